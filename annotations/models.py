@@ -1,0 +1,52 @@
+"""Annotation records (dataclasses returned by the store; ISO-8601 strings for times)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Anchor:
+    """Where a passage note sits: W3C TextQuoteSelector + TextPositionSelector + paragraph."""
+
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+    paragraph: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Note:
+    id: str
+    article: str
+    text: str
+    tags: list[str] = field(default_factory=list)
+    passage: Anchor | None = None
+    orphan: bool = False
+    created: str = ""
+    updated: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The CLI contract: {"id","article","text","tags","passage","orphan","created","updated"}.
+
+        ``passage`` is null or {"exact","prefix","suffix","start","end"} (plus extensions).
+        """
+        d = asdict(self)
+        d["passage"] = self.passage.to_dict() if self.passage else None
+        return d
+
+
+@dataclass
+class ArticleSummary:
+    """What the library table needs per article, without opening every annotation file."""
+
+    tags: list[str] = field(default_factory=list)
+    notes: int = 0
+    read: bool = False
+    position: int = 0

@@ -1,0 +1,59 @@
+"""Plain records that flow from the importer to the store and on to the UI."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+class ImportFailure(Exception):
+    """A document that cannot be imported; ``str(exc)`` is the one-line reason."""
+
+
+@dataclass
+class ParsedArticle:
+    """What the importer makes of one document (pure: no library involved).
+
+    ``text`` is the clean body: paragraphs separated by one blank line, headings as their own
+    paragraph, no control characters. ``date`` is ``YYYY-MM-DD`` or ``None``.
+    """
+
+    text: str
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    lang: str | None = None
+    tags: list[str] = field(default_factory=list)
+    format: str = "txt"  # txt | md | html | jsonl | stdin
+    headings: list[int] = field(default_factory=list)  # indexes of paragraphs that are headings
+
+
+@dataclass
+class ArticleMeta:
+    """One article's row in the library index (no body text: that lives in its own file)."""
+
+    id: str
+    sha256: str
+    title: str
+    date: str | None
+    source: str | None
+    url: str | None
+    lang: str | None
+    format: str
+    file: str  # the name it was imported from ("-" for stdin, "FILE.jsonl:LINE" for corpora)
+    added: str  # ISO-8601 timestamp
+    content_key: str  # hash of the normalised body, for dedupe across formats
+    words: int = 0
+    quotes: int = 0  # quotations, kind "term" excluded
+    actors: list[str] = field(default_factory=list)  # actor names, for filtering
+    import_tags: list[str] = field(default_factory=list)  # tags found in the document itself
+    edited: dict[str, Any] = field(default_factory=dict)  # user corrections, survive reimport
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ArticleMeta:
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in data.items() if k in known})

@@ -1,0 +1,42 @@
+"""Every test gets its own library in a temp dir: the user's real data is never touched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader import paths
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "library"
+    monkeypatch.setenv("READER_HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    paths.set_library_dir(None)
+    yield home
+    paths.set_library_dir(None)
+
+
+@pytest.fixture
+def library_dir(_isolated_library: Path) -> Path:
+    """The temp library folder this test runs against (not created yet)."""
+    return _isolated_library
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """../shared beside the repo (present in CI); tests that need it skip without it."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside the repository")
+    return SHARED
+
+
+@pytest.fixture
+def seed_bytes(shared_dir: Path) -> bytes:
+    return (shared_dir / "seed" / "sna-nato-russland-2022-01-12.txt").read_bytes()
