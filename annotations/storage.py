@@ -1,0 +1,217 @@
+"""Crash-safe, multi-process-safe TinyDB files.
+
+TinyDB rewrites the whole file on every write and has no cross-process safety, so a crash can
+truncate a file and two processes can silently overwrite each other. This module closes both gaps
+for every TinyDB file reader keeps (annotations and the article index ``articles.json``):
+
+* :class:`AtomicJSONStorage` writes a temp file in the same folder, fsyncs it, ``os.replace``\\ s
+  it over the old one and fsyncs the folder: after a SIGKILL or power cut the file is either the
+  old or the new version, never a mix.
+* A file that cannot be read or parsed raises :class:`CorruptFileError`; a copy is kept beside it
+  (``NAME.corrupt-TIMESTAMP``) and the file is never written again by this storage until the user
+  repairs or moves it.
+* Writers take a lock (``NAME.lock``, via ``filelock``) and refuse to write when the file changed
+  since they read it (:class:`ConcurrentWriteError`), so no change is ever lost silently.
+
+Public API::
+
+    db = open_db(path)            # reading; missing file = empty db, nothing is created
+    with locked(path) as db:      # read-modify-write: holds the lock, every read is fresh
+        db.table("notes").insert({...})
+
+Inside ``locked()`` every TinyDB call re-reads the file under the lock, so decisions are made on
+the current content. Outside it, a single write still takes the lock and checks the file did not
+change since the read it is based on (optimistic concurrency); use ``locked()`` when in doubt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Table
+
+LOCK_TIMEOUT = 30.0  # seconds a writer waits for another before giving up with a clear error
+
+
+class StorageError(Exception):
+    """A one-line, user-facing problem with a data file."""
+
+
+class CorruptFileError(StorageError):
+    """The file exists but is not valid reader data; it is left untouched, a backup is named."""
+
+    def __init__(self, path: Path, reason: str, backup: Path | None) -> None:
+        self.path, self.reason, self.backup = path, reason, backup
+        where = f"a copy is at {backup}" if backup else "no backup could be written"
+        super().__init__(
+            f"{path} is unreadable ({reason}); {where}; reader will not write to it until it is "
+            f"repaired or moved away"
+        )
+
+
+class ConcurrentWriteError(StorageError):
+    """Another process changed the file between our read and our write: redo the change."""
+
+
+_locks: dict[str, Any] = {}
+_locks_guard = threading.Lock()
+
+
+def file_lock(path: Path):
+    """The process-wide ``FileLock`` for ``path`` (re-entrant within a thread, exclusive across
+    threads and processes). The lock file ``NAME.lock`` sits beside the data file."""
+    from filelock import FileLock  # lazy: reading the library never needs it
+
+    key = os.path.abspath(path)
+    with _locks_guard:
+        lock = _locks.get(key)
+        if lock is None:
+            lock = _locks[key] = FileLock(key + ".lock", timeout=LOCK_TIMEOUT)
+        return lock
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory fds (Windows)
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover - some filesystems refuse fsync on directories
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so a crash leaves the old or the new file, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _backup(path: Path, raw: bytes | None) -> Path | None:
+    """Keep one copy of a bad file (the same bad content is backed up only once)."""
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    digest = hashlib.blake2b(raw or b"", digest_size=4).hexdigest()
+    for old in path.parent.glob(f"{path.name}.corrupt-*"):
+        if old.name.endswith(digest):
+            return old
+    backup = path.with_name(f"{path.name}.corrupt-{stamp}-{digest}")
+    try:
+        if raw is None:
+            return None
+        atomic_write_bytes(backup, raw)
+    except OSError:
+        return None
+    return backup
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage with atomic writes, corruption detection and lost-update protection."""
+
+    def __init__(self, path: str | os.PathLike[str], **_: Any) -> None:
+        self.path = Path(path)
+        self._read_digest: bytes | None = None  # digest of the bytes our data came from
+        self._read_done = False
+
+    def _load(self) -> tuple[bytes | None, dict[str, Any] | None]:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None, None
+        except OSError as exc:
+            raise CorruptFileError(self.path, exc.strerror or str(exc), None) from None
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            reason = "empty file" if not raw.strip() else f"not valid JSON: {exc}"
+            raise CorruptFileError(self.path, reason, _backup(self.path, raw)) from None
+        if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+            raise CorruptFileError(self.path, "not a TinyDB document", _backup(self.path, raw))
+        return raw, data
+
+    @staticmethod
+    def _digest(raw: bytes | None) -> bytes:
+        return hashlib.blake2b(raw, digest_size=16).digest() if raw is not None else b""
+
+    def read(self) -> dict[str, Any] | None:
+        raw, data = self._load()
+        self._read_digest, self._read_done = self._digest(raw), True
+        return data
+
+    def write(self, data: dict[str, Any]) -> None:
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        with file_lock(self.path):
+            raw, _ = self._load()  # raises on a corrupt file: never overwrite it
+            if self._read_done and self._digest(raw) != self._read_digest:
+                raise ConcurrentWriteError(
+                    f"{self.path} was changed by another process meanwhile; try again"
+                )
+            atomic_write_bytes(self.path, payload)
+            self._read_digest, self._read_done = self._digest(payload), True
+
+    def close(self) -> None:
+        pass
+
+
+class FreshTable(Table):
+    """A table that never trusts in-memory state another process may have invalidated:
+    no query cache, and the next document id is recomputed from the file on every insert."""
+
+    default_query_cache_capacity = 0
+
+    def _get_next_id(self):  # type: ignore[no-untyped-def]
+        self._next_id = None
+        return super()._get_next_id()
+
+
+class AtomicDB(TinyDB):
+    table_class = FreshTable
+
+
+def open_db(path: str | os.PathLike[str]) -> TinyDB:
+    """A TinyDB on ``path`` with :class:`AtomicJSONStorage`. Opening never creates anything:
+    a missing file reads as empty; the folder and file appear on the first write."""
+    return AtomicDB(path, storage=AtomicJSONStorage)
+
+
+@contextmanager
+def locked(path: str | os.PathLike[str]) -> Iterator[TinyDB]:
+    """A read-modify-write transaction: hold the writer lock for ``path`` and yield a TinyDB whose
+    every read happens under the lock (so it sees all changes other processes made before)."""
+    from filelock import Timeout
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = file_lock(path)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise StorageError(
+            f"{path} is locked by another reader process for over {LOCK_TIMEOUT:.0f} s; "
+            f"close it or remove {path}.lock if no reader is running"
+        ) from None
+    try:
+        yield open_db(path)
+    finally:
+        lock.release()
