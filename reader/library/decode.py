@@ -1,0 +1,153 @@
+"""Bytes to text: the encodings people's files really come in, and mojibake repaired or refused.
+
+Order matters: a byte-order mark is proof; valid UTF-8 is near-proof (random cp1252 text is
+almost never valid UTF-8); a charset an HTML page declares comes next; cp1252 (with latin-1 for
+its five undefined bytes) is the last resort. UTF-8 text that was once read as cp1252 and saved
+again ("FÃ¼r", "â€ž") is repaired sequence by sequence; if marks of it remain, we refuse rather
+than store garbage silently.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from .models import ImportFailure
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _cp1252_byte_map() -> dict[str, int]:
+    """Each character cp1252 (or latin-1 for cp1252's holes) produces, mapped back to its byte."""
+    table: dict[str, int] = {}
+    for byte in range(0x80, 0x100):
+        try:
+            char = bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            char = chr(byte)
+        table[char] = byte
+    return table
+
+
+_BYTE_OF = _cp1252_byte_map()
+_LEAD = "".join(re.escape(c) for c, b in _BYTE_OF.items() if 0xC2 <= b <= 0xF4)
+_CONT = "".join(re.escape(c) for c, b in _BYTE_OF.items() if 0x80 <= b <= 0xBF)
+# A UTF-8 multi-byte sequence seen through cp1252: lead byte then 1-3 continuation bytes.
+_MOJIBAKE_RUN = re.compile(f"[{_LEAD}][{_CONT}]{{1,3}}")
+# Unmistakable marks: "Ã" or "Â" followed by a continuation char, or "â€" (U+2000 block).
+_MOJIBAKE_MARK = re.compile(f"[\u00c3\u00c2][{_CONT}]|\u00e2\u20ac")
+
+
+def _repair_run(match: re.Match[str]) -> str:
+    raw = bytes(_BYTE_OF[c] for c in match.group(0))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return match.group(0)
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8-read-as-cp1252 sequence by sequence; text without the marks is returned as is."""
+    if not _MOJIBAKE_MARK.search(text):
+        return text
+    for _ in range(2):  # doubly encoded text needs a second pass
+        text = _MOJIBAKE_RUN.sub(_repair_run, text)
+        if not _MOJIBAKE_MARK.search(text):
+            break
+    return text
+
+
+def has_mojibake(text: str) -> bool:
+    return bool(_MOJIBAKE_MARK.search(text))
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: mostly-ASCII text has a NUL in every other byte."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:4000]
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > 0.4 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.4 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first few kilobytes, if Python knows it."""
+    match = _DECLARED.search(data[:8192])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "ignore").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _plausible(text: str) -> bool:
+    """Decoded text should be mostly letters, digits, punctuation and spaces, not control junk."""
+    if not text:
+        return True
+    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f") or 0x7F <= ord(c) < 0xA0)
+    return bad <= 0.01 * len(text) + 1
+
+
+def decode_bytes(data: bytes, *, html: bool = False) -> str:
+    """Decode a document; raises ImportFailure when it is not text we can trust."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                raise ImportFailure(f"not valid {encoding.upper()} text despite its byte-order mark")
+    utf16 = _looks_utf16(data)
+    if utf16:
+        try:
+            text = data.decode(utf16)
+        except UnicodeDecodeError:
+            text = ""
+        if text and _plausible(text):
+            return text
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = _decode_legacy(data, html=html)
+    if has_mojibake(text):
+        text = repair_mojibake(text)
+        if has_mojibake(text):
+            raise ImportFailure("garbled encoding (mojibake) that cannot be repaired")
+    if not _plausible(text):
+        raise ImportFailure("cannot decode text (unknown encoding)")
+    return text
+
+
+def _decode_legacy(data: bytes, *, html: bool) -> str:
+    declared = declared_charset(data) if html else None
+    if declared and declared != "utf-8":
+        try:
+            return data.decode(declared)
+        except UnicodeDecodeError:
+            pass
+    # cp1252 is a superset of latin-1's printable range; its 5 holes fall back to latin-1.
+    return data.decode("cp1252", errors=_LATIN1_FALLBACK)
+
+
+def _latin1_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+_LATIN1_FALLBACK = "reader-latin1-fallback"
+codecs.register_error(_LATIN1_FALLBACK, _latin1_fallback)

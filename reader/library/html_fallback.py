@@ -1,0 +1,94 @@
+"""A second opinion on a page's body: the container holding the most paragraph text.
+
+Extractors occasionally keep only a teaser or one fragment of a long story (trafilatura scores
+0.26 F1 on one of our pages). The simplest robust signal of "the article" is the element whose
+own paragraphs carry the most text; if that is much longer than what the extractor returned, we
+trust it instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+              "button", "select", "svg", "iframe", "figure", "figcaption", "template")
+_NOISE = re.compile(
+    r"comment|share|social|related|sidebar|widget|newsletter|subscribe|footer|navigation|"
+    r"\bnav\b|menu|breadcrumb|cookie|banner|promo|advert|\bad\b|author-?bio|byline|caption|"
+    r"respond|reply|teaser|recommend|popular|tags?\b|meta\b",
+    re.I,
+)
+_BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "dd"}
+_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+
+
+def _is_noise(node) -> bool:
+    label = f"{node.get('class') or ''} {node.get('id') or ''}"
+    return bool(label.strip()) and bool(_NOISE.search(label))
+
+
+def _prune(tree) -> None:
+    for node in list(tree.iter(*_DROP_TAGS)):
+        parent = node.getparent()
+        if parent is not None:
+            node.drop_tree()
+    for node in list(tree.iter("div", "section", "ul", "ol", "span", "p")):
+        if node.getparent() is not None and _is_noise(node):
+            node.drop_tree()
+
+
+def _block_text(node) -> str:
+    if node.tag == "tr":
+        cells = [" ".join(c.text_content().split()) for c in node if c.tag in ("td", "th")]
+        return " | ".join(c for c in cells if c)
+    if node.tag == "pre":
+        return "\n".join(line.rstrip() for line in node.text_content().strip("\n").split("\n"))
+    return " ".join(node.text_content().split())
+
+
+def densest_container(tree) -> tuple[list[str], list[int]]:
+    """Paragraphs and heading indexes of the element with the most direct paragraph text."""
+    import copy
+
+    tree = copy.deepcopy(tree)
+    try:
+        _prune(tree)
+    except Exception:  # a malformed tree: no second opinion
+        return [], []
+    scores: dict = {}
+    for p in tree.iter("p", "pre", "blockquote"):
+        parent = p.getparent()
+        if parent is None:
+            continue
+        length = len(" ".join(p.text_content().split()))
+        scores[parent] = scores.get(parent, 0) + length
+    if not scores:
+        return [], []
+    best = max(scores, key=scores.get)
+    paragraphs: list[str] = []
+    headings: list[int] = []
+    for node in best.iter():
+        if not isinstance(node.tag, str) or node.tag not in _BLOCKS:
+            continue
+        if any(a.tag in _BLOCKS for a in node.iterancestors() if a is not best and _inside(a, best)):
+            continue  # nested block: its text is in the outer one
+        text = _block_text(node)
+        if not text:
+            continue
+        if node.tag in _HEADINGS:
+            headings.append(len(paragraphs))
+        paragraphs.append(text)
+    return paragraphs, headings
+
+
+def _inside(node, container) -> bool:
+    return any(a is container for a in node.iterancestors())
+
+
+def prefer_fallback(extracted: list[str], fallback: list[str]) -> bool:
+    """Use the fallback when the extractor found (almost) nothing or a small part of it."""
+    got = sum(len(p) for p in extracted)
+    alt = sum(len(p) for p in fallback)
+    if got < 50:
+        return alt >= 50
+    return alt > 2.5 * got and alt > 1500

@@ -1,0 +1,153 @@
+"""Title, date, site name and URL as the page states them: JSON-LD, meta tags, headline, dateline.
+
+Publishers say these things in several places, with different reliability: JSON-LD
+``headline``/``datePublished`` and Open Graph tags are written for machines and rarely wrong,
+``<title>`` usually carries a site-name suffix, and ``<h1>`` is the headline as shown (but on
+blogs it may be the blog's name). We gather candidates and pick the most specific.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .meta import find_date, parse_date
+
+_ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "posting",
+                  "analysisnewsarticle", "opinionnewsarticle", "webpage", "scholarlyarticle",
+                  "techarticle", "report"}
+_DATE_METAS = ("article:published_time", "og:article:published_time", "datepublished",
+               "date", "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued",
+               "dcterms.date", "dcterms.created", "citation_publication_date", "sailthru.date",
+               "parsely-pub-date", "article.published", "published_time", "og:published_time")
+_SEPARATORS = re.compile(r"\s+[|\-–—»·:]\s+|\s+[|»·]\s*")
+
+
+def _metas(tree) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        content = meta.get("content")
+        if key and content and key not in found:
+            found[key] = " ".join(content.split())
+    return found
+
+
+def _json_ld(tree) -> list[dict]:
+    """Article-like objects from every JSON-LD block (``@graph`` and lists flattened)."""
+    objects: list[dict] = []
+
+    def collect(node) -> None:
+        if isinstance(node, list):
+            for item in node:
+                collect(item)
+        elif isinstance(node, dict):
+            kinds = node.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(isinstance(k, str) and k.lower() in _ARTICLE_TYPES for k in kinds):
+                objects.append(node)
+            if "@graph" in node:
+                collect(node["@graph"])
+
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            collect(json.loads(script.text))
+        except (ValueError, RecursionError):
+            continue
+    # Real articles before the WebPage wrapper.
+    objects.sort(key=lambda o: str(o.get("@type")).lower() == "webpage")
+    return objects
+
+
+def _text(node) -> str:
+    return " ".join(node.text_content().split())
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def _strip_site(title: str, site: str | None) -> str:
+    """'Headline | Site' -> 'Headline' when the part cut off is the site (or short)."""
+    parts = _SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    if site:
+        site_norm = _norm(site)
+        kept = [p for p in parts if _norm(p) != site_norm and not (site_norm and site_norm in _norm(p) and len(p) < len(site) + 12)]
+        if kept and len(kept) < len(parts):
+            return title if not kept else _rejoin(title, kept)
+    return title
+
+
+def _rejoin(title: str, kept: list[str]) -> str:
+    start = title.find(kept[0])
+    end = title.find(kept[-1]) + len(kept[-1])
+    return title[start:end].strip() if start >= 0 and end > start else kept[0]
+
+
+def _pick_title(candidates: list[str], h1s: list[str], site: str | None) -> tuple[str | None, str | None]:
+    """(title, fallback): a headline in <h1> that a machine title confirms wins."""
+    cleaned = [_strip_site(c, site) for c in candidates if c]
+    for h1 in h1s:
+        n = _norm(h1)
+        if n and site and n == _norm(site):
+            continue
+        if any(n and (n == _norm(c) or (len(n) > 15 and n in _norm(c))) for c in cleaned):
+            return h1, None
+    if cleaned:
+        return cleaned[0], None
+    usable = [h for h in h1s if not site or _norm(h) != _norm(site)]
+    return None, (usable[0] if usable else None)
+
+
+def read_meta(tree) -> dict[str, str | None]:
+    metas = _metas(tree)
+    objects = _json_ld(tree)
+    site = metas.get("og:site_name") or metas.get("application-name")
+    for obj in objects:
+        publisher = obj.get("publisher")
+        if not site and isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            site = publisher["name"]
+    headline = next((o["headline"] for o in objects if isinstance(o.get("headline"), str)), None)
+    title_tag = tree.find(".//title")
+    page_title = _text(title_tag) if title_tag is not None else None
+    candidates = [c for c in (headline, metas.get("og:title"), metas.get("twitter:title"),
+                              metas.get("dc.title"), page_title) if c]
+    h1s = [t for t in (_text(h) for h in tree.iter("h1")) if t]
+    title, fallback = _pick_title(candidates, h1s, site)
+    if not site and page_title and title:
+        rest = page_title.replace(title, "").strip(" |-–—»·:")
+        site = rest or None
+    date = None
+    for obj in objects:
+        date = parse_date(obj.get("datePublished") if isinstance(obj.get("datePublished"), str) else None)
+        if date:
+            break
+    if not date:
+        for key in _DATE_METAS:
+            date = parse_date(metas.get(key))
+            if date:
+                break
+    if not date:
+        date = _visible_date(tree)
+    url = metas.get("og:url")
+    if not url:
+        canonical = tree.find(".//link[@rel='canonical']")
+        url = canonical.get("href") if canonical is not None else None
+    return {"title": title, "fallback_title": fallback, "date": date, "source": site, "url": url}
+
+
+def _visible_date(tree) -> str | None:
+    """A <time datetime> or a dateline near the headline."""
+    for node in tree.iter("time"):
+        found = parse_date(node.get("datetime")) or find_date(_text(node))
+        if found:
+            return found
+    for node in tree.xpath("//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'meta')]")[:20]:
+        found = find_date(_text(node)[:200])
+        if found:
+            return found
+    return None

@@ -1,0 +1,28 @@
+"""Words that page widgets show but articles never consist of (German and English).
+
+A short line made only of these (case and punctuation ignored) is interface, not story. Kept
+as data so the cleaning logic stays free of language specifics.
+"""
+
+from __future__ import annotations
+
+UI_WORDS = frozenset(
+    """
+    abonnieren abonniert abonnement newsletter newsticker ticker live chats chat loader laden
+    anmelden abmelden einloggen registrieren registrierung login logout signin signup
+    teilen share shares geteilt tweet tweeten drucken print e-mail email mail whatsapp facebook
+    twitter linkedin xing pinterest reddit telegram instagram youtube tiktok mastodon rss feed
+    mehr lesen weiterlesen read more continue reading zurück weiter back next previous
+    vorherige nächste older newer post home startseite menü menu navigation suche suchen search
+    schließen close öffnen open cookie cookies akzeptieren accept ablehnen reject einstellungen
+    settings datenschutz privacy impressum imprint kontakt contact kommentare kommentar comments
+    comment antworten reply antwort kommentieren neueste älteste oben zuerst newest oldest first
+    zum inhalt springen skip to content main nach top werbung anzeige advertisement ad sponsored
+    gesponsert jetzt spenden donate folgen follow gefällt mir like likes favorit favorite merken
+    speichern save bookmark video videos audio podcast foto fotos photo photos bild bilder
+    gallery galerie thema themen related topics schlagworte tags kategorie category kategorien
+    categories archiv archive permalink link kopieren copy this artikel article veröffentlicht
+    published aktualisiert updated posted by von autor author sign in log up out hier here
+    x × ✕ … • · | → ← ↑ ↓ » « ok okay ja nein yes no mehr more alle all
+    """.split()
+)
