@@ -67,16 +67,17 @@ _locks: dict[str, Any] = {}
 _locks_guard = threading.Lock()
 
 
-def file_lock(path: Path):
+def file_lock(path: Path, lock_path: Path | None = None):
     """The process-wide ``FileLock`` for ``path`` (re-entrant within a thread, exclusive across
-    threads and processes). The lock file ``NAME.lock`` sits beside the data file."""
+    threads and processes). The lock file is ``lock_path``, by default ``NAME.lock`` beside the
+    data file; several data files may share one lock (the annotation store does)."""
     from filelock import FileLock  # lazy: reading the library never needs it
 
-    key = os.path.abspath(path)
+    key = os.path.abspath(lock_path) if lock_path else os.path.abspath(path) + ".lock"
     with _locks_guard:
         lock = _locks.get(key)
         if lock is None:
-            lock = _locks[key] = FileLock(key + ".lock", timeout=LOCK_TIMEOUT)
+            lock = _locks[key] = FileLock(key, timeout=LOCK_TIMEOUT)
         return lock
 
 
@@ -129,8 +130,10 @@ def _backup(path: Path, raw: bytes | None) -> Path | None:
 class AtomicJSONStorage(Storage):
     """A TinyDB storage with atomic writes, corruption detection and lost-update protection."""
 
-    def __init__(self, path: str | os.PathLike[str], **_: Any) -> None:
+    def __init__(self, path: str | os.PathLike[str], lock_path: Path | None = None,
+                 **_: Any) -> None:
         self.path = Path(path)
+        self.lock_path = Path(lock_path) if lock_path else None
         self._read_digest: bytes | None = None  # digest of the bytes our data came from
         self._read_done = False
 
@@ -161,7 +164,7 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, Any]) -> None:
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        with file_lock(self.path):
+        with file_lock(self.path, self.lock_path):
             raw, _ = self._load()  # raises on a corrupt file: never overwrite it
             if self._read_done and self._digest(raw) != self._read_digest:
                 raise ConcurrentWriteError(
@@ -189,29 +192,29 @@ class AtomicDB(TinyDB):
     table_class = FreshTable
 
 
-def open_db(path: str | os.PathLike[str]) -> TinyDB:
+def open_db(path: str | os.PathLike[str], lock_path: Path | None = None) -> TinyDB:
     """A TinyDB on ``path`` with :class:`AtomicJSONStorage`. Opening never creates anything:
     a missing file reads as empty; the folder and file appear on the first write."""
-    return AtomicDB(path, storage=AtomicJSONStorage)
+    return AtomicDB(path, storage=AtomicJSONStorage, lock_path=lock_path)
 
 
 @contextmanager
-def locked(path: str | os.PathLike[str]) -> Iterator[TinyDB]:
+def locked(path: str | os.PathLike[str], lock_path: Path | None = None) -> Iterator[TinyDB]:
     """A read-modify-write transaction: hold the writer lock for ``path`` and yield a TinyDB whose
     every read happens under the lock (so it sees all changes other processes made before)."""
     from filelock import Timeout
 
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lock = file_lock(path)
+    (Path(lock_path) if lock_path else path).parent.mkdir(parents=True, exist_ok=True)
+    lock = file_lock(path, lock_path)
     try:
         lock.acquire()
     except Timeout:
         raise StorageError(
             f"{path} is locked by another reader process for over {LOCK_TIMEOUT:.0f} s; "
-            f"close it or remove {path}.lock if no reader is running"
+            f"close it or remove {lock.lock_file} if no reader is running"
         ) from None
     try:
-        yield open_db(path)
+        yield open_db(path, lock_path)
     finally:
         lock.release()
