@@ -125,8 +125,9 @@ def extract_html(html: str) -> HtmlDocument:
     except Exception:  # lxml raises several kinds on garbage; all mean "no page here"
         raise ImportFailure("HTML page with no article text") from None
     page = html_meta.read_meta(tree)
+    html_fallback.remove_furniture(tree)
     try:
-        paragraphs, headings, guessed = _trafilatura(html)
+        paragraphs, headings, guessed = _trafilatura(lxml_html.tostring(tree, encoding="unicode"))
     except Exception:  # a bug or odd page in the extractor must not stop an import
         paragraphs, headings, guessed = [], [], {}
     fallback_paragraphs, fallback_headings = html_fallback.densest_container(tree)
@@ -137,8 +138,6 @@ def extract_html(html: str) -> HtmlDocument:
     doc.date = page.get("date") or guessed.get("date")
     doc.source = page.get("source") or guessed.get("sitename")
     doc.url = page.get("url") or guessed.get("url")
-    if not doc.title:
-        doc.title = page.get("fallback_title")
     if not doc.paragraphs or sum(len(p) for p in doc.paragraphs) < 20:
         raise ImportFailure("HTML page with no article text")
     return doc

@@ -22,6 +22,64 @@ _BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 
 
+# Containers that hold other stories or page furniture, never the story itself (class/id words).
+_FURNITURE = re.compile(
+    r"(?:^|[\s_-])(?:related|nextstory|next-?posts?|prev-?posts?|post-?navigation|thumbnails|"
+    r"recommend\w*|more-?(?:from|stories|articles)|teasers?|promo\w*|newsletter|share\w*|"
+    r"social|comments?|respond|sidebar|cookie\w*|banner|subscribe|donat\w*|"
+    r"spenden|author-?(?:bio|box|info)|outbrain|taboola|breadcrumbs?)(?:$|[\s_-])",
+    re.I,
+)
+
+
+def remove_furniture(tree) -> None:
+    """Drop related-story blocks, share bars and the like before extraction.
+
+    Only blocks that are a minor part of the page's text go, and never one holding the <h1>:
+    a site that names its article container "post-share-wrapper" must not lose its story.
+    """
+    body = tree.find(".//body")
+    if body is None:
+        return
+    total = len(" ".join(body.text_content().split())) or 1
+    holder = _main_text_holder(body)
+    protected = set(holder.iterancestors()) | {holder} if holder is not None else set()
+    for node in list(body.iter("div", "section", "aside", "ul", "ol", "nav", "footer", "form")):
+        if node.getparent() is None:
+            continue
+        label = f"{node.get('class') or ''} {node.get('id') or ''}".strip()
+        if not label or not _FURNITURE.search(label):
+            continue
+        if node in protected or node.find(".//h1") is not None:
+            continue
+        if len(" ".join(node.text_content().split())) < 0.4 * total:
+            node.drop_tree()
+
+
+def _own_text(node) -> int:
+    """Characters of text directly in this element (its text and its inline children's tails)."""
+    parts = [node.text or ""] + [child.tail or "" for child in node]
+    parts += [child.text_content() for child in node if child.tag in _INLINE]
+    return len(" ".join(" ".join(parts).split()))
+
+
+_INLINE = {"a", "b", "i", "em", "strong", "span", "br", "code", "q", "cite", "sup", "sub", "u", "mark"}
+
+
+def _main_text_holder(body):
+    """The element holding most text directly or in paragraphs: surely part of the story."""
+    scores: dict = {}
+    for node in body.iter():
+        if not isinstance(node.tag, str) or node.tag in ("script", "style"):
+            continue
+        own = _own_text(node)
+        if node.tag in ("p", "pre", "blockquote") and node.getparent() is not None:
+            scores[node.getparent()] = scores.get(node.getparent(), 0) + own
+        else:
+            scores[node] = scores.get(node, 0) + own
+    return max(scores, key=scores.get) if scores else None
+
+
 def _is_noise(node) -> bool:
     label = f"{node.get('class') or ''} {node.get('id') or ''}"
     return bool(label.strip()) and bool(_NOISE.search(label))

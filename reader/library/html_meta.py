@@ -69,38 +69,47 @@ def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.casefold()).strip()
 
 
+def _pieces(title: str) -> list[str]:
+    """A title and, when it has separators, its parts: 'Headline – Site' -> [whole, Headline, Site]."""
+    parts = [p.strip() for p in _SEPARATORS.split(title) if p.strip()]
+    return [title] + (parts if len(parts) > 1 else [])
+
+
 def _strip_site(title: str, site: str | None) -> str:
-    """'Headline | Site' -> 'Headline' when the part cut off is the site (or short)."""
-    parts = _SEPARATORS.split(title)
-    if len(parts) < 2:
+    """'Headline | Site' -> 'Headline' when a part is the site name."""
+    parts = _pieces(title)[1:]
+    if not parts or not site:
         return title
-    if site:
-        site_norm = _norm(site)
-        kept = [p for p in parts if _norm(p) != site_norm and not (site_norm and site_norm in _norm(p) and len(p) < len(site) + 12)]
-        if kept and len(kept) < len(parts):
-            return title if not kept else _rejoin(title, kept)
+    kept = [p for p in parts if _norm(p) != _norm(site)]
+    if kept and len(kept) < len(parts):
+        start, last = title.find(kept[0]), kept[-1]
+        end = title.rfind(last) + len(last)
+        return title[start:end].strip() if 0 <= start < end else kept[0]
     return title
 
 
-def _rejoin(title: str, kept: list[str]) -> str:
-    start = title.find(kept[0])
-    end = title.find(kept[-1]) + len(kept[-1])
-    return title[start:end].strip() if start >= 0 and end > start else kept[0]
+def _pick_title(machine: list[str], page_title: str | None, h1s: list[str],
+                site: str | None) -> str | None:
+    """The headline as shown (<h1>) when a machine-readable title or <title> confirms it;
+    else the machine title; else a lone headline-like <h1>; else <title> without the site."""
+    from .scraped import is_ui
 
-
-def _pick_title(candidates: list[str], h1s: list[str], site: str | None) -> tuple[str | None, str | None]:
-    """(title, fallback): a headline in <h1> that a machine title confirms wins."""
-    cleaned = [_strip_site(c, site) for c in candidates if c]
-    for h1 in h1s:
-        n = _norm(h1)
-        if n and site and n == _norm(site):
-            continue
-        if any(n and (n == _norm(c) or (len(n) > 15 and n in _norm(c))) for c in cleaned):
-            return h1, None
-    if cleaned:
-        return cleaned[0], None
-    usable = [h for h in h1s if not site or _norm(h) != _norm(site)]
-    return None, (usable[0] if usable else None)
+    h1s = [h for h in h1s if not is_ui(h) and (not site or _norm(h) != _norm(site))]
+    for candidate in machine + ([page_title] if page_title else []):
+        for piece in _pieces(candidate):
+            for h1 in h1s:
+                if _norm(h1) and _norm(h1) == _norm(piece):
+                    return h1
+    if machine:
+        return _strip_site(machine[0], site)
+    title_parts = {_norm(p) for p in _pieces(page_title)} if page_title else set()
+    lone = [h for h in h1s if len(h.split()) >= 2 and _norm(h) not in title_parts]
+    if lone:
+        return lone[0]
+    if page_title:
+        parts = _pieces(page_title)
+        return _strip_site(page_title, site) if site else parts[1] if len(parts) > 1 else page_title
+    return None
 
 
 def read_meta(tree) -> dict[str, str | None]:
@@ -114,13 +123,13 @@ def read_meta(tree) -> dict[str, str | None]:
     headline = next((o["headline"] for o in objects if isinstance(o.get("headline"), str)), None)
     title_tag = tree.find(".//title")
     page_title = _text(title_tag) if title_tag is not None else None
-    candidates = [c for c in (headline, metas.get("og:title"), metas.get("twitter:title"),
-                              metas.get("dc.title"), page_title) if c]
+    machine = [c for c in (headline, metas.get("og:title"), metas.get("twitter:title"),
+                            metas.get("dc.title")) if c]
     h1s = [t for t in (_text(h) for h in tree.iter("h1")) if t]
-    title, fallback = _pick_title(candidates, h1s, site)
+    title = _pick_title(machine, page_title, h1s, site)
     if not site and page_title and title:
-        rest = page_title.replace(title, "").strip(" |-–—»·:")
-        site = rest or None
+        rest = [p for p in _pieces(page_title)[1:] if _norm(p) not in _norm(title)]
+        site = rest[-1] if rest else None
     date = None
     for obj in objects:
         date = parse_date(obj.get("datePublished") if isinstance(obj.get("datePublished"), str) else None)
@@ -137,7 +146,7 @@ def read_meta(tree) -> dict[str, str | None]:
     if not url:
         canonical = tree.find(".//link[@rel='canonical']")
         url = canonical.get("href") if canonical is not None else None
-    return {"title": title, "fallback_title": fallback, "date": date, "source": site, "url": url}
+    return {"title": title, "date": date, "source": site, "url": url}
 
 
 def _visible_date(tree) -> str | None:

@@ -1,0 +1,153 @@
+"""Import accuracy and speed on the shared corpus, beside baselines measured in the same run.
+
+    python bench/bench_import.py [--corpus DIR] [--repeat N] [--verbose]
+
+Accuracy on DIR/*.html and DIR/scraped/*.txt against DIR/<id>.json: title exact match (case and
+punctuation normalised), date exact match, language, body token F1 (bag of words; mean and min).
+Baselines: trafilatura alone (HTML) and "keep every line" (scraped). Speed: articles/s parsing
+the corpus files repeated to ~N, beside reading + SHA-256 of the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from reader.library.importer import ImportFailure, parse_document  # noqa: E402
+
+
+def norm_title(text: str | None) -> str:
+    return re.sub(r"\W+", " ", (text or "").casefold()).strip()
+
+
+def tokens(text: str) -> Counter:
+    return Counter(re.findall(r"\w+", text.casefold()))
+
+
+def f1(got: str, gold: str) -> float:
+    a, b = tokens(got), tokens(gold)
+    common = sum((a & b).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(a.values()), common / sum(b.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def trafilatura_alone(data: bytes) -> dict:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(data.decode("utf-8", "replace"), with_metadata=True)
+    if doc is None:
+        return {"title": None, "date": None, "lang": None, "text": ""}
+    d = doc.as_dict() if hasattr(doc, "as_dict") else doc
+    from reader.library.meta import detect_lang
+
+    return {"title": d.get("title"), "date": d.get("date"), "lang": detect_lang(d.get("text") or ""),
+            "text": d.get("text") or ""}
+
+
+def every_line(data: bytes) -> dict:
+    text = data.decode("utf-8", "replace")
+    first = next((ln.strip() for ln in text.splitlines() if ln.strip()), None)
+    return {"title": first, "date": None, "lang": None, "text": text}
+
+
+def ours(data: bytes, name: str) -> dict:
+    try:
+        article = parse_document(data, name)
+    except ImportFailure as failure:
+        return {"title": None, "date": None, "lang": None, "text": "", "error": str(failure)}
+    return {"title": article.title, "date": article.date, "lang": article.lang, "text": article.text}
+
+
+def score(items: list[tuple[str, bytes, dict]], method, verbose: bool, label: str) -> dict:
+    rows = []
+    for item_id, data, gold in items:
+        got = method(data, item_id)
+        row = {
+            "id": item_id,
+            "title": norm_title(got["title"]) == norm_title(gold["title"]),
+            "date": got["date"] == gold["date"],
+            "lang": got["lang"] == gold["lang"],
+            "f1": f1(got["text"], gold["text"]),
+        }
+        rows.append(row)
+        if verbose and not (row["title"] and row["date"] and row["lang"] and row["f1"] >= 0.9):
+            print(f"  [{label}] {item_id}: f1={row['f1']:.3f} title={got['title']!r} (gold {gold['title']!r}) "
+                  f"date={got['date']} (gold {gold['date']}) lang={got['lang']}", file=sys.stderr)
+    n = len(rows) or 1
+    return {
+        "title": 100 * sum(r["title"] for r in rows) / n,
+        "date": 100 * sum(r["date"] for r in rows) / n,
+        "lang": 100 * sum(r["lang"] for r in rows) / n,
+        "f1_mean": sum(r["f1"] for r in rows) / n,
+        "f1_min": min((r["f1"] for r in rows), default=0.0),
+        "worst": min(rows, key=lambda r: r["f1"])["id"] if rows else "-",
+    }
+
+
+def print_table(title: str, results: dict[str, dict]) -> None:
+    print(f"\n{title}")
+    print(f"{'method':<22}{'title %':>9}{'date %':>9}{'lang %':>9}{'F1 mean':>9}{'F1 min':>9}  worst")
+    for name, r in results.items():
+        print(f"{name:<22}{r['title']:>9.1f}{r['date']:>9.1f}{r['lang']:>9.1f}{r['f1_mean']:>9.3f}"
+              f"{r['f1_min']:>9.3f}  {r['worst']}")
+
+
+def throughput(files: list[tuple[str, bytes]], target: int) -> None:
+    batch = [files[i % len(files)] for i in range(target)]
+    start = time.perf_counter()
+    for name, _ in batch:
+        hashlib.sha256(Path(name).read_bytes()).hexdigest()
+    base = time.perf_counter() - start
+    start = time.perf_counter()
+    failures = 0
+    for name, data in batch:
+        try:
+            parse_document(Path(name).read_bytes(), name)
+        except ImportFailure:
+            failures += 1
+    spent = time.perf_counter() - start
+    print(f"\nthroughput on {len(batch)} files ({len(files)} distinct, repeated):")
+    print(f"  read + sha256 only : {len(batch) / base:10.0f} files/s  ({base:.2f} s)")
+    print(f"  parse_document     : {len(batch) / spent:10.1f} articles/s  ({spent:.2f} s, {failures} failed)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", default=str(REPO.parent / "shared" / "corpus"))
+    parser.add_argument("--repeat", type=int, default=1000, help="files parsed for throughput (0: skip)")
+    parser.add_argument("--verbose", action="store_true", help="list the pages that miss")
+    args = parser.parse_args()
+    corpus = Path(args.corpus)
+    golds = {p.stem: json.loads(p.read_text("utf-8")) for p in corpus.glob("*.json") if p.stem != "manifest"}
+    html = [(p.name, p.read_bytes(), golds[p.stem]) for p in sorted(corpus.glob("*.html")) if p.stem in golds]
+    scraped = [(p.name, p.read_bytes(), golds[p.stem]) for p in sorted((corpus / "scraped").glob("*.txt")) if p.stem in golds]
+    if not html and not scraped:
+        print(f"no corpus at {corpus}", file=sys.stderr)
+        return 1
+    print_table(f"HTML pages ({len(html)})", {
+        "trafilatura alone": score(html, lambda d, n: trafilatura_alone(d), args.verbose, "traf"),
+        "reader importer": score(html, ours, args.verbose, "html"),
+    })
+    print_table(f"scraped text ({len(scraped)})", {
+        "keep every line": score(scraped, lambda d, n: every_line(d), False, "all"),
+        "reader importer": score(scraped, ours, args.verbose, "txt"),
+    })
+    if args.repeat:
+        files = [(str(corpus / n), d) for n, d, _ in html] + [(str(corpus / "scraped" / n), d) for n, d, _ in scraped]
+        throughput(files, args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
