@@ -1,35 +1,285 @@
-"""The article library: index of articles (TinyDB), original bytes and clean text on disk.
+"""The article library: an index of articles (TinyDB), original bytes and clean text on disk.
 
-STUB: the library/CLI helper replaces the bodies; signatures are the agreed API.
-Layout under the library dir: ``articles.json`` (TinyDB index, atomic storage, locked),
-``articles/<id[:2]>/<id>/original.<ext>`` + ``text.txt``, ``annotations/`` (AnnotationStore).
+Layout under the library dir::
+
+    articles.json                       the index (see article_index.py), locked, atomic
+    articles/<id[:2]>/<id>/original.EXT the bytes as imported (kept so reimport can re-clean)
+    articles/<id[:2]>/<id>/text.txt     the clean body
+    articles/<id[:2]>/<id>/analysis.json cached analysis (rewritten on reimport)
+    annotations/                        tags, notes, reading state (annotations.store)
+
+Ids are the first 8 hex digits of the SHA-256 of the original bytes (more where needed to be
+unique), so an article keeps its id, and its notes, across re-imports.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from .article_index import ArticleIndex, LibraryError
 from .models import ArticleMeta, ParsedArticle
 
+__all__ = ["Library", "LibraryError", "SearchHit", "tag_matches"]
 
-class LibraryError(Exception):
-    """One-line user-facing problem: unknown id, ambiguous prefix (lists candidates), ..."""
+EDITABLE = ("title", "date", "source")
+ID_LENGTH = 8
+
+
+def tag_matches(tag: str, wanted: str) -> bool:
+    """Tags compare without case; a parent (``frame``) finds its children (``frame/conflict``)."""
+    t, w = tag.casefold(), wanted.casefold().strip("/")
+    return t == w or t.startswith(w + "/")
+
+
+@dataclass
+class SearchHit:
+    article: ArticleMeta
+    lines: list[tuple[int, str]]  # (paragraph index, paragraph text) that hold a query word
 
 
 class Library:
-    def __init__(self, root: Path, *, create: bool = False) -> None: ...
+    def __init__(self, root: Path, *, create: bool = False) -> None:
+        self.root = Path(root)
+        if create:
+            self.root.mkdir(parents=True, exist_ok=True)
+        self.index = ArticleIndex(self.root / "articles.json")
+        self._annotations: Any = None
+
     @property
-    def annotations(self): ...  # -> annotations.store.AnnotationStore
-    def exists(self) -> bool: ...  # holds reader data?
+    def annotations(self):  # -> annotations.store.AnnotationStore
+        if self._annotations is None:
+            from annotations.store import AnnotationStore
+
+            self._annotations = AnnotationStore(self.root / "annotations")
+        return self._annotations
+
+    def exists(self) -> bool:
+        """Does the folder hold reader data (an index or annotations)?"""
+        return (self.root / "articles.json").exists() or (self.root / "annotations").exists()
+
+    # files of one article -------------------------------------------------------------------
+    def article_dir(self, article_id: str) -> Path:
+        return self.root / "articles" / article_id[:2] / article_id
+
+    def text(self, article_id: str) -> str:
+        try:
+            return (self.article_dir(article_id) / "text.txt").read_text(encoding="utf-8")
+        except OSError as exc:
+            raise LibraryError(
+                f"article {article_id}: text unreadable ({exc.strerror or exc}); run reader doctor"
+            ) from None
+
+    def original(self, article_id: str) -> tuple[bytes, str]:
+        """The bytes as imported and their extension."""
+        for path in sorted(self.article_dir(article_id).glob("original.*")):
+            return path.read_bytes(), path.suffix.lstrip(".")
+        raise LibraryError(f"article {article_id}: original file missing; run reader doctor")
+
+    def analysis(self, article_id: str):
+        """The cached analysis (computed and cached now if missing or unreadable)."""
+        from reader.analysis.models import Analysis
+
+        from .analysis_cache import analysis_from_json, analysis_to_json
+
+        path = self.article_dir(article_id) / "analysis.json"
+        try:
+            return analysis_from_json(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError, KeyError):
+            pass
+        meta = self.get(article_id)
+        from reader.analysis import analyze
+
+        result: Analysis = analyze(self.text(meta.id), meta.lang)
+        _write_text(path, json.dumps(analysis_to_json(result), ensure_ascii=False))
+        return result
+
+    # the index -------------------------------------------------------------------------------
+    def ids(self) -> list[str]:
+        return list(self.index.rows())
+
+    def resolve(self, prefix: str) -> str:
+        """The full id for a unique prefix; LibraryError for unknown or ambiguous ones."""
+        wanted = prefix.strip().lower()
+        rows = self.index.rows()
+        if wanted in rows:
+            return wanted
+        found = [i for i in rows if wanted and i.startswith(wanted)] if _is_hex(wanted) else []
+        if not found:
+            raise LibraryError(f"no article with id {prefix}")
+        if len(found) > 1:
+            shown = ", ".join(sorted(found)[:10]) + (" ..." if len(found) > 10 else "")
+            raise LibraryError(f"ambiguous id {prefix}: matches {shown}")
+        return found[0]
+
+    def get(self, prefix: str) -> ArticleMeta:
+        return self.index.rows()[self.resolve(prefix)]
+
+    def articles(self, tag: str | None = None) -> list[ArticleMeta]:
+        """Newest first: by date, then by when it was added (undated articles last)."""
+        rows = list(self.index.rows().values())
+        if tag is not None:
+            tagged = self.tagged_ids(tag)
+            rows = [m for m in rows if m.id in tagged]
+        rows.sort(key=lambda m: (m.date or "", m.added), reverse=True)
+        return rows
+
+    def tagged_ids(self, tag: str) -> set[str]:
+        """Articles carrying ``tag`` (or a child of it)."""
+        return {
+            article
+            for article, summary in self.annotations.summaries().items()
+            if any(tag_matches(t, tag) for t in summary.tags)
+        }
+
+    # adding ----------------------------------------------------------------------------------
     def add(self, parsed: ParsedArticle, original: bytes, name: str) -> tuple[str, ArticleMeta]:
         """Store one article. Returns ("imported"|"duplicate", meta)."""
-    def add_many(self, items: Iterable[tuple[ParsedArticle, bytes, str]]): ...
-    def resolve(self, prefix: str) -> str: ...  # full id, or LibraryError
-    def get(self, prefix: str) -> ArticleMeta: ...
-    def text(self, article_id: str) -> str: ...
-    def articles(self, tag: str | None = None) -> list[ArticleMeta]: ...  # newest first
-    def remove(self, ids: Iterable[str], *, with_notes: bool = False) -> list[str]: ...
-    def edit(self, article_id: str, **fields) -> ArticleMeta: ...
-    def reimport(self, ids: Iterable[str] | None = None): ...
-    def search(self, query: str, limit: int | None = None): ...
+        results = self.add_many([(parsed, original, name)])
+        return results[0][1], results[0][2]
+
+    def add_many(
+        self,
+        items: Iterable[tuple[ParsedArticle, bytes, str]],
+        *,
+        on_result: Callable[[str, str, ArticleMeta], None] | None = None,
+        batch_seconds: float = 2.0,
+    ) -> list[tuple[str, str, ArticleMeta]]:
+        """Store many articles, writing the index once per batch (every ``batch_seconds``).
+
+        Returns and reports ``(name, "imported"|"duplicate", meta)`` in input order, each once
+        its batch is committed. If the loop is interrupted (ctrl+c), what was fully written is
+        committed before the interrupt goes on: never a row without its files.
+        """
+        from .batch import ImportBatch
+
+        batch = ImportBatch(self, on_result=on_result, batch_seconds=batch_seconds)
+        try:
+            for parsed, original, name in items:
+                batch.add(parsed, original, name)
+        finally:
+            batch.commit()
+        return batch.results
+
+    # changing --------------------------------------------------------------------------------
+    def remove(self, ids: Iterable[str], *, with_notes: bool = False) -> list[str]:
+        """Remove articles; their notes stay as orphans unless ``with_notes``."""
+        wanted = [self.resolve(i) for i in ids]
+        with self.index.transaction() as txn:
+            for article_id in wanted:
+                txn.delete(article_id)
+        store = self.annotations
+        for article_id in wanted:
+            shutil.rmtree(self.article_dir(article_id), ignore_errors=True)
+            if with_notes:
+                for note in store.notes(article=article_id):
+                    store.delete_note(note.id)
+                store.untag_article(article_id, store.article_tags(article_id))
+            else:
+                store.mark_orphans(article_id)
+        return wanted
+
+    def edit(self, article_id: str, **changes: str | None) -> ArticleMeta:
+        """Correct title, date or source; corrections are remembered and survive reimport."""
+        unknown = set(changes) - set(EDITABLE)
+        if unknown:
+            raise LibraryError(f"cannot edit {', '.join(sorted(unknown))}")
+        clean = {k: _clean_field(k, v) for k, v in changes.items() if v is not None}
+        full = self.resolve(article_id)
+        with self.index.transaction() as txn:
+            meta = txn.metas[full]
+            if not clean:
+                return meta
+            edited = dict(meta.edited, **clean)
+            meta = _replace(meta, edited=edited, **clean)
+            txn.put(meta)
+        return meta
+
+    def reimport(self, ids: Iterable[str] | None = None, **kwargs: Any):
+        """Re-clean the kept original bytes and re-anchor notes (see reimport.py)."""
+        from .reimport import reimport
+
+        return reimport(self, ids, **kwargs)
+
+    def search(self, query: str, limit: int | None = None) -> list[SearchHit]:
+        """Articles whose title or body holds every word of ``query`` (case-insensitive)."""
+        words = [w.casefold() for w in query.split()]
+        if not words:
+            return []
+        hits: list[SearchHit] = []
+        for meta in self.articles():
+            try:
+                body = self.text(meta.id)
+            except LibraryError:
+                continue
+            folded = (meta.title + "\n" + body).casefold()
+            if not all(w in folded for w in words):
+                continue
+            lines = [
+                (n, para)
+                for n, para in enumerate(body.split("\n\n"))
+                if any(w in para.casefold() for w in words)
+            ]
+            hits.append(SearchHit(meta, lines))
+            if limit is not None and len(hits) >= limit:
+                break
+        return hits
+
+
+def _is_hex(text: str) -> bool:
+    return bool(text) and all(c in "0123456789abcdef" for c in text)
+
+
+def unique_id(sha256: str, taken: Callable[[str], bool]) -> str:
+    """The shortest prefix (at least 8 digits) of ``sha256`` no other article uses."""
+    n = ID_LENGTH
+    while n < len(sha256) and taken(sha256[:n]):
+        n += 1
+    return sha256[:n]
+
+
+def _clean_field(name: str, value: str) -> str | None:
+    from reader.textutil import strip_control
+
+    value = " ".join(strip_control(value).split())
+    if name == "title":
+        if not value:
+            raise LibraryError("the title cannot be empty")
+        return value
+    if not value:
+        return None
+    if name == "date":
+        from .importer import parse_date
+
+        parsed = parse_date(value)
+        if parsed is None:
+            raise LibraryError(f"not a date: {value}")
+        return parsed
+    return value
+
+
+def _replace(meta: ArticleMeta, **changes: Any) -> ArticleMeta:
+    from dataclasses import replace
+
+    return replace(meta, **changes)
+
+
+def _write_text(path: Path, text: str) -> None:
+    _write_bytes(path, text.encode("utf-8"))
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    """Write via a temp file and rename, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

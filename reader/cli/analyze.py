@@ -1,0 +1,126 @@
+"""``reader analyze``: quotes and actors of files (cleaned as on import) or of a JSONL corpus
+(text verbatim), without importing anything. The JSON shapes are the contract of issue 2."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from .output import UsageError, console, err, one_line, print_json
+
+
+def cmd_analyze(args: argparse.Namespace, root: Path) -> int:
+    if args.jsonl and args.files:
+        raise UsageError("give FILE... or --jsonl IN.jsonl, not both")
+    if args.jsonl:
+        return analyze_jsonl(args.jsonl)
+    if not args.files:
+        raise UsageError("nothing to analyse: give FILE... or --jsonl IN.jsonl")
+    results, failed = [], False
+    for path in args.files:
+        try:
+            results.append(analyze_file(path))
+        except _FileError as exc:
+            err(f"error {one_line(path)}: {exc}")
+            failed = True
+    if args.json:
+        print_json(results)
+    else:
+        show_results(results)
+    return 1 if failed else 0
+
+
+class _FileError(Exception):
+    pass
+
+
+def analyze_file(path: str) -> dict[str, Any]:
+    from reader.analysis import analyze
+    from reader.library.importer import parse_document
+    from reader.library.models import ImportFailure
+
+    file = Path(path)
+    if file.is_dir():
+        raise _FileError("is a folder (analyze takes files)")
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise _FileError("no such file") from None
+    except OSError as exc:
+        raise _FileError(exc.strerror or str(exc)) from None
+    try:
+        parsed = parse_document(data, path)
+    except ImportFailure as exc:
+        raise _FileError(str(exc) or "cannot be read") from None
+    result = analyze(parsed.text, parsed.lang)
+    return {
+        "path": path,
+        "title": parsed.title,
+        "date": parsed.date,
+        "source": parsed.source,
+        "lang": parsed.lang or result.lang,
+        "text": parsed.text,
+        "quotes": [q.to_dict() for q in result.quotes],
+        "actors": [a.to_dict() for a in result.actors],
+    }
+
+
+def analyze_jsonl(source: str) -> int:
+    """One output line per input line ``{"id","text","lang"?}``; bad lines reported, skipped."""
+    from reader.analysis import analyze
+
+    try:
+        stream = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
+    except OSError as exc:
+        err(f"error {one_line(source)}: {exc.strerror or exc}")
+        return 1
+    failed = False
+    with stream:
+        for number, raw in enumerate(stream, start=1):
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+                if not isinstance(record, dict):
+                    raise ValueError("not a JSON object")
+                text = record.get("text")
+                if not isinstance(text, str):
+                    raise ValueError("missing 'text' (a string)")
+                lang = record.get("lang")
+                if lang is not None and not isinstance(lang, str):
+                    raise ValueError("'lang' must be a string")
+            except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+                reason = "not valid JSON" if isinstance(exc, json.JSONDecodeError) else str(exc)
+                err(f"error {one_line(source)}:{number}: {reason}")
+                failed = True
+                continue
+            result = analyze(text, lang)
+            line = {
+                "id": record.get("id"),
+                "lang": result.lang or lang,
+                "quotes": [q.to_dict() for q in result.quotes],
+                "actors": [a.to_dict() for a in result.actors],
+            }
+            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+    return 1 if failed else 0
+
+
+def show_results(results: list[dict[str, Any]]) -> None:
+    """For people: each file's metadata and who said what."""
+    from rich.text import Text
+
+    c = console()
+    for r in results:
+        c.print(Text(one_line(r["title"] or r["path"]), style="bold"))
+        c.print(Text(" · ".join(one_line(str(v)) for v in (r["date"], r["source"], r["lang"]) if v)))
+        names = {a["id"]: a["name"] for a in r["actors"]}
+        for q in r["quotes"]:
+            if q["kind"] == "term":
+                continue
+            who = names.get(q["actor"]) or q["speaker"] or "?"
+            c.print(Text.assemble(("  " + q["kind"], "dim"), "  ", (one_line(who), "bold"), ": ",
+                                  one_line(q["text"])[:200]))
+        c.print()

@@ -1,0 +1,142 @@
+"""``tag``, ``untag``, ``note``, ``notes``, ``tags``: the user's own work, via AnnotationStore."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .output import CLIError, UsageError, cell, console, one_line, out, print_json, table
+from .reading import open_library
+
+
+def clean_tags(tags: list[str]) -> list[str]:
+    cleaned = [one_line(t).strip("/ ") for t in tags]
+    if not all(cleaned):
+        raise CLIError("a tag cannot be empty")
+    return cleaned
+
+
+def cmd_tag(args: argparse.Namespace, root: Path) -> int:
+    library = open_library(root)
+    article = library.resolve(args.id)
+    tags = library.annotations.tag_article(article, clean_tags(args.tags))
+    out(f"tags {article}: {', '.join(one_line(t) for t in tags)}")
+    return 0
+
+
+def cmd_untag(args: argparse.Namespace, root: Path) -> int:
+    library = open_library(root)
+    article = library.resolve(args.id)
+    tags = library.annotations.untag_article(article, clean_tags(args.tags))
+    out(f"tags {article}: {', '.join(one_line(t) for t in tags)}")
+    return 0
+
+
+def cmd_note(args: argparse.Namespace, root: Path) -> int:
+    library = open_library(root)
+    store = library.annotations
+    if args.edit and args.delete:
+        raise UsageError("give --edit or --delete, not both")
+    if args.delete:
+        if args.args or args.passage or args.note_tags:
+            raise UsageError("note --delete takes only the NOTE_ID")
+        store.delete_note(args.delete)
+        out(f"deleted {args.delete}")
+        return 0
+    if args.edit:
+        if len(args.args) > 1 or args.passage:
+            raise UsageError("usage: reader note --edit NOTE_ID TEXT [--tag TAG]")
+        if not args.args and not args.note_tags:
+            raise UsageError("note --edit needs the new TEXT (or --tag)")
+        text = args.args[0] if args.args else None
+        note = store.edit_note(args.edit, text=text, tags=args.note_tags or None)
+        out(f"edited {note.id}")
+        return 0
+    if len(args.args) != 2:
+        raise UsageError("usage: reader note ID TEXT [--passage EXACT_TEXT]")
+    article = library.resolve(args.args[0])
+    text = args.args[1]
+    anchor = None
+    if args.passage is not None:
+        from annotations.anchors import PassageError, find_passage, make_anchor
+
+        body = library.text(article)
+        try:
+            start, end = find_passage(body, args.passage)
+        except PassageError as exc:
+            raise CLIError(f"article {article}: {exc}") from None
+        anchor = make_anchor(body, start, end)
+    elif not text.strip():
+        raise CLIError("the note is empty")
+    note = store.add_note(article, text, passage=anchor, tags=clean_tags(args.note_tags))
+    out(f"noted {note.id}")
+    return 0
+
+
+def select_notes(library, article_prefix: str | None, tag: str | None) -> list:
+    """Notes of one article and/or with a tag (or on an article with it), oldest first."""
+    from reader.library.store import LibraryError
+
+    store = library.annotations
+    article = None
+    if article_prefix is not None:
+        try:
+            article = library.resolve(article_prefix)
+        except LibraryError:  # a removed article's orphan notes are still listed
+            owners = {n.article for n in store.notes() if n.article.startswith(article_prefix)}
+            if len(owners) != 1:
+                raise
+            article = owners.pop()
+    if tag is None:
+        notes = store.notes(article=article)
+    else:
+        tagged_articles = library.tagged_ids(tag)
+        notes = [n for n in store.notes(article=article) if n.article in tagged_articles]
+        seen = {n.id for n in notes}
+        notes += [n for n in store.notes(article=article, tag=tag) if n.id not in seen]
+    return sorted(notes, key=lambda n: (n.created, n.id))
+
+
+def cmd_notes(args: argparse.Namespace, root: Path) -> int:
+    library = open_library(root)
+    notes = select_notes(library, args.id, args.tag)
+    if args.json:
+        print_json([n.to_json() for n in notes])
+        return 0
+    if not notes:
+        out("no notes")
+        return 0
+    t = table("note", "article", "passage", "note text", "tags")
+    for n in notes:
+        passage = n.passage.exact if n.passage else ""
+        if n.orphan:
+            passage = "(orphan) " + passage
+        t.add_row(cell(n.id), cell(n.article), cell(passage[:60]), cell(n.text),
+                  cell(", ".join(n.tags)))
+    console().print(t)
+    return 0
+
+
+def cmd_tags(args: argparse.Namespace, root: Path) -> int:
+    library = open_library(root)
+    store = library.annotations
+    if args.rename:
+        old, new = clean_tags(list(args.rename))
+        changed = store.rename_tag(old, new)
+        if not changed:
+            raise CLIError(f"no tag {old}")
+        out(f"renamed {old} to {new} ({changed} changed)")
+        return 0
+    counts = store.tag_counts()
+    names = sorted(counts, key=str.casefold)
+    if args.json:
+        print_json([{"tag": name, "count": counts[name]} for name in names])
+        return 0
+    if not names:
+        out("no tags")
+        return 0
+    t = table("tag", "count")
+    for name in names:
+        t.add_row(cell(name), cell(counts[name]))
+    console().print(t)
+    return 0

@@ -1,0 +1,67 @@
+"""``reader import``: files, folders, ``-`` and ``.jsonl`` corpora, with progress on a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .output import UsageError, err, one_line, out
+
+
+class TerminalProgress:
+    """A one-line progress bar on stderr, only when stderr is a terminal (never in pipes/logs)."""
+
+    def __init__(self, stream=None) -> None:
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty()
+        self.last = 0.0
+        self.shown = False
+
+    def update(self, done: int, total: int, name: str) -> None:
+        now = time.monotonic()
+        if not self.enabled or (now - self.last < 0.1 and done < total):
+            return
+        self.last = now
+        width = 30
+        filled = width * done // total if total else width
+        label = one_line(name)[-40:]
+        bar = "#" * filled + "-" * (width - filled)
+        self.stream.write(f"\r\x1b[K[{bar}] {done}/{total} {label}")
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
+
+
+def cmd_import(args: argparse.Namespace, root: Path) -> int:
+    from reader.library.ingest import import_paths
+    from reader.library.store import Library
+
+    if not args.paths and not args.samples:
+        raise UsageError("nothing to import: give PATH... (- reads stdin) or --samples")
+    library = Library(root, create=True)
+    progress = TerminalProgress()
+
+    def on_result(status: str, name: str, detail) -> None:
+        progress.clear()
+        if status == "error":
+            err(f"error {one_line(name)}: {one_line(str(detail))}")
+        else:
+            out(f"{status} {detail.id} {one_line(detail.title)}")
+            sys.stdout.flush()
+
+    report = import_paths(
+        library, args.paths, samples=args.samples, on_result=on_result,
+        on_progress=progress.update,
+    )
+    progress.clear()
+    if report.cancelled:
+        err(f"reader: interrupted; {len(report.imported)} imported before it are kept")
+        return 130
+    return 1 if report.failed else 0

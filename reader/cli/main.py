@@ -1,0 +1,171 @@
+"""``reader`` entry point: argument parsing, library location, exit codes, one-line errors.
+
+Exit codes: 0 done, 1 failed, 2 bad usage, 130 interrupted. Whatever goes wrong, the user sees
+one line on stderr (``reader: ...`` or ``error PATH: REASON``), never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .output import CLIError, UsageError, err
+
+Handler = Callable[[argparse.Namespace, Path], int]
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that raises instead of printing usage and exiting (one line, exit 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see: {self.prog} --help)")
+
+
+def _library_option(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: a subparser must not reset a --library given before the subcommand
+    parser.add_argument(
+        "--library", metavar="DIR", default=argparse.SUPPRESS,
+        help="library folder (default: $READER_HOME, else the user data folder)",
+    )
+
+
+def build_parser() -> Parser:
+    from reader import __version__
+
+    from . import annotate, analyze, export, importing, manage, reading
+
+    parser = Parser(prog="reader", description="Read news articles with quotes and actors "
+                    "highlighted; tag, annotate and export. Without a command: the TUI.")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    _library_option(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        _library_option(p)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = command("import", importing.cmd_import, "import files, folders, - (stdin), .jsonl")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--samples", action="store_true", help="also import the bundled samples")
+
+    p = command("list", reading.cmd_list, "list the articles, newest first")
+    p.add_argument("--tag")
+    p.add_argument("--json", action="store_true")
+
+    p = command("show", reading.cmd_show, "print an article with its highlights")
+    p.add_argument("id", metavar="ID")
+
+    p = command("search", reading.cmd_search, "full-text search (every word must match)")
+    p.add_argument("query", nargs="+", metavar="QUERY")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=None, metavar="N")
+
+    for name, handler in (("tag", annotate.cmd_tag), ("untag", annotate.cmd_untag)):
+        p = command(name, handler, f"{name} an article")
+        p.add_argument("id", metavar="ID")
+        p.add_argument("tags", nargs="+", metavar="TAG")
+
+    p = command("note", annotate.cmd_note, "add (or --edit, --delete) a note")
+    p.add_argument("args", nargs="*", metavar="ID TEXT")
+    p.add_argument("--passage", metavar="EXACT_TEXT")
+    p.add_argument("--tag", action="append", default=[], dest="note_tags", metavar="TAG")
+    p.add_argument("--edit", metavar="NOTE_ID")
+    p.add_argument("--delete", metavar="NOTE_ID")
+
+    p = command("notes", annotate.cmd_notes, "list notes")
+    p.add_argument("id", nargs="?", metavar="ID")
+    p.add_argument("--tag")
+    p.add_argument("--json", action="store_true")
+
+    p = command("tags", annotate.cmd_tags, "list tags with counts; --rename OLD NEW")
+    p.add_argument("--rename", nargs=2, metavar=("OLD", "NEW"))
+    p.add_argument("--json", action="store_true")
+
+    p = command("export", export.cmd_export, "export annotations as Markdown or JSON")
+    p.add_argument("ids", nargs="*", metavar="ID")
+    p.add_argument("--tag")
+    p.add_argument("-o", "--output", metavar="PATH", help="file, or DIR/ for one file each")
+    p.add_argument("--quotes", action="store_true", help="add a 'Who said what' section")
+    p.add_argument("--format", choices=("md", "json"), default="md")
+
+    p = command("import-annotations", export.cmd_import_annotations,
+                "merge an export made with --format json")
+    p.add_argument("file", metavar="FILE")
+
+    p = command("analyze", analyze.cmd_analyze, "analyse files without importing them")
+    p.add_argument("files", nargs="*", metavar="FILE")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--jsonl", metavar="IN.jsonl", help='lines {"id","text","lang"?}, verbatim')
+
+    p = command("rm", manage.cmd_rm, "remove articles (notes stay as orphans)")
+    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("--with-notes", action="store_true")
+
+    p = command("edit", manage.cmd_edit, "correct title, date or source")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--title")
+    p.add_argument("--date")
+    p.add_argument("--source")
+
+    p = command("reimport", manage.cmd_reimport, "re-clean kept originals, re-anchor notes")
+    p.add_argument("ids", nargs="*", metavar="ID")
+
+    command("doctor", manage.cmd_doctor, "check the library files")
+    return parser
+
+
+def run(argv: Sequence[str] | None) -> int:
+    from reader import paths
+
+    args = build_parser().parse_args(argv)
+    if getattr(args, "library", None) is not None:
+        paths.set_library_dir(args.library)
+    root = paths.library_dir()
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        from reader.app import run_tui  # lazy: the CLI never pays for Textual
+
+        return int(run_tui(root) or 0)
+    return handler(args, root)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (the console script passes it to ``sys.exit``)."""
+    from annotations.storage import StorageError
+    from annotations.store import StoreError
+    from reader.library.store import LibraryError
+
+    try:
+        return run(argv)
+    except SystemExit as exc:  # --help, --version
+        return exc.code if isinstance(exc.code, int) else 0
+    except UsageError as exc:
+        err(f"reader: {exc}")
+        return 2
+    except (CLIError, LibraryError, StoreError, StorageError) as exc:
+        err(f"reader: {exc}")
+        return 1
+    except KeyboardInterrupt:
+        err("reader: interrupted")
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the promise: never a traceback
+        err(f"reader: unexpected error ({type(exc).__name__}: {exc})")
+        return 1
+
+
+def _silence_stdout() -> None:
+    """After the reader of our output went away (``| head``), don't fail again at exit."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -1,0 +1,64 @@
+"""Managing the library: ``rm``, ``edit``, ``reimport``, ``doctor``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .output import UsageError, err, one_line, out
+from .reading import open_library
+
+
+def cmd_rm(args: argparse.Namespace, root: Path) -> int:
+    library = open_library(root)
+    metas = [library.get(i) for i in args.ids]  # every id checked before anything is removed
+    library.remove([m.id for m in metas], with_notes=args.with_notes)
+    for meta in metas:
+        out(f"removed {meta.id} {one_line(meta.title)}")
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace, root: Path) -> int:
+    changes = {k: getattr(args, k) for k in ("title", "date", "source")}
+    if all(v is None for v in changes.values()):
+        raise UsageError("nothing to edit: give --title, --date or --source")
+    library = open_library(root)
+    meta = library.edit(args.id, **changes)
+    out(f"edited {meta.id} {one_line(meta.title)}")
+    return 0
+
+
+def cmd_reimport(args: argparse.Namespace, root: Path) -> int:
+    library = open_library(root)
+    failed = False
+
+    def report(result) -> None:
+        nonlocal failed
+        if result.error:
+            failed = True
+            err(f"error {result.id}: {one_line(result.error)}")
+            return
+        extra = f" ({result.orphans} notes orphaned)" if result.orphans else ""
+        state = "reimported" if result.changed else "unchanged"
+        out(f"{state} {result.id} {one_line(result.title)}{extra}")
+
+    library.reimport(args.ids or None, on_result=report)
+    return 1 if failed else 0
+
+
+def cmd_doctor(args: argparse.Namespace, root: Path) -> int:
+    from reader.library.doctor import check_library
+
+    if not root.exists():
+        out(f"no library at {root} (nothing to check)")
+        return 0
+    report = check_library(root)
+    for line in report.lines:
+        out(line)
+    for problem in report.problems:
+        err(f"problem {problem}")
+    if report.problems:
+        err(f"reader: {len(report.problems)} problem(s) in {root}")
+        return 1
+    out(f"library OK: {report.articles} articles, {report.notes} notes")
+    return 0

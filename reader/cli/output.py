@@ -1,0 +1,61 @@
+"""Writing to the terminal: article text is data, never markup, never control sequences.
+
+Lines scripts parse (``imported ID TITLE``, ``noted NOTE_ID``, JSON) are printed plainly; text for
+people goes through Rich, always as ``rich.text.Text`` built from plain strings.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from reader.textutil import strip_control
+
+
+class CLIError(Exception):
+    """A one-line failure (exit 1); the message is printed as ``reader: MESSAGE``."""
+
+
+class UsageError(Exception):
+    """Bad usage (exit 2); the message is printed as ``reader: MESSAGE``."""
+
+
+def one_line(text: str | None) -> str:
+    """Safe on one terminal line: control sequences stripped, whitespace collapsed."""
+    return " ".join(strip_control(text or "").split())
+
+
+def out(line: str = "") -> None:
+    sys.stdout.write(line + "\n")
+
+
+def err(line: str) -> None:
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def table(*headers: str):
+    from rich.table import Table
+
+    t = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    for h in headers:
+        t.add_column(h, overflow="fold")
+    return t
+
+
+def cell(value: Any):
+    """A Rich cell holding ``value`` as literal text (never markup)."""
+    from rich.text import Text
+
+    return Text(one_line("" if value is None else str(value)))

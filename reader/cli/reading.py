@@ -1,0 +1,107 @@
+"""Commands that only read: ``list``, ``show``, ``search``. They never create a library."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from .output import cell, console, one_line, out, print_json, table
+
+
+def open_library(root: Path):
+    """The library at ``root``, without creating anything (missing = empty)."""
+    from reader.library.store import Library
+
+    return Library(root)
+
+
+def article_json(meta, summary) -> dict[str, Any]:
+    """The ``reader list --json`` object (contract fields first, then extensions)."""
+    return {
+        "id": meta.id,
+        "title": meta.title,
+        "date": meta.date,
+        "source": meta.source,
+        "lang": meta.lang,
+        "tags": list(summary.tags) if summary else [],
+        "notes": summary.notes if summary else 0,
+        "quotes": meta.quotes,
+        "url": meta.url,
+        "read": bool(summary.read) if summary else False,
+        "words": meta.words,
+        "actors": list(meta.actors),
+    }
+
+
+def cmd_list(args: argparse.Namespace, root: Path) -> int:
+    library = open_library(root)
+    articles = library.articles(tag=args.tag)
+    summaries = library.annotations.summaries() if articles else {}
+    rows = [article_json(m, summaries.get(m.id)) for m in articles]
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        out("no articles" + (f" tagged {one_line(args.tag)}" if args.tag else ""))
+        return 0
+    t = table("id", "date", "source", "title", "tags", "notes", "quotes")
+    for r in rows:
+        t.add_row(cell(r["id"]), cell(r["date"] or ""), cell(r["source"] or ""),
+                  cell(r["title"]), cell(", ".join(r["tags"])), cell(r["notes"]),
+                  cell(r["quotes"]))
+    console().print(t)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, root: Path) -> int:
+    from reader.render import render_article
+
+    library = open_library(root)
+    meta = library.get(args.id)
+    text = library.text(meta.id)
+    analysis = library.analysis(meta.id)
+    store = library.annotations
+    notes = store.notes(article=meta.id)
+    c = console()
+    c.print(render_article(meta, text, analysis, notes, width=c.width,
+                           tags=store.article_tags(meta.id)))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, root: Path) -> int:
+    library = open_library(root)
+    query = " ".join(args.query)
+    hits = library.search(query, limit=args.limit)
+    if args.json:
+        print_json([
+            {"id": h.article.id, "title": h.article.title,
+             "lines": [{"paragraph": n, "text": text} for n, text in h.lines]}
+            for h in hits
+        ])
+        return 0
+    if not hits:
+        out(f"no article matches {one_line(query)}")
+        return 0
+    from rich.text import Text
+
+    words = [w for w in query.split() if w]
+    c = console()
+    for hit in hits:
+        c.print(Text.assemble((hit.article.id, "bold"), "  ", one_line(hit.article.title)))
+        for _, para in hit.lines[:5]:
+            line = Text("    " + snippet(one_line(para), words))
+            line.highlight_words(words, "reverse", case_sensitive=False)
+            c.print(line)
+    return 0
+
+
+def snippet(text: str, words: list[str], width: int = 160) -> str:
+    """A window of ``text`` around the first query word."""
+    if len(text) <= width:
+        return text
+    folded = text.casefold()
+    first = min((i for i in (folded.find(w.casefold()) for w in words) if i >= 0), default=0)
+    start = max(0, first - width // 3)
+    piece = text[start:start + width]
+    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")

@@ -1,0 +1,164 @@
+"""The import driver shared by the CLI (``reader import``) and the TUI's import worker.
+
+Why one driver: both must behave the same way: every good file imported, every bad one reported
+with its reason while the rest goes on, progress reported, and a cancel (ctrl+c in the CLI, a
+button or Escape in the TUI) that stops cleanly: what was imported is committed, nothing is
+half-written.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from .models import ArticleMeta, ImportFailure, ParsedArticle
+from .store import Library
+
+ResultCallback = Callable[[str, str, "ArticleMeta | str"], None]  # (status, name, meta|reason)
+ProgressCallback = Callable[[int, int, str], None]  # (done, total, current name)
+
+
+@dataclass
+class ImportReport:
+    imported: list[ArticleMeta] = field(default_factory=list)
+    duplicates: list[ArticleMeta] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (PATH or PATH:LINE, reason)
+    cancelled: bool = False
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)
+
+
+def import_paths(
+    library: Library,
+    paths: Iterable[str | Path],
+    *,
+    samples: bool = False,
+    stdin: BinaryIO | bytes | None = None,
+    on_result: ResultCallback | None = None,
+    on_progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    batch_seconds: float = 2.0,
+) -> ImportReport:
+    """Import files, folders (recursive), ``-`` (one article from ``stdin``) and ``.jsonl``
+    corpora (one article a line). Results are reported as they are committed."""
+    from .importer import collect_files
+
+    report = ImportReport()
+
+    def result(status: str, name: str, detail: ArticleMeta | str) -> None:
+        if status == "imported":
+            report.imported.append(detail)  # type: ignore[arg-type]
+        elif status == "duplicate":
+            report.duplicates.append(detail)  # type: ignore[arg-type]
+        else:
+            report.errors.append((name, str(detail)))
+        if on_result is not None:
+            on_result(status, name, detail)
+
+    wanted = [str(p) for p in paths]
+    use_stdin = "-" in wanted
+    wanted = [p for p in wanted if p != "-"]
+    if samples:
+        from reader.paths import samples_dir
+
+        wanted.append(str(samples_dir()))
+    files = list(collect_files(wanted)) if wanted else []
+    sources: list[tuple[str, bytes | None, str | None]] = []  # (name, bytes, error)
+    if use_stdin:
+        sources.append(("-", _read_stdin(stdin), None))
+    for path, reason in files:
+        sources.append((str(path), None, reason))
+    total = len(sources)
+    done = 0
+
+    def items() -> Iterator[tuple[ParsedArticle, bytes, str]]:
+        nonlocal done
+        for name, data, reason in sources:
+            if cancel is not None and cancel.is_set():
+                report.cancelled = True
+                return
+            if on_progress is not None:
+                on_progress(done, total, name)
+            done += 1
+            if reason is not None:
+                result("error", name, reason)
+                continue
+            if data is None:
+                try:
+                    data = Path(name).read_bytes()
+                except OSError as exc:
+                    result("error", name, exc.strerror or str(exc))
+                    continue
+            if name.lower().endswith(".jsonl"):
+                yield from _jsonl_items(data, name, result, cancel, report)
+                continue
+            parsed = _parse(data, name, result)
+            if parsed is not None:
+                yield parsed, data, name
+        if on_progress is not None:
+            on_progress(done, total, "")
+
+    try:
+        library.add_many(
+            items(),
+            on_result=lambda name, status, meta: result(status, name, meta),
+            batch_seconds=batch_seconds,
+        )
+    except KeyboardInterrupt:
+        report.cancelled = True  # add_many committed what was fully written before re-raising
+    return report
+
+
+def _read_stdin(stdin: BinaryIO | bytes | None) -> bytes:
+    if isinstance(stdin, bytes):
+        return stdin
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    return stream.read()
+
+
+def _parse(data: bytes, name: str, result: ResultCallback) -> ParsedArticle | None:
+    from .importer import parse_document
+
+    try:
+        return parse_document(data, name)
+    except ImportFailure as exc:
+        result("error", name, str(exc) or "cannot be imported")
+    except RecursionError:
+        result("error", name, "document nested too deeply")
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the import
+        result("error", name, f"cannot be read ({type(exc).__name__}: {exc})")
+    return None
+
+
+def _jsonl_items(
+    data: bytes,
+    name: str,
+    result: ResultCallback,
+    cancel: threading.Event | None,
+    report: ImportReport,
+) -> Iterator[tuple[ParsedArticle, bytes, str]]:
+    """Each good line as an article whose original bytes are the line itself."""
+    from .importer import iter_jsonl
+
+    lines = data.split(b"\n")
+    try:
+        for lineno, item in iter_jsonl(data, name):
+            if cancel is not None and cancel.is_set():
+                report.cancelled = True
+                return
+            where = f"{name}:{lineno}" if lineno else name
+            if isinstance(item, ImportFailure):
+                result("error", where, str(item) or "cannot be imported")
+                continue
+            raw = lines[lineno - 1].strip() if 0 < lineno <= len(lines) else b""
+            if not raw:
+                raw = item.text.encode("utf-8")
+            yield item, raw, where
+    except ImportFailure as exc:  # the file as a whole (binary, unreadable encoding, ...)
+        result("error", name, str(exc) or "cannot be imported")

@@ -1,0 +1,108 @@
+"""Re-import: clean the kept original bytes again, re-analyse, re-anchor the notes.
+
+Why: the cleaner gets better over time; an article imported months ago should profit without
+losing its id, its tags, its notes or the user's corrections (``edited`` fields win).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from .article_index import LibraryError
+from .models import ArticleMeta, ImportFailure, ParsedArticle
+
+if TYPE_CHECKING:
+    from .store import Library
+
+
+@dataclass
+class ReimportResult:
+    id: str
+    title: str
+    error: str | None = None  # why it could not be re-imported (the old version is kept)
+    changed: bool = False  # did the clean text change?
+    orphans: int = 0  # notes that could not be placed in the new text
+
+
+def reparse(data: bytes, ext: str, meta: ArticleMeta) -> ParsedArticle:
+    from .importer import iter_jsonl, parse_document
+
+    if ext == "jsonl":
+        for _line, item in iter_jsonl(data, meta.file):
+            if isinstance(item, ImportFailure):
+                raise item
+            return item
+        raise ImportFailure("the kept line is empty")
+    if meta.format == "stdin":
+        return parse_document(data, "-")
+    name = meta.file if meta.file.lower().endswith("." + ext) else f"original.{ext}"
+    return parse_document(data, name)
+
+
+def reimport(
+    library: Library,
+    ids: Iterable[str] | None,
+    *,
+    on_result: Callable[[ReimportResult], None] | None = None,
+) -> list[ReimportResult]:
+    from .batch import analyse_safely, summary_fields, write_article_files
+
+    rows = library.index.rows()
+    targets = [library.resolve(i) for i in ids] if ids else list(rows)
+    results: list[ReimportResult] = []
+    updated: list[ArticleMeta] = []
+    for article_id in targets:
+        meta = rows[article_id]
+        result = ReimportResult(article_id, meta.title)
+        try:
+            data, ext = library.original(article_id)
+            parsed = reparse(data, ext, meta)
+        except (ImportFailure, LibraryError, OSError) as exc:
+            result.error = str(exc) or type(exc).__name__
+            results.append(result)
+            if on_result:
+                on_result(result)
+            continue
+        from .batch import fallback_title
+        from .importer import content_key
+
+        old_text = _old_text(library, article_id)
+        analysis = analyse_safely(parsed.text, parsed.lang)
+        fresh = replace(
+            meta,
+            title=fallback_title(parsed, meta.file),
+            date=parsed.date,
+            source=parsed.source,
+            url=parsed.url,
+            lang=parsed.lang or (analysis.lang if analysis is not None else None),
+            content_key=content_key(parsed.text),
+            words=len(parsed.text.split()),
+            import_tags=list(dict.fromkeys(parsed.tags)),
+            **summary_fields(analysis),
+        )
+        fresh = replace(fresh, **meta.edited)  # the user's corrections win
+        write_article_files(library.article_dir(article_id), data, ext, parsed.text, analysis)
+        notes = library.annotations.reanchor(article_id, parsed.text)
+        if fresh.import_tags:
+            library.annotations.tag_article(article_id, fresh.import_tags)
+        result.title = fresh.title
+        result.changed = old_text != parsed.text
+        result.orphans = sum(1 for n in notes or [] if n.orphan)
+        updated.append(fresh)
+        results.append(result)
+        if on_result:
+            on_result(result)
+    with library.index.transaction() as txn:
+        for meta in updated:
+            if meta.id in txn.metas:  # not removed meanwhile
+                txn.put(meta)
+    return results
+
+
+def _old_text(library: Library, article_id: str) -> str | None:
+    try:
+        return library.text(article_id)
+    except LibraryError:
+        return None
