@@ -50,3 +50,5 @@ class ArticleSummary:
     notes: int = 0
     read: bool = False
     position: int = 0
+    orphans: int = 0  # notes (counted in ``notes``) whose article or passage is gone
+    error: str = ""  # the article's annotation file could not be read (why, and the backup)

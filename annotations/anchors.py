@@ -1,0 +1,168 @@
+"""Anchoring notes to passages, and finding them again after the text changed.
+
+A passage is stored the way Hypothesis does it (W3C TextQuoteSelector + TextPositionSelector):
+the exact text, ~32 characters of context on each side, the offsets, plus the paragraph index.
+When an article's text changes (re-import, a better cleaner) :func:`reanchor` looks for the
+passage again: exact match near the old position, then exact match anywhere (the best context
+wins), then a fuzzy match guided by pieces of the passage and its context. ``None`` means the
+passage is gone: the note becomes an orphan and keeps its old passage.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from .models import Anchor
+
+CONTEXT = 32
+FUZZY_MIN_RATIO = 0.75  # how alike a changed passage must be to count as the same passage
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_ANY_NEWLINE = re.compile(r"\n\s*")
+_SPACES = re.compile(r"\s+")
+
+
+class PassageError(ValueError):
+    """A passage that cannot be placed: found nowhere, or in several places (one line)."""
+
+
+def paragraph_index(text: str, offset: int) -> int:
+    """Which paragraph ``offset`` falls in (0-based). Paragraphs are separated by blank lines,
+    or by single newlines when the text has no blank lines (scraped text often has none)."""
+    breaks = _BLANK_LINE if _BLANK_LINE.search(text) else _ANY_NEWLINE
+    return sum(1 for m in breaks.finditer(text, 0, offset) if m.end() <= offset)
+
+
+def make_anchor(text: str, start: int, end: int) -> Anchor:
+    """The anchor for ``text[start:end]``."""
+    if not 0 <= start < end <= len(text):
+        raise PassageError(f"passage offsets {start}-{end} are outside the text (0-{len(text)})")
+    return Anchor(
+        exact=text[start:end],
+        prefix=text[max(0, start - CONTEXT):start],
+        suffix=text[end:end + CONTEXT],
+        start=start,
+        end=end,
+        paragraph=paragraph_index(text, start),
+    )
+
+
+def _short(s: str, limit: int = 40) -> str:
+    s = _SPACES.sub(" ", s).strip()
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+def _occurrences(text: str, exact: str) -> list[tuple[int, int]]:
+    spans, i = [], text.find(exact)
+    while i != -1:
+        spans.append((i, i + len(exact)))
+        i = text.find(exact, i + 1)
+    return spans
+
+
+def find_passage(text: str, exact: str) -> tuple[int, int]:
+    """Where ``exact`` is in ``text``: (start, end). Whitespace may differ (line breaks in the
+    article, single spaces typed on the command line). Raises :class:`PassageError` when the
+    passage is found nowhere or in several places."""
+    if not exact.strip():
+        raise PassageError("passage is empty")
+    spans = _occurrences(text, exact)
+    if not spans:
+        words = exact.split()
+        pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+        spans = [m.span() for m in pattern.finditer(text)]
+    if not spans:
+        raise PassageError(f"passage not found in the article: '{_short(exact)}'")
+    if len(spans) > 1:
+        paras = ", ".join(str(paragraph_index(text, s) + 1) for s, _ in spans[:5])
+        raise PassageError(
+            f"passage occurs {len(spans)} times in the article (paragraphs {paras}): "
+            f"'{_short(exact)}'; quote more of it"
+        )
+    return spans[0]
+
+
+def _context_score(anchor: Anchor, text: str, start: int, end: int) -> float:
+    """0..1: how much of the old prefix/suffix sits right beside ``text[start:end]``."""
+    before, after = text[max(0, start - len(anchor.prefix)):start], text[end:end + len(anchor.suffix)]
+    same_before = 0
+    for a, b in zip(reversed(anchor.prefix), reversed(before)):
+        if a != b:
+            break
+        same_before += 1
+    same_after = 0
+    for a, b in zip(anchor.suffix, after):
+        if a != b:
+            break
+        same_after += 1
+    total = len(anchor.prefix) + len(anchor.suffix)
+    return (same_before + same_after) / total if total else 1.0
+
+
+def _best_exact(anchor: Anchor, text: str) -> tuple[int, int] | None:
+    spans = _occurrences(text, anchor.exact)
+    if not spans:
+        return None
+    # best context first, then nearest to the old position
+    return max(spans, key=lambda s: (_context_score(anchor, text, *s), -abs(s[0] - anchor.start)))
+
+
+def _candidate_starts(anchor: Anchor, text: str) -> set[int]:
+    """Where the passage might start now: from hits of pieces of it and of its context."""
+    exact, n = anchor.exact, len(anchor.exact)
+    starts: set[int] = set()
+    k = max(4, min(24, n // 4))
+    if n >= 8:
+        for offset in sorted({0, n // 4, n // 2, (3 * n) // 4, n - k}):
+            piece = exact[offset:offset + k]
+            for hit, _ in _occurrences(text, piece)[:20]:
+                starts.add(hit - offset)
+    if len(anchor.prefix) >= 8:
+        for hit, end in _occurrences(text, anchor.prefix)[:20]:
+            starts.add(end)
+    if len(anchor.suffix) >= 8:
+        for hit, _ in _occurrences(text, anchor.suffix)[:20]:
+            starts.add(hit - n)
+    return {min(max(0, s), len(text)) for s in starts}
+
+
+def _align(text: str, exact: str, guess: int) -> tuple[int, int, float] | None:
+    """The span near ``guess`` that best matches ``exact``, with its similarity ratio."""
+    n = len(exact)
+    lo, hi = max(0, guess - n // 2 - 8), min(len(text), guess + n + n // 2 + 8)
+    window = text[lo:hi]
+    blocks = [b for b in SequenceMatcher(None, window, exact, autojunk=False)
+              .get_matching_blocks() if b.size]
+    if not blocks:
+        return None
+    start, end = lo + blocks[0].a, lo + blocks[-1].a + blocks[-1].size
+    ratio = SequenceMatcher(None, text[start:end], exact, autojunk=False).ratio()
+    return start, end, ratio
+
+
+def _fuzzy(anchor: Anchor, text: str) -> tuple[int, int] | None:
+    best: tuple[float, int, int] | None = None
+    # bucket guesses so repeated pieces do not cost a full alignment each
+    guesses = {s - s % max(1, len(anchor.exact) // 4) for s in _candidate_starts(anchor, text)}
+    for guess in sorted(guesses, key=lambda s: abs(s - anchor.start))[:40]:
+        aligned = _align(text, anchor.exact, guess)
+        if aligned is None:
+            continue
+        start, end, ratio = aligned
+        context = _context_score(anchor, text, start, end)
+        if ratio < FUZZY_MIN_RATIO and not (ratio >= 0.6 and context >= 0.5):
+            continue
+        score = ratio * 0.8 + context * 0.2
+        if best is None or score > best[0]:
+            best = (score, start, end)
+    return (best[1], best[2]) if best else None
+
+
+def reanchor(anchor: Anchor, new_text: str) -> Anchor | None:
+    """The anchor's passage in ``new_text``, or ``None`` if it cannot be placed (orphan)."""
+    if not anchor.exact:
+        return None
+    if new_text[anchor.start:anchor.end] == anchor.exact:
+        return make_anchor(new_text, anchor.start, anchor.end)
+    span = _best_exact(anchor, new_text) or _fuzzy(anchor, new_text)
+    return make_anchor(new_text, *span) if span else None

@@ -1,0 +1,108 @@
+"""How annotations sit in an article's TinyDB file, and the migrations between schema versions.
+
+One file per article (``ANNOTATIONS/<id[:2]>/<id>.json``) keeps every write small, whatever the
+size of the library. Tables: ``notes`` (one document per note), ``article`` (one document: the
+article's tags, read flag, reading position, removed flag) and ``_meta`` (schema version).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timezone
+from typing import Any
+
+from .models import Anchor, Note
+
+SCHEMA = 1
+ARTICLE_ID = re.compile(r"^[0-9A-Za-z_-]{1,64}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ANCHOR_FIELDS = ("exact", "prefix", "suffix", "start", "end", "paragraph")
+
+
+def now_iso() -> str:
+    """ISO-8601 UTC with microseconds, so "newer" is well defined when merging."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def new_note_id() -> str:
+    return "n" + uuid.uuid4().hex[:12]
+
+
+def clean_text(text: str) -> str:
+    """Note text is data: no control characters (keeps newlines and tabs)."""
+    return _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def anchor_from(d: dict[str, Any] | None) -> Anchor | None:
+    if not d:
+        return None
+    return Anchor(**{k: d[k] for k in _ANCHOR_FIELDS if k in d})
+
+
+def note_from(article: str, doc: dict[str, Any]) -> Note:
+    return Note(
+        id=doc["id"],
+        article=article,
+        text=doc.get("text", ""),
+        tags=list(doc.get("tags") or []),
+        passage=anchor_from(doc.get("passage")),
+        orphan=bool(doc.get("orphan")),
+        created=doc.get("created", ""),
+        updated=doc.get("updated", "") or doc.get("created", ""),
+    )
+
+
+def note_doc(note: Note) -> dict[str, Any]:
+    return {
+        "id": note.id,
+        "text": note.text,
+        "tags": list(note.tags),
+        "passage": note.passage.to_dict() if note.passage else None,
+        "orphan": note.orphan,
+        "created": note.created,
+        "updated": note.updated,
+    }
+
+
+def notes_in(article: str, raw: dict[str, Any] | None) -> list[Note]:
+    docs = (raw or {}).get("notes") or {}
+    notes = [note_from(article, d) for d in docs.values() if d.get("id")]
+    return sorted(notes, key=lambda n: (n.created, n.id))
+
+
+def article_doc(raw: dict[str, Any] | None) -> dict[str, Any]:
+    table = (raw or {}).get("article") or {}
+    return dict(next(iter(table.values()), {}))
+
+
+def schema_of(raw: dict[str, Any] | None) -> int:
+    meta = next(iter(((raw or {}).get("_meta") or {}).values()), {})
+    return int(meta.get("schema", 0))
+
+
+def _v0_to_v1(raw: dict[str, Any]) -> dict[str, Any]:
+    """Files from before schema versions: fill in the fields notes gained since."""
+    for doc in (raw.get("notes") or {}).values():
+        doc.setdefault("id", new_note_id())
+        doc.setdefault("tags", [])
+        doc.setdefault("passage", None)
+        doc.setdefault("orphan", False)
+        doc.setdefault("created", "")
+        doc.setdefault("updated", doc["created"])
+    return raw
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1}
+
+
+def migrate(raw: dict[str, Any], article: str) -> dict[str, Any]:
+    """``raw`` brought up to :data:`SCHEMA` (in place). Unknown newer schemas are refused by the
+    caller before this is reached."""
+    version = schema_of(raw)
+    while version < SCHEMA:
+        raw = MIGRATIONS[version](raw)
+        version += 1
+    raw["_meta"] = {"1": {"schema": SCHEMA, "article": article}}
+    return raw

@@ -1,0 +1,69 @@
+"""Tags: kept as typed, compared without case, hierarchical with ``/`` (``frame/conflict``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_SLASHES = re.compile(r"\s*/+\s*")
+_SPACES = re.compile(r"\s+")
+
+
+class TagError(ValueError):
+    """A tag that cannot be used (one line)."""
+
+
+def clean_tag(tag: str) -> str:
+    """``' Frame // Conflict '`` -> ``'Frame/Conflict'``; an empty tag is an error."""
+    cleaned = _SLASHES.sub("/", _SPACES.sub(" ", str(tag)).strip()).strip("/")
+    if not cleaned:
+        raise TagError(f"tag {tag!r} is empty")
+    if any(ord(c) < 32 for c in cleaned):
+        raise TagError(f"tag {tag!r} contains control characters")
+    return cleaned
+
+
+def tag_key(tag: str) -> str:
+    """The comparison key: same key = same tag."""
+    return clean_tag(tag).casefold()
+
+
+def matches(tag: str, wanted: str) -> bool:
+    """``tag`` is ``wanted`` or one of its children (``frame`` matches ``frame/conflict``)."""
+    t, w = tag.casefold(), wanted.casefold()
+    return t == w or t.startswith(w + "/")
+
+
+def any_matches(tags: Iterable[str], wanted: str) -> bool:
+    return any(matches(t, wanted) for t in tags)
+
+
+def merge_tags(existing: list[str], new: Iterable[str]) -> list[str]:
+    """``existing`` plus the ``new`` tags it lacks (case-insensitively); order kept."""
+    out, seen = list(existing), {t.casefold() for t in existing}
+    for tag in new:
+        tag = clean_tag(tag)
+        if tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            out.append(tag)
+    return out
+
+
+def remove_tags(existing: list[str], gone: Iterable[str]) -> list[str]:
+    keys = {tag_key(t) for t in gone}
+    return [t for t in existing if t.casefold() not in keys]
+
+
+def rename_in(tags: list[str], old: str, new: str) -> list[str] | None:
+    """Tags with ``old`` (and its children ``old/...``) renamed to ``new``, merged without
+    duplicates; ``None`` when nothing changed."""
+    old_key, new = tag_key(old), clean_tag(new)
+    renamed: list[str] = []
+    changed = False
+    for tag in tags:
+        if matches(tag, old_key):
+            rest = tag.split("/")[old_key.count("/") + 1:]
+            tag = "/".join([new, *rest])
+            changed = True
+        renamed = merge_tags(renamed, [tag])
+    return renamed if changed else None
