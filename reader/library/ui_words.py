@@ -23,6 +23,17 @@ UI_WORDS = frozenset(
     gallery galerie thema themen related topics schlagworte tags kategorie category kategorien
     categories archiv archive permalink link kopieren copy this artikel article veröffentlicht
     published aktualisiert updated posted by von autor author sign in log up out hier here
+    on am at um in us uns the rest
     x × ✕ … • · | → ← ↑ ↓ » « ok okay ja nein yes no mehr more alle all
     """.split()
+)
+
+# Phrases of site footers and legal boxes; a short line containing one is page furniture.
+LEGAL_PHRASES = (
+    "terms of service", "terms of use", "privacy policy", "cookies", "all rights reserved",
+    "alle rechte vorbehalten", "affiliate", "nutzungsbedingungen", "datenschutzerklärung",
+    "published under a creative commons", "licensed under a creative commons",
+    "unter einer creative commons", "steht unter der lizenz", "stehen unter der lizenz",
+    "is licensed under", "powered by", "erforderliche felder", "required fields",
+    "e-mail-adresse wird nicht veröffentlicht", "email address will not be published",
 )
