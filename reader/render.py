@@ -1,0 +1,223 @@
+"""Article + analysis + notes -> rich.text.Text (Rich only: the TUI and `reader show` share it).
+
+Article text is data, never markup: every Text here is built from plain strings with
+``Text(str)`` / ``append`` and styled by offsets, and control characters are stripped first.
+Colours are picked from the xterm-256 palette at mid luminance so the same styles read on dark
+and light backgrounds and survive a 256-colour terminal unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from rich.style import Style
+from rich.text import Span, Text
+
+from reader.textutil import _ANSI, strip_control
+
+# One style per meaning. Quotes colour the words; actors colour names; speakers add underline.
+QUOTE_STYLES: dict[str, Style] = {
+    "direct": Style(color="color(32)", bold=True),  # blue
+    "indirect": Style(color="color(166)", italic=True),  # orange
+    "indirect_free_indirect": Style(color="color(166)", italic=True),
+    "free_indirect": Style(color="color(136)", italic=True),  # ochre
+    "reported": Style(color="color(136)", italic=True),
+    "term": Style(color="color(102)", underline=True),  # grey, underlined
+}
+ACTOR_STYLES: dict[str, Style] = {
+    "person": Style(color="color(127)", bold=True),  # magenta
+    "organisation": Style(color="color(30)", bold=True),  # teal
+    "country": Style(color="color(64)", bold=True),  # green
+    "place": Style(color="color(64)", bold=True),
+    "other": Style(color="color(97)", bold=True),  # violet
+}
+SPEAKER_STYLE = Style(bold=True, underline=True)
+NESTED_STYLE = Style(color="color(32)", bold=True, italic=True)
+NOTE_STYLE = Style(color="color(172)", bold=True)  # margin marker
+NOTED_STYLE = Style(underline=True)
+CURSOR_STYLE = Style(reverse=True)
+SEARCH_STYLE = Style(color="color(16)", bgcolor="color(220)")
+CURRENT_SEARCH_STYLE = Style(color="color(16)", bgcolor="color(208)", bold=True)
+NOTE_MARK = "✎"
+
+
+def quote_style(quote: Any) -> Style:
+    if quote.kind == "direct" and getattr(quote, "nested", False):
+        return NESTED_STYLE
+    return QUOTE_STYLES.get(quote.kind, QUOTE_STYLES["indirect"])
+
+
+def clean(text: str | None) -> str:
+    """Plain, terminal-safe text (``None`` -> ``""``)."""
+    return strip_control(text or "")
+
+
+# the same sequences strip_control removes (its ANSI pattern), plus the \r of \r\n
+_REMOVE = re.compile(r"\r(?=\n)|" + _ANSI.pattern + r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def clean_with_map(text: str) -> tuple[str, Callable[[int], int]]:
+    """``strip_control(text)`` plus a function mapping old offsets to new ones.
+
+    Analysis and note offsets point into the stored text; if that text still held control
+    characters, the spans are moved with the characters instead of being dropped.
+    """
+    removed: list[tuple[int, int]] = [(m.start(), m.end()) for m in _REMOVE.finditer(text)]
+    if not removed:
+        return text.replace("\r", "\n"), lambda i: i
+    parts, last = [], 0
+    starts, shifts, total = [], [], 0
+    for s, e in removed:
+        parts.append(text[last:s])
+        last = e
+        total += e - s
+        starts.append(e)
+        shifts.append(total)
+    parts.append(text[last:])
+    cleaned = "".join(parts).replace("\r", "\n")
+
+    def mapper(i: int) -> int:
+        k = bisect_right(starts, i)
+        shift = shifts[k - 1] if k else 0
+        # an offset inside a removed run lands at its start
+        if k < len(removed) and removed[k][0] < i:
+            shift += i - removed[k][0]
+        return max(0, i - shift)
+
+    return cleaned, mapper
+
+
+def body_spans(
+    text: str,
+    analysis: Any,
+    notes: Iterable[Any] = (),
+    mapper: Callable[[int], int] | None = None,
+) -> list[Span]:
+    """Style spans over ``text``, in the order they must be applied (later ones win).
+
+    Quotes first, then actor mentions inside them, then speakers, then noted passages.
+    Offsets outside the text are clipped; empty spans are dropped.
+    """
+    n = len(text)
+    spans: list[Span] = []
+    move = mapper or (lambda i: i)
+
+    def add(start: Any, end: Any, style: Style) -> None:
+        if start is None or end is None:
+            return
+        s, e = max(0, move(int(start))), min(n, move(int(end)))
+        if s < e:
+            spans.append(Span(s, e, style))
+
+    if analysis is not None:
+        quotes = sorted(analysis.quotes, key=lambda q: (q.start, -q.end))
+        for q in quotes:
+            add(q.start, q.end, quote_style(q))
+        for actor in analysis.actors:
+            style = ACTOR_STYLES.get(actor.type, ACTOR_STYLES["other"])
+            for mention in actor.mentions:
+                if len(mention) >= 2:
+                    add(mention[0], mention[1], style)
+        for q in quotes:
+            if q.kind != "term":
+                add(q.speaker_start, q.speaker_end, SPEAKER_STYLE)
+    for note in notes:
+        passage = getattr(note, "passage", None)
+        if passage is not None and not getattr(note, "orphan", False):
+            add(passage.start, passage.end, NOTED_STYLE)
+    return spans
+
+
+def header(meta: Any, tags: Sequence[str] = ()) -> Text:
+    """Title, then source · date · language, then tags: one Text, no markup parsing."""
+    out = Text()
+    out.append(clean(meta.title) or "(untitled)", Style(bold=True))
+    bits = [clean(b) for b in (meta.source, meta.date, meta.lang) if b]
+    if bits:
+        out.append("\n")
+        out.append(" · ".join(bits), Style(dim=True))
+    if tags:
+        out.append("\n")
+        for i, tag in enumerate(tags):
+            if i:
+                out.append(" ")
+            out.append(f"#{clean(tag)}", Style(color="color(172)"))
+    return out
+
+
+def legend() -> Text:
+    """What the colours mean; shown under the article and by `reader show`."""
+    out = Text()
+    items = [
+        ("„direct“", QUOTE_STYLES["direct"]),
+        ("nested", NESTED_STYLE),
+        ("indirect", QUOTE_STYLES["indirect"]),
+        ("reported", QUOTE_STYLES["reported"]),
+        ("term", QUOTE_STYLES["term"]),
+        ("speaker", SPEAKER_STYLE),
+        ("person", ACTOR_STYLES["person"]),
+        ("organisation", ACTOR_STYLES["organisation"]),
+        ("country/place", ACTOR_STYLES["country"]),
+        (f"{NOTE_MARK} note", NOTE_STYLE),
+    ]
+    for i, (label, style) in enumerate(items):
+        if i:
+            out.append("  ")
+        out.append(label, style)
+    return out
+
+
+def render_article(
+    meta: Any,
+    text: str,
+    analysis: Any,
+    notes: Sequence[Any] = (),
+    *,
+    width: int | None = None,
+    tags: Sequence[str] | None = None,
+) -> Text:
+    """The whole article for a terminal: header, rule, highlighted body with note marks, notes.
+
+    A noted passage is underlined and followed by ``✎N``; the notes are listed at the end.
+    ``width`` sizes the rule under the header (the console wraps the rest).
+    """
+    body, move = clean_with_map(text or "")
+    styled = Text(body, spans=body_spans(body, analysis, notes, move))
+    out = header(meta, tags if tags is not None else list(getattr(meta, "import_tags", [])))
+    out.append("\n")
+    out.append("─" * max(10, min(width or 80, 100)), Style(dim=True))
+    out.append("\n")
+    marks = sorted(
+        (move(n.passage.end), i + 1)
+        for i, n in enumerate(notes)
+        if n.passage is not None and not n.orphan and 0 < move(n.passage.end) <= len(body)
+    )
+    cursor = 0
+    for end, number in marks:
+        out.append_text(styled[cursor:end])
+        out.append(f"{NOTE_MARK}{number}", NOTE_STYLE)
+        cursor = end
+    out.append_text(styled[cursor:])
+    if notes:
+        out.append("\n\nNotes\n", Style(bold=True))
+        for i, note in enumerate(notes, 1):
+            out.append(f"{NOTE_MARK}{i} ", NOTE_STYLE)
+            if note.passage is not None:
+                passage = clean(note.passage.exact)
+                label = "(orphan) " if note.orphan else ""
+                out.append(f"{label}«{_short(passage)}» ", Style(italic=True))
+            out.append(clean(note.text))
+            if note.tags:
+                out.append("  " + " ".join(f"#{clean(t)}" for t in note.tags), Style(dim=True))
+            out.append("\n")
+    out.append("\n")
+    out.append_text(legend())
+    return out
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

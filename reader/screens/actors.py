@@ -1,0 +1,125 @@
+"""Every actor across the library, with articles and quotes; Enter lists what they said.
+
+Gathering needs every article's analysis (cached by the library), so it runs in a thread
+worker and fills the list when done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.style import Style
+from rich.text import Text
+from textual import work
+
+from reader.render import ACTOR_STYLES, clean, quote_style
+from reader.screens.lists import ListScreen
+from reader.widgets.panels import quote_bar
+
+
+@dataclass
+class ActorTotal:
+    name: str
+    type: str
+    articles: set[str] = field(default_factory=set)
+    direct: int = 0
+    indirect: int = 0
+    quotes: list[tuple[str, Any]] = field(default_factory=list)  # (article id, Quote)
+
+
+def gather(session, cancelled=lambda: False) -> tuple[list[ActorTotal], dict[str, Any]]:
+    """Actors merged across articles by (name, type), busiest first."""
+    totals: dict[tuple[str, str], ActorTotal] = {}
+    metas = {m.id: m for m in session.library.articles()}
+    for article_id in metas:
+        if cancelled():
+            break
+        analysis = session.analysis(article_id)
+        by_id = {}
+        for actor in analysis.actors:
+            key = (actor.name.casefold(), actor.type)
+            total = totals.setdefault(key, ActorTotal(actor.name, actor.type))
+            total.articles.add(article_id)
+            by_id[actor.id] = total
+        for quote in analysis.quotes:
+            total = by_id.get(quote.actor)
+            if total is None or quote.kind == "term":
+                continue
+            if quote.kind == "direct":
+                total.direct += 1
+            else:
+                total.indirect += 1
+            total.quotes.append((article_id, quote))
+    ranked = sorted(totals.values(), key=lambda t: (-(t.direct + t.indirect), -len(t.articles),
+                                                   t.name.casefold()))
+    return ranked, metas
+
+
+class ActorsScreen(ListScreen):
+    """Enter on an actor lists their quotes across articles."""
+
+    title_text = "Actors across the library"
+    empty_text = "gathering actors…"
+
+    def load(self) -> None:
+        self.fill()
+        self.run_gather()
+
+    @work(thread=True, exclusive=True, group="actors")
+    def run_gather(self) -> None:
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        ranked, metas = gather(self.session, lambda: worker.is_cancelled)
+        self.app.call_from_thread(self._show, ranked, metas)
+
+    def _show(self, ranked: list[ActorTotal], metas: dict[str, Any]) -> None:
+        self.metas = metas
+        most = max((t.direct + t.indirect for t in ranked), default=1)
+        entries = []
+        for total in ranked:
+            label = Text()
+            label.append(f"{clean(total.name)[:28]:<28} ", ACTOR_STYLES.get(total.type, ACTOR_STYLES["other"]))
+            label.append(f"{total.type[:12]:<12} ", Style(dim=True))
+            label.append(f"{len(total.articles):>4} articles  ")
+            label.append_text(quote_bar(total.direct, total.indirect, most))
+            entries.append((label, f"{total.name} {total.type}".casefold(), total))
+        self.entries = entries
+        self.empty_text = "No actors found."
+        self.fill()
+
+    def open(self, total: ActorTotal) -> None:
+        if not total.quotes:
+            self.notify(f"{total.name} is mentioned but not quoted")
+            return
+        self.app.push_screen(ActorQuotesScreen(self.session, total, self.metas))
+
+
+class ActorQuotesScreen(ListScreen):
+    """Everything one actor said in the library; Enter opens the article at the quote."""
+
+    def __init__(self, session, total: ActorTotal, metas: dict[str, Any]) -> None:
+        super().__init__(session)
+        self.total = total
+        self.metas = metas
+        self.title_text = f"What {clean(total.name)} said"
+
+    def load(self) -> None:
+        entries = []
+        for article_id, quote in self.total.quotes:
+            meta = self.metas.get(article_id)
+            label = Text()
+            label.append(clean(meta.title if meta else article_id), "bold")
+            if meta and meta.date:
+                label.append(f"  {meta.date}", "dim")
+            label.append(f"  {quote.kind.replace('_', ' ')}\n    ", "dim")
+            label.append(" ".join(clean(quote.text).split())[:300], quote_style(quote))
+            hay = f"{meta.title if meta else ''} {quote.text}".casefold()
+            entries.append((label, hay, (article_id, quote)))
+        self.entries = entries
+        self.fill()
+
+    def open(self, payload: tuple[str, Any]) -> None:
+        article_id, quote = payload
+        self.open_article(article_id, at=quote.start)

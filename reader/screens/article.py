@@ -1,0 +1,379 @@
+"""One article: highlighted body, passage cursor, notes, tags, panels, search, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from reader.render import body_spans, clean_with_map, header, legend
+from reader.screens.dialogs import ConfirmDialog, NoteDialog, TextPrompt, TagSuggester, split_tags
+from reader.widgets.article_layout import ArticleLayout
+from reader.widgets.article_view import ArticleView
+from reader.widgets.panels import ActorsPanel, NotesPanel
+
+
+class ArticleScreen(Screen[None]):
+    """Reading and annotating one article; q or Escape goes back (the position is kept)."""
+
+    BINDINGS = [
+        Binding("slash", "search", "Search text"),
+        Binding("a", "note", "Note"),
+        Binding("T", "tag_passage", "Tag passage", key_display="T"),
+        Binding("t", "tag_article", "Tag article"),
+        Binding("e", "export", "Export"),
+        Binding("E", "export_to", "Export to…", key_display="E", show=False),
+        Binding("p", "panel('actors')", "Actors"),
+        Binding("o", "panel('notes')", "Notes"),
+        Binding("escape", "escape", "Back / end search", show=False),
+        Binding("q", "back", "Back"),
+    ]
+
+    searching: reactive[bool] = reactive(False, bindings=True)
+    actor_filter: reactive[str | None] = reactive(None, bindings=True)
+
+    def __init__(self, session, article_id: str, *, at: int | None = None,
+                 search: str | None = None, actor: str | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.article_id = article_id
+        self.meta = session.meta(article_id)
+        raw = session.text(article_id)
+        self.text, self.move = clean_with_map(raw)
+        self.analysis = session.analysis(article_id)
+        self.notes: list[Any] = session.notes(article_id)
+        self.tags: list[str] = session.tags(article_id)
+        self.start_at, self.start_search, self.start_actor = at, search, actor
+        layout = ArticleLayout(self.text, self._spans(), self._sentences())
+        self.view = ArticleView(layout, self._quotes(), id="body")
+        self._version = session.version()
+
+    # ---- data ----------------------------------------------------------------------------
+    def _spans(self):
+        return body_spans(self.text, self.analysis, self.notes, self.move)
+
+    def _sentences(self) -> list[tuple[int, int]]:
+        return [(self.move(s), self.move(e)) for s, e in self.analysis.sentences]
+
+    def _quotes(self) -> list[Any]:
+        from dataclasses import replace
+
+        return [replace(q, start=self.move(q.start), end=self.move(q.end))
+                for q in self.analysis.quotes]
+
+    def _note_ranges(self) -> list[tuple[int, int]]:
+        return [(self.move(n.passage.start), self.move(n.passage.end))
+                for n in self.notes if n.passage is not None and not n.orphan]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="article-header")
+        with Horizontal(id="article-main"):
+            yield self.view
+            with Vertical(id="side"):
+                yield Static(id="side-title")
+                yield ActorsPanel(id="actors-panel")
+                yield NotesPanel(id="notes-panel")
+        yield Input(placeholder="search in this article", id="text-search")
+        yield Static(id="status")
+        yield Static(legend(), id="legend")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#side").display = False
+        self.query_one("#text-search").display = False
+        self.view.set_notes(self._note_ranges())
+        self._show_header()
+        self.view.focus()
+        summary = self.session.summaries().get(self.article_id)
+        start = self.start_at if self.start_at is not None else getattr(summary, "position", 0)
+        self.call_after_refresh(self._place_cursor, start or 0)
+        try:
+            self.session.store.set_state(self.article_id, read=True)
+        except Exception as exc:  # noqa: BLE001
+            self.notify(f"reading state not saved: {exc}", severity="warning")
+        interval = getattr(self.app, "poll_interval", 2.0)
+        if interval:
+            self.set_interval(interval, self._poll)
+
+    def _place_cursor(self, offset: int) -> None:
+        layout = self.view.doc
+        if self.start_search:
+            self.query_one("#text-search", Input).value = self.start_search
+            self._run_search(self.start_search)
+        elif self.start_actor:
+            self._step_actor(self.start_actor)
+        elif 0 < offset < len(self.text):
+            quote = next((q for q in self.view.quotes if q.start == offset), None)
+            if quote is not None:
+                self.view.move_cursor(quote.start, quote.end)
+            else:
+                i = layout.sentence_at(offset)
+                if i >= 0:
+                    self.view.move_cursor(*layout.sentences[i])
+        elif layout.sentences:
+            self.view.move_cursor(*layout.sentences[0])
+
+    def _show_header(self) -> None:
+        head = header(self.meta, self.tags)
+        head.append("\n")
+        head.append(f"{self.analysis.quote_count()} quotes · {len(self.analysis.actors)} actors · "
+                    f"{len(self.notes)} notes · {self.meta.words or len(self.text.split())} words",
+                    "dim")
+        self.query_one("#article-header", Static).update(head)
+
+    def refresh_annotations(self) -> None:
+        self.notes = self.session.notes(self.article_id)
+        self.tags = self.session.tags(self.article_id)
+        self.view.set_spans(self._spans())
+        self.view.set_notes(self._note_ranges())
+        self._show_header()
+        if self.query_one("#notes-panel").display:
+            self.query_one(NotesPanel).show(self.notes)
+
+    def _poll(self) -> None:
+        version = self.session.version()
+        if version != self._version:
+            self._version = version
+            self.refresh_annotations()
+
+    # ---- status line ---------------------------------------------------------------------
+    @on(ArticleView.CursorMoved)
+    def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        text = Text()
+        if self.view.hits:
+            text.append(f"hit {self.view.hit_index + 1}/{len(self.view.hits)} · Escape ends search")
+        elif event.quote is not None:
+            q = self.view.quotes[event.quote]
+            text.append(f"quote {event.quote + 1}/{len(self.view.quotes)} · {q.kind.replace('_', ' ')}")
+            speaker = (self.analysis.actor(q.actor).name if self.analysis.actor(q.actor)
+                       else q.speaker)
+            text.append(" · speaker: ")
+            text.append(speaker or "unknown", "bold")
+        else:
+            para = self.view.doc.paragraph_of(event.start) + 1
+            text.append(f"paragraph {para}/{len(self.view.doc.paragraphs)}")
+        if self.actor_filter:
+            name = self.analysis.actor(self.actor_filter)
+            text.append(f" · quotes of {name.name if name else '?'} (Escape clears)", "color(127)")
+        self.query_one("#status", Static).update(text)
+
+    # ---- search --------------------------------------------------------------------------
+    def action_search(self) -> None:
+        box = self.query_one("#text-search", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Submitted, "#text-search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        self._run_search(event.value)
+
+    def _run_search(self, query: str) -> None:
+        count = self.view.search(query.strip())
+        self.searching = count > 0
+        self.query_one("#text-search").display = False
+        self.view.focus()
+        if not count:
+            self.notify(f"not found: {query}", severity="warning")
+
+    def action_escape(self) -> None:
+        box = self.query_one("#text-search", Input)
+        if box.display:
+            box.display = False
+            self.view.focus()
+        elif self.searching:
+            self.view.end_search()
+            self.searching = False
+            self.query_one("#status", Static).update(Text("search ended · n/N step through quotes"))
+        elif self.actor_filter:
+            self.actor_filter = None
+            self.view.quote_filter = None
+            self.query_one("#status", Static).update(Text("n/N step through every quote"))
+        elif self.query_one("#side").display:
+            self.query_one("#side").display = False
+            self.view.focus()
+        else:
+            self.action_back()
+
+    # ---- panels --------------------------------------------------------------------------
+    def action_panel(self, which: str) -> None:
+        side = self.query_one("#side")
+        actors, notes = self.query_one(ActorsPanel), self.query_one(NotesPanel)
+        showing = actors if which == "actors" else notes
+        if side.display and showing.display:
+            side.display = False
+            self.view.focus()
+            return
+        side.display = True
+        actors.display, notes.display = which == "actors", which == "notes"
+        if which == "actors":
+            actors.show(self.analysis)
+            self.query_one("#side-title", Static).update(
+                Text("Actors  █ direct ▒ indirect · Enter: their quotes", "bold"))
+        else:
+            notes.show(self.notes)
+            self.query_one("#side-title", Static).update(
+                Text("Notes · Enter jumps · e edits · d deletes", "bold"))
+        showing.focus()
+
+    @on(ActorsPanel.ActorChosen)
+    def _actor_chosen(self, event: ActorsPanel.ActorChosen) -> None:
+        self._step_actor(event.actor_id)
+
+    def _step_actor(self, actor_id: str) -> None:
+        self.actor_filter = actor_id
+        self.view.quote_filter = actor_id
+        self.view.end_search()
+        self.searching = False
+        self.view.focus()
+        self.view.move_cursor(0, 0, scroll=False)
+        self.view.action_next_mark()
+
+    @on(NotesPanel.NoteChosen)
+    def _note_chosen(self, event: NotesPanel.NoteChosen) -> None:
+        if type(event) is not NotesPanel.NoteChosen:
+            return
+        note = event.note
+        if note.passage is not None and not note.orphan:
+            self.view.move_cursor(self.move(note.passage.start), self.move(note.passage.end))
+            self.view.focus()
+        else:
+            self.notify("this note is on the whole article" if note.passage is None
+                        else "this note's passage is no longer in the text")
+
+    @on(NotesPanel.EditRequested)
+    def _edit_note(self, event: NotesPanel.EditRequested) -> None:
+        note = event.note
+        passage = note.passage.exact if note.passage else ""
+
+        def save(result: tuple[str, list[str]] | None) -> None:
+            if result is not None:
+                self._write(lambda: self.session.store.edit_note(note.id, text=result[0],
+                                                                 tags=result[1]), "note saved")
+
+        self.app.push_screen(NoteDialog(passage, note.text, note.tags, self._known_tags(),
+                                        title="Edit note"), save)
+
+    @on(NotesPanel.DeleteRequested)
+    def _delete_note(self, event: NotesPanel.DeleteRequested) -> None:
+        note = event.note
+
+        def confirm(yes: bool | None) -> None:
+            if yes:
+                self._write(lambda: self.session.store.delete_note(note.id), "note deleted")
+
+        self.app.push_screen(ConfirmDialog("Delete this note?"), confirm)
+
+    # ---- writing -------------------------------------------------------------------------
+    def _write(self, change, done: str) -> bool:
+        try:
+            change()
+        except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+            self.notify(f"not saved: {exc}", severity="error")
+            return False
+        self._version = self.session.version()
+        self.refresh_annotations()
+        self.notify(done)
+        return True
+
+    def _known_tags(self) -> list[str]:
+        try:
+            return list(self.session.store.tag_counts())
+        except Exception:  # noqa: BLE001
+            return []
+
+    def _anchor(self):
+        from annotations.anchors import make_anchor
+
+        start, end = self.view.cursor
+        if end <= start:
+            return None
+        raw = self.session.text(self.article_id)
+        if raw != self.text:  # map back: find the exact passage in the stored text
+            exact = self.text[start:end]
+            found = raw.find(exact)
+            if found < 0:
+                return None
+            start, end = found, found + len(exact)
+        return make_anchor(raw, start, end)
+
+    def action_note(self) -> None:
+        anchor = self._anchor()
+
+        def save(result: tuple[str, list[str]] | None) -> None:
+            if result is not None:
+                self._write(lambda: self.session.store.add_note(
+                    self.article_id, result[0], passage=anchor, tags=result[1]), "note saved")
+
+        self.app.push_screen(NoteDialog(anchor.exact if anchor else "", "", (),
+                                        self._known_tags()), save)
+
+    def action_tag_passage(self) -> None:
+        anchor = self._anchor()
+        if anchor is None:
+            self.notify("no passage under the cursor", severity="warning")
+            return
+
+        def save(value: str | None) -> None:
+            tags = split_tags(value or "")
+            if tags:
+                self._write(lambda: self.session.store.add_note(
+                    self.article_id, "", passage=anchor, tags=tags), f"passage tagged {', '.join(tags)}")
+
+        self.app.push_screen(TextPrompt("Tag this passage (comma separated)",
+                                        suggester=TagSuggester(self._known_tags())), save)
+
+    def action_tag_article(self) -> None:
+        def save(value: str | None) -> None:
+            if value is None:
+                return
+            wanted = split_tags(value)
+            gone = [t for t in self.tags if t.casefold() not in {w.casefold() for w in wanted}]
+            store = self.session.store
+
+            def change() -> None:
+                if gone:
+                    store.untag_article(self.article_id, gone)
+                if wanted:
+                    store.tag_article(self.article_id, wanted)
+
+            self._write(change, "tags: " + (", ".join(wanted) or "none"))
+
+        self.app.push_screen(TextPrompt("Tags of this article (comma separated)",
+                                        ", ".join(self.tags),
+                                        suggester=TagSuggester(self._known_tags())), save)
+
+    def action_export(self, path: str | None = None) -> None:
+        try:
+            written = self.session.export_markdown(self.article_id, Path(path) if path else None)
+        except Exception as exc:  # noqa: BLE001
+            self.notify(f"export failed: {exc}", severity="error")
+            return
+        self.notify(f"exported to {written}", timeout=8)
+
+    def action_export_to(self) -> None:
+        default = str(self.session.export_path(self.meta))
+        self.app.push_screen(TextPrompt("Export Markdown to", default),
+                             lambda value: value and self.action_export(value))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("note", "tag_passage") and self.view.cursor[1] <= self.view.cursor[0]:
+            return False
+        return True
+
+    def action_back(self) -> None:
+        try:
+            self.session.store.set_state(self.article_id, position=self._stored_offset())
+        except Exception:  # noqa: BLE001 - leaving must always work
+            pass
+        self.app.pop_screen()
+
+    def _stored_offset(self) -> int:
+        return int(self.view.cursor[0])

@@ -1,0 +1,214 @@
+"""Small modal dialogs. Every one saves with ctrl+s (and Enter in a one-line field) and cancels
+with Escape, so people learn one rule for all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from reader.textutil import strip_control
+
+
+class Dialog(ModalScreen[Any]):
+    """Base: Escape cancels (dismiss ``None``); ctrl+s saves via ``save()``."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        self.dismiss(self.result())
+
+    def result(self) -> Any:  # pragma: no cover - overridden
+        return None
+
+
+class TagSuggester(Suggester):
+    """Completes the last comma-separated word from known tags."""
+
+    def __init__(self, tags: Sequence[str]) -> None:
+        super().__init__(use_cache=False)
+        self.tags = sorted(set(tags), key=str.casefold)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, _, last = value.rpartition(",")
+        word = last.lstrip()
+        if not word:
+            return None
+        for tag in self.tags:
+            if tag.casefold().startswith(word) and tag.casefold() != word:
+                prefix = value[: len(value) - len(word)]
+                return prefix + tag
+        return None
+
+
+class TextPrompt(Dialog):
+    """One line of text: Enter or ctrl+s saves."""
+
+    def __init__(
+        self,
+        title: str,
+        value: str = "",
+        *,
+        placeholder: str = "",
+        suggester: Suggester | None = None,
+        hint: str = "",
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.placeholder = placeholder
+        self.suggester = suggester
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text(self.title_text), classes="dialog-title")
+            yield Input(
+                self.value, placeholder=self.placeholder, suggester=self.suggester, id="prompt"
+            )
+            yield Static(
+                Text(self.hint or "Enter or ctrl+s to save · Escape to cancel"),
+                classes="dialog-hint",
+            )
+
+    def result(self) -> str:
+        return self.query_one("#prompt", Input).value
+
+    @on(Input.Submitted, "#prompt")
+    def _submitted(self) -> None:
+        self.action_save()
+
+
+class NoteDialog(Dialog):
+    """A note (several lines) and its tags. ctrl+s saves; Enter in the tags field saves."""
+
+    def __init__(self, passage: str = "", text: str = "", tags: Sequence[str] = (),
+                 known_tags: Sequence[str] = (), title: str = "Note") -> None:
+        super().__init__()
+        self.passage = strip_control(passage)
+        self.text = text
+        self.tags = list(tags)
+        self.known_tags = list(known_tags)
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog note-dialog"):
+            yield Label(Text(self.title_text), classes="dialog-title")
+            if self.passage:
+                short = " ".join(self.passage.split())
+                short = short if len(short) <= 240 else short[:239] + "…"
+                yield Static(Text(f"«{short}»", style="italic"), classes="dialog-passage")
+            yield TextArea(self.text, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield Input(
+                ", ".join(self.tags),
+                placeholder="tags, comma separated",
+                suggester=TagSuggester(self.known_tags),
+                id="note-tags",
+            )
+            yield Static(Text("ctrl+s to save · Escape to cancel"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#note-text", TextArea).focus()
+
+    def result(self) -> tuple[str, list[str]] | None:
+        text = self.query_one("#note-text", TextArea).text.strip()
+        tags = split_tags(self.query_one("#note-tags", Input).value)
+        if not text and not tags:
+            return None
+        return text, tags
+
+    @on(Input.Submitted, "#note-tags")
+    def _submitted(self) -> None:
+        self.action_save()
+
+
+class ConfirmDialog(Dialog):
+    """A yes/no question: y or Enter confirms, n or Escape declines."""
+
+    BINDINGS = [
+        Binding("y,enter", "save", "Yes"),
+        Binding("n", "cancel", "No"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text(self.question), classes="dialog-title")
+            yield Static(Text("y / Enter: yes · n / Escape: no"), classes="dialog-hint")
+
+    def result(self) -> bool:
+        return True
+
+
+class PickDialog(Dialog):
+    """Pick one of many (tags, actors): type to narrow, Enter picks."""
+
+    def __init__(self, title: str, options: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.options = list(options)  # (label, value)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog pick-dialog"):
+            yield Label(Text(self.title_text), classes="dialog-title")
+            yield Input(placeholder="type to narrow", id="pick-filter")
+            yield OptionList(id="pick-list")
+            yield Static(Text("Enter picks · Escape cancels"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self._fill("")
+
+    def _fill(self, query: str) -> None:
+        option_list = self.query_one("#pick-list", OptionList)
+        option_list.clear_options()
+        q = query.casefold()
+        option_list.add_options(
+            Option(Text(strip_control(label)), id=str(i))
+            for i, (label, _value) in enumerate(self.options)
+            if q in label.casefold()
+        )
+        if option_list.option_count:
+            option_list.highlighted = 0
+
+    @on(Input.Changed, "#pick-filter")
+    def _changed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    @on(Input.Submitted, "#pick-filter")
+    def _submitted(self) -> None:
+        self.action_save()
+
+    @on(OptionList.OptionSelected, "#pick-list")
+    def _selected(self) -> None:
+        self.action_save()
+
+    def result(self) -> str | None:
+        option_list = self.query_one("#pick-list", OptionList)
+        if option_list.highlighted is None:
+            return None
+        option = option_list.get_option_at_index(option_list.highlighted)
+        return self.options[int(option.id or 0)][1]
+
+
+def split_tags(value: str) -> list[str]:
+    """``"a, b/c ,,"`` -> ``["a", "b/c"]`` (control characters dropped)."""
+    return [t.strip() for t in strip_control(value).split(",") if t.strip()]

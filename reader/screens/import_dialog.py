@@ -1,0 +1,157 @@
+"""`i` on the library: a path prompt with completion, then the import in a thread worker with a
+progress bar. Escape while it runs cancels cleanly (what was committed stays); the dialog
+returns how many articles arrived.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.suggester import Suggester
+from textual.widgets import Input, Label, ProgressBar, Static
+
+from reader.screens.dialogs import Dialog
+
+
+class PathSuggester(Suggester):
+    """Completes the last path component from the file system (folders end with ``/``)."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if not value:
+            return None
+        expanded = os.path.expanduser(value)
+        folder, stem = os.path.split(expanded)
+        try:
+            names = sorted(os.listdir(folder or "."))
+        except OSError:
+            return None
+        for name in names:
+            if name.startswith(stem) and name != stem and (stem or not name.startswith(".")):
+                full = os.path.join(folder, name)
+                suffix = "/" if os.path.isdir(full) else ""
+                return value + name[len(stem):] + suffix
+        return None
+
+
+class PathInput(Input):
+    """An Input where Tab accepts the completion (right arrow does too)."""
+
+    BINDINGS = [Binding("tab", "complete", "Complete path", show=False)]
+
+    def action_complete(self) -> None:
+        if self._suggestion:
+            self.value = self._suggestion
+            self.cursor_position = len(self.value)
+
+
+class ImportDialog(Dialog):
+    """Asks for a path, imports it in a worker, reports the counts."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel / close")]
+
+    def __init__(self, session, initial: str = "") -> None:
+        super().__init__()
+        self.session = session
+        self.initial = initial
+        self.cancel_event = threading.Event()
+        self.running = False
+        self.imported = 0
+        self.duplicates = 0
+        self.errors: list[tuple[str, str]] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog import-dialog"):
+            yield Label(Text("Import files or folders (.txt .md .html .jsonl)"),
+                        classes="dialog-title")
+            yield PathInput(self.initial, placeholder="path (Tab completes)",
+                            suggester=PathSuggester(), id="import-path")
+            yield ProgressBar(total=None, show_eta=False, id="import-progress")
+            yield Static(Text("Enter imports · Escape cancels"), id="import-status",
+                         classes="dialog-hint")
+
+    @on(Input.Submitted, "#import-path")
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        if self.running:
+            return
+        if self.imported or self.duplicates or self.errors:  # finished: Enter closes
+            self.dismiss(self.imported)
+            return
+        raw = self.query_one("#import-path", Input).value.strip()
+        if not raw:
+            self._status("type a path first")
+            return
+        path = Path(os.path.expanduser(raw))
+        if not path.exists():
+            self._status(f"error {raw}: no such file or folder")
+            return
+        self.running = True
+        self.query_one("#import-path", Input).disabled = True
+        self._status(f"importing {raw} …")
+        self.run_import(path)
+
+    def action_cancel(self) -> None:
+        if self.running:
+            self.cancel_event.set()
+            self._status("cancelling …")
+            return
+        self.dismiss(self.imported if (self.imported or self.duplicates) else None)
+
+    def _status(self, message: str) -> None:
+        self.query_one("#import-status", Static).update(Text(message))
+
+    @work(thread=True, exclusive=True, group="import")
+    def run_import(self, path: Path) -> None:
+        from reader.library.ingest import import_paths
+
+        def progress(done: int, total: int, name: str) -> None:
+            self.app.call_from_thread(self._progress, done, total, name)
+
+        def result(status: str, name: str, detail) -> None:
+            if status == "imported":
+                self.imported += 1
+            elif status == "duplicate":
+                self.duplicates += 1
+            else:
+                self.errors.append((name, str(detail)))
+
+        try:
+            report = import_paths(
+                self.session.library, [path], on_result=result, on_progress=progress,
+                cancel=self.cancel_event,
+            )
+            cancelled = report.cancelled
+        except Exception as exc:  # noqa: BLE001 - report, never crash the app
+            self.errors.append((str(path), str(exc)))
+            cancelled = False
+        self.app.call_from_thread(self._finished, cancelled)
+
+    def _progress(self, done: int, total: int, name: str) -> None:
+        self.query_one("#import-progress", ProgressBar).update(total=total or None, progress=done)
+        if name:
+            self._status(f"{done}/{total} {Path(name).name}")
+
+    def _finished(self, cancelled: bool) -> None:
+        self.running = False
+        parts = [f"{self.imported} imported", f"{self.duplicates} duplicate"]
+        if self.errors:
+            parts.append(f"{len(self.errors)} failed")
+            name, reason = self.errors[0]
+            parts.append(f"(error {Path(name).name}: {reason})")
+        if cancelled:
+            parts.append("— cancelled")
+        self._status(" · ".join(parts) + " · Enter or Escape closes")
+        if not (self.imported or self.duplicates or self.errors):
+            self.errors.append(("", "nothing to import"))

@@ -1,0 +1,238 @@
+"""The library: every article in a virtual table, filtered as you type, sorted by any column."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input, ProgressBar, Static
+
+from reader.screens.dialogs import PickDialog, TextPrompt
+from reader.widgets.article_rows import Row, filter_rows
+from reader.widgets.article_table import ArticleTable
+
+
+class LibraryScreen(Screen[None]):
+    """Enter opens; `/` filters; `t`/`@` pick a tag or an actor; `i` imports; `q` quits."""
+
+    BINDINGS = [
+        Binding("slash", "filter", "Filter"),
+        Binding("escape", "clear_filters", "Clear filters"),
+        Binding("t", "tag_filter", "Tag filter"),
+        Binding("at", "actor_filter", "Actor filter", key_display="@"),
+        Binding("f", "search", "Full-text search"),
+        Binding("i", "import", "Import"),
+        Binding("a", "annotations", "Annotations"),
+        Binding("p", "actors", "Actors"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    query_text: reactive[str] = reactive("", bindings=True)
+    tag: reactive[str | None] = reactive(None, bindings=True)
+    actor: reactive[str | None] = reactive(None, bindings=True)
+
+    def __init__(self, session) -> None:
+        super().__init__()
+        self.session = session
+        self.all_rows: list[Row] = []
+        self._version = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="library-header")
+        yield Input(placeholder="filter: title, source, tags, actors", id="filter")
+        yield ProgressBar(total=None, show_eta=False, id="first-run")
+        yield ArticleTable(id="articles")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#filter").display = False
+        self.query_one("#first-run").display = False
+        self.reload(presorted=True)
+        self.query_one(ArticleTable).focus()
+        self._version = self.session.version()
+        if self.session.first_run:
+            self.import_samples()
+        interval = getattr(self.app, "poll_interval", 2.0)
+        if interval:
+            self.set_interval(interval, self.poll)
+
+    # ---- data ----------------------------------------------------------------------------
+    def reload(self, *, presorted: bool = False) -> None:
+        table = self.query_one(ArticleTable)
+        keep = table.current.id if table.current else None
+        self.all_rows = self.session.rows()
+        self._apply(keep=keep, presorted=presorted and not self.filtered)
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.query_text or self.tag or self.actor)
+
+    def _apply(self, keep: str | None = None, presorted: bool = False) -> None:
+        rows = filter_rows(self.all_rows, self.query_text, tag=self.tag, actor=self.actor)
+        table = self.query_one(ArticleTable)
+        if keep is None and table.current is not None:
+            keep = table.current.id
+        table.set_rows(rows, keep=keep, presorted=presorted)
+        self._update_header()
+
+    def _update_header(self) -> None:
+        table = self.query_one(ArticleTable)
+        unread = sum(1 for r in self.all_rows if not r.read)
+        text = Text()
+        text.append("reader", "bold")
+        text.append(f"  {len(self.all_rows)} articles · {len(table.rows)} shown · {unread} unread")
+        text.append(f" · sorted by {table.sort_column} {'▼' if table.sort_reverse else '▲'}")
+        if self.query_text:
+            text.append(" · filter: ")
+            text.append(self.query_text, "bold")
+        if self.tag:
+            text.append(" · tag: ")
+            text.append(self.tag, "bold color(172)")
+        if self.actor:
+            text.append(" · actor: ")
+            text.append(self.actor, "bold color(127)")
+        self.query_one("#library-header", Static).update(text)
+
+    @on(ArticleTable.Sorted)
+    def _sorted(self) -> None:
+        self._update_header()
+
+    def poll(self) -> None:
+        """Show annotation changes made elsewhere (the CLI, another window)."""
+        version = self.session.version()
+        if version != self._version:
+            self._version = version
+            if self.app.screen is self:
+                self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    # ---- first run -----------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="samples")
+    def import_samples(self) -> None:
+        from reader.library.ingest import import_paths
+
+        self.app.call_from_thread(self._show_progress, 0, 0)
+
+        def progress(done: int, total: int, _name: str) -> None:
+            self.app.call_from_thread(self._show_progress, done, total)
+
+        try:
+            import_paths(self.session.library, [], samples=True, on_progress=progress)
+        except Exception as exc:  # noqa: BLE001 - tell, never crash
+            self.app.call_from_thread(self.notify, f"samples: {exc}", severity="error")
+        self.app.call_from_thread(self._samples_done)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        bar = self.query_one("#first-run", ProgressBar)
+        bar.display = True
+        bar.update(total=total or None, progress=done)
+
+    def _samples_done(self) -> None:
+        self.query_one("#first-run").display = False
+        self.session.first_run = False
+        self.reload()
+        self.notify(f"Welcome: {len(self.all_rows)} sample articles imported. Enter opens one.")
+
+    # ---- filters -------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filters":
+            return self.filtered or self.query_one("#filter").display
+        return True
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value.strip()
+        self._apply()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.query_one(ArticleTable).focus()
+
+    def action_clear_filters(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.value = ""
+        box.display = False
+        self.query_text, self.tag, self.actor = "", None, None
+        self._apply()
+        self.query_one(ArticleTable).focus()
+
+    def action_tag_filter(self) -> None:
+        counts: dict[str, int] = {}
+        for row in self.all_rows:
+            for tag in row.tag_list:
+                counts[tag] = counts.get(tag, 0) + 1
+        if not counts:
+            self.notify("No tags yet: open an article and press t to tag it.")
+            return
+        options = [(f"{t}  ({n})", t) for t, n in sorted(counts.items(), key=lambda x: x[0].casefold())]
+        self.app.push_screen(PickDialog("Show articles tagged", options), self._set_tag)
+
+    def _set_tag(self, tag: str | None) -> None:
+        if tag is not None:
+            self.tag = tag
+            self._apply()
+
+    def action_actor_filter(self) -> None:
+        counts: dict[str, int] = {}
+        for row in self.all_rows:
+            for actor in row.actors:
+                counts[actor] = counts.get(actor, 0) + 1
+        if not counts:
+            self.notify("No actors found in these articles.")
+            return
+        options = [(f"{a}  ({n})", a) for a, n in sorted(counts.items(), key=lambda x: -x[1])]
+        self.app.push_screen(PickDialog("Show articles mentioning", options), self._set_actor)
+
+    def _set_actor(self, actor: str | None) -> None:
+        if actor is not None:
+            self.actor = actor
+            self._apply()
+
+    # ---- elsewhere -----------------------------------------------------------------------
+    @on(ArticleTable.Chosen)
+    def open_article(self, event: ArticleTable.Chosen) -> None:
+        from reader.screens.article import ArticleScreen
+
+        self.app.push_screen(ArticleScreen(self.session, event.article_id))
+
+    def action_import(self) -> None:
+        from reader.screens.import_dialog import ImportDialog
+
+        def done(count: int | None) -> None:
+            if count:
+                self.reload()
+                self.notify(f"{count} articles imported")
+
+        self.app.push_screen(ImportDialog(self.session), done)
+
+    def action_search(self) -> None:
+        def run(query: str | None) -> None:
+            if query and query.strip():
+                from reader.screens.search import SearchScreen
+
+                self.app.push_screen(SearchScreen(self.session, query.strip()))
+
+        self.app.push_screen(TextPrompt("Search the text of every article", placeholder="words"), run)
+
+    def action_annotations(self) -> None:
+        from reader.screens.annotations import AnnotationsScreen
+
+        self.app.push_screen(AnnotationsScreen(self.session))
+
+    def action_actors(self) -> None:
+        from reader.screens.actors import ActorsScreen
+
+        self.app.push_screen(ActorsScreen(self.session))
+
+    def action_quit(self) -> None:
+        self.app.exit()

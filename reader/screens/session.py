@@ -1,0 +1,152 @@
+"""What the screens know about the library: one object over Library + AnnotationStore.
+
+No Textual here. It caches analyses (an article opened twice is analysed once), builds table
+rows, and turns any core failure into a one-line message instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+from reader.analysis.models import Analysis
+from reader.library.models import ArticleMeta
+from reader.widgets.article_rows import Row, build_rows
+
+
+class Session:
+    """The open library for one run of the TUI."""
+
+    def __init__(self, root: Path) -> None:
+        from reader.library.store import Library
+
+        self.root = Path(root)
+        self.first_run = not Library(self.root).exists()
+        self.library = Library(self.root, create=True)
+        self._analyses: OrderedDict[str, Analysis] = OrderedDict()
+
+    @property
+    def store(self) -> Any:
+        return self.library.annotations
+
+    # ---- articles ------------------------------------------------------------------------
+    def rows(self) -> list[Row]:
+        return build_rows(self.library.articles(), self.summaries())
+
+    def summaries(self) -> dict[str, Any]:
+        try:
+            return self.store.summaries() or {}
+        except Exception:  # noqa: BLE001 - a broken store still lets people read
+            return {}
+
+    def meta(self, article_id: str) -> ArticleMeta:
+        return self.library.get(article_id)
+
+    def text(self, article_id: str) -> str:
+        return self.library.text(article_id)
+
+    def cached_analysis(self, article_id: str) -> Analysis | None:
+        return self._analyses.get(article_id)
+
+    def analysis(self, article_id: str) -> Analysis:
+        """The article's analysis: memory, then the library's cache, then analyze()."""
+        found = self._analyses.get(article_id)
+        if found is not None:
+            self._analyses.move_to_end(article_id)
+            return found
+        try:
+            if hasattr(self.library, "analysis"):
+                result = self.library.analysis(article_id)
+            else:  # pragma: no cover - older library without a cache
+                from reader.analysis import analyze
+
+                meta = self.meta(article_id)
+                result = analyze(self.text(article_id), meta.lang)
+        except Exception:  # noqa: BLE001 - no highlights is better than no article
+            result = Analysis(lang=None)
+        self._analyses[article_id] = result
+        while len(self._analyses) > 64:
+            self._analyses.popitem(last=False)
+        return result
+
+    # ---- annotations ---------------------------------------------------------------------
+    def notes(self, article_id: str | None = None) -> list[Any]:
+        try:
+            return list(self.store.notes(article_id) if article_id else self.store.notes())
+        except Exception:  # noqa: BLE001
+            return []
+
+    def tags(self, article_id: str) -> list[str]:
+        try:
+            return list(self.store.article_tags(article_id) or [])
+        except Exception:  # noqa: BLE001
+            return []
+
+    def version(self) -> Any:
+        """Changes when anyone (this app, the CLI, another TUI) writes annotations."""
+        version = getattr(self.store, "version", None)
+        try:
+            return version() if callable(version) else None
+        except Exception:  # noqa: BLE001
+            return None
+
+    def export_path(self, meta: ArticleMeta) -> Path:
+        from reader.textutil import strip_control
+
+        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in strip_control(meta.title))
+        safe = "-".join(part for part in safe.split("-") if part)[:60] or "article"
+        return self.root / "exports" / f"{safe}-{meta.id}.md"
+
+    def export_markdown(self, article_id: str, path: Path | None = None) -> Path:
+        """Write this article's Markdown (title, tags, notes, passages) and return the path."""
+        from annotations import export
+
+        meta = self.meta(article_id)
+        target = Path(path).expanduser() if path else self.export_path(meta)
+        if target.is_dir():
+            target = target / self.export_path(meta).name
+        text = _to_markdown(export, self, meta)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        return target
+
+    # ---- settings ------------------------------------------------------------------------
+    def settings_path(self) -> Path:
+        return self.root / "settings.json"
+
+    def load_settings(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.settings_path().read_text(encoding="utf-8"))
+            return data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def save_setting(self, key: str, value: Any) -> None:
+        data = self.load_settings()
+        data[key] = value
+        path = self.settings_path()
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
+        tmp.replace(path)
+
+
+def _to_markdown(export: Any, session: Session, meta: ArticleMeta) -> str:
+    """Call the export module's one-article entry point, whatever shape it landed in."""
+    library = session.library
+    for name in ("export_markdown", "to_markdown", "article_markdown"):
+        func = getattr(export, name, None)
+        if func is None:
+            continue
+        for call in (
+            lambda: func(library, [meta.id]),
+            lambda: func(library, ids=[meta.id]),
+        ):
+            try:
+                result = call()
+            except TypeError:
+                continue
+            if isinstance(result, str):
+                return result
+    raise RuntimeError("the Markdown export is not available in this build")

@@ -1,0 +1,197 @@
+"""The library table: a Line-API list that paints only the visible rows (100,000 stay instant).
+
+The first line is a fixed header that shows the sort column; rows scroll under it.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.widgets.article_rows import COLUMNS, Row, sort_rows
+
+FIXED = {"read": 2, "date": 10, "source": 16, "tags": 18, "notes": 5, "quotes": 6}
+HEADER_STYLE = Style(bold=True, underline=True)
+UNREAD_STYLE = Style(bold=True)
+READ_STYLE = Style(dim=True)
+CURSOR_STYLE = Style(reverse=True)
+TAG_STYLE = Style(color="color(172)")
+
+
+class ArticleTable(ScrollView, can_focus=True):
+    """Rows of articles; Enter posts ``ArticleTable.Chosen``."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor(1)", "Down", show=False),
+        Binding("k,up", "cursor(-1)", "Up", show=False),
+        Binding("pagedown,space", "page(1)", "Page down", show=False),
+        Binding("pageup,b", "page(-1)", "Page up", show=False),
+        Binding("g,home", "edge(0)", "First", show=False),
+        Binding("G,end", "edge(1)", "Last", show=False),
+        Binding("enter", "choose", "Open"),
+        Binding("s", "sort_next", "Sort column"),
+        Binding("r", "sort_reverse", "Reverse sort", show=False),
+    ]
+
+    cursor = reactive(0, always_update=True, repaint=False)
+    sort_column: reactive[str] = reactive("date", repaint=False)
+    sort_reverse: reactive[bool] = reactive(True, repaint=False)
+
+    class Chosen(Message):
+        """The user chose the article ``article_id`` (Enter or a click on the current row)."""
+
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    class Sorted(Message):
+        """The sort order changed (the screen shows it in its header)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.rows: list[Row] = []
+
+    # ---- data ----------------------------------------------------------------------------
+    def set_rows(self, rows: list[Row], *, keep: str | None = None, presorted: bool = False) -> None:
+        """Show ``rows`` (sorted here unless ``presorted``); keep the cursor on ``keep``."""
+        self.rows = rows if presorted else sort_rows(rows, self.sort_column, self.sort_reverse)
+        self.virtual_size = Size(self.size.width, len(self.rows) + 1)
+        index = 0
+        if keep is not None:
+            index = next((i for i, r in enumerate(self.rows) if r.id == keep), 0)
+        self.cursor = index
+        self._scroll_to_cursor()
+        self.refresh()
+
+    @property
+    def current(self) -> Row | None:
+        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+
+    # ---- painting ------------------------------------------------------------------------
+    def _widths(self, width: int) -> list[tuple[str, int]]:
+        fixed = sum(FIXED.values()) + len(COLUMNS) - 1
+        title = max(10, width - fixed)
+        return [(name, FIXED.get(name, title)) for name, _label in COLUMNS]
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if y == 0:
+            return self._header(width)
+        index = self.scroll_offset.y + y - 1
+        if index >= len(self.rows):
+            return Strip.blank(width, self.rich_style)
+        row = self.rows[index]
+        base = UNREAD_STYLE if not row.read else READ_STYLE
+        segments = []
+        for name, w in self._widths(width):
+            value = _cell(row, name)
+            style = TAG_STYLE if name == "tags" and value else base
+            if name in ("notes", "quotes"):
+                cell = value.rjust(w)
+            else:
+                cell = set_cell_size(value, w)
+            segments.append(Segment(cell, style))
+            segments.append(Segment(" "))
+        strip = Strip(segments[:-1]).adjust_cell_length(width)
+        if index == self.cursor:
+            strip = strip.apply_style(CURSOR_STYLE)
+        return strip.apply_style(self.rich_style)
+
+    def _header(self, width: int) -> Strip:
+        segments = []
+        for name, w in self._widths(width):
+            label = dict(COLUMNS)[name]
+            if name == self.sort_column:
+                label += " ▼" if self.sort_reverse else " ▲"
+            cell = label.rjust(w) if name in ("notes", "quotes") else set_cell_size(label, w)
+            if cell_len(label) > w:
+                cell = set_cell_size(label, w)
+            segments.append(Segment(cell, HEADER_STYLE))
+            segments.append(Segment(" "))
+        return Strip(segments[:-1]).adjust_cell_length(width).apply_style(self.rich_style)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(self.size.width, len(self.rows) + 1)
+
+    # ---- movement ------------------------------------------------------------------------
+    def watch_cursor(self, old: int, new: int) -> None:
+        top = self.scroll_offset.y
+        for index in (old, new):
+            self.refresh_line(index - top + 1)
+
+    def _visible_rows(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _scroll_to_cursor(self) -> None:
+        top = self.scroll_offset.y
+        height = self._visible_rows()
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def _move_to(self, index: int) -> None:
+        if not self.rows:
+            return
+        self.cursor = max(0, min(len(self.rows) - 1, index))
+        self._scroll_to_cursor()
+
+    def action_cursor(self, delta: int) -> None:
+        self._move_to(self.cursor + delta)
+
+    def action_page(self, direction: int) -> None:
+        self._move_to(self.cursor + direction * (self._visible_rows() - 1))
+
+    def action_edge(self, end: int) -> None:
+        self._move_to(len(self.rows) - 1 if end else 0)
+
+    def action_choose(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Chosen(self.current.id))
+
+    def action_sort_next(self) -> None:
+        names = [name for name, _ in COLUMNS]
+        self.sort_by(names[(names.index(self.sort_column) + 1) % len(names)])
+
+    def action_sort_reverse(self) -> None:
+        self.sort_by(self.sort_column, not self.sort_reverse)
+
+    def sort_by(self, column: str, reverse: bool | None = None) -> None:
+        if reverse is None:
+            reverse = column in ("date", "notes", "quotes")
+        keep = self.current.id if self.current else None
+        self.sort_column, self.sort_reverse = column, reverse
+        self.set_rows(self.rows, keep=keep)
+        self.post_message(self.Sorted())
+
+    def on_click(self, event: events.Click) -> None:
+        if event.y == 0:  # header: sort by the clicked column
+            x = event.x
+            for name, w in self._widths(self.scrollable_content_region.width):
+                if x < w + 1:
+                    self.sort_by(name, not self.sort_reverse if name == self.sort_column else None)
+                    return
+                x -= w + 1
+            return
+        index = self.scroll_offset.y + event.y - 1
+        if 0 <= index < len(self.rows):
+            if index == self.cursor and event.chain >= 2:
+                self.action_choose()
+            self.cursor = index
+
+
+def _cell(row: Row, name: str) -> str:
+    if name == "read":
+        return " " if row.read else "●"
+    if name in ("notes", "quotes"):
+        value = getattr(row, name)
+        return str(value) if value else "·"
+    return getattr(row, name)

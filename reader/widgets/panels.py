@@ -1,0 +1,164 @@
+"""Side panels of the article screen: who speaks (actors with quote bars) and the notes.
+
+They only show and report (``ActorsPanel.ActorChosen``, ``NotesPanel.NoteChosen`` ...); the
+screen does the writing, so the panels stay dumb and testable.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.render import ACTOR_STYLES, NOTE_STYLE, QUOTE_STYLES, clean
+
+TYPE_TITLES = {
+    "person": "People",
+    "organisation": "Organisations",
+    "country": "Countries",
+    "place": "Places",
+    "other": "Other",
+}
+BAR = 14
+
+
+def actor_counts(analysis: Any) -> dict[str, tuple[int, int]]:
+    """actor id -> (direct quotes, other quotations), terms excluded."""
+    counts: dict[str, list[int]] = {}
+    for q in analysis.quotes:
+        if q.actor is None or q.kind == "term":
+            continue
+        c = counts.setdefault(q.actor, [0, 0])
+        c[0 if q.kind == "direct" else 1] += 1
+    return {k: (v[0], v[1]) for k, v in counts.items()}
+
+
+def quote_bar(direct: int, indirect: int, most: int) -> Text:
+    """█ for direct, ▒ for indirect, scaled so the busiest actor fills the bar."""
+    scale = BAR / most if most > BAR else 1
+    d = round(direct * scale) if direct else 0
+    i = round(indirect * scale) if indirect else 0
+    bar = Text()
+    bar.append("█" * d, QUOTE_STYLES["direct"])
+    bar.append("▒" * i, QUOTE_STYLES["indirect"])
+    bar.append(" " * max(0, BAR - d - i))
+    bar.append(f" {direct}/{indirect}", Style(dim=True))
+    return bar
+
+
+class ActorsPanel(OptionList):
+    """Actors grouped by type, busiest first; Enter steps through the chosen actor's quotes."""
+
+    BINDINGS = [Binding("enter", "select", "Step through quotes")]
+
+    class ActorChosen(Message):
+        def __init__(self, actor_id: str, name: str) -> None:
+            super().__init__()
+            self.actor_id = actor_id
+            self.name = name
+
+    def show(self, analysis: Any) -> None:
+        self.clear_options()
+        counts = actor_counts(analysis)
+        most = max((d + i for d, i in counts.values()), default=1)
+        options: list[Option | None] = []
+        for kind, title in TYPE_TITLES.items():
+            actors = [a for a in analysis.actors if (a.type if a.type in TYPE_TITLES else "other") == kind]
+            if not actors:
+                continue
+            actors.sort(key=lambda a: (-sum(counts.get(a.id, (0, 0))), a.name.casefold()))
+            if options:
+                options.append(None)
+            options.append(Option(Text(title, Style(bold=True, underline=True)), disabled=True))
+            for actor in actors:
+                d, i = counts.get(actor.id, (0, 0))
+                label = Text()
+                label.append(f"{clean(actor.name)[:22]:<22} ", ACTOR_STYLES.get(kind))
+                label.append_text(quote_bar(d, i, most))
+                options.append(Option(label, id=actor.id))
+        if not options:
+            options.append(Option(Text("No actors found"), disabled=True))
+        self.add_options(options)
+        self._names = {a.id: a.name for a in analysis.actors}
+        first = next((i for i, o in enumerate(self.options) if not o.disabled), None)
+        self.highlighted = first
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.ActorChosen(event.option.id, self._names.get(event.option.id, "")))
+
+
+class NotesPanel(OptionList):
+    """The article's notes; Enter jumps to the passage, e edits, d deletes."""
+
+    BINDINGS = [
+        Binding("enter", "select", "Jump to passage"),
+        Binding("e", "edit_note", "Edit note"),
+        Binding("d,delete", "delete_note", "Delete note"),
+    ]
+
+    class NoteChosen(Message):
+        def __init__(self, note: Any) -> None:
+            super().__init__()
+            self.note = note
+
+    class EditRequested(NoteChosen):
+        pass
+
+    class DeleteRequested(NoteChosen):
+        pass
+
+    def show(self, notes: list[Any]) -> None:
+        self.notes = list(notes)
+        self.clear_options()
+        for note in self.notes:
+            label = Text()
+            label.append("✎ ", NOTE_STYLE)
+            if note.passage is not None:
+                passage = " ".join(clean(note.passage.exact).split())
+                prefix = "(orphan) " if note.orphan else ""
+                label.append(f"{prefix}«{passage[:60]}{'…' if len(passage) > 60 else ''}»\n",
+                             Style(italic=True, dim=True))
+            label.append(clean(note.text) or "(no text)")
+            if note.tags:
+                label.append("  " + " ".join("#" + clean(t) for t in note.tags), Style(color="color(172)"))
+            self.add_option(Option(label, id=note.id))
+        if not self.notes:
+            self.add_option(Option(Text("No notes yet: a notes the passage under the cursor"),
+                                   disabled=True))
+        else:
+            self.highlighted = 0
+
+    def _current(self) -> Any | None:
+        if self.highlighted is None or not getattr(self, "notes", None):
+            return None
+        if self.highlighted >= len(self.notes):
+            return None
+        return self.notes[self.highlighted]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit_note", "delete_note"):
+            return self._current() is not None
+        return True
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        note = self._current()
+        if note is not None:
+            self.post_message(self.NoteChosen(note))
+
+    def action_edit_note(self) -> None:
+        note = self._current()
+        if note is not None:
+            self.post_message(self.EditRequested(note))
+
+    def action_delete_note(self) -> None:
+        note = self._current()
+        if note is not None:
+            self.post_message(self.DeleteRequested(note))
