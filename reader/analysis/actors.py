@@ -1,0 +1,244 @@
+"""Actors: people, organisations, countries and places, with aliases grouped into one actor.
+
+Rules, not a tagger: gazetteers (countries, capitals, organisations), titles before names
+("Nato-Generalsekretär Jens Stoltenberg"), runs of capitalised words that recur as a surname,
+and role phrases ("der Nato-Chef") that point back at the person holding a matching title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from types import ModuleType
+
+from .models import Actor
+from .places import capital_table, country_table
+from .tokens import Token
+
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
+_LOCATIVE = {"in", "nach", "aus", "im", "bei", "from", "to", "at", "into", "near", "über",
+             "via", "von"}
+
+
+@dataclass
+class _Draft:
+    name: str
+    type: str
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, s: int, e: int, surface: str) -> None:
+        if (s, e) not in self.mentions:
+            self.mentions.append((s, e))
+        if surface != self.name and surface not in self.aliases:
+            self.aliases.append(surface)
+
+
+def is_role(tok: Token, lx: ModuleType) -> bool:
+    """A title: German compounds end in one (Vize-Außenminister); English words are one."""
+    low = tok.low.rstrip(".")
+    if lx.NOUN_SUFFIXES:  # German: capitalised compounds
+        return tok.cap and len(low) >= 4 and low.endswith(lx.ROLE_SUFFIXES)
+    return low in lx.ROLE_SUFFIXES or low.rsplit("-", 1)[-1] in lx.ROLE_SUFFIXES
+
+
+def role_key(role: str) -> str:
+    """The organisation part of a title ("Nato" of "Nato-Generalsekretär"), lower case."""
+    return role.rsplit("-", 1)[0].lower() if "-" in role else ""
+
+
+class ActorFinder:
+    """Collects actors over a whole text; ``mention_at`` maps offsets back to actor ids."""
+
+    def __init__(self, text: str, tokens: list[Token], lx: ModuleType, lang: str):
+        self.text, self.tokens, self.lx, self.lang = text, tokens, lx, lang
+        self.drafts: dict[str, _Draft] = {}
+        self.countries = country_table(lang)
+        self.capitals = capital_table(lang)
+        self.taken: set[int] = set()  # token indices already part of a mention
+
+    def _draft(self, key: str, name: str, typ: str) -> _Draft:
+        d = self.drafts.get(key)
+        if d is None:
+            d = self.drafts[key] = _Draft(name, typ)
+        return d
+
+    def run(self) -> None:
+        self._gazetteers()
+        self._titled_people()
+        self._name_runs()
+        self._surnames()
+        self._role_references()
+
+    # -- finders -------------------------------------------------------------------------
+    def _gazetteers(self) -> None:
+        toks, lx = self.tokens, self.lx
+        orgs = {k: v for k, v in lx.ORGS.items() if v}
+        for i, t in enumerate(toks):
+            if i in self.taken or not t.cap:
+                continue
+            two = f"{t.text} {toks[i + 1].text}" if i + 1 < len(toks) else ""
+            adjacent = i + 1 < len(toks) and toks[i + 1].start - t.end == 1
+            if adjacent and two in self.countries:
+                self._mark(i, i + 2, "country:" + self.countries[two], self.countries[two],
+                           "country")
+            elif adjacent and two in orgs:
+                self._mark(i, i + 2, "org:" + orgs[two], orgs[two], "organisation")
+            elif t.text in self.countries:
+                self._mark(i, i + 1, "country:" + self.countries[t.text],
+                           self.countries[t.text], "country")
+            elif t.text in self.capitals:
+                before = toks[i - 1].low if i else ""
+                if before in _LOCATIVE:
+                    self._mark(i, i + 1, "place:" + t.text, t.text, "place")
+                else:
+                    c = self.capitals[t.text]
+                    self._mark(i, i + 1, "country:" + c, c, "country")
+            elif t.text in orgs:
+                self._mark(i, i + 1, "org:" + orgs[t.text], orgs[t.text], "organisation")
+            elif self._is_org_compound(t.text):
+                self._mark(i, i + 1, "org:" + t.text, t.text, "organisation")
+            elif _ACRONYM.match(t.text) and t.low not in lx.STOP_CAPS and not is_role(t, lx):
+                self._mark(i, i + 1, "org:" + t.text, t.text, "organisation")
+
+    def _is_org_compound(self, word: str) -> bool:
+        if "-" not in word:
+            return False
+        parts = word.split("-")
+        known = set(self.lx.ORGS) | set(self.countries)
+        return any(p in known for p in parts[:-1]) and word.endswith(self.lx.ORG_SUFFIXES)
+
+    def _titled_people(self) -> None:
+        toks, lx = self.tokens, self.lx
+        for i, t in enumerate(toks):
+            if not is_role(t, lx) and t.low.rstrip(".") not in lx.HONORIFICS:
+                continue
+            j = i + 1  # also after a comma: "der stellvertretende Verteidigungsminister, Alexander Fomin,"
+            if j < len(toks) and self.text[t.end:toks[j].start].strip() not in ("", ","):
+                continue
+            k = j
+            while k < len(toks) and k - j < 3 and self._name_like(k) and (
+                    k == j or toks[k].start - toks[k - 1].end == 1):
+                k += 1
+            if k == j:
+                continue
+            name = self.text[toks[j].start:toks[k - 1].end]
+            d = self._person(name)
+            self._mark_tokens(j, k, d, name)
+            if t.low.rstrip(".") not in lx.HONORIFICS:
+                role = self._role_phrase(i)
+                if role not in d.roles:
+                    d.roles.append(role)
+                full = self.text[toks[i].start:toks[k - 1].end]
+                if "," not in full and full not in d.aliases:
+                    d.aliases.append(full)
+
+    def _role_phrase(self, i: int) -> str:
+        toks = self.tokens
+        s = i
+        while s > 0 and toks[s - 1].low in self.lx.ROLE_PREFIX_WORDS and not toks[s - 1].cap:
+            s -= 1
+        return self.text[toks[s].start:toks[i].end]
+
+    def _name_like(self, k: int) -> bool:
+        t, lx = self.tokens[k], self.lx
+        if not t.cap or k in self.taken or t.low in lx.STOP_CAPS or is_role(t, lx):
+            return False
+        if t.text in self.countries or t.text in lx.ORGS or _ACRONYM.match(t.text):
+            return False
+        return not any(ch.isdigit() for ch in t.text)
+
+    def _name_runs(self) -> None:
+        """Two or three capitalised words in a row that are not common nouns: a person."""
+        toks, lx = self.tokens, self.lx
+        i = 0
+        while i < len(toks):
+            k = i
+            while k < len(toks) and k - i < 3 and self._name_like(k) and (
+                    k == i or (toks[k].start - toks[k - 1].end == 1
+                               and self.text[toks[k - 1].end] == " ")):
+                k += 1
+            if k - i >= 2 and self._plausible_name(i, k):
+                name = self.text[toks[i].start:toks[k - 1].end]
+                self._mark_tokens(i, k, self._person(name), name)
+                i = k
+            else:
+                i += 1
+
+    def _plausible_name(self, i: int, k: int) -> bool:
+        toks, lx = self.tokens, self.lx
+        if i and (toks[i - 1].low in lx.DETERMINERS or toks[i - 1].low in {"zum", "zur", "im",
+                                                                            "am", "vom", "beim"}):
+            return False
+        for t in toks[i:k]:
+            if t.low.endswith(lx.NOUN_SUFFIXES) or "-" in t.text and self.lang == "de":
+                return False
+        if self.lang == "de":
+            # a surname that recurs alone, or a first name that is short and simple
+            last = toks[k - 1].text
+            return self.text.count(last) >= 2 or len(toks[i].text) <= 9
+        return True
+
+    def _surnames(self) -> None:
+        people = [d for d in self.drafts.values() if d.type == "person"]
+        index: dict[str, _Draft] = {}
+        for d in people:
+            parts = d.name.split()
+            if len(parts) >= 2:
+                index.setdefault(parts[-1], d)
+        for i, t in enumerate(self.tokens):
+            if i not in self.taken and t.text in index:
+                self._mark_tokens(i, i + 1, index[t.text], t.text)
+
+    def _role_references(self) -> None:
+        """'der Nato-Chef' points at the person whose title shares 'Nato'."""
+        toks, lx = self.tokens, self.lx
+        holders: dict[str, _Draft] = {}
+        for d in self.drafts.values():
+            for r in d.roles:
+                if role_key(r):
+                    holders.setdefault(role_key(r), d)
+        for i, t in enumerate(toks):
+            if i in self.taken or not is_role(t, lx) or not i or toks[i - 1].low not in (
+                    lx.DETERMINERS):
+                continue
+            d = holders.get(role_key(t.text))
+            if d is not None:
+                surface = self.text[toks[i - 1].start:t.end]
+                d.add(toks[i - 1].start, t.end, surface)
+                self.taken.add(i)
+
+    # -- helpers -------------------------------------------------------------------------
+    def _person(self, name: str) -> _Draft:
+        for d in self.drafts.values():  # "Stoltenberg" after "Jens Stoltenberg"
+            if d.type == "person" and (d.name.endswith(" " + name) or name.endswith(
+                    " " + d.name)):
+                if len(name) > len(d.name):
+                    d.aliases.append(d.name)
+                    d.name = name
+                return d
+        return self._draft("person:" + name, name, "person")
+
+    def _mark(self, i: int, k: int, key: str, name: str, typ: str) -> None:
+        self._mark_tokens(i, k, self._draft(key, name, typ),
+                          self.text[self.tokens[i].start:self.tokens[k - 1].end])
+
+    def _mark_tokens(self, i: int, k: int, d: _Draft, surface: str) -> None:
+        d.add(self.tokens[i].start, self.tokens[k - 1].end, surface)
+        self.taken.update(range(i, k))
+
+    def actors(self) -> list[Actor]:
+        """Actors in order of first mention, ids unique slugs of their names."""
+        out: list[Actor] = []
+        used: set[str] = set()
+        for d in sorted(self.drafts.values(), key=lambda d: min(d.mentions)):
+            slug = re.sub(r"\W+", "-", d.name.lower()).strip("-") or "actor"
+            aid, n = slug, 2
+            while aid in used:
+                aid, n = f"{slug}-{n}", n + 1
+            used.add(aid)
+            aliases = [a for a in d.aliases if a != d.name]
+            out.append(Actor(aid, d.name, d.type, list(d.roles), list(dict.fromkeys(aliases)),
+                             [list(m) for m in sorted(d.mentions)]))
+        return out

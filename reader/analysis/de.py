@@ -1,0 +1,177 @@
+"""German cue data: verbs of saying, Konjunktiv forms, frames, titles, organisations.
+
+Kept apart from the rules so the logic stays language-neutral and the lists can grow
+without touching it. Everything is lower case unless it is a name.
+"""
+
+from __future__ import annotations
+
+
+def _weak(stems: str) -> set[str]:
+    """Present, past and participle forms of weak verbs ("sag" -> sagt, sagte, gesagt...)."""
+    out: set[str] = set()
+    for stem in stems.split():
+        e = "e" if stem[-1] in "td" or stem.endswith(("chn", "gn", "ffn")) else ""
+        ge = "" if stem.startswith(("be", "er", "ver", "ent", "zer", "emp", "ge")) or stem.endswith(
+            "ier") else "ge"
+        out |= {stem + e + "t", stem + e + "te", stem + e + "ten", stem + "en", ge + stem + e + "t"}
+    return out
+
+
+# Finite forms of verbs that introduce speech, writing or a stated position.
+SAY_VERBS = _weak(
+    "sag erklär beton mein bestätig bericht kritisier warn forder verlang behaupt versicher "
+    "erwider antwort ergänz bekräftig mahn befürcht hoff glaub schätz vermut bezweifel äußer "
+    "schilder erläuter beklag bemängel bedauer begrüß dementier kommentier resümier argumentier "
+    "appellier signalisier informier zitier meld verkünd kündig teil füg räum stell betone "
+    "entgegn wiederhol klag bilanzier prognostizier unterstrich sorg fürcht vermeld beschwer "
+    "präzisier konkretisier zweifel rechtfertig begründ ankündig mitteil versprech lob"
+) | {
+    "schrieb", "schreibt", "schreiben", "schrieben", "geschrieben", "sprach", "spricht",
+    "sprachen", "hieß", "heißt", "wies", "weist", "gab", "gibt", "gaben", "geben", "rief", "ruft",
+    "riefen", "bat", "bittet", "riet", "rät", "empfahl", "empfiehlt", "schloss", "verwies",
+    "hob", "beschrieb", "widersprach", "widerspricht", "verriet", "versprach", "verspricht",
+    "warf", "wirft", "nannte", "nennt", "nannten", "bezeichnete", "bezeichnet", "bezeichneten",
+    "unterstrich", "unterstreicht", "gestand", "zog", "sieht", "sah", "geht", "ging", "dachte",
+    "denkt", "wusste", "weiß", "sagte", "so", "zeigte", "zeigt", "ließ", "lässt", "lautete",
+    "lautet", "drohte", "droht", "stellte", "stellt", "wandte", "betonten",
+}
+# Verbs whose following clause is reported speech even without Konjunktiv or "dass".
+SAY_STRONG = _weak("sag erklär beton mein bestätig bericht behaupt versicher erwider antwort "
+                   "ergänz bekräftig schilder erläuter kommentier zitier teil füg räum stell "
+                   "unterstrich entgegn wiederhol präzisier") | {
+    "schrieb", "schreibt", "schrieben", "hieß", "heißt", "gab", "gibt", "wies", "weist",
+    "unterstrich", "unterstreicht", "so"}
+SAY_VERBS |= {"machte", "macht", "machten", "geht", "gehen", "ging", "gingen", "zeigte",
+              "zeigten", "glaubt", "glauben", "hofft", "hoffen", "fürchtet", "befürchtet"}
+# Verbs that report a speech act without quoting it ("Moskau fordert ... Garantien").
+REPORT_VERBS = _weak(
+    "forder verlang kritisier warn kündig appellier mahn dementier beklag bemängel begrüß lob "
+    "droh wies bekräftig beschuldig verurteil protestier bestätig dräng plädier"
+) | {
+    "sprach", "spricht", "sprachen", "gab", "gibt", "rief", "ruft", "riefen", "warf", "wirft",
+    "empfahl", "empfiehlt", "lehnte", "lehnt", "lehnten", "wies", "weist", "nannte", "nennt",
+    "bezeichnete", "bezeichnet", "schlug", "schlägt", "bat", "bittet", "kündigte", "kündigt",
+    "teilte", "teilt", "machte", "stellte", "forderten", "warnten", "zeigte",
+}
+# Particles that complete a separable verb of saying ("teilte ... mit").
+SAY_PARTICLES = {"mit", "an", "bekannt", "hinzu", "ein", "fest", "klar", "aus", "hin", "vor",
+                 "zu", "auf", "zurück", "deutlich", "hervor"}
+# Frames with a source after a preposition: "laut X", "nach Angaben von X", "X zufolge".
+SOURCE_BEFORE = {"laut", "gemäß", "lt."}
+SOURCE_AFTER = {"zufolge"}
+SOURCE_NOUNS = {"angaben", "aussagen", "informationen", "worten", "ansicht", "meinung",
+                "einschätzung", "darstellung", "auffassung", "überzeugung", "berichten",
+                "berichte", "bericht", "schätzungen", "erkenntnissen", "ermittlungen", "sicht"}
+ANAPHORIC_SOURCE = {"demnach", "danach", "dadurch", "wonach"}
+SO_FRAME = "so"
+# Subordinators of reported content.
+THAT = {"dass", "daß", "ob", "wie", "warum", "weshalb", "wann", "wer", "was", "wo"}
+
+# Konjunktiv I: unambiguous forms plus stems whose 3rd person singular is stem + "e".
+KONJ_FORMS = {
+    "sei", "seien", "seiest", "seist", "habe", "werde", "könne", "müsse", "solle", "wolle",
+    "dürfe", "möge", "wisse", "wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte",
+    "könnten", "müsste", "müssten", "müßte", "dürfte", "dürften", "möchte", "gäbe", "käme",
+    "kämen", "stünde", "stünden", "ginge", "bräuchte", "wüsste", "ließe", "hielte", "läge",
+    "lägen", "sähe", "fände", "bliebe", "hieße", "täte", "solle", "sollten", "gebe", "habest",
+}
+KONJ_STEMS = set(
+    "geh steh lieg bleib brauch handl handel gelt lass seh fehl besteh heiß laut trag find mach "
+    "plan arbeit erwart hoff geb komm nehm bring denk kenn wiss halt fall lauf zieh setz stell "
+    "leg spiel führ gehör glaub zeig bedeut erreich verfüg betreff betrag sitz wirk bestimm "
+    "droh beruh stamm treff helf sprech schreib les verlier gewinn entsteh entscheid versuch "
+    "benötig zähl kost steig sink wachs leb sterb trag schein bewirk ermöglich verhinder "
+    "verletz widersprech entsprech existier funktionier passier profitier reagier akzeptier "
+    "unterstütz verstoß beabsichtig plan hab führ bestreit lehn verlang "
+    "brauch misch erhalt enthalt beinhalt stimm richt lass such find verfolg vertret "
+    "verweis beweis zweifl zöger änder".split()
+)
+# Pronouns that can stand for a speaker.
+PRONOUNS = {"er": "person", "sie": "any", "ihm": "person", "ihr": "person", "ihnen": "any"}
+PERSON_PRONOUNS = {"er", "sie", "ihm", "ihr"}
+# Words that open a clause-initial adverbial: the subject then follows the verb.
+ADVERBIAL_OPENERS = {
+    "zugleich", "dabei", "am", "im", "nach", "auch", "zudem", "außerdem", "gestern", "heute",
+    "bei", "auf", "in", "vor", "seit", "damit", "dazu", "daher", "deshalb", "so", "zuvor",
+    "später", "zuletzt", "weiter", "ferner", "dort", "hier", "nun", "jetzt", "bereits", "schon",
+    "gegenüber", "mit", "während", "als", "wie", "ebenfalls", "allerdings", "jedoch", "zunächst",
+    "anschließend", "daraufhin", "darüber", "hierzu", "dem", "den", "vom", "beim", "zum", "zur",
+    "über", "unter", "an", "aus", "für", "gegen", "ohne", "trotz", "wegen", "laut", "einem",
+    "einer", "diesem", "dieser", "in", "bis", "noch", "erst", "nur", "vergangene", "vergangenen",
+}
+DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem",
+               "einen", "dessen", "deren", "sein", "seine", "seiner", "ihr", "ihre", "ihrer",
+               "mehrere", "viele", "einige", "zwei", "drei", "beide", "beiden", "alle", "dieser",
+               "diese", "dieses", "diesem", "diesen", "jener", "jene", "jenem", "jenen",
+               "seinem", "seinen", "ihrem", "ihren", "unser", "unsere", "kein", "keine"}
+NP_LINKERS = {"des", "der", "von", "vom", "für", "und", "aus"}
+STOP_CAPS = {
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+    "er", "sie", "es", "wir", "ich", "ihr", "und", "oder", "aber", "doch", "im", "am", "in",
+    "auf", "nach", "laut", "mit", "bei", "für", "vor", "seit", "auch", "zudem", "dies", "diese",
+    "dieser", "dieses", "wie", "was", "wer", "als", "so", "zum", "zur", "vom", "beim", "um",
+    "an", "aus", "über", "unter", "gegen", "ohne", "trotz", "während", "wegen", "noch", "nur",
+    "man", "jeder", "jede", "alle", "dort", "hier", "heute", "gestern", "morgen", "zugleich",
+    "gleichzeitig", "damit", "dabei", "darüber", "herr", "frau", "sein", "seine", "ihre",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+    "oktober", "november", "dezember", "ende", "anfang", "mitte", "uhr", "prozent", "euro",
+}
+NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "nis", "tum", "ment",
+                 "sion", "enz", "anz", "ik", "chen", "lein", "ur", "ie", "ei", "gespräch",
+                 "treffen", "staaten", "ländern")
+# Role heads: a word ending in one of these (compounds too: Vize-Außenminister) is a title.
+ROLE_SUFFIXES = (
+    "generalsekretär", "generalsekretärin", "minister", "ministerin", "präsident",
+    "präsidentin", "kanzler", "kanzlerin", "sprecher", "sprecherin", "staatssekretär",
+    "staatssekretärin", "chef", "chefin", "vorsitzende", "vorsitzender", "botschafter",
+    "botschafterin", "bürgermeister", "bürgermeisterin", "direktor", "direktorin", "leiter",
+    "leiterin", "senator", "senatorin", "abgeordnete", "abgeordneter", "gouverneur", "general",
+    "trainer", "trainerin", "kommissar", "kommissarin", "beauftragte", "beauftragter", "papst",
+    "könig", "königin", "premier", "premierminister", "regierungschef", "sekretär", "anwalt",
+    "anwältin", "richter", "richterin", "experte", "expertin", "politiker", "politikerin",
+    "vorstand", "geschäftsführer", "geschäftsführerin", "bischof", "kardinal", "oberst",
+    "kapitän", "gründer", "gründerin", "ministerpräsident", "ministerpräsidentin", "chefankläger",
+    "staatsanwalt", "staatsanwältin", "sprecher", "wissenschaftler", "forscher", "professor",
+    "professorin", "autor", "autorin", "kandidat", "kandidatin",
+)
+ROLE_PREFIX_WORDS = {"stellvertretende", "stellvertretender", "stellvertretenden", "ehemalige",
+                     "ehemaliger", "ehemaligen", "frühere", "früherer", "früheren", "amtierende",
+                     "amtierender", "russische", "russischen", "amerikanische", "deutsche"}
+HONORIFICS = {"herr", "frau", "dr", "prof"}
+# Organisations known by name; compounds ending in ORG_SUFFIXES are organisations too.
+ORGS = {
+    "Nato": "Nato", "NATO": "Nato", "EU": "EU", "Europäische Union": "EU", "UN": "UN",
+    "UNO": "UN", "Uno": "UN", "Vereinte Nationen": "UN", "Vereinten Nationen": "UN",
+    "Bundestag": "Bundestag", "Bundesregierung": "Bundesregierung", "Kreml": "Kreml",
+    "Weißes Haus": "Weißes Haus", "Weiße Haus": "Weißes Haus", "Bundesrat": "Bundesrat",
+    "Polizei": "Polizei", "Bundeswehr": "Bundeswehr", "Europarat": "Europarat",
+    "Sicherheitsrat": "Sicherheitsrat", "Pentagon": "Pentagon", "OSZE": "OSZE", "WHO": "WHO",
+    "Bundesverfassungsgericht": "Bundesverfassungsgericht", "Regierung": None,
+    "Kommission": None, "Staatsanwaltschaft": "Staatsanwaltschaft",
+}
+ORG_SUFFIXES = ("-Rat", "rat", "ministerium", "gericht", "partei", "behörde", "amt", "bank",
+                "verband", "agentur", "institut", "konzern", "kommission", "stiftung", "bund")
+ORG_WORD_SUFFIXES = (" AG", " GmbH", " Inc.", " e.V.")
+# Words that name a medium or a work: marks after them are titles, not quotations.
+TERM_CUES = {
+    "magazin", "magazins", "zeitung", "zeitschrift", "typs", "typ", "titel", "buch", "film",
+    "films", "operation", "projekt", "projekts", "sendung", "motto", "lied", "album", "schiff",
+    "mission", "programm", "programms", "codename", "codenamen", "namen", "name", "marke",
+    "firma", "sender", "senders", "wochenzeitung", "tageszeitung", "nachrichtenmagazin", "blatt",
+    "fachblatt", "portal", "internetdienstes", "roman", "romans", "serie", "serie", "studie",
+    "kampagne", "initiative", "aktion", "gruppe", "organisation", "band", "song", "spiel",
+    "software", "modell", "genannten", "genannte", "sogenannten", "sogenannte", "bezeichnung",
+    "begriff", "begriffs", "stichwort", "plattform", "veranstaltung", "festival", "show",
+}
+# Verbs that frame a quoted label as someone's words ("nannte ihn „fahrlässig“").
+LABEL_CUES = {"nannte", "nennt", "bezeichnete", "bezeichnet", "als", "sprach", "spricht",
+              "von", "vor", "zu"}
+FUNCTION_WORDS = {"der", "die", "und", "nicht", "ist", "das", "mit", "sich", "auf", "für",
+                  "den", "von", "dem", "ein", "eine", "auch", "wird", "sei", "dass", "im"}
+MONTHS = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+          "oktober", "november", "dezember"}
+ABBREVIATIONS = {"dr", "prof", "nr", "st", "bzw", "ca", "vgl", "z", "u", "d", "usw", "etc",
+                 "inkl", "evtl", "ggf", "sog", "mio", "mrd", "abs", "art", "bspw", "anm",
+                 "red", "jh", "jhd", "gen", "hl", "lt", "v", "chr", "str", "tel", "min"}

@@ -1,0 +1,100 @@
+"""Is a span in quotation marks somebody's words (direct) or a name or title (term), and who
+frames it: a verb of saying right after it ("…“, sagte er") or before it ("X sagte: „…“")."""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from .marks import MarkSpan
+from .speakers import np_after, np_before
+
+if TYPE_CHECKING:
+    from .engine import Engine
+
+_LONG_QUOTE = 7  # words: a quotation, not a title, even without a frame
+
+
+def _sentence_end(eng: Engine, pos: int) -> int:
+    i = bisect.bisect_right([s for s, _ in eng.sentences], pos) - 1
+    return eng.sentences[i][1] if i >= 0 else len(eng.text)
+
+
+def frame_after(eng: Engine, m: MarkSpan) -> tuple[tuple[int, int] | None, str | None]:
+    lx, text = eng.lx, eng.text
+    after = eng._toks(m.end, max(_sentence_end(eng, m.end - 1), m.end))
+    if not after or text[m.end:after[0].start].strip(" ,–—-") != "":
+        return None, None
+    if any(ch in text[m.end:after[0].start] for ch in "„“\""):
+        return None, None
+    first = after[0]
+    end = after[-1].end
+    if first.low in lx.SAY_VERBS and not (first.cap and eng.lang == "de" and first.low != "so"):
+        sp = np_after(text, after, 1, lx, end)
+        return sp, first.text
+    for v in range(1, min(len(after), 6)):
+        if after[v].low in lx.SAY_VERBS:
+            sp = np_before(text, after, 0, v, lx)
+            return sp, after[v].text
+        if "," in text[after[v - 1].end:after[v].start]:
+            break
+    return None, None
+
+
+def frame_before(eng: Engine, m: MarkSpan, s: int, prev_end: int) -> tuple[tuple[int, int] | None, str | None, bool]:
+    """(speaker, cue, colon) from the words between the previous quote (or sentence start)
+    and this quote."""
+    lx, text = eng.lx, eng.text
+    before = eng._toks(prev_end, m.start)
+    if not before:
+        return None, None, False
+    gap = text[before[-1].end:m.start]
+    colon = ":" in gap
+    if not (colon or "," in gap):
+        return None, None, False
+    for v in range(len(before) - 1, -1, -1):
+        t = before[v]
+        if t.low in lx.SAY_VERBS and not (t.cap and v) and t.low not in ("so", "wie"):
+            if v and before[0].low not in lx.ADVERBIAL_OPENERS:
+                return np_before(text, before, 0, v, lx), t.text, colon
+            return np_after(text, before, v + 1, lx, m.start), t.text, colon
+    if colon and len(before) <= 4 and before[0].cap:
+        return (before[0].start, before[-1].end), None, colon
+    return None, None, colon
+
+
+def classify_direct(eng: Engine, m: MarkSpan, s: int, e: int, prev_end: int,
+                    nested: bool) -> tuple[str | None, tuple[int, int] | None, str | None]:
+    """(kind, speaker span, cue) for the mark span ``m`` in sentence [s, e)."""
+    lx, text = eng.lx, eng.text
+    inner = eng._toks(m.start, m.end)
+    words = len(inner)
+    if not m.closed and words < 4:
+        return None, None, None
+    if words == 0:
+        return None, None, None
+    prev = eng._toks(max(0, m.start - 40), m.start)[-3:]
+    term_cue = bool(prev) and prev[-1].low in lx.TERM_CUES
+    if nested:
+        return ("term" if term_cue or _looks_like_name(inner, lx) and words <= 3 else "direct",
+                None, None)
+    sp, cue = frame_after(eng, m)
+    colon = False
+    if sp is None:
+        sp, cue, colon = frame_before(eng, m, s, prev_end)
+    if sp is not None:
+        return "direct", sp, cue
+    last_inner = text[m.end - 2] if m.closed else text[m.end - 1]
+    sentence_like = last_inner in ".!?…" or (m.start == s and words >= 3)
+    if words >= _LONG_QUOTE or sentence_like or colon:
+        return "direct", None, None
+    if term_cue:
+        return "term", None, None
+    if any(t.low in lx.LABEL_CUES for t in prev):
+        return "direct", None, None
+    return "term", None, None
+
+
+def _looks_like_name(inner: list, lx) -> bool:
+    """Every word capitalised and none a verb form: 'Der Spiegel', 'Berliner Zeitung'."""
+    return all(t.cap for t in inner) and len(inner) >= 2

@@ -1,0 +1,108 @@
+"""English cue data: verbs of saying and reporting, frames, titles, organisations.
+
+Kept apart from the rules so the logic stays language-neutral. Lower case unless a name.
+"""
+
+from __future__ import annotations
+
+
+def _forms(verbs: str) -> set[str]:
+    """Base, -s, -ed and -ing forms of regular verbs ("warn" -> warns, warned, warning)."""
+    out: set[str] = set()
+    for v in verbs.split():
+        if v.endswith("e"):
+            out |= {v, v + "s", v + "d", v[:-1] + "ing"}
+        elif v.endswith("y") and v[-2] not in "aeiou":
+            out |= {v, v[:-1] + "ies", v[:-1] + "ied", v + "ing"}
+        else:
+            out |= {v, v + "s", v + "ed", v + "ing"}
+    return out
+
+
+SAY_VERBS = _forms(
+    "add announce argue assert claim comment confirm declare deny explain insist note observe "
+    "point remark report reply respond reveal state suggest warn stress acknowledge admit "
+    "allege contend estimate emphasize emphasise indicate mention predict recall agree "
+    "caution complain concede conclude disclose believe urge maintain testify answer ask "
+    "describe promise vow question tweet post write demand order appeal recommend announce "
+    "assure boast joke speculate"
+) | {"said", "says", "say", "saying", "told", "tells", "tell", "wrote", "writes", "written",
+     "thinks", "thought", "think", "felt", "feels", "knew", "knows", "spoke", "speaks", "put",
+     "added", "noted", "quipped", "shouted", "cried"}
+SAY_STRONG = SAY_VERBS
+REPORT_VERBS = _forms(
+    "warn call urge demand criticize criticise condemn accuse announce deny praise welcome "
+    "threaten reject promise pledge vow appeal request propose recommend insist blame"
+) | {"called", "spoke", "sought", "made"}
+SAY_PARTICLES = {"out", "up", "on", "in"}
+SOURCE_BEFORE = {"according"}  # "according to X"
+SOURCE_AFTER: set[str] = set()
+SOURCE_NOUNS = {"sources", "officials", "reports", "report", "statement", "police"}
+ANAPHORIC_SOURCE: set[str] = set()
+SO_FRAME = ""
+THAT = {"that", "whether", "if", "how", "why", "when", "what"}
+KONJ_FORMS: set[str] = set()
+KONJ_STEMS: set[str] = set()
+PRONOUNS = {"he": "person", "she": "person", "they": "any", "i": "person", "we": "any",
+            "it": "other"}
+PERSON_PRONOUNS = {"he", "she"}
+ADVERBIAL_OPENERS = {"on", "in", "at", "after", "before", "during", "later", "earlier",
+                     "speaking", "asked", "when", "while", "yesterday", "today", "also",
+                     "however", "meanwhile", "but", "and", "then", "last", "this", "since"}
+DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "two", "three", "several",
+               "many", "some", "one", "both", "all"}
+NP_LINKERS = {"of", "for", "and", "at"}
+STOP_CAPS = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "and", "or", "but", "in",
+    "on", "at", "after", "before", "for", "with", "by", "from", "to", "of", "as", "this",
+    "that", "these", "those", "there", "here", "his", "her", "their", "its", "our", "my",
+    "when", "while", "if", "what", "who", "how", "why", "mr", "mrs", "ms", "dr", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "according", "speaking", "also", "however", "meanwhile", "today", "yesterday",
+    "so", "since", "although", "though", "no", "yes", "not", "all", "some", "many", "one",
+    "us", "me", "him", "them", "is", "was", "are", "were", "be", "has", "have", "had", "will",
+    "would", "can", "could", "should", "may", "might", "must", "do", "does", "did",
+}
+NOUN_SUFFIXES: tuple[str, ...] = ()
+ROLE_SUFFIXES = (
+    "secretary-general", "secretary", "minister", "president", "chancellor", "spokesman",
+    "spokeswoman", "spokesperson", "senator", "governor", "mayor", "chief", "director",
+    "chairman", "chairwoman", "chair", "ceo", "ambassador", "general", "commissioner",
+    "prosecutor", "judge", "sheriff", "officer", "representative", "rep", "sen", "gov", "king",
+    "queen", "pope", "coach", "professor", "leader", "head", "premier", "envoy", "manager",
+    "founder", "analyst", "lawyer", "attorney", "inspector", "captain", "colonel", "lieutenant",
+    "sergeant", "detective", "researcher", "scientist", "author", "editor", "correspondent",
+)
+ROLE_PREFIX_WORDS = {"deputy", "vice", "former", "acting", "foreign", "prime", "defence",
+                     "defense", "interior", "finance", "state", "assistant", "chief", "senior",
+                     "white", "house", "u.s.", "us", "nato", "un", "eu"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady"}
+ORGS = {
+    "NATO": "NATO", "Nato": "NATO", "EU": "EU", "European Union": "EU", "UN": "UN",
+    "United Nations": "UN", "Kremlin": "Kremlin", "White House": "White House",
+    "Pentagon": "Pentagon", "Congress": "Congress", "Senate": "Senate", "Parliament":
+    "Parliament", "Bundestag": "Bundestag", "WHO": "WHO", "FBI": "FBI", "CIA": "CIA",
+    "Security Council": "Security Council", "OSCE": "OSCE", "IMF": "IMF", "NASA": "NASA",
+    "Reuters": "Reuters", "BBC": "BBC", "police": None,
+}
+ORG_SUFFIXES = ("Council", "Ministry", "Department", "Agency", "Committee", "Commission",
+                "Party", "Court", "Bank", "Institute", "University", "Association", "Union",
+                "Inc.", "Corp.", "Ltd", "Foundation", "Office", "Organization", "Organisation",
+                "Service", "Authority", "Board", "Times", "Post", "News", "Group")
+ORG_WORD_SUFFIXES = (" Inc.", " Corp.", " Ltd", " LLC")
+TERM_CUES = {"magazine", "newspaper", "film", "movie", "book", "novel", "operation", "project",
+             "program", "programme", "titled", "entitled", "named", "called", "so-called",
+             "show", "series", "song", "album", "ship", "mission", "codenamed", "dubbed",
+             "campaign", "brand", "game", "app", "model", "term", "word", "slogan", "motto"}
+LABEL_CUES = {"called", "calls", "call", "described", "describes", "as", "labelled",
+              "labeled", "termed", "dubbed"}
+FUNCTION_WORDS = {"the", "and", "of", "to", "is", "in", "that", "was", "for", "it", "with",
+                  "he", "on", "as", "said", "by", "his", "at", "be", "are"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+          "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "no", "vs", "etc", "inc",
+                 "corp", "ltd", "co", "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt",
+                 "u.s", "u.k", "e.g", "i.e", "a.m", "p.m", "mt", "ft", "jan", "feb", "aug",
+                 "sept", "oct", "nov", "dec"}

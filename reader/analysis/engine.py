@@ -1,0 +1,154 @@
+"""One pass over a text: marks, sentences, actors, then quotes sentence by sentence.
+
+The last speaker is carried from sentence to sentence so that unframed direct quotes and
+Konjunktiv sentences continue the person who was last quoted.
+"""
+
+from __future__ import annotations
+
+import bisect
+from types import ModuleType
+
+from .actors import ActorFinder
+from .frames import Frame, FrameFinder, is_konjunktiv
+from .marks import MarkSpan, find_mark_spans
+from .models import Analysis, Quote
+from .sentences import split_sentences
+from .speakers import Speaker, SpeakerResolver, np_after, np_before
+from .tokens import Token, cues, tokenize
+
+_CONTINUE_SENTENCES = 3  # how far an unframed quote may continue the last speaker
+
+
+class Engine:
+    def __init__(self, text: str, lang: str):
+        self.text, self.lang = text, lang
+        self.lx: ModuleType = cues(lang)
+        self.tokens: list[Token] = tokenize(text)
+        self.tok_starts = [t.start for t in self.tokens]
+        self.marks = [m for m in find_mark_spans(text) if m.end - m.start > 2]
+        top = [(m.start, m.end) for m in self.marks if m.level == 0 and m.closed]
+        self.sentences = split_sentences(text, top)
+        finder = ActorFinder(text, self.tokens, self.lx, lang)
+        finder.run()
+        self.actors = finder.actors()
+        self.resolver = SpeakerResolver(text, self.lx, self.actors)
+        self.frames = FrameFinder(text, self.lx, lang)
+        self.quotes: list[Quote] = []
+        self.last: tuple[Speaker, int] | None = None  # speaker and sentence index
+
+    # -- helpers -------------------------------------------------------------------------
+    def _toks(self, s: int, e: int) -> list[Token]:
+        i = bisect.bisect_left(self.tok_starts, s)
+        j = bisect.bisect_left(self.tok_starts, e, lo=i)
+        return self.tokens[i:j]
+
+    def _speaker(self, span: tuple[int, int] | None) -> Speaker | None:
+        return self.resolver.make(*span) if span else None
+
+    def _quote(self, s: int, e: int, kind: str, sp: Speaker | None, cue: str | None,
+               nested: bool = False) -> Quote:
+        q = Quote(s, e, self.text[s:e], kind, nested, sp.text if sp else None,
+                  sp.start if sp else None, sp.end if sp else None, sp.actor if sp else None, cue)
+        self.quotes.append(q)
+        return q
+
+    def _recent(self, idx: int) -> Speaker | None:
+        if self.last and idx - self.last[1] <= _CONTINUE_SENTENCES:
+            return self.last[0]
+        return None
+
+    # -- the pass ------------------------------------------------------------------------
+    def run(self) -> Analysis:
+        marks_by_sentence: dict[int, list[MarkSpan]] = {}
+        s_starts = [s for s, _ in self.sentences]
+        for m in self.marks:
+            idx = max(0, bisect.bisect_right(s_starts, m.start) - 1)
+            marks_by_sentence.setdefault(idx, []).append(m)
+        for idx, (s, e) in enumerate(self.sentences):
+            self._sentence(idx, s, e, marks_by_sentence.get(idx, []))
+        self._finish()
+        self.quotes.sort(key=lambda q: (q.start, -q.end))
+        return Analysis(self.lang, self.quotes, self.actors, self.sentences)
+
+    def _sentence(self, idx: int, s: int, e: int, marks: list[MarkSpan]) -> None:
+        toks = self._toks(s, e)
+        tops = [m for m in marks if m.level == 0]
+        outside = [t for t in toks if not any(m.start <= t.start < m.end for m in tops)]
+        frame: Frame | None = None
+        quoted = sum(m.end - m.start for m in tops)
+        if quoted < 0.7 * (e - s):
+            has_konj = self.lang == "de" and any(is_konjunktiv(t, self.lx) for t in outside)
+            frame = self.frames.find(outside, s, e, has_konj)
+            if frame is None and has_konj and self._recent(idx):
+                frame = Frame(s, e, "indirect_free_indirect", None, None)
+            if frame is None:
+                frame = self.frames.reported(outside, s, e)
+        sp_frame: Speaker | None = None
+        if frame is not None:
+            if frame.kind == "indirect_free_indirect":
+                sp_frame = self._recent(idx)
+                prev = self.quotes[-1] if self.quotes else None
+                if prev and prev.kind == frame.kind and prev.actor == (sp_frame and sp_frame.actor
+                                                                        ) and self._adjacent(prev.end, s):
+                    prev.end, prev.text = e, self.text[prev.start:e]
+                    self._directs(idx, s, e, tops, marks, frame_quote=prev)
+                    self.last = (sp_frame, idx) if sp_frame else self.last
+                    return
+            else:
+                sp_frame = self._speaker(frame.speaker)
+            fq = self._quote(frame.start, frame.end, frame.kind, sp_frame, frame.cue)
+            if sp_frame:
+                self.last = (sp_frame, idx)
+            self._directs(idx, s, e, tops, marks, frame_quote=fq)
+        else:
+            self._directs(idx, s, e, tops, marks, frame_quote=None)
+
+    def _adjacent(self, a: int, b: int) -> bool:
+        return self.text[a:b].strip() == "" and self.text.count("\n", a, b) <= 1
+
+    def _directs(self, idx: int, s: int, e: int, tops: list[MarkSpan], marks: list[MarkSpan],
+                 frame_quote: Quote | None) -> None:
+        from .direct import classify_direct
+
+        prev_end = s
+        for m in marks:
+            inside_frame = frame_quote is not None and frame_quote.start <= m.start and (
+                m.end <= frame_quote.end + 1) and frame_quote.kind != "direct"
+            inside_top = m.level == 1 and any(t.start < m.start and m.end <= t.end for t in tops)
+            kind, span, cue = classify_direct(self, m, s, e, prev_end, inside_frame or inside_top)
+            if m.level == 0:
+                prev_end = m.end
+            if kind is None:
+                continue
+            if inside_frame and frame_quote is not None:
+                sp = Speaker(frame_quote.speaker_start, frame_quote.speaker_end,
+                             frame_quote.speaker, frame_quote.actor) if frame_quote.speaker else None
+                self._quote(m.start, m.end, kind, sp if kind == "direct" else None, None, True)
+                continue
+            if inside_top:
+                self._quote(m.start, m.end, kind, None, None, True)
+                continue
+            sp = self._speaker(span) if span else None
+            if kind == "direct" and sp is None:
+                sp = self._recent(idx)
+                cue = None
+            q = self._quote(m.start, m.end, kind, sp, cue)
+            if sp and kind == "direct":
+                self.last = (sp, idx)
+            if frame_quote is not None and frame_quote.kind != "direct" and (
+                    m.end - m.start) > 0.8 * (frame_quote.end - frame_quote.start) and (
+                    m.start <= frame_quote.start + 2):
+                self.quotes.remove(frame_quote)  # the frame was the direct quote's own
+                if frame_quote.speaker and not q.speaker:
+                    q.speaker, q.speaker_start, q.speaker_end, q.actor = (
+                        frame_quote.speaker, frame_quote.speaker_start, frame_quote.speaker_end,
+                        frame_quote.actor)
+                frame_quote = None
+
+    def _finish(self) -> None:
+        pass
+
+
+def np_helpers() -> tuple:  # re-exported for direct.py without a cycle
+    return np_after, np_before

@@ -1,0 +1,206 @@
+"""Indirect and reported speech found sentence by sentence from its frame.
+
+Each rule looks at the words outside quotation marks: a verb of saying after a comma
+("…, sagte der Nato-Chef"), a subject and verb before a clause ("Stoltenberg sagte, …",
+"X said that …"), a source phrase ("laut X", "X zufolge", "according to X"), a Konjunktiv
+sentence continuing the last speaker, or a verb that reports a speech act ("Moskau fordert …").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
+
+from .speakers import np_after, np_before
+from .tokens import Token
+
+_END_PUNCT = ".!?…:;"
+
+
+@dataclass
+class Frame:
+    start: int
+    end: int
+    kind: str
+    speaker: tuple[int, int] | None  # offsets of the speaker mention
+    cue: str | None
+
+
+def is_konjunktiv(tok: Token, lx: ModuleType) -> bool:
+    """Konjunktiv I/II: a listed form, or a known verb stem + "e" (also with a prefix: vorsehe)."""
+    low = tok.low
+    if low in lx.KONJ_FORMS:
+        return True
+    if tok.cap or len(low) < 4 or not low.endswith("e") or not lx.KONJ_STEMS:
+        return False
+    return _konj_regex(lx.__name__, frozenset(lx.KONJ_STEMS)).search(low) is not None
+
+
+@lru_cache(maxsize=4)
+def _konj_regex(name: str, stems: frozenset[str]) -> re.Pattern[str]:
+    alts = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True))
+    return re.compile(rf"(?:^|[a-zäöüß])(?:{alts})e$")
+
+
+class FrameFinder:
+    def __init__(self, text: str, lx: ModuleType, lang: str):
+        self.text, self.lx, self.lang = text, lx, lang
+
+    def _gap(self, a: Token, b: Token) -> str:
+        return self.text[a.end:b.start]
+
+    def _clause_end(self, s_end: int) -> int:
+        """Sentence end without its final punctuation."""
+        e = s_end
+        while e > 0 and (self.text[e - 1] in _END_PUNCT or self.text[e - 1] in "“”\"»«’'"):
+            if self.text[e - 1] in "“”\"»«’'":
+                break
+            e -= 1
+        return e
+
+    def find(self, toks: list[Token], s: int, e: int, has_konj: bool) -> Frame | None:
+        """The first frame that fits the sentence [s, e) whose outside-quote tokens are toks."""
+        if len(toks) < 3:
+            return None
+        return (self._source_phrase(toks, s, e) or self._frame_after(toks, s, e)
+                or self._frame_before(toks, s, e, has_konj))
+
+    # "…, sagte der Nato-Chef" / "…, so Stoltenberg weiter" / "…, Smith said." / "…, wie X sagte"
+    def _frame_after(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        lx = self.lx
+        for j in range(2, len(toks)):
+            gap = self._gap(toks[j - 1], toks[j])
+            if "," not in gap or any(c in gap for c in "„“\"»«"):
+                continue
+            t = toks[j]
+            sp = None
+            if t.low in lx.SAY_VERBS and not t.cap:
+                sp = np_after(self.text, toks, j + 1, lx, e)
+            elif t.low in ("wie", "as") and j + 2 < len(toks):
+                for v in range(j + 2, min(j + 7, len(toks))):
+                    if toks[v].low in lx.SAY_VERBS:
+                        sp = np_before(self.text, toks, j + 1, v, lx)
+                        break
+            elif self.lang == "en":
+                for v in range(j + 1, min(j + 6, len(toks))):
+                    if toks[v].low in lx.SAY_VERBS and v + 3 >= len(toks):
+                        sp = np_before(self.text, toks, j, v, lx)
+                        t = toks[v]
+                        break
+                    if "," in self._gap(toks[v - 1], toks[v]):
+                        break
+            if sp is None:
+                continue
+            end = toks[j - 1].end
+            if self.text[end:end + 1] in "“”\"»«’'":
+                end += 1
+            return Frame(s, end, "indirect", sp, t.text)
+        return None
+
+    # "Stoltenberg sagte nach dem Treffen auch, die Alliierten hätten …" / "X said (that) …"
+    def _frame_before(self, toks: list[Token], s: int, e: int, has_konj: bool) -> Frame | None:
+        lx = self.lx
+        for v in range(0, min(len(toks) - 2, 12)):
+            t = toks[v]
+            if t.low not in lx.SAY_VERBS or (t.cap and v) or t.low in ("so", "wie", "as"):
+                continue
+            if self.lang == "en":
+                return self._english_before(toks, v, s, e)
+            for c in range(v + 1, min(len(toks), v + 12)):
+                gap = self._gap(toks[c - 1], toks[c])
+                if "," in gap or ":" in gap:
+                    break
+            else:
+                continue
+            clause = toks[c:]
+            if not clause:
+                continue
+            starts_that = clause[0].low in lx.THAT
+            konj = any(is_konjunktiv(x, lx) for x in clause[:10])
+            if not (starts_that or konj or t.low in lx.SAY_STRONG):
+                continue
+            sp = self._subject(toks, v, e)
+            if sp is None:
+                continue
+            return Frame(clause[0].start, self._clause_end(e), "indirect", sp, t.text)
+        return None
+
+    def _english_before(self, toks: list[Token], v: int, s: int, e: int) -> Frame | None:
+        lx = self.lx
+        sp = np_before(self.text, toks, 0, v, lx)
+        if sp is None:
+            return None
+        c = v + 1
+        if toks[v].low in ("told", "tells", "tell") and c < len(toks):
+            while c < len(toks) and c - v <= 4 and toks[c].low not in lx.THAT:
+                c += 1  # told reporters (that) / told the BBC
+            if c < len(toks) and toks[c].low not in lx.THAT:
+                c = v + 2
+        while c < len(toks) and toks[c].low in ("on", "yesterday", "today", "in", "last"):
+            c += 1
+        if c >= len(toks) or len(toks) - c < 3:
+            return None
+        return Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
+
+    def _subject(self, toks: list[Token], v: int, e: int) -> tuple[int, int] | None:
+        lx = self.lx
+        if v and toks[0].low not in lx.ADVERBIAL_OPENERS:
+            return np_before(self.text, toks, 0, v, lx)
+        return np_after(self.text, toks, v + 1, lx, e)
+
+    # "laut X", "nach Angaben von X", "X zufolge", "according to X", "demnach"
+    def _source_phrase(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        lx = self.lx
+        for i, t in enumerate(toks):
+            sp = None
+            after = i + 1
+            if t.low in lx.SOURCE_BEFORE:
+                if t.low == "according":
+                    after = i + 2
+                sp = np_after(self.text, toks, after, lx, e)
+                if sp is None and after < len(toks) and toks[after].low in ("ihren", "seinen",
+                                                                           "his", "her"):
+                    sp = np_after(self.text, toks, after + 1, lx, e)
+                    sp = (toks[after].start, sp[1]) if sp else None
+            elif t.low in ("nach", "zufolge") and i + 1 < len(toks) and toks[i + 1].low in (
+                    lx.SOURCE_NOUNS) and t.low == "nach":
+                sp = np_after(self.text, toks, i + 1, lx, e)
+                if sp and i + 2 < len(toks) and toks[i + 2].low in ("von", "des", "der", "dem"):
+                    sub = np_after(self.text, toks, i + 3, lx, e) or np_after(
+                        self.text, toks, i + 2, lx, e)
+                    sp = (toks[i + 1].start, sub[1]) if sub else sp
+            elif t.low in lx.SOURCE_AFTER and i:
+                k = i - 1
+                while k > 0 and (toks[k - 1].cap or toks[k - 1].low in lx.DETERMINERS) and (
+                        i - k < 5) and "," not in self._gap(toks[k - 1], toks[k]):
+                    k -= 1
+                sp = (toks[k].start, toks[i - 1].end)
+            if sp is None:
+                continue
+            # the quoted content: after the phrase when it opens the sentence, else all of it
+            if toks[0].start >= sp[0] - len(t.text) - 12 and i <= 1:
+                j = next((n for n, x in enumerate(toks) if x.start >= sp[1]), len(toks))
+                if t.low in lx.SOURCE_AFTER:
+                    j = i + 1
+                if j < len(toks) - 2:
+                    return Frame(toks[j].start, self._clause_end(e), "indirect", sp, t.text)
+            return Frame(s, self._clause_end(e), "indirect", sp, t.text)
+        return None
+
+    def reported(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        """A speech act told, not quoted: subject + report verb in second position."""
+        lx = self.lx
+        for v in range(1, min(len(toks), 7)):
+            t = toks[v]
+            if t.low not in lx.REPORT_VERBS or t.cap:
+                continue
+            if toks[0].low in lx.ADVERBIAL_OPENERS:
+                sp = np_after(self.text, toks, v + 1, lx, e)
+            else:
+                sp = np_before(self.text, toks, 0, v, lx)
+            if sp is None:
+                return None
+            return Frame(s, e, "reported", sp, t.text)
+        return None

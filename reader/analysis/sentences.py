@@ -1,0 +1,64 @@
+"""Sentence spans that never cross a line break: the unit for frames and the passage cursor."""
+
+from __future__ import annotations
+
+import re
+
+from . import de, en
+
+_ABBREV = de.ABBREVIATIONS | en.ABBREVIATIONS
+_MONTHS = de.MONTHS | en.MONTHS
+# End punctuation, optional closing marks/brackets, whitespace, then something that can start
+# a sentence (capital, digit, opening mark or bracket).
+_BOUNDARY = re.compile(r"[.!?…]+[\"“”»«’'\)\]]*[ \t]+(?=[\"„“»«‚‘(\[]?[^\W\d_a-zäöüß]|\d)")
+_LINE = re.compile(r"[^\n]+")
+_WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*$")
+
+
+def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
+    """True when the period at ``dot`` ends an abbreviation, initial or ordinal, not a sentence."""
+    if text[dot] != ".":
+        return False
+    m = _WORD_BEFORE.search(text, max(0, dot - 24), dot + 1)
+    if not m:
+        return False
+    word = m.group(1).rstrip(".")
+    low = word.lower()
+    if low in _ABBREV or (len(word) == 1 and word.isalpha() and word.isupper()):
+        return True
+    if "." in word and len(word) <= 8 and word.replace(".", "").isalpha():
+        return True  # U.S., z.B., Anm.d.Red
+    if word.isdigit() and len(word) <= 2:  # German ordinals: "am 23. Dezember"
+        nxt = re.match(r"\w+", text[next_start:next_start + 12])
+        return bool(nxt and (nxt.group().lower() in _MONTHS or len(word) <= 2))
+    return False
+
+
+def split_sentences(text: str, protect: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (start, end), trimmed of whitespace, never crossing a newline.
+
+    ``protect`` lists spans (direct quotes) inside which no sentence boundary is made.
+    """
+    spans: list[tuple[int, int]] = []
+    protect = sorted(protect or [])
+    for line in _LINE.finditer(text):
+        start = line.start()
+        for m in _BOUNDARY.finditer(text, line.start(), line.end()):
+            cut = m.end()
+            punct_end = m.start() + len(m.group().rstrip(" \t"))
+            if _is_abbreviation(text, m.start(), cut):
+                continue
+            if any(s < m.start() < e - 1 for s, e in protect):
+                continue
+            spans.append((start, punct_end))
+            start = cut
+        spans.append((start, line.end()))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out

@@ -1,0 +1,111 @@
+"""Speaker noun phrases around a frame verb, and their resolution to actors.
+
+A speaker is the mention that says it: after an inverted verb ("sagte der Nato-Chef"), the
+subject before the verb ("Stoltenberg sagte"), or the source of "laut X". Pronouns and roles
+are resolved to the actor last mentioned that fits.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from types import ModuleType
+
+from .models import Actor
+from .tokens import Token
+
+_MAX_NP = 9
+
+
+@dataclass
+class Speaker:
+    start: int
+    end: int
+    text: str
+    actor: str | None = None
+
+
+class SpeakerResolver:
+    def __init__(self, text: str, lx: ModuleType, actors: list[Actor]):
+        self.text, self.lx = text, lx
+        self.types = {a.id: a.type for a in actors}
+        rows = sorted((s, e, a.id) for a in actors for s, e in a.mentions)
+        self.mentions = rows
+        self.starts = [r[0] for r in rows]
+
+    def make(self, s: int, e: int) -> Speaker:
+        sp = Speaker(s, e, self.text[s:e])
+        sp.actor = self.resolve(s, e)
+        return sp
+
+    def resolve(self, s: int, e: int) -> str | None:
+        """The actor mentioned inside [s, e), else for a pronoun or role the last one before."""
+        i = bisect.bisect_left(self.starts, s)
+        inside = [r for r in self.mentions[i:i + 8] if r[0] < e and r[1] <= e]
+        if inside:
+            people = [r for r in inside if self.types[r[2]] == "person"]
+            return (people or inside)[-1][2]
+        word = self.text[s:e].strip().lower()
+        want_person = word in self.lx.PERSON_PRONOUNS or len(word.split()) <= 3
+        for r in reversed(self.mentions[:i]):
+            if r[1] > s:
+                continue
+            if not want_person or self.types[r[2]] == "person":
+                return r[2]
+        return None
+
+
+def np_after(text: str, toks: list[Token], i: int, lx: ModuleType, end: int) -> tuple[int, int] | None:
+    """The noun phrase starting at token ``i`` (a pronoun, or det + adj + capitalised words)."""
+    if i >= len(toks) or toks[i].start >= end:
+        return None
+    t = toks[i]
+    if t.low in lx.PRONOUNS:
+        return (t.start, t.end)
+    k = i
+    seen_head = False
+    while k < len(toks) and k - i < _MAX_NP and toks[k].start < end:
+        tk = toks[k]
+        if k > i and "," in text[toks[k - 1].end:tk.start] or any(
+                c in text[toks[k - 1].end:tk.start] for c in ".;:()„“\"") and k > i:
+            break
+        if tk.cap and tk.low not in lx.STOP_CAPS:
+            seen_head = True
+        elif tk.low in lx.DETERMINERS and not seen_head:
+            pass
+        elif tk.low in lx.NP_LINKERS and seen_head and k + 1 < len(toks) and (
+                toks[k + 1].cap or toks[k + 1].low in lx.DETERMINERS):
+            pass
+        elif not seen_head and tk.low.endswith(("e", "en", "er", "es", "em")) and not tk.cap:
+            pass  # an adjective before the head: "der stellvertretende Minister"
+        elif lx.NOUN_SUFFIXES == () and not seen_head and tk.low not in lx.STOP_CAPS:
+            seen_head = True  # English lower-case heads: "said the spokesman", "police said"
+        else:
+            break
+        k += 1
+    while k > i and not (toks[k - 1].cap or lx.NOUN_SUFFIXES == ()) :
+        k -= 1
+    while k > i and toks[k - 1].low in lx.NP_LINKERS | lx.DETERMINERS:
+        k -= 1
+    if k == i or not seen_head:
+        return None
+    return (toks[i].start, toks[k - 1].end)
+
+
+def np_before(text: str, toks: list[Token], lo: int, v: int, lx: ModuleType) -> tuple[int, int] | None:
+    """The subject before the verb at token ``v``: the whole prefix when it is short, else
+    the capitalised run right before the verb."""
+    if v <= lo:
+        return None
+    first = toks[lo]
+    if first.low in lx.PRONOUNS and v == lo + 1:
+        return (first.start, first.end)
+    if v - lo <= 6 and first.low not in lx.ADVERBIAL_OPENERS and (first.cap or first.low in
+                                                                   lx.PRONOUNS):
+        return (first.start, toks[v - 1].end)
+    k = v - 1
+    while k >= lo and (toks[k].cap or toks[k].low in lx.DETERMINERS) and v - k <= 5:
+        k -= 1
+    if k == v - 1:
+        return None
+    return (toks[k + 1].start, toks[v - 1].end)
