@@ -122,13 +122,15 @@ def run(argv: Sequence[str] | None) -> int:
     from reader import paths
 
     args = build_parser().parse_args(argv)
-    if getattr(args, "library", None) is not None:
-        paths.set_library_dir(args.library)
-    root = paths.library_dir()
+    given = getattr(args, "library", None)
+    # no global override for in-process calls (tests): one main() must not leak into the next
+    root = Path(given).expanduser() if given is not None else paths.library_dir()
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         from reader.app import run_tui  # lazy: the CLI never pays for Textual
 
+        if given is not None:
+            paths.set_library_dir(root)  # the whole TUI process works on this library
         return int(run_tui(root) or 0)
     return handler(args, root)
 

@@ -80,11 +80,11 @@ def import_paths(
     def items() -> Iterator[tuple[ParsedArticle, bytes, str]]:
         nonlocal done
         for name, data, reason in sources:
+            if on_progress is not None:
+                on_progress(done, total, name)
             if cancel is not None and cancel.is_set():
                 report.cancelled = True
                 return
-            if on_progress is not None:
-                on_progress(done, total, name)
             done += 1
             if reason is not None:
                 result("error", name, reason)

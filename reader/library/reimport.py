@@ -94,6 +94,8 @@ def reimport(
         results.append(result)
         if on_result:
             on_result(result)
+    if not updated:
+        return results
     with library.index.transaction() as txn:
         for meta in updated:
             if meta.id in txn.metas:  # not removed meanwhile
