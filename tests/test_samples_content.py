@@ -204,3 +204,29 @@ def test_english_gold_groups_number_their_segments() -> None:
             assert sorted(q["segment"] for q in members) == list(range(len(members)))
             assert {q["n_segments"] for q in members} == {len(members)}
             assert len({q["speaker"] for q in members}) == 1
+
+
+def test_english_gold_jsonl_is_rebuilt_from_its_source(tmp_path: Path) -> None:
+    """The committed JSONL must be what the converter makes of the marked-up source."""
+    import runpy
+
+    builder = runpy.run_path(str(GOLD.parent / "build_en_written.py"))
+    out = tmp_path / "rebuilt.jsonl"
+    assert builder["main"](["build", str(GOLD.parent / "en_written.src.md"), str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == GOLD.read_text(encoding="utf-8")
+
+
+def test_english_gold_converter_rejects_broken_markup(tmp_path: Path, capsys) -> None:
+    import runpy
+
+    builder = runpy.run_path(str(GOLD.parent / "build_en_written.py"))
+    src = tmp_path / "bad.src.md"
+    src.write_text(
+        "=== doc: bad\ntitle: t\ndate: 2025-01-01\nsplit: dev\n\n"
+        "[[s1|She]] <<q1|said>> {{q1 indirect s2|it rained}}.\n",
+        encoding="utf-8",
+    )
+    assert builder["main"](["build", str(src), str(tmp_path / "out.jsonl")]) == 1
+    error = capsys.readouterr().err.strip()
+    assert error.startswith(f"error {src}:") and "unknown speaker s2" in error
+    assert "\n" not in error
