@@ -183,9 +183,13 @@ class FreshTable(Table):
 
     default_query_cache_capacity = 0
 
-    def _get_next_id(self):  # type: ignore[no-untyped-def]
+    def insert(self, document):  # type: ignore[no-untyped-def]
         self._next_id = None
-        return super()._get_next_id()
+        return super().insert(document)
+
+    def insert_multiple(self, documents):  # type: ignore[no-untyped-def]
+        self._next_id = None
+        return super().insert_multiple(documents)
 
 
 class AtomicDB(TinyDB):

@@ -89,7 +89,9 @@ def test_next_id_not_stale_across_instances(tmp_path: Path) -> None:
         a.table("t").insert({"n": 1})
         b.table("t").insert({"n": 2})
         a.table("t").insert({"n": 3})
-    assert sorted(d["n"] for d in open_db(path).table("t").all()) == [1, 2, 3]
+        b.table("t").insert_multiple([{"n": 4}, {"n": 5}])
+        a.table("t").insert_multiple([{"n": 6}, {"n": 7}])
+    assert sorted(d["n"] for d in open_db(path).table("t").all()) == [1, 2, 3, 4, 5, 6, 7]
 
 
 _CHILD = r"""
