@@ -9,6 +9,7 @@ trafilatura's guesses filling only what the page does not say.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .models import ImportFailure
@@ -114,6 +115,24 @@ def _trafilatura(html: str) -> tuple[list[str], list[int], dict[str, str | None]
     return paragraphs, headings, meta
 
 
+_BYLINE = re.compile(r"^(?:by|von|text:|posted|veröffentlicht|published|geschrieben|written)\b", re.I)
+
+
+def _drop_leading_bylines(paragraphs: list[str], headings: list[int]) -> tuple[list[str], list[int]]:
+    """'Von Erika Muster', 'Posted on 3 May 2021' before the story: metadata, not text."""
+    from .meta import DATE_IN_TEXT
+
+    drop = 0
+    while drop < min(3, len(paragraphs) - 1):
+        first = paragraphs[drop]
+        short = len(first.split()) <= 8
+        if short and (_BYLINE.match(first) or DATE_IN_TEXT.fullmatch(first.strip())):
+            drop += 1
+        else:
+            break
+    return paragraphs[drop:], [h - drop for h in headings if h >= drop]
+
+
 def extract_html(html: str) -> HtmlDocument:
     """Body paragraphs, headings and metadata of one page; ImportFailure when it has no text."""
     from . import html_fallback, html_meta
@@ -133,11 +152,14 @@ def extract_html(html: str) -> HtmlDocument:
     fallback_paragraphs, fallback_headings = html_fallback.densest_container(tree)
     if html_fallback.prefer_fallback(paragraphs, fallback_paragraphs):
         paragraphs, headings = fallback_paragraphs, fallback_headings
-    doc = HtmlDocument(paragraphs=paragraphs, headings=headings)
+    doc = HtmlDocument()
     doc.title = page.get("title") or guessed.get("title")
     doc.date = page.get("date") or guessed.get("date")
     doc.source = page.get("source") or guessed.get("sitename")
     doc.url = page.get("url") or guessed.get("url")
+    if doc.title and paragraphs and " ".join(paragraphs[0].split()) == " ".join(doc.title.split()):
+        paragraphs, headings = paragraphs[1:], [h - 1 for h in headings if h > 0]
+    doc.paragraphs, doc.headings = _drop_leading_bylines(paragraphs, headings)
     if not doc.paragraphs or sum(len(p) for p in doc.paragraphs) < 20:
         raise ImportFailure("HTML page with no article text")
     return doc

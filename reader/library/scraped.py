@@ -148,7 +148,7 @@ def _classify(raw_lines: list[str]) -> list[_Line]:
             line.noise = True
         if not line.noise:
             line.body = _is_body(text)
-        if not line.body and (DATE_IN_TEXT.search(text) or _SHORT_DATE.match(text)):
+        if not line.body and not line.caption_source and (DATE_IN_TEXT.search(text) or _SHORT_DATE.match(text)):
             line.dated = True
             # A timestamp (date and clock time) heads a comment or a teaser: a hard border.
             line.penalty = 1500.0 if _DATE_TIME_LINE.search(text) else max(line.penalty, 250.0)

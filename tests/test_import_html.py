@@ -1,0 +1,94 @@
+"""HTML pages written for the tests: metadata from JSON-LD/meta tags/headline, body without furniture."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reader.library.importer import ImportFailure, parse_document
+
+STORY = [
+    "Die Landesregierung hat am Dienstag einen Plan zur Sanierung der maroden Schulgebäude vorgestellt, "
+    "der in den kommenden fünf Jahren umgesetzt werden soll.",
+    "„Wir können nicht länger zusehen, wie Kinder in undichten Klassenzimmern lernen“, sagte die Ministerin "
+    "bei der Vorstellung des Plans in der Landeshauptstadt.",
+    "Die Gewerkschaft begrüßte das Vorhaben grundsätzlich, verlangte aber mehr Personal für die Schulen "
+    "und eine verlässliche Finanzierung über das Jahr 2030 hinaus.",
+]
+
+
+def page(*, head: str = "", h1: str = "Schulen sollen saniert werden", extra: str = "", lang: str = "en") -> bytes:
+    paragraphs = "".join(f"<p>{p}</p>" for p in STORY)
+    return f"""<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head><body>
+<nav><ul><li><a href="/">Startseite</a></li><li><a href="/politik">Politik</a></li></ul></nav>
+<article><h1>{h1}</h1><p class="dateline">Von Erika Muster</p>{paragraphs}
+<h2>Wie es weitergeht</h2><p>Der Landtag soll im Herbst über das Programm abstimmen, die Opposition hat bereits
+Änderungen angekündigt und will eine Anhörung von Fachleuten beantragen.</p>
+<figure><img src="a.jpg"><figcaption>Ein Klassenzimmer mit Wasserschaden. Foto: Archiv</figcaption></figure>
+</article>
+<div class="related-posts"><h3>Mehr zum Thema</h3><p>Lehrermangel: Wie Schulen kreativ werden müssen und
+welche Lösungen bisher gefunden wurden […]</p></div>
+<div class="share-buttons"><a>Teilen</a><a>Drucken</a></div>
+<footer><p>© 2023 Landeszeitung. Alle Rechte vorbehalten.</p></footer>{extra}</body></html>""".encode()
+
+
+def test_json_ld_and_meta_tags_give_metadata_and_headline_comes_from_h1() -> None:
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
+                     "headline": "Schulen sollen saniert werden", "datePublished": "2023-06-13T09:30:00+02:00",
+                     "publisher": {"@type": "Organization", "name": "Landeszeitung"}})
+    head = (f'<title>Schulen sollen saniert werden | Landeszeitung</title>'
+            f'<script type="application/ld+json">{ld}</script>'
+            f'<link rel="canonical" href="https://example.org/schulen">')
+    article = parse_document(page(head=head), "schulen.html")
+    assert article.title == "Schulen sollen saniert werden"
+    assert (article.date, article.source, article.url) == ("2023-06-13", "Landeszeitung", "https://example.org/schulen")
+    assert article.lang == "de"  # from the text, although <html lang="en">
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0].startswith("Die Landesregierung hat am Dienstag")
+    assert "Wie es weitergeht" in paragraphs
+    assert paragraphs.index("Wie es weitergeht") in article.headings
+    for noise in ("Startseite", "Lehrermangel", "Teilen", "Alle Rechte", "Wasserschaden"):
+        assert noise not in article.text, noise
+    assert not article.text.startswith("Schulen sollen saniert werden")
+
+
+def test_open_graph_and_title_suffix_without_json_ld() -> None:
+    head = ('<title>Schulen sollen saniert werden – Landeszeitung</title>'
+            '<meta property="og:site_name" content="Landeszeitung">'
+            '<meta property="article:published_time" content="2023-06-14">')
+    article = parse_document(page(head=head), "schulen.html")
+    assert (article.title, article.date, article.source) == ("Schulen sollen saniert werden", "2023-06-14", "Landeszeitung")
+
+
+def test_blog_whose_h1_is_the_blog_name_takes_the_post_title() -> None:
+    head = "<title>Schulen sollen saniert werden – Mein Blog</title>"
+    html = page(head=head, h1="Mein Blog").replace(b"<article>", b"<article><h1>Schulen sollen saniert werden</h1>", 1)
+    article = parse_document(html, "blog.html")
+    assert article.title == "Schulen sollen saniert werden"
+    assert article.source == "Mein Blog"
+
+
+def test_visible_dateline_when_no_meta_date() -> None:
+    extra = '<time datetime="2021-12-23T10:00">23. Dezember 2021</time>'
+    article = parse_document(page(extra=extra), "x.html")
+    assert article.date == "2021-12-23"
+
+
+def test_malformed_html_still_yields_text() -> None:
+    html = ("<html><body><div><p>" + STORY[0] + "<p>" + STORY[1] + "</span></div><p><b>" + STORY[2] + "</i>").encode()
+    article = parse_document(html, "broken.htm")
+    assert "Landesregierung" in article.text and "Gewerkschaft" in article.text
+
+
+@pytest.mark.parametrize("html", [b"<html><body><nav>Home</nav></body></html>", b"<html></html>", b"<<<>>>"])
+def test_html_without_article_text_is_refused(html: bytes) -> None:
+    with pytest.raises(ImportFailure) as failure:
+        parse_document(html, "empty.html")
+    assert "no article text" in str(failure.value)
+
+
+def test_pasted_html_on_stdin_is_sniffed() -> None:
+    article = parse_document(page(), "-")
+    assert article.format == "stdin"
+    assert "Landesregierung" in article.text and "<p>" not in article.text

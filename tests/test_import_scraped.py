@@ -1,0 +1,140 @@
+"""Scraped-text cleaning: the seed, and German/English texts written in the same style."""
+
+from __future__ import annotations
+
+from reader.library.importer import parse_document
+
+GERMAN_SCRAPE = """Jetzt registrieren und kostenlos weiterlesen!
+Klicken Sie bitte den Link in der Bestätigungsmail
+
+Stadtrat beschließt neuen Radweg entlang der Elbe – Bürgermeisterin zufrieden
+
+© dpa / Max MustermannBürgermeisterin Anna Beispiel
+Bürgermeisterin Anna Beispiel bei der Sitzung - Elbkurier, 1920, 03.05.2023
+Abonnieren
+Der Stadtrat hat am Mittwochabend mit großer Mehrheit den Bau eines neuen Radwegs entlang der Elbe beschlossen.
+„Das ist ein guter Tag für alle, die mit dem Rad zur Arbeit fahren“, sagte Bürgermeisterin Anna Beispiel nach der Abstimmung.
+Die Opposition kritisierte dagegen die hohen Kosten und forderte eine genauere Prüfung der Pläne durch den Rechnungshof.
+Ein Radfahrer auf der Elbbrücke im Sommer - Elbkurier, 1920, 02.05.2023
+Neue Fahrradstraßen sollen bis 2025 fertig sein
+Die Bauarbeiten sollen nach Angaben der Stadtverwaltung im Herbst beginnen und rund zwei Jahre dauern.
+
+Kritik vom Handelsverband
+
+Der Handelsverband befürchtet, dass während der Bauzeit weniger Kunden in die Innenstadt kommen werden.
+Man werde die Entwicklung genau beobachten, erklärte ein Sprecher des Verbandes am Donnerstag.
+Newsticker
+0
+Neueste obenÄlteste oben
+loader
+Live
+Загружаю обсуждение
+Um an der Diskussion teilzunehmen,
+loggen Sie sich ein oder registrieren Sie sich
+loader
+Chats
+Загружаю обсуждение"""
+
+ENGLISH_SCRAPE = """Skip to content
+Home
+World
+Politics
+Subscribe
+Sign in
+Harbour city votes to ban cruise ships from the old port
+Posted on
+March 14, 2022
+By Jane Example
+Share
+Tweet
+The city council of Porto Example voted on Monday to ban large cruise ships from docking in the old harbour from next year.
+"We have listened to the residents who could no longer bear the crowds," the mayor told reporters after the vote.
+Tour operators said the decision would cost hundreds of jobs and warned that they would take the city to court.
+What happens next
+The ban still needs the approval of the regional government, which is expected to decide before the summer.
+Environmental groups welcomed the vote and called on other port cities to follow the example.
+Related stories
+New ferry line opens between the islands […]
+Read more
+12 comments
+John Reader
+March 14, 2022 at 10:15 am
+This is a terrible decision for the local economy and the people who depend on the tourists every single day.
+Terms of Service | Privacy Policy | Cookies
+© 2022 Example Media. All rights reserved."""
+
+
+def _paragraphs(text: str) -> list[str]:
+    return text.split("\n\n")
+
+
+def test_seed_gives_title_date_source_lang_and_only_the_story(seed_bytes: bytes) -> None:
+    article = parse_document(seed_bytes, "seed.txt")
+    assert article.title == (
+        "Nato will mit Russland über Beschränkungen für Raketenwaffen in Europa diskutieren – Stoltenberg"
+    )
+    assert (article.date, article.source, article.lang) == ("2022-01-12", "SNA", "de")
+    paragraphs = _paragraphs(article.text)
+    assert paragraphs[0].startswith("Das erste Treffen von Vertretern der 30 Nato-Staaten")
+    assert paragraphs[-1].startswith("Ende 2021 hatte Russland Entwürfe")
+    heading = paragraphs.index("Nato will Kiew weiterhin unterstützen")
+    assert heading in article.headings
+    assert len(paragraphs) == 14
+    for noise in ("Registrierung", "Abonnieren", "©", "SNA, 1920", "Peskow zu Nato-Treffen",
+                  "US-Demokraten entwerfen", "Newsticker", "loader", "Chats", "loggen Sie sich",
+                  "Neueste oben", "\u0417"):
+        assert noise not in article.text, noise
+    assert article.title not in article.text
+
+
+def test_german_scrape_in_the_seed_style() -> None:
+    article = parse_document(GERMAN_SCRAPE.encode(), "radweg.txt")
+    assert article.title == "Stadtrat beschließt neuen Radweg entlang der Elbe – Bürgermeisterin zufrieden"
+    assert (article.date, article.source, article.lang) == ("2023-05-03", "Elbkurier", "de")
+    paragraphs = _paragraphs(article.text)
+    assert paragraphs[0].startswith("Der Stadtrat hat am Mittwochabend")
+    assert paragraphs[-1].startswith("Man werde die Entwicklung")
+    assert paragraphs.index("Kritik vom Handelsverband") in article.headings
+    for noise in ("registrieren", "Abonnieren", "dpa", "Elbkurier", "Neue Fahrradstraßen", "Newsticker",
+                  "Загружаю", "Diskussion teilzunehmen", "loader"):
+        assert noise not in article.text, noise
+
+
+def test_english_scrape_drops_navigation_teasers_comments_and_footer() -> None:
+    article = parse_document(ENGLISH_SCRAPE.encode(), "harbour.txt")
+    assert article.title == "Harbour city votes to ban cruise ships from the old port"
+    assert (article.date, article.lang) == ("2022-03-14", "en")
+    paragraphs = _paragraphs(article.text)
+    assert paragraphs[0].startswith("The city council of Porto Example")
+    assert paragraphs[-1].startswith("Environmental groups welcomed")
+    assert paragraphs.index("What happens next") in article.headings
+    for noise in ("Skip to content", "Sign in", "Jane Example", "Tweet", "ferry line", "Read more",
+                  "terrible decision", "Privacy Policy", "All rights reserved"):
+        assert noise not in article.text, noise
+
+
+def test_a_credit_glued_to_a_story_paragraph_keeps_the_paragraph() -> None:
+    text = (
+        "Ein Titel für den Test der Bildnachweise\n"
+        "© Foto / Erika MusterDie Regierung hat am Montag ein neues Gesetz zur Wohnungsbauförderung beschlossen, "
+        "das im kommenden Jahr in Kraft treten soll.\n"
+        "Der Minister sagte, das Gesetz werde vielen Familien helfen, eine bezahlbare Wohnung zu finden.\n"
+    )
+    article = parse_document(text.encode(), "x.txt")
+    assert article.text.startswith("Die Regierung hat am Montag")
+    assert "Erika" not in article.text
+
+
+def test_hard_wrapped_text_is_joined_into_paragraphs() -> None:
+    body = (
+        "For more than a decade the web has used the same old interface to send\n"
+        "requests from scripts. While very useful, it is not a very nice piece of\n"
+        "design, and the state of a request is tracked with events that are hard\n"
+        "to combine with the newer ways of writing asynchronous code in programs.\n"
+        "The new interface intends to fix most of these problems by introducing\n"
+        "the same primitives that are used in the protocol itself, which means\n"
+        "that the code is shorter and easier to read for everybody involved.\n"
+    )
+    article = parse_document(("A title for wrapped text\n" + body).encode(), "wrapped.txt")
+    assert len(_paragraphs(article.text)) <= 2
+    assert "to send requests from scripts" in article.text
