@@ -282,7 +282,8 @@ class AnnotationStore:
         if position is not None:
             fields["position"] = max(0, int(position))
         current = rec.article_doc(self._read(article))
-        if fields and any(current.get(k) != v for k, v in fields.items()):
+        defaults = {"read": False, "position": 0}
+        if any(current.get(k, defaults[k]) != v for k, v in fields.items()):
             with self._writing(article) as db:
                 self._update_article(db, fields)
 
