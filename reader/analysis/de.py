@@ -60,7 +60,7 @@ SAY_PARTICLES = {"mit", "an", "bekannt", "hinzu", "ein", "fest", "klar", "aus", 
 # Frames with a source after a preposition: "laut X", "nach Angaben von X", "X zufolge".
 SOURCE_BEFORE = {"laut", "gemäß", "lt."}
 SOURCE_AFTER = {"zufolge"}
-SOURCE_NOUNS = {"angaben", "aussagen", "informationen", "worten", "ansicht", "meinung",
+SOURCE_NOUNS = {"angaben", "veröffentlichung", "meldungen", "medienberichten", "auskunft", "aussagen", "informationen", "worten", "ansicht", "meinung",
                 "einschätzung", "darstellung", "auffassung", "überzeugung", "berichten",
                 "berichte", "bericht", "schätzungen", "erkenntnissen", "ermittlungen", "sicht"}
 ANAPHORIC_SOURCE = {"demnach", "danach", "dadurch", "wonach"}
@@ -165,6 +165,15 @@ TERM_CUES = {
     "software", "modell", "genannten", "genannte", "sogenannten", "sogenannte", "bezeichnung",
     "begriff", "begriffs", "stichwort", "plattform", "veranstaltung", "festival", "show",
 }
+TERM_SUFFIXES = ("zeitung", "agentur", "magazin", "magazins", "zeitschrift", "sender", "senders",
+                 "blatt", "blattes", "portal", "portals", "sendung", "film", "films", "titel",
+                 "projekt", "projekts", "programm", "programms", "motto", "marke", "enzyklika",
+                 "roman", "buch", "buches", "album", "lied", "studie", "gruppe", "verein",
+                 "vereins", "partei", "initiative", "kampagne", "prädikat", "gesetz", "gesetzes",
+                 "netzwerk", "organisation", "bündnis", "festival", "preis", "preises", "aktion",
+                 "modell", "modelle", "typs", "schiff", "schiffes", "kategorie", "rubrik", "namens",
+                 "verlag", "verlags", "konzern", "unternehmen", "unternehmens", "firma",
+                 "bewegung", "plattform", "sektion", "ausstellung", "stück", "stücks", "serie")
 # Verbs that frame a quoted label as someone's words ("nannte ihn „fahrlässig“").
 LABEL_CUES = {"nannte", "nennt", "bezeichnete", "bezeichnet", "als", "sprach", "spricht",
               "von", "vor", "zu"}

@@ -29,6 +29,9 @@ def frame_after(eng: Engine, m: MarkSpan) -> tuple[tuple[int, int] | None, str |
         return None, None
     first = after[0]
     end = after[-1].end
+    comma = "," in text[m.end:after[0].start] or text[m.end - 2] in ",.!?…"
+    if not comma and len(eng._toks(m.start, m.end)) < 7:
+        return None, None  # "Gegenüber der Agentur „AP“ sagte X": a name, not the words
     if first.low in lx.SAY_VERBS and not (first.cap and eng.lang == "de" and first.low != "so"):
         sp = np_after(text, after, 1, lx, end)
         return sp, first.text
@@ -74,27 +77,29 @@ def classify_direct(eng: Engine, m: MarkSpan, s: int, e: int, prev_end: int,
     if words == 0:
         return None, None, None
     prev = eng._toks(max(0, m.start - 40), m.start)[-3:]
-    term_cue = bool(prev) and prev[-1].low in lx.TERM_CUES
+    term_cue = bool(prev) and (prev[-1].low in lx.TERM_CUES or prev[-1].low.endswith(
+        lx.TERM_SUFFIXES) or prev[-1].low in lx.SOURCE_BEFORE)
+    short = words < _LONG_QUOTE
+    title_like = short and _looks_like_name(inner)
     if nested:
-        return ("term" if term_cue or _looks_like_name(inner, lx) and words <= 3 else "direct",
-                None, None)
+        return ("term" if term_cue or title_like else "direct"), None, None
     sp, cue = frame_after(eng, m)
     colon = False
     if sp is None:
         sp, cue, colon = frame_before(eng, m, s, prev_end)
-    if sp is not None:
+    if sp is not None and not (title_like and cue is None):
         return "direct", sp, cue
     last_inner = text[m.end - 2] if m.closed else text[m.end - 1]
     sentence_like = last_inner in ".!?…" or (m.start == s and words >= 3)
-    if words >= _LONG_QUOTE or sentence_like or colon:
+    if not short or sentence_like or colon:
         return "direct", None, None
-    if term_cue:
+    if term_cue or title_like:
         return "term", None, None
-    if any(t.low in lx.LABEL_CUES for t in prev):
+    if not inner[0].cap or any(t.low in lx.LABEL_CUES for t in prev):
         return "direct", None, None
     return "term", None, None
 
 
-def _looks_like_name(inner: list, lx) -> bool:
-    """Every word capitalised and none a verb form: 'Der Spiegel', 'Berliner Zeitung'."""
-    return all(t.cap for t in inner) and len(inner) >= 2
+def _looks_like_name(inner: list) -> bool:
+    """Every word capitalised: 'Der Spiegel', 'Berliner Zeitung', 'Eagle' - a name or title."""
+    return all(t.cap or t.text[0].isdigit() for t in inner)

@@ -95,6 +95,9 @@ TERM_CUES = {"magazine", "newspaper", "film", "movie", "book", "novel", "operati
              "program", "programme", "titled", "entitled", "named", "called", "so-called",
              "show", "series", "song", "album", "ship", "mission", "codenamed", "dubbed",
              "campaign", "brand", "game", "app", "model", "term", "word", "slogan", "motto"}
+TERM_SUFFIXES = ("magazine", "newspaper", "film", "movie", "book", "novel", "album", "song",
+                 "show", "series", "program", "programme", "operation", "project", "titled",
+                 "entitled", "named", "dubbed", "ship", "party", "group", "campaign")
 LABEL_CUES = {"called", "calls", "call", "described", "describes", "as", "labelled",
               "labeled", "termed", "dubbed"}
 FUNCTION_WORDS = {"the", "and", "of", "to", "is", "in", "that", "was", "for", "it", "with",

@@ -80,13 +80,15 @@ class Engine:
         if quoted < 0.7 * (e - s):
             has_konj = self.lang == "de" and any(is_konjunktiv(t, self.lx) for t in outside)
             frame = self.frames.find(outside, s, e, has_konj)
+            if frame is None:
+                frame = self._anaphoric(idx, outside, s, e)
             if frame is None and has_konj and self._recent(idx):
                 frame = Frame(s, e, "indirect_free_indirect", None, None)
             if frame is None:
                 frame = self.frames.reported(outside, s, e)
         sp_frame: Speaker | None = None
         if frame is not None:
-            if frame.kind == "indirect_free_indirect":
+            if frame.kind == "indirect_free_indirect" or frame.speaker is None:
                 sp_frame = self._recent(idx)
                 prev = self.quotes[-1] if self.quotes else None
                 if prev and prev.kind == frame.kind and prev.actor == (sp_frame and sp_frame.actor
@@ -97,12 +99,36 @@ class Engine:
                     return
             else:
                 sp_frame = self._speaker(frame.speaker)
-            fq = self._quote(frame.start, frame.end, frame.kind, sp_frame, frame.cue)
+            segs = frame.segments or [(frame.start, frame.end)]
+            made = [self._quote(a, b, frame.kind, sp_frame, frame.cue) for a, b in segs]
+            fq = made[0]
+            if len(made) > 1:  # nested marks may fall anywhere in the frame's sentence
+                fq = Quote(frame.start, frame.end, "", frame.kind, False, made[0].speaker,
+                           made[0].speaker_start, made[0].speaker_end, made[0].actor)
             if sp_frame:
                 self.last = (sp_frame, idx)
             self._directs(idx, s, e, tops, marks, frame_quote=fq)
         else:
             self._directs(idx, s, e, tops, marks, frame_quote=None)
+
+    def _anaphoric(self, idx: int, toks: list[Token], s: int, e: int) -> Frame | None:
+        """'Demnach habe …' continues the last source; 'Dies bestätigte X.' makes the
+        sentence before it X's words."""
+        lx = self.lx
+        if not toks:
+            return None
+        if toks[0].low in lx.ANAPHORIC_SOURCE and len(toks) > 3 and self._recent(idx):
+            return Frame(toks[1].start, self.frames._clause_end(e), "indirect", None, toks[0].text)
+        if (len(toks) >= 3 and toks[0].low in ("dies", "das", "this") and toks[1].low in
+                lx.SAY_VERBS and idx):
+            sp = np_after(self.text, toks, 2, lx, e)
+            ps, pe = self.sentences[idx - 1]
+            if sp and not any(q.end > ps for q in self.quotes):
+                q = self._quote(ps, self.frames._clause_end(pe), "indirect",
+                                self._speaker(sp), toks[1].text)
+                self.last = (self._speaker(sp), idx)
+                return Frame(toks[0].start, toks[0].end, "indirect", sp, toks[1].text) if q else None
+        return None
 
     def _adjacent(self, a: int, b: int) -> bool:
         return self.text[a:b].strip() == "" and self.text.count("\n", a, b) <= 1
@@ -139,7 +165,8 @@ class Engine:
             if frame_quote is not None and frame_quote.kind != "direct" and (
                     m.end - m.start) > 0.8 * (frame_quote.end - frame_quote.start) and (
                     m.start <= frame_quote.start + 2):
-                self.quotes.remove(frame_quote)  # the frame was the direct quote's own
+                if frame_quote in self.quotes:
+                    self.quotes.remove(frame_quote)  # the frame was the direct quote's own
                 if frame_quote.speaker and not q.speaker:
                     q.speaker, q.speaker_start, q.speaker_end, q.actor = (
                         frame_quote.speaker, frame_quote.speaker_start, frame_quote.speaker_end,

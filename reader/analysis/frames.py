@@ -26,6 +26,7 @@ class Frame:
     kind: str
     speaker: tuple[int, int] | None  # offsets of the speaker mention
     cue: str | None
+    segments: list[tuple[int, int]] | None = None  # when the frame splits the quote
 
 
 def is_konjunktiv(tok: Token, lx: ModuleType) -> bool:
@@ -150,43 +151,74 @@ class FrameFinder:
             return np_before(self.text, toks, 0, v, lx)
         return np_after(self.text, toks, v + 1, lx, e)
 
-    # "laut X", "nach Angaben von X", "X zufolge", "according to X", "demnach"
+    # "laut X", "nach Angaben von X", "X zufolge", "according to X", "Wie X mitteilte, …"
     def _source_phrase(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        """A source phrase: the words around it are the quote, split in two segments when
+        the phrase stands in the middle ("Der Betrag wird laut X nicht reichen")."""
         lx = self.lx
         for i, t in enumerate(toks):
-            sp = None
-            after = i + 1
-            if t.low in lx.SOURCE_BEFORE:
-                if t.low == "according":
-                    after = i + 2
-                sp = np_after(self.text, toks, after, lx, e)
-                if sp is None and after < len(toks) and toks[after].low in ("ihren", "seinen",
-                                                                           "his", "her"):
-                    sp = np_after(self.text, toks, after + 1, lx, e)
-                    sp = (toks[after].start, sp[1]) if sp else None
-            elif t.low in ("nach", "zufolge") and i + 1 < len(toks) and toks[i + 1].low in (
-                    lx.SOURCE_NOUNS) and t.low == "nach":
-                sp = np_after(self.text, toks, i + 1, lx, e)
-                if sp and i + 2 < len(toks) and toks[i + 2].low in ("von", "des", "der", "dem"):
-                    sub = np_after(self.text, toks, i + 3, lx, e) or np_after(
-                        self.text, toks, i + 2, lx, e)
-                    sp = (toks[i + 1].start, sub[1]) if sub else sp
-            elif t.low in lx.SOURCE_AFTER and i:
-                k = i - 1
-                while k > 0 and (toks[k - 1].cap or toks[k - 1].low in lx.DETERMINERS) and (
-                        i - k < 5) and "," not in self._gap(toks[k - 1], toks[k]):
-                    k -= 1
-                sp = (toks[k].start, toks[i - 1].end)
-            if sp is None:
+            found = self._source_at(toks, i, e)
+            if found is None:
                 continue
-            # the quoted content: after the phrase when it opens the sentence, else all of it
-            if toks[0].start >= sp[0] - len(t.text) - 12 and i <= 1:
-                j = next((n for n, x in enumerate(toks) if x.start >= sp[1]), len(toks))
-                if t.low in lx.SOURCE_AFTER:
-                    j = i + 1
-                if j < len(toks) - 2:
-                    return Frame(toks[j].start, self._clause_end(e), "indirect", sp, t.text)
-            return Frame(s, self._clause_end(e), "indirect", sp, t.text)
+            ph_start, ph_end, sp = found
+            segs = []
+            before = [x for x in toks if x.end <= ph_start]
+            after = [x for x in toks if x.start >= ph_end]
+            if len(before) >= 1:
+                segs.append((s, before[-1].end))
+            if len(after) >= 2 or after and not before:
+                segs.append((after[0].start, self._clause_end(e)))
+            if not segs:
+                return None
+            f = Frame(segs[0][0], segs[-1][1], "indirect", sp, t.text)
+            f.segments = segs
+            return f
+        return None
+
+    def _source_at(self, toks: list[Token], i: int, e: int) -> tuple[int, int, tuple[int, int]] | None:
+        """(phrase start, phrase end, speaker span) when token ``i`` opens a source phrase."""
+        lx, text = self.lx, self.text
+        t = toks[i]
+        if t.low in lx.SOURCE_BEFORE:
+            after = i + 2 if t.low == "according" else i + 1
+            k = after
+            while k < len(toks) and toks[k].low in lx.DETERMINERS | {"ihren", "seinen", "eigenen"}:
+                k += 1
+            sp = np_after(text, toks, after, lx, e) or np_after(text, toks, k, lx, e)
+            if sp is None:
+                return None
+            return t.start, sp[1], (toks[after].start if after < len(toks) else sp[0], sp[1])
+        if t.low == "nach" and i + 1 < len(toks):
+            k = i + 1
+            while k < len(toks) and k - i <= 3 and not toks[k].cap:
+                k += 1  # nach eigenen / ersten / einer …
+            if k >= len(toks) or not toks[k].low.endswith(tuple(lx.SOURCE_NOUNS)):
+                return None
+            end = toks[k].end
+            sub = None
+            if k + 1 < len(toks) and toks[k + 1].low in ("von", "des", "der", "dem", "aus", "im"):
+                sub = np_after(text, toks, k + 1, lx, e) or np_after(text, toks, k + 2, lx, e)
+            if sub:
+                end = sub[1]
+            return t.start, end, (toks[k].start, end)
+        if t.low in lx.SOURCE_AFTER and i:
+            k = i - 1
+            while k > 0 and (toks[k - 1].cap or toks[k - 1].low in lx.DETERMINERS) and (
+                    i - k < 5) and "," not in self._gap(toks[k - 1], toks[k]):
+                k -= 1
+            return toks[k].start, t.end, (toks[k].start, toks[i - 1].end)
+        if i == 0 and t.low in ("wie", "as"):
+            for v in range(2, min(len(toks) - 1, 10)):
+                if "," in self._gap(toks[v - 1], toks[v]):
+                    break
+                if toks[v].low in lx.SAY_VERBS and not toks[v].cap:
+                    c = v + 1
+                    while c < len(toks) and "," not in self._gap(toks[c - 1], toks[c]):
+                        c += 1
+                    sp = np_before(text, toks, 1, v, lx) or np_after(text, toks, v + 1, lx, e)
+                    if sp and c < len(toks):
+                        return t.start, toks[c - 1].end, sp
+                    return None
         return None
 
     def reported(self, toks: list[Token], s: int, e: int) -> Frame | None:
