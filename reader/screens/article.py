@@ -208,8 +208,11 @@ class ArticleScreen(Screen[None]):
         actors, notes = self.query_one(ActorsPanel), self.query_one(NotesPanel)
         showing = actors if which == "actors" else notes
         if side.display and showing.display:
-            side.display = False
-            self.view.focus()
+            if showing.has_focus:  # second press closes
+                side.display = False
+                self.view.focus()
+            else:  # back from reading to the open panel
+                showing.focus()
             return
         side.display = True
         actors.display, notes.display = which == "actors", which == "notes"

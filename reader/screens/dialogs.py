@@ -124,7 +124,9 @@ class NoteDialog(Dialog):
             yield Static(Text("ctrl+s to save · Escape to cancel"), classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query_one("#note-text", TextArea).focus()
+        area = self.query_one("#note-text", TextArea)
+        area.move_cursor(area.document.end)  # editing usually continues the note
+        area.focus()
 
     def result(self) -> tuple[str, list[str]] | None:
         text = self.query_one("#note-text", TextArea).text.strip()

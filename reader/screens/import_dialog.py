@@ -57,7 +57,10 @@ class PathInput(Input):
 class ImportDialog(Dialog):
     """Asks for a path, imports it in a worker, reports the counts."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel / close")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel / close"),
+        Binding("enter", "save", "Import / close", show=False),
+    ]
 
     def __init__(self, session, initial: str = "") -> None:
         super().__init__()

@@ -102,6 +102,7 @@ class Session:
     def export_markdown(self, article_id: str, path: Path | None = None) -> Path:
         """Write this article's Markdown (title, tags, notes, passages) and return the path."""
         from annotations import export
+        from annotations.storage import atomic_write_bytes
 
         meta = self.meta(article_id)
         target = Path(path).expanduser() if path else self.export_path(meta)
@@ -109,7 +110,7 @@ class Session:
             target = target / self.export_path(meta).name
         text = _to_markdown(export, self, meta)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        atomic_write_bytes(target, text.encode("utf-8"))
         return target
 
     # ---- settings ------------------------------------------------------------------------
@@ -133,20 +134,13 @@ class Session:
 
 
 def _to_markdown(export: Any, session: Session, meta: ArticleMeta) -> str:
-    """Call the export module's one-article entry point, whatever shape it landed in."""
-    library = session.library
-    for name in ("export_markdown", "to_markdown", "article_markdown"):
-        func = getattr(export, name, None)
-        if func is None:
-            continue
-        for call in (
-            lambda: func(library, [meta.id]),
-            lambda: func(library, ids=[meta.id]),
-        ):
-            try:
-                result = call()
-            except TypeError:
-                continue
-            if isinstance(result, str):
-                return result
-    raise RuntimeError("the Markdown export is not available in this build")
+    """The same Markdown `reader export ID` writes (front matter, notes, passages)."""
+    from datetime import datetime, timezone
+
+    store = session.store
+    article = export.ExportArticle(
+        id=meta.id, title=meta.title, source=meta.source, date=meta.date, url=meta.url,
+        tags=store.article_tags(meta.id), notes=store.notes(article=meta.id),
+    )
+    exported = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return export.to_markdown([article], exported=exported)

@@ -1,0 +1,234 @@
+"""Pilot tests of each screen and panel against a real sample library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_tui_support import (  # noqa: F401 - fixtures
+    SIZE,
+    app_for,
+    run_async,
+    sample_template,
+    samples_dir_copy,
+    settle,
+)
+
+from reader.library.store import Library
+from reader.screens.article import ArticleScreen
+from reader.screens.help import HelpScreen
+from reader.screens.import_dialog import ImportDialog
+from reader.widgets.article_table import ArticleTable
+from reader.widgets.panels import ActorsPanel, NotesPanel
+
+
+async def open_article(pilot, index: int = 0) -> ArticleScreen:
+    table = pilot.app.screen.query_one(ArticleTable)
+    table.cursor = index
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ArticleScreen)
+    return pilot.app.screen
+
+
+@run_async
+async def test_filter_as_you_type_narrows_and_escape_clears(samples_dir_copy: Path) -> None:
+    app = app_for(samples_dir_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ArticleTable)
+        total = len(table.rows)
+        word = table.rows[0].title.split()[0].casefold()
+        await pilot.press("slash", *word)
+        await pilot.pause()
+        assert 0 < len(table.rows) < total
+        assert all(word in r.hay for r in table.rows)
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        assert len(table.rows) == total
+
+
+@run_async
+async def test_sort_cycles_columns_and_reverses(samples_dir_copy: Path) -> None:
+    app = app_for(samples_dir_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ArticleTable)
+        assert table.sort_column == "date"
+        await pilot.press("s")  # date -> source
+        assert table.sort_column == "source"
+        sources = [r.source.casefold() for r in table.rows]
+        assert sources == sorted(sources)
+        await pilot.press("r")
+        assert [r.source.casefold() for r in table.rows] == sorted(sources, reverse=True)
+
+
+@run_async
+async def test_help_is_generated_from_the_bindings(samples_dir_copy: Path) -> None:
+    app = app_for(samples_dir_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_article(pilot)
+        expected = {b.binding.description for b in app.screen.active_bindings.values()
+                    if b.binding.description}
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text").render())
+        for description in expected:
+            assert description in text
+        assert "Next quote/hit" in text and "Tag passage" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, ArticleScreen)
+        # and every one of them is a command in the palette
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert expected - {"Commands"} <= titles  # the palette's own key needs no command
+
+
+@run_async
+async def test_actors_panel_steps_through_one_actors_quotes(samples_dir_copy: Path) -> None:
+    app = app_for(samples_dir_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_article(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        panel = screen.query_one(ActorsPanel)
+        assert panel.display and panel.has_focus
+        chosen = panel.get_option_at_index(panel.highlighted).id
+        quoted = [q for q in screen.view.quotes if q.actor == chosen]
+        assert quoted, "the busiest actor comes first and has quotes"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.view.cursor == (quoted[0].start, quoted[0].end)
+        for q in quoted[1:] + quoted[:1]:  # n goes round that actor's quotes only
+            await pilot.press("n")
+            assert screen.view.cursor == (q.start, q.end)
+        await pilot.press("escape")  # back to every quote
+        assert screen.actor_filter is None
+
+
+@run_async
+async def test_notes_panel_jumps_edits_and_deletes(samples_dir_copy: Path) -> None:
+    from annotations.anchors import make_anchor
+
+    library = Library(samples_dir_copy)
+    meta = library.articles()[0]
+    text = library.text(meta.id)
+    start = text.index(text.split()[5])
+    anchor = make_anchor(text, start, start + 20)
+    note = library.annotations.add_note(meta.id, "first thought", passage=anchor)
+    app = app_for(samples_dir_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_article(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        panel = screen.query_one(NotesPanel)
+        assert [n.id for n in panel.notes] == [note.id]
+        await pilot.press("enter")
+        assert screen.view.cursor == (anchor.start, anchor.end) and screen.view.has_focus
+        await pilot.press("o", "e")  # o goes back to the open panel, e edits
+        await pilot.pause()
+        await pilot.press(*" revised", "ctrl+s")
+        await pilot.pause()
+        assert library.annotations.get_note(note.id).text == "first thought revised"
+        assert panel.has_focus
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert library.annotations.notes(meta.id) == []
+
+
+@run_async
+async def test_search_in_text_then_escape_goes_back_to_quotes(samples_dir_copy: Path) -> None:
+    app = app_for(samples_dir_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_article(pilot)
+        word = "the" if " the " in screen.text else "die"
+        await pilot.press("slash", *word, "enter")
+        await pilot.pause()
+        hits = screen.view.hits
+        assert len(hits) >= 2
+        assert screen.view.cursor == hits[0]
+        await pilot.press("n")
+        assert screen.view.cursor == hits[1]
+        await pilot.press("escape")
+        assert screen.view.hits == []
+        await pilot.press("n")
+        assert any(screen.view.cursor == (q.start, q.end) for q in screen.view.quotes)
+
+
+@run_async
+async def test_tag_passage_and_extend_with_v(samples_dir_copy: Path) -> None:
+    app = app_for(samples_dir_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_article(pilot)
+        await pilot.press("g")
+        one = screen.view.cursor
+        await pilot.press("v")
+        two = screen.view.cursor
+        assert two[0] == one[0] and two[1] > one[1]
+        await pilot.press("T")
+        await pilot.pause()
+        await pilot.press(*"frame/conflict", "enter")
+        await pilot.pause()
+        notes = Library(samples_dir_copy).annotations.notes(screen.article_id)
+        assert len(notes) == 1 and notes[0].tags == ["frame/conflict"]
+        assert notes[0].passage.exact == screen.text[two[0]:two[1]]
+
+
+@run_async
+async def test_import_dialog_imports_a_folder_in_a_worker(samples_dir_copy: Path,
+                                                          tmp_path: Path) -> None:
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "story.txt").write_text(
+        "Harbour strike ends\n\nThe union said the strike was over. \"We won,\" said Ana Ruiz.\n",
+        encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"")
+    app = app_for(samples_dir_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = len(app.screen.query_one(ArticleTable).rows)
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportDialog)
+        app.screen.query_one("#import-path").value = str(folder)
+        await pilot.press("enter")
+        await settle(pilot)
+        dialog = app.screen
+        assert dialog.imported == 1 and len(dialog.errors) == 1
+        assert "1 imported" in str(dialog.query_one("#import-status").render())
+        await pilot.press("enter")
+        await settle(pilot)
+        assert len(app.screen.query_one(ArticleTable).rows) == before + 1
+
+
+@run_async
+async def test_export_writes_markdown_and_says_where(samples_dir_copy: Path) -> None:
+    app = app_for(samples_dir_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_article(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        written = list((samples_dir_copy / "exports").glob("*.md"))
+        assert len(written) == 1
+        assert screen.meta.title.split()[0] in written[0].read_text(encoding="utf-8")
+        assert any(str(written[0]) in n.message for n in app._notifications)
+
+
+@run_async
+async def test_theme_is_remembered(samples_dir_copy: Path) -> None:
+    app = app_for(samples_dir_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.theme = "textual-light"
+        await pilot.pause()
+    app = app_for(samples_dir_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.theme == "textual-light"
