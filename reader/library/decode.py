@@ -97,11 +97,14 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _plausible(text: str) -> bool:
     """Decoded text should be mostly letters, digits, punctuation and spaces, not control junk."""
     if not text:
         return True
-    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f") or 0x7F <= ord(c) < 0xA0)
+    bad = len(_CONTROL_CHARS.findall(text))
     return bad <= 0.01 * len(text) + 1
 
 

@@ -1,0 +1,162 @@
+"""Scraped text, line by line: what each line of a page copy looks like (story, widget, caption...).
+
+Only general features: length, sentence punctuation, script, interface vocabulary, the caption
+pattern "... - SOURCE, NNNN, DD.MM.YYYY", credits ("©") glued to the next text, datelines and
+timestamps. Hard-wrapped text is joined first, so that its lines are paragraphs again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .meta import DATE_IN_TEXT, find_date
+from .ui_words import LEGAL_PHRASES, UI_WORDS
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"“”„«»)\]'’]$")
+_CAPTION = re.compile(r"\s[-–—]\s([^,]{2,60}),\s*\d{1,5}(?:x\d+)?,\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*$")
+_CREDIT = re.compile(
+    r"^(?:©|\(c\)|copyright\b|foto:|photo:|bild:|image:|quelle:|source:|credit:|"
+    r"(?:image|photo|picture|foto|bild)\s+(?:by|von|credit)\b)",
+    re.I,
+)
+# "Headline Datum: 10 Feb 2020 Von: Jane Doe": labels of a byline glued to the line before.
+_GLUED_LABEL = re.compile(r"\s(?=(?:Datum|Date|Von|By|Autor|Author|Posted|Veröffentlicht|Published):\s)")
+_GLUED = re.compile(r"(?<=[a-zäöüß.])(?=[A-ZÄÖÜ][a-zäöüß])")
+_WORD = re.compile(r"\w+", re.U)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
+DATE_TIME_LINE = re.compile(r"\d{1,2}:\d{2}")
+SHORT_DATE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2}\s*$")
+_TRUNCATED = re.compile(r"(?:\[…\]|\[\.\.\.\]|\[&hellip;\])\s*$|^\s*\[…\]")
+_LABELLED_UI = re.compile(r"^\s*(\w+)\s*:", re.U)
+_LEADING_DATE = re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{4})(?=[A-ZÄÖÜ„\"])")
+_BYLINE = re.compile(r"^(?:by|von|posted|geschrieben|written|interview|text|autor|author)\b", re.I)
+
+
+@dataclass
+class Line:
+    text: str
+    noise: bool = False  # certainly not story (caption, credit, widget, other script)
+    penalty: float = 35.0  # what the line costs a story segment that spans it
+    dated: bool = False  # carries a date (datelines, comment headers, "published" footers)
+    body: bool = False  # a story paragraph
+    caption_source: str | None = None
+    caption_date: str | None = None
+    blank_before: bool = False
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def is_ui(text: str) -> bool:
+    """Interface text: a few words, all of them widget vocabulary (glued words split first)."""
+    words = [w.casefold() for w in words_of(_GLUED.sub(" ", text))]
+    if not words:
+        return True
+    return len(words) <= 4 and all(w in UI_WORDS or w.isdigit() for w in words)
+
+
+def _labelled_ui(text: str) -> bool:
+    """'Tags: a, b, c', 'Share: ...': a widget label in front of a colon."""
+    match = _LABELLED_UI.match(text)
+    return bool(match) and match.group(1).casefold() in UI_WORDS and not _SENTENCE_END.search(text)
+
+
+def _unwrap(raw_lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines (text saved at ~72 columns) back into paragraphs.
+
+    A document counts as hard-wrapped when many of its longer lines stop without sentence
+    punctuation; then a line that stops so is continued by the next one.
+    """
+    lines = [" ".join(line.split()) for line in raw_lines]
+    longish = sum(len(ln) >= 50 for ln in lines)
+    continued = sum(
+        len(a) >= 50 and not _SENTENCE_END.search(a) and b[:1].islower() for a, b in zip(lines, lines[1:])
+    )
+    if continued < 3 or continued < 0.2 * longish:
+        return lines
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if (line and previous and not _SENTENCE_END.search(previous)
+                and (len(previous) >= 40 or line[0].islower())):
+            joined[-1] = f"{previous} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _split_glued_date(lines: list[str]) -> list[str]:
+    """'27.01.2022Headline' (a dateline glued to its headline) -> two lines; likewise
+    'Headline Datum: 10 Feb 2020 Von: Jane' -> headline, 'Datum: ...', 'Von: ...'."""
+    out: list[str] = []
+    for line in lines:
+        match = _LEADING_DATE.match(line)
+        parts = [match.group(1), line[match.end():]] if match else [line]
+        for part in parts:
+            pieces = _GLUED_LABEL.split(part)
+            if len(pieces) > 1 and len(pieces[0].split()) <= 20:
+                out.extend(pieces)
+            else:
+                out.append(part)
+    return out
+
+
+def _is_body(text: str) -> bool:
+    words = len(words_of(text))
+    if words >= 6 and _SENTENCE_END.search(text) and not text.endswith(","):
+        return True
+    return words >= 20
+
+
+def _doc_script_latin(lines: list[str]) -> bool:
+    sample = "".join(lines)
+    return len(_LATIN.findall(sample)) >= len(_CYRILLIC.findall(sample))
+
+
+def classify(raw_lines: list[str]) -> list[Line]:
+    raw_lines = _split_glued_date(_unwrap(raw_lines))
+    latin = _doc_script_latin(raw_lines)
+    lines: list[Line] = []
+    blank = False
+    for raw in raw_lines:
+        text = " ".join(raw.split())
+        if not text:
+            blank = True
+            continue
+        line = Line(text, blank_before=blank)
+        blank = False
+        if caption := _CAPTION.search(text):
+            line.noise, line.penalty = True, 15.0
+            line.caption_source = caption.group(1).strip()
+            line.caption_date = find_date(caption.group(2))
+        elif _CREDIT.match(text):
+            line.noise, line.penalty = True, 15.0
+            rest = _GLUED.split(text, maxsplit=1)
+            if len(rest) == 2 and _is_body(rest[1]):  # credit glued to a real paragraph
+                lines.append(line)
+                line = Line(rest[1].strip())
+        elif is_ui(text) or _labelled_ui(text) or not any(c.isalpha() for c in text):
+            line.noise, line.penalty = True, 60.0
+        elif len(text) < 400 and any(p in text.casefold() for p in LEGAL_PHRASES):
+            line.noise, line.penalty = True, 80.0
+        elif _TRUNCATED.search(text):  # a teaser's cut-off excerpt
+            line.noise, line.penalty = True, 80.0
+        elif latin and len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)):
+            line.noise = True
+        if not line.noise:
+            line.body = _is_body(text)
+        if not line.body and not line.caption_source and (DATE_IN_TEXT.search(text) or SHORT_DATE.match(text)):
+            line.dated = True
+            # A timestamp (date and clock time) heads a comment or a teaser: a hard border.
+            line.penalty = 1500.0 if DATE_TIME_LINE.search(text) else max(line.penalty, 250.0)
+        lines.append(line)
+    # The line right after a caption is the teaser headline of a related article.
+    for before, after in zip(lines, lines[1:]):
+        if before.caption_source and not after.body:
+            after.noise = True
+    return lines
+
+

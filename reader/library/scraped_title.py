@@ -1,0 +1,100 @@
+"""Headline and date of a scraped page: found beside the dateline or just before the story."""
+
+from __future__ import annotations
+
+import re
+
+from .meta import find_date, parse_date
+from .scraped_lines import SHORT_DATE, Line, words_of
+
+_BYLINE = re.compile(r"^(?:by|von|posted|geschrieben|written|interview|text|autor|author)\b", re.I)
+
+
+_ENDS_WITH_BYLINE_WORD = re.compile(r"\b(?:by|von)$", re.I)
+
+
+def headline_like(line: Line, *, max_words: int = 18) -> bool:
+    """Could be a headline: a few words, no closing period, not a widget, date or byline."""
+    text = line.text
+    count = len(words_of(text))
+    if line.noise or line.dated or not 2 <= count <= max_words:
+        return False
+    if text[-1] in ".,;-–—:|" or not (text[0].isupper() or text[0].isdigit() or text[0] in "„“\"'‚«»"):
+        return False
+    return not _BYLINE.match(text)
+
+
+def _name_like(text: str) -> bool:
+    """'Jane Doe', 'Interview: Jane Doe': an author line, which looks like a short headline."""
+    rest = text.split(":", 1)[-1].strip()
+    words = rest.split()
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+
+
+def _in_menu(lines: list[Line], index: int) -> bool:
+    """Part of a run of three or more very short lines: a menu, not a headline."""
+    def short(i: int) -> bool:
+        return 0 <= i < len(lines) and len(words_of(lines[i].text)) <= 3 and not lines[i].body
+    run = [short(i) for i in range(index - 2, index + 3)]
+    return short(index) and any(all(run[k:k + 3]) for k in range(3))
+
+
+def _title_score(lines: list[Line], index: int, anchor: int) -> float:
+    text = lines[index].text
+    count = len(words_of(text))
+    score = 10.0 - abs(index - anchor) * (1.0 if index < anchor else 1.5)
+    score += 3.0 if 4 <= count <= 16 else 0.0
+    score += 1.0 if text[-1] in "!?“”\"»«" else 0.0
+    if _name_like(text) or _in_menu(lines, index):
+        score -= 8.0
+    if index > 0 and _ENDS_WITH_BYLINE_WORD.search(lines[index - 1].text):
+        score -= 8.0  # the author's name after a line ending in "by"
+    return score
+
+
+def find_title(lines: list[Line], start: int) -> int | None:
+    """The headline: the best-placed headline-like line around the dateline and the story start."""
+    window = range(max(0, start - 12), min(len(lines), start + 4))
+    dateline = next((i for i in window if lines[i].dated), None)
+    indexes = set(range(max(0, start - 10), min(len(lines), start + 1)))
+    if dateline is not None:
+        indexes |= set(range(max(0, dateline - 10), min(len(lines), dateline + 4)))
+    best, best_score = None, float("-inf")
+    for index in sorted(indexes):
+        line = lines[index]
+        usable = headline_like(line) or (line.body and headline_like(_unbodied(line), max_words=16) and index <= start)
+        if not usable:
+            continue
+        scores = [_title_score(lines, index, start)]
+        if dateline is not None:
+            scores.append(_title_score(lines, index, dateline) + 2.0)
+        if max(scores) > best_score:
+            best, best_score = index, max(scores)
+    return best if best_score > 0 else None
+
+
+def _unbodied(line: Line) -> Line:
+    return Line(line.text)
+
+
+def _find_date(lines: list[Line], title: int | None, start: int, end: int) -> str | None:
+    near = range(max(0, (title if title is not None else start) - 4), min(len(lines), start + 4))
+    for index in near:
+        if lines[index].dated and (found := find_date(lines[index].text) or _short_date(lines[index].text)):
+            return found
+    for line in lines[:end]:
+        if line.caption_date:
+            return line.caption_date
+    for index in list(range(0, start)) + list(range(end, len(lines))):
+        if lines[index].dated and (found := find_date(lines[index].text)):
+            return found
+    return None
+
+
+def _short_date(text: str) -> str | None:
+    """'25.4.24' as a line of its own: a dateline with a two-digit year."""
+    from .meta import parse_date
+
+    return parse_date(text) if SHORT_DATE.match(text) else None
+
+
