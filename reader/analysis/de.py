@@ -54,20 +54,59 @@ REPORT_VERBS = _weak(
     "bezeichnete", "bezeichnet", "schlug", "schlägt", "bat", "bittet", "kündigte", "kündigt",
     "teilte", "teilt", "machte", "stellte", "forderten", "warnten", "zeigte",
 }
+REPORT_VERBS -= {"zeigte", "machte", "droht", "drohte", "drohten", "drohen", "gedroht"}
+AUXILIARIES = {"hat", "haben", "hatte", "hatten", "habe", "wurde", "wurden", "wird", "werden"}
+# Nouns for people and institutions that can be speakers (matched as word endings).
+SPEAKER_SUFFIXES = (
+    "sprecher", "sprecherin", "polizei", "regierung", "behörde", "behörden", "gericht",
+    "experte", "experten", "zeugen", "quellen", "medien", "medienberichte", "ministerium",
+    "partei", "opposition", "gewerkschaft", "verband", "unternehmen", "firma", "konzern",
+    "kritiker", "befürworter", "gegner", "demonstranten", "anwohner", "ärzte", "forscher",
+    "wissenschaftler", "richter", "anwälte", "anwalt", "staatsanwaltschaft", "verteidigung",
+    "organisation", "agentur", "zeitung", "vorstand", "kommission", "rat", "präsidium",
+    "ministerin", "minister", "präsident", "präsidentin", "kanzler", "kanzlerin", "chef",
+    "chefin", "leiter", "leiterin", "vorsitzende", "vorsitzender", "sekretär", "botschafter",
+    "bürgermeister", "abgeordnete", "abgeordneten", "fraktion", "bündnis", "verbände",
+    "hersteller", "betreiber", "veranstalter", "bewohner", "bürger", "beamte", "beamten",
+    "soldaten", "armee", "militär", "ermittler", "staatsanwalt", "kläger", "beobachter",
+    "politiker", "mitglieder", "vertreter", "aktivisten", "umweltschützer", "datenschützer",
+    "institut", "amt", "bank", "stiftung", "universität", "schule", "verein", "team",
+    "direktor", "direktorin", "trainer", "papst", "könig", "premier", "premierminister",
+    "augenzeugen", "zeuge", "opfer", "familie", "angehörige", "eltern", "fans", "nutzer",
+)
 # Particles that complete a separable verb of saying ("teilte ... mit").
 SAY_PARTICLES = {"mit", "an", "bekannt", "hinzu", "ein", "fest", "klar", "aus", "hin", "vor",
                  "zu", "auf", "zurück", "deutlich", "hervor"}
 # Frames with a source after a preposition: "laut X", "nach Angaben von X", "X zufolge".
 SOURCE_BEFORE = {"laut", "gemäß", "lt."}
 SOURCE_AFTER = {"zufolge"}
-SOURCE_NOUNS = {"angaben", "veröffentlichung", "meldungen", "medienberichten", "auskunft", "aussagen", "informationen", "worten", "ansicht", "meinung",
+SOURCE_NOUNS = {"angaben", "analyse", "vorhersage", "prognose", "umfrage", "studie", "recherchen",
+                "zahlen", "daten", "schätzung", "ermittlungen", "ansicht", "aussage", "meldungen", "medienberichten", "auskunft", "aussagen", "informationen", "worten", "ansicht", "meinung",
                 "einschätzung", "darstellung", "auffassung", "überzeugung", "berichten",
                 "berichte", "bericht", "schätzungen", "erkenntnissen", "ermittlungen", "sicht"}
-ANAPHORIC_SOURCE = {"demnach", "danach", "dadurch", "wonach"}
+ANAPHORIC_SOURCE = {"demnach", "wonach"}
+SUBORDINATORS = {"als", "während", "da", "weil", "nachdem", "wenn", "obwohl", "bevor", "seit",
+                 "seitdem", "sobald", "falls", "indem", "ob", "dass", "beim", "um", "damit"}
+IMPERSONAL = {"es", "möglich", "klar", "sicher", "fest", "unklar", "bekannt", "offen",
+              "fraglich", "wichtig", "dabei", "dies", "das"}
+# Verbs that say something only together with a particle ("gab … bekannt", "teilte … mit").
+NEEDS_PARTICLE = {"gab", "gibt", "gaben", "geben", "stellte", "stellt", "stellten", "zeigte",
+                  "zeigt", "zeigten", "zog", "machte", "macht", "machten", "geht", "ging",
+                  "gingen", "gehen", "teilte", "teilt", "teilten", "wies", "weist", "führte",
+                  "führt", "räumte", "räumt", "fügte", "fügt", "kündigte", "kündigt", "hob",
+                  "ließ", "lässt", "sieht", "sah", "wandte", "ruft", "rief", "riefen",
+                  "stellten", "gaben"}
 SO_FRAME = "so"
 # Subordinators of reported content.
 THAT = {"dass", "daß", "ob", "wie", "warum", "weshalb", "wann", "wer", "was", "wo"}
 
+HEARSAY = {"soll", "sollen"}  # reportative modal: "Der Täter soll … gefeuert haben"
+THAT_STRICT = {"dass", "daß"}
+# A "dass" after these is not reported content ("so dass", "ist es wichtig, dass").
+NOT_BEFORE_THAT = {"ist", "sind", "war", "waren", "sein", "werden", "wird", "können", "haben",
+                   "sei", "gewesen", "so", "ohne", "statt", "anstatt", "als", "also", "und",
+                   "aber", "oder", "dafür", "darin", "dazu", "wurde", "wurden", "hat", "mal",
+                   "worden", "habe", "hatte", "hatten", "soll", "sollen", "kann", "muss"}
 # Konjunktiv I: unambiguous forms plus stems whose 3rd person singular is stem + "e".
 KONJ_FORMS = {
     "sei", "seien", "seiest", "seist", "habe", "werde", "könne", "müsse", "solle", "wolle",

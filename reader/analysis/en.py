@@ -34,13 +34,30 @@ REPORT_VERBS = _forms(
     "warn call urge demand criticize criticise condemn accuse announce deny praise welcome "
     "threaten reject promise pledge vow appeal request propose recommend insist blame"
 ) | {"called", "spoke", "sought", "made"}
+AUXILIARIES = {"has", "have", "had"}
+SPEAKER_SUFFIXES = ("spokesman", "spokeswoman", "spokesperson", "police", "government",
+                    "officials", "official", "authorities", "court", "experts", "expert",
+                    "witnesses", "sources", "ministry", "party", "opposition", "union",
+                    "company", "critics", "supporters", "researchers", "scientists", "judge",
+                    "lawyers", "lawyer", "prosecutors", "prosecutor", "agency", "department",
+                    "minister", "president", "chancellor", "chief", "director", "secretary",
+                    "leader", "leaders", "analysts", "residents", "activists", "group",
+                    "council", "committee", "commission", "report", "study", "statement",
+                    "he", "she", "they", "we", "i")
 SAY_PARTICLES = {"out", "up", "on", "in"}
 SOURCE_BEFORE = {"according"}  # "according to X"
 SOURCE_AFTER: set[str] = set()
 SOURCE_NOUNS = {"sources", "officials", "reports", "report", "statement", "police"}
 ANAPHORIC_SOURCE: set[str] = set()
+SUBORDINATORS = {"when", "while", "because", "although", "though", "if", "after", "before",
+                 "since", "as", "unless", "whether"}
+IMPERSONAL = {"it", "there", "this"}
+NEEDS_PARTICLE: set[str] = set()
 SO_FRAME = ""
 THAT = {"that", "whether", "if", "how", "why", "when", "what"}
+HEARSAY: set[str] = set()
+THAT_STRICT: set[str] = set()
+NOT_BEFORE_THAT: set[str] = set()
 KONJ_FORMS: set[str] = set()
 KONJ_STEMS: set[str] = set()
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "i": "person", "we": "any",

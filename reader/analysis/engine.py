@@ -33,9 +33,13 @@ class Engine:
         finder.run()
         self.actors = finder.actors()
         self.resolver = SpeakerResolver(text, self.lx, self.actors)
-        self.frames = FrameFinder(text, self.lx, lang)
+        self.frames = FrameFinder(text, self.lx, lang, self._has_actor)
         self.quotes: list[Quote] = []
         self.last: tuple[Speaker, int] | None = None  # speaker and sentence index
+
+    def _has_actor(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.resolver.starts, s)
+        return i < len(self.resolver.starts) and self.resolver.starts[i] < e
 
     # -- helpers -------------------------------------------------------------------------
     def _toks(self, s: int, e: int) -> list[Token]:
@@ -86,9 +90,12 @@ class Engine:
                 frame = Frame(s, e, "indirect_free_indirect", None, None)
             if frame is None:
                 frame = self.frames.reported(outside, s, e)
+            if frame is None and any(t.low in self.lx.HEARSAY for t in outside) and (
+                    self._recent(idx) or outside[-1].low in ("haben", "sein", "worden")):
+                frame = Frame(s, e, "free_indirect", None, None)  # "soll … haben": hearsay
         sp_frame: Speaker | None = None
         if frame is not None:
-            if frame.kind == "indirect_free_indirect" or frame.speaker is None:
+            if frame.kind in ("indirect_free_indirect", "free_indirect") or frame.speaker is None:
                 sp_frame = self._recent(idx)
                 prev = self.quotes[-1] if self.quotes else None
                 if prev and prev.kind == frame.kind and prev.actor == (sp_frame and sp_frame.actor
@@ -117,8 +124,10 @@ class Engine:
         lx = self.lx
         if not toks:
             return None
-        if toks[0].low in lx.ANAPHORIC_SOURCE and len(toks) > 3 and self._recent(idx):
-            return Frame(toks[1].start, self.frames._clause_end(e), "indirect", None, toks[0].text)
+        if toks[0].low in lx.ANAPHORIC_SOURCE and len(toks) > 3:
+            # gold marks "Demnach" itself as the source; its actor is whoever spoke last
+            return Frame(toks[1].start, self.frames._clause_end(e), "indirect",
+                         (toks[0].start, toks[0].end), toks[0].text)
         if (len(toks) >= 3 and toks[0].low in ("dies", "das", "this") and toks[1].low in
                 lx.SAY_VERBS and idx):
             sp = np_after(self.text, toks, 2, lx, e)

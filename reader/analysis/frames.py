@@ -46,8 +46,9 @@ def _konj_regex(name: str, stems: frozenset[str]) -> re.Pattern[str]:
 
 
 class FrameFinder:
-    def __init__(self, text: str, lx: ModuleType, lang: str):
+    def __init__(self, text: str, lx: ModuleType, lang: str, actor_at=None):
         self.text, self.lx, self.lang = text, lx, lang
+        self.actor_at = actor_at  # (start, end) -> bool: is an actor mentioned there
 
     def _gap(self, a: Token, b: Token) -> str:
         return self.text[a.end:b.start]
@@ -65,8 +66,12 @@ class FrameFinder:
         """The first frame that fits the sentence [s, e) whose outside-quote tokens are toks."""
         if len(toks) < 3:
             return None
+        if self.text[self._clause_end(e):e].startswith("?"):
+            return self._source_phrase(toks, s, e)  # a question asks, it does not report
+        if toks[0].low in self.lx.SUBORDINATORS:
+            return self._source_phrase(toks, s, e) or self._frame_after_main(toks, s, e)
         return (self._source_phrase(toks, s, e) or self._frame_after(toks, s, e)
-                or self._frame_before(toks, s, e, has_konj))
+                or self._frame_before(toks, s, e, has_konj) or self._that_clause(toks, s, e))
 
     # "…, sagte der Nato-Chef" / "…, so Stoltenberg weiter" / "…, Smith said." / "…, wie X sagte"
     def _frame_after(self, toks: list[Token], s: int, e: int) -> Frame | None:
@@ -77,7 +82,7 @@ class FrameFinder:
                 continue
             t = toks[j]
             sp = None
-            if t.low in lx.SAY_VERBS and not t.cap:
+            if t.low in lx.SAY_VERBS and not t.cap and self._particle_ok(t, toks[j + 1:]):
                 sp = np_after(self.text, toks, j + 1, lx, e)
             elif t.low in ("wie", "as") and j + 2 < len(toks):
                 for v in range(j + 2, min(j + 7, len(toks))):
@@ -100,6 +105,16 @@ class FrameFinder:
             return Frame(s, end, "indirect", sp, t.text)
         return None
 
+    def _frame_after_main(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        """After a leading subordinate clause ("Als …, sagte X, …") no frame-after applies."""
+        return None
+
+    def _particle_ok(self, verb: Token, rest: list[Token]) -> bool:
+        """'gab', 'teilte', 'stellte' say something only with their particle (gab … bekannt)."""
+        if verb.low not in self.lx.NEEDS_PARTICLE:
+            return True
+        return any(x.low in self.lx.SAY_PARTICLES for x in rest[:14])
+
     # "Stoltenberg sagte nach dem Treffen auch, die Alliierten hätten …" / "X said (that) …"
     def _frame_before(self, toks: list[Token], s: int, e: int, has_konj: bool) -> Frame | None:
         lx = self.lx
@@ -118,6 +133,8 @@ class FrameFinder:
             clause = toks[c:]
             if not clause:
                 continue
+            if not self._particle_ok(t, toks[v + 1:c]):
+                continue
             starts_that = clause[0].low in lx.THAT
             konj = any(is_konjunktiv(x, lx) for x in clause[:10])
             if not (starts_that or konj or t.low in lx.SAY_STRONG):
@@ -126,6 +143,29 @@ class FrameFinder:
             if sp is None:
                 continue
             return Frame(clause[0].start, self._clause_end(e), "indirect", sp, t.text)
+        return None
+
+    def _that_clause(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        """'…, dass …' after any verb or particle ("geht davon aus, dass"): what someone holds."""
+        lx = self.lx
+        for c in range(2, len(toks) - 2):
+            if toks[c].low not in lx.THAT_STRICT or "," not in self._gap(toks[c - 1], toks[c]):
+                continue
+            prev = toks[c - 1]
+            if prev.cap or prev.low in lx.NOT_BEFORE_THAT or toks[0].low in lx.IMPERSONAL:
+                return None
+            if toks[0].low in lx.ADVERBIAL_OPENERS or toks[0].low in lx.THAT:
+                sp = np_after(self.text, toks, 2, lx, toks[c].start) or np_after(
+                    self.text, toks, 1, lx, toks[c].start)
+            else:
+                k = 0
+                while k < c and (toks[k].cap or toks[k].low in lx.DETERMINERS or
+                                 toks[k].low in lx.NP_LINKERS or toks[k].low in lx.PRONOUNS):
+                    k += 1
+                sp = (toks[0].start, toks[k - 1].end) if k else None
+            if sp is None:
+                return None
+            return Frame(toks[c].start, self._clause_end(e), "indirect", sp, prev.text)
         return None
 
     def _english_before(self, toks: list[Token], v: int, s: int, e: int) -> Frame | None:
@@ -165,7 +205,12 @@ class FrameFinder:
             before = [x for x in toks if x.end <= ph_start]
             after = [x for x in toks if x.start >= ph_end]
             if len(before) >= 1:
-                segs.append((s, before[-1].end))
+                start = s
+                for n in range(len(before) - 1, 0, -1):
+                    if "," in self._gap(before[n - 1], before[n]):
+                        start = before[n].start  # a relative clause: "…, das nach Angaben X"
+                        break
+                segs.append((start, before[-1].end))
             if len(after) >= 2 or after and not before:
                 segs.append((after[0].start, self._clause_end(e)))
             if not segs:
@@ -186,12 +231,15 @@ class FrameFinder:
                 k += 1
             sp = np_after(text, toks, after, lx, e) or np_after(text, toks, k, lx, e)
             if sp is None:
-                return None
+                sp = self._marked_name(t.end)
+                return (t.start, sp[1], sp) if sp else None
             return t.start, sp[1], (toks[after].start if after < len(toks) else sp[0], sp[1])
         if t.low == "nach" and i + 1 < len(toks):
             k = i + 1
             while k < len(toks) and k - i <= 3 and not toks[k].cap:
                 k += 1  # nach eigenen / ersten / einer …
+            if k + 1 < len(toks) and toks[k].low.endswith("s") and toks[k + 1].cap:
+                k += 1  # nach Grupps Meinung
             if k >= len(toks) or not toks[k].low.endswith(tuple(lx.SOURCE_NOUNS)):
                 return None
             end = toks[k].end
@@ -208,31 +256,61 @@ class FrameFinder:
                 k -= 1
             return toks[k].start, t.end, (toks[k].start, toks[i - 1].end)
         if i == 0 and t.low in ("wie", "as"):
-            for v in range(2, min(len(toks) - 1, 10)):
-                if "," in self._gap(toks[v - 1], toks[v]):
-                    break
-                if toks[v].low in lx.SAY_VERBS and not toks[v].cap:
-                    c = v + 1
-                    while c < len(toks) and "," not in self._gap(toks[c - 1], toks[c]):
-                        c += 1
-                    sp = np_before(text, toks, 1, v, lx) or np_after(text, toks, v + 1, lx, e)
-                    if sp and c < len(toks):
-                        return t.start, toks[c - 1].end, sp
-                    return None
+            for v in range(2, min(len(toks) - 1, 16)):
+                if toks[v].low in lx.SAY_VERBS and not toks[v].cap and v + 1 < len(toks) and (
+                        "," in self._gap(toks[v], toks[v + 1])):
+                    sp = np_after(text, toks, 1, lx, toks[v].start)
+                    return (t.start, toks[v].end, sp) if sp else None
+        return None
+        return None
+
+    def _marked_name(self, pos: int) -> tuple[int, int] | None:
+        """The span of a name in quote marks right after ``pos`` ('laut „Welt“')."""
+        text = self.text
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
+        if pos < len(text) and text[pos] in "„“\"»«":
+            close = next((j for j in range(pos + 1, min(len(text), pos + 60))
+                          if text[j] in "“”\"«»"), None)
+            if close:
+                return (pos, close + 1)
         return None
 
     def reported(self, toks: list[Token], s: int, e: int) -> Frame | None:
-        """A speech act told, not quoted: subject + report verb in second position."""
+        """A speech act told, not quoted: subject + report verb in second position
+        ("Moskau fordert …"), or an auxiliary there and the participle at the end
+        ("X hat … angekündigt")."""
         lx = self.lx
+        if len(toks) < 3 or toks[0].low in lx.SUBORDINATORS:
+            return None
+        last = toks[-1]
         for v in range(1, min(len(toks), 7)):
             t = toks[v]
-            if t.low not in lx.REPORT_VERBS or t.cap:
+            if t.cap:
+                continue
+            if t.low in lx.AUXILIARIES and last.low in lx.REPORT_VERBS and len(toks) > v + 2:
+                cue = last
+            elif t.low in lx.REPORT_VERBS and self._particle_ok(t, toks[v + 1:]):
+                cue = t
+            else:
                 continue
             if toks[0].low in lx.ADVERBIAL_OPENERS:
                 sp = np_after(self.text, toks, v + 1, lx, e)
             else:
                 sp = np_before(self.text, toks, 0, v, lx)
-            if sp is None:
+            if sp is None or not self.speakerlike(sp):
                 return None
-            return Frame(s, e, "reported", sp, t.text)
+            return Frame(s, e, "reported", sp, cue.text)
         return None
+
+    def speakerlike(self, sp: tuple[int, int]) -> bool:
+        """Can this phrase speak? A name, a pronoun, or a noun for people or institutions."""
+        lx = self.lx
+        words = self.text[sp[0]:sp[1]].split()
+        if not words or words[0].lower() in lx.IMPERSONAL:
+            return False
+        if len(words) == 1 and words[0].lower() in lx.PERSON_PRONOUNS | {"sie", "they", "we"}:
+            return True
+        if self.actor_at is not None and self.actor_at(sp[0], sp[1]):
+            return True
+        return any(w.lower().strip(",.()").endswith(lx.SPEAKER_SUFFIXES) for w in words)
