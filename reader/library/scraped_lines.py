@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .meta import DATE_IN_TEXT, find_date
-from .ui_words import LEGAL_PHRASES, UI_WORDS
+from .ui_words import LEGAL_PHRASES, READ_MORE, UI_WORDS
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"“”„«»)\]'’]$")
 _CAPTION = re.compile(r"\s[-–—]\s([^,]{2,60}),\s*\d{1,5}(?:x\d+)?,\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*$")
@@ -21,6 +21,7 @@ _CREDIT = re.compile(
     re.I,
 )
 # "Headline Datum: 10 Feb 2020 Von: Jane Doe": labels of a byline glued to the line before.
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h)?(?:\s+\w{2,9}\.?)?\s*$", re.I)
 _GLUED_LABEL = re.compile(r"\s(?=(?:Datum|Date|Von|By|Autor|Author|Posted|Veröffentlicht|Published):\s)")
 _GLUED = re.compile(r"(?<=[a-zäöüß.])(?=[A-ZÄÖÜ][a-zäöüß])")
 _WORD = re.compile(r"\w+", re.U)
@@ -138,7 +139,7 @@ def classify(raw_lines: list[str]) -> list[Line]:
             if len(rest) == 2 and _is_body(rest[1]):  # credit glued to a real paragraph
                 lines.append(line)
                 line = Line(rest[1].strip())
-        elif is_ui(text) or _labelled_ui(text) or not any(c.isalpha() for c in text):
+        elif is_ui(text) or _labelled_ui(text) or _CLOCK.match(text) or not any(c.isalpha() for c in text):
             line.noise, line.penalty = True, 60.0
         elif len(text) < 400 and any(p in text.casefold() for p in LEGAL_PHRASES):
             line.noise, line.penalty = True, 80.0
@@ -153,6 +154,14 @@ def classify(raw_lines: list[str]) -> list[Line]:
             # A timestamp (date and clock time) heads a comment or a teaser: a hard border.
             line.penalty = 1500.0 if DATE_TIME_LINE.search(text) else max(line.penalty, 250.0)
         lines.append(line)
+    # An excerpt followed by "read more" is a teaser of another article.
+    for index, line in enumerate(lines[1:], 1):
+        folded = line.text.casefold()
+        if len(folded) <= 120 and any(folded.endswith(p) or folded == p for p in READ_MORE):
+            line.noise, line.penalty = True, max(line.penalty, 60.0)
+            previous = lines[index - 1]
+            if previous.body:
+                previous.body, previous.noise, previous.penalty = False, True, 80.0
     # The line right after a caption is the teaser headline of a related article.
     for before, after in zip(lines, lines[1:]):
         if before.caption_source and not after.body:

@@ -37,3 +37,9 @@ LEGAL_PHRASES = (
     "is licensed under", "powered by", "erforderliche felder", "required fields",
     "e-mail-adresse wird nicht veröffentlicht", "email address will not be published",
 )
+
+# Links that end a teaser: the line before one is an excerpt of another article.
+READ_MORE = (
+    "read the rest", "read more", "continue reading", "keep reading", "learn more", "weiterlesen",
+    "mehr lesen", "lesen sie weiter", "mehr erfahren", "zum artikel", "zum beitrag", "full story",
+)
