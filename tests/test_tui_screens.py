@@ -232,3 +232,27 @@ async def test_theme_is_remembered(samples_dir_copy: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.theme == "textual-light"
+
+
+@run_async
+async def test_markup_in_titles_and_bodies_shows_literally(tmp_path: Path) -> None:
+    from test_tui_support import add_article
+
+    root = tmp_path / "lib"
+    body = ("Plain [bold]x[/] and [red]y[/red] \x1b[31mred\x1b[0m.\n\n"
+            "She said \"[link=http://e]click[/link]\".\n")
+    article_id = add_article(root, body, title="[bold]x[/] \x1b[31mtitle")
+    app = app_for(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ArticleTable)
+        assert [r.id for r in table.rows] == [article_id]  # no samples: the library existed
+        assert table.rows[0].title.startswith("[bold]x[/]") and "\x1b" not in table.rows[0].title
+        screen = await open_article(pilot)
+        header = screen.query_one("#article-header").render()
+        assert "[bold]x[/]" in str(header) and "\x1b" not in str(header)
+        lines = [screen.view.render_line(y).text for y in range(4)]
+        shown = "\n".join(lines)
+        assert "Plain [bold]x[/] and [red]y[/red] red." in shown
+        assert "[link=http://e]click[/link]" in shown
+        assert "\x1b" not in shown

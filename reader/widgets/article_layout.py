@@ -135,7 +135,7 @@ class ArticleLayout:
                 lines.append((base + line_start, base + m.start(), para))
                 line_start, col = m.start(), 0
             while word_cells > width:  # a word longer than the line: hard split
-                cut = m.start() + width if col == 0 else m.start()
+                cut = line_start + width
                 lines.append((base + line_start, base + cut, para))
                 line_start, col = cut, 0
                 word_cells -= width

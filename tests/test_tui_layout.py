@@ -1,0 +1,68 @@
+"""The article layout: wrapping, paragraphs, sentences (pure, no Textual)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Span
+
+from reader.widgets.article_layout import ArticleLayout, split_paragraphs, split_sentences
+
+TEXT = ("Heading\n\nFirst sentence here. „Second one“, sagte sie. Third?\n\n"
+        "Überall grüßen Straßen. Ein sehr langes Wort: " + "x" * 50 + ".")
+
+
+def test_wrapped_lines_fit_and_cover_the_text() -> None:
+    layout = ArticleLayout(TEXT)
+    layout.wrap(20)
+    for start, end, _para in layout.lines:
+        assert cell_len(TEXT[start:end].rstrip()) <= 20
+    words = [w for s, e, p in layout.lines if p >= 0 for w in TEXT[s:e].split()]
+    joined = "".join(words)
+    assert joined == "".join(TEXT.split()) or len(joined) == len("".join(TEXT.split()))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab äß漢 .\n")), max_size=200),
+       st.integers(min_value=10, max_value=40))
+def test_wrap_keeps_every_character_in_order(text: str, width: int) -> None:
+    layout = ArticleLayout(text)
+    layout.wrap(width)
+    rebuilt = [text[s:e] for s, e, p in layout.lines if p >= 0]
+    assert "".join(rebuilt).replace(" ", "") == "".join(
+        line for line in text.split("\n") if line.strip()).replace(" ", "")
+    for s, e, p in layout.lines:
+        assert cell_len(text[s:e].rstrip()) <= width + 1  # a wide char may not split
+
+
+def test_paragraphs_and_fallback_sentences() -> None:
+    paras = split_paragraphs(TEXT)
+    assert [TEXT[s:e] for s, e in paras][0] == "Heading"
+    sentences = [TEXT[s:e] for s, e in split_sentences(TEXT, paras)]
+    assert "First sentence here." in sentences
+    assert "„Second one“, sagte sie." in sentences
+    assert "Third?" in sentences
+
+
+def test_spans_are_bucketed_per_paragraph_and_clipped() -> None:
+    style = Style(bold=True)
+    start = TEXT.index("Third")
+    end = TEXT.index("Straßen") + 3
+    layout = ArticleLayout(TEXT, [Span(start, end, style)])
+    layout.wrap(200)
+    assert sum(len(b) for b in layout.para_spans) == 2
+    line = layout.line_of(TEXT.index("Überall"))
+    plain, _offset, spans = layout.line_text(line)
+    assert plain.startswith("Überall") and spans == [Span(0, len("Überall grüßen Str"), style)]
+
+
+def test_line_of_and_sentence_lookup() -> None:
+    layout = ArticleLayout(TEXT)
+    layout.wrap(30)
+    offset = TEXT.index("Third")
+    start, end, _ = layout.lines[layout.line_of(offset)]
+    assert start <= offset < end
+    i = layout.sentence_at(offset)
+    assert TEXT[layout.sentences[i][0]:layout.sentences[i][1]] == "Third?"
