@@ -16,6 +16,7 @@ from .places import capital_table, country_table
 from .tokens import Token
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
+_DIGIT = re.compile(r"\d")
 _LOCATIVE = {"in", "nach", "aus", "im", "bei", "from", "to", "at", "into", "near", "über",
              "via", "von"}
 
@@ -35,8 +36,21 @@ class _Draft:
             self.aliases.append(surface)
 
 
+_ROLE_MEMO: dict[tuple[str, bool, str], bool] = {}
+
+
 def is_role(tok: Token, lx: ModuleType) -> bool:
     """A title: German compounds end in one (Vize-Außenminister); English words are one."""
+    key = (tok.low, tok.cap, lx.__name__)
+    hit = _ROLE_MEMO.get(key)
+    if hit is None:
+        if len(_ROLE_MEMO) > 200_000:
+            _ROLE_MEMO.clear()
+        hit = _ROLE_MEMO[key] = _is_role(tok, lx)
+    return hit
+
+
+def _is_role(tok: Token, lx: ModuleType) -> bool:
     low = tok.low.rstrip(".")
     if lx.NOUN_SUFFIXES:  # German: capitalised compounds
         return tok.cap and len(low) >= 4 and low.endswith(lx.ROLE_SUFFIXES)
@@ -48,6 +62,19 @@ def role_key(role: str) -> str:
     return role.rsplit("-", 1)[0].lower() if "-" in role else ""
 
 
+def _first_words(lang: str, lx: ModuleType) -> frozenset[str]:
+    """First words of multi-word country and organisation names (cheap pre-check)."""
+    key = (lang, lx.__name__)
+    hit = _FIRSTS.get(key)
+    if hit is None:
+        names = list(country_table(lang)) + list(lx.ORGS)
+        hit = _FIRSTS[key] = frozenset(n.split()[0] for n in names if " " in n)
+    return hit
+
+
+_FIRSTS: dict[tuple[str, str], frozenset[str]] = {}
+
+
 class ActorFinder:
     """Collects actors over a whole text; ``mention_at`` maps offsets back to actor ids."""
 
@@ -57,6 +84,12 @@ class ActorFinder:
         self.countries = country_table(lang)
         self.capitals = capital_table(lang)
         self.taken: set[int] = set()  # token indices already part of a mention
+        self.roles = [t.cap and is_role(t, lx) or (not t.cap and lang == "en" and is_role(t, lx))
+                      for t in tokens]
+        self.counts: dict[str, int] = {}
+        for t in tokens:
+            if t.cap:
+                self.counts[t.text] = self.counts.get(t.text, 0) + 1
 
     def _draft(self, key: str, name: str, typ: str) -> _Draft:
         d = self.drafts.get(key)
@@ -75,11 +108,12 @@ class ActorFinder:
     def _gazetteers(self) -> None:
         toks, lx = self.tokens, self.lx
         orgs = {k: v for k, v in lx.ORGS.items() if v}
+        firsts = _first_words(self.lang, lx)
         for i, t in enumerate(toks):
-            if i in self.taken or not t.cap:
+            if not t.cap or i in self.taken:
                 continue
-            two = f"{t.text} {toks[i + 1].text}" if i + 1 < len(toks) else ""
-            adjacent = i + 1 < len(toks) and toks[i + 1].start - t.end == 1
+            adjacent = t.text in firsts and i + 1 < len(toks) and toks[i + 1].start - t.end == 1
+            two = f"{t.text} {toks[i + 1].text}" if adjacent else ""
             if adjacent and two in self.countries:
                 self._mark(i, i + 2, "country:" + self.countries[two], self.countries[two],
                            "country")
@@ -99,7 +133,7 @@ class ActorFinder:
                 self._mark(i, i + 1, "org:" + orgs[t.text], orgs[t.text], "organisation")
             elif self._is_org_compound(t.text):
                 self._mark(i, i + 1, "org:" + t.text, t.text, "organisation")
-            elif _ACRONYM.match(t.text) and t.low not in lx.STOP_CAPS and not is_role(t, lx):
+            elif _ACRONYM.match(t.text) and t.low not in lx.STOP_CAPS and not self.roles[i]:
                 self._mark(i, i + 1, "org:" + t.text, t.text, "organisation")
 
     def _is_org_compound(self, word: str) -> bool:
@@ -112,7 +146,7 @@ class ActorFinder:
     def _titled_people(self) -> None:
         toks, lx = self.tokens, self.lx
         for i, t in enumerate(toks):
-            if not is_role(t, lx) and t.low.rstrip(".") not in lx.HONORIFICS:
+            if not self.roles[i] and t.low.rstrip(".") not in lx.HONORIFICS:
                 continue
             j = i + 1  # also after a comma: "der stellvertretende Verteidigungsminister, Alexander Fomin,"
             if j < len(toks) and self.text[t.end:toks[j].start].strip() not in ("", ","):
@@ -143,17 +177,20 @@ class ActorFinder:
 
     def _name_like(self, k: int) -> bool:
         t, lx = self.tokens[k], self.lx
-        if not t.cap or k in self.taken or t.low in lx.STOP_CAPS or is_role(t, lx):
+        if not t.cap or k in self.taken or t.low in lx.STOP_CAPS or self.roles[k]:
             return False
         if t.text in self.countries or t.text in lx.ORGS or _ACRONYM.match(t.text):
             return False
-        return not any(ch.isdigit() for ch in t.text)
+        return _DIGIT.search(t.text) is None
 
     def _name_runs(self) -> None:
         """Two or three capitalised words in a row that are not common nouns: a person."""
         toks, lx = self.tokens, self.lx
         i = 0
         while i < len(toks):
+            if not toks[i].cap:
+                i += 1
+                continue
             k = i
             while k < len(toks) and k - i < 3 and self._name_like(k) and (
                     k == i or (toks[k].start - toks[k - 1].end == 1
@@ -177,7 +214,7 @@ class ActorFinder:
         if self.lang == "de":
             # a surname that recurs alone, or a first name that is short and simple
             last = toks[k - 1].text
-            return self.text.count(last) >= 2 or len(toks[i].text) <= 9
+            return self.counts.get(last, 0) >= 2 or len(toks[i].text) <= 9
         return True
 
     def _surnames(self) -> None:
@@ -200,7 +237,7 @@ class ActorFinder:
                 if role_key(r):
                     holders.setdefault(role_key(r), d)
         for i, t in enumerate(toks):
-            if i in self.taken or not is_role(t, lx) or not i or toks[i - 1].low not in (
+            if not self.roles[i] or i in self.taken or not i or toks[i - 1].low not in (
                     lx.DETERMINERS):
                 continue
             d = holders.get(role_key(t.text))

@@ -78,11 +78,14 @@ class Engine:
     def _sentence(self, idx: int, s: int, e: int, marks: list[MarkSpan]) -> None:
         toks = self._toks(s, e)
         tops = [m for m in marks if m.level == 0]
-        outside = [t for t in toks if not any(m.start <= t.start < m.end for m in tops)]
+        outside = [t for t in toks if not any(m.start <= t.start < m.end for m in tops)
+                   ] if tops else toks
         frame: Frame | None = None
         quoted = sum(m.end - m.start for m in tops)
         if quoted < 0.7 * (e - s):
-            has_konj = self.lang == "de" and any(is_konjunktiv(t, self.lx) for t in outside)
+            konj = self.lx.KONJ_FORMS
+            has_konj = self.lang == "de" and any(
+                t.low in konj or t.low[-1] == "e" and is_konjunktiv(t, self.lx) for t in outside)
             frame = self.frames.find(outside, s, e, has_konj)
             if frame is None:
                 frame = self._anaphoric(idx, outside, s, e)

@@ -49,6 +49,7 @@ class FrameFinder:
     def __init__(self, text: str, lx: ModuleType, lang: str, actor_at=None):
         self.text, self.lx, self.lang = text, lx, lang
         self.actor_at = actor_at  # (start, end) -> bool: is an actor mentioned there
+        self._triggers = lx.SOURCE_BEFORE | lx.SOURCE_AFTER | {"nach", "wie", "as"}
 
     def _gap(self, a: Token, b: Token) -> str:
         return self.text[a.end:b.start]
@@ -196,7 +197,10 @@ class FrameFinder:
         """A source phrase: the words around it are the quote, split in two segments when
         the phrase stands in the middle ("Der Betrag wird laut X nicht reichen")."""
         lx = self.lx
+        triggers = self._triggers
         for i, t in enumerate(toks):
+            if t.low not in triggers:
+                continue
             found = self._source_at(toks, i, e)
             if found is None:
                 continue

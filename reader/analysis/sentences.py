@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import de, en
@@ -41,6 +42,7 @@ def split_sentences(text: str, protect: list[tuple[int, int]] | None = None) -> 
     """
     spans: list[tuple[int, int]] = []
     protect = sorted(protect or [])
+    p_starts = [a for a, _ in protect]
     for line in _LINE.finditer(text):
         start = line.start()
         for m in _BOUNDARY.finditer(text, line.start(), line.end()):
@@ -48,7 +50,8 @@ def split_sentences(text: str, protect: list[tuple[int, int]] | None = None) -> 
             punct_end = m.start() + len(m.group().rstrip(" \t"))
             if _is_abbreviation(text, m.start(), cut):
                 continue
-            if any(s < m.start() < e - 1 for s, e in protect):
+            k = bisect.bisect_left(p_starts, m.start()) - 1
+            if k >= 0 and protect[k][0] < m.start() < protect[k][1] - 1:
                 continue
             spans.append((start, punct_end))
             start = cut
