@@ -138,3 +138,43 @@ def test_hard_wrapped_text_is_joined_into_paragraphs() -> None:
     article = parse_document(("A title for wrapped text\n" + body).encode(), "wrapped.txt")
     assert len(_paragraphs(article.text)) <= 2
     assert "to send requests from scripts" in article.text
+
+
+def test_tutorial_code_lines_stay_as_one_block_and_teasers_before_read_more_go() -> None:
+    text = """Skip to main content
+Blog
+About
+Copy files between two machines without a password prompt
+2021-03-02
+Setting up key-based login takes only a few minutes and saves a lot of typing every single day.
+First create a key pair on your own machine, then copy the public half to the server:
+ssh-keygen -t ed25519
+ssh-copy-id user@server.example
+After that, logging in no longer asks for a password, and scripts can copy files on their own.
+Another post about shell aliases
+Aliases make long commands short, and here is how to keep them in one place on every machine.
+Read more
+Previous post
+Next post"""
+    article = parse_document(text.encode(), "tutorial.txt")
+    assert article.title == "Copy files between two machines without a password prompt"
+    assert article.date == "2021-03-02"
+    assert "ssh-keygen -t ed25519\nssh-copy-id user@server.example" in article.text.split("\n\n")
+    assert article.text.split("\n\n")[-1].startswith("After that, logging in")
+    assert "Aliases" not in article.text and "Read more" not in article.text
+
+
+def test_comments_after_timestamps_are_not_story() -> None:
+    story = "\n".join(
+        f"Absatz {n}: Die Stadtverwaltung hat am Montag neue Regeln für die Nutzung der Parks beschlossen, "
+        f"die ab dem Sommer gelten und viele Anwohner betreffen werden." for n in range(1, 4)
+    )
+    comments = "\n".join(
+        f"Leser{n}\n12. Mai 2022 um 1{n}:05\nIch finde diese Entscheidung völlig falsch und werde mich bei der "
+        f"nächsten Sitzung des Stadtrats deutlich dazu äußern, das ist sicher." for n in range(6)
+    )
+    text = f"Neue Regeln für die Parks der Stadt\n12. Mai 2022\n{story}\n6 Kommentare\n{comments}\n"
+    article = parse_document(text.encode(), "parks.txt")
+    assert article.title == "Neue Regeln für die Parks der Stadt"
+    assert len(article.text.split("\n\n")) == 3
+    assert "Leser" not in article.text and "völlig falsch" not in article.text

@@ -30,6 +30,8 @@ class ScrapedArticle:
 def _score(line: Line) -> float:
     if line.body:
         return float(len(line.text))
+    if line.code:  # a tutorial's code belongs to it, but weighs less than prose
+        return 0.3 * len(line.text)
     return -line.penalty
 
 
@@ -60,6 +62,13 @@ def clean_scraped(text: str) -> ScrapedArticle:
     article.source = next((ln.caption_source for ln in lines if ln.caption_source), None)
     kept = [ln for i, ln in enumerate(lines[start:end], start) if not ln.noise and i != title_index]
     for index, line in enumerate(kept):
+        if line.code:
+            previous = kept[index - 1] if index else None
+            if previous is not None and previous.code and article.paragraphs:
+                article.paragraphs[-1] += "\n" + line.text  # a code block keeps its lines
+            else:
+                article.paragraphs.append(line.text)
+            continue
         if line.body:
             article.paragraphs.append(line.text)
             continue

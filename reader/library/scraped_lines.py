@@ -45,6 +45,7 @@ class Line:
     caption_source: str | None = None
     caption_date: str | None = None
     blank_before: bool = False
+    code: bool = False  # looks like a line of program code or configuration
 
 
 def words_of(text: str) -> list[str]:
@@ -105,6 +106,20 @@ def _split_glued_date(lines: list[str]) -> list[str]:
     return out
 
 
+_CODE = re.compile(r"[=;{}()<>$]|\w[@/]\w|^[a-z][\w]*-[\w-]+\s|^#\s|^\s*(?://|--\w)|\s--?[a-z]\b|\w\.\w+\(|^[a-z][\w.-]*\s+-")
+
+
+def _looks_like_code(text: str) -> bool:
+    """'set-option -g mouse on', 'x = f(y);': code in a tutorial, which belongs to the story."""
+    if text[:1].isupper() and _SENTENCE_END.search(text):
+        return False
+    tokens = text.split()
+    prose = sum(len(t) >= 3 and t.strip(",;:.!?\"'()").isalpha() for t in tokens)
+    if prose >= 5 and prose >= 0.6 * len(tokens):
+        return False
+    return bool(_CODE.search(text)) and (text[:1].islower() or not text[:1].isalpha())
+
+
 def _is_body(text: str) -> bool:
     words = len(words_of(text))
     if words >= 6 and _SENTENCE_END.search(text) and not text.endswith(","):
@@ -149,6 +164,8 @@ def classify(raw_lines: list[str]) -> list[Line]:
             line.noise = True
         if not line.noise:
             line.body = _is_body(text)
+            if _looks_like_code(text):
+                line.code, line.body, line.penalty = True, False, 10.0
         if not line.body and not line.caption_source and (DATE_IN_TEXT.search(text) or SHORT_DATE.match(text)):
             line.dated = True
             # A timestamp (date and clock time) heads a comment or a teaser: a hard border.
