@@ -17,6 +17,7 @@ from .tokens import Token
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
 _DIGIT = re.compile(r"\d")
+_MARKS = set("„“”\"»«‚‘’'")
 _LOCATIVE = {"in", "nach", "aus", "im", "bei", "from", "to", "at", "into", "near", "über",
              "via", "von"}
 
@@ -196,7 +197,8 @@ class ActorFinder:
                     k == i or (toks[k].start - toks[k - 1].end == 1
                                and self.text[toks[k - 1].end] == " ")):
                 k += 1
-            if k - i >= 2 and self._plausible_name(i, k):
+            if k - i >= 2 and self._plausible_name(i, k) and (
+                    toks[i].start == 0 or self.text[toks[i].start - 1] not in _MARKS):
                 name = self.text[toks[i].start:toks[k - 1].end]
                 self._mark_tokens(i, k, self._person(name), name)
                 i = k
@@ -220,10 +222,15 @@ class ActorFinder:
     def _surnames(self) -> None:
         people = [d for d in self.drafts.values() if d.type == "person"]
         index: dict[str, _Draft] = {}
+        firsts: dict[str, list[_Draft]] = {}
         for d in people:
             parts = d.name.split()
             if len(parts) >= 2:
                 index.setdefault(parts[-1], d)
+                firsts.setdefault(parts[0], []).append(d)
+        for first, ds in firsts.items():  # "Zhao" for "Zhao Weiming", unless ambiguous
+            if len(ds) == 1 and first not in index and len(first) > 2:
+                index[first] = ds[0]
         for i, t in enumerate(self.tokens):
             if i not in self.taken and t.text in index:
                 self._mark_tokens(i, i + 1, index[t.text], t.text)

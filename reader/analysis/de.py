@@ -178,6 +178,7 @@ ROLE_SUFFIXES = (
 ROLE_PREFIX_WORDS = {"stellvertretende", "stellvertretender", "stellvertretenden", "ehemalige",
                      "ehemaliger", "ehemaligen", "frühere", "früherer", "früheren", "amtierende",
                      "amtierender", "russische", "russischen", "amerikanische", "deutsche"}
+LEADING = {"aber", "und", "doch", "auch"}
 HONORIFICS = {"herr", "frau", "dr", "prof"}
 # Organisations known by name; compounds ending in ORG_SUFFIXES are organisations too.
 ORGS = {

@@ -7,29 +7,35 @@ from __future__ import annotations
 
 
 def _forms(verbs: str) -> set[str]:
-    """Base, -s, -ed and -ing forms of regular verbs ("warn" -> warns, warned, warning)."""
+    """-s, -ed and -ing forms of regular verbs ("warn" -> warns, warned, warning); the base
+    form is left out because it is so often a noun ("a report", "the answer")."""
     out: set[str] = set()
     for v in verbs.split():
         if v.endswith("e"):
-            out |= {v, v + "s", v + "d", v[:-1] + "ing"}
+            out |= {v + "s", v + "d", v[:-1] + "ing"}
         elif v.endswith("y") and v[-2] not in "aeiou":
-            out |= {v, v[:-1] + "ies", v[:-1] + "ied", v + "ing"}
+            out |= {v[:-1] + "ies", v[:-1] + "ied", v + "ing"}
         else:
-            out |= {v, v + "s", v + "ed", v + "ing"}
+            out |= {v + "s", v + "ed", v + "ing"}
     return out
 
 
 SAY_VERBS = _forms(
     "add announce argue assert claim comment confirm declare deny explain insist note observe "
     "point remark report reply respond reveal state suggest warn stress acknowledge admit "
-    "allege contend estimate emphasize emphasise indicate mention predict recall agree "
-    "caution complain concede conclude disclose believe urge maintain testify answer ask "
-    "describe promise vow question tweet post write demand order appeal recommend announce "
-    "assure boast joke speculate"
+    "allege contend estimate emphasize emphasise indicate mention predict recall "
+    "caution complain concede conclude disclose believe urge maintain testify ask "
+    "describe promise vow tweet write demand appeal recommend announce "
+    "assure boast joke speculate clarify reiterate"
 ) | {"said", "says", "say", "saying", "told", "tells", "tell", "wrote", "writes", "written",
      "thinks", "thought", "think", "felt", "feels", "knew", "knows", "spoke", "speaks", "put",
      "added", "noted", "quipped", "shouted", "cried"}
+SAY_VERBS -= {"asking", "posted", "posting", "answering", "noting", "stating", "adding"}
 SAY_STRONG = SAY_VERBS
+# Words that cannot be part of a subject noun phrase before "said".
+VERBISH = {"have", "has", "had", "is", "are", "was", "were", "be", "been", "will", "would",
+           "can", "could", "to", "not", "did", "does", "do", "declined", "refused", "who",
+           "which", "that", "should", "may", "might", "must"}
 REPORT_VERBS = _forms(
     "warn call urge demand criticize criticise condemn accuse announce deny praise welcome "
     "threaten reject promise pledge vow appeal request propose recommend insist blame"
@@ -94,6 +100,8 @@ ROLE_SUFFIXES = (
 ROLE_PREFIX_WORDS = {"deputy", "vice", "former", "acting", "foreign", "prime", "defence",
                      "defense", "interior", "finance", "state", "assistant", "chief", "senior",
                      "white", "house", "u.s.", "us", "nato", "un", "eu"}
+LEADING = {"but", "and", "however", "meanwhile", "also", "still", "yet", "so", "now", "later",
+           "earlier", "separately"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady"}
 ORGS = {
     "NATO": "NATO", "Nato": "NATO", "EU": "EU", "European Union": "EU", "UN": "UN",

@@ -71,6 +71,9 @@ class FrameFinder:
             return self._source_phrase(toks, s, e)  # a question asks, it does not report
         if toks[0].low in self.lx.SUBORDINATORS:
             return self._source_phrase(toks, s, e) or self._frame_after_main(toks, s, e)
+        if self.lang == "en":  # "X said (that) …" is the common English order
+            return (self._source_phrase(toks, s, e) or self._frame_before(toks, s, e, has_konj)
+                    or self._frame_after(toks, s, e))
         return (self._source_phrase(toks, s, e) or self._frame_after(toks, s, e)
                 or self._frame_before(toks, s, e, has_konj) or self._that_clause(toks, s, e))
 
@@ -85,6 +88,8 @@ class FrameFinder:
             sp = None
             if t.low in lx.SAY_VERBS and not t.cap and self._particle_ok(t, toks[j + 1:]):
                 sp = np_after(self.text, toks, j + 1, lx, e)
+                if sp and self.lang == "en" and not self._ends_clause(toks, sp[1]):
+                    sp = None  # ", said X" only closes a sentence: "…, said Priya Raman."
             elif t.low in ("wie", "as") and j + 2 < len(toks):
                 for v in range(j + 2, min(j + 7, len(toks))):
                     if toks[v].low in lx.SAY_VERBS:
@@ -92,7 +97,7 @@ class FrameFinder:
                         break
             elif self.lang == "en":
                 for v in range(j + 1, min(j + 6, len(toks))):
-                    if toks[v].low in lx.SAY_VERBS and v + 3 >= len(toks):
+                    if toks[v].low in lx.SAY_VERBS and self._ends_clause(toks, toks[v].end, 4):
                         sp = np_before(self.text, toks, j, v, lx)
                         t = toks[v]
                         break
@@ -105,6 +110,19 @@ class FrameFinder:
                 end += 1
             return Frame(s, end, "indirect", sp, t.text)
         return None
+
+    def _ends_clause(self, toks: list[Token], pos: int, slack: int = 0) -> bool:
+        """True when at most ``slack`` words follow ``pos`` before a comma or the end."""
+        n = 0
+        for x in toks:
+            if x.start < pos:
+                continue
+            if "," in self.text[pos:x.start]:
+                return True
+            n += 1
+            if n > slack:
+                return False
+        return True
 
     def _frame_after_main(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """After a leading subordinate clause ("Als …, sagte X, …") no frame-after applies."""
@@ -169,9 +187,16 @@ class FrameFinder:
             return Frame(toks[c].start, self._clause_end(e), "indirect", sp, prev.text)
         return None
 
+    def _lead(self, toks: list[Token]) -> int:
+        """Skip a leading conjunction or adverb before an English subject ("But X said")."""
+        lo = 0
+        while lo < len(toks) - 1 and toks[lo].low in self.lx.LEADING:
+            lo += 1
+        return lo
+
     def _english_before(self, toks: list[Token], v: int, s: int, e: int) -> Frame | None:
         lx = self.lx
-        sp = np_before(self.text, toks, 0, v, lx)
+        sp = np_before(self.text, toks, self._lead(toks), v, lx)
         if sp is None:
             return None
         c = v + 1
@@ -180,6 +205,10 @@ class FrameFinder:
                 c += 1  # told reporters (that) / told the BBC
             if c < len(toks) and toks[c].low not in lx.THAT:
                 c = v + 2
+        ahead = next((k for k in range(c, min(c + 9, len(toks))) if toks[k].low == "that"), None)
+        if ahead is not None and not any("," in self._gap(toks[k - 1], toks[k])
+                                         for k in range(c + 1, ahead)):
+            c = ahead  # "said in a note to clients that …"
         while c < len(toks) and toks[c].low in ("on", "yesterday", "today", "in", "last"):
             c += 1
         if c >= len(toks) or len(toks) - c < 3:
@@ -228,6 +257,11 @@ class FrameFinder:
         """(phrase start, phrase end, speaker span) when token ``i`` opens a source phrase."""
         lx, text = self.lx, self.text
         t = toks[i]
+        if t.low == "according" and i + 2 < len(toks):
+            k = i + 2
+            while k + 1 < len(toks) and "," not in self._gap(toks[k], toks[k + 1]) and k - i < 9:
+                k += 1
+            return t.start, toks[k].end, (toks[i + 2].start, toks[k].end)
         if t.low in lx.SOURCE_BEFORE:
             after = i + 2 if t.low == "according" else i + 1
             k = after
@@ -298,7 +332,9 @@ class FrameFinder:
                 cue = t
             else:
                 continue
-            if toks[0].low in lx.ADVERBIAL_OPENERS:
+            if self.lang == "en":
+                sp = np_before(self.text, toks, self._lead(toks), v, lx)
+            elif toks[0].low in lx.ADVERBIAL_OPENERS:
                 sp = np_after(self.text, toks, v + 1, lx, e)
             else:
                 sp = np_before(self.text, toks, 0, v, lx)

@@ -46,8 +46,10 @@ class SpeakerResolver:
             people = [r for r in inside if self.types[r[2]] == "person"]
             return (people or inside)[-1][2]
         word = self.text[s:e].strip().lower()
-        want_person = word in self.lx.PERSON_PRONOUNS or len(word.split()) <= 3
-        for r in reversed(self.mentions[:i]):
+        if word not in self.lx.PRONOUNS and word not in self.lx.ANAPHORIC_SOURCE:
+            return None  # a description we cannot tie to a name ("ein Sprecher")
+        want_person = word in self.lx.PERSON_PRONOUNS or word in self.lx.ANAPHORIC_SOURCE
+        for r in reversed(self.mentions[max(0, i - 200):i]):
             if r[1] > s:
                 continue
             if not want_person or self.types[r[2]] == "person":
@@ -100,9 +102,18 @@ def np_before(text: str, toks: list[Token], lo: int, v: int, lx: ModuleType) -> 
     first = toks[lo]
     if first.low in lx.PRONOUNS and v == lo + 1:
         return (first.start, first.end)
-    if v - lo <= 6 and first.low not in lx.ADVERBIAL_OPENERS and (first.cap or first.low in
-                                                                   lx.PRONOUNS):
-        return (first.start, toks[v - 1].end)
+    verbish = getattr(lx, "VERBISH", set())
+    english = not lx.NOUN_SUFFIXES  # English subjects may start lower case: "officials said"
+    if v - lo <= 6 and first.low not in lx.ADVERBIAL_OPENERS and (
+            first.cap or first.low in lx.PRONOUNS or english and first.low not in lx.STOP_CAPS):
+        if not any(t.low in verbish for t in toks[lo:v]):
+            return (first.start, toks[v - 1].end)
+    if first.cap and first.low not in lx.ADVERBIAL_OPENERS:
+        for k in range(lo + 1, min(v, lo + 7)):  # "Senator X, who chairs …, said"
+            if "," in text[toks[k - 1].end:toks[k].start]:
+                if not any(t.low in verbish for t in toks[lo:k]):
+                    return (first.start, toks[k - 1].end)
+                break
     k = v - 1
     while k >= lo and (toks[k].cap or toks[k].low in lx.DETERMINERS) and v - k <= 5:
         k -= 1
