@@ -173,6 +173,8 @@ class FrameFinder:
             prev = toks[c - 1]
             if prev.cap or prev.low in lx.NOT_BEFORE_THAT or toks[0].low in lx.IMPERSONAL:
                 return None
+            if any(is_konjunktiv(x, lx) for x in toks[:c]):
+                return None  # "Die Verbündeten seien sich einig, dass …": someone else reports
             if toks[0].low in lx.ADVERBIAL_OPENERS or toks[0].low in lx.THAT:
                 sp = np_after(self.text, toks, 2, lx, toks[c].start) or np_after(
                     self.text, toks, 1, lx, toks[c].start)
