@@ -14,7 +14,7 @@ import pytest
 
 from reader.paths import samples_dir
 
-from test_cli_support import ARTICLE, GERMAN, imported_ids, list_json, run, write
+from test_cli_support import ARTICLE, GERMAN, distinct, imported_ids, list_json, run, write
 
 
 def test_import_samples_then_duplicates(capsys, library_dir: Path) -> None:
@@ -145,8 +145,7 @@ def test_subprocess_exit_codes_and_no_traceback(tmp_path: Path) -> None:
 def test_two_processes_importing_at_once_keep_every_article(tmp_path: Path) -> None:
     for side in ("a", "b"):
         for i in range(12):
-            write(tmp_path / side / f"{i}.txt",
-                  ARTICLE.replace("Tuesday", f"day {side}{i}").replace("Hamburg", f"port {i}"))
+            write(tmp_path / side / f"{i}.txt", distinct(ARTICLE, i + (100 if side == "b" else 0)))
     lib = str(tmp_path / "lib")
     procs = [subprocess.Popen([sys.executable, "-m", "reader", "--library", lib, "import",
                                str(tmp_path / side)], stdout=subprocess.PIPE,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from test_cli_support import ARTICLE, GERMAN, imported_ids, list_json, run, write
+from test_cli_support import ARTICLE, GERMAN, distinct, imported_ids, list_json, run, write
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def test_rm_unknown_id_removes_nothing(capsys, two) -> None:
 
 
 def test_ambiguous_prefix_lists_candidates(capsys, tmp_path: Path) -> None:
-    files = [write(tmp_path / "in" / f"{i}.txt", ARTICLE.replace("Tuesday", f"day {i}"))
+    files = [write(tmp_path / "in" / f"{i}.txt", distinct(ARTICLE, i))
              for i in range(20)]
     ids = imported_ids(run(capsys, "import", *map(str, files))[1])
     first = next(c for c in "0123456789abcdef" if sum(i.startswith(c) for i in ids) > 1)

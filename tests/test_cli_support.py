@@ -26,6 +26,17 @@ Betriebe nicht allein“, sagte Agrarministerin Petra Lind am Mittwoch in Berlin
 Der Bauernverband begrüßte die Ankündigung. Die Hilfen kämen jedoch spät, sagte sein Präsident."""
 
 
+def distinct(text: str, n: int) -> str:
+    """``text`` made into a different story for dedupe (near-duplicates count as duplicates):
+    a marker every few words, so no run of words is shared with another ``n``."""
+    out = []
+    for i, word in enumerate(text.split(" ")):
+        out.append(word)
+        if i % 5 == 4:
+            out.append(f"v{n}")
+    return " ".join(out)
+
+
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     captured = capsys.readouterr()

@@ -10,6 +10,7 @@ import pytest
 
 from reader.library.models import ParsedArticle
 from reader.library.store import Library, LibraryError, tag_matches, unique_id
+from test_cli_support import distinct
 
 
 def parsed(text: str, **kw) -> ParsedArticle:
@@ -17,9 +18,9 @@ def parsed(text: str, **kw) -> ParsedArticle:
 
 
 def body(n: int) -> str:
-    return (
-        f"Story number {n}. The minister said the plan number {n} would go ahead.\n\n"
-        f"\u201eWir sind bereit\u201c, sagte die Sprecherin am Abend ({n})."
+    return distinct(
+        "Story number one. The minister said the plan would go ahead.\n\n"
+        "\u201eWir sind bereit\u201c, sagte die Sprecherin am Abend.", n
     )
 
 
@@ -163,3 +164,21 @@ def test_tag_matching_is_caseless_and_hierarchical() -> None:
     assert tag_matches("Frame/Conflict", "frame")
     assert tag_matches("frame", "FRAME")
     assert not tag_matches("framework", "frame")
+
+
+def test_snapshot_matches_the_index_and_a_stale_one_is_ignored(tmp_path: Path, monkeypatch) -> None:
+    from reader.library import article_index
+
+    monkeypatch.setattr(article_index, "SNAPSHOT_FROM", 1)
+    lib = Library(tmp_path / "lib", create=True)
+    _, meta = lib.add(parsed(body(1), title="T", tags=["x"]), b"1", "1.txt")
+    lib.add(parsed(body(2), title="U", date="2021-03-04"), b"2", "2.txt")
+    snapshot = tmp_path / "lib" / "articles.cache"
+    assert snapshot.exists()
+    assert Library(tmp_path / "lib").articles() == lib.articles()
+    stale = snapshot.read_bytes()
+    lib.edit(meta.id, title="Changed")
+    snapshot.write_bytes(stale)  # a snapshot of an older index must not be believed
+    assert Library(tmp_path / "lib").get(meta.id).title == "Changed"
+    snapshot.write_bytes(b"garbage")
+    assert Library(tmp_path / "lib").get(meta.id).title == "Changed"

@@ -15,10 +15,24 @@ _QUOTE_FIELDS = {f.name for f in fields(Quote)}
 _ACTOR_FIELDS = {f.name for f in fields(Actor)}
 
 
+_QUOTE_ORDER = [f.name for f in fields(Quote)]
+_ACTOR_ORDER = [f.name for f in fields(Actor)]
+
+
 def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
-    data = analysis.to_json()
-    data["sentences"] = [list(s) for s in analysis.sentences]
-    return data
+    """``Analysis.to_json()`` plus sentences, without ``dataclasses.asdict``'s deep copies (a
+    third of the import time at 10,000 articles)."""
+    return {
+        "lang": analysis.lang,
+        "quotes": [{k: getattr(q, k) for k in _QUOTE_ORDER} for q in analysis.quotes],
+        "actors": [
+            {k: (list(map(list, a.mentions)) if k == "mentions" else
+                 list(getattr(a, k)) if k in ("roles", "aliases") else getattr(a, k))
+             for k in _ACTOR_ORDER}
+            for a in analysis.actors
+        ],
+        "sentences": [list(s) for s in analysis.sentences],
+    }
 
 
 def analysis_from_json(data: dict[str, Any]) -> Analysis:

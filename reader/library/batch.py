@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import threading
 import time
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -87,6 +88,8 @@ class ImportBatch:
         self.pending_ids: set[str] = set()
         self.results: list[tuple[str, str, ArticleMeta]] = []
         self.last_commit = time.monotonic()
+        self._tag_thread: threading.Thread | None = None
+        self.tag_errors: list[str] = []
 
     def add(self, parsed: ParsedArticle, original: bytes, name: str) -> None:
         from .importer import content_key
@@ -173,6 +176,27 @@ class ImportBatch:
         return replace(meta, id=new_id)
 
     def _add_import_tags(self, metas) -> None:
+        """Tags found in the documents go to the annotation store, one small file each. Those
+        writes wait on fsync, so a helper thread does them while the next batch is analysed."""
+        work = [(m.id, list(m.import_tags)) for m in metas]
+        if not work:
+            return
+        self.finish_tags()
         store = self.library.annotations
-        for meta in metas:
-            store.tag_article(meta.id, meta.import_tags)
+        self._tag_thread = threading.Thread(
+            target=_tag_all, args=(store, work, self.tag_errors), daemon=True
+        )
+        self._tag_thread.start()
+
+    def finish_tags(self) -> None:
+        if self._tag_thread is not None:
+            self._tag_thread.join()
+            self._tag_thread = None
+
+
+def _tag_all(store, work: list[tuple[str, list[str]]], errors: list[str]) -> None:
+    for article_id, tags in work:
+        try:
+            store.tag_article(article_id, tags)
+        except Exception as exc:  # noqa: BLE001 - reported by the caller, import goes on
+            errors.append(f"{article_id}: tags not saved ({exc})")

@@ -19,6 +19,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -126,7 +127,8 @@ class Library:
         if tag is not None:
             tagged = self.tagged_ids(tag)
             rows = [m for m in rows if m.id in tagged]
-        rows.sort(key=lambda m: (m.date or "", m.added), reverse=True)
+        rows.sort(key=attrgetter("added"), reverse=True)
+        rows.sort(key=_date_key, reverse=True)  # stable: same date keeps newest-added first
         return rows
 
     def tagged_ids(self, tag: str) -> set[str]:
@@ -163,7 +165,13 @@ class Library:
             for parsed, original, name in items:
                 batch.add(parsed, original, name)
         finally:
-            batch.commit()
+            try:
+                batch.commit()
+            finally:
+                batch.finish_tags()
+        if batch.tag_errors:
+            raise LibraryError(f"{len(batch.tag_errors)} articles imported without their tags: "
+                               f"{batch.tag_errors[0]}")
         return batch.results
 
     # changing --------------------------------------------------------------------------------
@@ -229,6 +237,10 @@ class Library:
             if limit is not None and len(hits) >= limit:
                 break
         return hits
+
+
+def _date_key(meta: ArticleMeta) -> str:
+    return meta.date or ""
 
 
 def _is_hex(text: str) -> bool:

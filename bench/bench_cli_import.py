@@ -1,0 +1,132 @@
+"""Import speed of a JSONL corpus through the real import path (analysis included), beside the
+time to read and parse the same JSONL, both measured in this run; plus cold index loads.
+
+    python bench/bench_cli_import.py [--articles 10000] [--index-rows 100000]
+
+The corpus is generated here (templated German and English news text, ~300 words an article),
+written to a temp dir, and removed afterwards. Target (issue 5): 10,000 articles <= 60 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+NAMES = ["Anna Berg", "Jonas Weber", "Maria Keller", "Peter Lang", "Sofia Brandt", "Tom Riedel",
+         "Laura Stein", "Felix Hahn", "Clara Vogt", "Martin Roth"]
+ORGS = ["Nato", "UN", "EU-Kommission", "Bundesregierung", "WHO", "Greenpeace", "IG Metall"]
+PLACES = ["Berlin", "Brüssel", "Hamburg", "Wien", "London", "Paris", "Warschau"]
+DE = [
+    "„{q}“, sagte {p} am {d} in {c}.",
+    "{o} fordere mehr Geld für die Länder, sagte {p}.",
+    "Nach Angaben von {o} sei die Lage in {c} weiterhin angespannt.",
+    "Die Verhandlungen in {c} dauerten bis in die Nacht, hieß es aus Kreisen von {o}.",
+    "{p} zufolge werde die Entscheidung frühestens im Herbst fallen.",
+    "Kritiker werfen {o} vor, die Folgen für die Beschäftigten zu unterschätzen.",
+]
+EN = [
+    "\"{q},\" {p} said in {c} on {d}.",
+    "{o} said that the talks in {c} would continue next week.",
+    "According to {o}, the plan would cost more than expected.",
+    "Officials in {c} declined to comment on the report by {o}.",
+    "{p} warned of further delays and called for a review.",
+]
+QUOTES_DE = ["Wir sind zu Gesprächen bereit", "Das ist ein wichtiger Schritt",
+             "Niemand darf zurückgelassen werden"]
+QUOTES_EN = ["We are ready to talk", "This is an important step", "Nobody will be left behind"]
+
+
+def article(rng: random.Random, n: int) -> dict:
+    lang = "de" if n % 2 else "en"
+    templates, quotes = (DE, QUOTES_DE) if lang == "de" else (EN, QUOTES_EN)
+    paragraphs = []
+    for _ in range(8):
+        sentences = [
+            rng.choice(templates).format(
+                q=rng.choice(quotes), p=rng.choice(NAMES), o=rng.choice(ORGS),
+                c=rng.choice(PLACES), d=f"{rng.randint(1, 28)}. März",
+            )
+            for _ in range(3)
+        ]
+        paragraphs.append(" ".join(sentences) + f" ({n}-{len(paragraphs)})")
+    return {"title": f"Article {n}: {rng.choice(ORGS)} in {rng.choice(PLACES)}",
+            "date": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            "source": "Bench Wire", "lang": lang, "tags": [rng.choice(["bench", "Bench/Sub"])],
+            "text": "\n\n".join(paragraphs)}
+
+
+def timed(fn):
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--index-rows", type=int, default=100_000)
+    args = ap.parse_args()
+
+    from reader.library.ingest import import_paths
+    from reader.library.store import Library
+
+    work = Path(tempfile.mkdtemp(prefix="reader-bench-"))
+    try:
+        rng = random.Random(7)
+        corpus = work / "corpus.jsonl"
+        with corpus.open("w", encoding="utf-8") as fh:
+            for n in range(args.articles):
+                fh.write(json.dumps(article(rng, n), ensure_ascii=False) + "\n")
+        size_mb = corpus.stat().st_size / 1e6
+
+        def baseline() -> int:
+            return sum(1 for line in corpus.read_bytes().split(b"\n") if line and json.loads(line))
+
+        t_base, count = timed(baseline)
+        library = Library(work / "lib", create=True)
+        t_import, report = timed(lambda: import_paths(library, [corpus]))
+        assert len(report.imported) == count, (len(report.imported), report.errors[:3])
+        print(f"corpus: {count} articles, {size_mb:.1f} MB JSONL")
+        print(f"baseline read+parse JSONL:      {t_base:8.2f} s")
+        print(f"reader import (with analysis):  {t_import:8.2f} s  "
+              f"({count / t_import:,.0f} articles/s; target <= 60 s for 10,000)")
+
+        index = work / "lib" / "articles.json"
+        t_raw, _ = timed(lambda: json.loads(index.read_bytes()))
+        t_cold, rows = timed(lambda: Library(work / "lib").articles())
+        print(f"index {len(rows)} rows ({index.stat().st_size / 1e6:.1f} MB): json.loads "
+              f"{t_raw * 1000:.0f} ms, Library.articles() cold {t_cold * 1000:.0f} ms")
+
+        # a 100,000-row index, built by repeating the rows (only the index is loaded)
+        big = Library(work / "big", create=True)
+        template = list(library.index.rows().values())
+        from dataclasses import replace
+
+        t_write, _ = timed(lambda: _fill(big, template, args.index_rows, replace))
+        big_index = work / "big" / "articles.json"
+        t_raw, _ = timed(lambda: json.loads(big_index.read_bytes()))
+        t_cold, rows = timed(lambda: Library(work / "big").articles())
+        small = Library(work / "small", create=True)
+        _fill(small, template, 100, replace)
+        t_small, _ = timed(lambda: Library(work / "small").articles())
+        print(f"index {len(rows)} rows ({big_index.stat().st_size / 1e6:.1f} MB, one write "
+              f"{t_write:.2f} s): json.loads {t_raw * 1000:.0f} ms, Library.articles() cold "
+              f"{t_cold * 1000:.0f} ms; 100 rows: {t_small * 1000:.1f} ms")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _fill(library, template, n: int, replace) -> None:
+    with library.index.transaction() as txn:
+        for i in range(n):
+            meta = template[i % len(template)]
+            txn.put(replace(meta, id=f"{i:08x}", sha256=f"{i:064x}", content_key=f"{i:032x}"))
+
+
+if __name__ == "__main__":
+    main()
