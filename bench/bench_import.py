@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from reader.library.importer import ImportFailure, parse_document  # noqa: E402
+from reader.library.importer import ImportFailure, content_key, parse_document  # noqa: E402
 
 
 def norm_title(text: str | None) -> str:
@@ -103,6 +103,24 @@ def print_table(title: str, results: dict[str, dict]) -> None:
               f"{r['f1_min']:>9.3f}  {r['worst']}")
 
 
+def dedupe(html: list, scraped: list) -> None:
+    """Same story as HTML and as scraped text: does content_key call them duplicates?"""
+    by_id = {Path(n).stem: d for n, d, _ in scraped}
+    pairs = [(d, by_id[Path(n).stem]) for n, d, _ in html if Path(n).stem in by_id]
+    texts = []
+    for page, text in pairs:
+        try:
+            texts.append((parse_document(page, "a.html").text, parse_document(text, "a.txt").text))
+        except ImportFailure:
+            continue
+    same = sum(content_key(a) == content_key(b) for a, b in texts)
+    exact = sum(re.findall(r"\w+", a.casefold()) == re.findall(r"\w+", b.casefold()) for a, b in texts)
+    keys = [content_key(a) for a, _ in texts]
+    print(f"\ndedupe, HTML vs scraped version of the same page ({len(texts)} pairs):")
+    print(f"  content_key equal  : {same}/{len(texts)}   (exact normalised-body equality: {exact}/{len(texts)})")
+    print(f"  distinct pages with equal keys: {len(keys) - len(set(keys))}")
+
+
 def throughput(files: list[tuple[str, bytes]], target: int) -> None:
     batch = [files[i % len(files)] for i in range(target)]
     start = time.perf_counter()
@@ -143,6 +161,7 @@ def main() -> int:
         "keep every line": score(scraped, lambda d, n: every_line(d), False, "all"),
         "reader importer": score(scraped, ours, args.verbose, "txt"),
     })
+    dedupe(html, scraped)
     if args.repeat:
         files = [(str(corpus / n), d) for n, d, _ in html] + [(str(corpus / "scraped" / n), d) for n, d, _ in scraped]
         throughput(files, args.repeat)

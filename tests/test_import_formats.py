@@ -168,3 +168,14 @@ def test_importing_the_importer_loads_no_heavy_library() -> None:
             "print([m for m in ('trafilatura', 'lxml', 'py3langid', 'textual') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_content_key_survives_a_small_difference_at_the_edges() -> None:
+    story = "\n\n".join(
+        f"Im Abschnitt {n} berichtet die Zeitung über die Sitzung des Kreistags, in der die Abgeordneten "
+        f"über den Haushalt, die Schulen, die Straßen und die Busverbindungen im Landkreis stritten." for n in range(12)
+    )
+    with_footer = story + "\n\nDieser Text erschien zuerst im Kreisboten."
+    assert content_key(story) == content_key(with_footer)
+    other = story.replace("berichtet die Zeitung über die Sitzung des Kreistags", "kommentiert ein Leser den Streit")
+    assert content_key(story) != content_key(other)
