@@ -51,7 +51,8 @@ def trafilatura_alone(data: bytes) -> dict:
     d = doc.as_dict() if hasattr(doc, "as_dict") else doc
     from reader.library.meta import detect_lang
 
-    return {"title": d.get("title"), "date": d.get("date"), "lang": detect_lang(d.get("text") or ""),
+    return {"title": d.get("title"), "date": d.get("date"), "source": d.get("sitename"),
+            "lang": detect_lang(d.get("text") or ""),
             "text": d.get("text") or ""}
 
 
@@ -66,7 +67,8 @@ def ours(data: bytes, name: str) -> dict:
         article = parse_document(data, name)
     except ImportFailure as failure:
         return {"title": None, "date": None, "lang": None, "text": "", "error": str(failure)}
-    return {"title": article.title, "date": article.date, "lang": article.lang, "text": article.text}
+    return {"title": article.title, "date": article.date, "lang": article.lang, "text": article.text,
+            "source": article.source}
 
 
 def score(items: list[tuple[str, bytes, dict]], method, verbose: bool, label: str) -> dict:
@@ -77,6 +79,7 @@ def score(items: list[tuple[str, bytes, dict]], method, verbose: bool, label: st
             "id": item_id,
             "title": norm_title(got["title"]) == norm_title(gold["title"]),
             "date": got["date"] == gold["date"],
+            "source": norm_title(got.get("source")) == norm_title(gold.get("source")),
             "lang": got["lang"] == gold["lang"],
             "f1": f1(got["text"], gold["text"]),
         }
@@ -89,6 +92,7 @@ def score(items: list[tuple[str, bytes, dict]], method, verbose: bool, label: st
         "title": 100 * sum(r["title"] for r in rows) / n,
         "date": 100 * sum(r["date"] for r in rows) / n,
         "lang": 100 * sum(r["lang"] for r in rows) / n,
+        "source": 100 * sum(r["source"] for r in rows) / n,
         "f1_mean": sum(r["f1"] for r in rows) / n,
         "f1_min": min((r["f1"] for r in rows), default=0.0),
         "worst": min(rows, key=lambda r: r["f1"])["id"] if rows else "-",
@@ -97,10 +101,10 @@ def score(items: list[tuple[str, bytes, dict]], method, verbose: bool, label: st
 
 def print_table(title: str, results: dict[str, dict]) -> None:
     print(f"\n{title}")
-    print(f"{'method':<22}{'title %':>9}{'date %':>9}{'lang %':>9}{'F1 mean':>9}{'F1 min':>9}  worst")
+    print(f"{'method':<22}{'title %':>9}{'date %':>9}{'lang %':>9}{'F1 mean':>9}{'F1 min':>9}{'source %':>10}  worst")
     for name, r in results.items():
         print(f"{name:<22}{r['title']:>9.1f}{r['date']:>9.1f}{r['lang']:>9.1f}{r['f1_mean']:>9.3f}"
-              f"{r['f1_min']:>9.3f}  {r['worst']}")
+              f"{r['f1_min']:>9.3f}{r['source']:>10.1f}  {r['worst']}")
 
 
 def dedupe(html: list, scraped: list) -> None:

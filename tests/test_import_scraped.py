@@ -103,7 +103,7 @@ def test_german_scrape_in_the_seed_style() -> None:
 def test_english_scrape_drops_navigation_teasers_comments_and_footer() -> None:
     article = parse_document(ENGLISH_SCRAPE.encode(), "harbour.txt")
     assert article.title == "Harbour city votes to ban cruise ships from the old port"
-    assert (article.date, article.lang) == ("2022-03-14", "en")
+    assert (article.date, article.lang, article.source) == ("2022-03-14", "en", "Example Media")
     paragraphs = _paragraphs(article.text)
     assert paragraphs[0].startswith("The city council of Porto Example")
     assert paragraphs[-1].startswith("Environmental groups welcomed")

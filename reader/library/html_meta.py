@@ -112,6 +112,23 @@ def _pick_title(machine: list[str], page_title: str | None, h1s: list[str],
     return None
 
 
+def _site_from_title(page_title: str, title: str) -> str | None:
+    """'Site: Headline', 'Headline | Section | Site': what is left of <title> around the headline."""
+    at = page_title.find(title)
+    if at < 0:
+        rest = [p for p in _pieces(page_title)[1:] if _norm(p) not in _norm(title)]
+        return rest[-1] if rest else None
+    before = page_title[:at].strip(" |-–—»·:")
+    after = page_title[at + len(title):].strip(" |-–—»·:")
+    if after:  # the site usually closes the title ...
+        parts = _pieces(after)
+        return parts[-1] if len(parts) > 1 else after
+    if before:  # ... or opens it
+        parts = _pieces(before)
+        return parts[1] if len(parts) > 1 else before
+    return None
+
+
 def read_meta(tree) -> dict[str, str | None]:
     metas = _metas(tree)
     objects = _json_ld(tree)
@@ -128,8 +145,9 @@ def read_meta(tree) -> dict[str, str | None]:
     h1s = [t for t in (_text(h) for h in tree.iter("h1")) if t]
     title = _pick_title(machine, page_title, h1s, site)
     if not site and page_title and title:
-        rest = [p for p in _pieces(page_title)[1:] if _norm(p) not in _norm(title)]
-        site = rest[-1] if rest else None
+        site = _site_from_title(page_title, title)
+    if site and len(_pieces(site)) > 1:  # "Site – the tagline" -> "Site"
+        site = _pieces(site)[1]
     date = None
     for obj in objects:
         date = parse_date(obj.get("datePublished") if isinstance(obj.get("datePublished"), str) else None)

@@ -98,3 +98,28 @@ def _short_date(text: str) -> str | None:
     return parse_date(text) if SHORT_DATE.match(text) else None
 
 
+
+
+_COPYRIGHT = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>.+)$"
+    r"|^(?P<subject>.+?)\s+(?:is|are)\s+(?:published|licensed)\s+under\b",
+    re.I,
+)
+_NAME_END = re.compile(r"\s*(?:,|\s/\s|\s\|\s|\s[-–]\s|\sby\s|\svon\s|\sall rights|\salle rechte).*$", re.I)
+
+
+_NOT_A_NAME = {"all", "this", "these", "content", "contents", "except", "unless", "any", "text", "texts",
+               "the", "alle", "dieser", "diese", "inhalte", "sofern", "soweit", "some", "our", "unsere"}
+
+
+def find_site(lines: list[Line]) -> str | None:
+    """The publication, from a footer: '© 2020 Site', 'Site is published under a licence'."""
+    for line in reversed(lines):
+        match = _COPYRIGHT.match(line.text)
+        if not match:
+            continue
+        name = _NAME_END.sub("", match.group("name") or match.group("subject") or "").strip(" .")
+        first = name.split()[0].casefold() if name else ""
+        if name and len(name.split()) <= 5 and first not in _NOT_A_NAME:
+            return name
+    return None
