@@ -132,14 +132,19 @@ class AtomicJSONStorage(Storage):
 
     def __init__(self, path: str | os.PathLike[str], lock_path: Path | None = None,
                  **_: Any) -> None:
-        self.path = Path(path)
+        self._path = os.fspath(path)  # a str: pathlib costs more than the read on small files
         self.lock_path = Path(lock_path) if lock_path else None
-        self._read_digest: bytes | None = None  # digest of the bytes our data came from
+        self._read_raw: bytes | None = None  # the bytes our data came from
         self._read_done = False
+
+    @property
+    def path(self) -> Path:
+        return Path(self._path)
 
     def _load(self) -> tuple[bytes | None, dict[str, Any] | None]:
         try:
-            raw = self.path.read_bytes()
+            with open(self._path, "rb") as fh:
+                raw = fh.read()
         except FileNotFoundError:
             return None, None
         except OSError as exc:
@@ -153,25 +158,21 @@ class AtomicJSONStorage(Storage):
             raise CorruptFileError(self.path, "not a TinyDB document", _backup(self.path, raw))
         return raw, data
 
-    @staticmethod
-    def _digest(raw: bytes | None) -> bytes:
-        return hashlib.blake2b(raw, digest_size=16).digest() if raw is not None else b""
-
     def read(self) -> dict[str, Any] | None:
         raw, data = self._load()
-        self._read_digest, self._read_done = self._digest(raw), True
+        self._read_raw, self._read_done = raw, True
         return data
 
     def write(self, data: dict[str, Any]) -> None:
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         with file_lock(self.path, self.lock_path):
             raw, _ = self._load()  # raises on a corrupt file: never overwrite it
-            if self._read_done and self._digest(raw) != self._read_digest:
+            if self._read_done and raw != self._read_raw:
                 raise ConcurrentWriteError(
                     f"{self.path} was changed by another process meanwhile; try again"
                 )
             atomic_write_bytes(self.path, payload)
-            self._read_digest, self._read_done = self._digest(payload), True
+            self._read_raw, self._read_done = payload, True
 
     def close(self) -> None:
         pass

@@ -24,8 +24,8 @@ from . import records as rec
 from .anchors import reanchor as find_again
 from .models import Anchor, ArticleSummary, Note
 from .storage import AtomicJSONStorage, StorageError, file_lock, locked
-from .summary import SummaryCache, digest, signature
-from .tags import TagError, any_matches, merge_tags, remove_tags, rename_in, tag_key
+from .summary import SummaryCache, digest, has_tag, signature
+from .tags import TagError, matcher, merge_tags, remove_tags, rename_in, tag_key
 
 JOURNAL_MAX = 1 << 20
 
@@ -47,22 +47,27 @@ class AnnotationStore:
         """``root`` is ``LIBRARY/annotations`` (created on first write, not on read).
         Opening costs nothing: files are read when asked for."""
         self.root = Path(root)
+        self._root = str(self.root)
         self._lock_path = self.root / ".lock"
         self._journal = self.root / "changes"
         self._cache = SummaryCache(self.root)
         self._seen: tuple[int, int, int] | None = None
+        self._summaries: tuple[int, dict[str, ArticleSummary]] | None = None
 
     # files ----------------------------------------------------------------------------------
     def path(self, article: str) -> Path:
+        return Path(self._file(article))
+
+    def _file(self, article: str) -> str:
         if not isinstance(article, str) or not rec.ARTICLE_ID.match(article):
             raise StoreError(f"article id {article!r} is not valid")
-        return self.root / article[:2] / f"{article}.json"
+        return os.path.join(self._root, article[:2], article + ".json")
 
     def _read(self, article: str) -> dict[str, Any] | None:
         with _user_errors():
-            raw = AtomicJSONStorage(self.path(article)).read()
+            raw = AtomicJSONStorage(self._file(article)).read()
         if raw is not None and rec.schema_of(raw) > rec.SCHEMA:
-            raise StoreError(f"{self.path(article)} was written by a newer reader; upgrade reader")
+            raise StoreError(f"{self._file(article)} was written by a newer reader; upgrade reader")
         return rec.migrate(raw, article) if raw is not None else None
 
     @contextmanager
@@ -140,8 +145,8 @@ class AnnotationStore:
         prefix = str(note_id).strip()
         if not prefix:
             raise StoreError("note id is empty")
-        hits = [(a, i) for a, e in self._entries().items() for i in e.get("ids", ())
-                if i.startswith(prefix)]
+        hits = [(a, i) for a, e in self._entries().items() if prefix in e["ids"]
+                for i in e["ids"].split(",") if i.startswith(prefix)]
         exact = [h for h in hits if h[1] == prefix]
         if len(exact) == 1 or len(hits) == 1:
             return (exact or hits)[0]
@@ -189,16 +194,17 @@ class AnnotationStore:
             entries = self._entries()
             articles = sorted(
                 a for a, e in entries.items()
-                if e["notes"] and (tag is None or any_matches(e["note_tags"], tag)
-                                   or any_matches(e["tags"], tag))
+                if e["notes"] and (tag is None or has_tag(e["note_keys"], tag)
+                                   or has_tag(e["article_keys"], tag))
             )
         found: list[Note] = []
+        tagged = matcher(tag) if tag is not None else None
         for name in articles:
             raw = self._read(name)
-            on_tagged_article = tag is not None and any_matches(rec.article_doc(raw).get(
-                "tags") or [], tag)
-            found += [n for n in rec.notes_in(name, raw)
-                      if tag is None or on_tagged_article or any_matches(n.tags, tag)]
+            if tagged is None or tagged(rec.article_doc(raw).get("tags") or ()):
+                found += rec.notes_in(name, raw)
+            else:
+                found += rec.notes_in(name, raw, lambda d: tagged(d.get("tags") or ()))
         return found
 
     def orphans(self) -> list[Note]:
@@ -255,8 +261,8 @@ class AnnotationStore:
         with self._all_locked():
             self._cache.refresh()  # under the lock: nobody adds a tag we would miss
             for article, entry in sorted(self._cache.entries.items()):
-                if not (any_matches(entry["tags"], old_key)
-                        or any_matches(entry["note_tags"], old_key)):
+                if not (has_tag(entry["article_keys"], old_key)
+                        or has_tag(entry["note_keys"], old_key)):
                     continue
                 with self._writing(article) as db:
                     raw = db.storage.read()
@@ -292,7 +298,13 @@ class AnnotationStore:
         return _summary(digest(self._read(article)))
 
     def summaries(self) -> dict[str, ArticleSummary]:
-        return {a: _summary(e) for a, e in self._entries().items()}
+        """Every article with annotations: tags, note and orphan counts, reading state.
+        (A fresh dict each call; the summaries in it are shared, treat them as read-only.)"""
+        entries = self._entries()
+        if self._summaries is None or self._summaries[0] != self._cache.generation:
+            self._summaries = (self._cache.generation,
+                               {a: _summary(e) for a, e in entries.items()})
+        return dict(self._summaries[1])
 
     def problems(self) -> dict[str, str]:
         """Article files that could not be read, with the reason (for ``reader doctor``)."""
@@ -382,4 +394,4 @@ def _content_key(note: Note) -> tuple[str, str, int | None]:
 def _summary(entry: dict[str, Any]) -> ArticleSummary:
     return ArticleSummary(tags=list(entry["tags"]), notes=entry["notes"], read=entry["read"],
                           position=entry["position"], orphans=entry["orphans"],
-                          error=entry.get("error", ""))
+                          error=entry.get("error") or "")

@@ -2,9 +2,11 @@
 (the library table's counts, every note with a tag, a note id prefix) don't open every file.
 
 The files are the truth; the cache (``summary.json``) only remembers, per article, the file's
-signature (mtime, size, inode) and a digest of its content. A scan (``os.scandir``, one ``stat``
-per file) re-reads only files whose signature changed. Files written in the last two seconds
-are "racy" (timestamps are coarse) and are re-read on the next scan, as git does with its index.
+signature (mtime, size, inode) and a digest of its content, and per shard folder (``ab/``) the
+folder's signature. Every write renames a file into its shard, which changes the shard's mtime,
+so a scan stats the ~256 shard folders and looks inside only those that changed, re-reading only
+files whose signature changed. Anything seen less than two seconds after it changed is "racy"
+(timestamps are coarse) and is looked at again next time, as git does with its index.
 Losing or corrupting the cache costs one full re-read, never data.
 """
 
@@ -18,16 +20,30 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from .tags import lineage
 from .storage import AtomicJSONStorage, StorageError, atomic_write_bytes
 
 CACHE_NAME = "summary.json"
-CACHE_VERSION = 1
+CACHE_VERSION = 3
 RACY_NS = 2_000_000_000
+SAVE_AFTER = 64  # stale entries (files re-read in one scan) before the cache is rewritten
 ARTICLE_FILE = re.compile(r"^[0-9A-Za-z_-]+\.json$")
+FIELDS = ("tags", "removed", "read", "position", "notes", "orphans", "ids", "note_tags",
+          "article_keys", "note_keys", "sig", "racy", "error")
 
 
 def signature(st: os.stat_result) -> list[int]:
     return [st.st_mtime_ns, st.st_size, st.st_ino]
+
+
+def _keys(tags: Any) -> str:
+    """Tags and their parents, case-folded, as ``"\\na\\na/b\\n"``: see :func:`has_tag`."""
+    return "\n" + "".join(k + "\n" for k in lineage(tags))
+
+
+def has_tag(keys: str, wanted: str) -> bool:
+    """Does an entry's ``article_keys``/``note_keys`` hold ``wanted`` (case-folded) or a child?"""
+    return f"\n{wanted}\n" in keys
 
 
 def digest(data: dict[str, Any] | None) -> dict[str, Any]:
@@ -46,8 +62,10 @@ def digest(data: dict[str, Any] | None) -> dict[str, Any]:
         "position": int(article.get("position") or 0),
         "notes": len(notes),
         "orphans": sum(1 for n in notes if n.get("orphan")),
-        "ids": [n.get("id", "") for n in notes],
+        "ids": ",".join(n.get("id", "") for n in notes),  # one string: parses fast
         "note_tags": dict(note_tags),
+        "article_keys": _keys(article.get("tags") or []),
+        "note_keys": _keys(note_tags),
     }
 
 
@@ -62,53 +80,85 @@ class SummaryCache:
         self.root = root
         self.path = root / CACHE_NAME
         self.entries: dict[str, dict[str, Any]] | None = None
+        self.shards: dict[str, list[int]] = {}  # name -> [mtime_ns, inode, racy]
         self._dirty = False
+        self.generation = 0  # bumped on every change, so callers can memoise derived views
 
     def _load(self) -> dict[str, dict[str, Any]]:
         try:
             data = json.loads(self.path.read_bytes())
-            if data.get("version") == CACHE_VERSION and isinstance(data.get("entries"), dict):
-                return data["entries"]
-        except (OSError, ValueError, AttributeError):
+            if data.get("version") == CACHE_VERSION:
+                self.shards = dict(data["shards"])
+                return {a: dict(zip(FIELDS, row)) for a, row in data["rows"].items()}
+        except (OSError, ValueError, AttributeError, KeyError, TypeError):
             pass  # missing or damaged: it is only a cache, rebuild it
+        self.shards = {}
         return {}
-
-    def _scan(self) -> dict[str, os.DirEntry[str]]:
-        found: dict[str, os.DirEntry[str]] = {}
-        try:
-            shards = [e for e in os.scandir(self.root) if e.is_dir() and len(e.name) == 2]
-        except FileNotFoundError:
-            return found
-        for shard in shards:
-            with os.scandir(shard.path) as files:
-                for entry in files:
-                    if ARTICLE_FILE.match(entry.name):
-                        found[entry.name[:-5]] = entry
-        return found
 
     def refresh(self) -> dict[str, dict[str, Any]]:
         """Bring the cache in line with the files; returns the entries."""
         if self.entries is None:
             self.entries = self._load()
-        entries = self.entries
+            self.generation += 1
         now = time.time_ns()
-        found = self._scan()
-        for article in [a for a in entries if a not in found]:
-            del entries[article]
-            self._dirty = True
-        for article, entry in found.items():
+        try:
+            shards = {e.name: e for e in os.scandir(self.root) if len(e.name) == 2 and e.is_dir()}
+        except FileNotFoundError:
+            shards = {}
+        changed: dict[str, list[int]] = {}
+        for name, shard in shards.items():
             try:
-                sig = signature(entry.stat())
+                st = shard.stat()
             except FileNotFoundError:
-                entries.pop(article, None)
                 continue
-            old = entries.get(article)
-            if old is not None and old.get("sig") == sig and not old.get("racy"):
-                continue
-            self.put(article, self._read(Path(entry.path)), sig, now)
-        if self._dirty and self.root.is_dir():
+            sig = [st.st_mtime_ns, st.st_ino]
+            old = self.shards.get(name)
+            if old is None or old[:2] != sig or old[2]:
+                changed[name] = [*sig, int(sig[0] >= now - RACY_NS)]
+        gone = [name for name in self.shards if name not in shards]
+        reread = self._rescan(changed, gone, now) if changed or gone else 0
+        # Saving rewrites the whole cache; re-reading a few stale files next time is cheaper.
+        worth_it = reread >= max(SAVE_AFTER, len(self.entries) // 50) or not self.path.exists()
+        if self._dirty and worth_it and self.root.is_dir():
             self.save()
-        return entries
+        return self.entries
+
+    def _rescan(self, changed: dict[str, list[int]], gone: list[str], now: int) -> int:
+        assert self.entries is not None
+        look = set(changed) | set(gone)
+        by_shard: dict[str, list[str]] = {}
+        for article in self.entries:
+            if article[:2] in look:
+                by_shard.setdefault(article[:2], []).append(article)
+        for name in gone:
+            for article in by_shard.get(name, []):
+                self.drop(article)
+            self.shards.pop(name, None)
+        reread = 0
+        for name, shard_sig in changed.items():
+            found: dict[str, os.DirEntry[str]] = {}
+            try:
+                with os.scandir(self.root / name) as files:
+                    found = {e.name[:-5]: e for e in files if ARTICLE_FILE.match(e.name)}
+            except FileNotFoundError:
+                pass
+            for article in by_shard.get(name, []):
+                if article not in found:
+                    self.drop(article)
+            for article, entry in found.items():
+                try:
+                    sig = signature(entry.stat())
+                except FileNotFoundError:
+                    self.drop(article)
+                    continue
+                old = self.entries.get(article)
+                if old is not None and old.get("sig") == sig and not old.get("racy"):
+                    continue
+                self.put(article, self._read(Path(entry.path)), sig, now)
+                reread += 1
+            self.shards[name] = shard_sig
+            self._dirty = True
+        return reread
 
     @staticmethod
     def _read(path: Path) -> dict[str, Any]:
@@ -121,18 +171,21 @@ class SummaryCache:
             now: int | None = None) -> None:
         """Record ``summary`` for ``article`` (after a scan, or after this process wrote it)."""
         if self.entries is None:
-            self.entries = self._load()
+            return  # not loaded in this process: the next refresh reads the file anyway
         now = time.time_ns() if now is None else now
         racy = sig is None or sig[0] >= now - RACY_NS
-        self.entries[article] = {**summary, "sig": sig, "racy": racy}
+        self.entries[article] = {"error": "", **summary, "sig": sig, "racy": racy}
         self._dirty = True
+        self.generation += 1
 
     def drop(self, article: str) -> None:
         if self.entries is not None and self.entries.pop(article, None) is not None:
             self._dirty = True
+            self.generation += 1
 
     def save(self) -> None:
-        payload = {"version": CACHE_VERSION, "entries": self.entries or {}}
+        rows = {a: [e.get(f) for f in FIELDS] for a, e in (self.entries or {}).items()}
+        payload = {"version": CACHE_VERSION, "shards": self.shards, "rows": rows}
         try:
             atomic_write_bytes(self.path, json.dumps(payload, separators=(",", ":")).encode())
             self._dirty = False

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 _SLASHES = re.compile(r"\s*/+\s*")
 _SPACES = re.compile(r"\s+")
@@ -36,6 +36,31 @@ def matches(tag: str, wanted: str) -> bool:
 
 def any_matches(tags: Iterable[str], wanted: str) -> bool:
     return any(matches(t, wanted) for t in tags)
+
+
+def matcher(wanted: str) -> Callable[[Iterable[str]], bool]:
+    """A fast ``any_matches(tags, wanted)`` for filtering many notes by one tag."""
+    w = wanted.casefold()
+    child = w + "/"
+
+    def any_tag(tags: Iterable[str]) -> bool:
+        for t in tags:
+            t = t.casefold()
+            if t == w or t.startswith(child):
+                return True
+        return False
+
+    return any_tag
+
+
+def lineage(tags: Iterable[str]) -> list[str]:
+    """Every tag and its parents, case-folded: ``frame/a/b`` -> frame, frame/a, frame/a/b.
+    ``wanted in lineage(tags)`` is ``any_matches(tags, wanted)``, as a cheap lookup."""
+    keys: set[str] = set()
+    for tag in tags:
+        parts = tag.casefold().split("/")
+        keys.update("/".join(parts[:i]) for i in range(1, len(parts) + 1))
+    return sorted(keys)
 
 
 def merge_tags(existing: list[str], new: Iterable[str]) -> list[str]:

@@ -175,3 +175,67 @@ def test_version_changes_on_every_write(store: AnnotationStore) -> None:
     store.edit_note(note.id, text="y")
     assert len({first, second, store.version()}) == 3
     assert store.changed_since(first) and not store.changed_since(store.version())
+
+
+def _from_scratch(root: Path) -> dict:
+    for cache in root.glob("summary.json"):
+        cache.unlink()
+    return AnnotationStore(root).summaries()
+
+
+def test_summary_cache_agrees_with_the_files(store: AnnotationStore, monkeypatch) -> None:
+    import random
+
+    import annotations.summary
+
+    monkeypatch.setattr(annotations.summary, "SAVE_AFTER", 0)  # save the cache at every scan
+    rng = random.Random(3)
+    other = AnnotationStore(store.root)  # a second process, in effect
+    articles = [f"{a}{b}x{i}" for a in "ab" for b in "cd" for i in range(5)]
+    ids: list[str] = []
+    for step in range(150):
+        actor = rng.choice([store, other])
+        article = rng.choice(articles)
+        roll = rng.random()
+        if roll < 0.5 or not ids:
+            ids.append(actor.add_note(article, f"n{step}", tags=[rng.choice("xyz")]).id)
+        elif roll < 0.65:
+            actor.delete_note(ids.pop(rng.randrange(len(ids))))
+        elif roll < 0.8:
+            actor.tag_article(article, [rng.choice(["A", "b/c"])])
+        elif roll < 0.9:
+            actor.set_state(article, read=True, position=step)
+        else:
+            actor.delete_article(article)
+            ids = [i for i in ids if i in {n.id for n in actor.notes()}]
+        if step % 10 == 0:
+            assert store.summaries() == other.summaries() == AnnotationStore(
+                store.root).summaries()
+    expected = _from_scratch(store.root)
+    assert store.summaries() == other.summaries() == expected
+    assert sum(s.notes for s in expected.values()) == len(ids) == len(store.notes())
+
+
+def test_damaged_summary_cache_is_rebuilt(store: AnnotationStore) -> None:
+    store.add_note("abc123", "x", tags=["t"])
+    store.summaries()
+    (store.root / "summary.json").write_text("{garbage")
+    fresh = AnnotationStore(store.root)
+    assert fresh.summaries()["abc123"].notes == 1 and len(fresh.notes(tag="t")) == 1
+
+
+def test_cache_skips_unchanged_shards_but_sees_changed_ones(store: AnnotationStore) -> None:
+    import os
+    import time
+
+    for article in ("aa01", "aa02", "bb01"):
+        store.add_note(article, "x")
+    past = time.time() - 3600
+    for path in [*store.root.rglob("*.json"), *store.root.iterdir()]:
+        os.utime(path, (past, past))  # an old library: nothing is racy any more
+    (store.root / "summary.json").unlink(missing_ok=True)
+    assert AnnotationStore(store.root).summaries()["aa01"].notes == 1  # cache saved, not racy
+    AnnotationStore(store.root).add_note("aa02", "from elsewhere")
+    AnnotationStore(store.root).delete_article("bb01")
+    fresh = AnnotationStore(store.root).summaries()
+    assert (fresh["aa01"].notes, fresh["aa02"].notes, "bb01" in fresh) == (1, 2, False)

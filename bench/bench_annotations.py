@@ -1,0 +1,159 @@
+"""How fast the annotation store is with a big library, beside a bare TinyDB baseline.
+
+    python bench/bench_annotations.py [--notes 100000] [--articles 10000]
+
+Builds a library (in a temp dir) with the store's own file format written directly (a fast path:
+adding 100,000 notes one by one with fsync would take minutes), then measures, in-process
+through the store's API: adding a note, listing every note with a tag (cold = a new store
+object, as a fresh ``reader notes --tag`` process; warm = the same object again), summaries(),
+and opening the store at two library sizes. Baselines, measured in the same run: a bare TinyDB
+insert into a small file (default JSONStorage, no fsync) and one atomic write with its two
+fsyncs (the disk's share of every add; it varies a lot when other processes use the disk).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tinydb import TinyDB  # noqa: E402
+
+from annotations import records as rec  # noqa: E402
+from annotations.models import Anchor, Note  # noqa: E402
+from annotations.storage import atomic_write_bytes  # noqa: E402
+from annotations.store import AnnotationStore  # noqa: E402
+
+TAGS = [f"{top}/{sub}" for top in ("frame", "actor", "topic", "method", "quote")
+        for sub in ("conflict", "economy", "moral", "risk", "human", "law", "health", "war",
+                    "energy", "climate")]
+ARTICLE_TAGS = ["Politik", "Wirtschaft", "EU", "Nato", "Klima", "Inland", "Ausland", "Kultur"]
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:9.2f} ms"
+
+
+def _median(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def build(root: Path, n_notes: int, n_articles: int, rng: random.Random) -> list[str]:
+    """Write the library directly in the store's file format (what add_note would write)."""
+    articles = [f"{rng.getrandbits(32):08x}" for _ in range(n_articles)]
+    per = {a: [] for a in articles}
+    stamp = "2026-01-01T00:00:00.000000+00:00"
+    built = time.time() - 3600
+    for i in range(n_notes):
+        article = articles[i % n_articles]
+        start = rng.randrange(0, 5000)
+        passage = Anchor("a passage of some length", "context before it, about thirty-two",
+                         "context after it, about thirty-two c", start, start + 24, start // 500)
+        note = Note(id=rec.new_note_id(), article=article, text=f"note {i} " + "words " * 12,
+                    tags=rng.sample(TAGS, rng.choice((0, 1, 1, 2))),
+                    passage=passage if i % 3 else None, created=stamp, updated=stamp)
+        per[article].append(rec.note_doc(note))
+    for article, docs in per.items():
+        data = rec.migrate({"notes": {str(k + 1): d for k, d in enumerate(docs)},
+                            "article": {"1": {"tags": rng.sample(ARTICLE_TAGS, 1)}}}, article)
+        path = root / article[:2] / f"{article}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        os.utime(path, (built, built))  # a library built earlier, not in the last seconds
+    for folder in [root, *root.iterdir()]:
+        os.utime(folder, (built, built))
+    return articles
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", type=int, default=100_000)
+    parser.add_argument("--articles", type=int, default=10_000)
+    args = parser.parse_args()
+    rng = random.Random(6)
+    rows: list[tuple[str, str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        # baseline: a bare TinyDB insert into a small file, same run, same disk
+        base_db = TinyDB(tmp_path / "baseline.json")
+        for i in range(10):
+            base_db.insert({"text": f"note {i}", "tags": ["a"]})
+        baseline = _median(lambda: base_db.insert({"text": "x " * 20, "tags": ["a"]}), 200)
+        base_db.close()
+        rows.append(("bare TinyDB insert, small file (baseline)", _ms(baseline), "no fsync"))
+        durable = _median(lambda: atomic_write_bytes(tmp_path / "f.json", b"x" * 4000), 100)
+        rows.append(("atomic 4 KB write: temp, fsync, replace, fsync dir", _ms(durable),
+                     "what every durable write pays on this disk now"))
+
+        small = tmp_path / "small"
+        build(small, 1_000, 100, rng)
+        root = tmp_path / "big"
+        t = time.perf_counter()
+        articles = build(root, args.notes, args.articles, rng)
+        print(f"built {args.notes:,} notes in {args.articles:,} article files in "
+              f"{time.perf_counter() - t:.1f} s", file=sys.stderr)
+        t = time.perf_counter()
+        AnnotationStore(root).summaries()  # writes the summary cache, as the first TUI start
+        rebuild = time.perf_counter() - t
+
+        store = AnnotationStore(root)
+        store.summaries()
+        tag = "frame/conflict"
+        hits = len(AnnotationStore(root).notes(tag=tag))
+
+        def cold_tag() -> None:
+            AnnotationStore(root).notes(tag=tag)
+
+        rows.append((f"notes(tag={tag!r}) cold ({hits:,} hits)", _ms(_median(cold_tag, 5)),
+                     "new store object; target <= 300 ms"))
+        rows.append((f"notes(tag={tag!r}) warm", _ms(_median(lambda: store.notes(tag=tag), 5)),
+                     "same object; target <= 300 ms"))
+        parent_hits = len(store.notes(tag="frame"))
+        parent = _median(lambda: AnnotationStore(root).notes(tag="frame"), 3)
+        rows.append((f"notes(tag='frame') cold ({parent_hits:,} hits)", _ms(parent),
+                     "parent of 10 tags: a fifth of all notes"))
+        rows.append(("summaries() cold", _ms(_median(lambda: AnnotationStore(root).summaries(),
+                                                      5)), f"{len(articles):,} articles"))
+        rows.append(("summaries() warm", _ms(_median(store.summaries, 20)), ""))
+        rows.append(("summaries() first ever (rebuilds cache)", _ms(rebuild), "once per library"))
+        rows.append(("tag_counts() warm", _ms(_median(store.tag_counts, 5)), ""))
+        note_id = store.notes(articles[0])[0].id
+        rows.append(("get_note(prefix) cold", _ms(_median(
+            lambda: AnnotationStore(root).get_note(note_id[:8]), 5)), ""))
+
+        add = _median(lambda: store.add_note(rng.choice(articles), "a new note", tags=["new"]),
+                      200)
+        rows.append((f"add_note, {args.notes:,} notes in library", _ms(add),
+                     f"{add / baseline:5.1f}x baseline; target <= 5 ms"))
+
+        def cold_add() -> None:
+            AnnotationStore(root).add_note(rng.choice(articles), "from a script")
+
+        rows.append(("new store + add_note (one `reader note`)", _ms(_median(cold_add, 50)), ""))
+        rows.append((f"notes(tag={tag!r}) cold, < 2 s after 250 writes",
+                     _ms(_median(cold_tag, 3)), "recent changes are re-checked"))
+        for label, where in (("1,000", small), (f"{args.notes:,}", root)):
+            opened = _median(lambda: AnnotationStore(where).version(), 50)
+            rows.append((f"open store + version(), {label} notes", _ms(opened), ""))
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}}  {'median':>12}  note")
+    print("-" * (width + 40))
+    for name, value, note in rows:
+        print(f"{name:<{width}}  {value:>12}  {note}")
+
+
+if __name__ == "__main__":
+    main()
