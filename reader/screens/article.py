@@ -92,16 +92,20 @@ class ArticleScreen(Screen[None]):
         self.view.set_notes(self._note_ranges())
         self._show_header()
         self.view.focus()
-        summary = self.session.summaries().get(self.article_id)
-        start = self.start_at if self.start_at is not None else getattr(summary, "position", 0)
+        start = self.start_at
+        if start is None:
+            start = getattr(self.session.summaries().get(self.article_id), "position", 0)
         self.call_after_refresh(self._place_cursor, start or 0)
+        self.call_after_refresh(self._mark_read)  # the write waits until the text is painted
+        interval = getattr(self.app, "poll_interval", 2.0)
+        if interval:
+            self.set_interval(interval, self._poll)
+
+    def _mark_read(self) -> None:
         try:
             self.session.store.set_state(self.article_id, read=True)
         except Exception as exc:  # noqa: BLE001
             self.notify(f"reading state not saved: {exc}", severity="warning")
-        interval = getattr(self.app, "poll_interval", 2.0)
-        if interval:
-            self.set_interval(interval, self._poll)
 
     def _place_cursor(self, offset: int) -> None:
         layout = self.view.doc

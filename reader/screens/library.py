@@ -203,7 +203,17 @@ class LibraryScreen(Screen[None]):
     def open_article(self, event: ArticleTable.Chosen) -> None:
         from reader.screens.article import ArticleScreen
 
-        self.app.push_screen(ArticleScreen(self.session, event.article_id))
+        table = self.query_one(ArticleTable)
+        row = table.current
+        if row is None or row.id != event.article_id:
+            row = next((r for r in table.rows if r.id == event.article_id), None)
+        try:
+            screen = ArticleScreen(self.session, event.article_id,
+                                   at=row.position if row is not None else None)
+        except Exception as exc:  # noqa: BLE001 - a missing text file: say so, stay here
+            self.notify(f"cannot open {event.article_id}: {exc}", severity="error")
+            return
+        self.app.push_screen(screen)
 
     def action_import(self) -> None:
         from reader.screens.import_dialog import ImportDialog

@@ -12,9 +12,13 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from rich.cells import cell_len
+from rich.cells import _SINGLE_CELLS, cell_len  # the set Rich itself trusts as one cell wide
 from rich.text import Span
 
+# Rich's one-cell set plus typographic punctuation (dashes, quotes „“‚‘, …, ‰, ‹›)
+_NARROW = _SINGLE_CELLS | frozenset(map(chr, range(0x2010, 0x2028))) | frozenset(
+    map(chr, range(0x2030, 0x205F))
+) | frozenset("€")
 _WORD = re.compile(r"\S+\s*|\s+")
 # a sentence ends at . ! ? (plus closing quotes/brackets) before a capital, digit or an opener
 _SENTENCE_END = re.compile(r"[.!?…]+[\"“”»«‘’')\]]*(?=\s+[\"„“»«‚‘(\[A-ZÄÖÜ0-9]|\s*$)")
@@ -127,7 +131,7 @@ class ArticleLayout:
         raw: str, base: int, width: int, para: int, lines: list[tuple[int, int, int]]
     ) -> None:
         line_start, col = 0, 0
-        ascii_only = raw.isascii()
+        ascii_only = raw.isascii() or _NARROW.issuperset(raw)
         for m in _WORD.finditer(raw):
             word = m.group()
             word_cells = len(word.rstrip()) if ascii_only else cell_len(word.rstrip())
