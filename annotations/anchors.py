@@ -84,7 +84,8 @@ def find_passage(text: str, exact: str) -> tuple[int, int]:
 
 def _context_score(anchor: Anchor, text: str, start: int, end: int) -> float:
     """0..1: how much of the old prefix/suffix sits right beside ``text[start:end]``."""
-    before, after = text[max(0, start - len(anchor.prefix)):start], text[end:end + len(anchor.suffix)]
+    before = text[max(0, start - len(anchor.prefix)):start]
+    after = text[end:end + len(anchor.suffix)]
     same_before = 0
     for a, b in zip(reversed(anchor.prefix), reversed(before)):
         if a != b:

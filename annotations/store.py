@@ -1,136 +1,37 @@
 """The annotation store: the only way the app and the CLI touch tags, notes and reading state.
 
-Why it looks like this: TinyDB rewrites a whole file per write, so each article has its own small
-file (see :mod:`annotations.records`) and library-wide questions go through a rebuildable
-summary cache (:mod:`annotations.summary`). All writers share one lock (``ANNOTATIONS/.lock``) and
-every write re-reads the file under it, so two processes never lose each other's changes; files
-are replaced atomically (:mod:`annotations.storage`), so a crash leaves the old or the new file.
-Every write also appends a byte to ``ANNOTATIONS/changes``: :meth:`version` is one ``stat``, cheap
-enough for an open TUI to poll for changes made elsewhere.
+Notes, article tags and reading state live in one small TinyDB file per article
+(:mod:`annotations.files`); library-wide questions (the library table, every note with a tag, a
+note id prefix) are answered from a summary cache (:mod:`annotations.summary`) so they don't
+open every file. Tags keep their case, compare without it, and nest (``frame/conflict``).
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 from tinydb import Query
-from tinydb.table import Document
 
 from . import records as rec
-from .anchors import reanchor as find_again
+from .files import StoreError, user_errors
+from .lifecycle import ArticleLifecycle
 from .models import Anchor, ArticleSummary, Note
-from .storage import AtomicJSONStorage, StorageError, file_lock, locked
-from .summary import SummaryCache, digest, has_tag, signature
-from .tags import TagError, matcher, merge_tags, remove_tags, rename_in, tag_key
+from .summary import digest, has_tag
+from .tags import matcher, merge_tags, remove_tags, rename_in, tag_key
 
-JOURNAL_MAX = 1 << 20
-
-
-class StoreError(Exception):
-    """A one-line, user-facing problem (corrupt file, unknown note id, ...)."""
+__all__ = ["AnnotationStore", "StoreError"]
 
 
-@contextmanager
-def _user_errors() -> Iterator[None]:
-    try:
-        yield
-    except (StorageError, TagError) as exc:
-        raise StoreError(str(exc)) from None
-
-
-class AnnotationStore:
-    def __init__(self, root: Path) -> None:
-        """``root`` is ``LIBRARY/annotations`` (created on first write, not on read).
-        Opening costs nothing: files are read when asked for."""
-        self.root = Path(root)
-        self._root = str(self.root)
-        self._lock_path = self.root / ".lock"
-        self._journal = self.root / "changes"
-        self._cache = SummaryCache(self.root)
-        self._seen: tuple[int, int, int] | None = None
-        self._summaries: tuple[int, dict[str, ArticleSummary]] | None = None
-
-    # files ----------------------------------------------------------------------------------
-    def path(self, article: str) -> Path:
-        return Path(self._file(article))
-
-    def _file(self, article: str) -> str:
-        if not isinstance(article, str) or not rec.ARTICLE_ID.match(article):
-            raise StoreError(f"article id {article!r} is not valid")
-        return os.path.join(self._root, article[:2], article + ".json")
-
-    def _read(self, article: str) -> dict[str, Any] | None:
-        with _user_errors():
-            raw = AtomicJSONStorage(self._file(article)).read()
-        if raw is not None and rec.schema_of(raw) > rec.SCHEMA:
-            raise StoreError(f"{self._file(article)} was written by a newer reader; upgrade reader")
-        return rec.migrate(raw, article) if raw is not None else None
-
-    @contextmanager
-    def _writing(self, article: str) -> Iterator[Any]:
-        """One article's read-modify-write under the store lock; yields its TinyDB."""
-        path = self.path(article)
-        with _user_errors(), locked(path, self._lock_path) as db:
-            raw = db.storage.read()
-            if raw is not None and rec.schema_of(raw) > rec.SCHEMA:
-                raise StoreError(f"{path} was written by a newer reader; upgrade reader")
-            if raw is None or rec.schema_of(raw) < rec.SCHEMA:
-                db.storage.write(rec.migrate(raw or {}, article))
-            for stale in path.parent.glob(f".{path.name}.*.tmp"):  # a writer killed mid-write
-                stale.unlink(missing_ok=True)  # (safe: all writers hold the lock we hold)
-            yield db
-            self._cache.put(article, digest(db.storage.read()), signature(os.stat(path)))
-            self._bump()
-
-    @contextmanager
-    def _all_locked(self) -> Iterator[None]:
-        with _user_errors(), locked(self._journal, self._lock_path):
-            yield
-
-    def _bump(self) -> None:
-        """Record that something changed (called under the lock)."""
-        before = self.version()
-        fd = os.open(self._journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        try:
-            os.write(fd, b".")
-            size = os.fstat(fd).st_size
-        finally:
-            os.close(fd)
-        if size > JOURNAL_MAX:
-            from .storage import atomic_write_bytes
-
-            atomic_write_bytes(self._journal, b"")
-        if before == self._seen:  # nobody else wrote since we last looked
-            self._seen = self.version()
-
-    def version(self) -> tuple[int, int, int]:
-        """A token that changes whenever any process writes annotations (one ``stat``)."""
-        try:
-            st = os.stat(self._journal)
-        except FileNotFoundError:
-            return (0, 0, 0)
-        return (st.st_ino, st.st_size, st.st_mtime_ns)
-
-    def changed_since(self, token: tuple[int, int, int]) -> bool:
-        return self.version() != tuple(token)
-
-    def _entries(self) -> dict[str, dict[str, Any]]:
-        token = self.version()
-        if self._cache.entries is None or token != self._seen:
-            self._cache.refresh()
-            self._seen = token
-        assert self._cache.entries is not None
-        return self._cache.entries
+class AnnotationStore(ArticleLifecycle):
+    """``AnnotationStore(LIBRARY / "annotations")``: created on first write, never on read;
+    opening costs nothing (files are read when asked for)."""
 
     # notes ----------------------------------------------------------------------------------
     def add_note(self, article: str, text: str, passage: Anchor | None = None,
                  tags: Iterable[str] = ()) -> Note:
         text = rec.clean_text(text)
-        with _user_errors():
+        with user_errors():
             tags = merge_tags([], tags)
         if not text.strip() and not tags and passage is None:
             raise StoreError("note is empty: give a text, a tag or a passage")
@@ -169,7 +70,7 @@ class AnnotationStore:
         if text is not None:
             fields["text"] = rec.clean_text(text)
         if tags is not None:
-            with _user_errors():
+            with user_errors():
                 fields["tags"] = merge_tags([], tags)
         with self._writing(article) as db:
             if not db.table("notes").update(fields, Query().id == full):
@@ -186,7 +87,7 @@ class AnnotationStore:
         """Notes of one article or of all; ``tag`` keeps notes with the tag (or a child of it)
         and all notes on articles with it."""
         if tag is not None:
-            with _user_errors():
+            with user_errors():
                 tag = tag_key(tag)
         if article is not None:
             articles = [article]
@@ -213,18 +114,11 @@ class AnnotationStore:
         return [n for a in names for n in rec.notes_in(a, self._read(a)) if n.orphan]
 
     # article tags and state -----------------------------------------------------------------
-    def _update_article(self, db: Any, fields: dict[str, Any]) -> None:
-        table = db.table("article")
-        if len(table):
-            table.update(fields, doc_ids=[table.all()[0].doc_id])
-        else:
-            table.insert(Document(fields, doc_id=1))
-
     def article_tags(self, article: str) -> list[str]:
         return list(rec.article_doc(self._read(article)).get("tags") or [])
 
     def _change_tags(self, article: str, change: Any) -> list[str]:
-        with _user_errors():
+        with user_errors():
             wanted = change(self.article_tags(article))  # validate before taking the lock
         if wanted == self.article_tags(article):
             return wanted  # nothing to do: never create or rewrite a file for it
@@ -255,7 +149,7 @@ class AnnotationStore:
     def rename_tag(self, old: str, new: str) -> int:
         """Rename ``old`` (and its children) to ``new`` on articles and notes; merges into an
         existing ``new``. Returns how many articles and notes changed."""
-        with _user_errors():
+        with user_errors():
             old_key, _ = tag_key(old), tag_key(new)
         changed = 0
         with self._all_locked():
@@ -309,87 +203,6 @@ class AnnotationStore:
     def problems(self) -> dict[str, str]:
         """Article files that could not be read, with the reason (for ``reader doctor``)."""
         return {a: e["error"] for a, e in self._entries().items() if e.get("error")}
-
-    # re-anchoring, removed articles, import ---------------------------------------------------
-    def reanchor(self, article: str, new_text: str) -> list[Note]:
-        """Place every passage note in ``new_text``; notes that can't be placed become orphans
-        and keep their old passage. The article counts as present again. Returns all its notes."""
-        if self._read(article) is None:
-            return []
-        with self._writing(article) as db:
-            raw = db.storage.read()
-            updates = []
-            for note in rec.notes_in(article, raw):
-                moved = find_again(note.passage, new_text) if note.passage else None
-                fields: dict[str, Any] = {"orphan": note.passage is not None and moved is None}
-                if moved is not None:
-                    fields["passage"] = moved.to_dict()
-                updates.append((fields, Query().id == note.id))
-            if updates:
-                db.table("notes").update_multiple(updates)
-            if rec.article_doc(raw).get("removed"):
-                self._update_article(db, {"removed": False})
-        return self.notes(article)
-
-    def mark_orphans(self, article: str) -> None:
-        """The article was removed but its notes stay: all become orphans."""
-        if self._read(article) is None:
-            return
-        with self._writing(article) as db:
-            db.table("notes").update({"orphan": True})
-            self._update_article(db, {"removed": True})
-
-    def delete_article(self, article: str) -> None:
-        """Remove an article's annotations for good (``reader remove --with-notes``)."""
-        path = self.path(article)
-        if not path.exists():
-            return
-        with self._all_locked():
-            path.unlink(missing_ok=True)
-            self._cache.drop(article)
-            self._bump()
-
-    def merge_notes(self, article: str, tags: Iterable[str], notes: Iterable[Note]) -> dict[str,
-                                                                                         int]:
-        """Merge another copy's annotations of ``article``: same id -> the newer ``updated``
-        wins; the same text on the same passage is not added twice."""
-        counts = {"added": 0, "updated": 0, "skipped": 0}
-        incoming, tags = list(notes), list(tags)
-        with self._writing(article) as db:
-            raw = db.storage.read()
-            mine = {n.id: n for n in rec.notes_in(article, raw)}
-            same = {_content_key(n) for n in mine.values()}
-            table, added = db.table("notes"), []
-            for note in incoming:
-                note.article = article
-                if note.id in mine:
-                    if note.updated > mine[note.id].updated:
-                        table.update(rec.note_doc(note), Query().id == note.id)
-                        counts["updated"] += 1
-                    else:
-                        counts["skipped"] += 1
-                elif _content_key(note) in same:
-                    counts["skipped"] += 1
-                else:
-                    added.append(rec.note_doc(note))
-                    mine[note.id] = note
-                    same.add(_content_key(note))
-                    counts["added"] += 1
-            if added:
-                table.insert_multiple(added)
-            current = list(rec.article_doc(raw).get("tags") or [])
-            with _user_errors():
-                merged = merge_tags(current, tags)
-            if merged != current:
-                self._update_article(db, {"tags": merged})
-        return counts
-
-
-def _content_key(note: Note) -> tuple[str, str, int | None]:
-    passage = note.passage
-    return (" ".join(note.text.split()), passage.exact if passage else "",
-            passage.start if passage else None)
-
 
 def _summary(entry: dict[str, Any]) -> ArticleSummary:
     return ArticleSummary(tags=list(entry["tags"]), notes=entry["notes"], read=entry["read"],

@@ -1,0 +1,133 @@
+"""One small TinyDB file per article, shared locking, and a change token.
+
+Why: TinyDB rewrites a whole file per write, so each article has its own small file (see
+:mod:`annotations.records`) and library-wide questions go through a rebuildable summary cache
+(:mod:`annotations.summary`). All writers share one lock (``ANNOTATIONS/.lock``) and every write
+re-reads the file under it, so two processes never lose each other's changes; files are replaced
+atomically (:mod:`annotations.storage`), so a crash leaves the old or the new file. Every write
+also appends a byte to ``ANNOTATIONS/changes``: :meth:`ArticleFiles.version` is one ``stat``,
+cheap enough for an open TUI to poll for changes made elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tinydb.table import Document
+
+from . import records as rec
+from .models import ArticleSummary
+from .storage import AtomicJSONStorage, StorageError, atomic_write_bytes, locked
+from .summary import SummaryCache, digest, signature
+from .tags import TagError
+
+JOURNAL_MAX = 1 << 20
+
+
+class StoreError(Exception):
+    """A one-line, user-facing problem (corrupt file, unknown note id, ...)."""
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Storage and tag problems reach callers as :class:`StoreError` (one line each)."""
+    try:
+        yield
+    except (StorageError, TagError) as exc:
+        raise StoreError(str(exc)) from None
+
+
+class ArticleFiles:
+    """The file layer under :class:`annotations.store.AnnotationStore`."""
+
+    def __init__(self, root: Path) -> None:
+        """``root`` is ``LIBRARY/annotations`` (created on first write, not on read).
+        Opening costs nothing: files are read when asked for."""
+        self.root = Path(root)
+        self._root = str(self.root)
+        self._lock_path = self.root / ".lock"
+        self._journal = self.root / "changes"
+        self._cache = SummaryCache(self.root)
+        self._seen: tuple[int, int, int] | None = None
+        self._summaries: tuple[int, dict[str, ArticleSummary]] | None = None
+
+    # files ----------------------------------------------------------------------------------
+    def path(self, article: str) -> Path:
+        return Path(self._file(article))
+
+    def _file(self, article: str) -> str:
+        if not isinstance(article, str) or not rec.ARTICLE_ID.match(article):
+            raise StoreError(f"article id {article!r} is not valid")
+        return os.path.join(self._root, article[:2], article + ".json")
+
+    def _read(self, article: str) -> dict[str, Any] | None:
+        with user_errors():
+            raw = AtomicJSONStorage(self._file(article)).read()
+        if raw is not None and rec.schema_of(raw) > rec.SCHEMA:
+            raise StoreError(f"{self._file(article)} was written by a newer reader; upgrade reader")
+        return rec.migrate(raw, article) if raw is not None else None
+
+    @contextmanager
+    def _writing(self, article: str) -> Iterator[Any]:
+        """One article's read-modify-write under the store lock; yields its TinyDB."""
+        path = self.path(article)
+        with user_errors(), locked(path, self._lock_path) as db:
+            raw = db.storage.read()
+            if raw is not None and rec.schema_of(raw) > rec.SCHEMA:
+                raise StoreError(f"{path} was written by a newer reader; upgrade reader")
+            if raw is None or rec.schema_of(raw) < rec.SCHEMA:
+                db.storage.write(rec.migrate(raw or {}, article))
+            for stale in path.parent.glob(f".{path.name}.*.tmp"):  # a writer killed mid-write
+                stale.unlink(missing_ok=True)  # (safe: all writers hold the lock we hold)
+            yield db
+            self._cache.put(article, digest(db.storage.read()), signature(os.stat(path)))
+            self._bump()
+
+    @contextmanager
+    def _all_locked(self) -> Iterator[None]:
+        with user_errors(), locked(self._journal, self._lock_path):
+            yield
+
+    def _bump(self) -> None:
+        """Record that something changed (called under the lock)."""
+        before = self.version()
+        fd = os.open(self._journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(fd, b".")
+            size = os.fstat(fd).st_size
+        finally:
+            os.close(fd)
+        if size > JOURNAL_MAX:
+            atomic_write_bytes(self._journal, b"")
+        if before == self._seen:  # nobody else wrote since we last looked
+            self._seen = self.version()
+
+    def version(self) -> tuple[int, int, int]:
+        """A token that changes whenever any process writes annotations (one ``stat``)."""
+        try:
+            st = os.stat(self._journal)
+        except FileNotFoundError:
+            return (0, 0, 0)
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def changed_since(self, token: tuple[int, int, int]) -> bool:
+        return self.version() != tuple(token)
+
+    def _entries(self) -> dict[str, dict[str, Any]]:
+        token = self.version()
+        if self._cache.entries is None or token != self._seen:
+            self._cache.refresh()
+            self._seen = token
+        assert self._cache.entries is not None
+        return self._cache.entries
+
+    def _update_article(self, db: Any, fields: dict[str, Any]) -> None:
+        table = db.table("article")
+        if len(table):
+            table.update(fields, doc_ids=[table.all()[0].doc_id])
+        else:
+            table.insert(Document(fields, doc_id=1))

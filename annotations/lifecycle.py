@@ -1,0 +1,96 @@
+"""What happens to annotations when their article changes: re-import, removal, and merging a
+colleague's copy. Notes are never deleted here; those that lose their place become orphans."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from tinydb import Query
+
+from . import records as rec
+from .anchors import reanchor as find_again
+from .files import ArticleFiles, user_errors
+from .models import Note
+from .tags import merge_tags
+
+
+class ArticleLifecycle(ArticleFiles):
+    def reanchor(self, article: str, new_text: str) -> list[Note]:
+        """Place every passage note in ``new_text``; notes that can't be placed become orphans
+        and keep their old passage. The article counts as present again. Returns all its notes."""
+        if self._read(article) is None:
+            return []
+        with self._writing(article) as db:
+            raw = db.storage.read()
+            updates = []
+            for note in rec.notes_in(article, raw):
+                moved = find_again(note.passage, new_text) if note.passage else None
+                fields: dict[str, Any] = {"orphan": note.passage is not None and moved is None}
+                if moved is not None:
+                    fields["passage"] = moved.to_dict()
+                updates.append((fields, Query().id == note.id))
+            if updates:
+                db.table("notes").update_multiple(updates)
+            if rec.article_doc(raw).get("removed"):
+                self._update_article(db, {"removed": False})
+        return rec.notes_in(article, self._read(article))
+
+    def mark_orphans(self, article: str) -> None:
+        """The article was removed but its notes stay: all become orphans."""
+        if self._read(article) is None:
+            return
+        with self._writing(article) as db:
+            db.table("notes").update({"orphan": True})
+            self._update_article(db, {"removed": True})
+
+    def delete_article(self, article: str) -> None:
+        """Remove an article's annotations for good (``reader remove --with-notes``)."""
+        path = self.path(article)
+        if not path.exists():
+            return
+        with self._all_locked():
+            path.unlink(missing_ok=True)
+            self._cache.drop(article)
+            self._bump()
+
+    def merge_notes(self, article: str, tags: Iterable[str], notes: Iterable[Note]) -> dict[str,
+                                                                                         int]:
+        """Merge another copy's annotations of ``article``: same id -> the newer ``updated``
+        wins; the same text on the same passage is not added twice."""
+        counts = {"added": 0, "updated": 0, "skipped": 0}
+        incoming, tags = list(notes), list(tags)
+        with self._writing(article) as db:
+            raw = db.storage.read()
+            mine = {n.id: n for n in rec.notes_in(article, raw)}
+            same = {_content_key(n) for n in mine.values()}
+            table, added = db.table("notes"), []
+            for note in incoming:
+                note.article = article
+                if note.id in mine:
+                    if note.updated > mine[note.id].updated:
+                        table.update(rec.note_doc(note), Query().id == note.id)
+                        counts["updated"] += 1
+                    else:
+                        counts["skipped"] += 1
+                elif _content_key(note) in same:
+                    counts["skipped"] += 1
+                else:
+                    added.append(rec.note_doc(note))
+                    mine[note.id] = note
+                    same.add(_content_key(note))
+                    counts["added"] += 1
+            if added:
+                table.insert_multiple(added)
+            current = list(rec.article_doc(raw).get("tags") or [])
+            with user_errors():
+                merged = merge_tags(current, tags)
+            if merged != current:
+                self._update_article(db, {"tags": merged})
+        return counts
+
+
+def _content_key(note: Note) -> tuple[str, str, int | None]:
+    passage = note.passage
+    return (" ".join(note.text.split()), passage.exact if passage else "",
+            passage.start if passage else None)
