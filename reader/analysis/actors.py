@@ -19,7 +19,7 @@ _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
 _DIGIT = re.compile(r"\d")
 _MARKS = set("„“”\"»«‚‘’'")
 _LOCATIVE = {"in", "nach", "aus", "im", "bei", "from", "to", "at", "into", "near", "über",
-             "via", "von"}
+             "via"}
 
 
 @dataclass
@@ -134,7 +134,8 @@ class ActorFinder:
                 self._mark(i, i + 1, "org:" + orgs[t.text], orgs[t.text], "organisation")
             elif self._is_org_compound(t.text):
                 self._mark(i, i + 1, "org:" + t.text, t.text, "organisation")
-            elif _ACRONYM.match(t.text) and t.low not in lx.STOP_CAPS and not self.roles[i]:
+            elif _ACRONYM.match(t.text) and t.low not in lx.STOP_CAPS and not self.roles[i] and not (
+                    i + 1 < len(toks) and toks[i + 1].text.isupper() and len(toks[i + 1].text) > 2):
                 self._mark(i, i + 1, "org:" + t.text, t.text, "organisation")
 
     def _is_org_compound(self, word: str) -> bool:
@@ -156,7 +157,7 @@ class ActorFinder:
             while k < len(toks) and k - j < 3 and self._name_like(k) and (
                     k == j or toks[k].start - toks[k - 1].end == 1):
                 k += 1
-            if k == j:
+            if k == j or toks[k - 1].text in lx.ORG_HEADS:
                 continue
             name = self.text[toks[j].start:toks[k - 1].end]
             d = self._person(name)
@@ -197,10 +198,13 @@ class ActorFinder:
                     k == i or (toks[k].start - toks[k - 1].end == 1
                                and self.text[toks[k - 1].end] == " ")):
                 k += 1
-            if k - i >= 2 and self._plausible_name(i, k) and (
-                    toks[i].start == 0 or self.text[toks[i].start - 1] not in _MARKS):
+            quoted = toks[i].start > 0 and self.text[toks[i].start - 1] in _MARKS
+            if k - i >= 2 and not quoted:
                 name = self.text[toks[i].start:toks[k - 1].end]
-                self._mark_tokens(i, k, self._person(name), name)
+                if toks[k - 1].text in lx.ORG_HEADS or toks[i].text in lx.ORG_HEADS:
+                    self._mark(i, k, "org:" + name, name, "organisation")
+                elif self._plausible_name(i, k):
+                    self._mark_tokens(i, k, self._person(name), name)
                 i = k
             else:
                 i += 1

@@ -193,6 +193,9 @@ ORGS = {
 }
 ORG_SUFFIXES = ("-Rat", "rat", "ministerium", "gericht", "partei", "behörde", "amt", "bank",
                 "verband", "agentur", "institut", "konzern", "kommission", "stiftung", "bund")
+ORG_HEADS = {"AG", "GmbH", "SE", "KG", "Zeitung", "Allgemeine", "Rundschau", "Post", "News",
+             "Bank", "Partei", "Union", "Gruppe", "Stiftung", "Institut", "Universität",
+             "Verband", "Bund", "Rat", "Gericht", "Ministerium", "Agentur", "Kommission"}
 ORG_WORD_SUFFIXES = (" AG", " GmbH", " Inc.", " e.V.")
 # Words that name a medium or a work: marks after them are titles, not quotations.
 TERM_CUES = {
@@ -218,7 +221,9 @@ TERM_SUFFIXES = ("zeitung", "agentur", "magazin", "magazins", "zeitschrift", "se
 LABEL_CUES = {"nannte", "nennt", "bezeichnete", "bezeichnet", "als", "sprach", "spricht",
               "von", "vor", "zu"}
 FUNCTION_WORDS = {"der", "die", "und", "nicht", "ist", "das", "mit", "sich", "auf", "für",
-                  "den", "von", "dem", "ein", "eine", "auch", "wird", "sei", "dass", "im"}
+                  "den", "von", "dem", "ein", "eine", "auch", "wird", "sei", "dass", "im",
+                  "sagte", "sind", "wir", "zu", "es", "bei", "nach", "über", "wurde", "hat",
+                  "er", "werden", "ich", "sie", "aus", "wie", "oder", "aber", "noch", "vor"}
 MONTHS = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
           "oktober", "november", "dezember"}
 ABBREVIATIONS = {"dr", "prof", "nr", "st", "bzw", "ca", "vgl", "z", "u", "d", "usw", "etc",

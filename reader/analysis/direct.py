@@ -58,8 +58,13 @@ def frame_before(eng: Engine, m: MarkSpan, s: int, prev_end: int) -> tuple[tuple
     for v in range(len(before) - 1, -1, -1):
         t = before[v]
         if t.low in lx.SAY_VERBS and not (t.cap and v) and t.low not in ("so", "wie"):
-            if v and before[0].low not in lx.ADVERBIAL_OPENERS:
-                return np_before(text, before, 0, v, lx), t.text, colon
+            lo = 0  # the clause of the verb: "Asked about pensions, he answered:"
+            for k in range(v, 0, -1):
+                if "," in text[before[k - 1].end:before[k].start]:
+                    lo = k
+                    break
+            if v > lo and before[lo].low not in lx.ADVERBIAL_OPENERS:
+                return np_before(text, before, lo, v, lx), t.text, colon
             return np_after(text, before, v + 1, lx, m.start), t.text, colon
     if colon and len(before) <= 4 and before[0].cap:
         return (before[0].start, before[-1].end), None, colon
@@ -84,6 +89,8 @@ def classify_direct(eng: Engine, m: MarkSpan, s: int, e: int, prev_end: int,
     if nested:
         return ("term" if term_cue or title_like else "direct"), None, None
     sp, cue = frame_after(eng, m)
+    if sp is not None and short and len(eng._toks(prev_end, m.start)) >= 3:
+        sp = None  # "… to play a „constructive role“, he said": the frame is the sentence's
     colon = False
     if sp is None:
         sp, cue, colon = frame_before(eng, m, s, prev_end)

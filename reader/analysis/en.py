@@ -29,7 +29,7 @@ SAY_VERBS = _forms(
     "assure boast joke speculate clarify reiterate"
 ) | {"said", "says", "say", "saying", "told", "tells", "tell", "wrote", "writes", "written",
      "thinks", "thought", "think", "felt", "feels", "knew", "knows", "spoke", "speaks", "put",
-     "added", "noted", "quipped", "shouted", "cried"}
+     "added", "noted", "quipped", "shouted", "cried", "answered", "answers"}
 SAY_VERBS -= {"asking", "posted", "posting", "answering", "noting", "stating", "adding"}
 SAY_STRONG = SAY_VERBS
 # Words that cannot be part of a subject noun phrase before "said".
@@ -38,7 +38,8 @@ VERBISH = {"have", "has", "had", "is", "are", "was", "were", "be", "been", "will
            "which", "that", "should", "may", "might", "must"}
 REPORT_VERBS = _forms(
     "warn call urge demand criticize criticise condemn accuse announce deny praise welcome "
-    "threaten reject promise pledge vow appeal request propose recommend insist blame"
+    "threaten reject promise pledge vow appeal request propose recommend insist blame mock "
+    "defend advise argue dismiss rule applaud slam attack question challenge dispute"
 ) | {"called", "spoke", "sought", "made"}
 AUXILIARIES = {"has", "have", "had"}
 SPEAKER_SUFFIXES = ("spokesman", "spokeswoman", "spokesperson", "police", "government",
@@ -115,6 +116,15 @@ ORG_SUFFIXES = ("Council", "Ministry", "Department", "Agency", "Committee", "Com
                 "Party", "Court", "Bank", "Institute", "University", "Association", "Union",
                 "Inc.", "Corp.", "Ltd", "Foundation", "Office", "Organization", "Organisation",
                 "Service", "Authority", "Board", "Times", "Post", "News", "Group")
+# Last (or first) words that make a run of capitalised words an organisation.
+ORG_HEADS = {"Council", "Ministry", "Department", "Agency", "Committee", "Commission", "Party",
+             "Court", "Bank", "Institute", "University", "Association", "Union", "Foundation",
+             "Office", "Organization", "Organisation", "Service", "Authority", "Board", "Times",
+             "Post", "News", "Group", "Programme", "Program", "Assembly", "Fund", "Corporation",
+             "Company", "Inc", "Corp", "Ltd", "Parliament", "Congress", "Senate", "Agency",
+             "Network", "Press", "Journal", "Herald", "Tribune", "Guardian", "Federation",
+             "Alliance", "Coalition", "League", "Society", "Centre", "Center", "School", "Police",
+             "Army", "Navy", "Force", "Forces", "Club", "Airlines", "Motors", "Systems"}
 ORG_WORD_SUFFIXES = (" Inc.", " Corp.", " Ltd", " LLC")
 TERM_CUES = {"magazine", "newspaper", "film", "movie", "book", "novel", "operation", "project",
              "program", "programme", "titled", "entitled", "named", "called", "so-called",
@@ -125,8 +135,9 @@ TERM_SUFFIXES = ("magazine", "newspaper", "film", "movie", "book", "novel", "alb
                  "entitled", "named", "dubbed", "ship", "party", "group", "campaign")
 LABEL_CUES = {"called", "calls", "call", "described", "describes", "as", "labelled",
               "labeled", "termed", "dubbed"}
-FUNCTION_WORDS = {"the", "and", "of", "to", "is", "in", "that", "was", "for", "it", "with",
-                  "he", "on", "as", "said", "by", "his", "at", "be", "are"}
+FUNCTION_WORDS = {"the", "and", "of", "to", "is", "that", "was", "for", "it", "with",
+                  "he", "on", "as", "said", "by", "his", "at", "be", "are", "were", "has",
+                  "have", "she", "they", "this", "from", "we", "not", "would", "will", "an"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
           "jul", "aug", "sep", "sept", "oct", "nov", "dec"}

@@ -91,7 +91,7 @@ class Engine:
                 frame = self._anaphoric(idx, outside, s, e)
             if frame is None and has_konj and self._recent(idx):
                 frame = Frame(s, e, "indirect_free_indirect", None, None)
-            if frame is None:
+            if frame is None and not self.frames.is_heading(outside, e):
                 frame = self.frames.reported(outside, s, e)
             if frame is None and any(t.low in self.lx.HEARSAY for t in outside) and (
                     self._recent(idx) or outside[-1].low in ("haben", "sein", "worden")):

@@ -65,7 +65,7 @@ class FrameFinder:
 
     def find(self, toks: list[Token], s: int, e: int, has_konj: bool) -> Frame | None:
         """The first frame that fits the sentence [s, e) whose outside-quote tokens are toks."""
-        if len(toks) < 3:
+        if len(toks) < 3 or self.is_heading(toks, e):
             return None
         if self.text[self._clause_end(e):e].startswith("?"):
             return self._source_phrase(toks, s, e)  # a question asks, it does not report
@@ -82,8 +82,10 @@ class FrameFinder:
         lx = self.lx
         for j in range(2, len(toks)):
             gap = self._gap(toks[j - 1], toks[j])
-            if "," not in gap or any(c in gap for c in "„“\"»«"):
+            if "," not in gap:
                 continue
+            if any(c in gap for c in "„“\"»«") and len(gap.split()) > 6:
+                continue  # a long quote before the comma is framed as a direct quote
             t = toks[j]
             sp = None
             if t.low in lx.SAY_VERBS and not t.cap and self._particle_ok(t, toks[j + 1:]):
@@ -97,6 +99,8 @@ class FrameFinder:
                         break
             elif self.lang == "en":
                 for v in range(j + 1, min(j + 6, len(toks))):
+                    if v + 1 < len(toks) and toks[v + 1].low in ("of", "about", "against", "for"):
+                        break
                     if toks[v].low in lx.SAY_VERBS and self._ends_clause(toks, toks[v].end, 4):
                         sp = np_before(self.text, toks, j, v, lx)
                         t = toks[v]
@@ -106,10 +110,16 @@ class FrameFinder:
             if sp is None:
                 continue
             end = toks[j - 1].end
-            if self.text[end:end + 1] in "“”\"»«’'":
-                end += 1
+            comma = self.text.find(",", end, toks[j].start)
+            if comma > end:
+                end = comma  # the span runs over a short quote up to the frame's comma
             return Frame(s, end, "indirect", sp, t.text)
         return None
+
+    def is_heading(self, toks: list[Token], e: int) -> bool:
+        """A short line without end punctuation is a heading ("Moscow blames the West")."""
+        last = self.text[e - 1] if e else ""
+        return last not in ".!?…:;\"“”»«’'" and len(toks) < 12 and self.text[e:e + 1] in ("\n", "")
 
     def _ends_clause(self, toks: list[Token], pos: int, slack: int = 0) -> bool:
         """True when at most ``slack`` words follow ``pos`` before a comma or the end."""
@@ -198,6 +208,8 @@ class FrameFinder:
 
     def _english_before(self, toks: list[Token], v: int, s: int, e: int) -> Frame | None:
         lx = self.lx
+        if v + 1 < len(toks) and toks[v + 1].low in ("of", "about", "against", "for", "on"):
+            return None  # "warned of cuts": a reported act, not reported words
         sp = np_before(self.text, toks, self._lead(toks), v, lx)
         if sp is None:
             return None
@@ -324,18 +336,26 @@ class FrameFinder:
         if len(toks) < 3 or toks[0].low in lx.SUBORDINATORS:
             return None
         last = toks[-1]
-        for v in range(1, min(len(toks), 7)):
+        for v in range(1, min(len(toks), 7 if self.lang == "de" else 12)):
             t = toks[v]
             if t.cap:
                 continue
             if t.low in lx.AUXILIARIES and last.low in lx.REPORT_VERBS and len(toks) > v + 2:
                 cue = last
+            elif (self.lang == "en" and t.low in lx.AUXILIARIES and v + 1 < len(toks)
+                  and toks[v + 1].low in lx.REPORT_VERBS):
+                cue = toks[v + 1]  # "The association has threatened …"
             elif t.low in lx.REPORT_VERBS and self._particle_ok(t, toks[v + 1:]):
                 cue = t
             else:
                 continue
             if self.lang == "en":
-                sp = np_before(self.text, toks, self._lead(toks), v, lx)
+                lo = self._lead(toks)
+                for k in range(v, lo, -1):  # "In a statement, he warned of …"
+                    if "," in self._gap(toks[k - 1], toks[k]):
+                        lo = k
+                        break
+                sp = np_before(self.text, toks, lo, v, lx)
             elif toks[0].low in lx.ADVERBIAL_OPENERS:
                 sp = np_after(self.text, toks, v + 1, lx, e)
             else:

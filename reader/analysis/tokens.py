@@ -38,6 +38,6 @@ def guess_lang(text: str) -> str:
     """'de' or 'en' from counts of function words in the first few thousand characters."""
     sample = text[:4000].lower()
     words = re.findall(r"[a-zäöüß]+", sample)
-    de_n = sum(1 for w in words if w in de.FUNCTION_WORDS)
+    de_n = sum(1 for w in words if w in de.FUNCTION_WORDS) + len(re.findall(r"[äöüß„]", sample))
     en_n = sum(1 for w in words if w in en.FUNCTION_WORDS)
     return "en" if en_n > de_n else "de"

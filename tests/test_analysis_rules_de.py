@@ -1,0 +1,140 @@
+"""Each German rule family on sentences written for the test (not from any corpus)."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+
+
+def _one(text: str, kind: str):
+    a = analyze(text, "de")
+    found = [q for q in a.quotes if q.kind == kind]
+    assert found, f"no {kind} in {[(q.kind, q.text) for q in a.quotes]}"
+    return a, found[0]
+
+
+def _actor_name(a, q):
+    actor = a.actor(q.actor)
+    return actor.name if actor else None
+
+
+def test_direct_quote_framed_after_by_verb_and_pronoun():
+    text = ("Die Ministerin Petra Albrecht besuchte das Werk. „Wir lassen niemanden im Stich“, "
+            "sagte sie am Montag.")
+    a, q = _one(text, "direct")
+    assert q.text == "„Wir lassen niemanden im Stich“"
+    assert q.speaker == "sie" and _actor_name(a, q) == "Petra Albrecht"
+    assert q.cue == "sagte"
+
+
+def test_direct_quote_framed_before_with_colon_and_mismatched_marks():
+    text = 'Bürgermeister Klaus Brenner erklärte: „Die Brücke bleibt bis Juni gesperrt."'
+    a, q = _one(text, "direct")
+    assert q.text == '„Die Brücke bleibt bis Juni gesperrt."'
+    assert _actor_name(a, q) == "Klaus Brenner"
+
+
+def test_split_quote_shares_its_frame():
+    text = "„Das ist ein guter Tag“, sagte Anna Wolff, „aber die Arbeit beginnt erst.“"
+    a = analyze(text, "de")
+    direct = [q for q in a.quotes if q.kind == "direct"]
+    assert [q.text for q in direct] == ["„Das ist ein guter Tag“", "„aber die Arbeit beginnt erst.“"]
+    assert {_actor_name(a, q) for q in direct} == {"Anna Wolff"}
+
+
+def test_guillemets_and_quote_over_paragraphs():
+    text = ("Der Sprecher Tom Berger sagte: »Wir prüfen alle Optionen.\n\n"
+            "»Eine Entscheidung fällt nächste Woche.«")
+    a = analyze(text, "de")
+    direct = [q for q in a.quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    assert direct[0].text.startswith("»Wir prüfen") and direct[0].text.endswith("Woche.«")
+
+
+def test_unframed_quote_continues_the_last_speaker():
+    text = ("„Wir sind vorbereitet“, sagte Innenministerin Julia Hartmann. "
+            "„Niemand muss sich Sorgen machen.“")
+    a = analyze(text, "de")
+    direct = [q for q in a.quotes if q.kind == "direct"]
+    assert len(direct) == 2
+    assert direct[1].cue is None and _actor_name(a, direct[1]) == "Julia Hartmann"
+
+
+def test_title_in_marks_is_a_term_not_a_quotation():
+    text = "Die Zeitung „Rheinischer Bote“ berichtete über den Film „Die langen Nächte“."
+    a = analyze(text, "de")
+    assert [q.kind for q in a.quotes if q.text.startswith("„")] == ["term", "term"]
+    assert a.quote_count() == sum(1 for q in a.quotes if q.kind != "term")
+
+
+def test_konjunktiv_with_frame_after_and_role_speaker():
+    text = ("Verteidigungsminister Jonas Keller reiste nach Brüssel. Die Lage sei ernst, "
+            "sagte der Verteidigungsminister am Abend.")
+    a, q = _one(text, "indirect")
+    assert q.text == "Die Lage sei ernst"
+    assert q.speaker == "der Verteidigungsminister"
+
+
+def test_so_frame_and_free_indirect_continuation():
+    text = ("Die Verhandlungen seien schwierig, so Keller weiter. Man werde aber nicht aufgeben. "
+            "Ein Ergebnis sei bis Freitag möglich.")
+    a = analyze(text, "de")
+    kinds = [q.kind for q in a.quotes]
+    assert kinds[0] == "indirect" and a.quotes[0].speaker == "Keller"
+    free = [q for q in a.quotes if q.kind == "indirect_free_indirect"]
+    assert len(free) == 1  # consecutive Konjunktiv sentences merge into one passage
+    assert free[0].text == "Man werde aber nicht aufgeben. Ein Ergebnis sei bis Freitag möglich."
+    assert free[0].speaker == "Keller"
+
+
+def test_laut_and_zufolge_split_the_sentence_around_the_source():
+    text = "Der Umsatz ist laut Finanzchefin Maria Lenz deutlich gestiegen."
+    a = analyze(text, "de")
+    segs = [q for q in a.quotes if q.kind == "indirect"]
+    assert [q.text for q in segs] == ["Der Umsatz ist", "deutlich gestiegen"]
+    assert all(q.speaker == "Finanzchefin Maria Lenz" for q in segs)
+    text = "Dem Bericht zufolge wurden drei Brücken beschädigt."
+    _, q = _one(text, "indirect")
+    assert q.text == "wurden drei Brücken beschädigt" and q.speaker == "Dem Bericht"
+
+
+def test_nach_angaben_and_dass_clause_after_verb_of_saying():
+    text = "Nach Angaben der Polizei habe der Fahrer zu schnell gebremst."
+    _, q = _one(text, "indirect")
+    assert q.text == "habe der Fahrer zu schnell gebremst"
+    assert "Polizei" in q.speaker
+    text = "Die Gewerkschaft betonte, dass die Löhne steigen müssten."
+    _, q = _one(text, "indirect")
+    assert q.text == "dass die Löhne steigen müssten" and q.speaker == "Die Gewerkschaft"
+
+
+def test_reported_speech_act_and_capital_as_government():
+    text = "Berlin fordert von Warschau schnelle Zusagen für den Grenzausbau."
+    a, q = _one(text, "reported")
+    assert q.speaker == "Berlin" and _actor_name(a, q) == "Deutschland"
+    poland = next(x for x in a.actors if x.name == "Polen")
+    assert poland.type == "country" and "Warschau" in poland.aliases
+
+
+def test_capital_after_a_preposition_is_a_place():
+    a = analyze("Die Delegation traf sich in Berlin mit Vertretern der Industrie.", "de")
+    berlin = next(x for x in a.actors if x.name == "Berlin")
+    assert berlin.type == "place"
+
+
+def test_nested_fragment_inside_indirect_speech():
+    text = "Die Ministerin sagte, das Gesetz sei „ein Meilenstein für alle Familien“."
+    a = analyze(text, "de")
+    nested = [q for q in a.quotes if q.nested]
+    assert len(nested) == 1 and nested[0].kind == "direct"
+    assert nested[0].speaker == "Die Ministerin"
+
+
+def test_actors_grouped_with_roles_and_role_reference():
+    text = ("Bundesbank-Präsident Otto Fähnrich warnte vor Risiken. Fähnrich sagte, die Inflation "
+            "sinke langsam. Der Bundesbank-Chef äußerte sich nicht zu den Zinsen.")
+    a = analyze(text, "de")
+    person = next(x for x in a.actors if x.name == "Otto Fähnrich")
+    assert person.type == "person"
+    assert "Bundesbank-Präsident" in person.roles
+    assert {"Fähnrich", "Der Bundesbank-Chef"} <= set(person.aliases)
+    assert len(person.mentions) == 3

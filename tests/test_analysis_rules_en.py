@@ -1,0 +1,86 @@
+"""Each English rule family on sentences written for the test (not from any corpus)."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+
+
+def _kind(a, kind):
+    return [q for q in a.quotes if q.kind == kind]
+
+
+def _name(a, q):
+    actor = a.actor(q.actor)
+    return actor.name if actor else None
+
+
+def test_direct_quote_with_inverted_frame_and_apposition():
+    text = ('"The harbour will reopen on Friday," said Maria Lopez, the port director. '
+            '"We owe that to the fishermen."')
+    a = analyze(text, "en")
+    direct = _kind(a, "direct")
+    assert len(direct) == 2
+    assert direct[0].speaker == "Maria Lopez" and direct[0].cue == "said"
+    assert _name(a, direct[1]) == "Maria Lopez"  # the unframed second quote continues her
+
+
+def test_curly_and_single_quotes_with_pronoun_speaker():
+    text = ("Chancellor Erik Lund met the unions. “Nobody will lose their job,” he said. "
+            "Asked about pensions, he answered: ‘That is for parliament to decide.’")
+    a = analyze(text, "en")
+    direct = _kind(a, "direct")
+    assert [q.text[0] for q in direct] == ["“", "‘"]
+    assert direct[0].speaker == "he"
+    assert all(_name(a, q) == "Erik Lund" for q in direct)
+
+
+def test_apostrophes_are_not_quotes():
+    a = analyze("The mayor's plan and the workers' union don't agree, officials said.", "en")
+    assert not [q for q in a.quotes if q.kind in ("direct", "term")]
+
+
+def test_said_that_clause_and_told_object():
+    text = "Health minister Sara Quist said that the new clinic would open in May."
+    a = analyze(text, "en")
+    (q,) = _kind(a, "indirect")
+    assert q.text == "that the new clinic would open in May"
+    assert _name(a, q) == "Sara Quist"
+    a = analyze("Quist told reporters the budget was secure.", "en")
+    (q,) = _kind(a, "indirect")
+    assert q.text == "the budget was secure" and q.speaker == "Quist"
+
+
+def test_trailing_frame_and_according_to():
+    a = analyze("The bridge is safe for now, engineers said on Monday.", "en")
+    (q,) = _kind(a, "indirect")
+    assert q.text == "The bridge is safe for now" and q.speaker == "engineers"
+    a = analyze("According to the ministry of transport, repairs will take a year.", "en")
+    (q,) = _kind(a, "indirect")
+    assert q.text == "repairs will take a year"
+    assert q.speaker == "the ministry of transport"
+
+
+def test_reported_speech_act():
+    a = analyze("But Senator Paul Grant warned of deep cuts to rural schools.", "en")
+    (q,) = _kind(a, "reported")
+    assert q.speaker == "Senator Paul Grant" and _name(a, q) == "Paul Grant"
+
+
+def test_quoted_title_is_a_term_and_nested_fragment_is_direct():
+    a = analyze('She starred in the film "Silent Harbour" last year.', "en")
+    assert [q.kind for q in a.quotes] == ["term"]
+    a = analyze('Director Ana Ruiz said the report was "deeply worrying" for the region.', "en")
+    nested = [q for q in a.quotes if q.nested]
+    assert len(nested) == 1 and nested[0].kind == "direct"
+    assert _name(a, nested[0]) == "Ana Ruiz"
+
+
+def test_countries_capitals_and_organisations():
+    text = ("Moscow rejected the proposal. NATO said the United States and Germany "
+            "would send more troops to Lithuania.")
+    a = analyze(text, "en")
+    by_name = {x.name: x for x in a.actors}
+    assert by_name["Russia"].type == "country" and "Moscow" in by_name["Russia"].aliases
+    assert by_name["NATO"].type == "organisation"
+    assert by_name["USA"].type == "country" and "United States" in by_name["USA"].aliases
+    assert by_name["Germany"].type == "country"
