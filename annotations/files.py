@@ -12,6 +12,7 @@ cheap enough for an open TUI to poll for changes made elsewhere.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,6 +40,8 @@ def user_errors() -> Iterator[None]:
         yield
     except (StorageError, TagError) as exc:
         raise StoreError(str(exc)) from None
+    except OSError as exc:  # permissions, disk full, read-only library, ...
+        raise StoreError(f"{exc.filename or 'annotations'}: {exc.strerror or exc}") from None
 
 
 class ArticleFiles:
@@ -54,6 +57,8 @@ class ArticleFiles:
         self._cache = SummaryCache(self.root)
         self._seen: tuple[int, int, int] | None = None
         self._summaries: tuple[int, dict[str, ArticleSummary]] | None = None
+        self._tag_counts: tuple[int, dict[str, int]] | None = None
+        self._memory = threading.RLock()  # the in-memory cache, shared by the app's threads
 
     # files ----------------------------------------------------------------------------------
     def path(self, article: str) -> Path:
@@ -84,8 +89,9 @@ class ArticleFiles:
             for stale in path.parent.glob(f".{path.name}.*.tmp"):  # a writer killed mid-write
                 stale.unlink(missing_ok=True)  # (safe: all writers hold the lock we hold)
             yield db
-            self._cache.put(article, digest(db.storage.read()), signature(os.stat(path)))
-            self._bump()
+            with self._memory:
+                self._cache.put(article, digest(db.storage.read()), signature(os.stat(path)))
+                self._bump()
 
     @contextmanager
     def _all_locked(self) -> Iterator[None]:
@@ -117,13 +123,16 @@ class ArticleFiles:
     def changed_since(self, token: tuple[int, int, int]) -> bool:
         return self.version() != tuple(token)
 
-    def _entries(self) -> dict[str, dict[str, Any]]:
-        token = self.version()
-        if self._cache.entries is None or token != self._seen:
-            self._cache.refresh()
-            self._seen = token
-        assert self._cache.entries is not None
-        return self._cache.entries
+    def _entries(self, force: bool = False) -> dict[str, dict[str, Any]]:
+        """A snapshot of the summary cache, current as of this call."""
+        with self._memory:
+            token = self.version()
+            if force or self._cache.entries is None or token != self._seen:
+                with user_errors():
+                    self._cache.refresh()
+                self._seen = token
+            assert self._cache.entries is not None
+            return dict(self._cache.entries)
 
     def _update_article(self, db: Any, fields: dict[str, Any]) -> None:
         table = db.table("article")

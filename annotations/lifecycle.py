@@ -51,8 +51,9 @@ class ArticleLifecycle(ArticleFiles):
             return
         with self._all_locked():
             path.unlink(missing_ok=True)
-            self._cache.drop(article)
-            self._bump()
+            with self._memory:
+                self._cache.drop(article)
+                self._bump()
 
     def merge_notes(self, article: str, tags: Iterable[str], notes: Iterable[Note]) -> dict[str,
                                                                                          int]:

@@ -8,7 +8,9 @@ open every file. Tags keep their case, compare without it, and nest (``frame/con
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from tinydb import Query
@@ -138,13 +140,20 @@ class AnnotationStore(ArticleLifecycle):
 
     def tag_counts(self) -> dict[str, int]:
         """Each tag (as most often typed) with the number of articles and notes that carry it."""
+        with self._memory:
+            entries = self._entries()
+            if self._tag_counts is not None and self._tag_counts[0] == self._cache.generation:
+                return dict(self._tag_counts[1])
+            generation = self._cache.generation
         counts: dict[str, dict[str, int]] = {}
-        for entry in self._entries().values():
+        for entry in entries.values():
             seen = [] if entry.get("removed") else [(t, 1) for t in entry["tags"]]
             for tag, n in seen + list(entry["note_tags"].items()):
                 spellings = counts.setdefault(tag.casefold(), {})
                 spellings[tag] = spellings.get(tag, 0) + n
-        return {max(sp, key=lambda t: (sp[t], t)): sum(sp.values()) for sp in counts.values()}
+        result = {max(sp, key=lambda t: (sp[t], t)): sum(sp.values()) for sp in counts.values()}
+        self._tag_counts = (generation, result)
+        return dict(result)
 
     def rename_tag(self, old: str, new: str) -> int:
         """Rename ``old`` (and its children) to ``new`` on articles and notes; merges into an
@@ -153,8 +162,8 @@ class AnnotationStore(ArticleLifecycle):
             old_key, _ = tag_key(old), tag_key(new)
         changed = 0
         with self._all_locked():
-            self._cache.refresh()  # under the lock: nobody adds a tag we would miss
-            for article, entry in sorted(self._cache.entries.items()):
+            entries = self._entries(force=True)  # under the lock: no tag added meanwhile
+            for article, entry in sorted(entries.items()):
                 if not (has_tag(entry["article_keys"], old_key)
                         or has_tag(entry["note_keys"], old_key)):
                     continue
@@ -194,15 +203,34 @@ class AnnotationStore(ArticleLifecycle):
     def summaries(self) -> dict[str, ArticleSummary]:
         """Every article with annotations: tags, note and orphan counts, reading state.
         (A fresh dict each call; the summaries in it are shared, treat them as read-only.)"""
-        entries = self._entries()
-        if self._summaries is None or self._summaries[0] != self._cache.generation:
-            self._summaries = (self._cache.generation,
-                               {a: _summary(e) for a, e in entries.items()})
-        return dict(self._summaries[1])
+        with self._memory:
+            entries = self._entries()
+            generation = self._cache.generation
+            if self._summaries is None or self._summaries[0] != generation:
+                self._summaries = (generation, {a: _summary(e) for a, e in entries.items()})
+            return dict(self._summaries[1])
 
     def problems(self) -> dict[str, str]:
         """Article files that could not be read, with the reason (for ``reader doctor``)."""
         return {a: e["error"] for a, e in self._entries().items() if e.get("error")}
+
+    def set_aside(self, article: str) -> Path | None:
+        """``reader doctor``'s repair for an unreadable file: move it out of the way (to
+        ``NAME.corrupt-...``, beside it) so the article can be annotated again. Returns where it
+        went, or ``None`` if the file is readable (nothing to do)."""
+        try:
+            self._read(article)
+            return None
+        except StoreError:
+            pass
+        path = self.path(article)
+        target = path.with_name(f"{path.name}.corrupt-set-aside-{rec.new_note_id()[1:9]}")
+        with self._all_locked():
+            os.replace(path, target)
+            with self._memory:
+                self._cache.drop(article)
+                self._bump()
+        return target
 
 def _summary(entry: dict[str, Any]) -> ArticleSummary:
     return ArticleSummary(tags=list(entry["tags"]), notes=entry["notes"], read=entry["read"],

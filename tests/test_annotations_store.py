@@ -149,6 +149,11 @@ def test_corrupt_article_file_is_reported_and_kept(store: AnnotationStore) -> No
     assert "\n" not in str(info.value) and ".corrupt-" in str(info.value)
     assert path.read_text() == '{"notes": {"1": {"id": "n1", "text": "prec'
     assert [n.text for n in fresh.notes("def456")] == ["fine"]
+    # reader doctor's repair: set the file aside, keep it, annotate again
+    assert fresh.set_aside("def456") is None  # readable: left alone
+    moved = fresh.set_aside("abc123")
+    assert moved.read_text() == '{"notes": {"1": {"id": "n1", "text": "prec'
+    assert fresh.problems() == {} and fresh.add_note("abc123", "again").text == "again"
 
 
 def test_old_schema_migrates_newer_is_refused(store: AnnotationStore) -> None:
@@ -239,3 +244,26 @@ def test_cache_skips_unchanged_shards_but_sees_changed_ones(store: AnnotationSto
     AnnotationStore(store.root).delete_article("bb01")
     fresh = AnnotationStore(store.root).summaries()
     assert (fresh["aa01"].notes, fresh["aa02"].notes, "bb01" in fresh) == (1, 2, False)
+
+
+def test_threads_of_one_app_share_a_store(store: AnnotationStore) -> None:
+    import threading
+
+    errors: list[BaseException] = []
+
+    def add(who: str) -> None:
+        try:
+            for i in range(30):
+                store.add_note(f"ab{i % 3}", f"{who} {i}", tags=[who])
+                store.summaries()
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=add, args=(w,)) for w in ("x", "y", "z")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(store.notes()) == 90 and len(AnnotationStore(store.root).notes(tag="y")) == 30
+    assert sum(s.notes for s in store.summaries().values()) == 90
