@@ -351,7 +351,7 @@ class FrameFinder:
                 continue
             if self.lang == "en":
                 lo = self._lead(toks)
-                for k in range(v, lo, -1):  # "In a statement, he warned of …"
+                for k in range(v - 1, lo, -1):  # "In a statement, he warned of …"
                     if "," in self._gap(toks[k - 1], toks[k]):
                         lo = k
                         break

@@ -1,0 +1,81 @@
+"""The bundled English samples, cleaned by the importer, read as the seed is read (issue 4).
+
+Who said what in these articles is written down here from reading them; the analyzer must
+find the same speakers, aliases and countries.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+
+from reader.analysis import analyze
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_articles"
+
+
+@functools.cache
+def _analysed(name: str):
+    from reader.library.importer import parse_document
+
+    path = SAMPLES / name
+    if not path.is_file():
+        pytest.skip(f"{name} is not among the samples")
+    text = parse_document(path.read_bytes(), name).text
+    return text, analyze(text)
+
+
+def _by_name(a):
+    return {x.name: x for x in a.actors}
+
+
+def _quotes_of(a, name, kinds=("direct",)):
+    actor = _by_name(a)[name]
+    return [q for q in a.quotes if q.actor == actor.id and q.kind in kinds and not q.nested]
+
+
+def test_trade_talks_speakers_and_quotes():
+    text, a = _analysed("en-trade-talks-tariffs-2024-03-19.txt")
+    assert a.lang == "en"
+    people = _by_name(a)
+    assert {"Laura Bennett", "Zhao Weiming", "Priya Raman", "Gregory Hale", "Rebecca Moreno",
+            "Jack Donnelly", "Margit Holm"} <= set(people)
+    assert "Bennett" in people["Laura Bennett"].aliases
+    assert "Zhao" in people["Zhao Weiming"].aliases
+    # Bennett: two direct quotes after "told reporters", one in single curly marks after a colon
+    bennett = _quotes_of(a, "Laura Bennett")
+    assert len(bennett) == 3 and any(q.text.startswith("‘Everything") for q in bennett)
+    assert len(_quotes_of(a, "Priya Raman")) == 2
+    assert len(_quotes_of(a, "Jack Donnelly")) == 1
+    # indirect speech and its speakers
+    holm = _quotes_of(a, "Margit Holm", ("indirect",))
+    assert any(q.text.startswith("that the bloc would") for q in holm)
+    zhao = _quotes_of(a, "Zhao Weiming", ("indirect",))
+    assert any(q.cue == "According" for q in zhao) and any(q.speaker == "he" for q in zhao)
+    # a code name in marks is a term, not a quotation
+    terms = [q.text for q in a.quotes if q.kind == "term"]
+    assert '"Project Bridgewater"' in terms
+    usa, china = people["USA"], people["China"]
+    assert "Washington" in usa.aliases and "Beijing" in china.aliases
+
+
+def test_security_council_speakers_roles_and_countries():
+    text, a = _analysed("en-un-security-council-ceasefire-2024-10-15.md")
+    people = _by_name(a)
+    for name in ("Hélène Brochard", "Sergei Malinovsky", "Karen Holloway", "Tomás Riveiro",
+                 "Amina Diallo", "Li Junhao", "Niamh Gallagher"):
+        assert people[name].type == "person", name
+    assert "ambassador" in people["Karen Holloway"].roles
+    assert "Secretary-General" in people["Tomás Riveiro"].roles
+    assert len(_quotes_of(a, "Sergei Malinovsky")) == 2
+    assert len(_quotes_of(a, "Niamh Gallagher")) == 2
+    brochard = _quotes_of(a, "Hélène Brochard", ("direct", "indirect"))
+    assert any(q.speaker == "She" for q in brochard)
+    assert people["Russia"].type == "country" and "Moscow" in people["Russia"].aliases
+    assert people["Security Council"].type == "organisation"
+    assert [q.text for q in a.quotes if q.kind == "term"] == ['"Tessaly Accord"']
+    # headings are not reported speech
+    assert not [q for q in a.quotes if q.text in ("Moscow blames the West",
+                                                  "Beijing calls for dialogue")]
