@@ -92,3 +92,12 @@ def test_pasted_html_on_stdin_is_sniffed() -> None:
     article = parse_document(page(), "-")
     assert article.format == "stdin"
     assert "Landesregierung" in article.text and "<p>" not in article.text
+
+
+def test_lead_shown_in_a_header_box_and_given_as_description_opens_the_body() -> None:
+    lead = "Die Schulen im Land sind marode, nun soll ein Programm über fünf Jahre helfen, sagt die Regierung."
+    html = page(head=f'<meta name="description" content="{lead}">').replace(
+        b"<article>", f'<header class="entry-header"><div class="entry-excerpt"><p>{lead}</p></div></header><article>'.encode(), 1)
+    article = parse_document(html, "lead.html")
+    assert article.text.split("\n\n")[0] == lead
+    assert article.text.count("nun soll ein Programm") == 1

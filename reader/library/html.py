@@ -133,6 +133,16 @@ def _drop_leading_bylines(paragraphs: list[str], headings: list[int]) -> tuple[l
     return paragraphs[drop:], [h - drop for h in headings if h >= drop]
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _contains(paragraphs: list[str], passage: str) -> bool:
+    """Is the passage (its first dozen words) already in the body?"""
+    needle = " ".join(_words(passage)[:12])
+    return needle in " ".join(" ".join(_words(p)) for p in paragraphs)
+
+
 def extract_html(html: str) -> HtmlDocument:
     """Body paragraphs, headings and metadata of one page; ImportFailure when it has no text."""
     from . import html_fallback, html_meta
@@ -160,6 +170,10 @@ def extract_html(html: str) -> HtmlDocument:
     if doc.title and paragraphs and " ".join(paragraphs[0].split()) == " ".join(doc.title.split()):
         paragraphs, headings = paragraphs[1:], [h - 1 for h in headings if h > 0]
     doc.paragraphs, doc.headings = _drop_leading_bylines(paragraphs, headings)
+    lead = page.get("standfirst")
+    if lead and doc.paragraphs and _words(lead)[:12] and not _contains(doc.paragraphs, lead):
+        doc.paragraphs.insert(0, lead)
+        doc.headings = [h + 1 for h in doc.headings]
     if not doc.paragraphs or sum(len(p) for p in doc.paragraphs) < 20:
         raise ImportFailure("HTML page with no article text")
     return doc

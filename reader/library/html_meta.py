@@ -164,7 +164,27 @@ def read_meta(tree) -> dict[str, str | None]:
     if not url:
         canonical = tree.find(".//link[@rel='canonical']")
         url = canonical.get("href") if canonical is not None else None
-    return {"title": title, "date": date, "source": site, "url": url}
+    return {"title": title, "date": date, "source": site, "url": url, "standfirst": _standfirst(tree, metas)}
+
+
+def _standfirst(tree, metas: dict[str, str]) -> str | None:
+    """The page's description when the page also shows it as its own block: the lead.
+
+    Extractors often skip the lead because it sits in a header box ("entry-excerpt"), yet it is
+    part of the story. Shown on the page verbatim, the description is this article's lead, not a
+    teaser of another one.
+    """
+    description = metas.get("og:description") or metas.get("description") or metas.get("twitter:description")
+    if not description or len(description.split()) < 8:
+        return None
+    wanted = _norm(description)
+    body = tree.find(".//body")
+    if body is None:
+        return None
+    for node in body.iter("p", "div", "h2", "h3", "section", "strong", "span"):
+        if _norm(node.text_content()) == wanted:
+            return " ".join(node.text_content().split())
+    return None
 
 
 def _visible_date(tree) -> str | None:
