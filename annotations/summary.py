@@ -1,7 +1,7 @@
 """A rebuildable cache of what each article's annotation file holds, so library-wide questions
 (the library table's counts, every note with a tag, a note id prefix) don't open every file.
 
-The files are the truth; the cache (``summary.json``) only remembers, per article, the file's
+The files are the truth; the cache (``summary.cache``, JSON) only remembers, per article, the file's
 signature (mtime, size, inode) and a digest of its content, and per shard folder (``ab/``) the
 folder's signature. Every write renames a file into its shard, which changes the shard's mtime,
 so a scan stats the ~256 shard folders and looks inside only those that changed, re-reading only
@@ -23,7 +23,7 @@ from typing import Any
 from .tags import lineage
 from .storage import AtomicJSONStorage, StorageError, atomic_write_bytes
 
-CACHE_NAME = "summary.json"
+CACHE_NAME = "summary.cache"  # not *.json: tools that scan for data files skip it
 CACHE_VERSION = 3
 RACY_NS = 2_000_000_000
 SAVE_AFTER = 64  # stale entries (files re-read in one scan) before the cache is rewritten

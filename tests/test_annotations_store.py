@@ -183,7 +183,7 @@ def test_version_changes_on_every_write(store: AnnotationStore) -> None:
 
 
 def _from_scratch(root: Path) -> dict:
-    for cache in root.glob("summary.json"):
+    for cache in root.glob("summary.cache"):
         cache.unlink()
     return AnnotationStore(root).summaries()
 
@@ -224,7 +224,7 @@ def test_summary_cache_agrees_with_the_files(store: AnnotationStore, monkeypatch
 def test_damaged_summary_cache_is_rebuilt(store: AnnotationStore) -> None:
     store.add_note("abc123", "x", tags=["t"])
     store.summaries()
-    (store.root / "summary.json").write_text("{garbage")
+    (store.root / "summary.cache").write_text("{garbage")
     fresh = AnnotationStore(store.root)
     assert fresh.summaries()["abc123"].notes == 1 and len(fresh.notes(tag="t")) == 1
 
@@ -238,7 +238,7 @@ def test_cache_skips_unchanged_shards_but_sees_changed_ones(store: AnnotationSto
     past = time.time() - 3600
     for path in [*store.root.rglob("*.json"), *store.root.iterdir()]:
         os.utime(path, (past, past))  # an old library: nothing is racy any more
-    (store.root / "summary.json").unlink(missing_ok=True)
+    (store.root / "summary.cache").unlink(missing_ok=True)
     assert AnnotationStore(store.root).summaries()["aa01"].notes == 1  # cache saved, not racy
     AnnotationStore(store.root).add_note("aa02", "from elsewhere")
     AnnotationStore(store.root).delete_article("bb01")
