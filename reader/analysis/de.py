@@ -101,6 +101,14 @@ SO_FRAME = "so"
 THAT = {"dass", "daß", "ob", "wie", "warum", "weshalb", "wann", "wer", "was", "wo"}
 
 HEARSAY = {"soll", "sollen"}  # reportative modal: "Der Täter soll … gefeuert haben"
+# Words right after a closing quote mark that do not frame it.
+NOT_A_FRAME_VERB = {"und", "oder", "aber", "doch", "sondern", "der", "die", "das", "den", "dem",
+                    "des", "ein", "eine", "wie", "als", "so", "dass", "ob", "weil", "wenn",
+                    "da", "denn", "mit", "in", "im", "auf", "für", "von", "zu", "bei", "nach",
+                    "um", "an", "am", "aus", "über", "unter", "vor", "seit", "während", "was",
+                    "wer", "welche", "welcher", "welches", "die", "sowie", "bzw", "nicht",
+                    "auch", "noch", "sei", "ist", "war", "sind", "waren", "wurde", "wird",
+                    "werden", "hat", "habe", "hatte", "haben", "kann", "soll", "muss", "will"}
 THAT_STRICT = {"dass", "daß"}
 # A "dass" after these is not reported content ("so dass", "ist es wichtig, dass").
 NOT_BEFORE_THAT = {"ist", "sind", "war", "waren", "sein", "werden", "wird", "können", "haben",

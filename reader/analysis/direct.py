@@ -41,7 +41,36 @@ def frame_after(eng: Engine, m: MarkSpan) -> tuple[tuple[int, int] | None, str |
             return sp, after[v].text
         if "," in text[after[v - 1].end:after[v].start]:
             break
+    if eng.lang == "de" and comma and not first.cap and first.low not in lx.NOT_A_FRAME_VERB:
+        # „…“, strich Romney heraus: any verb right after the quote frames it
+        sp = np_after(text, after, 1, lx, end)
+        if sp and text[sp[0]].isupper():
+            return sp, first.text
     return None, None
+
+
+def sentence_subject(eng: Engine, toks: list) -> tuple[int, int] | None:
+    """The subject of a German or English main clause, roughly: the words before the first
+    verb-like lower-case word, or the noun phrase after it when an adverbial opens."""
+    lx, text = eng.lx, eng.text
+    if len(toks) < 2:
+        return None
+    v = None
+    for k in range(1, min(len(toks), 12)):
+        t = toks[k]
+        if t.cap or t.low in lx.DETERMINERS or t.low in lx.NP_LINKERS:
+            continue
+        if k + 1 < len(toks) and toks[k + 1].cap and t.low.endswith(("e", "en", "er", "es")):
+            continue  # an adjective: "die französische Aufsichtsbehörde"
+        v = k
+        break
+    if v is None:
+        return None
+    if toks[0].low in lx.ADVERBIAL_OPENERS or toks[0].low in lx.SUBORDINATORS:
+        return np_after(text, toks, v + 1, lx, toks[-1].end)
+    if v > 8:
+        return None
+    return (toks[0].start, toks[v - 1].end)
 
 
 def frame_before(eng: Engine, m: MarkSpan, s: int, prev_end: int) -> tuple[tuple[int, int] | None, str | None, bool]:
@@ -68,6 +97,10 @@ def frame_before(eng: Engine, m: MarkSpan, s: int, prev_end: int) -> tuple[tuple
             return np_after(text, before, v + 1, lx, m.start), t.text, colon
     if colon and len(before) <= 4 and before[0].cap:
         return (before[0].start, before[-1].end), None, colon
+    if colon:  # "Die Bewohner des Dorfes sehen alles gelassen: „…“"
+        sp = sentence_subject(eng, before)
+        if sp and eng.frames.speakerlike(sp):
+            return sp, None, colon
     return None, None, colon
 
 

@@ -63,6 +63,7 @@ NEEDS_PARTICLE: set[str] = set()
 SO_FRAME = ""
 THAT = {"that", "whether", "if", "how", "why", "when", "what"}
 HEARSAY: set[str] = set()
+NOT_A_FRAME_VERB: set[str] = set()
 THAT_STRICT: set[str] = set()
 NOT_BEFORE_THAT: set[str] = set()
 KONJ_FORMS: set[str] = set()

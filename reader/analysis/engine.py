@@ -142,6 +142,19 @@ class Engine:
                 return Frame(toks[0].start, toks[0].end, "indirect", sp, toks[1].text) if q else None
         return None
 
+    def _subject_speaker(self, s: int, e: int, tops: list[MarkSpan]) -> Speaker | None:
+        """An unframed quote inside a sentence of the reporter: its subject speaks
+        ("Die Regierung hatte den Bericht als „falsch“ zurückgewiesen")."""
+        from .direct import sentence_subject
+
+        outside = [t for t in self._toks(s, e) if not any(m.start <= t.start < m.end for m in tops)]
+        if len(outside) < 3:
+            return None
+        sp = sentence_subject(self, outside)
+        if sp is None or not self.frames.speakerlike(sp):
+            return None
+        return self._speaker(sp)
+
     def _adjacent(self, a: int, b: int) -> bool:
         return self.text[a:b].strip() == "" and self.text.count("\n", a, b) <= 1
 
@@ -169,7 +182,7 @@ class Engine:
                 continue
             sp = self._speaker(span) if span else None
             if kind == "direct" and sp is None:
-                sp = self._recent(idx)
+                sp = self._subject_speaker(s, e, tops) or self._recent(idx)
                 cue = None
             q = self._quote(m.start, m.end, kind, sp, cue)
             if sp and kind == "direct":

@@ -62,6 +62,8 @@ def np_after(text: str, toks: list[Token], i: int, lx: ModuleType, end: int) -> 
     if i >= len(toks) or toks[i].start >= end:
         return None
     t = toks[i]
+    if t.low in ("sich", "himself", "herself") and i + 1 < len(toks):
+        i, t = i + 1, toks[i + 1]  # "äußerte sich Schavan"
     if t.low in lx.PRONOUNS:
         return (t.start, t.end)
     k = i
