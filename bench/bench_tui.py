@@ -35,7 +35,7 @@ NAMES = ["Jens Stoltenberg", "Olaf Scholz", "Karen Holloway", "Amina Diallo", "T
 SOURCES = ["Tagesbote", "Meridian News", "Hansepost", "The Daily Ledger", "SNA", "Courier"]
 
 CHILD = r"""
-import resource, sys
+import sys
 kind, lib = sys.argv[1], sys.argv[2]
 if kind == "minimal":
     from textual.app import App
@@ -54,7 +54,9 @@ async def auto(pilot):
     await pilot.pause()
     pilot.app.exit()
 app.run(headless=True, size=(120, 40), auto_pilot=auto)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+# peak RSS of this process image (ru_maxrss would include the parent's peak before exec)
+with open("/proc/self/status") as status:
+    print(next(int(l.split()[1]) for l in status if l.startswith("VmHWM:")))
 """
 
 

@@ -41,7 +41,7 @@ async def test_filter_as_you_type_narrows_and_escape_clears(samples_dir_copy: Pa
         await pilot.press("slash", *word)
         await pilot.pause()
         assert 0 < len(table.rows) < total
-        assert all(word in r.hay for r in table.rows)
+        assert all(word in r.haystack() for r in table.rows)
         await pilot.press("enter", "escape")
         await pilot.pause()
         assert len(table.rows) == total

@@ -84,7 +84,7 @@ class ArticleScreen(Screen[None]):
         yield Input(placeholder="search in this article", id="text-search")
         yield Static(id="status")
         yield Static(legend(), id="legend")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#side").display = False

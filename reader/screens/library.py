@@ -23,9 +23,9 @@ class LibraryScreen(Screen[None]):
         Binding("escape", "clear_filters", "Clear filters"),
         Binding("t", "tag_filter", "Tag filter"),
         Binding("at", "actor_filter", "Actor filter", key_display="@"),
-        Binding("f", "search", "Full-text search"),
+        Binding("f", "search", "Search text"),
         Binding("i", "import", "Import"),
-        Binding("a", "annotations", "Annotations"),
+        Binding("a", "annotations", "All notes"),
         Binding("p", "actors", "Actors"),
         Binding("q", "quit", "Quit"),
     ]
@@ -45,7 +45,7 @@ class LibraryScreen(Screen[None]):
         yield Input(placeholder="filter: title, source, tags, actors", id="filter")
         yield ProgressBar(total=None, show_eta=False, id="first-run")
         yield ArticleTable(id="articles")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#filter").display = False
@@ -65,6 +65,13 @@ class LibraryScreen(Screen[None]):
         keep = table.current.id if table.current else None
         self.all_rows = self.session.rows()
         self._apply(keep=keep, presorted=presorted and not self.filtered)
+        self.call_after_refresh(self.warm_filter, self.all_rows)
+
+    @work(thread=True, exclusive=True, group="warm")
+    def warm_filter(self, rows: list[Row]) -> None:
+        """Fold every row's filter text after the first paint, so `/` answers at once."""
+        for row in rows:
+            row.haystack()
 
     @property
     def filtered(self) -> bool:
@@ -100,16 +107,26 @@ class LibraryScreen(Screen[None]):
     def _sorted(self) -> None:
         self._update_header()
 
+    def refresh_annotations(self) -> None:
+        """Tags, notes and read state changed: update rows in place (no index reload)."""
+        summaries = self.session.summaries()
+        changed = False
+        for row in self.all_rows:
+            changed = row.apply(summaries.get(row.id)) or changed
+        if changed:
+            self._apply()
+
     def poll(self) -> None:
         """Show annotation changes made elsewhere (the CLI, another window)."""
         version = self.session.version()
         if version != self._version:
             self._version = version
             if self.app.screen is self:
-                self.reload()
+                self.refresh_annotations()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        if self.all_rows or self.session.first_run:  # back from an article or a dialog
+            self.refresh_annotations()
 
     # ---- first run -----------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="samples")

@@ -36,7 +36,7 @@ class ListScreen(Screen[None]):
         yield Static(classes="list-header", id="list-header")
         yield Input(placeholder="filter", id="list-filter")
         yield OptionList(classes="wide-list", id="list")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#list-filter").display = False

@@ -9,7 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import re
+
 from reader.textutil import strip_control
+
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _safe(text: str) -> str:
+    """strip_control only when needed: the index is already clean, so this is the fast path."""
+    return strip_control(text) if _UNSAFE.search(text) else text
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("read", "●"),
@@ -34,19 +43,31 @@ class Row:
     def __init__(self, meta: Any, summary: Any = None) -> None:
         self.id: str = meta.id
         self.date: str = meta.date or ""
-        self.source: str = strip_control(meta.source or "")
-        self.title: str = strip_control(meta.title or "") or "(untitled)"
-        tags = list(getattr(summary, "tags", None) or [])
-        self.tag_list: list[str] = [strip_control(t) for t in tags]
-        self.tags: str = " ".join(self.tag_list)
-        self.notes: int = int(getattr(summary, "notes", 0) or 0)
-        self.quotes: int = int(meta.quotes or 0)
-        self.read: bool = bool(getattr(summary, "read", False))
-        self.position: int = int(getattr(summary, "position", 0) or 0)
-        self.actors: list[str] = list(meta.actors or [])
-        self.hay: str = " ".join(
-            (self.title, self.source, self.tags, " ".join(self.actors))
-        ).casefold()
+        self.source: str = _safe(meta.source or "")
+        self.title: str = _safe(meta.title or "") or "(untitled)"
+        self.quotes: int = meta.quotes or 0
+        self.actors: list[str] = meta.actors or []
+        self.apply(summary)
+
+    def apply(self, summary: Any) -> bool:
+        """Take tags, notes and reading state from an annotation summary; True if changed."""
+        if summary is None:
+            tag_list, notes, read, position = [], 0, False, 0
+        else:
+            tag_list = [_safe(t) for t in summary.tags] if summary.tags else []
+            notes, read, position = summary.notes or 0, bool(summary.read), summary.position or 0
+        old = getattr(self, "tag_list", None), getattr(self, "notes", None), getattr(
+            self, "read", None)
+        self.tag_list, self.notes, self.read, self.position = tag_list, notes, read, position
+        self.tags = " ".join(tag_list)
+        self.hay = None  # built on the first filter (or by a warm-up after the first paint)
+        return old != (tag_list, notes, read)
+
+    def haystack(self) -> str:
+        """Folded title, source, tags and actor names: what `/` searches."""
+        if self.hay is None:
+            self.hay = f"{self.title} {self.source} {self.tags} {' '.join(self.actors)}".casefold()
+        return self.hay
 
     def key(self, column: str) -> Any:
         if column == "read":
@@ -56,7 +77,18 @@ class Row:
 
 
 def build_rows(metas: Iterable[Any], summaries: dict[str, Any]) -> list[Row]:
-    return [Row(m, summaries.get(m.id)) for m in metas]
+    """One Row per article; the collector is paused (100,000 new objects would trigger it
+    again and again for nothing: rows hold no cycles)."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        get = summaries.get
+        return [Row(m, get(m.id)) for m in metas]
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def filter_rows(
@@ -80,7 +112,7 @@ def filter_rows(
         wanted = actor.casefold()
         out = [r for r in out if any(a.casefold() == wanted for a in r.actors)]
     for word in words:
-        out = [r for r in out if word in r.hay]
+        out = [r for r in out if word in (r.hay if r.hay is not None else r.haystack())]
     return out
 
 

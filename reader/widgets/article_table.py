@@ -37,7 +37,7 @@ class ArticleTable(ScrollView, can_focus=True):
         Binding("g,home", "edge(0)", "First", show=False),
         Binding("G,end", "edge(1)", "Last", show=False),
         Binding("enter", "choose", "Open"),
-        Binding("s", "sort_next", "Sort column"),
+        Binding("s", "sort_next", "Sort"),
         Binding("r", "sort_reverse", "Reverse sort", show=False),
     ]
 

@@ -46,7 +46,7 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("right_square_bracket", "next_paragraph", "Next paragraph", show=False),
         Binding("left_square_bracket", "previous_paragraph", "Previous paragraph", show=False),
         Binding("n", "next_mark", "Next quote/hit"),
-        Binding("N", "previous_mark", "Previous quote/hit", key_display="N"),
+        Binding("N", "previous_mark", "Previous quote/hit", key_display="N", show=False),
         Binding("v", "extend", "Extend passage", show=False),
     ]
 
