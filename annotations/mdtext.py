@@ -57,10 +57,16 @@ def link_or_text(url: str) -> str:
     return f"<{url}>" if _URL.match(url) else one_line(url)
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def yaml_scalar(value: object) -> str:
-    """A YAML value that can't break the front matter: JSON strings are valid YAML scalars."""
+    """A YAML value that can't break the front matter: JSON strings are valid YAML scalars.
+    A plain ``YYYY-MM-DD`` stays unquoted, so Obsidian and pandoc read it as a date."""
     if value is None or value == "":
         return "null"
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        return value
     if isinstance(value, bool | int):
         return json.dumps(value)
     return json.dumps(_CONTROL.sub(" ", str(value)), ensure_ascii=False)

@@ -204,3 +204,25 @@ def test_bad_article_id_in_import(tmp_path: Path) -> None:
     data = {"format": "reader-annotations", "schema": 1, "articles": [{"id": "../x"}]}
     with pytest.raises(StoreError, match="not valid"):
         merge_json(AnnotationStore(tmp_path / "ann"), data)
+
+
+def test_commonmark_renders_hostile_text_literally() -> None:
+    """Rendered by a real CommonMark parser (markdown-it, which Rich already depends on), every
+    note, passage and title comes out as exactly the text typed, inside the expected elements."""
+    markdown_it = pytest.importorskip("markdown_it")
+    import html
+
+    hostile_lines = HOSTILE.split("\n") + ["&amp; <!-- c --> `code` \\escaped\\", "    indented"]
+    hostile = "\n".join(hostile_lines)
+    note = Note(id="n1", article="a1", text=hostile, created="c", passage=Anchor(
+        exact=hostile, prefix="", suffix="", start=0, end=len(hostile)))
+    md = to_markdown([ExportArticle(id="a1", title=hostile, notes=[note])], exported=EXPORTED)
+    body = md.split("\n---\n", 1)[1]
+    rendered = markdown_it.MarkdownIt("commonmark").render(body)
+    for tag in ("<a ", "<b>", "<em>", "<strong>", "<hr", "<h2>---", "<ol", "<!--", "<pre"):
+        assert tag not in rendered, tag
+    assert rendered.count("<blockquote>") == 1 and rendered.count("<h1>") == 1
+    assert rendered.count("<code>") == 1  # only the note id we put there
+    text = html.unescape(rendered)
+    for line in hostile_lines:
+        assert line.strip() in text, line
