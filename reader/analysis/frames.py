@@ -230,10 +230,16 @@ class FrameFinder:
         return Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
 
     def _subject(self, toks: list[Token], v: int, e: int) -> tuple[int, int] | None:
+        """Subject of a verb of saying: the words before it (German Vorfeld) unless they are
+        an adverbial ("Weiterhin erklärte die Ministerin"), then the phrase after it."""
         lx = self.lx
-        if v and toks[0].low not in lx.ADVERBIAL_OPENERS:
-            return np_before(self.text, toks, 0, v, lx)
-        return np_after(self.text, toks, v + 1, lx, e)
+        after = np_after(self.text, toks, v + 1, lx, e)
+        if not v or toks[0].low in lx.ADVERBIAL_OPENERS:
+            return after
+        before = np_before(self.text, toks, 0, v, lx)
+        if before and not self.speakerlike(before) and after and self.speakerlike(after):
+            return after
+        return before or after
 
     # "laut X", "nach Angaben von X", "X zufolge", "according to X", "Wie X mitteilte, …"
     def _source_phrase(self, toks: list[Token], s: int, e: int) -> Frame | None:
