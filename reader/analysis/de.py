@@ -80,7 +80,11 @@ SAY_PARTICLES = {"mit", "an", "bekannt", "hinzu", "ein", "fest", "klar", "aus", 
 # Frames with a source after a preposition: "laut X", "nach Angaben von X", "X zufolge".
 SOURCE_BEFORE = {"laut", "gemäß", "lt."}
 SOURCE_AFTER = {"zufolge"}
-SOURCE_NOUNS = {"angaben", "analyse", "vorhersage", "prognose", "umfrage", "studie", "recherchen",
+POSSESSIVES = {"seiner", "ihrer", "deren", "dessen", "unserer", "eigener", "seinen", "ihren"}
+SOURCE_NOUNS = {"berechnungen", "dokument", "plan", "entwurf", "verfassung", "meldung",
+                "statistik", "vorstellungen", "willen", "wunsch", "ankündigung", "urteil",
+                "gutachten", "protokoll", "mitteilung", "erklärung", "unterlagen", "papier",
+                "angaben", "analyse", "vorhersage", "prognose", "umfrage", "studie", "recherchen",
                 "zahlen", "daten", "schätzung", "ermittlungen", "ansicht", "aussage", "meldungen", "medienberichten", "auskunft", "aussagen", "informationen", "worten", "ansicht", "meinung",
                 "einschätzung", "darstellung", "auffassung", "überzeugung", "berichten",
                 "berichte", "bericht", "schätzungen", "erkenntnissen", "ermittlungen", "sicht"}

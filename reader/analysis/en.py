@@ -54,6 +54,7 @@ SPEAKER_SUFFIXES = ("spokesman", "spokeswoman", "spokesperson", "police", "gover
 SAY_PARTICLES = {"out", "up", "on", "in"}
 SOURCE_BEFORE = {"according"}  # "according to X"
 SOURCE_AFTER: set[str] = set()
+POSSESSIVES = {"his", "her", "their", "its"}
 SOURCE_NOUNS = {"sources", "officials", "reports", "report", "statement", "police"}
 ANAPHORIC_SOURCE: set[str] = set()
 SUBORDINATORS = {"when", "while", "because", "although", "though", "if", "after", "before",

@@ -265,7 +265,13 @@ class FrameFinder:
                         break
                 segs.append((start, before[-1].end))
             if len(after) >= 2 or after and not before:
-                segs.append((after[0].start, self._clause_end(e)))
+                end = self._clause_end(e)
+                if segs and segs[0][0] > s:  # inside a relative clause: it ends at its comma
+                    for n in range(1, len(after)):
+                        if "," in self._gap(after[n - 1], after[n]):
+                            end = after[n - 1].end
+                            break
+                segs.append((after[0].start, end))
             if not segs:
                 return None
             f = Frame(segs[0][0], segs[-1][1], "indirect", sp, t.text)
@@ -292,6 +298,11 @@ class FrameFinder:
                 sp = self._marked_name(t.end)
                 return (t.start, sp[1], sp) if sp else None
             return t.start, sp[1], (toks[after].start if after < len(toks) else sp[0], sp[1])
+        if t.low == "nach" and i >= 1 and toks[i - 1].low.endswith(tuple(lx.SOURCE_NOUNS)):
+            k = i - 1  # "seiner Meinung nach"
+            if k and toks[k - 1].low in lx.DETERMINERS | lx.POSSESSIVES:
+                k -= 1
+            return toks[k].start, t.end, (toks[k].start, toks[i - 1].end)
         if t.low == "nach" and i + 1 < len(toks):
             k = i + 1
             while k < len(toks) and k - i <= 3 and not toks[k].cap:

@@ -73,7 +73,8 @@ def np_after(text: str, toks: list[Token], i: int, lx: ModuleType, end: int) -> 
         if k > i and "," in text[toks[k - 1].end:tk.start] or any(
                 c in text[toks[k - 1].end:tk.start] for c in ".;:()„“\"") and k > i:
             break
-        if tk.cap and tk.low not in lx.STOP_CAPS:
+        if (tk.cap or "-" in tk.text and tk.text.rsplit("-", 1)[1][:1].isupper()) and (
+                tk.low not in lx.STOP_CAPS):
             seen_head = True
         elif tk.low in lx.DETERMINERS and not seen_head:
             pass
@@ -87,7 +88,7 @@ def np_after(text: str, toks: list[Token], i: int, lx: ModuleType, end: int) -> 
         else:
             break
         k += 1
-    while k > i and not (toks[k - 1].cap or lx.NOUN_SUFFIXES == ()) :
+    while k > i and not (toks[k - 1].cap or "-" in toks[k - 1].text or lx.NOUN_SUFFIXES == ()):
         k -= 1
     while k > i and toks[k - 1].low in lx.NP_LINKERS | lx.DETERMINERS:
         k -= 1
