@@ -54,7 +54,15 @@ REPORT_VERBS = _weak(
     "bezeichnete", "bezeichnet", "schlug", "schlägt", "bat", "bittet", "kündigte", "kündigt",
     "teilte", "teilt", "machte", "stellte", "forderten", "warnten", "zeigte",
 }
-REPORT_VERBS -= {"zeigte", "machte", "droht", "drohte", "drohten", "drohen", "gedroht"}
+REPORT_VERBS |= {"geht", "gehen", "ging", "gingen", "rechnet", "rechnen", "rechnete", "sieht",
+                 "sehen", "sah", "wertet", "werten", "wertete",
+                 "würdigte", "würdigt", "riet", "rät", "empfahl", "empfiehlt", "verlangt",
+                 "genannt", "angegeben", "vermutet", "berichtet", "vorgeworfen", "befürchtet",
+                 "erwartet", "bezeichnet", "angekündigt", "gefordert", "kritisiert", "warnen",
+                 "fordern", "sprechen", "berichten", "berichtete", "berichteten", "attestiert",
+                 "zugeschrieben", "beschuldigt", "verurteilte", "verurteilt", "lobte", "lobt"}
+PASSIVE_AUX = {"wurde", "wurden", "wird", "werden"}
+REPORT_VERBS -= {"gekündigt", "erwartet", "zeigte", "machte", "droht", "drohte", "drohten", "drohen", "gedroht"}
 AUXILIARIES = {"hat", "haben", "hatte", "hatten", "habe", "wurde", "wurden", "wird", "werden"}
 # Nouns for people and institutions that can be speakers (matched as word endings).
 SPEAKER_SUFFIXES = (
@@ -98,7 +106,7 @@ NEEDS_PARTICLE = {"gab", "gibt", "gaben", "geben", "stellte", "stellt", "stellte
                   "zeigt", "zeigten", "zog", "machte", "macht", "machten", "geht", "ging",
                   "gingen", "gehen", "teilte", "teilt", "teilten", "wies", "weist", "führte",
                   "führt", "räumte", "räumt", "fügte", "fügt", "kündigte", "kündigt", "hob",
-                  "ließ", "lässt", "sieht", "sah", "wandte", "ruft", "rief", "riefen",
+                  "ließ", "lässt", "wandte", "ruft", "rief", "riefen",
                   "stellten", "gaben"}
 SO_FRAME = "so"
 # Subordinators of reported content.

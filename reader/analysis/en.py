@@ -42,6 +42,7 @@ REPORT_VERBS = _forms(
     "defend advise argue dismiss rule applaud slam attack question challenge dispute"
 ) | {"called", "spoke", "sought", "made"}
 AUXILIARIES = {"has", "have", "had"}
+PASSIVE_AUX: set[str] = set()
 SPEAKER_SUFFIXES = ("spokesman", "spokeswoman", "spokesperson", "police", "government",
                     "officials", "official", "authorities", "court", "experts", "expert",
                     "witnesses", "sources", "ministry", "party", "opposition", "union",

@@ -373,11 +373,11 @@ class FrameFinder:
                         lo = k
                         break
                 sp = np_before(self.text, toks, lo, v, lx)
-            elif toks[0].low in lx.ADVERBIAL_OPENERS:
-                sp = np_after(self.text, toks, v + 1, lx, e)
             else:
-                sp = np_before(self.text, toks, 0, v, lx)
+                sp = self._subject(toks, v, e)
             if sp is None or not self.speakerlike(sp):
+                if t.low in lx.PASSIVE_AUX and last.low in lx.REPORT_VERBS:
+                    return Frame(s, e, "reported", None, cue.text)  # "Es wurde … gefordert"
                 return None
             return Frame(s, e, "reported", sp, cue.text)
         return None
