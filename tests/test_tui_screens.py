@@ -256,3 +256,87 @@ async def test_markup_in_titles_and_bodies_shows_literally(tmp_path: Path) -> No
         assert "Plain [bold]x[/] and [red]y[/red] red." in shown
         assert "[link=http://e]click[/link]" in shown
         assert "\x1b" not in shown
+
+
+@run_async
+async def test_full_text_search_lists_matching_lines_and_opens_with_hits(
+        samples_dir_copy: Path) -> None:
+    from reader.screens.search import SearchScreen
+
+    library = Library(samples_dir_copy)
+    meta = library.articles()[0]
+    word = max(library.text(meta.id).split(), key=len).strip(".,;:!?\"'„“”()")
+    app = app_for(samples_dir_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press(*word, "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        assert meta.id in screen.shown
+        listing = screen.query_one("#list").get_option_at_index(screen.shown.index(meta.id))
+        assert word.casefold() in str(listing.prompt).casefold()
+        screen.query_one("#list").highlighted = screen.shown.index(meta.id)
+        await pilot.press("enter")
+        await settle(pilot)
+        article = app.screen
+        assert isinstance(article, ArticleScreen) and article.article_id == meta.id
+        assert article.view.hits and article.view.cursor == article.view.hits[0]
+
+
+@run_async
+async def test_annotations_screen_filters_and_opens_at_the_passage(
+        samples_dir_copy: Path) -> None:
+    from annotations.anchors import make_anchor
+
+    from reader.screens.annotations import AnnotationsScreen
+
+    library = Library(samples_dir_copy)
+    first, second = library.articles()[:2]
+    text = library.text(second.id)
+    start = text.index(text.split()[10])
+    anchor = make_anchor(text, start, start + 15)
+    library.annotations.add_note(first.id, "general remark", tags=["method"])
+    library.annotations.add_note(second.id, "passage remark", passage=anchor, tags=["frame/x"])
+    app = app_for(samples_dir_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AnnotationsScreen) and len(screen.shown) == 2
+        await pilot.press("slash", *"passage", "enter")
+        await pilot.pause()
+        assert [n.text for n in screen.shown] == ["passage remark"]
+        await pilot.press("enter")
+        await settle(pilot)
+        article = app.screen
+        assert isinstance(article, ArticleScreen) and article.article_id == second.id
+        assert article.view.cursor[0] <= anchor.start < article.view.cursor[1]
+
+
+@run_async
+async def test_actors_screen_counts_across_articles_and_lists_quotes(
+        samples_dir_copy: Path) -> None:
+    from reader.screens.actors import ActorQuotesScreen, ActorsScreen
+
+    app = app_for(samples_dir_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ActorsScreen) and screen.shown
+        top = screen.shown[0]
+        assert top.direct + top.indirect == len(top.quotes) > 0
+        await pilot.press("enter")
+        await pilot.pause()
+        quotes = app.screen
+        assert isinstance(quotes, ActorQuotesScreen) and len(quotes.shown) == len(top.quotes)
+        article_id, quote = quotes.shown[0]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen) and app.screen.article_id == article_id
+        assert app.screen.view.cursor[0] == quote.start

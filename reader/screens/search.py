@@ -46,7 +46,7 @@ class SearchScreen(ListScreen):
 
     def __init__(self, session, query: str) -> None:
         super().__init__(session)
-        self.query = query
+        self.search_query = query
         self.title_text = f"Search: {clean(query)}"
 
     def load(self) -> None:
@@ -55,9 +55,9 @@ class SearchScreen(ListScreen):
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self) -> None:
-        words = [w.casefold() for w in self.query.split()]
+        words = [w.casefold() for w in self.search_query.split()]
         try:
-            hits = self.session.library.search(self.query)
+            hits = self.session.library.search(self.search_query)
         except Exception as exc:  # noqa: BLE001
             self.app.call_from_thread(self.notify, f"search failed: {exc}", severity="error")
             hits = []
@@ -70,8 +70,8 @@ class SearchScreen(ListScreen):
 
     def _show(self, entries) -> None:
         self.entries = entries
-        self.empty_text = f"No article holds every word of {self.query!r}."
+        self.empty_text = f"No article holds every word of {self.search_query!r}."
         self.fill()
 
     def open(self, payload: Any) -> None:
-        self.open_article(payload, search=self.query.split()[0] if self.query.split() else None)
+        self.open_article(payload, search=self.search_query.split()[0] if self.search_query.split() else None)
