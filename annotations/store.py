@@ -48,13 +48,17 @@ class AnnotationStore(ArticleLifecycle):
         prefix = str(note_id).strip()
         if not prefix:
             raise StoreError("note id is empty")
-        hits = [(a, i) for a, e in self._entries().items() if prefix in e["ids"]
+        entries = self._entries()
+        hits = [(a, i) for a, e in entries.items() if prefix in e["ids"]
                 for i in e["ids"].split(",") if i.startswith(prefix)]
         exact = [h for h in hits if h[1] == prefix]
         if len(exact) == 1 or len(hits) == 1:
             return (exact or hits)[0]
         if not hits:
-            raise StoreError(f"no note with id {prefix!r}")
+            unreadable = sum(1 for e in entries.values() if e.get("error"))
+            hint = (f" ({unreadable} annotation file{'s' * (unreadable != 1)} could not be "
+                    f"read: run reader doctor)") if unreadable else ""
+            raise StoreError(f"no note with id {prefix!r}{hint}")
         names = ", ".join(sorted(i for _, i in hits)[:8])
         raise StoreError(f"note id {prefix!r} is ambiguous: {names}")
 

@@ -187,7 +187,8 @@ class SummaryCache:
         rows = {a: [e.get(f) for f in FIELDS] for a, e in (self.entries or {}).items()}
         payload = {"version": CACHE_VERSION, "shards": self.shards, "rows": rows}
         try:
-            atomic_write_bytes(self.path, json.dumps(payload, separators=(",", ":")).encode())
+            encoded = json.dumps(payload, separators=(",", ":")).encode()
+            atomic_write_bytes(self.path, encoded, durable=False)
             self._dirty = False
         except OSError:
             pass  # a read-only library still reads fine, just slower next time

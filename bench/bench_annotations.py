@@ -147,7 +147,11 @@ def main() -> None:
                      _ms(_median(cold_tag, 3)), "recent changes are re-checked"))
         for label, where in (("1,000", small), (f"{args.notes:,}", root)):
             opened = _median(lambda: AnnotationStore(where).version(), 50)
-            rows.append((f"open store + version(), {label} notes", _ms(opened), ""))
+            rows.append((f"open store + version(), {label} notes", _ms(opened),
+                         "what the TUI needs before its first paint"))
+        AnnotationStore(small).summaries()
+        rows.append(("summaries() cold, 1,000 notes in 100 articles", _ms(_median(
+            lambda: AnnotationStore(small).summaries(), 5)), "grows with articles, not notes"))
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  {'median':>12}  note")
     print("-" * (width + 40))

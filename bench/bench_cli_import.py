@@ -53,11 +53,18 @@ def article(rng: random.Random, n: int) -> dict:
             )
             for _ in range(3)
         ]
-        paragraphs.append(" ".join(sentences) + f" ({n}-{len(paragraphs)})")
+        paragraphs.append(" ".join(sentences))
     return {"title": f"Article {n}: {rng.choice(ORGS)} in {rng.choice(PLACES)}",
             "date": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
             "source": "Bench Wire", "lang": lang, "tags": [rng.choice(["bench", "Bench/Sub"])],
-            "text": "\n\n".join(paragraphs)}
+            "text": _distinct("\n\n".join(paragraphs), n)}
+
+
+def _distinct(text: str, n: int) -> str:
+    """A marker every 3 words: templated stories would otherwise be near-duplicates to the
+    importer's shingle-based dedupe (real news is not templated)."""
+    words = text.split(" ")
+    return " ".join(w + (f" n{n}" if i % 3 == 2 else "") for i, w in enumerate(words))
 
 
 def timed(fn):

@@ -226,3 +226,32 @@ def test_commonmark_renders_hostile_text_literally() -> None:
     text = html.unescape(rendered)
     for line in hostile_lines:
         assert line.strip() in text, line
+
+
+def test_any_text_survives_markdown_as_text() -> None:
+    """Property: whatever a user types, CommonMark shows those characters, in one paragraph-ish
+    block, and the document keeps its single H1 and its front matter."""
+    markdown_it = pytest.importorskip("markdown_it")
+    import html
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list("ab -+*_#>`[]()!<>&=$~|\\%^:.1\n\t\"'") + ["ü", "„", "“"])
+    parser = markdown_it.MarkdownIt("commonmark")
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.text(alphabet, min_size=1, max_size=40))
+    def check(text: str) -> None:
+        note = Note(id="n1", article="a1", text=text, created="c")
+        md = to_markdown([ExportArticle(id="a1", title="T", notes=[note])], exported=EXPORTED)
+        assert md.count("\n---\n") == 1  # front matter closed once, never reopened
+        rendered = parser.render(md.split("\n---\n", 1)[1])
+        assert rendered.count("<h1>") == 1 and rendered.count("<h2>") == 1
+        for tag in ("<a ", "<em>", "<strong>", "<hr", "<blockquote", "<pre", "<ol", "<h3"):
+            assert tag not in rendered
+        shown = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", rendered)).split())
+        for word in text.split():
+            assert word in shown
+
+    check()

@@ -149,6 +149,8 @@ def test_corrupt_article_file_is_reported_and_kept(store: AnnotationStore) -> No
     assert "\n" not in str(info.value) and ".corrupt-" in str(info.value)
     assert path.read_text() == '{"notes": {"1": {"id": "n1", "text": "prec'
     assert [n.text for n in fresh.notes("def456")] == ["fine"]
+    with pytest.raises(StoreError, match="1 annotation file could not be read"):
+        fresh.get_note("nzzz")
     # reader doctor's repair: set the file aside, keep it, annotate again
     assert fresh.set_aside("def456") is None  # readable: left alone
     moved = fresh.set_aside("abc123")
