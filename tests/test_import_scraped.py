@@ -178,3 +178,43 @@ def test_comments_after_timestamps_are_not_story() -> None:
     assert article.title == "Neue Regeln für die Parks der Stadt"
     assert len(article.text.split("\n\n")) == 3
     assert "Leser" not in article.text and "völlig falsch" not in article.text
+
+
+def test_related_lists_inside_the_story_and_widget_rows_near_the_headline() -> None:
+    text = """Skip to main content
+Money › Markets
+Copper price hits a record as mines in the south close for repairs
+© Reuters / Ana GomezA copper mine in the desert
+A copper mine in the desert - Daily Ledger, 1920, 05.06.2023
+Published June 5, 2023 · Updated 4:10 pm
+Listen to this article · 4 min
+The price of copper rose to a record on Monday after two of the largest mines in the region closed for repairs.
+Traders said the closures had caught the market by surprise and that stocks in the warehouses were already low.
+Related:
+Why electric cars need so much copper
+Mining towns: the boom and its limits
+"Nobody expected both mines to close in the same week," said one trader in London.
+Auch lesen
+What the rally means for builders
+Builders worry
+Construction firms said they would have to pass the higher costs on to their customers within weeks.
+The mines are expected to reopen next month, according to the operators."""
+    article = parse_document(text.encode(), "copper.txt")
+    assert article.title == "Copper price hits a record as mines in the south close for repairs"
+    assert (article.date, article.source, article.lang) == ("2023-06-05", "Daily Ledger", "en")
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0].startswith("The price of copper rose")
+    assert paragraphs.index("Builders worry") in article.headings
+    for teaser in ("electric cars", "Mining towns", "rally means", "Listen", "Markets", "Related"):
+        assert teaser not in article.text, teaser
+    assert paragraphs[-1].startswith("The mines are expected")
+
+
+def test_rows_from_one_template_are_widgets() -> None:
+    story = ("Der Verein hat am Samstag sein neues Vereinsheim am Stadtrand eröffnet, nach drei Jahren Bauzeit.\n"
+             "Zur Eröffnung kamen nach Angaben der Veranstalter mehr als dreihundert Gäste aus der ganzen Region.\n")
+    shares = "".join(f"Klick, um auf {site} zu teilen (Wird in neuem Fenster geöffnet)\n"
+                     for site in ("Mastodon", "Reddit", "Pocket", "Tumblr"))
+    article = parse_document(f"Neues Vereinsheim eröffnet\n12.05.2021\n{story}{shares}".encode(), "verein.txt")
+    assert article.text.split("\n\n")[-1].startswith("Zur Eröffnung kamen")
+    assert "teilen" not in article.text

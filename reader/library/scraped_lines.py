@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .meta import DATE_IN_TEXT, find_date
-from .ui_words import LEGAL_PHRASES, READ_MORE, UI_WORDS
+from .ui_words import LEGAL_PHRASES, READ_MORE, RELATED_LABELS, UI_WORDS
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"“”„«»)\]'’]$")
 _CAPTION = re.compile(r"\s[-–—]\s([^,]{2,60}),\s*\d{1,5}(?:x\d+)?,\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*$")
@@ -57,7 +57,7 @@ def is_ui(text: str) -> bool:
     words = [w.casefold() for w in words_of(_GLUED.sub(" ", text))]
     if not words:
         return True
-    return len(words) <= 4 and all(w in UI_WORDS or w.isdigit() for w in words)
+    return len(words) <= 6 and all(w in UI_WORDS or w.isdigit() for w in words)
 
 
 def _labelled_ui(text: str) -> bool:
@@ -120,6 +120,48 @@ def _looks_like_code(text: str) -> bool:
     return bool(_CODE.search(text)) and (text[:1].islower() or not text[:1].isalpha())
 
 
+def _mark_templated(lines: list[Line]) -> None:
+    """Rows made from one template ('Click to share on X (opens in new window)') are widgets.
+
+    Short story lines do not begin or end with the same 20 characters three times over.
+    """
+    from collections import Counter
+
+    rows = {ln.text for ln in lines if 30 <= len(ln.text) < 120}  # a repeated headline is no template
+    heads = Counter(text[:20] for text in rows)
+    tails = Counter(text[-20:] for text in rows)
+    for line in lines:
+        if line.text in rows and (
+            heads[line.text[:20]] >= 3 or tails[line.text[-20:]] >= 3
+        ):
+            line.body, line.noise, line.penalty = False, True, max(line.penalty, 60.0)
+
+
+def _mark_related_lists(lines: list[Line]) -> None:
+    """'Related:' / 'Auch lesen' and the headlines under it are teasers, even inside the story.
+
+    The last line of such a run may be the story's own next subheading; we keep it when it is
+    followed by story text and is short and plain (teaser headlines run longer, often with a colon).
+    """
+    for index, line in enumerate(lines):
+        label = line.text.casefold().strip(" :.…»›>")
+        if label not in RELATED_LABELS:
+            continue
+        # Recognised furniture costs the story little: the text around it is still one story.
+        line.noise, line.penalty = True, 15.0
+        run = []
+        for follower in lines[index + 1 :]:
+            if follower.body or follower.dated:
+                break
+            run.append(follower)
+        if run and lines.index(run[-1]) + 1 < len(lines) and lines[lines.index(run[-1]) + 1].body:
+            last = run[-1].text
+            if len(words_of(last)) <= 6 and ":" not in last:
+                run.pop()
+        for teaser in run:
+            teaser.noise, teaser.penalty = True, 10.0
+
+
 def _is_body(text: str) -> bool:
     words = len(words_of(text))
     if words >= 6 and _SENTENCE_END.search(text) and not text.endswith(","):
@@ -179,6 +221,8 @@ def classify(raw_lines: list[str]) -> list[Line]:
             previous = lines[index - 1]
             if previous.body:
                 previous.body, previous.noise, previous.penalty = False, True, 80.0
+    _mark_related_lists(lines)
+    _mark_templated(lines)
     # The line right after a caption is the teaser headline of a related article.
     for before, after in zip(lines, lines[1:]):
         if before.caption_source and not after.body:

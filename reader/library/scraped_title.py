@@ -47,6 +47,8 @@ def _title_score(lines: list[Line], index: int, anchor: int) -> float:
     score += 1.0 if text[-1] in "!?“”\"»«" else 0.0
     if _name_like(text) or _in_menu(lines, index):
         score -= 8.0
+    if any(mark in text for mark in (" · ", " | ", " › ", " > ", " / ")):
+        score -= 4.0  # breadcrumbs and widget rows, not headlines
     if index > 0 and _ENDS_WITH_BYLINE_WORD.search(lines[index - 1].text):
         score -= 8.0  # the author's name after a line ending in "by"
     return score

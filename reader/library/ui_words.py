@@ -23,7 +23,8 @@ UI_WORDS = frozenset(
     gallery galerie thema themen related topics schlagworte tags kategorie category kategorien
     categories archiv archive permalink link kopieren copy this artikel article veröffentlicht
     published aktualisiert updated posted by von autor author sign in log up out hier here
-    on am at um in us uns the rest
+    on am at um in us uns the rest listen anhören vorlesen min minuten lesezeit reading time
+    read lesen artikel dieser diesen your ihr
     x × ✕ … • · | → ← ↑ ↓ » « ok okay ja nein yes no mehr more alle all
     """.split()
 )
@@ -43,3 +44,13 @@ READ_MORE = (
     "read the rest", "read more", "continue reading", "keep reading", "learn more", "weiterlesen",
     "mehr lesen", "lesen sie weiter", "mehr erfahren", "zum artikel", "zum beitrag", "full story",
 )
+
+# Labels over a list of links to other articles; the headlines under one are teasers.
+RELATED_LABELS = frozenset({
+    "related", "related stories", "related articles", "related posts", "read more", "read also",
+    "see also", "more on this", "more on this story", "more stories", "top stories", "recommended",
+    "you may also like", "you might also like", "also read", "auch lesen", "lesen sie auch",
+    "lesen sie mehr", "mehr lesen", "mehr zum thema", "siehe auch", "weitere artikel",
+    "das könnte sie auch interessieren", "das könnte dich auch interessieren", "empfehlungen",
+    "unsere lesetipps", "lesetipps", "ähnliche beiträge", "ähnliche artikel", "verwandte artikel",
+})
