@@ -91,7 +91,8 @@ class ArticleLifecycle(ArticleFiles):
         return counts
 
 
-def _content_key(note: Note) -> tuple[str, str, int | None]:
+def _content_key(note: Note) -> tuple[str, str | None]:
+    """The same words on the same passage are the same note, wherever the passage sits now
+    (the other copy may have an older or newer version of the article's text)."""
     passage = note.passage
-    return (" ".join(note.text.split()), passage.exact if passage else "",
-            passage.start if passage else None)
+    return (" ".join(note.text.split()), " ".join(passage.exact.split()) if passage else None)

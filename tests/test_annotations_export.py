@@ -169,10 +169,13 @@ def test_merge_keeps_newer_and_never_duplicates(tmp_path: Path) -> None:
     general = next(n for n in theirs.notes("a1b2c3d4") if n.text == "general")
     theirs.edit_note(general.id, text="general, revised by a colleague")
     theirs.add_note("ffee0011", "their new note")
-    # the same content under another id (e.g. typed twice on two machines) is not added again
+    # the same content under another id (e.g. typed twice on two machines) is not added again,
+    # even where their copy of the article places the passage elsewhere
     theirs.add_note("ffee0011", "other", tags=["t"])
+    moved = make_anchor("Vorher. " + TEXT, *find_passage("Vorher. " + TEXT, "zu wenig"))
+    theirs.add_note("a1b2c3d4", "passage note", moved)
     counts = merge_json(mine, _export(theirs))
-    assert counts == {"articles": 2, "added": 1, "updated": 1, "skipped": 3}
+    assert counts == {"articles": 2, "added": 1, "updated": 1, "skipped": 4}
     texts = sorted(n.text for n in mine.notes())
     assert texts == ["general, revised by a colleague", "other", "passage note", "their new note"]
     # merging again changes nothing
