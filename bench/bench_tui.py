@@ -49,8 +49,7 @@ else:
     from reader.app import make_app
     app = make_app(lib, poll_interval=0)
 async def auto(pilot):
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()  # the first screen is composed, mounted and painted
     await pilot.pause()
     pilot.app.exit()
 app.run(headless=True, size=(120, 40), auto_pilot=auto)

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
 
 from reader.screens.dialogs import PickDialog, TextPrompt
-from reader.widgets.article_rows import Row, filter_rows
+from reader.widgets.article_rows import Row, filter_rows, sort_rows
 from reader.widgets.article_table import ArticleTable
 
 
@@ -78,12 +78,26 @@ class LibraryScreen(Screen[None]):
         return bool(self.query_text or self.tag or self.actor)
 
     def _apply(self, keep: str | None = None, presorted: bool = False) -> None:
-        rows = filter_rows(self.all_rows, self.query_text, tag=self.tag, actor=self.actor)
+        """Filter ``all_rows`` (kept in the table's sort order, so no re-sort per keystroke)."""
         table = self.query_one(ArticleTable)
+        if not presorted and (table.sort_column, table.sort_reverse) != ("date", True):
+            self.all_rows = sort_rows(self.all_rows, table.sort_column, table.sort_reverse)
+        rows = filter_rows(self.all_rows, self.query_text, tag=self.tag, actor=self.actor)
         if keep is None and table.current is not None:
             keep = table.current.id
-        table.set_rows(rows, keep=keep, presorted=presorted)
+        table.set_rows(rows, keep=keep, presorted=True)
         self._update_header()
+
+    def _narrow(self, previous: str) -> None:
+        """A keystroke that only adds to the filter searches the rows already shown."""
+        table = self.query_one(ArticleTable)
+        if previous and self.query_text.startswith(previous) and not (self.tag or self.actor):
+            rows = filter_rows(table.rows, self.query_text)
+            table.set_rows(rows, keep=table.current.id if table.current else None,
+                           presorted=True)
+            self._update_header()
+        else:
+            self._apply(presorted=True)
 
     def _update_header(self) -> None:
         table = self.query_one(ArticleTable)
@@ -105,6 +119,8 @@ class LibraryScreen(Screen[None]):
 
     @on(ArticleTable.Sorted)
     def _sorted(self) -> None:
+        table = self.query_one(ArticleTable)
+        self.all_rows = sort_rows(self.all_rows, table.sort_column, table.sort_reverse)
         self._update_header()
 
     def refresh_annotations(self) -> None:
@@ -114,7 +130,7 @@ class LibraryScreen(Screen[None]):
         for row in self.all_rows:
             changed = row.apply(summaries.get(row.id)) or changed
         if changed:
-            self._apply()
+            self._apply(presorted=True)
 
     def poll(self) -> None:
         """Show annotation changes made elsewhere (the CLI, another window)."""
@@ -168,8 +184,8 @@ class LibraryScreen(Screen[None]):
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value.strip()
-        self._apply()
+        previous, self.query_text = self.query_text, event.value.strip()
+        self._narrow(previous)
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
@@ -180,7 +196,7 @@ class LibraryScreen(Screen[None]):
         box.value = ""
         box.display = False
         self.query_text, self.tag, self.actor = "", None, None
-        self._apply()
+        self._apply(presorted=True)
         self.query_one(ArticleTable).focus()
 
     def action_tag_filter(self) -> None:
@@ -197,7 +213,7 @@ class LibraryScreen(Screen[None]):
     def _set_tag(self, tag: str | None) -> None:
         if tag is not None:
             self.tag = tag
-            self._apply()
+            self._apply(presorted=True)
 
     def action_actor_filter(self) -> None:
         counts: dict[str, int] = {}
@@ -213,7 +229,7 @@ class LibraryScreen(Screen[None]):
     def _set_actor(self, actor: str | None) -> None:
         if actor is not None:
             self.actor = actor
-            self._apply()
+            self._apply(presorted=True)
 
     # ---- elsewhere -----------------------------------------------------------------------
     @on(ArticleTable.Chosen)
