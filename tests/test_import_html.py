@@ -101,3 +101,18 @@ def test_lead_shown_in_a_header_box_and_given_as_description_opens_the_body() ->
     article = parse_document(html, "lead.html")
     assert article.text.split("\n\n")[0] == lead
     assert article.text.count("nun soll ein Programm") == 1
+
+
+def test_legacy_charset_declared_in_the_page_is_honoured() -> None:
+    html = page(head='<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">')
+    latin = html.decode("utf-8").replace('<meta charset="utf-8">', "").encode("iso-8859-1", errors="replace")
+    article = parse_document(latin, "latin.html")
+    assert "Gebäude" in article.text or "Schulgebäude" in article.text
+    assert "Ã" not in article.text
+
+
+def test_pasted_plain_text_on_stdin() -> None:
+    text = "Ein Titel über Schulen\n\n" + "\n\n".join(STORY)
+    article = parse_document(text.encode(), "-")
+    assert article.format == "stdin" and article.title == "Ein Titel über Schulen"
+    assert article.text == "\n\n".join(STORY)

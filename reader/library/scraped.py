@@ -51,7 +51,8 @@ def clean_scraped(text: str) -> ScrapedArticle:
     lines = classify(text.split("\n"))
     start, end = _best_segment(lines)
     article = ScrapedArticle()
-    if end <= start:
+    if end <= start:  # no sentence-like line at all (a short note): keep what is not furniture
+        article.paragraphs = [ln.text for ln in lines if not ln.noise]
         return article
     title_index = find_title(lines, start)
     if title_index is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 UI_WORDS = frozenset(
     """
-    abonnieren abonniert abonnement newsletter newsticker ticker live chats chat loader laden
+    abonnieren abonniert abonnement subscribe subscribed subscription unsubscribe newsletter newsticker ticker live chats chat loader laden
     anmelden abmelden einloggen registrieren registrierung login logout signin signup
     teilen share shares geteilt tweet tweeten drucken print e-mail email mail whatsapp facebook
     twitter linkedin xing pinterest reddit telegram instagram youtube tiktok mastodon rss feed
