@@ -164,7 +164,7 @@ def extract_html(html: str) -> HtmlDocument:
         paragraphs, headings = fallback_paragraphs, fallback_headings
     doc = HtmlDocument()
     doc.title = page.get("title") or guessed.get("title")
-    doc.date = page.get("date") or guessed.get("date")
+    doc.date = page.get("date") or page.get("visible_date") or guessed.get("date")
     doc.source = page.get("source") or guessed.get("sitename")
     doc.url = page.get("url") or guessed.get("url")
     if doc.title and paragraphs and " ".join(paragraphs[0].split()) == " ".join(doc.title.split()):

@@ -159,12 +159,15 @@ def read_meta(tree) -> dict[str, str | None]:
             if date:
                 break
     if not date:
-        date = _visible_date(tree)
+        for node in tree.xpath("//*[@itemprop='datePublished' or @itemprop='dateCreated']")[:3]:
+            date = parse_date(node.get("datetime") or node.get("content")) or find_date(_text(node)[:200])
+            if date:
+                break
     url = metas.get("og:url")
     if not url:
         canonical = tree.find(".//link[@rel='canonical']")
         url = canonical.get("href") if canonical is not None else None
-    return {"title": title, "date": date, "source": site, "url": url, "standfirst": _standfirst(tree, metas)}
+    return {"title": title, "date": date, "visible_date": _visible_date(tree), "source": site, "url": url, "standfirst": _standfirst(tree, metas)}
 
 
 def _standfirst(tree, metas: dict[str, str]) -> str | None:
@@ -188,7 +191,7 @@ def _standfirst(tree, metas: dict[str, str]) -> str | None:
 
 
 def _visible_date(tree) -> str | None:
-    """A <time datetime> or a dateline near the headline."""
+    """A <time datetime> or a dateline: the weakest evidence (sidebars have dates too)."""
     for node in tree.iter("time"):
         found = parse_date(node.get("datetime")) or find_date(_text(node))
         if found:
