@@ -85,12 +85,20 @@ class ActorFinder:
         self.countries = country_table(lang)
         self.capitals = capital_table(lang)
         self.taken: set[int] = set()  # token indices already part of a mention
-        self.roles = [t.cap and is_role(t, lx) or (not t.cap and lang == "en" and is_role(t, lx))
-                      for t in tokens]
+        self._name_memo: dict[str, bool] = {}
+        self.caps = [i for i, t in enumerate(tokens) if t.cap]  # most rules start at a capital
+        self.roles = [False] * len(tokens)
         self.counts: dict[str, int] = {}
-        for t in tokens:
-            if t.cap:
-                self.counts[t.text] = self.counts.get(t.text, 0) + 1
+        for i in self.caps:
+            t = tokens[i]
+            self.roles[i] = is_role(t, lx)
+            self.counts[t.text] = self.counts.get(t.text, 0) + 1
+        self.role_at = [i for i in self.caps if self.roles[i]]
+        if lang == "en":  # lower-case titles: "the spokesman", "vice minister"
+            for i, t in enumerate(tokens):
+                if not t.cap and t.low in lx.ROLE_SUFFIXES:
+                    self.roles[i] = True
+            self.role_at = [i for i, r in enumerate(self.roles) if r]
 
     def _draft(self, key: str, name: str, typ: str) -> _Draft:
         d = self.drafts.get(key)
@@ -110,9 +118,15 @@ class ActorFinder:
         toks, lx = self.tokens, self.lx
         orgs = {k: v for k, v in lx.ORGS.items() if v}
         firsts = _first_words(self.lang, lx)
-        for i, t in enumerate(toks):
-            if not t.cap or i in self.taken:
+        countries, capitals = self.countries, self.capitals
+        for i in self.caps:
+            t = toks[i]
+            if i in self.taken:
                 continue
+            w = t.text
+            if (w not in firsts and w not in countries and w not in capitals and w not in orgs
+                    and "-" not in w and not w.isupper()):
+                continue  # the common case: no gazetteer can match
             adjacent = t.text in firsts and i + 1 < len(toks) and toks[i + 1].start - t.end == 1
             two = f"{t.text} {toks[i + 1].text}" if adjacent else ""
             if adjacent and two in self.countries:
@@ -141,15 +155,17 @@ class ActorFinder:
     def _is_org_compound(self, word: str) -> bool:
         if "-" not in word:
             return False
+        if not word.endswith(self.lx.ORG_SUFFIXES):
+            return False
         parts = word.split("-")
-        known = set(self.lx.ORGS) | set(self.countries)
-        return any(p in known for p in parts[:-1]) and word.endswith(self.lx.ORG_SUFFIXES)
+        return any(p in self.lx.ORGS or p in self.countries for p in parts[:-1])
 
     def _titled_people(self) -> None:
         toks, lx = self.tokens, self.lx
-        for i, t in enumerate(toks):
-            if not self.roles[i] and t.low.rstrip(".") not in lx.HONORIFICS:
-                continue
+        starts = sorted(set(self.role_at) | {i for i in self.caps
+                                             if toks[i].low.rstrip(".") in lx.HONORIFICS})
+        for i in starts:
+            t = toks[i]
             j = i + 1  # also after a comma: "der stellvertretende Verteidigungsminister, Alexander Fomin,"
             if j < len(toks) and self.text[t.end:toks[j].start].strip() not in ("", ","):
                 continue
@@ -178,8 +194,17 @@ class ActorFinder:
         return self.text[toks[s].start:toks[i].end]
 
     def _name_like(self, k: int) -> bool:
-        t, lx = self.tokens[k], self.lx
-        if not t.cap or k in self.taken or t.low in lx.STOP_CAPS or self.roles[k]:
+        t = self.tokens[k]
+        if not t.cap or k in self.taken or self.roles[k]:
+            return False
+        hit = self._name_memo.get(t.text)
+        if hit is None:
+            hit = self._name_memo[t.text] = self._name_word(t)
+        return hit
+
+    def _name_word(self, t: Token) -> bool:
+        lx = self.lx
+        if t.low in lx.STOP_CAPS:
             return False
         if t.text in self.countries or t.text in lx.ORGS or _ACRONYM.match(t.text):
             return False
@@ -235,8 +260,9 @@ class ActorFinder:
         for first, ds in firsts.items():  # "Zhao" for "Zhao Weiming", unless ambiguous
             if len(ds) == 1 and first not in index and len(first) > 2:
                 index[first] = ds[0]
-        for i, t in enumerate(self.tokens):
-            if i not in self.taken and t.text in index:
+        for i in self.caps:
+            t = self.tokens[i]
+            if t.text in index and i not in self.taken:
                 self._mark_tokens(i, i + 1, index[t.text], t.text)
 
     def _role_references(self) -> None:
@@ -247,8 +273,9 @@ class ActorFinder:
             for r in d.roles:
                 if role_key(r):
                     holders.setdefault(role_key(r), d)
-        for i, t in enumerate(toks):
-            if not self.roles[i] or i in self.taken or not i or toks[i - 1].low not in (
+        for i in self.role_at:
+            t = toks[i]
+            if i in self.taken or not i or toks[i - 1].low not in (
                     lx.DETERMINERS):
                 continue
             d = holders.get(role_key(t.text))

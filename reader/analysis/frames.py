@@ -29,19 +29,32 @@ class Frame:
     segments: list[tuple[int, int]] | None = None  # when the frame splits the quote
 
 
+_KONJ_MEMO: dict[tuple[str, bool, str], bool] = {}
+
+
 def is_konjunktiv(tok: Token, lx: ModuleType) -> bool:
     """Konjunktiv I/II: a listed form, or a known verb stem + "e" (also with a prefix: vorsehe)."""
+    key = (tok.low, tok.cap, lx.__name__)
+    hit = _KONJ_MEMO.get(key)
+    if hit is None:
+        if len(_KONJ_MEMO) > 200_000:
+            _KONJ_MEMO.clear()
+        hit = _KONJ_MEMO[key] = _is_konjunktiv(tok, lx)
+    return hit
+
+
+def _is_konjunktiv(tok: Token, lx: ModuleType) -> bool:
     low = tok.low
     if low in lx.KONJ_FORMS:
         return True
     if tok.cap or len(low) < 4 or not low.endswith("e") or not lx.KONJ_STEMS:
         return False
-    return _konj_regex(lx.__name__, frozenset(lx.KONJ_STEMS)).search(low) is not None
+    return _konj_regex(lx).search(low) is not None
 
 
 @lru_cache(maxsize=4)
-def _konj_regex(name: str, stems: frozenset[str]) -> re.Pattern[str]:
-    alts = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True))
+def _konj_regex(lx: ModuleType) -> re.Pattern[str]:
+    alts = "|".join(sorted((re.escape(s) for s in lx.KONJ_STEMS), key=len, reverse=True))
     return re.compile(rf"(?:^|[a-zäöüß])(?:{alts})e$")
 
 

@@ -22,10 +22,16 @@ class Token:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters change length when lowered (İ)
+        return [Token(m.start(), m.end(), m.group(), m.group().lower(), m.group()[0].isupper())
+                for m in _WORD.finditer(text, start, end)]
     out = []
+    append = out.append
     for m in _WORD.finditer(text, start, end):
+        s, e = m.span()
         w = m.group()
-        out.append(Token(m.start(), m.end(), w, w.lower(), w[0].isupper()))
+        append(Token(s, e, w, lowered[s:e], w[0].isupper()))
     return out
 
 
