@@ -116,3 +116,35 @@ def test_two_processes_lose_nothing(tmp_path: Path) -> None:
     assert sorted((d["who"], d["i"]) for d in docs) == sorted(
         (w, i) for w in "ab" for i in range(60)
     )
+
+
+_HOLDER = r"""
+import sys, time
+from annotations.storage import locked
+with locked(sys.argv[1]):
+    print("holding", flush=True)
+    time.sleep(5)
+"""
+
+
+def test_a_held_lock_gives_a_clear_error_after_the_timeout(tmp_path: Path, monkeypatch) -> None:
+    import annotations.storage as storage
+    from annotations.storage import StorageError
+
+    monkeypatch.setattr(storage, "LOCK_TIMEOUT", 0.3)
+    path = tmp_path / "db.json"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    holder = subprocess.Popen([sys.executable, "-c", _HOLDER, str(path)], env=env,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        with pytest.raises(StorageError, match="locked by another reader process") as info:
+            with locked(path):
+                pass
+        assert "\n" not in str(info.value)
+        assert open_db(path).table("t").all() == []  # reading never waits for writers
+    finally:
+        holder.kill()
+        holder.wait()
+    with locked(path) as db:  # the kernel dropped the dead holder's lock
+        db.table("t").insert({"ok": True})
