@@ -116,3 +116,9 @@ def test_pasted_plain_text_on_stdin() -> None:
     article = parse_document(text.encode(), "-")
     assert article.format == "stdin" and article.title == "Ein Titel über Schulen"
     assert article.text == "\n\n".join(STORY)
+
+
+def test_dateline_inside_the_article_beats_a_date_in_the_sidebar() -> None:
+    html = page().replace(b"<nav>", b'<aside><time datetime="2020-01-01">1. Januar 2020</time></aside><nav>', 1)
+    html = html.replace(b'<p class="dateline">', b'<p class="dateline"><time datetime="2021-12-23">23.12.2021</time> ', 1)
+    assert parse_document(html, "x.html").date == "2021-12-23"

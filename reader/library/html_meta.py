@@ -191,13 +191,17 @@ def _standfirst(tree, metas: dict[str, str]) -> str | None:
 
 
 def _visible_date(tree) -> str | None:
-    """A <time datetime> or a dateline: the weakest evidence (sidebars have dates too)."""
-    for node in tree.iter("time"):
-        found = parse_date(node.get("datetime")) or find_date(_text(node))
-        if found:
-            return found
-    for node in tree.xpath("//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'meta')]")[:20]:
-        found = find_date(_text(node)[:200])
-        if found:
-            return found
+    """A <time datetime> or a dateline: the weakest evidence (sidebars have dates too), so the
+    article's own container is searched before the whole page."""
+    scopes = tree.xpath("//article | //main | //*[@role='main']")[:2] + [tree]
+    for scope in scopes:
+        for node in scope.iter("time"):
+            found = parse_date(node.get("datetime")) or find_date(_text(node))
+            if found:
+                return found
+    for scope in scopes:
+        for node in scope.xpath(".//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'meta')]")[:20]:
+            found = find_date(_text(node)[:200])
+            if found:
+                return found
     return None
