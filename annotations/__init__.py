@@ -1,0 +1,10 @@
+"""Annotations: tags, notes and reading state that are never lost, and their export.
+
+A core package: it never imports Textual or ``reader``; the app and the CLI depend on it.
+
+- :mod:`annotations.storage` -- crash-safe TinyDB files: ``open_db(path)``, ``locked(path)``
+- :mod:`annotations.store` -- ``AnnotationStore(LIBRARY / "annotations")``, ``StoreError``
+- :mod:`annotations.anchors` -- ``make_anchor``, ``find_passage``, ``reanchor``
+- :mod:`annotations.export` -- ``ExportArticle``, ``to_markdown``, ``write_folder``,
+  ``to_json``, ``merge_json``
+"""
