@@ -86,6 +86,8 @@ class ActorFinder:
         self.capitals = capital_table(lang)
         self.taken: set[int] = set()  # token indices already part of a mention
         self._name_memo: dict[str, bool] = {}
+        self.people: dict[str, _Draft] = {}  # every name form seen -> its person
+        self.by_last: dict[str, _Draft] = {}  # last word of a name -> its person
         self.caps = [i for i, t in enumerate(tokens) if t.cap]  # most rules start at a capital
         self.roles = [False] * len(tokens)
         self.counts: dict[str, int] = {}
@@ -286,14 +288,21 @@ class ActorFinder:
 
     # -- helpers -------------------------------------------------------------------------
     def _person(self, name: str) -> _Draft:
-        for d in self.drafts.values():  # "Stoltenberg" after "Jens Stoltenberg"
-            if d.type == "person" and (d.name.endswith(" " + name) or name.endswith(
-                    " " + d.name)):
-                if len(name) > len(d.name):
-                    d.aliases.append(d.name)
-                    d.name = name
-                return d
-        return self._draft("person:" + name, name, "person")
+        """The person called ``name``, joining "Stoltenberg" and "Jens Stoltenberg"."""
+        same = self.people.get(name)
+        if same is not None:
+            return same
+        last = name.rsplit(" ", 1)[-1]
+        d = self.by_last.get(last) if (" " not in name or last in self.people) else None
+        if d is not None and (d.name.endswith(" " + name) or name.endswith(" " + d.name)):
+            if len(name) > len(d.name):
+                d.aliases.append(d.name)
+                d.name = name
+        else:
+            d = self._draft("person:" + name, name, "person")
+            self.by_last.setdefault(last, d)
+        self.people[name] = d
+        return d
 
     def _mark(self, i: int, k: int, key: str, name: str, typ: str) -> None:
         self._mark_tokens(i, k, self._draft(key, name, typ),
