@@ -5,6 +5,7 @@ never pass Textual or library objects in.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from .records import SCHEMA, anchor_from
 from .storage import atomic_write_bytes
 
 FORMAT = "reader-annotations"
+NOTE_ID = re.compile(r"^[0-9A-Za-z_-]{1,64}$")
 
 
 @dataclass
@@ -202,6 +204,8 @@ class ImportError_(ValueError):
 def _note_in(article: str, d: Any) -> Note:
     if not isinstance(d, dict) or not isinstance(d.get("id"), str) or not d["id"].strip():
         raise ImportError_(f"article {article}: a note has no id")
+    if not NOTE_ID.match(d["id"].strip()):
+        raise ImportError_(f"article {article}: note id {d['id']!r} is not valid")
     tags = d.get("tags") or []
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise ImportError_(f"note {d['id']}: tags must be a list of strings")

@@ -67,9 +67,11 @@ class ArticleLifecycle(ArticleFiles):
             same = {_content_key(n) for n in mine.values()}
             table, added = db.table("notes"), []
             for note in incoming:
-                note.article = article
+                note.article, note.text = article, rec.clean_text(note.text)
+                with user_errors():
+                    note.tags = merge_tags([], note.tags)
                 if note.id in mine:
-                    if note.updated > mine[note.id].updated:
+                    if _is_newer(note.updated, mine[note.id].updated):
                         table.update(rec.note_doc(note), Query().id == note.id)
                         counts["updated"] += 1
                     else:
@@ -96,3 +98,13 @@ def _content_key(note: Note) -> tuple[str, str | None]:
     (the other copy may have an older or newer version of the article's text)."""
     passage = note.passage
     return (" ".join(note.text.split()), " ".join(passage.exact.split()) if passage else None)
+
+
+def _is_newer(theirs: str, mine: str) -> bool:
+    """Compare ISO-8601 times as times (another machine may write another offset)."""
+    from dateutil.parser import isoparse
+
+    try:
+        return isoparse(theirs) > isoparse(mine)
+    except (ValueError, TypeError, OverflowError):
+        return theirs > mine

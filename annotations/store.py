@@ -236,6 +236,7 @@ class AnnotationStore(ArticleLifecycle):
                 self._bump()
         return target
 
+
 def _summary(entry: dict[str, Any]) -> ArticleSummary:
     return ArticleSummary(tags=list(entry["tags"]), notes=entry["notes"], read=entry["read"],
                           position=entry["position"], orphans=entry["orphans"],

@@ -181,6 +181,20 @@ def test_merge_keeps_newer_and_never_duplicates(tmp_path: Path) -> None:
     # merging again changes nothing
     again = merge_json(mine, _export(theirs))
     assert again["added"] == again["updated"] == 0 and len(mine.notes()) == 4
+    # times compare as times, whatever offset the other machine wrote
+    from datetime import datetime, timedelta, timezone
+
+    edited = mine.edit_note(general.id, text="my edit")
+    # an hour earlier in UTC, but written at +02:00 its string sorts after mine
+    earlier = (datetime.fromisoformat(edited.updated) - timedelta(hours=1)).astimezone(
+        timezone(timedelta(hours=2))).isoformat()
+    assert earlier > edited.updated
+    stale = _export(mine)
+    for note in stale["articles"][0]["notes"]:
+        if note["id"] == general.id:
+            note["text"], note["updated"] = "their older edit", earlier
+    merge_json(mine, stale)
+    assert mine.get_note(general.id).text == "my edit"
     # an older copy never overwrites a newer edit
     mine.edit_note(general.id, text="mine, even newer")
     merge_json(mine, _export(theirs))
@@ -195,6 +209,8 @@ def test_merge_keeps_newer_and_never_duplicates(tmp_path: Path) -> None:
      "no id"),
     ({"format": "reader-annotations", "schema": 1,
       "articles": [{"id": "a1", "notes": [{"id": "n1", "passage": {"start": 1}}]}]}, "passage"),
+    ({"format": "reader-annotations", "schema": 1,
+      "articles": [{"id": "a1", "notes": [{"id": "n1,n2"}]}]}, "not valid"),
 ])
 def test_bad_import_files_are_refused_before_writing(tmp_path: Path, data, message) -> None:
     store = AnnotationStore(tmp_path / "ann")
