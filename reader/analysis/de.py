@@ -240,6 +240,11 @@ TERM_SUFFIXES = ("zeitung", "agentur", "magazin", "magazins", "zeitschrift", "se
 # Verbs that frame a quoted label as someone's words ("nannte ihn „fahrlässig“").
 LABEL_CUES = {"nannte", "nennt", "bezeichnete", "bezeichnet", "als", "sprach", "spricht",
               "von", "vor", "zu"}
+LABEL_ARTICLES = {"ein", "eine", "einen", "einem", "einer", "eines", "als"}
+LABEL_VERBS = {"nannte", "nennt", "nannten", "bezeichnete", "bezeichnet", "bezeichneten", "warf",
+               "wirft", "warfen", "sieht", "sah", "würdigte", "konstatierte", "kritisierte",
+               "sprach", "spricht", "sprachen", "beklagte", "warnte", "lobte", "attestiert",
+               "skandierten", "riefen", "forderte", "bezeichnet", "wertete", "verurteilte"}
 FUNCTION_WORDS = {"der", "die", "und", "nicht", "ist", "das", "mit", "sich", "auf", "für",
                   "den", "von", "dem", "ein", "eine", "auch", "wird", "sei", "dass", "im",
                   "sagte", "sind", "wir", "zu", "es", "bei", "nach", "über", "wurde", "hat",

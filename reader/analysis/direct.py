@@ -119,6 +119,9 @@ def classify_direct(eng: Engine, m: MarkSpan, s: int, e: int, prev_end: int,
         lx.TERM_SUFFIXES) or prev[-1].low in lx.SOURCE_BEFORE)
     short = words < _LONG_QUOTE
     title_like = short and _looks_like_name(inner)
+    if title_like and not term_cue and prev and (
+            prev[-1].low in lx.LABEL_ARTICLES or _label_verb_before(eng, s, m.start)):
+        title_like = False  # "nannte dies einen „Militärputsch“": a label someone gave
     if nested:
         return ("term" if term_cue or title_like else "direct"), None, None
     sp, cue = frame_after(eng, m)
@@ -138,6 +141,11 @@ def classify_direct(eng: Engine, m: MarkSpan, s: int, e: int, prev_end: int,
     if not inner[0].cap or any(t.low in lx.LABEL_CUES for t in prev):
         return "direct", None, None
     return "term", None, None
+
+
+def _label_verb_before(eng: Engine, s: int, pos: int) -> bool:
+    """A verb that labels ("nannte", "bezeichnete … als", "warf … vor") earlier in the sentence."""
+    return any(t.low in eng.lx.LABEL_VERBS for t in eng._toks(s, pos))
 
 
 def _looks_like_name(inner: list) -> bool:

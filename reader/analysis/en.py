@@ -138,6 +138,9 @@ TERM_SUFFIXES = ("magazine", "newspaper", "film", "movie", "book", "novel", "alb
                  "entitled", "named", "dubbed", "ship", "party", "group", "campaign")
 LABEL_CUES = {"called", "calls", "call", "described", "describes", "as", "labelled",
               "labeled", "termed", "dubbed"}
+LABEL_ARTICLES = {"a", "an"}
+LABEL_VERBS = {"called", "calls", "described", "describes", "labelled", "labeled", "termed",
+               "dubbed", "branded", "chanted"}
 FUNCTION_WORDS = {"the", "and", "of", "to", "is", "that", "was", "for", "it", "with",
                   "he", "on", "as", "said", "by", "his", "at", "be", "are", "were", "has",
                   "have", "she", "they", "this", "from", "we", "not", "would", "will", "an"}
