@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.style import Style
-from rich.text import Span
+from rich.text import Span, Text
 
 from reader.widgets.article_layout import ArticleLayout, split_paragraphs, split_sentences
 
@@ -66,3 +66,21 @@ def test_line_of_and_sentence_lookup() -> None:
     assert start <= offset < end
     i = layout.sentence_at(offset)
     assert TEXT[layout.sentences[i][0]:layout.sentences[i][1]] == "Third?"
+
+
+def test_line_segments_style_each_character_like_rich_text() -> None:
+    from rich.console import Console
+
+    from reader.widgets.article_view import line_segments
+
+    plain = "Minister Jane Roe said „we act“ today."
+    spans = [Span(23, 31, Style(color="blue", bold=True)), Span(9, 17, Style(color="red")),
+             Span(9, 13, Style(underline=True)), Span(20, 28, Style(reverse=True))]
+
+    def per_char(segments):
+        return [(ch, seg.style or Style()) for seg in segments for ch in seg.text]
+
+    mine = per_char(line_segments(plain, spans))
+    rich = per_char(Text(plain, spans=spans).render(Console(width=200)))
+    assert [c for c, _ in mine] == list(plain)
+    assert [s for _, s in mine] == [s or Style() for _, s in rich[: len(plain)]]

@@ -39,6 +39,7 @@ class LibraryScreen(Screen[None]):
         self.session = session
         self.all_rows: list[Row] = []
         self._version = None
+        self._resumed_once = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-header")
@@ -101,7 +102,7 @@ class LibraryScreen(Screen[None]):
 
     def _update_header(self) -> None:
         table = self.query_one(ArticleTable)
-        unread = sum(1 for r in self.all_rows if not r.read)
+        unread = sum(1 for r in self.all_rows if r.summary is None or not r.summary.read)
         text = Text()
         text.append("reader", "bold")
         text.append(f"  {len(self.all_rows)} articles · {len(table.rows)} shown · {unread} unread")
@@ -141,8 +142,9 @@ class LibraryScreen(Screen[None]):
                 self.refresh_annotations()
 
     def on_screen_resume(self) -> None:
-        if self.all_rows or self.session.first_run:  # back from an article or a dialog
+        if self._resumed_once:  # back from an article or a dialog (not the first show)
             self.refresh_annotations()
+        self._resumed_once = True
 
     # ---- first run -----------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="samples")

@@ -32,36 +32,76 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 NUMERIC = {"notes", "quotes"}
 
 
-class Row:
-    """One article in the table."""
+_NO_SUMMARY = None
 
-    __slots__ = (
-        "id", "date", "source", "title", "tags", "tag_list", "notes", "quotes", "read",
-        "position", "actors", "hay",
-    )
+
+class Row:
+    """One article in the table: a thin view over its index entry and annotation summary.
+
+    Fields are read on demand, so building 100,000 rows costs one small object each and only
+    the rows on screen (or being sorted/filtered) ever format anything.
+    """
+
+    __slots__ = ("meta", "summary", "hay")
 
     def __init__(self, meta: Any, summary: Any = None) -> None:
-        self.id: str = meta.id
-        self.date: str = meta.date or ""
-        self.source: str = _safe(meta.source or "")
-        self.title: str = _safe(meta.title or "") or "(untitled)"
-        self.quotes: int = meta.quotes or 0
-        self.actors: list[str] = meta.actors or []
-        self.apply(summary)
+        self.meta = meta
+        self.summary = summary
+        self.hay: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def date(self) -> str:
+        return self.meta.date or ""
+
+    @property
+    def source(self) -> str:
+        return _safe(self.meta.source or "")
+
+    @property
+    def title(self) -> str:
+        return _safe(self.meta.title or "") or "(untitled)"
+
+    @property
+    def quotes(self) -> int:
+        return self.meta.quotes or 0
+
+    @property
+    def actors(self) -> list[str]:
+        return self.meta.actors or []
+
+    @property
+    def tag_list(self) -> list[str]:
+        tags = getattr(self.summary, "tags", None)
+        return [_safe(t) for t in tags] if tags else []
+
+    @property
+    def tags(self) -> str:
+        return " ".join(self.tag_list)
+
+    @property
+    def notes(self) -> int:
+        return getattr(self.summary, "notes", 0) or 0
+
+    @property
+    def read(self) -> bool:
+        return bool(getattr(self.summary, "read", False))
+
+    @property
+    def position(self) -> int:
+        return getattr(self.summary, "position", 0) or 0
 
     def apply(self, summary: Any) -> bool:
-        """Take tags, notes and reading state from an annotation summary; True if changed."""
-        if summary is None:
-            tag_list, notes, read, position = [], 0, False, 0
-        else:
-            tag_list = [_safe(t) for t in summary.tags] if summary.tags else []
-            notes, read, position = summary.notes or 0, bool(summary.read), summary.position or 0
-        old = getattr(self, "tag_list", None), getattr(self, "notes", None), getattr(
-            self, "read", None)
-        self.tag_list, self.notes, self.read, self.position = tag_list, notes, read, position
-        self.tags = " ".join(tag_list)
-        self.hay = None  # built on the first filter (or by a warm-up after the first paint)
-        return old != (tag_list, notes, read)
+        """Take a new annotation summary; True if what the table shows changed."""
+        old = (self.tag_list, self.notes, self.read)
+        self.summary = summary
+        if old == (self.tag_list, self.notes, self.read):
+            return False
+        self.hay = None
+        return True
 
     def haystack(self) -> str:
         """Folded title, source, tags and actor names: what `/` searches."""

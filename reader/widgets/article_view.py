@@ -13,7 +13,7 @@ from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Span, Text
+from rich.text import Span
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
@@ -31,6 +31,22 @@ from reader.render import (
 from reader.widgets.article_layout import ArticleLayout
 
 GUTTER = 2
+
+
+def line_segments(plain: str, spans: list[Span]) -> list[Segment]:
+    """Segments for one line: each run between span edges gets its spans' styles combined
+    in order (later spans win). Cheaper than Text.render, which also wraps and justifies."""
+    if not spans:
+        return [Segment(plain)] if plain else []
+    cuts = sorted({0, len(plain), *(s.start for s in spans), *(s.end for s in spans)})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        if a >= b or a >= len(plain):
+            continue
+        styles = [sp.style for sp in spans if sp.start <= a and sp.end >= b]
+        style = Style.combine(styles) if styles else None
+        out.append(Segment(plain[a:b], style))
+    return out
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -144,14 +160,15 @@ class ArticleView(ScrollView, can_focus=True):
     def _render_index(self, index: int) -> Strip:
         plain, start, spans = self.doc.line_text(index)
         end = start + len(plain)
-        text = Text(plain, spans=spans, end="", no_wrap=True)
+        spans = list(spans)
         for h_start, h_end, style in self._overlays(start, end):
-            text.stylize(style, max(h_start, start) - start, min(h_end, end) - start)
+            s, e = max(h_start, start) - start, min(h_end, end) - start
+            if s < e:
+                spans.append(Span(s, e, style))
         mark = self._note_lines.get(index)
-        gutter = Segment((mark or " ").ljust(GUTTER), NOTE_STYLE if mark else None)
-        base = self.rich_style
-        segments = [gutter, *text.render(self.app.console)]
-        return Strip(segments).apply_style(base)
+        segments = [Segment((mark or " ").ljust(GUTTER), NOTE_STYLE if mark else None)]
+        segments.extend(line_segments(plain.replace("\t", " "), spans))
+        return Strip(segments).apply_style(self.rich_style)
 
     def _overlays(self, start: int, end: int):
         if self.hits:
@@ -333,4 +350,4 @@ class ArticleView(ScrollView, can_focus=True):
                 self.move_cursor(*self.doc.sentences[i], scroll=False)
 
 
-__all__ = ["ArticleView", "GUTTER", "Style"]
+__all__ = ["ArticleView", "GUTTER", "line_segments"]
