@@ -153,6 +153,9 @@ def main() -> None:
         rows.append(("summaries() cold, 1,000 notes in 100 articles", _ms(_median(
             lambda: AnnotationStore(small).summaries(), 5)), "grows with articles, not notes"))
     width = max(len(r[0]) for r in rows)
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"load average during the run: {load} on {os.cpu_count()} cores "
+          f"(other processes slow every figure, the baselines too)")
     print(f"{'measure':<{width}}  {'median':>12}  note")
     print("-" * (width + 40))
     for name, value, note in rows:
