@@ -68,7 +68,9 @@ def sentence_subject(eng: Engine, toks: list) -> tuple[int, int] | None:
         return None
     if toks[0].low in lx.ADVERBIAL_OPENERS or toks[0].low in lx.SUBORDINATORS:
         return np_after(text, toks, v + 1, lx, toks[-1].end)
-    if v > 8:
+    if v > 8:  # a long object first: "Das Angebot, …, lehnt er jedoch ab"
+        if v + 1 < len(toks) and toks[v + 1].low in lx.PERSON_PRONOUNS:
+            return (toks[v + 1].start, toks[v + 1].end)
         return None
     return (toks[0].start, toks[v - 1].end)
 
@@ -99,7 +101,8 @@ def frame_before(eng: Engine, m: MarkSpan, s: int, prev_end: int) -> tuple[tuple
         return (before[0].start, before[-1].end), None, colon
     if colon:  # "Die Bewohner des Dorfes sehen alles gelassen: „…“"
         sp = sentence_subject(eng, before)
-        if sp and eng.frames.speakerlike(sp):
+        if sp and (eng.frames.speakerlike(sp) or text[sp[0]].isupper() and len(
+                text[sp[0]:sp[1]].split()) <= 6):
             return sp, None, colon
     return None, None, colon
 

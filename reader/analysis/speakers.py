@@ -70,9 +70,11 @@ def np_after(text: str, toks: list[Token], i: int, lx: ModuleType, end: int) -> 
     seen_head = False
     while k < len(toks) and k - i < _MAX_NP and toks[k].start < end:
         tk = toks[k]
-        if k > i and "," in text[toks[k - 1].end:tk.start] or any(
-                c in text[toks[k - 1].end:tk.start] for c in ".;:()„“\"") and k > i:
-            break
+        if k > i:
+            gap = text[toks[k - 1].end:tk.start]
+            if "," in gap or any(c in gap for c in ".;:()") or (
+                    seen_head and any(c in gap for c in "„“\"»«")):
+                break  # a name in marks may follow its article: die „Computerwoche“
         if (tk.cap or "-" in tk.text and tk.text.rsplit("-", 1)[1][:1].isupper()) and (
                 tk.low not in lx.STOP_CAPS):
             seen_head = True
