@@ -122,3 +122,23 @@ def test_dateline_inside_the_article_beats_a_date_in_the_sidebar() -> None:
     html = page().replace(b"<nav>", b'<aside><time datetime="2020-01-01">1. Januar 2020</time></aside><nav>', 1)
     html = html.replace(b'<p class="dateline">', b'<p class="dateline"><time datetime="2021-12-23">23.12.2021</time> ', 1)
     assert parse_document(html, "x.html").date == "2021-12-23"
+
+
+def test_loose_sentence_between_divs_is_not_lost() -> None:
+    """Blogger-style markup: text as tails between <div><br></div>; extractors drop some of it."""
+    html = f"""<html><head><title>Release notes</title></head><body><div class="blog-posts">
+<h3 class="post-title">Version 4.2 of the toolkit is out</h3>
+<div class="post-body entry-content">
+Version 4.2 of the toolkit is out! It brings a faster parser, better error messages and many small fixes.<br />
+You can download the new version from the usual place, and most distributions will ship it soon.<br />
+<div><br /></div>
+Maintenance releases of the 4.2 line will follow every two months, starting in the spring of next year.<br />
+<div><br /></div>
+<div>We hope you enjoy working with the new version as much as we enjoyed building it.</div>
+<div><div><br /></div><div>Thanks go to all the volunteers who reported bugs, wrote patches and reviewed changes during the year.</div></div>
+</div></div></body></html>"""
+    article = parse_document(html.encode(), "blog.html")
+    assert "Maintenance releases of the 4.2 line" in article.text
+    paragraphs = article.text.split("\n\n")
+    maintenance = next(i for i, p in enumerate(paragraphs) if p.startswith("Maintenance"))
+    assert paragraphs[maintenance - 1].startswith("You can download")

@@ -146,6 +146,7 @@ def _contains(paragraphs: list[str], passage: str) -> bool:
 def extract_html(html: str) -> HtmlDocument:
     """Body paragraphs, headings and metadata of one page; ImportFailure when it has no text."""
     from . import html_fallback, html_meta
+    from .html_coverage import extraction_container, restore_lost_text
 
     try:
         from lxml import html as lxml_html
@@ -162,6 +163,9 @@ def extract_html(html: str) -> HtmlDocument:
     fallback_paragraphs, fallback_headings = html_fallback.densest_container(tree)
     if html_fallback.prefer_fallback(paragraphs, fallback_paragraphs):
         paragraphs, headings = fallback_paragraphs, fallback_headings
+    else:
+        container = extraction_container(tree, paragraphs)
+        paragraphs, headings = restore_lost_text(container, paragraphs, headings)
     doc = HtmlDocument()
     doc.title = page.get("title") or guessed.get("title")
     doc.date = page.get("date") or page.get("visible_date") or guessed.get("date")

@@ -32,15 +32,16 @@ _FURNITURE = re.compile(
 )
 
 
-def remove_furniture(tree) -> None:
+def remove_furniture(tree):
     """Drop related-story blocks, share bars and the like before extraction.
 
     Only blocks that are a minor part of the page's text go, and never one holding the <h1>:
     a site that names its article container "post-share-wrapper" must not lose its story.
+    Returns that element holding the most text (or None).
     """
     body = tree.find(".//body")
     if body is None:
-        return
+        return None
     total = len(" ".join(body.text_content().split())) or 1
     holder = _main_text_holder(body)
     protected = set(holder.iterancestors()) | {holder} if holder is not None else set()
@@ -54,6 +55,7 @@ def remove_furniture(tree) -> None:
             continue
         if len(" ".join(node.text_content().split())) < 0.4 * total:
             node.drop_tree()
+    return holder
 
 
 def _own_text(node) -> int:
