@@ -89,7 +89,10 @@ def safe_stem(title: str, fallback: str, limit: int = 80) -> str:
     name = unicodedata.normalize("NFC", str(title))
     name = _UNSAFE_NAME.sub(" ", name)
     name = " ".join(name.split()).strip(" .")
-    name = name[:limit].rstrip(" .")
+    name = name[:limit]
+    while len(name.encode("utf-8")) > 3 * limit // 2:  # file systems count bytes (255 max)
+        name = name[:-1]
+    name = name.rstrip(" .")
     if not name or name.casefold() in _RESERVED:
         name = f"{name} {fallback}".strip() if name else fallback
     return name

@@ -115,7 +115,7 @@ def test_yaml_values_are_quoted_and_escaped() -> None:
 
 def test_folder_names_are_safe_and_distinct(tmp_path: Path) -> None:
     titles = ["../../etc/passwd", "Same", "same", "Same", "", "CON", "index", "..", "a/b\\c:d",
-              "x" * 300]
+              "x" * 300, "新闻" * 100, "\x00\x1b[31m.hidden"]
     articles = [ExportArticle(id=f"id{i:02d}", title=t) for i, t in enumerate(titles)]
     out = tmp_path / "out"
     written = write_folder(articles, out, exported=EXPORTED)
@@ -125,7 +125,9 @@ def test_folder_names_are_safe_and_distinct(tmp_path: Path) -> None:
     assert "index.md" in names and names.count("index.md") == 1
     assert not list(tmp_path.glob("etc*")) and sorted(p.name for p in tmp_path.iterdir()) == [
         "out"]
-    assert all(re.fullmatch(r"[^/\\:]{1,90}\.md", n) and not n.startswith(".") for n in names)
+    assert all(re.fullmatch(r"[^/\\:\x00-\x1f]{1,90}\.md", n) and not n.startswith(".")
+               for n in names)
+    assert all(len(n.encode()) <= 255 for n in names)
     index = (out / "index.md").read_text()
     for name in names[:-1]:
         assert f"](<{name}>)" in index
