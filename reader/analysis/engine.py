@@ -99,7 +99,7 @@ class Engine:
         sp_frame: Speaker | None = None
         if frame is not None:
             if frame.kind in ("indirect_free_indirect", "free_indirect") or frame.speaker is None:
-                sp_frame = self._recent(idx)
+                sp_frame = self._previous_subject(idx) or self._recent(idx)
                 prev = self.quotes[-1] if self.quotes else None
                 if prev and prev.kind == frame.kind and prev.actor == (sp_frame and sp_frame.actor
                                                                         ) and self._adjacent(prev.end, s):
@@ -141,6 +141,17 @@ class Engine:
                 self.last = (self._speaker(sp), idx)
                 return Frame(toks[0].start, toks[0].end, "indirect", sp, toks[1].text) if q else None
         return None
+
+    def _previous_subject(self, idx: int) -> Speaker | None:
+        """A Konjunktiv sentence after a sentence that quoted nobody continues that
+        sentence's subject ("Parwanow ist besorgt. Der Konflikt sei nicht ethnisch.")."""
+        if not idx:
+            return None
+        ps, pe = self.sentences[idx - 1]
+        if self.quotes and self.quotes[-1].end > ps or self.text.count("\n", pe,
+                                                                       self.sentences[idx][0]) > 2:
+            return None
+        return self._subject_speaker(ps, pe, [])
 
     def _subject_speaker(self, s: int, e: int, tops: list[MarkSpan]) -> Speaker | None:
         """An unframed quote inside a sentence of the reporter: its subject speaks
