@@ -16,10 +16,11 @@ from difflib import SequenceMatcher
 from .models import Anchor
 
 CONTEXT = 32
-FUZZY_MIN_RATIO = 0.75  # how alike a changed passage must be to count as the same passage
+FUZZY_MIN_RATIO = 0.75  # how alike (see similarity) a changed passage must be to be the same
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _ANY_NEWLINE = re.compile(r"\n\s*")
 _SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
 
 
 class PassageError(ValueError):
@@ -127,18 +128,51 @@ def _candidate_starts(anchor: Anchor, text: str) -> set[int]:
     return {min(max(0, s), len(text)) for s in starts}
 
 
-def _align(text: str, exact: str, guess: int) -> tuple[int, int, float] | None:
-    """The span near ``guess`` that best matches ``exact``, with its similarity ratio."""
-    n = len(exact)
+def _trim(blocks: list) -> list:
+    """Drop stray one- or two-letter matches at the edges of an alignment."""
+    while len(blocks) > 1 and blocks[0].size < 3 and blocks[1].a - blocks[0].a - blocks[0].size > 2:
+        blocks = blocks[1:]
+    while len(blocks) > 1 and blocks[-1].size < 3 and \
+            blocks[-1].a - blocks[-2].a - blocks[-2].size > 2:
+        blocks = blocks[:-1]
+    return blocks
+
+
+def _to_word_edges(anchor: Anchor, text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the old passage began and ended on word edges, make the new one do so too."""
+    exact = anchor.exact
+    if exact[:1].isalnum() and not anchor.prefix[-1:].isalnum():
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+    if exact[-1:].isalnum() and not anchor.suffix[:1].isalnum():
+        while end < len(text) and text[end].isalnum():
+            end += 1
+    return start, end
+
+
+def _align(anchor: Anchor, text: str, guess: int) -> tuple[int, int] | None:
+    """The span near ``guess`` that best lines up with the anchor's passage."""
+    exact, n = anchor.exact, len(anchor.exact)
     lo, hi = max(0, guess - n // 2 - 8), min(len(text), guess + n + n // 2 + 8)
     window = text[lo:hi]
-    blocks = [b for b in SequenceMatcher(None, window, exact, autojunk=False)
-              .get_matching_blocks() if b.size]
+    blocks = _trim([b for b in SequenceMatcher(None, window, exact, autojunk=False)
+                    .get_matching_blocks() if b.size])
     if not blocks:
         return None
     start, end = lo + blocks[0].a, lo + blocks[-1].a + blocks[-1].size
-    ratio = SequenceMatcher(None, text[start:end], exact, autojunk=False).ratio()
-    return start, end, ratio
+    return _to_word_edges(anchor, text, start, end)
+
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(s.casefold())
+
+
+def similarity(old: str, new: str) -> float:
+    """How alike two passages are: the lower of a letter-level and a word-level ratio, so one
+    shared phrase does not make two different sentences look the same."""
+    letters = SequenceMatcher(None, old, new, autojunk=False).ratio()
+    words = SequenceMatcher(None, _words(old), _words(new), autojunk=False).ratio()
+    return min(letters, words)
 
 
 def _fuzzy(anchor: Anchor, text: str) -> tuple[int, int] | None:
@@ -146,14 +180,14 @@ def _fuzzy(anchor: Anchor, text: str) -> tuple[int, int] | None:
     # bucket guesses so repeated pieces do not cost a full alignment each
     guesses = {s - s % max(1, len(anchor.exact) // 4) for s in _candidate_starts(anchor, text)}
     for guess in sorted(guesses, key=lambda s: abs(s - anchor.start))[:40]:
-        aligned = _align(text, anchor.exact, guess)
+        aligned = _align(anchor, text, guess)
         if aligned is None:
             continue
-        start, end, ratio = aligned
-        context = _context_score(anchor, text, start, end)
-        if ratio < FUZZY_MIN_RATIO and not (ratio >= 0.6 and context >= 0.5):
+        start, end = aligned
+        ratio = similarity(anchor.exact, text[start:end])
+        if ratio < FUZZY_MIN_RATIO:
             continue
-        score = ratio * 0.8 + context * 0.2
+        score = ratio * 0.8 + _context_score(anchor, text, start, end) * 0.2
         if best is None or score > best[0]:
             best = (score, start, end)
     return (best[1], best[2]) if best else None

@@ -108,3 +108,16 @@ def test_reanchor_in_a_long_repetitive_text() -> None:
     changed = long_text.replace("die Lage sei ernst", "die Lage sei wirklich ernst")
     b = reanchor(a, changed)
     assert b is not None and "wirklich ernst, aber beherrschbar" in changed[b.start:b.end]
+
+
+def test_deleted_sentence_does_not_jump_to_a_similar_neighbour() -> None:
+    a = _anchor("Die Regierung kündigte an, die Mittel zu erhöhen.")
+    new = OLD.replace("Die Regierung kündigte an, die Mittel zu erhöhen. ", "")
+    assert reanchor(a, new) is None  # the sentence now in its place only shares a phrase
+
+
+def test_fuzzy_match_covers_whole_words() -> None:
+    a = _anchor("die Mittel zu erhöhen")
+    new = "Vorweg. " + OLD.replace("die Mittel zu erhöhen", "die Mitel zu erhöhen")
+    b = reanchor(a, new)
+    assert b is not None and new[b.start:b.end] == "die Mitel zu erhöhen"
