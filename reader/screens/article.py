@@ -167,7 +167,7 @@ class ArticleScreen(Screen[None]):
         if self.actor_filter:
             name = self.analysis.actor(self.actor_filter)
             text.append(f" · quotes of {name.name if name else '?'} (Escape clears)", "color(127)")
-        self.query_one("#status", Static).update(text)
+        self.query_one("#status", Static).update(text, layout=False)  # one fixed line
 
     # ---- search --------------------------------------------------------------------------
     def action_search(self) -> None:
@@ -195,11 +195,13 @@ class ArticleScreen(Screen[None]):
         elif self.searching:
             self.view.end_search()
             self.searching = False
-            self.query_one("#status", Static).update(Text("search ended · n/N step through quotes"))
+            self.query_one("#status", Static).update(Text("search ended · n/N step through quotes"),
+                                                    layout=False)
         elif self.actor_filter:
             self.actor_filter = None
             self.view.quote_filter = None
-            self.query_one("#status", Static).update(Text("n/N step through every quote"))
+            self.query_one("#status", Static).update(Text("n/N step through every quote"),
+                                                    layout=False)
         elif self.query_one("#side").display:
             self.query_one("#side").display = False
             self.view.focus()

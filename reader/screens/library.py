@@ -10,7 +10,6 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
 
-from reader.screens.dialogs import PickDialog, TextPrompt
 from reader.widgets.article_rows import Row, filter_rows, sort_rows
 from reader.widgets.article_table import ArticleTable
 
@@ -209,7 +208,10 @@ class LibraryScreen(Screen[None]):
         if not counts:
             self.notify("No tags yet: open an article and press t to tag it.")
             return
-        options = [(f"{t}  ({n})", t) for t, n in sorted(counts.items(), key=lambda x: x[0].casefold())]
+        from reader.screens.dialogs import PickDialog
+
+        options = [(f"{t}  ({n})", t)
+                   for t, n in sorted(counts.items(), key=lambda x: x[0].casefold())]
         self.app.push_screen(PickDialog("Show articles tagged", options), self._set_tag)
 
     def _set_tag(self, tag: str | None) -> None:
@@ -225,6 +227,8 @@ class LibraryScreen(Screen[None]):
         if not counts:
             self.notify("No actors found in these articles.")
             return
+        from reader.screens.dialogs import PickDialog
+
         options = [(f"{a}  ({n})", a) for a, n in sorted(counts.items(), key=lambda x: -x[1])]
         self.app.push_screen(PickDialog("Show articles mentioning", options), self._set_actor)
 
@@ -261,6 +265,8 @@ class LibraryScreen(Screen[None]):
         self.app.push_screen(ImportDialog(self.session), done)
 
     def action_search(self) -> None:
+        from reader.screens.dialogs import TextPrompt
+
         def run(query: str | None) -> None:
             if query and query.strip():
                 from reader.screens.search import SearchScreen

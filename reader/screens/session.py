@@ -11,7 +11,6 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-from reader.analysis.models import Analysis
 from reader.library.models import ArticleMeta
 from reader.widgets.article_rows import Row, build_rows
 
@@ -25,7 +24,7 @@ class Session:
         self.root = Path(root)
         self.first_run = not Library(self.root).exists()
         self.library = Library(self.root, create=True)
-        self._analyses: OrderedDict[str, Analysis] = OrderedDict()
+        self._analyses: OrderedDict[str, Any] = OrderedDict()
 
     @property
     def store(self) -> Any:
@@ -47,10 +46,10 @@ class Session:
     def text(self, article_id: str) -> str:
         return self.library.text(article_id)
 
-    def cached_analysis(self, article_id: str) -> Analysis | None:
+    def cached_analysis(self, article_id: str) -> Any | None:
         return self._analyses.get(article_id)
 
-    def analysis(self, article_id: str) -> Analysis:
+    def analysis(self, article_id: str) -> Any:
         """The article's analysis: memory, then the library's cache, then analyze()."""
         found = self._analyses.get(article_id)
         if found is not None:
@@ -65,6 +64,8 @@ class Session:
                 meta = self.meta(article_id)
                 result = analyze(self.text(article_id), meta.lang)
         except Exception:  # noqa: BLE001 - no highlights is better than no article
+            from reader.analysis.models import Analysis
+
             result = Analysis(lang=None)
         self._analyses[article_id] = result
         while len(self._analyses) > 64:
