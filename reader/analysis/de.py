@@ -25,7 +25,8 @@ SAY_VERBS = _weak(
     "schilder erläuter beklag bemängel bedauer begrüß dementier kommentier resümier argumentier "
     "appellier signalisier informier zitier meld verkünd kündig teil füg räum stell betone "
     "entgegn wiederhol klag bilanzier prognostizier unterstrich sorg fürcht vermeld beschwer "
-    "präzisier konkretisier zweifel rechtfertig begründ ankündig mitteil versprech lob"
+    "präzisier konkretisier zweifel rechtfertig begründ ankündig mitteil versprech lob urteil "
+    "entschied"
 ) | {
     "schrieb", "schreibt", "schreiben", "schrieben", "geschrieben", "sprach", "spricht",
     "sprachen", "hieß", "heißt", "wies", "weist", "gab", "gibt", "gaben", "geben", "rief", "ruft",
@@ -121,6 +122,17 @@ NOT_A_FRAME_VERB = {"und", "oder", "aber", "doch", "sondern", "der", "die", "das
                     "wer", "welche", "welcher", "welches", "die", "sowie", "bzw", "nicht",
                     "auch", "noch", "sei", "ist", "war", "sind", "waren", "wurde", "wird",
                     "werden", "hat", "habe", "hatte", "haben", "kann", "soll", "muss", "will"}
+# Verbs that announce, decide or demand an act given as a zu-infinitive.
+INTENT_VERBS = {"kündigte", "kündigt", "angekündigt", "beschlossen", "beschloss", "hofft",
+                "hoffen", "hoffte", "aufgerufen", "aufgefordert", "forderte", "fordert", "fordern",
+                "verlangte", "verlangt", "bat", "bittet", "riet", "empfahl", "empfiehlt",
+                "versprach", "verspricht", "drohte", "droht", "plant", "planen", "plante",
+                "beabsichtigt", "kündigten", "forderten", "appellierte", "rief", "riefen",
+                "beschuldigt", "vorgeworfen", "erwägt", "erwog", "zugesagt", "sagte", "erklärte",
+                "betonte", "vereinbart", "vereinbarten", "vereinbarte", "bekräftigte",
+                "angeboten", "bot", "weigerte", "lehnte", "lehnt", "abgelehnt", "entschied",
+                "entschieden", "verpflichtet", "verpflichtete", "gedroht", "gefordert",
+                "beantragt", "beantragte", "angedroht", "zugestimmt", "behauptet", "behauptete"}
 THAT_STRICT = {"dass", "daß"}
 # A "dass" after these is not reported content ("so dass", "ist es wichtig, dass").
 NOT_BEFORE_THAT = {"ist", "sind", "war", "waren", "sein", "werden", "wird", "können", "haben",
@@ -164,6 +176,7 @@ DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer",
                "mehrere", "viele", "einige", "zwei", "drei", "beide", "beiden", "alle", "dieser",
                "diese", "dieses", "diesem", "diesen", "jener", "jene", "jenem", "jenen",
                "seinem", "seinen", "ihrem", "ihren", "unser", "unsere", "kein", "keine"}
+NP_INNER = {"zur", "zum", "im", "in", "aus", "von", "vom", "mit", "für", "bei", "am"}
 NP_LINKERS = {"des", "der", "von", "vom", "für", "und", "aus"}
 STOP_CAPS = {
     "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",

@@ -66,6 +66,7 @@ SO_FRAME = ""
 THAT = {"that", "whether", "if", "how", "why", "when", "what"}
 HEARSAY: set[str] = set()
 NOT_A_FRAME_VERB: set[str] = set()
+INTENT_VERBS: set[str] = set()
 THAT_STRICT: set[str] = set()
 NOT_BEFORE_THAT: set[str] = set()
 KONJ_FORMS: set[str] = set()
@@ -78,6 +79,7 @@ ADVERBIAL_OPENERS = {"on", "in", "at", "after", "before", "during", "later", "ea
                      "however", "meanwhile", "but", "and", "then", "last", "this", "since"}
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "two", "three", "several",
                "many", "some", "one", "both", "all"}
+NP_INNER: set[str] = set()
 NP_LINKERS = {"of", "for", "and", "at"}
 STOP_CAPS = {
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "and", "or", "but", "in",

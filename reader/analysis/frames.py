@@ -17,6 +17,8 @@ from .speakers import np_after, np_before
 from .tokens import Token
 
 _END_PUNCT = ".!?…:;"
+_ZU_INF = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|mit|nach|vor|weg|zurück|"
+                     r"zusammen|durch|um|über|unter|wieder|zu)zu[a-zäöüß]{3,}$")
 
 
 @dataclass
@@ -88,7 +90,8 @@ class FrameFinder:
             return (self._source_phrase(toks, s, e) or self._frame_before(toks, s, e, has_konj)
                     or self._frame_after(toks, s, e))
         return (self._source_phrase(toks, s, e) or self._frame_after(toks, s, e)
-                or self._frame_before(toks, s, e, has_konj) or self._that_clause(toks, s, e))
+                or self._frame_before(toks, s, e, has_konj) or self._that_clause(toks, s, e)
+                or self._intent_clause(toks, s, e))
 
     # "…, sagte der Nato-Chef" / "…, so Stoltenberg weiter" / "…, Smith said." / "…, wie X sagte"
     def _frame_after(self, toks: list[Token], s: int, e: int) -> Frame | None:
@@ -218,6 +221,27 @@ class FrameFinder:
         while lo < len(toks) - 1 and toks[lo].low in self.lx.LEADING:
             lo += 1
         return lo
+
+    def _intent_clause(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        """'kündigte an, das Gesetz zu ändern': an announced or demanded act (zu-infinitive)."""
+        lx = self.lx
+        v = next((k for k in range(min(len(toks), 14)) if toks[k].low in lx.INTENT_VERBS), None)
+        if v is None:
+            return None
+        for c in range(v + 1, min(len(toks) - 1, v + 10)):
+            if "," not in self._gap(toks[c - 1], toks[c]):
+                continue
+            n = c
+            while n + 1 < len(toks) and "," not in self._gap(toks[n], toks[n + 1]):
+                n += 1
+            clause = toks[c:n + 1]
+            if not any(_ZU_INF.match(x.low) or x.low == "zu" for x in clause[-3:]):
+                return None
+            sp = self._subject(toks, v, e)
+            if sp is None or not self.speakerlike(sp):
+                return None
+            return Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
+        return None
 
     def _english_before(self, toks: list[Token], v: int, s: int, e: int) -> Frame | None:
         lx = self.lx

@@ -85,6 +85,9 @@ def np_after(text: str, toks: list[Token], i: int, lx: ModuleType, end: int) -> 
             pass
         elif not seen_head and tk.low.endswith(("e", "en", "er", "es", "em")) and not tk.cap:
             pass  # an adjective before the head: "der stellvertretende Minister"
+        elif not seen_head and k > i and toks[i].low in lx.DETERMINERS and k - i <= 4 and (
+                tk.low in lx.NP_INNER):
+            pass  # "die zur kalifornischen Universität gehörende Institution"
         elif lx.NOUN_SUFFIXES == () and not seen_head and tk.low not in lx.STOP_CAPS:
             seen_head = True  # English lower-case heads: "said the spokesman", "police said"
         else:
