@@ -1,7 +1,7 @@
 """Import speed of a JSONL corpus through the real import path (analysis included), beside the
 time to read and parse the same JSONL, both measured in this run; plus cold index loads.
 
-    python bench/bench_cli_import.py [--articles 10000] [--index-rows 100000]
+    python bench/bench_cli_import.py [--articles 10000] [--index-rows 100000] [--with-tags]
 
 The corpus is generated here (templated German and English news text, ~300 words an article),
 written to a temp dir, and removed afterwards. Target (issue 5): 10,000 articles <= 60 s.
@@ -41,7 +41,7 @@ QUOTES_DE = ["Wir sind zu Gesprächen bereit", "Das ist ein wichtiger Schritt",
 QUOTES_EN = ["We are ready to talk", "This is an important step", "Nobody will be left behind"]
 
 
-def article(rng: random.Random, n: int) -> dict:
+def article(rng: random.Random, n: int, tags: bool = False) -> dict:
     lang = "de" if n % 2 else "en"
     templates, quotes = (DE, QUOTES_DE) if lang == "de" else (EN, QUOTES_EN)
     paragraphs = []
@@ -56,7 +56,8 @@ def article(rng: random.Random, n: int) -> dict:
         paragraphs.append(" ".join(sentences))
     return {"title": f"Article {n}: {rng.choice(ORGS)} in {rng.choice(PLACES)}",
             "date": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-            "source": "Bench Wire", "lang": lang, "tags": [rng.choice(["bench", "Bench/Sub"])],
+            "source": "Bench Wire", "lang": lang,
+            "tags": [rng.choice(["bench", "Bench/Sub"])] if tags else [],
             "text": _distinct("\n\n".join(paragraphs), n)}
 
 
@@ -77,6 +78,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--index-rows", type=int, default=100_000)
+    ap.add_argument("--with-tags", action="store_true",
+                    help="every line carries a tag (each costs an annotation-store write)")
     args = ap.parse_args()
 
     from reader.library.ingest import import_paths
@@ -88,7 +91,7 @@ def main() -> None:
         corpus = work / "corpus.jsonl"
         with corpus.open("w", encoding="utf-8") as fh:
             for n in range(args.articles):
-                fh.write(json.dumps(article(rng, n), ensure_ascii=False) + "\n")
+                fh.write(json.dumps(article(rng, n, args.with_tags), ensure_ascii=False) + "\n")
         size_mb = corpus.stat().st_size / 1e6
 
         def baseline() -> int:
@@ -98,7 +101,8 @@ def main() -> None:
         library = Library(work / "lib", create=True)
         t_import, report = timed(lambda: import_paths(library, [corpus]))
         assert len(report.imported) == count, (len(report.imported), report.errors[:3])
-        print(f"corpus: {count} articles, {size_mb:.1f} MB JSONL")
+        print(f"corpus: {count} articles, {size_mb:.1f} MB JSONL"
+              f"{', each with a tag' if args.with_tags else ', no tags'}")
         print(f"baseline read+parse JSONL:      {t_base:8.2f} s")
         print(f"reader import (with analysis):  {t_import:8.2f} s  "
               f"({count / t_import:,.0f} articles/s; target <= 60 s for 10,000)")
