@@ -77,7 +77,8 @@ def file_lock(path: Path, lock_path: Path | None = None):
     with _locks_guard:
         lock = _locks.get(key)
         if lock is None:
-            lock = _locks[key] = FileLock(key, timeout=LOCK_TIMEOUT)
+            # thread_local: each thread holds (and waits for) the lock on its own
+            lock = _locks[key] = FileLock(key, timeout=LOCK_TIMEOUT, thread_local=True)
         return lock
 
 
