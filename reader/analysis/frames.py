@@ -89,7 +89,13 @@ class FrameFinder:
         if self.lang == "en":  # "X said (that) …" is the common English order
             return (self._source_phrase(toks, s, e) or self._frame_before(toks, s, e, has_konj)
                     or self._frame_after(toks, s, e))
-        return (self._source_phrase(toks, s, e) or self._frame_after(toks, s, e)
+        src = self._source_phrase(toks, s, e)
+        if src is not None:
+            fb = self._frame_before(toks, s, e, has_konj)
+            if fb is not None and src.segments and fb.start >= src.segments[0][1]:
+                return fb  # "X bestätigte laut Reuters, dass …": X speaks, Reuters reports
+            return src
+        return (self._frame_after(toks, s, e)
                 or self._frame_before(toks, s, e, has_konj) or self._that_clause(toks, s, e)
                 or self._intent_clause(toks, s, e))
 
@@ -270,7 +276,9 @@ class FrameFinder:
         """Subject of a verb of saying: the words before it (German Vorfeld) unless they are
         an adverbial ("Weiterhin erklärte die Ministerin"), then the phrase after it."""
         lx = self.lx
-        after = np_after(self.text, toks, v + 1, lx, e)
+        after = None
+        if v + 1 < len(toks) and "," not in self._gap(toks[v], toks[v + 1]):
+            after = np_after(self.text, toks, v + 1, lx, e)  # never across the frame's comma
         if not v or toks[0].low in lx.ADVERBIAL_OPENERS:
             return after
         before = np_before(self.text, toks, 0, v, lx)
