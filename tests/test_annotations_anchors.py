@@ -121,3 +121,34 @@ def test_fuzzy_match_covers_whole_words() -> None:
     new = "Vorweg. " + OLD.replace("die Mittel zu erhöhen", "die Mitel zu erhöhen")
     b = reanchor(a, new)
     assert b is not None and new[b.start:b.end] == "die Mitel zu erhöhen"
+
+
+def test_property_edits_elsewhere_never_lose_or_misplace_a_passage() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    words = st.sampled_from("die der Nato sagte Russland Dialog sei notwendig , . \n".split(" "))
+    text_st = st.lists(words, min_size=30, max_size=120).map(" ".join)
+
+    @settings(max_examples=120, deadline=None)
+    @given(text_st, st.data())
+    def check(text: str, data) -> None:
+        start = data.draw(st.integers(0, len(text) - 10))
+        end = data.draw(st.integers(start + 5, min(len(text), start + 60)))
+        if not text[start:end].strip():
+            return
+        anchor = make_anchor(text, start, end)
+        insert = data.draw(st.text("xyz Q.\n", min_size=1, max_size=30))
+        where = data.draw(st.sampled_from(["before", "after"]))
+        if where == "before":
+            at = data.draw(st.integers(0, start))
+            new, shift = text[:at] + insert + text[at:], len(insert)
+        else:
+            at = data.draw(st.integers(end, len(text)))
+            new, shift = text[:at] + insert + text[at:], 0
+        moved = reanchor(anchor, new)
+        assert moved is not None and new[moved.start:moved.end] == anchor.exact
+        if new.count(anchor.exact) == 1:
+            assert moved.start == start + shift
+
+    check()
