@@ -16,7 +16,7 @@ from typing import Any
 from .models import Anchor, Note
 
 SCHEMA = 1
-ARTICLE_ID = re.compile(r"^[0-9A-Za-z_-]{1,64}$")
+ARTICLE_ID = re.compile(r"^[0-9A-Za-z_-]{2,64}$")  # 2+: the first two name the shard
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ANCHOR_FIELDS = ("exact", "prefix", "suffix", "start", "end", "paragraph")
 
