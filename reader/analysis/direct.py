@@ -141,6 +141,8 @@ def classify_direct(eng: Engine, m: MarkSpan, s: int, e: int, prev_end: int,
         return "direct", None, None
     if term_cue or title_like:
         return "term", None, None
+    if eng.lang == "en":
+        return "term", None, None  # English scare quotes and labels are not quotations
     if not inner[0].cap or any(t.low in lx.LABEL_CUES for t in prev):
         return "direct", None, None
     return "term", None, None

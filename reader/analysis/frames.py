@@ -268,8 +268,8 @@ class FrameFinder:
             c = ahead  # "said in a note to clients that …"
         while c < len(toks) and toks[c].low in ("on", "yesterday", "today", "in", "last"):
             c += 1
-        if c >= len(toks) or len(toks) - c < 3:
-            return None
+        if c >= len(toks) or self._clause_end(e) - toks[c].start < 12:
+            return None  # (words in quote marks count: "said patients were "caught …"")
         return Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
 
     def _subject(self, toks: list[Token], v: int, e: int) -> tuple[int, int] | None:
