@@ -54,18 +54,29 @@ def _blocks(holder) -> list[str]:
 
 
 def extraction_container(tree, paragraphs: list[str]):
-    """The smallest element whose text holds (nearly) all the extracted paragraphs."""
+    """The smallest element whose text holds (nearly) all the extracted paragraphs.
+
+    Found from below: the element whose own text starts a paragraph, then up its ancestors
+    (one text_content() per level, not per element of the page).
+    """
     keys = [" ".join(_norm(p).split()[:6]) for p in paragraphs if len(p.split()) >= 6]
     if len(keys) < 2:
         return None
-    best, best_size = None, None
-    for node in tree.iter("div", "article", "section", "main", "td", "body"):
-        text = _norm(node.text_content())
-        if best_size is not None and len(text) >= best_size:
+    starts = [" ".join(key.split()[:4]) for key in keys[:3]]
+    anchor = None
+    for node in tree.iter():
+        if not isinstance(node.tag, str):
             continue
+        own = _norm(" ".join([node.text or ""] + [child.tail or "" for child in node]))
+        if own and any(start in own for start in starts):
+            anchor = node
+            break
+    while anchor is not None:
+        text = _norm(anchor.text_content())
         if sum(key in text for key in keys) >= 0.9 * len(keys):
-            best, best_size = node, len(text)
-    return best
+            return anchor
+        anchor = anchor.getparent()
+    return None
 
 
 def restore_lost_text(holder, paragraphs: list[str], headings: list[int]) -> tuple[list[str], list[int]]:

@@ -184,9 +184,13 @@ def _standfirst(tree, metas: dict[str, str]) -> str | None:
     body = tree.find(".//body")
     if body is None:
         return None
-    for node in body.iter("p", "div", "h2", "h3", "section", "strong", "span"):
-        if _norm(node.text_content()) == wanted:
-            return " ".join(node.text_content().split())
+    start = " ".join(description.split()[:4])
+    for node in body.iter():
+        if not isinstance(node.tag, str) or start not in " ".join((node.text or "").split()):
+            continue
+        for candidate in [node, *list(node.iterancestors())[:2]]:
+            if _norm(candidate.text_content()) == wanted:
+                return " ".join(candidate.text_content().split())
     return None
 
 
