@@ -23,17 +23,18 @@ class ReaderApp(App[None]):
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]
 
-    def __init__(self, library_dir: Path, *, poll_interval: float = 2.0) -> None:
+    def __init__(self, library_dir: Path, *, poll_interval: float = 2.0, session=None) -> None:
         super().__init__()
         self.library_dir = Path(library_dir)
         self.poll_interval = poll_interval
-        self.session = None
+        self.session = session
 
     def on_mount(self) -> None:
         from reader.screens.library import LibraryScreen
         from reader.screens.session import Session
 
-        self.session = Session(self.library_dir)
+        if self.session is None:
+            self.session = Session(self.library_dir)
         theme = self.session.load_settings().get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
@@ -79,12 +80,22 @@ def make_app(library_dir: str | Path | None = None, **opts) -> ReaderApp:
 
 
 def run_tui(library_dir: str | Path | None = None) -> int:
-    """Run the TUI until the user quits; the exit code for the CLI."""
-    try:
-        make_app(library_dir).run()
-    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
-        import sys
+    """Run the TUI until the user quits; the exit code for the CLI.
 
-        print(f"error {library_dir or paths.library_dir()}: {exc}", file=sys.stderr)
+    The library is opened before the terminal is taken over, so a folder that cannot be used
+    gets a one-line error instead of a traceback in a half-drawn screen.
+    """
+    import sys
+
+    from reader.screens.session import Session
+
+    root = Path(library_dir).expanduser() if library_dir is not None else paths.library_dir()
+    try:
+        session = Session(root)
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        print(f"error {root}: {reason}", file=sys.stderr)
         return 1
-    return 0
+    app = ReaderApp(root, session=session)
+    app.run()
+    return app.return_code or 0

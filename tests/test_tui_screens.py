@@ -340,3 +340,59 @@ async def test_actors_screen_counts_across_articles_and_lists_quotes(
         await settle(pilot)
         assert isinstance(app.screen, ArticleScreen) and app.screen.article_id == article_id
         assert app.screen.view.cursor[0] == quote.start
+
+
+def test_path_completion_completes_names_and_marks_folders(tmp_path: Path) -> None:
+    import asyncio
+
+    from reader.screens.import_dialog import PathSuggester
+
+    (tmp_path / "articles-2024").mkdir()
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    suggester = PathSuggester()
+    got = asyncio.run(suggester.get_suggestion(str(tmp_path / "art")))
+    assert got == str(tmp_path / "articles-2024") + "/"
+    assert asyncio.run(suggester.get_suggestion(str(tmp_path / "no"))) == str(
+        tmp_path / "notes.txt")
+    assert asyncio.run(suggester.get_suggestion(str(tmp_path / "zzz"))) is None
+
+
+def test_run_tui_refuses_an_unusable_folder_with_one_line(tmp_path: Path, capsys) -> None:
+    from reader.app import run_tui
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert run_tui(blocker / "library") == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error {blocker / 'library'}: ") and err.count("\n") == 1
+
+
+@run_async
+async def test_notes_show_in_the_margin_and_mouse_moves_the_cursor(
+        samples_dir_copy: Path) -> None:
+    from annotations.anchors import make_anchor
+
+    from reader.widgets.article_view import ArticleView
+
+    library = Library(samples_dir_copy)
+    meta = library.articles()[0]
+    text = library.text(meta.id)
+    anchor = make_anchor(text, 0, 12)
+    library.annotations.add_note(meta.id, "margin", passage=anchor)
+    app = app_for(samples_dir_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ArticleTable)
+        await pilot.click(ArticleTable, offset=(20, 3))  # header is line 0: row index 2
+        assert table.cursor == 2
+        await pilot.click(ArticleTable, offset=(20, 1))
+        await pilot.click(ArticleTable, offset=(20, 1), times=2)  # double click opens row 0
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen) and screen.article_id == meta.id
+        first = screen.view.render_line(0).text
+        assert first.startswith("✎")
+        await pilot.click(ArticleView, offset=(10, 4))
+        line = screen.view.doc.lines[4]
+        assert screen.view.cursor[0] <= line[0] + 8 < screen.view.cursor[1] or \
+            line[0] <= screen.view.cursor[0] < line[1]
