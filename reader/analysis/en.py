@@ -29,7 +29,8 @@ SAY_VERBS = _forms(
     "assure boast joke speculate clarify reiterate"
 ) | {"said", "says", "say", "saying", "told", "tells", "tell", "wrote", "writes", "written",
      "thinks", "thought", "think", "felt", "feels", "knew", "knows", "spoke", "speaks", "put",
-     "added", "noted", "quipped", "shouted", "cried", "answered", "answers"}
+     "added", "noted", "quipped", "shouted", "cried", "answered", "answers", "found", "show",
+     "shows", "showed", "shown", "believe", "say"}
 SAY_VERBS -= {"asking", "posted", "posting", "answering", "noting", "stating", "adding"}
 SAY_STRONG = SAY_VERBS
 # Words that cannot be part of a subject noun phrase before "said".
@@ -106,6 +107,10 @@ ROLE_SUFFIXES = (
 ROLE_PREFIX_WORDS = {"deputy", "vice", "former", "acting", "foreign", "prime", "defence",
                      "defense", "interior", "finance", "state", "assistant", "chief", "senior",
                      "white", "house", "u.s.", "us", "nato", "un", "eu"}
+BETWEEN_SUBJECT_AND_VERB = {"have", "has", "had", "also", "previously", "later", "then",
+                            "repeatedly", "would", "will", "could", "did", "does", "do", "not",
+                            "never", "publicly", "reportedly", "initially", "recently", "had",
+                            "once", "further", "again", "already", "only"}
 LEADING = {"but", "and", "however", "meanwhile", "also", "still", "yet", "so", "now", "later",
            "earlier", "separately"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady"}

@@ -253,7 +253,10 @@ class FrameFinder:
         lx = self.lx
         if v + 1 < len(toks) and toks[v + 1].low in ("of", "about", "against", "for", "on"):
             return None  # "warned of cuts": a reported act, not reported words
-        sp = np_before(self.text, toks, self._lead(toks), v, lx)
+        w = v
+        while w > 1 and toks[w - 1].low in lx.BETWEEN_SUBJECT_AND_VERB:
+            w -= 1  # "officials have also stated"
+        sp = np_before(self.text, toks, self._lead(toks), w, lx)
         if sp is None:
             return None
         c = v + 1
@@ -304,7 +307,7 @@ class FrameFinder:
             after = [x for x in toks if x.start >= ph_end]
             if len(before) >= 1:
                 start = s
-                for n in range(len(before) - 1, 0, -1):
+                for n in range(len(before) - 1, 0, -1 if self.lang == "de" else len(before)):
                     if "," in self._gap(before[n - 1], before[n]):
                         start = before[n].start  # a relative clause: "…, das nach Angaben X"
                         break
