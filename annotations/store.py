@@ -19,7 +19,7 @@ from . import records as rec
 from .files import StoreError, user_errors
 from .lifecycle import ArticleLifecycle
 from .models import Anchor, ArticleSummary, Note
-from .summary import digest, has_tag
+from .summary import digest, has_tag, note_tag_counts
 from .tags import matcher, merge_tags, remove_tags, rename_in, tag_key
 
 __all__ = ["AnnotationStore", "StoreError"]
@@ -152,7 +152,7 @@ class AnnotationStore(ArticleLifecycle):
         counts: dict[str, dict[str, int]] = {}
         for entry in entries.values():
             seen = [] if entry.get("removed") else [(t, 1) for t in entry["tags"]]
-            for tag, n in seen + list(entry["note_tags"].items()):
+            for tag, n in seen + note_tag_counts(entry):
                 spellings = counts.setdefault(tag.casefold(), {})
                 spellings[tag] = spellings.get(tag, 0) + n
         result = {max(sp, key=lambda t: (sp[t], t)): sum(sp.values()) for sp in counts.values()}
