@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import tempfile
@@ -101,6 +102,8 @@ def main() -> None:
         library = Library(work / "lib", create=True)
         t_import, report = timed(lambda: import_paths(library, [corpus]))
         assert len(report.imported) == count, (len(report.imported), report.errors[:3])
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"machine: {os.cpu_count()} CPUs, load average {load} (shared: figures vary)")
         print(f"corpus: {count} articles, {size_mb:.1f} MB JSONL"
               f"{', each with a tag' if args.with_tags else ', no tags'}")
         print(f"baseline read+parse JSONL:      {t_base:8.2f} s")

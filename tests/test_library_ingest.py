@@ -126,3 +126,39 @@ def test_progress_counts_up_to_the_total(tmp_path: Path) -> None:
     lib = Library(tmp_path / "lib", create=True)
     collect(lib, [tmp_path / "in"], on_progress=lambda d, t, n: calls.append((d, t)))
     assert calls[0] == (0, 3) and calls[-1] == (3, 3)
+
+
+def test_a_corpus_larger_than_one_chunk_keeps_line_numbers(tmp_path: Path, monkeypatch) -> None:
+    import json
+
+    from reader.library import ingest
+
+    monkeypatch.setattr(ingest, "CHUNK_BYTES", 600)  # force many pieces
+    corpus = tmp_path / "big.jsonl"
+    lines = [json.dumps({"text": story(i), "title": f"T{i}"}) for i in range(8)]
+    lines[5] = "{not json"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lib = Library(tmp_path / "lib", create=True)
+    report, _ = collect(lib, [corpus])
+    assert report.errors == [(f"{corpus}:6", "not valid JSON")]
+    assert sorted(m.file for m in report.imported) == sorted(
+        f"{corpus}:{n}" for n in (1, 2, 3, 4, 5, 7, 8))
+    assert {m.title for m in report.imported} == {f"T{i}" for i in range(8) if i != 5}
+
+
+def test_many_articles_are_analysed_in_workers_with_the_same_result(tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    from reader.library import analysis_pool
+
+    write_stories(tmp_path / "in", 6)
+    serial = Library(tmp_path / "serial", create=True)
+    collect(serial, [tmp_path / "in"])
+    monkeypatch.setattr(analysis_pool, "POOL_FROM", 2)  # workers from the second article on
+    pooled = Library(tmp_path / "pooled", create=True)
+    report, seen = collect(pooled, [tmp_path / "in"])
+    assert [s for s, _ in seen] == ["imported"] * 6
+    pick = lambda lib: sorted((m.id, m.quotes, m.actors, m.lang) for m in lib.articles())  # noqa: E731
+    assert pick(pooled) == pick(serial)
+    for meta in pooled.articles():
+        cached = pooled.article_dir(meta.id) / "analysis.json"
+        assert cached.read_bytes() == (serial.article_dir(meta.id) / "analysis.json").read_bytes()

@@ -10,19 +10,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+import queue
 import shutil
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from .analysis_pool import AnalysisPool, analyse_text
 from .models import ArticleMeta, ParsedArticle
 
 if TYPE_CHECKING:
     from .store import Library
 
+WINDOW = 32  # articles analysed ahead of the one being written
 EXTENSIONS = {"html": "html", "htm": "html", "md": "md", "jsonl": "jsonl"}
 
 
@@ -40,34 +44,24 @@ def fallback_title(parsed: ParsedArticle, name: str) -> str:
     return Path(name).name or name
 
 
-def analyse_safely(text: str, lang: str | None):
-    """The analysis, or None if the analyser failed: the article is still worth keeping."""
-    from reader.analysis import analyze
+def write_article_files(
+    directory: Path, original: bytes, ext: str, text: str, cache: dict | None, *, fresh: bool
+) -> None:
+    """The article's files. A fresh folder is not listed in the index yet, so nobody can read a
+    half-written file there and plain writes do; an existing one is replaced file by file."""
+    from .store import _write_bytes
 
-    try:
-        return analyze(text, lang)
-    except Exception:  # noqa: BLE001 - a bug in analysis must not lose the user's import
-        return None
-
-
-def write_article_files(directory: Path, original: bytes, ext: str, text: str, analysis) -> None:
-    from .analysis_cache import analysis_to_json
-    from .store import _write_bytes, _write_text
-
-    _write_bytes(directory / f"original.{ext}", original)
-    _write_text(directory / "text.txt", text)
-    cache = directory / "analysis.json"
-    if analysis is not None:
-        _write_text(cache, json.dumps(analysis_to_json(analysis), ensure_ascii=False))
+    directory.mkdir(parents=True, exist_ok=True)
+    files = [(f"original.{ext}", original), ("text.txt", text.encode("utf-8"))]
+    if cache is not None:
+        files.append(("analysis.json", json.dumps(cache, ensure_ascii=False).encode("utf-8")))
     else:
-        cache.unlink(missing_ok=True)
-
-
-def summary_fields(analysis) -> dict:
-    if analysis is None:
-        return {"quotes": 0, "actors": []}
-    names = list(dict.fromkeys(a.name for a in analysis.actors))
-    return {"quotes": analysis.quote_count(), "actors": names}
+        (directory / "analysis.json").unlink(missing_ok=True)
+    for name, data in files:
+        if fresh:
+            (directory / name).write_bytes(data)
+        else:
+            _write_bytes(directory / name, data)
 
 
 class ImportBatch:
@@ -80,18 +74,24 @@ class ImportBatch:
     ) -> None:
         self.library = library
         self.on_result = on_result
-        self.batch_seconds = batch_seconds
-        rows = library.index.rows()
+        self.batch_seconds = self.interval = batch_seconds
+        rows = self.rows = library.index.rows()  # refreshed at each commit
         self.by_sha = {m.sha256: m for m in rows.values()}
         self.by_key = {m.content_key: m for m in rows.values()}
-        self.pending: list[tuple[str, str, ArticleMeta]] = []
+        self.pending: list[tuple[str, str, ArticleMeta, Any]] = []  # + the files' write
         self.pending_ids: set[str] = set()
-        self.results: list[tuple[str, str, ArticleMeta]] = []
+        self.results: list[tuple[str, str, Any]] = []  # (name, status, meta or error reason)
         self.last_commit = time.monotonic()
         self._tag_thread: threading.Thread | None = None
+        self._tag_queue: queue.Queue = queue.Queue()
         self.tag_errors: list[str] = []
+        self.inflight: deque = deque()
+        self.pool = AnalysisPool()
+        self._writer: Any = None
 
     def add(self, parsed: ParsedArticle, original: bytes, name: str) -> None:
+        """Dedupe and assign the id now; analysis may run in a worker while the next article is
+        parsed; files are written and the row queued once its analysis is back."""
         from .importer import content_key
         from .store import unique_id
 
@@ -99,12 +99,10 @@ class ImportBatch:
         key = content_key(parsed.text)
         existing = self.by_sha.get(sha) or self.by_key.get(key)
         if existing is not None:
-            self.pending.append((name, "duplicate", existing))
+            self.inflight.append((name, existing, None, None, None))
         else:
-            rows = self.library.index.rows()
+            rows = self.rows
             article_id = unique_id(sha, lambda p: p in rows or p in self.pending_ids)
-            analysis = analyse_safely(parsed.text, parsed.lang)
-            lang = parsed.lang or (analysis.lang if analysis is not None else None)
             meta = ArticleMeta(
                 id=article_id,
                 sha256=sha,
@@ -112,27 +110,68 @@ class ImportBatch:
                 date=parsed.date,
                 source=parsed.source,
                 url=parsed.url,
-                lang=lang,
+                lang=parsed.lang,
                 format=parsed.format,
                 file=name,
-                added=datetime.now(timezone.utc).isoformat(timespec="microseconds"),
+                added="",
                 content_key=key,
                 words=len(parsed.text.split()),
                 import_tags=list(dict.fromkeys(parsed.tags)),
-                **summary_fields(analysis),
             )
-            write_article_files(
-                self.library.article_dir(article_id),
-                original,
-                original_extension(parsed.format),
-                parsed.text,
-                analysis,
-            )
-            self.pending.append((name, "imported", meta))
+            future = self.pool.submit(parsed.text, parsed.lang)
+            self.inflight.append((name, meta, parsed, original, future))
             self.pending_ids.add(article_id)
             self.by_sha[sha] = self.by_key[key] = meta
-        if time.monotonic() - self.last_commit >= self.batch_seconds:
+        self.drain(window=WINDOW)
+        if time.monotonic() - self.last_commit >= self.interval:
+            self.drain(window=0)
+            started = time.monotonic()
             self.commit()
+            # the index is rewritten whole: in a big library commit less often, so that
+            # committing never takes more than about a sixth of the import's time
+            self.interval = max(self.batch_seconds, 5 * (time.monotonic() - started))
+
+    def drain(self, window: int) -> None:
+        """Finish analysed articles in input order until at most ``window`` are in flight."""
+        while self.inflight and (len(self.inflight) > window or _ready(self.inflight[0])):
+            name, meta, parsed, original, future = self.inflight.popleft()
+            if future is None:
+                self.pending.append((name, "duplicate", meta, None))
+                continue
+            try:
+                analysed = future.result()
+            except Exception:  # noqa: BLE001 - a worker died: analyse here instead
+                analysed = analyse_text(parsed.text, parsed.lang)
+            meta.lang = meta.lang or analysed.lang
+            meta.quotes, meta.actors = analysed.quotes, analysed.actors
+            meta.added = datetime.now(timezone.utc).isoformat(timespec="microseconds")
+            written = self._io().submit(
+                write_article_files, self.library.article_dir(meta.id), original,
+                original_extension(parsed.format), parsed.text, analysed.cache, fresh=True)
+            self.pending.append((name, "imported", meta, written))
+
+    def _io(self):
+        """Threads for the article files: creating files waits on the disk, not on the CPU, so
+        a few at once keep a 10,000-article import from waiting on each in turn."""
+        if self._writer is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._writer = ThreadPoolExecutor(max_workers=4, thread_name_prefix="reader-write")
+        return self._writer
+
+    def close(self, *, finish: bool) -> None:
+        """End the run: with ``finish``, everything in flight is completed and committed; without
+        (an interrupt), only what is fully written is committed."""
+        try:
+            if finish:
+                self.drain(window=0)
+            self.inflight.clear()
+            self.commit()
+        finally:
+            self.pool.shutdown()
+            if self._writer is not None:
+                self._writer.shutdown(wait=True)
+            self.finish_tags()
 
     def commit(self) -> None:
         """Write the pending rows (re-checked against rows other processes added meanwhile)."""
@@ -141,11 +180,18 @@ class ImportBatch:
         self.last_commit = time.monotonic()
         if not pending:
             return
-        settled: list[tuple[str, str, ArticleMeta]] = []
+        settled: list[tuple[str, str, Any]] = []
         with self.library.index.transaction() as txn:
             fresh_sha = {m.sha256: m for m in txn.metas.values()}
             fresh_key = {m.content_key: m for m in txn.metas.values()}
-            for name, status, meta in pending:
+            for name, status, meta, written in pending:
+                if written is not None:
+                    try:
+                        written.result()
+                    except OSError as exc:  # disk full, permissions: this article fails
+                        shutil.rmtree(self.library.article_dir(meta.id), ignore_errors=True)
+                        settled.append((name, "error", f"cannot write: {exc.strerror or exc}"))
+                        continue
                 if status == "imported":
                     other = fresh_sha.get(meta.sha256) or fresh_key.get(meta.content_key)
                     if other is None and meta.id in txn.metas:  # id taken meanwhile
@@ -158,6 +204,7 @@ class ImportBatch:
                         txn.put(meta)
                         fresh_sha[meta.sha256] = fresh_key[meta.content_key] = meta
                 settled.append((name, status, meta))
+        self.rows = self.library.index.rows()
         self._add_import_tags(m for _, s, m in settled if s == "imported" and m.import_tags)
         for name, status, meta in settled:
             self.results.append((name, status, meta))
@@ -177,26 +224,50 @@ class ImportBatch:
 
     def _add_import_tags(self, metas) -> None:
         """Tags found in the documents go to the annotation store, one small file each. Those
-        writes wait on fsync, so a helper thread does them while the next batch is analysed."""
+        writes wait on fsync, so one helper thread does them, queued, for the whole run (joined
+        when the run ends, interrupted or not) while the main thread goes on importing."""
         work = [(m.id, list(m.import_tags)) for m in metas]
         if not work:
             return
-        self.finish_tags()
-        store = self.library.annotations
-        self._tag_thread = threading.Thread(
-            target=_tag_all, args=(store, work, self.tag_errors), daemon=True
-        )
-        self._tag_thread.start()
+        if self._tag_thread is None:
+            self._tag_queue = queue.Queue()
+            self._tag_thread = threading.Thread(
+                target=_tag_worker,
+                args=(self.library.annotations, self._tag_queue, self.tag_errors),
+                name="reader-import-tags",
+                daemon=True,
+            )
+            self._tag_thread.start()
+        self._tag_queue.put(work)
 
     def finish_tags(self) -> None:
         if self._tag_thread is not None:
+            self._tag_queue.put(None)
             self._tag_thread.join()
             self._tag_thread = None
 
 
+def _tag_worker(store, work_queue: queue.Queue, errors: list[str]) -> None:
+    while (work := work_queue.get()) is not None:
+        _tag_all(store, work, errors)
+
+
 def _tag_all(store, work: list[tuple[str, list[str]]], errors: list[str]) -> None:
+    bulk = getattr(store, "tag_articles", None)  # one lock and one pass, if the store offers it
+    if bulk is not None:
+        try:
+            bulk(dict(work))
+            return
+        except Exception as exc:  # noqa: BLE001 - reported by the caller, import goes on
+            errors.append(f"{len(work)} articles: tags not saved ({exc})")
+            return
     for article_id, tags in work:
         try:
             store.tag_article(article_id, tags)
         except Exception as exc:  # noqa: BLE001 - reported by the caller, import goes on
             errors.append(f"{article_id}: tags not saved ({exc})")
+
+
+def _ready(item) -> bool:
+    future = item[4]
+    return future is None or future.done()

@@ -18,6 +18,7 @@ from typing import BinaryIO
 from .models import ArticleMeta, ImportFailure, ParsedArticle
 from .store import Library
 
+CHUNK_BYTES = 4 * 1024 * 1024
 ResultCallback = Callable[[str, str, "ArticleMeta | str"], None]  # (status, name, meta|reason)
 ProgressCallback = Callable[[int, int, str], None]  # (done, total, current name)
 
@@ -147,12 +148,16 @@ def _jsonl_items(
     from .importer import iter_jsonl
 
     lines = data.split(b"\n")
-    try:
-        for lineno, item in iter_jsonl(data, name):
+    for chunk, offset in _jsonl_chunks(data, lines):
+        for lineno, item in iter_jsonl(chunk, name):
             if cancel is not None and cancel.is_set():
                 report.cancelled = True
                 return
-            where = f"{name}:{lineno}" if lineno else name
+            if lineno == 0:  # the file as a whole (binary, unreadable encoding, ...)
+                result("error", name, str(item) or "cannot be imported")
+                return
+            lineno += offset
+            where = f"{name}:{lineno}"
             if isinstance(item, ImportFailure):
                 result("error", where, str(item) or "cannot be imported")
                 continue
@@ -160,5 +165,20 @@ def _jsonl_items(
             if not raw:
                 raw = item.text.encode("utf-8")
             yield item, raw, where
-    except ImportFailure as exc:  # the file as a whole (binary, unreadable encoding, ...)
-        result("error", name, str(exc) or "cannot be imported")
+
+
+def _jsonl_chunks(data: bytes, lines: list[bytes]) -> Iterator[tuple[bytes, int]]:
+    """A corpus in pieces of whole lines, with the number of lines before each piece: the
+    importer's size limit is meant for one article, and a corpus of 10,000 is far larger.
+    UTF-16 files (NUL bytes) can't be cut at b"\n" and go whole."""
+    if len(data) <= CHUNK_BYTES or b"\x00" in data[:4096]:
+        yield data, 0
+        return
+    start, size = 0, 0
+    for i, line in enumerate(lines):
+        size += len(line) + 1
+        if size >= CHUNK_BYTES:
+            yield b"\n".join(lines[start:i + 1]), start
+            start, size = i + 1, 0
+    if start < len(lines):
+        yield b"\n".join(lines[start:]), start

@@ -47,7 +47,8 @@ def reimport(
     *,
     on_result: Callable[[ReimportResult], None] | None = None,
 ) -> list[ReimportResult]:
-    from .batch import analyse_safely, summary_fields, write_article_files
+    from .analysis_pool import analyse_text
+    from .batch import write_article_files
 
     rows = library.index.rows()
     targets = [library.resolve(i) for i in ids] if ids else list(rows)
@@ -69,21 +70,23 @@ def reimport(
         from .importer import content_key
 
         old_text = _old_text(library, article_id)
-        analysis = analyse_safely(parsed.text, parsed.lang)
+        analysed = analyse_text(parsed.text, parsed.lang)
         fresh = replace(
             meta,
             title=fallback_title(parsed, meta.file),
             date=parsed.date,
             source=parsed.source,
             url=parsed.url,
-            lang=parsed.lang or (analysis.lang if analysis is not None else None),
+            lang=analysed.lang,
             content_key=content_key(parsed.text),
             words=len(parsed.text.split()),
             import_tags=list(dict.fromkeys(parsed.tags)),
-            **summary_fields(analysis),
+            quotes=analysed.quotes,
+            actors=analysed.actors,
         )
         fresh = replace(fresh, **meta.edited)  # the user's corrections win
-        write_article_files(library.article_dir(article_id), data, ext, parsed.text, analysis)
+        write_article_files(library.article_dir(article_id), data, ext, parsed.text,
+                            analysed.cache, fresh=False)
         notes = library.annotations.reanchor(article_id, parsed.text)
         if fresh.import_tags:
             library.annotations.tag_article(article_id, fresh.import_tags)

@@ -142,33 +142,35 @@ class Library:
     # adding ----------------------------------------------------------------------------------
     def add(self, parsed: ParsedArticle, original: bytes, name: str) -> tuple[str, ArticleMeta]:
         """Store one article. Returns ("imported"|"duplicate", meta)."""
-        results = self.add_many([(parsed, original, name)])
-        return results[0][1], results[0][2]
+        [(_, status, meta)] = self.add_many([(parsed, original, name)])
+        if status == "error":
+            raise LibraryError(f"{name}: {meta}")
+        return status, meta
 
     def add_many(
         self,
         items: Iterable[tuple[ParsedArticle, bytes, str]],
         *,
-        on_result: Callable[[str, str, ArticleMeta], None] | None = None,
+        on_result: Callable[[str, str, Any], None] | None = None,
         batch_seconds: float = 2.0,
-    ) -> list[tuple[str, str, ArticleMeta]]:
+    ) -> list[tuple[str, str, Any]]:
         """Store many articles, writing the index once per batch (every ``batch_seconds``).
 
-        Returns and reports ``(name, "imported"|"duplicate", meta)`` in input order, each once
+        Returns and reports ``(name, "imported"|"duplicate", meta)`` (or ``(name, "error",
+        reason)`` when its files cannot be written) in input order, each once
         its batch is committed. If the loop is interrupted (ctrl+c), what was fully written is
         committed before the interrupt goes on: never a row without its files.
         """
         from .batch import ImportBatch
 
         batch = ImportBatch(self, on_result=on_result, batch_seconds=batch_seconds)
+        finished = False
         try:
             for parsed, original, name in items:
                 batch.add(parsed, original, name)
+            finished = True
         finally:
-            try:
-                batch.commit()
-            finally:
-                batch.finish_tags()
+            batch.close(finish=finished)
         if batch.tag_errors:
             raise LibraryError(f"{len(batch.tag_errors)} articles imported without their tags: "
                                f"{batch.tag_errors[0]}")
