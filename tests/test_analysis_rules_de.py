@@ -138,3 +138,43 @@ def test_actors_grouped_with_roles_and_role_reference():
     assert "Bundesbank-Präsident" in person.roles
     assert {"Fähnrich", "Der Bundesbank-Chef"} <= set(person.aliases)
     assert len(person.mentions) == 3
+
+
+def test_announced_act_as_zu_infinitive():
+    text = "Die Stadträtin Lea Vogt kündigte am Dienstag an, die Gebühren im Herbst zu senken."
+    a, q = _one(text, "indirect")
+    assert q.text == "die Gebühren im Herbst zu senken"
+    assert _actor_name(a, q) == "Lea Vogt"
+
+
+def test_hearsay_modal_is_free_indirect():
+    text = "Der Täter soll das Gebäude durch ein Fenster betreten haben."
+    a, q = _one(text, "free_indirect")
+    assert q.text == text
+
+
+def test_label_in_marks_after_labelling_verb_is_a_quotation_of_the_subject():
+    text = "Die Opposition nannte den Haushalt einen „Offenbarungseid“."
+    a, q = _one(text, "direct")
+    assert q.text == "„Offenbarungseid“"
+    assert q.speaker == "Die Opposition"
+
+
+def test_colon_frame_without_verb_of_saying_takes_the_subject():
+    text = "Die Anwohner sehen die Pläne gelassen: „Wir haben schon Schlimmeres erlebt.“"
+    _, q = _one(text, "direct")
+    assert q.speaker == "Die Anwohner"
+
+
+def test_konjunktiv_after_an_unquoted_sentence_continues_its_subject():
+    text = ("„Wir warten ab“, sagte Ministerin Eva Roth. Bürgermeister Paul Hahn ist besorgt. "
+            "Die Lage sei ernst.")
+    a = analyze(text, "de")
+    free = [q for q in a.quotes if q.kind == "indirect_free_indirect"]
+    assert len(free) == 1 and free[0].speaker == "Bürgermeister Paul Hahn"
+
+
+def test_say_verb_outranks_laut_inside_its_frame():
+    text = "Minister Tom Weiß bestätigte laut Reuters, dass die Gespräche andauern."
+    a, q = _one(text, "indirect")
+    assert q.text == "dass die Gespräche andauern" and _actor_name(a, q) == "Tom Weiß"

@@ -84,3 +84,25 @@ def test_countries_capitals_and_organisations():
     assert by_name["NATO"].type == "organisation"
     assert by_name["USA"].type == "country" and "United States" in by_name["USA"].aliases
     assert by_name["Germany"].type == "country"
+
+
+def test_scare_quotes_outside_a_frame_are_terms():
+    a = analyze('The so-called "reform" left many families worse off.', "en")
+    assert [q.kind for q in a.quotes] == ["term"]
+
+
+def test_subject_before_auxiliary_and_findings():
+    a = analyze("Company officials have repeatedly stated they were not told of the leak.", "en")
+    (q,) = _kind(a, "indirect")
+    assert q.text == "they were not told of the leak" and q.speaker == "Company officials"
+    a = analyze("The researchers found that rents rose by a third in five years.", "en")
+    (q,) = _kind(a, "indirect")
+    assert q.text.startswith("that rents rose") and q.speaker == "The researchers"
+
+
+def test_according_to_at_the_end_keeps_the_whole_clause():
+    text = "Two people were injured in the blast, according to the fire service."
+    a = analyze(text, "en")
+    (q,) = _kind(a, "indirect")
+    assert q.text == "Two people were injured in the blast"
+    assert q.speaker == "the fire service"

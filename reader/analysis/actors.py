@@ -232,14 +232,17 @@ class ActorFinder:
                     self._mark(i, k, "org:" + name, name, "organisation")
                 elif self._plausible_name(i, k):
                     self._mark_tokens(i, k, self._person(name), name)
+                elif k - i == 3 and self._plausible_name(i + 1, k, after_noun=True):
+                    name = self.text[toks[i + 1].start:toks[k - 1].end]  # "Die Stadträtin Lea Vogt"
+                    self._mark_tokens(i + 1, k, self._person(name), name)
                 i = k
             else:
                 i += 1
 
-    def _plausible_name(self, i: int, k: int) -> bool:
+    def _plausible_name(self, i: int, k: int, after_noun: bool = False) -> bool:
         toks, lx = self.tokens, self.lx
-        if i and (toks[i - 1].low in lx.DETERMINERS or toks[i - 1].low in {"zum", "zur", "im",
-                                                                            "am", "vom", "beim"}):
+        if not after_noun and i and (toks[i - 1].low in lx.DETERMINERS or toks[i - 1].low in {
+                "zum", "zur", "im", "am", "vom", "beim"}):
             return False
         for t in toks[i:k]:
             if t.low.endswith(lx.NOUN_SUFFIXES) or "-" in t.text and self.lang == "de":

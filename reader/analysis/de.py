@@ -206,7 +206,8 @@ ROLE_SUFFIXES = (
     "vorstand", "geschäftsführer", "geschäftsführerin", "bischof", "kardinal", "oberst",
     "kapitän", "gründer", "gründerin", "ministerpräsident", "ministerpräsidentin", "chefankläger",
     "staatsanwalt", "staatsanwältin", "sprecher", "wissenschaftler", "forscher", "professor",
-    "professorin", "autor", "autorin", "kandidat", "kandidatin",
+    "professorin", "autor", "autorin", "kandidat", "kandidatin", "stadtrat", "stadträtin",
+    "landrat", "landrätin", "gemeinderat", "gemeinderätin",
 )
 ROLE_PREFIX_WORDS = {"stellvertretende", "stellvertretender", "stellvertretenden", "ehemalige",
                      "ehemaliger", "ehemaligen", "frühere", "früherer", "früheren", "amtierende",
