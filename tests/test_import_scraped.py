@@ -218,3 +218,14 @@ def test_rows_from_one_template_are_widgets() -> None:
     article = parse_document(f"Neues Vereinsheim eröffnet\n12.05.2021\n{story}{shares}".encode(), "verein.txt")
     assert article.text.split("\n\n")[-1].startswith("Zur Eröffnung kamen")
     assert "teilen" not in article.text
+
+
+def test_table_rows_copied_without_separators_get_their_spaces_back() -> None:
+    text = ("Absatz von Heizöl im ersten Quartal\n"
+            "Der Absatz von leichtem Heizöl ist im ersten Quartal nach Angaben des Verbandes deutlich gesunken.\n"
+            "ProduktJanuar bis März 2022Januar bis März 2023Änderung\n"
+            "Heizöl leicht12,4 Mio. t9,8 Mio. t-21 %\n"
+            "Die Händler rechnen für das zweite Quartal wieder mit einer leichten Erholung der Nachfrage.\n")
+    article = parse_document(text.encode(), "tabelle.txt")
+    assert "Produkt Januar bis März 2022 Januar bis März 2023 Änderung" in article.text
+    assert "Heizöl leicht 12,4 Mio. t 9,8 Mio. t-21 %" in article.text

@@ -102,8 +102,21 @@ def _split_glued_date(lines: list[str]) -> list[str]:
             if len(pieces) > 1 and len(pieces[0].split()) <= 20:
                 out.extend(pieces)
             else:
-                out.append(part)
+                out.append(_unglue_cells(part))
     return out
+
+
+_CELL_GLUE = re.compile(r"(?<=[a-zäöüß%])(?=\d+[.,]\d|\d\d)|(?<=\d)(?=[A-ZÄÖÜ])|(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöü])")
+
+
+def _unglue_cells(line: str) -> str:
+    """A table row copied without separators ('Rohbenzin10 t12 t') gets its spaces back.
+
+    Only lines with two seams or more: one "iPhone" or "McLaren" is a name, not a table.
+    """
+    if len(_CELL_GLUE.findall(line)) < 2:
+        return line
+    return _CELL_GLUE.sub(" ", line)
 
 
 _CODE = re.compile(r"[=;{}()<>$]|\w[@/]\w|^[a-z][\w]*-[\w-]+\s|^#\s|^\s*(?://|--\w)|\s--?[a-z]\b|\w\.\w+\(|^[a-z][\w.-]*\s+-")
