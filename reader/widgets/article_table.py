@@ -26,7 +26,7 @@ CURSOR_STYLE = Style(reverse=True)
 TAG_STYLE = Style(color="color(172)")
 
 
-class ArticleTable(ScrollView, can_focus=True):
+class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
     """Rows of articles; Enter posts ``ArticleTable.Chosen``."""
 
     BINDINGS = [

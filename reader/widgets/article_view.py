@@ -49,7 +49,7 @@ def line_segments(plain: str, spans: list[Span]) -> list[Segment]:
     return out
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """Scrolls, steps and highlights; every movement key repaints only what changed."""
 
     BINDINGS = [
