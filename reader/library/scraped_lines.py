@@ -20,8 +20,8 @@ _CREDIT = re.compile(
     r"(?:image|photo|picture|foto|bild)\s+(?:by|von|credit)\b)",
     re.I,
 )
-# "Headline Datum: 10 Feb 2020 Von: Jane Doe": labels of a byline glued to the line before.
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h)?(?:\s+\w{2,9}\.?)?\s*$", re.I)
+# "Headline Datum: 10 Feb 2020 Von: Jane Doe": labels of a byline glued to the line before.
 _GLUED_LABEL = re.compile(r"\s(?=(?:Datum|Date|Von|By|Autor|Author|Posted|Veröffentlicht|Published):\s)")
 _GLUED = re.compile(r"(?<=[a-zäöüß.])(?=[A-ZÄÖÜ][a-zäöüß])")
 _WORD = re.compile(r"\w+", re.U)
@@ -32,7 +32,6 @@ SHORT_DATE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2}\s*$")
 _TRUNCATED = re.compile(r"(?:\[…\]|\[\.\.\.\]|\[&hellip;\])\s*$|^\s*\[…\]")
 _LABELLED_UI = re.compile(r"^\s*(\w+)\s*:", re.U)
 _LEADING_DATE = re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{4})(?=[A-ZÄÖÜ„\"])")
-_BYLINE = re.compile(r"^(?:by|von|posted|geschrieben|written|interview|text|autor|author)\b", re.I)
 
 
 @dataclass
@@ -44,7 +43,6 @@ class Line:
     body: bool = False  # a story paragraph
     caption_source: str | None = None
     caption_date: str | None = None
-    blank_before: bool = False
     code: bool = False  # looks like a line of program code or configuration
 
 
@@ -191,14 +189,11 @@ def classify(raw_lines: list[str]) -> list[Line]:
     raw_lines = _split_glued_date(_unwrap(raw_lines))
     latin = _doc_script_latin(raw_lines)
     lines: list[Line] = []
-    blank = False
     for raw in raw_lines:
         text = " ".join(raw.split())
         if not text:
-            blank = True
             continue
-        line = Line(text, blank_before=blank)
-        blank = False
+        line = Line(text)
         if caption := _CAPTION.search(text):
             line.noise, line.penalty = True, 15.0
             line.caption_source = caption.group(1).strip()
