@@ -91,8 +91,8 @@ SOURCE_BEFORE = {"laut", "gemäß", "lt."}
 SOURCE_AFTER = {"zufolge"}
 POSSESSIVES = {"seiner", "ihrer", "deren", "dessen", "unserer", "eigener", "seinen", "ihren"}
 SOURCE_NOUNS = {"berechnungen", "dokument", "plan", "entwurf", "verfassung", "meldung",
-                "statistik", "vorstellungen", "willen", "wunsch", "ankündigung", "urteil",
-                "gutachten", "protokoll", "mitteilung", "erklärung", "unterlagen", "papier",
+                "statistik", "vorstellungen", "willen", "wunsch", "gutachten", "protokoll",
+                "unterlagen", "papier",
                 "angaben", "analyse", "vorhersage", "prognose", "umfrage", "studie", "recherchen",
                 "zahlen", "daten", "schätzung", "ermittlungen", "ansicht", "aussage", "meldungen", "medienberichten", "auskunft", "aussagen", "informationen", "worten", "ansicht", "meinung",
                 "einschätzung", "darstellung", "auffassung", "überzeugung", "berichten",

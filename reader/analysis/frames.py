@@ -129,8 +129,8 @@ class FrameFinder:
                         break
                     if "," in self._gap(toks[v - 1], toks[v]):
                         break
-            if sp is None:
-                continue
+            if sp is None or not self._has_verb(toks[:j]):
+                continue  # "Der CSU-Vorsitzende, Edmund Stoiber, warf …": a subject, not words
             end = toks[j - 1].end
             comma = self.text.find(",", end, toks[j].start)
             if comma > end:
@@ -142,6 +142,17 @@ class FrameFinder:
         """A short line without end punctuation is a heading ("Moscow blames the West")."""
         last = self.text[e - 1] if e else ""
         return last not in ".!?…:;\"“”»«’'" and len(toks) < 12 and self.text[e:e + 1] in ("\n", "")
+
+    def _has_verb(self, toks: list[Token]) -> bool:
+        """Does this stretch hold a verb-like word (lower case, not an article or adjective)?"""
+        lx = self.lx
+        for n, t in enumerate(toks):
+            if t.cap or t.low in lx.DETERMINERS or t.low in lx.NP_LINKERS or t.low.isdigit():
+                continue
+            if n + 1 < len(toks) and toks[n + 1].cap and t.low.endswith(("e", "en", "er", "es")):
+                continue
+            return True
+        return False
 
     def _ends_clause(self, toks: list[Token], pos: int, slack: int = 0) -> bool:
         """True when at most ``slack`` words follow ``pos`` before a comma or the end."""
@@ -182,8 +193,8 @@ class FrameFinder:
             else:
                 continue
             clause = toks[c:]
-            if not clause:
-                continue
+            if not clause or ":" in self.text[clause[0].start:self._clause_end(e)]:
+                continue  # "sagte X, Gründer der Band: „…“": the colon frames a direct quote
             if not self._particle_ok(t, toks[v + 1:c]):
                 continue
             starts_that = clause[0].low in lx.THAT
