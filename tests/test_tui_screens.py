@@ -396,3 +396,23 @@ async def test_notes_show_in_the_margin_and_mouse_moves_the_cursor(
         line = screen.view.doc.lines[4]
         assert screen.view.cursor[0] <= line[0] + 8 < screen.view.cursor[1] or \
             line[0] <= screen.view.cursor[0] < line[1]
+
+
+@run_async
+async def test_changes_made_elsewhere_show_up_in_an_open_tui(samples_dir_copy: Path) -> None:
+    from reader.app import make_app
+
+    app = make_app(samples_dir_copy, poll_interval=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ArticleTable)
+        article_id = table.rows[0].id
+        other = Library(samples_dir_copy).annotations  # like `reader tag` from a script
+        other.tag_article(article_id, ["from-elsewhere"])
+        await pilot.pause(0.4)
+        row = next(r for r in table.rows if r.id == article_id)
+        assert "from-elsewhere" in row.tag_list
+        screen = await open_article(pilot)
+        other.add_note(article_id, "a colleague's note")
+        await pilot.pause(0.4)
+        assert [n.text for n in screen.notes] == ["a colleague's note"]
