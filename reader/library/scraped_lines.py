@@ -107,12 +107,15 @@ def _split_glued_date(lines: list[str]) -> list[str]:
 _CELL_GLUE = re.compile(r"(?<=[a-zäöüß%])(?=\d+[.,]\d|\d\d)|(?<=\d)(?=[A-ZÄÖÜ])|(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöü])")
 
 
+_NUMBER_GLUE = re.compile(r"(?<=[a-zäöüß%])(?=\d+[.,]\d|\d\d)|(?<=\d)(?=[A-ZÄÖÜ])")
+
+
 def _unglue_cells(line: str) -> str:
     """A table row copied without separators ('Rohbenzin10 t12 t') gets its spaces back.
 
-    Only lines with two seams or more: one "iPhone" or "McLaren" is a name, not a table.
+    Only lines with two number seams or more: "iPhone5" or "WordPress" are names, not tables.
     """
-    if len(_CELL_GLUE.findall(line)) < 2:
+    if len(_NUMBER_GLUE.findall(line)) < 2:
         return line
     return _CELL_GLUE.sub(" ", line)
 
@@ -122,7 +125,7 @@ _CODE = re.compile(r"[=;{}()<>$]|\w[@/]\w|^[a-z][\w]*-[\w-]+\s|^#\s|^\s*(?://|--
 
 def _looks_like_code(text: str) -> bool:
     """'set-option -g mouse on', 'x = f(y);': code in a tutorial, which belongs to the story."""
-    if text[:1].isupper() and _SENTENCE_END.search(text):
+    if len(text) > 160 or (text[:1].isupper() and _SENTENCE_END.search(text)):
         return False
     tokens = text.split()
     prose = sum(len(t) >= 3 and t.strip(",;:.!?\"'()").isalpha() for t in tokens)
@@ -174,7 +177,10 @@ def _mark_related_lists(lines: list[Line]) -> None:
 
 
 def _is_body(text: str) -> bool:
-    words = len(words_of(text))
+    tokens = words_of(text)
+    words = len(tokens)
+    if words >= 8 and sum(t.islower() and t.isalpha() for t in tokens) < 0.3 * words:
+        return False  # lists of names, months or numbers (archive menus, tag clouds), not prose
     if words >= 6 and _SENTENCE_END.search(text) and not text.endswith(","):
         return True
     return words >= 20
