@@ -30,8 +30,11 @@ class _Draft:
     aliases: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
+    seen: set[tuple[int, int]] = field(default_factory=set)
+
     def add(self, s: int, e: int, surface: str) -> None:
-        if (s, e) not in self.mentions:
+        if (s, e) not in self.seen:
+            self.seen.add((s, e))
             self.mentions.append((s, e))
         if surface != self.name and surface not in self.aliases:
             self.aliases.append(surface)
@@ -164,8 +167,7 @@ class ActorFinder:
 
     def _titled_people(self) -> None:
         toks, lx = self.tokens, self.lx
-        starts = sorted(set(self.role_at) | {i for i in self.caps
-                                             if toks[i].low.rstrip(".") in lx.HONORIFICS})
+        starts = sorted(set(self.role_at) | {i for i in self.caps if toks[i].low in lx.HONORIFICS})
         for i in starts:
             t = toks[i]
             j = i + 1  # also after a comma: "der stellvertretende Verteidigungsminister, Alexander Fomin,"

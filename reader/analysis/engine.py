@@ -83,13 +83,10 @@ class Engine:
         frame: Frame | None = None
         quoted = sum(m.end - m.start for m in tops)
         if quoted < 0.7 * (e - s):
-            konj = self.lx.KONJ_FORMS
-            has_konj = self.lang == "de" and any(
-                t.low in konj or t.low[-1] == "e" and is_konjunktiv(t, self.lx) for t in outside)
-            frame = self.frames.find(outside, s, e, has_konj)
+            frame = self.frames.find(outside, s, e, False)
             if frame is None:
                 frame = self._anaphoric(idx, outside, s, e)
-            if frame is None and has_konj and self._recent(idx):
+            if frame is None and self.lang == "de" and self._recent(idx) and self._konj(outside):
                 frame = Frame(s, e, "indirect_free_indirect", None, None)
             if frame is None and not self.frames.is_heading(outside, e):
                 frame = self.frames.reported(outside, s, e)
@@ -165,6 +162,10 @@ class Engine:
         if sp is None or not self.frames.speakerlike(sp):
             return None
         return self._speaker(sp)
+
+    def _konj(self, toks: list[Token]) -> bool:
+        konj, lx = self.lx.KONJ_FORMS, self.lx
+        return any(t.low in konj or t.low[-1] == "e" and is_konjunktiv(t, lx) for t in toks)
 
     def _adjacent(self, a: int, b: int) -> bool:
         return self.text[a:b].strip() == "" and self.text.count("\n", a, b) <= 1

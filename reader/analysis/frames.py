@@ -95,6 +95,8 @@ class FrameFinder:
             if fb is not None and src.segments and fb.start >= src.segments[0][1]:
                 return fb  # "X bestätigte laut Reuters, dass …": X speaks, Reuters reports
             return src
+        if "," not in self.text[s:e] and ":" not in self.text[s:e]:
+            return None  # every remaining German frame needs a comma (or a colon)
         return (self._frame_after(toks, s, e)
                 or self._frame_before(toks, s, e, has_konj) or self._that_clause(toks, s, e)
                 or self._intent_clause(toks, s, e))
@@ -306,6 +308,8 @@ class FrameFinder:
         the phrase stands in the middle ("Der Betrag wird laut X nicht reichen")."""
         lx = self.lx
         triggers = self._triggers
+        if triggers.isdisjoint([t.low for t in toks]):
+            return None
         for i, t in enumerate(toks):
             if t.low not in triggers:
                 continue
