@@ -229,3 +229,13 @@ def test_table_rows_copied_without_separators_get_their_spaces_back() -> None:
     article = parse_document(text.encode(), "tabelle.txt")
     assert "Produkt Januar bis März 2022 Januar bis März 2023 Änderung" in article.text
     assert "Heizöl leicht 12,4 Mio. t 9,8 Mio. t-21 %" in article.text
+
+
+def test_published_and_updated_dates_glued_together_give_the_published_one() -> None:
+    text = ("Wie Geheimnisse in Behörden entstehen\n"
+            "Veröffentlicht am Freitag, 15. April 2016Samstag, 4. März 2017 von LD\n"
+            "Die Berichterstattung über Geheimhaltung in Behörden folgt seit Jahren einem sehr ähnlichen Muster.\n"
+            "Wer genauer hinsieht, erkennt dahinter aber vor allem ein Problem der Verwaltung und ihrer Abläufe.\n")
+    article = parse_document(text.encode(), "datum.txt")
+    assert article.date == "2016-04-15"
+    assert article.title == "Wie Geheimnisse in Behörden entstehen"

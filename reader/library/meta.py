@@ -38,11 +38,12 @@ _MONTH_NAMES = (
     "jan|feb|mär|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|dez|dec"
 )
 DATE_IN_TEXT = re.compile(
-    r"\b\d{4}-\d{2}-\d{2}(?:T[\d:.+Z-]+)?\b"
-    r"|\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d\b"
-    r"|\b\d{1,2}\.?\s+(?:" + _MONTH_NAMES + r")\.?\s+(?:19|20)\d\d\b"
-    r"|\b(?:" + _MONTH_NAMES + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b"
-    r"|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b",
+    # (?<!\d) / (?!\d) instead of \b: a scrape glues "2016Samstag" and "27.01.2022Headline".
+    r"(?<!\d)\d{4}-\d{2}-\d{2}(?:T[\d:.+Z-]+)?(?!\d)"
+    r"|(?<!\d)\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d(?!\d)"
+    r"|(?<!\d)\d{1,2}\.?\s+(?:" + _MONTH_NAMES + r")\.?\s+(?:19|20)\d\d(?!\d)"
+    r"|\b(?:" + _MONTH_NAMES + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d)"
+    r"|(?<!\d)\d{1,2}/\d{1,2}/(?:19|20)\d\d(?!\d)",
     re.I,
 )
 
