@@ -254,6 +254,8 @@ TERM_SUFFIXES = ("zeitung", "agentur", "magazin", "magazins", "zeitschrift", "se
 # Verbs that frame a quoted label as someone's words ("nannte ihn „fahrlässig“").
 LABEL_CUES = {"nannte", "nennt", "bezeichnete", "bezeichnet", "als", "sprach", "spricht",
               "von", "vor", "zu"}
+SPEECH_OPENERS = {"ich", "wir", "du", "ihr", "es", "man", "das", "dies", "uns", "mir", "mich",
+                  "nein", "ja", "nicht", "kein", "keine", "jetzt", "hier"}
 LABEL_ARTICLES = {"ein", "eine", "einen", "einem", "einer", "eines", "als"}
 LABEL_VERBS = {"nannte", "nennt", "nannten", "bezeichnete", "bezeichnet", "bezeichneten", "warf",
                "wirft", "warfen", "sieht", "sah", "würdigte", "konstatierte", "kritisierte",

@@ -145,6 +145,8 @@ def classify_direct(eng: Engine, m: MarkSpan, s: int, e: int, prev_end: int,
         return "term", None, None  # English scare quotes and labels are not quotations
     if not inner[0].cap or any(t.low in lx.LABEL_CUES for t in prev):
         return "direct", None, None
+    if inner[0].low in lx.SPEECH_OPENERS or _label_verb_before(eng, s, m.start):
+        return "direct", None, None  # „Wir werden …“, skandierten „Stoppt …“
     return "term", None, None
 
 

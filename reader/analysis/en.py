@@ -145,6 +145,7 @@ TERM_SUFFIXES = ("magazine", "newspaper", "film", "movie", "book", "novel", "alb
                  "entitled", "named", "dubbed", "ship", "party", "group", "campaign")
 LABEL_CUES = {"called", "calls", "call", "described", "describes", "as", "labelled",
               "labeled", "termed", "dubbed"}
+SPEECH_OPENERS = {"i", "we", "you", "it", "this", "no", "yes"}
 LABEL_ARTICLES = {"a", "an"}
 LABEL_VERBS = {"called", "calls", "described", "describes", "labelled", "labeled", "termed",
                "dubbed", "branded", "chanted"}
