@@ -74,21 +74,18 @@ class ArticleScreen(Screen[None]):
                 for n in self.notes if n.passage is not None and not n.orphan]
 
     def compose(self) -> ComposeResult:
+        # the side panel and the search line are mounted on first use: opening stays quick
         yield Static(id="article-header")
         with Horizontal(id="article-main"):
             yield self.view
-            with Vertical(id="side"):
-                yield Static(id="side-title")
-                yield ActorsPanel(id="actors-panel")
-                yield NotesPanel(id="notes-panel")
-        yield Input(placeholder="search in this article", id="text-search")
         yield Static(id="status")
         yield Static(legend(), id="legend")
         yield Footer(compact=True)
 
+    def _shown(self, selector: str) -> bool:
+        return any(w.display for w in self.query(selector))
+
     def on_mount(self) -> None:
-        self.query_one("#side").display = False
-        self.query_one("#text-search").display = False
         self.view.set_notes(self._note_ranges())
         self._show_header()
         self.view.focus()
@@ -110,7 +107,6 @@ class ArticleScreen(Screen[None]):
     def _place_cursor(self, offset: int) -> None:
         layout = self.view.doc
         if self.start_search:
-            self.query_one("#text-search", Input).value = self.start_search
             self._run_search(self.start_search)
         elif self.start_actor:
             self._step_actor(self.start_actor)
@@ -139,7 +135,7 @@ class ArticleScreen(Screen[None]):
         self.view.set_spans(self._spans())
         self.view.set_notes(self._note_ranges())
         self._show_header()
-        if self.query_one("#notes-panel").display:
+        if self._shown("#notes-panel") and self._shown("#side"):
             self.query_one(NotesPanel).show(self.notes)
 
     def _poll(self) -> None:
@@ -170,7 +166,10 @@ class ArticleScreen(Screen[None]):
         self.query_one("#status", Static).update(text, layout=False)  # one fixed line
 
     # ---- search --------------------------------------------------------------------------
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
+        if not self.query("#text-search"):
+            await self.mount(Input(placeholder="search in this article", id="text-search"),
+                             before="#status")
         box = self.query_one("#text-search", Input)
         box.display = True
         box.focus()
@@ -182,15 +181,15 @@ class ArticleScreen(Screen[None]):
     def _run_search(self, query: str) -> None:
         count = self.view.search(query.strip())
         self.searching = count > 0
-        self.query_one("#text-search").display = False
+        for box in self.query("#text-search"):
+            box.display = False
         self.view.focus()
         if not count:
             self.notify(f"not found: {query}", severity="warning")
 
     def action_escape(self) -> None:
-        box = self.query_one("#text-search", Input)
-        if box.display:
-            box.display = False
+        if self._shown("#text-search"):
+            self.query_one("#text-search").display = False
             self.view.focus()
         elif self.searching:
             self.view.end_search()
@@ -202,14 +201,19 @@ class ArticleScreen(Screen[None]):
             self.view.quote_filter = None
             self.query_one("#status", Static).update(Text("n/N step through every quote"),
                                                     layout=False)
-        elif self.query_one("#side").display:
+        elif self._shown("#side"):
             self.query_one("#side").display = False
             self.view.focus()
         else:
             self.action_back()
 
     # ---- panels --------------------------------------------------------------------------
-    def action_panel(self, which: str) -> None:
+    async def action_panel(self, which: str) -> None:
+        if not self.query("#side"):
+            await self.query_one("#article-main").mount(Vertical(
+                Static(id="side-title"), ActorsPanel(id="actors-panel"),
+                NotesPanel(id="notes-panel"), id="side"))
+            self.query_one("#side").display = False
         side = self.query_one("#side")
         actors, notes = self.query_one(ActorsPanel), self.query_one(NotesPanel)
         showing = actors if which == "actors" else notes

@@ -69,7 +69,11 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="warm")
     def warm_filter(self, rows: list[Row]) -> None:
-        """Fold every row's filter text after the first paint, so `/` answers at once."""
+        """After the first paint: load the article screen's code and fold every row's filter
+        text, so the first Enter and the first `/` answer at once."""
+        import reader.screens.article  # noqa: F401
+        import reader.screens.dialogs  # noqa: F401
+
         for row in rows:
             row.haystack()
 
