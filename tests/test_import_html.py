@@ -142,3 +142,13 @@ Maintenance releases of the 4.2 line will follow every two months, starting in t
     paragraphs = article.text.split("\n\n")
     maintenance = next(i for i, p in enumerate(paragraphs) if p.startswith("Maintenance"))
     assert paragraphs[maintenance - 1].startswith("You can download")
+
+
+def test_widgets_inside_the_article_box_are_dropped() -> None:
+    inner = (b"<p>Lesen Sie auch: Lehrermangel in den Grundschulen wird schlimmer</p>"
+             b"<p>Teilen</p><p>Die neue Mensa in Oststadt hat im Sommer mehr Essen verkauft als erwartet [\xe2\x80\xa6]</p>")
+    html = page().replace(b"<h2>Wie es weitergeht</h2>", inner + b"<h2>Wie es weitergeht</h2>", 1)
+    article = parse_document(html, "x.html")
+    assert "Lesen Sie auch" not in article.text and "Lehrermangel" not in article.text
+    assert "Teilen" not in article.text and "Mensa" not in article.text
+    assert "Wie es weitergeht" in article.text

@@ -133,6 +133,24 @@ def _drop_leading_bylines(paragraphs: list[str], headings: list[int]) -> tuple[l
     return paragraphs[drop:], [h - drop for h in headings if h >= drop]
 
 
+def _drop_widget_paragraphs(paragraphs: list[str], headings: list[int]) -> tuple[list[str], list[int]]:
+    """What extractors keep from widgets inside the article box: 'Teilen', 'Lesen Sie auch: ...',
+    cut-off teasers ending in '[…]'. The same judgement as for scraped lines."""
+    from .scraped_lines import is_ui
+    from .ui_words import RELATED_LABELS
+
+    kept: list[str] = []
+    kept_headings: list[int] = []
+    for index, text in enumerate(paragraphs):
+        label = text.split(":", 1)[0].casefold().strip() if ":" in text[:40] else ""
+        if is_ui(text) or label in RELATED_LABELS or re.search(r"\[(?:…|\.\.\.)\]\s*$", text):
+            continue
+        if index in headings:
+            kept_headings.append(len(kept))
+        kept.append(text)
+    return kept, kept_headings
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
 
@@ -173,6 +191,7 @@ def extract_html(html: str) -> HtmlDocument:
     doc.url = page.get("url") or guessed.get("url")
     if doc.title and paragraphs and " ".join(paragraphs[0].split()) == " ".join(doc.title.split()):
         paragraphs, headings = paragraphs[1:], [h - 1 for h in headings if h > 0]
+    paragraphs, headings = _drop_widget_paragraphs(paragraphs, headings)
     doc.paragraphs, doc.headings = _drop_leading_bylines(paragraphs, headings)
     lead = page.get("standfirst")
     if lead and doc.paragraphs and _words(lead)[:12] and not _contains(doc.paragraphs, lead):
