@@ -125,6 +125,7 @@ class SummaryCache:
         gone = [name for name in self.shards if name not in shards]
         reread = self._rescan(changed, gone, now) if changed or gone else 0
         # Saving rewrites the whole cache; re-reading a few stale files next time is cheaper.
+        # (``reread`` counts settled files only: racy ones are looked at again anyway.)
         worth_it = reread >= max(SAVE_AFTER, len(self.entries) // 50) or not self.path.exists()
         if self._dirty and worth_it and self.root.is_dir():
             self.save()
@@ -162,7 +163,8 @@ class SummaryCache:
                 if old is not None and old.get("sig") == sig and not old.get("racy"):
                     continue
                 self.put(article, self._read(Path(entry.path)), sig, now)
-                reread += 1
+                # a racy entry is re-read next time anyway: saving it now would gain nothing
+                reread += not self.entries[article]["racy"]
             self.shards[name] = shard_sig
             self._dirty = True
         return reread
