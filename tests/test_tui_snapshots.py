@@ -1,13 +1,15 @@
 """Snapshots of the screens people see first (pytest --snapshot-update to accept changes).
 
-The sample library is copied per test; the cursor blink is frozen so the SVGs are stable.
+They run on hand-written articles with a fixed analysis (tests/test_tui_support.py), so they
+change when the TUI changes, not when the importer or the analyser improves. The cursor blink
+is frozen and notifications cleared so the SVGs are stable.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from test_tui_support import app_for, sample_template, samples_dir_copy  # noqa: F401
+from test_tui_support import app_for, fixed_library  # noqa: F401
 
 from textual.widgets import Input, TextArea
 
@@ -24,11 +26,11 @@ async def _steady(pilot) -> None:
     await pilot.pause()
 
 
-def test_library_snapshot(snap_compare, samples_dir_copy: Path) -> None:
-    assert snap_compare(app_for(samples_dir_copy), terminal_size=SIZE, run_before=_steady)
+def test_library_snapshot(snap_compare, fixed_library: Path) -> None:
+    assert snap_compare(app_for(fixed_library), terminal_size=SIZE, run_before=_steady)
 
 
-def test_article_with_highlights_snapshot(snap_compare, samples_dir_copy: Path) -> None:
+def test_article_with_highlights_snapshot(snap_compare, fixed_library: Path) -> None:
     async def before(pilot) -> None:
         await _steady(pilot)
         await pilot.press("enter")
@@ -36,10 +38,10 @@ def test_article_with_highlights_snapshot(snap_compare, samples_dir_copy: Path) 
         await pilot.press("n", "n")
         await _steady(pilot)
 
-    assert snap_compare(app_for(samples_dir_copy), terminal_size=SIZE, run_before=before)
+    assert snap_compare(app_for(fixed_library), terminal_size=SIZE, run_before=before)
 
 
-def test_actors_panel_snapshot(snap_compare, samples_dir_copy: Path) -> None:
+def test_actors_panel_snapshot(snap_compare, fixed_library: Path) -> None:
     async def before(pilot) -> None:
         await _steady(pilot)
         await pilot.press("enter")
@@ -47,10 +49,10 @@ def test_actors_panel_snapshot(snap_compare, samples_dir_copy: Path) -> None:
         await pilot.press("p")
         await _steady(pilot)
 
-    assert snap_compare(app_for(samples_dir_copy), terminal_size=SIZE, run_before=before)
+    assert snap_compare(app_for(fixed_library), terminal_size=SIZE, run_before=before)
 
 
-def test_help_snapshot(snap_compare, samples_dir_copy: Path) -> None:
+def test_help_snapshot(snap_compare, fixed_library: Path) -> None:
     async def before(pilot) -> None:
         await _steady(pilot)
         await pilot.press("enter")
@@ -58,4 +60,4 @@ def test_help_snapshot(snap_compare, samples_dir_copy: Path) -> None:
         await pilot.press("question_mark")
         await _steady(pilot)
 
-    assert snap_compare(app_for(samples_dir_copy), terminal_size=SIZE, run_before=before)
+    assert snap_compare(app_for(fixed_library), terminal_size=SIZE, run_before=before)
