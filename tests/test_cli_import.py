@@ -156,3 +156,50 @@ def test_two_processes_importing_at_once_keep_every_article(tmp_path: Path) -> N
     ids = {row["id"] for row in json.loads(listed.stdout)}
     printed = {line.split()[1] for out, _ in outs for line in out.splitlines()}
     assert len(ids) == 24 and ids == printed
+
+
+def test_ctrl_c_exits_130_and_keeps_exactly_what_it_reported(tmp_path: Path) -> None:
+    import signal
+
+    for i in range(1500):
+        write(tmp_path / "in" / f"{i:04d}.txt", distinct(GERMAN, i))
+    lib = str(tmp_path / "lib")
+    proc = subprocess.Popen([sys.executable, "-m", "reader", "--library", lib, "import",
+                             str(tmp_path / "in")], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    first = proc.stdout.readline()  # the first batch is committed: interrupt mid-run
+    proc.send_signal(signal.SIGINT)
+    rest = proc.stdout.read()  # (not communicate(): it would skip what readline buffered)
+    err = proc.stderr.read()
+    proc.wait(timeout=120)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and err.startswith("reader: interrupted")
+    printed = {line.split()[1] for line in (first + rest).splitlines()}
+    listed = reader_process("--library", lib, "list", "--json")
+    listed_ids = {row["id"] for row in json.loads(listed.stdout)}
+    assert listed_ids == printed, (len(listed_ids), len(printed), err, rest[-300:])
+    assert 0 < len(printed) < 1500
+    doctor = reader_process("--library", lib, "doctor")
+    assert doctor.returncode == 0, doctor.stderr
+
+
+def test_progress_bar_only_on_a_terminal() -> None:
+    from reader.cli.importing import TerminalProgress
+
+    class Stream(io.StringIO):
+        def __init__(self, tty: bool) -> None:
+            super().__init__()
+            self.tty = tty
+
+        def isatty(self) -> bool:
+            return self.tty
+
+    tty, pipe = Stream(True), Stream(False)
+    for stream in (tty, pipe):
+        progress = TerminalProgress(stream)
+        progress.update(0, 4, "a.txt")
+        progress.update(4, 4, "\x1b[31md.txt")
+        progress.clear()
+    assert pipe.getvalue() == ""
+    assert "[" in tty.getvalue() and "4/4" in tty.getvalue()
+    assert "\x1b[31m" not in tty.getvalue()  # the file name is data

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .output import UsageError, err, one_line, out
@@ -39,6 +43,30 @@ class TerminalProgress:
             self.shown = False
 
 
+@contextmanager
+def ctrl_c_cancels(cancel: threading.Event) -> Iterator[None]:
+    """The first ctrl+c asks the import to stop after the current article (everything written
+    is committed and reported); a second one stops at once."""
+
+    def on_interrupt(signum, frame) -> None:
+        if cancel.is_set():
+            raise KeyboardInterrupt
+        cancel.set()
+
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:  # e.g. a background job: keep so
+        yield
+        return
+    try:
+        previous = signal.signal(signal.SIGINT, on_interrupt)
+    except ValueError:  # not the main thread: leave ctrl+c alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def cmd_import(args: argparse.Namespace, root: Path) -> int:
     from reader.library.ingest import import_paths
     from reader.library.store import Library
@@ -56,10 +84,13 @@ def cmd_import(args: argparse.Namespace, root: Path) -> int:
             out(f"{status} {detail.id} {one_line(detail.title)}")
             sys.stdout.flush()
 
-    report = import_paths(
-        library, args.paths, samples=args.samples, on_result=on_result,
-        on_progress=progress.update,
-    )
+    stdin = sys.stdin.buffer.read() if "-" in args.paths else None  # before ctrl+c is caught
+    cancel = threading.Event()
+    with ctrl_c_cancels(cancel):
+        report = import_paths(
+            library, args.paths, samples=args.samples, stdin=stdin, on_result=on_result,
+            on_progress=progress.update, cancel=cancel,
+        )
     progress.clear()
     if report.cancelled:
         err(f"reader: interrupted; {len(report.imported)} imported before it are kept")
