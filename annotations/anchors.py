@@ -75,7 +75,8 @@ def find_passage(text: str, exact: str) -> tuple[int, int]:
     if not spans:
         raise PassageError(f"passage not found in the article: '{_short(exact)}'")
     if len(spans) > 1:
-        paras = ", ".join(str(paragraph_index(text, s) + 1) for s, _ in spans[:5])
+        paras = ", ".join(dict.fromkeys(str(paragraph_index(text, s) + 1) for s, _ in spans))
+        paras = paras if len(paras) <= 40 else paras[:40].rsplit(",", 1)[0] + ", …"
         raise PassageError(
             f"passage occurs {len(spans)} times in the article (paragraphs {paras}): "
             f"'{_short(exact)}'; quote more of it"
