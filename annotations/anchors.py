@@ -11,6 +11,7 @@ passage is gone: the note becomes an orphan and keeps its old passage.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from difflib import SequenceMatcher
 
 from .models import Anchor
@@ -27,11 +28,16 @@ class PassageError(ValueError):
     """A passage that cannot be placed: found nowhere, or in several places (one line)."""
 
 
-def paragraph_index(text: str, offset: int) -> int:
-    """Which paragraph ``offset`` falls in (0-based). Paragraphs are separated by blank lines,
-    or by single newlines when the text has no blank lines (scraped text often has none)."""
+def _paragraph_starts(text: str) -> list[int]:
+    """Where each paragraph after the first begins. Paragraphs are separated by blank lines, or
+    by single newlines when the text has no blank lines (scraped text often has none)."""
     breaks = _BLANK_LINE if _BLANK_LINE.search(text) else _ANY_NEWLINE
-    return sum(1 for m in breaks.finditer(text, 0, offset) if m.end() <= offset)
+    return [m.end() for m in breaks.finditer(text)]
+
+
+def paragraph_index(text: str, offset: int) -> int:
+    """Which paragraph ``offset`` falls in (0-based)."""
+    return bisect_right(_paragraph_starts(text), offset)
 
 
 def make_anchor(text: str, start: int, end: int) -> Anchor:
@@ -75,7 +81,8 @@ def find_passage(text: str, exact: str) -> tuple[int, int]:
     if not spans:
         raise PassageError(f"passage not found in the article: '{_short(exact)}'")
     if len(spans) > 1:
-        paras = ", ".join(dict.fromkeys(str(paragraph_index(text, s) + 1) for s, _ in spans))
+        starts = _paragraph_starts(text)
+        paras = ", ".join(dict.fromkeys(str(bisect_right(starts, s) + 1) for s, _ in spans))
         paras = paras if len(paras) <= 40 else paras[:40].rsplit(",", 1)[0] + ", …"
         raise PassageError(
             f"passage occurs {len(spans)} times in the article (paragraphs {paras}): "
