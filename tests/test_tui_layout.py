@@ -24,7 +24,7 @@ def test_wrapped_lines_fit_and_cover_the_text() -> None:
     assert joined == "".join(TEXT.split()) or len(joined) == len("".join(TEXT.split()))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab äß漢 .\n")), max_size=200),
        st.integers(min_value=10, max_value=40))
 def test_wrap_keeps_every_character_in_order(text: str, width: int) -> None:
@@ -34,7 +34,7 @@ def test_wrap_keeps_every_character_in_order(text: str, width: int) -> None:
     assert "".join(rebuilt).replace(" ", "") == "".join(
         line for line in text.split("\n") if line.strip()).replace(" ", "")
     for s, e, p in layout.lines:
-        assert cell_len(text[s:e].rstrip()) <= width + 1  # a wide char may not split
+        assert cell_len(text[s:e].rstrip()) <= width
 
 
 def test_paragraphs_and_fallback_sentences() -> None:

@@ -138,11 +138,15 @@ class ArticleLayout:
             if col and col + word_cells > width:
                 lines.append((base + line_start, base + m.start(), para))
                 line_start, col = m.start(), 0
-            while word_cells > width:  # a word longer than the line: hard split
-                cut = line_start + width
-                lines.append((base + line_start, base + cut, para))
-                line_start, col = cut, 0
-                word_cells -= width
+            if word_cells > width:  # a word longer than the line: cut it where lines fill
+                cells = 0
+                for i in range(m.start(), m.start() + len(word.rstrip())):
+                    c = 1 if ascii_only else cell_len(raw[i])
+                    if cells + c > width:
+                        lines.append((base + line_start, base + i, para))
+                        line_start, cells = i, 0
+                    cells += c
+                word_cells = cells
             col += word_cells + (len(word) - len(word.rstrip()))
         lines.append((base + line_start, base + len(raw), para))
 
