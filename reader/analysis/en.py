@@ -22,7 +22,7 @@ def _forms(verbs: str) -> set[str]:
 
 SAY_VERBS = _forms(
     "add announce argue assert claim comment confirm declare deny explain insist note observe "
-    "point remark report reply respond reveal state suggest warn stress acknowledge admit "
+    "remark report reply respond reveal state suggest warn stress acknowledge admit "
     "allege contend estimate emphasize emphasise indicate mention predict recall "
     "caution complain concede conclude disclose believe urge maintain testify ask "
     "describe promise vow tweet write demand appeal recommend announce "
@@ -31,7 +31,8 @@ SAY_VERBS = _forms(
      "thinks", "thought", "think", "felt", "feels", "knew", "knows", "spoke", "speaks", "put",
      "added", "noted", "quipped", "shouted", "cried", "answered", "answers", "found", "show",
      "shows", "showed", "shown", "believe", "say"}
-SAY_VERBS -= {"asking", "posted", "posting", "answering", "noting", "stating", "adding"}
+SAY_VERBS -= {"asking", "posted", "posting", "answering", "noting", "stating", "adding", "put",
+              "asked", "asks"}
 SAY_STRONG = SAY_VERBS
 # Words that cannot be part of a subject noun phrase before "said".
 VERBISH = {"have", "has", "had", "is", "are", "was", "were", "be", "been", "will", "would",

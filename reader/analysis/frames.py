@@ -264,8 +264,9 @@ class FrameFinder:
 
     def _english_before(self, toks: list[Token], v: int, s: int, e: int) -> Frame | None:
         lx = self.lx
-        if v + 1 < len(toks) and toks[v + 1].low in ("of", "about", "against", "for", "on"):
-            return None  # "warned of cuts": a reported act, not reported words
+        if v + 1 < len(toks) and toks[v + 1].low in ("of", "about", "against", "for", "on",
+                                                      "with", "to", "up", "out"):
+            return None  # "warned of cuts", "spoke to donors": an act, not reported words
         w = v
         while w > 1 and toks[w - 1].low in lx.BETWEEN_SUBJECT_AND_VERB:
             w -= 1  # "officials have also stated"
