@@ -133,6 +133,8 @@ INTENT_VERBS = {"kündigte", "kündigt", "angekündigt", "beschlossen", "beschlo
                 "angeboten", "bot", "weigerte", "lehnte", "lehnt", "abgelehnt", "entschied",
                 "entschieden", "verpflichtet", "verpflichtete", "gedroht", "gefordert",
                 "beantragt", "beantragte", "angedroht", "zugestimmt", "behauptet", "behauptete"}
+RELATIVES = {"der", "die", "das", "dem", "den", "dessen", "deren", "denen", "welche", "welcher",
+             "welches", "wo", "was"}
 THAT_STRICT = {"dass", "daß"}
 # A "dass" after these is not reported content ("so dass", "ist es wichtig, dass").
 NOT_BEFORE_THAT = {"ist", "sind", "war", "waren", "sein", "werden", "wird", "können", "haben",

@@ -137,7 +137,12 @@ class FrameFinder:
             comma = self.text.find(",", end, toks[j].start)
             if comma > end:
                 end = comma  # the span runs over a short quote up to the frame's comma
-            return Frame(s, end, "indirect", sp, t.text)
+            frame = Frame(s, end, "indirect", sp, t.text)
+            rest = [x for x in toks[j + 1:] if x.start >= sp[1]]
+            if len(rest) >= 3 and "," in self.text[sp[1]:rest[0].start] and self.lang == "de":
+                # "Sein Rivale, so Obama weiter, würde …": the words go on after the frame
+                frame.segments = [(s, end), (rest[0].start, self._clause_end(e))]
+            return frame
         return None
 
     def is_heading(self, toks: list[Token], e: int) -> bool:
@@ -325,7 +330,8 @@ class FrameFinder:
                 start = s
                 for n in range(len(before) - 1, 0, -1 if self.lang == "de" else len(before)):
                     if "," in self._gap(before[n - 1], before[n]):
-                        start = before[n].start  # a relative clause: "…, das nach Angaben X"
+                        if before[n].low in lx.RELATIVES:
+                            start = before[n].start  # a relative clause: "…, das nach Angaben X"
                         break
                 segs.append((start, before[-1].end))
             if len(after) >= 2 or after and not before:
