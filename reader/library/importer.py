@@ -220,14 +220,18 @@ def collect_files(paths: list[str]) -> Iterator[tuple[str, str | None]]:
             yield path, None
         elif os.path.isdir(path):
             found = False
-            for root, dirs, files in os.walk(path):
+            unreadable: list[str] = []
+            for root, dirs, files in os.walk(path, onerror=lambda err: unreadable.append(err.filename)):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for file in sorted(files):
                     if file.startswith(".") or os.path.splitext(file)[1].lower() not in SUPPORTED:
                         continue
                     found = True
-                    yield os.path.join(root, file), None
-            if not found:
+                    full = os.path.join(root, file)
+                    yield full, None if os.access(full, os.R_OK) else "permission denied"
+            for folder in unreadable:
+                yield folder, "cannot read folder (permission denied)"
+            if not found and not unreadable:
                 yield path, "no articles in folder"
         elif not os.path.exists(path):
             yield path, "no such file or folder"
