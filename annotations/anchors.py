@@ -21,6 +21,9 @@ FUZZY_MIN_RATIO = 0.75  # how alike (see similarity) a changed passage must be t
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _ANY_NEWLINE = re.compile(r"\n\s*")
 _SPACES = re.compile(r"\s+")
+EDGE = 64  # characters lined up at each end of a long passage
+MAX_HITS = 50  # occurrences of one piece considered
+MAX_GUESSES = 12  # candidate places aligned per passage
 _WORD = re.compile(r"\w+")
 
 
@@ -117,23 +120,30 @@ def _best_exact(anchor: Anchor, text: str) -> tuple[int, int] | None:
     return max(spans, key=lambda s: (_context_score(anchor, text, *s), -abs(s[0] - anchor.start)))
 
 
-def _candidate_starts(anchor: Anchor, text: str) -> set[int]:
-    """Where the passage might start now: from hits of pieces of it and of its context."""
+def _candidate_starts(anchor: Anchor, text: str) -> list[int]:
+    """Where the passage might start now, most likely first: each hit of a piece of the passage
+    or of its context votes for a start; ties go to the one nearest the old position."""
     exact, n = anchor.exact, len(anchor.exact)
-    starts: set[int] = set()
+    bucket = max(1, n // 8)
+    votes: dict[int, list[int]] = {}
+
+    def vote(start: int) -> None:
+        start = min(max(0, start), len(text))
+        votes.setdefault(start // bucket, []).append(start)
+
     k = max(4, min(24, n // 4))
     if n >= 8:
         for offset in sorted({0, n // 4, n // 2, (3 * n) // 4, n - k}):
-            piece = exact[offset:offset + k]
-            for hit, _ in _occurrences(text, piece)[:20]:
-                starts.add(hit - offset)
+            for hit, _ in _occurrences(text, exact[offset:offset + k])[:MAX_HITS]:
+                vote(hit - offset)
     if len(anchor.prefix) >= 8:
-        for hit, end in _occurrences(text, anchor.prefix)[:20]:
-            starts.add(end)
+        for _, end in _occurrences(text, anchor.prefix)[:MAX_HITS]:
+            vote(end)
     if len(anchor.suffix) >= 8:
-        for hit, _ in _occurrences(text, anchor.suffix)[:20]:
-            starts.add(hit - n)
-    return {min(max(0, s), len(text)) for s in starts}
+        for hit, _ in _occurrences(text, anchor.suffix)[:MAX_HITS]:
+            vote(hit - n)
+    ranked = sorted(votes.values(), key=lambda v: (-len(v), abs(v[0] - anchor.start)))
+    return [min(v, key=lambda s: abs(s - anchor.start)) for v in ranked[:MAX_GUESSES]]
 
 
 def _trim(blocks: list) -> list:
@@ -158,16 +168,32 @@ def _to_word_edges(anchor: Anchor, text: str, start: int, end: int) -> tuple[int
     return start, end
 
 
+def _blocks(text: str, lo: int, hi: int, piece: str) -> list:
+    window = text[max(0, lo):max(0, hi)]
+    return _trim([b for b in SequenceMatcher(None, window, piece, autojunk=False)
+                  .get_matching_blocks() if b.size])
+
+
 def _align(anchor: Anchor, text: str, guess: int) -> tuple[int, int] | None:
-    """The span near ``guess`` that best lines up with the anchor's passage."""
+    """The span near ``guess`` that best lines up with the anchor's passage. Long passages are
+    lined up by their first and last ``EDGE`` characters only (full alignment is quadratic)."""
     exact, n = anchor.exact, len(anchor.exact)
-    lo, hi = max(0, guess - n // 2 - 8), min(len(text), guess + n + n // 2 + 8)
-    window = text[lo:hi]
-    blocks = _trim([b for b in SequenceMatcher(None, window, exact, autojunk=False)
-                    .get_matching_blocks() if b.size])
-    if not blocks:
-        return None
-    start, end = lo + blocks[0].a, lo + blocks[-1].a + blocks[-1].size
+    if n <= 3 * EDGE:
+        lo = max(0, guess - n // 2 - 8)
+        blocks = _blocks(text, lo, guess + n + n // 2 + 8, exact)
+        if not blocks:
+            return None
+        start, end = lo + blocks[0].a, lo + blocks[-1].a + blocks[-1].size
+    else:
+        slack = n // 4 + EDGE
+        lo, hi = max(0, guess - slack), guess + n - EDGE - slack
+        head, tail = _blocks(text, lo, guess + slack, exact[:EDGE]), _blocks(
+            text, hi, guess + n + slack, exact[-EDGE:])
+        if not head or not tail:
+            return None
+        start, end = lo + head[0].a, max(0, hi) + tail[-1].a + tail[-1].size
+        if end <= start:
+            return None
     return _to_word_edges(anchor, text, start, end)
 
 
@@ -177,21 +203,23 @@ def _words(s: str) -> list[str]:
 
 def similarity(old: str, new: str) -> float:
     """How alike two passages are: the lower of a letter-level and a word-level ratio, so one
-    shared phrase does not make two different sentences look the same."""
-    letters = SequenceMatcher(None, old, new, autojunk=False).ratio()
+    shared phrase does not make two different sentences look the same. (Long passages: words
+    only, letters would cost quadratic time.)"""
     words = SequenceMatcher(None, _words(old), _words(new), autojunk=False).ratio()
-    return min(letters, words)
+    if max(len(old), len(new)) > 10 * EDGE:
+        return words
+    return min(words, SequenceMatcher(None, old, new, autojunk=False).ratio())
 
 
 def _fuzzy(anchor: Anchor, text: str) -> tuple[int, int] | None:
     best: tuple[float, int, int] | None = None
-    # bucket guesses so repeated pieces do not cost a full alignment each
-    guesses = {s - s % max(1, len(anchor.exact) // 4) for s in _candidate_starts(anchor, text)}
-    for guess in sorted(guesses, key=lambda s: abs(s - anchor.start))[:40]:
+    for guess in _candidate_starts(anchor, text):
         aligned = _align(anchor, text, guess)
         if aligned is None:
             continue
         start, end = aligned
+        if not 0.5 * len(anchor.exact) <= end - start <= 2 * len(anchor.exact) + 8:
+            continue
         ratio = similarity(anchor.exact, text[start:end])
         if ratio < FUZZY_MIN_RATIO:
             continue

@@ -152,3 +152,15 @@ def test_property_edits_elsewhere_never_lose_or_misplace_a_passage() -> None:
             assert moved.start == start + shift
 
     check()
+
+
+def test_long_passage_with_an_insertion_is_found_whole() -> None:
+    import random
+
+    rng = random.Random(1)
+    words = "die der Nato sagte Russland Dialog sei notwendig Regierung Kritik".split()
+    text = " ".join(rng.choice(words) for _ in range(6000))
+    a = make_anchor(text, 20000, 23000)  # a long, repetitive passage: alignment by its edges
+    new = "Vorwort. " * 10 + text[:21000] + "EINGEFÜGT " + text[21000:]
+    b = reanchor(a, new)
+    assert b is not None and (b.start, b.end) == (a.start + 90, a.end + 100)
