@@ -28,8 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-WORDS = ("nato russland regierung minister kanzler bericht streit gipfel klima energie wahl "
-         "council treaty vote tariff strike union budget court police health market").split()
+WORDS = ["nato", "russland", "regierung", "minister", "kanzler", "bericht", "streit", "gipfel", "klima", "energie", "wahl", "council", "treaty", "vote", "tariff", "strike", "union", "budget", "court", "police", "health", "market"]
 NAMES = ["Jens Stoltenberg", "Olaf Scholz", "Karen Holloway", "Amina Diallo", "Tomás Riveiro",
          "IG Metall", "Bundesrat", "WHO", "European Commission", "Russia", "China", "France"]
 SOURCES = ["Tagesbote", "Meridian News", "Hansepost", "The Daily Ledger", "SNA", "Courier"]

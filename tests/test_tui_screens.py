@@ -290,7 +290,6 @@ async def test_full_text_search_lists_matching_lines_and_opens_with_hits(
 async def test_annotations_screen_filters_and_opens_at_the_passage(
         samples_dir_copy: Path) -> None:
     from annotations.anchors import make_anchor
-
     from reader.screens.annotations import AnnotationsScreen
 
     library = Library(samples_dir_copy)
@@ -371,7 +370,6 @@ def test_run_tui_refuses_an_unusable_folder_with_one_line(tmp_path: Path, capsys
 async def test_notes_show_in_the_margin_and_mouse_moves_the_cursor(
         samples_dir_copy: Path) -> None:
     from annotations.anchors import make_anchor
-
     from reader.widgets.article_view import ArticleView
 
     library = Library(samples_dir_copy)

@@ -68,17 +68,17 @@ def run_async(func):
 
 SNAPSHOT_ARTICLES = [
     ("Ministers agree on a ceasefire plan", "The Example Times", "2024-05-02", "en",
-     'Foreign ministers met in Geneva on Monday. "We have a plan that can hold," said Ana '
-     'Ruiz, the chair of the talks.\n\nThe council said that the text would be voted on '
-     'next week. According to Ruiz, the "Geneva formula" is the basis.\n\n'
-     '"Nobody expected this," Tom Berg told reporters. He warned of delays.'),
+     ('Foreign ministers met in Geneva on Monday. "We have a plan that can hold," said Ana '
+      'Ruiz, the chair of the talks.\n\nThe council said that the text would be voted on '
+      'next week. According to Ruiz, the "Geneva formula" is the basis.\n\n'
+      '"Nobody expected this," Tom Berg told reporters. He warned of delays.')),
     ("Regierung plant neues Klimagesetz", "Der Beispielbote", "2024-04-11", "de",
-     'Die Regierung will das Klimagesetz noch vor dem Sommer beschließen. „Wir handeln '
-     'jetzt“, sagte Umweltministerin Eva Brandt.\n\nDer Verband kritisierte, der Entwurf '
-     'komme zu spät. Brandt zufolge seien die Mittel gesichert.'),
+     ('Die Regierung will das Klimagesetz noch vor dem Sommer beschließen. „Wir handeln '
+      'jetzt“, sagte Umweltministerin Eva Brandt.\n\nDer Verband kritisierte, der Entwurf '
+      'komme zu spät. Brandt zufolge seien die Mittel gesichert.')),
     ("Harbour strike ends after two weeks", "Port Daily", "2024-03-20", "en",
-     'The dock workers union ended its strike on Wednesday. "We won a fair deal," said '
-     'Lina Costa.\n\nThe port authority said that ships would be unloaded again.'),
+     ('The dock workers union ended its strike on Wednesday. "We won a fair deal," said '
+      'Lina Costa.\n\nThe port authority said that ships would be unloaded again.')),
 ]
 
 

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from reader.render import body_spans, clean_with_map, header, legend
-from reader.screens.dialogs import ConfirmDialog, NoteDialog, TextPrompt, TagSuggester, split_tags
+from reader.screens.dialogs import ConfirmDialog, NoteDialog, TagSuggester, TextPrompt, split_tags
 from reader.widgets.article_layout import ArticleLayout
 from reader.widgets.article_view import ArticleView
 from reader.widgets.panels import ActorsPanel, NotesPanel

@@ -46,7 +46,7 @@ class TagSuggester(Suggester):
         self.tags = sorted(set(tags), key=str.casefold)
 
     async def get_suggestion(self, value: str) -> str | None:
-        head, _, last = value.rpartition(",")
+        _head, _, last = value.rpartition(",")
         word = last.lstrip()
         if not word:
             return None

@@ -71,7 +71,7 @@ class LibraryScreen(Screen[None]):
     def warm_filter(self, rows: list[Row]) -> None:
         """After the first paint: load the article screen's code and fold every row's filter
         text, so the first Enter and the first `/` answer at once."""
-        import reader.screens.article  # noqa: F401
+        import reader.screens.article
         import reader.screens.dialogs  # noqa: F401
 
         for row in rows:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -136,12 +137,12 @@ class Session:
 
 def _to_markdown(export: Any, session: Session, meta: ArticleMeta) -> str:
     """The same Markdown `reader export ID` writes (front matter, notes, passages)."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     store = session.store
     article = export.ExportArticle(
         id=meta.id, title=meta.title, source=meta.source, date=meta.date, url=meta.url,
         tags=store.article_tags(meta.id), notes=store.notes(article=meta.id),
     )
-    exported = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    exported = datetime.now(UTC).isoformat(timespec="seconds")
     return export.to_markdown([article], exported=exported)

@@ -6,10 +6,9 @@ a list comprehension over pre-folded strings, so 100,000 rows filter in millisec
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
-
-import re
 
 from reader.textutil import strip_control
 
@@ -42,7 +41,7 @@ class Row:
     the rows on screen (or being sorted/filtered) ever format anything.
     """
 
-    __slots__ = ("meta", "summary", "hay")
+    __slots__ = ("hay", "meta", "summary")
 
     def __init__(self, meta: Any, summary: Any = None) -> None:
         self.meta = meta

@@ -350,4 +350,4 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 self.move_cursor(*self.doc.sentences[i], scroll=False)
 
 
-__all__ = ["ArticleView", "GUTTER", "line_segments"]
+__all__ = ["GUTTER", "ArticleView", "line_segments"]
