@@ -178,3 +178,11 @@ def test_say_verb_outranks_laut_inside_its_frame():
     text = "Minister Tom Weiß bestätigte laut Reuters, dass die Gespräche andauern."
     a, q = _one(text, "indirect")
     assert q.text == "dass die Gespräche andauern" and _actor_name(a, q) == "Tom Weiß"
+
+
+def test_frame_in_the_middle_splits_the_quote():
+    text = "Der Vorschlag, so Keller weiter, sei noch nicht abgestimmt."
+    a = analyze(text, "de")
+    segs = [q for q in a.quotes if q.kind == "indirect"]
+    assert [q.text for q in segs] == ["Der Vorschlag", "sei noch nicht abgestimmt"]
+    assert all(q.speaker == "Keller" for q in segs)

@@ -139,9 +139,11 @@ class FrameFinder:
                 end = comma  # the span runs over a short quote up to the frame's comma
             frame = Frame(s, end, "indirect", sp, t.text)
             rest = [x for x in toks[j + 1:] if x.start >= sp[1]]
-            if len(rest) >= 3 and "," in self.text[sp[1]:rest[0].start] and self.lang == "de":
+            cut = next((n for n, x in enumerate(rest[:5])
+                        if "," in self.text[(rest[n - 1].end if n else sp[1]):x.start]), None)
+            if cut is not None and len(rest) - cut >= 3 and self.lang == "de":
                 # "Sein Rivale, so Obama weiter, würde …": the words go on after the frame
-                frame.segments = [(s, end), (rest[0].start, self._clause_end(e))]
+                frame.segments = [(s, end), (rest[cut].start, self._clause_end(e))]
             return frame
         return None
 
