@@ -26,7 +26,6 @@ change since the read it is based on (optimistic concurrency); use ``locked()`` 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import threading
@@ -116,6 +115,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None
 
 def _backup(path: Path, raw: bytes | None) -> Path | None:
     """Keep one copy of a bad file (the same bad content is backed up only once)."""
+    import hashlib  # lazy: only a damaged file needs it
+
     stamp = time.strftime("%Y%m%dT%H%M%S")
     digest = hashlib.blake2b(raw or b"", digest_size=4).hexdigest()
     for old in path.parent.glob(f"{path.name}.corrupt-*"):
