@@ -65,7 +65,8 @@ def test_language_from_text() -> None:
 @pytest.mark.parametrize("encode", [
     lambda t: t.encode("utf-8"), lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"), lambda t: t.encode("utf-16"),
     lambda t: t.encode("utf-16-le"), lambda t: t.encode("cp1252"), lambda t: t.encode("utf-8").decode("cp1252").encode("utf-8"),
-], ids=["utf8", "utf8-bom", "utf16-bom", "utf16-le-no-bom", "cp1252", "mojibake"])
+    lambda t: t.encode("utf-8").decode("latin-1").encode("utf-8")
+], ids=["utf8", "utf8-bom", "utf16-bom", "utf16-le-no-bom", "cp1252", "mojibake-cp1252", "mojibake-latin1"])
 def test_encodings_decode_to_the_same_text(encode) -> None:
     text = "Ein Titel für Straßen\n\nFür die Bürger: „Über Größe“, sagte der Bürgermeister – und ging. " + GERMAN
     article = parse_document(encode(text), "enc.txt")

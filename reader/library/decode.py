@@ -32,6 +32,7 @@ def _cp1252_byte_map() -> dict[str, int]:
         except UnicodeDecodeError:
             char = chr(byte)
         table[char] = byte
+        table.setdefault(chr(byte), byte)  # latin-1 reading: C1 controls stand for 0x80-0x9F
     return table
 
 
@@ -40,8 +41,8 @@ _LEAD = "".join(re.escape(c) for c, b in _BYTE_OF.items() if 0xC2 <= b <= 0xF4)
 _CONT = "".join(re.escape(c) for c, b in _BYTE_OF.items() if 0x80 <= b <= 0xBF)
 # A UTF-8 multi-byte sequence seen through cp1252: lead byte then 1-3 continuation bytes.
 _MOJIBAKE_RUN = re.compile(f"[{_LEAD}][{_CONT}]{{1,3}}")
-# Unmistakable marks: "Ã" or "Â" followed by a continuation char, or "â€" (U+2000 block).
-_MOJIBAKE_MARK = re.compile(f"[\u00c3\u00c2][{_CONT}]|\u00e2\u20ac")
+# Unmistakable marks: "Ã" or "Â" followed by a continuation char, or "â€"/"â\x80" (U+2000 block).
+_MOJIBAKE_MARK = re.compile(f"[\u00c3\u00c2][{_CONT}]|\u00e2[\u20ac\x80]")
 
 
 def _repair_run(match: re.Match[str]) -> str:
