@@ -131,7 +131,7 @@ class FrameFinder:
                         break
                     if "," in self._gap(toks[v - 1], toks[v]):
                         break
-            if sp is None or not self._has_verb(toks[:j]):
+            if sp is None or t.low != lx.SO_FRAME and not self._has_verb(toks[:j]):
                 continue  # "Der CSU-Vorsitzende, Edmund Stoiber, warf …": a subject, not words
             end = toks[j - 1].end
             comma = self.text.find(",", end, toks[j].start)
