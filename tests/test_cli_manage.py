@@ -159,3 +159,22 @@ def test_doctor_reports_a_corrupt_index_and_its_backup(capsys, two, library_dir)
     assert "backup" in out or "copy" in err
     code, _, err = run(capsys, "list")
     assert code == 1 and len(err.splitlines()) == 1 and "articles.json" in err
+
+
+def test_doctor_repair_sets_aside_rebuilds_and_cleans(capsys, two, library_dir) -> None:
+    en, de = two
+    run(capsys, "note", en, "a note")
+    damaged = next(p for p in (library_dir / "annotations").rglob("*.json") if en in p.name)
+    damaged.write_text("{ not json", encoding="utf-8")
+    (library_dir / "articles.json").write_text("[1, 2", encoding="utf-8")
+    stray = library_dir / "articles" / "ff" / "ffffffff"
+    stray.mkdir(parents=True)
+    code, out, err = run(capsys, "doctor", "--repair")
+    assert code == 0, err
+    assert "set aside" in out and "rebuilt the index from 2" in out and str(stray) in out
+    assert not stray.exists()
+    rows = list_json(capsys)
+    assert {r["id"] for r in rows} == {en, de}
+    assert any(r["title"] == "Ministers agree on a new harbour plan" for r in rows)
+    assert run(capsys, "note", en, "annotated again")[0] == 0
+    assert list(library_dir.glob("articles.json.corrupt-*"))  # the damaged index is kept

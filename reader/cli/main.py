@@ -114,7 +114,9 @@ def build_parser() -> Parser:
     p = command("reimport", manage.cmd_reimport, "re-clean kept originals, re-anchor notes")
     p.add_argument("ids", nargs="*", metavar="ID")
 
-    command("doctor", manage.cmd_doctor, "check the library files")
+    p = command("doctor", manage.cmd_doctor, "check the library files (--repair: fix them)")
+    p.add_argument("--repair", action="store_true",
+                   help="set damaged files aside, rebuild a damaged index, drop stray folders")
     return parser
 
 

@@ -52,13 +52,19 @@ def cmd_doctor(args: argparse.Namespace, root: Path) -> int:
     if not root.exists():
         out(f"no library at {root} (nothing to check)")
         return 0
+    if args.repair:
+        from reader.library.doctor import repair_library
+
+        for line in repair_library(root):
+            out(line)
     report = check_library(root)
     for line in report.lines:
         out(line)
     for problem in report.problems:
         err(f"problem {problem}")
     if report.problems:
-        err(f"reader: {len(report.problems)} problem(s) in {root}")
+        hint = "" if args.repair else " (reader doctor --repair sets damaged files aside)"
+        err(f"reader: {len(report.problems)} problem(s) in {root}{hint}")
         return 1
     out(f"library OK: {report.articles} articles, {report.notes} notes")
     return 0

@@ -64,3 +64,78 @@ def check_library(root: Path) -> DoctorReport:
     for backup in sorted(root.rglob("*.corrupt-*")):
         report.lines.append(f"backup of a damaged file: {backup}")
     return report
+
+
+def repair_library(root: Path) -> list[str]:
+    """What ``reader doctor --repair`` does, one line per action: unreadable annotation files
+    are set aside (kept, renamed) so the article can be annotated again; folders an interrupted
+    import left are removed; a damaged index is set aside and rebuilt from the kept originals
+    (corrections made with ``reader edit`` are in the set-aside copy, not in the rebuilt one)."""
+    import shutil
+
+    from annotations.storage import StorageError
+
+    from .article_index import LibraryError
+    from .store import Library
+
+    done: list[str] = []
+    library = Library(root)
+    for article in sorted(library.annotations.problems()):
+        moved = library.annotations.set_aside(article)
+        if moved is not None:
+            done.append(f"set aside unreadable annotations of {article}: {moved}")
+    try:
+        rows = library.index.rows()
+    except (StorageError, LibraryError):
+        rows = rebuild_index(library, done)
+    for folder in sorted((root / "articles").glob("*/*")):
+        if folder.is_dir() and folder.name not in rows:
+            shutil.rmtree(folder, ignore_errors=True)
+            done.append(f"removed {folder} (left by an interrupted import)")
+    return done
+
+
+def rebuild_index(library, done: list[str]) -> dict:
+    import hashlib
+    import os
+    import time
+    from datetime import datetime, timezone
+
+    from .analysis_pool import analyse_text
+    from .batch import fallback_title
+    from .importer import content_key, iter_jsonl, parse_document
+    from .models import ArticleMeta, ImportFailure
+
+    index = library.index.path
+    aside = index.with_name(f"{index.name}.corrupt-rebuilt-{time.strftime('%Y%m%dT%H%M%S')}")
+    os.replace(index, aside)
+    done.append(f"set aside the damaged index: {aside}")
+    metas = []
+    for folder in sorted((library.root / "articles").glob("*/*")):
+        originals = sorted(folder.glob("original.*"))
+        if not folder.is_dir() or not originals:
+            continue
+        data, ext = originals[0].read_bytes(), originals[0].suffix.lstrip(".")
+        try:
+            if ext == "jsonl":
+                parsed = next(item for _, item in iter_jsonl(data, originals[0].name))
+                if isinstance(parsed, ImportFailure):
+                    raise parsed
+            else:
+                parsed = parse_document(data, originals[0].name)
+        except (ImportFailure, StopIteration) as exc:
+            done.append(f"could not rebuild {folder.name}: {exc}")
+            continue
+        analysed = analyse_text(parsed.text, parsed.lang)
+        metas.append(ArticleMeta(
+            id=folder.name, sha256=hashlib.sha256(data).hexdigest(),
+            title=fallback_title(parsed, originals[0].name), date=parsed.date,
+            source=parsed.source, url=parsed.url, lang=analysed.lang, format=parsed.format,
+            file=str(originals[0]), added=datetime.now(timezone.utc).isoformat(),
+            content_key=content_key(parsed.text), words=len(parsed.text.split()),
+            quotes=analysed.quotes, actors=analysed.actors, import_tags=list(parsed.tags)))
+    with library.index.transaction() as txn:
+        for meta in metas:
+            txn.put(meta)
+    done.append(f"rebuilt the index from {len(metas)} kept originals")
+    return library.index.rows()
