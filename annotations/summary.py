@@ -96,7 +96,10 @@ class SummaryCache:
             data = json.loads(self.path.read_bytes())
             if data.get("version") == CACHE_VERSION:
                 self.shards = dict(data["shards"])
-                return {a: dict(zip(FIELDS, row)) for a, row in data["rows"].items()}
+                entries = {a: dict(zip(FIELDS, row)) for a, row in data["rows"].items()}
+                for shard in {a[:2] for a in entries} - set(self.shards):
+                    self.shards[shard] = [0, 0, 1]  # unknown: look again (or drop if gone)
+                return entries
         except (OSError, ValueError, AttributeError, KeyError, TypeError):
             pass  # missing or damaged: it is only a cache, rebuild it
         self.shards = {}

@@ -269,3 +269,16 @@ def test_threads_of_one_app_share_a_store(store: AnnotationStore) -> None:
     assert errors == []
     assert len(store.notes()) == 90 and len(AnnotationStore(store.root).notes(tag="y")) == 30
     assert sum(s.notes for s in store.summaries().values()) == 90
+
+
+def test_cache_entries_of_vanished_shards_are_dropped(store: AnnotationStore) -> None:
+    import shutil
+
+    store.add_note("zz01", "x")
+    store.add_note("aa01", "y")
+    store.summaries()
+    cache = json.loads((store.root / "summary.cache").read_text())
+    del cache["shards"]["zz"]  # a cache that never saw the shard folder ...
+    (store.root / "summary.cache").write_text(json.dumps(cache))
+    shutil.rmtree(store.root / "zz")  # ... which is then removed by hand
+    assert set(AnnotationStore(store.root).summaries()) == {"aa01"}
