@@ -62,6 +62,14 @@ REPORT_VERBS |= {"geht", "gehen", "ging", "gingen", "rechnet", "rechnen", "rechn
                  "erwartet", "bezeichnet", "angekündigt", "gefordert", "kritisiert", "warnen",
                  "fordern", "sprechen", "berichten", "berichtete", "berichteten", "attestiert",
                  "zugeschrieben", "beschuldigt", "verurteilte", "verurteilt", "lobte", "lobt"}
+# Report verbs that make almost any capitalised subject a speaker.
+STRONG_REPORT = {"forderte", "fordert", "forderten", "fordern", "kritisierte", "kritisiert",
+                 "warnte", "warnt", "warnten", "warnen", "verurteilte", "verurteilt", "begrüßte",
+                 "begrüßt", "lobte", "lobt", "dementierte", "dementiert", "bestritt", "bestreitet",
+                 "appellierte", "beklagte", "beklagt", "verlangte", "verlangt", "bekräftigte",
+                 "sprach", "spricht", "sprachen", "sprechen", "berichtete", "berichtet",
+                 "berichteten", "berichten", "kündigte", "kündigt", "empfahl", "empfiehlt",
+                 "riet", "warf", "wirft", "warfen", "werfen"}
 PASSIVE_AUX = {"wurde", "wurden", "wird", "werden"}
 REPORT_VERBS -= {"gekündigt", "erwartet", "zeigte", "machte", "droht", "drohte", "drohten", "drohen", "gedroht"}
 AUXILIARIES = {"hat", "haben", "hatte", "hatten", "habe", "wurde", "wurden", "wird", "werden"}

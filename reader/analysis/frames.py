@@ -447,6 +447,10 @@ class FrameFinder:
                 sp = np_before(self.text, toks, lo, v, lx)
             else:
                 sp = self._subject(toks, v, e)
+            if sp is not None and not self.speakerlike(sp) and cue is t and (
+                    t.low in lx.STRONG_REPORT) and self.text[sp[0]].isupper() and len(
+                    self.text[sp[0]:sp[1]].split()) <= 4:
+                return Frame(s, e, "reported", sp, cue.text)  # "Tesla fordert …": a name
             if sp is None or not self.speakerlike(sp):
                 if t.low in lx.PASSIVE_AUX and last.low in lx.REPORT_VERBS:
                     return Frame(s, e, "reported", None, cue.text)  # "Es wurde … gefordert"
