@@ -26,7 +26,7 @@ __all__ = [
 ]
 
 MAX_BYTES = 20 * 1024 * 1024
-SUPPORTED = (".txt", ".md", ".html", ".htm", ".jsonl")
+SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 _DOCUMENTS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 _MAGIC = (
     (b"%PDF", "a PDF file"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
@@ -35,7 +35,17 @@ _MAGIC = (
     (b"7z\xbc\xaf", "a 7-Zip archive"), (b"Rar!", "a RAR archive"), (b"\xd0\xcf\x11\xe0", "an Office document"),
     (b"SQLite format 3", "an SQLite database"), (b"OggS", "an audio file"), (b"ID3", "an audio file"),
 )
-_HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<article|<div|<p[\s>])", re.I)
+_HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body)\b", re.I)
+_HTML_FRAGMENT = re.compile(rb"^\s*<[a-z!?]", re.I)
+_HTML_CLOSING = re.compile(rb"</(?:p|div|article|section|span|a|h[1-6]|li)>", re.I)
+
+
+def _looks_like_html(data: bytes) -> bool:
+    """Pasted text: a page or a fragment of markup (not prose that mentions a <tag> once)."""
+    head = data[:4096]
+    if _HTML_SNIFF.search(head):
+        return True
+    return bool(_HTML_FRAGMENT.match(head)) and len(_HTML_CLOSING.findall(data[:65536])) >= 2
 
 
 def _check_bytes(data: bytes) -> None:
@@ -138,7 +148,7 @@ def _parse_html(text: str) -> ParsedArticle:
 def parse_document(data: bytes, name: str) -> ParsedArticle:
     """One document to a ParsedArticle; ``name`` "-" is pasted text (HTML or plain, sniffed)."""
     if name == "-":
-        kind = "html" if _HTML_SNIFF.match(data[:2048]) else "txt"
+        kind = "html" if _looks_like_html(data) else "txt"
     else:
         ext = os.path.splitext(name)[1].lower()
         if ext == ".jsonl":
