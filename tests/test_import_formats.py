@@ -43,6 +43,10 @@ def test_markdown_block_list_tags_and_no_front_matter() -> None:
     assert article.tags == ["one", "two"]
     plain = parse_document(f"# Headline here\n\n{ENGLISH}\n".encode(), "c.md")
     assert plain.title == "Headline here" and plain.text == ENGLISH
+    bare = parse_document(f"A headline without markup\n\n{ENGLISH}\n\n{ENGLISH}\n".encode(), "d.md")
+    assert bare.title == "A headline without markup" and bare.text == f"{ENGLISH}\n\n{ENGLISH}"
+    untitled = parse_document(f"{ENGLISH}\n\n{ENGLISH}\n".encode(), "e.md")
+    assert untitled.title is None
 
 
 @pytest.mark.parametrize(("raw", "iso"), [

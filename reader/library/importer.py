@@ -119,8 +119,10 @@ def _parse_markdown(text: str) -> ParsedArticle:
     fields, body = parse_front_matter(strip_control(text))
     paragraphs, headings = markdown_blocks(body)
     title = fields.get("title")
-    if not title and headings and headings[0] == 0:
-        title = paragraphs[0]  # a leading "# Headline" is the title
+    if not title and paragraphs and len(paragraphs) > 1:
+        first = paragraphs[0]
+        if (headings and headings[0] == 0) or (len(first.split()) <= 15 and first[-1] not in ".,;:"):
+            title = first  # a leading "# Headline", or a short first line that reads as one
     tags = fields.get("tags") or fields.get("keywords") or []
     if isinstance(tags, str):
         tags = [t.strip() for t in tags.split(",")]
