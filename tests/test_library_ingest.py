@@ -162,3 +162,21 @@ def test_many_articles_are_analysed_in_workers_with_the_same_result(tmp_path: Pa
     for meta in pooled.articles():
         cached = pooled.article_dir(meta.id) / "analysis.json"
         assert cached.read_bytes() == (serial.article_dir(meta.id) / "analysis.json").read_bytes()
+
+
+def test_progress_moves_through_a_corpus_line_by_line(tmp_path: Path, monkeypatch) -> None:
+    import json
+
+    from reader.library import ingest
+
+    monkeypatch.setattr(ingest, "PROGRESS_EVERY", 0)
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"text": story(i)}) + "\n" for i in range(5)),
+                      encoding="utf-8")
+    write_stories(tmp_path / "more", 1)
+    calls: list[tuple[int, int]] = []
+    lib = Library(tmp_path / "lib", create=True)
+    collect(lib, [corpus, tmp_path / "more"], on_progress=lambda d, t, n: calls.append((d, t)))
+    assert calls[-1] == (6, 6)
+    done = [d for d, _ in calls]
+    assert done == sorted(done) and len(set(done)) >= 5  # it moved inside the corpus

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from .models import ArticleMeta, ImportFailure, ParsedArticle
 from .store import Library
 
 CHUNK_BYTES = 4 * 1024 * 1024
+PROGRESS_EVERY = 0.05  # seconds between progress reports inside a corpus
 ResultCallback = Callable[[str, str, "ArticleMeta | str"], None]  # (status, name, meta|reason)
 ProgressCallback = Callable[[int, int, str], None]  # (done, total, current name)
 
@@ -79,7 +81,7 @@ def import_paths(
     done = 0
 
     def items() -> Iterator[tuple[ParsedArticle, bytes, str]]:
-        nonlocal done
+        nonlocal done, total
         for name, data, reason in sources:
             if on_progress is not None:
                 on_progress(done, total, name)
@@ -97,7 +99,18 @@ def import_paths(
                     result("error", name, exc.strerror or str(exc))
                     continue
             if name.lower().endswith(".jsonl"):
-                yield from _jsonl_items(data, name, result, cancel, report)
+                # a corpus counts one unit a line, so its progress moves while it imports
+                lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+                total += max(0, lines - 1)
+                end, last = done + max(0, lines - 1), 0.0
+                for item in _jsonl_items(data, name, result, cancel, report):
+                    done = min(done + 1, end)
+                    now = time.monotonic()
+                    if on_progress is not None and now - last >= PROGRESS_EVERY:
+                        on_progress(done, total, item[2])
+                        last = now
+                    yield item
+                done = end  # bad and blank lines count too
                 continue
             parsed = _parse(data, name, result)
             if parsed is not None:
