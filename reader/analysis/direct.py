@@ -66,13 +66,14 @@ def sentence_subject(eng: Engine, toks: list) -> tuple[int, int] | None:
         break
     if v is None:
         return None
+    after = np_after(text, toks, v + 1, lx, toks[-1].end)
     if toks[0].low in lx.ADVERBIAL_OPENERS or toks[0].low in lx.SUBORDINATORS:
-        return np_after(text, toks, v + 1, lx, toks[-1].end)
-    if v > 8:  # a long object first: "Das Angebot, …, lehnt er jedoch ab"
-        if v + 1 < len(toks) and toks[v + 1].low in lx.PERSON_PRONOUNS:
-            return (toks[v + 1].start, toks[v + 1].end)
-        return None
-    return (toks[0].start, toks[v - 1].end)
+        return after
+    before = (toks[0].start, toks[v - 1].end) if v <= 8 else None
+    if after is not None and eng.frames.speakerlike(after) and (
+            before is None or not eng.frames.speakerlike(before)):
+        return after  # an object first: "Jegliche Verantwortung weist Hartmann von sich"
+    return before
 
 
 def frame_before(eng: Engine, m: MarkSpan, s: int, prev_end: int) -> tuple[tuple[int, int] | None, str | None, bool]:
@@ -95,8 +96,14 @@ def frame_before(eng: Engine, m: MarkSpan, s: int, prev_end: int) -> tuple[tuple
                     lo = k
                     break
             if v > lo and before[lo].low not in lx.ADVERBIAL_OPENERS:
-                return np_before(text, before, lo, v, lx), t.text, colon
-            return np_after(text, before, v + 1, lx, m.start), t.text, colon
+                sp = np_before(text, before, lo, v, lx)
+            else:
+                sp = np_after(text, before, v + 1, lx, m.start)
+            if sp is None or not eng.frames.speakerlike(sp):
+                alt = sentence_subject(eng, before[lo:])  # "hatte Merkel in einer Rede verkündet:"
+                if alt is not None and eng.frames.speakerlike(alt):
+                    sp = alt
+            return sp, t.text, colon
     if colon and len(before) <= 4 and before[0].cap:
         return (before[0].start, before[-1].end), None, colon
     if colon:  # "Die Bewohner des Dorfes sehen alles gelassen: „…“"
