@@ -218,6 +218,18 @@ class AnnotationStore(ArticleLifecycle):
         """Article files that could not be read, with the reason (for ``reader doctor``)."""
         return {a: e["error"] for a, e in self._entries().items() if e.get("error")}
 
+    def tidy(self) -> int:
+        """Remove temp files left by writers killed mid-write (``reader doctor``); returns how
+        many. Safe at any time: every writer holds the lock taken here while its temp exists."""
+        if not self.root.is_dir():
+            return 0
+        removed = 0
+        with self._all_locked():
+            for stale in self.root.glob("*/.*.json.*.tmp"):
+                stale.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
     def set_aside(self, article: str) -> Path | None:
         """``reader doctor``'s repair for an unreadable file: move it out of the way (to
         ``NAME.corrupt-...``, beside it) so the article can be annotated again. Returns where it

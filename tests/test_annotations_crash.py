@@ -53,8 +53,10 @@ def test_sigkill_at_random_moments_never_loses_a_returned_note(tmp_path: Path) -
         kept = {n.id for n in store.notes()}
         assert confirmed <= kept
     assert confirmed  # the children did get work done between kills (how much depends on load)
-    # temp files of writers killed mid-write are cleaned up by the next write
+    # temp files of writers killed mid-write: reader doctor's tidy() or the next write removes them
     store = AnnotationStore(root)
+    leftovers = len(list(root.rglob("*.tmp")))
+    assert store.tidy() == leftovers and not list(root.rglob("*.tmp"))
     for article in ("aa11", "aa22", "bb33", "cc44"):
         store.add_note(article, "after the crashes")
     assert list(root.rglob("*.tmp")) == []
