@@ -239,3 +239,13 @@ def test_published_and_updated_dates_glued_together_give_the_published_one() -> 
     article = parse_document(text.encode(), "datum.txt")
     assert article.date == "2016-04-15"
     assert article.title == "Wie Geheimnisse in Behörden entstehen"
+
+
+def test_caption_with_credit_at_its_end_is_dropped() -> None:
+    text = ("Neue Brücke über den Fluss freigegeben\n"
+            "Die neue Brücke verbindet die beiden Stadtteile und soll den Verkehr in der Innenstadt entlasten.\n"
+            "Die Brücke am Eröffnungstag. Foto: Stadtarchiv / Max Muster\n"
+            "Der Bau hatte vier Jahre gedauert und war deutlich teurer geworden als ursprünglich geplant.\n")
+    article = parse_document(text.encode(), "bruecke.txt")
+    assert "Stadtarchiv" not in article.text and "Eröffnungstag" not in article.text
+    assert article.text.split("\n\n")[-1].startswith("Der Bau hatte vier Jahre")

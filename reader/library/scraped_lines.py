@@ -21,6 +21,11 @@ _CREDIT = re.compile(
     re.I,
 )
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h)?(?:\s+\w{2,9}\.?)?\s*$", re.I)
+# A caption ending in its credit: "Die Ministerin in Berlin. Foto: dpa / Max Muster".
+_CREDIT_TAIL = re.compile(
+    r"(?:^|[\s|(–-])(?:foto|fotos|bild|photo|photos|image|picture|grafik|illustration)\s*[:©]\s*[^.!?]{2,80}\)?\s*$",
+    re.I,
+)
 # "Headline Datum: 10 Feb 2020 Von: Jane Doe": labels of a byline glued to the line before.
 _GLUED_LABEL = re.compile(r"\s(?=(?:Datum|Date|Von|By|Autor|Author|Posted|Veröffentlicht|Published):\s)")
 _GLUED = re.compile(r"(?<=[a-zäöüß.])(?=[A-ZÄÖÜ][a-zäöüß])")
@@ -210,6 +215,9 @@ def classify(raw_lines: list[str]) -> list[Line]:
             if len(rest) == 2 and _is_body(rest[1]):  # credit glued to a real paragraph
                 lines.append(line)
                 line = Line(rest[1].strip())
+                text = line.text
+        elif len(text) < 300 and _CREDIT_TAIL.search(text):
+            line.noise, line.penalty = True, 15.0
         elif is_ui(text) or _labelled_ui(text) or _CLOCK.match(text) or not any(c.isalpha() for c in text):
             line.noise, line.penalty = True, 60.0
         elif len(text) < 400 and any(p in text.casefold() for p in LEGAL_PHRASES):
