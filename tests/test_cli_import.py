@@ -203,3 +203,36 @@ def test_progress_bar_only_on_a_terminal() -> None:
     assert pipe.getvalue() == ""
     assert "[" in tty.getvalue() and "4/4" in tty.getvalue()
     assert "\x1b[31m" not in tty.getvalue()  # the file name is data
+
+
+def test_a_library_path_that_is_a_file_is_one_line_error(capsys, tmp_path: Path) -> None:
+    blocker = write(tmp_path / "not-a-folder", "x")
+    code, _, err = run(capsys, "--library", str(blocker), "import",
+                       str(write(tmp_path / "a.txt", ARTICLE)))
+    assert code == 1 and len(err.splitlines()) == 1 and str(blocker) in err
+
+
+def test_ascii_terminal_does_not_crash_on_umlauts(tmp_path: Path) -> None:
+    lib = str(tmp_path / "lib")
+    env = dict(os.environ, PYTHONIOENCODING="ascii", LC_ALL="C")
+    article = write(tmp_path / "de.txt", GERMAN)
+    done = subprocess.run([sys.executable, "-m", "reader", "--library", lib, "import",
+                           str(article)], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0 and done.stdout.startswith("imported ")
+    assert "Traceback" not in done.stderr
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=3000), suffix=st.sampled_from([".txt", ".md", ".html", ".jsonl"]))
+def test_arbitrary_bytes_never_give_a_traceback(capsys, tmp_path: Path, data: bytes,
+                                                 suffix: str) -> None:
+    path = tmp_path / f"input{suffix}"
+    path.write_bytes(data)
+    code, out, err = run(capsys, "--library", str(tmp_path / "lib"), "import", str(path))
+    assert code in (0, 1)
+    assert all(line.startswith("error ") for line in err.splitlines())
+    assert all(line.split(" ", 1)[0] in ("imported", "duplicate") for line in out.splitlines())

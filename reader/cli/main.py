@@ -143,6 +143,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from annotations.store import StoreError
     from reader.library.store import LibraryError
 
+    for stream in (sys.stdout, sys.stderr):  # a C/ASCII locale must not crash on "ü"
+        try:
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
     try:
         return run(argv)
     except SystemExit as exc:  # --help, --version
@@ -158,6 +163,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         _silence_stdout()
+        return 1
+    except OSError as exc:  # the library folder itself: not writable, a file, disk full
+        where = f"{exc.filename}: " if exc.filename else ""
+        err(f"reader: {where}{exc.strerror or exc}")
         return 1
     except Exception as exc:  # noqa: BLE001 - the promise: never a traceback
         err(f"reader: unexpected error ({type(exc).__name__}: {exc})")
