@@ -45,7 +45,16 @@ def cmd_list(args: argparse.Namespace, root: Path) -> int:
     if not rows:
         out("no articles" + (f" tagged {one_line(args.tag)}" if args.tag else ""))
         return 0
-    t = table("id", "date", "source", "title", "tags", "notes", "quotes")
+    from rich.table import Table
+
+    t = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", expand=False)
+    t.add_column("id", no_wrap=True)
+    t.add_column("date", no_wrap=True)
+    t.add_column("source", max_width=14, overflow="ellipsis", no_wrap=True)
+    t.add_column("title", ratio=3, overflow="fold", min_width=16)
+    t.add_column("tags", ratio=1, overflow="fold")
+    t.add_column("notes", justify="right", no_wrap=True, min_width=5)
+    t.add_column("quotes", justify="right", no_wrap=True, min_width=6)
     for r in rows:
         t.add_row(cell(r["id"]), cell(r["date"] or ""), cell(r["source"] or ""),
                   cell(r["title"]), cell(", ".join(r["tags"])), cell(r["notes"]),
