@@ -39,6 +39,7 @@ class LibraryScreen(Screen[None]):
         self.all_rows: list[Row] = []
         self._version = None
         self._resumed_once = False
+        self._unread = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-header")
@@ -64,6 +65,7 @@ class LibraryScreen(Screen[None]):
         table = self.query_one(ArticleTable)
         keep = table.current.id if table.current else None
         self.all_rows = self.session.rows()
+        self._count_unread()
         self._apply(keep=keep, presorted=presorted and not self.filtered)
         self.call_after_refresh(self.warm_filter, self.all_rows)
 
@@ -105,7 +107,7 @@ class LibraryScreen(Screen[None]):
 
     def _update_header(self) -> None:
         table = self.query_one(ArticleTable)
-        unread = sum(1 for r in self.all_rows if r.summary is None or not r.summary.read)
+        unread = self._unread
         text = Text()
         text.append("reader", "bold")
         text.append(f"  {len(self.all_rows)} articles · {len(table.rows)} shown · {unread} unread")
@@ -127,13 +129,20 @@ class LibraryScreen(Screen[None]):
         self.all_rows = sort_rows(self.all_rows, table.sort_column, table.sort_reverse)
         self._update_header()
 
+    def _count_unread(self) -> None:
+        self._unread = sum(1 for r in self.all_rows if r.summary is None or not r.summary.read)
+
     def refresh_annotations(self) -> None:
         """Tags, notes and read state changed: update rows in place (no index reload)."""
         summaries = self.session.summaries()
         changed = False
         for row in self.all_rows:
-            changed = row.apply(summaries.get(row.id)) or changed
+            new = summaries.get(row.meta.id)
+            if new is row.summary or (new is not None and new == row.summary):
+                continue  # the common case at 100,000 rows: nothing to do
+            changed = row.apply(new) or changed
         if changed:
+            self._count_unread()
             self._apply(presorted=True)
 
     def poll(self) -> None:
