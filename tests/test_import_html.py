@@ -152,3 +152,9 @@ def test_widgets_inside_the_article_box_are_dropped() -> None:
     assert "Lesen Sie auch" not in article.text and "Lehrermangel" not in article.text
     assert "Teilen" not in article.text and "Mensa" not in article.text
     assert "Wie es weitergeht" in article.text
+
+
+def test_date_from_the_url_when_the_page_states_none() -> None:
+    head = '<link rel="canonical" href="https://example.org/2019/3/07/schulen-saniert">'
+    assert parse_document(page(head=head), "x.html").date == "2019-03-07"
+    assert parse_document(page(), "x.html").date is None

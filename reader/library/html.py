@@ -151,6 +151,15 @@ def _drop_widget_paragraphs(paragraphs: list[str], headings: list[int]) -> tuple
     return kept, kept_headings
 
 
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$)")
+
+
+def _date_in_url(url: str | None) -> str | None:
+    """'/2018/04/12/slug': the last resort when the page states no date at all."""
+    match = _URL_DATE.search(url or "")
+    return f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}" if match else None
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
 
@@ -186,7 +195,10 @@ def extract_html(html: str) -> HtmlDocument:
         paragraphs, headings = restore_lost_text(container, paragraphs, headings)
     doc = HtmlDocument()
     doc.title = page.get("title") or guessed.get("title")
-    doc.date = page.get("date") or page.get("visible_date") or guessed.get("date")
+    guessed_date = guessed.get("date")
+    if guessed_date and guessed_date.endswith("-01-01"):
+        guessed_date = None  # the extractor's reading of a bare "© 2023": a year, not a date
+    doc.date = page.get("date") or page.get("visible_date") or guessed_date or _date_in_url(page.get("url"))
     doc.source = page.get("source") or guessed.get("sitename")
     doc.url = page.get("url") or guessed.get("url")
     if doc.title and paragraphs and " ".join(paragraphs[0].split()) == " ".join(doc.title.split()):
