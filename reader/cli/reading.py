@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .output import cell, console, one_line, out, print_json, table
+from .output import cell, console, err, one_line, out, print_json, table
 
 
 def open_library(root: Path):
@@ -69,7 +69,13 @@ def cmd_show(args: argparse.Namespace, root: Path) -> int:
     library = open_library(root)
     meta = library.get(args.id)
     text = library.text(meta.id)
-    analysis = library.analysis(meta.id)
+    try:
+        analysis = library.analysis(meta.id)
+    except Exception as exc:  # noqa: BLE001 - the text is still worth showing
+        from reader.analysis.models import Analysis
+
+        err(f"reader: analysis failed ({type(exc).__name__}: {exc}); no highlights")
+        analysis = Analysis(lang=meta.lang)
     store = library.annotations
     notes = store.notes(article=meta.id)
     c = console()
