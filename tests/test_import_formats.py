@@ -185,3 +185,11 @@ def test_content_key_survives_a_small_difference_at_the_edges() -> None:
     assert content_key(story) == content_key(with_footer)
     other = story.replace("berichtet die Zeitung über die Sitzung des Kreistags", "kommentiert ein Leser den Streit")
     assert content_key(story) != content_key(other)
+
+
+def test_misnamed_files_are_read_as_what_they_are() -> None:
+    page = f"<!DOCTYPE html><html><head><title>Ein Titel</title></head><body><article><h1>Ein Titel</h1><p>{GERMAN}</p><p>{GERMAN}</p></article></body></html>"
+    as_txt = parse_document(page.encode(), "saved.txt")
+    assert "<p>" not in as_txt.text and as_txt.title == "Ein Titel"
+    as_html = parse_document(f"Ein Titel\n{GERMAN}\n".encode(), "plain.html")
+    assert as_html.text == GERMAN and as_html.title == "Ein Titel"

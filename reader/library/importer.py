@@ -158,6 +158,10 @@ def parse_document(data: bytes, name: str) -> ParsedArticle:
         if ext not in _DOCUMENTS:
             raise ImportFailure(f"unsupported file type '{ext or name}' (use .txt .md .html .htm .jsonl)")
         kind = _DOCUMENTS[ext]
+        if kind == "txt" and _HTML_SNIFF.match(data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")):
+            kind = "html"  # a saved page named .txt
+        elif kind == "html" and not re.search(rb"<[a-zA-Z!/]", data[:65536]):
+            kind = "txt"  # text named .html: no markup at all
     _check_bytes(data)
     text = decode_bytes(data, html=kind == "html")
     if not text.strip():
