@@ -67,17 +67,26 @@ class LibraryScreen(Screen[None]):
         self.all_rows = self.session.rows()
         self._count_unread()
         self._apply(keep=keep, presorted=presorted and not self.filtered)
-        self.call_after_refresh(self.warm_filter, self.all_rows)
+        self._start_warm()
 
-    @work(thread=True, exclusive=True, group="warm")
-    def warm_filter(self, rows: list[Row]) -> None:
-        """After the first paint: load the article screen's code and fold every row's filter
+    def _start_warm(self) -> None:
+        self._warm_rows, self._warm_pos = self.all_rows, 0
+        self.set_timer(0.3, self._warm_step)
+
+    def _warm_step(self) -> None:
+        """After the first paint, in small slices on the main thread (a thread would hold the
+        GIL and slow the paint): load the article screen's code and fold every row's filter
         text, so the first Enter and the first `/` answer at once."""
-        import reader.screens.article
-        import reader.screens.dialogs  # noqa: F401
-
-        for row in rows:
+        if self._warm_pos == 0:
+            import reader.screens.article  # noqa: F401
+            import reader.screens.dialogs  # noqa: F401
+        rows, start = self._warm_rows, self._warm_pos
+        end = min(len(rows), start + 5000)
+        for row in rows[start:end]:
             row.haystack()
+        self._warm_pos = end
+        if end < len(rows) and rows is self.all_rows:
+            self.set_timer(0.02, self._warm_step)
 
     @property
     def filtered(self) -> bool:
