@@ -158,3 +158,14 @@ def test_date_from_the_url_when_the_page_states_none() -> None:
     head = '<link rel="canonical" href="https://example.org/2019/3/07/schulen-saniert">'
     assert parse_document(page(head=head), "x.html").date == "2019-03-07"
     assert parse_document(page(), "x.html").date is None
+
+
+def test_captions_and_credits_kept_by_the_extractor_are_dropped() -> None:
+    inner = (b"<p>Die Ministerin bei der Vorstellung des Plans - Landeszeitung, 1920, 13.06.2023</p>"
+             b"<p>\xc2\xa9 dpa / Erika Muster</p>"
+             b"<p>Ein Klassenzimmer nach dem Wasserschaden im Winter. Foto: Stadtarchiv</p>")
+    html = page().replace(b"<h2>Wie es weitergeht</h2>", inner + b"<h2>Wie es weitergeht</h2>", 1)
+    article = parse_document(html, "x.html")
+    for noise in ("1920", "dpa", "Stadtarchiv", "Wasserschaden"):
+        assert noise not in article.text, noise
+    assert "Die Gewerkschaft begrüßte" in article.text

@@ -63,6 +63,16 @@ def is_ui(text: str) -> bool:
     return len(words) <= 6 and all(w in UI_WORDS or w.isdigit() for w in words)
 
 
+def is_caption_or_credit(text: str) -> bool:
+    """'Caption - SOURCE, 1920, 12.01.2022', '© AP Photo / Name', '... Foto: dpa'."""
+    if _CAPTION.search(text):
+        return True
+    if _CREDIT.match(text):
+        rest = _GLUED.split(text, maxsplit=1)
+        return not (len(rest) == 2 and _is_body(rest[1]))
+    return len(text) < 300 and bool(_CREDIT_TAIL.search(text))
+
+
 def _labelled_ui(text: str) -> bool:
     """'Tags: a, b, c', 'Share: ...': a widget label in front of a colon."""
     match = _LABELLED_UI.match(text)
