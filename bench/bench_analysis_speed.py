@@ -103,11 +103,15 @@ def main() -> int:
 
     t_an = timed(run_all, repeat=max(1, args.repeat // 2))
     t_re = timed(regex_all, repeat=args.repeat)
-    print(f"texts: {len(docs)} documents, {total / 1e6:.2f} MB (UTF-8) from {origin}; "
-          f"{'wall' if args.wall else 'CPU'} time, median of runs")
+    print(
+        f"texts: {len(docs)} documents, {total / 1e6:.2f} MB (UTF-8) from {origin}; "
+        f"{'wall' if args.wall else 'CPU'} time, median of runs"
+    )
     print(f"{'':28}{'analyze()':>14}{'regex marks':>14}")
-    print(f"{'throughput (MB/s, 1 core)':28}{total / 1e6 / t_an:>14.2f}{total / 1e6 / t_re:>14.2f}"
-          f"   target >= 1 MB/s")
+    print(
+        f"{'throughput (MB/s, 1 core)':28}{total / 1e6 / t_an:>14.2f}{total / 1e6 / t_re:>14.2f}"
+        f"   target >= 1 MB/s"
+    )
     for lang in ("de", "en"):
         art = article_of(5000, docs, lang)
         if not art:
@@ -115,8 +119,10 @@ def main() -> int:
         nw = len(art.split())
         a = timed(analyze, art, lang, repeat=args.repeat)
         r = timed(regex_pass, art, repeat=args.repeat)
-        print(f"{f'{nw}-word article ({lang}) ms':28}{a * 1000:>14.1f}{r * 1000:>14.2f}"
-              f"   target < 20 ms")
+        print(
+            f"{f'{nw}-word article ({lang}) ms':28}{a * 1000:>14.1f}{r * 1000:>14.2f}"
+            f"   target < 20 ms"
+        )
     return 0
 
 

@@ -54,9 +54,18 @@ def predict(gold: Path, out: Path) -> tuple[int, int, float]:
             spent += time.perf_counter() - t0
             docs += 1
             chars += len(doc["text"])
-            dst.write(json.dumps({"id": doc["id"], "lang": result["lang"],
-                                  "quotes": result["quotes"], "actors": result["actors"]},
-                                 ensure_ascii=False) + "\n")
+            dst.write(
+                json.dumps(
+                    {
+                        "id": doc["id"],
+                        "lang": result["lang"],
+                        "quotes": result["quotes"],
+                        "actors": result["actors"],
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
     return docs, chars, spent
 
 
@@ -67,8 +76,10 @@ def main() -> int:
     ap.add_argument("--kinds", help="passed to the scorer (e.g. direct)")
     args = ap.parse_args()
     if not SCORER.is_file():
-        print(f"error {SCORER}: scorer not found (../shared must sit beside the repo)",
-              file=sys.stderr)
+        print(
+            f"error {SCORER}: scorer not found (../shared must sit beside the repo)",
+            file=sys.stderr,
+        )
         return 1
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="quotes-bench-"))
     folder.mkdir(parents=True, exist_ok=True)

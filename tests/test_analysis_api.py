@@ -6,8 +6,17 @@ import sys
 
 from reader.analysis import analyze, split_sentences
 
-QUOTE_KEYS = {"start", "end", "text", "kind", "nested", "speaker", "speaker_start",
-              "speaker_end", "actor"}
+QUOTE_KEYS = {
+    "start",
+    "end",
+    "text",
+    "kind",
+    "nested",
+    "speaker",
+    "speaker_start",
+    "speaker_end",
+    "actor",
+}
 ACTOR_KEYS = {"id", "name", "type", "roles", "aliases", "mentions"}
 
 
@@ -16,11 +25,16 @@ def _texts(text, spans):
 
 
 def test_sentences_respect_abbreviations_ordinals_and_line_breaks():
-    text = ("Dr. Meier kam am 23. Dezember an. Er sagte z.B. nichts.\n"
-            "Neue Zeile ohne Punkt\n\nThe U.S. team won. It rained!")
+    text = (
+        "Dr. Meier kam am 23. Dezember an. Er sagte z.B. nichts.\n"
+        "Neue Zeile ohne Punkt\n\nThe U.S. team won. It rained!"
+    )
     assert _texts(text, split_sentences(text)) == [
-        "Dr. Meier kam am 23. Dezember an.", "Er sagte z.B. nichts.", "Neue Zeile ohne Punkt",
-        "The U.S. team won.", "It rained!",
+        "Dr. Meier kam am 23. Dezember an.",
+        "Er sagte z.B. nichts.",
+        "Neue Zeile ohne Punkt",
+        "The U.S. team won.",
+        "It rained!",
     ]
 
 

@@ -18,10 +18,10 @@ def _check(text: str, lang: str | None = None) -> None:
     assert starts == sorted(starts)
     for q in a.quotes:
         assert 0 <= q.start < q.end <= len(text)
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
         assert q.kind in QUOTE_KINDS
         if q.speaker_start is not None:
-            assert text[q.speaker_start:q.speaker_end] == q.speaker
+            assert text[q.speaker_start : q.speaker_end] == q.speaker
         if q.actor is not None:
             assert a.actor(q.actor) is not None
     ids = [x.id for x in a.actors]
@@ -56,9 +56,11 @@ def test_unbalanced_marks_end_at_their_paragraph():
 
 
 def test_fifty_thousand_words():
-    paragraph = ("„Wir sind bereit“, sagte Ministerin Eva Roth. Die Lage sei ernst, so Roth. "
-                 "Laut Polizei wurden drei Menschen verletzt. The mayor said that the road "
-                 "would reopen. Berlin fordert Aufklärung. ")
+    paragraph = (
+        "„Wir sind bereit“, sagte Ministerin Eva Roth. Die Lage sei ernst, so Roth. "
+        "Laut Polizei wurden drei Menschen verletzt. The mayor said that the road "
+        "would reopen. Berlin fordert Aufklärung. "
+    )
     words = len(paragraph.split())
     text = "\n\n".join([paragraph] * (50_000 // words + 1))
     assert len(text.split()) >= 50_000
@@ -80,10 +82,27 @@ def test_unknown_language_falls_back_to_a_guess():
     assert a.lang == "en"
 
 
-_ALPHABET = st.sampled_from(list("abcXYZ äöüß.,;:!?-–—()'\"„“”»«‚‘’ \n\n") + [
-    "sagte", " er", "said", " laut ", " zufolge", "Nato", "Moskau", "„", "“", "dass", " sei ",
-    "Herr ", "Dr.", "according to ", "Jens Stoltenberg", "\n",
-])
+_ALPHABET = st.sampled_from(
+    list("abcXYZ äöüß.,;:!?-–—()'\"„“”»«‚‘’ \n\n")
+    + [
+        "sagte",
+        " er",
+        "said",
+        " laut ",
+        " zufolge",
+        "Nato",
+        "Moskau",
+        "„",
+        "“",
+        "dass",
+        " sei ",
+        "Herr ",
+        "Dr.",
+        "according to ",
+        "Jens Stoltenberg",
+        "\n",
+    ]
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -18,8 +18,10 @@ def _actor_name(a, q):
 
 
 def test_direct_quote_framed_after_by_verb_and_pronoun():
-    text = ("Die Ministerin Petra Albrecht besuchte das Werk. „Wir lassen niemanden im Stich“, "
-            "sagte sie am Montag.")
+    text = (
+        "Die Ministerin Petra Albrecht besuchte das Werk. „Wir lassen niemanden im Stich“, "
+        "sagte sie am Montag."
+    )
     a, q = _one(text, "direct")
     assert q.text == "„Wir lassen niemanden im Stich“"
     assert q.speaker == "sie" and _actor_name(a, q) == "Petra Albrecht"
@@ -37,13 +39,18 @@ def test_split_quote_shares_its_frame():
     text = "„Das ist ein guter Tag“, sagte Anna Wolff, „aber die Arbeit beginnt erst.“"
     a = analyze(text, "de")
     direct = [q for q in a.quotes if q.kind == "direct"]
-    assert [q.text for q in direct] == ["„Das ist ein guter Tag“", "„aber die Arbeit beginnt erst.“"]
+    assert [q.text for q in direct] == [
+        "„Das ist ein guter Tag“",
+        "„aber die Arbeit beginnt erst.“",
+    ]
     assert {_actor_name(a, q) for q in direct} == {"Anna Wolff"}
 
 
 def test_guillemets_and_quote_over_paragraphs():
-    text = ("Der Sprecher Tom Berger sagte: »Wir prüfen alle Optionen.\n\n"
-            "»Eine Entscheidung fällt nächste Woche.«")
+    text = (
+        "Der Sprecher Tom Berger sagte: »Wir prüfen alle Optionen.\n\n"
+        "»Eine Entscheidung fällt nächste Woche.«"
+    )
     a = analyze(text, "de")
     direct = [q for q in a.quotes if q.kind == "direct"]
     assert len(direct) == 1
@@ -51,8 +58,10 @@ def test_guillemets_and_quote_over_paragraphs():
 
 
 def test_unframed_quote_continues_the_last_speaker():
-    text = ("„Wir sind vorbereitet“, sagte Innenministerin Julia Hartmann. "
-            "„Niemand muss sich Sorgen machen.“")
+    text = (
+        "„Wir sind vorbereitet“, sagte Innenministerin Julia Hartmann. "
+        "„Niemand muss sich Sorgen machen.“"
+    )
     a = analyze(text, "de")
     direct = [q for q in a.quotes if q.kind == "direct"]
     assert len(direct) == 2
@@ -67,16 +76,20 @@ def test_title_in_marks_is_a_term_not_a_quotation():
 
 
 def test_konjunktiv_with_frame_after_and_role_speaker():
-    text = ("Verteidigungsminister Jonas Keller reiste nach Brüssel. Die Lage sei ernst, "
-            "sagte der Verteidigungsminister am Abend.")
+    text = (
+        "Verteidigungsminister Jonas Keller reiste nach Brüssel. Die Lage sei ernst, "
+        "sagte der Verteidigungsminister am Abend."
+    )
     a, q = _one(text, "indirect")
     assert q.text == "Die Lage sei ernst"
     assert q.speaker == "der Verteidigungsminister"
 
 
 def test_so_frame_and_free_indirect_continuation():
-    text = ("Die Verhandlungen seien schwierig, so Keller weiter. Man werde aber nicht aufgeben. "
-            "Ein Ergebnis sei bis Freitag möglich.")
+    text = (
+        "Die Verhandlungen seien schwierig, so Keller weiter. Man werde aber nicht aufgeben. "
+        "Ein Ergebnis sei bis Freitag möglich."
+    )
     a = analyze(text, "de")
     kinds = [q.kind for q in a.quotes]
     assert kinds[0] == "indirect" and a.quotes[0].speaker == "Keller"
@@ -130,8 +143,10 @@ def test_nested_fragment_inside_indirect_speech():
 
 
 def test_actors_grouped_with_roles_and_role_reference():
-    text = ("Bundesbank-Präsident Otto Fähnrich warnte vor Risiken. Fähnrich sagte, die Inflation "
-            "sinke langsam. Der Bundesbank-Chef äußerte sich nicht zu den Zinsen.")
+    text = (
+        "Bundesbank-Präsident Otto Fähnrich warnte vor Risiken. Fähnrich sagte, die Inflation "
+        "sinke langsam. Der Bundesbank-Chef äußerte sich nicht zu den Zinsen."
+    )
     a = analyze(text, "de")
     person = next(x for x in a.actors if x.name == "Otto Fähnrich")
     assert person.type == "person"
@@ -167,8 +182,10 @@ def test_colon_frame_without_verb_of_saying_takes_the_subject():
 
 
 def test_konjunktiv_after_an_unquoted_sentence_continues_its_subject():
-    text = ("„Wir warten ab“, sagte Ministerin Eva Roth. Bürgermeister Paul Hahn ist besorgt. "
-            "Die Lage sei ernst.")
+    text = (
+        "„Wir warten ab“, sagte Ministerin Eva Roth. Bürgermeister Paul Hahn ist besorgt. "
+        "Die Lage sei ernst."
+    )
     a = analyze(text, "de")
     free = [q for q in a.quotes if q.kind == "indirect_free_indirect"]
     assert len(free) == 1 and free[0].speaker == "Bürgermeister Paul Hahn"

@@ -15,8 +15,10 @@ def _name(a, q):
 
 
 def test_direct_quote_with_inverted_frame_and_apposition():
-    text = ('"The harbour will reopen on Friday," said Maria Lopez, the port director. '
-            '"We owe that to the fishermen."')
+    text = (
+        '"The harbour will reopen on Friday," said Maria Lopez, the port director. '
+        '"We owe that to the fishermen."'
+    )
     a = analyze(text, "en")
     direct = _kind(a, "direct")
     assert len(direct) == 2
@@ -25,8 +27,10 @@ def test_direct_quote_with_inverted_frame_and_apposition():
 
 
 def test_curly_and_single_quotes_with_pronoun_speaker():
-    text = ("Chancellor Erik Lund met the unions. “Nobody will lose their job,” he said. "
-            "Asked about pensions, he answered: ‘That is for parliament to decide.’")
+    text = (
+        "Chancellor Erik Lund met the unions. “Nobody will lose their job,” he said. "
+        "Asked about pensions, he answered: ‘That is for parliament to decide.’"
+    )
     a = analyze(text, "en")
     direct = _kind(a, "direct")
     assert [q.text[0] for q in direct] == ["“", "‘"]
@@ -76,8 +80,10 @@ def test_quoted_title_is_a_term_and_nested_fragment_is_direct():
 
 
 def test_countries_capitals_and_organisations():
-    text = ("Moscow rejected the proposal. NATO said the United States and Germany "
-            "would send more troops to Lithuania.")
+    text = (
+        "Moscow rejected the proposal. NATO said the United States and Germany "
+        "would send more troops to Lithuania."
+    )
     a = analyze(text, "en")
     by_name = {x.name: x for x in a.actors}
     assert by_name["Russia"].type == "country" and "Moscow" in by_name["Russia"].aliases

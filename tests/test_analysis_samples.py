@@ -40,8 +40,15 @@ def test_trade_talks_speakers_and_quotes():
     text, a = _analysed("en-trade-talks-tariffs-2024-03-19.txt")
     assert a.lang == "en"
     people = _by_name(a)
-    assert {"Laura Bennett", "Zhao Weiming", "Priya Raman", "Gregory Hale", "Rebecca Moreno",
-            "Jack Donnelly", "Margit Holm"} <= set(people)
+    assert {
+        "Laura Bennett",
+        "Zhao Weiming",
+        "Priya Raman",
+        "Gregory Hale",
+        "Rebecca Moreno",
+        "Jack Donnelly",
+        "Margit Holm",
+    } <= set(people)
     assert "Bennett" in people["Laura Bennett"].aliases
     assert "Zhao" in people["Zhao Weiming"].aliases
     # Bennett: two direct quotes after "told reporters", one in single curly marks after a colon
@@ -64,8 +71,15 @@ def test_trade_talks_speakers_and_quotes():
 def test_security_council_speakers_roles_and_countries():
     text, a = _analysed("en-un-security-council-ceasefire-2024-10-15.md")
     people = _by_name(a)
-    for name in ("Hélène Brochard", "Sergei Malinovsky", "Karen Holloway", "Tomás Riveiro",
-                 "Amina Diallo", "Li Junhao", "Niamh Gallagher"):
+    for name in (
+        "Hélène Brochard",
+        "Sergei Malinovsky",
+        "Karen Holloway",
+        "Tomás Riveiro",
+        "Amina Diallo",
+        "Li Junhao",
+        "Niamh Gallagher",
+    ):
         assert people[name].type == "person", name
     assert "ambassador" in people["Karen Holloway"].roles
     assert "Secretary-General" in people["Tomás Riveiro"].roles
@@ -77,5 +91,6 @@ def test_security_council_speakers_roles_and_countries():
     assert people["Security Council"].type == "organisation"
     assert [q.text for q in a.quotes if q.kind == "term"] == ['"Tessaly Accord"']
     # headings are not reported speech
-    assert not [q for q in a.quotes if q.text in ("Moscow blames the West",
-                                                  "Beijing calls for dialogue")]
+    assert not [
+        q for q in a.quotes if q.text in ("Moscow blames the West", "Beijing calls for dialogue")
+    ]

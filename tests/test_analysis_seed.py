@@ -33,7 +33,7 @@ def test_all_seven_quote_mark_spans_are_found(seed):
     marked = [q for q in a.quotes if q.kind in ("direct", "term")]
     assert len(marked) == 7
     for q in marked:
-        assert text[q.start] == "„" and text[q.end - 1] in "“\""
+        assert text[q.start] == "„" and text[q.end - 1] in '“"'
 
 
 def test_nested_fragments_are_nested_direct_quotes(seed):
@@ -71,8 +71,10 @@ def test_indirect_and_reported_passages_have_speakers(seed):
 def test_actors_with_aliases_roles_and_types(seed):
     _, a = seed
     people = {
-        "Jens Stoltenberg": "Nato-Generalsekretär", "Alexander Gruschko": "Vize-Außenminister",
-        "Alexander Fomin": "Verteidigungsminister", "Andreas Michaelis": "Staatssekretär",
+        "Jens Stoltenberg": "Nato-Generalsekretär",
+        "Alexander Gruschko": "Vize-Außenminister",
+        "Alexander Fomin": "Verteidigungsminister",
+        "Andreas Michaelis": "Staatssekretär",
         "Wendy Sherman": "Vizeaußenministerin",
     }
     for name, role in people.items():

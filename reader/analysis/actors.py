@@ -8,75 +8,17 @@ and role phrases ("der Nato-Chef") that point back at the person holding a match
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from types import ModuleType
 
 from .models import Actor
+from .actor_words import ActorDraft, first_words, is_role, role_key
 from .places import capital_table, country_table
 from .tokens import Token
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
 _DIGIT = re.compile(r"\d")
 _MARKS = set("„“”\"»«‚‘’'")
-_LOCATIVE = {"in", "nach", "aus", "im", "bei", "from", "to", "at", "into", "near", "über",
-             "via"}
-
-
-@dataclass
-class _Draft:
-    name: str
-    type: str
-    roles: list[str] = field(default_factory=list)
-    aliases: list[str] = field(default_factory=list)
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-
-    seen: set[tuple[int, int]] = field(default_factory=set)
-
-    def add(self, s: int, e: int, surface: str) -> None:
-        if (s, e) not in self.seen:
-            self.seen.add((s, e))
-            self.mentions.append((s, e))
-        if surface != self.name and surface not in self.aliases:
-            self.aliases.append(surface)
-
-
-_ROLE_MEMO: dict[tuple[str, bool, str], bool] = {}
-
-
-def is_role(tok: Token, lx: ModuleType) -> bool:
-    """A title: German compounds end in one (Vize-Außenminister); English words are one."""
-    key = (tok.low, tok.cap, lx.__name__)
-    hit = _ROLE_MEMO.get(key)
-    if hit is None:
-        if len(_ROLE_MEMO) > 200_000:
-            _ROLE_MEMO.clear()
-        hit = _ROLE_MEMO[key] = _is_role(tok, lx)
-    return hit
-
-
-def _is_role(tok: Token, lx: ModuleType) -> bool:
-    low = tok.low.rstrip(".")
-    if lx.NOUN_SUFFIXES:  # German: capitalised compounds
-        return tok.cap and len(low) >= 4 and low.endswith(lx.ROLE_SUFFIXES)
-    return low in lx.ROLE_SUFFIXES or low.rsplit("-", 1)[-1] in lx.ROLE_SUFFIXES
-
-
-def role_key(role: str) -> str:
-    """The organisation part of a title ("Nato" of "Nato-Generalsekretär"), lower case."""
-    return role.rsplit("-", 1)[0].lower() if "-" in role else ""
-
-
-def _first_words(lang: str, lx: ModuleType) -> frozenset[str]:
-    """First words of multi-word country and organisation names (cheap pre-check)."""
-    key = (lang, lx.__name__)
-    hit = _FIRSTS.get(key)
-    if hit is None:
-        names = list(country_table(lang)) + list(lx.ORGS)
-        hit = _FIRSTS[key] = frozenset(n.split()[0] for n in names if " " in n)
-    return hit
-
-
-_FIRSTS: dict[tuple[str, str], frozenset[str]] = {}
+_LOCATIVE = {"in", "nach", "aus", "im", "bei", "from", "to", "at", "into", "near", "über", "via"}
 
 
 class ActorFinder:
@@ -84,13 +26,13 @@ class ActorFinder:
 
     def __init__(self, text: str, tokens: list[Token], lx: ModuleType, lang: str):
         self.text, self.tokens, self.lx, self.lang = text, tokens, lx, lang
-        self.drafts: dict[str, _Draft] = {}
+        self.drafts: dict[str, ActorDraft] = {}
         self.countries = country_table(lang)
         self.capitals = capital_table(lang)
         self.taken: set[int] = set()  # token indices already part of a mention
         self._name_memo: dict[str, bool] = {}
-        self.people: dict[str, _Draft] = {}  # every name form seen -> its person
-        self.by_last: dict[str, _Draft] = {}  # last word of a name -> its person
+        self.people: dict[str, ActorDraft] = {}  # every name form seen -> its person
+        self.by_last: dict[str, ActorDraft] = {}  # last word of a name -> its person
         self.caps = [i for i, t in enumerate(tokens) if t.cap]  # most rules start at a capital
         self.roles = [False] * len(tokens)
         self.counts: dict[str, int] = {}
@@ -105,10 +47,10 @@ class ActorFinder:
                     self.roles[i] = True
             self.role_at = [i for i, r in enumerate(self.roles) if r]
 
-    def _draft(self, key: str, name: str, typ: str) -> _Draft:
+    def _draft(self, key: str, name: str, typ: str) -> ActorDraft:
         d = self.drafts.get(key)
         if d is None:
-            d = self.drafts[key] = _Draft(name, typ)
+            d = self.drafts[key] = ActorDraft(name, typ)
         return d
 
     def run(self) -> None:
@@ -122,26 +64,34 @@ class ActorFinder:
     def _gazetteers(self) -> None:
         toks, lx = self.tokens, self.lx
         orgs = {k: v for k, v in lx.ORGS.items() if v}
-        firsts = _first_words(self.lang, lx)
+        firsts = first_words(self.lang, lx)
         countries, capitals = self.countries, self.capitals
         for i in self.caps:
             t = toks[i]
             if i in self.taken:
                 continue
             w = t.text
-            if (w not in firsts and w not in countries and w not in capitals and w not in orgs
-                    and "-" not in w and not w.isupper()):
+            if (
+                w not in firsts
+                and w not in countries
+                and w not in capitals
+                and w not in orgs
+                and "-" not in w
+                and not w.isupper()
+            ):
                 continue  # the common case: no gazetteer can match
             adjacent = t.text in firsts and i + 1 < len(toks) and toks[i + 1].start - t.end == 1
             two = f"{t.text} {toks[i + 1].text}" if adjacent else ""
             if adjacent and two in self.countries:
-                self._mark(i, i + 2, "country:" + self.countries[two], self.countries[two],
-                           "country")
+                self._mark(
+                    i, i + 2, "country:" + self.countries[two], self.countries[two], "country"
+                )
             elif adjacent and two in orgs:
                 self._mark(i, i + 2, "org:" + orgs[two], orgs[two], "organisation")
             elif t.text in self.countries:
-                self._mark(i, i + 1, "country:" + self.countries[t.text],
-                           self.countries[t.text], "country")
+                self._mark(
+                    i, i + 1, "country:" + self.countries[t.text], self.countries[t.text], "country"
+                )
             elif t.text in self.capitals:
                 before = toks[i - 1].low if i else ""
                 if before in _LOCATIVE:
@@ -153,8 +103,14 @@ class ActorFinder:
                 self._mark(i, i + 1, "org:" + orgs[t.text], orgs[t.text], "organisation")
             elif self._is_org_compound(t.text):
                 self._mark(i, i + 1, "org:" + t.text, t.text, "organisation")
-            elif _ACRONYM.match(t.text) and t.low not in lx.STOP_CAPS and not self.roles[i] and not (
-                    i + 1 < len(toks) and toks[i + 1].text.isupper() and len(toks[i + 1].text) > 2):
+            elif (
+                _ACRONYM.match(t.text)
+                and t.low not in lx.STOP_CAPS
+                and not self.roles[i]
+                and not (
+                    i + 1 < len(toks) and toks[i + 1].text.isupper() and len(toks[i + 1].text) > 2
+                )
+            ):
                 self._mark(i, i + 1, "org:" + t.text, t.text, "organisation")
 
     def _is_org_compound(self, word: str) -> bool:
@@ -170,23 +126,29 @@ class ActorFinder:
         starts = sorted(set(self.role_at) | {i for i in self.caps if toks[i].low in lx.HONORIFICS})
         for i in starts:
             t = toks[i]
-            j = i + 1  # also after a comma: "der stellvertretende Verteidigungsminister, Alexander Fomin,"
-            if j < len(toks) and self.text[t.end:toks[j].start].strip() not in ("", ","):
+            j = (
+                i + 1
+            )  # also after a comma: "der stellvertretende Verteidigungsminister, Alexander Fomin,"
+            if j < len(toks) and self.text[t.end : toks[j].start].strip() not in ("", ","):
                 continue
             k = j
-            while k < len(toks) and k - j < 3 and self._name_like(k) and (
-                    k == j or toks[k].start - toks[k - 1].end == 1):
+            while (
+                k < len(toks)
+                and k - j < 3
+                and self._name_like(k)
+                and (k == j or toks[k].start - toks[k - 1].end == 1)
+            ):
                 k += 1
             if k == j or toks[k - 1].text in lx.ORG_HEADS:
                 continue
-            name = self.text[toks[j].start:toks[k - 1].end]
+            name = self.text[toks[j].start : toks[k - 1].end]
             d = self._person(name)
             self._mark_tokens(j, k, d, name)
             if t.low.rstrip(".") not in lx.HONORIFICS:
                 role = self._role_phrase(i)
                 if role not in d.roles:
                     d.roles.append(role)
-                full = self.text[toks[i].start:toks[k - 1].end]
+                full = self.text[toks[i].start : toks[k - 1].end]
                 if "," not in full and full not in d.aliases:
                     d.aliases.append(full)
 
@@ -195,7 +157,7 @@ class ActorFinder:
         s = i
         while s > 0 and toks[s - 1].low in self.lx.ROLE_PREFIX_WORDS and not toks[s - 1].cap:
             s -= 1
-        return self.text[toks[s].start:toks[i].end]
+        return self.text[toks[s].start : toks[i].end]
 
     def _name_like(self, k: int) -> bool:
         t = self.tokens[k]
@@ -223,19 +185,27 @@ class ActorFinder:
                 i += 1
                 continue
             k = i
-            while k < len(toks) and k - i < 3 and self._name_like(k) and (
-                    k == i or (toks[k].start - toks[k - 1].end == 1
-                               and self.text[toks[k - 1].end] == " ")):
+            while (
+                k < len(toks)
+                and k - i < 3
+                and self._name_like(k)
+                and (
+                    k == i
+                    or (toks[k].start - toks[k - 1].end == 1 and self.text[toks[k - 1].end] == " ")
+                )
+            ):
                 k += 1
             quoted = toks[i].start > 0 and self.text[toks[i].start - 1] in _MARKS
             if k - i >= 2 and not quoted:
-                name = self.text[toks[i].start:toks[k - 1].end]
+                name = self.text[toks[i].start : toks[k - 1].end]
                 if toks[k - 1].text in lx.ORG_HEADS or toks[i].text in lx.ORG_HEADS:
                     self._mark(i, k, "org:" + name, name, "organisation")
                 elif self._plausible_name(i, k):
                     self._mark_tokens(i, k, self._person(name), name)
                 elif k - i == 3 and self._plausible_name(i + 1, k, after_noun=True):
-                    name = self.text[toks[i + 1].start:toks[k - 1].end]  # "Die Stadträtin Lea Vogt"
+                    name = self.text[
+                        toks[i + 1].start : toks[k - 1].end
+                    ]  # "Die Stadträtin Lea Vogt"
                     self._mark_tokens(i + 1, k, self._person(name), name)
                 i = k
             else:
@@ -243,8 +213,14 @@ class ActorFinder:
 
     def _plausible_name(self, i: int, k: int, after_noun: bool = False) -> bool:
         toks, lx = self.tokens, self.lx
-        if not after_noun and i and (toks[i - 1].low in lx.DETERMINERS or toks[i - 1].low in {
-                "zum", "zur", "im", "am", "vom", "beim"}):
+        if (
+            not after_noun
+            and i
+            and (
+                toks[i - 1].low in lx.DETERMINERS
+                or toks[i - 1].low in {"zum", "zur", "im", "am", "vom", "beim"}
+            )
+        ):
             return False
         for t in toks[i:k]:
             if t.low.endswith(lx.NOUN_SUFFIXES) or "-" in t.text and self.lang == "de":
@@ -257,8 +233,8 @@ class ActorFinder:
 
     def _surnames(self) -> None:
         people = [d for d in self.drafts.values() if d.type == "person"]
-        index: dict[str, _Draft] = {}
-        firsts: dict[str, list[_Draft]] = {}
+        index: dict[str, ActorDraft] = {}
+        firsts: dict[str, list[ActorDraft]] = {}
         for d in people:
             parts = d.name.split()
             if len(parts) >= 2:
@@ -275,24 +251,23 @@ class ActorFinder:
     def _role_references(self) -> None:
         """'der Nato-Chef' points at the person whose title shares 'Nato'."""
         toks, lx = self.tokens, self.lx
-        holders: dict[str, _Draft] = {}
+        holders: dict[str, ActorDraft] = {}
         for d in self.drafts.values():
             for r in d.roles:
                 if role_key(r):
                     holders.setdefault(role_key(r), d)
         for i in self.role_at:
             t = toks[i]
-            if i in self.taken or not i or toks[i - 1].low not in (
-                    lx.DETERMINERS):
+            if i in self.taken or not i or toks[i - 1].low not in (lx.DETERMINERS):
                 continue
             d = holders.get(role_key(t.text))
             if d is not None:
-                surface = self.text[toks[i - 1].start:t.end]
+                surface = self.text[toks[i - 1].start : t.end]
                 d.add(toks[i - 1].start, t.end, surface)
                 self.taken.add(i)
 
     # -- helpers -------------------------------------------------------------------------
-    def _person(self, name: str) -> _Draft:
+    def _person(self, name: str) -> ActorDraft:
         """The person called ``name``, joining "Stoltenberg" and "Jens Stoltenberg"."""
         same = self.people.get(name)
         if same is not None:
@@ -310,10 +285,14 @@ class ActorFinder:
         return d
 
     def _mark(self, i: int, k: int, key: str, name: str, typ: str) -> None:
-        self._mark_tokens(i, k, self._draft(key, name, typ),
-                          self.text[self.tokens[i].start:self.tokens[k - 1].end])
+        self._mark_tokens(
+            i,
+            k,
+            self._draft(key, name, typ),
+            self.text[self.tokens[i].start : self.tokens[k - 1].end],
+        )
 
-    def _mark_tokens(self, i: int, k: int, d: _Draft, surface: str) -> None:
+    def _mark_tokens(self, i: int, k: int, d: ActorDraft, surface: str) -> None:
         d.add(self.tokens[i].start, self.tokens[k - 1].end, surface)
         self.taken.update(range(i, k))
 
@@ -328,6 +307,14 @@ class ActorFinder:
                 aid, n = f"{slug}-{n}", n + 1
             used.add(aid)
             aliases = [a for a in d.aliases if a != d.name]
-            out.append(Actor(aid, d.name, d.type, list(d.roles), list(dict.fromkeys(aliases)),
-                             [list(m) for m in sorted(d.mentions)]))
+            out.append(
+                Actor(
+                    aid,
+                    d.name,
+                    d.type,
+                    list(d.roles),
+                    list(dict.fromkeys(aliases)),
+                    [list(m) for m in sorted(d.mentions)],
+                )
+            )
         return out

@@ -6,6 +6,9 @@ without touching it. Everything is lower case unless it is a name.
 
 from __future__ import annotations
 
+# Word lists read best packed; ruff format would put one word per line.
+# fmt: off
+
 
 def _weak(stems: str) -> set[str]:
     """Present, past and participle forms of weak verbs ("sag" -> sagt, sagte, gesagt...)."""

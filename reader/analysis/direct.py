@@ -23,13 +23,13 @@ def _sentence_end(eng: Engine, pos: int) -> int:
 def frame_after(eng: Engine, m: MarkSpan) -> tuple[tuple[int, int] | None, str | None]:
     lx, text = eng.lx, eng.text
     after = eng._toks(m.end, max(_sentence_end(eng, m.end - 1), m.end))
-    if not after or text[m.end:after[0].start].strip(" ,–—-") != "":
+    if not after or text[m.end : after[0].start].strip(" ,–—-") != "":
         return None, None
-    if any(ch in text[m.end:after[0].start] for ch in "„“\""):
+    if any(ch in text[m.end : after[0].start] for ch in '„“"'):
         return None, None
     first = after[0]
     end = after[-1].end
-    comma = "," in text[m.end:after[0].start] or text[m.end - 2] in ",.!?…"
+    comma = "," in text[m.end : after[0].start] or text[m.end - 2] in ",.!?…"
     if not comma and len(eng._toks(m.start, m.end)) < 7:
         return None, None  # "Gegenüber der Agentur „AP“ sagte X": a name, not the words
     if first.low in lx.SAY_VERBS and not (first.cap and eng.lang == "de" and first.low != "so"):
@@ -39,7 +39,7 @@ def frame_after(eng: Engine, m: MarkSpan) -> tuple[tuple[int, int] | None, str |
         if after[v].low in lx.SAY_VERBS:
             sp = np_before(text, after, 0, v, lx)
             return sp, after[v].text
-        if "," in text[after[v - 1].end:after[v].start]:
+        if "," in text[after[v - 1].end : after[v].start]:
             break
     if eng.lang == "de" and comma and not first.cap and first.low not in lx.NOT_A_FRAME_VERB:
         # „…“, strich Romney heraus: any verb right after the quote frames it
@@ -70,20 +70,25 @@ def sentence_subject(eng: Engine, toks: list) -> tuple[int, int] | None:
     if toks[0].low in lx.ADVERBIAL_OPENERS or toks[0].low in lx.SUBORDINATORS:
         return after
     before = (toks[0].start, toks[v - 1].end) if v <= 8 else None
-    if after is not None and eng.frames.speakerlike(after) and (
-            before is None or not eng.frames.speakerlike(before)):
+    if (
+        after is not None
+        and eng.frames.speakerlike(after)
+        and (before is None or not eng.frames.speakerlike(before))
+    ):
         return after  # an object first: "Jegliche Verantwortung weist Hartmann von sich"
     return before
 
 
-def frame_before(eng: Engine, m: MarkSpan, s: int, prev_end: int) -> tuple[tuple[int, int] | None, str | None, bool]:
+def frame_before(
+    eng: Engine, m: MarkSpan, s: int, prev_end: int
+) -> tuple[tuple[int, int] | None, str | None, bool]:
     """(speaker, cue, colon) from the words between the previous quote (or sentence start)
     and this quote."""
     lx, text = eng.lx, eng.text
     before = eng._toks(prev_end, m.start)
     if not before:
         return None, None, False
-    gap = text[before[-1].end:m.start]
+    gap = text[before[-1].end : m.start]
     colon = ":" in gap
     if not (colon or "," in gap):
         return None, None, False
@@ -92,7 +97,7 @@ def frame_before(eng: Engine, m: MarkSpan, s: int, prev_end: int) -> tuple[tuple
         if t.low in lx.SAY_VERBS and not (t.cap and v) and t.low not in ("so", "wie"):
             lo = 0  # the clause of the verb: "Asked about pensions, he answered:"
             for k in range(v, 0, -1):
-                if "," in text[before[k - 1].end:before[k].start]:
+                if "," in text[before[k - 1].end : before[k].start]:
                     lo = k
                     break
             if v > lo and before[lo].low not in lx.ADVERBIAL_OPENERS:
@@ -108,14 +113,18 @@ def frame_before(eng: Engine, m: MarkSpan, s: int, prev_end: int) -> tuple[tuple
         return (before[0].start, before[-1].end), None, colon
     if colon:  # "Die Bewohner des Dorfes sehen alles gelassen: „…“"
         sp = sentence_subject(eng, before)
-        if sp and (eng.frames.speakerlike(sp) or text[sp[0]].isupper() and len(
-                text[sp[0]:sp[1]].split()) <= 6):
+        if sp and (
+            eng.frames.speakerlike(sp)
+            or text[sp[0]].isupper()
+            and len(text[sp[0] : sp[1]].split()) <= 6
+        ):
             return sp, None, colon
     return None, None, colon
 
 
-def classify_direct(eng: Engine, m: MarkSpan, s: int, e: int, prev_end: int,
-                    nested: bool) -> tuple[str | None, tuple[int, int] | None, str | None]:
+def classify_direct(
+    eng: Engine, m: MarkSpan, s: int, e: int, prev_end: int, nested: bool
+) -> tuple[str | None, tuple[int, int] | None, str | None]:
     """(kind, speaker span, cue) for the mark span ``m`` in sentence [s, e)."""
     lx, text = eng.lx, eng.text
     inner = eng._toks(m.start, m.end)
@@ -125,12 +134,19 @@ def classify_direct(eng: Engine, m: MarkSpan, s: int, e: int, prev_end: int,
     if words == 0:
         return None, None, None
     prev = eng._toks(max(0, m.start - 40), m.start)[-3:]
-    term_cue = bool(prev) and (prev[-1].low in lx.TERM_CUES or prev[-1].low.endswith(
-        lx.TERM_SUFFIXES) or prev[-1].low in lx.SOURCE_BEFORE)
+    term_cue = bool(prev) and (
+        prev[-1].low in lx.TERM_CUES
+        or prev[-1].low.endswith(lx.TERM_SUFFIXES)
+        or prev[-1].low in lx.SOURCE_BEFORE
+    )
     short = words < _LONG_QUOTE
     title_like = short and _looks_like_name(inner)
-    if title_like and not term_cue and prev and (
-            prev[-1].low in lx.LABEL_ARTICLES or _label_verb_before(eng, s, m.start)):
+    if (
+        title_like
+        and not term_cue
+        and prev
+        and (prev[-1].low in lx.LABEL_ARTICLES or _label_verb_before(eng, s, m.start))
+    ):
         title_like = False  # "nannte dies einen „Militärputsch“": a label someone gave
     if nested:
         return ("term" if term_cue or title_like else "direct"), None, None

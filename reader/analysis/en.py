@@ -5,6 +5,9 @@ Kept apart from the rules so the logic stays language-neutral. Lower case unless
 
 from __future__ import annotations
 
+# Word lists read best packed; ruff format would put one word per line.
+# fmt: off
+
 
 def _forms(verbs: str) -> set[str]:
     """-s, -ed and -ing forms of regular verbs ("warn" -> warns, warned, warning); the base

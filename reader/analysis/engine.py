@@ -50,10 +50,21 @@ class Engine:
     def _speaker(self, span: tuple[int, int] | None) -> Speaker | None:
         return self.resolver.make(*span) if span else None
 
-    def _quote(self, s: int, e: int, kind: str, sp: Speaker | None, cue: str | None,
-               nested: bool = False) -> Quote:
-        q = Quote(s, e, self.text[s:e], kind, nested, sp.text if sp else None,
-                  sp.start if sp else None, sp.end if sp else None, sp.actor if sp else None, cue)
+    def _quote(
+        self, s: int, e: int, kind: str, sp: Speaker | None, cue: str | None, nested: bool = False
+    ) -> Quote:
+        q = Quote(
+            s,
+            e,
+            self.text[s:e],
+            kind,
+            nested,
+            sp.text if sp else None,
+            sp.start if sp else None,
+            sp.end if sp else None,
+            sp.actor if sp else None,
+            cue,
+        )
         self.quotes.append(q)
         return q
 
@@ -78,8 +89,9 @@ class Engine:
     def _sentence(self, idx: int, s: int, e: int, marks: list[MarkSpan]) -> None:
         toks = self._toks(s, e)
         tops = [m for m in marks if m.level == 0]
-        outside = [t for t in toks if not any(m.start <= t.start < m.end for m in tops)
-                   ] if tops else toks
+        outside = (
+            [t for t in toks if not any(m.start <= t.start < m.end for m in tops)] if tops else toks
+        )
         frame: Frame | None = None
         quoted = sum(m.end - m.start for m in tops)
         if quoted < 0.7 * (e - s):
@@ -90,17 +102,24 @@ class Engine:
                 frame = Frame(s, e, "indirect_free_indirect", None, None)
             if frame is None and not self.frames.is_heading(outside, e):
                 frame = self.frames.reported(outside, s, e)
-            if frame is None and any(t.low in self.lx.HEARSAY for t in outside) and (
-                    self._recent(idx) or outside[-1].low in ("haben", "sein", "worden")):
+            if (
+                frame is None
+                and any(t.low in self.lx.HEARSAY for t in outside)
+                and (self._recent(idx) or outside[-1].low in ("haben", "sein", "worden"))
+            ):
                 frame = Frame(s, e, "free_indirect", None, None)  # "soll … haben": hearsay
         sp_frame: Speaker | None = None
         if frame is not None:
             if frame.kind in ("indirect_free_indirect", "free_indirect") or frame.speaker is None:
                 sp_frame = self._previous_subject(idx) or self._recent(idx)
                 prev = self.quotes[-1] if self.quotes else None
-                if prev and prev.kind == frame.kind and prev.actor == (sp_frame and sp_frame.actor
-                                                                        ) and self._adjacent(prev.end, s):
-                    prev.end, prev.text = e, self.text[prev.start:e]
+                if (
+                    prev
+                    and prev.kind == frame.kind
+                    and prev.actor == (sp_frame and sp_frame.actor)
+                    and self._adjacent(prev.end, s)
+                ):
+                    prev.end, prev.text = e, self.text[prev.start : e]
                     self._directs(idx, s, e, tops, marks, frame_quote=prev)
                     self.last = (sp_frame, idx) if sp_frame else self.last
                     return
@@ -110,8 +129,17 @@ class Engine:
             made = [self._quote(a, b, frame.kind, sp_frame, frame.cue) for a, b in segs]
             fq = made[0]
             if len(made) > 1:  # nested marks may fall anywhere in the frame's sentence
-                fq = Quote(frame.start, frame.end, "", frame.kind, False, made[0].speaker,
-                           made[0].speaker_start, made[0].speaker_end, made[0].actor)
+                fq = Quote(
+                    frame.start,
+                    frame.end,
+                    "",
+                    frame.kind,
+                    False,
+                    made[0].speaker,
+                    made[0].speaker_start,
+                    made[0].speaker_end,
+                    made[0].actor,
+                )
             if sp_frame:
                 self.last = (sp_frame, idx)
             self._directs(idx, s, e, tops, marks, frame_quote=fq)
@@ -126,17 +154,29 @@ class Engine:
             return None
         if toks[0].low in lx.ANAPHORIC_SOURCE and len(toks) > 3:
             # gold marks "Demnach" itself as the source; its actor is whoever spoke last
-            return Frame(toks[1].start, self.frames._clause_end(e), "indirect",
-                         (toks[0].start, toks[0].end), toks[0].text)
-        if (len(toks) >= 3 and toks[0].low in ("dies", "das", "this") and toks[1].low in
-                lx.SAY_VERBS and idx):
+            return Frame(
+                toks[1].start,
+                self.frames._clause_end(e),
+                "indirect",
+                (toks[0].start, toks[0].end),
+                toks[0].text,
+            )
+        if (
+            len(toks) >= 3
+            and toks[0].low in ("dies", "das", "this")
+            and toks[1].low in lx.SAY_VERBS
+            and idx
+        ):
             sp = np_after(self.text, toks, 2, lx, e)
             ps, pe = self.sentences[idx - 1]
             if sp and not any(q.end > ps for q in self.quotes):
-                q = self._quote(ps, self.frames._clause_end(pe), "indirect",
-                                self._speaker(sp), toks[1].text)
+                q = self._quote(
+                    ps, self.frames._clause_end(pe), "indirect", self._speaker(sp), toks[1].text
+                )
                 self.last = (self._speaker(sp), idx)
-                return Frame(toks[0].start, toks[0].end, "indirect", sp, toks[1].text) if q else None
+                return (
+                    Frame(toks[0].start, toks[0].end, "indirect", sp, toks[1].text) if q else None
+                )
         return None
 
     def _previous_subject(self, idx: int) -> Speaker | None:
@@ -145,8 +185,11 @@ class Engine:
         if not idx:
             return None
         ps, pe = self.sentences[idx - 1]
-        if self.quotes and self.quotes[-1].end > ps or self.text.count("\n", pe,
-                                                                       self.sentences[idx][0]) > 2:
+        if (
+            self.quotes
+            and self.quotes[-1].end > ps
+            or self.text.count("\n", pe, self.sentences[idx][0]) > 2
+        ):
             return None
         return self._subject_speaker(ps, pe, [])
 
@@ -170,14 +213,25 @@ class Engine:
     def _adjacent(self, a: int, b: int) -> bool:
         return self.text[a:b].strip() == "" and self.text.count("\n", a, b) <= 1
 
-    def _directs(self, idx: int, s: int, e: int, tops: list[MarkSpan], marks: list[MarkSpan],
-                 frame_quote: Quote | None) -> None:
+    def _directs(
+        self,
+        idx: int,
+        s: int,
+        e: int,
+        tops: list[MarkSpan],
+        marks: list[MarkSpan],
+        frame_quote: Quote | None,
+    ) -> None:
         from .direct import classify_direct
 
         prev_end = s
         for m in marks:
-            inside_frame = frame_quote is not None and frame_quote.start <= m.start and (
-                m.end <= frame_quote.end + 1) and frame_quote.kind != "direct"
+            inside_frame = (
+                frame_quote is not None
+                and frame_quote.start <= m.start
+                and (m.end <= frame_quote.end + 1)
+                and frame_quote.kind != "direct"
+            )
             inside_top = m.level == 1 and any(t.start < m.start and m.end <= t.end for t in tops)
             kind, span, cue = classify_direct(self, m, s, e, prev_end, inside_frame or inside_top)
             if m.level == 0:
@@ -185,8 +239,16 @@ class Engine:
             if kind is None:
                 continue
             if inside_frame and frame_quote is not None:
-                sp = Speaker(frame_quote.speaker_start, frame_quote.speaker_end,
-                             frame_quote.speaker, frame_quote.actor) if frame_quote.speaker else None
+                sp = (
+                    Speaker(
+                        frame_quote.speaker_start,
+                        frame_quote.speaker_end,
+                        frame_quote.speaker,
+                        frame_quote.actor,
+                    )
+                    if frame_quote.speaker
+                    else None
+                )
                 self._quote(m.start, m.end, kind, sp if kind == "direct" else None, None, True)
                 continue
             if inside_top:
@@ -199,15 +261,21 @@ class Engine:
             q = self._quote(m.start, m.end, kind, sp, cue)
             if sp and kind == "direct":
                 self.last = (sp, idx)
-            if frame_quote is not None and frame_quote.kind != "direct" and (
-                    m.end - m.start) > 0.8 * (frame_quote.end - frame_quote.start) and (
-                    m.start <= frame_quote.start + 2):
+            if (
+                frame_quote is not None
+                and frame_quote.kind != "direct"
+                and (m.end - m.start) > 0.8 * (frame_quote.end - frame_quote.start)
+                and (m.start <= frame_quote.start + 2)
+            ):
                 if frame_quote in self.quotes:
                     self.quotes.remove(frame_quote)  # the frame was the direct quote's own
                 if frame_quote.speaker and not q.speaker:
                     q.speaker, q.speaker_start, q.speaker_end, q.actor = (
-                        frame_quote.speaker, frame_quote.speaker_start, frame_quote.speaker_end,
-                        frame_quote.actor)
+                        frame_quote.speaker,
+                        frame_quote.speaker_start,
+                        frame_quote.speaker_end,
+                        frame_quote.actor,
+                    )
                 frame_quote = None
 
     def _finish(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_DOUBLE = "„“”\"»«"
+_DOUBLE = '„“”"»«'
 _SINGLE = "‚‘’'‹›"
 _MARK = re.compile(r"[„“”\"»«‚‘’'‹›]")
 _OPEN_CONTEXT = set(" \t\n([{—–-/:;,.…") | set(_DOUBLE) | set(_SINGLE)
@@ -110,7 +110,7 @@ def _continues_paragraph(text: str, open_at: int, reopen_at: int) -> bool:
 def _reopened(text: str, start: int, close_at: int) -> bool:
     """A quote over paragraphs is valid when each inner paragraph starts with an opening mark."""
     for m in re.finditer(r"\n\s*(\S)", text[start:close_at]):
-        if m.group(1) not in "„“\"»«":
+        if m.group(1) not in '„“"»«':
             return False
     return True
 

@@ -30,12 +30,14 @@ def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
     if "." in word and len(word) <= 8 and word.replace(".", "").isalpha():
         return True  # U.S., z.B., Anm.d.Red
     if word.isdigit() and len(word) <= 2:  # German ordinals: "am 23. Dezember"
-        nxt = re.match(r"\w+", text[next_start:next_start + 12])
+        nxt = re.match(r"\w+", text[next_start : next_start + 12])
         return bool(nxt and (nxt.group().lower() in _MONTHS or len(word) <= 2))
     return False
 
 
-def split_sentences(text: str, protect: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+def split_sentences(
+    text: str, protect: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """Sentence spans (start, end), trimmed of whitespace, never crossing a newline.
 
     ``protect`` lists spans (direct quotes) inside which no sentence boundary is made.

@@ -41,7 +41,7 @@ class SpeakerResolver:
     def resolve(self, s: int, e: int) -> str | None:
         """The actor mentioned inside [s, e), else for a pronoun or role the last one before."""
         i = bisect.bisect_left(self.starts, s)
-        inside = [r for r in self.mentions[i:i + 8] if r[0] < e and r[1] <= e]
+        inside = [r for r in self.mentions[i : i + 8] if r[0] < e and r[1] <= e]
         if inside:
             people = [r for r in inside if self.types[r[2]] == "person"]
             return (people or inside)[-1][2]
@@ -49,7 +49,7 @@ class SpeakerResolver:
         if word not in self.lx.PRONOUNS and word not in self.lx.ANAPHORIC_SOURCE:
             return None  # a description we cannot tie to a name ("ein Sprecher")
         want_person = word in self.lx.PERSON_PRONOUNS or word in self.lx.ANAPHORIC_SOURCE
-        for r in reversed(self.mentions[max(0, i - 200):i]):
+        for r in reversed(self.mentions[max(0, i - 200) : i]):
             if r[1] > s:
                 continue
             if not want_person or self.types[r[2]] == "person":
@@ -57,7 +57,9 @@ class SpeakerResolver:
         return None
 
 
-def np_after(text: str, toks: list[Token], i: int, lx: ModuleType, end: int) -> tuple[int, int] | None:
+def np_after(
+    text: str, toks: list[Token], i: int, lx: ModuleType, end: int
+) -> tuple[int, int] | None:
     """The noun phrase starting at token ``i`` (a pronoun, or det + adj + capitalised words)."""
     if i >= len(toks) or toks[i].start >= end:
         return None
@@ -71,22 +73,35 @@ def np_after(text: str, toks: list[Token], i: int, lx: ModuleType, end: int) -> 
     while k < len(toks) and k - i < _MAX_NP and toks[k].start < end:
         tk = toks[k]
         if k > i:
-            gap = text[toks[k - 1].end:tk.start]
-            if "," in gap or any(c in gap for c in ".;:()") or (
-                    seen_head and any(c in gap for c in "„“\"»«")):
+            gap = text[toks[k - 1].end : tk.start]
+            if (
+                "," in gap
+                or any(c in gap for c in ".;:()")
+                or (seen_head and any(c in gap for c in '„“"»«'))
+            ):
                 break  # a name in marks may follow its article: die „Computerwoche“
         if (tk.cap or "-" in tk.text and tk.text.rsplit("-", 1)[1][:1].isupper()) and (
-                tk.low not in lx.STOP_CAPS):
+            tk.low not in lx.STOP_CAPS
+        ):
             seen_head = True
         elif tk.low in lx.DETERMINERS and not seen_head:
             pass
-        elif tk.low in lx.NP_LINKERS and seen_head and k + 1 < len(toks) and (
-                toks[k + 1].cap or toks[k + 1].low in lx.DETERMINERS):
+        elif (
+            tk.low in lx.NP_LINKERS
+            and seen_head
+            and k + 1 < len(toks)
+            and (toks[k + 1].cap or toks[k + 1].low in lx.DETERMINERS)
+        ):
             pass
         elif not seen_head and tk.low.endswith(("e", "en", "er", "es", "em")) and not tk.cap:
             pass  # an adjective before the head: "der stellvertretende Minister"
-        elif not seen_head and k > i and toks[i].low in lx.DETERMINERS and k - i <= 4 and (
-                tk.low in lx.NP_INNER):
+        elif (
+            not seen_head
+            and k > i
+            and toks[i].low in lx.DETERMINERS
+            and k - i <= 4
+            and (tk.low in lx.NP_INNER)
+        ):
             pass  # "die zur kalifornischen Universität gehörende Institution"
         elif lx.NOUN_SUFFIXES == () and not seen_head and tk.low not in lx.STOP_CAPS:
             seen_head = True  # English lower-case heads: "said the spokesman", "police said"
@@ -102,7 +117,9 @@ def np_after(text: str, toks: list[Token], i: int, lx: ModuleType, end: int) -> 
     return (toks[i].start, toks[k - 1].end)
 
 
-def np_before(text: str, toks: list[Token], lo: int, v: int, lx: ModuleType) -> tuple[int, int] | None:
+def np_before(
+    text: str, toks: list[Token], lo: int, v: int, lx: ModuleType
+) -> tuple[int, int] | None:
     """The subject before the verb at token ``v``: the whole prefix when it is short, else
     the capitalised run right before the verb."""
     if v <= lo:
@@ -112,13 +129,16 @@ def np_before(text: str, toks: list[Token], lo: int, v: int, lx: ModuleType) -> 
         return (first.start, first.end)
     verbish = getattr(lx, "VERBISH", set())
     english = not lx.NOUN_SUFFIXES  # English subjects may start lower case: "officials said"
-    if v - lo <= 6 and first.low not in lx.ADVERBIAL_OPENERS and (
-            first.cap or first.low in lx.PRONOUNS or english and first.low not in lx.STOP_CAPS):
+    if (
+        v - lo <= 6
+        and first.low not in lx.ADVERBIAL_OPENERS
+        and (first.cap or first.low in lx.PRONOUNS or english and first.low not in lx.STOP_CAPS)
+    ):
         if not any(t.low in verbish for t in toks[lo:v]):
             return (first.start, toks[v - 1].end)
     if first.cap and first.low not in lx.ADVERBIAL_OPENERS:
         for k in range(lo + 1, min(v, lo + 7)):  # "Senator X, who chairs …, said"
-            if "," in text[toks[k - 1].end:toks[k].start]:
+            if "," in text[toks[k - 1].end : toks[k].start]:
                 if not any(t.low in verbish for t in toks[lo:k]):
                     return (first.start, toks[k - 1].end)
                 break

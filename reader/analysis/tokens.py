@@ -24,8 +24,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     lowered = text.lower()
     if len(lowered) != len(text):  # a few letters change length when lowered (İ)
-        return [Token(m.start(), m.end(), m.group(), m.group().lower(), m.group()[0].isupper())
-                for m in _WORD.finditer(text, start, end)]
+        return [
+            Token(m.start(), m.end(), m.group(), m.group().lower(), m.group()[0].isupper())
+            for m in _WORD.finditer(text, start, end)
+        ]
     out = []
     append = out.append
     for m in _WORD.finditer(text, start, end):

@@ -1,0 +1,67 @@
+"""Word-level tests for actor finding: titles, the draft record an actor grows in, and the
+first words of multi-word names (a cheap pre-check before dictionary look-ups)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import ModuleType
+
+from .places import country_table
+from .tokens import Token
+
+
+@dataclass
+class ActorDraft:
+    name: str
+    type: str
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    seen: set[tuple[int, int]] = field(default_factory=set)
+
+    def add(self, s: int, e: int, surface: str) -> None:
+        if (s, e) not in self.seen:
+            self.seen.add((s, e))
+            self.mentions.append((s, e))
+        if surface != self.name and surface not in self.aliases:
+            self.aliases.append(surface)
+
+
+_ROLE_MEMO: dict[tuple[str, bool, str], bool] = {}
+
+
+def is_role(tok: Token, lx: ModuleType) -> bool:
+    """A title: German compounds end in one (Vize-Außenminister); English words are one."""
+    key = (tok.low, tok.cap, lx.__name__)
+    hit = _ROLE_MEMO.get(key)
+    if hit is None:
+        if len(_ROLE_MEMO) > 200_000:
+            _ROLE_MEMO.clear()
+        hit = _ROLE_MEMO[key] = _is_role(tok, lx)
+    return hit
+
+
+def _is_role(tok: Token, lx: ModuleType) -> bool:
+    low = tok.low.rstrip(".")
+    if lx.NOUN_SUFFIXES:  # German: capitalised compounds
+        return tok.cap and len(low) >= 4 and low.endswith(lx.ROLE_SUFFIXES)
+    return low in lx.ROLE_SUFFIXES or low.rsplit("-", 1)[-1] in lx.ROLE_SUFFIXES
+
+
+def role_key(role: str) -> str:
+    """The organisation part of a title ("Nato" of "Nato-Generalsekretär"), lower case."""
+    return role.rsplit("-", 1)[0].lower() if "-" in role else ""
+
+
+def first_words(lang: str, lx: ModuleType) -> frozenset[str]:
+    """First words of multi-word country and organisation names (cheap pre-check)."""
+    key = (lang, lx.__name__)
+    hit = _FIRSTS.get(key)
+    if hit is None:
+        names = list(country_table(lang)) + list(lx.ORGS)
+        hit = _FIRSTS[key] = frozenset(n.split()[0] for n in names if " " in n)
+    return hit
+
+
+_FIRSTS: dict[tuple[str, str], frozenset[str]] = {}

@@ -1,0 +1,152 @@
+"""Shared clause tools for the frame rules: the Frame result, Konjunktiv tests, gaps between
+words, clause ends, subjects and whether a phrase can speak."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
+
+from .speakers import np_after, np_before
+from .tokens import Token
+
+_END_PUNCT = ".!?…:;"
+_ZU_INF = re.compile(
+    r"^(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|mit|nach|vor|weg|zurück|"
+    r"zusammen|durch|um|über|unter|wieder|zu)zu[a-zäöüß]{3,}$"
+)
+
+
+@dataclass
+class Frame:
+    start: int
+    end: int
+    kind: str
+    speaker: tuple[int, int] | None  # offsets of the speaker mention
+    cue: str | None
+    segments: list[tuple[int, int]] | None = None  # when the frame splits the quote
+
+
+_KONJ_MEMO: dict[tuple[str, bool, str], bool] = {}
+
+
+def is_konjunktiv(tok: Token, lx: ModuleType) -> bool:
+    """Konjunktiv I/II: a listed form, or a known verb stem + "e" (also with a prefix: vorsehe)."""
+    key = (tok.low, tok.cap, lx.__name__)
+    hit = _KONJ_MEMO.get(key)
+    if hit is None:
+        if len(_KONJ_MEMO) > 200_000:
+            _KONJ_MEMO.clear()
+        hit = _KONJ_MEMO[key] = _is_konjunktiv(tok, lx)
+    return hit
+
+
+def _is_konjunktiv(tok: Token, lx: ModuleType) -> bool:
+    low = tok.low
+    if low in lx.KONJ_FORMS:
+        return True
+    if tok.cap or len(low) < 4 or not low.endswith("e") or not lx.KONJ_STEMS:
+        return False
+    return _konj_regex(lx).search(low) is not None
+
+
+@lru_cache(maxsize=4)
+def _konj_regex(lx: ModuleType) -> re.Pattern[str]:
+    alts = "|".join(sorted((re.escape(s) for s in lx.KONJ_STEMS), key=len, reverse=True))
+    return re.compile(rf"(?:^|[a-zäöüß])(?:{alts})e$")
+
+
+class ClauseTools:
+    """Helpers every frame rule uses; FrameFinder inherits them."""
+
+    def __init__(self, text: str, lx: ModuleType, lang: str, actor_at=None):
+        self.text, self.lx, self.lang = text, lx, lang
+        self.actor_at = actor_at  # (start, end) -> bool: is an actor mentioned there
+        self._triggers = lx.SOURCE_BEFORE | lx.SOURCE_AFTER | {"nach", "wie", "as"}
+
+    def _gap(self, a: Token, b: Token) -> str:
+        return self.text[a.end : b.start]
+
+    def _clause_end(self, s_end: int) -> int:
+        """Sentence end without its final punctuation."""
+        e = s_end
+        while e > 0 and (self.text[e - 1] in _END_PUNCT or self.text[e - 1] in "“”\"»«’'"):
+            if self.text[e - 1] in "“”\"»«’'":
+                break
+            e -= 1
+        return e
+
+    def is_heading(self, toks: list[Token], e: int) -> bool:
+        """A short line without end punctuation is a heading ("Moscow blames the West")."""
+        last = self.text[e - 1] if e else ""
+        return (
+            last not in ".!?…:;\"“”»«’'" and len(toks) < 12 and self.text[e : e + 1] in ("\n", "")
+        )
+
+    def _has_verb(self, toks: list[Token]) -> bool:
+        """Does this stretch hold a verb-like word (lower case, not an article or adjective)?"""
+        lx = self.lx
+        for n, t in enumerate(toks):
+            if t.cap or t.low in lx.DETERMINERS or t.low in lx.NP_LINKERS or t.low.isdigit():
+                continue
+            if n + 1 < len(toks) and toks[n + 1].cap and t.low.endswith(("e", "en", "er", "es")):
+                continue
+            return True
+        return False
+
+    def _ends_clause(self, toks: list[Token], pos: int, slack: int = 0) -> bool:
+        """True when at most ``slack`` words follow ``pos`` before a comma or the end."""
+        n = 0
+        for x in toks:
+            if x.start < pos:
+                continue
+            if "," in self.text[pos : x.start]:
+                return True
+            n += 1
+            if n > slack:
+                return False
+        return True
+
+    def _particle_ok(self, verb: Token, rest: list[Token]) -> bool:
+        """'gab', 'teilte', 'stellte' say something only with their particle (gab … bekannt)."""
+        if verb.low not in self.lx.NEEDS_PARTICLE:
+            return True
+        return any(x.low in self.lx.SAY_PARTICLES for x in rest[:14])
+
+    # "Stoltenberg sagte nach dem Treffen auch, die Alliierten hätten …" / "X said (that) …"
+
+    def _lead(self, toks: list[Token]) -> int:
+        """Skip a leading conjunction or adverb before an English subject ("But X said")."""
+        lo = 0
+        while lo < len(toks) - 1 and toks[lo].low in self.lx.LEADING:
+            lo += 1
+        return lo
+
+    def _subject(self, toks: list[Token], v: int, e: int) -> tuple[int, int] | None:
+        """Subject of a verb of saying: the words before it (German Vorfeld) unless they are
+        an adverbial ("Weiterhin erklärte die Ministerin"), then the phrase after it."""
+        lx = self.lx
+        after = None
+        if v + 1 < len(toks) and "," not in self._gap(toks[v], toks[v + 1]):
+            after = np_after(self.text, toks, v + 1, lx, e)  # never across the frame's comma
+        if not v or toks[0].low in lx.ADVERBIAL_OPENERS:
+            return after
+        before = np_before(self.text, toks, 0, v, lx)
+        if before and not self.speakerlike(before) and after and self.speakerlike(after):
+            return after
+        return before or after
+
+    # "laut X", "nach Angaben von X", "X zufolge", "according to X", "Wie X mitteilte, …"
+
+    def speakerlike(self, sp: tuple[int, int]) -> bool:
+        """Can this phrase speak? A name, a pronoun, or a noun for people or institutions."""
+        lx = self.lx
+        words = self.text[sp[0] : sp[1]].split()
+        if not words or words[0].lower() in lx.IMPERSONAL:
+            return False
+        if len(words) == 1 and words[0].lower() in lx.PERSON_PRONOUNS | {"sie", "they", "we"}:
+            return True
+        if self.actor_at is not None and self.actor_at(sp[0], sp[1]):
+            return True
+        return any(w.lower().strip(",.()").endswith(lx.SPEAKER_SUFFIXES) for w in words)

@@ -1,0 +1,130 @@
+"""Source phrases: "laut X", "nach Angaben von X", "X zufolge", "according to X", and
+"Wie X mitteilte, …" - the words around the phrase are the quote."""
+
+from __future__ import annotations
+
+from .clauses import ClauseTools, Frame
+from .speakers import np_after
+from .tokens import Token
+
+
+class SourceRules(ClauseTools):
+    """The source-phrase rules, mixed into FrameFinder."""
+
+    # "laut X", "nach Angaben von X", "X zufolge", "according to X", "Wie X mitteilte, …"
+    def _source_phrase(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        """A source phrase: the words around it are the quote, split in two segments when
+        the phrase stands in the middle ("Der Betrag wird laut X nicht reichen")."""
+        lx = self.lx
+        triggers = self._triggers
+        if triggers.isdisjoint([t.low for t in toks]):
+            return None
+        for i, t in enumerate(toks):
+            if t.low not in triggers:
+                continue
+            found = self._source_at(toks, i, e)
+            if found is None:
+                continue
+            ph_start, ph_end, sp = found
+            segs = []
+            before = [x for x in toks if x.end <= ph_start]
+            after = [x for x in toks if x.start >= ph_end]
+            if len(before) >= 1:
+                start = s
+                for n in range(len(before) - 1, 0, -1 if self.lang == "de" else len(before)):
+                    if "," in self._gap(before[n - 1], before[n]):
+                        if before[n].low in lx.RELATIVES:
+                            start = before[n].start  # a relative clause: "…, das nach Angaben X"
+                        break
+                segs.append((start, before[-1].end))
+            if len(after) >= 2 or after and not before:
+                end = self._clause_end(e)
+                if segs and segs[0][0] > s:  # inside a relative clause: it ends at its comma
+                    for n in range(1, len(after)):
+                        if "," in self._gap(after[n - 1], after[n]):
+                            end = after[n - 1].end
+                            break
+                segs.append((after[0].start, end))
+            if not segs:
+                return None
+            f = Frame(segs[0][0], segs[-1][1], "indirect", sp, t.text)
+            f.segments = segs
+            return f
+        return None
+
+    def _source_at(
+        self, toks: list[Token], i: int, e: int
+    ) -> tuple[int, int, tuple[int, int]] | None:
+        """(phrase start, phrase end, speaker span) when token ``i`` opens a source phrase."""
+        lx, text = self.lx, self.text
+        t = toks[i]
+        if t.low == "according" and i + 2 < len(toks):
+            k = i + 2
+            while k + 1 < len(toks) and "," not in self._gap(toks[k], toks[k + 1]) and k - i < 9:
+                k += 1
+            return t.start, toks[k].end, (toks[i + 2].start, toks[k].end)
+        if t.low in lx.SOURCE_BEFORE:
+            after = i + 2 if t.low == "according" else i + 1
+            k = after
+            while k < len(toks) and toks[k].low in lx.DETERMINERS | {"ihren", "seinen", "eigenen"}:
+                k += 1
+            sp = np_after(text, toks, after, lx, e) or np_after(text, toks, k, lx, e)
+            if sp is None:
+                sp = self._marked_name(t.end)
+                return (t.start, sp[1], sp) if sp else None
+            return t.start, sp[1], (toks[after].start if after < len(toks) else sp[0], sp[1])
+        if t.low == "nach" and i >= 1 and toks[i - 1].low.endswith(tuple(lx.SOURCE_NOUNS)):
+            k = i - 1  # "seiner Meinung nach"
+            if k and toks[k - 1].low in lx.DETERMINERS | lx.POSSESSIVES:
+                k -= 1
+            return toks[k].start, t.end, (toks[k].start, toks[i - 1].end)
+        if t.low == "nach" and i + 1 < len(toks):
+            k = i + 1
+            while k < len(toks) and k - i <= 3 and not toks[k].cap:
+                k += 1  # nach eigenen / ersten / einer …
+            if k + 1 < len(toks) and toks[k].low.endswith("s") and toks[k + 1].cap:
+                k += 1  # nach Grupps Meinung
+            if k >= len(toks) or not toks[k].low.endswith(tuple(lx.SOURCE_NOUNS)):
+                return None
+            end = toks[k].end
+            sub = None
+            if k + 1 < len(toks) and toks[k + 1].low in ("von", "des", "der", "dem", "aus", "im"):
+                sub = np_after(text, toks, k + 1, lx, e) or np_after(text, toks, k + 2, lx, e)
+            if sub:
+                end = sub[1]
+            return t.start, end, (toks[k].start, end)
+        if t.low in lx.SOURCE_AFTER and i:
+            k = i - 1
+            while (
+                k > 0
+                and (toks[k - 1].cap or toks[k - 1].low in lx.DETERMINERS)
+                and (i - k < 5)
+                and "," not in self._gap(toks[k - 1], toks[k])
+            ):
+                k -= 1
+            return toks[k].start, t.end, (toks[k].start, toks[i - 1].end)
+        if i == 0 and t.low in ("wie", "as"):
+            for v in range(2, min(len(toks) - 1, 16)):
+                if (
+                    toks[v].low in lx.SAY_VERBS
+                    and not toks[v].cap
+                    and v + 1 < len(toks)
+                    and ("," in self._gap(toks[v], toks[v + 1]))
+                ):
+                    sp = np_after(text, toks, 1, lx, toks[v].start)
+                    return (t.start, toks[v].end, sp) if sp else None
+        return None
+        return None
+
+    def _marked_name(self, pos: int) -> tuple[int, int] | None:
+        """The span of a name in quote marks right after ``pos`` ('laut „Welt“')."""
+        text = self.text
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
+        if pos < len(text) and text[pos] in '„“"»«':
+            close = next(
+                (j for j in range(pos + 1, min(len(text), pos + 60)) if text[j] in '“”"«»'), None
+            )
+            if close:
+                return (pos, close + 1)
+        return None
