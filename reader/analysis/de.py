@@ -74,7 +74,8 @@ STRONG_REPORT = {"forderte", "fordert", "forderten", "fordern", "kritisierte", "
                  "berichteten", "berichten", "kündigte", "kündigt", "empfahl", "empfiehlt",
                  "riet", "warf", "wirft", "warfen", "werfen"}
 PASSIVE_AUX = {"wurde", "wurden", "wird", "werden"}
-REPORT_VERBS -= {"gekündigt", "erwartet", "zeigte", "machte", "droht", "drohte", "drohten", "drohen", "gedroht"}
+REPORT_VERBS -= {"gekündigt", "erwartet", "zeigte", "machte", "droht", "drohte", "drohten",
+                 "drohen", "gedroht"}
 AUXILIARIES = {"hat", "haben", "hatte", "hatten", "habe", "wurde", "wurden", "wird", "werden"}
 # Nouns for people and institutions that can be speakers (matched as word endings).
 SPEAKER_SUFFIXES = (
@@ -105,7 +106,9 @@ SOURCE_NOUNS = {"berechnungen", "dokument", "plan", "entwurf", "verfassung", "me
                 "statistik", "vorstellungen", "willen", "wunsch", "gutachten", "protokoll",
                 "unterlagen", "papier",
                 "angaben", "analyse", "vorhersage", "prognose", "umfrage", "studie", "recherchen",
-                "zahlen", "daten", "schätzung", "ermittlungen", "ansicht", "aussage", "meldungen", "medienberichten", "auskunft", "aussagen", "informationen", "worten", "ansicht", "meinung",
+                "zahlen", "daten", "schätzung", "ermittlungen", "ansicht", "aussage", "meldungen",
+                "medienberichten", "auskunft", "aussagen", "informationen", "worten", "ansicht",
+                "meinung",
                 "einschätzung", "darstellung", "auffassung", "überzeugung", "berichten",
                 "berichte", "bericht", "schätzungen", "erkenntnissen", "ermittlungen", "sicht"}
 ANAPHORIC_SOURCE = {"demnach", "wonach"}
