@@ -46,6 +46,7 @@ class FrameFinder(SourceRules):
             or self._frame_before(toks, s, e, has_konj)
             or self._that_clause(toks, s, e)
             or self._intent_clause(toks, s, e)
+            or self._wonach(toks, s, e)
         )
 
     # "…, sagte der Nato-Chef" / "…, so Stoltenberg weiter" / "…, Smith said." / "…, wie X sagte"
@@ -183,8 +184,34 @@ class FrameFinder(SourceRules):
                 return None
             sp = self._subject(toks, v, e)
             if sp is None or not self.speakerlike(sp):
-                return None
+                if not any(x.low in lx.PASSIVE_AUX for x in toks[:v]):
+                    return None
+                sp = None  # "Ihm wird vorgeworfen, … getötet zu haben": nobody named
             return Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
+        return None
+
+    def _wonach(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        """'Berichte, wonach …': the clause after 'wonach' is what the noun before it says."""
+        for c in range(1, len(toks) - 2):
+            if toks[c].low != "wonach" or "," not in self._gap(toks[c - 1], toks[c]):
+                continue
+            k = c - 1
+            while (
+                k > 0
+                and (toks[k - 1].cap or toks[k - 1].low in self.lx.DETERMINERS)
+                and ("," not in self._gap(toks[k - 1], toks[k]))
+            ):
+                k -= 1
+            n = c + 1
+            while n + 1 < len(toks) and "," not in self._gap(toks[n], toks[n + 1]):
+                n += 1
+            return Frame(
+                toks[c + 1].start,
+                toks[n].end,
+                "indirect",
+                (toks[k].start, toks[c - 1].end),
+                "wonach",
+            )
         return None
 
     def _english_before(self, toks: list[Token], v: int, s: int, e: int) -> Frame | None:
