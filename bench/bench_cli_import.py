@@ -14,6 +14,8 @@ import json
 import os
 import random
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -83,7 +85,6 @@ def main() -> None:
                     help="every line carries a tag (each costs an annotation-store write)")
     args = ap.parse_args()
 
-    from reader.library.ingest import import_paths
     from reader.library.store import Library
 
     work = Path(tempfile.mkdtemp(prefix="reader-bench-"))
@@ -99,15 +100,22 @@ def main() -> None:
             return sum(1 for line in corpus.read_bytes().split(b"\n") if line and json.loads(line))
 
         t_base, count = timed(baseline)
-        library = Library(work / "lib", create=True)
-        t_import, report = timed(lambda: import_paths(library, [corpus]))
-        assert len(report.imported) == count, (len(report.imported), report.errors[:3])
+
+        def cli_import() -> list[str]:  # the real command, as a user runs it
+            done = subprocess.run([sys.executable, "-m", "reader", "--library", str(work / "lib"),
+                                   "import", str(corpus)], capture_output=True, text=True)
+            assert done.returncode == 0, done.stderr[-500:]
+            return [line for line in done.stdout.splitlines() if line.startswith("imported ")]
+
+        t_import, imported = timed(cli_import)
+        assert len(imported) == count, (len(imported), count)
+        library = Library(work / "lib")
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         print(f"machine: {os.cpu_count()} CPUs, load average {load} (shared: figures vary)")
         print(f"corpus: {count} articles, {size_mb:.1f} MB JSONL"
               f"{', each with a tag' if args.with_tags else ', no tags'}")
         print(f"baseline read+parse JSONL:      {t_base:8.2f} s")
-        print(f"reader import (with analysis):  {t_import:8.2f} s  "
+        print(f"reader import FILE.jsonl (CLI): {t_import:8.2f} s  "
               f"({count / t_import:,.0f} articles/s; target <= 60 s for 10,000)")
 
         index = work / "lib" / "articles.json"

@@ -48,27 +48,62 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def analyse_many(items: list[tuple[str, str | None]]) -> list[Analysed]:
+    return [analyse_text(text, lang) for text, lang in items]
+
+
 class AnalysisPool:
-    """In-process until ``POOL_FROM`` submissions, then a process pool (if there are 2+ CPUs)."""
+    """In-process until ``POOL_FROM`` submissions, then a process pool (if there are 2+ CPUs).
+    Work goes to the workers in chunks of ``CHUNK`` articles: one message per article costs
+    more in inter-process traffic than the analysis of a short article."""
+
+    CHUNK = 16
 
     def __init__(self) -> None:
         self.submitted = 0
         self._executor: Any = None
         self._workers = min(4, os.cpu_count() or 1)
+        self._buffer: list[tuple[str, str | None, Future]] = []
 
     def submit(self, text: str, lang: str | None) -> Future:
         self.submitted += 1
         if self._executor is None and self.submitted >= POOL_FROM and self._workers > 1:
             self._start()
-        if self._executor is not None:
+        result: Future = Future()
+        if self._executor is None:
+            result.set_result(analyse_text(text, lang))
+            return result
+        self._buffer.append((text, lang, result))
+        if len(self._buffer) >= self.CHUNK:
+            self.flush()
+        return result
+
+    def flush(self) -> None:
+        """Send what is buffered (call before waiting on one of its results)."""
+        chunk, self._buffer = self._buffer, []
+        if not chunk:
+            return
+        try:
+            sent = self._executor.submit(analyse_many, [(t, lang) for t, lang, _ in chunk])
+        except Exception:  # noqa: BLE001 - a broken pool: carry on in-process
+            self.shutdown()
+            self._workers = 1
+            for text, lang, result in chunk:
+                result.set_result(analyse_text(text, lang))
+            return
+
+        def deliver(done: Future) -> None:
             try:
-                return self._executor.submit(analyse_text, text, lang)
-            except Exception:  # noqa: BLE001 - a broken pool: carry on in-process
-                self.shutdown()
-                self._workers = 1
-        done: Future = Future()
-        done.set_result(analyse_text(text, lang))
-        return done
+                results = done.result()
+            except BaseException as exc:  # noqa: BLE001 - each waiter re-analyses in-process
+                for _, _, result in chunk:
+                    if not result.done():
+                        result.set_exception(exc)
+                return
+            for (_, _, result), analysed in zip(chunk, results):
+                result.set_result(analysed)
+
+        sent.add_done_callback(deliver)
 
     def _start(self) -> None:
         import multiprocessing
@@ -89,6 +124,9 @@ class AnalysisPool:
             self._executor = None  # no workers here: analyse in-process
 
     def shutdown(self) -> None:
+        for _, _, result in self._buffer:  # never sent: nobody will wait for them now
+            result.cancel()
+        self._buffer = []
         if self._executor is not None:
             executor, self._executor = self._executor, None
             try:

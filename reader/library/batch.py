@@ -26,7 +26,7 @@ from .models import ArticleMeta, ParsedArticle
 if TYPE_CHECKING:
     from .store import Library
 
-WINDOW = 32  # articles analysed ahead of the one being written
+WINDOW = 64  # articles analysed ahead of the one being written
 EXTENSIONS = {"html": "html", "htm": "html", "md": "md", "jsonl": "jsonl"}
 
 
@@ -95,7 +95,7 @@ class ImportBatch:
         from .importer import content_key
         from .store import unique_id
 
-        sha = hashlib.sha256(original).hexdigest()
+        sha = sha256_hex(original)
         key = content_key(parsed.text)
         existing = self.by_sha.get(sha) or self.by_key.get(key)
         if existing is not None:
@@ -138,6 +138,8 @@ class ImportBatch:
             if future is None:
                 self.pending.append((name, "duplicate", meta, None))
                 continue
+            if not future.done():
+                self.pool.flush()  # it may still be buffered
             try:
                 analysed = future.result()
             except Exception:  # noqa: BLE001 - a worker died: analyse here instead
@@ -266,6 +268,19 @@ def _tag_all(store, work: list[tuple[str, list[str]]], errors: list[str]) -> Non
             store.tag_article(article_id, tags)
         except Exception as exc:  # noqa: BLE001 - reported by the caller, import goes on
             errors.append(f"{article_id}: tags not saved ({exc})")
+
+
+def sha256_hex(data: bytes) -> str:
+    """SHA-256 without the GIL hand-off hashlib makes for inputs over 2 KiB: with the writer
+    and worker threads busy, getting the GIL back cost more than hashing a short article."""
+    digest = hashlib.sha256()
+    if len(data) > 1 << 16:
+        digest.update(data)
+    else:
+        view = memoryview(data)
+        for start in range(0, len(data), 2047):
+            digest.update(view[start:start + 2047])
+    return digest.hexdigest()
 
 
 def _ready(item) -> bool:
