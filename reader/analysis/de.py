@@ -106,11 +106,11 @@ SOURCE_NOUNS = {"berechnungen", "dokument", "plan", "entwurf", "verfassung", "me
                 "statistik", "vorstellungen", "willen", "wunsch", "gutachten", "protokoll",
                 "unterlagen", "papier",
                 "angaben", "analyse", "vorhersage", "prognose", "umfrage", "studie", "recherchen",
-                "zahlen", "daten", "schätzung", "ermittlungen", "ansicht", "aussage", "meldungen",
+                "zahlen", "daten", "schätzung", "ansicht", "aussage", "meldungen",
                 "medienberichten", "auskunft", "aussagen", "informationen", "worten", "ansicht",
                 "meinung",
                 "einschätzung", "darstellung", "auffassung", "überzeugung", "berichten",
-                "berichte", "bericht", "schätzungen", "erkenntnissen", "ermittlungen", "sicht"}
+                "berichte", "bericht", "schätzungen", "erkenntnissen"}
 ANAPHORIC_SOURCE = {"demnach", "wonach"}
 SUBORDINATORS = {"als", "während", "da", "weil", "nachdem", "wenn", "obwohl", "bevor", "seit",
                  "seitdem", "sobald", "falls", "indem", "ob", "dass", "beim", "um", "damit"}

@@ -24,7 +24,7 @@ class FrameFinder(SourceRules):
         if len(toks) < 3 or self.is_heading(toks, e):
             return None
         if self.text[self._clause_end(e) : e].startswith("?"):
-            return self._source_phrase(toks, s, e)  # a question asks, it does not report
+            return None  # a question asks, it does not report
         if toks[0].low in self.lx.SUBORDINATORS:
             return self._source_phrase(toks, s, e) or self._frame_after_main(toks, s, e)
         if self.lang == "en":  # "X said (that) …" is the common English order
