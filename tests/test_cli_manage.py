@@ -100,6 +100,8 @@ def test_reimport_reanchors_after_the_original_changes(capsys, two, library_dir:
     assert out.startswith(f"reimported {en} ") and "1 notes orphaned" in out
     notes = {n["text"]: n for n in notes_json(capsys, en)}
     assert notes["vanishes"]["orphan"] is True
+    row = next(r for r in list_json(capsys) if r["id"] == en)
+    assert row["notes"] == 2  # orphans included
     moved = notes["moves"]
     assert not moved["orphan"]
     code, out, _ = run(capsys, "search", "criticised", "--json")
