@@ -166,11 +166,18 @@ def classify_direct(
         return "term", None, None
     if eng.lang == "en":
         return "term", None, None  # English scare quotes and labels are not quotations
-    if not inner[0].cap or any(t.low in lx.LABEL_CUES for t in prev):
+    if any(t.low in lx.LABEL_CUES for t in prev) or _label_verb_before(eng, s, m.start):
         return "direct", None, None
+    if not inner[0].cap and (words > 1 or _say_verb_in(eng, s, e)):
+        return "direct", None, None  # a lower-case fragment of speech, not a lone scare word
     if inner[0].low in lx.SPEECH_OPENERS or _label_verb_before(eng, s, m.start):
         return "direct", None, None  # „Wir werden …“, skandierten „Stoppt …“
     return "term", None, None
+
+
+def _say_verb_in(eng: Engine, s: int, e: int) -> bool:
+    """Is there a verb of saying anywhere in the sentence [s, e)?"""
+    return any(t.low in eng.lx.SAY_VERBS and not t.cap for t in eng._toks(s, e))
 
 
 def _label_verb_before(eng: Engine, s: int, pos: int) -> bool:
