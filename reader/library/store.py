@@ -187,9 +187,7 @@ class Library:
         for article_id in wanted:
             shutil.rmtree(self.article_dir(article_id), ignore_errors=True)
             if with_notes:
-                for note in store.notes(article=article_id):
-                    store.delete_note(note.id)
-                store.untag_article(article_id, store.article_tags(article_id))
+                store.delete_article(article_id)  # its notes, tags and reading state
             else:
                 store.mark_orphans(article_id)
         return wanted
