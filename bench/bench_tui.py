@@ -49,10 +49,16 @@ else:
     from reader.app import make_app
     app = make_app(lib, poll_interval=0)
 painted = []
+original_display = app._display
+def display(screen, renderable):  # the first frame of the first real screen
+    original_display(screen, renderable)
+    if kind == "minimal" or type(screen).__name__ == "LibraryScreen":
+        painted.append(time.time())
+app._display = display
 async def auto(pilot):
-    await pilot.pause()  # the first screen is composed, mounted and painted
     await pilot.pause()
-    painted.append(time.time())
+    await pilot.pause()
+    await pilot.pause(0.2)
     pilot.app.exit()
 app.run(headless=True, size=(120, 40), auto_pilot=auto)
 print(painted[0] - spawned)  # from spawning the process to the painted first screen
