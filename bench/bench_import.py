@@ -173,17 +173,25 @@ def throughput(files: list[tuple[str, bytes]], target: int) -> None:
     for name, _ in batch:
         hashlib.sha256(Path(name).read_bytes()).hexdigest()
     base = time.perf_counter() - start
-    start = time.perf_counter()
+    spent = {"html": 0.0, "txt": 0.0}
+    count = {"html": 0, "txt": 0}
     failures = 0
-    for name, data in batch:
+    for name, _ in batch:
+        kind = "html" if name.endswith(".html") else "txt"
+        start = time.perf_counter()
         try:
             parse_document(Path(name).read_bytes(), name)
         except ImportFailure:
             failures += 1
-    spent = time.perf_counter() - start
+        spent[kind] += time.perf_counter() - start
+        count[kind] += 1
+    total = sum(spent.values())
     print(f"\nthroughput on {len(batch)} files ({len(files)} distinct, repeated):")
     print(f"  read + sha256 only : {len(batch) / base:10.0f} files/s  ({base:.2f} s)")
-    print(f"  parse_document     : {len(batch) / spent:10.1f} articles/s  ({spent:.2f} s, {failures} failed)")
+    print(f"  parse_document     : {len(batch) / total:10.1f} articles/s  ({total:.2f} s, {failures} failed)")
+    for kind in ("html", "txt"):
+        if count[kind]:
+            print(f"    of which {kind:<5}  : {count[kind] / spent[kind]:10.1f} articles/s  ({count[kind]} files)")
 
 
 def main() -> int:

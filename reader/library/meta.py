@@ -111,7 +111,7 @@ def detect_lang(text: str | None) -> str | None:
     """ISO 639-1 code of the text's language, or ``None`` when there is too little text."""
     if not text:
         return None
-    sample = text[:6000]  # plenty for a confident guess; langid's cost grows with length
+    sample = text[:2500]  # plenty for a confident guess (250 chars suffice on our corpus); cost grows with length
     if len(_LETTERS.findall(sample)) < 20:
         return None
     identifier = _LANG_CACHE.get("id")

@@ -119,6 +119,8 @@ def _split_glued_date(lines: list[str]) -> list[str]:
     return out
 
 
+_LEGAL = re.compile("|".join(re.escape(p) for p in LEGAL_PHRASES), re.I)
+_READ_MORE = re.compile("(?:" + "|".join(re.escape(p) for p in READ_MORE) + r")\W*$", re.I)
 _CELL_GLUE = re.compile(r"(?<=[a-zäöüß%])(?=\d+[.,]\d|\d\d)|(?<=\d)(?=[A-ZÄÖÜ])|(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöü])")
 
 
@@ -230,11 +232,11 @@ def classify(raw_lines: list[str]) -> list[Line]:
             line.noise, line.penalty = True, 15.0
         elif is_ui(text) or _labelled_ui(text) or _CLOCK.match(text) or not any(c.isalpha() for c in text):
             line.noise, line.penalty = True, 60.0
-        elif len(text) < 400 and any(p in text.casefold() for p in LEGAL_PHRASES):
+        elif len(text) < 400 and _LEGAL.search(text):
             line.noise, line.penalty = True, 80.0
         elif _TRUNCATED.search(text):  # a teaser's cut-off excerpt
             line.noise, line.penalty = True, 80.0
-        elif latin and len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)):
+        elif latin and _CYRILLIC.search(text) and len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)):
             line.noise = True
         if not line.noise:
             line.body = _is_body(text)
@@ -247,8 +249,7 @@ def classify(raw_lines: list[str]) -> list[Line]:
         lines.append(line)
     # An excerpt followed by "read more" is a teaser of another article.
     for index, line in enumerate(lines[1:], 1):
-        folded = line.text.casefold()
-        if len(folded) <= 120 and any(folded.endswith(p) or folded == p for p in READ_MORE):
+        if len(line.text) <= 120 and _READ_MORE.search(line.text):
             line.noise, line.penalty = True, max(line.penalty, 60.0)
             previous = lines[index - 1]
             if previous.body:
