@@ -16,7 +16,7 @@ Der Stadtrat hat am Mittwochabend mit großer Mehrheit den Bau eines neuen Radwe
 „Das ist ein guter Tag für alle, die mit dem Rad zur Arbeit fahren“, sagte Bürgermeisterin Anna Beispiel nach der Abstimmung.
 Die Opposition kritisierte dagegen die hohen Kosten und forderte eine genauere Prüfung der Pläne durch den Rechnungshof.
 Ein Radfahrer auf der Elbbrücke im Sommer - Elbkurier, 1920, 02.05.2023
-Neue Fahrradstraßen sollen bis 2025 fertig sein
+Werden die neuen Fahrradstraßen bis 2025 wirklich fertig sein?
 Die Bauarbeiten sollen nach Angaben der Stadtverwaltung im Herbst beginnen und rund zwei Jahre dauern.
 
 Kritik vom Handelsverband
@@ -95,7 +95,7 @@ def test_german_scrape_in_the_seed_style() -> None:
     assert paragraphs[0].startswith("Der Stadtrat hat am Mittwochabend")
     assert paragraphs[-1].startswith("Man werde die Entwicklung")
     assert paragraphs.index("Kritik vom Handelsverband") in article.headings
-    for noise in ("registrieren", "Abonnieren", "dpa", "Elbkurier", "Neue Fahrradstraßen", "Newsticker",
+    for noise in ("registrieren", "Abonnieren", "dpa", "Elbkurier", "Fahrradstraßen", "Newsticker",
                   "Загружаю", "Diskussion teilzunehmen", "loader"):
         assert noise not in article.text, noise
 

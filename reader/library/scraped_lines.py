@@ -193,6 +193,11 @@ def _mark_related_lists(lines: list[Line]) -> None:
             teaser.noise, teaser.penalty = True, 10.0
 
 
+def _teaser_like(text: str) -> bool:
+    """A headline of another story: short, and not closed like a story sentence ('.' or a quote)."""
+    return len(words_of(text)) <= 20 and not text.endswith((".", "“", "\"", "«", "»", "”", ")"))
+
+
 def _is_body(text: str) -> bool:
     tokens = words_of(text)
     words = len(tokens)
@@ -258,7 +263,7 @@ def classify(raw_lines: list[str]) -> list[Line]:
     _mark_templated(lines)
     # The line right after a caption is the teaser headline of a related article.
     for before, after in zip(lines, lines[1:]):
-        if before.caption_source and not after.body:
+        if before.caption_source and (not after.body or _teaser_like(after.text)):
             after.noise = True
     return lines
 
