@@ -73,6 +73,9 @@ STRONG_REPORT = {"forderte", "fordert", "forderten", "fordern", "kritisierte", "
                  "sprach", "spricht", "sprachen", "sprechen", "berichtete", "berichtet",
                  "berichteten", "berichten", "kündigte", "kündigt", "empfahl", "empfiehlt",
                  "riet", "warf", "wirft", "warfen", "werfen"}
+REPORT_VERBS |= {"bestreitet", "bestritt", "bestritten", "widersprach", "widerspricht",
+                 "verteidigte", "verteidigt", "äußerte", "äußerten", "reagierte", "beziffert",
+                 "bezifferte", "schätzt", "schätzte", "vermutet", "vermuten", "befürchten"}
 PASSIVE_AUX = {"wurde", "wurden", "wird", "werden"}
 REPORT_VERBS -= {"gekündigt", "erwartet", "zeigte", "machte", "droht", "drohte", "drohten",
                  "drohen", "gedroht"}

@@ -259,7 +259,7 @@ class FrameFinder(SourceRules):
         if len(toks) < 3 or toks[0].low in lx.SUBORDINATORS:
             return None
         last = toks[-1]
-        for v in range(1, min(len(toks), 7 if self.lang == "de" else 12)):
+        for v in range(1, min(len(toks), 9 if self.lang == "de" else 12)):
             t = toks[v]
             if t.cap:
                 continue
