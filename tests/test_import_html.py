@@ -169,3 +169,10 @@ def test_captions_and_credits_kept_by_the_extractor_are_dropped() -> None:
     for noise in ("1920", "dpa", "Stadtarchiv", "Wasserschaden"):
         assert noise not in article.text, noise
     assert "Die Gewerkschaft begrüßte" in article.text
+
+
+def test_site_suffix_recognised_from_the_url_when_no_site_name_is_given() -> None:
+    head = ('<meta property="og:title" content="Schulen sollen saniert werden | Landes-Zeitung">'
+            '<meta property="og:url" content="https://www.landes-zeitung.de/2023/schulen">')
+    article = parse_document(page(head=head, h1="Sanierung"), "x.html")
+    assert article.title == "Schulen sollen saniert werden"

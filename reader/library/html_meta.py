@@ -75,12 +75,28 @@ def _pieces(title: str) -> list[str]:
     return [title] + (parts if len(parts) > 1 else [])
 
 
-def _strip_site(title: str, site: str | None) -> str:
+def _is_site(piece: str, site: str | None, host: str | None) -> bool:
+    """Is this part of a title the site's name ('Site', or 'example.org' / 'Example' for host example)?"""
+    norm = _norm(piece)
+    if site and norm == _norm(site):
+        return True
+    if not host:
+        return False
+    return norm.replace(" ", "") in {host.replace(".", ""), host.split(".")[0]}
+
+
+def _host_label(url: str | None) -> str | None:
+    """'https://www.example.org/a' -> 'example.org'."""
+    match = re.match(r"^[a-z]+://(?:www\.)?([^/:?#]+)", url or "", re.I)
+    return match.group(1).casefold().replace("-", "") if match else None
+
+
+def _strip_site(title: str, site: str | None, host: str | None = None) -> str:
     """'Headline | Site' -> 'Headline' when a part is the site name."""
     parts = _pieces(title)[1:]
-    if not parts or not site:
+    if not parts or not (site or host):
         return title
-    kept = [p for p in parts if _norm(p) != _norm(site)]
+    kept = [p for p in parts if not _is_site(p, site, host)]
     if kept and len(kept) < len(parts):
         start, last = title.find(kept[0]), kept[-1]
         end = title.rfind(last) + len(last)
@@ -89,7 +105,7 @@ def _strip_site(title: str, site: str | None) -> str:
 
 
 def _pick_title(machine: list[str], page_title: str | None, h1s: list[str],
-                site: str | None) -> str | None:
+                site: str | None, host: str | None = None) -> str | None:
     """The headline as shown (<h1>) when a machine-readable title or <title> confirms it;
     else the machine title; else a lone headline-like <h1>; else <title> without the site."""
     from .scraped import is_ui
@@ -101,14 +117,18 @@ def _pick_title(machine: list[str], page_title: str | None, h1s: list[str],
                 if _norm(h1) and _norm(h1) == _norm(piece):
                     return h1
     if machine:
-        return _strip_site(machine[0], site)
+        return _strip_site(machine[0], site, host)
     title_parts = {_norm(p) for p in _pieces(page_title)} if page_title else set()
     lone = [h for h in h1s if len(h.split()) >= 2 and _norm(h) not in title_parts]
     if lone:
         return lone[0]
     if page_title:
         parts = _pieces(page_title)
-        return _strip_site(page_title, site) if site else parts[1] if len(parts) > 1 else page_title
+        if site or host:
+            stripped = _strip_site(page_title, site, host)
+            if stripped != page_title:
+                return stripped
+        return parts[1] if len(parts) > 1 else page_title
     return None
 
 
@@ -143,7 +163,9 @@ def read_meta(tree) -> dict[str, str | None]:
     machine = [c for c in (headline, metas.get("og:title"), metas.get("twitter:title"),
                             metas.get("dc.title")) if c]
     h1s = [t for t in (_text(h) for h in tree.iter("h1")) if t]
-    title = _pick_title(machine, page_title, h1s, site)
+    canonical = tree.find(".//link[@rel='canonical']")
+    url = metas.get("og:url") or (canonical.get("href") if canonical is not None else None)
+    title = _pick_title(machine, page_title, h1s, site, _host_label(url))
     if not site and page_title and title:
         site = _site_from_title(page_title, title)
     if site and len(_pieces(site)) > 1:  # "Site – the tagline" -> "Site"
@@ -163,10 +185,6 @@ def read_meta(tree) -> dict[str, str | None]:
             date = parse_date(node.get("datetime") or node.get("content")) or find_date(_text(node)[:200])
             if date:
                 break
-    url = metas.get("og:url")
-    if not url:
-        canonical = tree.find(".//link[@rel='canonical']")
-        url = canonical.get("href") if canonical is not None else None
     return {"title": title, "date": date, "visible_date": _visible_date(tree), "source": site, "url": url, "standfirst": _standfirst(tree, metas)}
 
 
