@@ -171,10 +171,36 @@ def _contains(paragraphs: list[str], passage: str) -> bool:
     return needle in " ".join(" ".join(_words(p)) for p in paragraphs)
 
 
+def _body(tree, tostring) -> tuple[list[str], list[int], dict[str, str | None]]:
+    """trafilatura on the page without its furniture; the densest container if that loses the
+    story; sentences it dropped from its own container put back."""
+    from . import html_fallback
+    from .html_coverage import extraction_container, restore_lost_text
+
+    html_fallback.remove_furniture(tree)
+    try:
+        paragraphs, headings, guessed = _trafilatura(tostring(tree, encoding="unicode"))
+    except Exception:  # a bug or odd page in the extractor must not stop an import
+        paragraphs, headings, guessed = [], [], {}
+    fallback_paragraphs, fallback_headings = html_fallback.densest_container(tree)
+    if html_fallback.prefer_fallback(paragraphs, fallback_paragraphs):
+        return fallback_paragraphs, fallback_headings, guessed
+    container = extraction_container(tree, paragraphs)
+    paragraphs, headings = restore_lost_text(container, paragraphs, headings)
+    return paragraphs, headings, guessed
+
+
+def _pick_date(page: dict, guessed: dict) -> str | None:
+    """The page's own statement first, then a dateline, the extractor's guess, the URL."""
+    guessed_date = guessed.get("date")
+    if guessed_date and guessed_date.endswith("-01-01"):
+        guessed_date = None  # the extractor's reading of a bare "© 2023": a year, not a date
+    return page.get("date") or page.get("visible_date") or guessed_date or _date_in_url(page.get("url"))
+
+
 def extract_html(html: str) -> HtmlDocument:
     """Body paragraphs, headings and metadata of one page; ImportFailure when it has no text."""
-    from . import html_fallback, html_meta
-    from .html_coverage import extraction_container, restore_lost_text
+    from . import html_meta
 
     try:
         from lxml import html as lxml_html
@@ -182,32 +208,20 @@ def extract_html(html: str) -> HtmlDocument:
         tree = lxml_html.document_fromstring(html)
     except Exception:  # lxml raises several kinds on garbage; all mean "no page here"
         raise ImportFailure("HTML page with no article text") from None
-    page = html_meta.read_meta(tree)
-    html_fallback.remove_furniture(tree)
-    try:
-        paragraphs, headings, guessed = _trafilatura(lxml_html.tostring(tree, encoding="unicode"))
-    except Exception:  # a bug or odd page in the extractor must not stop an import
-        paragraphs, headings, guessed = [], [], {}
-    fallback_paragraphs, fallback_headings = html_fallback.densest_container(tree)
-    if html_fallback.prefer_fallback(paragraphs, fallback_paragraphs):
-        paragraphs, headings = fallback_paragraphs, fallback_headings
-    else:
-        container = extraction_container(tree, paragraphs)
-        paragraphs, headings = restore_lost_text(container, paragraphs, headings)
-    doc = HtmlDocument()
-    doc.title = page.get("title") or guessed.get("title")
-    guessed_date = guessed.get("date")
-    if guessed_date and guessed_date.endswith("-01-01"):
-        guessed_date = None  # the extractor's reading of a bare "© 2023": a year, not a date
-    doc.date = page.get("date") or page.get("visible_date") or guessed_date or _date_in_url(page.get("url"))
-    doc.source = page.get("source") or guessed.get("sitename")
-    doc.url = page.get("url") or guessed.get("url")
+    page = html_meta.read_meta(tree)  # before the furniture goes: JSON-LD lives in <script>
+    paragraphs, headings, guessed = _body(tree, lxml_html.tostring)
+    doc = HtmlDocument(
+        title=page.get("title") or guessed.get("title"),
+        date=_pick_date(page, guessed),
+        source=page.get("source") or guessed.get("sitename"),
+        url=page.get("url") or guessed.get("url"),
+    )
     if doc.title and paragraphs and " ".join(paragraphs[0].split()) == " ".join(doc.title.split()):
         paragraphs, headings = paragraphs[1:], [h - 1 for h in headings if h > 0]
     paragraphs, headings = _drop_widget_paragraphs(paragraphs, headings)
     doc.paragraphs, doc.headings = _drop_leading_bylines(paragraphs, headings)
     lead = page.get("standfirst")
-    if lead and doc.paragraphs and _words(lead)[:12] and not _contains(doc.paragraphs, lead):
+    if lead and doc.paragraphs and not _contains(doc.paragraphs, lead):
         doc.paragraphs.insert(0, lead)
         doc.headings = [h + 1 for h in doc.headings]
     if not doc.paragraphs or sum(len(p) for p in doc.paragraphs) < 20:
