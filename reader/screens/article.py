@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -15,13 +14,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from reader.render import body_spans, clean_with_map, header, legend
-from reader.screens.dialogs import ConfirmDialog, NoteDialog, TagSuggester, TextPrompt, split_tags
+from reader.screens.article_annotate import AnnotationActions
 from reader.widgets.article_layout import ArticleLayout
 from reader.widgets.article_view import ArticleView
 from reader.widgets.panels import ActorsPanel, NotesPanel
 
 
-class ArticleScreen(Screen[None]):
+class ArticleScreen(AnnotationActions, Screen[None]):
     """Reading and annotating one article; q or Escape goes back (the position is kept)."""
 
     BINDINGS = [
@@ -260,121 +259,6 @@ class ArticleScreen(Screen[None]):
         else:
             self.notify("this note is on the whole article" if note.passage is None
                         else "this note's passage is no longer in the text")
-
-    @on(NotesPanel.EditRequested)
-    def _edit_note(self, event: NotesPanel.EditRequested) -> None:
-        note = event.note
-        passage = note.passage.exact if note.passage else ""
-
-        def save(result: tuple[str, list[str]] | None) -> None:
-            if result is not None:
-                self._write(lambda: self.session.store.edit_note(note.id, text=result[0],
-                                                                 tags=result[1]), "note saved")
-
-        self.app.push_screen(NoteDialog(passage, note.text, note.tags, self._known_tags(),
-                                        title="Edit note"), save)
-
-    @on(NotesPanel.DeleteRequested)
-    def _delete_note(self, event: NotesPanel.DeleteRequested) -> None:
-        note = event.note
-
-        def confirm(yes: bool | None) -> None:
-            if yes:
-                self._write(lambda: self.session.store.delete_note(note.id), "note deleted")
-
-        self.app.push_screen(ConfirmDialog("Delete this note?"), confirm)
-
-    # ---- writing -------------------------------------------------------------------------
-    def _write(self, change, done: str) -> bool:
-        try:
-            change()
-        except Exception as exc:  # noqa: BLE001 - one line, never a traceback
-            self.notify(f"not saved: {exc}", severity="error")
-            return False
-        self._version = self.session.version()
-        self.refresh_annotations()
-        self.notify(done)
-        return True
-
-    def _known_tags(self) -> list[str]:
-        try:
-            return list(self.session.store.tag_counts())
-        except Exception:  # noqa: BLE001
-            return []
-
-    def _anchor(self):
-        from annotations.anchors import make_anchor
-
-        start, end = self.view.cursor
-        if end <= start:
-            return None
-        raw = self.session.text(self.article_id)
-        if raw != self.text:  # map back: find the exact passage in the stored text
-            exact = self.text[start:end]
-            found = raw.find(exact)
-            if found < 0:
-                return None
-            start, end = found, found + len(exact)
-        return make_anchor(raw, start, end)
-
-    def action_note(self) -> None:
-        anchor = self._anchor()
-
-        def save(result: tuple[str, list[str]] | None) -> None:
-            if result is not None:
-                self._write(lambda: self.session.store.add_note(
-                    self.article_id, result[0], passage=anchor, tags=result[1]), "note saved")
-
-        self.app.push_screen(NoteDialog(anchor.exact if anchor else "", "", (),
-                                        self._known_tags()), save)
-
-    def action_tag_passage(self) -> None:
-        anchor = self._anchor()
-        if anchor is None:
-            self.notify("no passage under the cursor", severity="warning")
-            return
-
-        def save(value: str | None) -> None:
-            tags = split_tags(value or "")
-            if tags:
-                self._write(lambda: self.session.store.add_note(
-                    self.article_id, "", passage=anchor, tags=tags), f"passage tagged {', '.join(tags)}")
-
-        self.app.push_screen(TextPrompt("Tag this passage (comma separated)",
-                                        suggester=TagSuggester(self._known_tags())), save)
-
-    def action_tag_article(self) -> None:
-        def save(value: str | None) -> None:
-            if value is None:
-                return
-            wanted = split_tags(value)
-            gone = [t for t in self.tags if t.casefold() not in {w.casefold() for w in wanted}]
-            store = self.session.store
-
-            def change() -> None:
-                if gone:
-                    store.untag_article(self.article_id, gone)
-                if wanted:
-                    store.tag_article(self.article_id, wanted)
-
-            self._write(change, "tags: " + (", ".join(wanted) or "none"))
-
-        self.app.push_screen(TextPrompt("Tags of this article (comma separated)",
-                                        ", ".join(self.tags),
-                                        suggester=TagSuggester(self._known_tags())), save)
-
-    def action_export(self, path: str | None = None) -> None:
-        try:
-            written = self.session.export_markdown(self.article_id, Path(path) if path else None)
-        except Exception as exc:  # noqa: BLE001
-            self.notify(f"export failed: {exc}", severity="error")
-            return
-        self.notify(f"exported to {written}", timeout=8)
-
-    def action_export_to(self) -> None:
-        default = str(self.session.export_path(self.meta))
-        self.app.push_screen(TextPrompt("Export Markdown to", default),
-                             lambda value: value and self.action_export(value))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("note", "tag_passage") and self.view.cursor[1] <= self.view.cursor[0]:
