@@ -203,3 +203,14 @@ def test_frame_in_the_middle_splits_the_quote():
     segs = [q for q in a.quotes if q.kind == "indirect"]
     assert [q.text for q in segs] == ["Der Vorschlag", "sei noch nicht abgestimmt"]
     assert all(q.speaker == "Keller" for q in segs)
+
+
+def test_definite_description_speaker_resolves_to_the_person_just_named():
+    text = ("Generalsekretärin Ingrid Halvorsen traf die Minister. „Wir handeln“, sagte die "
+            "Norwegerin. Dem polnischen Außenminister Tomasz Wróbel zufolge reicht das nicht.")
+    a = analyze(text, "de")
+    direct = next(q for q in a.quotes if q.kind == "direct")
+    assert direct.speaker == "die Norwegerin" and _actor_name(a, direct) == "Ingrid Halvorsen"
+    source = next(q for q in a.quotes if q.cue == "zufolge")
+    assert source.speaker == "Dem polnischen Außenminister Tomasz Wróbel"
+    assert source.text == "reicht das nicht"

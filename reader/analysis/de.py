@@ -196,6 +196,7 @@ DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer",
                "diese", "dieses", "diesem", "diesen", "jener", "jene", "jenem", "jenen",
                "seinem", "seinen", "ihrem", "ihren", "unser", "unsere", "kein", "keine"}
 NP_INNER = {"zur", "zum", "im", "in", "aus", "von", "vom", "mit", "für", "bei", "am"}
+DEFINITE = {"der", "die", "den", "dem"}
 NP_LINKERS = {"des", "der", "von", "vom", "für", "und", "aus"}
 STOP_CAPS = {
     "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",

@@ -87,6 +87,7 @@ ADVERBIAL_OPENERS = {"on", "in", "at", "after", "before", "during", "later", "ea
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "two", "three", "several",
                "many", "some", "one", "both", "all"}
 NP_INNER: set[str] = set()
+DEFINITE = {"the"}
 NP_LINKERS = {"of", "for", "and", "at"}
 STOP_CAPS = {
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "and", "or", "but", "in",

@@ -97,8 +97,12 @@ class SourceRules(ClauseTools):
             k = i - 1
             while (
                 k > 0
-                and (toks[k - 1].cap or toks[k - 1].low in lx.DETERMINERS)
-                and (i - k < 5)
+                and (
+                    toks[k - 1].cap
+                    or toks[k - 1].low in lx.DETERMINERS
+                    or toks[k - 1].low.endswith(("e", "en", "er", "em"))  # "Dem polnischen …"
+                )
+                and (i - k < 6)
                 and "," not in self._gap(toks[k - 1], toks[k])
             ):
                 k -= 1

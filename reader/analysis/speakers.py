@@ -46,12 +46,19 @@ class SpeakerResolver:
             people = [r for r in inside if self.types[r[2]] == "person"]
             return (people or inside)[-1][2]
         word = self.text[s:e].strip().lower()
-        if word not in self.lx.PRONOUNS and word not in self.lx.ANAPHORIC_SOURCE:
+        parts = word.split()
+        definite = len(parts) == 2 and parts[0] in self.lx.DEFINITE and self.text[s:e].split()[
+            1][:1].isupper()  # "die Norwegerin", "der Minister": someone named just before
+        if word not in self.lx.PRONOUNS and word not in self.lx.ANAPHORIC_SOURCE and not definite:
             return None  # a description we cannot tie to a name ("ein Sprecher")
-        want_person = word in self.lx.PERSON_PRONOUNS or word in self.lx.ANAPHORIC_SOURCE
+        want_person = (
+            word in self.lx.PERSON_PRONOUNS or word in self.lx.ANAPHORIC_SOURCE or definite
+        )
         for r in reversed(self.mentions[max(0, i - 200) : i]):
             if r[1] > s:
                 continue
+            if definite and s - r[1] > 600:
+                return None
             if not want_person or self.types[r[2]] == "person":
                 return r[2]
         return None
