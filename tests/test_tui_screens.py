@@ -414,3 +414,23 @@ async def test_changes_made_elsewhere_show_up_in_an_open_tui(samples_dir_copy: P
         other.add_note(article_id, "a colleague's note")
         await pilot.pause(0.4)
         assert [n.text for n in screen.notes] == ["a colleague's note"]
+
+
+@run_async
+async def test_resizing_rewraps_and_keeps_the_cursor_in_view(samples_dir_copy: Path) -> None:
+    app = app_for(samples_dir_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_article(pilot)
+        await pilot.press("G")
+        await pilot.pause()
+        wide = len(screen.view.doc.lines)
+        await pilot.resize_terminal(60, 30)
+        await settle(pilot)
+        view = screen.view
+        assert len(view.doc.lines) > wide
+        line = view.doc.line_of(view.cursor[0])
+        top = view.scroll_offset.y
+        assert top <= line < top + view.scrollable_content_region.height
+        for s, e, _p in view.doc.lines:
+            assert len(screen.text[s:e].rstrip()) <= view.doc.width

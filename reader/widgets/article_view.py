@@ -137,11 +137,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _relayout(self) -> None:
         width = max(10, self.scrollable_content_region.width - GUTTER - 1)
-        if width != self.doc.width:
+        rewrapped = width != self.doc.width
+        if rewrapped:
             self.doc.wrap(width)
             self._mark_note_lines()
             self._cache.clear()
         self.virtual_size = Size(self.doc.width + GUTTER, len(self.doc.lines))
+        if rewrapped and self.cursor[1] > 0:  # the lines moved: keep the passage in view
+            self.call_after_refresh(self._scroll_to_cursor)
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
