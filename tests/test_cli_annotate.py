@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from test_cli_support import ARTICLE, GERMAN, imported_ids, list_json, run, write
 
 

@@ -11,10 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_cli_support import ARTICLE, GERMAN, distinct, imported_ids, list_json, run, write
 
 from reader.paths import samples_dir
-
-from test_cli_support import ARTICLE, GERMAN, distinct, imported_ids, list_json, run, write
 
 
 def test_import_samples_then_duplicates(capsys, library_dir: Path) -> None:
@@ -222,11 +223,8 @@ def test_ascii_terminal_does_not_crash_on_umlauts(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=3000), suffix=st.sampled_from([".txt", ".md", ".html", ".jsonl"]))
 def test_arbitrary_bytes_never_give_a_traceback(capsys, tmp_path: Path, data: bytes,
                                                  suffix: str) -> None:

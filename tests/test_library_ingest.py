@@ -5,9 +5,10 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from test_cli_support import distinct
+
 from reader.library.ingest import import_paths
 from reader.library.store import Library
-from test_cli_support import distinct
 
 EN = (
     "Harbour strike ends after talks\n\n"
@@ -157,7 +158,7 @@ def test_many_articles_are_analysed_in_workers_with_the_same_result(tmp_path: Pa
     pooled = Library(tmp_path / "pooled", create=True)
     report, seen = collect(pooled, [tmp_path / "in"])
     assert [s for s, _ in seen] == ["imported"] * 6
-    pick = lambda lib: sorted((m.id, m.quotes, m.actors, m.lang) for m in lib.articles())  # noqa: E731
+    pick = lambda lib: sorted((m.id, m.quotes, m.actors, m.lang) for m in lib.articles())
     assert pick(pooled) == pick(serial)
     for meta in pooled.articles():
         cached = pooled.article_dir(meta.id) / "analysis.json"

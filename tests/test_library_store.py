@@ -7,10 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
+from test_cli_support import distinct
 
+from annotations.storage import StorageError
 from reader.library.models import ParsedArticle
 from reader.library.store import Library, LibraryError, tag_matches, unique_id
-from test_cli_support import distinct
 
 
 def parsed(text: str, **kw) -> ParsedArticle:
@@ -132,10 +133,10 @@ def test_a_corrupt_index_is_reported_never_overwritten(tmp_path: Path) -> None:
     index = tmp_path / "lib" / "articles.json"
     index.write_text('{"articles": {"abc', encoding="utf-8")
     fresh = Library(tmp_path / "lib")
-    with pytest.raises(Exception) as exc:
+    with pytest.raises(StorageError) as exc:
         fresh.articles()
     assert "articles.json" in str(exc.value) and "copy" in str(exc.value)
-    with pytest.raises(Exception):
+    with pytest.raises(StorageError):
         fresh.add(parsed(body(2)), b"2", "2.txt")
     assert index.read_text(encoding="utf-8") == '{"articles": {"abc'
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .output import CLIError, UsageError, one_line, out
@@ -62,7 +62,7 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
                 a.quotes = quotes_of(library, a.id)
             except LibraryError:
                 a.quotes = []  # a removed article has no text left to analyse
-    exported = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    exported = datetime.now(UTC).isoformat(timespec="seconds")
     target = args.output
     to_folder = target is not None and (target.endswith(("/", "\\")) or Path(target).is_dir())
     if args.format == "json":

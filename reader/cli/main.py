@@ -34,7 +34,7 @@ def _library_option(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> Parser:
     from reader import __version__
 
-    from . import annotate, analyze, export, importing, manage, reading
+    from . import analyze, annotate, export, importing, manage, reading
 
     parser = Parser(prog="reader", description="Read news articles with quotes and actors "
                     "highlighted; tag, annotate and export. Without a command: the TUI.")

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .output import cell, console, err, one_line, out, print_json, table
+from .output import cell, console, err, one_line, out, print_json
 
 
 def open_library(root: Path):

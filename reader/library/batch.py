@@ -16,7 +16,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -146,7 +146,7 @@ class ImportBatch:
                 analysed = analyse_text(parsed.text, parsed.lang)
             meta.lang = meta.lang or analysed.lang
             meta.quotes, meta.actors = analysed.quotes, analysed.actors
-            meta.added = datetime.now(timezone.utc).isoformat(timespec="microseconds")
+            meta.added = datetime.now(UTC).isoformat(timespec="microseconds")
             written = self._io().submit(
                 write_article_files, self.library.article_dir(meta.id), original,
                 original_extension(parsed.format), parsed.text, analysed.cache, fresh=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import UTC
 from pathlib import Path
 
 
@@ -99,7 +100,7 @@ def rebuild_index(library, done: list[str]) -> dict:
     import hashlib
     import os
     import time
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from .analysis_pool import analyse_text
     from .batch import fallback_title
@@ -131,7 +132,7 @@ def rebuild_index(library, done: list[str]) -> dict:
             id=folder.name, sha256=hashlib.sha256(data).hexdigest(),
             title=fallback_title(parsed, originals[0].name), date=parsed.date,
             source=parsed.source, url=parsed.url, lang=analysed.lang, format=parsed.format,
-            file=str(originals[0]), added=datetime.now(timezone.utc).isoformat(),
+            file=str(originals[0]), added=datetime.now(UTC).isoformat(),
             content_key=content_key(parsed.text), words=len(parsed.text.split()),
             quotes=analysed.quotes, actors=analysed.actors, import_tags=list(parsed.tags)))
     with library.index.transaction() as txn:
