@@ -71,48 +71,6 @@ def ours(data: bytes, name: str) -> dict:
             "source": article.source}
 
 
-_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "section", "article",
-           "header", "footer", "nav", "ul", "ol", "table", "blockquote", "pre", "figure",
-           "figcaption", "dt", "dd", "aside", "form", "main"}
-
-
-def inner_text(data: bytes) -> bytes:
-    """A second kind of scrape of the same page: one line per block element (like innerText).
-
-    The cleaner's rules were developed mostly on corpus/scraped; this re-scrape splits lines
-    differently, so it shows how the rules hold on another kind of copy of the same pages.
-    """
-    from lxml import html as lxml_html
-
-    lines: list[str] = []
-    current: list[str] = []
-
-    def flush() -> None:
-        text = " ".join("".join(current).split())
-        if text:
-            lines.append(text)
-        current.clear()
-
-    def walk(node) -> None:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in ("script", "style", "noscript", "head", "template", "svg"):
-            return
-        if tag in _BLOCKS:
-            flush()
-        if node.text and tag:
-            current.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                current.append(child.tail)
-        if tag in _BLOCKS:
-            flush()
-
-    walk(lxml_html.document_fromstring(data.decode("utf-8", "replace")).find(".//body"))
-    flush()
-    return "\n".join(lines).encode("utf-8")
-
-
 def score(items: list[tuple[str, bytes, dict]], method, verbose: bool, label: str) -> dict:
     rows = []
     for item_id, data, gold in items:
@@ -214,11 +172,6 @@ def main() -> int:
     print_table(f"scraped text ({len(scraped)})", {
         "keep every line": score(scraped, lambda d, n: every_line(d), False, "all"),
         "reader importer": score(scraped, ours, args.verbose, "txt"),
-    })
-    rescraped = [(n.replace(".html", ".txt"), inner_text(d), g) for n, d, g in html]
-    print_table(f"HTML re-scraped one line per block element, a second scrape style ({len(rescraped)})", {
-        "keep every line": score(rescraped, lambda d, n: every_line(d), False, "all"),
-        "reader importer": score(rescraped, ours, args.verbose, "re-scrape"),
     })
     dedupe(html, scraped)
     if args.repeat:
