@@ -112,3 +112,14 @@ def test_according_to_at_the_end_keeps_the_whole_clause():
     (q,) = _kind(a, "indirect")
     assert q.text == "Two people were injured in the blast"
     assert q.speaker == "the fire service"
+
+
+def test_actor_types_for_laws_places_and_groups():
+    text = ("Open Rights Europe said the Digital Services Act protects voters in San Francisco "
+            "and Berlin alike. The AI firm declined to comment, the statement said.")
+    a = analyze(text, "en")
+    by_name = {x.name: x.type for x in a.actors}
+    assert by_name["Open Rights Europe"] == "organisation"
+    assert by_name["Digital Services Act"] == "other"
+    assert by_name["San Francisco"] == "place"
+    assert "AI" not in by_name

@@ -106,6 +106,7 @@ class ActorFinder:
             elif (
                 _ACRONYM.match(t.text)
                 and t.low not in lx.STOP_CAPS
+                and t.text not in lx.NOT_ORG_ACRONYMS
                 and not self.roles[i]
                 and not (
                     i + 1 < len(toks) and toks[i + 1].text.isupper() and len(toks[i + 1].text) > 2
@@ -198,8 +199,12 @@ class ActorFinder:
             quoted = toks[i].start > 0 and self.text[toks[i].start - 1] in _MARKS
             if k - i >= 2 and not quoted:
                 name = self.text[toks[i].start : toks[k - 1].end]
-                if toks[k - 1].text in lx.ORG_HEADS or toks[i].text in lx.ORG_HEADS:
+                if toks[k - 1].text in lx.OTHER_HEADS:
+                    self._mark(i, k, "other:" + name, name, "other")  # "Digital Services Act"
+                elif toks[k - 1].text in lx.ORG_HEADS or toks[i].text in lx.ORG_HEADS:
                     self._mark(i, k, "org:" + name, name, "organisation")
+                elif toks[i].text in lx.PLACE_FIRST:
+                    self._mark(i, k, "place:" + name, name, "place")  # "San Francisco"
                 elif self._plausible_name(i, k):
                     self._mark_tokens(i, k, self._person(name), name)
                 elif k - i == 3 and self._plausible_name(i + 1, k, after_noun=True):

@@ -250,6 +250,10 @@ ORG_SUFFIXES = ("-Rat", "rat", "ministerium", "gericht", "partei", "behörde", "
 ORG_HEADS = {"AG", "GmbH", "SE", "KG", "Zeitung", "Allgemeine", "Rundschau", "Post", "News",
              "Bank", "Partei", "Union", "Gruppe", "Stiftung", "Institut", "Universität",
              "Verband", "Bund", "Rat", "Gericht", "Ministerium", "Agentur", "Kommission"}
+OTHER_HEADS = {"Gesetz", "Abkommen", "Vertrag", "Plan", "Paket", "Richtlinie", "Verordnung"}
+NOT_ORG_ACRONYMS = {"KI", "TV", "PC", "DNA", "HIV", "AIDS", "CO", "BIP", "EUR", "USD", "KW",
+                    "PS", "GB", "MB", "UKW", "SMS", "CD", "DVD"}
+PLACE_FIRST = {"Sankt", "St", "Bad", "Neu", "Groß", "Klein", "Hongkong"}
 ORG_WORD_SUFFIXES = (" AG", " GmbH", " Inc.", " e.V.")
 # Words that name a medium or a work: marks after them are titles, not quotations.
 TERM_CUES = {

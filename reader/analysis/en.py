@@ -110,6 +110,7 @@ ROLE_SUFFIXES = (
     "queen", "pope", "coach", "professor", "leader", "head", "premier", "envoy", "manager",
     "founder", "analyst", "lawyer", "attorney", "inspector", "captain", "colonel", "lieutenant",
     "sergeant", "detective", "researcher", "scientist", "author", "editor", "correspondent",
+    "mep", "mp",
 )
 ROLE_PREFIX_WORDS = {"deputy", "vice", "former", "acting", "foreign", "prime", "defence",
                      "defense", "interior", "finance", "state", "assistant", "chief", "senior",
@@ -141,7 +142,16 @@ ORG_HEADS = {"Council", "Ministry", "Department", "Agency", "Committee", "Commis
              "Company", "Inc", "Corp", "Ltd", "Parliament", "Congress", "Senate", "Agency",
              "Network", "Press", "Journal", "Herald", "Tribune", "Guardian", "Federation",
              "Alliance", "Coalition", "League", "Society", "Centre", "Center", "School", "Police",
-             "Army", "Navy", "Force", "Forces", "Club", "Airlines", "Motors", "Systems"}
+             "Army", "Navy", "Force", "Forces", "Club", "Airlines", "Motors", "Systems",
+             "Europe", "International", "Watch"}
+# Last words that make a run a law, treaty or plan: an actor of type "other".
+OTHER_HEADS = {"Act", "Treaty", "Accord", "Agreement", "Convention", "Protocol", "Plan", "Bill"}
+# Acronyms that name things, not organisations.
+NOT_ORG_ACRONYMS = {"AI", "CEO", "GDP", "TV", "PC", "IT", "PR", "HIV", "AIDS", "DNA", "COVID",
+                    "MEP", "MP", "OK", "AM", "PM", "CO", "USD", "EUR"}
+# First words of place names that look like personal names ("San Francisco").
+PLACE_FIRST = {"San", "Santa", "Los", "Las", "New", "Saint", "St", "Fort", "Port", "Lake",
+               "Mount", "North", "South", "East", "West", "Hong", "Rio", "Buenos", "Abu", "Tel"}
 ORG_WORD_SUFFIXES = (" Inc.", " Corp.", " Ltd", " LLC")
 TERM_CUES = {"magazine", "newspaper", "film", "movie", "book", "novel", "operation", "project",
              "program", "programme", "titled", "entitled", "named", "called", "so-called",

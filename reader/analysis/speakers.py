@@ -139,7 +139,10 @@ def np_before(
     if (
         v - lo <= 6
         and first.low not in lx.ADVERBIAL_OPENERS
-        and (first.cap or first.low in lx.PRONOUNS or english and first.low not in lx.STOP_CAPS)
+        and (first.cap
+        or first.low in lx.PRONOUNS
+        or english
+        and (first.low not in lx.STOP_CAPS or first.low in lx.DETERMINERS))
     ):
         if not any(t.low in verbish for t in toks[lo:v]):
             return (first.start, toks[v - 1].end)
