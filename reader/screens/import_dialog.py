@@ -82,6 +82,9 @@ class ImportDialog(Dialog):
             yield Static(Text("Enter imports · Escape cancels"), id="import-status",
                          classes="dialog-hint")
 
+    def on_mount(self) -> None:
+        self.query_one("#import-progress").display = False  # shown once the import starts
+
     @on(Input.Submitted, "#import-path")
     def _submitted(self) -> None:
         self.action_save()
@@ -101,6 +104,7 @@ class ImportDialog(Dialog):
             self._status(f"error {raw}: no such file or folder")
             return
         self.running = True
+        self.query_one("#import-progress").display = True
         self.query_one("#import-path", Input).disabled = True
         self._status(f"importing {raw} …")
         self.run_import(path)

@@ -39,6 +39,8 @@ class ListScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if not self.query("#list-filter"):  # pushed while the app was closing: nothing to do
+            return
         self.query_one("#list-filter").display = False
         self.query_one("#list", OptionList).focus()
         self.load()
