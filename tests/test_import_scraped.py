@@ -249,3 +249,22 @@ def test_caption_with_credit_at_its_end_is_dropped() -> None:
     article = parse_document(text.encode(), "bruecke.txt")
     assert "Stadtarchiv" not in article.text and "Eröffnungstag" not in article.text
     assert article.text.split("\n\n")[-1].startswith("Der Bau hatte vier Jahre")
+
+
+def test_paragraphs_wrapped_at_a_column_and_double_spaced_text() -> None:
+    import textwrap
+
+    paragraphs = [
+        "Die Stadtwerke haben am Dienstag angekündigt, die Preise für Fernwärme im kommenden Jahr "
+        "deutlich zu senken, weil die Einkaufspreise für Gas inzwischen wieder gefallen sind.",
+        "Kunden sollen die neuen Preise ab Januar automatisch erhalten, eine Kündigung oder ein neuer "
+        "Vertrag sei dafür nicht nötig, sagte eine Sprecherin des Unternehmens am Nachmittag.",
+        "Verbraucherschützer begrüßten die Entscheidung, forderten aber eine bessere Erklärung der "
+        "Preisbestandteile auf den Rechnungen, damit die Kunden die Kosten vergleichen können.",
+    ]
+    wrapped = "Fernwärme wird im neuen Jahr billiger\n\n" + "\n\n".join(textwrap.fill(p, 72) for p in paragraphs)
+    article = parse_document(wrapped.encode(), "wrapped.txt")
+    assert article.title == "Fernwärme wird im neuen Jahr billiger"
+    assert article.text.split("\n\n") == paragraphs
+    double = "\n\n".join(["Fernwärme wird im neuen Jahr billiger", *paragraphs, "Teilen", "Drucken"])
+    assert parse_document(double.encode(), "double.txt").text.split("\n\n") == paragraphs

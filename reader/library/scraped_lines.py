@@ -60,7 +60,10 @@ def is_ui(text: str) -> bool:
     words = [w.casefold() for w in words_of(_GLUED.sub(" ", text))]
     if not words:
         return True
-    return len(words) <= 6 and all(w in UI_WORDS or w.isdigit() for w in words)
+    known = sum(w in UI_WORDS or w.isdigit() for w in words)
+    if len(words) <= 6:
+        return known == len(words)
+    return len(words) <= 15 and known >= 0.8 * len(words)  # a row of widgets on one line
 
 
 def is_caption_or_credit(text: str) -> bool:
@@ -79,27 +82,51 @@ def _labelled_ui(text: str) -> bool:
     return bool(match) and match.group(1).casefold() in UI_WORDS and not _SENTENCE_END.search(text)
 
 
+def _undouble(lines: list[str]) -> list[str]:
+    """Double-spaced text (a blank line after every line) carries no paragraph information."""
+    filled = [i for i, line in enumerate(lines) if line]
+    if len(filled) < 6:
+        return lines
+    spaced = sum(1 for i in filled[:-1] if i + 2 < len(lines) and not lines[i + 1] and lines[i + 2])
+    return [line for line in lines if line] if spaced >= 0.9 * (len(filled) - 1) else lines
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped text was cut at, or None when lines run to paragraph length."""
+    lengths = sorted(len(line) for line in lines if len(line) >= 30)
+    if len(lengths) < 5:
+        return None
+    width = lengths[int(0.95 * (len(lengths) - 1))]
+    full = sum(1 for n in lengths if 0.75 * width <= n <= width)
+    return width if width <= 100 and full >= 0.5 * len(lengths) else None
+
+
 def _unwrap(raw_lines: list[str]) -> list[str]:
     """Join hard-wrapped lines (text saved at ~72 columns) back into paragraphs.
 
-    A document counts as hard-wrapped when many of its longer lines stop without sentence
-    punctuation; then a line that stops so is continued by the next one.
+    A document counts as hard-wrapped when its longer lines all end near one column, or when
+    many of them stop without sentence punctuation and the next line goes on in lowercase; then
+    a line that stops without sentence punctuation is continued by the next one.
     """
-    lines = [" ".join(line.split()) for line in raw_lines]
+    lines = _undouble([" ".join(line.split()) for line in raw_lines])
+    width = _wrap_width(lines)
     longish = sum(len(ln) >= 50 for ln in lines)
     continued = sum(
         len(a) >= 50 and not _SENTENCE_END.search(a) and b[:1].islower() for a, b in zip(lines, lines[1:])
     )
-    if continued < 3 or continued < 0.2 * longish:
+    if width is None and (continued < 3 or continued < 0.2 * longish):
         return lines
+    full = 0.6 * width if width else 40
     joined: list[str] = []
+    last = 0  # length of the physical line that ends joined[-1]
     for line in lines:
         previous = joined[-1] if joined else ""
         if (line and previous and not _SENTENCE_END.search(previous)
-                and (len(previous) >= 40 or line[0].islower())):
+                and (last >= full or line[0].islower())):
             joined[-1] = f"{previous} {line}"
         else:
             joined.append(line)
+        last = len(line)
     return joined
 
 
