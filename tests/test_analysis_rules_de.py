@@ -214,3 +214,14 @@ def test_definite_description_speaker_resolves_to_the_person_just_named():
     source = next(q for q in a.quotes if q.cue == "zufolge")
     assert source.speaker == "Dem polnischen Außenminister Tomasz Wróbel"
     assert source.text == "reicht das nicht"
+
+
+def test_sentence_initial_adjectives_and_regions_are_not_people():
+    text = ("Neue Auflagen würden Arbeitsplätze gefährden, sagte Georg Wendt. Der Bezirksleiter "
+            "Nordrhein-Westfalen widersprach. Die neue Regel gilt ab Mai. Klimaforscher "
+            "Dr. Henrik Sandvoss warnte vor Eile.")
+    a = analyze(text, "de")
+    people = {x.name for x in a.actors if x.type == "person"}
+    assert people == {"Georg Wendt", "Henrik Sandvoss"}
+    region = next(x for x in a.actors if x.name == "Nordrhein-Westfalen")
+    assert region.type == "place"

@@ -31,6 +31,7 @@ class ActorFinder:
         self.capitals = capital_table(lang)
         self.taken: set[int] = set()  # token indices already part of a mention
         self._name_memo: dict[str, bool] = {}
+        self._lowers: set[str] | None = None
         self.people: dict[str, ActorDraft] = {}  # every name form seen -> its person
         self.by_last: dict[str, ActorDraft] = {}  # last word of a name -> its person
         self.caps = [i for i, t in enumerate(tokens) if t.cap]  # most rules start at a capital
@@ -73,6 +74,7 @@ class ActorFinder:
             w = t.text
             if (
                 w not in firsts
+                and w not in lx.REGIONS
                 and w not in countries
                 and w not in capitals
                 and w not in orgs
@@ -99,6 +101,8 @@ class ActorFinder:
                 else:
                     c = self.capitals[t.text]
                     self._mark(i, i + 1, "country:" + c, c, "country")
+            elif t.text in lx.REGIONS:
+                self._mark(i, i + 1, "place:" + t.text, t.text, "place")
             elif t.text in orgs:
                 self._mark(i, i + 1, "org:" + orgs[t.text], orgs[t.text], "organisation")
             elif self._is_org_compound(t.text):
@@ -132,6 +136,8 @@ class ActorFinder:
             )  # also after a comma: "der stellvertretende Verteidigungsminister, Alexander Fomin,"
             if j < len(toks) and self.text[t.end : toks[j].start].strip() not in ("", ","):
                 continue
+            while j < len(toks) and toks[j].low in lx.HONORIFICS:
+                j += 1  # "Klimaforscher Dr. Sabine Kröger"
             k = j
             while (
                 k < len(toks)
@@ -171,9 +177,11 @@ class ActorFinder:
 
     def _name_word(self, t: Token) -> bool:
         lx = self.lx
-        if t.low in lx.STOP_CAPS:
+        if t.low in lx.STOP_CAPS or t.low in lx.DETERMINERS or t.low in lx.HONORIFICS:
             return False
         if t.text in self.countries or t.text in lx.ORGS or _ACRONYM.match(t.text):
+            return False
+        if t.text in lx.REGIONS or t.text in self.capitals:
             return False
         return _DIGIT.search(t.text) is None
 
@@ -218,6 +226,13 @@ class ActorFinder:
 
     def _plausible_name(self, i: int, k: int, after_noun: bool = False) -> bool:
         toks, lx = self.tokens, self.lx
+        first = toks[i].low
+        if first in lx.COMMON_ADJECTIVES or (
+            self.lang == "de"
+            and first.endswith(("e", "en", "er", "es"))
+            and self._lower_seen(first)
+        ):
+            return False  # "Neue Auflagen", "Höhere Zölle": an adjective opening a sentence
         if (
             not after_noun
             and i
@@ -235,6 +250,12 @@ class ActorFinder:
             last = toks[k - 1].text
             return self.counts.get(last, 0) >= 2 or len(toks[i].text) <= 9
         return True
+
+    def _lower_seen(self, word: str) -> bool:
+        """Does ``word`` occur in lower case somewhere (then it is no name)?"""
+        if self._lowers is None:
+            self._lowers = {t.text for t in self.tokens if not t.cap}
+        return word in self._lowers
 
     def _surnames(self) -> None:
         people = [d for d in self.drafts.values() if d.type == "person"]

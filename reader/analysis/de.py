@@ -235,7 +235,21 @@ ROLE_PREFIX_WORDS = {"stellvertretende", "stellvertretender", "stellvertretenden
 LEADING = {"aber", "und", "doch", "auch"}
 HONORIFICS = {"herr", "frau", "dr", "prof"}
 # Organisations known by name; compounds ending in ORG_SUFFIXES are organisations too.
+# Regions and continents: places, never people.
+REGIONS = {"Bayern", "Baden-Württemberg", "Brandenburg", "Bremen", "Hamburg", "Hessen",
+           "Mecklenburg-Vorpommern", "Niedersachsen", "Nordrhein-Westfalen", "Rheinland-Pfalz",
+           "Saarland", "Sachsen", "Sachsen-Anhalt", "Schleswig-Holstein", "Thüringen", "Europa",
+           "Afrika", "Asien", "Amerika", "Nahost", "Nordamerika", "Südamerika", "Lateinamerika",
+           "Ostasien", "Südostasien", "Osteuropa", "Westeuropa", "Balkan", "Kaukasus", "Tirol",
+           "Kalifornien", "Texas", "Florida", "Gazastreifen", "Westjordanland", "Krim",
+           "Donbass", "Sibirien", "Katalonien", "Schottland", "Wales", "Flandern", "Bretagne"}
+COMMON_ADJECTIVES = {"neue", "neuen", "neuer", "höhere", "höheren", "weitere", "weiteren",
+                     "erste", "ersten", "zweite", "große", "großen", "hohe", "hohen", "deutsche",
+                     "deutschen", "europäische", "europäischen", "alle", "viele", "mehrere",
+                     "beide", "einige", "andere", "anderen", "starke", "schwere", "schwache",
+                     "niedrigere", "geringere", "zahlreiche", "internationale", "nationale"}
 ORGS = {
+    "IG Metall": "IG Metall", "Verdi": "Verdi", "DGB": "DGB", "ADAC": "ADAC",
     "Nato": "Nato", "NATO": "Nato", "EU": "EU", "Europäische Union": "EU", "UN": "UN",
     "UNO": "UN", "Uno": "UN", "Vereinte Nationen": "UN", "Vereinten Nationen": "UN",
     "Bundestag": "Bundestag", "Bundesregierung": "Bundesregierung", "Kreml": "Kreml",

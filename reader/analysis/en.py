@@ -122,6 +122,11 @@ BETWEEN_SUBJECT_AND_VERB = {"have", "has", "had", "also", "previously", "later",
 LEADING = {"but", "and", "however", "meanwhile", "also", "still", "yet", "so", "now", "later",
            "earlier", "separately"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady"}
+REGIONS = {"Africa", "Asia", "Latin America", "Middle East", "Balkans",
+           "Caucasus", "California", "Texas", "Florida", "Gaza", "West Bank", "Crimea",
+           "Donbas", "Siberia", "Scotland", "Wales", "Catalonia", "Kashmir", "Tibet"}
+COMMON_ADJECTIVES = {"new", "higher", "further", "more", "many", "several", "both", "other",
+                     "most", "some", "all"}
 ORGS = {
     "NATO": "NATO", "Nato": "NATO", "EU": "EU", "European Union": "EU", "UN": "UN",
     "United Nations": "UN", "Kremlin": "Kremlin", "White House": "White House",
