@@ -151,6 +151,11 @@ def test_content_key_matches_across_formats_and_differs_across_stories() -> None
     assert content_key(GERMAN) != content_key(ENGLISH)
 
 
+def test_soft_hyphens_are_removed() -> None:
+    article = parse_document(f"Ener\u00adgie\u00adpreise sinken\n{GERMAN} Die Ener\u00adgie\u00adpreise sinken.\n".encode(), "x.txt")
+    assert "\u00ad" not in article.text and "Energiepreise sinken." in article.text
+
+
 def test_control_characters_are_stripped() -> None:
     article = parse_document(f"Titel der Meldung hier\n\x1b[31m{GERMAN}\x07\n".encode(), "x.txt")
     assert "\x1b" not in article.text and "\x07" not in article.text and "[31m" not in article.text

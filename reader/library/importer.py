@@ -74,7 +74,7 @@ def _finish(article: ParsedArticle, paragraphs: list[str], headings: list[int]) 
     kept_headings: list[int] = []
     heading_set = set(headings)
     for index, paragraph in enumerate(paragraphs):
-        text = strip_control(paragraph).replace("\t", " ")
+        text = strip_control(paragraph).replace("\t", " ").replace("\u00ad", "")  # soft hyphens
         text = "\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
         if not text:
             continue
@@ -82,7 +82,7 @@ def _finish(article: ParsedArticle, paragraphs: list[str], headings: list[int]) 
             kept_headings.append(len(cleaned))
         cleaned.append(text)
     if article.title:
-        article.title = " ".join(strip_control(article.title).split()) or None
+        article.title = " ".join(strip_control(article.title).replace("\u00ad", "").split()) or None
     if article.title and cleaned and _norm(cleaned[0]) == _norm(article.title):
         cleaned.pop(0)
         kept_headings = [h - 1 for h in kept_headings if h > 0]

@@ -108,7 +108,7 @@ def _unwrap(raw_lines: list[str]) -> list[str]:
     many of them stop without sentence punctuation and the next line goes on in lowercase; then
     a line that stops without sentence punctuation is continued by the next one.
     """
-    lines = _undouble([" ".join(line.split()) for line in raw_lines])
+    lines = _undouble([" ".join(line.replace("\u00ad", "").split()) for line in raw_lines])
     width = _wrap_width(lines)
     longish = sum(len(ln) >= 50 for ln in lines)
     continued = sum(
