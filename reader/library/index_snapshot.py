@@ -56,16 +56,15 @@ def load_snapshot(path: Path, stamp: tuple[int, int, int]) -> dict[str, ArticleM
     if version != VERSION or tuple(made_from) != stamp or tuple(names) != FIELDS:
         return None
     metas: dict[str, ArticleMeta] = {}
-    new = object.__new__
-    actors_at = FIELDS.index("actors")
+    at = FIELDS.index("actors")
+    names: dict[str, str] = {}  # one string per actor name across the library, not per row
+    share = names.setdefault
     try:
         for row in rows:
-            meta = new(ArticleMeta)
-            values = meta.__dict__
-            values.update(zip(FIELDS, row))
-            joined = row[actors_at]
-            values["actors"] = joined.split(_SEPARATOR) if joined else []
-            metas[values["id"]] = meta
+            joined = row[at]
+            actors = [share(n, n) for n in joined.split(_SEPARATOR)] if joined else []
+            meta = ArticleMeta(*row[:at], actors, *row[at + 1:])
+            metas[meta.id] = meta
     except (TypeError, AttributeError, KeyError, ValueError):
         return None
     return metas
