@@ -4,6 +4,7 @@
 # quote, quit; restart and check the tag and note are there; export by tag. Prints PASS/FAIL.
 #   scripts/tmux_flow.sh            (needs tmux and reader installed: pip install -e .)
 set -u
+[ -n "${DEBUG:-}" ] && set -x
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python}
 LIB=$(mktemp -d)/library
@@ -66,7 +67,7 @@ keys Enter
 wait_for "1 notes"
 keys o
 wait_for "Who is speaking here?"
-keys Escape Escape q
+keys Escape q   # close the notes panel, back to the library
 wait_for "articles · "
 keys q
 wait_for "READER-EXITED-0"
