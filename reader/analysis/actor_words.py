@@ -31,6 +31,17 @@ class ActorDraft:
 _ROLE_MEMO: dict[tuple[str, bool, str], bool] = {}
 
 
+_CAP_ROLE_MEMO: dict[str, dict[str, bool]] = {}
+
+
+def role_memo(lx: ModuleType) -> dict[str, bool]:
+    """Per-language memo of capitalised word -> is it a title (kept small)."""
+    memo = _CAP_ROLE_MEMO.setdefault(lx.__name__, {})
+    if len(memo) > 100_000:
+        memo.clear()
+    return memo
+
+
 def is_role(tok: Token, lx: ModuleType) -> bool:
     """A title: German compounds end in one (Vize-Außenminister); English words are one."""
     key = (tok.low, tok.cap, lx.__name__)

@@ -8,10 +8,11 @@ and role phrases ("der Nato-Chef") that point back at the person holding a match
 from __future__ import annotations
 
 import re
+from collections import Counter
 from types import ModuleType
 
+from .actor_words import ActorDraft, first_words, is_role, role_key, role_memo
 from .models import Actor
-from .actor_words import ActorDraft, first_words, is_role, role_key
 from .places import capital_table, country_table
 from .tokens import Token
 
@@ -36,11 +37,14 @@ class ActorFinder:
         self.by_last: dict[str, ActorDraft] = {}  # last word of a name -> its person
         self.caps = [i for i, t in enumerate(tokens) if t.cap]  # most rules start at a capital
         self.roles = [False] * len(tokens)
-        self.counts: dict[str, int] = {}
+        self.counts: dict[str, int] = Counter(tokens[i].text for i in self.caps)
+        memo = role_memo(lx)
         for i in self.caps:
             t = tokens[i]
-            self.roles[i] = is_role(t, lx)
-            self.counts[t.text] = self.counts.get(t.text, 0) + 1
+            hit = memo.get(t.text)
+            if hit is None:
+                hit = memo[t.text] = is_role(t, lx)
+            self.roles[i] = hit
         self.role_at = [i for i in self.caps if self.roles[i]]
         if lang == "en":  # lower-case titles: "the spokesman", "vice minister"
             for i, t in enumerate(tokens):
