@@ -192,10 +192,9 @@ class ActorFinder:
     def _name_runs(self) -> None:
         """Two or three capitalised words in a row that are not common nouns: a person."""
         toks, lx = self.tokens, self.lx
-        i = 0
-        while i < len(toks):
-            if not toks[i].cap:
-                i += 1
+        nxt = 0
+        for i in self.caps:
+            if i < nxt or not self._name_like(i):
                 continue
             k = i
             while (
@@ -224,9 +223,7 @@ class ActorFinder:
                         toks[i + 1].start : toks[k - 1].end
                     ]  # "Die Stadträtin Lea Vogt"
                     self._mark_tokens(i + 1, k, self._person(name), name)
-                i = k
-            else:
-                i += 1
+                nxt = k
 
     def _plausible_name(self, i: int, k: int, after_noun: bool = False) -> bool:
         toks, lx = self.tokens, self.lx
