@@ -47,10 +47,17 @@ def fallback_title(parsed: ParsedArticle, name: str) -> str:
 def write_article_files(
     directory: Path, original: bytes, ext: str, text: str, cache: dict | None, *, fresh: bool
 ) -> None:
-    """The article's files. A fresh folder is not listed in the index yet, so nobody can read a
-    half-written file there and plain writes do; an existing one is replaced file by file."""
+    """The article's files. A folder this call creates is in no index yet, so nobody can read a
+    half-written file there and plain writes do; a folder that exists (reimport, or another
+    process importing the same article) is updated file by file with atomic replaces."""
     from .store import _write_bytes
 
+    if fresh:
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            directory.mkdir()
+        except FileExistsError:
+            fresh = False
     directory.mkdir(parents=True, exist_ok=True)
     files = [(f"original.{ext}", original), ("text.txt", text.encode("utf-8"))]
     if cache is not None:
