@@ -434,3 +434,23 @@ async def test_resizing_rewraps_and_keeps_the_cursor_in_view(samples_dir_copy: P
         assert top <= line < top + view.scrollable_content_region.height
         for s, e, _p in view.doc.lines:
             assert len(screen.text[s:e].rstrip()) <= view.doc.width
+
+
+@run_async
+async def test_escape_cancels_dialogs_without_saving(samples_dir_copy: Path) -> None:
+    app = app_for(samples_dir_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_article(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"never mind", "escape")
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press(*"nope", "escape")
+        await pilot.pause()
+        store = Library(samples_dir_copy).annotations
+        assert store.notes(screen.article_id) == []
+        assert "nope" not in store.article_tags(screen.article_id)
