@@ -105,7 +105,10 @@ class Engine:
             if (
                 frame is None
                 and any(t.low in self.lx.HEARSAY for t in outside)
-                and (self._recent(idx) or outside[-1].low in ("haben", "sein", "worden"))
+                and (
+                    (self.last is not None and idx - self.last[1] <= 1)
+                    or outside[-1].low in ("haben", "sein", "worden")
+                )
             ):
                 frame = Frame(s, e, "free_indirect", None, None)  # "soll … haben": hearsay
         sp_frame: Speaker | None = None
