@@ -398,6 +398,8 @@ async def test_notes_show_in_the_margin_and_mouse_moves_the_cursor(
 
 @run_async
 async def test_changes_made_elsewhere_show_up_in_an_open_tui(samples_dir_copy: Path) -> None:
+    from test_tui_support import add_article
+
     from reader.app import make_app
 
     app = make_app(samples_dir_copy, poll_interval=0.1)
@@ -410,6 +412,10 @@ async def test_changes_made_elsewhere_show_up_in_an_open_tui(samples_dir_copy: P
         await pilot.pause(0.4)
         row = next(r for r in table.rows if r.id == article_id)
         assert "from-elsewhere" in row.tag_list
+        before = len(table.rows)
+        add_article(samples_dir_copy, "A new story.\n\nIt arrived from the CLI.", title="New one")
+        await pilot.pause(0.4)
+        assert len(table.rows) == before + 1
         screen = await open_article(pilot)
         other.add_note(article_id, "a colleague's note")
         await pilot.pause(0.4)

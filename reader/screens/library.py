@@ -40,6 +40,7 @@ class LibraryScreen(Screen[None]):
         self._version = None
         self._resumed_once = False
         self._unread = 0
+        self._stamp = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-header")
@@ -64,6 +65,7 @@ class LibraryScreen(Screen[None]):
     def reload(self, *, presorted: bool = False) -> None:
         table = self.query_one(ArticleTable)
         keep = table.current.id if table.current else None
+        self._stamp = self.session.index_stamp()  # what this load saw
         self.all_rows = self.session.rows()
         self._count_unread()
         self._apply(keep=keep, presorted=presorted and not self.filtered)
@@ -155,7 +157,13 @@ class LibraryScreen(Screen[None]):
             self._apply(presorted=True)
 
     def poll(self) -> None:
-        """Show annotation changes made elsewhere (the CLI, another window)."""
+        """Show changes made elsewhere (the CLI, another window): articles, then annotations."""
+        stamp = self.session.index_stamp()
+        if stamp != self._stamp:
+            self._stamp = stamp
+            if self.app.screen is self:
+                self.reload()
+                return
         version = self.session.version()
         if version != self._version:
             self._version = version

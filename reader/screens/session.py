@@ -94,6 +94,15 @@ class Session:
         except Exception:  # noqa: BLE001
             return None
 
+    def index_stamp(self) -> Any:
+        """Changes when anyone adds, removes or edits articles (one stat of the index file)."""
+        path = getattr(getattr(self.library, "index", None), "path", None)
+        try:
+            st = path.stat() if path is not None else None
+        except OSError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns) if st else None
+
     def export_path(self, meta: ArticleMeta) -> Path:
         from reader.textutil import strip_control
 
