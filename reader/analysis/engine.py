@@ -10,6 +10,7 @@ import bisect
 from types import ModuleType
 
 from .actors import ActorFinder
+from .direct import classify_direct, sentence_subject
 from .frames import Frame, FrameFinder, is_konjunktiv
 from .marks import MarkSpan, find_mark_spans
 from .models import Analysis, Quote
@@ -199,8 +200,6 @@ class Engine:
     def _subject_speaker(self, s: int, e: int, tops: list[MarkSpan]) -> Speaker | None:
         """An unframed quote inside a sentence of the reporter: its subject speaks
         ("Die Regierung hatte den Bericht als „falsch“ zurückgewiesen")."""
-        from .direct import sentence_subject
-
         outside = [t for t in self._toks(s, e) if not any(m.start <= t.start < m.end for m in tops)]
         if len(outside) < 3:
             return None
@@ -225,8 +224,6 @@ class Engine:
         marks: list[MarkSpan],
         frame_quote: Quote | None,
     ) -> None:
-        from .direct import classify_direct
-
         prev_end = s
         for m in marks:
             inside_frame = (
