@@ -176,3 +176,18 @@ def test_site_suffix_recognised_from_the_url_when_no_site_name_is_given() -> Non
             '<meta property="og:url" content="https://www.landes-zeitung.de/2023/schulen">')
     article = parse_document(page(head=head, h1="Sanierung"), "x.html")
     assert article.title == "Schulen sollen saniert werden"
+
+
+def test_second_opinion_takes_the_container_with_most_paragraph_text() -> None:
+    from lxml import html as lxml_html
+
+    from reader.library.html_fallback import densest_container, prefer_fallback
+
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    tree = lxml_html.document_fromstring(
+        f"<html><body><div class='sidebar'><p>Kurz notiert: Wetter bleibt wechselhaft.</p></div>"
+        f"<div id='x'><h2>Zwischentitel</h2>{story}</div><footer><p>Impressum und Kontakt</p></footer></body></html>")
+    paragraphs, headings = densest_container(tree)
+    assert paragraphs == ["Zwischentitel", *STORY] and headings == [0]
+    assert prefer_fallback(["Kurz notiert."], paragraphs)  # the extractor kept a scrap
+    assert not prefer_fallback(STORY, paragraphs)  # it kept the story: no reason to switch
