@@ -88,7 +88,7 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         self.view.set_notes(self._note_ranges())
         self._show_header()
         self.view.focus()
-        start = self.start_at
+        start = self.move(self.start_at) if self.start_at is not None else None
         if start is None:
             start = getattr(self.session.summaries().get(self.article_id), "position", 0)
         self.call_after_refresh(self._place_cursor, start or 0)
@@ -111,8 +111,12 @@ class ArticleScreen(AnnotationActions, Screen[None]):
             self._step_actor(self.start_actor)
         elif 0 < offset < len(self.text):
             quote = next((q for q in self.view.quotes if q.start == offset), None)
+            noted = next((n.passage for n in self.notes if n.passage is not None
+                          and not n.orphan and self.move(n.passage.start) == offset), None)
             if quote is not None:
                 self.view.move_cursor(quote.start, quote.end)
+            elif noted is not None:  # opened from a note: the cursor is its passage
+                self.view.move_cursor(offset, self.move(noted.end))
             else:
                 i = layout.sentence_at(offset)
                 if i >= 0:
