@@ -37,7 +37,7 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("g,home", "edge(0)", "First", show=False),
         Binding("G,end", "edge(1)", "Last", show=False),
         Binding("enter", "choose", "Open"),
-        Binding("s", "sort_next", "Sort"),
+        Binding("s", "sort_next", "Sort", show=False),
         Binding("r", "sort_reverse", "Reverse sort", show=False),
     ]
 
