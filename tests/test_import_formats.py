@@ -93,6 +93,7 @@ def test_mojibake_that_cannot_be_repaired_is_refused() -> None:
     (b"text\x00with\x00nul\x01\x02\x03 binary junk here", "a.txt", "NUL"),
     (b"", "a.txt", "empty"), (b"  \n\t \n", "a.md", "empty"), (b"hello", "a.docx", "unsupported"),
     (b"Home\nMenu\nSubscribe\nSign in\n", "nav.txt", "no article text"),
+    (bytes(range(0x80, 0x100)) * 4, "high.txt", "cannot decode"),
 ])
 def test_bad_input_gets_a_one_line_reason(data: bytes, name: str, reason: str) -> None:
     with pytest.raises(ImportFailure) as failure:

@@ -101,6 +101,12 @@ def declared_charset(data: bytes) -> str | None:
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
+def _mostly_ascii(text: str) -> bool:
+    """Legacy-encoded European text is mostly ASCII; random bytes read as cp1252 are not."""
+    sample = text[:20000]
+    return not sample or sum(c < "\x80" for c in sample) >= 0.7 * len(sample)
+
+
 def _plausible(text: str) -> bool:
     """Decoded text should be mostly letters, digits, punctuation and spaces, not control junk."""
     if not text:
@@ -129,6 +135,8 @@ def decode_bytes(data: bytes, *, html: bool = False) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = _decode_legacy(data, html=html)
+        if not _mostly_ascii(text):
+            raise ImportFailure("cannot decode text (not UTF-8, and not readable as Windows-1252/Latin-1)")
     if has_mojibake(text):
         text = repair_mojibake(text)
         if has_mojibake(text):
