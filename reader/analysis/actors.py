@@ -19,6 +19,7 @@ from .tokens import Token
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
 _DIGIT = re.compile(r"\d")
 _MARKS = set("„“”\"»«‚‘’'")
+_NAME_MEMO: dict[str, dict[str, bool]] = {}
 _LOCATIVE = {"in", "nach", "aus", "im", "bei", "from", "to", "at", "into", "near", "über", "via"}
 
 
@@ -31,7 +32,9 @@ class ActorFinder:
         self.countries = country_table(lang)
         self.capitals = capital_table(lang)
         self.taken: set[int] = set()  # token indices already part of a mention
-        self._name_memo: dict[str, bool] = {}
+        self._name_memo = _NAME_MEMO.setdefault(lang, {})  # depends on language data only
+        if len(self._name_memo) > 100_000:
+            self._name_memo.clear()
         self._lowers: set[str] | None = None
         self.people: dict[str, ActorDraft] = {}  # every name form seen -> its person
         self.by_last: dict[str, ActorDraft] = {}  # last word of a name -> its person
