@@ -110,7 +110,7 @@ class FrameFinder(SourceRules):
     # "Stoltenberg sagte nach dem Treffen auch, die Alliierten hätten …" / "X said (that) …"
     def _frame_before(self, toks: list[Token], s: int, e: int, has_konj: bool) -> Frame | None:
         lx = self.lx
-        for v in range(0, min(len(toks) - 2, 12)):
+        for v in range(0, min(len(toks) - 2, 16)):
             t = toks[v]
             if t.low not in lx.SAY_VERBS or (t.cap and v) or t.low in ("so", "wie", "as"):
                 continue
