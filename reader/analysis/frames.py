@@ -62,7 +62,9 @@ class FrameFinder(SourceRules):
                 continue  # a long quote before the comma is framed as a direct quote
             t = toks[j]
             sp = None
-            if t.low in lx.SAY_VERBS and not t.cap and self._particle_ok(t, toks[j + 1 :]):
+            if t.low in ("heißt", "hieß") and j + 1 < len(toks) and toks[j + 1].low == "es":
+                sp = self._es_source(toks, j + 1, e)  # "…, hieß es in einer Mitteilung"
+            elif t.low in lx.SAY_VERBS and not t.cap and self._particle_ok(t, toks[j + 1 :]):
                 sp = np_after(self.text, toks, j + 1, lx, e)
                 if sp and self.lang == "en" and not self._ends_clause(toks, sp[1]):
                     sp = None  # ", said X" only closes a sentence: "…, said Priya Raman."
@@ -102,6 +104,14 @@ class FrameFinder(SourceRules):
                 frame.segments = [(s, end), (rest[cut].start, self._clause_end(e))]
             return frame
         return None
+
+    def _es_source(self, toks: list[Token], k: int, e: int) -> tuple[int, int]:
+        """Where 'es heißt': the phrase after 'in'/'aus'/'von'/'bei', else 'es' itself."""
+        if k + 1 < len(toks) and toks[k + 1].low in ("in", "im", "aus", "von", "vom", "bei"):
+            sp = np_after(self.text, toks, k + 2, self.lx, e)
+            if sp:
+                return sp
+        return (toks[k].start, toks[k].end)
 
     def _frame_after_main(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """After a leading subordinate clause ("Als …, sagte X, …") no frame-after applies."""
