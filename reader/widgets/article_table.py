@@ -88,6 +88,10 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
         if y == 0:
             return self._header(width)
         index = self.scroll_offset.y + y - 1
+        if not self.rows and y == 2:
+            hint = Segment("  No articles here: i imports files, Escape clears the filters.",
+                           READ_STYLE)
+            return Strip([hint]).adjust_cell_length(width).apply_style(self.rich_style)
         if index >= len(self.rows):
             return Strip.blank(width, self.rich_style)
         row = self.rows[index]
