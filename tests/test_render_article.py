@@ -114,3 +114,13 @@ def test_legend_names_every_kind() -> None:
     for word in ("direct", "indirect", "reported", "term", "speaker", "person",
                  "organisation", "note"):
         assert word in plain
+
+
+def test_render_needs_no_textual() -> None:
+    """`reader show` prints through render.py: it must not pay for (or depend on) Textual."""
+    import subprocess
+    import sys
+
+    code = "import sys, reader.render; print('textual' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
