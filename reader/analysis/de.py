@@ -150,6 +150,11 @@ INTENT_VERBS = {"kündigte", "kündigt", "angekündigt", "beschlossen", "beschlo
                 "angeboten", "bot", "weigerte", "lehnte", "lehnt", "abgelehnt", "entschied",
                 "entschieden", "verpflichtet", "verpflichtete", "gedroht", "gefordert",
                 "beantragt", "beantragte", "angedroht", "zugestimmt", "behauptet", "behauptete"}
+# Words after a comma that keep the reported clause going.
+CLAUSE_GLUE = {"und", "oder", "aber", "sondern", "doch", "denn", "weil", "da", "wenn", "als",
+               "ob", "um", "ohne", "statt", "anstatt", "zu", "so", "wie", "nachdem", "bevor",
+               "während", "obwohl", "sodass", "damit", "zumal", "falls", "sofern", "indem",
+               "etwa", "zum", "zur", "vor", "nach", "bei", "mit", "in", "im", "auf", "für"}
 RELATIVES = {"der", "die", "das", "dem", "den", "dessen", "deren", "denen", "welche", "welcher",
              "welches", "wo", "was"}
 THAT_STRICT = {"dass", "daß"}

@@ -73,6 +73,7 @@ THAT = {"that", "whether", "if", "how", "why", "when", "what"}
 HEARSAY: set[str] = set()
 NOT_A_FRAME_VERB: set[str] = set()
 INTENT_VERBS: set[str] = set()
+CLAUSE_GLUE: set[str] = set()
 RELATIVES = {"who", "which", "that", "whose", "whom"}
 THAT_STRICT: set[str] = set()
 NOT_BEFORE_THAT: set[str] = set()

@@ -56,8 +56,8 @@ class FrameFinder(SourceRules):
         lx = self.lx
         for j in range(2, len(toks)):
             gap = self._gap(toks[j - 1], toks[j])
-            if "," not in gap:
-                continue
+            if "," not in gap and "–" not in gap and "—" not in gap:
+                continue  # "…, sagte X" and "… – so X –"
             if any(c in gap for c in '„“"»«') and len(gap.split()) > 6:
                 continue  # a long quote before the comma is framed as a direct quote
             t = toks[j]
@@ -105,6 +105,20 @@ class FrameFinder(SourceRules):
             return frame
         return None
 
+    def _content_end(self, clause: list[Token], e: int) -> int:
+        """Reported content ends where a new main clause of the reporter begins after a
+        comma ("er sei unschuldig, erkannte das Gericht nicht an")."""
+        lx = self.lx
+        for n in range(1, len(clause)):
+            x = clause[n]
+            if "," not in self._gap(clause[n - 1], x) or x.cap or x.low in lx.CLAUSE_GLUE:
+                continue
+            if x.low in lx.THAT or x.low in lx.RELATIVES or is_konjunktiv(x, lx):
+                continue
+            if x.low.endswith(("te", "ten", "t")) and n + 1 < len(clause):
+                return clause[n - 1].end  # a past-tense verb opens the reporter's clause
+        return self._clause_end(e)
+
     def _es_source(self, toks: list[Token], k: int, e: int) -> tuple[int, int]:
         """Where 'es heißt': the phrase after 'in'/'aus'/'von'/'bei', else 'es' itself."""
         if k + 1 < len(toks) and toks[k + 1].low in ("in", "im", "aus", "von", "vom", "bei"):
@@ -144,7 +158,7 @@ class FrameFinder(SourceRules):
             sp = self._subject(toks, v, e)
             if sp is None:
                 continue
-            return Frame(clause[0].start, self._clause_end(e), "indirect", sp, t.text)
+            return Frame(clause[0].start, self._content_end(clause, e), "indirect", sp, t.text)
         return None
 
     def _that_clause(self, toks: list[Token], s: int, e: int) -> Frame | None:
