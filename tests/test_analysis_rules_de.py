@@ -225,3 +225,15 @@ def test_sentence_initial_adjectives_and_regions_are_not_people():
     assert people == {"Georg Wendt", "Henrik Sandvoss"}
     region = next(x for x in a.actors if x.name == "Nordrhein-Westfalen")
     assert region.type == "place"
+
+
+def test_dash_frame_and_end_of_reported_content():
+    text = ("Zwar sei es ein wichtiger Schritt – so Canny –, trotzdem fehle Geld. Er sagte, er "
+            "sei unschuldig, erkannte die Autorität des Gerichts aber nicht an.")
+    a = analyze(text, "de")
+    indirect = [(q.text, q.speaker) for q in a.quotes if q.kind == "indirect"]
+    assert indirect == [
+        ("Zwar sei es ein wichtiger Schritt", "Canny"),
+        ("trotzdem fehle Geld", "Canny"),
+        ("er sei unschuldig", "Er"),
+    ]
