@@ -112,7 +112,8 @@ class ClauseTools:
         """'gab', 'teilte', 'stellte' say something only with their particle (gab … bekannt)."""
         if verb.low not in self.lx.NEEDS_PARTICLE:
             return True
-        return any(x.low in self.lx.SAY_PARTICLES for x in rest[:14])
+        wanted = self.lx.PARTICLES_FOR.get(verb.low, self.lx.SAY_PARTICLES)
+        return any(x.low in wanted for x in rest[:14])
 
     # "Stoltenberg sagte nach dem Treffen auch, die Alliierten hätten …" / "X said (that) …"
 

@@ -101,6 +101,24 @@ SPEAKER_SUFFIXES = (
 # Particles that complete a separable verb of saying ("teilte ... mit").
 SAY_PARTICLES = {"mit", "an", "bekannt", "hinzu", "ein", "fest", "klar", "aus", "hin", "vor",
                  "zu", "auf", "zurück", "deutlich", "hervor"}
+# The particles that make a particle verb one of saying ("stellte … ein" is not, "… fest" is).
+_STELLEN = {"fest", "klar", "dar", "heraus", "vor"}
+_GEBEN = {"an", "bekannt", "zu", "wieder"}
+PARTICLES_FOR = {
+    "stellte": _STELLEN, "stellt": _STELLEN, "stellten": _STELLEN,
+    "gab": _GEBEN, "gibt": _GEBEN, "gaben": _GEBEN, "geben": _GEBEN,
+    "teilte": {"mit"}, "teilt": {"mit"}, "teilten": {"mit"},
+    "wies": {"hin", "zurück"}, "weist": {"hin", "zurück"},
+    "führte": {"aus", "an"}, "führt": {"aus", "an"},
+    "räumte": {"ein"}, "räumt": {"ein"}, "fügte": {"hinzu"}, "fügt": {"hinzu"},
+    "kündigte": {"an"}, "kündigt": {"an"}, "hob": {"hervor"},
+    "machte": {"deutlich", "klar"}, "macht": {"deutlich", "klar"},
+    "machten": {"deutlich", "klar"},
+    "geht": {"aus", "hervor"}, "ging": {"aus", "hervor"}, "gingen": {"aus"}, "gehen": {"aus"},
+    "zeigte": {"sich"}, "zeigt": {"sich"}, "zeigten": {"sich"},
+    "ließ": {"verlauten", "mitteilen", "wissen"}, "lässt": {"verlauten", "mitteilen", "wissen"},
+    "rief": {"auf"}, "ruft": {"auf"}, "riefen": {"auf"},
+}
 # Frames with a source after a preposition: "laut X", "nach Angaben von X", "X zufolge".
 SOURCE_BEFORE = {"laut", "gemäß", "lt."}
 SOURCE_AFTER = {"zufolge"}

@@ -58,6 +58,7 @@ SPEAKER_SUFFIXES = ("spokesman", "spokeswoman", "spokesperson", "police", "gover
                     "leader", "leaders", "analysts", "residents", "activists", "group",
                     "council", "committee", "commission", "report", "study", "statement",
                     "he", "she", "they", "we", "i")
+PARTICLES_FOR: dict[str, set[str]] = {}
 SAY_PARTICLES = {"out", "up", "on", "in"}
 SOURCE_BEFORE = {"according"}  # "according to X"
 SOURCE_AFTER: set[str] = set()
