@@ -122,8 +122,12 @@ PARTICLES_FOR = {
 # Frames with a source after a preposition: "laut X", "nach Angaben von X", "X zufolge".
 SOURCE_BEFORE = {"laut", "gemäß", "lt."}
 SOURCE_AFTER = {"zufolge"}
+# Sources only when their author follows ("nach dem Urteil des Gerichts").
+SOURCE_NOUNS_WITH_SOURCE = {"ermittlungen", "urteil", "erklärung", "ankündigung", "mitteilung",
+                            "untersuchung", "untersuchungen", "auswertung", "recherche"}
 POSSESSIVES = {"seiner", "ihrer", "deren", "dessen", "unserer", "eigener", "seinen", "ihren"}
-SOURCE_NOUNS = {"berechnungen", "dokument", "plan", "entwurf", "verfassung", "meldung",
+SOURCE_NOUNS = {"bekunden", "planungen", "quellenlage", "vernehmen", "medien", "gesetz",
+                "berechnungen", "dokument", "plan", "entwurf", "verfassung", "meldung",
                 "statistik", "vorstellungen", "willen", "wunsch", "gutachten", "protokoll",
                 "unterlagen", "papier",
                 "angaben", "analyse", "vorhersage", "prognose", "umfrage", "studie", "recherchen",

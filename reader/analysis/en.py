@@ -62,6 +62,7 @@ PARTICLES_FOR: dict[str, set[str]] = {}
 SAY_PARTICLES = {"out", "up", "on", "in"}
 SOURCE_BEFORE = {"according"}  # "according to X"
 SOURCE_AFTER: set[str] = set()
+SOURCE_NOUNS_WITH_SOURCE: set[str] = set()
 POSSESSIVES = {"his", "her", "their", "its"}
 SOURCE_NOUNS = {"sources", "officials", "reports", "report", "statement", "police"}
 ANAPHORIC_SOURCE: set[str] = set()

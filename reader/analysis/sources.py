@@ -84,8 +84,13 @@ class SourceRules(ClauseTools):
                 k += 1  # nach eigenen / ersten / einer …
             if k + 1 < len(toks) and toks[k].low.endswith("s") and toks[k + 1].cap:
                 k += 1  # nach Grupps Meinung
-            if k >= len(toks) or not toks[k].low.endswith(tuple(lx.SOURCE_NOUNS)):
+            if k >= len(toks):
                 return None
+            with_source = k + 1 < len(toks) and toks[k + 1].low in ("des", "der", "von", "vom")
+            if not toks[k].low.endswith(tuple(lx.SOURCE_NOUNS)) and not (
+                with_source and toks[k].low.endswith(tuple(lx.SOURCE_NOUNS_WITH_SOURCE))
+            ):
+                return None  # "nach den Ermittlungen des Richters", not "nach Ermittlungen"
             end = toks[k].end
             sub = None
             if k + 1 < len(toks) and toks[k + 1].low in ("von", "des", "der", "dem", "aus", "im"):
