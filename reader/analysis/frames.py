@@ -217,7 +217,12 @@ class FrameFinder(SourceRules):
     def _wonach(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """'Berichte, wonach …': the clause after 'wonach' is what the noun before it says."""
         for c in range(1, len(toks) - 2):
-            if toks[c].low != "wonach" or "," not in self._gap(toks[c - 1], toks[c]):
+            if "," not in self._gap(toks[c - 1], toks[c]):
+                continue
+            skip = 0
+            if toks[c].low == "nach" and toks[c + 1].low == "denen":
+                skip = 1  # "Gerüchte, nach denen …"
+            elif toks[c].low != "wonach":
                 continue
             k = c - 1
             while (
@@ -226,11 +231,13 @@ class FrameFinder(SourceRules):
                 and ("," not in self._gap(toks[k - 1], toks[k]))
             ):
                 k -= 1
-            n = c + 1
+            n = c + 1 + skip
             while n + 1 < len(toks) and "," not in self._gap(toks[n], toks[n + 1]):
                 n += 1
+            if c + 1 + skip >= len(toks):
+                return None
             return Frame(
-                toks[c + 1].start,
+                toks[c + 1 + skip].start,
                 toks[n].end,
                 "indirect",
                 (toks[k].start, toks[c - 1].end),
