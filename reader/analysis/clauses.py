@@ -131,9 +131,10 @@ class ClauseTools:
         after = None
         if v + 1 < len(toks) and "," not in self._gap(toks[v], toks[v + 1]):
             after = np_after(self.text, toks, v + 1, lx, e)  # never across the frame's comma
-        if not v or toks[0].low in lx.ADVERBIAL_OPENERS:
+        lo = 1 if v > 1 and toks[0].low in lx.FOCUS_PARTICLES else 0  # "Auch die EU forderte"
+        if not v or toks[lo].low in lx.ADVERBIAL_OPENERS:
             return after
-        before = np_before(self.text, toks, 0, v, lx)
+        before = np_before(self.text, toks, lo, v, lx)
         if before and not self.speakerlike(before) and after and self.speakerlike(after):
             return after
         return before or after

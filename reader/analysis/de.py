@@ -76,6 +76,10 @@ STRONG_REPORT = {"forderte", "fordert", "forderten", "fordern", "kritisierte", "
 REPORT_VERBS |= {"bestreitet", "bestritt", "bestritten", "widersprach", "widerspricht",
                  "verteidigte", "verteidigt", "äußerte", "äußerten", "reagierte", "beziffert",
                  "bezifferte", "schätzt", "schätzte", "vermutet", "vermuten", "befürchten"}
+REPORT_VERBS |= {"aufgefordert", "eingestuft", "erwartete", "erwarten", "fürchten", "fürchtet",
+                 "erwog", "erwägt", "melden", "meldet", "meldete", "begründet", "begründete",
+                 "stufte", "stuft", "kündigten", "kritisieren", "fordern", "verurteilen"}
+FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "gerade"}
 PASSIVE_AUX = {"wurde", "wurden", "wird", "werden"}
 REPORT_VERBS -= {"gekündigt", "erwartet", "zeigte", "machte", "droht", "drohte", "drohten",
                  "drohen", "gedroht"}
@@ -118,6 +122,7 @@ PARTICLES_FOR = {
     "zeigte": {"sich"}, "zeigt": {"sich"}, "zeigten": {"sich"},
     "ließ": {"verlauten", "mitteilen", "wissen"}, "lässt": {"verlauten", "mitteilen", "wissen"},
     "rief": {"auf"}, "ruft": {"auf"}, "riefen": {"auf"},
+    "stufte": {"ein"}, "stuft": {"ein"},
 }
 # Frames with a source after a preposition: "laut X", "nach Angaben von X", "X zufolge".
 SOURCE_BEFORE = {"laut", "gemäß", "lt."}
@@ -146,7 +151,7 @@ NEEDS_PARTICLE = {"gab", "gibt", "gaben", "geben", "stellte", "stellt", "stellte
                   "zeigt", "zeigten", "zog", "machte", "macht", "machten", "geht", "ging",
                   "gingen", "gehen", "teilte", "teilt", "teilten", "wies", "weist", "führte",
                   "führt", "räumte", "räumt", "fügte", "fügt", "kündigte", "kündigt", "hob",
-                  "ließ", "lässt", "wandte", "ruft", "rief", "riefen",
+                  "ließ", "lässt", "wandte", "ruft", "rief", "riefen", "stufte", "stuft",
                   "stellten", "gaben"}
 SO_FRAME = "so"
 # Subordinators of reported content.

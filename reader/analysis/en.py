@@ -48,6 +48,7 @@ REPORT_VERBS = _forms(
 ) | {"called", "spoke", "sought", "made"}
 AUXILIARIES = {"has", "have", "had"}
 PASSIVE_AUX: set[str] = set()
+FOCUS_PARTICLES: set[str] = set()
 STRONG_REPORT: set[str] = set()
 SPEAKER_SUFFIXES = ("spokesman", "spokeswoman", "spokesperson", "police", "government",
                     "officials", "official", "authorities", "court", "experts", "expert",
