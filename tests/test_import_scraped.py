@@ -268,3 +268,43 @@ def test_paragraphs_wrapped_at_a_column_and_double_spaced_text() -> None:
     assert article.text.split("\n\n") == paragraphs
     double = "\n\n".join(["Fernwärme wird im neuen Jahr billiger", *paragraphs, "Teilen", "Drucken"])
     assert parse_document(double.encode(), "double.txt").text.split("\n\n") == paragraphs
+
+
+def test_read_more_label_over_teasers_keeps_the_story_line_before_it() -> None:
+    text = """Port authority raises harbour fees for cargo ships
+Published 4 June 2023
+The port authority said on Monday that fees for large cargo ships would rise by a fifth from next spring.
+Shipping companies said the increase came at the worst possible time for an industry still recovering.
+A spokesman for the authority said the money was needed to deepen the channel for the newest vessels.
+READ MORE
+How the harbour became the busiest on the coast
+Opinion: Why ports must pay for their own dredging
+Unions warned that higher fees could push ships to rival ports and cost jobs on the docks in the long run."""
+    article = parse_document(text.encode(), "port.txt")
+    paragraphs = article.text.split("\n\n")
+    assert any(p.startswith("A spokesman for the authority said") for p in paragraphs)
+    assert paragraphs[-1].startswith("Unions warned")
+    assert "busiest on the coast" not in article.text and "READ MORE" not in article.text
+
+
+def test_comment_section_label_and_login_prompt_end_the_story() -> None:
+    text = """Gemeinderat stimmt für neues Hallenbad
+Stand: 08.09.2023
+Der Gemeinderat hat am Donnerstag mit knapper Mehrheit den Bau eines neuen Hallenbads beschlossen.
+Die Kosten von rund zwölf Millionen Euro sollen zum Teil aus Fördermitteln des Landes gedeckt werden.
+Der Bürgermeister sprach von einer Entscheidung für die Familien und die Vereine der Gemeinde.
+Kommentare (12)
+Um an der Diskussion teilzunehmen, melden Sie sich bitte an oder registrieren Sie sich kostenlos.
+Ich halte das Projekt für viel zu teuer und hoffe, dass die Bürger darüber noch abstimmen dürfen."""
+    article = parse_document(text.encode(), "bad.txt")
+    assert article.text.split("\n\n")[-1].startswith("Der Bürgermeister sprach")
+    assert "Diskussion" not in article.text and "viel zu teuer" not in article.text
+    english = """Library to open on Sundays
+The city library will open on Sundays from next month, the council announced on Friday evening.
+Officials said the change would cost little because volunteers had offered to staff the desk.
+Comments
+Join the conversation. Sign in or create an account to comment on this story today.
+I think this is a wonderful idea and I will certainly bring my children every single week."""
+    article = parse_document(english.encode(), "library.txt")
+    assert article.text.split("\n\n")[-1].startswith("Officials said")
+    assert "Sign in" not in article.text and "wonderful idea" not in article.text

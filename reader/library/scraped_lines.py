@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .meta import DATE_IN_TEXT, find_date
-from .ui_words import LEGAL_PHRASES, READ_MORE, RELATED_LABELS, UI_WORDS
+from .ui_words import ACCOUNT_PROMPTS, COMMENT_LABELS, LEGAL_PHRASES, READ_MORE, RELATED_LABELS, UI_WORDS
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"“”„«»)\]'’]$")
 _CAPTION = re.compile(r"\s[-–—]\s([^,]{2,60}),\s*\d{1,5}(?:x\d+)?,\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*$")
@@ -147,6 +147,13 @@ def _split_glued_date(lines: list[str]) -> list[str]:
 
 
 _LEGAL = re.compile("|".join(re.escape(p) for p in LEGAL_PHRASES), re.I)
+_ACCOUNT = re.compile("|".join(re.escape(p) for p in ACCOUNT_PROMPTS), re.I)
+_COUNT = re.compile(r"[\d()\[\]:.]+")
+
+
+def is_comment_label(text: str) -> bool:
+    """'Kommentare (47)', '12 comments', 'Diskussion': the head of the readers' section."""
+    return len(text) <= 40 and " ".join(_COUNT.sub(" ", text).casefold().split()) in COMMENT_LABELS
 _READ_MORE = re.compile("(?:" + "|".join(re.escape(p) for p in READ_MORE) + r")\W*$", re.I)
 _CELL_GLUE = re.compile(r"(?<=[a-zäöüß%])(?=\d+[.,]\d|\d\d)|(?<=\d)(?=[A-ZÄÖÜ])|(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöü])")
 
@@ -262,6 +269,10 @@ def classify(raw_lines: list[str]) -> list[Line]:
                 text = line.text
         elif len(text) < 300 and _CREDIT_TAIL.search(text):
             line.noise, line.penalty = True, 15.0
+        elif is_comment_label(text):  # readers' comments follow: a border the story does not cross
+            line.noise, line.penalty = True, 400.0
+        elif len(text) < 200 and _ACCOUNT.search(text):
+            line.noise, line.penalty = True, 80.0
         elif is_ui(text) or _labelled_ui(text) or _CLOCK.match(text) or not any(c.isalpha() for c in text):
             line.noise, line.penalty = True, 60.0
         elif len(text) < 400 and _LEGAL.search(text):
@@ -279,11 +290,17 @@ def classify(raw_lines: list[str]) -> list[Line]:
             # A timestamp (date and clock time) heads a comment or a teaser: a hard border.
             line.penalty = 1500.0 if DATE_TIME_LINE.search(text) else max(line.penalty, 250.0)
         lines.append(line)
-    # An excerpt followed by "read more" is a teaser of another article.
+    # An excerpt followed by "read more" is a teaser of another article; a "Read more" label over
+    # a list of headlines is not a link, and the story line before it stays (unless cut off).
     for index, line in enumerate(lines[1:], 1):
         if len(line.text) <= 120 and _READ_MORE.search(line.text):
             line.noise, line.penalty = True, max(line.penalty, 60.0)
             previous = lines[index - 1]
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            label = (line.text.casefold().strip(" :.…»›>") in RELATED_LABELS and following is not None
+                     and not following.noise and not following.body)
+            if label and not previous.text.endswith(("…", "...")):
+                continue
             if previous.body:
                 previous.body, previous.noise, previous.penalty = False, True, 80.0
     _mark_related_lists(lines)

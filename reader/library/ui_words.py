@@ -54,3 +54,35 @@ RELATED_LABELS = frozenset({
     "das könnte sie auch interessieren", "das könnte dich auch interessieren", "empfehlungen",
     "unsere lesetipps", "lesetipps", "ähnliche beiträge", "ähnliche artikel", "verwandte artikel",
 })
+
+# Prompts of a comment box or a paywall: whole sentences, but about the page, not the story.
+# A short line containing one is a widget.
+ACCOUNT_PROMPTS = (
+    "loggen sie sich", "melden sie sich an", "registrieren sie sich", "eingeloggt sein",
+    "angemeldet sein", "um zu kommentieren", "kommentare sind geschlossen",
+    "kommentarfunktion", "um einen kommentar", "jetzt abonnieren", "jetzt registrieren",
+    "sign in to", "log in to", "login to", "sign in or", "log in or", "create an account",
+    "register to", "comments are closed", "to post a comment", "to leave a comment",
+    "join the conversation", "subscribe now", "already a subscriber", "bereits abonnent",
+)
+
+# Labels that open the comment section: what follows them is readers' text, not the story.
+COMMENT_LABELS = frozenset({
+    "kommentare", "kommentar", "leserkommentare", "diskussion", "comments", "comment",
+    "reader comments", "discussion", "join the discussion", "leave a comment", "leave a reply",
+    "schreiben sie einen kommentar", "kommentar schreiben", "antwort hinterlassen",
+})
+
+# Lines that tag, share or point onwards at the end of an article (Markdown and text footers).
+TRAILER_LABELS = frozenset({
+    "tags", "schlagworte", "schlagwörter", "stichworte", "themen", "topics", "keywords",
+    "share", "teilen", "share this article", "artikel teilen", "diesen artikel teilen",
+    "filed under", "kategorien", "categories", "category", "kategorie",
+})
+
+# Credits that close a news story: who else reported or edited it (bylines, not story).
+CLOSING_CREDITS = (
+    "additional reporting by", "reporting by", "editing by", "edited by", "compiled by",
+    "writing by", "mitarbeit:", "mitarbeit von", "mit material von", "mit material der",
+    "redaktion:", "bearbeitet von",
+)
