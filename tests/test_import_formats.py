@@ -199,3 +199,28 @@ def test_misnamed_files_are_read_as_what_they_are() -> None:
     assert "<p>" not in as_txt.text and as_txt.title == "Ein Titel"
     as_html = parse_document(f"Ein Titel\n{GERMAN}\n".encode(), "plain.html")
     assert as_html.text == GERMAN and as_html.title == "Ein Titel"
+
+
+def test_markdown_trailing_tags_share_credit_and_related_lines_are_not_story() -> None:
+    md = (
+        "---\ntitle: Fähre fällt aus\ndate: 2023-02-01\n---\n\n# Fähre fällt aus\n\n"
+        f"{GERMAN}\n\n{GERMAN}\n\n*Mitarbeit: Jonas Beispiel*\n\n**Mehr zum Thema**\n\n"
+        "Hafen: Warum die Fähren so oft ausfallen\n\n*Schlagworte: Verkehr, Hafen, Inseln*\n\nTeilen\n"
+    )
+    article = parse_document(md.encode(), "faehre.md")
+    assert article.text == f"{GERMAN}\n\n{GERMAN}"
+    assert article.tags == ["Verkehr", "Hafen", "Inseln"]  # front matter has none
+    english = (
+        "---\ntitle: Ferry cancelled\ntags: [transport]\n---\n\n"
+        f"{ENGLISH}\n\n{ENGLISH}\n\n_Additional reporting by Jane Example._\n\nTags: ferries, islands\n"
+    )
+    article = parse_document(english.encode(), "ferry.md")
+    assert article.text == f"{ENGLISH}\n\n{ENGLISH}"
+    assert article.tags == ["transport"]  # front matter wins
+
+
+def test_markdown_story_paragraph_mentioning_tags_and_sharing_stays() -> None:
+    last = "Share prices fell by a tenth: the company said tags on its products would now cost more."
+    article = parse_document(f"# Prices\n\n{ENGLISH}\n\n{last}\n".encode(), "prices.md")
+    assert article.text.split("\n\n")[-1] == last
+    assert article.tags == []

@@ -28,10 +28,13 @@ def _scalar(raw: str) -> str:
 
 
 def parse_front_matter(text: str) -> tuple[dict[str, object], str]:
-    """(fields, body). Text without a front-matter fence is all body."""
+    """(fields, body). Text without a front-matter fence is all body.
+
+    A trailing 'Tags: a, b' line stands in for front-matter tags when there are none."""
     match = _FENCE.match(text)
     if not match:
-        return {}, text
+        found = _trailing_tags(text)
+        return ({"tags": found} if found else {}), text
     fields: dict[str, object] = {}
     current: str | None = None
     for line in match.group(1).split("\n"):
@@ -55,7 +58,68 @@ def parse_front_matter(text: str) -> tuple[dict[str, object], str]:
             fields[current] = _scalar(value)
         else:
             fields[current] = []
-    return fields, text[match.end():]
+    body = text[match.end():]
+    if not fields.get("tags") and not fields.get("keywords") and (found := _trailing_tags(body)):
+        fields["tags"] = found
+    return fields, body
+
+
+_TRAILER = re.compile(r"^\s*([^:]{2,30}?)\s*:\s*(.+)$")
+
+
+def _trailer_label(text: str) -> tuple[str, str] | None:
+    """'Tags: a, b' -> ('tags', 'a, b'); None for a line that is not a labelled footer."""
+    match = _TRAILER.match(text)
+    return (match.group(1).casefold(), match.group(2)) if match else None
+
+
+def _trailing_tags(body: str) -> list[str]:
+    """Tags a trailing 'Tags: a, b, c' line gives, for a document whose front matter has none."""
+    from .ui_words import TRAILER_LABELS
+
+    lines = [_inline(line.strip()) for line in body.strip().split("\n") if line.strip()][-4:]
+    for line in reversed(lines):
+        labelled = _trailer_label(line)
+        if labelled and labelled[0] in TRAILER_LABELS - {"share", "teilen"}:
+            items = [t.strip(" .#") for t in re.split(r"[,;|]", labelled[1])]
+            return [t for t in items if t and len(t.split()) <= 4]
+    return []
+
+
+def _is_trailer(text: str) -> bool:
+    """A footer line: 'Tags: ...', 'Share', 'Mehr zum Thema', 'Additional reporting by X.'"""
+    from .scraped_lines import is_ui
+    from .ui_words import CLOSING_CREDITS, RELATED_LABELS, TRAILER_LABELS
+
+    folded = text.casefold().strip(" .:…»›>*_")
+    labelled = _trailer_label(text)
+    if folded in TRAILER_LABELS or folded in RELATED_LABELS or (labelled and labelled[0] in TRAILER_LABELS):
+        return True
+    if len(text.split()) <= 15 and folded.startswith(CLOSING_CREDITS):
+        return True
+    return len(text.split()) <= 8 and is_ui(text)
+
+
+def _drop_trailers(paragraphs: list[str], headings: list[int]) -> tuple[list[str], list[int]]:
+    """Tag lines, share bars, credits and 'more on this' lists closing the document: not story.
+
+    A related-articles label takes the short headline-like lines under it along."""
+    from .ui_words import RELATED_LABELS
+
+    end = len(paragraphs)
+    while end > 1:
+        text = paragraphs[end - 1]
+        if _is_trailer(text):
+            end -= 1
+            continue
+        label = next((i for i in range(end - 2, max(0, end - 8), -1)
+                      if paragraphs[i].casefold().strip(" .:…»›>*_") in RELATED_LABELS), None)
+        teasers = paragraphs[label + 1:end] if label is not None else []
+        if label is not None and label > 0 and all(len(t.split()) <= 16 and not t.endswith(".") for t in teasers):
+            end = label
+            continue
+        break
+    return paragraphs[:end], [h for h in headings if h < end]
 
 
 def _inline(text: str) -> str:
@@ -107,4 +171,4 @@ def markdown_blocks(body: str) -> tuple[list[str], list[int]]:
             continue
         buffer.append(_inline(_QUOTE_MARK.sub("", stripped)))
     flush()
-    return paragraphs, headings
+    return _drop_trailers(paragraphs, headings)
