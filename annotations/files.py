@@ -11,9 +11,10 @@ cheap enough for an open TUI to poll for changes made elsewhere.
 
 from __future__ import annotations
 
+import json
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,8 @@ from tinydb.table import Document
 
 from . import records as rec
 from .models import ArticleSummary
-from .storage import AtomicJSONStorage, StorageError, atomic_write_bytes, locked
+from .storage import (AtomicJSONStorage, StorageError, atomic_write_bytes, atomic_write_many,
+                      locked)
 from .summary import SummaryCache, digest, signature
 from .tags import TagError
 
@@ -93,6 +95,39 @@ class ArticleFiles:
                 self._cache.put(article, digest(db.storage.read()), signature(os.stat(path)))
                 self._bump()
 
+    def _write_many(self, changes: dict[str, Callable[[dict[str, Any]], bool]]) -> dict[str, str]:
+        """Many articles' read-modify-writes under one lock: ``changes[article](raw)`` edits the
+        raw TinyDB dict in place and says whether it changed anything. Files are replaced
+        atomically with one flush for all (:func:`annotations.storage.atomic_write_many`), the
+        summary cache and the change journal are updated once. An article whose file is corrupt,
+        from a newer reader, or whose change raises is left alone; returns those with the reason.
+        """
+        errors: dict[str, str] = {}
+        written: list[tuple[str, str, dict[str, Any]]] = []
+        if not changes:
+            return errors
+        with self._all_locked():
+            for article, change in changes.items():
+                try:
+                    path = self._file(article)
+                    with user_errors():
+                        raw = AtomicJSONStorage(path).read()
+                        if raw is not None and rec.schema_of(raw) > rec.SCHEMA:
+                            raise StoreError(f"{path} was written by a newer reader; upgrade reader")
+                        raw = rec.migrate(raw or {}, article)
+                        if change(raw):
+                            written.append((article, path, raw))
+                except StoreError as exc:
+                    errors[article] = str(exc)
+            with user_errors():
+                atomic_write_many([(Path(path), _encode(raw)) for _, path, raw in written])
+            with self._memory:
+                for article, path, raw in written:
+                    self._cache.put(article, digest(raw), signature(os.stat(path)))
+                if written:
+                    self._bump()
+        return errors
+
     @contextmanager
     def _all_locked(self) -> Iterator[None]:
         with user_errors(), locked(self._journal, self._lock_path):
@@ -140,3 +175,8 @@ class ArticleFiles:
             table.update(fields, doc_ids=[table.all()[0].doc_id])
         else:
             table.insert(Document(fields, doc_id=1))
+
+
+def _encode(raw: dict[str, Any]) -> bytes:
+    """As :class:`annotations.storage.AtomicJSONStorage` writes it."""
+    return json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

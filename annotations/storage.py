@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -111,6 +112,64 @@ def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None
         raise
     if durable:
         _fsync_dir(path.parent)
+
+
+def atomic_write_many(items: list[tuple[Path, bytes]]) -> None:
+    """:func:`atomic_write_bytes` for many files at the cost of two flushes, not two per file
+    (an fsync is ~2 ms here: 10,000 files one by one would take 40 s). Every temp file is
+    written, all are flushed to disk at once, then each is ``os.replace``\\ d and the folders
+    flushed at once. A SIGKILL midway leaves each file old or new, never a mix; temp files it
+    leaves behind are removed by the next writer of that file (or ``reader doctor``)."""
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for path, data in items:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+            temps.append((tmp, path))
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+        _flush_all([tmp for tmp, _ in temps])
+        for tmp, path in temps:
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _ in temps:
+            tmp.unlink(missing_ok=True)  # (the ones already replaced are gone already)
+        raise
+    _flush_all(sorted({path.parent for _, path in temps}), folders=True)
+
+
+def _flush_all(paths: list[Path], folders: bool = False) -> None:
+    """Make ``paths`` durable: one ``syncfs`` of their filesystem where Linux offers it (one
+    journal commit for all), else an fsync each."""
+    if not paths:
+        return
+    if _syncfs(paths[0]):
+        return
+    for path in paths:
+        if folders:
+            _fsync_dir(path)
+            continue
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _syncfs(path: Path) -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes  # lazy: only bulk writes need it
+
+    try:
+        syncfs = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return False
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        return syncfs(fd) == 0
+    finally:
+        os.close(fd)
 
 
 def _backup(path: Path, raw: bytes | None) -> Path | None:
