@@ -191,3 +191,44 @@ def test_second_opinion_takes_the_container_with_most_paragraph_text() -> None:
     assert paragraphs == ["Zwischentitel", *STORY] and headings == [0]
     assert prefer_fallback(["Kurz notiert."], paragraphs)  # the extractor kept a scrap
     assert not prefer_fallback(STORY, paragraphs)  # it kept the story: no reason to switch
+
+
+def _article_page(header: str, *, head: str = "") -> bytes:
+    paragraphs = "".join(f"<p>{p}</p>" for p in STORY)
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8">{head}</head><body>
+<nav><a href="/">Start</a></nav><main><article>{header}{paragraphs}
+<h2>Wie es weitergeht</h2><p>Der Landtag soll im Herbst über das Programm abstimmen, die Opposition hat bereits
+Änderungen angekündigt und will eine Anhörung von Fachleuten beantragen.</p></article></main></body></html>""".encode()
+
+
+def test_kicker_repeated_headline_dateline_byline_and_reading_time_leave_the_body() -> None:
+    head = ('<meta property="og:title" content="Schulen sollen saniert werden">'
+            '<meta property="article:published_time" content="2023-06-06T08:00:00+02:00">')
+    header = ('<p class="kicker">Bildung</p><h1>Schulen sollen saniert werden</h1>'
+              '<p class="dateline">Potsdam, <time datetime="2023-06-06">6. Juni 2023</time> · Von Erika Muster'
+              ' · Lesezeit 3 Minuten</p>')
+    article = parse_document(_article_page(header, head=head), "schulen.html")
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0] == STORY[0]
+    assert article.title == "Schulen sollen saniert werden" and article.date == "2023-06-06"
+    assert "Bildung" not in article.text and "Potsdam" not in article.text and "Lesezeit" not in article.text
+    assert paragraphs.index("Wie es weitergeht") in article.headings
+
+
+def test_date_from_a_plain_dateline_when_the_page_has_no_date_markup() -> None:
+    header = "<h1>Schulen sollen saniert werden</h1><p>By Jane Example | 9 min read</p><p>POTSDAM, 14 March 2022</p>"
+    article = parse_document(_article_page(header), "plain.html")
+    assert article.date == "2022-03-14"
+    assert article.text.split("\n\n")[0] == STORY[0]
+
+
+def test_short_story_sentences_at_the_top_are_not_taken_for_a_header() -> None:
+    header = "<h1>Schulen sollen saniert werden</h1><p>Berlin, im Juni.</p><p>Es regnet durchs Dach – seit Jahren.</p>"
+    article = parse_document(_article_page(header), "lead.html")
+    assert article.text.split("\n\n")[:2] == ["Berlin, im Juni.", "Es regnet durchs Dach – seit Jahren."]
+
+
+def test_a_lead_opening_with_by_is_story_not_a_byline() -> None:
+    header = "<h1>Schulen sollen saniert werden</h1><p>By Anna Muster and Tom Beispiel</p><p>By the end of 2030 every school in the state is to be renovated</p>"
+    article = parse_document(_article_page(header), "by.html")
+    assert article.text.split("\n\n")[0] == "By the end of 2030 every school in the state is to be renovated"

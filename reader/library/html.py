@@ -115,22 +115,77 @@ def _trafilatura(html: str) -> tuple[list[str], list[int], dict[str, str | None]
     return paragraphs, headings, meta
 
 
-_BYLINE = re.compile(r"^(?:by|von|text:|posted|veröffentlicht|published|geschrieben|written)\b", re.I)
+_BYLINE = re.compile(
+    r"^(?:by|von|text:|posted|veröffentlicht|published|geschrieben|written|updated|aktualisiert|"
+    r"stand:|zuletzt)\b", re.I)
+_READING_TIME = re.compile(
+    r"\b(?:lesezeit|lesedauer|reading time|\d+\s*(?:min|minuten|minutes|mins)\.?(?:\s+(?:read|lesen|lesezeit))?)\b",
+    re.I)
+_PIECES = re.compile(r"\s*[·|•]\s*|\s+[–—]\s+")
+_PLACE_STUB = re.compile(r"^[A-ZÄÖÜ][\w.\- ]{1,30},$")
 
 
-def _drop_leading_bylines(paragraphs: list[str], headings: list[int]) -> tuple[list[str], list[int]]:
-    """'Von Erika Muster', 'Posted on 3 May 2021' before the story: metadata, not text."""
+_NAME_PARTICLES = {"van", "von", "de", "der", "den", "al", "da", "di", "le", "la"}
+
+
+def _names_follow(piece: str) -> bool:
+    """'By Jane Example, Health Correspondent', 'Published 3 May': the label is followed by a name
+    or a date, not by a sentence ('By the end of the year ...')."""
+    rest = piece.split(None, 1)[1] if len(piece.split()) > 1 else ""
+    if piece.split()[0].casefold() not in ("by", "von"):
+        return True
+    name = re.split(r",| and | und | & ", rest)[0].split()
+    return 1 <= len(name) <= 4 and all(w[:1].isupper() or w.casefold() in _NAME_PARTICLES for w in name)
+
+
+def _header_piece(piece: str) -> str | None:
+    """What one part of a header line is: 'byline', 'date', 'time' (reading time), 'place', 'ui'."""
     from .meta import DATE_IN_TEXT
+    from .scraped_lines import is_ui
+
+    words = len(piece.split())
+    if _BYLINE.match(piece) and words <= 10 and _names_follow(piece):
+        return "byline"
+    if DATE_IN_TEXT.search(piece) and words <= 8:
+        return "date"
+    if _READING_TIME.search(piece) and words <= 5:
+        return "time"
+    if _PLACE_STUB.match(piece) and words <= 3:
+        return "place"
+    return "ui" if is_ui(piece) else None
+
+
+def is_header_line(text: str) -> bool:
+    """A dateline, byline or reading-time line ('Berlin, 22. Mai 2024 · Von X · Lesezeit 4 Minuten',
+    'GENEVA,' left over when the date sat in a <time> the extractor dropped): metadata, not story."""
+    if len(text.split()) > 24 or (text.endswith((".", "!", "?", "“", '"', "»")) and not _BYLINE.match(text)):
+        return False
+    kinds = [_header_piece(piece) for piece in _PIECES.split(text) if piece.strip(" ,")]
+    if not kinds or None in kinds:
+        return False
+    return set(kinds) != {"ui"} or len(kinds) > 1
+
+
+def _drop_page_header(paragraphs: list[str], headings: list[int],
+                      title: str | None) -> tuple[list[str], list[int], list[str]]:
+    """The top of an article box the extractor kept: a kicker ('Digitales') over the repeated
+    headline, then dateline, byline, reading time. Returns what is left and the header lines."""
+    def norm(text: str) -> str:
+        return " ".join(_words(text))
 
     drop = 0
-    while drop < min(3, len(paragraphs) - 1):
-        first = paragraphs[drop]
-        short = len(first.split()) <= 8
-        if short and (_BYLINE.match(first) or DATE_IN_TEXT.fullmatch(first.strip())):
-            drop += 1
-        else:
-            break
-    return paragraphs[drop:], [h - drop for h in headings if h >= drop]
+    if title:
+        for index, text in enumerate(paragraphs[:4]):
+            if norm(text) == norm(title):
+                before = paragraphs[:index]
+                if all(len(p.split()) <= 4 and not p.endswith((".", "!", "?")) for p in before):
+                    drop = index + 1
+                break
+    header = paragraphs[:drop]
+    while drop < min(len(paragraphs) - 1, 6) and is_header_line(paragraphs[drop]):
+        header.append(paragraphs[drop])
+        drop += 1
+    return paragraphs[drop:], [h - drop for h in headings if h >= drop], header
 
 
 def _drop_widget_paragraphs(paragraphs: list[str], headings: list[int]) -> tuple[list[str], list[int]]:
@@ -190,12 +245,17 @@ def _body(tree, tostring) -> tuple[list[str], list[int], dict[str, str | None]]:
     return paragraphs, headings, guessed
 
 
-def _pick_date(page: dict, guessed: dict) -> str | None:
-    """The page's own statement first, then a dateline, the extractor's guess, the URL."""
+def _pick_date(page: dict, guessed: dict, header: list[str]) -> str | None:
+    """The page's own statement first, then a dateline (marked up, or a header line of the
+    article box), the extractor's guess, the URL."""
+    from .meta import find_date
+
     guessed_date = guessed.get("date")
     if guessed_date and guessed_date.endswith("-01-01"):
         guessed_date = None  # the extractor's reading of a bare "© 2023": a year, not a date
-    return page.get("date") or page.get("visible_date") or guessed_date or _date_in_url(page.get("url"))
+    in_header = next((found for line in header if (found := find_date(line))), None)
+    return (page.get("date") or page.get("visible_date") or in_header or guessed_date
+            or _date_in_url(page.get("url")))
 
 
 def extract_html(html: str) -> HtmlDocument:
@@ -210,16 +270,16 @@ def extract_html(html: str) -> HtmlDocument:
         raise ImportFailure("HTML page with no article text") from None
     page = html_meta.read_meta(tree)  # before the furniture goes: JSON-LD lives in <script>
     paragraphs, headings, guessed = _body(tree, lxml_html.tostring)
+    title = page.get("title") or guessed.get("title")
+    paragraphs, headings = _drop_widget_paragraphs(paragraphs, headings)
+    paragraphs, headings, header = _drop_page_header(paragraphs, headings, title)
     doc = HtmlDocument(
-        title=page.get("title") or guessed.get("title"),
-        date=_pick_date(page, guessed),
+        title=title,
+        date=_pick_date(page, guessed, header),
         source=page.get("source") or guessed.get("sitename"),
         url=page.get("url") or guessed.get("url"),
     )
-    if doc.title and paragraphs and " ".join(paragraphs[0].split()) == " ".join(doc.title.split()):
-        paragraphs, headings = paragraphs[1:], [h - 1 for h in headings if h > 0]
-    paragraphs, headings = _drop_widget_paragraphs(paragraphs, headings)
-    doc.paragraphs, doc.headings = _drop_leading_bylines(paragraphs, headings)
+    doc.paragraphs, doc.headings = paragraphs, headings
     lead = page.get("standfirst")
     if lead and doc.paragraphs and not _contains(doc.paragraphs, lead):
         doc.paragraphs.insert(0, lead)

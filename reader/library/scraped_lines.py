@@ -11,7 +11,14 @@ import re
 from dataclasses import dataclass
 
 from .meta import DATE_IN_TEXT, find_date
-from .ui_words import ACCOUNT_PROMPTS, COMMENT_LABELS, LEGAL_PHRASES, READ_MORE, RELATED_LABELS, UI_WORDS
+from .ui_words import (
+    ACCOUNT_PROMPTS,
+    COMMENT_LABELS,
+    LEGAL_PHRASES,
+    READ_MORE,
+    RELATED_LABELS,
+    UI_WORDS,
+)
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"“”„«»)\]'’]$")
 _CAPTION = re.compile(r"\s[-–—]\s([^,]{2,60}),\s*\d{1,5}(?:x\d+)?,\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*$")
