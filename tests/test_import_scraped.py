@@ -308,3 +308,28 @@ I think this is a wonderful idea and I will certainly bring my children every si
     article = parse_document(english.encode(), "library.txt")
     assert article.text.split("\n\n")[-1].startswith("Officials said")
     assert "Sign in" not in article.text and "wonderful idea" not in article.text
+
+
+def test_audio_player_line_is_never_the_title() -> None:
+    story = ("The regional rail operator will add night trains between the two largest cities from "
+             "the autumn, the transport ministry said on Thursday.\n"
+             "Passenger groups welcomed the plan but said the trains were needed every night, not only at weekends.")
+    for widget in ("Listen to this story · 4 min", "Hear this article read aloud", "Listen to the audio version (3:20)"):
+        text = f"Home\nTravel\nNight trains return to the coast line\n{widget}\n{story}"
+        article = parse_document(text.encode(), "train.txt")
+        assert article.title == "Night trains return to the coast line", widget
+        assert widget not in article.text
+    german = ("Nachtzüge kehren auf die Küstenstrecke zurück\nArtikel vorlesen lassen · 3 Min.\n"
+              "Die Landesbahn will ab dem Herbst wieder Nachtzüge zwischen den beiden größten Städten fahren lassen.\n"
+              "Fahrgastverbände begrüßten den Plan, forderten aber Verbindungen an jedem Tag der Woche.")
+    article = parse_document(german.encode(), "zug.txt")
+    assert article.title == "Nachtzüge kehren auf die Küstenstrecke zurück"
+    assert "vorlesen" not in article.text
+
+
+def test_a_story_sentence_about_listening_stays() -> None:
+    text = ("Orchestra plays in the park\n"
+            "Thousands came to listen to the orchestra in the park on Sunday, the organisers said.\n"
+            "The concert was free, and the city wants to repeat it every summer from now on.")
+    article = parse_document(text.encode(), "park.txt")
+    assert article.text.split("\n\n")[0].startswith("Thousands came to listen")

@@ -191,14 +191,14 @@ def _drop_page_header(paragraphs: list[str], headings: list[int],
 def _drop_widget_paragraphs(paragraphs: list[str], headings: list[int]) -> tuple[list[str], list[int]]:
     """What extractors keep from widgets inside the article box: 'Teilen', 'Lesen Sie auch: ...',
     captions and credits, cut-off teasers ending in '[…]'. The same judgement as for scraped lines."""
-    from .scraped_lines import is_caption_or_credit, is_ui
+    from .scraped_lines import is_audio_widget, is_caption_or_credit, is_ui
     from .ui_words import RELATED_LABELS
 
     kept: list[str] = []
     kept_headings: list[int] = []
     for index, text in enumerate(paragraphs):
         label = text.split(":", 1)[0].casefold().strip() if ":" in text[:40] else ""
-        if (is_ui(text) or label in RELATED_LABELS or is_caption_or_credit(text)
+        if (is_ui(text) or label in RELATED_LABELS or is_caption_or_credit(text) or is_audio_widget(text)
                 or re.search(r"\[(?:…|\.\.\.)\]\s*$", text)):
             continue
         if index in headings:

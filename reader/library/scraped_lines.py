@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .meta import DATE_IN_TEXT, find_date
 from .ui_words import (
     ACCOUNT_PROMPTS,
+    AUDIO_PROMPTS,
     COMMENT_LABELS,
     LEGAL_PHRASES,
     READ_MORE,
@@ -155,7 +156,18 @@ def _split_glued_date(lines: list[str]) -> list[str]:
 
 _LEGAL = re.compile("|".join(re.escape(p) for p in LEGAL_PHRASES), re.I)
 _ACCOUNT = re.compile("|".join(re.escape(p) for p in ACCOUNT_PROMPTS), re.I)
+_AUDIO = re.compile("|".join(re.escape(p) for p in AUDIO_PROMPTS), re.I)
+_DURATION = re.compile(r"\d+\s*(?:min|minuten|minutes|mins|sek|sec)\b|\b\d{1,2}:\d{2}\b", re.I)
 _COUNT = re.compile(r"[\d()\[\]:.]+")
+
+
+def is_audio_widget(text: str) -> bool:
+    """'Listen to this article · 5 min', 'Diesen Text anhören (3:45)': an audio player's label.
+
+    Short, naming the act of listening, and either timed or not closed like a sentence."""
+    if len(words_of(text)) > 12 or not _AUDIO.search(text):
+        return False
+    return bool(_DURATION.search(text)) or not _SENTENCE_END.search(text)
 
 
 def is_comment_label(text: str) -> bool:
@@ -278,6 +290,8 @@ def classify(raw_lines: list[str]) -> list[Line]:
             line.noise, line.penalty = True, 15.0
         elif is_comment_label(text):  # readers' comments follow: a border the story does not cross
             line.noise, line.penalty = True, 400.0
+        elif is_audio_widget(text):
+            line.noise, line.penalty = True, 60.0
         elif len(text) < 200 and _ACCOUNT.search(text):
             line.noise, line.penalty = True, 80.0
         elif is_ui(text) or _labelled_ui(text) or _CLOCK.match(text) or not any(c.isalpha() for c in text):

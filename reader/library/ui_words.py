@@ -86,3 +86,11 @@ CLOSING_CREDITS = (
     "writing by", "mitarbeit:", "mitarbeit von", "mit material von", "mit material der",
     "redaktion:", "bearbeitet von",
 )
+
+# Audio players over an article ('Listen to this article · 5 min', 'Artikel vorlesen lassen'):
+# a short line with one of these is a widget, never the headline.
+AUDIO_PROMPTS = (
+    "listen to this", "listen to the", "listen now", "hear this", "audio version", "read aloud",
+    "read to me", "play audio", "play article", "text to speech", "anhören", "vorlesen",
+    "vorgelesen", "hören sie", "artikel hören", "beitrag hören", "audio abspielen", "vorleseversion",
+)
