@@ -73,7 +73,11 @@ def find_mark_spans(text: str) -> list[MarkSpan]:
             continue  # a lone closing single mark outside quotes is an apostrophe
         if stack and role in ("close", "either"):
             start = stack.pop()
-            if "\n" in text[start:i] and not _reopened(text, start, i):
+            if (
+                "\n" in text[start:i]
+                and not _reopened(text, start, i)
+                and not _speech_over_paragraphs(text, start, i)
+            ):
                 spans.append(_unclosed(text, start))
                 if role == "either":
                     stack.append(i)
@@ -113,6 +117,17 @@ def _reopened(text: str, start: int, close_at: int) -> bool:
         if m.group(1) not in '„“"»«':
             return False
     return True
+
+
+def _speech_over_paragraphs(text: str, start: int, close_at: int) -> bool:
+    """A speech that opens a paragraph (or follows a colon) and closes after a full stop a few
+    paragraphs later is one quote even when the paragraphs in between are not reopened."""
+    opener = text[text.rfind("\n", 0, start) + 1 : start].strip()
+    return (
+        (opener == "" or opener.endswith(":"))
+        and text[close_at - 1] in ".!?…"
+        and text.count("\n", start, close_at) <= 6
+    )
 
 
 def _unclosed(text: str, start: int) -> MarkSpan:
