@@ -333,3 +333,25 @@ def test_a_story_sentence_about_listening_stays() -> None:
             "The concert was free, and the city wants to repeat it every summer from now on.")
     article = parse_document(text.encode(), "park.txt")
     assert article.text.split("\n\n")[0].startswith("Thousands came to listen")
+
+
+def test_story_paragraphs_after_the_last_teaser_survive_long_or_short() -> None:
+    head = """Anmelden | Registrieren
+Landtag beschließt Schuldenbremse für Kommunen – Finanzminister zufrieden
+© dpa / Eva MusterFinanzminister Paul Beispiel
+Finanzminister Paul Beispiel - Landesbote, 1920, 02.02.2023
+Der Landtag hat am Donnerstag nach langer Debatte eine Schuldenbremse für die Städte und Gemeinden des Landes beschlossen.
+„Wir geben den Kommunen Planungssicherheit und schützen die nächsten Generationen“, sagte der Finanzminister nach der Abstimmung.
+Die Opposition kündigte an, das Gesetz vom Verfassungsgericht prüfen zu lassen, weil es die Selbstverwaltung der Gemeinden verletze.
+Ein Rathaus in der Landeshauptstadt - Landesbote, 1920, 01.02.2023
+Kommunen klagen über steigende Sozialausgaben
+"""
+    tail = "\nMehr zum Thema\nGrundsteuer: Was Eigentümer jetzt wissen müssen\nKommentare\n"
+    for last in ("Die kommunalen Spitzenverbände kündigten an, die Folgen des Gesetzes in einem eigenen Gutachten "
+                 "untersuchen zu lassen, bevor sie über weitere Schritte entscheiden.",
+                 "Das Gesetz tritt im Juli in Kraft."):
+        article = parse_document((head + last + tail).encode(), "landtag.txt")
+        paragraphs = article.text.split("\n\n")
+        assert paragraphs[-1] == last
+        assert "Sozialausgaben" not in article.text and "Grundsteuer" not in article.text
+        assert (article.date, article.source) == ("2023-02-02", "Landesbote")

@@ -329,7 +329,7 @@ def classify(raw_lines: list[str]) -> list[Line]:
     # The line right after a caption is the teaser headline of a related article.
     for before, after in zip(lines, lines[1:]):
         if before.caption_source and (not after.body or _teaser_like(after.text)):
-            after.noise = True
+            after.noise, after.penalty = True, min(after.penalty, 10.0)  # known furniture costs little
     return lines
 
 
