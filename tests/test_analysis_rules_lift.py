@@ -23,3 +23,23 @@ def test_unclosed_mark_does_not_swallow_the_next_paragraphs():
     text = "Er las „Der alte Hafen und ging.\n\nAm Abend regnete es. Niemand kam.\n\nEnde.“"
     quotes = analyze(text, "de").quotes
     assert all("Am Abend" not in q.text for q in quotes if q.start < 10)
+
+
+def test_status_as_is_a_name_not_words_de():
+    kinds = _kinds(
+        "Der Vorfall gilt seitdem als „Wunder von Lengede“. Die Schule präsentiert sich als "
+        "„Ort der Vielfalt“.",
+        "de",
+    )
+    assert kinds["„Wunder von Lengede“"] == "term"
+    assert kinds["„Ort der Vielfalt“"] == "term"
+
+
+def test_label_as_by_a_speaker_stays_direct_de():
+    kinds = _kinds("Der Minister bezeichnete den Plan als „völlig verfehlt“.", "de")
+    assert kinds["„völlig verfehlt“"] == "direct"
+
+
+def test_status_as_is_a_name_not_words_en():
+    kinds = _kinds('The law is known as "the rule that keeps the old harbour open" in town.', "en")
+    assert kinds['"the rule that keeps the old harbour open"'] == "term"

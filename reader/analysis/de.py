@@ -324,6 +324,13 @@ TERM_SUFFIXES = ("zeitung", "agentur", "magazin", "magazins", "zeitschrift", "se
 # Verbs that frame a quoted label as someone's words ("nannte ihn „fahrlässig“").
 LABEL_CUES = {"nannte", "nennt", "bezeichnete", "bezeichnet", "als", "sprach", "spricht",
               "von", "vor", "zu"}
+# Verbs that give something a status or a name, not words: "gilt als „Störfall“",
+# "ist als „Poe Toaster“ bekannt", "präsentiert sich als „Schule ohne Rassismus“".
+STATUS_AS_VERBS = {"gilt", "galt", "gelten", "galten", "gegolten", "dient", "diente", "dienen",
+                   "dienten", "bekannt", "präsentiert", "präsentierte", "präsentieren",
+                   "ausgezeichnet", "fungiert", "fungierte", "firmiert", "firmierte", "auftreten",
+                   "auftrat", "tritt", "trat", "vorgestellt", "gehandelt", "eingestuft",
+                   "geführt", "sehen"}
 SPEECH_OPENERS = {"ich", "wir", "du", "ihr", "es", "man", "das", "dies", "uns", "mir", "mich",
                   "nein", "ja", "nicht", "kein", "keine", "jetzt", "hier"}
 LABEL_ARTICLES = {"ein", "eine", "einen", "einem", "einer", "eines", "als"}

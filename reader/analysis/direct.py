@@ -148,6 +148,9 @@ def classify_direct(
         and (prev[-1].low in lx.LABEL_ARTICLES or _label_verb_before(eng, s, m.start))
     ):
         title_like = False  # "nannte dies einen „Militärputsch“": a label someone gave
+    if prev and prev[-1].low == "als" or prev and prev[-1].low == "as":
+        if _status_as(eng, s, e, m):
+            return "term", None, None
     if nested:
         return ("term" if term_cue or title_like else "direct"), None, None
     sp, cue = frame_after(eng, m)
@@ -173,6 +176,16 @@ def classify_direct(
     if inner[0].low in lx.SPEECH_OPENERS or _label_verb_before(eng, s, m.start):
         return "direct", None, None  # „Wir werden …“, skandierten „Stoppt …“
     return "term", None, None
+
+
+def _status_as(eng: Engine, s: int, e: int, m: MarkSpan) -> bool:
+    """'als „X“' after a verb of status or naming ("gilt als", "ist als … bekannt") and with no
+    verb of saying or labelling in the sentence: a name or category, not somebody's words."""
+    lx = eng.lx
+    toks = [t for t in eng._toks(s, e) if not m.start <= t.start < m.end]
+    if any(t.low in lx.SAY_VERBS or t.low in lx.LABEL_VERBS for t in toks):
+        return False
+    return any(t.low in lx.STATUS_AS_VERBS for t in toks)
 
 
 def _say_verb_in(eng: Engine, s: int, e: int) -> bool:

@@ -173,6 +173,9 @@ LABEL_CUES = {"called", "calls", "call", "described", "describes", "as", "labell
               "labeled", "termed", "dubbed"}
 SPEECH_OPENERS = {"i", "we", "you", "it", "this", "no", "yes"}
 LABEL_ARTICLES = {"a", "an"}
+# Verbs that give something a status or a name, not words: "known as „The Rock“".
+STATUS_AS_VERBS = {"known", "serves", "served", "serve", "acts", "acted", "billed", "branded",
+                   "marketed", "ranked", "listed", "classified", "registered", "dubbed"}
 LABEL_VERBS = {"called", "calls", "described", "describes", "labelled", "labeled", "termed",
                "dubbed", "branded", "chanted"}
 FUNCTION_WORDS = {"the", "and", "of", "to", "is", "that", "was", "for", "it", "with",
