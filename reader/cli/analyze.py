@@ -43,10 +43,10 @@ def analyze_file(path: str) -> dict[str, Any]:
     from reader.library.models import ImportFailure
 
     file = Path(path)
-    if file.is_dir():
+    if path != "-" and file.is_dir():
         raise _FileError("is a folder (analyze takes files)")
     try:
-        data = file.read_bytes()
+        data = sys.stdin.buffer.read() if path == "-" else file.read_bytes()  # - is pasted text
     except FileNotFoundError:
         raise _FileError("no such file") from None
     except OSError as exc:

@@ -162,6 +162,8 @@ def _jsonl_items(
 
     lines = data.split(b"\n")
     for chunk, offset in _jsonl_chunks(data, lines):
+        if offset and not chunk.strip():
+            continue  # only the trailing newline(s) after a full chunk: not an empty file
         for lineno, item in iter_jsonl(chunk, name):
             if cancel is not None and cancel.is_set():
                 report.cancelled = True
