@@ -115,57 +115,6 @@ def _trafilatura(html: str) -> tuple[list[str], list[int], dict[str, str | None]
     return paragraphs, headings, meta
 
 
-_BYLINE = re.compile(
-    r"^(?:by|von|text:|posted|veröffentlicht|published|geschrieben|written|updated|aktualisiert|"
-    r"stand:|zuletzt)\b", re.I)
-_READING_TIME = re.compile(
-    r"\b(?:lesezeit|lesedauer|reading time|\d+\s*(?:min|minuten|minutes|mins)\.?(?:\s+(?:read|lesen|lesezeit))?)\b",
-    re.I)
-_PIECES = re.compile(r"\s*[·|•]\s*|\s+[–—]\s+")
-_PLACE_STUB = re.compile(r"^[A-ZÄÖÜ][\w.\- ]{1,30},$")
-
-
-_NAME_PARTICLES = {"van", "von", "de", "der", "den", "al", "da", "di", "le", "la"}
-
-
-def _names_follow(piece: str) -> bool:
-    """'By Jane Example, Health Correspondent', 'Published 3 May': the label is followed by a name
-    or a date, not by a sentence ('By the end of the year ...')."""
-    rest = piece.split(None, 1)[1] if len(piece.split()) > 1 else ""
-    if piece.split()[0].casefold() not in ("by", "von"):
-        return True
-    name = re.split(r",| and | und | & ", rest)[0].split()
-    return 1 <= len(name) <= 4 and all(w[:1].isupper() or w.casefold() in _NAME_PARTICLES for w in name)
-
-
-def _header_piece(piece: str) -> str | None:
-    """What one part of a header line is: 'byline', 'date', 'time' (reading time), 'place', 'ui'."""
-    from .meta import DATE_IN_TEXT
-    from .scraped_lines import is_ui
-
-    words = len(piece.split())
-    if _BYLINE.match(piece) and words <= 10 and _names_follow(piece):
-        return "byline"
-    if DATE_IN_TEXT.search(piece) and words <= 8:
-        return "date"
-    if _READING_TIME.search(piece) and words <= 5:
-        return "time"
-    if _PLACE_STUB.match(piece) and words <= 3:
-        return "place"
-    return "ui" if is_ui(piece) else None
-
-
-def is_header_line(text: str) -> bool:
-    """A dateline, byline or reading-time line ('Berlin, 22. Mai 2024 · Von X · Lesezeit 4 Minuten',
-    'GENEVA,' left over when the date sat in a <time> the extractor dropped): metadata, not story."""
-    if len(text.split()) > 24 or (text.endswith((".", "!", "?", "“", '"', "»")) and not _BYLINE.match(text)):
-        return False
-    kinds = [_header_piece(piece) for piece in _PIECES.split(text) if piece.strip(" ,")]
-    if not kinds or None in kinds:
-        return False
-    return set(kinds) != {"ui"} or len(kinds) > 1
-
-
 def _drop_page_header(paragraphs: list[str], headings: list[int],
                       title: str | None) -> tuple[list[str], list[int], list[str]]:
     """The top of an article box the extractor kept: a kicker ('Digitales') over the repeated
@@ -182,6 +131,8 @@ def _drop_page_header(paragraphs: list[str], headings: list[int],
                     drop = index + 1
                 break
     header = paragraphs[:drop]
+    from .furniture import is_header_line
+
     while drop < min(len(paragraphs) - 1, 6) and is_header_line(paragraphs[drop]):
         header.append(paragraphs[drop])
         drop += 1
@@ -191,7 +142,8 @@ def _drop_page_header(paragraphs: list[str], headings: list[int],
 def _drop_widget_paragraphs(paragraphs: list[str], headings: list[int]) -> tuple[list[str], list[int]]:
     """What extractors keep from widgets inside the article box: 'Teilen', 'Lesen Sie auch: ...',
     captions and credits, cut-off teasers ending in '[…]'. The same judgement as for scraped lines."""
-    from .scraped_lines import is_audio_widget, is_caption_or_credit, is_ui
+    from .furniture import is_audio_widget, is_ui
+    from .scraped_lines import is_caption_or_credit
     from .ui_words import RELATED_LABELS
 
     kept: list[str] = []

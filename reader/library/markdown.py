@@ -64,52 +64,25 @@ def parse_front_matter(text: str) -> tuple[dict[str, object], str]:
     return fields, body
 
 
-_TRAILER = re.compile(r"^\s*([^:]{2,30}?)\s*:\s*(.+)$")
-
-
-def _trailer_label(text: str) -> tuple[str, str] | None:
-    """'Tags: a, b' -> ('tags', 'a, b'); None for a line that is not a labelled footer."""
-    match = _TRAILER.match(text)
-    return (match.group(1).casefold(), match.group(2)) if match else None
-
-
 def _trailing_tags(body: str) -> list[str]:
     """Tags a trailing 'Tags: a, b, c' line gives, for a document whose front matter has none."""
-    from .ui_words import TRAILER_LABELS
+    from .furniture import tags_in
 
     lines = [_inline(line.strip()) for line in body.strip().split("\n") if line.strip()][-4:]
-    for line in reversed(lines):
-        labelled = _trailer_label(line)
-        if labelled and labelled[0] in TRAILER_LABELS - {"share", "teilen"}:
-            items = [t.strip(" .#") for t in re.split(r"[,;|]", labelled[1])]
-            return [t for t in items if t and len(t.split()) <= 4]
-    return []
-
-
-def _is_trailer(text: str) -> bool:
-    """A footer line: 'Tags: ...', 'Share', 'Mehr zum Thema', 'Additional reporting by X.'"""
-    from .scraped_lines import is_ui
-    from .ui_words import CLOSING_CREDITS, RELATED_LABELS, TRAILER_LABELS
-
-    folded = text.casefold().strip(" .:…»›>*_")
-    labelled = _trailer_label(text)
-    if folded in TRAILER_LABELS or folded in RELATED_LABELS or (labelled and labelled[0] in TRAILER_LABELS):
-        return True
-    if len(text.split()) <= 15 and folded.startswith(CLOSING_CREDITS):
-        return True
-    return len(text.split()) <= 8 and is_ui(text)
+    return next((found for line in reversed(lines) if (found := tags_in(line))), [])
 
 
 def _drop_trailers(paragraphs: list[str], headings: list[int]) -> tuple[list[str], list[int]]:
     """Tag lines, share bars, credits and 'more on this' lists closing the document: not story.
 
     A related-articles label takes the short headline-like lines under it along."""
+    from .furniture import is_trailer
     from .ui_words import RELATED_LABELS
 
     end = len(paragraphs)
     while end > 1:
         text = paragraphs[end - 1]
-        if _is_trailer(text):
+        if is_trailer(text):
             end -= 1
             continue
         label = next((i for i in range(end - 2, max(0, end - 8), -1)

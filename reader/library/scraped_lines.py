@@ -10,18 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .furniture import GLUED as _GLUED
+from .furniture import SENTENCE_END as _SENTENCE_END
+from .furniture import is_account_prompt, is_audio_widget, is_comment_label, is_ui, words_of
 from .meta import DATE_IN_TEXT, find_date
-from .ui_words import (
-    ACCOUNT_PROMPTS,
-    AUDIO_PROMPTS,
-    COMMENT_LABELS,
-    LEGAL_PHRASES,
-    READ_MORE,
-    RELATED_LABELS,
-    UI_WORDS,
-)
+from .ui_words import LEGAL_PHRASES, READ_MORE, RELATED_LABELS, UI_WORDS
 
-_SENTENCE_END = re.compile(r"[.!?…:;\"“”„«»)\]'’]$")
+__all__ = ["DATE_TIME_LINE", "SHORT_DATE", "Line", "classify", "is_caption_or_credit", "is_ui", "words_of"]
 _CAPTION = re.compile(r"\s[-–—]\s([^,]{2,60}),\s*\d{1,5}(?:x\d+)?,\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*$")
 _CREDIT = re.compile(
     r"^(?:©|\(c\)|copyright\b|foto:|photo:|bild:|image:|quelle:|source:|credit:|"
@@ -36,8 +31,6 @@ _CREDIT_TAIL = re.compile(
 )
 # "Headline Datum: 10 Feb 2020 Von: Jane Doe": labels of a byline glued to the line before.
 _GLUED_LABEL = re.compile(r"\s(?=(?:Datum|Date|Von|By|Autor|Author|Posted|Veröffentlicht|Published):\s)")
-_GLUED = re.compile(r"(?<=[a-zäöüß.])(?=[A-ZÄÖÜ][a-zäöüß])")
-_WORD = re.compile(r"\w+", re.U)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 DATE_TIME_LINE = re.compile(r"\d{1,2}:\d{2}")
@@ -57,21 +50,6 @@ class Line:
     caption_source: str | None = None
     caption_date: str | None = None
     code: bool = False  # looks like a line of program code or configuration
-
-
-def words_of(text: str) -> list[str]:
-    return _WORD.findall(text)
-
-
-def is_ui(text: str) -> bool:
-    """Interface text: a few words, all of them widget vocabulary (glued words split first)."""
-    words = [w.casefold() for w in words_of(_GLUED.sub(" ", text))]
-    if not words:
-        return True
-    known = sum(w in UI_WORDS or w.isdigit() for w in words)
-    if len(words) <= 6:
-        return known == len(words)
-    return len(words) <= 15 and known >= 0.8 * len(words)  # a row of widgets on one line
 
 
 def is_caption_or_credit(text: str) -> bool:
@@ -155,28 +133,8 @@ def _split_glued_date(lines: list[str]) -> list[str]:
 
 
 _LEGAL = re.compile("|".join(re.escape(p) for p in LEGAL_PHRASES), re.I)
-_ACCOUNT = re.compile("|".join(re.escape(p) for p in ACCOUNT_PROMPTS), re.I)
-_AUDIO = re.compile("|".join(re.escape(p) for p in AUDIO_PROMPTS), re.I)
-_DURATION = re.compile(r"\d+\s*(?:min|minuten|minutes|mins|sek|sec)\b|\b\d{1,2}:\d{2}\b", re.I)
-_COUNT = re.compile(r"[\d()\[\]:.]+")
-
-
-def is_audio_widget(text: str) -> bool:
-    """'Listen to this article · 5 min', 'Diesen Text anhören (3:45)': an audio player's label.
-
-    Short, naming the act of listening, and either timed or not closed like a sentence."""
-    if len(words_of(text)) > 12 or not _AUDIO.search(text):
-        return False
-    return bool(_DURATION.search(text)) or not _SENTENCE_END.search(text)
-
-
-def is_comment_label(text: str) -> bool:
-    """'Kommentare (47)', '12 comments', 'Diskussion': the head of the readers' section."""
-    return len(text) <= 40 and " ".join(_COUNT.sub(" ", text).casefold().split()) in COMMENT_LABELS
 _READ_MORE = re.compile("(?:" + "|".join(re.escape(p) for p in READ_MORE) + r")\W*$", re.I)
 _CELL_GLUE = re.compile(r"(?<=[a-zäöüß%])(?=\d+[.,]\d|\d\d)|(?<=\d)(?=[A-ZÄÖÜ])|(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöü])")
-
-
 _NUMBER_GLUE = re.compile(r"(?<=[a-zäöüß%])(?=\d+[.,]\d|\d\d)|(?<=\d)(?=[A-ZÄÖÜ])")
 
 
@@ -292,7 +250,7 @@ def classify(raw_lines: list[str]) -> list[Line]:
             line.noise, line.penalty = True, 400.0
         elif is_audio_widget(text):
             line.noise, line.penalty = True, 60.0
-        elif len(text) < 200 and _ACCOUNT.search(text):
+        elif is_account_prompt(text):
             line.noise, line.penalty = True, 80.0
         elif is_ui(text) or _labelled_ui(text) or _CLOCK.match(text) or not any(c.isalpha() for c in text):
             line.noise, line.penalty = True, 60.0

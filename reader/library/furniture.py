@@ -1,0 +1,145 @@
+"""Page furniture every format shares: lines that are about the page, not the story.
+
+Widget rows ('Teilen', 'Share this article'), audio players ('Listen to this article · 5 min'),
+comment-section labels and log-in prompts, header lines (dateline, byline, reading time) and
+trailers (tag lines, share bars, closing credits). Scraped text, HTML and Markdown judge a line
+the same way; the vocabulary is data in ui_words.py, German and English.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .ui_words import (
+    ACCOUNT_PROMPTS,
+    AUDIO_PROMPTS,
+    CLOSING_CREDITS,
+    COMMENT_LABELS,
+    RELATED_LABELS,
+    TRAILER_LABELS,
+    UI_WORDS,
+)
+
+SENTENCE_END = re.compile(r"[.!?…:;\"“”„«»)\]'’]$")
+GLUED = re.compile(r"(?<=[a-zäöüß.])(?=[A-ZÄÖÜ][a-zäöüß])")
+_WORD = re.compile(r"\w+")
+_ACCOUNT = re.compile("|".join(re.escape(p) for p in ACCOUNT_PROMPTS), re.I)
+_AUDIO = re.compile("|".join(re.escape(p) for p in AUDIO_PROMPTS), re.I)
+_DURATION = re.compile(r"\d+\s*(?:min|minuten|minutes|mins|sek|sec)\b|\b\d{1,2}:\d{2}\b", re.I)
+_COUNT = re.compile(r"[\d()\[\]:.]+")
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def is_ui(text: str) -> bool:
+    """Interface text: a few words, all of them widget vocabulary (glued words split first)."""
+    words = [w.casefold() for w in words_of(GLUED.sub(" ", text))]
+    if not words:
+        return True
+    known = sum(w in UI_WORDS or w.isdigit() for w in words)
+    if len(words) <= 6:
+        return known == len(words)
+    return len(words) <= 15 and known >= 0.8 * len(words)  # a row of widgets on one line
+
+
+def is_audio_widget(text: str) -> bool:
+    """'Listen to this article · 5 min', 'Diesen Text anhören (3:45)': an audio player's label.
+
+    Short, naming the act of listening, and either timed or not closed like a sentence."""
+    if len(words_of(text)) > 12 or not _AUDIO.search(text):
+        return False
+    return bool(_DURATION.search(text)) or not SENTENCE_END.search(text)
+
+
+def is_comment_label(text: str) -> bool:
+    """'Kommentare (47)', '12 comments', 'Diskussion': the head of the readers' section."""
+    return len(text) <= 40 and " ".join(_COUNT.sub(" ", text).casefold().split()) in COMMENT_LABELS
+
+
+def is_account_prompt(text: str) -> bool:
+    """'Um an der Diskussion teilzunehmen, loggen Sie sich ein', 'Sign in to comment': a sentence
+    to the reader about the page."""
+    return len(text) < 200 and bool(_ACCOUNT.search(text))
+
+
+# ---- header lines: dateline, byline, reading time ------------------------------------------
+
+_BYLINE = re.compile(
+    r"^(?:by|von|text:|posted|veröffentlicht|published|geschrieben|written|updated|aktualisiert|"
+    r"stand:|zuletzt)\b", re.I)
+_READING_TIME = re.compile(
+    r"\b(?:lesezeit|lesedauer|reading time|\d+\s*(?:min|minuten|minutes|mins)\.?(?:\s+(?:read|lesen|lesezeit))?)\b",
+    re.I)
+_PIECES = re.compile(r"\s*[·|•]\s*|\s+[–—]\s+")
+_PLACE_STUB = re.compile(r"^[A-ZÄÖÜ][\w.\- ]{1,30},$")
+_NAME_PARTICLES = {"van", "von", "de", "der", "den", "al", "da", "di", "le", "la"}
+
+
+def _names_follow(piece: str) -> bool:
+    """'By Jane Example, Health Correspondent', 'Published 3 May': the label is followed by a name
+    or a date, not by a sentence ('By the end of the year ...')."""
+    rest = piece.split(None, 1)[1] if len(piece.split()) > 1 else ""
+    if piece.split()[0].casefold() not in ("by", "von"):
+        return True
+    name = re.split(r",| and | und | & ", rest)[0].split()
+    return 1 <= len(name) <= 4 and all(w[:1].isupper() or w.casefold() in _NAME_PARTICLES for w in name)
+
+
+def _header_piece(piece: str) -> str | None:
+    """What one part of a header line is: 'byline', 'date', 'time' (reading time), 'place', 'ui'."""
+    from .meta import DATE_IN_TEXT
+
+    words = len(piece.split())
+    if _BYLINE.match(piece) and words <= 10 and _names_follow(piece):
+        return "byline"
+    if DATE_IN_TEXT.search(piece) and words <= 8:
+        return "date"
+    if _READING_TIME.search(piece) and words <= 5:
+        return "time"
+    if _PLACE_STUB.match(piece) and words <= 3:
+        return "place"
+    return "ui" if is_ui(piece) else None
+
+
+def is_header_line(text: str) -> bool:
+    """A dateline, byline or reading-time line ('Berlin, 22. Mai 2024 · Von X · Lesezeit 4 Minuten',
+    'GENEVA,' left over when the date sat in a <time> the extractor dropped): metadata, not story."""
+    if len(text.split()) > 24 or (text.endswith((".", "!", "?", "“", '"', "»")) and not _BYLINE.match(text)):
+        return False
+    kinds = [_header_piece(piece) for piece in _PIECES.split(text) if piece.strip(" ,")]
+    if not kinds or None in kinds:
+        return False
+    return set(kinds) != {"ui"} or len(kinds) > 1
+
+
+# ---- trailers: tag lines, share bars, closing credits ---------------------------------------
+
+_TRAILER = re.compile(r"^\s*([^:]{2,30}?)\s*:\s*(.+)$")
+
+
+def trailer_label(text: str) -> tuple[str, str] | None:
+    """'Tags: a, b' -> ('tags', 'a, b'); None for a line that is not a labelled footer."""
+    match = _TRAILER.match(text)
+    return (match.group(1).casefold(), match.group(2)) if match else None
+
+
+def tags_in(text: str) -> list[str]:
+    """The tags of a 'Tags: a, b, c' / 'Schlagworte: ...' line; [] for any other line."""
+    labelled = trailer_label(text)
+    if not labelled or labelled[0] not in TRAILER_LABELS - {"share", "teilen"}:
+        return []
+    items = [t.strip(" .#") for t in re.split(r"[,;|]", labelled[1])]
+    return [t for t in items if t and len(t.split()) <= 4]
+
+
+def is_trailer(text: str) -> bool:
+    """A footer line: 'Tags: ...', 'Share', 'Mehr zum Thema', 'Additional reporting by X.'"""
+    folded = text.casefold().strip(" .:…»›>*_")
+    labelled = trailer_label(text)
+    if folded in TRAILER_LABELS or folded in RELATED_LABELS or (labelled and labelled[0] in TRAILER_LABELS):
+        return True
+    if len(text.split()) <= 15 and folded.startswith(CLOSING_CREDITS):
+        return True
+    return len(text.split()) <= 8 and is_ui(text)
