@@ -232,3 +232,12 @@ def test_a_lead_opening_with_by_is_story_not_a_byline() -> None:
     header = "<h1>Schulen sollen saniert werden</h1><p>By Anna Muster and Tom Beispiel</p><p>By the end of 2030 every school in the state is to be renovated</p>"
     article = parse_document(_article_page(header), "by.html")
     assert article.text.split("\n\n")[0] == "By the end of 2030 every school in the state is to be renovated"
+
+
+def test_tag_line_and_closing_credit_at_the_end_of_the_article_box_go() -> None:
+    header = "<h1>Schulen sollen saniert werden</h1>"
+    html = _article_page(header).replace(
+        b"</article>", "<p>Mitarbeit: Jonas Beispiel</p><p>Schlagworte: Schulen, Landtag, Haushalt</p></article>".encode())
+    article = parse_document(html, "tags.html")
+    assert article.text.split("\n\n")[-1].startswith("Der Landtag soll im Herbst")
+    assert "Mitarbeit" not in article.text and "Schlagworte" not in article.text

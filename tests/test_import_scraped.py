@@ -355,3 +355,14 @@ Kommunen klagen über steigende Sozialausgaben
         assert paragraphs[-1] == last
         assert "Sozialausgaben" not in article.text and "Grundsteuer" not in article.text
         assert (article.date, article.source) == ("2023-02-02", "Landesbote")
+
+
+def test_closing_credit_is_not_a_story_paragraph() -> None:
+    text = ("Storm closes ferry routes to the islands\n"
+            "Ferries to all three islands were cancelled on Friday as winds reached ninety kilometres an hour.\n"
+            "The operator said services would resume on Saturday morning if the forecast held.\n"
+            "Additional reporting by Jane Example.\n"
+            "Islanders said they had stocked up on food and fuel after warnings earlier in the week.")
+    article = parse_document(text.encode(), "storm.txt")
+    assert "Additional reporting" not in article.text
+    assert article.text.split("\n\n")[-1].startswith("Islanders said")

@@ -140,6 +140,9 @@ def is_trailer(text: str) -> bool:
     labelled = trailer_label(text)
     if folded in TRAILER_LABELS or folded in RELATED_LABELS or (labelled and labelled[0] in TRAILER_LABELS):
         return True
-    if len(text.split()) <= 15 and folded.startswith(CLOSING_CREDITS):
-        return True
-    return len(text.split()) <= 8 and is_ui(text)
+    return is_closing_credit(text) or (len(text.split()) <= 8 and is_ui(text))
+
+
+def is_closing_credit(text: str) -> bool:
+    """'Additional reporting by Jane Example.', 'Mitarbeit: Max Muster': a byline at the end."""
+    return len(text.split()) <= 15 and text.casefold().strip(" .:…»›>*_(").startswith(CLOSING_CREDITS)

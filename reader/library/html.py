@@ -139,6 +139,16 @@ def _drop_page_header(paragraphs: list[str], headings: list[int],
     return paragraphs[drop:], [h - drop for h in headings if h >= drop], header
 
 
+def _drop_trailers(paragraphs: list[str], headings: list[int]) -> tuple[list[str], list[int]]:
+    """Tag lines, share labels and closing credits at the end of the article box."""
+    from .furniture import is_trailer
+
+    end = len(paragraphs)
+    while end > 1 and is_trailer(paragraphs[end - 1]):
+        end -= 1
+    return paragraphs[:end], [h for h in headings if h < end]
+
+
 def _drop_widget_paragraphs(paragraphs: list[str], headings: list[int]) -> tuple[list[str], list[int]]:
     """What extractors keep from widgets inside the article box: 'Teilen', 'Lesen Sie auch: ...',
     captions and credits, cut-off teasers ending in '[…]'. The same judgement as for scraped lines."""
@@ -231,7 +241,7 @@ def extract_html(html: str) -> HtmlDocument:
         source=page.get("source") or guessed.get("sitename"),
         url=page.get("url") or guessed.get("url"),
     )
-    doc.paragraphs, doc.headings = paragraphs, headings
+    doc.paragraphs, doc.headings = _drop_trailers(paragraphs, headings)
     lead = page.get("standfirst")
     if lead and doc.paragraphs and not _contains(doc.paragraphs, lead):
         doc.paragraphs.insert(0, lead)

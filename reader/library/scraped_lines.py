@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from .furniture import GLUED as _GLUED
 from .furniture import SENTENCE_END as _SENTENCE_END
-from .furniture import is_account_prompt, is_audio_widget, is_comment_label, is_ui, words_of
+from .furniture import (
+    is_account_prompt, is_audio_widget, is_closing_credit, is_comment_label, is_ui, words_of,
+)
 from .meta import DATE_IN_TEXT, find_date
 from .ui_words import LEGAL_PHRASES, READ_MORE, RELATED_LABELS, UI_WORDS
 
@@ -248,6 +250,8 @@ def classify(raw_lines: list[str]) -> list[Line]:
             line.noise, line.penalty = True, 15.0
         elif is_comment_label(text):  # readers' comments follow: a border the story does not cross
             line.noise, line.penalty = True, 400.0
+        elif is_closing_credit(text):
+            line.noise, line.penalty = True, 15.0
         elif is_audio_widget(text):
             line.noise, line.penalty = True, 60.0
         elif is_account_prompt(text):
