@@ -43,3 +43,45 @@ def test_label_as_by_a_speaker_stays_direct_de():
 def test_status_as_is_a_name_not_words_en():
     kinds = _kinds('The law is known as "the rule that keeps the old harbour open" in town.', "en")
     assert kinds['"the rule that keeps the old harbour open"'] == "term"
+
+
+def _quote(text: str, lang: str, kind: str):
+    found = [q for q in analyze(text, lang).quotes if q.kind == kind]
+    assert found, f"no {kind} in {[(q.kind, q.text) for q in analyze(text, lang).quotes]}"
+    return found[0]
+
+
+def test_subject_sits_after_the_auxiliary_when_an_adverbial_opens():
+    q = _quote(
+        "Im März hatte die Bürgermeisterin Jana Roth angekündigt, die Schwimmhalle noch in "
+        "diesem Jahr sanieren zu wollen.",
+        "de",
+        "indirect",
+    )
+    assert q.text.startswith("die Schwimmhalle") and q.text.endswith("zu wollen")
+    assert q.speaker == "die Bürgermeisterin Jana Roth"
+
+
+def test_subject_before_the_auxiliary_when_the_object_follows_it():
+    q = _quote(
+        "Die Gewerkschaft hat die Länder am Freitag dazu aufgefordert, die Gehälter der "
+        "Pflegekräfte deutlich anzuheben.",
+        "de",
+        "indirect",
+    )
+    assert q.speaker == "Die Gewerkschaft"
+
+
+def test_accusing_and_insisting_verbs_frame_a_zu_infinitive():
+    q = _quote(
+        "Die Opposition wirft der Regierung vor, die Zahlen jahrelang geschönt zu haben.",
+        "de",
+        "indirect",
+    )
+    assert q.text == "die Zahlen jahrelang geschönt zu haben" and q.speaker == "Die Opposition"
+    q = _quote(
+        "Die Gewerkschaft besteht darauf, die Löhne im ganzen Land anzugleichen.",
+        "de",
+        "indirect",
+    )
+    assert q.speaker == "Die Gewerkschaft"

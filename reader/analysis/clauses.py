@@ -132,12 +132,32 @@ class ClauseTools:
         if v + 1 < len(toks) and "," not in self._gap(toks[v], toks[v + 1]):
             after = np_after(self.text, toks, v + 1, lx, e)  # never across the frame's comma
         lo = 1 if v > 1 and toks[0].low in lx.FOCUS_PARTICLES else 0  # "Auch die EU forderte"
+        aux = self._finite_aux(toks, lo, v)
+        if aux is not None:  # "Im Mai hatte X angekündigt", "X hat die Länder aufgefordert"
+            if toks[lo].low in lx.ADVERBIAL_OPENERS:
+                sub = np_after(self.text, toks, aux + 1, lx, toks[v].start)
+            else:
+                sub = np_before(self.text, toks, lo, aux, lx)
+            if sub is not None and self.speakerlike(sub):
+                return sub
         if not v or toks[lo].low in lx.ADVERBIAL_OPENERS:
             return after
         before = np_before(self.text, toks, lo, v, lx)
         if before and not self.speakerlike(before) and after and self.speakerlike(after):
             return after
         return before or after
+
+    def _finite_aux(self, toks: list[Token], lo: int, v: int) -> int | None:
+        """The auxiliary in second place when the verb at ``v`` is its participle at the end
+        of the clause (German word order): where the subject sits around it."""
+        if self.lang != "de" or v - lo < 3:
+            return None
+        for a in range(lo + 1, min(v - 1, lo + 8)):
+            if "," in self._gap(toks[a - 1], toks[a]):
+                return None
+            if toks[a].low in self.lx.AUXILIARIES and not toks[a].cap:
+                return a
+        return None
 
     # "laut X", "nach Angaben von X", "X zufolge", "according to X", "Wie X mitteilte, …"
 

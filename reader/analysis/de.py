@@ -176,7 +176,15 @@ INTENT_VERBS = {"kündigte", "kündigt", "angekündigt", "beschlossen", "beschlo
                 "betonte", "vereinbart", "vereinbarten", "vereinbarte", "bekräftigte",
                 "angeboten", "bot", "weigerte", "lehnte", "lehnt", "abgelehnt", "entschied",
                 "entschieden", "verpflichtet", "verpflichtete", "gedroht", "gefordert",
-                "beantragt", "beantragte", "angedroht", "zugestimmt", "behauptet", "behauptete"}
+                "beantragt", "beantragte", "angedroht", "zugestimmt", "behauptet", "behauptete",
+                # proposing, accusing, insisting, announcing, instructing ("schlug vor, … zu")
+                "schlägt", "schlug", "schlugen", "vorgeschlagen", "wirft", "warf", "werfen",
+                "warfen", "vorwerfen", "vorwarf", "besteht", "bestehen", "bestand", "beharrt",
+                "beharrte", "verkündete", "verkündet", "verkündeten", "bekanntgegeben",
+                "angewiesen", "wies", "ersucht", "ersuchte", "mahnte", "ermahnte", "mahnt",
+                "zugesichert", "sicherte", "sichert", "beteuerte", "beteuert", "bestritt",
+                "bestreitet", "bestritten", "dementierte", "kündigen", "fordere", "appelliert",
+                "aufgerufen", "auffordern", "forderten", "gebeten", "baten"}
 # Words after a comma that keep the reported clause going.
 CLAUSE_GLUE = {"und", "oder", "aber", "sondern", "doch", "denn", "weil", "da", "wenn", "als",
                "ob", "um", "ohne", "statt", "anstatt", "zu", "so", "wie", "nachdem", "bevor",
