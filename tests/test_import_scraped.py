@@ -366,3 +366,49 @@ def test_closing_credit_is_not_a_story_paragraph() -> None:
     article = parse_document(text.encode(), "storm.txt")
     assert "Additional reporting" not in article.text
     assert article.text.split("\n\n")[-1].startswith("Islanders said")
+
+
+ENGLISH_LOCAL_NEWS = """Skip to navigation
+The Harbour Gazette
+Local | Business | Sport | Opinion
+Town council approves plan to close three primary schools
+By Martin Example, Education Reporter
+Updated 10:42 a.m. ET, March 5, 2024
+4 min read
+Listen to this story
+Parents protest outside the town hall on Monday. (Photo: Anna Example/Harbour Gazette)
+The town council voted on Monday night to close three primary schools by the end of next year, despite protests from hundreds of parents.
+Council leader Sarah Example said falling pupil numbers left the council no choice. "We cannot keep half-empty buildings open," she said.
+Advertisement
+Read more: Why pupil numbers are falling across the county
+Parents said they would challenge the decision in court, calling the consultation "a box-ticking exercise".
+Sign up for our free morning newsletter
+Get the day's top stories in your inbox.
+The schools will stay open until the summer of next year, when pupils will move to two larger schools.
+Copyright 2024 The Harbour Gazette. All rights reserved."""
+
+
+def test_inline_teaser_newsletter_promo_and_copyright_footer() -> None:
+    article = parse_document(ENGLISH_LOCAL_NEWS.encode(), "schools.txt")
+    assert article.title == "Town council approves plan to close three primary schools"
+    assert (article.date, article.source, article.lang) == ("2024-03-05", "The Harbour Gazette", "en")
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0].startswith("The town council voted")
+    assert paragraphs[-1].startswith("The schools will stay open")
+    for noise in ("Read more", "pupil numbers are falling", "newsletter", "inbox", "Listen", "min read",
+                  "Photo:", "Advertisement", "Copyright"):
+        assert noise not in article.text, noise
+
+
+def test_german_inline_teaser_and_a_story_sentence_about_copyright_stay_apart() -> None:
+    text = """Stadtwerke erhöhen Fernwärmepreise – Mieterbund warnt
+Von Max Beispiel | Stand: 12.03.2024, 14:05 Uhr
+Die Stadtwerke haben am Dienstag eine deutliche Erhöhung der Fernwärmepreise angekündigt.
+Lesen Sie auch: Heizkosten – so viel zahlen Haushalte im Vergleich
+Der Mieterbund reagierte mit scharfer Kritik an der Höhe und dem Zeitpunkt der Erhöhung.
+Copyright law was not part of the debate, a spokesman for the utility said afterwards."""
+    article = parse_document(text.encode(), "waerme.txt")
+    assert article.title == "Stadtwerke erhöhen Fernwärmepreise – Mieterbund warnt"  # lines of even length are not wrapped text
+    assert article.date == "2024-03-12" and article.source is None
+    assert "Lesen Sie auch" not in article.text and "Heizkosten" not in article.text
+    assert article.text.split("\n\n")[1].startswith("Der Mieterbund")

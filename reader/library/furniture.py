@@ -64,6 +64,14 @@ def is_account_prompt(text: str) -> bool:
     return len(text) < 200 and bool(_ACCOUNT.search(text))
 
 
+def is_teaser_link(text: str) -> bool:
+    """'Read more: Why pupil numbers are falling', 'Lesen Sie auch: Heizkosten im Vergleich': a
+    related-articles label with one headline after its colon."""
+    label, colon, rest = text.partition(":")
+    return (bool(colon) and label.casefold().strip(" »›>*_") in RELATED_LABELS
+            and 0 < len(words_of(rest)) <= 20)
+
+
 # ---- header lines: dateline, byline, reading time ------------------------------------------
 
 _BYLINE = re.compile(

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from .furniture import GLUED as _GLUED
 from .furniture import SENTENCE_END as _SENTENCE_END
 from .furniture import (
-    is_account_prompt, is_audio_widget, is_closing_credit, is_comment_label, is_ui, words_of,
+    is_account_prompt, is_audio_widget, is_closing_credit, is_comment_label, is_teaser_link, is_ui,
+    words_of,
 )
 from .meta import DATE_IN_TEXT, find_date
 from .ui_words import LEGAL_PHRASES, READ_MORE, RELATED_LABELS, UI_WORDS
@@ -80,13 +81,17 @@ def _undouble(lines: list[str]) -> list[str]:
 
 
 def _wrap_width(lines: list[str]) -> int | None:
-    """The column a hard-wrapped text was cut at, or None when lines run to paragraph length."""
+    """The column a hard-wrapped text was cut at, or None when lines run to paragraph length.
+
+    Wrapping cuts sentences: most full-width lines stop mid-sentence. Short paragraphs of
+    similar length that each end in a full stop are not wrapped text."""
     lengths = sorted(len(line) for line in lines if len(line) >= 30)
     if len(lengths) < 5:
         return None
     width = lengths[int(0.95 * (len(lengths) - 1))]
-    full = sum(1 for n in lengths if 0.75 * width <= n <= width)
-    return width if width <= 100 and full >= 0.5 * len(lengths) else None
+    full = [line for line in lines if 0.75 * width <= len(line) <= width]
+    cut = sum(1 for line in full if not _SENTENCE_END.search(line))
+    return width if width <= 100 and len(full) >= 0.5 * len(lengths) and cut >= 0.5 * len(full) else None
 
 
 def _unwrap(raw_lines: list[str]) -> list[str]:
@@ -250,12 +255,12 @@ def classify(raw_lines: list[str]) -> list[Line]:
             line.noise, line.penalty = True, 15.0
         elif is_comment_label(text):  # readers' comments follow: a border the story does not cross
             line.noise, line.penalty = True, 400.0
-        elif is_closing_credit(text):
+        elif is_closing_credit(text) or is_teaser_link(text):
             line.noise, line.penalty = True, 15.0
         elif is_audio_widget(text):
             line.noise, line.penalty = True, 60.0
-        elif is_account_prompt(text):
-            line.noise, line.penalty = True, 80.0
+        elif is_account_prompt(text):  # known furniture: costs a story that spans it little
+            line.noise, line.penalty = True, 15.0
         elif is_ui(text) or _labelled_ui(text) or _CLOCK.match(text) or not any(c.isalpha() for c in text):
             line.noise, line.penalty = True, 60.0
         elif len(text) < 400 and _LEGAL.search(text):

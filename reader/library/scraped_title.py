@@ -103,11 +103,13 @@ def _short_date(text: str) -> str | None:
 
 
 _COPYRIGHT = re.compile(
-    r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>.+)$"
+    r"^(?:(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?|copyright\s+(?=\d{4}))"
+    r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>.+)$"
     r"|^(?P<subject>.+?)\s+(?:is|are)\s+(?:published|licensed)\s+under\b",
     re.I,
 )
-_NAME_END = re.compile(r"\s*(?:,|\s/\s|\s\|\s|\s[-–]\s|\sby\s|\svon\s|\sall rights|\salle rechte).*$", re.I)
+_NAME_END = re.compile(
+    r"\s*(?:,|\s/\s|\s\|\s|\s[-–]\s|\sby\s|\svon\s|\.?\sall rights|\.?\salle rechte).*$", re.I)
 
 
 _NOT_A_NAME = {"all", "this", "these", "content", "contents", "except", "unless", "any", "text", "texts",
@@ -121,7 +123,10 @@ def find_site(lines: list[Line]) -> str | None:
         if not match:
             continue
         name = _NAME_END.sub("", match.group("name") or match.group("subject") or "").strip(" .")
-        first = name.split()[0].casefold() if name else ""
-        if name and len(name.split()) <= 5 and first not in _NOT_A_NAME:
+        words = name.split()
+        first = words[0].casefold() if words else ""
+        if first == "the" and len(words) > 1 and all(w[:1].isupper() for w in words[1:]):
+            first = words[1].casefold()  # 'The Harbour Gazette': a name; 'the authors': not
+        if name and len(words) <= 5 and first not in _NOT_A_NAME:
             return name
     return None

@@ -64,6 +64,9 @@ ACCOUNT_PROMPTS = (
     "sign in to", "log in to", "login to", "sign in or", "log in or", "create an account",
     "register to", "comments are closed", "to post a comment", "to leave a comment",
     "join the conversation", "subscribe now", "already a subscriber", "bereits abonnent",
+    "sign up for our", "subscribe to our", "stories in your inbox", "news in your inbox",
+    "straight to your inbox", "delivered to your inbox", "newsletter abonnieren", "unseren newsletter",
+    "zum newsletter", "direkt in ihr postfach",
 )
 
 # Labels that open the comment section: what follows them is readers' text, not the story.
