@@ -241,3 +241,35 @@ def test_tag_line_and_closing_credit_at_the_end_of_the_article_box_go() -> None:
     article = parse_document(html, "tags.html")
     assert article.text.split("\n\n")[-1].startswith("Der Landtag soll im Herbst")
     assert "Mitarbeit" not in article.text and "Schlagworte" not in article.text
+
+
+FERRY_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Ferry operator cuts winter timetable | The Island Post</title>
+<meta property="og:site_name" content="The Island Post"></head><body>
+<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+<main><article>
+<div class="article-header"><span class="section">Transport</span>
+<h1>Ferry operator cuts winter timetable</h1>
+<div class="meta">By Ruth Example | March 3, 2024 | 5 min read</div>
+<div class="audio"><button>Listen to this article</button> <span>6:12</span></div></div>
+<p>The island's only ferry operator will cut its winter timetable by a third, the company announced on
+Friday, leaving some villages with a single crossing a day.</p>
+<p>Residents reacted with anger. "We are being cut off from the mainland," said one shop owner.</p>
+<p><strong>Read more:</strong> <a href="/x">Why the ferry company is losing money</a></p>
+<p>The company blamed rising fuel costs and a shortage of crew, and said the cuts would be reviewed.</p>
+<div class="newsletter-box"><p>Sign up for our free morning newsletter and get the top stories in your inbox.</p></div>
+<p>Local politicians have called on the regional government to step in with a subsidy.</p>
+<p><em>Additional reporting by Tom Example.</em></p>
+<p class="tags">Tags: ferries, transport, islands</p>
+</article></main><footer><p>© 2024 The Island Post</p></footer></body></html>"""
+
+
+def test_header_box_glued_into_one_block_and_widgets_inside_the_article_go() -> None:
+    article = parse_document(FERRY_PAGE.encode(), "ferry.html")
+    assert (article.title, article.date, article.source) == (
+        "Ferry operator cuts winter timetable", "2024-03-03", "The Island Post")
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0].startswith("The island's only ferry operator")
+    assert paragraphs[-1].startswith("Local politicians have called")
+    for noise in ("Transport", "6:12", "Listen", "Read more", "losing money", "newsletter", "Additional", "Tags"):
+        assert noise not in article.text, noise

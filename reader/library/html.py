@@ -119,20 +119,21 @@ def _drop_page_header(paragraphs: list[str], headings: list[int],
                       title: str | None) -> tuple[list[str], list[int], list[str]]:
     """The top of an article box the extractor kept: a kicker ('Digitales') over the repeated
     headline, then dateline, byline, reading time. Returns what is left and the header lines."""
-    def norm(text: str) -> str:
-        return " ".join(_words(text))
-
-    drop = 0
-    if title:
-        for index, text in enumerate(paragraphs[:4]):
-            if norm(text) == norm(title):
-                before = paragraphs[:index]
-                if all(len(p.split()) <= 4 and not p.endswith((".", "!", "?")) for p in before):
-                    drop = index + 1
-                break
-    header = paragraphs[:drop]
     from .furniture import is_header_line
 
+    drop = 0
+    wanted = " ".join(_words(title or ""))
+    for index, text in enumerate(paragraphs[:4] if wanted else []):
+        own = " ".join(_words(text))
+        # the headline alone, or glued to its kicker and widget leftovers ('Transport Headline 6:12')
+        glued = (f" {wanted} " in f" {own} " and len(own.split()) - len(wanted.split()) <= 5
+                 and text[-1:] not in ".!?")
+        if own == wanted or glued:
+            before = paragraphs[:index]
+            if all(len(p.split()) <= 4 and not p.endswith((".", "!", "?")) for p in before):
+                drop = index + 1
+            break
+    header = paragraphs[:drop]
     while drop < min(len(paragraphs) - 1, 6) and is_header_line(paragraphs[drop]):
         header.append(paragraphs[drop])
         drop += 1
