@@ -26,6 +26,7 @@ from .models import ArticleSummary
 from .storage import (AtomicJSONStorage, StorageError, atomic_write_bytes, atomic_write_many,
                       locked)
 from .summary import SummaryCache, digest, signature
+from .tagnotes import TagNotes
 from .tags import TagError
 
 JOURNAL_MAX = 1 << 20
@@ -61,6 +62,7 @@ class ArticleFiles:
         self._summaries: tuple[int, dict[str, ArticleSummary]] | None = None
         self._tag_counts: tuple[int, dict[str, int]] | None = None
         self._memory = threading.RLock()  # the in-memory cache, shared by the app's threads
+        self._tag_notes = TagNotes(self.root)
 
     # files ----------------------------------------------------------------------------------
     def path(self, article: str) -> Path:

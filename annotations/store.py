@@ -95,15 +95,10 @@ class AnnotationStore(ArticleLifecycle):
         if tag is not None:
             with user_errors():
                 tag = tag_key(tag)
-        if article is not None:
-            articles = [article]
-        else:
-            entries = self._entries()
-            articles = sorted(
-                a for a, e in entries.items()
-                if e["notes"] and (tag is None or has_tag(e["note_keys"], tag)
-                                   or has_tag(e["article_keys"], tag))
-            )
+        if article is None and tag is not None:
+            return self._notes_tagged(tag)
+        articles = [article] if article is not None else sorted(
+            a for a, e in self._entries().items() if e["notes"])
         found: list[Note] = []
         tagged = matcher(tag) if tag is not None else None
         for name in articles:
@@ -113,6 +108,18 @@ class AnnotationStore(ArticleLifecycle):
             else:
                 found += rec.notes_in(name, raw, lambda d: tagged(d.get("tags") or ()))
         return found
+
+    def _notes_tagged(self, key: str) -> list[Note]:
+        """Across the library: whole articles tagged ``key`` are read from their files; notes
+        tagged ``key`` elsewhere come from the per-tag-root cache (:mod:`annotations.tagnotes`)."""
+        entries = self._entries()
+        whole = {a for a, e in entries.items() if e["notes"] and has_tag(e["article_keys"], key)}
+        some = [a for a, e in entries.items()
+                if e["notes"] and a not in whole and has_tag(e["note_keys"], key)]
+        by_article = {a: rec.notes_in(a, self._read(a)) for a in whole}
+        with user_errors():
+            by_article.update(self._tag_notes.notes(key, some, entries, self._read))
+        return [n for a in sorted(by_article) for n in by_article[a]]
 
     def orphans(self) -> list[Note]:
         """Notes whose article was removed or whose passage could not be found again."""

@@ -7,7 +7,9 @@ folder's signature. Every write renames a file into its shard, which changes the
 so a scan stats the ~256 shard folders and looks inside only those that changed, re-reading only
 files whose signature changed. Anything seen less than two seconds after it changed is "racy"
 (timestamps are coarse) and is looked at again next time, as git does with its index.
-Losing or corrupting the cache costs one full re-read, never data.
+Losing or corrupting the cache costs one full re-read, never data. (The notes themselves, for
+"every note with a tag", are cached by :mod:`annotations.tagnotes`, checked against these
+signatures.)
 """
 
 from __future__ import annotations
