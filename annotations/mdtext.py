@@ -20,11 +20,16 @@ _URL = re.compile(r"^https?://[^\s<>\\`]+$")
 
 
 def escape_line(line: str) -> str:
-    """One line of text as literal Markdown (leading indentation would make a code block)."""
-    out = _INLINE.sub(r"\\\1", _CONTROL.sub("", line).strip())
+    """One line of text as literal Markdown. Leading indentation is kept as no-break spaces:
+    spaces would make an indented code block (4+) or vanish when rendered (HTML collapses
+    them); a no-break space is text to CommonMark, so the line stays a plain line, indented."""
+    line = _CONTROL.sub("", line).rstrip()
+    body = line.lstrip()
+    out = _INLINE.sub(r"\\\1", body)
     if out[:1] in ("-", "+", "="):  # bullet, thematic break, setext underline
         out = "\\" + out
-    return _ORDERED.sub(r"\1\\\2", out)
+    indent = len(line[: len(line) - len(body)].expandtabs(4))
+    return "\u00a0" * indent + _ORDERED.sub(r"\1\\\2", out) if out else ""
 
 
 def paragraphs(text: str) -> list[str]:

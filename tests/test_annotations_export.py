@@ -276,3 +276,24 @@ def test_any_text_survives_markdown_as_text() -> None:
             assert word in shown
 
     check()
+
+
+def test_note_lines_keep_their_indentation_without_becoming_code() -> None:
+    """Indentation is kept as no-break spaces: CommonMark shows it, and never reads an indented
+    line as a code block or a nested list."""
+    markdown_it = pytest.importorskip("markdown_it")
+    import html
+
+    text = "Plan:\n  - first point\n\tsecond, tab-indented\n        deep\nback"
+    note = Note(id="n1", article="a1", text=text, created="c", passage=Anchor(
+        exact=text, prefix="", suffix="", start=0, end=len(text)))
+    md = to_markdown([ExportArticle(id="a1", title="T", notes=[note])], exported=EXPORTED)
+    nbsp = "\u00a0"
+    assert f"\n{nbsp * 2}\\- first point\n" in md and f"\n> {nbsp * 8}deep\n" in md
+    rendered = markdown_it.MarkdownIt("commonmark").render(md.split("\n---\n", 1)[1])
+    assert "<pre" not in rendered and "<li>first" not in rendered
+    assert rendered.count("<ul>") == 1  # only the export's own position/id list
+    shown = html.unescape(rendered)
+    for line in (f"{nbsp * 2}- first point", f"{nbsp * 4}second, tab-indented",
+                 f"{nbsp * 8}deep", "Plan:", "back"):
+        assert shown.count(line) == 2, line  # in the passage's blockquote and in the note
