@@ -188,9 +188,15 @@ def test_content_key_survives_a_small_difference_at_the_edges() -> None:
         f"über den Haushalt, die Schulen, die Straßen und die Busverbindungen im Landkreis stritten." for n in range(12)
     )
     with_footer = story + "\n\nDieser Text erschien zuerst im Kreisboten."
-    assert content_key(story) == content_key(with_footer)
+    # content_key is a MinHash signature now; the library verifies candidates on the bodies
+    from reader.library.dedupe import same_story, shingle_hashes
+
+    def same(a: str, b: str) -> bool:
+        return same_story(set(shingle_hashes(a)), set(shingle_hashes(b)))
+
+    assert same(story, with_footer)
     other = story.replace("berichtet die Zeitung über die Sitzung des Kreistags", "kommentiert ein Leser den Streit")
-    assert content_key(story) != content_key(other)
+    assert not same(story, other) and content_key(story) != content_key(other)
 
 
 def test_misnamed_files_are_read_as_what_they_are() -> None:

@@ -8,11 +8,9 @@ repeated at the top of the body). Heavy libraries load only when a format needs 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
-import unicodedata
 from collections.abc import Iterator
 
 from ..textutil import strip_control
@@ -262,24 +260,10 @@ def collect_files(paths: list[str]) -> Iterator[tuple[str, str | None]]:
             yield path, None
 
 
-_SHINGLE = 8  # words per shingle: long enough that unrelated stories rarely share one
-
-
 def content_key(text: str) -> str:
-    """A key that is equal for the same story, whichever format and cleaner it came through.
+    """A key for the same story, whichever format and cleaner it came through: a MinHash
+    signature of the normalised body (see dedupe.py). Equal keys are not required for a
+    duplicate, nor sufficient: the library compares candidates' bodies before calling one."""
+    from .dedupe import content_key as signature_key
 
-    Exact equality of the normalised words (casefolded, word characters only) would be the
-    minimum, but an HTML page and a scrape of it rarely clean to the very same words: one keeps a
-    lead paragraph or a footer line the other drops. So the key is a MinHash: the smallest keyed
-    hash over all 8-word shingles of the body. Two versions of a story collide with probability
-    J (the share of shingles they have in common; averaged over seeds, 20 of our 22 corpus
-    HTML/scrape pairs); unrelated stories only if the one shingle that is smallest in both is
-    shared, i.e. practically never. The price: near-identical texts (one agency story run by two
-    papers with a word changed) are duplicates too. A text of up to 8 words is keyed by all its words.
-    """
-    normal = unicodedata.normalize("NFKC", text).casefold()
-    words = re.findall(r"\w+", normal)
-    if len(words) <= _SHINGLE:
-        return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()[:32]
-    shingles = [" ".join(words[i : i + _SHINGLE]).encode("utf-8") for i in range(len(words) - _SHINGLE + 1)]
-    return min(hashlib.blake2b(s, digest_size=16, key=b"reader").hexdigest() for s in shingles)
+    return signature_key(text)

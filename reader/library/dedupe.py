@@ -1,0 +1,163 @@
+"""Is this the same story as one already in the library? MinHash candidates, exact verification.
+
+Why not one hash: a single MinHash (the smallest hash over a text's shingles) is equal for two
+texts with probability equal to their Jaccard similarity, so two *different* stories that share
+boilerplate or a wire lead were called duplicates now and then, and one of them was dropped:
+lost data. Here a duplicate must be proven:
+
+1. ``content_key`` is a signature of ``BINS`` MinHash values (one-permutation hashing: each
+   5-word shingle is hashed once, its low bits pick a bin, each bin keeps its minimum; empty
+   bins of short texts borrow from the next bin). It is stored in the index row.
+2. Candidates come from LSH bands (``BAND`` bins each): a stored article is a candidate when one
+   band is equal. Two versions of a story (J >= 0.6) share a band with probability > 0.999.
+3. A candidate is verified on the two clean bodies: the same story when the shingle sets'
+   Jaccard similarity is >= ``JACCARD``, or when the smaller is nearly contained in the larger
+   (``CONTAINMENT``) and not much smaller (``SIZE_RATIO``): a scrape with a few noise lines
+   left, a page whose cleaner dropped a paragraph. Measured on the 22 corpus pages, HTML against
+   scraped text: Jaccard 0.79-1.0, containment 0.97-1.0, size ratio >= 0.79; between different
+   pages: 0. Two stories sharing a boilerplate paragraph or a two-paragraph wire lead stay far
+   below (the tests build such pairs).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import struct
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Iterable
+
+SHINGLE = 5  # words per shingle
+BINS = 32  # MinHash values per signature (16 bits each)
+BAND = 2  # bins per LSH band: 16 bands
+JACCARD = 0.8
+CONTAINMENT = 0.9
+SIZE_RATIO = 0.7
+ESTIMATE_ONLY = 0.9  # when a candidate's body cannot be read, its signature must agree this much
+PREFIX = "mh1:"
+
+_P = (1 << 61) - 1  # polynomial shingle hash modulo a Mersenne prime
+_BASE = 0x5BD1E9955BD1E99 % _P
+_LEAD = pow(_BASE, SHINGLE - 1, _P)
+_WORD = re.compile(r"\w+")
+_PACK = struct.Struct(f">{BINS}H")
+_BANDS = BINS // BAND
+
+
+def words(text: str) -> list[str]:
+    """The normalised words: NFKC, casefolded, word characters only (format-independent)."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def shingle_hashes(text: str) -> list[int]:
+    """A 61-bit hash of every run of ``SHINGLE`` words (one run of all words if fewer)."""
+    seen: dict[str, int] = {}
+    codes = []
+    for word in words(text):
+        code = seen.get(word)
+        if code is None:
+            digest = hashlib.blake2b(word.encode("utf-8"), digest_size=8, key=b"reader").digest()
+            code = seen[word] = int.from_bytes(digest, "big") % _P
+        codes.append(code)
+    h = 0
+    for code in codes[:SHINGLE]:
+        h = (h * _BASE + code) % _P
+    out = [h]
+    for i in range(SHINGLE, len(codes)):
+        h = ((h - codes[i - SHINGLE] * _LEAD) * _BASE + codes[i]) % _P
+        out.append(h)
+    return out
+
+
+def signature(hashes: Iterable[int]) -> tuple[int, ...]:
+    """``BINS`` 16-bit MinHash values (one permutation, rotation densification)."""
+    mins = [_P] * BINS
+    for h in hashes:
+        b = h % BINS
+        if h < mins[b]:
+            mins[b] = h
+    filled = [i for i in range(BINS) if mins[i] != _P]
+    if not filled:
+        return (0,) * BINS
+    out = []
+    for i in range(BINS):
+        j, step = i, 0
+        while mins[j] == _P:
+            j, step = (j + 1) % BINS, step + 1
+        out.append(((mins[j] >> 5) + step * 0x9E37) & 0xFFFF)
+    return tuple(out)
+
+
+def content_key(text: str) -> str:
+    """The key stored in the index: ``PREFIX`` + the signature, base64 (48 characters)."""
+    packed = _PACK.pack(*signature(shingle_hashes(text)))
+    return PREFIX + base64.b64encode(packed).decode("ascii").rstrip("=")
+
+
+def parse_key(key: str) -> tuple[int, ...] | None:
+    """The signature in a stored key; None for keys made by older versions (one hash)."""
+    if not isinstance(key, str) or not key.startswith(PREFIX):
+        return None
+    body = key[len(PREFIX):]
+    try:
+        return _PACK.unpack(base64.b64decode(body + "=" * (-len(body) % 4)))
+    except (ValueError, struct.error):
+        return None
+
+
+def bands(sig: tuple[int, ...]) -> list[int]:
+    """One 32-bit value per band."""
+    return [(sig[i] << 16) | sig[i + 1] for i in range(0, BINS, BAND)]
+
+
+def estimated_jaccard(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    return sum(x == y for x, y in zip(a, b, strict=True)) / BINS
+
+
+def same_story(a: set[int], b: set[int]) -> bool:
+    """The verification: shingle sets (``set(shingle_hashes(text))``) of two clean bodies."""
+    if not a or not b:
+        return False
+    common = len(a & b)
+    small, large = sorted((len(a), len(b)))
+    if common / (small + large - common) >= JACCARD:
+        return True
+    return common / small >= CONTAINMENT and small / large >= SIZE_RATIO
+
+
+class CandidateIndex:
+    """LSH band lookup over many signatures: sorted arrays for the rows there at the start (a
+    few MB at 100,000 articles, where a dict would take over 100 MB), a dict for additions."""
+
+    def __init__(self, items: Iterable[tuple[str, tuple[int, ...]]] = ()) -> None:
+        from array import array
+
+        self.ids: list[str] = []
+        per_band: list[list[int]] = [[] for _ in range(_BANDS)]
+        for article_id, sig in items:
+            at = len(self.ids)
+            self.ids.append(article_id)
+            for band, value in enumerate(bands(sig)):
+                per_band[band].append((value << 32) | at)
+        self.sorted = [array("Q", sorted(values)) for values in per_band]
+        self.added: dict[tuple[int, int], list[str]] = {}
+
+    def add(self, article_id: str, sig: tuple[int, ...]) -> None:
+        for band, value in enumerate(bands(sig)):
+            self.added.setdefault((band, value), []).append(article_id)
+
+    def candidates(self, sig: tuple[int, ...]) -> list[str]:
+        """Ids sharing at least one band with ``sig``, most shared bands first."""
+        hits: dict[str, int] = {}
+        for band, value in enumerate(bands(sig)):
+            column = self.sorted[band]
+            i = bisect_left(column, value << 32)
+            while i < len(column) and column[i] >> 32 == value:
+                found = self.ids[column[i] & 0xFFFFFFFF]
+                hits[found] = hits.get(found, 0) + 1
+                i += 1
+            for found in self.added.get((band, value), ()):
+                hits[found] = hits.get(found, 0) + 1
+        return sorted(hits, key=hits.__getitem__, reverse=True)
