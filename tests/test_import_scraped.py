@@ -412,3 +412,22 @@ Copyright law was not part of the debate, a spokesman for the utility said after
     assert article.date == "2024-03-12" and article.source is None
     assert "Lesen Sie auch" not in article.text and "Heizkosten" not in article.text
     assert article.text.split("\n\n")[1].startswith("Der Mieterbund")
+
+
+STORY_LINES = ("Die Gemeinde hat am Montag beschlossen, die alte Dorfschule zu einem Bürgerhaus umzubauen.\n"
+               "Der Umbau soll im Frühjahr beginnen und nach Angaben des Bürgermeisters etwa ein Jahr dauern.\n")
+
+
+def test_site_name_at_the_top_is_the_source_when_the_page_names_it_again() -> None:
+    text = ("Menü\nPolitik\nDorfblatt Süd\nKultur\nSport\nAlte Dorfschule wird Bürgerhaus\n3. April 2023\n"
+            f"{STORY_LINES}Politik\nKultur\nSport\nÜber Dorfblatt Süd\nImpressum\n")
+    article = parse_document(text.encode(), "dorf.txt")
+    assert article.source == "Dorfblatt Süd"  # not 'Politik', which only the menus repeat
+
+
+def test_menu_items_repeated_in_the_footer_are_no_source() -> None:
+    text = ("Startseite\nAktuelles\nArchiv\nAlte Dorfschule wird Bürgerhaus\n3. April 2023\n"
+            f"{STORY_LINES}Aktuelles\nArchiv\nAktuelles aus der Region\n")
+    assert parse_document(text.encode(), "menu.txt").source is None
+    first = f"Dorfblatt Süd\nStartseite\nArchiv\nAlte Dorfschule wird Bürgerhaus\n{STORY_LINES}"
+    assert parse_document(first.encode(), "first.txt").source == "Dorfblatt Süd"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .scraped_lines import DATE_TIME_LINE, Line, classify, words_of
 from .scraped_lines import is_ui  # noqa: F401  (re-exported: html_meta uses it)
-from .scraped_title import _find_date, find_site, find_title, headline_like
+from .scraped_title import _find_date, find_masthead, find_site, find_title, headline_like
 
 
 @dataclass
@@ -60,7 +60,8 @@ def clean_scraped(text: str) -> ScrapedArticle:
         if title_index == start:  # the headline opened the segment: the story starts after it
             start += 1
     article.date = _find_date(lines, title_index, start, end)
-    article.source = next((ln.caption_source for ln in lines if ln.caption_source), None) or find_site(lines)
+    article.source = (next((ln.caption_source for ln in lines if ln.caption_source), None) or find_site(lines)
+                      or find_masthead(lines, title_index))
     kept = [ln for i, ln in enumerate(lines[start:end], start) if not ln.noise and i != title_index]
     for index, line in enumerate(kept):
         if line.code:

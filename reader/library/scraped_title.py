@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .meta import find_date, parse_date
+from .furniture import SENTENCE_END
 from .scraped_lines import SHORT_DATE, Line, words_of
 
 _BYLINE = re.compile(r"^(?:by|von|posted|geschrieben|written|interview|text|autor|author)\b", re.I)
@@ -130,3 +131,39 @@ def find_site(lines: list[Line]) -> str | None:
         if name and len(words) <= 5 and first not in _NOT_A_NAME:
             return name
     return None
+
+
+def _masthead_like(line: Line, title: str | None) -> bool:
+    text = line.text
+    count = len(words_of(text))
+    return (not line.noise and not line.dated and not line.body and 1 <= count <= 4 and len(text) <= 40
+            and text != title and (text[0].isupper() or text[0].isdigit())
+            and not SENTENCE_END.search(text) and not any(mark in text for mark in "|›»·"))
+
+
+_SITE_CONTEXT = r"(?:©|\(c\)|copyright|about|über|from|von|bei|at|on|auf|zu|to|with|mit)\s+(?:\d{4}\s+)?"
+
+
+def _names_site(line: Line, name: str) -> bool:
+    """Does this line name the site ('© 2024 X', 'Über X', 'More from X', or in a sentence)?"""
+    if len(line.text) <= len(name) + 3 or name not in line.text:
+        return False
+    if line.body:
+        return bool(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", line.text))
+    return bool(re.search(_SITE_CONTEXT + re.escape(name) + r"(?!\w)", line.text, re.I))
+
+
+def find_masthead(lines: list[Line], title_index: int | None) -> str | None:
+    """The site's name at the top of the page ('Telemedicus', then the menu).
+
+    A short name-like line before the headline that the page names again as a site ('Über X',
+    '© X 2024', 'More from X', or in the story); otherwise only the page's first line, since
+    section names ('Politik', 'Tech') and menus sit near it too and repeat in the footer.
+    """
+    title = lines[title_index].text if title_index is not None else None
+    top = [ln for ln in lines[: min(title_index if title_index is not None else 10, 10)]]
+    candidates = [ln for ln in top if _masthead_like(ln, title)]
+    for line in candidates:
+        if any(_names_site(other, line.text) for other in lines if other is not line):
+            return line.text
+    return candidates[0].text if candidates and lines and candidates[0] is lines[0] else None

@@ -24,7 +24,7 @@ UI_WORDS = frozenset(
     categories archiv archive permalink link kopieren copy this artikel article veröffentlicht
     published aktualisiert updated posted by von autor author sign in log up out hier here
     on am at um in us uns the rest listen anhören vorlesen min minuten lesezeit reading time
-    read lesen artikel dieser diesen your ihr
+    read lesen artikel dieser diesen your ihr abo account konto mein my profil profile
     x × ✕ … • · | → ← ↑ ↓ » « ok okay ja nein yes no mehr more alle all
     """.split()
 )
