@@ -431,3 +431,8 @@ def test_menu_items_repeated_in_the_footer_are_no_source() -> None:
     assert parse_document(text.encode(), "menu.txt").source is None
     first = f"Dorfblatt Süd\nStartseite\nArchiv\nAlte Dorfschule wird Bürgerhaus\n{STORY_LINES}"
     assert parse_document(first.encode(), "first.txt").source == "Dorfblatt Süd"
+
+
+def test_copyright_footer_with_the_year_after_the_name() -> None:
+    text = f"Alte Dorfschule wird Bürgerhaus\n3. April 2023\n{STORY_LINES}© Dorfblatt Süd 2023 | Impressum | Datenschutz\n"
+    assert parse_document(text.encode(), "footer.txt").source == "Dorfblatt Süd"

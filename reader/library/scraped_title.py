@@ -124,6 +124,7 @@ def find_site(lines: list[Line]) -> str | None:
         if not match:
             continue
         name = _NAME_END.sub("", match.group("name") or match.group("subject") or "").strip(" .")
+        name = re.sub(r"\s+\d{4}(?:\s*[-–]\s*\d{4})?$", "", name)  # '© Site 2024'
         words = name.split()
         first = words[0].casefold() if words else ""
         if first == "the" and len(words) > 1 and all(w[:1].isupper() for w in words[1:]):
