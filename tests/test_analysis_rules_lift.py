@@ -85,3 +85,27 @@ def test_accusing_and_insisting_verbs_frame_a_zu_infinitive():
         "indirect",
     )
     assert q.speaker == "Die Gewerkschaft"
+
+
+def test_adjective_after_a_verb_of_saying_is_no_speaker():
+    text = (
+        "Auch die Delegationsleiterin beim Gipfel, Sharon Hayes, äußerte sich zufrieden über "
+        "den Bericht: „Wir haben eine ausgewogene Position erreicht.“"
+    )
+    q = _quote(text, "de", "direct")
+    assert q.speaker is not None and "Sharon Hayes" in q.speaker
+
+
+def test_time_phrase_opening_the_sentence_is_not_the_speaker():
+    q = _quote(
+        "Ende Januar verkündete der Verband dann offiziell, dass man sich bewerben werde.",
+        "de",
+        "indirect",
+    )
+    assert q.speaker == "der Verband"
+    q = _quote(
+        "Zur Beweislage führt das Gericht aus, dass beide Seiten die Unwahrheit gesagt hätten.",
+        "de",
+        "indirect",
+    )
+    assert q.speaker == "das Gericht"

@@ -229,6 +229,11 @@ ADVERBIAL_OPENERS = {
     "anschließend", "daraufhin", "darüber", "hierzu", "dem", "den", "vom", "beim", "zum", "zur",
     "über", "unter", "an", "aus", "für", "gegen", "ohne", "trotz", "wegen", "laut", "einem",
     "einer", "diesem", "dieser", "in", "bis", "noch", "erst", "nur", "vergangene", "vergangenen",
+    # time phrases: "Damals dachte niemand", "Ende Januar verkündete der DFB"
+    "damals", "seinerzeit", "inzwischen", "mittlerweile", "unterdessen", "indessen", "danach",
+    "ende", "anfang", "mitte", "wenige", "wenigen", "kurz", "letzte", "letzten", "vorige",
+    "vorigen", "kommende", "kommenden", "nächste", "nächsten", "vorgestern", "morgen",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
 }
 DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem",
                "einen", "dessen", "deren", "sein", "seine", "seiner", "ihr", "ihre", "ihrer",

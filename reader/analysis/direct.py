@@ -100,14 +100,14 @@ def frame_before(
                 if "," in text[before[k - 1].end : before[k].start]:
                     lo = k
                     break
-            if v > lo and before[lo].low not in lx.ADVERBIAL_OPENERS:
+            if eng.frames._finite_aux(before, lo, v) is not None:
+                sp = eng.frames._subject(before[lo:], v - lo, m.start)  # "X hatte … betont:"
+            elif v > lo and before[lo].low not in lx.ADVERBIAL_OPENERS:
                 sp = np_before(text, before, lo, v, lx)
             else:
                 sp = np_after(text, before, v + 1, lx, m.start)
             if sp is None or not eng.frames.speakerlike(sp):
-                alt = sentence_subject(eng, before[lo:])  # "hatte Merkel in einer Rede verkündet:"
-                if alt is not None and eng.frames.speakerlike(alt):
-                    sp = alt
+                sp = _better_subject(eng, before, lo, v, m.start) or sp
             return sp, t.text, colon
     if colon and len(before) <= 4 and before[0].cap:
         return (before[0].start, before[-1].end), None, colon
@@ -120,6 +120,23 @@ def frame_before(
         ):
             return sp, None, colon
     return None, None, colon
+
+
+def _better_subject(
+    eng: Engine, before: list, lo: int, v: int, end: int
+) -> tuple[int, int] | None:
+    """When the words next to the verb cannot speak ("in einer Rede verkündet:", "äußerte sich
+    zufrieden:"), the clause's subject: around the auxiliary ("hatte Merkel … verkündet"),
+    before the verb, or the subject of the whole sentence ("X, Leiterin, äußerte sich …:")."""
+    speakerlike = eng.frames.speakerlike
+    for sp in (
+        eng.frames._subject(before[lo:], v - lo, end) if v > lo else None,
+        sentence_subject(eng, before[lo:]),
+        sentence_subject(eng, before) if lo else None,
+    ):
+        if sp is not None and speakerlike(sp):
+            return sp
+    return None
 
 
 def classify_direct(

@@ -68,6 +68,8 @@ class FrameFinder(SourceRules):
                 sp = np_after(self.text, toks, j + 1, lx, e)
                 if sp and self.lang == "en" and not self._ends_clause(toks, sp[1]):
                     sp = None  # ", said X" only closes a sentence: "…, said Priya Raman."
+                if sp and self.lang == "de" and self._not_a_subject(sp):
+                    sp = None  # "X, Leiterin, äußerte sich zufrieden": an adjective, no speaker
             elif t.low in ("wie", "as") and j + 2 < len(toks):
                 for v in range(j + 2, min(j + 7, len(toks))):
                     if toks[v].low in lx.SAY_VERBS:
@@ -104,6 +106,26 @@ class FrameFinder(SourceRules):
                 frame.segments = [(s, end), (rest[cut].start, self._clause_end(e))]
             return frame
         return None
+
+    def _finite_after_opener(self, toks: list[Token], c: int) -> int:
+        """The finite verb after an opening adverbial ("Zur Beweislage führt …"): the first
+        lower-case word that is no article, else the second word."""
+        lx = self.lx
+        for k in range(1, min(c, 7)):
+            t = toks[k]
+            if not (t.cap or t.low in lx.DETERMINERS or t.low in lx.NP_LINKERS):
+                return k
+        return 1
+
+    def _not_a_subject(self, sp: tuple[int, int]) -> bool:
+        """A German phrase that opens with a lower-case word other than an article or a
+        pronoun ("zufrieden über den Bericht") is no subject."""
+        first = self.text[sp[0] : sp[1]].split()[0].lower()
+        return (
+            self.text[sp[0]].islower()
+            and first not in self.lx.DETERMINERS
+            and first not in self.lx.PRONOUNS
+        )
 
     def _content_end(self, clause: list[Token], e: int) -> int:
         """Reported content ends where a new main clause of the reporter begins after a
@@ -173,7 +195,8 @@ class FrameFinder(SourceRules):
             if any(is_konjunktiv(x, lx) for x in toks[:c]):
                 return None  # "Die Verbündeten seien sich einig, dass …": someone else reports
             if toks[0].low in lx.ADVERBIAL_OPENERS or toks[0].low in lx.THAT:
-                sp = np_after(self.text, toks, 2, lx, toks[c].start) or np_after(
+                f = self._finite_after_opener(toks, c)  # "Zur Lage führt das Gericht aus, dass"
+                sp = np_after(self.text, toks, f + 1, lx, toks[c].start) or np_after(
                     self.text, toks, 1, lx, toks[c].start
                 )
             else:
