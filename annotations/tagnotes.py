@@ -27,7 +27,7 @@ from typing import Any
 from . import records as rec
 from .models import Anchor, Note
 from .storage import atomic_write_bytes
-from .summary import _keys, has_tag
+from .summary import _keys, has_tag, paused_gc
 
 VERSION = (1, sys.implementation.cache_tag)  # marshal's format may change between Pythons
 SAVE_AFTER = 32  # settled articles re-read in one query before the root's file is rewritten
@@ -90,7 +90,7 @@ class TagNotes:
         root = root_of(key)
         wanted = f"\n{key}\n"
         found: dict[str, list[Note]] = {}
-        with self._lock:
+        with self._lock, paused_gc():
             part = self._parts.get(root)
             if part is None:
                 part = self._parts[root] = self._load(root)
