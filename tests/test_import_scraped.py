@@ -436,3 +436,18 @@ def test_menu_items_repeated_in_the_footer_are_no_source() -> None:
 def test_copyright_footer_with_the_year_after_the_name() -> None:
     text = f"Alte Dorfschule wird Bürgerhaus\n3. April 2023\n{STORY_LINES}© Dorfblatt Süd 2023 | Impressum | Datenschutz\n"
     assert parse_document(text.encode(), "footer.txt").source == "Dorfblatt Süd"
+
+
+def test_byline_and_update_line_inside_the_story_are_not_paragraphs() -> None:
+    text = ("Bridge to stay closed for repairs until autumn\n"
+            "The old river bridge will stay closed to traffic until the autumn, the city said on Monday.\n"
+            "By Jane Example, City Reporter | 4 min read\n"
+            "Engineers found cracks in two of the supporting piers during a routine inspection last month.\n"
+            "Dear readers and friends,\n"
+            "— City Hall (@cityhall) March 12, 2024\n"
+            "Drivers are asked to use the ring road, which will add about ten minutes to most journeys.")
+    article = parse_document(text.encode(), "bridge.txt")
+    assert "By Jane Example" not in article.text
+    assert "— City Hall (@cityhall) March 12, 2024" in article.text  # an embedded post's attribution stays
+    assert "Dear readers and friends," in article.text  # a salutation is not a dateline
+    assert article.text.startswith("The old river bridge")

@@ -95,28 +95,32 @@ def _names_follow(piece: str) -> bool:
     return 1 <= len(name) <= 4 and all(w[:1].isupper() or w.casefold() in _NAME_PARTICLES for w in name)
 
 
-def _header_piece(piece: str) -> str | None:
+def _header_piece(piece: str, places: bool) -> str | None:
     """What one part of a header line is: 'byline', 'date', 'time' (reading time), 'place', 'ui'."""
     from .meta import DATE_IN_TEXT
 
     words = len(piece.split())
     if _BYLINE.match(piece) and words <= 10 and _names_follow(piece):
         return "byline"
-    if DATE_IN_TEXT.search(piece) and words <= 8:
+    date = DATE_IN_TEXT.search(piece)
+    if date and "@" not in piece and len((piece[:date.start()] + piece[date.end():]).split()) <= 3:
         return "date"
     if _READING_TIME.search(piece) and words <= 5:
         return "time"
-    if _PLACE_STUB.match(piece) and words <= 3:
+    if places and _PLACE_STUB.match(piece) and words <= 3:
         return "place"
     return "ui" if is_ui(piece) else None
 
 
-def is_header_line(text: str) -> bool:
+def is_header_line(text: str, *, places: bool = True) -> bool:
     """A dateline, byline or reading-time line ('Berlin, 22. Mai 2024 · Von X · Lesezeit 4 Minuten',
-    'GENEVA,' left over when the date sat in a <time> the extractor dropped): metadata, not story."""
+    'GENEVA,' left over when the date sat in a <time> the extractor dropped): metadata, not story.
+
+    ``places``: whether a lone 'Place,' counts; only at the top of an article box, since in
+    running text 'Hallo zusammen,' looks the same."""
     if len(text.split()) > 24 or (text.endswith((".", "!", "?", "“", '"', "»")) and not _BYLINE.match(text)):
         return False
-    kinds = [_header_piece(piece) for piece in _PIECES.split(text) if piece.strip(" ,")]
+    kinds = [_header_piece(piece, places) for piece in _PIECES.split(text) if piece.strip(" ,")]
     if not kinds or None in kinds:
         return False
     return set(kinds) != {"ui"} or len(kinds) > 1

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from .furniture import GLUED as _GLUED
 from .furniture import SENTENCE_END as _SENTENCE_END
 from .furniture import (
-    is_account_prompt, is_audio_widget, is_closing_credit, is_comment_label, is_teaser_link, is_ui,
-    words_of,
+    is_account_prompt, is_audio_widget, is_closing_credit, is_comment_label, is_header_line, is_teaser_link,
+    is_ui, words_of,
 )
 from .meta import DATE_IN_TEXT, find_date
 from .ui_words import LEGAL_PHRASES, READ_MORE, RELATED_LABELS, UI_WORDS
@@ -255,7 +255,7 @@ def classify(raw_lines: list[str]) -> list[Line]:
             line.noise, line.penalty = True, 15.0
         elif is_comment_label(text):  # readers' comments follow: a border the story does not cross
             line.noise, line.penalty = True, 400.0
-        elif is_closing_credit(text) or is_teaser_link(text):
+        elif is_closing_credit(text) or is_teaser_link(text) or is_header_line(text, places=False):
             line.noise, line.penalty = True, 15.0
         elif is_audio_widget(text):
             line.noise, line.penalty = True, 60.0
