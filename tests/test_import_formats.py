@@ -230,3 +230,13 @@ def test_markdown_story_paragraph_mentioning_tags_and_sharing_stays() -> None:
     article = parse_document(f"# Prices\n\n{ENGLISH}\n\n{last}\n".encode(), "prices.md")
     assert article.text.split("\n\n")[-1] == last
     assert article.tags == []
+
+
+def test_markdown_byline_and_dateline_at_the_top_leave_the_body_and_give_the_date() -> None:
+    md = f"# Fähre fällt aus\n\n*Von Erika Muster · 3. Mai 2024 · Lesezeit 2 Minuten*\n\n{GERMAN}\n\n{GERMAN}\n"
+    article = parse_document(md.encode(), "byline.md")
+    assert article.title == "Fähre fällt aus" and article.date == "2024-05-03"
+    assert article.text == f"{GERMAN}\n\n{GERMAN}"
+    fronted = f"---\ndate: 2024-05-04\n---\n\nBy Jane Example\n\n{ENGLISH}\n"
+    article = parse_document(fronted.encode(), "fronted.md")
+    assert article.date == "2024-05-04" and article.text == ENGLISH  # front matter wins

@@ -33,8 +33,7 @@ def parse_front_matter(text: str) -> tuple[dict[str, object], str]:
     A trailing 'Tags: a, b' line stands in for front-matter tags when there are none."""
     match = _FENCE.match(text)
     if not match:
-        found = _trailing_tags(text)
-        return ({"tags": found} if found else {}), text
+        return _from_body(text, {}), text
     fields: dict[str, object] = {}
     current: str | None = None
     for line in match.group(1).split("\n"):
@@ -59,9 +58,28 @@ def parse_front_matter(text: str) -> tuple[dict[str, object], str]:
         else:
             fields[current] = []
     body = text[match.end():]
+    return _from_body(body, fields), body
+
+
+def _from_body(body: str, fields: dict[str, object]) -> dict[str, object]:
+    """What the body says when front matter does not: a trailing 'Tags:' line, a dateline."""
     if not fields.get("tags") and not fields.get("keywords") and (found := _trailing_tags(body)):
         fields["tags"] = found
-    return fields, body
+    if not fields.get("date") and (date := _header_date(body)):
+        fields["date"] = date
+    return fields
+
+
+def _header_date(body: str) -> str | None:
+    """The date of a dateline or byline line at the top ('*Von X · 3. Mai 2024*')."""
+    from .furniture import is_header_line
+    from .meta import find_date
+
+    lines = [_inline(line.strip()) for line in body.strip().split("\n")[:12] if line.strip()]
+    for line in lines[:6]:
+        if not line.startswith("#") and is_header_line(line) and (found := find_date(line)):
+            return found
+    return None
 
 
 def _trailing_tags(body: str) -> list[str]:
@@ -144,4 +162,22 @@ def markdown_blocks(body: str) -> tuple[list[str], list[int]]:
             continue
         buffer.append(_inline(_QUOTE_MARK.sub("", stripped)))
     flush()
-    return _drop_trailers(paragraphs, headings)
+    return _drop_header_lines(*_drop_trailers(paragraphs, headings))
+
+
+def _drop_header_lines(paragraphs: list[str], headings: list[int]) -> tuple[list[str], list[int]]:
+    """Dateline, byline and reading-time lines at the top (before the first story paragraph)."""
+    from .furniture import is_header_line
+
+    kept: list[str] = []
+    kept_headings: list[int] = []
+    story_started = False
+    for index, text in enumerate(paragraphs):
+        if index in headings:
+            kept_headings.append(len(kept))
+        elif not story_started and index < 5 and is_header_line(text):
+            continue
+        else:
+            story_started = True
+        kept.append(text)
+    return kept, kept_headings
