@@ -109,3 +109,20 @@ def test_time_phrase_opening_the_sentence_is_not_the_speaker():
         "indirect",
     )
     assert q.speaker == "das Gericht"
+
+
+def test_fragment_opening_with_a_lower_case_article_is_speech_not_a_title():
+    kinds = _kinds("Der Verband sieht im neuen Polizeigesetz „kein Hindernis für den Handel“.", "de")
+    assert kinds["„kein Hindernis für den Handel“"] == "direct"
+    kinds = _kinds('Residents see the bypass plan as "a gift to the developers".', "en")
+    assert kinds['"a gift to the developers"'] == "direct"
+
+
+def test_fragment_closing_with_a_zu_infinitive_is_speech_not_a_title():
+    kinds = _kinds("Das ist eine Chance, im Netz ein „Bürger erster Klasse zu werden“.", "de")
+    assert kinds["„Bürger erster Klasse zu werden“"] == "direct"
+
+
+def test_capitalised_short_name_in_marks_stays_a_term():
+    kinds = _kinds("Die Zeitung „Berliner Morgenpost“ berichtete über den Hafen.", "de")
+    assert kinds["„Berliner Morgenpost“"] == "term"

@@ -346,6 +346,7 @@ STATUS_AS_VERBS = {"gilt", "galt", "gelten", "galten", "gegolten", "dient", "die
                    "geführt", "sehen"}
 SPEECH_OPENERS = {"ich", "wir", "du", "ihr", "es", "man", "das", "dies", "uns", "mir", "mich",
                   "nein", "ja", "nicht", "kein", "keine", "jetzt", "hier"}
+NEGATIVE_DETERMINERS = {"kein", "keine", "keinen", "keiner", "keines", "keinem"}
 LABEL_ARTICLES = {"ein", "eine", "einen", "einem", "einer", "eines", "als"}
 LABEL_VERBS = {"nannte", "nennt", "nannten", "bezeichnete", "bezeichnet", "bezeichneten", "warf",
                "wirft", "warfen", "sieht", "sah", "würdigte", "konstatierte", "kritisierte",

@@ -168,6 +168,9 @@ def classify_direct(
     if prev and prev[-1].low == "als" or prev and prev[-1].low == "as":
         if _status_as(eng, s, e, m):
             return "term", None, None
+    fragment = _speech_fragment(eng, inner)
+    if fragment:
+        term_cue = title_like = False  # „kein Hindernis für …“, „Bürger erster Klasse zu werden“
     if nested:
         return ("term" if term_cue or title_like else "direct"), None, None
     sp, cue = frame_after(eng, m)
@@ -180,7 +183,7 @@ def classify_direct(
         return "direct", sp, cue
     last_inner = text[m.end - 2] if m.closed else text[m.end - 1]
     sentence_like = last_inner in ".!?…" or (m.start == s and words >= 3)
-    if not short or sentence_like or colon:
+    if not short or sentence_like or colon or fragment:
         return "direct", None, None
     if term_cue or title_like:
         return "term", None, None
@@ -203,6 +206,18 @@ def _status_as(eng: Engine, s: int, e: int, m: MarkSpan) -> bool:
     if any(t.low in lx.SAY_VERBS or t.low in lx.LABEL_VERBS for t in toks):
         return False
     return any(t.low in lx.STATUS_AS_VERBS for t in toks)
+
+
+def _speech_fragment(eng: Engine, inner: list) -> bool:
+    """Words no title is made of: an article or 'kein' in lower case opening three words or
+    more („kein Hindernis für den Verkehr“), or a zu-infinitive closing them („… zu werden“)."""
+    if len(inner) < 3:
+        return False
+    if not inner[0].cap and (
+        inner[0].low in eng.lx.DETERMINERS or inner[0].low in eng.lx.NEGATIVE_DETERMINERS
+    ):
+        return True
+    return eng.lang == "de" and inner[-2].low == "zu" and not inner[-1].cap
 
 
 def _say_verb_in(eng: Engine, s: int, e: int) -> bool:

@@ -172,6 +172,7 @@ TERM_SUFFIXES = ("magazine", "newspaper", "film", "movie", "book", "novel", "alb
 LABEL_CUES = {"called", "calls", "call", "described", "describes", "as", "labelled",
               "labeled", "termed", "dubbed"}
 SPEECH_OPENERS = {"i", "we", "you", "it", "this", "no", "yes"}
+NEGATIVE_DETERMINERS = {"no"}
 LABEL_ARTICLES = {"a", "an"}
 # Verbs that give something a status or a name, not words: "known as „The Rock“".
 STATUS_AS_VERBS = {"known", "serves", "served", "serve", "acts", "acted", "billed", "branded",
