@@ -194,7 +194,9 @@ class AnnotationStore(ArticleLifecycle):
 
     def rename_tag(self, old: str, new: str) -> int:
         """Rename ``old`` (and its children) to ``new`` on articles and notes; merges into an
-        existing ``new``. Returns how many articles and notes changed."""
+        existing ``new``. Returns how many articles and notes changed. One atomic write per
+        file, not one for all: a crash midway leaves some files renamed, none broken, and
+        running the same rename again finishes it (renamed files no longer match)."""
         with user_errors():
             old_key, _ = tag_key(old), tag_key(new)
         changed = 0

@@ -165,6 +165,17 @@ def main() -> None:
             AnnotationStore(root).add_note(rng.choice(articles), "from a script")
 
         rows.append(("new store + add_note (one `reader note`)", _ms(_median(cold_add, 50)), ""))
+
+        # an import's tags: one tag_article call per article, or one tag_articles for a batch
+        fresh = iter(f"{i:08x}" for i in range(1 << 20))
+        one_by_one = _median(lambda: store.tag_article(next(fresh), ["imported"]), 50)
+        batch = {next(fresh): ["imported"] for _ in range(1000)}
+        t = time.perf_counter()
+        store.tag_articles(batch)
+        bulk = (time.perf_counter() - t) / len(batch)
+        rows.append(("tag_article, one new article", _ms(one_by_one), "per call (baseline)"))
+        rows.append(("tag_articles, 1,000 new articles, per article", _ms(bulk),
+                     f"{one_by_one / bulk:5.1f}x faster: one lock, one flush"))
         rows.append((f"notes(tag={tag!r}) cold, < 2 s after 250 writes",
                      _ms(_median(cold_tag, 3)), "recent changes are re-checked"))
         for label, where in (("1,000", small), (f"{args.notes:,}", root)):
