@@ -451,3 +451,22 @@ def test_byline_and_update_line_inside_the_story_are_not_paragraphs() -> None:
     assert "— City Hall (@cityhall) March 12, 2024" in article.text  # an embedded post's attribution stays
     assert "Dear readers and friends," in article.text  # a salutation is not a dateline
     assert article.text.startswith("The old river bridge")
+
+
+def test_ad_breaks_media_teasers_and_follow_prompts_inside_the_story() -> None:
+    text = """Glacier retreat speeds up in the Alps, survey finds
+Sun 1 Oct 2023 14.05 BST
+Swiss glaciers lost four percent of their remaining volume this year, the second-worst loss on record.
+Story continues below advertisement
+"We had to stop measuring some glaciers because there is nothing left," said the head of the network.
+Watch: Drone footage shows the scale of the melt
+Follow us on Telegram for the latest updates
+Researchers said the trend could only be slowed if global emissions fell sharply in the coming decades.
+Video: the minister explained the plan in a short statement on Friday."""
+    article = parse_document(text.encode(), "glacier.txt")
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[:1] == ["Swiss glaciers lost four percent of their remaining volume this year, the second-worst loss on record."]
+    assert paragraphs[-1].startswith("Video: the minister explained")  # a sentence after the label is story
+    for noise in ("continues below", "Drone footage", "Telegram"):
+        assert noise not in article.text, noise
+    assert article.headings == []

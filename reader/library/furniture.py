@@ -15,6 +15,7 @@ from .ui_words import (
     AUDIO_PROMPTS,
     CLOSING_CREDITS,
     COMMENT_LABELS,
+    MEDIA_LABELS,
     RELATED_LABELS,
     TRAILER_LABELS,
     UI_WORDS,
@@ -65,11 +66,12 @@ def is_account_prompt(text: str) -> bool:
 
 
 def is_teaser_link(text: str) -> bool:
-    """'Read more: Why pupil numbers are falling', 'Lesen Sie auch: Heizkosten im Vergleich': a
-    related-articles label with one headline after its colon."""
+    """'Read more: Why pupil numbers are falling', 'Watch: Drone footage shows the melt': a
+    related-articles or media label with one headline (not a sentence) after its colon."""
     label, colon, rest = text.partition(":")
-    return (bool(colon) and label.casefold().strip(" »›>*_") in RELATED_LABELS
-            and 0 < len(words_of(rest)) <= 20)
+    label = label.casefold().strip(" »›>*_")
+    return (bool(colon) and (label in RELATED_LABELS or label in MEDIA_LABELS)
+            and 0 < len(words_of(rest)) <= 20 and not rest.rstrip().endswith((".", "!", "?", "“", '"')))
 
 
 # ---- header lines: dateline, byline, reading time ------------------------------------------

@@ -66,8 +66,19 @@ ACCOUNT_PROMPTS = (
     "join the conversation", "subscribe now", "already a subscriber", "bereits abonnent",
     "sign up for our", "subscribe to our", "stories in your inbox", "news in your inbox",
     "straight to your inbox", "delivered to your inbox", "newsletter abonnieren", "unseren newsletter",
-    "zum newsletter", "direkt in ihr postfach",
+    "zum newsletter", "direkt in ihr postfach", "follow us on", "folgen sie uns", "folge uns auf",
+    "story continues below", "article continues below", "continues below advertisement",
+    "weiter nach der anzeige", "weiter nach der werbung", "fortsetzung nach der anzeige",
+    "artikel wird unter der anzeige", "text wird unter der anzeige",
 )
+
+# Labels of a media teaser ('Watch: Drone footage shows ...', 'Video: ...'): with a colon and a
+# headline after it, the line points at other content.
+MEDIA_LABELS = frozenset({
+    "watch", "watch now", "video", "videos", "audio", "podcast", "listen", "gallery", "photos",
+    "in pictures", "interactive", "liveblog", "galerie", "bildergalerie", "fotostrecke",
+    "fotos", "hören", "jetzt ansehen", "ansehen", "im video",
+})
 
 # Labels that open the comment section: what follows them is readers' text, not the story.
 COMMENT_LABELS = frozenset({
