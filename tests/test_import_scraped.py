@@ -470,3 +470,17 @@ Video: the minister explained the plan in a short statement on Friday."""
     for noise in ("continues below", "Drone footage", "Telegram"):
         assert noise not in article.text, noise
     assert article.headings == []
+
+
+def test_section_names_are_no_source_and_zum_thema_teasers_go() -> None:
+    text = """Nachrichten
+Politik
+Bundestag streitet über Tempolimit auf Autobahnen
+Aktualisiert am 04.05.2023 - 18:21
+Der Bundestag hat am Donnerstag erneut über ein allgemeines Tempolimit auf Autobahnen gestritten.
+Zum Thema: Was ein Tempolimit wirklich bringt
+Die FDP lehnte den Vorstoß erneut ab und sprach von einem unnötigen Eingriff in die Freiheit der Bürger."""
+    article = parse_document(text.encode(), "tempo.txt")
+    assert article.source is None  # 'Nachrichten' opens the page but is a section
+    assert (article.date, article.headings) == ("2023-05-04", [])
+    assert "Zum Thema" not in article.text and "wirklich bringt" not in article.text

@@ -135,8 +135,12 @@ def find_site(lines: list[Line]) -> str | None:
 
 
 def _masthead_like(line: Line, title: str | None) -> bool:
+    from .ui_words import SECTION_WORDS
+
     text = line.text
     count = len(words_of(text))
+    if all(word.casefold() in SECTION_WORDS for word in words_of(text)):
+        return False  # 'Nachrichten', 'World': a section, not a site
     return (not line.noise and not line.dated and not line.body and 1 <= count <= 4 and len(text) <= 40
             and text != title and (text[0].isupper() or text[0].isdigit())
             and not SENTENCE_END.search(text) and not any(mark in text for mark in "|›»·"))

@@ -53,7 +53,21 @@ RELATED_LABELS = frozenset({
     "lesen sie mehr", "mehr lesen", "mehr zum thema", "siehe auch", "weitere artikel",
     "das könnte sie auch interessieren", "das könnte dich auch interessieren", "empfehlungen",
     "unsere lesetipps", "lesetipps", "ähnliche beiträge", "ähnliche artikel", "verwandte artikel",
+    "zum thema", "mehr dazu", "passend dazu", "auch interessant", "ebenfalls interessant",
+    "more on", "further reading", "read next", "up next", "next up",
 })
+
+# Section names of news sites: a menu line made of these is navigation, never the site's name.
+SECTION_WORDS = frozenset(
+    """
+    news nachrichten aktuell aktuelles politik wirtschaft finanzen börse sport kultur feuilleton
+    wissen wissenschaft panorama gesellschaft meinung kommentar leben reise auto digital digitales
+    technik regional region lokales lokal deutschland ausland welt international inland europa
+    world business markets money tech technology science health opinion culture arts lifestyle
+    travel politics us uk local national home startseite magazin magazine blog ratgeber service
+    gesundheit klima climate environment umwelt bildung education karriere jobs
+    """.split()
+)
 
 # Prompts of a comment box or a paywall: whole sentences, but about the page, not the story.
 # A short line containing one is a widget.
