@@ -217,7 +217,8 @@ def test_kicker_repeated_headline_dateline_byline_and_reading_time_leave_the_bod
 
 def test_date_from_a_plain_dateline_when_the_page_has_no_date_markup() -> None:
     header = "<h1>Schulen sollen saniert werden</h1><p>By Jane Example | 9 min read</p><p>POTSDAM, 14 March 2022</p>"
-    article = parse_document(_article_page(header), "plain.html")
+    moved = '<link rel="canonical" href="https://example.org/2020/02/02/schulen">'  # an older slug's date
+    article = parse_document(_article_page(header, head=moved), "plain.html")
     assert article.date == "2022-03-14"
     assert article.text.split("\n\n")[0] == STORY[0]
 
