@@ -7,20 +7,20 @@ import random
 from pathlib import Path
 
 from reader.library.dedupe import (
-    BINS, CandidateIndex, content_key, estimated_jaccard, parse_key, same_story, shingle_hashes,
+    BINS,
+    CandidateIndex,
+    content_key,
+    estimated_jaccard,
+    parse_key,
+    same_story,
+    shingle_hashes,
 )
 from reader.library.importer import parse_document
 from reader.library.ingest import import_paths
 from reader.library.models import ParsedArticle
 from reader.library.store import Library
 
-VOCAB = (
-    "council minister budget harbour union strike talks court ruling police report village "
-    "school teachers parents farmers drought water prices energy grid winter company workers "
-    "mayor election campaign voters bridge railway station delay repairs hospital nurses "
-    "weekend morning evening spokesman statement agreement plan proposal critics support "
-    "region border trade exports factory jobs investment tax reform pension debate vote"
-).split()
+VOCAB = ["council", "minister", "budget", "harbour", "union", "strike", "talks", "court", "ruling", "police", "report", "village", "school", "teachers", "parents", "farmers", "drought", "water", "prices", "energy", "grid", "winter", "company", "workers", "mayor", "election", "campaign", "voters", "bridge", "railway", "station", "delay", "repairs", "hospital", "nurses", "weekend", "morning", "evening", "spokesman", "statement", "agreement", "plan", "proposal", "critics", "support", "region", "border", "trade", "exports", "factory", "jobs", "investment", "tax", "reform", "pension", "debate", "vote"]
 
 
 def paragraph(rng: random.Random, sentences: int = 3) -> str:

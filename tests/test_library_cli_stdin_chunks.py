@@ -28,7 +28,7 @@ def test_analyze_dash_reads_the_article_from_stdin(capsys, monkeypatch) -> None:
 
 def test_analyze_dash_with_empty_stdin_is_a_one_line_error(capsys, monkeypatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
-    code, out, err = run(capsys, "analyze", "-", "--json")
+    code, _, err = run(capsys, "analyze", "-", "--json")
     assert code == 1
     assert err.strip() == "error -: empty file"
 

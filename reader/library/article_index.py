@@ -20,6 +20,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from .index_columns import ArticleColumns
 from .index_snapshot import load_snapshot, save_snapshot, stamp_of
 from .models import ArticleMeta
 
@@ -94,40 +95,46 @@ class ArticleIndex:
         self.path = path
         self.snapshot_path = path.with_name("articles.cache")
         self._stamp: tuple[int, int, int] | None = None
-        self._metas: dict[str, ArticleMeta] = {}
+        self._metas: dict[str, ArticleMeta] | None = {}
+        self._columns: ArticleColumns | None = ArticleColumns.from_metas(())
 
     # reading ------------------------------------------------------------------------------
+    def columns(self) -> ArticleColumns:
+        """All rows as columns, newest first (what lists read), re-read only when the file
+        changed since the last call: from the snapshot when there is a fresh one."""
+        self._refresh()
+        if self._columns is None:
+            self._columns = ArticleColumns.from_metas(self._metas.values())
+        return self._columns
+
     def rows(self) -> dict[str, ArticleMeta]:
-        """All rows by id, re-parsed only when the file changed since the last call."""
+        """All rows by id as ArticleMeta (what writers change)."""
+        self._refresh()
+        if self._metas is None:
+            self._metas = _quietly(self._columns.metas)
+        return self._metas
+
+    def _refresh(self) -> None:
         try:
             st = os.stat(self.path)
         except FileNotFoundError:
-            self._stamp, self._metas = None, {}
-            return self._metas
+            self._stamp, self._metas, self._columns = None, {}, None
+            return
         stamp = stamp_of(st)
-        if stamp != self._stamp:
-            # hundreds of thousands of small containers: the cyclic GC would scan them again and
-            # again while they are built (2-3x the parse time); none of them form cycles
-            enabled = gc.isenabled()
-            gc.disable()
-            try:
-                metas = load_snapshot(self.snapshot_path, stamp)
-                if metas is None:
-                    raw = self._read_raw()
-                    try:
-                        metas = {i: decode_row(i, r) for i, r in raw.items()}
-                    except (TypeError, AttributeError, ValueError) as exc:
-                        raise LibraryError(
-                            f"{self.path}: a row is damaged ({exc}); run reader doctor"
-                        ) from None
-                    if len(metas) >= SNAPSHOT_FROM:
-                        save_snapshot(self.snapshot_path, stamp, metas)
-            finally:
-                if enabled:
-                    gc.freeze()  # long-lived and acyclic (freed by refcount when replaced):
-                    gc.enable()  # later collections need not walk them again
-            self._metas, self._stamp = metas, stamp
-        return self._metas
+        if stamp == self._stamp:
+            return
+        columns = _quietly(lambda: load_snapshot(self.snapshot_path, stamp))
+        if columns is not None:
+            self._columns, self._metas, self._stamp = columns, None, stamp
+            return
+        raw = self._read_raw()
+        try:
+            metas = _quietly(lambda: {i: decode_row(i, r) for i, r in raw.items()})
+        except (TypeError, AttributeError, ValueError) as exc:
+            raise LibraryError(f"{self.path}: a row is damaged ({exc}); run reader doctor") from None
+        self._metas, self._columns, self._stamp = metas, None, stamp
+        if len(metas) >= SNAPSHOT_FROM:
+            save_snapshot(self.snapshot_path, stamp, self.columns())
 
     def _read_raw(self) -> dict[str, dict[str, Any]]:
         from annotations.storage import AtomicJSONStorage  # corruption-aware, keeps a backup
@@ -158,20 +165,33 @@ class ArticleIndex:
             ) from None
         try:
             self.rows()  # fresh under the lock: another process may have added rows
-            txn = IndexTxn(self._metas)
+            txn = IndexTxn(self.rows())
             yield txn
             if txn.changed:
                 rows = {i: encode_row(m) for i, m in txn.metas.items()}
                 data = {TABLE: rows, "_schema": {"1": {"version": SCHEMA_VERSION}}}
                 atomic_write_bytes(self.path, dumps(data))
-                self._metas = txn.metas
+                self._metas, self._columns = txn.metas, None
                 self._stamp = stamp_of(os.stat(self.path))
                 if len(txn.metas) >= SNAPSHOT_FROM:
-                    save_snapshot(self.snapshot_path, self._stamp, txn.metas)
+                    save_snapshot(self.snapshot_path, self._stamp, self.columns())
                 else:
                     self.snapshot_path.unlink(missing_ok=True)
         finally:
             lock.release()
+
+
+def _quietly(build):
+    """Build many small long-lived objects with the cyclic GC paused: it would scan them again
+    and again while they are made (2-3x the time); none of them form cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return build()
+    finally:
+        if enabled:
+            gc.freeze()  # long-lived, freed by refcount when replaced: not walked again
+            gc.enable()
 
 
 def dumps(data: Any) -> bytes:

@@ -22,7 +22,12 @@ from typing import TYPE_CHECKING, Any
 
 from .analysis_pool import AnalysisPool, analyse_text
 from .dedupe import (
-    ESTIMATE_ONLY, CandidateIndex, content_key, estimated_jaccard, parse_key, same_story,
+    ESTIMATE_ONLY,
+    CandidateIndex,
+    content_key,
+    estimated_jaccard,
+    parse_key,
+    same_story,
     shingle_hashes,
 )
 from .models import ArticleMeta, ParsedArticle

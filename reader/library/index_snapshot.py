@@ -1,73 +1,67 @@
 """A binary snapshot of the index (``articles.cache``) for a fast cold start at 100,000 articles.
 
 Why: ``articles.json`` stays the durable, readable TinyDB file, but parsing 100,000 JSON rows
-takes over a second here. The snapshot holds the same rows as ``marshal``-ed tuples, with equal
-strings shared (marshal then stores them once), and loads about 3x faster. It is derived data:
-it names the exact ``articles.json`` it was made from (inode, size, mtime), so a stale or damaged
-snapshot is simply ignored and rebuilt; deleting it is always safe.
+and building a dataclass for each takes over half a second here. The snapshot holds the same
+rows as columns in display order (see index_columns.py), each a ``marshal``-ed tuple with equal
+strings shared, in two parts: the fields the library list needs (loaded at once, in tens of
+milliseconds) and the rest (loaded when first read). It is derived data: it names the exact
+``articles.json`` it was made from (inode, size, mtime), so a stale or damaged snapshot is simply
+ignored and rebuilt; deleting it is always safe.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
-from dataclasses import fields
+import struct
 from pathlib import Path
-from typing import Any
 
-from .models import ArticleMeta
+from .index_columns import COLD, HOT, ArticleColumns
 
-VERSION = 1
-FIELDS = tuple(f.name for f in fields(ArticleMeta))
-_SHARED = {"date", "source", "lang", "format"}  # few distinct values across a library
-_SEPARATOR = "\x1f"
+MAGIC = b"RDRIDX\x02\x00"  # format 2: columns (format 1, rows as tuples, is ignored)
+_LENGTH = struct.Struct("<I")
 
 
-def save_snapshot(path: Path, stamp: tuple[int, int, int], metas: dict[str, ArticleMeta]) -> None:
+def save_snapshot(path: Path, stamp: tuple[int, int, int], columns: ArticleColumns) -> None:
     """Write the snapshot (best effort: a read-only folder just means no snapshot)."""
     from annotations.storage import atomic_write_bytes
 
-    memo: dict[Any, Any] = {}
-    rows = []
-    for meta in metas.values():
-        values = meta.__dict__
-        row = []
-        for name in FIELDS:
-            value = values[name]
-            if name in _SHARED and value is not None:
-                value = memo.setdefault(value, value)
-            elif name == "actors":
-                value = _SEPARATOR.join(value)
-            row.append(value)
-        rows.append(tuple(row))
     try:
-        atomic_write_bytes(path, marshal.dumps((VERSION, stamp, FIELDS, rows)))
+        hot = marshal.dumps(tuple(columns.hot[name] for name in HOT))
+        cold = marshal.dumps(tuple(columns.cold[name] for name in COLD))
+        header = marshal.dumps((tuple(stamp), HOT, COLD, len(hot), len(cold)))
+        atomic_write_bytes(path, MAGIC + _LENGTH.pack(len(header)) + header + hot + cold)
     except (OSError, ValueError):
         pass
 
 
-def load_snapshot(path: Path, stamp: tuple[int, int, int]) -> dict[str, ArticleMeta] | None:
-    """The rows, if the snapshot exists and was made from exactly this index file."""
+def load_snapshot(path: Path, stamp: tuple[int, int, int]) -> ArticleColumns | None:
+    """The columns, if the snapshot exists and was made from exactly this index file."""
     try:
         data = path.read_bytes()
-        version, made_from, names, rows = marshal.loads(data)
-    except (OSError, ValueError, EOFError, TypeError):
+        if not data.startswith(MAGIC):
+            return None
+        view = memoryview(data)
+        at = len(MAGIC) + _LENGTH.size
+        (size,) = _LENGTH.unpack_from(data, len(MAGIC))
+        made_from, hot_names, cold_names, hot_size, cold_size = marshal.loads(view[at:at + size])
+        if tuple(made_from) != tuple(stamp) or tuple(hot_names) != HOT \
+                or tuple(cold_names) != COLD or at + size + hot_size + cold_size != len(data):
+            return None
+        at += size
+        hot = dict(zip(HOT, marshal.loads(view[at:at + hot_size]), strict=True))
+        cold_at = at + hot_size
+        lengths = {len(column) for column in hot.values()}
+        if len(lengths) > 1:
+            return None
+    except (OSError, ValueError, EOFError, TypeError, struct.error):
         return None
-    if version != VERSION or tuple(made_from) != stamp or tuple(names) != FIELDS:
-        return None
-    metas: dict[str, ArticleMeta] = {}
-    at = FIELDS.index("actors")
-    names: dict[str, str] = {}  # one string per actor name across the library, not per row
-    share = names.setdefault
-    try:
-        for row in rows:
-            joined = row[at]
-            actors = [share(n, n) for n in joined.split(_SEPARATOR)] if joined else []
-            meta = ArticleMeta(*row[:at], actors, *row[at + 1:])
-            metas[meta.id] = meta
-    except (TypeError, AttributeError, KeyError, ValueError):
-        return None
-    return metas
+
+    def cold() -> dict:
+        columns = marshal.loads(view[cold_at:cold_at + cold_size])
+        return dict(zip(COLD, columns, strict=True))
+
+    return ArticleColumns(hot, cold)
 
 
 def stamp_of(st: os.stat_result) -> tuple[int, int, int]:

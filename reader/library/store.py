@@ -19,11 +19,11 @@ import os
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from .article_index import ArticleIndex, LibraryError
+from .index_columns import ArticleColumns
 from .models import ArticleMeta, ParsedArticle
 
 __all__ = ["Library", "LibraryError", "SearchHit", "tag_matches"]
@@ -102,15 +102,17 @@ class Library:
 
     # the index -------------------------------------------------------------------------------
     def ids(self) -> list[str]:
-        return list(self.index.rows())
+        """Every article id, newest first."""
+        return list(self.index.columns().ids)
 
     def resolve(self, prefix: str) -> str:
         """The full id for a unique prefix; LibraryError for unknown or ambiguous ones."""
         wanted = prefix.strip().lower()
-        rows = self.index.rows()
-        if wanted in rows:
+        columns = self.index.columns()
+        if columns.position(wanted) is not None:
             return wanted
-        found = [i for i in rows if wanted and i.startswith(wanted)] if _is_hex(wanted) else []
+        ids = columns.ids
+        found = [i for i in ids if wanted and i.startswith(wanted)] if _is_hex(wanted) else []
         if not found:
             raise LibraryError(f"no article with id {prefix}")
         if len(found) > 1:
@@ -119,17 +121,22 @@ class Library:
         return found[0]
 
     def get(self, prefix: str) -> ArticleMeta:
-        return self.index.rows()[self.resolve(prefix)]
+        columns = self.index.columns()
+        return columns.meta(columns.position(self.resolve(prefix)))
 
     def articles(self, tag: str | None = None) -> list[ArticleMeta]:
-        """Newest first: by date, then by when it was added (undated articles last)."""
-        rows = list(self.index.rows().values())
-        if tag is not None:
-            tagged = self.tagged_ids(tag)
-            rows = [m for m in rows if m.id in tagged]
-        rows.sort(key=attrgetter("added"), reverse=True)
-        rows.sort(key=_date_key, reverse=True)  # stable: same date keeps newest-added first
-        return rows
+        """Newest first: by date, then by when it was added (undated articles last). The rows
+        are read-only views with the attributes of ArticleMeta (``.to_meta()`` gives one)."""
+        columns = self.index.columns()
+        view = columns.view
+        if tag is None:
+            return [view(i) for i in range(len(columns))]
+        tagged = self.tagged_ids(tag)
+        return [view(i) for i, article_id in enumerate(columns.ids) if article_id in tagged]
+
+    def article_columns(self) -> ArticleColumns:
+        """The index as columns, newest first: for lists of 100,000 rows (see index_columns)."""
+        return self.index.columns()
 
     def tagged_ids(self, tag: str) -> set[str]:
         """Articles carrying ``tag`` (or a child of it)."""
@@ -237,10 +244,6 @@ class Library:
             if limit is not None and len(hits) >= limit:
                 break
         return hits
-
-
-def _date_key(meta: ArticleMeta) -> str:
-    return meta.date or ""
 
 
 def _is_hex(text: str) -> bool:

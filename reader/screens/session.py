@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.library.models import ArticleMeta
-from reader.widgets.article_rows import Row, build_rows
+from reader.widgets.article_rows import Row, build_rows, rows_from_columns
 
 
 class Session:
@@ -33,7 +33,11 @@ class Session:
 
     # ---- articles ------------------------------------------------------------------------
     def rows(self) -> list[Row]:
-        return build_rows(self.library.articles(), self.summaries())
+        """Newest first, read from the index columns (no ArticleMeta per row at start-up)."""
+        columns = getattr(self.library, "article_columns", None)
+        if columns is None:  # pragma: no cover - a library without columns
+            return build_rows(self.library.articles(), self.summaries())
+        return rows_from_columns(columns(), self.summaries())
 
     def summaries(self) -> dict[str, Any]:
         try:

@@ -1,0 +1,145 @@
+"""The index as columns, newest first: what the library list reads, without 100,000 dataclasses.
+
+Why: the TUI's cold start at 100,000 articles was dominated by building one ``ArticleMeta`` per
+row (and sorting them) before the first paint. Here each field is one tuple in display order
+(date, then added, newest first), loaded from the snapshot in one ``marshal`` call. The fields
+a list shows and filters on are "hot" and load at once; the rest ("cold": hashes, file names,
+timestamps, corrections) load the first time one of them is read. Rows are read through
+``ArticleView`` (a position in the columns with the ``ArticleMeta`` attributes) or
+materialised as real ``ArticleMeta`` for writers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import fields
+from typing import Any
+
+from .models import ArticleMeta
+
+FIELDS = tuple(f.name for f in fields(ArticleMeta))
+HOT = ("id", "title", "date", "source", "lang", "quotes", "actors")
+COLD = tuple(name for name in FIELDS if name not in HOT)
+SEPARATOR = "\x1f"  # joins actor names in one string (control characters never reach names)
+_SHARED = {"date", "source", "lang", "format"}  # few distinct values across a library
+_names: dict[str, str] = {}  # one string per actor name across the library, not per row
+_share = _names.setdefault
+
+
+def newest_first(metas: Iterable[ArticleMeta]) -> list[ArticleMeta]:
+    """By date, then by when it was added (undated articles last)."""
+    rows = list(metas)
+    rows.sort(key=lambda m: m.added, reverse=True)
+    rows.sort(key=lambda m: m.date or "", reverse=True)  # stable: same date, newest added first
+    return rows
+
+
+class ArticleColumns:
+    """Every field of every row as a column; position 0 is the newest article."""
+
+    def __init__(self, hot: dict[str, Sequence[Any]],
+                 cold: dict[str, Sequence[Any]] | Callable[[], dict[str, Sequence[Any]]]) -> None:
+        self.hot = hot
+        self._cold = cold
+        self.ids: Sequence[str] = hot["id"]
+        self._positions: dict[str, int] | None = None
+
+    @classmethod
+    def from_metas(cls, metas: Iterable[ArticleMeta]) -> ArticleColumns:
+        rows = newest_first(metas)
+        memo: dict[Any, Any] = {}
+        share = memo.setdefault
+        columns: dict[str, tuple] = {}
+        for name in FIELDS:
+            values = [getattr(m, name) for m in rows]
+            if name in _SHARED:
+                values = [v if v is None else share(v, v) for v in values]
+            elif name == "actors":
+                values = [share(j, j) for j in (SEPARATOR.join(v) for v in values)]
+            columns[name] = tuple(values)
+        return cls({n: columns[n] for n in HOT}, {n: columns[n] for n in COLD})
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @property
+    def cold(self) -> dict[str, Sequence[Any]]:
+        if callable(self._cold):
+            self._cold = self._cold()
+        return self._cold
+
+    def column(self, name: str) -> Sequence[Any]:
+        found = self.hot.get(name)
+        return found if found is not None else self.cold[name]
+
+    def position(self, article_id: str) -> int | None:
+        if self._positions is None:
+            self._positions = dict(zip(self.ids, range(len(self.ids)), strict=True))
+        return self._positions.get(article_id)
+
+    def actors(self, at: int) -> list[str]:
+        joined = self.hot["actors"][at]
+        return [_share(n, n) for n in joined.split(SEPARATOR)] if joined else []
+
+    def view(self, at: int) -> ArticleView:
+        return ArticleView(self, at)
+
+    def meta(self, at: int) -> ArticleMeta:
+        """A real (independent) ArticleMeta for the row at ``at``."""
+        values = {name: self.column(name)[at] for name in FIELDS}
+        values["actors"] = self.actors(at)
+        values["import_tags"] = list(values["import_tags"] or ())
+        values["edited"] = dict(values["edited"] or {})
+        return ArticleMeta(**values)
+
+    def metas(self) -> dict[str, ArticleMeta]:
+        """Every row as an ArticleMeta, by id (what writers change)."""
+        return {self.ids[i]: self.meta(i) for i in range(len(self.ids))}
+
+
+class ArticleView:
+    """One row read from the columns, with the attributes of ``ArticleMeta`` (read-only)."""
+
+    __slots__ = ("_at", "_columns")
+
+    def __init__(self, columns: ArticleColumns, at: int) -> None:
+        self._columns = columns
+        self._at = at
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "actors":
+            return self._columns.actors(self._at)
+        if name in FIELDS:
+            value = self._columns.column(name)[self._at]
+            if name == "import_tags":
+                return list(value or ())
+            if name == "edited":
+                return dict(value or {})
+            return value
+        raise AttributeError(name)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._columns.meta(self._at).to_dict()
+
+    def to_meta(self) -> ArticleMeta:
+        return self._columns.meta(self._at)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (ArticleView, ArticleMeta)):
+            return self.to_dict() == other.to_dict()
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # like the dataclass: equal by value
+
+    def __repr__(self) -> str:
+        return f"ArticleView({self._columns.meta(self._at)!r})"
+
+
+def _view_properties() -> None:
+    """Hot fields as properties (a property is faster than ``__getattr__``)."""
+    for name in ("id", "title", "date", "source", "lang", "quotes"):
+        setattr(ArticleView, name, property(
+            lambda self, _n=name: self._columns.hot[_n][self._at]))
+
+
+_view_properties()

@@ -1,0 +1,117 @@
+"""The index read as columns: same rows as the JSON, newest first, cold fields loaded on demand,
+old or damaged snapshots ignored, and the library list's rows built straight from the columns."""
+
+from __future__ import annotations
+
+import marshal
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from reader.library import article_index
+from reader.library.index_columns import ArticleView
+from reader.library.models import ArticleMeta
+from reader.library.store import Library
+from reader.widgets.article_rows import build_rows, filter_rows, rows_from_columns
+
+
+def meta(i: int, **kw) -> ArticleMeta:
+    values = dict(  # noqa: C408 - reads like the dataclass call
+        id=f"{i:08x}", sha256=f"{i:064x}", title=f"Title {i}", date=f"2023-0{1 + i % 3}-0{1 + i % 5}",
+        source=["Wire", "Courier", None][i % 3], url=f"https://x.test/{i}" if i % 2 else None,
+        lang=["de", "en"][i % 2], format="txt", file=f"f{i}.txt", added=f"2024-01-01T00:00:{i:02d}",
+        content_key=f"k{i}", words=100 + i, quotes=i % 4,
+        actors=[["Anna Berg", "Nato"], [], ["Nato"]][i % 3], import_tags=["t"] if i % 4 else [],
+        edited={"title": f"Title {i}"} if i % 5 == 0 else {},
+    )
+    values.update(kw)
+    return ArticleMeta(**values)
+
+
+@pytest.fixture
+def library(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.setattr(article_index, "SNAPSHOT_FROM", 5)
+    lib = Library(tmp_path / "lib", create=True)
+    with lib.index.transaction() as txn:
+        for i in range(30):
+            txn.put(meta(i))
+        txn.put(meta(30, date=None))
+    return tmp_path / "lib"
+
+
+def test_columns_from_the_snapshot_hold_every_row_newest_first(library: Path) -> None:
+    assert (library / "articles.cache").exists()
+    fresh = Library(library)
+    columns = fresh.article_columns()
+    assert callable(columns._cold)  # loaded from the snapshot; cold part not read yet
+    articles = fresh.articles()
+    assert [(a.id, a.title, a.date, a.source, a.quotes) for a in articles]
+    assert callable(columns._cold)  # listing (id, date, title...) reads only hot fields
+    keys = [(a.date or "", a.added) for a in articles]
+    assert keys == sorted(keys, reverse=True) and articles[-1].id == f"{30:08x}"
+    by_id = {m.id: m for m in (meta(i) for i in range(30))}
+    for view in articles[:-1]:
+        expected = by_id[view.id]
+        assert view == expected and view.to_meta() == expected  # every field, cold ones too
+        assert (view.actors, view.edited, view.import_tags, view.sha256) == (
+            expected.actors, expected.edited, expected.import_tags, expected.sha256)
+    assert not callable(columns._cold)
+
+
+def test_get_is_a_real_meta_and_views_are_read_only_copies(library: Path) -> None:
+    lib = Library(library)
+    got = lib.get("0000000b")
+    assert isinstance(got, ArticleMeta) and got == meta(11)
+    assert replace(got, title="X").title == "X"
+    view = lib.articles()[0]
+    assert isinstance(view, ArticleView)
+    view.actors.append("Mallory")  # a copy: the index is untouched
+    view.edited["title"] = "Mallory"
+    assert "Mallory" not in lib.articles()[0].actors and lib.articles()[0].edited != {
+        "title": "Mallory"}
+    with pytest.raises(AttributeError):
+        view.no_such_field  # noqa: B018
+
+
+def test_a_snapshot_of_the_previous_format_or_truncated_is_ignored(library: Path) -> None:
+    snapshot = library / "articles.cache"
+    data = snapshot.read_bytes()
+    expected = [a.to_dict() for a in Library(library).articles()]
+    snapshot.write_bytes(data[: len(data) // 2])
+    assert [a.to_dict() for a in Library(library).articles()] == expected
+    snapshot.write_bytes(marshal.dumps((1, (0, 0, 0), ("id",), [])))  # format 1 (rows)
+    assert [a.to_dict() for a in Library(library).articles()] == expected
+
+
+def test_writes_are_seen_by_columns_and_the_snapshot(library: Path) -> None:
+    lib = Library(library)
+    lib.article_columns()
+    lib.edit("00000003", title="Corrected", date="2030-01-01")
+    assert lib.articles()[0].title == "Corrected"
+    assert Library(library).articles()[0].title == "Corrected"  # from the new snapshot
+    lib.remove(["00000003"])
+    assert "00000003" not in Library(library).ids() and len(lib.articles()) == 30
+
+
+def test_small_library_without_snapshot_reads_the_json(tmp_path: Path) -> None:
+    lib = Library(tmp_path / "lib", create=True)
+    with lib.index.transaction() as txn:
+        txn.put(meta(1))
+        txn.put(meta(2))
+    assert not (tmp_path / "lib" / "articles.cache").exists()
+    assert [a.id for a in Library(tmp_path / "lib").articles()] == ["00000002", "00000001"]
+
+
+def test_library_rows_from_columns_match_rows_from_metas(library: Path) -> None:
+    lib = Library(library)
+    summaries = {}
+    from_columns = rows_from_columns(lib.article_columns(), summaries)
+    from_metas = build_rows([v.to_meta() for v in lib.articles()], summaries)
+    fields = ("id", "date", "source", "title", "quotes", "actors", "tags", "notes", "read")
+    assert [[getattr(r, f) for f in fields] for r in from_columns] == [
+        [getattr(r, f) for f in fields] for r in from_metas]
+    assert [r.haystack() for r in from_columns] == [r.haystack() for r in from_metas]
+    assert from_columns[0].meta.id == from_columns[0].id
+    hits = filter_rows(from_columns, "wire", actor="nato")
+    assert len(hits) == 11 and all(r.source == "Wire" and "Nato" in r.actors for r in hits)
