@@ -126,3 +126,13 @@ def test_fragment_closing_with_a_zu_infinitive_is_speech_not_a_title():
 def test_capitalised_short_name_in_marks_stays_a_term():
     kinds = _kinds("Die Zeitung „Berliner Morgenpost“ berichtete über den Hafen.", "de")
     assert kinds["„Berliner Morgenpost“"] == "term"
+
+
+def test_statement_noun_after_nach_is_a_source():
+    q = _quote(
+        "Nach einer Stellungnahme der Küstenwache befand sich das Boot auf dem Weg nach Kiel.",
+        "de",
+        "indirect",
+    )
+    assert q.text.startswith("befand sich das Boot")
+    assert q.speaker is not None and "Küstenwache" in q.speaker

@@ -140,7 +140,11 @@ SOURCE_NOUNS = {"bekunden", "planungen", "quellenlage", "vernehmen", "medien", "
                 "medienberichten", "auskunft", "aussagen", "informationen", "worten", "ansicht",
                 "meinung",
                 "einschätzung", "darstellung", "auffassung", "überzeugung", "berichten",
-                "berichte", "bericht", "schätzungen", "erkenntnissen"}
+                "berichte", "bericht", "schätzungen", "erkenntnissen",
+                # results and statements that report ("Nach dem vorläufigen Endergebnis …")
+                "stellungnahme", "veröffentlichung", "endergebnis", "hochrechnung",
+                "hochrechnungen", "erkenntnisstand", "schilderung", "schilderungen",
+                "einschätzungen", "mitteilungen", "verlautbarung", "darstellungen"}
 ANAPHORIC_SOURCE = {"demnach", "wonach"}
 SUBORDINATORS = {"als", "während", "da", "weil", "nachdem", "wenn", "obwohl", "bevor", "seit",
                  "seitdem", "sobald", "falls", "indem", "ob", "dass", "beim", "um", "damit"}
