@@ -1,9 +1,9 @@
 """A rebuildable cache of what each article's annotation file holds, so library-wide questions
 (the library table's counts, every note with a tag, a note id prefix) don't open every file.
 
-The files are the truth; the cache (``summary.cache``, JSON) only remembers, per article, the file's
-signature (mtime, size, inode) and a digest of its content, and per shard folder (``ab/``) the
-folder's signature. Every write renames a file into its shard, which changes the shard's mtime,
+The files are the truth; the cache (``summary.cache``, marshal) only remembers, per article,
+the file's signature (mtime, size, inode) and a digest of its content, and per shard folder
+(``ab/``) the folder's signature. Every write renames a file into its shard, which changes the shard's mtime,
 so a scan stats the ~256 shard folders and looks inside only those that changed, re-reading only
 files whose signature changed. Anything seen less than two seconds after it changed is "racy"
 (timestamps are coarse) and is looked at again next time, as git does with its index.
@@ -15,9 +15,10 @@ signatures.)
 from __future__ import annotations
 
 import gc
-import json
+import marshal
 import os
 import re
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -29,7 +30,8 @@ from .tags import lineage
 from .storage import AtomicJSONStorage, StorageError, atomic_write_bytes
 
 CACHE_NAME = "summary.cache"  # not *.json: tools that scan for data files skip it
-CACHE_VERSION = 4
+# marshal (loads ~2.5x faster than JSON here); its format may change between Pythons
+CACHE_VERSION = (5, sys.implementation.cache_tag)
 RACY_NS = 2_000_000_000
 SAVE_AFTER = 64  # stale entries (files re-read in one scan) before the cache is rewritten
 ARTICLE_FILE = re.compile(r"^[0-9A-Za-z_-]+\.json$")
@@ -112,7 +114,7 @@ class SummaryCache:
     def _load(self) -> dict[str, dict[str, Any]]:
         try:
             with paused_gc():
-                data = json.loads(self.path.read_bytes())
+                data = marshal.loads(self.path.read_bytes())
             if data.get("version") == CACHE_VERSION:
                 self.shards = dict(data["shards"])
                 with paused_gc():
@@ -120,8 +122,8 @@ class SummaryCache:
                 for shard in {a[:2] for a in entries} - set(self.shards):
                     self.shards[shard] = [0, 0, 1]  # unknown: look again (or drop if gone)
                 return entries
-        except (OSError, ValueError, AttributeError, KeyError, TypeError):
-            pass  # missing or damaged: it is only a cache, rebuild it
+        except (OSError, ValueError, EOFError, AttributeError, KeyError, TypeError):
+            pass  # missing, damaged or from another Python: it is only a cache, rebuild it
         self.shards = {}
         return {}
 
@@ -219,8 +221,7 @@ class SummaryCache:
         rows = {a: [e.get(f) for f in FIELDS] for a, e in (self.entries or {}).items()}
         payload = {"version": CACHE_VERSION, "shards": self.shards, "rows": rows}
         try:
-            encoded = json.dumps(payload, separators=(",", ":")).encode()
-            atomic_write_bytes(self.path, encoded, durable=False)
+            atomic_write_bytes(self.path, marshal.dumps(payload), durable=False)
             self._dirty = False
-        except OSError:
+        except (OSError, ValueError):
             pass  # a read-only library still reads fine, just slower next time

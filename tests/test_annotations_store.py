@@ -226,9 +226,19 @@ def test_summary_cache_agrees_with_the_files(store: AnnotationStore, monkeypatch
 def test_damaged_summary_cache_is_rebuilt(store: AnnotationStore) -> None:
     store.add_note("abc123", "x", tags=["t"])
     store.summaries()
-    (store.root / "summary.cache").write_text("{garbage")
-    fresh = AnnotationStore(store.root)
-    assert fresh.summaries()["abc123"].notes == 1 and len(fresh.notes(tag="t")) == 1
+    import marshal
+
+    cache = store.root / "summary.cache"
+    good = cache.read_bytes()
+    foreign = marshal.loads(good)
+    foreign["version"] = (5, "another-python")
+    foreign["rows"]["abc123"] = (["wrong"], True)
+    for junk in (b"{garbage", b"", good[: len(good) // 2], marshal.dumps([1, 2]),
+                 marshal.dumps(foreign)):
+        cache.write_bytes(junk)
+        fresh = AnnotationStore(store.root)
+        assert fresh.summaries()["abc123"].notes == 1 and len(fresh.notes(tag="t")) == 1
+        assert fresh.summaries()["abc123"].tags == []
 
 
 def test_cache_skips_unchanged_shards_but_sees_changed_ones(store: AnnotationStore) -> None:
@@ -277,8 +287,10 @@ def test_cache_entries_of_vanished_shards_are_dropped(store: AnnotationStore) ->
     store.add_note("zz01", "x")
     store.add_note("aa01", "y")
     store.summaries()
-    cache = json.loads((store.root / "summary.cache").read_text())
+    import marshal
+
+    cache = marshal.loads((store.root / "summary.cache").read_bytes())
     del cache["shards"]["zz"]  # a cache that never saw the shard folder ...
-    (store.root / "summary.cache").write_text(json.dumps(cache))
+    (store.root / "summary.cache").write_bytes(marshal.dumps(cache))
     shutil.rmtree(store.root / "zz")  # ... which is then removed by hand
     assert set(AnnotationStore(store.root).summaries()) == {"aa01"}
