@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.library.importer import parse_document
 
 GERMAN_SCRAPE = """Jetzt registrieren und kostenlos weiterlesen!
@@ -484,3 +486,17 @@ Die FDP lehnte den Vorstoß erneut ab und sprach von einem unnötigen Eingriff i
     assert article.source is None  # 'Nachrichten' opens the page but is a section
     assert (article.date, article.headings) == ("2023-05-04", [])
     assert "Zum Thema" not in article.text and "wirklich bringt" not in article.text
+
+
+@pytest.mark.parametrize("widget", [
+    "Add to saved articles", "Copy link to clipboard", "Sign up for breaking news alerts",
+    "Listen to this story · 4 min", "Zur Merkliste hinzufügen", "Artikel verschenken",
+])
+def test_widget_between_dateline_and_story_is_not_the_title(widget: str) -> None:
+    text = ("Home\nBusiness\nBakery chain to close twelve shops across the region\n"
+            f"Published 2 February 2024\n{widget}\n"
+            "The bakery chain said on Friday that it would close twelve of its shops by the summer.\n"
+            "Rising energy prices and fewer customers in town centres were to blame, a spokeswoman said.")
+    article = parse_document(text.encode(), "bakery.txt")
+    assert article.title == "Bakery chain to close twelve shops across the region"
+    assert widget not in article.text

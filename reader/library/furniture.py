@@ -62,7 +62,7 @@ def is_comment_label(text: str) -> bool:
 def is_account_prompt(text: str) -> bool:
     """'Um an der Diskussion teilzunehmen, loggen Sie sich ein', 'Sign in to comment': a sentence
     to the reader about the page."""
-    return len(text) < 200 and bool(_ACCOUNT.search(text))
+    return len(words_of(text)) <= 16 and bool(_ACCOUNT.search(text))
 
 
 def is_teaser_link(text: str) -> bool:

@@ -25,6 +25,7 @@ UI_WORDS = frozenset(
     published aktualisiert updated posted by von autor author sign in log up out hier here
     on am at um in us uns the rest listen anhören vorlesen min minuten lesezeit reading time
     read lesen artikel dieser diesen your ihr abo account konto mein my profil profile
+    add saved clipboard alert alerts breaking for to articles news hinzufügen merkliste verschenken gift
     x × ✕ … • · | → ← ↑ ↓ » « ok okay ja nein yes no mehr more alle all
     """.split()
 )
