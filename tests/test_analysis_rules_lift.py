@@ -136,3 +136,19 @@ def test_statement_noun_after_nach_is_a_source():
     )
     assert q.text.startswith("befand sich das Boot")
     assert q.speaker is not None and "Küstenwache" in q.speaker
+
+
+def test_reported_content_ends_at_a_semicolon():
+    q = _quote(
+        "Die Polizei sagte, der Fahrer habe die Ampel übersehen; die Ermittlungen dauern an.",
+        "de",
+        "indirect",
+    )
+    assert q.text == "der Fahrer habe die Ampel übersehen"
+
+
+def test_purpose_clause_after_a_report_is_not_the_content():
+    a = analyze(
+        "Die Gewerkschaft forderte höhere Löhne, um die Inflation auszugleichen.", "de"
+    )
+    assert all(q.text != "um die Inflation auszugleichen" for q in a.quotes)

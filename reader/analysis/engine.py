@@ -130,6 +130,8 @@ class Engine:
             else:
                 sp_frame = self._speaker(frame.speaker)
             segs = frame.segments or [(frame.start, frame.end)]
+            if frame.kind == "indirect":
+                segs = [(a, self._before_semicolon(a, b)) for a, b in segs]
             made = [self._quote(a, b, frame.kind, sp_frame, frame.cue) for a, b in segs]
             fq = made[0]
             if len(made) > 1:  # nested marks may fall anywhere in the frame's sentence
@@ -207,6 +209,12 @@ class Engine:
         if sp is None or not self.frames.speakerlike(sp):
             return None
         return self._speaker(sp)
+
+    def _before_semicolon(self, a: int, b: int) -> int:
+        """Reported words end at a semicolon: what follows it is the reporter's next clause
+        ("…, die Anschläge verübt zu haben; diese bestritt das")."""
+        cut = self.text.find("; ", a, b)
+        return cut if cut > a else b
 
     def _konj(self, toks: list[Token]) -> bool:
         konj, lx = self.lx.KONJ_FORMS, self.lx

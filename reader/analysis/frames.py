@@ -229,6 +229,8 @@ class FrameFinder(SourceRules):
             clause = toks[c : n + 1]
             if not any(_ZU_INF.match(x.low) or x.low == "zu" for x in clause[-3:]):
                 return None
+            if clause[0].low in ("um", "ohne", "statt", "anstatt"):
+                return None  # "forderte …, um … auszugleichen": a purpose, not the content
             sp = self._subject(toks, v, e)
             if sp is None or not self.speakerlike(sp):
                 if not any(x.low in lx.PASSIVE_AUX for x in toks[:v]):
