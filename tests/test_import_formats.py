@@ -10,7 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.library.importer import (
-    MAX_BYTES, ImportFailure, collect_files, content_key, detect_lang, iter_jsonl, parse_date,
+    MAX_BYTES,
+    ImportFailure,
+    collect_files,
+    content_key,
+    detect_lang,
+    iter_jsonl,
+    parse_date,
     parse_document,
 )
 

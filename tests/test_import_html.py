@@ -126,7 +126,7 @@ def test_dateline_inside_the_article_beats_a_date_in_the_sidebar() -> None:
 
 def test_loose_sentence_between_divs_is_not_lost() -> None:
     """Blogger-style markup: text as tails between <div><br></div>; extractors drop some of it."""
-    html = f"""<html><head><title>Release notes</title></head><body><div class="blog-posts">
+    html = """<html><head><title>Release notes</title></head><body><div class="blog-posts">
 <h3 class="post-title">Version 4.2 of the toolkit is out</h3>
 <div class="post-body entry-content">
 Version 4.2 of the toolkit is out! It brings a faster parser, better error messages and many small fixes.<br />

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .meta import find_date, parse_date
 from .furniture import SENTENCE_END
+from .meta import find_date, parse_date
 from .scraped_lines import SHORT_DATE, Line, words_of
 
 _BYLINE = re.compile(r"^(?:by|von|posted|geschrieben|written|interview|text|autor|author)\b", re.I)
@@ -96,8 +96,6 @@ def _find_date(lines: list[Line], title: int | None, start: int, end: int) -> st
 
 def _short_date(text: str) -> str | None:
     """'25.4.24' as a line of its own: a dateline with a two-digit year."""
-    from .meta import parse_date
-
     return parse_date(text) if SHORT_DATE.match(text) else None
 
 
