@@ -104,7 +104,8 @@ class ArticleIndex:
         changed since the last call: from the snapshot when there is a fresh one."""
         self._refresh()
         if self._columns is None:
-            self._columns = ArticleColumns.from_metas(self._metas.values())
+            metas = self._metas.values()
+            self._columns = _quietly(lambda: ArticleColumns.from_metas(metas))
         return self._columns
 
     def rows(self) -> dict[str, ArticleMeta]:

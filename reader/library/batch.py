@@ -21,22 +21,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .analysis_pool import AnalysisPool, analyse_text
-from .dedupe import (
-    ESTIMATE_ONLY,
-    CandidateIndex,
-    content_key,
-    estimated_jaccard,
-    parse_key,
-    same_story,
-    shingle_hashes,
-)
+from .known_stories import KnownStories
 from .models import ArticleMeta, ParsedArticle
 
 if TYPE_CHECKING:
     from .store import Library
 
 WINDOW = 64  # articles analysed ahead of the one being written
-MAX_VERIFIED = 16  # candidate bodies compared per article (most similar signatures first)
 EXTENSIONS = {"html": "html", "htm": "html", "md": "md", "jsonl": "jsonl"}
 
 
@@ -92,12 +83,8 @@ class ImportBatch:
         self.library = library
         self.on_result = on_result
         self.batch_seconds = self.interval = batch_seconds
-        rows = self.rows = library.index.rows()  # refreshed at each commit
-        self.by_sha = {m.sha256: m for m in rows.values()}
-        self.migrated: dict[str, str] = {}  # new keys for rows keyed by an older version
-        self.known = CandidateIndex(self._signatures(rows))
-        self.texts: dict[str, str] = {}  # bodies of this run's articles until committed
-        self.run_metas: dict[str, ArticleMeta] = {}  # this run's articles until committed
+        self.rows = library.index.rows()  # refreshed at each commit
+        self.known = KnownStories(library, self.rows)
         self.pending: list[tuple[str, str, ArticleMeta, Any]] = []  # + the files' write
         self.pending_ids: set[str] = set()
         self.results: list[tuple[str, str, Any]] = []  # (name, status, meta or error reason)
@@ -107,7 +94,6 @@ class ImportBatch:
         self.tag_errors: list[str] = []
         self.inflight: deque = deque()
         self.pool = AnalysisPool()
-        self._foreign: dict[str, ArticleMeta] = {}
         self._writer: Any = None
 
     def add(self, parsed: ParsedArticle, original: bytes, name: str) -> None:
@@ -116,11 +102,7 @@ class ImportBatch:
         from .store import unique_id
 
         sha = sha256_hex(original)
-        existing = self.by_sha.get(sha)
-        if existing is None:
-            key = content_key(parsed.text)
-            sig = parse_key(key)
-            existing = self.same_story(sig, parsed.text)
+        existing, key = self.known.find(sha, parsed.text)
         if existing is not None:
             self.inflight.append((name, existing, None, None, None))
         else:
@@ -144,9 +126,7 @@ class ImportBatch:
             future = self.pool.submit(parsed.text, parsed.lang)
             self.inflight.append((name, meta, parsed, original, future))
             self.pending_ids.add(article_id)
-            self.by_sha[sha] = self.run_metas[article_id] = meta
-            self.texts[article_id] = parsed.text
-            self.known.add(article_id, sig)
+            self.known.remember(meta, parsed.text)
         self.drain(window=WINDOW)
         if time.monotonic() - self.last_commit >= self.interval:
             self.drain(window=0)
@@ -155,47 +135,6 @@ class ImportBatch:
             # the index is rewritten whole: in a big library commit less often, so that
             # committing never takes more than about a sixth of the import's time
             self.interval = max(self.batch_seconds, 5 * (time.monotonic() - started))
-
-    def _signatures(self, rows: dict[str, ArticleMeta]):
-        """(id, signature) of the library's rows. Rows keyed by an older version (one hash)
-        get a signature from their stored body, written back at the next commit."""
-        from .store import LibraryError
-
-        for article_id, meta in rows.items():
-            sig = parse_key(meta.content_key)
-            if sig is None:
-                try:
-                    key = content_key(self.library.text(article_id))
-                except LibraryError:
-                    continue  # no body to compare with: only its sha256 can match
-                self.migrated[article_id] = key
-                sig = parse_key(key)
-            yield article_id, sig
-
-    def same_story(self, sig, text: str, among: CandidateIndex | None = None):
-        """The stored (or earlier in this run) article that ``text`` is a version of, if any:
-        candidates by signature, each verified on the two bodies."""
-        from .store import LibraryError
-
-        mine: set[int] | None = None
-        for found in (among or self.known).candidates(sig)[:MAX_VERIFIED]:
-            meta = self.run_metas.get(found) or self.rows.get(found) or self._foreign.get(found)
-            if meta is None:
-                continue  # failed to write, or moved
-            body = self.texts.get(found)
-            if body is None:
-                try:
-                    body = self.library.text(found)
-                except LibraryError:  # unreadable: its signature must agree closely
-                    other = parse_key(self.migrated.get(found, meta.content_key))
-                    if other is not None and estimated_jaccard(sig, other) >= ESTIMATE_ONLY:
-                        return meta
-                    continue
-            if mine is None:
-                mine = set(shingle_hashes(text))
-            if same_story(mine, set(shingle_hashes(body))):
-                return meta
-        return None
 
     def drain(self, window: int) -> None:
         """Finish analysed articles in input order until at most ``window`` are in flight."""
@@ -250,31 +189,21 @@ class ImportBatch:
             return
         settled: list[tuple[str, str, Any]] = []
         with self.library.index.transaction() as txn:
-            # rows other processes added since our last commit: our new articles may be
-            # versions of theirs
-            foreign = {i: m for i, m in txn.metas.items() if i not in self.rows}
-            self._foreign = foreign
-            fresh_sha = {m.sha256: m for m in foreign.values()}
-            fresh_known = CandidateIndex(
-                (i, sig) for i, m in foreign.items() if (sig := parse_key(m.content_key)))
-            self._write_migrated(txn)
+            self.known.begin_commit(txn)  # rows others added meanwhile, migrated keys
             for name, status, meta, written in pending:
                 if written is not None:
                     try:
                         written.result()
                     except OSError as exc:  # disk full, permissions: this article fails
+                        self.known.settle(meta, written=False)
                         shutil.rmtree(self.library.article_dir(meta.id), ignore_errors=True)
                         settled.append((name, "error", f"cannot write: {exc.strerror or exc}"))
                         continue
                 if status == "imported":
-                    self.run_metas.pop(meta.id, None)
-                    text = self.texts.pop(meta.id, "")
-                    other = fresh_sha.get(meta.sha256)
-                    if other is None and foreign:
-                        other = self.same_story(parse_key(meta.content_key), text, fresh_known)
+                    other = self.known.settle(meta, written=True)
                     if other is None and meta.id in txn.metas:  # id taken meanwhile
                         meta = self._move(meta, txn.metas)
-                        self.known.add(meta.id, parse_key(meta.content_key))
+                        self.known.moved(meta)
                     if other is not None:
                         if other.id != meta.id:
                             shutil.rmtree(self.library.article_dir(meta.id), ignore_errors=True)
@@ -283,26 +212,12 @@ class ImportBatch:
                         txn.put(meta)
                 settled.append((name, status, meta))
         self.rows = self.library.index.rows()
-        for article_id, meta in foreign.items():  # later articles are compared with them too
-            self.by_sha.setdefault(meta.sha256, meta)
-            if (sig := parse_key(meta.content_key)) is not None:
-                self.known.add(article_id, sig)
-        self._foreign = {}
+        self.known.end_commit(self.rows)
         self._add_import_tags(m for _, s, m in settled if s == "imported" and m.import_tags)
         for name, status, meta in settled:
             self.results.append((name, status, meta))
             if self.on_result is not None:
                 self.on_result(name, status, meta)
-
-    def _write_migrated(self, txn) -> None:
-        """Rows keyed by an older version get their signature key (once)."""
-        from dataclasses import replace
-
-        for article_id, key in self.migrated.items():
-            meta = txn.metas.get(article_id)
-            if meta is not None and parse_key(meta.content_key) is None:
-                txn.put(replace(meta, content_key=key))
-        self.migrated = {}
 
     def _move(self, meta: ArticleMeta, taken: dict[str, ArticleMeta]) -> ArticleMeta:
         from dataclasses import replace

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
+from operator import attrgetter
 from typing import Any
 
 from .models import ArticleMeta
@@ -29,9 +30,13 @@ _share = _names.setdefault
 def newest_first(metas: Iterable[ArticleMeta]) -> list[ArticleMeta]:
     """By date, then by when it was added (undated articles last)."""
     rows = list(metas)
-    rows.sort(key=lambda m: m.added, reverse=True)
-    rows.sort(key=lambda m: m.date or "", reverse=True)  # stable: same date, newest added first
+    rows.sort(key=attrgetter("added"), reverse=True)
+    rows.sort(key=_date, reverse=True)  # stable: same date, newest added first
     return rows
+
+
+def _date(meta: ArticleMeta) -> str:
+    return meta.date or ""
 
 
 class ArticleColumns:
@@ -49,14 +54,15 @@ class ArticleColumns:
         rows = newest_first(metas)
         memo: dict[Any, Any] = {}
         share = memo.setdefault
+        transposed = zip(*map(attrgetter(*FIELDS), rows), strict=True) if rows else [()] * len(
+            FIELDS)
         columns: dict[str, tuple] = {}
-        for name in FIELDS:
-            values = [getattr(m, name) for m in rows]
-            if name in _SHARED:
-                values = [v if v is None else share(v, v) for v in values]
+        for name, values in zip(FIELDS, transposed, strict=True):
+            if name in _SHARED:  # equal values as one object: marshal then stores them once
+                values = tuple(v if v is None else share(v, v) for v in values)
             elif name == "actors":
-                values = [share(j, j) for j in (SEPARATOR.join(v) for v in values)]
-            columns[name] = tuple(values)
+                values = tuple(share(j, j) for j in map(SEPARATOR.join, values))
+            columns[name] = values
         return cls({n: columns[n] for n in HOT}, {n: columns[n] for n in COLD})
 
     def __len__(self) -> int:

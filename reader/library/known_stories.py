@@ -1,0 +1,134 @@
+"""What one import run compares new articles with: the library's rows, this run's articles, and
+rows other processes add meanwhile; by sha256 first, then as versions of a story (dedupe.py).
+
+Why a module of its own: the import batch (batch.py) decides *when* articles are written; this
+decides *whether* one is new, and keeps the bodies a verification needs (this run's, until their
+files are committed; the library's, read from disk when a candidate turns up).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .dedupe import (
+    ESTIMATE_ONLY,
+    CandidateIndex,
+    content_key,
+    estimated_jaccard,
+    parse_key,
+    same_story,
+    shingle_hashes,
+)
+from .models import ArticleMeta
+
+if TYPE_CHECKING:
+    from .store import Library
+
+MAX_VERIFIED = 16  # candidate bodies compared per article (most similar signatures first)
+
+
+class KnownStories:
+    def __init__(self, library: Library, rows: dict[str, ArticleMeta]) -> None:
+        self.library = library
+        self.rows = rows  # the index as of the last commit
+        self.by_sha = {m.sha256: m for m in rows.values()}
+        self.migrated: dict[str, str] = {}  # new keys for rows keyed by an older version
+        self.index = CandidateIndex(self._signatures(rows))
+        self.texts: dict[str, str] = {}  # bodies of this run's articles until committed
+        self.run_metas: dict[str, ArticleMeta] = {}  # this run's articles until committed
+        self.foreign: dict[str, ArticleMeta] = {}  # added elsewhere, seen at this commit
+
+    def _signatures(self, rows: dict[str, ArticleMeta]):
+        """(id, signature) of the library's rows. Rows keyed by an older version (one hash)
+        get a signature from their stored body, written back at the next commit."""
+        from .store import LibraryError
+
+        for article_id, meta in rows.items():
+            sig = parse_key(meta.content_key)
+            if sig is None:
+                try:
+                    key = content_key(self.library.text(article_id))
+                except LibraryError:
+                    continue  # no body to compare with: only its sha256 can match
+                self.migrated[article_id] = key
+                sig = parse_key(key)
+            yield article_id, sig
+
+    # while importing -----------------------------------------------------------------------
+    def find(self, sha: str, text: str) -> tuple[ArticleMeta | None, str | None]:
+        """(the article this is a version of, or None; the new content key when computed)."""
+        existing = self.by_sha.get(sha)
+        if existing is not None:
+            return existing, None
+        key = content_key(text)
+        return self.same_story(parse_key(key), text), key
+
+    def remember(self, meta: ArticleMeta, text: str) -> None:
+        """A new article of this run: later ones are compared with it."""
+        self.by_sha[meta.sha256] = self.run_metas[meta.id] = meta
+        self.texts[meta.id] = text
+        self.index.add(meta.id, parse_key(meta.content_key))
+
+    def same_story(self, sig, text: str, among: CandidateIndex | None = None):
+        """The stored (or earlier in this run) article that ``text`` is a version of, if any:
+        candidates by signature, each verified on the two bodies."""
+        from .store import LibraryError
+
+        mine: set[int] | None = None
+        for found in (among or self.index).candidates(sig)[:MAX_VERIFIED]:
+            meta = self.run_metas.get(found) or self.rows.get(found) or self.foreign.get(found)
+            if meta is None:
+                continue  # failed to write, or moved
+            body = self.texts.get(found)
+            if body is None:
+                try:
+                    body = self.library.text(found)
+                except LibraryError:  # unreadable: its signature must agree closely
+                    other = parse_key(self.migrated.get(found, meta.content_key))
+                    if other is not None and estimated_jaccard(sig, other) >= ESTIMATE_ONLY:
+                        return meta
+                    continue
+            if mine is None:
+                mine = set(shingle_hashes(text))
+            if same_story(mine, set(shingle_hashes(body))):
+                return meta
+        return None
+
+    # at a commit (under the index lock) ------------------------------------------------------
+    def begin_commit(self, txn) -> None:
+        """Note rows other processes added since our last commit (our new articles may be
+        versions of theirs) and give migrated rows their new keys."""
+        self.foreign = {i: m for i, m in txn.metas.items() if i not in self.rows}
+        self._foreign_sha = {m.sha256: m for m in self.foreign.values()}
+        self._foreign_index = CandidateIndex(
+            (i, sig) for i, m in self.foreign.items() if (sig := parse_key(m.content_key)))
+        for article_id, key in self.migrated.items():
+            meta = txn.metas.get(article_id)
+            if meta is not None and parse_key(meta.content_key) is None:
+                txn.put(replace(meta, content_key=key))
+        self.migrated = {}
+
+    def settle(self, meta: ArticleMeta, *, written: bool) -> ArticleMeta | None:
+        """This run's article leaves the in-memory set; if it was written, the row added
+        elsewhere meanwhile that it is a version of (None if it is new)."""
+        self.run_metas.pop(meta.id, None)
+        text = self.texts.pop(meta.id, "")
+        if not written:
+            return None
+        other = self._foreign_sha.get(meta.sha256)
+        if other is None and self.foreign:
+            other = self.same_story(parse_key(meta.content_key), text, self._foreign_index)
+        return other
+
+    def moved(self, meta: ArticleMeta) -> None:
+        """Its id was taken by another process meanwhile: it is known under the new one."""
+        self.index.add(meta.id, parse_key(meta.content_key))
+
+    def end_commit(self, rows: dict[str, ArticleMeta]) -> None:
+        self.rows = rows
+        for article_id, meta in self.foreign.items():  # later articles are compared with them
+            self.by_sha.setdefault(meta.sha256, meta)
+            if (sig := parse_key(meta.content_key)) is not None:
+                self.index.add(article_id, sig)
+        self.foreign = {}
