@@ -274,3 +274,14 @@ def test_header_box_glued_into_one_block_and_widgets_inside_the_article_go() -> 
     assert paragraphs[-1].startswith("Local politicians have called")
     for noise in ("Transport", "6:12", "Listen", "Read more", "losing money", "newsletter", "Additional", "Tags"):
         assert noise not in article.text, noise
+
+
+def test_a_paragraph_that_is_only_a_headline_link_is_a_teaser() -> None:
+    teaser = '<p><a href="/politik/lehrermangel-2023">Lehrermangel: Wie Schulen kreativ werden müssen</a></p>'
+    source = '<p><a href="/dokumente/sanierungsplan.pdf">Der Sanierungsplan liegt der Redaktion vor.</a></p>'
+    html = _article_page("<h1>Schulen sollen saniert werden</h1>").replace(
+        b"<h2>Wie es weitergeht</h2>", (teaser + source + "<h2>Wie es weitergeht</h2>").encode())
+    article = parse_document(html, "teaser.html")
+    assert "Lehrermangel" not in article.text
+    assert "Der Sanierungsplan liegt der Redaktion vor." in article.text.split("\n\n")
+    assert STORY[2] in article.text.split("\n\n")

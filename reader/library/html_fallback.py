@@ -55,7 +55,22 @@ def remove_furniture(tree):
             continue
         if len(" ".join(node.text_content().split())) < 0.4 * total:
             node.drop_tree()
+    _drop_link_teasers(body)
     return holder
+
+
+def _drop_link_teasers(body) -> None:
+    """A paragraph that is nothing but one link with a headline in it points at another story
+    (the teaser the page puts between two paragraphs); a story sentence ends like one."""
+    for para in list(body.iter("p", "h2", "h3", "h4")):
+        links = [child for child in para if child.tag == "a"]
+        if len(links) != 1 or len(para) != 1 or (para.text or "").strip() or (links[0].tail or "").strip():
+            continue
+        text = " ".join(para.text_content().split())
+        href = links[0].get("href") or ""
+        if (text and len(text.split()) <= 20 and not text.endswith((".", "!", ":", "“", '"', "»"))
+                and not href.startswith("#")):
+            para.drop_tree()
 
 
 def _own_text(node) -> int:
