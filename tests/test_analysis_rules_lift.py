@@ -152,3 +152,14 @@ def test_purpose_clause_after_a_report_is_not_the_content():
         "Die Gewerkschaft forderte höhere Löhne, um die Inflation auszugleichen.", "de"
     )
     assert all(q.text != "um die Inflation auszugleichen" for q in a.quotes)
+
+
+def test_passive_report_is_spoken_by_its_agent_who_then_continues():
+    a = analyze(
+        "Die Pläne der Stadt wurden vom Mieterverband als unsozial kritisiert. Viele Familien "
+        "könnten sich die Wohnungen dann nicht mehr leisten.",
+        "de",
+    )
+    kinds = {q.kind: q for q in a.quotes}
+    assert kinds["reported"].speaker == "Mieterverband"
+    assert kinds["indirect_free_indirect"].speaker == "Mieterverband"

@@ -351,6 +351,8 @@ STATUS_AS_VERBS = {"gilt", "galt", "gelten", "galten", "gegolten", "dient", "die
 SPEECH_OPENERS = {"ich", "wir", "du", "ihr", "es", "man", "das", "dies", "uns", "mir", "mich",
                   "nein", "ja", "nicht", "kein", "keine", "jetzt", "hier"}
 NEGATIVE_DETERMINERS = {"kein", "keine", "keinen", "keiner", "keines", "keinem"}
+# The preposition before the agent of a passive ("wurde von X kritisiert").
+AGENT_PREPOSITIONS = {"von", "vom"}
 LABEL_ARTICLES = {"ein", "eine", "einen", "einem", "einer", "eines", "als"}
 LABEL_VERBS = {"nannte", "nennt", "nannten", "bezeichnete", "bezeichnet", "bezeichneten", "warf",
                "wirft", "warfen", "sieht", "sah", "würdigte", "konstatierte", "kritisierte",

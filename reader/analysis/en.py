@@ -173,6 +173,8 @@ LABEL_CUES = {"called", "calls", "call", "described", "describes", "as", "labell
               "labeled", "termed", "dubbed"}
 SPEECH_OPENERS = {"i", "we", "you", "it", "this", "no", "yes"}
 NEGATIVE_DETERMINERS = {"no"}
+# The preposition before the agent of a passive ("wurde von X kritisiert").
+AGENT_PREPOSITIONS = {"by"}
 LABEL_ARTICLES = {"a", "an"}
 # Verbs that give something a status or a name, not words: "known as „The Rock“".
 STATUS_AS_VERBS = {"known", "serves", "served", "serve", "acts", "acted", "billed", "branded",

@@ -197,7 +197,24 @@ class Engine:
             or self.text.count("\n", pe, self.sentences[idx][0]) > 2
         ):
             return None
-        return self._subject_speaker(ps, pe, [])
+        return self._passive_agent(ps, pe) or self._subject_speaker(ps, pe, [])
+
+    def _passive_agent(self, s: int, e: int) -> Speaker | None:
+        """In a passive sentence the agent speaks, not the subject ("Die Forderung wurde von
+        Minister X als unrealistisch bezeichnet. Die Fahrzeuge seien …")."""
+        toks = self._toks(s, e)
+        if not any(t.low in self.lx.PASSIVE_AUX for t in toks):
+            return None
+        if toks[-1].low not in self.lx.REPORT_VERBS:
+            return None
+        sp = self.frames._agent(toks, 0)
+        return self._speaker(sp) if sp else None
+        for k, t in enumerate(toks[:-2]):
+            if t.low in lx.AGENT_PREPOSITIONS:
+                sp = np_after(self.text, toks, k + 1, lx, toks[-1].start)
+                if sp is not None and self.frames.speakerlike(sp):
+                    return self._speaker(sp)
+        return None
 
     def _subject_speaker(self, s: int, e: int, tops: list[MarkSpan]) -> Speaker | None:
         """An unframed quote inside a sentence of the reporter: its subject speaks

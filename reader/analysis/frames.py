@@ -117,6 +117,16 @@ class FrameFinder(SourceRules):
                 return k
         return 1
 
+    def _agent(self, toks: list[Token], v: int) -> tuple[int, int] | None:
+        """The agent of a passive after the auxiliary at ``v`` ("von Minister X")."""
+        lx = self.lx
+        for k in range(v + 1, len(toks) - 2):
+            if toks[k].low in lx.AGENT_PREPOSITIONS:
+                sp = np_after(self.text, toks, k + 1, lx, toks[-1].start)
+                if sp is not None and self.speakerlike(sp):
+                    return sp
+        return None
+
     def _not_a_subject(self, sp: tuple[int, int]) -> bool:
         """A German phrase that opens with a lower-case word other than an article or a
         pronoun ("zufrieden über den Bericht") is no subject."""
@@ -352,7 +362,8 @@ class FrameFinder(SourceRules):
                 return Frame(s, e, "reported", sp, cue.text)  # "Tesla fordert …": a name
             if sp is None or not self.speakerlike(sp):
                 if t.low in lx.PASSIVE_AUX and last.low in lx.REPORT_VERBS:
-                    return Frame(s, e, "reported", None, cue.text)  # "Es wurde … gefordert"
+                    # "Es wurde … gefordert"; "… wurde von X als falsch bezeichnet": X speaks
+                    return Frame(s, e, "reported", self._agent(toks, v), cue.text)
                 return None
             return Frame(s, e, "reported", sp, cue.text)
         return None
