@@ -25,6 +25,7 @@ import base64
 import hashlib
 import re
 import struct
+import sys
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -128,20 +129,30 @@ def same_story(a: set[int], b: set[int]) -> bool:
 
 
 class CandidateIndex:
-    """LSH band lookup over many signatures: sorted arrays for the rows there at the start (a
-    few MB at 100,000 articles, where a dict would take over 100 MB), a dict for additions."""
+    """LSH band lookup over many signatures: for the rows there at the start, per band a sorted
+    array of band values and the rows holding them (about 13 MB at 100,000 articles, where a
+    dict would take over 100 MB); a dict for the articles added later."""
 
     def __init__(self, items: Iterable[tuple[str, tuple[int, ...]]] = ()) -> None:
         from array import array
 
         self.ids: list[str] = []
-        per_band: list[list[int]] = [[] for _ in range(_BANDS)]
+        packed = bytearray()
         for article_id, sig in items:
-            at = len(self.ids)
             self.ids.append(article_id)
-            for band, value in enumerate(bands(sig)):
-                per_band[band].append((value << 32) | at)
-        self.sorted = [array("Q", sorted(values)) for values in per_band]
+            packed += _PACK.pack(*sig)
+        values = array("I")
+        if values.itemsize != 4:  # pragma: no cover - no 32-bit "I" on this platform
+            values = array("L")
+        values.frombytes(bytes(packed))
+        if sys.byteorder == "little":
+            values.byteswap()  # the band values as bands() computes them (big-endian pairs)
+        self.sorted: list[tuple[array, array]] = []
+        for band in range(_BANDS):
+            column = values[band::_BANDS]
+            order = sorted(range(len(column)), key=column.__getitem__)
+            self.sorted.append((array(values.typecode, map(column.__getitem__, order)),
+                                array("L", order)))
         self.added: dict[tuple[int, int], list[str]] = {}
 
     def add(self, article_id: str, sig: tuple[int, ...]) -> None:
@@ -152,10 +163,10 @@ class CandidateIndex:
         """Ids sharing at least one band with ``sig``, most shared bands first."""
         hits: dict[str, int] = {}
         for band, value in enumerate(bands(sig)):
-            column = self.sorted[band]
-            i = bisect_left(column, value << 32)
-            while i < len(column) and column[i] >> 32 == value:
-                found = self.ids[column[i] & 0xFFFFFFFF]
+            column, rows = self.sorted[band]
+            i = bisect_left(column, value)
+            while i < len(column) and column[i] == value:
+                found = self.ids[rows[i]]
                 hits[found] = hits.get(found, 0) + 1
                 i += 1
             for found in self.added.get((band, value), ()):
