@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -31,8 +32,12 @@ def library_dir(_isolated_library: Path) -> Path:
 
 @pytest.fixture
 def shared_dir() -> Path:
-    """../shared beside the repo (present in CI); tests that need it skip without it."""
+    """../shared beside the repo. CI always has it, so there its absence is a failure, not a
+    silent skip; on a developer's machine without it, the tests that need it are skipped
+    (and listed: pytest runs with -rs)."""
     if not SHARED.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"{SHARED} is missing: CI must run with ../shared beside the repository")
         pytest.skip("../shared is not beside the repository")
     return SHARED
 
