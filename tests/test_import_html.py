@@ -259,6 +259,7 @@ Friday, leaving some villages with a single crossing a day.</p>
 <p><strong>Read more:</strong> <a href="/x">Why the ferry company is losing money</a></p>
 <p>The company blamed rising fuel costs and a shortage of crew, and said the cuts would be reviewed.</p>
 <div class="newsletter-box"><p>Sign up for our free morning newsletter and get the top stories in your inbox.</p></div>
+<p>Watch: Ferry crews explain the winter schedule</p>
 <p>Local politicians have called on the regional government to step in with a subsidy.</p>
 <p><em>Additional reporting by Tom Example.</em></p>
 <p class="tags">Tags: ferries, transport, islands</p>
@@ -272,7 +273,8 @@ def test_header_box_glued_into_one_block_and_widgets_inside_the_article_go() -> 
     paragraphs = article.text.split("\n\n")
     assert paragraphs[0].startswith("The island's only ferry operator")
     assert paragraphs[-1].startswith("Local politicians have called")
-    for noise in ("Transport", "6:12", "Listen", "Read more", "losing money", "newsletter", "Additional", "Tags"):
+    for noise in ("Transport", "6:12", "Listen", "Read more", "losing money", "newsletter", "Additional", "Tags",
+                  "Watch:", "crews explain"):
         assert noise not in article.text, noise
 
 

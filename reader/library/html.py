@@ -153,7 +153,7 @@ def _drop_trailers(paragraphs: list[str], headings: list[int]) -> tuple[list[str
 def _drop_widget_paragraphs(paragraphs: list[str], headings: list[int]) -> tuple[list[str], list[int]]:
     """What extractors keep from widgets inside the article box: 'Teilen', 'Lesen Sie auch: ...',
     captions and credits, cut-off teasers ending in '[…]'. The same judgement as for scraped lines."""
-    from .furniture import is_account_prompt, is_audio_widget, is_ui
+    from .furniture import is_account_prompt, is_audio_widget, is_comment_label, is_teaser_link, is_ui
     from .scraped_lines import is_caption_or_credit
     from .ui_words import RELATED_LABELS
 
@@ -162,7 +162,7 @@ def _drop_widget_paragraphs(paragraphs: list[str], headings: list[int]) -> tuple
     for index, text in enumerate(paragraphs):
         label = text.split(":", 1)[0].casefold().strip() if ":" in text[:40] else ""
         if (is_ui(text) or label in RELATED_LABELS or is_caption_or_credit(text) or is_audio_widget(text)
-                or is_account_prompt(text)
+                or is_account_prompt(text) or is_teaser_link(text) or is_comment_label(text)
                 or re.search(r"\[(?:…|\.\.\.)\]\s*$", text)):
             continue
         if index in headings:
