@@ -143,6 +143,17 @@ def main() -> None:
         print(f"  cold Library.articles() in a fresh process: first {first[0]:.0f} ms, then "
               f"{again[0]:.0f} ms (snapshot), peak RSS +{again[1]:.0f} MB; "
               f"100 rows: {tiny[0]:.1f} ms, +{tiny[1]:.0f} MB")
+
+        # importing a few new articles: into the small library, then into the 100,000-row one
+        # (dedupe then builds its band index over every row, and the index is rewritten whole)
+        few = work / "few.jsonl"
+        with few.open("w", encoding="utf-8") as fh:
+            for n in range(args.articles, args.articles + 50):
+                fh.write(json.dumps(article(rng, n), ensure_ascii=False) + "\n")
+        into_small = timed(lambda: _cli(work / "small", few))[0]
+        into_big = timed(lambda: _cli(work / "big", few))[0]
+        print(f"import 50 new articles (CLI): into 100 rows {into_small:.2f} s, into "
+              f"{args.index_rows} rows {into_big:.2f} s")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -169,11 +180,21 @@ def cold_load(root: Path) -> tuple[float, float]:
     return float(ms), float(grown)
 
 
+def _cli(root: Path, corpus: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "reader", "--library", str(root), "import",
+                           str(corpus)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-500:]
+
+
 def _fill(library, template, n: int, replace) -> None:
+    """Rows only (no bodies), each with its own signature key, as real rows have."""
+    from reader.library.importer import content_key
+
     with library.index.transaction() as txn:
         for i in range(n):
             meta = template[i % len(template)]
-            txn.put(replace(meta, id=f"{i:08x}", sha256=f"{i:064x}", content_key=f"{i:032x}"))
+            txn.put(replace(meta, id=f"{i:08x}", sha256=f"{i:064x}",
+                            content_key=content_key(f"row {i} of the bench index")))
 
 
 if __name__ == "__main__":
