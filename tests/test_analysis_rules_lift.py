@@ -163,3 +163,36 @@ def test_passive_report_is_spoken_by_its_agent_who_then_continues():
     kinds = {q.kind: q for q in a.quotes}
     assert kinds["reported"].speaker == "Mieterverband"
     assert kinds["indirect_free_indirect"].speaker == "Mieterverband"
+
+
+def test_english_backshift_sentence_continues_reported_speech():
+    text = (
+        "The mayor, Ana Ortiz, said the new bridge would open in May. Traffic on the old "
+        "road would fall by half within a year."
+    )
+    q = _quote(text, "en", "indirect_free_indirect")
+    assert q.text == "Traffic on the old road would fall by half within a year."
+    assert q.speaker is not None and "Ana Ortiz" in q.speaker
+
+
+def test_english_backshift_needs_the_same_paragraph_and_a_backshifted_verb():
+    new_paragraph = (
+        "The mayor, Ana Ortiz, said the new bridge would open in May.\n\n"
+        "Traffic on the old road would fall by half within a year."
+    )
+    no_backshift = (
+        "The mayor, Ana Ortiz, said the new bridge would open in May. Traffic on the old "
+        "road fell by half last year."
+    )
+    for text in (new_paragraph, no_backshift):
+        kinds = [q.kind for q in analyze(text, "en").quotes]
+        assert "indirect_free_indirect" not in kinds
+
+
+def test_english_backshift_does_not_follow_a_direct_quote():
+    text = (
+        '"We are ready," the mayor, Ana Ortiz, said. Traffic on the old road would fall by '
+        "half within a year."
+    )
+    kinds = [q.kind for q in analyze(text, "en").quotes]
+    assert "indirect_free_indirect" not in kinds

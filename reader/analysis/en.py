@@ -81,6 +81,9 @@ RELATIVES = {"who", "which", "that", "whose", "whom"}
 THAT_STRICT: set[str] = set()
 NOT_BEFORE_THAT: set[str] = set()
 KONJ_FORMS: set[str] = set()
+# Backshifted verbs that carry reported speech on into the next sentence ("… said the freeze
+# would leave a hole. The money would have to come from road repairs.").
+BACKSHIFT = {"would", "had"}
 KONJ_STEMS: set[str] = set()
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "i": "person", "we": "any",
             "it": "other"}

@@ -101,6 +101,8 @@ class Engine:
                 frame = self._anaphoric(idx, outside, s, e)
             if frame is None and self.lang == "de" and self._recent(idx) and self._konj(outside):
                 frame = Frame(s, e, "indirect_free_indirect", None, None)
+            if frame is None and not tops and self._backshift_continues(idx, outside):
+                frame = Frame(s, e, "indirect_free_indirect", None, None)
             if frame is None and not self.frames.is_heading(outside, e):
                 frame = self.frames.reported(outside, s, e)
             if (
@@ -232,6 +234,19 @@ class Engine:
         ("…, die Anschläge verübt zu haben; diese bestritt das")."""
         cut = self.text.find("; ", a, b)
         return cut if cut > a else b
+
+    def _backshift_continues(self, idx: int, toks: list[Token]) -> bool:
+        """English: a sentence with a backshifted verb ('would', 'had') right after reported
+        speech in the same paragraph goes on reporting it."""
+        if not self.lx.BACKSHIFT or not idx or not self.quotes or not self.last:
+            return False
+        prev = self.quotes[-1]
+        ps, pe = self.sentences[idx - 1]
+        if prev.kind not in ("indirect", "indirect_free_indirect") or prev.end < ps:
+            return False
+        if self.last[1] != idx - 1 or "\n" in self.text[pe : self.sentences[idx][0]]:
+            return False
+        return any(t.low in self.lx.BACKSHIFT for t in toks)
 
     def _konj(self, toks: list[Token]) -> bool:
         konj, lx = self.lx.KONJ_FORMS, self.lx
