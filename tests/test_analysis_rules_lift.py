@@ -196,3 +196,26 @@ def test_english_backshift_does_not_follow_a_direct_quote():
     )
     kinds = [q.kind for q in analyze(text, "en").quotes]
     assert "indirect_free_indirect" not in kinds
+
+
+def test_unframed_quote_opening_a_sentence_is_spoken_by_the_subject_just_before():
+    q = [
+        q
+        for q in analyze(
+            "Der Bürgermeister Paul Weber sagte, der Haushalt sei knapp. Die Ministerin Jana "
+            "Roth besuchte am Nachmittag die Schule. „Das ist ein schwarzer Tag für die Schulen.“",
+            "de",
+        ).quotes
+        if q.kind == "direct"
+    ][0]
+    assert q.speaker == "Die Ministerin Jana Roth"
+    q = [
+        q
+        for q in analyze(
+            "The mayor, Paul Weber, said the budget was tight. The minister, Jana Roth, visited "
+            'the school in the afternoon. "This is a dark day for our schools."',
+            "en",
+        ).quotes
+        if q.kind == "direct"
+    ][0]
+    assert q.speaker is not None and "Jana Roth" in q.speaker

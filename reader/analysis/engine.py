@@ -296,7 +296,10 @@ class Engine:
                 continue
             sp = self._speaker(span) if span else None
             if kind == "direct" and sp is None:
-                sp = self._subject_speaker(s, e, tops) or self._recent(idx)
+                sp = self._subject_speaker(s, e, tops)
+                if sp is None and m.start == s:  # „…“ after "X verurteilte die Haltung."
+                    sp = self._previous_subject(idx)
+                sp = sp or self._recent(idx)
                 cue = None
             q = self._quote(m.start, m.end, kind, sp, cue)
             if sp and kind == "direct":
