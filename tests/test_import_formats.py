@@ -246,3 +246,27 @@ def test_markdown_byline_and_dateline_at_the_top_leave_the_body_and_give_the_dat
     fronted = f"---\ndate: 2024-05-04\n---\n\nBy Jane Example\n\n{ENGLISH}\n"
     article = parse_document(fronted.encode(), "fronted.md")
     assert article.date == "2024-05-04" and article.text == ENGLISH  # front matter wins
+
+
+def test_text_with_terminal_colour_codes_imports_with_the_codes_stripped() -> None:
+    """A terminal capture (valid UTF-8 full of ANSI colour codes) is text, not binary."""
+    body = (
+        "Regierung legt Haushaltsplan vor\n\n"
+        "\x1b[31mDie Ministerin sagte, der Plan sei fertig.\x1b[0m Der Entwurf soll im Juni "
+        "im Kabinett beraten werden, teilte das Ministerium am Dienstag in Berlin mit.\n\n"
+        "\x1b[2JDie Opposition kritisierte den Zeitplan als zu knapp. Die Länder forderten "
+        "mehr Mitsprache bei den Ausgaben für Schulen und Krankenhäuser.\n\n"
+        "Ein Sprecher des Finanzministeriums erklärte, die Zahlen würden bis Ende der Woche "
+        "veröffentlicht. Experten rechnen mit einer langen Debatte im Bundestag.\n"
+    )
+    body = body.replace(" ", " \x1b[1m", 40)  # a capture with a code before many words
+    parsed = parse_document(body.encode("utf-8"), "capture.txt")
+    assert "\x1b" not in parsed.text
+    assert "[31m" not in parsed.text
+    assert "Die Ministerin sagte, der Plan sei fertig." in parsed.text
+
+
+def test_control_junk_is_refused_with_the_real_reason() -> None:
+    junk = bytes(range(1, 9)) * 200 + "Text".encode()
+    with pytest.raises(ImportFailure, match="control characters"):
+        parse_document(junk, "junk.txt")

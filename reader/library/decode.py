@@ -12,6 +12,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from reader.textutil import _ANSI as ANSI_SEQUENCE
+
 from .models import ImportFailure
 
 _BOMS = (
@@ -111,6 +113,7 @@ def _plausible(text: str) -> bool:
     """Decoded text should be mostly letters, digits, punctuation and spaces, not control junk."""
     if not text:
         return True
+    text = ANSI_SEQUENCE.sub("", text)  # colour codes in a terminal capture are not junk
     bad = len(_CONTROL_CHARS.findall(text))
     return bad <= 0.01 * len(text) + 1
 
@@ -142,7 +145,7 @@ def decode_bytes(data: bytes, *, html: bool = False) -> str:
         if has_mojibake(text):
             raise ImportFailure("garbled encoding (mojibake) that cannot be repaired")
     if not _plausible(text):
-        raise ImportFailure("cannot decode text (unknown encoding)")
+        raise ImportFailure("not text: too many control characters (binary data or an unknown encoding)")
     return text
 
 
