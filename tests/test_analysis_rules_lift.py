@@ -219,3 +219,13 @@ def test_unframed_quote_opening_a_sentence_is_spoken_by_the_subject_just_before(
         if q.kind == "direct"
     ][0]
     assert q.speaker is not None and "Jana Roth" in q.speaker
+
+
+def test_source_phrase_inside_the_content_does_not_replace_the_main_speaker():
+    q = _quote(
+        "Die Stadtwerke kündigten am Montag an, dass nach ersten Berechnungen die Preise im "
+        "Herbst steigen würden.",
+        "de",
+        "indirect",
+    )
+    assert q.speaker == "Die Stadtwerke"

@@ -26,6 +26,7 @@ class Frame:
     speaker: tuple[int, int] | None  # offsets of the speaker mention
     cue: str | None
     segments: list[tuple[int, int]] | None = None  # when the frame splits the quote
+    source_at: int = -1  # where a source phrase ("laut X") stands, if the frame is one
 
 
 _KONJ_MEMO: dict[tuple[str, bool, str], bool] = {}

@@ -38,6 +38,9 @@ class FrameFinder(SourceRules):
             fb = self._frame_before(toks, s, e, has_konj)
             if fb is not None and src.segments and fb.start >= src.segments[0][1]:
                 return fb  # "X bestätigte laut Reuters, dass …": X speaks, Reuters reports
+            main = fb or self._intent_clause(toks, s, e) or self._that_clause(toks, s, e)
+            if main is not None and src.source_at >= main.start:
+                return main  # "X kündigte an, dass nach ersten Berechnungen …": X speaks
             return src
         if "," not in self.text[s:e] and ":" not in self.text[s:e]:
             return None  # every remaining German frame needs a comma (or a colon)

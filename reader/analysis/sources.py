@@ -48,7 +48,7 @@ class SourceRules(ClauseTools):
             if not segs:
                 return None
             f = Frame(segs[0][0], segs[-1][1], "indirect", sp, t.text)
-            f.segments = segs
+            f.segments, f.source_at = segs, ph_start
             return f
         return None
 
