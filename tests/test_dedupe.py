@@ -3,6 +3,7 @@ share boilerplate or a wire lead are both kept, whatever order or process they c
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -156,6 +157,8 @@ def test_a_library_keyed_by_the_previous_version_opens_and_is_migrated(tmp_path:
     assert add(old, body(story(3)), "d.txt")[0] == "imported"
     fresh = Library(tmp_path / "lib")
     assert all(parse_key(m.content_key) is not None for m in fresh.articles())
+    stored = json.loads((tmp_path / "lib" / "articles.json").read_text(encoding="utf-8"))
+    assert stored["_schema"]["1"]["version"] == 2
 
 
 def test_a_version_added_by_another_process_meanwhile_is_a_duplicate(tmp_path: Path) -> None:

@@ -24,7 +24,9 @@ from .index_columns import ArticleColumns
 from .index_snapshot import load_snapshot, save_snapshot, stamp_of
 from .models import ArticleMeta
 
-SCHEMA_VERSION = 1
+# 2: content_key is a MinHash signature ("mh1:..." see dedupe.py); version-1 rows (one hash)
+# read the same and get a signature at the next import (known_stories.py)
+SCHEMA_VERSION = 2
 SNAPSHOT_FROM = 2_000  # rows; below this the JSON parses in milliseconds
 TABLE = "articles"
 _FIELDS = [f.name for f in fields(ArticleMeta) if f.name != "id"]
