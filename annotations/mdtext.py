@@ -12,10 +12,11 @@ import json
 import re
 import unicodedata
 
+from .text import replace_control, strip_control
+
 _INLINE = re.compile(r"([\\`*_\[\]<>#|~$&]|=(?==)|%(?=%))")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 _OBSIDIAN_TAG = re.compile(r"^(?!\d+$)[\w/-]+$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _URL = re.compile(r"^https?://[^\s<>\\`]+$")
 
 
@@ -23,7 +24,7 @@ def escape_line(line: str) -> str:
     """One line of text as literal Markdown. Leading indentation is kept as no-break spaces:
     spaces would make an indented code block (4+) or vanish when rendered (HTML collapses
     them); a no-break space is text to CommonMark, so the line stays a plain line, indented."""
-    line = _CONTROL.sub("", line).rstrip()
+    line = strip_control(line).rstrip()
     body = line.lstrip()
     out = _INLINE.sub(r"\\\1", body)
     if out[:1] in ("-", "+", "="):  # bullet, thematic break, setext underline
@@ -74,7 +75,7 @@ def yaml_scalar(value: object) -> str:
         return value
     if isinstance(value, bool | int):
         return json.dumps(value)
-    return json.dumps(_CONTROL.sub(" ", str(value)), ensure_ascii=False)
+    return json.dumps(replace_control(str(value)), ensure_ascii=False)
 
 
 def yaml_list(key: str, values: list[str]) -> list[str]:

@@ -14,10 +14,10 @@ from datetime import datetime, timezone
 from typing import Any
 
 from .models import Anchor, Note
+from .text import strip_control
 
 SCHEMA = 1
 ARTICLE_ID = re.compile(r"^[0-9A-Za-z_-]{2,64}$")  # 2+: the first two name the shard
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ANCHOR_FIELDS = ("exact", "prefix", "suffix", "start", "end", "paragraph")
 
 
@@ -31,8 +31,8 @@ def new_note_id() -> str:
 
 
 def clean_text(text: str) -> str:
-    """Note text is data: no control characters (keeps newlines and tabs)."""
-    return _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))
+    """Note text is data: no control characters or escape sequences (keeps newlines, tabs)."""
+    return strip_control(text)
 
 
 def anchor_from(d: dict[str, Any] | None) -> Anchor | None:

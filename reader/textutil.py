@@ -1,19 +1,15 @@
-"""Article text is data: make it safe to put on a terminal."""
+"""Article text is data: make it safe to put on a terminal.
+
+The implementation lives in :mod:`annotations.text` (the core package that must not import
+``reader``), so notes, exports and the terminal all strip the same sequences.
+"""
 
 from __future__ import annotations
 
-import re
+from annotations.text import ANSI as _ANSI
+from annotations.text import CONTROL as _CONTROL
+from annotations.text import strip_control
 
-# C0 controls except tab and newline, DEL, C1 controls, and whole ANSI escape sequences.
-_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+__all__ = ["ANSI_SEQUENCE", "strip_control", "_ANSI", "_CONTROL"]
 
-
-def strip_control(text: str) -> str:
-    """Remove terminal control sequences and control characters (keeps ``\\n`` and ``\\t``).
-
-    ``\\r\\n`` and lone ``\\r`` become ``\\n`` first, so line structure survives.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ANSI.sub("", text)
-    return _CONTROL.sub("", text)
+ANSI_SEQUENCE = _ANSI  # a public name for the whole-sequence pattern (colour codes, OSC titles)

@@ -101,6 +101,18 @@ def test_note_text_and_title_are_never_markup() -> None:
     assert 'title: "---\\n# Evil [title](x)"' in md
 
 
+def test_escape_sequences_leave_no_litter_in_markdown() -> None:
+    """Whole OSC/CSI sequences go, not just their ESC (``]0;pwned`` and ``[2J`` are litter)."""
+    hostile = "a \x1b]0;pwned\x07 \x1b[2Jx \x1b[1;31mred\x1b[0m"
+    article = ExportArticle(id="a1", title="Title \x1b]0;pwned\x07ok", source="S\x1b[2J",
+                            notes=[Note(id="n1", article="a1", text=hostile, created="c")])
+    md = to_markdown([article], exported=EXPORTED)
+    assert "\x1b" not in md and "pwned" not in md and "2J" not in md and "31m" not in md
+    assert "a  x red" in md.splitlines()
+    assert "# Title ok" in md.splitlines()
+    assert 'title: "Title  ok"' in md and 'source: "S "' in md
+
+
 def test_yaml_values_are_quoted_and_escaped() -> None:
     article = ExportArticle(id="a1", title='He said: "no" \\ yes', source="a: b #c",
                             tags=['tag "q"', "- dash"])
