@@ -19,7 +19,7 @@ from . import records as rec
 from .files import StoreError, user_errors
 from .lifecycle import ArticleLifecycle
 from .models import Anchor, ArticleSummary, Note
-from .summary import digest, has_tag, note_tag_counts
+from .summary import digest, error_digest, has_tag, note_tag_counts
 from .tags import matcher, merge_tags, remove_tags, rename_in, tag_key
 
 __all__ = ["AnnotationStore", "StoreError"]
@@ -237,7 +237,14 @@ class AnnotationStore(ArticleLifecycle):
 
     # fast, library-wide ---------------------------------------------------------------------
     def summary(self, article: str) -> ArticleSummary:
-        return _summary(digest(self._read(article)))
+        """One article's summary; an unreadable file gives one with ``error`` set (naming the
+        file and its backup), never counts that pass for "no notes"."""
+        try:
+            return _summary(digest(self._read(article)))
+        except StoreError as exc:
+            if not self.path(article).exists():
+                raise  # not the file's fault (a bad id): nothing to summarise
+            return _summary(error_digest(str(exc)))
 
     def summaries(self) -> dict[str, ArticleSummary]:
         """Every article with annotations: tags, note and orphan counts, reading state.

@@ -62,8 +62,16 @@ def test_empty_note_and_bad_ids_refused(store: AnnotationStore) -> None:
 
 
 def test_note_text_loses_control_characters(store: AnnotationStore) -> None:
-    note = store.add_note("abc123", "a\x1b[31mred\x07\r\nline")
-    assert store.get_note(note.id).text == "a[31mred\nline"
+    note = store.add_note("abc123", "a\x1b[31mred\x07\r\nline\x9b")
+    assert store.get_note(note.id).text == "ared\nline"
+
+
+def test_note_text_loses_whole_escape_sequences(store: AnnotationStore) -> None:
+    """Not just the ESC: an OSC title change and a CSI screen clear leave no litter."""
+    note = store.add_note("abc123", "a \x1b]0;pwned\x07 \x1b[2Jx \x1b]8;;http://e.x\x1b\\b\tc")
+    assert store.get_note(note.id).text == "a  x b\tc"
+    edited = store.edit_note(note.id, text="\x1b[1;31mloud\x1b[0m")
+    assert edited.text == "loud"
 
 
 def test_article_tags_keep_case_compare_without(store: AnnotationStore) -> None:
@@ -135,6 +143,32 @@ def test_removed_article_orphans_then_delete(store: AnnotationStore) -> None:
     assert store.notes() == [] and "abc123" not in store.summaries()
 
 
+def test_restore_article_brings_notes_of_a_removed_article_back(store: AnnotationStore) -> None:
+    """rm, then the same article imported again: notes orphaned only by the removal return;
+    a passage the new text lacks stays an orphan, with its old passage."""
+    general = store.add_note("abc123", "on the whole article")
+    here = store.add_note("abc123", "k", make_anchor(TEXT, *find_passage(TEXT, "man werde helfen")))
+    lost = store.add_note("abc123", "l", make_anchor(TEXT, *find_passage(TEXT, "zu wenig")))
+    store.mark_orphans("abc123")
+    assert {n.id for n in store.orphans()} == {general.id, here.id, lost.id}
+    new = "Vorspann. " + TEXT.replace("zu wenig", "ausreichend")
+    restored = store.restore_article("abc123", new)
+    assert {n.id for n in restored} == {general.id, here.id}
+    assert not store.get_note(general.id).orphan
+    assert store.get_note(here.id).passage.start == here.passage.start + len("Vorspann. ")
+    assert [n.id for n in store.orphans()] == [lost.id]
+    assert store.get_note(lost.id).passage.exact == "zu wenig"
+    assert store.summaries()["abc123"].orphans == 1
+
+
+def test_restore_article_without_annotations_writes_nothing(store: AnnotationStore) -> None:
+    assert store.restore_article("abc123", TEXT) == []
+    assert not store.root.exists()  # called for every added article: never creates a file
+    store.add_note("abc123", "fine")
+    token = store.version()
+    assert store.restore_article("abc123", TEXT) == [] and not store.changed_since(token)
+
+
 def test_corrupt_article_file_is_reported_and_kept(store: AnnotationStore) -> None:
     store.add_note("abc123", "precious")
     store.add_note("def456", "fine")
@@ -143,7 +177,9 @@ def test_corrupt_article_file_is_reported_and_kept(store: AnnotationStore) -> No
     fresh = AnnotationStore(store.root)
     problems = fresh.problems()
     assert list(problems) == ["abc123"] and ".corrupt-" in problems["abc123"]
-    assert fresh.summaries()["abc123"].error  # the library table still opens
+    error = fresh.summaries()["abc123"].error  # the library table still opens, and can say why
+    assert str(path) in error and ".corrupt-" in error and "\n" not in error
+    assert fresh.summary("abc123").error == error
     with pytest.raises(StoreError, match="unreadable") as info:
         fresh.add_note("abc123", "more")
     assert "\n" not in str(info.value) and ".corrupt-" in str(info.value)
