@@ -96,7 +96,7 @@ def test_reimport_reanchors_after_the_original_changes(capsys, two, library_dir:
     original.write_text(changed, encoding="utf-8")
     code, out, err = run(capsys, "reimport", en)
     assert code == 0, err
-    assert out.startswith(f"reimported {en} ") and "1 notes orphaned" in out
+    assert out.startswith(f"reimported {en} ") and "(1 note orphaned)" in out
     notes = {n["text"]: n for n in notes_json(capsys, en)}
     assert notes["vanishes"]["orphan"] is True
     row = next(r for r in list_json(capsys) if r["id"] == en)

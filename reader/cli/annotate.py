@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .output import CLIError, UsageError, cell, console, one_line, out, print_json, table
+from .output import (CLIError, UsageError, cell, console, one_line, out, print_json,
+                     report_unreadable, table)
 from .reading import open_library
 
 
@@ -100,12 +101,15 @@ def select_notes(library, article_prefix: str | None, tag: str | None) -> list:
 def cmd_notes(args: argparse.Namespace, root: Path) -> int:
     library = open_library(root)
     notes = select_notes(library, args.id, args.tag)
+    # library-wide listings skip files that can't be read: name them, and fail (exit 1), so a
+    # damaged file never passes for "no notes" (one article's own is an error of its own)
+    problems = library.annotations.problems() if args.id is None else {}
     if args.json:
         print_json([n.to_json() for n in notes])
-        return 0
+        return report_unreadable(problems)
     if not notes:
         out("no notes")
-        return 0
+        return report_unreadable(problems)
     t = table("note", "article", "passage", "note text", "tags")
     for n in notes:
         passage = n.passage.exact if n.passage else ""
@@ -114,7 +118,7 @@ def cmd_notes(args: argparse.Namespace, root: Path) -> int:
         t.add_row(cell(n.id), cell(n.article), cell(passage[:60]), cell(n.text),
                   cell(", ".join(n.tags)))
     console().print(t)
-    return 0
+    return report_unreadable(problems)
 
 
 def cmd_tags(args: argparse.Namespace, root: Path) -> int:

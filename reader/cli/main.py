@@ -127,6 +127,7 @@ def run(argv: Sequence[str] | None) -> int:
     given = getattr(args, "library", None)
     # no global override for in-process calls (tests): one main() must not leak into the next
     root = Path(given).expanduser() if given is not None else paths.library_dir()
+    _check_library_path(root)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         from reader.app import run_tui  # lazy: the CLI never pays for Textual
@@ -137,12 +138,19 @@ def run(argv: Sequence[str] | None) -> int:
     return handler(args, root)
 
 
+def _check_library_path(root: Path) -> None:
+    """A library path that is (or lies under) a regular file: one clear line, not a failure
+    naming some file inside it (or the import file) later on."""
+    for place in (root, *root.parents):
+        if place.exists():
+            if not place.is_dir():
+                where = "" if place == root else f" ({place} is a file)"
+                raise CLIError(f"library {root}: not a folder{where}")
+            return
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (the console script passes it to ``sys.exit``)."""
-    from annotations.storage import StorageError
-    from annotations.store import StoreError
-    from reader.library.store import LibraryError
-
     for stream in (sys.stdout, sys.stderr):  # a C/ASCII locale must not crash on "ü"
         try:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
@@ -155,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         err(f"reader: {exc}")
         return 2
-    except (CLIError, LibraryError, StoreError, StorageError) as exc:
+    except CLIError as exc:
         err(f"reader: {exc}")
         return 1
     except KeyboardInterrupt:
@@ -169,8 +177,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         err(f"reader: {where}{exc.strerror or exc}")
         return 1
     except Exception as exc:  # noqa: BLE001 - the promise: never a traceback
-        err(f"reader: unexpected error ({type(exc).__name__}: {exc})")
+        if _is_user_error(exc):
+            err(f"reader: {exc}")
+        else:
+            err(f"reader: unexpected error ({type(exc).__name__}: {exc})")
         return 1
+
+
+# The core's one-line errors, looked up only if their module was imported: an exception can't be
+# of a class that was never loaded, and ``--version``/``--help`` must not pay for the store.
+_USER_ERRORS = (("reader.library.article_index", "LibraryError"), ("annotations.files", "StoreError"),
+                ("annotations.storage", "StorageError"))
+
+
+def _is_user_error(exc: BaseException) -> bool:
+    for module, name in _USER_ERRORS:
+        cls = getattr(sys.modules.get(module), name, None)
+        if cls is not None and isinstance(exc, cls):
+            return True
+    return False
 
 
 def _silence_stdout() -> None:

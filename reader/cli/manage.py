@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .output import UsageError, err, one_line, out
+from .output import UsageError, err, one_line, out, plural
 from .reading import open_library
 
 
@@ -38,7 +38,7 @@ def cmd_reimport(args: argparse.Namespace, root: Path) -> int:
             failed = True
             err(f"error {result.id}: {one_line(result.error)}")
             return
-        extra = f" ({result.orphans} notes orphaned)" if result.orphans else ""
+        extra = f" ({plural(result.orphans, 'note')} orphaned)" if result.orphans else ""
         state = "reimported" if result.changed else "unchanged"
         out(f"{state} {result.id} {one_line(result.title)}{extra}")
 
@@ -64,7 +64,7 @@ def cmd_doctor(args: argparse.Namespace, root: Path) -> int:
         err(f"problem {problem}")
     if report.problems:
         hint = "" if args.repair else " (reader doctor --repair sets damaged files aside)"
-        err(f"reader: {len(report.problems)} problem(s) in {root}{hint}")
+        err(f"reader: {plural(len(report.problems), 'problem')} in {root}{hint}")
         return 1
-    out(f"library OK: {report.articles} articles, {report.notes} notes")
+    out(f"library OK: {plural(report.articles, 'article')}, {plural(report.notes, 'note')}")
     return 0

@@ -35,6 +35,21 @@ def err(line: str) -> None:
     sys.stderr.flush()
 
 
+def report_unreadable(problems: dict[str, str]) -> int:
+    """Annotation files that could not be read (corrupt, unreadable): one line each on stderr,
+    naming the file and its backup (the store's message does both). Returns the exit code the
+    command should end with: 1 if there was any, so a script never takes them for "no notes"."""
+    for article in sorted(problems):
+        err(f"reader: notes of {article} not shown: {one_line(problems[article])}"
+            " (reader doctor --repair sets the file aside)")
+    return 1 if problems else 0
+
+
+def plural(n: int, word: str) -> str:
+    """``1 note``, ``2 notes``."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .output import cell, console, err, one_line, out, print_json
+from .output import UsageError, cell, console, err, one_line, out, print_json, report_unreadable
 
 
 def open_library(root: Path):
@@ -39,9 +39,11 @@ def cmd_list(args: argparse.Namespace, root: Path) -> int:
     articles = library.articles(tag=args.tag)
     summaries = library.annotations.summaries() if articles else {}
     rows = [article_json(m, summaries.get(m.id)) for m in articles]
+    # an unreadable annotation file must not pass for "no notes": say so, and fail
+    unreadable = {m.id: s.error for m in articles if (s := summaries.get(m.id)) and s.error}
     if args.json:
         print_json(rows)
-        return 0
+        return report_unreadable(unreadable)
     if not rows:
         out("no articles" + (f" tagged {one_line(args.tag)}" if args.tag else ""))
         return 0
@@ -60,7 +62,7 @@ def cmd_list(args: argparse.Namespace, root: Path) -> int:
                   cell(r["title"]), cell(", ".join(r["tags"])), cell(r["notes"]),
                   cell(r["quotes"]))
     console().print(t)
-    return 0
+    return report_unreadable(unreadable)
 
 
 def cmd_show(args: argparse.Namespace, root: Path) -> int:
@@ -87,6 +89,8 @@ def cmd_show(args: argparse.Namespace, root: Path) -> int:
 def cmd_search(args: argparse.Namespace, root: Path) -> int:
     library = open_library(root)
     query = " ".join(args.query)
+    if not query.strip():
+        raise UsageError("search needs a word to look for")
     hits = library.search(query, limit=args.limit)
     if args.json:
         print_json([
