@@ -39,10 +39,16 @@ def test_sigkill_at_random_moments_never_loses_a_returned_note(tmp_path: Path) -
     root = tmp_path / "annotations"
     rng = random.Random(6)
     confirmed: set[str] = set()
-    for _ in range(30):
+    rounds = 30
+    for _ in range(rounds):
         child = _spawn(root, 10_000, "k")
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "ready"
+        # wait for one returned add, so every round kills a child that is busy writing (on a
+        # loaded machine a fixed sleep may kill it before its first write)
+        first = child.stdout.readline().strip()
+        assert first.startswith("n"), first
+        confirmed.add(first)
         time.sleep(rng.uniform(0.0, 0.06))
         child.send_signal(signal.SIGKILL)
         out, _ = child.communicate()
@@ -52,7 +58,7 @@ def test_sigkill_at_random_moments_never_loses_a_returned_note(tmp_path: Path) -
         assert store.problems() == {}
         kept = {n.id for n in store.notes()}
         assert confirmed <= kept
-    assert confirmed  # the children did get work done between kills (how much depends on load)
+    assert len(confirmed) >= rounds  # at least one returned add per child, checked every round
     # temp files of writers killed mid-write: reader doctor's tidy() or the next write removes them
     store = AnnotationStore(root)
     leftovers = len(list(root.rglob("*.tmp")))

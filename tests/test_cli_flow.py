@@ -26,7 +26,8 @@ def test_samples_tag_note_export_by_tag(capsys, tmp_path: Path) -> None:
     md = out_file.read_text(encoding="utf-8")
     assert target["title"] in md
     assert "Studie/Frames" in md
-    assert "Framing: \\*security\\* first" in md or "Framing: *security* first" in md
+    assert "Framing: \\*security\\* first" in md.splitlines()  # text, never emphasis
+    assert "*security*" not in md.replace("\\*", "")
     quoted = [line for line in md.splitlines() if line.startswith(">")]
     assert quoted and passage.split()[0] in quoted[0]
     others = [r for r in rows if r["id"] != target["id"]]
