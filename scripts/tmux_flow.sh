@@ -44,7 +44,7 @@ wait_for "quote 1/"
 screen > "$OUT/article.txt"
 keys t
 wait_for "Tags of this article"
-keys C-u
+# the current tags are prefilled with the cursor after them: typing adds one
 type_text "tmuxflow"
 keys Enter
 wait_for "#tmuxflow"
@@ -52,7 +52,7 @@ keys a
 wait_for "ctrl+s to save"
 type_text "Who is speaking here?"
 keys C-s
-wait_for "1 notes"
+wait_for "1 note "
 keys q
 wait_for "articles · "
 keys q
@@ -64,7 +64,7 @@ start
 wait_for "articles · "
 screen | grep -qF "tmuxflow" || fail "the tag is not in the library table after a restart"
 keys Enter
-wait_for "1 notes"
+wait_for "1 note "
 keys o
 wait_for "Who is speaking here?"
 keys Escape q   # close the notes panel, back to the library

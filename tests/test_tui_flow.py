@@ -61,10 +61,16 @@ async def test_issue2_flow_survives_a_restart(tmp_path: Path) -> None:
         assert view.cursor == (view.quotes[1].start, view.quotes[1].end)
         await pilot.press("N")
         assert view.cursor == first
-        # t tags the article
+        before = set(screen.tags)
+        # t tags the article; a second t adds to the tags already there (typing never
+        # replaces the prefilled ones)
         await pilot.press("t")
         await pilot.pause()
-        await pilot.press("ctrl+u", *"framing", "enter")
+        await pilot.press(*"war, Nato", "enter")
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press(*"framing", "enter")
         await pilot.pause()
         # a notes the current quote
         await pilot.press("a")
@@ -78,7 +84,8 @@ async def test_issue2_flow_survives_a_restart(tmp_path: Path) -> None:
         await pilot.press("q")
     # restart: the tag and the note are there, in the store and on screen
     library = Library(root)
-    assert any(t.casefold() == "framing" for t in library.annotations.article_tags(article_id))
+    tags = {t.casefold() for t in library.annotations.article_tags(article_id)}
+    assert tags == {t.casefold() for t in before} | {"war", "nato", "framing"}
     notes = library.annotations.notes(article_id)
     assert [n.text for n in notes] == ["who says this?"]
     assert notes[0].passage is not None and notes[0].passage.exact == quote_text

@@ -18,14 +18,11 @@ class AnnotationActions:
     def on_notes_panel_edit_requested(self, event: NotesPanel.EditRequested) -> None:
         note = event.note
         passage = note.passage.exact if note.passage else ""
-
-        def save(result: tuple[str, list[str]] | None) -> None:
-            if result is not None:
-                self._write(lambda: self.session.store.edit_note(note.id, text=result[0],
-                                                                 tags=result[1]), "note saved")
-
-        self.app.push_screen(NoteDialog(passage, note.text, note.tags, self._known_tags(),
-                                        title="Edit note"), save)
+        dialog = NoteDialog(passage, note.text, note.tags, self._known_tags(), title="Edit note")
+        dialog.saver = self._saver(
+            lambda result: self.session.store.edit_note(note.id, text=result[0], tags=result[1]),
+            "note saved")
+        self.app.push_screen(dialog)
 
     def on_notes_panel_delete_requested(self, event: NotesPanel.DeleteRequested) -> None:
         note = event.note
@@ -42,10 +39,25 @@ class AnnotationActions:
         except Exception as exc:  # noqa: BLE001 - one line, never a traceback
             self.notify(f"not saved: {exc}", severity="error")
             return False
+        self._written(done)
+        return True
+
+    def _written(self, done: str) -> None:
         self._version = self.session.version()
         self.refresh_annotations()
         self.notify(done)
-        return True
+
+    def _saver(self, change, done):
+        """A dialog's saver: writes while the dialog is open; an error keeps it open (and the
+        user's text in it) instead of losing the text with the dialog."""
+        def saver(result) -> str | None:
+            try:
+                change(result)
+            except Exception as exc:  # noqa: BLE001 - shown in the dialog, never a traceback
+                return str(exc) or type(exc).__name__
+            self._written(done(result) if callable(done) else done)
+            return None
+        return saver
 
     def _known_tags(self) -> list[str]:
         try:
@@ -70,14 +82,10 @@ class AnnotationActions:
 
     def action_note(self) -> None:
         anchor = self._anchor()
-
-        def save(result: tuple[str, list[str]] | None) -> None:
-            if result is not None:
-                self._write(lambda: self.session.store.add_note(
-                    self.article_id, result[0], passage=anchor, tags=result[1]), "note saved")
-
-        self.app.push_screen(NoteDialog(anchor.exact if anchor else "", "", (),
-                                        self._known_tags()), save)
+        dialog = NoteDialog(anchor.exact if anchor else "", "", (), self._known_tags())
+        dialog.saver = self._saver(lambda result: self.session.store.add_note(
+            self.article_id, result[0], passage=anchor, tags=result[1]), "note saved")
+        self.app.push_screen(dialog)
 
     def action_tag_passage(self) -> None:
         anchor = self._anchor()
@@ -85,34 +93,37 @@ class AnnotationActions:
             self.notify("no passage under the cursor", severity="warning")
             return
 
-        def save(value: str | None) -> None:
-            tags = split_tags(value or "")
+        def change(value: str) -> None:
+            tags = split_tags(value)
             if tags:
-                self._write(lambda: self.session.store.add_note(
-                    self.article_id, "", passage=anchor, tags=tags), f"passage tagged {', '.join(tags)}")
+                self.session.store.add_note(self.article_id, "", passage=anchor, tags=tags)
 
-        self.app.push_screen(TextPrompt("Tag this passage (comma separated)",
-                                        suggester=TagSuggester(self._known_tags())), save)
+        prompt = TextPrompt("Tag this passage (comma separated)",
+                            suggester=TagSuggester(self._known_tags()))
+        prompt.saver = self._saver(
+            change, lambda value: f"passage tagged {', '.join(split_tags(value))}"
+            if split_tags(value) else "no tag given")
+        self.app.push_screen(prompt)
 
     def action_tag_article(self) -> None:
-        def save(value: str | None) -> None:
-            if value is None:
-                return
+        """The current tags are prefilled with the cursor after them: typing adds a tag,
+        deleting one removes it (nothing is selected, so no key wipes them all)."""
+        def change(value: str) -> None:
             wanted = split_tags(value)
             gone = [t for t in self.tags if t.casefold() not in {w.casefold() for w in wanted}]
             store = self.session.store
+            if gone:
+                store.untag_article(self.article_id, gone)
+            if wanted:
+                store.tag_article(self.article_id, wanted)
 
-            def change() -> None:
-                if gone:
-                    store.untag_article(self.article_id, gone)
-                if wanted:
-                    store.tag_article(self.article_id, wanted)
-
-            self._write(change, "tags: " + (", ".join(wanted) or "none"))
-
-        self.app.push_screen(TextPrompt("Tags of this article (comma separated)",
-                                        ", ".join(self.tags),
-                                        suggester=TagSuggester(self._known_tags())), save)
+        current = ", ".join(self.tags)
+        prompt = TextPrompt("Tags of this article (comma separated)",
+                            current + ", " if current else "",
+                            suggester=TagSuggester(self._known_tags()))
+        prompt.saver = self._saver(
+            change, lambda value: "tags: " + (", ".join(split_tags(value)) or "none"))
+        self.app.push_screen(prompt)
 
     def action_export(self, path: str | None = None) -> None:
         try:

@@ -4,7 +4,7 @@ with Escape, so people learn one rule for all of them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rich.text import Text
@@ -21,18 +21,43 @@ from reader.textutil import strip_control
 
 
 class Dialog(ModalScreen[Any]):
-    """Base: Escape cancels (dismiss ``None``); ctrl+s saves via ``save()``."""
+    """Base: Escape cancels (dismiss ``None``); ctrl+s saves via ``save()``.
+
+    ``saver`` (optional) writes the result while the dialog is still open and returns an error
+    message or ``None``: on an error the dialog stays open with the user's text and says why,
+    so a failed save never throws typed work away.
+    """
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save", priority=True),
+        # not a priority binding: it must queue behind the keys typed before it, or a fast
+        # typist's last words (or the tags after a Tab) are not saved
+        Binding("ctrl+s", "save", "Save"),
     ]
+
+    saver: Callable[[Any], str | None] | None = None
 
     def action_cancel(self) -> None:
         self.dismiss(None)
 
     def action_save(self) -> None:
-        self.dismiss(self.result())
+        result = self.result()
+        if self.saver is not None and result is not None:
+            error = self.saver(result)
+            if error:
+                self.show_error(error)
+                return
+        self.dismiss(result)
+
+    def show_error(self, message: str) -> None:
+        """Say why saving failed, inside the dialog (or as a notification if it has no room)."""
+        found = self.query("#dialog-error")
+        if found:
+            box = found.first(Static)
+            box.update(Text(f"not saved: {message} (your text is kept; Escape discards it)"))
+            box.display = True
+        else:
+            self.notify(f"not saved: {message}", severity="error")
 
     def result(self) -> Any:  # pragma: no cover - overridden
         return None
@@ -79,13 +104,21 @@ class TextPrompt(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Text(self.title_text), classes="dialog-title")
+            # no select-on-focus: a prefilled value (the current tags) is added to, never
+            # replaced by the first key typed
             yield Input(
-                self.value, placeholder=self.placeholder, suggester=self.suggester, id="prompt"
+                self.value, placeholder=self.placeholder, suggester=self.suggester, id="prompt",
+                select_on_focus=False,
             )
             yield Static(
                 Text(self.hint or "Enter or ctrl+s to save · Escape to cancel"),
                 classes="dialog-hint",
             )
+
+    def on_mount(self) -> None:
+        box = self.query_one("#prompt", Input)
+        box.focus()
+        box.cursor_position = len(box.value)
 
     def result(self) -> str:
         return self.query_one("#prompt", Input).value
@@ -96,7 +129,23 @@ class TextPrompt(Dialog):
 
 
 class NoteDialog(Dialog):
-    """A note (several lines) and its tags. ctrl+s saves; Enter in the tags field saves."""
+    """A note (several lines) and its tags. ctrl+s saves; Enter in the tags field saves.
+
+    Tab is a priority binding here: the app hands each key to the widget focused when the key
+    is read, so in a burst ("text", Tab, "tags") an ordinary Tab moves the focus only after the
+    tags were already given to the note. A priority binding runs as the key is read.
+    """
+
+    BINDINGS = [
+        Binding("tab", "move_focus(1)", "Next field", show=False, priority=True),
+        Binding("shift+tab", "move_focus(-1)", "Previous field", show=False, priority=True),
+    ]
+
+    def action_move_focus(self, step: int) -> None:
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
 
     def __init__(self, passage: str = "", text: str = "", tags: Sequence[str] = (),
                  known_tags: Sequence[str] = (), title: str = "Note") -> None:
@@ -114,14 +163,19 @@ class NoteDialog(Dialog):
                 short = " ".join(self.passage.split())
                 short = short if len(short) <= 240 else short[:239] + "…"
                 yield Static(Text(f"«{short}»", style="italic"), classes="dialog-passage")
-            yield TextArea(self.text, id="note-text", soft_wrap=True, show_line_numbers=False)
+            # Tab leaves the note for the tags field, whatever the timing of the keys
+            yield TextArea(self.text, id="note-text", soft_wrap=True, show_line_numbers=False,
+                           tab_behavior="focus")
             yield Input(
                 ", ".join(self.tags),
                 placeholder="tags, comma separated",
                 suggester=TagSuggester(self.known_tags),
                 id="note-tags",
+                select_on_focus=False,
             )
-            yield Static(Text("ctrl+s to save · Escape to cancel"), classes="dialog-hint")
+            yield Static("", id="dialog-error", classes="dialog-error")
+            yield Static(Text("Tab: tags · ctrl+s to save · Escape to cancel"),
+                         classes="dialog-hint")
 
     def on_mount(self) -> None:
         area = self.query_one("#note-text", TextArea)
