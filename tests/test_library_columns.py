@@ -90,6 +90,12 @@ def test_writes_are_seen_by_columns_and_the_snapshot(library: Path) -> None:
     lib.edit("00000003", title="Corrected", date="2030-01-01")
     assert lib.articles()[0].title == "Corrected"
     assert Library(library).articles()[0].title == "Corrected"  # from the new snapshot
+    # the write materialised every row from the columns: the others are unchanged
+    rows = Library(library).index.rows()
+    assert all(rows[f"{i:08x}"] == meta(i) for i in range(30) if i != 3)
+    assert rows[f"{30:08x}"] == meta(30, date=None)
+    assert isinstance(rows["00000000"].actors, list) and rows["00000000"].actors == [
+        "Anna Berg", "Nato"]
     lib.remove(["00000003"])
     assert "00000003" not in Library(library).ids() and len(lib.articles()) == 30
 

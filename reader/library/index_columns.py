@@ -22,6 +22,7 @@ FIELDS = tuple(f.name for f in fields(ArticleMeta))
 HOT = ("id", "title", "date", "source", "lang", "quotes", "actors")
 COLD = tuple(name for name in FIELDS if name not in HOT)
 SEPARATOR = "\x1f"  # joins actor names in one string (control characters never reach names)
+_AT = {name: i for i, name in enumerate(FIELDS)}
 _SHARED = {"date", "source", "lang", "format"}  # few distinct values across a library
 _names: dict[str, str] = {}  # one string per actor name across the library, not per row
 _share = _names.setdefault
@@ -100,7 +101,13 @@ class ArticleColumns:
 
     def metas(self) -> dict[str, ArticleMeta]:
         """Every row as an ArticleMeta, by id (what writers change)."""
-        return {self.ids[i]: self.meta(i) for i in range(len(self.ids))}
+        columns = [self.column(name) for name in FIELDS]
+        columns[_AT["actors"]] = [
+            [_share(n, n) for n in joined.split(SEPARATOR)] if joined else []
+            for joined in columns[_AT["actors"]]]
+        columns[_AT["import_tags"]] = [list(v or ()) for v in columns[_AT["import_tags"]]]
+        columns[_AT["edited"]] = [dict(v or {}) for v in columns[_AT["edited"]]]
+        return dict(zip(self.ids, map(ArticleMeta, *columns), strict=True))
 
 
 class ArticleView:
