@@ -229,3 +229,14 @@ def test_source_phrase_inside_the_content_does_not_replace_the_main_speaker():
         "indirect",
     )
     assert q.speaker == "Die Stadtwerke"
+
+
+def test_wie_frame_with_a_particle_before_the_speaker():
+    q = _quote(
+        "Wie schon die Gesundheitsbehörde sagte, ist eine Ansteckung im Park sehr "
+        "unwahrscheinlich.",
+        "de",
+        "indirect",
+    )
+    assert q.speaker == "die Gesundheitsbehörde"
+    assert q.text == "ist eine Ansteckung im Park sehr unwahrscheinlich"

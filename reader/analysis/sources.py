@@ -120,7 +120,9 @@ class SourceRules(ClauseTools):
                     and v + 1 < len(toks)
                     and ("," in self._gap(toks[v], toks[v + 1]))
                 ):
-                    sp = np_after(text, toks, 1, lx, toks[v].start)
+                    sp = np_after(text, toks, 1, lx, toks[v].start) or np_after(
+                        text, toks, 2, lx, toks[v].start
+                    )  # "Wie schon die WHO sagte, …"
                     return (t.start, toks[v].end, sp) if sp else None
         return None
         return None
