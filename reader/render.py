@@ -19,6 +19,8 @@ from rich.text import Span, Text
 from reader.textutil import _ANSI, strip_control
 
 # One style per meaning. Quotes colour the words; actors colour names; speakers add underline.
+# Hues spread round the wheel (blue, orange, ochre, grey; pink, violet, olive), each with a
+# contrast of >= 3:1 on a near-black and on a white background (tests/test_render_palette.py).
 QUOTE_STYLES: dict[str, Style] = {
     "direct": Style(color="color(32)", bold=True),  # blue
     "indirect": Style(color="color(166)", italic=True),  # orange
@@ -28,12 +30,13 @@ QUOTE_STYLES: dict[str, Style] = {
     "term": Style(color="color(102)", underline=True),  # grey, underlined
 }
 ACTOR_STYLES: dict[str, Style] = {
-    "person": Style(color="color(127)", bold=True),  # magenta
-    "organisation": Style(color="color(30)", bold=True),  # teal
-    "country": Style(color="color(64)", bold=True),  # green
+    "person": Style(color="color(169)", bold=True),  # pink
+    "organisation": Style(color="color(98)", bold=True),  # violet
+    "country": Style(color="color(64)", bold=True),  # olive green
     "place": Style(color="color(64)", bold=True),
-    "other": Style(color="color(97)", bold=True),  # violet
+    "other": Style(color="color(138)", bold=True),  # rosy brown
 }
+HEADING_STYLE = Style(bold=True, underline=True)
 SPEAKER_STYLE = Style(bold=True, underline=True)
 NESTED_STYLE = Style(color="color(32)", bold=True, italic=True)
 NOTE_STYLE = Style(color="color(172)", bold=True)  # margin marker
@@ -48,6 +51,11 @@ def quote_style(quote: Any) -> Style:
     if quote.kind == "direct" and getattr(quote, "nested", False):
         return NESTED_STYLE
     return QUOTE_STYLES.get(quote.kind, QUOTE_STYLES["indirect"])
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``plural(1, "note")`` -> ``"1 note"``, ``plural(2, "note")`` -> ``"2 notes"``."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
 def clean(text: str | None) -> str:
@@ -90,6 +98,34 @@ def clean_with_map(text: str) -> tuple[str, Callable[[int], int]]:
     return cleaned, mapper
 
 
+_SENTENCE_END = ".!?;:,…"
+_QUOTE_MARKS = "\"'„“”‚‘’»«›‹"
+
+
+def heading_paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs that read as headings: the library keeps only the clean
+    text (one paragraph a line), so a heading is told by its form: short, starting with a
+    capital, not ending like a sentence, and followed by more text."""
+    out: list[tuple[int, int]] = []
+    lines = text.split("\n")
+    pos = 0
+    for i, line in enumerate(lines):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped or len(stripped) > 90 or len(stripped.split()) > 12:
+            continue
+        if not (stripped[0].isupper() or stripped[0].isdigit()):
+            continue
+        if stripped.rstrip(_QUOTE_MARKS)[-1:] in _SENTENCE_END or stripped[-1] in _SENTENCE_END:
+            continue
+        if not any(rest.strip() for rest in lines[i + 1:i + 3]):
+            continue  # the last line (a credit, a tag line) is no heading
+        lead = len(line) - len(line.lstrip())
+        out.append((start + lead, start + lead + len(stripped)))
+    return out
+
+
 def body_spans(
     text: str,
     analysis: Any,
@@ -112,6 +148,8 @@ def body_spans(
         if s < e:
             spans.append(Span(s, e, style))
 
+    for start, end in heading_paragraphs(text):  # first, so colours from the analysis win
+        spans.append(Span(start, end, HEADING_STYLE))
     if analysis is not None:
         quotes = sorted(analysis.quotes, key=lambda q: (q.start, -q.end))
         for q in quotes:

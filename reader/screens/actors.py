@@ -13,7 +13,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import work
 
-from reader.render import ACTOR_STYLES, clean, quote_style
+from reader.render import ACTOR_STYLES, clean, plural, quote_style
 from reader.screens.lists import ListScreen
 from reader.widgets.panels import quote_bar
 
@@ -82,7 +82,7 @@ class ActorsScreen(ListScreen):
             label = Text()
             label.append(f"{clean(total.name)[:28]:<28} ", ACTOR_STYLES.get(total.type, ACTOR_STYLES["other"]))
             label.append(f"{total.type[:12]:<12} ", Style(dim=True))
-            label.append(f"{len(total.articles):>4} articles  ")
+            label.append(f"{plural(len(total.articles), 'article', 'articles'):>13}  ")
             label.append_text(quote_bar(total.direct, total.indirect, most))
             entries.append((label, f"{total.name} {total.type}".casefold(), total))
         self.entries = entries

@@ -13,7 +13,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from reader.render import body_spans, clean_with_map, header, legend
+from reader.render import body_spans, clean_with_map, header, legend, plural
 from reader.screens.article_annotate import AnnotationActions
 from reader.widgets.article_layout import ArticleLayout
 from reader.widgets.article_view import ArticleView
@@ -23,12 +23,13 @@ from reader.widgets.panels import ActorsPanel, NotesPanel
 class ArticleScreen(AnnotationActions, Screen[None]):
     """Reading and annotating one article; q or Escape goes back (the position is kept)."""
 
+    # the footer shows what fits 80 columns; help (?) and the palette list every key
     BINDINGS = [
-        Binding("slash", "search", "Search text"),
+        Binding("slash", "search", "Search text", show=False),
         Binding("a", "note", "Note"),
-        Binding("T", "tag_passage", "Tag passage", key_display="T"),
+        Binding("T", "tag_passage", "Tag passage", key_display="T", show=False),
         Binding("t", "tag_article", "Tag article"),
-        Binding("e", "export", "Export"),
+        Binding("e", "export", "Export", show=False),
         Binding("E", "export_to", "Export to…", key_display="E", show=False),
         Binding("p", "panel('actors')", "Actors"),
         Binding("o", "panel('notes')", "Notes"),
@@ -79,7 +80,7 @@ class ArticleScreen(AnnotationActions, Screen[None]):
             yield self.view
         yield Static(id="status")
         yield Static(legend(), id="legend")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def _shown(self, selector: str) -> bool:
         return any(w.display for w in self.query(selector))
@@ -127,8 +128,10 @@ class ArticleScreen(AnnotationActions, Screen[None]):
     def _show_header(self) -> None:
         head = header(self.meta, self.tags)
         head.append("\n")
-        head.append(f"{self.analysis.quote_count()} quotes · {len(self.analysis.actors)} actors · "
-                    f"{len(self.notes)} notes · {self.meta.words or len(self.text.split())} words",
+        head.append(" · ".join((plural(self.analysis.quote_count(), "quote"),
+                                plural(len(self.analysis.actors), "actor"),
+                                plural(len(self.notes), "note"),
+                                plural(self.meta.words or len(self.text.split()), "word"))),
                     "dim")
         self.query_one("#article-header", Static).update(head)
 

@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, ProgressBar, Static
 
+from reader.render import plural
 from reader.screens.dialogs import Dialog
 
 
@@ -152,7 +153,7 @@ class ImportDialog(Dialog):
 
     def _finished(self, cancelled: bool) -> None:
         self.running = False
-        parts = [f"{self.imported} imported", f"{self.duplicates} duplicate"]
+        parts = [f"{self.imported} imported", plural(self.duplicates, "duplicate")]
         if self.errors:
             parts.append(f"{len(self.errors)} failed")
             name, reason = self.errors[0]

@@ -10,22 +10,26 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
 
-from reader.widgets.article_rows import Row, filter_rows, sort_rows
+from reader.render import plural
+from reader.screens.library_filters import LibraryFilters
+from reader.widgets.article_rows import COLUMNS, Row, filter_rows, sort_rows
 from reader.widgets.article_table import ArticleTable
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(LibraryFilters, Screen[None]):
     """Enter opens; `/` filters; `t`/`@` pick a tag or an actor; `i` imports; `q` quits."""
 
+    # the footer shows the keys that matter and fit 80 columns; help (?) and the command
+    # palette list them all
     BINDINGS = [
         Binding("slash", "filter", "Filter"),
         Binding("escape", "clear_filters", "Clear filters"),
         Binding("t", "tag_filter", "Tag filter"),
-        Binding("at", "actor_filter", "Actor filter", key_display="@"),
+        Binding("at", "actor_filter", "Actor filter", key_display="@", show=False),
         Binding("f", "search", "Search text"),
-        Binding("i", "import", "Import"),
-        Binding("a", "annotations", "All notes"),
-        Binding("p", "actors", "Actors"),
+        Binding("i", "import", "Import", show=False),
+        Binding("a", "annotations", "All notes", show=False),
+        Binding("p", "actors", "Actors", show=False),
         Binding("q", "quit", "Quit"),
     ]
 
@@ -41,6 +45,7 @@ class LibraryScreen(Screen[None]):
         self._resumed_once = False
         self._unread = 0
         self._stamp = None
+        self._tagged_notes: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-header")
@@ -52,7 +57,8 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#filter").display = False
         self.query_one("#first-run").display = False
-        self.reload(presorted=True)
+        restored = self._restore_sort()
+        self.reload(presorted=not restored)
         self.query_one(ArticleTable).focus()
         self._version = self.session.version()
         if self.session.first_run:
@@ -99,7 +105,10 @@ class LibraryScreen(Screen[None]):
         table = self.query_one(ArticleTable)
         if not presorted and (table.sort_column, table.sort_reverse) != ("date", True):
             self.all_rows = sort_rows(self.all_rows, table.sort_column, table.sort_reverse)
-        rows = filter_rows(self.all_rows, self.query_text, tag=self.tag, actor=self.actor)
+        rows = filter_rows(self.all_rows, self.query_text, actor=self.actor)
+        if self.tag:  # the article's own tags, or a tag on one of its passages
+            tagged = {r.id for r in filter_rows(rows, tag=self.tag)} | self._tagged_notes
+            rows = [r for r in rows if r.id in tagged]
         if keep is None and table.current is not None:
             keep = table.current.id
         table.set_rows(rows, keep=keep, presorted=True)
@@ -121,7 +130,8 @@ class LibraryScreen(Screen[None]):
         unread = self._unread
         text = Text()
         text.append("reader", "bold")
-        text.append(f"  {len(self.all_rows)} articles · {len(table.rows)} shown · {unread} unread")
+        text.append(f"  {plural(len(self.all_rows), 'article')} · {len(table.rows)} shown"
+                    f" · {unread} unread")
         text.append(f" · sorted by {table.sort_column} {'▼' if table.sort_reverse else '▲'}")
         if self.query_text:
             text.append(" · filter: ")
@@ -139,6 +149,24 @@ class LibraryScreen(Screen[None]):
         table = self.query_one(ArticleTable)
         self.all_rows = sort_rows(self.all_rows, table.sort_column, table.sort_reverse)
         self._update_header()
+        try:
+            self.session.save_setting("sort", {"column": table.sort_column,
+                                               "reverse": table.sort_reverse})
+        except OSError as exc:
+            self.notify(f"sort not remembered: {exc.strerror or exc}", severity="warning")
+
+    def _restore_sort(self) -> bool:
+        """The sort chosen last time, like the theme; True if it is not the default (newest
+        first, the order the index is stored in, so the default needs no sorting)."""
+        saved = self.session.load_settings().get("sort")
+        if not isinstance(saved, dict):
+            return False
+        column, reverse = saved.get("column"), saved.get("reverse")
+        if column not in {name for name, _label in COLUMNS} or not isinstance(reverse, bool):
+            return False
+        table = self.query_one(ArticleTable)
+        table.sort_column, table.sort_reverse = column, reverse
+        return (column, reverse) != ("date", True)
 
     def _count_unread(self) -> None:
         self._unread = sum(1 for r in self.all_rows if r.summary is None or not r.summary.read)
@@ -152,6 +180,9 @@ class LibraryScreen(Screen[None]):
             if new is row.summary or (new is not None and new == row.summary):
                 continue  # the common case at 100,000 rows: nothing to do
             changed = row.apply(new) or changed
+        if self.tag:
+            tagged, self._tagged_notes = self._tagged_notes, self._passage_articles()
+            changed = changed or tagged != self._tagged_notes
         if changed:
             self._count_unread()
             self._apply(presorted=True)
@@ -200,7 +231,8 @@ class LibraryScreen(Screen[None]):
         self.query_one("#first-run").display = False
         self.session.first_run = False
         self.reload()
-        self.notify(f"Welcome: {len(self.all_rows)} sample articles imported. Enter opens one.")
+        self.notify(f"Welcome: {plural(len(self.all_rows), 'sample article')} imported."
+                    " Enter opens one.")
 
     # ---- filters -------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -230,43 +262,6 @@ class LibraryScreen(Screen[None]):
         self._apply(presorted=True)
         self.query_one(ArticleTable).focus()
 
-    def action_tag_filter(self) -> None:
-        counts: dict[str, int] = {}
-        for row in self.all_rows:
-            for tag in row.tag_list:
-                counts[tag] = counts.get(tag, 0) + 1
-        if not counts:
-            self.notify("No tags yet: open an article and press t to tag it.")
-            return
-        from reader.screens.dialogs import PickDialog
-
-        options = [(f"{t}  ({n})", t)
-                   for t, n in sorted(counts.items(), key=lambda x: x[0].casefold())]
-        self.app.push_screen(PickDialog("Show articles tagged", options), self._set_tag)
-
-    def _set_tag(self, tag: str | None) -> None:
-        if tag is not None:
-            self.tag = tag
-            self._apply(presorted=True)
-
-    def action_actor_filter(self) -> None:
-        counts: dict[str, int] = {}
-        for row in self.all_rows:
-            for actor in row.actors:
-                counts[actor] = counts.get(actor, 0) + 1
-        if not counts:
-            self.notify("No actors found in these articles.")
-            return
-        from reader.screens.dialogs import PickDialog
-
-        options = [(f"{a}  ({n})", a) for a, n in sorted(counts.items(), key=lambda x: -x[1])]
-        self.app.push_screen(PickDialog("Show articles mentioning", options), self._set_actor)
-
-    def _set_actor(self, actor: str | None) -> None:
-        if actor is not None:
-            self.actor = actor
-            self._apply(presorted=True)
-
     # ---- elsewhere -----------------------------------------------------------------------
     @on(ArticleTable.Chosen)
     def open_article(self, event: ArticleTable.Chosen) -> None:
@@ -290,7 +285,7 @@ class LibraryScreen(Screen[None]):
         def done(count: int | None) -> None:
             if count:
                 self.reload()
-                self.notify(f"{count} articles imported")
+                self.notify(f"{plural(count, 'article')} imported")
 
         self.app.push_screen(ImportDialog(self.session), done)
 
@@ -317,3 +312,4 @@ class LibraryScreen(Screen[None]):
 
     def action_quit(self) -> None:
         self.app.exit()
+
