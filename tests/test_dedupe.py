@@ -186,3 +186,23 @@ def test_a_candidate_whose_body_is_gone_needs_a_close_signature(tmp_path: Path) 
     assert add(lib, text + " Extra words here.", "b.txt")[0] == "duplicate"
     extended = body(story(1) + story(8, 2))  # J about 0.7: a version only its body can prove
     assert add(lib, extended, "c.txt")[0] == "imported"
+
+
+def test_rows_not_re_signed_in_time_are_still_found_by_their_old_key(tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    from dataclasses import replace
+
+    from reader.library import known_stories
+    from reader.library.dedupe import old_content_key
+
+    lib = Library(tmp_path / "lib", create=True)
+    text = body(story(1))
+    add(lib, text, "a.txt")
+    with lib.index.transaction() as txn:
+        for meta in list(txn.metas.values()):
+            txn.put(replace(meta, content_key=old_content_key(lib.text(meta.id))))
+    monkeypatch.setattr(known_stories, "MIGRATE_SECONDS", -1.0)  # no time to re-sign any
+    assert add(lib, text, "b.txt", title="Same text, other bytes")[0] == "duplicate"
+    assert add(lib, body(story(2)), "c.txt")[0] == "imported"
+    keys = {m.file: m.content_key for m in Library(tmp_path / "lib").articles()}
+    assert parse_key(keys["a.txt"]) is None and parse_key(keys["c.txt"]) is not None

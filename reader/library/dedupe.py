@@ -108,6 +108,16 @@ def parse_key(key: str) -> tuple[int, ...] | None:
         return None
 
 
+def old_content_key(text: str) -> str:
+    """The key the first version stored (one MinHash over 8-word shingles): only a candidate
+    for rows not re-signed yet, verified on the bodies like any other."""
+    found = words(text)
+    if len(found) <= 8:
+        return hashlib.sha256(" ".join(found).encode("utf-8")).hexdigest()[:32]
+    return min(hashlib.blake2b(" ".join(found[i:i + 8]).encode("utf-8"), digest_size=16,
+                               key=b"reader").hexdigest() for i in range(len(found) - 7))
+
+
 def bands(sig: tuple[int, ...]) -> list[int]:
     """One 32-bit value per band."""
     return [(sig[i] << 16) | sig[i + 1] for i in range(0, BINS, BAND)]

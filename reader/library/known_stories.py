@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .store import Library
 
 MAX_VERIFIED = 16  # candidate bodies compared per article (most similar signatures first)
+MIGRATE_SECONDS = 5.0  # per run: re-signing rows of an older version reads each body
 
 
 class KnownStories:
@@ -34,6 +35,7 @@ class KnownStories:
         self.rows = rows  # the index as of the last commit
         self.by_sha = {m.sha256: m for m in rows.values()}
         self.migrated: dict[str, str] = {}  # new keys for rows keyed by an older version
+        self.old_keys: dict[str, list[str]] = {}  # older keys not re-signed yet: candidates too
         self.index = CandidateIndex(self._signatures(rows))
         self.texts: dict[str, str] = {}  # bodies of this run's articles until committed
         self.run_metas: dict[str, ArticleMeta] = {}  # this run's articles until committed
@@ -42,11 +44,17 @@ class KnownStories:
     def _signatures(self, rows: dict[str, ArticleMeta]):
         """(id, signature) of the library's rows. Rows keyed by an older version (one hash)
         get a signature from their stored body, written back at the next commit."""
+        import time
+
         from .store import LibraryError
 
+        until = time.monotonic() + MIGRATE_SECONDS
         for article_id, meta in rows.items():
             sig = parse_key(meta.content_key)
             if sig is None:
+                if time.monotonic() > until:  # the rest next time; meanwhile by the old key
+                    self.old_keys.setdefault(meta.content_key, []).append(article_id)
+                    continue
                 try:
                     key = content_key(self.library.text(article_id))
                 except LibraryError:
@@ -64,6 +72,13 @@ class KnownStories:
         key = content_key(text)
         return self.same_story(parse_key(key), text), key
 
+    def _old_candidates(self, text: str) -> list[str]:
+        if not self.old_keys:
+            return []
+        from .dedupe import old_content_key
+
+        return self.old_keys.get(old_content_key(text), [])
+
     def remember(self, meta: ArticleMeta, text: str) -> None:
         """A new article of this run: later ones are compared with it."""
         self.by_sha[meta.sha256] = self.run_metas[meta.id] = meta
@@ -76,7 +91,10 @@ class KnownStories:
         from .store import LibraryError
 
         mine: set[int] | None = None
-        for found in (among or self.index).candidates(sig)[:MAX_VERIFIED]:
+        found_ids = (among or self.index).candidates(sig)[:MAX_VERIFIED]
+        if among is None:
+            found_ids += self._old_candidates(text)[:MAX_VERIFIED]
+        for found in found_ids:
             meta = self.run_metas.get(found) or self.rows.get(found) or self.foreign.get(found)
             if meta is None:
                 continue  # failed to write, or moved
