@@ -3,7 +3,7 @@ colleague's copy. Notes are never deleted here; those that lose their place beco
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from tinydb import Query
@@ -36,18 +36,19 @@ class ArticleLifecycle(ArticleFiles):
                 self._update_article(db, {"removed": False})
         return rec.notes_in(article, self._read(article))
 
-    def restore_article(self, article: str, text: str) -> list[Note]:
+    def restore_article(self, article: str, text: str | Callable[[], str]) -> list[Note]:
         """An article with this id was added (again): if its notes were orphaned because it had
         been removed (or lost their passage), place them in ``text`` once more; passage notes
         that can't be placed stay orphans. Cheap when there is nothing to restore (one look at
-        the summary cache, no file opened), so the library may call it for every article it
-        adds. Returns the notes it restored (``[]`` when nothing was to do)."""
+        the summary cache, no file opened; ``text`` may be a function, called only then), so
+        the library may call it for every article it adds. Returns the notes it restored."""
         entry = self._entries().get(article)
         if entry is None or entry.get("error") or not (entry.get("removed")
                                                        or entry.get("orphans")):
             return []
         before = {n.id for n in rec.notes_in(article, self._read(article)) if n.orphan}
-        return [n for n in self.reanchor(article, text) if n.id in before and not n.orphan]
+        body = text() if callable(text) else text
+        return [n for n in self.reanchor(article, body) if n.id in before and not n.orphan]
 
     def mark_orphans(self, article: str) -> None:
         """The article was removed but its notes stay: all become orphans."""

@@ -166,7 +166,14 @@ def test_restore_article_without_annotations_writes_nothing(store: AnnotationSto
     assert not store.root.exists()  # called for every added article: never creates a file
     store.add_note("abc123", "fine")
     token = store.version()
-    assert store.restore_article("abc123", TEXT) == [] and not store.changed_since(token)
+
+    def text_never_needed() -> str:
+        raise AssertionError("text fetched although no note was orphaned")
+
+    assert store.restore_article("abc123", text_never_needed) == []
+    assert not store.changed_since(token)
+    store.mark_orphans("abc123")
+    assert [n.text for n in store.restore_article("abc123", lambda: TEXT)] == ["fine"]
 
 
 def test_corrupt_article_file_is_reported_and_kept(store: AnnotationStore) -> None:
