@@ -121,3 +121,17 @@ def test_library_rows_from_columns_match_rows_from_metas(library: Path) -> None:
     assert from_columns[0].meta.id == from_columns[0].id
     hits = filter_rows(from_columns, "wire", actor="nato")
     assert len(hits) == 11 and all(r.source == "Wire" and "Nato" in r.actors for r in hits)
+
+
+def test_the_tui_session_lists_from_columns_without_building_metas(library: Path) -> None:
+    from reader.screens.session import Session
+    from reader.widgets.article_rows import ColumnRow
+
+    session = Session(library)
+    rows = session.rows()
+    assert len(rows) == 31 and all(isinstance(r, ColumnRow) for r in rows)
+    assert [r.id for r in rows] == [a.id for a in Library(library).articles()]
+    index = session.library.index
+    assert index._metas is None  # no ArticleMeta was made for the list
+    assert callable(index.columns()._cold)  # nor were the cold fields read
+    assert session.meta(rows[0].id) == rows[0].meta  # opening one makes just that one
