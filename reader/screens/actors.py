@@ -77,10 +77,13 @@ class ActorsScreen(ListScreen):
     def _show(self, ranked: list[ActorTotal], metas: dict[str, Any]) -> None:
         self.metas = metas
         most = max((t.direct + t.indirect for t in ranked), default=1)
+        name_width = 28 if self.app.size.width >= 100 else 20  # the counts stay on screen at 80
         entries = []
         for total in ranked:
             label = Text()
-            label.append(f"{clean(total.name)[:28]:<28} ", ACTOR_STYLES.get(total.type, ACTOR_STYLES["other"]))
+            name = clean(total.name)
+            name = name if len(name) <= name_width else name[:name_width - 1] + "…"
+            label.append(f"{name:<{name_width}} ", ACTOR_STYLES.get(total.type, ACTOR_STYLES["other"]))
             label.append(f"{total.type[:12]:<12} ", Style(dim=True))
             label.append(f"{plural(len(total.articles), 'article', 'articles'):>13}  ")
             label.append_text(quote_bar(total.direct, total.indirect, most))

@@ -7,6 +7,7 @@ from typing import Any
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
+from textual.reactive import reactive
 
 from reader.render import NOTE_STYLE, clean
 from reader.screens.dialogs import PickDialog
@@ -18,16 +19,16 @@ class AnnotationsScreen(ListScreen):
 
     BINDINGS = [
         Binding("t", "tag_filter", "Tag filter"),
-        Binding("at", "actor_filter", "Actor filter", key_display="@"),
+        Binding("at", "actor_filter", "Actor filter", key_display="@", show=False),
         Binding("c", "clear", "Clear filters"),
     ]
+    tag: reactive[str | None] = reactive(None, bindings=True)
+    actor: reactive[str | None] = reactive(None, bindings=True)
     title_text = "Annotations"
     empty_text = "No notes yet: open an article, put the cursor on a passage and press a."
 
     def __init__(self, session) -> None:
         super().__init__(session)
-        self.tag: str | None = None
-        self.actor: str | None = None
         self.metas: dict[str, Any] = {}
 
     def load(self) -> None:
@@ -101,6 +102,11 @@ class AnnotationsScreen(ListScreen):
         if actor:
             self.actor = actor
             self.fill()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear":
+            return bool(self.tag or self.actor)  # shown (and active) only when it can act
+        return super().check_action(action, parameters)
 
     def action_clear(self) -> None:
         self.tag = self.actor = None

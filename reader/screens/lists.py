@@ -36,7 +36,7 @@ class ListScreen(Screen[None]):
         yield Static(classes="list-header", id="list-header")
         yield Input(placeholder="filter", id="list-filter")
         yield OptionList(classes="wide-list", id="list")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         if not self.query("#list-filter"):  # pushed while the app was closing: nothing to do

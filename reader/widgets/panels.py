@@ -38,15 +38,15 @@ def actor_counts(analysis: Any) -> dict[str, tuple[int, int]]:
     return {k: (v[0], v[1]) for k, v in counts.items()}
 
 
-def quote_bar(direct: int, indirect: int, most: int) -> Text:
+def quote_bar(direct: int, indirect: int, most: int, width: int = BAR) -> Text:
     """█ for direct, ▒ for indirect, scaled so the busiest actor fills the bar."""
-    scale = BAR / most if most > BAR else 1
+    scale = width / most if most > width else 1
     d = round(direct * scale) if direct else 0
     i = round(indirect * scale) if indirect else 0
     bar = Text()
     bar.append("█" * d, QUOTE_STYLES["direct"])
     bar.append("▒" * i, QUOTE_STYLES["indirect"])
-    bar.append(" " * max(0, BAR - d - i))
+    bar.append(" " * max(0, width - d - i))
     bar.append(f" {direct}/{indirect}", Style(dim=True))
     return bar
 
@@ -54,7 +54,7 @@ def quote_bar(direct: int, indirect: int, most: int) -> Text:
 class ActorsPanel(OptionList):
     """Actors grouped by type, busiest first; Enter steps through the chosen actor's quotes."""
 
-    BINDINGS = [Binding("enter", "select", "Step through quotes")]
+    BINDINGS = [Binding("enter", "select", "Their quotes")]  # short: the footer is shared
 
     class ActorChosen(Message):
         def __init__(self, actor_id: str, name: str) -> None:
@@ -66,6 +66,7 @@ class ActorsPanel(OptionList):
         self.clear_options()
         counts = actor_counts(analysis)
         most = max((d + i for d, i in counts.values()), default=1)
+        name_width, bar_width = self._widths()
         options: list[Option | None] = []
         for kind, title in TYPE_TITLES.items():
             actors = [a for a in analysis.actors if (a.type if a.type in TYPE_TITLES else "other") == kind]
@@ -78,8 +79,11 @@ class ActorsPanel(OptionList):
             for actor in actors:
                 d, i = counts.get(actor.id, (0, 0))
                 label = Text()
-                label.append(f"{clean(actor.name)[:22]:<22} ", ACTOR_STYLES.get(kind))
-                label.append_text(quote_bar(d, i, most))
+                name = clean(actor.name)
+                if len(name) > name_width:
+                    name = name[:name_width - 1] + "…"
+                label.append(f"{name:<{name_width}} ", ACTOR_STYLES.get(kind))
+                label.append_text(quote_bar(d, i, most, bar_width))
                 options.append(Option(label, id=actor.id))
         if not options:
             options.append(Option(Text("No actors found"), disabled=True))
@@ -87,6 +91,14 @@ class ActorsPanel(OptionList):
         self._names = {a.id: a.name for a in analysis.actors}
         first = next((i for i, o in enumerate(self.options) if not o.disabled), None)
         self.highlighted = first
+
+    def _widths(self) -> tuple[int, int]:
+        """Name and bar widths that keep each actor on one line in a narrow panel (the side
+        panel is at most 48 columns and 45 % of the window)."""
+        panel = min(48, int(self.app.size.width * 0.45)) if self.app.size.width else 48
+        room = panel - 6 - 7  # border, padding, scrollbar; " 12/12" after the bar
+        bar = max(5, min(BAR, room - 16))
+        return max(8, min(22, room - bar - 1)), bar
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -98,9 +110,10 @@ class NotesPanel(OptionList):
     """The article's notes; Enter jumps to the passage, e edits, d deletes."""
 
     BINDINGS = [
-        Binding("enter", "select", "Jump to passage"),
-        Binding("e", "edit_note", "Edit note"),
-        Binding("d,delete", "delete_note", "Delete note"),
+        # short words: these share the footer with the screen's keys at 80 columns
+        Binding("enter", "select", "Jump"),
+        Binding("e", "edit_note", "Edit"),
+        Binding("d,delete", "delete_note", "Delete"),
     ]
 
     class NoteChosen(Message):
