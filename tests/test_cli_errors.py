@@ -50,6 +50,10 @@ def test_a_damaged_annotation_file_is_never_reported_as_no_notes(capsys, two, li
     rows = json.loads(run(capsys, "list", "--json")[1])
     assert {r["id"] for r in rows} == {en, de}
 
+    code, out, err = run(capsys, "tags", "--json")  # its tags are not counted: said so
+    assert code == 1 and json.loads(out) == [] and str(path) in err
+    code, out, err = run(capsys, "show", en)  # the text still shows, the damage is named
+    assert code == 1 and "harbour plan" in out and str(path) in err
     code, out, err = run(capsys, "notes", en, "--json")  # the article's own notes: an error
     assert code == 1 and str(path) in err
     code, _, err = run(capsys, "note", en, "more")  # and nothing is written over it

@@ -132,15 +132,16 @@ def cmd_tags(args: argparse.Namespace, root: Path) -> int:
         out(f"renamed {old} to {new} ({changed} changed)")
         return 0
     counts = store.tag_counts()
+    problems = store.problems()  # their tags are not counted: say so
     names = sorted(counts, key=str.casefold)
     if args.json:
         print_json([{"tag": name, "count": counts[name]} for name in names])
-        return 0
+        return report_unreadable(problems)
     if not names:
         out("no tags")
-        return 0
+        return report_unreadable(problems)
     t = table("tag", "count")
     for name in names:
         t.add_row(cell(name), cell(counts[name]))
     console().print(t)
-    return 0
+    return report_unreadable(problems)

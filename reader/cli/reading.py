@@ -79,11 +79,16 @@ def cmd_show(args: argparse.Namespace, root: Path) -> int:
         err(f"reader: analysis failed ({type(exc).__name__}: {exc}); no highlights")
         analysis = Analysis(lang=meta.lang)
     store = library.annotations
-    notes = store.notes(article=meta.id)
+    from annotations.store import StoreError
+
+    try:
+        notes, tags, failed = store.notes(article=meta.id), store.article_tags(meta.id), 0
+    except StoreError as exc:  # the text is still worth showing; the damage is named, exit 1
+        notes, tags = [], []
+        failed = report_unreadable({meta.id: str(exc)})
     c = console()
-    c.print(render_article(meta, text, analysis, notes, width=c.width,
-                           tags=store.article_tags(meta.id)))
-    return 0
+    c.print(render_article(meta, text, analysis, notes, width=c.width, tags=tags))
+    return failed
 
 
 def cmd_search(args: argparse.Namespace, root: Path) -> int:
