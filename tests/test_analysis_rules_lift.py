@@ -240,3 +240,13 @@ def test_wie_frame_with_a_particle_before_the_speaker():
     )
     assert q.speaker == "die Gesundheitsbehörde"
     assert q.text == "ist eine Ansteckung im Park sehr unwahrscheinlich"
+
+
+def test_a_negated_speech_act_is_not_reported_speech():
+    def kinds(text: str, lang: str) -> list[str]:
+        return [q.kind for q in analyze(text, lang).quotes]
+
+    assert kinds("Die Behörde gab die Identität des Kindes bekannt.", "de") == ["reported"]
+    assert kinds("Die Behörde gab die Identität des Kindes nicht bekannt.", "de") == []
+    assert kinds("The union demanded a pay rise of ten percent.", "en")
+    assert kinds("The union did not demand a pay rise of ten percent.", "en") == []

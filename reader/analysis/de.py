@@ -354,6 +354,8 @@ SPEECH_OPENERS = {"ich", "wir", "du", "ihr", "es", "man", "das", "dies", "uns", 
 NEGATIVE_DETERMINERS = {"kein", "keine", "keinen", "keiner", "keines", "keinem"}
 # The preposition before the agent of a passive ("wurde von X kritisiert").
 AGENT_PREPOSITIONS = {"von", "vom"}
+# Negations that cancel a reported speech act ("gab … nicht bekannt").
+NEGATIONS = {"nicht", "nie", "niemals", "keine", "keinen", "kein"}
 LABEL_ARTICLES = {"ein", "eine", "einen", "einem", "einer", "eines", "als"}
 LABEL_VERBS = {"nannte", "nennt", "nannten", "bezeichnete", "bezeichnet", "bezeichneten", "warf",
                "wirft", "warfen", "sieht", "sah", "würdigte", "konstatierte", "kritisierte",

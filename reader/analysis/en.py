@@ -178,6 +178,8 @@ SPEECH_OPENERS = {"i", "we", "you", "it", "this", "no", "yes"}
 NEGATIVE_DETERMINERS = {"no"}
 # The preposition before the agent of a passive ("wurde von X kritisiert").
 AGENT_PREPOSITIONS = {"by"}
+# Negations that cancel a reported speech act ("gab … nicht bekannt").
+NEGATIONS = {"not", "never", "no"}
 LABEL_ARTICLES = {"a", "an"}
 # Verbs that give something a status or a name, not words: "known as „The Rock“".
 STATUS_AS_VERBS = {"known", "serves", "served", "serve", "acts", "acted", "billed", "branded",

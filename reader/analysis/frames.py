@@ -120,6 +120,16 @@ class FrameFinder(SourceRules):
                 return k
         return 1
 
+    def _negated_main(self, toks: list[Token], v: int) -> bool:
+        """A negation in the main clause (German: before the first comma; English: before
+        the verb, "did not confirm") of a report."""
+        for k, t in enumerate(toks if self.lang == "de" else toks[:v]):
+            if k and "," in self._gap(toks[k - 1], t):
+                return False
+            if t.low in self.lx.NEGATIONS:
+                return True
+        return False
+
     def _agent(self, toks: list[Token], v: int) -> tuple[int, int] | None:
         """The agent of a passive after the auxiliary at ``v`` ("von Minister X")."""
         lx = self.lx
@@ -345,6 +355,8 @@ class FrameFinder(SourceRules):
                 cue = t
             else:
                 continue
+            if self._negated_main(toks, v):
+                return None  # "gab die Behörde nicht bekannt": no speech act was made
             if self.lang == "en":
                 lo = self._lead(toks)
                 for k in range(v - 1, lo, -1):  # "In a statement, he warned of …"
