@@ -7,8 +7,8 @@ article's tags, read flag, reading position, removed flag) and ``_meta`` (schema
 
 from __future__ import annotations
 
-import re
 import os
+import re
 from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any

@@ -10,6 +10,6 @@ from annotations.text import ANSI as _ANSI
 from annotations.text import CONTROL as _CONTROL
 from annotations.text import strip_control
 
-__all__ = ["ANSI_SEQUENCE", "strip_control", "_ANSI", "_CONTROL"]
+__all__ = ["ANSI_SEQUENCE", "_ANSI", "_CONTROL", "strip_control"]
 
 ANSI_SEQUENCE = _ANSI  # a public name for the whole-sequence pattern (colour codes, OSC titles)

@@ -5,8 +5,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .output import (CLIError, UsageError, cell, console, one_line, out, print_json,
-                     report_unreadable, table)
+from .output import (
+    CLIError,
+    UsageError,
+    cell,
+    console,
+    one_line,
+    out,
+    print_json,
+    report_unreadable,
+    table,
+)
 from .reading import open_library
 
 
