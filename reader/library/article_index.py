@@ -3,6 +3,8 @@
 Why a module of its own: the index is the one file every process and every screen reads, and
 100,000 rows must load fast, so rows are stored compactly (empty fields dropped, the id is the
 key) and parsed once per change of the file (its inode, size and mtime), not once per call.
+Lists read the rows as columns (index_columns.py, from the snapshot in index_snapshot.py);
+writers get ArticleMeta objects, made from the columns only when a write needs them.
 Writers take a lock, re-read the file if another process changed it, apply their whole batch and
 write once, atomically: two imports running at once never lose each other's rows.
 
