@@ -250,3 +250,24 @@ def test_a_negated_speech_act_is_not_reported_speech():
     assert kinds("Die Behörde gab die Identität des Kindes nicht bekannt.", "de") == []
     assert kinds("The union demanded a pay rise of ten percent.", "en")
     assert kinds("The union did not demand a pay rise of ten percent.", "en") == []
+
+
+def test_past_tense_and_adjectives_are_not_konjunktiv():
+    from reader.analysis import de
+    from reader.analysis.clauses import is_konjunktiv
+    from reader.analysis.tokens import tokenize
+
+    def konj(word: str) -> bool:
+        return is_konjunktiv(tokenize(word)[0], de)
+
+    assert not konj("beflügelte") and not konj("islamische")
+    assert konj("gelte") and konj("vorsehe") and konj("sei")
+
+
+def test_indicative_sentence_after_reported_speech_is_not_a_continuation():
+    text = (
+        "Der Sprecher sagte, die Preise seien gestiegen. Die Nachricht beflügelte den "
+        "Goldpreis."
+    )
+    kinds = [q.kind for q in analyze(text, "de").quotes]
+    assert "indirect_free_indirect" not in kinds

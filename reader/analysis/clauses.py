@@ -52,10 +52,19 @@ def _is_konjunktiv(tok: Token, lx: ModuleType) -> bool:
     return _konj_regex(lx).search(low) is not None
 
 
+# Verb prefixes a known stem may carry ("vorsehe", "zurückweise"): any other letters before
+# the stem make another word ("beflügelte" is not "gelte", "islamische" not "mische").
+_VERB_PREFIXES = (
+    "ab|an|auf|aus|be|bei|dar|durch|ein|emp|ent|er|fest|frei|ge|her|hervor|hin|miss|mit|"
+    "nach|statt|teil|über|um|unter|ver|vor|weg|wieder|zer|zu|zurück|zusammen|los|heraus|"
+    "hinaus|hinzu|voran|vorbei|entgegen|gegen|weiter|bereit|bekannt|klar|sicher|stand"
+)
+
+
 @lru_cache(maxsize=4)
 def _konj_regex(lx: ModuleType) -> re.Pattern[str]:
     alts = "|".join(sorted((re.escape(s) for s in lx.KONJ_STEMS), key=len, reverse=True))
-    return re.compile(rf"(?:^|[a-zäöüß])(?:{alts})e$")
+    return re.compile(rf"^(?:{_VERB_PREFIXES})*(?:{alts})e$")
 
 
 class ClauseTools:

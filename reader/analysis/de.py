@@ -202,8 +202,8 @@ NOT_BEFORE_THAT = {"ist", "sind", "war", "waren", "sein", "werden", "wird", "kö
                    "sei", "gewesen", "so", "ohne", "statt", "anstatt", "als", "also", "und",
                    "aber", "oder", "dafür", "darin", "dazu", "wurde", "wurden", "hat", "mal",
                    "worden", "habe", "hatte", "hatten", "soll", "sollen", "kann", "muss"}
-# Konjunktiv I: unambiguous forms plus stems whose 3rd person singular is stem + "e".
 BACKSHIFT: set[str] = set()  # German continues with Konjunktiv (KONJ_FORMS)
+# Konjunktiv I: unambiguous forms plus stems whose 3rd person singular is stem + "e".
 KONJ_FORMS = {
     "sei", "seien", "seiest", "seist", "habe", "werde", "könne", "müsse", "solle", "wolle",
     "dürfe", "möge", "wisse", "wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte",
