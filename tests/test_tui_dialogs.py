@@ -18,6 +18,7 @@ from reader.library.store import Library
 from reader.screens.article import ArticleScreen
 from reader.screens.dialogs import NoteDialog, TextPrompt
 from reader.widgets.article_table import ArticleTable
+from reader.widgets.panels import NotesPanel
 
 
 async def open_first(pilot) -> ArticleScreen:
@@ -118,5 +119,11 @@ async def test_a_burst_of_keys_keeps_its_order_through_tab_and_ctrl_s(
         await settle(pilot)
         await pilot.pause()
         assert app.screen is screen
+        # the notes panel shows the note with its tags
+        await pilot.press("o")
+        await pilot.pause()
+        panel = screen.query_one(NotesPanel)
+        label = str(panel.get_option_at_index(0).prompt)
+        assert "who says this" in label and "#frame/war" in label and "#source" in label
     notes = Library(samples_dir_copy).annotations.notes(screen.article_id)
     assert [(n.text, n.tags) for n in notes] == [("who says this", ["frame/war", "source"])]

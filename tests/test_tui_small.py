@@ -122,3 +122,24 @@ async def test_tag_filter_offers_passage_and_parent_tags(tmp_path: Path) -> None
         screen._set_tag("frame/war")
         await pilot.pause()
         assert {r.id for r in screen.query_one(ArticleTable).rows} == {first}
+
+
+@run_async
+async def test_actor_bars_stay_on_one_line_at_80_columns(samples_dir_copy: Path) -> None:
+    from rich.cells import cell_len
+
+    from reader.widgets.panels import ActorsPanel
+
+    app = app_for(samples_dir_copy)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        panel = app.screen.query_one(ActorsPanel)
+        room = panel.scrollable_content_region.width
+        labels = [str(o.prompt) for o in panel.options if o.id]
+        assert labels
+        for label in labels:
+            assert "\n" not in label and cell_len(label) <= room - 2, (label, room)

@@ -18,7 +18,10 @@ from reader.screens.lists import ListScreen
 HIT = Style(color="color(16)", bgcolor="color(220)")
 
 
-def hit_label(meta: Any, lines: list[tuple[int, str]], words: list[str]) -> Text:
+def hit_label(meta: Any, lines: list[tuple[int, str]], words: list[str],
+              width: int = 110) -> Text:
+    """Title, source and date, then up to three matching lines cut to ``width`` cells so each
+    stays on one indented line."""
     label = Text()
     label.append(clean(meta.title) or "(untitled)", "bold")
     bits = " · ".join(b for b in (meta.source, meta.date) if b)
@@ -28,8 +31,11 @@ def hit_label(meta: Any, lines: list[tuple[int, str]], words: list[str]) -> Text
         line = " ".join(clean(para).split())
         folded = line.casefold()
         first = min((folded.find(w) for w in words if w in folded), default=0)
-        start = max(0, first - 30)
-        snippet = ("…" if start else "") + line[start:start + 110]
+        start = max(0, first - min(30, width // 3))
+        end = start + width - (1 if start else 0)
+        snippet = ("…" if start else "") + line[start:end]
+        if end < len(line):
+            snippet = snippet[:-1] + "…"
         text = Text("\n    " + snippet)
         text.highlight_words(words, HIT, case_sensitive=False)
         label.append_text(text)
@@ -62,7 +68,7 @@ class SearchScreen(ListScreen):
             self.app.call_from_thread(self.notify, f"search failed: {exc}", severity="error")
             hits = []
         entries = [
-            (hit_label(h.article, h.lines, words),
+            (hit_label(h.article, h.lines, words, max(20, self.app.size.width - 14)),
              (h.article.title + " " + (h.article.source or "")).casefold(), h.article.id)
             for h in hits
         ]
