@@ -135,3 +135,32 @@ def test_the_tui_session_lists_from_columns_without_building_metas(library: Path
     assert index._metas is None  # no ArticleMeta was made for the list
     assert callable(index.columns()._cold)  # nor were the cold fields read
     assert session.meta(rows[0].id) == rows[0].meta  # opening one makes just that one
+
+
+def test_reading_while_another_thread_writes_sees_whole_states(library: Path) -> None:
+    import threading
+
+    lib = Library(library)  # one object, as the TUI shares it with its import worker
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def read() -> None:
+        try:
+            while not done.is_set():
+                count = len(lib.article_columns())
+                assert count >= 31 and len(lib.articles()) >= 31
+                lib.index.rows()
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for i in range(40, 60):
+            with lib.index.transaction() as txn:
+                txn.put(meta(i))
+    finally:
+        done.set()
+        reader.join()
+    assert errors == []
+    assert len(Library(library).articles()) == 51

@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import fields
@@ -101,23 +102,28 @@ class ArticleIndex:
         self._stamp: tuple[int, int, int] | None = None
         self._metas: dict[str, ArticleMeta] | None = {}
         self._columns: ArticleColumns | None = ArticleColumns.from_metas(())
+        # the TUI reads from its main thread while an import worker writes: the cached state
+        # (stamp, rows, columns) changes together, under this lock
+        self._lock = threading.RLock()
 
     # reading ------------------------------------------------------------------------------
     def columns(self) -> ArticleColumns:
         """All rows as columns, newest first (what lists read), re-read only when the file
         changed since the last call: from the snapshot when there is a fresh one."""
-        self._refresh()
-        if self._columns is None:
-            metas = self._metas.values()
-            self._columns = _quietly(lambda: ArticleColumns.from_metas(metas))
-        return self._columns
+        with self._lock:
+            self._refresh()
+            if self._columns is None:
+                metas = self._metas.values()
+                self._columns = _quietly(lambda: ArticleColumns.from_metas(metas))
+            return self._columns
 
     def rows(self) -> dict[str, ArticleMeta]:
         """All rows by id as ArticleMeta (what writers change)."""
-        self._refresh()
-        if self._metas is None:
-            self._metas = _quietly(self._columns.metas)
-        return self._metas
+        with self._lock:
+            self._refresh()
+            if self._metas is None:
+                self._metas = _quietly(self._columns.metas)
+            return self._metas
 
     def _refresh(self) -> None:
         try:
@@ -176,12 +182,13 @@ class ArticleIndex:
                 rows = {i: encode_row(m) for i, m in txn.metas.items()}
                 data = {TABLE: rows, "_schema": {"1": {"version": SCHEMA_VERSION}}}
                 atomic_write_bytes(self.path, dumps(data))
-                self._metas, self._columns = txn.metas, None
-                self._stamp = stamp_of(os.stat(self.path))
-                if len(txn.metas) >= SNAPSHOT_FROM:
-                    save_snapshot(self.snapshot_path, self._stamp, self.columns())
-                else:
-                    self.snapshot_path.unlink(missing_ok=True)
+                with self._lock:
+                    self._metas, self._columns = txn.metas, None
+                    self._stamp = stamp_of(os.stat(self.path))
+                    if len(txn.metas) >= SNAPSHOT_FROM:
+                        save_snapshot(self.snapshot_path, self._stamp, self.columns())
+                    else:
+                        self.snapshot_path.unlink(missing_ok=True)
         finally:
             lock.release()
 
