@@ -271,3 +271,17 @@ def test_indicative_sentence_after_reported_speech_is_not_a_continuation():
     )
     kinds = [q.kind for q in analyze(text, "de").quotes]
     assert "indirect_free_indirect" not in kinds
+
+
+def test_opinion_holder_with_fuer_and_a_copula_speaks_the_quoted_predicate():
+    q = _quote(
+        "Für die Gewerkschaft ist die Lage in den Kliniken „alarmierend“.", "de", "direct"
+    )
+    assert q.speaker == "die Gewerkschaft"
+
+
+def test_speaking_of_a_quoted_word_makes_it_somebody_s_words():
+    kinds = _kinds(
+        "Die Gewerkschaft hatte am Montag von einem „Kahlschlag“ gesprochen.", "de"
+    )
+    assert kinds["„Kahlschlag“"] == "direct"

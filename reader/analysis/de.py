@@ -356,11 +356,15 @@ NEGATIVE_DETERMINERS = {"kein", "keine", "keinen", "keiner", "keines", "keinem"}
 AGENT_PREPOSITIONS = {"von", "vom"}
 # Negations that cancel a reported speech act ("gab … nicht bekannt").
 NEGATIONS = {"nicht", "nie", "niemals", "keine", "keinen", "kein"}
+# "Für X ist Y „…“": the holder of a quoted view, with these copulas.
+OPINION_FOR = {"für"}
+COPULAS = {"ist", "war", "sei", "sind", "waren", "seien", "wäre", "bleibt", "blieb"}
 LABEL_ARTICLES = {"ein", "eine", "einen", "einem", "einer", "eines", "als"}
 LABEL_VERBS = {"nannte", "nennt", "nannten", "bezeichnete", "bezeichnet", "bezeichneten", "warf",
                "wirft", "warfen", "sieht", "sah", "würdigte", "konstatierte", "kritisierte",
                "sprach", "spricht", "sprachen", "beklagte", "warnte", "lobte", "attestiert",
-               "skandierten", "riefen", "forderte", "bezeichnet", "wertete", "verurteilte"}
+               "skandierten", "riefen", "forderte", "bezeichnet", "wertete", "verurteilte",
+               "gesprochen", "sprechen"}
 FUNCTION_WORDS = {"der", "die", "und", "nicht", "ist", "das", "mit", "sich", "auf", "für",
                   "den", "von", "dem", "ein", "eine", "auch", "wird", "sei", "dass", "im",
                   "sagte", "sind", "wir", "zu", "es", "bei", "nach", "über", "wurde", "hat",

@@ -185,6 +185,9 @@ def classify_direct(
     sentence_like = last_inner in ".!?…" or (m.start == s and words >= 3)
     if not short or sentence_like or colon or fragment:
         return "direct", None, None
+    holder = _opinion_holder(eng, s, m.start)
+    if holder is not None and not term_cue:
+        return "direct", holder, None  # "Für den Minister ist die Lage „alarmierend“"
     if term_cue or title_like:
         return "term", None, None
     if eng.lang == "en":
@@ -206,6 +209,23 @@ def _status_as(eng: Engine, s: int, e: int, m: MarkSpan) -> bool:
     if any(t.low in lx.SAY_VERBS or t.low in lx.LABEL_VERBS for t in toks):
         return False
     return any(t.low in lx.STATUS_AS_VERBS for t in toks)
+
+
+def _opinion_holder(eng: Engine, s: int, pos: int) -> tuple[int, int] | None:
+    """'für X' with a copula before a quoted predicate: X holds the quoted view
+    ("Für den Minister ist die Lage „alarmierend“", "war für die Verbände „Wortbruch“")."""
+    lx = eng.lx
+    if not getattr(lx, "OPINION_FOR", None):
+        return None
+    toks = eng._toks(s, pos)
+    if not any(t.low in lx.COPULAS for t in toks):
+        return None
+    for k, t in enumerate(toks[:-1]):
+        if t.low in lx.OPINION_FOR:
+            sp = np_after(eng.text, toks, k + 1, lx, pos)
+            if sp is not None and eng.frames.speakerlike(sp):
+                return sp
+    return None
 
 
 def _speech_fragment(eng: Engine, inner: list) -> bool:

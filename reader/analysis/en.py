@@ -180,6 +180,8 @@ NEGATIVE_DETERMINERS = {"no"}
 AGENT_PREPOSITIONS = {"by"}
 # Negations that cancel a reported speech act ("gab … nicht bekannt").
 NEGATIONS = {"not", "never", "no"}
+OPINION_FOR: set[str] = set()  # English "for X, Y is …" is too rare to rule on
+COPULAS = {"is", "was", "are", "were"}
 LABEL_ARTICLES = {"a", "an"}
 # Verbs that give something a status or a name, not words: "known as „The Rock“".
 STATUS_AS_VERBS = {"known", "serves", "served", "serve", "acts", "acted", "billed", "branded",
