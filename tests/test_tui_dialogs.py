@@ -79,6 +79,15 @@ async def test_a_note_that_cannot_be_saved_stays_open_with_its_text(
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
+        # the tag prompt keeps its text and says why too
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press(*"kept", "enter")
+        await pilot.pause()
+        prompt = app.screen
+        assert isinstance(prompt, TextPrompt)
+        assert prompt.query_one("#prompt").value.endswith("kept")
+        assert "not saved" in str(prompt.query_one("#dialog-error").render())
 
 
 @run_async

@@ -110,6 +110,7 @@ class TextPrompt(Dialog):
                 self.value, placeholder=self.placeholder, suggester=self.suggester, id="prompt",
                 select_on_focus=False,
             )
+            yield Static("", id="dialog-error", classes="dialog-error")
             yield Static(
                 Text(self.hint or "Enter or ctrl+s to save · Escape to cancel"),
                 classes="dialog-hint",
@@ -159,9 +160,12 @@ class NoteDialog(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog note-dialog"):
             yield Label(Text(self.title_text), classes="dialog-title")
+            # under the title, so a small window still shows why a save failed
+            yield Static("", id="dialog-error", classes="dialog-error")
             if self.passage:
                 short = " ".join(self.passage.split())
-                short = short if len(short) <= 240 else short[:239] + "…"
+                most = 240 if self.app.size.height >= 32 else 120
+                short = short if len(short) <= most else short[:most - 1] + "…"
                 yield Static(Text(f"«{short}»", style="italic"), classes="dialog-passage")
             # Tab leaves the note for the tags field, whatever the timing of the keys
             yield TextArea(self.text, id="note-text", soft_wrap=True, show_line_numbers=False,
@@ -173,9 +177,12 @@ class NoteDialog(Dialog):
                 id="note-tags",
                 select_on_focus=False,
             )
-            yield Static("", id="dialog-error", classes="dialog-error")
             yield Static(Text("Tab: tags · ctrl+s to save · Escape to cancel"),
                          classes="dialog-hint")
+
+    def on_resize(self) -> None:
+        # a 24-row terminal keeps the tags field and the hint on screen
+        self.query_one("#note-text", TextArea).styles.height = 8 if self.app.size.height >= 32 else 4
 
     def on_mount(self) -> None:
         area = self.query_one("#note-text", TextArea)
