@@ -112,7 +112,9 @@ def test_time_phrase_opening_the_sentence_is_not_the_speaker():
 
 
 def test_fragment_opening_with_a_lower_case_article_is_speech_not_a_title():
-    kinds = _kinds("Der Verband sieht im neuen Polizeigesetz „kein Hindernis für den Handel“.", "de")
+    kinds = _kinds(
+        "Der Verband sieht im neuen Polizeigesetz „kein Hindernis für den Handel“.", "de"
+    )
     assert kinds["„kein Hindernis für den Handel“"] == "direct"
     kinds = _kinds('Residents see the bypass plan as "a gift to the developers".', "en")
     assert kinds['"a gift to the developers"'] == "direct"
@@ -148,9 +150,7 @@ def test_reported_content_ends_at_a_semicolon():
 
 
 def test_purpose_clause_after_a_report_is_not_the_content():
-    a = analyze(
-        "Die Gewerkschaft forderte höhere Löhne, um die Inflation auszugleichen.", "de"
-    )
+    a = analyze("Die Gewerkschaft forderte höhere Löhne, um die Inflation auszugleichen.", "de")
     assert all(q.text != "um die Inflation auszugleichen" for q in a.quotes)
 
 
@@ -199,25 +199,19 @@ def test_english_backshift_does_not_follow_a_direct_quote():
 
 
 def test_unframed_quote_opening_a_sentence_is_spoken_by_the_subject_just_before():
-    q = [
-        q
-        for q in analyze(
-            "Der Bürgermeister Paul Weber sagte, der Haushalt sei knapp. Die Ministerin Jana "
-            "Roth besuchte am Nachmittag die Schule. „Das ist ein schwarzer Tag für die Schulen.“",
-            "de",
-        ).quotes
-        if q.kind == "direct"
-    ][0]
+    q = _quote(
+        "Der Bürgermeister Paul Weber sagte, der Haushalt sei knapp. Die Ministerin Jana "
+        "Roth besuchte am Nachmittag die Schule. „Das ist ein schwarzer Tag für die Schulen.“",
+        "de",
+        "direct",
+    )
     assert q.speaker == "Die Ministerin Jana Roth"
-    q = [
-        q
-        for q in analyze(
-            "The mayor, Paul Weber, said the budget was tight. The minister, Jana Roth, visited "
-            'the school in the afternoon. "This is a dark day for our schools."',
-            "en",
-        ).quotes
-        if q.kind == "direct"
-    ][0]
+    q = _quote(
+        "The mayor, Paul Weber, said the budget was tight. The minister, Jana Roth, visited "
+        'the school in the afternoon. "This is a dark day for our schools."',
+        "en",
+        "direct",
+    )
     assert q.speaker is not None and "Jana Roth" in q.speaker
 
 
@@ -265,23 +259,16 @@ def test_past_tense_and_adjectives_are_not_konjunktiv():
 
 
 def test_indicative_sentence_after_reported_speech_is_not_a_continuation():
-    text = (
-        "Der Sprecher sagte, die Preise seien gestiegen. Die Nachricht beflügelte den "
-        "Goldpreis."
-    )
+    text = "Der Sprecher sagte, die Preise seien gestiegen. Die Nachricht beflügelte den Goldpreis."
     kinds = [q.kind for q in analyze(text, "de").quotes]
     assert "indirect_free_indirect" not in kinds
 
 
 def test_opinion_holder_with_fuer_and_a_copula_speaks_the_quoted_predicate():
-    q = _quote(
-        "Für die Gewerkschaft ist die Lage in den Kliniken „alarmierend“.", "de", "direct"
-    )
+    q = _quote("Für die Gewerkschaft ist die Lage in den Kliniken „alarmierend“.", "de", "direct")
     assert q.speaker == "die Gewerkschaft"
 
 
 def test_speaking_of_a_quoted_word_makes_it_somebody_s_words():
-    kinds = _kinds(
-        "Die Gewerkschaft hatte am Montag von einem „Kahlschlag“ gesprochen.", "de"
-    )
+    kinds = _kinds("Die Gewerkschaft hatte am Montag von einem „Kahlschlag“ gesprochen.", "de")
     assert kinds["„Kahlschlag“"] == "direct"

@@ -112,9 +112,7 @@ class ActorFinder:
                 self._mark(i, i + 1, "place:" + t.text, t.text, "place")
             elif t.text in orgs:
                 self._mark(i, i + 1, "org:" + orgs[t.text], orgs[t.text], "organisation")
-            elif self._is_org_compound(t.text):
-                self._mark(i, i + 1, "org:" + t.text, t.text, "organisation")
-            elif (
+            elif self._is_org_compound(t.text) or (
                 _ACRONYM.match(t.text)
                 and t.low not in lx.STOP_CAPS
                 and t.text not in lx.NOT_ORG_ACRONYMS

@@ -137,8 +137,7 @@ SOURCE_NOUNS = {"bekunden", "planungen", "quellenlage", "vernehmen", "medien", "
                 "unterlagen", "papier",
                 "angaben", "analyse", "vorhersage", "prognose", "umfrage", "studie", "recherchen",
                 "zahlen", "daten", "schätzung", "ansicht", "aussage", "meldungen",
-                "medienberichten", "auskunft", "aussagen", "informationen", "worten", "ansicht",
-                "meinung",
+                "medienberichten", "auskunft", "aussagen", "informationen", "worten", "meinung",
                 "einschätzung", "darstellung", "auffassung", "überzeugung", "berichten",
                 "berichte", "bericht", "schätzungen", "erkenntnissen",
                 # results and statements that report ("Nach dem vorläufigen Endergebnis …")
@@ -155,8 +154,7 @@ NEEDS_PARTICLE = {"gab", "gibt", "gaben", "geben", "stellte", "stellt", "stellte
                   "zeigt", "zeigten", "zog", "machte", "macht", "machten", "geht", "ging",
                   "gingen", "gehen", "teilte", "teilt", "teilten", "wies", "weist", "führte",
                   "führt", "räumte", "räumt", "fügte", "fügt", "kündigte", "kündigt", "hob",
-                  "ließ", "lässt", "wandte", "ruft", "rief", "riefen", "stufte", "stuft",
-                  "stellten", "gaben"}
+                  "ließ", "lässt", "wandte", "ruft", "rief", "riefen", "stufte", "stuft"}
 SO_FRAME = "so"
 # Subordinators of reported content.
 THAT = {"dass", "daß", "ob", "wie", "warum", "weshalb", "wann", "wer", "was", "wo"}
@@ -167,7 +165,7 @@ NOT_A_FRAME_VERB = {"und", "oder", "aber", "doch", "sondern", "der", "die", "das
                     "des", "ein", "eine", "wie", "als", "so", "dass", "ob", "weil", "wenn",
                     "da", "denn", "mit", "in", "im", "auf", "für", "von", "zu", "bei", "nach",
                     "um", "an", "am", "aus", "über", "unter", "vor", "seit", "während", "was",
-                    "wer", "welche", "welcher", "welches", "die", "sowie", "bzw", "nicht",
+                    "wer", "welche", "welcher", "welches", "sowie", "bzw", "nicht",
                     "auch", "noch", "sei", "ist", "war", "sind", "waren", "wurde", "wird",
                     "werden", "hat", "habe", "hatte", "haben", "kann", "soll", "muss", "will"}
 # Verbs that announce, decide or demand an act given as a zu-infinitive.
@@ -188,7 +186,7 @@ INTENT_VERBS = {"kündigte", "kündigt", "angekündigt", "beschlossen", "beschlo
                 "angewiesen", "wies", "ersucht", "ersuchte", "mahnte", "ermahnte", "mahnt",
                 "zugesichert", "sicherte", "sichert", "beteuerte", "beteuert", "bestritt",
                 "bestreitet", "bestritten", "dementierte", "kündigen", "fordere", "appelliert",
-                "aufgerufen", "auffordern", "forderten", "gebeten", "baten"}
+                "auffordern", "gebeten", "baten"}
 # Words after a comma that keep the reported clause going.
 CLAUSE_GLUE = {"und", "oder", "aber", "sondern", "doch", "denn", "weil", "da", "wenn", "als",
                "ob", "um", "ohne", "statt", "anstatt", "zu", "so", "wie", "nachdem", "bevor",
@@ -209,7 +207,7 @@ KONJ_FORMS = {
     "dürfe", "möge", "wisse", "wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte",
     "könnten", "müsste", "müssten", "müßte", "dürfte", "dürften", "möchte", "gäbe", "käme",
     "kämen", "stünde", "stünden", "ginge", "bräuchte", "wüsste", "ließe", "hielte", "läge",
-    "lägen", "sähe", "fände", "bliebe", "hieße", "täte", "solle", "sollten", "gebe", "habest",
+    "lägen", "sähe", "fände", "bliebe", "hieße", "täte", "sollten", "gebe", "habest",
 }
 KONJ_STEMS = set(
     "geh steh lieg bleib brauch handl handel gelt lass seh fehl besteh heiß laut trag find mach "
@@ -233,7 +231,7 @@ ADVERBIAL_OPENERS = {
     "gegenüber", "mit", "während", "als", "wie", "ebenfalls", "allerdings", "jedoch", "zunächst",
     "anschließend", "daraufhin", "darüber", "hierzu", "dem", "den", "vom", "beim", "zum", "zur",
     "über", "unter", "an", "aus", "für", "gegen", "ohne", "trotz", "wegen", "laut", "einem",
-    "einer", "diesem", "dieser", "in", "bis", "noch", "erst", "nur", "vergangene", "vergangenen",
+    "einer", "diesem", "dieser", "bis", "noch", "erst", "nur", "vergangene", "vergangenen",
     # time phrases: "Damals dachte niemand", "Ende Januar verkündete der DFB"
     "damals", "seinerzeit", "inzwischen", "mittlerweile", "unterdessen", "indessen", "danach",
     "ende", "anfang", "mitte", "wenige", "wenigen", "kurz", "letzte", "letzten", "vorige",
@@ -325,7 +323,7 @@ TERM_CUES = {
     "films", "operation", "projekt", "projekts", "sendung", "motto", "lied", "album", "schiff",
     "mission", "programm", "programms", "codename", "codenamen", "namen", "name", "marke",
     "firma", "sender", "senders", "wochenzeitung", "tageszeitung", "nachrichtenmagazin", "blatt",
-    "fachblatt", "portal", "internetdienstes", "roman", "romans", "serie", "serie", "studie",
+    "fachblatt", "portal", "internetdienstes", "roman", "romans", "serie", "studie",
     "kampagne", "initiative", "aktion", "gruppe", "organisation", "band", "song", "spiel",
     "software", "modell", "genannten", "genannte", "sogenannten", "sogenannte", "bezeichnung",
     "begriff", "begriffs", "stichwort", "plattform", "veranstaltung", "festival", "show",
@@ -363,7 +361,7 @@ LABEL_ARTICLES = {"ein", "eine", "einen", "einem", "einer", "eines", "als"}
 LABEL_VERBS = {"nannte", "nennt", "nannten", "bezeichnete", "bezeichnet", "bezeichneten", "warf",
                "wirft", "warfen", "sieht", "sah", "würdigte", "konstatierte", "kritisierte",
                "sprach", "spricht", "sprachen", "beklagte", "warnte", "lobte", "attestiert",
-               "skandierten", "riefen", "forderte", "bezeichnet", "wertete", "verurteilte",
+               "skandierten", "riefen", "forderte", "wertete", "verurteilte",
                "gesprochen", "sprechen"}
 FUNCTION_WORDS = {"der", "die", "und", "nicht", "ist", "das", "mit", "sich", "auf", "für",
                   "den", "von", "dem", "ein", "eine", "auch", "wird", "sei", "dass", "im",

@@ -165,9 +165,8 @@ def classify_direct(
         and (prev[-1].low in lx.LABEL_ARTICLES or _label_verb_before(eng, s, m.start))
     ):
         title_like = False  # "nannte dies einen „Militärputsch“": a label someone gave
-    if prev and prev[-1].low == "als" or prev and prev[-1].low == "as":
-        if _status_as(eng, s, e, m):
-            return "term", None, None
+    if prev and prev[-1].low in ("als", "as") and _status_as(eng, s, e, m):
+        return "term", None, None
     fragment = _speech_fragment(eng, inner)
     if fragment:
         term_cue = title_like = False  # „kein Hindernis für …“, „Bürger erster Klasse zu werden“

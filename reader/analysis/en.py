@@ -33,7 +33,7 @@ SAY_VERBS = _forms(
 ) | {"said", "says", "say", "saying", "told", "tells", "tell", "wrote", "writes", "written",
      "thinks", "thought", "think", "felt", "feels", "knew", "knows", "spoke", "speaks", "put",
      "added", "noted", "quipped", "shouted", "cried", "answered", "answers", "found", "show",
-     "shows", "showed", "shown", "believe", "say"}
+     "shows", "showed", "shown", "believe"}
 SAY_VERBS -= {"asking", "posted", "posting", "answering", "noting", "stating", "adding", "put",
               "asked", "asks"}
 SAY_STRONG = SAY_VERBS
@@ -106,7 +106,7 @@ STOP_CAPS = {
     "december", "according", "speaking", "also", "however", "meanwhile", "today", "yesterday",
     "so", "since", "although", "though", "no", "yes", "not", "all", "some", "many", "one",
     "us", "me", "him", "them", "is", "was", "are", "were", "be", "has", "have", "had", "will",
-    "would", "can", "could", "should", "may", "might", "must", "do", "does", "did",
+    "would", "can", "could", "should", "might", "must", "do", "does", "did",
 }
 NOUN_SUFFIXES: tuple[str, ...] = ()
 ROLE_SUFFIXES = (
@@ -124,8 +124,7 @@ ROLE_PREFIX_WORDS = {"deputy", "vice", "former", "acting", "foreign", "prime", "
                      "white", "house", "u.s.", "us", "nato", "un", "eu"}
 BETWEEN_SUBJECT_AND_VERB = {"have", "has", "had", "also", "previously", "later", "then",
                             "repeatedly", "would", "will", "could", "did", "does", "do", "not",
-                            "never", "publicly", "reportedly", "initially", "recently", "had",
-                            "once", "further", "again", "already", "only"}
+                            "never", "publicly", "reportedly", "initially", "recently", "once", "further", "again", "already", "only"}
 LEADING = {"but", "and", "however", "meanwhile", "also", "still", "yet", "so", "now", "later",
            "earlier", "separately"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady"}
@@ -151,8 +150,7 @@ ORG_HEADS = {"Council", "Ministry", "Department", "Agency", "Committee", "Commis
              "Court", "Bank", "Institute", "University", "Association", "Union", "Foundation",
              "Office", "Organization", "Organisation", "Service", "Authority", "Board", "Times",
              "Post", "News", "Group", "Programme", "Program", "Assembly", "Fund", "Corporation",
-             "Company", "Inc", "Corp", "Ltd", "Parliament", "Congress", "Senate", "Agency",
-             "Network", "Press", "Journal", "Herald", "Tribune", "Guardian", "Federation",
+             "Company", "Inc", "Corp", "Ltd", "Parliament", "Congress", "Senate", "Network", "Press", "Journal", "Herald", "Tribune", "Guardian", "Federation",
              "Alliance", "Coalition", "League", "Society", "Centre", "Center", "School", "Police",
              "Army", "Navy", "Force", "Forces", "Club", "Airlines", "Motors", "Systems",
              "Europe", "International", "Watch"}

@@ -211,12 +211,6 @@ class Engine:
             return None
         sp = self.frames._agent(toks, 0)
         return self._speaker(sp) if sp else None
-        for k, t in enumerate(toks[:-2]):
-            if t.low in lx.AGENT_PREPOSITIONS:
-                sp = np_after(self.text, toks, k + 1, lx, toks[-1].start)
-                if sp is not None and self.frames.speakerlike(sp):
-                    return self._speaker(sp)
-        return None
 
     def _subject_speaker(self, s: int, e: int, tops: list[MarkSpan]) -> Speaker | None:
         """An unframed quote inside a sentence of the reporter: its subject speaks

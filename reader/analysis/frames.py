@@ -92,8 +92,7 @@ class FrameFinder(SourceRules):
                 continue  # "Der CSU-Vorsitzende, Edmund Stoiber, warf …": a subject, not words
             end = toks[j - 1].end
             comma = self.text.find(",", end, toks[j].start)
-            if comma > end:
-                end = comma  # the span runs over a short quote up to the frame's comma
+            end = max(end, comma)  # the span runs over a short quote up to the frame's comma
             frame = Frame(s, end, "indirect", sp, t.text)
             rest = [x for x in toks[j + 1 :] if x.start >= sp[1]]
             cut = next(
@@ -179,7 +178,7 @@ class FrameFinder(SourceRules):
     # "Stoltenberg sagte nach dem Treffen auch, die Alliierten hätten …" / "X said (that) …"
     def _frame_before(self, toks: list[Token], s: int, e: int, has_konj: bool) -> Frame | None:
         lx = self.lx
-        for v in range(0, min(len(toks) - 2, 16)):
+        for v in range(min(len(toks) - 2, 16)):
             t = toks[v]
             if t.low not in lx.SAY_VERBS or (t.cap and v) or t.low in ("so", "wie", "as"):
                 continue

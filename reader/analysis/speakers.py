@@ -91,9 +91,7 @@ def np_after(
             tk.low not in lx.STOP_CAPS
         ):
             seen_head = True
-        elif tk.low in lx.DETERMINERS and not seen_head:
-            pass
-        elif (
+        elif tk.low in lx.DETERMINERS and not seen_head or (
             tk.low in lx.NP_LINKERS
             and seen_head
             and k + 1 < len(toks)
