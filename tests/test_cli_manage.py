@@ -33,6 +33,19 @@ def test_rm_keeps_notes_as_orphans(capsys, two) -> None:
     assert [n["id"] for n in notes_json(capsys, en)] == [note_id]  # still listed by its article
 
 
+def test_importing_a_removed_article_again_gives_its_notes_back(capsys, two, tmp_path) -> None:
+    en, _de = two
+    article_note = run(capsys, "note", en, "on the whole article")[1].split()[1]
+    passage_note = run(capsys, "note", en, "on a passage", "--passage", "Anna Berg")[1].split()[1]
+    run(capsys, "rm", en)
+    assert all(n["orphan"] for n in notes_json(capsys, en))
+    code, out, err = run(capsys, "import", str(tmp_path / "en.txt"))
+    assert code == 0 and out.startswith(f"imported {en} "), (out, err)
+    notes = {n["id"]: n for n in notes_json(capsys, en)}
+    assert not notes[article_note]["orphan"] and not notes[passage_note]["orphan"]
+    assert notes[passage_note]["passage"]["exact"] == "Anna Berg"
+
+
 def test_rm_with_notes_deletes_them(capsys, two) -> None:
     en, de = two
     run(capsys, "note", en, "goes")

@@ -8,7 +8,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .output import CLIError, UsageError, one_line, out
+from .output import CLIError, UsageError, one_line, out, plural
 from .reading import open_library
 
 
@@ -75,7 +75,7 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
             written = write_folder(articles, Path(target), exported=exported, quotes=args.quotes)
         except (OSError, ValueError) as exc:
             raise CLIError(f"cannot write to {target}: {exc}") from None
-        out(f"wrote {len(written) - 1} articles and an index to {one_line(target)}")
+        out(f"wrote {plural(len(written) - 1, 'article')} and an index to {one_line(target)}")
         return 0
     title = f"reader export: {args.tag}" if args.tag else "reader export"
     return _emit(to_markdown(articles, exported=exported, quotes=args.quotes, title=title), target)
@@ -114,6 +114,6 @@ def cmd_import_annotations(args: argparse.Namespace, root: Path) -> int:
         totals = merge_json(library.annotations, data)
     except ImportError_ as exc:
         raise CLIError(f"{args.file}: {exc}") from None
-    out(f"merged {totals['articles']} articles: {totals['added']} notes added, "
+    out(f"merged {plural(totals['articles'], 'article')}: {plural(totals['added'], 'note')} added, "
         f"{totals['updated']} updated, {totals['skipped']} already there")
     return 0

@@ -214,10 +214,22 @@ class ImportBatch:
         self.rows = self.library.index.rows()
         self.known.end_commit(self.rows)
         self._add_import_tags(m for _, s, m in settled if s == "imported" and m.import_tags)
+        self._restore_notes(m for _, s, m in settled if s == "imported")
         for name, status, meta in settled:
             self.results.append((name, status, meta))
             if self.on_result is not None:
                 self.on_result(name, status, meta)
+
+    def _restore_notes(self, metas) -> None:
+        """An article removed earlier and imported again gets its orphaned notes back.
+
+        Cheap for a new article: the store looks at its summary cache and opens no file."""
+        store = self.library.annotations
+        for meta in metas:
+            try:
+                store.restore_article(meta.id, lambda i=meta.id: self.library.text(i))
+            except Exception as exc:  # noqa: BLE001 - a damaged notes file must not stop an import
+                self.tag_errors.append(f"{meta.id}: notes not restored ({exc})")
 
     def _move(self, meta: ArticleMeta, taken: dict[str, ArticleMeta]) -> ArticleMeta:
         from dataclasses import replace
