@@ -78,7 +78,7 @@ def test_export_json_round_trip_into_another_library(capsys, tmp_path: Path) -> 
     other = str(tmp_path / "other")
     run(capsys, "--library", other, "import", str(tmp_path / "en.txt"))
     code, out, err = run(capsys, "--library", other, "import-annotations", str(dump))
-    assert code == 0 and "1 notes added" in out, err
+    assert code == 0 and "merged 1 article: 1 note added" in out, err
     code, out, _ = run(capsys, "--library", other, "import-annotations", str(dump))
     assert "0 notes added" in out  # merging twice adds nothing
     notes = json.loads(run(capsys, "--library", other, "notes", "--json")[1])
