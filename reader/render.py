@@ -19,21 +19,21 @@ from rich.text import Span, Text
 from reader.textutil import _ANSI, strip_control
 
 # One style per meaning. Quotes colour the words; actors colour names; speakers add underline.
-# Hues spread round the wheel (blue, orange, ochre, grey; pink, violet, olive), each with a
-# contrast of >= 3:1 on a near-black and on a white background (tests/test_render_palette.py).
+# Hues spread round the wheel (blue, orange, olive, grey; pink, violet, green), each readable on
+# a near-black, on a white and on Textual's light-grey background (tests/test_render_palette.py).
 QUOTE_STYLES: dict[str, Style] = {
     "direct": Style(color="color(32)", bold=True),  # blue
     "indirect": Style(color="color(166)", italic=True),  # orange
     "indirect_free_indirect": Style(color="color(166)", italic=True),
-    "free_indirect": Style(color="color(136)", italic=True),  # ochre
-    "reported": Style(color="color(136)", italic=True),
-    "term": Style(color="color(102)", underline=True),  # grey, underlined
+    "free_indirect": Style(color="color(100)", italic=True),  # olive
+    "reported": Style(color="color(100)", italic=True),
+    "term": Style(color="color(243)", underline=True),  # grey, underlined
 }
 ACTOR_STYLES: dict[str, Style] = {
-    "person": Style(color="color(169)", bold=True),  # pink
+    "person": Style(color="color(162)", bold=True),  # pink
     "organisation": Style(color="color(98)", bold=True),  # violet
-    "country": Style(color="color(64)", bold=True),  # olive green
-    "place": Style(color="color(64)", bold=True),
+    "country": Style(color="color(28)", bold=True),  # green
+    "place": Style(color="color(28)", bold=True),
     "other": Style(color="color(138)", bold=True),  # rosy brown
 }
 HEADING_STYLE = Style(bold=True, underline=True)

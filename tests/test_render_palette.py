@@ -10,7 +10,7 @@ from rich.color import Color
 
 from reader.render import ACTOR_STYLES, HEADING_STYLE, QUOTE_STYLES, body_spans, heading_paragraphs
 
-DARK, LIGHT = (0x12, 0x12, 0x12), (0xFF, 0xFF, 0xFF)
+DARK, LIGHT, LIGHT_GREY = (0x12, 0x12, 0x12), (0xFF, 0xFF, 0xFF), (0xE0, 0xE0, 0xE0)
 MEANINGS = {
     "direct": QUOTE_STYLES["direct"],
     "indirect": QUOTE_STYLES["indirect"],
@@ -63,14 +63,15 @@ def hue(c) -> float:
 
 def test_every_meaning_reads_on_dark_and_light_backgrounds() -> None:
     for name, style in MEANINGS.items():
-        assert contrast(rgb(style), DARK) >= 3.0, name
+        assert contrast(rgb(style), DARK) >= 3.5, name
         assert contrast(rgb(style), LIGHT) >= 3.0, name
+        assert contrast(rgb(style), LIGHT_GREY) >= 2.8, name  # textual-light's background
 
 
 def test_meanings_are_far_apart_in_colour() -> None:
     for (a, sa), (b, sb) in itertools.combinations(MEANINGS.items(), 2):
         distance = math.dist(lab(rgb(sa)), lab(rgb(sb)))
-        assert distance >= 35, f"{a} and {b} look alike (ΔE {distance:.0f})"
+        assert distance >= 40, f"{a} and {b} look alike (ΔE {distance:.0f})"
 
 
 def test_quotes_and_actors_differ_in_hue_not_only_lightness() -> None:

@@ -62,7 +62,7 @@ class AnnotationsScreen(ListScreen):
             text.append(self.tag, "bold color(172)")
         if self.actor:
             text.append(" · actor: ")
-            text.append(self.actor, "bold color(127)")
+            text.append(self.actor, "bold color(162)")
         return text
 
     def extra_filter(self, note: Any) -> bool:

@@ -168,7 +168,7 @@ class ArticleScreen(AnnotationActions, Screen[None]):
             text.append(f"paragraph {para}/{len(self.view.doc.paragraphs)}")
         if self.actor_filter:
             name = self.analysis.actor(self.actor_filter)
-            text.append(f" · quotes of {name.name if name else '?'} (Escape clears)", "color(127)")
+            text.append(f" · quotes of {name.name if name else '?'} (Escape clears)", "color(162)")
         self.query_one("#status", Static).update(text, layout=False)  # one fixed line
 
     # ---- search --------------------------------------------------------------------------

@@ -141,7 +141,7 @@ class LibraryScreen(LibraryFilters, Screen[None]):
             text.append(self.tag, "bold color(172)")
         if self.actor:
             text.append(" · actor: ")
-            text.append(self.actor, "bold color(127)")
+            text.append(self.actor, "bold color(162)")
         self.query_one("#library-header", Static).update(text)
 
     @on(ArticleTable.Sorted)
