@@ -272,3 +272,26 @@ def test_opinion_holder_with_fuer_and_a_copula_speaks_the_quoted_predicate():
 def test_speaking_of_a_quoted_word_makes_it_somebody_s_words():
     kinds = _kinds("Die Gewerkschaft hatte am Montag von einem „Kahlschlag“ gesprochen.", "de")
     assert kinds["„Kahlschlag“"] == "direct"
+
+
+def test_a_quote_that_ends_its_sentence_ends_the_sentence():
+    from reader.analysis.sentences import split_sentences
+
+    text = "„Wir sind bereit.“ Der Plan soll laut Weber im Mai beginnen."
+    spans = split_sentences(text, [(0, 18)])
+    assert [text[a:b] for a, b in spans] == [
+        "„Wir sind bereit.“",
+        "Der Plan soll laut Weber im Mai beginnen.",
+    ]
+    quiet = "„Wir sind bereit. Wir warten.“ Der Plan beginnt."
+    assert split_sentences(quiet, [(0, 30)])[0] == (0, 30)  # no cut inside the quote
+    en = '"We are ready." The plan would start in May, Weber said.'
+    assert split_sentences(en, [(0, 15)])[0] == (0, 15)
+
+
+def test_one_word_after_a_source_phrase_is_still_the_content():
+    q = _quote("Die Brandursache ist nach Angaben der Feuerwehr unklar.", "de", "indirect")
+    a = analyze("Die Brandursache ist nach Angaben der Feuerwehr unklar.", "de")
+    texts = [x.text for x in a.quotes if x.kind == "indirect"]
+    assert "unklar" in texts and "Die Brandursache ist" in texts
+    assert q.speaker is not None and "Feuerwehr" in q.speaker

@@ -53,7 +53,9 @@ def split_sentences(
             if _is_abbreviation(text, m.start(), cut):
                 continue
             k = bisect.bisect_left(p_starts, m.start()) - 1
-            if k >= 0 and protect[k][0] < m.start() < protect[k][1] - 1:
+            if k >= 0 and protect[k][0] < m.start() < protect[k][1] <= punct_end:
+                pass  # „… Band.“ Der Abschuss …: the quote ends with its sentence
+            elif k >= 0 and protect[k][0] < m.start() < protect[k][1] - 1:
                 continue
             spans.append((start, punct_end))
             start = cut

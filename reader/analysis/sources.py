@@ -37,7 +37,7 @@ class SourceRules(ClauseTools):
                             start = before[n].start  # a relative clause: "…, das nach Angaben X"
                         break
                 segs.append((start, before[-1].end))
-            if len(after) >= 2 or after and not before:
+            if after:  # "… ist nach Angaben der Polizei unklar": one word is the rest
                 end = self._clause_end(e)
                 if segs and segs[0][0] > s:  # inside a relative clause: it ends at its comma
                     for n in range(1, len(after)):
