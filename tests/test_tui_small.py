@@ -39,6 +39,12 @@ async def test_quit_back_and_help_fit_the_footer_at_80_columns(samples_dir_copy:
         await settle(pilot)
         shown = visible_footer_keys(app.screen)
         assert {"q", "?", "/", "t"} <= shown, shown
+        await pilot.press("slash", *"a", "enter")  # filtered: Escape clears, and still fits
+        await pilot.pause()
+        shown = visible_footer_keys(app.screen)
+        assert {"q", "?", "esc"} <= shown, shown
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ArticleScreen)

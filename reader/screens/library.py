@@ -52,7 +52,7 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         yield Input(placeholder="filter: title, source, tags, actors", id="filter")
         yield ProgressBar(total=None, show_eta=False, id="first-run")
         yield ArticleTable(id="articles")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)  # room for ? Help at 80 columns
 
     def on_mount(self) -> None:
         self.query_one("#filter").display = False
