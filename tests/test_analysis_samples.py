@@ -37,7 +37,7 @@ def _quotes_of(a, name, kinds=("direct",)):
 
 
 def test_trade_talks_speakers_and_quotes():
-    text, a = _analysed("en-trade-talks-tariffs-2024-03-19.txt")
+    _, a = _analysed("en-trade-talks-tariffs-2024-03-19.txt")
     assert a.lang == "en"
     people = _by_name(a)
     assert {
@@ -69,7 +69,7 @@ def test_trade_talks_speakers_and_quotes():
 
 
 def test_security_council_speakers_roles_and_countries():
-    text, a = _analysed("en-un-security-council-ceasefire-2024-10-15.md")
+    _, a = _analysed("en-un-security-council-ceasefire-2024-10-15.md")
     people = _by_name(a)
     for name in (
         "Hélène Brochard",
@@ -94,3 +94,55 @@ def test_security_council_speakers_roles_and_countries():
     assert not [
         q for q in a.quotes if q.text in ("Moscow blames the West", "Beijing calls for dialogue")
     ]
+
+
+def _quote_at(a, start_words):
+    return next(q for q in a.quotes if q.text.startswith(start_words) and not q.nested)
+
+
+def test_capital_is_an_alias_of_its_country_not_a_second_actor():
+    for name in (
+        "en-trade-talks-tariffs-2024-03-19.txt",
+        "de-stahlkonzern-stellenabbau-2024-02-06.txt",
+    ):
+        _, a = _analysed(name)
+        names = [x.name for x in a.actors]
+        assert "Beijing" not in names and "Peking" not in names, names
+        assert "Beijing" in _by_name(a)["China"].aliases
+    _, a = _analysed("de-nato-luftverteidigung-2024-03-11.txt")
+    assert "Moskau" not in [x.name for x in a.actors]
+    assert "Moskau" in _by_name(a)["Russland"].aliases
+
+
+def test_stahlkonzern_appositive_speaker_and_person_before_von():
+    _, a = _analysed("de-stahlkonzern-stellenabbau-2024-02-06.txt")
+    people = _by_name(a)
+    q = _quote_at(a, "die Belegschaft sei")
+    assert q.kind == "indirect" and q.actor == people["Hakan Yıldız"].id
+    assert not any(x.text.startswith("Der Betriebsratsvorsitzende") for x in a.quotes)
+    nxt = _quote_at(a, "Noch im Herbst habe")
+    assert nxt.actor == people["Hakan Yıldız"].id
+    stroh = next(x for x in a.quotes if x.cue == "warnte")
+    assert stroh.actor == people["Peter Stroh"].id
+    albrecht = _quote_at(a, "Die Strompreise seien")
+    assert albrecht.actor == people["Christoph Albrecht"].id
+
+
+def test_nato_konjunktiv_continuation_nested_fragment_and_demnach():
+    _, a = _analysed("de-nato-luftverteidigung-2024-03-11.txt")
+    people = _by_name(a)
+    wolkow = people["Arkadi Wolkow"].id
+    cont = _quote_at(a, "Die Nato betreibe")
+    assert cont.kind == "indirect_free_indirect" and cont.actor == wolkow
+    frag = next(q for q in a.quotes if q.text == "„gezielte Eskalation“")
+    assert frag.kind == "direct" and frag.nested and frag.actor == wolkow
+    demnach = _quote_at(a, "sollen ärmere Mitgliedsstaaten")
+    assert demnach.actor != wolkow and demnach.actor is None  # "Diplomaten": nobody named
+    brenner = _quote_at(a, "das Bündnis habe nach Monaten")
+    assert brenner.actor == people["Jonas Brenner"].id
+
+
+def test_english_appositive_name_after_a_role_is_the_speaker():
+    _, a = _analysed("en-un-security-council-ceasefire-2024-10-15.md")
+    q = _quote_at(a, "food stocks in the region")
+    assert q.actor == _by_name(a)["Amina Diallo"].id

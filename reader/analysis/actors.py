@@ -67,6 +67,19 @@ class ActorFinder:
         self._name_runs()
         self._surnames()
         self._role_references()
+        self._merge_capitals()
+
+    def _merge_capitals(self) -> None:
+        """A capital used for its government ("Moskau fordert") is an alias of the country:
+        its other mentions ("in Moskau") join that one actor instead of making a second."""
+        for key in [k for k in self.drafts if k.startswith("place:")]:
+            place = self.drafts[key]
+            country = self.drafts.get("country:" + self.capitals.get(place.name, ""))
+            if country is None or place.name not in country.aliases:
+                continue
+            for s, e in place.mentions:
+                country.add(s, e, place.name)
+            del self.drafts[key]
 
     # -- finders -------------------------------------------------------------------------
     def _gazetteers(self) -> None:

@@ -210,6 +210,7 @@ KONJ_FORMS = {
     "lägen", "sähe", "fände", "bliebe", "hieße", "täte", "sollten", "gebe", "habest",
 }
 KONJ_STEMS = set(
+    "treib schieb nutz schaff leist "
     "geh steh lieg bleib brauch handl handel gelt lass seh fehl besteh heiß laut trag find mach "
     "plan arbeit erwart hoff geb komm nehm bring denk kenn wiss halt fall lauf zieh setz stell "
     "leg spiel führ gehör glaub zeig bedeut erreich verfüg betreff betrag sitz wirk bestimm "
@@ -352,6 +353,7 @@ SPEECH_OPENERS = {"ich", "wir", "du", "ihr", "es", "man", "das", "dies", "uns", 
 NEGATIVE_DETERMINERS = {"kein", "keine", "keinen", "keiner", "keines", "keinem"}
 # The preposition before the agent of a passive ("wurde von X kritisiert").
 AGENT_PREPOSITIONS = {"von", "vom"}
+AFFILIATION = {"von", "vom"}  # "X vom Institut für Y sagte": X speaks
 # Negations that cancel a reported speech act ("gab … nicht bekannt").
 NEGATIONS = {"nicht", "nie", "niemals", "keine", "keinen", "kein"}
 # "Für X ist Y „…“": the holder of a quoted view, with these copulas.

@@ -99,7 +99,12 @@ class Engine:
             frame = self.frames.find(outside, s, e, False)
             if frame is None:
                 frame = self._anaphoric(idx, outside, s, e)
-            if frame is None and self.lang == "de" and self._recent(idx) and self._konj(outside):
+            if (
+                frame is None
+                and self.lang == "de"
+                and self._recent(idx)
+                and self._konj(self._before_own_colon(outside, s, e))
+            ):
                 frame = Frame(s, e, "indirect_free_indirect", None, None)
             if frame is None and not tops and self._backshift_continues(idx, outside):
                 frame = Frame(s, e, "indirect_free_indirect", None, None)
@@ -131,6 +136,8 @@ class Engine:
                     return
             else:
                 sp_frame = self._speaker(frame.speaker)
+                if sp_frame and frame.cue and frame.cue.lower() in self.lx.ANAPHORIC_SOURCE:
+                    sp_frame.actor = self._nearest_source(idx, sp_frame.actor)
             segs = frame.segments or [(frame.start, frame.end)]
             if frame.kind == "indirect":
                 segs = [(a, self._before_semicolon(a, b)) for a, b in segs]
@@ -187,6 +194,13 @@ class Engine:
                 )
         return None
 
+    def _nearest_source(self, idx: int, fallback: str | None) -> str | None:
+        """'Demnach' continues the source of the sentence just before ("Nach Angaben von
+        Diplomaten … Demnach …"), even when that source is nobody we can name."""
+        if idx and self.quotes and self.quotes[-1].end > self.sentences[idx - 1][0]:
+            return self.quotes[-1].actor
+        return fallback
+
     def _previous_subject(self, idx: int) -> Speaker | None:
         """A Konjunktiv sentence after a sentence that quoted nobody continues that
         sentence's subject ("Parwanow ist besorgt. Der Konflikt sei nicht ethnisch.")."""
@@ -241,6 +255,18 @@ class Engine:
         if self.last[1] != idx - 1 or "\n" in self.text[pe : self.sentences[idx][0]]:
             return False
         return any(t.low in self.lx.BACKSHIFT for t in toks)
+
+    def _before_own_colon(self, toks: list[Token], s: int, e: int) -> list[Token]:
+        """The words before a colon that a verb of saying opens ("X kritisierte …: Das Gesetz
+        beschränke …"): the Konjunktiv after it is X's, not the last speaker's."""
+        colon = self.text.find(": ", s, e)
+        if colon < 0:
+            return toks
+        head = [t for t in toks if t.end <= colon]
+        lx = self.lx
+        if any(t.low in lx.SAY_VERBS or t.low in lx.REPORT_VERBS for t in head if not t.cap):
+            return head
+        return toks
 
     def _konj(self, toks: list[Token]) -> bool:
         konj, lx = self.lx.KONJ_FORMS, self.lx

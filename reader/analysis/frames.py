@@ -67,7 +67,12 @@ class FrameFinder(SourceRules):
             sp = None
             if t.low in ("heißt", "hieß") and j + 1 < len(toks) and toks[j + 1].low == "es":
                 sp = self._es_source(toks, j + 1, e)  # "…, hieß es in einer Mitteilung"
-            elif t.low in lx.SAY_VERBS and not t.cap and self._particle_ok(t, toks[j + 1 :]):
+            elif (
+                t.low in lx.SAY_VERBS
+                and not t.cap
+                and self._particle_ok(t, toks[j + 1 :])
+                and not (j + 1 < len(toks) and "," in self._gap(t, toks[j + 1]))
+            ):  # "X, Leiterin, sagte, die …": a comma after the verb puts its subject before it
                 sp = np_after(self.text, toks, j + 1, lx, e)
                 if sp and self.lang == "en" and not self._ends_clause(toks, sp[1]):
                     sp = None  # ", said X" only closes a sentence: "…, said Priya Raman."
@@ -249,6 +254,8 @@ class FrameFinder(SourceRules):
             while n + 1 < len(toks) and "," not in self._gap(toks[n], toks[n + 1]):
                 n += 1
             clause = toks[c : n + 1]
+            if self.lang == "de" and any(is_konjunktiv(x, lx) for x in toks[:v]):
+                return None  # "Noch habe der Vorstand zugesagt, …": someone else reports it
             if not any(_ZU_INF.match(x.low) or x.low == "zu" for x in clause[-3:]):
                 return None
             if clause[0].low in ("um", "ohne", "statt", "anstatt"):
@@ -337,7 +344,10 @@ class FrameFinder(SourceRules):
         if len(toks) < 3 or toks[0].low in lx.SUBORDINATORS:
             return None
         last = toks[-1]
-        for v in range(1, min(len(toks), 9 if self.lang == "de" else 12)):
+        reach = 9 if self.lang == "de" else 12
+        if any(t.low in getattr(lx, "AFFILIATION", ()) for t in toks[2:reach]):
+            reach = 13  # "Die Ökonomin X vom Zentrum für Y warnte": a long subject
+        for v in range(1, min(len(toks), reach)):
             t = toks[v]
             if t.cap:
                 continue

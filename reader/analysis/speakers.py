@@ -44,7 +44,8 @@ class SpeakerResolver:
         inside = [r for r in self.mentions[i : i + 8] if r[0] < e and r[1] <= e]
         if inside:
             people = [r for r in inside if self.types[r[2]] == "person"]
-            return (people or inside)[-1][2]
+            affiliated = any(w in getattr(self.lx, "AFFILIATION", ()) for w in self.text[s:e].split())
+            return (people[0] if people and affiliated else (people or inside)[-1])[2]
         word = self.text[s:e].strip().lower()
         parts = word.split()
         definite = len(parts) == 2 and parts[0] in self.lx.DEFINITE and self.text[s:e].split()[
@@ -126,7 +127,8 @@ def np_before(
     text: str, toks: list[Token], lo: int, v: int, lx: ModuleType
 ) -> tuple[int, int] | None:
     """The subject before the verb at token ``v``: the whole prefix when it is short, else
-    the capitalised run right before the verb."""
+    the capitalised run right before the verb, with the organisation a person is from
+    ("Peter Stroh vom Institut für X warnte": the whole phrase, whose person speaks)."""
     if v <= lo:
         return None
     first = toks[lo]
@@ -141,18 +143,37 @@ def np_before(
         or first.low in lx.PRONOUNS
         or english
         and (first.low not in lx.STOP_CAPS or first.low in lx.DETERMINERS))
+        and not any(t.low in verbish for t in toks[lo:v])
     ):
-        if not any(t.low in verbish for t in toks[lo:v]):
-            return (first.start, toks[v - 1].end)
+        return (first.start, toks[v - 1].end)
     if first.cap and first.low not in lx.ADVERBIAL_OPENERS:
         for k in range(lo + 1, min(v, lo + 7)):  # "Senator X, who chairs …, said"
             if "," in text[toks[k - 1].end : toks[k].start]:
                 if not any(t.low in verbish for t in toks[lo:k]):
+                    if _appositive_name(text, toks, k, v):
+                        end = toks[v - 1].end  # "A spokeswoman …, Name, said"
+                        return (first.start, end + (text[end : end + 1] == ")"))
                     return (first.start, toks[k - 1].end)
                 break
     k = v - 1
-    while k >= lo and (toks[k].cap or toks[k].low in lx.DETERMINERS) and v - k <= 5:
+    linked = lx.NP_LINKERS if getattr(lx, "AFFILIATION", ()) else lx.DETERMINERS
+    while k >= lo and v - k <= 9 and (
+        toks[k].cap
+        or toks[k].low in lx.DETERMINERS
+        or toks[k].low in linked and v - k > 1 and k > lo and toks[k - 1].cap
+    ):
         k -= 1
+    if v - k > 6 and not any(toks[x].low in getattr(lx, "AFFILIATION", ()) for x in range(k + 1, v)):
+        k = v - 6  # no affiliation to cut at: the run right before the verb, as before
     if k == v - 1:
         return None
     return (toks[k + 1].start, toks[v - 1].end)
+
+
+def _appositive_name(text: str, toks: list[Token], k: int, v: int) -> bool:
+    """Tokens k..v-1 are a short capitalised name set off by commas right before the verb."""
+    return (
+        0 < v - k <= 4
+        and all(t.cap for t in toks[k:v])
+        and "," in text[toks[v - 1].end : toks[v].start]
+    )
