@@ -88,6 +88,8 @@ def test_actors_with_aliases_roles_and_types(seed):
         assert _actor(a, name).type == "country"
     assert "Moskau" in _actor(a, "Russland").aliases
     assert "Kiew" in _actor(a, "Ukraine").aliases
+    names = [x.name for x in a.actors]
+    assert "Moskau" not in names and "Kiew" not in names  # the capital is the country's alias
     assert not [x for x in a.actors if x.name in ("Peskow", "Putin", "Dmitri Peskow")]
 
 
