@@ -15,6 +15,10 @@ SCREENS = [
     ("Article", "reader.screens.article", "ArticleScreen"),
     ("Article body", "reader.widgets.article_view", "ArticleView"),
     ("Actors / notes panels", "reader.widgets.panels", None),
+    ("Lists across the library (notes, actors, search results)", "reader.screens.lists",
+     "ListScreen"),
+    ("All notes", "reader.screens.annotations", "AnnotationsScreen"),
+    ("Dialogs", "reader.screens.dialogs", "Dialog"),
 ]
 
 
