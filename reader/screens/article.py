@@ -99,6 +99,8 @@ class ArticleScreen(AnnotationActions, Screen[None]):
             self.set_interval(interval, self._poll)
 
     def _mark_read(self) -> None:
+        if getattr(self, "annotation_error", ""):
+            return  # the header already says the file is damaged; the store would refuse
         try:
             self.session.store.set_state(self.article_id, read=True)
         except Exception as exc:  # noqa: BLE001
@@ -126,14 +128,25 @@ class ArticleScreen(AnnotationActions, Screen[None]):
             self.view.move_cursor(*layout.sentences[0])
 
     def _show_header(self) -> None:
+        # a damaged annotation file must not look like "0 notes": say so, and how to repair
+        self.annotation_error = self.session.annotation_error(self.article_id)
+        notes = "notes unreadable" if self.annotation_error else plural(len(self.notes), "note")
         head = header(self.meta, self.tags)
         head.append("\n")
         head.append(" · ".join((plural(self.analysis.quote_count(), "quote"),
                                 plural(len(self.analysis.actors), "actor"),
-                                plural(len(self.notes), "note"),
+                                notes,
                                 plural(self.meta.words or len(self.text.split()), "word"))),
                     "dim")
+        if self.annotation_error:
+            head.append("\n")
+            head.append(f"⚠ {self.annotation_error} · `reader doctor` repairs it",
+                        self._warning_style())
         self.query_one("#article-header", Static).update(head)
+
+    def _warning_style(self) -> str:
+        colour = self.app.get_css_variables().get("warning") or "yellow"
+        return f"bold {colour}"
 
     def refresh_annotations(self) -> None:
         self.notes = self.session.notes(self.article_id)

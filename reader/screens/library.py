@@ -61,6 +61,7 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         self.reload(presorted=not restored)
         self.query_one(ArticleTable).focus()
         self._version = self.session.version()
+        self._warn_damaged()
         if self.session.first_run:
             self.import_samples()
         interval = getattr(self.app, "poll_interval", 2.0)
@@ -167,6 +168,15 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         table = self.query_one(ArticleTable)
         table.sort_column, table.sort_reverse = column, reverse
         return (column, reverse) != ("date", True)
+
+    def _warn_damaged(self) -> None:
+        """Once at start: damaged annotation files must not pass for "no notes"."""
+        damaged = sum(1 for r in self.all_rows if r.error)
+        if damaged:
+            self.notify(f"{plural(damaged, 'article')} {'has' if damaged == 1 else 'have'}"
+                        " a damaged annotation file (marked ! in Notes);"
+                        " `reader doctor` repairs them.",
+                        severity="warning", timeout=10)
 
     def _count_unread(self) -> None:
         self._unread = sum(1 for r in self.all_rows if r.summary is None or not r.summary.read)

@@ -7,6 +7,7 @@ rows, and turns any core failure into a one-line message instead of a traceback.
 from __future__ import annotations
 
 import json
+import re
 from collections import OrderedDict
 from datetime import UTC
 from pathlib import Path
@@ -84,6 +85,15 @@ class Session:
         except Exception:  # noqa: BLE001
             return []
 
+    def annotation_error(self, article_id: str) -> str:
+        """Why this article's annotation file cannot be read ("" if it can, or has none),
+        shortened for a header line: paths relative to the library, the reason's first part."""
+        try:
+            message = getattr(self.store.summary(article_id), "error", "") or ""
+        except Exception:  # noqa: BLE001 - no file or a bad id: nothing damaged to show
+            return ""
+        return short_error(message, self.root) if message else ""
+
     def tags(self, article_id: str) -> list[str]:
         try:
             return list(self.store.article_tags(article_id) or [])
@@ -146,6 +156,31 @@ class Session:
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
         tmp.replace(path)
+
+
+_STORE_ERROR = re.compile(r"^(?P<file>.+?) is unreadable \((?P<why>[^:)]*)")
+_STORE_COPY = re.compile(r"; a copy is at (?P<copy>[^;]+)")
+
+
+def short_error(message: str, root: Path) -> str:
+    """The store's message ("FILE is unreadable (REASON: detail); a copy is at COPY; ...") in
+    about one line: "annotations/ab/abc.json: not valid JSON; copy: abc.json.corrupt-...".
+    A message in another shape is kept whole (better long than wrong)."""
+    found = _STORE_ERROR.match(message)
+    if not found:
+        return message
+
+    def relative(path: str) -> str:
+        try:
+            return str(Path(path).relative_to(root))
+        except ValueError:
+            return path
+
+    out = f"{relative(found['file'])}: {found['why'].strip()}"
+    copy = _STORE_COPY.search(message)
+    if copy:
+        out += f"; copy: {Path(copy['copy'].strip()).name}"
+    return out
 
 
 def _to_markdown(export: Any, session: Session, meta: ArticleMeta) -> str:

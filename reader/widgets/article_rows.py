@@ -90,14 +90,19 @@ class Row:
         return bool(getattr(self.summary, "read", False))
 
     @property
+    def error(self) -> str:
+        """Why the article's annotation file could not be read ("" when it is fine)."""
+        return getattr(self.summary, "error", "") or ""
+
+    @property
     def position(self) -> int:
         return getattr(self.summary, "position", 0) or 0
 
     def apply(self, summary: Any) -> bool:
         """Take a new annotation summary; True if what the table shows changed."""
-        old = (self.tag_list, self.notes, self.read)
+        old = (self.tag_list, self.notes, self.read, self.error)
         self.summary = summary
-        if old == (self.tag_list, self.notes, self.read):
+        if old == (self.tag_list, self.notes, self.read, self.error):
             return False
         self.hay = None
         return True

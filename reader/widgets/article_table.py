@@ -18,12 +18,21 @@ from textual.strip import Strip
 
 from reader.widgets.article_rows import COLUMNS, Row, sort_rows
 
-FIXED = {"read": 2, "date": 10, "source": 16, "tags": 18, "notes": 5, "quotes": 6}
+# column widths by terminal width: below NARROW_BELOW the source and tags shrink, the quotes
+# count goes and "Notes" becomes "Nt", so the title keeps most of an 80-column line; from
+# WIDE_FROM the tags grow with the width (up to TAGS_MAX)
+WIDE = {"read": 2, "date": 10, "source": 16, "tags": 24, "notes": 5, "quotes": 6}
+MEDIUM = {"read": 2, "date": 10, "source": 14, "tags": 18, "notes": 5, "quotes": 6}
+NARROW = {"read": 2, "date": 10, "source": 10, "tags": 12, "notes": 3}
+TINY = {"read": 2, "date": 10, "tags": 10, "notes": 3}  # below TINY_BELOW: no source
+SHORT_LABELS = {"notes": "Nt"}
+TINY_BELOW, NARROW_BELOW, WIDE_FROM, TAGS_MAX = 70, 100, 120, 40
 HEADER_STYLE = Style(bold=True, underline=True)
 UNREAD_STYLE = Style(bold=True)
 READ_STYLE = Style(dim=True)
 CURSOR_STYLE = Style(reverse=True)
 TAG_STYLE = Style(color="color(172)")
+ERROR_MARK = "!"  # in the notes column: the annotation file is damaged (not "no notes")
 
 
 class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
@@ -79,9 +88,20 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     # ---- painting ------------------------------------------------------------------------
     def _widths(self, width: int) -> list[tuple[str, int]]:
-        fixed = sum(FIXED.values()) + len(COLUMNS) - 1
-        title = max(10, width - fixed)
-        return [(name, FIXED.get(name, title)) for name, _label in COLUMNS]
+        return column_widths(width)
+
+    def _warning_style(self) -> Style:
+        """The theme's warning colour (bold), looked up once per theme."""
+        theme = getattr(self.app, "theme", None)
+        cached = getattr(self, "_warning_cache", None)
+        if cached is None or cached[0] != theme:
+            try:
+                colour = self.app.get_css_variables().get("warning") or "yellow"
+                style = Style(color=colour, bold=True)
+            except Exception:  # noqa: BLE001 - an unparsable theme colour: plain yellow
+                style = Style(color="yellow", bold=True)
+            cached = self._warning_cache = (theme, style)
+        return cached[1]
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -100,10 +120,9 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
         for name, w in self._widths(width):
             value = _cell(row, name)
             style = TAG_STYLE if name == "tags" and value else base
-            if name in ("notes", "quotes"):
-                cell = value.rjust(w)
-            else:
-                cell = set_cell_size(value, w)
+            if name == "notes" and row.error:
+                value, style = ERROR_MARK, self._warning_style()
+            cell = _number(value, w) if name in ("notes", "quotes") else fit(value, w)
             segments.append(Segment(cell, style))
             segments.append(Segment(" "))
         strip = Strip(segments[:-1]).adjust_cell_length(width)
@@ -115,10 +134,18 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
         segments = []
         for name, w in self._widths(width):
             label = dict(COLUMNS)[name]
-            if name == self.sort_column:
-                label += " ▼" if self.sort_reverse else " ▲"
-            cell = label.rjust(w) if name in ("notes", "quotes") else set_cell_size(label, w)
+            arrow = (" ▼" if self.sort_reverse else " ▲") if name == self.sort_column else ""
+            if cell_len(label + arrow) > w and name in SHORT_LABELS:
+                label = SHORT_LABELS[name]
+            if arrow and cell_len(label + arrow) > w:  # keep the arrow, drop the space
+                arrow = arrow.strip()
+                label = set_cell_size(label, max(0, w - 1))
+            label += arrow
             if cell_len(label) > w:
+                cell = set_cell_size(label, w)
+            elif name in ("notes", "quotes"):
+                cell = " " * (w - cell_len(label)) + label
+            else:
                 cell = set_cell_size(label, w)
             segments.append(Segment(cell, HEADER_STYLE))
             segments.append(Segment(" "))
@@ -202,6 +229,37 @@ def _index_of(rows: list[Row], article_id: str, row: Row | None) -> int:
         except ValueError:
             return 0
     return next((i for i, r in enumerate(rows) if r.id == article_id), 0)
+
+
+def column_widths(width: int) -> list[tuple[str, int]]:
+    """(column, cells) for a line ``width`` cells wide; the title takes what is left."""
+    if width < NARROW_BELOW:
+        fixed = dict(TINY if width < TINY_BELOW else NARROW)
+    else:
+        fixed = dict(WIDE if width >= WIDE_FROM else MEDIUM)
+    names = [name for name, _label in COLUMNS if name == "title" or name in fixed]
+    if width >= WIDE_FROM:  # room to spare: tags take 40% of what the title would get
+        flexible = width - sum(fixed.values()) + fixed["tags"] - (len(names) - 1)
+        fixed["tags"] = max(WIDE["tags"], min(TAGS_MAX, flexible * 2 // 5))
+    title = max(10, width - sum(fixed.values()) - (len(names) - 1))
+    return [(name, fixed.get(name, title)) for name in names]
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` padded or cut to exactly ``width`` cells; a cut ends with "…" (wide
+    characters are measured by their cells, so CJK titles line up too)."""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    if width <= 1:
+        return "…"[:width]
+    return set_cell_size(set_cell_size(text, width - 1).rstrip() + "…", width)
+
+
+def _number(value: str, width: int) -> str:
+    """Right-aligned; a count too long for the column shows as 99+ (never cut mid-digit)."""
+    if len(value) > width:
+        value = "9" * (width - 1) + "+" if width > 1 else "+"
+    return value.rjust(width)
 
 
 def _cell(row: Row, name: str) -> str:
