@@ -44,8 +44,11 @@ class SpeakerResolver:
         inside = [r for r in self.mentions[i : i + 8] if r[0] < e and r[1] <= e]
         if inside:
             people = [r for r in inside if self.types[r[2]] == "person"]
-            affiliated = any(w in getattr(self.lx, "AFFILIATION", ()) for w in self.text[s:e].split())
-            return (people[0] if people and affiliated else (people or inside)[-1])[2]
+            if len(people) > 1 and any(  # "X von der Stiftung Y": X, not a name inside Y
+                w in getattr(self.lx, "AFFILIATION", ()) for w in self.text[s:e].split()
+            ):
+                return people[0][2]
+            return (people or inside)[-1][2]
         word = self.text[s:e].strip().lower()
         parts = word.split()
         definite = len(parts) == 2 and parts[0] in self.lx.DEFINITE and self.text[s:e].split()[
@@ -156,14 +159,15 @@ def np_before(
                     return (first.start, toks[k - 1].end)
                 break
     k = v - 1
-    linked = lx.NP_LINKERS if getattr(lx, "AFFILIATION", ()) else lx.DETERMINERS
-    while k >= lo and v - k <= 9 and (
+    affiliation = getattr(lx, "AFFILIATION", ())
+    linked = lx.NP_LINKERS if affiliation else lx.DETERMINERS
+    while k >= lo and v - k <= (9 if affiliation else 5) and (
         toks[k].cap
         or toks[k].low in lx.DETERMINERS
         or toks[k].low in linked and v - k > 1 and k > lo and toks[k - 1].cap
     ):
         k -= 1
-    if v - k > 6 and not any(toks[x].low in getattr(lx, "AFFILIATION", ()) for x in range(k + 1, v)):
+    if v - k > 6 and not any(toks[x].low in affiliation for x in range(k + 1, v)):
         k = v - 6  # no affiliation to cut at: the run right before the verb, as before
     if k == v - 1:
         return None
