@@ -36,8 +36,40 @@ def gold_sets(split: str) -> list[Path]:
     picked = names["dev"] + names["train"] if split == "all" else names[split]
     sets = [QUOTES / n for n in picked]
     if WRITTEN.is_file():
-        sets.append(WRITTEN)
+        sets.append(_written_split(split))
     return sets
+
+
+def _written_split(split: str) -> Path:
+    """Our own English set carries meta.split: report on its dev part, tune on its train part."""
+    if split == "all":
+        return WRITTEN
+    out = Path(tempfile.mkdtemp(prefix="en-written-")) / f"en_written_{split}.jsonl"
+    with WRITTEN.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        for line in src:
+            if line.strip() and json.loads(line).get("meta", {}).get("split") == split:
+                dst.write(line)
+    return out
+
+
+_MARKS = None
+
+
+def predict_marks(gold: Path, out: Path) -> None:
+    """The baseline measured in the same run: every quote-mark pair is a direct quote."""
+    import re
+
+    global _MARKS
+    if _MARKS is None:
+        _MARKS = re.compile(r'„[^“"\n]*[“"]|“[^”\n]*”|"[^"\n]*"|»[^«\n]*«|«[^»\n]*»')
+    with gold.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        for line in src:
+            if line.strip():
+                doc = json.loads(line)
+                quotes = [{"start": m.start(), "end": m.end(), "kind": "direct", "speaker": None,
+                           "speaker_start": None, "speaker_end": None}
+                          for m in _MARKS.finditer(doc["text"])]
+                dst.write(json.dumps({"id": doc["id"], "quotes": quotes}) + "\n")
 
 
 def predict(gold: Path, out: Path) -> tuple[int, int, float]:
@@ -95,6 +127,15 @@ def main() -> int:
             cmd += ["--kinds", args.kinds]
         sys.stdout.flush()
         subprocess.run(cmd, check=False)
+        base = folder / (gold.stem + ".marks.jsonl")
+        predict_marks(gold, base)
+        scored = subprocess.run(
+            [sys.executable, str(SCORER), "--gold", str(gold), "--pred", str(base)],
+            capture_output=True, text=True, check=False,
+        ).stdout
+        for row in scored.splitlines():
+            if row.startswith(("overlap@0.5", "attribution")):
+                print(f"baseline (quote marks only, same run): {row}")
         print()
     return 0
 
