@@ -158,3 +158,20 @@ def test_an_unknown_error_message_is_kept_whole(tmp_path: Path) -> None:
             f"a copy is at {tmp_path}/annotations/ab/abc.json.corrupt-1; reader will not write")
     assert short_error(long, tmp_path) == (
         "annotations/ab/abc.json: not valid JSON; copy: abc.json.corrupt-1")
+
+
+@run_async
+async def test_the_mark_goes_once_the_file_is_repaired(tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    damaged = add_article(root, "One paragraph of plain text.\n\nAnother one here.")
+    _damage(root, damaged)
+    app = app_for(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ArticleTable)
+        assert table.render_line(1).text.rstrip().endswith("!")
+        assert app.screen.session.store.set_aside(damaged) is not None  # what doctor does
+        app.screen.refresh_annotations()
+        await pilot.pause()
+        line = table.render_line(1).text.rstrip()
+        assert line.endswith("·") and "!" not in line
