@@ -8,6 +8,7 @@ from pathlib import Path
 from test_tui_support import (  # noqa: F401 - fixtures
     SIZE,
     app_for,
+    open_article,
     run_async,
     sample_template,
     samples_dir_copy,
@@ -15,18 +16,8 @@ from test_tui_support import (  # noqa: F401 - fixtures
 )
 
 from reader.library.store import Library
-from reader.screens.article import ArticleScreen
 from reader.screens.dialogs import NoteDialog, TextPrompt
-from reader.widgets.article_table import ArticleTable
 from reader.widgets.panels import NotesPanel
-
-
-async def open_first(pilot) -> ArticleScreen:
-    pilot.app.screen.query_one(ArticleTable).cursor = 0
-    await pilot.press("enter")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, ArticleScreen)
-    return pilot.app.screen
 
 
 @run_async
@@ -34,7 +25,7 @@ async def test_typing_in_the_tag_dialog_adds_to_the_existing_tags(samples_dir_co
     app = app_for(samples_dir_copy)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        screen = await open_first(pilot)
+        screen = await open_article(pilot)
         store = Library(samples_dir_copy).annotations
         before = store.tag_article(screen.article_id, ["Nato", "war"])
         assert len(before) >= 2
@@ -63,7 +54,7 @@ async def test_a_note_that_cannot_be_saved_stays_open_with_its_text(
     app = app_for(samples_dir_copy)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        screen = await open_first(pilot)
+        screen = await open_article(pilot)
         Library(samples_dir_copy).annotations.tag_article(screen.article_id, ["seen"])
         corrupt_annotations(samples_dir_copy, screen.article_id)
         await pilot.press("a")
@@ -95,7 +86,7 @@ async def test_tab_in_a_burst_moves_from_the_note_to_its_tags(samples_dir_copy: 
     app = app_for(samples_dir_copy)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        screen = await open_first(pilot)
+        screen = await open_article(pilot)
         await pilot.press("n")
         await pilot.press("a", *"says who", "tab", *"frame/war, source", "ctrl+s")
         await pilot.pause()
@@ -121,7 +112,7 @@ async def test_a_burst_of_keys_keeps_its_order_through_tab_and_ctrl_s(
     app = app_for(samples_dir_copy)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        screen = await open_first(pilot)
+        screen = await open_article(pilot)
         await pilot.press("n", "a")
         await pilot.pause()
         burst(app, "who says this\tframe/war, source\x13")

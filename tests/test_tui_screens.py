@@ -7,6 +7,7 @@ from pathlib import Path
 from test_tui_support import (  # noqa: F401 - fixtures
     SIZE,
     app_for,
+    open_article,
     run_async,
     sample_template,
     samples_dir_copy,
@@ -19,15 +20,6 @@ from reader.screens.help import HelpScreen
 from reader.screens.import_dialog import ImportDialog
 from reader.widgets.article_table import ArticleTable
 from reader.widgets.panels import ActorsPanel, NotesPanel
-
-
-async def open_article(pilot, index: int = 0) -> ArticleScreen:
-    table = pilot.app.screen.query_one(ArticleTable)
-    table.cursor = index
-    await pilot.press("enter")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, ArticleScreen)
-    return pilot.app.screen
 
 
 @run_async

@@ -44,6 +44,18 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
+async def open_article(pilot, index: int = 0):
+    """Open the library table's row ``index`` and return the article screen."""
+    from reader.screens.article import ArticleScreen
+    from reader.widgets.article_table import ArticleTable
+
+    pilot.app.screen.query_one(ArticleTable).cursor = index
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ArticleScreen)
+    return pilot.app.screen
+
+
 def add_article(root: Path, text: str, title: str = "A test article", **fields) -> str:
     """Store an article through the real Library API; returns its id."""
     from reader.library.models import ParsedArticle
