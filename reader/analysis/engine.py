@@ -49,7 +49,27 @@ class Engine:
         return self.tokens[i:j]
 
     def _speaker(self, span: tuple[int, int] | None) -> Speaker | None:
-        return self.resolver.make(*span) if span else None
+        if not span or self._no_one(span):
+            return None
+        return self.resolver.make(*span)
+
+    def _agentless_passive(self, frame, outside: list[Token]) -> bool:
+        """A framed report whose frame is a passive without agent ("Es wird vermutet, dass",
+        "X wurde beschuldigt, …") has no speaker; the last speaker does not take it over."""
+        return (
+            frame.kind in ("indirect", "reported")
+            and frame.speaker is None
+            and any(t.low in self.lx.PASSIVE_AUX for t in outside[:4])
+        )
+
+    def _no_one(self, span: tuple[int, int]) -> bool:
+        """A span that names nobody: an expletive or a passive's patient with its auxiliary
+        ("Es wird vermutet, …", "Ihm wird vorgeworfen, …", "X wurde beschuldigt, …")."""
+        words = self.text[span[0] : span[1]].split()
+        return bool(words) and (
+            words[-1].lower() in self.lx.PASSIVE_AUX
+            or (len(words) == 1 and words[0] in ("es", "Es"))
+        )
 
     def _quote(
         self, s: int, e: int, kind: str, sp: Speaker | None, cue: str | None, nested: bool = False
@@ -121,7 +141,9 @@ class Engine:
                 frame = Frame(s, e, "free_indirect", None, None)  # "soll … haben": hearsay
         sp_frame: Speaker | None = None
         if frame is not None:
-            if frame.kind in ("indirect_free_indirect", "free_indirect") or frame.speaker is None:
+            if self._agentless_passive(frame, outside):
+                sp_frame = None  # "Ihm wird vorgeworfen, …": the passive names nobody
+            elif frame.kind in ("indirect_free_indirect", "free_indirect") or frame.speaker is None:
                 sp_frame = self._previous_subject(idx) or self._recent(idx)
                 prev = self.quotes[-1] if self.quotes else None
                 if (

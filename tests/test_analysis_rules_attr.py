@@ -1,0 +1,36 @@
+"""Attribution rules (issue 4, speaker of matched quotes), each on sentences written here."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+
+
+def _by_start(text: str, lang: str = "de") -> dict[str, object]:
+    return {q.text[:12]: q for q in analyze(text, lang).quotes}
+
+
+def test_passive_charge_names_no_speaker():
+    text = (
+        "Der Bürgermeister von Talheim trat am Montag zurück. Ihm wird vorgeworfen, "
+        "Aufträge an die Firma seines Bruders vergeben zu haben."
+    )
+    quotes = [q for q in analyze(text, "de").quotes if "Aufträge" in q.text]
+    assert quotes, "the charge is reported content"
+    assert all(q.speaker is None for q in quotes)
+
+
+def test_expletive_es_is_no_speaker():
+    text = (
+        "Die Feuerwehr suchte die ganze Nacht in den Trümmern. Es wird vermutet, dass noch "
+        "zwei Arbeiter unter dem Dach liegen."
+    )
+    for q in analyze(text, "de").quotes:
+        if "Arbeiter" in q.text:
+            assert q.speaker is None or q.speaker.lower() != "es"
+            assert q.speaker is None or "wird" not in q.speaker.split()
+
+
+def test_named_speaker_still_speaks():
+    text = "Die Ministerin Anna Keller sagte, die Schulen blieben bis Freitag geschlossen."
+    quotes = [q for q in analyze(text, "de").quotes if "Schulen" in q.text]
+    assert quotes and "Keller" in (quotes[0].speaker or "")
