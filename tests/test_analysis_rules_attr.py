@@ -34,3 +34,22 @@ def test_named_speaker_still_speaks():
     text = "Die Ministerin Anna Keller sagte, die Schulen blieben bis Freitag geschlossen."
     quotes = [q for q in analyze(text, "de").quotes if "Schulen" in q.text]
     assert quotes and "Keller" in (quotes[0].speaker or "")
+
+
+def test_own_indicative_head_reports_the_konjunktiv_not_the_last_speaker():
+    text = (
+        "Der Polizeisprecher Jan Vogt sagte, die Lage sei ruhig. "
+        "Die Feuerwehr ging davon aus, in der Nacht seien Schüsse gefallen."
+    )
+    quotes = [q for q in analyze(text, "de").quotes if "Schüsse" in q.text]
+    assert quotes and quotes[0].kind == "indirect"
+    assert quotes[0].speaker == "Die Feuerwehr"
+
+
+def test_konjunktiv_without_own_head_still_continues_the_last_speaker():
+    text = (
+        "Der Polizeisprecher Jan Vogt sagte, die Lage sei ruhig. "
+        "In der Nacht seien keine Schüsse gefallen, alle Straßen seien offen."
+    )
+    quotes = [q for q in analyze(text, "de").quotes if "Schüsse" in q.text]
+    assert quotes and "Vogt" in (quotes[0].speaker or "")

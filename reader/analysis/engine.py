@@ -53,6 +53,24 @@ class Engine:
             return None
         return self.resolver.make(*span)
 
+    def _own_head(self, toks: list[Token], e: int) -> Frame | None:
+        """'Ein Augenzeuge erzählte der Agentur, Anhänger hätten …': an indicative main clause
+        with a subject that can speak, then a Konjunktiv clause after its comma: that subject
+        reports it, not the last speaker."""
+        lx = self.lx
+        if len(toks) < 5 or toks[0].low in lx.SUBORDINATORS:
+            return None
+        c = next((k for k in range(2, min(len(toks) - 2, 14))
+                  if "," in self.text[toks[k - 1].end : toks[k].start]), None)
+        if c is None or any(is_konjunktiv(t, lx) for t in toks[:c]):
+            return None
+        if not (toks[c].low in lx.THAT or any(is_konjunktiv(t, lx) for t in toks[c : c + 10])):
+            return None
+        sp = sentence_subject(self, toks[:c])
+        if sp is None or not self.frames.speakerlike(sp):
+            return None
+        return Frame(toks[c].start, self.frames._clause_end(e), "indirect", sp, None)
+
     def _agentless_passive(self, frame, outside: list[Token]) -> bool:
         """A framed report whose frame is a passive without agent ("Es wird vermutet, dass",
         "X wurde beschuldigt, …") has no speaker; the last speaker does not take it over."""
@@ -125,7 +143,9 @@ class Engine:
                 and self._recent(idx)
                 and self._konj(self._before_own_colon(outside, s, e))
             ):
-                frame = Frame(s, e, "indirect_free_indirect", None, None)
+                frame = self._own_head(outside, e) or Frame(
+                    s, e, "indirect_free_indirect", None, None
+                )
             if frame is None and not tops and self._backshift_continues(idx, outside):
                 frame = Frame(s, e, "indirect_free_indirect", None, None)
             if frame is None and not self.frames.is_heading(outside, e):
