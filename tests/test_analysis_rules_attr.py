@@ -53,3 +53,12 @@ def test_konjunktiv_without_own_head_still_continues_the_last_speaker():
     )
     quotes = [q for q in analyze(text, "de").quotes if "Schüsse" in q.text]
     assert quotes and "Vogt" in (quotes[0].speaker or "")
+
+
+def test_one_of_a_group_before_a_colon_speaks():
+    text = (
+        "Der Feuerwehrchef Juan Ortiz bestätigte den Brand am Sonntag. "
+        "Einer der Feuerwehrmänner sagte: „So etwas habe ich noch nie gesehen.“"
+    )
+    quotes = [q for q in analyze(text, "de").quotes if q.kind == "direct"]
+    assert quotes and quotes[0].speaker == "Einer der Feuerwehrmänner"

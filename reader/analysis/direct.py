@@ -102,7 +102,9 @@ def frame_before(
                     break
             if eng.frames._finite_aux(before, lo, v) is not None:
                 sp = eng.frames._subject(before[lo:], v - lo, m.start)  # "X hatte … betont:"
-            elif v > lo and before[lo].low not in lx.ADVERBIAL_OPENERS:
+            elif v > lo and (
+                before[lo].low not in lx.ADVERBIAL_OPENERS or _partitive(before, lo, v)
+            ):
                 sp = np_before(text, before, lo, v, lx)
             else:
                 sp = np_after(text, before, v + 1, lx, m.start)
@@ -120,6 +122,16 @@ def frame_before(
         ):
             return sp, None, colon
     return None, None, colon
+
+
+def _partitive(toks: list, lo: int, v: int) -> bool:
+    """'Einer der Feuerwehrmänner sagte:': one of a group is a subject, although 'einer'
+    alone opens adverbials ("Einer Studie zufolge")."""
+    return (
+        v - lo >= 3
+        and toks[lo].low in ("einer", "eine", "eines", "ein")
+        and toks[lo + 1].low in ("der", "des")
+    )
 
 
 def _better_subject(
