@@ -62,3 +62,21 @@ def test_one_of_a_group_before_a_colon_speaks():
     )
     quotes = [q for q in analyze(text, "de").quotes if q.kind == "direct"]
     assert quotes and quotes[0].speaker == "Einer der Feuerwehrmänner"
+
+
+def test_unlisted_subject_with_a_report_verb_speaks_its_inner_quote():
+    text = (
+        "Der Sprecher der Stadt, Paul Brandt, sagte, der Deich halte. "
+        "Viele Bauern bezeichneten den Plan in der Versammlung als „völlig verfehlt“."
+    )
+    quotes = [q for q in analyze(text, "de").quotes if q.kind == "direct"]
+    assert quotes and quotes[0].speaker == "Viele Bauern"
+
+
+def test_adverbial_opener_is_not_taken_for_an_unlisted_subject():
+    text = (
+        "Der Sprecher der Stadt, Paul Brandt, sagte, der Deich halte. "
+        "Am Abend warnten sie vor „sehr ergiebigen Niederschlägen“ in der Nacht."
+    )
+    quotes = [q for q in analyze(text, "de").quotes if "Niederschlägen" in q.text]
+    assert quotes and (quotes[0].speaker or "") != "Am Abend"

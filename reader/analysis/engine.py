@@ -275,9 +275,25 @@ class Engine:
         if len(outside) < 3:
             return None
         sp = sentence_subject(self, outside)
-        if sp is None or not self.frames.speakerlike(sp):
+        if sp is None or not (self.frames.speakerlike(sp) or self._named_sayer(outside, sp)):
             return None
         return self._speaker(sp)
+
+    def _named_sayer(self, outside: list[Token], sp: tuple[int, int]) -> bool:
+        """A subject no list knows ('Meteorologen', 'Beide Seiten') still speaks the quote
+        inside its sentence when the sentence has a verb of saying, reporting or labelling
+        and the subject is a short capitalised phrase that opens the sentence."""
+        lx = self.lx
+        words = self.text[sp[0] : sp[1]].split()
+        verbs = lx.SAY_VERBS | lx.REPORT_VERBS | getattr(lx, "LABEL_VERBS", set())
+        return (
+            self.lang == "de"
+            and sp[0] == outside[0].start
+            and 0 < len(words) <= 4
+            and words[0][:1].isupper()
+            and outside[0].low not in lx.ADVERBIAL_OPENERS
+            and any(t.low in verbs and not t.cap for t in outside)
+        )
 
     def _before_semicolon(self, a: int, b: int) -> int:
         """Reported words end at a semicolon: what follows it is the reporter's next clause
