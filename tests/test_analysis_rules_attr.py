@@ -80,3 +80,13 @@ def test_adverbial_opener_is_not_taken_for_an_unlisted_subject():
     )
     quotes = [q for q in analyze(text, "de").quotes if "Niederschlägen" in q.text]
     assert quotes and (quotes[0].speaker or "") != "Am Abend"
+
+
+def test_prepositional_opener_is_no_speaker():
+    text = (
+        "Zu dem Streit führte die Bürgermeisterin Lena Hahn aus, dass die neue Brücke "
+        "„bis zum Sommer fertig“ sein werde."
+    )
+    quotes = analyze(text, "de").quotes
+    assert quotes and all((q.speaker or "").find("Zu dem") < 0 for q in quotes)
+    assert any("Hahn" in (q.speaker or "") for q in quotes)

@@ -238,6 +238,8 @@ ADVERBIAL_OPENERS = {
     "ende", "anfang", "mitte", "wenige", "wenigen", "kurz", "letzte", "letzten", "vorige",
     "vorigen", "kommende", "kommenden", "nächste", "nächsten", "vorgestern", "morgen",
     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    # prepositions and focus adverbs that never open a subject ("Zu dem Skandal führte X aus")
+    "zu", "neben", "passend",
 }
 DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem",
                "einen", "dessen", "deren", "sein", "seine", "seiner", "ihr", "ihre", "ihrer",
