@@ -90,3 +90,12 @@ def test_prepositional_opener_is_no_speaker():
     quotes = analyze(text, "de").quotes
     assert quotes and all((q.speaker or "").find("Zu dem") < 0 for q in quotes)
     assert any("Hahn" in (q.speaker or "") for q in quotes)
+
+
+def test_opinion_holder_in_konjunktiv_is_not_the_last_speaker():
+    text = (
+        "Der Sprecher Paul Brandt sagte, der Deich halte. "
+        "Für den Theologen Hans Küng sei der Rücktritt „aus vielen Gründen verständlich“."
+    )
+    direct = [q for q in analyze(text, "de").quotes if q.kind == "direct"]
+    assert direct and "Küng" in (direct[0].speaker or "")

@@ -196,7 +196,7 @@ def classify_direct(
     sentence_like = last_inner in ".!?…" or (m.start == s and words >= 3)
     if not short or sentence_like or colon or fragment:
         return "direct", None, None
-    holder = _opinion_holder(eng, s, m.start)
+    holder = opinion_holder(eng, s, m.start)
     if holder is not None and not term_cue:
         return "direct", holder, None  # "Für den Minister ist die Lage „alarmierend“"
     if term_cue or title_like:
@@ -222,7 +222,7 @@ def _status_as(eng: Engine, s: int, e: int, m: MarkSpan) -> bool:
     return any(t.low in lx.STATUS_AS_VERBS for t in toks)
 
 
-def _opinion_holder(eng: Engine, s: int, pos: int) -> tuple[int, int] | None:
+def opinion_holder(eng: Engine, s: int, pos: int) -> tuple[int, int] | None:
     """'für X' with a copula before a quoted predicate: X holds the quoted view
     ("Für den Minister ist die Lage „alarmierend“", "war für die Verbände „Wortbruch“")."""
     lx = eng.lx

@@ -10,7 +10,7 @@ import bisect
 from types import ModuleType
 
 from .actors import ActorFinder
-from .direct import classify_direct, sentence_subject
+from .direct import classify_direct, opinion_holder, sentence_subject
 from .frames import Frame, FrameFinder, is_konjunktiv
 from .marks import MarkSpan, find_mark_spans
 from .models import Analysis, Quote
@@ -52,6 +52,14 @@ class Engine:
         if not span or self._no_one(span):
             return None
         return self.resolver.make(*span)
+
+    def _holder_frame(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        """'Für den Theologen X sei der Rücktritt „verständlich“': the view is X's, not the
+        last speaker's, when the sentence opens with 'für X' and a copula."""
+        if not toks or toks[0].low not in getattr(self.lx, "OPINION_FOR", ()):
+            return None
+        holder = opinion_holder(self, s, e)
+        return Frame(s, e, "indirect", holder, None) if holder else None
 
     def _own_head(self, toks: list[Token], e: int) -> Frame | None:
         """'Ein Augenzeuge erzählte der Agentur, Anhänger hätten …': an indicative main clause
@@ -143,8 +151,10 @@ class Engine:
                 and self._recent(idx)
                 and self._konj(self._before_own_colon(outside, s, e))
             ):
-                frame = self._own_head(outside, e) or Frame(
-                    s, e, "indirect_free_indirect", None, None
+                frame = (
+                    self._own_head(outside, e)
+                    or self._holder_frame(outside, s, e)
+                    or Frame(s, e, "indirect_free_indirect", None, None)
                 )
             if frame is None and not tops and self._backshift_continues(idx, outside):
                 frame = Frame(s, e, "indirect_free_indirect", None, None)
