@@ -10,7 +10,8 @@ import bisect
 from types import ModuleType
 
 from .actors import ActorFinder
-from .direct import classify_direct, opinion_holder, sentence_subject
+from .attribution import agentless_passive, holder_frame, named_sayer, no_one, own_head
+from .direct import classify_direct, sentence_subject
 from .frames import Frame, FrameFinder, is_konjunktiv
 from .marks import MarkSpan, find_mark_spans
 from .models import Analysis, Quote
@@ -49,53 +50,9 @@ class Engine:
         return self.tokens[i:j]
 
     def _speaker(self, span: tuple[int, int] | None) -> Speaker | None:
-        if not span or self._no_one(span):
+        if not span or no_one(self, span):
             return None
         return self.resolver.make(*span)
-
-    def _holder_frame(self, toks: list[Token], s: int, e: int) -> Frame | None:
-        """'Für den Theologen X sei der Rücktritt „verständlich“': the view is X's, not the
-        last speaker's, when the sentence opens with 'für X' and a copula."""
-        if not toks or toks[0].low not in getattr(self.lx, "OPINION_FOR", ()):
-            return None
-        holder = opinion_holder(self, s, e)
-        return Frame(s, e, "indirect", holder, None) if holder else None
-
-    def _own_head(self, toks: list[Token], e: int) -> Frame | None:
-        """'Ein Augenzeuge erzählte der Agentur, Anhänger hätten …': an indicative main clause
-        with a subject that can speak, then a Konjunktiv clause after its comma: that subject
-        reports it, not the last speaker."""
-        lx = self.lx
-        if len(toks) < 5 or toks[0].low in lx.SUBORDINATORS:
-            return None
-        c = next((k for k in range(2, min(len(toks) - 2, 14))
-                  if "," in self.text[toks[k - 1].end : toks[k].start]), None)
-        if c is None or any(is_konjunktiv(t, lx) for t in toks[:c]):
-            return None
-        if not (toks[c].low in lx.THAT or any(is_konjunktiv(t, lx) for t in toks[c : c + 10])):
-            return None
-        sp = sentence_subject(self, toks[:c])
-        if sp is None or not self.frames.speakerlike(sp):
-            return None
-        return Frame(toks[c].start, self.frames._clause_end(e), "indirect", sp, None)
-
-    def _agentless_passive(self, frame, outside: list[Token]) -> bool:
-        """A framed report whose frame is a passive without agent ("Es wird vermutet, dass",
-        "X wurde beschuldigt, …") has no speaker; the last speaker does not take it over."""
-        return (
-            frame.kind in ("indirect", "reported")
-            and frame.speaker is None
-            and any(t.low in self.lx.PASSIVE_AUX for t in outside[:4])
-        )
-
-    def _no_one(self, span: tuple[int, int]) -> bool:
-        """A span that names nobody: an expletive or a passive's patient with its auxiliary
-        ("Es wird vermutet, …", "Ihm wird vorgeworfen, …", "X wurde beschuldigt, …")."""
-        words = self.text[span[0] : span[1]].split()
-        return bool(words) and (
-            words[-1].lower() in self.lx.PASSIVE_AUX
-            or (len(words) == 1 and words[0] in ("es", "Es"))
-        )
 
     def _quote(
         self, s: int, e: int, kind: str, sp: Speaker | None, cue: str | None, nested: bool = False
@@ -152,8 +109,8 @@ class Engine:
                 and self._konj(self._before_own_colon(outside, s, e))
             ):
                 frame = (
-                    self._own_head(outside, e)
-                    or self._holder_frame(outside, s, e)
+                    own_head(self, outside, e)
+                    or holder_frame(self, outside, s, e)
                     or Frame(s, e, "indirect_free_indirect", None, None)
                 )
             if frame is None and not tops and self._backshift_continues(idx, outside):
@@ -171,7 +128,7 @@ class Engine:
                 frame = Frame(s, e, "free_indirect", None, None)  # "soll … haben": hearsay
         sp_frame: Speaker | None = None
         if frame is not None:
-            if self._agentless_passive(frame, outside):
+            if agentless_passive(self, frame, outside):
                 sp_frame = None  # "Ihm wird vorgeworfen, …": the passive names nobody
             elif frame.kind in ("indirect_free_indirect", "free_indirect") or frame.speaker is None:
                 sp_frame = self._previous_subject(idx) or self._recent(idx)
@@ -285,25 +242,9 @@ class Engine:
         if len(outside) < 3:
             return None
         sp = sentence_subject(self, outside)
-        if sp is None or not (self.frames.speakerlike(sp) or self._named_sayer(outside, sp)):
+        if sp is None or not (self.frames.speakerlike(sp) or named_sayer(self, outside, sp)):
             return None
         return self._speaker(sp)
-
-    def _named_sayer(self, outside: list[Token], sp: tuple[int, int]) -> bool:
-        """A subject no list knows ('Meteorologen', 'Beide Seiten') still speaks the quote
-        inside its sentence when the sentence has a verb of saying, reporting or labelling
-        and the subject is a short capitalised phrase that opens the sentence."""
-        lx = self.lx
-        words = self.text[sp[0] : sp[1]].split()
-        verbs = lx.SAY_VERBS | lx.REPORT_VERBS | getattr(lx, "LABEL_VERBS", set())
-        return (
-            self.lang == "de"
-            and sp[0] == outside[0].start
-            and 0 < len(words) <= 4
-            and words[0][:1].isupper()
-            and outside[0].low not in lx.ADVERBIAL_OPENERS
-            and any(t.low in verbs and not t.cap for t in outside)
-        )
 
     def _before_semicolon(self, a: int, b: int) -> int:
         """Reported words end at a semicolon: what follows it is the reporter's next clause

@@ -1,0 +1,88 @@
+"""Attribution rules that decide who speaks a found passage, or that nobody does.
+
+They sit beside the engine (which calls them with itself as ``eng``) so that each rule is
+small and named: an agentless passive or an expletive names no speaker, an indicative head
+clause or a 'für X' opinion holder speaks its own Konjunktiv, and a short subject with a verb
+of saying speaks the quote inside its sentence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .clauses import Frame, is_konjunktiv
+from .direct import opinion_holder, sentence_subject
+from .tokens import Token
+
+if TYPE_CHECKING:
+    from .engine import Engine
+
+
+def holder_frame(eng: Engine, toks: list[Token], s: int, e: int) -> Frame | None:
+    """'Für den Theologen X sei der Rücktritt „verständlich“': the view is X's, not the
+    last speaker's, when the sentence opens with 'für X' and a copula."""
+    if not toks or toks[0].low not in getattr(eng.lx, "OPINION_FOR", ()):
+        return None
+    holder = opinion_holder(eng, s, e)
+    return Frame(s, e, "indirect", holder, None) if holder else None
+
+
+def own_head(eng: Engine, toks: list[Token], e: int) -> Frame | None:
+    """'Ein Augenzeuge erzählte der Agentur, Anhänger hätten …': an indicative main clause
+    with a subject that can speak, then a Konjunktiv clause after its comma: that subject
+    reports it, not the last speaker."""
+    lx = eng.lx
+    if len(toks) < 5 or toks[0].low in lx.SUBORDINATORS:
+        return None
+    c = next(
+        (
+            k
+            for k in range(2, min(len(toks) - 2, 14))
+            if "," in eng.text[toks[k - 1].end : toks[k].start]
+        ),
+        None,
+    )
+    if c is None or any(is_konjunktiv(t, lx) for t in toks[:c]):
+        return None
+    if not (toks[c].low in lx.THAT or any(is_konjunktiv(t, lx) for t in toks[c : c + 10])):
+        return None
+    sp = sentence_subject(eng, toks[:c])
+    if sp is None or not eng.frames.speakerlike(sp):
+        return None
+    return Frame(toks[c].start, eng.frames._clause_end(e), "indirect", sp, None)
+
+
+def agentless_passive(eng: Engine, frame, outside: list[Token]) -> bool:
+    """A framed report whose frame is a passive without agent ("Es wird vermutet, dass",
+    "X wurde beschuldigt, …") has no speaker; the last speaker does not take it over."""
+    return (
+        frame.kind in ("indirect", "reported")
+        and frame.speaker is None
+        and any(t.low in eng.lx.PASSIVE_AUX for t in outside[:4])
+    )
+
+
+def no_one(eng: Engine, span: tuple[int, int]) -> bool:
+    """A span that names nobody: an expletive or a passive's patient with its auxiliary
+    ("Es wird vermutet, …", "Ihm wird vorgeworfen, …", "X wurde beschuldigt, …")."""
+    words = eng.text[span[0] : span[1]].split()
+    return bool(words) and (
+        words[-1].lower() in eng.lx.PASSIVE_AUX or (len(words) == 1 and words[0] in ("es", "Es"))
+    )
+
+
+def named_sayer(eng: Engine, outside: list[Token], sp: tuple[int, int]) -> bool:
+    """A subject no list knows ('Meteorologen', 'Beide Seiten') still speaks the quote
+    inside its sentence when the sentence has a verb of saying, reporting or labelling
+    and the subject is a short capitalised phrase that opens the sentence."""
+    lx = eng.lx
+    words = eng.text[sp[0] : sp[1]].split()
+    verbs = lx.SAY_VERBS | lx.REPORT_VERBS | getattr(lx, "LABEL_VERBS", set())
+    return (
+        eng.lang == "de"
+        and sp[0] == outside[0].start
+        and 0 < len(words) <= 4
+        and words[0][:1].isupper()
+        and outside[0].low not in lx.ADVERBIAL_OPENERS
+        and any(t.low in verbs and not t.cap for t in outside)
+    )
