@@ -45,6 +45,20 @@ CURSOR_STYLE = Style(reverse=True)
 SEARCH_STYLE = Style(color="color(16)", bgcolor="color(220)")
 CURRENT_SEARCH_STYLE = Style(color="color(16)", bgcolor="color(208)", bold=True)
 NOTE_MARK = "✎"
+TAG_STYLE = Style(color="color(172)")  # tags everywhere: header, tables, note lists
+FILTER_TAG_STYLE = TAG_STYLE + Style(bold=True)
+FILTER_ACTOR_STYLE = Style(color="color(162)", bold=True)  # the person colour
+
+
+def append_filters(text: Text, *, tag: str | None = None, actor: str | None = None) -> Text:
+    """Add the active tag and actor filters to a screen header (one look on every screen)."""
+    if tag:
+        text.append(" · tag: ")
+        text.append(clean(tag), FILTER_TAG_STYLE)
+    if actor:
+        text.append(" · actor: ")
+        text.append(clean(actor), FILTER_ACTOR_STYLE)
+    return text
 
 
 def quote_style(quote: Any) -> Style:
@@ -182,7 +196,7 @@ def header(meta: Any, tags: Sequence[str] = ()) -> Text:
         for i, tag in enumerate(tags):
             if i:
                 out.append(" ")
-            out.append(f"#{clean(tag)}", Style(color="color(172)"))
+            out.append(f"#{clean(tag)}", TAG_STYLE)
     return out
 
 

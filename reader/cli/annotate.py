@@ -26,20 +26,18 @@ def clean_tags(tags: list[str]) -> list[str]:
     return cleaned
 
 
-def cmd_tag(args: argparse.Namespace, root: Path) -> int:
+def cmd_tag(args: argparse.Namespace, root: Path, *, remove: bool = False) -> int:
+    """``reader tag`` (and, with ``remove``, ``reader untag``): prints the tags afterwards."""
     library = open_library(root)
     article = library.resolve(args.id)
-    tags = library.annotations.tag_article(article, clean_tags(args.tags))
+    change = library.annotations.untag_article if remove else library.annotations.tag_article
+    tags = change(article, clean_tags(args.tags))
     out(f"tags {article}: {', '.join(one_line(t) for t in tags)}")
     return 0
 
 
 def cmd_untag(args: argparse.Namespace, root: Path) -> int:
-    library = open_library(root)
-    article = library.resolve(args.id)
-    tags = library.annotations.untag_article(article, clean_tags(args.tags))
-    out(f"tags {article}: {', '.join(one_line(t) for t in tags)}")
-    return 0
+    return cmd_tag(args, root, remove=True)
 
 
 def cmd_note(args: argparse.Namespace, root: Path) -> int:

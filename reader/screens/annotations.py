@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from reader.render import NOTE_STYLE, clean
+from reader.render import NOTE_STYLE, TAG_STYLE, append_filters, clean
 from reader.screens.dialogs import PickDialog
 from reader.screens.lists import ListScreen
 
@@ -40,7 +40,7 @@ class AnnotationsScreen(ListScreen):
             label = Text()
             label.append(title, "bold")
             if note.tags:
-                label.append("  " + " ".join("#" + clean(t) for t in note.tags), Style(color="color(172)"))
+                label.append("  " + " ".join("#" + clean(t) for t in note.tags), TAG_STYLE)
             if note.passage is not None:
                 passage = " ".join(clean(note.passage.exact).split())
                 label.append(f"\n    «{passage[:100]}{'…' if len(passage) > 100 else ''}»",
@@ -56,14 +56,7 @@ class AnnotationsScreen(ListScreen):
         self.fill()
 
     def header_text(self) -> Text:
-        text = super().header_text()
-        if self.tag:
-            text.append(" · tag: ")
-            text.append(self.tag, "bold color(172)")
-        if self.actor:
-            text.append(" · actor: ")
-            text.append(self.actor, "bold color(162)")
-        return text
+        return append_filters(super().header_text(), tag=self.tag, actor=self.actor)
 
     def extra_filter(self, note: Any) -> bool:
         if self.tag:

@@ -10,7 +10,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
 
-from reader.render import plural
+from reader.render import append_filters, plural
 from reader.screens.library_filters import LibraryFilters
 from reader.widgets.article_rows import COLUMNS, Row, filter_rows, sort_rows
 from reader.widgets.article_table import ArticleTable
@@ -137,12 +137,7 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         if self.query_text:
             text.append(" · filter: ")
             text.append(self.query_text, "bold")
-        if self.tag:
-            text.append(" · tag: ")
-            text.append(self.tag, "bold color(172)")
-        if self.actor:
-            text.append(" · actor: ")
-            text.append(self.actor, "bold color(162)")
+        append_filters(text, tag=self.tag, actor=self.actor)
         self.query_one("#library-header", Static).update(text)
 
     @on(ArticleTable.Sorted)

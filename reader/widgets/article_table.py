@@ -17,6 +17,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.widgets.article_rows import COLUMNS, Row, sort_rows
+from reader.render import TAG_STYLE
 
 # column widths by terminal width: below NARROW_BELOW the source and tags shrink, the quotes
 # count goes and "Notes" becomes "Nt", so the title keeps most of an 80-column line; from
@@ -31,7 +32,6 @@ HEADER_STYLE = Style(bold=True, underline=True)
 UNREAD_STYLE = Style(bold=True)
 READ_STYLE = Style(dim=True)
 CURSOR_STYLE = Style(reverse=True)
-TAG_STYLE = Style(color="color(172)")
 ERROR_MARK = "!"  # in the notes column: the annotation file is damaged (not "no notes")
 
 

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.render import ACTOR_STYLES, NOTE_STYLE, QUOTE_STYLES, clean
+from reader.render import ACTOR_STYLES, NOTE_STYLE, QUOTE_STYLES, TAG_STYLE, clean
 
 TYPE_TITLES = {
     "person": "People",
@@ -140,7 +140,7 @@ class NotesPanel(OptionList):
                              Style(italic=True, dim=True))
             label.append(clean(note.text) or "(no text)")
             if note.tags:
-                label.append("  " + " ".join("#" + clean(t) for t in note.tags), Style(color="color(172)"))
+                label.append("  " + " ".join("#" + clean(t) for t in note.tags), TAG_STYLE)
             self.add_option(Option(label, id=note.id))
         if not self.notes:
             self.add_option(Option(Text("No notes yet: a notes the passage under the cursor"),
