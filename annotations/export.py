@@ -83,6 +83,8 @@ def _who_said_what(quotes: list[dict[str, Any]], level: str) -> list[str]:
         return out + ["No quotations found.", ""]
     for q in quotes:
         speaker = one_line(q.get("speaker") or "unknown speaker")
+        if q.get("via"):
+            speaker += f"** via **{one_line(q['via'])}"
         out.append(f"- **{speaker}** ({one_line(q.get('kind') or 'quote')}): "
                    f"{one_line(q.get('text') or '')}")
     return out + [""]

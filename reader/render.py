@@ -176,6 +176,7 @@ def body_spans(
         for q in quotes:
             if q.kind != "term":
                 add(q.speaker_start, q.speaker_end, SPEAKER_STYLE)
+                add(q.via_start, q.via_end, SPEAKER_STYLE)  # the medium that relays it
     for note in notes:
         passage = getattr(note, "passage", None)
         if passage is not None and not getattr(note, "orphan", False):

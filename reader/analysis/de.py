@@ -376,3 +376,9 @@ MONTHS = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august"
 ABBREVIATIONS = {"dr", "prof", "nr", "st", "bzw", "ca", "vgl", "z", "u", "d", "usw", "etc",
                  "inkl", "evtl", "ggf", "sog", "mio", "mrd", "abs", "art", "bspw", "anm",
                  "red", "jh", "jhd", "gen", "hl", "lt", "v", "chr", "str", "tel", "min"}
+
+# A medium quoting a person (relay.py): "X zitiert Y", "Y wird von X zitiert".
+RELAY_VERBS = {"zitiert", "zitierte", "zitierten", "zitieren"}
+RELAY_AUX = {"wird", "wurde", "werden", "wurden"}
+RELAY_AGENT = {"von", "vom"}
+RELAY_PLACE = {"in", "im", "auf", "bei"}

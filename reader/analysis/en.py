@@ -196,3 +196,9 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "no", "vs", 
                  "corp", "ltd", "co", "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt",
                  "u.s", "u.k", "e.g", "i.e", "a.m", "p.m", "mt", "ft", "jan", "feb", "aug",
                  "sept", "oct", "nov", "dec"}
+
+# A medium quoting a person (relay.py): "The BBC quoted him as saying", "X was quoted by Y".
+RELAY_VERBS = {"quoted"}
+RELAY_AUX = {"was", "were", "is", "are"}
+RELAY_AGENT = {"by"}
+RELAY_PLACE = {"in", "on"}

@@ -15,6 +15,7 @@ from .direct import classify_direct, sentence_subject
 from .frames import Frame, FrameFinder, is_konjunktiv
 from .marks import MarkSpan, find_mark_spans
 from .models import Analysis, Quote
+from .relay import relay
 from .sentences import split_sentences
 from .speakers import Speaker, SpeakerResolver, np_after, np_before
 from .tokens import Token, cues, tokenize
@@ -330,7 +331,14 @@ class Engine:
                     sp = self._previous_subject(idx)
                 sp = sp or self._recent(idx)
                 cue = None
+            if kind == "direct":
+                relayed = relay(self, s, e, m)
+                if relayed is not None:
+                    sp = self._speaker(relayed[0]) or sp
             q = self._quote(m.start, m.end, kind, sp, cue)
+            if kind == "direct" and relayed is not None:
+                via = self.resolver.make(*relayed[1])
+                q.via, q.via_start, q.via_end, q.via_actor = via.text, via.start, via.end, via.actor
             if sp and kind == "direct":
                 self.last = (sp, idx)
             if (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 QUOTE_KINDS = (
@@ -28,9 +28,31 @@ class Quote:
     speaker_end: int | None = None
     actor: str | None = None  # an Actor.id
     cue: str | None = None  # the verb or phrase of saying, when known (an extension)
+    # The medium that relays the quotation ("Der Spiegel zitiert Y mit den Worten …"): a second
+    # layer of attribution, written out as its own record with relay=True (see quote_records).
+    via: str | None = None
+    via_start: int | None = None
+    via_end: int | None = None
+    via_actor: str | None = None
+    relay: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def relay_record(self) -> Quote:
+        """The same quotation attributed to the medium that relays it."""
+        return replace(
+            self,
+            speaker=self.via,
+            speaker_start=self.via_start,
+            speaker_end=self.via_end,
+            actor=self.via_actor,
+            via=None,
+            via_start=None,
+            via_end=None,
+            via_actor=None,
+            relay=True,
+        )
 
 
 @dataclass
@@ -62,9 +84,20 @@ class Analysis:
                 return a
         return None
 
+    def quote_records(self) -> list[dict[str, Any]]:
+        """The quotes as the JSON contract writes them: one record per layer of attribution, so a
+        quotation relayed by a medium is followed by its ``relay`` record, as the gold corpus
+        records it. The app itself shows one quote with its ``via``."""
+        out = []
+        for q in self.quotes:
+            out.append(q.to_dict())
+            if q.via is not None:
+                out.append(q.relay_record().to_dict())
+        return out
+
     def to_json(self) -> dict[str, Any]:
         return {
             "lang": self.lang,
-            "quotes": [q.to_dict() for q in self.quotes],
+            "quotes": self.quote_records(),
             "actors": [a.to_dict() for a in self.actors],
         }

@@ -63,7 +63,7 @@ def analyze_file(path: str) -> dict[str, Any]:
         "source": parsed.source,
         "lang": parsed.lang or result.lang,
         "text": parsed.text,
-        "quotes": [q.to_dict() for q in result.quotes],
+        "quotes": result.quote_records(),
         "actors": [a.to_dict() for a in result.actors],
     }
 
@@ -101,7 +101,7 @@ def analyze_jsonl(source: str) -> int:
             line = {
                 "id": record.get("id"),
                 "lang": result.lang or lang,
-                "quotes": [q.to_dict() for q in result.quotes],
+                "quotes": result.quote_records(),
                 "actors": [a.to_dict() for a in result.actors],
             }
             sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
@@ -118,9 +118,11 @@ def show_results(results: list[dict[str, Any]]) -> None:
         c.print(Text(" · ".join(one_line(str(v)) for v in (r["date"], r["source"], r["lang"]) if v)))
         names = {a["id"]: a["name"] for a in r["actors"]}
         for q in r["quotes"]:
-            if q["kind"] == "term":
-                continue
+            if q["kind"] == "term" or q.get("relay"):
+                continue  # a relay record repeats its quote: shown as "via" instead
             who = names.get(q["actor"]) or q["speaker"] or "?"
+            if q.get("via"):
+                who += " via " + (names.get(q.get("via_actor")) or q["via"])
             c.print(Text.assemble(("  " + q["kind"], "dim"), "  ", (one_line(who), "bold"), ": ",
                                   one_line(q["text"])[:200]))
         c.print()

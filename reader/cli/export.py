@@ -45,6 +45,7 @@ def quotes_of(library, article_id: str) -> list[dict]:
     names = {a.id: a.name for a in analysis.actors}
     return [
         {"speaker": names.get(q.actor) or q.speaker, "kind": q.kind, "text": q.text}
+        | ({"via": names.get(q.via_actor) or q.via} if q.via else {})
         for q in analysis.quotes
         if q.kind != "term"
     ]

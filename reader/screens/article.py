@@ -176,6 +176,10 @@ class ArticleScreen(AnnotationActions, Screen[None]):
                        else q.speaker)
             text.append(" · speaker: ")
             text.append(speaker or "unknown", "bold")
+            if q.via:
+                via = self.analysis.actor(q.via_actor)
+                text.append(" via ")
+                text.append(via.name if via else q.via, "bold")
         else:
             para = self.view.doc.paragraph_of(event.start) + 1
             text.append(f"paragraph {para}/{len(self.view.doc.paragraphs)}")

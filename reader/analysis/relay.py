@@ -1,0 +1,99 @@
+"""A quotation relayed by a medium: "Der Spiegel zitiert den Prediger mit den Worten „…“",
+"„…“, zitiert ndr.de Polizeisprecher Ralf Meyer", "Y wird von der Zeitung X zitiert",
+"wie Y von Spiegel Online zitiert wird", "The BBC quoted him as saying".
+
+The quotation is the cited person's words; the medium that quotes them is a second layer of
+attribution (the gold corpus records such a quotation once per layer). The cited person is the
+quote's speaker, the medium its ``via``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .speakers import np_after, np_before
+
+if TYPE_CHECKING:
+    from .engine import Engine
+    from .marks import MarkSpan
+    from .tokens import Token
+
+Span = tuple[int, int]
+
+
+def relay(eng: Engine, s: int, e: int, m: MarkSpan) -> tuple[Span, Span] | None:
+    """(speaker, via) when the clause next to the quote ``m`` in sentence [s, e) has a verb of
+    quoting with two parties, the medium and the person it quotes; else None (one party only,
+    as in "wird Panetta zitiert" or "zitierte man Y", is an ordinary frame)."""
+    lx = eng.lx
+    verbs = lx.RELAY_VERBS
+    outside = [t for t in eng._toks(s, e) if not m.start <= t.start < m.end]
+    after = [t for t in outside if t.start >= m.end]
+    before = [t for t in outside if t.end <= m.start]
+    for side in (after, before):
+        if not side:
+            continue
+        z = next((k for k, t in enumerate(side) if t.low in verbs), None)
+        if z is None:
+            continue
+        aux = next((k for k, t in enumerate(side) if t.low in lx.RELAY_AUX), None)
+        found = _passive(eng, side, z, aux) if aux is not None else _active(eng, side, z)
+        if found is None:
+            return None
+        speaker, via = found
+        if speaker[1] <= via[0] or via[1] <= speaker[0]:
+            if eng.text[via[0] : via[1]].strip().lower() not in lx.PRONOUNS:
+                return speaker, via
+        return None
+    return None
+
+
+def _passive(eng: Engine, side: list[Token], z: int, aux: int) -> tuple[Span, Span] | None:
+    """'Y wird von X zitiert', 'wird Y im Fachblatt X zitiert', 'wie Y von X zitiert wird'."""
+    lx, text = eng.lx, eng.text
+    end = side[-1].end
+    via = None
+    for k, t in enumerate(side):
+        if t.low in lx.RELAY_AGENT or t.low in lx.RELAY_PLACE:
+            via = np_after(text, side, k + 1, lx, end)
+            if via is not None:
+                break
+    if via is None:
+        return None
+    if aux > z or side[0].low in ("wie", "as"):  # "wie Y von X zitiert wird"
+        speaker = np_after(text, side, 1 if side[0].low in ("wie", "as") else 0, lx, end)
+    elif aux == 0 or side[0].low in lx.RELAY_PLACE or side[0].low in lx.ADVERBIAL_OPENERS:
+        # "„…“, wird Y …", "In X wird Y …", "Zur Lage wird Y …"
+        speaker = np_after(text, side, aux + 1, lx, end)
+    else:
+        speaker = np_before(text, side, 0, aux, lx)
+    if speaker is None or speaker[0] <= via[0] < speaker[1]:
+        return None
+    return speaker, via
+
+
+def _active(eng: Engine, side: list[Token], z: int) -> tuple[Span, Span] | None:
+    """'X zitiert Y mit den Worten: „…“' and '„…“, zitiert X Y'."""
+    lx, text = eng.lx, eng.text
+    end = side[-1].end
+    if z > 0:
+        via = np_before(text, side, 0, z, lx)
+        k = z + 1
+        while k < min(len(side), z + 3) and _adverb(lx, side[k]):
+            k += 1  # "zitiert dazu Y mit den Worten"
+        speaker = np_after(text, side, k, lx, end)
+        return (speaker, via) if via and speaker else None
+    if len(side) > 2 and "." in side[1].text and not side[1].cap:
+        via = (side[1].start, side[1].end)  # a site: "zitiert ndr.de Polizeisprecher X"
+    else:
+        via = np_after(text, side, 1, lx, end)
+    nxt = 2
+    if via is not None:
+        nxt = next((k for k, t in enumerate(side) if t.start >= via[1]), len(side))
+    speaker = np_after(text, side, nxt, lx, end) if via else None
+    return (speaker, via) if speaker else None
+
+
+def _adverb(lx, t: Token) -> bool:
+    return not t.cap and (t.low in lx.ADVERBIAL_OPENERS or t.low in lx.FOCUS_PARTICLES)
+

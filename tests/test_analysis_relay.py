@@ -1,0 +1,90 @@
+"""A quotation relayed by a medium ("X zitiert Y mit den Worten …"): the cited person speaks,
+the medium is ``via``, and the JSON contract writes one record per layer (issue 4)."""
+
+from __future__ import annotations
+
+import json
+
+from reader.analysis import analyze
+from test_cli_support import run, write
+
+
+def _direct(text: str, lang: str = "de"):
+    quotes = [q for q in analyze(text, lang).quotes if q.kind == "direct"]
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def test_active_medium_quotes_a_person_before_the_quote():
+    q = _direct("Die Lokalzeitung „Nordbote“ zitiert den Bürgermeister mit den Worten: "
+                "„Wir bauen die Brücke bis zum Herbst wieder auf.“")
+    assert q.speaker and q.speaker.endswith("Bürgermeister")
+    assert q.via is not None and "Nordbote" in q.via
+
+
+def test_active_medium_after_the_quote_with_a_site_name():
+    q = _direct("„Die Lage ist unter Kontrolle“, zitiert talblatt.de Feuerwehrsprecher Jan Ohm.")
+    assert q.speaker == "Feuerwehrsprecher Jan Ohm"
+    assert q.via == "talblatt.de"
+
+
+def test_adverb_between_verb_and_person_is_skipped():
+    q = _direct("Der Sender Radio Süd zitiert dazu Landrätin Petra Hahn mit folgenden Worten: "
+                "„Wir haben keine Zeit mehr zu verlieren.“")
+    assert q.speaker == "Landrätin Petra Hahn"
+    assert q.via and "Radio Süd" in q.via
+
+
+def test_passive_with_agent_and_with_place():
+    q = _direct("Die Trainerin Mara Voss wird von der Zeitung „Sportecho“ mit den Worten zitiert: "
+                "„Wir haben heute verdient verloren.“")
+    assert q.speaker and "Mara Voss" in q.speaker
+    assert q.via and "Zeitung" in q.via
+    q = _direct("In der Pressemitteilung des Vereins wird Kassenwart Olaf Brem wie folgt zitiert: "
+                "„Die Beiträge steigen im nächsten Jahr nicht.“")
+    assert q.speaker and "Olaf Brem" in q.speaker
+    assert q.via and "Pressemitteilung" in q.via
+
+
+def test_one_party_only_is_an_ordinary_frame():
+    """'wird Y zitiert' without a medium, 'zitierte man Y': nobody relays, no second layer."""
+    for text in (
+        "„Wir ziehen uns aus dem Projekt zurück“, wird Vorstand Lena Kurz zitiert.",
+        "„Das war ein schwarzer Tag für die Stadt“, zitierte man Stadtrat Ewald Funk.",
+        "Der Minister sagte: „Wir prüfen alle Möglichkeiten.“",
+    ):
+        q = _direct(text)
+        assert q.via is None and q.speaker, text
+
+
+def test_english_quoted_as_saying():
+    q = _direct('The Harbour Gazette quoted the mayor as saying: "We will rebuild the pier."', "en")
+    assert q.speaker == "the mayor"
+    assert q.via and "Harbour Gazette" in q.via
+
+
+def test_json_writes_one_record_per_layer():
+    text = ("Das Magazin „Stadtblick“ zitiert die Architektin Eva Lind mit den Worten: "
+            "„Das Haus wird im Mai fertig.“")
+    records = [r for r in analyze(text, "de").to_json()["quotes"] if r["kind"] == "direct"]
+    assert [r["relay"] for r in records] == [False, True]
+    person, medium = records
+    assert (person["start"], person["end"]) == (medium["start"], medium["end"])
+    assert "Eva Lind" in person["speaker"] and "Stadtblick" in person["via"]
+    assert "Stadtblick" in medium["speaker"] and medium["via"] is None
+    assert text[medium["speaker_start"]:medium["speaker_end"]] == medium["speaker"]
+
+
+def test_cli_json_and_show_carry_the_relay(tmp_path, capsys):
+    path = write(tmp_path / "relay.txt",
+                 "Brücke wieder offen\n\nDas Magazin „Stadtblick“ zitiert die Architektin Eva "
+                 "Lind mit den Worten: „Das Haus wird im Mai fertig und die Brücke ist wieder "
+                 "offen.“ Die Stadt plant ein Fest.\n")
+    code, out, _ = run(capsys, "analyze", str(path), "--json")
+    assert code == 0
+    quotes = json.loads(out)[0]["quotes"]  # one object per file
+    assert [q["relay"] for q in quotes if q["kind"] == "direct"] == [False, True]
+    code, out, _ = run(capsys, "analyze", str(path))
+    assert code == 0
+    shown = [line for line in out.splitlines() if "direct" in line]
+    assert len(shown) == 1 and "via" in shown[0] and "Stadtblick" in shown[0]
