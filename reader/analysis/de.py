@@ -219,8 +219,13 @@ KONJ_STEMS = set(
     "verletz widersprech entsprech existier funktionier passier profitier reagier akzeptier "
     "unterstütz verstoß beabsichtig plan hab führ bestreit lehn verlang "
     "brauch misch erhalt enthalt beinhalt stimm richt lass such find verfolg vertret "
-    "verweis beweis zweifl zöger änder".split()
+    "verweis beweis zweifl zöger änder dien fühl kehr erfolg".split()
 )
+# Konjunktiv II forms: hypothetical as often as reported ("die ausreichen würde").
+KONJ_TWO = {"wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten",
+            "müsste", "müssten", "müßte", "dürfte", "dürften", "möchte", "gäbe", "käme", "kämen",
+            "stünde", "stünden", "ginge", "bräuchte", "wüsste", "ließe", "hielte", "läge",
+            "lägen", "sähe", "fände", "bliebe", "hieße", "täte", "sollten"}
 # Pronouns that can stand for a speaker.
 PRONOUNS = {"er": "person", "sie": "any", "ihm": "person", "ihr": "person", "ihnen": "any"}
 PERSON_PRONOUNS = {"er", "sie", "ihm", "ihr"}

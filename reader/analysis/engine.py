@@ -10,7 +10,14 @@ import bisect
 from types import ModuleType
 
 from .actors import ActorFinder
-from .attribution import agentless_passive, holder_frame, named_sayer, no_one, own_head
+from .attribution import (
+    agentless_passive,
+    holder_frame,
+    indicative_head,
+    named_sayer,
+    no_one,
+    own_head,
+)
 from .direct import classify_direct, sentence_subject
 from .frames import Frame, FrameFinder, is_konjunktiv
 from .marks import MarkSpan, find_mark_spans
@@ -111,6 +118,7 @@ class Engine:
                 frame = (
                     own_head(self, outside, e)
                     or holder_frame(self, outside, s, e)
+                    or indicative_head(self, outside, e)
                     or Frame(s, e, "indirect_free_indirect", None, None)
                 )
             if frame is None and not tops and self._backshift_continues(idx, outside):
@@ -136,6 +144,7 @@ class Engine:
                 if (
                     prev
                     and prev.kind == frame.kind
+                    and frame.start == s
                     and prev.actor == (sp_frame and sp_frame.actor)
                     and self._adjacent(prev.end, s)
                 ):
