@@ -237,3 +237,14 @@ def test_dash_frame_and_end_of_reported_content():
         ("trotzdem fehle Geld", "Canny"),
         ("er sei unschuldig", "Er"),
     ]
+
+
+def test_source_phrase_after_a_contrast_opener_quotes_only_its_own_clause():
+    text = (
+        "Die Straße ist seit Montag wieder frei, jedoch bleibt laut der Polizei "
+        "die Brücke bis Ende Mai gesperrt."
+    )
+    a = analyze(text, "de")
+    segs = [q for q in a.quotes if q.kind == "indirect"]
+    assert segs and segs[0].text == "jedoch bleibt"
+    assert all("Straße" not in q.text for q in segs)

@@ -144,6 +144,9 @@ SOURCE_NOUNS = {"bekunden", "planungen", "quellenlage", "vernehmen", "medien", "
                 "stellungnahme", "veröffentlichung", "endergebnis", "hochrechnung",
                 "hochrechnungen", "erkenntnisstand", "schilderung", "schilderungen",
                 "einschätzungen", "mitteilungen", "verlautbarung", "darstellungen"}
+# Words that open a new main clause after a comma ("…, jedoch ist laut X unklar").
+CONTRAST_OPENERS = {"jedoch", "aber", "doch", "allerdings", "lediglich", "zumindest", "sondern",
+                    "dagegen", "hingegen", "trotzdem", "dennoch"}
 ANAPHORIC_SOURCE = {"demnach", "wonach"}
 SUBORDINATORS = {"als", "während", "da", "weil", "nachdem", "wenn", "obwohl", "bevor", "seit",
                  "seitdem", "sobald", "falls", "indem", "ob", "dass", "beim", "um", "damit"}
