@@ -248,3 +248,27 @@ def test_source_phrase_after_a_contrast_opener_quotes_only_its_own_clause():
     segs = [q for q in a.quotes if q.kind == "indirect"]
     assert segs and segs[0].text == "jedoch bleibt"
     assert all("Straße" not in q.text for q in segs)
+
+
+def test_pronoun_before_a_report_verb_is_the_quote_even_after_a_quoted_sentence():
+    text = (
+        "Die Sprecherin Eva Roth sagte, der Zug sei entgleist. "
+        "Dies gab die Polizei am Abend bekannt."
+    )
+    a = analyze(text, "de")
+    dies = [q for q in a.quotes if q.text == "Dies"]
+    assert dies and dies[0].kind == "indirect" and dies[0].speaker == "die Polizei"
+
+
+def test_pronoun_before_a_report_in_the_passive_takes_the_agent():
+    text = (
+        "Die Sprecherin Eva Roth sagte, der Zug sei entgleist. "
+        "Das wurde vom Verkehrsministerium am Abend bestätigt."
+    )
+    dies = [q for q in analyze(text, "de").quotes if q.text == "Das"]
+    assert dies and "Verkehrsministerium" in (dies[0].speaker or "")
+
+
+def test_das_erklaerte_ziel_is_no_report():
+    text = "Die Sprecherin Eva Roth sagte, der Zug sei entgleist. Das erklärte Ziel ist ein Neubau."
+    assert not [q for q in analyze(text, "de").quotes if q.text == "Das"]

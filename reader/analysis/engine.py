@@ -210,7 +210,34 @@ class Engine:
                 return (
                     Frame(toks[0].start, toks[0].end, "indirect", sp, toks[1].text) if q else None
                 )
+        if self.lang == "de" and idx:
+            return self._pronoun_report(toks, e)
         return None
+
+    def _pronoun_report(self, toks: list[Token], e: int) -> Frame | None:
+        """'Dies gab die Polizei bekannt.', 'Das wurde vom Ministerium bestätigt.', 'Dies geht
+        aus einem Bericht hervor.': the pronoun stands for the reported words, and it alone
+        is the quote, even when the sentence before is already someone's."""
+        lx, fr = self.lx, self.frames
+        if len(toks) < 3 or toks[0].low not in ("dies", "das", "dieses"):
+            return None
+        verb = toks[1]
+        if verb.low in lx.PASSIVE_AUX and toks[-1].low in lx.REPORT_VERBS:
+            sp = fr._agent(toks, 1)  # "Das wurde vom Presseamt bekannt gegeben"
+        elif verb.low in ("geht", "ging") and toks[-1].low == "hervor":
+            k = next((n for n in range(2, len(toks) - 1) if toks[n].low == "aus"), None)
+            sp = np_after(self.text, toks, k + 1, lx, e) if k else None
+        elif verb.low in lx.SAY_VERBS and fr._particle_ok(
+            verb, toks[2:]
+        ):
+            sp = np_after(self.text, toks, 2, lx, e)
+            if sp and not fr.speakerlike(sp):
+                sp = None  # "Das erklärte Ziel ist …": an adjective, no report
+        else:
+            return None
+        if sp is None:
+            return None
+        return Frame(toks[0].start, toks[0].end, "indirect", sp, verb.text)
 
     def _nearest_source(self, idx: int, fallback: str | None) -> str | None:
         """'Demnach' continues the source of the sentence just before ("Nach Angaben von
