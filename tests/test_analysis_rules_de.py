@@ -272,3 +272,16 @@ def test_pronoun_before_a_report_in_the_passive_takes_the_agent():
 def test_das_erklaerte_ziel_is_no_report():
     text = "Die Sprecherin Eva Roth sagte, der Zug sei entgleist. Das erklärte Ziel ist ein Neubau."
     assert not [q for q in analyze(text, "de").quotes if q.text == "Das"]
+
+
+def test_report_verb_with_a_zu_infinitive_after_the_comma_reports_that_clause():
+    text = "Der Bürgermeister Karl Huber lobte die Feuerwehr dafür, so schnell eingegriffen zu haben."
+    _, q = _one(text, "indirect")
+    assert q.text == "so schnell eingegriffen zu haben"
+    assert q.speaker == "Der Bürgermeister Karl Huber"
+
+
+def test_report_verb_with_a_purpose_clause_stays_a_reported_act():
+    text = "Der Bürgermeister Karl Huber lobte die Feuerwehr, um die Stimmung zu heben."
+    _, q = _one(text, "reported")
+    assert q.text.startswith("Der Bürgermeister")

@@ -125,6 +125,8 @@ class Engine:
                 frame = Frame(s, e, "indirect_free_indirect", None, None)
             if frame is None and not self.frames.is_heading(outside, e):
                 frame = self.frames.reported(outside, s, e)
+                if frame is not None and self.lang == "de":
+                    frame = self.frames.reported_content(frame, outside, e)
             if (
                 frame is None
                 and any(t.low in self.lx.HEARSAY for t in outside)
