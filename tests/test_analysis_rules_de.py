@@ -285,3 +285,23 @@ def test_report_verb_with_a_purpose_clause_stays_a_reported_act():
     text = "Der Bürgermeister Karl Huber lobte die Feuerwehr, um die Stimmung zu heben."
     _, q = _one(text, "reported")
     assert q.text.startswith("Der Bürgermeister")
+
+
+def test_dass_clause_ends_where_the_main_clause_after_it_begins():
+    text = (
+        "Die Sprecherin Eva Roth hatte betont, dass die Brücke sicher sei, "
+        "war aber am Montag selbst nicht vor Ort."
+    )
+    a = analyze(text, "de")
+    qs = [q for q in a.quotes if "Brücke" in q.text]
+    assert qs and qs[0].text == "dass die Brücke sicher sei"
+
+
+def test_indirect_speech_ends_before_a_colon_that_opens_a_direct_quote():
+    text = (
+        "Der Sprecher der Stadt, Paul Brandt, ging davon aus, dass die Lage ruhig bleibe: "
+        "„Wir haben schon drei neue Pumpen im Einsatz.“"
+    )
+    a = analyze(text, "de")
+    qs = [q for q in a.quotes if q.kind == "indirect"]
+    assert qs and qs[0].text == "dass die Lage ruhig bleibe"

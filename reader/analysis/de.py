@@ -83,6 +83,9 @@ FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "gerade"}
 PASSIVE_AUX = {"wurde", "wurden", "wird", "werden"}
 REPORT_VERBS -= {"gekündigt", "erwartet", "zeigte", "machte", "droht", "drohte", "drohten",
                  "drohen", "gedroht"}
+# Indicative finite auxiliaries and modals: right after a comma they open a main clause.
+FINITE_AUX = {"wird", "wurde", "wurden", "werden", "hat", "hatte", "hatten", "ist", "war", "waren",
+              "kann", "konnte", "konnten", "muss", "musste", "mussten"}
 AUXILIARIES = {"hat", "haben", "hatte", "hatten", "habe", "wurde", "wurden", "wird", "werden"}
 # Nouns for people and institutions that can be speakers (matched as word endings).
 SPEAKER_SUFFIXES = (

@@ -160,7 +160,7 @@ class Engine:
                     sp_frame.actor = self._nearest_source(idx, sp_frame.actor)
             segs = frame.segments or [(frame.start, frame.end)]
             if frame.kind == "indirect":
-                segs = [(a, self._before_semicolon(a, b)) for a, b in segs]
+                segs = [(a, self._content_stop(a, self._before_semicolon(a, b))) for a, b in segs]
             made = [self._quote(a, b, frame.kind, sp_frame, frame.cue) for a, b in segs]
             fq = made[0]
             if len(made) > 1:  # nested marks may fall anywhere in the frame's sentence
@@ -283,6 +283,31 @@ class Engine:
         if sp is None or not (self.frames.speakerlike(sp) or named_sayer(self, outside, sp)):
             return None
         return self._speaker(sp)
+
+    def _content_stop(self, a: int, b: int) -> int:
+        """Reported words end before a colon that opens a direct quote ("…, er werde
+        kämpfen: „…“") and, in German, before the reporter's main clause after a fronted
+        content clause ("Dass er schuldig sei, wird nun geprüft": a comma, then an
+        indicative auxiliary)."""
+        for mark in (": „", ': "', ": »"):
+            cut = self.text.find(mark, a, b)
+            if cut > a and len(self.text[cut:b].split()) > 4:  # not a one-word label: „WOW.“
+                b = cut
+        if self.lang != "de":
+            return b
+        toks = self._toks(a, b)
+        lead = toks[0].low if toks else ""
+        if not (
+            lead in self.lx.THAT_STRICT
+            or lead == "ob"
+            or lead in self.lx.RELATIVES and self.text[max(0, a - 3) : a].rstrip().endswith(",")
+        ):
+            return b  # only a dependent clause ends where a main clause follows
+        for n in range(2, len(toks)):
+            t = toks[n]
+            if t.low in self.lx.FINITE_AUX and "," in self.text[toks[n - 1].end : t.start]:
+                return toks[n - 1].end
+        return b
 
     def _before_semicolon(self, a: int, b: int) -> int:
         """Reported words end at a semicolon: what follows it is the reporter's next clause
