@@ -305,3 +305,15 @@ def test_indirect_speech_ends_before_a_colon_that_opens_a_direct_quote():
     a = analyze(text, "de")
     qs = [q for q in a.quotes if q.kind == "indirect"]
     assert qs and qs[0].text == "dass die Lage ruhig bleibe"
+
+
+def test_dies_geht_aus_a_source_hervor_quotes_the_sentence_before():
+    text = (
+        "Der Hafen von Kiel wird im Mai für drei Tage geschlossen. "
+        "Dies geht aus einer Mitteilung der Hafenbehörde hervor, die am Montag erschien."
+    )
+    a = analyze(text, "de")
+    dies = [q for q in a.quotes if q.text == "Dies"]
+    assert dies and "Mitteilung der Hafenbehörde" in (dies[0].speaker or "")
+    before = [q for q in a.quotes if q.text.startswith("Der Hafen")]
+    assert before and before[0].kind == "indirect"

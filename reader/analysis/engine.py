@@ -213,7 +213,12 @@ class Engine:
                     Frame(toks[0].start, toks[0].end, "indirect", sp, toks[1].text) if q else None
                 )
         if self.lang == "de" and idx:
-            return self._pronoun_report(toks, e)
+            f = self._pronoun_report(toks, e)
+            ps, pe = self.sentences[idx - 1]
+            if f and not any(q.end > ps for q in self.quotes):  # the sentence before it
+                sp = self._speaker(f.speaker)
+                self._quote(ps, self.frames._clause_end(pe), "indirect", sp, f.cue)
+            return f
         return None
 
     def _pronoun_report(self, toks: list[Token], e: int) -> Frame | None:
@@ -226,7 +231,7 @@ class Engine:
         verb = toks[1]
         if verb.low in lx.PASSIVE_AUX and toks[-1].low in lx.REPORT_VERBS:
             sp = fr._agent(toks, 1)  # "Das wurde vom Presseamt bekannt gegeben"
-        elif verb.low in ("geht", "ging") and toks[-1].low == "hervor":
+        elif verb.low in ("geht", "ging") and any(t.low == "hervor" for t in toks[3:]):
             k = next((n for n in range(2, len(toks) - 1) if toks[n].low == "aus"), None)
             sp = np_after(self.text, toks, k + 1, lx, e) if k else None
         elif verb.low in lx.SAY_VERBS and fr._particle_ok(
