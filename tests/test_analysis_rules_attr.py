@@ -99,3 +99,32 @@ def test_opinion_holder_in_konjunktiv_is_not_the_last_speaker():
     )
     direct = [q for q in analyze(text, "de").quotes if q.kind == "direct"]
     assert direct and "Küng" in (direct[0].speaker or "")
+
+
+def test_konjunktiv_in_a_clause_after_an_indicative_head_is_that_clause_only():
+    text = (
+        "Der Polizeisprecher Jan Vogt sagte, die Lage sei ruhig. "
+        "Die Anwohner verwiesen auf die Brücke, die seit Jahren baufällig sei."
+    )
+    quotes = [q for q in analyze(text, "de").quotes if "baufällig" in q.text]
+    assert quotes and quotes[0].kind == "indirect"
+    assert quotes[0].text == "die seit Jahren baufällig sei"
+
+
+def test_konjunktiv_two_alone_in_a_relative_clause_is_not_cut_out_as_a_report():
+    text = (
+        "Der Polizeisprecher Jan Vogt sagte, die Lage sei ruhig. "
+        "Die Stadt hat keinen Plan, der die Brücke retten würde."
+    )
+    quotes = [q for q in analyze(text, "de").quotes if "Brücke" in q.text]
+    assert all(not q.text.startswith("der die Brücke") for q in quotes)
+
+
+def test_konjunktiv_main_verb_after_a_relative_clause_keeps_the_whole_sentence():
+    text = (
+        "Der Polizeisprecher Jan Vogt sagte, die Lage sei ruhig. "
+        "Die Sperre, die seit Montag gelte, könne bald enden."
+    )
+    quotes = [q for q in analyze(text, "de").quotes if "Sperre" in q.text]
+    assert quotes and quotes[0].kind == "indirect_free_indirect"
+    assert quotes[0].text.startswith("Die Sperre")

@@ -237,3 +237,83 @@ def test_dash_frame_and_end_of_reported_content():
         ("trotzdem fehle Geld", "Canny"),
         ("er sei unschuldig", "Er"),
     ]
+
+
+def test_source_phrase_after_a_contrast_opener_quotes_only_its_own_clause():
+    text = (
+        "Die Straße ist seit Montag wieder frei, jedoch bleibt laut der Polizei "
+        "die Brücke bis Ende Mai gesperrt."
+    )
+    a = analyze(text, "de")
+    segs = [q for q in a.quotes if q.kind == "indirect"]
+    assert segs and segs[0].text == "jedoch bleibt"
+    assert all("Straße" not in q.text for q in segs)
+
+
+def test_pronoun_before_a_report_verb_is_the_quote_even_after_a_quoted_sentence():
+    text = (
+        "Die Sprecherin Eva Roth sagte, der Zug sei entgleist. "
+        "Dies gab die Polizei am Abend bekannt."
+    )
+    a = analyze(text, "de")
+    dies = [q for q in a.quotes if q.text == "Dies"]
+    assert dies and dies[0].kind == "indirect" and dies[0].speaker == "die Polizei"
+
+
+def test_pronoun_before_a_report_in_the_passive_takes_the_agent():
+    text = (
+        "Die Sprecherin Eva Roth sagte, der Zug sei entgleist. "
+        "Das wurde vom Verkehrsministerium am Abend bestätigt."
+    )
+    dies = [q for q in analyze(text, "de").quotes if q.text == "Das"]
+    assert dies and "Verkehrsministerium" in (dies[0].speaker or "")
+
+
+def test_das_erklaerte_ziel_is_no_report():
+    text = "Die Sprecherin Eva Roth sagte, der Zug sei entgleist. Das erklärte Ziel ist ein Neubau."
+    assert not [q for q in analyze(text, "de").quotes if q.text == "Das"]
+
+
+def test_report_verb_with_a_zu_infinitive_after_the_comma_reports_that_clause():
+    text = "Der Bürgermeister Karl Huber lobte die Feuerwehr dafür, so schnell eingegriffen zu haben."
+    _, q = _one(text, "indirect")
+    assert q.text == "so schnell eingegriffen zu haben"
+    assert q.speaker == "Der Bürgermeister Karl Huber"
+
+
+def test_report_verb_with_a_purpose_clause_stays_a_reported_act():
+    text = "Der Bürgermeister Karl Huber lobte die Feuerwehr, um die Stimmung zu heben."
+    _, q = _one(text, "reported")
+    assert q.text.startswith("Der Bürgermeister")
+
+
+def test_dass_clause_ends_where_the_main_clause_after_it_begins():
+    text = (
+        "Die Sprecherin Eva Roth hatte betont, dass die Brücke sicher sei, "
+        "war aber am Montag selbst nicht vor Ort."
+    )
+    a = analyze(text, "de")
+    qs = [q for q in a.quotes if "Brücke" in q.text]
+    assert qs and qs[0].text == "dass die Brücke sicher sei"
+
+
+def test_indirect_speech_ends_before_a_colon_that_opens_a_direct_quote():
+    text = (
+        "Der Sprecher der Stadt, Paul Brandt, ging davon aus, dass die Lage ruhig bleibe: "
+        "„Wir haben schon drei neue Pumpen im Einsatz.“"
+    )
+    a = analyze(text, "de")
+    qs = [q for q in a.quotes if q.kind == "indirect"]
+    assert qs and qs[0].text == "dass die Lage ruhig bleibe"
+
+
+def test_dies_geht_aus_a_source_hervor_quotes_the_sentence_before():
+    text = (
+        "Der Hafen von Kiel wird im Mai für drei Tage geschlossen. "
+        "Dies geht aus einer Mitteilung der Hafenbehörde hervor, die am Montag erschien."
+    )
+    a = analyze(text, "de")
+    dies = [q for q in a.quotes if q.text == "Dies"]
+    assert dies and "Mitteilung der Hafenbehörde" in (dies[0].speaker or "")
+    before = [q for q in a.quotes if q.text.startswith("Der Hafen")]
+    assert before and before[0].kind == "indirect"

@@ -52,6 +52,51 @@ def own_head(eng: Engine, toks: list[Token], e: int) -> Frame | None:
     return Frame(toks[c].start, eng.frames._clause_end(e), "indirect", sp, None)
 
 
+def _konj_after_head(eng: Engine, toks: list[Token]) -> tuple[int, bool] | None:
+    """(c, reported) when the sentence's first Konjunktiv stands in a dependent clause that
+    opens at the comma before token c, behind an indicative main clause with a verb;
+    reported is False when that clause has only Konjunktiv II ('die … retten würde'),
+    which may be a hypothesis: the sentence then stays a continuation as a whole."""
+    lx = eng.lx
+    if len(toks) < 4 or toks[0].low in lx.SUBORDINATORS:
+        return None
+    c = None
+    for k in range(1, len(toks)):
+        if is_konjunktiv(toks[k], lx):
+            break
+        if "," in eng.text[toks[k - 1].end : toks[k].start]:
+            c = k
+    else:
+        return None
+    if c is None or c == k or not eng.frames._has_verb(toks[1:c]):
+        return None  # "…, sei …": the Konjunktiv is the main verb; no verb: an apposition
+    if any(t.low in lx.HEARSAY for t in toks[:c]):
+        return None  # "So soll er …, dass …": the hearsay sentence is the report
+    embedded = toks[c].low in lx.RELATIVES or (c + 1 < k and toks[c + 1].low in lx.RELATIVES)
+    if embedded and any(
+        is_konjunktiv(t, lx) and "," in eng.text[toks[n - 1].end : t.start]
+        for n, t in enumerate(toks[k + 1 :], k + 1)
+    ):
+        return None  # "Das Konklave, an dem er nicht teilnehmen werde, könne …": main verb
+    two = getattr(lx, "KONJ_TWO", ())
+    return c, any(is_konjunktiv(t, lx) and t.low not in two for t in toks[c:])
+
+
+def indicative_head(eng: Engine, toks: list[Token], e: int) -> Frame | None:
+    """'Die Firma verwies auf Studien, wonach … sei' / 'Bisher hieß es, die Frist solle …':
+    a Konjunktiv I only in a clause after a comma, behind an indicative main clause with a
+    verb, is that clause's report (kind indirect), not a whole sentence continuing the last
+    speaker. The speaker is the main clause's subject when that can speak."""
+    found = _konj_after_head(eng, toks)
+    if found is None or not found[1]:
+        return None
+    c = found[0]
+    sp = sentence_subject(eng, toks[:c])
+    if sp is not None and not (eng.frames.speakerlike(sp) or named_sayer(eng, toks[:c], sp)):
+        sp = None
+    return Frame(toks[c].start, eng.frames._clause_end(e), "indirect", sp, None)
+
+
 def agentless_passive(eng: Engine, frame, outside: list[Token]) -> bool:
     """A framed report whose frame is a passive without agent ("Es wird vermutet, dass",
     "X wurde beschuldigt, …") has no speaker; the last speaker does not take it over."""

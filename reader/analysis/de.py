@@ -83,6 +83,9 @@ FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "gerade"}
 PASSIVE_AUX = {"wurde", "wurden", "wird", "werden"}
 REPORT_VERBS -= {"gekündigt", "erwartet", "zeigte", "machte", "droht", "drohte", "drohten",
                  "drohen", "gedroht"}
+# Indicative finite auxiliaries and modals: right after a comma they open a main clause.
+FINITE_AUX = {"wird", "wurde", "wurden", "werden", "hat", "hatte", "hatten", "ist", "war", "waren",
+              "kann", "konnte", "konnten", "muss", "musste", "mussten"}
 AUXILIARIES = {"hat", "haben", "hatte", "hatten", "habe", "wurde", "wurden", "wird", "werden"}
 # Nouns for people and institutions that can be speakers (matched as word endings).
 SPEAKER_SUFFIXES = (
@@ -144,6 +147,9 @@ SOURCE_NOUNS = {"bekunden", "planungen", "quellenlage", "vernehmen", "medien", "
                 "stellungnahme", "veröffentlichung", "endergebnis", "hochrechnung",
                 "hochrechnungen", "erkenntnisstand", "schilderung", "schilderungen",
                 "einschätzungen", "mitteilungen", "verlautbarung", "darstellungen"}
+# Words that open a new main clause after a comma ("…, jedoch ist laut X unklar").
+CONTRAST_OPENERS = {"jedoch", "aber", "doch", "allerdings", "lediglich", "zumindest", "sondern",
+                    "dagegen", "hingegen", "trotzdem", "dennoch"}
 ANAPHORIC_SOURCE = {"demnach", "wonach"}
 SUBORDINATORS = {"als", "während", "da", "weil", "nachdem", "wenn", "obwohl", "bevor", "seit",
                  "seitdem", "sobald", "falls", "indem", "ob", "dass", "beim", "um", "damit"}
@@ -219,8 +225,13 @@ KONJ_STEMS = set(
     "verletz widersprech entsprech existier funktionier passier profitier reagier akzeptier "
     "unterstütz verstoß beabsichtig plan hab führ bestreit lehn verlang "
     "brauch misch erhalt enthalt beinhalt stimm richt lass such find verfolg vertret "
-    "verweis beweis zweifl zöger änder".split()
+    "verweis beweis zweifl zöger änder dien fühl kehr erfolg".split()
 )
+# Konjunktiv II forms: hypothetical as often as reported ("die ausreichen würde").
+KONJ_TWO = {"wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten",
+            "müsste", "müssten", "müßte", "dürfte", "dürften", "möchte", "gäbe", "käme", "kämen",
+            "stünde", "stünden", "ginge", "bräuchte", "wüsste", "ließe", "hielte", "läge",
+            "lägen", "sähe", "fände", "bliebe", "hieße", "täte", "sollten"}
 # Pronouns that can stand for a speaker.
 PRONOUNS = {"er": "person", "sie": "any", "ihm": "person", "ihr": "person", "ihnen": "any"}
 PERSON_PRONOUNS = {"er", "sie", "ihm", "ihr"}

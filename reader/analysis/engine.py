@@ -10,7 +10,14 @@ import bisect
 from types import ModuleType
 
 from .actors import ActorFinder
-from .attribution import agentless_passive, holder_frame, named_sayer, no_one, own_head
+from .attribution import (
+    agentless_passive,
+    holder_frame,
+    indicative_head,
+    named_sayer,
+    no_one,
+    own_head,
+)
 from .direct import classify_direct, sentence_subject
 from .frames import Frame, FrameFinder, is_konjunktiv
 from .marks import MarkSpan, find_mark_spans
@@ -112,12 +119,15 @@ class Engine:
                 frame = (
                     own_head(self, outside, e)
                     or holder_frame(self, outside, s, e)
+                    or indicative_head(self, outside, e)
                     or Frame(s, e, "indirect_free_indirect", None, None)
                 )
             if frame is None and not tops and self._backshift_continues(idx, outside):
                 frame = Frame(s, e, "indirect_free_indirect", None, None)
             if frame is None and not self.frames.is_heading(outside, e):
                 frame = self.frames.reported(outside, s, e)
+                if frame is not None and self.lang == "de":
+                    frame = self.frames.reported_content(frame, outside, e)
             if (
                 frame is None
                 and any(t.low in self.lx.HEARSAY for t in outside)
@@ -137,6 +147,7 @@ class Engine:
                 if (
                     prev
                     and prev.kind == frame.kind
+                    and frame.start == s
                     and prev.actor == (sp_frame and sp_frame.actor)
                     and self._adjacent(prev.end, s)
                 ):
@@ -150,7 +161,7 @@ class Engine:
                     sp_frame.actor = self._nearest_source(idx, sp_frame.actor)
             segs = frame.segments or [(frame.start, frame.end)]
             if frame.kind == "indirect":
-                segs = [(a, self._before_semicolon(a, b)) for a, b in segs]
+                segs = [(a, self._content_stop(a, self._before_semicolon(a, b))) for a, b in segs]
             made = [self._quote(a, b, frame.kind, sp_frame, frame.cue) for a, b in segs]
             fq = made[0]
             if len(made) > 1:  # nested marks may fall anywhere in the frame's sentence
@@ -202,7 +213,39 @@ class Engine:
                 return (
                     Frame(toks[0].start, toks[0].end, "indirect", sp, toks[1].text) if q else None
                 )
+        if self.lang == "de" and idx:
+            f = self._pronoun_report(toks, e)
+            ps, pe = self.sentences[idx - 1]
+            if f and not any(q.end > ps for q in self.quotes):  # the sentence before it
+                sp = self._speaker(f.speaker)
+                self._quote(ps, self.frames._clause_end(pe), "indirect", sp, f.cue)
+            return f
         return None
+
+    def _pronoun_report(self, toks: list[Token], e: int) -> Frame | None:
+        """'Dies gab die Polizei bekannt.', 'Das wurde vom Ministerium bestätigt.', 'Dies geht
+        aus einem Bericht hervor.': the pronoun stands for the reported words, and it alone
+        is the quote, even when the sentence before is already someone's."""
+        lx, fr = self.lx, self.frames
+        if len(toks) < 3 or toks[0].low not in ("dies", "das", "dieses"):
+            return None
+        verb = toks[1]
+        if verb.low in lx.PASSIVE_AUX and toks[-1].low in lx.REPORT_VERBS:
+            sp = fr._agent(toks, 1)  # "Das wurde vom Presseamt bekannt gegeben"
+        elif verb.low in ("geht", "ging") and any(t.low == "hervor" for t in toks[3:]):
+            k = next((n for n in range(2, len(toks) - 1) if toks[n].low == "aus"), None)
+            sp = np_after(self.text, toks, k + 1, lx, e) if k else None
+        elif verb.low in lx.SAY_VERBS and fr._particle_ok(
+            verb, toks[2:]
+        ):
+            sp = np_after(self.text, toks, 2, lx, e)
+            if sp and not fr.speakerlike(sp):
+                sp = None  # "Das erklärte Ziel ist …": an adjective, no report
+        else:
+            return None
+        if sp is None:
+            return None
+        return Frame(toks[0].start, toks[0].end, "indirect", sp, verb.text)
 
     def _nearest_source(self, idx: int, fallback: str | None) -> str | None:
         """'Demnach' continues the source of the sentence just before ("Nach Angaben von
@@ -246,6 +289,31 @@ class Engine:
         if sp is None or not (self.frames.speakerlike(sp) or named_sayer(self, outside, sp)):
             return None
         return self._speaker(sp)
+
+    def _content_stop(self, a: int, b: int) -> int:
+        """Reported words end before a colon that opens a direct quote ("…, er werde
+        kämpfen: „…“") and, in German, before the reporter's main clause after a fronted
+        content clause ("Dass er schuldig sei, wird nun geprüft": a comma, then an
+        indicative auxiliary)."""
+        for mark in (": „", ': "', ": »"):
+            cut = self.text.find(mark, a, b)
+            if cut > a and len(self.text[cut:b].split()) > 4:  # not a one-word label: „WOW.“
+                b = cut
+        if self.lang != "de":
+            return b
+        toks = self._toks(a, b)
+        lead = toks[0].low if toks else ""
+        if not (
+            lead in self.lx.THAT_STRICT
+            or lead == "ob"
+            or lead in self.lx.RELATIVES and self.text[max(0, a - 3) : a].rstrip().endswith(",")
+        ):
+            return b  # only a dependent clause ends where a main clause follows
+        for n in range(2, len(toks)):
+            t = toks[n]
+            if t.low in self.lx.FINITE_AUX and "," in self.text[toks[n - 1].end : t.start]:
+                return toks[n - 1].end
+        return b
 
     def _before_semicolon(self, a: int, b: int) -> int:
         """Reported words end at a semicolon: what follows it is the reporter's next clause

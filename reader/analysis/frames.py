@@ -15,6 +15,10 @@ from .tokens import Token
 
 __all__ = ["Frame", "FrameFinder", "is_konjunktiv"]
 
+# Conjunctions that open an adverbial or coordinated clause, never a report's content.
+_NOT_CONTENT = {"und", "oder", "aber", "sondern", "doch", "denn", "wie", "sodass", "zumal",
+                "sofern", "ohne", "statt", "anstatt"}
+
 
 class FrameFinder(SourceRules):
     """All frame rules over one text; ``find`` tries them in order for a sentence."""
@@ -335,6 +339,27 @@ class FrameFinder(SourceRules):
         if c >= len(toks) or self._clause_end(e) - toks[c].start < 12:
             return None  # (words in quote marks count: "said patients were "caught …"")
         return Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
+
+    def reported_content(self, frame: Frame, toks: list[Token], e: int) -> Frame:
+        """'UNICEF rief Russland auf, das Verbot nicht durchzusetzen' / 'Er äußerte sich
+        dahingehend, das Gespräch sei gut verlaufen': a report verb whose content follows
+        after a comma as a zu-infinitive or a Konjunktiv clause reports that clause."""
+        lx = self.lx
+        at = next((n for n, t in enumerate(toks) if t.text == frame.cue), None)
+        if at is None:
+            return frame
+        c = next(
+            (n for n in range(at + 1, len(toks)) if "," in self._gap(toks[n - 1], toks[n])), None
+        )
+        if c is None or len(toks) - c < 2:
+            return frame
+        clause = toks[c:]
+        if toks[c].low in (lx.SUBORDINATORS - lx.THAT) or toks[c].low in _NOT_CONTENT:
+            return frame  # "…, um …", "…, weil …", "…, und …": no content clause
+        zu_inf = any(_ZU_INF.match(x.low) or x.low == "zu" for x in clause[-3:])
+        if not zu_inf and not any(is_konjunktiv(x, lx) for x in clause):
+            return frame
+        return Frame(clause[0].start, self._clause_end(e), "indirect", frame.speaker, frame.cue)
 
     def reported(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """A speech act told, not quoted: subject + report verb in second position

@@ -29,17 +29,21 @@ class SourceRules(ClauseTools):
             segs = []
             before = [x for x in toks if x.end <= ph_start]
             after = [x for x in toks if x.start >= ph_end]
+            relative = False
             if len(before) >= 1:
                 start = s
                 for n in range(len(before) - 1, 0, -1 if self.lang == "de" else len(before)):
                     if "," in self._gap(before[n - 1], before[n]):
-                        if before[n].low in lx.RELATIVES:
-                            start = before[n].start  # a relative clause: "…, das nach Angaben X"
+                        # the source's own clause opens at the last comma: "…, das nach
+                        # Angaben X" (a relative clause), "…, jedoch ist laut X unklar"
+                        relative = before[n].low in lx.RELATIVES
+                        if relative or before[n].low in getattr(lx, "CONTRAST_OPENERS", ()):
+                            start = before[n].start
                         break
                 segs.append((start, before[-1].end))
             if after:  # "… ist nach Angaben der Polizei unklar": one word is the rest
                 end = self._clause_end(e)
-                if segs and segs[0][0] > s:  # inside a relative clause: it ends at its comma
+                if relative:  # inside a relative clause: it ends at its comma
                     for n in range(1, len(after)):
                         if "," in self._gap(after[n - 1], after[n]):
                             end = after[n - 1].end
