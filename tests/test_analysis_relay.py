@@ -88,3 +88,19 @@ def test_cli_json_and_show_carry_the_relay(tmp_path, capsys):
     assert code == 0
     shown = [line for line in out.splitlines() if "direct" in line]
     assert len(shown) == 1 and "via" in shown[0] and "Stadtblick" in shown[0]
+
+
+def test_source_phrase_before_a_colon_quote_relays_the_speaker():
+    """'Y kommentierte laut X mit folgenden Worten: „…“': Y's words, relayed by X; the words
+    before the colon are not somebody's indirect speech."""
+    text = ("Die Sprecherin des Vereins, Hanna Berg, kommentierte den Beschluss laut "
+            "Radio Nord mit folgenden Worten: „Das ist ein guter Tag für alle Pendler in der "
+            "Region.“")
+    quotes = [q for q in analyze(text, "de").quotes if q.kind != "term"]
+    assert [q.kind for q in quotes] == ["direct"]
+    assert "Hanna Berg" in (quotes[0].speaker or "") or "Sprecherin" in (quotes[0].speaker or "")
+    assert quotes[0].via and "Radio Nord" in quotes[0].via
+    # an opinion phrase ("ihrer Meinung nach") is no relay: it stays its own frame
+    text = ("Sie wandte sich gegen die ihrer Meinung nach falschen Zahlen der Stadt: „Wir haben "
+            "alles dreimal nachgezählt.“")
+    assert all(q.via is None for q in analyze(text, "de").quotes)

@@ -108,6 +108,8 @@ class Engine:
         quoted = sum(m.end - m.start for m in tops)
         if quoted < 0.7 * (e - s):
             frame = self.frames.find(outside, s, e, False)
+            if frame is not None and frame.source_at >= 0 and self._colon_quote(s, e, tops, outside):
+                frame = None  # "Y sagte laut X: „…“": the quote is Y's, X relays it
             if frame is None:
                 frame = self._anaphoric(idx, outside, s, e)
             if (
@@ -349,6 +351,24 @@ class Engine:
     def _konj(self, toks: list[Token]) -> bool:
         konj, lx = self.lx.KONJ_FORMS, self.lx
         return any(t.low in konj or t.low[-1] == "e" and is_konjunktiv(t, lx) for t in toks)
+
+    def _colon_quote(self, s: int, e: int, tops: list[MarkSpan], outside: list[Token]) -> bool:
+        """A direct quote after a colon closes the sentence, a verb of saying introduces it,
+        and a source phrase ("laut X", "X zufolge") names who relays it: the sentence is the
+        quote's frame. ("ihrer Meinung nach …:" stays a frame of its own.)"""
+        lx = self.lx
+        if not any(t.low in lx.SOURCE_BEFORE or t.low in lx.SOURCE_AFTER for t in outside):
+            return False
+        for m in tops:
+            before = self._toks(s, m.start)
+            if (
+                before
+                and self.text[before[-1].end : m.start].strip() == ":"
+                and self.text[m.end : e].strip(" .") == ""
+                and any(t.low in self.lx.SAY_VERBS and not t.cap for t in before)
+            ):
+                return True
+        return False
 
     def _adjacent(self, a: int, b: int) -> bool:
         return self.text[a:b].strip() == "" and self.text.count("\n", a, b) <= 1

@@ -35,6 +35,8 @@ def relay(eng: Engine, s: int, e: int, m: MarkSpan) -> tuple[Span, Span] | None:
             continue
         z = next((k for k, t in enumerate(side) if t.low in verbs), None)
         if z is None:
+            if side is before and (found := sourced(eng, side)) is not None:
+                return found
             continue
         aux = next((k for k, t in enumerate(side) if t.low in lx.RELAY_AUX), None)
         found = _passive(eng, side, z, aux) if aux is not None else _active(eng, side, z)
@@ -97,3 +99,29 @@ def _active(eng: Engine, side: list[Token], z: int) -> tuple[Span, Span] | None:
 def _adverb(lx, t: Token) -> bool:
     return not t.cap and (t.low in lx.ADVERBIAL_OPENERS or t.low in lx.FOCUS_PARTICLES)
 
+
+
+def sourced(eng: Engine, side: list[Token]) -> tuple[Span, Span] | None:
+    """'Y kommentierte die Entscheidung laut X mit folgenden Worten:', 'sagte die Kanzlerin
+    Teilnehmern zufolge:': Y says the words that follow, the source X relays them."""
+    lx, text = eng.lx, eng.text
+    end = side[-1].end
+    for i, t in enumerate(side):
+        if t.low in lx.SOURCE_BEFORE or t.low in lx.SOURCE_AFTER:
+            found = eng.frames._source_at(side, i, end)
+            if found is not None:
+                break
+    else:
+        return None
+    lo, hi, via = found
+    rest = [t for t in side if not lo <= t.start < hi]
+    v = next((k for k, t in enumerate(rest) if t.low in lx.SAY_VERBS and not t.cap), None)
+    if not v:
+        return None
+    if rest[0].low in lx.ADVERBIAL_OPENERS or rest[0].low in lx.RELAY_PLACE:
+        speaker = np_after(text, rest, v + 1, lx, end)  # "In der Fraktion sagte die Kanzlerin"
+    else:
+        speaker = np_before(text, rest, 0, v, lx)
+    if speaker is None or not (speaker[1] <= via[0] or via[1] <= speaker[0]):
+        return None
+    return speaker, via
