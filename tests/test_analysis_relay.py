@@ -104,3 +104,12 @@ def test_source_phrase_before_a_colon_quote_relays_the_speaker():
     text = ("Sie wandte sich gegen die ihrer Meinung nach falschen Zahlen der Stadt: „Wir haben "
             "alles dreimal nachgezählt.“")
     assert all(q.via is None for q in analyze(text, "de").quotes)
+
+
+def test_pronoun_object_is_the_person_last_named_and_the_medium_keeps_its_marks():
+    text = ("Die Bürgermeisterin Carla Wendt besuchte am Montag die Baustelle. Das "
+            "„Kreisblatt“ zitiert sie mit den Worten: „Wir liegen gut im Zeitplan.“")
+    a = analyze(text, "de")
+    q = next(q for q in a.quotes if q.kind == "direct")
+    assert a.actor(q.actor) is not None and a.actor(q.actor).name == "Carla Wendt"
+    assert q.via == "Das „Kreisblatt“"

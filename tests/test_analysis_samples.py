@@ -128,6 +128,15 @@ def test_stahlkonzern_appositive_speaker_and_person_before_von():
     assert albrecht.actor == people["Christoph Albrecht"].id
 
 
+def test_stahlkonzern_quote_relayed_by_a_paper_is_the_works_council_chairs():
+    _, a = _analysed("de-stahlkonzern-stellenabbau-2024-02-06.txt")
+    relayed = [q for q in a.quotes if q.via]
+    assert len(relayed) == 1
+    assert relayed[0].text.startswith("„Die Kolleginnen")
+    assert a.actor(relayed[0].actor).name == "Hakan Yıldız"  # "zitiert ihn": the man last named
+    assert relayed[0].via == "Die „Ruhr-Post“"
+
+
 def test_nato_konjunktiv_continuation_nested_fragment_and_demnach():
     _, a = _analysed("de-nato-luftverteidigung-2024-03-11.txt")
     people = _by_name(a)

@@ -393,3 +393,4 @@ RELAY_VERBS = {"zitiert", "zitierte", "zitierten", "zitieren"}
 RELAY_AUX = {"wird", "wurde", "werden", "wurden"}
 RELAY_AGENT = {"von", "vom"}
 RELAY_PLACE = {"in", "im", "auf", "bei"}
+RELAY_OBJECTS = {"ihn", "sie"}  # "X zitiert ihn mit den Worten": the person last named

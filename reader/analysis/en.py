@@ -202,3 +202,4 @@ RELAY_VERBS = {"quoted"}
 RELAY_AUX = {"was", "were", "is", "are"}
 RELAY_AGENT = {"by"}
 RELAY_PLACE = {"in", "on"}
+RELAY_OBJECTS = {"him", "her"}

@@ -43,6 +43,7 @@ def relay(eng: Engine, s: int, e: int, m: MarkSpan) -> tuple[Span, Span] | None:
         if found is None:
             return None
         speaker, via = found
+        via = _closing_mark(eng.text, via)
         if speaker[1] <= via[0] or via[1] <= speaker[0]:
             if eng.text[via[0] : via[1]].strip().lower() not in lx.PRONOUNS:
                 return speaker, via
@@ -83,7 +84,10 @@ def _active(eng: Engine, side: list[Token], z: int) -> tuple[Span, Span] | None:
         k = z + 1
         while k < min(len(side), z + 3) and _adverb(lx, side[k]):
             k += 1  # "zitiert dazu Y mit den Worten"
-        speaker = np_after(text, side, k, lx, end)
+        if k < len(side) and side[k].low in lx.RELAY_OBJECTS:
+            speaker = (side[k].start, side[k].end)  # "zitiert ihn mit den Worten"
+        else:
+            speaker = np_after(text, side, k, lx, end)
         return (speaker, via) if via and speaker else None
     if len(side) > 2 and "." in side[1].text and not side[1].cap:
         via = (side[1].start, side[1].end)  # a site: "zitiert ndr.de Polizeisprecher X"
@@ -94,6 +98,15 @@ def _active(eng: Engine, side: list[Token], z: int) -> tuple[Span, Span] | None:
         nxt = next((k for k, t in enumerate(side) if t.start >= via[1]), len(side))
     speaker = np_after(text, side, nxt, lx, end) if via else None
     return (speaker, via) if speaker else None
+
+
+def _closing_mark(text: str, span: Span) -> Span:
+    """'die „Computerwoche' ends with its closing mark: 'die „Computerwoche“'."""
+    s, e = span
+    inner = text[s:e]
+    if e < len(text) and text[e] in "“”\"«»" and sum(inner.count(c) for c in "„“\"»«") % 2:
+        return s, e + 1
+    return span
 
 
 def _adverb(lx, t: Token) -> bool:

@@ -53,10 +53,19 @@ class SpeakerResolver:
         parts = word.split()
         definite = len(parts) == 2 and parts[0] in self.lx.DEFINITE and self.text[s:e].split()[
             1][:1].isupper()  # "die Norwegerin", "der Minister": someone named just before
-        if word not in self.lx.PRONOUNS and word not in self.lx.ANAPHORIC_SOURCE and not definite:
+        relayed = word in self.lx.RELAY_OBJECTS  # "zitiert ihn": the person last named
+        if (
+            word not in self.lx.PRONOUNS
+            and word not in self.lx.ANAPHORIC_SOURCE
+            and not definite
+            and not relayed
+        ):
             return None  # a description we cannot tie to a name ("ein Sprecher")
         want_person = (
-            word in self.lx.PERSON_PRONOUNS or word in self.lx.ANAPHORIC_SOURCE or definite
+            word in self.lx.PERSON_PRONOUNS
+            or word in self.lx.ANAPHORIC_SOURCE
+            or definite
+            or relayed
         )
         for r in reversed(self.mentions[max(0, i - 200) : i]):
             if r[1] > s:
