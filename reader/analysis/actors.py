@@ -50,8 +50,9 @@ class ActorFinder:
             self.roles[i] = hit
         self.role_at = [i for i in self.caps if self.roles[i]]
         if lang == "en":  # lower-case titles: "the spokesman", "vice minister"
+            titles = frozenset(lx.ROLE_SUFFIXES)  # a set: this looks up every word of the text
             for i, t in enumerate(tokens):
-                if not t.cap and t.low in lx.ROLE_SUFFIXES:
+                if not t.cap and t.low in titles:
                     self.roles[i] = True
             self.role_at = [i for i, r in enumerate(self.roles) if r]
 
@@ -210,19 +211,16 @@ class ActorFinder:
         for i in self.caps:
             if i < nxt or not self._name_like(i):
                 continue
-            k = i
+            k = i + 1  # token i is name-like: the run goes on while the next words are
             while (
                 k < len(toks)
                 and k - i < 3
+                and toks[k].start - toks[k - 1].end == 1
+                and self.text[toks[k - 1].end] == " "
                 and self._name_like(k)
-                and (
-                    k == i
-                    or (toks[k].start - toks[k - 1].end == 1 and self.text[toks[k - 1].end] == " ")
-                )
             ):
                 k += 1
-            quoted = toks[i].start > 0 and self.text[toks[i].start - 1] in _MARKS
-            if k - i >= 2 and not quoted:
+            if k - i >= 2 and not (toks[i].start > 0 and self.text[toks[i].start - 1] in _MARKS):
                 name = self.text[toks[i].start : toks[k - 1].end]
                 if toks[k - 1].text in lx.OTHER_HEADS:
                     self._mark(i, k, "other:" + name, name, "other")  # "Digital Services Act"
