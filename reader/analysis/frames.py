@@ -56,9 +56,9 @@ class FrameFinder(SourceRules):
 
     # "…, sagte der Nato-Chef" / "…, so Stoltenberg weiter" / "…, Smith said." / "…, wie X sagte"
     def _frame_after(self, toks: list[Token], s: int, e: int) -> Frame | None:
-        lx = self.lx
+        lx, text = self.lx, self.text
         for j in range(2, len(toks)):
-            gap = self._gap(toks[j - 1], toks[j])
+            gap = text[toks[j - 1].end : toks[j].start]  # (self._gap, inlined: a hot loop)
             if "," not in gap and "–" not in gap and "—" not in gap:
                 continue  # "…, sagte X" and "… – so X –"
             if any(c in gap for c in '„“"»«') and len(gap.split()) > 6:
@@ -270,8 +270,9 @@ class FrameFinder(SourceRules):
 
     def _wonach(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """'Berichte, wonach …': the clause after 'wonach' is what the noun before it says."""
+        text = self.text
         for c in range(1, len(toks) - 2):
-            if "," not in self._gap(toks[c - 1], toks[c]):
+            if "," not in text[toks[c - 1].end : toks[c].start]:  # (self._gap, inlined)
                 continue
             skip = 0
             if toks[c].low == "nach" and toks[c + 1].low == "denen":
@@ -345,7 +346,8 @@ class FrameFinder(SourceRules):
             return None
         last = toks[-1]
         reach = 9 if self.lang == "de" else 12
-        if any(t.low in getattr(lx, "AFFILIATION", ()) for t in toks[2:reach]):
+        affiliation = getattr(lx, "AFFILIATION", ())
+        if any(t.low in affiliation for t in toks[2:reach]):
             reach = 13  # "Die Ökonomin X vom Zentrum für Y warnte": a long subject
         for v in range(1, min(len(toks), reach)):
             t = toks[v]
