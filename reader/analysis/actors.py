@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import compress
+from operator import attrgetter
 from types import ModuleType
 
-from .actor_words import ActorDraft, first_words, is_role, role_key, role_memo
+from .actor_words import ActorDraft, first_words, gazetteer_words, is_role, role_key, role_memo
 from .models import Actor
 from .places import capital_table, country_table
 from .tokens import Token
@@ -38,15 +40,16 @@ class ActorFinder:
         self._lowers: set[str] | None = None
         self.people: dict[str, ActorDraft] = {}  # every name form seen -> its person
         self.by_last: dict[str, ActorDraft] = {}  # last word of a name -> its person
-        self.caps = [i for i, t in enumerate(tokens) if t.cap]  # most rules start at a capital
+        # most rules start at a capital (compress: one pass in C over the whole text)
+        self.caps = list(compress(range(len(tokens)), map(attrgetter("cap"), tokens)))
+        cap_words = [tokens[i].text for i in self.caps]
         self.roles = [False] * len(tokens)
-        self.counts: dict[str, int] = Counter(tokens[i].text for i in self.caps)
+        self.counts: dict[str, int] = Counter(cap_words)
         memo = role_memo(lx)
-        for i in self.caps:
-            t = tokens[i]
-            hit = memo.get(t.text)
+        for i, w in zip(self.caps, cap_words):
+            hit = memo.get(w)
             if hit is None:
-                hit = memo[t.text] = is_role(t, lx)
+                hit = memo[w] = is_role(tokens[i], lx)
             self.roles[i] = hit
         self.role_at = [i for i in self.caps if self.roles[i]]
         if lang == "en":  # lower-case titles: "the spokesman", "vice minister"
@@ -87,21 +90,13 @@ class ActorFinder:
         toks, lx = self.tokens, self.lx
         orgs = {k: v for k, v in lx.ORGS.items() if v}
         firsts = first_words(self.lang, lx)
-        countries, capitals = self.countries, self.capitals
+        listed = gazetteer_words(self.lang, lx)  # firsts, regions, countries, capitals, orgs
         for i in self.caps:
             t = toks[i]
             if i in self.taken:
                 continue
             w = t.text
-            if (
-                w not in firsts
-                and w not in lx.REGIONS
-                and w not in countries
-                and w not in capitals
-                and w not in orgs
-                and "-" not in w
-                and not w.isupper()
-            ):
+            if w not in listed and "-" not in w and not w.isupper():
                 continue  # the common case: no gazetteer can match
             adjacent = t.text in firsts and i + 1 < len(toks) and toks[i + 1].start - t.end == 1
             two = f"{t.text} {toks[i + 1].text}" if adjacent else ""
