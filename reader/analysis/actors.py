@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import compress
-from operator import attrgetter
 from types import ModuleType
 
 from .actor_words import ActorDraft, first_words, gazetteer_words, is_role, role_key, role_memo
@@ -40,8 +38,7 @@ class ActorFinder:
         self._lowers: set[str] | None = None
         self.people: dict[str, ActorDraft] = {}  # every name form seen -> its person
         self.by_last: dict[str, ActorDraft] = {}  # last word of a name -> its person
-        # most rules start at a capital (compress: one pass in C over the whole text)
-        self.caps = list(compress(range(len(tokens)), map(attrgetter("cap"), tokens)))
+        self.caps = [i for i, t in enumerate(tokens) if t.cap]  # most rules start at a capital
         cap_words = [tokens[i].text for i in self.caps]
         self.roles = [False] * len(tokens)
         self.counts: dict[str, int] = Counter(cap_words)
@@ -202,17 +199,21 @@ class ActorFinder:
     def _name_runs(self) -> None:
         """Two or three capitalised words in a row that are not common nouns: a person."""
         toks, lx = self.tokens, self.lx
+        # every capital tested once: the marks made below only cover tokens before ``nxt``,
+        # where the scan never looks again, so the answers cannot change under it
+        name_like = [False] * (len(toks) + 1)
+        for i in self.caps:
+            name_like[i] = self._name_like(i)
         nxt = 0
         for i in self.caps:
-            if i < nxt or not self._name_like(i):
+            if i < nxt or not name_like[i]:
                 continue
             k = i + 1  # token i is name-like: the run goes on while the next words are
             while (
-                k < len(toks)
+                name_like[k]
                 and k - i < 3
                 and toks[k].start - toks[k - 1].end == 1
                 and self.text[toks[k - 1].end] == " "
-                and self._name_like(k)
             ):
                 k += 1
             if k - i >= 2 and not (toks[i].start > 0 and self.text[toks[i].start - 1] in _MARKS):
