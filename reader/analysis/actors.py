@@ -18,6 +18,7 @@ from .tokens import Token
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
 _DIGIT = re.compile(r"\d")
+_NON_WORD = re.compile(r"\W+")
 _MARKS = set("„“”\"»«‚‘’'")
 _NAME_MEMO: dict[str, dict[str, bool]] = {}
 _LOCATIVE = {"in", "nach", "aus", "im", "bei", "from", "to", "at", "into", "near", "über", "via"}
@@ -336,7 +337,7 @@ class ActorFinder:
         out: list[Actor] = []
         used: set[str] = set()
         for d in sorted(self.drafts.values(), key=lambda d: min(d.mentions)):
-            slug = re.sub(r"\W+", "-", d.name.lower()).strip("-") or "actor"
+            slug = _NON_WORD.sub("-", d.name.lower()).strip("-") or "actor"
             aid, n = slug, 2
             while aid in used:
                 aid, n = f"{slug}-{n}", n + 1
