@@ -57,6 +57,9 @@ class FrameFinder(SourceRules):
     # "…, sagte der Nato-Chef" / "…, so Stoltenberg weiter" / "…, Smith said." / "…, wie X sagte"
     def _frame_after(self, toks: list[Token], s: int, e: int) -> Frame | None:
         lx, text = self.lx, self.text
+        between = text[toks[1].end : toks[-1].start] if len(toks) > 2 else ""
+        if "," not in between and "–" not in between and "—" not in between:
+            return None  # the frame follows a comma or a dash between two words
         for j in range(2, len(toks)):
             gap = text[toks[j - 1].end : toks[j].start]  # (self._gap, inlined: a hot loop)
             if "," not in gap and "–" not in gap and "—" not in gap:
@@ -270,9 +273,8 @@ class FrameFinder(SourceRules):
 
     def _wonach(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """'Berichte, wonach …': the clause after 'wonach' is what the noun before it says."""
-        text = self.text
         for c in range(1, len(toks) - 2):
-            if "," not in text[toks[c - 1].end : toks[c].start]:  # (self._gap, inlined)
+            if toks[c].low not in ("wonach", "nach") or "," not in self._gap(toks[c - 1], toks[c]):
                 continue
             skip = 0
             if toks[c].low == "nach" and toks[c + 1].low == "denen":
