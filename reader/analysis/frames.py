@@ -64,7 +64,7 @@ class FrameFinder(SourceRules):
             gap = text[toks[j - 1].end : toks[j].start]  # (self._gap, inlined: a hot loop)
             if "," not in gap and "–" not in gap and "—" not in gap:
                 continue  # "…, sagte X" and "… – so X –"
-            if any(c in gap for c in '„“"»«') and len(gap.split()) > 6:
+            if len(gap.split()) > 6 and any(c in gap for c in '„“"»«'):
                 continue  # a long quote before the comma is framed as a direct quote
             t = toks[j]
             sp = None
@@ -348,8 +348,8 @@ class FrameFinder(SourceRules):
             return None
         last = toks[-1]
         reach = 9 if self.lang == "de" else 12
-        affiliation = getattr(lx, "AFFILIATION", ())
-        if any(t.low in affiliation for t in toks[2:reach]):
+        affiliation = getattr(lx, "AFFILIATION", set())
+        if not affiliation.isdisjoint([t.low for t in toks[2:reach]]):
             reach = 13  # "Die Ökonomin X vom Zentrum für Y warnte": a long subject
         for v in range(1, min(len(toks), reach)):
             t = toks[v]
