@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import compress
 from types import ModuleType
 
 from .actor_words import ActorDraft, first_words, gazetteer_words, is_role, role_key, role_memo
@@ -41,15 +42,16 @@ class ActorFinder:
         self.by_last: dict[str, ActorDraft] = {}  # last word of a name -> its person
         self.caps = [i for i, t in enumerate(tokens) if t.cap]  # most rules start at a capital
         cap_words = [tokens[i].text for i in self.caps]
-        self.roles = [False] * len(tokens)
         self.counts: dict[str, int] = Counter(cap_words)
         memo = role_memo(lx)
-        for i, w in zip(self.caps, cap_words):
-            hit = memo.get(w)
-            if hit is None:
-                hit = memo[w] = is_role(tokens[i], lx)
-            self.roles[i] = hit
-        self.role_at = [i for i in self.caps if self.roles[i]]
+        hits = list(map(memo.get, cap_words))  # is each capitalised word a title?
+        for n, hit in enumerate(hits):
+            if hit is None:  # a word this language has not met yet
+                hits[n] = memo[cap_words[n]] = is_role(tokens[self.caps[n]], lx)
+        self.role_at = list(compress(self.caps, hits))
+        self.roles = [False] * len(tokens)
+        for i in self.role_at:
+            self.roles[i] = True
         if lang == "en":  # lower-case titles: "the spokesman", "vice minister"
             titles = frozenset(lx.ROLE_SUFFIXES)  # a set: this looks up every word of the text
             for i, t in enumerate(tokens):
