@@ -41,7 +41,7 @@ class ActorFinder:
         self.people: dict[str, ActorDraft] = {}  # every name form seen -> its person
         self.by_last: dict[str, ActorDraft] = {}  # last word of a name -> its person
         self.caps = [i for i, t in enumerate(tokens) if t.cap]  # most rules start at a capital
-        cap_words = [tokens[i].text for i in self.caps]
+        self.cap_words = cap_words = [tokens[i].text for i in self.caps]
         self.counts: dict[str, int] = Counter(cap_words)
         memo = role_memo(lx)
         hits = list(map(memo.get, cap_words))  # is each capitalised word a title?
@@ -91,13 +91,13 @@ class ActorFinder:
         orgs = {k: v for k, v in lx.ORGS.items() if v}
         firsts = first_words(self.lang, lx)
         listed = gazetteer_words(self.lang, lx)  # firsts, regions, countries, capitals, orgs
-        for i in self.caps:
+        maybe = [  # the common case, a capital no gazetteer can match, is left out here
+            i for i, w in zip(self.caps, self.cap_words) if w in listed or "-" in w or w.isupper()
+        ]
+        for i in maybe:
             t = toks[i]
             if i in self.taken:
                 continue
-            w = t.text
-            if w not in listed and "-" not in w and not w.isupper():
-                continue  # the common case: no gazetteer can match
             adjacent = t.text in firsts and i + 1 < len(toks) and toks[i + 1].start - t.end == 1
             two = f"{t.text} {toks[i + 1].text}" if adjacent else ""
             if adjacent and two in self.countries:
@@ -281,10 +281,9 @@ class ActorFinder:
         for first, ds in firsts.items():  # "Zhao" for "Zhao Weiming", unless ambiguous
             if len(ds) == 1 and first not in index and len(first) > 2:
                 index[first] = ds[0]
-        for i in self.caps:
-            t = self.tokens[i]
-            if t.text in index and i not in self.taken:
-                self._mark_tokens(i, i + 1, index[t.text], t.text)
+        for i, w in zip(self.caps, self.cap_words):
+            if w in index and i not in self.taken:
+                self._mark_tokens(i, i + 1, index[w], w)
 
     def _role_references(self) -> None:
         """'der Nato-Chef' points at the person whose title shares 'Nato'."""

@@ -186,7 +186,10 @@ class FrameFinder(SourceRules):
     # "Stoltenberg sagte nach dem Treffen auch, die Alliierten hätten …" / "X said (that) …"
     def _frame_before(self, toks: list[Token], s: int, e: int, has_konj: bool) -> Frame | None:
         lx = self.lx
-        for v in range(min(len(toks) - 2, 16)):
+        reach = min(len(toks) - 2, 16)
+        if lx.SAY_VERBS.isdisjoint([t.low for t in toks[:reach]]):
+            return None  # no verb of saying where the frame's verb would stand
+        for v in range(reach):
             t = toks[v]
             if t.low not in lx.SAY_VERBS or (t.cap and v) or t.low in ("so", "wie", "as"):
                 continue
