@@ -54,10 +54,10 @@ class ActorFinder:
             self.roles[i] = True
         if lang == "en":  # lower-case titles: "the spokesman", "vice minister"
             titles = frozenset(lx.ROLE_SUFFIXES)  # a set: this looks up every word of the text
-            for i, t in enumerate(tokens):
-                if not t.cap and t.low in titles:
-                    self.roles[i] = True
-            self.role_at = [i for i, r in enumerate(self.roles) if r]
+            lower = [i for i, t in enumerate(tokens) if not t.cap and t.low in titles]
+            for i in lower:
+                self.roles[i] = True
+            self.role_at = sorted(self.role_at + lower)
 
     def _draft(self, key: str, name: str, typ: str) -> ActorDraft:
         d = self.drafts.get(key)
