@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import compress
 from types import ModuleType
 
-from .actor_words import ActorDraft, first_words, is_role, role_key, role_memo
+from .actor_words import ActorDraft, first_words, gazetteer_words, is_role, role_key, role_memo
 from .models import Actor
 from .places import capital_table, country_table
 from .tokens import Token
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
 _DIGIT = re.compile(r"\d")
+_NON_WORD = re.compile(r"\W+")
 _MARKS = set("„“”\"»«‚‘’'")
 _NAME_MEMO: dict[str, dict[str, bool]] = {}
 _LOCATIVE = {"in", "nach", "aus", "im", "bei", "from", "to", "at", "into", "near", "über", "via"}
@@ -39,21 +41,23 @@ class ActorFinder:
         self.people: dict[str, ActorDraft] = {}  # every name form seen -> its person
         self.by_last: dict[str, ActorDraft] = {}  # last word of a name -> its person
         self.caps = [i for i, t in enumerate(tokens) if t.cap]  # most rules start at a capital
-        self.roles = [False] * len(tokens)
-        self.counts: dict[str, int] = Counter(tokens[i].text for i in self.caps)
+        self.cap_words = cap_words = [tokens[i].text for i in self.caps]
+        self.counts: dict[str, int] = Counter(cap_words)
         memo = role_memo(lx)
-        for i in self.caps:
-            t = tokens[i]
-            hit = memo.get(t.text)
-            if hit is None:
-                hit = memo[t.text] = is_role(t, lx)
-            self.roles[i] = hit
-        self.role_at = [i for i in self.caps if self.roles[i]]
+        hits = list(map(memo.get, cap_words))  # is each capitalised word a title?
+        for n, hit in enumerate(hits):
+            if hit is None:  # a word this language has not met yet
+                hits[n] = memo[cap_words[n]] = is_role(tokens[self.caps[n]], lx)
+        self.role_at = list(compress(self.caps, hits))
+        self.roles = [False] * len(tokens)
+        for i in self.role_at:
+            self.roles[i] = True
         if lang == "en":  # lower-case titles: "the spokesman", "vice minister"
-            for i, t in enumerate(tokens):
-                if not t.cap and t.low in lx.ROLE_SUFFIXES:
-                    self.roles[i] = True
-            self.role_at = [i for i, r in enumerate(self.roles) if r]
+            titles = frozenset(lx.ROLE_SUFFIXES)  # a set: this looks up every word of the text
+            lower = [i for i, t in enumerate(tokens) if not t.cap and t.low in titles]
+            for i in lower:
+                self.roles[i] = True
+            self.role_at = sorted(self.role_at + lower)
 
     def _draft(self, key: str, name: str, typ: str) -> ActorDraft:
         d = self.drafts.get(key)
@@ -86,22 +90,14 @@ class ActorFinder:
         toks, lx = self.tokens, self.lx
         orgs = {k: v for k, v in lx.ORGS.items() if v}
         firsts = first_words(self.lang, lx)
-        countries, capitals = self.countries, self.capitals
-        for i in self.caps:
+        listed = gazetteer_words(self.lang, lx)  # firsts, regions, countries, capitals, orgs
+        maybe = [  # the common case, a capital no gazetteer can match, is left out here
+            i for i, w in zip(self.caps, self.cap_words) if w in listed or "-" in w or w.isupper()
+        ]
+        for i in maybe:
             t = toks[i]
             if i in self.taken:
                 continue
-            w = t.text
-            if (
-                w not in firsts
-                and w not in lx.REGIONS
-                and w not in countries
-                and w not in capitals
-                and w not in orgs
-                and "-" not in w
-                and not w.isupper()
-            ):
-                continue  # the common case: no gazetteer can match
             adjacent = t.text in firsts and i + 1 < len(toks) and toks[i + 1].start - t.end == 1
             two = f"{t.text} {toks[i + 1].text}" if adjacent else ""
             if adjacent and two in self.countries:
@@ -206,23 +202,24 @@ class ActorFinder:
     def _name_runs(self) -> None:
         """Two or three capitalised words in a row that are not common nouns: a person."""
         toks, lx = self.tokens, self.lx
+        # every capital tested once: the marks made below only cover tokens before ``nxt``,
+        # where the scan never looks again, so the answers cannot change under it
+        name_like = [False] * (len(toks) + 1)
+        for i in self.caps:
+            name_like[i] = self._name_like(i)
         nxt = 0
         for i in self.caps:
-            if i < nxt or not self._name_like(i):
+            if i < nxt or not name_like[i]:
                 continue
-            k = i
+            k = i + 1  # token i is name-like: the run goes on while the next words are
             while (
-                k < len(toks)
+                name_like[k]
                 and k - i < 3
-                and self._name_like(k)
-                and (
-                    k == i
-                    or (toks[k].start - toks[k - 1].end == 1 and self.text[toks[k - 1].end] == " ")
-                )
+                and toks[k].start - toks[k - 1].end == 1
+                and self.text[toks[k - 1].end] == " "
             ):
                 k += 1
-            quoted = toks[i].start > 0 and self.text[toks[i].start - 1] in _MARKS
-            if k - i >= 2 and not quoted:
+            if k - i >= 2 and not (toks[i].start > 0 and self.text[toks[i].start - 1] in _MARKS):
                 name = self.text[toks[i].start : toks[k - 1].end]
                 if toks[k - 1].text in lx.OTHER_HEADS:
                     self._mark(i, k, "other:" + name, name, "other")  # "Digital Services Act"
@@ -284,10 +281,9 @@ class ActorFinder:
         for first, ds in firsts.items():  # "Zhao" for "Zhao Weiming", unless ambiguous
             if len(ds) == 1 and first not in index and len(first) > 2:
                 index[first] = ds[0]
-        for i in self.caps:
-            t = self.tokens[i]
-            if t.text in index and i not in self.taken:
-                self._mark_tokens(i, i + 1, index[t.text], t.text)
+        for i, w in zip(self.caps, self.cap_words):
+            if w in index and i not in self.taken:
+                self._mark_tokens(i, i + 1, index[w], w)
 
     def _role_references(self) -> None:
         """'der Nato-Chef' points at the person whose title shares 'Nato'."""
@@ -342,7 +338,7 @@ class ActorFinder:
         out: list[Actor] = []
         used: set[str] = set()
         for d in sorted(self.drafts.values(), key=lambda d: min(d.mentions)):
-            slug = re.sub(r"\W+", "-", d.name.lower()).strip("-") or "actor"
+            slug = _NON_WORD.sub("-", d.name.lower()).strip("-") or "actor"
             aid, n = slug, 2
             while aid in used:
                 aid, n = f"{slug}-{n}", n + 1

@@ -16,7 +16,7 @@ _LONG_QUOTE = 7  # words: a quotation, not a title, even without a frame
 
 
 def _sentence_end(eng: Engine, pos: int) -> int:
-    i = bisect.bisect_right([s for s, _ in eng.sentences], pos) - 1
+    i = bisect.bisect_right(eng.sentence_starts, pos) - 1
     return eng.sentences[i][1] if i >= 0 else len(eng.text)
 
 

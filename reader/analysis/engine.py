@@ -7,6 +7,7 @@ Konjunktiv sentences continue the person who was last quoted.
 from __future__ import annotations
 
 import bisect
+from itertools import compress
 from types import ModuleType
 
 from .actors import ActorFinder
@@ -39,6 +40,7 @@ class Engine:
         self.marks = [m for m in find_mark_spans(text) if m.end - m.start > 2]
         top = [(m.start, m.end) for m in self.marks if m.level == 0 and m.closed]
         self.sentences = split_sentences(text, top)
+        self.sentence_starts = [a for a, _ in self.sentences]
         finder = ActorFinder(text, self.tokens, self.lx, lang)
         finder.run()
         self.actors = finder.actors()
@@ -56,6 +58,20 @@ class Engine:
         i = bisect.bisect_left(self.tok_starts, s)
         j = bisect.bisect_left(self.tok_starts, e, lo=i)
         return self.tokens[i:j]
+
+    def _outside(self, s: int, e: int, tops: list[MarkSpan]) -> list[Token]:
+        """The tokens of [s, e) that start outside every span in ``tops``."""
+        starts = self.tok_starts
+        i = bisect.bisect_left(starts, s)
+        j = bisect.bisect_left(starts, e, lo=i)
+        if not tops:
+            return self.tokens[i:j]
+        keep = [True] * (j - i)
+        for m in tops:  # the tokens starting in [m.start, m.end), found by bisection
+            a = bisect.bisect_left(starts, m.start, i, j)
+            b = bisect.bisect_left(starts, m.end, a, j)
+            keep[a - i : b - i] = [False] * (b - a)
+        return list(compress(self.tokens[i:j], keep))
 
     def _speaker(self, span: tuple[int, int] | None) -> Speaker | None:
         if not span or no_one(self, span):
@@ -88,9 +104,8 @@ class Engine:
     # -- the pass ------------------------------------------------------------------------
     def run(self) -> Analysis:
         marks_by_sentence: dict[int, list[MarkSpan]] = {}
-        s_starts = [s for s, _ in self.sentences]
         for m in self.marks:
-            idx = max(0, bisect.bisect_right(s_starts, m.start) - 1)
+            idx = max(0, bisect.bisect_right(self.sentence_starts, m.start) - 1)
             marks_by_sentence.setdefault(idx, []).append(m)
         for idx, (s, e) in enumerate(self.sentences):
             self._sentence(idx, s, e, marks_by_sentence.get(idx, []))
@@ -99,11 +114,8 @@ class Engine:
         return Analysis(self.lang, self.quotes, self.actors, self.sentences)
 
     def _sentence(self, idx: int, s: int, e: int, marks: list[MarkSpan]) -> None:
-        toks = self._toks(s, e)
         tops = [m for m in marks if m.level == 0]
-        outside = (
-            [t for t in toks if not any(m.start <= t.start < m.end for m in tops)] if tops else toks
-        )
+        outside = self._outside(s, e, tops)
         frame: Frame | None = None
         quoted = sum(m.end - m.start for m in tops)
         if quoted < 0.7 * (e - s):
@@ -132,7 +144,7 @@ class Engine:
                     frame = self.frames.reported_content(frame, outside, e)
             if (
                 frame is None
-                and any(t.low in self.lx.HEARSAY for t in outside)
+                and not self.lx.HEARSAY.isdisjoint([t.low for t in outside])
                 and (
                     (self.last is not None and idx - self.last[1] <= 1)
                     or outside[-1].low in ("haben", "sein", "worden")
@@ -284,7 +296,7 @@ class Engine:
     def _subject_speaker(self, s: int, e: int, tops: list[MarkSpan]) -> Speaker | None:
         """An unframed quote inside a sentence of the reporter: its subject speaks
         ("Die Regierung hatte den Bericht als „falsch“ zurückgewiesen")."""
-        outside = [t for t in self._toks(s, e) if not any(m.start <= t.start < m.end for m in tops)]
+        outside = self._outside(s, e, tops)
         if len(outside) < 3:
             return None
         sp = sentence_subject(self, outside)
@@ -349,8 +361,10 @@ class Engine:
         return toks
 
     def _konj(self, toks: list[Token]) -> bool:
-        konj, lx = self.lx.KONJ_FORMS, self.lx
-        return any(t.low in konj or t.low[-1] == "e" and is_konjunktiv(t, lx) for t in toks)
+        lx = self.lx
+        if not lx.KONJ_FORMS.isdisjoint([t.low for t in toks]):
+            return True
+        return any(is_konjunktiv(t, lx) for t in toks if t.low[-1] == "e")
 
     def _colon_quote(self, s: int, e: int, tops: list[MarkSpan], outside: list[Token]) -> bool:
         """A direct quote after a colon closes the sentence, a verb of saying introduces it,

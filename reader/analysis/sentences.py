@@ -20,7 +20,9 @@ def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
     """True when the period at ``dot`` ends an abbreviation, initial or ordinal, not a sentence."""
     if text[dot] != ".":
         return False
-    m = _WORD_BEFORE.search(text, max(0, dot - 24), dot + 1)
+    lo = max(0, dot - 24)
+    space = text.rfind(" ", lo, dot)  # no match can start at or before a space: skip there
+    m = _WORD_BEFORE.search(text, space + 1 if space >= 0 else lo, dot + 1)
     if not m:
         return False
     word = m.group(1).rstrip(".")
