@@ -317,3 +317,14 @@ def test_dies_geht_aus_a_source_hervor_quotes_the_sentence_before():
     assert dies and "Mitteilung der Hafenbehörde" in (dies[0].speaker or "")
     before = [q for q in a.quotes if q.text.startswith("Der Hafen")]
     assert before and before[0].kind == "indirect"
+
+
+def test_finite_auxiliary_never_ends_the_speaker():
+    for text, who in (
+        ("Die Sprecherin Eva Roth hatte betont, dass die Stadt sparen müsse.",
+         "Die Sprecherin Eva Roth"),
+        ("Der Landrat Max Huber hat erklärt, dass die Straße gesperrt bleibe.",
+         "Der Landrat Max Huber"),
+    ):
+        a, q = _one(text, "indirect")
+        assert q.speaker == who

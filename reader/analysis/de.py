@@ -87,6 +87,13 @@ REPORT_VERBS -= {"gekündigt", "erwartet", "zeigte", "machte", "droht", "drohte"
 FINITE_AUX = {"wird", "wurde", "wurden", "werden", "hat", "hatte", "hatten", "ist", "war", "waren",
               "kann", "konnte", "konnten", "muss", "musste", "mussten"}
 AUXILIARIES = {"hat", "haben", "hatte", "hatten", "habe", "wurde", "wurden", "wird", "werden"}
+# Finite auxiliaries and modals (indicative and Konjunktiv): a verb, never the last word of a
+# subject ("Die Sprecherin Eva Roth hatte betont": the speaker is "Die Sprecherin Eva Roth").
+NOT_SUBJECT_END = FINITE_AUX | AUXILIARIES | {
+    "habe", "haben", "hätte", "hätten", "ist", "sind", "sei", "seien", "wäre", "wären", "würde",
+    "würden", "kann", "können", "könne", "könnte", "könnten", "soll", "sollen", "solle",
+    "sollte", "sollten", "will", "wollen", "wolle", "wollte", "wollten", "muss", "müssen",
+    "müsse", "müsste", "müssten", "darf", "dürfen", "dürfe", "durfte", "dürfte", "mag"}
 # Nouns for people and institutions that can be speakers (matched as word endings).
 SPEAKER_SUFFIXES = (
     "sprecher", "sprecherin", "polizei", "regierung", "behörde", "behörden", "gericht",

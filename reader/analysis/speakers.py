@@ -132,6 +132,12 @@ def np_before(
     """The subject before the verb at token ``v``: the whole prefix when it is short, else
     the capitalised run right before the verb, with the organisation a person is from
     ("Peter Stroh vom Institut für X warnte": the whole phrase, whose person speaks)."""
+    # "Die Sprecherin Eva Roth hatte betont": the auxiliary is the verb's, not the subject's.
+    # A passive auxiliary stays: "Ihm wird vorgeworfen" names its patient, and the engine
+    # reads a span that ends in it as nobody (attribution.no_one).
+    aux = getattr(lx, "NOT_SUBJECT_END", set()) - lx.PASSIVE_AUX
+    while v > lo and toks[v - 1].low in aux and (not toks[v - 1].cap or v - 1 == lo):
+        v -= 1
     if v <= lo:
         return None
     first = toks[lo]
