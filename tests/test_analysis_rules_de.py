@@ -328,3 +328,35 @@ def test_finite_auxiliary_never_ends_the_speaker():
     ):
         a, q = _one(text, "indirect")
         assert q.speaker == who
+
+
+def _kinds(text: str) -> list[str]:
+    return [q.kind for q in analyze(text, "de").quotes]
+
+
+def test_agentless_passive_report_is_no_quotation():
+    assert "reported" not in _kinds("Außerdem wurden strengere Kontrollen der Anlage gefordert.")
+    assert "reported" not in _kinds("Der Mann wurde am Montag zu drei Jahren Haft verurteilt.")
+    a, q = _one(
+        "Der Plan wurde von der Gewerkschaft Verdi als unsozial kritisiert.", "reported"
+    )
+    assert "Verdi" in (q.speaker or "")
+
+
+def test_report_verb_framing_a_colon_quote_or_a_marked_label_is_no_reported_quote():
+    text = "Die Ministerin Petra Lang äußerte sich zufrieden: „Das ist ein guter Tag.“"
+    kinds = _kinds(text)
+    assert "reported" not in kinds and "direct" in kinds
+    assert "reported" not in _kinds("Der Abgeordnete Karl Berg nannte den Plan „groben Unfug“.")
+    assert "reported" not in _kinds("Die Ministerin Petra Lang äußerte sich am Montag zum Streit.")
+    assert "reported" in _kinds("Die Gewerkschaft Verdi forderte höhere Löhne für Pflegekräfte.")
+
+
+def test_a_reflexive_speech_act_still_names_who_speaks_next():
+    text = (
+        "Die Ministerin Petra Lang äußerte sich am Montag zu den Plänen. "
+        "Der Bau solle im Herbst beginnen."
+    )
+    a = analyze(text, "de")
+    q = [q for q in a.quotes if q.text.startswith("Der Bau")]
+    assert q and _actor_name(a, q[0]) == "Petra Lang"

@@ -80,6 +80,12 @@ REPORT_VERBS |= {"aufgefordert", "eingestuft", "erwartete", "erwarten", "fürcht
                  "erwog", "erwägt", "melden", "meldet", "meldete", "begründet", "begründete",
                  "stufte", "stuft", "kündigten", "kritisieren", "fordern", "verurteilen"}
 FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "gerade"}
+# Verbs that give a name or label: with the label in quote marks the marked words are the
+# quotation ("X nannte den Plan „Wortbruch“"), not the whole sentence.
+NAMING_VERBS = {"nannte", "nennt", "nannten", "nennen", "genannt", "bezeichnete", "bezeichnet",
+                "bezeichneten", "bezeichnen"}
+# Report verbs that, used reflexively, tell only that someone spoke ("äußerte sich zu X").
+REFLEXIVE_ONLY = {"äußerte", "äußert", "äußerten", "äußern"}
 PASSIVE_AUX = {"wurde", "wurden", "wird", "werden"}
 REPORT_VERBS -= {"gekündigt", "erwartet", "zeigte", "machte", "droht", "drohte", "drohten",
                  "drohen", "gedroht"}

@@ -130,6 +130,18 @@ class Engine:
                 frame = self.frames.reported(outside, s, e)
                 if frame is not None and self.lang == "de":
                     frame = self.frames.reported_content(frame, outside, e)
+                if (
+                    frame is not None
+                    and frame.kind == "reported"
+                    and self.frames.not_a_report(frame, outside, s, e)
+                ):
+                    # no quotation of its own, but its subject spoke: what follows may be
+                    # theirs ("Suresh äußerte sich zu den Plänen. Der Start soll …")
+                    said = self._speaker(frame.speaker) if frame.speaker else None
+                    if said is not None:
+                        self.last = (said, idx)
+                    self._directs(idx, s, e, tops, marks, frame_quote=None, said=said)
+                    return
             if (
                 frame is None
                 and any(t.low in self.lx.HEARSAY for t in outside)
@@ -381,7 +393,10 @@ class Engine:
         tops: list[MarkSpan],
         marks: list[MarkSpan],
         frame_quote: Quote | None,
+        said: Speaker | None = None,
     ) -> None:
+        """The quotes in marks of one sentence; ``said`` is the subject of a report verb
+        that frames them without a quotation of its own ("X äußerte sich zufrieden: „…“")."""
         prev_end = s
         for m in marks:
             inside_frame = (
@@ -413,6 +428,8 @@ class Engine:
                 self._quote(m.start, m.end, kind, None, None, True)
                 continue
             sp = self._speaker(span) if span else None
+            if kind == "direct" and said is not None and m.level == 0:
+                sp = said
             if kind == "direct" and sp is None:
                 sp = self._subject_speaker(s, e, tops)
                 if sp is None and m.start == s:  # „…“ after "X verurteilte die Haltung."

@@ -8,6 +8,8 @@ sentence continuing the last speaker, or a verb that reports a speech act ("Mosk
 
 from __future__ import annotations
 
+import re
+
 from .clauses import _ZU_INF, Frame, is_konjunktiv
 from .sources import SourceRules
 from .speakers import np_after, np_before
@@ -411,8 +413,30 @@ class FrameFinder(SourceRules):
                 return Frame(s, e, "reported", sp, cue.text)  # "Tesla fordert …": a name
             if sp is None or not self.speakerlike(sp):
                 if t.low in lx.PASSIVE_AUX and last.low in lx.REPORT_VERBS:
-                    # "Es wurde … gefordert"; "… wurde von X als falsch bezeichnet": X speaks
-                    return Frame(s, e, "reported", self._agent(toks, v), cue.text)
+                    # "… wurde von X als falsch bezeichnet": X speaks. Without an agent
+                    # ("Es wurden Konsequenzen gefordert", "X wurde zu Haft verurteilt",
+                    # "Tote werden befürchtet") the sentence tells of no one's speech act.
+                    agent = self._agent(toks, v)
+                    if agent is None:
+                        return None
+                    return Frame(s, e, "reported", agent, cue.text)
                 return None
             return Frame(s, e, "reported", sp, cue.text)
         return None
+
+    def not_a_report(self, frame: Frame, toks: list[Token], s: int, e: int) -> bool:
+        """A speech act told without its own content is no quotation when the sentence
+        quotes the words themselves: a colon opens a direct quote ("X äußerte sich
+        zufrieden: „…“"), or a naming verb's label stands in marks ("X nannte den Plan
+        „Wortbruch“"): the marked words are the quotation, the rest is its frame. Nor is a
+        reflexive 'äußerte sich (zu X)' with no content of its own."""
+        lx = self.lx
+        span = self.text[s:e]
+        cue = (frame.cue or "").lower()
+        if re.search(r":\s*[„“\"»«]", span):
+            return True
+        if cue in getattr(lx, "NAMING_VERBS", ()) and any(c in span for c in "„“\"»«"):
+            return True
+        if cue in getattr(lx, "REFLEXIVE_ONLY", ()) and any(t.low == "sich" for t in toks):
+            return True
+        return False
