@@ -360,3 +360,9 @@ def test_a_reflexive_speech_act_still_names_who_speaks_next():
     a = analyze(text, "de")
     q = [q for q in a.quotes if q.text.startswith("Der Bau")]
     assert q and _actor_name(a, q[0]) == "Petra Lang"
+
+
+def test_a_court_sentence_or_a_presentation_is_no_reported_speech_act():
+    assert "reported" not in _kinds("Das Landgericht Kiel verurteilte den Mann zu zwei Jahren Haft.")
+    assert "reported" not in _kinds("Der Konzern Nordwerk stellte am Montag das neue Modell vor.")
+    assert "reported" in _kinds("Die Regierung Dänemarks verurteilte den Anschlag auf die Botschaft.")

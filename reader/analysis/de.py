@@ -84,6 +84,15 @@ FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "gerade"}
 # quotation ("X nannte den Plan „Wortbruch“"), not the whole sentence.
 NAMING_VERBS = {"nannte", "nennt", "nannten", "nennen", "genannt", "bezeichnete", "bezeichnet",
                 "bezeichneten", "bezeichnen"}
+# "verurteilt … zu drei Jahren Haft", "wegen Betrugs verurteilt": a court's sentence, not
+# a condemnation in words.
+SENTENCE_VERBS = {"verurteilt", "verurteilte", "verurteilten", "verurteilen"}
+SENTENCE_MARKERS = {"zu", "zur", "zum", "wegen"}
+# Particles that make a report verb a speech act where they differ from PARTICLES_FOR:
+# "stellte … vor" presents a thing, it reports no words.
+REPORT_PARTICLES_FOR = {"stellte": {"fest", "klar", "dar", "heraus"},
+                        "stellt": {"fest", "klar", "dar", "heraus"},
+                        "stellten": {"fest", "klar", "dar", "heraus"}}
 # Report verbs that, used reflexively, tell only that someone spoke ("äußerte sich zu X").
 REFLEXIVE_ONLY = {"äußerte", "äußert", "äußerten", "äußern"}
 PASSIVE_AUX = {"wurde", "wurden", "wird", "werden"}

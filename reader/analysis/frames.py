@@ -391,6 +391,13 @@ class FrameFinder(SourceRules):
                 cue = t
             else:
                 continue
+            wanted = getattr(lx, "REPORT_PARTICLES_FOR", {}).get(cue.low)
+            if wanted is not None and not any(x.low in wanted for x in toks[v + 1 :][:14]):
+                return None  # "stellte das Programm vor": presented, no words reported
+            if cue.low in getattr(lx, "SENTENCE_VERBS", ()) and any(
+                x.low in lx.SENTENCE_MARKERS for x in toks[v + 1 :]
+            ):
+                return None  # "wurde zu drei Jahren Haft verurteilt": a court's sentence
             if self._negated_main(toks, v):
                 return None  # "gab die Behörde nicht bekannt": no speech act was made
             if self.lang == "en":
