@@ -366,3 +366,13 @@ def test_a_court_sentence_or_a_presentation_is_no_reported_speech_act():
     assert "reported" not in _kinds("Das Landgericht Kiel verurteilte den Mann zu zwei Jahren Haft.")
     assert "reported" not in _kinds("Der Konzern Nordwerk stellte am Montag das neue Modell vor.")
     assert "reported" in _kinds("Die Regierung Dänemarks verurteilte den Anschlag auf die Botschaft.")
+
+
+def test_a_neuter_article_opens_a_speaker_not_an_impersonal_das():
+    a, q = _one("Das Auswärtige Amt der Republik verurteilte den Anschlag scharf.", "reported")
+    assert q.speaker == "Das Auswärtige Amt der Republik"
+
+
+def test_a_report_sentence_ending_in_a_colon_only_introduces_what_follows():
+    text = "Im Einzelnen verlangt die Behörde die folgenden Daten:\nNamen und Adressen der Nutzer."
+    assert "reported" not in _kinds(text)

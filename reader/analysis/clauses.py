@@ -175,7 +175,10 @@ class ClauseTools:
         """Can this phrase speak? A name, a pronoun, or a noun for people or institutions."""
         lx = self.lx
         words = self.text[sp[0] : sp[1]].split()
-        if not words or words[0].lower() in lx.IMPERSONAL:
+        article = (  # "Das Auswärtige Amt", "Das Gericht": an article, not the pronoun "das"
+            len(words) > 1 and words[0].lower() in lx.DETERMINERS and words[1][:1].isupper()
+        )
+        if not words or words[0].lower() in lx.IMPERSONAL and not article:
             return False
         if len(words) == 1 and words[0].lower() in lx.PERSON_PRONOUNS | {"sie", "they", "we"}:
             return True

@@ -434,14 +434,14 @@ class FrameFinder(SourceRules):
     def not_a_report(self, frame: Frame, toks: list[Token], s: int, e: int) -> bool:
         """A speech act told without its own content is no quotation when the sentence
         quotes the words themselves: a colon opens a direct quote ("X äußerte sich
-        zufrieden: „…“"), or a naming verb's label stands in marks ("X nannte den Plan
+        zufrieden: „…“") or what follows it, or a naming verb's label stands in marks ("X nannte den Plan
         „Wortbruch“"): the marked words are the quotation, the rest is its frame. Nor is a
         reflexive 'äußerte sich (zu X)' with no content of its own."""
         lx = self.lx
         span = self.text[s:e]
         cue = (frame.cue or "").lower()
-        if re.search(r":\s*[„“\"»«]", span):
-            return True
+        if re.search(r":\s*[„“\"»«]", span) or span.rstrip().endswith(":"):
+            return True  # the colon opens the words themselves (or a list of them)
         if cue in getattr(lx, "NAMING_VERBS", ()) and any(c in span for c in "„“\"»«"):
             return True
         if cue in getattr(lx, "REFLEXIVE_ONLY", ()) and any(t.low == "sich" for t in toks):
