@@ -376,3 +376,19 @@ def test_a_neuter_article_opens_a_speaker_not_an_impersonal_das():
 def test_a_report_sentence_ending_in_a_colon_only_introduces_what_follows():
     text = "Im Einzelnen verlangt die Behörde die folgenden Daten:\nNamen und Adressen der Nutzer."
     assert "reported" not in _kinds(text)
+
+
+def test_a_report_or_a_community_can_be_the_speaker_of_a_report_verb():
+    a, q = _one("Die neue Studie aus Bonn bemängelt die Lage in den Gefängnissen.", "reported")
+    assert q.speaker and q.speaker.startswith("Die neue Studie")
+    a, q = _one("Die Schutzgemeinschaft der Sparer bezifferte den Schaden auf zwei Millionen.",
+                "reported")
+    assert q.speaker and q.speaker.startswith("Die Schutzgemeinschaft")
+
+
+def test_sieht_or_stellte_with_the_particle_vor_reports_no_words():
+    assert "reported" not in _kinds("Die Vereinbarung der Regierung sieht einen Ausbau vor.")
+    assert "reported" not in _kinds(
+        "Den Plan stellte der Leiter des Amtes, Karl Berg, am Montag in Kiel vor."
+    )
+    assert "reported" in _kinds("Die Gewerkschaft Verdi sieht vor allem die Arbeitgeber in der Pflicht.")

@@ -88,11 +88,10 @@ NAMING_VERBS = {"nannte", "nennt", "nannten", "nennen", "genannt", "bezeichnete"
 # a condemnation in words.
 SENTENCE_VERBS = {"verurteilt", "verurteilte", "verurteilten", "verurteilen"}
 SENTENCE_MARKERS = {"zu", "zur", "zum", "wegen"}
-# Particles that make a report verb a speech act where they differ from PARTICLES_FOR:
-# "stellte … vor" presents a thing, it reports no words.
-REPORT_PARTICLES_FOR = {"stellte": {"fest", "klar", "dar", "heraus"},
-                        "stellt": {"fest", "klar", "dar", "heraus"},
-                        "stellten": {"fest", "klar", "dar", "heraus"}}
+# Particles that make a report verb something else: "stellte … vor" presents a thing,
+# "sieht … vor" provides for it; neither reports words.
+REPORT_NOT_PARTICLES = {"stellte": {"vor"}, "stellt": {"vor"}, "stellten": {"vor"},
+                        "sieht": {"vor"}, "sah": {"vor"}, "sehen": {"vor"}}
 # Report verbs that, used reflexively, tell only that someone spoke ("äußerte sich zu X").
 REFLEXIVE_ONLY = {"äußerte", "äußert", "äußerten", "äußern"}
 PASSIVE_AUX = {"wurde", "wurden", "wird", "werden"}
@@ -126,6 +125,10 @@ SPEAKER_SUFFIXES = (
     "institut", "amt", "bank", "stiftung", "universität", "schule", "verein", "team",
     "direktor", "direktorin", "trainer", "papst", "könig", "premier", "premierminister",
     "augenzeugen", "zeuge", "opfer", "familie", "angehörige", "eltern", "fans", "nutzer",
+    # people by role, and documents that state something ("Der Bericht kritisiert …")
+    "geschäftsführer", "kommissar", "initiatoren", "organisatoren", "verantwortlichen",
+    "anwältin", "kommandeur", "gemeinschaft", "bericht", "studie", "pressemitteilung",
+    "resolution", "gutachten",
 )
 # Particles that complete a separable verb of saying ("teilte ... mit").
 SAY_PARTICLES = {"mit", "an", "bekannt", "hinzu", "ein", "fest", "klar", "aus", "hin", "vor",

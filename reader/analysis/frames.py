@@ -391,9 +391,9 @@ class FrameFinder(SourceRules):
                 cue = t
             else:
                 continue
-            wanted = getattr(lx, "REPORT_PARTICLES_FOR", {}).get(cue.low)
-            if wanted is not None and not any(x.low in wanted for x in toks[v + 1 :][:14]):
-                return None  # "stellte das Programm vor": presented, no words reported
+            unwanted = getattr(lx, "REPORT_NOT_PARTICLES", {}).get(cue.low)
+            if unwanted and unwanted & self._clause_particles(toks, v):
+                return None  # "stellte das Programm vor", "sieht … vor": no words reported
             if cue.low in getattr(lx, "SENTENCE_VERBS", ()) and any(
                 x.low in lx.SENTENCE_MARKERS for x in toks[v + 1 :]
             ):
@@ -430,6 +430,15 @@ class FrameFinder(SourceRules):
                 return None
             return Frame(s, e, "reported", sp, cue.text)
         return None
+
+    def _clause_particles(self, toks: list[Token], v: int) -> set[str]:
+        """Words after the verb at ``v`` that end a clause (before a comma, a colon or the
+        end), where a separable particle stands ("stellte X, Leiter, am Montag vor")."""
+        return {
+            toks[n].low
+            for n in range(v + 1, len(toks))
+            if n + 1 == len(toks) or any(c in self._gap(toks[n], toks[n + 1]) for c in ",:;")
+        }
 
     def not_a_report(self, frame: Frame, toks: list[Token], s: int, e: int) -> bool:
         """A speech act told without its own content is no quotation when the sentence
