@@ -392,3 +392,9 @@ def test_sieht_or_stellte_with_the_particle_vor_reports_no_words():
         "Den Plan stellte der Leiter des Amtes, Karl Berg, am Montag in Kiel vor."
     )
     assert "reported" in _kinds("Die Gewerkschaft Verdi sieht vor allem die Arbeitgeber in der Pflicht.")
+
+
+def test_narrative_sah_and_a_sentence_before_the_participle_report_nothing():
+    assert "reported" not in _kinds("In der 80. Minute sah der Verteidiger Tom Fink die Rote Karte.")
+    assert "reported" not in _kinds("Der Händler war vom Amtsgericht zu einer Geldstrafe verurteilt worden.")
+    assert "reported" not in _kinds("Sie wurde deshalb zu einer Geldstrafe verurteilt und zog nach Kiel.")

@@ -97,6 +97,9 @@ REFLEXIVE_ONLY = {"äußerte", "äußert", "äußerten", "äußern"}
 PASSIVE_AUX = {"wurde", "wurden", "wird", "werden"}
 REPORT_VERBS -= {"gekündigt", "erwartet", "zeigte", "machte", "droht", "drohte", "drohten",
                  "drohen", "gedroht"}
+# Narrative past "sah" tells what someone saw or got ("sah die Rote Karte", "sah … aus");
+# the opinion sense lives in the present ("X sieht darin eine Gefahr").
+REPORT_VERBS -= {"sah"}
 # Indicative finite auxiliaries and modals: right after a comma they open a main clause.
 FINITE_AUX = {"wird", "wurde", "wurden", "werden", "hat", "hatte", "hatten", "ist", "war", "waren",
               "kann", "konnte", "konnten", "muss", "musste", "mussten"}

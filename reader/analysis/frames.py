@@ -395,7 +395,7 @@ class FrameFinder(SourceRules):
             if unwanted and unwanted & self._clause_particles(toks, v):
                 return None  # "stellte das Programm vor", "sieht … vor": no words reported
             if cue.low in getattr(lx, "SENTENCE_VERBS", ()) and any(
-                x.low in lx.SENTENCE_MARKERS for x in toks[v + 1 :]
+                x.low in lx.SENTENCE_MARKERS for x in toks
             ):
                 return None  # "wurde zu drei Jahren Haft verurteilt": a court's sentence
             if self._negated_main(toks, v):
