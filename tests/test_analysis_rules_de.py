@@ -398,3 +398,8 @@ def test_narrative_sah_and_a_sentence_before_the_participle_report_nothing():
     assert "reported" not in _kinds("In der 80. Minute sah der Verteidiger Tom Fink die Rote Karte.")
     assert "reported" not in _kinds("Der Händler war vom Amtsgericht zu einer Geldstrafe verurteilt worden.")
     assert "reported" not in _kinds("Sie wurde deshalb zu einer Geldstrafe verurteilt und zog nach Kiel.")
+
+
+def test_a_speaker_with_a_party_in_brackets_keeps_the_closing_bracket():
+    a, q = _one("Die Ministerin Petra Lang (SPD) forderte höhere Löhne für Pflegekräfte.", "reported")
+    assert q.speaker == "Die Ministerin Petra Lang (SPD)"

@@ -34,6 +34,9 @@ class SpeakerResolver:
         self.starts = [r[0] for r in rows]
 
     def make(self, s: int, e: int) -> Speaker:
+        span = self.text[s:e]
+        if span.count("(") > span.count(")") and self.text[e : e + 1] == ")":
+            e += 1  # "Annette Schavan (CDU)": the closing bracket belongs to the mention
         sp = Speaker(s, e, self.text[s:e])
         sp.actor = self.resolve(s, e)
         return sp
