@@ -403,3 +403,14 @@ def test_narrative_sah_and_a_sentence_before_the_participle_report_nothing():
 def test_a_speaker_with_a_party_in_brackets_keeps_the_closing_bracket():
     a, q = _one("Die Ministerin Petra Lang (SPD) forderte höhere Löhne für Pflegekräfte.", "reported")
     assert q.speaker == "Die Ministerin Petra Lang (SPD)"
+
+
+def test_hearsay_soll_with_a_perfect_infinitive_before_a_comma():
+    text = (
+        "Im Hafen von Kiel sank am Montag ein Frachter. "
+        "Die Ladung soll bereits ausgelaufen sein, die Ursache ist noch unklar."
+    )
+    assert "free_indirect" in _kinds(text)
+    assert "free_indirect" not in _kinds(
+        "Im Hafen von Kiel sank am Montag ein Frachter. Die Werft soll im Mai erweitert werden."
+    )

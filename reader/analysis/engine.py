@@ -147,7 +147,7 @@ class Engine:
                 and any(t.low in self.lx.HEARSAY for t in outside)
                 and (
                     (self.last is not None and idx - self.last[1] <= 1)
-                    or outside[-1].low in ("haben", "sein", "worden")
+                    or self._hearsay_perfect(outside)
                 )
             ):
                 frame = Frame(s, e, "free_indirect", None, None)  # "soll … haben": hearsay
@@ -195,6 +195,19 @@ class Engine:
             self._directs(idx, s, e, tops, marks, frame_quote=fq)
         else:
             self._directs(idx, s, e, tops, marks, frame_quote=None)
+
+    def _hearsay_perfect(self, toks: list[Token]) -> bool:
+        """'X soll … getötet worden sein[, …]': the reportative modal with a perfect
+        infinitive that closes its clause (before a comma or the end), not a plan."""
+        seen = False
+        for n, t in enumerate(toks):
+            if t.low in self.lx.HEARSAY:
+                seen = True
+            elif seen and t.low in ("haben", "sein", "worden") and (
+                n + 1 == len(toks) or "," in self.text[t.end : toks[n + 1].start]
+            ):
+                return True
+        return False
 
     def _anaphoric(self, idx: int, toks: list[Token], s: int, e: int) -> Frame | None:
         """'Demnach habe …' continues the last source; 'Dies bestätigte X.' makes the
