@@ -414,3 +414,11 @@ def test_hearsay_soll_with_a_perfect_infinitive_before_a_comma():
     assert "free_indirect" not in _kinds(
         "Im Hafen von Kiel sank am Montag ein Frachter. Die Werft soll im Mai erweitert werden."
     )
+
+
+def test_a_subject_with_an_apposition_before_the_verb_is_no_quote():
+    text = "Karl Berg, der Chef hinter der Firma Nordwerk, kündigte einen neuen Lastwagen an."
+    a = analyze(text, "de")
+    assert not [q for q in a.quotes if q.kind == "indirect"]
+    a, q = _one("Die Lage im Hafen sei ernst, sagte der Minister.", "indirect")
+    assert q.text == "Die Lage im Hafen sei ernst"

@@ -97,13 +97,16 @@ class ClauseTools:
     def _has_verb(self, toks: list[Token]) -> bool:
         """Does this stretch hold a verb-like word (lower case, not an article or adjective)?"""
         lx = self.lx
-        for n, t in enumerate(toks):
-            if t.cap or t.low in lx.DETERMINERS or t.low in lx.NP_LINKERS or t.low.isdigit():
-                continue
-            if n + 1 < len(toks) and toks[n + 1].cap and t.low.endswith(("e", "en", "er", "es")):
-                continue
-            return True
-        return False
+        inner = getattr(lx, "NP_PREPOSITIONS", set())
+        adjective = False  # the word after this one is an adjective or a noun of a phrase
+        flags = []
+        for n in range(len(toks) - 1, -1, -1):  # right to left: "der ehemalige sozial… Chef"
+            t = toks[n]
+            nominal = t.cap or t.low in lx.DETERMINERS or t.low.isdigit()
+            adj = not t.cap and adjective and t.low.endswith(("e", "en", "er", "es"))
+            flags.append(nominal or adj or t.low in lx.NP_LINKERS or t.low in inner)
+            adjective = nominal or adj
+        return not all(flags)
 
     def _ends_clause(self, toks: list[Token], pos: int, slack: int = 0) -> bool:
         """True when at most ``slack`` words follow ``pos`` before a comma or the end."""

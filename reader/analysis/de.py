@@ -287,6 +287,9 @@ DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer",
                "seinem", "seinen", "ihrem", "ihren", "unser", "unsere", "kein", "keine"}
 NP_INNER = {"zur", "zum", "im", "in", "aus", "von", "vom", "mit", "für", "bei", "am"}
 DEFINITE = {"der", "die", "den", "dem"}
+# Prepositions inside a noun phrase ("der Direktor der Mission im Kongo", "der Mann hinter X").
+NP_PREPOSITIONS = {"zur", "zum", "im", "in", "aus", "von", "vom", "mit", "für", "bei", "am",
+                   "hinter", "über", "unter", "gegen", "auf", "an"}
 NP_LINKERS = {"des", "der", "von", "vom", "für", "und", "aus"}
 STOP_CAPS = {
     "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
