@@ -422,3 +422,13 @@ def test_a_subject_with_an_apposition_before_the_verb_is_no_quote():
     assert not [q for q in a.quotes if q.kind == "indirect"]
     a, q = _one("Die Lage im Hafen sei ernst, sagte der Minister.", "indirect")
     assert q.text == "Die Lage im Hafen sei ernst"
+
+
+def test_an_indicative_relative_clause_after_a_noun_is_no_reported_content():
+    text = (
+        "So berichtete die Zeitung „Kurier“ gestern von einer Initiative junger Pfarrer, "
+        "die den Amtsantritt des Bischofs verhindern wollten."
+    )
+    assert "indirect" not in _kinds(text)
+    a, q = _one("Die Zeitung berichtete von einem Plan, der die Steuern senken solle.", "indirect")
+    assert q.text == "der die Steuern senken solle"

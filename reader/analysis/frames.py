@@ -50,12 +50,36 @@ class FrameFinder(SourceRules):
             return src
         if "," not in self.text[s:e] and ":" not in self.text[s:e]:
             return None  # every remaining German frame needs a comma (or a colon)
-        return (
+        found = (
             self._frame_after(toks, s, e)
             or self._frame_before(toks, s, e, has_konj)
             or self._that_clause(toks, s, e)
             or self._intent_clause(toks, s, e)
             or self._wonach(toks, s, e)
+        )
+        if found is not None and self._indicative_relative(found, toks):
+            return None
+        return found
+
+    def _indicative_relative(self, frame: Frame, toks: list[Token]) -> bool:
+        """'…berichtete von einer Initiative, die X verhindern wollten': a relative clause in
+        the indicative after a noun describes the noun; it is no one's reported words (a
+        Konjunktiv or a zu-infinitive in it would make it content)."""
+        if frame.segments and len(frame.segments) > 1:
+            return False
+        k = next((n for n, t in enumerate(toks) if t.start == frame.start), None)
+        if k is None or k == 0 or k + 1 >= len(toks):
+            return False
+        rel, nxt, prev = toks[k], toks[k + 1], toks[k - 1]
+        if rel.low not in self.lx.RELATIVES or rel.low in self.lx.THAT:
+            return False
+        if "," not in self._gap(prev, rel) or not prev.cap or nxt.cap:
+            return False
+        if not self.text[nxt.start].isalpha():
+            return False  # "…, der „Partei X“ beizutreten": an article before a name
+        clause = [t for t in toks[k:] if t.end <= frame.end]
+        return not any(
+            is_konjunktiv(x, self.lx) or _ZU_INF.match(x.low) or x.low == "zu" for x in clause
         )
 
     # "…, sagte der Nato-Chef" / "…, so Stoltenberg weiter" / "…, Smith said." / "…, wie X sagte"
