@@ -432,3 +432,30 @@ def test_an_indicative_relative_clause_after_a_noun_is_no_reported_content():
     assert "indirect" not in _kinds(text)
     a, q = _one("Die Zeitung berichtete von einem Plan, der die Steuern senken solle.", "indirect")
     assert q.text == "der die Steuern senken solle"
+
+
+def test_a_subject_with_an_inserted_apposition_or_relative_clause_reports():
+    a, q = _one(
+        "Der Vorsitzende der Versammlung, Jean Mignon, bezeichnete die Taten als grauenvoll.",
+        "reported",
+    )
+    assert q.speaker == "Der Vorsitzende der Versammlung, Jean Mignon"
+    assert "reported" not in _kinds(
+        "Die Partei, eine Nachfolgerin der alten Volkspartei, sieht sich mit einem Verbot konfrontiert."
+    )
+
+
+def test_a_zu_infinitive_with_two_particles_is_content():
+    a, q = _one("Das Parlament hat die Länder dazu aufgefordert, einen Plan voranzutreiben.", "indirect")
+    assert q.text == "einen Plan voranzutreiben" and q.speaker == "Das Parlament"
+
+
+def test_the_subject_of_a_passive_demand_is_asked_not_asking():
+    a, q = _one(
+        "Südafrika, Großbritannien und die Vereinigten Staaten werden aufgefordert, "
+        "mehr Druck auszuüben.",
+        "indirect",
+    )
+    assert q.speaker is None
+    a, q = _one("Die Bürger wurden von der Polizei aufgefordert, die Fenster zu schließen.", "indirect")
+    assert q.speaker == "der Polizei"

@@ -12,8 +12,9 @@ from .speakers import np_after, np_before
 from .tokens import Token
 
 _END_PUNCT = ".!?…:;"
-_ZU_INF = re.compile(
-    r"^(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|mit|nach|vor|weg|zurück|"
+_ZU_INF = re.compile(  # one or two particles: "aufzugeben", "voranzutreiben", "herauszufinden"
+    r"^(?:(?:her|hin|vor|dar)(?:an|auf|aus|ein|über|unter|um|ab|bei)|"
+    r"ab|an|auf|aus|bei|dar|ein|fest|frei|her|hin|mit|nach|vor|weg|zurück|"
     r"zusammen|durch|um|über|unter|wieder|zu)zu[a-zäöüß]{3,}$"
 )
 

@@ -92,6 +92,8 @@ SENTENCE_MARKERS = {"zu", "zur", "zum", "wegen"}
 # "sieht … vor" provides for it; neither reports words.
 REPORT_NOT_PARTICLES = {"stellte": {"vor"}, "stellt": {"vor"}, "stellten": {"vor"},
                         "sieht": {"vor"}, "sah": {"vor"}, "sehen": {"vor"}}
+# Report verbs that mean something else with "sich": "sieht sich … konfrontiert".
+NOT_REFLEXIVE = {"sieht", "sehen", "sah"}
 # Report verbs that, used reflexively, tell only that someone spoke ("äußerte sich zu X").
 REFLEXIVE_ONLY = {"äußerte", "äußert", "äußerten", "äußern"}
 PASSIVE_AUX = {"wurde", "wurden", "wird", "werden"}
@@ -131,7 +133,7 @@ SPEAKER_SUFFIXES = (
     # people by role, and documents that state something ("Der Bericht kritisiert …")
     "geschäftsführer", "kommissar", "initiatoren", "organisatoren", "verantwortlichen",
     "anwältin", "kommandeur", "gemeinschaft", "bericht", "studie", "pressemitteilung",
-    "resolution", "gutachten",
+    "resolution", "gutachten", "parlament",
 )
 # Particles that complete a separable verb of saying ("teilte ... mit").
 SAY_PARTICLES = {"mit", "an", "bekannt", "hinzu", "ein", "fest", "klar", "aus", "hin", "vor",

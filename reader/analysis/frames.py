@@ -22,6 +22,12 @@ _NOT_CONTENT = {"und", "oder", "aber", "sondern", "doch", "denn", "wie", "sodass
                 "sofern", "ohne", "statt", "anstatt"}
 
 
+def _participle(word: str) -> bool:
+    """A German past participle, roughly: weak ones end in -t ("aufgefordert"), strong ones
+    carry ge- before -en ("gebeten", "vorgeworfen"); an infinitive does neither."""
+    return word.endswith("t") or re.match(r"^\w*ge\w+en$", word) is not None
+
+
 class FrameFinder(SourceRules):
     """All frame rules over one text; ``find`` tries them in order for a sentence."""
 
@@ -290,7 +296,11 @@ class FrameFinder(SourceRules):
                 return None
             if clause[0].low in ("um", "ohne", "statt", "anstatt"):
                 return None  # "forderte …, um … auszugleichen": a purpose, not the content
+            passive = any(x.low in lx.PASSIVE_AUX for x in toks[:v]) and _participle(toks[v].low)
             sp = self._subject(toks, v, e)
+            if passive and sp is not None:
+                # "A und B werden aufgefordert, …": the subject is asked; the agent asks
+                sp = self._agent(toks, max(k for k in range(v) if toks[k].low in lx.PASSIVE_AUX))
             if sp is None or not self.speakerlike(sp):
                 if not any(x.low in lx.PASSIVE_AUX for x in toks[:v]):
                     return None
@@ -382,7 +392,9 @@ class FrameFinder(SourceRules):
         clause = toks[c:]
         if toks[c].low in (lx.SUBORDINATORS - lx.THAT) or toks[c].low in _NOT_CONTENT:
             return frame  # "…, um …", "…, weil …", "…, und …": no content clause
-        zu_inf = any(_ZU_INF.match(x.low) or x.low == "zu" for x in clause[-3:])
+        zu_inf = any(_ZU_INF.match(x.low) for x in clause) or any(  # "…, zurückzutreten als X"
+            x.low == "zu" for x in clause[-3:]
+        )
         if not zu_inf and not any(is_konjunktiv(x, lx) for x in clause):
             return frame
         return Frame(clause[0].start, self._clause_end(e), "indirect", frame.speaker, frame.cue)
@@ -398,9 +410,12 @@ class FrameFinder(SourceRules):
         reach = 9 if self.lang == "de" else 12
         if any(t.low in getattr(lx, "AFFILIATION", ()) for t in toks[2:reach]):
             reach = 13  # "Die Ökonomin X vom Zentrum für Y warnte": a long subject
+        inserted = self._inserted_clause(toks) if self.lang == "de" else None
+        if inserted is not None:
+            reach = max(reach, inserted[1] + 1)
         for v in range(1, min(len(toks), reach)):
             t = toks[v]
-            if t.cap:
+            if t.cap or inserted is not None and inserted[0] <= v < inserted[1]:
                 continue
             if t.low in lx.AUXILIARIES and last.low in lx.REPORT_VERBS and len(toks) > v + 2:
                 cue = last
@@ -415,6 +430,10 @@ class FrameFinder(SourceRules):
                 cue = t
             else:
                 continue
+            if cue is t and cue.low in getattr(lx, "NOT_REFLEXIVE", ()) and any(
+                x.low == "sich" for x in toks[v + 1 : v + 3]
+            ):
+                return None  # "sieht sich mit einem Verbot konfrontiert": no opinion voiced
             unwanted = getattr(lx, "REPORT_NOT_PARTICLES", {}).get(cue.low)
             if unwanted and unwanted & self._clause_particles(toks, v):
                 return None  # "stellte das Programm vor", "sieht … vor": no words reported
@@ -463,6 +482,25 @@ class FrameFinder(SourceRules):
             for n in range(v + 1, len(toks))
             if n + 1 == len(toks) or any(c in self._gap(toks[n], toks[n + 1]) for c in ",:;")
         }
+
+    def _inserted_clause(self, toks: list[Token]) -> tuple[int, int] | None:
+        """(first, end) token indexes of a relative clause or an apposition set off by
+        commas inside the subject ("Die Stadt X, die am Flughafen beteiligt ist, erwog …",
+        "Der Vorsitzende, Jean Mignon, bezeichnete …"); the finite verb follows it."""
+        lx = self.lx
+        c1 = next((n for n in range(1, min(len(toks), 9)) if "," in self._gap(toks[n - 1], toks[n])), None)
+        if c1 is None or not toks[c1 - 1].cap:
+            return None
+        if not (toks[c1].low in lx.RELATIVES or toks[c1].cap or toks[c1].low in lx.DETERMINERS):
+            return None
+        c2 = next(
+            (n for n in range(c1 + 1, min(len(toks), c1 + 15))
+             if "," in self._gap(toks[n - 1], toks[n])),
+            None,
+        )
+        if c2 is None or not (toks[c2].low in lx.REPORT_VERBS or toks[c2].low in lx.AUXILIARIES):
+            return None  # "A, B und C werden aufgefordert, …": a list, not an insertion
+        return c1, c2
 
     def not_a_report(self, frame: Frame, toks: list[Token], s: int, e: int) -> bool:
         """A speech act told without its own content is no quotation when the sentence
