@@ -459,3 +459,11 @@ def test_the_subject_of_a_passive_demand_is_asked_not_asking():
     assert q.speaker is None
     a, q = _one("Die Bürger wurden von der Polizei aufgefordert, die Fenster zu schließen.", "indirect")
     assert q.speaker == "der Polizei"
+
+
+def test_werfen_vor_and_als_before_a_noun_report():
+    a, q = _one("Die Behörden werfen dem Händler Betrug vor.", "reported")
+    assert q.speaker == "Die Behörden"
+    a, q = _one("Als Grund für den Rückzug nannte Karl Berg die hohen Kosten.", "reported")
+    assert q.speaker == "Karl Berg"
+    assert "reported" not in _kinds("Als der Minister Karl Berg kam, forderten alle mehr Geld.")

@@ -73,6 +73,7 @@ STRONG_REPORT = {"forderte", "fordert", "forderten", "fordern", "kritisierte", "
                  "sprach", "spricht", "sprachen", "sprechen", "berichtete", "berichtet",
                  "berichteten", "berichten", "kündigte", "kündigt", "empfahl", "empfiehlt",
                  "riet", "warf", "wirft", "warfen", "werfen"}
+REPORT_VERBS |= {"werfen"}  # "Die Behörden werfen X Menschenhandel vor"
 REPORT_VERBS |= {"bestreitet", "bestritt", "bestritten", "widersprach", "widerspricht",
                  "verteidigte", "verteidigt", "äußerte", "äußerten", "reagierte", "beziffert",
                  "bezifferte", "schätzt", "schätzte", "vermutet", "vermuten", "befürchten"}
@@ -133,7 +134,7 @@ SPEAKER_SUFFIXES = (
     # people by role, and documents that state something ("Der Bericht kritisiert …")
     "geschäftsführer", "kommissar", "initiatoren", "organisatoren", "verantwortlichen",
     "anwältin", "kommandeur", "gemeinschaft", "bericht", "studie", "pressemitteilung",
-    "resolution", "gutachten", "parlament",
+    "resolution", "gutachten", "parlament", "länder",
 )
 # Particles that complete a separable verb of saying ("teilte ... mit").
 SAY_PARTICLES = {"mit", "an", "bekannt", "hinzu", "ein", "fest", "klar", "aus", "hin", "vor",

@@ -404,7 +404,7 @@ class FrameFinder(SourceRules):
         ("Moskau fordert …"), or an auxiliary there and the participle at the end
         ("X hat … angekündigt")."""
         lx = self.lx
-        if len(toks) < 3 or toks[0].low in lx.SUBORDINATORS:
+        if len(toks) < 3 or toks[0].low in lx.SUBORDINATORS and not self._als_noun(toks):
             return None
         last = toks[-1]
         reach = 9 if self.lang == "de" else 12
@@ -482,6 +482,17 @@ class FrameFinder(SourceRules):
             for n in range(v + 1, len(toks))
             if n + 1 == len(toks) or any(c in self._gap(toks[n], toks[n + 1]) for c in ",:;")
         }
+
+    def _als_noun(self, toks: list[Token]) -> bool:
+        """'Als Grund nannte X …': 'als' before a bare noun opens a phrase, not a clause."""
+        lx = self.lx
+        if self.lang != "de" or toks[0].low != "als" or not toks[1].cap:
+            return False
+        inner = lx.DETERMINERS | getattr(lx, "NP_PREPOSITIONS", set())
+        for t in toks[2:9]:  # the first word past the phrase is the finite verb
+            if not (t.cap or t.low in inner):
+                return t.low in lx.REPORT_VERBS or t.low in lx.PASSIVE_AUX
+        return False
 
     def _inserted_clause(self, toks: list[Token]) -> tuple[int, int] | None:
         """(first, end) token indexes of a relative clause or an apposition set off by
