@@ -467,3 +467,9 @@ def test_werfen_vor_and_als_before_a_noun_report():
     a, q = _one("Als Grund für den Rückzug nannte Karl Berg die hohen Kosten.", "reported")
     assert q.speaker == "Karl Berg"
     assert "reported" not in _kinds("Als der Minister Karl Berg kam, forderten alle mehr Geld.")
+
+
+def test_a_report_verb_with_a_demonstrative_object_is_no_quote_of_its_own():
+    text = "Die Fabrik in Kiel wird geschlossen. Der Konzern Nordwerk bestätigte dies am Montag."
+    assert "reported" not in _kinds(text)
+    assert "reported" in _kinds("Der Konzern Nordwerk bestätigte das Ende der Fabrik in Kiel.")

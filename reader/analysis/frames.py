@@ -518,7 +518,8 @@ class FrameFinder(SourceRules):
         quotes the words themselves: a colon opens a direct quote ("X äußerte sich
         zufrieden: „…“") or what follows it, or a naming verb's label stands in marks ("X nannte den Plan
         „Wortbruch“"): the marked words are the quotation, the rest is its frame. Nor is a
-        reflexive 'äußerte sich (zu X)' with no content of its own."""
+        reflexive 'äußerte sich (zu X)' with no content of its own, nor 'X bestätigte dies',
+        whose content is the sentence before."""
         lx = self.lx
         span = self.text[s:e]
         cue = (frame.cue or "").lower()
@@ -528,4 +529,9 @@ class FrameFinder(SourceRules):
             return True
         if cue in getattr(lx, "REFLEXIVE_ONLY", ()) and any(t.low == "sich" for t in toks):
             return True
+        at = next((n for n, t in enumerate(toks) if t.text == frame.cue), None)
+        demonstratives = getattr(lx, "DEMONSTRATIVE_OBJECTS", set())
+        for n in range(at + 1, min(len(toks), at + 3)) if at is not None else ():
+            if toks[n].low in demonstratives and (n + 1 == len(toks) or not toks[n + 1].cap):
+                return True  # "X bestätigte dies": what X confirmed was told before
         return False
