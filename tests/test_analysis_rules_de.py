@@ -473,3 +473,17 @@ def test_a_report_verb_with_a_demonstrative_object_is_no_quote_of_its_own():
     text = "Die Fabrik in Kiel wird geschlossen. Der Konzern Nordwerk bestätigte dies am Montag."
     assert "reported" not in _kinds(text)
     assert "reported" in _kinds("Der Konzern Nordwerk bestätigte das Ende der Fabrik in Kiel.")
+
+
+def test_no_speaker_mention_starts_or_ends_with_a_finite_auxiliary():
+    from reader.analysis import de
+    from reader.analysis.speakers import trim_auxiliaries
+
+    text = "Das Fahrzeug sei"
+    assert trim_auxiliaries(text, 0, len(text), de) == (0, 12)
+    text = "wollen die Demonstranten"
+    assert text[slice(*trim_auxiliaries(text, 0, len(text), de))] == "die Demonstranten"
+    assert trim_auxiliaries("Hatte", 0, 5, de) is None
+    text = "Kurz vor Weihnachten berichtete hatte die Kartellbehörde Razzien angekündigt."
+    a = analyze(text, "de")
+    assert all("hatte" not in (q.speaker or "").split() for q in a.quotes)

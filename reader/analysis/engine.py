@@ -24,7 +24,7 @@ from .marks import MarkSpan, find_mark_spans
 from .models import Analysis, Quote
 from .relay import relay
 from .sentences import split_sentences
-from .speakers import Speaker, SpeakerResolver, np_after, np_before
+from .speakers import Speaker, SpeakerResolver, np_after, np_before, trim_auxiliaries
 from .tokens import Token, cues, tokenize
 
 _CONTINUE_SENTENCES = 3  # how far an unframed quote may continue the last speaker
@@ -60,7 +60,8 @@ class Engine:
     def _speaker(self, span: tuple[int, int] | None) -> Speaker | None:
         if not span or no_one(self, span):
             return None
-        return self.resolver.make(*span)
+        span = trim_auxiliaries(self.text, span[0], span[1], self.lx)
+        return self.resolver.make(*span) if span else None
 
     def _quote(
         self, s: int, e: int, kind: str, sp: Speaker | None, cue: str | None, nested: bool = False
