@@ -487,3 +487,9 @@ def test_no_speaker_mention_starts_or_ends_with_a_finite_auxiliary():
     text = "Kurz vor Weihnachten berichtete hatte die Kartellbehörde Razzien angekündigt."
     a = analyze(text, "de")
     assert all("hatte" not in (q.speaker or "").split() for q in a.quotes)
+
+
+def test_a_speech_act_told_in_the_pluperfect_is_background_not_a_quote():
+    text = "Der Bischof Karl Berg hatte zuvor die Reform der Kirche kritisiert."
+    assert "reported" not in _kinds(text)
+    assert "reported" in _kinds("Der Bischof Karl Berg hat die Reform der Kirche kritisiert.")

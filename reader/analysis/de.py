@@ -93,6 +93,8 @@ SENTENCE_MARKERS = {"zu", "zur", "zum", "wegen"}
 # "sieht … vor" provides for it; neither reports words.
 REPORT_NOT_PARTICLES = {"stellte": {"vor"}, "stellt": {"vor"}, "stellten": {"vor"},
                         "sieht": {"vor"}, "sah": {"vor"}, "sehen": {"vor"}}
+# The pluperfect tells earlier events as background ("Küng hatte zuvor … kritisiert").
+PLUPERFECT_AUX = {"hatte", "hatten"}
 # A demonstrative object of a report verb points to words told before ("X bestätigte dies").
 DEMONSTRATIVE_OBJECTS = {"dies", "dieses", "das"}
 # Report verbs that mean something else with "sich": "sieht sich … konfrontiert".

@@ -530,6 +530,9 @@ class FrameFinder(SourceRules):
         if cue in getattr(lx, "REFLEXIVE_ONLY", ()) and any(t.low == "sich" for t in toks):
             return True
         at = next((n for n, t in enumerate(toks) if t.text == frame.cue), None)
+        back = getattr(lx, "PLUPERFECT_AUX", set())
+        if at is not None and any(t.low in back for t in toks[:at][:9]):
+            return True  # "X hatte zuvor Y kritisiert": background to the news, not its words
         demonstratives = getattr(lx, "DEMONSTRATIVE_OBJECTS", set())
         for n in range(at + 1, min(len(toks), at + 3)) if at is not None else ():
             if toks[n].low in demonstratives and (n + 1 == len(toks) or not toks[n + 1].cap):
