@@ -493,3 +493,16 @@ def test_a_speech_act_told_in_the_pluperfect_is_background_not_a_quote():
     text = "Der Bischof Karl Berg hatte zuvor die Reform der Kirche kritisiert."
     assert "reported" not in _kinds(text)
     assert "reported" in _kinds("Der Bischof Karl Berg hat die Reform der Kirche kritisiert.")
+
+
+def test_soll_inside_a_relative_clause_makes_no_hearsay_sentence():
+    text = (
+        "Die Ministerin Petra Lang sagte am Montag, die Strecke sei fertig. Der Abschnitt ist "
+        "das erste Projekt, das nicht mehr aus dem Haushalt bezahlt werden soll."
+    )
+    assert "free_indirect" not in _kinds(text)
+    text = (
+        "Die Ministerin Petra Lang sagte am Montag, die Strecke sei fertig. Der Abschnitt soll "
+        "vor allem den Verkehr entlasten."
+    )
+    assert "free_indirect" in _kinds(text)

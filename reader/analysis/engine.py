@@ -145,7 +145,7 @@ class Engine:
                     return
             if (
                 frame is None
-                and any(t.low in self.lx.HEARSAY for t in outside)
+                and self._main_hearsay(outside)
                 and (
                     (self.last is not None and idx - self.last[1] <= 1)
                     or self._hearsay_perfect(outside)
@@ -196,6 +196,21 @@ class Engine:
             self._directs(idx, s, e, tops, marks, frame_quote=fq)
         else:
             self._directs(idx, s, e, tops, marks, frame_quote=None)
+
+    def _main_hearsay(self, toks: list[Token]) -> bool:
+        """A reportative 'soll' of the sentence itself, not one inside a relative or
+        subordinate clause ("…ist das erste Projekt, das nicht mehr … finanziert werden
+        soll": the sentence states a fact)."""
+        lx = self.lx
+        inside = False
+        for n, t in enumerate(toks):
+            if n and "," in self.text[toks[n - 1].end : t.start]:
+                inside = t.low in lx.RELATIVES or t.low in lx.SUBORDINATORS
+            elif n == 0:
+                inside = t.low in lx.SUBORDINATORS
+            if t.low in lx.HEARSAY and not inside:
+                return True
+        return False
 
     def _hearsay_perfect(self, toks: list[Token]) -> bool:
         """'X soll … getötet worden sein[, …]': the reportative modal with a perfect
