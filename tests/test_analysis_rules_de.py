@@ -506,3 +506,8 @@ def test_soll_inside_a_relative_clause_makes_no_hearsay_sentence():
         "vor allem den Verkehr entlasten."
     )
     assert "free_indirect" in _kinds(text)
+
+
+def test_an_agentless_passive_that_states_a_figure_or_cause_is_reported():
+    assert "reported" in _kinds("Als Todesursache des Politikers wurde ein Herzinfarkt angegeben.")
+    assert "reported" not in _kinds("Als Folge des Unfalls wurden strengere Regeln gefordert.")

@@ -93,6 +93,9 @@ SENTENCE_MARKERS = {"zu", "zur", "zum", "wegen"}
 # "sieht … vor" provides for it; neither reports words.
 REPORT_NOT_PARTICLES = {"stellte": {"vor"}, "stellt": {"vor"}, "stellten": {"vor"},
                         "sieht": {"vor"}, "sah": {"vor"}, "sehen": {"vor"}}
+# Passives that state a figure or a cause even without an agent ("Als Todesursache wurde
+# ein Herzinfarkt angegeben"): someone in the story said it.
+STATED_PASSIVE = {"genannt", "angegeben", "beziffert", "berichtet", "gemeldet"}
 # The pluperfect tells earlier events as background ("Küng hatte zuvor … kritisiert").
 PLUPERFECT_AUX = {"hatte", "hatten"}
 # A demonstrative object of a report verb points to words told before ("X bestätigte dies").

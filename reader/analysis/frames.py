@@ -467,8 +467,8 @@ class FrameFinder(SourceRules):
                     # ("Es wurden Konsequenzen gefordert", "X wurde zu Haft verurteilt",
                     # "Tote werden befürchtet") the sentence tells of no one's speech act.
                     agent = self._agent(toks, v)
-                    if agent is None:
-                        return None
+                    if agent is None and cue.low not in getattr(lx, "STATED_PASSIVE", ()):
+                        return None  # "Als Ursache wurde X genannt" still states a finding
                     return Frame(s, e, "reported", agent, cue.text)
                 return None
             return Frame(s, e, "reported", sp, cue.text)
