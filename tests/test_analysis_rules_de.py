@@ -511,3 +511,10 @@ def test_soll_inside_a_relative_clause_makes_no_hearsay_sentence():
 def test_an_agentless_passive_that_states_a_figure_or_cause_is_reported():
     assert "reported" in _kinds("Als Todesursache des Politikers wurde ein Herzinfarkt angegeben.")
     assert "reported" not in _kinds("Als Folge des Unfalls wurden strengere Regeln gefordert.")
+
+
+def test_an_adjective_after_das_still_makes_an_article_and_a_closing_quote_is_content():
+    a, q = _one("Das vietnamesische Gesundheitsministerium erwartete weitere Seuchen.", "reported")
+    assert q.speaker == "Das vietnamesische Gesundheitsministerium"
+    kinds = _kinds("Das Auswärtige Amt rät dazu, „nicht notwendige Reisen in das Land zu verschieben“.")
+    assert "reported" not in kinds and "direct" in kinds

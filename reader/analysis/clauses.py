@@ -179,8 +179,10 @@ class ClauseTools:
         """Can this phrase speak? A name, a pronoun, or a noun for people or institutions."""
         lx = self.lx
         words = self.text[sp[0] : sp[1]].split()
-        article = (  # "Das Auswärtige Amt", "Das Gericht": an article, not the pronoun "das"
-            len(words) > 1 and words[0].lower() in lx.DETERMINERS and words[1][:1].isupper()
+        article = (  # "Das (vietnamesische) Gericht": an article, not the pronoun "das"
+            len(words) > 1
+            and words[0].lower() in lx.DETERMINERS
+            and any(w[:1].isupper() for w in words[1:3])
         )
         if not words or words[0].lower() in lx.IMPERSONAL and not article:
             return False

@@ -525,6 +525,8 @@ class FrameFinder(SourceRules):
         cue = (frame.cue or "").lower()
         if re.search(r":\s*[„“\"»«]", span) or span.rstrip().endswith(":"):
             return True  # the colon opens the words themselves (or a list of them)
+        if re.search(r",\s*[„“\"»«][^„“\"»«]{12,}[“”\"«»][.!?]?\s*$", span):
+            return True  # "X rät dazu, „…“": the marked words closing the sentence are the content
         if cue in getattr(lx, "NAMING_VERBS", ()) and any(c in span for c in "„“\"»«"):
             return True
         if cue in getattr(lx, "REFLEXIVE_ONLY", ()) and any(t.low == "sich" for t in toks):
