@@ -317,3 +317,204 @@ def test_dies_geht_aus_a_source_hervor_quotes_the_sentence_before():
     assert dies and "Mitteilung der Hafenbehörde" in (dies[0].speaker or "")
     before = [q for q in a.quotes if q.text.startswith("Der Hafen")]
     assert before and before[0].kind == "indirect"
+
+
+def test_finite_auxiliary_never_ends_the_speaker():
+    for text, who in (
+        ("Die Sprecherin Eva Roth hatte betont, dass die Stadt sparen müsse.",
+         "Die Sprecherin Eva Roth"),
+        ("Der Landrat Max Huber hat erklärt, dass die Straße gesperrt bleibe.",
+         "Der Landrat Max Huber"),
+    ):
+        a, q = _one(text, "indirect")
+        assert q.speaker == who
+
+
+def _kinds(text: str) -> list[str]:
+    return [q.kind for q in analyze(text, "de").quotes]
+
+
+def test_agentless_passive_report_is_no_quotation():
+    assert "reported" not in _kinds("Außerdem wurden strengere Kontrollen der Anlage gefordert.")
+    assert "reported" not in _kinds("Der Mann wurde am Montag zu drei Jahren Haft verurteilt.")
+    a, q = _one(
+        "Der Plan wurde von der Gewerkschaft Verdi als unsozial kritisiert.", "reported"
+    )
+    assert "Verdi" in (q.speaker or "")
+
+
+def test_report_verb_framing_a_colon_quote_or_a_marked_label_is_no_reported_quote():
+    text = "Die Ministerin Petra Lang äußerte sich zufrieden: „Das ist ein guter Tag.“"
+    kinds = _kinds(text)
+    assert "reported" not in kinds and "direct" in kinds
+    assert "reported" not in _kinds("Der Abgeordnete Karl Berg nannte den Plan „groben Unfug“.")
+    assert "reported" not in _kinds("Die Ministerin Petra Lang äußerte sich am Montag zum Streit.")
+    assert "reported" in _kinds("Die Gewerkschaft Verdi forderte höhere Löhne für Pflegekräfte.")
+
+
+def test_a_reflexive_speech_act_still_names_who_speaks_next():
+    text = (
+        "Die Ministerin Petra Lang äußerte sich am Montag zu den Plänen. "
+        "Der Bau solle im Herbst beginnen."
+    )
+    a = analyze(text, "de")
+    q = [q for q in a.quotes if q.text.startswith("Der Bau")]
+    assert q and _actor_name(a, q[0]) == "Petra Lang"
+
+
+def test_a_court_sentence_or_a_presentation_is_no_reported_speech_act():
+    assert "reported" not in _kinds("Das Landgericht Kiel verurteilte den Mann zu zwei Jahren Haft.")
+    assert "reported" not in _kinds("Der Konzern Nordwerk stellte am Montag das neue Modell vor.")
+    assert "reported" in _kinds("Die Regierung Dänemarks verurteilte den Anschlag auf die Botschaft.")
+
+
+def test_a_neuter_article_opens_a_speaker_not_an_impersonal_das():
+    a, q = _one("Das Auswärtige Amt der Republik verurteilte den Anschlag scharf.", "reported")
+    assert q.speaker == "Das Auswärtige Amt der Republik"
+
+
+def test_a_report_sentence_ending_in_a_colon_only_introduces_what_follows():
+    text = "Im Einzelnen verlangt die Behörde die folgenden Daten:\nNamen und Adressen der Nutzer."
+    assert "reported" not in _kinds(text)
+
+
+def test_a_report_or_a_community_can_be_the_speaker_of_a_report_verb():
+    a, q = _one("Die neue Studie aus Bonn bemängelt die Lage in den Gefängnissen.", "reported")
+    assert q.speaker and q.speaker.startswith("Die neue Studie")
+    a, q = _one("Die Schutzgemeinschaft der Sparer bezifferte den Schaden auf zwei Millionen.",
+                "reported")
+    assert q.speaker and q.speaker.startswith("Die Schutzgemeinschaft")
+
+
+def test_sieht_or_stellte_with_the_particle_vor_reports_no_words():
+    assert "reported" not in _kinds("Die Vereinbarung der Regierung sieht einen Ausbau vor.")
+    assert "reported" not in _kinds(
+        "Den Plan stellte der Leiter des Amtes, Karl Berg, am Montag in Kiel vor."
+    )
+    assert "reported" in _kinds("Die Gewerkschaft Verdi sieht vor allem die Arbeitgeber in der Pflicht.")
+
+
+def test_narrative_sah_and_a_sentence_before_the_participle_report_nothing():
+    assert "reported" not in _kinds("In der 80. Minute sah der Verteidiger Tom Fink die Rote Karte.")
+    assert "reported" not in _kinds("Der Händler war vom Amtsgericht zu einer Geldstrafe verurteilt worden.")
+    assert "reported" not in _kinds("Sie wurde deshalb zu einer Geldstrafe verurteilt und zog nach Kiel.")
+
+
+def test_a_speaker_with_a_party_in_brackets_keeps_the_closing_bracket():
+    a, q = _one("Die Ministerin Petra Lang (SPD) forderte höhere Löhne für Pflegekräfte.", "reported")
+    assert q.speaker == "Die Ministerin Petra Lang (SPD)"
+
+
+def test_hearsay_soll_with_a_perfect_infinitive_before_a_comma():
+    text = (
+        "Im Hafen von Kiel sank am Montag ein Frachter. "
+        "Die Ladung soll bereits ausgelaufen sein, die Ursache ist noch unklar."
+    )
+    assert "free_indirect" in _kinds(text)
+    assert "free_indirect" not in _kinds(
+        "Im Hafen von Kiel sank am Montag ein Frachter. Die Werft soll im Mai erweitert werden."
+    )
+
+
+def test_a_subject_with_an_apposition_before_the_verb_is_no_quote():
+    text = "Karl Berg, der Chef hinter der Firma Nordwerk, kündigte einen neuen Lastwagen an."
+    a = analyze(text, "de")
+    assert not [q for q in a.quotes if q.kind == "indirect"]
+    a, q = _one("Die Lage im Hafen sei ernst, sagte der Minister.", "indirect")
+    assert q.text == "Die Lage im Hafen sei ernst"
+
+
+def test_an_indicative_relative_clause_after_a_noun_is_no_reported_content():
+    text = (
+        "So berichtete die Zeitung „Kurier“ gestern von einer Initiative junger Pfarrer, "
+        "die den Amtsantritt des Bischofs verhindern wollten."
+    )
+    assert "indirect" not in _kinds(text)
+    a, q = _one("Die Zeitung berichtete von einem Plan, der die Steuern senken solle.", "indirect")
+    assert q.text == "der die Steuern senken solle"
+
+
+def test_a_subject_with_an_inserted_apposition_or_relative_clause_reports():
+    a, q = _one(
+        "Der Vorsitzende der Versammlung, Jean Mignon, bezeichnete die Taten als grauenvoll.",
+        "reported",
+    )
+    assert q.speaker == "Der Vorsitzende der Versammlung, Jean Mignon"
+    assert "reported" not in _kinds(
+        "Die Partei, eine Nachfolgerin der alten Volkspartei, sieht sich mit einem Verbot konfrontiert."
+    )
+
+
+def test_a_zu_infinitive_with_two_particles_is_content():
+    a, q = _one("Das Parlament hat die Länder dazu aufgefordert, einen Plan voranzutreiben.", "indirect")
+    assert q.text == "einen Plan voranzutreiben" and q.speaker == "Das Parlament"
+
+
+def test_the_subject_of_a_passive_demand_is_asked_not_asking():
+    a, q = _one(
+        "Südafrika, Großbritannien und die Vereinigten Staaten werden aufgefordert, "
+        "mehr Druck auszuüben.",
+        "indirect",
+    )
+    assert q.speaker is None
+    a, q = _one("Die Bürger wurden von der Polizei aufgefordert, die Fenster zu schließen.", "indirect")
+    assert q.speaker == "der Polizei"
+
+
+def test_werfen_vor_and_als_before_a_noun_report():
+    a, q = _one("Die Behörden werfen dem Händler Betrug vor.", "reported")
+    assert q.speaker == "Die Behörden"
+    a, q = _one("Als Grund für den Rückzug nannte Karl Berg die hohen Kosten.", "reported")
+    assert q.speaker == "Karl Berg"
+    assert "reported" not in _kinds("Als der Minister Karl Berg kam, forderten alle mehr Geld.")
+
+
+def test_a_report_verb_with_a_demonstrative_object_is_no_quote_of_its_own():
+    text = "Die Fabrik in Kiel wird geschlossen. Der Konzern Nordwerk bestätigte dies am Montag."
+    assert "reported" not in _kinds(text)
+    assert "reported" in _kinds("Der Konzern Nordwerk bestätigte das Ende der Fabrik in Kiel.")
+
+
+def test_no_speaker_mention_starts_or_ends_with_a_finite_auxiliary():
+    from reader.analysis import de
+    from reader.analysis.speakers import trim_auxiliaries
+
+    text = "Das Fahrzeug sei"
+    assert trim_auxiliaries(text, 0, len(text), de) == (0, 12)
+    text = "wollen die Demonstranten"
+    assert text[slice(*trim_auxiliaries(text, 0, len(text), de))] == "die Demonstranten"
+    assert trim_auxiliaries("Hatte", 0, 5, de) is None
+    text = "Kurz vor Weihnachten berichtete hatte die Kartellbehörde Razzien angekündigt."
+    a = analyze(text, "de")
+    assert all("hatte" not in (q.speaker or "").split() for q in a.quotes)
+
+
+def test_a_speech_act_told_in_the_pluperfect_is_background_not_a_quote():
+    text = "Der Bischof Karl Berg hatte zuvor die Reform der Kirche kritisiert."
+    assert "reported" not in _kinds(text)
+    assert "reported" in _kinds("Der Bischof Karl Berg hat die Reform der Kirche kritisiert.")
+
+
+def test_soll_inside_a_relative_clause_makes_no_hearsay_sentence():
+    text = (
+        "Die Ministerin Petra Lang sagte am Montag, die Strecke sei fertig. Der Abschnitt ist "
+        "das erste Projekt, das nicht mehr aus dem Haushalt bezahlt werden soll."
+    )
+    assert "free_indirect" not in _kinds(text)
+    text = (
+        "Die Ministerin Petra Lang sagte am Montag, die Strecke sei fertig. Der Abschnitt soll "
+        "vor allem den Verkehr entlasten."
+    )
+    assert "free_indirect" in _kinds(text)
+
+
+def test_an_agentless_passive_that_states_a_figure_or_cause_is_reported():
+    assert "reported" in _kinds("Als Todesursache des Politikers wurde ein Herzinfarkt angegeben.")
+    assert "reported" not in _kinds("Als Folge des Unfalls wurden strengere Regeln gefordert.")
+
+
+def test_an_adjective_after_das_still_makes_an_article_and_a_closing_quote_is_content():
+    a, q = _one("Das vietnamesische Gesundheitsministerium erwartete weitere Seuchen.", "reported")
+    assert q.speaker == "Das vietnamesische Gesundheitsministerium"
+    kinds = _kinds("Das Auswärtige Amt rät dazu, „nicht notwendige Reisen in das Land zu verschieben“.")
+    assert "reported" not in kinds and "direct" in kinds

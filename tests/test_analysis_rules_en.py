@@ -123,3 +123,10 @@ def test_actor_types_for_laws_places_and_groups():
     assert by_name["Digital Services Act"] == "other"
     assert by_name["San Francisco"] == "place"
     assert "AI" not in by_name
+
+
+def test_finite_auxiliary_never_ends_the_speaker():
+    text = "The mayor Jane Holt had said that the city would cut spending next year."
+    a = analyze(text, "en")
+    q = _kind(a, "indirect")[0]
+    assert q.speaker == "The mayor Jane Holt"

@@ -12,8 +12,9 @@ from .speakers import np_after, np_before
 from .tokens import Token
 
 _END_PUNCT = ".!?…:;"
-_ZU_INF = re.compile(
-    r"^(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|mit|nach|vor|weg|zurück|"
+_ZU_INF = re.compile(  # one or two particles: "aufzugeben", "voranzutreiben", "herauszufinden"
+    r"^(?:(?:her|hin|vor|dar)(?:an|auf|aus|ein|über|unter|um|ab|bei)|"
+    r"ab|an|auf|aus|bei|dar|ein|fest|frei|her|hin|mit|nach|vor|weg|zurück|"
     r"zusammen|durch|um|über|unter|wieder|zu)zu[a-zäöüß]{3,}$"
 )
 
@@ -97,13 +98,16 @@ class ClauseTools:
     def _has_verb(self, toks: list[Token]) -> bool:
         """Does this stretch hold a verb-like word (lower case, not an article or adjective)?"""
         lx = self.lx
-        for n, t in enumerate(toks):
-            if t.cap or t.low in lx.DETERMINERS or t.low in lx.NP_LINKERS or t.low.isdigit():
-                continue
-            if n + 1 < len(toks) and toks[n + 1].cap and t.low.endswith(("e", "en", "er", "es")):
-                continue
-            return True
-        return False
+        inner = getattr(lx, "NP_PREPOSITIONS", set())
+        adjective = False  # the word after this one is an adjective or a noun of a phrase
+        flags = []
+        for n in range(len(toks) - 1, -1, -1):  # right to left: "der ehemalige sozial… Chef"
+            t = toks[n]
+            nominal = t.cap or t.low in lx.DETERMINERS or t.low.isdigit()
+            adj = not t.cap and adjective and t.low.endswith(("e", "en", "er", "es"))
+            flags.append(nominal or adj or t.low in lx.NP_LINKERS or t.low in inner)
+            adjective = nominal or adj
+        return not all(flags)
 
     def _ends_clause(self, toks: list[Token], pos: int, slack: int = 0) -> bool:
         """True when at most ``slack`` words follow ``pos`` before a comma or the end."""
@@ -175,7 +179,12 @@ class ClauseTools:
         """Can this phrase speak? A name, a pronoun, or a noun for people or institutions."""
         lx = self.lx
         words = self.text[sp[0] : sp[1]].split()
-        if not words or words[0].lower() in lx.IMPERSONAL:
+        article = (  # "Das (vietnamesische) Gericht": an article, not the pronoun "das"
+            len(words) > 1
+            and words[0].lower() in lx.DETERMINERS
+            and any(w[:1].isupper() for w in words[1:3])
+        )
+        if not words or words[0].lower() in lx.IMPERSONAL and not article:
             return False
         if len(words) == 1 and words[0].lower() in lx.PERSON_PRONOUNS | {"sie", "they", "we"}:
             return True

@@ -73,6 +73,7 @@ STRONG_REPORT = {"forderte", "fordert", "forderten", "fordern", "kritisierte", "
                  "sprach", "spricht", "sprachen", "sprechen", "berichtete", "berichtet",
                  "berichteten", "berichten", "kündigte", "kündigt", "empfahl", "empfiehlt",
                  "riet", "warf", "wirft", "warfen", "werfen"}
+REPORT_VERBS |= {"werfen"}  # "Die Behörden werfen X Menschenhandel vor"
 REPORT_VERBS |= {"bestreitet", "bestritt", "bestritten", "widersprach", "widerspricht",
                  "verteidigte", "verteidigt", "äußerte", "äußerten", "reagierte", "beziffert",
                  "bezifferte", "schätzt", "schätzte", "vermutet", "vermuten", "befürchten"}
@@ -80,13 +81,46 @@ REPORT_VERBS |= {"aufgefordert", "eingestuft", "erwartete", "erwarten", "fürcht
                  "erwog", "erwägt", "melden", "meldet", "meldete", "begründet", "begründete",
                  "stufte", "stuft", "kündigten", "kritisieren", "fordern", "verurteilen"}
 FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "gerade"}
+# Verbs that give a name or label: with the label in quote marks the marked words are the
+# quotation ("X nannte den Plan „Wortbruch“"), not the whole sentence.
+NAMING_VERBS = {"nannte", "nennt", "nannten", "nennen", "genannt", "bezeichnete", "bezeichnet",
+                "bezeichneten", "bezeichnen"}
+# "verurteilt … zu drei Jahren Haft", "wegen Betrugs verurteilt": a court's sentence, not
+# a condemnation in words.
+SENTENCE_VERBS = {"verurteilt", "verurteilte", "verurteilten", "verurteilen"}
+SENTENCE_MARKERS = {"zu", "zur", "zum", "wegen"}
+# Particles that make a report verb something else: "stellte … vor" presents a thing,
+# "sieht … vor" provides for it; neither reports words.
+REPORT_NOT_PARTICLES = {"stellte": {"vor"}, "stellt": {"vor"}, "stellten": {"vor"},
+                        "sieht": {"vor"}, "sah": {"vor"}, "sehen": {"vor"}}
+# Passives that state a figure or a cause even without an agent ("Als Todesursache wurde
+# ein Herzinfarkt angegeben"): someone in the story said it.
+STATED_PASSIVE = {"genannt", "angegeben", "beziffert", "berichtet", "gemeldet"}
+# The pluperfect tells earlier events as background ("Küng hatte zuvor … kritisiert").
+PLUPERFECT_AUX = {"hatte", "hatten"}
+# A demonstrative object of a report verb points to words told before ("X bestätigte dies").
+DEMONSTRATIVE_OBJECTS = {"dies", "dieses", "das"}
+# Report verbs that mean something else with "sich": "sieht sich … konfrontiert".
+NOT_REFLEXIVE = {"sieht", "sehen", "sah"}
+# Report verbs that, used reflexively, tell only that someone spoke ("äußerte sich zu X").
+REFLEXIVE_ONLY = {"äußerte", "äußert", "äußerten", "äußern"}
 PASSIVE_AUX = {"wurde", "wurden", "wird", "werden"}
 REPORT_VERBS -= {"gekündigt", "erwartet", "zeigte", "machte", "droht", "drohte", "drohten",
                  "drohen", "gedroht"}
+# Narrative past "sah" tells what someone saw or got ("sah die Rote Karte", "sah … aus");
+# the opinion sense lives in the present ("X sieht darin eine Gefahr").
+REPORT_VERBS -= {"sah"}
 # Indicative finite auxiliaries and modals: right after a comma they open a main clause.
 FINITE_AUX = {"wird", "wurde", "wurden", "werden", "hat", "hatte", "hatten", "ist", "war", "waren",
               "kann", "konnte", "konnten", "muss", "musste", "mussten"}
 AUXILIARIES = {"hat", "haben", "hatte", "hatten", "habe", "wurde", "wurden", "wird", "werden"}
+# Finite auxiliaries and modals (indicative and Konjunktiv): a verb, never the last word of a
+# subject ("Die Sprecherin Eva Roth hatte betont": the speaker is "Die Sprecherin Eva Roth").
+NOT_SUBJECT_END = FINITE_AUX | AUXILIARIES | {
+    "habe", "haben", "hätte", "hätten", "ist", "sind", "sei", "seien", "wäre", "wären", "würde",
+    "würden", "kann", "können", "könne", "könnte", "könnten", "soll", "sollen", "solle",
+    "sollte", "sollten", "will", "wollen", "wolle", "wollte", "wollten", "muss", "müssen",
+    "müsse", "müsste", "müssten", "darf", "dürfen", "dürfe", "durfte", "dürfte", "mag"}
 # Nouns for people and institutions that can be speakers (matched as word endings).
 SPEAKER_SUFFIXES = (
     "sprecher", "sprecherin", "polizei", "regierung", "behörde", "behörden", "gericht",
@@ -104,6 +138,10 @@ SPEAKER_SUFFIXES = (
     "institut", "amt", "bank", "stiftung", "universität", "schule", "verein", "team",
     "direktor", "direktorin", "trainer", "papst", "könig", "premier", "premierminister",
     "augenzeugen", "zeuge", "opfer", "familie", "angehörige", "eltern", "fans", "nutzer",
+    # people by role, and documents that state something ("Der Bericht kritisiert …")
+    "geschäftsführer", "kommissar", "initiatoren", "organisatoren", "verantwortlichen",
+    "anwältin", "kommandeur", "gemeinschaft", "bericht", "studie", "pressemitteilung",
+    "resolution", "gutachten", "parlament", "länder",
 )
 # Particles that complete a separable verb of saying ("teilte ... mit").
 SAY_PARTICLES = {"mit", "an", "bekannt", "hinzu", "ein", "fest", "klar", "aus", "hin", "vor",
@@ -259,6 +297,9 @@ DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer",
                "seinem", "seinen", "ihrem", "ihren", "unser", "unsere", "kein", "keine"}
 NP_INNER = {"zur", "zum", "im", "in", "aus", "von", "vom", "mit", "für", "bei", "am"}
 DEFINITE = {"der", "die", "den", "dem"}
+# Prepositions inside a noun phrase ("der Direktor der Mission im Kongo", "der Mann hinter X").
+NP_PREPOSITIONS = {"zur", "zum", "im", "in", "aus", "von", "vom", "mit", "für", "bei", "am",
+                   "hinter", "über", "unter", "gegen", "auf", "an"}
 NP_LINKERS = {"des", "der", "von", "vom", "für", "und", "aus"}
 STOP_CAPS = {
     "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",

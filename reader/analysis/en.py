@@ -47,6 +47,11 @@ REPORT_VERBS = _forms(
     "defend advise argue dismiss rule applaud slam attack question challenge dispute"
 ) | {"called", "spoke", "sought", "made"}
 AUXILIARIES = {"has", "have", "had"}
+# Finite auxiliaries and modals: never the last word of a subject ("The mayor had said").
+# Forms of "be" are left out: before a participle they make a passive ("X was told"),
+# whose subject is no speaker and which np_before rejects whole.
+NOT_SUBJECT_END = {"has", "have", "had", "will", "would", "can", "could", "should", "may",
+                   "might", "must", "did", "does", "do"}
 PASSIVE_AUX: set[str] = set()
 FOCUS_PARTICLES: set[str] = set()
 STRONG_REPORT: set[str] = set()

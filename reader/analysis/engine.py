@@ -25,7 +25,7 @@ from .marks import MarkSpan, find_mark_spans
 from .models import Analysis, Quote
 from .relay import relay
 from .sentences import split_sentences
-from .speakers import Speaker, SpeakerResolver, np_after, np_before
+from .speakers import Speaker, SpeakerResolver, np_after, np_before, trim_auxiliaries
 from .tokens import Token, cues, tokenize
 
 _CONTINUE_SENTENCES = 3  # how far an unframed quote may continue the last speaker
@@ -76,7 +76,8 @@ class Engine:
     def _speaker(self, span: tuple[int, int] | None) -> Speaker | None:
         if not span or no_one(self, span):
             return None
-        return self.resolver.make(*span)
+        span = trim_auxiliaries(self.text, span[0], span[1], self.lx)
+        return self.resolver.make(*span) if span else None
 
     def _quote(
         self, s: int, e: int, kind: str, sp: Speaker | None, cue: str | None, nested: bool = False
@@ -142,12 +143,25 @@ class Engine:
                 frame = self.frames.reported(outside, s, e)
                 if frame is not None and self.lang == "de":
                     frame = self.frames.reported_content(frame, outside, e)
+                if (
+                    frame is not None
+                    and frame.kind == "reported"
+                    and self.frames.not_a_report(frame, outside, s, e)
+                ):
+                    # no quotation of its own, but its subject spoke: what follows may be
+                    # theirs ("Suresh äußerte sich zu den Plänen. Der Start soll …")
+                    said = self._speaker(frame.speaker) if frame.speaker else None
+                    if said is not None:
+                        self.last = (said, idx)
+                    self._directs(idx, s, e, tops, marks, frame_quote=None, said=said)
+                    return
             if (
                 frame is None
                 and not self.lx.HEARSAY.isdisjoint([t.low for t in outside])
+                and self._main_hearsay(outside)
                 and (
                     (self.last is not None and idx - self.last[1] <= 1)
-                    or outside[-1].low in ("haben", "sein", "worden")
+                    or self._hearsay_perfect(outside)
                 )
             ):
                 frame = Frame(s, e, "free_indirect", None, None)  # "soll … haben": hearsay
@@ -195,6 +209,34 @@ class Engine:
             self._directs(idx, s, e, tops, marks, frame_quote=fq)
         else:
             self._directs(idx, s, e, tops, marks, frame_quote=None)
+
+    def _main_hearsay(self, toks: list[Token]) -> bool:
+        """A reportative 'soll' of the sentence itself, not one inside a relative or
+        subordinate clause ("…ist das erste Projekt, das nicht mehr … finanziert werden
+        soll": the sentence states a fact)."""
+        lx = self.lx
+        inside = False
+        for n, t in enumerate(toks):
+            if n and "," in self.text[toks[n - 1].end : t.start]:
+                inside = t.low in lx.RELATIVES or t.low in lx.SUBORDINATORS
+            elif n == 0:
+                inside = t.low in lx.SUBORDINATORS
+            if t.low in lx.HEARSAY and not inside:
+                return True
+        return False
+
+    def _hearsay_perfect(self, toks: list[Token]) -> bool:
+        """'X soll … getötet worden sein[, …]': the reportative modal with a perfect
+        infinitive that closes its clause (before a comma or the end), not a plan."""
+        seen = False
+        for n, t in enumerate(toks):
+            if t.low in self.lx.HEARSAY:
+                seen = True
+            elif seen and t.low in ("haben", "sein", "worden") and (
+                n + 1 == len(toks) or "," in self.text[t.end : toks[n + 1].start]
+            ):
+                return True
+        return False
 
     def _anaphoric(self, idx: int, toks: list[Token], s: int, e: int) -> Frame | None:
         """'Demnach habe …' continues the last source; 'Dies bestätigte X.' makes the
@@ -395,7 +437,10 @@ class Engine:
         tops: list[MarkSpan],
         marks: list[MarkSpan],
         frame_quote: Quote | None,
+        said: Speaker | None = None,
     ) -> None:
+        """The quotes in marks of one sentence; ``said`` is the subject of a report verb
+        that frames them without a quotation of its own ("X äußerte sich zufrieden: „…“")."""
         prev_end = s
         for m in marks:
             inside_frame = (
@@ -427,6 +472,8 @@ class Engine:
                 self._quote(m.start, m.end, kind, None, None, True)
                 continue
             sp = self._speaker(span) if span else None
+            if kind == "direct" and said is not None and m.level == 0:
+                sp = said
             if kind == "direct" and sp is None:
                 sp = self._subject_speaker(s, e, tops)
                 if sp is None and m.start == s:  # „…“ after "X verurteilte die Haltung."

@@ -8,6 +8,8 @@ sentence continuing the last speaker, or a verb that reports a speech act ("Mosk
 
 from __future__ import annotations
 
+import re
+
 from .clauses import _ZU_INF, Frame, is_konjunktiv
 from .sources import SourceRules
 from .speakers import np_after, np_before
@@ -18,6 +20,12 @@ __all__ = ["Frame", "FrameFinder", "is_konjunktiv"]
 # Conjunctions that open an adverbial or coordinated clause, never a report's content.
 _NOT_CONTENT = {"und", "oder", "aber", "sondern", "doch", "denn", "wie", "sodass", "zumal",
                 "sofern", "ohne", "statt", "anstatt"}
+
+
+def _participle(word: str) -> bool:
+    """A German past participle, roughly: weak ones end in -t ("aufgefordert"), strong ones
+    carry ge- before -en ("gebeten", "vorgeworfen"); an infinitive does neither."""
+    return word.endswith("t") or re.match(r"^\w*ge\w+en$", word) is not None
 
 
 class FrameFinder(SourceRules):
@@ -48,12 +56,36 @@ class FrameFinder(SourceRules):
             return src
         if "," not in self.text[s:e] and ":" not in self.text[s:e]:
             return None  # every remaining German frame needs a comma (or a colon)
-        return (
+        found = (
             self._frame_after(toks, s, e)
             or self._frame_before(toks, s, e, has_konj)
             or self._that_clause(toks, s, e)
             or self._intent_clause(toks, s, e)
             or self._wonach(toks, s, e)
+        )
+        if found is not None and self._indicative_relative(found, toks):
+            return None
+        return found
+
+    def _indicative_relative(self, frame: Frame, toks: list[Token]) -> bool:
+        """'…berichtete von einer Initiative, die X verhindern wollten': a relative clause in
+        the indicative after a noun describes the noun; it is no one's reported words (a
+        Konjunktiv or a zu-infinitive in it would make it content)."""
+        if frame.segments and len(frame.segments) > 1:
+            return False
+        k = next((n for n, t in enumerate(toks) if t.start == frame.start), None)
+        if k is None or k == 0 or k + 1 >= len(toks):
+            return False
+        rel, nxt, prev = toks[k], toks[k + 1], toks[k - 1]
+        if rel.low not in self.lx.RELATIVES or rel.low in self.lx.THAT:
+            return False
+        if "," not in self._gap(prev, rel) or not prev.cap or nxt.cap:
+            return False
+        if not self.text[nxt.start].isalpha():
+            return False  # "…, der „Partei X“ beizutreten": an article before a name
+        clause = [t for t in toks[k:] if t.end <= frame.end]
+        return not any(
+            is_konjunktiv(x, self.lx) or _ZU_INF.match(x.low) or x.low == "zu" for x in clause
         )
 
     # "…, sagte der Nato-Chef" / "…, so Stoltenberg weiter" / "…, Smith said." / "…, wie X sagte"
@@ -270,7 +302,11 @@ class FrameFinder(SourceRules):
                 return None
             if clause[0].low in ("um", "ohne", "statt", "anstatt"):
                 return None  # "forderte …, um … auszugleichen": a purpose, not the content
+            passive = any(x.low in lx.PASSIVE_AUX for x in toks[:v]) and _participle(toks[v].low)
             sp = self._subject(toks, v, e)
+            if passive and sp is not None:
+                # "A und B werden aufgefordert, …": the subject is asked; the agent asks
+                sp = self._agent(toks, max(k for k in range(v) if toks[k].low in lx.PASSIVE_AUX))
             if sp is None or not self.speakerlike(sp):
                 if not any(x.low in lx.PASSIVE_AUX for x in toks[:v]):
                     return None
@@ -362,7 +398,9 @@ class FrameFinder(SourceRules):
         clause = toks[c:]
         if toks[c].low in (lx.SUBORDINATORS - lx.THAT) or toks[c].low in _NOT_CONTENT:
             return frame  # "…, um …", "…, weil …", "…, und …": no content clause
-        zu_inf = any(_ZU_INF.match(x.low) or x.low == "zu" for x in clause[-3:])
+        zu_inf = any(_ZU_INF.match(x.low) for x in clause) or any(  # "…, zurückzutreten als X"
+            x.low == "zu" for x in clause[-3:]
+        )
         if not zu_inf and not any(is_konjunktiv(x, lx) for x in clause):
             return frame
         return Frame(clause[0].start, self._clause_end(e), "indirect", frame.speaker, frame.cue)
@@ -372,16 +410,19 @@ class FrameFinder(SourceRules):
         ("Moskau fordert …"), or an auxiliary there and the participle at the end
         ("X hat … angekündigt")."""
         lx = self.lx
-        if len(toks) < 3 or toks[0].low in lx.SUBORDINATORS:
+        if len(toks) < 3 or toks[0].low in lx.SUBORDINATORS and not self._als_noun(toks):
             return None
         last = toks[-1]
         reach = 9 if self.lang == "de" else 12
         affiliation = getattr(lx, "AFFILIATION", set())
         if not affiliation.isdisjoint([t.low for t in toks[2:reach]]):
             reach = 13  # "Die Ökonomin X vom Zentrum für Y warnte": a long subject
+        inserted = self._inserted_clause(toks) if self.lang == "de" else None
+        if inserted is not None:
+            reach = max(reach, inserted[1] + 1)
         for v in range(1, min(len(toks), reach)):
             t = toks[v]
-            if t.cap:
+            if t.cap or inserted is not None and inserted[0] <= v < inserted[1]:
                 continue
             if t.low in lx.AUXILIARIES and last.low in lx.REPORT_VERBS and len(toks) > v + 2:
                 cue = last
@@ -396,6 +437,17 @@ class FrameFinder(SourceRules):
                 cue = t
             else:
                 continue
+            if cue is t and cue.low in getattr(lx, "NOT_REFLEXIVE", ()) and any(
+                x.low == "sich" for x in toks[v + 1 : v + 3]
+            ):
+                return None  # "sieht sich mit einem Verbot konfrontiert": no opinion voiced
+            unwanted = getattr(lx, "REPORT_NOT_PARTICLES", {}).get(cue.low)
+            if unwanted and unwanted & self._clause_particles(toks, v):
+                return None  # "stellte das Programm vor", "sieht … vor": no words reported
+            if cue.low in getattr(lx, "SENTENCE_VERBS", ()) and any(
+                x.low in lx.SENTENCE_MARKERS for x in toks
+            ):
+                return None  # "wurde zu drei Jahren Haft verurteilt": a court's sentence
             if self._negated_main(toks, v):
                 return None  # "gab die Behörde nicht bekannt": no speech act was made
             if self.lang == "en":
@@ -418,8 +470,80 @@ class FrameFinder(SourceRules):
                 return Frame(s, e, "reported", sp, cue.text)  # "Tesla fordert …": a name
             if sp is None or not self.speakerlike(sp):
                 if t.low in lx.PASSIVE_AUX and last.low in lx.REPORT_VERBS:
-                    # "Es wurde … gefordert"; "… wurde von X als falsch bezeichnet": X speaks
-                    return Frame(s, e, "reported", self._agent(toks, v), cue.text)
+                    # "… wurde von X als falsch bezeichnet": X speaks. Without an agent
+                    # ("Es wurden Konsequenzen gefordert", "X wurde zu Haft verurteilt",
+                    # "Tote werden befürchtet") the sentence tells of no one's speech act.
+                    agent = self._agent(toks, v)
+                    if agent is None and cue.low not in getattr(lx, "STATED_PASSIVE", ()):
+                        return None  # "Als Ursache wurde X genannt" still states a finding
+                    return Frame(s, e, "reported", agent, cue.text)
                 return None
             return Frame(s, e, "reported", sp, cue.text)
         return None
+
+    def _clause_particles(self, toks: list[Token], v: int) -> set[str]:
+        """Words after the verb at ``v`` that end a clause (before a comma, a colon or the
+        end), where a separable particle stands ("stellte X, Leiter, am Montag vor")."""
+        return {
+            toks[n].low
+            for n in range(v + 1, len(toks))
+            if n + 1 == len(toks) or any(c in self._gap(toks[n], toks[n + 1]) for c in ",:;")
+        }
+
+    def _als_noun(self, toks: list[Token]) -> bool:
+        """'Als Grund nannte X …': 'als' before a bare noun opens a phrase, not a clause."""
+        lx = self.lx
+        if self.lang != "de" or toks[0].low != "als" or not toks[1].cap:
+            return False
+        inner = lx.DETERMINERS | getattr(lx, "NP_PREPOSITIONS", set())
+        for t in toks[2:9]:  # the first word past the phrase is the finite verb
+            if not (t.cap or t.low in inner):
+                return t.low in lx.REPORT_VERBS or t.low in lx.PASSIVE_AUX
+        return False
+
+    def _inserted_clause(self, toks: list[Token]) -> tuple[int, int] | None:
+        """(first, end) token indexes of a relative clause or an apposition set off by
+        commas inside the subject ("Die Stadt X, die am Flughafen beteiligt ist, erwog …",
+        "Der Vorsitzende, Jean Mignon, bezeichnete …"); the finite verb follows it."""
+        lx = self.lx
+        c1 = next((n for n in range(1, min(len(toks), 9)) if "," in self._gap(toks[n - 1], toks[n])), None)
+        if c1 is None or not toks[c1 - 1].cap:
+            return None
+        if not (toks[c1].low in lx.RELATIVES or toks[c1].cap or toks[c1].low in lx.DETERMINERS):
+            return None
+        c2 = next(
+            (n for n in range(c1 + 1, min(len(toks), c1 + 15))
+             if "," in self._gap(toks[n - 1], toks[n])),
+            None,
+        )
+        if c2 is None or not (toks[c2].low in lx.REPORT_VERBS or toks[c2].low in lx.AUXILIARIES):
+            return None  # "A, B und C werden aufgefordert, …": a list, not an insertion
+        return c1, c2
+
+    def not_a_report(self, frame: Frame, toks: list[Token], s: int, e: int) -> bool:
+        """A speech act told without its own content is no quotation when the sentence
+        quotes the words themselves: a colon opens a direct quote ("X äußerte sich
+        zufrieden: „…“") or what follows it, or a naming verb's label stands in marks ("X nannte den Plan
+        „Wortbruch“"): the marked words are the quotation, the rest is its frame. Nor is a
+        reflexive 'äußerte sich (zu X)' with no content of its own, nor 'X bestätigte dies',
+        whose content is the sentence before."""
+        lx = self.lx
+        span = self.text[s:e]
+        cue = (frame.cue or "").lower()
+        if re.search(r":\s*[„“\"»«]", span) or span.rstrip().endswith(":"):
+            return True  # the colon opens the words themselves (or a list of them)
+        if re.search(r",\s*[„“\"»«][^„“\"»«]{12,}[“”\"«»][.!?]?\s*$", span):
+            return True  # "X rät dazu, „…“": the marked words closing the sentence are the content
+        if cue in getattr(lx, "NAMING_VERBS", ()) and any(c in span for c in "„“\"»«"):
+            return True
+        if cue in getattr(lx, "REFLEXIVE_ONLY", ()) and any(t.low == "sich" for t in toks):
+            return True
+        at = next((n for n, t in enumerate(toks) if t.text == frame.cue), None)
+        back = getattr(lx, "PLUPERFECT_AUX", set())
+        if at is not None and any(t.low in back for t in toks[:at][:9]):
+            return True  # "X hatte zuvor Y kritisiert": background to the news, not its words
+        demonstratives = getattr(lx, "DEMONSTRATIVE_OBJECTS", set())
+        for n in range(at + 1, min(len(toks), at + 3)) if at is not None else ():
+            if toks[n].low in demonstratives and (n + 1 == len(toks) or not toks[n + 1].cap):
+                return True  # "X bestätigte dies": what X confirmed was told before
+        return False

@@ -8,6 +8,7 @@ are resolved to the actor last mentioned that fits.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -34,6 +35,9 @@ class SpeakerResolver:
         self.starts = [r[0] for r in rows]
 
     def make(self, s: int, e: int) -> Speaker:
+        span = self.text[s:e]
+        if span.count("(") > span.count(")") and self.text[e : e + 1] == ")":
+            e += 1  # "Annette Schavan (CDU)": the closing bracket belongs to the mention
         sp = Speaker(s, e, self.text[s:e])
         sp.actor = self.resolve(s, e)
         return sp
@@ -77,6 +81,21 @@ class SpeakerResolver:
         return None
 
 
+def trim_auxiliaries(text: str, s: int, e: int, lx: ModuleType) -> tuple[int, int] | None:
+    """The span without finite auxiliaries or modals at either edge ("Das Fahrzeug sei",
+    "Hatte", "wollen die Demonstranten"): a verb is never part of a speaker mention.
+    Passive auxiliaries stay; a span ending in one names nobody (attribution.no_one)."""
+    aux = getattr(lx, "NOT_SUBJECT_END", set()) - lx.PASSIVE_AUX
+    words = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
+    while words and text[words[0][0] : words[0][1]].lower().strip(",") in aux:
+        words.pop(0)
+    while words and text[words[-1][0] : words[-1][1]].lower().strip(",") in aux:
+        words.pop()
+    if not words:
+        return None
+    return words[0][0], words[-1][1]
+
+
 def np_after(
     text: str, toks: list[Token], i: int, lx: ModuleType, end: int
 ) -> tuple[int, int] | None:
@@ -111,8 +130,13 @@ def np_after(
             and (toks[k + 1].cap or toks[k + 1].low in lx.DETERMINERS)
         ):
             pass
-        elif not seen_head and tk.low.endswith(("e", "en", "er", "es", "em")) and not tk.cap:
-            pass  # an adjective before the head: "der stellvertretende Minister"
+        elif (
+            not seen_head
+            and tk.low.endswith(("e", "en", "er", "es", "em"))
+            and not tk.cap
+            and tk.low not in getattr(lx, "NOT_SUBJECT_END", ())
+        ):
+            pass  # an adjective before the head: "der stellvertretende Minister" (not "hatte")
         elif (
             not seen_head
             and k > i
@@ -141,6 +165,12 @@ def np_before(
     """The subject before the verb at token ``v``: the whole prefix when it is short, else
     the capitalised run right before the verb, with the organisation a person is from
     ("Peter Stroh vom Institut für X warnte": the whole phrase, whose person speaks)."""
+    # "Die Sprecherin Eva Roth hatte betont": the auxiliary is the verb's, not the subject's.
+    # A passive auxiliary stays: "Ihm wird vorgeworfen" names its patient, and the engine
+    # reads a span that ends in it as nobody (attribution.no_one).
+    aux = getattr(lx, "NOT_SUBJECT_END", set()) - lx.PASSIVE_AUX
+    while v > lo and toks[v - 1].low in aux and (not toks[v - 1].cap or v - 1 == lo):
+        v -= 1
     if v <= lo:
         return None
     first = toks[lo]
