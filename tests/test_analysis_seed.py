@@ -57,6 +57,14 @@ def test_five_speech_quotes_belong_to_stoltenberg(seed):
     assert colon.text.endswith('"')  # opened with „, closed with a straight mark
 
 
+def test_konjunktiv_after_a_subheading_continues_the_speaker_not_the_heading(seed):
+    """"Nato will Kiew weiterhin unterstützen" is a subheading: the Konjunktiv paragraph under
+    it still reports Stoltenberg, not the Nato the heading names."""
+    _, a = seed
+    q = next(q for q in a.quotes if q.text.startswith("Die Verbündeten seien sich einig"))
+    assert q.actor == _actor(a, "Jens Stoltenberg").id
+
+
 def test_indirect_and_reported_passages_have_speakers(seed):
     _, a = seed
     passages = [q for q in a.quotes if q.kind in ("indirect", "indirect_free_indirect", "reported")]

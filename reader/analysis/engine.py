@@ -320,6 +320,7 @@ class Engine:
             self.quotes
             and self.quotes[-1].end > ps
             or self.text.count("\n", pe, self.sentences[idx][0]) > 2
+            or self.frames.is_heading(self._toks(ps, pe), pe)  # a subheading speaks no words
         ):
             return None
         return self._passive_agent(ps, pe) or self._subject_speaker(ps, pe, [])
