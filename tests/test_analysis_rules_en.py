@@ -130,3 +130,45 @@ def test_finite_auxiliary_never_ends_the_speaker():
     a = analyze(text, "en")
     q = _kind(a, "indirect")[0]
     assert q.speaker == "The mayor Jane Holt"
+
+
+def _actors(text: str, lang: str = "en"):
+    return {a.name: a for a in analyze(text, lang).actors}
+
+
+def test_possessive_country_is_the_country_and_its_mention_stops_before_s():
+    text = "Dr. Lindiwe Dube, South Africa's trade envoy, said talks would resume."
+    actors = _actors(text)
+    assert actors["South Africa"].type == "country"
+    s, e = actors["South Africa"].mentions[0]
+    assert text[s:e] == "South Africa"
+
+
+def test_organisation_with_of_phrase_is_one_actor_not_a_person():
+    actors = _actors("The International Federation of Cargo Pilots warned of delays. Professor "
+                     "Ada Quinn of the Northern Institute of Marine Safety agreed.")
+    assert actors["International Federation of Cargo Pilots"].type == "organisation"
+    assert "Cargo Pilots" not in actors
+    assert any(n.endswith("Institute of Marine Safety") for n in actors)
+    assert actors["Ada Quinn"].type == "person"
+    assert "Marine Safety" not in actors
+
+
+def test_capitalised_adjective_before_a_group_noun_is_nobody():
+    actors = _actors("A group of Central American countries asked for more time, officials said.")
+    assert "Central American" not in actors
+
+
+def test_acronym_of_an_organisation_named_before_is_its_alias():
+    actors = _actors("The International Maritime Organization met on Monday. The IMO said the "
+                     "rules would apply from June.")
+    imo = actors["International Maritime Organization"]
+    assert "IMO" in imo.aliases and "IMO" not in actors
+    assert len(imo.mentions) == 2
+
+
+def test_german_institute_with_fuer_is_one_organisation():
+    actors = _actors("Die Ökonomin Jana Brenner vom Institut für Verkehrsforschung warnte vor "
+                     "Engpässen.", "de")
+    assert actors["Institut für Verkehrsforschung"].type == "organisation"
+    assert actors["Jana Brenner"].type == "person"

@@ -23,6 +23,12 @@ _NON_WORD = re.compile(r"\W+")
 _MARKS = set("„“”\"»«‚‘’'")
 _NAME_MEMO: dict[str, dict[str, bool]] = {}
 _LOCATIVE = {"in", "nach", "aus", "im", "bei", "from", "to", "at", "into", "near", "über", "via"}
+_POSSESSIVE = ("'s", "’s")
+
+
+def _base(word: str) -> str:
+    """'Africa's' -> 'Africa': a name with the English possessive is the name."""
+    return word[:-2] if word.endswith(_POSSESSIVE) else word
 
 
 class ActorFinder:
@@ -68,10 +74,29 @@ class ActorFinder:
     def run(self) -> None:
         self._gazetteers()
         self._titled_people()
+        self._org_phrases()
         self._name_runs()
         self._surnames()
         self._role_references()
         self._merge_capitals()
+        self._merge_acronyms()
+
+    def _merge_acronyms(self) -> None:
+        """'WHO' is the 'World Health Organization' named in the same text: an acronym made of
+        an organisation's initials is its alias, not a second actor."""
+        orgs = [(k, d) for k, d in self.drafts.items() if d.type == "organisation"]
+        by_initials: dict[str, ActorDraft] = {}
+        for _, d in orgs:
+            words = [w for w in d.name.split() if w[:1].isupper()]
+            if len(words) >= 2:
+                by_initials.setdefault("".join(w[0] for w in words), d)
+        for key, d in orgs:
+            full = by_initials.get(d.name) if _ACRONYM.match(d.name) else None
+            if full is None or full is d:
+                continue
+            for s, e in d.mentions:
+                full.add(s, e, d.name)
+            del self.drafts[key]
 
     def _merge_capitals(self) -> None:
         """A capital used for its government ("Moskau fordert") is an alias of the country:
@@ -92,35 +117,38 @@ class ActorFinder:
         firsts = first_words(self.lang, lx)
         listed = gazetteer_words(self.lang, lx)  # firsts, regions, countries, capitals, orgs
         maybe = [  # the common case, a capital no gazetteer can match, is left out here
-            i for i, w in zip(self.caps, self.cap_words) if w in listed or "-" in w or w.isupper()
+            i
+            for i, w in zip(self.caps, self.cap_words)
+            if w in listed or "-" in w or w.isupper() or _base(w) in listed
         ]
         for i in maybe:
             t = toks[i]
             if i in self.taken:
                 continue
+            word = _base(t.text)
             adjacent = t.text in firsts and i + 1 < len(toks) and toks[i + 1].start - t.end == 1
-            two = f"{t.text} {toks[i + 1].text}" if adjacent else ""
+            two = f"{t.text} {_base(toks[i + 1].text)}" if adjacent else ""
             if adjacent and two in self.countries:
                 self._mark(
                     i, i + 2, "country:" + self.countries[two], self.countries[two], "country"
                 )
             elif adjacent and two in orgs:
                 self._mark(i, i + 2, "org:" + orgs[two], orgs[two], "organisation")
-            elif t.text in self.countries:
+            elif word in self.countries:
                 self._mark(
-                    i, i + 1, "country:" + self.countries[t.text], self.countries[t.text], "country"
+                    i, i + 1, "country:" + self.countries[word], self.countries[word], "country"
                 )
-            elif t.text in self.capitals:
+            elif word in self.capitals:
                 before = toks[i - 1].low if i else ""
                 if before in _LOCATIVE:
-                    self._mark(i, i + 1, "place:" + t.text, t.text, "place")
+                    self._mark(i, i + 1, "place:" + word, word, "place")
                 else:
-                    c = self.capitals[t.text]
+                    c = self.capitals[word]
                     self._mark(i, i + 1, "country:" + c, c, "country")
-            elif t.text in lx.REGIONS:
-                self._mark(i, i + 1, "place:" + t.text, t.text, "place")
-            elif t.text in orgs:
-                self._mark(i, i + 1, "org:" + orgs[t.text], orgs[t.text], "organisation")
+            elif word in lx.REGIONS:
+                self._mark(i, i + 1, "place:" + word, word, "place")
+            elif word in orgs:
+                self._mark(i, i + 1, "org:" + orgs[word], orgs[word], "organisation")
             elif self._is_org_compound(t.text) or (
                 _ACRONYM.match(t.text)
                 and t.low not in lx.STOP_CAPS
@@ -172,6 +200,42 @@ class ActorFinder:
                 full = self.text[toks[i].start : toks[k - 1].end]
                 if "," not in full and full not in d.aliases:
                     d.aliases.append(full)
+
+    def _org_phrases(self) -> None:
+        """'International Federation of Vaccine Makers', 'Institute for Global Health',
+        'Institut für Weltwirtschaft': an organisation's head word, a linking 'of'/'für' and
+        the capitalised words after it are one organisation, not a second actor."""
+        toks, lx = self.tokens, self.lx
+        links = lx.ORG_LINKS
+        for i in self.caps:
+            if toks[i].text not in lx.ORG_HEADS or i in self.taken:
+                continue
+            if i + 2 >= len(toks) or toks[i + 1].low not in links or not toks[i + 2].cap:
+                continue
+            k = i + 2
+            while (
+                k < len(toks)
+                and k - i <= 5
+                and toks[k].cap
+                and k not in self.taken
+                and toks[k].start - toks[k - 1].end == 1
+            ):
+                k += 1
+            if toks[k - 1].end < len(self.text) and k < len(toks) and toks[k].low in links:
+                continue  # "Ministry of X of Y": too long to be sure where it ends
+            j = i
+            while (
+                j > 0
+                and i - j < 3
+                and toks[j - 1].cap
+                and j - 1 not in self.taken
+                and toks[j - 1].low not in lx.DETERMINERS
+                and toks[j - 1].low not in lx.STOP_CAPS
+                and toks[j].start - toks[j - 1].end == 1
+            ):
+                j -= 1  # "International Federation", "London Institute"
+            name = _base(self.text[toks[j].start : toks[k - 1].end])
+            self._mark(j, k, "org:" + name, name, "organisation")
 
     def _role_phrase(self, i: int) -> str:
         toks = self.tokens
@@ -227,6 +291,8 @@ class ActorFinder:
                     self._mark(i, k, "org:" + name, name, "organisation")
                 elif toks[i].text in lx.PLACE_FIRST:
                     self._mark(i, k, "place:" + name, name, "place")  # "San Francisco"
+                elif k < len(toks) and toks[k].low in lx.GROUP_NOUNS:
+                    pass  # "Latin American countries": an adjective, nobody's name
                 elif self._plausible_name(i, k):
                     self._mark_tokens(i, k, self._person(name), name)
                 elif k - i == 3 and self._plausible_name(i + 1, k, after_noun=True):
@@ -282,8 +348,9 @@ class ActorFinder:
             if len(ds) == 1 and first not in index and len(first) > 2:
                 index[first] = ds[0]
         for i, w in zip(self.caps, self.cap_words):
+            w = _base(w)  # "Nwosu's"
             if w in index and i not in self.taken:
-                self._mark_tokens(i, i + 1, index[w], w)
+                self._mark_tokens(i, i + 1, index[w], self.tokens[i].text)
 
     def _role_references(self) -> None:
         """'der Nato-Chef' points at the person whose title shares 'Nato'."""
@@ -306,6 +373,7 @@ class ActorFinder:
     # -- helpers -------------------------------------------------------------------------
     def _person(self, name: str) -> ActorDraft:
         """The person called ``name``, joining "Stoltenberg" and "Jens Stoltenberg"."""
+        name = _base(name)
         same = self.people.get(name)
         if same is not None:
             return same
@@ -330,7 +398,10 @@ class ActorFinder:
         )
 
     def _mark_tokens(self, i: int, k: int, d: ActorDraft, surface: str) -> None:
-        d.add(self.tokens[i].start, self.tokens[k - 1].end, surface)
+        end = self.tokens[k - 1].end
+        if surface.endswith(_POSSESSIVE):  # "South Africa's": the mention is the name
+            end, surface = end - 2, surface[:-2]
+        d.add(self.tokens[i].start, end, surface)
         self.taken.update(range(i, k))
 
     def actors(self) -> list[Actor]:

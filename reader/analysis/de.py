@@ -435,3 +435,7 @@ RELAY_AUX = {"wird", "wurde", "werden", "wurden"}
 RELAY_AGENT = {"von", "vom"}
 RELAY_PLACE = {"in", "im", "auf", "bei"}
 RELAY_OBJECTS = {"ihn", "sie"}  # "X zitiert ihn mit den Worten": the person last named
+
+# Actors (actors.py): "Institut für Weltwirtschaft", "Bundesamt für Migration".
+ORG_LINKS = {"für"}
+GROUP_NOUNS: set[str] = set()  # German adjectives before a noun are lower case

@@ -208,3 +208,11 @@ RELAY_AUX = {"was", "were", "is", "are"}
 RELAY_AGENT = {"by"}
 RELAY_PLACE = {"in", "on"}
 RELAY_OBJECTS = {"him", "her"}
+
+# Actors (actors.py): "Institute of Global Health", "Federation of Vaccine Makers".
+ORG_LINKS = {"of", "for"}
+# A capitalised run right before one of these is an adjective ("Latin American countries").
+GROUP_NOUNS = {"countries", "nations", "states", "governments", "officials", "leaders",
+               "troops", "forces", "companies", "firms", "banks", "diplomats", "negotiators",
+               "citizens", "voters", "members", "markets", "authorities", "lawmakers",
+               "ministers", "allies", "partners", "producers", "manufacturers", "exporters"}
