@@ -172,3 +172,15 @@ def test_german_institute_with_fuer_is_one_organisation():
                      "Engpässen.", "de")
     assert actors["Institut für Verkehrsforschung"].type == "organisation"
     assert actors["Jana Brenner"].type == "person"
+
+
+def test_dateline_in_capitals_is_the_capital_and_forum_is_an_organisation():
+    actors = _actors("PARIS — The Open Skies Forum said on Tuesday that fares would rise.")
+    assert any("PARIS" in a.aliases or a.name == "Paris" for a in actors.values())
+    assert "PARIS" not in actors
+    assert actors["Open Skies Forum"].type == "organisation"
+
+
+def test_german_plural_abstract_nouns_opening_a_sentence_are_nobody():
+    actors = _actors("Solche Entscheidungen brauchen Zeit. Große Hoffnungen gibt es nicht.", "de")
+    assert "Solche Entscheidungen" not in actors and "Große Hoffnungen" not in actors

@@ -126,6 +126,8 @@ class ActorFinder:
             if i in self.taken:
                 continue
             word = _base(t.text)
+            if word.isupper() and word.title() in listed:
+                word = word.title()  # a dateline: "LONDON —"
             adjacent = t.text in firsts and i + 1 < len(toks) and toks[i + 1].start - t.end == 1
             two = f"{t.text} {_base(toks[i + 1].text)}" if adjacent else ""
             if adjacent and two in self.countries:

@@ -315,7 +315,8 @@ STOP_CAPS = {
 }
 NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "nis", "tum", "ment",
                  "sion", "enz", "anz", "ik", "chen", "lein", "ur", "ie", "ei", "gespräch",
-                 "treffen", "staaten", "ländern")
+                 "treffen", "staaten", "ländern", "ungen", "heiten", "keiten", "schaften",
+                 "tionen", "itäten", "nisse")
 # Role heads: a word ending in one of these (compounds too: Vize-Außenminister) is a title.
 ROLE_SUFFIXES = (
     "generalsekretär", "generalsekretärin", "minister", "ministerin", "präsident",
@@ -364,7 +365,7 @@ ORGS = {
 }
 ORG_SUFFIXES = ("-Rat", "rat", "ministerium", "gericht", "partei", "behörde", "amt", "bank",
                 "verband", "agentur", "institut", "konzern", "kommission", "stiftung", "bund")
-ORG_HEADS = {"AG", "GmbH", "SE", "KG", "Zeitung", "Allgemeine", "Rundschau", "Post", "News",
+ORG_HEADS = {"Forum", "AG", "GmbH", "SE", "KG", "Zeitung", "Allgemeine", "Rundschau", "Post", "News",
              "Bank", "Partei", "Union", "Gruppe", "Stiftung", "Institut", "Universität",
              "Verband", "Bund", "Rat", "Gericht", "Ministerium", "Agentur", "Kommission"}
 OTHER_HEADS = {"Gesetz", "Abkommen", "Vertrag", "Plan", "Paket", "Richtlinie", "Verordnung"}

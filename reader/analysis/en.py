@@ -151,7 +151,7 @@ ORG_SUFFIXES = ("Council", "Ministry", "Department", "Agency", "Committee", "Com
                 "Inc.", "Corp.", "Ltd", "Foundation", "Office", "Organization", "Organisation",
                 "Service", "Authority", "Board", "Times", "Post", "News", "Group")
 # Last (or first) words that make a run of capitalised words an organisation.
-ORG_HEADS = {"Council", "Ministry", "Department", "Agency", "Committee", "Commission", "Party",
+ORG_HEADS = {"Forum", "Council", "Ministry", "Department", "Agency", "Committee", "Commission", "Party",
              "Court", "Bank", "Institute", "University", "Association", "Union", "Foundation",
              "Office", "Organization", "Organisation", "Service", "Authority", "Board", "Times",
              "Post", "News", "Group", "Programme", "Program", "Assembly", "Fund", "Corporation",
