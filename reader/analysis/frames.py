@@ -506,6 +506,8 @@ class FrameFinder(SourceRules):
         commas inside the subject ("Die Stadt X, die am Flughafen beteiligt ist, erwog …",
         "Der Vorsitzende, Jean Mignon, bezeichnete …"); the finite verb follows it."""
         lx = self.lx
+        if "," not in self.text[toks[0].end : toks[min(len(toks), 9) - 1].start]:
+            return None  # no comma among the first words: nothing inserted
         c1 = next((n for n in range(1, min(len(toks), 9)) if "," in self._gap(toks[n - 1], toks[n])), None)
         if c1 is None or not toks[c1 - 1].cap:
             return None
