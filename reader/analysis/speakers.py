@@ -35,6 +35,11 @@ class SpeakerResolver:
         self.mentions = rows
         self.starts = [r[0] for r in rows]
 
+    def has_mention(self, s: int, e: int) -> bool:
+        """Does an actor mention start inside [s, e)?"""
+        i = bisect.bisect_left(self.starts, s)
+        return i < len(self.starts) and self.starts[i] < e
+
     def make(self, s: int, e: int) -> Speaker:
         span = self.text[s:e]
         if span.count("(") > span.count(")") and self.text[e : e + 1] == ")":
