@@ -179,12 +179,14 @@ class ClauseTools:
         """Can this phrase speak? A name, a pronoun, or a noun for people or institutions."""
         lx = self.lx
         words = self.text[sp[0] : sp[1]].split()
-        article = (  # "Das (vietnamesische) Gericht": an article, not the pronoun "das"
+        if not words:
+            return False
+        if words[0].lower() in lx.IMPERSONAL and not (
+            # "Das (vietnamesische) Gericht": an article, not the pronoun "das"
             len(words) > 1
             and words[0].lower() in lx.DETERMINERS
             and any(w[:1].isupper() for w in words[1:3])
-        )
-        if not words or words[0].lower() in lx.IMPERSONAL and not article:
+        ):
             return False
         if len(words) == 1 and words[0].lower() in lx.PERSON_PRONOUNS | {"sie", "they", "we"}:
             return True

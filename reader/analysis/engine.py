@@ -45,13 +45,12 @@ class Engine:
         finder.run()
         self.actors = finder.actors()
         self.resolver = SpeakerResolver(text, self.lx, self.actors)
-        self.frames = FrameFinder(text, self.lx, lang, self._has_actor)
+        # the resolver answers "is an actor mentioned here": a method of the engine itself
+        # would tie engine and finder in a reference cycle, and every token of the text
+        # would then wait for the garbage collector instead of going with the engine
+        self.frames = FrameFinder(text, self.lx, lang, self.resolver.has_mention)
         self.quotes: list[Quote] = []
         self.last: tuple[Speaker, int] | None = None  # speaker and sentence index
-
-    def _has_actor(self, s: int, e: int) -> bool:
-        i = bisect.bisect_left(self.resolver.starts, s)
-        return i < len(self.resolver.starts) and self.resolver.starts[i] < e
 
     # -- helpers -------------------------------------------------------------------------
     def _toks(self, s: int, e: int) -> list[Token]:

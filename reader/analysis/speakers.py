@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from types import ModuleType
 
 from .models import Actor
@@ -33,6 +34,11 @@ class SpeakerResolver:
         rows = sorted((s, e, a.id) for a in actors for s, e in a.mentions)
         self.mentions = rows
         self.starts = [r[0] for r in rows]
+
+    def has_mention(self, s: int, e: int) -> bool:
+        """Does an actor mention start inside [s, e)?"""
+        i = bisect.bisect_left(self.starts, s)
+        return i < len(self.starts) and self.starts[i] < e
 
     def make(self, s: int, e: int) -> Speaker:
         span = self.text[s:e]
@@ -81,11 +87,22 @@ class SpeakerResolver:
         return None
 
 
+@lru_cache(maxsize=4)
+def _finite_aux(lx: ModuleType) -> frozenset[str]:
+    """Finite auxiliaries and modals that never end a subject, passive auxiliaries aside."""
+    return frozenset(getattr(lx, "NOT_SUBJECT_END", set()) - lx.PASSIVE_AUX)
+
+
 def trim_auxiliaries(text: str, s: int, e: int, lx: ModuleType) -> tuple[int, int] | None:
     """The span without finite auxiliaries or modals at either edge ("Das Fahrzeug sei",
     "Hatte", "wollen die Demonstranten"): a verb is never part of a speaker mention.
     Passive auxiliaries stay; a span ending in one names nobody (attribution.no_one)."""
-    aux = getattr(lx, "NOT_SUBJECT_END", set()) - lx.PASSIVE_AUX
+    aux = _finite_aux(lx)
+    span = text[s:e]
+    words = span.split()
+    if words and words[0].lower().strip(",") not in aux and words[-1].lower().strip(",") not in aux:
+        # nothing to trim (the usual case): the span without its outer white space
+        return s + len(span) - len(span.lstrip()), s + len(span.rstrip())
     words = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
     while words and text[words[0][0] : words[0][1]].lower().strip(",") in aux:
         words.pop(0)
@@ -168,7 +185,7 @@ def np_before(
     # "Die Sprecherin Eva Roth hatte betont": the auxiliary is the verb's, not the subject's.
     # A passive auxiliary stays: "Ihm wird vorgeworfen" names its patient, and the engine
     # reads a span that ends in it as nobody (attribution.no_one).
-    aux = getattr(lx, "NOT_SUBJECT_END", set()) - lx.PASSIVE_AUX
+    aux = _finite_aux(lx)
     while v > lo and toks[v - 1].low in aux and (not toks[v - 1].cap or v - 1 == lo):
         v -= 1
     if v <= lo:
