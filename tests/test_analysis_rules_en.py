@@ -184,3 +184,58 @@ def test_dateline_in_capitals_is_the_capital_and_forum_is_an_organisation():
 def test_german_plural_abstract_nouns_opening_a_sentence_are_nobody():
     actors = _actors("Solche Entscheidungen brauchen Zeit. Große Hoffnungen gibt es nicht.", "de")
     assert "Solche Entscheidungen" not in actors and "Große Hoffnungen" not in actors
+
+
+def test_direct_quote_over_a_paragraph_break_after_a_comma_frame():
+    text = (
+        'The coach spoke after the final. He said, "We started slowly.\n'
+        'Then the team found its rhythm and never let go."\nThe fans cheered.'
+    )
+    a = analyze(text, "en")
+    direct = _kind(a, "direct")
+    assert len(direct) == 1
+    assert direct[0].text.endswith('let go."')
+
+
+def test_coordinated_verb_and_ing_form_and_made_are_no_speech_act():
+    text = (
+        "Guards stopped and questioned the driver at the border. "
+        "The visitors started the match with attacking play from both wings. "
+        "The foundation made two donations to the museum last year."
+    )
+    a = analyze(text, "en")
+    assert _kind(a, "reported") == []
+
+
+def test_report_verb_in_a_relative_clause_is_no_speech_act():
+    a = analyze("The dispute on which the tribunal has ruled was about fishing rights.", "en")
+    assert _kind(a, "reported") == []
+
+
+def test_according_to_with_apposition_after_the_source():
+    text = (
+        "The prints were all lent by a private collector, according to Nora Vale, "
+        "curator of the exhibit."
+    )
+    a = analyze(text, "en")
+    ind = _kind(a, "indirect")
+    assert len(ind) == 1
+    assert ind[0].text.startswith("The prints") and "curator" not in ind[0].text
+
+
+def test_frame_verb_followed_by_its_direct_quote_frames_no_indirect_speech():
+    text = (
+        'Speaking at a press conference in the capital, the minister, Ada Berg said, '
+        '"We are in contact with all parties."'
+    )
+    a = analyze(text, "en")
+    assert _kind(a, "indirect") == []
+    assert len(_kind(a, "direct")) == 1
+
+
+def test_second_verb_of_saying_joined_by_and_frames_the_content():
+    text = "The mayor wrote to residents and said the bridge would reopen in the spring."
+    a = analyze(text, "en")
+    ind = _kind(a, "indirect")
+    assert len(ind) == 1
+    assert ind[0].text.startswith("the bridge") and ind[0].speaker == "The mayor"

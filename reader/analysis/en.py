@@ -45,7 +45,11 @@ REPORT_VERBS = _forms(
     "warn call urge demand criticize criticise condemn accuse announce deny praise welcome "
     "threaten reject promise pledge vow appeal request propose recommend insist blame mock "
     "defend advise argue dismiss rule applaud slam attack question challenge dispute"
-) | {"called", "spoke", "sought", "made"}
+) | {"called", "spoke", "sought"}
+# The last word of no subject: a coordinated verb ("Police arrested and questioned X") or a
+# phrase cut short ("started the game with attacking style").
+NOT_SUBJECT_LAST = {"and", "or", "but", "with", "of", "for", "to", "in", "on", "at", "by",
+                    "from", "as", "into"}
 AUXILIARIES = {"has", "have", "had"}
 # Finite auxiliaries and modals: never the last word of a subject ("The mayor had said").
 # Forms of "be" are left out: before a participle they make a passive ("X was told"),

@@ -127,6 +127,8 @@ class FrameFinder(SourceRules):
                     if v + 1 < len(toks) and toks[v + 1].low in ("of", "about", "against", "for"):
                         break
                     if toks[v].low in lx.SAY_VERBS and self._ends_clause(toks, toks[v].end, 4):
+                        if re.match(r"\s*[,:]?\s*[“\"‘]", text[toks[v].end : e]):
+                            break  # "Opening words, X said, "…": the verb frames the quote
                         sp = np_before(self.text, toks, j, v, lx)
                         t = toks[v]
                         break
@@ -230,7 +232,12 @@ class FrameFinder(SourceRules):
             if t.low not in lx.SAY_VERBS or (t.cap and v) or t.low in ("so", "wie", "as"):
                 continue
             if self.lang == "en":
-                return self._english_before(toks, v, s, e)
+                found = self._english_before(toks, v, s, e)
+                later = self._coordinated_say(toks, v)
+                if found is None and later is not None:
+                    # "X tweeted to Y and said …": the second verb frames, X speaks
+                    return self._english_before(toks, later, s, e, subject_verb=v)
+                return found
             for c in range(v + 1, min(len(toks), v + 12)):
                 gap = self._gap(toks[c - 1], toks[c])
                 if "," in gap or ":" in gap:
@@ -345,7 +352,18 @@ class FrameFinder(SourceRules):
             )
         return None
 
-    def _english_before(self, toks: list[Token], v: int, s: int, e: int) -> Frame | None:
+    def _coordinated_say(self, toks: list[Token], v: int) -> int | None:
+        """The index of a verb of saying joined by 'and' a few words after the verb at v."""
+        for k in range(v + 1, min(v + 7, len(toks) - 1)):
+            if toks[k].low == "and" and toks[k + 1].low in self.lx.SAY_VERBS:
+                return k + 1
+            if "," in self._gap(toks[k - 1], toks[k]):
+                return None
+        return None
+
+    def _english_before(
+        self, toks: list[Token], v: int, s: int, e: int, subject_verb: int | None = None
+    ) -> Frame | None:
         lx = self.lx
         if v + 1 < len(toks) and toks[v + 1].low in (
             "of",
@@ -359,7 +377,7 @@ class FrameFinder(SourceRules):
             "out",
         ):
             return None  # "warned of cuts", "spoke to donors": an act, not reported words
-        w = v
+        w = v if subject_verb is None else subject_verb
         while w > 1 and toks[w - 1].low in lx.BETWEEN_SUBJECT_AND_VERB:
             w -= 1  # "officials have also stated"
         sp = np_before(self.text, toks, self._lead(toks), w, lx)
@@ -433,7 +451,11 @@ class FrameFinder(SourceRules):
                 and toks[v + 1].low in lx.REPORT_VERBS
             ):
                 cue = toks[v + 1]  # "The association has threatened …"
-            elif t.low in lx.REPORT_VERBS and self._particle_ok(t, toks[v + 1 :]):
+            elif (
+                t.low in lx.REPORT_VERBS
+                and self._particle_ok(t, toks[v + 1 :])
+                and not (self.lang == "en" and t.low.endswith("ing"))
+            ):  # an English -ing form is no finite verb: "started with attacking style"
                 cue = t
             else:
                 continue
@@ -457,6 +479,9 @@ class FrameFinder(SourceRules):
                         lo = k
                         break
                 sp = np_before(self.text, toks, lo, v, lx)
+                at = next((n for n, x in enumerate(toks) if sp and x.start == sp[0]), 0)
+                if at and toks[at - 1].low in lx.RELATIVES - {"who"}:
+                    return None  # "The case on which the Court has ruled was …": a relative
             else:
                 sp = self._subject(toks, v, e)
             if (

@@ -41,6 +41,8 @@ class SourceRules(ClauseTools):
                             start = before[n].start
                         break
                 segs.append((start, before[-1].end))
+            if before and after and self._apposition(after):
+                after = []  # "…, according to Jane Roe, curator of the exhibit."
             if after:  # "… ist nach Angaben der Polizei unklar": one word is the rest
                 end = self._clause_end(e)
                 if relative:  # inside a relative clause: it ends at its comma
@@ -130,6 +132,18 @@ class SourceRules(ClauseTools):
                     return (t.start, toks[v].end, sp) if sp else None
         return None
         return None
+
+    def _apposition(self, after: list[Token]) -> bool:
+        """English: words after "according to X," that describe X ("a spokeswoman for Y",
+        "assistant professor of Z") and run to the sentence end, rather than go on with the
+        reported clause ("…, according to X, were donated …")."""
+        if self.lang != "en" or not after:
+            return False
+        if after[0].low in ("a", "an"):
+            return True
+        if len(after) > 2 and not after[0].cap and after[1].low in ("of", "at", "for"):
+            return True  # "curator of the exhibit", "head of research at Y"
+        return any(x.low in self.lx.ROLE_SUFFIXES for x in after[:3])
 
     def _marked_name(self, pos: int) -> tuple[int, int] | None:
         """The span of a name in quote marks right after ``pos`` ('laut „Welt“')."""
