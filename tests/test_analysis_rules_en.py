@@ -239,3 +239,43 @@ def test_second_verb_of_saying_joined_by_and_frames_the_content():
     ind = _kind(a, "indirect")
     assert len(ind) == 1
     assert ind[0].text.startswith("the bridge") and ind[0].speaker == "The mayor"
+
+
+def test_that_clause_after_a_short_adjunct_and_an_opening_phrase():
+    text = (
+        "With the season almost over, the league announced on Friday that the final would "
+        "move to Lisbon."
+    )
+    a = analyze(text, "en")
+    ind = _kind(a, "indirect")
+    assert len(ind) == 1
+    assert ind[0].text.startswith("that the final") and ind[0].speaker == "the league"
+    a = analyze("Jones stated to the Daily Courier that the car had been stolen twice.", "en")
+    assert _kind(a, "indirect")[0].text.startswith("that the car")
+
+
+def test_frame_in_the_main_clause_after_a_subordinate_clause():
+    text = (
+        "Though the council is studying the plan, several residents have stated that they "
+        "will oppose the new road."
+    )
+    a = analyze(text, "en")
+    ind = _kind(a, "indirect")
+    assert len(ind) == 1 and ind[0].speaker == "several residents"
+
+
+def test_plural_base_form_and_sentence_initial_noun_and_learned():
+    a = analyze("Estimates suggest that 300 boats may still be at sea in the bay.", "en")
+    ind = _kind(a, "indirect")
+    assert len(ind) == 1 and ind[0].speaker == "Estimates"
+    a = analyze("The paper has learned that the mayor will resign before the summer.", "en")
+    assert _kind(a, "indirect")[0].speaker == "The paper"
+    a = analyze("Lena Ortiz, a student at the college, admitted she had skipped two lectures.", "en")
+    assert _kind(a, "indirect")[0].speaker == "Lena Ortiz"
+
+
+def test_as_x_told_a_paper_opens_a_source_phrase():
+    a = analyze("As Okafor told The Morning Star, prices have fallen for three months.", "en")
+    ind = _kind(a, "indirect")
+    assert len(ind) == 1
+    assert ind[0].text.startswith("prices") and ind[0].speaker == "Okafor"

@@ -33,7 +33,10 @@ SAY_VERBS = _forms(
 ) | {"said", "says", "say", "saying", "told", "tells", "tell", "wrote", "writes", "written",
      "thinks", "thought", "think", "felt", "feels", "knew", "knows", "spoke", "speaks", "put",
      "added", "noted", "quipped", "shouted", "cried", "answered", "answers", "found", "show",
-     "shows", "showed", "shown", "believe"}
+     "shows", "showed", "shown", "believe", "learned", "learnt",
+     # base forms that are seldom nouns ("Estimates suggest …", "Critics argue …")
+     "suggest", "argue", "insist", "predict", "contend", "admit", "acknowledge",
+     "admitted"}  # (a doubled consonant _forms does not make)
 SAY_VERBS -= {"asking", "posted", "posting", "answering", "noting", "stating", "adding", "put",
               "asked", "asks"}
 SAY_STRONG = SAY_VERBS
@@ -98,6 +101,7 @@ PRONOUNS = {"he": "person", "she": "person", "they": "any", "i": "person", "we":
             "it": "other"}
 PERSON_PRONOUNS = {"he", "she"}
 ADVERBIAL_OPENERS = {"on", "in", "at", "after", "before", "during", "later", "earlier",
+                     "with", "without", "despite", "amid", "following", "citing",
                      "speaking", "asked", "when", "while", "yesterday", "today", "also",
                      "however", "meanwhile", "but", "and", "then", "last", "this", "since"}
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "two", "three", "several",

@@ -38,7 +38,11 @@ class FrameFinder(SourceRules):
         if self.text[self._clause_end(e) : e].startswith("?"):
             return None  # a question asks, it does not report
         if toks[0].low in self.lx.SUBORDINATORS:
-            return self._source_phrase(toks, s, e) or self._frame_after_main(toks, s, e)
+            return (
+                self._source_phrase(toks, s, e)
+                or self._frame_after_main(toks, s, e)
+                or self._main_after_subordinate(toks, s, e)
+            )
         if self.lang == "en":  # "X said (that) …" is the common English order
             return (
                 self._source_phrase(toks, s, e)
@@ -217,6 +221,16 @@ class FrameFinder(SourceRules):
                 return sp
         return (toks[k].start, toks[k].end)
 
+    def _main_after_subordinate(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        """English: 'Though X is complying, other sites have stated that …': after the
+        subordinate clause and its comma the main clause frames as usual."""
+        if self.lang != "en":
+            return None
+        c = next((n for n in range(1, len(toks)) if "," in self._gap(toks[n - 1], toks[n])), None)
+        if c is None or len(toks) - c < 4:
+            return None
+        return self._frame_before(toks[c:], toks[c].start, e, False)
+
     def _frame_after_main(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """After a leading subordinate clause ("Als …, sagte X, …") no frame-after applies."""
         return None
@@ -232,6 +246,8 @@ class FrameFinder(SourceRules):
             if t.low not in lx.SAY_VERBS or (t.cap and v) or t.low in ("so", "wie", "as"):
                 continue
             if self.lang == "en":
+                if v == 0:
+                    continue  # "Estimates suggest …": a noun, the verb comes later
                 found = self._english_before(toks, v, s, e)
                 later = self._coordinated_say(toks, v)
                 if found is None and later is not None:
@@ -361,6 +377,18 @@ class FrameFinder(SourceRules):
                 return None
         return None
 
+    def _that_after_adjunct(self, toks: list[Token], v: int) -> bool:
+        """'announced on Friday that …', 'stated to the paper that …': a short adjunct of
+        time or addressee, then the that-clause."""
+        if toks[v + 1].low not in ("on", "to", "in"):
+            return False
+        for k in range(v + 2, min(v + 7, len(toks))):
+            if "," in self._gap(toks[k - 1], toks[k]):
+                return False
+            if toks[k].low == "that":
+                return True
+        return False
+
     def _english_before(
         self, toks: list[Token], v: int, s: int, e: int, subject_verb: int | None = None
     ) -> Frame | None:
@@ -375,12 +403,18 @@ class FrameFinder(SourceRules):
             "to",
             "up",
             "out",
-        ):
+        ) and not self._that_after_adjunct(toks, v):
             return None  # "warned of cuts", "spoke to donors": an act, not reported words
         w = v if subject_verb is None else subject_verb
         while w > 1 and toks[w - 1].low in lx.BETWEEN_SUBJECT_AND_VERB:
             w -= 1  # "officials have also stated"
-        sp = np_before(self.text, toks, self._lead(toks), w, lx)
+        lo = self._lead(toks)
+        if toks[lo].low in lx.ADVERBIAL_OPENERS or toks[lo].low.endswith("ing"):
+            # "Citing privacy rules, officials said …": the subject follows the opener's comma
+            lo = next(
+                (k for k in range(w - 1, lo, -1) if "," in self._gap(toks[k - 1], toks[k])), lo
+            )
+        sp = np_before(self.text, toks, lo, w, lx)
         if sp is None:
             return None
         c = v + 1

@@ -124,14 +124,34 @@ class SourceRules(ClauseTools):
                     toks[v].low in lx.SAY_VERBS
                     and not toks[v].cap
                     and v + 1 < len(toks)
-                    and ("," in self._gap(toks[v], toks[v + 1]))
+                    and (
+                        "," in self._gap(toks[v], toks[v + 1])
+                        or self._object_then_comma(toks, v)
+                    )
                 ):
                     sp = np_after(text, toks, 1, lx, toks[v].start) or np_after(
                         text, toks, 2, lx, toks[v].start
                     )  # "Wie schon die WHO sagte, …"
-                    return (t.start, toks[v].end, sp) if sp else None
+                    if sp is None:
+                        return None
+                    end = toks[v].end
+                    while "," not in self._gap(toks[v], toks[v + 1]):
+                        v += 1  # "As X told the BBC, …": the phrase runs to its comma
+                    return (t.start, max(end, toks[v].end), sp)
         return None
         return None
+
+    def _object_then_comma(self, toks: list[Token], v: int) -> bool:
+        """English 'As X told The Huffington Post, …': a short capitalised object, then the
+        comma."""
+        if self.lang != "en":
+            return False
+        for k in range(v + 1, min(v + 5, len(toks) - 1)):
+            if not (toks[k].cap or toks[k].low in self.lx.DETERMINERS):
+                return False
+            if "," in self._gap(toks[k], toks[k + 1]):
+                return True
+        return False
 
     def _apposition(self, after: list[Token]) -> bool:
         """English: words after "according to X," that describe X ("a spokeswoman for Y",
