@@ -279,3 +279,74 @@ def test_as_x_told_a_paper_opens_a_source_phrase():
     ind = _kind(a, "indirect")
     assert len(ind) == 1
     assert ind[0].text.startswith("prices") and ind[0].speaker == "Okafor"
+
+
+def test_frame_inside_the_sentence_splits_the_reported_words():
+    text = "The new bridge, she told the council, would open before the winter."
+    a = analyze(text, "en")
+    ind = _kind(a, "indirect")
+    assert [q.text for q in ind] == ["The new bridge", "would open before the winter"]
+    assert all(q.speaker == "she" for q in ind)
+    text = "Most visitors, said Ortega, are expected to arrive by train."
+    ind = _kind(analyze(text, "en"), "indirect")
+    assert len(ind) == 2 and all(q.speaker == "Ortega" for q in ind)
+
+
+def test_apposition_after_an_inverted_frame_is_no_second_segment():
+    text = (
+        "“The talks went well,” said Mara Holt, a trade analyst at the Eastern Institute. "
+        "She expects a deal in May."
+    )
+    a = analyze(text, "en")
+    assert _kind(a, "indirect") == []
+
+
+def test_english_date_before_a_full_stop_ends_the_sentence():
+    text = (
+        "Reyes stated the driver left the depot on March 12. On March 14, the police "
+        "found the truck in a field."
+    )
+    ind = _kind(analyze(text, "en"), "indirect")
+    assert len(ind) == 1 and ind[0].text.endswith("March 12")
+
+
+def test_source_phrase_inside_a_relative_clause_or_a_that_clause():
+    text = (
+        "Both governments kept a policy of turning back boats which, according to the agency, "
+        "several aid groups have criticised."
+    )
+    ind = _kind(analyze(text, "en"), "indirect")
+    assert len(ind) == 1 and ind[0].text.startswith("several aid groups")
+    text = "The paper has learned that according to a leaked memo, the plant will close in June."
+    ind = _kind(analyze(text, "en"), "indirect")
+    assert ind[0].speaker == "The paper" and ind[0].text.startswith("that according")
+
+
+def test_according_to_a_paper_then_a_speaker_who_said():
+    text = (
+        "According to the Evening Post, Professor Ann Hale, the head of the panel, said the "
+        "vote had never been open to the public."
+    )
+    ind = _kind(analyze(text, "en"), "indirect")
+    assert len(ind) == 1
+    assert ind[0].speaker == "Professor Ann Hale" and ind[0].text.startswith("the vote")
+
+
+def test_a_noun_phrase_object_after_a_verb_of_saying_is_no_reported_clause():
+    for text in (
+        "The museum tweeted support for the young artist via its official account.",
+        "In a statement to the radio station, the company denied these allegations firmly.",
+        "Later that week the police found the stolen truck in a field near the river.",
+    ):
+        assert _kind(analyze(text, "en"), "indirect") == [], text
+    for text in (
+        "The authors said the results confirm a steady decline in reading skills.",
+        "Reyes stated the driver left the depot before dawn on Monday.",
+        "The union said members are ready to strike next week.",
+    ):
+        assert len(_kind(analyze(text, "en"), "indirect")) == 1, text
+
+
+def test_a_subject_never_ends_with_an_article_or_a_number_word():
+    a = analyze("The two states kept a policy of turning back the boats at sea.", "en")
+    assert _kind(a, "indirect") == []

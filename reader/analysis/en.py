@@ -47,13 +47,29 @@ VERBISH = {"have", "has", "had", "is", "are", "was", "were", "be", "been", "will
 REPORT_VERBS = _forms(
     "warn call urge demand criticize criticise condemn accuse announce deny praise welcome "
     "threaten reject promise pledge vow appeal request propose recommend insist blame mock "
-    "defend advise argue dismiss rule applaud slam attack question challenge dispute"
+    "defend advise argue dismiss rule applaud slam attack question challenge dispute describe"
 ) | {"called", "spoke", "sought"}
 # The last word of no subject: a coordinated verb ("Police arrested and questioned X") or a
 # phrase cut short ("started the game with attacking style").
 NOT_SUBJECT_LAST = {"and", "or", "but", "with", "of", "for", "to", "in", "on", "at", "by",
-                    "from", "as", "into"}
+                    "from", "as", "into", "the", "a", "an", "his", "her", "its", "their",
+                    "our", "two", "three", "several", "many"}
 AUXILIARIES = {"has", "have", "had"}
+# Finite verbs that tell a clause from a noun phrase after a verb of saying (frames.py):
+# "said the plan was dead" reports words, "denied the allegations" does not.
+FINITE_WORDS = {"is", "are", "was", "were", "am", "has", "have", "had", "will", "would", "can",
+                "could", "may", "might", "must", "should", "shall", "does", "did", "do",
+                "be", "been", "cannot", "won't", "it's", "there's", "that's", "he's", "she's",
+                "they're", "we're", "i'm"}
+IRREGULAR_PAST = {"left", "made", "took", "gave", "went", "came", "got", "felt", "knew",
+                  "thought", "said", "told", "saw", "became", "began", "brought", "bought",
+                  "caught", "fell", "found", "grew", "held", "kept", "led", "lost", "meant",
+                  "met", "paid", "ran", "rose", "sent", "spent", "stood", "taught", "won",
+                  "wrote", "built", "broke", "chose", "drove", "hit", "put", "set", "cut",
+                  "let", "shot", "spoke", "struck", "sold", "understood", "fled", "sought",
+                  "threw", "flew", "drew", "hurt", "shut", "quit", "fought", "sank", "beat"}
+QUANTIFIERS = {"these", "those", "many", "several", "other", "some", "all", "numerous",
+               "various", "more", "most", "few", "two", "three", "four", "five", "both", "no"}
 # Finite auxiliaries and modals: never the last word of a subject ("The mayor had said").
 # Forms of "be" are left out: before a participle they make a passive ("X was told"),
 # whose subject is no speaker and which np_before rejects whole.

@@ -44,11 +44,22 @@ class FrameFinder(SourceRules):
                 or self._main_after_subordinate(toks, s, e)
             )
         if self.lang == "en":  # "X said (that) …" is the common English order
-            return (
-                self._source_phrase(toks, s, e)
-                or self._frame_before(toks, s, e, has_konj)
-                or self._frame_after(toks, s, e)
-            )
+            after = self._frame_after(toks, s, e)
+            if after is not None and after.segments:
+                return after  # "The plan, she said, would fail": the frame stands inside
+            src = self._source_phrase(toks, s, e)
+            fb = self._frame_before(toks, s, e, has_konj)
+            if src is not None and fb is not None and fb.start <= src.source_at:
+                return fb  # "X has learned that, according to Y, …": X's report holds Y's
+            if (
+                src is not None
+                and fb is not None
+                and fb.speaker is not None
+                and src.segments
+                and fb.speaker[0] >= src.segments[-1][0]
+            ):
+                return fb  # "According to the Herald, Burrows said …": Burrows speaks
+            return src or fb or self._frame_after(toks, s, e)
         src = self._source_phrase(toks, s, e)
         if src is not None:
             fb = self._frame_before(toks, s, e, has_konj)
@@ -153,9 +164,13 @@ class FrameFinder(SourceRules):
                 ),
                 None,
             )
-            if cut is not None and len(rest) - cut >= 3 and self.lang == "de":
+            if cut is not None and len(rest) - cut >= 3 and (
+                self.lang == "de" or rest[cut].low in lx.VERBISH | lx.NOT_SUBJECT_END
+            ):  # English: the words go on with their verb ("…, she said, would fail")
                 # "Sein Rivale, so Obama weiter, würde …": the words go on after the frame
                 frame.segments = [(s, end), (rest[cut].start, self._clause_end(e))]
+            elif self.lang == "en" and not self._finite_in(s, end):
+                continue  # "In a statement to the paper, X denied …": an adverbial, no words
             return frame
         return None
 
@@ -412,7 +427,7 @@ class FrameFinder(SourceRules):
         if toks[lo].low in lx.ADVERBIAL_OPENERS or toks[lo].low.endswith("ing"):
             # "Citing privacy rules, officials said …": the subject follows the opener's comma
             lo = next(
-                (k for k in range(w - 1, lo, -1) if "," in self._gap(toks[k - 1], toks[k])), lo
+                (k for k in range(lo + 1, w) if "," in self._gap(toks[k - 1], toks[k])), lo
             )
         sp = np_before(self.text, toks, lo, w, lx)
         if sp is None:
@@ -432,7 +447,43 @@ class FrameFinder(SourceRules):
             c += 1
         if c >= len(toks) or self._clause_end(e) - toks[c].start < 12:
             return None  # (words in quote marks count: "said patients were "caught …"")
+        if toks[c].low not in lx.THAT and not self._finite_in(toks[c].start, self._clause_end(e)):
+            return None  # "tweeted support of X", "denied these allegations": an object
         return Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
+
+    def _finite_in(self, a: int, b: int) -> bool:
+        """English: do the words in [a, b) hold a finite verb, roughly: an auxiliary, a
+        modal or a form of 'be', a past tense, or an -s form after a noun (not after an
+        article or quantifier: "these allegations")?"""
+        lx = self.lx
+        raw = re.findall(r"[\w'’]+", self.text[a:b])
+        words = [w.lower() for w in raw]
+        for n, w in enumerate(words):
+            if w in lx.FINITE_WORDS or w.endswith(("n't", "n’t")):
+                return True
+            if not n:
+                continue
+            prev = words[n - 1]
+            if prev in lx.DETERMINERS or prev in lx.QUANTIFIERS or prev in lx.POSSESSIVES:
+                continue
+            if len(w) > 4 and w.endswith("ed") or w in lx.IRREGULAR_PAST:
+                return True
+            if len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w not in lx.POSSESSIVES:
+                return True
+            if (  # a plural noun, then a present verb: "the results confirm …"
+                n >= 2
+                and len(prev) > 3
+                and prev.endswith("s")
+                and not prev.endswith("ss")
+                and not raw[n - 1].isupper()  # an acronym ("his POTUS account")
+                and w.isalpha()
+                and not w.endswith("ly")  # an adverb: "denied the allegations firmly"
+                and w not in lx.STOP_CAPS
+                and w not in lx.NP_LINKERS
+                and w not in lx.FUNCTION_WORDS
+            ):
+                return True
+        return False
 
     def reported_content(self, frame: Frame, toks: list[Token], e: int) -> Frame:
         """'UNICEF rief Russland auf, das Verbot nicht durchzusetzen' / 'Er äußerte sich

@@ -40,7 +40,10 @@ class SourceRules(ClauseTools):
                         if relative or before[n].low in getattr(lx, "CONTRAST_OPENERS", ()):
                             start = before[n].start
                         break
-                segs.append((start, before[-1].end))
+                if self.lang == "en" and before[-1].low in lx.RELATIVES - {"that"} and after:
+                    relative = True  # "… boats which, according to AFP, the UN criticised":
+                else:  # the source speaks for the relative clause after it only
+                    segs.append((start, before[-1].end))
             if before and after and self._apposition(after):
                 after = []  # "…, according to Jane Roe, curator of the exhibit."
             if after:  # "… ist nach Angaben der Polizei unklar": one word is the rest
