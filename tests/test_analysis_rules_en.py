@@ -350,3 +350,13 @@ def test_a_noun_phrase_object_after_a_verb_of_saying_is_no_reported_clause():
 def test_a_subject_never_ends_with_an_article_or_a_number_word():
     a = analyze("The two states kept a policy of turning back the boats at sea.", "en")
     assert _kind(a, "indirect") == []
+
+
+def test_a_short_phrase_in_marks_closing_a_reporter_sentence_is_a_term():
+    text = (
+        "After weeks of talks, the visitors were granted a special status on the grounds "
+        "that their visit would be a \"major public benefit.\" The team named its boat "
+        "\"Seagull.\""
+    )
+    a = analyze(text, "en")
+    assert _kind(a, "direct") == []

@@ -194,6 +194,9 @@ def classify_direct(
         return "direct", sp, cue
     last_inner = text[m.end - 2] if m.closed else text[m.end - 1]
     sentence_like = last_inner in ".!?…" or (m.start == s and words >= 3)
+    if eng.lang == "en" and m.start != s and (words < 3 or not inner[0].cap):
+        sentence_like = False  # a full stop inside the marks ends the reporter's sentence:
+        # "… would be a "significant public benefit."", "named their robot "Robogee.""
     if not short or sentence_like or colon or fragment:
         return "direct", None, None
     holder = opinion_holder(eng, s, m.start)
