@@ -360,3 +360,23 @@ def test_a_short_phrase_in_marks_closing_a_reporter_sentence_is_a_term():
     )
     a = analyze(text, "en")
     assert _kind(a, "direct") == []
+
+
+def test_two_reports_joined_in_one_sentence():
+    text = (
+        "The engineers theorized that a cable had snapped, and wrote that the lift was "
+        "closed until further notice."
+    )
+    ind = _kind(analyze(text, "en"), "indirect")
+    assert [q.text[:12] for q in ind] == ["that a cable", "that the lif"]
+    assert all(q.speaker == "The engineers" for q in ind)
+    text = (
+        "The ministry has not said why the permit was refused, but the mayor says the "
+        "town will appeal the decision."
+    )
+    ind = _kind(analyze(text, "en"), "indirect")
+    assert [q.speaker for q in ind] == ["The ministry", "the mayor"]
+    assert ind[0].text == "why the permit was refused"
+    text = "The owners claimed the dog was harmless and claim the fine is unfair."
+    ind = _kind(analyze(text, "en"), "indirect")
+    assert [q.text for q in ind] == ["the dog was harmless", "the fine is unfair"]

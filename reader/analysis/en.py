@@ -29,7 +29,7 @@ SAY_VERBS = _forms(
     "allege contend estimate emphasize emphasise indicate mention predict recall "
     "caution complain concede conclude disclose believe urge maintain testify ask "
     "describe promise vow tweet write demand appeal recommend announce "
-    "assure boast joke speculate clarify reiterate"
+    "assure boast joke speculate clarify reiterate theorize theorise"
 ) | {"said", "says", "say", "saying", "told", "tells", "tell", "wrote", "writes", "written",
      "thinks", "thought", "think", "felt", "feels", "knew", "knows", "spoke", "speaks", "put",
      "added", "noted", "quipped", "shouted", "cried", "answered", "answers", "found", "show",
@@ -40,6 +40,9 @@ SAY_VERBS = _forms(
 SAY_VERBS -= {"asking", "posted", "posting", "answering", "noting", "stating", "adding", "put",
               "asked", "asks"}
 SAY_STRONG = SAY_VERBS
+# Base forms that are verbs after "and" ("They claimed A and claim B"), nouns elsewhere.
+SAY_AFTER_AND = {"claim", "say", "state", "warn", "note", "add", "argue", "insist", "tell",
+                 "write", "report", "deny", "admit", "suggest", "believe", "think"}
 # Words that cannot be part of a subject noun phrase before "said".
 VERBISH = {"have", "has", "had", "is", "are", "was", "were", "be", "been", "will", "would",
            "can", "could", "to", "not", "did", "does", "do", "declined", "refused", "who",

@@ -191,6 +191,11 @@ class Engine:
             if frame.kind == "indirect":
                 segs = [(a, self._content_stop(a, self._before_semicolon(a, b))) for a, b in segs]
             made = [self._quote(a, b, frame.kind, sp_frame, frame.cue) for a, b in segs]
+            joined = frame.joined
+            if joined is not None:  # "…, but Y says …": Y's own report in the same sentence
+                jsp = self._speaker(joined.speaker)
+                made.append(self._quote(joined.start, joined.end, joined.kind, jsp, joined.cue))
+                sp_frame = jsp or sp_frame
             fq = made[0]
             if len(made) > 1:  # nested marks may fall anywhere in the frame's sentence
                 fq = Quote(

@@ -449,7 +449,42 @@ class FrameFinder(SourceRules):
             return None  # (words in quote marks count: "said patients were "caught …"")
         if toks[c].low not in lx.THAT and not self._finite_in(toks[c].start, self._clause_end(e)):
             return None  # "tweeted support of X", "denied these allegations": an object
-        return Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
+        frame = Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
+        if subject_verb is None:
+            self._coordinated_report(frame, toks, c, v, s, e)
+        return frame
+
+    def _coordinated_report(
+        self, frame: Frame, toks: list[Token], c: int, v: int, s: int, e: int
+    ) -> None:
+        """English: the reported words end where a second report is joined: the same
+        subject's next verb of saying ("theorized that A, and wrote that B": two segments)
+        or another subject's ("have not said why A, but Y says B": a joined frame)."""
+        lx = self.lx
+        for k in range(c + 2, len(toks) - 2):
+            x = toks[k]
+            if x.low not in ("and", "but"):
+                continue
+            nxt = toks[k + 1]
+            if (nxt.low in lx.SAY_VERBS or nxt.low in lx.SAY_AFTER_AND) and not nxt.cap:
+                second = self._english_before(toks, k + 1, s, e, subject_verb=v)
+                if second is not None:
+                    frame.segments = [(frame.start, toks[k - 1].end), (second.start, second.end)]
+                    frame.end = second.end
+                return
+            if "," not in self._gap(toks[k - 1], x):
+                continue
+            for w in range(k + 2, min(k + 9, len(toks) - 2)):
+                if "," in self._gap(toks[w - 1], toks[w]):
+                    break
+                if toks[w].low in lx.SAY_VERBS and not toks[w].cap:
+                    sub = self._english_before(toks[k + 1 :], w - k - 1, toks[k + 1].start, e)
+                    if sub is not None and sub.speaker and self.speakerlike(sub.speaker):
+                        frame.end = toks[k - 1].end
+                        frame.joined = sub
+                        return
+                    break
+        return
 
     def _finite_in(self, a: int, b: int) -> bool:
         """English: do the words in [a, b) hold a finite verb, roughly: an auxiliary, a
