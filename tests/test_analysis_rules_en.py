@@ -380,3 +380,15 @@ def test_two_reports_joined_in_one_sentence():
     text = "The owners claimed the dog was harmless and claim the fine is unfair."
     ind = _kind(analyze(text, "en"), "indirect")
     assert [q.text for q in ind] == ["the dog was harmless", "the fine is unfair"]
+
+
+def test_a_report_inside_reported_words_is_nested():
+    a = analyze("Okoye also said she believed the new rules had made the roads safer.", "en")
+    ind = _kind(a, "indirect")
+    assert len(ind) == 2
+    outer, inner = ind
+    assert outer.speaker == "Okoye" and not outer.nested
+    assert inner.speaker == "she" and inner.nested
+    assert outer.text == inner.text == "the new rules had made the roads safer"
+    a = analyze("The chief said the boxes found in the warehouse had been stolen in May.", "en")
+    assert len(_kind(a, "indirect")) == 1  # "found in": a participle, no inner report

@@ -40,6 +40,15 @@ SAY_VERBS = _forms(
 SAY_VERBS -= {"asking", "posted", "posting", "answering", "noting", "stating", "adding", "put",
               "asked", "asks"}
 SAY_STRONG = SAY_VERBS
+PREPOSITIONS = {"in", "at", "by", "from", "on", "of", "with", "to", "for", "into", "as",
+                "about", "under", "near"}
+# Verbs of thought, finding and saying that open a report inside reported words
+# ("said she believed X", "noted the findings show X"): engine._inner_report.
+INNER_REPORT = {"believe", "believes", "believed", "think", "thinks", "thought", "feel",
+                "feels", "felt", "say", "says", "said", "show", "shows", "showed", "found",
+                "finds", "suggest", "suggests", "suggested", "know", "knows", "knew",
+                "expect", "expects", "expected", "fear", "fears", "feared", "claim",
+                "claims", "claimed"}
 # Base forms that are verbs after "and" ("They claimed A and claim B"), nouns elsewhere.
 SAY_AFTER_AND = {"claim", "say", "state", "warn", "note", "add", "argue", "insist", "tell",
                  "write", "report", "deny", "admit", "suggest", "believe", "think"}
