@@ -392,3 +392,19 @@ def test_a_report_inside_reported_words_is_nested():
     assert outer.text == inner.text == "the new rules had made the roads safer"
     a = analyze("The chief said the boxes found in the warehouse had been stolen in May.", "en")
     assert len(_kind(a, "indirect")) == 1  # "found in": a participle, no inner report
+
+
+def test_with_x_writing_or_reporting_quotes_x():
+    text = 'Fans were angry about the ban, with one reader writing "Who decides what we may see?"'
+    direct = _kind(analyze(text, "en"), "direct")
+    assert len(direct) == 1 and direct[0].speaker == "one reader"
+    text = (
+        "Officials tell Radio North every claim will be checked, with the Courier reporting "
+        "no one will be turned away."
+    )
+    ind = _kind(analyze(text, "en"), "indirect")
+    assert [q.text for q in ind] == [
+        "every claim will be checked",
+        "no one will be turned away",
+    ]
+    assert [q.speaker for q in ind] == ["Officials", "the Courier"]

@@ -40,6 +40,11 @@ SAY_VERBS = _forms(
 SAY_VERBS -= {"asking", "posted", "posting", "answering", "noting", "stating", "adding", "put",
               "asked", "asks"}
 SAY_STRONG = SAY_VERBS
+# -ing forms of saying after "with X" ("…, with one critic writing "…"", "with the paper
+# reporting that …"): an absolute phrase that quotes X.
+SAY_ING = {"saying", "stating", "writing", "adding", "noting", "arguing", "claiming",
+           "telling", "reporting", "warning", "explaining", "insisting", "tweeting",
+           "posting", "declaring", "commenting", "remarking"}
 PREPOSITIONS = {"in", "at", "by", "from", "on", "of", "with", "to", "for", "into", "as",
                 "about", "under", "near"}
 # Verbs of thought, finding and saying that open a report inside reported words

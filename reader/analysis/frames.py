@@ -438,6 +438,8 @@ class FrameFinder(SourceRules):
                 c += 1  # told reporters (that) / told the BBC
             if c < len(toks) and toks[c].low not in lx.THAT:
                 c = v + 2
+                while c < len(toks) and c - v <= 4 and toks[c].cap and toks[c - 1].cap:
+                    c += 1  # "tell BBC News every claim …": the addressee is a name
         ahead = next((k for k in range(c, min(c + 9, len(toks))) if toks[k].low == "that"), None)
         if ahead is not None and not any(
             "," in self._gap(toks[k - 1], toks[k]) for k in range(c + 1, ahead)
@@ -463,7 +465,7 @@ class FrameFinder(SourceRules):
         lx = self.lx
         for k in range(c + 2, len(toks) - 2):
             x = toks[k]
-            if x.low not in ("and", "but"):
+            if x.low not in ("and", "but", "with"):
                 continue
             nxt = toks[k + 1]
             if (nxt.low in lx.SAY_VERBS or nxt.low in lx.SAY_AFTER_AND) and not nxt.cap:
@@ -477,7 +479,9 @@ class FrameFinder(SourceRules):
             for w in range(k + 2, min(k + 9, len(toks) - 2)):
                 if "," in self._gap(toks[w - 1], toks[w]):
                     break
-                if toks[w].low in lx.SAY_VERBS and not toks[w].cap:
+                if x.low == "with" and toks[w].low not in lx.SAY_ING:
+                    continue  # "…, with the i reporting …": only a verb of saying in -ing
+                if (toks[w].low in lx.SAY_VERBS or toks[w].low in lx.SAY_ING) and not toks[w].cap:
                     sub = self._english_before(toks[k + 1 :], w - k - 1, toks[k + 1].start, e)
                     if sub is not None and sub.speaker and self.speakerlike(sub.speaker):
                         frame.end = toks[k - 1].end
