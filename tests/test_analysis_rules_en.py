@@ -408,3 +408,26 @@ def test_with_x_writing_or_reporting_quotes_x():
         "no one will be turned away",
     ]
     assert [q.speaker for q in ind] == ["Officials", "the Courier"]
+
+
+def test_clause_checks_for_objects_labels_lists_and_noun_subjects():
+    # a name ending in -ed is no past tense
+    assert _kind(analyze("The agency tweeted praise of Ahmed Fareed via its account.", "en"),
+                 "indirect") == []
+    # "describes as": a label in a relative clause, no reported clause
+    text = "He was sent to a camp in the north, which the ministry describes as a retreat."
+    assert _kind(analyze(text, "en"), "indirect") == []
+    # a verb-like noun in a list after a comma frames nothing
+    text = "The highlight of the festival is a giant rotating dragon, laser light show and music."
+    assert _kind(analyze(text, "en"), "indirect") == []
+    # a noun clause after an object with a preposition is not reported speech
+    text = "They had learned an important lesson from the long strike that unity pays."
+    assert _kind(analyze(text, "en"), "indirect") == []
+    # "reports have revealed that": the noun heads the subject
+    text = "Recent reports have revealed that the factory was closed for a week in May."
+    ind = _kind(analyze(text, "en"), "indirect")
+    assert len(ind) == 1 and ind[0].speaker == "Recent reports"
+    # an addressee before the that-clause
+    text = "The mayor warned the residents that the water would be cut off on Monday."
+    ind = _kind(analyze(text, "en"), "indirect")
+    assert len(ind) == 1 and ind[0].text.startswith("that the water")

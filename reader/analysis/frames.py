@@ -49,7 +49,12 @@ class FrameFinder(SourceRules):
                 return after  # "The plan, she said, would fail": the frame stands inside
             src = self._source_phrase(toks, s, e)
             fb = self._frame_before(toks, s, e, has_konj)
-            if src is not None and fb is not None and fb.start <= src.source_at:
+            if (
+                src is not None
+                and fb is not None
+                and fb.start <= src.source_at
+                and self.text[fb.start : fb.end].split()[0].lower() in self.lx.THAT
+            ):
                 return fb  # "X has learned that, according to Y, …": X's report holds Y's
             if (
                 src is not None
@@ -119,6 +124,8 @@ class FrameFinder(SourceRules):
                 continue  # a long quote before the comma is framed as a direct quote
             t = toks[j]
             sp = None
+            if self.lang == "en" and t.low in lx.RELATIVES:
+                continue  # "…, which the Church describes as …": a relative clause
             if t.low in ("heißt", "hieß") and j + 1 < len(toks) and toks[j + 1].low == "es":
                 sp = self._es_source(toks, j + 1, e)  # "…, hieß es in einer Mitteilung"
             elif (
@@ -141,7 +148,11 @@ class FrameFinder(SourceRules):
                 for v in range(j + 1, min(j + 6, len(toks))):
                     if v + 1 < len(toks) and toks[v + 1].low in ("of", "about", "against", "for"):
                         break
-                    if toks[v].low in lx.SAY_VERBS and self._ends_clause(toks, toks[v].end, 4):
+                    if (
+                        toks[v].low in lx.SAY_VERBS
+                        and self._ends_clause(toks, toks[v].end, 4)
+                        and not (v + 1 < len(toks) and toks[v + 1].low in ("and", "or"))
+                    ):  # ("…, laser light show and theme music": a noun in a list)
                         if re.match(r"\s*[,:]?\s*[“\"‘]", text[toks[v].end : e]):
                             break  # "Opening words, X said, "…": the verb frames the quote
                         sp = np_before(self.text, toks, j, v, lx)
@@ -263,6 +274,8 @@ class FrameFinder(SourceRules):
             if self.lang == "en":
                 if v == 0:
                     continue  # "Estimates suggest …": a noun, the verb comes later
+                if v + 1 < len(toks) and toks[v + 1].low in lx.FINITE_WORDS - {"be", "been"}:
+                    continue  # "Recent reports have revealed …": the noun heads the subject
                 found = self._english_before(toks, v, s, e)
                 later = self._coordinated_say(toks, v)
                 if found is None and later is not None:
@@ -441,14 +454,25 @@ class FrameFinder(SourceRules):
                 while c < len(toks) and c - v <= 4 and toks[c].cap and toks[c - 1].cap:
                     c += 1  # "tell BBC News every claim …": the addressee is a name
         ahead = next((k for k in range(c, min(c + 9, len(toks))) if toks[k].low == "that"), None)
-        if ahead is not None and not any(
+        if (
+            ahead is not None
+            and (ahead == c or toks[c].low in lx.PREPOSITIONS or toks[c].low.endswith("ly"))
+            and not any("," in self._gap(toks[k - 1], toks[k]) for k in range(c + 1, ahead))
+        ):  # "said in a note to clients that …" (not "learned a lesson … that")
+            c = ahead
+        elif ahead is not None and not any(
             "," in self._gap(toks[k - 1], toks[k]) for k in range(c + 1, ahead)
         ):
-            c = ahead  # "said in a note to clients that …"
+            if ahead - c <= 3 and not any(x.low in lx.PREPOSITIONS for x in toks[c:ahead]):
+                c = ahead  # "warned the government that …": an addressee
+            else:
+                return None  # "learned an important lesson from X that …": a noun's clause
         while c < len(toks) and toks[c].low in ("on", "yesterday", "today", "in", "last"):
             c += 1
         if c >= len(toks) or self._clause_end(e) - toks[c].start < 12:
             return None  # (words in quote marks count: "said patients were "caught …"")
+        if toks[c].low == "as":
+            return None  # "which the Church describes as a retreat": a label, no clause
         if toks[c].low not in lx.THAT and not self._finite_in(toks[c].start, self._clause_end(e)):
             return None  # "tweeted support of X", "denied these allegations": an object
         frame = Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
@@ -505,6 +529,8 @@ class FrameFinder(SourceRules):
             prev = words[n - 1]
             if prev in lx.DETERMINERS or prev in lx.QUANTIFIERS or prev in lx.POSSESSIVES:
                 continue
+            if raw[n][0].isupper():
+                continue  # a name ("Ahmed", "Jones"), not a verb
             if len(w) > 4 and w.endswith("ed") or w in lx.IRREGULAR_PAST:
                 return True
             if len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w not in lx.POSSESSIVES:
