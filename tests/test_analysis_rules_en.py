@@ -431,3 +431,32 @@ def test_clause_checks_for_objects_labels_lists_and_noun_subjects():
     text = "The mayor warned the residents that the water would be cut off on Monday."
     ind = _kind(analyze(text, "en"), "indirect")
     assert len(ind) == 1 and ind[0].text.startswith("that the water")
+
+
+def test_participle_of_saying_after_the_main_clause_reports_for_its_subject():
+    text = (
+        "A district court on Monday halted the new mine, ruling that the permit had "
+        "ignored the risk to the river."
+    )
+    ind = _kind(analyze(text, "en"), "indirect")
+    assert len(ind) == 1
+    assert ind[0].speaker == "A district court" and ind[0].text.startswith("that the permit")
+    text = "The mayor opened the fair, noting the flags of the towns that were present."
+    assert _kind(analyze(text, "en"), "indirect") == []
+
+
+def test_ruled_that_is_reported_speech_and_backshift_continues_it():
+    text = (
+        "The tribunal ruled that the contract had been signed too late. The tender would "
+        "have to be repeated."
+    )
+    a = analyze(text, "en")
+    assert [q.kind for q in a.quotes] == ["indirect", "indirect_free_indirect"]
+
+
+def test_pronoun_it_and_plural_groups_speak_in_a_speech_act():
+    text = "The ministry welcomed the deal. It also warned against new tariffs on steel."
+    rep = _kind(analyze(text, "en"), "reported")
+    assert [q.speaker for q in rep] == ["The ministry", "It"]
+    rep = _kind(analyze("Consumer groups welcomed the fine but called for more.", "en"), "reported")
+    assert len(rep) == 1 and rep[0].speaker == "Consumer groups"

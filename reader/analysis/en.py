@@ -33,7 +33,7 @@ SAY_VERBS = _forms(
 ) | {"said", "says", "say", "saying", "told", "tells", "tell", "wrote", "writes", "written",
      "thinks", "thought", "think", "felt", "feels", "knew", "knows", "spoke", "speaks", "put",
      "added", "noted", "quipped", "shouted", "cried", "answered", "answers", "found", "show",
-     "shows", "showed", "shown", "believe", "learned", "learnt",
+     "shows", "showed", "shown", "believe", "learned", "learnt", "ruled",
      # base forms that are seldom nouns ("Estimates suggest …", "Critics argue …")
      "suggest", "argue", "insist", "predict", "contend", "admit", "acknowledge",
      "admitted"}  # (a doubled consonant _forms does not make)
@@ -45,6 +45,10 @@ SAY_STRONG = SAY_VERBS
 SAY_ING = {"saying", "stating", "writing", "adding", "noting", "arguing", "claiming",
            "telling", "reporting", "warning", "explaining", "insisting", "tweeting",
            "posting", "declaring", "commenting", "remarking"}
+# Participles that report after the main clause's comma: "The court halted the plans,
+# ruling that …" (the subject of the sentence speaks).
+REPORT_PARTICIPLES = SAY_ING | {"ruling", "concluding", "finding", "alleging", "announcing",
+                                "confirming", "acknowledging", "admitting", "suggesting"}
 PREPOSITIONS = {"in", "at", "by", "from", "on", "of", "with", "to", "for", "into", "as",
                 "about", "under", "near"}
 # Verbs of thought, finding and saying that open a report inside reported words
@@ -103,7 +107,11 @@ SPEAKER_SUFFIXES = ("spokesman", "spokeswoman", "spokesperson", "police", "gover
                     "minister", "president", "chancellor", "chief", "director", "secretary",
                     "leader", "leaders", "analysts", "residents", "activists", "group",
                     "council", "committee", "commission", "report", "study", "statement",
-                    "he", "she", "they", "we", "i")
+                    "he", "she", "they", "we", "i",
+                    # plural groups of people ("Consumer groups welcomed …")
+                    "groups", "unions", "organisations", "organizations", "companies",
+                    "members", "campaigners", "protesters", "workers", "doctors", "teachers",
+                    "nurses", "parents", "farmers", "economists", "investigators")
 PARTICLES_FOR: dict[str, set[str]] = {}
 SAY_PARTICLES = {"out", "up", "on", "in"}
 SOURCE_BEFORE = {"according"}  # "according to X"

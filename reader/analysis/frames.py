@@ -48,7 +48,7 @@ class FrameFinder(SourceRules):
             if after is not None and after.segments:
                 return after  # "The plan, she said, would fail": the frame stands inside
             src = self._source_phrase(toks, s, e)
-            fb = self._frame_before(toks, s, e, has_konj)
+            fb = self._frame_before(toks, s, e, has_konj) or self._participle_report(toks, e)
             if (
                 src is not None
                 and fb is not None
@@ -396,6 +396,50 @@ class FrameFinder(SourceRules):
             )
         return None
 
+    def _participle_report(self, toks: list[Token], e: int) -> Frame | None:
+        """English: 'A court suspended the plans on Tuesday, ruling that …' / '…, saying
+        the talks had failed': a participle of saying after the main clause's comma reports
+        for the sentence's subject."""
+        lx = self.lx
+        for k in range(3, len(toks) - 3):
+            t = toks[k]
+            if t.low not in lx.REPORT_PARTICIPLES or "," not in self._gap(toks[k - 1], t):
+                continue
+            c = k + 1
+            if toks[c].low in lx.PREPOSITIONS or toks[c].low in lx.DETERMINERS and toks[c + 1].low in lx.PREPOSITIONS:
+                return None  # "…, warning of …": an act, not words
+            if not (
+                toks[c].low in lx.THAT
+                or t.low == "saying" and self._finite_in(toks[c].start, self._clause_end(e))
+            ):
+                return None  # "…, noting the touches of X that were …": an object
+            lo = self._lead(toks)
+            for n in range(lo + 1, k):  # past a dateline: "HALDEN, Oct. 7 — A court …"
+                if any(d in self._gap(toks[n - 1], toks[n]) for d in "—–"):
+                    lo = n
+            v = next(
+                (
+                    n
+                    for n in range(lo + 1, k)
+                    if not toks[n].cap
+                    and (toks[n].low in lx.IRREGULAR_PAST or toks[n].low.endswith("ed")
+                         or toks[n].low in lx.FINITE_WORDS)
+                ),
+                None,
+            )
+            if v is None:
+                return None
+            w = v
+            while w > lo + 1 and toks[w - 1].low in lx.BETWEEN_SUBJECT_AND_VERB:
+                w -= 1
+            cut = next((n for n in range(lo + 1, w) if toks[n].low in lx.PREPOSITIONS
+                        and toks[n].low not in ("of", "for")), w)
+            sp = np_before(self.text, toks, lo, cut, lx)
+            if sp is None or not self.speakerlike(sp):
+                return None
+            return Frame(toks[c].start, self._clause_end(e), "indirect", sp, t.text)
+        return None
+
     def _coordinated_say(self, toks: list[Token], v: int) -> int | None:
         """The index of a verb of saying joined by 'and' a few words after the verb at v."""
         for k in range(v + 1, min(v + 7, len(toks) - 1)):
@@ -628,7 +672,10 @@ class FrameFinder(SourceRules):
                     if "," in self._gap(toks[k - 1], toks[k]):
                         lo = k
                         break
-                sp = np_before(self.text, toks, lo, v, lx)
+                w = v
+                while w > lo + 1 and toks[w - 1].low in lx.BETWEEN_SUBJECT_AND_VERB:
+                    w -= 1  # "It also warned …"
+                sp = np_before(self.text, toks, lo, w, lx)
                 at = next((n for n, x in enumerate(toks) if sp and x.start == sp[0]), 0)
                 if at and toks[at - 1].low in lx.RELATIVES - {"who"}:
                     return None  # "The case on which the Court has ruled was …": a relative
@@ -643,6 +690,12 @@ class FrameFinder(SourceRules):
                 and len(self.text[sp[0] : sp[1]].split()) <= 4
             ):
                 return Frame(s, e, "reported", sp, cue.text)  # "Tesla fordert …": a name
+            if (
+                self.lang == "en"
+                and sp is not None
+                and self.text[sp[0] : sp[1]].lower() in ("it", "they")
+            ):
+                return Frame(s, e, "reported", sp, cue.text)  # "It also warned against …"
             if sp is None or not self.speakerlike(sp):
                 if t.low in lx.PASSIVE_AUX and last.low in lx.REPORT_VERBS:
                     # "… wurde von X als falsch bezeichnet": X speaks. Without an agent
