@@ -460,3 +460,27 @@ def test_pronoun_it_and_plural_groups_speak_in_a_speech_act():
     assert [q.speaker for q in rep] == ["The ministry", "It"]
     rep = _kind(analyze("Consumer groups welcomed the fine but called for more.", "en"), "reported")
     assert len(rep) == 1 and rep[0].speaker == "Consumer groups"
+
+
+def test_english_headline_and_second_main_clause_frames():
+    text = "Farmer claims river company poisoned his herd\nThe case opens on Monday."
+    ind = _kind(analyze(text, "en"), "indirect")
+    assert len(ind) == 1 and ind[0].speaker == "Farmer"
+    text = (
+        "The boy brought a radio to class on Monday, and a guard wrongly thought it was "
+        "a weapon."
+    )
+    ind = _kind(analyze(text, "en"), "indirect")
+    assert len(ind) == 1 and ind[0].speaker == "a guard" and ind[0].text == "it was a weapon"
+    text = "These were the colours and sounds the reporters observed at the opening party."
+    assert _kind(analyze(text, "en"), "indirect") == []
+
+
+def test_a_list_of_titles_after_and_is_no_second_clause():
+    text = (
+        "Dr Lee Park, head of the water board, and chair of the Centre for Clean Rivers, "
+        "says it is vital that towns test their wells."
+    )
+    ind = _kind(analyze(text, "en"), "indirect")
+    assert all(q.speaker != "Clean Rivers" and q.speaker != "the Centre for Clean Rivers"
+               for q in ind)

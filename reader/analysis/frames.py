@@ -33,8 +33,13 @@ class FrameFinder(SourceRules):
 
     def find(self, toks: list[Token], s: int, e: int, has_konj: bool) -> Frame | None:
         """The first frame that fits the sentence [s, e) whose outside-quote tokens are toks."""
-        if len(toks) < 3 or self.is_heading(toks, e):
+        if len(toks) < 3:
             return None
+        if self.is_heading(toks, e):
+            if self.lang != "en":
+                return None
+            # an English headline reports in the present: "Court rules worship is legal"
+            return self._frame_before(toks, s, e, False)
         if self.text[self._clause_end(e) : e].startswith("?"):
             return None  # a question asks, it does not report
         if toks[0].low in self.lx.SUBORDINATORS:
@@ -64,7 +69,7 @@ class FrameFinder(SourceRules):
                 and fb.speaker[0] >= src.segments[-1][0]
             ):
                 return fb  # "According to the Herald, Burrows said …": Burrows speaks
-            return src or fb or self._frame_after(toks, s, e)
+            return src or fb or self._frame_after(toks, s, e) or self._second_clause(toks, e)
         src = self._source_phrase(toks, s, e)
         if src is not None:
             fb = self._frame_before(toks, s, e, has_konj)
@@ -246,6 +251,18 @@ class FrameFinder(SourceRules):
             if sp:
                 return sp
         return (toks[k].start, toks[k].end)
+
+    def _second_clause(self, toks: list[Token], e: int) -> Frame | None:
+        """English: '… on Monday, and a teacher thought it was a bomb': the frame may stand
+        in a main clause joined by ', and' / ', but'."""
+        for k in range(2, len(toks) - 4):
+            if toks[k].low in ("and", "but") and "," in self._gap(toks[k - 1], toks[k]):
+                found = self._frame_before(toks[k + 1 :], toks[k + 1].start, e, False)
+                if found is not None and found.speaker is not None and "," not in self.text[
+                    toks[k + 1].start : found.start
+                ]:  # (", and Chairman of X, says …" is a list of titles, not a clause)
+                    return found
+        return None
 
     def _main_after_subordinate(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """English: 'Though X is complying, other sites have stated that …': after the
@@ -478,8 +495,11 @@ class FrameFinder(SourceRules):
         ) and not self._that_after_adjunct(toks, v):
             return None  # "warned of cuts", "spoke to donors": an act, not reported words
         w = v if subject_verb is None else subject_verb
-        while w > 1 and toks[w - 1].low in lx.BETWEEN_SUBJECT_AND_VERB:
-            w -= 1  # "officials have also stated"
+        while w > 1 and (
+            toks[w - 1].low in lx.BETWEEN_SUBJECT_AND_VERB
+            or toks[w - 1].low.endswith("ly") and not toks[w - 1].cap
+        ):
+            w -= 1  # "officials have also stated", "a teacher mistakenly thought"
         lo = self._lead(toks)
         if toks[lo].low in lx.ADVERBIAL_OPENERS or toks[lo].low.endswith("ing"):
             # "Citing privacy rules, officials said …": the subject follows the opener's comma
@@ -507,7 +527,9 @@ class FrameFinder(SourceRules):
         elif ahead is not None and not any(
             "," in self._gap(toks[k - 1], toks[k]) for k in range(c + 1, ahead)
         ):
-            if ahead - c <= 3 and not any(x.low in lx.PREPOSITIONS for x in toks[c:ahead]):
+            if ahead - c <= 3 and not any(
+                x.low in lx.PREPOSITIONS or x.low in lx.FINITE_WORDS for x in toks[c:ahead]
+            ):
                 c = ahead  # "warned the government that …": an addressee
             else:
                 return None  # "learned an important lesson from X that …": a noun's clause
@@ -515,8 +537,8 @@ class FrameFinder(SourceRules):
             c += 1
         if c >= len(toks) or self._clause_end(e) - toks[c].start < 12:
             return None  # (words in quote marks count: "said patients were "caught …"")
-        if toks[c].low == "as":
-            return None  # "which the Church describes as a retreat": a label, no clause
+        if toks[c].low in ("as", "at", "of", "about", "with", "into", "near", "under"):
+            return None  # "describes as a retreat", "observed at the show": no clause
         if toks[c].low not in lx.THAT and not self._finite_in(toks[c].start, self._clause_end(e)):
             return None  # "tweeted support of X", "denied these allegations": an object
         frame = Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
@@ -584,7 +606,7 @@ class FrameFinder(SourceRules):
                 and len(prev) > 3
                 and prev.endswith("s")
                 and not prev.endswith("ss")
-                and not raw[n - 1].isupper()  # an acronym ("his POTUS account")
+                and not raw[n - 1][0].isupper()  # a name ("his POTUS account", "USI's")
                 and w.isalpha()
                 and not w.endswith("ly")  # an adverb: "denied the allegations firmly"
                 and w not in lx.STOP_CAPS
