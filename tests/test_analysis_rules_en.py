@@ -484,3 +484,10 @@ def test_a_list_of_titles_after_and_is_no_second_clause():
     ind = _kind(analyze(text, "en"), "indirect")
     assert all(q.speaker != "Clean Rivers" and q.speaker != "the Centre for Clean Rivers"
                for q in ind)
+
+
+def test_plural_present_base_forms_of_warn_and_other_report_verbs():
+    ind = _kind(analyze("Experts warn that the virus could spread to the north.", "en"), "indirect")
+    assert len(ind) == 1 and ind[0].speaker == "Experts"
+    rep = _kind(analyze("Doctors warn of a shortage of nurses in rural areas.", "en"), "reported")
+    assert len(rep) == 1 and rep[0].speaker == "Doctors"

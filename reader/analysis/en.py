@@ -35,7 +35,7 @@ SAY_VERBS = _forms(
      "added", "noted", "quipped", "shouted", "cried", "answered", "answers", "found", "show",
      "shows", "showed", "shown", "believe", "learned", "learnt", "ruled",
      # base forms that are seldom nouns ("Estimates suggest …", "Critics argue …")
-     "suggest", "argue", "insist", "predict", "contend", "admit", "acknowledge",
+     "suggest", "argue", "insist", "predict", "contend", "admit", "acknowledge", "warn",
      "admitted"}  # (a doubled consonant _forms does not make)
 SAY_VERBS -= {"asking", "posted", "posting", "answering", "noting", "stating", "adding", "put",
               "asked", "asks"}
@@ -69,7 +69,9 @@ REPORT_VERBS = _forms(
     "warn call urge demand criticize criticise condemn accuse announce deny praise welcome "
     "threaten reject promise pledge vow appeal request propose recommend insist blame mock "
     "defend advise argue dismiss rule applaud slam attack question challenge dispute describe"
-) | {"called", "spoke", "sought"}
+) | {"called", "spoke", "sought",
+   # base forms that are no nouns: "Doctors warn of …", "Unions condemn …"
+   "warn", "urge", "criticize", "criticise", "condemn", "accuse", "threaten", "reject"}
 # The last word of no subject: a coordinated verb ("Police arrested and questioned X") or a
 # phrase cut short ("started the game with attacking style").
 NOT_SUBJECT_LAST = {"and", "or", "but", "with", "of", "for", "to", "in", "on", "at", "by",
