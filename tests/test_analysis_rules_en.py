@@ -491,3 +491,14 @@ def test_plural_present_base_forms_of_warn_and_other_report_verbs():
     assert len(ind) == 1 and ind[0].speaker == "Experts"
     rep = _kind(analyze("Doctors warn of a shortage of nurses in rural areas.", "en"), "reported")
     assert len(rep) == 1 and rep[0].speaker == "Doctors"
+
+
+def test_adding_that_after_an_inverted_frame_and_participle_openers():
+    text = '"It is over," said Tom Reed, the chairman of the club, adding that the ground would be sold.'
+    a = analyze(text, "en")
+    ind = _kind(a, "indirect")
+    assert len(ind) == 1 and ind[0].speaker == "Tom Reed"
+    assert ind[0].text == "that the ground would be sold"
+    assert _kind(analyze("Asked whether she would resign, she said no.", "en"), "indirect") == []
+    a = analyze("The council has announced new measures to cut traffic.", "en")
+    assert _kind(a, "indirect") == [] and len(_kind(a, "reported")) == 1

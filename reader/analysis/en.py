@@ -49,6 +49,9 @@ SAY_ING = {"saying", "stating", "writing", "adding", "noting", "arguing", "claim
 # ruling that …" (the subject of the sentence speaks).
 REPORT_PARTICIPLES = SAY_ING | {"ruling", "concluding", "finding", "alleging", "announcing",
                                 "confirming", "acknowledging", "admitting", "suggesting"}
+# Participles that open a sentence as an adverbial, never as reported words.
+PARTICIPLE_OPENERS = {"asked", "speaking", "questioned", "pressed", "interviewed", "writing",
+                      "responding", "commenting", "citing", "addressing", "reacting"}
 PREPOSITIONS = {"in", "at", "by", "from", "on", "of", "with", "to", "for", "into", "as",
                 "about", "under", "near"}
 # Verbs of thought, finding and saying that open a report inside reported words

@@ -131,6 +131,8 @@ class FrameFinder(SourceRules):
             sp = None
             if self.lang == "en" and t.low in lx.RELATIVES:
                 continue  # "…, which the Church describes as …": a relative clause
+            if self.lang == "en" and toks[0].low in lx.PARTICIPLE_OPENERS:
+                return None  # "Asked whether he would resign, he said no": no words before
             if t.low in ("heißt", "hieß") and j + 1 < len(toks) and toks[j + 1].low == "es":
                 sp = self._es_source(toks, j + 1, e)  # "…, hieß es in einer Mitteilung"
             elif (
@@ -444,6 +446,12 @@ class FrameFinder(SourceRules):
                 ),
                 None,
             )
+            if v is None and toks[lo].low in lx.SAY_VERBS:
+                # '"…," said John Smith, the chairman, adding that …'
+                sp = np_after(self.text, toks, lo + 1, lx, toks[k].start)
+                if sp is None:
+                    return None
+                return Frame(toks[c].start, self._clause_end(e), "indirect", sp, t.text)
             if v is None:
                 return None
             w = v
@@ -593,7 +601,13 @@ class FrameFinder(SourceRules):
             if not n:
                 continue
             prev = words[n - 1]
-            if prev in lx.DETERMINERS or prev in lx.QUANTIFIERS or prev in lx.POSSESSIVES:
+            if (
+                prev in lx.DETERMINERS
+                or prev in lx.QUANTIFIERS
+                or prev in lx.POSSESSIVES
+                or prev in lx.COMMON_ADJECTIVES
+                or prev == "to"  # an infinitive: "measures to cut traffic"
+            ):
                 continue
             if raw[n][0].isupper():
                 continue  # a name ("Ahmed", "Jones"), not a verb
