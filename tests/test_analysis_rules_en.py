@@ -502,3 +502,12 @@ def test_adding_that_after_an_inverted_frame_and_participle_openers():
     assert _kind(analyze("Asked whether she would resign, she said no.", "en"), "indirect") == []
     a = analyze("The council has announced new measures to cut traffic.", "en")
     assert _kind(a, "indirect") == [] and len(_kind(a, "reported")) == 1
+
+
+def test_contrasting_reports_joined_by_while():
+    text = "Critics say the plan is too costly, while supporters argue it will create jobs."
+    ind = _kind(analyze(text, "en"), "indirect")
+    assert [(q.speaker, q.text) for q in ind] == [
+        ("Critics", "the plan is too costly"),
+        ("supporters", "it will create jobs"),
+    ]

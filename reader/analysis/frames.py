@@ -563,10 +563,14 @@ class FrameFinder(SourceRules):
         lx = self.lx
         for k in range(c + 2, len(toks) - 2):
             x = toks[k]
-            if x.low not in ("and", "but", "with"):
+            if x.low not in ("and", "but", "with", "while", "whereas"):
                 continue
             nxt = toks[k + 1]
-            if (nxt.low in lx.SAY_VERBS or nxt.low in lx.SAY_AFTER_AND) and not nxt.cap:
+            if (
+                x.low in ("and", "but")
+                and (nxt.low in lx.SAY_VERBS or nxt.low in lx.SAY_AFTER_AND)
+                and not nxt.cap
+            ):
                 second = self._english_before(toks, k + 1, s, e, subject_verb=v)
                 if second is not None:
                     frame.segments = [(frame.start, toks[k - 1].end), (second.start, second.end)]
