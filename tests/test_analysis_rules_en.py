@@ -511,3 +511,15 @@ def test_contrasting_reports_joined_by_while():
         ("Critics", "the plan is too costly"),
         ("supporters", "it will create jobs"),
     ]
+
+
+def test_inner_finding_needs_that_and_a_say_verb_is_no_addressee():
+    a = analyze("He said the police found the car abandoned near the river.", "en")
+    ind = _kind(a, "indirect")
+    assert len(ind) == 1 and ind[0].text.startswith("the police found")
+    a = analyze("He said the report found that the police had acted lawfully.", "en")
+    ind = _kind(a, "indirect")
+    assert [q.speaker for q in ind] == ["He", "the report"]
+    assert ind[1].nested and ind[0].text == ind[1].text == "that the police had acted lawfully"
+    a = analyze("The boy learned the news from his teacher in the morning.", "en")
+    assert _kind(a, "indirect") == []

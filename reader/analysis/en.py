@@ -49,6 +49,8 @@ SAY_ING = {"saying", "stating", "writing", "adding", "noting", "arguing", "claim
 # ruling that …" (the subject of the sentence speaks).
 REPORT_PARTICIPLES = SAY_ING | {"ruling", "concluding", "finding", "alleging", "announcing",
                                 "confirming", "acknowledging", "admitting", "suggesting"}
+# Verbs that report only with "that" ("has learned that …"), not with an object.
+THAT_ONLY = {"learned", "learnt"}
 # Participles that open a sentence as an adverbial, never as reported words.
 PARTICIPLE_OPENERS = {"asked", "speaking", "questioned", "pressed", "interviewed", "writing",
                       "responding", "commenting", "citing", "addressing", "reacting"}

@@ -230,6 +230,8 @@ class Engine:
             if t.low in self.lx.INNER_REPORT and not t.cap:
                 if toks[v + 1].low in self.lx.PREPOSITIONS:
                     return  # "the people found in the water": a participle, no report
+                if t.low in ("found", "finds") and toks[v + 1].low not in self.lx.THAT:
+                    return  # "said police found the car abandoned": an act, no finding
                 inner = self.frames._english_before(toks, v, a, b)
                 if inner is None or inner.speaker is None:
                     return

@@ -532,9 +532,11 @@ class FrameFinder(SourceRules):
             and not any("," in self._gap(toks[k - 1], toks[k]) for k in range(c + 1, ahead))
         ):  # "said in a note to clients that …" (not "learned a lesson … that")
             c = ahead
-        elif ahead is not None and not any(
-            "," in self._gap(toks[k - 1], toks[k]) for k in range(c + 1, ahead)
-        ):
+        elif (
+            ahead is not None
+            and not any("," in self._gap(toks[k - 1], toks[k]) for k in range(c + 1, ahead))
+            and not any(x.low in lx.SAY_VERBS for x in toks[c:ahead])
+        ):  # ("said the inquiry found that …": the words start at once)
             if ahead - c <= 3 and not any(
                 x.low in lx.PREPOSITIONS or x.low in lx.FINITE_WORDS for x in toks[c:ahead]
             ):
@@ -549,6 +551,8 @@ class FrameFinder(SourceRules):
             return None  # "describes as a retreat", "observed at the show": no clause
         if toks[c].low not in lx.THAT and not self._finite_in(toks[c].start, self._clause_end(e)):
             return None  # "tweeted support of X", "denied these allegations": an object
+        if toks[v].low in lx.THAT_ONLY and toks[c].low not in lx.THAT:
+            return None  # "learned the news from X": no report without "that"
         frame = Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
         if subject_verb is None:
             self._coordinated_report(frame, toks, c, v, s, e)
