@@ -523,3 +523,11 @@ def test_inner_finding_needs_that_and_a_say_verb_is_no_addressee():
     assert ind[1].nested and ind[0].text == ind[1].text == "that the police had acted lawfully"
     a = analyze("The boy learned the news from his teacher in the morning.", "en")
     assert _kind(a, "indirect") == []
+
+
+def test_a_noun_in_ly_is_no_adverb_before_the_verb():
+    a = analyze("Lawyers for the family said they would sue the hospital.", "en")
+    ind = _kind(a, "indirect")
+    assert len(ind) == 1 and ind[0].speaker == "Lawyers for the family"
+    a = analyze("Experts have long argued that the tax is unfair to the poor.", "en")
+    assert _kind(a, "indirect")[0].speaker == "Experts"

@@ -505,9 +505,11 @@ class FrameFinder(SourceRules):
         w = v if subject_verb is None else subject_verb
         while w > 1 and (
             toks[w - 1].low in lx.BETWEEN_SUBJECT_AND_VERB
-            or toks[w - 1].low.endswith("ly") and not toks[w - 1].cap
-        ):
-            w -= 1  # "officials have also stated", "a teacher mistakenly thought"
+            or toks[w - 1].low.endswith("ly")
+            and not toks[w - 1].cap
+            and toks[w - 2].low not in lx.DETERMINERS | lx.POSSESSIVES | lx.PREPOSITIONS
+        ):  # "officials have also stated", "a teacher mistakenly thought" (not "the family")
+            w -= 1
         lo = self._lead(toks)
         if toks[lo].low in lx.ADVERBIAL_OPENERS or toks[lo].low.endswith("ing"):
             # "Citing privacy rules, officials said …": the subject follows the opener's comma
