@@ -270,7 +270,8 @@ def test_plural_base_form_and_sentence_initial_noun_and_learned():
     assert len(ind) == 1 and ind[0].speaker == "Estimates"
     a = analyze("The paper has learned that the mayor will resign before the summer.", "en")
     assert _kind(a, "indirect")[0].speaker == "The paper"
-    a = analyze("Lena Ortiz, a student at the college, admitted she had skipped two lectures.", "en")
+    text = "Lena Ortiz, a student at the college, admitted she had skipped two lectures."
+    a = analyze(text, "en")
     assert _kind(a, "indirect")[0].speaker == "Lena Ortiz"
 
 
@@ -494,7 +495,10 @@ def test_plural_present_base_forms_of_warn_and_other_report_verbs():
 
 
 def test_adding_that_after_an_inverted_frame_and_participle_openers():
-    text = '"It is over," said Tom Reed, the chairman of the club, adding that the ground would be sold.'
+    text = (
+        '"It is over," said Tom Reed, the chairman of the club, adding that the ground '
+        "would be sold."
+    )
     a = analyze(text, "en")
     ind = _kind(a, "indirect")
     assert len(ind) == 1 and ind[0].speaker == "Tom Reed"

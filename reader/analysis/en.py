@@ -184,7 +184,8 @@ ROLE_PREFIX_WORDS = {"deputy", "vice", "former", "acting", "foreign", "prime", "
                      "defense", "interior", "finance", "state", "assistant", "chief", "senior",
                      "white", "house", "u.s.", "us", "nato", "un", "eu"}
 BETWEEN_SUBJECT_AND_VERB = {"have", "has", "had", "also", "previously", "later", "then",
-                            "repeatedly", "would", "will", "could", "did", "does", "do", "not", "long",
+                            "repeatedly", "would", "will", "could", "did", "does", "do", "not",
+                            "long",
                             "never", "publicly", "reportedly", "initially", "recently", "once", "further", "again", "already", "only"}
 LEADING = {"but", "and", "however", "meanwhile", "also", "still", "yet", "so", "now", "later",
            "earlier", "separately"}

@@ -425,7 +425,9 @@ class FrameFinder(SourceRules):
             if t.low not in lx.REPORT_PARTICIPLES or "," not in self._gap(toks[k - 1], t):
                 continue
             c = k + 1
-            if toks[c].low in lx.PREPOSITIONS or toks[c].low in lx.DETERMINERS and toks[c + 1].low in lx.PREPOSITIONS:
+            if toks[c].low in lx.PREPOSITIONS or (
+                toks[c].low in lx.DETERMINERS and toks[c + 1].low in lx.PREPOSITIONS
+            ):
                 return None  # "…, warning of …": an act, not words
             if not (
                 toks[c].low in lx.THAT
