@@ -28,6 +28,8 @@ class Frame:
     cue: str | None
     segments: list[tuple[int, int]] | None = None  # when the frame splits the quote
     source_at: int = -1  # where a source phrase ("laut X") stands, if the frame is one
+    # English: a second report joined to the first ("…, but Y says …"), with its own speaker
+    joined: Frame | None = None
 
 
 _KONJ_MEMO: dict[tuple[str, bool, str], bool] = {}

@@ -88,6 +88,9 @@ def frame_before(
     before = eng._toks(prev_end, m.start)
     if not before:
         return None, None, False
+    absolute = _with_sayer(eng, before)
+    if absolute is not None:
+        return absolute[0], absolute[1], ":" in text[before[-1].end : m.start]
     gap = text[before[-1].end : m.start]
     colon = ":" in gap
     if not (colon or "," in gap):
@@ -122,6 +125,24 @@ def frame_before(
         ):
             return sp, None, colon
     return None, None, colon
+
+
+def _with_sayer(eng: Engine, before: list) -> tuple[tuple[int, int], str] | None:
+    """English 'with X writing "…"', 'with X stating: "…"': an absolute phrase right before
+    the quote whose subject X speaks."""
+    lx = eng.lx
+    say_ing = getattr(lx, "SAY_ING", set())
+    if not say_ing:
+        return None
+    for v in range(len(before) - 1, max(len(before) - 5, 0), -1):
+        if before[v].low not in say_ing:
+            continue
+        for k in range(v - 2, max(v - 7, -1), -1):
+            if before[k].low == "with":
+                sp = np_before(eng.text, before, k + 1, v, lx)
+                return (sp, before[v].text) if sp else None
+        return None
+    return None
 
 
 def _partitive(toks: list, lo: int, v: int) -> bool:
@@ -194,6 +215,9 @@ def classify_direct(
         return "direct", sp, cue
     last_inner = text[m.end - 2] if m.closed else text[m.end - 1]
     sentence_like = last_inner in ".!?…" or (m.start == s and words >= 3)
+    if eng.lang == "en" and m.start != s and (words < 3 or not inner[0].cap):
+        sentence_like = False  # a full stop inside the marks ends the reporter's sentence:
+        # "… would be a "significant public benefit."", "named their robot "Robogee.""
     if not short or sentence_like or colon or fragment:
         return "direct", None, None
     holder = opinion_holder(eng, s, m.start)

@@ -29,14 +29,43 @@ SAY_VERBS = _forms(
     "allege contend estimate emphasize emphasise indicate mention predict recall "
     "caution complain concede conclude disclose believe urge maintain testify ask "
     "describe promise vow tweet write demand appeal recommend announce "
-    "assure boast joke speculate clarify reiterate"
+    "assure boast joke speculate clarify reiterate theorize theorise"
 ) | {"said", "says", "say", "saying", "told", "tells", "tell", "wrote", "writes", "written",
      "thinks", "thought", "think", "felt", "feels", "knew", "knows", "spoke", "speaks", "put",
      "added", "noted", "quipped", "shouted", "cried", "answered", "answers", "found", "show",
-     "shows", "showed", "shown", "believe"}
+     "shows", "showed", "shown", "believe", "learned", "learnt", "ruled",
+     # base forms that are seldom nouns ("Estimates suggest …", "Critics argue …")
+     "suggest", "argue", "insist", "predict", "contend", "admit", "acknowledge", "warn",
+     "admitted"}  # (a doubled consonant _forms does not make)
 SAY_VERBS -= {"asking", "posted", "posting", "answering", "noting", "stating", "adding", "put",
               "asked", "asks"}
 SAY_STRONG = SAY_VERBS
+# -ing forms of saying after "with X" ("…, with one critic writing "…"", "with the paper
+# reporting that …"): an absolute phrase that quotes X.
+SAY_ING = {"saying", "stating", "writing", "adding", "noting", "arguing", "claiming",
+           "telling", "reporting", "warning", "explaining", "insisting", "tweeting",
+           "posting", "declaring", "commenting", "remarking"}
+# Participles that report after the main clause's comma: "The court halted the plans,
+# ruling that …" (the subject of the sentence speaks).
+REPORT_PARTICIPLES = SAY_ING | {"ruling", "concluding", "finding", "alleging", "announcing",
+                                "confirming", "acknowledging", "admitting", "suggesting"}
+# Verbs that report only with "that" ("has learned that …"), not with an object.
+THAT_ONLY = {"learned", "learnt"}
+# Participles that open a sentence as an adverbial, never as reported words.
+PARTICIPLE_OPENERS = {"asked", "speaking", "questioned", "pressed", "interviewed", "writing",
+                      "responding", "commenting", "citing", "addressing", "reacting"}
+PREPOSITIONS = {"in", "at", "by", "from", "on", "of", "with", "to", "for", "into", "as",
+                "about", "under", "near"}
+# Verbs of thought, finding and saying that open a report inside reported words
+# ("said she believed X", "noted the findings show X"): engine._inner_report.
+INNER_REPORT = {"believe", "believes", "believed", "think", "thinks", "thought", "feel",
+                "feels", "felt", "say", "says", "said", "show", "shows", "showed", "found",
+                "finds", "suggest", "suggests", "suggested", "know", "knows", "knew",
+                "expect", "expects", "expected", "fear", "fears", "feared", "claim",
+                "claims", "claimed"}
+# Base forms that are verbs after "and" ("They claimed A and claim B"), nouns elsewhere.
+SAY_AFTER_AND = {"claim", "say", "state", "warn", "note", "add", "argue", "insist", "tell",
+                 "write", "report", "deny", "admit", "suggest", "believe", "think"}
 # Words that cannot be part of a subject noun phrase before "said".
 VERBISH = {"have", "has", "had", "is", "are", "was", "were", "be", "been", "will", "would",
            "can", "could", "to", "not", "did", "does", "do", "declined", "refused", "who",
@@ -44,9 +73,31 @@ VERBISH = {"have", "has", "had", "is", "are", "was", "were", "be", "been", "will
 REPORT_VERBS = _forms(
     "warn call urge demand criticize criticise condemn accuse announce deny praise welcome "
     "threaten reject promise pledge vow appeal request propose recommend insist blame mock "
-    "defend advise argue dismiss rule applaud slam attack question challenge dispute"
-) | {"called", "spoke", "sought", "made"}
+    "defend advise argue dismiss rule applaud slam attack question challenge dispute describe"
+) | {"called", "spoke", "sought",
+   # base forms that are no nouns: "Doctors warn of …", "Unions condemn …"
+   "warn", "urge", "criticize", "criticise", "condemn", "accuse", "threaten", "reject"}
+# The last word of no subject: a coordinated verb ("Police arrested and questioned X") or a
+# phrase cut short ("started the game with attacking style").
+NOT_SUBJECT_LAST = {"and", "or", "but", "with", "of", "for", "to", "in", "on", "at", "by",
+                    "from", "as", "into", "the", "a", "an", "his", "her", "its", "their",
+                    "our", "two", "three", "several", "many"}
 AUXILIARIES = {"has", "have", "had"}
+# Finite verbs that tell a clause from a noun phrase after a verb of saying (frames.py):
+# "said the plan was dead" reports words, "denied the allegations" does not.
+FINITE_WORDS = {"is", "are", "was", "were", "am", "has", "have", "had", "will", "would", "can",
+                "could", "may", "might", "must", "should", "shall", "does", "did", "do",
+                "be", "been", "cannot", "won't", "it's", "there's", "that's", "he's", "she's",
+                "they're", "we're", "i'm"}
+IRREGULAR_PAST = {"left", "made", "took", "gave", "went", "came", "got", "felt", "knew",
+                  "thought", "said", "told", "saw", "became", "began", "brought", "bought",
+                  "caught", "fell", "found", "grew", "held", "kept", "led", "lost", "meant",
+                  "met", "paid", "ran", "rose", "sent", "spent", "stood", "taught", "won",
+                  "wrote", "built", "broke", "chose", "drove", "hit", "put", "set", "cut",
+                  "let", "shot", "spoke", "struck", "sold", "understood", "fled", "sought",
+                  "threw", "flew", "drew", "hurt", "shut", "quit", "fought", "sank", "beat"}
+QUANTIFIERS = {"these", "those", "many", "several", "other", "some", "all", "numerous",
+               "various", "more", "most", "few", "two", "three", "four", "five", "both", "no"}
 # Finite auxiliaries and modals: never the last word of a subject ("The mayor had said").
 # Forms of "be" are left out: before a participle they make a passive ("X was told"),
 # whose subject is no speaker and which np_before rejects whole.
@@ -63,7 +114,11 @@ SPEAKER_SUFFIXES = ("spokesman", "spokeswoman", "spokesperson", "police", "gover
                     "minister", "president", "chancellor", "chief", "director", "secretary",
                     "leader", "leaders", "analysts", "residents", "activists", "group",
                     "council", "committee", "commission", "report", "study", "statement",
-                    "he", "she", "they", "we", "i")
+                    "he", "she", "they", "we", "i",
+                    # plural groups of people ("Consumer groups welcomed …")
+                    "groups", "unions", "organisations", "organizations", "companies",
+                    "members", "campaigners", "protesters", "workers", "doctors", "teachers",
+                    "nurses", "parents", "farmers", "economists", "investigators")
 PARTICLES_FOR: dict[str, set[str]] = {}
 SAY_PARTICLES = {"out", "up", "on", "in"}
 SOURCE_BEFORE = {"according"}  # "according to X"
@@ -94,6 +149,7 @@ PRONOUNS = {"he": "person", "she": "person", "they": "any", "i": "person", "we":
             "it": "other"}
 PERSON_PRONOUNS = {"he", "she"}
 ADVERBIAL_OPENERS = {"on", "in", "at", "after", "before", "during", "later", "earlier",
+                     "with", "without", "despite", "amid", "following", "citing",
                      "speaking", "asked", "when", "while", "yesterday", "today", "also",
                      "however", "meanwhile", "but", "and", "then", "last", "this", "since"}
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "two", "three", "several",
@@ -129,6 +185,7 @@ ROLE_PREFIX_WORDS = {"deputy", "vice", "former", "acting", "foreign", "prime", "
                      "white", "house", "u.s.", "us", "nato", "un", "eu"}
 BETWEEN_SUBJECT_AND_VERB = {"have", "has", "had", "also", "previously", "later", "then",
                             "repeatedly", "would", "will", "could", "did", "does", "do", "not",
+                            "long",
                             "never", "publicly", "reportedly", "initially", "recently", "once", "further", "again", "already", "only"}
 LEADING = {"but", "and", "however", "meanwhile", "also", "still", "yet", "so", "now", "later",
            "earlier", "separately"}

@@ -190,6 +190,13 @@ class Engine:
             if frame.kind == "indirect":
                 segs = [(a, self._content_stop(a, self._before_semicolon(a, b))) for a, b in segs]
             made = [self._quote(a, b, frame.kind, sp_frame, frame.cue) for a, b in segs]
+            if self.lang == "en" and frame.kind == "indirect" and len(segs) == 1:
+                self._inner_report(made[0])
+            joined = frame.joined
+            if joined is not None:  # "…, but Y says …": Y's own report in the same sentence
+                jsp = self._speaker(joined.speaker)
+                made.append(self._quote(joined.start, joined.end, joined.kind, jsp, joined.cue))
+                sp_frame = jsp or sp_frame
             fq = made[0]
             if len(made) > 1:  # nested marks may fall anywhere in the frame's sentence
                 fq = Quote(
@@ -208,6 +215,31 @@ class Engine:
             self._directs(idx, s, e, tops, marks, frame_quote=fq)
         else:
             self._directs(idx, s, e, tops, marks, frame_quote=None)
+
+    def _inner_report(self, outer: Quote) -> None:
+        """English: reported words that open with a report of their own ("said she believed
+        X", "noted the findings show X") report X twice: the outer speaker's words are X
+        (as in PARC and GUM), and X is also the inner source's, a nested quotation."""
+        a, b = outer.start, outer.end
+        toks = self._toks(a, b)
+        for v in range(1, min(len(toks) - 2, 6)):
+            t = toks[v]
+            if "," in self.text[toks[v - 1].end : t.start]:
+                return
+            if t.low in self.lx.INNER_REPORT and not t.cap:
+                if toks[v + 1].low in self.lx.PREPOSITIONS:
+                    return  # "the people found in the water": a participle, no report
+                if t.low in ("found", "finds") and toks[v + 1].low not in self.lx.THAT:
+                    return  # "said police found the car abandoned": an act, no finding
+                inner = self.frames._english_before(toks, v, a, b)
+                if inner is None or inner.speaker is None:
+                    return
+                if not self.frames.speakerlike(inner.speaker):
+                    return
+                sp = self._speaker(inner.speaker)
+                outer.start, outer.text = inner.start, self.text[inner.start : outer.end]
+                self._quote(inner.start, inner.end, "indirect", sp, inner.cue, nested=True)
+                return
 
     def _main_hearsay(self, toks: list[Token]) -> bool:
         """A reportative 'soll' of the sentence itself, not one inside a relative or

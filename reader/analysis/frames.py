@@ -33,18 +33,43 @@ class FrameFinder(SourceRules):
 
     def find(self, toks: list[Token], s: int, e: int, has_konj: bool) -> Frame | None:
         """The first frame that fits the sentence [s, e) whose outside-quote tokens are toks."""
-        if len(toks) < 3 or self.is_heading(toks, e):
+        if len(toks) < 3:
             return None
+        if self.is_heading(toks, e):
+            if self.lang != "en":
+                return None
+            # an English headline reports in the present: "Court rules worship is legal"
+            return self._frame_before(toks, s, e, False)
         if self.text[self._clause_end(e) : e].startswith("?"):
             return None  # a question asks, it does not report
         if toks[0].low in self.lx.SUBORDINATORS:
-            return self._source_phrase(toks, s, e) or self._frame_after_main(toks, s, e)
-        if self.lang == "en":  # "X said (that) …" is the common English order
             return (
                 self._source_phrase(toks, s, e)
-                or self._frame_before(toks, s, e, has_konj)
-                or self._frame_after(toks, s, e)
+                or self._frame_after_main(toks, s, e)
+                or self._main_after_subordinate(toks, s, e)
             )
+        if self.lang == "en":  # "X said (that) …" is the common English order
+            after = self._frame_after(toks, s, e)
+            if after is not None and after.segments:
+                return after  # "The plan, she said, would fail": the frame stands inside
+            src = self._source_phrase(toks, s, e)
+            fb = self._frame_before(toks, s, e, has_konj) or self._participle_report(toks, e)
+            if (
+                src is not None
+                and fb is not None
+                and fb.start <= src.source_at
+                and self.text[fb.start : fb.end].split()[0].lower() in self.lx.THAT
+            ):
+                return fb  # "X has learned that, according to Y, …": X's report holds Y's
+            if (
+                src is not None
+                and fb is not None
+                and fb.speaker is not None
+                and src.segments
+                and fb.speaker[0] >= src.segments[-1][0]
+            ):
+                return fb  # "According to the Herald, Burrows said …": Burrows speaks
+            return src or fb or self._frame_after(toks, s, e) or self._second_clause(toks, e)
         src = self._source_phrase(toks, s, e)
         if src is not None:
             fb = self._frame_before(toks, s, e, has_konj)
@@ -104,6 +129,10 @@ class FrameFinder(SourceRules):
                 continue  # a long quote before the comma is framed as a direct quote
             t = toks[j]
             sp = None
+            if self.lang == "en" and t.low in lx.RELATIVES:
+                continue  # "…, which the Church describes as …": a relative clause
+            if self.lang == "en" and toks[0].low in lx.PARTICIPLE_OPENERS:
+                return None  # "Asked whether he would resign, he said no": no words before
             if t.low in ("heißt", "hieß") and j + 1 < len(toks) and toks[j + 1].low == "es":
                 sp = self._es_source(toks, j + 1, e)  # "…, hieß es in einer Mitteilung"
             elif (
@@ -126,7 +155,13 @@ class FrameFinder(SourceRules):
                 for v in range(j + 1, min(j + 6, len(toks))):
                     if v + 1 < len(toks) and toks[v + 1].low in ("of", "about", "against", "for"):
                         break
-                    if toks[v].low in lx.SAY_VERBS and self._ends_clause(toks, toks[v].end, 4):
+                    if (
+                        toks[v].low in lx.SAY_VERBS
+                        and self._ends_clause(toks, toks[v].end, 4)
+                        and not (v + 1 < len(toks) and toks[v + 1].low in ("and", "or"))
+                    ):  # ("…, laser light show and theme music": a noun in a list)
+                        if re.match(r"\s*[,:]?\s*[“\"‘]", text[toks[v].end : e]):
+                            break  # "Opening words, X said, "…": the verb frames the quote
                         sp = np_before(self.text, toks, j, v, lx)
                         t = toks[v]
                         break
@@ -147,9 +182,13 @@ class FrameFinder(SourceRules):
                 ),
                 None,
             )
-            if cut is not None and len(rest) - cut >= 3 and self.lang == "de":
+            if cut is not None and len(rest) - cut >= 3 and (
+                self.lang == "de" or rest[cut].low in lx.VERBISH | lx.NOT_SUBJECT_END
+            ):  # English: the words go on with their verb ("…, she said, would fail")
                 # "Sein Rivale, so Obama weiter, würde …": the words go on after the frame
                 frame.segments = [(s, end), (rest[cut].start, self._clause_end(e))]
+            elif self.lang == "en" and not self._finite_in(s, end):
+                continue  # "In a statement to the paper, X denied …": an adverbial, no words
             return frame
         return None
 
@@ -215,6 +254,28 @@ class FrameFinder(SourceRules):
                 return sp
         return (toks[k].start, toks[k].end)
 
+    def _second_clause(self, toks: list[Token], e: int) -> Frame | None:
+        """English: '… on Monday, and a teacher thought it was a bomb': the frame may stand
+        in a main clause joined by ', and' / ', but'."""
+        for k in range(2, len(toks) - 4):
+            if toks[k].low in ("and", "but") and "," in self._gap(toks[k - 1], toks[k]):
+                found = self._frame_before(toks[k + 1 :], toks[k + 1].start, e, False)
+                if found is not None and found.speaker is not None and "," not in self.text[
+                    toks[k + 1].start : found.start
+                ]:  # (", and Chairman of X, says …" is a list of titles, not a clause)
+                    return found
+        return None
+
+    def _main_after_subordinate(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        """English: 'Though X is complying, other sites have stated that …': after the
+        subordinate clause and its comma the main clause frames as usual."""
+        if self.lang != "en":
+            return None
+        c = next((n for n in range(1, len(toks)) if "," in self._gap(toks[n - 1], toks[n])), None)
+        if c is None or len(toks) - c < 4:
+            return None
+        return self._frame_before(toks[c:], toks[c].start, e, False)
+
     def _frame_after_main(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """After a leading subordinate clause ("Als …, sagte X, …") no frame-after applies."""
         return None
@@ -230,7 +291,16 @@ class FrameFinder(SourceRules):
             if t.low not in lx.SAY_VERBS or (t.cap and v) or t.low in ("so", "wie", "as"):
                 continue
             if self.lang == "en":
-                return self._english_before(toks, v, s, e)
+                if v == 0:
+                    continue  # "Estimates suggest …": a noun, the verb comes later
+                if v + 1 < len(toks) and toks[v + 1].low in lx.FINITE_WORDS - {"be", "been"}:
+                    continue  # "Recent reports have revealed …": the noun heads the subject
+                found = self._english_before(toks, v, s, e)
+                later = self._coordinated_say(toks, v)
+                if found is None and later is not None:
+                    # "X tweeted to Y and said …": the second verb frames, X speaks
+                    return self._english_before(toks, later, s, e, subject_verb=v)
+                return found
             for c in range(v + 1, min(len(toks), v + 12)):
                 gap = self._gap(toks[c - 1], toks[c])
                 if "," in gap or ":" in gap:
@@ -345,7 +415,82 @@ class FrameFinder(SourceRules):
             )
         return None
 
-    def _english_before(self, toks: list[Token], v: int, s: int, e: int) -> Frame | None:
+    def _participle_report(self, toks: list[Token], e: int) -> Frame | None:
+        """English: 'A court suspended the plans on Tuesday, ruling that …' / '…, saying
+        the talks had failed': a participle of saying after the main clause's comma reports
+        for the sentence's subject."""
+        lx = self.lx
+        for k in range(3, len(toks) - 3):
+            t = toks[k]
+            if t.low not in lx.REPORT_PARTICIPLES or "," not in self._gap(toks[k - 1], t):
+                continue
+            c = k + 1
+            if toks[c].low in lx.PREPOSITIONS or (
+                toks[c].low in lx.DETERMINERS and toks[c + 1].low in lx.PREPOSITIONS
+            ):
+                return None  # "…, warning of …": an act, not words
+            if not (
+                toks[c].low in lx.THAT
+                or t.low == "saying" and self._finite_in(toks[c].start, self._clause_end(e))
+            ):
+                return None  # "…, noting the touches of X that were …": an object
+            lo = self._lead(toks)
+            for n in range(lo + 1, k):  # past a dateline: "HALDEN, Oct. 7 — A court …"
+                if any(d in self._gap(toks[n - 1], toks[n]) for d in "—–"):
+                    lo = n
+            v = next(
+                (
+                    n
+                    for n in range(lo + 1, k)
+                    if not toks[n].cap
+                    and (toks[n].low in lx.IRREGULAR_PAST or toks[n].low.endswith("ed")
+                         or toks[n].low in lx.FINITE_WORDS)
+                ),
+                None,
+            )
+            if v is None and toks[lo].low in lx.SAY_VERBS:
+                # '"…," said John Smith, the chairman, adding that …'
+                sp = np_after(self.text, toks, lo + 1, lx, toks[k].start)
+                if sp is None:
+                    return None
+                return Frame(toks[c].start, self._clause_end(e), "indirect", sp, t.text)
+            if v is None:
+                return None
+            w = v
+            while w > lo + 1 and toks[w - 1].low in lx.BETWEEN_SUBJECT_AND_VERB:
+                w -= 1
+            cut = next((n for n in range(lo + 1, w) if toks[n].low in lx.PREPOSITIONS
+                        and toks[n].low not in ("of", "for")), w)
+            sp = np_before(self.text, toks, lo, cut, lx)
+            if sp is None or not self.speakerlike(sp):
+                return None
+            return Frame(toks[c].start, self._clause_end(e), "indirect", sp, t.text)
+        return None
+
+    def _coordinated_say(self, toks: list[Token], v: int) -> int | None:
+        """The index of a verb of saying joined by 'and' a few words after the verb at v."""
+        for k in range(v + 1, min(v + 7, len(toks) - 1)):
+            if toks[k].low == "and" and toks[k + 1].low in self.lx.SAY_VERBS:
+                return k + 1
+            if "," in self._gap(toks[k - 1], toks[k]):
+                return None
+        return None
+
+    def _that_after_adjunct(self, toks: list[Token], v: int) -> bool:
+        """'announced on Friday that …', 'stated to the paper that …': a short adjunct of
+        time or addressee, then the that-clause."""
+        if toks[v + 1].low not in ("on", "to", "in"):
+            return False
+        for k in range(v + 2, min(v + 7, len(toks))):
+            if "," in self._gap(toks[k - 1], toks[k]):
+                return False
+            if toks[k].low == "that":
+                return True
+        return False
+
+    def _english_before(
+        self, toks: list[Token], v: int, s: int, e: int, subject_verb: int | None = None
+    ) -> Frame | None:
         lx = self.lx
         if v + 1 < len(toks) and toks[v + 1].low in (
             "of",
@@ -357,12 +502,23 @@ class FrameFinder(SourceRules):
             "to",
             "up",
             "out",
-        ):
+        ) and not self._that_after_adjunct(toks, v):
             return None  # "warned of cuts", "spoke to donors": an act, not reported words
-        w = v
-        while w > 1 and toks[w - 1].low in lx.BETWEEN_SUBJECT_AND_VERB:
-            w -= 1  # "officials have also stated"
-        sp = np_before(self.text, toks, self._lead(toks), w, lx)
+        w = v if subject_verb is None else subject_verb
+        while w > 1 and (
+            toks[w - 1].low in lx.BETWEEN_SUBJECT_AND_VERB
+            or toks[w - 1].low.endswith("ly")
+            and not toks[w - 1].cap
+            and toks[w - 2].low not in lx.DETERMINERS | lx.POSSESSIVES | lx.PREPOSITIONS
+        ):  # "officials have also stated", "a teacher mistakenly thought" (not "the family")
+            w -= 1
+        lo = self._lead(toks)
+        if toks[lo].low in lx.ADVERBIAL_OPENERS or toks[lo].low.endswith("ing"):
+            # "Citing privacy rules, officials said …": the subject follows the opener's comma
+            lo = next(
+                (k for k in range(lo + 1, w) if "," in self._gap(toks[k - 1], toks[k])), lo
+            )
+        sp = np_before(self.text, toks, lo, w, lx)
         if sp is None:
             return None
         c = v + 1
@@ -371,16 +527,120 @@ class FrameFinder(SourceRules):
                 c += 1  # told reporters (that) / told the BBC
             if c < len(toks) and toks[c].low not in lx.THAT:
                 c = v + 2
+                while c < len(toks) and c - v <= 4 and toks[c].cap and toks[c - 1].cap:
+                    c += 1  # "tell BBC News every claim …": the addressee is a name
         ahead = next((k for k in range(c, min(c + 9, len(toks))) if toks[k].low == "that"), None)
-        if ahead is not None and not any(
-            "," in self._gap(toks[k - 1], toks[k]) for k in range(c + 1, ahead)
-        ):
-            c = ahead  # "said in a note to clients that …"
+        if (
+            ahead is not None
+            and (ahead == c or toks[c].low in lx.PREPOSITIONS or toks[c].low.endswith("ly"))
+            and not any("," in self._gap(toks[k - 1], toks[k]) for k in range(c + 1, ahead))
+        ):  # "said in a note to clients that …" (not "learned a lesson … that")
+            c = ahead
+        elif (
+            ahead is not None
+            and not any("," in self._gap(toks[k - 1], toks[k]) for k in range(c + 1, ahead))
+            and not any(x.low in lx.SAY_VERBS for x in toks[c:ahead])
+        ):  # ("said the inquiry found that …": the words start at once)
+            if ahead - c <= 3 and not any(
+                x.low in lx.PREPOSITIONS or x.low in lx.FINITE_WORDS for x in toks[c:ahead]
+            ):
+                c = ahead  # "warned the government that …": an addressee
+            else:
+                return None  # "learned an important lesson from X that …": a noun's clause
         while c < len(toks) and toks[c].low in ("on", "yesterday", "today", "in", "last"):
             c += 1
         if c >= len(toks) or self._clause_end(e) - toks[c].start < 12:
             return None  # (words in quote marks count: "said patients were "caught …"")
-        return Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
+        if toks[c].low in ("as", "at", "of", "about", "with", "into", "near", "under"):
+            return None  # "describes as a retreat", "observed at the show": no clause
+        if toks[c].low not in lx.THAT and not self._finite_in(toks[c].start, self._clause_end(e)):
+            return None  # "tweeted support of X", "denied these allegations": an object
+        if toks[v].low in lx.THAT_ONLY and toks[c].low not in lx.THAT:
+            return None  # "learned the news from X": no report without "that"
+        frame = Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
+        if subject_verb is None:
+            self._coordinated_report(frame, toks, c, v, s, e)
+        return frame
+
+    def _coordinated_report(
+        self, frame: Frame, toks: list[Token], c: int, v: int, s: int, e: int
+    ) -> None:
+        """English: the reported words end where a second report is joined: the same
+        subject's next verb of saying ("theorized that A, and wrote that B": two segments)
+        or another subject's ("have not said why A, but Y says B": a joined frame)."""
+        lx = self.lx
+        for k in range(c + 2, len(toks) - 2):
+            x = toks[k]
+            if x.low not in ("and", "but", "with", "while", "whereas"):
+                continue
+            nxt = toks[k + 1]
+            if (
+                x.low in ("and", "but")
+                and (nxt.low in lx.SAY_VERBS or nxt.low in lx.SAY_AFTER_AND)
+                and not nxt.cap
+            ):
+                second = self._english_before(toks, k + 1, s, e, subject_verb=v)
+                if second is not None:
+                    frame.segments = [(frame.start, toks[k - 1].end), (second.start, second.end)]
+                    frame.end = second.end
+                return
+            if "," not in self._gap(toks[k - 1], x):
+                continue
+            for w in range(k + 2, min(k + 9, len(toks) - 2)):
+                if "," in self._gap(toks[w - 1], toks[w]):
+                    break
+                if x.low == "with" and toks[w].low not in lx.SAY_ING:
+                    continue  # "…, with the i reporting …": only a verb of saying in -ing
+                if (toks[w].low in lx.SAY_VERBS or toks[w].low in lx.SAY_ING) and not toks[w].cap:
+                    sub = self._english_before(toks[k + 1 :], w - k - 1, toks[k + 1].start, e)
+                    if sub is not None and sub.speaker and self.speakerlike(sub.speaker):
+                        frame.end = toks[k - 1].end
+                        frame.joined = sub
+                        return
+                    break
+        return
+
+    def _finite_in(self, a: int, b: int) -> bool:
+        """English: do the words in [a, b) hold a finite verb, roughly: an auxiliary, a
+        modal or a form of 'be', a past tense, or an -s form after a noun (not after an
+        article or quantifier: "these allegations")?"""
+        lx = self.lx
+        raw = re.findall(r"[\w'’]+", self.text[a:b])
+        words = [w.lower() for w in raw]
+        for n, w in enumerate(words):
+            if w in lx.FINITE_WORDS or w.endswith(("n't", "n’t")):
+                return True
+            if not n:
+                continue
+            prev = words[n - 1]
+            if (
+                prev in lx.DETERMINERS
+                or prev in lx.QUANTIFIERS
+                or prev in lx.POSSESSIVES
+                or prev in lx.COMMON_ADJECTIVES
+                or prev == "to"  # an infinitive: "measures to cut traffic"
+            ):
+                continue
+            if raw[n][0].isupper():
+                continue  # a name ("Ahmed", "Jones"), not a verb
+            if len(w) > 4 and w.endswith("ed") or w in lx.IRREGULAR_PAST:
+                return True
+            if len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w not in lx.POSSESSIVES:
+                return True
+            if (  # a plural noun, then a present verb: "the results confirm …"
+                n >= 2
+                and len(prev) > 3
+                and prev.endswith("s")
+                and not prev.endswith("ss")
+                and not raw[n - 1][0].isupper()  # a name ("his POTUS account", "USI's")
+                and w.isalpha()
+                and not w.endswith("ly")  # an adverb: "denied the allegations firmly"
+                and w not in lx.STOP_CAPS
+                and w not in lx.NP_LINKERS
+                and w not in lx.FUNCTION_WORDS
+            ):
+                return True
+        return False
 
     def reported_content(self, frame: Frame, toks: list[Token], e: int) -> Frame:
         """'UNICEF rief Russland auf, das Verbot nicht durchzusetzen' / 'Er äußerte sich
@@ -433,7 +693,11 @@ class FrameFinder(SourceRules):
                 and toks[v + 1].low in lx.REPORT_VERBS
             ):
                 cue = toks[v + 1]  # "The association has threatened …"
-            elif t.low in lx.REPORT_VERBS and self._particle_ok(t, toks[v + 1 :]):
+            elif (
+                t.low in lx.REPORT_VERBS
+                and self._particle_ok(t, toks[v + 1 :])
+                and not (self.lang == "en" and t.low.endswith("ing"))
+            ):  # an English -ing form is no finite verb: "started with attacking style"
                 cue = t
             else:
                 continue
@@ -456,7 +720,13 @@ class FrameFinder(SourceRules):
                     if "," in self._gap(toks[k - 1], toks[k]):
                         lo = k
                         break
-                sp = np_before(self.text, toks, lo, v, lx)
+                w = v
+                while w > lo + 1 and toks[w - 1].low in lx.BETWEEN_SUBJECT_AND_VERB:
+                    w -= 1  # "It also warned …"
+                sp = np_before(self.text, toks, lo, w, lx)
+                at = next((n for n, x in enumerate(toks) if sp and x.start == sp[0]), 0)
+                if at and toks[at - 1].low in lx.RELATIVES - {"who"}:
+                    return None  # "The case on which the Court has ruled was …": a relative
             else:
                 sp = self._subject(toks, v, e)
             if (
@@ -468,6 +738,12 @@ class FrameFinder(SourceRules):
                 and len(self.text[sp[0] : sp[1]].split()) <= 4
             ):
                 return Frame(s, e, "reported", sp, cue.text)  # "Tesla fordert …": a name
+            if (
+                self.lang == "en"
+                and sp is not None
+                and self.text[sp[0] : sp[1]].lower() in ("it", "they")
+            ):
+                return Frame(s, e, "reported", sp, cue.text)  # "It also warned against …"
             if sp is None or not self.speakerlike(sp):
                 if t.low in lx.PASSIVE_AUX and last.low in lx.REPORT_VERBS:
                     # "… wurde von X als falsch bezeichnet": X speaks. Without an agent

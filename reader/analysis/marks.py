@@ -120,11 +120,12 @@ def _reopened(text: str, start: int, close_at: int) -> bool:
 
 
 def _speech_over_paragraphs(text: str, start: int, close_at: int) -> bool:
-    """A speech that opens a paragraph (or follows a colon) and closes after a full stop a few
-    paragraphs later is one quote even when the paragraphs in between are not reopened."""
+    """A speech that opens a paragraph (or follows a colon, or the comma after a frame: 'He
+    said, "…') and closes after a full stop a few paragraphs later is one quote even when the
+    paragraphs in between are not reopened."""
     opener = text[text.rfind("\n", 0, start) + 1 : start].strip()
     return (
-        (opener == "" or opener.endswith(":"))
+        (opener == "" or opener.endswith((":", ",")))
         and text[close_at - 1] in ".!?…"
         and text.count("\n", start, close_at) <= 6
     )

@@ -32,6 +32,9 @@ def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
     if "." in word and len(word) <= 8 and word.replace(".", "").isalpha():
         return True  # U.S., z.B., Anm.d.Red
     if word.isdigit() and len(word) <= 2:  # German ordinals: "am 23. Dezember"
+        before = re.search(r"(\w+)\s+$", text[max(0, m.start(1) - 12) : m.start(1)])
+        if before and before.group(1).lower() in en.MONTHS and not text[next_start].islower():
+            return False  # an English date closes the sentence: "… on September 24. On …"
         nxt = re.match(r"\w+", text[next_start : next_start + 12])
         return bool(nxt and (nxt.group().lower() in _MONTHS or len(word) <= 2))
     return False

@@ -40,7 +40,12 @@ class SourceRules(ClauseTools):
                         if relative or before[n].low in getattr(lx, "CONTRAST_OPENERS", ()):
                             start = before[n].start
                         break
-                segs.append((start, before[-1].end))
+                if self.lang == "en" and before[-1].low in lx.RELATIVES - {"that"} and after:
+                    relative = True  # "… boats which, according to AFP, the UN criticised":
+                else:  # the source speaks for the relative clause after it only
+                    segs.append((start, before[-1].end))
+            if before and after and self._apposition(after):
+                after = []  # "…, according to Jane Roe, curator of the exhibit."
             if after:  # "… ist nach Angaben der Polizei unklar": one word is the rest
                 end = self._clause_end(e)
                 if relative:  # inside a relative clause: it ends at its comma
@@ -122,14 +127,46 @@ class SourceRules(ClauseTools):
                     toks[v].low in lx.SAY_VERBS
                     and not toks[v].cap
                     and v + 1 < len(toks)
-                    and ("," in self._gap(toks[v], toks[v + 1]))
+                    and (
+                        "," in self._gap(toks[v], toks[v + 1])
+                        or self._object_then_comma(toks, v)
+                    )
                 ):
                     sp = np_after(text, toks, 1, lx, toks[v].start) or np_after(
                         text, toks, 2, lx, toks[v].start
                     )  # "Wie schon die WHO sagte, …"
-                    return (t.start, toks[v].end, sp) if sp else None
+                    if sp is None:
+                        return None
+                    end = toks[v].end
+                    while "," not in self._gap(toks[v], toks[v + 1]):
+                        v += 1  # "As X told the BBC, …": the phrase runs to its comma
+                    return (t.start, max(end, toks[v].end), sp)
         return None
         return None
+
+    def _object_then_comma(self, toks: list[Token], v: int) -> bool:
+        """English 'As X told The Huffington Post, …': a short capitalised object, then the
+        comma."""
+        if self.lang != "en":
+            return False
+        for k in range(v + 1, min(v + 5, len(toks) - 1)):
+            if not (toks[k].cap or toks[k].low in self.lx.DETERMINERS):
+                return False
+            if "," in self._gap(toks[k], toks[k + 1]):
+                return True
+        return False
+
+    def _apposition(self, after: list[Token]) -> bool:
+        """English: words after "according to X," that describe X ("a spokeswoman for Y",
+        "assistant professor of Z") and run to the sentence end, rather than go on with the
+        reported clause ("…, according to X, were donated …")."""
+        if self.lang != "en" or not after:
+            return False
+        if after[0].low in ("a", "an"):
+            return True
+        if len(after) > 2 and not after[0].cap and after[1].low in ("of", "at", "for"):
+            return True  # "curator of the exhibit", "head of research at Y"
+        return any(x.low in self.lx.ROLE_SUFFIXES for x in after[:3])
 
     def _marked_name(self, pos: int) -> tuple[int, int] | None:
         """The span of a name in quote marks right after ``pos`` ('laut „Welt“')."""

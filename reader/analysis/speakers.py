@@ -190,6 +190,8 @@ def np_before(
         v -= 1
     if v <= lo:
         return None
+    if toks[v - 1].low in getattr(lx, "NOT_SUBJECT_LAST", ()):
+        return None  # "Police arrested and questioned …": a coordinated verb, not a subject
     first = toks[lo]
     if first.low in lx.PRONOUNS and v == lo + 1:
         return (first.start, first.end)
