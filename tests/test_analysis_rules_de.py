@@ -518,3 +518,24 @@ def test_an_adjective_after_das_still_makes_an_article_and_a_closing_quote_is_co
     assert q.speaker == "Das vietnamesische Gesundheitsministerium"
     kinds = _kinds("Das Auswärtige Amt rät dazu, „nicht notwendige Reisen in das Land zu verschieben“.")
     assert "reported" not in kinds and "direct" in kinds
+
+
+def test_an_intent_verb_closing_a_relative_clause_frames_the_zu_infinitive():
+    text = (
+        "Im Studio saß ein Gast aus Bremen, der alle Zuschauer aufforderte, nicht mehr "
+        "den Verein zu unterstützen."
+    )
+    a, q = _one(text, "indirect")
+    assert q.text == "nicht mehr den Verein zu unterstützen"
+    assert q.speaker == "der" and q.cue == "aufforderte"
+
+
+def test_an_intent_verb_in_the_perfect_frames_a_zu_infinitive_anywhere_in_its_clause():
+    a, q = _one("Die Gewerkschaft hat nun versprochen, gegen die Randalierer vorzugehen.", "indirect")
+    assert q.text == "gegen die Randalierer vorzugehen" and q.speaker == "Die Gewerkschaft"
+    text = (
+        "Die Kanzlerin hat am Samstag in Berlin angekündigt, kurzfristig zurückzutreten als "
+        "Chefin der Partei."
+    )
+    a, q = _one(text, "indirect")
+    assert q.text == "kurzfristig zurückzutreten als Chefin der Partei"

@@ -230,7 +230,14 @@ INTENT_VERBS = {"kündigte", "kündigt", "angekündigt", "beschlossen", "beschlo
                 "angewiesen", "wies", "ersucht", "ersuchte", "mahnte", "ermahnte", "mahnt",
                 "zugesichert", "sicherte", "sichert", "beteuerte", "beteuert", "bestritt",
                 "bestreitet", "bestritten", "dementierte", "kündigen", "fordere", "appelliert",
-                "auffordern", "gebeten", "baten"}
+                "auffordern", "gebeten", "baten",
+                # verb-final and perfect forms ("…, der alle aufforderte, …", "hat versprochen")
+                "versprochen", "versprachen", "aufforderte", "auffordert", "aufforderten",
+                "vorschlug", "vorschlugen", "vorschlägt", "ankündigte", "ankündigten",
+                "ankündigt", "geeinigt", "einigten", "entschlossen", "beauftragt",
+                "beauftragte", "aufrief", "aufriefen", "angeregt", "anregte", "regte",
+                "empfohlen", "angab", "angaben", "vorwarfen", "vorwirft", "drohten",
+                "plädierte", "plädiert", "plädierten", "zusagte", "zugesagt", "zusicherte"}
 # Words after a comma that keep the reported clause going.
 CLAUSE_GLUE = {"und", "oder", "aber", "sondern", "doch", "denn", "weil", "da", "wenn", "als",
                "ob", "um", "ohne", "statt", "anstatt", "zu", "so", "wie", "nachdem", "bevor",

@@ -284,24 +284,48 @@ class FrameFinder(SourceRules):
         return None
 
     def _intent_clause(self, toks: list[Token], s: int, e: int) -> Frame | None:
-        """'kündigte an, das Gesetz zu ändern': an announced or demanded act (zu-infinitive)."""
+        """'kündigte an, das Gesetz zu ändern': an announced or demanded act (zu-infinitive).
+        The verb may also close a relative or subordinate clause ("…, der alle aufforderte,
+        … zu unterstützen", "nachdem die Partei entschieden hatte, … zu …")."""
         lx = self.lx
-        v = next((k for k in range(min(len(toks), 14)) if toks[k].low in lx.INTENT_VERBS), None)
-        if v is None:
-            return None
-        for c in range(v + 1, min(len(toks) - 1, v + 10)):
+        for v in range(len(toks) - 1):
+            if toks[v].low not in lx.INTENT_VERBS or toks[v].cap and v:
+                continue
+            f = self._intent_at(toks, v, s, e)
+            if f is not None or v < 14:
+                return f
+        return None
+
+    def _intent_at(self, toks: list[Token], v: int, s: int, e: int) -> Frame | None:
+        lx = self.lx
+        late = v >= 14  # far into the sentence: only a verb closing its own clause
+        for c in range(v + 1, min(len(toks) - 1, v + (4 if late else 10))):
             if "," not in self._gap(toks[c - 1], toks[c]):
                 continue
             n = c
             while n + 1 < len(toks) and "," not in self._gap(toks[n], toks[n + 1]):
                 n += 1
             clause = toks[c : n + 1]
+            if late and not all(x.low in lx.NOT_SUBJECT_END or x.low == "worden"
+                                for x in toks[v + 1 : c]):
+                return None
             if self.lang == "de" and any(is_konjunktiv(x, lx) for x in toks[:v]):
-                return None  # "Noch habe der Vorstand zugesagt, …": someone else reports it
-            if not any(_ZU_INF.match(x.low) or x.low == "zu" for x in clause[-3:]):
+                if not self._own_clause_head(toks, v):
+                    return None  # "Noch habe der Vorstand zugesagt, …": someone else reports it
+            if not (
+                any(_ZU_INF.match(x.low) for x in clause)
+                or any(x.low == "zu" for x in clause[-3:])
+            ):
                 return None
             if clause[0].low in ("um", "ohne", "statt", "anstatt"):
                 return None  # "forderte …, um … auszugleichen": a purpose, not the content
+            head = self._own_clause_head(toks, v)
+            if head is not None and toks[head].low in lx.RELATIVES:
+                # "…, der alle Nichtmoslems aufforderte, …": the relative pronoun speaks
+                sp = (toks[head].start, toks[head].end)
+                return Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
+            if head is not None:
+                return None  # another subordinate clause: its subject is not the frame's
             passive = any(x.low in lx.PASSIVE_AUX for x in toks[:v]) and _participle(toks[v].low)
             sp = self._subject(toks, v, e)
             if passive and sp is not None:
@@ -312,6 +336,18 @@ class FrameFinder(SourceRules):
                     return None
                 sp = None  # "Ihm wird vorgeworfen, … getötet zu haben": nobody named
             return Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
+        return None
+
+    def _own_clause_head(self, toks: list[Token], v: int) -> int | None:
+        """Index of the relative pronoun that opens the clause of the verb at ``v`` after a
+        comma ("…, der alle aufforderte"), else None. Only for German verb-final clauses."""
+        if self.lang != "de":
+            return None
+        for k in range(v, 0, -1):
+            if "," in self._gap(toks[k - 1], toks[k]):
+                if toks[k].low in self.lx.RELATIVES and toks[k].low not in ("was", "wo"):
+                    return k
+                return None
         return None
 
     def _wonach(self, toks: list[Token], s: int, e: int) -> Frame | None:
