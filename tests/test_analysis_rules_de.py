@@ -539,3 +539,28 @@ def test_an_intent_verb_in_the_perfect_frames_a_zu_infinitive_anywhere_in_its_cl
     )
     a, q = _one(text, "indirect")
     assert q.text == "kurzfristig zurückzutreten als Chefin der Partei"
+
+
+def test_a_noun_of_saying_before_a_comma_frames_its_content_clause():
+    a, q = _one("Dem Appell der Feuerwehr, sich sofort zu melden, folgte der Fahrer nicht.", "indirect")
+    assert q.text == "sich sofort zu melden" and q.speaker == "der Feuerwehr"
+    text = (
+        "Der Verein Stadtgrün ist der Ansicht, dass der Park erhalten bleiben müsse, da er "
+        "für viele Familien wichtig sei."
+    )
+    a, q = _one(text, "indirect")
+    assert q.text.startswith("dass der Park") and q.text.endswith("wichtig sei")
+    assert q.speaker == "Der Verein Stadtgrün"
+    a, q = _one("Mit der Begründung, das Gebäude sei marode, wurde die Schule geschlossen.", "indirect")
+    assert q.text == "das Gebäude sei marode"
+
+
+def test_a_noun_without_saying_or_a_konjunktiv_sentence_gets_no_noun_frame():
+    kinds = [q.kind for q in analyze("Die Möglichkeit, dort zu parken, besteht weiter.", "de").quotes]
+    assert "indirect" not in kinds
+    text = (
+        "Der Arzt Jan Vogt sagte, die Lage sei ernst. Zudem gebe es Aussagen, dass die Werte "
+        "steigen würden."
+    )
+    a = analyze(text, "de")
+    assert not any(q.kind == "indirect" and q.text.startswith("dass die Werte") for q in a.quotes)

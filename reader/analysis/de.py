@@ -238,6 +238,19 @@ INTENT_VERBS = {"kündigte", "kündigt", "angekündigt", "beschlossen", "beschlo
                 "beauftragte", "aufrief", "aufriefen", "angeregt", "anregte", "regte",
                 "empfohlen", "angab", "angaben", "vorwarfen", "vorwirft", "drohten",
                 "plädierte", "plädiert", "plädierten", "zusagte", "zugesagt", "zusicherte"}
+# Nouns of saying, demanding and holding (matched as word endings, compounds too): after
+# them a comma opens their content ("der Vorwurf der Regierung, Terror zu propagieren",
+# "mit der Begründung, dass …", "die Aussage, es sei …").
+SPEECH_NOUNS = (
+    "vorschlag", "vorschläge", "forderung", "forderungen", "aufforderung", "appell", "appelle",
+    "aufruf", "vorwurf", "vorwürfe", "hinweis", "behauptung", "behauptungen", "aussage",
+    "aussagen", "begründung", "hoffnung", "auffassung", "ansicht", "überzeugung", "these",
+    "hypothese", "plan", "pläne", "beschluss", "bitte", "warnung", "drohung", "ankündigung",
+    "versprechen", "zusage", "zusicherung", "erklärung", "angebot", "befehl", "anweisung",
+    "mahnung", "anfrage", "anfragen", "antrag", "ultimatum", "befürchtung", "vermutung",
+    "verdacht", "gerücht", "gerüchte", "einschätzung", "argument", "einwand", "empfehlung",
+    "meldung", "meldungen", "bericht", "berichte", "nachricht", "meinung", "entscheidung",
+)
 # Words after a comma that keep the reported clause going.
 CLAUSE_GLUE = {"und", "oder", "aber", "sondern", "doch", "denn", "weil", "da", "wenn", "als",
                "ob", "um", "ohne", "statt", "anstatt", "zu", "so", "wie", "nachdem", "bevor",

@@ -62,6 +62,7 @@ class FrameFinder(SourceRules):
             or self._that_clause(toks, s, e)
             or self._intent_clause(toks, s, e)
             or self._wonach(toks, s, e)
+            or self._speech_noun(toks, s, e)
         )
         if found is not None and self._indicative_relative(found, toks):
             return None
@@ -348,6 +349,124 @@ class FrameFinder(SourceRules):
                 if toks[k].low in self.lx.RELATIVES and toks[k].low not in ("was", "wo"):
                     return k
                 return None
+        return None
+
+    def _speech_noun(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        """'der Vorwurf der Regierung, Terror zu propagieren', 'mit der Begründung, dass …',
+        'die Aussage, es sei …': a noun of saying or demanding before a comma, then a
+        zu-infinitive, a 'dass'/'ob' clause or a Konjunktiv clause: that clause is its content.
+        The noun's genitive or 'von' phrase speaks, else the noun phrase itself."""
+        lx = self.lx
+        nouns = getattr(lx, "SPEECH_NOUNS", ())
+        if not nouns:
+            return None
+        inner = getattr(lx, "NP_PREPOSITIONS", set())
+        for c in range(1, len(toks) - 1):
+            if "," not in self._gap(toks[c - 1], toks[c]):
+                continue
+            if not toks[c - 1].cap:
+                continue  # "…, keine Entscheidung darüber gegeben, ob": a verb ends the clause
+            k = None
+            for j in range(c - 1, max(-1, c - 8), -1):
+                t = toks[j]
+                if j < c - 1 and "," in self._gap(t, toks[j + 1]):
+                    break
+                if t.cap and t.low.endswith(nouns):
+                    k = j
+                    break
+                if not (
+                    t.cap
+                    or t.low in lx.DETERMINERS
+                    or t.low in lx.NP_LINKERS
+                    or t.low in inner
+                    or t.low.endswith(("e", "en", "er", "es", "em"))
+                ):
+                    break
+            if k is None:
+                continue
+            if any(is_konjunktiv(x, lx) for x in toks[:k]):
+                return None  # "… gebe es Aussagen, dass …": the sentence reports someone
+            n = self._comma_after(toks, c)
+            clause = toks[c : n + 1]
+            first = clause[0].low
+            if first in lx.THAT_STRICT or first == "ob":
+                pass
+            elif first in lx.RELATIVES and len(clause) > 3 and clause[1].cap and any(
+                is_konjunktiv(x, lx) for x in clause[2:4]
+            ):
+                pass  # "die Begründung, das Gebäude sei marode": an article, not a relative
+            elif first in lx.SUBORDINATORS or first in lx.RELATIVES or first in _NOT_CONTENT:
+                continue
+            elif not (
+                any(_ZU_INF.match(x.low) for x in clause)
+                or any(x.low == "zu" for x in clause[-3:])
+                or any(is_konjunktiv(x, lx) for x in clause[1:4])
+            ):
+                continue
+            j = k  # the noun phrase: articles and adjectives before the noun
+            while j > 0 and (
+                toks[j - 1].low in lx.DETERMINERS
+                or not toks[j - 1].cap
+                and len(toks[j - 1].low) > 4
+                and toks[j - 1].low.endswith(("e", "en", "er", "es"))
+                and toks[j - 1].low not in inner
+                and not toks[j - 1].low.endswith("weise")
+            ) and "," not in self._gap(toks[j - 1], toks[j]):
+                j -= 1
+            while j < k and not (toks[j].cap or toks[j].low in lx.DETERMINERS):
+                j += 1  # "stehen Vorwürfe im Raum": a verb, not an adjective
+            sp = None
+            if j > 0:  # "Die DSW ist der Ansicht, …": the subject holds the view
+                f = self._finite_after_opener(toks, j)
+                sub = None
+                if toks[0].low in lx.ADVERBIAL_OPENERS:
+                    sub = np_after(self.text, toks, f + 1, lx, toks[c].start) if f < j else None
+                elif 0 < f <= j:
+                    sub = np_before(self.text, toks, 0, f, lx)
+                if sub is not None and self.speakerlike(sub):
+                    sp = sub
+            if sp is None and k + 1 < c and toks[k + 1].low in ("des", "der", "von", "vom"):
+                sp = np_after(self.text, toks, k + 1, lx, toks[c].start) or np_after(
+                    self.text, toks, k + 2, lx, toks[c].start
+                )  # "der Vorwurf der Regierung": the government accuses
+            if sp is None:
+                sp = (toks[j].start, toks[k].end)
+            while n + 1 < len(toks) and toks[n + 1].low not in ("um", "ohne", "statt", "anstatt"):
+                m = self._comma_after(toks, n + 1)  # "…, dabei zu helfen, X zu bringen"
+                if not any(_ZU_INF.match(x.low) or x.low == "zu" for x in toks[m - 1 : m + 1]):
+                    break
+                n = m
+            end = toks[n].end
+            if n + 1 == len(toks):
+                end = self._clause_end(e)
+            elif first in lx.THAT_STRICT or first == "ob" or not (
+                any(_ZU_INF.match(x.low) for x in clause)
+                or any(x.low == "zu" for x in clause[-3:])
+            ):  # a zu-infinitive ends at its comma; a 'dass' or Konjunktiv clause runs on
+                end = self._noun_content_end(toks[c:], e)
+            return Frame(toks[c].start, end, "indirect", sp, toks[k].text)
+
+    def _comma_after(self, toks: list[Token], c: int) -> int:
+        """Index of the last word before the next comma from ``c`` (or of the last word)."""
+        n = c
+        while n + 1 < len(toks) and "," not in self._gap(toks[n], toks[n + 1]):
+            n += 1
+        return n
+
+    def _noun_content_end(self, clause: list[Token], e: int) -> int:
+        """A 'dass' or Konjunktiv clause runs on over commas ("…, da …", "…, wodurch …")
+        until the main clause of the sentence resumes with a finite verb ("…, blieben
+        erfolglos", "…, wurde abgelehnt")."""
+        lx = self.lx
+        for n in range(1, len(clause)):
+            x = clause[n]
+            if "," not in self._gap(clause[n - 1], x) or x.cap or x.low in lx.CLAUSE_GLUE:
+                continue
+            if x.low in lx.THAT or x.low in lx.RELATIVES or is_konjunktiv(x, lx):
+                continue
+            if x.low in lx.FINITE_AUX or x.low.endswith(("te", "ten", "t")):
+                return clause[n - 1].end
+        return self._clause_end(e)
         return None
 
     def _wonach(self, toks: list[Token], s: int, e: int) -> Frame | None:
