@@ -564,3 +564,24 @@ def test_a_noun_without_saying_or_a_konjunktiv_sentence_gets_no_noun_frame():
     )
     a = analyze(text, "de")
     assert not any(q.kind == "indirect" and q.text.startswith("dass die Werte") for q in a.quotes)
+
+
+def test_a_wie_clause_with_an_auxiliary_or_a_finding_verb_is_a_source():
+    a, q = _one("Wie der Verband am Montag bekanntgegeben hat, wird das Turnier verschoben.", "indirect")
+    assert q.text == "wird das Turnier verschoben" and q.speaker == "der Verband"
+    a, q = _one("Wie eine Umfrage ergab, trinken viele Jugendliche zu wenig Wasser.", "indirect")
+    assert q.text == "trinken viele Jugendliche zu wenig Wasser" and q.speaker == "eine Umfrage"
+    a, q = _one("Wie gestern bekannt wurde, ist der Trainer schwer erkrankt.", "indirect")
+    assert q.text == "ist der Trainer schwer erkrankt" and q.speaker is None
+    a = analyze("Wie erwartet, gewann die Mannschaft das Spiel.", "de")
+    assert not a.quotes
+
+
+def test_das_before_a_verb_of_saying_is_the_quote_after_a_quoted_sentence():
+    text = (
+        "Wie gestern bekannt wurde, ist die Brücke gesperrt. Das berichteten Mitarbeiter des "
+        "Bauamtes der Stadt Lindau."
+    )
+    a = analyze(text, "de")
+    das = [q for q in a.quotes if q.text == "Das"]
+    assert das and das[0].speaker.startswith("Mitarbeiter des Bauamtes")

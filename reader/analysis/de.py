@@ -251,6 +251,14 @@ SPEECH_NOUNS = (
     "verdacht", "gerücht", "gerüchte", "einschätzung", "argument", "einwand", "empfehlung",
     "meldung", "meldungen", "bericht", "berichte", "nachricht", "meinung", "entscheidung",
 )
+# Verbs that close a "Wie X …," source clause besides the verbs of saying ("Wie eine Studie
+# ergab, …", "Wie gestern bekannt wurde, …"), and the auxiliaries that may follow them.
+WIE_VERBS = {"ergab", "ergaben", "ergibt", "ergeben", "feststellt", "feststellte",
+             "festgestellt", "bekanntgegeben", "bekanntgab", "bekannt", "mitgeteilt",
+             "berichtet", "gemeldet", "hervorgeht", "hervorging", "verlautete", "verlautet",
+             "angekündigt", "bestätigt", "erklärt", "gesagt", "vermutet", "befürchtet"}
+WIE_AUX = {"hat", "hatte", "haben", "hatten", "wird", "wurde", "werden", "wurden", "worden",
+           "ist", "war", "gegeben"}
 # Words after a comma that keep the reported clause going.
 CLAUSE_GLUE = {"und", "oder", "aber", "sondern", "doch", "denn", "weil", "da", "wenn", "als",
                "ob", "um", "ohne", "statt", "anstatt", "zu", "so", "wie", "nachdem", "bevor",

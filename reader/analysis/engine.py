@@ -269,6 +269,7 @@ class Engine:
                 return (
                     Frame(toks[0].start, toks[0].end, "indirect", sp, toks[1].text) if q else None
                 )
+            # the sentence before is someone's already: 'Das' alone is the quote (below)
         if self.lang == "de" and idx:
             f = self._pronoun_report(toks, e)
             ps, pe = self.sentences[idx - 1]
@@ -295,8 +296,17 @@ class Engine:
             verb, toks[2:]
         ):
             sp = np_after(self.text, toks, 2, lx, e)
-            if sp and not fr.speakerlike(sp):
-                sp = None  # "Das erklärte Ziel ist …": an adjective, no report
+            nxt = next((t for t in toks if sp and t.start >= sp[1]), None)
+            if (
+                sp
+                and not fr.speakerlike(sp)
+                and (
+                    len(self.text[sp[0] : sp[1]].split()) < 3
+                    or nxt is not None
+                    and nxt.low in lx.NOT_SUBJECT_END
+                )
+            ):  # "Das erklärte Ziel ist …": an adjective, no report; a long phrase that
+                sp = None  # closes the clause speaks ("Das berichteten Mitarbeiter des X")
         else:
             return None
         if sp is None:

@@ -117,17 +117,34 @@ class SourceRules(ClauseTools):
                 k -= 1
             return toks[k].start, t.end, (toks[k].start, toks[i - 1].end)
         if i == 0 and t.low in ("wie", "as"):
+            verbs = lx.SAY_VERBS | getattr(lx, "WIE_VERBS", set())
+            aux = getattr(lx, "WIE_AUX", set())
             for v in range(2, min(len(toks) - 1, 16)):
-                if (
-                    toks[v].low in lx.SAY_VERBS
-                    and not toks[v].cap
-                    and v + 1 < len(toks)
-                    and ("," in self._gap(toks[v], toks[v + 1]))
-                ):
-                    sp = np_after(text, toks, 1, lx, toks[v].start) or np_after(
-                        text, toks, 2, lx, toks[v].start
-                    )  # "Wie schon die WHO sagte, …"
-                    return (t.start, toks[v].end, sp) if sp else None
+                if toks[v].low not in verbs or toks[v].cap:
+                    continue
+                w = v  # "Wie X bekanntgegeben hat, …", "Wie berichtet wird, …"
+                while w + 1 < len(toks) and w - v < 2 and toks[w + 1].low in aux:
+                    if "," in self._gap(toks[w], toks[w + 1]):
+                        break
+                    w += 1
+                if w + 1 >= len(toks) or "," not in self._gap(toks[w], toks[w + 1]):
+                    continue
+                stop = toks[v].start
+                if toks[1].low == "es":
+                    sp = (toks[1].start, toks[1].end)  # "Wie es hieß, …": nobody named
+                elif toks[1].low == "sich" and toks[2].low in ("aus", "in", "bei"):
+                    sp = np_after(text, toks, 3, lx, stop) or np_after(text, toks, 4, lx, stop)
+                else:
+                    sp = np_after(text, toks, 1, lx, stop) or np_after(text, toks, 2, lx, stop)
+                if sp is None and self.lang == "de":
+                    sp = self._marked_name(toks[0].end)
+                    if sp is None and w > v:  # "Wie gestern bekannt wurde, …": a passive
+                        sp = (toks[w].start, toks[w].end)
+                    elif sp is None and v > 1 and text[toks[1].start].isalpha():
+                        sp = (toks[1].start, toks[v - 1].end)  # "Wie t-online.de berichtet"
+                if sp is None:
+                    return None  # "Wie schon die WHO sagte, …"
+                return (t.start, toks[w].end, sp)
         return None
         return None
 
