@@ -585,3 +585,14 @@ def test_das_before_a_verb_of_saying_is_the_quote_after_a_quoted_sentence():
     a = analyze(text, "de")
     das = [q for q in a.quotes if q.text == "Das"]
     assert das and das[0].speaker.startswith("Mitarbeiter des Bauamtes")
+
+
+def test_an_agentless_report_passive_frames_the_clause_after_its_comma():
+    a, q = _one("Im April wurde dann bekannt, dass der Trainer schwer erkrankt war.", "indirect")
+    assert q.text == "dass der Trainer schwer erkrankt war" and q.speaker is None
+    a, q = _one("Als Begründung wurde angegeben, es werde ein neuer Partner gesucht.", "indirect")
+    assert q.text == "es werde ein neuer Partner gesucht" and q.speaker is None
+    text = "Nachdem bekannt geworden war, dass die Firma verkauft wird, stieg die Aktie stark an."
+    a, q = _one(text, "indirect")
+    assert q.text == "dass die Firma verkauft wird"
+    assert not analyze("Es wurde nicht bekannt, ob der Zug pünktlich fährt.", "de").quotes

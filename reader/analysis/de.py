@@ -259,6 +259,19 @@ WIE_VERBS = {"ergab", "ergaben", "ergibt", "ergeben", "feststellt", "feststellte
              "angekündigt", "bestätigt", "erklärt", "gesagt", "vermutet", "befürchtet"}
 WIE_AUX = {"hat", "hatte", "haben", "hatten", "wird", "wurde", "werden", "wurden", "worden",
            "ist", "war", "gegeben"}
+# Participles that make an agentless passive report what follows its comma ("Im April wurde
+# bekannt, dass …", "Es wird erwartet, dass …", "Als Grund wurde angegeben, es werde …").
+PASSIVE_REPORT = {"bekannt", "berichtet", "gemeldet", "erwartet", "angenommen", "vermutet",
+                  "befürchtet", "geplant", "kritisiert", "festgestellt", "betont", "angegeben",
+                  "bekanntgegeben", "mitgeteilt", "erklärt", "gesagt", "behauptet", "bestätigt",
+                  "gefordert", "beschlossen", "vereinbart", "entschieden", "vorgeschlagen",
+                  "argumentiert", "eingeräumt", "hingewiesen", "spekuliert", "gemutmaßt",
+                  "bemängelt", "beklagt", "verlangt", "angekündigt", "zugesagt", "unterstrichen",
+                  "verkündet", "dementiert", "bestritten", "genannt", "gewarnt", "beanstandet",
+                  "moniert", "befunden", "geschätzt", "versichert", "bekräftigt", "gemahnt"}
+# Auxiliaries of such a passive ("wurde", "war … worden", "ist … geworden").
+PASSIVE_REPORT_AUX = {"wurde", "wurden", "wird", "werden", "war", "waren", "ist", "sind",
+                      "worden", "geworden"}
 # Words after a comma that keep the reported clause going.
 CLAUSE_GLUE = {"und", "oder", "aber", "sondern", "doch", "denn", "weil", "da", "wenn", "als",
                "ob", "um", "ohne", "statt", "anstatt", "zu", "so", "wie", "nachdem", "bevor",

@@ -22,6 +22,11 @@ _NOT_CONTENT = {"und", "oder", "aber", "sondern", "doch", "denn", "wie", "sodass
                 "sofern", "ohne", "statt", "anstatt"}
 
 
+# Words after a comma that go on with a content clause rather than resume the main one.
+_CONTINUING = {"sich", "man", "es", "wir", "ich", "ihn", "uns", "nicht", "auch", "noch"}
+_WO_WORD = re.compile(r"^wo(?:r)?(?:durch|bei|mit|nach|auf|aus|für|gegen|in|über|von|zu|rum)$")
+
+
 def _participle(word: str) -> bool:
     """A German past participle, roughly: weak ones end in -t ("aufgefordert"), strong ones
     carry ge- before -en ("gebeten", "vorgeworfen"); an infinitive does neither."""
@@ -38,7 +43,11 @@ class FrameFinder(SourceRules):
         if self.text[self._clause_end(e) : e].startswith("?"):
             return None  # a question asks, it does not report
         if toks[0].low in self.lx.SUBORDINATORS:
-            return self._source_phrase(toks, s, e) or self._frame_after_main(toks, s, e)
+            return (
+                self._source_phrase(toks, s, e)
+                or self._frame_after_main(toks, s, e)
+                or self._passive_that(toks, s, e)
+            )
         if self.lang == "en":  # "X said (that) …" is the common English order
             return (
                 self._source_phrase(toks, s, e)
@@ -62,6 +71,7 @@ class FrameFinder(SourceRules):
             or self._that_clause(toks, s, e)
             or self._intent_clause(toks, s, e)
             or self._wonach(toks, s, e)
+            or self._passive_that(toks, s, e)
             or self._speech_noun(toks, s, e)
         )
         if found is not None and self._indicative_relative(found, toks):
@@ -351,6 +361,47 @@ class FrameFinder(SourceRules):
                 return None
         return None
 
+    def _passive_that(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        """'Im April wurde bekannt, dass …', 'Gestern war berichtet worden, dass …', 'Es wird
+        erwartet, dass …', 'Als Grund wurde angegeben, es werde …': an agentless passive of a
+        report verb before a comma frames the 'dass' or Konjunktiv clause after it. Its agent
+        ('von X') speaks, else nobody."""
+        lx = self.lx
+        parts = getattr(lx, "PASSIVE_REPORT", set())
+        if not parts:
+            return None
+        aux = lx.PASSIVE_REPORT_AUX
+        for c in range(2, min(len(toks) - 1, 14)):
+            if "," not in self._gap(toks[c - 1], toks[c]):
+                continue
+            p = c - 1
+            while p > 0 and toks[p].low in aux:
+                p -= 1  # "berichtet worden", "bekannt geworden war"
+            if toks[p].low not in parts or not any(x.low in aux for x in toks[:c]):
+                return None
+            if any(x.low in lx.NEGATIONS for x in toks[:c]):
+                return None  # "Es wurde nicht bekannt, ob …": nothing was reported
+            n = self._comma_after(toks, c)
+            clause = toks[c : n + 1]
+            first = clause[0].low
+            if not (
+                first in lx.THAT_STRICT
+                or first == "ob" and toks[p].low != "bekannt"
+                or first not in lx.RELATIVES
+                and first not in lx.SUBORDINATORS
+                and first not in _NOT_CONTENT
+                and any(is_konjunktiv(x, lx) for x in clause[1:4])
+            ):
+                return None
+            sp = self._agent(toks[:c], 0)
+            if sp is None:  # nobody named: the auxiliary stands in (no speaker)
+                a = next((x for x in toks[:c] if x.low in lx.PASSIVE_AUX), None)
+                a = a or next(x for x in toks[:c] if x.low in aux)
+                sp = (a.start, a.end)
+            end = self._noun_content_end(toks[c:], e)
+            return Frame(toks[c].start, end, "indirect", sp, toks[p].text)
+        return None
+
     def _speech_noun(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """'der Vorwurf der Regierung, Terror zu propagieren', 'mit der Begründung, dass …',
         'die Aussage, es sei …': a noun of saying or demanding before a comma, then a
@@ -464,8 +515,11 @@ class FrameFinder(SourceRules):
                 continue
             if x.low in lx.THAT or x.low in lx.RELATIVES or is_konjunktiv(x, lx):
                 continue
-            if x.low in lx.FINITE_AUX or x.low.endswith(("te", "ten", "t")):
-                return clause[n - 1].end
+            if x.low in lx.DETERMINERS or x.low in lx.SUBORDINATORS or _ZU_INF.match(x.low):
+                continue
+            if x.low in lx.PRONOUNS or x.low in _CONTINUING or _WO_WORD.match(x.low):
+                continue  # "…, sich zu beteiligen", "…, wodurch …": the clause goes on
+            return clause[n - 1].end  # "…, stieg die Aktie": the main clause resumes
         return self._clause_end(e)
         return None
 
