@@ -596,3 +596,30 @@ def test_an_agentless_report_passive_frames_the_clause_after_its_comma():
     a, q = _one(text, "indirect")
     assert q.text == "dass die Firma verkauft wird"
     assert not analyze("Es wurde nicht bekannt, ob der Zug pünktlich fährt.", "de").quotes
+
+
+def test_source_phrase_boundaries_loud_temporal_nach_and_bare_segments():
+    a, q = _one("Erneut wurden Vorwürfe laut, die Angreifer seien bezahlt worden.", "indirect")
+    assert q.text == "die Angreifer seien bezahlt worden" and q.cue == "Vorwürfe"
+    text = "Bereits sechs Tage nach der Veröffentlichung des Berichts meldete der Sender einen Rekord."
+    assert not any(q.cue == "nach" for q in analyze(text, "de").quotes)
+    text = (
+        "Ein Sprengsatz wurde gefunden, der nicht entfernt, jedoch laut Angaben der Polizei "
+        "kontrolliert gesprengt werden konnte."
+    )
+    texts = [q.text for q in analyze(text, "de").quotes]
+    assert "jedoch" not in texts and "kontrolliert gesprengt werden konnte" in texts
+    a = analyze("Kim war meiner Meinung nach gut darin.", "de")
+    assert all(q.speaker == "meiner Meinung" for q in a.quotes if q.cue == "nach")
+    text = "Ersten Angaben vom gestrigen Mittwoch zufolge gehörte das Flugzeug dem Institut."
+    a, q = _one(text, "indirect")
+    assert q.speaker == "Ersten Angaben vom gestrigen Mittwoch"
+
+
+def test_a_source_phrase_inside_a_relative_clause_after_a_preposition():
+    text = (
+        "Die beiden Jugendlichen, unter denen sich nach Einschätzung der Ermittler der Täter "
+        "befinden sollte, sind gestern entlassen worden."
+    )
+    texts = [q.text for q in analyze(text, "de").quotes]
+    assert texts[0] == "unter denen sich"

@@ -171,7 +171,15 @@ SOURCE_AFTER = {"zufolge"}
 # Sources only when their author follows ("nach dem Urteil des Gerichts").
 SOURCE_NOUNS_WITH_SOURCE = {"ermittlungen", "urteil", "erklärung", "ankündigung", "mitteilung",
                             "untersuchung", "untersuchungen", "auswertung", "recherche"}
-POSSESSIVES = {"seiner", "ihrer", "deren", "dessen", "unserer", "eigener", "seinen", "ihren"}
+POSSESSIVES = {"seiner", "ihrer", "deren", "dessen", "unserer", "eigener", "seinen", "ihren",
+               "meiner", "deiner", "eurer"}
+# Time words before "nach" make it temporal ("sechs Tage nach der Veröffentlichung").
+TIME_BEFORE_NACH = {"tage", "tagen", "wochen", "monate", "monaten", "jahre", "jahren", "stunden",
+                    "minuten", "kurz", "unmittelbar", "gleich", "direkt", "bald", "sofort",
+                    "noch", "erst", "schon", "bereits", "wenige", "einige"}
+# Words that alone make no part of a quote beside a source phrase ("jedoch laut X …").
+BARE_SEGMENT = {"jedoch", "aber", "und", "oder", "doch", "auch", "noch", "so", "zumindest",
+                "allerdings", "dabei", "nun", "sondern", "denn", "zudem", "außerdem"}
 SOURCE_NOUNS = {"bekunden", "planungen", "quellenlage", "vernehmen", "medien", "gesetz",
                 "berechnungen", "dokument", "plan", "entwurf", "verfassung", "meldung",
                 "statistik", "vorstellungen", "willen", "wunsch", "gutachten", "protokoll",

@@ -415,12 +415,15 @@ class FrameFinder(SourceRules):
         for c in range(1, len(toks) - 1):
             if "," not in self._gap(toks[c - 1], toks[c]):
                 continue
-            if not toks[c - 1].cap:
+            last = c - 1
+            if toks[last].low == "laut" and last > 1 and toks[last - 1].cap:
+                last -= 1  # "Vorwürfe wurden laut, …": the words became public
+            elif not toks[last].cap:
                 continue  # "…, keine Entscheidung darüber gegeben, ob": a verb ends the clause
             k = None
-            for j in range(c - 1, max(-1, c - 8), -1):
+            for j in range(last, max(-1, c - 8), -1):
                 t = toks[j]
-                if j < c - 1 and "," in self._gap(t, toks[j + 1]):
+                if j < last and "," in self._gap(t, toks[j + 1]):
                     break
                 if t.cap and t.low.endswith(nouns):
                     k = j

@@ -35,12 +35,22 @@ class SourceRules(ClauseTools):
                 for n in range(len(before) - 1, 0, -1 if self.lang == "de" else len(before)):
                     if "," in self._gap(before[n - 1], before[n]):
                         # the source's own clause opens at the last comma: "…, das nach
-                        # Angaben X" (a relative clause), "…, jedoch ist laut X unklar"
-                        relative = before[n].low in lx.RELATIVES
+                        # Angaben X" (a relative clause), "…, unter denen nach X", "…,
+                        # jedoch ist laut X unklar"
+                        relative = before[n].low in lx.RELATIVES or (
+                            n + 1 < len(before)
+                            and before[n].low in getattr(lx, "NP_PREPOSITIONS", ())
+                            and before[n + 1].low in lx.RELATIVES
+                        )
                         if relative or before[n].low in getattr(lx, "CONTRAST_OPENERS", ()):
                             start = before[n].start
                         break
-                segs.append((start, before[-1].end))
+                bare = getattr(lx, "BARE_SEGMENT", set())
+                if not (
+                    after
+                    and all(x.low in bare for x in before if x.start >= start)
+                ):  # "…, jedoch laut X kontrolliert gesprengt": no words of their own
+                    segs.append((start, before[-1].end))
             if after:  # "… ist nach Angaben der Polizei unklar": one word is the rest
                 end = self._clause_end(e)
                 if relative:  # inside a relative clause: it ends at its comma
@@ -68,6 +78,8 @@ class SourceRules(ClauseTools):
                 k += 1
             return t.start, toks[k].end, (toks[i + 2].start, toks[k].end)
         if t.low in lx.SOURCE_BEFORE:
+            if t.low == "laut" and (i + 1 == len(toks) or "," in self._gap(t, toks[i + 1])):
+                return None  # "Vorwürfe wurden laut, …": loud, not "according to"
             after = i + 2 if t.low == "according" else i + 1
             k = after
             while k < len(toks) and toks[k].low in lx.DETERMINERS | {"ihren", "seinen", "eigenen"}:
@@ -82,6 +94,8 @@ class SourceRules(ClauseTools):
             if k and toks[k - 1].low in lx.DETERMINERS | lx.POSSESSIVES:
                 k -= 1
             return toks[k].start, t.end, (toks[k].start, toks[i - 1].end)
+        if t.low == "nach" and i and toks[i - 1].low in getattr(lx, "TIME_BEFORE_NACH", ()):
+            return None  # "sechs Tage nach der Veröffentlichung": after, not according to
         if t.low == "nach" and i + 1 < len(toks):
             k = i + 1
             while k < len(toks) and k - i <= 3 and not toks[k].cap:
@@ -110,6 +124,9 @@ class SourceRules(ClauseTools):
                     toks[k - 1].cap
                     or toks[k - 1].low in lx.DETERMINERS
                     or toks[k - 1].low.endswith(("e", "en", "er", "em"))  # "Dem polnischen …"
+                    or toks[k - 1].low in ("vom", "von")  # "Angaben vom Mittwoch zufolge"
+                    and k - 2 >= 0
+                    and toks[k - 2].cap
                 )
                 and (i - k < 6)
                 and "," not in self._gap(toks[k - 1], toks[k])
