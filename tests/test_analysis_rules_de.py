@@ -623,3 +623,12 @@ def test_a_source_phrase_inside_a_relative_clause_after_a_preposition():
     )
     texts = [q.text for q in analyze(text, "de").quotes]
     assert texts[0] == "unter denen sich"
+
+
+def test_a_zufolge_phrase_stops_at_the_verb_before_it():
+    a = analyze("Die Wiener Linien haben Medienberichten zufolge die Preise erhöht.", "de")
+    assert {q.speaker for q in a.quotes} == {"Medienberichten"}
+    a = analyze("Dem polnischen Außenministerium zufolge ist die Lage ruhig.", "de")
+    assert {q.speaker for q in a.quotes} == {"Dem polnischen Außenministerium"}
+    a = analyze("Am Samstag starben behördlichen Angaben zufolge zwei Menschen.", "de")
+    assert {q.speaker for q in a.quotes} == {"behördlichen Angaben"}

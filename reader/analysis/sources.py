@@ -124,6 +124,14 @@ class SourceRules(ClauseTools):
                     toks[k - 1].cap
                     or toks[k - 1].low in lx.DETERMINERS
                     or toks[k - 1].low.endswith(("e", "en", "er", "em"))  # "Dem polnischen …"
+                    and not (
+                        k >= 2
+                        and toks[k - 2].cap
+                        and toks[k - 2].low not in lx.DETERMINERS
+                        and not toks[k - 2].low.endswith(tuple(lx.SOURCE_NOUNS))
+                    )
+                    # "X gewinnen Berichten zufolge":
+                    # after a noun a lower-case word is the verb, not an adjective
                     or toks[k - 1].low in ("vom", "von")  # "Angaben vom Mittwoch zufolge"
                     and k - 2 >= 0
                     and toks[k - 2].cap
