@@ -632,3 +632,15 @@ def test_a_zufolge_phrase_stops_at_the_verb_before_it():
     assert {q.speaker for q in a.quotes} == {"Dem polnischen Außenministerium"}
     a = analyze("Am Samstag starben behördlichen Angaben zufolge zwei Menschen.", "de")
     assert {q.speaker for q in a.quotes} == {"behördlichen Angaben"}
+
+
+def test_als_before_a_bare_noun_opens_a_main_clause_with_a_frame():
+    text = "Als Begründung für die Einreise gab er an, sie wären Spieler der Nationalmannschaft."
+    a, q = _one(text, "indirect")
+    assert q.text == "sie wären Spieler der Nationalmannschaft" and q.speaker == "er"
+
+
+def test_reported_words_end_before_und_and_a_second_verb_that_opens_a_colon():
+    text = "Der Minister Karl Roth sagte, Europa brauche die Briten und fügte hinzu: „Wer glaubt das?“"
+    a, q = _one(text, "indirect")
+    assert q.text == "Europa brauche die Briten" and q.cue == "sagte"

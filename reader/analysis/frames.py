@@ -42,7 +42,7 @@ class FrameFinder(SourceRules):
             return None
         if self.text[self._clause_end(e) : e].startswith("?"):
             return None  # a question asks, it does not report
-        if toks[0].low in self.lx.SUBORDINATORS:
+        if toks[0].low in self.lx.SUBORDINATORS and not self._als_noun(toks):
             return (
                 self._source_phrase(toks, s, e)
                 or self._frame_after_main(toks, s, e)
@@ -249,8 +249,12 @@ class FrameFinder(SourceRules):
             else:
                 continue
             clause = toks[c:]
-            if not clause or ":" in self.text[clause[0].start : self._clause_end(e)]:
-                continue  # "sagte X, Gründer der Band: „…“": the colon frames a direct quote
+            stop = None
+            if clause and ":" in self.text[clause[0].start : self._clause_end(e)]:
+                stop = self._said_and(clause)  # "Er sagte, A brauche B und fügte hinzu: „…“"
+                if stop is None:
+                    continue  # "sagte X, Gründer der Band: „…“": the colon frames a direct quote
+                clause = [x for x in clause if x.end <= stop]
             if not self._particle_ok(t, toks[v + 1 : c]):
                 continue
             starts_that = clause[0].low in lx.THAT
@@ -260,7 +264,23 @@ class FrameFinder(SourceRules):
             sp = self._subject(toks, v, e)
             if sp is None:
                 continue
-            return Frame(clause[0].start, self._content_end(clause, e), "indirect", sp, t.text)
+            end = stop if stop is not None else self._content_end(clause, e)
+            return Frame(clause[0].start, end, "indirect", sp, t.text)
+        return None
+
+    def _said_and(self, clause: list[Token]) -> int | None:
+        """Where reported words end at 'und' + a second verb of saying that opens a colon
+        ("…, Europa brauche die Engländer und fügte hinzu: „…“"), else None."""
+        lx = self.lx
+        for n in range(2, len(clause) - 1):
+            x = clause[n]
+            if x.low == "und" and clause[n + 1].low in lx.SAY_VERBS and not clause[n + 1].cap:
+                colon = self.text.find(":", x.end)
+                if colon > 0 and not any(
+                    "," in self._gap(clause[k - 1], clause[k]) for k in range(n + 1, len(clause))
+                    if clause[k].end <= colon
+                ):
+                    return clause[n - 1].end
         return None
 
     def _that_clause(self, toks: list[Token], s: int, e: int) -> Frame | None:
