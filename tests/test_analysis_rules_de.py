@@ -644,3 +644,15 @@ def test_reported_words_end_before_und_and_a_second_verb_that_opens_a_colon():
     text = "Der Minister Karl Roth sagte, Europa brauche die Briten und fügte hinzu: „Wer glaubt das?“"
     a, q = _one(text, "indirect")
     assert q.text == "Europa brauche die Briten" and q.cue == "sagte"
+
+
+def test_a_fronted_phrase_with_a_relative_clause_or_a_negated_frame_is_no_frame_after():
+    text = (
+        "In seiner Rede, die von der Gouverneurin verlesen wurde, mahnte der Premier Tom Hale "
+        "zu einem sparsamen Haushalt."
+    )
+    assert not any(q.kind == "indirect" for q in analyze(text, "de").quotes)
+    text = "Wieso die Maschine kurz nach dem Start abbrach, gab die Flugsicherung nicht bekannt."
+    assert not analyze(text, "de").quotes
+    a, q = _one("Die Lage im Hafen sei ernst, sagte der Minister Jan Roth.", "indirect")
+    assert q.text == "Die Lage im Hafen sei ernst"

@@ -88,9 +88,17 @@ class FrameFinder(SourceRules):
         if k is None or k == 0 or k + 1 >= len(toks):
             return False
         rel, nxt, prev = toks[k], toks[k + 1], toks[k - 1]
+        if "," not in self._gap(prev, rel):
+            return False
+        if (
+            rel.low in getattr(self.lx, "NP_PREPOSITIONS", ())
+            and nxt.low in self.lx.RELATIVES
+            and k + 2 < len(toks)
+        ):  # "…, von dem eine Kurzversion angefertigt wurde"
+            rel, nxt = nxt, toks[k + 2]
         if rel.low not in self.lx.RELATIVES or rel.low in self.lx.THAT:
             return False
-        if "," not in self._gap(prev, rel) or not prev.cap or nxt.cap:
+        if not prev.cap or nxt.cap:
             return False
         if not self.text[nxt.start].isalpha():
             return False  # "…, der „Partei X“ beizutreten": an article before a name
@@ -145,6 +153,12 @@ class FrameFinder(SourceRules):
                         break
             if sp is None or t.low != lx.SO_FRAME and not self._has_verb(toks[:j]):
                 continue  # "Der CSU-Vorsitzende, Edmund Stoiber, warf …": a subject, not words
+            if self.lang == "de" and t.low != lx.SO_FRAME and self._fronted_phrase(toks[:j]):
+                continue  # "In seiner Rede, die X verlas, mahnte Harper …": no clause of words
+            if self.lang == "de" and any(
+                x.low in lx.NEGATIONS for x in toks[j + 1 : self._comma_after(toks, j) + 1]
+            ):
+                continue  # "…, gab die Behörde nicht bekannt": nothing was said
             end = toks[j - 1].end
             comma = self.text.find(",", end, toks[j].start)
             end = max(end, comma)  # the span runs over a short quote up to the frame's comma
@@ -163,6 +177,22 @@ class FrameFinder(SourceRules):
                 frame.segments = [(s, end), (rest[cut].start, self._clause_end(e))]
             return frame
         return None
+
+    def _fronted_phrase(self, toks: list[Token]) -> bool:
+        """A noun or prepositional phrase with a relative clause after it and nothing else
+        ("In seiner Rede, die X verlas", "Der Plan, der am Montag vorgelegt wurde"): the
+        fronted part of the main clause that follows the comma, not reported words."""
+        lx = self.lx
+        for n in range(1, len(toks) - 1):
+            if "," not in self._gap(toks[n - 1], toks[n]):
+                continue
+            rel = toks[n].low in lx.RELATIVES or (
+                toks[n].low in getattr(lx, "NP_PREPOSITIONS", ()) and toks[n + 1].low in lx.RELATIVES
+            )
+            if not rel or self._has_verb(toks[:n]):
+                return False
+            return not any("," in self._gap(toks[k - 1], toks[k]) for k in range(n + 1, len(toks)))
+        return False
 
     def _finite_after_opener(self, toks: list[Token], c: int) -> int:
         """The finite verb after an opening adverbial ("Zur Beweislage führt …"): the first
