@@ -177,9 +177,7 @@ POSSESSIVES = {"seiner", "ihrer", "deren", "dessen", "unserer", "eigener", "sein
 TIME_BEFORE_NACH = {"tage", "tagen", "wochen", "monate", "monaten", "jahre", "jahren", "stunden",
                     "minuten", "kurz", "unmittelbar", "gleich", "direkt", "bald", "sofort",
                     "noch", "erst", "schon", "bereits", "wenige", "einige"}
-# Words that alone make no part of a quote beside a source phrase ("jedoch laut X …").
-BARE_SEGMENT = {"jedoch", "aber", "und", "oder", "doch", "auch", "noch", "so", "zumindest",
-                "allerdings", "dabei", "nun", "sondern", "denn", "zudem", "außerdem"}
+
 SOURCE_NOUNS = {"bekunden", "planungen", "quellenlage", "vernehmen", "medien", "gesetz",
                 "berechnungen", "dokument", "plan", "entwurf", "verfassung", "meldung",
                 "statistik", "vorstellungen", "willen", "wunsch", "gutachten", "protokoll",

@@ -42,15 +42,15 @@ class SourceRules(ClauseTools):
                             and before[n].low in getattr(lx, "NP_PREPOSITIONS", ())
                             and before[n + 1].low in lx.RELATIVES
                         )
-                        if relative or before[n].low in getattr(lx, "CONTRAST_OPENERS", ()):
+                        if (
+                            relative
+                            or before[n].low in getattr(lx, "CONTRAST_OPENERS", ())
+                            or self.lang == "de"
+                            and (before[n].low in lx.SUBORDINATORS or before[n].low in lx.THAT)
+                        ):  # "…, da nach Angaben X die Genehmigung …": the clause opens at "da"
                             start = before[n].start
                         break
-                bare = getattr(lx, "BARE_SEGMENT", set())
-                if not (
-                    after
-                    and all(x.low in bare for x in before if x.start >= start)
-                ):  # "…, jedoch laut X kontrolliert gesprengt": no words of their own
-                    segs.append((start, before[-1].end))
+                segs.append((start, before[-1].end))
             if after:  # "… ist nach Angaben der Polizei unklar": one word is the rest
                 end = self._clause_end(e)
                 if relative:  # inside a relative clause: it ends at its comma
