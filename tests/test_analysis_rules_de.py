@@ -656,3 +656,11 @@ def test_a_fronted_phrase_with_a_relative_clause_or_a_negated_frame_is_no_frame_
     assert not analyze(text, "de").quotes
     a, q = _one("Die Lage im Hafen sei ernst, sagte der Minister Jan Roth.", "indirect")
     assert q.text == "Die Lage im Hafen sei ernst"
+
+
+def test_a_report_inside_relayed_words_is_a_quote_of_its_own():
+    text = "Laut Informationen des Magazins hat der Verband angekündigt, keine Hilfe mehr zu leisten."
+    a = analyze(text, "de")
+    got = {(q.text, q.speaker) for q in a.quotes}
+    assert ("hat der Verband angekündigt, keine Hilfe mehr zu leisten", "Informationen des Magazins") in got
+    assert ("keine Hilfe mehr zu leisten", "der Verband") in got

@@ -191,6 +191,11 @@ class Engine:
             if frame.kind == "indirect":
                 segs = [(a, self._content_stop(a, self._before_semicolon(a, b))) for a, b in segs]
             made = [self._quote(a, b, frame.kind, sp_frame, frame.cue) for a, b in segs]
+            inner = frame.inner
+            if inner is not None and inner.speaker is not None:
+                # the relayed words report someone's words in turn: those are a quote too
+                b = self._content_stop(inner.start, self._before_semicolon(inner.start, inner.end))
+                self._quote(inner.start, b, inner.kind, self._speaker(inner.speaker), inner.cue)
             fq = made[0]
             if len(made) > 1:  # nested marks may fall anywhere in the frame's sentence
                 fq = Quote(

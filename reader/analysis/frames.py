@@ -62,6 +62,15 @@ class FrameFinder(SourceRules):
             main = fb or self._intent_clause(toks, s, e) or self._that_clause(toks, s, e)
             if main is not None and src.source_at >= main.start:
                 return main  # "X kündigte an, dass nach ersten Berechnungen …": X speaks
+            inner = fb or self._intent_clause(toks, s, e)
+            if (
+                inner is not None
+                and inner.speaker is not None
+                and inner.start > src.source_at
+                and self.speakerlike(inner.speaker)
+                and any(w[:1].isupper() for w in self.text[inner.speaker[0] : inner.speaker[1]].split())
+            ):
+                src.inner = inner  # "Laut X hat der IWF angekündigt, … zu wollen": both report
             return src
         if "," not in self.text[s:e] and ":" not in self.text[s:e]:
             return None  # every remaining German frame needs a comma (or a colon)
