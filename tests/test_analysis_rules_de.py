@@ -664,3 +664,10 @@ def test_a_report_inside_relayed_words_is_a_quote_of_its_own():
     got = {(q.text, q.speaker) for q in a.quotes}
     assert ("hat der Verband angekündigt, keine Hilfe mehr zu leisten", "Informationen des Magazins") in got
     assert ("keine Hilfe mehr zu leisten", "der Verband") in got
+
+
+def test_an_intent_participle_frames_its_zu_infinitive_without_a_comma():
+    a, q = _one("Der Hersteller Lumo hat angekündigt die Preise ab Oktober zu erhöhen.", "indirect")
+    assert q.text == "die Preise ab Oktober zu erhöhen" and q.speaker == "Der Hersteller Lumo"
+    a, q = _one("Wegen des Rauchs wurden Anwohner aufgefordert Fenster geschlossen zu halten.", "indirect")
+    assert q.text == "Fenster geschlossen zu halten" and q.speaker is None

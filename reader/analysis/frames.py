@@ -73,6 +73,9 @@ class FrameFinder(SourceRules):
                 src.inner = inner  # "Laut X hat der IWF angekündigt, … zu wollen": both report
             return src
         if "," not in self.text[s:e] and ":" not in self.text[s:e]:
+            for v in range(1, min(len(toks) - 3, 14)):  # "X hat angekündigt, … zu …" sans comma
+                if toks[v].low in self.lx.INTENT_VERBS and not toks[v].cap:
+                    return self._intent_no_comma(toks, v, e)
             return None  # every remaining German frame needs a comma (or a colon)
         found = (
             self._frame_after(toks, s, e)
@@ -369,6 +372,10 @@ class FrameFinder(SourceRules):
     def _intent_at(self, toks: list[Token], v: int, s: int, e: int) -> Frame | None:
         lx = self.lx
         late = v >= 14  # far into the sentence: only a verb closing its own clause
+        if self.lang == "de" and v + 3 < len(toks) and "," not in self._gap(toks[v], toks[v + 1]):
+            f = self._intent_no_comma(toks, v, e)
+            if f is not None:
+                return f
         for c in range(v + 1, min(len(toks) - 1, v + (4 if late else 10))):
             if "," not in self._gap(toks[c - 1], toks[c]):
                 continue
@@ -407,6 +414,30 @@ class FrameFinder(SourceRules):
                 sp = None  # "Ihm wird vorgeworfen, … getötet zu haben": nobody named
             return Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
         return None
+
+    def _intent_no_comma(self, toks: list[Token], v: int, e: int) -> Frame | None:
+        """'X hat angekündigt die Preise zu erhöhen', 'Anwohner wurden aufgefordert Fenster
+        geschlossen zu halten': a participle of an intent verb with its zu-infinitive right
+        after it and no comma between."""
+        lx = self.lx
+        if not _participle(toks[v].low) or not any(x.low in lx.AUXILIARIES for x in toks[:v]):
+            return None
+        n = self._comma_after(toks, v + 1)
+        clause = toks[v + 1 : n + 1]
+        if len(clause) < 2 or clause[0].low in ("zu", "um", "ohne", "statt", "anstatt"):
+            return None
+        if not (_ZU_INF.match(clause[-1].low) or len(clause) > 1 and clause[-2].low == "zu"):
+            return None  # the infinitive closes the clause
+        if any(x.low in lx.NOT_SUBJECT_END for x in clause):
+            return None  # a finite verb: another clause, not the infinitive
+        passive = any(x.low in lx.PASSIVE_AUX for x in toks[:v])
+        sp = self._subject(toks, v, e)
+        if passive and sp is not None:
+            sp = self._agent(toks, 0)
+        elif sp is not None and not self.speakerlike(sp) and sp[0] != toks[0].start:
+            return None  # (the subject opening the sentence announces: "Philips hat …")
+        end = self._clause_end(e) if n + 1 == len(toks) else toks[n].end
+        return Frame(clause[0].start, end, "indirect", sp, toks[v].text)
 
     def _own_clause_head(self, toks: list[Token], v: int) -> int | None:
         """Index of the relative pronoun that opens the clause of the verb at ``v`` after a
