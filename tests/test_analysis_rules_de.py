@@ -671,3 +671,23 @@ def test_an_intent_participle_frames_its_zu_infinitive_without_a_comma():
     assert q.text == "die Preise ab Oktober zu erhöhen" and q.speaker == "Der Hersteller Lumo"
     a, q = _one("Wegen des Rauchs wurden Anwohner aufgefordert Fenster geschlossen zu halten.", "indirect")
     assert q.text == "Fenster geschlossen zu halten" and q.speaker is None
+
+
+def test_frame_after_variants_so_with_a_verb_das_with_a_verb_and_an_adverb_first():
+    text = "In zehn Jahren, so schätzen die Forscher, soll die Arbeit abgeschlossen sein."
+    texts = {q.text: q.speaker for q in analyze(text, "de").quotes}
+    assert texts == {"In zehn Jahren": "die Forscher", "soll die Arbeit abgeschlossen sein": "die Forscher"}
+    a, q = _one("Die Kamera des Teleskops ist defekt, das teilte das Institut mit.", "indirect")
+    assert q.text == "Die Kamera des Teleskops ist defekt" and q.speaker == "das Institut"
+    a, q = _one("Es wurde kein Notsignal gesendet, teilte später der Direktor der Behörde mit.", "indirect")
+    assert q.speaker == "der Direktor der Behörde"
+    a, q = _one("Die Streiks sollen ruhen, so verdi-Sprecher Jan Roth.", "indirect")
+    assert q.text == "Die Streiks sollen ruhen" and q.speaker == "verdi-Sprecher Jan Roth"
+    text = "Die Bahnen blieben stehen, so dass die Fahrgäste gerettet werden mussten."
+    assert not analyze(text, "de").quotes
+
+
+def test_a_konjunktiv_verb_makes_the_words_before_a_frame_a_clause():
+    text = "Alle Gebiete seien unter der Kontrolle der Rebellen, sagte Jan Roth, ein General."
+    a, q = _one(text, "indirect")
+    assert q.text == "Alle Gebiete seien unter der Kontrolle der Rebellen" and q.speaker == "Jan Roth"

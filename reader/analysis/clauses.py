@@ -102,8 +102,11 @@ class ClauseTools:
         inner = getattr(lx, "NP_PREPOSITIONS", set())
         adjective = False  # the word after this one is an adjective or a noun of a phrase
         flags = []
+        finite = getattr(lx, "NOT_SUBJECT_END", set()) | lx.KONJ_FORMS
         for n in range(len(toks) - 1, -1, -1):  # right to left: "der ehemalige sozial… Chef"
             t = toks[n]
+            if t.low in finite and not t.cap:
+                return True  # "seien", "habe", "wird": a finite verb, never an adjective
             nominal = t.cap or t.low in lx.DETERMINERS or t.low.isdigit()
             adj = not t.cap and adjective and t.low.endswith(("e", "en", "er", "es"))
             flags.append(nominal or adj or t.low in lx.NP_LINKERS or t.low in inner)

@@ -135,7 +135,24 @@ class FrameFinder(SourceRules):
                 continue  # a long quote before the comma is framed as a direct quote
             t = toks[j]
             sp = None
-            if t.low in ("heißt", "hieß") and j + 1 < len(toks) and toks[j + 1].low == "es":
+            if (
+                self.lang == "de"
+                and j + 2 < len(toks)
+                and (t.low == lx.SO_FRAME or t.low in ("das", "dies"))
+                and toks[j + 1].low in lx.SAY_VERBS
+                and toks[j + 1].low != lx.SO_FRAME
+                and not toks[j + 1].cap
+                and self._particle_ok(toks[j + 1], toks[j + 2 :])
+                and toks[j + 2].low != "sich"  # "…, das nennt sich …": a name, no words
+            ):  # "…, so schätzen die Forscher, …", "…, das teilte das Institut mit"
+                sp = np_after(self.text, toks, j + 2, lx, e)
+                if sp is not None and self._not_a_subject(sp):
+                    sp = None
+                if sp is not None:
+                    t = toks[j + 1] if t.low != lx.SO_FRAME else t
+            if sp is not None:
+                pass
+            elif t.low in ("heißt", "hieß") and j + 1 < len(toks) and toks[j + 1].low == "es":
                 sp = self._es_source(toks, j + 1, e)  # "…, hieß es in einer Mitteilung"
             elif (
                 t.low in lx.SAY_VERBS
@@ -144,6 +161,21 @@ class FrameFinder(SourceRules):
                 and not (j + 1 < len(toks) and "," in self._gap(t, toks[j + 1]))
             ):  # "X, Leiterin, sagte, die …": a comma after the verb puts its subject before it
                 sp = np_after(self.text, toks, j + 1, lx, e)
+                if sp and self.lang == "de" and self._not_a_subject(sp):
+                    sp = None
+                if (
+                    sp is None
+                    and self.lang == "de"
+                    and t.low != lx.SO_FRAME
+                    and j + 2 < len(toks)
+                    and not toks[j + 1].cap
+                    and toks[j + 1].low not in lx.DETERMINERS
+                    and toks[j + 1].low not in getattr(lx, "NP_PREPOSITIONS", ())
+                    and toks[j + 1].low not in lx.THAT | lx.SUBORDINATORS | lx.CLAUSE_GLUE
+                    and toks[j + 1].low not in lx.NOT_SUBJECT_END | lx.RELATIVES
+                    and "," not in self._gap(toks[j + 1], toks[j + 2])
+                ):  # "…, teilte später der Direktor mit": an adverb before the subject
+                    sp = np_after(self.text, toks, j + 2, lx, e)
                 if sp and self.lang == "en" and not self._ends_clause(toks, sp[1]):
                     sp = None  # ", said X" only closes a sentence: "…, said Priya Raman."
                 if sp and self.lang == "de" and self._not_a_subject(sp):
@@ -184,7 +216,12 @@ class FrameFinder(SourceRules):
                 ),
                 None,
             )
-            if cut is not None and len(rest) - cut >= 3 and self.lang == "de":
+            if (
+                cut is not None
+                and len(rest) - cut >= 3
+                and self.lang == "de"
+                and rest[-1].low not in lx.SAY_PARTICLES  # "…, Bagus Puruhito, mit": the name
+            ):
                 # "Sein Rivale, so Obama weiter, würde …": the words go on after the frame
                 frame.segments = [(s, end), (rest[cut].start, self._clause_end(e))]
             return frame
@@ -239,7 +276,10 @@ class FrameFinder(SourceRules):
     def _not_a_subject(self, sp: tuple[int, int]) -> bool:
         """A German phrase that opens with a lower-case word other than an article or a
         pronoun ("zufrieden über den Bericht") is no subject."""
-        first = self.text[sp[0] : sp[1]].split()[0].lower()
+        word = self.text[sp[0] : sp[1]].split()[0]
+        first = word.lower()
+        if "-" in word and word.rsplit("-", 1)[1][:1].isupper():
+            return False  # "verdi-Verhandlungsführer": a noun
         return (
             self.text[sp[0]].islower()
             and first not in self.lx.DETERMINERS
