@@ -691,3 +691,11 @@ def test_a_konjunktiv_verb_makes_the_words_before_a_frame_a_clause():
     text = "Alle Gebiete seien unter der Kontrolle der Rebellen, sagte Jan Roth, ein General."
     a, q = _one(text, "indirect")
     assert q.text == "Alle Gebiete seien unter der Kontrolle der Rebellen" and q.speaker == "Jan Roth"
+
+
+def test_a_konjunktiv_one_sentence_continues_the_subject_of_a_report_sentence_before_it():
+    text = "Die Regierung warnt vor weiteren Überschwemmungen. Die Dämme seien nahe an der Grenze."
+    a, q = _one(text, "indirect_free_indirect")
+    assert q.text == "Die Dämme seien nahe an der Grenze." and q.speaker == "Die Regierung"
+    text = "Der Zug fuhr um acht Uhr ab. Ich stelle fest, dass die Strecke frei ist."
+    assert not any(q.kind == "indirect_free_indirect" for q in analyze(text, "de").quotes)

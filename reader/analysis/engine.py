@@ -128,7 +128,7 @@ class Engine:
             if (
                 frame is None
                 and self.lang == "de"
-                and self._recent(idx)
+                and (self._recent(idx) or self._konj_one(outside) and self._previous_subject(idx))
                 and self._konj(self._before_own_colon(outside, s, e))
             ):
                 frame = (
@@ -417,6 +417,19 @@ class Engine:
         if any(t.low in lx.SAY_VERBS or t.low in lx.REPORT_VERBS for t in head if not t.cap):
             return head
         return toks
+
+    def _konj_one(self, toks: list[Token]) -> bool:
+        """A Konjunktiv I verb in the main clause ("sei", "habe", "könne"): reported, never
+        hypothetical (Konjunktiv II "wäre", "würde" is both)."""
+        lx = self.lx
+        for n, t in enumerate(toks):
+            if n and "," in self.text[toks[n - 1].end : t.start]:
+                return False  # only the first clause: "…, die X sei" is a relative clause
+            if t.low in ("ich", "wir"):
+                return False  # "Ich stelle …": the first person, not a Konjunktiv
+            if t.low in lx.KONJ_FORMS and t.low not in lx.KONJ_TWO:
+                return True
+        return False
 
     def _konj(self, toks: list[Token]) -> bool:
         lx = self.lx
