@@ -699,3 +699,11 @@ def test_a_konjunktiv_one_sentence_continues_the_subject_of_a_report_sentence_be
     assert q.text == "Die Dämme seien nahe an der Grenze." and q.speaker == "Die Regierung"
     text = "Der Zug fuhr um acht Uhr ab. Ich stelle fest, dass die Strecke frei ist."
     assert not any(q.kind == "indirect_free_indirect" for q in analyze(text, "de").quotes)
+
+
+def test_a_wie_frame_after_an_apposition_or_with_sich():
+    text = "Die Anlage stand unter Druck, wie Jan Roth, Chef der Firma Lumo, mitteilte."
+    a = analyze(text, "de")
+    assert [(q.text, q.speaker) for q in a.quotes] == [("Die Anlage stand unter Druck", "Jan Roth")]
+    a, q = _one("Die Vorsorge sei wichtig, wie sich der Abgeordnete Jan Roth ausdrückte.", "indirect")
+    assert q.text == "Die Vorsorge sei wichtig" and q.speaker == "der Abgeordnete Jan Roth"

@@ -262,7 +262,8 @@ SPEECH_NOUNS = (
 WIE_VERBS = {"ergab", "ergaben", "ergibt", "ergeben", "feststellt", "feststellte",
              "festgestellt", "bekanntgegeben", "bekanntgab", "bekannt", "mitgeteilt",
              "berichtet", "gemeldet", "hervorgeht", "hervorging", "verlautete", "verlautet",
-             "angekündigt", "bestätigt", "erklärt", "gesagt", "vermutet", "befürchtet"}
+             "angekündigt", "bestätigt", "erklärt", "gesagt", "vermutet", "befürchtet",
+             "ausdrückte", "ausdrückt", "formulierte", "formuliert"}
 WIE_AUX = {"hat", "hatte", "haben", "hatten", "wird", "wurde", "werden", "wurden", "worden",
            "ist", "war", "gegeben"}
 # Participles that make an agentless passive report what follows its comma ("Im April wurde

@@ -135,6 +135,7 @@ class FrameFinder(SourceRules):
                 continue  # a long quote before the comma is framed as a direct quote
             t = toks[j]
             sp = None
+            verb_end = -1
             if (
                 self.lang == "de"
                 and j + 2 < len(toks)
@@ -181,9 +182,22 @@ class FrameFinder(SourceRules):
                 if sp and self.lang == "de" and self._not_a_subject(sp):
                     sp = None  # "X, Leiterin, äußerte sich zufrieden": an adjective, no speaker
             elif t.low in ("wie", "as") and j + 2 < len(toks):
-                for v in range(j + 2, min(j + 7, len(toks))):
-                    if toks[v].low in lx.SAY_VERBS:
-                        sp = np_before(self.text, toks, j + 1, v, lx)
+                verbs = lx.SAY_VERBS | getattr(lx, "WIE_VERBS", set())
+                lo = j + 2 if toks[j + 1].low == "sich" else j + 1  # "wie sich X ausdrückte"
+                for v in range(lo + 1, min(j + 12, len(toks))):
+                    if toks[v].low in verbs and not toks[v].cap:
+                        hi = next(  # "wie X, Chef der Firma, mitteilte": the name before
+                            (k for k in range(lo + 1, v) if "," in self._gap(toks[k - 1], toks[k])),
+                            v,
+                        )
+                        if hi < v and self.lang != "de":
+                            break
+                        sp = np_before(self.text, toks, lo, hi, lx)
+                        verb_end = toks[v].end
+                        break
+                    if v - lo >= 6 and not any(
+                        "," in self._gap(toks[k - 1], toks[k]) for k in range(lo + 1, v + 1)
+                    ):
                         break
             elif self.lang == "en":
                 for v in range(j + 1, min(j + 6, len(toks))):
@@ -207,7 +221,7 @@ class FrameFinder(SourceRules):
             comma = self.text.find(",", end, toks[j].start)
             end = max(end, comma)  # the span runs over a short quote up to the frame's comma
             frame = Frame(s, end, "indirect", sp, t.text)
-            rest = [x for x in toks[j + 1 :] if x.start >= sp[1]]
+            rest = [x for x in toks[j + 1 :] if x.start >= max(sp[1], verb_end)]
             cut = next(
                 (
                     n
