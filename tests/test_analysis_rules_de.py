@@ -707,3 +707,9 @@ def test_a_wie_frame_after_an_apposition_or_with_sich():
     assert [(q.text, q.speaker) for q in a.quotes] == [("Die Anlage stand unter Druck", "Jan Roth")]
     a, q = _one("Die Vorsorge sei wichtig, wie sich der Abgeordnete Jan Roth ausdrückte.", "indirect")
     assert q.text == "Die Vorsorge sei wichtig" and q.speaker == "der Abgeordnete Jan Roth"
+
+
+def test_an_attributive_participle_is_no_report_verb():
+    text = "Mit diesen Programmen schließt sich eine oft beklagte Lücke im Angebot."
+    assert not analyze(text, "de").quotes
+    assert _one("Die Polizei forderte Verstärkung an.", "reported")

@@ -780,6 +780,8 @@ class FrameFinder(SourceRules):
             t = toks[v]
             if t.cap or inserted is not None and inserted[0] <= v < inserted[1]:
                 continue
+            if self._attributive(toks, v):
+                continue  # "eine oft beklagte Lücke": an adjective, not the finite verb
             if t.low in lx.AUXILIARIES and last.low in lx.REPORT_VERBS and len(toks) > v + 2:
                 cue = last
             elif (
@@ -836,6 +838,18 @@ class FrameFinder(SourceRules):
                 return None
             return Frame(s, e, "reported", sp, cue.text)
         return None
+
+    def _attributive(self, toks: list[Token], v: int) -> bool:
+        """A German participle or adjective between an article and its noun ("eine oft
+        beklagte Lücke", "die geforderten Summen")."""
+        if self.lang != "de" or v + 1 >= len(toks) or not toks[v + 1].cap:
+            return False
+        if not toks[v].low.endswith(("e", "en", "er", "es", "em")):
+            return False
+        det = self.lx.DETERMINERS
+        return toks[v - 1].low in det or (
+            v >= 2 and toks[v - 2].low in det and not toks[v - 1].cap
+        )
 
     def _clause_particles(self, toks: list[Token], v: int) -> set[str]:
         """Words after the verb at ``v`` that end a clause (before a comma, a colon or the
