@@ -713,3 +713,15 @@ def test_an_attributive_participle_is_no_report_verb():
     text = "Mit diesen Programmen schließt sich eine oft beklagte Lücke im Angebot."
     assert not analyze(text, "de").quotes
     assert _one("Die Polizei forderte Verstärkung an.", "reported")
+
+
+def test_demnach_inside_an_indicative_sentence_and_zu_folge_are_source_phrases():
+    text = "Die Partei hat gewählt. Jan Roth wird sich demnach ein Rennen mit Eva Lang liefern."
+    texts = [q.text for q in analyze(text, "de").quotes if q.cue == "demnach"]
+    assert texts == ["Jan Roth wird sich", "ein Rennen mit Eva Lang liefern"]
+    text = "Die Spieler wollen sich Gerüchten zu Folge vom Verein trennen."
+    a = analyze(text, "de")
+    assert {q.speaker for q in a.quotes} == {"Gerüchten"}
+    text = "Die Firma bekomme Geld, wie es auf einer Pressekonferenz in Oslo am Montag hieß."
+    a, q = _one(text, "indirect")
+    assert q.text == "Die Firma bekomme Geld" and q.speaker is None

@@ -195,6 +195,7 @@ SOURCE_NOUNS = {"bekunden", "planungen", "quellenlage", "vernehmen", "medien", "
 CONTRAST_OPENERS = {"jedoch", "aber", "doch", "allerdings", "lediglich", "zumindest", "sondern",
                     "dagegen", "hingegen", "trotzdem", "dennoch"}
 ANAPHORIC_SOURCE = {"demnach", "wonach"}
+MID_SOURCE = {"demnach"}  # inside a sentence: "X wird sich demnach …" splits it like "laut Y"
 SUBORDINATORS = {"als", "während", "da", "weil", "nachdem", "wenn", "obwohl", "bevor", "seit",
                  "seitdem", "sobald", "falls", "indem", "ob", "dass", "beim", "um", "damit"}
 IMPERSONAL = {"es", "möglich", "klar", "sicher", "fest", "unklar", "bekannt", "offen",

@@ -193,9 +193,11 @@ class FrameFinder(SourceRules):
                         if hi < v and self.lang != "de":
                             break
                         sp = np_before(self.text, toks, lo, hi, lx)
+                        if sp is None and toks[lo].low == "es":
+                            sp = (toks[lo].start, toks[lo].end)  # "wie es … hieß": nobody
                         verb_end = toks[v].end
                         break
-                    if v - lo >= 6 and not any(
+                    if v - lo >= 10 and not any(
                         "," in self._gap(toks[k - 1], toks[k]) for k in range(lo + 1, v + 1)
                     ):
                         break

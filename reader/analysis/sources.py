@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .clauses import ClauseTools, Frame
+from .clauses import ClauseTools, Frame, is_konjunktiv
 from .speakers import np_after
 from .tokens import Token
 
@@ -116,8 +116,14 @@ class SourceRules(ClauseTools):
             if sub:
                 end = sub[1]
             return t.start, end, (toks[k].start, end)
-        if t.low in lx.SOURCE_AFTER and i:
-            k = i - 1
+        if t.low in getattr(lx, "MID_SOURCE", ()) and i >= 2 and i + 1 < len(toks):
+            if any(is_konjunktiv(x, lx) for x in toks):
+                return None  # "X sei demnach …": the Konjunktiv sentence goes on reporting
+            return t.start, t.end, (t.start, t.end)  # "X wird sich demnach …": the last source
+        zu_folge = t.low == "folge" and i >= 2 and toks[i - 1].low == "zu"  # "Berichten zu Folge"
+        if (t.low in lx.SOURCE_AFTER or zu_folge) and i:
+            k = i - 2 if zu_folge else i - 1
+            i = k + 1
             while (
                 k > 0
                 and (
@@ -140,7 +146,7 @@ class SourceRules(ClauseTools):
                 and "," not in self._gap(toks[k - 1], toks[k])
             ):
                 k -= 1
-            return toks[k].start, t.end, (toks[k].start, toks[i - 1].end)
+            return toks[k].start, t.end, (toks[k].start, toks[i - 1].end)  # (t: zufolge)
         if i == 0 and t.low in ("wie", "as"):
             verbs = lx.SAY_VERBS | getattr(lx, "WIE_VERBS", set())
             aux = getattr(lx, "WIE_AUX", set())
