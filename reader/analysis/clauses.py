@@ -106,8 +106,12 @@ class ClauseTools:
         finite = getattr(lx, "NOT_SUBJECT_END", set()) | lx.KONJ_FORMS
         for n in range(len(toks) - 1, -1, -1):  # right to left: "der ehemalige sozial… Chef"
             t = toks[n]
-            if t.low in finite and not t.cap:
-                return True  # "seien", "habe", "wird": a finite verb, never an adjective
+            if (
+                (t.low in finite or is_konjunktiv(t, lx))
+                and not t.cap
+                and not (n and toks[n - 1].low in lx.DETERMINERS)
+            ):
+                return True  # "seien", "bekomme", "wird": a finite verb, not an adjective
             nominal = t.cap or t.low in lx.DETERMINERS or t.low.isdigit()
             adj = not t.cap and adjective and t.low.endswith(("e", "en", "er", "es"))
             flags.append(nominal or adj or t.low in lx.NP_LINKERS or t.low in inner)

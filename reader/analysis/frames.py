@@ -192,9 +192,10 @@ class FrameFinder(SourceRules):
                         )
                         if hi < v and self.lang != "de":
                             break
-                        sp = np_before(self.text, toks, lo, hi, lx)
-                        if sp is None and toks[lo].low == "es":
+                        if toks[lo].low == "es":
                             sp = (toks[lo].start, toks[lo].end)  # "wie es … hieß": nobody
+                        else:
+                            sp = np_before(self.text, toks, lo, hi, lx)
                         verb_end = toks[v].end
                         break
                     if v - lo >= 10 and not any(
