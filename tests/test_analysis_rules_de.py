@@ -725,3 +725,10 @@ def test_demnach_inside_an_indicative_sentence_and_zu_folge_are_source_phrases()
     text = "Die Firma bekomme Geld, wie es auf einer Pressekonferenz in Oslo am Montag hieß."
     a, q = _one(text, "indirect")
     assert q.text == "Die Firma bekomme Geld" and q.speaker is None
+
+
+def test_danach_after_a_sentence_naming_a_document_is_its_source_else_it_means_then():
+    text = "Die Bank veröffentlichte heute neue Quartalszahlen. Danach verzeichnet das Institut Verluste."
+    a, q = _one(text, "indirect")
+    assert q.text == "verzeichnet das Institut Verluste" and q.cue == "Danach"
+    assert not analyze("Die Bank feierte ein Fest. Danach gingen alle nach Hause.", "de").quotes

@@ -195,7 +195,13 @@ SOURCE_NOUNS = {"bekunden", "planungen", "quellenlage", "vernehmen", "medien", "
 CONTRAST_OPENERS = {"jedoch", "aber", "doch", "allerdings", "lediglich", "zumindest", "sondern",
                     "dagegen", "hingegen", "trotzdem", "dennoch"}
 ANAPHORIC_SOURCE = {"demnach", "wonach"}
-MID_SOURCE = {"demnach"}  # inside a sentence: "X wird sich demnach …" splits it like "laut Y"
+MID_SOURCE = {"demnach"}
+# "Danach" opens a source sentence only after a sentence that names a document or a count
+# ("Die Bank veröffentlichte Quartalszahlen. Danach verzeichnet …"); else it means "then".
+DANACH = {"danach"}
+DOCUMENT_NOUNS = ("studie", "bericht", "zahlen", "umfrage", "analyse", "statistik", "gutachten",
+                  "darstellung", "mitteilung", "meldung", "papier", "dokument", "prognose",
+                  "hochrechnung", "ergebnis", "ergebnisse", "untersuchung")  # inside a sentence: "X wird sich demnach …" splits it like "laut Y"
 SUBORDINATORS = {"als", "während", "da", "weil", "nachdem", "wenn", "obwohl", "bevor", "seit",
                  "seitdem", "sobald", "falls", "indem", "ob", "dass", "beim", "um", "damit"}
 IMPERSONAL = {"es", "möglich", "klar", "sicher", "fest", "unklar", "bekannt", "offen",

@@ -249,6 +249,22 @@ class Engine:
         lx = self.lx
         if not toks:
             return None
+        if (
+            toks[0].low in getattr(lx, "DANACH", ())
+            and idx
+            and len(toks) > 3
+            and any(
+                t.cap and t.low.endswith(lx.DOCUMENT_NOUNS)
+                for t in self._toks(*self.sentences[idx - 1])
+            )
+        ):  # "Die UBS veröffentlichte Quartalszahlen. Danach verzeichnet …": the document says
+            return Frame(
+                toks[1].start,
+                self.frames._clause_end(e),
+                "indirect",
+                (toks[0].start, toks[0].end),
+                toks[0].text,
+            )
         if toks[0].low in lx.ANAPHORIC_SOURCE and len(toks) > 3:
             # gold marks "Demnach" itself as the source; its actor is whoever spoke last
             return Frame(
