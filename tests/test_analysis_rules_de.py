@@ -732,3 +732,10 @@ def test_danach_after_a_sentence_naming_a_document_is_its_source_else_it_means_t
     a, q = _one(text, "indirect")
     assert q.text == "verzeichnet das Institut Verluste" and q.cue == "Danach"
     assert not analyze("Die Bank feierte ein Fest. Danach gingen alle nach Hause.", "de").quotes
+
+
+def test_a_dass_clause_after_a_degree_word_is_a_result_not_reported_content():
+    text = "Die Explosion war so heftig, dass sie noch kilometerweit zu sehen war."
+    assert not analyze(text, "de").quotes
+    a, q = _one("Die Stadt Lindau kritisierte, dass die Brücke gesperrt sei.", "indirect")
+    assert q.text == "dass die Brücke gesperrt sei"

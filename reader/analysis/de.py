@@ -294,6 +294,8 @@ CLAUSE_GLUE = {"und", "oder", "aber", "sondern", "doch", "denn", "weil", "da", "
 RELATIVES = {"der", "die", "das", "dem", "den", "dessen", "deren", "denen", "welche", "welcher",
              "welches", "wo", "was"}
 THAT_STRICT = {"dass", "daß"}
+# Degree words before a comma make the "dass" clause after it a result ("so heftig, dass").
+DEGREE_WORDS = {"so", "soweit", "derart", "dermaßen", "sosehr", "solchermaßen"}
 # A "dass" after these is not reported content ("so dass", "ist es wichtig, dass").
 NOT_BEFORE_THAT = {"ist", "sind", "war", "waren", "sein", "werden", "wird", "können", "haben",
                    "sei", "gewesen", "so", "ohne", "statt", "anstatt", "als", "also", "und",

@@ -391,6 +391,8 @@ class FrameFinder(SourceRules):
             prev = toks[c - 1]
             if prev.cap or prev.low in lx.NOT_BEFORE_THAT or toks[0].low in lx.IMPERSONAL:
                 return None
+            if any(x.low in getattr(lx, "DEGREE_WORDS", ()) for x in toks[max(0, c - 4) : c]):
+                return None  # "so heftig, dass …", "soweit geräumt, dass …": a result clause
             if any(is_konjunktiv(x, lx) for x in toks[:c]):
                 return None  # "Die Verbündeten seien sich einig, dass …": someone else reports
             if toks[0].low in lx.ADVERBIAL_OPENERS or toks[0].low in lx.THAT:
