@@ -739,3 +739,12 @@ def test_a_dass_clause_after_a_degree_word_is_a_result_not_reported_content():
     assert not analyze(text, "de").quotes
     a, q = _one("Die Stadt Lindau kritisierte, dass die Brücke gesperrt sei.", "indirect")
     assert q.text == "dass die Brücke gesperrt sei"
+
+
+def test_a_verb_of_saying_closing_a_relative_or_leading_subordinate_clause():
+    text = "Als der Minister am Sonntag sagte, dass die Proteste illegal seien, lachte der Saal."
+    a, q = _one(text, "indirect")
+    assert q.text == "dass die Proteste illegal seien" and q.speaker == "der Minister"
+    text = "Im Saal saß auch Jan Roth, der sagte, man dürfe die Lage nicht unterschätzen."
+    a, q = _one(text, "indirect")
+    assert q.text == "man dürfe die Lage nicht unterschätzen" and q.speaker == "der"

@@ -47,6 +47,7 @@ class FrameFinder(SourceRules):
                 self._source_phrase(toks, s, e)
                 or self._frame_after_main(toks, s, e)
                 or self._passive_that(toks, s, e)
+                or self._clause_final_say(toks, s, e)
             )
         if self.lang == "en":  # "X said (that) …" is the common English order
             return (
@@ -80,6 +81,7 @@ class FrameFinder(SourceRules):
         found = (
             self._frame_after(toks, s, e)
             or self._frame_before(toks, s, e, has_konj)
+            or self._clause_final_say(toks, s, e)
             or self._that_clause(toks, s, e)
             or self._intent_clause(toks, s, e)
             or self._wonach(toks, s, e)
@@ -380,6 +382,44 @@ class FrameFinder(SourceRules):
                     if clause[k].end <= colon
                 ):
                     return clause[n - 1].end
+        return None
+
+    def _clause_final_say(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        """A verb of saying closing a relative or a leading subordinate clause, then a comma
+        and a 'dass' or Konjunktiv clause: '…, der sagte, man dürfe …' (the relative pronoun
+        speaks), 'Als X am Sonntag sagte, dass …, meinte er …' (the subordinate's subject)."""
+        lx = self.lx
+        if self.lang != "de":
+            return None
+        for v in range(2, len(toks) - 2):
+            t = toks[v]
+            if t.low not in lx.SAY_STRONG or t.cap or t.low == lx.SO_FRAME:
+                continue
+            if "," not in self._gap(t, toks[v + 1]) or not self._particle_ok(t, toks[v - 3 : v]):
+                continue
+            head = self._own_clause_head(toks, v)
+            if head is not None:
+                sp = (toks[head].start, toks[head].end)  # "…, der sagte, …"
+            elif toks[0].low in lx.SUBORDINATORS and not any(
+                "," in self._gap(toks[k - 1], toks[k]) for k in range(1, v + 1)
+            ):
+                sp = np_after(self.text, toks, 1, lx, t.start)  # "Als X sagte, …"
+            else:
+                continue
+            if sp is None:
+                continue
+            c = v + 1
+            clause = toks[c:]
+            first = clause[0].low
+            if not (
+                first in lx.THAT_STRICT
+                or first not in lx.RELATIVES
+                and first not in lx.SUBORDINATORS
+                and any(is_konjunktiv(x, lx) for x in clause[1:4])
+            ):
+                continue
+            end = self._noun_content_end(clause, e)
+            return Frame(clause[0].start, end, "indirect", sp, t.text)
         return None
 
     def _that_clause(self, toks: list[Token], s: int, e: int) -> Frame | None:
