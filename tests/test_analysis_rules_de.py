@@ -748,3 +748,10 @@ def test_a_verb_of_saying_closing_a_relative_or_leading_subordinate_clause():
     text = "Im Saal saß auch Jan Roth, der sagte, man dürfe die Lage nicht unterschätzen."
     a, q = _one(text, "indirect")
     assert q.text == "man dürfe die Lage nicht unterschätzen" and q.speaker == "der"
+
+
+def test_aus_sicht_is_a_source_phrase():
+    text = "Die Klage hat aus Sicht der Verbände keine aufschiebende Wirkung."
+    texts = {q.text: q.speaker for q in analyze(text, "de").quotes}
+    assert texts == {"Die Klage hat": "Sicht der Verbände", "keine aufschiebende Wirkung": "Sicht der Verbände"}
+    assert not analyze("Der Zug kam aus Berlin.", "de").quotes

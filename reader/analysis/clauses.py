@@ -77,6 +77,7 @@ class ClauseTools:
         self.actor_at = actor_at  # (start, end) -> bool: is an actor mentioned there
         self._triggers = lx.SOURCE_BEFORE | lx.SOURCE_AFTER | {"nach", "wie", "as"}
         self._triggers |= getattr(lx, "MID_SOURCE", set()) | ({"folge"} if lang == "de" else set())
+        self._triggers |= {"aus"} if lang == "de" else set()  # "aus Sicht der X"
 
     def _gap(self, a: Token, b: Token) -> str:
         return self.text[a.end : b.start]

@@ -116,6 +116,15 @@ class SourceRules(ClauseTools):
             if sub:
                 end = sub[1]
             return t.start, end, (toks[k].start, end)
+        if t.low == "aus" and self.lang == "de" and i + 2 < len(toks):
+            nxt = toks[i + 1]
+            if nxt.low == "sicht" and toks[i + 2].low in ("des", "der", "von", "vom"):
+                sp = np_after(text, toks, i + 3, lx, e)  # "aus Sicht der Organisationen"
+                if sp is not None:
+                    return t.start, sp[1], (nxt.start, sp[1])
+            elif nxt.cap and nxt.low.endswith("sicht") and len(nxt.low) > 7:
+                return t.start, nxt.end, (nxt.start, nxt.end)  # "aus Belegschaftssicht"
+            return None
         if t.low in getattr(lx, "MID_SOURCE", ()) and i >= 2 and i + 1 < len(toks):
             if any(is_konjunktiv(x, lx) for x in toks):
                 return None  # "X sei demnach …": the Konjunktiv sentence goes on reporting
