@@ -755,3 +755,12 @@ def test_aus_sicht_is_a_source_phrase():
     texts = {q.text: q.speaker for q in analyze(text, "de").quotes}
     assert texts == {"Die Klage hat": "Sicht der Verbände", "keine aufschiebende Wirkung": "Sicht der Verbände"}
     assert not analyze("Der Zug kam aus Berlin.", "de").quotes
+
+
+def test_denn_wie_and_um_before_a_time_open_main_clause_frames():
+    text = "Denn wie die Zeitung in ihrer Ausgabe vom Montag berichtete, leidet der Sänger an Grippe."
+    a, q = _one(text, "indirect")
+    assert q.text == "leidet der Sänger an Grippe" and q.speaker == "die Zeitung"
+    text = "Um 11:09 Uhr berichtet die Online-Ausgabe der Zeitung, dass der Anwalt geklagt hat."
+    a, q = _one(text, "indirect")
+    assert q.text == "dass der Anwalt geklagt hat" and q.speaker.startswith("die Online-Ausgabe")

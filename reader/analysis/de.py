@@ -345,7 +345,7 @@ ADVERBIAL_OPENERS = {
     "vorigen", "kommende", "kommenden", "nächste", "nächsten", "vorgestern", "morgen",
     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
     # prepositions and focus adverbs that never open a subject ("Zu dem Skandal führte X aus")
-    "zu", "neben", "passend",
+    "zu", "neben", "passend", "um",
 }
 DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem",
                "einen", "dessen", "deren", "sein", "seine", "seiner", "ihr", "ihre", "ihrer",

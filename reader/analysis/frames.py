@@ -42,7 +42,11 @@ class FrameFinder(SourceRules):
             return None
         if self.text[self._clause_end(e) : e].startswith("?"):
             return None  # a question asks, it does not report
-        if toks[0].low in self.lx.SUBORDINATORS and not self._als_noun(toks):
+        if (
+            toks[0].low in self.lx.SUBORDINATORS
+            and not self._als_noun(toks)
+            and not self._um_time(toks)
+        ):
             return (
                 self._source_phrase(toks, s, e)
                 or self._frame_after_main(toks, s, e)
@@ -91,6 +95,16 @@ class FrameFinder(SourceRules):
         if found is not None and self._indicative_relative(found, toks):
             return None
         return found
+
+    def _um_time(self, toks: list[Token]) -> bool:
+        """'Um 11:09 Uhr berichtet X, …': 'um' before a time is a preposition, not the
+        'um … zu' of a purpose clause."""
+        return (
+            self.lang == "de"
+            and toks[0].low == "um"
+            and len(toks) > 2
+            and (toks[1].text[:1].isdigit() or toks[2].low == "uhr")
+        )
 
     def _indicative_relative(self, frame: Frame, toks: list[Token]) -> bool:
         """'…berichtete von einer Initiative, die X verhindern wollten': a relative clause in

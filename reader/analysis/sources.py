@@ -156,10 +156,12 @@ class SourceRules(ClauseTools):
             ):
                 k -= 1
             return toks[k].start, t.end, (toks[k].start, toks[i - 1].end)  # (t: zufolge)
-        if i == 0 and t.low in ("wie", "as"):
+        lead = i == 1 and toks[0].low in ("denn", "und", "aber", "doch", "and", "but")
+        if (i == 0 or lead) and t.low in ("wie", "as"):  # "Denn wie X berichtete, …"
             verbs = lx.SAY_VERBS | getattr(lx, "WIE_VERBS", set())
             aux = getattr(lx, "WIE_AUX", set())
-            for v in range(2, min(len(toks) - 1, 16)):
+            o = i  # offsets from "wie"
+            for v in range(o + 2, min(len(toks) - 1, o + 16)):
                 if toks[v].low not in verbs or toks[v].cap:
                     continue
                 w = v  # "Wie X bekanntgegeben hat, …", "Wie berichtet wird, …"
@@ -170,21 +172,23 @@ class SourceRules(ClauseTools):
                 if w + 1 >= len(toks) or "," not in self._gap(toks[w], toks[w + 1]):
                     continue
                 stop = toks[v].start
-                if toks[1].low == "es":
-                    sp = (toks[1].start, toks[1].end)  # "Wie es hieß, …": nobody named
-                elif toks[1].low == "sich" and toks[2].low in ("aus", "in", "bei"):
-                    sp = np_after(text, toks, 3, lx, stop) or np_after(text, toks, 4, lx, stop)
+                if toks[o + 1].low == "es":
+                    sp = (toks[o + 1].start, toks[o + 1].end)  # "Wie es hieß, …": nobody named
+                elif toks[o + 1].low == "sich" and toks[o + 2].low in ("aus", "in", "bei"):
+                    sp = np_after(text, toks, o + 3, lx, stop) or np_after(text, toks, o + 4, lx, stop)
                 else:
-                    sp = np_after(text, toks, 1, lx, stop) or np_after(text, toks, 2, lx, stop)
+                    sp = np_after(text, toks, o + 1, lx, stop) or np_after(
+                        text, toks, o + 2, lx, stop
+                    )
                 if sp is None and self.lang == "de":
-                    sp = self._marked_name(toks[0].end)
+                    sp = self._marked_name(toks[o].end)
                     if sp is None and w > v:  # "Wie gestern bekannt wurde, …": a passive
                         sp = (toks[w].start, toks[w].end)
-                    elif sp is None and v > 1 and text[toks[1].start].isalpha():
-                        sp = (toks[1].start, toks[v - 1].end)  # "Wie t-online.de berichtet"
+                    elif sp is None and v > o + 1 and text[toks[o + 1].start].isalpha():
+                        sp = (toks[o + 1].start, toks[v - 1].end)  # "Wie t-online.de berichtet"
                 if sp is None:
                     return None  # "Wie schon die WHO sagte, …"
-                return (t.start, toks[w].end, sp)
+                return (toks[0].start, toks[w].end, sp)
         return None
         return None
 
