@@ -193,8 +193,9 @@ def test_konjunktiv_after_an_unquoted_sentence_continues_its_subject():
 
 def test_say_verb_outranks_laut_inside_its_frame():
     text = "Minister Tom Weiß bestätigte laut Reuters, dass die Gespräche andauern."
-    a, q = _one(text, "indirect")
-    assert q.text == "dass die Gespräche andauern" and _actor_name(a, q) == "Tom Weiß"
+    a = analyze(text, "de")
+    inner = [q for q in a.quotes if q.text == "dass die Gespräche andauern" and q.cue == "bestätigte"]
+    assert inner and _actor_name(a, inner[0]) == "Tom Weiß"  # (Reuters relays the sentence)
 
 
 def test_frame_in_the_middle_splits_the_quote():
@@ -764,3 +765,17 @@ def test_denn_wie_and_um_before_a_time_open_main_clause_frames():
     text = "Um 11:09 Uhr berichtet die Online-Ausgabe der Zeitung, dass der Anwalt geklagt hat."
     a, q = _one(text, "indirect")
     assert q.text == "dass der Anwalt geklagt hat" and q.speaker.startswith("die Online-Ausgabe")
+
+
+def test_a_source_phrase_between_a_verb_and_its_dass_clause_relays_both():
+    text = "Heute bestätigte Jan Roth laut der Agentur Lumo, dass er verhaftet worden sei."
+    got = {(q.text, q.speaker) for q in analyze(text, "de").quotes}
+    assert ("Heute bestätigte Jan Roth", "der Agentur Lumo") in got
+    assert ("dass er verhaftet worden sei", "Jan Roth") in got
+
+
+def test_so_after_a_single_opening_word():
+    text = "Dennoch, so der Richter Jan Roth, habe der Mann nicht gelogen."
+    texts = {q.text: q.speaker for q in analyze(text, "de").quotes}
+    assert texts == {"Dennoch": "der Richter Jan Roth", "habe der Mann nicht gelogen": "der Richter Jan Roth"}
+    assert not analyze("Ja, so ist das.", "de").quotes

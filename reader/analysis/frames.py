@@ -63,6 +63,14 @@ class FrameFinder(SourceRules):
         if src is not None:
             fb = self._frame_before(toks, s, e, has_konj)
             if fb is not None and src.segments and fb.start >= src.segments[0][1]:
+                if (
+                    len(src.segments) > 1
+                    and fb.speaker is not None
+                    and src.source_at < fb.start
+                    and ":" not in self.text[s:e]
+                ):
+                    src.inner = fb  # "X bestätigte laut Reuters, dass …": Reuters relays
+                    return src  # the sentence around its phrase, X the clause after "dass"
                 return fb  # "X bestätigte laut Reuters, dass …": X speaks, Reuters reports
             main = fb or self._intent_clause(toks, s, e) or self._that_clause(toks, s, e)
             if main is not None and src.source_at >= main.start:
@@ -143,7 +151,9 @@ class FrameFinder(SourceRules):
         between = text[toks[1].end : toks[-1].start] if len(toks) > 2 else ""
         if "," not in between and "–" not in between and "—" not in between:
             return None  # the frame follows a comma or a dash between two words
-        for j in range(2, len(toks)):
+        for j in range(1, len(toks)):
+            if j == 1 and (toks[1].low != lx.SO_FRAME or self.lang != "de"):
+                continue  # "Dennoch, so Nacke, habe …": only 'so' frames after one word
             gap = text[toks[j - 1].end : toks[j].start]  # (self._gap, inlined: a hot loop)
             if "," not in gap and "–" not in gap and "—" not in gap:
                 continue  # "…, sagte X" and "… – so X –"
