@@ -28,7 +28,7 @@ class Frame:
     cue: str | None
     segments: list[tuple[int, int]] | None = None  # when the frame splits the quote
     source_at: int = -1  # where a source phrase ("laut X") stands, if the frame is one
-    inner: "Frame | None" = None  # a report inside the relayed words ("laut X hat Y angekündigt, …")
+    inner: Frame | None = None  # a report inside the relayed words ("laut X hat Y angekündigt")
 
 
 _KONJ_MEMO: dict[tuple[str, bool, str], bool] = {}

@@ -250,7 +250,7 @@ INTENT_VERBS = {"kündigte", "kündigt", "angekündigt", "beschlossen", "beschlo
                 "ankündigt", "geeinigt", "einigten", "entschlossen", "beauftragt",
                 "beauftragte", "aufrief", "aufriefen", "angeregt", "anregte", "regte",
                 "empfohlen", "angab", "angaben", "vorwarfen", "vorwirft", "drohten",
-                "plädierte", "plädiert", "plädierten", "zusagte", "zugesagt", "zusicherte"}
+                "plädierte", "plädiert", "plädierten", "zusagte", "zusicherte"}
 # Nouns of saying, demanding and holding (matched as word endings, compounds too): after
 # them a comma opens their content ("der Vorwurf der Regierung, Terror zu propagieren",
 # "mit der Begründung, dass …", "die Aussage, es sei …").

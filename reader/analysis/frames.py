@@ -506,12 +506,16 @@ class FrameFinder(SourceRules):
             while n + 1 < len(toks) and "," not in self._gap(toks[n], toks[n + 1]):
                 n += 1
             clause = toks[c : n + 1]
-            if late and not all(x.low in lx.NOT_SUBJECT_END or x.low == "worden"
-                                for x in toks[v + 1 : c]):
+            if late and not all(
+                x.low in lx.NOT_SUBJECT_END or x.low == "worden" for x in toks[v + 1 : c]
+            ):
                 return None
-            if self.lang == "de" and any(is_konjunktiv(x, lx) for x in toks[:v]):
-                if not self._own_clause_head(toks, v):
-                    return None  # "Noch habe der Vorstand zugesagt, …": someone else reports it
+            if (
+                self.lang == "de"
+                and any(is_konjunktiv(x, lx) for x in toks[:v])
+                and self._own_clause_head(toks, v) is None
+            ):
+                return None  # "Noch habe der Vorstand zugesagt, …": someone else reports it
             if not (
                 any(_ZU_INF.match(x.low) for x in clause)
                 or any(x.low == "zu" for x in clause[-3:])
@@ -656,18 +660,22 @@ class FrameFinder(SourceRules):
             n = self._comma_after(toks, c)
             clause = toks[c : n + 1]
             first = clause[0].low
-            if first in lx.THAT_STRICT or first == "ob":
-                pass
-            elif first in lx.RELATIVES and len(clause) > 3 and clause[1].cap and any(
-                is_konjunktiv(x, lx) for x in clause[2:4]
-            ):
-                pass  # "die Begründung, das Gebäude sei marode": an article, not a relative
-            elif first in lx.SUBORDINATORS or first in lx.RELATIVES or first in _NOT_CONTENT:
-                continue
-            elif not (
+            article = (  # "die Begründung, das Gebäude sei marode": not a relative pronoun
+                first in lx.RELATIVES
+                and len(clause) > 3
+                and clause[1].cap
+                and any(is_konjunktiv(x, lx) for x in clause[2:4])
+            )
+            content = (
                 any(_ZU_INF.match(x.low) for x in clause)
                 or any(x.low == "zu" for x in clause[-3:])
                 or any(is_konjunktiv(x, lx) for x in clause[1:4])
+            )
+            if not (first in lx.THAT_STRICT or first == "ob" or article) and (
+                first in lx.SUBORDINATORS
+                or first in lx.RELATIVES
+                or first in _NOT_CONTENT
+                or not content
             ):
                 continue
             j = k  # the noun phrase: articles and adjectives before the noun

@@ -175,7 +175,9 @@ class SourceRules(ClauseTools):
                 if toks[o + 1].low == "es":
                     sp = (toks[o + 1].start, toks[o + 1].end)  # "Wie es hieß, …": nobody named
                 elif toks[o + 1].low == "sich" and toks[o + 2].low in ("aus", "in", "bei"):
-                    sp = np_after(text, toks, o + 3, lx, stop) or np_after(text, toks, o + 4, lx, stop)
+                    sp = np_after(text, toks, o + 3, lx, stop) or np_after(
+                        text, toks, o + 4, lx, stop
+                    )
                 else:
                     sp = np_after(text, toks, o + 1, lx, stop) or np_after(
                         text, toks, o + 2, lx, stop
