@@ -112,7 +112,9 @@ def no_one(eng: Engine, span: tuple[int, int]) -> bool:
     ("Es wird vermutet, …", "Ihm wird vorgeworfen, …", "X wurde beschuldigt, …")."""
     words = eng.text[span[0] : span[1]].split()
     return bool(words) and (
-        words[-1].lower() in eng.lx.PASSIVE_AUX or (len(words) == 1 and words[0] in ("es", "Es"))
+        words[-1].lower() in eng.lx.PASSIVE_AUX
+        or words[-1].lower() in getattr(eng.lx, "PASSIVE_REPORT_AUX", ())
+        or (len(words) == 1 and words[0] in ("es", "Es"))
     )
 
 

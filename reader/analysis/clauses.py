@@ -30,6 +30,7 @@ class Frame:
     source_at: int = -1  # where a source phrase ("laut X") stands, if the frame is one
     # English: a second report joined to the first ("…, but Y says …"), with its own speaker
     joined: Frame | None = None
+    inner: Frame | None = None  # a report inside the relayed words ("laut X hat Y angekündigt")
 
 
 _KONJ_MEMO: dict[tuple[str, bool, str], bool] = {}
@@ -77,6 +78,8 @@ class ClauseTools:
         self.text, self.lx, self.lang = text, lx, lang
         self.actor_at = actor_at  # (start, end) -> bool: is an actor mentioned there
         self._triggers = lx.SOURCE_BEFORE | lx.SOURCE_AFTER | {"nach", "wie", "as"}
+        self._triggers |= getattr(lx, "MID_SOURCE", set()) | ({"folge"} if lang == "de" else set())
+        self._triggers |= {"aus"} if lang == "de" else set()  # "aus Sicht der X"
 
     def _gap(self, a: Token, b: Token) -> str:
         return self.text[a.end : b.start]
@@ -103,8 +106,15 @@ class ClauseTools:
         inner = getattr(lx, "NP_PREPOSITIONS", set())
         adjective = False  # the word after this one is an adjective or a noun of a phrase
         flags = []
+        finite = getattr(lx, "NOT_SUBJECT_END", set()) | lx.KONJ_FORMS
         for n in range(len(toks) - 1, -1, -1):  # right to left: "der ehemalige sozial… Chef"
             t = toks[n]
+            if (
+                (t.low in finite or is_konjunktiv(t, lx))
+                and not t.cap
+                and not (n and toks[n - 1].low in lx.DETERMINERS)
+            ):
+                return True  # "seien", "bekomme", "wird": a finite verb, not an adjective
             nominal = t.cap or t.low in lx.DETERMINERS or t.low.isdigit()
             adj = not t.cap and adjective and t.low.endswith(("e", "en", "er", "es"))
             flags.append(nominal or adj or t.low in lx.NP_LINKERS or t.low in inner)

@@ -171,7 +171,13 @@ SOURCE_AFTER = {"zufolge"}
 # Sources only when their author follows ("nach dem Urteil des Gerichts").
 SOURCE_NOUNS_WITH_SOURCE = {"ermittlungen", "urteil", "erklärung", "ankündigung", "mitteilung",
                             "untersuchung", "untersuchungen", "auswertung", "recherche"}
-POSSESSIVES = {"seiner", "ihrer", "deren", "dessen", "unserer", "eigener", "seinen", "ihren"}
+POSSESSIVES = {"seiner", "ihrer", "deren", "dessen", "unserer", "eigener", "seinen", "ihren",
+               "meiner", "deiner", "eurer"}
+# Time words before "nach" make it temporal ("sechs Tage nach der Veröffentlichung").
+TIME_BEFORE_NACH = {"tage", "tagen", "wochen", "monate", "monaten", "jahre", "jahren", "stunden",
+                    "minuten", "kurz", "unmittelbar", "gleich", "direkt", "bald", "sofort",
+                    "noch", "erst", "schon", "bereits", "wenige", "einige"}
+
 SOURCE_NOUNS = {"bekunden", "planungen", "quellenlage", "vernehmen", "medien", "gesetz",
                 "berechnungen", "dokument", "plan", "entwurf", "verfassung", "meldung",
                 "statistik", "vorstellungen", "willen", "wunsch", "gutachten", "protokoll",
@@ -189,6 +195,13 @@ SOURCE_NOUNS = {"bekunden", "planungen", "quellenlage", "vernehmen", "medien", "
 CONTRAST_OPENERS = {"jedoch", "aber", "doch", "allerdings", "lediglich", "zumindest", "sondern",
                     "dagegen", "hingegen", "trotzdem", "dennoch"}
 ANAPHORIC_SOURCE = {"demnach", "wonach"}
+MID_SOURCE = {"demnach"}
+# "Danach" opens a source sentence only after a sentence that names a document or a count
+# ("Die Bank veröffentlichte Quartalszahlen. Danach verzeichnet …"); else it means "then".
+DANACH = {"danach"}
+DOCUMENT_NOUNS = ("studie", "bericht", "zahlen", "umfrage", "analyse", "statistik", "gutachten",
+                  "darstellung", "mitteilung", "meldung", "papier", "dokument", "prognose",
+                  "hochrechnung", "ergebnis", "ergebnisse", "untersuchung")  # inside a sentence: "X wird sich demnach …" splits it like "laut Y"
 SUBORDINATORS = {"als", "während", "da", "weil", "nachdem", "wenn", "obwohl", "bevor", "seit",
                  "seitdem", "sobald", "falls", "indem", "ob", "dass", "beim", "um", "damit"}
 IMPERSONAL = {"es", "möglich", "klar", "sicher", "fest", "unklar", "bekannt", "offen",
@@ -230,7 +243,49 @@ INTENT_VERBS = {"kündigte", "kündigt", "angekündigt", "beschlossen", "beschlo
                 "angewiesen", "wies", "ersucht", "ersuchte", "mahnte", "ermahnte", "mahnt",
                 "zugesichert", "sicherte", "sichert", "beteuerte", "beteuert", "bestritt",
                 "bestreitet", "bestritten", "dementierte", "kündigen", "fordere", "appelliert",
-                "auffordern", "gebeten", "baten"}
+                "auffordern", "gebeten", "baten",
+                # verb-final and perfect forms ("…, der alle aufforderte, …", "hat versprochen")
+                "versprochen", "versprachen", "aufforderte", "auffordert", "aufforderten",
+                "vorschlug", "vorschlugen", "vorschlägt", "ankündigte", "ankündigten",
+                "ankündigt", "geeinigt", "einigten", "entschlossen", "beauftragt",
+                "beauftragte", "aufrief", "aufriefen", "angeregt", "anregte", "regte",
+                "empfohlen", "angab", "angaben", "vorwarfen", "vorwirft", "drohten",
+                "plädierte", "plädiert", "plädierten", "zusagte", "zusicherte"}
+# Nouns of saying, demanding and holding (matched as word endings, compounds too): after
+# them a comma opens their content ("der Vorwurf der Regierung, Terror zu propagieren",
+# "mit der Begründung, dass …", "die Aussage, es sei …").
+SPEECH_NOUNS = (
+    "vorschlag", "vorschläge", "forderung", "forderungen", "aufforderung", "appell", "appelle",
+    "aufruf", "vorwurf", "vorwürfe", "hinweis", "behauptung", "behauptungen", "aussage",
+    "aussagen", "begründung", "hoffnung", "auffassung", "ansicht", "überzeugung", "these",
+    "hypothese", "plan", "pläne", "beschluss", "bitte", "warnung", "drohung", "ankündigung",
+    "versprechen", "zusage", "zusicherung", "erklärung", "angebot", "befehl", "anweisung",
+    "mahnung", "anfrage", "anfragen", "antrag", "ultimatum", "befürchtung", "vermutung",
+    "verdacht", "gerücht", "gerüchte", "einschätzung", "argument", "einwand", "empfehlung",
+    "meldung", "meldungen", "bericht", "berichte", "nachricht", "meinung", "entscheidung",
+)
+# Verbs that close a "Wie X …," source clause besides the verbs of saying ("Wie eine Studie
+# ergab, …", "Wie gestern bekannt wurde, …"), and the auxiliaries that may follow them.
+WIE_VERBS = {"ergab", "ergaben", "ergibt", "ergeben", "feststellt", "feststellte",
+             "festgestellt", "bekanntgegeben", "bekanntgab", "bekannt", "mitgeteilt",
+             "berichtet", "gemeldet", "hervorgeht", "hervorging", "verlautete", "verlautet",
+             "angekündigt", "bestätigt", "erklärt", "gesagt", "vermutet", "befürchtet",
+             "ausdrückte", "ausdrückt", "formulierte", "formuliert"}
+WIE_AUX = {"hat", "hatte", "haben", "hatten", "wird", "wurde", "werden", "wurden", "worden",
+           "ist", "war", "gegeben"}
+# Participles that make an agentless passive report what follows its comma ("Im April wurde
+# bekannt, dass …", "Es wird erwartet, dass …", "Als Grund wurde angegeben, es werde …").
+PASSIVE_REPORT = {"bekannt", "berichtet", "gemeldet", "erwartet", "angenommen", "vermutet",
+                  "befürchtet", "geplant", "kritisiert", "festgestellt", "betont", "angegeben",
+                  "bekanntgegeben", "mitgeteilt", "erklärt", "gesagt", "behauptet", "bestätigt",
+                  "gefordert", "beschlossen", "vereinbart", "entschieden", "vorgeschlagen",
+                  "argumentiert", "eingeräumt", "hingewiesen", "spekuliert", "gemutmaßt",
+                  "bemängelt", "beklagt", "verlangt", "angekündigt", "zugesagt", "unterstrichen",
+                  "verkündet", "dementiert", "bestritten", "genannt", "gewarnt", "beanstandet",
+                  "moniert", "befunden", "geschätzt", "versichert", "bekräftigt", "gemahnt"}
+# Auxiliaries of such a passive ("wurde", "war … worden", "ist … geworden").
+PASSIVE_REPORT_AUX = {"wurde", "wurden", "wird", "werden", "war", "waren", "ist", "sind",
+                      "worden", "geworden"}
 # Words after a comma that keep the reported clause going.
 CLAUSE_GLUE = {"und", "oder", "aber", "sondern", "doch", "denn", "weil", "da", "wenn", "als",
                "ob", "um", "ohne", "statt", "anstatt", "zu", "so", "wie", "nachdem", "bevor",
@@ -239,6 +294,8 @@ CLAUSE_GLUE = {"und", "oder", "aber", "sondern", "doch", "denn", "weil", "da", "
 RELATIVES = {"der", "die", "das", "dem", "den", "dessen", "deren", "denen", "welche", "welcher",
              "welches", "wo", "was"}
 THAT_STRICT = {"dass", "daß"}
+# Degree words before a comma make the "dass" clause after it a result ("so heftig, dass").
+DEGREE_WORDS = {"so", "soweit", "derart", "dermaßen", "sosehr", "solchermaßen"}
 # A "dass" after these is not reported content ("so dass", "ist es wichtig, dass").
 NOT_BEFORE_THAT = {"ist", "sind", "war", "waren", "sein", "werden", "wird", "können", "haben",
                    "sei", "gewesen", "so", "ohne", "statt", "anstatt", "als", "also", "und",
@@ -288,7 +345,7 @@ ADVERBIAL_OPENERS = {
     "vorigen", "kommende", "kommenden", "nächste", "nächsten", "vorgestern", "morgen",
     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
     # prepositions and focus adverbs that never open a subject ("Zu dem Skandal führte X aus")
-    "zu", "neben", "passend",
+    "zu", "neben", "passend", "um",
 }
 DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem",
                "einen", "dessen", "deren", "sein", "seine", "seiner", "ihr", "ihre", "ihrer",

@@ -127,7 +127,7 @@ class Engine:
             if (
                 frame is None
                 and self.lang == "de"
-                and self._recent(idx)
+                and (self._recent(idx) or self._konj_one(outside) and self._previous_subject(idx))
                 and self._konj(self._before_own_colon(outside, s, e))
             ):
                 frame = (
@@ -197,6 +197,11 @@ class Engine:
                 jsp = self._speaker(joined.speaker)
                 made.append(self._quote(joined.start, joined.end, joined.kind, jsp, joined.cue))
                 sp_frame = jsp or sp_frame
+            inner = frame.inner
+            if inner is not None and inner.speaker is not None:
+                # the relayed words report someone's words in turn: those are a quote too
+                b = self._content_stop(inner.start, self._before_semicolon(inner.start, inner.end))
+                self._quote(inner.start, b, inner.kind, self._speaker(inner.speaker), inner.cue)
             fq = made[0]
             if len(made) > 1:  # nested marks may fall anywhere in the frame's sentence
                 fq = Quote(
@@ -275,6 +280,22 @@ class Engine:
         lx = self.lx
         if not toks:
             return None
+        if (
+            toks[0].low in getattr(lx, "DANACH", ())
+            and idx
+            and len(toks) > 3
+            and any(
+                t.cap and t.low.endswith(lx.DOCUMENT_NOUNS)
+                for t in self._toks(*self.sentences[idx - 1])
+            )
+        ):  # "Die UBS veröffentlichte Quartalszahlen. Danach verzeichnet …": the document says
+            return Frame(
+                toks[1].start,
+                self.frames._clause_end(e),
+                "indirect",
+                (toks[0].start, toks[0].end),
+                toks[0].text,
+            )
         if toks[0].low in lx.ANAPHORIC_SOURCE and len(toks) > 3:
             # gold marks "Demnach" itself as the source; its actor is whoever spoke last
             return Frame(
@@ -300,6 +321,7 @@ class Engine:
                 return (
                     Frame(toks[0].start, toks[0].end, "indirect", sp, toks[1].text) if q else None
                 )
+            # the sentence before is someone's already: 'Das' alone is the quote (below)
         if self.lang == "de" and idx:
             f = self._pronoun_report(toks, e)
             ps, pe = self.sentences[idx - 1]
@@ -326,8 +348,17 @@ class Engine:
             verb, toks[2:]
         ):
             sp = np_after(self.text, toks, 2, lx, e)
-            if sp and not fr.speakerlike(sp):
-                sp = None  # "Das erklärte Ziel ist …": an adjective, no report
+            nxt = next((t for t in toks if sp and t.start >= sp[1]), None)
+            if (
+                sp
+                and not fr.speakerlike(sp)
+                and (
+                    len(self.text[sp[0] : sp[1]].split()) < 3
+                    or nxt is not None
+                    and nxt.low in lx.NOT_SUBJECT_END
+                )
+            ):  # "Das erklärte Ziel ist …": an adjective, no report; a long phrase that
+                sp = None  # closes the clause speaks ("Das berichteten Mitarbeiter des X")
         else:
             return None
         if sp is None:
@@ -433,6 +464,19 @@ class Engine:
         if any(t.low in lx.SAY_VERBS or t.low in lx.REPORT_VERBS for t in head if not t.cap):
             return head
         return toks
+
+    def _konj_one(self, toks: list[Token]) -> bool:
+        """A Konjunktiv I verb in the main clause ("sei", "habe", "könne"): reported, never
+        hypothetical (Konjunktiv II "wäre", "würde" is both)."""
+        lx = self.lx
+        for n, t in enumerate(toks):
+            if n and "," in self.text[toks[n - 1].end : t.start]:
+                return False  # only the first clause: "…, die X sei" is a relative clause
+            if t.low in ("ich", "wir"):
+                return False  # "Ich stelle …": the first person, not a Konjunktiv
+            if t.low in lx.KONJ_FORMS and t.low not in lx.KONJ_TWO:
+                return True
+        return False
 
     def _konj(self, toks: list[Token]) -> bool:
         lx = self.lx

@@ -22,6 +22,11 @@ _NOT_CONTENT = {"und", "oder", "aber", "sondern", "doch", "denn", "wie", "sodass
                 "sofern", "ohne", "statt", "anstatt"}
 
 
+# Words after a comma that go on with a content clause rather than resume the main one.
+_CONTINUING = {"sich", "man", "es", "wir", "ich", "ihn", "uns", "nicht", "auch", "noch"}
+_WO_WORD = re.compile(r"^wo(?:r)?(?:durch|bei|mit|nach|auf|aus|für|gegen|in|über|von|zu|rum)$")
+
+
 def _participle(word: str) -> bool:
     """A German past participle, roughly: weak ones end in -t ("aufgefordert"), strong ones
     carry ge- before -en ("gebeten", "vorgeworfen"); an infinitive does neither."""
@@ -42,10 +47,16 @@ class FrameFinder(SourceRules):
             return self._frame_before(toks, s, e, False)
         if self.text[self._clause_end(e) : e].startswith("?"):
             return None  # a question asks, it does not report
-        if toks[0].low in self.lx.SUBORDINATORS:
+        if (
+            toks[0].low in self.lx.SUBORDINATORS
+            and not self._als_noun(toks)
+            and not self._um_time(toks)
+        ):
             return (
                 self._source_phrase(toks, s, e)
                 or self._frame_after_main(toks, s, e)
+                or self._passive_that(toks, s, e)
+                or self._clause_final_say(toks, s, e)
                 or self._main_after_subordinate(toks, s, e)
             )
         if self.lang == "en":  # "X said (that) …" is the common English order
@@ -74,23 +85,56 @@ class FrameFinder(SourceRules):
         if src is not None:
             fb = self._frame_before(toks, s, e, has_konj)
             if fb is not None and src.segments and fb.start >= src.segments[0][1]:
+                if (
+                    len(src.segments) > 1
+                    and fb.speaker is not None
+                    and src.source_at < fb.start
+                    and ":" not in self.text[s:e]
+                ):
+                    src.inner = fb  # "X bestätigte laut Reuters, dass …": Reuters relays
+                    return src  # the sentence around its phrase, X the clause after "dass"
                 return fb  # "X bestätigte laut Reuters, dass …": X speaks, Reuters reports
             main = fb or self._intent_clause(toks, s, e) or self._that_clause(toks, s, e)
             if main is not None and src.source_at >= main.start:
                 return main  # "X kündigte an, dass nach ersten Berechnungen …": X speaks
+            inner = fb or self._intent_clause(toks, s, e)
+            if (
+                inner is not None
+                and inner.speaker is not None
+                and inner.start > src.source_at
+                and self.speakerlike(inner.speaker)
+                and any(w[:1].isupper() for w in self.text[inner.speaker[0] : inner.speaker[1]].split())
+            ):
+                src.inner = inner  # "Laut X hat der IWF angekündigt, … zu wollen": both report
             return src
         if "," not in self.text[s:e] and ":" not in self.text[s:e]:
+            for v in range(1, min(len(toks) - 3, 14)):  # "X hat angekündigt, … zu …" sans comma
+                if toks[v].low in self.lx.INTENT_VERBS and not toks[v].cap:
+                    return self._intent_no_comma(toks, v, e)
             return None  # every remaining German frame needs a comma (or a colon)
         found = (
             self._frame_after(toks, s, e)
             or self._frame_before(toks, s, e, has_konj)
+            or self._clause_final_say(toks, s, e)
             or self._that_clause(toks, s, e)
             or self._intent_clause(toks, s, e)
             or self._wonach(toks, s, e)
+            or self._passive_that(toks, s, e)
+            or self._speech_noun(toks, s, e)
         )
         if found is not None and self._indicative_relative(found, toks):
             return None
         return found
+
+    def _um_time(self, toks: list[Token]) -> bool:
+        """'Um 11:09 Uhr berichtet X, …': 'um' before a time is a preposition, not the
+        'um … zu' of a purpose clause."""
+        return (
+            self.lang == "de"
+            and toks[0].low == "um"
+            and len(toks) > 2
+            and (toks[1].text[:1].isdigit() or toks[2].low == "uhr")
+        )
 
     def _indicative_relative(self, frame: Frame, toks: list[Token]) -> bool:
         """'…berichtete von einer Initiative, die X verhindern wollten': a relative clause in
@@ -102,9 +146,17 @@ class FrameFinder(SourceRules):
         if k is None or k == 0 or k + 1 >= len(toks):
             return False
         rel, nxt, prev = toks[k], toks[k + 1], toks[k - 1]
+        if "," not in self._gap(prev, rel):
+            return False
+        if (
+            rel.low in getattr(self.lx, "NP_PREPOSITIONS", ())
+            and nxt.low in self.lx.RELATIVES
+            and k + 2 < len(toks)
+        ):  # "…, von dem eine Kurzversion angefertigt wurde"
+            rel, nxt = nxt, toks[k + 2]
         if rel.low not in self.lx.RELATIVES or rel.low in self.lx.THAT:
             return False
-        if "," not in self._gap(prev, rel) or not prev.cap or nxt.cap:
+        if not prev.cap or nxt.cap:
             return False
         if not self.text[nxt.start].isalpha():
             return False  # "…, der „Partei X“ beizutreten": an article before a name
@@ -121,7 +173,9 @@ class FrameFinder(SourceRules):
         between = text[toks[1].end : toks[-1].start] if len(toks) > 2 else ""
         if "," not in between and "–" not in between and "—" not in between:
             return None  # the frame follows a comma or a dash between two words
-        for j in range(2, len(toks)):
+        for j in range(1, len(toks)):
+            if j == 1 and (toks[1].low != lx.SO_FRAME or self.lang != "de"):
+                continue  # "Dennoch, so Nacke, habe …": only 'so' frames after one word
             gap = text[toks[j - 1].end : toks[j].start]  # (self._gap, inlined: a hot loop)
             if "," not in gap and "–" not in gap and "—" not in gap:
                 continue  # "…, sagte X" and "… – so X –"
@@ -133,7 +187,25 @@ class FrameFinder(SourceRules):
                 continue  # "…, which the Church describes as …": a relative clause
             if self.lang == "en" and toks[0].low in lx.PARTICIPLE_OPENERS:
                 return None  # "Asked whether he would resign, he said no": no words before
-            if t.low in ("heißt", "hieß") and j + 1 < len(toks) and toks[j + 1].low == "es":
+            verb_end = -1
+            if (
+                self.lang == "de"
+                and j + 2 < len(toks)
+                and (t.low == lx.SO_FRAME or t.low in ("das", "dies"))
+                and toks[j + 1].low in lx.SAY_VERBS
+                and toks[j + 1].low != lx.SO_FRAME
+                and not toks[j + 1].cap
+                and self._particle_ok(toks[j + 1], toks[j + 2 :])
+                and toks[j + 2].low != "sich"  # "…, das nennt sich …": a name, no words
+            ):  # "…, so schätzen die Forscher, …", "…, das teilte das Institut mit"
+                sp = np_after(self.text, toks, j + 2, lx, e)
+                if sp is not None and self._not_a_subject(sp):
+                    sp = None
+                if sp is not None:
+                    t = toks[j + 1] if t.low != lx.SO_FRAME else t
+            if sp is not None:
+                pass
+            elif t.low in ("heißt", "hieß") and j + 1 < len(toks) and toks[j + 1].low == "es":
                 sp = self._es_source(toks, j + 1, e)  # "…, hieß es in einer Mitteilung"
             elif (
                 t.low in lx.SAY_VERBS
@@ -142,14 +214,45 @@ class FrameFinder(SourceRules):
                 and not (j + 1 < len(toks) and "," in self._gap(t, toks[j + 1]))
             ):  # "X, Leiterin, sagte, die …": a comma after the verb puts its subject before it
                 sp = np_after(self.text, toks, j + 1, lx, e)
+                if sp and self.lang == "de" and self._not_a_subject(sp):
+                    sp = None
+                if (
+                    sp is None
+                    and self.lang == "de"
+                    and t.low != lx.SO_FRAME
+                    and j + 2 < len(toks)
+                    and not toks[j + 1].cap
+                    and toks[j + 1].low not in lx.DETERMINERS
+                    and toks[j + 1].low not in getattr(lx, "NP_PREPOSITIONS", ())
+                    and toks[j + 1].low not in lx.THAT | lx.SUBORDINATORS | lx.CLAUSE_GLUE
+                    and toks[j + 1].low not in lx.NOT_SUBJECT_END | lx.RELATIVES
+                    and "," not in self._gap(toks[j + 1], toks[j + 2])
+                ):  # "…, teilte später der Direktor mit": an adverb before the subject
+                    sp = np_after(self.text, toks, j + 2, lx, e)
                 if sp and self.lang == "en" and not self._ends_clause(toks, sp[1]):
                     sp = None  # ", said X" only closes a sentence: "…, said Priya Raman."
                 if sp and self.lang == "de" and self._not_a_subject(sp):
                     sp = None  # "X, Leiterin, äußerte sich zufrieden": an adjective, no speaker
             elif t.low in ("wie", "as") and j + 2 < len(toks):
-                for v in range(j + 2, min(j + 7, len(toks))):
-                    if toks[v].low in lx.SAY_VERBS:
-                        sp = np_before(self.text, toks, j + 1, v, lx)
+                verbs = lx.SAY_VERBS | getattr(lx, "WIE_VERBS", set())
+                lo = j + 2 if toks[j + 1].low == "sich" else j + 1  # "wie sich X ausdrückte"
+                for v in range(lo + 1, min(j + 12, len(toks))):
+                    if toks[v].low in verbs and not toks[v].cap:
+                        hi = next(  # "wie X, Chef der Firma, mitteilte": the name before
+                            (k for k in range(lo + 1, v) if "," in self._gap(toks[k - 1], toks[k])),
+                            v,
+                        )
+                        if hi < v and self.lang != "de":
+                            break
+                        if toks[lo].low == "es":
+                            sp = (toks[lo].start, toks[lo].end)  # "wie es … hieß": nobody
+                        else:
+                            sp = np_before(self.text, toks, lo, hi, lx)
+                        verb_end = toks[v].end
+                        break
+                    if v - lo >= 10 and not any(
+                        "," in self._gap(toks[k - 1], toks[k]) for k in range(lo + 1, v + 1)
+                    ):
                         break
             elif self.lang == "en":
                 for v in range(j + 1, min(j + 6, len(toks))):
@@ -169,11 +272,17 @@ class FrameFinder(SourceRules):
                         break
             if sp is None or t.low != lx.SO_FRAME and not self._has_verb(toks[:j]):
                 continue  # "Der CSU-Vorsitzende, Edmund Stoiber, warf …": a subject, not words
+            if self.lang == "de" and t.low != lx.SO_FRAME and self._fronted_phrase(toks[:j]):
+                continue  # "In seiner Rede, die X verlas, mahnte Harper …": no clause of words
+            if self.lang == "de" and any(
+                x.low in lx.NEGATIONS for x in toks[j + 1 : self._comma_after(toks, j) + 1]
+            ):
+                continue  # "…, gab die Behörde nicht bekannt": nothing was said
             end = toks[j - 1].end
             comma = self.text.find(",", end, toks[j].start)
             end = max(end, comma)  # the span runs over a short quote up to the frame's comma
             frame = Frame(s, end, "indirect", sp, t.text)
-            rest = [x for x in toks[j + 1 :] if x.start >= sp[1]]
+            rest = [x for x in toks[j + 1 :] if x.start >= max(sp[1], verb_end)]
             cut = next(
                 (
                     n
@@ -182,8 +291,15 @@ class FrameFinder(SourceRules):
                 ),
                 None,
             )
-            if cut is not None and len(rest) - cut >= 3 and (
-                self.lang == "de" or rest[cut].low in lx.VERBISH | lx.NOT_SUBJECT_END
+            if (
+                cut is not None
+                and len(rest) - cut >= 3
+                and (
+                    self.lang == "de"
+                    and rest[-1].low not in lx.SAY_PARTICLES  # "…, Bagus Puruhito, mit": the name
+                    or self.lang != "de"
+                    and rest[cut].low in lx.VERBISH | lx.NOT_SUBJECT_END
+                )
             ):  # English: the words go on with their verb ("…, she said, would fail")
                 # "Sein Rivale, so Obama weiter, würde …": the words go on after the frame
                 frame.segments = [(s, end), (rest[cut].start, self._clause_end(e))]
@@ -191,6 +307,22 @@ class FrameFinder(SourceRules):
                 continue  # "In a statement to the paper, X denied …": an adverbial, no words
             return frame
         return None
+
+    def _fronted_phrase(self, toks: list[Token]) -> bool:
+        """A noun or prepositional phrase with a relative clause after it and nothing else
+        ("In seiner Rede, die X verlas", "Der Plan, der am Montag vorgelegt wurde"): the
+        fronted part of the main clause that follows the comma, not reported words."""
+        lx = self.lx
+        for n in range(1, len(toks) - 1):
+            if "," not in self._gap(toks[n - 1], toks[n]):
+                continue
+            rel = toks[n].low in lx.RELATIVES or (
+                toks[n].low in getattr(lx, "NP_PREPOSITIONS", ()) and toks[n + 1].low in lx.RELATIVES
+            )
+            if not rel or self._has_verb(toks[:n]):
+                return False
+            return not any("," in self._gap(toks[k - 1], toks[k]) for k in range(n + 1, len(toks)))
+        return False
 
     def _finite_after_opener(self, toks: list[Token], c: int) -> int:
         """The finite verb after an opening adverbial ("Zur Beweislage führt …"): the first
@@ -225,7 +357,10 @@ class FrameFinder(SourceRules):
     def _not_a_subject(self, sp: tuple[int, int]) -> bool:
         """A German phrase that opens with a lower-case word other than an article or a
         pronoun ("zufrieden über den Bericht") is no subject."""
-        first = self.text[sp[0] : sp[1]].split()[0].lower()
+        word = self.text[sp[0] : sp[1]].split()[0]
+        first = word.lower()
+        if "-" in word and word.rsplit("-", 1)[1][:1].isupper():
+            return False  # "verdi-Verhandlungsführer": a noun
         return (
             self.text[sp[0]].islower()
             and first not in self.lx.DETERMINERS
@@ -308,8 +443,12 @@ class FrameFinder(SourceRules):
             else:
                 continue
             clause = toks[c:]
-            if not clause or ":" in self.text[clause[0].start : self._clause_end(e)]:
-                continue  # "sagte X, Gründer der Band: „…“": the colon frames a direct quote
+            stop = None
+            if clause and ":" in self.text[clause[0].start : self._clause_end(e)]:
+                stop = self._said_and(clause)  # "Er sagte, A brauche B und fügte hinzu: „…“"
+                if stop is None:
+                    continue  # "sagte X, Gründer der Band: „…“": the colon frames a direct quote
+                clause = [x for x in clause if x.end <= stop]
             if not self._particle_ok(t, toks[v + 1 : c]):
                 continue
             starts_that = clause[0].low in lx.THAT
@@ -319,7 +458,61 @@ class FrameFinder(SourceRules):
             sp = self._subject(toks, v, e)
             if sp is None:
                 continue
-            return Frame(clause[0].start, self._content_end(clause, e), "indirect", sp, t.text)
+            end = stop if stop is not None else self._content_end(clause, e)
+            return Frame(clause[0].start, end, "indirect", sp, t.text)
+        return None
+
+    def _said_and(self, clause: list[Token]) -> int | None:
+        """Where reported words end at 'und' + a second verb of saying that opens a colon
+        ("…, Europa brauche die Engländer und fügte hinzu: „…“"), else None."""
+        lx = self.lx
+        for n in range(2, len(clause) - 1):
+            x = clause[n]
+            if x.low == "und" and clause[n + 1].low in lx.SAY_VERBS and not clause[n + 1].cap:
+                colon = self.text.find(":", x.end)
+                if colon > 0 and not any(
+                    "," in self._gap(clause[k - 1], clause[k]) for k in range(n + 1, len(clause))
+                    if clause[k].end <= colon
+                ):
+                    return clause[n - 1].end
+        return None
+
+    def _clause_final_say(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        """A verb of saying closing a relative or a leading subordinate clause, then a comma
+        and a 'dass' or Konjunktiv clause: '…, der sagte, man dürfe …' (the relative pronoun
+        speaks), 'Als X am Sonntag sagte, dass …, meinte er …' (the subordinate's subject)."""
+        lx = self.lx
+        if self.lang != "de":
+            return None
+        for v in range(2, len(toks) - 2):
+            t = toks[v]
+            if t.low not in lx.SAY_STRONG or t.cap or t.low == lx.SO_FRAME:
+                continue
+            if "," not in self._gap(t, toks[v + 1]) or not self._particle_ok(t, toks[v - 3 : v]):
+                continue
+            head = self._own_clause_head(toks, v)
+            if head is not None:
+                sp = (toks[head].start, toks[head].end)  # "…, der sagte, …"
+            elif toks[0].low in lx.SUBORDINATORS and not any(
+                "," in self._gap(toks[k - 1], toks[k]) for k in range(1, v + 1)
+            ):
+                sp = np_after(self.text, toks, 1, lx, t.start)  # "Als X sagte, …"
+            else:
+                continue
+            if sp is None:
+                continue
+            c = v + 1
+            clause = toks[c:]
+            first = clause[0].low
+            if not (
+                first in lx.THAT_STRICT
+                or first not in lx.RELATIVES
+                and first not in lx.SUBORDINATORS
+                and any(is_konjunktiv(x, lx) for x in clause[1:4])
+            ):
+                continue
+            end = self._noun_content_end(clause, e)
+            return Frame(clause[0].start, end, "indirect", sp, t.text)
         return None
 
     def _that_clause(self, toks: list[Token], s: int, e: int) -> Frame | None:
@@ -331,6 +524,8 @@ class FrameFinder(SourceRules):
             prev = toks[c - 1]
             if prev.cap or prev.low in lx.NOT_BEFORE_THAT or toks[0].low in lx.IMPERSONAL:
                 return None
+            if any(x.low in getattr(lx, "DEGREE_WORDS", ()) for x in toks[max(0, c - 4) : c]):
+                return None  # "so heftig, dass …", "soweit geräumt, dass …": a result clause
             if any(is_konjunktiv(x, lx) for x in toks[:c]):
                 return None  # "Die Verbündeten seien sich einig, dass …": someone else reports
             if toks[0].low in lx.ADVERBIAL_OPENERS or toks[0].low in lx.THAT:
@@ -354,24 +549,56 @@ class FrameFinder(SourceRules):
         return None
 
     def _intent_clause(self, toks: list[Token], s: int, e: int) -> Frame | None:
-        """'kündigte an, das Gesetz zu ändern': an announced or demanded act (zu-infinitive)."""
+        """'kündigte an, das Gesetz zu ändern': an announced or demanded act (zu-infinitive).
+        The verb may also close a relative or subordinate clause ("…, der alle aufforderte,
+        … zu unterstützen", "nachdem die Partei entschieden hatte, … zu …")."""
         lx = self.lx
-        v = next((k for k in range(min(len(toks), 14)) if toks[k].low in lx.INTENT_VERBS), None)
-        if v is None:
-            return None
-        for c in range(v + 1, min(len(toks) - 1, v + 10)):
+        for v in range(len(toks) - 1):
+            if toks[v].low not in lx.INTENT_VERBS or toks[v].cap and v:
+                continue
+            f = self._intent_at(toks, v, s, e)
+            if f is not None or v < 14:
+                return f
+        return None
+
+    def _intent_at(self, toks: list[Token], v: int, s: int, e: int) -> Frame | None:
+        lx = self.lx
+        late = v >= 14  # far into the sentence: only a verb closing its own clause
+        if self.lang == "de" and v + 3 < len(toks) and "," not in self._gap(toks[v], toks[v + 1]):
+            f = self._intent_no_comma(toks, v, e)
+            if f is not None:
+                return f
+        for c in range(v + 1, min(len(toks) - 1, v + (4 if late else 10))):
             if "," not in self._gap(toks[c - 1], toks[c]):
                 continue
             n = c
             while n + 1 < len(toks) and "," not in self._gap(toks[n], toks[n + 1]):
                 n += 1
             clause = toks[c : n + 1]
-            if self.lang == "de" and any(is_konjunktiv(x, lx) for x in toks[:v]):
+            if late and not all(
+                x.low in lx.NOT_SUBJECT_END or x.low == "worden" for x in toks[v + 1 : c]
+            ):
+                return None
+            if (
+                self.lang == "de"
+                and any(is_konjunktiv(x, lx) for x in toks[:v])
+                and self._own_clause_head(toks, v) is None
+            ):
                 return None  # "Noch habe der Vorstand zugesagt, …": someone else reports it
-            if not any(_ZU_INF.match(x.low) or x.low == "zu" for x in clause[-3:]):
+            if not (
+                any(_ZU_INF.match(x.low) for x in clause)
+                or any(x.low == "zu" for x in clause[-3:])
+            ):
                 return None
             if clause[0].low in ("um", "ohne", "statt", "anstatt"):
                 return None  # "forderte …, um … auszugleichen": a purpose, not the content
+            head = self._own_clause_head(toks, v)
+            if head is not None and toks[head].low in lx.RELATIVES:
+                # "…, der alle Nichtmoslems aufforderte, …": the relative pronoun speaks
+                sp = (toks[head].start, toks[head].end)
+                return Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
+            if head is not None:
+                return None  # another subordinate clause: its subject is not the frame's
             passive = any(x.low in lx.PASSIVE_AUX for x in toks[:v]) and _participle(toks[v].low)
             sp = self._subject(toks, v, e)
             if passive and sp is not None:
@@ -382,6 +609,211 @@ class FrameFinder(SourceRules):
                     return None
                 sp = None  # "Ihm wird vorgeworfen, … getötet zu haben": nobody named
             return Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
+        return None
+
+    def _intent_no_comma(self, toks: list[Token], v: int, e: int) -> Frame | None:
+        """'X hat angekündigt die Preise zu erhöhen', 'Anwohner wurden aufgefordert Fenster
+        geschlossen zu halten': a participle of an intent verb with its zu-infinitive right
+        after it and no comma between."""
+        lx = self.lx
+        if not _participle(toks[v].low) or not any(x.low in lx.AUXILIARIES for x in toks[:v]):
+            return None
+        n = self._comma_after(toks, v + 1)
+        clause = toks[v + 1 : n + 1]
+        if len(clause) < 2 or clause[0].low in ("zu", "um", "ohne", "statt", "anstatt"):
+            return None
+        if not (_ZU_INF.match(clause[-1].low) or len(clause) > 1 and clause[-2].low == "zu"):
+            return None  # the infinitive closes the clause
+        if any(x.low in lx.NOT_SUBJECT_END for x in clause):
+            return None  # a finite verb: another clause, not the infinitive
+        passive = any(x.low in lx.PASSIVE_AUX for x in toks[:v])
+        sp = self._subject(toks, v, e)
+        if passive and sp is not None:
+            sp = self._agent(toks, 0)
+        elif sp is not None and not self.speakerlike(sp) and sp[0] != toks[0].start:
+            return None  # (the subject opening the sentence announces: "Philips hat …")
+        end = self._clause_end(e) if n + 1 == len(toks) else toks[n].end
+        return Frame(clause[0].start, end, "indirect", sp, toks[v].text)
+
+    def _own_clause_head(self, toks: list[Token], v: int) -> int | None:
+        """Index of the relative pronoun that opens the clause of the verb at ``v`` after a
+        comma ("…, der alle aufforderte"), else None. Only for German verb-final clauses."""
+        if self.lang != "de":
+            return None
+        for k in range(v, 0, -1):
+            if "," in self._gap(toks[k - 1], toks[k]):
+                if toks[k].low in self.lx.RELATIVES and toks[k].low not in ("was", "wo"):
+                    return k
+                return None
+        return None
+
+    def _passive_that(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        """'Im April wurde bekannt, dass …', 'Gestern war berichtet worden, dass …', 'Es wird
+        erwartet, dass …', 'Als Grund wurde angegeben, es werde …': an agentless passive of a
+        report verb before a comma frames the 'dass' or Konjunktiv clause after it. Its agent
+        ('von X') speaks, else nobody."""
+        lx = self.lx
+        parts = getattr(lx, "PASSIVE_REPORT", set())
+        if not parts:
+            return None
+        aux = lx.PASSIVE_REPORT_AUX
+        for c in range(2, min(len(toks) - 1, 14)):
+            if "," not in self._gap(toks[c - 1], toks[c]):
+                continue
+            p = c - 1
+            while p > 0 and toks[p].low in aux:
+                p -= 1  # "berichtet worden", "bekannt geworden war"
+            if toks[p].low not in parts or not any(x.low in aux for x in toks[:c]):
+                return None
+            if any(x.low in lx.NEGATIONS for x in toks[:c]):
+                return None  # "Es wurde nicht bekannt, ob …": nothing was reported
+            n = self._comma_after(toks, c)
+            clause = toks[c : n + 1]
+            first = clause[0].low
+            if not (
+                first in lx.THAT_STRICT
+                or first == "ob" and toks[p].low != "bekannt"
+                or first not in lx.RELATIVES
+                and first not in lx.SUBORDINATORS
+                and first not in _NOT_CONTENT
+                and any(is_konjunktiv(x, lx) for x in clause[1:4])
+            ):
+                return None
+            sp = self._agent(toks[:c], 0)
+            if sp is None:  # nobody named: the auxiliary stands in (no speaker)
+                a = next((x for x in toks[:c] if x.low in lx.PASSIVE_AUX), None)
+                a = a or next(x for x in toks[:c] if x.low in aux)
+                sp = (a.start, a.end)
+            end = self._noun_content_end(toks[c:], e)
+            return Frame(toks[c].start, end, "indirect", sp, toks[p].text)
+        return None
+
+    def _speech_noun(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        """'der Vorwurf der Regierung, Terror zu propagieren', 'mit der Begründung, dass …',
+        'die Aussage, es sei …': a noun of saying or demanding before a comma, then a
+        zu-infinitive, a 'dass'/'ob' clause or a Konjunktiv clause: that clause is its content.
+        The noun's genitive or 'von' phrase speaks, else the noun phrase itself."""
+        lx = self.lx
+        nouns = getattr(lx, "SPEECH_NOUNS", ())
+        if not nouns:
+            return None
+        inner = getattr(lx, "NP_PREPOSITIONS", set())
+        for c in range(1, len(toks) - 1):
+            if "," not in self._gap(toks[c - 1], toks[c]):
+                continue
+            last = c - 1
+            if toks[last].low == "laut" and last > 1 and toks[last - 1].cap:
+                last -= 1  # "Vorwürfe wurden laut, …": the words became public
+            elif not toks[last].cap:
+                continue  # "…, keine Entscheidung darüber gegeben, ob": a verb ends the clause
+            k = None
+            for j in range(last, max(-1, c - 8), -1):
+                t = toks[j]
+                if j < last and "," in self._gap(t, toks[j + 1]):
+                    break
+                if t.cap and t.low.endswith(nouns):
+                    k = j
+                    break
+                if not (
+                    t.cap
+                    or t.low in lx.DETERMINERS
+                    or t.low in lx.NP_LINKERS
+                    or t.low in inner
+                    or t.low.endswith(("e", "en", "er", "es", "em"))
+                ):
+                    break
+            if k is None:
+                continue
+            if any(is_konjunktiv(x, lx) for x in toks[:k]):
+                return None  # "… gebe es Aussagen, dass …": the sentence reports someone
+            n = self._comma_after(toks, c)
+            clause = toks[c : n + 1]
+            first = clause[0].low
+            article = (  # "die Begründung, das Gebäude sei marode": not a relative pronoun
+                first in lx.RELATIVES
+                and len(clause) > 3
+                and clause[1].cap
+                and any(is_konjunktiv(x, lx) for x in clause[2:4])
+            )
+            content = (
+                any(_ZU_INF.match(x.low) for x in clause)
+                or any(x.low == "zu" for x in clause[-3:])
+                or any(is_konjunktiv(x, lx) for x in clause[1:4])
+            )
+            if not (first in lx.THAT_STRICT or first == "ob" or article) and (
+                first in lx.SUBORDINATORS
+                or first in lx.RELATIVES
+                or first in _NOT_CONTENT
+                or not content
+            ):
+                continue
+            j = k  # the noun phrase: articles and adjectives before the noun
+            while j > 0 and (
+                toks[j - 1].low in lx.DETERMINERS
+                or not toks[j - 1].cap
+                and len(toks[j - 1].low) > 4
+                and toks[j - 1].low.endswith(("e", "en", "er", "es"))
+                and toks[j - 1].low not in inner
+                and not toks[j - 1].low.endswith("weise")
+            ) and "," not in self._gap(toks[j - 1], toks[j]):
+                j -= 1
+            while j < k and not (toks[j].cap or toks[j].low in lx.DETERMINERS):
+                j += 1  # "stehen Vorwürfe im Raum": a verb, not an adjective
+            sp = None
+            if j > 0:  # "Die DSW ist der Ansicht, …": the subject holds the view
+                f = self._finite_after_opener(toks, j)
+                sub = None
+                if toks[0].low in lx.ADVERBIAL_OPENERS:
+                    sub = np_after(self.text, toks, f + 1, lx, toks[c].start) if f < j else None
+                elif 0 < f <= j:
+                    sub = np_before(self.text, toks, 0, f, lx)
+                if sub is not None and self.speakerlike(sub):
+                    sp = sub
+            if sp is None and k + 1 < c and toks[k + 1].low in ("des", "der", "von", "vom"):
+                sp = np_after(self.text, toks, k + 1, lx, toks[c].start) or np_after(
+                    self.text, toks, k + 2, lx, toks[c].start
+                )  # "der Vorwurf der Regierung": the government accuses
+            if sp is None:
+                sp = (toks[j].start, toks[k].end)
+            while n + 1 < len(toks) and toks[n + 1].low not in ("um", "ohne", "statt", "anstatt"):
+                m = self._comma_after(toks, n + 1)  # "…, dabei zu helfen, X zu bringen"
+                if not any(_ZU_INF.match(x.low) or x.low == "zu" for x in toks[m - 1 : m + 1]):
+                    break
+                n = m
+            end = toks[n].end
+            if n + 1 == len(toks):
+                end = self._clause_end(e)
+            elif first in lx.THAT_STRICT or first == "ob" or not (
+                any(_ZU_INF.match(x.low) for x in clause)
+                or any(x.low == "zu" for x in clause[-3:])
+            ):  # a zu-infinitive ends at its comma; a 'dass' or Konjunktiv clause runs on
+                end = self._noun_content_end(toks[c:], e)
+            return Frame(toks[c].start, end, "indirect", sp, toks[k].text)
+
+    def _comma_after(self, toks: list[Token], c: int) -> int:
+        """Index of the last word before the next comma from ``c`` (or of the last word)."""
+        n = c
+        while n + 1 < len(toks) and "," not in self._gap(toks[n], toks[n + 1]):
+            n += 1
+        return n
+
+    def _noun_content_end(self, clause: list[Token], e: int) -> int:
+        """A 'dass' or Konjunktiv clause runs on over commas ("…, da …", "…, wodurch …")
+        until the main clause of the sentence resumes with a finite verb ("…, blieben
+        erfolglos", "…, wurde abgelehnt")."""
+        lx = self.lx
+        for n in range(1, len(clause)):
+            x = clause[n]
+            if "," not in self._gap(clause[n - 1], x) or x.cap or x.low in lx.CLAUSE_GLUE:
+                continue
+            if x.low in lx.THAT or x.low in lx.RELATIVES or is_konjunktiv(x, lx):
+                continue
+            if x.low in lx.DETERMINERS or x.low in lx.SUBORDINATORS or _ZU_INF.match(x.low):
+                continue
+            if x.low in lx.PRONOUNS or x.low in _CONTINUING or _WO_WORD.match(x.low):
+                continue  # "…, sich zu beteiligen", "…, wodurch …": the clause goes on
+            return clause[n - 1].end  # "…, stieg die Aktie": the main clause resumes
+        return self._clause_end(e)
         return None
 
     def _wonach(self, toks: list[Token], s: int, e: int) -> Frame | None:
@@ -684,6 +1116,8 @@ class FrameFinder(SourceRules):
             t = toks[v]
             if t.cap or inserted is not None and inserted[0] <= v < inserted[1]:
                 continue
+            if self._attributive(toks, v):
+                continue  # "eine oft beklagte Lücke": an adjective, not the finite verb
             if t.low in lx.AUXILIARIES and last.low in lx.REPORT_VERBS and len(toks) > v + 2:
                 cue = last
             elif (
@@ -756,6 +1190,18 @@ class FrameFinder(SourceRules):
                 return None
             return Frame(s, e, "reported", sp, cue.text)
         return None
+
+    def _attributive(self, toks: list[Token], v: int) -> bool:
+        """A German participle or adjective between an article and its noun ("eine oft
+        beklagte Lücke", "die geforderten Summen")."""
+        if self.lang != "de" or v + 1 >= len(toks) or not toks[v + 1].cap:
+            return False
+        if not toks[v].low.endswith(("e", "en", "er", "es", "em")):
+            return False
+        det = self.lx.DETERMINERS
+        return toks[v - 1].low in det or (
+            v >= 2 and toks[v - 2].low in det and not toks[v - 1].cap
+        )
 
     def _clause_particles(self, toks: list[Token], v: int) -> set[str]:
         """Words after the verb at ``v`` that end a clause (before a comma, a colon or the

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .clauses import ClauseTools, Frame
+from .clauses import ClauseTools, Frame, is_konjunktiv
 from .speakers import np_after
 from .tokens import Token
 
@@ -35,9 +35,19 @@ class SourceRules(ClauseTools):
                 for n in range(len(before) - 1, 0, -1 if self.lang == "de" else len(before)):
                     if "," in self._gap(before[n - 1], before[n]):
                         # the source's own clause opens at the last comma: "…, das nach
-                        # Angaben X" (a relative clause), "…, jedoch ist laut X unklar"
-                        relative = before[n].low in lx.RELATIVES
-                        if relative or before[n].low in getattr(lx, "CONTRAST_OPENERS", ()):
+                        # Angaben X" (a relative clause), "…, unter denen nach X", "…,
+                        # jedoch ist laut X unklar"
+                        relative = before[n].low in lx.RELATIVES or (
+                            n + 1 < len(before)
+                            and before[n].low in getattr(lx, "NP_PREPOSITIONS", ())
+                            and before[n + 1].low in lx.RELATIVES
+                        )
+                        if (
+                            relative
+                            or before[n].low in getattr(lx, "CONTRAST_OPENERS", ())
+                            or self.lang == "de"
+                            and (before[n].low in lx.SUBORDINATORS or before[n].low in lx.THAT)
+                        ):  # "…, da nach Angaben X die Genehmigung …": the clause opens at "da"
                             start = before[n].start
                         break
                 if self.lang == "en" and before[-1].low in lx.RELATIVES - {"that"} and after:
@@ -73,6 +83,8 @@ class SourceRules(ClauseTools):
                 k += 1
             return t.start, toks[k].end, (toks[i + 2].start, toks[k].end)
         if t.low in lx.SOURCE_BEFORE:
+            if t.low == "laut" and (i + 1 == len(toks) or "," in self._gap(t, toks[i + 1])):
+                return None  # "Vorwürfe wurden laut, …": loud, not "according to"
             after = i + 2 if t.low == "according" else i + 1
             k = after
             while k < len(toks) and toks[k].low in lx.DETERMINERS | {"ihren", "seinen", "eigenen"}:
@@ -87,6 +99,8 @@ class SourceRules(ClauseTools):
             if k and toks[k - 1].low in lx.DETERMINERS | lx.POSSESSIVES:
                 k -= 1
             return toks[k].start, t.end, (toks[k].start, toks[i - 1].end)
+        if t.low == "nach" and i and toks[i - 1].low in getattr(lx, "TIME_BEFORE_NACH", ()):
+            return None  # "sechs Tage nach der Veröffentlichung": after, not according to
         if t.low == "nach" and i + 1 < len(toks):
             k = i + 1
             while k < len(toks) and k - i <= 3 and not toks[k].cap:
@@ -107,40 +121,84 @@ class SourceRules(ClauseTools):
             if sub:
                 end = sub[1]
             return t.start, end, (toks[k].start, end)
-        if t.low in lx.SOURCE_AFTER and i:
-            k = i - 1
+        if t.low == "aus" and self.lang == "de" and i + 2 < len(toks):
+            nxt = toks[i + 1]
+            if nxt.low == "sicht" and toks[i + 2].low in ("des", "der", "von", "vom"):
+                sp = np_after(text, toks, i + 3, lx, e)  # "aus Sicht der Organisationen"
+                if sp is not None:
+                    return t.start, sp[1], (nxt.start, sp[1])
+            elif nxt.cap and nxt.low.endswith("sicht") and len(nxt.low) > 7:
+                return t.start, nxt.end, (nxt.start, nxt.end)  # "aus Belegschaftssicht"
+            return None
+        if t.low in getattr(lx, "MID_SOURCE", ()) and i >= 2 and i + 1 < len(toks):
+            if any(is_konjunktiv(x, lx) for x in toks):
+                return None  # "X sei demnach …": the Konjunktiv sentence goes on reporting
+            return t.start, t.end, (t.start, t.end)  # "X wird sich demnach …": the last source
+        zu_folge = t.low == "folge" and i >= 2 and toks[i - 1].low == "zu"  # "Berichten zu Folge"
+        if (t.low in lx.SOURCE_AFTER or zu_folge) and i:
+            k = i - 2 if zu_folge else i - 1
+            i = k + 1
             while (
                 k > 0
                 and (
                     toks[k - 1].cap
                     or toks[k - 1].low in lx.DETERMINERS
                     or toks[k - 1].low.endswith(("e", "en", "er", "em"))  # "Dem polnischen …"
+                    and not (
+                        k >= 2
+                        and toks[k - 2].cap
+                        and toks[k - 2].low not in lx.DETERMINERS
+                        and not toks[k - 2].low.endswith(tuple(lx.SOURCE_NOUNS))
+                    )
+                    # "X gewinnen Berichten zufolge":
+                    # after a noun a lower-case word is the verb, not an adjective
+                    or toks[k - 1].low in ("vom", "von")  # "Angaben vom Mittwoch zufolge"
+                    and k - 2 >= 0
+                    and toks[k - 2].cap
                 )
                 and (i - k < 6)
                 and "," not in self._gap(toks[k - 1], toks[k])
             ):
                 k -= 1
-            return toks[k].start, t.end, (toks[k].start, toks[i - 1].end)
-        if i == 0 and t.low in ("wie", "as"):
-            for v in range(2, min(len(toks) - 1, 16)):
-                if (
-                    toks[v].low in lx.SAY_VERBS
-                    and not toks[v].cap
-                    and v + 1 < len(toks)
-                    and (
-                        "," in self._gap(toks[v], toks[v + 1])
-                        or self._object_then_comma(toks, v)
+            return toks[k].start, t.end, (toks[k].start, toks[i - 1].end)  # (t: zufolge)
+        lead = i == 1 and toks[0].low in ("denn", "und", "aber", "doch", "and", "but")
+        if (i == 0 or lead) and t.low in ("wie", "as"):  # "Denn wie X berichtete, …"
+            verbs = lx.SAY_VERBS | getattr(lx, "WIE_VERBS", set())
+            aux = getattr(lx, "WIE_AUX", set())
+            o = i  # offsets from "wie"
+            for v in range(o + 2, min(len(toks) - 1, o + 16)):
+                if toks[v].low not in verbs or toks[v].cap:
+                    continue
+                w = v  # "Wie X bekanntgegeben hat, …", "Wie berichtet wird, …"
+                while w + 1 < len(toks) and w - v < 2 and toks[w + 1].low in aux:
+                    if "," in self._gap(toks[w], toks[w + 1]):
+                        break
+                    w += 1
+                if w + 1 >= len(toks) or "," not in self._gap(toks[w], toks[w + 1]):
+                    if not self._object_then_comma(toks, v):
+                        continue
+                    while "," not in self._gap(toks[w], toks[w + 1]):
+                        w += 1  # "As X told the BBC, …": the phrase runs to its comma
+                stop = toks[v].start
+                if toks[o + 1].low == "es":
+                    sp = (toks[o + 1].start, toks[o + 1].end)  # "Wie es hieß, …": nobody named
+                elif toks[o + 1].low == "sich" and toks[o + 2].low in ("aus", "in", "bei"):
+                    sp = np_after(text, toks, o + 3, lx, stop) or np_after(
+                        text, toks, o + 4, lx, stop
                     )
-                ):
-                    sp = np_after(text, toks, 1, lx, toks[v].start) or np_after(
-                        text, toks, 2, lx, toks[v].start
-                    )  # "Wie schon die WHO sagte, …"
-                    if sp is None:
-                        return None
-                    end = toks[v].end
-                    while "," not in self._gap(toks[v], toks[v + 1]):
-                        v += 1  # "As X told the BBC, …": the phrase runs to its comma
-                    return (t.start, max(end, toks[v].end), sp)
+                else:
+                    sp = np_after(text, toks, o + 1, lx, stop) or np_after(
+                        text, toks, o + 2, lx, stop
+                    )
+                if sp is None and self.lang == "de":
+                    sp = self._marked_name(toks[o].end)
+                    if sp is None and w > v:  # "Wie gestern bekannt wurde, …": a passive
+                        sp = (toks[w].start, toks[w].end)
+                    elif sp is None and v > o + 1 and text[toks[o + 1].start].isalpha():
+                        sp = (toks[o + 1].start, toks[v - 1].end)  # "Wie t-online.de berichtet"
+                if sp is None:
+                    return None  # "Wie schon die WHO sagte, …"
+                return (toks[0].start, toks[w].end, sp)
         return None
         return None
 
