@@ -80,7 +80,7 @@ class FrameFinder(SourceRules):
                 and fb.speaker[0] >= src.segments[-1][0]
             ):
                 return fb  # "According to the Herald, Burrows said …": Burrows speaks
-            return src or fb or self._frame_after(toks, s, e) or self._second_clause(toks, e)
+            return src or fb or after or self._second_clause(toks, e)  # (after: no segments)
         src = self._source_phrase(toks, s, e)
         if src is not None:
             fb = self._frame_before(toks, s, e, has_konj)
@@ -657,9 +657,7 @@ class FrameFinder(SourceRules):
         if not parts:
             return None
         aux = lx.PASSIVE_REPORT_AUX
-        for c in range(2, min(len(toks) - 1, 14)):
-            if "," not in self._gap(toks[c - 1], toks[c]):
-                continue
+        for c in self._commas(toks, 2, min(len(toks) - 1, 14)):
             p = c - 1
             while p > 0 and toks[p].low in aux:
                 p -= 1  # "berichtet worden", "bekannt geworden war"
@@ -698,9 +696,7 @@ class FrameFinder(SourceRules):
         if not nouns:
             return None
         inner = getattr(lx, "NP_PREPOSITIONS", set())
-        for c in range(1, len(toks) - 1):
-            if "," not in self._gap(toks[c - 1], toks[c]):
-                continue
+        for c in self._commas(toks, 1, len(toks) - 1):
             last = c - 1
             if toks[last].low == "laut" and last > 1 and toks[last - 1].cap:
                 last -= 1  # "Vorwürfe wurden laut, …": the words became public
