@@ -84,6 +84,23 @@ class ClauseTools:
     def _gap(self, a: Token, b: Token) -> str:
         return self.text[a.end : b.start]
 
+    def _commas(self, toks: list[Token], lo: int, hi: int) -> list[int]:
+        """Every n in [lo, hi) with a comma between toks[n - 1] and toks[n], in order: what a
+        loop testing ``"," in self._gap(toks[n - 1], toks[n])`` visits, found with str.find
+        (words hold no comma, so each comma stands in the gap before the next word)."""
+        out: list[int] = []
+        if hi <= lo:
+            return out
+        text, pos, stop, n = self.text, toks[lo - 1].end, toks[hi - 1].start, lo
+        while True:
+            comma = text.find(",", pos, stop)
+            if comma < 0:
+                return out
+            while toks[n].start < comma:
+                n += 1
+            out.append(n)
+            pos = toks[n].start
+
     def _clause_end(self, s_end: int) -> int:
         """Sentence end without its final punctuation."""
         e = s_end

@@ -469,9 +469,13 @@ class Engine:
         """A Konjunktiv I verb in the main clause ("sei", "habe", "könne"): reported, never
         hypothetical (Konjunktiv II "wäre", "würde" is both)."""
         lx = self.lx
-        for n, t in enumerate(toks):
-            if n and "," in self.text[toks[n - 1].end : t.start]:
-                return False  # only the first clause: "…, die X sei" is a relative clause
+        if not toks:
+            return False
+        # only the first clause: "…, die X sei" is a relative clause (words hold no comma)
+        comma = self.text.find(",", toks[0].end, toks[-1].start)
+        for t in toks:
+            if 0 <= comma < t.start:
+                return False
             if t.low in ("ich", "wir"):
                 return False  # "Ich stelle …": the first person, not a Konjunktiv
             if t.low in lx.KONJ_FORMS and t.low not in lx.KONJ_TWO:

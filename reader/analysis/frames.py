@@ -80,7 +80,7 @@ class FrameFinder(SourceRules):
                 and fb.speaker[0] >= src.segments[-1][0]
             ):
                 return fb  # "According to the Herald, Burrows said …": Burrows speaks
-            return src or fb or self._frame_after(toks, s, e) or self._second_clause(toks, e)
+            return src or fb or after or self._second_clause(toks, e)  # (after: no segments)
         src = self._source_phrase(toks, s, e)
         if src is not None:
             fb = self._frame_before(toks, s, e, has_konj)
@@ -392,8 +392,8 @@ class FrameFinder(SourceRules):
     def _second_clause(self, toks: list[Token], e: int) -> Frame | None:
         """English: '… on Monday, and a teacher thought it was a bomb': the frame may stand
         in a main clause joined by ', and' / ', but'."""
-        for k in range(2, len(toks) - 4):
-            if toks[k].low in ("and", "but") and "," in self._gap(toks[k - 1], toks[k]):
+        for k in self._commas(toks, 2, len(toks) - 4):
+            if toks[k].low in ("and", "but"):
                 found = self._frame_before(toks[k + 1 :], toks[k + 1].start, e, False)
                 if found is not None and found.speaker is not None and "," not in self.text[
                     toks[k + 1].start : found.start
@@ -484,11 +484,12 @@ class FrameFinder(SourceRules):
         lx = self.lx
         if self.lang != "de":
             return None
-        for v in range(2, len(toks) - 2):
+        for c in self._commas(toks, 3, len(toks) - 1):  # the verb closes its clause
+            v = c - 1
             t = toks[v]
             if t.low not in lx.SAY_STRONG or t.cap or t.low == lx.SO_FRAME:
                 continue
-            if "," not in self._gap(t, toks[v + 1]) or not self._particle_ok(t, toks[v - 3 : v]):
+            if not self._particle_ok(t, toks[v - 3 : v]):
                 continue
             head = self._own_clause_head(toks, v)
             if head is not None:
@@ -657,9 +658,7 @@ class FrameFinder(SourceRules):
         if not parts:
             return None
         aux = lx.PASSIVE_REPORT_AUX
-        for c in range(2, min(len(toks) - 1, 14)):
-            if "," not in self._gap(toks[c - 1], toks[c]):
-                continue
+        for c in self._commas(toks, 2, min(len(toks) - 1, 14)):
             p = c - 1
             while p > 0 and toks[p].low in aux:
                 p -= 1  # "berichtet worden", "bekannt geworden war"
@@ -698,9 +697,7 @@ class FrameFinder(SourceRules):
         if not nouns:
             return None
         inner = getattr(lx, "NP_PREPOSITIONS", set())
-        for c in range(1, len(toks) - 1):
-            if "," not in self._gap(toks[c - 1], toks[c]):
-                continue
+        for c in self._commas(toks, 1, len(toks) - 1):
             last = c - 1
             if toks[last].low == "laut" and last > 1 and toks[last - 1].cap:
                 last -= 1  # "Vorwürfe wurden laut, …": the words became public
@@ -1112,11 +1109,12 @@ class FrameFinder(SourceRules):
         inserted = self._inserted_clause(toks) if self.lang == "de" else None
         if inserted is not None:
             reach = max(reach, inserted[1] + 1)
+        german = self.lang == "de"
         for v in range(1, min(len(toks), reach)):
             t = toks[v]
             if t.cap or inserted is not None and inserted[0] <= v < inserted[1]:
                 continue
-            if self._attributive(toks, v):
+            if german and v + 1 < len(toks) and toks[v + 1].cap and self._attributive(toks, v):
                 continue  # "eine oft beklagte Lücke": an adjective, not the finite verb
             if t.low in lx.AUXILIARIES and last.low in lx.REPORT_VERBS and len(toks) > v + 2:
                 cue = last
