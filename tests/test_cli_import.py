@@ -162,8 +162,11 @@ def test_two_processes_importing_at_once_keep_every_article(tmp_path: Path) -> N
 def test_ctrl_c_exits_130_and_keeps_exactly_what_it_reported(tmp_path: Path) -> None:
     import signal
 
+    # long enough stories that the import outlasts its first batch commit (2 s) by far on any
+    # machine: the signal must land mid-run, not after the last article
+    story = "\n\n".join([GERMAN] * 10)
     for i in range(1500):
-        write(tmp_path / "in" / f"{i:04d}.txt", distinct(GERMAN, i))
+        write(tmp_path / "in" / f"{i:04d}.txt", distinct(story, i))
     lib = str(tmp_path / "lib")
     proc = subprocess.Popen([sys.executable, "-m", "reader", "--library", lib, "import",
                              str(tmp_path / "in")], stdout=subprocess.PIPE,
