@@ -113,3 +113,21 @@ def test_pronoun_object_is_the_person_last_named_and_the_medium_keeps_its_marks(
     q = next(q for q in a.quotes if q.kind == "direct")
     assert a.actor(q.actor) is not None and a.actor(q.actor).name == "Carla Wendt"
     assert q.via == "Das „Kreisblatt“"
+
+
+def test_source_first_then_verb_of_saying_relays_too():
+    q = _direct("Laut Polizei sagte der Fahrer: „Ich habe das Schild nicht gesehen.“")
+    assert q.speaker == "der Fahrer" and q.via == "Polizei"
+
+
+def test_report_relayed_by_a_source_phrase_is_one_quote_with_via():
+    """'X bestätigte laut Reuters, dass …': X's clause, relayed by Reuters, is one quote in
+    the app (not two with the same span) and two records in the JSON."""
+    text = "Der Minister bestätigte laut Reuters, dass die Gespräche gescheitert seien."
+    a = analyze(text, "de")
+    clause = [q for q in a.quotes if q.text.startswith("dass die Gespräche")]
+    assert len(clause) == 1
+    assert clause[0].speaker == "Der Minister" and clause[0].via == "Reuters"
+    records = [r for r in a.to_json()["quotes"] if r["text"].startswith("dass die Gespräche")]
+    assert [(r["speaker"], r["relay"]) for r in records] == [
+        ("Der Minister", False), ("Reuters", True)]

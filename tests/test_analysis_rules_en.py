@@ -477,16 +477,6 @@ def test_english_headline_and_second_main_clause_frames():
     assert _kind(analyze(text, "en"), "indirect") == []
 
 
-def test_a_list_of_titles_after_and_is_no_second_clause():
-    text = (
-        "Dr Lee Park, head of the water board, and chair of the Centre for Clean Rivers, "
-        "says it is vital that towns test their wells."
-    )
-    ind = _kind(analyze(text, "en"), "indirect")
-    assert all(q.speaker != "Clean Rivers" and q.speaker != "the Centre for Clean Rivers"
-               for q in ind)
-
-
 def test_plural_present_base_forms_of_warn_and_other_report_verbs():
     ind = _kind(analyze("Experts warn that the virus could spread to the north.", "en"), "indirect")
     assert len(ind) == 1 and ind[0].speaker == "Experts"

@@ -25,7 +25,7 @@ from .marks import MarkSpan, find_mark_spans
 from .models import Analysis, Quote
 from .relay import relay
 from .sentences import split_sentences
-from .speakers import Speaker, SpeakerResolver, np_after, np_before, trim_auxiliaries
+from .speakers import Speaker, SpeakerResolver, np_after, trim_auxiliaries
 from .tokens import Token, cues, tokenize
 
 _CONTINUE_SENTENCES = 3  # how far an unframed quote may continue the last speaker
@@ -201,7 +201,19 @@ class Engine:
             if inner is not None and inner.speaker is not None:
                 # the relayed words report someone's words in turn: those are a quote too
                 b = self._content_stop(inner.start, self._before_semicolon(inner.start, inner.end))
-                self._quote(inner.start, b, inner.kind, self._speaker(inner.speaker), inner.cue)
+                isp = self._speaker(inner.speaker)
+                same = next((q for q in made if (q.start, q.end) == (inner.start, b)), None)
+                if same is not None and isp is not None and same.speaker is not None:
+                    # "X bestätigte laut Reuters, dass …": X's words, relayed by Reuters
+                    same.via, same.via_start, same.via_end, same.via_actor = (
+                        same.speaker, same.speaker_start, same.speaker_end, same.actor
+                    )
+                    same.speaker, same.speaker_start, same.speaker_end, same.actor = (
+                        isp.text, isp.start, isp.end, isp.actor
+                    )
+                    same.cue = inner.cue
+                else:
+                    self._quote(inner.start, b, inner.kind, isp, inner.cue, nested=True)
             fq = made[0]
             if len(made) > 1:  # nested marks may fall anywhere in the frame's sentence
                 fq = Quote(
@@ -590,6 +602,3 @@ class Engine:
     def _finish(self) -> None:
         pass
 
-
-def np_helpers() -> tuple:  # re-exported for direct.py without a cycle
-    return np_after, np_before

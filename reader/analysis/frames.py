@@ -811,7 +811,6 @@ class FrameFinder(SourceRules):
                 continue  # "…, sich zu beteiligen", "…, wodurch …": the clause goes on
             return clause[n - 1].end  # "…, stieg die Aktie": the main clause resumes
         return self._clause_end(e)
-        return None
 
     def _wonach(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """'Berichte, wonach …': the clause after 'wonach' is what the noun before it says."""

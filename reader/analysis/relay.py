@@ -44,9 +44,9 @@ def relay(eng: Engine, s: int, e: int, m: MarkSpan) -> tuple[Span, Span] | None:
             return None
         speaker, via = found
         via = _closing_mark(eng.text, via)
-        if speaker[1] <= via[0] or via[1] <= speaker[0]:
-            if eng.text[via[0] : via[1]].strip().lower() not in lx.PRONOUNS:
-                return speaker, via
+        apart = speaker[1] <= via[0] or via[1] <= speaker[0]
+        if apart and eng.text[via[0] : via[1]].strip().lower() not in lx.PRONOUNS:
+            return speaker, via
         return None
     return None
 
@@ -115,8 +115,8 @@ def _adverb(lx, t: Token) -> bool:
 
 
 def sourced(eng: Engine, side: list[Token]) -> tuple[Span, Span] | None:
-    """'Y kommentierte die Entscheidung laut X mit folgenden Worten:', 'sagte die Kanzlerin
-    Teilnehmern zufolge:': Y says the words that follow, the source X relays them."""
+    """'Y kommentierte die Entscheidung laut X mit folgenden Worten:', 'Laut X sagte Y:': Y
+    says the words that follow, the source X relays them."""
     lx, text = eng.lx, eng.text
     end = side[-1].end
     for i, t in enumerate(side):
@@ -129,10 +129,11 @@ def sourced(eng: Engine, side: list[Token]) -> tuple[Span, Span] | None:
     lo, hi, via = found
     rest = [t for t in side if not lo <= t.start < hi]
     v = next((k for k, t in enumerate(rest) if t.low in lx.SAY_VERBS and not t.cap), None)
-    if not v:
+    if v is None:
         return None
-    if rest[0].low in lx.ADVERBIAL_OPENERS or rest[0].low in lx.RELAY_PLACE:
-        speaker = np_after(text, rest, v + 1, lx, end)  # "In der Fraktion sagte die Kanzlerin"
+    if v == 0 or rest[0].low in lx.ADVERBIAL_OPENERS or rest[0].low in lx.RELAY_PLACE:
+        # "Laut X sagte der Mann", "In der Fraktion sagte die Kanzlerin laut X"
+        speaker = np_after(text, rest, v + 1, lx, end)
     else:
         speaker = np_before(text, rest, 0, v, lx)
     if speaker is None or not (speaker[1] <= via[0] or via[1] <= speaker[0]):

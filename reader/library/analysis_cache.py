@@ -1,4 +1,6 @@
-"""The per-article analysis cache (``analysis.json``): the contract JSON plus sentence spans.
+"""The per-article analysis cache (``analysis.json``): the analysis's own quotes (one per
+quotation; relay records are made from ``via`` when the contract JSON is written), its actors
+and its sentence spans.
 
 Why: analysing a long article costs milliseconds to tens of milliseconds; opening it should not.
 The cache is rewritten on import and reimport, so it never outlives the text it describes.
