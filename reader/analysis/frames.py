@@ -94,10 +94,10 @@ class FrameFinder(SourceRules):
                     src.inner = fb  # "X bestätigte laut Reuters, dass …": Reuters relays
                     return src  # the sentence around its phrase, X the clause after "dass"
                 return fb  # "X bestätigte laut Reuters, dass …": X speaks, Reuters reports
-            main = fb or self._intent_clause(toks, s, e) or self._that_clause(toks, s, e)
+            inner = fb or self._intent_clause(toks, s, e)
+            main = inner or self._that_clause(toks, s, e)
             if main is not None and src.source_at >= main.start:
                 return main  # "X kündigte an, dass nach ersten Berechnungen …": X speaks
-            inner = fb or self._intent_clause(toks, s, e)
             if (
                 inner is not None
                 and inner.speaker is not None
@@ -1225,27 +1225,15 @@ class FrameFinder(SourceRules):
         commas inside the subject ("Die Stadt X, die am Flughafen beteiligt ist, erwog …",
         "Der Vorsitzende, Jean Mignon, bezeichnete …"); the finite verb follows it."""
         lx = self.lx
-        c1 = self._after_comma(toks, 1, min(len(toks), 9))
+        c1 = next(iter(self._commas(toks, 1, min(len(toks), 9))), None)
         if c1 is None or not toks[c1 - 1].cap:
             return None
         if not (toks[c1].low in lx.RELATIVES or toks[c1].cap or toks[c1].low in lx.DETERMINERS):
             return None
-        c2 = self._after_comma(toks, c1 + 1, min(len(toks), c1 + 15))
+        c2 = next(iter(self._commas(toks, c1 + 1, min(len(toks), c1 + 15))), None)
         if c2 is None or not (toks[c2].low in lx.REPORT_VERBS or toks[c2].low in lx.AUXILIARIES):
             return None  # "A, B und C werden aufgefordert, …": a list, not an insertion
         return c1, c2
-
-    def _after_comma(self, toks: list[Token], lo: int, hi: int) -> int | None:
-        """The first index n in [lo, hi) with a comma between toks[n - 1] and toks[n]."""
-        if hi <= lo:
-            return None
-        comma = self.text.find(",", toks[lo - 1].end, toks[hi - 1].start)
-        if comma < 0:
-            return None
-        n = lo  # words hold no comma: it stands in the gap before the first word after it
-        while toks[n].start < comma:
-            n += 1
-        return n
 
     def not_a_report(self, frame: Frame, toks: list[Token], s: int, e: int) -> bool:
         """A speech act told without its own content is no quotation when the sentence
