@@ -49,8 +49,8 @@ def make_anchor(text: str, start: int, end: int) -> Anchor:
         raise PassageError(f"passage offsets {start}-{end} are outside the text (0-{len(text)})")
     return Anchor(
         exact=text[start:end],
-        prefix=text[max(0, start - CONTEXT):start],
-        suffix=text[end:end + CONTEXT],
+        prefix=text[max(0, start - CONTEXT) : start],
+        suffix=text[end : end + CONTEXT],
         start=start,
         end=end,
         paragraph=paragraph_index(text, start),
@@ -96,8 +96,8 @@ def find_passage(text: str, exact: str) -> tuple[int, int]:
 
 def _context_score(anchor: Anchor, text: str, start: int, end: int) -> float:
     """0..1: how much of the old prefix/suffix sits right beside ``text[start:end]``."""
-    before = text[max(0, start - len(anchor.prefix)):start]
-    after = text[end:end + len(anchor.suffix)]
+    before = text[max(0, start - len(anchor.prefix)) : start]
+    after = text[end : end + len(anchor.suffix)]
     same_before = 0
     for a, b in zip(reversed(anchor.prefix), reversed(before)):
         if a != b:
@@ -134,7 +134,7 @@ def _candidate_starts(anchor: Anchor, text: str) -> list[int]:
     k = max(4, min(24, n // 4))
     if n >= 8:
         for offset in sorted({0, n // 4, n // 2, (3 * n) // 4, n - k}):
-            for hit, _ in _occurrences(text, exact[offset:offset + k])[:MAX_HITS]:
+            for hit, _ in _occurrences(text, exact[offset : offset + k])[:MAX_HITS]:
                 vote(hit - offset)
     if len(anchor.prefix) >= 8:
         for _, end in _occurrences(text, anchor.prefix)[:MAX_HITS]:
@@ -150,8 +150,11 @@ def _trim(blocks: list) -> list:
     """Drop stray one- or two-letter matches at the edges of an alignment."""
     while len(blocks) > 1 and blocks[0].size < 3 and blocks[1].a - blocks[0].a - blocks[0].size > 2:
         blocks = blocks[1:]
-    while len(blocks) > 1 and blocks[-1].size < 3 and \
-            blocks[-1].a - blocks[-2].a - blocks[-2].size > 2:
+    while (
+        len(blocks) > 1
+        and blocks[-1].size < 3
+        and blocks[-1].a - blocks[-2].a - blocks[-2].size > 2
+    ):
         blocks = blocks[:-1]
     return blocks
 
@@ -169,9 +172,14 @@ def _to_word_edges(anchor: Anchor, text: str, start: int, end: int) -> tuple[int
 
 
 def _blocks(text: str, lo: int, hi: int, piece: str) -> list:
-    window = text[max(0, lo):max(0, hi)]
-    return _trim([b for b in SequenceMatcher(None, window, piece, autojunk=False)
-                  .get_matching_blocks() if b.size])
+    window = text[max(0, lo) : max(0, hi)]
+    return _trim(
+        [
+            b
+            for b in SequenceMatcher(None, window, piece, autojunk=False).get_matching_blocks()
+            if b.size
+        ]
+    )
 
 
 def _align(anchor: Anchor, text: str, guess: int) -> tuple[int, int] | None:
@@ -187,8 +195,10 @@ def _align(anchor: Anchor, text: str, guess: int) -> tuple[int, int] | None:
     else:
         slack = n // 4 + EDGE
         lo, hi = max(0, guess - slack), guess + n - EDGE - slack
-        head, tail = _blocks(text, lo, guess + slack, exact[:EDGE]), _blocks(
-            text, hi, guess + n + slack, exact[-EDGE:])
+        head, tail = (
+            _blocks(text, lo, guess + slack, exact[:EDGE]),
+            _blocks(text, hi, guess + n + slack, exact[-EDGE:]),
+        )
         if not head or not tail:
             return None
         start, end = lo + head[0].a, max(0, hi) + tail[-1].a + tail[-1].size
@@ -233,7 +243,7 @@ def reanchor(anchor: Anchor, new_text: str) -> Anchor | None:
     """The anchor's passage in ``new_text``, or ``None`` if it cannot be placed (orphan)."""
     if not anchor.exact:
         return None
-    if new_text[anchor.start:anchor.end] == anchor.exact:
+    if new_text[anchor.start : anchor.end] == anchor.exact:
         return make_anchor(new_text, anchor.start, anchor.end)
     span = _best_exact(anchor, new_text) or _fuzzy(anchor, new_text)
     return make_anchor(new_text, *span) if span else None

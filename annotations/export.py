@@ -52,16 +52,21 @@ def _note_meta(note: Note) -> list[str]:
     if p is not None:
         lines.append(f"- Position: paragraph {p.paragraph + 1}, characters {p.start}–{p.end}")
     if note.orphan:
-        lines.append("- Orphan: this passage is no longer in the article's text"
-                     if p else "- Orphan: the article was removed")
+        lines.append(
+            "- Orphan: this passage is no longer in the article's text"
+            if p
+            else "- Orphan: the article was removed"
+        )
     lines.append(f"- Note: `{note.id}`, {note.created[:10] or 'undated'}")
     return lines
 
 
 def _article_notes(notes: list[Note], level: str) -> list[str]:
     general = [n for n in notes if n.passage is None]
-    passages = sorted((n for n in notes if n.passage is not None),
-                      key=lambda n: (n.orphan, n.passage.start, n.created))  # type: ignore
+    passages = sorted(
+        (n for n in notes if n.passage is not None),
+        key=lambda n: (n.orphan, n.passage.start, n.created),
+    )  # type: ignore
     out: list[str] = []
     if general:
         out += [f"{level} Notes", ""]
@@ -85,8 +90,10 @@ def _who_said_what(quotes: list[dict[str, Any]], level: str) -> list[str]:
         speaker = one_line(q.get("speaker") or "unknown speaker")
         if q.get("via"):
             speaker += f"** via **{one_line(q['via'])}"
-        out.append(f"- **{speaker}** ({one_line(q.get('kind') or 'quote')}): "
-                   f"{one_line(q.get('text') or '')}")
+        out.append(
+            f"- **{speaker}** ({one_line(q.get('kind') or 'quote')}): "
+            f"{one_line(q.get('text') or '')}"
+        )
     return out + [""]
 
 
@@ -105,10 +112,18 @@ def _metadata_list(a: ExportArticle) -> list[str]:
 
 
 def _front_matter(a: ExportArticle, exported: str) -> list[str]:
-    return ["---", f"title: {yaml_scalar(a.title)}", f"source: {yaml_scalar(a.source)}",
-            f"date: {yaml_scalar(a.date)}", f"url: {yaml_scalar(a.url)}",
-            f"id: {yaml_scalar(a.id)}", *yaml_list("tags", a.tags),
-            f"exported: {yaml_scalar(exported)}", "---", ""]
+    return [
+        "---",
+        f"title: {yaml_scalar(a.title)}",
+        f"source: {yaml_scalar(a.source)}",
+        f"date: {yaml_scalar(a.date)}",
+        f"url: {yaml_scalar(a.url)}",
+        f"id: {yaml_scalar(a.id)}",
+        *yaml_list("tags", a.tags),
+        f"exported: {yaml_scalar(exported)}",
+        "---",
+        "",
+    ]
 
 
 def _union_tags(articles: list[ExportArticle]) -> list[str]:
@@ -119,8 +134,13 @@ def _union_tags(articles: list[ExportArticle]) -> list[str]:
     return sorted(seen.values(), key=str.casefold)
 
 
-def to_markdown(articles: Iterable[ExportArticle], *, exported: str, quotes: bool = False,
-                title: str = "reader export") -> str:
+def to_markdown(
+    articles: Iterable[ExportArticle],
+    *,
+    exported: str,
+    quotes: bool = False,
+    title: str = "reader export",
+) -> str:
     """One article: its front matter and body. Several: one front matter for the file (title,
     exported, article ids, all tags), then each article under its own heading."""
     articles = list(articles)
@@ -131,9 +151,17 @@ def to_markdown(articles: Iterable[ExportArticle], *, exported: str, quotes: boo
         if quotes:
             out += _who_said_what(a.quotes or [], "##")
         return "\n".join(out).rstrip("\n") + "\n"
-    out = ["---", f"title: {yaml_scalar(title)}", f"exported: {yaml_scalar(exported)}",
-           *yaml_list("articles", [a.id for a in articles]),
-           *yaml_list("tags", _union_tags(articles)), "---", "", f"# {one_line(title)}", ""]
+    out = [
+        "---",
+        f"title: {yaml_scalar(title)}",
+        f"exported: {yaml_scalar(exported)}",
+        *yaml_list("articles", [a.id for a in articles]),
+        *yaml_list("tags", _union_tags(articles)),
+        "---",
+        "",
+        f"# {one_line(title)}",
+        "",
+    ]
     if not articles:
         out += ["No annotated articles.", ""]
     for a in articles:
@@ -160,15 +188,23 @@ def file_names(articles: list[ExportArticle]) -> list[str]:
     return names
 
 
-def write_folder(articles: Iterable[ExportArticle], folder: Path, *, exported: str,
-                 quotes: bool = False) -> list[Path]:
+def write_folder(
+    articles: Iterable[ExportArticle], folder: Path, *, exported: str, quotes: bool = False
+) -> list[Path]:
     """One Markdown file per article plus ``index.md`` linking them; returns the files written."""
     articles, folder = list(articles), Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     base = folder.resolve()
     written = []
-    index = ["---", f"title: {yaml_scalar('reader export')}",
-             f"exported: {yaml_scalar(exported)}", "---", "", "# reader export", ""]
+    index = [
+        "---",
+        f"title: {yaml_scalar('reader export')}",
+        f"exported: {yaml_scalar(exported)}",
+        "---",
+        "",
+        "# reader export",
+        "",
+    ]
     for a, name in zip(articles, file_names(articles)):
         target = (base / name).resolve()
         if target.parent != base:  # belt and braces: safe_stem already forbids separators
@@ -191,9 +227,16 @@ def to_json(articles: Iterable[ExportArticle], *, exported: str) -> dict[str, An
         "schema": SCHEMA,
         "exported": exported,
         "articles": [
-            {"id": a.id, "title": a.title, "source": a.source, "date": a.date, "url": a.url,
-             "tags": list(a.tags), "notes": [n.to_json() for n in a.notes],
-             **({"quotes": a.quotes} if a.quotes is not None else {})}
+            {
+                "id": a.id,
+                "title": a.title,
+                "source": a.source,
+                "date": a.date,
+                "url": a.url,
+                "tags": list(a.tags),
+                "notes": [n.to_json() for n in a.notes],
+                **({"quotes": a.quotes} if a.quotes is not None else {}),
+            }
             for a in articles
         ],
     }
@@ -212,29 +255,38 @@ def _note_in(article: str, d: Any) -> Note:
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise ImportError_(f"note {d['id']}: tags must be a list of strings")
     passage = d.get("passage")
-    if passage is not None and not (isinstance(passage, dict)
-                                    and isinstance(passage.get("exact"), str)):
+    if passage is not None and not (
+        isinstance(passage, dict) and isinstance(passage.get("exact"), str)
+    ):
         raise ImportError_(f"note {d['id']}: passage must be null or an object with 'exact'")
     try:
         anchor = anchor_from(passage)
     except TypeError as exc:
         raise ImportError_(f"note {d['id']}: passage is incomplete ({exc})") from None
-    return Note(id=d["id"].strip(), article=article, text=str(d.get("text") or ""),
-                tags=list(tags), passage=anchor, orphan=bool(d.get("orphan")),
-                created=str(d.get("created") or ""),
-                updated=str(d.get("updated") or d.get("created") or ""))
+    return Note(
+        id=d["id"].strip(),
+        article=article,
+        text=str(d.get("text") or ""),
+        tags=list(tags),
+        passage=anchor,
+        orphan=bool(d.get("orphan")),
+        created=str(d.get("created") or ""),
+        updated=str(d.get("updated") or d.get("created") or ""),
+    )
 
 
 def merge_json(store: Any, data: Any) -> dict[str, int]:
     """Merge a ``to_json`` file into ``store`` (``reader import-annotations``) without duplicates.
     Everything is checked before anything is written."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ImportError_("not a reader annotations file (expected \"format\": \"%s\")" % FORMAT)
+        raise ImportError_('not a reader annotations file (expected "format": "%s")' % FORMAT)
     if not isinstance(data.get("schema"), int) or data["schema"] > SCHEMA:
-        raise ImportError_(f"annotations schema {data.get('schema')!r} is newer than this "
-                           f"reader understands ({SCHEMA}); upgrade reader")
+        raise ImportError_(
+            f"annotations schema {data.get('schema')!r} is newer than this "
+            f"reader understands ({SCHEMA}); upgrade reader"
+        )
     if not isinstance(data.get("articles"), list):
-        raise ImportError_("annotations file has no \"articles\" list")
+        raise ImportError_('annotations file has no "articles" list')
     plan = []
     for a in data["articles"]:
         if not isinstance(a, dict) or not isinstance(a.get("id"), str):

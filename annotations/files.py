@@ -23,8 +23,7 @@ from tinydb.table import Document
 
 from . import records as rec
 from .models import ArticleSummary
-from .storage import (AtomicJSONStorage, StorageError, atomic_write_bytes, atomic_write_many,
-                      locked)
+from .storage import AtomicJSONStorage, StorageError, atomic_write_bytes, atomic_write_many, locked
 from .summary import SummaryCache, digest, signature
 from .tagnotes import TagNotes
 from .tags import TagError
@@ -115,7 +114,9 @@ class ArticleFiles:
                     with user_errors():
                         raw = AtomicJSONStorage(path).read()
                         if raw is not None and rec.schema_of(raw) > rec.SCHEMA:
-                            raise StoreError(f"{path} was written by a newer reader; upgrade reader")
+                            raise StoreError(
+                                f"{path} was written by a newer reader; upgrade reader"
+                            )
                         raw = rec.migrate(raw or {}, article)
                         if change(raw):
                             written.append((article, path, raw))

@@ -43,8 +43,11 @@ class ArticleLifecycle(ArticleFiles):
         the summary cache, no file opened; ``text`` may be a function, called only then), so
         the library may call it for every article it adds. Returns the notes it restored."""
         entry = self._entries().get(article)
-        if entry is None or entry.get("error") or not (entry.get("removed")
-                                                       or entry.get("orphans")):
+        if (
+            entry is None
+            or entry.get("error")
+            or not (entry.get("removed") or entry.get("orphans"))
+        ):
             return []
         before = {n.id for n in rec.notes_in(article, self._read(article)) if n.orphan}
         body = text() if callable(text) else text
@@ -69,8 +72,9 @@ class ArticleLifecycle(ArticleFiles):
                 self._cache.drop(article)
                 self._bump()
 
-    def merge_notes(self, article: str, tags: Iterable[str], notes: Iterable[Note]) -> dict[str,
-                                                                                         int]:
+    def merge_notes(
+        self, article: str, tags: Iterable[str], notes: Iterable[Note]
+    ) -> dict[str, int]:
         """Merge another copy's annotations of ``article``: same id -> the newer ``updated``
         wins; the same text on the same passage is not added twice."""
         counts = {"added": 0, "updated": 0, "skipped": 0}

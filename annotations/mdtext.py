@@ -85,8 +85,15 @@ def yaml_list(key: str, values: list[str]) -> list[str]:
 
 
 _UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*#^\[\]]+')
-_RESERVED = {"con", "prn", "aux", "nul", "index", *(f"com{i}" for i in range(10)),
-             *(f"lpt{i}" for i in range(10))}
+_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    "index",
+    *(f"com{i}" for i in range(10)),
+    *(f"lpt{i}" for i in range(10)),
+}
 
 
 def safe_stem(title: str, fallback: str, limit: int = 80) -> str:

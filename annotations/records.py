@@ -66,8 +66,9 @@ def note_doc(note: Note) -> dict[str, Any]:
     }
 
 
-def notes_in(article: str, raw: dict[str, Any] | None,
-             keep: Callable[[dict[str, Any]], bool] | None = None) -> list[Note]:
+def notes_in(
+    article: str, raw: dict[str, Any] | None, keep: Callable[[dict[str, Any]], bool] | None = None
+) -> list[Note]:
     """The article's notes, oldest first; ``keep`` filters the raw documents first (cheap)."""
     docs = ((raw or {}).get("notes") or {}).values()
     notes = [note_from(article, d) for d in docs if d.get("id") and (keep is None or keep(d))]

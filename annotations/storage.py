@@ -194,8 +194,9 @@ def _backup(path: Path, raw: bytes | None) -> Path | None:
 class AtomicJSONStorage(Storage):
     """A TinyDB storage with atomic writes, corruption detection and lost-update protection."""
 
-    def __init__(self, path: str | os.PathLike[str], lock_path: Path | None = None,
-                 **_: Any) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], lock_path: Path | None = None, **_: Any
+    ) -> None:
         self._path = os.fspath(path)  # a str: pathlib costs more than the read on small files
         self.lock_path = Path(lock_path) if lock_path else None
         self._read_raw: bytes | None = None  # the bytes our data came from

@@ -30,16 +30,24 @@ class AnnotationStore(ArticleLifecycle):
     opening costs nothing (files are read when asked for)."""
 
     # notes ----------------------------------------------------------------------------------
-    def add_note(self, article: str, text: str, passage: Anchor | None = None,
-                 tags: Iterable[str] = ()) -> Note:
+    def add_note(
+        self, article: str, text: str, passage: Anchor | None = None, tags: Iterable[str] = ()
+    ) -> Note:
         text = rec.clean_text(text)
         with user_errors():
             tags = merge_tags([], tags)
         if not text.strip() and not tags and passage is None:
             raise StoreError("note is empty: give a text, a tag or a passage")
         stamp = rec.now_iso()
-        note = Note(id=rec.new_note_id(), article=article, text=text, tags=tags,
-                    passage=passage, created=stamp, updated=stamp)
+        note = Note(
+            id=rec.new_note_id(),
+            article=article,
+            text=text,
+            tags=tags,
+            passage=passage,
+            created=stamp,
+            updated=stamp,
+        )
         with self._writing(article) as db:
             db.table("notes").insert(rec.note_doc(note))
         return note
@@ -49,15 +57,26 @@ class AnnotationStore(ArticleLifecycle):
         if not prefix:
             raise StoreError("note id is empty")
         entries = self._entries()
-        hits = [(a, i) for a, e in entries.items() if prefix in e["ids"]
-                for i in e["ids"].split(",") if i.startswith(prefix)]
+        hits = [
+            (a, i)
+            for a, e in entries.items()
+            if prefix in e["ids"]
+            for i in e["ids"].split(",")
+            if i.startswith(prefix)
+        ]
         exact = [h for h in hits if h[1] == prefix]
         if len(exact) == 1 or len(hits) == 1:
             return (exact or hits)[0]
         if not hits:
             unreadable = sum(1 for e in entries.values() if e.get("error"))
-            hint = (f" ({unreadable} annotation file{'s' * (unreadable != 1)} could not be "
-                    f"read: run reader doctor)") if unreadable else ""
+            hint = (
+                (
+                    f" ({unreadable} annotation file{'s' * (unreadable != 1)} could not be "
+                    f"read: run reader doctor)"
+                )
+                if unreadable
+                else ""
+            )
             raise StoreError(f"no note with id {prefix!r}{hint}")
         names = ", ".join(sorted(i for _, i in hits)[:8])
         raise StoreError(f"note id {prefix!r} is ambiguous: {names}")
@@ -69,8 +88,9 @@ class AnnotationStore(ArticleLifecycle):
                 return note
         raise StoreError(f"no note with id {note_id!r}")
 
-    def edit_note(self, note_id: str, text: str | None = None,
-                  tags: Iterable[str] | None = None) -> Note:
+    def edit_note(
+        self, note_id: str, text: str | None = None, tags: Iterable[str] | None = None
+    ) -> Note:
         article, full = self._locate(note_id)
         fields: dict[str, Any] = {"updated": rec.now_iso()}
         if text is not None:
@@ -97,8 +117,11 @@ class AnnotationStore(ArticleLifecycle):
                 tag = tag_key(tag)
         if article is None and tag is not None:
             return self._notes_tagged(tag)
-        articles = [article] if article is not None else sorted(
-            a for a, e in self._entries().items() if e["notes"])
+        articles = (
+            [article]
+            if article is not None
+            else sorted(a for a, e in self._entries().items() if e["notes"])
+        )
         found: list[Note] = []
         tagged = matcher(tag) if tag is not None else None
         for name in articles:
@@ -114,8 +137,11 @@ class AnnotationStore(ArticleLifecycle):
         tagged ``key`` elsewhere come from the per-tag-root cache (:mod:`annotations.tagnotes`)."""
         entries = self._entries()
         whole = {a for a, e in entries.items() if e["notes"] and has_tag(e["article_keys"], key)}
-        some = [a for a, e in entries.items()
-                if e["notes"] and a not in whole and has_tag(e["note_keys"], key)]
+        some = [
+            a
+            for a, e in entries.items()
+            if e["notes"] and a not in whole and has_tag(e["note_keys"], key)
+        ]
         by_article = {a: rec.notes_in(a, self._read(a)) for a in whole}
         with user_errors():
             by_article.update(self._tag_notes.notes(key, some, entries, self._read))
@@ -162,6 +188,7 @@ class AnnotationStore(ArticleLifecycle):
                 key = next(iter(table), "1")
                 table[key] = {**table.get(key, {}), "tags": merged}
                 return True
+
             return apply
 
         errors = self._write_many({a: change(a, list(t)) for a, t in mapping.items()})
@@ -203,8 +230,9 @@ class AnnotationStore(ArticleLifecycle):
         with self._all_locked():
             entries = self._entries(force=True)  # under the lock: no tag added meanwhile
             for article, entry in sorted(entries.items()):
-                if not (has_tag(entry["article_keys"], old_key)
-                        or has_tag(entry["note_keys"], old_key)):
+                if not (
+                    has_tag(entry["article_keys"], old_key) or has_tag(entry["note_keys"], old_key)
+                ):
                     continue
                 with self._writing(article) as db:
                     raw = db.storage.read()
@@ -222,8 +250,9 @@ class AnnotationStore(ArticleLifecycle):
                         changed += len(updates)
         return changed
 
-    def set_state(self, article: str, *, read: bool | None = None,
-                  position: int | None = None) -> None:
+    def set_state(
+        self, article: str, *, read: bool | None = None, position: int | None = None
+    ) -> None:
         fields: dict[str, Any] = {}
         if read is not None:
             fields["read"] = bool(read)
@@ -292,6 +321,11 @@ class AnnotationStore(ArticleLifecycle):
 
 
 def _summary(entry: dict[str, Any]) -> ArticleSummary:
-    return ArticleSummary(tags=list(entry["tags"]), notes=entry["notes"], read=entry["read"],
-                          position=entry["position"], orphans=entry["orphans"],
-                          error=entry.get("error") or "")
+    return ArticleSummary(
+        tags=list(entry["tags"]),
+        notes=entry["notes"],
+        read=entry["read"],
+        position=entry["position"],
+        orphans=entry["orphans"],
+        error=entry.get("error") or "",
+    )

@@ -35,8 +35,21 @@ CACHE_VERSION = (5, sys.implementation.cache_tag)
 RACY_NS = 2_000_000_000
 SAVE_AFTER = 64  # stale entries (files re-read in one scan) before the cache is rewritten
 ARTICLE_FILE = re.compile(r"^[0-9A-Za-z_-]+\.json$")
-FIELDS = ("tags", "removed", "read", "position", "notes", "orphans", "ids", "note_tags",
-          "article_keys", "note_keys", "sig", "racy", "error")
+FIELDS = (
+    "tags",
+    "removed",
+    "read",
+    "position",
+    "notes",
+    "orphans",
+    "ids",
+    "note_tags",
+    "article_keys",
+    "note_keys",
+    "sig",
+    "racy",
+    "error",
+)
 
 
 @contextmanager
@@ -201,8 +214,9 @@ class SummaryCache:
         except StorageError as exc:
             return error_digest(str(exc))
 
-    def put(self, article: str, summary: dict[str, Any], sig: list[int] | None,
-            now: int | None = None) -> None:
+    def put(
+        self, article: str, summary: dict[str, Any], sig: list[int] | None, now: int | None = None
+    ) -> None:
         """Record ``summary`` for ``article`` (after a scan, or after this process wrote it)."""
         if self.entries is None:
             return  # not loaded in this process: the next refresh reads the file anyway

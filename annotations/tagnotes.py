@@ -44,12 +44,21 @@ def rows_of(article: str, raw: dict[str, Any] | None, root: str) -> tuple[Row, .
     prefix = root + "/"
 
     def under_root(doc: dict[str, Any]) -> bool:
-        return any(t.casefold() == root or t.casefold().startswith(prefix)
-                   for t in doc.get("tags") or ())
+        return any(
+            t.casefold() == root or t.casefold().startswith(prefix) for t in doc.get("tags") or ()
+        )
 
     return tuple(
-        (n.id, n.text, tuple(n.tags), astuple(n.passage) if n.passage else None, n.orphan,
-         n.created, n.updated, _keys(n.tags))
+        (
+            n.id,
+            n.text,
+            tuple(n.tags),
+            astuple(n.passage) if n.passage else None,
+            n.orphan,
+            n.created,
+            n.updated,
+            _keys(n.tags),
+        )
         for n in rec.notes_in(article, raw, under_root)
     )
 
@@ -83,8 +92,13 @@ class TagNotes:
         self._unsaved.add(root)  # write a good one as soon as there is something to save
         return {}
 
-    def notes(self, key: str, articles: list[str], entries: dict[str, dict[str, Any]],
-              read: Callable[[str], dict[str, Any] | None]) -> dict[str, list[Note]]:
+    def notes(
+        self,
+        key: str,
+        articles: list[str],
+        entries: dict[str, dict[str, Any]],
+        read: Callable[[str], dict[str, Any] | None],
+    ) -> dict[str, list[Note]]:
         """Per article in ``articles`` (which hold a note tagged ``key`` or a child of it, by
         the summary ``entries``): those notes, oldest first. ``read`` reads an article file."""
         root = root_of(key)
@@ -97,8 +111,11 @@ class TagNotes:
             reread = 0
             for article in articles:
                 entry = entries[article]
-                notes = None if entry["racy"] else _from_cache(part.get(article), entry["sig"],
-                                                               article, wanted)
+                notes = (
+                    None
+                    if entry["racy"]
+                    else _from_cache(part.get(article), entry["sig"], article, wanted)
+                )
                 if notes is None:
                     rows = rows_of(article, read(article), root)
                     if entry["racy"] or entry["sig"] is None:
@@ -113,19 +130,18 @@ class TagNotes:
         return found
 
     def _save(self, root: str, part: dict[str, Any], entries: dict[str, dict[str, Any]]) -> None:
-        for article in [a for a in part if a not in entries
-                        or not has_tag(entries[a]["note_keys"], root)]:
+        for article in [
+            a for a in part if a not in entries or not has_tag(entries[a]["note_keys"], root)
+        ]:
             del part[article]  # removed, or no longer has notes under this root
         try:
-            atomic_write_bytes(self.path(root), marshal.dumps((VERSION, root, part)),
-                               durable=False)
+            atomic_write_bytes(self.path(root), marshal.dumps((VERSION, root, part)), durable=False)
             self._unsaved.discard(root)
         except (OSError, ValueError):
             pass  # a read-only library still answers, just slower next time
 
 
-def _from_cache(cached: Any, sig: list[int] | None, article: str,
-                wanted: str) -> list[Note] | None:
+def _from_cache(cached: Any, sig: list[int] | None, article: str, wanted: str) -> list[Note] | None:
     """The cached notes matching ``wanted`` if the rows were read from the file as it is now;
     ``None`` (read the file) if not, or if the rows are not what this module writes."""
     try:

@@ -87,7 +87,7 @@ def rename_in(tags: list[str], old: str, new: str) -> list[str] | None:
     changed = False
     for tag in tags:
         if matches(tag, old_key):
-            rest = tag.split("/")[old_key.count("/") + 1:]
+            rest = tag.split("/")[old_key.count("/") + 1 :]
             tag = "/".join([new, *rest])
             changed = True
         renamed = merge_tags(renamed, [tag])

@@ -34,9 +34,22 @@ from annotations.models import Anchor, Note  # noqa: E402
 from annotations.storage import atomic_write_bytes  # noqa: E402
 from annotations.store import AnnotationStore  # noqa: E402
 
-TAGS = [f"{top}/{sub}" for top in ("frame", "actor", "topic", "method", "quote")
-        for sub in ("conflict", "economy", "moral", "risk", "human", "law", "health", "war",
-                    "energy", "climate")]
+TAGS = [
+    f"{top}/{sub}"
+    for top in ("frame", "actor", "topic", "method", "quote")
+    for sub in (
+        "conflict",
+        "economy",
+        "moral",
+        "risk",
+        "human",
+        "law",
+        "health",
+        "war",
+        "energy",
+        "climate",
+    )
+]
 ARTICLE_TAGS = ["Politik", "Wirtschaft", "EU", "Nato", "Klima", "Inland", "Ausland", "Kultur"]
 
 
@@ -62,15 +75,32 @@ def build(root: Path, n_notes: int, n_articles: int, rng: random.Random) -> list
     for i in range(n_notes):
         article = articles[i % n_articles]
         start = rng.randrange(0, 5000)
-        passage = Anchor("a passage of some length", "context before it, about thirty-two",
-                         "context after it, about thirty-two c", start, start + 24, start // 500)
-        note = Note(id=rec.new_note_id(), article=article, text=f"note {i} " + "words " * 12,
-                    tags=rng.sample(TAGS, rng.choice((0, 1, 1, 2))),
-                    passage=passage if i % 3 else None, created=stamp, updated=stamp)
+        passage = Anchor(
+            "a passage of some length",
+            "context before it, about thirty-two",
+            "context after it, about thirty-two c",
+            start,
+            start + 24,
+            start // 500,
+        )
+        note = Note(
+            id=rec.new_note_id(),
+            article=article,
+            text=f"note {i} " + "words " * 12,
+            tags=rng.sample(TAGS, rng.choice((0, 1, 1, 2))),
+            passage=passage if i % 3 else None,
+            created=stamp,
+            updated=stamp,
+        )
         per[article].append(rec.note_doc(note))
     for article, docs in per.items():
-        data = rec.migrate({"notes": {str(k + 1): d for k, d in enumerate(docs)},
-                            "article": {"1": {"tags": rng.sample(ARTICLE_TAGS, 1)}}}, article)
+        data = rec.migrate(
+            {
+                "notes": {str(k + 1): d for k, d in enumerate(docs)},
+                "article": {"1": {"tags": rng.sample(ARTICLE_TAGS, 1)}},
+            },
+            article,
+        )
         path = root / article[:2] / f"{article}.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
@@ -101,8 +131,11 @@ def main() -> None:
         t = time.perf_counter()
         articles = build(root, args.notes, args.articles, rng)
         os.sync()  # don't make the first measured fsync flush the whole build
-        print(f"built {args.notes:,} notes in {args.articles:,} article files in "
-              f"{time.perf_counter() - t:.1f} s", file=sys.stderr)
+        print(
+            f"built {args.notes:,} notes in {args.articles:,} article files in "
+            f"{time.perf_counter() - t:.1f} s",
+            file=sys.stderr,
+        )
         t = time.perf_counter()
         AnnotationStore(root).summaries()  # writes the summary cache, as the first TUI start
         rebuild = time.perf_counter() - t
@@ -115,30 +148,60 @@ def main() -> None:
         def cold_tag() -> None:
             AnnotationStore(root).notes(tag=tag)
 
-        rows.append((f"notes(tag={tag!r}) cold ({hits:,} hits)", _ms(_median(cold_tag, 5)),
-                     "new store object; target <= 300 ms"))
-        rows.append((f"notes(tag={tag!r}) warm", _ms(_median(lambda: store.notes(tag=tag), 5)),
-                     "same object; target <= 300 ms"))
+        rows.append(
+            (
+                f"notes(tag={tag!r}) cold ({hits:,} hits)",
+                _ms(_median(cold_tag, 5)),
+                "new store object; target <= 300 ms",
+            )
+        )
+        rows.append(
+            (
+                f"notes(tag={tag!r}) warm",
+                _ms(_median(lambda: store.notes(tag=tag), 5)),
+                "same object; target <= 300 ms",
+            )
+        )
         parent_hits = len(store.notes(tag="frame"))
         parent = _median(lambda: AnnotationStore(root).notes(tag="frame"), 3)
-        rows.append((f"notes(tag='frame') cold ({parent_hits:,} hits)", _ms(parent),
-                     "parent of 10 tags: a fifth of all notes; target <= 300 ms"))
+        rows.append(
+            (
+                f"notes(tag='frame') cold ({parent_hits:,} hits)",
+                _ms(parent),
+                "parent of 10 tags: a fifth of all notes; target <= 300 ms",
+            )
+        )
 
         def uncached_parent() -> None:  # every matching article file opened (no notes cache)
             for cache in root.glob("notes-*.cache"):
                 cache.unlink()
             AnnotationStore(root).notes(tag="frame")
 
-        rows.append(("notes(tag='frame') cold, notes cache removed",
-                     _ms(_median(uncached_parent, 3)), "reads the files, rebuilds the cache"))
-        rows.append(("summaries() cold", _ms(_median(lambda: AnnotationStore(root).summaries(),
-                                                      5)), f"{len(articles):,} articles"))
+        rows.append(
+            (
+                "notes(tag='frame') cold, notes cache removed",
+                _ms(_median(uncached_parent, 3)),
+                "reads the files, rebuilds the cache",
+            )
+        )
+        rows.append(
+            (
+                "summaries() cold",
+                _ms(_median(lambda: AnnotationStore(root).summaries(), 5)),
+                f"{len(articles):,} articles",
+            )
+        )
         rows.append(("summaries() warm", _ms(_median(store.summaries, 20)), ""))
         rows.append(("summaries() first ever (rebuilds cache)", _ms(rebuild), "once per library"))
         rows.append(("tag_counts() warm", _ms(_median(store.tag_counts, 5)), ""))
         note_id = store.notes(articles[0])[0].id
-        rows.append(("get_note(prefix) cold", _ms(_median(
-            lambda: AnnotationStore(root).get_note(note_id[:8]), 5)), ""))
+        rows.append(
+            (
+                "get_note(prefix) cold",
+                _ms(_median(lambda: AnnotationStore(root).get_note(note_id[:8]), 5)),
+                "",
+            )
+        )
 
         # interleaved with the baselines, so load from other processes hits all alike
         adds, inserts, writes = [], [], []
@@ -154,12 +217,29 @@ def main() -> None:
             writes.append(time.perf_counter() - t)
         base_db.close()
         add, baseline = statistics.median(adds), statistics.median(inserts)
-        rows.insert(0, ("bare TinyDB insert, small file (baseline)", _ms(baseline),
-                        "no fsync; interleaved with the adds"))
-        rows.insert(1, ("atomic 4 KB write: temp, fsync, replace, fsync dir",
-                        _ms(statistics.median(writes)), "the disk's share of every durable write"))
-        rows.append((f"add_note, {args.notes:,} notes in library", _ms(add),
-                     f"{add / baseline:5.1f}x baseline; target <= 5 ms"))
+        rows.insert(
+            0,
+            (
+                "bare TinyDB insert, small file (baseline)",
+                _ms(baseline),
+                "no fsync; interleaved with the adds",
+            ),
+        )
+        rows.insert(
+            1,
+            (
+                "atomic 4 KB write: temp, fsync, replace, fsync dir",
+                _ms(statistics.median(writes)),
+                "the disk's share of every durable write",
+            ),
+        )
+        rows.append(
+            (
+                f"add_note, {args.notes:,} notes in library",
+                _ms(add),
+                f"{add / baseline:5.1f}x baseline; target <= 5 ms",
+            )
+        )
 
         def cold_add() -> None:
             AnnotationStore(root).add_note(rng.choice(articles), "from a script")
@@ -174,21 +254,43 @@ def main() -> None:
         store.tag_articles(batch)
         bulk = (time.perf_counter() - t) / len(batch)
         rows.append(("tag_article, one new article", _ms(one_by_one), "per call (baseline)"))
-        rows.append(("tag_articles, 1,000 new articles, per article", _ms(bulk),
-                     f"{one_by_one / bulk:5.1f}x faster: one lock, one flush"))
-        rows.append((f"notes(tag={tag!r}) cold, < 2 s after 250 writes",
-                     _ms(_median(cold_tag, 3)), "recent changes are re-checked"))
+        rows.append(
+            (
+                "tag_articles, 1,000 new articles, per article",
+                _ms(bulk),
+                f"{one_by_one / bulk:5.1f}x faster: one lock, one flush",
+            )
+        )
+        rows.append(
+            (
+                f"notes(tag={tag!r}) cold, < 2 s after 250 writes",
+                _ms(_median(cold_tag, 3)),
+                "recent changes are re-checked",
+            )
+        )
         for label, where in (("1,000", small), (f"{args.notes:,}", root)):
             opened = _median(lambda: AnnotationStore(where).version(), 50)
-            rows.append((f"open store + version(), {label} notes", _ms(opened),
-                         "what the TUI needs before its first paint"))
+            rows.append(
+                (
+                    f"open store + version(), {label} notes",
+                    _ms(opened),
+                    "what the TUI needs before its first paint",
+                )
+            )
         AnnotationStore(small).summaries()
-        rows.append(("summaries() cold, 1,000 notes in 100 articles", _ms(_median(
-            lambda: AnnotationStore(small).summaries(), 5)), "grows with articles, not notes"))
+        rows.append(
+            (
+                "summaries() cold, 1,000 notes in 100 articles",
+                _ms(_median(lambda: AnnotationStore(small).summaries(), 5)),
+                "grows with articles, not notes",
+            )
+        )
     width = max(len(r[0]) for r in rows)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"load average during the run: {load} on {os.cpu_count()} cores "
-          f"(other processes slow every figure, the baselines too)")
+    print(
+        f"load average during the run: {load} on {os.cpu_count()} cores "
+        f"(other processes slow every figure, the baselines too)"
+    )
     print(f"{'measure':<{width}}  {'median':>12}  note")
     print("-" * (width + 40))
     for name, value, note in rows:

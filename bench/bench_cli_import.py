@@ -20,8 +20,18 @@ import tempfile
 import time
 from pathlib import Path
 
-NAMES = ["Anna Berg", "Jonas Weber", "Maria Keller", "Peter Lang", "Sofia Brandt", "Tom Riedel",
-         "Laura Stein", "Felix Hahn", "Clara Vogt", "Martin Roth"]
+NAMES = [
+    "Anna Berg",
+    "Jonas Weber",
+    "Maria Keller",
+    "Peter Lang",
+    "Sofia Brandt",
+    "Tom Riedel",
+    "Laura Stein",
+    "Felix Hahn",
+    "Clara Vogt",
+    "Martin Roth",
+]
 ORGS = ["Nato", "UN", "EU-Kommission", "Bundesregierung", "WHO", "Greenpeace", "IG Metall"]
 PLACES = ["Berlin", "Brüssel", "Hamburg", "Wien", "London", "Paris", "Warschau"]
 DE = [
@@ -33,14 +43,17 @@ DE = [
     "Kritiker werfen {o} vor, die Folgen für die Beschäftigten zu unterschätzen.",
 ]
 EN = [
-    "\"{q},\" {p} said in {c} on {d}.",
+    '"{q}," {p} said in {c} on {d}.',
     "{o} said that the talks in {c} would continue next week.",
     "According to {o}, the plan would cost more than expected.",
     "Officials in {c} declined to comment on the report by {o}.",
     "{p} warned of further delays and called for a review.",
 ]
-QUOTES_DE = ["Wir sind zu Gesprächen bereit", "Das ist ein wichtiger Schritt",
-             "Niemand darf zurückgelassen werden"]
+QUOTES_DE = [
+    "Wir sind zu Gesprächen bereit",
+    "Das ist ein wichtiger Schritt",
+    "Niemand darf zurückgelassen werden",
+]
 QUOTES_EN = ["We are ready to talk", "This is an important step", "Nobody will be left behind"]
 
 
@@ -51,17 +64,23 @@ def article(rng: random.Random, n: int, tags: bool = False) -> dict:
     for _ in range(8):
         sentences = [
             rng.choice(templates).format(
-                q=rng.choice(quotes), p=rng.choice(NAMES), o=rng.choice(ORGS),
-                c=rng.choice(PLACES), d=f"{rng.randint(1, 28)}. März",
+                q=rng.choice(quotes),
+                p=rng.choice(NAMES),
+                o=rng.choice(ORGS),
+                c=rng.choice(PLACES),
+                d=f"{rng.randint(1, 28)}. März",
             )
             for _ in range(3)
         ]
         paragraphs.append(" ".join(sentences))
-    return {"title": f"Article {n}: {rng.choice(ORGS)} in {rng.choice(PLACES)}",
-            "date": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-            "source": "Bench Wire", "lang": lang,
-            "tags": [rng.choice(["bench", "Bench/Sub"])] if tags else [],
-            "text": _distinct("\n\n".join(paragraphs), n)}
+    return {
+        "title": f"Article {n}: {rng.choice(ORGS)} in {rng.choice(PLACES)}",
+        "date": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "source": "Bench Wire",
+        "lang": lang,
+        "tags": [rng.choice(["bench", "Bench/Sub"])] if tags else [],
+        "text": _distinct("\n\n".join(paragraphs), n),
+    }
 
 
 def _distinct(text: str, n: int) -> str:
@@ -81,8 +100,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--index-rows", type=int, default=100_000)
-    ap.add_argument("--with-tags", action="store_true",
-                    help="every line carries a tag (each costs an annotation-store write)")
+    ap.add_argument(
+        "--with-tags",
+        action="store_true",
+        help="every line carries a tag (each costs an annotation-store write)",
+    )
     args = ap.parse_args()
 
     from reader.library.store import Library
@@ -102,8 +124,19 @@ def main() -> None:
         t_base, count = timed(baseline)
 
         def cli_import() -> list[str]:  # the real command, as a user runs it
-            done = subprocess.run([sys.executable, "-m", "reader", "--library", str(work / "lib"),
-                                   "import", str(corpus)], capture_output=True, text=True)
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "reader",
+                    "--library",
+                    str(work / "lib"),
+                    "import",
+                    str(corpus),
+                ],
+                capture_output=True,
+                text=True,
+            )
             assert done.returncode == 0, done.stderr[-500:]
             return [line for line in done.stdout.splitlines() if line.startswith("imported ")]
 
@@ -112,17 +145,23 @@ def main() -> None:
         library = Library(work / "lib")
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         print(f"machine: {os.cpu_count()} CPUs, load average {load} (shared: figures vary)")
-        print(f"corpus: {count} articles, {size_mb:.1f} MB JSONL"
-              f"{', each with a tag' if args.with_tags else ', no tags'}")
+        print(
+            f"corpus: {count} articles, {size_mb:.1f} MB JSONL"
+            f"{', each with a tag' if args.with_tags else ', no tags'}"
+        )
         print(f"baseline read+parse JSONL:      {t_base:8.2f} s")
-        print(f"reader import FILE.jsonl (CLI): {t_import:8.2f} s  "
-              f"({count / t_import:,.0f} articles/s; target <= 60 s for 10,000)")
+        print(
+            f"reader import FILE.jsonl (CLI): {t_import:8.2f} s  "
+            f"({count / t_import:,.0f} articles/s; target <= 60 s for 10,000)"
+        )
 
         index = work / "lib" / "articles.json"
         t_raw, _ = timed(lambda: json.loads(index.read_bytes()))
         t_cold, rows = timed(lambda: Library(work / "lib").articles())
-        print(f"index {len(rows)} rows ({index.stat().st_size / 1e6:.1f} MB): json.loads "
-              f"{t_raw * 1000:.0f} ms, Library.articles() cold {t_cold * 1000:.0f} ms")
+        print(
+            f"index {len(rows)} rows ({index.stat().st_size / 1e6:.1f} MB): json.loads "
+            f"{t_raw * 1000:.0f} ms, Library.articles() cold {t_cold * 1000:.0f} ms"
+        )
 
         # a 100,000-row index, built by repeating the rows (only the index is loaded)
         big = Library(work / "big", create=True)
@@ -138,11 +177,15 @@ def main() -> None:
         first = cold_load(work / "big")  # parses the JSON, writes the snapshot
         again = cold_load(work / "big")  # what every later start pays
         tiny = cold_load(work / "small")
-        print(f"index {args.index_rows} rows ({big_index.stat().st_size / 1e6:.1f} MB JSON, one "
-              f"write {t_write:.2f} s); json.loads alone {t_raw * 1000:.0f} ms")
-        print(f"  cold Library.articles() in a fresh process: first {first[0]:.0f} ms, then "
-              f"{again[0]:.0f} ms (snapshot), peak RSS +{again[1]:.0f} MB; "
-              f"100 rows: {tiny[0]:.1f} ms, +{tiny[1]:.0f} MB")
+        print(
+            f"index {args.index_rows} rows ({big_index.stat().st_size / 1e6:.1f} MB JSON, one "
+            f"write {t_write:.2f} s); json.loads alone {t_raw * 1000:.0f} ms"
+        )
+        print(
+            f"  cold Library.articles() in a fresh process: first {first[0]:.0f} ms, then "
+            f"{again[0]:.0f} ms (snapshot), peak RSS +{again[1]:.0f} MB; "
+            f"100 rows: {tiny[0]:.1f} ms, +{tiny[1]:.0f} MB"
+        )
 
         # importing a few new articles: into the small library, then into the 100,000-row one
         # (dedupe then builds its band index over every row, and the index is rewritten whole)
@@ -152,8 +195,10 @@ def main() -> None:
                 fh.write(json.dumps(article(rng, n), ensure_ascii=False) + "\n")
         into_small = timed(lambda: _cli(work / "small", few))[0]
         into_big = timed(lambda: _cli(work / "big", few))[0]
-        print(f"import 50 new articles (CLI): into 100 rows {into_small:.2f} s, into "
-              f"{args.index_rows} rows {into_big:.2f} s")
+        print(
+            f"import 50 new articles (CLI): into 100 rows {into_small:.2f} s, into "
+            f"{args.index_rows} rows {into_big:.2f} s"
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -174,15 +219,20 @@ def cold_load(root: Path) -> tuple[float, float]:
         "ms = (time.perf_counter() - t) * 1000\n"
         "print(ms, hwm() - before)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True,
-                          text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(root)], capture_output=True, text=True, check=True
+    )
     ms, grown = done.stdout.split()
     return float(ms), float(grown)
 
 
 def _cli(root: Path, corpus: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "reader", "--library", str(root), "import",
-                           str(corpus)], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "--library", str(root), "import", str(corpus)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-500:]
 
 
@@ -193,8 +243,14 @@ def _fill(library, template, n: int, replace) -> None:
     with library.index.transaction() as txn:
         for i in range(n):
             meta = template[i % len(template)]
-            txn.put(replace(meta, id=f"{i:08x}", sha256=f"{i:064x}",
-                            content_key=content_key(f"row {i} of the bench index")))
+            txn.put(
+                replace(
+                    meta,
+                    id=f"{i:08x}",
+                    sha256=f"{i:064x}",
+                    content_key=content_key(f"row {i} of the bench index"),
+                )
+            )
 
 
 if __name__ == "__main__":

@@ -51,9 +51,13 @@ def trafilatura_alone(data: bytes) -> dict:
     d = doc.as_dict() if hasattr(doc, "as_dict") else doc
     from reader.library.meta import detect_lang
 
-    return {"title": d.get("title"), "date": d.get("date"), "source": d.get("sitename"),
-            "lang": detect_lang(d.get("text") or ""),
-            "text": d.get("text") or ""}
+    return {
+        "title": d.get("title"),
+        "date": d.get("date"),
+        "source": d.get("sitename"),
+        "lang": detect_lang(d.get("text") or ""),
+        "text": d.get("text") or "",
+    }
 
 
 def every_line(data: bytes) -> dict:
@@ -67,8 +71,13 @@ def ours(data: bytes, name: str) -> dict:
         article = parse_document(data, name)
     except ImportFailure as failure:
         return {"title": None, "date": None, "lang": None, "text": "", "error": str(failure)}
-    return {"title": article.title, "date": article.date, "lang": article.lang, "text": article.text,
-            "source": article.source}
+    return {
+        "title": article.title,
+        "date": article.date,
+        "lang": article.lang,
+        "text": article.text,
+        "source": article.source,
+    }
 
 
 def score(items: list[tuple[str, bytes, dict]], method, verbose: bool, label: str) -> dict:
@@ -85,8 +94,11 @@ def score(items: list[tuple[str, bytes, dict]], method, verbose: bool, label: st
         }
         rows.append(row)
         if verbose and not (row["title"] and row["date"] and row["lang"] and row["f1"] >= 0.9):
-            print(f"  [{label}] {item_id}: f1={row['f1']:.3f} title={got['title']!r} (gold {gold['title']!r}) "
-                  f"date={got['date']} (gold {gold['date']}) lang={got['lang']}", file=sys.stderr)
+            print(
+                f"  [{label}] {item_id}: f1={row['f1']:.3f} title={got['title']!r} (gold {gold['title']!r}) "
+                f"date={got['date']} (gold {gold['date']}) lang={got['lang']}",
+                file=sys.stderr,
+            )
     n = len(rows) or 1
     return {
         "title": 100 * sum(r["title"] for r in rows) / n,
@@ -101,10 +113,14 @@ def score(items: list[tuple[str, bytes, dict]], method, verbose: bool, label: st
 
 def print_table(title: str, results: dict[str, dict]) -> None:
     print(f"\n{title}")
-    print(f"{'method':<22}{'title %':>9}{'date %':>9}{'lang %':>9}{'F1 mean':>9}{'F1 min':>9}{'source %':>10}  worst")
+    print(
+        f"{'method':<22}{'title %':>9}{'date %':>9}{'lang %':>9}{'F1 mean':>9}{'F1 min':>9}{'source %':>10}  worst"
+    )
     for name, r in results.items():
-        print(f"{name:<22}{r['title']:>9.1f}{r['date']:>9.1f}{r['lang']:>9.1f}{r['f1_mean']:>9.3f}"
-              f"{r['f1_min']:>9.3f}{r['source']:>10.1f}  {r['worst']}")
+        print(
+            f"{name:<22}{r['title']:>9.1f}{r['date']:>9.1f}{r['lang']:>9.1f}{r['f1_mean']:>9.3f}"
+            f"{r['f1_min']:>9.3f}{r['source']:>10.1f}  {r['worst']}"
+        )
 
 
 def dedupe(html: list, scraped: list) -> None:
@@ -123,14 +139,27 @@ def dedupe(html: list, scraped: list) -> None:
 
     def duplicate(a: str, b: str) -> bool:
         sig_a, sig_b = dd.parse_key(content_key(a)), dd.parse_key(content_key(b))
-        candidate = sig_a is not None and sig_b is not None and bool(set(dd.bands(sig_a)) & set(dd.bands(sig_b)))
+        candidate = (
+            sig_a is not None
+            and sig_b is not None
+            and bool(set(dd.bands(sig_a)) & set(dd.bands(sig_b)))
+        )
         return candidate and dd.same_story(set(dd.shingle_hashes(a)), set(dd.shingle_hashes(b)))
 
     same = sum(duplicate(a, b) for a, b in texts)
-    exact = sum(re.findall(r"\w+", a.casefold()) == re.findall(r"\w+", b.casefold()) for a, b in texts)
-    wrong = sum(duplicate(texts[i][0], texts[j][1]) for i in range(len(texts)) for j in range(len(texts)) if i != j)
+    exact = sum(
+        re.findall(r"\w+", a.casefold()) == re.findall(r"\w+", b.casefold()) for a, b in texts
+    )
+    wrong = sum(
+        duplicate(texts[i][0], texts[j][1])
+        for i in range(len(texts))
+        for j in range(len(texts))
+        if i != j
+    )
     print(f"\ndedupe, HTML vs scraped version of the same page ({len(texts)} pairs):")
-    print(f"  found duplicate    : {same}/{len(texts)}   (exact normalised-body equality: {exact}/{len(texts)})")
+    print(
+        f"  found duplicate    : {same}/{len(texts)}   (exact normalised-body equality: {exact}/{len(texts)})"
+    )
     print(f"  distinct pages called duplicates: {wrong} of {len(texts) * (len(texts) - 1)} pairs")
 
 
@@ -155,36 +184,64 @@ def throughput(files: list[tuple[str, bytes]], target: int) -> None:
     total = sum(spent.values())
     print(f"\nthroughput on {len(batch)} files ({len(files)} distinct, repeated):")
     print(f"  read + sha256 only : {len(batch) / base:10.0f} files/s  ({base:.2f} s)")
-    print(f"  parse_document     : {len(batch) / total:10.1f} articles/s  ({total:.2f} s, {failures} failed)")
+    print(
+        f"  parse_document     : {len(batch) / total:10.1f} articles/s  ({total:.2f} s, {failures} failed)"
+    )
     for kind in ("html", "txt"):
         if count[kind]:
-            print(f"    of which {kind:<5}  : {count[kind] / spent[kind]:10.1f} articles/s  ({count[kind]} files)")
+            print(
+                f"    of which {kind:<5}  : {count[kind] / spent[kind]:10.1f} articles/s  ({count[kind]} files)"
+            )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", default=str(REPO.parent / "shared" / "corpus"))
-    parser.add_argument("--repeat", type=int, default=1000, help="files parsed for throughput (0: skip)")
+    parser.add_argument(
+        "--repeat", type=int, default=1000, help="files parsed for throughput (0: skip)"
+    )
     parser.add_argument("--verbose", action="store_true", help="list the pages that miss")
     args = parser.parse_args()
     corpus = Path(args.corpus)
-    golds = {p.stem: json.loads(p.read_text("utf-8")) for p in corpus.glob("*.json") if p.stem != "manifest"}
-    html = [(p.name, p.read_bytes(), golds[p.stem]) for p in sorted(corpus.glob("*.html")) if p.stem in golds]
-    scraped = [(p.name, p.read_bytes(), golds[p.stem]) for p in sorted((corpus / "scraped").glob("*.txt")) if p.stem in golds]
+    golds = {
+        p.stem: json.loads(p.read_text("utf-8"))
+        for p in corpus.glob("*.json")
+        if p.stem != "manifest"
+    }
+    html = [
+        (p.name, p.read_bytes(), golds[p.stem])
+        for p in sorted(corpus.glob("*.html"))
+        if p.stem in golds
+    ]
+    scraped = [
+        (p.name, p.read_bytes(), golds[p.stem])
+        for p in sorted((corpus / "scraped").glob("*.txt"))
+        if p.stem in golds
+    ]
     if not html and not scraped:
         print(f"no corpus at {corpus}", file=sys.stderr)
         return 1
-    print_table(f"HTML pages ({len(html)})", {
-        "trafilatura alone": score(html, lambda d, n: trafilatura_alone(d), args.verbose, "traf"),
-        "reader importer": score(html, ours, args.verbose, "html"),
-    })
-    print_table(f"scraped text ({len(scraped)})", {
-        "keep every line": score(scraped, lambda d, n: every_line(d), False, "all"),
-        "reader importer": score(scraped, ours, args.verbose, "txt"),
-    })
+    print_table(
+        f"HTML pages ({len(html)})",
+        {
+            "trafilatura alone": score(
+                html, lambda d, n: trafilatura_alone(d), args.verbose, "traf"
+            ),
+            "reader importer": score(html, ours, args.verbose, "html"),
+        },
+    )
+    print_table(
+        f"scraped text ({len(scraped)})",
+        {
+            "keep every line": score(scraped, lambda d, n: every_line(d), False, "all"),
+            "reader importer": score(scraped, ours, args.verbose, "txt"),
+        },
+    )
     dedupe(html, scraped)
     if args.repeat:
-        files = [(str(corpus / n), d) for n, d, _ in html] + [(str(corpus / "scraped" / n), d) for n, d, _ in scraped]
+        files = [(str(corpus / n), d) for n, d, _ in html] + [
+            (str(corpus / "scraped" / n), d) for n, d, _ in scraped
+        ]
         throughput(files, args.repeat)
     return 0
 

@@ -66,9 +66,17 @@ def predict_marks(gold: Path, out: Path) -> None:
         for line in src:
             if line.strip():
                 doc = json.loads(line)
-                quotes = [{"start": m.start(), "end": m.end(), "kind": "direct", "speaker": None,
-                           "speaker_start": None, "speaker_end": None}
-                          for m in _MARKS.finditer(doc["text"])]
+                quotes = [
+                    {
+                        "start": m.start(),
+                        "end": m.end(),
+                        "kind": "direct",
+                        "speaker": None,
+                        "speaker_start": None,
+                        "speaker_end": None,
+                    }
+                    for m in _MARKS.finditer(doc["text"])
+                ]
                 dst.write(json.dumps({"id": doc["id"], "quotes": quotes}) + "\n")
 
 
@@ -131,7 +139,9 @@ def main() -> int:
         predict_marks(gold, base)
         scored = subprocess.run(
             [sys.executable, str(SCORER), "--gold", str(gold), "--pred", str(base)],
-            capture_output=True, text=True, check=False,
+            capture_output=True,
+            text=True,
+            check=False,
         ).stdout
         for row in scored.splitlines():
             if row.startswith(("overlap@0.5", "attribution")):

@@ -29,9 +29,44 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-WORDS = ["nato", "russland", "regierung", "minister", "kanzler", "bericht", "streit", "gipfel", "klima", "energie", "wahl", "council", "treaty", "vote", "tariff", "strike", "union", "budget", "court", "police", "health", "market"]
-NAMES = ["Jens Stoltenberg", "Olaf Scholz", "Karen Holloway", "Amina Diallo", "Tomás Riveiro",
-         "IG Metall", "Bundesrat", "WHO", "European Commission", "Russia", "China", "France"]
+WORDS = [
+    "nato",
+    "russland",
+    "regierung",
+    "minister",
+    "kanzler",
+    "bericht",
+    "streit",
+    "gipfel",
+    "klima",
+    "energie",
+    "wahl",
+    "council",
+    "treaty",
+    "vote",
+    "tariff",
+    "strike",
+    "union",
+    "budget",
+    "court",
+    "police",
+    "health",
+    "market",
+]
+NAMES = [
+    "Jens Stoltenberg",
+    "Olaf Scholz",
+    "Karen Holloway",
+    "Amina Diallo",
+    "Tomás Riveiro",
+    "IG Metall",
+    "Bundesrat",
+    "WHO",
+    "European Commission",
+    "Russia",
+    "China",
+    "France",
+]
 SOURCES = ["Tagesbote", "Meridian News", "Hansepost", "The Daily Ledger", "SNA", "Courier"]
 
 CHILD = r"""
@@ -78,14 +113,24 @@ def build_rows(root: Path, count: int) -> None:
     with library.index.transaction() as txn:
         for i in range(count):
             title = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(4, 10))).capitalize()
-            txn.put(ArticleMeta(
-                id=f"{i:08x}", sha256=f"{i:064x}", title=title,
-                date=f"20{rnd.randint(10, 24)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}",
-                source=rnd.choice(SOURCES), url=None, lang=rnd.choice(["de", "en"]),
-                format="txt", file=f"a{i}.txt", added="2024-01-01T00:00:00",
-                content_key=f"k{i}", words=rnd.randint(200, 2000), quotes=rnd.randint(0, 30),
-                actors=rnd.sample(NAMES, 3),
-            ))
+            txn.put(
+                ArticleMeta(
+                    id=f"{i:08x}",
+                    sha256=f"{i:064x}",
+                    title=title,
+                    date=f"20{rnd.randint(10, 24)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}",
+                    source=rnd.choice(SOURCES),
+                    url=None,
+                    lang=rnd.choice(["de", "en"]),
+                    format="txt",
+                    file=f"a{i}.txt",
+                    added="2024-01-01T00:00:00",
+                    content_key=f"k{i}",
+                    words=rnd.randint(200, 2000),
+                    quotes=rnd.randint(0, 30),
+                    actors=rnd.sample(NAMES, 3),
+                )
+            )
 
 
 def long_text(words: int, seed: int) -> str:
@@ -109,8 +154,13 @@ def cold_start(kind: str, lib: Path, runs: int) -> tuple[float, int]:
     """Median seconds from spawning the process to its painted first screen; peak RSS (KB)."""
     times, rss = [], 0
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", CHILD, kind, str(lib), repr(time.time())],
-                             cwd=REPO, capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", CHILD, kind, str(lib), repr(time.time())],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         lines = out.stdout.strip().splitlines()
         times.append(float(lines[-2]))
         rss = max(rss, int(lines[-1]))
@@ -167,19 +217,20 @@ async def in_app(open_lib: Path, big_lib: Path) -> dict[str, float]:
             if label == "50,000 words":
                 for key in ("j", "n", "pagedown"):
                     result[f"key {key}"] = statistics.median(
-                        await timed_keys(pilot, paints, [key] * 20))
+                        await timed_keys(pilot, paints, [key] * 20)
+                    )
             await pilot.press("q")
             await pilot.pause()
     app = make_app(big_lib, poll_interval=0)
     paints = watch_paints(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        result["big noop key"] = statistics.median(
-            await timed_keys(pilot, paints, ["j", "k"] * 5))
+        result["big noop key"] = statistics.median(await timed_keys(pilot, paints, ["j", "k"] * 5))
         await pilot.press("slash")
         await pilot.pause()
         result["filter keystroke"] = statistics.median(
-            await timed_keys(pilot, paints, list("natoru")))
+            await timed_keys(pilot, paints, list("natoru"))
+        )
     return result
 
 
@@ -199,8 +250,11 @@ def main() -> int:
         library = Library(opening, create=True)
         for words in (5_000, 50_000):
             text = long_text(words, words)
-            library.add(ParsedArticle(text=text, title=f"{words:,} words", lang="de"),
-                        text.encode(), f"long{words}.txt")
+            library.add(
+                ParsedArticle(text=text, title=f"{words:,} words", lang="de"),
+                text.encode(),
+                f"long{words}.txt",
+            )
         print(f"(libraries built in {time.perf_counter() - t0:.1f} s)")
 
         minimal, minimal_rss = cold_start("minimal", small, args.runs)
@@ -208,28 +262,42 @@ def main() -> int:
         start_big, rss_big = cold_start("reader", big, args.runs)
         n = f"{args.articles:,}"
         print(f"cold start, minimal Textual app      {minimal * 1000:7.0f} ms")
-        print(f"cold start, reader, 100 articles     {start100 * 1000:7.0f} ms  "
-              f"= {start100 / minimal:.2f}x minimal (target <= 1.5x)")
-        print(f"cold start, reader, {n} articles {start_big * 1000:7.0f} ms  "
-              f"= {start_big / start100:.2f}x the 100-article start (target <= 2x)")
+        print(
+            f"cold start, reader, 100 articles     {start100 * 1000:7.0f} ms  "
+            f"= {start100 / minimal:.2f}x minimal (target <= 1.5x)"
+        )
+        print(
+            f"cold start, reader, {n} articles {start_big * 1000:7.0f} ms  "
+            f"= {start_big / start100:.2f}x the 100-article start (target <= 2x)"
+        )
         print(f"peak memory, minimal app             {minimal_rss / 1024:7.0f} MB")
-        print(f"peak memory, reader, {n} articles {rss_big / 1024:6.0f} MB  "
-              f"(+{(rss_big - minimal_rss) / 1024:.0f} MB; target <= 300 MB)")
+        print(
+            f"peak memory, reader, {n} articles {rss_big / 1024:6.0f} MB  "
+            f"(+{(rss_big - minimal_rss) / 1024:.0f} MB; target <= 300 MB)"
+        )
         print(f"peak memory, reader, 100 articles    {rss100 / 1024:7.0f} MB")
 
         r = asyncio.run(in_app(opening, big))
         base = r["noop key"] * 1000
         print(f"table cursor key (baseline)          {base:7.1f} ms")
-        print(f"open 5,000-word article, key->paint  {r['open 5,000 words'] * 1000:7.1f} ms"
-              "  (target <= 50 ms)")
-        print(f"open 50,000-word article, key->paint {r['open 50,000 words'] * 1000:7.1f} ms"
-              "  (target <= 200 ms)")
+        print(
+            f"open 5,000-word article, key->paint  {r['open 5,000 words'] * 1000:7.1f} ms"
+            "  (target <= 50 ms)"
+        )
+        print(
+            f"open 50,000-word article, key->paint {r['open 50,000 words'] * 1000:7.1f} ms"
+            "  (target <= 200 ms)"
+        )
         for key in ("j", "n", "pagedown"):
-            print(f"moving key {key:<9} median repaint   {r[f'key {key}'] * 1000:7.1f} ms"
-                  "  (target <= 16 ms)")
+            print(
+                f"moving key {key:<9} median repaint   {r[f'key {key}'] * 1000:7.1f} ms"
+                "  (target <= 16 ms)"
+            )
         print(f"table cursor key, {n} rows      {r['big noop key'] * 1000:6.1f} ms")
-        print(f"filter keystroke, {n} articles  {r['filter keystroke'] * 1000:7.1f} ms"
-              "  (target <= 50 ms)")
+        print(
+            f"filter keystroke, {n} articles  {r['filter keystroke'] * 1000:7.1f} ms"
+            "  (target <= 50 ms)"
+        )
     return 0
 
 

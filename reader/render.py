@@ -133,7 +133,7 @@ def heading_paragraphs(text: str) -> list[tuple[int, int]]:
             continue
         if stripped.rstrip(_QUOTE_MARKS)[-1:] in _SENTENCE_END or stripped[-1] in _SENTENCE_END:
             continue
-        if not any(rest.strip() for rest in lines[i + 1:i + 3]):
+        if not any(rest.strip() for rest in lines[i + 1 : i + 3]):
             continue  # the last line (a credit, a tag line) is no heading
         lead = len(line) - len(line.lstrip())
         out.append((start + lead, start + lead + len(stripped)))

@@ -15,8 +15,11 @@ SCREENS = [
     ("Article", "reader.screens.article", "ArticleScreen"),
     ("Article body", "reader.widgets.article_view", "ArticleView"),
     ("Actors / notes panels", "reader.widgets.panels", None),
-    ("Lists across the library (notes, actors, search results)", "reader.screens.lists",
-     "ListScreen"),
+    (
+        "Lists across the library (notes, actors, search results)",
+        "reader.screens.lists",
+        "ListScreen",
+    ),
     ("All notes", "reader.screens.annotations", "AnnotationsScreen"),
     ("Dialogs", "reader.screens.dialogs", "Dialog"),
 ]
@@ -40,8 +43,15 @@ def _bindings(cls) -> list:
     return list(reversed(unique))
 
 
-_NAMES = {"slash": "/", "right_square_bracket": "]", "left_square_bracket": "[",
-          "question_mark": "?", "at": "@", "enter": "Enter", "escape": "Escape"}
+_NAMES = {
+    "slash": "/",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "question_mark": "?",
+    "at": "@",
+    "enter": "Enter",
+    "escape": "Escape",
+}
 
 
 def _pretty(key: str) -> str:
@@ -54,11 +64,18 @@ def main() -> None:
 
     for title, module_name, cls_name in SCREENS:
         module = importlib.import_module(module_name)
-        classes = [getattr(module, cls_name)] if cls_name else [
-            v for v in vars(module).values()
-            if isinstance(v, type) and issubclass(v, Widget) and v.__module__ == module_name
-            and v.__dict__.get("BINDINGS")
-        ]
+        classes = (
+            [getattr(module, cls_name)]
+            if cls_name
+            else [
+                v
+                for v in vars(module).values()
+                if isinstance(v, type)
+                and issubclass(v, Widget)
+                and v.__module__ == module_name
+                and v.__dict__.get("BINDINGS")
+            ]
+        )
         for cls in classes:
             rows = [b for b in cls.__dict__.get("BINDINGS", []) if not isinstance(b, tuple)]
             if not rows:

@@ -1,6 +1,6 @@
 """Regenerate the README's pictures (SVG) from the real app on a temp library of the samples.
 
-    python scripts/screenshots.py            # writes docs/library.svg, docs/article.svg, ...
+python scripts/screenshots.py            # writes docs/library.svg, docs/article.svg, ...
 """
 
 from __future__ import annotations

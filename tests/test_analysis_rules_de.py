@@ -194,7 +194,9 @@ def test_konjunktiv_after_an_unquoted_sentence_continues_its_subject():
 def test_say_verb_outranks_laut_inside_its_frame():
     text = "Minister Tom Weiß bestätigte laut Reuters, dass die Gespräche andauern."
     a = analyze(text, "de")
-    inner = [q for q in a.quotes if q.text == "dass die Gespräche andauern" and q.cue == "bestätigte"]
+    inner = [
+        q for q in a.quotes if q.text == "dass die Gespräche andauern" and q.cue == "bestätigte"
+    ]
     assert inner and _actor_name(a, inner[0]) == "Tom Weiß"  # (Reuters relays the sentence)
 
 
@@ -207,8 +209,10 @@ def test_frame_in_the_middle_splits_the_quote():
 
 
 def test_definite_description_speaker_resolves_to_the_person_just_named():
-    text = ("Generalsekretärin Ingrid Halvorsen traf die Minister. „Wir handeln“, sagte die "
-            "Norwegerin. Dem polnischen Außenminister Tomasz Wróbel zufolge reicht das nicht.")
+    text = (
+        "Generalsekretärin Ingrid Halvorsen traf die Minister. „Wir handeln“, sagte die "
+        "Norwegerin. Dem polnischen Außenminister Tomasz Wróbel zufolge reicht das nicht."
+    )
     a = analyze(text, "de")
     direct = next(q for q in a.quotes if q.kind == "direct")
     assert direct.speaker == "die Norwegerin" and _actor_name(a, direct) == "Ingrid Halvorsen"
@@ -218,9 +222,11 @@ def test_definite_description_speaker_resolves_to_the_person_just_named():
 
 
 def test_sentence_initial_adjectives_and_regions_are_not_people():
-    text = ("Neue Auflagen würden Arbeitsplätze gefährden, sagte Georg Wendt. Der Bezirksleiter "
-            "Nordrhein-Westfalen widersprach. Die neue Regel gilt ab Mai. Klimaforscher "
-            "Dr. Henrik Sandvoss warnte vor Eile.")
+    text = (
+        "Neue Auflagen würden Arbeitsplätze gefährden, sagte Georg Wendt. Der Bezirksleiter "
+        "Nordrhein-Westfalen widersprach. Die neue Regel gilt ab Mai. Klimaforscher "
+        "Dr. Henrik Sandvoss warnte vor Eile."
+    )
     a = analyze(text, "de")
     people = {x.name for x in a.actors if x.type == "person"}
     assert people == {"Georg Wendt", "Henrik Sandvoss"}
@@ -229,8 +235,10 @@ def test_sentence_initial_adjectives_and_regions_are_not_people():
 
 
 def test_dash_frame_and_end_of_reported_content():
-    text = ("Zwar sei es ein wichtiger Schritt – so Canny –, trotzdem fehle Geld. Er sagte, er "
-            "sei unschuldig, erkannte die Autorität des Gerichts aber nicht an.")
+    text = (
+        "Zwar sei es ein wichtiger Schritt – so Canny –, trotzdem fehle Geld. Er sagte, er "
+        "sei unschuldig, erkannte die Autorität des Gerichts aber nicht an."
+    )
     a = analyze(text, "de")
     indirect = [(q.text, q.speaker) for q in a.quotes if q.kind == "indirect"]
     assert indirect == [
@@ -276,7 +284,9 @@ def test_das_erklaerte_ziel_is_no_report():
 
 
 def test_report_verb_with_a_zu_infinitive_after_the_comma_reports_that_clause():
-    text = "Der Bürgermeister Karl Huber lobte die Feuerwehr dafür, so schnell eingegriffen zu haben."
+    text = (
+        "Der Bürgermeister Karl Huber lobte die Feuerwehr dafür, so schnell eingegriffen zu haben."
+    )
     _, q = _one(text, "indirect")
     assert q.text == "so schnell eingegriffen zu haben"
     assert q.speaker == "Der Bürgermeister Karl Huber"
@@ -322,10 +332,14 @@ def test_dies_geht_aus_a_source_hervor_quotes_the_sentence_before():
 
 def test_finite_auxiliary_never_ends_the_speaker():
     for text, who in (
-        ("Die Sprecherin Eva Roth hatte betont, dass die Stadt sparen müsse.",
-         "Die Sprecherin Eva Roth"),
-        ("Der Landrat Max Huber hat erklärt, dass die Straße gesperrt bleibe.",
-         "Der Landrat Max Huber"),
+        (
+            "Die Sprecherin Eva Roth hatte betont, dass die Stadt sparen müsse.",
+            "Die Sprecherin Eva Roth",
+        ),
+        (
+            "Der Landrat Max Huber hat erklärt, dass die Straße gesperrt bleibe.",
+            "Der Landrat Max Huber",
+        ),
     ):
         a, q = _one(text, "indirect")
         assert q.speaker == who
@@ -338,9 +352,7 @@ def _kinds(text: str) -> list[str]:
 def test_agentless_passive_report_is_no_quotation():
     assert "reported" not in _kinds("Außerdem wurden strengere Kontrollen der Anlage gefordert.")
     assert "reported" not in _kinds("Der Mann wurde am Montag zu drei Jahren Haft verurteilt.")
-    a, q = _one(
-        "Der Plan wurde von der Gewerkschaft Verdi als unsozial kritisiert.", "reported"
-    )
+    a, q = _one("Der Plan wurde von der Gewerkschaft Verdi als unsozial kritisiert.", "reported")
     assert "Verdi" in (q.speaker or "")
 
 
@@ -364,9 +376,13 @@ def test_a_reflexive_speech_act_still_names_who_speaks_next():
 
 
 def test_a_court_sentence_or_a_presentation_is_no_reported_speech_act():
-    assert "reported" not in _kinds("Das Landgericht Kiel verurteilte den Mann zu zwei Jahren Haft.")
+    assert "reported" not in _kinds(
+        "Das Landgericht Kiel verurteilte den Mann zu zwei Jahren Haft."
+    )
     assert "reported" not in _kinds("Der Konzern Nordwerk stellte am Montag das neue Modell vor.")
-    assert "reported" in _kinds("Die Regierung Dänemarks verurteilte den Anschlag auf die Botschaft.")
+    assert "reported" in _kinds(
+        "Die Regierung Dänemarks verurteilte den Anschlag auf die Botschaft."
+    )
 
 
 def test_a_neuter_article_opens_a_speaker_not_an_impersonal_das():
@@ -382,8 +398,9 @@ def test_a_report_sentence_ending_in_a_colon_only_introduces_what_follows():
 def test_a_report_or_a_community_can_be_the_speaker_of_a_report_verb():
     a, q = _one("Die neue Studie aus Bonn bemängelt die Lage in den Gefängnissen.", "reported")
     assert q.speaker and q.speaker.startswith("Die neue Studie")
-    a, q = _one("Die Schutzgemeinschaft der Sparer bezifferte den Schaden auf zwei Millionen.",
-                "reported")
+    a, q = _one(
+        "Die Schutzgemeinschaft der Sparer bezifferte den Schaden auf zwei Millionen.", "reported"
+    )
     assert q.speaker and q.speaker.startswith("Die Schutzgemeinschaft")
 
 
@@ -392,17 +409,27 @@ def test_sieht_or_stellte_with_the_particle_vor_reports_no_words():
     assert "reported" not in _kinds(
         "Den Plan stellte der Leiter des Amtes, Karl Berg, am Montag in Kiel vor."
     )
-    assert "reported" in _kinds("Die Gewerkschaft Verdi sieht vor allem die Arbeitgeber in der Pflicht.")
+    assert "reported" in _kinds(
+        "Die Gewerkschaft Verdi sieht vor allem die Arbeitgeber in der Pflicht."
+    )
 
 
 def test_narrative_sah_and_a_sentence_before_the_participle_report_nothing():
-    assert "reported" not in _kinds("In der 80. Minute sah der Verteidiger Tom Fink die Rote Karte.")
-    assert "reported" not in _kinds("Der Händler war vom Amtsgericht zu einer Geldstrafe verurteilt worden.")
-    assert "reported" not in _kinds("Sie wurde deshalb zu einer Geldstrafe verurteilt und zog nach Kiel.")
+    assert "reported" not in _kinds(
+        "In der 80. Minute sah der Verteidiger Tom Fink die Rote Karte."
+    )
+    assert "reported" not in _kinds(
+        "Der Händler war vom Amtsgericht zu einer Geldstrafe verurteilt worden."
+    )
+    assert "reported" not in _kinds(
+        "Sie wurde deshalb zu einer Geldstrafe verurteilt und zog nach Kiel."
+    )
 
 
 def test_a_speaker_with_a_party_in_brackets_keeps_the_closing_bracket():
-    a, q = _one("Die Ministerin Petra Lang (SPD) forderte höhere Löhne für Pflegekräfte.", "reported")
+    a, q = _one(
+        "Die Ministerin Petra Lang (SPD) forderte höhere Löhne für Pflegekräfte.", "reported"
+    )
     assert q.speaker == "Die Ministerin Petra Lang (SPD)"
 
 
@@ -447,7 +474,9 @@ def test_a_subject_with_an_inserted_apposition_or_relative_clause_reports():
 
 
 def test_a_zu_infinitive_with_two_particles_is_content():
-    a, q = _one("Das Parlament hat die Länder dazu aufgefordert, einen Plan voranzutreiben.", "indirect")
+    a, q = _one(
+        "Das Parlament hat die Länder dazu aufgefordert, einen Plan voranzutreiben.", "indirect"
+    )
     assert q.text == "einen Plan voranzutreiben" and q.speaker == "Das Parlament"
 
 
@@ -458,7 +487,9 @@ def test_the_subject_of_a_passive_demand_is_asked_not_asking():
         "indirect",
     )
     assert q.speaker is None
-    a, q = _one("Die Bürger wurden von der Polizei aufgefordert, die Fenster zu schließen.", "indirect")
+    a, q = _one(
+        "Die Bürger wurden von der Polizei aufgefordert, die Fenster zu schließen.", "indirect"
+    )
     assert q.speaker == "der Polizei"
 
 
@@ -517,7 +548,9 @@ def test_an_agentless_passive_that_states_a_figure_or_cause_is_reported():
 def test_an_adjective_after_das_still_makes_an_article_and_a_closing_quote_is_content():
     a, q = _one("Das vietnamesische Gesundheitsministerium erwartete weitere Seuchen.", "reported")
     assert q.speaker == "Das vietnamesische Gesundheitsministerium"
-    kinds = _kinds("Das Auswärtige Amt rät dazu, „nicht notwendige Reisen in das Land zu verschieben“.")
+    kinds = _kinds(
+        "Das Auswärtige Amt rät dazu, „nicht notwendige Reisen in das Land zu verschieben“."
+    )
     assert "reported" not in kinds and "direct" in kinds
 
 
@@ -532,7 +565,9 @@ def test_an_intent_verb_closing_a_relative_clause_frames_the_zu_infinitive():
 
 
 def test_an_intent_verb_in_the_perfect_frames_a_zu_infinitive_anywhere_in_its_clause():
-    a, q = _one("Die Gewerkschaft hat nun versprochen, gegen die Randalierer vorzugehen.", "indirect")
+    a, q = _one(
+        "Die Gewerkschaft hat nun versprochen, gegen die Randalierer vorzugehen.", "indirect"
+    )
     assert q.text == "gegen die Randalierer vorzugehen" and q.speaker == "Die Gewerkschaft"
     text = (
         "Die Kanzlerin hat am Samstag in Berlin angekündigt, kurzfristig zurückzutreten als "
@@ -543,7 +578,9 @@ def test_an_intent_verb_in_the_perfect_frames_a_zu_infinitive_anywhere_in_its_cl
 
 
 def test_a_noun_of_saying_before_a_comma_frames_its_content_clause():
-    a, q = _one("Dem Appell der Feuerwehr, sich sofort zu melden, folgte der Fahrer nicht.", "indirect")
+    a, q = _one(
+        "Dem Appell der Feuerwehr, sich sofort zu melden, folgte der Fahrer nicht.", "indirect"
+    )
     assert q.text == "sich sofort zu melden" and q.speaker == "der Feuerwehr"
     text = (
         "Der Verein Stadtgrün ist der Ansicht, dass der Park erhalten bleiben müsse, da er "
@@ -552,12 +589,16 @@ def test_a_noun_of_saying_before_a_comma_frames_its_content_clause():
     a, q = _one(text, "indirect")
     assert q.text.startswith("dass der Park") and q.text.endswith("wichtig sei")
     assert q.speaker == "Der Verein Stadtgrün"
-    a, q = _one("Mit der Begründung, das Gebäude sei marode, wurde die Schule geschlossen.", "indirect")
+    a, q = _one(
+        "Mit der Begründung, das Gebäude sei marode, wurde die Schule geschlossen.", "indirect"
+    )
     assert q.text == "das Gebäude sei marode"
 
 
 def test_a_noun_without_saying_or_a_konjunktiv_sentence_gets_no_noun_frame():
-    kinds = [q.kind for q in analyze("Die Möglichkeit, dort zu parken, besteht weiter.", "de").quotes]
+    kinds = [
+        q.kind for q in analyze("Die Möglichkeit, dort zu parken, besteht weiter.", "de").quotes
+    ]
     assert "indirect" not in kinds
     text = (
         "Der Arzt Jan Vogt sagte, die Lage sei ernst. Zudem gebe es Aussagen, dass die Werte "
@@ -568,7 +609,9 @@ def test_a_noun_without_saying_or_a_konjunktiv_sentence_gets_no_noun_frame():
 
 
 def test_a_wie_clause_with_an_auxiliary_or_a_finding_verb_is_a_source():
-    a, q = _one("Wie der Verband am Montag bekanntgegeben hat, wird das Turnier verschoben.", "indirect")
+    a, q = _one(
+        "Wie der Verband am Montag bekanntgegeben hat, wird das Turnier verschoben.", "indirect"
+    )
     assert q.text == "wird das Turnier verschoben" and q.speaker == "der Verband"
     a, q = _one("Wie eine Umfrage ergab, trinken viele Jugendliche zu wenig Wasser.", "indirect")
     assert q.text == "trinken viele Jugendliche zu wenig Wasser" and q.speaker == "eine Umfrage"
@@ -602,7 +645,9 @@ def test_an_agentless_report_passive_frames_the_clause_after_its_comma():
 def test_source_phrase_boundaries_loud_temporal_nach_and_bare_segments():
     a, q = _one("Erneut wurden Vorwürfe laut, die Angreifer seien bezahlt worden.", "indirect")
     assert q.text == "die Angreifer seien bezahlt worden" and q.cue == "Vorwürfe"
-    text = "Bereits sechs Tage nach der Veröffentlichung des Berichts meldete der Sender einen Rekord."
+    text = (
+        "Bereits sechs Tage nach der Veröffentlichung des Berichts meldete der Sender einen Rekord."
+    )
     assert not any(q.cue == "nach" for q in analyze(text, "de").quotes)
     text = (
         "Die Hunde trafen mit Verzögerung ein, da nach Angaben der Fluggesellschaft die "
@@ -642,7 +687,9 @@ def test_als_before_a_bare_noun_opens_a_main_clause_with_a_frame():
 
 
 def test_reported_words_end_before_und_and_a_second_verb_that_opens_a_colon():
-    text = "Der Minister Karl Roth sagte, Europa brauche die Briten und fügte hinzu: „Wer glaubt das?“"
+    text = (
+        "Der Minister Karl Roth sagte, Europa brauche die Briten und fügte hinzu: „Wer glaubt das?“"
+    )
     a, q = _one(text, "indirect")
     assert q.text == "Europa brauche die Briten" and q.cue == "sagte"
 
@@ -660,27 +707,39 @@ def test_a_fronted_phrase_with_a_relative_clause_or_a_negated_frame_is_no_frame_
 
 
 def test_a_report_inside_relayed_words_is_a_quote_of_its_own():
-    text = "Laut Informationen des Magazins hat der Verband angekündigt, keine Hilfe mehr zu leisten."
+    text = (
+        "Laut Informationen des Magazins hat der Verband angekündigt, keine Hilfe mehr zu leisten."
+    )
     a = analyze(text, "de")
     got = {(q.text, q.speaker) for q in a.quotes}
-    assert ("hat der Verband angekündigt, keine Hilfe mehr zu leisten", "Informationen des Magazins") in got
+    assert (
+        "hat der Verband angekündigt, keine Hilfe mehr zu leisten",
+        "Informationen des Magazins",
+    ) in got
     assert ("keine Hilfe mehr zu leisten", "der Verband") in got
 
 
 def test_an_intent_participle_frames_its_zu_infinitive_without_a_comma():
     a, q = _one("Der Hersteller Lumo hat angekündigt die Preise ab Oktober zu erhöhen.", "indirect")
     assert q.text == "die Preise ab Oktober zu erhöhen" and q.speaker == "Der Hersteller Lumo"
-    a, q = _one("Wegen des Rauchs wurden Anwohner aufgefordert Fenster geschlossen zu halten.", "indirect")
+    a, q = _one(
+        "Wegen des Rauchs wurden Anwohner aufgefordert Fenster geschlossen zu halten.", "indirect"
+    )
     assert q.text == "Fenster geschlossen zu halten" and q.speaker is None
 
 
 def test_frame_after_variants_so_with_a_verb_das_with_a_verb_and_an_adverb_first():
     text = "In zehn Jahren, so schätzen die Forscher, soll die Arbeit abgeschlossen sein."
     texts = {q.text: q.speaker for q in analyze(text, "de").quotes}
-    assert texts == {"In zehn Jahren": "die Forscher", "soll die Arbeit abgeschlossen sein": "die Forscher"}
+    assert texts == {
+        "In zehn Jahren": "die Forscher",
+        "soll die Arbeit abgeschlossen sein": "die Forscher",
+    }
     a, q = _one("Die Kamera des Teleskops ist defekt, das teilte das Institut mit.", "indirect")
     assert q.text == "Die Kamera des Teleskops ist defekt" and q.speaker == "das Institut"
-    a, q = _one("Es wurde kein Notsignal gesendet, teilte später der Direktor der Behörde mit.", "indirect")
+    a, q = _one(
+        "Es wurde kein Notsignal gesendet, teilte später der Direktor der Behörde mit.", "indirect"
+    )
     assert q.speaker == "der Direktor der Behörde"
     a, q = _one("Die Streiks sollen ruhen, so verdi-Sprecher Jan Roth.", "indirect")
     assert q.text == "Die Streiks sollen ruhen" and q.speaker == "verdi-Sprecher Jan Roth"
@@ -691,7 +750,9 @@ def test_frame_after_variants_so_with_a_verb_das_with_a_verb_and_an_adverb_first
 def test_a_konjunktiv_verb_makes_the_words_before_a_frame_a_clause():
     text = "Alle Gebiete seien unter der Kontrolle der Rebellen, sagte Jan Roth, ein General."
     a, q = _one(text, "indirect")
-    assert q.text == "Alle Gebiete seien unter der Kontrolle der Rebellen" and q.speaker == "Jan Roth"
+    assert (
+        q.text == "Alle Gebiete seien unter der Kontrolle der Rebellen" and q.speaker == "Jan Roth"
+    )
 
 
 def test_a_konjunktiv_one_sentence_continues_the_subject_of_a_report_sentence_before_it():
@@ -706,7 +767,9 @@ def test_a_wie_frame_after_an_apposition_or_with_sich():
     text = "Die Anlage stand unter Druck, wie Jan Roth, Chef der Firma Lumo, mitteilte."
     a = analyze(text, "de")
     assert [(q.text, q.speaker) for q in a.quotes] == [("Die Anlage stand unter Druck", "Jan Roth")]
-    a, q = _one("Die Vorsorge sei wichtig, wie sich der Abgeordnete Jan Roth ausdrückte.", "indirect")
+    a, q = _one(
+        "Die Vorsorge sei wichtig, wie sich der Abgeordnete Jan Roth ausdrückte.", "indirect"
+    )
     assert q.text == "Die Vorsorge sei wichtig" and q.speaker == "der Abgeordnete Jan Roth"
 
 
@@ -754,12 +817,17 @@ def test_a_verb_of_saying_closing_a_relative_or_leading_subordinate_clause():
 def test_aus_sicht_is_a_source_phrase():
     text = "Die Klage hat aus Sicht der Verbände keine aufschiebende Wirkung."
     texts = {q.text: q.speaker for q in analyze(text, "de").quotes}
-    assert texts == {"Die Klage hat": "Sicht der Verbände", "keine aufschiebende Wirkung": "Sicht der Verbände"}
+    assert texts == {
+        "Die Klage hat": "Sicht der Verbände",
+        "keine aufschiebende Wirkung": "Sicht der Verbände",
+    }
     assert not analyze("Der Zug kam aus Berlin.", "de").quotes
 
 
 def test_denn_wie_and_um_before_a_time_open_main_clause_frames():
-    text = "Denn wie die Zeitung in ihrer Ausgabe vom Montag berichtete, leidet der Sänger an Grippe."
+    text = (
+        "Denn wie die Zeitung in ihrer Ausgabe vom Montag berichtete, leidet der Sänger an Grippe."
+    )
     a, q = _one(text, "indirect")
     assert q.text == "leidet der Sänger an Grippe" and q.speaker == "die Zeitung"
     text = "Um 11:09 Uhr berichtet die Online-Ausgabe der Zeitung, dass der Anwalt geklagt hat."
@@ -777,5 +845,8 @@ def test_a_source_phrase_between_a_verb_and_its_dass_clause_relays_both():
 def test_so_after_a_single_opening_word():
     text = "Dennoch, so der Richter Jan Roth, habe der Mann nicht gelogen."
     texts = {q.text: q.speaker for q in analyze(text, "de").quotes}
-    assert texts == {"Dennoch": "der Richter Jan Roth", "habe der Mann nicht gelogen": "der Richter Jan Roth"}
+    assert texts == {
+        "Dennoch": "der Richter Jan Roth",
+        "habe der Mann nicht gelogen": "der Richter Jan Roth",
+    }
     assert not analyze("Ja, so ist das.", "de").quotes

@@ -115,8 +115,10 @@ def test_according_to_at_the_end_keeps_the_whole_clause():
 
 
 def test_actor_types_for_laws_places_and_groups():
-    text = ("Open Rights Europe said the Digital Services Act protects voters in San Francisco "
-            "and Berlin alike. The AI firm declined to comment, the statement said.")
+    text = (
+        "Open Rights Europe said the Digital Services Act protects voters in San Francisco "
+        "and Berlin alike. The AI firm declined to comment, the statement said."
+    )
     a = analyze(text, "en")
     by_name = {x.name: x.type for x in a.actors}
     assert by_name["Open Rights Europe"] == "organisation"
@@ -145,8 +147,10 @@ def test_possessive_country_is_the_country_and_its_mention_stops_before_s():
 
 
 def test_organisation_with_of_phrase_is_one_actor_not_a_person():
-    actors = _actors("The International Federation of Cargo Pilots warned of delays. Professor "
-                     "Ada Quinn of the Northern Institute of Marine Safety agreed.")
+    actors = _actors(
+        "The International Federation of Cargo Pilots warned of delays. Professor "
+        "Ada Quinn of the Northern Institute of Marine Safety agreed."
+    )
     assert actors["International Federation of Cargo Pilots"].type == "organisation"
     assert "Cargo Pilots" not in actors
     assert any(n.endswith("Institute of Marine Safety") for n in actors)
@@ -160,16 +164,19 @@ def test_capitalised_adjective_before_a_group_noun_is_nobody():
 
 
 def test_acronym_of_an_organisation_named_before_is_its_alias():
-    actors = _actors("The International Maritime Organization met on Monday. The IMO said the "
-                     "rules would apply from June.")
+    actors = _actors(
+        "The International Maritime Organization met on Monday. The IMO said the "
+        "rules would apply from June."
+    )
     imo = actors["International Maritime Organization"]
     assert "IMO" in imo.aliases and "IMO" not in actors
     assert len(imo.mentions) == 2
 
 
 def test_german_institute_with_fuer_is_one_organisation():
-    actors = _actors("Die Ökonomin Jana Brenner vom Institut für Verkehrsforschung warnte vor "
-                     "Engpässen.", "de")
+    actors = _actors(
+        "Die Ökonomin Jana Brenner vom Institut für Verkehrsforschung warnte vor Engpässen.", "de"
+    )
     assert actors["Institut für Verkehrsforschung"].type == "organisation"
     assert actors["Jana Brenner"].type == "person"
 
@@ -225,7 +232,7 @@ def test_according_to_with_apposition_after_the_source():
 
 def test_frame_verb_followed_by_its_direct_quote_frames_no_indirect_speech():
     text = (
-        'Speaking at a press conference in the capital, the minister, Ada Berg said, '
+        "Speaking at a press conference in the capital, the minister, Ada Berg said, "
         '"We are in contact with all parties."'
     )
     a = analyze(text, "en")
@@ -356,8 +363,8 @@ def test_a_subject_never_ends_with_an_article_or_a_number_word():
 def test_a_short_phrase_in_marks_closing_a_reporter_sentence_is_a_term():
     text = (
         "After weeks of talks, the visitors were granted a special status on the grounds "
-        "that their visit would be a \"major public benefit.\" The team named its boat "
-        "\"Seagull.\""
+        'that their visit would be a "major public benefit." The team named its boat '
+        '"Seagull."'
     )
     a = analyze(text, "en")
     assert _kind(a, "direct") == []
@@ -413,8 +420,12 @@ def test_with_x_writing_or_reporting_quotes_x():
 
 def test_clause_checks_for_objects_labels_lists_and_noun_subjects():
     # a name ending in -ed is no past tense
-    assert _kind(analyze("The agency tweeted praise of Ahmed Fareed via its account.", "en"),
-                 "indirect") == []
+    assert (
+        _kind(
+            analyze("The agency tweeted praise of Ahmed Fareed via its account.", "en"), "indirect"
+        )
+        == []
+    )
     # "describes as": a label in a relative clause, no reported clause
     text = "He was sent to a camp in the north, which the ministry describes as a retreat."
     assert _kind(analyze(text, "en"), "indirect") == []
@@ -468,8 +479,7 @@ def test_english_headline_and_second_main_clause_frames():
     ind = _kind(analyze(text, "en"), "indirect")
     assert len(ind) == 1 and ind[0].speaker == "Farmer"
     text = (
-        "The boy brought a radio to class on Monday, and a guard wrongly thought it was "
-        "a weapon."
+        "The boy brought a radio to class on Monday, and a guard wrongly thought it was a weapon."
     )
     ind = _kind(analyze(text, "en"), "indirect")
     assert len(ind) == 1 and ind[0].speaker == "a guard" and ind[0].text == "it was a weapon"

@@ -68,9 +68,7 @@ def test_demnach_continues_the_nearest_source_not_the_last_person():
 
 
 def test_english_appositive_name_resolves_to_the_person():
-    text = (
-        "A spokesman for the agency, Omar Haddad, said the roads would stay closed until Friday."
-    )
+    text = "A spokesman for the agency, Omar Haddad, said the roads would stay closed until Friday."
     a = analyze(text, "en")
     q = next(q for q in a.quotes if q.kind == "indirect")
     assert _name(a, q) == "Omar Haddad"

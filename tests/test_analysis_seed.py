@@ -58,7 +58,7 @@ def test_five_speech_quotes_belong_to_stoltenberg(seed):
 
 
 def test_konjunktiv_after_a_subheading_continues_the_speaker_not_the_heading(seed):
-    """"Nato will Kiew weiterhin unterstützen" is a subheading: the Konjunktiv paragraph under
+    """ "Nato will Kiew weiterhin unterstützen" is a subheading: the Konjunktiv paragraph under
     it still reports Stoltenberg, not the Nato the heading names."""
     _, a = seed
     q = next(q for q in a.quotes if q.text.startswith("Die Verbündeten seien sich einig"))

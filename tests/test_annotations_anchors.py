@@ -26,8 +26,8 @@ def _anchor(exact: str, text: str = OLD):
 
 def test_make_anchor_keeps_quote_context_offsets_and_paragraph() -> None:
     a = _anchor("die Lage sei ernst")
-    assert OLD[a.start:a.end] == a.exact == "die Lage sei ernst"
-    assert a.prefix == OLD[a.start - 32:a.start] and a.suffix == OLD[a.end:a.end + 32]
+    assert OLD[a.start : a.end] == a.exact == "die Lage sei ernst"
+    assert a.prefix == OLD[a.start - 32 : a.start] and a.suffix == OLD[a.end : a.end + 32]
     assert a.paragraph == 1
 
 
@@ -59,7 +59,7 @@ def test_moved_passage_is_found() -> None:
     a = _anchor("die Lage sei ernst, aber beherrschbar")
     new = "Neu: ein Vorspann von einigen Zeilen.\n\n" + OLD
     b = reanchor(a, new)
-    assert b is not None and new[b.start:b.end] == a.exact and b.start == a.start + 39
+    assert b is not None and new[b.start : b.end] == a.exact and b.start == a.start + 39
     assert b.paragraph == a.paragraph + 1
 
 
@@ -75,19 +75,20 @@ def test_repeated_passage_is_disambiguated_by_context() -> None:
 
 def test_changed_passage_is_found_fuzzily() -> None:
     a = _anchor("die Lage sei ernst, aber beherrschbar")
-    new = OLD.replace("die Lage sei ernst, aber beherrschbar",
-                      "die Lage sei sehr ernst, aber beherrschbar")
+    new = OLD.replace(
+        "die Lage sei ernst, aber beherrschbar", "die Lage sei sehr ernst, aber beherrschbar"
+    )
     new = "Eine Vorbemerkung.\n\n" + new
     b = reanchor(a, new)
     assert b is not None
-    assert new[b.start:b.end] == "die Lage sei sehr ernst, aber beherrschbar"
+    assert new[b.start : b.end] == "die Lage sei sehr ernst, aber beherrschbar"
 
 
 def test_changed_whitespace_and_punctuation_still_anchor() -> None:
     a = _anchor("Kritiker sehen das anders.")
     new = OLD.replace("Kritiker sehen das anders.", "Kritiker  sehen das anders!")
     b = reanchor(a, new)
-    assert b is not None and new[b.start:b.end].startswith("Kritiker  sehen das anders")
+    assert b is not None and new[b.start : b.end].startswith("Kritiker  sehen das anders")
 
 
 def test_deleted_passage_becomes_none() -> None:
@@ -107,7 +108,7 @@ def test_reanchor_in_a_long_repetitive_text() -> None:
     a = _anchor("die Lage sei ernst, aber beherrschbar", long_text)
     changed = long_text.replace("die Lage sei ernst", "die Lage sei wirklich ernst")
     b = reanchor(a, changed)
-    assert b is not None and "wirklich ernst, aber beherrschbar" in changed[b.start:b.end]
+    assert b is not None and "wirklich ernst, aber beherrschbar" in changed[b.start : b.end]
 
 
 def test_deleted_sentence_does_not_jump_to_a_similar_neighbour() -> None:
@@ -120,7 +121,7 @@ def test_fuzzy_match_covers_whole_words() -> None:
     a = _anchor("die Mittel zu erhöhen")
     new = "Vorweg. " + OLD.replace("die Mittel zu erhöhen", "die Mitel zu erhöhen")
     b = reanchor(a, new)
-    assert b is not None and new[b.start:b.end] == "die Mitel zu erhöhen"
+    assert b is not None and new[b.start : b.end] == "die Mitel zu erhöhen"
 
 
 def test_property_edits_elsewhere_never_lose_or_misplace_a_passage() -> None:
@@ -147,7 +148,7 @@ def test_property_edits_elsewhere_never_lose_or_misplace_a_passage() -> None:
             at = data.draw(st.integers(end, len(text)))
             new, shift = text[:at] + insert + text[at:], 0
         moved = reanchor(anchor, new)
-        assert moved is not None and new[moved.start:moved.end] == anchor.exact
+        assert moved is not None and new[moved.start : moved.end] == anchor.exact
         if new.count(anchor.exact) == 1:
             assert moved.start == start + shift
 

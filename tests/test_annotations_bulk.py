@@ -27,15 +27,18 @@ def store(tmp_path: Path) -> AnnotationStore:
 def test_tag_articles_merges_like_tag_article(store: AnnotationStore) -> None:
     store.tag_article("aa0001", ["Politik"])
     store.add_note("aa0001", "kept", tags=["frame/war"])
-    result = store.tag_articles({"aa0001": ["politik", "EU"], "bb0002": ["Frame/Risk", "x"],
-                                 "cc0003": ()})
+    result = store.tag_articles(
+        {"aa0001": ["politik", "EU"], "bb0002": ["Frame/Risk", "x"], "cc0003": ()}
+    )
     assert result == {"aa0001": ["Politik", "EU"], "bb0002": ["Frame/Risk", "x"], "cc0003": []}
     assert not store.path("cc0003").exists()  # nothing to add: no file written
     fresh = AnnotationStore(store.root)  # another process' view, through its summary cache
     assert fresh.article_tags("aa0001") == ["Politik", "EU"]
     assert [n.text for n in fresh.notes("aa0001")] == ["kept"]  # the rest of the file kept
     assert {a: s.tags for a, s in fresh.summaries().items()} == {
-        "aa0001": ["Politik", "EU"], "bb0002": ["Frame/Risk", "x"]}
+        "aa0001": ["Politik", "EU"],
+        "bb0002": ["Frame/Risk", "x"],
+    }
     assert [n.text for n in fresh.notes(tag="frame")] == ["kept"]
     assert fresh.tag_counts()["frame/war"] == 1 and fresh.tag_counts()["Frame/Risk"] == 1
     # the same store object saw its own writes too
@@ -58,8 +61,7 @@ def test_tag_articles_skips_bad_entries_saves_the_rest_and_names_them(store) -> 
     store.add_note("aa0001", "precious")
     store.path("aa0001").write_text('{"notes": {"1": {"id": "n1", "te')
     with pytest.raises(StoreError) as info:
-        store.tag_articles({"aa0001": ["x"], "bb0002": ["ok"], "cc0003": ["  "],
-                            "../etc": ["y"]})
+        store.tag_articles({"aa0001": ["x"], "bb0002": ["ok"], "cc0003": ["  "], "../etc": ["y"]})
     message = str(info.value)
     assert "aa0001" in message and "unreadable" in message and "2 more" in message
     assert "\n" not in message
@@ -101,8 +103,9 @@ def test_sigkill_during_bulk_tagging_loses_at_most_the_batch_in_flight(tmp_path:
     for _ in range(8):
         for stale in root.rglob("*.json"):  # each child starts again from batch 0
             stale.unlink()
-        child = subprocess.Popen([sys.executable, "-c", _TAGGER, str(root)],
-                                 stdout=subprocess.PIPE, text=True, env=ENV)
+        child = subprocess.Popen(
+            [sys.executable, "-c", _TAGGER, str(root)], stdout=subprocess.PIPE, text=True, env=ENV
+        )
         assert child.stdout is not None and child.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0.0, 0.3))
         child.send_signal(signal.SIGKILL)

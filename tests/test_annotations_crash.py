@@ -31,8 +31,12 @@ for i in range(int(sys.argv[2])):
 
 
 def _spawn(root: Path, count: int, who: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-c", _ADDER, str(root), str(count), who],
-                            stdout=subprocess.PIPE, text=True, env=ENV)
+    return subprocess.Popen(
+        [sys.executable, "-c", _ADDER, str(root), str(count), who],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=ENV,
+    )
 
 
 def test_sigkill_at_random_moments_never_loses_a_returned_note(tmp_path: Path) -> None:

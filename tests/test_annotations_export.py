@@ -30,37 +30,78 @@ TEXT = (
 )
 
 
-def _note(nid: str, text: str, *, exact: str | None = None, tags=(), orphan=False,
-          day: int = 2) -> Note:
+def _note(
+    nid: str, text: str, *, exact: str | None = None, tags=(), orphan=False, day: int = 2
+) -> Note:
     passage = make_anchor(TEXT, *find_passage(TEXT, exact)) if exact else None
     stamp = f"2026-02-0{day}T10:00:00+00:00"
-    return Note(id=nid, article="a1b2c3d4", text=text, tags=list(tags), passage=passage,
-                orphan=orphan, created=stamp, updated=stamp)
+    return Note(
+        id=nid,
+        article="a1b2c3d4",
+        text=text,
+        tags=list(tags),
+        passage=passage,
+        orphan=orphan,
+        created=stamp,
+        updated=stamp,
+    )
 
 
 def _article() -> ExportArticle:
     notes = [
         _note("n000000000001", "Rahmung: Hilfe statt Verantwortung.", tags=["frame/help"]),
-        _note("n000000000002", "Indirekte Rede, kein Beleg.", exact="man werde den Ländern helfen",
-              tags=["quote/indirect", "Wichtig"], day=3),
+        _note(
+            "n000000000002",
+            "Indirekte Rede, kein Beleg.",
+            exact="man werde den Ländern helfen",
+            tags=["quote/indirect", "Wichtig"],
+            day=3,
+        ),
         _note("n000000000003", "Zitat der Opposition", exact="„zu wenig, zu spät“", day=4),
-        Note(id="n000000000004", article="a1b2c3d4", text="Stand früher im Text.",
-             passage=Anchor("ein alter Satz", "", "", 300, 314, 4), orphan=True,
-             created="2026-02-05T10:00:00+00:00", updated="2026-02-05T10:00:00+00:00"),
+        Note(
+            id="n000000000004",
+            article="a1b2c3d4",
+            text="Stand früher im Text.",
+            passage=Anchor("ein alter Satz", "", "", 300, 314, 4),
+            orphan=True,
+            created="2026-02-05T10:00:00+00:00",
+            updated="2026-02-05T10:00:00+00:00",
+        ),
     ]
-    quotes = [{"speaker": "Die Ministerin", "kind": "indirect", "text": "man werde helfen"},
-              {"speaker": None, "kind": "direct", "text": "„zu wenig, zu spät“"}]
-    return ExportArticle(id="a1b2c3d4", title="Hilfe für die Länder", source="Beispielzeitung",
-                         date="2026-01-12", url="https://example.org/hilfe",
-                         tags=["Politik", "frame/help"], notes=notes, quotes=quotes)
+    quotes = [
+        {"speaker": "Die Ministerin", "kind": "indirect", "text": "man werde helfen"},
+        {"speaker": None, "kind": "direct", "text": "„zu wenig, zu spät“"},
+    ]
+    return ExportArticle(
+        id="a1b2c3d4",
+        title="Hilfe für die Länder",
+        source="Beispielzeitung",
+        date="2026-01-12",
+        url="https://example.org/hilfe",
+        tags=["Politik", "frame/help"],
+        notes=notes,
+        quotes=quotes,
+    )
 
 
 def _second() -> ExportArticle:
-    note = Note(id="n000000000009", article="ffee0011", text="Only a general note.",
-                tags=["Politik"], created="2026-02-07T08:00:00+00:00",
-                updated="2026-02-07T08:00:00+00:00")
-    return ExportArticle(id="ffee0011", title="Second article", source=None, date=None,
-                         url=None, tags=["english"], notes=[note])
+    note = Note(
+        id="n000000000009",
+        article="ffee0011",
+        text="Only a general note.",
+        tags=["Politik"],
+        created="2026-02-07T08:00:00+00:00",
+        updated="2026-02-07T08:00:00+00:00",
+    )
+    return ExportArticle(
+        id="ffee0011",
+        title="Second article",
+        source=None,
+        date=None,
+        url=None,
+        tags=["english"],
+        notes=[note],
+    )
 
 
 def _golden(name: str, text: str) -> None:
@@ -86,14 +127,20 @@ HOSTILE = "---\n# heading\n> quote\n[link](x) *em* <b>bold</b> ==mark== #tag $x$
 
 
 def test_note_text_and_title_are_never_markup() -> None:
-    article = ExportArticle(id="a1", title="---\n# Evil [title](x)", tags=["x"],
-                            notes=[Note(id="n1", article="a1", text=HOSTILE, created="c")])
+    article = ExportArticle(
+        id="a1",
+        title="---\n# Evil [title](x)",
+        tags=["x"],
+        notes=[Note(id="n1", article="a1", text=HOSTILE, created="c")],
+    )
     md = to_markdown([article], exported=EXPORTED)
     body = md.split("---\n", 2)[2]  # after the front matter
     lines = body.splitlines()
     # structure: exactly one heading-1, the Notes heading, no quote/list/rule from the note
-    assert [ln for ln in lines if ln.startswith("#")] == ["# \\--- \\# Evil \\[title\\](x)",
-                                                          "## Notes"]
+    assert [ln for ln in lines if ln.startswith("#")] == [
+        "# \\--- \\# Evil \\[title\\](x)",
+        "## Notes",
+    ]
     assert not any(ln.startswith((">", "---", "1.", "- li")) for ln in lines)
     assert "\\[link\\](x) \\*em\\* \\<b\\>bold\\</b\\> \\==mark\\== \\#tag \\$x\\$" in lines
     # the front matter is still exactly one block and the title survives as a YAML string
@@ -104,8 +151,12 @@ def test_note_text_and_title_are_never_markup() -> None:
 def test_escape_sequences_leave_no_litter_in_markdown() -> None:
     """Whole OSC/CSI sequences go, not just their ESC (``]0;pwned`` and ``[2J`` are litter)."""
     hostile = "a \x1b]0;pwned\x07 \x1b[2Jx \x1b[1;31mred\x1b[0m"
-    article = ExportArticle(id="a1", title="Title \x1b]0;pwned\x07ok", source="S\x1b[2J",
-                            notes=[Note(id="n1", article="a1", text=hostile, created="c")])
+    article = ExportArticle(
+        id="a1",
+        title="Title \x1b]0;pwned\x07ok",
+        source="S\x1b[2J",
+        notes=[Note(id="n1", article="a1", text=hostile, created="c")],
+    )
     md = to_markdown([article], exported=EXPORTED)
     assert "\x1b" not in md and "pwned" not in md and "2J" not in md and "31m" not in md
     assert "a  x red" in md.splitlines()
@@ -114,20 +165,36 @@ def test_escape_sequences_leave_no_litter_in_markdown() -> None:
 
 
 def test_yaml_values_are_quoted_and_escaped() -> None:
-    article = ExportArticle(id="a1", title='He said: "no" \\ yes', source="a: b #c",
-                            tags=['tag "q"', "- dash"])
+    article = ExportArticle(
+        id="a1", title='He said: "no" \\ yes', source="a: b #c", tags=['tag "q"', "- dash"]
+    )
     front = to_markdown([article], exported=EXPORTED).split("---\n")[1]
-    values = dict(ln.split(": ", 1) for ln in front.splitlines() if ": " in ln and
-                  not ln.startswith("  "))
+    values = dict(
+        ln.split(": ", 1) for ln in front.splitlines() if ": " in ln and not ln.startswith("  ")
+    )
     assert json.loads(values["title"]) == 'He said: "no" \\ yes'
     assert json.loads(values["source"]) == "a: b #c"
     assert [json.loads(ln[4:]) for ln in front.splitlines() if ln.startswith("  - ")] == [
-        'tag "q"', "- dash"]
+        'tag "q"',
+        "- dash",
+    ]
 
 
 def test_folder_names_are_safe_and_distinct(tmp_path: Path) -> None:
-    titles = ["../../etc/passwd", "Same", "same", "Same", "", "CON", "index", "..", "a/b\\c:d",
-              "x" * 300, "新闻" * 100, "\x00\x1b[31m.hidden"]
+    titles = [
+        "../../etc/passwd",
+        "Same",
+        "same",
+        "Same",
+        "",
+        "CON",
+        "index",
+        "..",
+        "a/b\\c:d",
+        "x" * 300,
+        "新闻" * 100,
+        "\x00\x1b[31m.hidden",
+    ]
     articles = [ExportArticle(id=f"id{i:02d}", title=t) for i, t in enumerate(titles)]
     out = tmp_path / "out"
     written = write_folder(articles, out, exported=EXPORTED)
@@ -135,10 +202,10 @@ def test_folder_names_are_safe_and_distinct(tmp_path: Path) -> None:
     names = [p.name for p in written]
     assert len({n.casefold() for n in names}) == len(names) == len(titles) + 1
     assert "index.md" in names and names.count("index.md") == 1
-    assert not list(tmp_path.glob("etc*")) and sorted(p.name for p in tmp_path.iterdir()) == [
-        "out"]
-    assert all(re.fullmatch(r"[^/\\:\x00-\x1f]{1,90}\.md", n) and not n.startswith(".")
-               for n in names)
+    assert not list(tmp_path.glob("etc*")) and sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert all(
+        re.fullmatch(r"[^/\\:\x00-\x1f]{1,90}\.md", n) and not n.startswith(".") for n in names
+    )
     assert all(len(n.encode()) <= 255 for n in names)
     index = (out / "index.md").read_text()
     for name in names[:-1]:
@@ -160,8 +227,10 @@ def _store_with_notes(root: Path) -> AnnotationStore:
 
 
 def _export(store: AnnotationStore) -> dict:
-    articles = [ExportArticle(id=a, title=a, tags=store.article_tags(a), notes=store.notes(a))
-                for a in ("a1b2c3d4", "ffee0011")]
+    articles = [
+        ExportArticle(id=a, title=a, tags=store.article_tags(a), notes=store.notes(a))
+        for a in ("a1b2c3d4", "ffee0011")
+    ]
     return json.loads(json.dumps(to_json(articles, exported=EXPORTED)))
 
 
@@ -200,8 +269,11 @@ def test_merge_keeps_newer_and_never_duplicates(tmp_path: Path) -> None:
 
     edited = mine.edit_note(general.id, text="my edit")
     # an hour earlier in UTC, but written at +02:00 its string sorts after mine
-    earlier = (datetime.fromisoformat(edited.updated) - timedelta(hours=1)).astimezone(
-        timezone(timedelta(hours=2))).isoformat()
+    earlier = (
+        (datetime.fromisoformat(edited.updated) - timedelta(hours=1))
+        .astimezone(timezone(timedelta(hours=2)))
+        .isoformat()
+    )
     assert earlier > edited.updated
     stale = _export(mine)
     for note in stale["articles"][0]["notes"]:
@@ -215,17 +287,38 @@ def test_merge_keeps_newer_and_never_duplicates(tmp_path: Path) -> None:
     assert mine.get_note(general.id).text == "mine, even newer"
 
 
-@pytest.mark.parametrize("data, message", [
-    ([], "not a reader annotations file"),
-    ({"format": "reader-annotations", "schema": 99, "articles": []}, "newer"),
-    ({"format": "reader-annotations", "schema": 1}, "no \"articles\""),
-    ({"format": "reader-annotations", "schema": 1, "articles": [{"id": "a1", "notes": [{}]}]},
-     "no id"),
-    ({"format": "reader-annotations", "schema": 1,
-      "articles": [{"id": "a1", "notes": [{"id": "n1", "passage": {"start": 1}}]}]}, "passage"),
-    ({"format": "reader-annotations", "schema": 1,
-      "articles": [{"id": "a1", "notes": [{"id": "n1,n2"}]}]}, "not valid"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ([], "not a reader annotations file"),
+        ({"format": "reader-annotations", "schema": 99, "articles": []}, "newer"),
+        ({"format": "reader-annotations", "schema": 1}, 'no "articles"'),
+        (
+            {
+                "format": "reader-annotations",
+                "schema": 1,
+                "articles": [{"id": "a1", "notes": [{}]}],
+            },
+            "no id",
+        ),
+        (
+            {
+                "format": "reader-annotations",
+                "schema": 1,
+                "articles": [{"id": "a1", "notes": [{"id": "n1", "passage": {"start": 1}}]}],
+            },
+            "passage",
+        ),
+        (
+            {
+                "format": "reader-annotations",
+                "schema": 1,
+                "articles": [{"id": "a1", "notes": [{"id": "n1,n2"}]}],
+            },
+            "not valid",
+        ),
+    ],
+)
 def test_bad_import_files_are_refused_before_writing(tmp_path: Path, data, message) -> None:
     store = AnnotationStore(tmp_path / "ann")
     with pytest.raises(ImportError_, match=message):
@@ -247,8 +340,13 @@ def test_commonmark_renders_hostile_text_literally() -> None:
 
     hostile_lines = HOSTILE.split("\n") + ["&amp; <!-- c --> `code` \\escaped\\", "    indented"]
     hostile = "\n".join(hostile_lines)
-    note = Note(id="n1", article="a1", text=hostile, created="c", passage=Anchor(
-        exact=hostile, prefix="", suffix="", start=0, end=len(hostile)))
+    note = Note(
+        id="n1",
+        article="a1",
+        text=hostile,
+        created="c",
+        passage=Anchor(exact=hostile, prefix="", suffix="", start=0, end=len(hostile)),
+    )
     md = to_markdown([ExportArticle(id="a1", title=hostile, notes=[note])], exported=EXPORTED)
     body = md.split("\n---\n", 1)[1]
     rendered = markdown_it.MarkdownIt("commonmark").render(body)
@@ -297,8 +395,13 @@ def test_note_lines_keep_their_indentation_without_becoming_code() -> None:
     import html
 
     text = "Plan:\n  - first point\n\tsecond, tab-indented\n        deep\nback"
-    note = Note(id="n1", article="a1", text=text, created="c", passage=Anchor(
-        exact=text, prefix="", suffix="", start=0, end=len(text)))
+    note = Note(
+        id="n1",
+        article="a1",
+        text=text,
+        created="c",
+        passage=Anchor(exact=text, prefix="", suffix="", start=0, end=len(text)),
+    )
     md = to_markdown([ExportArticle(id="a1", title="T", notes=[note])], exported=EXPORTED)
     nbsp = "\u00a0"
     assert f"\n{nbsp * 2}\\- first point\n" in md and f"\n> {nbsp * 8}deep\n" in md
@@ -306,6 +409,11 @@ def test_note_lines_keep_their_indentation_without_becoming_code() -> None:
     assert "<pre" not in rendered and "<li>first" not in rendered
     assert rendered.count("<ul>") == 1  # only the export's own position/id list
     shown = html.unescape(rendered)
-    for line in (f"{nbsp * 2}- first point", f"{nbsp * 4}second, tab-indented",
-                 f"{nbsp * 8}deep", "Plan:", "back"):
+    for line in (
+        f"{nbsp * 2}- first point",
+        f"{nbsp * 4}second, tab-indented",
+        f"{nbsp * 8}deep",
+        "Plan:",
+        "back",
+    ):
         assert shown.count(line) == 2, line  # in the passage's blockquote and in the note

@@ -134,8 +134,9 @@ def test_a_held_lock_gives_a_clear_error_after_the_timeout(tmp_path: Path, monke
     monkeypatch.setattr(storage, "LOCK_TIMEOUT", 0.3)
     path = tmp_path / "db.json"
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    holder = subprocess.Popen([sys.executable, "-c", _HOLDER, str(path)], env=env,
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(path)], env=env, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert holder.stdout.readline().strip() == "holding"
         with pytest.raises(StorageError, match="locked by another reader process") as info:

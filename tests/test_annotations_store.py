@@ -88,7 +88,10 @@ def test_hierarchical_tags_filter_by_parent(store: AnnotationStore) -> None:
     store.add_note("def456", "on tagged article")
     store.tag_article("def456", ["Frame/Moral"])
     assert {n.text for n in store.notes(tag="frame")} == {
-        "conflict", "economy", "on tagged article"}
+        "conflict",
+        "economy",
+        "on tagged article",
+    }
     assert [n.id for n in store.notes(tag="FRAME/conflict")] == [a.id]
     assert {n.text for n in store.notes(tag="frame/economy")} == {"economy"}
     assert store.notes(tag="fram") == []
@@ -99,8 +102,12 @@ def test_tag_counts_and_rename_merge(store: AnnotationStore) -> None:
     store.tag_article("abc123", ["Frame/Conflict", "Politik"])
     store.tag_article("def456", ["frame/conflict", "Konflikt"])
     store.add_note("abc123", "n", tags=["frame/conflict/war", "Konflikt"])
-    assert store.tag_counts() == {"frame/conflict": 2, "Politik": 1, "Konflikt": 2,
-                                  "frame/conflict/war": 1}
+    assert store.tag_counts() == {
+        "frame/conflict": 2,
+        "Politik": 1,
+        "Konflikt": 2,
+        "frame/conflict/war": 1,
+    }
     # rename a parent: children follow; merging into an existing tag leaves no duplicate
     changed = store.rename_tag("FRAME/conflict", "Konflikt")
     assert changed == 3
@@ -259,8 +266,7 @@ def test_summary_cache_agrees_with_the_files(store: AnnotationStore, monkeypatch
             actor.delete_article(article)
             ids = [i for i in ids if i in {n.id for n in actor.notes()}]
         if step % 10 == 0:
-            assert store.summaries() == other.summaries() == AnnotationStore(
-                store.root).summaries()
+            assert store.summaries() == other.summaries() == AnnotationStore(store.root).summaries()
     expected = _from_scratch(store.root)
     assert store.summaries() == other.summaries() == expected
     assert sum(s.notes for s in expected.values()) == len(ids) == len(store.notes())
@@ -276,8 +282,13 @@ def test_damaged_summary_cache_is_rebuilt(store: AnnotationStore) -> None:
     foreign = marshal.loads(good)
     foreign["version"] = (5, "another-python")
     foreign["rows"]["abc123"] = (["wrong"], True)
-    for junk in (b"{garbage", b"", good[: len(good) // 2], marshal.dumps([1, 2]),
-                 marshal.dumps(foreign)):
+    for junk in (
+        b"{garbage",
+        b"",
+        good[: len(good) // 2],
+        marshal.dumps([1, 2]),
+        marshal.dumps(foreign),
+    ):
         cache.write_bytes(junk)
         fresh = AnnotationStore(store.root)
         assert fresh.summaries()["abc123"].notes == 1 and len(fresh.notes(tag="t")) == 1

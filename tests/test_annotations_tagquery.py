@@ -29,8 +29,11 @@ def settle(root: Path) -> None:
 
 def expected(store: AnnotationStore, tag: str) -> list[dict]:
     """The answer by brute force: every note, filtered by its tags and its article's tags."""
-    keep = [n for n in store.notes()
-            if any_matches(n.tags, tag) or any_matches(store.article_tags(n.article), tag)]
+    keep = [
+        n
+        for n in store.notes()
+        if any_matches(n.tags, tag) or any_matches(store.article_tags(n.article), tag)
+    ]
     return [n.to_json() for n in sorted(keep, key=lambda n: (n.article, n.created, n.id))]
 
 
@@ -45,8 +48,12 @@ def library(tmp_path: Path) -> AnnotationStore:
     anchor = make_anchor(TEXT, *find_passage(TEXT, "man werde helfen"))
     for i in range(60):
         article = f"{rng.choice('abc')}{rng.choice('de')}{i:04d}"
-        store.add_note(article, f"note {i}", passage=anchor if i % 2 else None,
-                       tags=rng.sample(TAGS, rng.choice((0, 1, 2))))
+        store.add_note(
+            article,
+            f"note {i}",
+            passage=anchor if i % 2 else None,
+            tags=rng.sample(TAGS, rng.choice((0, 1, 2))),
+        )
         if i % 9 == 0:
             store.tag_article(article, ["Politik"])
     settle(store.root)
@@ -86,8 +93,9 @@ def test_changes_by_another_process_are_seen(library: AnnotationStore) -> None:
     reader = AnnotationStore(library.root)
     assert answer(reader, "frame/war") == expected(library, "frame/war")
     other = AnnotationStore(library.root)  # "another process": its own store object and caches
-    victim = next(n for n in other.notes(tag="frame/war") if "Politik" not in
-                  other.article_tags(n.article))
+    victim = next(
+        n for n in other.notes(tag="frame/war") if "Politik" not in other.article_tags(n.article)
+    )
     other.edit_note(victim.id, tags=["topic/eu"])
     added = other.add_note(victim.article, "new one", tags=["frame/war/air"])
     other.delete_note(next(n.id for n in other.notes(tag="frame/risk")))

@@ -9,8 +9,17 @@ from pathlib import Path
 
 from test_cli_support import ARTICLE, GERMAN, run, write
 
-QUOTE_KEYS = {"start", "end", "text", "kind", "nested", "speaker", "speaker_start",
-              "speaker_end", "actor"}
+QUOTE_KEYS = {
+    "start",
+    "end",
+    "text",
+    "kind",
+    "nested",
+    "speaker",
+    "speaker_start",
+    "speaker_end",
+    "actor",
+}
 ACTOR_KEYS = {"id", "name", "type", "roles", "aliases", "mentions"}
 KINDS = {"direct", "indirect", "indirect_free_indirect", "free_indirect", "reported", "term"}
 TYPES = {"person", "organisation", "country", "place", "other"}
@@ -22,7 +31,7 @@ def check_spans(text: str, quotes: list[dict], actors: list[dict]) -> None:
         assert set(q) >= QUOTE_KEYS
         assert q["kind"] in KINDS and isinstance(q["nested"], bool)
         assert 0 <= q["start"] < q["end"] <= len(text)
-        assert text[q["start"]:q["end"]] == q["text"]
+        assert text[q["start"] : q["end"]] == q["text"]
         if q["speaker_start"] is not None:
             assert isinstance(q["speaker"], str)
             assert 0 <= q["speaker_start"] < q["speaker_end"] <= len(text)
@@ -36,8 +45,10 @@ def check_spans(text: str, quotes: list[dict], actors: list[dict]) -> None:
 
 def test_analyze_files_json_contract(capsys, tmp_path: Path, library_dir: Path) -> None:
     en = write(tmp_path / "en.txt", ARTICLE)
-    de = write(tmp_path / "de.md", "---\ntitle: Hilfen\ndate: 2023-07-01\nsource: Bote\n---\n\n"
-               + GERMAN.split("\n\n", 1)[1])
+    de = write(
+        tmp_path / "de.md",
+        "---\ntitle: Hilfen\ndate: 2023-07-01\nsource: Bote\n---\n\n" + GERMAN.split("\n\n", 1)[1],
+    )
     code, out, err = run(capsys, "analyze", str(en), str(de), "--json")
     assert code == 0, err
     results = json.loads(out)
@@ -48,7 +59,11 @@ def test_analyze_files_json_contract(capsys, tmp_path: Path, library_dir: Path) 
     en_r, de_r = results
     assert en_r["title"] == "Ministers agree on a new harbour plan" and en_r["lang"] == "en"
     assert (de_r["title"], de_r["date"], de_r["source"], de_r["lang"]) == (
-        "Hilfen", "2023-07-01", "Bote", "de")
+        "Hilfen",
+        "2023-07-01",
+        "Bote",
+        "de",
+    )
     direct = [q for q in de_r["quotes"] if q["kind"] == "direct"]
     assert direct and direct[0]["text"].startswith("„Wir lassen")
     assert not library_dir.exists()  # analysing imports nothing
@@ -66,10 +81,13 @@ def test_analyze_jsonl_verbatim_one_line_each(capsys, tmp_path: Path) -> None:
     text = "  Noise line\n\n„Wir sind bereit“, sagte die Ministerin. \x07"
     corpus = tmp_path / "in.jsonl"
     corpus.write_text(
-        json.dumps({"id": "a", "text": text, "lang": "de"}) + "\n"
+        json.dumps({"id": "a", "text": text, "lang": "de"})
+        + "\n"
         + "not json\n"
-        + json.dumps({"id": 7, "text": ARTICLE}) + "\n"
-        + json.dumps({"id": "no-text"}) + "\n",
+        + json.dumps({"id": 7, "text": ARTICLE})
+        + "\n"
+        + json.dumps({"id": "no-text"})
+        + "\n",
         encoding="utf-8",
     )
     code, out, err = run(capsys, "analyze", "--jsonl", str(corpus))
@@ -80,8 +98,10 @@ def test_analyze_jsonl_verbatim_one_line_each(capsys, tmp_path: Path) -> None:
     assert lines[0]["lang"] == "de"
     check_spans(text, lines[0]["quotes"], lines[0]["actors"])  # offsets into the raw text
     assert any(q["text"] == "„Wir sind bereit“" for q in lines[0]["quotes"])
-    assert [e.split(": ")[0] for e in err.splitlines()] == [f"error {corpus}:2",
-                                                             f"error {corpus}:4"]
+    assert [e.split(": ")[0] for e in err.splitlines()] == [
+        f"error {corpus}:2",
+        f"error {corpus}:4",
+    ]
 
 
 def test_analyze_jsonl_from_stdin(capsys, monkeypatch) -> None:

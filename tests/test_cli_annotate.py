@@ -11,8 +11,12 @@ from test_cli_support import ARTICLE, GERMAN, imported_ids, list_json, run, writ
 
 @pytest.fixture
 def two(capsys, tmp_path: Path) -> list[str]:
-    code, out, err = run(capsys, "import", str(write(tmp_path / "en.txt", ARTICLE)),
-                         str(write(tmp_path / "de.txt", GERMAN)))
+    code, out, err = run(
+        capsys,
+        "import",
+        str(write(tmp_path / "en.txt", ARTICLE)),
+        str(write(tmp_path / "de.txt", GERMAN)),
+    )
     assert code == 0, err
     return imported_ids(out)
 
@@ -60,8 +64,16 @@ def test_note_on_article_and_on_a_passage(capsys, two) -> None:
     notes = notes_json(capsys, en)
     assert len(notes) == 2
     passage_note = next(n for n in notes if n["id"] == note_id)
-    assert set(passage_note) >= {"id", "article", "text", "tags", "passage", "orphan",
-                                 "created", "updated"}
+    assert set(passage_note) >= {
+        "id",
+        "article",
+        "text",
+        "tags",
+        "passage",
+        "orphan",
+        "created",
+        "updated",
+    }
     p = passage_note["passage"]
     assert p["exact"] == "said Anna Berg" and p["end"] - p["start"] == len("said Anna Berg")
     assert p["prefix"].endswith('any longer," ') and p["suffix"].startswith(", the minister")
@@ -94,10 +106,17 @@ def test_note_edit_and_delete(capsys, two) -> None:
     assert code == 1 and err.startswith("reader: ")
 
 
-@pytest.mark.parametrize("argv", [
-    ["note"], ["note", "abc"], ["note", "a", "b", "c"], ["note", "--edit", "x"],
-    ["note", "--edit", "x", "t", "--delete", "y"], ["note", "--delete", "x", "extra"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["note"],
+        ["note", "abc"],
+        ["note", "a", "b", "c"],
+        ["note", "--edit", "x"],
+        ["note", "--edit", "x", "t", "--delete", "y"],
+        ["note", "--delete", "x", "extra"],
+    ],
+)
 def test_note_bad_usage_exits_2(capsys, argv) -> None:
     code, _, err = run(capsys, *argv)
     assert code == 2 and len(err.splitlines()) == 1
@@ -133,17 +152,28 @@ def test_tags_lists_counts_and_renames_with_merge(capsys, two) -> None:
 def test_text_output_never_interprets_markup(capsys, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("COLUMNS", "200")
     corpus = tmp_path / "c.jsonl"
-    corpus.write_text(json.dumps({"title": "[bold red]Not markup[/] \x1b[31mred", "text": ARTICLE,
-                                  "source": "[link=x]src[/link]"}) + "\n", encoding="utf-8")
+    corpus.write_text(
+        json.dumps(
+            {
+                "title": "[bold red]Not markup[/] \x1b[31mred",
+                "text": ARTICLE,
+                "source": "[link=x]src[/link]",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     [article] = imported_ids(run(capsys, "import", str(corpus))[1])
     run(capsys, "tag", article, "[i]tag[/i]")
     # each command prints the user's text it shows (titles; tags for ``tags``) literally
-    for argv, literal in ((["list"], "[bold red]Not markup[/]"),
-                          (["show", article], "[bold red]Not markup[/]"),
-                          (["search", "harbour"], "[bold red]Not markup[/]"),
-                          (["tags"], "[i]tag[/i]"),
-                          (["list"], "[i]tag[/i]"),
-                          (["list"], "[link=x]src[/")):
+    for argv, literal in (
+        (["list"], "[bold red]Not markup[/]"),
+        (["show", article], "[bold red]Not markup[/]"),
+        (["search", "harbour"], "[bold red]Not markup[/]"),
+        (["tags"], "[i]tag[/i]"),
+        (["list"], "[i]tag[/i]"),
+        (["list"], "[link=x]src[/"),
+    ):
         code, out, _ = run(capsys, *argv)
         assert code == 0 and "\x1b" not in out, argv
         assert literal in out, (argv, literal)

@@ -16,8 +16,12 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture
 def two(capsys, tmp_path: Path) -> list[str]:
-    code, out, err = run(capsys, "import", str(write(tmp_path / "en.txt", ARTICLE)),
-                         str(write(tmp_path / "de.txt", GERMAN)))
+    code, out, err = run(
+        capsys,
+        "import",
+        str(write(tmp_path / "en.txt", ARTICLE)),
+        str(write(tmp_path / "de.txt", GERMAN)),
+    )
     assert code == 0, err
     return imported_ids(out)
 
@@ -92,11 +96,19 @@ def test_counts_in_text_output_agree_with_their_number(capsys, two) -> None:
 
 
 def test_version_and_help_do_not_load_the_store() -> None:
-    probe = ("import sys\nfrom reader.cli.main import main\n"
-             "for argv in (['--version'], ['--help']):\n    assert main(argv) == 0\n"
-             "heavy = [m for m in ('annotations.store', 'tinydb', 'reader.library.store', 'rich')"
-             " if m in sys.modules]\nprint(heavy, file=sys.stderr)")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False,
-                          cwd=REPO, timeout=60)
+    probe = (
+        "import sys\nfrom reader.cli.main import main\n"
+        "for argv in (['--version'], ['--help']):\n    assert main(argv) == 0\n"
+        "heavy = [m for m in ('annotations.store', 'tinydb', 'reader.library.store', 'rich')"
+        " if m in sys.modules]\nprint(heavy, file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip() == "[]"

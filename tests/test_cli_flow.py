@@ -17,8 +17,9 @@ def test_samples_tag_note_export_by_tag(capsys, tmp_path: Path) -> None:
     target = next(r for r in rows if r["lang"] == "de" and r["quotes"] > 0)
     assert run(capsys, "tag", target["id"], "Studie/Frames")[0] == 0
     passage = first_direct_quote(capsys, target["id"])
-    code, out, err = run(capsys, "note", target["id"], "Framing: *security* first",
-                         "--passage", passage)
+    code, out, err = run(
+        capsys, "note", target["id"], "Framing: *security* first", "--passage", passage
+    )
     assert code == 0, err
     out_file = tmp_path / "export.md"
     code, out, err = run(capsys, "export", "--tag", "studie", "-o", str(out_file))
@@ -42,8 +43,14 @@ def first_direct_quote(capsys, article: str) -> str:
 
 
 def test_export_forms(capsys, tmp_path: Path) -> None:
-    ids = imported_ids(run(capsys, "import", str(write(tmp_path / "en.txt", ARTICLE)),
-                           str(write(tmp_path / "de.txt", GERMAN)))[1])
+    ids = imported_ids(
+        run(
+            capsys,
+            "import",
+            str(write(tmp_path / "en.txt", ARTICLE)),
+            str(write(tmp_path / "de.txt", GERMAN)),
+        )[1]
+    )
     en, de = ids
     run(capsys, "note", en, "# not a heading\n---\n> not a quote [link](x)")
     run(capsys, "tag", de, "farm")
@@ -103,10 +110,26 @@ def test_no_subcommand_starts_the_tui(monkeypatch, tmp_path: Path) -> None:
 
 
 def test_help_lists_every_command() -> None:
-    done = subprocess.run([sys.executable, "-m", "reader", "--help"], capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "--help"], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0
-    for command in ("import", "list", "show", "tag", "untag", "note", "notes", "tags", "export",
-                    "import-annotations", "analyze", "rm", "edit", "reimport", "search",
-                    "doctor"):
+    for command in (
+        "import",
+        "list",
+        "show",
+        "tag",
+        "untag",
+        "note",
+        "notes",
+        "tags",
+        "export",
+        "import-annotations",
+        "analyze",
+        "rm",
+        "edit",
+        "reimport",
+        "search",
+        "doctor",
+    ):
         assert command in done.stdout

@@ -11,8 +11,12 @@ from test_cli_support import ARTICLE, GERMAN, distinct, imported_ids, list_json,
 
 @pytest.fixture
 def two(capsys, tmp_path: Path) -> list[str]:
-    code, out, err = run(capsys, "import", str(write(tmp_path / "en.txt", ARTICLE)),
-                         str(write(tmp_path / "de.txt", GERMAN)))
+    code, out, err = run(
+        capsys,
+        "import",
+        str(write(tmp_path / "en.txt", ARTICLE)),
+        str(write(tmp_path / "de.txt", GERMAN)),
+    )
     assert code == 0, err
     return imported_ids(out)
 
@@ -63,8 +67,7 @@ def test_rm_unknown_id_removes_nothing(capsys, two) -> None:
 
 
 def test_ambiguous_prefix_lists_candidates(capsys, tmp_path: Path) -> None:
-    files = [write(tmp_path / "in" / f"{i}.txt", distinct(ARTICLE, i))
-             for i in range(20)]
+    files = [write(tmp_path / "in" / f"{i}.txt", distinct(ARTICLE, i)) for i in range(20)]
     ids = imported_ids(run(capsys, "import", *map(str, files))[1])
     first = next(c for c in "0123456789abcdef" if sum(i.startswith(c) for i in ids) > 1)
     code, _, err = run(capsys, "show", first)
@@ -75,15 +78,27 @@ def test_ambiguous_prefix_lists_candidates(capsys, tmp_path: Path) -> None:
 def test_edit_survives_reimport_and_notes_stay_anchored(capsys, two, tmp_path: Path) -> None:
     en, _ = two
     note_id = run(capsys, "note", en, "on Berg", "--passage", "said Anna Berg")[1].split()[1]
-    code, out, err = run(capsys, "edit", en, "--title", "Corrected title", "--date",
-                         "Jan. 12, 2022", "--source", "Harbour Post")
+    code, out, err = run(
+        capsys,
+        "edit",
+        en,
+        "--title",
+        "Corrected title",
+        "--date",
+        "Jan. 12, 2022",
+        "--source",
+        "Harbour Post",
+    )
     assert code == 0, err
     code, out, err = run(capsys, "reimport")
     assert code == 0, err
     assert len(out.splitlines()) == 2
     row = next(r for r in list_json(capsys) if r["id"] == en)
     assert (row["title"], row["date"], row["source"]) == (
-        "Corrected title", "2022-01-12", "Harbour Post")
+        "Corrected title",
+        "2022-01-12",
+        "Harbour Post",
+    )
     [note] = notes_json(capsys, en)
     assert note["id"] == note_id and not note["orphan"]
     assert note["passage"]["exact"] == "said Anna Berg"
@@ -135,8 +150,10 @@ def test_search(capsys, two) -> None:
     code, out, _ = run(capsys, "search", "MINISTER", "harbour", "--json")
     hits = json.loads(out)
     assert [h["id"] for h in hits] == [en]
-    assert all("minister" in line["text"].casefold() or "harbour" in line["text"].casefold()
-               for line in hits[0]["lines"])
+    assert all(
+        "minister" in line["text"].casefold() or "harbour" in line["text"].casefold()
+        for line in hits[0]["lines"]
+    )
     assert json.loads(run(capsys, "search", "minister", "zebra", "--json")[1]) == []
     code, out, _ = run(capsys, "search", "Landwirte")
     assert code == 0 and de in out
@@ -157,8 +174,11 @@ def test_doctor_ok_then_reports_a_corrupt_annotation_file(capsys, two, library_d
     run(capsys, "note", en, "a note")
     code, out, err = run(capsys, "doctor")
     assert code == 0 and "library OK: 2 articles" in out, err
-    damaged = [p for p in (library_dir / "annotations").rglob("*.json")
-               if en in p.name or en in str(p.parent)]
+    damaged = [
+        p
+        for p in (library_dir / "annotations").rglob("*.json")
+        if en in p.name or en in str(p.parent)
+    ]
     assert damaged, list((library_dir / "annotations").rglob("*"))
     damaged[0].write_text("{ not json", encoding="utf-8")
     code, out, err = run(capsys, "doctor")

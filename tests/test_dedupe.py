@@ -21,7 +21,65 @@ from reader.library.ingest import import_paths
 from reader.library.models import ParsedArticle
 from reader.library.store import Library
 
-VOCAB = ["council", "minister", "budget", "harbour", "union", "strike", "talks", "court", "ruling", "police", "report", "village", "school", "teachers", "parents", "farmers", "drought", "water", "prices", "energy", "grid", "winter", "company", "workers", "mayor", "election", "campaign", "voters", "bridge", "railway", "station", "delay", "repairs", "hospital", "nurses", "weekend", "morning", "evening", "spokesman", "statement", "agreement", "plan", "proposal", "critics", "support", "region", "border", "trade", "exports", "factory", "jobs", "investment", "tax", "reform", "pension", "debate", "vote"]
+VOCAB = [
+    "council",
+    "minister",
+    "budget",
+    "harbour",
+    "union",
+    "strike",
+    "talks",
+    "court",
+    "ruling",
+    "police",
+    "report",
+    "village",
+    "school",
+    "teachers",
+    "parents",
+    "farmers",
+    "drought",
+    "water",
+    "prices",
+    "energy",
+    "grid",
+    "winter",
+    "company",
+    "workers",
+    "mayor",
+    "election",
+    "campaign",
+    "voters",
+    "bridge",
+    "railway",
+    "station",
+    "delay",
+    "repairs",
+    "hospital",
+    "nurses",
+    "weekend",
+    "morning",
+    "evening",
+    "spokesman",
+    "statement",
+    "agreement",
+    "plan",
+    "proposal",
+    "critics",
+    "support",
+    "region",
+    "border",
+    "trade",
+    "exports",
+    "factory",
+    "jobs",
+    "investment",
+    "tax",
+    "reform",
+    "pension",
+    "debate",
+    "vote",
+]
 
 
 def paragraph(rng: random.Random, sentences: int = 3) -> str:
@@ -42,8 +100,9 @@ def body(paragraphs: list[str]) -> str:
 
 
 def add(lib: Library, text: str, name: str, title: str = "A title") -> tuple[str, str]:
-    status, meta = lib.add(ParsedArticle(text=text, title=title, lang="en"),
-                           (title + "\n\n" + text).encode(), name)
+    status, meta = lib.add(
+        ParsedArticle(text=text, title=title, lang="en"), (title + "\n\n" + text).encode(), name
+    )
     return status, meta.id
 
 
@@ -122,18 +181,23 @@ def test_different_stories_with_shared_paragraphs_are_all_kept(tmp_path: Path) -
 
 def test_html_page_and_scraped_text_of_one_story_are_duplicates(tmp_path: Path) -> None:
     paras = story(7, 6)
-    html = ("<html><head><title>Harbour deal agreed | Courier</title></head><body>"
-            "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Harbour deal "
-            "agreed</h1>" + "".join(f"<p>{p}</p>" for p in paras) +
-            "</article><footer>© Courier 2024</footer></body></html>")
-    scraped = ("Home\nNews\nHarbour deal agreed\n12.01.2024\n" + "\n".join(paras)
-               + "\nShare\nComments\n")
+    html = (
+        "<html><head><title>Harbour deal agreed | Courier</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Harbour deal "
+        "agreed</h1>"
+        + "".join(f"<p>{p}</p>" for p in paras)
+        + "</article><footer>© Courier 2024</footer></body></html>"
+    )
+    scraped = (
+        "Home\nNews\nHarbour deal agreed\n12.01.2024\n" + "\n".join(paras) + "\nShare\nComments\n"
+    )
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.html").write_text(html, encoding="utf-8")
     (folder / "b.txt").write_text(scraped, encoding="utf-8")
-    assert same(parse_document(html.encode(), "a.html").text,
-                parse_document(scraped.encode(), "b.txt").text)
+    assert same(
+        parse_document(html.encode(), "a.html").text, parse_document(scraped.encode(), "b.txt").text
+    )
     report = import_paths(Library(tmp_path / "lib", create=True), [folder])
     assert len(report.imported) == 1 and len(report.duplicates) == 1
     assert report.duplicates[0].id == report.imported[0].id
@@ -188,8 +252,9 @@ def test_a_candidate_whose_body_is_gone_needs_a_close_signature(tmp_path: Path) 
     assert add(lib, extended, "c.txt")[0] == "imported"
 
 
-def test_rows_not_re_signed_in_time_are_still_found_by_their_old_key(tmp_path: Path,
-                                                                     monkeypatch) -> None:
+def test_rows_not_re_signed_in_time_are_still_found_by_their_old_key(
+    tmp_path: Path, monkeypatch
+) -> None:
     from dataclasses import replace
 
     from reader.library import known_stories

@@ -20,21 +20,29 @@ from reader.library.importer import (
     parse_document,
 )
 
-GERMAN = ("Die Verbündeten seien sich einig, dass Russland kein Veto gegen den Beitritt einlegen könne, "
-          "sagte der Generalsekretär am Mittwoch nach dem Treffen in Brüssel.")
-ENGLISH = ("The allies agreed that no country has a veto over who joins the alliance, the secretary "
-           "general told reporters on Wednesday after the meeting in Brussels.")
+GERMAN = (
+    "Die Verbündeten seien sich einig, dass Russland kein Veto gegen den Beitritt einlegen könne, "
+    "sagte der Generalsekretär am Mittwoch nach dem Treffen in Brüssel."
+)
+ENGLISH = (
+    "The allies agreed that no country has a veto over who joins the alliance, the secretary "
+    "general told reporters on Wednesday after the meeting in Brussels."
+)
 
 
 def test_markdown_front_matter_and_headings() -> None:
     md = (
-        "---\ntitle: \"Ein Titel: mit Doppelpunkt\"\ndate: 23. Dezember 2021\nsource: Testblatt\n"
+        '---\ntitle: "Ein Titel: mit Doppelpunkt"\ndate: 23. Dezember 2021\nsource: Testblatt\n'
         "url: https://example.org/a\ntags: [Politik, Nato]\n---\n\n# Ein Titel: mit Doppelpunkt\n\n"
         f"{GERMAN}\n\n## Zwischentitel\n\nEin **fetter** Satz mit [Link](https://x.org) und mehr Text.\n\n- erster Punkt\n- zweiter Punkt\n"
     )
     article = parse_document(md.encode(), "a.md")
     assert (article.title, article.date, article.source, article.url) == (
-        "Ein Titel: mit Doppelpunkt", "2021-12-23", "Testblatt", "https://example.org/a")
+        "Ein Titel: mit Doppelpunkt",
+        "2021-12-23",
+        "Testblatt",
+        "https://example.org/a",
+    )
     assert article.tags == ["Politik", "Nato"]
     paragraphs = article.text.split("\n\n")
     assert paragraphs[0] == GERMAN  # title not repeated
@@ -55,13 +63,27 @@ def test_markdown_block_list_tags_and_no_front_matter() -> None:
     assert untitled.title is None
 
 
-@pytest.mark.parametrize(("raw", "iso"), [
-    ("23. Dezember 2021", "2021-12-23"), ("12.01.2022", "2022-01-12"), ("Jan. 12, 2022", "2022-01-12"),
-    ("2022-01-12", "2022-01-12"), ("2022-01-12T23:30:00+01:00", "2022-01-12"), ("3. März 2020", "2020-03-03"),
-    ("Friday, December 23, 2016", "2016-12-23"), ("Mittwoch, 12. Januar 2022, 14:05 Uhr", "2022-01-12"),
-    ("12 January 2022", "2022-01-12"), ("2016/05/08", "2016-05-08"), ("12.1.22", "2022-01-12"),
-    ("March 2021", None), ("gestern", None), ("", None), (None, None), ("31.02.2022", None),
-])
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("23. Dezember 2021", "2021-12-23"),
+        ("12.01.2022", "2022-01-12"),
+        ("Jan. 12, 2022", "2022-01-12"),
+        ("2022-01-12", "2022-01-12"),
+        ("2022-01-12T23:30:00+01:00", "2022-01-12"),
+        ("3. März 2020", "2020-03-03"),
+        ("Friday, December 23, 2016", "2016-12-23"),
+        ("Mittwoch, 12. Januar 2022, 14:05 Uhr", "2022-01-12"),
+        ("12 January 2022", "2022-01-12"),
+        ("2016/05/08", "2016-05-08"),
+        ("12.1.22", "2022-01-12"),
+        ("March 2021", None),
+        ("gestern", None),
+        ("", None),
+        (None, None),
+        ("31.02.2022", None),
+    ],
+)
 def test_dates_in_german_and_english_forms(raw: str | None, iso: str | None) -> None:
     assert parse_date(raw) == iso
 
@@ -72,35 +94,64 @@ def test_language_from_text() -> None:
     assert detect_lang("12 3") is None
 
 
-@pytest.mark.parametrize("encode", [
-    lambda t: t.encode("utf-8"), lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"), lambda t: t.encode("utf-16"),
-    lambda t: t.encode("utf-16-le"), lambda t: t.encode("cp1252"), lambda t: t.encode("utf-8").decode("cp1252").encode("utf-8"),
-    lambda t: t.encode("utf-8").decode("latin-1").encode("utf-8")
-], ids=["utf8", "utf8-bom", "utf16-bom", "utf16-le-no-bom", "cp1252", "mojibake-cp1252", "mojibake-latin1"])
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: t.encode("utf-8"),
+        lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"),
+        lambda t: t.encode("utf-16"),
+        lambda t: t.encode("utf-16-le"),
+        lambda t: t.encode("cp1252"),
+        lambda t: t.encode("utf-8").decode("cp1252").encode("utf-8"),
+        lambda t: t.encode("utf-8").decode("latin-1").encode("utf-8"),
+    ],
+    ids=[
+        "utf8",
+        "utf8-bom",
+        "utf16-bom",
+        "utf16-le-no-bom",
+        "cp1252",
+        "mojibake-cp1252",
+        "mojibake-latin1",
+    ],
+)
 def test_encodings_decode_to_the_same_text(encode) -> None:
-    text = "Ein Titel für Straßen\n\nFür die Bürger: „Über Größe“, sagte der Bürgermeister – und ging. " + GERMAN
+    text = (
+        "Ein Titel für Straßen\n\nFür die Bürger: „Über Größe“, sagte der Bürgermeister – und ging. "
+        + GERMAN
+    )
     article = parse_document(encode(text), "enc.txt")
     assert "Für die Bürger: „Über Größe“" in article.text
     assert "Ã" not in article.text and "\ufeff" not in article.text
 
 
 def test_mojibake_that_cannot_be_repaired_is_refused() -> None:
-    mixed = ("Titel der Meldung\nDie Straße ist FÃ¼r alle da, â€žsagte erâ€œ. " + GERMAN).encode("utf-8")
+    mixed = ("Titel der Meldung\nDie Straße ist FÃ¼r alle da, â€žsagte erâ€œ. " + GERMAN).encode(
+        "utf-8"
+    )
     assert "Die Straße ist Für alle da, „sagte er“." in parse_document(mixed, "m.txt").text
     broken = ("Titel der Meldung\nDas ist FÃ¼¼r die Straße. " + GERMAN).encode("utf-8")
     with pytest.raises(ImportFailure, match="mojibake"):
         parse_document(broken, "m.txt")
 
 
-@pytest.mark.parametrize(("data", "name", "reason"), [
-    (b"%PDF-1.7\n...", "a.txt", "PDF"), (b"\x89PNG\r\n\x1a\n....", "a.html", "PNG"),
-    (b"\xff\xd8\xff\xe0....", "a.md", "JPEG"), (b"PK\x03\x04....", "a.txt", "ZIP"),
-    (b"\x1f\x8b\x08....", "a.txt", "gzip"), (b"GIF89a....", "a.txt", "GIF"),
-    (b"text\x00with\x00nul\x01\x02\x03 binary junk here", "a.txt", "NUL"),
-    (b"", "a.txt", "empty"), (b"  \n\t \n", "a.md", "empty"), (b"hello", "a.docx", "unsupported"),
-    (b"Home\nMenu\nSubscribe\nSign in\n", "nav.txt", "no article text"),
-    (bytes(range(0x80, 0x100)) * 4, "high.txt", "cannot decode"),
-])
+@pytest.mark.parametrize(
+    ("data", "name", "reason"),
+    [
+        (b"%PDF-1.7\n...", "a.txt", "PDF"),
+        (b"\x89PNG\r\n\x1a\n....", "a.html", "PNG"),
+        (b"\xff\xd8\xff\xe0....", "a.md", "JPEG"),
+        (b"PK\x03\x04....", "a.txt", "ZIP"),
+        (b"\x1f\x8b\x08....", "a.txt", "gzip"),
+        (b"GIF89a....", "a.txt", "GIF"),
+        (b"text\x00with\x00nul\x01\x02\x03 binary junk here", "a.txt", "NUL"),
+        (b"", "a.txt", "empty"),
+        (b"  \n\t \n", "a.md", "empty"),
+        (b"hello", "a.docx", "unsupported"),
+        (b"Home\nMenu\nSubscribe\nSign in\n", "nav.txt", "no article text"),
+        (bytes(range(0x80, 0x100)) * 4, "high.txt", "cannot decode"),
+    ],
+)
 def test_bad_input_gets_a_one_line_reason(data: bytes, name: str, reason: str) -> None:
     with pytest.raises(ImportFailure) as failure:
         parse_document(data, name)
@@ -126,10 +177,20 @@ def test_jsonl_good_and_bad_lines() -> None:
     numbers = [n for n, _ in results]
     assert numbers == [1, 2, 3, 5, 6]
     first, bad_json, no_text, german, not_object = (r for _, r in results)
-    assert (first.title, first.date, first.source, first.lang, first.tags) == ("One", "2022-01-12", "Wire", "en", ["x"])
+    assert (first.title, first.date, first.source, first.lang, first.tags) == (
+        "One",
+        "2022-01-12",
+        "Wire",
+        "en",
+        ["x"],
+    )
     assert isinstance(bad_json, ImportFailure) and "JSON" in str(bad_json)
     assert isinstance(no_text, ImportFailure) and "text" in str(no_text)
-    assert german.lang == "de" and german.text.endswith("\n\nZweiter Absatz.") and german.format == "jsonl"
+    assert (
+        german.lang == "de"
+        and german.text.endswith("\n\nZweiter Absatz.")
+        and german.format == "jsonl"
+    )
     assert isinstance(not_object, ImportFailure)
 
 
@@ -140,9 +201,19 @@ def test_collect_files(tmp_path) -> None:
         (folder / name).write_text("x")
     (tmp_path / "empty").mkdir()
     (tmp_path / "note.docx").write_text("x")
-    got = list(collect_files([str(folder), str(tmp_path / "empty"), str(tmp_path / "missing.txt"),
-                              str(tmp_path / "note.docx")]))
-    assert [p for p, r in got if r is None] == [str(folder / n) for n in ("a.html", "b.txt", "sub/c.md", "sub/d.jsonl")]
+    got = list(
+        collect_files(
+            [
+                str(folder),
+                str(tmp_path / "empty"),
+                str(tmp_path / "missing.txt"),
+                str(tmp_path / "note.docx"),
+            ]
+        )
+    )
+    assert [p for p, r in got if r is None] == [
+        str(folder / n) for n in ("a.html", "b.txt", "sub/c.md", "sub/d.jsonl")
+    ]
     reasons = {p: r for p, r in got if r}
     assert reasons[str(tmp_path / "empty")] == "no articles in folder"
     assert "no such file" in reasons[str(tmp_path / "missing.txt")]
@@ -159,7 +230,10 @@ def test_content_key_matches_across_formats_and_differs_across_stories() -> None
 
 
 def test_soft_hyphens_are_removed() -> None:
-    article = parse_document(f"Ener\u00adgie\u00adpreise sinken\n{GERMAN} Die Ener\u00adgie\u00adpreise sinken.\n".encode(), "x.txt")
+    article = parse_document(
+        f"Ener\u00adgie\u00adpreise sinken\n{GERMAN} Die Ener\u00adgie\u00adpreise sinken.\n".encode(),
+        "x.txt",
+    )
     assert "\u00ad" not in article.text and "Energiepreise sinken." in article.text
 
 
@@ -169,12 +243,18 @@ def test_control_characters_are_stripped() -> None:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.binary(max_size=3000), ext=st.sampled_from([".txt", ".md", ".html", ".htm", ".jsonl", ".xyz"]))
+@given(
+    data=st.binary(max_size=3000),
+    ext=st.sampled_from([".txt", ".md", ".html", ".htm", ".jsonl", ".xyz"]),
+)
 def test_arbitrary_bytes_never_raise_anything_but_import_failure(data: bytes, ext: str) -> None:
     try:
         if ext == ".jsonl":
             for _, result in iter_jsonl(data, "f.jsonl"):
-                assert isinstance(result, (ImportFailure, type(parse_document(b"Titel\n" + GERMAN.encode(), "x.txt"))))
+                assert isinstance(
+                    result,
+                    (ImportFailure, type(parse_document(b"Titel\n" + GERMAN.encode(), "x.txt"))),
+                )
         else:
             parse_document(data, "f" + ext)
     except ImportFailure as failure:
@@ -182,16 +262,21 @@ def test_arbitrary_bytes_never_raise_anything_but_import_failure(data: bytes, ex
 
 
 def test_importing_the_importer_loads_no_heavy_library() -> None:
-    code = ("import sys, reader.library.importer; "
-            "print([m for m in ('trafilatura', 'lxml', 'py3langid', 'textual') if m in sys.modules])")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    code = (
+        "import sys, reader.library.importer; "
+        "print([m for m in ('trafilatura', 'lxml', 'py3langid', 'textual') if m in sys.modules])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == "[]"
 
 
 def test_content_key_survives_a_small_difference_at_the_edges() -> None:
     story = "\n\n".join(
         f"Im Abschnitt {n} berichtet die Zeitung über die Sitzung des Kreistags, in der die Abgeordneten "
-        f"über den Haushalt, die Schulen, die Straßen und die Busverbindungen im Landkreis stritten." for n in range(12)
+        f"über den Haushalt, die Schulen, die Straßen und die Busverbindungen im Landkreis stritten."
+        for n in range(12)
     )
     with_footer = story + "\n\nDieser Text erschien zuerst im Kreisboten."
     # content_key is a MinHash signature now; the library verifies candidates on the bodies
@@ -201,7 +286,9 @@ def test_content_key_survives_a_small_difference_at_the_edges() -> None:
         return same_story(set(shingle_hashes(a)), set(shingle_hashes(b)))
 
     assert same(story, with_footer)
-    other = story.replace("berichtet die Zeitung über die Sitzung des Kreistags", "kommentiert ein Leser den Streit")
+    other = story.replace(
+        "berichtet die Zeitung über die Sitzung des Kreistags", "kommentiert ein Leser den Streit"
+    )
     assert not same(story, other) and content_key(story) != content_key(other)
 
 
@@ -232,7 +319,9 @@ def test_markdown_trailing_tags_share_credit_and_related_lines_are_not_story() -
 
 
 def test_markdown_story_paragraph_mentioning_tags_and_sharing_stays() -> None:
-    last = "Share prices fell by a tenth: the company said tags on its products would now cost more."
+    last = (
+        "Share prices fell by a tenth: the company said tags on its products would now cost more."
+    )
     article = parse_document(f"# Prices\n\n{ENGLISH}\n\n{last}\n".encode(), "prices.md")
     assert article.text.split("\n\n")[-1] == last
     assert article.tags == []

@@ -18,7 +18,9 @@ STORY = [
 ]
 
 
-def page(*, head: str = "", h1: str = "Schulen sollen saniert werden", extra: str = "", lang: str = "en") -> bytes:
+def page(
+    *, head: str = "", h1: str = "Schulen sollen saniert werden", extra: str = "", lang: str = "en"
+) -> bytes:
     paragraphs = "".join(f"<p>{p}</p>" for p in STORY)
     return f"""<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head><body>
 <nav><ul><li><a href="/">Startseite</a></li><li><a href="/politik">Politik</a></li></ul></nav>
@@ -34,15 +36,27 @@ welche Lösungen bisher gefunden wurden […]</p></div>
 
 
 def test_json_ld_and_meta_tags_give_metadata_and_headline_comes_from_h1() -> None:
-    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
-                     "headline": "Schulen sollen saniert werden", "datePublished": "2023-06-13T09:30:00+02:00",
-                     "publisher": {"@type": "Organization", "name": "Landeszeitung"}})
-    head = (f'<title>Schulen sollen saniert werden | Landeszeitung</title>'
-            f'<script type="application/ld+json">{ld}</script>'
-            f'<link rel="canonical" href="https://example.org/schulen">')
+    ld = json.dumps(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": "Schulen sollen saniert werden",
+            "datePublished": "2023-06-13T09:30:00+02:00",
+            "publisher": {"@type": "Organization", "name": "Landeszeitung"},
+        }
+    )
+    head = (
+        f"<title>Schulen sollen saniert werden | Landeszeitung</title>"
+        f'<script type="application/ld+json">{ld}</script>'
+        f'<link rel="canonical" href="https://example.org/schulen">'
+    )
     article = parse_document(page(head=head), "schulen.html")
     assert article.title == "Schulen sollen saniert werden"
-    assert (article.date, article.source, article.url) == ("2023-06-13", "Landeszeitung", "https://example.org/schulen")
+    assert (article.date, article.source, article.url) == (
+        "2023-06-13",
+        "Landeszeitung",
+        "https://example.org/schulen",
+    )
     assert article.lang == "de"  # from the text, although <html lang="en">
     paragraphs = article.text.split("\n\n")
     assert paragraphs[0].startswith("Die Landesregierung hat am Dienstag")
@@ -54,16 +68,24 @@ def test_json_ld_and_meta_tags_give_metadata_and_headline_comes_from_h1() -> Non
 
 
 def test_open_graph_and_title_suffix_without_json_ld() -> None:
-    head = ('<title>Schulen sollen saniert werden – Landeszeitung</title>'
-            '<meta property="og:site_name" content="Landeszeitung">'
-            '<meta property="article:published_time" content="2023-06-14">')
+    head = (
+        "<title>Schulen sollen saniert werden – Landeszeitung</title>"
+        '<meta property="og:site_name" content="Landeszeitung">'
+        '<meta property="article:published_time" content="2023-06-14">'
+    )
     article = parse_document(page(head=head), "schulen.html")
-    assert (article.title, article.date, article.source) == ("Schulen sollen saniert werden", "2023-06-14", "Landeszeitung")
+    assert (article.title, article.date, article.source) == (
+        "Schulen sollen saniert werden",
+        "2023-06-14",
+        "Landeszeitung",
+    )
 
 
 def test_blog_whose_h1_is_the_blog_name_takes_the_post_title() -> None:
     head = "<title>Schulen sollen saniert werden – Mein Blog</title>"
-    html = page(head=head, h1="Mein Blog").replace(b"<article>", b"<article><h1>Schulen sollen saniert werden</h1>", 1)
+    html = page(head=head, h1="Mein Blog").replace(
+        b"<article>", b"<article><h1>Schulen sollen saniert werden</h1>", 1
+    )
     article = parse_document(html, "blog.html")
     assert article.title == "Schulen sollen saniert werden"
     assert article.source == "Mein Blog"
@@ -76,12 +98,22 @@ def test_visible_dateline_when_no_meta_date() -> None:
 
 
 def test_malformed_html_still_yields_text() -> None:
-    html = ("<html><body><div><p>" + STORY[0] + "<p>" + STORY[1] + "</span></div><p><b>" + STORY[2] + "</i>").encode()
+    html = (
+        "<html><body><div><p>"
+        + STORY[0]
+        + "<p>"
+        + STORY[1]
+        + "</span></div><p><b>"
+        + STORY[2]
+        + "</i>"
+    ).encode()
     article = parse_document(html, "broken.htm")
     assert "Landesregierung" in article.text and "Gewerkschaft" in article.text
 
 
-@pytest.mark.parametrize("html", [b"<html><body><nav>Home</nav></body></html>", b"<html></html>", b"<<<>>>"])
+@pytest.mark.parametrize(
+    "html", [b"<html><body><nav>Home</nav></body></html>", b"<html></html>", b"<<<>>>"]
+)
 def test_html_without_article_text_is_refused(html: bytes) -> None:
     with pytest.raises(ImportFailure) as failure:
         parse_document(html, "empty.html")
@@ -97,7 +129,10 @@ def test_pasted_html_on_stdin_is_sniffed() -> None:
 def test_lead_shown_in_a_header_box_and_given_as_description_opens_the_body() -> None:
     lead = "Die Schulen im Land sind marode, nun soll ein Programm über fünf Jahre helfen, sagt die Regierung."
     html = page(head=f'<meta name="description" content="{lead}">').replace(
-        b"<article>", f'<header class="entry-header"><div class="entry-excerpt"><p>{lead}</p></div></header><article>'.encode(), 1)
+        b"<article>",
+        f'<header class="entry-header"><div class="entry-excerpt"><p>{lead}</p></div></header><article>'.encode(),
+        1,
+    )
     article = parse_document(html, "lead.html")
     assert article.text.split("\n\n")[0] == lead
     assert article.text.count("nun soll ein Programm") == 1
@@ -105,7 +140,11 @@ def test_lead_shown_in_a_header_box_and_given_as_description_opens_the_body() ->
 
 def test_legacy_charset_declared_in_the_page_is_honoured() -> None:
     html = page(head='<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">')
-    latin = html.decode("utf-8").replace('<meta charset="utf-8">', "").encode("iso-8859-1", errors="replace")
+    latin = (
+        html.decode("utf-8")
+        .replace('<meta charset="utf-8">', "")
+        .encode("iso-8859-1", errors="replace")
+    )
     article = parse_document(latin, "latin.html")
     assert "Gebäude" in article.text or "Schulgebäude" in article.text
     assert "Ã" not in article.text
@@ -119,8 +158,14 @@ def test_pasted_plain_text_on_stdin() -> None:
 
 
 def test_dateline_inside_the_article_beats_a_date_in_the_sidebar() -> None:
-    html = page().replace(b"<nav>", b'<aside><time datetime="2020-01-01">1. Januar 2020</time></aside><nav>', 1)
-    html = html.replace(b'<p class="dateline">', b'<p class="dateline"><time datetime="2021-12-23">23.12.2021</time> ', 1)
+    html = page().replace(
+        b"<nav>", b'<aside><time datetime="2020-01-01">1. Januar 2020</time></aside><nav>', 1
+    )
+    html = html.replace(
+        b'<p class="dateline">',
+        b'<p class="dateline"><time datetime="2021-12-23">23.12.2021</time> ',
+        1,
+    )
     assert parse_document(html, "x.html").date == "2021-12-23"
 
 
@@ -145,8 +190,10 @@ Maintenance releases of the 4.2 line will follow every two months, starting in t
 
 
 def test_widgets_inside_the_article_box_are_dropped() -> None:
-    inner = (b"<p>Lesen Sie auch: Lehrermangel in den Grundschulen wird schlimmer</p>"
-             b"<p>Teilen</p><p>Die neue Mensa in Oststadt hat im Sommer mehr Essen verkauft als erwartet [\xe2\x80\xa6]</p>")
+    inner = (
+        b"<p>Lesen Sie auch: Lehrermangel in den Grundschulen wird schlimmer</p>"
+        b"<p>Teilen</p><p>Die neue Mensa in Oststadt hat im Sommer mehr Essen verkauft als erwartet [\xe2\x80\xa6]</p>"
+    )
     html = page().replace(b"<h2>Wie es weitergeht</h2>", inner + b"<h2>Wie es weitergeht</h2>", 1)
     article = parse_document(html, "x.html")
     assert "Lesen Sie auch" not in article.text and "Lehrermangel" not in article.text
@@ -161,9 +208,11 @@ def test_date_from_the_url_when_the_page_states_none() -> None:
 
 
 def test_captions_and_credits_kept_by_the_extractor_are_dropped() -> None:
-    inner = (b"<p>Die Ministerin bei der Vorstellung des Plans - Landeszeitung, 1920, 13.06.2023</p>"
-             b"<p>\xc2\xa9 dpa / Erika Muster</p>"
-             b"<p>Ein Klassenzimmer nach dem Wasserschaden im Winter. Foto: Stadtarchiv</p>")
+    inner = (
+        b"<p>Die Ministerin bei der Vorstellung des Plans - Landeszeitung, 1920, 13.06.2023</p>"
+        b"<p>\xc2\xa9 dpa / Erika Muster</p>"
+        b"<p>Ein Klassenzimmer nach dem Wasserschaden im Winter. Foto: Stadtarchiv</p>"
+    )
     html = page().replace(b"<h2>Wie es weitergeht</h2>", inner + b"<h2>Wie es weitergeht</h2>", 1)
     article = parse_document(html, "x.html")
     for noise in ("1920", "dpa", "Stadtarchiv", "Wasserschaden"):
@@ -172,8 +221,10 @@ def test_captions_and_credits_kept_by_the_extractor_are_dropped() -> None:
 
 
 def test_site_suffix_recognised_from_the_url_when_no_site_name_is_given() -> None:
-    head = ('<meta property="og:title" content="Schulen sollen saniert werden | Landes-Zeitung">'
-            '<meta property="og:url" content="https://www.landes-zeitung.de/2023/schulen">')
+    head = (
+        '<meta property="og:title" content="Schulen sollen saniert werden | Landes-Zeitung">'
+        '<meta property="og:url" content="https://www.landes-zeitung.de/2023/schulen">'
+    )
     article = parse_document(page(head=head, h1="Sanierung"), "x.html")
     assert article.title == "Schulen sollen saniert werden"
 
@@ -186,7 +237,8 @@ def test_second_opinion_takes_the_container_with_most_paragraph_text() -> None:
     story = "".join(f"<p>{p}</p>" for p in STORY)
     tree = lxml_html.document_fromstring(
         f"<html><body><div class='sidebar'><p>Kurz notiert: Wetter bleibt wechselhaft.</p></div>"
-        f"<div id='x'><h2>Zwischentitel</h2>{story}</div><footer><p>Impressum und Kontakt</p></footer></body></html>")
+        f"<div id='x'><h2>Zwischentitel</h2>{story}</div><footer><p>Impressum und Kontakt</p></footer></body></html>"
+    )
     paragraphs, headings = densest_container(tree)
     assert paragraphs == ["Zwischentitel", *STORY] and headings == [0]
     assert prefer_fallback(["Kurz notiert."], paragraphs)  # the extractor kept a scrap
@@ -202,16 +254,24 @@ def _article_page(header: str, *, head: str = "") -> bytes:
 
 
 def test_kicker_repeated_headline_dateline_byline_and_reading_time_leave_the_body() -> None:
-    head = ('<meta property="og:title" content="Schulen sollen saniert werden">'
-            '<meta property="article:published_time" content="2023-06-06T08:00:00+02:00">')
-    header = ('<p class="kicker">Bildung</p><h1>Schulen sollen saniert werden</h1>'
-              '<p class="dateline">Potsdam, <time datetime="2023-06-06">6. Juni 2023</time> · Von Erika Muster'
-              ' · Lesezeit 3 Minuten</p>')
+    head = (
+        '<meta property="og:title" content="Schulen sollen saniert werden">'
+        '<meta property="article:published_time" content="2023-06-06T08:00:00+02:00">'
+    )
+    header = (
+        '<p class="kicker">Bildung</p><h1>Schulen sollen saniert werden</h1>'
+        '<p class="dateline">Potsdam, <time datetime="2023-06-06">6. Juni 2023</time> · Von Erika Muster'
+        " · Lesezeit 3 Minuten</p>"
+    )
     article = parse_document(_article_page(header, head=head), "schulen.html")
     paragraphs = article.text.split("\n\n")
     assert paragraphs[0] == STORY[0]
     assert article.title == "Schulen sollen saniert werden" and article.date == "2023-06-06"
-    assert "Bildung" not in article.text and "Potsdam" not in article.text and "Lesezeit" not in article.text
+    assert (
+        "Bildung" not in article.text
+        and "Potsdam" not in article.text
+        and "Lesezeit" not in article.text
+    )
     assert paragraphs.index("Wie es weitergeht") in article.headings
 
 
@@ -226,19 +286,27 @@ def test_date_from_a_plain_dateline_when_the_page_has_no_date_markup() -> None:
 def test_short_story_sentences_at_the_top_are_not_taken_for_a_header() -> None:
     header = "<h1>Schulen sollen saniert werden</h1><p>Berlin, im Juni.</p><p>Es regnet durchs Dach – seit Jahren.</p>"
     article = parse_document(_article_page(header), "lead.html")
-    assert article.text.split("\n\n")[:2] == ["Berlin, im Juni.", "Es regnet durchs Dach – seit Jahren."]
+    assert article.text.split("\n\n")[:2] == [
+        "Berlin, im Juni.",
+        "Es regnet durchs Dach – seit Jahren.",
+    ]
 
 
 def test_a_lead_opening_with_by_is_story_not_a_byline() -> None:
     header = "<h1>Schulen sollen saniert werden</h1><p>By Anna Muster and Tom Beispiel</p><p>By the end of 2030 every school in the state is to be renovated</p>"
     article = parse_document(_article_page(header), "by.html")
-    assert article.text.split("\n\n")[0] == "By the end of 2030 every school in the state is to be renovated"
+    assert (
+        article.text.split("\n\n")[0]
+        == "By the end of 2030 every school in the state is to be renovated"
+    )
 
 
 def test_tag_line_and_closing_credit_at_the_end_of_the_article_box_go() -> None:
     header = "<h1>Schulen sollen saniert werden</h1>"
     html = _article_page(header).replace(
-        b"</article>", "<p>Mitarbeit: Jonas Beispiel</p><p>Schlagworte: Schulen, Landtag, Haushalt</p></article>".encode())
+        b"</article>",
+        "<p>Mitarbeit: Jonas Beispiel</p><p>Schlagworte: Schulen, Landtag, Haushalt</p></article>".encode(),
+    )
     article = parse_document(html, "tags.html")
     assert article.text.split("\n\n")[-1].startswith("Der Landtag soll im Herbst")
     assert "Mitarbeit" not in article.text and "Schlagworte" not in article.text
@@ -269,12 +337,25 @@ Friday, leaving some villages with a single crossing a day.</p>
 def test_header_box_glued_into_one_block_and_widgets_inside_the_article_go() -> None:
     article = parse_document(FERRY_PAGE.encode(), "ferry.html")
     assert (article.title, article.date, article.source) == (
-        "Ferry operator cuts winter timetable", "2024-03-03", "The Island Post")
+        "Ferry operator cuts winter timetable",
+        "2024-03-03",
+        "The Island Post",
+    )
     paragraphs = article.text.split("\n\n")
     assert paragraphs[0].startswith("The island's only ferry operator")
     assert paragraphs[-1].startswith("Local politicians have called")
-    for noise in ("Transport", "6:12", "Listen", "Read more", "losing money", "newsletter", "Additional", "Tags",
-                  "Watch:", "crews explain"):
+    for noise in (
+        "Transport",
+        "6:12",
+        "Listen",
+        "Read more",
+        "losing money",
+        "newsletter",
+        "Additional",
+        "Tags",
+        "Watch:",
+        "crews explain",
+    ):
         assert noise not in article.text, noise
 
 
@@ -282,7 +363,8 @@ def test_a_paragraph_that_is_only_a_headline_link_is_a_teaser() -> None:
     teaser = '<p><a href="/politik/lehrermangel-2023">Lehrermangel: Wie Schulen kreativ werden müssen</a></p>'
     source = '<p><a href="/dokumente/sanierungsplan.pdf">Der Sanierungsplan liegt der Redaktion vor.</a></p>'
     html = _article_page("<h1>Schulen sollen saniert werden</h1>").replace(
-        b"<h2>Wie es weitergeht</h2>", (teaser + source + "<h2>Wie es weitergeht</h2>").encode())
+        b"<h2>Wie es weitergeht</h2>", (teaser + source + "<h2>Wie es weitergeht</h2>").encode()
+    )
     article = parse_document(html, "teaser.html")
     assert "Lehrermangel" not in article.text
     assert "Der Sanierungsplan liegt der Redaktion vor." in article.text.split("\n\n")

@@ -17,7 +17,11 @@ HEAVY = ["textual", "trafilatura", "lxml", "py3langid", "pycountry"]
 
 
 def _modules_after_import(modules: list[str]) -> set[str]:
-    code = "import sys\n" + "".join(f"import {m}\n" for m in modules) + "print('\\n'.join(sys.modules))"
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in modules)
+        + "print('\\n'.join(sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return set(out.stdout.split())
 

@@ -82,23 +82,46 @@ def test_seed_gives_title_date_source_lang_and_only_the_story(seed_bytes: bytes)
     heading = paragraphs.index("Nato will Kiew weiterhin unterstützen")
     assert heading in article.headings
     assert len(paragraphs) == 14
-    for noise in ("Registrierung", "Abonnieren", "©", "SNA, 1920", "Peskow zu Nato-Treffen",
-                  "US-Demokraten entwerfen", "Newsticker", "loader", "Chats", "loggen Sie sich",
-                  "Neueste oben", "\u0417"):
+    for noise in (
+        "Registrierung",
+        "Abonnieren",
+        "©",
+        "SNA, 1920",
+        "Peskow zu Nato-Treffen",
+        "US-Demokraten entwerfen",
+        "Newsticker",
+        "loader",
+        "Chats",
+        "loggen Sie sich",
+        "Neueste oben",
+        "\u0417",
+    ):
         assert noise not in article.text, noise
     assert article.title not in article.text
 
 
 def test_german_scrape_in_the_seed_style() -> None:
     article = parse_document(GERMAN_SCRAPE.encode(), "radweg.txt")
-    assert article.title == "Stadtrat beschließt neuen Radweg entlang der Elbe – Bürgermeisterin zufrieden"
+    assert (
+        article.title
+        == "Stadtrat beschließt neuen Radweg entlang der Elbe – Bürgermeisterin zufrieden"
+    )
     assert (article.date, article.source, article.lang) == ("2023-05-03", "Elbkurier", "de")
     paragraphs = _paragraphs(article.text)
     assert paragraphs[0].startswith("Der Stadtrat hat am Mittwochabend")
     assert paragraphs[-1].startswith("Man werde die Entwicklung")
     assert paragraphs.index("Kritik vom Handelsverband") in article.headings
-    for noise in ("registrieren", "Abonnieren", "dpa", "Elbkurier", "Fahrradstraßen", "Newsticker",
-                  "Загружаю", "Diskussion teilzunehmen", "loader"):
+    for noise in (
+        "registrieren",
+        "Abonnieren",
+        "dpa",
+        "Elbkurier",
+        "Fahrradstraßen",
+        "Newsticker",
+        "Загружаю",
+        "Diskussion teilzunehmen",
+        "loader",
+    ):
         assert noise not in article.text, noise
 
 
@@ -110,8 +133,17 @@ def test_english_scrape_drops_navigation_teasers_comments_and_footer() -> None:
     assert paragraphs[0].startswith("The city council of Porto Example")
     assert paragraphs[-1].startswith("Environmental groups welcomed")
     assert paragraphs.index("What happens next") in article.headings
-    for noise in ("Skip to content", "Sign in", "Jane Example", "Tweet", "ferry line", "Read more",
-                  "terrible decision", "Privacy Policy", "All rights reserved"):
+    for noise in (
+        "Skip to content",
+        "Sign in",
+        "Jane Example",
+        "Tweet",
+        "ferry line",
+        "Read more",
+        "terrible decision",
+        "Privacy Policy",
+        "All rights reserved",
+    ):
         assert noise not in article.text, noise
 
 
@@ -169,11 +201,13 @@ Next post"""
 def test_comments_after_timestamps_are_not_story() -> None:
     story = "\n".join(
         f"Absatz {n}: Die Stadtverwaltung hat am Montag neue Regeln für die Nutzung der Parks beschlossen, "
-        f"die ab dem Sommer gelten und viele Anwohner betreffen werden." for n in range(1, 4)
+        f"die ab dem Sommer gelten und viele Anwohner betreffen werden."
+        for n in range(1, 4)
     )
     comments = "\n".join(
         f"Leser{n}\n12. Mai 2022 um 1{n}:05\nIch finde diese Entscheidung völlig falsch und werde mich bei der "
-        f"nächsten Sitzung des Stadtrats deutlich dazu äußern, das ist sicher." for n in range(6)
+        f"nächsten Sitzung des Stadtrats deutlich dazu äußern, das ist sicher."
+        for n in range(6)
     )
     text = f"Neue Regeln für die Parks der Stadt\n12. Mai 2022\n{story}\n6 Kommentare\n{comments}\n"
     article = parse_document(text.encode(), "parks.txt")
@@ -213,41 +247,53 @@ The mines are expected to reopen next month, according to the operators."""
 
 
 def test_rows_from_one_template_are_widgets() -> None:
-    story = ("Der Verein hat am Samstag sein neues Vereinsheim am Stadtrand eröffnet, nach drei Jahren Bauzeit.\n"
-             "Zur Eröffnung kamen nach Angaben der Veranstalter mehr als dreihundert Gäste aus der ganzen Region.\n")
-    shares = "".join(f"Klick, um auf {site} zu teilen (Wird in neuem Fenster geöffnet)\n"
-                     for site in ("Mastodon", "Reddit", "Pocket", "Tumblr"))
-    article = parse_document(f"Neues Vereinsheim eröffnet\n12.05.2021\n{story}{shares}".encode(), "verein.txt")
+    story = (
+        "Der Verein hat am Samstag sein neues Vereinsheim am Stadtrand eröffnet, nach drei Jahren Bauzeit.\n"
+        "Zur Eröffnung kamen nach Angaben der Veranstalter mehr als dreihundert Gäste aus der ganzen Region.\n"
+    )
+    shares = "".join(
+        f"Klick, um auf {site} zu teilen (Wird in neuem Fenster geöffnet)\n"
+        for site in ("Mastodon", "Reddit", "Pocket", "Tumblr")
+    )
+    article = parse_document(
+        f"Neues Vereinsheim eröffnet\n12.05.2021\n{story}{shares}".encode(), "verein.txt"
+    )
     assert article.text.split("\n\n")[-1].startswith("Zur Eröffnung kamen")
     assert "teilen" not in article.text
 
 
 def test_table_rows_copied_without_separators_get_their_spaces_back() -> None:
-    text = ("Absatz von Heizöl im ersten Quartal\n"
-            "Der Absatz von leichtem Heizöl ist im ersten Quartal nach Angaben des Verbandes deutlich gesunken.\n"
-            "ProduktJanuar bis März 2022Januar bis März 2023Änderung\n"
-            "Heizöl leicht12,4 Mio. t9,8 Mio. t-21 %\n"
-            "Die Händler rechnen für das zweite Quartal wieder mit einer leichten Erholung der Nachfrage.\n")
+    text = (
+        "Absatz von Heizöl im ersten Quartal\n"
+        "Der Absatz von leichtem Heizöl ist im ersten Quartal nach Angaben des Verbandes deutlich gesunken.\n"
+        "ProduktJanuar bis März 2022Januar bis März 2023Änderung\n"
+        "Heizöl leicht12,4 Mio. t9,8 Mio. t-21 %\n"
+        "Die Händler rechnen für das zweite Quartal wieder mit einer leichten Erholung der Nachfrage.\n"
+    )
     article = parse_document(text.encode(), "tabelle.txt")
     assert "Produkt Januar bis März 2022 Januar bis März 2023 Änderung" in article.text
     assert "Heizöl leicht 12,4 Mio. t 9,8 Mio. t-21 %" in article.text
 
 
 def test_published_and_updated_dates_glued_together_give_the_published_one() -> None:
-    text = ("Wie Geheimnisse in Behörden entstehen\n"
-            "Veröffentlicht am Freitag, 15. April 2016Samstag, 4. März 2017 von LD\n"
-            "Die Berichterstattung über Geheimhaltung in Behörden folgt seit Jahren einem sehr ähnlichen Muster.\n"
-            "Wer genauer hinsieht, erkennt dahinter aber vor allem ein Problem der Verwaltung und ihrer Abläufe.\n")
+    text = (
+        "Wie Geheimnisse in Behörden entstehen\n"
+        "Veröffentlicht am Freitag, 15. April 2016Samstag, 4. März 2017 von LD\n"
+        "Die Berichterstattung über Geheimhaltung in Behörden folgt seit Jahren einem sehr ähnlichen Muster.\n"
+        "Wer genauer hinsieht, erkennt dahinter aber vor allem ein Problem der Verwaltung und ihrer Abläufe.\n"
+    )
     article = parse_document(text.encode(), "datum.txt")
     assert article.date == "2016-04-15"
     assert article.title == "Wie Geheimnisse in Behörden entstehen"
 
 
 def test_caption_with_credit_at_its_end_is_dropped() -> None:
-    text = ("Neue Brücke über den Fluss freigegeben\n"
-            "Die neue Brücke verbindet die beiden Stadtteile und soll den Verkehr in der Innenstadt entlasten.\n"
-            "Die Brücke am Eröffnungstag. Foto: Stadtarchiv / Max Muster\n"
-            "Der Bau hatte vier Jahre gedauert und war deutlich teurer geworden als ursprünglich geplant.\n")
+    text = (
+        "Neue Brücke über den Fluss freigegeben\n"
+        "Die neue Brücke verbindet die beiden Stadtteile und soll den Verkehr in der Innenstadt entlasten.\n"
+        "Die Brücke am Eröffnungstag. Foto: Stadtarchiv / Max Muster\n"
+        "Der Bau hatte vier Jahre gedauert und war deutlich teurer geworden als ursprünglich geplant.\n"
+    )
     article = parse_document(text.encode(), "bruecke.txt")
     assert "Stadtarchiv" not in article.text and "Eröffnungstag" not in article.text
     assert article.text.split("\n\n")[-1].startswith("Der Bau hatte vier Jahre")
@@ -264,11 +310,15 @@ def test_paragraphs_wrapped_at_a_column_and_double_spaced_text() -> None:
         "Verbraucherschützer begrüßten die Entscheidung, forderten aber eine bessere Erklärung der "
         "Preisbestandteile auf den Rechnungen, damit die Kunden die Kosten vergleichen können.",
     ]
-    wrapped = "Fernwärme wird im neuen Jahr billiger\n\n" + "\n\n".join(textwrap.fill(p, 72) for p in paragraphs)
+    wrapped = "Fernwärme wird im neuen Jahr billiger\n\n" + "\n\n".join(
+        textwrap.fill(p, 72) for p in paragraphs
+    )
     article = parse_document(wrapped.encode(), "wrapped.txt")
     assert article.title == "Fernwärme wird im neuen Jahr billiger"
     assert article.text.split("\n\n") == paragraphs
-    double = "\n\n".join(["Fernwärme wird im neuen Jahr billiger", *paragraphs, "Teilen", "Drucken"])
+    double = "\n\n".join(
+        ["Fernwärme wird im neuen Jahr billiger", *paragraphs, "Teilen", "Drucken"]
+    )
     assert parse_document(double.encode(), "double.txt").text.split("\n\n") == paragraphs
 
 
@@ -313,26 +363,36 @@ I think this is a wonderful idea and I will certainly bring my children every si
 
 
 def test_audio_player_line_is_never_the_title() -> None:
-    story = ("The regional rail operator will add night trains between the two largest cities from "
-             "the autumn, the transport ministry said on Thursday.\n"
-             "Passenger groups welcomed the plan but said the trains were needed every night, not only at weekends.")
-    for widget in ("Listen to this story · 4 min", "Hear this article read aloud", "Listen to the audio version (3:20)"):
+    story = (
+        "The regional rail operator will add night trains between the two largest cities from "
+        "the autumn, the transport ministry said on Thursday.\n"
+        "Passenger groups welcomed the plan but said the trains were needed every night, not only at weekends."
+    )
+    for widget in (
+        "Listen to this story · 4 min",
+        "Hear this article read aloud",
+        "Listen to the audio version (3:20)",
+    ):
         text = f"Home\nTravel\nNight trains return to the coast line\n{widget}\n{story}"
         article = parse_document(text.encode(), "train.txt")
         assert article.title == "Night trains return to the coast line", widget
         assert widget not in article.text
-    german = ("Nachtzüge kehren auf die Küstenstrecke zurück\nArtikel vorlesen lassen · 3 Min.\n"
-              "Die Landesbahn will ab dem Herbst wieder Nachtzüge zwischen den beiden größten Städten fahren lassen.\n"
-              "Fahrgastverbände begrüßten den Plan, forderten aber Verbindungen an jedem Tag der Woche.")
+    german = (
+        "Nachtzüge kehren auf die Küstenstrecke zurück\nArtikel vorlesen lassen · 3 Min.\n"
+        "Die Landesbahn will ab dem Herbst wieder Nachtzüge zwischen den beiden größten Städten fahren lassen.\n"
+        "Fahrgastverbände begrüßten den Plan, forderten aber Verbindungen an jedem Tag der Woche."
+    )
     article = parse_document(german.encode(), "zug.txt")
     assert article.title == "Nachtzüge kehren auf die Küstenstrecke zurück"
     assert "vorlesen" not in article.text
 
 
 def test_a_story_sentence_about_listening_stays() -> None:
-    text = ("Orchestra plays in the park\n"
-            "Thousands came to listen to the orchestra in the park on Sunday, the organisers said.\n"
-            "The concert was free, and the city wants to repeat it every summer from now on.")
+    text = (
+        "Orchestra plays in the park\n"
+        "Thousands came to listen to the orchestra in the park on Sunday, the organisers said.\n"
+        "The concert was free, and the city wants to repeat it every summer from now on."
+    )
     article = parse_document(text.encode(), "park.txt")
     assert article.text.split("\n\n")[0].startswith("Thousands came to listen")
 
@@ -349,9 +409,11 @@ Ein Rathaus in der Landeshauptstadt - Landesbote, 1920, 01.02.2023
 Kommunen klagen über steigende Sozialausgaben
 """
     tail = "\nMehr zum Thema\nGrundsteuer: Was Eigentümer jetzt wissen müssen\nKommentare\n"
-    for last in ("Die kommunalen Spitzenverbände kündigten an, die Folgen des Gesetzes in einem eigenen Gutachten "
-                 "untersuchen zu lassen, bevor sie über weitere Schritte entscheiden.",
-                 "Das Gesetz tritt im Juli in Kraft."):
+    for last in (
+        "Die kommunalen Spitzenverbände kündigten an, die Folgen des Gesetzes in einem eigenen Gutachten "
+        "untersuchen zu lassen, bevor sie über weitere Schritte entscheiden.",
+        "Das Gesetz tritt im Juli in Kraft.",
+    ):
         article = parse_document((head + last + tail).encode(), "landtag.txt")
         paragraphs = article.text.split("\n\n")
         assert paragraphs[-1] == last
@@ -360,11 +422,13 @@ Kommunen klagen über steigende Sozialausgaben
 
 
 def test_closing_credit_is_not_a_story_paragraph() -> None:
-    text = ("Storm closes ferry routes to the islands\n"
-            "Ferries to all three islands were cancelled on Friday as winds reached ninety kilometres an hour.\n"
-            "The operator said services would resume on Saturday morning if the forecast held.\n"
-            "Additional reporting by Jane Example.\n"
-            "Islanders said they had stocked up on food and fuel after warnings earlier in the week.")
+    text = (
+        "Storm closes ferry routes to the islands\n"
+        "Ferries to all three islands were cancelled on Friday as winds reached ninety kilometres an hour.\n"
+        "The operator said services would resume on Saturday morning if the forecast held.\n"
+        "Additional reporting by Jane Example.\n"
+        "Islanders said they had stocked up on food and fuel after warnings earlier in the week."
+    )
     article = parse_document(text.encode(), "storm.txt")
     assert "Additional reporting" not in article.text
     assert article.text.split("\n\n")[-1].startswith("Islanders said")
@@ -393,12 +457,25 @@ Copyright 2024 The Harbour Gazette. All rights reserved."""
 def test_inline_teaser_newsletter_promo_and_copyright_footer() -> None:
     article = parse_document(ENGLISH_LOCAL_NEWS.encode(), "schools.txt")
     assert article.title == "Town council approves plan to close three primary schools"
-    assert (article.date, article.source, article.lang) == ("2024-03-05", "The Harbour Gazette", "en")
+    assert (article.date, article.source, article.lang) == (
+        "2024-03-05",
+        "The Harbour Gazette",
+        "en",
+    )
     paragraphs = article.text.split("\n\n")
     assert paragraphs[0].startswith("The town council voted")
     assert paragraphs[-1].startswith("The schools will stay open")
-    for noise in ("Read more", "pupil numbers are falling", "newsletter", "inbox", "Listen", "min read",
-                  "Photo:", "Advertisement", "Copyright"):
+    for noise in (
+        "Read more",
+        "pupil numbers are falling",
+        "newsletter",
+        "inbox",
+        "Listen",
+        "min read",
+        "Photo:",
+        "Advertisement",
+        "Copyright",
+    ):
         assert noise not in article.text, noise
 
 
@@ -410,26 +487,34 @@ Lesen Sie auch: Heizkosten – so viel zahlen Haushalte im Vergleich
 Der Mieterbund reagierte mit scharfer Kritik an der Höhe und dem Zeitpunkt der Erhöhung.
 Copyright law was not part of the debate, a spokesman for the utility said afterwards."""
     article = parse_document(text.encode(), "waerme.txt")
-    assert article.title == "Stadtwerke erhöhen Fernwärmepreise – Mieterbund warnt"  # lines of even length are not wrapped text
+    assert (
+        article.title == "Stadtwerke erhöhen Fernwärmepreise – Mieterbund warnt"
+    )  # lines of even length are not wrapped text
     assert article.date == "2024-03-12" and article.source is None
     assert "Lesen Sie auch" not in article.text and "Heizkosten" not in article.text
     assert article.text.split("\n\n")[1].startswith("Der Mieterbund")
 
 
-STORY_LINES = ("Die Gemeinde hat am Montag beschlossen, die alte Dorfschule zu einem Bürgerhaus umzubauen.\n"
-               "Der Umbau soll im Frühjahr beginnen und nach Angaben des Bürgermeisters etwa ein Jahr dauern.\n")
+STORY_LINES = (
+    "Die Gemeinde hat am Montag beschlossen, die alte Dorfschule zu einem Bürgerhaus umzubauen.\n"
+    "Der Umbau soll im Frühjahr beginnen und nach Angaben des Bürgermeisters etwa ein Jahr dauern.\n"
+)
 
 
 def test_site_name_at_the_top_is_the_source_when_the_page_names_it_again() -> None:
-    text = ("Menü\nPolitik\nDorfblatt Süd\nKultur\nSport\nAlte Dorfschule wird Bürgerhaus\n3. April 2023\n"
-            f"{STORY_LINES}Politik\nKultur\nSport\nÜber Dorfblatt Süd\nImpressum\n")
+    text = (
+        "Menü\nPolitik\nDorfblatt Süd\nKultur\nSport\nAlte Dorfschule wird Bürgerhaus\n3. April 2023\n"
+        f"{STORY_LINES}Politik\nKultur\nSport\nÜber Dorfblatt Süd\nImpressum\n"
+    )
     article = parse_document(text.encode(), "dorf.txt")
     assert article.source == "Dorfblatt Süd"  # not 'Politik', which only the menus repeat
 
 
 def test_menu_items_repeated_in_the_footer_are_no_source() -> None:
-    text = ("Startseite\nAktuelles\nArchiv\nAlte Dorfschule wird Bürgerhaus\n3. April 2023\n"
-            f"{STORY_LINES}Aktuelles\nArchiv\nAktuelles aus der Region\n")
+    text = (
+        "Startseite\nAktuelles\nArchiv\nAlte Dorfschule wird Bürgerhaus\n3. April 2023\n"
+        f"{STORY_LINES}Aktuelles\nArchiv\nAktuelles aus der Region\n"
+    )
     assert parse_document(text.encode(), "menu.txt").source is None
     first = f"Dorfblatt Süd\nStartseite\nArchiv\nAlte Dorfschule wird Bürgerhaus\n{STORY_LINES}"
     assert parse_document(first.encode(), "first.txt").source == "Dorfblatt Süd"
@@ -441,16 +526,20 @@ def test_copyright_footer_with_the_year_after_the_name() -> None:
 
 
 def test_byline_and_update_line_inside_the_story_are_not_paragraphs() -> None:
-    text = ("Bridge to stay closed for repairs until autumn\n"
-            "The old river bridge will stay closed to traffic until the autumn, the city said on Monday.\n"
-            "By Jane Example, City Reporter | 4 min read\n"
-            "Engineers found cracks in two of the supporting piers during a routine inspection last month.\n"
-            "Dear readers and friends,\n"
-            "— City Hall (@cityhall) March 12, 2024\n"
-            "Drivers are asked to use the ring road, which will add about ten minutes to most journeys.")
+    text = (
+        "Bridge to stay closed for repairs until autumn\n"
+        "The old river bridge will stay closed to traffic until the autumn, the city said on Monday.\n"
+        "By Jane Example, City Reporter | 4 min read\n"
+        "Engineers found cracks in two of the supporting piers during a routine inspection last month.\n"
+        "Dear readers and friends,\n"
+        "— City Hall (@cityhall) March 12, 2024\n"
+        "Drivers are asked to use the ring road, which will add about ten minutes to most journeys."
+    )
     article = parse_document(text.encode(), "bridge.txt")
     assert "By Jane Example" not in article.text
-    assert "— City Hall (@cityhall) March 12, 2024" in article.text  # an embedded post's attribution stays
+    assert (
+        "— City Hall (@cityhall) March 12, 2024" in article.text
+    )  # an embedded post's attribution stays
     assert "Dear readers and friends," in article.text  # a salutation is not a dateline
     assert article.text.startswith("The old river bridge")
 
@@ -467,8 +556,12 @@ Researchers said the trend could only be slowed if global emissions fell sharply
 Video: the minister explained the plan in a short statement on Friday."""
     article = parse_document(text.encode(), "glacier.txt")
     paragraphs = article.text.split("\n\n")
-    assert paragraphs[:1] == ["Swiss glaciers lost four percent of their remaining volume this year, the second-worst loss on record."]
-    assert paragraphs[-1].startswith("Video: the minister explained")  # a sentence after the label is story
+    assert paragraphs[:1] == [
+        "Swiss glaciers lost four percent of their remaining volume this year, the second-worst loss on record."
+    ]
+    assert paragraphs[-1].startswith(
+        "Video: the minister explained"
+    )  # a sentence after the label is story
     for noise in ("continues below", "Drone footage", "Telegram"):
         assert noise not in article.text, noise
     assert article.headings == []
@@ -488,15 +581,24 @@ Die FDP lehnte den Vorstoß erneut ab und sprach von einem unnötigen Eingriff i
     assert "Zum Thema" not in article.text and "wirklich bringt" not in article.text
 
 
-@pytest.mark.parametrize("widget", [
-    "Add to saved articles", "Copy link to clipboard", "Sign up for breaking news alerts",
-    "Listen to this story · 4 min", "Zur Merkliste hinzufügen", "Artikel verschenken",
-])
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "Add to saved articles",
+        "Copy link to clipboard",
+        "Sign up for breaking news alerts",
+        "Listen to this story · 4 min",
+        "Zur Merkliste hinzufügen",
+        "Artikel verschenken",
+    ],
+)
 def test_widget_between_dateline_and_story_is_not_the_title(widget: str) -> None:
-    text = ("Home\nBusiness\nBakery chain to close twelve shops across the region\n"
-            f"Published 2 February 2024\n{widget}\n"
-            "The bakery chain said on Friday that it would close twelve of its shops by the summer.\n"
-            "Rising energy prices and fewer customers in town centres were to blame, a spokeswoman said.")
+    text = (
+        "Home\nBusiness\nBakery chain to close twelve shops across the region\n"
+        f"Published 2 February 2024\n{widget}\n"
+        "The bakery chain said on Friday that it would close twelve of its shops by the summer.\n"
+        "Rising energy prices and fewer customers in town centres were to blame, a spokeswoman said."
+    )
     article = parse_document(text.encode(), "bakery.txt")
     assert article.title == "Bakery chain to close twelve shops across the region"
     assert widget not in article.text

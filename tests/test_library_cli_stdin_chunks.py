@@ -33,8 +33,7 @@ def test_analyze_dash_with_empty_stdin_is_a_one_line_error(capsys, monkeypatch) 
     assert err.strip() == "error -: empty file"
 
 
-def test_a_last_chunk_of_only_the_trailing_newline_is_no_error(tmp_path: Path,
-                                                              monkeypatch) -> None:
+def test_a_last_chunk_of_only_the_trailing_newline_is_no_error(tmp_path: Path, monkeypatch) -> None:
     lines = []
     for i in range(4):  # equal lengths, so chunks end exactly at the last line
         line = json.dumps({"text": distinct(ARTICLE, i), "title": f"T{i}"})

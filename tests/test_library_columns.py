@@ -18,11 +18,21 @@ from reader.widgets.article_rows import build_rows, filter_rows, rows_from_colum
 
 def meta(i: int, **kw) -> ArticleMeta:
     values = dict(  # noqa: C408 - reads like the dataclass call
-        id=f"{i:08x}", sha256=f"{i:064x}", title=f"Title {i}", date=f"2023-0{1 + i % 3}-0{1 + i % 5}",
-        source=["Wire", "Courier", None][i % 3], url=f"https://x.test/{i}" if i % 2 else None,
-        lang=["de", "en"][i % 2], format="txt", file=f"f{i}.txt", added=f"2024-01-01T00:00:{i:02d}",
-        content_key=f"k{i}", words=100 + i, quotes=i % 4,
-        actors=[["Anna Berg", "Nato"], [], ["Nato"]][i % 3], import_tags=["t"] if i % 4 else [],
+        id=f"{i:08x}",
+        sha256=f"{i:064x}",
+        title=f"Title {i}",
+        date=f"2023-0{1 + i % 3}-0{1 + i % 5}",
+        source=["Wire", "Courier", None][i % 3],
+        url=f"https://x.test/{i}" if i % 2 else None,
+        lang=["de", "en"][i % 2],
+        format="txt",
+        file=f"f{i}.txt",
+        added=f"2024-01-01T00:00:{i:02d}",
+        content_key=f"k{i}",
+        words=100 + i,
+        quotes=i % 4,
+        actors=[["Anna Berg", "Nato"], [], ["Nato"]][i % 3],
+        import_tags=["t"] if i % 4 else [],
         edited={"title": f"Title {i}"} if i % 5 == 0 else {},
     )
     values.update(kw)
@@ -55,7 +65,11 @@ def test_columns_from_the_snapshot_hold_every_row_newest_first(library: Path) ->
         expected = by_id[view.id]
         assert view == expected and view.to_meta() == expected  # every field, cold ones too
         assert (view.actors, view.edited, view.import_tags, view.sha256) == (
-            expected.actors, expected.edited, expected.import_tags, expected.sha256)
+            expected.actors,
+            expected.edited,
+            expected.import_tags,
+            expected.sha256,
+        )
     assert not callable(columns._cold)
 
 
@@ -69,7 +83,8 @@ def test_get_is_a_real_meta_and_views_are_read_only_copies(library: Path) -> Non
     view.actors.append("Mallory")  # a copy: the index is untouched
     view.edited["title"] = "Mallory"
     assert "Mallory" not in lib.articles()[0].actors and lib.articles()[0].edited != {
-        "title": "Mallory"}
+        "title": "Mallory"
+    }
     with pytest.raises(AttributeError):
         view.no_such_field  # noqa: B018
 
@@ -95,7 +110,9 @@ def test_writes_are_seen_by_columns_and_the_snapshot(library: Path) -> None:
     assert all(rows[f"{i:08x}"] == meta(i) for i in range(30) if i != 3)
     assert rows[f"{30:08x}"] == meta(30, date=None)
     assert isinstance(rows["00000000"].actors, list) and rows["00000000"].actors == [
-        "Anna Berg", "Nato"]
+        "Anna Berg",
+        "Nato",
+    ]
     lib.remove(["00000003"])
     assert "00000003" not in Library(library).ids() and len(lib.articles()) == 30
 
@@ -116,7 +133,8 @@ def test_library_rows_from_columns_match_rows_from_metas(library: Path) -> None:
     from_metas = build_rows([v.to_meta() for v in lib.articles()], summaries)
     fields = ("id", "date", "source", "title", "quotes", "actors", "tags", "notes", "read")
     assert [[getattr(r, f) for f in fields] for r in from_columns] == [
-        [getattr(r, f) for f in fields] for r in from_metas]
+        [getattr(r, f) for f in fields] for r in from_metas
+    ]
     assert [r.haystack() for r in from_columns] == [r.haystack() for r in from_metas]
     assert from_columns[0].meta.id == from_columns[0].id
     hits = filter_rows(from_columns, "wire", actor="nato")

@@ -13,7 +13,7 @@ from reader.library.store import Library
 EN = (
     "Harbour strike ends after talks\n\n"
     "The dock workers' union said on Monday that the strike at the northern harbour was over. "
-    "\"We have a deal that protects our jobs,\" union leader Maria Keller told reporters.\n\n"
+    '"We have a deal that protects our jobs," union leader Maria Keller told reporters.\n\n'
     "The port authority said traffic would return to normal by Wednesday."
 )
 
@@ -57,8 +57,12 @@ def test_bad_files_are_reported_and_the_rest_goes_on(tmp_path: Path) -> None:
     report, _ = collect(lib, [folder, tmp_path / "nothing-here", tmp_path / "missing.txt"])
     assert len(report.imported) == 2
     errors = dict(report.errors)
-    assert set(errors) == {str(folder / "empty.txt"), str(folder / "binary.txt"),
-                           str(tmp_path / "nothing-here"), str(tmp_path / "missing.txt")}
+    assert set(errors) == {
+        str(folder / "empty.txt"),
+        str(folder / "binary.txt"),
+        str(tmp_path / "nothing-here"),
+        str(tmp_path / "missing.txt"),
+    }
     assert all(reason and "\n" not in reason for reason in errors.values())
 
 
@@ -68,8 +72,11 @@ def test_jsonl_lines_are_articles_and_bad_lines_are_named(tmp_path: Path) -> Non
         '{"text": "%s", "title": "One", "date": "2023-02-01", "tags": ["Corpus"]}\n'
         "this is not json\n"
         '{"title": "no text"}\n'
-        '{"text": "%s", "source": "Wire"}\n' % (story(1).replace("\n", "\\n").replace('"', '\\"'),
-                                                story(2).replace("\n", "\\n").replace('"', '\\"')),
+        '{"text": "%s", "source": "Wire"}\n'
+        % (
+            story(1).replace("\n", "\\n").replace('"', '\\"'),
+            story(2).replace("\n", "\\n").replace('"', '\\"'),
+        ),
         encoding="utf-8",
     )
     lib = Library(tmp_path / "lib", create=True)
@@ -143,12 +150,14 @@ def test_a_corpus_larger_than_one_chunk_keeps_line_numbers(tmp_path: Path, monke
     report, _ = collect(lib, [corpus])
     assert report.errors == [(f"{corpus}:6", "not valid JSON")]
     assert sorted(m.file for m in report.imported) == sorted(
-        f"{corpus}:{n}" for n in (1, 2, 3, 4, 5, 7, 8))
+        f"{corpus}:{n}" for n in (1, 2, 3, 4, 5, 7, 8)
+    )
     assert {m.title for m in report.imported} == {f"T{i}" for i in range(8) if i != 5}
 
 
-def test_many_articles_are_analysed_in_workers_with_the_same_result(tmp_path: Path,
-                                                                     monkeypatch) -> None:
+def test_many_articles_are_analysed_in_workers_with_the_same_result(
+    tmp_path: Path, monkeypatch
+) -> None:
     from reader.library import analysis_pool
 
     write_stories(tmp_path / "in", 6)
@@ -172,8 +181,9 @@ def test_progress_moves_through_a_corpus_line_by_line(tmp_path: Path, monkeypatc
 
     monkeypatch.setattr(ingest, "PROGRESS_EVERY", 0)
     corpus = tmp_path / "c.jsonl"
-    corpus.write_text("".join(json.dumps({"text": story(i)}) + "\n" for i in range(5)),
-                      encoding="utf-8")
+    corpus.write_text(
+        "".join(json.dumps({"text": story(i)}) + "\n" for i in range(5)), encoding="utf-8"
+    )
     write_stories(tmp_path / "more", 1)
     calls: list[tuple[int, int]] = []
     lib = Library(tmp_path / "lib", create=True)

@@ -21,7 +21,8 @@ def parsed(text: str, **kw) -> ParsedArticle:
 def body(n: int) -> str:
     return distinct(
         "Story number one. The minister said the plan would go ahead.\n\n"
-        "\u201eWir sind bereit\u201c, sagte die Sprecherin am Abend.", n
+        "\u201eWir sind bereit\u201c, sagte die Sprecherin am Abend.",
+        n,
     )
 
 
@@ -42,8 +43,11 @@ def test_same_bytes_or_same_content_is_a_duplicate(tmp_path: Path) -> None:
     status, meta = lib.add(parsed(body(1), title="T"), b"one", "b.txt")
     assert (status, meta.id) == ("duplicate", first.id)
     # different bytes (say HTML vs text) but the same words in another layout and case
-    status, meta = lib.add(parsed(body(1).upper().replace("\n\n", "\n"), format="html"),
-                           b"<p>other bytes</p>", "a.html")
+    status, meta = lib.add(
+        parsed(body(1).upper().replace("\n\n", "\n"), format="html"),
+        b"<p>other bytes</p>",
+        "a.html",
+    )
     assert (status, meta.id) == ("duplicate", first.id)
     assert len(lib.articles()) == 1
 

@@ -23,9 +23,19 @@ TEXT = 'Minister Jane Roe said "we will act now". The ministry would wait, she s
 
 
 def meta(title: str = "Plans") -> ArticleMeta:
-    return ArticleMeta(id="abcd1234", sha256="0" * 64, title=title, date="2024-01-02",
-                       source="Daily", url=None, lang="en", format="txt", file="x.txt",
-                       added="2024-01-02T00:00:00", content_key="k")
+    return ArticleMeta(
+        id="abcd1234",
+        sha256="0" * 64,
+        title=title,
+        date="2024-01-02",
+        source="Daily",
+        url=None,
+        lang="en",
+        format="txt",
+        file="x.txt",
+        added="2024-01-02T00:00:00",
+        content_key="k",
+    )
 
 
 def analysis() -> Analysis:
@@ -34,14 +44,31 @@ def analysis() -> Analysis:
     return Analysis(
         lang="en",
         quotes=[
-            Quote(direct, TEXT.index("now\"") + 4, '"we will act now"', "direct",
-                  speaker="Jane Roe", speaker_start=9, speaker_end=17, actor="a1"),
-            Quote(indirect, TEXT.index(", she"), "The ministry would wait", "indirect",
-                  speaker="she", speaker_start=TEXT.index("she"), speaker_end=TEXT.index("she") + 3,
-                  actor="a1"),
+            Quote(
+                direct,
+                TEXT.index('now"') + 4,
+                '"we will act now"',
+                "direct",
+                speaker="Jane Roe",
+                speaker_start=9,
+                speaker_end=17,
+                actor="a1",
+            ),
+            Quote(
+                indirect,
+                TEXT.index(", she"),
+                "The ministry would wait",
+                "indirect",
+                speaker="she",
+                speaker_start=TEXT.index("she"),
+                speaker_end=TEXT.index("she") + 3,
+                actor="a1",
+            ),
         ],
-        actors=[Actor("a1", "Jane Roe", "person", mentions=[[9, 17]]),
-                Actor("a2", "ministry", "organisation", mentions=[[indirect + 4, indirect + 12]])],
+        actors=[
+            Actor("a1", "Jane Roe", "person", mentions=[[9, 17]]),
+            Actor("a2", "ministry", "organisation", mentions=[[indirect + 4, indirect + 12]]),
+        ],
     )
 
 
@@ -53,20 +80,35 @@ def test_quotes_actors_and_speakers_get_their_own_styles() -> None:
     spans = body_spans(TEXT, analysis())
     by_style = {}
     for s in spans:
-        by_style.setdefault(s.style, []).append(TEXT[s.start:s.end])
+        by_style.setdefault(s.style, []).append(TEXT[s.start : s.end])
     assert by_style[QUOTE_STYLES["direct"]] == ['"we will act now"']
     assert by_style[QUOTE_STYLES["indirect"]] == ["The ministry would wait"]
     assert by_style[ACTOR_STYLES["person"]] == ["Jane Roe"]
     assert by_style[ACTOR_STYLES["organisation"]] == ["ministry"]
     assert sorted(by_style[SPEAKER_STYLE]) == ["Jane Roe", "she"]
-    assert len({QUOTE_STYLES["direct"], QUOTE_STYLES["indirect"], ACTOR_STYLES["person"],
-                ACTOR_STYLES["organisation"], QUOTE_STYLES["term"]}) == 5
+    assert (
+        len(
+            {
+                QUOTE_STYLES["direct"],
+                QUOTE_STYLES["indirect"],
+                ACTOR_STYLES["person"],
+                ACTOR_STYLES["organisation"],
+                QUOTE_STYLES["term"],
+            }
+        )
+        == 5
+    )
 
 
 def test_render_article_marks_notes_and_lists_them() -> None:
     start = TEXT.index("The ministry")
-    note = Note("n1", "abcd1234", "check this", ["doubt"],
-                Anchor("The ministry would wait", "", "", start, start + 23))
+    note = Note(
+        "n1",
+        "abcd1234",
+        "check this",
+        ["doubt"],
+        Anchor("The ministry would wait", "", "", start, start + 23),
+    )
     out = render_article(meta(), TEXT, analysis(), [note], width=60, tags=["policy"])
     plain = out.plain
     assert plain.startswith("Plans\nDaily · 2024-01-02 · en\n#policy\n")
@@ -89,7 +131,7 @@ def test_markup_and_escapes_render_literally() -> None:
 
 
 def test_offsets_follow_the_text_when_control_characters_are_removed() -> None:
-    dirty = "\x1b[1mJane\x1b[0m said \"go\"."
+    dirty = '\x1b[1mJane\x1b[0m said "go".'
     quote_start = dirty.index('"go"')
     a = Analysis(lang="en", quotes=[Quote(quote_start, quote_start + 4, '"go"', "direct")])
     out = render_article(meta(), dirty, a, [])
@@ -111,8 +153,16 @@ def test_clean_with_map_matches_strip_control(text: str) -> None:
 
 def test_legend_names_every_kind() -> None:
     plain = legend().plain
-    for word in ("direct", "indirect", "reported", "term", "speaker", "person",
-                 "organisation", "note"):
+    for word in (
+        "direct",
+        "indirect",
+        "reported",
+        "term",
+        "speaker",
+        "person",
+        "organisation",
+        "note",
+    ):
         assert word in plain
 
 

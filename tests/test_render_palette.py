@@ -83,10 +83,12 @@ def test_quotes_and_actors_differ_in_hue_not_only_lightness() -> None:
 
 
 def test_headings_are_short_unpunctuated_lines_followed_by_text() -> None:
-    text = ("Lead paragraph that ends like a sentence.\n\nMoscow blames the West\n\n"
-            "„Nobody listened,“ she said.\n\nZweiter Abschnitt: Kritik aus Berlin\n\n"
-            "more text\n\nA final line")
+    text = (
+        "Lead paragraph that ends like a sentence.\n\nMoscow blames the West\n\n"
+        "„Nobody listened,“ she said.\n\nZweiter Abschnitt: Kritik aus Berlin\n\n"
+        "more text\n\nA final line"
+    )
     found = [text[s:e] for s, e in heading_paragraphs(text)]
     assert found == ["Moscow blames the West", "Zweiter Abschnitt: Kritik aus Berlin"]
     spans = body_spans(text, None)
-    assert [(text[s.start:s.end], s.style) for s in spans] == [(h, HEADING_STYLE) for h in found]
+    assert [(text[s.start : s.end], s.style) for s in spans] == [(h, HEADING_STYLE) for h in found]

@@ -123,7 +123,9 @@ def test_sample_decodes_has_quotes_and_news_length(path: Path) -> None:
     assert 400 <= words <= 900, f"{words} words in the body"
 
 
-@pytest.mark.parametrize("path", [p for p in SAMPLE_FILES if p.suffix == ".md"], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", [p for p in SAMPLE_FILES if p.suffix == ".md"], ids=lambda p: p.name
+)
 def test_markdown_sample_front_matter_is_complete_and_matches_name(path: Path) -> None:
     keys = _front_matter(path.read_text(encoding="utf-8"))
     missing = [k for k in FRONT_MATTER_KEYS if not keys.get(k)]
@@ -132,7 +134,9 @@ def test_markdown_sample_front_matter_is_complete_and_matches_name(path: Path) -
     assert keys["url"].startswith("https://")
 
 
-@pytest.mark.parametrize("path", [p for p in SAMPLE_FILES if p.suffix == ".html"], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", [p for p in SAMPLE_FILES if p.suffix == ".html"], ids=lambda p: p.name
+)
 def test_html_sample_is_a_full_news_page(path: Path) -> None:
     page = _parse_html(path.read_text(encoding="utf-8"))
     assert {"title", "nav", "article", "h1", "h2", "figure", "figcaption", "footer"} <= page.tags
@@ -145,7 +149,9 @@ def test_html_sample_is_a_full_news_page(path: Path) -> None:
     assert ld["headline"] in "".join(page.article_text)
 
 
-@pytest.mark.parametrize("path", [p for p in SAMPLE_FILES if p.suffix == ".txt"], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", [p for p in SAMPLE_FILES if p.suffix == ".txt"], ids=lambda p: p.name
+)
 def test_scraped_sample_keeps_scrape_noise_and_dated_caption(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     year, month, day = _name_date(path).split("-")

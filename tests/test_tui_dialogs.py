@@ -49,8 +49,7 @@ def corrupt_annotations(root: Path, article_id: str) -> None:
 
 
 @run_async
-async def test_a_note_that_cannot_be_saved_stays_open_with_its_text(
-        samples_dir_copy: Path) -> None:
+async def test_a_note_that_cannot_be_saved_stays_open_with_its_text(samples_dir_copy: Path) -> None:
     app = app_for(samples_dir_copy)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -108,7 +107,8 @@ def burst(app, keys: str) -> None:
 
 @run_async
 async def test_a_burst_of_keys_keeps_its_order_through_tab_and_ctrl_s(
-        samples_dir_copy: Path) -> None:
+    samples_dir_copy: Path,
+) -> None:
     app = app_for(samples_dir_copy)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -77,7 +77,7 @@ async def test_issue2_flow_survives_a_restart(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press(*"who says this?", "ctrl+s")
         await pilot.pause()
-        quote_text = screen.text[first[0]:first[1]]
+        quote_text = screen.text[first[0] : first[1]]
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)

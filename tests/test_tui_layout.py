@@ -10,8 +10,10 @@ from rich.text import Span, Text
 
 from reader.widgets.article_layout import ArticleLayout, split_paragraphs, split_sentences
 
-TEXT = ("Heading\n\nFirst sentence here. „Second one“, sagte sie. Third?\n\n"
-        "Überall grüßen Straßen. Ein sehr langes Wort: " + "x" * 50 + ".")
+TEXT = (
+    "Heading\n\nFirst sentence here. „Second one“, sagte sie. Third?\n\n"
+    "Überall grüßen Straßen. Ein sehr langes Wort: " + "x" * 50 + "."
+)
 
 
 def test_wrapped_lines_fit_and_cover_the_text() -> None:
@@ -25,14 +27,17 @@ def test_wrapped_lines_fit_and_cover_the_text() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab äß漢 .\n")), max_size=200),
-       st.integers(min_value=10, max_value=40))
+@given(
+    st.text(alphabet=st.sampled_from(list("ab äß漢 .\n")), max_size=200),
+    st.integers(min_value=10, max_value=40),
+)
 def test_wrap_keeps_every_character_in_order(text: str, width: int) -> None:
     layout = ArticleLayout(text)
     layout.wrap(width)
     rebuilt = [text[s:e] for s, e, p in layout.lines if p >= 0]
     assert "".join(rebuilt).replace(" ", "") == "".join(
-        line for line in text.split("\n") if line.strip()).replace(" ", "")
+        line for line in text.split("\n") if line.strip()
+    ).replace(" ", "")
     for s, e, p in layout.lines:
         assert cell_len(text[s:e].rstrip()) <= width
 
@@ -65,7 +70,7 @@ def test_line_of_and_sentence_lookup() -> None:
     start, end, _ = layout.lines[layout.line_of(offset)]
     assert start <= offset < end
     i = layout.sentence_at(offset)
-    assert TEXT[layout.sentences[i][0]:layout.sentences[i][1]] == "Third?"
+    assert TEXT[layout.sentences[i][0] : layout.sentences[i][1]] == "Third?"
 
 
 def test_line_segments_style_each_character_like_rich_text() -> None:
@@ -74,8 +79,12 @@ def test_line_segments_style_each_character_like_rich_text() -> None:
     from reader.widgets.article_view import line_segments
 
     plain = "Minister Jane Roe said „we act“ today."
-    spans = [Span(23, 31, Style(color="blue", bold=True)), Span(9, 17, Style(color="red")),
-             Span(9, 13, Style(underline=True)), Span(20, 28, Style(reverse=True))]
+    spans = [
+        Span(23, 31, Style(color="blue", bold=True)),
+        Span(9, 17, Style(color="red")),
+        Span(9, 13, Style(underline=True)),
+        Span(20, 28, Style(reverse=True)),
+    ]
 
     def per_char(segments):
         return [(ch, seg.style or Style()) for seg in segments for ch in seg.text]

@@ -60,8 +60,11 @@ async def test_help_is_generated_from_the_bindings(samples_dir_copy: Path) -> No
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await open_article(pilot)
-        expected = {b.binding.description for b in app.screen.active_bindings.values()
-                    if b.binding.description}
+        expected = {
+            b.binding.description
+            for b in app.screen.active_bindings.values()
+            if b.binding.description
+        }
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -169,17 +172,19 @@ async def test_tag_passage_and_extend_with_v(samples_dir_copy: Path) -> None:
         await pilot.pause()
         notes = Library(samples_dir_copy).annotations.notes(screen.article_id)
         assert len(notes) == 1 and notes[0].tags == ["frame/conflict"]
-        assert notes[0].passage.exact == screen.text[two[0]:two[1]]
+        assert notes[0].passage.exact == screen.text[two[0] : two[1]]
 
 
 @run_async
-async def test_import_dialog_imports_a_folder_in_a_worker(samples_dir_copy: Path,
-                                                          tmp_path: Path) -> None:
+async def test_import_dialog_imports_a_folder_in_a_worker(
+    samples_dir_copy: Path, tmp_path: Path
+) -> None:
     folder = tmp_path / "incoming"
     folder.mkdir()
     (folder / "story.txt").write_text(
-        "Harbour strike ends\n\nThe union said the strike was over. \"We won,\" said Ana Ruiz.\n",
-        encoding="utf-8")
+        'Harbour strike ends\n\nThe union said the strike was over. "We won," said Ana Ruiz.\n',
+        encoding="utf-8",
+    )
     (folder / "broken.txt").write_bytes(b"")
     app = app_for(samples_dir_copy)
     async with app.run_test(size=SIZE) as pilot:
@@ -231,8 +236,10 @@ async def test_markup_in_titles_and_bodies_shows_literally(tmp_path: Path) -> No
     from test_tui_support import add_article
 
     root = tmp_path / "lib"
-    body = ("Plain [bold]x[/] and [red]y[/red] \x1b[31mred\x1b[0m.\n\n"
-            "She said \"[link=http://e]click[/link]\".\n")
+    body = (
+        "Plain [bold]x[/] and [red]y[/red] \x1b[31mred\x1b[0m.\n\n"
+        'She said "[link=http://e]click[/link]".\n'
+    )
     article_id = add_article(root, body, title="[bold]x[/] \x1b[31mtitle")
     app = app_for(root)
     async with app.run_test(size=SIZE) as pilot:
@@ -252,7 +259,8 @@ async def test_markup_in_titles_and_bodies_shows_literally(tmp_path: Path) -> No
 
 @run_async
 async def test_full_text_search_lists_matching_lines_and_opens_with_hits(
-        samples_dir_copy: Path) -> None:
+    samples_dir_copy: Path,
+) -> None:
     from reader.screens.search import SearchScreen
 
     library = Library(samples_dir_copy)
@@ -279,8 +287,7 @@ async def test_full_text_search_lists_matching_lines_and_opens_with_hits(
 
 
 @run_async
-async def test_annotations_screen_filters_and_opens_at_the_passage(
-        samples_dir_copy: Path) -> None:
+async def test_annotations_screen_filters_and_opens_at_the_passage(samples_dir_copy: Path) -> None:
     from annotations.anchors import make_anchor
     from reader.screens.annotations import AnnotationsScreen
 
@@ -310,7 +317,8 @@ async def test_annotations_screen_filters_and_opens_at_the_passage(
 
 @run_async
 async def test_actors_screen_counts_across_articles_and_lists_quotes(
-        samples_dir_copy: Path) -> None:
+    samples_dir_copy: Path,
+) -> None:
     from reader.screens.actors import ActorQuotesScreen, ActorsScreen
 
     app = app_for(samples_dir_copy)
@@ -344,7 +352,8 @@ def test_path_completion_completes_names_and_marks_folders(tmp_path: Path) -> No
     got = asyncio.run(suggester.get_suggestion(str(tmp_path / "art")))
     assert got == str(tmp_path / "articles-2024") + "/"
     assert asyncio.run(suggester.get_suggestion(str(tmp_path / "no"))) == str(
-        tmp_path / "notes.txt")
+        tmp_path / "notes.txt"
+    )
     assert asyncio.run(suggester.get_suggestion(str(tmp_path / "zzz"))) is None
 
 
@@ -359,8 +368,7 @@ def test_run_tui_refuses_an_unusable_folder_with_one_line(tmp_path: Path, capsys
 
 
 @run_async
-async def test_notes_show_in_the_margin_and_mouse_moves_the_cursor(
-        samples_dir_copy: Path) -> None:
+async def test_notes_show_in_the_margin_and_mouse_moves_the_cursor(samples_dir_copy: Path) -> None:
     from annotations.anchors import make_anchor
     from reader.widgets.article_view import ArticleView
 
@@ -384,8 +392,10 @@ async def test_notes_show_in_the_margin_and_mouse_moves_the_cursor(
         assert first.startswith("✎")
         await pilot.click(ArticleView, offset=(10, 4))
         line = screen.view.doc.lines[4]
-        assert screen.view.cursor[0] <= line[0] + 8 < screen.view.cursor[1] or \
-            line[0] <= screen.view.cursor[0] < line[1]
+        assert (
+            screen.view.cursor[0] <= line[0] + 8 < screen.view.cursor[1]
+            or line[0] <= screen.view.cursor[0] < line[1]
+        )
 
 
 @run_async

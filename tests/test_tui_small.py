@@ -28,8 +28,11 @@ SMALL = (80, 24)
 
 def visible_footer_keys(screen) -> set[str]:
     footer = screen.query_one(Footer)
-    return {k.key_display or k.key for k in footer.query(FooterKey)
-            if k.region.width and k.region.right <= SMALL[0]}
+    return {
+        k.key_display or k.key
+        for k in footer.query(FooterKey)
+        if k.region.width and k.region.right <= SMALL[0]
+    }
 
 
 @run_async

@@ -79,18 +79,39 @@ def run_async(func):
 
 
 SNAPSHOT_ARTICLES = [
-    ("Ministers agree on a ceasefire plan", "The Example Times", "2024-05-02", "en",
-     ('Foreign ministers met in Geneva on Monday. "We have a plan that can hold," said Ana '
-      'Ruiz, the chair of the talks.\n\nThe council said that the text would be voted on '
-      'next week. According to Ruiz, the "Geneva formula" is the basis.\n\n'
-      '"Nobody expected this," Tom Berg told reporters. He warned of delays.')),
-    ("Regierung plant neues Klimagesetz", "Der Beispielbote", "2024-04-11", "de",
-     ('Die Regierung will das Klimagesetz noch vor dem Sommer beschließen. „Wir handeln '
-      'jetzt“, sagte Umweltministerin Eva Brandt.\n\nDer Verband kritisierte, der Entwurf '
-      'komme zu spät. Brandt zufolge seien die Mittel gesichert.')),
-    ("Harbour strike ends after two weeks", "Port Daily", "2024-03-20", "en",
-     ('The dock workers union ended its strike on Wednesday. "We won a fair deal," said '
-      'Lina Costa.\n\nThe port authority said that ships would be unloaded again.')),
+    (
+        "Ministers agree on a ceasefire plan",
+        "The Example Times",
+        "2024-05-02",
+        "en",
+        (
+            'Foreign ministers met in Geneva on Monday. "We have a plan that can hold," said Ana '
+            "Ruiz, the chair of the talks.\n\nThe council said that the text would be voted on "
+            'next week. According to Ruiz, the "Geneva formula" is the basis.\n\n'
+            '"Nobody expected this," Tom Berg told reporters. He warned of delays.'
+        ),
+    ),
+    (
+        "Regierung plant neues Klimagesetz",
+        "Der Beispielbote",
+        "2024-04-11",
+        "de",
+        (
+            "Die Regierung will das Klimagesetz noch vor dem Sommer beschließen. „Wir handeln "
+            "jetzt“, sagte Umweltministerin Eva Brandt.\n\nDer Verband kritisierte, der Entwurf "
+            "komme zu spät. Brandt zufolge seien die Mittel gesichert."
+        ),
+    ),
+    (
+        "Harbour strike ends after two weeks",
+        "Port Daily",
+        "2024-03-20",
+        "en",
+        (
+            'The dock workers union ended its strike on Wednesday. "We won a fair deal," said '
+            "Lina Costa.\n\nThe port authority said that ships would be unloaded again."
+        ),
+    ),
 ]
 
 
@@ -104,12 +125,14 @@ def _analysis_for(text: str):
     from reader.analysis.models import Actor, Analysis, Quote
 
     people = [n for n in ("Ana Ruiz", "Tom Berg", "Eva Brandt", "Lina Costa") if n in text]
-    orgs = [n for n in ("council", "Verband", "dock workers union", "port authority")
-            if n in text]
-    actors = [Actor(f"p{i}", n, "person", mentions=[list(_span(text, n))])
-              for i, n in enumerate(people)]
-    actors += [Actor(f"o{i}", n, "organisation", mentions=[list(_span(text, n))])
-               for i, n in enumerate(orgs)]
+    orgs = [n for n in ("council", "Verband", "dock workers union", "port authority") if n in text]
+    actors = [
+        Actor(f"p{i}", n, "person", mentions=[list(_span(text, n))]) for i, n in enumerate(people)
+    ]
+    actors += [
+        Actor(f"o{i}", n, "organisation", mentions=[list(_span(text, n))])
+        for i, n in enumerate(orgs)
+    ]
     quotes = []
     for part, kind, speaker in [
         ('"We have a plan that can hold,"', "direct", "Ana Ruiz"),
@@ -127,8 +150,18 @@ def _analysis_for(text: str):
         start, end = _span(text, part)
         actor = next((a for a in actors if a.name == speaker), None)
         s_start, s_end = _span(text, speaker) if speaker else (None, None)
-        quotes.append(Quote(start, end, part, kind, speaker=speaker, speaker_start=s_start,
-                            speaker_end=s_end, actor=actor.id if actor else None))
+        quotes.append(
+            Quote(
+                start,
+                end,
+                part,
+                kind,
+                speaker=speaker,
+                speaker_start=s_start,
+                speaker_end=s_end,
+                actor=actor.id if actor else None,
+            )
+        )
     return Analysis(lang=None, quotes=quotes, actors=actors)
 
 
@@ -152,16 +185,28 @@ def fixed_library(tmp_path: Path) -> Path:
             digest = hashlib.sha256(text.encode()).hexdigest()
             analysis = _analysis_for(text)
             meta = ArticleMeta(
-                id=digest[:8], sha256=digest, title=title, date=date, source=source, url=None,
-                lang=lang, format="txt", file=f"a{i}.txt", added=f"2024-06-0{i + 1}T00:00:00",
-                content_key=digest, words=len(text.split()), quotes=analysis.quote_count(),
-                actors=[a.name for a in analysis.actors])
+                id=digest[:8],
+                sha256=digest,
+                title=title,
+                date=date,
+                source=source,
+                url=None,
+                lang=lang,
+                format="txt",
+                file=f"a{i}.txt",
+                added=f"2024-06-0{i + 1}T00:00:00",
+                content_key=digest,
+                words=len(text.split()),
+                quotes=analysis.quote_count(),
+                actors=[a.name for a in analysis.actors],
+            )
             folder = library.article_dir(meta.id)
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "text.txt").write_text(text, encoding="utf-8")
             (folder / "original.txt").write_text(text, encoding="utf-8")
-            (folder / "analysis.json").write_text(json.dumps(analysis_to_json(analysis)),
-                                                  encoding="utf-8")
+            (folder / "analysis.json").write_text(
+                json.dumps(analysis_to_json(analysis)), encoding="utf-8"
+            )
             txn.put(meta)
             ids.append((meta.id, text))
     store = library.annotations

@@ -25,8 +25,9 @@ def _lines(table: ArticleTable) -> list[str]:
 
 
 def _library_with_long_fields(root: Path) -> str:
-    article = add_article(root, "First paragraph here.\n\nSecond one.", title=LONG_TITLE,
-                          source=LONG_SOURCE)
+    article = add_article(
+        root, "First paragraph here.\n\nSecond one.", title=LONG_TITLE, source=LONG_SOURCE
+    )
     add_article(root, "Short text.", title="Short", source="taz")
     Library(root).annotations.tag_article(article, LONG_TAGS)
     return article
@@ -98,8 +99,9 @@ def _damage(root: Path, article: str) -> Path:
 @run_async
 async def test_a_damaged_annotation_file_is_shown_not_hidden(tmp_path: Path) -> None:
     root = tmp_path / "lib"
-    damaged = add_article(root, "One paragraph of plain text.\n\nAnother one here.",
-                          title="Damaged notes")
+    damaged = add_article(
+        root, "One paragraph of plain text.\n\nAnother one here.", title="Damaged notes"
+    )
     fine = add_article(root, "Other text.\n\nMore of it.", title="Fine notes")
     Library(root).annotations.add_note(fine, "a readable note")
     path = _damage(root, damaged)
@@ -107,8 +109,10 @@ async def test_a_damaged_annotation_file_is_shown_not_hidden(tmp_path: Path) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         messages = [n.message for n in app._notifications]
-        assert any("1 article has a damaged annotation file" in m and "reader doctor" in m
-                   for m in messages), messages
+        assert any(
+            "1 article has a damaged annotation file" in m and "reader doctor" in m
+            for m in messages
+        ), messages
         table = app.screen.query_one(ArticleTable)
         width = table.scrollable_content_region.width
         notes_at = sum(w + 1 for n, w in table._widths(width) if n != "notes")
@@ -154,10 +158,13 @@ def test_an_unknown_error_message_is_kept_whole(tmp_path: Path) -> None:
     from reader.screens.session import short_error
 
     assert short_error("disk on fire", tmp_path) == "disk on fire"
-    long = (f"{tmp_path}/annotations/ab/abc.json is unreadable (not valid JSON: bad (char 3)); "
-            f"a copy is at {tmp_path}/annotations/ab/abc.json.corrupt-1; reader will not write")
+    long = (
+        f"{tmp_path}/annotations/ab/abc.json is unreadable (not valid JSON: bad (char 3)); "
+        f"a copy is at {tmp_path}/annotations/ab/abc.json.corrupt-1; reader will not write"
+    )
     assert short_error(long, tmp_path) == (
-        "annotations/ab/abc.json: not valid JSON; copy: abc.json.corrupt-1")
+        "annotations/ab/abc.json: not valid JSON; copy: abc.json.corrupt-1"
+    )
 
 
 @run_async

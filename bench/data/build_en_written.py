@@ -70,7 +70,7 @@ def parse_marks(source: str) -> Marks:
         if pair in OPENERS:
             bar = source.find("|", i + 2)
             if bar < 0:
-                raise MarkupError(f"unterminated header after {source[i:i + 30]!r}")
+                raise MarkupError(f"unterminated header after {source[i : i + 30]!r}")
             stack.append((OPENERS[pair], source[i + 2 : bar].strip(), length))
             i = bar + 1
         elif stack and pair == stack[-1][0]:
@@ -78,7 +78,7 @@ def parse_marks(source: str) -> Marks:
             _record(marks, closer, header, start, length, stack)
             i += 2
         elif pair in ("}}", "]]", ">>"):
-            raise MarkupError(f"unexpected {pair!r} near {source[max(0, i - 30):i + 2]!r}")
+            raise MarkupError(f"unexpected {pair!r} near {source[max(0, i - 30) : i + 2]!r}")
         else:
             out.append(source[i])
             length += 1
@@ -143,8 +143,14 @@ def build_document(doc_id: str, meta: dict, body: str) -> dict:
                 }
             )
     quotes.sort(key=lambda q: (q["start"], -q["end"]))
-    return {"id": doc_id, "lang": "en", "source": meta.pop("source"), "text": text,
-            "meta": meta, "quotes": quotes}
+    return {
+        "id": doc_id,
+        "lang": "en",
+        "source": meta.pop("source"),
+        "text": text,
+        "meta": meta,
+        "quotes": quotes,
+    }
 
 
 def split_documents(source: str) -> list[tuple[str, dict, str]]:

@@ -155,9 +155,7 @@ def _partitive(toks: list, lo: int, v: int) -> bool:
     )
 
 
-def _better_subject(
-    eng: Engine, before: list, lo: int, v: int, end: int
-) -> tuple[int, int] | None:
+def _better_subject(eng: Engine, before: list, lo: int, v: int, end: int) -> tuple[int, int] | None:
     """When the words next to the verb cannot speak ("in einer Rede verkündet:", "äußerte sich
     zufrieden:"), the clause's subject: around the auxiliary ("hatte Merkel … verkündet"),
     before the verb, or the subject of the whole sentence ("X, Leiterin, äußerte sich …:")."""

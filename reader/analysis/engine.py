@@ -120,7 +120,11 @@ class Engine:
         quoted = sum(m.end - m.start for m in tops)
         if quoted < 0.7 * (e - s):
             frame = self.frames.find(outside, s, e, False)
-            if frame is not None and frame.source_at >= 0 and self._colon_quote(s, e, tops, outside):
+            if (
+                frame is not None
+                and frame.source_at >= 0
+                and self._colon_quote(s, e, tops, outside)
+            ):
                 frame = None  # "Y sagte laut X: „…“": the quote is Y's, X relays it
             if frame is None:
                 frame = self._anaphoric(idx, outside, s, e)
@@ -206,10 +210,16 @@ class Engine:
                 if same is not None and isp is not None and same.speaker is not None:
                     # "X bestätigte laut Reuters, dass …": X's words, relayed by Reuters
                     same.via, same.via_start, same.via_end, same.via_actor = (
-                        same.speaker, same.speaker_start, same.speaker_end, same.actor
+                        same.speaker,
+                        same.speaker_start,
+                        same.speaker_end,
+                        same.actor,
                     )
                     same.speaker, same.speaker_start, same.speaker_end, same.actor = (
-                        isp.text, isp.start, isp.end, isp.actor
+                        isp.text,
+                        isp.start,
+                        isp.end,
+                        isp.actor,
                     )
                     same.cue = inner.cue
                 else:
@@ -280,8 +290,10 @@ class Engine:
         for n, t in enumerate(toks):
             if t.low in self.lx.HEARSAY:
                 seen = True
-            elif seen and t.low in ("haben", "sein", "worden") and (
-                n + 1 == len(toks) or "," in self.text[t.end : toks[n + 1].start]
+            elif (
+                seen
+                and t.low in ("haben", "sein", "worden")
+                and (n + 1 == len(toks) or "," in self.text[t.end : toks[n + 1].start])
             ):
                 return True
         return False
@@ -356,9 +368,7 @@ class Engine:
         elif verb.low in ("geht", "ging") and any(t.low == "hervor" for t in toks[3:]):
             k = next((n for n in range(2, len(toks) - 1) if toks[n].low == "aus"), None)
             sp = np_after(self.text, toks, k + 1, lx, e) if k else None
-        elif verb.low in lx.SAY_VERBS and fr._particle_ok(
-            verb, toks[2:]
-        ):
+        elif verb.low in lx.SAY_VERBS and fr._particle_ok(verb, toks[2:]):
             sp = np_after(self.text, toks, 2, lx, e)
             nxt = next((t for t in toks if sp and t.start >= sp[1]), None)
             if (
@@ -437,7 +447,8 @@ class Engine:
         if not (
             lead in self.lx.THAT_STRICT
             or lead == "ob"
-            or lead in self.lx.RELATIVES and self.text[max(0, a - 3) : a].rstrip().endswith(",")
+            or lead in self.lx.RELATIVES
+            and self.text[max(0, a - 3) : a].rstrip().endswith(",")
         ):
             return b  # only a dependent clause ends where a main clause follows
         for n in range(2, len(toks)):
@@ -601,4 +612,3 @@ class Engine:
 
     def _finish(self) -> None:
         pass
-

@@ -18,8 +18,21 @@ from .tokens import Token
 __all__ = ["Frame", "FrameFinder", "is_konjunktiv"]
 
 # Conjunctions that open an adverbial or coordinated clause, never a report's content.
-_NOT_CONTENT = {"und", "oder", "aber", "sondern", "doch", "denn", "wie", "sodass", "zumal",
-                "sofern", "ohne", "statt", "anstatt"}
+_NOT_CONTENT = {
+    "und",
+    "oder",
+    "aber",
+    "sondern",
+    "doch",
+    "denn",
+    "wie",
+    "sodass",
+    "zumal",
+    "sofern",
+    "ohne",
+    "statt",
+    "anstatt",
+}
 
 
 # Words after a comma that go on with a content clause rather than resume the main one.
@@ -103,7 +116,9 @@ class FrameFinder(SourceRules):
                 and inner.speaker is not None
                 and inner.start > src.source_at
                 and self.speakerlike(inner.speaker)
-                and any(w[:1].isupper() for w in self.text[inner.speaker[0] : inner.speaker[1]].split())
+                and any(
+                    w[:1].isupper() for w in self.text[inner.speaker[0] : inner.speaker[1]].split()
+                )
             ):
                 src.inner = inner  # "Laut X hat der IWF angekündigt, … zu wollen": both report
             return src
@@ -317,7 +332,8 @@ class FrameFinder(SourceRules):
             if "," not in self._gap(toks[n - 1], toks[n]):
                 continue
             rel = toks[n].low in lx.RELATIVES or (
-                toks[n].low in getattr(lx, "NP_PREPOSITIONS", ()) and toks[n + 1].low in lx.RELATIVES
+                toks[n].low in getattr(lx, "NP_PREPOSITIONS", ())
+                and toks[n + 1].low in lx.RELATIVES
             )
             if not rel or self._has_verb(toks[:n]):
                 return False
@@ -395,9 +411,11 @@ class FrameFinder(SourceRules):
         for k in self._commas(toks, 2, len(toks) - 4):
             if toks[k].low in ("and", "but"):
                 found = self._frame_before(toks[k + 1 :], toks[k + 1].start, e, False)
-                if found is not None and found.speaker is not None and "," not in self.text[
-                    toks[k + 1].start : found.start
-                ]:  # (", and Chairman of X, says …" is a list of titles, not a clause)
+                if (
+                    found is not None
+                    and found.speaker is not None
+                    and "," not in self.text[toks[k + 1].start : found.start]
+                ):  # (", and Chairman of X, says …" is a list of titles, not a clause)
                     return found
         return None
 
@@ -471,7 +489,8 @@ class FrameFinder(SourceRules):
             if x.low == "und" and clause[n + 1].low in lx.SAY_VERBS and not clause[n + 1].cap:
                 colon = self.text.find(":", x.end)
                 if colon > 0 and not any(
-                    "," in self._gap(clause[k - 1], clause[k]) for k in range(n + 1, len(clause))
+                    "," in self._gap(clause[k - 1], clause[k])
+                    for k in range(n + 1, len(clause))
                     if clause[k].end <= colon
                 ):
                     return clause[n - 1].end
@@ -587,8 +606,7 @@ class FrameFinder(SourceRules):
             ):
                 return None  # "Noch habe der Vorstand zugesagt, …": someone else reports it
             if not (
-                any(_ZU_INF.match(x.low) for x in clause)
-                or any(x.low == "zu" for x in clause[-3:])
+                any(_ZU_INF.match(x.low) for x in clause) or any(x.low == "zu" for x in clause[-3:])
             ):
                 return None
             if clause[0].low in ("um", "ohne", "statt", "anstatt"):
@@ -671,7 +689,8 @@ class FrameFinder(SourceRules):
             first = clause[0].low
             if not (
                 first in lx.THAT_STRICT
-                or first == "ob" and toks[p].low != "bekannt"
+                or first == "ob"
+                and toks[p].low != "bekannt"
                 or first not in lx.RELATIVES
                 and first not in lx.SUBORDINATORS
                 and first not in _NOT_CONTENT
@@ -745,14 +764,18 @@ class FrameFinder(SourceRules):
             ):
                 continue
             j = k  # the noun phrase: articles and adjectives before the noun
-            while j > 0 and (
-                toks[j - 1].low in lx.DETERMINERS
-                or not toks[j - 1].cap
-                and len(toks[j - 1].low) > 4
-                and toks[j - 1].low.endswith(("e", "en", "er", "es"))
-                and toks[j - 1].low not in inner
-                and not toks[j - 1].low.endswith("weise")
-            ) and "," not in self._gap(toks[j - 1], toks[j]):
+            while (
+                j > 0
+                and (
+                    toks[j - 1].low in lx.DETERMINERS
+                    or not toks[j - 1].cap
+                    and len(toks[j - 1].low) > 4
+                    and toks[j - 1].low.endswith(("e", "en", "er", "es"))
+                    and toks[j - 1].low not in inner
+                    and not toks[j - 1].low.endswith("weise")
+                )
+                and "," not in self._gap(toks[j - 1], toks[j])
+            ):
                 j -= 1
             while j < k and not (toks[j].cap or toks[j].low in lx.DETERMINERS):
                 j += 1  # "stehen Vorwürfe im Raum": a verb, not an adjective
@@ -780,9 +803,13 @@ class FrameFinder(SourceRules):
             end = toks[n].end
             if n + 1 == len(toks):
                 end = self._clause_end(e)
-            elif first in lx.THAT_STRICT or first == "ob" or not (
-                any(_ZU_INF.match(x.low) for x in clause)
-                or any(x.low == "zu" for x in clause[-3:])
+            elif (
+                first in lx.THAT_STRICT
+                or first == "ob"
+                or not (
+                    any(_ZU_INF.match(x.low) for x in clause)
+                    or any(x.low == "zu" for x in clause[-3:])
+                )
             ):  # a zu-infinitive ends at its comma; a 'dass' or Konjunktiv clause runs on
                 end = self._noun_content_end(toks[c:], e)
             return Frame(toks[c].start, end, "indirect", sp, toks[k].text)
@@ -859,7 +886,8 @@ class FrameFinder(SourceRules):
                 return None  # "…, warning of …": an act, not words
             if not (
                 toks[c].low in lx.THAT
-                or t.low == "saying" and self._finite_in(toks[c].start, self._clause_end(e))
+                or t.low == "saying"
+                and self._finite_in(toks[c].start, self._clause_end(e))
             ):
                 return None  # "…, noting the touches of X that were …": an object
             lo = self._lead(toks)
@@ -871,8 +899,11 @@ class FrameFinder(SourceRules):
                     n
                     for n in range(lo + 1, k)
                     if not toks[n].cap
-                    and (toks[n].low in lx.IRREGULAR_PAST or toks[n].low.endswith("ed")
-                         or toks[n].low in lx.FINITE_WORDS)
+                    and (
+                        toks[n].low in lx.IRREGULAR_PAST
+                        or toks[n].low.endswith("ed")
+                        or toks[n].low in lx.FINITE_WORDS
+                    )
                 ),
                 None,
             )
@@ -887,8 +918,14 @@ class FrameFinder(SourceRules):
             w = v
             while w > lo + 1 and toks[w - 1].low in lx.BETWEEN_SUBJECT_AND_VERB:
                 w -= 1
-            cut = next((n for n in range(lo + 1, w) if toks[n].low in lx.PREPOSITIONS
-                        and toks[n].low not in ("of", "for")), w)
+            cut = next(
+                (
+                    n
+                    for n in range(lo + 1, w)
+                    if toks[n].low in lx.PREPOSITIONS and toks[n].low not in ("of", "for")
+                ),
+                w,
+            )
             sp = np_before(self.text, toks, lo, cut, lx)
             if sp is None or not self.speakerlike(sp):
                 return None
@@ -920,17 +957,22 @@ class FrameFinder(SourceRules):
         self, toks: list[Token], v: int, s: int, e: int, subject_verb: int | None = None
     ) -> Frame | None:
         lx = self.lx
-        if v + 1 < len(toks) and toks[v + 1].low in (
-            "of",
-            "about",
-            "against",
-            "for",
-            "on",
-            "with",
-            "to",
-            "up",
-            "out",
-        ) and not self._that_after_adjunct(toks, v):
+        if (
+            v + 1 < len(toks)
+            and toks[v + 1].low
+            in (
+                "of",
+                "about",
+                "against",
+                "for",
+                "on",
+                "with",
+                "to",
+                "up",
+                "out",
+            )
+            and not self._that_after_adjunct(toks, v)
+        ):
             return None  # "warned of cuts", "spoke to donors": an act, not reported words
         w = v if subject_verb is None else subject_verb
         while w > 1 and (
@@ -943,9 +985,7 @@ class FrameFinder(SourceRules):
         lo = self._lead(toks)
         if toks[lo].low in lx.ADVERBIAL_OPENERS or toks[lo].low.endswith("ing"):
             # "Citing privacy rules, officials said …": the subject follows the opener's comma
-            lo = next(
-                (k for k in range(lo + 1, w) if "," in self._gap(toks[k - 1], toks[k])), lo
-            )
+            lo = next((k for k in range(lo + 1, w) if "," in self._gap(toks[k - 1], toks[k])), lo)
         sp = np_before(self.text, toks, lo, w, lx)
         if sp is None:
             return None
@@ -1086,8 +1126,11 @@ class FrameFinder(SourceRules):
         clause = toks[c:]
         if toks[c].low in (lx.SUBORDINATORS - lx.THAT) or toks[c].low in _NOT_CONTENT:
             return frame  # "…, um …", "…, weil …", "…, und …": no content clause
-        zu_inf = any(_ZU_INF.match(x.low) for x in clause) or any(  # "…, zurückzutreten als X"
-            x.low == "zu" for x in clause[-3:]
+        zu_inf = (
+            any(_ZU_INF.match(x.low) for x in clause)
+            or any(  # "…, zurückzutreten als X"
+                x.low == "zu" for x in clause[-3:]
+            )
         )
         if not zu_inf and not any(is_konjunktiv(x, lx) for x in clause):
             return frame
@@ -1132,8 +1175,10 @@ class FrameFinder(SourceRules):
                 cue = t
             else:
                 continue
-            if cue is t and cue.low in getattr(lx, "NOT_REFLEXIVE", ()) and any(
-                x.low == "sich" for x in toks[v + 1 : v + 3]
+            if (
+                cue is t
+                and cue.low in getattr(lx, "NOT_REFLEXIVE", ())
+                and any(x.low == "sich" for x in toks[v + 1 : v + 3])
             ):
                 return None  # "sieht sich mit einem Verbot konfrontiert": no opinion voiced
             unwanted = getattr(lx, "REPORT_NOT_PARTICLES", {}).get(cue.low)
@@ -1196,9 +1241,7 @@ class FrameFinder(SourceRules):
         if not toks[v].low.endswith(("e", "en", "er", "es", "em")):
             return False
         det = self.lx.DETERMINERS
-        return toks[v - 1].low in det or (
-            v >= 2 and toks[v - 2].low in det and not toks[v - 1].cap
-        )
+        return toks[v - 1].low in det or (v >= 2 and toks[v - 2].low in det and not toks[v - 1].cap)
 
     def _clause_particles(self, toks: list[Token], v: int) -> set[str]:
         """Words after the verb at ``v`` that end a clause (before a comma, a colon or the
@@ -1249,7 +1292,7 @@ class FrameFinder(SourceRules):
             return True  # the colon opens the words themselves (or a list of them)
         if re.search(r",\s*[„“\"»«][^„“\"»«]{12,}[“”\"«»][.!?]?\s*$", span):
             return True  # "X rät dazu, „…“": the marked words closing the sentence are the content
-        if cue in getattr(lx, "NAMING_VERBS", ()) and any(c in span for c in "„“\"»«"):
+        if cue in getattr(lx, "NAMING_VERBS", ()) and any(c in span for c in '„“"»«'):
             return True
         if cue in getattr(lx, "REFLEXIVE_ONLY", ()) and any(t.low == "sich" for t in toks):
             return True

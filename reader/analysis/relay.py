@@ -104,14 +104,13 @@ def _closing_mark(text: str, span: Span) -> Span:
     """'die „Computerwoche' ends with its closing mark: 'die „Computerwoche“'."""
     s, e = span
     inner = text[s:e]
-    if e < len(text) and text[e] in "“”\"«»" and sum(inner.count(c) for c in "„“\"»«") % 2:
+    if e < len(text) and text[e] in '“”"«»' and sum(inner.count(c) for c in '„“"»«') % 2:
         return s, e + 1
     return span
 
 
 def _adverb(lx, t: Token) -> bool:
     return not t.cap and (t.low in lx.ADVERBIAL_OPENERS or t.low in lx.FOCUS_PARTICLES)
-
 
 
 def sourced(eng: Engine, side: list[Token]) -> tuple[Span, Span] | None:

@@ -54,15 +54,21 @@ class SpeakerResolver:
         inside = [r for r in self.mentions[i : i + 8] if r[0] < e and r[1] <= e]
         if inside:
             people = [r for r in inside if self.types[r[2]] == "person"]
-            if len(people) > 1 and any(  # "X von der Stiftung Y": X, not a name inside Y
-                w in getattr(self.lx, "AFFILIATION", ()) for w in self.text[s:e].split()
+            if (
+                len(people) > 1
+                and any(  # "X von der Stiftung Y": X, not a name inside Y
+                    w in getattr(self.lx, "AFFILIATION", ()) for w in self.text[s:e].split()
+                )
             ):
                 return people[0][2]
             return (people or inside)[-1][2]
         word = self.text[s:e].strip().lower()
         parts = word.split()
-        definite = len(parts) == 2 and parts[0] in self.lx.DEFINITE and self.text[s:e].split()[
-            1][:1].isupper()  # "die Norwegerin", "der Minister": someone named just before
+        definite = (
+            len(parts) == 2
+            and parts[0] in self.lx.DEFINITE
+            and self.text[s:e].split()[1][:1].isupper()
+        )  # "die Norwegerin", "der Minister": someone named just before
         relayed = word in self.lx.RELAY_OBJECTS  # "zitiert ihn": the person last named
         if (
             word not in self.lx.PRONOUNS
@@ -140,11 +146,15 @@ def np_after(
             tk.low not in lx.STOP_CAPS
         ):
             seen_head = True
-        elif tk.low in lx.DETERMINERS and not seen_head or (
-            tk.low in lx.NP_LINKERS
-            and seen_head
-            and k + 1 < len(toks)
-            and (toks[k + 1].cap or toks[k + 1].low in lx.DETERMINERS)
+        elif (
+            tk.low in lx.DETERMINERS
+            and not seen_head
+            or (
+                tk.low in lx.NP_LINKERS
+                and seen_head
+                and k + 1 < len(toks)
+                and (toks[k + 1].cap or toks[k + 1].low in lx.DETERMINERS)
+            )
         ):
             pass
         elif (
@@ -200,10 +210,12 @@ def np_before(
     if (
         v - lo <= 6
         and first.low not in lx.ADVERBIAL_OPENERS
-        and (first.cap
-        or first.low in lx.PRONOUNS
-        or english
-        and (first.low not in lx.STOP_CAPS or first.low in lx.DETERMINERS))
+        and (
+            first.cap
+            or first.low in lx.PRONOUNS
+            or english
+            and (first.low not in lx.STOP_CAPS or first.low in lx.DETERMINERS)
+        )
         and not any(t.low in verbish for t in toks[lo:v])
     ):
         return (first.start, toks[v - 1].end)
@@ -219,10 +231,17 @@ def np_before(
     k = v - 1
     affiliation = getattr(lx, "AFFILIATION", ())
     linked = lx.NP_LINKERS if affiliation else lx.DETERMINERS
-    while k >= lo and v - k <= (9 if affiliation else 5) and (
-        toks[k].cap
-        or toks[k].low in lx.DETERMINERS
-        or toks[k].low in linked and v - k > 1 and k > lo and toks[k - 1].cap
+    while (
+        k >= lo
+        and v - k <= (9 if affiliation else 5)
+        and (
+            toks[k].cap
+            or toks[k].low in lx.DETERMINERS
+            or toks[k].low in linked
+            and v - k > 1
+            and k > lo
+            and toks[k - 1].cap
+        )
     ):
         k -= 1
     if v - k > 6 and not any(toks[x].low in affiliation for x in range(k + 1, v)):

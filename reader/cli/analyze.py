@@ -115,7 +115,9 @@ def show_results(results: list[dict[str, Any]]) -> None:
     c = console()
     for r in results:
         c.print(Text(one_line(r["title"] or r["path"]), style="bold"))
-        c.print(Text(" · ".join(one_line(str(v)) for v in (r["date"], r["source"], r["lang"]) if v)))
+        c.print(
+            Text(" · ".join(one_line(str(v)) for v in (r["date"], r["source"], r["lang"]) if v))
+        )
         names = {a["id"]: a["name"] for a in r["actors"]}
         for q in r["quotes"]:
             if q["kind"] == "term" or q.get("relay"):
@@ -123,6 +125,13 @@ def show_results(results: list[dict[str, Any]]) -> None:
             who = names.get(q["actor"]) or q["speaker"] or "?"
             if q.get("via"):
                 who += " via " + (names.get(q.get("via_actor")) or q["via"])
-            c.print(Text.assemble(("  " + q["kind"], "dim"), "  ", (one_line(who), "bold"), ": ",
-                                  one_line(q["text"])[:200]))
+            c.print(
+                Text.assemble(
+                    ("  " + q["kind"], "dim"),
+                    "  ",
+                    (one_line(who), "bold"),
+                    ": ",
+                    one_line(q["text"])[:200],
+                )
+            )
         c.print()

@@ -122,8 +122,9 @@ def cmd_notes(args: argparse.Namespace, root: Path) -> int:
         passage = n.passage.exact if n.passage else ""
         if n.orphan:
             passage = "(orphan) " + passage
-        t.add_row(cell(n.id), cell(n.article), cell(passage[:60]), cell(n.text),
-                  cell(", ".join(n.tags)))
+        t.add_row(
+            cell(n.id), cell(n.article), cell(passage[:60]), cell(n.text), cell(", ".join(n.tags))
+        )
     console().print(t)
     return report_unreadable(problems)
 

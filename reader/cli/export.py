@@ -25,17 +25,33 @@ def select_articles(library, ids: list[str], tag: str | None) -> list:
     everything = not ids and tag is None
     metas = [m for m in library.articles() if everything or m.id in wanted]
     listed = {m.id for m in metas}
-    removed = sorted({n.article for n in store.notes()} - listed) if everything else \
-        sorted(wanted - listed)
+    removed = (
+        sorted({n.article for n in store.notes()} - listed)
+        if everything
+        else sorted(wanted - listed)
+    )
     selected = []
     for meta in metas:
-        selected.append(ExportArticle(
-            id=meta.id, title=meta.title, source=meta.source, date=meta.date, url=meta.url,
-            tags=store.article_tags(meta.id), notes=store.notes(article=meta.id)))
+        selected.append(
+            ExportArticle(
+                id=meta.id,
+                title=meta.title,
+                source=meta.source,
+                date=meta.date,
+                url=meta.url,
+                tags=store.article_tags(meta.id),
+                notes=store.notes(article=meta.id),
+            )
+        )
     for article in removed:
-        selected.append(ExportArticle(id=article, title=f"removed article {article}",
-                                      tags=store.article_tags(article),
-                                      notes=store.notes(article=article)))
+        selected.append(
+            ExportArticle(
+                id=article,
+                title=f"removed article {article}",
+                tags=store.article_tags(article),
+                notes=store.notes(article=article),
+            )
+        )
     return selected
 
 
@@ -115,6 +131,8 @@ def cmd_import_annotations(args: argparse.Namespace, root: Path) -> int:
         totals = merge_json(library.annotations, data)
     except ImportError_ as exc:
         raise CLIError(f"{args.file}: {exc}") from None
-    out(f"merged {plural(totals['articles'], 'article')}: {plural(totals['added'], 'note')} added, "
-        f"{totals['updated']} updated, {totals['skipped']} already there")
+    out(
+        f"merged {plural(totals['articles'], 'article')}: {plural(totals['added'], 'note')} added, "
+        f"{totals['updated']} updated, {totals['skipped']} already there"
+    )
     return 0

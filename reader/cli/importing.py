@@ -88,8 +88,13 @@ def cmd_import(args: argparse.Namespace, root: Path) -> int:
     cancel = threading.Event()
     with ctrl_c_cancels(cancel):
         report = import_paths(
-            library, args.paths, samples=args.samples, stdin=stdin, on_result=on_result,
-            on_progress=progress.update, cancel=cancel,
+            library,
+            args.paths,
+            samples=args.samples,
+            stdin=stdin,
+            on_result=on_result,
+            on_progress=progress.update,
+            cancel=cancel,
         )
     progress.clear()
     if report.cancelled:

@@ -26,7 +26,9 @@ class Parser(argparse.ArgumentParser):
 def _library_option(parser: argparse.ArgumentParser) -> None:
     # SUPPRESS: a subparser must not reset a --library given before the subcommand
     parser.add_argument(
-        "--library", metavar="DIR", default=argparse.SUPPRESS,
+        "--library",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
         help="library folder (default: $READER_HOME, else the user data folder)",
     )
 
@@ -36,8 +38,11 @@ def build_parser() -> Parser:
 
     from . import analyze, annotate, export, importing, manage, reading
 
-    parser = Parser(prog="reader", description="Read news articles with quotes and actors "
-                    "highlighted; tag, annotate and export. Without a command: the TUI.")
+    parser = Parser(
+        prog="reader",
+        description="Read news articles with quotes and actors "
+        "highlighted; tag, annotate and export. Without a command: the TUI.",
+    )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     _library_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -92,8 +97,11 @@ def build_parser() -> Parser:
     p.add_argument("--quotes", action="store_true", help="add a 'Who said what' section")
     p.add_argument("--format", choices=("md", "json"), default="md")
 
-    p = command("import-annotations", export.cmd_import_annotations,
-                "merge an export made with --format json")
+    p = command(
+        "import-annotations",
+        export.cmd_import_annotations,
+        "merge an export made with --format json",
+    )
     p.add_argument("file", metavar="FILE")
 
     p = command("analyze", analyze.cmd_analyze, "analyse files without importing them")
@@ -115,8 +123,11 @@ def build_parser() -> Parser:
     p.add_argument("ids", nargs="*", metavar="ID")
 
     p = command("doctor", manage.cmd_doctor, "check the library files (--repair: fix them)")
-    p.add_argument("--repair", action="store_true",
-                   help="set damaged files aside, rebuild a damaged index, drop stray folders")
+    p.add_argument(
+        "--repair",
+        action="store_true",
+        help="set damaged files aside, rebuild a damaged index, drop stray folders",
+    )
     return parser
 
 
@@ -186,8 +197,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 # The core's one-line errors, looked up only if their module was imported: an exception can't be
 # of a class that was never loaded, and ``--version``/``--help`` must not pay for the store.
-_USER_ERRORS = (("reader.library.article_index", "LibraryError"), ("annotations.files", "StoreError"),
-                ("annotations.storage", "StorageError"))
+_USER_ERRORS = (
+    ("reader.library.article_index", "LibraryError"),
+    ("annotations.files", "StoreError"),
+    ("annotations.storage", "StorageError"),
+)
 
 
 def _is_user_error(exc: BaseException) -> bool:

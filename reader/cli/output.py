@@ -40,8 +40,10 @@ def report_unreadable(problems: dict[str, str]) -> int:
     naming the file and its backup (the store's message does both). Returns the exit code the
     command should end with: 1 if there was any, so a script never takes them for "no notes"."""
     for article in sorted(problems):
-        err(f"reader: annotations of {article} left out: {one_line(problems[article])}"
-            " (reader doctor --repair sets the file aside)")
+        err(
+            f"reader: annotations of {article} left out: {one_line(problems[article])}"
+            " (reader doctor --repair sets the file aside)"
+        )
     return 1 if problems else 0
 
 

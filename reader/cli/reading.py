@@ -58,9 +58,15 @@ def cmd_list(args: argparse.Namespace, root: Path) -> int:
     t.add_column("notes", justify="right", no_wrap=True, min_width=5)
     t.add_column("quotes", justify="right", no_wrap=True, min_width=6)
     for r in rows:
-        t.add_row(cell(r["id"]), cell(r["date"] or ""), cell(r["source"] or ""),
-                  cell(r["title"]), cell(", ".join(r["tags"])), cell(r["notes"]),
-                  cell(r["quotes"]))
+        t.add_row(
+            cell(r["id"]),
+            cell(r["date"] or ""),
+            cell(r["source"] or ""),
+            cell(r["title"]),
+            cell(", ".join(r["tags"])),
+            cell(r["notes"]),
+            cell(r["quotes"]),
+        )
     console().print(t)
     return report_unreadable(unreadable)
 
@@ -98,11 +104,16 @@ def cmd_search(args: argparse.Namespace, root: Path) -> int:
         raise UsageError("search needs a word to look for")
     hits = library.search(query, limit=args.limit)
     if args.json:
-        print_json([
-            {"id": h.article.id, "title": h.article.title,
-             "lines": [{"paragraph": n, "text": text} for n, text in h.lines]}
-            for h in hits
-        ])
+        print_json(
+            [
+                {
+                    "id": h.article.id,
+                    "title": h.article.title,
+                    "lines": [{"paragraph": n, "text": text} for n, text in h.lines],
+                }
+                for h in hits
+            ]
+        )
         return 0
     if not hits:
         out(f"no article matches {one_line(query)}")
@@ -127,5 +138,5 @@ def snippet(text: str, words: list[str], width: int = 160) -> str:
     folded = text.casefold()
     first = min((i for i in (folded.find(w.casefold()) for w in words) if i >= 0), default=0)
     start = max(0, first - width // 3)
-    piece = text[start:start + width]
+    piece = text[start : start + width]
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")

@@ -28,9 +28,16 @@ def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
         "lang": analysis.lang,
         "quotes": [{k: getattr(q, k) for k in _QUOTE_ORDER} for q in analysis.quotes],
         "actors": [
-            {k: (list(map(list, a.mentions)) if k == "mentions" else
-                 list(getattr(a, k)) if k in ("roles", "aliases") else getattr(a, k))
-             for k in _ACTOR_ORDER}
+            {
+                k: (
+                    list(map(list, a.mentions))
+                    if k == "mentions"
+                    else list(getattr(a, k))
+                    if k in ("roles", "aliases")
+                    else getattr(a, k)
+                )
+                for k in _ACTOR_ORDER
+            }
             for a in analysis.actors
         ],
         "sentences": [list(s) for s in analysis.sentences],
@@ -40,7 +47,11 @@ def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
 def analysis_from_json(data: dict[str, Any]) -> Analysis:
     return Analysis(
         lang=data.get("lang"),
-        quotes=[Quote(**{k: v for k, v in q.items() if k in _QUOTE_FIELDS}) for q in data["quotes"]],
-        actors=[Actor(**{k: v for k, v in a.items() if k in _ACTOR_FIELDS}) for a in data["actors"]],
+        quotes=[
+            Quote(**{k: v for k, v in q.items() if k in _QUOTE_FIELDS}) for q in data["quotes"]
+        ],
+        actors=[
+            Actor(**{k: v for k, v in a.items() if k in _ACTOR_FIELDS}) for a in data["actors"]
+        ],
         sentences=[(int(s[0]), int(s[1])) for s in data.get("sentences", [])],
     )

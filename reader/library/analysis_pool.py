@@ -112,7 +112,9 @@ class AnalysisPool:
 
         main = sys.modules.get("__main__")
         main_file = getattr(main, "__file__", None)
-        if getattr(main, "__spec__", None) is None and not (main_file and os.path.isfile(main_file)):
+        if getattr(main, "__spec__", None) is None and not (
+            main_file and os.path.isfile(main_file)
+        ):
             self._workers = 1  # a script from stdin: workers could not re-import it
             return
         try:

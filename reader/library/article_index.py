@@ -41,8 +41,14 @@ class LibraryError(Exception):
 
 
 ACTOR_SEPARATOR = "\x1f"  # control characters never survive the importer, so never in names
-_SCALAR_DEFAULTS = {"date": None, "source": None, "url": None, "lang": None, "words": 0,
-                    "quotes": 0}
+_SCALAR_DEFAULTS = {
+    "date": None,
+    "source": None,
+    "url": None,
+    "lang": None,
+    "words": 0,
+    "quotes": 0,
+}
 
 
 def encode_row(meta: ArticleMeta) -> dict[str, Any]:
@@ -71,8 +77,9 @@ def decode_row(article_id: str, row: dict[str, Any]) -> ArticleMeta:
     values.update(row)
     values["id"] = article_id
     actors = row.get("actors")
-    names = actors.split(ACTOR_SEPARATOR) if isinstance(actors, str) and actors \
-        else list(actors or ())
+    names = (
+        actors.split(ACTOR_SEPARATOR) if isinstance(actors, str) and actors else list(actors or ())
+    )
     values["actors"] = [_share(n, n) for n in names]  # one string per name, not per row
     values["import_tags"] = list(row.get("import_tags") or ())
     values["edited"] = dict(row.get("edited") or {})
@@ -142,7 +149,9 @@ class ArticleIndex:
         try:
             metas = _quietly(lambda: {i: decode_row(i, r) for i, r in raw.items()})
         except (TypeError, AttributeError, ValueError) as exc:
-            raise LibraryError(f"{self.path}: a row is damaged ({exc}); run reader doctor") from None
+            raise LibraryError(
+                f"{self.path}: a row is damaged ({exc}); run reader doctor"
+            ) from None
         self._metas, self._columns, self._stamp = metas, None, stamp
         if len(metas) >= SNAPSHOT_FROM:
             save_snapshot(self.snapshot_path, stamp, self.columns())

@@ -153,8 +153,14 @@ class ImportBatch:
             meta.quotes, meta.actors = analysed.quotes, analysed.actors
             meta.added = datetime.now(UTC).isoformat(timespec="microseconds")
             written = self._io().submit(
-                write_article_files, self.library.article_dir(meta.id), original,
-                original_extension(parsed.format), parsed.text, analysed.cache, fresh=True)
+                write_article_files,
+                self.library.article_dir(meta.id),
+                original,
+                original_extension(parsed.format),
+                parsed.text,
+                analysed.cache,
+                fresh=True,
+            )
             self.pending.append((name, "imported", meta, written))
 
     def _io(self):
@@ -297,7 +303,7 @@ def sha256_hex(data: bytes) -> str:
     else:
         view = memoryview(data)
         for start in range(0, len(data), 2047):
-            digest.update(view[start:start + 2047])
+            digest.update(view[start : start + 2047])
     return digest.hexdigest()
 
 

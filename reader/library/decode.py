@@ -123,9 +123,11 @@ def decode_bytes(data: bytes, *, html: bool = False) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding)
+                return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
-                raise ImportFailure(f"not valid {encoding.upper()} text despite its byte-order mark")
+                raise ImportFailure(
+                    f"not valid {encoding.upper()} text despite its byte-order mark"
+                )
     utf16 = _looks_utf16(data)
     if utf16:
         try:
@@ -139,13 +141,17 @@ def decode_bytes(data: bytes, *, html: bool = False) -> str:
     except UnicodeDecodeError:
         text = _decode_legacy(data, html=html)
         if not _mostly_ascii(text):
-            raise ImportFailure("cannot decode text (not UTF-8, and not readable as Windows-1252/Latin-1)")
+            raise ImportFailure(
+                "cannot decode text (not UTF-8, and not readable as Windows-1252/Latin-1)"
+            )
     if has_mojibake(text):
         text = repair_mojibake(text)
         if has_mojibake(text):
             raise ImportFailure("garbled encoding (mojibake) that cannot be repaired")
     if not _plausible(text):
-        raise ImportFailure("not text: too many control characters (binary data or an unknown encoding)")
+        raise ImportFailure(
+            "not text: too many control characters (binary data or an unknown encoding)"
+        )
     return text
 
 

@@ -101,7 +101,7 @@ def parse_key(key: str) -> tuple[int, ...] | None:
     """The signature in a stored key; None for keys made by older versions (one hash)."""
     if not isinstance(key, str) or not key.startswith(PREFIX):
         return None
-    body = key[len(PREFIX):]
+    body = key[len(PREFIX) :]
     try:
         return _PACK.unpack(base64.b64decode(body + "=" * (-len(body) % 4)))
     except (ValueError, struct.error):
@@ -114,8 +114,12 @@ def old_content_key(text: str) -> str:
     found = words(text)
     if len(found) <= 8:
         return hashlib.sha256(" ".join(found).encode("utf-8")).hexdigest()[:32]
-    return min(hashlib.blake2b(" ".join(found[i:i + 8]).encode("utf-8"), digest_size=16,
-                               key=b"reader").hexdigest() for i in range(len(found) - 7))
+    return min(
+        hashlib.blake2b(
+            " ".join(found[i : i + 8]).encode("utf-8"), digest_size=16, key=b"reader"
+        ).hexdigest()
+        for i in range(len(found) - 7)
+    )
 
 
 def bands(sig: tuple[int, ...]) -> list[int]:
@@ -161,8 +165,9 @@ class CandidateIndex:
         for band in range(_BANDS):
             column = values[band::_BANDS]
             order = sorted(range(len(column)), key=column.__getitem__)
-            self.sorted.append((array(values.typecode, map(column.__getitem__, order)),
-                                array("L", order)))
+            self.sorted.append(
+                (array(values.typecode, map(column.__getitem__, order)), array("L", order))
+            )
         self.added: dict[tuple[int, int], list[str]] = {}
 
     def add(self, article_id: str, sig: tuple[int, ...]) -> None:

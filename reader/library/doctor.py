@@ -128,13 +128,25 @@ def rebuild_index(library, done: list[str]) -> dict:
             done.append(f"could not rebuild {folder.name}: {exc}")
             continue
         analysed = analyse_text(parsed.text, parsed.lang)
-        metas.append(ArticleMeta(
-            id=folder.name, sha256=hashlib.sha256(data).hexdigest(),
-            title=fallback_title(parsed, originals[0].name), date=parsed.date,
-            source=parsed.source, url=parsed.url, lang=analysed.lang, format=parsed.format,
-            file=str(originals[0]), added=datetime.now(UTC).isoformat(),
-            content_key=content_key(parsed.text), words=len(parsed.text.split()),
-            quotes=analysed.quotes, actors=analysed.actors, import_tags=list(parsed.tags)))
+        metas.append(
+            ArticleMeta(
+                id=folder.name,
+                sha256=hashlib.sha256(data).hexdigest(),
+                title=fallback_title(parsed, originals[0].name),
+                date=parsed.date,
+                source=parsed.source,
+                url=parsed.url,
+                lang=analysed.lang,
+                format=parsed.format,
+                file=str(originals[0]),
+                added=datetime.now(UTC).isoformat(),
+                content_key=content_key(parsed.text),
+                words=len(parsed.text.split()),
+                quotes=analysed.quotes,
+                actors=analysed.actors,
+                import_tags=list(parsed.tags),
+            )
+        )
     with library.index.transaction() as txn:
         for meta in metas:
             txn.put(meta)

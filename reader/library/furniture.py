@@ -70,18 +70,25 @@ def is_teaser_link(text: str) -> bool:
     related-articles or media label with one headline (not a sentence) after its colon."""
     label, colon, rest = text.partition(":")
     label = label.casefold().strip(" »›>*_")
-    return (bool(colon) and (label in RELATED_LABELS or label in MEDIA_LABELS)
-            and 0 < len(words_of(rest)) <= 20 and not rest.rstrip().endswith((".", "!", "?", "“", '"')))
+    return (
+        bool(colon)
+        and (label in RELATED_LABELS or label in MEDIA_LABELS)
+        and 0 < len(words_of(rest)) <= 20
+        and not rest.rstrip().endswith((".", "!", "?", "“", '"'))
+    )
 
 
 # ---- header lines: dateline, byline, reading time ------------------------------------------
 
 _BYLINE = re.compile(
     r"^(?:by|von|text:|posted|veröffentlicht|published|geschrieben|written|updated|aktualisiert|"
-    r"stand:|zuletzt)\b", re.I)
+    r"stand:|zuletzt)\b",
+    re.I,
+)
 _READING_TIME = re.compile(
     r"\b(?:lesezeit|lesedauer|reading time|\d+\s*(?:min|minuten|minutes|mins)\.?(?:\s+(?:read|lesen|lesezeit))?)\b",
-    re.I)
+    re.I,
+)
 _PIECES = re.compile(r"\s*[·|•]\s*|\s+[–—]\s+")
 _PLACE_STUB = re.compile(r"^[A-ZÄÖÜ][\w.\- ]{1,30},$")
 _NAME_PARTICLES = {"van", "von", "de", "der", "den", "al", "da", "di", "le", "la"}
@@ -94,7 +101,9 @@ def _names_follow(piece: str) -> bool:
     if piece.split()[0].casefold() not in ("by", "von"):
         return True
     name = re.split(r",| and | und | & ", rest)[0].split()
-    return 1 <= len(name) <= 4 and all(w[:1].isupper() or w.casefold() in _NAME_PARTICLES for w in name)
+    return 1 <= len(name) <= 4 and all(
+        w[:1].isupper() or w.casefold() in _NAME_PARTICLES for w in name
+    )
 
 
 def _header_piece(piece: str, places: bool) -> str | None:
@@ -105,7 +114,11 @@ def _header_piece(piece: str, places: bool) -> str | None:
     if _BYLINE.match(piece) and words <= 10 and _names_follow(piece):
         return "byline"
     date = DATE_IN_TEXT.search(piece)
-    if date and "@" not in piece and len((piece[:date.start()] + piece[date.end():]).split()) <= 3:
+    if (
+        date
+        and "@" not in piece
+        and len((piece[: date.start()] + piece[date.end() :]).split()) <= 3
+    ):
         return "date"
     if _READING_TIME.search(piece) and words <= 5:
         return "time"
@@ -120,7 +133,9 @@ def is_header_line(text: str, *, places: bool = True) -> bool:
 
     ``places``: whether a lone 'Place,' counts; only at the top of an article box, since in
     running text 'Hallo zusammen,' looks the same."""
-    if len(text.split()) > 24 or (text.endswith((".", "!", "?", "“", '"', "»")) and not _BYLINE.match(text)):
+    if len(text.split()) > 24 or (
+        text.endswith((".", "!", "?", "“", '"', "»")) and not _BYLINE.match(text)
+    ):
         return False
     kinds = [_header_piece(piece, places) for piece in _PIECES.split(text) if piece.strip(" ,")]
     if not kinds or None in kinds:
@@ -152,11 +167,17 @@ def is_trailer(text: str) -> bool:
     """A footer line: 'Tags: ...', 'Share', 'Mehr zum Thema', 'Additional reporting by X.'"""
     folded = text.casefold().strip(" .:…»›>*_")
     labelled = trailer_label(text)
-    if folded in TRAILER_LABELS or folded in RELATED_LABELS or (labelled and labelled[0] in TRAILER_LABELS):
+    if (
+        folded in TRAILER_LABELS
+        or folded in RELATED_LABELS
+        or (labelled and labelled[0] in TRAILER_LABELS)
+    ):
         return True
     return is_closing_credit(text) or (len(text.split()) <= 8 and is_ui(text))
 
 
 def is_closing_credit(text: str) -> bool:
     """'Additional reporting by Jane Example.', 'Mitarbeit: Max Muster': a byline at the end."""
-    return len(text.split()) <= 15 and text.casefold().strip(" .:…»›>*_(").startswith(CLOSING_CREDITS)
+    return len(text.split()) <= 15 and text.casefold().strip(" .:…»›>*_(").startswith(
+        CLOSING_CREDITS
+    )

@@ -115,8 +115,9 @@ def _trafilatura(html: str) -> tuple[list[str], list[int], dict[str, str | None]
     return paragraphs, headings, meta
 
 
-def _drop_page_header(paragraphs: list[str], headings: list[int],
-                      title: str | None) -> tuple[list[str], list[int], list[str]]:
+def _drop_page_header(
+    paragraphs: list[str], headings: list[int], title: str | None
+) -> tuple[list[str], list[int], list[str]]:
     """The top of an article box the extractor kept: a kicker ('Digitales') over the repeated
     headline, then dateline, byline, reading time. Returns what is left and the header lines."""
     from .furniture import is_header_line
@@ -126,8 +127,11 @@ def _drop_page_header(paragraphs: list[str], headings: list[int],
     for index, text in enumerate(paragraphs[:4] if wanted else []):
         own = " ".join(_words(text))
         # the headline alone, or glued to its kicker and widget leftovers ('Transport Headline 6:12')
-        glued = (f" {wanted} " in f" {own} " and len(own.split()) - len(wanted.split()) <= 5
-                 and text[-1:] not in ".!?")
+        glued = (
+            f" {wanted} " in f" {own} "
+            and len(own.split()) - len(wanted.split()) <= 5
+            and text[-1:] not in ".!?"
+        )
         if own == wanted or glued:
             before = paragraphs[:index]
             if all(len(p.split()) <= 4 and not p.endswith((".", "!", "?")) for p in before):
@@ -150,10 +154,18 @@ def _drop_trailers(paragraphs: list[str], headings: list[int]) -> tuple[list[str
     return paragraphs[:end], [h for h in headings if h < end]
 
 
-def _drop_widget_paragraphs(paragraphs: list[str], headings: list[int]) -> tuple[list[str], list[int]]:
+def _drop_widget_paragraphs(
+    paragraphs: list[str], headings: list[int]
+) -> tuple[list[str], list[int]]:
     """What extractors keep from widgets inside the article box: 'Teilen', 'Lesen Sie auch: ...',
     captions and credits, cut-off teasers ending in '[…]'. The same judgement as for scraped lines."""
-    from .furniture import is_account_prompt, is_audio_widget, is_comment_label, is_teaser_link, is_ui
+    from .furniture import (
+        is_account_prompt,
+        is_audio_widget,
+        is_comment_label,
+        is_teaser_link,
+        is_ui,
+    )
     from .scraped_lines import is_caption_or_credit
     from .ui_words import RELATED_LABELS
 
@@ -161,9 +173,16 @@ def _drop_widget_paragraphs(paragraphs: list[str], headings: list[int]) -> tuple
     kept_headings: list[int] = []
     for index, text in enumerate(paragraphs):
         label = text.split(":", 1)[0].casefold().strip() if ":" in text[:40] else ""
-        if (is_ui(text) or label in RELATED_LABELS or is_caption_or_credit(text) or is_audio_widget(text)
-                or is_account_prompt(text) or is_teaser_link(text) or is_comment_label(text)
-                or re.search(r"\[(?:…|\.\.\.)\]\s*$", text)):
+        if (
+            is_ui(text)
+            or label in RELATED_LABELS
+            or is_caption_or_credit(text)
+            or is_audio_widget(text)
+            or is_account_prompt(text)
+            or is_teaser_link(text)
+            or is_comment_label(text)
+            or re.search(r"\[(?:…|\.\.\.)\]\s*$", text)
+        ):
             continue
         if index in headings:
             kept_headings.append(len(kept))
@@ -177,7 +196,9 @@ _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d
 def _date_in_url(url: str | None) -> str | None:
     """'/2018/04/12/slug': the last resort when the page states no date at all."""
     match = _URL_DATE.search(url or "")
-    return f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}" if match else None
+    return (
+        f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}" if match else None
+    )
 
 
 def _words(text: str) -> list[str]:
@@ -218,8 +239,13 @@ def _pick_date(page: dict, guessed: dict, header: list[str]) -> str | None:
     if guessed_date and guessed_date.endswith("-01-01"):
         guessed_date = None  # the extractor's reading of a bare "© 2023": a year, not a date
     in_header = next((found for line in header if (found := find_date(line))), None)
-    return (page.get("date") or page.get("visible_date") or in_header or guessed_date
-            or _date_in_url(page.get("url")))
+    return (
+        page.get("date")
+        or page.get("visible_date")
+        or in_header
+        or guessed_date
+        or _date_in_url(page.get("url"))
+    )
 
 
 def extract_html(html: str) -> HtmlDocument:

@@ -11,10 +11,47 @@ from __future__ import annotations
 
 import re
 
-_BREAKS = {"br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
-           "table", "tr", "td", "th", "ul", "ol", "section", "article", "dl", "dd", "dt", "hr"}
-_SKIP = {"script", "style", "noscript", "figure", "figcaption", "template", "button", "form", "nav",
-         "aside", "iframe", "svg", "select"}
+_BREAKS = {
+    "br",
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "dl",
+    "dd",
+    "dt",
+    "hr",
+}
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "figure",
+    "figcaption",
+    "template",
+    "button",
+    "form",
+    "nav",
+    "aside",
+    "iframe",
+    "svg",
+    "select",
+}
 _MIN_WORDS = 8
 
 
@@ -79,7 +116,9 @@ def extraction_container(tree, paragraphs: list[str]):
     return None
 
 
-def restore_lost_text(holder, paragraphs: list[str], headings: list[int]) -> tuple[list[str], list[int]]:
+def restore_lost_text(
+    holder, paragraphs: list[str], headings: list[int]
+) -> tuple[list[str], list[int]]:
     if holder is None or not paragraphs:
         return paragraphs, headings
     blocks = [b for b in _blocks(holder) if len(b.split()) >= _MIN_WORDS]

@@ -10,8 +10,23 @@ from __future__ import annotations
 
 import re
 
-_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form",
-              "button", "select", "svg", "iframe", "figure", "figcaption", "template")
+_DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "svg",
+    "iframe",
+    "figure",
+    "figcaption",
+    "template",
+)
 _NOISE = re.compile(
     r"comment|share|social|related|sidebar|widget|newsletter|subscribe|footer|navigation|"
     r"\bnav\b|menu|breadcrumb|cookie|banner|promo|advert|\bad\b|author-?bio|byline|caption|"
@@ -64,12 +79,21 @@ def _drop_link_teasers(body) -> None:
     (the teaser the page puts between two paragraphs); a story sentence ends like one."""
     for para in list(body.iter("p", "h2", "h3", "h4")):
         links = [child for child in para if child.tag == "a"]
-        if len(links) != 1 or len(para) != 1 or (para.text or "").strip() or (links[0].tail or "").strip():
+        if (
+            len(links) != 1
+            or len(para) != 1
+            or (para.text or "").strip()
+            or (links[0].tail or "").strip()
+        ):
             continue
         text = " ".join(para.text_content().split())
         href = links[0].get("href") or ""
-        if (text and len(text.split()) <= 20 and not text.endswith((".", "!", ":", "“", '"', "»"))
-                and not href.startswith("#")):
+        if (
+            text
+            and len(text.split()) <= 20
+            and not text.endswith((".", "!", ":", "“", '"', "»"))
+            and not href.startswith("#")
+        ):
             para.drop_tree()
 
 
@@ -80,7 +104,22 @@ def _own_text(node) -> int:
     return sum(len(part.strip()) for part in parts)
 
 
-_INLINE = {"a", "b", "i", "em", "strong", "span", "br", "code", "q", "cite", "sup", "sub", "u", "mark"}
+_INLINE = {
+    "a",
+    "b",
+    "i",
+    "em",
+    "strong",
+    "span",
+    "br",
+    "code",
+    "q",
+    "cite",
+    "sup",
+    "sub",
+    "u",
+    "mark",
+}
 
 
 def _main_text_holder(body):
@@ -145,7 +184,9 @@ def densest_container(tree) -> tuple[list[str], list[int]]:
     for node in best.iter():
         if not isinstance(node.tag, str) or node.tag not in _BLOCKS:
             continue
-        if any(a.tag in _BLOCKS for a in node.iterancestors() if a is not best and _inside(a, best)):
+        if any(
+            a.tag in _BLOCKS for a in node.iterancestors() if a is not best and _inside(a, best)
+        ):
             continue  # nested block: its text is in the outer one
         text = _block_text(node)
         if not text:

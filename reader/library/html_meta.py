@@ -13,13 +13,38 @@ import re
 
 from .meta import find_date, parse_date
 
-_ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "posting",
-                  "analysisnewsarticle", "opinionnewsarticle", "webpage", "scholarlyarticle",
-                  "techarticle", "report"}
-_DATE_METAS = ("article:published_time", "og:article:published_time", "datepublished",
-               "date", "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued",
-               "dcterms.date", "dcterms.created", "citation_publication_date", "sailthru.date",
-               "parsely-pub-date", "article.published", "published_time", "og:published_time")
+_ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "blogposting",
+    "reportagenewsarticle",
+    "posting",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "webpage",
+    "scholarlyarticle",
+    "techarticle",
+    "report",
+}
+_DATE_METAS = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.created",
+    "citation_publication_date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "published_time",
+    "og:published_time",
+)
 _SEPARATORS = re.compile(r"\s+[|\-–—»·:]\s+|\s+[|»·]\s*")
 
 
@@ -104,8 +129,13 @@ def _strip_site(title: str, site: str | None, host: str | None = None) -> str:
     return title
 
 
-def _pick_title(machine: list[str], page_title: str | None, h1s: list[str],
-                site: str | None, host: str | None = None) -> str | None:
+def _pick_title(
+    machine: list[str],
+    page_title: str | None,
+    h1s: list[str],
+    site: str | None,
+    host: str | None = None,
+) -> str | None:
     """The headline as shown (<h1>) when a machine-readable title or <title> confirms it;
     else the machine title; else a lone headline-like <h1>; else <title> without the site."""
     from .scraped import is_ui
@@ -139,7 +169,7 @@ def _site_from_title(page_title: str, title: str) -> str | None:
         rest = [p for p in _pieces(page_title)[1:] if _norm(p) not in _norm(title)]
         return rest[-1] if rest else None
     before = page_title[:at].strip(" |-–—»·:")
-    after = page_title[at + len(title):].strip(" |-–—»·:")
+    after = page_title[at + len(title) :].strip(" |-–—»·:")
     if after:  # the site usually closes the title ...
         parts = _pieces(after)
         return parts[-1] if len(parts) > 1 else after
@@ -160,8 +190,16 @@ def read_meta(tree) -> dict[str, str | None]:
     headline = next((o["headline"] for o in objects if isinstance(o.get("headline"), str)), None)
     title_tag = tree.find(".//title")
     page_title = _text(title_tag) if title_tag is not None else None
-    machine = [c for c in (headline, metas.get("og:title"), metas.get("twitter:title"),
-                            metas.get("dc.title")) if c]
+    machine = [
+        c
+        for c in (
+            headline,
+            metas.get("og:title"),
+            metas.get("twitter:title"),
+            metas.get("dc.title"),
+        )
+        if c
+    ]
     h1s = [t for t in (_text(h) for h in tree.iter("h1")) if t]
     canonical = tree.find(".//link[@rel='canonical']")
     url = metas.get("og:url") or (canonical.get("href") if canonical is not None else None)
@@ -172,7 +210,9 @@ def read_meta(tree) -> dict[str, str | None]:
         site = _pieces(site)[1]
     date = None
     for obj in objects:
-        date = parse_date(obj.get("datePublished") if isinstance(obj.get("datePublished"), str) else None)
+        date = parse_date(
+            obj.get("datePublished") if isinstance(obj.get("datePublished"), str) else None
+        )
         if date:
             break
     if not date:
@@ -182,10 +222,19 @@ def read_meta(tree) -> dict[str, str | None]:
                 break
     if not date:
         for node in tree.xpath("//*[@itemprop='datePublished' or @itemprop='dateCreated']")[:3]:
-            date = parse_date(node.get("datetime") or node.get("content")) or find_date(_text(node)[:200])
+            date = parse_date(node.get("datetime") or node.get("content")) or find_date(
+                _text(node)[:200]
+            )
             if date:
                 break
-    return {"title": title, "date": date, "visible_date": _visible_date(tree), "source": site, "url": url, "standfirst": _standfirst(tree, metas)}
+    return {
+        "title": title,
+        "date": date,
+        "visible_date": _visible_date(tree),
+        "source": site,
+        "url": url,
+        "standfirst": _standfirst(tree, metas),
+    }
 
 
 def _standfirst(tree, metas: dict[str, str]) -> str | None:
@@ -195,7 +244,9 @@ def _standfirst(tree, metas: dict[str, str]) -> str | None:
     part of the story. Shown on the page verbatim, the description is this article's lead, not a
     teaser of another one.
     """
-    description = metas.get("og:description") or metas.get("description") or metas.get("twitter:description")
+    description = (
+        metas.get("og:description") or metas.get("description") or metas.get("twitter:description")
+    )
     if not description or len(description.split()) < 8:
         return None
     wanted = _norm(description)
@@ -222,7 +273,9 @@ def _visible_date(tree) -> str | None:
             if found:
                 return found
     for scope in scopes:
-        for node in scope.xpath(".//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'meta')]")[:20]:
+        for node in scope.xpath(
+            ".//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'meta')]"
+        )[:20]:
             found = find_date(_text(node)[:200])
             if found:
                 return found

@@ -19,19 +19,36 @@ from .meta import detect_lang, parse_date
 from .models import ImportFailure, ParsedArticle
 
 __all__ = [
-    "MAX_BYTES", "SUPPORTED", "ImportFailure", "ParsedArticle", "collect_files", "content_key",
-    "detect_lang", "iter_jsonl", "parse_date", "parse_document",
+    "MAX_BYTES",
+    "SUPPORTED",
+    "ImportFailure",
+    "ParsedArticle",
+    "collect_files",
+    "content_key",
+    "detect_lang",
+    "iter_jsonl",
+    "parse_date",
+    "parse_document",
 ]
 
 MAX_BYTES = 20 * 1024 * 1024
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 _DOCUMENTS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 _MAGIC = (
-    (b"%PDF", "a PDF file"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"), (b"PK\x03\x04", "a ZIP archive"), (b"\x1f\x8b", "a gzip archive"),
-    (b"RIFF", "a binary media file"), (b"\x7fELF", "a program binary"),
-    (b"7z\xbc\xaf", "a 7-Zip archive"), (b"Rar!", "a RAR archive"), (b"\xd0\xcf\x11\xe0", "an Office document"),
-    (b"SQLite format 3", "an SQLite database"), (b"OggS", "an audio file"), (b"ID3", "an audio file"),
+    (b"%PDF", "a PDF file"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"RIFF", "a binary media file"),
+    (b"\x7fELF", "a program binary"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\xd0\xcf\x11\xe0", "an Office document"),
+    (b"SQLite format 3", "an SQLite database"),
+    (b"OggS", "an audio file"),
+    (b"ID3", "an audio file"),
 )
 _HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body)\b", re.I)
 _HTML_FRAGMENT = re.compile(rb"^\s*<[a-z!?]", re.I)
@@ -48,7 +65,9 @@ def _looks_like_html(data: bytes) -> bool:
 
 def _check_bytes(data: bytes) -> None:
     if len(data) > MAX_BYTES:
-        raise ImportFailure(f"file too large ({len(data) // (1024 * 1024)} MB; limit {MAX_BYTES // (1024 * 1024)} MB)")
+        raise ImportFailure(
+            f"file too large ({len(data) // (1024 * 1024)} MB; limit {MAX_BYTES // (1024 * 1024)} MB)"
+        )
     if not data.strip():
         raise ImportFailure("empty file")
     for magic, what in _MAGIC:
@@ -105,7 +124,9 @@ def _parse_text(text: str) -> ParsedArticle:
     from .scraped import clean_scraped
 
     scraped = clean_scraped(strip_control(text))
-    article = ParsedArticle(text="", title=scraped.title, date=scraped.date, source=scraped.source, format="txt")
+    article = ParsedArticle(
+        text="", title=scraped.title, date=scraped.date, source=scraped.source, format="txt"
+    )
     if not scraped.paragraphs:
         raise ImportFailure("no article text found")
     return _finish(article, scraped.paragraphs, scraped.headings)
@@ -119,7 +140,9 @@ def _parse_markdown(text: str) -> ParsedArticle:
     title = fields.get("title")
     if not title and paragraphs and len(paragraphs) > 1:
         first = paragraphs[0]
-        if (headings and headings[0] == 0) or (len(first.split()) <= 15 and first[-1] not in ".,;:"):
+        if (headings and headings[0] == 0) or (
+            len(first.split()) <= 15 and first[-1] not in ".,;:"
+        ):
             title = first  # a leading "# Headline", or a short first line that reads as one
     tags = fields.get("tags") or fields.get("keywords") or []
     if isinstance(tags, str):
@@ -141,7 +164,14 @@ def _parse_html(text: str) -> ParsedArticle:
     from .html import extract_html
 
     doc = extract_html(text)
-    article = ParsedArticle(text="", title=doc.title, date=parse_date(doc.date), source=doc.source, url=doc.url, format="html")
+    article = ParsedArticle(
+        text="",
+        title=doc.title,
+        date=parse_date(doc.date),
+        source=doc.source,
+        url=doc.url,
+        format="html",
+    )
     return _finish(article, doc.paragraphs, doc.headings)
 
 
@@ -154,7 +184,9 @@ def parse_document(data: bytes, name: str) -> ParsedArticle:
         if ext == ".jsonl":
             raise ImportFailure("a JSONL corpus holds many articles; import it as a corpus")
         if ext not in _DOCUMENTS:
-            raise ImportFailure(f"unsupported file type '{ext or name}' (use .txt .md .html .htm .jsonl)")
+            raise ImportFailure(
+                f"unsupported file type '{ext or name}' (use .txt .md .html .htm .jsonl)"
+            )
         kind = _DOCUMENTS[ext]
         if kind == "txt" and _HTML_SNIFF.match(data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")):
             kind = "html"  # a saved page named .txt
@@ -219,8 +251,13 @@ def _jsonl_article(line: str) -> ParsedArticle:
 
     lang = optional("lang")
     article = ParsedArticle(
-        text="", title=optional("title"), date=parse_date(optional("date")), source=optional("source"),
-        url=optional("url"), lang=lang.lower() if lang else None, tags=[str(t) for t in tags if str(t).strip()],
+        text="",
+        title=optional("title"),
+        date=parse_date(optional("date")),
+        source=optional("source"),
+        url=optional("url"),
+        lang=lang.lower() if lang else None,
+        tags=[str(t) for t in tags if str(t).strip()],
         format="jsonl",
     )
     paragraphs = re.split(r"\n\s*\n", strip_control(body))
@@ -235,7 +272,9 @@ def collect_files(paths: list[str]) -> Iterator[tuple[str, str | None]]:
         elif os.path.isdir(path):
             found = False
             unreadable: list[str] = []
-            for root, dirs, files in os.walk(path, onerror=lambda err: unreadable.append(err.filename)):
+            for root, dirs, files in os.walk(
+                path, onerror=lambda err: unreadable.append(err.filename)
+            ):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for file in sorted(files):
                     if file.startswith(".") or os.path.splitext(file)[1].lower() not in SUPPORTED:
@@ -255,7 +294,10 @@ def collect_files(paths: list[str]) -> Iterator[tuple[str, str | None]]:
             yield path, "permission denied"
         elif os.path.splitext(path)[1].lower() not in SUPPORTED:
             ext = os.path.splitext(path)[1].lower()
-            yield path, f"unsupported file type '{ext or os.path.basename(path)}' (use .txt .md .html .htm .jsonl)"
+            yield (
+                path,
+                f"unsupported file type '{ext or os.path.basename(path)}' (use .txt .md .html .htm .jsonl)",
+            )
         else:
             yield path, None
 

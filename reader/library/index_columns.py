@@ -43,8 +43,11 @@ def _date(meta: ArticleMeta) -> str:
 class ArticleColumns:
     """Every field of every row as a column; position 0 is the newest article."""
 
-    def __init__(self, hot: dict[str, Sequence[Any]],
-                 cold: dict[str, Sequence[Any]] | Callable[[], dict[str, Sequence[Any]]]) -> None:
+    def __init__(
+        self,
+        hot: dict[str, Sequence[Any]],
+        cold: dict[str, Sequence[Any]] | Callable[[], dict[str, Sequence[Any]]],
+    ) -> None:
         self.hot = hot
         self._cold = cold
         self.ids: Sequence[str] = hot["id"]
@@ -55,8 +58,9 @@ class ArticleColumns:
         rows = newest_first(metas)
         memo: dict[Any, Any] = {}
         share = memo.setdefault
-        transposed = zip(*map(attrgetter(*FIELDS), rows), strict=True) if rows else [()] * len(
-            FIELDS)
+        transposed = (
+            zip(*map(attrgetter(*FIELDS), rows), strict=True) if rows else [()] * len(FIELDS)
+        )
         columns: dict[str, tuple] = {}
         for name, values in zip(FIELDS, transposed, strict=True):
             if name in _SHARED:  # equal values as one object: marshal then stores them once
@@ -104,7 +108,8 @@ class ArticleColumns:
         columns = [self.column(name) for name in FIELDS]
         columns[_AT["actors"]] = [
             [_share(n, n) for n in joined.split(SEPARATOR)] if joined else []
-            for joined in columns[_AT["actors"]]]
+            for joined in columns[_AT["actors"]]
+        ]
         columns[_AT["import_tags"]] = [list(v or ()) for v in columns[_AT["import_tags"]]]
         columns[_AT["edited"]] = [dict(v or {}) for v in columns[_AT["edited"]]]
         return dict(zip(self.ids, map(ArticleMeta, *columns), strict=True))
@@ -151,8 +156,7 @@ class ArticleView:
 def _view_properties() -> None:
     """Hot fields as properties (a property is faster than ``__getattr__``)."""
     for name in ("id", "title", "date", "source", "lang", "quotes"):
-        setattr(ArticleView, name, property(
-            lambda self, _n=name: self._columns.hot[_n][self._at]))
+        setattr(ArticleView, name, property(lambda self, _n=name: self._columns.hot[_n][self._at]))
 
 
 _view_properties()

@@ -44,12 +44,16 @@ def load_snapshot(path: Path, stamp: tuple[int, int, int]) -> ArticleColumns | N
         view = memoryview(data)
         at = len(MAGIC) + _LENGTH.size
         (size,) = _LENGTH.unpack_from(data, len(MAGIC))
-        made_from, hot_names, cold_names, hot_size, cold_size = marshal.loads(view[at:at + size])
-        if tuple(made_from) != tuple(stamp) or tuple(hot_names) != HOT \
-                or tuple(cold_names) != COLD or at + size + hot_size + cold_size != len(data):
+        made_from, hot_names, cold_names, hot_size, cold_size = marshal.loads(view[at : at + size])
+        if (
+            tuple(made_from) != tuple(stamp)
+            or tuple(hot_names) != HOT
+            or tuple(cold_names) != COLD
+            or at + size + hot_size + cold_size != len(data)
+        ):
             return None
         at += size
-        hot = dict(zip(HOT, marshal.loads(view[at:at + hot_size]), strict=True))
+        hot = dict(zip(HOT, marshal.loads(view[at : at + hot_size]), strict=True))
         cold_at = at + hot_size
         lengths = {len(column) for column in hot.values()}
         if len(lengths) > 1:
@@ -58,7 +62,7 @@ def load_snapshot(path: Path, stamp: tuple[int, int, int]) -> ArticleColumns | N
         return None
 
     def cold() -> dict:
-        columns = marshal.loads(view[cold_at:cold_at + cold_size])
+        columns = marshal.loads(view[cold_at : cold_at + cold_size])
         return dict(zip(COLD, columns, strict=True))
 
     return ArticleColumns(hot, cold)

@@ -193,7 +193,7 @@ def _jsonl_chunks(data: bytes, lines: list[bytes]) -> Iterator[tuple[bytes, int]
     for i, line in enumerate(lines):
         size += len(line) + 1
         if size >= CHUNK_BYTES:
-            yield b"\n".join(lines[start:i + 1]), start
+            yield b"\n".join(lines[start : i + 1]), start
             start, size = i + 1, 0
     if start < len(lines):
         yield b"\n".join(lines[start:]), start

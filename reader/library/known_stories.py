@@ -141,7 +141,8 @@ class KnownStories:
         self.foreign = {i: m for i, m in txn.metas.items() if i not in self.rows}
         self._foreign_sha = {m.sha256: m for m in self.foreign.values()}
         self._foreign_index = CandidateIndex(
-            (i, sig) for i, m in self.foreign.items() if (sig := parse_key(m.content_key)))
+            (i, sig) for i, m in self.foreign.items() if (sig := parse_key(m.content_key))
+        )
         for article_id, key in self.migrated.items():
             meta = txn.metas.get(article_id)
             if meta is not None and parse_key(meta.content_key) is None:

@@ -57,7 +57,7 @@ def parse_front_matter(text: str) -> tuple[dict[str, object], str]:
             fields[current] = _scalar(value)
         else:
             fields[current] = []
-    body = text[match.end():]
+    body = text[match.end() :]
     return _from_body(body, fields), body
 
 
@@ -103,10 +103,20 @@ def _drop_trailers(paragraphs: list[str], headings: list[int]) -> tuple[list[str
         if is_trailer(text):
             end -= 1
             continue
-        label = next((i for i in range(end - 2, max(0, end - 8), -1)
-                      if paragraphs[i].casefold().strip(" .:…»›>*_") in RELATED_LABELS), None)
-        teasers = paragraphs[label + 1:end] if label is not None else []
-        if label is not None and label > 0 and all(len(t.split()) <= 16 and not t.endswith(".") for t in teasers):
+        label = next(
+            (
+                i
+                for i in range(end - 2, max(0, end - 8), -1)
+                if paragraphs[i].casefold().strip(" .:…»›>*_") in RELATED_LABELS
+            ),
+            None,
+        )
+        teasers = paragraphs[label + 1 : end] if label is not None else []
+        if (
+            label is not None
+            and label > 0
+            and all(len(t.split()) <= 16 and not t.endswith(".") for t in teasers)
+        ):
             end = label
             continue
         break

@@ -11,12 +11,34 @@ import re
 from datetime import date, datetime
 
 _GERMAN_MONTHS = {
-    "januar": "January", "jänner": "January", "jan": "Jan", "februar": "February",
-    "feber": "February", "feb": "Feb", "märz": "March", "maerz": "March", "mär": "Mar",
-    "mrz": "Mar", "april": "April", "apr": "Apr", "mai": "May", "juni": "June", "jun": "Jun",
-    "juli": "July", "jul": "Jul", "august": "August", "aug": "Aug", "september": "September",
-    "sept": "Sep", "sep": "Sep", "oktober": "October", "okt": "Oct", "november": "November",
-    "nov": "Nov", "dezember": "December", "dez": "Dec",
+    "januar": "January",
+    "jänner": "January",
+    "jan": "Jan",
+    "februar": "February",
+    "feber": "February",
+    "feb": "Feb",
+    "märz": "March",
+    "maerz": "March",
+    "mär": "Mar",
+    "mrz": "Mar",
+    "april": "April",
+    "apr": "Apr",
+    "mai": "May",
+    "juni": "June",
+    "jun": "Jun",
+    "juli": "July",
+    "jul": "Jul",
+    "august": "August",
+    "aug": "Aug",
+    "september": "September",
+    "sept": "Sep",
+    "sep": "Sep",
+    "oktober": "October",
+    "okt": "Oct",
+    "november": "November",
+    "nov": "Nov",
+    "dezember": "December",
+    "dez": "Dec",
 }
 _GERMAN_WORDS = {"uhr": "", "um": "", "am": "", "den": "", "vom": ""}
 _WEEKDAYS = re.compile(
@@ -75,7 +97,9 @@ def parse_date(value: str | None) -> str | None:
         return None
     english = _WEEKDAYS.sub(" ", text)
     english = _WORD.sub(
-        lambda m: _GERMAN_MONTHS.get(m.group(0).lower(), _GERMAN_WORDS.get(m.group(0).lower(), m.group(0))),
+        lambda m: _GERMAN_MONTHS.get(
+            m.group(0).lower(), _GERMAN_WORDS.get(m.group(0).lower(), m.group(0))
+        ),
         english,
     )
     english = re.sub(r"(\d)\.(?=\s)", r"\1", english)  # "23. December" -> "23 December"
@@ -111,7 +135,9 @@ def detect_lang(text: str | None) -> str | None:
     """ISO 639-1 code of the text's language, or ``None`` when there is too little text."""
     if not text:
         return None
-    sample = text[:2500]  # plenty for a confident guess (250 chars suffice on our corpus); cost grows with length
+    sample = text[
+        :2500
+    ]  # plenty for a confident guess (250 chars suffice on our corpus); cost grows with length
     if len(_LETTERS.findall(sample)) < 20:
         return None
     identifier = _LANG_CACHE.get("id")

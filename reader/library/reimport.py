@@ -85,8 +85,9 @@ def reimport(
             actors=analysed.actors,
         )
         fresh = replace(fresh, **meta.edited)  # the user's corrections win
-        write_article_files(library.article_dir(article_id), data, ext, parsed.text,
-                            analysed.cache, fresh=False)
+        write_article_files(
+            library.article_dir(article_id), data, ext, parsed.text, analysed.cache, fresh=False
+        )
         notes = library.annotations.reanchor(article_id, parsed.text)
         if fresh.import_tags:
             library.annotations.tag_article(article_id, fresh.import_tags)

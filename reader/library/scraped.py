@@ -60,8 +60,11 @@ def clean_scraped(text: str) -> ScrapedArticle:
         if title_index == start:  # the headline opened the segment: the story starts after it
             start += 1
     article.date = _find_date(lines, title_index, start, end)
-    article.source = (next((ln.caption_source for ln in lines if ln.caption_source), None) or find_site(lines)
-                      or find_masthead(lines, title_index))
+    article.source = (
+        next((ln.caption_source for ln in lines if ln.caption_source), None)
+        or find_site(lines)
+        or find_masthead(lines, title_index)
+    )
     kept = [ln for i, ln in enumerate(lines[start:end], start) if not ln.noise and i != title_index]
     for index, line in enumerate(kept):
         if line.code:
@@ -78,7 +81,11 @@ def clean_scraped(text: str) -> ScrapedArticle:
         if headline_like(line) and following is not None and following.body:
             article.headings.append(len(article.paragraphs))
             article.paragraphs.append(line.text)
-        elif len(words_of(line.text)) >= 3 and not line.dated and not DATE_TIME_LINE.search(line.text):
+        elif (
+            len(words_of(line.text)) >= 3
+            and not line.dated
+            and not DATE_TIME_LINE.search(line.text)
+        ):
             article.paragraphs.append(line.text)
     if article.title and article.paragraphs and article.paragraphs[0] == article.title:
         article.paragraphs.pop(0)

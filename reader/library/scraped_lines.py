@@ -13,27 +13,45 @@ from dataclasses import dataclass
 from .furniture import GLUED as _GLUED
 from .furniture import SENTENCE_END as _SENTENCE_END
 from .furniture import (
-    is_account_prompt, is_audio_widget, is_closing_credit, is_comment_label, is_header_line, is_teaser_link,
-    is_ui, words_of,
+    is_account_prompt,
+    is_audio_widget,
+    is_closing_credit,
+    is_comment_label,
+    is_header_line,
+    is_teaser_link,
+    is_ui,
+    words_of,
 )
 from .meta import DATE_IN_TEXT, find_date
 from .ui_words import LEGAL_PHRASES, READ_MORE, RELATED_LABELS, UI_WORDS
 
-__all__ = ["DATE_TIME_LINE", "SHORT_DATE", "Line", "classify", "is_caption_or_credit", "is_ui", "words_of"]
+__all__ = [
+    "DATE_TIME_LINE",
+    "SHORT_DATE",
+    "Line",
+    "classify",
+    "is_caption_or_credit",
+    "is_ui",
+    "words_of",
+]
 _CAPTION = re.compile(r"\s[-–—]\s([^,]{2,60}),\s*\d{1,5}(?:x\d+)?,\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*$")
 _CREDIT = re.compile(
     r"^(?:©|\(c\)|copyright\b|foto:|photo:|bild:|image:|quelle:|source:|credit:|"
     r"(?:image|photo|picture|foto|bild)\s+(?:by|von|credit)\b)",
     re.I,
 )
-_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h)?(?:\s+\w{2,9}\.?)?\s*$", re.I)
+_CLOCK = re.compile(
+    r"^\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h)?(?:\s+\w{2,9}\.?)?\s*$", re.I
+)
 # A caption ending in its credit: "Die Ministerin in Berlin. Foto: dpa / Max Muster".
 _CREDIT_TAIL = re.compile(
     r"(?:^|[\s|(–-])(?:foto|fotos|bild|photo|photos|image|picture|grafik|illustration)\s*[:©]\s*[^.!?]{2,80}\)?\s*$",
     re.I,
 )
 # "Headline Datum: 10 Feb 2020 Von: Jane Doe": labels of a byline glued to the line before.
-_GLUED_LABEL = re.compile(r"\s(?=(?:Datum|Date|Von|By|Autor|Author|Posted|Veröffentlicht|Published):\s)")
+_GLUED_LABEL = re.compile(
+    r"\s(?=(?:Datum|Date|Von|By|Autor|Author|Posted|Veröffentlicht|Published):\s)"
+)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 DATE_TIME_LINE = re.compile(r"\d{1,2}:\d{2}")
@@ -91,7 +109,11 @@ def _wrap_width(lines: list[str]) -> int | None:
     width = lengths[int(0.95 * (len(lengths) - 1))]
     full = [line for line in lines if 0.75 * width <= len(line) <= width]
     cut = sum(1 for line in full if not _SENTENCE_END.search(line))
-    return width if width <= 100 and len(full) >= 0.5 * len(lengths) and cut >= 0.5 * len(full) else None
+    return (
+        width
+        if width <= 100 and len(full) >= 0.5 * len(lengths) and cut >= 0.5 * len(full)
+        else None
+    )
 
 
 def _unwrap(raw_lines: list[str]) -> list[str]:
@@ -105,7 +127,8 @@ def _unwrap(raw_lines: list[str]) -> list[str]:
     width = _wrap_width(lines)
     longish = sum(len(ln) >= 50 for ln in lines)
     continued = sum(
-        len(a) >= 50 and not _SENTENCE_END.search(a) and b[:1].islower() for a, b in zip(lines, lines[1:])
+        len(a) >= 50 and not _SENTENCE_END.search(a) and b[:1].islower()
+        for a, b in zip(lines, lines[1:])
     )
     if width is None and (continued < 3 or continued < 0.2 * longish):
         return lines
@@ -114,8 +137,12 @@ def _unwrap(raw_lines: list[str]) -> list[str]:
     last = 0  # length of the physical line that ends joined[-1]
     for line in lines:
         previous = joined[-1] if joined else ""
-        if (line and previous and not _SENTENCE_END.search(previous)
-                and (last >= full or line[0].islower())):
+        if (
+            line
+            and previous
+            and not _SENTENCE_END.search(previous)
+            and (last >= full or line[0].islower())
+        ):
             joined[-1] = f"{previous} {line}"
         else:
             joined.append(line)
@@ -129,7 +156,7 @@ def _split_glued_date(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         match = _LEADING_DATE.match(line)
-        parts = [match.group(1), line[match.end():]] if match else [line]
+        parts = [match.group(1), line[match.end() :]] if match else [line]
         for part in parts:
             pieces = _GLUED_LABEL.split(part)
             if len(pieces) > 1 and len(pieces[0].split()) <= 20:
@@ -141,7 +168,9 @@ def _split_glued_date(lines: list[str]) -> list[str]:
 
 _LEGAL = re.compile("|".join(re.escape(p) for p in LEGAL_PHRASES), re.I)
 _READ_MORE = re.compile("(?:" + "|".join(re.escape(p) for p in READ_MORE) + r")\W*$", re.I)
-_CELL_GLUE = re.compile(r"(?<=[a-zäöüß%])(?=\d+[.,]\d|\d\d)|(?<=\d)(?=[A-ZÄÖÜ])|(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöü])")
+_CELL_GLUE = re.compile(
+    r"(?<=[a-zäöüß%])(?=\d+[.,]\d|\d\d)|(?<=\d)(?=[A-ZÄÖÜ])|(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöü])"
+)
 _NUMBER_GLUE = re.compile(r"(?<=[a-zäöüß%])(?=\d+[.,]\d|\d\d)|(?<=\d)(?=[A-ZÄÖÜ])")
 
 
@@ -155,7 +184,9 @@ def _unglue_cells(line: str) -> str:
     return _CELL_GLUE.sub(" ", line)
 
 
-_CODE = re.compile(r"[=;{}()<>$]|\w[@/]\w|^[a-z][\w]*-[\w-]+\s|^#\s|^\s*(?://|--\w)|\s--?[a-z]\b|\w\.\w+\(|^[a-z][\w.-]*\s+-")
+_CODE = re.compile(
+    r"[=;{}()<>$]|\w[@/]\w|^[a-z][\w]*-[\w-]+\s|^#\s|^\s*(?://|--\w)|\s--?[a-z]\b|\w\.\w+\(|^[a-z][\w.-]*\s+-"
+)
 
 
 def _looks_like_code(text: str) -> bool:
@@ -176,13 +207,13 @@ def _mark_templated(lines: list[Line]) -> None:
     """
     from collections import Counter
 
-    rows = {ln.text for ln in lines if 30 <= len(ln.text) < 120}  # a repeated headline is no template
+    rows = {
+        ln.text for ln in lines if 30 <= len(ln.text) < 120
+    }  # a repeated headline is no template
     heads = Counter(text[:20] for text in rows)
     tails = Counter(text[-20:] for text in rows)
     for line in lines:
-        if line.text in rows and (
-            heads[line.text[:20]] >= 3 or tails[line.text[-20:]] >= 3
-        ):
+        if line.text in rows and (heads[line.text[:20]] >= 3 or tails[line.text[-20:]] >= 3):
             line.body, line.noise, line.penalty = False, True, max(line.penalty, 60.0)
 
 
@@ -213,7 +244,7 @@ def _mark_related_lists(lines: list[Line]) -> None:
 
 def _teaser_like(text: str) -> bool:
     """A headline of another story: short, and not closed like a story sentence ('.' or a quote)."""
-    return len(words_of(text)) <= 20 and not text.endswith((".", "“", "\"", "«", "»", "”", ")"))
+    return len(words_of(text)) <= 20 and not text.endswith((".", "“", '"', "«", "»", "”", ")"))
 
 
 def _is_body(text: str) -> bool:
@@ -261,19 +292,32 @@ def classify(raw_lines: list[str]) -> list[Line]:
             line.noise, line.penalty = True, 60.0
         elif is_account_prompt(text):  # known furniture: costs a story that spans it little
             line.noise, line.penalty = True, 15.0
-        elif is_ui(text) or _labelled_ui(text) or _CLOCK.match(text) or not any(c.isalpha() for c in text):
+        elif (
+            is_ui(text)
+            or _labelled_ui(text)
+            or _CLOCK.match(text)
+            or not any(c.isalpha() for c in text)
+        ):
             line.noise, line.penalty = True, 60.0
         elif len(text) < 400 and _LEGAL.search(text):
             line.noise, line.penalty = True, 80.0
         elif _TRUNCATED.search(text):  # a teaser's cut-off excerpt
             line.noise, line.penalty = True, 80.0
-        elif latin and _CYRILLIC.search(text) and len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)):
+        elif (
+            latin
+            and _CYRILLIC.search(text)
+            and len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))
+        ):
             line.noise = True
         if not line.noise:
             line.body = _is_body(text)
             if _looks_like_code(text):
                 line.code, line.body, line.penalty = True, False, 10.0
-        if not line.body and not line.caption_source and (DATE_IN_TEXT.search(text) or SHORT_DATE.match(text)):
+        if (
+            not line.body
+            and not line.caption_source
+            and (DATE_IN_TEXT.search(text) or SHORT_DATE.match(text))
+        ):
             line.dated = True
             # A timestamp (date and clock time) heads a comment or a teaser: a hard border.
             line.penalty = 1500.0 if DATE_TIME_LINE.search(text) else max(line.penalty, 250.0)
@@ -285,8 +329,12 @@ def classify(raw_lines: list[str]) -> list[Line]:
             line.noise, line.penalty = True, max(line.penalty, 60.0)
             previous = lines[index - 1]
             following = lines[index + 1] if index + 1 < len(lines) else None
-            label = (line.text.casefold().strip(" :.…»›>") in RELATED_LABELS and following is not None
-                     and not following.noise and not following.body)
+            label = (
+                line.text.casefold().strip(" :.…»›>") in RELATED_LABELS
+                and following is not None
+                and not following.noise
+                and not following.body
+            )
             if label and not previous.text.endswith(("…", "...")):
                 continue
             if previous.body:
@@ -296,7 +344,8 @@ def classify(raw_lines: list[str]) -> list[Line]:
     # The line right after a caption is the teaser headline of a related article.
     for before, after in zip(lines, lines[1:]):
         if before.caption_source and (not after.body or _teaser_like(after.text)):
-            after.noise, after.penalty = True, min(after.penalty, 10.0)  # known furniture costs little
+            after.noise, after.penalty = (
+                True,
+                min(after.penalty, 10.0),
+            )  # known furniture costs little
     return lines
-
-

@@ -20,7 +20,9 @@ def headline_like(line: Line, *, max_words: int = 18) -> bool:
     count = len(words_of(text))
     if line.noise or line.dated or not 2 <= count <= max_words:
         return False
-    if text[-1] in ".,;-–—:|" or not (text[0].isupper() or text[0].isdigit() or text[0] in "„“\"'‚«»"):
+    if text[-1] in ".,;-–—:|" or not (
+        text[0].isupper() or text[0].isdigit() or text[0] in "„“\"'‚«»"
+    ):
         return False
     return not _BYLINE.match(text)
 
@@ -34,10 +36,12 @@ def _name_like(text: str) -> bool:
 
 def _in_menu(lines: list[Line], index: int) -> bool:
     """Part of a run of three or more very short lines: a menu, not a headline."""
+
     def short(i: int) -> bool:
         return 0 <= i < len(lines) and len(words_of(lines[i].text)) <= 3 and not lines[i].body
+
     run = [short(i) for i in range(index - 2, index + 3)]
-    return short(index) and any(all(run[k:k + 3]) for k in range(3))
+    return short(index) and any(all(run[k : k + 3]) for k in range(3))
 
 
 def _title_score(lines: list[Line], index: int, anchor: int) -> float:
@@ -45,7 +49,7 @@ def _title_score(lines: list[Line], index: int, anchor: int) -> float:
     count = len(words_of(text))
     score = 10.0 - abs(index - anchor) * (1.0 if index < anchor else 1.5)
     score += 3.0 if 4 <= count <= 16 else 0.0
-    score += 1.0 if text[-1] in "!?“”\"»«" else 0.0
+    score += 1.0 if text[-1] in '!?“”"»«' else 0.0
     if _name_like(text) or _in_menu(lines, index):
         score -= 8.0
     if any(mark in text for mark in (" · ", " | ", " › ", " > ", " / ")):
@@ -65,7 +69,9 @@ def find_title(lines: list[Line], start: int) -> int | None:
     best, best_score = None, float("-inf")
     for index in sorted(indexes):
         line = lines[index]
-        usable = headline_like(line) or (line.body and headline_like(_unbodied(line), max_words=16) and index <= start)
+        usable = headline_like(line) or (
+            line.body and headline_like(_unbodied(line), max_words=16) and index <= start
+        )
         if not usable:
             continue
         scores = [_title_score(lines, index, start)]
@@ -83,7 +89,9 @@ def _unbodied(line: Line) -> Line:
 def _find_date(lines: list[Line], title: int | None, start: int, end: int) -> str | None:
     near = range(max(0, (title if title is not None else start) - 4), min(len(lines), start + 4))
     for index in near:
-        if lines[index].dated and (found := find_date(lines[index].text) or _short_date(lines[index].text)):
+        if lines[index].dated and (
+            found := find_date(lines[index].text) or _short_date(lines[index].text)
+        ):
             return found
     for line in lines[:end]:
         if line.caption_date:
@@ -99,8 +107,6 @@ def _short_date(text: str) -> str | None:
     return parse_date(text) if SHORT_DATE.match(text) else None
 
 
-
-
 _COPYRIGHT = re.compile(
     r"^(?:(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?|copyright\s+(?=\d{4}))"
     r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>.+)$"
@@ -108,11 +114,32 @@ _COPYRIGHT = re.compile(
     re.I,
 )
 _NAME_END = re.compile(
-    r"\s*(?:,|\s/\s|\s\|\s|\s[-–]\s|\sby\s|\svon\s|\.?\sall rights|\.?\salle rechte).*$", re.I)
+    r"\s*(?:,|\s/\s|\s\|\s|\s[-–]\s|\sby\s|\svon\s|\.?\sall rights|\.?\salle rechte).*$", re.I
+)
 
 
-_NOT_A_NAME = {"all", "this", "these", "content", "contents", "except", "unless", "any", "text", "texts",
-               "the", "alle", "dieser", "diese", "inhalte", "sofern", "soweit", "some", "our", "unsere"}
+_NOT_A_NAME = {
+    "all",
+    "this",
+    "these",
+    "content",
+    "contents",
+    "except",
+    "unless",
+    "any",
+    "text",
+    "texts",
+    "the",
+    "alle",
+    "dieser",
+    "diese",
+    "inhalte",
+    "sofern",
+    "soweit",
+    "some",
+    "our",
+    "unsere",
+}
 
 
 def find_site(lines: list[Line]) -> str | None:
@@ -139,12 +166,22 @@ def _masthead_like(line: Line, title: str | None) -> bool:
     count = len(words_of(text))
     if all(word.casefold() in SECTION_WORDS for word in words_of(text)):
         return False  # 'Nachrichten', 'World': a section, not a site
-    return (not line.noise and not line.dated and not line.body and 1 <= count <= 4 and len(text) <= 40
-            and text != title and (text[0].isupper() or text[0].isdigit())
-            and not SENTENCE_END.search(text) and not any(mark in text for mark in "|›»·"))
+    return (
+        not line.noise
+        and not line.dated
+        and not line.body
+        and 1 <= count <= 4
+        and len(text) <= 40
+        and text != title
+        and (text[0].isupper() or text[0].isdigit())
+        and not SENTENCE_END.search(text)
+        and not any(mark in text for mark in "|›»·")
+    )
 
 
-_SITE_CONTEXT = r"(?:©|\(c\)|copyright|about|über|from|von|bei|at|on|auf|zu|to|with|mit)\s+(?:\d{4}\s+)?"
+_SITE_CONTEXT = (
+    r"(?:©|\(c\)|copyright|about|über|from|von|bei|at|on|auf|zu|to|with|mit)\s+(?:\d{4}\s+)?"
+)
 
 
 def _names_site(line: Line, name: str) -> bool:

@@ -179,8 +179,10 @@ class Library:
         finally:
             batch.close(finish=finished)
         if batch.tag_errors:
-            raise LibraryError(f"{len(batch.tag_errors)} articles imported without their tags: "
-                               f"{batch.tag_errors[0]}")
+            raise LibraryError(
+                f"{len(batch.tag_errors)} articles imported without their tags: "
+                f"{batch.tag_errors[0]}"
+            )
         return batch.results
 
     # changing --------------------------------------------------------------------------------

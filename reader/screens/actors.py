@@ -51,8 +51,10 @@ def gather(session, cancelled=lambda: False) -> tuple[list[ActorTotal], dict[str
             else:
                 total.indirect += 1
             total.quotes.append((article_id, quote))
-    ranked = sorted(totals.values(), key=lambda t: (-(t.direct + t.indirect), -len(t.articles),
-                                                   t.name.casefold()))
+    ranked = sorted(
+        totals.values(),
+        key=lambda t: (-(t.direct + t.indirect), -len(t.articles), t.name.casefold()),
+    )
     return ranked, metas
 
 
@@ -82,8 +84,10 @@ class ActorsScreen(ListScreen):
         for total in ranked:
             label = Text()
             name = clean(total.name)
-            name = name if len(name) <= name_width else name[:name_width - 1] + "…"
-            label.append(f"{name:<{name_width}} ", ACTOR_STYLES.get(total.type, ACTOR_STYLES["other"]))
+            name = name if len(name) <= name_width else name[: name_width - 1] + "…"
+            label.append(
+                f"{name:<{name_width}} ", ACTOR_STYLES.get(total.type, ACTOR_STYLES["other"])
+            )
             label.append(f"{total.type[:12]:<12} ", Style(dim=True))
             label.append(f"{plural(len(total.articles), 'article', 'articles'):>13}  ")
             label.append_text(quote_bar(total.direct, total.indirect, most))

@@ -43,14 +43,17 @@ class AnnotationsScreen(ListScreen):
                 label.append("  " + " ".join("#" + clean(t) for t in note.tags), TAG_STYLE)
             if note.passage is not None:
                 passage = " ".join(clean(note.passage.exact).split())
-                label.append(f"\n    «{passage[:100]}{'…' if len(passage) > 100 else ''}»",
-                             Style(italic=True, dim=True))
+                label.append(
+                    f"\n    «{passage[:100]}{'…' if len(passage) > 100 else ''}»",
+                    Style(italic=True, dim=True),
+                )
             if note.text:
                 label.append("\n    ")
                 label.append("✎ ", NOTE_STYLE)
                 label.append(" ".join(clean(note.text).split()))
-            hay = " ".join([title, note.text, note.passage.exact if note.passage else "",
-                            " ".join(note.tags)]).casefold()
+            hay = " ".join(
+                [title, note.text, note.passage.exact if note.passage else "", " ".join(note.tags)]
+            ).casefold()
             entries.append((label, hay, note))
         self.entries = entries
         self.fill()
@@ -61,8 +64,9 @@ class AnnotationsScreen(ListScreen):
     def extra_filter(self, note: Any) -> bool:
         if self.tag:
             wanted = self.tag.casefold()
-            if not any(t.casefold() == wanted or t.casefold().startswith(wanted + "/")
-                       for t in note.tags):
+            if not any(
+                t.casefold() == wanted or t.casefold().startswith(wanted + "/") for t in note.tags
+            ):
                 return False
         if self.actor:
             meta = self.metas.get(note.article)
@@ -83,13 +87,19 @@ class AnnotationsScreen(ListScreen):
             self.fill()
 
     def action_actor_filter(self) -> None:
-        actors = sorted({a for _l, _h, n in self.entries
-                         for a in (getattr(self.metas.get(n.article), "actors", None) or [])})
+        actors = sorted(
+            {
+                a
+                for _l, _h, n in self.entries
+                for a in (getattr(self.metas.get(n.article), "actors", None) or [])
+            }
+        )
         if not actors:
             self.notify("No actors in the annotated articles.")
             return
-        self.app.push_screen(PickDialog("Notes on articles mentioning", [(a, a) for a in actors]),
-                             self._set_actor)
+        self.app.push_screen(
+            PickDialog("Notes on articles mentioning", [(a, a) for a in actors]), self._set_actor
+        )
 
     def _set_actor(self, actor: str | None) -> None:
         if actor:

@@ -40,8 +40,15 @@ class ArticleScreen(AnnotationActions, Screen[None]):
     searching: reactive[bool] = reactive(False, bindings=True)
     actor_filter: reactive[str | None] = reactive(None, bindings=True)
 
-    def __init__(self, session, article_id: str, *, at: int | None = None,
-                 search: str | None = None, actor: str | None = None) -> None:
+    def __init__(
+        self,
+        session,
+        article_id: str,
+        *,
+        at: int | None = None,
+        search: str | None = None,
+        actor: str | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
         self.article_id = article_id
@@ -66,12 +73,16 @@ class ArticleScreen(AnnotationActions, Screen[None]):
     def _quotes(self) -> list[Any]:
         from dataclasses import replace
 
-        return [replace(q, start=self.move(q.start), end=self.move(q.end))
-                for q in self.analysis.quotes]
+        return [
+            replace(q, start=self.move(q.start), end=self.move(q.end)) for q in self.analysis.quotes
+        ]
 
     def _note_ranges(self) -> list[tuple[int, int]]:
-        return [(self.move(n.passage.start), self.move(n.passage.end))
-                for n in self.notes if n.passage is not None and not n.orphan]
+        return [
+            (self.move(n.passage.start), self.move(n.passage.end))
+            for n in self.notes
+            if n.passage is not None and not n.orphan
+        ]
 
     def compose(self) -> ComposeResult:
         # the side panel and the search line are mounted on first use: opening stays quick
@@ -114,8 +125,16 @@ class ArticleScreen(AnnotationActions, Screen[None]):
             self._step_actor(self.start_actor)
         elif 0 < offset < len(self.text):
             quote = next((q for q in self.view.quotes if q.start == offset), None)
-            noted = next((n.passage for n in self.notes if n.passage is not None
-                          and not n.orphan and self.move(n.passage.start) == offset), None)
+            noted = next(
+                (
+                    n.passage
+                    for n in self.notes
+                    if n.passage is not None
+                    and not n.orphan
+                    and self.move(n.passage.start) == offset
+                ),
+                None,
+            )
             if quote is not None:
                 self.view.move_cursor(quote.start, quote.end)
             elif noted is not None:  # opened from a note: the cursor is its passage
@@ -133,15 +152,22 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         notes = "notes unreadable" if self.annotation_error else plural(len(self.notes), "note")
         head = header(self.meta, self.tags)
         head.append("\n")
-        head.append(" · ".join((plural(self.analysis.quote_count(), "quote"),
-                                plural(len(self.analysis.actors), "actor"),
-                                notes,
-                                plural(self.meta.words or len(self.text.split()), "word"))),
-                    "dim")
+        head.append(
+            " · ".join(
+                (
+                    plural(self.analysis.quote_count(), "quote"),
+                    plural(len(self.analysis.actors), "actor"),
+                    notes,
+                    plural(self.meta.words or len(self.text.split()), "word"),
+                )
+            ),
+            "dim",
+        )
         if self.annotation_error:
             head.append("\n")
-            head.append(f"⚠ {self.annotation_error} · `reader doctor` repairs it",
-                        self._warning_style())
+            head.append(
+                f"⚠ {self.annotation_error} · `reader doctor` repairs it", self._warning_style()
+            )
         self.query_one("#article-header", Static).update(head)
 
     def _warning_style(self) -> str:
@@ -171,9 +197,12 @@ class ArticleScreen(AnnotationActions, Screen[None]):
             text.append(f"hit {self.view.hit_index + 1}/{len(self.view.hits)} · Escape ends search")
         elif event.quote is not None:
             q = self.view.quotes[event.quote]
-            text.append(f"quote {event.quote + 1}/{len(self.view.quotes)} · {q.kind.replace('_', ' ')}")
-            speaker = (self.analysis.actor(q.actor).name if self.analysis.actor(q.actor)
-                       else q.speaker)
+            text.append(
+                f"quote {event.quote + 1}/{len(self.view.quotes)} · {q.kind.replace('_', ' ')}"
+            )
+            speaker = (
+                self.analysis.actor(q.actor).name if self.analysis.actor(q.actor) else q.speaker
+            )
             text.append(" · speaker: ")
             text.append(speaker or "unknown", "bold")
             if q.via:
@@ -191,8 +220,9 @@ class ArticleScreen(AnnotationActions, Screen[None]):
     # ---- search --------------------------------------------------------------------------
     async def action_search(self) -> None:
         if not self.query("#text-search"):
-            await self.mount(Input(placeholder="search in this article", id="text-search"),
-                             before="#status")
+            await self.mount(
+                Input(placeholder="search in this article", id="text-search"), before="#status"
+            )
         box = self.query_one("#text-search", Input)
         box.display = True
         box.focus()
@@ -217,13 +247,15 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         elif self.searching:
             self.view.end_search()
             self.searching = False
-            self.query_one("#status", Static).update(Text("search ended · n/N step through quotes"),
-                                                    layout=False)
+            self.query_one("#status", Static).update(
+                Text("search ended · n/N step through quotes"), layout=False
+            )
         elif self.actor_filter:
             self.actor_filter = None
             self.view.quote_filter = None
-            self.query_one("#status", Static).update(Text("n/N step through every quote"),
-                                                    layout=False)
+            self.query_one("#status", Static).update(
+                Text("n/N step through every quote"), layout=False
+            )
         elif self._shown("#side"):
             self.query_one("#side").display = False
             self.view.focus()
@@ -233,9 +265,14 @@ class ArticleScreen(AnnotationActions, Screen[None]):
     # ---- panels --------------------------------------------------------------------------
     async def action_panel(self, which: str) -> None:
         if not self.query("#side"):
-            await self.query_one("#article-main").mount(Vertical(
-                Static(id="side-title"), ActorsPanel(id="actors-panel"),
-                NotesPanel(id="notes-panel"), id="side"))
+            await self.query_one("#article-main").mount(
+                Vertical(
+                    Static(id="side-title"),
+                    ActorsPanel(id="actors-panel"),
+                    NotesPanel(id="notes-panel"),
+                    id="side",
+                )
+            )
             self.query_one("#side").display = False
         side = self.query_one("#side")
         actors, notes = self.query_one(ActorsPanel), self.query_one(NotesPanel)
@@ -252,11 +289,13 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         if which == "actors":
             actors.show(self.analysis)
             self.query_one("#side-title", Static).update(
-                Text("Actors  █ direct ▒ indirect · Enter: their quotes", "bold"))
+                Text("Actors  █ direct ▒ indirect · Enter: their quotes", "bold")
+            )
         else:
             notes.show(self.notes)
             self.query_one("#side-title", Static).update(
-                Text("Notes · Enter jumps · e edits · d deletes", "bold"))
+                Text("Notes · Enter jumps · e edits · d deletes", "bold")
+            )
         showing.focus()
 
     @on(ActorsPanel.ActorChosen)
@@ -281,8 +320,11 @@ class ArticleScreen(AnnotationActions, Screen[None]):
             self.view.move_cursor(self.move(note.passage.start), self.move(note.passage.end))
             self.view.focus()
         else:
-            self.notify("this note is on the whole article" if note.passage is None
-                        else "this note's passage is no longer in the text")
+            self.notify(
+                "this note is on the whole article"
+                if note.passage is None
+                else "this note's passage is no longer in the text"
+            )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("note", "tag_passage") and self.view.cursor[1] <= self.view.cursor[0]:

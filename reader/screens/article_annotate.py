@@ -21,7 +21,8 @@ class AnnotationActions:
         dialog = NoteDialog(passage, note.text, note.tags, self._known_tags(), title="Edit note")
         dialog.saver = self._saver(
             lambda result: self.session.store.edit_note(note.id, text=result[0], tags=result[1]),
-            "note saved")
+            "note saved",
+        )
         self.app.push_screen(dialog)
 
     def on_notes_panel_delete_requested(self, event: NotesPanel.DeleteRequested) -> None:
@@ -50,6 +51,7 @@ class AnnotationActions:
     def _saver(self, change, done):
         """A dialog's saver: writes while the dialog is open; an error keeps it open (and the
         user's text in it) instead of losing the text with the dialog."""
+
         def saver(result) -> str | None:
             try:
                 change(result)
@@ -57,6 +59,7 @@ class AnnotationActions:
                 return str(exc) or type(exc).__name__
             self._written(done(result) if callable(done) else done)
             return None
+
         return saver
 
     def _known_tags(self) -> list[str]:
@@ -83,8 +86,12 @@ class AnnotationActions:
     def action_note(self) -> None:
         anchor = self._anchor()
         dialog = NoteDialog(anchor.exact if anchor else "", "", (), self._known_tags())
-        dialog.saver = self._saver(lambda result: self.session.store.add_note(
-            self.article_id, result[0], passage=anchor, tags=result[1]), "note saved")
+        dialog.saver = self._saver(
+            lambda result: self.session.store.add_note(
+                self.article_id, result[0], passage=anchor, tags=result[1]
+            ),
+            "note saved",
+        )
         self.app.push_screen(dialog)
 
     def action_tag_passage(self) -> None:
@@ -98,16 +105,23 @@ class AnnotationActions:
             if tags:
                 self.session.store.add_note(self.article_id, "", passage=anchor, tags=tags)
 
-        prompt = TextPrompt("Tag this passage (comma separated)",
-                            suggester=TagSuggester(self._known_tags()))
+        prompt = TextPrompt(
+            "Tag this passage (comma separated)", suggester=TagSuggester(self._known_tags())
+        )
         prompt.saver = self._saver(
-            change, lambda value: f"passage tagged {', '.join(split_tags(value))}"
-            if split_tags(value) else "no tag given")
+            change,
+            lambda value: (
+                f"passage tagged {', '.join(split_tags(value))}"
+                if split_tags(value)
+                else "no tag given"
+            ),
+        )
         self.app.push_screen(prompt)
 
     def action_tag_article(self) -> None:
         """The current tags are prefilled with the cursor after them: typing adds a tag,
         deleting one removes it (nothing is selected, so no key wipes them all)."""
+
         def change(value: str) -> None:
             wanted = split_tags(value)
             gone = [t for t in self.tags if t.casefold() not in {w.casefold() for w in wanted}]
@@ -118,11 +132,14 @@ class AnnotationActions:
                 store.tag_article(self.article_id, wanted)
 
         current = ", ".join(self.tags)
-        prompt = TextPrompt("Tags of this article (comma separated)",
-                            current + ", " if current else "",
-                            suggester=TagSuggester(self._known_tags()))
+        prompt = TextPrompt(
+            "Tags of this article (comma separated)",
+            current + ", " if current else "",
+            suggester=TagSuggester(self._known_tags()),
+        )
         prompt.saver = self._saver(
-            change, lambda value: "tags: " + (", ".join(split_tags(value)) or "none"))
+            change, lambda value: "tags: " + (", ".join(split_tags(value)) or "none")
+        )
         self.app.push_screen(prompt)
 
     def action_export(self, path: str | None = None) -> None:
@@ -135,5 +152,7 @@ class AnnotationActions:
 
     def action_export_to(self) -> None:
         default = str(self.session.export_path(self.meta))
-        self.app.push_screen(TextPrompt("Export Markdown to", default),
-                             lambda value: value and self.action_export(value))
+        self.app.push_screen(
+            TextPrompt("Export Markdown to", default),
+            lambda value: value and self.action_export(value),
+        )

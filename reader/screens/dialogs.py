@@ -107,7 +107,10 @@ class TextPrompt(Dialog):
             # no select-on-focus: a prefilled value (the current tags) is added to, never
             # replaced by the first key typed
             yield Input(
-                self.value, placeholder=self.placeholder, suggester=self.suggester, id="prompt",
+                self.value,
+                placeholder=self.placeholder,
+                suggester=self.suggester,
+                id="prompt",
                 select_on_focus=False,
             )
             yield Static("", id="dialog-error", classes="dialog-error")
@@ -148,8 +151,14 @@ class NoteDialog(Dialog):
         else:
             self.focus_previous()
 
-    def __init__(self, passage: str = "", text: str = "", tags: Sequence[str] = (),
-                 known_tags: Sequence[str] = (), title: str = "Note") -> None:
+    def __init__(
+        self,
+        passage: str = "",
+        text: str = "",
+        tags: Sequence[str] = (),
+        known_tags: Sequence[str] = (),
+        title: str = "Note",
+    ) -> None:
         super().__init__()
         self.passage = strip_control(passage)
         self.text = text
@@ -165,11 +174,16 @@ class NoteDialog(Dialog):
             if self.passage:
                 short = " ".join(self.passage.split())
                 most = 240 if self.app.size.height >= 32 else 120
-                short = short if len(short) <= most else short[:most - 1] + "…"
+                short = short if len(short) <= most else short[: most - 1] + "…"
                 yield Static(Text(f"«{short}»", style="italic"), classes="dialog-passage")
             # Tab leaves the note for the tags field, whatever the timing of the keys
-            yield TextArea(self.text, id="note-text", soft_wrap=True, show_line_numbers=False,
-                           tab_behavior="focus")
+            yield TextArea(
+                self.text,
+                id="note-text",
+                soft_wrap=True,
+                show_line_numbers=False,
+                tab_behavior="focus",
+            )
             yield Input(
                 ", ".join(self.tags),
                 placeholder="tags, comma separated",
@@ -177,12 +191,15 @@ class NoteDialog(Dialog):
                 id="note-tags",
                 select_on_focus=False,
             )
-            yield Static(Text("Tab: tags · ctrl+s to save · Escape to cancel"),
-                         classes="dialog-hint")
+            yield Static(
+                Text("Tab: tags · ctrl+s to save · Escape to cancel"), classes="dialog-hint"
+            )
 
     def on_resize(self) -> None:
         # a 24-row terminal keeps the tags field and the hint on screen
-        self.query_one("#note-text", TextArea).styles.height = 8 if self.app.size.height >= 32 else 4
+        self.query_one("#note-text", TextArea).styles.height = (
+            8 if self.app.size.height >= 32 else 4
+        )
 
     def on_mount(self) -> None:
         area = self.query_one("#note-text", TextArea)

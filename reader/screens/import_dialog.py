@@ -40,7 +40,7 @@ class PathSuggester(Suggester):
             if name.startswith(stem) and name != stem and (stem or not name.startswith(".")):
                 full = os.path.join(folder, name)
                 suffix = "/" if os.path.isdir(full) else ""
-                return value + name[len(stem):] + suffix
+                return value + name[len(stem) :] + suffix
         return None
 
 
@@ -75,13 +75,19 @@ class ImportDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog import-dialog"):
-            yield Label(Text("Import files or folders (.txt .md .html .jsonl)"),
-                        classes="dialog-title")
-            yield PathInput(self.initial, placeholder="path (Tab completes)",
-                            suggester=PathSuggester(), id="import-path")
+            yield Label(
+                Text("Import files or folders (.txt .md .html .jsonl)"), classes="dialog-title"
+            )
+            yield PathInput(
+                self.initial,
+                placeholder="path (Tab completes)",
+                suggester=PathSuggester(),
+                id="import-path",
+            )
             yield ProgressBar(total=None, show_eta=False, id="import-progress")
-            yield Static(Text("Enter imports · Escape cancels"), id="import-status",
-                         classes="dialog-hint")
+            yield Static(
+                Text("Enter imports · Escape cancels"), id="import-status", classes="dialog-hint"
+            )
 
     def on_mount(self) -> None:
         self.query_one("#import-progress").display = False  # shown once the import starts
@@ -137,7 +143,10 @@ class ImportDialog(Dialog):
 
         try:
             report = import_paths(
-                self.session.library, [path], on_result=result, on_progress=progress,
+                self.session.library,
+                [path],
+                on_result=result,
+                on_progress=progress,
                 cancel=self.cancel_event,
             )
             cancelled = report.cancelled

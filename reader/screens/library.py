@@ -120,8 +120,7 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         table = self.query_one(ArticleTable)
         if previous and self.query_text.startswith(previous) and not (self.tag or self.actor):
             rows = filter_rows(table.rows, self.query_text)
-            table.set_rows(rows, keep=table.current.id if table.current else None,
-                           presorted=True)
+            table.set_rows(rows, keep=table.current.id if table.current else None, presorted=True)
             self._update_header()
         else:
             self._apply(presorted=True)
@@ -131,8 +130,9 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         unread = self._unread
         text = Text()
         text.append("reader", "bold")
-        text.append(f"  {plural(len(self.all_rows), 'article')} · {len(table.rows)} shown"
-                    f" · {unread} unread")
+        text.append(
+            f"  {plural(len(self.all_rows), 'article')} · {len(table.rows)} shown · {unread} unread"
+        )
         text.append(f" · sorted by {table.sort_column} {'▼' if table.sort_reverse else '▲'}")
         if self.query_text:
             text.append(" · filter: ")
@@ -146,8 +146,9 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         self.all_rows = sort_rows(self.all_rows, table.sort_column, table.sort_reverse)
         self._update_header()
         try:
-            self.session.save_setting("sort", {"column": table.sort_column,
-                                               "reverse": table.sort_reverse})
+            self.session.save_setting(
+                "sort", {"column": table.sort_column, "reverse": table.sort_reverse}
+            )
         except OSError as exc:
             self.notify(f"sort not remembered: {exc.strerror or exc}", severity="warning")
 
@@ -168,10 +169,13 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         """Once at start: damaged annotation files must not pass for "no notes"."""
         damaged = sum(1 for r in self.all_rows if r.error)
         if damaged:
-            self.notify(f"{plural(damaged, 'article')} {'has' if damaged == 1 else 'have'}"
-                        " a damaged annotation file (marked ! in Notes);"
-                        " `reader doctor` repairs them.",
-                        severity="warning", timeout=10)
+            self.notify(
+                f"{plural(damaged, 'article')} {'has' if damaged == 1 else 'have'}"
+                " a damaged annotation file (marked ! in Notes);"
+                " `reader doctor` repairs them.",
+                severity="warning",
+                timeout=10,
+            )
 
     def _count_unread(self) -> None:
         self._unread = sum(1 for r in self.all_rows if r.summary is None or not r.summary.read)
@@ -236,8 +240,9 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         self.query_one("#first-run").display = False
         self.session.first_run = False
         self.reload()
-        self.notify(f"Welcome: {plural(len(self.all_rows), 'sample article')} imported."
-                    " Enter opens one.")
+        self.notify(
+            f"Welcome: {plural(len(self.all_rows), 'sample article')} imported. Enter opens one."
+        )
 
     # ---- filters -------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -277,8 +282,9 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         if row is None or row.id != event.article_id:
             row = next((r for r in table.rows if r.id == event.article_id), None)
         try:
-            screen = ArticleScreen(self.session, event.article_id,
-                                   at=row.position if row is not None else None)
+            screen = ArticleScreen(
+                self.session, event.article_id, at=row.position if row is not None else None
+            )
         except Exception as exc:  # noqa: BLE001 - a missing text file: say so, stay here
             self.notify(f"cannot open {event.article_id}: {exc}", severity="error")
             return
@@ -303,7 +309,9 @@ class LibraryScreen(LibraryFilters, Screen[None]):
 
                 self.app.push_screen(SearchScreen(self.session, query.strip()))
 
-        self.app.push_screen(TextPrompt("Search the text of every article", placeholder="words"), run)
+        self.app.push_screen(
+            TextPrompt("Search the text of every article", placeholder="words"), run
+        )
 
     def action_annotations(self) -> None:
         from reader.screens.annotations import AnnotationsScreen
@@ -317,4 +325,3 @@ class LibraryScreen(LibraryFilters, Screen[None]):
 
     def action_quit(self) -> None:
         self.app.exit()
-

@@ -17,10 +17,12 @@ class LibraryFilters:
             return
         from reader.screens.dialogs import PickDialog
 
-        options = [(f"{t}  ({n})", t)
-                   for t, n in sorted(counts.items(), key=lambda x: x[0].casefold())]
-        self.app.push_screen(PickDialog("Show articles tagged (article or passage tags)",
-                                        options), self._set_tag)
+        options = [
+            (f"{t}  ({n})", t) for t, n in sorted(counts.items(), key=lambda x: x[0].casefold())
+        ]
+        self.app.push_screen(
+            PickDialog("Show articles tagged (article or passage tags)", options), self._set_tag
+        )
 
     def _tag_counts(self) -> dict[str, int]:
         """Article and passage tags with the number of articles and notes carrying each."""

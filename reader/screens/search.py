@@ -18,8 +18,7 @@ from reader.screens.lists import ListScreen
 HIT = Style(color="color(16)", bgcolor="color(220)")
 
 
-def hit_label(meta: Any, lines: list[tuple[int, str]], words: list[str],
-              width: int = 110) -> Text:
+def hit_label(meta: Any, lines: list[tuple[int, str]], words: list[str], width: int = 110) -> Text:
     """Title, source and date, then up to three matching lines cut to ``width`` cells so each
     stays on one indented line."""
     label = Text()
@@ -68,8 +67,11 @@ class SearchScreen(ListScreen):
             self.app.call_from_thread(self.notify, f"search failed: {exc}", severity="error")
             hits = []
         entries = [
-            (hit_label(h.article, h.lines, words, max(20, self.app.size.width - 14)),
-             (h.article.title + " " + (h.article.source or "")).casefold(), h.article.id)
+            (
+                hit_label(h.article, h.lines, words, max(20, self.app.size.width - 14)),
+                (h.article.title + " " + (h.article.source or "")).casefold(),
+                h.article.id,
+            )
             for h in hits
         ]
         self.app.call_from_thread(self._show, entries)
@@ -80,4 +82,6 @@ class SearchScreen(ListScreen):
         self.fill()
 
     def open(self, payload: Any) -> None:
-        self.open_article(payload, search=self.search_query.split()[0] if self.search_query.split() else None)
+        self.open_article(
+            payload, search=self.search_query.split()[0] if self.search_query.split() else None
+        )

@@ -189,8 +189,13 @@ def _to_markdown(export: Any, session: Session, meta: ArticleMeta) -> str:
 
     store = session.store
     article = export.ExportArticle(
-        id=meta.id, title=meta.title, source=meta.source, date=meta.date, url=meta.url,
-        tags=store.article_tags(meta.id), notes=store.notes(article=meta.id),
+        id=meta.id,
+        title=meta.title,
+        source=meta.source,
+        date=meta.date,
+        url=meta.url,
+        tags=store.article_tags(meta.id),
+        notes=store.notes(article=meta.id),
     )
     exported = datetime.now(UTC).isoformat(timespec="seconds")
     return export.to_markdown([article], exported=exported)

@@ -16,9 +16,12 @@ from rich.cells import _SINGLE_CELLS, cell_len  # the set Rich itself trusts as 
 from rich.text import Span
 
 # Rich's one-cell set plus typographic punctuation (dashes, quotes „“‚‘, …, ‰, ‹›)
-_NARROW = _SINGLE_CELLS | frozenset(map(chr, range(0x2010, 0x2028))) | frozenset(
-    map(chr, range(0x2030, 0x205F))
-) | frozenset("€")
+_NARROW = (
+    _SINGLE_CELLS
+    | frozenset(map(chr, range(0x2010, 0x2028)))
+    | frozenset(map(chr, range(0x2030, 0x205F)))
+    | frozenset("€")
+)
 _WORD = re.compile(r"\S+\s*|\s+")
 # a sentence ends at . ! ? (plus closing quotes/brackets) before a capital, digit or an opener
 _SENTENCE_END = re.compile(r"[.!?…]+[\"“”»«‘’')\]]*(?=\s+[\"„“»«‚‘(\[A-ZÄÖÜ0-9]|\s*$)")
@@ -170,6 +173,8 @@ class ArticleLayout:
             for span in self.para_spans[para]:
                 if span.start < stop and span.end > start:
                     spans.append(
-                        Span(max(span.start, start) - start, min(span.end, stop) - start, span.style)
+                        Span(
+                            max(span.start, start) - start, min(span.end, stop) - start, span.style
+                        )
                     )
         return plain, start, spans

@@ -19,6 +19,7 @@ def _safe(text: str) -> str:
     """strip_control only when needed: the index is already clean, so this is the fast path."""
     return strip_control(text) if _UNSAFE.search(text) else text
 
+
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("read", "●"),
     ("date", "Date"),
@@ -213,9 +214,11 @@ def filter_rows(
     if tag:
         wanted = tag.casefold()
         out = [
-            r for r in out
-            if any(t.casefold() == wanted or t.casefold().startswith(wanted + "/")
-                   for t in r.tag_list)
+            r
+            for r in out
+            if any(
+                t.casefold() == wanted or t.casefold().startswith(wanted + "/") for t in r.tag_list
+            )
         ]
     if actor:
         wanted = actor.casefold()

@@ -70,7 +70,9 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
         self.current_row: Row | None = None
 
     # ---- data ----------------------------------------------------------------------------
-    def set_rows(self, rows: list[Row], *, keep: str | None = None, presorted: bool = False) -> None:
+    def set_rows(
+        self, rows: list[Row], *, keep: str | None = None, presorted: bool = False
+    ) -> None:
         """Show ``rows`` (sorted here unless ``presorted``); keep the cursor on ``keep``."""
         self.current_row = self.current
         self.rows = rows if presorted else sort_rows(rows, self.sort_column, self.sort_reverse)
@@ -109,8 +111,9 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
             return self._header(width)
         index = self.scroll_offset.y + y - 1
         if not self.rows and y == 2:
-            hint = Segment("  No articles here: i imports files, Escape clears the filters.",
-                           READ_STYLE)
+            hint = Segment(
+                "  No articles here: i imports files, Escape clears the filters.", READ_STYLE
+            )
             return Strip([hint]).adjust_cell_length(width).apply_style(self.rich_style)
         if index >= len(self.rows):
             return Strip.blank(width, self.rich_style)

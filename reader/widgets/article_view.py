@@ -158,7 +158,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             if len(self._cache) > 400:
                 self._cache.clear()
             self._cache[index] = strip
-        return strip.crop_extend(self.scroll_offset.x, self.scroll_offset.x + width, self.rich_style)
+        return strip.crop_extend(
+            self.scroll_offset.x, self.scroll_offset.x + width, self.rich_style
+        )
 
     def _render_index(self, index: int) -> Strip:
         plain, start, spans = self.doc.line_text(index)

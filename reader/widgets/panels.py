@@ -69,7 +69,9 @@ class ActorsPanel(OptionList):
         name_width, bar_width = self._widths()
         options: list[Option | None] = []
         for kind, title in TYPE_TITLES.items():
-            actors = [a for a in analysis.actors if (a.type if a.type in TYPE_TITLES else "other") == kind]
+            actors = [
+                a for a in analysis.actors if (a.type if a.type in TYPE_TITLES else "other") == kind
+            ]
             if not actors:
                 continue
             actors.sort(key=lambda a: (-sum(counts.get(a.id, (0, 0))), a.name.casefold()))
@@ -81,7 +83,7 @@ class ActorsPanel(OptionList):
                 label = Text()
                 name = clean(actor.name)
                 if len(name) > name_width:
-                    name = name[:name_width - 1] + "…"
+                    name = name[: name_width - 1] + "…"
                 label.append(f"{name:<{name_width}} ", ACTOR_STYLES.get(kind))
                 label.append_text(quote_bar(d, i, most, bar_width))
                 options.append(Option(label, id=actor.id))
@@ -103,7 +105,9 @@ class ActorsPanel(OptionList):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id:
-            self.post_message(self.ActorChosen(event.option.id, self._names.get(event.option.id, "")))
+            self.post_message(
+                self.ActorChosen(event.option.id, self._names.get(event.option.id, ""))
+            )
 
 
 class NotesPanel(OptionList):
@@ -136,15 +140,18 @@ class NotesPanel(OptionList):
             if note.passage is not None:
                 passage = " ".join(clean(note.passage.exact).split())
                 prefix = "(orphan) " if note.orphan else ""
-                label.append(f"{prefix}«{passage[:60]}{'…' if len(passage) > 60 else ''}»\n",
-                             Style(italic=True, dim=True))
+                label.append(
+                    f"{prefix}«{passage[:60]}{'…' if len(passage) > 60 else ''}»\n",
+                    Style(italic=True, dim=True),
+                )
             label.append(clean(note.text) or "(no text)")
             if note.tags:
                 label.append("  " + " ".join("#" + clean(t) for t in note.tags), TAG_STYLE)
             self.add_option(Option(label, id=note.id))
         if not self.notes:
-            self.add_option(Option(Text("No notes yet: a notes the passage under the cursor"),
-                                   disabled=True))
+            self.add_option(
+                Option(Text("No notes yet: a notes the passage under the cursor"), disabled=True)
+            )
         else:
             self.highlighted = 0
 
