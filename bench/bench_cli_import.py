@@ -238,7 +238,7 @@ def _cli(root: Path, corpus: Path) -> None:
 
 def _fill(library, template, n: int, replace) -> None:
     """Rows only (no bodies), each with its own signature key, as real rows have."""
-    from reader.library.importer import content_key
+    from reader.importing.importer import content_key
 
     with library.index.transaction() as txn:
         for i in range(n):

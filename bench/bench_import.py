@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from reader.library.importer import ImportFailure, content_key, parse_document  # noqa: E402
+from reader.importing.importer import ImportFailure, content_key, parse_document  # noqa: E402
 
 
 def norm_title(text: str | None) -> str:
@@ -49,7 +49,7 @@ def trafilatura_alone(data: bytes) -> dict:
     if doc is None:
         return {"title": None, "date": None, "lang": None, "text": ""}
     d = doc.as_dict() if hasattr(doc, "as_dict") else doc
-    from reader.library.meta import detect_lang
+    from reader.importing.meta import detect_lang
 
     return {
         "title": d.get("title"),

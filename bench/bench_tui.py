@@ -239,7 +239,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    from reader.library.models import ParsedArticle
+    from reader.importing.models import ParsedArticle
     from reader.library.store import Library
 
     with tempfile.TemporaryDirectory() as tmp:

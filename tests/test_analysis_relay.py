@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 
-from reader.analysis import analyze
 from test_cli_support import run, write
+
+from reader.analysis import analyze
 
 
 def _direct(text: str, lang: str = "de"):

@@ -18,7 +18,7 @@ SAMPLES = Path(__file__).resolve().parents[1] / "sample_articles"
 
 @functools.cache
 def _analysed(name: str):
-    from reader.library.importer import parse_document
+    from reader.importing.importer import parse_document
 
     path = SAMPLES / name
     if not path.is_file():

@@ -11,7 +11,7 @@ from reader.analysis import analyze
 
 @functools.cache
 def _analysed(seed: bytes):
-    from reader.library.importer import parse_document
+    from reader.importing.importer import parse_document
 
     text = parse_document(seed, "sna.txt").text
     return text, analyze(text, "de")

@@ -7,7 +7,7 @@ import json
 import random
 from pathlib import Path
 
-from reader.library.dedupe import (
+from reader.importing.dedupe import (
     BINS,
     CandidateIndex,
     content_key,
@@ -16,9 +16,9 @@ from reader.library.dedupe import (
     same_story,
     shingle_hashes,
 )
-from reader.library.importer import parse_document
+from reader.importing.importer import parse_document
+from reader.importing.models import ParsedArticle
 from reader.library.ingest import import_paths
-from reader.library.models import ParsedArticle
 from reader.library.store import Library
 
 VOCAB = [
@@ -257,8 +257,8 @@ def test_rows_not_re_signed_in_time_are_still_found_by_their_old_key(
 ) -> None:
     from dataclasses import replace
 
+    from reader.importing.dedupe import old_content_key
     from reader.library import known_stories
-    from reader.library.dedupe import old_content_key
 
     lib = Library(tmp_path / "lib", create=True)
     text = body(story(1))

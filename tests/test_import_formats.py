@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.library.importer import (
+from reader.importing.importer import (
     MAX_BYTES,
     ImportFailure,
     collect_files,
@@ -263,7 +263,7 @@ def test_arbitrary_bytes_never_raise_anything_but_import_failure(data: bytes, ex
 
 def test_importing_the_importer_loads_no_heavy_library() -> None:
     code = (
-        "import sys, reader.library.importer; "
+        "import sys, reader.importing.importer; "
         "print([m for m in ('trafilatura', 'lxml', 'py3langid', 'textual') if m in sys.modules])"
     )
     out = subprocess.run(
@@ -280,7 +280,7 @@ def test_content_key_survives_a_small_difference_at_the_edges() -> None:
     )
     with_footer = story + "\n\nDieser Text erschien zuerst im Kreisboten."
     # content_key is a MinHash signature now; the library verifies candidates on the bodies
-    from reader.library.dedupe import same_story, shingle_hashes
+    from reader.importing.dedupe import same_story, shingle_hashes
 
     def same(a: str, b: str) -> bool:
         return same_story(set(shingle_hashes(a)), set(shingle_hashes(b)))

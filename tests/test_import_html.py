@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from reader.library.importer import ImportFailure, parse_document
+from reader.importing.importer import ImportFailure, parse_document
 
 STORY = [
     "Die Landesregierung hat am Dienstag einen Plan zur Sanierung der maroden Schulgebäude vorgestellt, "
@@ -232,7 +232,7 @@ def test_site_suffix_recognised_from_the_url_when_no_site_name_is_given() -> Non
 def test_second_opinion_takes_the_container_with_most_paragraph_text() -> None:
     from lxml import html as lxml_html
 
-    from reader.library.html_fallback import densest_container, prefer_fallback
+    from reader.importing.html_fallback import densest_container, prefer_fallback
 
     story = "".join(f"<p>{p}</p>" for p in STORY)
     tree = lxml_html.document_fromstring(

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 CORE = [
-    "reader.library.importer",
+    "reader.importing.importer",
     "reader.library.store",
     "reader.analysis",
     "annotations.store",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.library.importer import parse_document
+from reader.importing.importer import parse_document
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_articles"
 

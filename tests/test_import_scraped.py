@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.library.importer import parse_document
+from reader.importing.importer import parse_document
 
 GERMAN_SCRAPE = """Jetzt registrieren und kostenlos weiterlesen!
 Klicken Sie bitte den Link in der Bestätigungsmail

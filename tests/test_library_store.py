@@ -10,7 +10,7 @@ import pytest
 from test_cli_support import distinct
 
 from annotations.storage import StorageError
-from reader.library.models import ParsedArticle
+from reader.importing.models import ParsedArticle
 from reader.library.store import Library, LibraryError, tag_matches, unique_id
 
 

@@ -58,7 +58,7 @@ async def open_article(pilot, index: int = 0):
 
 def add_article(root: Path, text: str, title: str = "A test article", **fields) -> str:
     """Store an article through the real Library API; returns its id."""
-    from reader.library.models import ParsedArticle
+    from reader.importing.models import ParsedArticle
     from reader.library.store import Library
 
     parsed = ParsedArticle(text=text, title=title, lang=fields.pop("lang", "en"), **fields)

@@ -39,8 +39,8 @@ class _FileError(Exception):
 
 def analyze_file(path: str) -> dict[str, Any]:
     from reader.analysis import analyze
-    from reader.library.importer import parse_document
-    from reader.library.models import ImportFailure
+    from reader.importing.importer import parse_document
+    from reader.importing.models import ImportFailure
 
     file = Path(path)
     if path != "-" and file.is_dir():

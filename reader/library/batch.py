@@ -20,9 +20,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.importing.models import ParsedArticle
+
 from .analysis_pool import AnalysisPool, analyse_text
 from .known_stories import KnownStories
-from .models import ArticleMeta, ParsedArticle
+from .models import ArticleMeta
 
 if TYPE_CHECKING:
     from .store import Library

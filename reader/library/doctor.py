@@ -102,10 +102,12 @@ def rebuild_index(library, done: list[str]) -> dict:
     import time
     from datetime import datetime
 
+    from reader.importing.importer import content_key, iter_jsonl, parse_document
+    from reader.importing.models import ImportFailure
+
     from .analysis_pool import analyse_text
     from .batch import fallback_title
-    from .importer import content_key, iter_jsonl, parse_document
-    from .models import ArticleMeta, ImportFailure
+    from .models import ArticleMeta
 
     index = library.index.path
     aside = index.with_name(f"{index.name}.corrupt-rebuilt-{time.strftime('%Y%m%dT%H%M%S')}")

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from .models import ArticleMeta, ImportFailure, ParsedArticle
+from reader.importing.models import ImportFailure, ParsedArticle
+
+from .models import ArticleMeta
 from .store import Library
 
 CHUNK_BYTES = 4 * 1024 * 1024
@@ -50,7 +52,7 @@ def import_paths(
 ) -> ImportReport:
     """Import files, folders (recursive), ``-`` (one article from ``stdin``) and ``.jsonl``
     corpora (one article a line). Results are reported as they are committed."""
-    from .importer import collect_files
+    from reader.importing.importer import collect_files
 
     report = ImportReport()
 
@@ -137,7 +139,7 @@ def _read_stdin(stdin: BinaryIO | bytes | None) -> bytes:
 
 
 def _parse(data: bytes, name: str, result: ResultCallback) -> ParsedArticle | None:
-    from .importer import parse_document
+    from reader.importing.importer import parse_document
 
     try:
         return parse_document(data, name)
@@ -158,7 +160,7 @@ def _jsonl_items(
     report: ImportReport,
 ) -> Iterator[tuple[ParsedArticle, bytes, str]]:
     """Each good line as an article whose original bytes are the line itself."""
-    from .importer import iter_jsonl
+    from reader.importing.importer import iter_jsonl
 
     lines = data.split(b"\n")
     for chunk, offset in _jsonl_chunks(data, lines):

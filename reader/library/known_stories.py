@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .dedupe import (
+from reader.importing.dedupe import (
     ESTIMATE_ONLY,
     CandidateIndex,
     content_key,
@@ -20,6 +20,7 @@ from .dedupe import (
     same_story,
     shingle_hashes,
 )
+
 from .models import ArticleMeta
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class KnownStories:
     def _old_candidates(self, text: str) -> list[str]:
         if not self.old_keys:
             return []
-        from .dedupe import old_content_key
+        from reader.importing.dedupe import old_content_key
 
         return self.old_keys.get(old_content_key(text), [])
 

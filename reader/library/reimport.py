@@ -10,8 +10,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from reader.importing.models import ImportFailure, ParsedArticle
+
 from .article_index import LibraryError
-from .models import ArticleMeta, ImportFailure, ParsedArticle
+from .models import ArticleMeta
 
 if TYPE_CHECKING:
     from .store import Library
@@ -27,7 +29,7 @@ class ReimportResult:
 
 
 def reparse(data: bytes, ext: str, meta: ArticleMeta) -> ParsedArticle:
-    from .importer import iter_jsonl, parse_document
+    from reader.importing.importer import iter_jsonl, parse_document
 
     if ext == "jsonl":
         for _line, item in iter_jsonl(data, meta.file):
@@ -66,8 +68,9 @@ def reimport(
             if on_result:
                 on_result(result)
             continue
+        from reader.importing.importer import content_key
+
         from .batch import fallback_title
-        from .importer import content_key
 
         old_text = _old_text(library, article_id)
         analysed = analyse_text(parsed.text, parsed.lang)

@@ -22,9 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.importing.models import ParsedArticle
+
 from .article_index import ArticleIndex, LibraryError
 from .index_columns import ArticleColumns
-from .models import ArticleMeta, ParsedArticle
+from .models import ArticleMeta
 
 __all__ = ["Library", "LibraryError", "SearchHit", "tag_matches"]
 
@@ -271,7 +273,7 @@ def _clean_field(name: str, value: str) -> str | None:
     if not value:
         return None
     if name == "date":
-        from .importer import parse_date
+        from reader.importing.importer import parse_date
 
         parsed = parse_date(value)
         if parsed is None:

@@ -16,8 +16,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.widgets.article_rows import COLUMNS, Row, sort_rows
 from reader.render import TAG_STYLE
+from reader.widgets.article_rows import COLUMNS, Row, sort_rows
 
 # column widths by terminal width: below NARROW_BELOW the source and tags shrink, the quotes
 # count goes and "Notes" becomes "Nt", so the title keeps most of an 80-column line; from

@@ -13,8 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .scraped_lines import DATE_TIME_LINE, Line, classify, words_of
-from .scraped_lines import is_ui  # noqa: F401  (re-exported: html_meta uses it)
+from .scraped_lines import (
+    DATE_TIME_LINE,
+    Line,
+    classify,
+    is_ui,  # noqa: F401  (re-exported: html_meta uses it)
+    words_of,
+)
 from .scraped_title import _find_date, find_masthead, find_site, find_title, headline_like
 
 
