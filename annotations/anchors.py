@@ -14,6 +14,8 @@ import re
 from bisect import bisect_right
 from difflib import SequenceMatcher
 
+from reader.base.errors import ReaderError
+
 from .models import Anchor
 
 CONTEXT = 32
@@ -27,7 +29,7 @@ MAX_GUESSES = 12  # candidate places aligned per passage
 _WORD = re.compile(r"\w+")
 
 
-class PassageError(ValueError):
+class PassageError(ReaderError, ValueError):
     """A passage that cannot be placed: found nowhere, or in several places (one line)."""
 
 

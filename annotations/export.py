@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reader.base.errors import ReaderError
+
 from .mdtext import (
     blockquote,
     link_or_text,
@@ -242,7 +244,7 @@ def to_json(articles: Iterable[ExportArticle], *, exported: str) -> dict[str, An
     }
 
 
-class ImportError_(ValueError):
+class ImportError_(ReaderError, ValueError):
     """An annotations file that can't be merged (one line)."""
 
 

@@ -21,6 +21,8 @@ from typing import Any
 
 from tinydb.table import Document
 
+from reader.base.errors import ReaderError
+
 from . import records as rec
 from .models import ArticleSummary
 from .storage import AtomicJSONStorage, StorageError, atomic_write_bytes, atomic_write_many, locked
@@ -31,7 +33,7 @@ from .tags import TagError
 JOURNAL_MAX = 1 << 20
 
 
-class StoreError(Exception):
+class StoreError(ReaderError):
     """A one-line, user-facing problem (corrupt file, unknown note id, ...)."""
 
 

@@ -13,6 +13,9 @@ for every TinyDB file reader keeps (annotations and the article index ``articles
 * Writers take a lock (``NAME.lock``, via ``filelock``) and refuse to write when the file changed
   since they read it (:class:`ConcurrentWriteError`), so no change is ever lost silently.
 
+The atomic write itself and the lock live in :mod:`reader.base.atomic`, the one write path of
+reader; they are re-exported here for the annotation modules.
+
 Public API::
 
     db = open_db(path)            # reading; missing file = empty db, nothing is created
@@ -28,8 +31,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,10 +41,12 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-LOCK_TIMEOUT = 30.0  # seconds a writer waits for another before giving up with a clear error
+from reader.base import atomic
+from reader.base.atomic import LOCK_TIMEOUT, atomic_write_bytes, atomic_write_many, file_lock
+from reader.base.errors import ReaderError
 
 
-class StorageError(Exception):
+class StorageError(ReaderError):
     """A one-line, user-facing problem with a data file."""
 
 
@@ -61,115 +64,6 @@ class CorruptFileError(StorageError):
 
 class ConcurrentWriteError(StorageError):
     """Another process changed the file between our read and our write: redo the change."""
-
-
-_locks: dict[str, Any] = {}
-_locks_guard = threading.Lock()
-
-
-def file_lock(path: Path, lock_path: Path | None = None):
-    """The process-wide ``FileLock`` for ``path`` (re-entrant within a thread, exclusive across
-    threads and processes). The lock file is ``lock_path``, by default ``NAME.lock`` beside the
-    data file; several data files may share one lock (the annotation store does)."""
-    from filelock import FileLock  # lazy: reading the library never needs it
-
-    key = os.path.abspath(lock_path) if lock_path else os.path.abspath(path) + ".lock"
-    with _locks_guard:
-        lock = _locks.get(key)
-        if lock is None:
-            # thread_local: each thread holds (and waits for) the lock on its own
-            lock = _locks[key] = FileLock(key, timeout=LOCK_TIMEOUT, thread_local=True)
-        return lock
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # pragma: no cover - platforms without directory fds (Windows)
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover - some filesystems refuse fsync on directories
-        pass
-    finally:
-        os.close(fd)
-
-
-def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
-    """Replace ``path`` with ``data`` so a crash leaves the old or the new file, never a mix.
-    ``durable=False`` skips the fsyncs: for caches, where losing the last write costs nothing."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            if durable:
-                fh.flush()
-                os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    if durable:
-        _fsync_dir(path.parent)
-
-
-def atomic_write_many(items: list[tuple[Path, bytes]]) -> None:
-    """:func:`atomic_write_bytes` for many files at the cost of two flushes, not two per file
-    (an fsync is ~2 ms here: 10,000 files one by one would take 40 s). Every temp file is
-    written, all are flushed to disk at once, then each is ``os.replace``\\ d and the folders
-    flushed at once. A SIGKILL midway leaves each file old or new, never a mix; temp files it
-    leaves behind are removed by the next writer of that file (or ``reader doctor``)."""
-    temps: list[tuple[Path, Path]] = []
-    try:
-        for path, data in items:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-            temps.append((tmp, path))
-            with open(tmp, "wb") as fh:
-                fh.write(data)
-        _flush_all([tmp for tmp, _ in temps])
-        for tmp, path in temps:
-            os.replace(tmp, path)
-    except BaseException:
-        for tmp, _ in temps:
-            tmp.unlink(missing_ok=True)  # (the ones already replaced are gone already)
-        raise
-    _flush_all(sorted({path.parent for _, path in temps}), folders=True)
-
-
-def _flush_all(paths: list[Path], folders: bool = False) -> None:
-    """Make ``paths`` durable: one ``syncfs`` of their filesystem where Linux offers it (one
-    journal commit for all), else an fsync each."""
-    if not paths:
-        return
-    if _syncfs(paths[0]):
-        return
-    for path in paths:
-        if folders:
-            _fsync_dir(path)
-            continue
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _syncfs(path: Path) -> bool:
-    if not sys.platform.startswith("linux"):
-        return False
-    import ctypes  # lazy: only bulk writes need it
-
-    try:
-        syncfs = ctypes.CDLL(None, use_errno=True).syncfs
-    except (OSError, AttributeError):
-        return False
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        return syncfs(fd) == 0
-    finally:
-        os.close(fd)
 
 
 def _backup(path: Path, raw: bytes | None) -> Path | None:
@@ -281,10 +175,24 @@ def locked(path: str | os.PathLike[str], lock_path: Path | None = None) -> Itera
         lock.acquire()
     except Timeout:
         raise StorageError(
-            f"{path} is locked by another reader process for over {LOCK_TIMEOUT:.0f} s; "
+            f"{path} is locked by another reader process for over {atomic.LOCK_TIMEOUT:.0f} s; "
             f"close it or remove {lock.lock_file} if no reader is running"
         ) from None
     try:
         yield open_db(path, lock_path)
     finally:
         lock.release()
+
+
+__all__ = [
+    "LOCK_TIMEOUT",
+    "AtomicJSONStorage",
+    "ConcurrentWriteError",
+    "CorruptFileError",
+    "StorageError",
+    "atomic_write_bytes",
+    "atomic_write_many",
+    "file_lock",
+    "locked",
+    "open_db",
+]

@@ -26,8 +26,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .tags import lineage
 from .storage import AtomicJSONStorage, StorageError, atomic_write_bytes
+from .tags import lineage
 
 CACHE_NAME = "summary.cache"  # not *.json: tools that scan for data files skip it
 # marshal (loads ~2.5x faster than JSON here); its format may change between Pythons

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from reader.base.errors import ReaderError
+
 _SLASHES = re.compile(r"\s*/+\s*")
 _SPACES = re.compile(r"\s+")
 
 
-class TagError(ValueError):
+class TagError(ReaderError, ValueError):
     """A tag that cannot be used (one line)."""
 
 

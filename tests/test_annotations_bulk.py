@@ -72,7 +72,7 @@ def test_tag_articles_skips_bad_entries_saves_the_rest_and_names_them(store) -> 
 
 def test_bulk_write_falls_back_to_an_fsync_per_file(store, monkeypatch) -> None:
     """Where ``syncfs`` is missing (not Linux), every temp file and folder is fsynced."""
-    from annotations import storage
+    from reader.base import atomic as storage
 
     synced: list[int] = []
     real_fsync = os.fsync

@@ -128,10 +128,10 @@ with locked(sys.argv[1]):
 
 
 def test_a_held_lock_gives_a_clear_error_after_the_timeout(tmp_path: Path, monkeypatch) -> None:
-    import annotations.storage as storage
+    import reader.base.atomic as atomic
     from annotations.storage import StorageError
 
-    monkeypatch.setattr(storage, "LOCK_TIMEOUT", 0.3)
+    monkeypatch.setattr(atomic, "LOCK_TIMEOUT", 0.3)
     path = tmp_path / "db.json"
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
     holder = subprocess.Popen(

@@ -10,14 +10,15 @@ import json
 import sys
 from typing import Any
 
+from reader.base.errors import ReaderError
 from reader.textutil import strip_control
 
 
-class CLIError(Exception):
+class CLIError(ReaderError):
     """A one-line failure (exit 1); the message is printed as ``reader: MESSAGE``."""
 
 
-class UsageError(Exception):
+class UsageError(ReaderError):
     """Bad usage (exit 2); the message is printed as ``reader: MESSAGE``."""
 
 

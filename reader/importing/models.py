@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.base.errors import ReaderError
 
-class ImportFailure(Exception):
+
+class ImportFailure(ReaderError):
     """A document that cannot be imported; ``str(exc)`` is the one-line reason."""
 
 

@@ -23,6 +23,8 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from reader.base.errors import ReaderError
+
 from .index_columns import ArticleColumns
 from .index_snapshot import load_snapshot, save_snapshot, stamp_of
 from .models import ArticleMeta
@@ -36,7 +38,7 @@ _FIELDS = [f.name for f in fields(ArticleMeta) if f.name != "id"]
 _REQUIRED = {"sha256", "title", "format", "file", "added", "content_key"}
 
 
-class LibraryError(Exception):
+class LibraryError(ReaderError):
     """One-line user-facing problem: unknown id, ambiguous prefix, corrupt index, ..."""
 
 
@@ -173,7 +175,8 @@ class ArticleIndex:
         """Lock, re-read if changed, let the caller change rows, write once if anything did."""
         from filelock import Timeout
 
-        from annotations.storage import LOCK_TIMEOUT, atomic_write_bytes, file_lock
+        from reader.base import atomic
+        from reader.base.atomic import atomic_write_bytes, file_lock
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
         lock = file_lock(self.path)
@@ -181,7 +184,7 @@ class ArticleIndex:
             lock.acquire()
         except Timeout:
             raise LibraryError(
-                f"{self.path} is locked by another reader process for over {LOCK_TIMEOUT:.0f} s"
+                f"{self.path} is locked by another reader process for over {atomic.LOCK_TIMEOUT:.0f} s"
             ) from None
         try:
             self.rows()  # fresh under the lock: another process may have added rows

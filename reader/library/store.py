@@ -15,7 +15,6 @@ unique), so an article keeps its id, and its notes, across re-imports.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -292,13 +291,8 @@ def _write_text(path: Path, text: str) -> None:
     _write_bytes(path, text.encode("utf-8"))
 
 
-def _write_bytes(path: Path, data: bytes) -> None:
-    """Write via a temp file and rename, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+def _write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Through the one write path (:mod:`reader.base.atomic`): temp file, fsync, rename."""
+    from reader.base.atomic import atomic_write_bytes
+
+    atomic_write_bytes(path, data, durable=durable)
