@@ -133,7 +133,7 @@ def print_table(title: str, results: dict[str, dict]) -> None:
 def dedupe(html: list, scraped: list) -> None:
     """Same story as HTML and as scraped text: does the dedupe (LSH candidates on the content key,
     verified on the bodies) call them duplicates, and never two different pages?"""
-    from reader.library import dedupe as dd
+    from reader.importing import dedupe as dd
 
     by_id = {Path(n).stem: d for n, d, _ in scraped}
     pairs = [(d, by_id[Path(n).stem]) for n, d, _ in html if Path(n).stem in by_id]
