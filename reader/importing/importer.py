@@ -178,7 +178,9 @@ def _parse_html(text: str) -> ParsedArticle:
 def parse_document(data: bytes, name: str) -> ParsedArticle:
     """One document to a ParsedArticle; ``name`` "-" is pasted text (HTML or plain, sniffed)."""
     if name == "-":
-        kind = "html" if _looks_like_html(data) else "txt"
+        from .markdown import looks_like_markdown
+
+        kind = "html" if _looks_like_html(data) else "md" if looks_like_markdown(data) else "txt"
     else:
         ext = os.path.splitext(name)[1].lower()
         if ext == ".jsonl":
