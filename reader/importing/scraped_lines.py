@@ -14,6 +14,9 @@ from .furniture import GLUED as _GLUED
 from .furniture import SENTENCE_END as _SENTENCE_END
 from .furniture import (
     is_account_prompt,
+    is_appeal,
+    is_consent_box,
+    is_player_notice,
     is_audio_widget,
     is_closing_credit,
     is_comment_label,
@@ -242,6 +245,16 @@ def _mark_related_lists(lines: list[Line]) -> None:
             teaser.noise, teaser.penalty = True, 10.0
 
 
+def _mark_captions_beside_credits(lines: list[Line]) -> None:
+    """'Photo: Max Muster / Archive' on a line of its own, then a short line: the picture's
+    caption."""
+    for line, following in zip(lines, lines[1:]):
+        if not (line.noise and _CREDIT.match(line.text)) or len(words_of(line.text)) > 12:
+            continue
+        if not following.noise and not following.dated and len(words_of(following.text)) <= 14:
+            following.body, following.noise, following.penalty = False, True, 15.0
+
+
 def _teaser_like(text: str) -> bool:
     """A headline of another story: short, and not closed like a story sentence ('.' or a quote)."""
     return len(words_of(text)) <= 20 and not text.endswith((".", "“", '"', "«", "»", "”", ")"))
@@ -279,6 +292,7 @@ def classify(raw_lines: list[str]) -> list[Line]:
             line.noise, line.penalty = True, 15.0
             rest = _GLUED.split(text, maxsplit=1)
             if len(rest) == 2 and _is_body(rest[1]):  # credit glued to a real paragraph
+                line.text = rest[0].strip()
                 lines.append(line)
                 line = Line(rest[1].strip())
                 text = line.text
@@ -290,7 +304,12 @@ def classify(raw_lines: list[str]) -> list[Line]:
             line.noise, line.penalty = True, 15.0
         elif is_audio_widget(text):
             line.noise, line.penalty = True, 60.0
-        elif is_account_prompt(text):  # known furniture: costs a story that spans it little
+        elif (
+            is_account_prompt(text)
+            or is_appeal(text)
+            or is_consent_box(text)
+            or is_player_notice(text)
+        ):  # known furniture: costs a story that spans it little
             line.noise, line.penalty = True, 15.0
         elif (
             is_ui(text)
@@ -341,6 +360,7 @@ def classify(raw_lines: list[str]) -> list[Line]:
                 previous.body, previous.noise, previous.penalty = False, True, 80.0
     _mark_related_lists(lines)
     _mark_templated(lines)
+    _mark_captions_beside_credits(lines)
     # The line right after a caption is the teaser headline of a related article.
     for before, after in zip(lines, lines[1:]):
         if before.caption_source and (not after.body or _teaser_like(after.text)):
