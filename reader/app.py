@@ -41,6 +41,13 @@ class ReaderApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(LibraryScreen(self.session))
 
+    def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:  # type: ignore[override]
+        """Every toast (from any screen) is plain text through the terminal gate: messages name
+        titles, files and tags, which are data, never markup or control sequences."""
+        from reader.render import clean
+
+        super().notify(clean(str(message)), markup=False, **kwargs)
+
     def _remember_theme(self, theme) -> None:
         try:
             self.session.save_setting("theme", theme.name)
@@ -93,8 +100,10 @@ def run_tui(library_dir: str | Path | None = None) -> int:
     try:
         session = Session(root)
     except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+        from reader.base.text import for_terminal
+
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        print(f"error {root}: {reason}", file=sys.stderr)
+        print(for_terminal(f"error {root}: {reason}", one_line=True), file=sys.stderr)
         return 1
     app = ReaderApp(root, session=session)
     app.run()

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .output import UsageError, console, err, one_line, print_json
+from .output import UsageError, console, err, json_text, one_line, print_json
 
 
 def cmd_analyze(args: argparse.Namespace, root: Path) -> int:
@@ -104,7 +104,7 @@ def analyze_jsonl(source: str) -> int:
                 "quotes": result.quote_records(),
                 "actors": [a.to_dict() for a in result.actors],
             }
-            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+            sys.stdout.write(json_text(line, indent=None) + "\n")
     return 1 if failed else 0
 
 

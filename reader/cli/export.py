@@ -8,7 +8,9 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .output import CLIError, UsageError, one_line, out, plural
+from reader.base.text import for_terminal
+
+from .output import CLIError, UsageError, json_text, one_line, out, plural
 from .reading import open_library
 
 
@@ -85,7 +87,7 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
     if args.format == "json":
         if to_folder:
             raise UsageError("--format json writes one file: give -o FILE, not a folder")
-        text = json.dumps(to_json(articles, exported=exported), ensure_ascii=False, indent=2)
+        text = json_text(to_json(articles, exported=exported))
         return _emit(text + "\n", target)
     if to_folder:
         try:
@@ -100,7 +102,8 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
 
 def _emit(text: str, target: str | None) -> int:
     if target is None:
-        sys.stdout.write(text)
+        # a terminal shows it through the gate; a pipe or a redirect gets the file's bytes
+        sys.stdout.write(for_terminal(text) if _is_terminal(sys.stdout) else text)
         return 0
     from annotations.storage import atomic_write_bytes
 
@@ -113,6 +116,13 @@ def _emit(text: str, target: str | None) -> int:
         raise CLIError(f"cannot write {target}: {exc.strerror or exc}") from None
     out(f"wrote {one_line(target)}")
     return 0
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
 def cmd_import_annotations(args: argparse.Namespace, root: Path) -> int:

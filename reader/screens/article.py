@@ -13,7 +13,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from reader.render import body_spans, clean_with_map, header, legend, plural
+from reader.render import body_spans, clean_line, clean_with_map, header, legend, plural
 from reader.screens.article_annotate import AnnotationActions
 from reader.widgets.article_layout import ArticleLayout
 from reader.widgets.article_view import ArticleView
@@ -166,7 +166,8 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         if self.annotation_error:
             head.append("\n")
             head.append(
-                f"⚠ {self.annotation_error} · `reader doctor` repairs it", self._warning_style()
+                f"⚠ {clean_line(self.annotation_error)} · `reader doctor` repairs it",
+                self._warning_style(),
             )
         self.query_one("#article-header", Static).update(head)
 
@@ -204,17 +205,20 @@ class ArticleScreen(AnnotationActions, Screen[None]):
                 self.analysis.actor(q.actor).name if self.analysis.actor(q.actor) else q.speaker
             )
             text.append(" · speaker: ")
-            text.append(speaker or "unknown", "bold")
+            text.append(clean_line(speaker) or "unknown", "bold")
             if q.via:
                 via = self.analysis.actor(q.via_actor)
                 text.append(" via ")
-                text.append(via.name if via else q.via, "bold")
+                text.append(clean_line(via.name if via else q.via), "bold")
         else:
             para = self.view.doc.paragraph_of(event.start) + 1
             text.append(f"paragraph {para}/{len(self.view.doc.paragraphs)}")
         if self.actor_filter:
             name = self.analysis.actor(self.actor_filter)
-            text.append(f" · quotes of {name.name if name else '?'} (Escape clears)", "color(162)")
+            text.append(
+                f" · quotes of {clean_line(name.name) if name else '?'} (Escape clears)",
+                "color(162)",
+            )
         self.query_one("#status", Static).update(text, layout=False)  # one fixed line
 
     # ---- search --------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from reader.render import clean, clean_line
 from reader.textutil import strip_control
 
 
@@ -54,10 +55,12 @@ class Dialog(ModalScreen[Any]):
         found = self.query("#dialog-error")
         if found:
             box = found.first(Static)
-            box.update(Text(f"not saved: {message} (your text is kept; Escape discards it)"))
+            box.update(
+                Text(f"not saved: {clean_line(message)} (your text is kept; Escape discards it)")
+            )
             box.display = True
         else:
-            self.notify(f"not saved: {message}", severity="error")
+            self.notify(f"not saved: {message}", severity="error")  # the app's notify: gated
 
     def result(self) -> Any:  # pragma: no cover - overridden
         return None
@@ -103,7 +106,7 @@ class TextPrompt(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(self.title_text), classes="dialog-title")
+            yield Label(Text(clean_line(self.title_text)), classes="dialog-title")
             # no select-on-focus: a prefilled value (the current tags) is added to, never
             # replaced by the first key typed
             yield Input(
@@ -160,7 +163,7 @@ class NoteDialog(Dialog):
         title: str = "Note",
     ) -> None:
         super().__init__()
-        self.passage = strip_control(passage)
+        self.passage = clean(passage)
         self.text = text
         self.tags = list(tags)
         self.known_tags = list(known_tags)
@@ -168,7 +171,7 @@ class NoteDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog note-dialog"):
-            yield Label(Text(self.title_text), classes="dialog-title")
+            yield Label(Text(clean_line(self.title_text)), classes="dialog-title")
             # under the title, so a small window still shows why a save failed
             yield Static("", id="dialog-error", classes="dialog-error")
             if self.passage:
@@ -232,7 +235,7 @@ class ConfirmDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(self.question), classes="dialog-title")
+            yield Label(Text(clean(self.question)), classes="dialog-title")
             yield Static(Text("y / Enter: yes · n / Escape: no"), classes="dialog-hint")
 
     def result(self) -> bool:
@@ -249,7 +252,7 @@ class PickDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog pick-dialog"):
-            yield Label(Text(self.title_text), classes="dialog-title")
+            yield Label(Text(clean_line(self.title_text)), classes="dialog-title")
             yield Input(placeholder="type to narrow", id="pick-filter")
             yield OptionList(id="pick-list")
             yield Static(Text("Enter picks · Escape cancels"), classes="dialog-hint")
@@ -262,7 +265,7 @@ class PickDialog(Dialog):
         option_list.clear_options()
         q = query.casefold()
         option_list.add_options(
-            Option(Text(strip_control(label)), id=str(i))
+            Option(Text(clean_line(label)), id=str(i))
             for i, (label, _value) in enumerate(self.options)
             if q in label.casefold()
         )

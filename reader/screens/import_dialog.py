@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, ProgressBar, Static
 
-from reader.render import plural
+from reader.render import clean_line, plural
 from reader.screens.dialogs import Dialog
 
 
@@ -124,7 +124,7 @@ class ImportDialog(Dialog):
         self.dismiss(self.imported if (self.imported or self.duplicates) else None)
 
     def _status(self, message: str) -> None:
-        self.query_one("#import-status", Static).update(Text(message))
+        self.query_one("#import-status", Static).update(Text(clean_line(message)))
 
     @work(thread=True, exclusive=True, group="import")
     def run_import(self, path: Path) -> None:

@@ -10,7 +10,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
 
-from reader.render import append_filters, plural
+from reader.render import append_filters, clean_line, plural
 from reader.screens.library_filters import LibraryFilters
 from reader.widgets.article_rows import COLUMNS, Row, filter_rows, sort_rows
 from reader.widgets.article_table import ArticleTable
@@ -136,7 +136,7 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         text.append(f" · sorted by {table.sort_column} {'▼' if table.sort_reverse else '▲'}")
         if self.query_text:
             text.append(" · filter: ")
-            text.append(self.query_text, "bold")
+            text.append(clean_line(self.query_text), "bold")
         append_filters(text, tag=self.tag, actor=self.actor)
         self.query_one("#library-header", Static).update(text)
 

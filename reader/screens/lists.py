@@ -14,6 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.render import clean_line
+
 
 class ListScreen(Screen[None]):
     """Subclasses fill ``self.entries`` and implement ``open(payload)``."""
@@ -52,11 +54,11 @@ class ListScreen(Screen[None]):
         return True
 
     def header_text(self) -> Text:
-        text = Text(self.title_text, "bold")
+        text = Text(clean_line(self.title_text), "bold")
         text.append(f"  {len(self.shown)} of {len(self.entries)}")
         if self.query_text:
             text.append(" · filter: ")
-            text.append(self.query_text, "bold")
+            text.append(clean_line(self.query_text), "bold")
         return text
 
     def fill(self) -> None:

@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.render import TAG_STYLE
+from reader.render import TAG_STYLE, clean_line
 from reader.widgets.article_rows import COLUMNS, Row, sort_rows
 
 # column widths by terminal width: below NARROW_BELOW the source and tags shrink, the quotes
@@ -271,4 +271,4 @@ def _cell(row: Row, name: str) -> str:
     if name in ("notes", "quotes"):
         value = getattr(row, name)
         return str(value) if value else "·"
-    return getattr(row, name)
+    return clean_line(getattr(row, name))
