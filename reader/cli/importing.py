@@ -78,8 +78,8 @@ def cmd_import(args: argparse.Namespace, root: Path) -> int:
 
     def on_result(status: str, name: str, detail) -> None:
         progress.clear()
-        if status == "error":
-            err(f"error {one_line(name)}: {one_line(str(detail))}")
+        if status in ("error", "warning"):  # a warning: imported all the same (exit 0)
+            err(f"{status} {one_line(name)}: {one_line(str(detail))}")
         else:
             out(f"{status} {detail.id} {one_line(detail.title)}")
             sys.stdout.flush()

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from ..textutil import strip_control
-from .decode import decode_bytes
+from .decode import _BOMS, _looks_utf16, decode_document, looks_binary
 from .meta import detect_lang, parse_date
 from .models import ImportFailure, ParsedArticle
 
@@ -32,6 +32,7 @@ __all__ = [
 ]
 
 MAX_BYTES = 20 * 1024 * 1024
+_WIDE_BOMS = tuple(bom for bom, encoding in _BOMS if encoding != "utf-8")
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 _DOCUMENTS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 _MAGIC = (
@@ -50,17 +51,19 @@ _MAGIC = (
     (b"OggS", "an audio file"),
     (b"ID3", "an audio file"),
 )
-_HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body)\b", re.I)
-_HTML_FRAGMENT = re.compile(rb"^\s*<[a-z!?]", re.I)
-_HTML_CLOSING = re.compile(rb"</(?:p|div|article|section|span|a|h[1-6]|li)>", re.I)
+_HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
+_HTML_FRAGMENT = re.compile(r"^\s*<[a-z!?]", re.I)
+_HTML_CLOSING = re.compile(r"</(?:p|div|article|section|span|a|h[1-6]|li)>", re.I)
+_HTML_BYTES = re.compile(rb"<(?:!doctype\s+html|html|head|body)\b|<meta[^>]+charset", re.I)
 
 
-def _looks_like_html(data: bytes) -> bool:
-    """Pasted text: a page or a fragment of markup (not prose that mentions a <tag> once)."""
-    head = data[:4096]
+def _looks_like_html(text: str) -> bool:
+    """Pasted text: a page or a fragment of markup (not prose that mentions a <tag> once).
+    Sniffed on the decoded text, so UTF-16 pages are pages too."""
+    head = text[:4096]
     if _HTML_SNIFF.search(head):
         return True
-    return bool(_HTML_FRAGMENT.match(head)) and len(_HTML_CLOSING.findall(data[:65536])) >= 2
+    return bool(_HTML_FRAGMENT.match(head)) and len(_HTML_CLOSING.findall(text[:65536])) >= 2
 
 
 def _check_bytes(data: bytes) -> None:
@@ -73,16 +76,10 @@ def _check_bytes(data: bytes) -> None:
     for magic, what in _MAGIC:
         if what and data.startswith(magic):
             raise ImportFailure(f"binary file ({what}), not an article")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _mostly_utf16(data):
-        return  # UTF-16 text has NUL bytes by nature
-    if b"\x00" in data[:65536]:
-        raise ImportFailure("binary file (contains NUL bytes), not an article")
-
-
-def _mostly_utf16(data: bytes) -> bool:
-    from .decode import _looks_utf16
-
-    return _looks_utf16(data) is not None
+    if looks_binary(data):  # a stray NUL or a few control characters are stripped instead
+        raise ImportFailure(
+            "binary file (too many NUL bytes and control characters), not an article"
+        )
 
 
 def _finish(article: ParsedArticle, paragraphs: list[str], headings: list[int]) -> ParsedArticle:
@@ -163,7 +160,7 @@ def _parse_markdown(text: str) -> ParsedArticle:
 def _parse_html(text: str) -> ParsedArticle:
     from .html import extract_html
 
-    doc = extract_html(text)
+    doc = extract_html(strip_control(text))  # whole sequences, as for text and Markdown
     article = ParsedArticle(
         text="",
         title=doc.title,
@@ -177,23 +174,26 @@ def _parse_html(text: str) -> ParsedArticle:
 
 def parse_document(data: bytes, name: str) -> ParsedArticle:
     """One document to a ParsedArticle; ``name`` "-" is pasted text (HTML or plain, sniffed)."""
-    if name == "-":
-        kind = "html" if _looks_like_html(data) else "txt"
-    else:
-        ext = os.path.splitext(name)[1].lower()
-        if ext == ".jsonl":
-            raise ImportFailure("a JSONL corpus holds many articles; import it as a corpus")
-        if ext not in _DOCUMENTS:
-            raise ImportFailure(
-                f"unsupported file type '{ext or name}' (use .txt .md .html .htm .jsonl)"
-            )
-        kind = _DOCUMENTS[ext]
-        if kind == "txt" and _HTML_SNIFF.match(data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")):
-            kind = "html"  # a saved page named .txt
-        elif kind == "html" and not re.search(rb"<[a-zA-Z!/]", data[:65536]):
-            kind = "txt"  # text named .html: no markup at all
+    ext = "" if name == "-" else os.path.splitext(name)[1].lower()
+    if ext == ".jsonl":
+        raise ImportFailure("a JSONL corpus holds many articles; import it as a corpus")
+    if name != "-" and ext not in _DOCUMENTS:
+        raise ImportFailure(
+            f"unsupported file type '{ext or name}' (use .txt .md .html .htm .jsonl)"
+        )
     _check_bytes(data)
-    text = decode_bytes(data, html=kind == "html")
+    # the kind is told from the decoded text (UTF-16 markup has NULs between its bytes)
+    declared_html = ext in (".html", ".htm") or bool(_HTML_BYTES.search(data[:8192]))
+    decoded = decode_document(data, html=declared_html)
+    text = decoded.text
+    if name == "-":
+        kind = "html" if _looks_like_html(text) else "txt"
+    else:
+        kind = _DOCUMENTS[ext]
+        if kind == "txt" and _HTML_SNIFF.match(text[:512].lstrip("\ufeff \t\r\n")):
+            kind = "html"  # a saved page named .txt
+        elif kind == "html" and not re.search(r"<[a-zA-Z!/]", text[:65536]):
+            kind = "txt"  # text named .html: no markup at all
     if not text.strip():
         raise ImportFailure("empty file")
     try:
@@ -209,24 +209,47 @@ def parse_document(data: bytes, name: str) -> ParsedArticle:
         raise ImportFailure("document too deeply nested to read") from None
     if name == "-":
         article.format = "stdin"
+    article.replaced = decoded.replaced
     return article
 
 
 def iter_jsonl(data: bytes, name: str) -> Iterator[tuple[int, ParsedArticle | ImportFailure]]:
-    """One article a line; a bad line yields its ImportFailure and the rest goes on."""
+    """One article a line; a bad line yields its ImportFailure and the rest goes on.
+
+    Lines are decoded one by one, so a NUL byte or bytes in another encoding cost that line
+    only (line 0 is the file as a whole: binary, too large). UTF-16 files are decoded whole."""
     try:
         _check_bytes(data)
-        text = decode_bytes(data)
+        whole = decode_document(data) if is_wide_text(data) else None
     except ImportFailure as failure:
         yield 0, failure
         return
-    for number, line in enumerate(text.split("\n"), start=1):
+    if whole is not None:
+        lines: Iterator[bytes | str] = iter(whole.text.split("\n"))
+        first_replaced = whole.replaced  # not known per line: told with the first article
+    else:
+        lines = iter(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"))
+        first_replaced = 0
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            yield number, _jsonl_article(line)
+            replaced = 0
+            if isinstance(line, bytes):
+                if b"\x00" in line:
+                    raise ImportFailure("NUL byte in the line (binary data)")
+                decoded = decode_document(line)
+                line, replaced = decoded.text, decoded.replaced
+            article = _jsonl_article(line)
+            article.replaced, first_replaced = replaced + first_replaced, 0
+            yield number, article
         except ImportFailure as failure:
             yield number, failure
+
+
+def is_wide_text(data: bytes) -> bool:
+    """UTF-16 or UTF-32 (by its byte-order mark or its NUL pattern): not cut at b"\\n"."""
+    return data.startswith(_WIDE_BOMS) or _looks_utf16(data) is not None
 
 
 def _jsonl_article(line: str) -> ParsedArticle:

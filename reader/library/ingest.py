@@ -23,7 +23,9 @@ from .store import Library
 
 CHUNK_BYTES = 4 * 1024 * 1024
 PROGRESS_EVERY = 0.05  # seconds between progress reports inside a corpus
-ResultCallback = Callable[[str, str, "ArticleMeta | str"], None]  # (status, name, meta|reason)
+# (status, name, meta|reason); status: imported, duplicate, error, or warning (the article is
+# still imported: e.g. "N bytes replaced" when some bytes were not valid in its encoding)
+ResultCallback = Callable[[str, str, "ArticleMeta | str"], None]
 ProgressCallback = Callable[[int, int, str], None]  # (done, total, current name)
 
 
@@ -32,6 +34,7 @@ class ImportReport:
     imported: list[ArticleMeta] = field(default_factory=list)
     duplicates: list[ArticleMeta] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (PATH or PATH:LINE, reason)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # imported all the same
     cancelled: bool = False
 
     @property
@@ -61,6 +64,8 @@ def import_paths(
             report.imported.append(detail)  # type: ignore[arg-type]
         elif status == "duplicate":
             report.duplicates.append(detail)  # type: ignore[arg-type]
+        elif status == "warning":
+            report.warnings.append((name, str(detail)))
         else:
             report.errors.append((name, str(detail)))
         if on_result is not None:
@@ -142,7 +147,9 @@ def _parse(data: bytes, name: str, result: ResultCallback) -> ParsedArticle | No
     from reader.importing.importer import parse_document
 
     try:
-        return parse_document(data, name)
+        parsed = parse_document(data, name)
+        _warn_replaced(parsed, name, result)
+        return parsed
     except ImportFailure as exc:
         result("error", name, str(exc) or "cannot be imported")
     except RecursionError:
@@ -150,6 +157,12 @@ def _parse(data: bytes, name: str, result: ResultCallback) -> ParsedArticle | No
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the import
         result("error", name, f"cannot be read ({type(exc).__name__}: {exc})")
     return None
+
+
+def _warn_replaced(parsed: ParsedArticle, name: str, result: ResultCallback) -> None:
+    if parsed.replaced:
+        n = parsed.replaced
+        result("warning", name, f"{n} byte{'s' * (n != 1)} replaced")
 
 
 def _jsonl_items(
@@ -178,6 +191,7 @@ def _jsonl_items(
             if isinstance(item, ImportFailure):
                 result("error", where, str(item) or "cannot be imported")
                 continue
+            _warn_replaced(item, where, result)
             raw = lines[lineno - 1].strip() if 0 < lineno <= len(lines) else b""
             if not raw:
                 raw = item.text.encode("utf-8")
@@ -188,7 +202,9 @@ def _jsonl_chunks(data: bytes, lines: list[bytes]) -> Iterator[tuple[bytes, int]
     """A corpus in pieces of whole lines, with the number of lines before each piece: the
     importer's size limit is meant for one article, and a corpus of 10,000 is far larger.
     UTF-16 files (NUL bytes) can't be cut at b"\n" and go whole."""
-    if len(data) <= CHUNK_BYTES or b"\x00" in data[:4096]:
+    from reader.importing.importer import is_wide_text
+
+    if len(data) <= CHUNK_BYTES or is_wide_text(data):
         yield data, 0
         return
     start, size = 0, 0

@@ -138,7 +138,7 @@ class ImportDialog(Dialog):
                 self.imported += 1
             elif status == "duplicate":
                 self.duplicates += 1
-            else:
+            elif status != "warning":  # a warning's article is imported all the same
                 self.errors.append((name, str(detail)))
 
         try:
