@@ -84,7 +84,10 @@ def cmd_import(args: argparse.Namespace, root: Path) -> int:
             out(f"{status} {detail.id} {one_line(detail.title)}")
             sys.stdout.flush()
 
-    stdin = sys.stdin.buffer.read() if "-" in args.paths else None  # before ctrl+c is caught
+    from reader.importing.importer import MAX_BYTES
+
+    # before ctrl+c is caught; one byte over the size limit is enough to say it is too large
+    stdin = sys.stdin.buffer.read(MAX_BYTES + 1) if "-" in args.paths else None
     cancel = threading.Event()
     with ctrl_c_cancels(cancel):
         report = import_paths(

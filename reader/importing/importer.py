@@ -304,7 +304,10 @@ def collect_files(paths: list[str]) -> Iterator[tuple[str, str | None]]:
                         continue
                     found = True
                     full = os.path.join(root, file)
-                    yield full, None if os.access(full, os.R_OK) else "permission denied"
+                    if not _is_regular(full):  # a FIFO would block forever, a device never end
+                        yield full, "not a regular file"
+                    else:
+                        yield full, None if os.access(full, os.R_OK) else "permission denied"
             for folder in unreadable:
                 yield folder, "cannot read folder (permission denied)"
             if not found and not unreadable:
@@ -312,7 +315,7 @@ def collect_files(paths: list[str]) -> Iterator[tuple[str, str | None]]:
         elif not os.path.exists(path):
             yield path, "no such file or folder"
         elif not os.path.isfile(path):
-            yield path, "not a regular file"
+            yield path, "not a regular file (a pipe or a device: pipe it to `reader import -`)"
         elif not os.access(path, os.R_OK):
             yield path, "permission denied"
         elif os.path.splitext(path)[1].lower() not in SUPPORTED:
@@ -323,6 +326,15 @@ def collect_files(paths: list[str]) -> Iterator[tuple[str, str | None]]:
             )
         else:
             yield path, None
+
+
+def _is_regular(path: str) -> bool:
+    import stat
+
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True  # gone or unreadable: reading it names the reason
 
 
 def content_key(text: str) -> str:

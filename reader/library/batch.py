@@ -81,6 +81,7 @@ class ImportBatch:
         *,
         on_result: Callable[[str, str, ArticleMeta], None] | None,
         batch_seconds: float,
+        pool: AnalysisPool | None = None,
     ) -> None:
         self.library = library
         self.on_result = on_result
@@ -95,7 +96,8 @@ class ImportBatch:
         self._tag_queue: queue.Queue = queue.Queue()
         self.tag_errors: list[str] = []
         self.inflight: deque = deque()
-        self.pool = AnalysisPool()
+        self._own_pool = pool is None  # the import driver's pool (it parses too) is its own
+        self.pool = pool if pool is not None else AnalysisPool()
         self._writer: Any = None
 
     def add(self, parsed: ParsedArticle, original: bytes, name: str) -> None:
@@ -183,7 +185,8 @@ class ImportBatch:
             self.inflight.clear()
             self.commit()
         finally:
-            self.pool.shutdown()
+            if self._own_pool:
+                self.pool.shutdown(wait=finish)
             if self._writer is not None:
                 self._writer.shutdown(wait=True)
             self.finish_tags()

@@ -161,6 +161,7 @@ class Library:
         *,
         on_result: Callable[[str, str, Any], None] | None = None,
         batch_seconds: float = 2.0,
+        pool: Any = None,
     ) -> list[tuple[str, str, Any]]:
         """Store many articles, writing the index once per batch (every ``batch_seconds``).
 
@@ -171,7 +172,7 @@ class Library:
         """
         from .batch import ImportBatch
 
-        batch = ImportBatch(self, on_result=on_result, batch_seconds=batch_seconds)
+        batch = ImportBatch(self, on_result=on_result, batch_seconds=batch_seconds, pool=pool)
         finished = False
         try:
             for parsed, original, name in items:
