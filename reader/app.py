@@ -97,9 +97,11 @@ def run_tui(library_dir: str | Path | None = None) -> int:
     from reader.screens.session import Session
 
     root = Path(library_dir).expanduser() if library_dir is not None else paths.library_dir()
+    from reader.base.errors import ReaderError
+
     try:
         session = Session(root)
-    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+    except (ReaderError, OSError) as exc:  # one line, never a traceback (a bug: the CLI's own)
         from reader.base.text import for_terminal
 
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__

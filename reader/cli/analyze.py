@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from reader.base.errors import ReaderError
+
 from .output import UsageError, console, err, json_text, one_line, print_json
 
 
@@ -33,8 +35,8 @@ def cmd_analyze(args: argparse.Namespace, root: Path) -> int:
     return 1 if failed else 0
 
 
-class _FileError(Exception):
-    pass
+class _FileError(ReaderError):
+    """One file that cannot be analysed (reported, the others go on)."""
 
 
 def analyze_file(path: str) -> dict[str, Any]:

@@ -29,7 +29,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.base.errors import ReaderError
+from reader.base.errors import ReaderError, bug_report
 
 POOL_FROM = 64  # articles in one run before analysis goes to the workers
 PARSE_CPU_SECONDS = 10.0
@@ -114,14 +114,8 @@ class WorkerFailed(ReaderError):
 
 
 class InternalError(Exception):
-    """A bug inside a worker's job (not a user-facing error): the type, message and where."""
-
-    def __init__(self, kind: str, message: str, where: str) -> None:
-        super().__init__(kind, message, where)
-        self.kind, self.message, self.where = kind, message, where
-
-    def __str__(self) -> str:
-        return f"internal error in {self.where} ({self.kind}: {self.message}); please report"
+    """A bug inside a worker's job (not a user-facing error), as one line saying where:
+    ``internal error in FILE:LINE (Type: message); please report``."""
 
 
 def _vm_bytes() -> int | None:
@@ -161,18 +155,6 @@ def _lift_limits() -> None:
         resource.setrlimit(which, (hard, hard))
 
 
-def _where(exc: BaseException) -> str:
-    import traceback
-
-    frames = traceback.extract_tb(exc.__traceback__)
-    if not frames:
-        return "a worker"
-    last = frames[-1]
-    parts = last.filename.replace("\\", "/").split("/")
-    short = "/".join(parts[parts.index("reader") :]) if "reader" in parts else parts[-1]
-    return f"{short}:{last.lineno}"
-
-
 def _worker_main(conn) -> None:
     """A worker: jobs in, results out, one at a time. A job over its CPU limit is killed by
     SIGXCPU (no core file); one over its memory limit ends in MemoryError, reported, and the
@@ -206,7 +188,7 @@ def _worker_main(conn) -> None:
         except ReaderError as exc:
             reply = ("raise", exc)
         except BaseException as exc:  # noqa: BLE001 - a bug: named, with where it happened
-            reply = ("raise", InternalError(type(exc).__name__, str(exc)[:300], _where(exc)))
+            reply = ("raise", InternalError(bug_report(exc)))
         finally:
             if limits is not None:
                 try:
@@ -216,7 +198,7 @@ def _worker_main(conn) -> None:
         try:
             conn.send(reply)
         except (pickle.PicklingError, TypeError, AttributeError) as exc:
-            conn.send(("raise", InternalError(type(exc).__name__, str(exc)[:300], "a worker")))
+            conn.send(("raise", InternalError(bug_report(exc))))
         except (OSError, MemoryError):
             return
         if fresh:
@@ -259,7 +241,9 @@ class Workers:
         for _ in threads:
             self._jobs.put(None)
         for thread in threads:
-            thread.join()
+            # on a stop, a thread still starting its worker finds the stop flag and kills it
+            # itself (the workers are daemons: they go with this process in any case)
+            thread.join(None if wait else 0.5)
         self._stopping.set()
         while True:  # anything submitted meanwhile will never run
             try:

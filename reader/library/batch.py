@@ -16,13 +16,15 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import CancelledError
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.base.errors import ReaderError, describe
 from reader.importing.models import ParsedArticle
 
-from .analysis_pool import AnalysisPool, analyse_text
+from .analysis_pool import AnalysisPool, InternalError, analyse_text
 from .known_stories import KnownStories
 from .models import ArticleMeta
 
@@ -151,7 +153,7 @@ class ImportBatch:
                 self.pool.flush()  # it may still be buffered
             try:
                 analysed = future.result()
-            except Exception:  # noqa: BLE001 - a worker died: analyse here instead
+            except (ReaderError, InternalError, CancelledError):  # no worker answer: analyse here
                 analysed = analyse_text(parsed.text, parsed.lang)
             meta.lang = meta.lang or analysed.lang
             meta.quotes, meta.actors = analysed.quotes, analysed.actors
@@ -240,7 +242,7 @@ class ImportBatch:
             try:
                 store.restore_article(meta.id, lambda i=meta.id: self.library.text(i))
             except Exception as exc:  # noqa: BLE001 - a damaged notes file must not stop an import
-                self.tag_errors.append(f"{meta.id}: notes not restored ({exc})")
+                self.tag_errors.append(f"{meta.id}: notes not restored ({describe(exc)})")
 
     def _move(self, meta: ArticleMeta, taken: dict[str, ArticleMeta]) -> ArticleMeta:
         from dataclasses import replace
@@ -290,13 +292,13 @@ def _tag_all(store, work: list[tuple[str, list[str]]], errors: list[str]) -> Non
             bulk(dict(work))
             return
         except Exception as exc:  # noqa: BLE001 - reported by the caller, import goes on
-            errors.append(f"{len(work)} articles: tags not saved ({exc})")
+            errors.append(f"{len(work)} articles: tags not saved ({describe(exc)})")
             return
     for article_id, tags in work:
         try:
             store.tag_article(article_id, tags)
         except Exception as exc:  # noqa: BLE001 - reported by the caller, import goes on
-            errors.append(f"{article_id}: tags not saved ({exc})")
+            errors.append(f"{article_id}: tags not saved ({describe(exc)})")
 
 
 def sha256_hex(data: bytes) -> str:

@@ -13,6 +13,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from reader.base.errors import describe
 from reader.render import body_spans, clean_line, clean_with_map, header, legend, plural
 from reader.screens.article_annotate import AnnotationActions
 from reader.widgets.article_layout import ArticleLayout
@@ -56,8 +57,9 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         raw = session.text(article_id)
         self.text, self.move = clean_with_map(raw)
         self.analysis = session.analysis(article_id)
-        self.notes: list[Any] = session.notes(article_id)
-        self.tags: list[str] = session.tags(article_id)
+        self.notes: list[Any]
+        self.tags: list[str]
+        self.notes, self.tags, self.notes_error = session.annotations(article_id)
         self.start_at, self.start_search, self.start_actor = at, search, actor
         layout = ArticleLayout(self.text, self._spans(), self._sentences())
         self.view = ArticleView(layout, self._quotes(), id="body")
@@ -97,6 +99,11 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         return any(w.display for w in self.query(selector))
 
     def on_mount(self) -> None:
+        if self.notes_error:
+            self.notify(f"notes unreadable: {self.notes_error}", severity="error", timeout=10)
+        failed = self.session.analysis_errors.get(self.article_id)
+        if failed:
+            self.notify(f"analysis failed: {failed}; no highlights", severity="error", timeout=10)
         self.view.set_notes(self._note_ranges())
         self._show_header()
         self.view.focus()
@@ -115,7 +122,7 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         try:
             self.session.store.set_state(self.article_id, read=True)
         except Exception as exc:  # noqa: BLE001
-            self.notify(f"reading state not saved: {exc}", severity="warning")
+            self.notify(f"reading state not saved: {describe(exc)}", severity="warning")
 
     def _place_cursor(self, offset: int) -> None:
         layout = self.view.doc
@@ -148,7 +155,7 @@ class ArticleScreen(AnnotationActions, Screen[None]):
 
     def _show_header(self) -> None:
         # a damaged annotation file must not look like "0 notes": say so, and how to repair
-        self.annotation_error = self.session.annotation_error(self.article_id)
+        self.annotation_error = self.notes_error or self.session.annotation_error(self.article_id)
         notes = "notes unreadable" if self.annotation_error else plural(len(self.notes), "note")
         head = header(self.meta, self.tags)
         head.append("\n")
@@ -176,13 +183,15 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         return f"bold {colour}"
 
     def refresh_annotations(self) -> None:
-        self.notes = self.session.notes(self.article_id)
-        self.tags = self.session.tags(self.article_id)
+        before = self.notes_error
+        self.notes, self.tags, self.notes_error = self.session.annotations(self.article_id)
+        if self.notes_error and self.notes_error != before:
+            self.notify(f"notes unreadable: {self.notes_error}", severity="error", timeout=10)
         self.view.set_spans(self._spans())
         self.view.set_notes(self._note_ranges())
         self._show_header()
         if self._shown("#notes-panel") and self._shown("#side"):
-            self.query_one(NotesPanel).show(self.notes)
+            self.query_one(NotesPanel).show(self.notes, error=self.notes_error)
 
     def _poll(self) -> None:
         version = self.session.version()
@@ -296,7 +305,7 @@ class ArticleScreen(AnnotationActions, Screen[None]):
                 Text("Actors  █ direct ▒ indirect · Enter: their quotes", "bold")
             )
         else:
-            notes.show(self.notes)
+            notes.show(self.notes, error=self.notes_error)
             self.query_one("#side-title", Static).update(
                 Text("Notes · Enter jumps · e edits · d deletes", "bold")
             )
@@ -338,8 +347,8 @@ class ArticleScreen(AnnotationActions, Screen[None]):
     def action_back(self) -> None:
         try:
             self.session.store.set_state(self.article_id, position=self._stored_offset())
-        except Exception:  # noqa: BLE001 - leaving must always work
-            pass
+        except Exception as exc:  # noqa: BLE001 - leaving must always work; the failure is named
+            self.notify(f"reading position not saved: {describe(exc)}", severity="warning")
         self.app.pop_screen()
 
     def _stored_offset(self) -> int:

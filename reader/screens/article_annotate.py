@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reader.base.errors import describe
 from reader.screens.dialogs import ConfirmDialog, NoteDialog, TagSuggester, TextPrompt, split_tags
 from reader.widgets.panels import NotesPanel
 
@@ -38,7 +39,7 @@ class AnnotationActions:
         try:
             change()
         except Exception as exc:  # noqa: BLE001 - one line, never a traceback
-            self.notify(f"not saved: {exc}", severity="error")
+            self.notify(f"not saved: {describe(exc)}", severity="error")
             return False
         self._written(done)
         return True
@@ -56,7 +57,7 @@ class AnnotationActions:
             try:
                 change(result)
             except Exception as exc:  # noqa: BLE001 - shown in the dialog, never a traceback
-                return str(exc) or type(exc).__name__
+                return describe(exc)
             self._written(done(result) if callable(done) else done)
             return None
 
@@ -65,7 +66,8 @@ class AnnotationActions:
     def _known_tags(self) -> list[str]:
         try:
             return list(self.session.store.tag_counts())
-        except Exception:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - completion only; the failure is named
+            self.notify(f"tag suggestions unavailable: {describe(exc)}", severity="warning")
             return []
 
     def _anchor(self):
@@ -146,7 +148,7 @@ class AnnotationActions:
         try:
             written = self.session.export_markdown(self.article_id, Path(path) if path else None)
         except Exception as exc:  # noqa: BLE001
-            self.notify(f"export failed: {exc}", severity="error")
+            self.notify(f"export failed: {describe(exc)}", severity="error")
             return
         self.notify(f"exported to {written}", timeout=8)
 

@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, ProgressBar, Static
 
+from reader.base.errors import describe
 from reader.render import clean_line, plural
 from reader.screens.dialogs import Dialog
 
@@ -151,7 +152,7 @@ class ImportDialog(Dialog):
             )
             cancelled = report.cancelled
         except Exception as exc:  # noqa: BLE001 - report, never crash the app
-            self.errors.append((str(path), str(exc)))
+            self.errors.append((str(path), describe(exc)))
             cancelled = False
         self.app.call_from_thread(self._finished, cancelled)
 

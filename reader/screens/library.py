@@ -10,6 +10,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
 
+from reader.base.errors import describe
 from reader.render import append_filters, clean_line, plural
 from reader.screens.library_filters import LibraryFilters
 from reader.widgets.article_rows import COLUMNS, Row, filter_rows, sort_rows
@@ -77,6 +78,14 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         self._count_unread()
         self._apply(keep=keep, presorted=presorted and not self.filtered)
         self._start_warm()
+        self._warn_unreadable()
+
+    def _warn_unreadable(self) -> None:
+        """Tags, notes and read state that could not be read are said, never shown as none."""
+        error = self.session.summaries_error
+        if error and error != getattr(self, "_summaries_warned", ""):
+            self.notify(f"notes and tags unreadable: {error}", severity="error", timeout=10)
+        self._summaries_warned = error
 
     def _start_warm(self) -> None:
         self._warm_rows, self._warm_pos = self.all_rows, 0
@@ -183,6 +192,7 @@ class LibraryScreen(LibraryFilters, Screen[None]):
     def refresh_annotations(self) -> None:
         """Tags, notes and read state changed: update rows in place (no index reload)."""
         summaries = self.session.summaries()
+        self._warn_unreadable()
         changed = False
         for row in self.all_rows:
             new = summaries.get(row.meta.id)
@@ -228,7 +238,7 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         try:
             import_paths(self.session.library, [], samples=True, on_progress=progress)
         except Exception as exc:  # noqa: BLE001 - tell, never crash
-            self.app.call_from_thread(self.notify, f"samples: {exc}", severity="error")
+            self.app.call_from_thread(self.notify, f"samples: {describe(exc)}", severity="error")
         self.app.call_from_thread(self._samples_done)
 
     def _show_progress(self, done: int, total: int) -> None:
@@ -286,7 +296,7 @@ class LibraryScreen(LibraryFilters, Screen[None]):
                 self.session, event.article_id, at=row.position if row is not None else None
             )
         except Exception as exc:  # noqa: BLE001 - a missing text file: say so, stay here
-            self.notify(f"cannot open {event.article_id}: {exc}", severity="error")
+            self.notify(f"cannot open {event.article_id}: {describe(exc)}", severity="error")
             return
         self.app.push_screen(screen)
 

@@ -6,6 +6,8 @@ The tag picker offers article tags and passage (note) tags, with their parents (
 
 from __future__ import annotations
 
+from reader.base.errors import describe
+
 
 class LibraryFilters:
     """Mixed into LibraryScreen (which provides session, all_rows, tag, actor, _apply...)."""
@@ -29,7 +31,7 @@ class LibraryFilters:
         try:
             return self.session.store.tag_counts()
         except Exception as exc:  # noqa: BLE001 - the table's own tags still work
-            self.notify(f"passage tags unavailable: {exc}", severity="warning")
+            self.notify(f"passage tags unavailable: {describe(exc)}", severity="warning")
             counts: dict[str, int] = {}
             for row in self.all_rows:
                 for tag in row.tag_list:
@@ -43,7 +45,7 @@ class LibraryFilters:
         try:
             return {note.article for note in self.session.store.notes(tag=self.tag)}
         except Exception as exc:  # noqa: BLE001
-            self.notify(f"passage tags unavailable: {exc}", severity="warning")
+            self.notify(f"passage tags unavailable: {describe(exc)}", severity="warning")
             return set()
 
     def _set_tag(self, tag: str | None) -> None:

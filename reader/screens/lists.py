@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.base.errors import describe
 from reader.render import clean_line
 
 
@@ -106,7 +107,7 @@ class ListScreen(Screen[None]):
         try:
             screen = ArticleScreen(self.session, article_id, **where)
         except Exception as exc:  # noqa: BLE001
-            self.notify(f"cannot open {article_id}: {exc}", severity="error")
+            self.notify(f"cannot open {article_id}: {describe(exc)}", severity="error")
             return
         self.app.push_screen(screen)
 

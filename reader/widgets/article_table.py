@@ -6,6 +6,8 @@ The first line is a fixed header that shows the sort column; rows scroll under i
 from __future__ import annotations
 
 from rich.cells import cell_len, set_cell_size
+from rich.color import ColorParseError
+from rich.errors import StyleSyntaxError
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -100,7 +102,7 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
             try:
                 colour = self.app.get_css_variables().get("warning") or "yellow"
                 style = Style(color=colour, bold=True)
-            except Exception:  # noqa: BLE001 - an unparsable theme colour: plain yellow
+            except (ValueError, LookupError, ColorParseError, StyleSyntaxError):  # plain yellow
                 style = Style(color="yellow", bold=True)
             cached = self._warning_cache = (theme, style)
         return cached[1]
