@@ -107,3 +107,20 @@ async def test_a_bug_reading_notes_is_shown_as_a_bug_not_as_no_notes(
         await settle(pilot)
         shown = "\n".join(s.text for s in app.screen._compositor.render_strips())
         assert "No notes yet" not in shown and "internal error in" in shown
+
+
+def test_an_analyser_bug_at_import_keeps_the_article_and_says_so(
+    capsys, tmp_path: Path, monkeypatch
+) -> None:
+    import reader.analysis
+
+    def broken(text, lang=None):
+        raise IndexError("rule ran off the end")
+
+    monkeypatch.setattr(reader.analysis, "analyze", broken)
+    path = write(tmp_path / "a.txt", ARTICLE)
+    code, out, err = run(capsys, "import", str(path))
+    assert code == 0 and imported_ids(out)  # the article is kept
+    [line] = err.splitlines()
+    assert line.startswith(f"warning {path}: analysis failed: internal error in ")
+    assert "(IndexError: rule ran off the end); please report" in line

@@ -46,6 +46,7 @@ class Analysed:
     quotes: int = 0
     actors: list[str] = field(default_factory=list)
     cache: dict[str, Any] | None = None  # analysis.json content; None if the analyser failed
+    error: str = ""  # why the analyser failed (a bug, named): the import says so, as a warning
 
 
 def analyse_text(text: str, lang: str | None) -> Analysed:
@@ -56,8 +57,8 @@ def analyse_text(text: str, lang: str | None) -> Analysed:
 
     try:
         result = analyze(text, lang)
-    except Exception:  # noqa: BLE001 - the article is kept; its analysis is retried when opened
-        return Analysed(lang=lang)
+    except Exception as exc:  # noqa: BLE001 - the article is kept (retried when opened); said
+        return Analysed(lang=lang, error=bug_report(exc))
     return Analysed(
         lang=lang or result.lang,
         quotes=result.quote_count(),

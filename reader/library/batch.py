@@ -98,6 +98,7 @@ class ImportBatch:
         self._tag_queue: queue.Queue = queue.Queue()
         self.tag_errors: list[str] = []
         self.inflight: deque = deque()
+        self.warnings: list[tuple[str, str]] = []  # (name, message), reported at the commit
         self._own_pool = pool is None  # the import driver's pool (it parses too) is its own
         self.pool = pool if pool is not None else AnalysisPool()
         self._writer: Any = None
@@ -155,6 +156,8 @@ class ImportBatch:
                 analysed = future.result()
             except (ReaderError, InternalError, CancelledError):  # no worker answer: analyse here
                 analysed = analyse_text(parsed.text, parsed.lang)
+            if analysed.error:  # kept without highlights; told with its import line
+                self.warnings.append((name, f"analysis failed: {analysed.error}"))
             meta.lang = meta.lang or analysed.lang
             meta.quotes, meta.actors = analysed.quotes, analysed.actors
             meta.added = datetime.now(UTC).isoformat(timespec="microseconds")
@@ -232,6 +235,10 @@ class ImportBatch:
             self.results.append((name, status, meta))
             if self.on_result is not None:
                 self.on_result(name, status, meta)
+        warnings, self.warnings = self.warnings, []
+        for name, message in warnings:
+            if self.on_result is not None:
+                self.on_result(name, "warning", message)
 
     def _restore_notes(self, metas) -> None:
         """An article removed earlier and imported again gets its orphaned notes back.
