@@ -35,6 +35,7 @@ def _library_option(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> Parser:
     from reader import __version__
+    from reader.importing.formats import import_help
 
     from . import analyze, annotate, export, importing, manage, reading
 
@@ -53,7 +54,7 @@ def build_parser() -> Parser:
         p.set_defaults(handler=handler)
         return p
 
-    p = command("import", importing.cmd_import, "import files, folders, - (stdin), .jsonl")
+    p = command("import", importing.cmd_import, import_help())
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--samples", action="store_true", help="also import the bundled samples")
 

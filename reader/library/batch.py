@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.importing.formats import original_extension
 from reader.importing.models import ParsedArticle
 
 from .analysis_pool import AnalysisPool, analyse_text
@@ -31,11 +32,6 @@ if TYPE_CHECKING:
     from annotations.store import AnnotationStore
 
 WINDOW = 64  # articles analysed ahead of the one being written
-EXTENSIONS = {"html": "html", "htm": "html", "md": "md", "jsonl": "jsonl"}
-
-
-def original_extension(fmt: str) -> str:
-    return EXTENSIONS.get(fmt, "txt")
 
 
 def fallback_title(parsed: ParsedArticle, name: str) -> str:

@@ -3,7 +3,6 @@ to be unique, so an article keeps its id, and its notes, across re-imports."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 
 ID_LENGTH = 8
@@ -20,6 +19,8 @@ def unique_id(sha256: str, taken: Callable[[str], bool]) -> str:
 def sha256_hex(data: bytes) -> str:
     """SHA-256 without the GIL hand-off hashlib makes for inputs over 2 KiB: with the writer
     and worker threads busy, getting the GIL back cost more than hashing a short article."""
+    import hashlib  # lazy: opening the library to list it needs no hashing
+
     digest = hashlib.sha256()
     if len(data) > 1 << 16:
         digest.update(data)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from reader.importing.importer import content_key, iter_jsonl, parse_document
+from reader.importing.importer import content_key, parse_document, parse_original
 from reader.importing.models import ImportFailure, ParsedArticle
 
 from .analysis_pool import analyse_text
@@ -33,16 +33,10 @@ class ReimportResult:
 
 
 def reparse(data: bytes, ext: str, meta: ArticleMeta) -> ParsedArticle:
-    if ext == "jsonl":
-        for _line, item in iter_jsonl(data, meta.file):
-            if isinstance(item, ImportFailure):
-                raise item
-            return item
-        raise ImportFailure("the kept line is empty")
     if meta.format == "stdin":
         return parse_document(data, "-")
     name = meta.file if meta.file.lower().endswith("." + ext) else f"original.{ext}"
-    return parse_document(data, name)
+    return parse_original(data, name)
 
 
 def reimport(
