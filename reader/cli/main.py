@@ -34,6 +34,7 @@ def _library_option(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> Parser:
+    from annotations import exporters
     from reader import __version__
     from reader.importing.formats import import_help
 
@@ -91,12 +92,12 @@ def build_parser() -> Parser:
     p.add_argument("--rename", nargs=2, metavar=("OLD", "NEW"))
     p.add_argument("--json", action="store_true")
 
-    p = command("export", export.cmd_export, "export annotations as Markdown or JSON")
+    p = command("export", export.cmd_export, f"export annotations as {exporters.labels()}")
     p.add_argument("ids", nargs="*", metavar="ID")
     p.add_argument("--tag")
     p.add_argument("-o", "--output", metavar="PATH", help="file, or DIR/ for one file each")
     p.add_argument("--quotes", action="store_true", help="add a 'Who said what' section")
-    p.add_argument("--format", choices=("md", "json"), default="md")
+    p.add_argument("--format", choices=exporters.names(), default=exporters.DEFAULT)
 
     p = command(
         "import-annotations",
