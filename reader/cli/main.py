@@ -34,7 +34,9 @@ def _library_option(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> Parser:
+    from annotations import exporters
     from reader import __version__
+    from reader.importing.formats import import_help
 
     from . import analyze, annotate, export, importing, manage, reading
 
@@ -53,7 +55,7 @@ def build_parser() -> Parser:
         p.set_defaults(handler=handler)
         return p
 
-    p = command("import", importing.cmd_import, "import files, folders, - (stdin), .jsonl")
+    p = command("import", importing.cmd_import, import_help())
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--samples", action="store_true", help="also import the bundled samples")
 
@@ -90,12 +92,12 @@ def build_parser() -> Parser:
     p.add_argument("--rename", nargs=2, metavar=("OLD", "NEW"))
     p.add_argument("--json", action="store_true")
 
-    p = command("export", export.cmd_export, "export annotations as Markdown or JSON")
+    p = command("export", export.cmd_export, f"export annotations as {exporters.labels()}")
     p.add_argument("ids", nargs="*", metavar="ID")
     p.add_argument("--tag")
     p.add_argument("-o", "--output", metavar="PATH", help="file, or DIR/ for one file each")
     p.add_argument("--quotes", action="store_true", help="add a 'Who said what' section")
-    p.add_argument("--format", choices=("md", "json"), default="md")
+    p.add_argument("--format", choices=exporters.names(), default=exporters.DEFAULT)
 
     p = command(
         "import-annotations",

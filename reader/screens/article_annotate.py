@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annotations import exporters
 from reader.screens.dialogs import ConfirmDialog, NoteDialog, TagSuggester, TextPrompt, split_tags
 from reader.widgets.panels import NotesPanel
 
@@ -144,7 +145,7 @@ class AnnotationActions:
 
     def action_export(self, path: str | None = None) -> None:
         try:
-            written = self.session.export_markdown(self.article_id, Path(path) if path else None)
+            written = self.session.export_article(self.article_id, Path(path) if path else None)
         except Exception as exc:  # noqa: BLE001
             self.notify(f"export failed: {exc}", severity="error")
             return
@@ -153,6 +154,6 @@ class AnnotationActions:
     def action_export_to(self) -> None:
         default = str(self.session.export_path(self.meta))
         self.app.push_screen(
-            TextPrompt("Export Markdown to", default),
+            TextPrompt(f"Export to ({exporters.by_suffix_text()})", default),
             lambda value: value and self.action_export(value),
         )
