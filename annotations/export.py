@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.base.errors import ReaderError
+from reader.base.surrogates import lone_surrogate
 
 from .mdtext import (
     blockquote,
@@ -265,6 +266,22 @@ def _note_in(article: str, d: Any) -> Note:
         anchor = anchor_from(passage)
     except TypeError as exc:
         raise ImportError_(f"note {d['id']}: passage is incomplete ({exc})") from None
+    if anchor is not None:
+        for key in ("start", "end", "paragraph"):
+            value = getattr(anchor, key)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ImportError_(f"note {d['id']}: passage {key} must be a whole number")
+        for key in ("exact", "prefix", "suffix"):
+            if not isinstance(getattr(anchor, key), str):
+                raise ImportError_(f"note {d['id']}: passage {key} must be text")
+    for what, value in (
+        ("text", d.get("text")),
+        *(("tag", t) for t in tags),
+        *((f"passage {k}", getattr(anchor, k)) for k in ("exact", "prefix", "suffix") if anchor),
+    ):
+        bad = lone_surrogate(value) if isinstance(value, str) else None
+        if bad:
+            raise ImportError_(f"note {d['id']}: {what} is not valid Unicode text ({bad})")
     return Note(
         id=d["id"].strip(),
         article=article,
@@ -297,11 +314,9 @@ def merge_json(store: Any, data: Any) -> dict[str, int]:
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
             raise ImportError_(f"article {a['id']}: tags must be a list of strings")
         store.path(a["id"])  # validates the id (StoreError)
-        plan.append((a["id"], tags, [_note_in(a["id"], n) for n in a.get("notes") or []]))
-    totals = {"articles": 0, "added": 0, "updated": 0, "skipped": 0}
-    for article, tags, notes in plan:
-        counts = store.merge_notes(article, tags, notes)
-        totals["articles"] += 1
-        for key, value in counts.items():
-            totals[key] += value
-    return totals
+        notes = a.get("notes") or []
+        if not isinstance(notes, list):
+            raise ImportError_(f"article {a['id']}: notes must be a list")
+        plan.append((a["id"], tags, [_note_in(a["id"], n) for n in notes]))
+    # all or nothing: the store checks every tag and text again, then writes one set of files
+    return store.merge_many(plan)

@@ -43,8 +43,8 @@ class AnnotationStore(ArticleLifecycle):
     def add_note(
         self, article: str, text: str, passage: Anchor | None = None, tags: Iterable[str] = ()
     ) -> Note:
-        text = rec.clean_text(text)
         with user_errors():
+            text = rec.clean_text(text)
             tags = merge_tags([], tags)
         if not text.strip() and not tags and passage is None:
             raise StoreError("note is empty: give a text, a tag or a passage")
@@ -116,10 +116,10 @@ class AnnotationStore(ArticleLifecycle):
         # the editor knows where the note was: a note deleted meanwhile is a conflict, not "no
         # note with that id"
         article, full = (base.article, base.id) if base is not None else self._locate(note_id)
-        if text is not None:
-            text = rec.clean_text(text)
-        if tags is not None:
-            with user_errors():
+        with user_errors():
+            if text is not None:
+                text = rec.clean_text(text)
+            if tags is not None:
                 tags = merge_tags([], tags)
         with self._writing(article) as db:
             current = next(

@@ -117,6 +117,7 @@ def _emit(text: str, target: str | None) -> int:
 
 def cmd_import_annotations(args: argparse.Namespace, root: Path) -> int:
     from annotations.export import ImportError_, merge_json
+    from annotations.files import StoreError
 
     try:
         raw = Path(args.file).read_bytes()
@@ -129,8 +130,8 @@ def cmd_import_annotations(args: argparse.Namespace, root: Path) -> int:
     library = open_library(root)
     try:
         totals = merge_json(library.annotations, data)
-    except ImportError_ as exc:
-        raise CLIError(f"{args.file}: {exc}") from None
+    except (ImportError_, StoreError) as exc:  # nothing was merged
+        raise CLIError(f"{args.file}: {exc}; nothing merged") from None
     out(
         f"merged {plural(totals['articles'], 'article')}: {plural(totals['added'], 'note')} added, "
         f"{totals['updated']} updated, {totals['skipped']} already there"
