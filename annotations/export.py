@@ -6,7 +6,7 @@ never pass Textual or library objects in.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from .mdtext import (
     paragraphs,
     safe_stem,
     tag_ref,
+    yaml_date,
     yaml_list,
     yaml_scalar,
 )
@@ -119,7 +120,7 @@ def _front_matter(a: ExportArticle, exported: str) -> list[str]:
         "---",
         f"title: {yaml_scalar(a.title)}",
         f"source: {yaml_scalar(a.source)}",
-        f"date: {yaml_scalar(a.date)}",
+        f"date: {yaml_date(a.date)}",
         f"url: {yaml_scalar(a.url)}",
         f"id: {yaml_scalar(a.id)}",
         *yaml_list("tags", a.tags),
@@ -191,14 +192,53 @@ def file_names(articles: list[ExportArticle]) -> list[str]:
     return names
 
 
+class ExportError(ReaderError):
+    """An export file that was not written (one line: ``PATH: REASON``)."""
+
+
+def write_export_file(path: Path, data: bytes) -> None:
+    """Write one export file atomically. A symlink there is never written through, nor
+    replaced: it may point anywhere (another vault, a system file), so :class:`ExportError`."""
+    path = Path(path)
+    if path.is_symlink():
+        raise ExportError(f"{path}: is a symlink")
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as exc:
+        raise ExportError(f"{path}: {exc.strerror or exc}") from None
+
+
 def write_folder(
-    articles: Iterable[ExportArticle], folder: Path, *, exported: str, quotes: bool = False
+    articles: Iterable[ExportArticle],
+    folder: Path,
+    *,
+    exported: str,
+    quotes: bool = False,
+    on_error: Callable[[Path, str], None] | None = None,
 ) -> list[Path]:
-    """One Markdown file per article plus ``index.md`` linking them; returns the files written."""
+    """One Markdown file per article plus ``index.md`` linking them; returns the files written.
+
+    A file that can't be written (a symlink in its place, which is never written through; a
+    folder in the way; no permission) is skipped and the rest, the index too, is written:
+    ``on_error(path, reason)`` is told of each; without ``on_error``, an :class:`ExportError`
+    names the first one after everything else was written."""
     articles, folder = list(articles), Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    base = folder.resolve()
-    written = []
+    base = folder.resolve()  # the folder itself may be a link the user chose; its files not
+    written: list[Path] = []
+    failed: list[str] = []
+
+    def write(target: Path, data: bytes) -> bool:
+        try:
+            write_export_file(target, data)
+        except ExportError as exc:
+            failed.append(str(exc))
+            if on_error is not None:
+                on_error(target, str(exc)[len(str(target)) + 2 :])
+            return False
+        written.append(target)
+        return True
+
     index = [
         "---",
         f"title: {yaml_scalar('reader export')}",
@@ -209,17 +249,20 @@ def write_folder(
         "",
     ]
     for a, name in zip(articles, file_names(articles)):
-        target = (base / name).resolve()
-        if target.parent != base:  # belt and braces: safe_stem already forbids separators
+        if Path(name).name != name or name.startswith("."):  # safe_stem forbids both already
             raise ValueError(f"export file name {name!r} would leave {base}")
-        atomic_write_bytes(target, to_markdown([a], exported=exported, quotes=quotes).encode())
-        written.append(target)
         count = len(a.notes)
-        index.append(f"- [{one_line(a.title)}](<{name}>) ({count} note{'s' * (count != 1)})")
+        notes = f"{count} note{'s' * (count != 1)}"
+        if write(base / name, to_markdown([a], exported=exported, quotes=quotes).encode()):
+            index.append(f"- [{one_line(a.title)}](<{name}>) ({notes})")
+        else:
+            index.append(f"- {one_line(a.title)} ({notes}; not written, see the export's errors)")
     if not articles:
         index.append("No annotated articles.")
-    atomic_write_bytes(base / "index.md", ("\n".join(index) + "\n").encode())
-    return written + [base / "index.md"]
+    write(base / "index.md", ("\n".join(index) + "\n").encode())
+    if failed and on_error is None:
+        raise ExportError(failed[0] + (f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""))
+    return written
 
 
 # JSON -----------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .output import CLIError, UsageError, one_line, out, plural
+from .output import CLIError, UsageError, err, one_line, out, plural
 from .reading import open_library
 
 
@@ -88,12 +88,22 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
         text = json.dumps(to_json(articles, exported=exported), ensure_ascii=False, indent=2)
         return _emit(text + "\n", target)
     if to_folder:
+        failed: list[Path] = []
+
+        def skipped(path: Path, reason: str) -> None:
+            err(f"error {one_line(str(path))}: {one_line(reason)}")
+            failed.append(path)
+
         try:
-            written = write_folder(articles, Path(target), exported=exported, quotes=args.quotes)
+            written = write_folder(
+                articles, Path(target), exported=exported, quotes=args.quotes, on_error=skipped
+            )
         except (OSError, ValueError) as exc:
             raise CLIError(f"cannot write to {target}: {exc}") from None
-        out(f"wrote {plural(len(written) - 1, 'article')} and an index to {one_line(target)}")
-        return 0
+        files = [p for p in written if p.name != "index.md"]
+        index = " and an index" if len(files) < len(written) else ""
+        out(f"wrote {plural(len(files), 'article')}{index} to {one_line(target)}")
+        return 1 if failed else 0
     title = f"reader export: {args.tag}" if args.tag else "reader export"
     return _emit(to_markdown(articles, exported=exported, quotes=args.quotes, title=title), target)
 
@@ -102,15 +112,15 @@ def _emit(text: str, target: str | None) -> int:
     if target is None:
         sys.stdout.write(text)
         return 0
-    from annotations.storage import atomic_write_bytes
+    from annotations.export import ExportError, write_export_file
 
     path = Path(target)
     if not path.parent.is_dir():
         raise CLIError(f"cannot write {target}: folder {path.parent} does not exist")
     try:
-        atomic_write_bytes(path, text.encode("utf-8"))
-    except OSError as exc:
-        raise CLIError(f"cannot write {target}: {exc.strerror or exc}") from None
+        write_export_file(path, text.encode("utf-8"))
+    except ExportError as exc:
+        raise CLIError(f"cannot write {exc}") from None
     out(f"wrote {one_line(target)}")
     return 0
 

@@ -128,7 +128,6 @@ class Session:
     def export_markdown(self, article_id: str, path: Path | None = None) -> Path:
         """Write this article's Markdown (title, tags, notes, passages) and return the path."""
         from annotations import export
-        from annotations.storage import atomic_write_bytes
 
         meta = self.meta(article_id)
         target = Path(path).expanduser() if path else self.export_path(meta)
@@ -136,7 +135,7 @@ class Session:
             target = target / self.export_path(meta).name
         text = _to_markdown(export, self, meta)
         target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(target, text.encode("utf-8"))
+        export.write_export_file(target, text.encode("utf-8"))  # never through a symlink
         return target
 
     # ---- settings ------------------------------------------------------------------------
