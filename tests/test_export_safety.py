@@ -265,3 +265,24 @@ def test_the_tui_export_never_writes_through_a_symlink(capsys, tmp_path: Path) -
         session.export_markdown(ids[0], link)
     assert target.read_text(encoding="utf-8") == "the user's own file\n"
     assert session.export_markdown(ids[0], tmp_path / "plain.md").read_text().startswith("---")
+
+
+def test_a_link_planted_at_the_temp_file_name_is_not_written_through(tmp_path: Path) -> None:
+    """The atomic write's temp name can be guessed (pid, thread): a link there is replaced."""
+    import os
+    import threading
+
+    from reader.base.atomic import atomic_write_bytes, atomic_write_many
+
+    target = victim(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("one.md", "two.md"):
+        tmp = out / f".{name}.{os.getpid()}.{threading.get_ident()}.tmp"
+        tmp.symlink_to(target)
+    atomic_write_bytes(out / "one.md", b"export one\n")
+    atomic_write_many([(out / "two.md", b"export two\n")])
+    assert target.read_text(encoding="utf-8") == "the user's own file\n"
+    assert (out / "one.md").read_bytes() == b"export one\n"
+    assert (out / "two.md").read_bytes() == b"export two\n"
+    assert sorted(p.name for p in out.iterdir()) == ["one.md", "two.md"]
