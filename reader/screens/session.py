@@ -125,21 +125,14 @@ class Session:
         safe = "-".join(part for part in safe.split("-") if part)[:60] or "article"
         return self.root / "exports" / f"{safe}-{meta.id}{suffix}"
 
-<<<<<<< HEAD
     def export_article(self, article_id: str, path: Path | None = None) -> Path:
         """Write this article's export (title, tags, notes, passages) and return the path. The
         format follows the file's suffix (annotations.exporters; Markdown for any other), and
         the text is the one ``reader export ID --format NAME`` writes."""
         from datetime import datetime
 
-        from annotations import exporters
-        from annotations.storage import atomic_write_bytes
+        from annotations import export, exporters
         from reader.library.export import collect_export
-=======
-    def export_markdown(self, article_id: str, path: Path | None = None) -> Path:
-        """Write this article's Markdown (title, tags, notes, passages) and return the path."""
-        from annotations import export
->>>>>>> writes
 
         meta = self.meta(article_id)
         target = Path(path).expanduser() if path else self.export_path(meta)
