@@ -262,9 +262,9 @@ def test_the_tui_export_never_writes_through_a_symlink(capsys, tmp_path: Path) -
     link.symlink_to(target)
     session = Session(tmp_path / "library")
     with pytest.raises(ExportError, match="is a symlink"):
-        session.export_markdown(ids[0], link)
+        session.export_article(ids[0], link)
     assert target.read_text(encoding="utf-8") == "the user's own file\n"
-    assert session.export_markdown(ids[0], tmp_path / "plain.md").read_text().startswith("---")
+    assert session.export_article(ids[0], tmp_path / "plain.md").read_text().startswith("---")
 
 
 def test_a_link_planted_at_the_temp_file_name_is_not_written_through(tmp_path: Path) -> None:
