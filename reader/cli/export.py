@@ -8,13 +8,14 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .output import CLIError, UsageError, one_line, out, plural
+from .output import CLIError, PathError, UsageError, file_reason, one_line, out, plural
 from .reading import open_library
 
 
-def select_articles(library, ids: list[str], tag: str | None) -> list:
+def select_articles(library, ids: list[str], tag: str | None, annotated: bool = False) -> list:
     """IDs and a tag together: the union. Neither: every article (and removed articles that
-    still have orphan notes). A tag selects articles with it or with a note carrying it."""
+    still have orphan notes). A tag selects articles with it or with a note carrying it.
+    ``annotated``: only articles with notes or tags."""
     from annotations.export import ExportArticle
 
     store = library.annotations
@@ -52,6 +53,8 @@ def select_articles(library, ids: list[str], tag: str | None) -> list:
                 notes=store.notes(article=article),
             )
         )
+    if annotated:
+        selected = [a for a in selected if a.notes or a.tags]
     return selected
 
 
@@ -72,7 +75,7 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
     from reader.library.store import LibraryError
 
     library = open_library(root)
-    articles = select_articles(library, args.ids, args.tag)
+    articles = select_articles(library, args.ids, args.tag, args.annotated)
     if args.quotes:
         for a in articles:
             try:
@@ -80,7 +83,7 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
             except LibraryError:
                 a.quotes = []  # a removed article has no text left to analyse
     exported = datetime.now(UTC).isoformat(timespec="seconds")
-    target = args.output
+    target = None if args.output == "-" else args.output  # -o - is stdout, as usual
     to_folder = target is not None and (target.endswith(("/", "\\")) or Path(target).is_dir())
     if args.format == "json":
         if to_folder:
@@ -121,16 +124,16 @@ def cmd_import_annotations(args: argparse.Namespace, root: Path) -> int:
     try:
         raw = Path(args.file).read_bytes()
     except OSError as exc:
-        raise CLIError(f"{args.file}: {exc.strerror or exc}") from None
+        raise PathError(args.file, file_reason(exc)) from None
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise CLIError(f"{args.file}: not valid JSON") from None
+        raise PathError(args.file, "not valid JSON") from None
     library = open_library(root)
     try:
         totals = merge_json(library.annotations, data)
     except ImportError_ as exc:
-        raise CLIError(f"{args.file}: {exc}") from None
+        raise PathError(args.file, str(exc)) from None
     out(
         f"merged {plural(totals['articles'], 'article')}: {plural(totals['added'], 'note')} added, "
         f"{totals['updated']} updated, {totals['skipped']} already there"
