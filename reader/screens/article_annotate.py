@@ -29,10 +29,24 @@ class AnnotationActions:
         note = event.note
 
         def confirm(yes: bool | None) -> None:
-            if yes:
-                self._write(lambda: self.session.store.delete_note(note.id), "note deleted")
+            if yes and self._write(
+                lambda: self.session.store.delete_note(note.id), "Deleted · u to undo"
+            ):
+                self.deleted = note
+                self.refresh_bindings()
 
         self.app.push_screen(ConfirmDialog("Delete this note?"), confirm)
+
+    def action_undo(self) -> None:
+        """Bring back the note deleted last (same id, text, tags and passage)."""
+        note, self.deleted = self.deleted, None
+        self.refresh_bindings()
+        if note is None:
+            return
+        if not self._write(
+            lambda: self.session.store.merge_notes(note.article, [], [note]), "note restored"
+        ):
+            self.deleted = note
 
     def _write(self, change, done: str) -> bool:
         try:
@@ -106,7 +120,9 @@ class AnnotationActions:
                 self.session.store.add_note(self.article_id, "", passage=anchor, tags=tags)
 
         prompt = TextPrompt(
-            "Tag this passage (comma separated)", suggester=TagSuggester(self._known_tags())
+            "Tag this passage (comma separated)",
+            suggester=TagSuggester(self._known_tags()),
+            passage=anchor.exact,
         )
         prompt.saver = self._saver(
             change,
@@ -142,9 +158,11 @@ class AnnotationActions:
         )
         self.app.push_screen(prompt)
 
-    def action_export(self, path: str | None = None) -> None:
+    def action_export(self, path: str | None = None, create: bool = False) -> None:
         try:
-            written = self.session.export_markdown(self.article_id, Path(path) if path else None)
+            written = self.session.export_markdown(
+                self.article_id, Path(path) if path else None, create=create
+            )
         except Exception as exc:  # noqa: BLE001
             self.notify(f"export failed: {exc}", severity="error")
             return
@@ -152,7 +170,25 @@ class AnnotationActions:
 
     def action_export_to(self) -> None:
         default = str(self.session.export_path(self.meta))
-        self.app.push_screen(
-            TextPrompt("Export Markdown to", default),
-            lambda value: value and self.action_export(value),
-        )
+
+        def chosen(value: str | None) -> None:
+            if not value or not value.strip():
+                return
+            raw = value.strip()
+            target = Path(raw).expanduser()
+            if raw.endswith(("/", "\\")) or target.is_dir():  # a folder: the usual name in it
+                target = target / self.session.export_path(self.meta).name
+            folder = target.parent
+            if folder.is_dir():
+                self.action_export(str(target))
+                return
+
+            def create(yes: bool | None) -> None:
+                if yes:
+                    self.action_export(str(target), create=True)
+
+            self.app.push_screen(
+                ConfirmDialog(f"The folder {folder} does not exist. Create it?"), create
+            )
+
+        self.app.push_screen(TextPrompt("Export Markdown to", default), chosen)

@@ -118,23 +118,35 @@ class Session:
         return (st.st_ino, st.st_size, st.st_mtime_ns) if st else None
 
     def export_path(self, meta: ArticleMeta) -> Path:
-        from reader.textutil import strip_control
+        """Where `e` writes: ``LIBRARY/exports/`` with the name ``reader export -o DIR/``
+        gives (annotations.export.file_names): the title, or ``TITLE (ID).md`` where another
+        article's export already has that name."""
+        from annotations.export import ExportArticle, file_names
 
-        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in strip_control(meta.title))
-        safe = "-".join(part for part in safe.split("-") if part)[:60] or "article"
-        return self.root / "exports" / f"{safe}-{meta.id}.md"
+        folder = self.root / "exports"
+        article = ExportArticle(id=meta.id, title=meta.title)
+        name = file_names([article])[0]
+        if _exported_by_other(folder / name, meta.id):
+            name = file_names([article], taken=[name[: -len(".md")]])[0]
+        return folder / name
 
-    def export_markdown(self, article_id: str, path: Path | None = None) -> Path:
-        """Write this article's Markdown (title, tags, notes, passages) and return the path."""
+    def export_markdown(
+        self, article_id: str, path: Path | None = None, *, create: bool = False
+    ) -> Path:
+        """Write this article's Markdown (title, tags, notes, passages) and return the path.
+        A missing folder is created only for the library's own exports/ or with ``create``
+        (the user said yes)."""
         from annotations import export
-        from annotations.storage import atomic_write_bytes
+        from reader.base.atomic import atomic_write_bytes
 
         meta = self.meta(article_id)
-        target = Path(path).expanduser() if path else self.export_path(meta)
+        default = self.export_path(meta)
+        target = Path(path).expanduser() if path else default
         if target.is_dir():
-            target = target / self.export_path(meta).name
+            target = target / default.name
+        if not target.parent.is_dir() and not (create or target.parent == default.parent):
+            raise OSError(f"folder {target.parent} does not exist")
         text = _to_markdown(export, self, meta)
-        target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(target, text.encode("utf-8"))
         return target
 
@@ -156,6 +168,17 @@ class Session:
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
         tmp.replace(path)
+
+
+def _exported_by_other(path: Path, article_id: str) -> bool:
+    """Does ``path`` hold the export of another article (its front matter names the id)?"""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    found = re.search(r'^id: "?([^"\n]*)"?$', head, re.MULTILINE)
+    return found is not None and found.group(1) != article_id
 
 
 _STORE_ERROR = re.compile(r"^(?P<file>.+?) is unreadable \((?P<why>[^:)]*)")
