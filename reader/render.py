@@ -86,7 +86,7 @@ def passage_label(text: str | None, limit: int = 0) -> str:
     quotation mark (a passage that is a quote keeps its own marks: no «»Aber …«»)."""
     passage = " ".join(clean(text).split())
     if limit and len(passage) > limit:
-        passage = passage[: limit - 1] + "…"
+        passage = passage[: limit - 1].rstrip() + "…"
     if passage[:1] in _QUOTE_MARKS or passage.rstrip("…")[-1:] in _QUOTE_MARKS:
         return passage
     return f"«{passage}»"

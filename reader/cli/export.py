@@ -12,10 +12,9 @@ from .output import CLIError, PathError, UsageError, file_reason, one_line, out,
 from .reading import open_library
 
 
-def select_articles(library, ids: list[str], tag: str | None, annotated: bool = False) -> list:
+def select_articles(library, ids: list[str], tag: str | None) -> list:
     """IDs and a tag together: the union. Neither: every article (and removed articles that
-    still have orphan notes). A tag selects articles with it or with a note carrying it.
-    ``annotated``: only articles with notes or tags."""
+    still have orphan notes). A tag selects articles with it or with a note carrying it."""
     from annotations.export import ExportArticle
 
     store = library.annotations
@@ -53,8 +52,6 @@ def select_articles(library, ids: list[str], tag: str | None, annotated: bool = 
                 notes=store.notes(article=article),
             )
         )
-    if annotated:
-        selected = [a for a in selected if a.notes or a.tags]
     return selected
 
 
@@ -75,7 +72,9 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
     from reader.library.store import LibraryError
 
     library = open_library(root)
-    articles = select_articles(library, args.ids, args.tag, args.annotated)
+    articles = select_articles(library, args.ids, args.tag)
+    if args.annotated:  # only what the user worked on
+        articles = [a for a in articles if a.notes or a.tags]
     if args.quotes:
         for a in articles:
             try:

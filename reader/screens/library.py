@@ -31,6 +31,7 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         Binding("a", "annotations", "All notes", show=False),
         Binding("p", "actors", "Actors", show=False),
         Binding("U", "toggle_read", "Mark unread/read", key_display="U", show=False),
+        Binding("e", "export", "Export shown", show=False),
         Binding("q", "quit", "Quit"),
     ]
     HELP_SECTION = "Library"
@@ -186,15 +187,15 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         row = self.query_one(ArticleTable).current
         if row is None:
             return
-        read = row.summary is None or not row.summary.read
+        unread = row.summary is None or not row.summary.read
         try:
-            self.session.store.set_state(row.id, read=not read)
+            self.session.store.set_state(row.id, read=unread)
         except Exception as exc:  # noqa: BLE001 - one line, never a traceback
             self.notify(f"not saved: {exc}", severity="error", markup=False)
             return
         self._version = self.session.version()
         self.refresh_annotations()
-        self.notify("marked unread" if read else "marked read")
+        self.notify("marked read" if unread else "marked unread")
 
     def _count_unread(self) -> None:
         self._unread = sum(1 for r in self.all_rows if r.summary is None or not r.summary.read)
@@ -356,6 +357,40 @@ class LibraryScreen(LibraryFilters, Screen[None]):
             self.notify(f"cannot open {event.article_id}: {exc}", severity="error")
             return
         self.app.push_screen(screen)
+
+    def action_export(self) -> None:
+        """The articles shown as one Markdown file: with only a tag filter, everything with
+        that tag (on the article or a passage, as `reader export --tag` selects); with a text
+        or actor filter, the rows shown; without a filter, the whole library."""
+        rows = self.query_one(ArticleTable).rows
+        if not rows:
+            self.notify("Nothing shown to export.")
+            return
+        if self.tag and not (self.query_text or self.actor):
+            ids, tag, title = [], self.tag, f"reader export - tag {self.tag}"
+        elif self.filtered:
+            ids, tag = [r.id for r in rows], None
+            title = f"reader export - {plural(len(ids), 'article')} shown"
+        else:
+            ids, tag, title = [], None, "reader export"
+        self.notify(f"exporting {title} …", markup=False)
+        self.export_shown(ids, tag, title)
+
+    @work(thread=True, exclusive=True, group="export")
+    def export_shown(self, ids: list[str], tag: str | None, title: str) -> None:
+        try:
+            path, count = self.session.export_selection(ids, tag, title)
+        except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+            self.app.call_from_thread(
+                self.notify, f"export failed: {exc}", severity="error", markup=False
+            )
+            return
+        self.app.call_from_thread(
+            self.notify,
+            f"exported {plural(count, 'article')} to {path}",
+            timeout=8,
+            markup=False,
+        )
 
     def action_import(self) -> None:
         from reader.screens.import_dialog import ImportDialog

@@ -150,6 +150,25 @@ class Session:
         atomic_write_bytes(target, text.encode("utf-8"))
         return target
 
+    def export_selection(self, ids: list[str], tag: str | None, title: str) -> tuple[Path, int]:
+        """The library's `e`: the articles shown (``ids``) or those with ``tag`` as one
+        Markdown file in ``LIBRARY/exports/``, selected by the function ``reader export``
+        uses, so the TUI and the CLI export the same articles the same way. Returns the path
+        and the number of articles."""
+        from datetime import datetime
+
+        from annotations.export import to_markdown
+        from annotations.mdtext import safe_stem
+        from reader.base.atomic import atomic_write_bytes
+        from reader.cli.export import select_articles
+
+        articles = select_articles(self.library, ids, tag)
+        exported = datetime.now(UTC).isoformat(timespec="seconds")
+        text = to_markdown(articles, exported=exported, title=title)
+        target = self.root / "exports" / (safe_stem(title, "reader export") + ".md")
+        atomic_write_bytes(target, text.encode("utf-8"))
+        return target, len(articles)
+
     # ---- settings ------------------------------------------------------------------------
     def settings_path(self) -> Path:
         return self.root / "settings.json"
