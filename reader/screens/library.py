@@ -266,9 +266,8 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         self.session.first_run = False
         self.reload()
         self.notify(
-            f"Welcome: {plural(len(self.sample_ids()), 'sample article')} imported, tagged"
-            " sample. Enter opens one. Remove the samples: ctrl+p, then 'Remove the samples'"
-            " (or reader rm --tag sample).",
+            f"Welcome: {plural(len(self.sample_ids()), 'sample article')} (tagged sample)."
+            " Enter opens one; ctrl+p: Remove the samples.",
             timeout=15,
             markup=False,
         )
