@@ -29,7 +29,7 @@ def two(capsys, tmp_path: Path) -> list[str]:
 
 # item 10: piped output is one tab-separated record per line, nothing cut ------------------------
 def test_piped_list_is_one_record_per_line_with_nothing_cut(capsys, two) -> None:
-    en, de = two
+    en, _de = two
     run(capsys, "tag", en, "Thesis/Gesundheitspolitik", "Krankenhausfinanzierungsreform")
     code, out, _ = run(capsys, "list")
     assert code == 0
@@ -119,7 +119,7 @@ def test_export_annotated_keeps_only_articles_with_notes_or_tags(capsys, two) ->
     run(capsys, "note", de, "a thought")
     code, out, _ = run(capsys, "export", "--annotated", "--format", "json")
     assert [a["id"] for a in json.loads(out)["articles"]] == [de]
-    code, out, _ = run(capsys, "export", "--format", "json")  # the default is unchanged
+    _code, out, _ = run(capsys, "export", "--format", "json")  # the default is unchanged
     assert {a["id"] for a in json.loads(out)["articles"]} == {en, de}
 
 
@@ -140,7 +140,7 @@ def test_tags_lists_unused_parents_with_count_and_total(capsys, two) -> None:
     run(capsys, "tag", en, "Thesis/Health", "Thesis/Money")
     run(capsys, "tag", de, "Thesis/Health", "Solo")
     run(capsys, "note", de, "why", "--tag", "Thesis")
-    code, out, _ = run(capsys, "tags", "--json")
+    _code, out, _ = run(capsys, "tags", "--json")
     rows = {r["tag"]: r for r in json.loads(out)}
     assert rows["Thesis"] == {"tag": "Thesis", "count": 1, "total": 4}
     assert rows["Thesis/Health"] == {"tag": "Thesis/Health", "count": 2, "total": 2}
@@ -192,7 +192,12 @@ def _complete(line: str, tmp_path: Path, library: Path) -> list[str]:
         READER_HOME=str(library),
     )
     done = subprocess.run(
-        [sys.executable, "-m", "reader"], env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "reader"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     return [c.strip() for c in result.read_text(encoding="utf-8").split("\n")]
@@ -218,7 +223,7 @@ def test_paragraphs_count_from_one_for_people_and_zero_in_json(capsys, two) -> N
     note = json.loads(run(capsys, "notes", "--json")[1])[0]
     # the second paragraph of the body (the title line is not part of it): 0-based in JSON
     assert note["passage"]["paragraph"] == 1
-    code, out, _ = run(capsys, "export", en)
+    _code, out, _ = run(capsys, "export", en)
     assert "paragraph 2," in out and "paragraph 1," not in out
 
 
