@@ -118,7 +118,7 @@ def test_export_annotated_keeps_only_articles_with_notes_or_tags(capsys, two) ->
     en, de = two
     run(capsys, "note", de, "a thought")
     code, out, _ = run(capsys, "export", "--annotated", "--format", "json")
-    assert [a["id"] for a in json.loads(out)["articles"]] == [de]
+    assert code == 0 and [a["id"] for a in json.loads(out)["articles"]] == [de]
     _code, out, _ = run(capsys, "export", "--format", "json")  # the default is unchanged
     assert {a["id"] for a in json.loads(out)["articles"]} == {en, de}
 
