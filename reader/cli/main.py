@@ -48,7 +48,9 @@ def _examples(*lines: str) -> str:
 
 
 def build_parser() -> Parser:
+    from annotations import exporters
     from reader import __version__
+    from reader.importing.formats import import_help
 
     from . import analyze, annotate, complete, export, importing, manage, reading
 
@@ -90,7 +92,7 @@ def build_parser() -> Parser:
     p = command(
         "import",
         importing.cmd_import,
-        "import files, folders, - (stdin), .jsonl",
+        import_help(),
         "reader import saved-pages/ notes.md",
         "pbpaste | reader import -",
     )
@@ -190,7 +192,7 @@ def build_parser() -> Parser:
     p = command(
         "export",
         export.cmd_export,
-        "export annotations as Markdown or JSON",
+        f"export annotations as {exporters.labels()}",
         "reader export --tag frame -o frames.md",
         "reader export --annotated -o notes/",
     )
@@ -207,9 +209,10 @@ def build_parser() -> Parser:
     p.add_argument("--quotes", action="store_true", help="add a 'Who said what' section")
     p.add_argument(
         "--format",
-        choices=("md", "json"),
-        default="md",
-        help="md: Markdown for people (default); json: lossless, for import-annotations",
+        choices=exporters.names(),
+        default=exporters.DEFAULT,
+        help=f"{exporters.labels()} (default: {exporters.DEFAULT}); json is lossless, for"
+        " import-annotations",
     )
 
     p = command(

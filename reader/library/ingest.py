@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from reader.importing.formats import for_path
 from reader.importing.models import ImportFailure, ParsedArticle
 
 from .models import ArticleMeta
@@ -51,8 +52,9 @@ def import_paths(
     cancel: threading.Event | None = None,
     batch_seconds: float = 2.0,
 ) -> ImportReport:
-    """Import files, folders (recursive), ``-`` (one article from ``stdin``) and ``.jsonl``
-    corpora (one article a line). Results are reported as they are committed."""
+    """Import files, folders (recursive), ``-`` (one article from ``stdin``) and corpora such
+    as ``.jsonl`` (one article a line; see reader.importing.formats). Results are reported as
+    they are committed."""
     from reader.importing.importer import collect_files
 
     report = ImportReport()
@@ -106,12 +108,13 @@ def import_paths(
                 except OSError as exc:
                     result("error", name, exc.strerror or str(exc))
                     continue
-            if name.lower().endswith(".jsonl"):
+            fmt = for_path(name)
+            if fmt is not None and fmt.many:
                 # a corpus counts one unit a line, so its progress moves while it imports
                 lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
                 total += max(0, lines - 1)
                 end, last = done + max(0, lines - 1), 0.0
-                for item in _jsonl_items(data, name, result, cancel, report):
+                for item in _corpus_items(data, name, result, cancel, report):
                     done = min(done + 1, end)
                     now = time.monotonic()
                     if on_progress is not None and now - last >= PROGRESS_EVERY:
@@ -160,7 +163,7 @@ def _parse(data: bytes, name: str, result: ResultCallback) -> ParsedArticle | No
     return None
 
 
-def _jsonl_items(
+def _corpus_items(
     data: bytes,
     name: str,
     result: ResultCallback,
@@ -168,13 +171,13 @@ def _jsonl_items(
     report: ImportReport,
 ) -> Iterator[tuple[ParsedArticle, bytes, str]]:
     """Each good line as an article whose original bytes are the line itself."""
-    from reader.importing.importer import iter_jsonl
+    from reader.importing.importer import iter_corpus
 
     lines = data.split(b"\n")
-    for chunk, offset in _jsonl_chunks(data, lines):
+    for chunk, offset in _corpus_chunks(data, lines):
         if offset and not chunk.strip():
             continue  # only the trailing newline(s) after a full chunk: not an empty file
-        for lineno, item in iter_jsonl(chunk, name):
+        for lineno, item in iter_corpus(chunk, name):
             if cancel is not None and cancel.is_set():
                 report.cancelled = True
                 return
@@ -192,7 +195,7 @@ def _jsonl_items(
             yield item, raw, where
 
 
-def _jsonl_chunks(data: bytes, lines: list[bytes]) -> Iterator[tuple[bytes, int]]:
+def _corpus_chunks(data: bytes, lines: list[bytes]) -> Iterator[tuple[bytes, int]]:
     """A corpus in pieces of whole lines, with the number of lines before each piece: the
     importer's size limit is meant for one article, and a corpus of 10,000 is far larger.
     UTF-16 files (NUL bytes) can't be cut at b"\n" and go whole."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annotations import exporters
 from reader.screens.dialogs import ConfirmDialog, NoteDialog, TagSuggester, TextPrompt, split_tags
 from reader.widgets.panels import NotesPanel
 
@@ -160,7 +161,7 @@ class AnnotationActions:
 
     def action_export(self, path: str | None = None, create: bool = False) -> None:
         try:
-            written = self.session.export_markdown(
+            written = self.session.export_article(
                 self.article_id, Path(path) if path else None, create=create
             )
         except Exception as exc:  # noqa: BLE001
@@ -191,4 +192,6 @@ class AnnotationActions:
                 ConfirmDialog(f"The folder {folder} does not exist. Create it?"), create
             )
 
-        self.app.push_screen(TextPrompt("Export Markdown to", default), chosen)
+        self.app.push_screen(
+            TextPrompt(f"Export to ({exporters.by_suffix_text()})", default), chosen
+        )

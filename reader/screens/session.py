@@ -117,27 +117,31 @@ class Session:
             return None
         return (st.st_ino, st.st_size, st.st_mtime_ns) if st else None
 
-    def export_path(self, meta: ArticleMeta) -> Path:
+    def export_path(self, meta: ArticleMeta, suffix: str = ".md") -> Path:
         """Where `e` writes: ``LIBRARY/exports/`` with the name ``reader export -o DIR/``
-        gives (annotations.export.file_names): the title, or ``TITLE (ID).md`` where another
+        gives (annotations.export.file_names): the title, or ``TITLE (ID)`` where another
         article's export already has that name."""
         from annotations.export import ExportArticle, file_names
 
         folder = self.root / "exports"
         article = ExportArticle(id=meta.id, title=meta.title)
-        name = file_names([article])[0]
-        if _exported_by_other(folder / name, meta.id):
-            name = file_names([article], taken=[name[: -len(".md")]])[0]
-        return folder / name
+        stem = file_names([article])[0][: -len(".md")]
+        if _exported_by_other(folder / (stem + suffix), meta.id):
+            stem = file_names([article], taken=[stem])[0][: -len(".md")]
+        return folder / (stem + suffix)
 
-    def export_markdown(
+    def export_article(
         self, article_id: str, path: Path | None = None, *, create: bool = False
     ) -> Path:
-        """Write this article's Markdown (title, tags, notes, passages) and return the path.
-        A missing folder is created only for the library's own exports/ or with ``create``
-        (the user said yes)."""
-        from annotations import export
+        """Write this article's export (title, tags, notes, passages) and return the path. The
+        format follows the file's suffix (annotations.exporters; Markdown for any other), and
+        the text is the one ``reader export ID --format NAME`` writes. A missing folder is
+        created only for the library's own exports/ or with ``create`` (the user said yes)."""
+        from datetime import datetime
+
+        from annotations import exporters
         from reader.base.atomic import atomic_write_bytes
+        from reader.library.export import collect_export
 
         meta = self.meta(article_id)
         default = self.export_path(meta)
@@ -146,25 +150,30 @@ class Session:
             target = target / default.name
         if not target.parent.is_dir() and not (create or target.parent == default.parent):
             raise OSError(f"folder {target.parent} does not exist")
-        text = _to_markdown(export, self, meta)
+        exporter = exporters.for_path(target)
+        articles = collect_export(self.library, [meta.id])
+        exported = datetime.now(UTC).isoformat(timespec="seconds")
+        text = exporter.render(articles, exported=exported, quotes=False, title="reader export")
         atomic_write_bytes(target, text.encode("utf-8"))
         return target
 
     def export_selection(self, ids: list[str], tag: str | None, title: str) -> tuple[Path, int]:
         """The library's `e`: the articles shown (``ids``) or those with ``tag`` as one
         Markdown file in ``LIBRARY/exports/``, selected by the function ``reader export``
-        uses, so the TUI and the CLI export the same articles the same way. Returns the path
+        uses (reader.library.export.collect_export), so the TUI and the CLI export the same
+        articles the same way. Returns the path
         and the number of articles."""
         from datetime import datetime
 
-        from annotations.export import to_markdown
+        from annotations import exporters
         from annotations.mdtext import safe_stem
         from reader.base.atomic import atomic_write_bytes
-        from reader.cli.export import select_articles
+        from reader.library.export import collect_export
 
-        articles = select_articles(self.library, ids, tag)
+        articles = collect_export(self.library, ids, tag)
         exported = datetime.now(UTC).isoformat(timespec="seconds")
-        text = to_markdown(articles, exported=exported, title=title)
+        exporter = exporters.by_name(exporters.DEFAULT)
+        text = exporter.render(articles, exported=exported, quotes=False, title=title)
         target = self.root / "exports" / (safe_stem(title, "reader export") + ".md")
         atomic_write_bytes(target, text.encode("utf-8"))
         return target, len(articles)
@@ -223,21 +232,3 @@ def short_error(message: str, root: Path) -> str:
     if copy:
         out += f"; copy: {Path(copy['copy'].strip()).name}"
     return out
-
-
-def _to_markdown(export: Any, session: Session, meta: ArticleMeta) -> str:
-    """The same Markdown `reader export ID` writes (front matter, notes, passages)."""
-    from datetime import datetime
-
-    store = session.store
-    article = export.ExportArticle(
-        id=meta.id,
-        title=meta.title,
-        source=meta.source,
-        date=meta.date,
-        url=meta.url,
-        tags=store.article_tags(meta.id),
-        notes=store.notes(article=meta.id),
-    )
-    exported = datetime.now(UTC).isoformat(timespec="seconds")
-    return export.to_markdown([article], exported=exported)
