@@ -81,6 +81,17 @@ def clean_line(text: str | None) -> str:
     return " ".join(for_terminal(text or "", one_line=True).split())
 
 
+def passage_label(text: str | None, limit: int = 0) -> str:
+    """A passage on one line for a list, in «» unless it already begins or ends with a
+    quotation mark (a passage that is a quote keeps its own marks: no «»Aber …«»)."""
+    passage = " ".join(clean(text).split())
+    if limit and len(passage) > limit:
+        passage = passage[: limit - 1].rstrip() + "…"
+    if passage[:1] in _QUOTE_MARKS or passage.rstrip("…")[-1:] in _QUOTE_MARKS:
+        return passage
+    return f"«{passage}»"
+
+
 def clean_with_map(text: str) -> tuple[str, Callable[[int], int]]:
     """``clean(text)`` plus a function mapping old offsets to new ones.
 

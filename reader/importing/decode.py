@@ -122,6 +122,38 @@ def looks_binary(data: bytes) -> bool:
     return non_text > BINARY_RATIO * len(sample)
 
 
+_WIDE_BOMS = tuple(bom for bom, encoding in _BOMS if encoding != "utf-8")
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if encoding != "utf-8" and data.startswith(bom):
+            return encoding
+    return _looks_utf16(data)
+
+
+def is_wide_text(data: bytes) -> bool:
+    """UTF-16 or UTF-32 (by its byte-order mark or its NUL pattern): decoded whole, never cut
+    at b"\\n", and sniffed only after decoding."""
+    return _wide_encoding(data) is not None
+
+
+def sniff_view(data: bytes, size: int = 65536) -> bytes:
+    """The start of a document as UTF-8 bytes, for the format sniffers: UTF-16/32 text is
+    decoded first, so a UTF-16 page is told HTML like any other (its markup has NULs between
+    its bytes otherwise)."""
+    encoding = _wide_encoding(data)
+    if encoding is None:
+        return data[:size]
+    head = data[: size * 4]
+    for bom, _ in _BOMS:
+        if head.startswith(bom):
+            head = head[len(bom) :]
+            break
+    head = head[: len(head) - len(head) % (4 if "32" in encoding else 2)]
+    return head.decode(encoding, "replace").encode("utf-8")[:size]
+
+
 def _mostly_ascii(text: str) -> bool:
     """Legacy-encoded European text is mostly ASCII; random bytes read as cp1252 are not."""
     sample = text[:20000]

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from reader.base.errors import describe
 from reader.render import clean_line
+from reader.widgets.panels import MovingList
 
 
 class ListScreen(Screen[None]):
@@ -27,6 +28,7 @@ class ListScreen(Screen[None]):
     ]
     title_text = ""
     empty_text = "Nothing here yet."
+    HELP_SECTION = "This list"
 
     def __init__(self, session) -> None:
         super().__init__()
@@ -38,7 +40,7 @@ class ListScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(classes="list-header", id="list-header")
         yield Input(placeholder="filter", id="list-filter")
-        yield OptionList(classes="wide-list", id="list")
+        yield MovingList(classes="wide-list", id="list")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
