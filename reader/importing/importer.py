@@ -9,6 +9,7 @@ a format needs them.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 
 from . import formats
@@ -51,7 +52,7 @@ _MAGIC = (
 )
 
 
-def _check_bytes(data: bytes) -> None:
+def _check_bytes(data: bytes, *, corpus: bool = False) -> None:
     if len(data) > MAX_BYTES:
         raise ImportFailure(
             f"file too large ({len(data) // (1024 * 1024)} MB; limit {MAX_BYTES // (1024 * 1024)} MB)"
@@ -63,7 +64,9 @@ def _check_bytes(data: bytes) -> None:
             raise ImportFailure(f"binary file ({what}), not an article")
     from .decode import looks_binary
 
-    if looks_binary(data):  # a stray NUL or a few control characters are stripped instead
+    # a stray NUL or a few control characters are stripped instead; a corpus with records in
+    # it is judged line by line (its binary lines fail alone)
+    if looks_binary(data) and not (corpus and re.search(rb"(?m)^[ \t]*\{", data[:65536])):
         raise ImportFailure(
             "binary file (too many NUL bytes and control characters), not an article"
         )
@@ -109,7 +112,7 @@ def iter_corpus(data: bytes, name: str, fmt: formats.ImportFormat | None = None)
         yield 0, ImportFailure(f"not a corpus (corpora: {_corpus_suffixes()})")
         return
     try:
-        _check_bytes(data)
+        _check_bytes(data, corpus=True)
         lines = fmt.parse_many(data)
     except ImportFailure as failure:
         yield 0, failure

@@ -301,10 +301,12 @@ def _corpus_items(
     from reader.importing.importer import iter_corpus
 
     lines = data.split(b"\n")
+    records = 0
     for chunk, offset in _corpus_chunks(data, lines):
         if offset and not chunk.strip():
             continue  # only the trailing newline(s) after a full chunk: not an empty file
         for lineno, item in iter_corpus(chunk, name):
+            records += 1
             if cancel is not None and cancel.is_set():
                 raise _Stopped
             if lineno == 0:  # the file as a whole (binary, unreadable encoding, ...)
@@ -322,6 +324,8 @@ def _corpus_items(
             if not raw:
                 raw = item.text.encode("utf-8")
             yield item, raw, where
+    if not records:  # nothing but blank lines (once decoded): said, never silently nothing
+        result("error", name, "no records in the file (only blank lines)")
 
 
 def _corpus_chunks(data: bytes, lines: list[bytes]) -> Iterator[tuple[bytes, int]]:
