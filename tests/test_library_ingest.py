@@ -34,7 +34,7 @@ def write_stories(folder: Path, n: int, start: int = 0) -> list[Path]:
 
 def collect(lib: Library, paths, **kw):
     seen: list[tuple[str, str]] = []
-    report = import_paths(lib, paths, on_result=lambda s, n, d: seen.append((s, n)), **kw)
+    report = import_paths(lib, paths, on_result=lambda o: seen.append((o.status, o.name)), **kw)
     return report, seen
 
 

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from typing import Any, Literal, get_args
 
-QUOTE_KINDS = (
-    "direct",
-    "indirect",
-    "indirect_free_indirect",
-    "free_indirect",
-    "reported",
-    "term",
-)
+QuoteKind = Literal[
+    "direct", "indirect", "indirect_free_indirect", "free_indirect", "reported", "term"
+]
+QUOTE_KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
 ACTOR_TYPES = ("person", "organisation", "country", "place", "other")
 
 
@@ -21,7 +17,7 @@ class Quote:
     start: int
     end: int
     text: str
-    kind: str
+    kind: str  # a QuoteKind (the engine still passes plain strings: issue 12 narrows it)
     nested: bool = False
     speaker: str | None = None
     speaker_start: int | None = None

@@ -26,7 +26,7 @@ from .article_index import ArticleIndex
 from .folders import ArticleFolders
 from .ids import sha256_hex, unique_id
 from .known_stories import KnownStories
-from .models import ArticleMeta
+from .models import ArticleMeta, ImportOutcome, ImportStatus
 
 if TYPE_CHECKING:
     from annotations.store import AnnotationStore
@@ -51,7 +51,7 @@ class ImportBatch:
         folders: ArticleFolders,
         annotations: AnnotationStore,
         *,
-        on_result: Callable[[str, str, ArticleMeta], None] | None,
+        on_result: Callable[[ImportOutcome], None] | None,
         batch_seconds: float,
     ) -> None:
         self.index = index
@@ -61,9 +61,9 @@ class ImportBatch:
         self.batch_seconds = self.interval = batch_seconds
         self.rows = index.rows()  # refreshed at each commit
         self.known = KnownStories(folders, self.rows)
-        self.pending: list[tuple[str, str, ArticleMeta, Any]] = []  # + the files' write
+        self.pending: list[tuple[str, ImportStatus, ArticleMeta, Any]] = []  # + the files' write
         self.pending_ids: set[str] = set()
-        self.results: list[tuple[str, str, Any]] = []  # (name, status, meta or error reason)
+        self.results: list[ImportOutcome] = []
         self.last_commit = time.monotonic()
         self._tag_thread: threading.Thread | None = None
         self._tag_queue: queue.Queue = queue.Queue()
@@ -167,7 +167,7 @@ class ImportBatch:
         self.last_commit = time.monotonic()
         if not pending:
             return
-        settled: list[tuple[str, str, Any]] = []
+        settled: list[ImportOutcome] = []
         with self.index.transaction() as txn:
             self.known.begin_commit(txn)  # rows others added meanwhile, migrated keys
             for name, status, meta, written in pending:
@@ -177,7 +177,8 @@ class ImportBatch:
                     except OSError as exc:  # disk full, permissions: this article fails
                         self.known.settle(meta, written=False)
                         shutil.rmtree(self.folders.path(meta.id), ignore_errors=True)
-                        settled.append((name, "error", f"cannot write: {exc.strerror or exc}"))
+                        reason = f"cannot write: {exc.strerror or exc}"
+                        settled.append(ImportOutcome(name, "error", reason=reason))
                         continue
                 if status == "imported":
                     other = self.known.settle(meta, written=True)
@@ -190,15 +191,16 @@ class ImportBatch:
                         status, meta = "duplicate", other
                     else:
                         txn.put(meta)
-                settled.append((name, status, meta))
+                settled.append(ImportOutcome(name, status, meta))
         self.rows = self.index.rows()
         self.known.end_commit(self.rows)
-        self._add_import_tags(m for _, s, m in settled if s == "imported" and m.import_tags)
-        self._restore_notes(m for _, s, m in settled if s == "imported")
-        for name, status, meta in settled:
-            self.results.append((name, status, meta))
+        new = [o.meta for o in settled if o.status == "imported" and o.meta is not None]
+        self._add_import_tags(m for m in new if m.import_tags)
+        self._restore_notes(new)
+        for outcome in settled:
+            self.results.append(outcome)
             if self.on_result is not None:
-                self.on_result(name, status, meta)
+                self.on_result(outcome)
 
     def _restore_notes(self, metas) -> None:
         """An article removed earlier and imported again gets its orphaned notes back.

@@ -19,12 +19,12 @@ from typing import BinaryIO
 from reader.importing.formats import for_path
 from reader.importing.models import ImportFailure, ParsedArticle
 
-from .models import ArticleMeta
+from .models import ArticleMeta, ImportOutcome
 from .store import Library
 
 CHUNK_BYTES = 4 * 1024 * 1024
 PROGRESS_EVERY = 0.05  # seconds between progress reports inside a corpus
-ResultCallback = Callable[[str, str, "ArticleMeta | str"], None]  # (status, name, meta|reason)
+ResultCallback = Callable[[ImportOutcome], None]
 ProgressCallback = Callable[[int, int, str], None]  # (done, total, current name)
 
 
@@ -58,15 +58,15 @@ def import_paths(
 
     report = ImportReport()
 
-    def result(status: str, name: str, detail: ArticleMeta | str) -> None:
-        if status == "imported":
-            report.imported.append(detail)  # type: ignore[arg-type]
-        elif status == "duplicate":
-            report.duplicates.append(detail)  # type: ignore[arg-type]
+    def result(outcome: ImportOutcome) -> None:
+        if outcome.meta is not None and outcome.status == "imported":
+            report.imported.append(outcome.meta)
+        elif outcome.meta is not None and outcome.status == "duplicate":
+            report.duplicates.append(outcome.meta)
         else:
-            report.errors.append((name, str(detail)))
+            report.errors.append((outcome.name, outcome.reason))
         if on_result is not None:
-            on_result(status, name, detail)
+            on_result(outcome)
 
     wanted = [str(p) for p in paths]
     use_stdin = "-" in wanted
@@ -94,13 +94,13 @@ def import_paths(
                 return
             done += 1
             if reason is not None:
-                result("error", name, reason)
+                result(ImportOutcome(name, "error", reason=reason))
                 continue
             if data is None:
                 try:
                     data = Path(name).read_bytes()
                 except OSError as exc:
-                    result("error", name, exc.strerror or str(exc))
+                    result(ImportOutcome(name, "error", reason=exc.strerror or str(exc)))
                     continue
             fmt = for_path(name)
             if fmt is not None and fmt.many:
@@ -126,7 +126,7 @@ def import_paths(
     try:
         library.add_many(
             items(),
-            on_result=lambda name, status, meta: result(status, name, meta),
+            on_result=result,
             batch_seconds=batch_seconds,
         )
     except KeyboardInterrupt:
@@ -147,11 +147,11 @@ def _parse(data: bytes, name: str, result: ResultCallback) -> ParsedArticle | No
     try:
         return parse_document(data, name)
     except ImportFailure as exc:
-        result("error", name, str(exc) or "cannot be imported")
+        result(ImportOutcome(name, "error", reason=str(exc) or "cannot be imported"))
     except RecursionError:
-        result("error", name, "document nested too deeply")
+        result(ImportOutcome(name, "error", reason="document nested too deeply"))
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the import
-        result("error", name, f"cannot be read ({type(exc).__name__}: {exc})")
+        result(ImportOutcome(name, "error", reason=f"cannot be read ({type(exc).__name__}: {exc})"))
     return None
 
 
@@ -174,12 +174,12 @@ def _corpus_items(
                 report.cancelled = True
                 return
             if lineno == 0:  # the file as a whole (binary, unreadable encoding, ...)
-                result("error", name, str(item) or "cannot be imported")
+                result(ImportOutcome(name, "error", reason=str(item) or "cannot be imported"))
                 return
             lineno += offset
             where = f"{name}:{lineno}"
             if isinstance(item, ImportFailure):
-                result("error", where, str(item) or "cannot be imported")
+                result(ImportOutcome(where, "error", reason=str(item) or "cannot be imported"))
                 continue
             raw = lines[lineno - 1].strip() if 0 < lineno <= len(lines) else b""
             if not raw:

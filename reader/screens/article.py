@@ -13,6 +13,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from reader.base.spans import Span
 from reader.render import body_spans, clean_with_map, header, legend, plural
 from reader.screens.article_annotate import AnnotationActions
 from reader.widgets.article_layout import ArticleLayout
@@ -67,8 +68,8 @@ class ArticleScreen(AnnotationActions, Screen[None]):
     def _spans(self):
         return body_spans(self.text, self.analysis, self.notes, self.move)
 
-    def _sentences(self) -> list[tuple[int, int]]:
-        return [(self.move(s), self.move(e)) for s, e in self.analysis.sentences]
+    def _sentences(self) -> list[Span]:
+        return [Span(self.move(s), self.move(e)) for s, e in self.analysis.sentences]
 
     def _quotes(self) -> list[Any]:
         from dataclasses import replace
@@ -77,9 +78,9 @@ class ArticleScreen(AnnotationActions, Screen[None]):
             replace(q, start=self.move(q.start), end=self.move(q.end)) for q in self.analysis.quotes
         ]
 
-    def _note_ranges(self) -> list[tuple[int, int]]:
+    def _note_ranges(self) -> list[Span]:
         return [
-            (self.move(n.passage.start), self.move(n.passage.end))
+            Span(self.move(n.passage.start), self.move(n.passage.end))
             for n in self.notes
             if n.passage is not None and not n.orphan
         ]

@@ -131,17 +131,18 @@ class ImportDialog(Dialog):
     @work(thread=True, exclusive=True, group="import")
     def run_import(self, path: Path) -> None:
         from reader.library.ingest import import_paths
+        from reader.library.models import ImportOutcome
 
         def progress(done: int, total: int, name: str) -> None:
             self.app.call_from_thread(self._progress, done, total, name)
 
-        def result(status: str, name: str, detail) -> None:
-            if status == "imported":
+        def result(outcome: ImportOutcome) -> None:
+            if outcome.status == "imported":
                 self.imported += 1
-            elif status == "duplicate":
+            elif outcome.status == "duplicate":
                 self.duplicates += 1
             else:
-                self.errors.append((name, str(detail)))
+                self.errors.append((outcome.name, outcome.reason))
 
         try:
             report = import_paths(
