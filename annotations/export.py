@@ -281,7 +281,7 @@ def merge_json(store: Any, data: Any) -> dict[str, int]:
     """Merge a ``to_json`` file into ``store`` (``reader import-annotations``) without duplicates.
     Everything is checked before anything is written."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ImportError_('not a reader annotations file (expected "format": "%s")' % FORMAT)
+        raise ImportError_(f'not a reader annotations file (expected "format": "{FORMAT}")')
     if not isinstance(data.get("schema"), int) or data["schema"] > SCHEMA:
         raise ImportError_(
             f"annotations schema {data.get('schema')!r} is newer than this "

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from .models import Anchor, Note
@@ -23,7 +23,7 @@ _ANCHOR_FIELDS = ("exact", "prefix", "suffix", "start", "end", "paragraph")
 
 def now_iso() -> str:
     """ISO-8601 UTC with microseconds, so "newer" is well defined when merging."""
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def new_note_id() -> str:

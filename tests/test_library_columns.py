@@ -17,7 +17,7 @@ from reader.widgets.article_rows import build_rows, filter_rows, rows_from_colum
 
 
 def meta(i: int, **kw) -> ArticleMeta:
-    values = dict(  # noqa: C408 - reads like the dataclass call
+    values = dict(
         id=f"{i:08x}",
         sha256=f"{i:064x}",
         title=f"Title {i}",

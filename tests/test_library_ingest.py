@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -68,15 +69,12 @@ def test_bad_files_are_reported_and_the_rest_goes_on(tmp_path: Path) -> None:
 
 def test_jsonl_lines_are_articles_and_bad_lines_are_named(tmp_path: Path) -> None:
     corpus = tmp_path / "c.jsonl"
+    one, two = (json.dumps(story(n)) for n in (1, 2))
     corpus.write_text(
-        '{"text": "%s", "title": "One", "date": "2023-02-01", "tags": ["Corpus"]}\n'
+        f'{{"text": {one}, "title": "One", "date": "2023-02-01", "tags": ["Corpus"]}}\n'
         "this is not json\n"
         '{"title": "no text"}\n'
-        '{"text": "%s", "source": "Wire"}\n'
-        % (
-            story(1).replace("\n", "\\n").replace('"', '\\"'),
-            story(2).replace("\n", "\\n").replace('"', '\\"'),
-        ),
+        f'{{"text": {two}, "source": "Wire"}}\n',
         encoding="utf-8",
     )
     lib = Library(tmp_path / "lib", create=True)
@@ -167,7 +165,10 @@ def test_many_articles_are_analysed_in_workers_with_the_same_result(
     pooled = Library(tmp_path / "pooled", create=True)
     report, seen = collect(pooled, [tmp_path / "in"])
     assert [s for s, _ in seen] == ["imported"] * 6
-    pick = lambda lib: sorted((m.id, m.quotes, m.actors, m.lang) for m in lib.articles())
+
+    def pick(lib: Library) -> list[tuple]:
+        return sorted((m.id, m.quotes, m.actors, m.lang) for m in lib.articles())
+
     assert pick(pooled) == pick(serial)
     for meta in pooled.articles():
         cached = pooled.article_dir(meta.id) / "analysis.json"

@@ -16,7 +16,7 @@ from reader.widgets.article_layout import ArticleLayout
 
 
 def test_every_quote_kind_the_engine_gives_is_a_quote_kind() -> None:
-    assert QUOTE_KINDS == get_args(QuoteKind)
+    assert get_args(QuoteKind) == QUOTE_KINDS
     seen = set()
     for path in sorted(samples_dir().glob("*.txt")):
         seen |= {q.kind for q in analyze(path.read_text(encoding="utf-8")).quotes}

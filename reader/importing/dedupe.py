@@ -77,7 +77,7 @@ def signature(hashes: Iterable[int]) -> tuple[int, ...]:
     mins = [_P] * BINS
     for h in hashes:
         b = h % BINS
-        if h < mins[b]:  # noqa: PLR1730 - faster than min() in this loop
+        if h < mins[b]:  # faster than min() in this loop
             mins[b] = h
     filled = [i for i in range(BINS) if mins[i] != _P]
     if not filled:

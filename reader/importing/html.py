@@ -220,7 +220,7 @@ def _body(tree, tostring) -> tuple[list[str], list[int], dict[str, str | None]]:
     html_fallback.remove_furniture(tree)
     try:
         paragraphs, headings, guessed = _trafilatura(tostring(tree, encoding="unicode"))
-    except Exception:  # a bug or odd page in the extractor must not stop an import
+    except Exception:  # noqa: BLE001 - a bug or odd page in the extractor must not stop an import
         paragraphs, headings, guessed = [], [], {}
     fallback_paragraphs, fallback_headings = html_fallback.densest_container(tree)
     if html_fallback.prefer_fallback(paragraphs, fallback_paragraphs):
@@ -256,7 +256,7 @@ def extract_html(html: str) -> HtmlDocument:
         from lxml import html as lxml_html
 
         tree = lxml_html.document_fromstring(html)
-    except Exception:  # lxml raises several kinds on garbage; all mean "no page here"
+    except Exception:  # noqa: BLE001 - lxml raises several kinds on garbage: "no page here"
         raise ImportFailure("HTML page with no article text") from None
     page = html_meta.read_meta(tree)  # before the furniture goes: JSON-LD lives in <script>
     paragraphs, headings, guessed = _body(tree, lxml_html.tostring)

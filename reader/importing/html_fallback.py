@@ -167,7 +167,7 @@ def densest_container(tree) -> tuple[list[str], list[int]]:
     tree = copy.deepcopy(tree)
     try:
         _prune(tree)
-    except Exception:  # a malformed tree: no second opinion
+    except Exception:  # noqa: BLE001 - a malformed tree: no second opinion
         return [], []
     scores: dict = {}
     for p in tree.iter("p", "pre", "blockquote"):

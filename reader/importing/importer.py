@@ -139,7 +139,7 @@ def collect_files(paths: list[str]) -> Iterator[tuple[str, str | None]]:
             found = False
             unreadable: list[str] = []
             for root, dirs, files in os.walk(
-                path, onerror=lambda err: unreadable.append(err.filename)
+                path, onerror=lambda err, seen=unreadable: seen.append(err.filename)
             ):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for file in sorted(files):

@@ -36,7 +36,7 @@ def check_library(root: Path) -> DoctorReport:
         rows = {}
     report.articles = len(rows)
     report.lines.append(f"index: {len(rows)} articles in {library.index.path}")
-    for article_id, meta in rows.items():
+    for article_id in rows:
         folder = library.article_dir(article_id)
         if not (folder / "text.txt").is_file():
             report.problems.append(f"{folder / 'text.txt'}: missing (article {article_id})")

@@ -328,9 +328,8 @@ class ArticleScreen(AnnotationActions, Screen[None]):
             )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("note", "tag_passage") and self.view.cursor[1] <= self.view.cursor[0]:
-            return False
-        return True
+        start, end = self.view.cursor
+        return not (action in ("note", "tag_passage") and end <= start)
 
     def action_back(self) -> None:
         try:

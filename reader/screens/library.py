@@ -87,7 +87,7 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         GIL and slow the paint): load the article screen's code and fold every row's filter
         text, so the first Enter and the first `/` answer at once."""
         if self._warm_pos == 0:
-            import reader.screens.article  # noqa: F401
+            import reader.screens.article
             import reader.screens.dialogs  # noqa: F401
         rows, start = self._warm_rows, self._warm_pos
         end = min(len(rows), start + 5000)

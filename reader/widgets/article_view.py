@@ -7,6 +7,7 @@ everything that writes (notes, tags): this widget only moves and shows.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from typing import Any
@@ -40,7 +41,7 @@ def line_segments(plain: str, spans: list[Span]) -> list[Segment]:
         return [Segment(plain)] if plain else []
     cuts = sorted({0, len(plain), *(s.start for s in spans), *(s.end for s in spans)})
     out = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         if a >= b or a >= len(plain):
             continue
         styles = [sp.style for sp in spans if sp.start <= a and sp.end >= b]
@@ -185,7 +186,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                     yield h_start, h_end, style
                 i += 1
         c_start, c_end = self.cursor
-        if c_start < end and c_end > start or (c_start == c_end == start and end == start):
+        if (c_start < end and c_end > start) or (c_start == c_end == start and end == start):
             yield c_start, c_end, CURSOR_STYLE
 
     # ---- cursor --------------------------------------------------------------------------
