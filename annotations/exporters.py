@@ -10,7 +10,7 @@ CLI's help lists the formats without loading the store.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -29,7 +29,13 @@ class Render(Protocol):
 
 class WriteFolder(Protocol):
     def __call__(
-        self, articles: Sequence[ExportArticle], folder: Path, *, exported: str, quotes: bool
+        self,
+        articles: Sequence[ExportArticle],
+        folder: Path,
+        *,
+        exported: str,
+        quotes: bool,
+        on_error: Callable[[Path, str], None] | None = None,
     ) -> list[Path]: ...
 
 
@@ -56,11 +62,18 @@ def _json(articles: Sequence[ExportArticle], *, exported: str, quotes: bool, tit
 
 
 def _markdown_folder(
-    articles: Sequence[ExportArticle], folder: Path, *, exported: str, quotes: bool
+    articles: Sequence[ExportArticle],
+    folder: Path,
+    *,
+    exported: str,
+    quotes: bool,
+    on_error: Callable[[Path, str], None] | None = None,
 ) -> list[Path]:
+    """One file per article plus an index; a file that can't be written (a symlink in its
+    place) goes to ``on_error`` and the rest is written (annotations.export.write_folder)."""
     from .export import write_folder
 
-    return write_folder(articles, folder, exported=exported, quotes=quotes)
+    return write_folder(articles, folder, exported=exported, quotes=quotes, on_error=on_error)
 
 
 EXPORTERS: list[Exporter] = [

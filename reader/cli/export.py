@@ -8,7 +8,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .output import CLIError, UsageError, one_line, out, plural
+from .output import CLIError, UsageError, err, one_line, out, plural
 from .reading import open_library
 
 
@@ -27,14 +27,22 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
             raise UsageError(
                 f"--format {exporter.name} writes one file: give -o FILE, not a folder"
             )
+        failed: list[Path] = []
+
+        def skipped(path: Path, reason: str) -> None:
+            err(f"error {one_line(str(path))}: {one_line(reason)}")
+            failed.append(path)
+
         try:
             written = exporter.write_folder(
-                articles, Path(target), exported=exported, quotes=args.quotes
+                articles, Path(target), exported=exported, quotes=args.quotes, on_error=skipped
             )
         except (OSError, ValueError) as exc:
             raise CLIError(f"cannot write to {target}: {exc}") from None
-        out(f"wrote {plural(len(written) - 1, 'article')} and an index to {one_line(target)}")
-        return 0
+        files = [p for p in written if p.name != "index.md"]
+        index = " and an index" if len(files) < len(written) else ""
+        out(f"wrote {plural(len(files), 'article')}{index} to {one_line(target)}")
+        return 1 if failed else 0
     title = f"reader export: {args.tag}" if args.tag else "reader export"
     text = exporter.render(articles, exported=exported, quotes=args.quotes, title=title)
     return _emit(text, target)
@@ -44,21 +52,22 @@ def _emit(text: str, target: str | None) -> int:
     if target is None:
         sys.stdout.write(text)
         return 0
-    from annotations.storage import atomic_write_bytes
+    from annotations.export import ExportError, write_export_file
 
     path = Path(target)
     if not path.parent.is_dir():
         raise CLIError(f"cannot write {target}: folder {path.parent} does not exist")
     try:
-        atomic_write_bytes(path, text.encode("utf-8"))
-    except OSError as exc:
-        raise CLIError(f"cannot write {target}: {exc.strerror or exc}") from None
+        write_export_file(path, text.encode("utf-8"))
+    except ExportError as exc:
+        raise CLIError(f"cannot write {exc}") from None
     out(f"wrote {one_line(target)}")
     return 0
 
 
 def cmd_import_annotations(args: argparse.Namespace, root: Path) -> int:
     from annotations.export import ImportError_, merge_json
+    from annotations.files import StoreError
 
     try:
         raw = Path(args.file).read_bytes()
@@ -71,8 +80,8 @@ def cmd_import_annotations(args: argparse.Namespace, root: Path) -> int:
     library = open_library(root)
     try:
         totals = merge_json(library.annotations, data)
-    except ImportError_ as exc:
-        raise CLIError(f"{args.file}: {exc}") from None
+    except (ImportError_, StoreError) as exc:  # nothing was merged
+        raise CLIError(f"{args.file}: {exc}; nothing merged") from None
     out(
         f"merged {plural(totals['articles'], 'article')}: {plural(totals['added'], 'note')} added, "
         f"{totals['updated']} updated, {totals['skipped']} already there"

@@ -137,6 +137,7 @@ def run(argv: Sequence[str] | None) -> int:
     from reader import paths
 
     args = build_parser().parse_args(argv)
+    _check_text_arguments(args)
     given = getattr(args, "library", None)
     # no global override for in-process calls (tests): one main() must not leak into the next
     root = Path(given).expanduser() if given is not None else paths.library_dir()
@@ -149,6 +150,25 @@ def run(argv: Sequence[str] | None) -> int:
             paths.set_library_dir(root)  # the whole TUI process works on this library
         return int(run_tui(root) or 0)
     return handler(args, root)
+
+
+# Arguments that name files: any bytes the file system allows are fine there.
+_PATH_ARGUMENTS = {"paths", "output", "file", "files", "jsonl", "library"}
+
+
+def _check_text_arguments(args: argparse.Namespace) -> None:
+    """Text arguments (ids, tags, note text, titles, queries) must be UTF-8: bytes that are not
+    reach Python as lone surrogates, which no file reader writes can hold. One line, exit 2."""
+    from reader.base.surrogates import lone_surrogate, shown_bytes
+
+    for name, value in vars(args).items():
+        if name in _PATH_ARGUMENTS:
+            continue
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(item, str) and lone_surrogate(item):
+                raise UsageError(
+                    f"argument {shown_bytes(item)} is not UTF-8 text (reader keeps text as UTF-8)"
+                )
 
 
 def _check_library_path(root: Path) -> None:

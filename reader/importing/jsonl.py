@@ -33,6 +33,7 @@ def parse_line(line: str) -> ParsedArticle:
         raise ImportFailure("not valid JSON") from None
     if not isinstance(record, dict):
         raise ImportFailure("not a JSON object")
+    _check_unicode(record)
     body = record.get("text")
     if not isinstance(body, str) or not body.strip():
         raise ImportFailure("missing or empty 'text'")
@@ -59,3 +60,16 @@ def parse_line(line: str) -> ParsedArticle:
     )
     paragraphs = re.split(r"\n\s*\n", strip_control(body))
     return finish(article, paragraphs, [])
+
+
+def _check_unicode(record: dict) -> None:
+    """A JSON escape can give a lone surrogate (``"\\ud800"``), which no UTF-8 file can hold:
+    the record is refused, naming the field (one bad record must not sink the batch)."""
+    from reader.base.surrogates import lone_surrogate
+
+    for key in ("title", "text", "source", "url", "date", "lang", "tags"):
+        value = record.get(key)
+        for item in value if isinstance(value, list) else [value]:
+            bad = lone_surrogate(item) if isinstance(item, str) else None
+            if bad:
+                raise ImportFailure(f"'{key}' is not valid Unicode text (lone surrogate {bad})")

@@ -41,7 +41,15 @@ def fallback_title(parsed: ParsedArticle, name: str) -> str:
     if name == "-":
         first = parsed.text.strip().split("\n", 1)[0] if parsed.text.strip() else "-"
         return first[:80]
-    return Path(name).name or name
+    return shown_name(Path(name).name or name)
+
+
+def shown_name(name: str) -> str:
+    """A file name as the index keeps it: bytes that were not UTF-8 (kept by Python as lone
+    surrogates, which no UTF-8 file can hold) become U+FFFD."""
+    from reader.base.surrogates import replace_surrogates
+
+    return replace_surrogates(name)
 
 
 class ImportBatch:
@@ -91,7 +99,7 @@ class ImportBatch:
                 url=parsed.url,
                 lang=parsed.lang,
                 format=parsed.format,
-                file=name,
+                file=shown_name(name),
                 added="",
                 content_key=key,
                 words=len(parsed.text.split()),

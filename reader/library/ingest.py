@@ -118,7 +118,7 @@ def import_paths(
                 done = end  # bad and blank lines count too
                 continue
             parsed = _parse(data, name, result)
-            if parsed is not None:
+            if parsed is not None and _storable(parsed, name, result):
                 yield parsed, data, name
         if on_progress is not None:
             on_progress(done, total, "")
@@ -155,6 +155,24 @@ def _parse(data: bytes, name: str, result: ResultCallback) -> ParsedArticle | No
     return None
 
 
+def _storable(parsed: ParsedArticle, name: str, result: ResultCallback) -> bool:
+    """Every text field can be written as UTF-8 (no lone surrogate): else this article fails
+    alone, before any of its files is written, and the rest of the batch goes on."""
+    from reader.base.surrogates import lone_surrogate
+
+    fields = {k: getattr(parsed, k) for k in ("title", "text", "source", "url", "date", "lang")}
+    bad_tags = [t for t in parsed.tags if isinstance(t, str) and lone_surrogate(t)]
+    if bad_tags:
+        fields["tags"] = bad_tags[-1]
+    for key, value in fields.items():
+        bad = lone_surrogate(value) if isinstance(value, str) else None
+        if bad:
+            reason = f"'{key}' is not valid Unicode text (lone surrogate {bad})"
+            result(ImportOutcome(name, "error", reason=reason))
+            return False
+    return True
+
+
 def _corpus_items(
     data: bytes,
     name: str,
@@ -180,6 +198,8 @@ def _corpus_items(
             where = f"{name}:{lineno}"
             if isinstance(item, ImportFailure):
                 result(ImportOutcome(where, "error", reason=str(item) or "cannot be imported"))
+                continue
+            if not _storable(item, where, result):
                 continue
             raw = lines[lineno - 1].strip() if 0 < lineno <= len(lines) else b""
             if not raw:

@@ -13,6 +13,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.base.errors import ReaderError
 from reader.library.models import ArticleMeta
 from reader.widgets.article_rows import Row, rows_from_columns
 
@@ -126,8 +127,7 @@ class Session:
         the text is the one ``reader export ID --format NAME`` writes."""
         from datetime import datetime
 
-        from annotations import exporters
-        from annotations.storage import atomic_write_bytes
+        from annotations import export, exporters
         from reader.library.export import collect_export
 
         meta = self.meta(article_id)
@@ -139,7 +139,7 @@ class Session:
         exported = datetime.now(UTC).isoformat(timespec="seconds")
         text = exporter.render(articles, exported=exported, quotes=False, title="reader export")
         target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(target, text.encode("utf-8"))
+        export.write_export_file(target, text.encode("utf-8"))  # never through a symlink
         return target
 
     # ---- settings ------------------------------------------------------------------------
@@ -154,12 +154,30 @@ class Session:
             return {}
 
     def save_setting(self, key: str, value: Any) -> None:
-        data = self.load_settings()
-        data[key] = value
+        """Change one setting: under the lock, on the file as it is then (another reader may
+        have changed another setting meanwhile), written atomically. A settings file that is
+        not JSON is left alone (``SettingsError``), never replaced by one with this key only."""
+        from reader.base.atomic import atomic_write_bytes, file_lock
+
         path = self.settings_path()
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
-        tmp.replace(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with file_lock(path):
+            try:
+                raw = path.read_bytes()
+            except FileNotFoundError:
+                raw = b"{}"
+            try:
+                data = json.loads(raw.decode("utf-8")) if raw.strip() else {}
+            except (UnicodeDecodeError, ValueError):
+                data = None
+            if not isinstance(data, dict):
+                raise SettingsError(f"{path}: not a settings file (JSON object); left as it is")
+            data[key] = value
+            atomic_write_bytes(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
+
+
+class SettingsError(ReaderError):
+    """settings.json can't be read as settings: it is not overwritten."""
 
 
 _STORE_ERROR = re.compile(r"^(?P<file>.+?) is unreadable \((?P<why>[^:)]*)")
