@@ -52,17 +52,19 @@ class ArticleFiles:
     file read, or changed under the lock (:meth:`writing`, :meth:`write_many`), the summary
     cache (:meth:`entries`, ``cache``) and the change token (:meth:`version`)."""
 
-    def __init__(self, root: Path) -> None:
-        """``root`` is ``LIBRARY/annotations`` (created on first write, not on read).
-        Opening costs nothing: files are read when asked for."""
+    def __init__(self, root: Path, cache_dir: Path | None = None) -> None:
+        """``root`` is ``LIBRARY/annotations`` (created on first write, not on read);
+        ``cache_dir`` is where the derived caches go (default: ``root`` itself; the library
+        passes its cache folder). Opening costs nothing: files are read when asked for."""
         self.root = Path(root)
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else self.root
         self._root = str(self.root)
         self._lock_path = self.root / ".lock"
         self._journal = self.root / "changes"
-        self.cache = SummaryCache(self.root)
+        self.cache = SummaryCache(self.root, self.cache_dir)
         self._seen: tuple[int, int, int] | None = None
         self.memory = threading.RLock()  # the in-memory cache, shared by the app's threads
-        self.tag_notes = TagNotes(self.root)
+        self.tag_notes = TagNotes(self.cache_dir)
 
     # files ----------------------------------------------------------------------------------
     def path(self, article: str) -> Path:

@@ -39,8 +39,10 @@ class AnnotationStore:
     """``AnnotationStore(LIBRARY / "annotations")``: created on first write, never on read;
     opening costs nothing (files are read when asked for)."""
 
-    def __init__(self, root: Path) -> None:
-        self.files = ArticleFiles(root)  # the per-article files, the lock, the summary cache
+    def __init__(self, root: Path, cache_dir: Path | None = None) -> None:
+        """``root`` is ``LIBRARY/annotations``; ``cache_dir`` where the derived caches go
+        (default: ``root``; the library passes its cache folder)."""
+        self.files = ArticleFiles(root, cache_dir)  # the per-article files, lock, summary cache
         self.root = self.files.root
         self._summaries: tuple[int, dict[str, ArticleSummary]] | None = None
         self._tag_counts: tuple[int, dict[str, int]] | None = None
@@ -274,6 +276,16 @@ class AnnotationStore:
     def untag_article(self, article: str, tags: Iterable[str]) -> list[str]:
         tags = list(tags)
         return self._change_tags(article, lambda cur: remove_tags(cur, tags))
+
+    def articles_by_tag(self) -> dict[str, set[str]]:
+        """Each tag (case-folded) with the articles carrying it, on the article or on one of
+        its notes (what a tag filter shows, so it counts articles, not uses)."""
+        found: dict[str, set[str]] = {}
+        for article, entry in self.files.entries().items():
+            tags = [] if entry.get("removed") else list(entry["tags"])
+            for tag in tags + [t for t, _n in note_tag_counts(entry)]:
+                found.setdefault(tag.casefold(), set()).add(article)
+        return found
 
     def tag_counts(self) -> dict[str, int]:
         """Each tag (as most often typed) with the number of articles and notes that carry it."""
