@@ -19,8 +19,7 @@ from textual.widgets._footer import FooterKey
 from reader.library.store import Library
 from reader.screens.article import ArticleScreen
 from reader.screens.dialogs import PickDialog
-from reader.screens.library import LibraryScreen
-from reader.screens.library_filters import tag_counts_with_parents
+from reader.screens.library import LibraryScreen, tag_counts_with_parents
 from reader.widgets.article_table import ArticleTable
 
 SMALL = (80, 24)
