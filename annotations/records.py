@@ -94,7 +94,7 @@ def article_doc(raw: dict[str, Any] | None) -> dict[str, Any]:
 
 
 def schema_of(raw: dict[str, Any] | None) -> int:
-    meta = next(iter(((raw or {}).get("_meta") or {}).values()), {})
+    meta: dict[str, Any] = next(iter(((raw or {}).get("_meta") or {}).values()), {})
     return int(meta.get("schema", 0))
 
 

@@ -9,7 +9,7 @@ open every file. Tags keep their case, compare without it, and nest (``frame/con
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -220,9 +220,10 @@ class AnnotationStore:
 
     # article tags and state -----------------------------------------------------------------
     def article_tags(self, article: str) -> list[str]:
-        return list(rec.article_doc(self.files.read(article)).get("tags") or [])
+        tags: list[str] = list(rec.article_doc(self.files.read(article)).get("tags") or [])
+        return tags
 
-    def _change_tags(self, article: str, change: Any) -> list[str]:
+    def _change_tags(self, article: str, change: Callable[[list[str]], list[str]]) -> list[str]:
         with user_errors():
             wanted = change(self.article_tags(article))  # validate before taking the lock
         if wanted == self.article_tags(article):
@@ -237,7 +238,7 @@ class AnnotationStore:
         tags = list(tags)
         return self._change_tags(article, lambda cur: merge_tags(cur, tags))
 
-    def tag_articles(self, mapping: dict[str, Iterable[str]]) -> dict[str, list[str]]:
+    def tag_articles(self, mapping: Mapping[str, Iterable[str]]) -> dict[str, list[str]]:
         """``tag_article`` for many articles (an import's tags) at the cost of one lock and one
         disk flush for all. Returns each article's tags. Articles that could not be tagged
         (corrupt file, bad tag or id) are left as they were; the others are saved, then a
@@ -595,6 +596,6 @@ def _is_newer(theirs: str, mine: str) -> bool:
     from dateutil.parser import isoparse
 
     try:
-        return isoparse(theirs) > isoparse(mine)
+        return bool(isoparse(theirs) > isoparse(mine))
     except (ValueError, TypeError, OverflowError):
         return theirs > mine

@@ -161,7 +161,7 @@ class CandidateIndex:
         values.frombytes(bytes(packed))
         if sys.byteorder == "little":
             values.byteswap()  # the band values as bands() computes them (big-endian pairs)
-        self.sorted: list[tuple[array, array]] = []
+        self.sorted: list[tuple[array[int], array[int]]] = []
         for band in range(_BANDS):
             column = values[band::_BANDS]
             order = sorted(range(len(column)), key=column.__getitem__)

@@ -87,7 +87,11 @@ def is_caption_or_credit(text: str) -> bool:
 def _labelled_ui(text: str) -> bool:
     """'Tags: a, b, c', 'Share: ...': a widget label in front of a colon."""
     match = _LABELLED_UI.match(text)
-    return bool(match) and match.group(1).casefold() in UI_WORDS and not _SENTENCE_END.search(text)
+    return (
+        match is not None
+        and match.group(1).casefold() in UI_WORDS
+        and not _SENTENCE_END.search(text)
+    )
 
 
 def _undouble(lines: list[str]) -> list[str]:

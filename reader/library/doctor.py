@@ -11,6 +11,11 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .models import ArticleMeta
+    from .store import Library
 
 
 @dataclass
@@ -96,7 +101,7 @@ def repair_library(root: Path) -> list[str]:
     return done
 
 
-def rebuild_index(library, done: list[str]) -> dict:
+def rebuild_index(library: Library, done: list[str]) -> dict[str, ArticleMeta]:
     import hashlib
     import os
     import time

@@ -61,7 +61,7 @@ class ArticleColumns:
         transposed = (
             zip(*map(attrgetter(*FIELDS), rows), strict=True) if rows else [()] * len(FIELDS)
         )
-        columns: dict[str, tuple] = {}
+        columns: dict[str, tuple[Any, ...]] = {}
         for name, values in zip(FIELDS, transposed, strict=True):
             if name in _SHARED:  # equal values as one object: marshal then stores them once
                 values = tuple(v if v is None else share(v, v) for v in values)
@@ -120,6 +120,24 @@ class ArticleRow:
 
     __slots__ = ("_at", "_columns")
 
+    # read from the columns (properties for the hot fields, __getattr__ for the rest)
+    id: str
+    sha256: str
+    title: str
+    date: str | None
+    source: str | None
+    url: str | None
+    lang: str | None
+    format: str
+    file: str
+    added: str
+    content_key: str
+    words: int
+    quotes: int
+    actors: list[str]
+    import_tags: list[str]
+    edited: dict[str, Any]
+
     def __init__(self, columns: ArticleColumns, at: int) -> None:
         self._columns = columns
         self._at = at
@@ -156,7 +174,14 @@ class ArticleRow:
 def _view_properties() -> None:
     """Hot fields as properties (a property is faster than ``__getattr__``)."""
     for name in ("id", "title", "date", "source", "lang", "quotes"):
-        setattr(ArticleRow, name, property(lambda self, _n=name: self._columns.hot[_n][self._at]))
+        setattr(ArticleRow, name, property(_hot_getter(name)))
+
+
+def _hot_getter(name: str) -> Callable[[ArticleRow], Any]:
+    def get(row: ArticleRow) -> Any:
+        return row._columns.hot[name][row._at]
+
+    return get
 
 
 _view_properties()

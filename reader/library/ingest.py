@@ -138,7 +138,7 @@ def import_paths(
     except KeyboardInterrupt:
         report.cancelled = True  # add_many committed what was fully written before re-raising
     if sample_ids:  # so they can be told apart and removed at once (reader rm --tag sample)
-        library.annotations.tag_articles(sample_ids)
+        library.annotations.tag_articles(dict(sample_ids))
     return report
 
 

@@ -31,7 +31,7 @@ from reader.importing.models import ParsedArticle
 from .article_index import ArticleIndex, LibraryError
 from .folders import ArticleFolders
 from .ids import ID_LENGTH, unique_id
-from .index_columns import ArticleColumns
+from .index_columns import ArticleColumns, ArticleRow
 from .models import ArticleMeta, ImportOutcome, ImportStatus
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def tag_matches(tag: str, wanted: str) -> bool:
 
 @dataclass
 class SearchHit:
-    article: ArticleMeta
+    article: ArticleRow
     lines: list[tuple[int, str]]  # (paragraph index, paragraph text) that hold a query word
 
 
@@ -133,9 +133,11 @@ class Library:
 
     def get(self, prefix: str) -> ArticleMeta:
         columns = self.index.columns()
-        return columns.meta(columns.position(self.resolve(prefix)))
+        at = columns.position(self.resolve(prefix))
+        assert at is not None  # resolve() found it in these columns
+        return columns.meta(at)
 
-    def articles(self, tag: str | None = None) -> list[ArticleMeta]:
+    def articles(self, tag: str | None = None) -> list[ArticleRow]:
         """Newest first: by date, then by when it was added (undated articles last). The rows
         are read-only views with the attributes of ArticleMeta (``.to_meta()`` gives one)."""
         columns = self.index.columns()

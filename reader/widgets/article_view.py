@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import Any
 
 from rich.segment import Segment
@@ -49,7 +50,11 @@ def line_segments(plain: str, spans: list[Span]) -> list[Segment]:
     for a, b in itertools.pairwise(cuts):
         if a >= b or a >= len(plain):
             continue
-        styles = [sp.style for sp in spans if sp.start <= a and sp.end >= b]
+        styles = [
+            Style.parse(sp.style) if isinstance(sp.style, str) else sp.style
+            for sp in spans
+            if sp.start <= a and sp.end >= b
+        ]
         style = Style.combine(styles) if styles else None
         out.append(Segment(plain[a:b], style))
     return out
@@ -125,7 +130,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self.doc.set_spans(spans)
         self._refresh_all()
 
-    def set_notes(self, ranges: list[tuple[int, int]]) -> None:
+    def set_notes(self, ranges: Sequence[tuple[int, int]]) -> None:
         self.note_ranges = sorted(ranges)
         self._mark_note_lines()
         self._refresh_all()
