@@ -5,14 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_tui_support import (  # noqa: F401 - fixtures
-    add_article,
-    app_for,
-    run_async,
-    sample_template,
-    samples_dir_copy,
-    settle,
-)
+from test_tui_support import add_article, app_for, run_async, settle
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
