@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import compress
-from types import ModuleType
 
 from .actor_words import ActorDraft, first_words, gazetteer_words, is_role, role_key, role_memo
+from .cues import Cues
 from .models import Actor
 from .places import capital_table, country_table
 from .tokens import Token
@@ -34,7 +34,7 @@ def _base(word: str) -> str:
 class ActorFinder:
     """Collects actors over a whole text; ``mention_at`` maps offsets back to actor ids."""
 
-    def __init__(self, text: str, tokens: list[Token], lx: ModuleType, lang: str):
+    def __init__(self, text: str, tokens: list[Token], lx: Cues, lang: str):
         self.text, self.tokens, self.lx, self.lang = text, tokens, lx, lang
         self.drafts: dict[str, ActorDraft] = {}
         self.countries = country_table(lang)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 def holder_frame(eng: Engine, toks: list[Token], s: int, e: int) -> Frame | None:
     """'Für den Theologen X sei der Rücktritt „verständlich“': the view is X's, not the
     last speaker's, when the sentence opens with 'für X' and a copula."""
-    if not toks or toks[0].low not in getattr(eng.lx, "OPINION_FOR", ()):
+    if not toks or toks[0].low not in eng.lx.OPINION_FOR:
         return None
     holder = opinion_holder(eng, s, e)
     return Frame(s, e, "indirect", holder, None) if holder else None
@@ -78,7 +78,7 @@ def _konj_after_head(eng: Engine, toks: list[Token]) -> tuple[int, bool] | None:
         for n, t in enumerate(toks[k + 1 :], k + 1)
     ):
         return None  # "Das Konklave, an dem er nicht teilnehmen werde, könne …": main verb
-    two = getattr(lx, "KONJ_TWO", ())
+    two = lx.KONJ_TWO
     return c, any(is_konjunktiv(t, lx) and t.low not in two for t in toks[c:])
 
 
@@ -113,7 +113,7 @@ def no_one(eng: Engine, span: tuple[int, int]) -> bool:
     words = eng.text[span[0] : span[1]].split()
     return bool(words) and (
         words[-1].lower() in eng.lx.PASSIVE_AUX
-        or words[-1].lower() in getattr(eng.lx, "PASSIVE_REPORT_AUX", ())
+        or words[-1].lower() in eng.lx.PASSIVE_REPORT_AUX
         or (len(words) == 1 and words[0] in ("es", "Es"))
     )
 
@@ -124,7 +124,7 @@ def named_sayer(eng: Engine, outside: list[Token], sp: tuple[int, int]) -> bool:
     and the subject is a short capitalised phrase that opens the sentence."""
     lx = eng.lx
     words = eng.text[sp[0] : sp[1]].split()
-    verbs = lx.SAY_VERBS | lx.REPORT_VERBS | getattr(lx, "LABEL_VERBS", set())
+    verbs = lx.SAY_VERBS | lx.REPORT_VERBS | lx.LABEL_VERBS
     return (
         eng.lang == "de"
         and sp[0] == outside[0].start

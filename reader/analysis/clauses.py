@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from types import ModuleType
 
+from .cues import Cues
 from .speakers import np_after, np_before
 from .tokens import Token
 
@@ -36,9 +36,9 @@ class Frame:
 _KONJ_MEMO: dict[tuple[str, bool, str], bool] = {}
 
 
-def is_konjunktiv(tok: Token, lx: ModuleType) -> bool:
+def is_konjunktiv(tok: Token, lx: Cues) -> bool:
     """Konjunktiv I/II: a listed form, or a known verb stem + "e" (also with a prefix: vorsehe)."""
-    key = (tok.low, tok.cap, lx.__name__)
+    key = (tok.low, tok.cap, lx.lang)
     hit = _KONJ_MEMO.get(key)
     if hit is None:
         if len(_KONJ_MEMO) > 200_000:
@@ -47,7 +47,7 @@ def is_konjunktiv(tok: Token, lx: ModuleType) -> bool:
     return hit
 
 
-def _is_konjunktiv(tok: Token, lx: ModuleType) -> bool:
+def _is_konjunktiv(tok: Token, lx: Cues) -> bool:
     low = tok.low
     if low in lx.KONJ_FORMS:
         return True
@@ -66,7 +66,7 @@ _VERB_PREFIXES = (
 
 
 @lru_cache(maxsize=4)
-def _konj_regex(lx: ModuleType) -> re.Pattern[str]:
+def _konj_regex(lx: Cues) -> re.Pattern[str]:
     alts = "|".join(sorted((re.escape(s) for s in lx.KONJ_STEMS), key=len, reverse=True))
     return re.compile(rf"^(?:{_VERB_PREFIXES})*(?:{alts})e$")
 
@@ -74,11 +74,11 @@ def _konj_regex(lx: ModuleType) -> re.Pattern[str]:
 class ClauseTools:
     """Helpers every frame rule uses; FrameFinder inherits them."""
 
-    def __init__(self, text: str, lx: ModuleType, lang: str, actor_at=None):
+    def __init__(self, text: str, lx: Cues, lang: str, actor_at=None):
         self.text, self.lx, self.lang = text, lx, lang
         self.actor_at = actor_at  # (start, end) -> bool: is an actor mentioned there
         self._triggers = lx.SOURCE_BEFORE | lx.SOURCE_AFTER | {"nach", "wie", "as"}
-        self._triggers |= getattr(lx, "MID_SOURCE", set()) | ({"folge"} if lang == "de" else set())
+        self._triggers |= lx.MID_SOURCE | ({"folge"} if lang == "de" else set())
         self._triggers |= {"aus"} if lang == "de" else set()  # "aus Sicht der X"
 
     def _gap(self, a: Token, b: Token) -> str:
@@ -120,10 +120,10 @@ class ClauseTools:
     def _has_verb(self, toks: list[Token]) -> bool:
         """Does this stretch hold a verb-like word (lower case, not an article or adjective)?"""
         lx = self.lx
-        inner = getattr(lx, "NP_PREPOSITIONS", set())
+        inner = lx.NP_PREPOSITIONS
         adjective = False  # the word after this one is an adjective or a noun of a phrase
         flags = []
-        finite = getattr(lx, "NOT_SUBJECT_END", set()) | lx.KONJ_FORMS
+        finite = lx.NOT_SUBJECT_END | lx.KONJ_FORMS
         for n in range(len(toks) - 1, -1, -1):  # right to left: "der ehemalige sozial… Chef"
             t = toks[n]
             if (

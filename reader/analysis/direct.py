@@ -131,7 +131,7 @@ def _with_sayer(eng: Engine, before: list) -> tuple[tuple[int, int], str] | None
     """English 'with X writing "…"', 'with X stating: "…"': an absolute phrase right before
     the quote whose subject X speaks."""
     lx = eng.lx
-    say_ing = getattr(lx, "SAY_ING", set())
+    say_ing = lx.SAY_ING
     if not say_ing:
         return None
     for v in range(len(before) - 1, max(len(before) - 5, 0), -1):
@@ -248,7 +248,7 @@ def opinion_holder(eng: Engine, s: int, pos: int) -> tuple[int, int] | None:
     """'für X' with a copula before a quoted predicate: X holds the quoted view
     ("Für den Minister ist die Lage „alarmierend“", "war für die Verbände „Wortbruch“")."""
     lx = eng.lx
-    if not getattr(lx, "OPINION_FOR", None):
+    if not lx.OPINION_FOR:
         return None
     toks = eng._toks(s, pos)
     if not any(t.low in lx.COPULAS for t in toks):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 from itertools import compress
-from types import ModuleType
 
 from .actors import ActorFinder
 from .attribution import (
@@ -19,6 +18,7 @@ from .attribution import (
     no_one,
     own_head,
 )
+from .cues import Cues
 from .direct import classify_direct, sentence_subject
 from .frames import Frame, FrameFinder, is_konjunktiv
 from .marks import MarkSpan, find_mark_spans
@@ -34,7 +34,7 @@ _CONTINUE_SENTENCES = 3  # how far an unframed quote may continue the last speak
 class Engine:
     def __init__(self, text: str, lang: str):
         self.text, self.lang = text, lang
-        self.lx: ModuleType = cues(lang)
+        self.lx: Cues = cues(lang)
         self.tokens: list[Token] = tokenize(text)
         self.tok_starts = [t.start for t in self.tokens]
         self.marks = [m for m in find_mark_spans(text) if m.end - m.start > 2]
@@ -305,7 +305,7 @@ class Engine:
         if not toks:
             return None
         if (
-            toks[0].low in getattr(lx, "DANACH", ())
+            toks[0].low in lx.DANACH
             and idx
             and len(toks) > 3
             and any(

@@ -164,7 +164,7 @@ class FrameFinder(SourceRules):
         if "," not in self._gap(prev, rel):
             return False
         if (
-            rel.low in getattr(self.lx, "NP_PREPOSITIONS", ())
+            rel.low in self.lx.NP_PREPOSITIONS
             and nxt.low in self.lx.RELATIVES
             and k + 2 < len(toks)
         ):  # "…, von dem eine Kurzversion angefertigt wurde"
@@ -238,7 +238,7 @@ class FrameFinder(SourceRules):
                     and j + 2 < len(toks)
                     and not toks[j + 1].cap
                     and toks[j + 1].low not in lx.DETERMINERS
-                    and toks[j + 1].low not in getattr(lx, "NP_PREPOSITIONS", ())
+                    and toks[j + 1].low not in lx.NP_PREPOSITIONS
                     and toks[j + 1].low not in lx.THAT | lx.SUBORDINATORS | lx.CLAUSE_GLUE
                     and toks[j + 1].low not in lx.NOT_SUBJECT_END | lx.RELATIVES
                     and "," not in self._gap(toks[j + 1], toks[j + 2])
@@ -249,7 +249,7 @@ class FrameFinder(SourceRules):
                 if sp and self.lang == "de" and self._not_a_subject(sp):
                     sp = None  # "X, Leiterin, äußerte sich zufrieden": an adjective, no speaker
             elif t.low in ("wie", "as") and j + 2 < len(toks):
-                verbs = lx.SAY_VERBS | getattr(lx, "WIE_VERBS", set())
+                verbs = lx.SAY_VERBS | lx.WIE_VERBS
                 lo = j + 2 if toks[j + 1].low == "sich" else j + 1  # "wie sich X ausdrückte"
                 for v in range(lo + 1, min(j + 12, len(toks))):
                     if toks[v].low in verbs and not toks[v].cap:
@@ -332,8 +332,7 @@ class FrameFinder(SourceRules):
             if "," not in self._gap(toks[n - 1], toks[n]):
                 continue
             rel = toks[n].low in lx.RELATIVES or (
-                toks[n].low in getattr(lx, "NP_PREPOSITIONS", ())
-                and toks[n + 1].low in lx.RELATIVES
+                toks[n].low in lx.NP_PREPOSITIONS and toks[n + 1].low in lx.RELATIVES
             )
             if not rel or self._has_verb(toks[:n]):
                 return False
@@ -544,7 +543,7 @@ class FrameFinder(SourceRules):
             prev = toks[c - 1]
             if prev.cap or prev.low in lx.NOT_BEFORE_THAT or toks[0].low in lx.IMPERSONAL:
                 return None
-            if any(x.low in getattr(lx, "DEGREE_WORDS", ()) for x in toks[max(0, c - 4) : c]):
+            if any(x.low in lx.DEGREE_WORDS for x in toks[max(0, c - 4) : c]):
                 return None  # "so heftig, dass …", "soweit geräumt, dass …": a result clause
             if any(is_konjunktiv(x, lx) for x in toks[:c]):
                 return None  # "Die Verbündeten seien sich einig, dass …": someone else reports
@@ -672,7 +671,7 @@ class FrameFinder(SourceRules):
         report verb before a comma frames the 'dass' or Konjunktiv clause after it. Its agent
         ('von X') speaks, else nobody."""
         lx = self.lx
-        parts = getattr(lx, "PASSIVE_REPORT", set())
+        parts = lx.PASSIVE_REPORT
         if not parts:
             return None
         aux = lx.PASSIVE_REPORT_AUX
@@ -712,10 +711,10 @@ class FrameFinder(SourceRules):
         zu-infinitive, a 'dass'/'ob' clause or a Konjunktiv clause: that clause is its content.
         The noun's genitive or 'von' phrase speaks, else the noun phrase itself."""
         lx = self.lx
-        nouns = getattr(lx, "SPEECH_NOUNS", ())
+        nouns = lx.SPEECH_NOUNS
         if not nouns:
             return None
-        inner = getattr(lx, "NP_PREPOSITIONS", set())
+        inner = lx.NP_PREPOSITIONS
         for c in self._commas(toks, 1, len(toks) - 1):
             last = c - 1
             if toks[last].low == "laut" and last > 1 and toks[last - 1].cap:
@@ -1145,7 +1144,7 @@ class FrameFinder(SourceRules):
             return None
         last = toks[-1]
         reach = 9 if self.lang == "de" else 12
-        affiliation = getattr(lx, "AFFILIATION", set())
+        affiliation = lx.AFFILIATION
         if not affiliation.isdisjoint([t.low for t in toks[2:reach]]):
             reach = 13  # "Die Ökonomin X vom Zentrum für Y warnte": a long subject
         inserted = self._inserted_clause(toks) if self.lang == "de" else None
@@ -1177,16 +1176,14 @@ class FrameFinder(SourceRules):
                 continue
             if (
                 cue is t
-                and cue.low in getattr(lx, "NOT_REFLEXIVE", ())
+                and cue.low in lx.NOT_REFLEXIVE
                 and any(x.low == "sich" for x in toks[v + 1 : v + 3])
             ):
                 return None  # "sieht sich mit einem Verbot konfrontiert": no opinion voiced
-            unwanted = getattr(lx, "REPORT_NOT_PARTICLES", {}).get(cue.low)
+            unwanted = lx.REPORT_NOT_PARTICLES.get(cue.low)
             if unwanted and unwanted & self._clause_particles(toks, v):
                 return None  # "stellte das Programm vor", "sieht … vor": no words reported
-            if cue.low in getattr(lx, "SENTENCE_VERBS", ()) and any(
-                x.low in lx.SENTENCE_MARKERS for x in toks
-            ):
+            if cue.low in lx.SENTENCE_VERBS and any(x.low in lx.SENTENCE_MARKERS for x in toks):
                 return None  # "wurde zu drei Jahren Haft verurteilt": a court's sentence
             if self._negated_main(toks, v):
                 return None  # "gab die Behörde nicht bekannt": no speech act was made
@@ -1226,7 +1223,7 @@ class FrameFinder(SourceRules):
                     # ("Es wurden Konsequenzen gefordert", "X wurde zu Haft verurteilt",
                     # "Tote werden befürchtet") the sentence tells of no one's speech act.
                     agent = self._agent(toks, v)
-                    if agent is None and cue.low not in getattr(lx, "STATED_PASSIVE", ()):
+                    if agent is None and cue.low not in lx.STATED_PASSIVE:
                         return None  # "Als Ursache wurde X genannt" still states a finding
                     return Frame(s, e, "reported", agent, cue.text)
                 return None
@@ -1257,7 +1254,7 @@ class FrameFinder(SourceRules):
         lx = self.lx
         if self.lang != "de" or toks[0].low != "als" or not toks[1].cap:
             return False
-        inner = lx.DETERMINERS | getattr(lx, "NP_PREPOSITIONS", set())
+        inner = lx.DETERMINERS | lx.NP_PREPOSITIONS
         for t in toks[2:9]:  # the first word past the phrase is the finite verb
             if not (t.cap or t.low in inner):
                 return t.low in lx.REPORT_VERBS or t.low in lx.PASSIVE_AUX
@@ -1292,15 +1289,15 @@ class FrameFinder(SourceRules):
             return True  # the colon opens the words themselves (or a list of them)
         if re.search(r",\s*[„“\"»«][^„“\"»«]{12,}[“”\"«»][.!?]?\s*$", span):
             return True  # "X rät dazu, „…“": the marked words closing the sentence are the content
-        if cue in getattr(lx, "NAMING_VERBS", ()) and any(c in span for c in '„“"»«'):
+        if cue in lx.NAMING_VERBS and any(c in span for c in '„“"»«'):
             return True
-        if cue in getattr(lx, "REFLEXIVE_ONLY", ()) and any(t.low == "sich" for t in toks):
+        if cue in lx.REFLEXIVE_ONLY and any(t.low == "sich" for t in toks):
             return True
         at = next((n for n, t in enumerate(toks) if t.text == frame.cue), None)
-        back = getattr(lx, "PLUPERFECT_AUX", set())
+        back = lx.PLUPERFECT_AUX
         if at is not None and any(t.low in back for t in toks[:at][:9]):
             return True  # "X hatte zuvor Y kritisiert": background to the news, not its words
-        demonstratives = getattr(lx, "DEMONSTRATIVE_OBJECTS", set())
+        demonstratives = lx.DEMONSTRATIVE_OBJECTS
         for n in range(at + 1, min(len(toks), at + 3)) if at is not None else ():
             if toks[n].low in demonstratives and (n + 1 == len(toks) or not toks[n + 1].cap):
                 return True  # "X bestätigte dies": what X confirmed was told before

@@ -39,12 +39,12 @@ class SourceRules(ClauseTools):
                         # jedoch ist laut X unklar"
                         relative = before[n].low in lx.RELATIVES or (
                             n + 1 < len(before)
-                            and before[n].low in getattr(lx, "NP_PREPOSITIONS", ())
+                            and before[n].low in lx.NP_PREPOSITIONS
                             and before[n + 1].low in lx.RELATIVES
                         )
                         if (
                             relative
-                            or before[n].low in getattr(lx, "CONTRAST_OPENERS", ())
+                            or before[n].low in lx.CONTRAST_OPENERS
                             or self.lang == "de"
                             and (before[n].low in lx.SUBORDINATORS or before[n].low in lx.THAT)
                         ):  # "…, da nach Angaben X die Genehmigung …": the clause opens at "da"
@@ -99,7 +99,7 @@ class SourceRules(ClauseTools):
             if k and toks[k - 1].low in lx.DETERMINERS | lx.POSSESSIVES:
                 k -= 1
             return toks[k].start, t.end, (toks[k].start, toks[i - 1].end)
-        if t.low == "nach" and i and toks[i - 1].low in getattr(lx, "TIME_BEFORE_NACH", ()):
+        if t.low == "nach" and i and toks[i - 1].low in lx.TIME_BEFORE_NACH:
             return None  # "sechs Tage nach der Veröffentlichung": after, not according to
         if t.low == "nach" and i + 1 < len(toks):
             k = i + 1
@@ -130,7 +130,7 @@ class SourceRules(ClauseTools):
             elif nxt.cap and nxt.low.endswith("sicht") and len(nxt.low) > 7:
                 return t.start, nxt.end, (nxt.start, nxt.end)  # "aus Belegschaftssicht"
             return None
-        if t.low in getattr(lx, "MID_SOURCE", ()) and i >= 2 and i + 1 < len(toks):
+        if t.low in lx.MID_SOURCE and i >= 2 and i + 1 < len(toks):
             if any(is_konjunktiv(x, lx) for x in toks):
                 return None  # "X sei demnach …": the Konjunktiv sentence goes on reporting
             return t.start, t.end, (t.start, t.end)  # "X wird sich demnach …": the last source
@@ -163,8 +163,8 @@ class SourceRules(ClauseTools):
             return toks[k].start, t.end, (toks[k].start, toks[i - 1].end)  # (t: zufolge)
         lead = i == 1 and toks[0].low in ("denn", "und", "aber", "doch", "and", "but")
         if (i == 0 or lead) and t.low in ("wie", "as"):  # "Denn wie X berichtete, …"
-            verbs = lx.SAY_VERBS | getattr(lx, "WIE_VERBS", set())
-            aux = getattr(lx, "WIE_AUX", set())
+            verbs = lx.SAY_VERBS | lx.WIE_VERBS
+            aux = lx.WIE_AUX
             o = i  # offsets from "wie"
             for v in range(o + 2, min(len(toks) - 1, o + 16)):
                 if toks[v].low not in verbs or toks[v].cap:

@@ -11,8 +11,8 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from types import ModuleType
 
+from .cues import Cues
 from .models import Actor
 from .tokens import Token
 
@@ -28,7 +28,7 @@ class Speaker:
 
 
 class SpeakerResolver:
-    def __init__(self, text: str, lx: ModuleType, actors: list[Actor]):
+    def __init__(self, text: str, lx: Cues, actors: list[Actor]):
         self.text, self.lx = text, lx
         self.types = {a.id: a.type for a in actors}
         rows = sorted((s, e, a.id) for a in actors for s, e in a.mentions)
@@ -57,7 +57,7 @@ class SpeakerResolver:
             if (
                 len(people) > 1
                 and any(  # "X von der Stiftung Y": X, not a name inside Y
-                    w in getattr(self.lx, "AFFILIATION", ()) for w in self.text[s:e].split()
+                    w in self.lx.AFFILIATION for w in self.text[s:e].split()
                 )
             ):
                 return people[0][2]
@@ -94,12 +94,12 @@ class SpeakerResolver:
 
 
 @lru_cache(maxsize=4)
-def _finite_aux(lx: ModuleType) -> frozenset[str]:
+def _finite_aux(lx: Cues) -> frozenset[str]:
     """Finite auxiliaries and modals that never end a subject, passive auxiliaries aside."""
-    return frozenset(getattr(lx, "NOT_SUBJECT_END", set()) - lx.PASSIVE_AUX)
+    return frozenset(lx.NOT_SUBJECT_END - lx.PASSIVE_AUX)
 
 
-def trim_auxiliaries(text: str, s: int, e: int, lx: ModuleType) -> tuple[int, int] | None:
+def trim_auxiliaries(text: str, s: int, e: int, lx: Cues) -> tuple[int, int] | None:
     """The span without finite auxiliaries or modals at either edge ("Das Fahrzeug sei",
     "Hatte", "wollen die Demonstranten"): a verb is never part of a speaker mention.
     Passive auxiliaries stay; a span ending in one names nobody (attribution.no_one)."""
@@ -119,9 +119,7 @@ def trim_auxiliaries(text: str, s: int, e: int, lx: ModuleType) -> tuple[int, in
     return words[0][0], words[-1][1]
 
 
-def np_after(
-    text: str, toks: list[Token], i: int, lx: ModuleType, end: int
-) -> tuple[int, int] | None:
+def np_after(text: str, toks: list[Token], i: int, lx: Cues, end: int) -> tuple[int, int] | None:
     """The noun phrase starting at token ``i`` (a pronoun, or det + adj + capitalised words)."""
     if i >= len(toks) or toks[i].start >= end:
         return None
@@ -161,7 +159,7 @@ def np_after(
             not seen_head
             and tk.low.endswith(("e", "en", "er", "es", "em"))
             and not tk.cap
-            and tk.low not in getattr(lx, "NOT_SUBJECT_END", ())
+            and tk.low not in lx.NOT_SUBJECT_END
         ):
             pass  # an adjective before the head: "der stellvertretende Minister" (not "hatte")
         elif (
@@ -186,9 +184,7 @@ def np_after(
     return (toks[i].start, toks[k - 1].end)
 
 
-def np_before(
-    text: str, toks: list[Token], lo: int, v: int, lx: ModuleType
-) -> tuple[int, int] | None:
+def np_before(text: str, toks: list[Token], lo: int, v: int, lx: Cues) -> tuple[int, int] | None:
     """The subject before the verb at token ``v``: the whole prefix when it is short, else
     the capitalised run right before the verb, with the organisation a person is from
     ("Peter Stroh vom Institut für X warnte": the whole phrase, whose person speaks)."""
@@ -200,12 +196,12 @@ def np_before(
         v -= 1
     if v <= lo:
         return None
-    if toks[v - 1].low in getattr(lx, "NOT_SUBJECT_LAST", ()):
+    if toks[v - 1].low in lx.NOT_SUBJECT_LAST:
         return None  # "Police arrested and questioned …": a coordinated verb, not a subject
     first = toks[lo]
     if first.low in lx.PRONOUNS and v == lo + 1:
         return (first.start, first.end)
-    verbish = getattr(lx, "VERBISH", set())
+    verbish = lx.VERBISH
     english = not lx.NOUN_SUFFIXES  # English subjects may start lower case: "officials said"
     if (
         v - lo <= 6
@@ -229,7 +225,7 @@ def np_before(
                     return (first.start, toks[k - 1].end)
                 break
     k = v - 1
-    affiliation = getattr(lx, "AFFILIATION", ())
+    affiliation = lx.AFFILIATION
     linked = lx.NP_LINKERS if affiliation else lx.DETERMINERS
     while (
         k >= lo

@@ -1,0 +1,213 @@
+"""The cue words of one language as typed data: one frozen dataclass, every field declared,
+instantiated as ``DE`` (de.py) and ``EN`` (en.py). Rules and helpers read only these fields;
+a field a language does not use is empty there, never missing (so no ``getattr`` fallbacks).
+
+Sets are frozensets, maps are read-only ``Mapping``s; ``lang`` names the language."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity: DE, EN
+class Cues:
+    """Every cue list the analysis reads, for one language (see de.py and en.py for the words)."""
+
+    lang: str
+    ABBREVIATIONS: frozenset[str]
+    # Words that open a clause-initial adverbial: the subject then follows the verb.
+    ADVERBIAL_OPENERS: frozenset[str]
+    # "X vom Institut für Y sagte": X speaks
+    AFFILIATION: frozenset[str]
+    # The preposition before the agent of a passive ("wurde von X kritisiert").
+    AGENT_PREPOSITIONS: frozenset[str]
+    ANAPHORIC_SOURCE: frozenset[str]
+    AUXILIARIES: frozenset[str]
+    # German continues with Konjunktiv (KONJ_FORMS)
+    BACKSHIFT: frozenset[str]
+    BETWEEN_SUBJECT_AND_VERB: frozenset[str]
+    # Words after a comma that keep the reported clause going.
+    CLAUSE_GLUE: frozenset[str]
+    COMMON_ADJECTIVES: frozenset[str]
+    # Words that open a new main clause after a comma ("…, jedoch ist laut X unklar").
+    CONTRAST_OPENERS: frozenset[str]
+    COPULAS: frozenset[str]
+    # "Danach" opens a source sentence only after a sentence that names a document or a count
+    # ("Die Bank veröffentlichte Quartalszahlen. Danach verzeichnet …"); else it means "then".
+    DANACH: frozenset[str]
+    DEFINITE: frozenset[str]
+    # Degree words before a comma make the "dass" clause after it a result ("so heftig, dass").
+    DEGREE_WORDS: frozenset[str]
+    # A demonstrative object of a report verb points to words told before ("X bestätigte dies").
+    DEMONSTRATIVE_OBJECTS: frozenset[str]
+    DETERMINERS: frozenset[str]
+    DOCUMENT_NOUNS: tuple[str, ...]
+    # Indicative finite auxiliaries and modals: right after a comma they open a main clause.
+    FINITE_AUX: frozenset[str]
+    # Finite verbs that tell a clause from a noun phrase after a verb of saying (frames.py): "said
+    # the plan was dead" reports words, "denied the allegations" does not.
+    FINITE_WORDS: frozenset[str]
+    FOCUS_PARTICLES: frozenset[str]
+    FUNCTION_WORDS: frozenset[str]
+    # German adjectives before a noun are lower case
+    GROUP_NOUNS: frozenset[str]
+    # reportative modal: "Der Täter soll … gefeuert haben"
+    HEARSAY: frozenset[str]
+    HONORIFICS: frozenset[str]
+    IMPERSONAL: frozenset[str]
+    # Verbs of thought, finding and saying that open a report inside reported words ("said she
+    # believed X", "noted the findings show X"): engine._inner_report.
+    INNER_REPORT: frozenset[str]
+    # Verbs that announce, decide or demand an act given as a zu-infinitive.
+    INTENT_VERBS: frozenset[str]
+    IRREGULAR_PAST: frozenset[str]
+    # Konjunktiv I: unambiguous forms plus stems whose 3rd person singular is stem + "e".
+    KONJ_FORMS: frozenset[str]
+    KONJ_STEMS: frozenset[str]
+    # Konjunktiv II forms: hypothetical as often as reported ("die ausreichen würde").
+    KONJ_TWO: frozenset[str]
+    LABEL_ARTICLES: frozenset[str]
+    # Verbs that frame a quoted label as someone's words ("nannte ihn „fahrlässig“").
+    LABEL_CUES: frozenset[str]
+    LABEL_VERBS: frozenset[str]
+    LEADING: frozenset[str]
+    MID_SOURCE: frozenset[str]
+    MONTHS: frozenset[str]
+    # Verbs that give a name or label: with the label in quote marks the marked words are the
+    # quotation ("X nannte den Plan „Wortbruch“"), not the whole sentence.
+    NAMING_VERBS: frozenset[str]
+    # Verbs that say something only together with a particle ("gab … bekannt", "teilte … mit").
+    NEEDS_PARTICLE: frozenset[str]
+    # Negations that cancel a reported speech act ("gab … nicht bekannt").
+    NEGATIONS: frozenset[str]
+    NEGATIVE_DETERMINERS: frozenset[str]
+    # Words right after a closing quote mark that do not frame it.
+    NOT_A_FRAME_VERB: frozenset[str]
+    # A "dass" after these is not reported content ("so dass", "ist es wichtig, dass").
+    NOT_BEFORE_THAT: frozenset[str]
+    # Acronyms that name things, not organisations.
+    NOT_ORG_ACRONYMS: frozenset[str]
+    # Report verbs that mean something else with "sich": "sieht sich … konfrontiert".
+    NOT_REFLEXIVE: frozenset[str]
+    # Finite auxiliaries and modals (indicative and Konjunktiv): a verb, never the last word of a
+    # subject ("Die Sprecherin Eva Roth hatte betont": the speaker is "Die Sprecherin Eva Roth").
+    NOT_SUBJECT_END: frozenset[str]
+    # The last word of no subject: a coordinated verb ("Police arrested and questioned X") or a
+    # phrase cut short ("started the game with attacking style").
+    NOT_SUBJECT_LAST: frozenset[str]
+    NOUN_SUFFIXES: tuple[str, ...]
+    NP_INNER: frozenset[str]
+    NP_LINKERS: frozenset[str]
+    # Prepositions inside a noun phrase ("der Direktor der Mission im Kongo", "der Mann hinter
+    # X").
+    NP_PREPOSITIONS: frozenset[str]
+    # "Für X ist Y „…“": the holder of a quoted view, with these copulas.
+    OPINION_FOR: frozenset[str]
+    ORGS: Mapping[str, str]
+    # Last (or first) words that make a run of capitalised words an organisation.
+    ORG_HEADS: frozenset[str]
+    # Actors (actors.py): "Institut für Weltwirtschaft", "Bundesamt für Migration".
+    ORG_LINKS: frozenset[str]
+    ORG_SUFFIXES: tuple[str, ...]
+    ORG_WORD_SUFFIXES: tuple[str, ...]
+    # Last words that make a run a law, treaty or plan: an actor of type "other".
+    OTHER_HEADS: frozenset[str]
+    # Participles that open a sentence as an adverbial, never as reported words.
+    PARTICIPLE_OPENERS: frozenset[str]
+    PARTICLES_FOR: Mapping[str, frozenset[str]]
+    PASSIVE_AUX: frozenset[str]
+    # Participles that make an agentless passive report what follows its comma ("Im April wurde
+    # bekannt, dass …", "Es wird erwartet, dass …", "Als Grund wurde angegeben, es werde …").
+    PASSIVE_REPORT: frozenset[str]
+    # Auxiliaries of such a passive ("wurde", "war … worden", "ist … geworden").
+    PASSIVE_REPORT_AUX: frozenset[str]
+    PERSON_PRONOUNS: frozenset[str]
+    # First words of place names that look like personal names ("San Francisco").
+    PLACE_FIRST: frozenset[str]
+    # The pluperfect tells earlier events as background ("Küng hatte zuvor … kritisiert").
+    PLUPERFECT_AUX: frozenset[str]
+    POSSESSIVES: frozenset[str]
+    PREPOSITIONS: frozenset[str]
+    # Pronouns that can stand for a speaker.
+    PRONOUNS: Mapping[str, str]
+    QUANTIFIERS: frozenset[str]
+    # Report verbs that, used reflexively, tell only that someone spoke ("äußerte sich zu X").
+    REFLEXIVE_ONLY: frozenset[str]
+    # Organisations known by name; compounds ending in ORG_SUFFIXES are organisations too. Regions
+    # and continents: places, never people.
+    REGIONS: frozenset[str]
+    RELATIVES: frozenset[str]
+    RELAY_AGENT: frozenset[str]
+    RELAY_AUX: frozenset[str]
+    # "X zitiert ihn mit den Worten": the person last named
+    RELAY_OBJECTS: frozenset[str]
+    RELAY_PLACE: frozenset[str]
+    # A medium quoting a person (relay.py): "X zitiert Y", "Y wird von X zitiert".
+    RELAY_VERBS: frozenset[str]
+    # Particles that make a report verb something else: "stellte … vor" presents a thing, "sieht …
+    # vor" provides for it; neither reports words.
+    REPORT_NOT_PARTICLES: Mapping[str, frozenset[str]]
+    # Participles that report after the main clause's comma: "The court halted the plans, ruling
+    # that …" (the subject of the sentence speaks).
+    REPORT_PARTICIPLES: frozenset[str]
+    # Verbs that report a speech act without quoting it ("Moskau fordert ... Garantien").
+    REPORT_VERBS: frozenset[str]
+    ROLE_PREFIX_WORDS: frozenset[str]
+    # Role heads: a word ending in one of these (compounds too: Vize-Außenminister) is a title.
+    ROLE_SUFFIXES: tuple[str, ...]
+    # Base forms that are verbs after "and" ("They claimed A and claim B"), nouns elsewhere.
+    SAY_AFTER_AND: frozenset[str]
+    # -ing forms of saying after "with X" ("…, with one critic writing "…"", "with the paper
+    # reporting that …"): an absolute phrase that quotes X.
+    SAY_ING: frozenset[str]
+    # Particles that complete a separable verb of saying ("teilte ... mit").
+    SAY_PARTICLES: frozenset[str]
+    # Verbs whose following clause is reported speech even without Konjunktiv or "dass".
+    SAY_STRONG: frozenset[str]
+    # Finite forms of verbs that introduce speech, writing or a stated position.
+    SAY_VERBS: frozenset[str]
+    SENTENCE_MARKERS: frozenset[str]
+    # "verurteilt … zu drei Jahren Haft", "wegen Betrugs verurteilt": a court's sentence, not a
+    # condemnation in words.
+    SENTENCE_VERBS: frozenset[str]
+    SOURCE_AFTER: frozenset[str]
+    # Frames with a source after a preposition: "laut X", "nach Angaben von X", "X zufolge".
+    SOURCE_BEFORE: frozenset[str]
+    SOURCE_NOUNS: frozenset[str]
+    # Sources only when their author follows ("nach dem Urteil des Gerichts").
+    SOURCE_NOUNS_WITH_SOURCE: frozenset[str]
+    SO_FRAME: str
+    # Nouns for people and institutions that can be speakers (matched as word endings).
+    SPEAKER_SUFFIXES: tuple[str, ...]
+    # Nouns of saying, demanding and holding (matched as word endings, compounds too): after them
+    # a comma opens their content ("der Vorwurf der Regierung, Terror zu propagieren", "mit der
+    # Begründung, dass …", "die Aussage, es sei …").
+    SPEECH_NOUNS: tuple[str, ...]
+    SPEECH_OPENERS: frozenset[str]
+    # Passives that state a figure or a cause even without an agent ("Als Todesursache wurde ein
+    # Herzinfarkt angegeben"): someone in the story said it.
+    STATED_PASSIVE: frozenset[str]
+    # Verbs that give something a status or a name, not words: "gilt als „Störfall“", "ist als
+    # „Poe Toaster“ bekannt", "präsentiert sich als „Schule ohne Rassismus“".
+    STATUS_AS_VERBS: frozenset[str]
+    STOP_CAPS: frozenset[str]
+    # Report verbs that make almost any capitalised subject a speaker.
+    STRONG_REPORT: frozenset[str]
+    SUBORDINATORS: frozenset[str]
+    # Words that name a medium or a work: marks after them are titles, not quotations.
+    TERM_CUES: frozenset[str]
+    TERM_SUFFIXES: tuple[str, ...]
+    # Subordinators of reported content.
+    THAT: frozenset[str]
+    # Verbs that report only with "that" ("has learned that …"), not with an object.
+    THAT_ONLY: frozenset[str]
+    THAT_STRICT: frozenset[str]
+    # Time words before "nach" make it temporal ("sechs Tage nach der Veröffentlichung").
+    TIME_BEFORE_NACH: frozenset[str]
+    # Words that cannot be part of a subject noun phrase before "said".
+    VERBISH: frozenset[str]
+    WIE_AUX: frozenset[str]
+    # Verbs that close a "Wie X …," source clause besides the verbs of saying ("Wie eine Studie
+    # ergab, …", "Wie gestern bekannt wurde, …"), and the auxiliaries that may follow them.
+    WIE_VERBS: frozenset[str]
