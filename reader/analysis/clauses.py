@@ -31,6 +31,10 @@ class Frame:
     # English: a second report joined to the first ("…, but Y says …"), with its own speaker
     joined: Frame | None = None
     inner: Frame | None = None  # a report inside the relayed words ("laut X hat Y angekündigt")
+    rule: str | None = None  # the name of the rule that found it (set by the rule's wrapper)
+    # the sentence before is the quote ("Dies bestätigte X."): its span, quoted by the engine
+    previous: tuple[int, int] | None = None
+    quote: bool = True  # False: the sentence quotes nothing itself, but its subject spoke
 
 
 _KONJ_MEMO: dict[tuple[str, bool, str], bool] = {}
@@ -101,7 +105,7 @@ class ClauseTools:
             out.append(n)
             pos = toks[n].start
 
-    def _clause_end(self, s_end: int) -> int:
+    def clause_end(self, s_end: int) -> int:
         """Sentence end without its final punctuation."""
         e = s_end
         while e > 0 and (self.text[e - 1] in _END_PUNCT or self.text[e - 1] in "“”\"»«’'"):
@@ -117,7 +121,7 @@ class ClauseTools:
             last not in ".!?…:;\"“”»«’'" and len(toks) < 12 and self.text[e : e + 1] in ("\n", "")
         )
 
-    def _has_verb(self, toks: list[Token]) -> bool:
+    def has_verb(self, toks: list[Token]) -> bool:
         """Does this stretch hold a verb-like word (lower case, not an article or adjective)?"""
         lx = self.lx
         inner = lx.NP_PREPOSITIONS
@@ -151,7 +155,7 @@ class ClauseTools:
                 return False
         return True
 
-    def _particle_ok(self, verb: Token, rest: list[Token]) -> bool:
+    def particle_ok(self, verb: Token, rest: list[Token]) -> bool:
         """'gab', 'teilte', 'stellte' say something only with their particle (gab … bekannt)."""
         if verb.low not in self.lx.NEEDS_PARTICLE:
             return True
@@ -167,7 +171,7 @@ class ClauseTools:
             lo += 1
         return lo
 
-    def _subject(self, toks: list[Token], v: int, e: int) -> tuple[int, int] | None:
+    def subject(self, toks: list[Token], v: int, e: int) -> tuple[int, int] | None:
         """Subject of a verb of saying: the words before it (German Vorfeld) unless they are
         an adverbial ("Weiterhin erklärte die Ministerin"), then the phrase after it."""
         lx = self.lx
@@ -175,7 +179,7 @@ class ClauseTools:
         if v + 1 < len(toks) and "," not in self._gap(toks[v], toks[v + 1]):
             after = np_after(self.text, toks, v + 1, lx, e)  # never across the frame's comma
         lo = 1 if v > 1 and toks[0].low in lx.FOCUS_PARTICLES else 0  # "Auch die EU forderte"
-        aux = self._finite_aux(toks, lo, v)
+        aux = self.finite_aux(toks, lo, v)
         if aux is not None:  # "Im Mai hatte X angekündigt", "X hat die Länder aufgefordert"
             if toks[lo].low in lx.ADVERBIAL_OPENERS:
                 sub = np_after(self.text, toks, aux + 1, lx, toks[v].start)
@@ -190,7 +194,7 @@ class ClauseTools:
             return after
         return before or after
 
-    def _finite_aux(self, toks: list[Token], lo: int, v: int) -> int | None:
+    def finite_aux(self, toks: list[Token], lo: int, v: int) -> int | None:
         """The auxiliary in second place when the verb at ``v`` is its participle at the end
         of the clause (German word order): where the subject sits around it."""
         if self.lang != "de" or v - lo < 3:

@@ -211,3 +211,19 @@ class Cues:
     # Verbs that close a "Wie X …," source clause besides the verbs of saying ("Wie eine Studie
     # ergab, …", "Wie gestern bekannt wurde, …"), and the auxiliaries that may follow them.
     WIE_VERBS: frozenset[str]
+    # A demonstrative subject before a verb of saying that points to the sentence before ("Dies bestätigte X.").
+    THIS_SUBJECTS: frozenset[str]
+    # Pronouns that stand for reported words as the subject ("Das wurde vom Ministerium bestätigt").
+    PRONOUN_SUBJECTS: frozenset[str]
+    # X geht aus Y hervor": the verb, its particle and preposition (Y is the source).
+    EMERGE_VERBS: frozenset[str]
+    # First-person pronouns: a verb after them is no Konjunktiv ("Ich stelle …").
+    FIRST_PERSON: frozenset[str]
+    # Auxiliaries of a perfect infinitive after a reportative modal ("soll … getötet worden sein").
+    PERFECT_AUX: frozenset[str]
+    EMERGE_PARTICLE: str
+    EMERGE_FROM: str
+    # "found" is a finding only before "that" ("said police found the car"): an act
+    FOUND_VERBS: frozenset[str]
+    # words that open an indirect question as a content clause ("ob", "whether")
+    WHETHER: frozenset[str]

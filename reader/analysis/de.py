@@ -499,6 +499,17 @@ RELAY_OBJECTS = {"ihn", "sie"}  # "X zitiert ihn mit den Worten": the person las
 # Actors (actors.py): "Institut für Weltwirtschaft", "Bundesamt für Migration".
 ORG_LINKS = {"für"}
 GROUP_NOUNS: set[str] = set()  # German adjectives before a noun are lower case
+THIS_SUBJECTS = frozenset({"dies", "das"})
+PRONOUN_SUBJECTS = frozenset({"dies", "das", "dieses"})
+EMERGE_VERBS = frozenset({"geht", "ging"})
+FIRST_PERSON = frozenset({"ich", "wir"})
+PERFECT_AUX = frozenset({"haben", "sein", "worden"})
+EMERGE_PARTICLE = "hervor"
+EMERGE_FROM = "aus"
+
+FOUND_VERBS: frozenset[str] = frozenset()
+WHETHER: frozenset[str] = frozenset({"ob"})
+
 
 DE = Cues(
     lang="de",
@@ -615,4 +626,13 @@ DE = Cues(
     VERBISH=frozenset(),
     WIE_AUX=frozenset(WIE_AUX),
     WIE_VERBS=frozenset(WIE_VERBS),
+    THIS_SUBJECTS=THIS_SUBJECTS,
+    PRONOUN_SUBJECTS=PRONOUN_SUBJECTS,
+    EMERGE_VERBS=EMERGE_VERBS,
+    FIRST_PERSON=FIRST_PERSON,
+    PERFECT_AUX=PERFECT_AUX,
+    EMERGE_PARTICLE=EMERGE_PARTICLE,
+    EMERGE_FROM=EMERGE_FROM,
+    FOUND_VERBS=FOUND_VERBS,
+    WHETHER=WHETHER,
 )

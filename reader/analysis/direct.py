@@ -10,19 +10,19 @@ from .marks import MarkSpan
 from .speakers import np_after, np_before
 
 if TYPE_CHECKING:
-    from .engine import Engine
+    from .view import TextView
 
 _LONG_QUOTE = 7  # words: a quotation, not a title, even without a frame
 
 
-def _sentence_end(eng: Engine, pos: int) -> int:
+def _sentence_end(eng: TextView, pos: int) -> int:
     i = bisect.bisect_right(eng.sentence_starts, pos) - 1
     return eng.sentences[i][1] if i >= 0 else len(eng.text)
 
 
-def frame_after(eng: Engine, m: MarkSpan) -> tuple[tuple[int, int] | None, str | None]:
+def frame_after(eng: TextView, m: MarkSpan) -> tuple[tuple[int, int] | None, str | None]:
     lx, text = eng.lx, eng.text
-    after = eng._toks(m.end, max(_sentence_end(eng, m.end - 1), m.end))
+    after = eng.toks(m.end, max(_sentence_end(eng, m.end - 1), m.end))
     if not after or text[m.end : after[0].start].strip(" ,–—-") != "":
         return None, None
     if any(ch in text[m.end : after[0].start] for ch in '„“"'):
@@ -30,7 +30,7 @@ def frame_after(eng: Engine, m: MarkSpan) -> tuple[tuple[int, int] | None, str |
     first = after[0]
     end = after[-1].end
     comma = "," in text[m.end : after[0].start] or text[m.end - 2] in ",.!?…"
-    if not comma and len(eng._toks(m.start, m.end)) < 7:
+    if not comma and len(eng.toks(m.start, m.end)) < 7:
         return None, None  # "Gegenüber der Agentur „AP“ sagte X": a name, not the words
     if first.low in lx.SAY_VERBS and not (first.cap and eng.lang == "de" and first.low != "so"):
         sp = np_after(text, after, 1, lx, end)
@@ -49,7 +49,7 @@ def frame_after(eng: Engine, m: MarkSpan) -> tuple[tuple[int, int] | None, str |
     return None, None
 
 
-def sentence_subject(eng: Engine, toks: list) -> tuple[int, int] | None:
+def sentence_subject(eng: TextView, toks: list) -> tuple[int, int] | None:
     """The subject of a German or English main clause, roughly: the words before the first
     verb-like lower-case word, or the noun phrase after it when an adverbial opens."""
     lx, text = eng.lx, eng.text
@@ -80,12 +80,12 @@ def sentence_subject(eng: Engine, toks: list) -> tuple[int, int] | None:
 
 
 def frame_before(
-    eng: Engine, m: MarkSpan, s: int, prev_end: int
+    eng: TextView, m: MarkSpan, s: int, prev_end: int
 ) -> tuple[tuple[int, int] | None, str | None, bool]:
     """(speaker, cue, colon) from the words between the previous quote (or sentence start)
     and this quote."""
     lx, text = eng.lx, eng.text
-    before = eng._toks(prev_end, m.start)
+    before = eng.toks(prev_end, m.start)
     if not before:
         return None, None, False
     absolute = _with_sayer(eng, before)
@@ -103,8 +103,8 @@ def frame_before(
                 if "," in text[before[k - 1].end : before[k].start]:
                     lo = k
                     break
-            if eng.frames._finite_aux(before, lo, v) is not None:
-                sp = eng.frames._subject(before[lo:], v - lo, m.start)  # "X hatte … betont:"
+            if eng.frames.finite_aux(before, lo, v) is not None:
+                sp = eng.frames.subject(before[lo:], v - lo, m.start)  # "X hatte … betont:"
             elif v > lo and (
                 before[lo].low not in lx.ADVERBIAL_OPENERS or _partitive(before, lo, v)
             ):
@@ -127,7 +127,7 @@ def frame_before(
     return None, None, colon
 
 
-def _with_sayer(eng: Engine, before: list) -> tuple[tuple[int, int], str] | None:
+def _with_sayer(eng: TextView, before: list) -> tuple[tuple[int, int], str] | None:
     """English 'with X writing "…"', 'with X stating: "…"': an absolute phrase right before
     the quote whose subject X speaks."""
     lx = eng.lx
@@ -155,13 +155,15 @@ def _partitive(toks: list, lo: int, v: int) -> bool:
     )
 
 
-def _better_subject(eng: Engine, before: list, lo: int, v: int, end: int) -> tuple[int, int] | None:
+def _better_subject(
+    eng: TextView, before: list, lo: int, v: int, end: int
+) -> tuple[int, int] | None:
     """When the words next to the verb cannot speak ("in einer Rede verkündet:", "äußerte sich
     zufrieden:"), the clause's subject: around the auxiliary ("hatte Merkel … verkündet"),
     before the verb, or the subject of the whole sentence ("X, Leiterin, äußerte sich …:")."""
     speakerlike = eng.frames.speakerlike
     for sp in (
-        eng.frames._subject(before[lo:], v - lo, end) if v > lo else None,
+        eng.frames.subject(before[lo:], v - lo, end) if v > lo else None,
         sentence_subject(eng, before[lo:]),
         sentence_subject(eng, before) if lo else None,
     ):
@@ -171,17 +173,17 @@ def _better_subject(eng: Engine, before: list, lo: int, v: int, end: int) -> tup
 
 
 def classify_direct(
-    eng: Engine, m: MarkSpan, s: int, e: int, prev_end: int, nested: bool
+    eng: TextView, m: MarkSpan, s: int, e: int, prev_end: int, nested: bool
 ) -> tuple[str | None, tuple[int, int] | None, str | None]:
     """(kind, speaker span, cue) for the mark span ``m`` in sentence [s, e)."""
     lx, text = eng.lx, eng.text
-    inner = eng._toks(m.start, m.end)
+    inner = eng.toks(m.start, m.end)
     words = len(inner)
     if not m.closed and words < 4:
         return None, None, None
     if words == 0:
         return None, None, None
-    prev = eng._toks(max(0, m.start - 40), m.start)[-3:]
+    prev = eng.toks(max(0, m.start - 40), m.start)[-3:]
     term_cue = bool(prev) and (
         prev[-1].low in lx.TERM_CUES
         or prev[-1].low.endswith(lx.TERM_SUFFIXES)
@@ -204,7 +206,7 @@ def classify_direct(
     if nested:
         return ("term" if term_cue or title_like else "direct"), None, None
     sp, cue = frame_after(eng, m)
-    if sp is not None and short and len(eng._toks(prev_end, m.start)) >= 3:
+    if sp is not None and short and len(eng.toks(prev_end, m.start)) >= 3:
         sp = None  # "… to play a „constructive role“, he said": the frame is the sentence's
     colon = False
     if sp is None:
@@ -234,23 +236,23 @@ def classify_direct(
     return "term", None, None
 
 
-def _status_as(eng: Engine, s: int, e: int, m: MarkSpan) -> bool:
+def _status_as(eng: TextView, s: int, e: int, m: MarkSpan) -> bool:
     """'als „X“' after a verb of status or naming ("gilt als", "ist als … bekannt") and with no
     verb of saying or labelling in the sentence: a name or category, not somebody's words."""
     lx = eng.lx
-    toks = [t for t in eng._toks(s, e) if not m.start <= t.start < m.end]
+    toks = [t for t in eng.toks(s, e) if not m.start <= t.start < m.end]
     if any(t.low in lx.SAY_VERBS or t.low in lx.LABEL_VERBS for t in toks):
         return False
     return any(t.low in lx.STATUS_AS_VERBS for t in toks)
 
 
-def opinion_holder(eng: Engine, s: int, pos: int) -> tuple[int, int] | None:
+def opinion_holder(eng: TextView, s: int, pos: int) -> tuple[int, int] | None:
     """'für X' with a copula before a quoted predicate: X holds the quoted view
     ("Für den Minister ist die Lage „alarmierend“", "war für die Verbände „Wortbruch“")."""
     lx = eng.lx
     if not lx.OPINION_FOR:
         return None
-    toks = eng._toks(s, pos)
+    toks = eng.toks(s, pos)
     if not any(t.low in lx.COPULAS for t in toks):
         return None
     for k, t in enumerate(toks[:-1]):
@@ -261,7 +263,7 @@ def opinion_holder(eng: Engine, s: int, pos: int) -> tuple[int, int] | None:
     return None
 
 
-def _speech_fragment(eng: Engine, inner: list) -> bool:
+def _speech_fragment(eng: TextView, inner: list) -> bool:
     """Words no title is made of: an article or 'kein' in lower case opening three words or
     more („kein Hindernis für den Verkehr“), or a zu-infinitive closing them („… zu werden“)."""
     if len(inner) < 3:
@@ -273,14 +275,14 @@ def _speech_fragment(eng: Engine, inner: list) -> bool:
     return eng.lang == "de" and inner[-2].low == "zu" and not inner[-1].cap
 
 
-def _say_verb_in(eng: Engine, s: int, e: int) -> bool:
+def _say_verb_in(eng: TextView, s: int, e: int) -> bool:
     """Is there a verb of saying anywhere in the sentence [s, e)?"""
-    return any(t.low in eng.lx.SAY_VERBS and not t.cap for t in eng._toks(s, e))
+    return any(t.low in eng.lx.SAY_VERBS and not t.cap for t in eng.toks(s, e))
 
 
-def _label_verb_before(eng: Engine, s: int, pos: int) -> bool:
+def _label_verb_before(eng: TextView, s: int, pos: int) -> bool:
     """A verb that labels ("nannte", "bezeichnete … als", "warf … vor") earlier in the sentence."""
-    return any(t.low in eng.lx.LABEL_VERBS for t in eng._toks(s, pos))
+    return any(t.low in eng.lx.LABEL_VERBS for t in eng.toks(s, pos))
 
 
 def _looks_like_name(inner: list) -> bool:

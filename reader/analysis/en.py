@@ -275,6 +275,17 @@ GROUP_NOUNS = {"countries", "nations", "states", "governments", "officials", "le
                "troops", "forces", "companies", "firms", "banks", "diplomats", "negotiators",
                "citizens", "voters", "members", "markets", "authorities", "lawmakers",
                "ministers", "allies", "partners", "producers", "manufacturers", "exporters"}
+THIS_SUBJECTS = frozenset({"this"})
+PRONOUN_SUBJECTS: frozenset[str] = frozenset()
+EMERGE_VERBS: frozenset[str] = frozenset()
+FIRST_PERSON = frozenset({"i", "we"})
+PERFECT_AUX: frozenset[str] = frozenset()
+EMERGE_PARTICLE = ""
+EMERGE_FROM = ""
+
+FOUND_VERBS: frozenset[str] = frozenset({"found", "finds"})
+WHETHER: frozenset[str] = frozenset({"whether"})
+
 
 EN = Cues(
     lang="en",
@@ -391,4 +402,13 @@ EN = Cues(
     VERBISH=frozenset(VERBISH),
     WIE_AUX=frozenset(),
     WIE_VERBS=frozenset(),
+    THIS_SUBJECTS=THIS_SUBJECTS,
+    PRONOUN_SUBJECTS=PRONOUN_SUBJECTS,
+    EMERGE_VERBS=EMERGE_VERBS,
+    FIRST_PERSON=FIRST_PERSON,
+    PERFECT_AUX=PERFECT_AUX,
+    EMERGE_PARTICLE=EMERGE_PARTICLE,
+    EMERGE_FROM=EMERGE_FROM,
+    FOUND_VERBS=FOUND_VERBS,
+    WHETHER=WHETHER,
 )

@@ -47,101 +47,25 @@ def _participle(word: str) -> bool:
 
 
 class FrameFinder(SourceRules):
-    """All frame rules over one text; ``find`` tries them in order for a sentence."""
+    """The frame finders over one text, called by the rules in rules/ (which order them)."""
 
-    def find(self, toks: list[Token], s: int, e: int, has_konj: bool) -> Frame | None:
-        """The first frame that fits the sentence [s, e) whose outside-quote tokens are toks."""
-        if len(toks) < 3:
-            return None
-        if self.is_heading(toks, e):
-            if self.lang != "en":
+    def inner_report(self, toks: list[Token], a: int, b: int) -> Frame | None:
+        """Reported words [a, b) that open with a report of their own ("said she believed
+        X", "noted the findings show X"): that report, else None."""
+        lx = self.lx
+        for v in range(1, min(len(toks) - 2, 6)):
+            t = toks[v]
+            if "," in self.text[toks[v - 1].end : t.start]:
                 return None
-            # an English headline reports in the present: "Court rules worship is legal"
-            return self._frame_before(toks, s, e, False)
-        if self.text[self._clause_end(e) : e].startswith("?"):
-            return None  # a question asks, it does not report
-        if (
-            toks[0].low in self.lx.SUBORDINATORS
-            and not self._als_noun(toks)
-            and not self._um_time(toks)
-        ):
-            return (
-                self._source_phrase(toks, s, e)
-                or self._frame_after_main(toks, s, e)
-                or self._passive_that(toks, s, e)
-                or self._clause_final_say(toks, s, e)
-                or self._main_after_subordinate(toks, s, e)
-            )
-        if self.lang == "en":  # "X said (that) …" is the common English order
-            after = self._frame_after(toks, s, e)
-            if after is not None and after.segments:
-                return after  # "The plan, she said, would fail": the frame stands inside
-            src = self._source_phrase(toks, s, e)
-            fb = self._frame_before(toks, s, e, has_konj) or self._participle_report(toks, e)
-            if (
-                src is not None
-                and fb is not None
-                and fb.start <= src.source_at
-                and self.text[fb.start : fb.end].split()[0].lower() in self.lx.THAT
-            ):
-                return fb  # "X has learned that, according to Y, …": X's report holds Y's
-            if (
-                src is not None
-                and fb is not None
-                and fb.speaker is not None
-                and src.segments
-                and fb.speaker[0] >= src.segments[-1][0]
-            ):
-                return fb  # "According to the Herald, Burrows said …": Burrows speaks
-            return src or fb or after or self._second_clause(toks, e)  # (after: no segments)
-        src = self._source_phrase(toks, s, e)
-        if src is not None:
-            fb = self._frame_before(toks, s, e, has_konj)
-            if fb is not None and src.segments and fb.start >= src.segments[0][1]:
-                if (
-                    len(src.segments) > 1
-                    and fb.speaker is not None
-                    and src.source_at < fb.start
-                    and ":" not in self.text[s:e]
-                ):
-                    src.inner = fb  # "X bestätigte laut Reuters, dass …": Reuters relays
-                    return src  # the sentence around its phrase, X the clause after "dass"
-                return fb  # "X bestätigte laut Reuters, dass …": X speaks, Reuters reports
-            inner = fb or self._intent_clause(toks, s, e)
-            main = inner or self._that_clause(toks, s, e)
-            if main is not None and src.source_at >= main.start:
-                return main  # "X kündigte an, dass nach ersten Berechnungen …": X speaks
-            if (
-                inner is not None
-                and inner.speaker is not None
-                and inner.start > src.source_at
-                and self.speakerlike(inner.speaker)
-                and any(
-                    w[:1].isupper() for w in self.text[inner.speaker[0] : inner.speaker[1]].split()
-                )
-            ):
-                src.inner = inner  # "Laut X hat der IWF angekündigt, … zu wollen": both report
-            return src
-        if "," not in self.text[s:e] and ":" not in self.text[s:e]:
-            for v in range(1, min(len(toks) - 3, 14)):  # "X hat angekündigt, … zu …" sans comma
-                if toks[v].low in self.lx.INTENT_VERBS and not toks[v].cap:
-                    return self._intent_no_comma(toks, v, e)
-            return None  # every remaining German frame needs a comma (or a colon)
-        found = (
-            self._frame_after(toks, s, e)
-            or self._frame_before(toks, s, e, has_konj)
-            or self._clause_final_say(toks, s, e)
-            or self._that_clause(toks, s, e)
-            or self._intent_clause(toks, s, e)
-            or self._wonach(toks, s, e)
-            or self._passive_that(toks, s, e)
-            or self._speech_noun(toks, s, e)
-        )
-        if found is not None and self._indicative_relative(found, toks):
-            return None
-        return found
+            if t.low in lx.INNER_REPORT and not t.cap:
+                if toks[v + 1].low in lx.PREPOSITIONS:
+                    return None  # "the people found in the water": a participle, no report
+                if t.low in lx.FOUND_VERBS and toks[v + 1].low not in lx.THAT:
+                    return None  # "said police found the car abandoned": an act, no finding
+                return self.english_before(toks, v, a, b)
+        return None
 
-    def _um_time(self, toks: list[Token]) -> bool:
+    def um_time(self, toks: list[Token]) -> bool:
         """'Um 11:09 Uhr berichtet X, …': 'um' before a time is a preposition, not the
         'um … zu' of a purpose clause."""
         return (
@@ -151,7 +75,7 @@ class FrameFinder(SourceRules):
             and (toks[1].text[:1].isdigit() or toks[2].low == "uhr")
         )
 
-    def _indicative_relative(self, frame: Frame, toks: list[Token]) -> bool:
+    def indicative_relative(self, frame: Frame, toks: list[Token]) -> bool:
         """'…berichtete von einer Initiative, die X verhindern wollten': a relative clause in
         the indicative after a noun describes the noun; it is no one's reported words (a
         Konjunktiv or a zu-infinitive in it would make it content)."""
@@ -183,7 +107,7 @@ class FrameFinder(SourceRules):
     # "…, sagte der Nato-Chef" / "…, so Stoltenberg weiter" / "…, Smith said." / "…, wie X sagte"
 
     # "…, sagte der Nato-Chef" / "…, so Stoltenberg weiter" / "…, Smith said." / "…, wie X sagte"
-    def _frame_after(self, toks: list[Token], s: int, e: int) -> Frame | None:
+    def frame_after(self, toks: list[Token], s: int, e: int) -> Frame | None:
         lx, text = self.lx, self.text
         between = text[toks[1].end : toks[-1].start] if len(toks) > 2 else ""
         if "," not in between and "–" not in between and "—" not in between:
@@ -210,7 +134,7 @@ class FrameFinder(SourceRules):
                 and toks[j + 1].low in lx.SAY_VERBS
                 and toks[j + 1].low != lx.SO_FRAME
                 and not toks[j + 1].cap
-                and self._particle_ok(toks[j + 1], toks[j + 2 :])
+                and self.particle_ok(toks[j + 1], toks[j + 2 :])
                 and toks[j + 2].low != "sich"  # "…, das nennt sich …": a name, no words
             ):  # "…, so schätzen die Forscher, …", "…, das teilte das Institut mit"
                 sp = np_after(self.text, toks, j + 2, lx, e)
@@ -225,7 +149,7 @@ class FrameFinder(SourceRules):
             elif (
                 t.low in lx.SAY_VERBS
                 and not t.cap
-                and self._particle_ok(t, toks[j + 1 :])
+                and self.particle_ok(t, toks[j + 1 :])
                 and not (j + 1 < len(toks) and "," in self._gap(t, toks[j + 1]))
             ):  # "X, Leiterin, sagte, die …": a comma after the verb puts its subject before it
                 sp = np_after(self.text, toks, j + 1, lx, e)
@@ -285,7 +209,7 @@ class FrameFinder(SourceRules):
                         break
                     if "," in self._gap(toks[v - 1], toks[v]):
                         break
-            if sp is None or t.low != lx.SO_FRAME and not self._has_verb(toks[:j]):
+            if sp is None or t.low != lx.SO_FRAME and not self.has_verb(toks[:j]):
                 continue  # "Der CSU-Vorsitzende, Edmund Stoiber, warf …": a subject, not words
             if self.lang == "de" and t.low != lx.SO_FRAME and self._fronted_phrase(toks[:j]):
                 continue  # "In seiner Rede, die X verlas, mahnte Harper …": no clause of words
@@ -317,7 +241,7 @@ class FrameFinder(SourceRules):
                 )
             ):  # English: the words go on with their verb ("…, she said, would fail")
                 # "Sein Rivale, so Obama weiter, würde …": the words go on after the frame
-                frame.segments = [(s, end), (rest[cut].start, self._clause_end(e))]
+                frame.segments = [(s, end), (rest[cut].start, self.clause_end(e))]
             elif self.lang == "en" and not self._finite_in(s, end):
                 continue  # "In a statement to the paper, X denied …": an adverbial, no words
             return frame
@@ -334,7 +258,7 @@ class FrameFinder(SourceRules):
             rel = toks[n].low in lx.RELATIVES or (
                 toks[n].low in lx.NP_PREPOSITIONS and toks[n + 1].low in lx.RELATIVES
             )
-            if not rel or self._has_verb(toks[:n]):
+            if not rel or self.has_verb(toks[:n]):
                 return False
             return not any("," in self._gap(toks[k - 1], toks[k]) for k in range(n + 1, len(toks)))
         return False
@@ -359,7 +283,7 @@ class FrameFinder(SourceRules):
                 return True
         return False
 
-    def _agent(self, toks: list[Token], v: int) -> tuple[int, int] | None:
+    def agent(self, toks: list[Token], v: int) -> tuple[int, int] | None:
         """The agent of a passive after the auxiliary at ``v`` ("von Minister X")."""
         lx = self.lx
         for k in range(v + 1, len(toks) - 2):
@@ -394,7 +318,7 @@ class FrameFinder(SourceRules):
                 continue
             if x.low.endswith(("te", "ten", "t")) and n + 1 < len(clause):
                 return clause[n - 1].end  # a past-tense verb opens the reporter's clause
-        return self._clause_end(e)
+        return self.clause_end(e)
 
     def _es_source(self, toks: list[Token], k: int, e: int) -> tuple[int, int]:
         """Where 'es heißt': the phrase after 'in'/'aus'/'von'/'bei', else 'es' itself."""
@@ -404,12 +328,12 @@ class FrameFinder(SourceRules):
                 return sp
         return (toks[k].start, toks[k].end)
 
-    def _second_clause(self, toks: list[Token], e: int) -> Frame | None:
+    def second_clause(self, toks: list[Token], e: int) -> Frame | None:
         """English: '… on Monday, and a teacher thought it was a bomb': the frame may stand
         in a main clause joined by ', and' / ', but'."""
         for k in self._commas(toks, 2, len(toks) - 4):
             if toks[k].low in ("and", "but"):
-                found = self._frame_before(toks[k + 1 :], toks[k + 1].start, e, False)
+                found = self.frame_before(toks[k + 1 :], toks[k + 1].start, e)
                 if (
                     found is not None
                     and found.speaker is not None
@@ -418,7 +342,7 @@ class FrameFinder(SourceRules):
                     return found
         return None
 
-    def _main_after_subordinate(self, toks: list[Token], s: int, e: int) -> Frame | None:
+    def main_after_subordinate(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """English: 'Though X is complying, other sites have stated that …': after the
         subordinate clause and its comma the main clause frames as usual."""
         if self.lang != "en":
@@ -426,14 +350,14 @@ class FrameFinder(SourceRules):
         c = next((n for n in range(1, len(toks)) if "," in self._gap(toks[n - 1], toks[n])), None)
         if c is None or len(toks) - c < 4:
             return None
-        return self._frame_before(toks[c:], toks[c].start, e, False)
+        return self.frame_before(toks[c:], toks[c].start, e)
 
-    def _frame_after_main(self, toks: list[Token], s: int, e: int) -> Frame | None:
+    def frame_after_main(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """After a leading subordinate clause ("Als …, sagte X, …") no frame-after applies."""
         return None
 
     # "Stoltenberg sagte nach dem Treffen auch, die Alliierten hätten …" / "X said (that) …"
-    def _frame_before(self, toks: list[Token], s: int, e: int, has_konj: bool) -> Frame | None:
+    def frame_before(self, toks: list[Token], s: int, e: int) -> Frame | None:
         lx = self.lx
         reach = min(len(toks) - 2, 16)
         if lx.SAY_VERBS.isdisjoint([t.low for t in toks[:reach]]):
@@ -447,11 +371,11 @@ class FrameFinder(SourceRules):
                     continue  # "Estimates suggest …": a noun, the verb comes later
                 if v + 1 < len(toks) and toks[v + 1].low in lx.FINITE_WORDS - {"be", "been"}:
                     continue  # "Recent reports have revealed …": the noun heads the subject
-                found = self._english_before(toks, v, s, e)
+                found = self.english_before(toks, v, s, e)
                 later = self._coordinated_say(toks, v)
                 if found is None and later is not None:
                     # "X tweeted to Y and said …": the second verb frames, X speaks
-                    return self._english_before(toks, later, s, e, subject_verb=v)
+                    return self.english_before(toks, later, s, e, subject_verb=v)
                 return found
             for c in range(v + 1, min(len(toks), v + 12)):
                 gap = self._gap(toks[c - 1], toks[c])
@@ -461,18 +385,18 @@ class FrameFinder(SourceRules):
                 continue
             clause = toks[c:]
             stop = None
-            if clause and ":" in self.text[clause[0].start : self._clause_end(e)]:
+            if clause and ":" in self.text[clause[0].start : self.clause_end(e)]:
                 stop = self._said_and(clause)  # "Er sagte, A brauche B und fügte hinzu: „…“"
                 if stop is None:
                     continue  # "sagte X, Gründer der Band: „…“": the colon frames a direct quote
                 clause = [x for x in clause if x.end <= stop]
-            if not self._particle_ok(t, toks[v + 1 : c]):
+            if not self.particle_ok(t, toks[v + 1 : c]):
                 continue
             starts_that = clause[0].low in lx.THAT
             konj = any(is_konjunktiv(x, lx) for x in clause[:10])
             if not (starts_that or konj or t.low in lx.SAY_STRONG):
                 continue
-            sp = self._subject(toks, v, e)
+            sp = self.subject(toks, v, e)
             if sp is None:
                 continue
             end = stop if stop is not None else self._content_end(clause, e)
@@ -495,7 +419,7 @@ class FrameFinder(SourceRules):
                     return clause[n - 1].end
         return None
 
-    def _clause_final_say(self, toks: list[Token], s: int, e: int) -> Frame | None:
+    def clause_final_say(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """A verb of saying closing a relative or a leading subordinate clause, then a comma
         and a 'dass' or Konjunktiv clause: '…, der sagte, man dürfe …' (the relative pronoun
         speaks), 'Als X am Sonntag sagte, dass …, meinte er …' (the subordinate's subject)."""
@@ -507,7 +431,7 @@ class FrameFinder(SourceRules):
             t = toks[v]
             if t.low not in lx.SAY_STRONG or t.cap or t.low == lx.SO_FRAME:
                 continue
-            if not self._particle_ok(t, toks[v - 3 : v]):
+            if not self.particle_ok(t, toks[v - 3 : v]):
                 continue
             head = self._own_clause_head(toks, v)
             if head is not None:
@@ -534,7 +458,7 @@ class FrameFinder(SourceRules):
             return Frame(clause[0].start, end, "indirect", sp, t.text)
         return None
 
-    def _that_clause(self, toks: list[Token], s: int, e: int) -> Frame | None:
+    def that_clause(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """'…, dass …' after any verb or particle ("geht davon aus, dass"): what someone holds."""
         lx = self.lx
         for c in range(2, len(toks) - 2):
@@ -564,10 +488,10 @@ class FrameFinder(SourceRules):
                 sp = (toks[0].start, toks[k - 1].end) if k else None
             if sp is None:
                 return None
-            return Frame(toks[c].start, self._clause_end(e), "indirect", sp, prev.text)
+            return Frame(toks[c].start, self.clause_end(e), "indirect", sp, prev.text)
         return None
 
-    def _intent_clause(self, toks: list[Token], s: int, e: int) -> Frame | None:
+    def intent_clause(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """'kündigte an, das Gesetz zu ändern': an announced or demanded act (zu-infinitive).
         The verb may also close a relative or subordinate clause ("…, der alle aufforderte,
         … zu unterstützen", "nachdem die Partei entschieden hatte, … zu …")."""
@@ -584,7 +508,7 @@ class FrameFinder(SourceRules):
         lx = self.lx
         late = v >= 14  # far into the sentence: only a verb closing its own clause
         if self.lang == "de" and v + 3 < len(toks) and "," not in self._gap(toks[v], toks[v + 1]):
-            f = self._intent_no_comma(toks, v, e)
+            f = self.intent_no_comma(toks, v, e)
             if f is not None:
                 return f
         for c in range(v + 1, min(len(toks) - 1, v + (4 if late else 10))):
@@ -614,22 +538,22 @@ class FrameFinder(SourceRules):
             if head is not None and toks[head].low in lx.RELATIVES:
                 # "…, der alle Nichtmoslems aufforderte, …": the relative pronoun speaks
                 sp = (toks[head].start, toks[head].end)
-                return Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
+                return Frame(toks[c].start, self.clause_end(e), "indirect", sp, toks[v].text)
             if head is not None:
                 return None  # another subordinate clause: its subject is not the frame's
             passive = any(x.low in lx.PASSIVE_AUX for x in toks[:v]) and _participle(toks[v].low)
-            sp = self._subject(toks, v, e)
+            sp = self.subject(toks, v, e)
             if passive and sp is not None:
                 # "A und B werden aufgefordert, …": the subject is asked; the agent asks
-                sp = self._agent(toks, max(k for k in range(v) if toks[k].low in lx.PASSIVE_AUX))
+                sp = self.agent(toks, max(k for k in range(v) if toks[k].low in lx.PASSIVE_AUX))
             if sp is None or not self.speakerlike(sp):
                 if not any(x.low in lx.PASSIVE_AUX for x in toks[:v]):
                     return None
                 sp = None  # "Ihm wird vorgeworfen, … getötet zu haben": nobody named
-            return Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
+            return Frame(toks[c].start, self.clause_end(e), "indirect", sp, toks[v].text)
         return None
 
-    def _intent_no_comma(self, toks: list[Token], v: int, e: int) -> Frame | None:
+    def intent_no_comma(self, toks: list[Token], v: int, e: int) -> Frame | None:
         """'X hat angekündigt die Preise zu erhöhen', 'Anwohner wurden aufgefordert Fenster
         geschlossen zu halten': a participle of an intent verb with its zu-infinitive right
         after it and no comma between."""
@@ -645,12 +569,12 @@ class FrameFinder(SourceRules):
         if any(x.low in lx.NOT_SUBJECT_END for x in clause):
             return None  # a finite verb: another clause, not the infinitive
         passive = any(x.low in lx.PASSIVE_AUX for x in toks[:v])
-        sp = self._subject(toks, v, e)
+        sp = self.subject(toks, v, e)
         if passive and sp is not None:
-            sp = self._agent(toks, 0)
+            sp = self.agent(toks, 0)
         elif sp is not None and not self.speakerlike(sp) and sp[0] != toks[0].start:
             return None  # (the subject opening the sentence announces: "Philips hat …")
-        end = self._clause_end(e) if n + 1 == len(toks) else toks[n].end
+        end = self.clause_end(e) if n + 1 == len(toks) else toks[n].end
         return Frame(clause[0].start, end, "indirect", sp, toks[v].text)
 
     def _own_clause_head(self, toks: list[Token], v: int) -> int | None:
@@ -665,7 +589,7 @@ class FrameFinder(SourceRules):
                 return None
         return None
 
-    def _passive_that(self, toks: list[Token], s: int, e: int) -> Frame | None:
+    def passive_that(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """'Im April wurde bekannt, dass …', 'Gestern war berichtet worden, dass …', 'Es wird
         erwartet, dass …', 'Als Grund wurde angegeben, es werde …': an agentless passive of a
         report verb before a comma frames the 'dass' or Konjunktiv clause after it. Its agent
@@ -696,7 +620,7 @@ class FrameFinder(SourceRules):
                 and any(is_konjunktiv(x, lx) for x in clause[1:4])
             ):
                 return None
-            sp = self._agent(toks[:c], 0)
+            sp = self.agent(toks[:c], 0)
             if sp is None:  # nobody named: the auxiliary stands in (no speaker)
                 a = next((x for x in toks[:c] if x.low in lx.PASSIVE_AUX), None)
                 a = a or next(x for x in toks[:c] if x.low in aux)
@@ -705,7 +629,7 @@ class FrameFinder(SourceRules):
             return Frame(toks[c].start, end, "indirect", sp, toks[p].text)
         return None
 
-    def _speech_noun(self, toks: list[Token], s: int, e: int) -> Frame | None:
+    def speech_noun(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """'der Vorwurf der Regierung, Terror zu propagieren', 'mit der Begründung, dass …',
         'die Aussage, es sei …': a noun of saying or demanding before a comma, then a
         zu-infinitive, a 'dass'/'ob' clause or a Konjunktiv clause: that clause is its content.
@@ -801,7 +725,7 @@ class FrameFinder(SourceRules):
                 n = m
             end = toks[n].end
             if n + 1 == len(toks):
-                end = self._clause_end(e)
+                end = self.clause_end(e)
             elif (
                 first in lx.THAT_STRICT
                 or first == "ob"
@@ -836,9 +760,9 @@ class FrameFinder(SourceRules):
             if x.low in lx.PRONOUNS or x.low in _CONTINUING or _WO_WORD.match(x.low):
                 continue  # "…, sich zu beteiligen", "…, wodurch …": the clause goes on
             return clause[n - 1].end  # "…, stieg die Aktie": the main clause resumes
-        return self._clause_end(e)
+        return self.clause_end(e)
 
-    def _wonach(self, toks: list[Token], s: int, e: int) -> Frame | None:
+    def wonach(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """'Berichte, wonach …': the clause after 'wonach' is what the noun before it says."""
         for c in range(1, len(toks) - 2):
             if toks[c].low not in ("wonach", "nach") or "," not in self._gap(toks[c - 1], toks[c]):
@@ -869,7 +793,7 @@ class FrameFinder(SourceRules):
             )
         return None
 
-    def _participle_report(self, toks: list[Token], e: int) -> Frame | None:
+    def participle_report(self, toks: list[Token], e: int) -> Frame | None:
         """English: 'A court suspended the plans on Tuesday, ruling that …' / '…, saying
         the talks had failed': a participle of saying after the main clause's comma reports
         for the sentence's subject."""
@@ -886,7 +810,7 @@ class FrameFinder(SourceRules):
             if not (
                 toks[c].low in lx.THAT
                 or t.low == "saying"
-                and self._finite_in(toks[c].start, self._clause_end(e))
+                and self._finite_in(toks[c].start, self.clause_end(e))
             ):
                 return None  # "…, noting the touches of X that were …": an object
             lo = self._lead(toks)
@@ -911,7 +835,7 @@ class FrameFinder(SourceRules):
                 sp = np_after(self.text, toks, lo + 1, lx, toks[k].start)
                 if sp is None:
                     return None
-                return Frame(toks[c].start, self._clause_end(e), "indirect", sp, t.text)
+                return Frame(toks[c].start, self.clause_end(e), "indirect", sp, t.text)
             if v is None:
                 return None
             w = v
@@ -928,7 +852,7 @@ class FrameFinder(SourceRules):
             sp = np_before(self.text, toks, lo, cut, lx)
             if sp is None or not self.speakerlike(sp):
                 return None
-            return Frame(toks[c].start, self._clause_end(e), "indirect", sp, t.text)
+            return Frame(toks[c].start, self.clause_end(e), "indirect", sp, t.text)
         return None
 
     def _coordinated_say(self, toks: list[Token], v: int) -> int | None:
@@ -952,7 +876,7 @@ class FrameFinder(SourceRules):
                 return True
         return False
 
-    def _english_before(
+    def english_before(
         self, toks: list[Token], v: int, s: int, e: int, subject_verb: int | None = None
     ) -> Frame | None:
         lx = self.lx
@@ -1016,15 +940,15 @@ class FrameFinder(SourceRules):
                 return None  # "learned an important lesson from X that …": a noun's clause
         while c < len(toks) and toks[c].low in ("on", "yesterday", "today", "in", "last"):
             c += 1
-        if c >= len(toks) or self._clause_end(e) - toks[c].start < 12:
+        if c >= len(toks) or self.clause_end(e) - toks[c].start < 12:
             return None  # (words in quote marks count: "said patients were "caught …"")
         if toks[c].low in ("as", "at", "of", "about", "with", "into", "near", "under"):
             return None  # "describes as a retreat", "observed at the show": no clause
-        if toks[c].low not in lx.THAT and not self._finite_in(toks[c].start, self._clause_end(e)):
+        if toks[c].low not in lx.THAT and not self._finite_in(toks[c].start, self.clause_end(e)):
             return None  # "tweeted support of X", "denied these allegations": an object
         if toks[v].low in lx.THAT_ONLY and toks[c].low not in lx.THAT:
             return None  # "learned the news from X": no report without "that"
-        frame = Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
+        frame = Frame(toks[c].start, self.clause_end(e), "indirect", sp, toks[v].text)
         if subject_verb is None:
             self._coordinated_report(frame, toks, c, v, s, e)
         return frame
@@ -1046,7 +970,7 @@ class FrameFinder(SourceRules):
                 and (nxt.low in lx.SAY_VERBS or nxt.low in lx.SAY_AFTER_AND)
                 and not nxt.cap
             ):
-                second = self._english_before(toks, k + 1, s, e, subject_verb=v)
+                second = self.english_before(toks, k + 1, s, e, subject_verb=v)
                 if second is not None:
                     frame.segments = [(frame.start, toks[k - 1].end), (second.start, second.end)]
                     frame.end = second.end
@@ -1059,7 +983,7 @@ class FrameFinder(SourceRules):
                 if x.low == "with" and toks[w].low not in lx.SAY_ING:
                     continue  # "…, with the i reporting …": only a verb of saying in -ing
                 if (toks[w].low in lx.SAY_VERBS or toks[w].low in lx.SAY_ING) and not toks[w].cap:
-                    sub = self._english_before(toks[k + 1 :], w - k - 1, toks[k + 1].start, e)
+                    sub = self.english_before(toks[k + 1 :], w - k - 1, toks[k + 1].start, e)
                     if sub is not None and sub.speaker and self.speakerlike(sub.speaker):
                         frame.end = toks[k - 1].end
                         frame.joined = sub
@@ -1133,14 +1057,14 @@ class FrameFinder(SourceRules):
         )
         if not zu_inf and not any(is_konjunktiv(x, lx) for x in clause):
             return frame
-        return Frame(clause[0].start, self._clause_end(e), "indirect", frame.speaker, frame.cue)
+        return Frame(clause[0].start, self.clause_end(e), "indirect", frame.speaker, frame.cue)
 
     def reported(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """A speech act told, not quoted: subject + report verb in second position
         ("Moskau fordert …"), or an auxiliary there and the participle at the end
         ("X hat … angekündigt")."""
         lx = self.lx
-        if len(toks) < 3 or toks[0].low in lx.SUBORDINATORS and not self._als_noun(toks):
+        if len(toks) < 3 or toks[0].low in lx.SUBORDINATORS and not self.als_noun(toks):
             return None
         last = toks[-1]
         reach = 9 if self.lang == "de" else 12
@@ -1168,7 +1092,7 @@ class FrameFinder(SourceRules):
                 cue = toks[v + 1]  # "The association has threatened …"
             elif (
                 t.low in lx.REPORT_VERBS
-                and self._particle_ok(t, toks[v + 1 :])
+                and self.particle_ok(t, toks[v + 1 :])
                 and not (self.lang == "en" and t.low.endswith("ing"))
             ):  # an English -ing form is no finite verb: "started with attacking style"
                 cue = t
@@ -1201,7 +1125,7 @@ class FrameFinder(SourceRules):
                 if at and toks[at - 1].low in lx.RELATIVES - {"who"}:
                     return None  # "The case on which the Court has ruled was …": a relative
             else:
-                sp = self._subject(toks, v, e)
+                sp = self.subject(toks, v, e)
             if (
                 sp is not None
                 and not self.speakerlike(sp)
@@ -1222,7 +1146,7 @@ class FrameFinder(SourceRules):
                     # "… wurde von X als falsch bezeichnet": X speaks. Without an agent
                     # ("Es wurden Konsequenzen gefordert", "X wurde zu Haft verurteilt",
                     # "Tote werden befürchtet") the sentence tells of no one's speech act.
-                    agent = self._agent(toks, v)
+                    agent = self.agent(toks, v)
                     if agent is None and cue.low not in lx.STATED_PASSIVE:
                         return None  # "Als Ursache wurde X genannt" still states a finding
                     return Frame(s, e, "reported", agent, cue.text)
@@ -1249,7 +1173,7 @@ class FrameFinder(SourceRules):
             if n + 1 == len(toks) or any(c in self._gap(toks[n], toks[n + 1]) for c in ",:;")
         }
 
-    def _als_noun(self, toks: list[Token]) -> bool:
+    def als_noun(self, toks: list[Token]) -> bool:
         """'Als Grund nannte X …': 'als' before a bare noun opens a phrase, not a clause."""
         lx = self.lx
         if self.lang != "de" or toks[0].low != "als" or not toks[1].cap:

@@ -14,20 +14,20 @@ from typing import TYPE_CHECKING
 from .speakers import np_after, np_before
 
 if TYPE_CHECKING:
-    from .engine import Engine
     from .marks import MarkSpan
     from .tokens import Token
+    from .view import TextView
 
 Span = tuple[int, int]
 
 
-def relay(eng: Engine, s: int, e: int, m: MarkSpan) -> tuple[Span, Span] | None:
+def relay(eng: TextView, s: int, e: int, m: MarkSpan) -> tuple[Span, Span] | None:
     """(speaker, via) when the clause next to the quote ``m`` in sentence [s, e) has a verb of
     quoting with two parties, the medium and the person it quotes; else None (one party only,
     as in "wird Panetta zitiert" or "zitierte man Y", is an ordinary frame)."""
     lx = eng.lx
     verbs = lx.RELAY_VERBS
-    outside = [t for t in eng._toks(s, e) if not m.start <= t.start < m.end]
+    outside = [t for t in eng.toks(s, e) if not m.start <= t.start < m.end]
     after = [t for t in outside if t.start >= m.end]
     before = [t for t in outside if t.end <= m.start]
     for side in (after, before):
@@ -51,7 +51,7 @@ def relay(eng: Engine, s: int, e: int, m: MarkSpan) -> tuple[Span, Span] | None:
     return None
 
 
-def _passive(eng: Engine, side: list[Token], z: int, aux: int) -> tuple[Span, Span] | None:
+def _passive(eng: TextView, side: list[Token], z: int, aux: int) -> tuple[Span, Span] | None:
     """'Y wird von X zitiert', 'wird Y im Fachblatt X zitiert', 'wie Y von X zitiert wird'."""
     lx, text = eng.lx, eng.text
     end = side[-1].end
@@ -75,7 +75,7 @@ def _passive(eng: Engine, side: list[Token], z: int, aux: int) -> tuple[Span, Sp
     return speaker, via
 
 
-def _active(eng: Engine, side: list[Token], z: int) -> tuple[Span, Span] | None:
+def _active(eng: TextView, side: list[Token], z: int) -> tuple[Span, Span] | None:
     """'X zitiert Y mit den Worten: „…“' and '„…“, zitiert X Y'."""
     lx, text = eng.lx, eng.text
     end = side[-1].end
@@ -113,14 +113,14 @@ def _adverb(lx, t: Token) -> bool:
     return not t.cap and (t.low in lx.ADVERBIAL_OPENERS or t.low in lx.FOCUS_PARTICLES)
 
 
-def sourced(eng: Engine, side: list[Token]) -> tuple[Span, Span] | None:
+def sourced(eng: TextView, side: list[Token]) -> tuple[Span, Span] | None:
     """'Y kommentierte die Entscheidung laut X mit folgenden Worten:', 'Laut X sagte Y:': Y
     says the words that follow, the source X relays them."""
     lx, text = eng.lx, eng.text
     end = side[-1].end
     for i, t in enumerate(side):
         if t.low in lx.SOURCE_BEFORE or t.low in lx.SOURCE_AFTER:
-            found = eng.frames._source_at(side, i, end)
+            found = eng.frames.source_at_phrase(side, i, end)
             if found is not None:
                 break
     else:

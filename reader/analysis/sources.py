@@ -12,7 +12,7 @@ class SourceRules(ClauseTools):
     """The source-phrase rules, mixed into FrameFinder."""
 
     # "laut X", "nach Angaben von X", "X zufolge", "according to X", "Wie X mitteilte, …"
-    def _source_phrase(self, toks: list[Token], s: int, e: int) -> Frame | None:
+    def source_phrase(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """A source phrase: the words around it are the quote, split in two segments when
         the phrase stands in the middle ("Der Betrag wird laut X nicht reichen")."""
         lx = self.lx
@@ -22,7 +22,7 @@ class SourceRules(ClauseTools):
         for i, t in enumerate(toks):
             if t.low not in triggers:
                 continue
-            found = self._source_at(toks, i, e)
+            found = self.source_at_phrase(toks, i, e)
             if found is None:
                 continue
             ph_start, ph_end, sp = found
@@ -57,7 +57,7 @@ class SourceRules(ClauseTools):
             if before and after and self._apposition(after):
                 after = []  # "…, according to Jane Roe, curator of the exhibit."
             if after:  # "… ist nach Angaben der Polizei unklar": one word is the rest
-                end = self._clause_end(e)
+                end = self.clause_end(e)
                 if relative:  # inside a relative clause: it ends at its comma
                     for n in range(1, len(after)):
                         if "," in self._gap(after[n - 1], after[n]):
@@ -71,7 +71,7 @@ class SourceRules(ClauseTools):
             return f
         return None
 
-    def _source_at(
+    def source_at_phrase(
         self, toks: list[Token], i: int, e: int
     ) -> tuple[int, int, tuple[int, int]] | None:
         """(phrase start, phrase end, speaker span) when token ``i`` opens a source phrase."""

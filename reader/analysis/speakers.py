@@ -25,12 +25,23 @@ class Speaker:
     end: int
     text: str
     actor: str | None = None
+    # how the mention was tied to its actor (Quote.speaker_rule): frame, name, role,
+    # apposition, pronoun, previous
+    how: str | None = "frame"
+
+    def carried(self) -> Speaker:
+        """The same speaker, carried over from an earlier sentence."""
+        return Speaker(self.start, self.end, self.text, self.actor, "previous")
 
 
 class SpeakerResolver:
     def __init__(self, text: str, lx: Cues, actors: list[Actor]):
         self.text, self.lx = text, lx
         self.types = {a.id: a.type for a in actors}
+        self.names = {
+            a.id: frozenset(w for n in (a.name, *a.aliases) for w in n.split() if len(w) > 2)
+            for a in actors
+        }
         rows = sorted((s, e, a.id) for a in actors for s, e in a.mentions)
         self.mentions = rows
         self.starts = [r[0] for r in rows]
@@ -45,10 +56,13 @@ class SpeakerResolver:
         if span.count("(") > span.count(")") and self.text[e : e + 1] == ")":
             e += 1  # "Annette Schavan (CDU)": the closing bracket belongs to the mention
         sp = Speaker(s, e, self.text[s:e])
-        sp.actor = self.resolve(s, e)
+        sp.actor, sp.how = self.resolve_how(s, e)
         return sp
 
     def resolve(self, s: int, e: int) -> str | None:
+        return self.resolve_how(s, e)[0]
+
+    def resolve_how(self, s: int, e: int) -> tuple[str | None, str]:
         """The actor mentioned inside [s, e), else for a pronoun or role the last one before."""
         i = bisect.bisect_left(self.starts, s)
         inside = [r for r in self.mentions[i : i + 8] if r[0] < e and r[1] <= e]
@@ -60,8 +74,9 @@ class SpeakerResolver:
                     w in self.lx.AFFILIATION for w in self.text[s:e].split()
                 )
             ):
-                return people[0][2]
-            return (people or inside)[-1][2]
+                return people[0][2], self._how_inside(s, people[0])
+            hit = (people or inside)[-1]
+            return hit[2], self._how_inside(s, hit)
         word = self.text[s:e].strip().lower()
         parts = word.split()
         definite = (
@@ -76,7 +91,8 @@ class SpeakerResolver:
             and not definite
             and not relayed
         ):
-            return None  # a description we cannot tie to a name ("ein Sprecher")
+            return None, "frame"  # a description we cannot tie to a name ("ein Sprecher")
+        how = "role" if definite else "previous" if word in self.lx.ANAPHORIC_SOURCE else "pronoun"
         want_person = (
             word in self.lx.PERSON_PRONOUNS
             or word in self.lx.ANAPHORIC_SOURCE
@@ -87,10 +103,18 @@ class SpeakerResolver:
             if r[1] > s:
                 continue
             if definite and s - r[1] > 600:
-                return None
+                return None, "frame"
             if not want_person or self.types[r[2]] == "person":
-                return r[2]
-        return None
+                return r[2], how
+        return None, "frame"
+
+    def _how_inside(self, s: int, hit: tuple[int, int, str]) -> str:
+        """'name' when the mention holds the actor's name, 'apposition' when a role stands
+        before it ("die Präsidentin des Amts, Sabine Kröger"), 'role' when only a role does."""
+        words = self.text[hit[0] : hit[1]].split()
+        if self.names[hit[2]].isdisjoint(w.strip(",.()") for w in words):
+            return "role"
+        return "apposition" if "," in self.text[s : hit[0]] else "name"
 
 
 @lru_cache(maxsize=4)
