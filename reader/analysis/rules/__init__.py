@@ -200,8 +200,21 @@ def _all_rules() -> dict[str, str]:
     return seen
 
 
+# the rules of the engine itself (direct quotes in marks, inner reports, relays)
+ENGINE_RULES = {
+    "direct_framed": "words in quotation marks with a verb of saying and its speaker beside them",
+    "direct_unframed": "words in quotation marks with no frame of their own",
+    "direct_nested": "quotation marks inside reported words",
+    "term": "quotation marks around a name, title or scare word: no one's words",
+    "relay": "words in quotation marks that a medium quotes someone as saying",
+    "inner_report": 'a report inside reported words ("said she believed …")',
+}
+
+
 def describe(name: str | None) -> str:
     """The one-line explanation of a rule, by its name ('' for an unknown name)."""
+    if name in ENGINE_RULES:
+        return ENGINE_RULES[name]
     return _all_rules().get(name or "", "")
 
 

@@ -24,13 +24,13 @@ def _report(ctx: SentenceContext, content: bool) -> Frame | None:
 
 @rule("reported", "de")
 def reported_de(ctx: SentenceContext) -> Frame | None:
-    """a verb that reports a speech act ("X forderte den Abzug"), or its content clause"""
+    """a verb that reports a speech act ("X forderte den Abzug", "X denied the claims")"""
     return _report(ctx, content=True)
 
 
 @rule("reported", "en")
 def reported_en(ctx: SentenceContext) -> Frame | None:
-    """a verb that reports a speech act ("X denied the claims")"""
+    """a verb that reports a speech act ("X forderte den Abzug", "X denied the claims")"""
     return _report(ctx, content=False)
 
 

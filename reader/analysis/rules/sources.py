@@ -44,7 +44,7 @@ def _report_after_source(ctx: SentenceContext, src: Frame) -> Frame | None:
 
 @rule("source_phrase", "de")
 def source_with_report(ctx: SentenceContext) -> Frame | None:
-    """a source phrase ("laut X", "X zufolge"), and a report of someone's in it"""
+    """a source phrase ("laut X", "X zufolge", "according to X")"""
     src = _source(ctx)
     if src is None:
         return None
@@ -88,17 +88,17 @@ def report_around_source(ctx: SentenceContext) -> Frame | None:
 
 @rule("source_phrase", "en")
 def source_phrase_en(ctx: SentenceContext) -> Frame | None:
-    """a source phrase ("according to X")"""
+    """a source phrase ("laut X", "X zufolge", "according to X")"""
     return _source(ctx)
 
 
 @rule("frame_before", "en")
 def report_en(ctx: SentenceContext) -> Frame | None:
-    """a speaker and a verb of saying before the clause ("X said …")"""
+    """a speaker and a verb of saying before the clause ("X sagte, …", "X said …")"""
     return _report_or_participle(ctx)
 
 
 @rule("frame_after", "en")
 def frame_after_en(ctx: SentenceContext) -> Frame | None:
-    """a verb of saying after the clause ("…, X said")"""
+    """a verb of saying after the clause ("…, sagte X", "…, X said")"""
     return frame_after.match(ctx)
