@@ -366,10 +366,10 @@ class ActorFinder:
             t = toks[i]
             if i in self.taken or not i or toks[i - 1].low not in (lx.DETERMINERS):
                 continue
-            d = holders.get(role_key(t.text))
-            if d is not None:
+            d2 = holders.get(role_key(t.text))
+            if d2 is not None:
                 surface = self.text[toks[i - 1].start : t.end]
-                d.add(toks[i - 1].start, t.end, surface)
+                d2.add(toks[i - 1].start, t.end, surface)
                 self.taken.add(i)
 
     # -- helpers -------------------------------------------------------------------------

@@ -97,7 +97,7 @@ def indicative_head(eng: TextView, toks: list[Token], e: int) -> Frame | None:
     return Frame(toks[c].start, eng.frames.clause_end(e), "indirect", sp, None)
 
 
-def agentless_passive(eng: TextView, frame, outside: list[Token]) -> bool:
+def agentless_passive(eng: TextView, frame: Frame, outside: list[Token]) -> bool:
     """A framed report whose frame is a passive without agent ("Es wird vermutet, dass",
     "X wurde beschuldigt, …") has no speaker; the last speaker does not take it over."""
     return (

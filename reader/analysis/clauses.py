@@ -4,6 +4,7 @@ words, clause ends, subjects and whether a phrase can speak."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -12,11 +13,6 @@ from .speakers import np_after, np_before
 from .tokens import Token
 
 _END_PUNCT = ".!?…:;"
-_ZU_INF = re.compile(  # one or two particles: "aufzugeben", "voranzutreiben", "herauszufinden"
-    r"^(?:(?:her|hin|vor|dar)(?:an|auf|aus|ein|über|unter|um|ab|bei)|"
-    r"ab|an|auf|aus|bei|dar|ein|fest|frei|her|hin|mit|nach|vor|weg|zurück|"
-    r"zusammen|durch|um|über|unter|wieder|zu)zu[a-zäöüß]{3,}$"
-)
 
 
 @dataclass
@@ -78,12 +74,25 @@ def _konj_regex(lx: Cues) -> re.Pattern[str]:
 class ClauseTools:
     """Helpers every frame rule uses; FrameFinder inherits them."""
 
-    def __init__(self, text: str, lx: Cues, lang: str, actor_at=None):
+    def __init__(
+        self,
+        text: str,
+        lx: Cues,
+        lang: str,
+        actor_at: Callable[[int, int], bool] | None = None,
+    ):
         self.text, self.lx, self.lang = text, lx, lang
-        self.actor_at = actor_at  # (start, end) -> bool: is an actor mentioned there
+        self.actor_at = actor_at
+        self._zu = (
+            re.compile(lx.ZU_INFINITIVE) if lx.ZU_INFINITIVE else None
+        )  # (start, end) -> bool: is an actor mentioned there
         self._triggers = lx.SOURCE_BEFORE | lx.SOURCE_AFTER | {"nach", "wie", "as"}
         self._triggers |= lx.MID_SOURCE | ({"folge"} if lang == "de" else set())
         self._triggers |= {"aus"} if lang == "de" else set()  # "aus Sicht der X"
+
+    def _zu_inf(self, word: str) -> bool:
+        """A zu-infinitive ("aufzugeben"); never in a language without one."""
+        return self._zu is not None and self._zu.match(word) is not None
 
     def _gap(self, a: Token, b: Token) -> str:
         return self.text[a.end : b.start]

@@ -104,7 +104,7 @@ class Cues:
     NP_PREPOSITIONS: frozenset[str]
     # "Für X ist Y „…“": the holder of a quoted view, with these copulas.
     OPINION_FOR: frozenset[str]
-    ORGS: Mapping[str, str]
+    ORGS: Mapping[str, str | None]
     # Last (or first) words that make a run of capitalised words an organisation.
     ORG_HEADS: frozenset[str]
     # Actors (actors.py): "Institut für Weltwirtschaft", "Bundesamt für Migration".
@@ -227,3 +227,21 @@ class Cues:
     FOUND_VERBS: frozenset[str]
     # words that open an indirect question as a content clause ("ob", "whether")
     WHETHER: frozenset[str]
+    # "Vorwürfe wurden laut, …": the word after a noun that makes it public
+    BECAME_PUBLIC: frozenset[str]
+    # inflection endings of words inside a noun phrase (adjectives, articles)
+    INFLECTED_ENDINGS: tuple[str, ...]
+    # endings of an inflected adjective before a noun
+    ADJECTIVE_ENDINGS: tuple[str, ...]
+    # endings of adverbs that look like adjectives ("möglicherweise")
+    ADVERB_ENDINGS: tuple[str, ...]
+    # conjunctions that open an adverbial or coordinated clause, never a report's content
+    NOT_CONTENT: frozenset[str]
+    # the infinitive particle ("zu")
+    ZU: frozenset[str]
+    # a regular expression for a zu-infinitive with one or two particles ("aufzugeben", "voranzutreiben"); "" where the language has none
+    ZU_INFINITIVE: str
+    # words after a noun of saying that open its speaker ("der Vorwurf der Regierung")
+    OF_SPEAKER: frozenset[str]
+    # words that open a purpose or manner clause, never reported content ("um … zu")
+    PURPOSE_OPENERS: frozenset[str]

@@ -510,6 +510,24 @@ EMERGE_FROM = "aus"
 FOUND_VERBS: frozenset[str] = frozenset()
 WHETHER: frozenset[str] = frozenset({"ob"})
 
+BECAME_PUBLIC: frozenset[str] = frozenset({"laut"})
+
+INFLECTED_ENDINGS: tuple[str, ...] = ("e", "en", "er", "es", "em")
+
+ADJECTIVE_ENDINGS: tuple[str, ...] = ("e", "en", "er", "es")
+
+ADVERB_ENDINGS: tuple[str, ...] = ("weise",)
+
+NOT_CONTENT: frozenset[str] = frozenset({"und", "oder", "aber", "sondern", "doch", "denn", "wie", "sodass", "zumal", "sofern", "ohne", "statt", "anstatt"})
+
+ZU: frozenset[str] = frozenset({"zu"})
+
+ZU_INFINITIVE: str = r"^(?:(?:her|hin|vor|dar)(?:an|auf|aus|ein|über|unter|um|ab|bei)|ab|an|auf|aus|bei|dar|ein|fest|frei|her|hin|mit|nach|vor|weg|zurück|zusammen|durch|um|über|unter|wieder|zu)zu[a-zäöüß]{3,}$"
+
+OF_SPEAKER: frozenset[str] = frozenset({"des", "der", "von", "vom"})
+
+PURPOSE_OPENERS: frozenset[str] = frozenset({"um", "ohne", "statt", "anstatt"})
+
 
 DE = Cues(
     lang="de",
@@ -635,4 +653,13 @@ DE = Cues(
     EMERGE_FROM=EMERGE_FROM,
     FOUND_VERBS=FOUND_VERBS,
     WHETHER=WHETHER,
+    BECAME_PUBLIC=BECAME_PUBLIC,
+    INFLECTED_ENDINGS=INFLECTED_ENDINGS,
+    ADJECTIVE_ENDINGS=ADJECTIVE_ENDINGS,
+    ADVERB_ENDINGS=ADVERB_ENDINGS,
+    NOT_CONTENT=NOT_CONTENT,
+    ZU=ZU,
+    ZU_INFINITIVE=ZU_INFINITIVE,
+    OF_SPEAKER=OF_SPEAKER,
+    PURPOSE_OPENERS=PURPOSE_OPENERS,
 )

@@ -10,6 +10,7 @@ from .marks import MarkSpan
 from .speakers import np_after, np_before
 
 if TYPE_CHECKING:
+    from .tokens import Token
     from .view import TextView
 
 _LONG_QUOTE = 7  # words: a quotation, not a title, even without a frame
@@ -49,7 +50,7 @@ def frame_after(eng: TextView, m: MarkSpan) -> tuple[tuple[int, int] | None, str
     return None, None
 
 
-def sentence_subject(eng: TextView, toks: list) -> tuple[int, int] | None:
+def sentence_subject(eng: TextView, toks: list[Token]) -> tuple[int, int] | None:
     """The subject of a German or English main clause, roughly: the words before the first
     verb-like lower-case word, or the noun phrase after it when an adverbial opens."""
     lx, text = eng.lx, eng.text
@@ -127,7 +128,7 @@ def frame_before(
     return None, None, colon
 
 
-def _with_sayer(eng: TextView, before: list) -> tuple[tuple[int, int], str] | None:
+def _with_sayer(eng: TextView, before: list[Token]) -> tuple[tuple[int, int], str] | None:
     """English 'with X writing "…"', 'with X stating: "…"': an absolute phrase right before
     the quote whose subject X speaks."""
     lx = eng.lx
@@ -145,7 +146,7 @@ def _with_sayer(eng: TextView, before: list) -> tuple[tuple[int, int], str] | No
     return None
 
 
-def _partitive(toks: list, lo: int, v: int) -> bool:
+def _partitive(toks: list[Token], lo: int, v: int) -> bool:
     """'Einer der Feuerwehrmänner sagte:': one of a group is a subject, although 'einer'
     alone opens adverbials ("Einer Studie zufolge")."""
     return (
@@ -156,7 +157,7 @@ def _partitive(toks: list, lo: int, v: int) -> bool:
 
 
 def _better_subject(
-    eng: TextView, before: list, lo: int, v: int, end: int
+    eng: TextView, before: list[Token], lo: int, v: int, end: int
 ) -> tuple[int, int] | None:
     """When the words next to the verb cannot speak ("in einer Rede verkündet:", "äußerte sich
     zufrieden:"), the clause's subject: around the auxiliary ("hatte Merkel … verkündet"),
@@ -263,7 +264,7 @@ def opinion_holder(eng: TextView, s: int, pos: int) -> tuple[int, int] | None:
     return None
 
 
-def _speech_fragment(eng: TextView, inner: list) -> bool:
+def _speech_fragment(eng: TextView, inner: list[Token]) -> bool:
     """Words no title is made of: an article or 'kein' in lower case opening three words or
     more („kein Hindernis für den Verkehr“), or a zu-infinitive closing them („… zu werden“)."""
     if len(inner) < 3:
@@ -285,6 +286,6 @@ def _label_verb_before(eng: TextView, s: int, pos: int) -> bool:
     return any(t.low in eng.lx.LABEL_VERBS for t in eng.toks(s, pos))
 
 
-def _looks_like_name(inner: list) -> bool:
+def _looks_like_name(inner: list[Token]) -> bool:
     """Every word capitalised: 'Der Spiegel', 'Berliner Zeitung', 'Eagle' - a name or title."""
     return all(t.cap or t.text[0].isdigit() for t in inner)

@@ -286,6 +286,24 @@ EMERGE_FROM = ""
 FOUND_VERBS: frozenset[str] = frozenset({"found", "finds"})
 WHETHER: frozenset[str] = frozenset({"whether"})
 
+BECAME_PUBLIC: frozenset[str] = frozenset()
+
+INFLECTED_ENDINGS: tuple[str, ...] = ()
+
+ADJECTIVE_ENDINGS: tuple[str, ...] = ()
+
+ADVERB_ENDINGS: tuple[str, ...] = ()
+
+NOT_CONTENT: frozenset[str] = frozenset()
+
+ZU: frozenset[str] = frozenset()
+
+ZU_INFINITIVE: str = ""
+
+OF_SPEAKER: frozenset[str] = frozenset()
+
+PURPOSE_OPENERS: frozenset[str] = frozenset()
+
 
 EN = Cues(
     lang="en",
@@ -411,4 +429,13 @@ EN = Cues(
     EMERGE_FROM=EMERGE_FROM,
     FOUND_VERBS=FOUND_VERBS,
     WHETHER=WHETHER,
+    BECAME_PUBLIC=BECAME_PUBLIC,
+    INFLECTED_ENDINGS=INFLECTED_ENDINGS,
+    ADJECTIVE_ENDINGS=ADJECTIVE_ENDINGS,
+    ADVERB_ENDINGS=ADVERB_ENDINGS,
+    NOT_CONTENT=NOT_CONTENT,
+    ZU=ZU,
+    ZU_INFINITIVE=ZU_INFINITIVE,
+    OF_SPEAKER=OF_SPEAKER,
+    PURPOSE_OPENERS=PURPOSE_OPENERS,
 )

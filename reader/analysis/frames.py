@@ -10,30 +10,12 @@ from __future__ import annotations
 
 import re
 
-from .clauses import _ZU_INF, Frame, is_konjunktiv
+from .clauses import Frame, is_konjunktiv
 from .sources import SourceRules
 from .speakers import np_after, np_before
 from .tokens import Token
 
 __all__ = ["Frame", "FrameFinder", "is_konjunktiv"]
-
-# Conjunctions that open an adverbial or coordinated clause, never a report's content.
-_NOT_CONTENT = {
-    "und",
-    "oder",
-    "aber",
-    "sondern",
-    "doch",
-    "denn",
-    "wie",
-    "sodass",
-    "zumal",
-    "sofern",
-    "ohne",
-    "statt",
-    "anstatt",
-}
-
 
 # Words after a comma that go on with a content clause rather than resume the main one.
 _CONTINUING = {"sich", "man", "es", "wir", "ich", "ihn", "uns", "nicht", "auch", "noch"}
@@ -101,7 +83,7 @@ class FrameFinder(SourceRules):
             return False  # "…, der „Partei X“ beizutreten": an article before a name
         clause = [t for t in toks[k:] if t.end <= frame.end]
         return not any(
-            is_konjunktiv(x, self.lx) or _ZU_INF.match(x.low) or x.low == "zu" for x in clause
+            is_konjunktiv(x, self.lx) or self._zu_inf(x.low) or x.low in self.lx.ZU for x in clause
         )
 
     # "…, sagte der Nato-Chef" / "…, so Stoltenberg weiter" / "…, Smith said." / "…, wie X sagte"
@@ -435,7 +417,7 @@ class FrameFinder(SourceRules):
                 continue
             head = self._own_clause_head(toks, v)
             if head is not None:
-                sp = (toks[head].start, toks[head].end)  # "…, der sagte, …"
+                sp: tuple[int, int] | None = (toks[head].start, toks[head].end)  # "…, der sagte"
             elif toks[0].low in lx.SUBORDINATORS and not any(
                 "," in self._gap(toks[k - 1], toks[k]) for k in range(1, v + 1)
             ):
@@ -529,7 +511,7 @@ class FrameFinder(SourceRules):
             ):
                 return None  # "Noch habe der Vorstand zugesagt, …": someone else reports it
             if not (
-                any(_ZU_INF.match(x.low) for x in clause) or any(x.low == "zu" for x in clause[-3:])
+                any(self._zu_inf(x.low) for x in clause) or any(x.low in lx.ZU for x in clause[-3:])
             ):
                 return None
             if clause[0].low in ("um", "ohne", "statt", "anstatt"):
@@ -537,12 +519,12 @@ class FrameFinder(SourceRules):
             head = self._own_clause_head(toks, v)
             if head is not None and toks[head].low in lx.RELATIVES:
                 # "…, der alle Nichtmoslems aufforderte, …": the relative pronoun speaks
-                sp = (toks[head].start, toks[head].end)
-                return Frame(toks[c].start, self.clause_end(e), "indirect", sp, toks[v].text)
+                sp2 = (toks[head].start, toks[head].end)
+                return Frame(toks[c].start, self.clause_end(e), "indirect", sp2, toks[v].text)
             if head is not None:
                 return None  # another subordinate clause: its subject is not the frame's
             passive = any(x.low in lx.PASSIVE_AUX for x in toks[:v]) and _participle(toks[v].low)
-            sp = self.subject(toks, v, e)
+            sp: tuple[int, int] | None = self.subject(toks, v, e)
             if passive and sp is not None:
                 # "A und B werden aufgefordert, …": the subject is asked; the agent asks
                 sp = self.agent(toks, max(k for k in range(v) if toks[k].low in lx.PASSIVE_AUX))
@@ -564,7 +546,7 @@ class FrameFinder(SourceRules):
         clause = toks[v + 1 : n + 1]
         if len(clause) < 2 or clause[0].low in ("zu", "um", "ohne", "statt", "anstatt"):
             return None
-        if not (_ZU_INF.match(clause[-1].low) or len(clause) > 1 and clause[-2].low == "zu"):
+        if not (self._zu_inf(clause[-1].low) or len(clause) > 1 and clause[-2].low in lx.ZU):
             return None  # the infinitive closes the clause
         if any(x.low in lx.NOT_SUBJECT_END for x in clause):
             return None  # a finite verb: another clause, not the infinitive
@@ -616,7 +598,7 @@ class FrameFinder(SourceRules):
                 and toks[p].low != "bekannt"
                 or first not in lx.RELATIVES
                 and first not in lx.SUBORDINATORS
-                and first not in _NOT_CONTENT
+                and first not in lx.NOT_CONTENT
                 and any(is_konjunktiv(x, lx) for x in clause[1:4])
             ):
                 return None
@@ -635,107 +617,133 @@ class FrameFinder(SourceRules):
         zu-infinitive, a 'dass'/'ob' clause or a Konjunktiv clause: that clause is its content.
         The noun's genitive or 'von' phrase speaks, else the noun phrase itself."""
         lx = self.lx
-        nouns = lx.SPEECH_NOUNS
-        if not nouns:
+        if not lx.SPEECH_NOUNS:
             return None
-        inner = lx.NP_PREPOSITIONS
         for c in self._commas(toks, 1, len(toks) - 1):
-            last = c - 1
-            if toks[last].low == "laut" and last > 1 and toks[last - 1].cap:
-                last -= 1  # "Vorwürfe wurden laut, …": the words became public
-            elif not toks[last].cap:
-                continue  # "…, keine Entscheidung darüber gegeben, ob": a verb ends the clause
-            k = None
-            for j in range(last, max(-1, c - 8), -1):
-                t = toks[j]
-                if j < last and "," in self._gap(t, toks[j + 1]):
-                    break
-                if t.cap and t.low.endswith(nouns):
-                    k = j
-                    break
-                if not (
-                    t.cap
-                    or t.low in lx.DETERMINERS
-                    or t.low in lx.NP_LINKERS
-                    or t.low in inner
-                    or t.low.endswith(("e", "en", "er", "es", "em"))
-                ):
-                    break
+            k = self._speech_noun_before(toks, c)
             if k is None:
                 continue
             if any(is_konjunktiv(x, lx) for x in toks[:k]):
                 return None  # "… gebe es Aussagen, dass …": the sentence reports someone
             n = self._comma_after(toks, c)
             clause = toks[c : n + 1]
-            first = clause[0].low
-            article = (  # "die Begründung, das Gebäude sei marode": not a relative pronoun
-                first in lx.RELATIVES
-                and len(clause) > 3
-                and clause[1].cap
-                and any(is_konjunktiv(x, lx) for x in clause[2:4])
-            )
-            content = (
-                any(_ZU_INF.match(x.low) for x in clause)
-                or any(x.low == "zu" for x in clause[-3:])
-                or any(is_konjunktiv(x, lx) for x in clause[1:4])
-            )
-            if not (first in lx.THAT_STRICT or first == "ob" or article) and (
-                first in lx.SUBORDINATORS
-                or first in lx.RELATIVES
-                or first in _NOT_CONTENT
-                or not content
-            ):
+            if not self._noun_content(clause):
                 continue
-            j = k  # the noun phrase: articles and adjectives before the noun
-            while (
-                j > 0
-                and (
-                    toks[j - 1].low in lx.DETERMINERS
-                    or not toks[j - 1].cap
-                    and len(toks[j - 1].low) > 4
-                    and toks[j - 1].low.endswith(("e", "en", "er", "es"))
-                    and toks[j - 1].low not in inner
-                    and not toks[j - 1].low.endswith("weise")
-                )
-                and "," not in self._gap(toks[j - 1], toks[j])
-            ):
-                j -= 1
-            while j < k and not (toks[j].cap or toks[j].low in lx.DETERMINERS):
-                j += 1  # "stehen Vorwürfe im Raum": a verb, not an adjective
-            sp = None
-            if j > 0:  # "Die DSW ist der Ansicht, …": the subject holds the view
-                f = self._finite_after_opener(toks, j)
-                sub = None
-                if toks[0].low in lx.ADVERBIAL_OPENERS:
-                    sub = np_after(self.text, toks, f + 1, lx, toks[c].start) if f < j else None
-                elif 0 < f <= j:
-                    sub = np_before(self.text, toks, 0, f, lx)
-                if sub is not None and self.speakerlike(sub):
-                    sp = sub
-            if sp is None and k + 1 < c and toks[k + 1].low in ("des", "der", "von", "vom"):
-                sp = np_after(self.text, toks, k + 1, lx, toks[c].start) or np_after(
-                    self.text, toks, k + 2, lx, toks[c].start
-                )  # "der Vorwurf der Regierung": the government accuses
-            if sp is None:
-                sp = (toks[j].start, toks[k].end)
-            while n + 1 < len(toks) and toks[n + 1].low not in ("um", "ohne", "statt", "anstatt"):
-                m = self._comma_after(toks, n + 1)  # "…, dabei zu helfen, X zu bringen"
-                if not any(_ZU_INF.match(x.low) or x.low == "zu" for x in toks[m - 1 : m + 1]):
-                    break
-                n = m
-            end = toks[n].end
-            if n + 1 == len(toks):
-                end = self.clause_end(e)
-            elif (
-                first in lx.THAT_STRICT
-                or first == "ob"
-                or not (
-                    any(_ZU_INF.match(x.low) for x in clause)
-                    or any(x.low == "zu" for x in clause[-3:])
-                )
-            ):  # a zu-infinitive ends at its comma; a 'dass' or Konjunktiv clause runs on
-                end = self._noun_content_end(toks[c:], e)
+            j = self._noun_phrase_start(toks, k)
+            sp = self._noun_speaker(toks, j, k, c)
+            end = self._noun_clause_end(toks, c, n, clause, e)
             return Frame(toks[c].start, end, "indirect", sp, toks[k].text)
+        return None
+
+    def _speech_noun_before(self, toks: list[Token], c: int) -> int | None:
+        """The noun of saying that ends the phrase before the comma at token c."""
+        lx = self.lx
+        last = c - 1
+        if toks[last].low in lx.BECAME_PUBLIC and last > 1 and toks[last - 1].cap:
+            last -= 1  # "Vorwürfe wurden laut, …": the words became public
+        elif not toks[last].cap:
+            return None  # "…, keine Entscheidung darüber gegeben, ob": a verb ends the clause
+        for j in range(last, max(-1, c - 8), -1):
+            t = toks[j]
+            if j < last and "," in self._gap(t, toks[j + 1]):
+                return None
+            if t.cap and t.low.endswith(lx.SPEECH_NOUNS):
+                return j
+            if not (
+                t.cap
+                or t.low in lx.DETERMINERS
+                or t.low in lx.NP_LINKERS
+                or t.low in lx.NP_PREPOSITIONS
+                or t.low.endswith(lx.INFLECTED_ENDINGS)
+            ):
+                return None
+        return None
+
+    def _noun_content(self, clause: list[Token]) -> bool:
+        """Is the clause after the noun's comma its content (a 'dass'/'ob' clause, a
+        zu-infinitive, a Konjunktiv clause), not a relative or adverbial clause?"""
+        lx = self.lx
+        first = clause[0].low
+        article = (  # "die Begründung, das Gebäude sei marode": not a relative pronoun
+            first in lx.RELATIVES
+            and len(clause) > 3
+            and clause[1].cap
+            and any(is_konjunktiv(x, lx) for x in clause[2:4])
+        )
+        if first in lx.THAT_STRICT or first in lx.WHETHER or article:
+            return True
+        content = self._zu_clause(clause) or any(is_konjunktiv(x, lx) for x in clause[1:4])
+        return not (
+            first in lx.SUBORDINATORS
+            or first in lx.RELATIVES
+            or first in lx.NOT_CONTENT
+            or not content
+        )
+
+    def _zu_clause(self, clause: list[Token]) -> bool:
+        return any(self._zu_inf(x.low) for x in clause) or any(
+            x.low in self.lx.ZU for x in clause[-3:]
+        )
+
+    def _noun_phrase_start(self, toks: list[Token], k: int) -> int:
+        """The noun phrase of the noun at k: articles and adjectives before it."""
+        lx = self.lx
+        j = k
+        while (
+            j > 0
+            and (
+                toks[j - 1].low in lx.DETERMINERS
+                or not toks[j - 1].cap
+                and len(toks[j - 1].low) > 4
+                and toks[j - 1].low.endswith(lx.ADJECTIVE_ENDINGS)
+                and toks[j - 1].low not in lx.NP_PREPOSITIONS
+                and not toks[j - 1].low.endswith(lx.ADVERB_ENDINGS)
+            )
+            and "," not in self._gap(toks[j - 1], toks[j])
+        ):
+            j -= 1
+        while j < k and not (toks[j].cap or toks[j].low in lx.DETERMINERS):
+            j += 1  # "stehen Vorwürfe im Raum": a verb, not an adjective
+        return j
+
+    def _noun_speaker(self, toks: list[Token], j: int, k: int, c: int) -> tuple[int, int]:
+        """Who speaks the noun's content: the sentence's subject that holds the view, else
+        the noun's genitive or 'von' phrase, else the noun phrase itself."""
+        lx = self.lx
+        if j > 0:  # "Die DSW ist der Ansicht, …": the subject holds the view
+            f = self._finite_after_opener(toks, j)
+            sub = None
+            if toks[0].low in lx.ADVERBIAL_OPENERS:
+                sub = np_after(self.text, toks, f + 1, lx, toks[c].start) if f < j else None
+            elif 0 < f <= j:
+                sub = np_before(self.text, toks, 0, f, lx)
+            if sub is not None and self.speakerlike(sub):
+                return sub
+        if k + 1 < c and toks[k + 1].low in lx.OF_SPEAKER:
+            sp = np_after(self.text, toks, k + 1, lx, toks[c].start) or np_after(
+                self.text, toks, k + 2, lx, toks[c].start
+            )  # "der Vorwurf der Regierung": the government accuses
+            if sp is not None:
+                return sp
+        return toks[j].start, toks[k].end
+
+    def _noun_clause_end(
+        self, toks: list[Token], c: int, n: int, clause: list[Token], e: int
+    ) -> int:
+        """A zu-infinitive ends at its comma (with the ones chained to it); a 'dass' or
+        Konjunktiv clause runs on."""
+        lx = self.lx
+        while n + 1 < len(toks) and toks[n + 1].low not in lx.PURPOSE_OPENERS:
+            m = self._comma_after(toks, n + 1)  # "…, dabei zu helfen, X zu bringen"
+            if not any(self._zu_inf(x.low) or x.low in lx.ZU for x in toks[m - 1 : m + 1]):
+                break
+            n = m
+        if n + 1 == len(toks):
+            return self.clause_end(e)
+        first = clause[0].low
+        if first in lx.THAT_STRICT or first in lx.WHETHER or not self._zu_clause(clause):
+            return self._noun_content_end(toks[c:], e)
+        return toks[n].end
 
     def _comma_after(self, toks: list[Token], c: int) -> int:
         """Index of the last word before the next comma from ``c`` (or of the last word)."""
@@ -755,7 +763,7 @@ class FrameFinder(SourceRules):
                 continue
             if x.low in lx.THAT or x.low in lx.RELATIVES or is_konjunktiv(x, lx):
                 continue
-            if x.low in lx.DETERMINERS or x.low in lx.SUBORDINATORS or _ZU_INF.match(x.low):
+            if x.low in lx.DETERMINERS or x.low in lx.SUBORDINATORS or self._zu_inf(x.low):
                 continue
             if x.low in lx.PRONOUNS or x.low in _CONTINUING or _WO_WORD.match(x.low):
                 continue  # "…, sich zu beteiligen", "…, wodurch …": the clause goes on
@@ -1047,12 +1055,12 @@ class FrameFinder(SourceRules):
         if c is None or len(toks) - c < 2:
             return frame
         clause = toks[c:]
-        if toks[c].low in (lx.SUBORDINATORS - lx.THAT) or toks[c].low in _NOT_CONTENT:
+        if toks[c].low in (lx.SUBORDINATORS - lx.THAT) or toks[c].low in lx.NOT_CONTENT:
             return frame  # "…, um …", "…, weil …", "…, und …": no content clause
         zu_inf = (
-            any(_ZU_INF.match(x.low) for x in clause)
+            any(self._zu_inf(x.low) for x in clause)
             or any(  # "…, zurückzutreten als X"
-                x.low == "zu" for x in clause[-3:]
+                x.low in lx.ZU for x in clause[-3:]
             )
         )
         if not zu_inf and not any(is_konjunktiv(x, lx) for x in clause):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from .speakers import np_after, np_before
 
 if TYPE_CHECKING:
+    from .cues import Cues
     from .marks import MarkSpan
     from .tokens import Token
     from .view import TextView
@@ -85,19 +86,19 @@ def _active(eng: TextView, side: list[Token], z: int) -> tuple[Span, Span] | Non
         while k < min(len(side), z + 3) and _adverb(lx, side[k]):
             k += 1  # "zitiert dazu Y mit den Worten"
         if k < len(side) and side[k].low in lx.RELAY_OBJECTS:
-            speaker = (side[k].start, side[k].end)  # "zitiert ihn mit den Worten"
+            speaker: Span | None = (side[k].start, side[k].end)  # "zitiert ihn mit den Worten"
         else:
             speaker = np_after(text, side, k, lx, end)
         return (speaker, via) if via and speaker else None
     if len(side) > 2 and "." in side[1].text and not side[1].cap:
-        via = (side[1].start, side[1].end)  # a site: "zitiert ndr.de Polizeisprecher X"
+        site: Span | None = (side[1].start, side[1].end)  # "zitiert ndr.de Polizeisprecher X"
     else:
-        via = np_after(text, side, 1, lx, end)
+        site = np_after(text, side, 1, lx, end)
     nxt = 2
-    if via is not None:
-        nxt = next((k for k, t in enumerate(side) if t.start >= via[1]), len(side))
-    speaker = np_after(text, side, nxt, lx, end) if via else None
-    return (speaker, via) if speaker else None
+    if site is not None:
+        nxt = next((k for k, t in enumerate(side) if t.start >= site[1]), len(side))
+    speaker = np_after(text, side, nxt, lx, end) if site else None
+    return (speaker, site) if speaker and site else None
 
 
 def _closing_mark(text: str, span: Span) -> Span:
@@ -109,7 +110,7 @@ def _closing_mark(text: str, span: Span) -> Span:
     return span
 
 
-def _adverb(lx, t: Token) -> bool:
+def _adverb(lx: Cues, t: Token) -> bool:
     return not t.cap and (t.low in lx.ADVERBIAL_OPENERS or t.low in lx.FOCUS_PARTICLES)
 
 

@@ -133,14 +133,14 @@ def trim_auxiliaries(text: str, s: int, e: int, lx: Cues) -> tuple[int, int] | N
     if words and words[0].lower().strip(",") not in aux and words[-1].lower().strip(",") not in aux:
         # nothing to trim (the usual case): the span without its outer white space
         return s + len(span) - len(span.lstrip()), s + len(span.rstrip())
-    words = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
-    while words and text[words[0][0] : words[0][1]].lower().strip(",") in aux:
-        words.pop(0)
-    while words and text[words[-1][0] : words[-1][1]].lower().strip(",") in aux:
-        words.pop()
-    if not words:
+    spans = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
+    while spans and text[spans[0][0] : spans[0][1]].lower().strip(",") in aux:
+        spans.pop(0)
+    while spans and text[spans[-1][0] : spans[-1][1]].lower().strip(",") in aux:
+        spans.pop()
+    if not spans:
         return None
-    return words[0][0], words[-1][1]
+    return spans[0][0], spans[-1][1]
 
 
 def np_after(text: str, toks: list[Token], i: int, lx: Cues, end: int) -> tuple[int, int] | None:

@@ -85,8 +85,11 @@ class SentenceContext:
 
 
 class Rule(Protocol):
-    name: str
-    languages: frozenset[str]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def languages(self) -> frozenset[str]: ...
 
     def match(self, ctx: SentenceContext) -> Frame | None: ...
 
