@@ -245,3 +245,15 @@ class Cues:
     OF_SPEAKER: frozenset[str]
     # words that open a purpose or manner clause, never reported content ("um … zu")
     PURPOSE_OPENERS: frozenset[str]
+    # the reflexive pronoun ("wie sich X ausdrückte", "das nennt sich …")
+    REFLEXIVE: frozenset[str]
+    # "…, hieß es in einer Mitteilung": verbs of an impersonal report (with EXPLETIVE)
+    SAID_IT_VERBS: frozenset[str]
+    # the expletive subject ("es", "it")
+    EXPLETIVE: frozenset[str]
+    # "…, wie X sagte", "…, as X said": the word that opens a clause-final frame
+    AS_WORDS: frozenset[str]
+    # "…, X warned of …": a preposition after the verb makes it no frame of the words before
+    NOT_A_LIST_END: frozenset[str]
+    # coordinating "and"/"or"
+    AND_OR: frozenset[str]

@@ -528,6 +528,18 @@ OF_SPEAKER: frozenset[str] = frozenset({"des", "der", "von", "vom"})
 
 PURPOSE_OPENERS: frozenset[str] = frozenset({"um", "ohne", "statt", "anstatt"})
 
+REFLEXIVE: frozenset[str] = frozenset({"sich"})
+
+SAID_IT_VERBS: frozenset[str] = frozenset({"heißt", "hieß"})
+
+EXPLETIVE: frozenset[str] = frozenset({"es"})
+
+AS_WORDS: frozenset[str] = frozenset({"wie"})
+
+NOT_A_LIST_END: frozenset[str] = frozenset()
+
+AND_OR: frozenset[str] = frozenset({"und", "oder"})
+
 
 DE = Cues(
     lang="de",
@@ -662,4 +674,10 @@ DE = Cues(
     ZU_INFINITIVE=ZU_INFINITIVE,
     OF_SPEAKER=OF_SPEAKER,
     PURPOSE_OPENERS=PURPOSE_OPENERS,
+    REFLEXIVE=REFLEXIVE,
+    SAID_IT_VERBS=SAID_IT_VERBS,
+    EXPLETIVE=EXPLETIVE,
+    AS_WORDS=AS_WORDS,
+    NOT_A_LIST_END=NOT_A_LIST_END,
+    AND_OR=AND_OR,
 )

@@ -304,6 +304,18 @@ OF_SPEAKER: frozenset[str] = frozenset()
 
 PURPOSE_OPENERS: frozenset[str] = frozenset()
 
+REFLEXIVE: frozenset[str] = frozenset()
+
+SAID_IT_VERBS: frozenset[str] = frozenset()
+
+EXPLETIVE: frozenset[str] = frozenset({"it"})
+
+AS_WORDS: frozenset[str] = frozenset({"as"})
+
+NOT_A_LIST_END: frozenset[str] = frozenset({"of", "about", "against", "for"})
+
+AND_OR: frozenset[str] = frozenset({"and", "or"})
+
 
 EN = Cues(
     lang="en",
@@ -438,4 +450,10 @@ EN = Cues(
     ZU_INFINITIVE=ZU_INFINITIVE,
     OF_SPEAKER=OF_SPEAKER,
     PURPOSE_OPENERS=PURPOSE_OPENERS,
+    REFLEXIVE=REFLEXIVE,
+    SAID_IT_VERBS=SAID_IT_VERBS,
+    EXPLETIVE=EXPLETIVE,
+    AS_WORDS=AS_WORDS,
+    NOT_A_LIST_END=NOT_A_LIST_END,
+    AND_OR=AND_OR,
 )

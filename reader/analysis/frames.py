@@ -86,147 +86,233 @@ class FrameFinder(SourceRules):
             is_konjunktiv(x, self.lx) or self._zu_inf(x.low) or x.low in self.lx.ZU for x in clause
         )
 
-    # "…, sagte der Nato-Chef" / "…, so Stoltenberg weiter" / "…, Smith said." / "…, wie X sagte"
-
-    # "…, sagte der Nato-Chef" / "…, so Stoltenberg weiter" / "…, Smith said." / "…, wie X sagte"
-    def frame_after(self, toks: list[Token], s: int, e: int) -> Frame | None:
-        lx, text = self.lx, self.text
-        between = text[toks[1].end : toks[-1].start] if len(toks) > 2 else ""
-        if "," not in between and "–" not in between and "—" not in between:
-            return None  # the frame follows a comma or a dash between two words
+    # "…, sagte der Nato-Chef" / "…, so Stoltenberg weiter" / "…, wie X sagte"
+    def frame_after_de(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        lx = self.lx
+        if not self._after_gaps(toks):
+            return None
         for j in range(1, len(toks)):
-            if j == 1 and (toks[1].low != lx.SO_FRAME or self.lang != "de"):
+            if j == 1 and toks[1].low != lx.SO_FRAME:
                 continue  # "Dennoch, so Nacke, habe …": only 'so' frames after one word
-            gap = text[toks[j - 1].end : toks[j].start]  # (self._gap, inlined: a hot loop)
-            if "," not in gap and "–" not in gap and "—" not in gap:
-                continue  # "…, sagte X" and "… – so X –"
-            if len(gap.split()) > 6 and any(c in gap for c in '„“"»«'):
-                continue  # a long quote before the comma is framed as a direct quote
-            t = toks[j]
-            sp = None
-            if self.lang == "en" and t.low in lx.RELATIVES:
-                continue  # "…, which the Church describes as …": a relative clause
-            if self.lang == "en" and toks[0].low in lx.PARTICIPLE_OPENERS:
-                return None  # "Asked whether he would resign, he said no": no words before
-            verb_end = -1
-            if (
-                self.lang == "de"
-                and j + 2 < len(toks)
-                and (t.low == lx.SO_FRAME or t.low in ("das", "dies"))
-                and toks[j + 1].low in lx.SAY_VERBS
-                and toks[j + 1].low != lx.SO_FRAME
-                and not toks[j + 1].cap
-                and self.particle_ok(toks[j + 1], toks[j + 2 :])
-                and toks[j + 2].low != "sich"  # "…, das nennt sich …": a name, no words
-            ):  # "…, so schätzen die Forscher, …", "…, das teilte das Institut mit"
-                sp = np_after(self.text, toks, j + 2, lx, e)
-                if sp is not None and self._not_a_subject(sp):
-                    sp = None
-                if sp is not None:
-                    t = toks[j + 1] if t.low != lx.SO_FRAME else t
-            if sp is not None:
-                pass
-            elif t.low in ("heißt", "hieß") and j + 1 < len(toks) and toks[j + 1].low == "es":
-                sp = self._es_source(toks, j + 1, e)  # "…, hieß es in einer Mitteilung"
-            elif (
-                t.low in lx.SAY_VERBS
-                and not t.cap
-                and self.particle_ok(t, toks[j + 1 :])
-                and not (j + 1 < len(toks) and "," in self._gap(t, toks[j + 1]))
-            ):  # "X, Leiterin, sagte, die …": a comma after the verb puts its subject before it
-                sp = np_after(self.text, toks, j + 1, lx, e)
-                if sp and self.lang == "de" and self._not_a_subject(sp):
-                    sp = None
-                if (
-                    sp is None
-                    and self.lang == "de"
-                    and t.low != lx.SO_FRAME
-                    and j + 2 < len(toks)
-                    and not toks[j + 1].cap
-                    and toks[j + 1].low not in lx.DETERMINERS
-                    and toks[j + 1].low not in lx.NP_PREPOSITIONS
-                    and toks[j + 1].low not in lx.THAT | lx.SUBORDINATORS | lx.CLAUSE_GLUE
-                    and toks[j + 1].low not in lx.NOT_SUBJECT_END | lx.RELATIVES
-                    and "," not in self._gap(toks[j + 1], toks[j + 2])
-                ):  # "…, teilte später der Direktor mit": an adverb before the subject
-                    sp = np_after(self.text, toks, j + 2, lx, e)
-                if sp and self.lang == "en" and not self._ends_clause(toks, sp[1]):
-                    sp = None  # ", said X" only closes a sentence: "…, said Priya Raman."
-                if sp and self.lang == "de" and self._not_a_subject(sp):
-                    sp = None  # "X, Leiterin, äußerte sich zufrieden": an adjective, no speaker
-            elif t.low in ("wie", "as") and j + 2 < len(toks):
-                verbs = lx.SAY_VERBS | lx.WIE_VERBS
-                lo = j + 2 if toks[j + 1].low == "sich" else j + 1  # "wie sich X ausdrückte"
-                for v in range(lo + 1, min(j + 12, len(toks))):
-                    if toks[v].low in verbs and not toks[v].cap:
-                        hi = next(  # "wie X, Chef der Firma, mitteilte": the name before
-                            (k for k in range(lo + 1, v) if "," in self._gap(toks[k - 1], toks[k])),
-                            v,
-                        )
-                        if hi < v and self.lang != "de":
-                            break
-                        if toks[lo].low == "es":
-                            sp = (toks[lo].start, toks[lo].end)  # "wie es … hieß": nobody
-                        else:
-                            sp = np_before(self.text, toks, lo, hi, lx)
-                        verb_end = toks[v].end
-                        break
-                    if v - lo >= 10 and not any(
-                        "," in self._gap(toks[k - 1], toks[k]) for k in range(lo + 1, v + 1)
-                    ):
-                        break
-            elif self.lang == "en":
-                for v in range(j + 1, min(j + 6, len(toks))):
-                    if v + 1 < len(toks) and toks[v + 1].low in ("of", "about", "against", "for"):
-                        break
-                    if (
-                        toks[v].low in lx.SAY_VERBS
-                        and self._ends_clause(toks, toks[v].end, 4)
-                        and not (v + 1 < len(toks) and toks[v + 1].low in ("and", "or"))
-                    ):  # ("…, laser light show and theme music": a noun in a list)
-                        if re.match(r"\s*[,:]?\s*[“\"‘]", text[toks[v].end : e]):
-                            break  # "Opening words, X said, "…": the verb frames the quote
-                        sp = np_before(self.text, toks, j, v, lx)
-                        t = toks[v]
-                        break
-                    if "," in self._gap(toks[v - 1], toks[v]):
-                        break
-            if sp is None or t.low != lx.SO_FRAME and not self.has_verb(toks[:j]):
+            if not self._after_gap(toks, j):
+                continue
+            found = self._after_speaker_de(toks, j, e)
+            if found is None:
+                continue
+            sp, t, verb_end = found
+            if t.low != lx.SO_FRAME and not self.has_verb(toks[:j]):
                 continue  # "Der CSU-Vorsitzende, Edmund Stoiber, warf …": a subject, not words
-            if self.lang == "de" and t.low != lx.SO_FRAME and self._fronted_phrase(toks[:j]):
+            if t.low != lx.SO_FRAME and self._fronted_phrase(toks[:j]):
                 continue  # "In seiner Rede, die X verlas, mahnte Harper …": no clause of words
-            if self.lang == "de" and any(
-                x.low in lx.NEGATIONS for x in toks[j + 1 : self._comma_after(toks, j) + 1]
-            ):
+            if any(x.low in lx.NEGATIONS for x in toks[j + 1 : self._comma_after(toks, j) + 1]):
                 continue  # "…, gab die Behörde nicht bekannt": nothing was said
-            end = toks[j - 1].end
-            comma = self.text.find(",", end, toks[j].start)
-            end = max(end, comma)  # the span runs over a short quote up to the frame's comma
-            frame = Frame(s, end, "indirect", sp, t.text)
-            rest = [x for x in toks[j + 1 :] if x.start >= max(sp[1], verb_end)]
-            cut = next(
-                (
-                    n
-                    for n, x in enumerate(rest[:5])
-                    if "," in self.text[(rest[n - 1].end if n else sp[1]) : x.start]
-                ),
-                None,
-            )
-            if (
-                cut is not None
-                and len(rest) - cut >= 3
-                and (
-                    self.lang == "de"
-                    and rest[-1].low not in lx.SAY_PARTICLES  # "…, Bagus Puruhito, mit": the name
-                    or self.lang != "de"
-                    and rest[cut].low in lx.VERBISH | lx.NOT_SUBJECT_END
-                )
-            ):  # English: the words go on with their verb ("…, she said, would fail")
+            frame, rest, cut = self._after_frame(toks, j, s, e, sp, t, verb_end)
+            if cut is not None and rest[-1].low not in lx.SAY_PARTICLES:
                 # "Sein Rivale, so Obama weiter, würde …": the words go on after the frame
-                frame.segments = [(s, end), (rest[cut].start, self.clause_end(e))]
-            elif self.lang == "en" and not self._finite_in(s, end):
+                # ("…, Bagus Puruhito, mit": the name)
+                frame.segments = [(s, frame.end), (rest[cut].start, self.clause_end(e))]
+            return frame
+        return None
+
+    # "…, Smith said." / "…, said X" / "…, as X said" / "The plan, she said, would fail"
+    def frame_after_en(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        lx = self.lx
+        if not self._after_gaps(toks):
+            return None
+        for j in range(2, len(toks)):
+            if not self._after_gap(toks, j):
+                continue
+            if toks[j].low in lx.RELATIVES:
+                continue  # "…, which the Church describes as …": a relative clause
+            if toks[0].low in lx.PARTICIPLE_OPENERS:
+                return None  # "Asked whether he would resign, he said no": no words before
+            found = self._after_speaker_en(toks, j, e)
+            if found is None:
+                continue
+            sp, t, verb_end = found
+            if not self.has_verb(toks[:j]):
+                continue  # "The chairman, John Smith, warned …": a subject, not words
+            frame, rest, cut = self._after_frame(toks, j, s, e, sp, t, verb_end)
+            if cut is not None and rest[cut].low in lx.VERBISH | lx.NOT_SUBJECT_END:
+                # the words go on with their verb ("…, she said, would fail")
+                frame.segments = [(s, frame.end), (rest[cut].start, self.clause_end(e))]
+            elif not self._finite_in(s, frame.end):
                 continue  # "In a statement to the paper, X denied …": an adverbial, no words
             return frame
+        return None
+
+    def _after_gaps(self, toks: list[Token]) -> bool:
+        """A frame after the words follows a comma or a dash between two words."""
+        between = self.text[toks[1].end : toks[-1].start] if len(toks) > 2 else ""
+        return "," in between or "–" in between or "—" in between
+
+    def _after_gap(self, toks: list[Token], j: int) -> bool:
+        """Can a frame open at token j: a comma or dash before it, no long quote inside?"""
+        gap = self.text[toks[j - 1].end : toks[j].start]  # (self._gap, inlined: a hot loop)
+        if "," not in gap and "–" not in gap and "—" not in gap:
+            return False  # "…, sagte X" and "… – so X –"
+        # a long quote before the comma is framed as a direct quote
+        return not (len(gap.split()) > 6 and any(c in gap for c in '„“"»«'))
+
+    def _after_frame(
+        self,
+        toks: list[Token],
+        j: int,
+        s: int,
+        e: int,
+        sp: tuple[int, int],
+        t: Token,
+        verb_end: int,
+    ) -> tuple[Frame, list[Token], int | None]:
+        """The words before the frame at j; and the words after it (``rest``) with the index
+        of the comma that may resume the words (``cut``, None unless three words follow)."""
+        end = toks[j - 1].end
+        comma = self.text.find(",", end, toks[j].start)
+        end = max(end, comma)  # the span runs over a short quote up to the frame's comma
+        frame = Frame(s, end, "indirect", sp, t.text)
+        rest = [x for x in toks[j + 1 :] if x.start >= max(sp[1], verb_end)]
+        cut = next(
+            (
+                n
+                for n, x in enumerate(rest[:5])
+                if "," in self.text[(rest[n - 1].end if n else sp[1]) : x.start]
+            ),
+            None,
+        )
+        if cut is not None and len(rest) - cut < 3:
+            cut = None
+        return frame, rest, cut
+
+    def _so_frame(self, toks: list[Token], j: int, e: int) -> tuple[tuple[int, int], Token] | None:
+        """'…, so schätzen die Forscher, …', '…, das teilte das Institut mit'."""
+        lx, t = self.lx, toks[j]
+        if not (
+            j + 2 < len(toks)
+            and (t.low == lx.SO_FRAME or t.low in lx.THIS_SUBJECTS)
+            and toks[j + 1].low in lx.SAY_VERBS
+            and toks[j + 1].low != lx.SO_FRAME
+            and not toks[j + 1].cap
+            and self.particle_ok(toks[j + 1], toks[j + 2 :])
+            and toks[j + 2].low not in lx.REFLEXIVE  # "…, das nennt sich …": a name, no words
+        ):
+            return None
+        sp = np_after(self.text, toks, j + 2, lx, e)
+        if sp is None or self._not_a_subject(sp):
+            return None
+        return sp, (toks[j + 1] if t.low != lx.SO_FRAME else t)
+
+    def _say_verb_at(self, toks: list[Token], j: int) -> bool:
+        """A verb of saying at j with no comma after it ("X, Leiterin, sagte, die …": a comma
+        after the verb puts its subject before it)."""
+        t = toks[j]
+        return (
+            t.low in self.lx.SAY_VERBS
+            and not t.cap
+            and self.particle_ok(t, toks[j + 1 :])
+            and not (j + 1 < len(toks) and "," in self._gap(t, toks[j + 1]))
+        )
+
+    def _after_speaker_de(
+        self, toks: list[Token], j: int, e: int
+    ) -> tuple[tuple[int, int], Token, int] | None:
+        """(speaker, verb, end of the verb) of a German frame at token j."""
+        lx, t = self.lx, toks[j]
+        so = self._so_frame(toks, j, e)
+        if so is not None:
+            return so[0], so[1], -1
+        sp: tuple[int, int] | None = None
+        if t.low in lx.SAID_IT_VERBS and j + 1 < len(toks) and toks[j + 1].low in lx.EXPLETIVE:
+            sp = self._es_source(toks, j + 1, e)  # "…, hieß es in einer Mitteilung"
+        elif self._say_verb_at(toks, j):
+            sp = np_after(self.text, toks, j + 1, lx, e)
+            if sp and self._not_a_subject(sp):
+                sp = None
+            if sp is None and t.low != lx.SO_FRAME and self._adverb_then_subject(toks, j):
+                sp = np_after(self.text, toks, j + 2, lx, e)  # "…, teilte später X mit"
+            if sp and self._not_a_subject(sp):
+                sp = None  # "X, Leiterin, äußerte sich zufrieden": an adjective, no speaker
+        elif t.low in lx.AS_WORDS and j + 2 < len(toks):
+            found = self._as_frame(toks, j, stop_at_comma=False)
+            if found is not None:
+                return found[0], t, found[1]
+        return (sp, t, -1) if sp is not None else None
+
+    def _adverb_then_subject(self, toks: list[Token], j: int) -> bool:
+        """'…, teilte später der Direktor mit': an adverb between the verb and its subject."""
+        lx = self.lx
+        if j + 2 >= len(toks):
+            return False
+        nxt = toks[j + 1].low
+        return (
+            not toks[j + 1].cap
+            and nxt not in lx.DETERMINERS
+            and nxt not in lx.NP_PREPOSITIONS
+            and nxt not in lx.THAT | lx.SUBORDINATORS | lx.CLAUSE_GLUE
+            and nxt not in lx.NOT_SUBJECT_END | lx.RELATIVES
+            and "," not in self._gap(toks[j + 1], toks[j + 2])
+        )
+
+    def _after_speaker_en(
+        self, toks: list[Token], j: int, e: int
+    ) -> tuple[tuple[int, int], Token, int] | None:
+        """(speaker, verb, end of the verb) of an English frame at token j."""
+        lx, t = self.lx, toks[j]
+        if self._say_verb_at(toks, j):
+            sp = np_after(self.text, toks, j + 1, lx, e)
+            if sp and not self._ends_clause(toks, sp[1]):
+                return None  # ", said X" only closes a sentence: "…, said Priya Raman."
+            return (sp, t, -1) if sp is not None else None
+        if t.low in lx.AS_WORDS and j + 2 < len(toks):
+            found = self._as_frame(toks, j, stop_at_comma=True)
+            return (found[0], t, found[1]) if found is not None else None
+        said = self._subject_said(toks, j, e)
+        return (said[0], said[1], -1) if said is not None else None
+
+    def _as_frame(
+        self, toks: list[Token], j: int, stop_at_comma: bool
+    ) -> tuple[tuple[int, int], int] | None:
+        """'…, wie X sagte', '…, as X said': (speaker, end of the verb)."""
+        lx = self.lx
+        verbs = lx.SAY_VERBS | lx.WIE_VERBS
+        lo = j + 2 if toks[j + 1].low in lx.REFLEXIVE else j + 1  # "wie sich X ausdrückte"
+        for v in range(lo + 1, min(j + 12, len(toks))):
+            if toks[v].low in verbs and not toks[v].cap:
+                hi = next(  # "wie X, Chef der Firma, mitteilte": the name before
+                    (k for k in range(lo + 1, v) if "," in self._gap(toks[k - 1], toks[k])),
+                    v,
+                )
+                if hi < v and stop_at_comma:
+                    return None
+                if toks[lo].low in lx.EXPLETIVE:
+                    sp = (toks[lo].start, toks[lo].end)  # "wie es … hieß": nobody
+                    return sp, toks[v].end
+                found = np_before(self.text, toks, lo, hi, lx)
+                return (found, toks[v].end) if found is not None else None
+            if v - lo >= 10 and not any(
+                "," in self._gap(toks[k - 1], toks[k]) for k in range(lo + 1, v + 1)
+            ):
+                return None
+        return None
+
+    def _subject_said(
+        self, toks: list[Token], j: int, e: int
+    ) -> tuple[tuple[int, int], Token] | None:
+        """'…, Smith said.': a subject and a verb of saying that close the sentence."""
+        lx, text = self.lx, self.text
+        for v in range(j + 1, min(j + 6, len(toks))):
+            if v + 1 < len(toks) and toks[v + 1].low in lx.NOT_A_LIST_END:
+                return None
+            if (
+                toks[v].low in lx.SAY_VERBS
+                and self._ends_clause(toks, toks[v].end, 4)
+                and not (v + 1 < len(toks) and toks[v + 1].low in lx.AND_OR)
+            ):  # ("…, laser light show and theme music": a noun in a list)
+                if re.match(r"\s*[,:]?\s*[“\"‘]", text[toks[v].end : e]):
+                    return None  # "Opening words, X said, "…": the verb frames the quote
+                sp = np_before(self.text, toks, j, v, lx)
+                return (sp, toks[v]) if sp is not None else None
+            if "," in self._gap(toks[v - 1], toks[v]):
+                return None
         return None
 
     def _fronted_phrase(self, toks: list[Token]) -> bool:

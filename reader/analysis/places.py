@@ -6,7 +6,6 @@ pycountry is imported lazily and the table built once: the app's start-up stays 
 from __future__ import annotations
 
 from collections.abc import Callable
-
 from functools import lru_cache
 
 # Short forms the ISO names miss ("Russische Föderation" is never written "Russland" by ISO).

@@ -30,6 +30,7 @@ from .reported import backshift, reported_de, reported_en
 from .say import (
     clause_final_say,
     frame_after,
+    frame_after_en,
     frame_after_main,
     frame_before,
     frame_inside,
@@ -38,7 +39,6 @@ from .say import (
     second_clause,
 )
 from .sources import (
-    frame_after_en,
     report_around_source,
     report_en,
     source_phrase,

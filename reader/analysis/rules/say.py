@@ -7,11 +7,17 @@ from ..clauses import Frame
 from .base import SentenceContext, rule
 
 
-@rule("frame_after", "de", "en")
+@rule("frame_after", "de")
 def frame_after(ctx: SentenceContext) -> Frame | None:
     """a verb of saying after the clause ("…, sagte X", "…, X said")"""
+    return ctx.tools.frame_after_de(ctx.toks, ctx.start, ctx.end)
+
+
+@rule("frame_after", "en")
+def frame_after_en(ctx: SentenceContext) -> Frame | None:
+    """a verb of saying after the clause ("…, sagte X", "…, X said")"""
     found: Frame | None = ctx.once(
-        "frame_after", lambda: ctx.tools.frame_after(ctx.toks, ctx.start, ctx.end)
+        "frame_after", lambda: ctx.tools.frame_after_en(ctx.toks, ctx.start, ctx.end)
     )
     return found
 
@@ -19,7 +25,7 @@ def frame_after(ctx: SentenceContext) -> Frame | None:
 @rule("frame_inside", "en")
 def frame_inside(ctx: SentenceContext) -> Frame | None:
     """the frame stands inside the reported words ("The plan, she said, would fail")"""
-    after = frame_after.match(ctx)
+    after = frame_after_en.match(ctx)
     return after if after is not None and after.segments else None
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..clauses import Frame
 from .base import SentenceContext, rule
 from .content import intent_clause, that_clause
-from .say import frame_after, frame_before, participle_report
+from .say import frame_before, participle_report
 
 
 def _source(ctx: SentenceContext) -> Frame | None:
@@ -96,9 +96,3 @@ def source_phrase_en(ctx: SentenceContext) -> Frame | None:
 def report_en(ctx: SentenceContext) -> Frame | None:
     """a speaker and a verb of saying before the clause ("X sagte, …", "X said …")"""
     return _report_or_participle(ctx)
-
-
-@rule("frame_after", "en")
-def frame_after_en(ctx: SentenceContext) -> Frame | None:
-    """a verb of saying after the clause ("…, sagte X", "…, X said")"""
-    return frame_after.match(ctx)
