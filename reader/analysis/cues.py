@@ -257,3 +257,33 @@ class Cues:
     NOT_A_LIST_END: frozenset[str]
     # coordinating "and"/"or"
     AND_OR: frozenset[str]
+    # "according to X": the first word of the two-word source phrase
+    ACCORDING: str
+    # "nach Angaben von X", "seiner Meinung nach": the preposition of a source noun
+    SOURCE_NACH: str
+    # "laut eigenen Angaben": possessives between a source preposition and its noun
+    OWN_POSSESSIVES: frozenset[str]
+    # "nach Angaben von X": words after a source noun that open its source
+    SOURCE_OF: frozenset[str]
+    # "aus Sicht der X", "aus Belegschaftssicht": the preposition
+    VIEW_FROM: str
+    # "aus Sicht der X": the noun (also as a compound ending)
+    VIEW_NOUN: str
+    # "Berichten zu Folge": the noun written apart
+    FOLGE: str
+    # "Dem polnischen Sender zufolge": endings of adjectives in the phrase before SOURCE_AFTER
+    SOURCE_NP_ENDINGS: tuple[str, ...]
+    # "Angaben vom Mittwoch zufolge": a date phrase inside the source phrase
+    FROM_DATE: frozenset[str]
+    # "Denn wie X berichtete, …": a conjunction before a fronted source clause
+    LEAD_CONJUNCTIONS: frozenset[str]
+    # "Wie sich aus dem Bericht ergibt": prepositions after the reflexive
+    SICH_PREPOSITIONS: frozenset[str]
+    # "Wie „Spiegel“ berichtete", "Wie gestern bekannt wurde", "Wie t-online.de berichtet": a fronted as-clause may name its source loosely
+    LOOSE_AS_SOURCE: bool
+    # "As X told The Huffington Post, …": a short object may stand before the comma
+    AS_TOLD_OBJECT: bool
+    # "…, according to Jane Roe, a curator": words that open an apposition after a source
+    APPOSITION_OPENERS: frozenset[str]
+    # "curator of the exhibit": the preposition of a role apposition
+    APPOSITION_LINKS: frozenset[str]

@@ -540,6 +540,36 @@ NOT_A_LIST_END: frozenset[str] = frozenset()
 
 AND_OR: frozenset[str] = frozenset({"und", "oder"})
 
+ACCORDING: str = ""
+
+SOURCE_NACH: str = "nach"
+
+OWN_POSSESSIVES: frozenset[str] = frozenset({"ihren", "seinen", "eigenen"})
+
+SOURCE_OF: frozenset[str] = frozenset({"von", "des", "der", "dem", "aus", "im"})
+
+VIEW_FROM: str = "aus"
+
+VIEW_NOUN: str = "sicht"
+
+FOLGE: str = "folge"
+
+SOURCE_NP_ENDINGS: tuple[str, ...] = ("e", "en", "er", "em")
+
+FROM_DATE: frozenset[str] = frozenset({"vom", "von"})
+
+LEAD_CONJUNCTIONS: frozenset[str] = frozenset({"denn", "und", "aber", "doch"})
+
+SICH_PREPOSITIONS: frozenset[str] = frozenset({"aus", "in", "bei"})
+
+LOOSE_AS_SOURCE: bool = True
+
+AS_TOLD_OBJECT: bool = False
+
+APPOSITION_OPENERS: frozenset[str] = frozenset()
+
+APPOSITION_LINKS: frozenset[str] = frozenset()
+
 
 DE = Cues(
     lang="de",
@@ -680,4 +710,19 @@ DE = Cues(
     AS_WORDS=AS_WORDS,
     NOT_A_LIST_END=NOT_A_LIST_END,
     AND_OR=AND_OR,
+    ACCORDING=ACCORDING,
+    SOURCE_NACH=SOURCE_NACH,
+    OWN_POSSESSIVES=OWN_POSSESSIVES,
+    SOURCE_OF=SOURCE_OF,
+    VIEW_FROM=VIEW_FROM,
+    VIEW_NOUN=VIEW_NOUN,
+    FOLGE=FOLGE,
+    SOURCE_NP_ENDINGS=SOURCE_NP_ENDINGS,
+    FROM_DATE=FROM_DATE,
+    LEAD_CONJUNCTIONS=LEAD_CONJUNCTIONS,
+    SICH_PREPOSITIONS=SICH_PREPOSITIONS,
+    LOOSE_AS_SOURCE=LOOSE_AS_SOURCE,
+    AS_TOLD_OBJECT=AS_TOLD_OBJECT,
+    APPOSITION_OPENERS=APPOSITION_OPENERS,
+    APPOSITION_LINKS=APPOSITION_LINKS,
 )

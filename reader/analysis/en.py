@@ -316,6 +316,36 @@ NOT_A_LIST_END: frozenset[str] = frozenset({"of", "about", "against", "for"})
 
 AND_OR: frozenset[str] = frozenset({"and", "or"})
 
+ACCORDING: str = "according"
+
+SOURCE_NACH: str = ""
+
+OWN_POSSESSIVES: frozenset[str] = frozenset()
+
+SOURCE_OF: frozenset[str] = frozenset()
+
+VIEW_FROM: str = ""
+
+VIEW_NOUN: str = ""
+
+FOLGE: str = ""
+
+SOURCE_NP_ENDINGS: tuple[str, ...] = ()
+
+FROM_DATE: frozenset[str] = frozenset()
+
+LEAD_CONJUNCTIONS: frozenset[str] = frozenset({"and", "but"})
+
+SICH_PREPOSITIONS: frozenset[str] = frozenset()
+
+LOOSE_AS_SOURCE: bool = False
+
+AS_TOLD_OBJECT: bool = True
+
+APPOSITION_OPENERS: frozenset[str] = frozenset({"a", "an"})
+
+APPOSITION_LINKS: frozenset[str] = frozenset({"of", "at", "for"})
+
 
 EN = Cues(
     lang="en",
@@ -456,4 +486,19 @@ EN = Cues(
     AS_WORDS=AS_WORDS,
     NOT_A_LIST_END=NOT_A_LIST_END,
     AND_OR=AND_OR,
+    ACCORDING=ACCORDING,
+    SOURCE_NACH=SOURCE_NACH,
+    OWN_POSSESSIVES=OWN_POSSESSIVES,
+    SOURCE_OF=SOURCE_OF,
+    VIEW_FROM=VIEW_FROM,
+    VIEW_NOUN=VIEW_NOUN,
+    FOLGE=FOLGE,
+    SOURCE_NP_ENDINGS=SOURCE_NP_ENDINGS,
+    FROM_DATE=FROM_DATE,
+    LEAD_CONJUNCTIONS=LEAD_CONJUNCTIONS,
+    SICH_PREPOSITIONS=SICH_PREPOSITIONS,
+    LOOSE_AS_SOURCE=LOOSE_AS_SOURCE,
+    AS_TOLD_OBJECT=AS_TOLD_OBJECT,
+    APPOSITION_OPENERS=APPOSITION_OPENERS,
+    APPOSITION_LINKS=APPOSITION_LINKS,
 )
