@@ -287,3 +287,9 @@ class Cues:
     APPOSITION_OPENERS: frozenset[str]
     # "curator of the exhibit": the preposition of a role apposition
     APPOSITION_LINKS: frozenset[str]
+    # how far into a sentence the finite report verb may stand ("Moskau fordert …")
+    REPORT_REACH: int
+    # "It also warned against …": pronouns that report for an organisation named before
+    REPORTING_PRONOUNS: frozenset[str]
+    # "The case on which the Court has ruled was …": relatives before a subject that make the report a relative clause
+    NOT_REPORT_RELATIVES: frozenset[str]

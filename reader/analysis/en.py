@@ -346,6 +346,12 @@ APPOSITION_OPENERS: frozenset[str] = frozenset({"a", "an"})
 
 APPOSITION_LINKS: frozenset[str] = frozenset({"of", "at", "for"})
 
+REPORT_REACH: int = 12
+
+REPORTING_PRONOUNS: frozenset[str] = frozenset({"it", "they"})
+
+NOT_REPORT_RELATIVES: frozenset[str] = frozenset({"which", "that", "whose", "whom"})
+
 
 EN = Cues(
     lang="en",
@@ -501,4 +507,7 @@ EN = Cues(
     AS_TOLD_OBJECT=AS_TOLD_OBJECT,
     APPOSITION_OPENERS=APPOSITION_OPENERS,
     APPOSITION_LINKS=APPOSITION_LINKS,
+    REPORT_REACH=REPORT_REACH,
+    REPORTING_PRONOUNS=REPORTING_PRONOUNS,
+    NOT_REPORT_RELATIVES=NOT_REPORT_RELATIVES,
 )

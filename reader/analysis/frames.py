@@ -1153,107 +1153,146 @@ class FrameFinder(SourceRules):
             return frame
         return Frame(clause[0].start, self.clause_end(e), "indirect", frame.speaker, frame.cue)
 
-    def reported(self, toks: list[Token], s: int, e: int) -> Frame | None:
+    def reported_de(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """A speech act told, not quoted: subject + report verb in second position
         ("Moskau fordert …"), or an auxiliary there and the participle at the end
         ("X hat … angekündigt")."""
         lx = self.lx
         if len(toks) < 3 or toks[0].low in lx.SUBORDINATORS and not self.als_noun(toks):
             return None
-        last = toks[-1]
-        reach = 9 if self.lang == "de" else 12
-        affiliation = lx.AFFILIATION
-        if not affiliation.isdisjoint([t.low for t in toks[2:reach]]):
-            reach = 13  # "Die Ökonomin X vom Zentrum für Y warnte": a long subject
-        inserted = self._inserted_clause(toks) if self.lang == "de" else None
+        reach = self._report_reach(toks)
+        inserted = self._inserted_clause(toks)
         if inserted is not None:
             reach = max(reach, inserted[1] + 1)
-        german = self.lang == "de"
         for v in range(1, min(len(toks), reach)):
             t = toks[v]
             if t.cap or inserted is not None and inserted[0] <= v < inserted[1]:
                 continue
-            if german and v + 1 < len(toks) and toks[v + 1].cap and self._attributive(toks, v):
+            if v + 1 < len(toks) and toks[v + 1].cap and self._attributive(toks, v):
                 continue  # "eine oft beklagte Lücke": an adjective, not the finite verb
-            if t.low in lx.AUXILIARIES and last.low in lx.REPORT_VERBS and len(toks) > v + 2:
-                cue = last
-            elif (
-                self.lang == "en"
-                and t.low in lx.AUXILIARIES
-                and v + 1 < len(toks)
-                and toks[v + 1].low in lx.REPORT_VERBS
-            ):
-                cue = toks[v + 1]  # "The association has threatened …"
-            elif (
-                t.low in lx.REPORT_VERBS
-                and self.particle_ok(t, toks[v + 1 :])
-                and not (self.lang == "en" and t.low.endswith("ing"))
-            ):  # an English -ing form is no finite verb: "started with attacking style"
-                cue = t
-            else:
+            cue = self._report_cue(toks, v, english=False)
+            if cue is None:
                 continue
-            if (
-                cue is t
-                and cue.low in lx.NOT_REFLEXIVE
-                and any(x.low == "sich" for x in toks[v + 1 : v + 3])
-            ):
-                return None  # "sieht sich mit einem Verbot konfrontiert": no opinion voiced
-            unwanted = lx.REPORT_NOT_PARTICLES.get(cue.low)
-            if unwanted and unwanted & self._clause_particles(toks, v):
-                return None  # "stellte das Programm vor", "sieht … vor": no words reported
-            if cue.low in lx.SENTENCE_VERBS and any(x.low in lx.SENTENCE_MARKERS for x in toks):
-                return None  # "wurde zu drei Jahren Haft verurteilt": a court's sentence
-            if self._negated_main(toks, v):
-                return None  # "gab die Behörde nicht bekannt": no speech act was made
-            if self.lang == "en":
-                lo = self._lead(toks)
-                for k in range(v - 1, lo, -1):  # "In a statement, he warned of …"
-                    if "," in self._gap(toks[k - 1], toks[k]):
-                        lo = k
-                        break
-                w = v
-                while w > lo + 1 and toks[w - 1].low in lx.BETWEEN_SUBJECT_AND_VERB:
-                    w -= 1  # "It also warned …"
-                sp = np_before(self.text, toks, lo, w, lx)
-                at = next((n for n, x in enumerate(toks) if sp and x.start == sp[0]), 0)
-                if at and toks[at - 1].low in lx.RELATIVES - {"who"}:
-                    return None  # "The case on which the Court has ruled was …": a relative
-            else:
-                sp = self.subject(toks, v, e)
-            if (
-                sp is not None
-                and not self.speakerlike(sp)
-                and cue is t
-                and (t.low in lx.STRONG_REPORT)
-                and self.text[sp[0]].isupper()
-                and len(self.text[sp[0] : sp[1]].split()) <= 4
-            ):
-                return Frame(s, e, "reported", sp, cue.text)  # "Tesla fordert …": a name
-            if (
-                self.lang == "en"
-                and sp is not None
-                and self.text[sp[0] : sp[1]].lower() in ("it", "they")
-            ):
-                return Frame(s, e, "reported", sp, cue.text)  # "It also warned against …"
-            if sp is None or not self.speakerlike(sp):
-                if t.low in lx.PASSIVE_AUX and last.low in lx.REPORT_VERBS:
-                    # "… wurde von X als falsch bezeichnet": X speaks. Without an agent
-                    # ("Es wurden Konsequenzen gefordert", "X wurde zu Haft verurteilt",
-                    # "Tote werden befürchtet") the sentence tells of no one's speech act.
-                    agent = self.agent(toks, v)
-                    if agent is None and cue.low not in lx.STATED_PASSIVE:
-                        return None  # "Als Ursache wurde X genannt" still states a finding
-                    return Frame(s, e, "reported", agent, cue.text)
+            if self._no_speech_act(toks, v, cue):
                 return None
+            return self._reported_frame(toks, s, e, v, cue, self.subject(toks, v, e))
+        return None
+
+    def reported_en(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        """A speech act told, not quoted: "The ministry denied the claims", "The association
+        has threatened …"."""
+        lx = self.lx
+        if len(toks) < 3 or toks[0].low in lx.SUBORDINATORS and not self.als_noun(toks):
+            return None
+        for v in range(1, min(len(toks), self._report_reach(toks))):
+            if toks[v].cap:
+                continue
+            cue = self._report_cue(toks, v, english=True)
+            if cue is None:
+                continue
+            if self._no_speech_act(toks, v, cue):
+                return None
+            sp = self._subject_before_en(toks, v)
+            at = next((n for n, x in enumerate(toks) if sp and x.start == sp[0]), 0)
+            if at and toks[at - 1].low in lx.NOT_REPORT_RELATIVES:
+                return None  # "The case on which the Court has ruled was …": a relative
+            if sp is not None and self.text[sp[0] : sp[1]].lower() in lx.REPORTING_PRONOUNS:
+                return Frame(s, e, "reported", sp, cue.text)  # "It also warned against …"
+            return self._reported_frame(toks, s, e, v, cue, sp)
+        return None
+
+    def _report_reach(self, toks: list[Token]) -> int:
+        if not self.lx.AFFILIATION.isdisjoint([t.low for t in toks[2 : self.lx.REPORT_REACH]]):
+            return 13  # "Die Ökonomin X vom Zentrum für Y warnte": a long subject
+        return self.lx.REPORT_REACH
+
+    def _report_cue(self, toks: list[Token], v: int, english: bool) -> Token | None:
+        """The report verb when token v is the finite verb of a report: the verb itself, or
+        the participle at the end (or, in English, right after) an auxiliary at v."""
+        lx, t, last = self.lx, toks[v], toks[-1]
+        if t.low in lx.AUXILIARIES and last.low in lx.REPORT_VERBS and len(toks) > v + 2:
+            return last
+        if (
+            english
+            and t.low in lx.AUXILIARIES
+            and v + 1 < len(toks)
+            and toks[v + 1].low in lx.REPORT_VERBS
+        ):
+            return toks[v + 1]  # "The association has threatened …"
+        if (
+            t.low in lx.REPORT_VERBS
+            and self.particle_ok(t, toks[v + 1 :])
+            and not (english and t.low.endswith("ing"))
+        ):  # an English -ing form is no finite verb: "started with attacking style"
+            return t
+        return None
+
+    def _no_speech_act(self, toks: list[Token], v: int, cue: Token) -> bool:
+        """A report verb that reports no words here."""
+        lx = self.lx
+        if (
+            cue is toks[v]
+            and cue.low in lx.NOT_REFLEXIVE
+            and any(x.low in lx.REFLEXIVE for x in toks[v + 1 : v + 3])
+        ):
+            return True  # "sieht sich mit einem Verbot konfrontiert": no opinion voiced
+        unwanted = lx.REPORT_NOT_PARTICLES.get(cue.low)
+        if unwanted and unwanted & self._clause_particles(toks, v):
+            return True  # "stellte das Programm vor", "sieht … vor": no words reported
+        if cue.low in lx.SENTENCE_VERBS and any(x.low in lx.SENTENCE_MARKERS for x in toks):
+            return True  # "wurde zu drei Jahren Haft verurteilt": a court's sentence
+        return self._negated_main(toks, v)  # "gab die Behörde nicht bekannt": no speech act
+
+    def _subject_before_en(self, toks: list[Token], v: int) -> tuple[int, int] | None:
+        lx = self.lx
+        lo = self._lead(toks)
+        for k in range(v - 1, lo, -1):  # "In a statement, he warned of …"
+            if "," in self._gap(toks[k - 1], toks[k]):
+                lo = k
+                break
+        w = v
+        while w > lo + 1 and toks[w - 1].low in lx.BETWEEN_SUBJECT_AND_VERB:
+            w -= 1  # "It also warned …"
+        return np_before(self.text, toks, lo, w, lx)
+
+    def _reported_frame(
+        self,
+        toks: list[Token],
+        s: int,
+        e: int,
+        v: int,
+        cue: Token,
+        sp: tuple[int, int] | None,
+    ) -> Frame | None:
+        """The reported frame once its verb and subject are known: a subject that can speak
+        (or a short name before a strong verb: "Tesla fordert …"), else a passive's agent."""
+        lx, t = self.lx, toks[v]
+        if sp is not None and self.speakerlike(sp):
             return Frame(s, e, "reported", sp, cue.text)
+        if (
+            sp is not None
+            and cue is t
+            and t.low in lx.STRONG_REPORT
+            and self.text[sp[0]].isupper()
+            and len(self.text[sp[0] : sp[1]].split()) <= 4
+        ):
+            return Frame(s, e, "reported", sp, cue.text)  # "Tesla fordert …": a name
+        if t.low in lx.PASSIVE_AUX and toks[-1].low in lx.REPORT_VERBS:
+            # "… wurde von X als falsch bezeichnet": X speaks. Without an agent
+            # ("Es wurden Konsequenzen gefordert", "X wurde zu Haft verurteilt",
+            # "Tote werden befürchtet") the sentence tells of no one's speech act.
+            agent = self.agent(toks, v)
+            if agent is None and cue.low not in lx.STATED_PASSIVE:
+                return None  # "Als Ursache wurde X genannt" still states a finding
+            return Frame(s, e, "reported", agent, cue.text)
         return None
 
     def _attributive(self, toks: list[Token], v: int) -> bool:
         """A German participle or adjective between an article and its noun ("eine oft
         beklagte Lücke", "die geforderten Summen")."""
-        if self.lang != "de" or v + 1 >= len(toks) or not toks[v + 1].cap:
+        if v + 1 >= len(toks) or not toks[v + 1].cap:
             return False
-        if not toks[v].low.endswith(("e", "en", "er", "es", "em")):
+        if not toks[v].low.endswith(self.lx.INFLECTED_ENDINGS):
             return False
         det = self.lx.DETERMINERS
         return toks[v - 1].low in det or (v >= 2 and toks[v - 2].low in det and not toks[v - 1].cap)

@@ -11,7 +11,8 @@ def _report(ctx: SentenceContext, content: bool) -> Frame | None:
     fr = ctx.tools
     if fr.is_heading(ctx.toks, ctx.end):
         return None
-    frame = fr.reported(ctx.toks, ctx.start, ctx.end)
+    told = fr.reported_de if content else fr.reported_en
+    frame = told(ctx.toks, ctx.start, ctx.end)
     if frame is not None and content:
         frame = fr.reported_content(frame, ctx.toks, ctx.end)
     if frame is not None and frame.kind == "reported":
