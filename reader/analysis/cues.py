@@ -293,3 +293,15 @@ class Cues:
     REPORTING_PRONOUNS: frozenset[str]
     # "The case on which the Court has ruled was …": relatives before a subject that make the report a relative clause
     NOT_REPORT_RELATIVES: frozenset[str]
+    # "warned of cuts", "spoke to donors": words after a verb of saying that make it an act, not reported words
+    ACT_PARTICLES: frozenset[str]
+    # the ending of a participle opener or an -ing form ("Citing privacy rules, …")
+    ING_ENDING: str
+    # "told reporters (that) …": verbs with an addressee before the words
+    TELL_VERBS: frozenset[str]
+    # the complementizer that may stand a few words after the verb ("said in a note that …")
+    THAT_WORD: str
+    # single time words between a verb of saying and its words
+    TIME_SKIP: frozenset[str]
+    # "describes as a retreat", "observed at the show": words after the verb that open no clause
+    NO_CLAUSE_AFTER: frozenset[str]

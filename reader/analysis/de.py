@@ -576,6 +576,18 @@ REPORTING_PRONOUNS: frozenset[str] = frozenset()
 
 NOT_REPORT_RELATIVES: frozenset[str] = frozenset()
 
+ACT_PARTICLES: frozenset[str] = frozenset()
+
+ING_ENDING: str = ""
+
+TELL_VERBS: frozenset[str] = frozenset()
+
+THAT_WORD: str = ""
+
+TIME_SKIP: frozenset[str] = frozenset()
+
+NO_CLAUSE_AFTER: frozenset[str] = frozenset()
+
 
 DE = Cues(
     lang="de",
@@ -734,4 +746,10 @@ DE = Cues(
     REPORT_REACH=REPORT_REACH,
     REPORTING_PRONOUNS=REPORTING_PRONOUNS,
     NOT_REPORT_RELATIVES=NOT_REPORT_RELATIVES,
+    ACT_PARTICLES=ACT_PARTICLES,
+    ING_ENDING=ING_ENDING,
+    TELL_VERBS=TELL_VERBS,
+    THAT_WORD=THAT_WORD,
+    TIME_SKIP=TIME_SKIP,
+    NO_CLAUSE_AFTER=NO_CLAUSE_AFTER,
 )

@@ -292,7 +292,7 @@ INFLECTED_ENDINGS: tuple[str, ...] = ()
 
 ADJECTIVE_ENDINGS: tuple[str, ...] = ()
 
-ADVERB_ENDINGS: tuple[str, ...] = ()
+ADVERB_ENDINGS: tuple[str, ...] = ("ly",)
 
 NOT_CONTENT: frozenset[str] = frozenset()
 
@@ -351,6 +351,18 @@ REPORT_REACH: int = 12
 REPORTING_PRONOUNS: frozenset[str] = frozenset({"it", "they"})
 
 NOT_REPORT_RELATIVES: frozenset[str] = frozenset({"which", "that", "whose", "whom"})
+
+ACT_PARTICLES: frozenset[str] = frozenset({"of", "about", "against", "for", "on", "with", "to", "up", "out"})
+
+ING_ENDING: str = "ing"
+
+TELL_VERBS: frozenset[str] = frozenset({"told", "tells", "tell"})
+
+THAT_WORD: str = "that"
+
+TIME_SKIP: frozenset[str] = frozenset({"on", "yesterday", "today", "in", "last"})
+
+NO_CLAUSE_AFTER: frozenset[str] = frozenset({"as", "at", "of", "about", "with", "into", "near", "under"})
 
 
 EN = Cues(
@@ -510,4 +522,10 @@ EN = Cues(
     REPORT_REACH=REPORT_REACH,
     REPORTING_PRONOUNS=REPORTING_PRONOUNS,
     NOT_REPORT_RELATIVES=NOT_REPORT_RELATIVES,
+    ACT_PARTICLES=ACT_PARTICLES,
+    ING_ENDING=ING_ENDING,
+    TELL_VERBS=TELL_VERBS,
+    THAT_WORD=THAT_WORD,
+    TIME_SKIP=TIME_SKIP,
+    NO_CLAUSE_AFTER=NO_CLAUSE_AFTER,
 )

@@ -973,79 +973,92 @@ class FrameFinder(SourceRules):
     def english_before(
         self, toks: list[Token], v: int, s: int, e: int, subject_verb: int | None = None
     ) -> Frame | None:
+        """'X said (that) …' with the verb of saying at v (``subject_verb``: the first of two
+        joined verbs, where the subject stands before it)."""
         lx = self.lx
         if (
             v + 1 < len(toks)
-            and toks[v + 1].low
-            in (
-                "of",
-                "about",
-                "against",
-                "for",
-                "on",
-                "with",
-                "to",
-                "up",
-                "out",
-            )
+            and toks[v + 1].low in lx.ACT_PARTICLES
             and not self._that_after_adjunct(toks, v)
         ):
             return None  # "warned of cuts", "spoke to donors": an act, not reported words
-        w = v if subject_verb is None else subject_verb
+        sp = self._subject_en(toks, v if subject_verb is None else subject_verb)
+        if sp is None:
+            return None
+        c = self._words_start_en(toks, v)
+        if c is None or not self._words_en(toks, v, c, e):
+            return None
+        frame = Frame(toks[c].start, self.clause_end(e), "indirect", sp, toks[v].text)
+        if subject_verb is None:
+            self._coordinated_report(frame, toks, c, v, s, e)
+        return frame
+
+    def _adverb(self, t: Token) -> bool:
+        return not t.cap and t.low.endswith(self.lx.ADVERB_ENDINGS)
+
+    def _subject_en(self, toks: list[Token], w: int) -> tuple[int, int] | None:
+        """The subject before the verb at w, past adverbs and auxiliaries."""
+        lx = self.lx
         while w > 1 and (
             toks[w - 1].low in lx.BETWEEN_SUBJECT_AND_VERB
-            or toks[w - 1].low.endswith("ly")
-            and not toks[w - 1].cap
+            or self._adverb(toks[w - 1])
             and toks[w - 2].low not in lx.DETERMINERS | lx.POSSESSIVES | lx.PREPOSITIONS
         ):  # "officials have also stated", "a teacher mistakenly thought" (not "the family")
             w -= 1
         lo = self._lead(toks)
-        if toks[lo].low in lx.ADVERBIAL_OPENERS or toks[lo].low.endswith("ing"):
+        if toks[lo].low in lx.ADVERBIAL_OPENERS or toks[lo].low.endswith(lx.ING_ENDING):
             # "Citing privacy rules, officials said …": the subject follows the opener's comma
             lo = next((k for k in range(lo + 1, w) if "," in self._gap(toks[k - 1], toks[k])), lo)
-        sp = np_before(self.text, toks, lo, w, lx)
-        if sp is None:
-            return None
+        return np_before(self.text, toks, lo, w, lx)
+
+    def _commas_between(self, toks: list[Token], a: int, b: int) -> bool:
+        return any("," in self._gap(toks[k - 1], toks[k]) for k in range(a + 1, b))
+
+    def _words_start_en(self, toks: list[Token], v: int) -> int | None:
+        """Where the reported words after the verb at v start: past an addressee ("told
+        reporters"), an adjunct before 'that' ("said in a note to clients that"), a time word."""
+        lx = self.lx
         c = v + 1
-        if toks[v].low in ("told", "tells", "tell") and c < len(toks):
+        if toks[v].low in lx.TELL_VERBS and c < len(toks):
             while c < len(toks) and c - v <= 4 and toks[c].low not in lx.THAT:
                 c += 1  # told reporters (that) / told the BBC
             if c < len(toks) and toks[c].low not in lx.THAT:
                 c = v + 2
                 while c < len(toks) and c - v <= 4 and toks[c].cap and toks[c - 1].cap:
                     c += 1  # "tell BBC News every claim …": the addressee is a name
-        ahead = next((k for k in range(c, min(c + 9, len(toks))) if toks[k].low == "that"), None)
-        if (
-            ahead is not None
-            and (ahead == c or toks[c].low in lx.PREPOSITIONS or toks[c].low.endswith("ly"))
-            and not any("," in self._gap(toks[k - 1], toks[k]) for k in range(c + 1, ahead))
-        ):  # "said in a note to clients that …" (not "learned a lesson … that")
-            c = ahead
-        elif (
-            ahead is not None
-            and not any("," in self._gap(toks[k - 1], toks[k]) for k in range(c + 1, ahead))
-            and not any(x.low in lx.SAY_VERBS for x in toks[c:ahead])
-        ):  # ("said the inquiry found that …": the words start at once)
-            if ahead - c <= 3 and not any(
-                x.low in lx.PREPOSITIONS or x.low in lx.FINITE_WORDS for x in toks[c:ahead]
+        ahead = next(
+            (k for k in range(c, min(c + 9, len(toks))) if toks[k].low == lx.THAT_WORD), None
+        )
+        if ahead is not None and not self._commas_between(toks, c, ahead):
+            if (
+                ahead == c
+                or toks[c].low in lx.PREPOSITIONS
+                or toks[c].low.endswith(lx.ADVERB_ENDINGS)
             ):
-                c = ahead  # "warned the government that …": an addressee
-            else:
-                return None  # "learned an important lesson from X that …": a noun's clause
-        while c < len(toks) and toks[c].low in ("on", "yesterday", "today", "in", "last"):
+                c = ahead  # "said in a note to clients that …" (not "learned a lesson … that")
+            elif not any(x.low in lx.SAY_VERBS for x in toks[c:ahead]):
+                # ("said the inquiry found that …": the words start at once)
+                if ahead - c <= 3 and not any(
+                    x.low in lx.PREPOSITIONS or x.low in lx.FINITE_WORDS for x in toks[c:ahead]
+                ):
+                    c = ahead  # "warned the government that …": an addressee
+                else:
+                    return None  # "learned an important lesson from X that …": a noun's clause
+        while c < len(toks) and toks[c].low in lx.TIME_SKIP:
             c += 1
+        return c
+
+    def _words_en(self, toks: list[Token], v: int, c: int, e: int) -> bool:
+        """Are the words from c on a reported clause?"""
+        lx = self.lx
         if c >= len(toks) or self.clause_end(e) - toks[c].start < 12:
-            return None  # (words in quote marks count: "said patients were "caught …"")
-        if toks[c].low in ("as", "at", "of", "about", "with", "into", "near", "under"):
-            return None  # "describes as a retreat", "observed at the show": no clause
+            return False  # (words in quote marks count: "said patients were "caught …"")
+        if toks[c].low in lx.NO_CLAUSE_AFTER:
+            return False  # "describes as a retreat", "observed at the show": no clause
         if toks[c].low not in lx.THAT and not self._finite_in(toks[c].start, self.clause_end(e)):
-            return None  # "tweeted support of X", "denied these allegations": an object
-        if toks[v].low in lx.THAT_ONLY and toks[c].low not in lx.THAT:
-            return None  # "learned the news from X": no report without "that"
-        frame = Frame(toks[c].start, self.clause_end(e), "indirect", sp, toks[v].text)
-        if subject_verb is None:
-            self._coordinated_report(frame, toks, c, v, s, e)
-        return frame
+            return False  # "tweeted support of X", "denied these allegations": an object
+        # "learned the news from X": no report without "that"
+        return not (toks[v].low in lx.THAT_ONLY and toks[c].low not in lx.THAT)
 
     def _coordinated_report(
         self, frame: Frame, toks: list[Token], c: int, v: int, s: int, e: int
