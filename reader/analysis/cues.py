@@ -305,3 +305,17 @@ class Cues:
     TIME_SKIP: frozenset[str]
     # "describes as a retreat", "observed at the show": words after the verb that open no clause
     NO_CLAUSE_AFTER: frozenset[str]
+    # nouns are capitalised: a capitalised word after a quote is no verb of saying
+    NOUNS_CAPITALISED: bool
+    # "„…“, strich Romney heraus": any verb right after the quote and its comma frames it
+    ANY_VERB_AFTER_QUOTE: bool
+    # short unframed words in marks with no other sign of speech are scare quotes or labels (term)
+    SHORT_QUOTES_ARE_TERMS: bool
+    # "… would be a "significant public benefit."": a full stop inside the marks ends the reporter's sentence
+    STOP_IN_MARKS_ENDS_SENTENCE: bool
+    # "gilt als „X“", "known as "X"": the word before a name or category in marks
+    AS_STATUS: frozenset[str]
+    # "… boats which, according to AFP, the UN criticised": a relative before a source phrase; the source speaks for the relative clause only
+    SOURCE_RELATIVES: frozenset[str]
+    # the source phrase's own clause opens at the last comma before it (else at the sentence start)
+    SOURCE_CLAUSE_ANY_COMMA: bool

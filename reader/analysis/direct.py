@@ -33,7 +33,9 @@ def frame_after(eng: TextView, m: MarkSpan) -> tuple[tuple[int, int] | None, str
     comma = "," in text[m.end : after[0].start] or text[m.end - 2] in ",.!?…"
     if not comma and len(eng.toks(m.start, m.end)) < 7:
         return None, None  # "Gegenüber der Agentur „AP“ sagte X": a name, not the words
-    if first.low in lx.SAY_VERBS and not (first.cap and eng.lang == "de" and first.low != "so"):
+    if first.low in lx.SAY_VERBS and not (
+        first.cap and lx.NOUNS_CAPITALISED and first.low != lx.SO_FRAME
+    ):
         sp = np_after(text, after, 1, lx, end)
         return sp, first.text
     for v in range(1, min(len(after), 6)):
@@ -42,7 +44,7 @@ def frame_after(eng: TextView, m: MarkSpan) -> tuple[tuple[int, int] | None, str
             return sp, after[v].text
         if "," in text[after[v - 1].end : after[v].start]:
             break
-    if eng.lang == "de" and comma and not first.cap and first.low not in lx.NOT_A_FRAME_VERB:
+    if lx.ANY_VERB_AFTER_QUOTE and comma and not first.cap and first.low not in lx.NOT_A_FRAME_VERB:
         # „…“, strich Romney heraus: any verb right after the quote frames it
         sp = np_after(text, after, 1, lx, end)
         if sp and text[sp[0]].isupper():
@@ -177,35 +179,17 @@ def classify_direct(
     eng: TextView, m: MarkSpan, s: int, e: int, prev_end: int, nested: bool
 ) -> tuple[str | None, tuple[int, int] | None, str | None]:
     """(kind, speaker span, cue) for the mark span ``m`` in sentence [s, e)."""
-    lx, text = eng.lx, eng.text
+    lx = eng.lx
     inner = eng.toks(m.start, m.end)
-    words = len(inner)
-    if not m.closed and words < 4:
-        return None, None, None
-    if words == 0:
+    if not inner or not m.closed and len(inner) < 4:
         return None, None, None
     prev = eng.toks(max(0, m.start - 40), m.start)[-3:]
-    term_cue = bool(prev) and (
-        prev[-1].low in lx.TERM_CUES
-        or prev[-1].low.endswith(lx.TERM_SUFFIXES)
-        or prev[-1].low in lx.SOURCE_BEFORE
-    )
-    short = words < _LONG_QUOTE
-    title_like = short and _looks_like_name(inner)
-    if (
-        title_like
-        and not term_cue
-        and prev
-        and (prev[-1].low in lx.LABEL_ARTICLES or _label_verb_before(eng, s, m.start))
-    ):
-        title_like = False  # "nannte dies einen „Militärputsch“": a label someone gave
-    if prev and prev[-1].low in ("als", "as") and _status_as(eng, s, e, m):
+    if prev and prev[-1].low in lx.AS_STATUS and _status_as(eng, s, e, m):
         return "term", None, None
-    fragment = _speech_fragment(eng, inner)
-    if fragment:
-        term_cue = title_like = False  # „kein Hindernis für …“, „Bürger erster Klasse zu werden“
+    term_cue, title_like, fragment = _signals(eng, m, s, inner, prev)
     if nested:
         return ("term" if term_cue or title_like else "direct"), None, None
+    short = len(inner) < _LONG_QUOTE
     sp, cue = frame_after(eng, m)
     if sp is not None and short and len(eng.toks(prev_end, m.start)) >= 3:
         sp = None  # "… to play a „constructive role“, he said": the frame is the sentence's
@@ -214,23 +198,60 @@ def classify_direct(
         sp, cue, colon = frame_before(eng, m, s, prev_end)
     if sp is not None and not (title_like and cue is None):
         return "direct", sp, cue
-    last_inner = text[m.end - 2] if m.closed else text[m.end - 1]
-    sentence_like = last_inner in ".!?…" or (m.start == s and words >= 3)
-    if eng.lang == "en" and m.start != s and (words < 3 or not inner[0].cap):
-        sentence_like = False  # a full stop inside the marks ends the reporter's sentence:
-        # "… would be a "significant public benefit."", "named their robot "Robogee.""
-    if not short or sentence_like or colon or fragment:
+    if not short or colon or fragment or _sentence_like(eng, m, s, inner):
         return "direct", None, None
+    return _short_unframed(eng, m, s, e, prev, term_cue or title_like, term_cue)
+
+
+def _signals(
+    eng: TextView, m: MarkSpan, s: int, inner: list[Token], prev: list[Token]
+) -> tuple[bool, bool, bool]:
+    """(a word before the marks that announces a term, the words look like a name or title,
+    the words are a fragment of speech)."""
+    lx = eng.lx
+    term_cue = bool(prev) and (
+        prev[-1].low in lx.TERM_CUES
+        or prev[-1].low.endswith(lx.TERM_SUFFIXES)
+        or prev[-1].low in lx.SOURCE_BEFORE
+    )
+    title_like = len(inner) < _LONG_QUOTE and _looks_like_name(inner)
+    if (
+        title_like
+        and not term_cue
+        and prev
+        and (prev[-1].low in lx.LABEL_ARTICLES or _label_verb_before(eng, s, m.start))
+    ):
+        title_like = False  # "nannte dies einen „Militärputsch“": a label someone gave
+    fragment = _speech_fragment(eng, inner)
+    if fragment:
+        return False, False, True  # „kein Hindernis für …“, „Bürger erster Klasse zu werden“
+    return term_cue, title_like, fragment
+
+
+def _sentence_like(eng: TextView, m: MarkSpan, s: int, inner: list[Token]) -> bool:
+    """Words in marks that make a sentence of their own."""
+    last_inner = eng.text[m.end - 2] if m.closed else eng.text[m.end - 1]
+    if eng.lx.STOP_IN_MARKS_ENDS_SENTENCE and m.start != s and (len(inner) < 3 or not inner[0].cap):
+        return False  # a full stop inside the marks ends the reporter's sentence:
+        # "… would be a "significant public benefit."", "named their robot "Robogee.""
+    return last_inner in ".!?…" or (m.start == s and len(inner) >= 3)
+
+
+def _short_unframed(
+    eng: TextView, m: MarkSpan, s: int, e: int, prev: list[Token], termish: bool, term_cue: bool
+) -> tuple[str | None, tuple[int, int] | None, str | None]:
+    """A few words in marks with no frame: an opinion holder's, a fragment of speech, or a
+    term (a name, a title, a scare quote)."""
+    lx = eng.lx
+    inner = eng.toks(m.start, m.end)
     holder = opinion_holder(eng, s, m.start)
     if holder is not None and not term_cue:
         return "direct", holder, None  # "Für den Minister ist die Lage „alarmierend“"
-    if term_cue or title_like:
-        return "term", None, None
-    if eng.lang == "en":
+    if termish or lx.SHORT_QUOTES_ARE_TERMS:
         return "term", None, None  # English scare quotes and labels are not quotations
     if any(t.low in lx.LABEL_CUES for t in prev) or _label_verb_before(eng, s, m.start):
         return "direct", None, None
-    if not inner[0].cap and (words > 1 or _say_verb_in(eng, s, e)):
+    if not inner[0].cap and (len(inner) > 1 or _say_verb_in(eng, s, e)):
         return "direct", None, None  # a lower-case fragment of speech, not a lone scare word
     if inner[0].low in lx.SPEECH_OPENERS or _label_verb_before(eng, s, m.start):
         return "direct", None, None  # „Wir werden …“, skandierten „Stoppt …“
@@ -273,7 +294,7 @@ def _speech_fragment(eng: TextView, inner: list[Token]) -> bool:
         inner[0].low in eng.lx.DETERMINERS or inner[0].low in eng.lx.NEGATIVE_DETERMINERS
     ):
         return True
-    return eng.lang == "de" and inner[-2].low == "zu" and not inner[-1].cap
+    return inner[-2].low in eng.lx.ZU and not inner[-1].cap
 
 
 def _say_verb_in(eng: TextView, s: int, e: int) -> bool:

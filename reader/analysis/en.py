@@ -364,6 +364,21 @@ TIME_SKIP: frozenset[str] = frozenset({"on", "yesterday", "today", "in", "last"}
 
 NO_CLAUSE_AFTER: frozenset[str] = frozenset({"as", "at", "of", "about", "with", "into", "near", "under"})
 
+NOUNS_CAPITALISED: bool = False
+
+ANY_VERB_AFTER_QUOTE: bool = False
+
+SHORT_QUOTES_ARE_TERMS: bool = True
+
+STOP_IN_MARKS_ENDS_SENTENCE: bool = True
+
+AS_STATUS: frozenset[str] = frozenset({"as"})
+
+SOURCE_RELATIVES: frozenset[str] = frozenset({"who", "which", "whose", "whom"})
+
+SOURCE_CLAUSE_ANY_COMMA: bool = False
+
+
 
 EN = Cues(
     lang="en",
@@ -528,4 +543,11 @@ EN = Cues(
     THAT_WORD=THAT_WORD,
     TIME_SKIP=TIME_SKIP,
     NO_CLAUSE_AFTER=NO_CLAUSE_AFTER,
+    NOUNS_CAPITALISED=NOUNS_CAPITALISED,
+    ANY_VERB_AFTER_QUOTE=ANY_VERB_AFTER_QUOTE,
+    SHORT_QUOTES_ARE_TERMS=SHORT_QUOTES_ARE_TERMS,
+    STOP_IN_MARKS_ENDS_SENTENCE=STOP_IN_MARKS_ENDS_SENTENCE,
+    AS_STATUS=AS_STATUS,
+    SOURCE_RELATIVES=SOURCE_RELATIVES,
+    SOURCE_CLAUSE_ANY_COMMA=SOURCE_CLAUSE_ANY_COMMA,
 )

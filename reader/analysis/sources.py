@@ -15,7 +15,6 @@ class SourceRules(ClauseTools):
     def source_phrase(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """A source phrase: the words around it are the quote, split in two segments when
         the phrase stands in the middle ("Der Betrag wird laut X nicht reichen")."""
-        lx = self.lx
         triggers = self._triggers
         if triggers.isdisjoint([t.low for t in toks]):
             return None
@@ -26,50 +25,65 @@ class SourceRules(ClauseTools):
             if found is None:
                 continue
             ph_start, ph_end, sp = found
-            segs = []
-            before = [x for x in toks if x.end <= ph_start]
-            after = [x for x in toks if x.start >= ph_end]
-            relative = False
-            if len(before) >= 1:
-                start = s
-                for n in range(len(before) - 1, 0, -1 if self.lang == "de" else len(before)):
-                    if "," in self._gap(before[n - 1], before[n]):
-                        # the source's own clause opens at the last comma: "…, das nach
-                        # Angaben X" (a relative clause), "…, unter denen nach X", "…,
-                        # jedoch ist laut X unklar"
-                        relative = before[n].low in lx.RELATIVES or (
-                            n + 1 < len(before)
-                            and before[n].low in lx.NP_PREPOSITIONS
-                            and before[n + 1].low in lx.RELATIVES
-                        )
-                        if (
-                            relative
-                            or before[n].low in lx.CONTRAST_OPENERS
-                            or self.lang == "de"
-                            and (before[n].low in lx.SUBORDINATORS or before[n].low in lx.THAT)
-                        ):  # "…, da nach Angaben X die Genehmigung …": the clause opens at "da"
-                            start = before[n].start
-                        break
-                if self.lang == "en" and before[-1].low in lx.RELATIVES - {"that"} and after:
-                    relative = True  # "… boats which, according to AFP, the UN criticised":
-                else:  # the source speaks for the relative clause after it only
-                    segs.append((start, before[-1].end))
-            if before and after and self._apposition(after):
-                after = []  # "…, according to Jane Roe, curator of the exhibit."
-            if after:  # "… ist nach Angaben der Polizei unklar": one word is the rest
-                end = self.clause_end(e)
-                if relative:  # inside a relative clause: it ends at its comma
-                    for n in range(1, len(after)):
-                        if "," in self._gap(after[n - 1], after[n]):
-                            end = after[n - 1].end
-                            break
-                segs.append((after[0].start, end))
+            segs = self._source_segments(toks, s, e, ph_start, ph_end)
             if not segs:
                 return None
             f = Frame(segs[0][0], segs[-1][1], "indirect", sp, t.text)
             f.segments, f.source_at = segs, ph_start
             return f
         return None
+
+    def _source_segments(
+        self, toks: list[Token], s: int, e: int, ph_start: int, ph_end: int
+    ) -> list[tuple[int, int]]:
+        """The words before and after the source phrase [ph_start, ph_end) that it sources."""
+        lx = self.lx
+        segs = []
+        before = [x for x in toks if x.end <= ph_start]
+        after = [x for x in toks if x.start >= ph_end]
+        relative = False
+        if before:
+            start, relative = self._source_clause_start(before, s)
+            if before[-1].low in lx.SOURCE_RELATIVES and after:
+                relative = True  # "… boats which, according to AFP, the UN criticised":
+            else:  # the source speaks for the relative clause after it only
+                segs.append((start, before[-1].end))
+        if before and after and self._apposition(after):
+            after = []  # "…, according to Jane Roe, curator of the exhibit."
+        if after:  # "… ist nach Angaben der Polizei unklar": one word is the rest
+            end = self.clause_end(e)
+            if relative:  # inside a relative clause: it ends at its comma
+                for n in range(1, len(after)):
+                    if "," in self._gap(after[n - 1], after[n]):
+                        end = after[n - 1].end
+                        break
+            segs.append((after[0].start, end))
+        return segs
+
+    def _source_clause_start(self, before: list[Token], s: int) -> tuple[int, bool]:
+        """Where the source's own clause opens before the phrase, and whether it is a
+        relative clause: at the last comma before it ("…, das nach Angaben X" (a relative
+        clause), "…, unter denen nach X", "…, jedoch ist laut X unklar")."""
+        lx = self.lx
+        if not lx.SOURCE_CLAUSE_ANY_COMMA:
+            return s, False
+        for n in range(len(before) - 1, 0, -1):
+            if "," not in self._gap(before[n - 1], before[n]):
+                continue
+            relative = before[n].low in lx.RELATIVES or (
+                n + 1 < len(before)
+                and before[n].low in lx.NP_PREPOSITIONS
+                and before[n + 1].low in lx.RELATIVES
+            )
+            if (
+                relative
+                or before[n].low in lx.CONTRAST_OPENERS
+                or before[n].low in lx.SUBORDINATORS
+                or before[n].low in lx.THAT
+            ):  # "…, da nach Angaben X die Genehmigung …": the clause opens at "da"
+                return before[n].start, relative
+            return s, relative
+        return s, False
 
     def source_at_phrase(
         self, toks: list[Token], i: int, e: int
