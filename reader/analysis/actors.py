@@ -58,7 +58,7 @@ class ActorFinder:
         self.roles = [False] * len(tokens)
         for i in self.role_at:
             self.roles[i] = True
-        if lang == "en":  # lower-case titles: "the spokesman", "vice minister"
+        if not lx.NOUNS_CAPITALISED:  # lower-case titles: "the spokesman", "vice minister"
             titles = frozenset(lx.ROLE_SUFFIXES)  # a set: this looks up every word of the text
             lower = [i for i, t in enumerate(tokens) if not t.cap and t.low in titles]
             for i in lower:
@@ -308,24 +308,21 @@ class ActorFinder:
         toks, lx = self.tokens, self.lx
         first = toks[i].low
         if first in lx.COMMON_ADJECTIVES or (
-            self.lang == "de"
-            and first.endswith(("e", "en", "er", "es"))
+            lx.NOUNS_CAPITALISED
+            and first.endswith(lx.ADJECTIVE_ENDINGS)
             and self._lower_seen(first)
         ):
             return False  # "Neue Auflagen", "Höhere Zölle": an adjective opening a sentence
         if (
             not after_noun
             and i
-            and (
-                toks[i - 1].low in lx.DETERMINERS
-                or toks[i - 1].low in {"zum", "zur", "im", "am", "vom", "beim"}
-            )
+            and (toks[i - 1].low in lx.DETERMINERS or toks[i - 1].low in lx.CONTRACTED_ARTICLES)
         ):
             return False
         for t in toks[i:k]:
-            if t.low.endswith(lx.NOUN_SUFFIXES) or "-" in t.text and self.lang == "de":
+            if t.low.endswith(lx.NOUN_SUFFIXES) or "-" in t.text and lx.NOUNS_CAPITALISED:
                 return False
-        if self.lang == "de":
+        if lx.NOUNS_CAPITALISED:
             # a surname that recurs alone, or a first name that is short and simple
             last = toks[k - 1].text
             return self.counts.get(last, 0) >= 2 or len(toks[i].text) <= 9

@@ -126,7 +126,7 @@ def named_sayer(eng: TextView, outside: list[Token], sp: tuple[int, int]) -> boo
     words = eng.text[sp[0] : sp[1]].split()
     verbs = lx.SAY_VERBS | lx.REPORT_VERBS | lx.LABEL_VERBS
     return (
-        eng.lang == "de"
+        eng.lx.NOUNS_CAPITALISED
         and sp[0] == outside[0].start
         and 0 < len(words) <= 4
         and words[0][:1].isupper()

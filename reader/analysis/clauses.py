@@ -87,8 +87,7 @@ class ClauseTools:
             re.compile(lx.ZU_INFINITIVE) if lx.ZU_INFINITIVE else None
         )  # (start, end) -> bool: is an actor mentioned there
         self._triggers = lx.SOURCE_BEFORE | lx.SOURCE_AFTER | {"nach", "wie", "as"}
-        self._triggers |= lx.MID_SOURCE | ({"folge"} if lang == "de" else set())
-        self._triggers |= {"aus"} if lang == "de" else set()  # "aus Sicht der X"
+        self._triggers |= lx.MID_SOURCE | ({lx.FOLGE, lx.VIEW_FROM} - {""})  # "aus Sicht der X"
 
     def _zu_inf(self, word: str) -> bool:
         """A zu-infinitive ("aufzugeben"); never in a language without one."""
@@ -206,7 +205,7 @@ class ClauseTools:
     def finite_aux(self, toks: list[Token], lo: int, v: int) -> int | None:
         """The auxiliary in second place when the verb at ``v`` is its participle at the end
         of the clause (German word order): where the subject sits around it."""
-        if self.lang != "de" or v - lo < 3:
+        if not self.lx.VERB_FINAL_CLAUSES or v - lo < 3:
             return None
         for a in range(lo + 1, min(v - 1, lo + 8)):
             if "," in self._gap(toks[a - 1], toks[a]):

@@ -319,3 +319,19 @@ class Cues:
     SOURCE_RELATIVES: frozenset[str]
     # the source phrase's own clause opens at the last comma before it (else at the sentence start)
     SOURCE_CLAUSE_ANY_COMMA: bool
+    # German word order: a subordinate clause ends with its verb, an auxiliary stands second and its participle last
+    VERB_FINAL_CLAUSES: bool
+    # "Um 11:09 Uhr berichtet X": the preposition before a clock time (not "um … zu")
+    AT_TIME: str
+    # the word after a clock time ("11 Uhr")
+    O_CLOCK: str
+    # "Als Grund nannte X …": the word that opens a phrase, not a clause, before a bare noun
+    AS_NOUN_OPENER: str
+    # prepositions fused with an article: a capitalised word after them is a noun, not a name
+    CONTRACTED_ARTICLES: frozenset[str]
+    # relatives that open no speaker's clause ("…, was X sagte")
+    NOT_RELATIVE_HEADS: frozenset[str]
+    # words among the verbs of saying that never frame the clause after them
+    NOT_FRAME_VERB_WORDS: frozenset[str]
+    # "Recent reports have revealed …": finite words after a noun of saying that still leave it the subject (minus these)
+    NOT_FINITE_AFTER_NOUN: frozenset[str]

@@ -603,6 +603,22 @@ SOURCE_RELATIVES: frozenset[str] = frozenset()
 SOURCE_CLAUSE_ANY_COMMA: bool = True
 
 
+VERB_FINAL_CLAUSES: bool = True
+
+AT_TIME: str = "um"
+
+O_CLOCK: str = "uhr"
+
+AS_NOUN_OPENER: str = "als"
+
+CONTRACTED_ARTICLES: frozenset[str] = frozenset({"zum", "zur", "im", "am", "vom", "beim"})
+
+NOT_RELATIVE_HEADS: frozenset[str] = frozenset({"was", "wo"})
+
+NOT_FRAME_VERB_WORDS: frozenset[str] = frozenset({"so", "wie"})
+
+NOT_FINITE_AFTER_NOUN: frozenset[str] = frozenset()
+
 
 DE = Cues(
     lang="de",
@@ -774,4 +790,12 @@ DE = Cues(
     AS_STATUS=AS_STATUS,
     SOURCE_RELATIVES=SOURCE_RELATIVES,
     SOURCE_CLAUSE_ANY_COMMA=SOURCE_CLAUSE_ANY_COMMA,
+    VERB_FINAL_CLAUSES=VERB_FINAL_CLAUSES,
+    AT_TIME=AT_TIME,
+    O_CLOCK=O_CLOCK,
+    AS_NOUN_OPENER=AS_NOUN_OPENER,
+    CONTRACTED_ARTICLES=CONTRACTED_ARTICLES,
+    NOT_RELATIVE_HEADS=NOT_RELATIVE_HEADS,
+    NOT_FRAME_VERB_WORDS=NOT_FRAME_VERB_WORDS,
+    NOT_FINITE_AFTER_NOUN=NOT_FINITE_AFTER_NOUN,
 )

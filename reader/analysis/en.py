@@ -379,6 +379,22 @@ SOURCE_RELATIVES: frozenset[str] = frozenset({"who", "which", "whose", "whom"})
 SOURCE_CLAUSE_ANY_COMMA: bool = False
 
 
+VERB_FINAL_CLAUSES: bool = False
+
+AT_TIME: str = ""
+
+O_CLOCK: str = ""
+
+AS_NOUN_OPENER: str = ""
+
+CONTRACTED_ARTICLES: frozenset[str] = frozenset()
+
+NOT_RELATIVE_HEADS: frozenset[str] = frozenset()
+
+NOT_FRAME_VERB_WORDS: frozenset[str] = frozenset({"as"})
+
+NOT_FINITE_AFTER_NOUN: frozenset[str] = frozenset({"be", "been"})
+
 
 EN = Cues(
     lang="en",
@@ -550,4 +566,12 @@ EN = Cues(
     AS_STATUS=AS_STATUS,
     SOURCE_RELATIVES=SOURCE_RELATIVES,
     SOURCE_CLAUSE_ANY_COMMA=SOURCE_CLAUSE_ANY_COMMA,
+    VERB_FINAL_CLAUSES=VERB_FINAL_CLAUSES,
+    AT_TIME=AT_TIME,
+    O_CLOCK=O_CLOCK,
+    AS_NOUN_OPENER=AS_NOUN_OPENER,
+    CONTRACTED_ARTICLES=CONTRACTED_ARTICLES,
+    NOT_RELATIVE_HEADS=NOT_RELATIVE_HEADS,
+    NOT_FRAME_VERB_WORDS=NOT_FRAME_VERB_WORDS,
+    NOT_FINITE_AFTER_NOUN=NOT_FINITE_AFTER_NOUN,
 )

@@ -51,10 +51,9 @@ class FrameFinder(SourceRules):
         """'Um 11:09 Uhr berichtet X, …': 'um' before a time is a preposition, not the
         'um … zu' of a purpose clause."""
         return (
-            self.lang == "de"
-            and toks[0].low == "um"
+            toks[0].low == self.lx.AT_TIME
             and len(toks) > 2
-            and (toks[1].text[:1].isdigit() or toks[2].low == "uhr")
+            and (toks[1].text[:1].isdigit() or toks[2].low == self.lx.O_CLOCK)
         )
 
     def indicative_relative(self, frame: Frame, toks: list[Token]) -> bool:
@@ -344,7 +343,7 @@ class FrameFinder(SourceRules):
     def _negated_main(self, toks: list[Token], v: int) -> bool:
         """A negation in the main clause (German: before the first comma; English: before
         the verb, "did not confirm") of a report."""
-        for k, t in enumerate(toks if self.lang == "de" else toks[:v]):
+        for k, t in enumerate(toks if self.lx.VERB_FINAL_CLAUSES else toks[:v]):
             if k and "," in self._gap(toks[k - 1], t):
                 return False
             if t.low in self.lx.NEGATIONS:
@@ -413,8 +412,6 @@ class FrameFinder(SourceRules):
     def main_after_subordinate(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """English: 'Though X is complying, other sites have stated that …': after the
         subordinate clause and its comma the main clause frames as usual."""
-        if self.lang != "en":
-            return None
         c = next((n for n in range(1, len(toks)) if "," in self._gap(toks[n - 1], toks[n])), None)
         if c is None or len(toks) - c < 4:
             return None
@@ -426,25 +423,42 @@ class FrameFinder(SourceRules):
 
     # "Stoltenberg sagte nach dem Treffen auch, die Alliierten hätten …" / "X said (that) …"
     def frame_before(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        """'X sagte, …' / 'X said (that) …': the language's rule (FRAME_BEFORE)."""
+        return FRAME_BEFORE[self.lx.lang](self, toks, s, e)
+
+    def _say_verbs_at(self, toks: list[Token]) -> list[int]:
+        """Where a verb of saying may stand as the frame's verb."""
         lx = self.lx
         reach = min(len(toks) - 2, 16)
         if lx.SAY_VERBS.isdisjoint([t.low for t in toks[:reach]]):
-            return None  # no verb of saying where the frame's verb would stand
-        for v in range(reach):
+            return []  # no verb of saying where the frame's verb would stand
+        return [
+            v
+            for v in range(reach)
+            if toks[v].low in lx.SAY_VERBS
+            and not (toks[v].cap and v)
+            and toks[v].low not in lx.NOT_FRAME_VERB_WORDS
+        ]
+
+    def frame_before_en(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        lx = self.lx
+        for v in self._say_verbs_at(toks):
+            if v == 0:
+                continue  # "Estimates suggest …": a noun, the verb comes later
+            if v + 1 < len(toks) and toks[v + 1].low in lx.FINITE_WORDS - lx.NOT_FINITE_AFTER_NOUN:
+                continue  # "Recent reports have revealed …": the noun heads the subject
+            found = self.english_before(toks, v, s, e)
+            later = self._coordinated_say(toks, v)
+            if found is None and later is not None:
+                # "X tweeted to Y and said …": the second verb frames, X speaks
+                return self.english_before(toks, later, s, e, subject_verb=v)
+            return found
+        return None
+
+    def frame_before_de(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        lx = self.lx
+        for v in self._say_verbs_at(toks):
             t = toks[v]
-            if t.low not in lx.SAY_VERBS or (t.cap and v) or t.low in ("so", "wie", "as"):
-                continue
-            if self.lang == "en":
-                if v == 0:
-                    continue  # "Estimates suggest …": a noun, the verb comes later
-                if v + 1 < len(toks) and toks[v + 1].low in lx.FINITE_WORDS - {"be", "been"}:
-                    continue  # "Recent reports have revealed …": the noun heads the subject
-                found = self.english_before(toks, v, s, e)
-                later = self._coordinated_say(toks, v)
-                if found is None and later is not None:
-                    # "X tweeted to Y and said …": the second verb frames, X speaks
-                    return self.english_before(toks, later, s, e, subject_verb=v)
-                return found
             for c in range(v + 1, min(len(toks), v + 12)):
                 gap = self._gap(toks[c - 1], toks[c])
                 if "," in gap or ":" in gap:
@@ -492,8 +506,6 @@ class FrameFinder(SourceRules):
         and a 'dass' or Konjunktiv clause: '…, der sagte, man dürfe …' (the relative pronoun
         speaks), 'Als X am Sonntag sagte, dass …, meinte er …' (the subordinate's subject)."""
         lx = self.lx
-        if self.lang != "de":
-            return None
         for c in self._commas(toks, 3, len(toks) - 1):  # the verb closes its clause
             v = c - 1
             t = toks[v]
@@ -575,7 +587,11 @@ class FrameFinder(SourceRules):
     def _intent_at(self, toks: list[Token], v: int, s: int, e: int) -> Frame | None:
         lx = self.lx
         late = v >= 14  # far into the sentence: only a verb closing its own clause
-        if self.lang == "de" and v + 3 < len(toks) and "," not in self._gap(toks[v], toks[v + 1]):
+        if (
+            lx.VERB_FINAL_CLAUSES
+            and v + 3 < len(toks)
+            and "," not in self._gap(toks[v], toks[v + 1])
+        ):
             f = self.intent_no_comma(toks, v, e)
             if f is not None:
                 return f
@@ -591,8 +607,7 @@ class FrameFinder(SourceRules):
             ):
                 return None
             if (
-                self.lang == "de"
-                and any(is_konjunktiv(x, lx) for x in toks[:v])
+                any(is_konjunktiv(x, lx) for x in toks[:v])
                 and self._own_clause_head(toks, v) is None
             ):
                 return None  # "Noch habe der Vorstand zugesagt, …": someone else reports it
@@ -648,11 +663,14 @@ class FrameFinder(SourceRules):
     def _own_clause_head(self, toks: list[Token], v: int) -> int | None:
         """Index of the relative pronoun that opens the clause of the verb at ``v`` after a
         comma ("…, der alle aufforderte"), else None. Only for German verb-final clauses."""
-        if self.lang != "de":
+        if not self.lx.VERB_FINAL_CLAUSES:
             return None
         for k in range(v, 0, -1):
             if "," in self._gap(toks[k - 1], toks[k]):
-                if toks[k].low in self.lx.RELATIVES and toks[k].low not in ("was", "wo"):
+                if (
+                    toks[k].low in self.lx.RELATIVES
+                    and toks[k].low not in self.lx.NOT_RELATIVE_HEADS
+                ):
                     return k
                 return None
         return None
@@ -1322,7 +1340,7 @@ class FrameFinder(SourceRules):
     def als_noun(self, toks: list[Token]) -> bool:
         """'Als Grund nannte X …': 'als' before a bare noun opens a phrase, not a clause."""
         lx = self.lx
-        if self.lang != "de" or toks[0].low != "als" or not toks[1].cap:
+        if not lx.AS_NOUN_OPENER or toks[0].low != lx.AS_NOUN_OPENER or not toks[1].cap:
             return False
         inner = lx.DETERMINERS | lx.NP_PREPOSITIONS
         for t in toks[2:9]:  # the first word past the phrase is the finite verb
@@ -1372,3 +1390,6 @@ class FrameFinder(SourceRules):
             if toks[n].low in demonstratives and (n + 1 == len(toks) or not toks[n + 1].cap):
                 return True  # "X bestätigte dies": what X confirmed was told before
         return False
+
+
+FRAME_BEFORE = {"de": FrameFinder.frame_before_de, "en": FrameFinder.frame_before_en}

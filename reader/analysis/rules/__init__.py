@@ -59,18 +59,13 @@ def _indicative_relative(ctx: SentenceContext, found: Frame) -> bool:
     return ctx.tools.indicative_relative(found, ctx.toks)
 
 
-SUBORDINATE = (
-    source_phrase,
-    frame_after_main,
-    passive_that,
-    clause_final_say,
-    main_after_subordinate,
-)
+SUBORDINATE_DE = (source_phrase, frame_after_main, passive_that, clause_final_say)
+SUBORDINATE_EN = (source_phrase, frame_after_main, passive_that, main_after_subordinate)
 
 FRAMES: dict[str, dict[str, Sequence[Rule]]] = {
     "de": {
         "headline": (),
-        "subordinate": SUBORDINATE,
+        "subordinate": SUBORDINATE_DE,
         "main": (
             source_with_report,
             FirstOf(
@@ -96,7 +91,7 @@ FRAMES: dict[str, dict[str, Sequence[Rule]]] = {
     },
     "en": {
         "headline": (headline,),
-        "subordinate": SUBORDINATE,
+        "subordinate": SUBORDINATE_EN,
         "main": (
             frame_inside,
             report_around_source,

@@ -50,7 +50,7 @@ def participle_report(ctx: SentenceContext) -> Frame | None:
     return ctx.tools.participle_report(ctx.toks, ctx.end)
 
 
-@rule("clause_final_say", "de", "en")
+@rule("clause_final_say", "de")
 def clause_final_say(ctx: SentenceContext) -> Frame | None:
     """a verb of saying that closes a subordinate clause ("…, wie X sagte")"""
     return ctx.tools.clause_final_say(ctx.toks, ctx.start, ctx.end)
@@ -62,7 +62,7 @@ def frame_after_main(ctx: SentenceContext) -> Frame | None:
     return ctx.tools.frame_after_main(ctx.toks, ctx.start, ctx.end)
 
 
-@rule("main_after_subordinate", "de", "en")
+@rule("main_after_subordinate", "en")
 def main_after_subordinate(ctx: SentenceContext) -> Frame | None:
     """a speaker and verb of saying in the main clause after a subordinate one"""
     return ctx.tools.main_after_subordinate(ctx.toks, ctx.start, ctx.end)
