@@ -56,19 +56,10 @@ def _is_konjunktiv(tok: Token, lx: Cues) -> bool:
     return _konj_regex(lx).search(low) is not None
 
 
-# Verb prefixes a known stem may carry ("vorsehe", "zurückweise"): any other letters before
-# the stem make another word ("beflügelte" is not "gelte", "islamische" not "mische").
-_VERB_PREFIXES = (
-    "ab|an|auf|aus|be|bei|dar|durch|ein|emp|ent|er|fest|frei|ge|her|hervor|hin|miss|mit|"
-    "nach|statt|teil|über|um|unter|ver|vor|weg|wieder|zer|zu|zurück|zusammen|los|heraus|"
-    "hinaus|hinzu|voran|vorbei|entgegen|gegen|weiter|bereit|bekannt|klar|sicher|stand"
-)
-
-
 @lru_cache(maxsize=4)
 def _konj_regex(lx: Cues) -> re.Pattern[str]:
     alts = "|".join(sorted((re.escape(s) for s in lx.KONJ_STEMS), key=len, reverse=True))
-    return re.compile(rf"^(?:{_VERB_PREFIXES})*(?:{alts})e$")
+    return re.compile(rf"^(?:{lx.VERB_PREFIXES})*(?:{alts})e$")
 
 
 class ClauseTools:
@@ -82,11 +73,12 @@ class ClauseTools:
         actor_at: Callable[[int, int], bool] | None = None,
     ):
         self.text, self.lx, self.lang = text, lx, lang
-        self.actor_at = actor_at
-        self._zu = (
-            re.compile(lx.ZU_INFINITIVE) if lx.ZU_INFINITIVE else None
-        )  # (start, end) -> bool: is an actor mentioned there
-        self._triggers = lx.SOURCE_BEFORE | lx.SOURCE_AFTER | {"nach", "wie", "as"}
+        self.actor_at = actor_at  # (start, end) -> bool: is an actor mentioned there
+        self._zu = re.compile(lx.ZU_INFINITIVE) if lx.ZU_INFINITIVE else None
+        self._wo = re.compile(lx.WO_WORDS) if lx.WO_WORDS else None
+        # the words that may open a source phrase
+        self._triggers = lx.SOURCE_BEFORE | lx.SOURCE_AFTER | lx.AS_WORDS
+        self._triggers |= {lx.SOURCE_NACH} - {""}
         self._triggers |= lx.MID_SOURCE | ({lx.FOLGE, lx.VIEW_FROM} - {""})  # "aus Sicht der X"
 
     def _zu_inf(self, word: str) -> bool:

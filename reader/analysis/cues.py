@@ -335,3 +335,9 @@ class Cues:
     NOT_FRAME_VERB_WORDS: frozenset[str]
     # "Recent reports have revealed …": finite words after a noun of saying that still leave it the subject (minus these)
     NOT_FINITE_AFTER_NOUN: frozenset[str]
+    # verb prefixes a known Konjunktiv stem may carry ("vorsehe", "zurückweise"), as regex alternatives: any other letters before the stem make another word ("beflügelte" is not "gelte")
+    VERB_PREFIXES: str
+    # words after a comma that go on with a content clause rather than resume the main one
+    CONTINUING_WORDS: frozenset[str]
+    # a regular expression for pronominal adverbs ("wobei", "worauf") that open a relative clause; "" for none
+    WO_WORDS: str

@@ -619,6 +619,12 @@ NOT_FRAME_VERB_WORDS: frozenset[str] = frozenset({"so", "wie"})
 
 NOT_FINITE_AFTER_NOUN: frozenset[str] = frozenset()
 
+VERB_PREFIXES: str = "ab|an|auf|aus|be|bei|dar|durch|ein|emp|ent|er|fest|frei|ge|her|hervor|hin|miss|mit|nach|statt|teil|über|um|unter|ver|vor|weg|wieder|zer|zu|zurück|zusammen|los|heraus|hinaus|hinzu|voran|vorbei|entgegen|gegen|weiter|bereit|bekannt|klar|sicher|stand"
+
+CONTINUING_WORDS: frozenset[str] = frozenset({"sich", "man", "es", "wir", "ich", "ihn", "uns", "nicht", "auch", "noch"})
+
+WO_WORDS: str = "^wo(?:r)?(?:durch|bei|mit|nach|auf|aus|für|gegen|in|über|von|zu|rum)$"
+
 
 DE = Cues(
     lang="de",
@@ -798,4 +804,7 @@ DE = Cues(
     NOT_RELATIVE_HEADS=NOT_RELATIVE_HEADS,
     NOT_FRAME_VERB_WORDS=NOT_FRAME_VERB_WORDS,
     NOT_FINITE_AFTER_NOUN=NOT_FINITE_AFTER_NOUN,
+    VERB_PREFIXES=VERB_PREFIXES,
+    CONTINUING_WORDS=CONTINUING_WORDS,
+    WO_WORDS=WO_WORDS,
 )

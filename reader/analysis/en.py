@@ -395,6 +395,12 @@ NOT_FRAME_VERB_WORDS: frozenset[str] = frozenset({"as"})
 
 NOT_FINITE_AFTER_NOUN: frozenset[str] = frozenset({"be", "been"})
 
+VERB_PREFIXES: str = ""
+
+CONTINUING_WORDS: frozenset[str] = frozenset()
+
+WO_WORDS: str = ""
+
 
 EN = Cues(
     lang="en",
@@ -574,4 +580,7 @@ EN = Cues(
     NOT_RELATIVE_HEADS=NOT_RELATIVE_HEADS,
     NOT_FRAME_VERB_WORDS=NOT_FRAME_VERB_WORDS,
     NOT_FINITE_AFTER_NOUN=NOT_FINITE_AFTER_NOUN,
+    VERB_PREFIXES=VERB_PREFIXES,
+    CONTINUING_WORDS=CONTINUING_WORDS,
+    WO_WORDS=WO_WORDS,
 )

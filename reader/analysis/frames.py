@@ -17,10 +17,6 @@ from .tokens import Token
 
 __all__ = ["Frame", "FrameFinder", "is_konjunktiv"]
 
-# Words after a comma that go on with a content clause rather than resume the main one.
-_CONTINUING = {"sich", "man", "es", "wir", "ich", "ihn", "uns", "nicht", "auch", "noch"}
-_WO_WORD = re.compile(r"^wo(?:r)?(?:durch|bei|mit|nach|auf|aus|für|gegen|in|über|von|zu|rum)$")
-
 
 def _participle(word: str) -> bool:
     """A German past participle, roughly: weak ones end in -t ("aufgefordert"), strong ones
@@ -869,7 +865,12 @@ class FrameFinder(SourceRules):
                 continue
             if x.low in lx.DETERMINERS or x.low in lx.SUBORDINATORS or self._zu_inf(x.low):
                 continue
-            if x.low in lx.PRONOUNS or x.low in _CONTINUING or _WO_WORD.match(x.low):
+            if (
+                x.low in lx.PRONOUNS
+                or x.low in lx.CONTINUING_WORDS
+                or self._wo is not None
+                and self._wo.match(x.low)
+            ):
                 continue  # "…, sich zu beteiligen", "…, wodurch …": the clause goes on
             return clause[n - 1].end  # "…, stieg die Aktie": the main clause resumes
         return self.clause_end(e)
