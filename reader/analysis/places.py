@@ -118,11 +118,11 @@ CAPITALS = {
 }
 
 
-@lru_cache(maxsize=2)
 def _same(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=2)
 def country_table(lang: str) -> dict[str, str]:
     """Map a country name as written in ``lang`` to a canonical name (short form when known)."""
     import gettext
