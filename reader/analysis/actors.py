@@ -78,6 +78,7 @@ class ActorFinder:
         self._name_runs()
         self._surnames()
         self._role_references()
+        self._unnamed_roles()
         self._merge_capitals()
         self._merge_acronyms()
 
@@ -170,6 +171,24 @@ class ActorFinder:
         parts = word.split("-")
         return any(p in self.lx.ORGS or p in self.countries for p in parts[:-1])
 
+    def _genitive_then_comma(self, i: int) -> int | None:
+        """'die Präsidentin des Amts, Dr. X': the index after the comma that closes a short
+        genitive after the role at i, else None."""
+        toks, lx = self.tokens, self.lx
+        if i + 2 >= len(toks) or toks[i + 1].low not in lx.GENITIVE_ARTICLES:
+            return None
+        if self.text[toks[i].end : toks[i + 1].start].strip():
+            return None
+        for m in range(i + 2, min(i + 5, len(toks) - 1)):
+            if not (toks[m].cap or toks[m].low in lx.NP_INNER or toks[m].low in lx.DETERMINERS):
+                return None
+            gap = self.text[toks[m].end : toks[m + 1].start].strip()
+            if gap == ",":
+                return m + 1
+            if gap:
+                return None
+        return None
+
     def _titled_people(self) -> None:
         toks, lx = self.tokens, self.lx
         starts = sorted(set(self.role_at) | {i for i in self.caps if toks[i].low in lx.HONORIFICS})
@@ -178,7 +197,10 @@ class ActorFinder:
             j = (
                 i + 1
             )  # also after a comma: "der stellvertretende Verteidigungsminister, Alexander Fomin,"
-            if j < len(toks) and self.text[t.end : toks[j].start].strip() not in ("", ","):
+            genitive = self._genitive_then_comma(i) if self.roles[i] else None
+            if genitive is not None:
+                j = genitive  # "die Präsidentin des Amts, Dr. Sabine Kröger"
+            elif j < len(toks) and self.text[t.end : toks[j].start].strip() not in ("", ","):
                 continue
             while j < len(toks) and toks[j].low in lx.HONORIFICS:
                 j += 1  # "Klimaforscher Dr. Sabine Kröger"
@@ -202,6 +224,15 @@ class ActorFinder:
                 full = self.text[toks[i].start : toks[k - 1].end]
                 if "," not in full and full not in d.aliases:
                     d.aliases.append(full)
+                if genitive is not None:  # the role phrase names her too
+                    self._role_mention(i, genitive - 1, d)
+
+    def _role_mention(self, i: int, last: int, d: ActorDraft) -> None:
+        """The role phrase toks[i..last] (with the article before it) as a mention of d."""
+        toks = self.tokens
+        lo = i - 1 if i and toks[i - 1].low in self.lx.DETERMINERS else i
+        d.add(toks[lo].start, toks[last].end, self.text[toks[lo].start : toks[last].end])
+        self.taken.update(range(lo, last + 1))
 
     def _org_phrases(self) -> None:
         """'International Federation of Vaccine Makers', 'Institute for Global Health',
@@ -307,6 +338,12 @@ class ActorFinder:
     def _plausible_name(self, i: int, k: int, after_noun: bool = False) -> bool:
         toks, lx = self.tokens, self.lx
         first = toks[i].low
+        if (
+            first in lx.QUANTITY_WORDS
+            or i
+            and (toks[i - 1].text[:1].isdigit() or toks[i - 1].low in lx.NUMBER_WORDS)
+        ):
+            return False  # "zwei Billionen Tonnen", "500 Euro": an amount, not a name
         if first in lx.COMMON_ADJECTIVES or (
             lx.NOUNS_CAPITALISED
             and first.endswith(lx.ADJECTIVE_ENDINGS)
@@ -368,6 +405,55 @@ class ActorFinder:
                 surface = self.text[toks[i - 1].start : t.end]
                 d2.add(toks[i - 1].start, t.end, surface)
                 self.taken.add(i)
+
+    def _unnamed_roles(self) -> None:
+        """'der Oberbürgermeister' with no name: the person of that role named shortly before,
+        if there is one of the same office and gender; else a person of its own, named by the
+        role (so a pronoun after it is not resolved past this newly introduced man)."""
+        toks, lx = self.tokens, self.lx
+        if not lx.ROLE_ACTORS:
+            return
+        for i in self.role_at:
+            if i in self.taken or not i or toks[i - 1].low not in lx.DEFINITE:
+                continue
+            if i + 1 < len(toks) and toks[i + 1].cap and not self.roles[i + 1]:
+                continue  # "der Minister Weber": a name follows, not a role alone
+            d = self._earlier_holder(i)
+            if d is None:
+                word = toks[i].text
+                d = self._draft("role:" + word.lower(), word, "person")
+                if word not in d.roles:
+                    d.roles.append(word)
+            self._role_mention(i, i, d)
+
+    def _earlier_holder(self, i: int) -> ActorDraft | None:
+        """The person mentioned last before token i (within a few sentences) that the role at
+        i can point back to."""
+        start = self.tokens[i].start
+        best: tuple[int, ActorDraft] | None = None
+        for d in self.drafts.values():
+            if d.type != "person":
+                continue
+            before = [e for s, e in d.mentions if e <= start and start - e <= 600]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), d)
+        if best is None or not self._may_hold(best[1], self.tokens[i].low):
+            return None
+        return best[1]
+
+    def _may_hold(self, d: ActorDraft, word: str) -> bool:
+        """Can ``word`` ("ministerin") refer to the person d: the same gender, and for an
+        office held by one person, a role of d that is that office."""
+        lx = self.lx
+        roles = [r.lower() for r in d.roles]
+        if any(r.endswith(word) for r in roles):
+            return True
+        fem = word.endswith(lx.FEMININE_ENDINGS)
+        if any(
+            r.endswith(lx.ROLE_SUFFIXES) and r.endswith(lx.FEMININE_ENDINGS) != fem for r in roles
+        ):
+            return False
+        return not word.endswith(lx.OFFICIAL_TITLES)
 
     # -- helpers -------------------------------------------------------------------------
     def _person(self, name: str) -> ActorDraft:

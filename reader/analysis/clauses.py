@@ -85,6 +85,23 @@ class ClauseTools:
         """A zu-infinitive ("aufzugeben"); never in a language without one."""
         return self._zu is not None and self._zu.match(word) is not None
 
+    def author_of(self, toks: list[Token], sp: tuple[int, int]) -> tuple[int, int]:
+        """The author inside a source mention: 'einem Beschluss der Konferenz' -> 'Konferenz'
+        (a statement noun, its genitive article, a capitalised name); else the mention."""
+        lx = self.lx
+        inner = [t for t in toks if sp[0] <= t.start and t.end <= sp[1]]
+        for n in range(1, len(inner) - 1):
+            noun, art, name = inner[n - 1], inner[n], inner[n + 1]
+            if (
+                art.low in lx.GENITIVE_ARTICLES
+                and noun.cap
+                and noun.low.endswith(lx.STATEMENT_NOUNS)
+                and name.cap
+                and not self.text[noun.end : name.start].strip(" ").replace(art.text, "").strip()
+            ):
+                return name.start, sp[1]
+        return sp
+
     def _gap(self, a: Token, b: Token) -> str:
         return self.text[a.end : b.start]
 
@@ -173,7 +190,14 @@ class ClauseTools:
 
     def subject(self, toks: list[Token], v: int, e: int) -> tuple[int, int] | None:
         """Subject of a verb of saying: the words before it (German Vorfeld) unless they are
-        an adverbial ("Weiterhin erklärte die Ministerin"), then the phrase after it."""
+        an adverbial ("Weiterhin erklärte die Ministerin"), then the phrase after it; None
+        for a subject that names no one ("Niemand könne behaupten, …")."""
+        sp = self._subject(toks, v, e)
+        if sp is not None and self.text[sp[0] : sp[1]].split()[0].lower() in self.lx.NOBODY:
+            return None
+        return sp
+
+    def _subject(self, toks: list[Token], v: int, e: int) -> tuple[int, int] | None:
         lx = self.lx
         after = None
         if v + 1 < len(toks) and "," not in self._gap(toks[v], toks[v + 1]):

@@ -341,3 +341,25 @@ class Cues:
     CONTINUING_WORDS: frozenset[str]
     # a regular expression for pronominal adverbs ("wobei", "worauf") that open a relative clause; "" for none
     WO_WORDS: str
+    # "der Oberbürgermeister" with no name: a person of its own unless it points back to a person of that role (German only: English titles are too often generic)
+    ROLE_ACTORS: bool
+    # endings of feminine person nouns ("Ministerin"): a role in one gender does not point at a person known in the other
+    FEMININE_ENDINGS: tuple[str, ...]
+    # offices held by one person: "der Bundeskanzler" points back only to a person who holds that office
+    OFFICIAL_TITLES: tuple[str, ...]
+    # "die Präsidentin des Amts, Dr. X": the article of a genitive after a role
+    GENITIVE_ARTICLES: frozenset[str]
+    # amounts and units: a capitalised run that starts with one is no name
+    QUANTITY_WORDS: frozenset[str]
+    # number words: a capitalised run right after one is an amount, not a name
+    NUMBER_WORDS: frozenset[str]
+    # endings of nouns for people ("die Norwegerin", "der Minister"): "die Industrie" is none, so it points back to no one; () for no check
+    PERSON_NOUN_ENDINGS: tuple[str, ...]
+    # "nach Fallzahlen", "nach Einwohnerzahlen": a compound of these is a criterion unless a source follows ("nach Zahlen des Amts")
+    COUNT_NOUNS: tuple[str, ...]
+    # "Niemand könne ernsthaft behaupten, …": a subject that names no one speaks no words
+    NOBODY: frozenset[str]
+    # "laut einem Beschluss der X", "heißt es in einem Bericht des X": a document or statement of X; X speaks (the mention keeps its case)
+    STATEMENT_NOUNS: tuple[str, ...]
+    # "…, hieß es in einer Mitteilung": prepositions before the source of an impersonal report
+    ES_SOURCE_PREPOSITIONS: frozenset[str]

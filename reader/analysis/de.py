@@ -625,6 +625,28 @@ CONTINUING_WORDS: frozenset[str] = frozenset({"sich", "man", "es", "wir", "ich",
 
 WO_WORDS: str = "^wo(?:r)?(?:durch|bei|mit|nach|auf|aus|für|gegen|in|über|von|zu|rum)$"
 
+ROLE_ACTORS: bool = True
+
+FEMININE_ENDINGS: tuple[str, ...] = ("in", "innen")
+
+OFFICIAL_TITLES: tuple[str, ...] = ("minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin", "generalsekretär", "generalsekretärin", "bürgermeister", "bürgermeisterin", "botschafter", "botschafterin", "senator", "senatorin", "gouverneur", "gouverneurin", "kommissar", "kommissarin", "papst", "könig", "königin", "staatssekretär", "staatssekretärin")
+
+GENITIVE_ARTICLES: frozenset[str] = frozenset({"des", "der"})
+
+QUANTITY_WORDS: frozenset[str] = frozenset({"millionen", "milliarden", "billionen", "tausend", "hunderte", "tausende", "prozent", "tonnen", "euro", "dollar"})
+
+NUMBER_WORDS: frozenset[str] = frozenset({"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "zwölf", "zwanzig", "hundert", "tausend", "rund", "etwa", "knapp", "mehrere", "einige", "viele"})
+
+PERSON_NOUN_ENDINGS: tuple[str, ...] = ("er", "in", "innen", "ent", "ant", "ist", "or", "eur", "ef", "te")
+
+COUNT_NOUNS: tuple[str, ...] = ("zahlen", "daten")
+
+NOBODY: frozenset[str] = frozenset({"niemand", "keiner", "keine", "nichts", "man"})
+
+STATEMENT_NOUNS: tuple[str, ...] = ("beschluss", "beschlüsse", "bericht", "berichten", "studie", "mitteilung", "erklärung", "stellungnahme", "gutachten", "analyse", "umfrage", "papier", "schreiben", "brief", "resolution", "urteil", "entscheidung", "angaben")
+
+ES_SOURCE_PREPOSITIONS: frozenset[str] = frozenset({"in", "im", "aus", "von", "vom", "bei"})
+
 
 DE = Cues(
     lang="de",
@@ -807,4 +829,15 @@ DE = Cues(
     VERB_PREFIXES=VERB_PREFIXES,
     CONTINUING_WORDS=CONTINUING_WORDS,
     WO_WORDS=WO_WORDS,
+    ROLE_ACTORS=ROLE_ACTORS,
+    FEMININE_ENDINGS=FEMININE_ENDINGS,
+    OFFICIAL_TITLES=OFFICIAL_TITLES,
+    GENITIVE_ARTICLES=GENITIVE_ARTICLES,
+    QUANTITY_WORDS=QUANTITY_WORDS,
+    NUMBER_WORDS=NUMBER_WORDS,
+    PERSON_NOUN_ENDINGS=PERSON_NOUN_ENDINGS,
+    COUNT_NOUNS=COUNT_NOUNS,
+    NOBODY=NOBODY,
+    STATEMENT_NOUNS=STATEMENT_NOUNS,
+    ES_SOURCE_PREPOSITIONS=ES_SOURCE_PREPOSITIONS,
 )

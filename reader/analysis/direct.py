@@ -251,8 +251,10 @@ def _short_unframed(
         return "term", None, None  # English scare quotes and labels are not quotations
     if any(t.low in lx.LABEL_CUES for t in prev) or _label_verb_before(eng, s, m.start):
         return "direct", None, None
-    if not inner[0].cap and (len(inner) > 1 or _say_verb_in(eng, s, e)):
-        return "direct", None, None  # a lower-case fragment of speech, not a lone scare word
+    if not inner[0].cap and (len(inner) > 1 or _say_verb_in(eng, s, m.start)):
+        # a lower-case fragment of speech after a verb of saying ("sagte, er sei „müde“"),
+        # not a lone scare word ("Hunderte fühlten sich „überwacht“ und beschwerten sich")
+        return "direct", None, None
     if inner[0].low in lx.SPEECH_OPENERS or _label_verb_before(eng, s, m.start):
         return "direct", None, None  # „Wir werden …“, skandierten „Stoppt …“
     return "term", None, None

@@ -401,6 +401,28 @@ CONTINUING_WORDS: frozenset[str] = frozenset()
 
 WO_WORDS: str = ""
 
+ROLE_ACTORS: bool = False
+
+FEMININE_ENDINGS: tuple[str, ...] = ()
+
+OFFICIAL_TITLES: tuple[str, ...] = ()
+
+GENITIVE_ARTICLES: frozenset[str] = frozenset({"of"})
+
+QUANTITY_WORDS: frozenset[str] = frozenset({"millions", "billions", "trillions", "thousands", "hundreds", "percent", "tonnes", "tons"})
+
+NUMBER_WORDS: frozenset[str] = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "hundred", "thousand", "some", "several", "many"})
+
+PERSON_NOUN_ENDINGS: tuple[str, ...] = ()
+
+COUNT_NOUNS: tuple[str, ...] = ()
+
+NOBODY: frozenset[str] = frozenset({"nobody", "no", "none", "nothing"})
+
+STATEMENT_NOUNS: tuple[str, ...] = ()
+
+ES_SOURCE_PREPOSITIONS: frozenset[str] = frozenset()
+
 
 EN = Cues(
     lang="en",
@@ -583,4 +605,15 @@ EN = Cues(
     VERB_PREFIXES=VERB_PREFIXES,
     CONTINUING_WORDS=CONTINUING_WORDS,
     WO_WORDS=WO_WORDS,
+    ROLE_ACTORS=ROLE_ACTORS,
+    FEMININE_ENDINGS=FEMININE_ENDINGS,
+    OFFICIAL_TITLES=OFFICIAL_TITLES,
+    GENITIVE_ARTICLES=GENITIVE_ARTICLES,
+    QUANTITY_WORDS=QUANTITY_WORDS,
+    NUMBER_WORDS=NUMBER_WORDS,
+    PERSON_NOUN_ENDINGS=PERSON_NOUN_ENDINGS,
+    COUNT_NOUNS=COUNT_NOUNS,
+    NOBODY=NOBODY,
+    STATEMENT_NOUNS=STATEMENT_NOUNS,
+    ES_SOURCE_PREPOSITIONS=ES_SOURCE_PREPOSITIONS,
 )

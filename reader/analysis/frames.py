@@ -385,10 +385,10 @@ class FrameFinder(SourceRules):
 
     def _es_source(self, toks: list[Token], k: int, e: int) -> tuple[int, int]:
         """Where 'es heißt': the phrase after 'in'/'aus'/'von'/'bei', else 'es' itself."""
-        if k + 1 < len(toks) and toks[k + 1].low in ("in", "im", "aus", "von", "vom", "bei"):
+        if k + 1 < len(toks) and toks[k + 1].low in self.lx.ES_SOURCE_PREPOSITIONS:
             sp = np_after(self.text, toks, k + 2, self.lx, e)
             if sp:
-                return sp
+                return self.author_of(toks, sp)
         return (toks[k].start, toks[k].end)
 
     def second_clause(self, toks: list[Token], e: int) -> Frame | None:

@@ -134,7 +134,8 @@ class SourceRules(ClauseTools):
         if sp is None:
             sp = self._marked_name(t.end)
             return (t.start, sp[1], sp) if sp else None
-        return t.start, sp[1], (toks[after].start if after < len(toks) else sp[0], sp[1])
+        speaker = (toks[after].start if after < len(toks) else sp[0], sp[1])
+        return t.start, sp[1], self.author_of(toks, speaker)
 
     def _nach(self, toks: list[Token], i: int, e: int) -> tuple[int, int, tuple[int, int]] | None:
         """'seiner Meinung nach', 'nach Angaben von X', 'nach Grupps Meinung'."""
@@ -156,6 +157,9 @@ class SourceRules(ClauseTools):
         if k >= len(toks):
             return None
         with_source = k + 1 < len(toks) and toks[k + 1].low in lx.OF_SPEAKER
+        noun = toks[k].low
+        if noun.endswith(lx.COUNT_NOUNS) and noun not in lx.COUNT_NOUNS and not with_source:
+            return None  # "Statt allein nach Fallzahlen …": a criterion, not a source
         if not toks[k].low.endswith(tuple(lx.SOURCE_NOUNS)) and not (
             with_source and toks[k].low.endswith(tuple(lx.SOURCE_NOUNS_WITH_SOURCE))
         ):

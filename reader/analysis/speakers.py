@@ -38,10 +38,7 @@ class SpeakerResolver:
     def __init__(self, text: str, lx: Cues, actors: list[Actor]):
         self.text, self.lx = text, lx
         self.types = {a.id: a.type for a in actors}
-        self.names = {
-            a.id: frozenset(w for n in (a.name, *a.aliases) for w in n.split() if len(w) > 2)
-            for a in actors
-        }
+        self.names = {a.id: frozenset(w for w in a.name.split() if len(w) > 2) for a in actors}
         rows = sorted((s, e, a.id) for a in actors for s, e in a.mentions)
         self.mentions = rows
         self.starts = [r[0] for r in rows]
@@ -83,7 +80,8 @@ class SpeakerResolver:
             len(parts) == 2
             and parts[0] in self.lx.DEFINITE
             and self.text[s:e].split()[1][:1].isupper()
-        )  # "die Norwegerin", "der Minister": someone named just before
+            and (not self.lx.PERSON_NOUN_ENDINGS or parts[1].endswith(self.lx.PERSON_NOUN_ENDINGS))
+        )  # "die Norwegerin", "der Minister": someone named just before (not "die Industrie")
         relayed = word in self.lx.RELAY_OBJECTS  # "zitiert ihn": the person last named
         if (
             word not in self.lx.PRONOUNS

@@ -59,6 +59,7 @@ def source_with_report(ctx: SentenceContext) -> Frame | None:
         inner is not None
         and inner.speaker is not None
         and inner.start > src.source_at
+        and inner.speaker[0] > src.source_at  # (its subject before the phrase is reported)
         and ctx.tools.speakerlike(inner.speaker)
         and _capitalised(ctx, inner.speaker)
     ):
