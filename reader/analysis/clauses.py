@@ -132,11 +132,15 @@ class ClauseTools:
         return e
 
     def is_heading(self, toks: list[Token], e: int) -> bool:
-        """A short line without end punctuation is a heading ("Moscow blames the West")."""
+        """A short line without end punctuation is a heading ("Moscow blames the West"), also
+        when it ends in a closing quotation mark ("Verband spricht von „Stillstand“")."""
+        if len(toks) >= 12 or self.text[e : e + 1] not in ("\n", ""):
+            return False
         last = self.text[e - 1] if e else ""
-        return (
-            last not in ".!?…:;\"“”»«’'" and len(toks) < 12 and self.text[e : e + 1] in ("\n", "")
-        )
+        if last in "“”\"»«’'" and e >= 2:
+            last = self.text[e - 2]  # the mark closes words: what ends them ends the line
+            return last not in ".!?…:;,"
+        return last not in ".!?…:;"
 
     def has_verb(self, toks: list[Token]) -> bool:
         """Does this stretch hold a verb-like word (lower case, not an article or adjective)?"""

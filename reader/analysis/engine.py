@@ -338,7 +338,9 @@ class Engine:
     ) -> Speaker | None:
         """The speaker of a direct quote with no frame of its own: the sentence's subject, else
         the subject of the sentence before (for a quote that opens its sentence), else the
-        last speaker."""
+        last speaker. A subheading names no speaker ("Verband spricht von „Stillstand“")."""
+        if self.frames.is_heading(self.view.outside(s, e, tops), e):
+            return None
         sp = self._subject_speaker(s, e, tops)
         if sp is not None:
             return sp
