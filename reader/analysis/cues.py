@@ -363,3 +363,17 @@ class Cues:
     STATEMENT_NOUNS: tuple[str, ...]
     # "…, hieß es in einer Mitteilung": prepositions before the source of an impersonal report
     ES_SOURCE_PREPOSITIONS: frozenset[str]
+    # the days of the week
+    WEEKDAYS: frozenset[str]
+    # nouns of a time phrase ("last week", "on Tuesday evening")
+    TIME_NOUNS: frozenset[str]
+    # words that open a time phrase before a noun ("last week", "earlier this month")
+    TIME_DEICTIC: frozenset[str]
+    # single time words between a verb of saying and its words ("said yesterday the …")
+    TIME_ADVERBS: frozenset[str]
+    # "said on Tuesday the …": the preposition of a date
+    DATE_PREPOSITIONS: frozenset[str]
+    # "said in a statement the …", "told reporters in Lindby that …": prepositions of an adjunct of place or occasion
+    PLACE_PREPOSITIONS: frozenset[str]
+    # "Bridge will reopen, minister says": present-tense verbs that close a headline after its speaker
+    HEADLINE_SAY: frozenset[str]

@@ -647,6 +647,20 @@ STATEMENT_NOUNS: tuple[str, ...] = ("beschluss", "beschlüsse", "bericht", "beri
 
 ES_SOURCE_PREPOSITIONS: frozenset[str] = frozenset({"in", "im", "aus", "von", "vom", "bei"})
 
+WEEKDAYS: frozenset[str] = frozenset({"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"})
+
+TIME_NOUNS: frozenset[str] = frozenset()
+
+TIME_DEICTIC: frozenset[str] = frozenset()
+
+TIME_ADVERBS: frozenset[str] = frozenset()
+
+DATE_PREPOSITIONS: frozenset[str] = frozenset()
+
+PLACE_PREPOSITIONS: frozenset[str] = frozenset()
+
+HEADLINE_SAY: frozenset[str] = frozenset()
+
 
 DE = Cues(
     lang="de",
@@ -840,4 +854,11 @@ DE = Cues(
     NOBODY=NOBODY,
     STATEMENT_NOUNS=STATEMENT_NOUNS,
     ES_SOURCE_PREPOSITIONS=ES_SOURCE_PREPOSITIONS,
+    WEEKDAYS=WEEKDAYS,
+    TIME_NOUNS=TIME_NOUNS,
+    TIME_DEICTIC=TIME_DEICTIC,
+    TIME_ADVERBS=TIME_ADVERBS,
+    DATE_PREPOSITIONS=DATE_PREPOSITIONS,
+    PLACE_PREPOSITIONS=PLACE_PREPOSITIONS,
+    HEADLINE_SAY=HEADLINE_SAY,
 )

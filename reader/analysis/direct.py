@@ -196,6 +196,8 @@ def classify_direct(
     colon = False
     if sp is None:
         sp, cue, colon = frame_before(eng, m, s, prev_end)
+        if sp is not None and short and not colon and _inside_clause(eng, m, s):
+            sp = None  # 'Critics called the plan a "gift" to developers': a scare quote
     if sp is not None and not (title_like and cue is None):
         return "direct", sp, cue
     if not short or colon or fragment or _sentence_like(eng, m, s, inner):
@@ -226,6 +228,18 @@ def _signals(
     if fragment:
         return False, False, True  # „kein Hindernis für …“, „Bürger erster Klasse zu werden“
     return term_cue, title_like, fragment
+
+
+def _inside_clause(eng: TextView, m: MarkSpan, s: int) -> bool:
+    """English: short words in marks inside the reporter's clause, not opened by a verb of
+    saying, a comma or a colon ('called the plan a "gift"'): a label, not a quotation."""
+    if not eng.lx.SHORT_QUOTES_ARE_TERMS or m.start == s:
+        return False
+    before = eng.text[s : m.start].rstrip()
+    if before.endswith((",", ":")):
+        return False
+    prev = eng.toks(s, m.start)
+    return not prev or prev[-1].low not in eng.lx.SAY_VERBS
 
 
 def _sentence_like(eng: TextView, m: MarkSpan, s: int, inner: list[Token]) -> bool:

@@ -39,6 +39,7 @@ SAY_VERBS = _forms(
      # base forms that are seldom nouns ("Estimates suggest …", "Critics argue …")
      "suggest", "argue", "insist", "predict", "contend", "admit", "acknowledge", "warn",
      "admitted"}  # (a doubled consonant _forms does not make)
+SAY_VERBS |= {"expect", "expects", "expected", "hope", "hopes", "hoped"}  # "X expects (that) …"
 SAY_VERBS -= {"asking", "posted", "posting", "answering", "noting", "stating", "adding", "put",
               "asked", "asks"}
 SAY_STRONG = SAY_VERBS
@@ -119,6 +120,12 @@ SPEAKER_SUFFIXES = ("spokesman", "spokeswoman", "spokesperson", "police", "gover
                     "he", "she", "they", "we", "i",
                     # plural groups of people ("Consumer groups welcomed …")
                     "groups", "unions", "organisations", "organizations", "companies",
+                    "operators", "politicians", "villagers", "fans", "farmers", "parents",
+                    "drivers", "pilots", "nurses", "students", "owners", "retailers", "airlines",
+                    "economists", "environmentalists", "officers", "lawmakers", "legislators",
+                    "senators", "councillors", "councilors", "locals", "families", "survivors",
+                    "relatives", "neighbours", "neighbors", "shareholders", "investors",
+                    "employers", "employees", "commentators", "observers", "opponents",
                     "members", "campaigners", "protesters", "workers", "doctors", "teachers",
                     "nurses", "parents", "farmers", "economists", "investigators")
 PARTICLES_FOR: dict[str, set[str]] = {}
@@ -423,6 +430,20 @@ STATEMENT_NOUNS: tuple[str, ...] = ()
 
 ES_SOURCE_PREPOSITIONS: frozenset[str] = frozenset()
 
+WEEKDAYS: frozenset[str] = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+TIME_NOUNS: frozenset[str] = frozenset({"week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "summer", "winter", "spring", "autumn", "fall", "day"})
+
+TIME_DEICTIC: frozenset[str] = frozenset({"last", "this", "next", "earlier", "later"})
+
+TIME_ADVERBS: frozenset[str] = frozenset({"yesterday", "today", "tonight", "earlier", "later", "again", "also", "previously", "recently"})
+
+DATE_PREPOSITIONS: frozenset[str] = frozenset({"on"})
+
+PLACE_PREPOSITIONS: frozenset[str] = frozenset({"in", "at", "during", "after", "before"})
+
+HEADLINE_SAY: frozenset[str] = frozenset({"says", "say", "warns", "warn", "claims", "claim", "insists", "insist", "admits", "admit", "denies", "deny", "reports", "report", "confirms", "confirm"})
+
 
 EN = Cues(
     lang="en",
@@ -616,4 +637,11 @@ EN = Cues(
     NOBODY=NOBODY,
     STATEMENT_NOUNS=STATEMENT_NOUNS,
     ES_SOURCE_PREPOSITIONS=ES_SOURCE_PREPOSITIONS,
+    WEEKDAYS=WEEKDAYS,
+    TIME_NOUNS=TIME_NOUNS,
+    TIME_DEICTIC=TIME_DEICTIC,
+    TIME_ADVERBS=TIME_ADVERBS,
+    DATE_PREPOSITIONS=DATE_PREPOSITIONS,
+    PLACE_PREPOSITIONS=PLACE_PREPOSITIONS,
+    HEADLINE_SAY=HEADLINE_SAY,
 )

@@ -164,6 +164,8 @@ class FrameFinder(SourceRules):
         end = toks[j - 1].end
         comma = self.text.find(",", end, toks[j].start)
         end = max(end, comma)  # the span runs over a short quote up to the frame's comma
+        if comma >= 0 and self.text[comma + 1 : comma + 2] in ("”", '"', "’"):
+            end = comma + 2  # 'was "a disaster," she said': the words end with their mark
         frame = Frame(s, end, "indirect", sp, t.text)
         rest = [x for x in toks[j + 1 :] if x.start >= max(sp[1], verb_end)]
         cut = next(
@@ -999,12 +1001,13 @@ class FrameFinder(SourceRules):
             v + 1 < len(toks)
             and toks[v + 1].low in lx.ACT_PARTICLES
             and not self._that_after_adjunct(toks, v)
+            and self._adjunct_end(toks, v + 1, e) is None
         ):
             return None  # "warned of cuts", "spoke to donors": an act, not reported words
         sp = self._subject_en(toks, v if subject_verb is None else subject_verb)
         if sp is None:
             return None
-        c = self._words_start_en(toks, v)
+        c = self._words_start_en(toks, v, e)
         if c is None or not self._words_en(toks, v, c, e):
             return None
         frame = Frame(toks[c].start, self.clause_end(e), "indirect", sp, toks[v].text)
@@ -1033,7 +1036,7 @@ class FrameFinder(SourceRules):
     def _commas_between(self, toks: list[Token], a: int, b: int) -> bool:
         return any("," in self._gap(toks[k - 1], toks[k]) for k in range(a + 1, b))
 
-    def _words_start_en(self, toks: list[Token], v: int) -> int | None:
+    def _words_start_en(self, toks: list[Token], v: int, e: int) -> int | None:
         """Where the reported words after the verb at v start: past an addressee ("told
         reporters"), an adjunct before 'that' ("said in a note to clients that"), a time word."""
         lx = self.lx
@@ -1063,9 +1066,76 @@ class FrameFinder(SourceRules):
                     c = ahead  # "warned the government that …": an addressee
                 else:
                     return None  # "learned an important lesson from X that …": a noun's clause
-        while c < len(toks) and toks[c].low in lx.TIME_SKIP:
-            c += 1
+        while (after := self._adjunct_end(toks, c, e)) is not None:
+            c = after  # "said on Tuesday the …", "said last week the …"
         return c
+
+    def _time_phrase_end(self, toks: list[Token], c: int) -> int | None:
+        """The index after a time phrase at c: 'yesterday', 'on Tuesday (evening)', 'on
+        March 3', 'last week', 'earlier this month'; else None."""
+        lx, n = self.lx, len(toks)
+        t = toks[c]
+        if t.low in lx.DATE_PREPOSITIONS and c + 1 < n:
+            k = c + 1
+            if not (toks[k].low in lx.WEEKDAYS or toks[k].low in lx.MONTHS or t.text[:1].isdigit()):
+                return None
+            while k < n and (
+                toks[k].low in lx.WEEKDAYS
+                or toks[k].low in lx.MONTHS
+                or toks[k].low in lx.TIME_NOUNS
+                or toks[k].text[:1].isdigit()
+            ):
+                k += 1
+            return k
+        if t.low in lx.TIME_DEICTIC and c + 1 < n:
+            k = c + 1
+            while (
+                k < n
+                and k - c <= 3
+                and (
+                    toks[k].low in lx.TIME_NOUNS
+                    or toks[k].low in lx.TIME_DEICTIC
+                    or toks[k].low in lx.WEEKDAYS
+                    or toks[k].low in lx.MONTHS
+                )
+            ):
+                k += 1
+            return k if k > c + 1 else (c + 1 if t.low in lx.TIME_ADVERBS else None)
+        if t.low in lx.TIME_ADVERBS:
+            return c + 1
+        return None
+
+    def _place_phrase_end(self, toks: list[Token], c: int) -> int | None:
+        """The index after 'in Lindby', 'in a statement', 'at a news conference' at c."""
+        lx, n = self.lx, len(toks)
+        if toks[c].low not in lx.PLACE_PREPOSITIONS or c + 1 >= n:
+            return None
+        k = c + 1
+        if toks[k].cap and toks[k].low not in lx.DETERMINERS:
+            while k < n and toks[k].cap and k - c <= 3:
+                k += 1  # "in Lindby", "in New Castle"
+            return k
+        if toks[k].low not in lx.DETERMINERS:
+            return None
+        k += 1
+        while k < n and k - c <= 4 and not toks[k].cap and toks[k].low not in lx.DETERMINERS:
+            k += 1  # "in a statement", "at a news conference"
+        return k if k - c <= 4 else None
+
+    def _adjunct_end(self, toks: list[Token], c: int, e: int) -> int | None:
+        """The index after a time or place adjunct at c that a clause follows (subject words,
+        then a finite verb before the clause ends); else None."""
+        if c >= len(toks):
+            return None
+        k = self._time_phrase_end(toks, c) or self._place_phrase_end(toks, c)
+        if k is None or k >= len(toks) or "," in self._gap(toks[k - 1], toks[k]):
+            return None
+        nxt = toks[k]
+        if nxt.low in self.lx.PREPOSITIONS - self.lx.THAT or nxt.low in self.lx.NO_CLAUSE_AFTER:
+            return None
+        if nxt.low in self.lx.THAT or self._finite_in(nxt.start, self.clause_end(e)):
+            return k
+        return None
 
     def _words_en(self, toks: list[Token], v: int, c: int, e: int) -> bool:
         """Are the words from c on a reported clause?"""
@@ -1125,6 +1195,8 @@ class FrameFinder(SourceRules):
         raw = re.findall(r"[\w'’]+", self.text[a:b])
         words = [w.lower() for w in raw]
         for n, w in enumerate(words):
+            if n and raw[n][0].isupper() and raw[n] != "I":
+                continue  # a name or a month ("in May", "Will Smith"), not a verb
             if w in lx.FINITE_WORDS or w.endswith(("n't", "n’t")):
                 return True
             if not n:

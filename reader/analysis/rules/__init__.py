@@ -35,6 +35,7 @@ from .say import (
     frame_before,
     frame_inside,
     headline,
+    headline_says,
     main_after_subordinate,
     second_clause,
 )
@@ -90,7 +91,7 @@ FRAMES: dict[str, dict[str, Sequence[Rule]]] = {
         ),
     },
     "en": {
-        "headline": (headline,),
+        "headline": (headline_says, headline),
         "subordinate": SUBORDINATE_EN,
         "main": (
             frame_inside,

@@ -38,6 +38,20 @@ def frame_before(ctx: SentenceContext) -> Frame | None:
     return found
 
 
+@rule("headline_says", "en")
+def headline_says(ctx: SentenceContext) -> Frame | None:
+    """a headline that names its speaker at the end ("Bridge will reopen, minister says")"""
+    toks, lx = ctx.toks, ctx.lx
+    last = toks[-1]
+    if last.low not in lx.HEADLINE_SAY or last.cap:
+        return None
+    comma = ctx.text.rfind(",", ctx.start, last.start)
+    who = [t for t in toks if comma < t.start < last.start]
+    if comma < 0 or not 1 <= len(who) <= 4 or len([t for t in toks if t.end <= comma]) < 3:
+        return None
+    return Frame(ctx.start, comma, "indirect", (who[0].start, who[-1].end), last.text)
+
+
 @rule("headline", "en")
 def headline(ctx: SentenceContext) -> Frame | None:
     """a headline that reports in the present ("Court rules worship is legal")"""
