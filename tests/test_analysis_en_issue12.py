@@ -123,3 +123,15 @@ def test_groups_of_people_report_speech_acts(text, speaker):
 )
 def test_nicknames_titles_and_scare_quotes_are_terms(text):
     assert not [q for q in _quotes(text, "direct")], _quotes(text)
+
+
+def test_i_think_inside_a_quote_reports_the_clause_after_it() -> None:
+    text = '"I think the vote will be close," said Senator Amy Lund. "We will see."'
+    inner = [q for q in _quotes(text) if q.rule == "opinion"]
+    assert inner and inner[0].text.startswith("the vote will be close")
+    assert inner[0].nested and inner[0].speaker == "I" and inner[0].cue == "think"
+
+
+def test_a_quoted_title_in_title_case_is_a_term() -> None:
+    text = 'The museum opened "Rivers and Bridges of the Old Town" on Saturday.'
+    assert [q.kind for q in _quotes(text) if "Rivers" in q.text] == ["term"]

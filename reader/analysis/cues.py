@@ -377,3 +377,7 @@ class Cues:
     PLACE_PREPOSITIONS: frozenset[str]
     # "Bridge will reopen, minister says": present-tense verbs that close a headline after its speaker
     HEADLINE_SAY: frozenset[str]
+    # "I think the toll would have been higher": inside quoted words, a first-person opinion verb reports the clause after it (a nested quote of the speaker)
+    OPINION_VERBS: frozenset[str]
+    # English title case: the small words a title leaves in lower case ("Photographs and Prints from the University Collection")
+    TITLE_SMALL_WORDS: frozenset[str]

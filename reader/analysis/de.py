@@ -661,6 +661,10 @@ PLACE_PREPOSITIONS: frozenset[str] = frozenset()
 
 HEADLINE_SAY: frozenset[str] = frozenset()
 
+OPINION_VERBS: frozenset[str] = frozenset()
+
+TITLE_SMALL_WORDS: frozenset[str] = frozenset()
+
 
 DE = Cues(
     lang="de",
@@ -861,4 +865,6 @@ DE = Cues(
     DATE_PREPOSITIONS=DATE_PREPOSITIONS,
     PLACE_PREPOSITIONS=PLACE_PREPOSITIONS,
     HEADLINE_SAY=HEADLINE_SAY,
+    OPINION_VERBS=OPINION_VERBS,
+    TITLE_SMALL_WORDS=TITLE_SMALL_WORDS,
 )

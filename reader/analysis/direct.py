@@ -200,6 +200,8 @@ def classify_direct(
             sp = None  # 'Critics called the plan a "gift" to developers': a scare quote
     if sp is not None and not (title_like and cue is None):
         return "direct", sp, cue
+    if sp is None and _title_case(eng, inner):
+        return "term", None, None  # '"Andy Warhol: Photographs and Prints from the Collection"'
     if not short or colon or fragment or _sentence_like(eng, m, s, inner):
         return "direct", None, None
     return _short_unframed(eng, m, s, e, prev, term_cue or title_like, term_cue)
@@ -321,6 +323,16 @@ def _say_verb_in(eng: TextView, s: int, e: int) -> bool:
 def _label_verb_before(eng: TextView, s: int, pos: int) -> bool:
     """A verb that labels ("nannte", "bezeichnete … als", "warf … vor") earlier in the sentence."""
     return any(t.low in eng.lx.LABEL_VERBS for t in eng.toks(s, pos))
+
+
+def _title_case(eng: TextView, inner: list[Token]) -> bool:
+    """English title case with no end punctuation: every word capitalised but the small
+    words of a title (the name of an exhibition, a book, a headline quoted)."""
+    small = eng.lx.TITLE_SMALL_WORDS
+    if not small or len(inner) < 3 or eng.text[inner[-1].end : inner[-1].end + 1] in ".!?":
+        return False
+    caps = sum(1 for t in inner if t.cap or t.text[0].isdigit())
+    return caps >= 3 and all(t.cap or t.text[0].isdigit() or t.low in small for t in inner)
 
 
 def _looks_like_name(inner: list[Token]) -> bool:

@@ -444,6 +444,10 @@ PLACE_PREPOSITIONS: frozenset[str] = frozenset({"in", "at", "during", "after", "
 
 HEADLINE_SAY: frozenset[str] = frozenset({"says", "say", "warns", "warn", "claims", "claim", "insists", "insist", "admits", "admit", "denies", "deny", "reports", "report", "confirms", "confirm"})
 
+OPINION_VERBS: frozenset[str] = frozenset({"think", "thought", "suspect", "suspected", "believe", "guess", "feel", "felt", "reckon", "hope", "expect"})
+
+TITLE_SMALL_WORDS: frozenset[str] = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "from", "with", "by", "vs", "part", "is", "are"})
+
 
 EN = Cues(
     lang="en",
@@ -644,4 +648,6 @@ EN = Cues(
     DATE_PREPOSITIONS=DATE_PREPOSITIONS,
     PLACE_PREPOSITIONS=PLACE_PREPOSITIONS,
     HEADLINE_SAY=HEADLINE_SAY,
+    OPINION_VERBS=OPINION_VERBS,
+    TITLE_SMALL_WORDS=TITLE_SMALL_WORDS,
 )

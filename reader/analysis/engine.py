@@ -377,6 +377,11 @@ class Engine:
             q.rule = "relay"
         if sp and kind == "direct":
             self.last = (sp, idx)
+        if kind == "direct" and self.lx.OPINION_VERBS:
+            for f in self.frames.opinions_in(self.view.toks(m.start, m.end), m.start, m.end):
+                self._quote(
+                    f.start, f.end, f.kind, self._speaker(f.speaker), f.cue, True, "opinion"
+                )
         if (
             frame_quote is not None
             and frame_quote.kind != "direct"

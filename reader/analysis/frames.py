@@ -43,6 +43,26 @@ class FrameFinder(SourceRules):
                 return self.english_before(toks, v, a, b)
         return None
 
+    def opinions_in(self, toks: list[Token], a: int, b: int) -> list[Frame]:
+        """Inside quoted words [a, b): 'I think X', 'I suspect that X' report X, up to the end
+        of its sentence (with the closing mark when the quote ends there)."""
+        lx, text = self.lx, self.text
+        out = []
+        for n in range(len(toks) - 2):
+            me, verb, nxt = toks[n], toks[n + 1], toks[n + 2]
+            if me.low not in lx.FIRST_PERSON or verb.low not in lx.OPINION_VERBS:
+                continue
+            if "," in text[verb.end : nxt.start] or nxt.low in lx.PREPOSITIONS - lx.THAT:
+                continue  # "I think, …", "I feel for them": no clause
+            stop = min(
+                (p for p in (text.find(c, nxt.start, b) for c in ".!?") if p >= 0), default=-1
+            )
+            end = stop + 1 if stop >= 0 else b
+            if text[end : end + 1] in ('"', "”") and end < b:
+                end += 1
+            out.append(Frame(nxt.start, min(end, b), "indirect", (me.start, me.end), verb.text))
+        return out
+
     def um_time(self, toks: list[Token]) -> bool:
         """'Um 11:09 Uhr berichtet X, …': 'um' before a time is a preposition, not the
         'um … zu' of a purpose clause."""

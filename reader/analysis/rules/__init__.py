@@ -204,6 +204,7 @@ ENGINE_RULES = {
     "term": "quotation marks around a name, title or scare word: no one's words",
     "relay": "words in quotation marks that a medium quotes someone as saying",
     "inner_report": 'a report inside reported words ("said she believed …")',
+    "opinion": 'a first-person opinion inside quoted words ("I think …")',
 }
 
 
