@@ -111,7 +111,10 @@ class FnRule:
     doc: str = ""
 
     def match(self, ctx: SentenceContext) -> Frame | None:
-        return named(self.fn(ctx), self.name)
+        found = self.fn(ctx)
+        if found is not None and found.rule is None:
+            found.rule = self.name  # (named(), inlined: every rule runs this)
+        return found
 
 
 def rule(
