@@ -22,6 +22,7 @@ SCREENS = [
     ),
     ("All notes", "reader.screens.annotations", "AnnotationsScreen"),
     ("Dialogs", "reader.screens.dialogs", "Dialog"),
+    ("A note changed elsewhere while you edited it", "reader.screens.dialogs", "ConflictDialog"),
 ]
 
 
