@@ -135,3 +135,9 @@ def test_i_think_inside_a_quote_reports_the_clause_after_it() -> None:
 def test_a_quoted_title_in_title_case_is_a_term() -> None:
     text = 'The museum opened "Rivers and Bridges of the Old Town" on Saturday.'
     assert [q.kind for q in _quotes(text) if "Rivers" in q.text] == ["term"]
+
+
+def test_a_headline_with_rules_reports_the_ruling() -> None:
+    text = "Appeals court rules night flights over the city are unlawful\nThe ban starts in May."
+    q = _one(text, "night flights")
+    assert q.speaker == "Appeals court" and q.cue == "rules"

@@ -155,3 +155,10 @@ def test_speaker_keeps_the_mention_and_the_actor_is_named_in_the_nominative() ->
     names = {x.name for x in a.actors}
     assert "Paul Weber" in names
     assert not any(n.startswith(("einem ", "Dem ", "dem ")) for n in names)
+
+
+def test_words_in_marks_inside_words_nobody_speaks_are_a_term() -> None:
+    text = "Es wird vermutet, dass die „Grüne Welle“ in der Stadt bald scheitert."
+    a = analyze(text, "de")
+    marked = [q for q in a.quotes if q.text == "„Grüne Welle“"]
+    assert marked and marked[0].kind == "term"

@@ -39,7 +39,7 @@ SAY_VERBS = _forms(
      # base forms that are seldom nouns ("Estimates suggest …", "Critics argue …")
      "suggest", "argue", "insist", "predict", "contend", "admit", "acknowledge", "warn",
      "admitted"}  # (a doubled consonant _forms does not make)
-SAY_VERBS |= {"expect", "expects", "expected", "hope", "hopes", "hoped"}  # "X expects (that) …"
+SAY_VERBS |= {"expect", "expects", "expected", "hope", "hopes", "hoped", "rules"}  # "X expects (that) …"
 SAY_VERBS -= {"asking", "posted", "posting", "answering", "noting", "stating", "adding", "put",
               "asked", "asks"}
 SAY_STRONG = SAY_VERBS

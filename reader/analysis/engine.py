@@ -323,13 +323,13 @@ class Engine:
                 prev_end = m.end
             if kind is None:
                 continue
-            if inside_frame and frame_quote is not None:
+            if inside_frame and frame_quote is not None or inside_top:
+                speaker = frame_quote.speaker if inside_frame and frame_quote else None
+                if kind == "direct" and speaker is None and _short(m, self.view):
+                    kind = "term"  # a few words in marks inside words nobody is said to speak
                 q = self._quote(m.start, m.end, kind, None, None, True, _direct_rule(kind, True))
-                if kind == "direct":
+                if kind == "direct" and inside_frame and frame_quote is not None:
                     q.copy_speaker(frame_quote)
-                continue
-            if inside_top:
-                self._quote(m.start, m.end, kind, None, None, True, _direct_rule(kind, True))
                 continue
             frame_quote = self._direct(idx, s, e, tops, m, kind, span, cue, said, frame_quote)
 
@@ -394,6 +394,10 @@ class Engine:
                 q.copy_speaker(frame_quote)
             return None
         return frame_quote
+
+
+def _short(m: MarkSpan, view: TextView) -> bool:
+    return len(view.toks(m.start, m.end)) < 7
 
 
 def _direct_rule(kind: str, nested: bool, framed: bool = False) -> str:
