@@ -7,6 +7,7 @@ and role phrases ("der Nato-Chef") that point back at the person holding a match
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from itertools import compress
@@ -413,33 +414,57 @@ class ActorFinder:
         toks, lx = self.tokens, self.lx
         if not lx.ROLE_ACTORS:
             return
-        for i in self.role_at:
-            if i in self.taken or not i or toks[i - 1].low not in lx.DEFINITE:
-                continue
-            if i + 1 < len(toks) and toks[i + 1].cap and not self.roles[i + 1]:
-                continue  # "der Minister Weber": a name follows, not a role alone
-            d = self._earlier_holder(i)
+        wanted = [
+            i
+            for i in self.role_at
+            if i not in self.taken
+            and i
+            and toks[i - 1].low in lx.DEFINITE
+            # "der Minister Weber": a name follows, not a role alone
+            and not (i + 1 < len(toks) and toks[i + 1].cap and not self.roles[i + 1])
+        ]
+        if not wanted:
+            return
+        # person mentions by end (the first draft wins a tie), kept up to date as roles join
+        order = {id(d): n for n, d in enumerate(self.drafts.values())}
+        ends = sorted(
+            (
+                (e, -order[id(d)], d)
+                for d in self.drafts.values()
+                if d.type == "person"
+                for _, e in d.mentions
+            ),
+            key=lambda x: (x[0], x[1]),
+        )
+        keys = [(e, o) for e, o, _ in ends]
+        for i in wanted:
+            d = self._earlier_holder(i, ends, keys)
             if d is None:
                 word = toks[i].text
                 d = self._draft("role:" + word.lower(), word, "person")
+                order.setdefault(id(d), len(order))
                 if word not in d.roles:
                     d.roles.append(word)
             self._role_mention(i, i, d)
+            entry = (toks[i].end, -order[id(d)], d)
+            at = bisect.bisect_right(keys, entry[:2])
+            ends.insert(at, entry)
+            keys.insert(at, entry[:2])
 
-    def _earlier_holder(self, i: int) -> ActorDraft | None:
+    def _earlier_holder(
+        self,
+        i: int,
+        ends: list[tuple[int, int, ActorDraft]],
+        keys: list[tuple[int, int]],
+    ) -> ActorDraft | None:
         """The person mentioned last before token i (within a few sentences) that the role at
         i can point back to."""
         start = self.tokens[i].start
-        best: tuple[int, ActorDraft] | None = None
-        for d in self.drafts.values():
-            if d.type != "person":
-                continue
-            before = [e for s, e in d.mentions if e <= start and start - e <= 600]
-            if before and (best is None or max(before) > best[0]):
-                best = (max(before), d)
-        if best is None or not self._may_hold(best[1], self.tokens[i].low):
+        at = bisect.bisect_right(keys, (start, 1))
+        if not at or start - ends[at - 1][0] > 600:
             return None
-        return best[1]
+        d = ends[at - 1][2]
+        return d if self._may_hold(d, self.tokens[i].low) else None
 
     def _may_hold(self, d: ActorDraft, word: str) -> bool:
         """Can ``word`` ("ministerin") refer to the person d: the same gender, and for an

@@ -16,10 +16,11 @@ from .direct import classify_direct, sentence_subject
 from .marks import MarkSpan
 from .models import Analysis, Quote
 from .relay import relay
-from .rules import SENTENCE_RULES, SentenceContext
+from .rules import SENTENCE_RULES, SentenceContext, first_match, steps
 from .speakers import Speaker, trim_auxiliaries
 from .view import TextView
 
+_STEPS = {lang: steps(rules) for lang, rules in SENTENCE_RULES.items()}
 _CONTINUE_SENTENCES = 3  # how far an unframed quote may continue the last speaker
 _CONTINUING = ("indirect_free_indirect", "free_indirect")
 
@@ -30,7 +31,7 @@ class Engine:
         self.text, self.lang, self.lx = text, lang, self.view.lx
         self.sentences = self.view.sentences
         self.frames = self.view.frames
-        self.rules = SENTENCE_RULES["en" if lang == "en" else "de"]
+        self.rules = _STEPS["en" if lang == "en" else "de"]
         self.quotes: list[Quote] = []
         self.last: tuple[Speaker | None, int] | None = None  # speaker and sentence index
 
@@ -139,11 +140,7 @@ class Engine:
     def _first_frame(self, ctx: SentenceContext) -> Frame | None:
         if sum(m.end - m.start for m in ctx.tops) >= 0.7 * (ctx.end - ctx.start):
             return None  # a sentence of quoted words: its marks decide
-        for r in self.rules:
-            frame = r.match(ctx)
-            if frame is not None:
-                return frame
-        return None
+        return first_match(self.rules, ctx)
 
     def _sentence(self, idx: int, s: int, e: int, marks: list[MarkSpan]) -> None:
         tops = [m for m in marks if m.level == 0]

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from ..clauses import Frame
 from .anaphoric import anaphoric_source, danach, pronoun_report, this_said
-from .base import FirstOf, FnRule, Rule, SentenceContext, named, rule
+from .base import FirstOf, FnRule, Rule, SentenceContext, first_match, named, rule, steps
 from .content import (
     intent_clause,
     intent_no_comma,
@@ -47,13 +47,22 @@ from .sources import (
     source_with_report,
 )
 
-__all__ = ["SENTENCE_RULES", "FirstOf", "FnRule", "Rule", "SentenceContext", "rule", "describe"]
+__all__ = [
+    "SENTENCE_RULES",
+    "FirstOf",
+    "FnRule",
+    "Rule",
+    "SentenceContext",
+    "describe",
+    "first_match",
+    "rule",
+    "steps",
+]
 
 
 def _has_comma(ctx: SentenceContext) -> bool:
     """Every German frame of a main clause needs a comma (or a colon) but an intention."""
-    span = ctx.text[ctx.start : ctx.end]
-    return "," in span or ":" in span
+    return ctx.comma
 
 
 def _indicative_relative(ctx: SentenceContext, found: Frame) -> bool:
@@ -128,16 +137,13 @@ class Frames:
     def __init__(self, lang: str):
         self.languages = frozenset({lang})
         self.by_shape = FRAMES[lang]
+        self._steps = {shape: steps(rules) for shape, rules in self.by_shape.items()}
 
     def match(self, ctx: SentenceContext) -> Frame | None:
         shape = _shape(ctx)
         if shape is None:
             return None
-        found = None
-        for r in self.by_shape[shape]:
-            found = r.match(ctx)
-            if found is not None:
-                break
+        found = first_match(self._steps[shape], ctx)
         if found is not None and found.source_at >= 0 and _colon_quote(ctx):
             return None
         return found

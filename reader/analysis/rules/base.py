@@ -10,7 +10,7 @@ wins.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..clauses import Frame
@@ -52,30 +52,43 @@ class History(Protocol):
         ...
 
 
-@dataclass
 class SentenceContext:
-    """One sentence [start, end) as a rule sees it; ``toks`` are the words outside marks."""
+    """One sentence [start, end) as a rule sees it; ``toks`` are the words outside marks.
+    (Plain attributes, not properties: every rule reads them, for every sentence.)"""
 
-    view: TextView
-    history: History
-    idx: int
-    start: int
-    end: int
-    toks: list[Token]
-    tops: list[MarkSpan]
-    _memo: dict[str, Any] = field(default_factory=dict)
+    __slots__ = (
+        "view",
+        "history",
+        "idx",
+        "start",
+        "end",
+        "toks",
+        "tops",
+        "text",
+        "lx",
+        "tools",
+        "comma",
+        "_memo",
+    )
 
-    @property
-    def text(self) -> str:
-        return self.view.text
-
-    @property
-    def lx(self) -> Cues:
-        return self.view.lx
-
-    @property
-    def tools(self) -> FrameFinder:
-        return self.view.frames
+    def __init__(
+        self,
+        view: TextView,
+        history: History,
+        idx: int,
+        start: int,
+        end: int,
+        toks: list[Token],
+        tops: list[MarkSpan],
+    ) -> None:
+        self.view, self.history, self.idx = view, history, idx
+        self.start, self.end, self.toks, self.tops = start, end, toks, tops
+        self.text: str = view.text
+        self.lx: Cues = view.lx
+        self.tools: FrameFinder = view.frames
+        span = view.text[start:end]
+        self.comma = "," in span or ":" in span  # (most frame rules need one)
+        self._memo: dict[str, Any] = {}
 
     def once(self, key: str, fn: Callable[[], Any]) -> Any:
         """A result computed once per sentence, shared by the rules that need it."""
@@ -130,6 +143,26 @@ def rule(
     return wrap
 
 
+Step = tuple[Callable[["SentenceContext"], Frame | None], str | None]
+
+
+def steps(rules: Sequence[Rule]) -> tuple[Step, ...]:
+    """The rules as (function, name) pairs: a function rule is called directly, without its
+    wrapper (this loop runs for every rule of every sentence)."""
+    return tuple((r.fn, r.name) if isinstance(r, FnRule) else (r.match, None) for r in rules)
+
+
+def first_match(todo: tuple[Step, ...], ctx: SentenceContext) -> Frame | None:
+    """The frame of the first rule that matches, stamped with its name."""
+    for fn, name in todo:
+        found = fn(ctx)
+        if found is not None:
+            if name is not None and found.rule is None:
+                found.rule = name
+            return found
+    return None
+
+
 @dataclass(frozen=True)
 class FirstOf:
     """An ordered list of rules as one rule: the first match wins; a ``veto`` on that match
@@ -141,13 +174,13 @@ class FirstOf:
     veto: Callable[[SentenceContext, Frame], bool] | None = None
     when: Callable[[SentenceContext], bool] | None = None
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_steps", steps(self.rules))
+
     def match(self, ctx: SentenceContext) -> Frame | None:
         if self.when is not None and not self.when(ctx):
             return None
-        for r in self.rules:
-            found = r.match(ctx)
-            if found is not None:
-                if self.veto is not None and self.veto(ctx, found):
-                    return None
-                return named(found, self.name)
-        return None
+        found = first_match(self._steps, ctx)  # type: ignore[attr-defined]
+        if found is not None and self.veto is not None and self.veto(ctx, found):
+            return None
+        return named(found, self.name)
