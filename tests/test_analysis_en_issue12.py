@@ -141,3 +141,18 @@ def test_a_headline_with_rules_reports_the_ruling() -> None:
     text = "Appeals court rules night flights over the city are unlawful\nThe ban starts in May."
     q = _one(text, "night flights")
     assert q.speaker == "Appeals court" and q.cue == "rules"
+
+
+def test_a_named_speaker_with_an_apposition_between_commas() -> None:
+    text = (
+        "Professor Lena Ward, head of the Institute for Coastal Studies, says it is likely "
+        "that the dunes will move inland."
+    )
+    q = _one(text, "it is likely")
+    assert q.speaker.startswith("Professor Lena Ward") and q.cue == "says"
+
+
+def test_a_headline_that_names_its_source_before_a_colon() -> None:
+    text = "Police: harbour bridge will stay closed until May\nThe bridge was damaged in a storm."
+    q = _one(text, "harbour bridge will stay closed")
+    assert q.speaker == "Police"

@@ -120,7 +120,7 @@ SPEAKER_SUFFIXES = ("spokesman", "spokeswoman", "spokesperson", "police", "gover
                     "he", "she", "they", "we", "i",
                     # plural groups of people ("Consumer groups welcomed …")
                     "groups", "unions", "organisations", "organizations", "companies",
-                    "operators", "politicians", "villagers", "fans", "farmers", "parents",
+                    "reports", "operators", "politicians", "villagers", "fans", "farmers", "parents",
                     "drivers", "pilots", "nurses", "students", "owners", "retailers", "airlines",
                     "economists", "environmentalists", "officers", "lawmakers", "legislators",
                     "senators", "councillors", "councilors", "locals", "families", "survivors",

@@ -1051,7 +1051,17 @@ class FrameFinder(SourceRules):
         if toks[lo].low in lx.ADVERBIAL_OPENERS or toks[lo].low.endswith(lx.ING_ENDING):
             # "Citing privacy rules, officials said …": the subject follows the opener's comma
             lo = next((k for k in range(lo + 1, w) if "," in self._gap(toks[k - 1], toks[k])), lo)
-        return np_before(self.text, toks, lo, w, lx)
+        return np_before(self.text, toks, lo, w, lx) or self._named_apposition(toks, lo, w)
+
+    def _named_apposition(self, toks: list[Token], lo: int, w: int) -> tuple[int, int] | None:
+        """'Professor Cres Eastman, chairman of the Centre for X, says …': a name (capitalised
+        words), then an apposition between commas, then the verb at w."""
+        if w - lo < 4 or "," not in self._gap(toks[w - 1], toks[w]):
+            return None
+        k = next((n for n in range(lo + 1, w) if "," in self._gap(toks[n - 1], toks[n])), None)
+        if k is None or k - lo > 5 or not all(t.cap for t in toks[lo:k]):
+            return None
+        return toks[lo].start, toks[w - 1].end
 
     def _commas_between(self, toks: list[Token], a: int, b: int) -> bool:
         return any("," in self._gap(toks[k - 1], toks[k]) for k in range(a + 1, b))
@@ -1080,12 +1090,16 @@ class FrameFinder(SourceRules):
                 c = ahead  # "said in a note to clients that …" (not "learned a lesson … that")
             elif not any(x.low in lx.SAY_VERBS for x in toks[c:ahead]):
                 # ("said the inquiry found that …": the words start at once)
-                if ahead - c <= 3 and not any(
-                    x.low in lx.PREPOSITIONS or x.low in lx.FINITE_WORDS for x in toks[c:ahead]
+                finite = any(x.low in lx.FINITE_WORDS for x in toks[c:ahead])
+                if (
+                    ahead - c <= 3
+                    and not finite
+                    and not any(x.low in lx.PREPOSITIONS for x in toks[c:ahead])
                 ):
                     c = ahead  # "warned the government that …": an addressee
-                else:
+                elif not (finite and toks[c].low in lx.PRONOUNS):
                     return None  # "learned an important lesson from X that …": a noun's clause
+                # ("says it is crucial that …": the words start with their own subject)
         while (after := self._adjunct_end(toks, c, e)) is not None:
             c = after  # "said on Tuesday the …", "said last week the …"
         return c

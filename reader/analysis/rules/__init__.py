@@ -35,6 +35,7 @@ from .say import (
     frame_before,
     frame_inside,
     headline,
+    headline_colon,
     headline_says,
     main_after_subordinate,
     second_clause,
@@ -100,7 +101,7 @@ FRAMES: dict[str, dict[str, Sequence[Rule]]] = {
         ),
     },
     "en": {
-        "headline": (headline_says, headline),
+        "headline": (headline_says, headline_colon, headline),
         "subordinate": SUBORDINATE_EN,
         "main": (
             frame_inside,

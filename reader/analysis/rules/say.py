@@ -52,6 +52,23 @@ def headline_says(ctx: SentenceContext) -> Frame | None:
     return Frame(ctx.start, comma, "indirect", (who[0].start, who[-1].end), last.text)
 
 
+@rule("headline_colon", "en")
+def headline_colon(ctx: SentenceContext) -> Frame | None:
+    """a headline that names its source before a colon ("Police: bridge closed until May")"""
+    toks, text = ctx.toks, ctx.text
+    colon = text.find(": ", ctx.start, ctx.end)
+    who = [t for t in toks if t.end <= colon]
+    rest = [t for t in toks if t.start > colon]
+    if colon < 0 or not 1 <= len(who) <= 3 or len(rest) < 3 or not who[0].cap:
+        return None
+    if text[colon + 2 : colon + 3] in ('"', "“"):
+        return None  # a quote in marks: the direct-quote rules read it
+    span = (who[0].start, who[-1].end)
+    if not ctx.tools.speakerlike(span):
+        return None
+    return Frame(colon + 2, ctx.tools.clause_end(ctx.end), "indirect", span, None)
+
+
 @rule("headline", "en")
 def headline(ctx: SentenceContext) -> Frame | None:
     """a headline that reports in the present ("Court rules worship is legal")"""
