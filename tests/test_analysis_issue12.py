@@ -162,3 +162,13 @@ def test_words_in_marks_inside_words_nobody_speaks_are_a_term() -> None:
     a = analyze(text, "de")
     marked = [q for q in a.quotes if q.text == "„Grüne Welle“"]
     assert marked and marked[0].kind == "term"
+
+
+def test_after_demnach_the_source_it_points_back_to_goes_on() -> None:
+    text = (
+        "Nach Angaben des Instituts Nordlicht ist die Zahl der Störche gestiegen. Demnach "
+        "brüten in diesem Jahr 40 Paare im Kreis. Die Zahl sei so hoch wie seit 1950 nicht."
+    )
+    a = analyze(text, "de")
+    last = next(q for q in a.quotes if q.text.startswith("Die Zahl sei"))
+    assert last.speaker != "Demnach" and "Instituts Nordlicht" in (last.speaker or "")

@@ -12,6 +12,7 @@ import bisect
 
 from .attribution import agentless_passive, named_sayer, no_one
 from .clauses import Frame
+from .cues import Cues
 from .direct import classify_direct, sentence_subject
 from .marks import MarkSpan
 from .models import Analysis, Quote
@@ -219,8 +220,10 @@ class Engine:
         if len(made) > 1:  # nested marks may fall anywhere in the frame's sentence
             fq = Quote(frame.start, frame.end, "", frame.kind, False)
             fq.copy_speaker(made[0])
-        if sp:
+        if sp and not (self.last and _points_back(sp, self.lx)):
             self.last = (sp, idx)
+        elif sp and self.last:
+            self.last = (self.last[0], idx)  # "Demnach …": the source it points back to goes on
         self._directs(idx, s, e, tops, marks, frame_quote=fq)
 
     def _inner(self, frame: Frame, made: list[Quote]) -> None:
@@ -391,6 +394,11 @@ class Engine:
                 q.copy_speaker(frame_quote)
             return None
         return frame_quote
+
+
+def _points_back(sp: Speaker, lx: Cues) -> bool:
+    """A speaker mention that only points back to the source before it ("Demnach")."""
+    return sp.text.lower() in lx.ANAPHORIC_SOURCE
 
 
 def _short(m: MarkSpan, view: TextView) -> bool:
