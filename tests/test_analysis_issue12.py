@@ -172,3 +172,15 @@ def test_after_demnach_the_source_it_points_back_to_goes_on() -> None:
     a = analyze(text, "de")
     last = next(q for q in a.quotes if q.text.startswith("Die Zahl sei"))
     assert last.speaker != "Demnach" and "Instituts Nordlicht" in (last.speaker or "")
+
+
+def test_an_adverb_between_the_verb_and_its_subject() -> None:
+    text = (
+        "Der Deich bei Husum ist an zwei Stellen gebrochen. Das erklärte gestern ein Sprecher "
+        "des Landkreises. Um 9 Uhr meldete dann die Agentur Nordpress, die Straße sei gesperrt."
+    )
+    a = analyze(text, "de")
+    first = next(q for q in a.quotes if q.text.startswith("Der Deich"))
+    assert first.speaker == "ein Sprecher des Landkreises"
+    last = next(q for q in a.quotes if q.text.startswith("die Straße sei"))
+    assert last.speaker == "die Agentur Nordpress"

@@ -206,6 +206,8 @@ class ClauseTools:
         after = None
         if v + 1 < len(toks) and "," not in self._gap(toks[v], toks[v + 1]):
             after = np_after(self.text, toks, v + 1, lx, e)  # never across the frame's comma
+            if after is None and lx.VERB_FINAL_CLAUSES and self.adverb_then_np(toks, v):
+                after = np_after(self.text, toks, v + 2, lx, e)  # "meldete dann die Agentur"
         lo = 1 if v > 1 and toks[0].low in lx.FOCUS_PARTICLES else 0  # "Auch die EU forderte"
         aux = self.finite_aux(toks, lo, v)
         if aux is not None:  # "Im Mai hatte X angekündigt", "X hat die Länder aufgefordert"
@@ -221,6 +223,25 @@ class ClauseTools:
         if before and not self.speakerlike(before) and after and self.speakerlike(after):
             return after
         return before or after
+
+    def adverb_then_np(self, toks: list[Token], v: int) -> bool:
+        """'meldeten dann die Nachrichten', 'erklärte gestern ein Sprecher': one adverb between
+        the verb and its subject."""
+        lx = self.lx
+        if v + 2 >= len(toks):
+            return False
+        adv, nxt = toks[v + 1], toks[v + 2]
+        return (
+            not adv.cap
+            and len(adv.low) > 2
+            and adv.low not in lx.DETERMINERS
+            and adv.low not in lx.NP_PREPOSITIONS
+            and adv.low not in lx.THAT | lx.SUBORDINATORS | lx.CLAUSE_GLUE
+            and adv.low not in lx.NOT_SUBJECT_END | lx.RELATIVES
+            and adv.low not in lx.PRONOUNS
+            and (nxt.cap or nxt.low in lx.DETERMINERS)
+            and "," not in self._gap(adv, nxt)
+        )
 
     def finite_aux(self, toks: list[Token], lo: int, v: int) -> int | None:
         """The auxiliary in second place when the verb at ``v`` is its participle at the end

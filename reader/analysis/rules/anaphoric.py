@@ -43,6 +43,15 @@ def anaphoric_source(ctx: SentenceContext) -> Frame | None:
     return _pointing(ctx, toks)
 
 
+def _sayer(ctx: SentenceContext, toks: list[Token]) -> tuple[int, int] | None:
+    """The subject after the verb at 1 ('Dies bestätigte X'), also past one adverb ('Das
+    erklärte gestern ein Sprecher')."""
+    sp = np_after(ctx.text, toks, 2, ctx.lx, ctx.end)
+    if sp is None and ctx.tools.adverb_then_np(toks, 1):
+        sp = np_after(ctx.text, toks, 3, ctx.lx, ctx.end)
+    return sp
+
+
 def _previous_free(ctx: SentenceContext) -> tuple[int, int] | None:
     """The sentence before, unless a quote already reaches into it."""
     ps, pe = ctx.view.sentences[ctx.idx - 1]
@@ -59,7 +68,7 @@ def this_said(ctx: SentenceContext) -> Frame | None:
         return None
     if not ctx.idx:
         return None
-    sp = np_after(ctx.text, toks, 2, lx, ctx.end)
+    sp = _sayer(ctx, toks)
     prev = _previous_free(ctx)
     if sp is None or prev is None:
         return None  # the sentence before is someone's already: 'Das' alone may be (below)
@@ -68,7 +77,7 @@ def this_said(ctx: SentenceContext) -> Frame | None:
 
 def _said_by(ctx: SentenceContext, toks: list[Token], verb: Token) -> tuple[int, int] | None:
     lx, fr = ctx.lx, ctx.tools
-    sp = np_after(ctx.text, toks, 2, lx, ctx.end)
+    sp = _sayer(ctx, toks)
     if sp is None or fr.speakerlike(sp):
         return sp
     nxt = next((t for t in toks if t.start >= sp[1]), None)
