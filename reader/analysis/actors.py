@@ -23,7 +23,6 @@ _DIGIT = re.compile(r"\d")
 _NON_WORD = re.compile(r"\W+")
 _MARKS = set("„“”\"»«‚‘’'")
 _NAME_MEMO: dict[str, dict[str, bool]] = {}
-_LOCATIVE = {"in", "nach", "aus", "im", "bei", "from", "to", "at", "into", "near", "über", "via"}
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -144,7 +143,7 @@ class ActorFinder:
                 )
             elif word in self.capitals:
                 before = toks[i - 1].low if i else ""
-                if before in _LOCATIVE:
+                if before in self.lx.LOCATIVE:
                     self._mark(i, i + 1, "place:" + word, word, "place")
                 else:
                     c = self.capitals[word]

@@ -114,7 +114,7 @@ def no_one(eng: TextView, span: tuple[int, int]) -> bool:
     return bool(words) and (
         words[-1].lower() in eng.lx.PASSIVE_AUX
         or words[-1].lower() in eng.lx.PASSIVE_REPORT_AUX
-        or (len(words) == 1 and words[0] in ("es", "Es"))
+        or (len(words) == 1 and words[0].lower() in eng.lx.EMPTY_SUBJECTS)
     )
 
 

@@ -270,7 +270,7 @@ class ClauseTools:
             and any(w[:1].isupper() for w in words[1:3])
         ):
             return False
-        if len(words) == 1 and words[0].lower() in lx.PERSON_PRONOUNS | {"sie", "they", "we"}:
+        if len(words) == 1 and words[0].lower() in lx.PERSON_PRONOUNS | lx.PLURAL_PRONOUNS:
             return True
         if self.actor_at is not None and self.actor_at(sp[0], sp[1]):
             return True

@@ -381,3 +381,23 @@ class Cues:
     OPINION_VERBS: frozenset[str]
     # English title case: the small words a title leaves in lower case ("Photographs and Prints from the University Collection")
     TITLE_SMALL_WORDS: frozenset[str]
+    # "and": a second verb of saying joined to the first
+    AND: frozenset[str]
+    # "…, wonach X gelte": the relative adverb that opens the content of a document
+    WONACH: frozenset[str]
+    # "…, nach denen X gelte": the two words that open a content like WONACH
+    NACH_DENEN: tuple[str, ...]
+    # "Es wurde nicht bekannt, ob …": participles after which an ob-clause is no report
+    NOT_WHETHER_PARTICIPLE: frozenset[str]
+    # the participle of the passive auxiliary ("gefordert worden")
+    PASSIVE_PARTICIPLE_AUX: frozenset[str]
+    # endings of a past-tense verb that opens the reporter's clause after reported words
+    PAST_ENDINGS: tuple[str, ...]
+    # plural personal pronouns that can speak
+    PLURAL_PRONOUNS: frozenset[str]
+    # indefinite articles ("einer der Sprecher")
+    INDEFINITE: frozenset[str]
+    # "Es wird vermutet, …": a subject that names nobody
+    EMPTY_SUBJECTS: frozenset[str]
+    # prepositions of place before a place name ("in Berlin", "from Paris")
+    LOCATIVE: frozenset[str]

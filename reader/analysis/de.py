@@ -665,6 +665,26 @@ OPINION_VERBS: frozenset[str] = frozenset()
 
 TITLE_SMALL_WORDS: frozenset[str] = frozenset()
 
+AND: frozenset[str] = frozenset({"und"})
+
+WONACH: frozenset[str] = frozenset({"wonach"})
+
+NACH_DENEN: tuple[str, ...] = ("nach", "denen")
+
+NOT_WHETHER_PARTICIPLE: frozenset[str] = frozenset({"bekannt"})
+
+PASSIVE_PARTICIPLE_AUX: frozenset[str] = frozenset({"worden"})
+
+PAST_ENDINGS: tuple[str, ...] = ("te", "ten", "t")
+
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"sie"})
+
+INDEFINITE: frozenset[str] = frozenset({"einer", "eine", "eines", "ein"})
+
+EMPTY_SUBJECTS: frozenset[str] = frozenset({"es"})
+
+LOCATIVE: frozenset[str] = frozenset({"in", "nach", "aus", "im", "bei", "über", "via"})
+
 
 DE = Cues(
     lang="de",
@@ -867,4 +887,14 @@ DE = Cues(
     HEADLINE_SAY=HEADLINE_SAY,
     OPINION_VERBS=OPINION_VERBS,
     TITLE_SMALL_WORDS=TITLE_SMALL_WORDS,
+    AND=AND,
+    WONACH=WONACH,
+    NACH_DENEN=NACH_DENEN,
+    NOT_WHETHER_PARTICIPLE=NOT_WHETHER_PARTICIPLE,
+    PASSIVE_PARTICIPLE_AUX=PASSIVE_PARTICIPLE_AUX,
+    PAST_ENDINGS=PAST_ENDINGS,
+    PLURAL_PRONOUNS=PLURAL_PRONOUNS,
+    INDEFINITE=INDEFINITE,
+    EMPTY_SUBJECTS=EMPTY_SUBJECTS,
+    LOCATIVE=LOCATIVE,
 )

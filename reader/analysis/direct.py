@@ -10,6 +10,7 @@ from .marks import MarkSpan
 from .speakers import np_after, np_before
 
 if TYPE_CHECKING:
+    from .cues import Cues
     from .tokens import Token
     from .view import TextView
 
@@ -100,7 +101,7 @@ def frame_before(
         return None, None, False
     for v in range(len(before) - 1, -1, -1):
         t = before[v]
-        if t.low in lx.SAY_VERBS and not (t.cap and v) and t.low not in ("so", "wie"):
+        if t.low in lx.SAY_VERBS and not (t.cap and v) and t.low not in lx.NOT_FRAME_VERB_WORDS:
             lo = 0  # the clause of the verb: "Asked about pensions, he answered:"
             for k in range(v, 0, -1):
                 if "," in text[before[k - 1].end : before[k].start]:
@@ -109,7 +110,7 @@ def frame_before(
             if eng.frames.finite_aux(before, lo, v) is not None:
                 sp = eng.frames.subject(before[lo:], v - lo, m.start)  # "X hatte … betont:"
             elif v > lo and (
-                before[lo].low not in lx.ADVERBIAL_OPENERS or _partitive(before, lo, v)
+                before[lo].low not in lx.ADVERBIAL_OPENERS or _partitive(lx, before, lo, v)
             ):
                 sp = np_before(text, before, lo, v, lx)
             else:
@@ -148,13 +149,11 @@ def _with_sayer(eng: TextView, before: list[Token]) -> tuple[tuple[int, int], st
     return None
 
 
-def _partitive(toks: list[Token], lo: int, v: int) -> bool:
+def _partitive(lx: Cues, toks: list[Token], lo: int, v: int) -> bool:
     """'Einer der Feuerwehrmänner sagte:': one of a group is a subject, although 'einer'
     alone opens adverbials ("Einer Studie zufolge")."""
     return (
-        v - lo >= 3
-        and toks[lo].low in ("einer", "eine", "eines", "ein")
-        and toks[lo + 1].low in ("der", "des")
+        v - lo >= 3 and toks[lo].low in lx.INDEFINITE and toks[lo + 1].low in lx.GENITIVE_ARTICLES
     )
 
 

@@ -448,6 +448,26 @@ OPINION_VERBS: frozenset[str] = frozenset({"think", "thought", "suspect", "suspe
 
 TITLE_SMALL_WORDS: frozenset[str] = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "from", "with", "by", "vs", "part", "is", "are"})
 
+AND: frozenset[str] = frozenset({"and"})
+
+WONACH: frozenset[str] = frozenset()
+
+NACH_DENEN: tuple[str, ...] = ()
+
+NOT_WHETHER_PARTICIPLE: frozenset[str] = frozenset()
+
+PASSIVE_PARTICIPLE_AUX: frozenset[str] = frozenset()
+
+PAST_ENDINGS: tuple[str, ...] = ()
+
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "we"})
+
+INDEFINITE: frozenset[str] = frozenset({"a", "an", "one"})
+
+EMPTY_SUBJECTS: frozenset[str] = frozenset()
+
+LOCATIVE: frozenset[str] = frozenset({"in", "from", "to", "at", "into", "near", "via"})
+
 
 EN = Cues(
     lang="en",
@@ -650,4 +670,14 @@ EN = Cues(
     HEADLINE_SAY=HEADLINE_SAY,
     OPINION_VERBS=OPINION_VERBS,
     TITLE_SMALL_WORDS=TITLE_SMALL_WORDS,
+    AND=AND,
+    WONACH=WONACH,
+    NACH_DENEN=NACH_DENEN,
+    NOT_WHETHER_PARTICIPLE=NOT_WHETHER_PARTICIPLE,
+    PASSIVE_PARTICIPLE_AUX=PASSIVE_PARTICIPLE_AUX,
+    PAST_ENDINGS=PAST_ENDINGS,
+    PLURAL_PRONOUNS=PLURAL_PRONOUNS,
+    INDEFINITE=INDEFINITE,
+    EMPTY_SUBJECTS=EMPTY_SUBJECTS,
+    LOCATIVE=LOCATIVE,
 )

@@ -401,7 +401,7 @@ class FrameFinder(SourceRules):
                 continue
             if x.low in lx.THAT or x.low in lx.RELATIVES or is_konjunktiv(x, lx):
                 continue
-            if x.low.endswith(("te", "ten", "t")) and n + 1 < len(clause):
+            if lx.PAST_ENDINGS and x.low.endswith(lx.PAST_ENDINGS) and n + 1 < len(clause):
                 return clause[n - 1].end  # a past-tense verb opens the reporter's clause
         return self.clause_end(e)
 
@@ -509,7 +509,7 @@ class FrameFinder(SourceRules):
         lx = self.lx
         for n in range(2, len(clause) - 1):
             x = clause[n]
-            if x.low == "und" and clause[n + 1].low in lx.SAY_VERBS and not clause[n + 1].cap:
+            if x.low in lx.AND and clause[n + 1].low in lx.SAY_VERBS and not clause[n + 1].cap:
                 colon = self.text.find(":", x.end)
                 if colon > 0 and not any(
                     "," in self._gap(clause[k - 1], clause[k])
@@ -621,7 +621,8 @@ class FrameFinder(SourceRules):
                 n += 1
             clause = toks[c : n + 1]
             if late and not all(
-                x.low in lx.NOT_SUBJECT_END or x.low == "worden" for x in toks[v + 1 : c]
+                x.low in lx.NOT_SUBJECT_END or x.low in lx.PASSIVE_PARTICIPLE_AUX
+                for x in toks[v + 1 : c]
             ):
                 return None
             if (
@@ -633,7 +634,7 @@ class FrameFinder(SourceRules):
                 any(self._zu_inf(x.low) for x in clause) or any(x.low in lx.ZU for x in clause[-3:])
             ):
                 return None
-            if clause[0].low in ("um", "ohne", "statt", "anstatt"):
+            if clause[0].low in lx.PURPOSE_OPENERS:
                 return None  # "forderte …, um … auszugleichen": a purpose, not the content
             head = self._own_clause_head(toks, v)
             if head is not None and toks[head].low in lx.RELATIVES:
@@ -663,7 +664,7 @@ class FrameFinder(SourceRules):
             return None
         n = self._comma_after(toks, v + 1)
         clause = toks[v + 1 : n + 1]
-        if len(clause) < 2 or clause[0].low in ("zu", "um", "ohne", "statt", "anstatt"):
+        if len(clause) < 2 or clause[0].low in lx.ZU | lx.PURPOSE_OPENERS:
             return None
         if not (self._zu_inf(clause[-1].low) or len(clause) > 1 and clause[-2].low in lx.ZU):
             return None  # the infinitive closes the clause
@@ -716,8 +717,8 @@ class FrameFinder(SourceRules):
             first = clause[0].low
             if not (
                 first in lx.THAT_STRICT
-                or first == "ob"
-                and toks[p].low != "bekannt"
+                or first in lx.WHETHER
+                and toks[p].low not in lx.NOT_WHETHER_PARTICIPLE
                 or first not in lx.RELATIVES
                 and first not in lx.SUBORDINATORS
                 and first not in lx.NOT_CONTENT
@@ -899,13 +900,16 @@ class FrameFinder(SourceRules):
 
     def wonach(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """'Berichte, wonach …': the clause after 'wonach' is what the noun before it says."""
+        lx = self.lx
+        if not lx.WONACH:
+            return None
         for c in range(1, len(toks) - 2):
-            if toks[c].low not in ("wonach", "nach") or "," not in self._gap(toks[c - 1], toks[c]):
+            if "," not in self._gap(toks[c - 1], toks[c]):
                 continue
             skip = 0
-            if toks[c].low == "nach" and toks[c + 1].low == "denen":
+            if (toks[c].low, toks[c + 1].low) == lx.NACH_DENEN:
                 skip = 1  # "Gerüchte, nach denen …"
-            elif toks[c].low != "wonach":
+            elif toks[c].low not in lx.WONACH:
                 continue
             k = c - 1
             while (
@@ -924,7 +928,7 @@ class FrameFinder(SourceRules):
                 toks[n].end,
                 "indirect",
                 (toks[k].start, toks[c - 1].end),
-                "wonach",
+                toks[c].text if not skip else f"{toks[c].text} {toks[c + 1].text}",
             )
         return None
 
@@ -993,7 +997,7 @@ class FrameFinder(SourceRules):
     def _coordinated_say(self, toks: list[Token], v: int) -> int | None:
         """The index of a verb of saying joined by 'and' a few words after the verb at v."""
         for k in range(v + 1, min(v + 7, len(toks) - 1)):
-            if toks[k].low == "and" and toks[k + 1].low in self.lx.SAY_VERBS:
+            if toks[k].low in self.lx.AND and toks[k + 1].low in self.lx.SAY_VERBS:
                 return k + 1
             if "," in self._gap(toks[k - 1], toks[k]):
                 return None
@@ -1486,7 +1490,7 @@ class FrameFinder(SourceRules):
             return True  # "X rät dazu, „…“": the marked words closing the sentence are the content
         if cue in lx.NAMING_VERBS and any(c in span for c in '„“"»«'):
             return True
-        if cue in lx.REFLEXIVE_ONLY and any(t.low == "sich" for t in toks):
+        if cue in lx.REFLEXIVE_ONLY and any(t.low in lx.REFLEXIVE for t in toks):
             return True
         at = next((n for n, t in enumerate(toks) if t.text == frame.cue), None)
         back = lx.PLUPERFECT_AUX

@@ -64,8 +64,8 @@ def _passive(eng: TextView, side: list[Token], z: int, aux: int) -> tuple[Span, 
                 break
     if via is None:
         return None
-    if aux > z or side[0].low in ("wie", "as"):  # "wie Y von X zitiert wird"
-        speaker = np_after(text, side, 1 if side[0].low in ("wie", "as") else 0, lx, end)
+    if aux > z or side[0].low in lx.AS_WORDS:  # "wie Y von X zitiert wird"
+        speaker = np_after(text, side, 1 if side[0].low in lx.AS_WORDS else 0, lx, end)
     elif aux == 0 or side[0].low in lx.RELAY_PLACE or side[0].low in lx.ADVERBIAL_OPENERS:
         # "„…“, wird Y …", "In X wird Y …", "Zur Lage wird Y …"
         speaker = np_after(text, side, aux + 1, lx, end)
