@@ -14,7 +14,7 @@ from reader.library.store import Library
 
 def test_bug_report_names_the_place_and_asks_for_a_report() -> None:
     def broken() -> None:
-        {}["missing"]  # noqa: B018 - the bug under test
+        {}["missing"]
 
     try:
         broken()

@@ -106,7 +106,7 @@ def test_a_corpus_loses_only_its_bad_lines(lines: list[tuple[str, bytes]]) -> No
         report = import_paths(
             Library(work / "lib", create=True),
             [str(corpus)],
-            on_result=lambda status, name, detail: seen.setdefault(name, status),
+            on_result=lambda outcome: seen.setdefault(outcome.name, outcome.status),
         )
         if seen.get(str(corpus)) == "error":  # refused whole: binary, with no record in it
             assert all(kind == "bad" for kind, _ in lines), report.errors

@@ -131,7 +131,7 @@ def test_a_few_control_sequences_are_stripped_in_every_format(suffix: str) -> No
 )
 def test_truly_binary_is_refused(data: bytes) -> None:
     assert looks_binary(data)
-    with pytest.raises(ImportFailure, match="binary|not text|cannot decode"):
+    with pytest.raises(ImportFailure, match=r"binary|not text|cannot decode"):
         parse_document(data, "x.txt")
 
 

@@ -39,7 +39,9 @@ def run_import(tmp_path: Path, *paths: Path):
     library = Library(tmp_path / "lib", create=True)
     seen: list[tuple[str, str, str]] = []
     report = import_paths(
-        library, [str(p) for p in paths], on_result=lambda s, n, d: seen.append((s, n, str(d)))
+        library,
+        [str(p) for p in paths],
+        on_result=lambda o: seen.append((o.status, o.name, o.reason)),
     )
     return report, seen
 

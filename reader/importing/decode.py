@@ -180,7 +180,8 @@ class Decoded:
 _count = threading.local()
 
 
-def _count_replace(error: UnicodeDecodeError) -> tuple[str, int]:
+def _count_replace(error: UnicodeError) -> tuple[str | bytes, int]:
+    assert isinstance(error, UnicodeDecodeError)  # registered for decoding only
     _count.n = getattr(_count, "n", 0) + (error.end - error.start)
     return "\ufffd" * (error.end - error.start), error.end
 
@@ -257,7 +258,8 @@ def _decode_legacy(data: bytes, *, html: bool) -> str:
     return data.decode("cp1252", errors=_LATIN1_FALLBACK)
 
 
-def _latin1_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+def _latin1_fallback(error: UnicodeError) -> tuple[str | bytes, int]:
+    assert isinstance(error, UnicodeDecodeError)  # registered for decoding only
     return error.object[error.start : error.end].decode("latin-1"), error.end
 
 

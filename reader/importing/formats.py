@@ -13,7 +13,7 @@ wrap a ``str`` parser with :func:`from_text`, which decodes the bytes (decode.py
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .documents import (
@@ -97,19 +97,26 @@ def decoded_lines(parse_line: Callable[[str], ParsedArticle]) -> CorpusParser:
     return parse_many
 
 
-def _numbered(lines, parse_line: Callable[[str], ParsedArticle], replaced_before: int) -> Numbered:
+def _numbered(
+    lines: Sequence[bytes | str],
+    parse_line: Callable[[str], ParsedArticle],
+    replaced_before: int,
+) -> Numbered:
     from .decode import decode_document
 
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
+    raw: bytes | str
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
             continue
         try:
             replaced = 0
-            if isinstance(line, bytes):
-                if b"\x00" in line:
+            if isinstance(raw, bytes):
+                if b"\x00" in raw:
                     raise ImportFailure("NUL byte in the line (binary data)")
-                decoded = decode_document(line)
+                decoded = decode_document(raw)
                 line, replaced = decoded.text, decoded.replaced
+            else:
+                line = raw
             article = parse_line(line)
             article.replaced, replaced_before = replaced + replaced_before, 0
             yield number, article

@@ -25,11 +25,22 @@ import os
 import queue
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.base.errors import ReaderError, bug_report
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
+    from reader.importing.models import ParsedArticle
+
+Job = Callable[..., Any]
+# (the waiter's future, the job, its arguments, its limits); None tells a worker's thread to stop
+Queued = tuple["Future[Any]", Job, tuple[Any, ...], "Limits | None"]
 
 POOL_FROM = 64  # articles in one run before analysis goes to the workers
 PARSE_CPU_SECONDS = 10.0
@@ -71,7 +82,7 @@ def analyse_many(items: list[tuple[str, str | None]]) -> list[Analysed]:
     return [analyse_text(text, lang) for text, lang in items]
 
 
-def parse_in_worker(data: bytes, name: str):
+def parse_in_worker(data: bytes, name: str) -> ParsedArticle:
     """The job a worker runs for one document (ImportFailure travels back as itself)."""
     from reader.importing.importer import parse_document
 
@@ -156,7 +167,7 @@ def _lift_limits() -> None:
         resource.setrlimit(which, (hard, hard))
 
 
-def _worker_main(conn) -> None:
+def _worker_main(conn: Connection) -> None:
     """A worker: jobs in, results out, one at a time. A job over its CPU limit is killed by
     SIGXCPU (no core file); one over its memory limit ends in MemoryError, reported, and the
     worker exits so that the next job gets a fresh process."""
@@ -211,15 +222,15 @@ class Workers:
 
     def __init__(self, size: int) -> None:
         self.size = max(1, size)
-        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[Queued | None] = queue.SimpleQueue()
         self._threads: list[threading.Thread] = []
         self._idle = 0
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._context: Any = None
 
-    def submit(self, fn, args: tuple, limits: Limits | None = None) -> Future:
-        future: Future = Future()
+    def submit(self, fn: Job, args: tuple[Any, ...], limits: Limits | None = None) -> Future[Any]:
+        future: Future[Any] = Future()
         with self._lock:
             if self._stopping.is_set():
                 raise WorkerFailed("the workers are stopped")
@@ -256,7 +267,8 @@ class Workers:
 
     # one thread per worker: it owns the process and waits on its pipe
     def _slot(self) -> None:
-        proc = conn = None
+        proc: BaseProcess | None = None
+        conn: Connection | None = None
         try:
             while True:
                 job = self._jobs.get()
@@ -266,7 +278,7 @@ class Workers:
                 if self._stopping.is_set() or not future.set_running_or_notify_cancel():
                     future.cancel()
                     continue
-                if proc is None or not proc.is_alive():
+                if proc is None or conn is None or not proc.is_alive():
                     try:
                         proc, conn = self._spawn()
                     except (OSError, ValueError, ImportError):  # no processes here:
@@ -278,7 +290,7 @@ class Workers:
         finally:
             _stop(proc, conn, kill=self._stopping.is_set())
 
-    def _spawn(self):
+    def _spawn(self) -> tuple[BaseProcess, Connection]:
         import multiprocessing
 
         if self._context is None:
@@ -290,7 +302,15 @@ class Workers:
         child.close()
         return proc, parent
 
-    def _run(self, proc, conn, future: Future, fn, args, limits: Limits | None):
+    def _run(
+        self,
+        proc: BaseProcess,
+        conn: Connection,
+        future: Future[Any],
+        fn: Job,
+        args: tuple[Any, ...],
+        limits: Limits | None,
+    ) -> tuple[BaseProcess | None, Connection | None]:
         """Send one job and wait for its answer, the worker's death, a stop, or the wall
         clock. Returns the (process, pipe) to use next; (None, None) after a death."""
         try:
@@ -333,7 +353,7 @@ class Workers:
         return None, None
 
 
-def _run_here(future: Future, fn, args: tuple) -> None:
+def _run_here(future: Future[Any], fn: Job, args: tuple[Any, ...]) -> None:
     try:
         future.set_result(fn(*args))
     except Exception as exc:  # noqa: BLE001 - delivered to the waiter, as from a worker
@@ -353,7 +373,7 @@ def _death_reason(status: str, code: int | None, limits: Limits | None) -> Excep
     return WorkerFailed(f"the worker stopped unexpectedly (exit code {code})")
 
 
-def _stop(proc, conn, *, kill: bool) -> None:
+def _stop(proc: BaseProcess | None, conn: Connection | None, *, kill: bool) -> None:
     if conn is not None:
         try:
             if not kill:
@@ -405,7 +425,7 @@ class AnalysisPool:
         self._workers: Workers | None = None
         self._usable = _can_start_workers()
         self._analyse_in_workers = False
-        self._buffer: list[tuple[str, str | None, Future]] = []
+        self._buffer: list[tuple[str, str | None, Future[Analysed]]] = []
 
     def _pool(self) -> Workers | None:
         if self._workers is None and self._usable:
@@ -413,7 +433,7 @@ class AnalysisPool:
         return self._workers
 
     # ---- parsing --------------------------------------------------------------------------
-    def parse(self, data: bytes, name: str) -> Future:
+    def parse(self, data: bytes, name: str) -> Future[ParsedArticle]:
         """``parse_document(data, name)`` in a worker under the limits; where no worker can
         run (a script on stdin), in-process without them."""
         workers = self._pool()
@@ -422,16 +442,16 @@ class AnalysisPool:
                 return workers.submit(parse_in_worker, (data, name), self.limits)
             except WorkerFailed:
                 pass
-        result: Future = Future()
+        result: Future[ParsedArticle] = Future()
         _run_here(result, parse_in_worker, (data, name))
         return result
 
     # ---- analysis -------------------------------------------------------------------------
-    def submit(self, text: str, lang: str | None) -> Future:
+    def submit(self, text: str, lang: str | None) -> Future[Analysed]:
         self.submitted += 1
         if not self._analyse_in_workers and self.submitted >= POOL_FROM and self._cpus > 1:
             self._analyse_in_workers = self._pool() is not None
-        result: Future = Future()
+        result: Future[Analysed] = Future()
         if not self._analyse_in_workers:
             result.set_result(analyse_text(text, lang))
             return result
@@ -454,7 +474,7 @@ class AnalysisPool:
                 result.set_result(analyse_text(text, lang))
             return
 
-        def deliver(done: Future) -> None:
+        def deliver(done: Future[list[Analysed]]) -> None:
             try:
                 results = done.result()
             except BaseException as exc:  # noqa: BLE001 - each waiter re-analyses in-process

@@ -23,15 +23,15 @@ from reader.importing.formats import for_path
 from reader.importing.models import ImportFailure, ParsedArticle
 
 from .analysis_pool import AnalysisPool
-from .models import ArticleMeta
+from .models import ArticleMeta, ImportOutcome
 from .store import Library
 
 CHUNK_BYTES = 4 * 1024 * 1024
 PROGRESS_EVERY = 0.05  # seconds between progress reports inside a corpus
 SAMPLE_TAG = "sample"  # the bundled sample articles carry it
-# (status, name, meta|reason); status: imported, duplicate, error, or warning (the article is
-# still imported: e.g. "N bytes replaced" when some bytes were not valid in its encoding)
-ResultCallback = Callable[[str, str, "ArticleMeta | str"], None]
+# an outcome per document or corpus line: imported, duplicate, error, or warning (the article is
+# still imported: "N bytes replaced" when some bytes were not valid in its encoding)
+ResultCallback = Callable[[ImportOutcome], None]
 ProgressCallback = Callable[[int, int, str], None]  # (done, total, current name)
 
 
@@ -68,19 +68,19 @@ def import_paths(
     sample_root = None
     sample_ids: dict[str, list[str]] = {}
 
-    def result(status: str, name: str, detail: ArticleMeta | str) -> None:
-        if status == "imported":
-            report.imported.append(detail)  # type: ignore[arg-type]
-            if sample_root is not None and name.startswith(sample_root):
-                sample_ids[detail.id] = [SAMPLE_TAG]  # type: ignore[union-attr]
-        elif status == "duplicate":
-            report.duplicates.append(detail)  # type: ignore[arg-type]
-        elif status == "warning":
-            report.warnings.append((name, str(detail)))
+    def result(outcome: ImportOutcome) -> None:
+        if outcome.meta is not None and outcome.status == "imported":
+            report.imported.append(outcome.meta)
+            if sample_root is not None and outcome.name.startswith(sample_root):
+                sample_ids[outcome.meta.id] = [SAMPLE_TAG]
+        elif outcome.meta is not None and outcome.status == "duplicate":
+            report.duplicates.append(outcome.meta)
+        elif outcome.status == "warning":
+            report.warnings.append((outcome.name, outcome.reason))
         else:
-            report.errors.append((name, str(detail)))
+            report.errors.append((outcome.name, outcome.reason))
         if on_result is not None:
-            on_result(status, name, detail)
+            on_result(outcome)
 
     wanted = [str(p) for p in paths]
     use_stdin = "-" in wanted
@@ -109,13 +109,13 @@ def import_paths(
                 raise _Stopped
             done += 1
             if reason is not None:
-                result("error", name, reason)
+                result(ImportOutcome(name, "error", reason=reason))
                 continue
             if parsing is None:  # a corpus: read when its turn comes, never ahead
                 try:
                     data = Path(name).read_bytes()
                 except OSError as exc:
-                    result("error", name, exc.strerror or str(exc))
+                    result(ImportOutcome(name, "error", reason=exc.strerror or str(exc)))
                     continue
                 # a corpus counts one unit a line, so its progress moves while it imports
                 lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
@@ -131,25 +131,19 @@ def import_paths(
                 done = end  # bad and blank lines count too
                 continue
             parsed = _await_parse(parsing, name, result, cancel)
-            if parsed is not None and _storable(parsed, name, result):
-                assert data is not None
+            if parsed is not None and data is not None and _storable(parsed, name, result):
                 yield parsed, data, name
         if on_progress is not None:
             on_progress(done, total, "")
 
     try:
-        library.add_many(
-            items(),
-            on_result=lambda name, status, meta: result(status, name, meta),
-            batch_seconds=batch_seconds,
-            pool=pool,
-        )
+        library.add_many(items(), on_result=result, batch_seconds=batch_seconds, pool=pool)
     except (KeyboardInterrupt, _Stopped):
         report.cancelled = True  # add_many committed what was fully written before re-raising
     finally:
         pool.shutdown(wait=not report.cancelled)  # a cancel stops a running parse at once
     if sample_ids:  # so they can be told apart and removed at once (reader rm --tag sample)
-        library.annotations.tag_articles(sample_ids)
+        library.annotations.tag_articles(dict(sample_ids))
     return report
 
 
@@ -167,13 +161,16 @@ def _is_corpus(name: str) -> bool:
     return fmt is not None and fmt.many
 
 
+Ahead = tuple[str, bytes | None, str | None, "Future[ParsedArticle] | None"]
+
+
 def _ahead(
     sources: list[tuple[str, bytes | None, str | None]], pool: AnalysisPool
-) -> Iterator[tuple[str, bytes | None, str | None, Future | None]]:
+) -> Iterator[Ahead]:
     """The sources in order, each document read and its parse started in a worker a few
     documents ahead, so the workers stay busy while the main process stores. A corpus is
     neither read nor parsed ahead (it is read when its turn comes)."""
-    window: deque = deque()
+    window: deque[Ahead] = deque()
     queued = 0
     pending = iter(sources)
     more = True
@@ -223,13 +220,16 @@ def _read_document(name: str) -> tuple[bytes | None, str | None]:
 
 
 def _await_parse(
-    parsing: Future, name: str, result: ResultCallback, cancel: threading.Event | None
+    parsing: Future[ParsedArticle],
+    name: str,
+    result: ResultCallback,
+    cancel: threading.Event | None,
 ) -> ParsedArticle | None:
     """The parsed document, or None after reporting why not. Waits in short steps, so a
     cancel (ctrl+c) is answered at once even while a worker is busy."""
     from concurrent.futures import CancelledError
 
-    from reader.base.errors import ReaderError
+    from reader.base.errors import ReaderError, bug_report
 
     from .analysis_pool import InternalError
 
@@ -243,16 +243,16 @@ def _await_parse(
         except CancelledError:
             raise _Stopped from None
         except ReaderError as exc:  # ImportFailure, a limit, a worker that died: this file
-            result("error", name, str(exc) or "cannot be imported")
+            result(ImportOutcome(name, "error", reason=str(exc) or "cannot be imported"))
             return None
         except RecursionError:
-            result("error", name, "document nested too deeply")
+            result(ImportOutcome(name, "error", reason="document nested too deeply"))
             return None
         except InternalError as exc:  # a bug: named as one, and the rest goes on
-            result("error", name, str(exc))
+            result(ImportOutcome(name, "error", reason=str(exc)))
             return None
         except Exception as exc:  # noqa: BLE001 - a bug in-process: named, the rest goes on
-            result("error", name, f"internal error ({type(exc).__name__}: {exc}); please report")
+            result(ImportOutcome(name, "error", reason=bug_report(exc)))
             return None
     _warn_replaced(parsed, name, result)
     return parsed
@@ -271,7 +271,7 @@ def _read_stdin(stdin: BinaryIO | bytes | None) -> bytes:
 def _warn_replaced(parsed: ParsedArticle, name: str, result: ResultCallback) -> None:
     if parsed.replaced:
         n = parsed.replaced
-        result("warning", name, f"{n} byte{'s' * (n != 1)} replaced")
+        result(ImportOutcome(name, "warning", reason=f"{n} byte{'s' * (n != 1)} replaced"))
 
 
 def _storable(parsed: ParsedArticle, name: str, result: ResultCallback) -> bool:
@@ -280,11 +280,14 @@ def _storable(parsed: ParsedArticle, name: str, result: ResultCallback) -> bool:
     from reader.base.surrogates import lone_surrogate
 
     fields = {k: getattr(parsed, k) for k in ("title", "text", "source", "url", "date", "lang")}
-    fields.update({"tags": t for t in parsed.tags if isinstance(t, str) and lone_surrogate(t)})
+    bad_tags = [t for t in parsed.tags if isinstance(t, str) and lone_surrogate(t)]
+    if bad_tags:
+        fields["tags"] = bad_tags[-1]
     for key, value in fields.items():
         bad = lone_surrogate(value) if isinstance(value, str) else None
         if bad:
-            result("error", name, f"'{key}' is not valid Unicode text (lone surrogate {bad})")
+            reason = f"'{key}' is not valid Unicode text (lone surrogate {bad})"
+            result(ImportOutcome(name, "error", reason=reason))
             return False
     return True
 
@@ -310,12 +313,12 @@ def _corpus_items(
             if cancel is not None and cancel.is_set():
                 raise _Stopped
             if lineno == 0:  # the file as a whole (binary, unreadable encoding, ...)
-                result("error", name, str(item) or "cannot be imported")
+                result(ImportOutcome(name, "error", reason=str(item) or "cannot be imported"))
                 return
             lineno += offset
             where = f"{name}:{lineno}"
             if isinstance(item, ImportFailure):
-                result("error", where, str(item) or "cannot be imported")
+                result(ImportOutcome(where, "error", reason=str(item) or "cannot be imported"))
                 continue
             if not _storable(item, where, result):
                 continue
@@ -325,7 +328,7 @@ def _corpus_items(
                 raw = item.text.encode("utf-8")
             yield item, raw, where
     if not records:  # nothing but blank lines (once decoded): said, never silently nothing
-        result("error", name, "no records in the file (only blank lines)")
+        result(ImportOutcome(name, "error", reason="no records in the file (only blank lines)"))
 
 
 def _corpus_chunks(data: bytes, lines: list[bytes]) -> Iterator[tuple[bytes, int]]:
