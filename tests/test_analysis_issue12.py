@@ -184,3 +184,18 @@ def test_an_adverb_between_the_verb_and_its_subject() -> None:
     assert first.speaker == "ein Sprecher des Landkreises"
     last = next(q for q in a.quotes if q.text.startswith("die Straße sei"))
     assert last.speaker == "die Agentur Nordpress"
+
+
+def test_an_adjective_and_noun_in_marks_in_an_unreported_sentence_is_a_term() -> None:
+    """„virtuellen Bombe“ in a sentence that reports nobody's words names a thing; the same
+    two words after a verb of saying, or in a Konjunktiv sentence, stay somebody's words."""
+    text = (
+        "In einem Onlinespiel haben Unbekannte mit einer „virtuellen Bombe“ ein Haus zerstört. "
+        "Der Betreiber sprach von einer „gezielten Attacke“. "
+        "Betroffen seien vor allem Spieler aus „kleinen Gilden“."
+    )
+    a = analyze(text, "de")
+    kinds = {q.text: q.kind for q in a.quotes}
+    assert kinds["„virtuellen Bombe“"] == "term"
+    assert kinds["„gezielten Attacke“"] == "direct"
+    assert kinds["„kleinen Gilden“"] == "direct"

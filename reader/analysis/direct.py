@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from .clauses import is_konjunktiv
 from .marks import MarkSpan
 from .models import QuoteKind
 from .speakers import np_after, np_before
@@ -267,6 +268,8 @@ def _short_unframed(
         return "term", None, None  # English scare quotes and labels are not quotations
     if any(t.low in lx.LABEL_CUES for t in prev) or _label_verb_before(eng, s, m.start):
         return "direct", None, None
+    if _adjective_noun(eng, inner) and not _reported(eng, s, e, m):
+        return "term", None, None  # 'mit einer „virtuellen Bombe“': a scare term, unsaid
     if not inner[0].cap and (len(inner) > 1 or _say_verb_in(eng, s, m.start)):
         # a lower-case fragment of speech after a verb of saying ("sagte, er sei „müde“"),
         # not a lone scare word ("Hunderte fühlten sich „überwacht“ und beschwerten sich")
@@ -313,6 +316,30 @@ def _speech_fragment(eng: TextView, inner: list[Token]) -> bool:
     ):
         return True
     return inner[-2].low in eng.lx.ZU and not inner[-1].cap
+
+
+def _adjective_noun(eng: TextView, inner: list[Token]) -> bool:
+    """Two words in marks, an inflected adjective in lower case and a capitalised noun
+    („virtuellen Bombe“, „kleineres Übel“): a noun phrase, the name of a thing."""
+    lx = eng.lx
+    return (
+        lx.NOUNS_CAPITALISED
+        and len(inner) == 2
+        and not inner[0].cap
+        and inner[0].low.endswith(lx.ADJECTIVE_ENDINGS)
+        and inner[1].cap
+        and eng.text[inner[1].end : inner[1].end + 1] not in ".!?"
+    )
+
+
+def _reported(eng: TextView, s: int, e: int, m: MarkSpan) -> bool:
+    """Does the sentence [s, e) report words: a verb of saying or a Konjunktiv outside ``m``?"""
+    lx = eng.lx
+    return any(
+        (t.low in lx.SAY_VERBS and not t.cap) or is_konjunktiv(t, lx)
+        for t in eng.toks(s, e)
+        if not m.start <= t.start < m.end
+    )
 
 
 def _say_verb_in(eng: TextView, s: int, e: int) -> bool:
