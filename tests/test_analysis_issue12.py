@@ -199,3 +199,17 @@ def test_an_adjective_and_noun_in_marks_in_an_unreported_sentence_is_a_term() ->
     assert kinds["„virtuellen Bombe“"] == "term"
     assert kinds["„gezielten Attacke“"] == "direct"
     assert kinds["„kleinen Gilden“"] == "direct"
+
+
+def test_a_long_title_after_a_noun_that_names_a_work_is_a_term() -> None:
+    """The title of a book or a motto right after the noun that names it is no quotation,
+    however long; the same noun ending the sentence before a quote does not make one."""
+    text = (
+        "Die Autorin stellte ihr Buch „Von Feldern und Fluren im Wandel der langen Jahrhunderte“ "
+        "in Kassel vor. Danach sprach sie über ihr neues Projekt. "
+        "„Ich freue mich auf viele Gespräche mit den Lesern in allen Städten.“"
+    )
+    a = analyze(text, "de")
+    kinds = {q.text[:12]: q.kind for q in a.quotes}
+    assert kinds["„Von Feldern"] == "term"
+    assert kinds["„Ich freue m"] == "direct"

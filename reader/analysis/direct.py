@@ -203,6 +203,8 @@ def classify_direct(
         return "direct", sp, cue
     if sp is None and _title_case(eng, inner):
         return "term", None, None  # '"Andy Warhol: Photographs and Prints from the Collection"'
+    if sp is None and term_cue and not colon and not fragment and _right_before(eng, prev, m):
+        return "term", None, None  # 'sein Buch „…“', 'unter dem Motto „…“': a title, however long
     if not short or colon or fragment or _sentence_like(eng, m, s, inner):
         return "direct", None, None
     return _short_unframed(eng, m, s, e, prev, term_cue or title_like, term_cue)
@@ -330,6 +332,11 @@ def _adjective_noun(eng: TextView, inner: list[Token]) -> bool:
         and inner[1].cap
         and eng.text[inner[1].end : inner[1].end + 1] not in ".!?"
     )
+
+
+def _right_before(eng: TextView, prev: list[Token], m: MarkSpan) -> bool:
+    """Is the last word in ``prev`` right before the marks (only spaces between)?"""
+    return bool(prev) and not eng.text[prev[-1].end : m.start].strip()
 
 
 def _reported(eng: TextView, s: int, e: int, m: MarkSpan) -> bool:
