@@ -213,3 +213,17 @@ def test_a_long_title_after_a_noun_that_names_a_work_is_a_term() -> None:
     kinds = {q.text[:12]: q.kind for q in a.quotes}
     assert kinds["„Von Feldern"] == "term"
     assert kinds["„Ich freue m"] == "direct"
+
+
+def test_a_that_clause_of_cause_or_result_is_nobodys_words() -> None:
+    """'trug dazu bei, dass', 'deuten darauf hin, dass' give a result or a sign, not what
+    someone holds; 'geht davon aus, dass' still does."""
+    text = (
+        "Der lange Regen hat dazu beigetragen, dass die Ernte im Tal verdorben ist. "
+        "Erste Messungen deuten darauf hin, dass der Pegel weiter steigt. "
+        "Der Landrat geht davon aus, dass die Dämme halten."
+    )
+    a = analyze(text, "de")
+    said = [q.text for q in a.quotes if q.kind != "term"]
+    assert not any(t.startswith(("dass die Ernte", "dass der Pegel")) for t in said), said
+    assert any(t.startswith("dass die Dämme") for t in said), said
