@@ -33,47 +33,75 @@ def test_unclosed_mark_does_not_swallow_the_next_paragraphs():
     assert all("Am Abend" not in q.text for q in opened)
 
 
-def test_status_as_is_a_name_not_words_de():
-    kinds = _kinds_by_text(
-        "Der Vorfall gilt seitdem als „Wunder von Lengede“. Die Schule präsentiert sich als "
-        "„Ort der Vielfalt“.",
-        "de",
-    )
-    assert kinds["„Wunder von Lengede“"] == "term"
-    assert kinds["„Ort der Vielfalt“"] == "term"
-
-
-def test_label_as_by_a_speaker_stays_direct_de():
-    kinds = _kinds_by_text("Der Minister bezeichnete den Plan als „völlig verfehlt“.", "de")
-    assert kinds["„völlig verfehlt“"] == "direct"
-
-
-def test_status_as_is_a_name_not_words_en():
-    kinds = _kinds_by_text(
-        'The law is known as "the rule that keeps the old harbour open" in town.', "en"
-    )
-    assert kinds['"the rule that keeps the old harbour open"'] == "term"
-
-
-def test_fragment_opening_with_a_lower_case_article_is_speech_not_a_title():
-    kinds = _kinds_by_text(
-        "Der Verband sieht im neuen Polizeigesetz „kein Hindernis für den Handel“.", "de"
-    )
-    assert kinds["„kein Hindernis für den Handel“"] == "direct"
-    kinds = _kinds_by_text('Residents see the bypass plan as "a gift to the developers".', "en")
-    assert kinds['"a gift to the developers"'] == "direct"
-
-
-def test_fragment_closing_with_a_zu_infinitive_is_speech_not_a_title():
-    kinds = _kinds_by_text(
-        "Das ist eine Chance, im Netz ein „Bürger erster Klasse zu werden“.", "de"
-    )
-    assert kinds["„Bürger erster Klasse zu werden“"] == "direct"
-
-
-def test_capitalised_short_name_in_marks_stays_a_term():
-    kinds = _kinds_by_text("Die Zeitung „Berliner Morgenpost“ berichtete über den Hafen.", "de")
-    assert kinds["„Berliner Morgenpost“"] == "term"
+@pytest.mark.parametrize(
+    ("text", "lang", "marked", "kind"),
+    [
+        pytest.param(
+            "Der Vorfall gilt seitdem als „Wunder von Lengede“. Die Schule präsentiert sich als "
+            "„Ort der Vielfalt“.",
+            "de",
+            "„Wunder von Lengede“",
+            "term",
+            id="status-gilt-als-is-a-name-de",
+        ),
+        pytest.param(
+            "Der Vorfall gilt seitdem als „Wunder von Lengede“. Die Schule präsentiert sich als "
+            "„Ort der Vielfalt“.",
+            "de",
+            "„Ort der Vielfalt“",
+            "term",
+            id="status-praesentiert-sich-als-is-a-name-de",
+        ),
+        pytest.param(
+            "Der Minister bezeichnete den Plan als „völlig verfehlt“.",
+            "de",
+            "„völlig verfehlt“",
+            "direct",
+            id="label-als-by-a-speaker-stays-direct-de",
+        ),
+        pytest.param(
+            'The law is known as "the rule that keeps the old harbour open" in town.',
+            "en",
+            '"the rule that keeps the old harbour open"',
+            "term",
+            id="status-known-as-is-a-name-en",
+        ),
+        pytest.param(
+            "Der Verband sieht im neuen Polizeigesetz „kein Hindernis für den Handel“.",
+            "de",
+            "„kein Hindernis für den Handel“",
+            "direct",
+            id="fragment-opening-lower-case-article-is-speech-de",
+        ),
+        pytest.param(
+            'Residents see the bypass plan as "a gift to the developers".',
+            "en",
+            '"a gift to the developers"',
+            "direct",
+            id="fragment-opening-lower-case-article-is-speech-en",
+        ),
+        pytest.param(
+            "Das ist eine Chance, im Netz ein „Bürger erster Klasse zu werden“.",
+            "de",
+            "„Bürger erster Klasse zu werden“",
+            "direct",
+            id="fragment-closing-zu-infinitive-is-speech-de",
+        ),
+        pytest.param(
+            "Die Zeitung „Berliner Morgenpost“ berichtete über den Hafen.",
+            "de",
+            "„Berliner Morgenpost“",
+            "term",
+            id="capitalised-short-name-stays-a-term-de",
+        ),
+    ],
+)
+def test_words_in_marks_after_a_naming_or_seeing_verb_are_a_name_or_speech(
+    text, lang, marked, kind
+):
+    kinds = _kinds_by_text(text, lang)
+    assert marked in kinds, kinds
+    assert kinds[marked] == kind
 
 
 def test_a_quote_that_ends_its_sentence_ends_the_sentence():

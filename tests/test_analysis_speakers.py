@@ -154,6 +154,7 @@ def test_a_subheading_is_no_speaker() -> None:
         "Allianz will Kiew weiter unterstützen",
         "Verband spricht von „Stillstand“",
     )
+    assert a.quotes, "the body under the subheadings has quotes"
     for heading in headings:
         hs = text.index(heading)
         he = hs + len(heading)
