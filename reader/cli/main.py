@@ -36,7 +36,7 @@ def _library_option(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> Parser:
     from reader import __version__
 
-    from . import analyze, annotate, export, importing, manage, reading
+    from . import analyze, annotate, export, feeds, importing, manage, reading
 
     parser = Parser(
         prog="reader",
@@ -122,6 +122,8 @@ def build_parser() -> Parser:
     p = command("reimport", manage.cmd_reimport, "re-clean kept originals, re-anchor notes")
     p.add_argument("ids", nargs="*", metavar="ID")
 
+    feeds.add_commands(sub, _library_option)
+
     p = command("doctor", manage.cmd_doctor, "check the library files (--repair: fix them)")
     p.add_argument(
         "--repair",
@@ -201,6 +203,7 @@ _USER_ERRORS = (
     ("reader.library.article_index", "LibraryError"),
     ("annotations.files", "StoreError"),
     ("annotations.storage", "StorageError"),
+    ("reader.base.errors", "ReaderError"),  # the root of every user-facing error
 )
 
 

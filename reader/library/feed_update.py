@@ -1,0 +1,368 @@
+"""``reader feed update``: fetch feeds, then each new entry's page, and import them through the
+normal import path (importer, then :meth:`Library.add_many`: dedupe, analysis, batch commits).
+
+Flow: every feed is asked at once through one polite :class:`Fetcher` (conditional GET with the
+validators of its last answer). A feed's answer is read in the fetch thread that got it; its
+entries not ``seen`` before are queued as page fetches. Settled pages come back to the calling
+thread through a bounded queue (so at most a few pages are held in memory however many
+entries an update brings), are parsed by the importer and handed to ``add_many`` one by one.
+
+What is remembered, and when: an entry joins its feed's ``seen`` only once its article is
+committed to the index; a feed's ETag/Last-Modified are stored only once every new entry of
+that answer is settled, so an interrupted update (ctrl+c) never makes the next one skip
+entries with a 304. The feed list is written every couple of seconds and at the end.
+
+A page that cannot be had (network, HTTP error, not a page, no text) is reported and its entry
+imported *partial*: the feed's summary (else the link) as its text. A host that cannot be
+reached is reported once; its feeds count as failed.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.importing.models import ImportFailure, ParsedArticle
+
+from .feeds import Feed, FeedStore, now_iso
+from .models import ArticleMeta
+
+ErrorCallback = Callable[[str, str], None]  # (URL or HOST, reason)
+SAVE_EVERY = 2.0  # seconds between writes of the feed list during an update
+
+
+@dataclass
+class UpdateReport:
+    imported: list[ArticleMeta] = field(default_factory=list)
+    duplicates: list[ArticleMeta] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (URL or HOST, reason)
+    failed_feeds: list[str] = field(default_factory=list)  # ids of feeds not fetched or read
+    new: dict[str, int] = field(default_factory=dict)  # feed id -> articles imported
+    cancelled: bool = False
+
+
+@dataclass
+class _FeedRun:
+    feed: Feed
+    answered: bool = False  # its answer (or failure) has been handled
+    failed: str | None = None
+    open_entries: int = 0  # new entries not settled yet
+    settled: dict[str, str] = field(default_factory=dict)  # key -> article id, to be saved
+    validators: tuple[str | None, str | None] | None = None  # to store once complete
+    title: str | None = None
+    warning: str | None = None
+    saved: bool = False
+
+    @property
+    def complete(self) -> bool:
+        return self.answered and self.open_entries == 0
+
+
+def update_feeds(
+    library,
+    feeds: list[Feed] | None = None,
+    *,
+    politeness=None,
+    on_result: Callable[[str, str, Any], None] | None = None,
+    on_error: ErrorCallback | None = None,
+    on_progress: Callable[[int, int, str], None] | None = None,
+    cancel: threading.Event | None = None,
+    batch_seconds: float = 2.0,
+    workers: int = 16,
+) -> UpdateReport:
+    """Update ``feeds`` (all when None). Results and errors are reported as they happen; the
+    report sums them up. ``cancel`` (or ctrl+c) stops cleanly: what was committed is kept and
+    remembered, nothing else is."""
+    store = FeedStore(library.root)
+    chosen = store.feeds() if feeds is None else feeds
+    return _Update(library, store, chosen, politeness, workers, cancel).run(
+        on_result, on_error, on_progress, batch_seconds
+    )
+
+
+class _Update:
+    def __init__(self, library, store, feeds, politeness, workers, cancel) -> None:
+        self.library = library
+        self.store = store
+        self.runs = {f.id: _FeedRun(f) for f in feeds}
+        self.politeness = politeness
+        self.workers = workers
+        self.cancel = cancel or threading.Event()
+        self.stop = threading.Event()  # fetch threads stop handing results over
+        self.events: queue.Queue = queue.Queue(maxsize=32)
+        self.names: dict[str, deque] = defaultdict(deque)  # item name -> (feed id, entry key)
+        self.report = UpdateReport()
+        self.hosts_reported: set[str] = set()
+        self.last_save = time.monotonic()
+
+    # the run --------------------------------------------------------------------------------
+    def run(self, on_result, on_error, on_progress, batch_seconds) -> UpdateReport:
+        from reader.fetching.http import Fetcher, Politeness
+
+        self.on_error = on_error
+        self.on_progress = on_progress
+        if not self.runs:
+            return self.report
+        fetcher = Fetcher(self.politeness or Politeness(), workers=self.workers)
+        self.fetcher = fetcher
+
+        def result(name: str, status: str, detail) -> None:
+            self._settle_item(name, status, detail)
+            if status == "imported":
+                self.report.imported.append(detail)
+            elif status == "duplicate":
+                self.report.duplicates.append(detail)
+            else:
+                self._error(name, str(detail))
+            if on_result is not None:
+                on_result(status, name, detail)
+
+        try:
+            for run in self.runs.values():
+                self._ask_feed(run.feed)
+            self.library.add_many(self._items(), on_result=result, batch_seconds=batch_seconds)
+        except KeyboardInterrupt:
+            self.report.cancelled = True  # add_many committed what was fully written
+        finally:
+            self.stop.set()
+            fetcher.close(cancel=True)
+            self._save()
+        return self.report
+
+    def _items(self) -> Iterator[tuple[ParsedArticle, bytes, str]]:
+        waiting_feeds = len(self.runs)
+        waiting_pages = 0
+        done, total = 0, len(self.runs)
+        while waiting_feeds or waiting_pages:
+            if self.cancel.is_set():
+                self.report.cancelled = True
+                return
+            if time.monotonic() - self.last_save >= SAVE_EVERY:
+                self._save()
+            try:
+                event = self.events.get(timeout=0.1)
+            except queue.Empty:
+                continue
+            kind, run = event[0], self.runs[event[1]]
+            done += 1
+            if kind == "feed":
+                waiting_feeds -= 1
+                entries = self._feed_read(run, *event[2:])
+                waiting_pages += len(entries)
+                total += len(entries)
+                self._progress(done, total, run.feed.url)
+                continue
+            waiting_pages -= 1
+            entry, outcome = event[2], event[3]
+            self._progress(done, total, entry.link or run.feed.url)
+            item = self._article(run, entry, outcome)
+            if item is not None:
+                yield item
+        self._progress(done, total, "")
+
+    def _progress(self, done: int, total: int, name: str) -> None:
+        if self.on_progress is not None:
+            self.on_progress(done, total, name)
+
+    def _feed_read(self, run: _FeedRun, outcome, parsed, entries: list) -> list:
+        """The feed's answer, in the calling thread: its state, its error."""
+        from reader.fetching.http import FetchError
+
+        run.answered = True
+        run.open_entries = len(entries)
+        if isinstance(outcome, FetchError):
+            run.failed = outcome.reason
+            self.report.failed_feeds.append(run.feed.id)
+            self._fetch_error(outcome)
+        elif parsed is not None:
+            run.title, run.warning = parsed.title, parsed.warning
+            run.validators = (outcome.etag, outcome.last_modified)
+        return entries
+
+    # fetch threads --------------------------------------------------------------------------
+    def _hand_over(self, event: tuple) -> bool:
+        """Put an event for the calling thread; False once the update stopped."""
+        while not self.stop.is_set():
+            try:
+                self.events.put(event, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _ask_feed(self, feed: Feed) -> None:
+        from reader.fetching.http import ACCEPT_FEED
+
+        self.fetcher.submit(
+            feed.url,
+            etag=feed.etag,
+            last_modified=feed.last_modified,
+            accept=ACCEPT_FEED,
+            callback=lambda url, outcome, f=feed: self._feed_answered(f, outcome),
+        )
+
+    def _feed_answered(self, feed: Feed, outcome) -> None:
+        """In a fetch thread: read the feed, hand it over, queue its new entries' pages."""
+        from reader.fetching.feeds import FeedError, parse_feed
+        from reader.fetching.http import ACCEPT_PAGE, FetchError
+
+        parsed = None
+        entries = []
+        if not isinstance(outcome, FetchError) and not outcome.not_modified:
+            content_type = outcome.headers.get("content-type", "")
+            try:
+                parsed = parse_feed(outcome.body, outcome.url, content_type)
+            except FeedError as exc:
+                outcome = FetchError(feed.url, str(exc))
+            else:
+                taken: set[str] = set()
+                for entry in parsed.entries:
+                    if entry.key not in feed.seen and entry.key not in taken:
+                        taken.add(entry.key)
+                        entries.append(entry)
+        if not self._hand_over(("feed", feed.id, outcome, parsed, entries)):
+            return
+        for entry in entries:
+            if entry.link is None:
+                self._hand_over(("page", feed.id, entry, None))
+                continue
+            self.fetcher.submit(
+                entry.link,
+                accept=ACCEPT_PAGE,
+                callback=lambda url, got, e=entry: self._hand_over(("page", feed.id, e, got)),
+            )
+
+    # the calling thread ---------------------------------------------------------------------
+    def _article(self, run: _FeedRun, entry, outcome) -> tuple[ParsedArticle, bytes, str] | None:
+        from reader.fetching.http import FetchError
+
+        from .fetched import parse_page, parse_partial, partial_record
+
+        feed = run.feed
+        source = run.title or feed.title
+        given: dict[str, Any] = {"title": entry.title, "date": entry.date, "source": source}
+        if feed.tags:
+            given["tags"] = list(feed.tags)
+        given = {k: v for k, v in given.items() if v}
+        name = entry.link or f"{feed.url}#{entry.key}"
+        if outcome is not None and not isinstance(outcome, FetchError):
+            try:
+                parsed, data = _guarded(parse_page, outcome, {**given, "url": outcome.url})
+                parsed.feed = feed.id
+                self.names[name].append((feed.id, entry.key))
+                return parsed, data, name
+            except ImportFailure as exc:
+                self._error(entry.link, str(exc))
+        elif isinstance(outcome, FetchError):
+            self._fetch_error(outcome)
+        if entry.link is None and not entry.text:
+            self._error(feed.url, f"an entry without a link or text ({entry.title or entry.key})")
+            run.settled[entry.key] = ""
+            run.open_entries -= 1
+            return None
+        record = partial_record(
+            url=entry.link,
+            title=entry.title,
+            date=entry.date,
+            source=source,
+            summary=entry.text,
+            tags=feed.tags,
+        )
+        if entry.link:
+            given["url"] = entry.link
+        try:
+            parsed = _guarded(parse_partial, record, name, given)
+        except ImportFailure as exc:
+            self._error(name, str(exc))
+            run.settled[entry.key] = ""
+            run.open_entries -= 1
+            return None
+        parsed.feed = feed.id
+        self.names[name].append((feed.id, entry.key))
+        return parsed, record, name
+
+    def _settle_item(self, name: str, status: str, detail) -> None:
+        waiting = self.names.get(name)
+        if not waiting:
+            return
+        feed_id, key = waiting.popleft()
+        if not waiting:
+            del self.names[name]
+        run = self.runs[feed_id]
+        run.open_entries -= 1
+        if status in ("imported", "duplicate"):
+            run.settled[key] = detail.id
+            if status == "imported":
+                self.report.new[feed_id] = self.report.new.get(feed_id, 0) + 1
+        else:
+            run.validators = None  # a write failed: no 304 next time, so it is asked again
+
+    def _fetch_error(self, error) -> None:
+        if error.host_down:
+            from reader.fetching.http import host_of
+
+            host = host_of(error.url)
+            if host in self.hosts_reported:
+                return
+            self.hosts_reported.add(host)
+            self._error(host, error.reason)
+        else:
+            self._error(error.url, error.reason)
+
+    def _error(self, where: str, reason: str) -> None:
+        self.report.errors.append((where, reason))
+        if self.on_error is not None:
+            self.on_error(where, reason)
+
+    def _save(self) -> None:
+        """Remember what is settled: entries committed, feed outcomes, validators of feeds
+        whose every new entry is settled."""
+        self.last_save = time.monotonic()
+        changes = {}
+        for feed_id, run in self.runs.items():
+            if run.saved and not run.settled:
+                continue
+            changes[feed_id] = self._change(run)
+            if run.answered and run.complete:
+                run.saved = True
+        if changes:
+            self.store.update_many(changes)
+
+    def _change(self, run: _FeedRun) -> Callable[[Feed], None]:
+        settled, run.settled = run.settled, {}
+        answered, complete, failed = run.answered, run.complete, run.failed
+        validators, title, warning = run.validators, run.title, run.warning
+
+        def change(feed: Feed) -> None:
+            feed.seen.update(settled)
+            if not answered:
+                return
+            feed.last_update = now_iso()
+            if failed is not None:
+                feed.last_status, feed.error = "error", failed
+                return
+            feed.title = title or feed.title
+            feed.error = warning
+            feed.last_status = "ok" if validators is not None else "not modified"
+            if complete and validators is not None:
+                feed.etag, feed.last_modified = validators
+
+        return change
+
+
+def _guarded(parse, *args):
+    """The importer's own failures as they are; anything else in it as one ImportFailure (one
+    bad page must not stop an update)."""
+    try:
+        return parse(*args)
+    except ImportFailure:
+        raise
+    except RecursionError:
+        raise ImportFailure("document nested too deeply") from None
+    except Exception as exc:  # noqa: BLE001
+        raise ImportFailure(f"cannot be read ({type(exc).__name__}: {exc})") from None
