@@ -4,7 +4,7 @@ timeouts, size cap, per-host limits. No other address is ever contacted."""
 from __future__ import annotations
 
 import gzip
-import itertools
+import threading
 import time
 
 import pytest
@@ -141,17 +141,37 @@ def test_a_gzip_body_is_unpacked_and_capped_after_unpacking(server):
     assert server.hits("/small.gz")[0].headers["accept-encoding"] == "gzip"
 
 
-def test_requests_to_one_host_are_spaced_and_limited(server):
+def test_requests_to_one_host_are_spaced(server):
     for i in range(6):
-        server.route(f"/p{i}", Answer(body=b"page", delay=0.05))
+        server.route(f"/p{i}", Answer(body=b"page"))
     polite = Politeness(per_host=2, delay=0.2, timeout=3.0)
     with Fetcher(polite, workers=8) as fetcher:
-        futures = [fetcher.submit(server.url(f"/p{i}")) for i in range(6)]
-        for future in futures:
+        for future in [fetcher.submit(server.url(f"/p{i}")) for i in range(6)]:
             future.result()
     starts = sorted(s.at for s in server.seen)
-    gaps = [b - a for a, b in itertools.pairwise(starts)]
-    assert min(gaps) >= 0.18, gaps
+    assert starts[-1] - starts[0] >= 0.9  # five gaps of 0.2 s at least (less a little jitter)
+
+
+def test_requests_to_one_host_are_limited_at_once(server):
+    lock = threading.Lock()
+    active, most = 0, 0
+
+    def slow(seen):
+        nonlocal active, most
+        with lock:
+            active += 1
+            most = max(most, active)
+        time.sleep(0.3)
+        with lock:
+            active -= 1
+        return Answer(body=b"page")
+
+    for i in range(6):
+        server.route(f"/p{i}", slow)
+    with Fetcher(Politeness(per_host=2, delay=0.0, timeout=3.0), workers=8) as fetcher:
+        for future in [fetcher.submit(server.url(f"/p{i}")) for i in range(6)]:
+            future.result()
+    assert most == 2
 
 
 def test_hosts_do_not_wait_for_each_other():

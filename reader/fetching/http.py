@@ -426,8 +426,8 @@ def _read_body(answer, headers, limit: int, deadline: float, url: str, polite) -
 
 
 def _too_big(limit: int) -> str:
-    if limit >= 1024 * 1024:
-        return f"too large (over {limit / (1024 * 1024):g} MB)"
+    if limit >= 10 * 1024:
+        return f"too large (over {round(limit / (1024 * 1024), 2):g} MB)"
     return f"too large (over {limit:,} bytes)"
 
 

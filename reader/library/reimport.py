@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from reader.importing.models import ImportFailure, ParsedArticle
+from reader.importing.models import ImportFailure, ParsedArticle, apply_given
 
 from .article_index import LibraryError
 from .models import ArticleMeta
@@ -29,6 +29,12 @@ class ReimportResult:
 
 
 def reparse(data: bytes, ext: str, meta: ArticleMeta) -> ParsedArticle:
+    """The kept original through the importer again, with the fields known from outside it
+    (the URL it was fetched from, its feed entry's title and date) applied again."""
+    return apply_given(_parse_original(data, ext, meta), meta.given)
+
+
+def _parse_original(data: bytes, ext: str, meta: ArticleMeta) -> ParsedArticle:
     from reader.importing.importer import iter_jsonl, parse_document
 
     if ext == "jsonl":
