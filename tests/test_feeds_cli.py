@@ -470,3 +470,23 @@ def test_file_imports_have_no_feed(capsys, tmp_path):
     assert run(capsys, "import", str(path))[0] == 0
     [row] = list_json(capsys)
     assert row["feed"] is None and row["partial"] is False
+
+
+def test_a_partial_article_gets_its_page_with_refetch(capsys, server):
+    server.route("/story/late", Answer(503))
+    server.route(
+        "/feed.xml", Answer(body=rss([("late", "/story/late", "Only the teaser so far.")]))
+    )
+    feed_id = add(capsys, server.url("/feed.xml"), "late")
+    assert run(capsys, "feed", "update", *FAST)[0] == 0
+    [row] = list_json(capsys)
+    assert row["partial"] is True and row["title"] == "Item late"
+    server.route("/story/late", Answer(body=html_page("The late story", story(4)), headers=HTML))
+    code, out, err = run(capsys, "reimport", "--refetch", row["id"])
+    assert code == 0, err
+    [again] = list_json(capsys)
+    assert again["id"] == row["id"] and again["partial"] is False
+    assert again["title"] == "The late story" and again["feed"] == feed_id
+    assert again["tags"] == ["late"] and again["url"] == server.url("/story/late")
+    code, shown, _ = run(capsys, "show", row["id"])
+    assert "Only the teaser" not in shown and "harbour plan" in shown

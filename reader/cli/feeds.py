@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -193,32 +192,9 @@ def cmd_add(args: argparse.Namespace, root: Path) -> int:
     return 1 if failed else 0
 
 
-def feed_rows(root: Path) -> list[dict]:
-    """The ``reader feed list --json`` objects (contract fields first, then extensions)."""
-    feeds = _store(root).feeds()
-    counts: Counter = Counter()
-    if feeds and (root / "articles.json").exists():
-        from reader.library.store import Library
-
-        counts = Counter(f for f in Library(root).article_columns().column("feed") if f)
-    return [
-        {
-            "id": f.id,
-            "url": f.url,
-            "title": f.title,
-            "tags": list(f.tags),
-            "last_update": f.last_update,
-            "last_status": f.last_status,
-            "entries": len(f.seen),
-            "articles": counts.get(f.id, 0),
-            "error": f.error,
-            "added": f.added,
-        }
-        for f in feeds
-    ]
-
-
 def cmd_list(args: argparse.Namespace, root: Path) -> int:
+    from reader.library.feeds import feed_rows
+
     rows = feed_rows(root)
     if args.json:
         print_json(rows)

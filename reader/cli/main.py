@@ -53,7 +53,7 @@ def build_parser() -> Parser:
         p.set_defaults(handler=handler)
         return p
 
-    p = command("import", importing.cmd_import, "import files, folders, - (stdin), .jsonl")
+    p = command("import", importing.cmd_import, "import files, folders, - (stdin), .jsonl, URLs")
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--samples", action="store_true", help="also import the bundled samples")
 
@@ -121,6 +121,12 @@ def build_parser() -> Parser:
 
     p = command("reimport", manage.cmd_reimport, "re-clean kept originals, re-anchor notes")
     p.add_argument("ids", nargs="*", metavar="ID")
+    p.add_argument(
+        "--refetch",
+        action="store_true",
+        help="fetch each article's page again from its URL first; the id, tags and notes "
+        "stay (e.g. reader reimport --refetch 3fa2c1d0)",
+    )
 
     feeds.add_commands(sub, _library_option)
 

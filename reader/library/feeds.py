@@ -152,6 +152,33 @@ class FeedStore:
             raise FeedStoreError(str(exc)) from None
 
 
+def feed_rows(root: Path) -> list[dict[str, Any]]:
+    """The ``reader feed list --json`` objects (contract fields first, then extensions)."""
+    from collections import Counter
+
+    feeds = FeedStore(root).feeds()
+    counts: Counter = Counter()
+    if feeds and (Path(root) / "articles.json").exists():
+        from .store import Library
+
+        counts = Counter(f for f in Library(root).article_columns().column("feed") if f)
+    return [
+        {
+            "id": f.id,
+            "url": f.url,
+            "title": f.title,
+            "tags": list(f.tags),
+            "last_update": f.last_update,
+            "last_status": f.last_status,
+            "entries": len(f.seen),
+            "articles": counts.get(f.id, 0),
+            "error": f.error,
+            "added": f.added,
+        }
+        for f in feeds
+    ]
+
+
 def _feeds_in(data: dict[str, Any] | None) -> list[Feed]:
     if data is None:
         return []

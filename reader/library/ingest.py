@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from reader.importing.models import ImportFailure, ParsedArticle
 
@@ -50,8 +50,9 @@ def import_paths(
     cancel: threading.Event | None = None,
     batch_seconds: float = 2.0,
 ) -> ImportReport:
-    """Import files, folders (recursive), ``-`` (one article from ``stdin``) and ``.jsonl``
-    corpora (one article a line). Results are reported as they are committed."""
+    """Import files, folders (recursive), ``-`` (one article from ``stdin``), ``.jsonl``
+    corpora (one article a line) and http(s) URLs (the page is fetched, politely, and kept with
+    its URL). Results are reported as they are committed."""
     from reader.importing.importer import collect_files
 
     report = ImportReport()
@@ -68,7 +69,8 @@ def import_paths(
 
     wanted = [str(p) for p in paths]
     use_stdin = "-" in wanted
-    wanted = [p for p in wanted if p != "-"]
+    urls = [p for p in wanted if _is_url(p)]
+    wanted = [p for p in wanted if p != "-" and not _is_url(p)]
     if samples:
         from reader.paths import samples_dir
 
@@ -79,6 +81,9 @@ def import_paths(
         sources.append(("-", _read_stdin(stdin), None))
     for path, reason in files:
         sources.append((str(path), None, reason))
+    pages = _Pages(urls) if urls else None
+    for url in urls:
+        sources.append((url, None, None))
     total = len(sources)
     done = 0
 
@@ -93,6 +98,11 @@ def import_paths(
             done += 1
             if reason is not None:
                 result("error", name, reason)
+                continue
+            if pages is not None and _is_url(name):
+                fetched = pages.get(name, result)
+                if fetched is not None:
+                    yield fetched
                 continue
             if data is None:
                 try:
@@ -128,7 +138,62 @@ def import_paths(
         )
     except KeyboardInterrupt:
         report.cancelled = True  # add_many committed what was fully written before re-raising
+    finally:
+        if pages is not None:
+            pages.close()
     return report
+
+
+def _is_url(name: str) -> bool:
+    return name[:8].lower().startswith(("http://", "https://"))
+
+
+class _Pages:
+    """URLs given to ``reader import``: fetched a few ahead (politely, see reader.fetching),
+    each then read by the importer as the kind its Content-Type says, with the URL kept."""
+
+    AHEAD = 8
+
+    def __init__(self, urls: list[str]) -> None:
+        from reader.fetching.http import Fetcher
+
+        self.urls = list(dict.fromkeys(urls))
+        self.fetcher = Fetcher()
+        self.futures: dict[str, Any] = {}
+        self.next = 0
+
+    def get(self, url: str, result: ResultCallback) -> tuple[ParsedArticle, bytes, str] | None:
+        from reader.fetching.http import FetchError
+
+        from .fetched import parse_page
+
+        while self.next < len(self.urls) and len(self.futures) < self.AHEAD:
+            ahead = self.urls[self.next]
+            self.futures[ahead] = self.fetcher.submit(ahead)
+            self.next += 1
+        future = self.futures.pop(url, None)
+        if future is None:  # the same URL given twice: fetched once
+            future = self.fetcher.submit(url)
+        try:
+            response = future.result()
+        except FetchError as exc:
+            result("error", url, exc.reason)
+            return None
+        try:
+            parsed, data = parse_page(response, {"url": response.url})
+        except ImportFailure as exc:
+            result("error", url, str(exc) or "cannot be imported")
+            return None
+        except RecursionError:
+            result("error", url, "document nested too deeply")
+            return None
+        except Exception as exc:  # noqa: BLE001 - one bad page must not stop the import
+            result("error", url, f"cannot be read ({type(exc).__name__}: {exc})")
+            return None
+        return parsed, data, url
+
+    def close(self) -> None:
+        self.fetcher.close(cancel=True)
 
 
 def _read_stdin(stdin: BinaryIO | bytes | None) -> bytes:

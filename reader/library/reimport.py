@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from reader.base.errors import ReaderError
 from reader.importing.models import ImportFailure, ParsedArticle, apply_given
 
 from .article_index import LibraryError
@@ -54,7 +55,10 @@ def reimport(
     ids: Iterable[str] | None,
     *,
     on_result: Callable[[ReimportResult], None] | None = None,
+    refetch: bool = False,
 ) -> list[ReimportResult]:
+    """Re-clean each article; with ``refetch``, fetch its page again from its URL first (a
+    partial article gets its page; the id, tags and notes stay)."""
     from .analysis_pool import analyse_text
     from .batch import write_article_files
 
@@ -62,13 +66,18 @@ def reimport(
     targets = [library.resolve(i) for i in ids] if ids else list(rows)
     results: list[ReimportResult] = []
     updated: list[ArticleMeta] = []
+    fetcher = None
     for article_id in targets:
         meta = rows[article_id]
         result = ReimportResult(article_id, meta.title)
         try:
-            data, ext = library.original(article_id)
-            parsed = reparse(data, ext, meta)
-        except (ImportFailure, LibraryError, OSError) as exc:
+            if refetch:
+                fetcher = fetcher or _fetcher()
+                data, ext, parsed = _refetch(fetcher, meta)
+            else:
+                data, ext = library.original(article_id)
+                parsed = reparse(data, ext, meta)
+        except (ReaderError, OSError) as exc:
             result.error = str(exc) or type(exc).__name__
             results.append(result)
             if on_result:
@@ -93,10 +102,24 @@ def reimport(
             quotes=analysed.quotes,
             actors=analysed.actors,
         )
+        if refetch:
+            from .batch import sha256_hex
+
+            fresh = replace(
+                fresh,
+                sha256=sha256_hex(data),
+                format=parsed.format,
+                partial=False,
+                given=dict(parsed.given),
+            )
         fresh = replace(fresh, **meta.edited)  # the user's corrections win
         write_article_files(
             library.article_dir(article_id), data, ext, parsed.text, analysed.cache, fresh=False
         )
+        if refetch:  # the page may be of another kind than what was kept before
+            for stale in library.article_dir(article_id).glob("original.*"):
+                if stale.name != f"original.{ext}":
+                    stale.unlink(missing_ok=True)
         notes = library.annotations.reanchor(article_id, parsed.text)
         if fresh.import_tags:
             library.annotations.tag_article(article_id, fresh.import_tags)
@@ -107,6 +130,8 @@ def reimport(
         results.append(result)
         if on_result:
             on_result(result)
+    if fetcher is not None:
+        fetcher.close()
     if not updated:
         return results
     with library.index.transaction() as txn:
@@ -114,6 +139,26 @@ def reimport(
             if meta.id in txn.metas:  # not removed meanwhile
                 txn.put(meta)
     return results
+
+
+def _fetcher():
+    from reader.fetching.http import Fetcher
+
+    return Fetcher()
+
+
+def _refetch(fetcher, meta: ArticleMeta) -> tuple[bytes, str, ParsedArticle]:
+    """The article's page, fetched again from its URL and read by the importer."""
+    from .batch import original_extension
+    from .fetched import parse_page
+
+    url = meta.given.get("url") or meta.url
+    if not url:
+        raise LibraryError("no URL to fetch it from")
+    response = fetcher.fetch(url)
+    given = {k: v for k, v in meta.given.items() if k != "url"}
+    parsed, data = parse_page(response, {**given, "url": response.url})
+    return data, original_extension(parsed.format), parsed
 
 
 def _old_text(library: Library, article_id: str) -> str | None:

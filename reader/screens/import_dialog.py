@@ -76,11 +76,12 @@ class ImportDialog(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog import-dialog"):
             yield Label(
-                Text("Import files or folders (.txt .md .html .jsonl)"), classes="dialog-title"
+                Text("Import files, folders (.txt .md .html .jsonl) or a web page's URL"),
+                classes="dialog-title",
             )
             yield PathInput(
                 self.initial,
-                placeholder="path (Tab completes)",
+                placeholder="path (Tab completes) or https://…",
                 suggester=PathSuggester(),
                 id="import-path",
             )
@@ -106,8 +107,9 @@ class ImportDialog(Dialog):
         if not raw:
             self._status("type a path first")
             return
-        path = Path(os.path.expanduser(raw))
-        if not path.exists():
+        is_url = raw[:8].lower().startswith(("http://", "https://"))
+        path = raw if is_url else Path(os.path.expanduser(raw))
+        if not is_url and not path.exists():
             self._status(f"error {raw}: no such file or folder")
             return
         self.running = True
@@ -127,7 +129,7 @@ class ImportDialog(Dialog):
         self.query_one("#import-status", Static).update(Text(message))
 
     @work(thread=True, exclusive=True, group="import")
-    def run_import(self, path: Path) -> None:
+    def run_import(self, path: Path | str) -> None:
         from reader.library.ingest import import_paths
 
         def progress(done: int, total: int, name: str) -> None:
@@ -158,7 +160,7 @@ class ImportDialog(Dialog):
     def _progress(self, done: int, total: int, name: str) -> None:
         self.query_one("#import-progress", ProgressBar).update(total=total or None, progress=done)
         if name:
-            self._status(f"{done}/{total} {Path(name).name}")
+            self._status(f"{done}/{total} {_shown(name)}")
 
     def _finished(self, cancelled: bool) -> None:
         self.running = False
@@ -166,9 +168,14 @@ class ImportDialog(Dialog):
         if self.errors:
             parts.append(f"{len(self.errors)} failed")
             name, reason = self.errors[0]
-            parts.append(f"(error {Path(name).name}: {reason})")
+            parts.append(f"(error {_shown(name)}: {reason})")
         if cancelled:
             parts.append("— cancelled")
         self._status(" · ".join(parts) + " · Enter or Escape closes")
         if not (self.imported or self.duplicates or self.errors):
             self.errors.append(("", "nothing to import"))
+
+
+def _shown(name: str) -> str:
+    """A file by its name, a URL whole."""
+    return name if name[:8].lower().startswith(("http://", "https://")) else Path(name).name

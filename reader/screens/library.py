@@ -30,6 +30,7 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         Binding("i", "import", "Import", show=False),
         Binding("a", "annotations", "All notes", show=False),
         Binding("p", "actors", "Actors", show=False),
+        Binding("F", "feeds", "Feeds", key_display="F", show=False),
         Binding("q", "quit", "Quit"),
     ]
 
@@ -134,6 +135,9 @@ class LibraryScreen(LibraryFilters, Screen[None]):
             f"  {plural(len(self.all_rows), 'article')} · {len(table.rows)} shown · {unread} unread"
         )
         text.append(f" · sorted by {table.sort_column} {'▼' if table.sort_reverse else '▲'}")
+        news = getattr(self.session, "feed_news", 0)
+        if news:
+            text.append(f" · {news} new", "bold")
         if self.query_text:
             text.append(" · filter: ")
             text.append(self.query_text, "bold")
@@ -212,7 +216,10 @@ class LibraryScreen(LibraryFilters, Screen[None]):
 
     def on_screen_resume(self) -> None:
         if self._resumed_once:  # back from an article or a dialog (not the first show)
-            self.refresh_annotations()
+            if self.session.index_stamp() != self._stamp:  # articles came (a feed update)
+                self.reload()
+            else:
+                self.refresh_annotations()
         self._resumed_once = True
 
     # ---- first run -----------------------------------------------------------------------
@@ -322,6 +329,11 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         from reader.screens.actors import ActorsScreen
 
         self.app.push_screen(ActorsScreen(self.session))
+
+    def action_feeds(self) -> None:
+        from reader.screens.feeds import FeedsScreen
+
+        self.app.push_screen(FeedsScreen(self.session))  # on return: see on_screen_resume
 
     def action_quit(self) -> None:
         self.app.exit()

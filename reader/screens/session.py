@@ -27,6 +27,7 @@ class Session:
         self.first_run = not Library(self.root).exists()
         self.library = Library(self.root, create=True)
         self._analyses: OrderedDict[str, Any] = OrderedDict()
+        self.feed_news = 0  # articles the feed updates of this run brought ("n new")
 
     @property
     def store(self) -> Any:
