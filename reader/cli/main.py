@@ -56,6 +56,13 @@ def build_parser() -> Parser:
     p = command("import", importing.cmd_import, "import files, folders, - (stdin), .jsonl, URLs")
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--samples", action="store_true", help="also import the bundled samples")
+    p.add_argument(
+        "--fetch",
+        action="store_true",
+        help="for read-it-later exports (Pocket, Instapaper, ...): fetch the page of each item "
+        "that has only a link, instead of keeping title and link (e.g. reader import "
+        "pocket.csv --fetch)",
+    )
 
     p = command("list", reading.cmd_list, "list the articles, newest first")
     p.add_argument("--tag")

@@ -277,10 +277,10 @@ def collect_files(paths: list[str]) -> Iterator[tuple[str, str | None]]:
             ):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for file in sorted(files):
-                    if file.startswith(".") or os.path.splitext(file)[1].lower() not in SUPPORTED:
+                    full = os.path.join(root, file)
+                    if file.startswith(".") or not _taken(full):
                         continue
                     found = True
-                    full = os.path.join(root, file)
                     yield full, None if os.access(full, os.R_OK) else "permission denied"
             for folder in unreadable:
                 yield folder, "cannot read folder (permission denied)"
@@ -292,7 +292,7 @@ def collect_files(paths: list[str]) -> Iterator[tuple[str, str | None]]:
             yield path, "not a regular file"
         elif not os.access(path, os.R_OK):
             yield path, "permission denied"
-        elif os.path.splitext(path)[1].lower() not in SUPPORTED:
+        elif os.path.splitext(path)[1].lower() not in SUPPORTED + _ARCHIVE_ONLY:
             ext = os.path.splitext(path)[1].lower()
             yield (
                 path,
@@ -300,6 +300,22 @@ def collect_files(paths: list[str]) -> Iterator[tuple[str, str | None]]:
             )
         else:
             yield path, None
+
+
+_ARCHIVE_ONLY = (".csv", ".json", ".zip")  # read-it-later exports (archives/), by content
+
+
+def _taken(path: str) -> bool:
+    """Does a folder import take this file? Our suffixes, and .csv/.json/.zip files whose
+    content is a read-it-later export (other such files are skipped)."""
+    ext = os.path.splitext(path)[1].lower()
+    if ext in SUPPORTED:
+        return True
+    if ext in _ARCHIVE_ONLY:
+        from .archives import maybe_archive
+
+        return maybe_archive(path)
+    return False
 
 
 def content_key(text: str) -> str:

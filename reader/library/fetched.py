@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from typing import Any
 
 from reader.importing.models import ImportFailure, ParsedArticle, apply_given
 
+_MARKUP = re.compile(rb"<(?:!doctype\s+html|html|head|body|p|div|article)\b", re.I)
+_TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
 _KINDS = {
     "text/html": "page.html",
     "application/xhtml+xml": "page.html",
@@ -62,12 +65,12 @@ def page_bytes(response) -> bytes:
 def parse_page(response, given: dict[str, Any]) -> tuple[ParsedArticle, bytes]:
     """A fetched page through the importer, with the outside fields applied; ImportFailure if
     it is not a page we can read."""
-    from reader.importing.importer import _looks_like_html, parse_document
+    from reader.importing.importer import parse_document
 
     name = page_name(response.content_type)
     data = page_bytes(response)
-    if name == "-":
-        name = "page.html" if _looks_like_html(data) else "page.txt"
+    if name == "-":  # no Content-Type: markup near the start makes it a page
+        name = "page.html" if _MARKUP.search(data[:4096]) else "page.txt"
     return apply_given(parse_document(data, name), given), data
 
 
@@ -103,11 +106,14 @@ def parse_partial(line: bytes, name: str, given: dict[str, Any]) -> ParsedArticl
 
 
 def _summary_text(summary: str) -> str | None:
-    """A feed's summary (usually HTML) as clean text, through the importer's HTML cleaner."""
+    """A feed's summary as clean text: HTML through the importer's HTML cleaner; plain text
+    as it is (the JSONL reader normalises it; the scraped-text cleaner would drop short
+    lines, and highlighted passages must stay word for word)."""
     from reader.importing.importer import parse_document
 
-    data = summary.encode("utf-8")
+    if not _TAG.search(summary):
+        return summary.strip() or None
     try:
-        return parse_document(data, "summary.html" if "<" in summary else "summary.txt").text
+        return parse_document(summary.encode("utf-8"), "summary.html").text
     except ImportFailure:
         return None

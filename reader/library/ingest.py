@@ -49,17 +49,26 @@ def import_paths(
     on_progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
     batch_seconds: float = 2.0,
+    fetch: bool = False,
 ) -> ImportReport:
     """Import files, folders (recursive), ``-`` (one article from ``stdin``), ``.jsonl``
     corpora (one article a line) and http(s) URLs (the page is fetched, politely, and kept with
-    its URL). Results are reported as they are committed."""
+    its URL). Read-it-later exports (Pocket, Instapaper, wallabag, Omnivore; see
+    reader.importing.archives) are recognised by their content and give one article per saved
+    item; ``fetch`` fetches the page of items that have only a URL. Results are reported as they
+    are committed."""
     from reader.importing.importer import collect_files
 
+    from .archive_import import ArchiveImport
+
     report = ImportReport()
+    archives = ArchiveImport(fetch=fetch)
 
     def result(status: str, name: str, detail: ArticleMeta | str) -> None:
         if status == "imported":
             report.imported.append(detail)  # type: ignore[arg-type]
+            if archives.highlights:
+                archives.imported(library, name, detail)
         elif status == "duplicate":
             report.duplicates.append(detail)  # type: ignore[arg-type]
         else:
@@ -124,6 +133,20 @@ def import_paths(
                     yield item
                 done = end  # bad and blank lines count too
                 continue
+            archive = _archive(name, data)
+            if archive is not None:
+                for item in archives.items(archive, data, name, _errors_to(result)):
+                    done += 1
+                    total += 1
+                    if on_progress is not None:
+                        on_progress(done, total, item[2])
+                    yield item
+                total -= 1  # the export itself counted as one
+                done -= 1
+                continue
+            if _only_archive(name):
+                result("error", name, "not a Pocket, Instapaper, wallabag or Omnivore export")
+                continue
             parsed = _parse(data, name, result)
             if parsed is not None:
                 yield parsed, data, name
@@ -141,7 +164,26 @@ def import_paths(
     finally:
         if pages is not None:
             pages.close()
+        archives.close()
+    for problem in archives.note_errors:
+        result("error", problem.split(":", 1)[0], problem.split(": ", 1)[1])
     return report
+
+
+def _errors_to(result: ResultCallback) -> Callable[[str, str], None]:
+    return lambda where, reason: result("error", where, reason)
+
+
+def _archive(name: str, data: bytes):
+    from reader.importing.archives import detect
+
+    return detect(name, data) if name != "-" else None
+
+
+def _only_archive(name: str) -> bool:
+    from reader.importing.archives import ONLY_ARCHIVE
+
+    return name.lower().endswith(ONLY_ARCHIVE)
 
 
 def _is_url(name: str) -> bool:
