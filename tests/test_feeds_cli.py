@@ -490,3 +490,21 @@ def test_a_partial_article_gets_its_page_with_refetch(capsys, server):
     assert again["tags"] == ["late"] and again["url"] == server.url("/story/late")
     code, shown, _ = run(capsys, "show", row["id"])
     assert "Only the teaser" not in shown and "harbour plan" in shown
+
+
+def test_pages_are_parsed_in_worker_processes_for_big_updates(capsys, server, monkeypatch):
+    from reader.library import parse_pool
+
+    monkeypatch.setattr(parse_pool, "POOL_FROM", 2)  # workers from the second page on
+    serve_stories(server, range(6))
+    server.route("/gone", Answer(404))
+    items = [(f"g{n}", f"/story/{n}", "t") for n in range(6)] + [("gone", "/gone", "Teaser.")]
+    server.route("/feed.xml", Answer(body=rss(items)))
+    add(capsys, server.url("/feed.xml"))
+    code, out, err = run(capsys, "feed", "update", *FAST)
+    assert code == 0 and lines(err, "error ") == [
+        f"error {server.url('/gone')}: HTTP 404 Not Found"
+    ]
+    rows = {r["title"]: r for r in list_json(capsys)}
+    assert sorted(rows) == ["Item gone"] + [f"Story {n}" for n in range(6)]
+    assert [r["partial"] for r in rows.values()].count(True) == 1

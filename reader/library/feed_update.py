@@ -24,6 +24,7 @@ import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -135,17 +136,32 @@ class _Update:
         return self.report
 
     def _items(self) -> Iterator[tuple[ParsedArticle, bytes, str]]:
+        from .parse_pool import ParsePool
+
+        self.parser = ParsePool()
+        try:
+            yield from self._events()
+        finally:
+            self.parser.shutdown()
+
+    def _events(self) -> Iterator[tuple[ParsedArticle, bytes, str]]:
+        """Events from the fetch threads; pages go to the parse pool, a window ahead of the
+        one handed to add_many (in the order they arrived)."""
         waiting_feeds = len(self.runs)
         waiting_pages = 0
         done, total = 0, len(self.runs)
+        parsing: deque = deque()
+        window = 4 * max(1, self.parser.workers)
         while waiting_feeds or waiting_pages:
             if self.cancel.is_set():
                 self.report.cancelled = True
                 return
             if time.monotonic() - self.last_save >= SAVE_EVERY:
                 self._save()
+            while parsing and (len(parsing) > window or parsing[0][3].done()):
+                yield from self._finish(*parsing.popleft())
             try:
-                event = self.events.get(timeout=0.1)
+                event = self.events.get(timeout=0.05)
             except queue.Empty:
                 continue
             kind, run = event[0], self.runs[event[1]]
@@ -160,9 +176,12 @@ class _Update:
             waiting_pages -= 1
             entry, outcome = event[2], event[3]
             self._progress(done, total, entry.link or run.feed.url)
-            item = self._article(run, entry, outcome)
-            if item is not None:
-                yield item
+            parsing.append((run, entry, outcome, self._parse_later(run, entry, outcome)))
+        while parsing:
+            if self.cancel.is_set():
+                self.report.cancelled = True
+                return
+            yield from self._finish(*parsing.popleft())
         self._progress(done, total, "")
 
     def _progress(self, done: int, total: int, name: str) -> None:
@@ -238,38 +257,63 @@ class _Update:
             )
 
     # the calling thread ---------------------------------------------------------------------
-    def _article(self, run: _FeedRun, entry, outcome) -> tuple[ParsedArticle, bytes, str] | None:
+    def _given(self, run: _FeedRun, entry) -> dict[str, Any]:
+        given: dict[str, Any] = {
+            "title": entry.title,
+            "date": entry.date,
+            "source": run.title or run.feed.title,
+        }
+        if run.feed.tags:
+            given["tags"] = list(run.feed.tags)
+        return {k: v for k, v in given.items() if v}
+
+    def _parse_later(self, run: _FeedRun, entry, outcome) -> Future:
+        """The page's parse, in the pool; a done Future of None when there is no page."""
         from reader.fetching.http import FetchError
 
-        from .fetched import parse_page, parse_partial, partial_record
+        if outcome is None or isinstance(outcome, FetchError):
+            nothing: Future = Future()
+            nothing.set_result(None)
+            return nothing
+        return self.parser.submit(
+            parse_fetched, outcome, {**self._given(run, entry), "url": outcome.url}
+        )
+
+    def _finish(
+        self, run: _FeedRun, entry, outcome, parsing: Future
+    ) -> Iterator[tuple[ParsedArticle, bytes, str]]:
+        """The entry's article: its page as parsed, else (failures reported) partial."""
+        from reader.fetching.http import FetchError
+
+        from .fetched import parse_partial, partial_record
 
         feed = run.feed
-        source = run.title or feed.title
-        given: dict[str, Any] = {"title": entry.title, "date": entry.date, "source": source}
-        if feed.tags:
-            given["tags"] = list(feed.tags)
-        given = {k: v for k, v in given.items() if v}
         name = entry.link or f"{feed.url}#{entry.key}"
-        if outcome is not None and not isinstance(outcome, FetchError):
+        if isinstance(outcome, FetchError):
+            self._fetch_error(outcome)
+        elif outcome is not None:
             try:
-                parsed, data = _guarded(parse_page, outcome, {**given, "url": outcome.url})
-                parsed.feed = feed.id
-                self.names[name].append((feed.id, entry.key))
-                return parsed, data, name
+                parsed, data = parsing.result()
             except ImportFailure as exc:
                 self._error(entry.link, str(exc))
-        elif isinstance(outcome, FetchError):
-            self._fetch_error(outcome)
+            except Exception as exc:  # noqa: BLE001 - a worker died: one page fails, not all
+                self._error(entry.link, f"cannot be read ({type(exc).__name__})")
+            else:
+                parsed.feed = feed.id
+                self.names[name].append((feed.id, entry.key))
+                yield parsed, data, name
+                return
         if entry.link is None and not entry.text:
             self._error(feed.url, f"an entry without a link or text ({entry.title or entry.key})")
             run.settled[entry.key] = ""
             run.open_entries -= 1
-            return None
+            return
+        given = self._given(run, entry)
         record = partial_record(
             url=entry.link,
             title=entry.title,
             date=entry.date,
-            source=source,
+            source=given.get("source"),
             summary=entry.text,
             tags=feed.tags,
         )
@@ -281,10 +325,10 @@ class _Update:
             self._error(name, str(exc))
             run.settled[entry.key] = ""
             run.open_entries -= 1
-            return None
+            return
         parsed.feed = feed.id
         self.names[name].append((feed.id, entry.key))
-        return parsed, record, name
+        yield parsed, record, name
 
     def _settle_item(self, name: str, status: str, detail) -> None:
         waiting = self.names.get(name)
@@ -353,6 +397,14 @@ class _Update:
                 feed.etag, feed.last_modified = validators
 
         return change
+
+
+def parse_fetched(response, given: dict[str, Any]) -> tuple[ParsedArticle, bytes]:
+    """A fetched page through the importer (run in a parse worker): ImportFailure for any
+    failure, with its reason."""
+    from .fetched import parse_page
+
+    return _guarded(parse_page, response, given)
 
 
 def _guarded(parse, *args):
