@@ -217,3 +217,19 @@ def test_callbacks_run_when_each_url_is_settled(server):
         fetcher.submit(server.url("/none"), callback=lambda url, r: got.append((url, str(r))))
     assert (server.url("/a"), b"A") in got
     assert any(u == server.url("/none") and "HTTP 404" in r for u, r in got)
+
+
+def test_feedparser_and_the_network_load_only_when_used():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import reader.cli.main, reader.library.ingest, reader.library.store\n"
+        "import reader.fetching.feeds, reader.library.feeds, reader.library.feed_update\n"
+        "print('\\n'.join(sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(out.stdout.split())
+    assert "feedparser" not in loaded and "textual" not in loaded
+    assert "urllib.request" not in loaded  # `reader list` never pays for the network
