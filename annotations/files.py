@@ -42,7 +42,7 @@ def user_errors() -> Iterator[None]:
     """Storage and tag problems reach callers as :class:`StoreError` (one line each)."""
     try:
         yield
-    except (StorageError, TagError) as exc:
+    except (StorageError, TagError, rec.TextError) as exc:
         raise StoreError(str(exc)) from None
     except OSError as exc:  # permissions, disk full, read-only library, ...
         raise StoreError(f"{exc.filename or 'annotations'}: {exc.strerror or exc}") from None
@@ -98,12 +98,16 @@ class ArticleFiles:
                 self._cache.put(article, digest(db.storage.read()), signature(os.stat(path)))
                 self._bump()
 
-    def _write_many(self, changes: dict[str, Callable[[dict[str, Any]], bool]]) -> dict[str, str]:
+    def _write_many(
+        self, changes: dict[str, Callable[[dict[str, Any]], bool]], *, all_or_nothing: bool = False
+    ) -> dict[str, str]:
         """Many articles' read-modify-writes under one lock: ``changes[article](raw)`` edits the
         raw TinyDB dict in place and says whether it changed anything. Files are replaced
         atomically with one flush for all (:func:`annotations.storage.atomic_write_many`), the
         summary cache and the change journal are updated once. An article whose file is corrupt,
         from a newer reader, or whose change raises is left alone; returns those with the reason.
+        ``all_or_nothing``: then any such article means nothing is written (a :class:`StoreError`
+        names it), as a merge of another copy must be whole or not at all.
         """
         errors: dict[str, str] = {}
         written: list[tuple[str, str, dict[str, Any]]] = []
@@ -124,8 +128,13 @@ class ArticleFiles:
                             written.append((article, path, raw))
                 except StoreError as exc:
                     errors[article] = str(exc)
+            if errors and all_or_nothing:
+                article, reason = next(iter(errors.items()))
+                more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+                raise StoreError(f"nothing written: {article}: {reason}{more}")
+            encoded = [(Path(path), _encode(raw, path)) for _, path, raw in written]
             with user_errors():
-                atomic_write_many([(Path(path), _encode(raw)) for _, path, raw in written])
+                atomic_write_many(encoded)
             with self._memory:
                 for article, path, raw in written:
                     self._cache.put(article, digest(raw), signature(os.stat(path)))
@@ -182,6 +191,9 @@ class ArticleFiles:
             table.insert(Document(fields, doc_id=1))
 
 
-def _encode(raw: dict[str, Any]) -> bytes:
+def _encode(raw: dict[str, Any], path: str = "annotations") -> bytes:
     """As :class:`annotations.storage.AtomicJSONStorage` writes it."""
-    return json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    try:
+        return json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate the checks before did not catch
+        raise StoreError(f"{path}: not written (text that is not valid Unicode)") from None

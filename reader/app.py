@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from reader import paths
+from reader.base.errors import ReaderError
 
 
 class ReaderApp(App[None]):
@@ -44,8 +45,9 @@ class ReaderApp(App[None]):
     def _remember_theme(self, theme) -> None:
         try:
             self.session.save_setting("theme", theme.name)
-        except OSError as exc:
-            self.notify(f"theme not remembered: {exc.strerror or exc}", severity="warning")
+        except (OSError, ReaderError) as exc:
+            why = getattr(exc, "strerror", None) or exc
+            self.notify(f"theme not remembered: {why}", severity="warning")
 
     def action_help(self) -> None:
         from reader.screens.help import HelpScreen

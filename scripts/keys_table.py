@@ -23,6 +23,7 @@ SCREENS = [
     ("All notes", "reader.screens.annotations", "AnnotationsScreen"),
     ("Feeds", "reader.screens.feeds", "FeedsScreen"),
     ("Dialogs", "reader.screens.dialogs", "Dialog"),
+    ("A note changed elsewhere while you edited it", "reader.screens.dialogs", "ConflictDialog"),
 ]
 
 

@@ -34,7 +34,9 @@ def _library_option(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> Parser:
+    from annotations import exporters
     from reader import __version__
+    from reader.importing.formats import import_help
 
     from . import analyze, annotate, export, feeds, importing, manage, reading
 
@@ -53,7 +55,9 @@ def build_parser() -> Parser:
         p.set_defaults(handler=handler)
         return p
 
-    p = command("import", importing.cmd_import, "import files, folders, - (stdin), .jsonl, URLs")
+    p = command(
+        "import", importing.cmd_import, import_help() + ", http(s) URLs, read-it-later exports"
+    )
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--samples", action="store_true", help="also import the bundled samples")
     p.add_argument(
@@ -97,12 +101,12 @@ def build_parser() -> Parser:
     p.add_argument("--rename", nargs=2, metavar=("OLD", "NEW"))
     p.add_argument("--json", action="store_true")
 
-    p = command("export", export.cmd_export, "export annotations as Markdown or JSON")
+    p = command("export", export.cmd_export, f"export annotations as {exporters.labels()}")
     p.add_argument("ids", nargs="*", metavar="ID")
     p.add_argument("--tag")
     p.add_argument("-o", "--output", metavar="PATH", help="file, or DIR/ for one file each")
     p.add_argument("--quotes", action="store_true", help="add a 'Who said what' section")
-    p.add_argument("--format", choices=("md", "json"), default="md")
+    p.add_argument("--format", choices=exporters.names(), default=exporters.DEFAULT)
 
     p = command(
         "import-annotations",
@@ -150,6 +154,7 @@ def run(argv: Sequence[str] | None) -> int:
     from reader import paths
 
     args = build_parser().parse_args(argv)
+    _check_text_arguments(args)
     given = getattr(args, "library", None)
     # no global override for in-process calls (tests): one main() must not leak into the next
     root = Path(given).expanduser() if given is not None else paths.library_dir()
@@ -162,6 +167,25 @@ def run(argv: Sequence[str] | None) -> int:
             paths.set_library_dir(root)  # the whole TUI process works on this library
         return int(run_tui(root) or 0)
     return handler(args, root)
+
+
+# Arguments that name files: any bytes the file system allows are fine there.
+_PATH_ARGUMENTS = {"paths", "output", "file", "files", "jsonl", "library"}
+
+
+def _check_text_arguments(args: argparse.Namespace) -> None:
+    """Text arguments (ids, tags, note text, titles, queries) must be UTF-8: bytes that are not
+    reach Python as lone surrogates, which no file reader writes can hold. One line, exit 2."""
+    from reader.base.surrogates import lone_surrogate, shown_bytes
+
+    for name, value in vars(args).items():
+        if name in _PATH_ARGUMENTS:
+            continue
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(item, str) and lone_surrogate(item):
+                raise UsageError(
+                    f"argument {shown_bytes(item)} is not UTF-8 text (reader keeps text as UTF-8)"
+                )
 
 
 def _check_library_path(root: Path) -> None:

@@ -102,7 +102,7 @@ def rebuild_index(library, done: list[str]) -> dict:
     import time
     from datetime import datetime
 
-    from reader.importing.importer import content_key, iter_jsonl, parse_document
+    from reader.importing.importer import content_key, parse_original
     from reader.importing.models import ImportFailure
 
     from .analysis_pool import analyse_text
@@ -118,15 +118,10 @@ def rebuild_index(library, done: list[str]) -> dict:
         originals = sorted(folder.glob("original.*"))
         if not folder.is_dir() or not originals:
             continue
-        data, ext = originals[0].read_bytes(), originals[0].suffix.lstrip(".")
+        data = originals[0].read_bytes()
         try:
-            if ext == "jsonl":
-                parsed = next(item for _, item in iter_jsonl(data, originals[0].name))
-                if isinstance(parsed, ImportFailure):
-                    raise parsed
-            else:
-                parsed = parse_document(data, originals[0].name)
-        except (ImportFailure, StopIteration) as exc:
+            parsed = parse_original(data, originals[0].name)
+        except ImportFailure as exc:
             done.append(f"could not rebuild {folder.name}: {exc}")
             continue
         analysed = analyse_text(parsed.text, parsed.lang)

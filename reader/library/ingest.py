@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from reader.importing.formats import for_path
 from reader.importing.models import ImportFailure, ParsedArticle
 
 from .models import ArticleMeta
@@ -51,12 +52,12 @@ def import_paths(
     batch_seconds: float = 2.0,
     fetch: bool = False,
 ) -> ImportReport:
-    """Import files, folders (recursive), ``-`` (one article from ``stdin``), ``.jsonl``
-    corpora (one article a line) and http(s) URLs (the page is fetched, politely, and kept with
-    its URL). Read-it-later exports (Pocket, Instapaper, wallabag, Omnivore; see
-    reader.importing.archives) are recognised by their content and give one article per saved
-    item; ``fetch`` fetches the page of items that have only a URL. Results are reported as they
-    are committed."""
+    """Import files, folders (recursive), ``-`` (one article from ``stdin``), corpora such
+    as ``.jsonl`` (one article a line; see reader.importing.formats) and http(s) URLs (the page
+    is fetched, politely, and kept with its URL). Read-it-later exports (Pocket, Instapaper,
+    wallabag, Omnivore; see reader.importing.archives) are recognised by their content and give
+    one article per saved item; ``fetch`` fetches the page of items that have only a URL.
+    Results are reported as they are committed."""
     from reader.importing.importer import collect_files
 
     from .archive_import import ArchiveImport
@@ -119,12 +120,13 @@ def import_paths(
                 except OSError as exc:
                     result("error", name, exc.strerror or str(exc))
                     continue
-            if name.lower().endswith(".jsonl"):
+            fmt = for_path(name)
+            if fmt is not None and fmt.many:
                 # a corpus counts one unit a line, so its progress moves while it imports
                 lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
                 total += max(0, lines - 1)
                 end, last = done + max(0, lines - 1), 0.0
-                for item in _jsonl_items(data, name, result, cancel, report):
+                for item in _corpus_items(data, name, result, cancel, report):
                     done = min(done + 1, end)
                     now = time.monotonic()
                     if on_progress is not None and now - last >= PROGRESS_EVERY:
@@ -148,7 +150,7 @@ def import_paths(
                 result("error", name, "not a Pocket, Instapaper, wallabag or Omnivore export")
                 continue
             parsed = _parse(data, name, result)
-            if parsed is not None:
+            if parsed is not None and _storable(parsed, name, result):
                 yield parsed, data, name
         if on_progress is not None:
             on_progress(done, total, "")
@@ -259,7 +261,22 @@ def _parse(data: bytes, name: str, result: ResultCallback) -> ParsedArticle | No
     return None
 
 
-def _jsonl_items(
+def _storable(parsed: ParsedArticle, name: str, result: ResultCallback) -> bool:
+    """Every text field can be written as UTF-8 (no lone surrogate): else this article fails
+    alone, before any of its files is written, and the rest of the batch goes on."""
+    from reader.base.surrogates import lone_surrogate
+
+    fields = {k: getattr(parsed, k) for k in ("title", "text", "source", "url", "date", "lang")}
+    fields.update({"tags": t for t in parsed.tags if isinstance(t, str) and lone_surrogate(t)})
+    for key, value in fields.items():
+        bad = lone_surrogate(value) if isinstance(value, str) else None
+        if bad:
+            result("error", name, f"'{key}' is not valid Unicode text (lone surrogate {bad})")
+            return False
+    return True
+
+
+def _corpus_items(
     data: bytes,
     name: str,
     result: ResultCallback,
@@ -267,13 +284,13 @@ def _jsonl_items(
     report: ImportReport,
 ) -> Iterator[tuple[ParsedArticle, bytes, str]]:
     """Each good line as an article whose original bytes are the line itself."""
-    from reader.importing.importer import iter_jsonl
+    from reader.importing.importer import iter_corpus
 
     lines = data.split(b"\n")
-    for chunk, offset in _jsonl_chunks(data, lines):
+    for chunk, offset in _corpus_chunks(data, lines):
         if offset and not chunk.strip():
             continue  # only the trailing newline(s) after a full chunk: not an empty file
-        for lineno, item in iter_jsonl(chunk, name):
+        for lineno, item in iter_corpus(chunk, name):
             if cancel is not None and cancel.is_set():
                 report.cancelled = True
                 return
@@ -285,13 +302,15 @@ def _jsonl_items(
             if isinstance(item, ImportFailure):
                 result("error", where, str(item) or "cannot be imported")
                 continue
+            if not _storable(item, where, result):
+                continue
             raw = lines[lineno - 1].strip() if 0 < lineno <= len(lines) else b""
             if not raw:
                 raw = item.text.encode("utf-8")
             yield item, raw, where
 
 
-def _jsonl_chunks(data: bytes, lines: list[bytes]) -> Iterator[tuple[bytes, int]]:
+def _corpus_chunks(data: bytes, lines: list[bytes]) -> Iterator[tuple[bytes, int]]:
     """A corpus in pieces of whole lines, with the number of lines before each piece: the
     importer's size limit is meant for one article, and a corpus of 10,000 is far larger.
     UTF-16 files (NUL bytes) can't be cut at b"\n" and go whole."""

@@ -6,18 +6,22 @@ losing its id, its tags, its notes or the user's corrections (``edited`` fields 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from reader.importing.importer import content_key, parse_document, parse_original
 from reader.base.errors import ReaderError
 from reader.importing.models import ImportFailure, ParsedArticle, apply_given
 
-from .article_index import LibraryError
+from .analysis_pool import analyse_text
+from .article_index import ArticleIndex, LibraryError
+from .batch import fallback_title
+from .folders import ArticleFolders
 from .models import ArticleMeta
 
 if TYPE_CHECKING:
-    from .store import Library
+    from annotations.store import AnnotationStore
 
 
 @dataclass
@@ -32,38 +36,30 @@ class ReimportResult:
 def reparse(data: bytes, ext: str, meta: ArticleMeta) -> ParsedArticle:
     """The kept original through the importer again, with the fields known from outside it
     (the URL it was fetched from, its feed entry's title and date) applied again."""
-    return apply_given(_parse_original(data, ext, meta), meta.given)
+    return apply_given(_parse_kept(data, ext, meta), meta.given)
 
 
-def _parse_original(data: bytes, ext: str, meta: ArticleMeta) -> ParsedArticle:
-    from reader.importing.importer import iter_jsonl, parse_document
-
-    if ext == "jsonl":
-        for _line, item in iter_jsonl(data, meta.file):
-            if isinstance(item, ImportFailure):
-                raise item
-            return item
-        raise ImportFailure("the kept line is empty")
+def _parse_kept(data: bytes, ext: str, meta: ArticleMeta) -> ParsedArticle:
     if meta.format == "stdin":
         return parse_document(data, "-")
     name = meta.file if meta.file.lower().endswith("." + ext) else f"original.{ext}"
-    return parse_document(data, name)
+    return parse_original(data, name)
 
 
 def reimport(
-    library: Library,
-    ids: Iterable[str] | None,
+    index: ArticleIndex,
+    folders: ArticleFolders,
+    annotations: AnnotationStore,
+    targets: list[str] | None,
     *,
     on_result: Callable[[ReimportResult], None] | None = None,
     refetch: bool = False,
 ) -> list[ReimportResult]:
-    """Re-clean each article; with ``refetch``, fetch its page again from its URL first (a
-    partial article gets its page; the id, tags and notes stay)."""
-    from .analysis_pool import analyse_text
-    from .batch import write_article_files
-
-    rows = library.index.rows()
-    targets = [library.resolve(i) for i in ids] if ids else list(rows)
+    """Re-import ``targets`` (full ids; None: every article); with ``refetch``, fetch each
+    page again from its URL first (a partial article gets its page; id, tags, notes stay)."""
+    rows = index.rows()
+    if targets is None:
+        targets = list(rows)
     results: list[ReimportResult] = []
     updated: list[ArticleMeta] = []
     fetcher = None
@@ -75,7 +71,7 @@ def reimport(
                 fetcher = fetcher or _fetcher()
                 data, ext, parsed = _refetch(fetcher, meta)
             else:
-                data, ext = library.original(article_id)
+                data, ext = folders.original(article_id)
                 parsed = reparse(data, ext, meta)
         except (ReaderError, OSError) as exc:
             result.error = str(exc) or type(exc).__name__
@@ -83,11 +79,7 @@ def reimport(
             if on_result:
                 on_result(result)
             continue
-        from reader.importing.importer import content_key
-
-        from .batch import fallback_title
-
-        old_text = _old_text(library, article_id)
+        old_text = _old_text(folders, article_id)
         analysed = analyse_text(parsed.text, parsed.lang)
         fresh = replace(
             meta,
@@ -113,16 +105,14 @@ def reimport(
                 given=dict(parsed.given),
             )
         fresh = replace(fresh, **meta.edited)  # the user's corrections win
-        write_article_files(
-            library.article_dir(article_id), data, ext, parsed.text, analysed.cache, fresh=False
-        )
+        folders.write(article_id, data, ext, parsed.text, analysed.cache, fresh=False)
         if refetch:  # the page may be of another kind than what was kept before
-            for stale in library.article_dir(article_id).glob("original.*"):
+            for stale in folders.path(article_id).glob("original.*"):
                 if stale.name != f"original.{ext}":
                     stale.unlink(missing_ok=True)
-        notes = library.annotations.reanchor(article_id, parsed.text)
+        notes = annotations.reanchor(article_id, parsed.text)
         if fresh.import_tags:
-            library.annotations.tag_article(article_id, fresh.import_tags)
+            annotations.tag_article(article_id, fresh.import_tags)
         result.title = fresh.title
         result.changed = old_text != parsed.text
         result.orphans = sum(1 for n in notes or [] if n.orphan)
@@ -134,7 +124,7 @@ def reimport(
         fetcher.close()
     if not updated:
         return results
-    with library.index.transaction() as txn:
+    with index.transaction() as txn:
         for meta in updated:
             if meta.id in txn.metas:  # not removed meanwhile
                 txn.put(meta)
@@ -149,7 +139,8 @@ def _fetcher():
 
 def _refetch(fetcher, meta: ArticleMeta) -> tuple[bytes, str, ParsedArticle]:
     """The article's page, fetched again from its URL and read by the importer."""
-    from .batch import original_extension
+    from reader.importing.formats import original_extension
+
     from .fetched import parse_page
 
     url = meta.given.get("url") or meta.url
@@ -161,8 +152,8 @@ def _refetch(fetcher, meta: ArticleMeta) -> tuple[bytes, str, ParsedArticle]:
     return data, original_extension(parsed.format), parsed
 
 
-def _old_text(library: Library, article_id: str) -> str | None:
+def _old_text(folders: ArticleFolders, article_id: str) -> str | None:
     try:
-        return library.text(article_id)
+        return folders.text(article_id)
     except LibraryError:
         return None

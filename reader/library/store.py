@@ -17,20 +17,28 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from reader.base.atomic import atomic_write_bytes
 from reader.importing.models import ParsedArticle
 
 from .article_index import ArticleIndex, LibraryError
+from .folders import ArticleFolders
+from .ids import ID_LENGTH, unique_id
 from .index_columns import ArticleColumns
 from .models import ArticleMeta
 
-__all__ = ["Library", "LibraryError", "SearchHit", "tag_matches"]
+if TYPE_CHECKING:
+    from annotations.store import AnnotationStore
+    from reader.analysis.models import Analysis
+
+    from .reimport import ReimportResult
+
+__all__ = ["ID_LENGTH", "Library", "LibraryError", "SearchHit", "tag_matches", "unique_id"]
 
 EDITABLE = ("title", "date", "source")
-ID_LENGTH = 8
 
 
 def tag_matches(tag: str, wanted: str) -> bool:
@@ -51,10 +59,12 @@ class Library:
         if create:
             self.root.mkdir(parents=True, exist_ok=True)
         self.index = ArticleIndex(self.root / "articles.json")
-        self._annotations: Any = None
+        self.folders = ArticleFolders(self.root)
+        self._annotations: AnnotationStore | None = None
 
     @property
-    def annotations(self):  # -> annotations.store.AnnotationStore
+    def annotations(self) -> AnnotationStore:
+        """The notes, tags and reading state (opened on first use: costs nothing to open)."""
         if self._annotations is None:
             from annotations.store import AnnotationStore
 
@@ -67,26 +77,18 @@ class Library:
 
     # files of one article -------------------------------------------------------------------
     def article_dir(self, article_id: str) -> Path:
-        return self.root / "articles" / article_id[:2] / article_id
+        return self.folders.path(article_id)
 
     def text(self, article_id: str) -> str:
-        try:
-            return (self.article_dir(article_id) / "text.txt").read_text(encoding="utf-8")
-        except OSError as exc:
-            raise LibraryError(
-                f"article {article_id}: text unreadable ({exc.strerror or exc}); run reader doctor"
-            ) from None
+        return self.folders.text(article_id)
 
     def original(self, article_id: str) -> tuple[bytes, str]:
         """The bytes as imported and their extension."""
-        for path in sorted(self.article_dir(article_id).glob("original.*")):
-            return path.read_bytes(), path.suffix.lstrip(".")
-        raise LibraryError(f"article {article_id}: original file missing; run reader doctor")
+        return self.folders.original(article_id)
 
-    def analysis(self, article_id: str):
+    def analysis(self, article_id: str) -> Analysis:
         """The cached analysis (computed and cached now if missing or unreadable)."""
-        from reader.analysis.models import Analysis
-
+        # lazy: listing the library must not load the analysis engine
         from .analysis_cache import analysis_from_json, analysis_to_json
 
         path = self.article_dir(article_id) / "analysis.json"
@@ -97,8 +99,8 @@ class Library:
         meta = self.get(article_id)
         from reader.analysis import analyze
 
-        result: Analysis = analyze(self.text(meta.id), meta.lang)
-        _write_text(path, json.dumps(analysis_to_json(result), ensure_ascii=False))
+        result = analyze(self.text(meta.id), meta.lang)
+        atomic_write_bytes(path, json.dumps(analysis_to_json(result), ensure_ascii=False).encode())
         return result
 
     # the index -------------------------------------------------------------------------------
@@ -169,9 +171,15 @@ class Library:
         its batch is committed. If the loop is interrupted (ctrl+c), what was fully written is
         committed before the interrupt goes on: never a row without its files.
         """
-        from .batch import ImportBatch
+        from .batch import ImportBatch  # lazy: reading the library never loads the importer
 
-        batch = ImportBatch(self, on_result=on_result, batch_seconds=batch_seconds)
+        batch = ImportBatch(
+            self.index,
+            self.folders,
+            self.annotations,
+            on_result=on_result,
+            batch_seconds=batch_seconds,
+        )
         finished = False
         try:
             for parsed, original, name in items:
@@ -218,11 +226,26 @@ class Library:
             txn.put(meta)
         return meta
 
-    def reimport(self, ids: Iterable[str] | None = None, **kwargs: Any):
-        """Re-clean the kept original bytes and re-anchor notes (see reimport.py)."""
-        from .reimport import reimport
+    def reimport(
+        self,
+        ids: Iterable[str] | None = None,
+        *,
+        on_result: Callable[[ReimportResult], None] | None = None,
+        refetch: bool = False,
+    ) -> list[ReimportResult]:
+        """Re-clean the kept original bytes and re-anchor notes (see reimport.py); no ``ids``:
+        every article; ``refetch``: fetch the pages again from their URLs first."""
+        from .reimport import reimport  # lazy: reading the library never loads the importer
 
-        return reimport(self, ids, **kwargs)
+        targets = [self.resolve(i) for i in ids] if ids else None
+        return reimport(
+            self.index,
+            self.folders,
+            self.annotations,
+            targets,
+            on_result=on_result,
+            refetch=refetch,
+        )
 
     def search(self, query: str, limit: int | None = None) -> list[SearchHit]:
         """Articles whose title or body holds every word of ``query`` (case-insensitive)."""
@@ -253,14 +276,6 @@ def _is_hex(text: str) -> bool:
     return bool(text) and all(c in "0123456789abcdef" for c in text)
 
 
-def unique_id(sha256: str, taken: Callable[[str], bool]) -> str:
-    """The shortest prefix (at least 8 digits) of ``sha256`` no other article uses."""
-    n = ID_LENGTH
-    while n < len(sha256) and taken(sha256[:n]):
-        n += 1
-    return sha256[:n]
-
-
 def _clean_field(name: str, value: str) -> str | None:
     from reader.textutil import strip_control
 
@@ -282,17 +297,4 @@ def _clean_field(name: str, value: str) -> str | None:
 
 
 def _replace(meta: ArticleMeta, **changes: Any) -> ArticleMeta:
-    from dataclasses import replace
-
     return replace(meta, **changes)
-
-
-def _write_text(path: Path, text: str) -> None:
-    _write_bytes(path, text.encode("utf-8"))
-
-
-def _write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
-    """Through the one write path (:mod:`reader.base.atomic`): temp file, fsync, rename."""
-    from reader.base.atomic import atomic_write_bytes
-
-    atomic_write_bytes(path, data, durable=durable)

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, OptionList, Static, TextArea
@@ -216,6 +216,69 @@ class NoteDialog(Dialog):
     @on(Input.Submitted, "#note-tags")
     def _submitted(self) -> None:
         self.action_save()
+
+
+class ConflictDialog(Dialog):
+    """Two versions of one note: the user's unsaved edit and the one saved elsewhere meanwhile.
+    m keeps mine, t keeps theirs, b keeps both (mine as a second note); Escape goes back to
+    the edit, which is still open: no key loses either version without being asked to."""
+
+    BINDINGS = [
+        Binding("m", "choose('mine')", "Keep mine"),
+        Binding("t", "choose('theirs')", "Keep theirs"),
+        Binding("b", "choose('both')", "Keep both"),
+    ]
+
+    def __init__(self, mine: tuple[str, Sequence[str]], theirs: Any | None) -> None:
+        super().__init__()
+        self.mine = (mine[0], list(mine[1]))
+        self.theirs = theirs  # a Note, or None: deleted elsewhere
+
+    def compose(self) -> ComposeResult:
+        deleted = self.theirs is None
+        with Vertical(classes="dialog conflict-dialog"):
+            yield Label(
+                Text(
+                    "This note was deleted elsewhere while you edited it"
+                    if deleted
+                    else "This note was changed elsewhere while you edited it"
+                ),
+                classes="dialog-title",
+            )
+            yield Static("", id="dialog-error", classes="dialog-error")
+            with VerticalScroll(id="conflict-mine", classes="conflict-version"):
+                yield Static(_version("Yours (not saved yet)", *self.mine))
+            if not deleted:
+                when = strip_control(self.theirs.updated or "")[:19].replace("T", " ")
+                with VerticalScroll(id="conflict-theirs", classes="conflict-version"):
+                    yield Static(
+                        _version(f"Theirs (saved {when})", self.theirs.text, self.theirs.tags)
+                    )
+            hint = (
+                "m: save yours as a new note · t: leave it deleted · Escape: back to your edit"
+                if deleted
+                else "m: keep mine · t: keep theirs · b: keep both (two notes) · "
+                "Escape: back to your edit"
+            )
+            yield Static(Text(hint), classes="dialog-hint")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose" and parameters == ("both",) and self.theirs is None:
+            return False  # nothing of theirs to keep: m saves yours as a new note
+        return True
+
+    def action_choose(self, which: str) -> None:
+        self.dismiss(which)
+
+
+def _version(label: str, text: str, tags: Sequence[str]) -> Text:
+    out = Text()
+    out.append(label + "\n", "bold")
+    out.append(strip_control(text) or "(no text)")
+    if tags:
+        out.append("\n" + " ".join("#" + strip_control(t) for t in tags), "italic")
+    out.append("\n")
+    return out
 
 
 class ConfirmDialog(Dialog):

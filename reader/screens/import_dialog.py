@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, ProgressBar, Static
 
+from reader.importing.formats import suffix_text
 from reader.render import plural
 from reader.screens.dialogs import Dialog
 
@@ -76,7 +77,7 @@ class ImportDialog(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog import-dialog"):
             yield Label(
-                Text("Import files, folders (.txt .md .html .jsonl) or a web page's URL"),
+                Text(f"Import files or folders ({suffix_text(short=True)}) or a page's URL"),
                 classes="dialog-title",
             )
             yield PathInput(

@@ -10,6 +10,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
 
+from reader.base.errors import ReaderError
 from reader.render import append_filters, plural
 from reader.screens.library_filters import LibraryFilters
 from reader.widgets.article_rows import COLUMNS, Row, filter_rows, sort_rows
@@ -153,8 +154,9 @@ class LibraryScreen(LibraryFilters, Screen[None]):
             self.session.save_setting(
                 "sort", {"column": table.sort_column, "reverse": table.sort_reverse}
             )
-        except OSError as exc:
-            self.notify(f"sort not remembered: {exc.strerror or exc}", severity="warning")
+        except (OSError, ReaderError) as exc:
+            why = getattr(exc, "strerror", None) or exc
+            self.notify(f"sort not remembered: {why}", severity="warning")
 
     def _restore_sort(self) -> bool:
         """The sort chosen last time, like the theme; True if it is not the default (newest

@@ -13,6 +13,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import Any
 
+from reader.base.errors import ReaderError
 from reader.library.models import ArticleMeta
 from reader.widgets.article_rows import Row, build_rows, rows_from_columns
 
@@ -118,25 +119,32 @@ class Session:
             return None
         return (st.st_ino, st.st_size, st.st_mtime_ns) if st else None
 
-    def export_path(self, meta: ArticleMeta) -> Path:
+    def export_path(self, meta: ArticleMeta, suffix: str = ".md") -> Path:
         from reader.textutil import strip_control
 
         safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in strip_control(meta.title))
         safe = "-".join(part for part in safe.split("-") if part)[:60] or "article"
-        return self.root / "exports" / f"{safe}-{meta.id}.md"
+        return self.root / "exports" / f"{safe}-{meta.id}{suffix}"
 
-    def export_markdown(self, article_id: str, path: Path | None = None) -> Path:
-        """Write this article's Markdown (title, tags, notes, passages) and return the path."""
-        from annotations import export
-        from annotations.storage import atomic_write_bytes
+    def export_article(self, article_id: str, path: Path | None = None) -> Path:
+        """Write this article's export (title, tags, notes, passages) and return the path. The
+        format follows the file's suffix (annotations.exporters; Markdown for any other), and
+        the text is the one ``reader export ID --format NAME`` writes."""
+        from datetime import datetime
+
+        from annotations import export, exporters
+        from reader.library.export import collect_export
 
         meta = self.meta(article_id)
         target = Path(path).expanduser() if path else self.export_path(meta)
         if target.is_dir():
             target = target / self.export_path(meta).name
-        text = _to_markdown(export, self, meta)
+        exporter = exporters.for_path(target)
+        articles = collect_export(self.library, [meta.id])
+        exported = datetime.now(UTC).isoformat(timespec="seconds")
+        text = exporter.render(articles, exported=exported, quotes=False, title="reader export")
         target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(target, text.encode("utf-8"))
+        export.write_export_file(target, text.encode("utf-8"))  # never through a symlink
         return target
 
     # ---- settings ------------------------------------------------------------------------
@@ -151,12 +159,30 @@ class Session:
             return {}
 
     def save_setting(self, key: str, value: Any) -> None:
-        data = self.load_settings()
-        data[key] = value
+        """Change one setting: under the lock, on the file as it is then (another reader may
+        have changed another setting meanwhile), written atomically. A settings file that is
+        not JSON is left alone (``SettingsError``), never replaced by one with this key only."""
+        from reader.base.atomic import atomic_write_bytes, file_lock
+
         path = self.settings_path()
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
-        tmp.replace(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with file_lock(path):
+            try:
+                raw = path.read_bytes()
+            except FileNotFoundError:
+                raw = b"{}"
+            try:
+                data = json.loads(raw.decode("utf-8")) if raw.strip() else {}
+            except (UnicodeDecodeError, ValueError):
+                data = None
+            if not isinstance(data, dict):
+                raise SettingsError(f"{path}: not a settings file (JSON object); left as it is")
+            data[key] = value
+            atomic_write_bytes(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
+
+
+class SettingsError(ReaderError):
+    """settings.json can't be read as settings: it is not overwritten."""
 
 
 _STORE_ERROR = re.compile(r"^(?P<file>.+?) is unreadable \((?P<why>[^:)]*)")
@@ -182,21 +208,3 @@ def short_error(message: str, root: Path) -> str:
     if copy:
         out += f"; copy: {Path(copy['copy'].strip()).name}"
     return out
-
-
-def _to_markdown(export: Any, session: Session, meta: ArticleMeta) -> str:
-    """The same Markdown `reader export ID` writes (front matter, notes, passages)."""
-    from datetime import datetime
-
-    store = session.store
-    article = export.ExportArticle(
-        id=meta.id,
-        title=meta.title,
-        source=meta.source,
-        date=meta.date,
-        url=meta.url,
-        tags=store.article_tags(meta.id),
-        notes=store.notes(article=meta.id),
-    )
-    exported = datetime.now(UTC).isoformat(timespec="seconds")
-    return export.to_markdown([article], exported=exported)
