@@ -169,7 +169,9 @@ def run_measured(library: Path, *extra: str) -> tuple[float, int, float, str]:
     ]
     for reader in readers:
         reader.start()
+    cpu = CpuWatch(proc.pid)
     _pid, status, usage = os.wait4(proc.pid, 0)
+    cpu.stop()
     elapsed = time.perf_counter() - started
     for reader in readers:
         reader.join()
@@ -179,7 +181,55 @@ def run_measured(library: Path, *extra: str) -> tuple[float, int, float, str]:
     if proc.returncode != 0:
         print(f"  (exit {proc.returncode}) {err.strip()[:300]}")
     imported = sum(1 for line in out.splitlines() if line.startswith("imported "))
+    run_measured.cpu = cpu.seconds()
     return elapsed, imported, usage.ru_maxrss / 1024, err
+
+
+class CpuWatch:
+    """CPU seconds (user + system) of a process and every process under it (the parse and
+    analysis workers), read from /proc every 0.2 s: the machine's load does not change it."""
+
+    def __init__(self, pid: int) -> None:
+        self.root = pid
+        self.seen: dict[int, float] = {}
+        self.done = threading.Event()
+        self.tick = os.sysconf("SC_CLK_TCK")
+        self.thread = threading.Thread(target=self._watch, daemon=True)
+        self.thread.start()
+
+    def _watch(self) -> None:
+        while not self.done.wait(0.2):
+            self._sample()
+
+    def _sample(self) -> None:
+        stats = {}
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as fh:
+                    fields = fh.read().rsplit(b")", 1)[1].split()
+            except OSError:
+                continue
+            stats[int(entry)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / self.tick)
+        family = {self.root}
+        grew = True
+        while grew:
+            grew = False
+            for pid, (parent, _cpu) in stats.items():
+                if parent in family and pid not in family:
+                    family.add(pid)
+                    grew = True
+        for pid in family:
+            if pid in stats:
+                self.seen[pid] = max(self.seen.get(pid, 0.0), stats[pid][1])
+
+    def stop(self) -> None:
+        self.done.set()
+        self.thread.join()
+
+    def seconds(self) -> float:
+        return sum(self.seen.values())
 
 
 def subscribe(library: Path, sites: list[Site]) -> None:
@@ -210,12 +260,21 @@ def main() -> int:
         )
         library = work / "lib"
         subscribe(library, sites)
+        load = os.getloadavg()[0]
         first, imported, rss, err = run_measured(library)
+        cpu = run_measured.cpu
         errors = [line for line in err.splitlines() if line.startswith("error ")]
+        floor = args.entries * 0.5  # a feed and its pages: one host, starts 0.5 s apart
         print(
             f"reader feed update, {args.feeds} feeds x {args.entries} entries, politeness on "
             f"(2 per host, 0.5 s apart): {first:.2f} s, {imported} imported, {len(errors)} "
-            f"errors, peak RSS {rss:.0f} MB  (target <= 30 s)"
+            f"errors, peak RSS {rss:.0f} MB  (target <= 30 s; load average {load:.1f} on "
+            f"{os.cpu_count()} cores)"
+        )
+        print(
+            f"  CPU time of the update and its workers: {cpu:.1f} s; politeness alone needs "
+            f">= {floor:.1f} s; so on {os.cpu_count()} otherwise idle cores about "
+            f"{max(floor, cpu / (os.cpu_count() or 1)):.1f} s"
         )
         second, again, _rss, _err = run_measured(library)
         print(
