@@ -508,3 +508,15 @@ def test_pages_are_parsed_in_worker_processes_for_big_updates(capsys, server, mo
     rows = {r["title"]: r for r in list_json(capsys)}
     assert sorted(rows) == ["Item gone"] + [f"Story {n}" for n in range(6)]
     assert [r["partial"] for r in rows.values()].count(True) == 1
+
+
+def test_a_damaged_feed_list_is_named_and_never_overwritten(capsys, library_dir):
+    add(capsys, "http://127.0.0.1:9/a.xml")
+    path = library_dir / "feeds.json"
+    path.write_text('{"feeds": {"x": ')  # cut off mid-write by something else
+    for argv in (["feed", "list"], ["feed", "add", "http://127.0.0.1:9/b.xml"], ["feed", "update"]):
+        code, out, err = run(capsys, *argv)
+        assert code == 1 and "feeds.json is unreadable" in err and len(err.splitlines()) == 1
+    assert path.read_text() == '{"feeds": {"x": '
+    code, _, err = run(capsys, "doctor")
+    assert code == 1 and "feeds.json is unreadable" in err
