@@ -35,6 +35,8 @@ from .models import ArticleMeta
 
 ErrorCallback = Callable[[str, str], None]  # (URL or HOST, reason)
 SAVE_EVERY = 2.0  # seconds between writes of the feed list during an update
+CHUNK = 1000  # articles per import batch (a batch keeps what it needs for dedupe until it ends)
+AHEAD = 4  # pages of one feed asked of the fetcher at a time (the rest wait here, small)
 
 
 @dataclass
@@ -58,6 +60,8 @@ class _FeedRun:
     title: str | None = None
     warning: str | None = None
     saved: bool = False
+    backlog: deque = field(default_factory=deque)  # new entries not asked for yet
+    asked: int = 0  # pages of it the fetcher has now
 
     @property
     def complete(self) -> bool:
@@ -100,6 +104,8 @@ class _Update:
         self.report = UpdateReport()
         self.hosts_reported: set[str] = set()
         self.last_save = time.monotonic()
+        self.asking: list[_FeedRun] = []  # feeds with pages still to ask for
+        self.linkless: deque = deque()  # entries without a page: handled without fetching
 
     # the run --------------------------------------------------------------------------------
     def run(self, on_result, on_error, on_progress, batch_seconds) -> UpdateReport:
@@ -126,7 +132,12 @@ class _Update:
         try:
             for run in self.runs.values():
                 self._ask_feed(run.feed)
-            self.library.add_many(self._items(), on_result=result, batch_seconds=batch_seconds)
+            items = self._items()
+            more = True
+            while more:  # one import batch per CHUNK articles: its memory is freed after each
+                chunk = _Chunk(items, CHUNK)
+                self.library.add_many(chunk, on_result=result, batch_seconds=batch_seconds)
+                more = chunk.full
         except KeyboardInterrupt:
             self.report.cancelled = True  # add_many committed what was fully written
         finally:
@@ -160,10 +171,14 @@ class _Update:
                 self._save()
             while parsing and (len(parsing) > window or parsing[0][3].done()):
                 yield from self._finish(*parsing.popleft())
-            try:
-                event = self.events.get(timeout=0.05)
-            except queue.Empty:
-                continue
+            self._ask_pages()
+            if self.linkless:
+                event = self.linkless.popleft()
+            else:
+                try:
+                    event = self.events.get(timeout=0.05)
+                except queue.Empty:
+                    continue
             kind, run = event[0], self.runs[event[1]]
             done += 1
             if kind == "feed":
@@ -175,6 +190,8 @@ class _Update:
                 continue
             waiting_pages -= 1
             entry, outcome = event[2], event[3]
+            if entry.link is not None:
+                run.asked -= 1
             self._progress(done, total, entry.link or run.feed.url)
             parsing.append((run, entry, outcome, self._parse_later(run, entry, outcome)))
         while parsing:
@@ -201,7 +218,34 @@ class _Update:
         elif parsed is not None:
             run.title, run.warning = parsed.title, parsed.warning
             run.validators = (outcome.etag, outcome.last_modified)
+        for entry in entries:
+            if entry.link is None:
+                self.linkless.append(("page", run.feed.id, entry, None))
+            else:
+                run.backlog.append(entry)
+        if run.backlog:
+            self.asking.append(run)
         return entries
+
+    def _ask_pages(self) -> None:
+        """Keep each feed's next few pages with the fetcher: enough to keep its host busy,
+        few enough that 10,000 new entries never sit in memory as 10,000 requests."""
+        from reader.fetching.http import ACCEPT_PAGE
+
+        for run in list(self.asking):
+            while run.backlog and run.asked < AHEAD:
+                entry = run.backlog.popleft()
+                run.asked += 1
+                feed_id = run.feed.id
+                self.fetcher.submit(
+                    entry.link,
+                    accept=ACCEPT_PAGE,
+                    callback=lambda url, got, e=entry, f=feed_id: self._hand_over(
+                        ("page", f, e, got)
+                    ),
+                )
+            if not run.backlog:
+                self.asking.remove(run)
 
     # fetch threads --------------------------------------------------------------------------
     def _hand_over(self, event: tuple) -> bool:
@@ -226,9 +270,9 @@ class _Update:
         )
 
     def _feed_answered(self, feed: Feed, outcome) -> None:
-        """In a fetch thread: read the feed, hand it over, queue its new entries' pages."""
+        """In a fetch thread: read the feed and hand it over with its new entries."""
         from reader.fetching.feeds import FeedError, parse_feed
-        from reader.fetching.http import ACCEPT_PAGE, FetchError
+        from reader.fetching.http import FetchError
 
         parsed = None
         entries = []
@@ -244,17 +288,7 @@ class _Update:
                     if entry.key not in feed.seen and entry.key not in taken:
                         taken.add(entry.key)
                         entries.append(entry)
-        if not self._hand_over(("feed", feed.id, outcome, parsed, entries)):
-            return
-        for entry in entries:
-            if entry.link is None:
-                self._hand_over(("page", feed.id, entry, None))
-                continue
-            self.fetcher.submit(
-                entry.link,
-                accept=ACCEPT_PAGE,
-                callback=lambda url, got, e=entry: self._hand_over(("page", feed.id, e, got)),
-            )
+        self._hand_over(("feed", feed.id, outcome, parsed, entries))
 
     # the calling thread ---------------------------------------------------------------------
     def _given(self, run: _FeedRun, entry) -> dict[str, Any]:
@@ -397,6 +431,20 @@ class _Update:
                 feed.etag, feed.last_modified = validators
 
         return change
+
+
+class _Chunk:
+    """The next ``size`` items of ``items``; ``full`` says whether there may be more."""
+
+    def __init__(self, items: Iterator, size: int) -> None:
+        self.items, self.size, self.full = items, size, False
+
+    def __iter__(self) -> Iterator:
+        for count, item in enumerate(self.items, start=1):
+            yield item
+            if count >= self.size:
+                self.full = True
+                return
 
 
 def parse_fetched(response, given: dict[str, Any]) -> tuple[ParsedArticle, bytes]:
