@@ -83,7 +83,7 @@ def digest(data: dict[str, Any] | None) -> dict[str, Any]:
     """What the cache keeps about one article file's content (``data`` = the raw TinyDB dict)."""
     data = data or {}
     notes = list((data.get("notes") or {}).values())
-    article = next(iter((data.get("article") or {}).values()), {})
+    article: dict[str, Any] = next(iter((data.get("article") or {}).values()), {})
     note_tags: Counter[str] = Counter()
     for note in notes:
         for tag in note.get("tags") or []:
@@ -116,9 +116,9 @@ def error_digest(reason: str) -> dict[str, Any]:
 class SummaryCache:
     """``entries``: article id -> digest (+ ``sig``, ``racy``), kept current by :meth:`refresh`."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, cache_dir: Path | None = None) -> None:
         self.root = root
-        self.path = root / CACHE_NAME
+        self.path = (cache_dir if cache_dir is not None else root) / CACHE_NAME
         self.entries: dict[str, dict[str, Any]] | None = None
         self.shards: dict[str, list[int]] = {}  # name -> [mtime_ns, inode, racy]
         self._dirty = False

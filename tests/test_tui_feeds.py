@@ -6,14 +6,7 @@ from pathlib import Path
 
 from test_cli_support import ARTICLE, distinct
 from test_net_support import Answer, LocalServer, closed_port, html_page
-from test_tui_support import (  # noqa: F401 - fixtures
-    SIZE,
-    app_for,
-    run_async,
-    sample_template,
-    samples_dir_copy,
-    settle,
-)
+from test_tui_support import SIZE, app_for, run_async, settle
 
 from reader.library.feeds import FeedStore
 from reader.screens.feeds import FeedsScreen

@@ -12,6 +12,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .output import CLIError, cell, console, err, one_line, out, plural, print_json
 
@@ -21,8 +22,13 @@ EXAMPLES_UPDATE = """examples:
   reader feed update --delay 2           gentler: 2 s between requests to one host"""
 
 
-def add_commands(sub, library_option: Callable[[argparse.ArgumentParser], None]) -> None:
-    """The ``feed`` command and its subcommands, on the main parser's subparsers."""
+def add_commands(
+    sub: Any,
+    library_option: Callable[[argparse.ArgumentParser], None],
+    registry: dict[str, argparse.ArgumentParser],
+) -> None:
+    """The ``feed`` command and its subcommands, on the main parser's subparsers (each also
+    entered in ``registry``, by its full name: ``feed``, ``feed add``, ...)."""
     text = "follow feeds (RSS, Atom, JSON Feed): add, list, rm, update, import, export"
     feed = sub.add_parser(
         "feed",
@@ -34,6 +40,7 @@ def add_commands(sub, library_option: Callable[[argparse.ArgumentParser], None])
     )
     library_option(feed)
     feed.set_defaults(handler=_missing)
+    registry["feed"] = feed
     commands = feed.add_subparsers(dest="feed_command", metavar="SUBCOMMAND")
 
     def command(name: str, handler, help_text: str, epilog: str | None = None):
@@ -46,13 +53,14 @@ def add_commands(sub, library_option: Callable[[argparse.ArgumentParser], None])
         )
         library_option(p)
         p.set_defaults(handler=handler)
+        registry[f"feed {name}"] = p
         return p
 
     p = command(
         "add",
         cmd_add,
         "subscribe to feeds (nothing is fetched until update); prints added FEED_ID URL",
-        "example:\n  reader feed add https://example.org/feed.xml --tag outlet/example",
+        "examples:\n  reader feed add https://example.org/feed.xml --tag outlet/example",
     )
     p.add_argument("urls", nargs="+", metavar="URL", help="the feed's address (http or https)")
     p.add_argument(
@@ -68,7 +76,7 @@ def add_commands(sub, library_option: Callable[[argparse.ArgumentParser], None])
         "list",
         cmd_list,
         "the feeds, with their last update and how many articles each brought",
-        "example:\n  reader feed list --json",
+        "examples:\n  reader feed list --json",
     )
     p.add_argument(
         "--json",
@@ -81,7 +89,7 @@ def add_commands(sub, library_option: Callable[[argparse.ArgumentParser], None])
         "rm",
         cmd_rm,
         "unsubscribe (the articles stay in the library)",
-        "example:\n  reader feed rm 3fa2",
+        "examples:\n  reader feed rm 3fa2",
     )
     p.add_argument("feeds", nargs="+", metavar="FEED", help="a feed id, a unique prefix, or URL")
 
@@ -135,7 +143,7 @@ def add_commands(sub, library_option: Callable[[argparse.ArgumentParser], None])
         "import",
         cmd_import_opml,
         "subscribe to every feed in an OPML file (folders and categories become tags)",
-        "example:\n  reader feed import subscriptions.opml",
+        "examples:\n  reader feed import subscriptions.opml",
     )
     p.add_argument("file", metavar="FILE.opml", help="an OPML file exported by a feed reader")
 
@@ -234,6 +242,7 @@ def cmd_rm(args: argparse.Namespace, root: Path) -> int:
 
 def cmd_update(args: argparse.Namespace, root: Path) -> int:
     from reader.library.feed_update import update_feeds
+    from reader.library.models import ImportOutcome
     from reader.library.store import Library
 
     from .importing import TerminalProgress, ctrl_c_cancels
@@ -247,10 +256,10 @@ def cmd_update(args: argparse.Namespace, root: Path) -> int:
     library = Library(root, create=True)
     progress = TerminalProgress()
 
-    def on_result(status: str, name: str, detail) -> None:
-        if status in ("imported", "duplicate"):
+    def on_result(outcome: ImportOutcome) -> None:
+        if outcome.meta is not None:  # errors come through on_error, once each
             progress.clear()
-            out(f"{status} {detail.id} {one_line(detail.title)}")
+            out(f"{outcome.status} {outcome.meta.id} {one_line(outcome.meta.title)}")
             sys.stdout.flush()
 
     def on_error(where: str, reason: str) -> None:

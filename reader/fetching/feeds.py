@@ -104,7 +104,8 @@ def _json_feed(body: bytes, url: str) -> ParsedFeed:
     items = data.get("items")
     if not isinstance(items, list):
         raise FeedError("not a feed: JSON Feed without items")
-    base = data.get("feed_url") if isinstance(data.get("feed_url"), str) else url
+    feed_url = data.get("feed_url")
+    base: str = feed_url if isinstance(feed_url, str) else url
     entries = []
     for item in items:
         if not isinstance(item, dict):

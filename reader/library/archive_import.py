@@ -15,11 +15,23 @@ without a passage, quoting it, so nothing the user marked is lost.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from reader.importing.archives import ArchiveFormat, ArchiveItem, Highlight
 from reader.importing.models import ImportFailure, ParsedArticle, apply_given
+
+if TYPE_CHECKING:
+    from annotations.models import Note
+    from annotations.store import AnnotationStore
+    from reader.fetching.http import Fetcher, Response
+
+    from .models import ArticleMeta
+    from .store import Library
+
+Item = ArchiveItem | ImportFailure
+Answer: TypeAlias = "Future[Response] | None"
 
 AHEAD = 16  # pages fetched ahead of the item being imported
 
@@ -29,9 +41,9 @@ class ArchiveImport:
 
     def __init__(self, *, fetch: bool) -> None:
         self.fetch = fetch
-        self.fetcher = None
+        self.fetcher: Fetcher | None = None
         self.highlights: dict[str, list[Highlight]] = {}
-        self.note_errors: list[str] = []
+        self.note_errors: list[tuple[str, str]] = []  # (article id, why)
 
     def items(
         self, fmt: ArchiveFormat, data: bytes, name: str, error: Callable[[str, str], None]
@@ -51,10 +63,10 @@ class ArchiveImport:
         except ImportFailure as exc:  # the export as a whole
             error(name, str(exc) or "cannot be read")
 
-    def _ahead(self, items) -> Iterator[tuple[Any, Any]]:
-        window: deque = deque()
+    def _ahead(self, items: Iterable[Item]) -> Iterator[tuple[Item, Answer]]:
+        window: deque[tuple[Item, Answer]] = deque()
         for item in items:
-            answer = None
+            answer: Answer = None
             if self.fetch and isinstance(item, ArchiveItem) and item.content is None and item.url:
                 answer = self._fetcher().submit(item.url)
             window.append((item, answer))
@@ -63,7 +75,7 @@ class ArchiveImport:
         while window:
             yield window.popleft()
 
-    def _fetcher(self):
+    def _fetcher(self) -> Fetcher:
         if self.fetcher is None:
             from reader.fetching.http import Fetcher
 
@@ -71,7 +83,7 @@ class ArchiveImport:
         return self.fetcher
 
     def _article(
-        self, item: ArchiveItem, answer, where: str, error
+        self, item: ArchiveItem, answer: Answer, where: str, error: Callable[[str, str], None]
     ) -> tuple[ParsedArticle, bytes] | None:
         from reader.importing.importer import parse_document
 
@@ -107,7 +119,7 @@ class ArchiveImport:
             error(where, str(exc))
             return None
 
-    def imported(self, library, name: str, meta) -> None:
+    def imported(self, library: Library, name: str, meta: ArticleMeta) -> None:
         """After the commit: the item's highlights as notes on its article."""
         marks = self.highlights.pop(name, None)
         if not marks:
@@ -115,14 +127,16 @@ class ArchiveImport:
         try:
             add_highlights(library.annotations, meta.id, library.text(meta.id), marks)
         except Exception as exc:  # noqa: BLE001 - the article is in; say what is missing
-            self.note_errors.append(f"{meta.id}: highlights not saved ({exc})")
+            self.note_errors.append((meta.id, f"highlights not saved ({exc})"))
 
     def close(self) -> None:
         if self.fetcher is not None:
             self.fetcher.close(cancel=True)
 
 
-def add_highlights(store, article_id: str, text: str, marks: list[Highlight]) -> list:
+def add_highlights(
+    store: AnnotationStore, article_id: str, text: str, marks: list[Highlight]
+) -> list[Note]:
     from annotations.anchors import PassageError, find_passage, make_anchor
 
     notes = []

@@ -17,11 +17,11 @@ import gc
 import json
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from reader.base.errors import ReaderError
 
@@ -68,7 +68,9 @@ def encode_row(meta: ArticleMeta) -> dict[str, Any]:
     return row
 
 
-_share = {}.setdefault  # grows with the distinct actor names a library holds (small)
+T = TypeVar("T")
+_shared: dict[str, str] = {}
+_share = _shared.setdefault  # grows with the distinct actor names a library holds (small)
 
 
 def decode_row(article_id: str, row: dict[str, Any]) -> ArticleMeta:
@@ -108,9 +110,10 @@ class IndexTxn:
 
 
 class ArticleIndex:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, snapshot_path: Path | None = None) -> None:
         self.path = path
-        self.snapshot_path = path.with_name("articles.cache")
+        # derived: the library keeps it in its cache folder (reader.paths.cache_dir)
+        self.snapshot_path = snapshot_path or path.with_name("articles.cache")
         self._stamp: tuple[int, int, int] | None = None
         self._metas: dict[str, ArticleMeta] | None = {}
         self._columns: ArticleColumns | None = ArticleColumns.from_metas(())
@@ -125,6 +128,7 @@ class ArticleIndex:
         with self._lock:
             self._refresh()
             if self._columns is None:
+                assert self._metas is not None  # _refresh leaves the rows, the columns or both
                 metas = self._metas.values()
                 self._columns = _quietly(lambda: ArticleColumns.from_metas(metas))
             return self._columns
@@ -134,6 +138,7 @@ class ArticleIndex:
         with self._lock:
             self._refresh()
             if self._metas is None:
+                assert self._columns is not None  # _refresh leaves the rows, the columns or both
                 self._metas = _quietly(self._columns.metas)
             return self._metas
 
@@ -208,7 +213,7 @@ class ArticleIndex:
             lock.release()
 
 
-def _quietly(build):
+def _quietly(build: Callable[[], T]) -> T:
     """Build many small long-lived objects with the cyclic GC paused: it would scan them again
     and again while they are made (2-3x the time); none of them form cycles."""
     enabled = gc.isenabled()

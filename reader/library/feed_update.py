@@ -26,12 +26,24 @@ from collections import defaultdict, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.importing.models import ImportFailure, ParsedArticle
 
 from .feeds import Feed, FeedStore, now_iso
-from .models import ArticleMeta
+from .models import ArticleMeta, ImportOutcome
+
+if TYPE_CHECKING:
+    from reader.fetching.feeds import Entry, ParsedFeed
+    from reader.fetching.http import FetchError, Politeness, Response
+
+    from .store import Library
+
+    Outcome = Response | FetchError
+    Item = tuple[ParsedArticle, bytes, str]
+    # ("feed", feed id, outcome, parsed feed or None, new entries) or
+    # ("page", feed id, entry, outcome or None)
+    Event = tuple[Any, ...]
 
 ErrorCallback = Callable[[str, str], None]  # (URL or HOST, reason)
 SAVE_EVERY = 2.0  # seconds between writes of the feed list during an update
@@ -60,7 +72,7 @@ class _FeedRun:
     title: str | None = None
     warning: str | None = None
     saved: bool = False
-    backlog: deque = field(default_factory=deque)  # new entries not asked for yet
+    backlog: deque[Entry] = field(default_factory=deque)  # new entries not asked for yet
     asked: int = 0  # pages of it the fetcher has now
 
     @property
@@ -69,11 +81,11 @@ class _FeedRun:
 
 
 def update_feeds(
-    library,
+    library: Library,
     feeds: list[Feed] | None = None,
     *,
-    politeness=None,
-    on_result: Callable[[str, str, Any], None] | None = None,
+    politeness: Politeness | None = None,
+    on_result: Callable[[ImportOutcome], None] | None = None,
     on_error: ErrorCallback | None = None,
     on_progress: Callable[[int, int, str], None] | None = None,
     cancel: threading.Event | None = None,
@@ -91,7 +103,15 @@ def update_feeds(
 
 
 class _Update:
-    def __init__(self, library, store, feeds, politeness, workers, cancel) -> None:
+    def __init__(
+        self,
+        library: Library,
+        store: FeedStore,
+        feeds: list[Feed],
+        politeness: Politeness | None,
+        workers: int,
+        cancel: threading.Event | None,
+    ) -> None:
         self.library = library
         self.store = store
         self.runs = {f.id: _FeedRun(f) for f in feeds}
@@ -99,16 +119,25 @@ class _Update:
         self.workers = workers
         self.cancel = cancel or threading.Event()
         self.stop = threading.Event()  # fetch threads stop handing results over
-        self.events: queue.Queue = queue.Queue(maxsize=32)
-        self.names: dict[str, deque] = defaultdict(deque)  # item name -> (feed id, entry key)
+        self.events: queue.Queue[Event] = queue.Queue(maxsize=32)
+        # item name -> (feed id, entry key), in the order handed to add_many
+        self.names: dict[str, deque[tuple[str, str]]] = defaultdict(deque)
         self.report = UpdateReport()
         self.hosts_reported: set[str] = set()
         self.last_save = time.monotonic()
         self.asking: list[_FeedRun] = []  # feeds with pages still to ask for
-        self.linkless: deque = deque()  # entries without a page: handled without fetching
+        self.linkless: deque[Event] = deque()  # entries without a page: no fetch
+        self.on_error: ErrorCallback | None = None
+        self.on_progress: Callable[[int, int, str], None] | None = None
 
     # the run --------------------------------------------------------------------------------
-    def run(self, on_result, on_error, on_progress, batch_seconds) -> UpdateReport:
+    def run(
+        self,
+        on_result: Callable[[ImportOutcome], None] | None,
+        on_error: ErrorCallback | None,
+        on_progress: Callable[[int, int, str], None] | None,
+        batch_seconds: float,
+    ) -> UpdateReport:
         from reader.fetching.http import Fetcher, Politeness
 
         self.on_error = on_error
@@ -118,16 +147,16 @@ class _Update:
         fetcher = Fetcher(self.politeness or Politeness(), workers=self.workers)
         self.fetcher = fetcher
 
-        def result(name: str, status: str, detail) -> None:
-            self._settle_item(name, status, detail)
-            if status == "imported":
-                self.report.imported.append(detail)
-            elif status == "duplicate":
-                self.report.duplicates.append(detail)
+        def result(outcome: ImportOutcome) -> None:
+            self._settle_item(outcome)
+            if outcome.meta is not None and outcome.status == "imported":
+                self.report.imported.append(outcome.meta)
+            elif outcome.meta is not None and outcome.status == "duplicate":
+                self.report.duplicates.append(outcome.meta)
             else:
-                self._error(name, str(detail))
+                self._error(outcome.name, outcome.reason)
             if on_result is not None:
-                on_result(status, name, detail)
+                on_result(outcome)
 
         try:
             for run in self.runs.values():
@@ -146,7 +175,7 @@ class _Update:
             self._save()
         return self.report
 
-    def _items(self) -> Iterator[tuple[ParsedArticle, bytes, str]]:
+    def _items(self) -> Iterator[Item]:
         from .parse_pool import ParsePool
 
         self.parser = ParsePool()
@@ -155,13 +184,13 @@ class _Update:
         finally:
             self.parser.shutdown()
 
-    def _events(self) -> Iterator[tuple[ParsedArticle, bytes, str]]:
+    def _events(self) -> Iterator[Item]:
         """Events from the fetch threads; pages go to the parse pool, a window ahead of the
         one handed to add_many (in the order they arrived)."""
         waiting_feeds = len(self.runs)
         waiting_pages = 0
         done, total = 0, len(self.runs)
-        parsing: deque = deque()
+        parsing: deque[tuple[_FeedRun, Entry, Outcome | None, Future[Any]]] = deque()
         window = 4 * max(1, self.parser.workers)
         while waiting_feeds or waiting_pages:
             if self.cancel.is_set():
@@ -205,7 +234,9 @@ class _Update:
         if self.on_progress is not None:
             self.on_progress(done, total, name)
 
-    def _feed_read(self, run: _FeedRun, outcome, parsed, entries: list) -> list:
+    def _feed_read(
+        self, run: _FeedRun, outcome: Outcome, parsed: ParsedFeed | None, entries: list[Entry]
+    ) -> list[Entry]:
         """The feed's answer, in the calling thread: its state, its error."""
         from reader.fetching.http import FetchError
 
@@ -215,7 +246,7 @@ class _Update:
             run.failed = outcome.reason
             self.report.failed_feeds.append(run.feed.id)
             self._fetch_error(outcome)
-        elif parsed is not None:
+        elif parsed is not None and not isinstance(outcome, FetchError):
             run.title, run.warning = parsed.title, parsed.warning
             run.validators = (outcome.etag, outcome.last_modified)
         for entry in entries:
@@ -236,19 +267,22 @@ class _Update:
             while run.backlog and run.asked < AHEAD:
                 entry = run.backlog.popleft()
                 run.asked += 1
-                feed_id = run.feed.id
                 self.fetcher.submit(
-                    entry.link,
+                    entry.link or "",
                     accept=ACCEPT_PAGE,
-                    callback=lambda url, got, e=entry, f=feed_id: self._hand_over(
-                        ("page", f, e, got)
-                    ),
+                    callback=self._page_answered(run.feed.id, entry),
                 )
             if not run.backlog:
                 self.asking.remove(run)
 
     # fetch threads --------------------------------------------------------------------------
-    def _hand_over(self, event: tuple) -> bool:
+    def _page_answered(self, feed_id: str, entry: Entry) -> Callable[[str, Outcome], None]:
+        def answered(url: str, outcome: Outcome) -> None:
+            self._hand_over(("page", feed_id, entry, outcome))
+
+        return answered
+
+    def _hand_over(self, event: Event) -> bool:
         """Put an event for the calling thread; False once the update stopped."""
         while not self.stop.is_set():
             try:
@@ -266,10 +300,10 @@ class _Update:
             etag=feed.etag,
             last_modified=feed.last_modified,
             accept=ACCEPT_FEED,
-            callback=lambda url, outcome, f=feed: self._feed_answered(f, outcome),
+            callback=lambda url, outcome: self._feed_answered(feed, outcome),
         )
 
-    def _feed_answered(self, feed: Feed, outcome) -> None:
+    def _feed_answered(self, feed: Feed, outcome: Outcome) -> None:
         """In a fetch thread: read the feed and hand it over with its new entries."""
         from reader.fetching.feeds import FeedError, parse_feed
         from reader.fetching.http import FetchError
@@ -291,7 +325,7 @@ class _Update:
         self._hand_over(("feed", feed.id, outcome, parsed, entries))
 
     # the calling thread ---------------------------------------------------------------------
-    def _given(self, run: _FeedRun, entry) -> dict[str, Any]:
+    def _given(self, run: _FeedRun, entry: Entry) -> dict[str, Any]:
         given: dict[str, Any] = {
             "title": entry.title,
             "date": entry.date,
@@ -301,12 +335,12 @@ class _Update:
             given["tags"] = list(run.feed.tags)
         return {k: v for k, v in given.items() if v}
 
-    def _parse_later(self, run: _FeedRun, entry, outcome) -> Future:
+    def _parse_later(self, run: _FeedRun, entry: Entry, outcome: Outcome | None) -> Future[Any]:
         """The page's parse, in the pool; a done Future of None when there is no page."""
         from reader.fetching.http import FetchError
 
         if outcome is None or isinstance(outcome, FetchError):
-            nothing: Future = Future()
+            nothing: Future[Any] = Future()
             nothing.set_result(None)
             return nothing
         return self.parser.submit(
@@ -314,8 +348,8 @@ class _Update:
         )
 
     def _finish(
-        self, run: _FeedRun, entry, outcome, parsing: Future
-    ) -> Iterator[tuple[ParsedArticle, bytes, str]]:
+        self, run: _FeedRun, entry: Entry, outcome: Outcome | None, parsing: Future[Any]
+    ) -> Iterator[Item]:
         """The entry's article: its page as parsed, else (failures reported) partial."""
         from reader.fetching.http import FetchError
 
@@ -329,9 +363,9 @@ class _Update:
             try:
                 parsed, data = parsing.result()
             except ImportFailure as exc:
-                self._error(entry.link, str(exc))
+                self._error(name, str(exc))
             except Exception as exc:  # noqa: BLE001 - a worker died: one page fails, not all
-                self._error(entry.link, f"cannot be read ({type(exc).__name__})")
+                self._error(name, f"cannot be read ({type(exc).__name__})")
             else:
                 parsed.feed = feed.id
                 self.names[name].append((feed.id, entry.key))
@@ -364,7 +398,8 @@ class _Update:
         self.names[name].append((feed.id, entry.key))
         yield parsed, record, name
 
-    def _settle_item(self, name: str, status: str, detail) -> None:
+    def _settle_item(self, outcome: ImportOutcome) -> None:
+        name, status = outcome.name, outcome.status
         waiting = self.names.get(name)
         if not waiting:
             return
@@ -373,14 +408,14 @@ class _Update:
             del self.names[name]
         run = self.runs[feed_id]
         run.open_entries -= 1
-        if status in ("imported", "duplicate"):
-            run.settled[key] = detail.id
+        if status in ("imported", "duplicate") and outcome.meta is not None:
+            run.settled[key] = outcome.meta.id
             if status == "imported":
                 self.report.new[feed_id] = self.report.new.get(feed_id, 0) + 1
         else:
             run.validators = None  # a write failed: no 304 next time, so it is asked again
 
-    def _fetch_error(self, error) -> None:
+    def _fetch_error(self, error: FetchError) -> None:
         if error.host_down:
             from reader.fetching.http import host_of
 
@@ -436,10 +471,10 @@ class _Update:
 class _Chunk:
     """The next ``size`` items of ``items``; ``full`` says whether there may be more."""
 
-    def __init__(self, items: Iterator, size: int) -> None:
+    def __init__(self, items: Iterator[Item], size: int) -> None:
         self.items, self.size, self.full = items, size, False
 
-    def __iter__(self) -> Iterator:
+    def __iter__(self) -> Iterator[Item]:
         for count, item in enumerate(self.items, start=1):
             yield item
             if count >= self.size:
@@ -447,15 +482,16 @@ class _Chunk:
                 return
 
 
-def parse_fetched(response, given: dict[str, Any]) -> tuple[ParsedArticle, bytes]:
+def parse_fetched(response: Response, given: dict[str, Any]) -> tuple[ParsedArticle, bytes]:
     """A fetched page through the importer (run in a parse worker): ImportFailure for any
     failure, with its reason."""
     from .fetched import parse_page
 
-    return _guarded(parse_page, response, given)
+    parsed: tuple[ParsedArticle, bytes] = _guarded(parse_page, response, given)
+    return parsed
 
 
-def _guarded(parse, *args):
+def _guarded(parse: Callable[..., Any], *args: Any) -> Any:
     """The importer's own failures as they are; anything else in it as one ImportFailure (one
     bad page must not stop an update)."""
     try:

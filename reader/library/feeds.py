@@ -14,7 +14,7 @@ it became none). An entry in ``seen`` is never fetched again, wherever the feed 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -95,7 +95,9 @@ class FeedStore:
         raise FeedStoreError(f"no feed {wanted} (see: reader feed list)")
 
     # changing -------------------------------------------------------------------------------
-    def add(self, url: str, tags: list[str] = (), title: str | None = None) -> tuple[Feed, bool]:
+    def add(
+        self, url: str, tags: Iterable[str] = (), title: str | None = None
+    ) -> tuple[Feed, bool]:
         """Subscribe; returns the feed and whether it is new. Adding a known URL again adds
         the tags given (and a title if it had none)."""
         url = check_feed_url(url)
@@ -157,7 +159,7 @@ def feed_rows(root: Path) -> list[dict[str, Any]]:
     from collections import Counter
 
     feeds = FeedStore(root).feeds()
-    counts: Counter = Counter()
+    counts: Counter[str] = Counter()
     if feeds and (Path(root) / "articles.json").exists():
         from .store import Library
 
@@ -206,7 +208,7 @@ def check_feed_url(url: str) -> str:
         raise FeedStoreError(f"{url}: {exc.reason}") from None
 
 
-def clean_tags(tags) -> list[str]:
+def clean_tags(tags: Iterable[str]) -> list[str]:
     from annotations.tags import TagError, merge_tags
 
     try:

@@ -14,9 +14,12 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.importing.models import ImportFailure, ParsedArticle, apply_given
+
+if TYPE_CHECKING:
+    from reader.fetching.http import Response
 
 _MARKUP = re.compile(rb"<(?:!doctype\s+html|html|head|body|p|div|article)\b", re.I)
 _TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
@@ -39,7 +42,7 @@ def page_name(content_type: str) -> str:
     return name
 
 
-def page_bytes(response) -> bytes:
+def page_bytes(response: Response) -> bytes:
     """The page as it is kept: its bytes, with the charset the server named declared in the
     page when the page declares none and is not UTF-8 (so every later read decodes it the
     same way)."""
@@ -62,7 +65,7 @@ def page_bytes(response) -> bytes:
         return f'<meta charset="{name}">\n'.encode("ascii") + body
 
 
-def parse_page(response, given: dict[str, Any]) -> tuple[ParsedArticle, bytes]:
+def parse_page(response: Response, given: dict[str, Any]) -> tuple[ParsedArticle, bytes]:
     """A fetched page through the importer, with the outside fields applied; ImportFailure if
     it is not a page we can read."""
     from reader.importing.importer import parse_document
@@ -81,7 +84,7 @@ def partial_record(
     date: str | None = None,
     source: str | None = None,
     summary: str | None = None,
-    tags: list[str] = (),
+    tags: list[str] | tuple[str, ...] = (),
 ) -> bytes:
     """The JSONL line a partial article is kept as: the summary (HTML or text, cleaned by the
     importer) as its text, else the link."""

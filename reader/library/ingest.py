@@ -19,12 +19,13 @@ from typing import Any, BinaryIO
 from reader.importing.formats import for_path
 from reader.importing.models import ImportFailure, ParsedArticle
 
-from .models import ArticleMeta
+from .models import ArticleMeta, ImportOutcome
 from .store import Library
 
 CHUNK_BYTES = 4 * 1024 * 1024
 PROGRESS_EVERY = 0.05  # seconds between progress reports inside a corpus
-ResultCallback = Callable[[str, str, "ArticleMeta | str"], None]  # (status, name, meta|reason)
+SAMPLE_TAG = "sample"  # the bundled sample articles carry it
+ResultCallback = Callable[[ImportOutcome], None]
 ProgressCallback = Callable[[int, int, str], None]  # (done, total, current name)
 
 
@@ -64,18 +65,22 @@ def import_paths(
 
     report = ImportReport()
     archives = ArchiveImport(fetch=fetch)
+    sample_root = None
+    sample_ids: dict[str, list[str]] = {}
 
-    def result(status: str, name: str, detail: ArticleMeta | str) -> None:
-        if status == "imported":
-            report.imported.append(detail)  # type: ignore[arg-type]
+    def result(outcome: ImportOutcome) -> None:
+        if outcome.meta is not None and outcome.status == "imported":
+            report.imported.append(outcome.meta)
             if archives.highlights:
-                archives.imported(library, name, detail)
-        elif status == "duplicate":
-            report.duplicates.append(detail)  # type: ignore[arg-type]
+                archives.imported(library, outcome.name, outcome.meta)
+            if sample_root is not None and outcome.name.startswith(sample_root):
+                sample_ids[outcome.meta.id] = [SAMPLE_TAG]
+        elif outcome.meta is not None and outcome.status == "duplicate":
+            report.duplicates.append(outcome.meta)
         else:
-            report.errors.append((name, str(detail)))
+            report.errors.append((outcome.name, outcome.reason))
         if on_result is not None:
-            on_result(status, name, detail)
+            on_result(outcome)
 
     wanted = [str(p) for p in paths]
     use_stdin = "-" in wanted
@@ -84,7 +89,8 @@ def import_paths(
     if samples:
         from reader.paths import samples_dir
 
-        wanted.append(str(samples_dir()))
+        sample_root = str(samples_dir())
+        wanted.append(sample_root)
     files = list(collect_files(wanted)) if wanted else []
     sources: list[tuple[str, bytes | None, str | None]] = []  # (name, bytes, error)
     if use_stdin:
@@ -107,7 +113,7 @@ def import_paths(
                 return
             done += 1
             if reason is not None:
-                result("error", name, reason)
+                result(ImportOutcome(name, "error", reason=reason))
                 continue
             if pages is not None and _is_url(name):
                 fetched = pages.get(name, result)
@@ -118,7 +124,7 @@ def import_paths(
                 try:
                     data = Path(name).read_bytes()
                 except OSError as exc:
-                    result("error", name, exc.strerror or str(exc))
+                    result(ImportOutcome(name, "error", reason=exc.strerror or str(exc)))
                     continue
             fmt = for_path(name)
             if fmt is not None and fmt.many:
@@ -147,7 +153,8 @@ def import_paths(
                 done -= 1
                 continue
             if _only_archive(name):
-                result("error", name, "not a Pocket, Instapaper, wallabag or Omnivore export")
+                reason = "not a Pocket, Instapaper, wallabag or Omnivore export"
+                result(ImportOutcome(name, "error", reason=reason))
                 continue
             parsed = _parse(data, name, result)
             if parsed is not None and _storable(parsed, name, result):
@@ -158,7 +165,7 @@ def import_paths(
     try:
         library.add_many(
             items(),
-            on_result=lambda name, status, meta: result(status, name, meta),
+            on_result=result,
             batch_seconds=batch_seconds,
         )
     except KeyboardInterrupt:
@@ -167,16 +174,25 @@ def import_paths(
         if pages is not None:
             pages.close()
         archives.close()
-    for problem in archives.note_errors:
-        result("error", problem.split(":", 1)[0], problem.split(": ", 1)[1])
+    for where, reason in archives.note_errors:
+        result(ImportOutcome(where, "error", reason=reason))
+    if sample_ids:  # so they can be told apart and removed at once (reader rm --tag sample)
+        library.annotations.tag_articles(dict(sample_ids))
     return report
 
 
+def _is_url(name: str) -> bool:
+    return name[:8].lower().startswith(("http://", "https://"))
+
+
 def _errors_to(result: ResultCallback) -> Callable[[str, str], None]:
-    return lambda where, reason: result("error", where, reason)
+    def error(where: str, reason: str) -> None:
+        result(ImportOutcome(where, "error", reason=reason))
+
+    return error
 
 
-def _archive(name: str, data: bytes):
+def _archive(name: str, data: bytes) -> Any:
     from reader.importing.archives import detect
 
     return detect(name, data) if name != "-" else None
@@ -186,10 +202,6 @@ def _only_archive(name: str) -> bool:
     from reader.importing.archives import ONLY_ARCHIVE
 
     return name.lower().endswith(ONLY_ARCHIVE)
-
-
-def _is_url(name: str) -> bool:
-    return name[:8].lower().startswith(("http://", "https://"))
 
 
 class _Pages:
@@ -216,23 +228,24 @@ class _Pages:
             self.futures[ahead] = self.fetcher.submit(ahead)
             self.next += 1
         future = self.futures.pop(url, None)
-        if future is None:  # the same URL given twice: fetched once
+        if future is None:  # the same URL given twice: fetched once more
             future = self.fetcher.submit(url)
+        reason = ""
         try:
             response = future.result()
-        except FetchError as exc:
-            result("error", url, exc.reason)
-            return None
-        try:
             parsed, data = parse_page(response, {"url": response.url})
+        except FetchError as exc:
+            reason = exc.reason
         except ImportFailure as exc:
-            result("error", url, str(exc) or "cannot be imported")
-            return None
+            reason = str(exc) or "cannot be imported"
         except RecursionError:
-            result("error", url, "document nested too deeply")
-            return None
+            reason = "document nested too deeply"
         except Exception as exc:  # noqa: BLE001 - one bad page must not stop the import
-            result("error", url, f"cannot be read ({type(exc).__name__}: {exc})")
+            reason = f"cannot be read ({type(exc).__name__}: {exc})"
+        if reason:
+            result(ImportOutcome(url, "error", reason=reason))
+            return None
+        if not _storable(parsed, url, result):
             return None
         return parsed, data, url
 
@@ -253,11 +266,11 @@ def _parse(data: bytes, name: str, result: ResultCallback) -> ParsedArticle | No
     try:
         return parse_document(data, name)
     except ImportFailure as exc:
-        result("error", name, str(exc) or "cannot be imported")
+        result(ImportOutcome(name, "error", reason=str(exc) or "cannot be imported"))
     except RecursionError:
-        result("error", name, "document nested too deeply")
+        result(ImportOutcome(name, "error", reason="document nested too deeply"))
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the import
-        result("error", name, f"cannot be read ({type(exc).__name__}: {exc})")
+        result(ImportOutcome(name, "error", reason=f"cannot be read ({type(exc).__name__}: {exc})"))
     return None
 
 
@@ -267,11 +280,14 @@ def _storable(parsed: ParsedArticle, name: str, result: ResultCallback) -> bool:
     from reader.base.surrogates import lone_surrogate
 
     fields = {k: getattr(parsed, k) for k in ("title", "text", "source", "url", "date", "lang")}
-    fields.update({"tags": t for t in parsed.tags if isinstance(t, str) and lone_surrogate(t)})
+    bad_tags = [t for t in parsed.tags if isinstance(t, str) and lone_surrogate(t)]
+    if bad_tags:
+        fields["tags"] = bad_tags[-1]
     for key, value in fields.items():
         bad = lone_surrogate(value) if isinstance(value, str) else None
         if bad:
-            result("error", name, f"'{key}' is not valid Unicode text (lone surrogate {bad})")
+            reason = f"'{key}' is not valid Unicode text (lone surrogate {bad})"
+            result(ImportOutcome(name, "error", reason=reason))
             return False
     return True
 
@@ -295,12 +311,12 @@ def _corpus_items(
                 report.cancelled = True
                 return
             if lineno == 0:  # the file as a whole (binary, unreadable encoding, ...)
-                result("error", name, str(item) or "cannot be imported")
+                result(ImportOutcome(name, "error", reason=str(item) or "cannot be imported"))
                 return
             lineno += offset
             where = f"{name}:{lineno}"
             if isinstance(item, ImportFailure):
-                result("error", where, str(item) or "cannot be imported")
+                result(ImportOutcome(where, "error", reason=str(item) or "cannot be imported"))
                 continue
             if not _storable(item, where, result):
                 continue

@@ -9,6 +9,7 @@ more than it saves). Workers ignore ctrl+c: the calling process handles it and s
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
@@ -21,18 +22,19 @@ class ParsePool:
         self.workers = workers or min(4, os.cpu_count() or 1)
         self._executor: Any = None
 
-    def submit(self, fn, *args) -> Future:
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
         """``fn(*args)`` in a worker (or here, for small runs); a Future of its result."""
         self.submitted += 1
         if self._executor is None and self.submitted >= POOL_FROM and self.workers > 1:
             self._start()
         if self._executor is not None:
             try:
-                return self._executor.submit(fn, *args)
+                sent: Future[Any] = self._executor.submit(fn, *args)
+                return sent
             except Exception:  # noqa: BLE001 - a broken pool: carry on in-process
                 self.shutdown()
                 self.workers = 1
-        result: Future = Future()
+        result: Future[Any] = Future()
         try:
             result.set_result(fn(*args))
         except Exception as exc:  # noqa: BLE001 - handed to whoever waits for it

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from reader.importing.importer import content_key, parse_document, parse_original
 from reader.base.errors import ReaderError
-from reader.importing.models import ImportFailure, ParsedArticle, apply_given
+from reader.importing.importer import content_key, parse_document, parse_original
+from reader.importing.models import ParsedArticle, apply_given
 
 from .analysis_pool import analyse_text
 from .article_index import ArticleIndex, LibraryError
@@ -22,6 +22,7 @@ from .models import ArticleMeta
 
 if TYPE_CHECKING:
     from annotations.store import AnnotationStore
+    from reader.fetching.http import Fetcher
 
 
 @dataclass
@@ -95,7 +96,7 @@ def reimport(
             actors=analysed.actors,
         )
         if refetch:
-            from .batch import sha256_hex
+            from .ids import sha256_hex
 
             fresh = replace(
                 fresh,
@@ -131,13 +132,13 @@ def reimport(
     return results
 
 
-def _fetcher():
+def _fetcher() -> Fetcher:
     from reader.fetching.http import Fetcher
 
     return Fetcher()
 
 
-def _refetch(fetcher, meta: ArticleMeta) -> tuple[bytes, str, ParsedArticle]:
+def _refetch(fetcher: Fetcher, meta: ArticleMeta) -> tuple[bytes, str, ParsedArticle]:
     """The article's page, fetched again from its URL and read by the importer."""
     from reader.importing.formats import original_extension
 

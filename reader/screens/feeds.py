@@ -198,12 +198,13 @@ class FeedsScreen(ListScreen):
     def run_update(self, feed_ids: list[str] | None) -> None:
         from reader.library.feed_update import update_feeds
         from reader.library.feeds import FeedStore
+        from reader.library.models import ImportOutcome
 
         def progress(done: int, total: int, name: str) -> None:
             self.app.call_from_thread(self._progress, done, total, name)
 
-        def result(status: str, name: str, detail) -> None:
-            if status == "imported":
+        def result(outcome: ImportOutcome) -> None:
+            if outcome.status == "imported":
                 self.new += 1
 
         def error(where: str, reason: str) -> None:

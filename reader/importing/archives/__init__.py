@@ -81,7 +81,7 @@ class _Lazy:
 
     _table: list[ArchiveFormat] | None = None
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[ArchiveFormat]:
         if _Lazy._table is None:
             _Lazy._table = _formats()
         return iter(_Lazy._table)
@@ -103,7 +103,7 @@ def detect(name: str, data: bytes) -> ArchiveFormat | None:
             try:
                 if fmt.sniff(data):
                     return fmt
-            except Exception:  # noqa: BLE001, S112 - a sniffer never decides by crashing
+            except Exception:  # noqa: BLE001 - a sniffer never decides by crashing
                 continue
     return None
 

@@ -53,7 +53,7 @@ def json_of(data: bytes) -> Any:
 def json_head(data: bytes) -> Any:
     """The parsed JSON for sniffing, or None (sniffers must not raise)."""
     stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not stripped[:1] in (b"[", b"{"):
+    if stripped[:1] not in (b"[", b"{"):
         return None
     try:
         return json.loads(data.decode("utf-8-sig"))

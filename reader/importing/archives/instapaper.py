@@ -16,7 +16,7 @@ _BUILT_IN = {"unread", "archive", "starred"}
 
 
 def sniff(data: bytes) -> bool:
-    return _COLUMNS <= set(header(data))
+    return set(header(data)) >= _COLUMNS
 
 
 def read(data: bytes) -> Iterator[ArchiveItem | ImportFailure]:

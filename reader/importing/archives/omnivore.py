@@ -79,9 +79,9 @@ def _member(archive: zipfile.ZipFile, name: str) -> bytes:
     return archive.read(name)
 
 
-def _labels(value) -> list[str]:
+def _labels(value: object) -> list[str]:
     labels = []
-    for label in value or []:
+    for label in value if isinstance(value, list) else []:
         name = label.get("name") if isinstance(label, dict) else label
         if isinstance(name, str) and name.strip():
             labels.append(name.strip())

@@ -24,7 +24,7 @@ _CSV_COLUMNS = {"title", "url", "time_added"}
 
 
 def sniff_csv(data: bytes) -> bool:
-    return _CSV_COLUMNS <= set(header(data))
+    return set(header(data)) >= _CSV_COLUMNS
 
 
 def read_csv(data: bytes) -> Iterator[ArchiveItem | ImportFailure]:
@@ -57,7 +57,7 @@ class _Links(HTMLParser):
         self._open: ArchiveItem | None = None
         self._title: list[str] = []
 
-    def handle_starttag(self, tag, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag != "a":
             return
         found = dict(attrs)
@@ -69,11 +69,11 @@ class _Links(HTMLParser):
         )
         self._title = []
 
-    def handle_data(self, data) -> None:
+    def handle_data(self, data: str) -> None:
         if self._open is not None:
             self._title.append(data)
 
-    def handle_endtag(self, tag) -> None:
+    def handle_endtag(self, tag: str) -> None:
         if tag == "a" and self._open is not None:
             title = " ".join("".join(self._title).split())
             self._open.title = title if title and title != self._open.url else None

@@ -19,7 +19,7 @@ def sniff(data: bytes) -> bool:
     if not isinstance(records, list) or not records or not isinstance(records[0], dict):
         return False
     keys = set(records[0])
-    return _KEYS <= keys and bool(_MARKS & keys)
+    return keys >= _KEYS and bool(_MARKS & keys)
 
 
 def read(data: bytes) -> Iterator[ArchiveItem | ImportFailure]:
