@@ -100,6 +100,7 @@ def cmd_import(args: argparse.Namespace, root: Path) -> int:
             on_result=on_result,
             on_progress=progress.update,
             cancel=cancel,
+            fetch=args.fetch,
         )
     progress.clear()
     if report.cancelled:

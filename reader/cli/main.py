@@ -62,7 +62,7 @@ def build_parser() -> Parser:
     from reader import __version__
     from reader.importing.formats import import_help
 
-    from . import analyze, annotate, complete, export, importing, manage, reading
+    from . import analyze, annotate, complete, export, feeds, importing, manage, reading
 
     parser = Parser(
         prog="reader",
@@ -102,14 +102,26 @@ def build_parser() -> Parser:
     p = command(
         "import",
         importing.cmd_import,
-        import_help(),
+        import_help() + ", http(s) URLs, read-it-later exports",
         "reader import saved-pages/ notes.md",
         "pbpaste | reader import -",
+        "reader import https://example.org/news/story.html",
+        "reader import pocket-export.csv --fetch",
     )
     p.add_argument(
-        "paths", nargs="*", metavar="PATH", help="file or folder (recursive); - reads stdin"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="file, folder (recursive) or http(s) URL; - reads stdin",
     )
     p.add_argument("--samples", action="store_true", help="also import the bundled samples")
+    p.add_argument(
+        "--fetch",
+        action="store_true",
+        help="for read-it-later exports (Pocket, Instapaper, ...): fetch the page of each item "
+        "that has only a link, instead of keeping title and link (e.g. reader import "
+        "pocket.csv --fetch)",
+    )
 
     p = command(
         "list",
@@ -289,6 +301,14 @@ def build_parser() -> Parser:
         p.add_argument("ids", nargs="*", metavar="ID", help="articles to reimport (default: all)"),
         ids,
     )
+    p.add_argument(
+        "--refetch",
+        action="store_true",
+        help="fetch each article's page again from its URL first; the id, tags and notes "
+        "stay (e.g. reader reimport --refetch 3f2a)",
+    )
+
+    feeds.add_commands(sub, _library_option, parser.commands)
 
     p = command(
         "doctor",
@@ -408,6 +428,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 EXIT_BUG = 70  # EX_SOFTWARE: an internal error, not the user's input
+
+
+# The core's one-line errors, looked up only if their module was imported: an exception can't be
+# of a class that was never loaded, and ``--version``/``--help`` must not pay for the store.
+_USER_ERRORS = (
+    ("reader.library.article_index", "LibraryError"),
+    ("annotations.files", "StoreError"),
+    ("annotations.storage", "StorageError"),
+    ("reader.base.errors", "ReaderError"),  # the root of every user-facing error
+)
+
+
+def _is_user_error(exc: BaseException) -> bool:
+    for module, name in _USER_ERRORS:
+        cls = getattr(sys.modules.get(module), name, None)
+        if cls is not None and isinstance(exc, cls):
+            return True
+    return False
 
 
 def _silence_stdout() -> None:

@@ -50,6 +50,8 @@ _SCALAR_DEFAULTS = {
     "lang": None,
     "words": 0,
     "quotes": 0,
+    "feed": None,
+    "partial": False,
 }
 
 
@@ -87,6 +89,7 @@ def decode_row(article_id: str, row: dict[str, Any]) -> ArticleMeta:
     values["actors"] = [_share(n, n) for n in names]  # one string per name, not per row
     values["import_tags"] = list(row.get("import_tags") or ())
     values["edited"] = dict(row.get("edited") or {})
+    values["given"] = dict(row.get("given") or {})
     return meta
 
 

@@ -114,6 +114,9 @@ class ImportBatch:
                 content_key=key,
                 words=len(parsed.text.split()),
                 import_tags=list(dict.fromkeys(parsed.tags)),
+                feed=parsed.feed,
+                partial=parsed.partial,
+                given=dict(parsed.given),
             )
             future = self.pool.submit(parsed.text, parsed.lang)
             self.inflight.append(_InFlight(name, meta, (parsed, original, future)))

@@ -67,9 +67,23 @@ def check_library(root: Path) -> DoctorReport:
                 report.problems.append(str(exc))
                 continue
             report.notes += sum(len(t) for name, t in data.items() if name == "notes")
+    _check_feeds(root, report)
     for backup in sorted(root.rglob("*.corrupt-*")):
         report.lines.append(f"backup of a damaged file: {backup}")
     return report
+
+
+def _check_feeds(root: Path, report: DoctorReport) -> None:
+    """The feed list, if there is one, must be readable (it is never overwritten otherwise)."""
+    from .feeds import FeedStore, FeedStoreError
+
+    store = FeedStore(root)
+    if not store.path.exists():
+        return
+    try:
+        report.lines.append(f"feeds: {len(store.feeds())} in {store.path}")
+    except FeedStoreError as exc:
+        report.problems.append(str(exc))
 
 
 def repair_library(root: Path) -> list[str]:

@@ -247,13 +247,21 @@ class Library:
         ids: Iterable[str] | None = None,
         *,
         on_result: Callable[[ReimportResult], None] | None = None,
+        refetch: bool = False,
     ) -> list[ReimportResult]:
         """Re-clean the kept original bytes and re-anchor notes (see reimport.py); no ``ids``:
-        every article."""
+        every article; ``refetch``: fetch the pages again from their URLs first."""
         from .reimport import reimport  # lazy: reading the library never loads the importer
 
         targets = [self.resolve(i) for i in ids] if ids else None
-        return reimport(self.index, self.folders, self.annotations, targets, on_result=on_result)
+        return reimport(
+            self.index,
+            self.folders,
+            self.annotations,
+            targets,
+            on_result=on_result,
+            refetch=refetch,
+        )
 
     def search(self, query: str, limit: int | None = None) -> list[SearchHit]:
         """Articles whose title or body holds every word of ``query`` (case-insensitive)."""

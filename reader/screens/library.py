@@ -30,6 +30,7 @@ class LibraryScreen(Screen[None]):
         Binding("i", "import", "Import", show=False),
         Binding("a", "annotations", "All notes", show=False),
         Binding("p", "actors", "Actors", show=False),
+        Binding("F", "feeds", "Feeds", key_display="F", show=False),
         Binding("U", "toggle_read", "Mark unread/read", key_display="U", show=False),
         Binding("e", "export", "Export shown", show=False),
         Binding("q", "quit", "Quit"),
@@ -147,6 +148,9 @@ class LibraryScreen(Screen[None]):
             f"  {plural(len(self.all_rows), 'article')} · {len(table.rows)} shown · {unread} unread"
         )
         text.append(f" · sorted by {table.sort_column} {'▼' if table.sort_reverse else '▲'}")
+        news = getattr(self.session, "feed_news", 0)
+        if news:
+            text.append(f" · {news} new", "bold")
         if self.query_text:
             text.append(" · filter: ")
             text.append(clean_line(self.query_text), "bold")
@@ -439,6 +443,11 @@ class LibraryScreen(Screen[None]):
         from reader.screens.actors import ActorsScreen
 
         self.app.push_screen(ActorsScreen(self.session))
+
+    def action_feeds(self) -> None:
+        from reader.screens.feeds import FeedsScreen
+
+        self.app.push_screen(FeedsScreen(self.session))  # on return: catch_up() reloads
 
     def action_quit(self) -> None:
         self.app.exit()

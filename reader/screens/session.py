@@ -37,6 +37,7 @@ class Session:
         self._analyses: OrderedDict[str, Analysis] = OrderedDict()
         self.summaries_error = ""  # why the last summaries() came back empty, if it failed
         self.analysis_errors: dict[str, str] = {}  # article -> why it shows no highlights
+        self.feed_news = 0  # articles the feed updates of this run brought ("n new")
 
     @property
     def store(self) -> AnnotationStore:
