@@ -82,13 +82,18 @@ class ArticleLifecycle(ArticleFiles):
         with self._writing(article) as db:
             raw = db.storage.read()
             mine = {n.id: n for n in rec.notes_in(article, raw)}
+            damaged = {  # a note with this id exists but cannot be read: never add a second
+                d.get("id") for d in (raw.get("notes") or {}).values() if isinstance(d, dict)
+            } - set(mine)
             same = {_content_key(n) for n in mine.values()}
             table, added = db.table("notes"), []
             for note in incoming:
                 note.article, note.text = article, rec.clean_text(note.text)
                 with user_errors():
                     note.tags = merge_tags([], note.tags)
-                if note.id in mine:
+                if note.id in damaged:
+                    counts["skipped"] += 1
+                elif note.id in mine:
                     if _is_newer(note.updated, mine[note.id].updated):
                         table.update(rec.note_doc(note), Query().id == note.id)
                         counts["updated"] += 1
@@ -106,7 +111,7 @@ class ArticleLifecycle(ArticleFiles):
             current = list(rec.article_doc(raw).get("tags") or [])
             with user_errors():
                 merged = merge_tags(current, tags)
-            if merged != current:
+            if merged != current and not rec.article_field_problem(raw, "tags"):
                 self._update_article(db, {"tags": merged})
         return counts
 

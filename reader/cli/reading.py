@@ -6,14 +6,25 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .output import UsageError, cell, console, err, one_line, out, print_json, report_unreadable
+from .output import (
+    UsageError,
+    cell,
+    console,
+    err,
+    one_line,
+    opened,
+    out,
+    print_json,
+    report_unreadable,
+)
 
 
 def open_library(root: Path):
-    """The library at ``root``, without creating anything (missing = empty)."""
+    """The library at ``root``, without creating anything (missing = empty). Damaged records
+    it meets are named when the command ends (and it exits 1)."""
     from reader.library.store import Library
 
-    return Library(root)
+    return opened(Library(root))
 
 
 def article_json(meta, summary) -> dict[str, Any]:

@@ -2,14 +2,14 @@
 per batch.
 
 Why batches: the index is one file, rewritten whole on every write; per-article writes would make
-a 10,000-article import quadratic. Files are written before their index row, so an interrupted
-run leaves at worst an unlisted folder (``reader doctor`` reports it), never a row without text.
+a 10,000-article import quadratic. Files are written, and flushed to disk with one ``syncfs`` per
+batch, before their index row, so an interrupted run (or a power cut) leaves at worst an
+unlisted folder (``reader doctor`` reports it), never a row without text.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import queue
 import shutil
 import threading
@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.base.atomic import make_durable
 from reader.importing.models import ParsedArticle
 
 from .analysis_pool import AnalysisPool, analyse_text
@@ -49,10 +50,13 @@ def fallback_title(parsed: ParsedArticle, name: str) -> str:
 
 def write_article_files(
     directory: Path, original: bytes, ext: str, text: str, cache: dict | None, *, fresh: bool
-) -> None:
+) -> list[Path]:
     """The article's files. A folder this call creates is in no index yet, so nobody can read a
-    half-written file there and plain writes do; a folder that exists (reimport, or another
-    process importing the same article) is updated file by file with atomic replaces."""
+    half-written file there and plain writes do: their paths are returned, and the caller makes
+    them durable, all at once, before the index commit that lists them. A folder that exists
+    (reimport, or another process importing the same article) is updated file by file with
+    atomic replaces (durable when this returns)."""
+    from .analysis_cache import sealed_cache
     from .store import _write_bytes
 
     if fresh:
@@ -62,16 +66,20 @@ def write_article_files(
         except FileExistsError:
             fresh = False
     directory.mkdir(parents=True, exist_ok=True)
-    files = [(f"original.{ext}", original), ("text.txt", text.encode("utf-8"))]
+    body = text.encode("utf-8")
+    files = [(f"original.{ext}", original), ("text.txt", body)]
     if cache is not None:
-        files.append(("analysis.json", json.dumps(cache, ensure_ascii=False).encode("utf-8")))
+        files.append(("analysis.json", sealed_cache(cache, body)))
     else:
         (directory / "analysis.json").unlink(missing_ok=True)
+    written: list[Path] = []
     for name, data in files:
         if fresh:
             (directory / name).write_bytes(data)
+            written.append(directory / name)
         else:
             _write_bytes(directory / name, data)
+    return written
 
 
 class ImportBatch:
@@ -189,29 +197,35 @@ class ImportBatch:
             self.finish_tags()
 
     def commit(self) -> None:
-        """Write the pending rows (re-checked against rows other processes added meanwhile)."""
+        """Write the pending rows (re-checked against rows other processes added meanwhile).
+        Their files are on disk first: one flush for the whole batch, then the index."""
         pending, self.pending = self.pending, []
         self.pending_ids = set()
         self.last_commit = time.monotonic()
         if not pending:
             return
+        finished = self._finish_writes(pending)
         settled: list[tuple[str, str, Any]] = []
         with self.library.index.transaction() as txn:
             self.known.begin_commit(txn)  # rows others added meanwhile, migrated keys
-            for name, status, meta, written in pending:
-                if written is not None:
-                    try:
-                        written.result()
-                    except OSError as exc:  # disk full, permissions: this article fails
-                        self.known.settle(meta, written=False)
-                        shutil.rmtree(self.library.article_dir(meta.id), ignore_errors=True)
-                        settled.append((name, "error", f"cannot write: {exc.strerror or exc}"))
-                        continue
+            moved: list[Path] = []
+            for name, status, meta, error in finished:
+                gone = not (self.library.article_dir(meta.id) / "text.txt").is_file()
+                if status == "imported" and error is None and gone:
+                    error = "its folder was moved away meanwhile (reader doctor --repair?)"
+                if error is not None:
+                    self.known.settle(meta, written=False)
+                    shutil.rmtree(self.library.article_dir(meta.id), ignore_errors=True)
+                    settled.append((name, "error", error))
+                    continue
                 if status == "imported":
                     other = self.known.settle(meta, written=True)
                     if other is None and meta.id in txn.metas:  # id taken meanwhile
+                        old = self.library.article_dir(meta.id)
                         meta = self._move(meta, txn.metas)
                         self.known.moved(meta)
+                        new = self.library.article_dir(meta.id)
+                        moved += [old.parent, new.parent, new.parent.parent]
                     if other is not None:
                         if other.id != meta.id:
                             shutil.rmtree(self.library.article_dir(meta.id), ignore_errors=True)
@@ -219,6 +233,8 @@ class ImportBatch:
                     else:
                         txn.put(meta)
                 settled.append((name, status, meta))
+            if moved:
+                make_durable([], moved)  # the renames before the index that names them
         self.rows = self.library.index.rows()
         self.known.end_commit(self.rows)
         self._add_import_tags(m for _, s, m in settled if s == "imported" and m.import_tags)
@@ -227,6 +243,37 @@ class ImportBatch:
             self.results.append((name, status, meta))
             if self.on_result is not None:
                 self.on_result(name, status, meta)
+
+    def _finish_writes(self, pending) -> list[tuple[str, str, Any, str | None]]:
+        """Wait for the pending articles' files and make the new ones durable with one flush
+        (``syncfs``; an fsync per file and folder where there is none): a crash after the
+        index commit must never leave a row whose files were still in memory."""
+        finished = []
+        files: list[Path] = []
+        folders: set[Path] = set()
+        for name, status, meta, written in pending:
+            error = None
+            if written is not None:
+                try:
+                    new_files = written.result()
+                except OSError as exc:  # disk full, permissions: this article fails
+                    error = f"cannot write: {exc.strerror or exc}"
+                else:
+                    if new_files:
+                        folder = self.library.article_dir(meta.id)
+                        files += new_files
+                        folders |= {folder, folder.parent, folder.parent.parent}
+            finished.append((name, status, meta, error))
+        if files:
+            try:
+                make_durable(files, sorted(folders))
+            except OSError as exc:  # the disk refused: none of them is safely written
+                reason = f"cannot write: {exc.strerror or exc}"
+                finished = [
+                    (n, s, m, reason if w is not None and e is None else e)
+                    for (n, s, m, e), (_, _, _, w) in zip(finished, pending, strict=True)
+                ]
+        return finished
 
     def _restore_notes(self, metas) -> None:
         """An article removed earlier and imported again gets its orphaned notes back.

@@ -40,6 +40,10 @@ class Session:
             return build_rows(self.library.articles(), self.summaries())
         return rows_from_columns(columns(), self.summaries())
 
+    def index_problems(self) -> list[str]:
+        """Damaged index rows the last read left out (file, article id, field), one each."""
+        return list(getattr(getattr(self.library, "index", None), "problems", None) or [])
+
     def summaries(self) -> dict[str, Any]:
         try:
             return self.store.summaries() or {}
