@@ -296,3 +296,19 @@ async def test_the_tui_lists_the_other_notes(capsys, bad_note, library_dir) -> N
         assert shown == {ids["good"], ids["other"]}
         messages = " ".join(n.message for n in app._notifications)
         assert "reader doctor" in messages, messages
+
+
+@run_async
+async def test_the_tui_lists_the_other_articles_and_names_a_bad_row(
+    capsys, bad_row, library_dir
+) -> None:
+    from reader.widgets.article_table import ArticleTable
+
+    ids = bad_row
+    app = app_for(library_dir)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert [r.id for r in app.screen.query_one(ArticleTable).rows] == [ids["de"]]
+        messages = " ".join(n.message for n in app._notifications)
+        assert "damaged index row" in messages and ids["en"] in messages, messages
+        assert "date" in messages and "reader doctor --repair" in messages

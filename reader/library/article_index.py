@@ -90,8 +90,44 @@ def _text_list(value: Any) -> bool:
     return isinstance(value, list) and all(type(v) is str for v in value)
 
 
+_shapes: dict[tuple, bool] = {}  # (keys, value types) known good -> has lists or objects
+
+
 def row_problems(article_id: str, row: Any) -> list[tuple[str, str]]:
-    """What is wrong with one stored row, as (field, reason); empty if it can be used."""
+    """What is wrong with one stored row, as (field, reason); empty if it can be used.
+
+    Fast for 100,000 rows: the rows of one library come in a few shapes (which fields, of
+    which types), so a shape seen good before is not looked at field by field again; only
+    lists and objects are looked into each time."""
+    shape = None
+    if type(row) is dict and ARTICLE_ID.match(article_id):
+        shape = (tuple(row), tuple(map(type, row.values())))
+        deep = _shapes.get(shape)
+        if deep is False:
+            return []
+        if deep and _contents_ok(row):
+            return []
+    found = _row_problems(article_id, row)
+    if shape is not None and not found and len(_shapes) < 4096:
+        _shapes[shape] = any(t is list or t is dict for t in shape[1])
+    return found
+
+
+def _contents_ok(row: dict[str, Any]) -> bool:
+    actors = row.get("actors")
+    if type(actors) is list and not _text_list(actors):
+        return False
+    tags = row.get("import_tags")
+    if tags is not None and not _text_list(tags):
+        return False
+    edited = row.get("edited")
+    return edited is None or all(
+        key in EDITABLE and (type(v) is str or (v is None and key != "title"))
+        for key, v in edited.items()
+    )
+
+
+def _row_problems(article_id: str, row: Any) -> list[tuple[str, str]]:
     if not isinstance(row, dict):
         return [("row", f"expected an object, got {kind_of(row)}")]
     found = []
