@@ -32,7 +32,7 @@ from typing import Any
 
 from reader.base.errors import ReaderError
 
-from .index_columns import ArticleColumns
+from .index_columns import ArticleColumns, newest_first
 from .index_snapshot import load_snapshot, save_snapshot, stamp_of
 from .models import ArticleMeta
 
@@ -424,12 +424,16 @@ class ArticleIndex:
                 txn = IndexTxn(self._metas, self._bad)
             yield txn
             if txn.changed:
-                rows = {i: encode_row(m) for i, m in txn.metas.items()}
+                # stored newest first, as lists show them: the next read decodes the rows in
+                # that order, so building the columns needs no real sort and walks memory
+                # in order (at 100,000 rows a third of a write's time otherwise)
+                ordered = _quietly(lambda: {m.id: m for m in newest_first(txn.metas.values())})
+                rows = {i: encode_row(m) for i, m in ordered.items()}
                 rows.update(txn.bad)  # kept for reader doctor --repair, never dropped
                 data = {TABLE: rows, "_schema": {"1": {"version": SCHEMA_VERSION}}}
                 atomic_write_bytes(self.path, dumps(data))
                 with self._lock:
-                    self._metas, self._bad, self._columns = txn.metas, txn.bad, None
+                    self._metas, self._bad, self._columns = ordered, txn.bad, None
                     self._problems = {i: m for i, m in self._problems.items() if i in txn.bad}
                     self._stamp = stamp_of(os.stat(self.path))
                     if len(txn.metas) >= SNAPSHOT_FROM:
