@@ -312,3 +312,24 @@ async def test_the_tui_lists_the_other_articles_and_names_a_bad_row(
         messages = " ".join(n.message for n in app._notifications)
         assert "damaged index row" in messages and ids["en"] in messages, messages
         assert "date" in messages and "reader doctor --repair" in messages
+
+
+@run_async
+async def test_the_article_screen_says_a_note_was_left_out(capsys, bad_note, library_dir) -> None:
+    from textual.widgets import Static
+
+    from reader.screens.article import ArticleScreen
+    from reader.widgets.article_table import ArticleTable
+
+    ids = bad_note
+    app = app_for(library_dir)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ArticleTable)
+        table.cursor = next(i for i, r in enumerate(table.rows) if r.id == ids["en"])
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        header = " ".join(str(app.screen.query_one("#article-header", Static).render()).split())
+        assert "1 note (1 damaged, left out)" in header, header
+        assert ids["bad"] in header and "tags" in header and "reader doctor --repair" in header

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.library.models import ArticleMeta
+from reader.render import clean
 from reader.widgets.article_rows import Row, build_rows, rows_from_columns
 
 
@@ -97,6 +98,15 @@ class Session:
         except Exception:  # noqa: BLE001 - no file or a bad id: nothing damaged to show
             return ""
         return short_error(message, self.root) if message else ""
+
+    def annotation_damage(self, article_id: str) -> list[str]:
+        """Damaged records of this article's annotation file, left out of what is shown (one
+        line each: record, field, why), from the summary; [] if none."""
+        try:
+            bad = getattr(self.store.summary(article_id), "bad", "") or ""
+        except Exception:  # noqa: BLE001 - no file or a bad id: nothing damaged to show
+            return []
+        return [clean(line) for line in bad.splitlines()]
 
     def tags(self, article_id: str) -> list[str]:
         try:
