@@ -6,12 +6,13 @@ never pass Textual or library objects in.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reader.base.errors import ReaderError
+from reader.base.surrogates import lone_surrogate
 
 from .mdtext import (
     blockquote,
@@ -20,6 +21,7 @@ from .mdtext import (
     paragraphs,
     safe_stem,
     tag_ref,
+    yaml_date,
     yaml_list,
     yaml_scalar,
 )
@@ -118,7 +120,7 @@ def _front_matter(a: ExportArticle, exported: str) -> list[str]:
         "---",
         f"title: {yaml_scalar(a.title)}",
         f"source: {yaml_scalar(a.source)}",
-        f"date: {yaml_scalar(a.date)}",
+        f"date: {yaml_date(a.date)}",
         f"url: {yaml_scalar(a.url)}",
         f"id: {yaml_scalar(a.id)}",
         *yaml_list("tags", a.tags),
@@ -174,9 +176,12 @@ def to_markdown(
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def file_names(articles: list[ExportArticle]) -> list[str]:
-    """A distinct, safe ``NAME.md`` per article (compared without case: macOS and Windows)."""
-    taken = {"index"}
+def file_names(articles: list[ExportArticle], taken: Iterable[str] = ()) -> list[str]:
+    """A distinct, safe ``NAME.md`` per article (compared without case: macOS and Windows): the
+    title, or ``TITLE (ID).md`` where another article has that title or a stem in ``taken`` is
+    used. The one naming rule of every export: a folder (``reader export -o DIR/``) and the
+    TUI's ``e``."""
+    taken = {"index", *(t.casefold() for t in taken)}
     names = []
     for a in articles:
         fallback = safe_stem(a.id, "article")
@@ -190,14 +195,53 @@ def file_names(articles: list[ExportArticle]) -> list[str]:
     return names
 
 
+class ExportError(ReaderError):
+    """An export file that was not written (one line: ``PATH: REASON``)."""
+
+
+def write_export_file(path: Path, data: bytes) -> None:
+    """Write one export file atomically. A symlink there is never written through, nor
+    replaced: it may point anywhere (another vault, a system file), so :class:`ExportError`."""
+    path = Path(path)
+    if path.is_symlink():
+        raise ExportError(f"{path}: is a symlink")
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as exc:
+        raise ExportError(f"{path}: {exc.strerror or exc}") from None
+
+
 def write_folder(
-    articles: Iterable[ExportArticle], folder: Path, *, exported: str, quotes: bool = False
+    articles: Iterable[ExportArticle],
+    folder: Path,
+    *,
+    exported: str,
+    quotes: bool = False,
+    on_error: Callable[[Path, str], None] | None = None,
 ) -> list[Path]:
-    """One Markdown file per article plus ``index.md`` linking them; returns the files written."""
+    """One Markdown file per article plus ``index.md`` linking them; returns the files written.
+
+    A file that can't be written (a symlink in its place, which is never written through; a
+    folder in the way; no permission) is skipped and the rest, the index too, is written:
+    ``on_error(path, reason)`` is told of each; without ``on_error``, an :class:`ExportError`
+    names the first one after everything else was written."""
     articles, folder = list(articles), Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    base = folder.resolve()
-    written = []
+    base = folder.resolve()  # the folder itself may be a link the user chose; its files not
+    written: list[Path] = []
+    failed: list[str] = []
+
+    def write(target: Path, data: bytes) -> bool:
+        try:
+            write_export_file(target, data)
+        except ExportError as exc:
+            failed.append(str(exc))
+            if on_error is not None:
+                on_error(target, str(exc)[len(str(target)) + 2 :])
+            return False
+        written.append(target)
+        return True
+
     index = [
         "---",
         f"title: {yaml_scalar('reader export')}",
@@ -208,17 +252,20 @@ def write_folder(
         "",
     ]
     for a, name in zip(articles, file_names(articles)):
-        target = (base / name).resolve()
-        if target.parent != base:  # belt and braces: safe_stem already forbids separators
+        if Path(name).name != name or name.startswith("."):  # safe_stem forbids both already
             raise ValueError(f"export file name {name!r} would leave {base}")
-        atomic_write_bytes(target, to_markdown([a], exported=exported, quotes=quotes).encode())
-        written.append(target)
         count = len(a.notes)
-        index.append(f"- [{one_line(a.title)}](<{name}>) ({count} note{'s' * (count != 1)})")
+        notes = f"{count} note{'s' * (count != 1)}"
+        if write(base / name, to_markdown([a], exported=exported, quotes=quotes).encode()):
+            index.append(f"- [{one_line(a.title)}](<{name}>) ({notes})")
+        else:
+            index.append(f"- {one_line(a.title)} ({notes}; not written, see the export's errors)")
     if not articles:
         index.append("No annotated articles.")
-    atomic_write_bytes(base / "index.md", ("\n".join(index) + "\n").encode())
-    return written + [base / "index.md"]
+    write(base / "index.md", ("\n".join(index) + "\n").encode())
+    if failed and on_error is None:
+        raise ExportError(failed[0] + (f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""))
+    return written
 
 
 # JSON -----------------------------------------------------------------------------------------
@@ -265,6 +312,22 @@ def _note_in(article: str, d: Any) -> Note:
         anchor = anchor_from(passage)
     except TypeError as exc:
         raise ImportError_(f"note {d['id']}: passage is incomplete ({exc})") from None
+    if anchor is not None:
+        for key in ("start", "end", "paragraph"):
+            value = getattr(anchor, key)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ImportError_(f"note {d['id']}: passage {key} must be a whole number")
+        for key in ("exact", "prefix", "suffix"):
+            if not isinstance(getattr(anchor, key), str):
+                raise ImportError_(f"note {d['id']}: passage {key} must be text")
+    for what, value in (
+        ("text", d.get("text")),
+        *(("tag", t) for t in tags),
+        *((f"passage {k}", getattr(anchor, k)) for k in ("exact", "prefix", "suffix") if anchor),
+    ):
+        bad = lone_surrogate(value) if isinstance(value, str) else None
+        if bad:
+            raise ImportError_(f"note {d['id']}: {what} is not valid Unicode text ({bad})")
     return Note(
         id=d["id"].strip(),
         article=article,
@@ -297,11 +360,9 @@ def merge_json(store: Any, data: Any) -> dict[str, int]:
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
             raise ImportError_(f"article {a['id']}: tags must be a list of strings")
         store.path(a["id"])  # validates the id (StoreError)
-        plan.append((a["id"], tags, [_note_in(a["id"], n) for n in a.get("notes") or []]))
-    totals = {"articles": 0, "added": 0, "updated": 0, "skipped": 0}
-    for article, tags, notes in plan:
-        counts = store.merge_notes(article, tags, notes)
-        totals["articles"] += 1
-        for key, value in counts.items():
-            totals[key] += value
-    return totals
+        notes = a.get("notes") or []
+        if not isinstance(notes, list):
+            raise ImportError_(f"article {a['id']}: notes must be a list")
+        plan.append((a["id"], tags, [_note_in(a["id"], n) for n in notes]))
+    # all or nothing: the store checks every tag and text again, then writes one set of files
+    return store.merge_many(plan)

@@ -42,7 +42,7 @@ def user_errors() -> Iterator[None]:
     """Storage and tag problems reach callers as :class:`StoreError` (one line each)."""
     try:
         yield
-    except (StorageError, TagError) as exc:
+    except (StorageError, TagError, rec.TextError) as exc:
         raise StoreError(str(exc)) from None
     except OSError as exc:  # permissions, disk full, read-only library, ...
         raise StoreError(f"{exc.filename or 'annotations'}: {exc.strerror or exc}") from None
@@ -51,19 +51,21 @@ def user_errors() -> Iterator[None]:
 class ArticleFiles:
     """The file layer under :class:`annotations.store.AnnotationStore`."""
 
-    def __init__(self, root: Path) -> None:
-        """``root`` is ``LIBRARY/annotations`` (created on first write, not on read).
-        Opening costs nothing: files are read when asked for."""
+    def __init__(self, root: Path, cache_dir: Path | None = None) -> None:
+        """``root`` is ``LIBRARY/annotations`` (created on first write, not on read);
+        ``cache_dir`` is where the derived caches go (default: ``root`` itself; the library
+        passes its cache folder). Opening costs nothing: files are read when asked for."""
         self.root = Path(root)
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else self.root
         self._root = str(self.root)
         self._lock_path = self.root / ".lock"
         self._journal = self.root / "changes"
-        self._cache = SummaryCache(self.root)
+        self._cache = SummaryCache(self.root, self.cache_dir)
         self._seen: tuple[int, int, int] | None = None
         self._summaries: tuple[int, dict[str, ArticleSummary]] | None = None
         self._tag_counts: tuple[int, dict[str, int]] | None = None
         self._memory = threading.RLock()  # the in-memory cache, shared by the app's threads
-        self._tag_notes = TagNotes(self.root)
+        self._tag_notes = TagNotes(self.cache_dir)
         self._damage: dict[str, list[str]] = {}  # damaged records met so far, by article
 
     # files ----------------------------------------------------------------------------------
@@ -137,12 +139,16 @@ class ArticleFiles:
                 self._cache.put(article, digest(db.storage.read()), signature(os.stat(path)))
                 self._bump()
 
-    def _write_many(self, changes: dict[str, Callable[[dict[str, Any]], bool]]) -> dict[str, str]:
+    def _write_many(
+        self, changes: dict[str, Callable[[dict[str, Any]], bool]], *, all_or_nothing: bool = False
+    ) -> dict[str, str]:
         """Many articles' read-modify-writes under one lock: ``changes[article](raw)`` edits the
         raw TinyDB dict in place and says whether it changed anything. Files are replaced
         atomically with one flush for all (:func:`annotations.storage.atomic_write_many`), the
         summary cache and the change journal are updated once. An article whose file is corrupt,
         from a newer reader, or whose change raises is left alone; returns those with the reason.
+        ``all_or_nothing``: then any such article means nothing is written (a :class:`StoreError`
+        names it), as a merge of another copy must be whole or not at all.
         """
         errors: dict[str, str] = {}
         written: list[tuple[str, str, dict[str, Any]]] = []
@@ -167,8 +173,13 @@ class ArticleFiles:
                             written.append((article, path, raw))
                 except StoreError as exc:
                     errors[article] = str(exc)
+            if errors and all_or_nothing:
+                article, reason = next(iter(errors.items()))
+                more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+                raise StoreError(f"nothing written: {article}: {reason}{more}")
+            encoded = [(Path(path), _encode(raw, path)) for _, path, raw in written]
             with user_errors():
-                atomic_write_many([(Path(path), _encode(raw)) for _, path, raw in written])
+                atomic_write_many(encoded)
             with self._memory:
                 for article, path, raw in written:
                     self._cache.put(article, digest(raw), signature(os.stat(path)))
@@ -234,6 +245,9 @@ def _schema(path: str | Path, raw: dict[str, Any]) -> int:
         ) from None
 
 
-def _encode(raw: dict[str, Any]) -> bytes:
+def _encode(raw: dict[str, Any], path: str = "annotations") -> bytes:
     """As :class:`annotations.storage.AtomicJSONStorage` writes it."""
-    return json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    try:
+        return json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate the checks before did not catch
+        raise StoreError(f"{path}: not written (text that is not valid Unicode)") from None

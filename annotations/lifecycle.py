@@ -77,43 +77,83 @@ class ArticleLifecycle(ArticleFiles):
     ) -> dict[str, int]:
         """Merge another copy's annotations of ``article``: same id -> the newer ``updated``
         wins; the same text on the same passage is not added twice."""
-        counts = {"added": 0, "updated": 0, "skipped": 0}
-        incoming, tags = list(notes), list(tags)
-        with self._writing(article) as db:
-            raw = db.storage.read()
-            mine = {n.id: n for n in rec.notes_in(article, raw)}
-            damaged = {  # a note with this id exists but cannot be read: never add a second
-                d.get("id") for d in (raw.get("notes") or {}).values() if isinstance(d, dict)
-            } - set(mine)
-            same = {_content_key(n) for n in mine.values()}
-            table, added = db.table("notes"), []
-            for note in incoming:
-                note.article, note.text = article, rec.clean_text(note.text)
-                with user_errors():
+        totals = self.merge_many([(article, list(tags), list(notes))])
+        return {k: totals[k] for k in ("added", "updated", "skipped")}
+
+    def merge_many(
+        self, plan: Iterable[tuple[str, Iterable[str], Iterable[Note]]]
+    ) -> dict[str, int]:
+        """:meth:`merge_notes` for many articles, whole or not at all (``reader
+        import-annotations``): every note and tag is checked first, then all files are changed
+        under one lock and written as one set (:meth:`_write_many`); a bad record, or a file
+        that can't be read, means nothing is written and a :class:`StoreError` names it."""
+        staged: dict[str, list[tuple[list[str], list[Note]]]] = {}
+        with user_errors():
+            for article, tags, notes in plan:
+                self.path(article)  # a valid id
+                incoming = []
+                for note in notes:
+                    note.article, note.text = article, rec.clean_text(note.text)
                     note.tags = merge_tags([], note.tags)
-                if note.id in damaged:
-                    counts["skipped"] += 1
-                elif note.id in mine:
-                    if _is_newer(note.updated, mine[note.id].updated):
-                        table.update(rec.note_doc(note), Query().id == note.id)
-                        counts["updated"] += 1
-                    else:
-                        counts["skipped"] += 1
-                elif _content_key(note) in same:
-                    counts["skipped"] += 1
-                else:
-                    added.append(rec.note_doc(note))
-                    mine[note.id] = note
-                    same.add(_content_key(note))
-                    counts["added"] += 1
-            if added:
-                table.insert_multiple(added)
-            current = list(rec.article_doc(raw).get("tags") or [])
-            with user_errors():
-                merged = merge_tags(current, tags)
-            if merged != current and not rec.article_field_problem(raw, "tags"):
-                self._update_article(db, {"tags": merged})
-        return counts
+                    incoming.append(note)
+                staged.setdefault(article, []).append((merge_tags([], tags), incoming))
+        totals = {"articles": 0, "added": 0, "updated": 0, "skipped": 0}
+
+        def change(article: str) -> Callable[[dict[str, Any]], bool]:
+            def apply(raw: dict[str, Any]) -> bool:
+                changed = False
+                for tags, notes in staged[article]:
+                    counts, moved = _merge_raw(article, raw, tags, notes)
+                    changed |= moved
+                    totals["articles"] += 1
+                    for key, value in counts.items():
+                        totals[key] += value
+                return changed
+
+            return apply
+
+        self._write_many({a: change(a) for a in staged}, all_or_nothing=True)
+        return totals
+
+
+def _merge_raw(
+    article: str, raw: dict[str, Any], tags: list[str], incoming: list[Note]
+) -> tuple[dict[str, int], bool]:
+    """Merge checked notes and tags into one article's raw TinyDB dict, in place."""
+    counts = {"added": 0, "updated": 0, "skipped": 0}
+    table: dict[str, Any] = raw.setdefault("notes", {})
+    slot = {d.get("id"): key for key, d in table.items() if isinstance(d, dict)}
+    mine = {n.id: n for n in rec.notes_in(article, raw)}
+    damaged = set(slot) - set(mine)  # a note with this id exists but cannot be read
+    same = {_content_key(n) for n in mine.values()}
+    changed = False
+    for note in incoming:
+        if note.id in damaged:  # never a second note with its id; the repair fixes the first
+            counts["skipped"] += 1
+        elif note.id in mine:
+            if _is_newer(note.updated, mine[note.id].updated):
+                table[slot[note.id]] = {**table[slot[note.id]], **rec.note_doc(note)}
+                counts["updated"] += 1
+                changed = True
+            else:
+                counts["skipped"] += 1
+        elif _content_key(note) in same:
+            counts["skipped"] += 1
+        else:
+            next_id = max((int(k) for k in table if str(k).isdigit()), default=0) + 1
+            table[str(next_id)] = rec.note_doc(note)
+            mine[note.id] = note
+            same.add(_content_key(note))
+            counts["added"] += 1
+            changed = True
+    current = list(rec.article_doc(raw).get("tags") or [])
+    merged = merge_tags(current, tags)
+    if merged != current and not rec.article_field_problem(raw, "tags"):
+        article_table = raw.setdefault("article", {})
+        key = next(iter(article_table), "1")
+        article_table[key] = {**article_table.get(key, {}), "tags": merged}
+        changed = True
+    return counts, changed
 
 
 def _content_key(note: Note) -> tuple[str, str | None]:

@@ -18,6 +18,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from reader.base.errors import ReaderError
+from reader.base.surrogates import lone_surrogate
+
 from .models import Anchor, Note
 from .text import strip_control
 
@@ -35,9 +38,19 @@ def new_note_id() -> str:
     return "n" + os.urandom(6).hex()  # 48 random bits, like uuid4's, without importing uuid
 
 
+class TextError(ReaderError, ValueError):
+    """Text that can't be stored (one line)."""
+
+
 def clean_text(text: str) -> str:
-    """Note text is data: no control characters or escape sequences (keeps newlines, tabs)."""
-    return strip_control(text)
+    """Note text is data: no control characters or escape sequences (keeps newlines, tabs).
+    A lone surrogate (from a JSON escape, or an argument that was not UTF-8) can't be written
+    to a UTF-8 file: :class:`TextError`, before anything is written."""
+    text = strip_control(text)
+    bad = lone_surrogate(text)
+    if bad:
+        raise TextError(f"note text is not valid Unicode text (lone surrogate {bad})")
+    return text
 
 
 def anchor_from(d: dict[str, Any] | None) -> Anchor | None:

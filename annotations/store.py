@@ -25,7 +25,17 @@ from .summary import digest, error_digest, has_tag, note_tag_counts, signature
 from .tagnotes import TagNotes
 from .tags import matcher, merge_tags, remove_tags, rename_in, tag_key
 
-__all__ = ["AnnotationStore", "StoreError"]
+__all__ = ["AnnotationStore", "NoteConflict", "StoreError"]
+
+
+class NoteConflict(StoreError):
+    """The note was changed (or deleted) elsewhere since the editor read it, in a way that can't
+    be merged. ``current`` is the note as it is now (``None``: deleted); nothing was written."""
+
+    def __init__(self, note_id: str, current: Note | None) -> None:
+        self.note_id, self.current = note_id, current
+        what = "deleted" if current is None else "changed"
+        super().__init__(f"note {note_id} was {what} elsewhere since it was opened")
 
 
 class AnnotationStore(ArticleLifecycle):
@@ -36,8 +46,8 @@ class AnnotationStore(ArticleLifecycle):
     def add_note(
         self, article: str, text: str, passage: Anchor | None = None, tags: Iterable[str] = ()
     ) -> Note:
-        text = rec.clean_text(text)
         with user_errors():
+            text = rec.clean_text(text)
             tags = merge_tags([], tags)
         if not text.strip() and not tags and passage is None:
             raise StoreError("note is empty: give a text, a tag or a passage")
@@ -92,23 +102,61 @@ class AnnotationStore(ArticleLifecycle):
         raise StoreError(f"no note with id {note_id!r}")
 
     def edit_note(
-        self, note_id: str, text: str | None = None, tags: Iterable[str] | None = None
+        self,
+        note_id: str,
+        text: str | None = None,
+        tags: Iterable[str] | None = None,
+        *,
+        base: Note | None = None,
     ) -> Note:
-        article, full = self._locate(note_id)
-        fields: dict[str, Any] = {"updated": rec.now_iso()}
-        if text is not None:
-            fields["text"] = rec.clean_text(text)
-        if tags is not None:
-            with user_errors():
-                fields["tags"] = merge_tags([], tags)
+        """Set the note's text and/or tags. ``base`` is the note as the editor read it (the TUI's
+        dialog): then the edit is applied under the lock to the note as it is now. A change made
+        meanwhile elsewhere is merged when the two don't collide (their text and my tags, my
+        text and their tags; tags as changes: added, removed); a different text on both sides,
+        or a note deleted meanwhile, raises :class:`NoteConflict` with the current note, and
+        nothing is written. Without ``base`` (the CLI) the given fields replace the stored ones.
+        """
+        # the editor knows where the note was: a note deleted meanwhile is a conflict, not "no
+        # note with that id"
+        article, full = (base.article, base.id) if base is not None else self._locate(note_id)
+        with user_errors():
+            if text is not None:
+                text = rec.clean_text(text)
+            if tags is not None:
+                tags = merge_tags([], tags)
         with self._writing(article) as db:
-            if not db.table("notes").update(fields, Query().id == full):
+            current = next(
+                (n for n in rec.notes_in(article, db.storage.read()) if n.id == full), None
+            )
+            if current is None:
+                if base is not None:
+                    raise NoteConflict(full, None)
                 raise StoreError(f"no note with id {note_id!r}")
+            fields: dict[str, Any] = {"updated": rec.now_iso()}
+            if base is None or not _changed_since(base, current):
+                if text is not None:
+                    fields["text"] = text
+                if tags is not None:
+                    fields["tags"] = tags
+            else:
+                merged = _merge_edit(base, current, text, tags)
+                if merged is None:
+                    raise NoteConflict(full, current)
+                fields["text"], fields["tags"] = merged
+            db.table("notes").update(fields, Query().id == full)
         return self.get_note(full)
 
-    def delete_note(self, note_id: str) -> None:
-        article, full = self._locate(note_id)
+    def delete_note(self, note_id: str, *, base: Note | None = None) -> None:
+        """Delete the note. With ``base`` (the note as the user saw it when asking), a note
+        changed meanwhile elsewhere is not deleted: :class:`NoteConflict` says so."""
+        article, full = (base.article, base.id) if base is not None else self._locate(note_id)
         with self._writing(article) as db:
+            if base is not None:
+                current = next(
+                    (n for n in rec.notes_in(article, db.storage.read()) if n.id == full), None
+                )
+                if current is not None and _changed_since(base, current):
+                    raise NoteConflict(full, current)
             if not db.table("notes").remove(Query().id == full):
                 raise StoreError(f"no note with id {note_id!r}")
 
@@ -214,9 +262,28 @@ class AnnotationStore(ArticleLifecycle):
             raise StoreError(f"tags not saved for {first[0]}: {first[1]}{more}")
         return result
 
+    def change_article_tags(
+        self, article: str, add: Iterable[str] = (), remove: Iterable[str] = ()
+    ) -> list[str]:
+        """An edit of the article's tags as a change: ``remove`` these, then ``add`` those, applied
+        under the lock to the tags as they are now (a tag another process added meanwhile stays,
+        one it removed stays removed). Returns the tags afterwards."""
+        add, remove = list(add), list(remove)
+        return self._change_tags(article, lambda cur: merge_tags(remove_tags(cur, remove), add))
+
     def untag_article(self, article: str, tags: Iterable[str]) -> list[str]:
         tags = list(tags)
         return self._change_tags(article, lambda cur: remove_tags(cur, tags))
+
+    def articles_by_tag(self) -> dict[str, set[str]]:
+        """Each tag (case-folded) with the articles carrying it, on the article or on one of
+        its notes (what a tag filter shows, so it counts articles, not uses)."""
+        found: dict[str, set[str]] = {}
+        for article, entry in self._entries().items():
+            tags = [] if entry.get("removed") else list(entry["tags"])
+            for tag in tags + [t for t, _n in note_tag_counts(entry)]:
+                found.setdefault(tag.casefold(), set()).add(article)
+        return found
 
     def tag_counts(self) -> dict[str, int]:
         """Each tag (as most often typed) with the number of articles and notes that carry it."""
@@ -337,7 +404,7 @@ class AnnotationStore(ArticleLifecycle):
             done.append(f"removed {path} ({why}; rebuilt on use)")
         with self._memory:
             self._cache.entries = None  # forget what this process loaded from them
-            self._tag_notes = TagNotes(self.root)
+            self._tag_notes = TagNotes(self.cache_dir)
         removed = self.tidy()
         if removed:
             done.append(f"removed {removed} temp files left by interrupted writes in {self.root}")
@@ -363,7 +430,7 @@ class AnnotationStore(ArticleLifecycle):
                     current[article] = []
             return bool(current[article]) and current[article] == sig and sig[0] < settled_before
 
-        summary = SummaryCache(self.root)
+        summary = SummaryCache(self.root, self.cache_dir)
         for article, entry in summary._load().items():
             if entry.get("racy") or not vouched(article, entry.get("sig")):
                 continue
@@ -373,7 +440,7 @@ class AnnotationStore(ArticleLifecycle):
             ):
                 found[summary.path] = f"its entry for {article} does not match the file"
                 break
-        for path in sorted(self.root.glob("notes-*.cache")):
+        for path in sorted(self.cache_dir.glob("notes-*.cache")):
             held = TagNotes.read_file(path)
             if held is None:
                 continue  # unusable: never believed, rebuilt on use
@@ -435,6 +502,36 @@ class AnnotationStore(ArticleLifecycle):
                 self._cache.drop(article)
                 self._bump()
         return target
+
+
+def _changed_since(base: Note, current: Note) -> bool:
+    """Did anyone write the note since ``base`` was read? (``updated`` moves on every edit; the
+    content is compared too, for writers that don't move it, such as a tag rename.)"""
+    return (current.updated, current.text, current.tags) != (base.updated, base.text, base.tags)
+
+
+def _merge_edit(
+    base: Note, current: Note, text: str | None, tags: list[str] | None
+) -> tuple[str, list[str]] | None:
+    """My edit of ``base`` applied to ``current`` (changed meanwhile elsewhere): the text is
+    mine if theirs is still the base text, theirs if mine is, else a conflict (``None``); the
+    tags I added or removed are added to or removed from theirs."""
+    mine = base.text if text is None else text
+    if current.text == base.text or mine == current.text:
+        merged_text = mine
+    elif mine == base.text:
+        merged_text = current.text
+    else:
+        return None
+    merged_tags = list(current.tags)
+    if tags is not None:
+        before = {t.casefold() for t in base.tags}
+        wanted = {t.casefold() for t in tags}
+        gone = [t for t in base.tags if t.casefold() not in wanted]
+        added = [t for t in tags if t.casefold() not in before]
+        with user_errors():
+            merged_tags = merge_tags(remove_tags(merged_tags, gone), added)
+    return merged_text, merged_tags
 
 
 def _summary(entry: dict[str, Any]) -> ArticleSummary:

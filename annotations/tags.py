@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from reader.base.errors import ReaderError
+from reader.base.surrogates import lone_surrogate
 
 _SLASHES = re.compile(r"\s*/+\s*")
 _SPACES = re.compile(r"\s+")
@@ -22,6 +23,8 @@ def clean_tag(tag: str) -> str:
         raise TagError(f"tag {tag!r} is empty")
     if any(ord(c) < 32 for c in cleaned):
         raise TagError(f"tag {tag!r} contains control characters")
+    if lone_surrogate(cleaned):
+        raise TagError(f"tag {tag!r} is not valid Unicode text (lone surrogate)")
     return cleaned
 
 

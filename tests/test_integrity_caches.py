@@ -15,6 +15,7 @@ import pytest
 from test_cli_support import ARTICLE, GERMAN, distinct, imported_ids, run, write
 
 from reader.library import article_index
+from reader.paths import cache_dir
 
 TITLE = "Ministers agree on a new harbour plan"
 SAME_LENGTH = "Mallory wrote this line into the file"  # as long as TITLE
@@ -62,7 +63,7 @@ def library(capsys, tmp_path: Path, library_dir: Path, monkeypatch) -> Path:
         assert run(capsys, "tag", article, f"frame/part{n}", "topic")[0] == 0
         assert run(capsys, "note", article, f"alpha note {n}", "--tag", "claim/war")[0] == 0
     settle(library_dir)
-    for cache in library_dir.rglob("*.cache"):
+    for cache in cache_dir(library_dir).rglob("*.cache"):
         cache.unlink()
     # written afresh from the settled files: each cache now vouches for every entry
     assert run(capsys, "list", "--json")[0] == 0
@@ -83,16 +84,14 @@ READS = (
 
 
 def test_the_caches_exist_and_are_used(library: Path) -> None:
-    assert (library / "articles.cache").exists()
-    assert (library / "annotations" / "summary.cache").exists()
-    assert list((library / "annotations").glob("notes-*.cache"))
+    assert (cache_dir(library) / "articles.cache").exists()
+    assert (cache_dir(library) / "summary.cache").exists()
+    assert list(cache_dir(library).glob("notes-*.cache"))
 
 
-@pytest.mark.parametrize(
-    "cache", ["articles.cache", "annotations/summary.cache", "annotations/notes-*.cache"]
-)
+@pytest.mark.parametrize("cache", ["articles.cache", "summary.cache", "notes-*.cache"])
 def test_bit_flips_in_a_cache_never_change_the_output(capsys, library: Path, cache: str) -> None:
-    [path] = list(library.glob(cache))
+    [path] = list(cache_dir(library).glob(cache))
     want = outputs(capsys, *READS)
     assert all(code == 0 for code, _, _ in want), want
     good = path.read_bytes()
@@ -107,7 +106,7 @@ def test_bit_flips_in_a_cache_never_change_the_output(capsys, library: Path, cac
 
 
 def test_same_length_edits_in_the_index_snapshot_change_nothing(capsys, library: Path) -> None:
-    snapshot = library / "articles.cache"
+    snapshot = cache_dir(library) / "articles.cache"
     want = outputs(capsys, *READS, ("doctor",))
     snapshot.write_bytes(same_length_edit(snapshot.read_bytes(), TITLE, SAME_LENGTH))
     assert outputs(capsys, ("list", "--json")) == want[:1]
@@ -128,7 +127,7 @@ def test_doctor_checks_the_snapshot_against_the_index(capsys, library: Path) -> 
     from reader.library import index_snapshot
     from reader.library.index_columns import ArticleColumns
 
-    snapshot = library / "articles.cache"
+    snapshot = cache_dir(library) / "articles.cache"
     stamp = index_snapshot.stamp_of(os.stat(library / "articles.json"))
     raw = snapshot.read_bytes()
     found = index_snapshot.load_snapshot(snapshot, stamp)
@@ -147,7 +146,7 @@ def test_doctor_checks_the_snapshot_against_the_index(capsys, library: Path) -> 
 
 
 def test_same_length_edits_in_the_summary_cache_change_nothing(capsys, library: Path) -> None:
-    summary = library / "annotations" / "summary.cache"
+    summary = cache_dir(library) / "summary.cache"
     want = outputs(capsys, *READS)
     summary.write_bytes(same_length_edit(summary.read_bytes(), "frame/part1", "frame/parX1"))
     assert outputs(capsys, *READS) == want
@@ -160,7 +159,7 @@ def test_same_length_edits_in_the_summary_cache_change_nothing(capsys, library: 
 
 
 def test_same_length_edits_in_a_notes_cache_change_nothing(capsys, library: Path) -> None:
-    [cache] = list((library / "annotations").glob("notes-*.cache"))
+    [cache] = list(cache_dir(library).glob("notes-*.cache"))
     want = outputs(capsys, *READS)
     cache.write_bytes(same_length_edit(cache.read_bytes(), "alpha note 2", "omega note 2"))
     assert outputs(capsys, *READS) == want
@@ -199,7 +198,7 @@ def test_damaged_caches_never_fail_a_command(capsys, library: Path) -> None:
     commands = (("list",), ("notes", "--tag", "claim"), ("doctor",), ("doctor", "--repair"))
     want = [code for code, _, _ in outputs(capsys, *commands)]
     assert want == [0, 0, 0, 0]
-    for cache in sorted(library.rglob("*.cache")):
+    for cache in sorted(cache_dir(library).rglob("*.cache")):
         good = cache.read_bytes()
         for at, flipped in bit_flips(good, 30):
             cache.write_bytes(flipped)

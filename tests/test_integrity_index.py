@@ -44,7 +44,9 @@ def lose_index(root: Path, how: str) -> None:
         (root / "articles.json").unlink()
     else:
         (root / "articles.json").write_text(EMPTY_TINYDB, encoding="utf-8")
-    (root / "articles.cache").unlink(missing_ok=True)
+    from reader.paths import cache_dir
+
+    (cache_dir(root) / "articles.cache").unlink(missing_ok=True)
 
 
 @pytest.mark.parametrize("how", ["missing", "empty"])

@@ -48,13 +48,22 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _new_temp(tmp: Path):
+    """A new temp file, never one that was there: a stale temp of a killed writer is removed,
+    and a symlink planted at the name (an export folder is the user's, anyone may put one
+    there) is removed, not written through (``O_EXCL``, ``O_NOFOLLOW``)."""
+    tmp.unlink(missing_ok=True)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    return os.fdopen(os.open(tmp, flags, 0o666), "wb")
+
+
 def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` so a crash leaves the old or the new file, never a mix.
     ``durable=False`` skips the fsyncs: for caches, where losing the last write costs nothing."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        with open(tmp, "wb") as fh:
+        with _new_temp(tmp) as fh:
             fh.write(data)
             if durable:
                 fh.flush()
@@ -79,7 +88,7 @@ def atomic_write_many(items: list[tuple[Path, bytes]]) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
             temps.append((tmp, path))
-            with open(tmp, "wb") as fh:
+            with _new_temp(tmp) as fh:
                 fh.write(data)
         _flush_all([tmp for tmp, _ in temps])
         for tmp, path in temps:

@@ -9,7 +9,6 @@ unlisted folder (``reader doctor`` reports it), never a row without text.
 
 from __future__ import annotations
 
-import hashlib
 import queue
 import shutil
 import threading
@@ -21,21 +20,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.base.atomic import make_durable
+from reader.importing.formats import original_extension
 from reader.importing.models import ParsedArticle
 
 from .analysis_pool import AnalysisPool, analyse_text
+from .article_index import ArticleIndex
+from .folders import ArticleFolders
+from .ids import sha256_hex, unique_id
 from .known_stories import KnownStories
 from .models import ArticleMeta
 
 if TYPE_CHECKING:
-    from .store import Library
+    from annotations.store import AnnotationStore
 
 WINDOW = 64  # articles analysed ahead of the one being written
-EXTENSIONS = {"html": "html", "htm": "html", "md": "md", "jsonl": "jsonl"}
-
-
-def original_extension(fmt: str) -> str:
-    return EXTENSIONS.get(fmt, "txt")
 
 
 def fallback_title(parsed: ParsedArticle, name: str) -> str:
@@ -45,56 +43,34 @@ def fallback_title(parsed: ParsedArticle, name: str) -> str:
     if name == "-":
         first = parsed.text.strip().split("\n", 1)[0] if parsed.text.strip() else "-"
         return first[:80]
-    return Path(name).name or name
+    return shown_name(Path(name).name or name)
 
 
-def write_article_files(
-    directory: Path, original: bytes, ext: str, text: str, cache: dict | None, *, fresh: bool
-) -> list[Path]:
-    """The article's files. A folder this call creates is in no index yet, so nobody can read a
-    half-written file there and plain writes do: their paths are returned, and the caller makes
-    them durable, all at once, before the index commit that lists them. A folder that exists
-    (reimport, or another process importing the same article) is updated file by file with
-    atomic replaces (durable when this returns)."""
-    from .analysis_cache import sealed_cache
-    from .store import _write_bytes
+def shown_name(name: str) -> str:
+    """A file name as the index keeps it: bytes that were not UTF-8 (kept by Python as lone
+    surrogates, which no UTF-8 file can hold) become U+FFFD."""
+    from reader.base.surrogates import replace_surrogates
 
-    if fresh:
-        directory.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            directory.mkdir()
-        except FileExistsError:
-            fresh = False
-    directory.mkdir(parents=True, exist_ok=True)
-    body = text.encode("utf-8")
-    files = [(f"original.{ext}", original), ("text.txt", body)]
-    if cache is not None:
-        files.append(("analysis.json", sealed_cache(cache, body)))
-    else:
-        (directory / "analysis.json").unlink(missing_ok=True)
-    written: list[Path] = []
-    for name, data in files:
-        if fresh:
-            (directory / name).write_bytes(data)
-            written.append(directory / name)
-        else:
-            _write_bytes(directory / name, data)
-    return written
+    return replace_surrogates(name)
 
 
 class ImportBatch:
     def __init__(
         self,
-        library: Library,
+        index: ArticleIndex,
+        folders: ArticleFolders,
+        annotations: AnnotationStore,
         *,
         on_result: Callable[[str, str, ArticleMeta], None] | None,
         batch_seconds: float,
     ) -> None:
-        self.library = library
+        self.index = index
+        self.folders = folders
+        self.annotations = annotations
         self.on_result = on_result
         self.batch_seconds = self.interval = batch_seconds
-        self.rows = library.index.rows()  # refreshed at each commit
-        self.known = KnownStories(library, self.rows)
+        self.rows = index.rows()  # refreshed at each commit
+        self.known = KnownStories(folders, self.rows)
         self.pending: list[tuple[str, str, ArticleMeta, Any]] = []  # + the files' write
         self.pending_ids: set[str] = set()
         self.results: list[tuple[str, str, Any]] = []  # (name, status, meta or error reason)
@@ -109,8 +85,6 @@ class ImportBatch:
     def add(self, parsed: ParsedArticle, original: bytes, name: str) -> None:
         """Dedupe and assign the id now; analysis may run in a worker while the next article is
         parsed; files are written and the row queued once its analysis is back."""
-        from .store import unique_id
-
         sha = sha256_hex(original)
         existing, key = self.known.find(sha, parsed.text)
         if existing is not None:
@@ -127,7 +101,7 @@ class ImportBatch:
                 url=parsed.url,
                 lang=parsed.lang,
                 format=parsed.format,
-                file=name,
+                file=shown_name(name),
                 added="",
                 content_key=key,
                 words=len(parsed.text.split()),
@@ -163,8 +137,8 @@ class ImportBatch:
             meta.quotes, meta.actors = analysed.quotes, analysed.actors
             meta.added = datetime.now(UTC).isoformat(timespec="microseconds")
             written = self._io().submit(
-                write_article_files,
-                self.library.article_dir(meta.id),
+                self.folders.write,
+                meta.id,
                 original,
                 original_extension(parsed.format),
                 parsed.text,
@@ -206,36 +180,36 @@ class ImportBatch:
             return
         finished = self._finish_writes(pending)
         settled: list[tuple[str, str, Any]] = []
-        with self.library.index.transaction() as txn:
+        with self.index.transaction() as txn:
             self.known.begin_commit(txn)  # rows others added meanwhile, migrated keys
             moved: list[Path] = []
             for name, status, meta, error in finished:
-                gone = not (self.library.article_dir(meta.id) / "text.txt").is_file()
+                gone = not (self.folders.path(meta.id) / "text.txt").is_file()
                 if status == "imported" and error is None and gone:
                     error = "its folder was moved away meanwhile (reader doctor --repair?)"
                 if error is not None:
                     self.known.settle(meta, written=False)
-                    shutil.rmtree(self.library.article_dir(meta.id), ignore_errors=True)
+                    shutil.rmtree(self.folders.path(meta.id), ignore_errors=True)
                     settled.append((name, "error", error))
                     continue
                 if status == "imported":
                     other = self.known.settle(meta, written=True)
                     if other is None and meta.id in txn.metas:  # id taken meanwhile
-                        old = self.library.article_dir(meta.id)
+                        old = self.folders.path(meta.id)
                         meta = self._move(meta, txn.metas)
                         self.known.moved(meta)
-                        new = self.library.article_dir(meta.id)
+                        new = self.folders.path(meta.id)
                         moved += [old.parent, new.parent, new.parent.parent]
                     if other is not None:
                         if other.id != meta.id:
-                            shutil.rmtree(self.library.article_dir(meta.id), ignore_errors=True)
+                            shutil.rmtree(self.folders.path(meta.id), ignore_errors=True)
                         status, meta = "duplicate", other
                     else:
                         txn.put(meta)
                 settled.append((name, status, meta))
             if moved:
                 make_durable([], moved)  # the renames before the index that names them
-        self.rows = self.library.index.rows()
+        self.rows = self.index.rows()
         self.known.end_commit(self.rows)
         self._add_import_tags(m for _, s, m in settled if s == "imported" and m.import_tags)
         self._restore_notes(m for _, s, m in settled if s == "imported")
@@ -260,7 +234,7 @@ class ImportBatch:
                     error = f"cannot write: {exc.strerror or exc}"
                 else:
                     if new_files:
-                        folder = self.library.article_dir(meta.id)
+                        folder = self.folders.path(meta.id)
                         files += new_files
                         folders |= {folder, folder.parent, folder.parent.parent}
             finished.append((name, status, meta, error))
@@ -279,22 +253,20 @@ class ImportBatch:
         """An article removed earlier and imported again gets its orphaned notes back.
 
         Cheap for a new article: the store looks at its summary cache and opens no file."""
-        store = self.library.annotations
+        store = self.annotations
         for meta in metas:
             try:
-                store.restore_article(meta.id, lambda i=meta.id: self.library.text(i))
+                store.restore_article(meta.id, lambda i=meta.id: self.folders.text(i))
             except Exception as exc:  # noqa: BLE001 - a damaged notes file must not stop an import
                 self.tag_errors.append(f"{meta.id}: notes not restored ({exc})")
 
     def _move(self, meta: ArticleMeta, taken: dict[str, ArticleMeta]) -> ArticleMeta:
         from dataclasses import replace
 
-        from .store import unique_id
-
         new_id = unique_id(meta.sha256, lambda p: p in taken)
-        target = self.library.article_dir(new_id)
+        target = self.folders.path(new_id)
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(self.library.article_dir(meta.id)), str(target))
+        shutil.move(str(self.folders.path(meta.id)), str(target))
         return replace(meta, id=new_id)
 
     def _add_import_tags(self, metas) -> None:
@@ -308,7 +280,7 @@ class ImportBatch:
             self._tag_queue = queue.Queue()
             self._tag_thread = threading.Thread(
                 target=_tag_worker,
-                args=(self.library.annotations, self._tag_queue, self.tag_errors),
+                args=(self.annotations, self._tag_queue, self.tag_errors),
                 name="reader-import-tags",
                 daemon=True,
             )
@@ -341,19 +313,6 @@ def _tag_all(store, work: list[tuple[str, list[str]]], errors: list[str]) -> Non
             store.tag_article(article_id, tags)
         except Exception as exc:  # noqa: BLE001 - reported by the caller, import goes on
             errors.append(f"{article_id}: tags not saved ({exc})")
-
-
-def sha256_hex(data: bytes) -> str:
-    """SHA-256 without the GIL hand-off hashlib makes for inputs over 2 KiB: with the writer
-    and worker threads busy, getting the GIL back cost more than hashing a short article."""
-    digest = hashlib.sha256()
-    if len(data) > 1 << 16:
-        digest.update(data)
-    else:
-        view = memoryview(data)
-        for start in range(0, len(data), 2047):
-            digest.update(view[start : start + 2047])
-    return digest.hexdigest()
 
 
 def _ready(item) -> bool:

@@ -224,14 +224,14 @@ def meta_from_folder(folder: Path):
     import hashlib
     from datetime import datetime
 
-    from reader.importing.importer import content_key, iter_jsonl, parse_document
+    from reader.base.atomic import atomic_write_bytes
+    from reader.importing.importer import content_key, parse_original
     from reader.importing.models import ImportFailure
 
     from .analysis_pool import analyse_text
     from .article_index import ARTICLE_ID
     from .batch import fallback_title
     from .models import ArticleMeta
-    from .store import _write_bytes
 
     if not ARTICLE_ID.match(folder.name):
         return "not an article folder"
@@ -242,21 +242,15 @@ def meta_from_folder(folder: Path):
         data = originals[0].read_bytes()
     except OSError as exc:
         return exc.strerror or str(exc)
-    ext = originals[0].suffix.lstrip(".")
     try:
-        if ext == "jsonl":
-            parsed = next(item for _, item in iter_jsonl(data, originals[0].name))
-            if isinstance(parsed, ImportFailure):
-                raise parsed
-        else:
-            parsed = parse_document(data, originals[0].name)
-    except (ImportFailure, StopIteration) as exc:
+        parsed = parse_original(data, originals[0].name)
+    except ImportFailure as exc:
         return str(exc) or "the original cannot be read"
     text_path = folder / "text.txt"
     try:
         text_path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        _write_bytes(text_path, parsed.text.encode("utf-8"))
+        atomic_write_bytes(text_path, parsed.text.encode("utf-8"))
     analysed = analyse_text(parsed.text, parsed.lang)
     return ArticleMeta(
         id=folder.name,

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from reader.importing.formats import for_path
 from reader.importing.models import ImportFailure, ParsedArticle
 
 from .models import ArticleMeta
@@ -23,6 +24,7 @@ from .store import Library
 
 CHUNK_BYTES = 4 * 1024 * 1024
 PROGRESS_EVERY = 0.05  # seconds between progress reports inside a corpus
+SAMPLE_TAG = "sample"  # the bundled sample articles carry it
 ResultCallback = Callable[[str, str, "ArticleMeta | str"], None]  # (status, name, meta|reason)
 ProgressCallback = Callable[[int, int, str], None]  # (done, total, current name)
 
@@ -50,15 +52,20 @@ def import_paths(
     cancel: threading.Event | None = None,
     batch_seconds: float = 2.0,
 ) -> ImportReport:
-    """Import files, folders (recursive), ``-`` (one article from ``stdin``) and ``.jsonl``
-    corpora (one article a line). Results are reported as they are committed."""
+    """Import files, folders (recursive), ``-`` (one article from ``stdin``) and corpora such
+    as ``.jsonl`` (one article a line; see reader.importing.formats). Results are reported as
+    they are committed."""
     from reader.importing.importer import collect_files
 
     report = ImportReport()
+    sample_root = None
+    sample_ids: dict[str, list[str]] = {}
 
     def result(status: str, name: str, detail: ArticleMeta | str) -> None:
         if status == "imported":
             report.imported.append(detail)  # type: ignore[arg-type]
+            if sample_root is not None and name.startswith(sample_root):
+                sample_ids[detail.id] = [SAMPLE_TAG]  # type: ignore[union-attr]
         elif status == "duplicate":
             report.duplicates.append(detail)  # type: ignore[arg-type]
         else:
@@ -72,7 +79,8 @@ def import_paths(
     if samples:
         from reader.paths import samples_dir
 
-        wanted.append(str(samples_dir()))
+        sample_root = str(samples_dir())
+        wanted.append(sample_root)
     files = list(collect_files(wanted)) if wanted else []
     sources: list[tuple[str, bytes | None, str | None]] = []  # (name, bytes, error)
     if use_stdin:
@@ -100,12 +108,13 @@ def import_paths(
                 except OSError as exc:
                     result("error", name, exc.strerror or str(exc))
                     continue
-            if name.lower().endswith(".jsonl"):
+            fmt = for_path(name)
+            if fmt is not None and fmt.many:
                 # a corpus counts one unit a line, so its progress moves while it imports
                 lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
                 total += max(0, lines - 1)
                 end, last = done + max(0, lines - 1), 0.0
-                for item in _jsonl_items(data, name, result, cancel, report):
+                for item in _corpus_items(data, name, result, cancel, report):
                     done = min(done + 1, end)
                     now = time.monotonic()
                     if on_progress is not None and now - last >= PROGRESS_EVERY:
@@ -115,7 +124,7 @@ def import_paths(
                 done = end  # bad and blank lines count too
                 continue
             parsed = _parse(data, name, result)
-            if parsed is not None:
+            if parsed is not None and _storable(parsed, name, result):
                 yield parsed, data, name
         if on_progress is not None:
             on_progress(done, total, "")
@@ -128,6 +137,8 @@ def import_paths(
         )
     except KeyboardInterrupt:
         report.cancelled = True  # add_many committed what was fully written before re-raising
+    if sample_ids:  # so they can be told apart and removed at once (reader rm --tag sample)
+        library.annotations.tag_articles(sample_ids)
     return report
 
 
@@ -152,7 +163,22 @@ def _parse(data: bytes, name: str, result: ResultCallback) -> ParsedArticle | No
     return None
 
 
-def _jsonl_items(
+def _storable(parsed: ParsedArticle, name: str, result: ResultCallback) -> bool:
+    """Every text field can be written as UTF-8 (no lone surrogate): else this article fails
+    alone, before any of its files is written, and the rest of the batch goes on."""
+    from reader.base.surrogates import lone_surrogate
+
+    fields = {k: getattr(parsed, k) for k in ("title", "text", "source", "url", "date", "lang")}
+    fields.update({"tags": t for t in parsed.tags if isinstance(t, str) and lone_surrogate(t)})
+    for key, value in fields.items():
+        bad = lone_surrogate(value) if isinstance(value, str) else None
+        if bad:
+            result("error", name, f"'{key}' is not valid Unicode text (lone surrogate {bad})")
+            return False
+    return True
+
+
+def _corpus_items(
     data: bytes,
     name: str,
     result: ResultCallback,
@@ -160,13 +186,13 @@ def _jsonl_items(
     report: ImportReport,
 ) -> Iterator[tuple[ParsedArticle, bytes, str]]:
     """Each good line as an article whose original bytes are the line itself."""
-    from reader.importing.importer import iter_jsonl
+    from reader.importing.importer import iter_corpus
 
     lines = data.split(b"\n")
-    for chunk, offset in _jsonl_chunks(data, lines):
+    for chunk, offset in _corpus_chunks(data, lines):
         if offset and not chunk.strip():
             continue  # only the trailing newline(s) after a full chunk: not an empty file
-        for lineno, item in iter_jsonl(chunk, name):
+        for lineno, item in iter_corpus(chunk, name):
             if cancel is not None and cancel.is_set():
                 report.cancelled = True
                 return
@@ -178,13 +204,15 @@ def _jsonl_items(
             if isinstance(item, ImportFailure):
                 result("error", where, str(item) or "cannot be imported")
                 continue
+            if not _storable(item, where, result):
+                continue
             raw = lines[lineno - 1].strip() if 0 < lineno <= len(lines) else b""
             if not raw:
                 raw = item.text.encode("utf-8")
             yield item, raw, where
 
 
-def _jsonl_chunks(data: bytes, lines: list[bytes]) -> Iterator[tuple[bytes, int]]:
+def _corpus_chunks(data: bytes, lines: list[bytes]) -> Iterator[tuple[bytes, int]]:
     """A corpus in pieces of whole lines, with the number of lines before each piece: the
     importer's size limit is meant for one article, and a corpus of 10,000 is far larger.
     UTF-16 files (NUL bytes) can't be cut at b"\n" and go whole."""

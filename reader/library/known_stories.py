@@ -8,23 +8,23 @@ files are committed; the library's, read from disk when a candidate turns up).
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from reader.importing.dedupe import (
     ESTIMATE_ONLY,
     CandidateIndex,
     content_key,
     estimated_jaccard,
+    old_content_key,
     parse_key,
     same_story,
     shingle_hashes,
 )
 
+from .article_index import LibraryError
+from .folders import ArticleFolders
 from .models import ArticleMeta
-
-if TYPE_CHECKING:
-    from .store import Library
 
 MAX_VERIFIED = 8  # candidate bodies compared per article (most similar signatures first)
 # signatures agreeing less than this are not worth reading a body for: stories sharing only
@@ -36,8 +36,8 @@ MIGRATE_SECONDS = 5.0  # per run: re-signing rows of an older version reads each
 
 
 class KnownStories:
-    def __init__(self, library: Library, rows: dict[str, ArticleMeta]) -> None:
-        self.library = library
+    def __init__(self, folders: ArticleFolders, rows: dict[str, ArticleMeta]) -> None:
+        self.folders = folders
         self.rows = rows  # the index as of the last commit
         self.by_sha = {m.sha256: m for m in rows.values()}
         self.migrated: dict[str, str] = {}  # new keys for rows keyed by an older version
@@ -51,10 +51,6 @@ class KnownStories:
     def _signatures(self, rows: dict[str, ArticleMeta]):
         """(id, signature) of the library's rows. Rows keyed by an older version (one hash)
         get a signature from their stored body, written back at the next commit."""
-        import time
-
-        from .store import LibraryError
-
         until = time.monotonic() + MIGRATE_SECONDS
         for article_id, meta in rows.items():
             sig = parse_key(meta.content_key)
@@ -63,7 +59,7 @@ class KnownStories:
                     self.old_keys.setdefault(meta.content_key, []).append(article_id)
                     continue
                 try:
-                    key = content_key(self.library.text(article_id))
+                    key = content_key(self.folders.text(article_id))
                 except LibraryError:
                     continue  # no body to compare with: only its sha256 can match
                 self.migrated[article_id] = key
@@ -82,8 +78,6 @@ class KnownStories:
     def _old_candidates(self, text: str) -> list[str]:
         if not self.old_keys:
             return []
-        from reader.importing.dedupe import old_content_key
-
         return self.old_keys.get(old_content_key(text), [])
 
     def remember(self, meta: ArticleMeta, text: str) -> None:
@@ -119,15 +113,13 @@ class KnownStories:
 
     def _shingles_of(self, article_id: str) -> set[int] | None:
         """A candidate's shingle set: this run's body or the stored one (a few kept)."""
-        from .store import LibraryError
-
         found = self._shingles.get(article_id)
         if found is not None:
             return found
         body = self.texts.get(article_id)
         if body is None:
             try:
-                body = self.library.text(article_id)
+                body = self.folders.text(article_id)
             except LibraryError:
                 return None
         if len(self._shingles) >= SHINGLE_CACHE:

@@ -6,17 +6,21 @@ losing its id, its tags, its notes or the user's corrections (``edited`` fields 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from reader.importing.importer import content_key, parse_document, parse_original
 from reader.importing.models import ImportFailure, ParsedArticle
 
-from .article_index import LibraryError
+from .analysis_pool import analyse_text
+from .article_index import ArticleIndex, LibraryError
+from .batch import fallback_title
+from .folders import ArticleFolders
 from .models import ArticleMeta
 
 if TYPE_CHECKING:
-    from .store import Library
+    from annotations.store import AnnotationStore
 
 
 @dataclass
@@ -29,38 +33,31 @@ class ReimportResult:
 
 
 def reparse(data: bytes, ext: str, meta: ArticleMeta) -> ParsedArticle:
-    from reader.importing.importer import iter_jsonl, parse_document
-
-    if ext == "jsonl":
-        for _line, item in iter_jsonl(data, meta.file):
-            if isinstance(item, ImportFailure):
-                raise item
-            return item
-        raise ImportFailure("the kept line is empty")
     if meta.format == "stdin":
         return parse_document(data, "-")
     name = meta.file if meta.file.lower().endswith("." + ext) else f"original.{ext}"
-    return parse_document(data, name)
+    return parse_original(data, name)
 
 
 def reimport(
-    library: Library,
-    ids: Iterable[str] | None,
+    index: ArticleIndex,
+    folders: ArticleFolders,
+    annotations: AnnotationStore,
+    targets: list[str] | None,
     *,
     on_result: Callable[[ReimportResult], None] | None = None,
 ) -> list[ReimportResult]:
-    from .analysis_pool import analyse_text
-    from .batch import write_article_files
-
-    rows = library.index.rows()
-    targets = [library.resolve(i) for i in ids] if ids else list(rows)
+    """Re-import ``targets`` (full ids; None: every article)."""
+    rows = index.rows()
+    if targets is None:
+        targets = list(rows)
     results: list[ReimportResult] = []
     updated: list[tuple[str, dict]] = []  # (id, the fields re-derived from the original)
     for article_id in targets:
         meta = rows[article_id]
         result = ReimportResult(article_id, meta.title)
         try:
-            data, ext = library.original(article_id)
+            data, ext = folders.original(article_id)
             parsed = reparse(data, ext, meta)
         except (ImportFailure, LibraryError, OSError) as exc:
             result.error = str(exc) or type(exc).__name__
@@ -68,11 +65,7 @@ def reimport(
             if on_result:
                 on_result(result)
             continue
-        from reader.importing.importer import content_key
-
-        from .batch import fallback_title
-
-        old_text = _old_text(library, article_id)
+        old_text = _old_text(folders, article_id)
         analysed = analyse_text(parsed.text, parsed.lang)
         derived = {
             "title": fallback_title(parsed, meta.file),
@@ -87,12 +80,10 @@ def reimport(
             "actors": analysed.actors,
         }
         fresh = replace(replace(meta, **derived), **meta.edited)  # the user's corrections win
-        write_article_files(
-            library.article_dir(article_id), data, ext, parsed.text, analysed.cache, fresh=False
-        )
-        notes = library.annotations.reanchor(article_id, parsed.text)
+        folders.write(article_id, data, ext, parsed.text, analysed.cache, fresh=False)
+        notes = annotations.reanchor(article_id, parsed.text)
         if fresh.import_tags:
-            library.annotations.tag_article(article_id, fresh.import_tags)
+            annotations.tag_article(article_id, fresh.import_tags)
         result.title = fresh.title
         result.changed = old_text != parsed.text
         result.orphans = sum(1 for n in notes or [] if n.orphan)
@@ -102,7 +93,7 @@ def reimport(
             on_result(result)
     if not updated:
         return results
-    with library.index.transaction() as txn:
+    with index.transaction() as txn:
         for article_id, derived in updated:
             current = txn.metas.get(article_id)  # as stored now: not removed, edits kept
             if current is not None:
@@ -110,8 +101,8 @@ def reimport(
     return results
 
 
-def _old_text(library: Library, article_id: str) -> str | None:
+def _old_text(folders: ArticleFolders, article_id: str) -> str | None:
     try:
-        return library.text(article_id)
+        return folders.text(article_id)
     except LibraryError:
         return None

@@ -8,6 +8,10 @@ Layout under the library dir::
     articles/<id[:2]>/<id>/analysis.json cached analysis (checked against text.txt before use)
     annotations/                        tags, notes, reading state (annotations.store)
 
+Derived caches (the index snapshot ``articles.cache``, the annotation summaries
+``summary.cache`` and ``notes-*.cache``) live in ``reader.paths.cache_dir(root)``, outside the
+library, so a backup of the folder holds only the user's data.
+
 Ids are the first 8 hex digits of the SHA-256 of the original bytes (more where needed to be
 unique), so an article keeps its id, and its notes, across re-imports.
 """
@@ -16,19 +20,26 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from reader.base.atomic import atomic_write_bytes
 from reader.importing.models import ParsedArticle
 
 from .article_index import EDITABLE, ArticleIndex, LibraryError
+from .folders import ArticleFolders
+from .ids import ID_LENGTH, unique_id
 from .index_columns import ArticleColumns
 from .models import ArticleMeta
 
-__all__ = ["Library", "LibraryError", "SearchHit", "tag_matches"]
+if TYPE_CHECKING:
+    from annotations.store import AnnotationStore
+    from reader.analysis.models import Analysis
 
-ID_LENGTH = 8
+    from .reimport import ReimportResult
+
+__all__ = ["ID_LENGTH", "Library", "LibraryError", "SearchHit", "tag_matches", "unique_id"]
 
 
 def tag_matches(tag: str, wanted: str) -> bool:
@@ -45,49 +56,46 @@ class SearchHit:
 
 class Library:
     def __init__(self, root: Path, *, create: bool = False) -> None:
+        from reader.paths import cache_dir
+
         self.root = Path(root)
+        self.cache_dir = cache_dir(self.root)
         if create:
             self.root.mkdir(parents=True, exist_ok=True)
-        self.index = ArticleIndex(self.root / "articles.json")
-        self._annotations: Any = None
+            remove_old_caches(self.root)
+        self.index = ArticleIndex(self.root / "articles.json", self.cache_dir / "articles.cache")
+        self.folders = ArticleFolders(self.root)
+        self._annotations: AnnotationStore | None = None
 
     @property
-    def annotations(self):  # -> annotations.store.AnnotationStore
+    def annotations(self) -> AnnotationStore:
+        """The notes, tags and reading state (opened on first use: costs nothing to open)."""
         if self._annotations is None:
             from annotations.store import AnnotationStore
 
-            self._annotations = AnnotationStore(self.root / "annotations")
+            self._annotations = AnnotationStore(self.root / "annotations", cache_dir=self.cache_dir)
         return self._annotations
 
     def exists(self) -> bool:
         """Does the folder hold reader data (an index, article folders or annotations)?"""
-        return any(
-            (self.root / name).exists() for name in ("articles.json", "articles", "annotations")
-        )
+        names = ("articles.json", "articles", "annotations")
+        return any((self.root / name).exists() for name in names)
 
     # files of one article -------------------------------------------------------------------
     def article_dir(self, article_id: str) -> Path:
-        return self.root / "articles" / article_id[:2] / article_id
+        return self.folders.path(article_id)
 
     def text(self, article_id: str) -> str:
-        try:
-            return (self.article_dir(article_id) / "text.txt").read_text(encoding="utf-8")
-        except OSError as exc:
-            raise LibraryError(
-                f"article {article_id}: text unreadable ({exc.strerror or exc}); run reader doctor"
-            ) from None
+        return self.folders.text(article_id)
 
     def original(self, article_id: str) -> tuple[bytes, str]:
         """The bytes as imported and their extension."""
-        for path in sorted(self.article_dir(article_id).glob("original.*")):
-            return path.read_bytes(), path.suffix.lstrip(".")
-        raise LibraryError(f"article {article_id}: original file missing; run reader doctor")
+        return self.folders.original(article_id)
 
-    def analysis(self, article_id: str):
+    def analysis(self, article_id: str) -> Analysis:
         """The cached analysis if it was made from the text as it is now and is intact;
         else computed now and cached again."""
-        from reader.analysis.models import Analysis
-
+        # lazy: listing the library must not load the analysis engine
         from .analysis_cache import (
             analysis_from_json,
             analysis_to_json,
@@ -111,10 +119,10 @@ class Library:
         from reader.analysis import analyze
 
         body = self.text(meta.id)
-        result: Analysis = analyze(body, meta.lang)
+        result = analyze(body, meta.lang)
         try:
             cache = sealed_cache(analysis_to_json(result), body.encode("utf-8"))
-            _write_bytes(folder / "analysis.json", cache, durable=False)
+            atomic_write_bytes(folder / "analysis.json", cache, durable=False)
         except OSError:
             pass  # a read-only library still shows the article, analysed each time
         return result
@@ -187,9 +195,15 @@ class Library:
         its batch is committed. If the loop is interrupted (ctrl+c), what was fully written is
         committed before the interrupt goes on: never a row without its files.
         """
-        from .batch import ImportBatch
+        from .batch import ImportBatch  # lazy: reading the library never loads the importer
 
-        batch = ImportBatch(self, on_result=on_result, batch_seconds=batch_seconds)
+        batch = ImportBatch(
+            self.index,
+            self.folders,
+            self.annotations,
+            on_result=on_result,
+            batch_seconds=batch_seconds,
+        )
         finished = False
         try:
             for parsed, original, name in items:
@@ -236,11 +250,18 @@ class Library:
             txn.put(meta)
         return meta
 
-    def reimport(self, ids: Iterable[str] | None = None, **kwargs: Any):
-        """Re-clean the kept original bytes and re-anchor notes (see reimport.py)."""
-        from .reimport import reimport
+    def reimport(
+        self,
+        ids: Iterable[str] | None = None,
+        *,
+        on_result: Callable[[ReimportResult], None] | None = None,
+    ) -> list[ReimportResult]:
+        """Re-clean the kept original bytes and re-anchor notes (see reimport.py); no ``ids``:
+        every article."""
+        from .reimport import reimport  # lazy: reading the library never loads the importer
 
-        return reimport(self, ids, **kwargs)
+        targets = [self.resolve(i) for i in ids] if ids else None
+        return reimport(self.index, self.folders, self.annotations, targets, on_result=on_result)
 
     def search(self, query: str, limit: int | None = None) -> list[SearchHit]:
         """Articles whose title or body holds every word of ``query`` (case-insensitive)."""
@@ -267,16 +288,27 @@ class Library:
         return hits
 
 
+def old_caches(root: Path) -> list[Path]:
+    """Caches earlier versions kept inside the library folder (now in the cache folder)."""
+    found = [root / "articles.cache", root / "annotations" / "summary.cache"]
+    found += sorted((root / "annotations").glob("notes-*.cache"))
+    return [path for path in found if path.is_file()]
+
+
+def remove_old_caches(root: Path) -> list[Path]:
+    """Delete them (derived data: nothing is lost); best effort, returns what was removed."""
+    removed = []
+    for path in old_caches(root):
+        try:
+            path.unlink()
+            removed.append(path)
+        except OSError:
+            pass
+    return removed
+
+
 def _is_hex(text: str) -> bool:
     return bool(text) and all(c in "0123456789abcdef" for c in text)
-
-
-def unique_id(sha256: str, taken: Callable[[str], bool]) -> str:
-    """The shortest prefix (at least 8 digits) of ``sha256`` no other article uses."""
-    n = ID_LENGTH
-    while n < len(sha256) and taken(sha256[:n]):
-        n += 1
-    return sha256[:n]
 
 
 def _clean_field(name: str, value: str) -> str | None:
@@ -300,17 +332,4 @@ def _clean_field(name: str, value: str) -> str | None:
 
 
 def _replace(meta: ArticleMeta, **changes: Any) -> ArticleMeta:
-    from dataclasses import replace
-
     return replace(meta, **changes)
-
-
-def _write_text(path: Path, text: str) -> None:
-    _write_bytes(path, text.encode("utf-8"))
-
-
-def _write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
-    """Through the one write path (:mod:`reader.base.atomic`): temp file, fsync, rename."""
-    from reader.base.atomic import atomic_write_bytes
-
-    atomic_write_bytes(path, data, durable=durable)
