@@ -512,10 +512,10 @@ def test_no_speaker_mention_starts_or_ends_with_a_finite_auxiliary():
     from reader.analysis.speakers import trim_auxiliaries
 
     text = "Das Fahrzeug sei"
-    assert trim_auxiliaries(text, 0, len(text), de) == (0, 12)
+    assert trim_auxiliaries(text, 0, len(text), de.DE) == (0, 12)
     text = "wollen die Demonstranten"
-    assert text[slice(*trim_auxiliaries(text, 0, len(text), de))] == "die Demonstranten"
-    assert trim_auxiliaries("Hatte", 0, 5, de) is None
+    assert text[slice(*trim_auxiliaries(text, 0, len(text), de.DE))] == "die Demonstranten"
+    assert trim_auxiliaries("Hatte", 0, 5, de.DE) is None
     text = "Die Sprecherin Eva Roth hatte betont, dass die Razzien rechtmäßig seien."
     quotes = analyze(text, "de").quotes
     assert [(q.kind, q.speaker) for q in quotes] == [("indirect", "Die Sprecherin Eva Roth")]

@@ -252,7 +252,7 @@ def test_past_tense_and_adjectives_are_not_konjunktiv():
     from reader.analysis.tokens import tokenize
 
     def konj(word: str) -> bool:
-        return is_konjunktiv(tokenize(word)[0], de)
+        return is_konjunktiv(tokenize(word)[0], de.DE)
 
     assert not konj("beflügelte") and not konj("islamische")
     assert konj("gelte") and konj("vorsehe") and konj("sei")

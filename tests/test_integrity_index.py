@@ -131,12 +131,12 @@ def test_import_into_a_library_that_lost_its_index_is_refused(capsys, two, libra
 
 
 def test_a_fresh_library_is_still_simply_empty(capsys, library_dir) -> None:
-    code, out, err = run(capsys, "list")
-    assert code == 0 and "no articles" in out and not err
+    code, out, err = run(capsys, "list", "--json")
+    assert code == 0 and out.strip() == "[]" and not err
     library_dir.mkdir(parents=True)
     (library_dir / "articles.json").write_text(EMPTY_TINYDB, encoding="utf-8")
-    code, out, err = run(capsys, "list")
-    assert code == 0 and "no articles" in out and not err
+    code, out, err = run(capsys, "list", "--json")
+    assert code == 0 and out.strip() == "[]" and not err
 
 
 def test_a_first_import_is_not_taken_for_a_lost_index(tmp_path: Path) -> None:

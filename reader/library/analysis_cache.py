@@ -6,7 +6,9 @@ Why: analysing a long article costs milliseconds to tens of milliseconds; openin
 The cache is rewritten on import and reimport. It is derived data and checked before use: it
 names the text it was made from (a hash of ``text.txt``'s bytes) and carries a checksum of its
 own bytes, at fixed places in a JSON header (:func:`sealed_cache`), so an edited, damaged or
-stale cache is never believed, only recomputed. The file stays JSON.
+stale cache is never believed, only recomputed. The file stays JSON. It also carries the
+analysis version: a cache written by another version of the rules (or one from before
+versions, which lacks ``rule`` and ``speaker_rule``) is not read but recomputed.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import zlib
 from dataclasses import fields
 from typing import Any
 
-from reader.analysis.models import Actor, Analysis, Quote
+from reader.analysis.models import ANALYSIS_VERSION, Actor, Analysis, Quote
 
 _QUOTE_FIELDS = {f.name for f in fields(Quote)}
 _ACTOR_FIELDS = {f.name for f in fields(Actor)}
@@ -31,6 +33,7 @@ def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
     """``Analysis.to_json()`` plus sentences, without ``dataclasses.asdict``'s deep copies (a
     third of the import time at 10,000 articles)."""
     return {
+        "version": ANALYSIS_VERSION,
         "lang": analysis.lang,
         "quotes": [{k: getattr(q, k) for k in _QUOTE_ORDER} for q in analysis.quotes],
         "actors": [
@@ -51,6 +54,9 @@ def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
 
 
 def analysis_from_json(data: dict[str, Any]) -> Analysis:
+    """The cached analysis; ValueError when it was written by another analysis version."""
+    if data.get("version") != ANALYSIS_VERSION:
+        raise ValueError(f"analysis cache of version {data.get('version')}, not {ANALYSIS_VERSION}")
     return Analysis(
         lang=data.get("lang"),
         quotes=[

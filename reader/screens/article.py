@@ -31,6 +31,7 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         Binding("t", "tag_article", "Tag article"),
         Binding("e", "export", "Export", show=False),
         Binding("E", "export_to", "Export to…", key_display="E", show=False),
+        Binding("i", "explain", "Explain quote", show=False),
         Binding("p", "panel('actors')", "Actors"),
         Binding("o", "panel('notes')", "Notes"),
         Binding("escape", "escape", "Back / end selection or search", show=False),
@@ -206,6 +207,7 @@ class ArticleScreen(AnnotationActions, Screen[None]):
     # ---- status line ---------------------------------------------------------------------
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        self.current_quote = None if self.view.hits else event.quote
         text = Text()
         if self.view.hits:
             text.append(f"hit {self.view.hit_index + 1}/{len(self.view.hits)} · Escape ends search")
@@ -230,6 +232,23 @@ class ArticleScreen(AnnotationActions, Screen[None]):
             name = self.analysis.actor(self.actor_filter)
             text.append(f" · quotes of {name.name if name else '?'} (Escape clears)", "color(162)")
         self.query_one("#status", Static).update(text, layout=False)  # one fixed line
+
+    def action_explain(self) -> None:
+        """i: one line on why the quote under the cursor is a quote and who says it."""
+        from reader.analysis.explain import explain
+
+        index = getattr(self, "current_quote", None)
+        if index is None or index >= len(self.view.quotes):
+            self.query_one("#status", Static).update(
+                Text("i explains a quote: put the cursor on one first (n: next quote)"),
+                layout=False,
+            )
+            return
+        line = explain(self.view.quotes[index], self.analysis)
+        self.query_one("#status", Static).update(
+            Text(line, overflow="ellipsis", no_wrap=True), layout=False
+        )
+        self.notify(line, title="why this quote", timeout=8, markup=False)
 
     # ---- search --------------------------------------------------------------------------
     async def action_search(self) -> None:
