@@ -197,7 +197,13 @@ def repair(raw: dict[str, Any]) -> list[str]:
             del notes[key]
             done.append(f"{which}: removed (its text could not be read)")
             continue
-        defaults = {"tags": [], "passage": None, "orphan": False, "created": "", "updated": ""}
+        defaults: dict[str, Any] = {
+            "tags": [],
+            "passage": None,
+            "orphan": False,
+            "created": "",
+            "updated": "",
+        }
         for field in fields - {"id"}:
             doc[field] = defaults[field]
         if "id" in fields:
@@ -257,7 +263,7 @@ def notes_in(
 def article_doc(raw: dict[str, Any] | None) -> dict[str, Any]:
     """The article record; a field that fails :func:`article_problems` reads as absent."""
     table = _docs(raw, "article")
-    doc = next(iter(table.values()), {})
+    doc: Any = next(iter(table.values()), {})
     if not isinstance(doc, dict):
         return {}
     bad = {f for f, _ in article_problems(doc)}
@@ -265,7 +271,7 @@ def article_doc(raw: dict[str, Any] | None) -> dict[str, Any]:
 
 
 def schema_of(raw: dict[str, Any] | None) -> int:
-    meta = next(iter(_docs(raw, "_meta").values()), {})
+    meta: Any = next(iter(_docs(raw, "_meta").values()), {})
     version = meta.get("schema", 0) if isinstance(meta, dict) else None
     if type(version) is not int:
         raise RecordError(

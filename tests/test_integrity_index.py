@@ -192,3 +192,20 @@ async def test_the_tui_says_the_index_is_missing(capsys, two, library_dir) -> No
     # nothing was imported into it meanwhile (the samples go only into a new library)
     assert not (library_dir / "articles.json").exists()
     assert json.dumps(sorted(p.name for p in (library_dir / "articles").glob("*/*")))
+
+
+@run_async
+async def test_the_other_tui_screens_say_the_index_is_missing(capsys, two, library_dir) -> None:
+    lose_index(library_dir, "missing")
+    app = app_for(library_dir)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        for key in ("a", "p"):  # all notes, actors
+            app._notifications.clear()
+            await pilot.press(key)
+            await settle(pilot)
+            messages = " ".join(n.message for n in app._notifications)
+            assert "reader doctor --repair" in messages, (key, messages)
+            await pilot.press("escape")
+            await settle(pilot)
+        assert app.is_running
