@@ -163,6 +163,12 @@ def test_same_length_edits_in_a_notes_cache_change_nothing(capsys, library: Path
     want = outputs(capsys, *READS)
     cache.write_bytes(same_length_edit(cache.read_bytes(), "alpha note 2", "omega note 2"))
     assert outputs(capsys, *READS) == want
+    # a write to that note's file takes nothing from the cache
+    note = next(n for n in json.loads(want[4][1]) if n["text"] == "alpha note 2")
+    assert run(capsys, "note", note["article"], "one more")[0] == 0
+    stored = next((library / "annotations").rglob(f"{note['article']}.json"))
+    text = stored.read_text(encoding="utf-8")
+    assert "omega note 2" not in text and "alpha note 2" in text and "one more" in text
 
 
 def test_the_analysis_cache_is_checked_against_its_bytes_and_its_text(library: Path) -> None:
