@@ -47,8 +47,8 @@ def import_some(root: Path) -> list[str]:
         for i in range(ARTICLES)
     ]
     results = lib.add_many(items, batch_seconds=3600)  # one batch: one commit
-    assert [status for _, status, _ in results] == ["imported"] * ARTICLES
-    return [meta.id for _, _, meta in results]
+    assert [o.status for o in results] == ["imported"] * ARTICLES
+    return [o.meta.id for o in results if o.meta is not None]
 
 
 def index_write(seen: list[str]) -> int:

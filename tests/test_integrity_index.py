@@ -150,7 +150,7 @@ def test_a_first_import_is_not_taken_for_a_lost_index(tmp_path: Path) -> None:
             for i in range(3)
         ]
     )
-    assert [status for _, status, _ in results] == ["imported"] * 3
+    assert [o.status for o in results] == ["imported"] * 3
     assert len(Library(tmp_path / "lib").articles()) == 3
 
 

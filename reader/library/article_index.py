@@ -24,11 +24,11 @@ import json
 import os
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from reader.base.errors import ReaderError
 
@@ -90,7 +90,7 @@ def _text_list(value: Any) -> bool:
     return isinstance(value, list) and all(type(v) is str for v in value)
 
 
-_shapes: dict[tuple, bool] = {}  # (keys, value types) known good -> has lists or objects
+_shapes: dict[tuple[Any, ...], bool] = {}  # (keys, value types) known good -> has lists or objects
 
 
 def row_problems(article_id: str, row: Any) -> list[tuple[str, str]]:
@@ -179,7 +179,9 @@ def encode_row(meta: ArticleMeta) -> dict[str, Any]:
     return row
 
 
-_share = {}.setdefault  # grows with the distinct actor names a library holds (small)
+T = TypeVar("T")
+_shared: dict[str, str] = {}
+_share = _shared.setdefault  # grows with the distinct actor names a library holds (small)
 
 
 def decode_row(article_id: str, row: dict[str, Any]) -> ArticleMeta:
@@ -274,6 +276,7 @@ class ArticleIndex:
         with self._lock:
             self._refresh(source=False, check_lost=True)
             if self._columns is None:
+                assert self._metas is not None  # _refresh leaves the rows, the columns or both
                 metas = self._metas.values()
                 self._columns = _quietly(lambda: ArticleColumns.from_metas(metas))
             return self._columns
@@ -282,6 +285,7 @@ class ArticleIndex:
         """All rows by id as ArticleMeta, read from ``articles.json`` (never the snapshot)."""
         with self._lock:
             self._refresh(source=True, check_lost=True)
+            assert self._metas is not None  # read from articles.json itself
             return self._metas
 
     @property
@@ -336,6 +340,7 @@ class ArticleIndex:
 
     def columns_now(self) -> ArticleColumns:
         if self._columns is None:
+            assert self._metas is not None  # no columns: the rows were read from the file
             metas = self._metas.values()
             self._columns = _quietly(lambda: ArticleColumns.from_metas(metas))
         return self._columns
@@ -368,8 +373,14 @@ class ArticleIndex:
         """(good rows, damaged rows as stored), read from ``articles.json`` without the check
         for a lost index: what ``reader doctor --repair`` works on."""
         with self._lock:
-            self._refresh(source=True, check_lost=False)
-            return dict(self._metas), dict(self._bad)
+            metas, bad = self._source_rows()
+            return dict(metas), dict(bad)
+
+    def _source_rows(self) -> tuple[dict[str, ArticleMeta], dict[str, Any]]:
+        """The rows as read from ``articles.json`` (call with ``_lock`` held)."""
+        self._refresh(source=True, check_lost=False)
+        assert self._metas is not None and self._bad is not None  # source=True reads both
+        return self._metas, self._bad
 
     def snapshot_matches(self) -> bool | None:
         """``reader doctor``'s full check of the snapshot: does it hold exactly the rows of
@@ -421,8 +432,7 @@ class ArticleIndex:
 
         with self.locked():
             with self._lock:
-                self._refresh(source=True, check_lost=False)
-                txn = IndexTxn(self._metas, self._bad)
+                txn = IndexTxn(*self._source_rows())
             yield txn
             if txn.changed:
                 # stored newest first, as lists show them: the next read decodes the rows in
@@ -445,7 +455,7 @@ class ArticleIndex:
                         self.snapshot_path.unlink(missing_ok=True)
 
 
-def _quietly(build):
+def _quietly(build: Callable[[], T]) -> T:
     """Build many small long-lived objects with the cyclic GC paused: it would scan them again
     and again while they are made (2-3x the time); none of them form cycles."""
     enabled = gc.isenabled()

@@ -18,7 +18,12 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .analysis_pool import Analysed
+    from .models import ArticleMeta
+    from .store import Library
 
 SET_ASIDE = "set-aside-"  # LIB/set-aside-YYYYMMDDTHHMMSS/<article id>/...
 
@@ -171,7 +176,7 @@ class Aside:
         return target
 
 
-def set_aside_strays(library, done: list[str], aside: Aside) -> None:
+def set_aside_strays(library: Library, done: list[str], aside: Aside) -> None:
     """Folders no good index lists (an import killed before its commit, a removal killed
     before its folder went): moved to the dated folder, never deleted. Empty ones hold
     nothing and are removed."""
@@ -187,7 +192,7 @@ def set_aside_strays(library, done: list[str], aside: Aside) -> None:
         done.append(f"set aside {folder} (not in the index) in {target}")
 
 
-def rebuild_index(library, done: list[str], aside: Aside) -> dict:
+def rebuild_index(library: Library, done: list[str], aside: Aside) -> dict[str, ArticleMeta]:
     """The index was unreadable, lost or empty while article folders exist: set what is left
     of it aside, and rebuild every row from the kept originals. Folders that cannot be rebuilt
     are moved to the dated folder. (Corrections made with ``reader edit`` are in the set-aside
@@ -218,7 +223,7 @@ def rebuild_index(library, done: list[str], aside: Aside) -> dict:
     return library.index.rows()
 
 
-def meta_from_folder(folder: Path):
+def meta_from_folder(folder: Path) -> ArticleMeta | str:
     """A fresh index row for an article folder, from its kept original (its text.txt is
     written from it if missing); a reason (str) if it cannot be made."""
     import hashlib
@@ -271,7 +276,7 @@ def meta_from_folder(folder: Path):
     )
 
 
-def _kept_analysis(folder: Path, text: str):
+def _kept_analysis(folder: Path, text: str) -> Analysed | None:
     """The folder's analysis cache, if it is intact, current and made from ``text``: a rebuild
     of 10,000 articles need not analyse them all again."""
     from .analysis_cache import analysis_from_json, unsealed_cache
@@ -295,7 +300,7 @@ def _kept_analysis(folder: Path, text: str):
     )
 
 
-def fix_rows(library, done: list[str]) -> None:
+def fix_rows(library: Library, done: list[str]) -> None:
     """Damaged rows of a readable index: a field that cannot be used is dropped (its default
     is read); a row missing a field it needs gets it from its folder's original; a row that
     is no row at all, or whose id names no folder, is dropped. The index as it was is kept

@@ -16,6 +16,7 @@ import marshal
 import os
 import struct
 from pathlib import Path
+from typing import Any
 
 from reader.base.derived import seal, unseal
 
@@ -37,8 +38,8 @@ def save_snapshot(
     from reader.base.atomic import atomic_write_bytes
 
     try:
-        hot = marshal.dumps(tuple(columns.hot[name] for name in HOT))
-        cold = marshal.dumps(tuple(columns.cold[name] for name in COLD))
+        hot = marshal.dumps(tuple(tuple(columns.hot[name]) for name in HOT))
+        cold = marshal.dumps(tuple(tuple(columns.cold[name]) for name in COLD))
         header = marshal.dumps((HOT, COLD, len(hot), len(cold), dict(problems or {})))
         body = FORMAT + _LENGTH.pack(len(header)) + header + hot + cold
         atomic_write_bytes(path, seal(_made_from(stamp), body), durable=False)
@@ -72,7 +73,7 @@ def load_snapshot(
     except (OSError, ValueError, EOFError, TypeError, struct.error):
         return None
 
-    def cold() -> dict:
+    def cold() -> dict[str, Any]:
         columns = marshal.loads(data[cold_at : cold_at + cold_size])
         return dict(zip(COLD, columns, strict=True))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.importing.importer import content_key, parse_document, parse_original
 from reader.importing.models import ImportFailure, ParsedArticle
@@ -52,7 +52,7 @@ def reimport(
     if targets is None:
         targets = list(rows)
     results: list[ReimportResult] = []
-    updated: list[tuple[str, dict]] = []  # (id, the fields re-derived from the original)
+    updated: list[tuple[str, dict[str, Any]]] = []  # (id, the fields re-derived from the original)
     for article_id in targets:
         meta = rows[article_id]
         result = ReimportResult(article_id, meta.title)
@@ -67,7 +67,7 @@ def reimport(
             continue
         old_text = _old_text(folders, article_id)
         analysed = analyse_text(parsed.text, parsed.lang)
-        derived = {
+        derived: dict[str, Any] = {
             "title": fallback_title(parsed, meta.file),
             "date": parsed.date,
             "source": parsed.source,
