@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.importing.importer import content_key, parse_document, parse_original
 from reader.importing.models import ImportFailure, ParsedArticle
@@ -52,7 +52,7 @@ def reimport(
     if targets is None:
         targets = list(rows)
     results: list[ReimportResult] = []
-    updated: list[ArticleMeta] = []
+    updated: list[tuple[str, dict[str, Any]]] = []  # (id, the fields re-derived from the original)
     for article_id in targets:
         meta = rows[article_id]
         result = ReimportResult(article_id, meta.title)
@@ -67,20 +67,19 @@ def reimport(
             continue
         old_text = _old_text(folders, article_id)
         analysed = analyse_text(parsed.text, parsed.lang)
-        fresh = replace(
-            meta,
-            title=fallback_title(parsed, meta.file),
-            date=parsed.date,
-            source=parsed.source,
-            url=parsed.url,
-            lang=analysed.lang,
-            content_key=content_key(parsed.text),
-            words=len(parsed.text.split()),
-            import_tags=list(dict.fromkeys(parsed.tags)),
-            quotes=analysed.quotes,
-            actors=analysed.actors,
-        )
-        fresh = replace(fresh, **meta.edited)  # the user's corrections win
+        derived: dict[str, Any] = {
+            "title": fallback_title(parsed, meta.file),
+            "date": parsed.date,
+            "source": parsed.source,
+            "url": parsed.url,
+            "lang": analysed.lang,
+            "content_key": content_key(parsed.text),
+            "words": len(parsed.text.split()),
+            "import_tags": list(dict.fromkeys(parsed.tags)),
+            "quotes": analysed.quotes,
+            "actors": analysed.actors,
+        }
+        fresh = replace(replace(meta, **derived), **meta.edited)  # the user's corrections win
         folders.write(article_id, data, ext, parsed.text, analysed.cache, fresh=False)
         notes = annotations.reanchor(article_id, parsed.text)
         if fresh.import_tags:
@@ -88,16 +87,17 @@ def reimport(
         result.title = fresh.title
         result.changed = old_text != parsed.text
         result.orphans = sum(1 for n in notes or [] if n.orphan)
-        updated.append(fresh)
+        updated.append((article_id, derived))
         results.append(result)
         if on_result:
             on_result(result)
     if not updated:
         return results
     with index.transaction() as txn:
-        for meta in updated:
-            if meta.id in txn.metas:  # not removed meanwhile
-                txn.put(meta)
+        for article_id, derived in updated:
+            current = txn.metas.get(article_id)  # as stored now: not removed, edits kept
+            if current is not None:
+                txn.put(replace(replace(current, **derived), **current.edited))
     return results
 
 
