@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.base.errors import ReaderError
 from reader.importing.importer import content_key, parse_document, parse_original
@@ -62,7 +62,7 @@ def reimport(
     if targets is None:
         targets = list(rows)
     results: list[ReimportResult] = []
-    updated: list[ArticleMeta] = []
+    updated: list[tuple[str, dict[str, Any]]] = []  # (id, the fields re-derived from the original)
     fetcher = None
     for article_id in targets:
         meta = rows[article_id]
@@ -82,30 +82,28 @@ def reimport(
             continue
         old_text = _old_text(folders, article_id)
         analysed = analyse_text(parsed.text, parsed.lang)
-        fresh = replace(
-            meta,
-            title=fallback_title(parsed, meta.file),
-            date=parsed.date,
-            source=parsed.source,
-            url=parsed.url,
-            lang=analysed.lang,
-            content_key=content_key(parsed.text),
-            words=len(parsed.text.split()),
-            import_tags=list(dict.fromkeys(parsed.tags)),
-            quotes=analysed.quotes,
-            actors=analysed.actors,
-        )
+        derived: dict[str, Any] = {
+            "title": fallback_title(parsed, meta.file),
+            "date": parsed.date,
+            "source": parsed.source,
+            "url": parsed.url,
+            "lang": analysed.lang,
+            "content_key": content_key(parsed.text),
+            "words": len(parsed.text.split()),
+            "import_tags": list(dict.fromkeys(parsed.tags)),
+            "quotes": analysed.quotes,
+            "actors": analysed.actors,
+        }
         if refetch:
             from .ids import sha256_hex
 
-            fresh = replace(
-                fresh,
+            derived.update(
                 sha256=sha256_hex(data),
                 format=parsed.format,
                 partial=False,
                 given=dict(parsed.given),
             )
-        fresh = replace(fresh, **meta.edited)  # the user's corrections win
+        fresh = replace(replace(meta, **derived), **meta.edited)  # the user's corrections win
         folders.write(article_id, data, ext, parsed.text, analysed.cache, fresh=False)
         if refetch:  # the page may be of another kind than what was kept before
             for stale in folders.path(article_id).glob("original.*"):
@@ -117,7 +115,7 @@ def reimport(
         result.title = fresh.title
         result.changed = old_text != parsed.text
         result.orphans = sum(1 for n in notes or [] if n.orphan)
-        updated.append(fresh)
+        updated.append((article_id, derived))
         results.append(result)
         if on_result:
             on_result(result)
@@ -126,9 +124,10 @@ def reimport(
     if not updated:
         return results
     with index.transaction() as txn:
-        for meta in updated:
-            if meta.id in txn.metas:  # not removed meanwhile
-                txn.put(meta)
+        for article_id, derived in updated:
+            current = txn.metas.get(article_id)  # as stored now: not removed, edits kept
+            if current is not None:
+                txn.put(replace(replace(current, **derived), **current.edited))
     return results
 
 
