@@ -33,6 +33,17 @@ from .tags import TagError
 JOURNAL_MAX = 1 << 20
 
 
+def system_user() -> str:
+    """The login name ("unknown" when there is none): records' coder until a name is set."""
+    import getpass
+
+    try:
+        name = " ".join(getpass.getuser().replace(",", " ").split())
+    except Exception:  # noqa: BLE001 - no login name (a container without one): still code
+        name = ""
+    return name[:64] if name and name.isprintable() else "unknown"
+
+
 class StoreError(ReaderError):
     """A one-line, user-facing problem (corrupt file, unknown note id, ...)."""
 
@@ -66,6 +77,14 @@ class ArticleFiles:
         self._tag_counts: tuple[int, dict[str, int]] | None = None
         self._memory = threading.RLock()  # the in-memory cache, shared by the app's threads
         self._tag_notes = TagNotes(self.cache_dir)
+        # who codes (the library sets it from its settings; "" = the system user name) and the
+        # version of the library's codebook, recorded with each code (a function: read lazily)
+        self.coder = ""
+        self.codebook_version: Callable[[], Any] = lambda: None
+
+    def who(self) -> str:
+        """The current coder: the name set, else the system user name."""
+        return self.coder or system_user()
 
     # files ----------------------------------------------------------------------------------
     def path(self, article: str) -> Path:

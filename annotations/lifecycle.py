@@ -8,6 +8,7 @@ from typing import Any
 
 from tinydb import Query
 
+from . import coding
 from . import records as rec
 from .anchors import reanchor as find_again
 from .files import ArticleFiles, user_errors
@@ -80,30 +81,43 @@ class ArticleLifecycle(ArticleFiles):
         totals = self.merge_many([(article, list(tags), list(notes))])
         return {k: totals[k] for k in ("added", "updated", "skipped")}
 
-    def merge_many(
-        self, plan: Iterable[tuple[str, Iterable[str], Iterable[Note]]]
-    ) -> dict[str, int]:
+    def merge_many(self, plan: Iterable[tuple[Any, ...]]) -> dict[str, int]:
         """:meth:`merge_notes` for many articles, whole or not at all (``reader
         import-annotations``): every note and tag is checked first, then all files are changed
         under one lock and written as one set (:meth:`_write_many`); a bad record, or a file
-        that can't be read, means nothing is written and a :class:`StoreError` names it."""
-        staged: dict[str, list[tuple[list[str], list[Note]]]] = {}
+        that can't be read, means nothing is written and a :class:`StoreError` names it.
+
+        ``plan``: ``(article, tags, notes)``, or ``(article, tags, notes, codes, done)`` with
+        each coder's tags (:class:`annotations.coding.TagCode`) and done marks. Codes go beside
+        mine, never over them: a note of another coder is never replaced, even with the same
+        id, and the same words on the same passage by two coders are two notes."""
+        staged: dict[str, list[tuple[list[str], list[Note], list[Any], list[Any]]]] = {}
+        who = self.who()
         with user_errors():
-            for article, tags, notes in plan:
+            for article, tags, notes, *more in plan:
                 self.path(article)  # a valid id
+                codes, done = (list(more[0]), list(more[1])) if more else ([], [])
                 incoming = []
                 for note in notes:
                     note.article, note.text = article, rec.clean_text(note.text)
                     note.tags = merge_tags([], note.tags)
+                    note.coder = note.coder or who
                     incoming.append(note)
-                staged.setdefault(article, []).append((merge_tags([], tags), incoming))
-        totals = {"articles": 0, "added": 0, "updated": 0, "skipped": 0}
+                for code in codes:
+                    merge_tags([], [code.tag])  # a valid tag
+                staged.setdefault(article, []).append((merge_tags([], tags), incoming, codes, done))
+        totals = {"articles": 0, "added": 0, "updated": 0, "skipped": 0, "codes": 0}
 
         def change(article: str) -> Callable[[dict[str, Any]], bool]:
             def apply(raw: dict[str, Any]) -> bool:
                 changed = False
-                for tags, notes in staged[article]:
-                    counts, moved = _merge_raw(article, raw, tags, notes)
+                for tags, notes, codes, done in staged[article]:
+                    counts, moved = _merge_raw(article, raw, tags, notes, who)
+                    doc = _article_table(raw)
+                    added = coding.merge_tag_codes(doc, codes, default_coder=who)
+                    marks = coding.merge_done(doc, done)
+                    counts["codes"] = added
+                    moved |= bool(added or marks)
                     changed |= moved
                     totals["articles"] += 1
                     for key, value in counts.items():
@@ -113,20 +127,36 @@ class ArticleLifecycle(ArticleFiles):
             return apply
 
         self._write_many({a: change(a) for a in staged}, all_or_nothing=True)
+        if not totals["codes"]:  # "codes": other coders' article tags added, when there were
+            del totals["codes"]
         return totals
 
 
+def _article_table(raw: dict[str, Any]) -> dict[str, Any]:
+    """The article document of a raw TinyDB dict, to edit in place (created if missing)."""
+    table = raw.setdefault("article", {})
+    key = next(iter(table), "1")
+    return table.setdefault(key, {})
+
+
 def _merge_raw(
-    article: str, raw: dict[str, Any], tags: list[str], incoming: list[Note]
+    article: str, raw: dict[str, Any], tags: list[str], incoming: list[Note], who: str = ""
 ) -> tuple[dict[str, int], bool]:
-    """Merge checked notes and tags into one article's raw TinyDB dict, in place."""
+    """Merge checked notes and tags into one article's raw TinyDB dict, in place. ``who`` is
+    the current coder: notes from before coders are theirs."""
     counts = {"added": 0, "updated": 0, "skipped": 0}
     table: dict[str, Any] = raw.setdefault("notes", {})
     slot = {d.get("id"): key for key, d in table.items() if isinstance(d, dict)}
     mine = {n.id: n for n in rec.notes_in(article, raw)}
+    for n in mine.values():
+        n.coder = n.coder or who
     same = {_content_key(n) for n in mine.values()}
     changed = False
+    next_id = max((int(k) for k in table if str(k).isdigit()), default=0) + 1
     for note in incoming:
+        if note.id in mine and (note.coder or who) != mine[note.id].coder:
+            # the same id from another coder is not the same code: never over it
+            note.id = rec.new_note_id()
         if note.id in mine:
             if _is_newer(note.updated, mine[note.id].updated):
                 table[slot[note.id]] = {**table[slot[note.id]], **rec.note_doc(note)}
@@ -137,8 +167,8 @@ def _merge_raw(
         elif _content_key(note) in same:
             counts["skipped"] += 1
         else:
-            next_id = max((int(k) for k in table if str(k).isdigit()), default=0) + 1
             table[str(next_id)] = rec.note_doc(note)
+            next_id += 1
             mine[note.id] = note
             same.add(_content_key(note))
             counts["added"] += 1
@@ -153,11 +183,19 @@ def _merge_raw(
     return counts, changed
 
 
-def _content_key(note: Note) -> tuple[str, str | None]:
-    """The same words on the same passage are the same note, wherever the passage sits now
-    (the other copy may have an older or newer version of the article's text)."""
-    passage = note.passage
-    return (" ".join(note.text.split()), " ".join(passage.exact.split()) if passage else None)
+def _content_key(note: Note) -> tuple[Any, ...]:
+    """The same words and tags on the same passage by the same coder are the same note,
+    wherever the passage sits now (the other copy may have an older or newer version of the
+    article's text). Two coders' codes of one passage are two notes; a note with no words is
+    a code, and its tags are what it says."""
+    passage, words = note.passage, " ".join(note.text.split())
+    return (
+        note.coder,
+        words,
+        " ".join(passage.exact.split()) if passage else None,
+        () if words else tuple(sorted(t.casefold() for t in note.tags)),
+        note.quote,
+    )
 
 
 def _is_newer(theirs: str, mine: str) -> bool:

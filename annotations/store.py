@@ -15,6 +15,7 @@ from typing import Any
 
 from tinydb import Query
 
+from . import coding
 from . import records as rec
 from .files import StoreError, user_errors
 from .lifecycle import ArticleLifecycle
@@ -41,8 +42,17 @@ class AnnotationStore(ArticleLifecycle):
 
     # notes ----------------------------------------------------------------------------------
     def add_note(
-        self, article: str, text: str, passage: Anchor | None = None, tags: Iterable[str] = ()
+        self,
+        article: str,
+        text: str,
+        passage: Anchor | None = None,
+        tags: Iterable[str] = (),
+        *,
+        coder: str | None = None,
+        quote: str | None = None,
     ) -> Note:
+        """A new note (a code, when it has tags) by ``coder`` (default: the current coder),
+        with the codebook's version; ``quote``: the id of the quotation it codes."""
         with user_errors():
             text = rec.clean_text(text)
             tags = merge_tags([], tags)
@@ -57,6 +67,9 @@ class AnnotationStore(ArticleLifecycle):
             passage=passage,
             created=stamp,
             updated=stamp,
+            coder=coder or self.who(),
+            codebook=self.codebook_version(),
+            quote=quote,
         )
         with self._writing(article) as db:
             db.table("notes").insert(rec.note_doc(note))
@@ -93,10 +106,28 @@ class AnnotationStore(ArticleLifecycle):
 
     def get_note(self, note_id: str) -> Note:
         article, full = self._locate(note_id)
-        for note in rec.notes_in(article, self._read(article)):
+        for note in self._coded(rec.notes_in(article, self._read(article))):
             if note.id == full:
                 return note
         raise StoreError(f"no note with id {note_id!r}")
+
+    def _coded(self, notes: list[Note]) -> list[Note]:
+        """Notes written before coders existed count as the current coder's."""
+        who = None
+        for note in notes:
+            if not note.coder:
+                note.coder = who = who or self.who()
+        return notes
+
+    def _check_coder(self, note: Note, coder: str | None) -> None:
+        """A coder changes only their own codes: a colleague's stay as they coded them."""
+        mine = coder or self.who()
+        owner = note.coder or self.who()
+        if owner != mine:
+            raise StoreError(
+                f"note {note.id} is {owner}'s code; you code as {mine}: add your own "
+                f"(reader config coder {owner} to change it as {owner})"
+            )
 
     def edit_note(
         self,
@@ -105,8 +136,9 @@ class AnnotationStore(ArticleLifecycle):
         tags: Iterable[str] | None = None,
         *,
         base: Note | None = None,
+        coder: str | None = None,
     ) -> Note:
-        """Set the note's text and/or tags. ``base`` is the note as the editor read it (the TUI's
+        """Set the note's text and/or tags (only its coder may: ``coder``, default the current). ``base`` is the note as the editor read it (the TUI's
         dialog): then the edit is applied under the lock to the note as it is now. A change made
         meanwhile elsewhere is merged when the two don't collide (their text and my tags, my
         text and their tags; tags as changes: added, removed); a different text on both sides,
@@ -129,6 +161,7 @@ class AnnotationStore(ArticleLifecycle):
                 if base is not None:
                     raise NoteConflict(full, None)
                 raise StoreError(f"no note with id {note_id!r}")
+            self._check_coder(current, coder)
             fields: dict[str, Any] = {"updated": rec.now_iso()}
             if base is None or not _changed_since(base, current):
                 if text is not None:
@@ -143,17 +176,20 @@ class AnnotationStore(ArticleLifecycle):
             db.table("notes").update(fields, Query().id == full)
         return self.get_note(full)
 
-    def delete_note(self, note_id: str, *, base: Note | None = None) -> None:
-        """Delete the note. With ``base`` (the note as the user saw it when asking), a note
-        changed meanwhile elsewhere is not deleted: :class:`NoteConflict` says so."""
+    def delete_note(
+        self, note_id: str, *, base: Note | None = None, coder: str | None = None
+    ) -> None:
+        """Delete the note (only its coder may). With ``base`` (the note as the user saw it when
+        asking), a note changed meanwhile elsewhere is not deleted: :class:`NoteConflict`."""
         article, full = (base.article, base.id) if base is not None else self._locate(note_id)
         with self._writing(article) as db:
-            if base is not None:
-                current = next(
-                    (n for n in rec.notes_in(article, db.storage.read()) if n.id == full), None
-                )
-                if current is not None and _changed_since(base, current):
-                    raise NoteConflict(full, current)
+            current = next(
+                (n for n in rec.notes_in(article, db.storage.read()) if n.id == full), None
+            )
+            if current is not None:
+                self._check_coder(current, coder)
+            if base is not None and current is not None and _changed_since(base, current):
+                raise NoteConflict(full, current)
             if not db.table("notes").remove(Query().id == full):
                 raise StoreError(f"no note with id {note_id!r}")
 
@@ -178,7 +214,7 @@ class AnnotationStore(ArticleLifecycle):
                 found += rec.notes_in(name, raw)
             else:
                 found += rec.notes_in(name, raw, lambda d: tagged(d.get("tags") or ()))
-        return found
+        return self._coded(found)
 
     def _notes_tagged(self, key: str) -> list[Note]:
         """Across the library: whole articles tagged ``key`` are read from their files; notes
@@ -193,31 +229,88 @@ class AnnotationStore(ArticleLifecycle):
         by_article = {a: rec.notes_in(a, self._read(a)) for a in whole}
         with user_errors():
             by_article.update(self._tag_notes.notes(key, some, entries, self._read))
-        return [n for a in sorted(by_article) for n in by_article[a]]
+        return self._coded([n for a in sorted(by_article) for n in by_article[a]])
 
     def orphans(self) -> list[Note]:
         """Notes whose article was removed or whose passage could not be found again."""
         names = sorted(a for a, e in self._entries().items() if e["orphans"])
-        return [n for a in names for n in rec.notes_in(a, self._read(a)) if n.orphan]
+        return self._coded([n for a in names for n in rec.notes_in(a, self._read(a)) if n.orphan])
 
     # article tags and state -----------------------------------------------------------------
     def article_tags(self, article: str) -> list[str]:
         return list(rec.article_doc(self._read(article)).get("tags") or [])
 
-    def _change_tags(self, article: str, change: Any) -> list[str]:
+    def _change_tags(
+        self,
+        article: str,
+        add: Iterable[str] = (),
+        remove: Iterable[str] = (),
+        coder: str | None = None,
+    ) -> list[str]:
+        """``coder`` (default: the current one) takes back ``remove`` and applies ``add``, under
+        the lock, to the article's codes as they are then (:mod:`annotations.coding`): another
+        coder's tags stay. Returns the article's tags (every coder's) afterwards."""
+        add, remove = list(add), list(remove)
+        who = coder or self.who()
         with user_errors():
-            wanted = change(self.article_tags(article))  # validate before taking the lock
-        if wanted == self.article_tags(article):
-            return wanted  # nothing to do: never create or rewrite a file for it
-        with self._writing(article) as db:
-            current = list(rec.article_doc(db.storage.read()).get("tags") or [])
-            wanted = change(current)
-            self._update_article(db, {"tags": wanted})
-        return wanted
+            merge_tags([], add + remove)  # validate before taking the lock
 
-    def tag_article(self, article: str, tags: Iterable[str]) -> list[str]:
-        tags = list(tags)
-        return self._change_tags(article, lambda cur: merge_tags(cur, tags))
+        def change(doc: dict[str, Any]) -> bool:
+            gone = coding.remove_tag_codes(doc, remove, who, default_coder=self.who())
+            put = coding.add_tag_codes(
+                doc,
+                add,
+                who,
+                default_coder=self.who(),
+                codebook=self.codebook_version(),
+                created=rec.now_iso(),
+            )
+            return gone or put
+
+        if not change(rec.article_doc(self._read(article))):
+            return self.article_tags(article)  # nothing to do: never create or rewrite a file
+        with self._writing(article) as db:
+            doc = rec.article_doc(db.storage.read())
+            if change(doc):
+                self._update_article(db, {k: doc[k] for k in ("tags", "coded") if k in doc})
+        return self.article_tags(article)
+
+    def tag_article(
+        self, article: str, tags: Iterable[str], *, coder: str | None = None
+    ) -> list[str]:
+        return self._change_tags(article, add=tags, coder=coder)
+
+    def article_codes(self, article: str) -> list[coding.TagCode]:
+        """Every coder's tags on the article (tags from before coders: the current coder's)."""
+        return coding.tag_codes(rec.article_doc(self._read(article)), self.who())
+
+    def done_marks(self, article: str) -> list[coding.DoneMark]:
+        """Who marked the article as fully coded."""
+        return coding.done_marks(rec.article_doc(self._read(article)), self.who())
+
+    def set_done(self, article: str, done: bool = True, *, coder: str | None = None) -> bool:
+        """Mark (``done``) or unmark the article as fully coded by ``coder`` (default: the
+        current one). Returns whether that changed anything."""
+        who = coder or self.who()
+        if not coding.set_done(rec.article_doc(self._read(article)), who, done):
+            return False
+        with self._writing(article) as db:
+            doc = rec.article_doc(db.storage.read())
+            stamp, version = rec.now_iso(), self.codebook_version()
+            if not coding.set_done(doc, who, done, codebook=version, created=stamp):
+                return False
+            self._update_article(db, {"done": doc["done"]})
+        return True
+
+    def coding(
+        self, article: str
+    ) -> tuple[list[coding.TagCode], list[coding.DoneMark], list[Note]]:
+        """One article's codes in one read: tag codes, done marks, notes (coders filled in)."""
+        raw = self._read(article)
+        doc = rec.article_doc(raw)
+        who = self.who()
+        notes = self._coded(rec.notes_in(article, raw)) if raw else []
+        return coding.tag_codes(doc, who), coding.done_marks(doc, who), notes
 
     def tag_articles(self, mapping: dict[str, Iterable[str]]) -> dict[str, list[str]]:
         """``tag_article`` for many articles (an import's tags) at the cost of one lock and one
@@ -247,17 +340,23 @@ class AnnotationStore(ArticleLifecycle):
         return result
 
     def change_article_tags(
-        self, article: str, add: Iterable[str] = (), remove: Iterable[str] = ()
+        self,
+        article: str,
+        add: Iterable[str] = (),
+        remove: Iterable[str] = (),
+        *,
+        coder: str | None = None,
     ) -> list[str]:
         """An edit of the article's tags as a change: ``remove`` these, then ``add`` those, applied
         under the lock to the tags as they are now (a tag another process added meanwhile stays,
-        one it removed stays removed). Returns the tags afterwards."""
-        add, remove = list(add), list(remove)
-        return self._change_tags(article, lambda cur: merge_tags(remove_tags(cur, remove), add))
+        one it removed stays removed; another coder's tags stay). Returns the tags afterwards."""
+        return self._change_tags(article, add=add, remove=remove, coder=coder)
 
-    def untag_article(self, article: str, tags: Iterable[str]) -> list[str]:
-        tags = list(tags)
-        return self._change_tags(article, lambda cur: remove_tags(cur, tags))
+    def untag_article(
+        self, article: str, tags: Iterable[str], *, coder: str | None = None
+    ) -> list[str]:
+        """``coder`` takes ``tags`` back; a tag stays while another coder has it."""
+        return self._change_tags(article, remove=tags, coder=coder)
 
     def articles_by_tag(self) -> dict[str, set[str]]:
         """Each tag (case-folded) with the articles carrying it, on the article or on one of
@@ -303,9 +402,13 @@ class AnnotationStore(ArticleLifecycle):
                     continue
                 with self._writing(article) as db:
                     raw = db.storage.read()
-                    tags = rename_in(list(rec.article_doc(raw).get("tags") or []), old, new)
+                    doc = rec.article_doc(raw)
+                    tags = rename_in(list(doc.get("tags") or []), old, new)
                     if tags is not None:
-                        self._update_article(db, {"tags": tags})
+                        fields: dict[str, Any] = {"tags": tags}
+                        if coding.rename_tag_codes(doc, old, new):
+                            fields["coded"] = doc["coded"]
+                        self._update_article(db, fields)
                         changed += 1
                     updates = []
                     for note in rec.notes_in(article, raw):

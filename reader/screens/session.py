@@ -6,15 +6,14 @@ rows, and turns any core failure into a one-line message instead of a traceback.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import OrderedDict
 from datetime import UTC
 from pathlib import Path
 from typing import Any
 
-from reader.base.errors import ReaderError
 from reader.library.models import ArticleMeta
+from reader.library.settings import SettingsError  # noqa: F401 - re-exported
 from reader.widgets.article_rows import Row, build_rows, rows_from_columns
 
 
@@ -184,37 +183,16 @@ class Session:
         return self.root / "settings.json"
 
     def load_settings(self) -> dict[str, Any]:
-        try:
-            data = json.loads(self.settings_path().read_text(encoding="utf-8"))
-            return data if isinstance(data, dict) else {}
-        except (OSError, ValueError):
-            return {}
+        from reader.library.settings import load_settings
+
+        return load_settings(self.root)
 
     def save_setting(self, key: str, value: Any) -> None:
-        """Change one setting: under the lock, on the file as it is then (another reader may
-        have changed another setting meanwhile), written atomically. A settings file that is
-        not JSON is left alone (``SettingsError``), never replaced by one with this key only."""
-        from reader.base.atomic import atomic_write_bytes, file_lock
+        """Change one setting under the lock (reader.library.settings.save_setting): a settings
+        file that is not JSON is left alone (``SettingsError``)."""
+        from reader.library.settings import save_setting
 
-        path = self.settings_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with file_lock(path):
-            try:
-                raw = path.read_bytes()
-            except FileNotFoundError:
-                raw = b"{}"
-            try:
-                data = json.loads(raw.decode("utf-8")) if raw.strip() else {}
-            except (UnicodeDecodeError, ValueError):
-                data = None
-            if not isinstance(data, dict):
-                raise SettingsError(f"{path}: not a settings file (JSON object); left as it is")
-            data[key] = value
-            atomic_write_bytes(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
-
-
-class SettingsError(ReaderError):
-    """settings.json can't be read as settings: it is not overwritten."""
+        save_setting(self.root, key, value)
 
 
 def _exported_by_other(path: Path, article_id: str) -> bool:
