@@ -99,13 +99,13 @@ def _category(raw: Any, n: int) -> Category:
     where = f"category {n}"
     if not isinstance(raw, dict):
         raise CodebookError(f"{where}: must be a table ([[category]])")
-    _unknown(raw, _CATEGORY, where)
     name = _text(raw.get("name"), where, "name")
     try:
         name = clean_tag(name)
     except TagError as exc:
         raise CodebookError(f"{where}: field 'name': {exc}") from None
     where = f"category {n} ({name})"
+    _unknown(raw, _CATEGORY, where)
     definition = _text(raw.get("definition"), where, "definition")
     examples = raw.get("examples", [])
     if not isinstance(examples, list):
