@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .coding import FINAL
-from .tags import matches
 
 UNIT_KINDS = ("article", "passage", "quote")
 OVERLAP = 0.5  # passages are one unit when they overlap by >= this share of the longer one
@@ -116,9 +115,22 @@ class Agreement:
         return [u for u in self.units if len({u.value(c) for c in self.coders}) > 1]
 
 
-def _applied(tags: Iterable[str], categories: Sequence[str]) -> set[str]:
-    tags = list(tags)
-    return {c for c in categories if any(matches(t, c) for t in tags)}
+def category_keys(categories: Iterable[str]) -> dict[str, str]:
+    """``{casefolded name: name}``, what :func:`applied` looks tags up in."""
+    return {c.casefold(): c for c in categories}
+
+
+def applied(tags: Iterable[str], keys: dict[str, str]) -> set[str]:
+    """The categories (``keys``: :func:`category_keys`) ``tags`` apply: a tag applies its own
+    category and its parents' (``frame/conflict/strike`` applies ``frame/conflict``)."""
+    found = set()
+    for tag in tags:
+        parts = tag.casefold().split("/")
+        for depth in range(1, len(parts) + 1):
+            name = keys.get("/".join(parts[:depth]) if depth < len(parts) else tag.casefold())
+            if name is not None:
+                found.add(name)
+    return found
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -139,14 +151,15 @@ def article_units(
     """One article's units of ``kind`` from its codes (store.coding(article)); ``coders`` may
     include ``final``, whose codes are kept beside the others'."""
     wanted = set(coders) | {FINAL}
+    keys = category_keys(categories)
     finished = {d.coder for d in done if d.coder in wanted}
     if kind == "article":
         unit = Unit(article, kind)
         for code in codes:
             if code.coder in wanted:
-                applied = _applied([code.tag], categories)
-                if applied:
-                    unit.values.setdefault(code.coder, set()).update(applied)
+                applied_ = applied([code.tag], keys)
+                if applied_:
+                    unit.values.setdefault(code.coder, set()).update(applied_)
         unit.coded = set(unit.values) | finished
         return [unit] if unit.coded else []
     items = []
@@ -155,9 +168,9 @@ def article_units(
             continue
         if (note.quote is not None) != (kind == "quote"):
             continue
-        applied = _applied(note.tags, categories)
-        if applied:
-            items.append((note.passage.start, note.passage.end, note, applied))
+        found = applied(note.tags, keys)
+        if found:
+            items.append((note.passage.start, note.passage.end, note, found))
     items.sort(key=lambda item: (item[0], item[1]))
     parent = list(range(len(items)))
 
@@ -187,8 +200,8 @@ def article_units(
             first.passage.exact,
             quote=first.quote,
         )
-        for _start, _end, note, applied in members:
-            unit.values.setdefault(note.coder, set()).update(applied)
+        for _start, _end, note, found in members:
+            unit.values.setdefault(note.coder, set()).update(found)
             unit.passages.setdefault(note.coder, note.passage)
         unit.coded = set(unit.values) | finished
         units.append(unit)

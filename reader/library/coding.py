@@ -9,8 +9,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from annotations.agreement import UNIT_KINDS, Agreement, Unit, article_units, compute
+from annotations.agreement import (
+    UNIT_KINDS,
+    Agreement,
+    Unit,
+    applied,
+    article_units,
+    category_keys,
+    compute,
+)
 from annotations.coding import FINAL
+from annotations.summary import ARTICLE_FILE
 from annotations.tags import clean_tag, matches
 from reader.base.errors import ReaderError
 
@@ -27,12 +36,20 @@ class Codes:
 
     by_article: dict[str, tuple[list[Any], list[Any], list[Any]]]
 
-    def coders(self) -> list[str]:
+    def coders(self, categories: Sequence[str] | None = None) -> list[str]:
+        """Who coded: applied a tag (one of ``categories``, if given) or marked an article
+        done."""
+
+        keys = category_keys(categories or ())
+
+        def counts(tags: Sequence[str]) -> bool:
+            return categories is None or bool(applied(tags, keys))
+
         found: set[str] = set()
         for codes, done, notes in self.by_article.values():
-            found.update(c.coder for c in codes)
+            found.update(c.coder for c in codes if counts([c.tag]))
             found.update(d.coder for d in done)
-            found.update(n.coder for n in notes if n.tags)
+            found.update(n.coder for n in notes if n.tags and counts(n.tags))
         return sorted(found, key=str.casefold)
 
     def tags(self, kind: str) -> list[str]:
@@ -54,9 +71,11 @@ class Codes:
 
 
 def read_codes(library: Library) -> Codes:
-    """Every annotated article's codes (removed articles' too: their codes still count)."""
+    """Every annotated article's codes (removed articles' too: their codes still count). A file
+    that can't be read fails (a StoreError naming it): it never passes for "not coded"."""
     store = library.annotations
-    return Codes({a: store.coding(a) for a in sorted(store.summaries())})
+    names = sorted(p.stem for p in store.root.glob("*/*.json") if ARTICLE_FILE.match(p.name))
+    return Codes({a: store.coding(a) for a in names})
 
 
 def categories_for(
@@ -92,19 +111,21 @@ def agreement(
     if unit not in UNIT_KINDS:
         raise CodingError(f"unit {unit!r} is not one of {', '.join(UNIT_KINDS)}")
     codes = codes if codes is not None else read_codes(library)
-    known = codes.coders()
+    categories, exclusive = categories_for(library, codes, unit, tag_set)
+    known = codes.coders(categories)
     if coders:
         chosen = list(dict.fromkeys(c.strip() for c in coders if c.strip()))
         missing = [c for c in chosen if c not in known]
         if missing:
             listed = ", ".join(known) or "none yet"
-            raise CodingError(f"coder {missing[0]} has no codes (coders: {listed})")
+            raise CodingError(
+                f"coder {missing[0]} has no codes of these categories (coders: {listed})"
+            )
     else:
         chosen = [c for c in known if c != FINAL]
     if len(chosen) < 2:
         found = ", ".join(chosen) or "none"
         raise CodingError(f"agreement needs two coders or more (coders with codes: {found})")
-    categories, exclusive = categories_for(library, codes, unit, tag_set)
     units: list[Unit] = []
     for article, (tag_codes, done, notes) in codes.by_article.items():
         units += article_units(article, unit, tag_codes, done, notes, categories, chosen)

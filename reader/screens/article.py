@@ -39,6 +39,7 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         Binding("L", "toggle_legend", "Legend", key_display="L", show=False),
         Binding("U", "mark_unread", "Mark unread", key_display="U", show=False),
         Binding("u", "undo", "Undo delete", show=False),
+        Binding("D", "coding_done", "Coding done", key_display="D", show=False),
     ]
     HELP_SECTION = "Article"
 

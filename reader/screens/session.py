@@ -178,6 +178,42 @@ class Session:
         export.write_export_file(target, text.encode("utf-8"))  # never through a symlink
         return target, len(articles)
 
+    # ---- coders and the codebook (issue 17) ------------------------------------------------
+    def coder(self) -> str:
+        """Who codes: the name set in settings, else the system user name."""
+        try:
+            return self.store.who()
+        except Exception:  # noqa: BLE001
+            return ""
+
+    def set_coder(self, name: str) -> str:
+        """Set the coder's name (``final`` is refused: SettingsError); returns it cleaned."""
+        from reader.library.settings import clean_coder, save_setting
+
+        name = clean_coder(name)
+        save_setting(self.root, "coder", name)
+        self.store.coder = name
+        return name
+
+    def coder_notice(self) -> str | None:
+        """Once per run, while no coder name is set: what records carry instead."""
+        from reader.library.settings import configured_coder
+
+        if getattr(self, "_coder_noticed", False) or configured_coder(self.root):
+            return None
+        self._coder_noticed = True
+        return (
+            f"Your codes carry the system user name {self.coder()!r}: set your name with "
+            "ctrl+p “Set your coder name” or reader config coder NAME"
+        )
+
+    def codebook(self) -> Any | None:
+        """The library's codebook, or None (none stored, or one that can't be read)."""
+        try:
+            return self.library.codebook()
+        except Exception:  # noqa: BLE001 - a damaged codebook: tags work as before
+            return None
+
     # ---- settings ------------------------------------------------------------------------
     def settings_path(self) -> Path:
         return self.root / "settings.json"
