@@ -219,28 +219,28 @@ def compute(
     coders = list(coders)
     complete = [u for u in units if all(c in u.coded for c in coders)]
     rows_of = {c: [u.values.get(c) or set() for u in complete] for c in coders}
-    per_category = []
+    per_category: list[dict[str, Any]] = []
+    alphas: list[float] = []
+    shares: list[float] = []
     for category in categories:
-        rows = [[category in applied for applied in rows_of[c]] for c in coders]
+        binary = [[category in applied for applied in rows_of[c]] for c in coders]
+        alpha, share = alpha_nominal(binary), percent_agreement(binary)
         per_category.append(
-            {
-                "tag": category,
-                "alpha": alpha_nominal(rows),
-                "agreement": percent_agreement(rows),
-                "units": len(complete),
-            }
+            {"tag": category, "alpha": alpha, "agreement": share, "units": len(complete)}
         )
+        shares.append(share)
+        if alpha is not None:
+            alphas.append(alpha)
+    overall: dict[str, Any]
     if exclusive:
-        rows = [[u.value(c) for u in complete] for c in coders]
+        values = [[u.value(c) for u in complete] for c in coders]
         overall = {
-            "alpha": alpha_nominal(rows),
-            "agreement": percent_agreement(rows),
+            "alpha": alpha_nominal(values),
+            "agreement": percent_agreement(values),
             "units": len(complete),
             "method": "nominal",
         }
     else:
-        alphas = [c["alpha"] for c in per_category if c["alpha"] is not None]
-        shares = [c["agreement"] for c in per_category]
         overall = {
             "alpha": sum(alphas) / len(alphas) if alphas else None,
             "agreement": sum(shares) / len(shares) if shares else 0.0,

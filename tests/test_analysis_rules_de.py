@@ -656,7 +656,8 @@ def test_source_phrase_boundaries_loud_temporal_nach_and_bare_segments():
     texts = [q.text for q in analyze(text, "de").quotes]
     assert texts == ["da", "die Genehmigung zu spät beantragt worden war"]
     a = analyze("Kim war meiner Meinung nach gut darin.", "de")
-    assert all(q.speaker == "meiner Meinung" for q in a.quotes if q.cue == "nach")
+    by_nach = [q for q in a.quotes if q.cue == "nach"]
+    assert by_nach and all(q.speaker == "meiner Meinung" for q in by_nach)
     text = "Ersten Angaben vom gestrigen Mittwoch zufolge gehörte das Flugzeug dem Institut."
     a, q = _one(text, "indirect")
     assert q.speaker == "Ersten Angaben vom gestrigen Mittwoch"

@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
+from test_cli_support import list_json, run
 
 from annotations.codebook import CodebookError, parse
-from test_cli_support import list_json, run
 
 BOOK = """\
 version = 2

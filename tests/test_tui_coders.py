@@ -6,14 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_tui_support import (  # noqa: F401 - fixtures
-    SIZE,
-    open_article,
-    run_async,
-    sample_template,
-    samples_dir_copy,
-    settle,
-)
+from test_tui_support import SIZE, open_article, run_async, settle
 
 from annotations.coding import FINAL
 from reader.app import make_app

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .cues import Cues
+from .models import QuoteKind
 from .speakers import np_after, np_before
 from .tokens import Token
 
@@ -19,7 +20,7 @@ _END_PUNCT = ".!?…:;"
 class Frame:
     start: int
     end: int
-    kind: str
+    kind: QuoteKind
     speaker: tuple[int, int] | None  # offsets of the speaker mention
     cue: str | None
     segments: list[tuple[int, int]] | None = None  # when the frame splits the quote

@@ -7,6 +7,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from .marks import MarkSpan
+from .models import QuoteKind
 from .speakers import np_after, np_before
 
 if TYPE_CHECKING:
@@ -176,7 +177,7 @@ def _better_subject(
 
 def classify_direct(
     eng: TextView, m: MarkSpan, s: int, e: int, prev_end: int, nested: bool
-) -> tuple[str | None, tuple[int, int] | None, str | None]:
+) -> tuple[QuoteKind | None, tuple[int, int] | None, str | None]:
     """(kind, speaker span, cue) for the mark span ``m`` in sentence [s, e)."""
     lx = eng.lx
     inner = eng.toks(m.start, m.end)
@@ -254,7 +255,7 @@ def _sentence_like(eng: TextView, m: MarkSpan, s: int, inner: list[Token]) -> bo
 
 def _short_unframed(
     eng: TextView, m: MarkSpan, s: int, e: int, prev: list[Token], termish: bool, term_cue: bool
-) -> tuple[str | None, tuple[int, int] | None, str | None]:
+) -> tuple[QuoteKind | None, tuple[int, int] | None, str | None]:
     """A few words in marks with no frame: an opinion holder's, a fragment of speech, or a
     term (a name, a title, a scare quote)."""
     lx = eng.lx

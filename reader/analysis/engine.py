@@ -15,7 +15,7 @@ from .clauses import Frame
 from .cues import Cues
 from .direct import classify_direct, sentence_subject
 from .marks import MarkSpan
-from .models import Analysis, Quote
+from .models import Analysis, Quote, QuoteKind
 from .relay import relay
 from .rules import SENTENCE_RULES, SentenceContext, first_match, steps
 from .speakers import Speaker, trim_auxiliaries
@@ -115,7 +115,7 @@ class Engine:
         self,
         s: int,
         e: int,
-        kind: str,
+        kind: QuoteKind,
         sp: Speaker | None,
         cue: str | None,
         nested: bool = False,
@@ -354,7 +354,7 @@ class Engine:
         e: int,
         tops: list[MarkSpan],
         m: MarkSpan,
-        kind: str,
+        kind: QuoteKind,
         span: tuple[int, int] | None,
         cue: str | None,
         said: Speaker | None,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol, get_args
 
 
 class SpeakerLike(Protocol):
@@ -14,14 +14,10 @@ class SpeakerLike(Protocol):
     how: str | None
 
 
-QUOTE_KINDS = (
-    "direct",
-    "indirect",
-    "indirect_free_indirect",
-    "free_indirect",
-    "reported",
-    "term",
-)
+QuoteKind = Literal[
+    "direct", "indirect", "indirect_free_indirect", "free_indirect", "reported", "term"
+]
+QUOTE_KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
 ACTOR_TYPES = ("person", "organisation", "country", "place", "other")
 # The version of what analyze() returns for a text: cached analyses of another version are
 # recomputed, not read. Bump it with every change to the rules or the quote fields.
@@ -34,7 +30,7 @@ class Quote:
     start: int
     end: int
     text: str
-    kind: str
+    kind: QuoteKind
     nested: bool = False
     speaker: str | None = None
     speaker_start: int | None = None

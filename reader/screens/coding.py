@@ -102,7 +102,7 @@ class DisagreementScreen(ListScreen):
     (and the final code, once recorded). Enter records the final code; u switches the unit
     (article, passage, quote); o opens the article there."""
 
-    BINDINGS = [  # noqa: RUF012 - Textual's class-level bindings
+    BINDINGS = [
         Binding("u", "next_unit", "Next unit kind"),
         Binding("o", "open_article", "Open article"),
     ]
