@@ -297,3 +297,19 @@ def test_final_codes_export_alone(capsys, tmp_path) -> None:
     assert data["articles"][0]["tags"] == ["frame/conflict"]
     md = run(capsys, "export", "--coder", "final")[1]
     assert "frame/conflict" in md and "frame/economy" not in md
+
+
+def test_untag_leaves_a_colleagues_tag_and_says_so(capsys) -> None:
+    rows = _samples(capsys)
+    article = rows[0]["id"]
+    from reader.library.store import Library
+    from reader.paths import library_dir
+
+    Library(library_dir()).annotations.tag_article(article, ["frame/conflict"], coder="ben")
+    run(capsys, "config", "coder", "ada")
+    run(capsys, "tag", article, "frame/conflict")
+    code, out, err = run(capsys, "untag", article, "frame/conflict")
+    assert code == 0 and "frame/conflict" in out
+    assert err == "still tagged by other coders (ben): frame/conflict\n"
+    codes = Library(library_dir()).annotations.article_codes(article)
+    assert [c.coder for c in codes if c.tag == "frame/conflict"] == ["ben"]

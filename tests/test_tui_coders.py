@@ -77,12 +77,12 @@ async def test_done_key_and_the_notice_while_no_coder_is_set(samples_dir_copy: P
         assert mark.coder == store.who()
         shown = [n.message for n in app._notifications]
         assert any("marked as fully coded" in m for m in shown)
-        notices = [m for m in shown if "system user name" in m]
+        notices = [m for m in shown if m.startswith(f"coding as {store.who()} (login)")]
         assert len(notices) == 1  # said once, as a toast, never a prompt
         await pilot.press("D")  # again: the mark is taken back
         await pilot.pause()
         assert store.done_marks(screen.article_id) == []
-        assert len([n for n in app._notifications if "system user name" in n.message]) == 1
+        assert len([n for n in app._notifications if "(login)" in n.message]) == 1
 
 
 @run_async

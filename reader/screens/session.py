@@ -198,10 +198,8 @@ class Session:
         if getattr(self, "_coder_noticed", False) or configured_coder(self.root):
             return None
         self._coder_noticed = True
-        return (
-            f"Your codes carry the system user name {self.coder()!r}: set your name with "
-            "ctrl+p “Set your coder name” or reader config coder NAME"
-        )
+        # one line, so the toast stays over the header (ctrl+p "Set your coder name" sets it)
+        return f"coding as {self.coder()} (login) · ctrl+p sets a name"
 
     def codebook(self) -> Any | None:
         """The library's codebook, or None (none stored, or one that can't be read)."""
