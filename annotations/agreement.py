@@ -16,8 +16,9 @@ categories' alphas (``method`` says which). Percent agreement is the share of un
 every coder gave the same value. Alpha is ``None`` where it is undefined: fewer than two coders,
 no unit, or one value only (nothing varies, so no disagreement can be expected).
 
-Alpha itself comes from the ``krippendorff`` package (imported when first needed: it loads
-numpy), checked in the tests against Krippendorff's own worked example.
+Alpha is computed here in a few lines of plain Python (the ``krippendorff`` package gives the
+same values, which the tests check, but its numpy import alone costs half a second of the
+command's time), checked against Krippendorff's own worked example.
 """
 
 from __future__ import annotations
@@ -36,32 +37,34 @@ NONE = "(none)"  # the value of a coder who coded a unit with no category of the
 def alpha_nominal(data: Sequence[Sequence[Hashable | None]]) -> float | None:
     """Krippendorff's alpha for nominal data: ``data`` has one row per coder, one column per
     unit, ``None`` where the coder gave no value. ``None`` when alpha is undefined (fewer than
-    two pairable values, or a single value throughout)."""
+    two pairable values, or a single value throughout).
+
+    Computed from the coincidence matrix's diagonal: with ``n`` pairable values, ``n_c`` of
+    value c, and ``agree`` = the sum over units of count_c (count_c - 1) / (m_u - 1),
+    alpha = 1 - (n - 1) (n - agree) / (n^2 - sum n_c^2) (Krippendorff 2011, section C)."""
     if len(data) < 2:
         return None
     width = max((len(row) for row in data), default=0)
-    columns = [
-        [row[i] for row in data if i < len(row) and row[i] is not None] for i in range(width)
-    ]
-    pairable = [c for c in columns if len(c) >= 2]
-    values = sorted({v for c in pairable for v in c}, key=repr)
-    if not pairable or len(values) < 2:
-        return None
-    import krippendorff  # lazy: it imports numpy
-    import numpy as np
-
-    code = {v: i for i, v in enumerate(values)}
-    matrix = np.full((len(data), width), np.nan)
-    for r, row in enumerate(data):
-        for i, value in enumerate(row):
+    n = 0
+    agree = 0.0
+    totals: dict[Hashable, int] = {}
+    for i in range(width):
+        counts: dict[Hashable, int] = {}
+        for row in data:
+            value = row[i] if i < len(row) else None
             if value is not None:
-                matrix[r, i] = code[value]
-    result = krippendorff.alpha(
-        reliability_data=matrix,
-        level_of_measurement="nominal",
-        value_domain=list(range(len(values))),
-    )
-    return float(result)
+                counts[value] = counts.get(value, 0) + 1
+        m = sum(counts.values())
+        if m < 2:
+            continue  # one value alone is not pairable
+        n += m
+        for value, count in counts.items():
+            totals[value] = totals.get(value, 0) + count
+            agree += count * (count - 1) / (m - 1)
+    expected = n * n - sum(c * c for c in totals.values())
+    if n == 0 or expected == 0:
+        return None
+    return 1.0 - (n - 1) * (n - agree) / expected
 
 
 def percent_agreement(rows: Sequence[Sequence[Hashable]]) -> float:

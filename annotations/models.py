@@ -18,7 +18,15 @@ class Anchor:
     paragraph: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # as asdict() gives it, in field order, without its deep copy (a merge writes thousands)
+        return {
+            "exact": self.exact,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "start": self.start,
+            "end": self.end,
+            "paragraph": self.paragraph,
+        }
 
 
 @dataclass
