@@ -184,3 +184,46 @@ def test_an_adverb_between_the_verb_and_its_subject() -> None:
     assert first.speaker == "ein Sprecher des Landkreises"
     last = next(q for q in a.quotes if q.text.startswith("die Straße sei"))
     assert last.speaker == "die Agentur Nordpress"
+
+
+def test_an_adjective_and_noun_in_marks_in_an_unreported_sentence_is_a_term() -> None:
+    """„virtuellen Bombe“ in a sentence that reports nobody's words names a thing; the same
+    two words after a verb of saying, or in a Konjunktiv sentence, stay somebody's words."""
+    text = (
+        "In einem Onlinespiel haben Unbekannte mit einer „virtuellen Bombe“ ein Haus zerstört. "
+        "Der Betreiber sprach von einer „gezielten Attacke“. "
+        "Betroffen seien vor allem Spieler aus „kleinen Gilden“."
+    )
+    a = analyze(text, "de")
+    kinds = {q.text: q.kind for q in a.quotes}
+    assert kinds["„virtuellen Bombe“"] == "term"
+    assert kinds["„gezielten Attacke“"] == "direct"
+    assert kinds["„kleinen Gilden“"] == "direct"
+
+
+def test_a_long_title_after_a_noun_that_names_a_work_is_a_term() -> None:
+    """The title of a book or a motto right after the noun that names it is no quotation,
+    however long; the same noun ending the sentence before a quote does not make one."""
+    text = (
+        "Die Autorin stellte ihr Buch „Von Feldern und Fluren im Wandel der langen Jahrhunderte“ "
+        "in Kassel vor. Danach sprach sie über ihr neues Projekt. "
+        "„Ich freue mich auf viele Gespräche mit den Lesern in allen Städten.“"
+    )
+    a = analyze(text, "de")
+    kinds = {q.text[:12]: q.kind for q in a.quotes}
+    assert kinds["„Von Feldern"] == "term"
+    assert kinds["„Ich freue m"] == "direct"
+
+
+def test_a_that_clause_of_cause_or_result_is_nobodys_words() -> None:
+    """'trug dazu bei, dass', 'deuten darauf hin, dass' give a result or a sign, not what
+    someone holds; 'geht davon aus, dass' still does."""
+    text = (
+        "Der lange Regen hat dazu beigetragen, dass die Ernte im Tal verdorben ist. "
+        "Erste Messungen deuten darauf hin, dass der Pegel weiter steigt. "
+        "Der Landrat geht davon aus, dass die Dämme halten."
+    )
+    a = analyze(text, "de")
+    said = [q.text for q in a.quotes if q.kind != "term"]
+    assert not any(t.startswith(("dass die Ernte", "dass der Pegel")) for t in said), said
+    assert any(t.startswith("dass die Dämme") for t in said), said
