@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .tags import clean_tag, merge_tags
+from .tags import clean_tag
 
 FINAL = "final"  # the coder of adjudicated codes (reader.library.settings reserves the name)
 
@@ -103,9 +103,10 @@ def _materialize(doc: dict[str, Any], default_coder: str) -> list[dict[str, Any]
 
 def _tags_of(records: Iterable[dict[str, Any]], order: list[str]) -> list[str]:
     """The union of the records' tags, in the order of ``order`` first (the tags as they were)."""
-    wanted = {str(r["tag"]).casefold(): str(r["tag"]) for r in records}
+    wanted = {str(r["tag"]).casefold(): str(r["tag"]) for r in records}  # tags checked already
     kept = [t for t in order if t.casefold() in wanted]
-    return merge_tags(kept, wanted.values())
+    seen = {t.casefold() for t in kept}
+    return kept + [t for key, t in wanted.items() if key not in seen]
 
 
 def add_tag_codes(
