@@ -62,7 +62,7 @@ def build_parser() -> Parser:
     from reader import __version__
     from reader.importing.formats import import_help
 
-    from . import analyze, annotate, complete, export, feeds, importing, manage, reading
+    from . import analyze, annotate, coding, complete, export, feeds, importing, manage, reading
 
     parser = Parser(
         prog="reader",
@@ -238,6 +238,11 @@ def build_parser() -> Parser:
     )
     p.add_argument("--quotes", action="store_true", help="add a 'Who said what' section")
     p.add_argument(
+        "--coder",
+        metavar="NAME",
+        help="only this coder's notes and tags (final: the adjudicated codes)",
+    )
+    p.add_argument(
         "--format",
         choices=exporters.names(),
         default=exporters.DEFAULT,
@@ -252,6 +257,61 @@ def build_parser() -> Parser:
         "reader import-annotations backup.json",
     )
     p.add_argument("file", metavar="FILE", help="a file written by export --format json")
+
+    p = command(
+        "config",
+        coding.cmd_config,
+        "print or set a setting: coder (your name on every code)",
+        "reader config coder",
+        'reader config coder "Ada Lovelace"',
+    )
+    p.add_argument("key", choices=("coder",), help="coder: the name your codes carry")
+    p.add_argument("value", nargs="?", metavar="VALUE", help="the new value (none: print it)")
+
+    p = command(
+        "codebook",
+        coding.cmd_codebook,
+        "the study's codebook: import FILE, show, check (tags outside it), done ID",
+        "reader codebook import framing.toml",
+        "reader codebook check",
+        "reader codebook done 3f2a",
+    )
+    p.add_argument("action", choices=("import", "show", "check", "done"), help="what to do")
+    p.add_argument("rest", nargs="*", metavar="FILE|ID", help="import: the TOML file; done: ID")
+    p.add_argument("--undo", action="store_true", help="done: take the mark back")
+    p.add_argument("--json", action="store_true", help="show, check: print JSON")
+
+    p = command(
+        "code",
+        coding.cmd_code,
+        "apply a category (a tag) as the current coder: to the article, a passage or a quote",
+        "reader code 3f2a frame/conflict",
+        'reader code 3f2a frame/conflict --passage "a clear danger"',
+        "reader code 3f2a speaker/expert --quote 3f2a1b2c:120-188",
+    )
+    completing(p.add_argument("id", metavar="ID", help="article id (any unique prefix)"), ids)
+    completing(p.add_argument("tag", metavar="TAG", help="the category (a codebook name)"), tags)
+    p.add_argument("--passage", metavar="TEXT", help="code this passage (its exact text)")
+    p.add_argument("--quote", metavar="QUOTE", help="code this quotation (ARTICLE:START-END)")
+
+    p = command(
+        "agreement",
+        coding.cmd_agreement,
+        "intercoder agreement: Krippendorff's alpha (nominal) and percent agreement",
+        "reader agreement --tag-set frame",
+        "reader agreement --unit passage --coders ada,ben --format json",
+    )
+    p.add_argument("--tag-set", metavar="PARENT", help="the categories under PARENT (default: all)")
+    p.add_argument(
+        "--unit",
+        choices=("article", "passage", "quote"),
+        default="article",
+        help="what a unit is (default: article)",
+    )
+    p.add_argument("--coders", metavar="A,B,...", help="these coders (default: all but final)")
+    p.add_argument(
+        "--format", choices=("table", "json"), default="table", help="table (default) or json"
+    )
 
     p = command(
         "analyze",

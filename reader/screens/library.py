@@ -33,6 +33,7 @@ class LibraryScreen(Screen[None]):
         Binding("F", "feeds", "Feeds", key_display="F", show=False),
         Binding("U", "toggle_read", "Mark unread/read", key_display="U", show=False),
         Binding("e", "export", "Export shown", show=False),
+        Binding("A", "disagreements", "Coder disagreements", key_display="A", show=False),
         Binding("q", "quit", "Quit"),
     ]
     HELP_SECTION = "Library"
@@ -465,6 +466,11 @@ class LibraryScreen(Screen[None]):
         from reader.screens.annotations import AnnotationsScreen
 
         self.app.push_screen(AnnotationsScreen(self.session))
+
+    def action_disagreements(self) -> None:
+        from reader.screens.coding import DisagreementScreen
+
+        self.app.push_screen(DisagreementScreen(self.session))
 
     def action_actors(self) -> None:
         from reader.screens.actors import ActorsScreen
