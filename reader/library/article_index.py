@@ -223,7 +223,8 @@ def decode_rows(
 
 
 def count_article_folders(articles: Path) -> int:
-    """Folders under ``LIB/articles/<shard>/`` (a missing index has no other witness)."""
+    """Folders under ``LIB/articles/<shard>/`` (a missing index has no other witness), but for
+    those an import is still writing (``.pending``: not listed yet, see folders.PENDING)."""
     count = 0
     try:
         shards = [e.path for e in os.scandir(articles) if e.is_dir()]
@@ -232,7 +233,9 @@ def count_article_folders(articles: Path) -> int:
     for shard in shards:
         try:
             with os.scandir(shard) as entries:
-                count += sum(1 for e in entries if e.is_dir())
+                count += sum(
+                    1 for e in entries if e.is_dir() and not os.path.exists(e.path + "/.pending")
+                )
         except (FileNotFoundError, NotADirectoryError):
             continue
     return count
