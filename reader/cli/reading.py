@@ -95,13 +95,15 @@ def cmd_show(args: argparse.Namespace, root: Path) -> int:
     library = open_library(root)
     meta = library.get(args.id)
     text = library.text(meta.id)
+    analysed = 0
     try:
         analysis = library.analysis(meta.id)
-    except Exception as exc:  # noqa: BLE001 - the text is still worth showing
+    except Exception as exc:  # noqa: BLE001 - the text is still worth showing; the failure is named
         from reader.analysis.models import Analysis
+        from reader.base.errors import describe
 
-        err(f"reader: analysis failed ({type(exc).__name__}: {exc}); no highlights")
-        analysis = Analysis(lang=meta.lang)
+        err(f"reader: analysis of {meta.id} failed: {describe(exc)}; shown without highlights")
+        analysis, analysed = Analysis(lang=meta.lang), 1
     store = library.annotations
     from annotations.store import StoreError
 
@@ -112,7 +114,7 @@ def cmd_show(args: argparse.Namespace, root: Path) -> int:
         failed = report_unreadable({meta.id: str(exc)})
     c = console()
     c.print(render_article(meta, text, analysis, notes, width=c.width, tags=tags))
-    return failed
+    return failed or analysed
 
 
 def cmd_search(args: argparse.Namespace, root: Path) -> int:

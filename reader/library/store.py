@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from annotations.store import AnnotationStore
     from reader.analysis.models import Analysis
 
+    from .analysis_pool import AnalysisPool
     from .reimport import ReimportResult
 
 __all__ = ["ID_LENGTH", "Library", "LibraryError", "SearchHit", "tag_matches", "unique_id"]
@@ -192,6 +193,7 @@ class Library:
         *,
         on_result: Callable[[ImportOutcome], None] | None = None,
         batch_seconds: float = 2.0,
+        pool: AnalysisPool | None = None,
     ) -> list[ImportOutcome]:
         """Store many articles, writing the index once per batch (every ``batch_seconds``).
 
@@ -208,6 +210,7 @@ class Library:
             self.annotations,
             on_result=on_result,
             batch_seconds=batch_seconds,
+            pool=pool,
         )
         finished = False
         try:
