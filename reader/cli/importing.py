@@ -102,6 +102,7 @@ def cmd_import(args: argparse.Namespace, root: Path) -> int:
             on_result=on_result,
             on_progress=progress.update,
             cancel=cancel,
+            fetch=args.fetch,
         )
     progress.clear()
     if report.cancelled:

@@ -44,6 +44,8 @@ def article_json(meta, summary) -> dict[str, Any]:
         "read": bool(summary.read) if summary else False,
         "words": meta.words,
         "actors": list(meta.actors),
+        "feed": meta.feed,  # the feed id it came from, null where none
+        "partial": bool(meta.partial),  # fetched without its page (summary or link only)
     }
 
 

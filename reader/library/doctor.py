@@ -97,11 +97,25 @@ def check_library(root: Path) -> DoctorReport:
         for _article, lines in sorted(store.bad_records().items()):
             report.problems += [f"{line} (reader doctor --repair fixes it)" for line in lines]
         report.problems += store.check_caches()
+    _check_feeds(root, report)
     for backup in sorted(root.rglob("*.corrupt-*")):
         report.lines.append(f"backup of a damaged file: {backup}")
     for aside in sorted(root.glob(SET_ASIDE + "*")):
         report.lines.append(f"set aside by an earlier repair: {aside}")
     return report
+
+
+def _check_feeds(root: Path, report: DoctorReport) -> None:
+    """The feed list, if there is one, must be readable (it is never overwritten otherwise)."""
+    from .feeds import FeedStore, FeedStoreError
+
+    store = FeedStore(root)
+    if not store.path.exists():
+        return
+    try:
+        report.lines.append(f"feeds: {len(store.feeds())} in {store.path}")
+    except FeedStoreError as exc:
+        report.problems.append(str(exc))
 
 
 def _analysis_ok(folder: Path) -> bool:
