@@ -6,13 +6,15 @@ never pass Textual or library objects in.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.base.errors import ReaderError
+from reader.base.surrogates import lone_surrogate
 
+from .coding import DoneMark, TagCode
 from .mdtext import (
     blockquote,
     link_or_text,
@@ -20,12 +22,16 @@ from .mdtext import (
     paragraphs,
     safe_stem,
     tag_ref,
+    yaml_date,
     yaml_list,
     yaml_scalar,
 )
 from .models import Note
 from .records import SCHEMA, anchor_from
 from .storage import atomic_write_bytes
+
+if TYPE_CHECKING:
+    from .store import AnnotationStore
 
 FORMAT = "reader-annotations"
 NOTE_ID = re.compile(r"^[0-9A-Za-z_-]{1,64}$")
@@ -43,6 +49,8 @@ class ExportArticle:
     tags: list[str] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     quotes: list[dict[str, Any]] | None = None  # {"speaker", "kind", "text"} from the analysis
+    codes: list[TagCode] | None = None  # each coder's tags (None: not collected)
+    done: list[DoneMark] | None = None  # who marked the article as fully coded
 
 
 # Markdown -------------------------------------------------------------------------------------
@@ -59,16 +67,19 @@ def _note_meta(note: Note) -> list[str]:
             if p
             else "- Orphan: the article was removed"
         )
-    lines.append(f"- Note: `{note.id}`, {note.created[:10] or 'undated'}")
+    by = f", by {one_line(note.coder)}" if note.coder else ""
+    lines.append(f"- Note: `{note.id}`, {note.created[:10] or 'undated'}{by}")
     return lines
+
+
+def _passage_order(note: Note) -> tuple[bool, int, str]:
+    """Placed passages in text order, then the orphans; a passage's notes oldest first."""
+    return (note.orphan, note.passage.start if note.passage else 0, note.created)
 
 
 def _article_notes(notes: list[Note], level: str) -> list[str]:
     general = [n for n in notes if n.passage is None]
-    passages = sorted(
-        (n for n in notes if n.passage is not None),
-        key=lambda n: (n.orphan, n.passage.start, n.created),
-    )  # type: ignore
+    passages = sorted((n for n in notes if n.passage is not None), key=_passage_order)
     out: list[str] = []
     if general:
         out += [f"{level} Notes", ""]
@@ -118,7 +129,7 @@ def _front_matter(a: ExportArticle, exported: str) -> list[str]:
         "---",
         f"title: {yaml_scalar(a.title)}",
         f"source: {yaml_scalar(a.source)}",
-        f"date: {yaml_scalar(a.date)}",
+        f"date: {yaml_date(a.date)}",
         f"url: {yaml_scalar(a.url)}",
         f"id: {yaml_scalar(a.id)}",
         *yaml_list("tags", a.tags),
@@ -174,9 +185,12 @@ def to_markdown(
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def file_names(articles: list[ExportArticle]) -> list[str]:
-    """A distinct, safe ``NAME.md`` per article (compared without case: macOS and Windows)."""
-    taken = {"index"}
+def file_names(articles: list[ExportArticle], taken: Iterable[str] = ()) -> list[str]:
+    """A distinct, safe ``NAME.md`` per article (compared without case: macOS and Windows): the
+    title, or ``TITLE (ID).md`` where another article has that title or a stem in ``taken`` is
+    used. The one naming rule of every export: a folder (``reader export -o DIR/``) and the
+    TUI's ``e``."""
+    taken = {"index", *(t.casefold() for t in taken)}
     names = []
     for a in articles:
         fallback = safe_stem(a.id, "article")
@@ -190,14 +204,53 @@ def file_names(articles: list[ExportArticle]) -> list[str]:
     return names
 
 
+class ExportError(ReaderError):
+    """An export file that was not written (one line: ``PATH: REASON``)."""
+
+
+def write_export_file(path: Path, data: bytes) -> None:
+    """Write one export file atomically. A symlink there is never written through, nor
+    replaced: it may point anywhere (another vault, a system file), so :class:`ExportError`."""
+    path = Path(path)
+    if path.is_symlink():
+        raise ExportError(f"{path}: is a symlink")
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as exc:
+        raise ExportError(f"{path}: {exc.strerror or exc}") from None
+
+
 def write_folder(
-    articles: Iterable[ExportArticle], folder: Path, *, exported: str, quotes: bool = False
+    articles: Iterable[ExportArticle],
+    folder: Path,
+    *,
+    exported: str,
+    quotes: bool = False,
+    on_error: Callable[[Path, str], None] | None = None,
 ) -> list[Path]:
-    """One Markdown file per article plus ``index.md`` linking them; returns the files written."""
+    """One Markdown file per article plus ``index.md`` linking them; returns the files written.
+
+    A file that can't be written (a symlink in its place, which is never written through; a
+    folder in the way; no permission) is skipped and the rest, the index too, is written:
+    ``on_error(path, reason)`` is told of each; without ``on_error``, an :class:`ExportError`
+    names the first one after everything else was written."""
     articles, folder = list(articles), Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    base = folder.resolve()
-    written = []
+    base = folder.resolve()  # the folder itself may be a link the user chose; its files not
+    written: list[Path] = []
+    failed: list[str] = []
+
+    def write(target: Path, data: bytes) -> bool:
+        try:
+            write_export_file(target, data)
+        except ExportError as exc:
+            failed.append(str(exc))
+            if on_error is not None:
+                on_error(target, str(exc)[len(str(target)) + 2 :])
+            return False
+        written.append(target)
+        return True
+
     index = [
         "---",
         f"title: {yaml_scalar('reader export')}",
@@ -208,26 +261,34 @@ def write_folder(
         "",
     ]
     for a, name in zip(articles, file_names(articles)):
-        target = (base / name).resolve()
-        if target.parent != base:  # belt and braces: safe_stem already forbids separators
+        if Path(name).name != name or name.startswith("."):  # safe_stem forbids both already
             raise ValueError(f"export file name {name!r} would leave {base}")
-        atomic_write_bytes(target, to_markdown([a], exported=exported, quotes=quotes).encode())
-        written.append(target)
         count = len(a.notes)
-        index.append(f"- [{one_line(a.title)}](<{name}>) ({count} note{'s' * (count != 1)})")
+        notes = f"{count} note{'s' * (count != 1)}"
+        if write(base / name, to_markdown([a], exported=exported, quotes=quotes).encode()):
+            index.append(f"- [{one_line(a.title)}](<{name}>) ({notes})")
+        else:
+            index.append(f"- {one_line(a.title)} ({notes}; not written, see the export's errors)")
     if not articles:
         index.append("No annotated articles.")
-    atomic_write_bytes(base / "index.md", ("\n".join(index) + "\n").encode())
-    return written + [base / "index.md"]
+    write(base / "index.md", ("\n".join(index) + "\n").encode())
+    if failed and on_error is None:
+        raise ExportError(failed[0] + (f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""))
+    return written
 
 
 # JSON -----------------------------------------------------------------------------------------
-def to_json(articles: Iterable[ExportArticle], *, exported: str) -> dict[str, Any]:
-    """Everything, lossless: every note with its anchor, the article tags, the schema version."""
+def to_json(
+    articles: Iterable[ExportArticle], *, exported: str, coder: str | None = None
+) -> dict[str, Any]:
+    """Everything, lossless: every note with its anchor and coder, the article tags with each
+    coder's (``coded``) and who marked it done, the schema version; ``coder``: the exporting
+    library's coder (``import-annotations`` gives it what carries no coder)."""
     return {
         "format": FORMAT,
         "schema": SCHEMA,
         "exported": exported,
+        **({"coder": coder} if coder else {}),
         "articles": [
             {
                 "id": a.id,
@@ -238,6 +299,8 @@ def to_json(articles: Iterable[ExportArticle], *, exported: str) -> dict[str, An
                 "tags": list(a.tags),
                 "notes": [n.to_json() for n in a.notes],
                 **({"quotes": a.quotes} if a.quotes is not None else {}),
+                **({"coded": [c.to_json() for c in a.codes]} if a.codes is not None else {}),
+                **({"done": [d.to_json() for d in a.done]} if a.done is not None else {}),
             }
             for a in articles
         ],
@@ -265,6 +328,26 @@ def _note_in(article: str, d: Any) -> Note:
         anchor = anchor_from(passage)
     except TypeError as exc:
         raise ImportError_(f"note {d['id']}: passage is incomplete ({exc})") from None
+    if anchor is not None:
+        for key in ("start", "end", "paragraph"):
+            value = getattr(anchor, key)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ImportError_(f"note {d['id']}: passage {key} must be a whole number")
+        for key in ("exact", "prefix", "suffix"):
+            if not isinstance(getattr(anchor, key), str):
+                raise ImportError_(f"note {d['id']}: passage {key} must be text")
+    for what, value in (
+        ("text", d.get("text")),
+        *(("tag", t) for t in tags),
+        *((f"passage {k}", getattr(anchor, k)) for k in ("exact", "prefix", "suffix") if anchor),
+    ):
+        bad = lone_surrogate(value) if isinstance(value, str) else None
+        if bad:
+            raise ImportError_(f"note {d['id']}: {what} is not valid Unicode text ({bad})")
+    coder = _coder_in(d.get("coder"), f"note {d['id']}")
+    quote = d.get("quote")
+    if quote is not None and (not isinstance(quote, str) or not quote.strip()):
+        raise ImportError_(f"note {d['id']}: quote must be null or a quote id")
     return Note(
         id=d["id"].strip(),
         article=article,
@@ -274,14 +357,71 @@ def _note_in(article: str, d: Any) -> Note:
         orphan=bool(d.get("orphan")),
         created=str(d.get("created") or ""),
         updated=str(d.get("updated") or d.get("created") or ""),
+        coder=coder,
+        codebook=_version_in(d.get("codebook"), f"note {d['id']}"),
+        quote=quote.strip() if quote else None,
     )
 
 
-def merge_json(store: Any, data: Any) -> dict[str, int]:
+def _coder_in(value: Any, where: str) -> str:
+    """A coder name from a file: text of one line (``""``: none given)."""
+    if value is None or value == "":
+        return ""
+    if (
+        not isinstance(value, str)
+        or not value.strip()
+        or not value.isprintable()
+        or lone_surrogate(value)
+        or len(value) > 64
+    ):
+        raise ImportError_(f"{where}: coder must be a name (one line of text, at most 64)")
+    return " ".join(value.split())
+
+
+def _version_in(value: Any, where: str) -> Any:
+    if value is None or (isinstance(value, int | str) and not isinstance(value, bool)):
+        return value
+    raise ImportError_(f"{where}: codebook must be a version (a number or text) or null")
+
+
+def _codes_in(a: dict[str, Any], default: str) -> tuple[list[TagCode], list[DoneMark]]:
+    """An article entry's ``coded`` and ``done`` records, checked."""
+    codes, marks = [], []
+    coded, done = a.get("coded") or [], a.get("done") or []
+    if not isinstance(coded, list) or not isinstance(done, list):
+        raise ImportError_(f"article {a['id']}: coded and done must be lists")
+    for r in coded:
+        if not isinstance(r, dict) or not isinstance(r.get("tag"), str) or not r["tag"].strip():
+            raise ImportError_(f"article {a['id']}: a coded record has no tag")
+        bad = lone_surrogate(r["tag"])
+        if bad:
+            raise ImportError_(f"article {a['id']}: tag is not valid Unicode text ({bad})")
+        where = f"article {a['id']}: tag {r['tag']!r}"
+        codes.append(
+            TagCode(
+                r["tag"],
+                _coder_in(r.get("coder"), where) or default,
+                _version_in(r.get("codebook"), where),
+                str(r.get("created") or ""),
+            )
+        )
+    for r in done:
+        if not isinstance(r, dict):
+            raise ImportError_(f"article {a['id']}: a done record is not an object")
+        where = f"article {a['id']}: done"
+        coder = _coder_in(r.get("coder"), where) or default
+        if coder:
+            marks.append(
+                DoneMark(coder, _version_in(r.get("codebook"), where), str(r.get("created") or ""))
+            )
+    return codes, marks
+
+
+def merge_json(store: AnnotationStore, data: Any) -> dict[str, int]:
     """Merge a ``to_json`` file into ``store`` (``reader import-annotations``) without duplicates.
     Everything is checked before anything is written."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ImportError_('not a reader annotations file (expected "format": "%s")' % FORMAT)
+        raise ImportError_(f'not a reader annotations file (expected "format": "{FORMAT}")')
     if not isinstance(data.get("schema"), int) or data["schema"] > SCHEMA:
         raise ImportError_(
             f"annotations schema {data.get('schema')!r} is newer than this "
@@ -289,6 +429,7 @@ def merge_json(store: Any, data: Any) -> dict[str, int]:
         )
     if not isinstance(data.get("articles"), list):
         raise ImportError_('annotations file has no "articles" list')
+    file_coder = _coder_in(data.get("coder"), "the file")
     plan = []
     for a in data["articles"]:
         if not isinstance(a, dict) or not isinstance(a.get("id"), str):
@@ -297,11 +438,18 @@ def merge_json(store: Any, data: Any) -> dict[str, int]:
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
             raise ImportError_(f"article {a['id']}: tags must be a list of strings")
         store.path(a["id"])  # validates the id (StoreError)
-        plan.append((a["id"], tags, [_note_in(a["id"], n) for n in a.get("notes") or []]))
-    totals = {"articles": 0, "added": 0, "updated": 0, "skipped": 0}
-    for article, tags, notes in plan:
-        counts = store.merge_notes(article, tags, notes)
-        totals["articles"] += 1
-        for key, value in counts.items():
-            totals[key] += value
-    return totals
+        notes = a.get("notes") or []
+        if not isinstance(notes, list):
+            raise ImportError_(f"article {a['id']}: notes must be a list")
+        codes, done = _codes_in(a, file_coder)
+        coded = {c.tag.casefold() for c in codes}
+        uncovered = [t for t in tags if t.strip().casefold() not in coded]
+        if file_coder:  # the exporting library's coder: its tags without a record are theirs
+            codes += [TagCode(t, file_coder) for t in uncovered]
+            uncovered = []
+        parsed = [_note_in(a["id"], n) for n in notes]
+        for note in parsed:
+            note.coder = note.coder or file_coder
+        plan.append((a["id"], uncovered, parsed, codes, done))
+    # all or nothing: the store checks every tag and text again, then writes one set of files
+    return store.merge_many(plan)

@@ -24,13 +24,23 @@ from tinydb.table import Document
 from reader.base.errors import ReaderError
 
 from . import records as rec
-from .models import ArticleSummary
 from .storage import AtomicJSONStorage, StorageError, atomic_write_bytes, atomic_write_many, locked
 from .summary import SummaryCache, digest, signature
 from .tagnotes import TagNotes
 from .tags import TagError
 
 JOURNAL_MAX = 1 << 20
+
+
+def system_user() -> str:
+    """The login name ("unknown" when there is none): records' coder until a name is set."""
+    import getpass
+
+    try:
+        name = " ".join(getpass.getuser().replace(",", " ").split())
+    except Exception:  # noqa: BLE001 - no login name (a container without one): still code
+        name = ""
+    return name[:64] if name and name.isprintable() else "unknown"
 
 
 class StoreError(ReaderError):
@@ -42,103 +52,161 @@ def user_errors() -> Iterator[None]:
     """Storage and tag problems reach callers as :class:`StoreError` (one line each)."""
     try:
         yield
-    except (StorageError, TagError) as exc:
+    except (StorageError, TagError, rec.TextError) as exc:
         raise StoreError(str(exc)) from None
     except OSError as exc:  # permissions, disk full, read-only library, ...
         raise StoreError(f"{exc.filename or 'annotations'}: {exc.strerror or exc}") from None
 
 
 class ArticleFiles:
-    """The file layer under :class:`annotations.store.AnnotationStore`."""
+    """The file layer the annotation store holds (``AnnotationStore.files``): one article's
+    file read, or changed under the lock (:meth:`writing`, :meth:`write_many`), the summary
+    cache (:meth:`entries`, ``cache``) and the change token (:meth:`version`)."""
 
-    def __init__(self, root: Path) -> None:
-        """``root`` is ``LIBRARY/annotations`` (created on first write, not on read).
-        Opening costs nothing: files are read when asked for."""
+    def __init__(self, root: Path, cache_dir: Path | None = None) -> None:
+        """``root`` is ``LIBRARY/annotations`` (created on first write, not on read);
+        ``cache_dir`` is where the derived caches go (default: ``root`` itself; the library
+        passes its cache folder). Opening costs nothing: files are read when asked for."""
         self.root = Path(root)
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else self.root
         self._root = str(self.root)
         self._lock_path = self.root / ".lock"
         self._journal = self.root / "changes"
-        self._cache = SummaryCache(self.root)
+        self.cache = SummaryCache(self.root, self.cache_dir)
         self._seen: tuple[int, int, int] | None = None
-        self._summaries: tuple[int, dict[str, ArticleSummary]] | None = None
-        self._tag_counts: tuple[int, dict[str, int]] | None = None
-        self._memory = threading.RLock()  # the in-memory cache, shared by the app's threads
-        self._tag_notes = TagNotes(self.root)
+        self.memory = threading.RLock()  # the in-memory cache, shared by the app's threads
+        self.tag_notes = TagNotes(self.cache_dir)
+        self._damage: dict[str, list[str]] = {}  # damaged records met so far, by article
 
     # files ----------------------------------------------------------------------------------
     def path(self, article: str) -> Path:
-        return Path(self._file(article))
+        return Path(self.file(article))
 
-    def _file(self, article: str) -> str:
+    def file(self, article: str) -> str:
         if not isinstance(article, str) or not rec.ARTICLE_ID.match(article):
             raise StoreError(f"article id {article!r} is not valid")
         return os.path.join(self._root, article[:2], article + ".json")
 
-    def _read(self, article: str) -> dict[str, Any] | None:
+    def read(self, article: str) -> dict[str, Any] | None:
+        path = self.file(article)
         with user_errors():
-            raw = AtomicJSONStorage(self._file(article)).read()
-        if raw is not None and rec.schema_of(raw) > rec.SCHEMA:
-            raise StoreError(f"{self._file(article)} was written by a newer reader; upgrade reader")
+            raw = AtomicJSONStorage(path).read()
+        if raw is not None and _schema(path, raw) > rec.SCHEMA:
+            raise StoreError(f"{path} was written by a newer reader; upgrade reader")
+        self.met(article, raw)
         return rec.migrate(raw, article) if raw is not None else None
 
+    def met(self, article: str, raw: dict[str, Any] | None) -> None:
+        """Remember the damaged records of a file just read (reported by the caller)."""
+        lines = rec.problems_in(raw)
+        with self.memory:
+            if lines:
+                path = self.file(article)
+                self._damage[article] = [f"{path}: {line}" for line in lines]
+            else:
+                self._damage.pop(article, None)
+
+    def met_all(self, entries: dict[str, dict[str, Any]]) -> None:
+        """A library-wide answer was given: every damaged record left out of it was met."""
+        with self.memory:
+            for article, entry in entries.items():
+                if entry.get("bad"):
+                    path = self.file(article)
+                    self._damage[article] = [f"{path}: {x}" for x in entry["bad"].splitlines()]
+
+    def forget_damage(self, article: str) -> None:
+        with self.memory:
+            self._damage.pop(article, None)
+
+    def damage_met(self) -> dict[str, list[str]]:
+        """Damaged records this store left out of what it answered so far: one line each,
+        naming the file, the record and the field (for the CLI to print, and exit 1)."""
+        with self.memory:
+            return {a: list(lines) for a, lines in self._damage.items()}
+
+    def bad_records(self) -> dict[str, list[str]]:
+        """Every damaged record in the library (from the summary cache): ``reader doctor``."""
+        return {
+            a: [f"{self.file(a)}: {line}" for line in e["bad"].splitlines()]
+            for a, e in self.entries().items()
+            if e.get("bad")
+        }
+
     @contextmanager
-    def _writing(self, article: str) -> Iterator[Any]:
+    def writing(self, article: str) -> Iterator[Any]:
         """One article's read-modify-write under the store lock; yields its TinyDB."""
         path = self.path(article)
         with user_errors(), locked(path, self._lock_path) as db:
             raw = db.storage.read()
-            if raw is not None and rec.schema_of(raw) > rec.SCHEMA:
+            if raw is not None and _schema(path, raw) > rec.SCHEMA:
                 raise StoreError(f"{path} was written by a newer reader; upgrade reader")
+            self.met(article, raw)
+            unusable = rec.unusable_record(raw)
+            if unusable:
+                raise StoreError(f"{path}: {unusable}; reader doctor --repair fixes it")
             if raw is None or rec.schema_of(raw) < rec.SCHEMA:
                 db.storage.write(rec.migrate(raw or {}, article))
             for stale in path.parent.glob(f".{path.name}.*.tmp"):  # a writer killed mid-write
                 stale.unlink(missing_ok=True)  # (safe: all writers hold the lock we hold)
             yield db
-            with self._memory:
-                self._cache.put(article, digest(db.storage.read()), signature(os.stat(path)))
-                self._bump()
+            with self.memory:
+                self.cache.put(article, digest(db.storage.read()), signature(os.stat(path)))
+                self.bump()
 
-    def _write_many(self, changes: dict[str, Callable[[dict[str, Any]], bool]]) -> dict[str, str]:
+    def write_many(
+        self, changes: dict[str, Callable[[dict[str, Any]], bool]], *, all_or_nothing: bool = False
+    ) -> dict[str, str]:
         """Many articles' read-modify-writes under one lock: ``changes[article](raw)`` edits the
         raw TinyDB dict in place and says whether it changed anything. Files are replaced
         atomically with one flush for all (:func:`annotations.storage.atomic_write_many`), the
         summary cache and the change journal are updated once. An article whose file is corrupt,
         from a newer reader, or whose change raises is left alone; returns those with the reason.
+        ``all_or_nothing``: then any such article means nothing is written (a :class:`StoreError`
+        names it), as a merge of another copy must be whole or not at all.
         """
         errors: dict[str, str] = {}
         written: list[tuple[str, str, dict[str, Any]]] = []
         if not changes:
             return errors
-        with self._all_locked():
+        with self.all_locked():
             for article, change in changes.items():
                 try:
-                    path = self._file(article)
+                    path = self.file(article)
                     with user_errors():
                         raw = AtomicJSONStorage(path).read()
-                        if raw is not None and rec.schema_of(raw) > rec.SCHEMA:
+                        if raw is not None and _schema(path, raw) > rec.SCHEMA:
                             raise StoreError(
                                 f"{path} was written by a newer reader; upgrade reader"
                             )
+                        self.met(article, raw)
+                        unusable = rec.unusable_record(raw)
+                        if unusable:
+                            raise StoreError(f"{path}: {unusable}; reader doctor --repair fixes it")
                         raw = rec.migrate(raw or {}, article)
                         if change(raw):
                             written.append((article, path, raw))
                 except StoreError as exc:
                     errors[article] = str(exc)
+            if errors and all_or_nothing:
+                article, reason = next(iter(errors.items()))
+                more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+                raise StoreError(f"nothing written: {article}: {reason}{more}")
+            encoded = [(Path(path), _encode(raw, path)) for _, path, raw in written]
             with user_errors():
-                atomic_write_many([(Path(path), _encode(raw)) for _, path, raw in written])
-            with self._memory:
+                atomic_write_many(encoded)
+            with self.memory:
                 for article, path, raw in written:
-                    self._cache.put(article, digest(raw), signature(os.stat(path)))
+                    self.cache.put(article, digest(raw), signature(os.stat(path)))
                 if written:
-                    self._bump()
+                    self.bump()
         return errors
 
     @contextmanager
-    def _all_locked(self) -> Iterator[None]:
+    def all_locked(self) -> Iterator[None]:
         with user_errors(), locked(self._journal, self._lock_path):
             yield
 
-    def _bump(self) -> None:
+    def bump(self) -> None:
         """Record that something changed (called under the lock)."""
         before = self.version()
         fd = os.open(self._journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
@@ -163,18 +231,20 @@ class ArticleFiles:
     def changed_since(self, token: tuple[int, int, int]) -> bool:
         return self.version() != tuple(token)
 
-    def _entries(self, force: bool = False) -> dict[str, dict[str, Any]]:
+    def entries(self, force: bool = False) -> dict[str, dict[str, Any]]:
         """A snapshot of the summary cache, current as of this call."""
-        with self._memory:
+        with self.memory:
             token = self.version()
-            if force or self._cache.entries is None or token != self._seen:
+            if force or self.cache.entries is None or token != self._seen:
                 with user_errors():
-                    self._cache.refresh()
+                    self.cache.refresh()
                 self._seen = token
-            assert self._cache.entries is not None
-            return dict(self._cache.entries)
+            assert self.cache.entries is not None
+            return dict(self.cache.entries)
 
-    def _update_article(self, db: Any, fields: dict[str, Any]) -> None:
+    @staticmethod
+    def update_article(db: Any, fields: dict[str, Any]) -> None:
+        """Set fields of the article record in an open TinyDB (inside :meth:`writing`)."""
         table = db.table("article")
         if len(table):
             table.update(fields, doc_ids=[table.all()[0].doc_id])
@@ -182,6 +252,18 @@ class ArticleFiles:
             table.insert(Document(fields, doc_id=1))
 
 
-def _encode(raw: dict[str, Any]) -> bytes:
+def _schema(path: str | Path, raw: dict[str, Any]) -> int:
+    try:
+        return rec.schema_of(raw)
+    except rec.RecordError as exc:
+        raise StoreError(
+            f"{path} is unreadable ({exc}); reader doctor --repair sets it aside"
+        ) from None
+
+
+def _encode(raw: dict[str, Any], path: str = "annotations") -> bytes:
     """As :class:`annotations.storage.AtomicJSONStorage` writes it."""
-    return json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    try:
+        return json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate the checks before did not catch
+        raise StoreError(f"{path}: not written (text that is not valid Unicode)") from None

@@ -12,12 +12,13 @@ import json
 import re
 import unicodedata
 
-from .text import replace_control, strip_control
+from .text import bounded_bidi, escape_json, replace_control, strip_control
 
-_INLINE = re.compile(r"([\\`*_\[\]<>#|~$&]|=(?==)|%(?=%))")
+# ``^`` too: Obsidian reads `` ^word`` at the end of a line as a block id and hides it
+_INLINE = re.compile(r"([\\`*_\[\]<>#|~$&^]|=(?==)|%(?=%))")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 _OBSIDIAN_TAG = re.compile(r"^(?!\d+$)[\w/-]+$")
-_URL = re.compile(r"^https?://[^\s<>\\`]+$")
+_URL = re.compile("^https?://[^\\s<>\\\\`\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u061c]+$")
 
 
 def escape_line(line: str) -> str:
@@ -30,7 +31,8 @@ def escape_line(line: str) -> str:
     if out[:1] in ("-", "+", "="):  # bullet, thematic break, setext underline
         out = "\\" + out
     indent = len(line[: len(line) - len(body)].expandtabs(4))
-    return "\u00a0" * indent + _ORDERED.sub(r"\1\\\2", out) if out else ""
+    # bidi overrides stay (the text is data) but close at the end of their line
+    return "\u00a0" * indent + bounded_bidi(_ORDERED.sub(r"\1\\\2", out)) if out else ""
 
 
 def paragraphs(text: str) -> list[str]:
@@ -55,8 +57,11 @@ def one_line(text: str) -> str:
 
 
 def tag_ref(tag: str) -> str:
-    """An Obsidian tag (``#frame/conflict``) when the tag is a valid one, else escaped text."""
-    return f"#{tag}" if _OBSIDIAN_TAG.match(tag) else one_line(tag)
+    """An Obsidian tag (``#frame/conflict``) when the tag can be one, else escaped text. Obsidian
+    tags hold no spaces: ``United States`` is written ``#United_States`` (the front matter keeps
+    the tag as typed)."""
+    name = "_".join(str(tag).split())
+    return f"#{name}" if _OBSIDIAN_TAG.match(name) else one_line(tag)
 
 
 def link_or_text(url: str) -> str:
@@ -64,18 +69,30 @@ def link_or_text(url: str) -> str:
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# In a double-quoted YAML scalar: what YAML reads as a line break (folded into a space), and what
+# it does not accept at all; both are written as \uXXXX escapes (which JSON and YAML share)
+_YAML_UNSAFE = re.compile("[\u0085\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
 def yaml_scalar(value: object) -> str:
-    """A YAML value that can't break the front matter: JSON strings are valid YAML scalars.
-    A plain ``YYYY-MM-DD`` stays unquoted, so Obsidian and pandoc read it as a date."""
+    """A YAML value that reads back as exactly this string, whatever it looks like: every
+    string is double-quoted (a JSON string, with the characters YAML 1.1 would fold or refuse
+    escaped), so ``2024-01-01``, ``yes``, ``null``, ``1e3``, ``@x`` or ``a: b`` stay text."""
     if value is None or value == "":
         return "null"
-    if isinstance(value, str) and _ISO_DATE.match(value):
-        return value
     if isinstance(value, bool | int):
         return json.dumps(value)
-    return json.dumps(replace_control(str(value)), ensure_ascii=False)
+    quoted = json.dumps(replace_control(str(value)), ensure_ascii=False)
+    # bidi and zero-width characters as \\u escapes too: lossless, nothing to reorder the line
+    return escape_json(_YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted))
+
+
+def yaml_date(value: str | None) -> str:
+    """The ``date:`` field: a plain ``YYYY-MM-DD`` stays unquoted, so Obsidian and pandoc read
+    it as a date; anything else is a string (:func:`yaml_scalar`)."""
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        return value
+    return yaml_scalar(value)
 
 
 def yaml_list(key: str, values: list[str]) -> list[str]:
@@ -85,20 +102,28 @@ def yaml_list(key: str, values: list[str]) -> list[str]:
 
 
 _UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*#^\[\]]+')
-_RESERVED = {
+_RESERVED = {  # Windows device names, with or without an extension, in any case
     "con",
     "prn",
     "aux",
     "nul",
-    "index",
-    *(f"com{i}" for i in range(10)),
-    *(f"lpt{i}" for i in range(10)),
+    "conin$",
+    "conout$",
+    "clock$",
+    *(f"{dev}{n}" for dev in ("com", "lpt") for n in (*"0123456789", "\u00b9", "\u00b2", "\u00b3")),
 }
+
+
+def reserved_name(name: str) -> bool:
+    """Windows refuses a device name as a file name, also with an extension (``aux.txt``,
+    ``NUL.tar.gz``) and with spaces before the dot (``CON .md``)."""
+    return name.split(".", 1)[0].rstrip(" ").casefold() in _RESERVED
 
 
 def safe_stem(title: str, fallback: str, limit: int = 80) -> str:
     """A file name stem from a title that can't leave its folder or upset any OS or Obsidian
-    (no separators, no leading dots, no reserved names; ``index`` is kept for the index)."""
+    (no separators, no leading or trailing dots and spaces, no Windows device names such as
+    ``aux`` or ``LPT9.txt``; ``index`` is kept for the index)."""
     name = unicodedata.normalize("NFC", str(title))
     name = _UNSAFE_NAME.sub(" ", name)
     name = " ".join(name.split()).strip(" .")
@@ -106,6 +131,9 @@ def safe_stem(title: str, fallback: str, limit: int = 80) -> str:
     while len(name.encode("utf-8")) > 3 * limit // 2:  # file systems count bytes (255 max)
         name = name[:-1]
     name = name.rstrip(" .")
-    if not name or name.casefold() in _RESERVED:
-        name = f"{name} {fallback}".strip() if name else fallback
+    if not name:
+        return fallback
+    if name.casefold() == "index" or reserved_name(name):
+        head, dot, tail = name.partition(".")  # the device name is the part before the dot
+        name = f"{head.rstrip()} {fallback}{dot}{tail}"
     return name

@@ -288,7 +288,7 @@ def devpages_main(root: Path, args) -> int:
     dump: dict = {}
     if html and "html" in args.kinds:
         h1 = {p.id for p in html if dp.title_is_an_h1(p)}
-        traf_rows, traf_out, traf_time = _run(html, lambda d, n: trafilatura_alone(d))
+        traf_rows, _traf_out, traf_time = _run(html, lambda d, n: trafilatura_alone(d))
         our_rows, our_out, our_time = _run(html, ours)
         results = {
             "trafilatura alone": dp.summary(traf_rows, {"h1": h1}),

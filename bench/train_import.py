@@ -34,9 +34,9 @@ from pathlib import Path
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # small systems: threads only contend
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-import numpy as np  # noqa: E402
-from scipy import sparse  # noqa: E402
-from scipy.linalg import cho_factor, cho_solve  # noqa: E402
+import numpy as np
+from scipy import sparse
+from scipy.linalg import cho_factor, cho_solve
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -511,6 +511,7 @@ def training_pages(root: Path) -> list:
 def leave_one_site_out(pages) -> tuple[list[dict], dict]:
     """The bench's figure: every page imported with the models its own site never saw."""
     import devpages as dp
+
     from reader.importing.importer import ImportFailure, parse_document
 
     prepared = prepare(pages)

@@ -5,12 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from reader import paths
+from reader.base.errors import ReaderError
+
+if TYPE_CHECKING:
+    from reader.screens.session import Session
 
 
 class ReaderApp(App[None]):
@@ -18,12 +24,15 @@ class ReaderApp(App[None]):
 
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
+    HELP_SECTION = "Everywhere"
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]
 
-    def __init__(self, library_dir: Path, *, poll_interval: float = 2.0, session=None) -> None:
+    def __init__(
+        self, library_dir: Path, *, poll_interval: float = 1.0, session: Session | None = None
+    ) -> None:
         super().__init__()
         self.library_dir = Path(library_dir)
         self.poll_interval = poll_interval
@@ -41,11 +50,50 @@ class ReaderApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(LibraryScreen(self.session))
 
+    def notify(self, message: str, *, markup: bool = False, **kwargs: Any) -> None:
+        """Every toast (from any screen) is plain text through the terminal gate: messages name
+        titles, files and tags, which are data, never markup or control sequences."""
+        from reader.render import clean
+
+        super().notify(clean(str(message)), markup=False, **kwargs)
+
+    # ---- keys typed faster than a dialog opens -----------------------------------------
+    # Textual hands each key to the widget focused when the key is read. In a burst ("t",
+    # "fast", Enter) the widget under the dialog has all of them queued before its "t" opens
+    # the dialog; the rest then bubble up past a dialog that never sees them. So every typed
+    # key remembers the screen it was typed at; one that comes back from a screen a dialog now
+    # covers goes to the dialog (held until its field has the focus: Dialog.hold_key).
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            hold = getattr(self.screen, "hold_key", None)
+            if hold is not None and hold(event):
+                return
+            event._typed_at = self.screen  # type: ignore[attr-defined]  # our mark on the event
+        await super().on_event(event)
+
+    async def _on_key(self, event: events.Key) -> None:
+        typed_at = getattr(event, "_typed_at", None)
+        screen = self.screen
+        if typed_at is not None and typed_at is not screen and hasattr(screen, "hold_key"):
+            event.prevent_default()  # not App._on_key: the key belongs to the dialog
+            fresh = events.Key(event.key, event.character)
+            fresh.set_sender(self)
+            if not screen.hold_key(fresh):
+                await self.dispatch_held_key(fresh)
+
+    async def dispatch_held_key(self, event: events.Key) -> None:
+        """A key a dialog held, handled now as if it had just been typed at the dialog."""
+        event._typed_at = self.screen  # type: ignore[attr-defined]  # our mark on the event
+        await super().on_event(event)
+
     def _remember_theme(self, theme) -> None:
+        if self.session is None:
+            return
         try:
             self.session.save_setting("theme", theme.name)
-        except OSError as exc:
-            self.notify(f"theme not remembered: {exc.strerror or exc}", severity="warning")
+        except (OSError, ReaderError) as exc:
+            why = getattr(exc, "strerror", None) or exc
+            self.notify(f"theme not remembered: {why}", severity="warning")
 
     def action_help(self) -> None:
         from reader.screens.help import HelpScreen
@@ -54,9 +102,44 @@ class ReaderApp(App[None]):
             return
         self.push_screen(HelpScreen(list(self.screen.active_bindings.values())))
 
+    def action_set_coder(self) -> None:
+        from reader.screens.dialogs import TextPrompt
+
+        session = self.session
+        if session is None:
+            return
+
+        def saver(value: str) -> str | None:
+            try:
+                name = session.set_coder(value)
+            except (OSError, ReaderError) as exc:
+                return str(getattr(exc, "strerror", None) or exc)
+            self.notify(f"you code as {name}")
+            return None
+
+        prompt = TextPrompt(
+            "Your coder name (on every note and tag you add)",
+            session.coder(),
+            hint="Enter saves · Escape cancels · the name final is kept for adjudicated codes",
+        )
+        prompt.saver = saver
+        self.push_screen(prompt)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key of the current screen is also a command (generated, so none is missed)."""
         yield from super().get_system_commands(screen)
+        samples = getattr(screen, "sample_ids", None)
+        if samples is not None and samples():
+            yield SystemCommand(
+                "Remove the samples",
+                "remove the bundled sample articles (tagged sample)",
+                getattr(screen, "action_remove_samples"),  # noqa: B009 - screens that have samples
+            )
+        yield SystemCommand(
+            "Set your coder name",
+            "the name your notes and tags carry (a study with several coders)",
+            self.action_set_coder,
+        )
         seen: set[tuple[int, str]] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
@@ -73,10 +156,18 @@ class ReaderApp(App[None]):
             )
 
 
-def make_app(library_dir: str | Path | None = None, **opts) -> ReaderApp:
-    """Build the app for ``library_dir`` (default: reader.paths.library_dir())."""
+def make_app(
+    library_dir: str | Path | None = None,
+    *,
+    poll_interval: float = 1.0,
+    session: Session | None = None,
+) -> ReaderApp:
+    """The app for ``library_dir`` (default: reader.paths.library_dir()): the one factory, used
+    by ``run_tui`` (the CLI) and the tests. ``session``: the library already opened (else the
+    app opens it when mounted); ``poll_interval``: seconds between looks for changes made by
+    other processes (0: tests, which look when they say so)."""
     root = Path(library_dir).expanduser() if library_dir is not None else paths.library_dir()
-    return ReaderApp(root, **opts)
+    return ReaderApp(root, poll_interval=poll_interval, session=session)
 
 
 def run_tui(library_dir: str | Path | None = None) -> int:
@@ -90,12 +181,16 @@ def run_tui(library_dir: str | Path | None = None) -> int:
     from reader.screens.session import Session
 
     root = Path(library_dir).expanduser() if library_dir is not None else paths.library_dir()
+    from reader.base.errors import ReaderError
+
     try:
         session = Session(root)
-    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+    except (ReaderError, OSError) as exc:  # one line, never a traceback (a bug: the CLI's own)
+        from reader.base.text import for_terminal
+
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        print(f"error {root}: {reason}", file=sys.stderr)
+        print(for_terminal(f"error {root}: {reason}", one_line=True), file=sys.stderr)
         return 1
-    app = ReaderApp(root, session=session)
+    app = make_app(root, session=session)
     app.run()
     return app.return_code or 0

@@ -27,7 +27,7 @@ def page(body: str, head: str = "") -> bytes:
         f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body>"
         f"<header><nav><a href='/'>Start</a> <a href='/lokales'>Lokales</a></nav></header>"
         f"{body}<footer><p>Impressum · Datenschutz</p></footer></body></html>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def test_story_blocks_with_sidebar_in_their_class_are_kept() -> None:
@@ -117,7 +117,7 @@ def test_page_with_an_xml_declaration_is_read() -> None:
         "<html xmlns='http://www.w3.org/1999/xhtml'><head><title>Schwimmhalle</title></head>"
         f"<body><article><h1>Schwimmhalle wird saniert</h1><p>{LEAD}</p><p>{SECOND}</p>"
         "</article></body></html>"
-    ).encode("utf-8")
+    ).encode()
     article = parse_document(data, "halle.xhtml.html")
     assert article.title == "Schwimmhalle wird saniert"
     assert article.text == f"{LEAD}\n\n{SECOND}"

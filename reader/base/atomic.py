@@ -11,8 +11,12 @@ from __future__ import annotations
 import os
 import sys
 import threading
+from io import BufferedWriter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
 
 LOCK_TIMEOUT = 30.0  # seconds a writer waits for another before giving up with a clear error
 
@@ -20,7 +24,7 @@ _locks: dict[str, Any] = {}
 _locks_guard = threading.Lock()
 
 
-def file_lock(path: Path, lock_path: Path | None = None):
+def file_lock(path: Path, lock_path: Path | None = None) -> BaseFileLock:
     """The process-wide ``FileLock`` for ``path`` (re-entrant within a thread, exclusive across
     threads and processes). The lock file is ``lock_path``, by default ``NAME.lock`` beside the
     data file; several data files may share one lock (the annotation store does)."""
@@ -48,13 +52,22 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _new_temp(tmp: Path) -> BufferedWriter:
+    """A new temp file, never one that was there: a stale temp of a killed writer is removed,
+    and a symlink planted at the name (an export folder is the user's, anyone may put one
+    there) is removed, not written through (``O_EXCL``, ``O_NOFOLLOW``)."""
+    tmp.unlink(missing_ok=True)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    return os.fdopen(os.open(tmp, flags, 0o666), "wb")
+
+
 def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` so a crash leaves the old or the new file, never a mix.
     ``durable=False`` skips the fsyncs: for caches, where losing the last write costs nothing."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        with open(tmp, "wb") as fh:
+        with _new_temp(tmp) as fh:
             fh.write(data)
             if durable:
                 fh.flush()
@@ -79,7 +92,7 @@ def atomic_write_many(items: list[tuple[Path, bytes]]) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
             temps.append((tmp, path))
-            with open(tmp, "wb") as fh:
+            with _new_temp(tmp) as fh:
                 fh.write(data)
         _flush_all([tmp for tmp, _ in temps])
         for tmp, path in temps:
@@ -89,6 +102,23 @@ def atomic_write_many(items: list[tuple[Path, bytes]]) -> None:
             tmp.unlink(missing_ok=True)  # (the ones already replaced are gone already)
         raise
     _flush_all(sorted({path.parent for _, path in temps}), folders=True)
+
+
+def make_durable(files: list[Path], folders: list[Path]) -> None:
+    """Flush files written with plain writes, and the folders that name them, to disk: one
+    ``syncfs`` for all where Linux offers it, else an fsync each (files first, then folders,
+    innermost first). For many new files that no reader can see yet (an import's article
+    folders before the index commit that lists them): the commit comes after this returns."""
+    if _syncfs((files or folders or [Path(".")])[0]):
+        return
+    for path in files:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    for folder in sorted(set(folders), key=lambda p: len(p.parts), reverse=True):
+        _fsync_dir(folder)
 
 
 def _flush_all(paths: list[Path], folders: bool = False) -> None:
@@ -120,6 +150,6 @@ def _syncfs(path: Path) -> bool:
         return False
     fd = os.open(path, os.O_RDONLY)
     try:
-        return syncfs(fd) == 0
+        return bool(syncfs(fd) == 0)
     finally:
         os.close(fd)

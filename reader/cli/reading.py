@@ -6,14 +6,27 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .output import UsageError, cell, console, err, one_line, out, print_json, report_unreadable
+from .output import (
+    UsageError,
+    cell,
+    console,
+    err,
+    one_line,
+    opened,
+    out,
+    piped,
+    print_json,
+    record,
+    report_unreadable,
+)
 
 
 def open_library(root: Path):
-    """The library at ``root``, without creating anything (missing = empty)."""
+    """The library at ``root``, without creating anything (missing = empty). Damaged records
+    it meets are named when the command ends (and it exits 1)."""
     from reader.library.store import Library
 
-    return Library(root)
+    return opened(Library(root))
 
 
 def article_json(meta, summary) -> dict[str, Any]:
@@ -31,6 +44,8 @@ def article_json(meta, summary) -> dict[str, Any]:
         "read": bool(summary.read) if summary else False,
         "words": meta.words,
         "actors": list(meta.actors),
+        "feed": meta.feed,  # the feed id it came from, null where none
+        "partial": bool(meta.partial),  # fetched without its page (summary or link only)
     }
 
 
@@ -43,6 +58,11 @@ def cmd_list(args: argparse.Namespace, root: Path) -> int:
     unreadable = {m.id: s.error for m in articles if (s := summaries.get(m.id)) and s.error}
     if args.json:
         print_json(rows)
+        return report_unreadable(unreadable)
+    if piped():  # one record per line, nothing wrapped or cut (like ls and git)
+        for r in rows:
+            tags = ", ".join(r["tags"])
+            record(r["id"], r["date"], r["source"], r["title"], tags, r["notes"], r["quotes"])
         return report_unreadable(unreadable)
     if not rows:
         out("no articles" + (f" tagged {one_line(args.tag)}" if args.tag else ""))
@@ -77,13 +97,15 @@ def cmd_show(args: argparse.Namespace, root: Path) -> int:
     library = open_library(root)
     meta = library.get(args.id)
     text = library.text(meta.id)
+    analysed = 0
     try:
         analysis = library.analysis(meta.id)
-    except Exception as exc:  # noqa: BLE001 - the text is still worth showing
+    except Exception as exc:  # noqa: BLE001 - the text is still worth showing; the failure is named
         from reader.analysis.models import Analysis
+        from reader.base.errors import describe
 
-        err(f"reader: analysis failed ({type(exc).__name__}: {exc}); no highlights")
-        analysis = Analysis(lang=meta.lang)
+        err(f"reader: analysis of {meta.id} failed: {describe(exc)}; shown without highlights")
+        analysis, analysed = Analysis(lang=meta.lang), 1
     store = library.annotations
     from annotations.store import StoreError
 
@@ -94,7 +116,7 @@ def cmd_show(args: argparse.Namespace, root: Path) -> int:
         failed = report_unreadable({meta.id: str(exc)})
     c = console()
     c.print(render_article(meta, text, analysis, notes, width=c.width, tags=tags))
-    return failed
+    return failed or analysed
 
 
 def cmd_search(args: argparse.Namespace, root: Path) -> int:
@@ -114,6 +136,11 @@ def cmd_search(args: argparse.Namespace, root: Path) -> int:
                 for h in hits
             ]
         )
+        return 0
+    if piped():  # id, title, paragraph (counted from 1), the whole paragraph: one per line
+        for hit in hits:
+            for n, para in hit.lines or [(None, "")]:
+                record(hit.article.id, hit.article.title, "" if n is None else n + 1, para)
         return 0
     if not hits:
         out(f"no article matches {one_line(query)}")

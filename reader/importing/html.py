@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .models import ImportFailure
+
+Element = Any  # an lxml HtmlElement (lxml has no type information)
 
 
 @dataclass
@@ -31,11 +35,11 @@ def _clean(text: str) -> str:
     return "\n".join(line for line in lines if line).strip()
 
 
-def _inline_text(element) -> str:
+def _inline_text(element: Element) -> str:
     """Text of an element with <lb/> as line breaks (code blocks and verse keep their lines)."""
     parts: list[str] = []
 
-    def walk(node) -> None:
+    def walk(node: Element) -> None:
         if node.tag == "lb":
             parts.append("\n")
         elif node.text:
@@ -66,7 +70,7 @@ def _blocks_from_xml(xml: str) -> tuple[list[str], list[int], set[str]]:
                 headings.append(len(paragraphs))
             paragraphs.append(text)
 
-    def visit(node) -> None:
+    def visit(node: Element) -> None:
         tag = node.tag
         if tag == "head":
             add(_inline_text(node), heading=True)
@@ -95,7 +99,7 @@ def _blocks_from_xml(xml: str) -> tuple[list[str], list[int], set[str]]:
     return paragraphs, headings, items
 
 
-def _trafilatura(html: str) -> tuple[list[str], list[int], dict[str, str | None]]:
+def _trafilatura(html: str) -> tuple[list[str], list[int], dict[str, Any]]:
     import trafilatura
 
     xml = trafilatura.extract(
@@ -115,7 +119,7 @@ def _trafilatura(html: str) -> tuple[list[str], list[int], dict[str, str | None]
 
     paragraphs, headings, items = _blocks_from_xml(xml)
     root = etree.fromstring(xml.encode("utf-8"))
-    meta: dict = {key: root.get(key) for key in ("title", "date", "sitename", "url")}
+    meta: dict[str, Any] = {key: root.get(key) for key in ("title", "date", "sitename", "url")}
     meta["items"] = items  # list items repeat legitimately (a meal plan, a route)
     return paragraphs, headings, meta
 
@@ -186,7 +190,7 @@ def _drop_toggled_captions(
     if not drop:
         return paragraphs, headings
     kept = [p for i, p in enumerate(paragraphs) if i not in drop]
-    new_index = {}
+    new_index: dict[int, int] = {}
     for i in range(len(paragraphs)):
         if i not in drop:
             new_index[i] = len(new_index)
@@ -194,7 +198,7 @@ def _drop_toggled_captions(
 
 
 def _drop_repeats(
-    paragraphs: list[str], headings: list[int], items: set[str] | frozenset = frozenset()
+    paragraphs: list[str], headings: list[int], items: set[str] | frozenset[str] = frozenset()
 ) -> tuple[list[str], list[int]]:
     """A paragraph the page shows twice (a pull quote, a caption under every picture) once.
 
@@ -284,7 +288,9 @@ def _contains(paragraphs: list[str], passage: str) -> bool:
     return needle in " ".join(" ".join(_words(p)) for p in paragraphs)
 
 
-def _body(tree, tostring) -> tuple[list[str], list[int], dict[str, str | None]]:
+def _body(
+    tree: Element, tostring: Callable[..., str]
+) -> tuple[list[str], list[int], dict[str, Any]]:
     """trafilatura on the page without its furniture; the densest container if that loses the
     story; sentences it dropped from its own container put back."""
     from . import html_fallback
@@ -293,7 +299,7 @@ def _body(tree, tostring) -> tuple[list[str], list[int], dict[str, str | None]]:
     html_fallback.remove_furniture(tree)
     try:
         paragraphs, headings, guessed = _trafilatura(tostring(tree, encoding="unicode"))
-    except Exception:  # a bug or odd page in the extractor must not stop an import
+    except Exception:  # noqa: BLE001 - a bug or odd page in the extractor must not stop an import
         paragraphs, headings, guessed = [], [], {}
     fallback_paragraphs, fallback_headings = html_fallback.densest_container(tree)
     if html_fallback.prefer_fallback(paragraphs, fallback_paragraphs):
@@ -303,7 +309,9 @@ def _body(tree, tostring) -> tuple[list[str], list[int], dict[str, str | None]]:
     return paragraphs, headings, guessed
 
 
-def _pick_date(page: dict, guessed: dict, header: list[str]) -> str | None:
+def _pick_date(
+    page: dict[str, str | None], guessed: dict[str, str | None], header: list[str]
+) -> str | None:
     """The page's own statement first, then a dateline (marked up, or a header line of the
     article box), the extractor's guess, the URL."""
     from .meta import find_date
@@ -332,7 +340,7 @@ def extract_html(html: str) -> HtmlDocument:
         from lxml import html as lxml_html
 
         tree = lxml_html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
-    except Exception:  # lxml raises several kinds on garbage; all mean "no page here"
+    except Exception:  # noqa: BLE001 - lxml raises several kinds on garbage: "no page here"
         raise ImportFailure("HTML page with no article text") from None
     page = html_meta.read_meta(tree)  # before the furniture goes: JSON-LD lives in <script>
     paragraphs, headings, guessed = _body(tree, lxml_html.tostring)

@@ -9,6 +9,7 @@ trust it instead.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _DROP_TAGS = (
     "script",
@@ -52,7 +53,7 @@ _LAYOUT = re.compile(r"sidebar|share\w*|social|banner$", re.I)
 _SENTENCE = re.compile(r"[.!?…\"“”»«)]\s*$")
 
 
-def _holds_story(node) -> bool:
+def _holds_story(node: Element) -> bool:
     """Story paragraphs inside a block labelled like furniture ('article-body has-sidebar'):
     two sentence-length paragraphs or more, 300 characters or more, little of it in links."""
     text = " ".join(node.text_content().split())
@@ -64,12 +65,15 @@ def _holds_story(node) -> bool:
     story = [
         " ".join(words)
         for p in node.iter("p")
-        if len((words := p.text_content().split())) >= 15 and _SENTENCE.search(" ".join(words))
+        if len(words := p.text_content().split()) >= 15 and _SENTENCE.search(" ".join(words))
     ]
     return len(story) >= 2 and sum(len(p) for p in story) >= 300
 
 
-def remove_furniture(tree):
+Element = Any  # an lxml HtmlElement (lxml has no type information)
+
+
+def remove_furniture(tree: Element) -> Element | None:
     """Drop related-story blocks, share bars and the like before extraction.
 
     Only blocks that are a minor part of the page's text go, never one holding the <h1>, and
@@ -108,7 +112,7 @@ def remove_furniture(tree):
 _DROP_CAP = re.compile(r"drop-?cap|initial|first-?letter|versal|lettrine|dropcap", re.I)
 
 
-def _join_drop_caps(body) -> None:
+def _join_drop_caps(body: Element) -> None:
     """'<span class="dropcap">D</span>ie Regierung': the letter is part of the word after it."""
     for node in list(body.iter("span", "b", "strong", "em", "i", "big", "font", "p", "div")):
         letter = (node.text or "").strip()
@@ -133,7 +137,7 @@ def _join_drop_caps(body) -> None:
         node.drop_tag()
 
 
-def _space_heading_parts(body) -> None:
+def _space_heading_parts(body: Element) -> None:
     """'<h1><span class="kicker">Kicker</span><span>Headline</span></h1>' reads 'Kicker Headline',
     not 'KickerHeadline': parts of a heading in elements of their own stay apart."""
     for heading in body.iter("h1", "h2", "h3"):
@@ -144,7 +148,7 @@ def _space_heading_parts(body) -> None:
                 part.tail = " " + (part.tail or "")
 
 
-def _drop_labelled_lists(body) -> None:
+def _drop_labelled_lists(body: Element) -> None:
     """'What else you need to know' over a bullet list: a list of other stories."""
     from .furniture import is_list_label
 
@@ -177,7 +181,7 @@ def _drop_labelled_lists(body) -> None:
             holder.drop_tree()
 
 
-def _drop_link_teasers(body) -> None:
+def _drop_link_teasers(body: Element) -> None:
     """A paragraph that is nothing but one link with a headline in it points at another story
     (the teaser the page puts between two paragraphs); a story sentence ends like one."""
     for para in list(body.iter("p", "h2", "h3", "h4")):
@@ -200,7 +204,7 @@ def _drop_link_teasers(body) -> None:
             para.drop_tree()
 
 
-def _own_text(node) -> int:
+def _own_text(node: Element) -> int:
     """Characters of text directly in this element (its text and its inline children's tails)."""
     parts = [node.text or ""] + [child.tail or "" for child in node]
     parts += [child.text or "" for child in node if child.tag in _INLINE]  # links, emphasis
@@ -225,9 +229,9 @@ _INLINE = {
 }
 
 
-def _main_text_holder(body):
+def _main_text_holder(body: Element) -> Element | None:
     """The element holding most text directly or in paragraphs: surely part of the story."""
-    scores: dict = {}
+    scores: dict[Element, int] = {}
     for node in body.iter():
         if not isinstance(node.tag, str) or node.tag in ("script", "style"):
             continue
@@ -236,15 +240,15 @@ def _main_text_holder(body):
             scores[node.getparent()] = scores.get(node.getparent(), 0) + own
         else:
             scores[node] = scores.get(node, 0) + own
-    return max(scores, key=scores.get) if scores else None
+    return max(scores, key=scores.__getitem__) if scores else None
 
 
-def _is_noise(node) -> bool:
+def _is_noise(node: Element) -> bool:
     label = f"{node.get('class') or ''} {node.get('id') or ''}"
     return bool(label.strip()) and bool(_NOISE.search(label))
 
 
-def _prune(tree) -> None:
+def _prune(tree: Element) -> None:
     for node in list(tree.iter(*_DROP_TAGS)):
         parent = node.getparent()
         if parent is not None:
@@ -254,7 +258,7 @@ def _prune(tree) -> None:
             node.drop_tree()
 
 
-def _block_text(node) -> str:
+def _block_text(node: Element) -> str:
     if node.tag == "tr":
         cells = [" ".join(c.text_content().split()) for c in node if c.tag in ("td", "th")]
         return " | ".join(c for c in cells if c)
@@ -263,16 +267,16 @@ def _block_text(node) -> str:
     return " ".join(node.text_content().split())
 
 
-def densest_container(tree) -> tuple[list[str], list[int]]:
+def densest_container(tree: Element) -> tuple[list[str], list[int]]:
     """Paragraphs and heading indexes of the element with the most direct paragraph text."""
     import copy
 
     tree = copy.deepcopy(tree)
     try:
         _prune(tree)
-    except Exception:  # a malformed tree: no second opinion
+    except Exception:  # noqa: BLE001 - a malformed tree: no second opinion
         return [], []
-    scores: dict = {}
+    scores: dict[Element, int] = {}
     for p in tree.iter("p", "pre", "blockquote"):
         parent = p.getparent()
         if parent is None:
@@ -281,7 +285,7 @@ def densest_container(tree) -> tuple[list[str], list[int]]:
         scores[parent] = scores.get(parent, 0) + length
     if not scores:
         return [], []
-    best = max(scores, key=scores.get)
+    best = max(scores, key=scores.__getitem__)
     paragraphs: list[str] = []
     headings: list[int] = []
     for node in best.iter():
@@ -300,7 +304,7 @@ def densest_container(tree) -> tuple[list[str], list[int]]:
     return paragraphs, headings
 
 
-def _inside(node, container) -> bool:
+def _inside(node: Element, container: Element) -> bool:
     return any(a is container for a in node.iterancestors())
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from .meta import find_date, parse_date
 
@@ -47,8 +48,10 @@ _DATE_METAS = (
 )
 _SEPARATORS = re.compile(r"\s+[|\-–—»·:]\s+|\s+[|»·]\s*")
 
+Element = Any  # an lxml HtmlElement (lxml has no type information)
 
-def _metas(tree) -> dict[str, str]:
+
+def _metas(tree: Element) -> dict[str, str]:
     found: dict[str, str] = {}
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
@@ -58,11 +61,11 @@ def _metas(tree) -> dict[str, str]:
     return found
 
 
-def _json_ld(tree) -> list[dict]:
+def _json_ld(tree: Element) -> list[dict[str, Any]]:
     """Article-like objects from every JSON-LD block (``@graph`` and lists flattened)."""
-    objects: list[dict] = []
+    objects: list[dict[str, Any]] = []
 
-    def collect(node) -> None:
+    def collect(node: Any) -> None:
         if isinstance(node, list):
             for item in node:
                 collect(item)
@@ -86,7 +89,7 @@ def _json_ld(tree) -> list[dict]:
     return objects
 
 
-def _text(node) -> str:
+def _text(node: Element) -> str:
     return " ".join(node.text_content().split())
 
 
@@ -114,13 +117,13 @@ _KICKER = re.compile(
 _INLINE_TAGS = {"em", "i", "b", "strong", "a", "wbr", "sup", "sub", "abbr", "u", "mark", "small"}
 
 
-def _headline(node) -> tuple[str, str | None]:
+def _headline(node: Element) -> tuple[str, str | None]:
     """(headline, kicker) of an <h1>: a kicker element inside it ('<span class="kicker">')
     is kept apart, and parts in blocks of their own are not glued together."""
     kicker = None
     parts: list[str] = []
 
-    def walk(element) -> None:
+    def walk(element: Element) -> None:
         nonlocal kicker
         label = f"{element.get('class') or ''} {element.get('id') or ''}"
         if element is not node and _KICKER.search(label):
@@ -207,7 +210,7 @@ def _pick_title(
 
     Measured on the devpages build: publishers' og:title and JSON-LD headline are often a
     search-engine variant of the headline, the <h1> is what readers see (and cite)."""
-    from .scraped import is_ui
+    from .scraped_lines import is_ui
 
     flags = in_article if in_article is not None else [False] * len(h1s)
     usable = [
@@ -259,7 +262,7 @@ def _site_from_title(page_title: str, title: str) -> str | None:
     return None
 
 
-def read_meta(tree) -> dict[str, str | None]:
+def read_meta(tree: Element) -> dict[str, str | None]:
     metas = _metas(tree)
     objects = _json_ld(tree)
     site = metas.get("og:site_name") or metas.get("application-name")
@@ -272,7 +275,7 @@ def read_meta(tree) -> dict[str, str | None]:
     title_tag = tree.find(".//title")
     page_title = _unescaped(_text(title_tag)) if title_tag is not None else None
     machine = [
-        " ".join(_unescaped(c).split())
+        " ".join((_unescaped(c) or "").split())
         for c in (
             headline,
             metas.get("og:title"),
@@ -282,7 +285,7 @@ def read_meta(tree) -> dict[str, str | None]:
         if c and c.strip()
     ]
     h1_nodes = [h for h in tree.iter("h1") if _headline(h)[0]]
-    h1s = [_unescaped(_headline(h)[0]) for h in h1_nodes]
+    h1s = [_unescaped(_headline(h)[0]) or "" for h in h1_nodes]
     in_article = [
         any(a.tag in ("article", "main") or a.get("role") == "main" for a in h.iterancestors())
         for h in h1_nodes
@@ -323,7 +326,7 @@ def read_meta(tree) -> dict[str, str | None]:
     }
 
 
-def _standfirst(tree, metas: dict[str, str]) -> str | None:
+def _standfirst(tree: Element, metas: dict[str, str]) -> str | None:
     """The page's description when the page also shows it as its own block: the lead.
 
     Extractors often skip the lead because it sits in a header box ("entry-excerpt"), yet it is
@@ -349,7 +352,7 @@ def _standfirst(tree, metas: dict[str, str]) -> str | None:
     return None
 
 
-def _visible_date(tree) -> str | None:
+def _visible_date(tree: Element) -> str | None:
     """A <time datetime> or a dateline: the weakest evidence (sidebars have dates too), so the
     article's own container is searched before the whole page."""
     scopes = tree.xpath("//article | //main | //*[@role='main']")[:2] + [tree]

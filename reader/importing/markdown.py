@@ -12,8 +12,13 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .models import ImportFailure
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _EMPTY_FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
@@ -158,13 +163,13 @@ def _drop_trailers(paragraphs: list[str], headings: list[int]) -> tuple[list[str
 
 
 @lru_cache(maxsize=1)
-def _parser():
+def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark").enable("table")
 
 
-def _inline(token) -> str:
+def _inline(token: Token) -> str:
     """The words of an inline token: text and code kept, markup, link targets and tags dropped."""
     parts: list[str] = []
     for child in token.children or []:
@@ -173,9 +178,9 @@ def _inline(token) -> str:
             parts.append(child.content)
         elif kind == "softbreak":
             parts.append(" ")
-        elif kind == "hardbreak":
-            parts.append("\n")
-        elif kind == "html_inline" and re.match(r"<br\s*/?>", child.content, re.I):
+        elif kind == "hardbreak" or (
+            kind == "html_inline" and re.match(r"<br\s*/?>", child.content, re.I)
+        ):
             parts.append("\n")
     return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n")).strip()
 
@@ -188,7 +193,7 @@ def _html_text(html: str) -> str:
         return ""  # a comment only
     try:
         fragment = lxml_html.fragment_fromstring(html, create_parent="div")
-    except Exception:  # lxml raises several kinds on odd markup: no text then
+    except Exception:  # noqa: BLE001 - lxml raises several kinds on odd markup: no text then
         return ""
     for node in fragment.iter("script", "style"):
         node.drop_tree()

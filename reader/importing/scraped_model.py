@@ -15,15 +15,17 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from .meta import DATE_IN_TEXT, find_date, parse_date
 from .scraped_lines import DATE_TIME_LINE, SHORT_DATE, Line, is_ui, words_of
 
 MODEL_FILE = Path(__file__).with_name("scraped_model.json")
 Features = dict[str, float]
+T = TypeVar("T")
 KINDS = ("body", "context", "title", "date")
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -168,7 +170,7 @@ def body_features(lines: list[Line]) -> list[Features]:
     count = len(lines)
     start, end = _story_run(lines, [rule_score(ln) for ln in lines])
     norms = [norm(ln.text) for ln in lines]
-    seen: Counter = Counter()
+    seen: Counter[str] = Counter()
     repeats = Counter(n for n in norms if n)
     word_counts = [len(words_of(ln.text)) for ln in lines]
     long_lines = [1.0 if ln.body else 0.0 for ln in lines]
@@ -339,7 +341,7 @@ def context_features(lines: list[Line], probabilities: list[float]) -> list[Feat
     span_start, span_end = story_span(lines, probabilities)
     runs = _runs(lines, probabilities)
     largest = max((r[2] for r in runs), default=0) or 1
-    run_of = {}
+    run_of: dict[int, tuple[int, int, int]] = {}
     for run in runs:
         for index in range(run[0], run[1]):
             run_of[index] = run
@@ -347,7 +349,7 @@ def context_features(lines: list[Line], probabilities: list[float]) -> list[Feat
     for index, line in enumerate(lines):
         hard = not line.body and line.penalty >= _BORDER
         borders[index + 1] = borders[index] + (1 if hard else 0)
-    core: Counter = Counter()
+    core: Counter[str] = Counter()
     own_words = [_content_words(ln.text) for ln in lines]
     for index in range(span_start, span_end):
         if probabilities[index] >= 0.5:
@@ -378,11 +380,11 @@ def context_features(lines: list[Line], probabilities: list[float]) -> list[Feat
             f[f"borders:{min(borders[hi] - borders[lo], 2)}"] = 1.0
         elif span_end > span_start:
             f["spanpos"] = (index - span_start) / max(1, span_end - span_start - 1)
-        run = run_of.get(index)
-        if run is not None:
-            f["runlog"] = math.log1p(run[2])
-            f["runshare"] = run[2] / largest
-            if run[2] == largest:
+        in_run = run_of.get(index)
+        if in_run is not None:
+            f["runlog"] = math.log1p(in_run[2])
+            f["runshare"] = in_run[2] / largest
+            if in_run[2] == largest:
                 f["largest"] = 1.0
         words = set(own_words[index])
         if len(words) >= 4:
@@ -483,7 +485,7 @@ def title_candidates(
     """Lines that could be the headline (near the story's start), each with its features."""
     start, end = span
     count = len(lines)
-    body_words = Counter()
+    body_words: Counter[str] = Counter()
     for line, p in zip(lines[start:end], probabilities[start:end], strict=True):
         if p >= 0.5:
             body_words.update(w for w in _WORD.findall(line.text.casefold()) if len(w) >= 4)
@@ -703,12 +705,12 @@ def date_candidates(
     return [(value, f) for value, (_, f) in best.items()]
 
 
-def best(kind: str, candidates: list[tuple[object, Features]]) -> object | None:
+def best(kind: str, candidates: Sequence[tuple[T, Features]]) -> T | None:
     """The candidate with the highest score under the model in use (None for none)."""
     return best_with(model(), kind, candidates)
 
 
-def best_with(scorer: Model, kind: str, candidates: list[tuple[object, Features]]):
+def best_with(scorer: Model, kind: str, candidates: Sequence[tuple[T, Features]]) -> T | None:
     if not candidates:
         return None
     return max(candidates, key=lambda c: scorer.score(kind, c[1]))[0]

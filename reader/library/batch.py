@@ -2,39 +2,44 @@
 per batch.
 
 Why batches: the index is one file, rewritten whole on every write; per-article writes would make
-a 10,000-article import quadratic. Files are written before their index row, so an interrupted
-run leaves at worst an unlisted folder (``reader doctor`` reports it), never a row without text.
+a 10,000-article import quadratic. Files are written, and flushed to disk with one ``syncfs`` per
+batch, before their index row, so an interrupted run (or a power cut) leaves at worst an
+unlisted folder (``reader doctor`` reports it), never a row without text.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import queue
 import shutil
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.base.atomic import make_durable
+from reader.base.errors import ReaderError, describe
+from reader.importing.formats import original_extension
 from reader.importing.models import ParsedArticle
 
-from .analysis_pool import AnalysisPool, analyse_text
+from .analysis_pool import Analysed, AnalysisPool, InternalError, analyse_text
+from .article_index import ArticleIndex
+from .folders import PENDING, ArticleFolders
+from .ids import sha256_hex, unique_id
 from .known_stories import KnownStories
-from .models import ArticleMeta
+from .models import ArticleMeta, ImportOutcome, ImportStatus
 
 if TYPE_CHECKING:
-    from .store import Library
+    from annotations.store import AnnotationStore
+
+TagQueue = queue.Queue[list[tuple[str, list[str]]] | None]  # None: the run is over
 
 WINDOW = 64  # articles analysed ahead of the one being written
-EXTENSIONS = {"html": "html", "htm": "html", "md": "md", "jsonl": "jsonl"}
-
-
-def original_extension(fmt: str) -> str:
-    return EXTENSIONS.get(fmt, "txt")
 
 
 def fallback_title(parsed: ParsedArticle, name: str) -> str:
@@ -44,70 +49,57 @@ def fallback_title(parsed: ParsedArticle, name: str) -> str:
     if name == "-":
         first = parsed.text.strip().split("\n", 1)[0] if parsed.text.strip() else "-"
         return first[:80]
-    return Path(name).name or name
+    return shown_name(Path(name).name or name)
 
 
-def write_article_files(
-    directory: Path, original: bytes, ext: str, text: str, cache: dict | None, *, fresh: bool
-) -> None:
-    """The article's files. A folder this call creates is in no index yet, so nobody can read a
-    half-written file there and plain writes do; a folder that exists (reimport, or another
-    process importing the same article) is updated file by file with atomic replaces."""
-    from .store import _write_bytes
+def shown_name(name: str) -> str:
+    """A file name as the index keeps it: bytes that were not UTF-8 (kept by Python as lone
+    surrogates, which no UTF-8 file can hold) become U+FFFD."""
+    from reader.base.surrogates import replace_surrogates
 
-    if fresh:
-        directory.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            directory.mkdir()
-        except FileExistsError:
-            fresh = False
-    directory.mkdir(parents=True, exist_ok=True)
-    files = [(f"original.{ext}", original), ("text.txt", text.encode("utf-8"))]
-    if cache is not None:
-        files.append(("analysis.json", json.dumps(cache, ensure_ascii=False).encode("utf-8")))
-    else:
-        (directory / "analysis.json").unlink(missing_ok=True)
-    for name, data in files:
-        if fresh:
-            (directory / name).write_bytes(data)
-        else:
-            _write_bytes(directory / name, data)
+    return replace_surrogates(name)
 
 
 class ImportBatch:
     def __init__(
         self,
-        library: Library,
+        index: ArticleIndex,
+        folders: ArticleFolders,
+        annotations: AnnotationStore,
         *,
-        on_result: Callable[[str, str, ArticleMeta], None] | None,
+        on_result: Callable[[ImportOutcome], None] | None,
         batch_seconds: float,
+        pool: AnalysisPool | None = None,
     ) -> None:
-        self.library = library
+        self.index = index
+        self.folders = folders
+        self.annotations = annotations
         self.on_result = on_result
         self.batch_seconds = self.interval = batch_seconds
-        self.rows = library.index.rows()  # refreshed at each commit
-        self.known = KnownStories(library, self.rows)
-        self.pending: list[tuple[str, str, ArticleMeta, Any]] = []  # + the files' write
+        self.rows = index.rows()  # refreshed at each commit
+        self.known = KnownStories(folders, self.rows)
+        self.pending: list[tuple[str, ImportStatus, ArticleMeta, Any]] = []  # + the files' write
         self.pending_ids: set[str] = set()
-        self.results: list[tuple[str, str, Any]] = []  # (name, status, meta or error reason)
+        self.results: list[ImportOutcome] = []
         self.last_commit = time.monotonic()
         self._tag_thread: threading.Thread | None = None
-        self._tag_queue: queue.Queue = queue.Queue()
+        self._tag_queue: TagQueue = queue.Queue()
         self.tag_errors: list[str] = []
-        self.inflight: deque = deque()
-        self.pool = AnalysisPool()
-        self._writer: Any = None
+        self.inflight: deque[_InFlight] = deque()
+        self.warnings: list[tuple[str, str]] = []  # (name, message), reported at the commit
+        self._own_pool = pool is None  # the import driver's pool (it parses too) is its own
+        self.pool = pool if pool is not None else AnalysisPool()
+        self._writer: ThreadPoolExecutor | None = None
 
     def add(self, parsed: ParsedArticle, original: bytes, name: str) -> None:
         """Dedupe and assign the id now; analysis may run in a worker while the next article is
         parsed; files are written and the row queued once its analysis is back."""
-        from .store import unique_id
-
         sha = sha256_hex(original)
         existing, key = self.known.find(sha, parsed.text)
         if existing is not None:
-            self.inflight.append((name, existing, None, None, None))
+            self.inflight.append(_InFlight(name, existing))
         else:
+            assert key is not None  # find() signs every text it did not match by its bytes
             rows = self.rows
             article_id = unique_id(sha, lambda p: p in rows or p in self.pending_ids)
             meta = ArticleMeta(
@@ -119,14 +111,17 @@ class ImportBatch:
                 url=parsed.url,
                 lang=parsed.lang,
                 format=parsed.format,
-                file=name,
+                file=shown_name(name),
                 added="",
                 content_key=key,
                 words=len(parsed.text.split()),
                 import_tags=list(dict.fromkeys(parsed.tags)),
+                feed=parsed.feed,
+                partial=parsed.partial,
+                given=dict(parsed.given),
             )
             future = self.pool.submit(parsed.text, parsed.lang)
-            self.inflight.append((name, meta, parsed, original, future))
+            self.inflight.append(_InFlight(name, meta, (parsed, original, future)))
             self.pending_ids.add(article_id)
             self.known.remember(meta, parsed.text)
         self.drain(window=WINDOW)
@@ -141,22 +136,26 @@ class ImportBatch:
     def drain(self, window: int) -> None:
         """Finish analysed articles in input order until at most ``window`` are in flight."""
         while self.inflight and (len(self.inflight) > window or _ready(self.inflight[0])):
-            name, meta, parsed, original, future = self.inflight.popleft()
-            if future is None:
+            item = self.inflight.popleft()
+            name, meta = item.name, item.meta
+            if item.work is None:
                 self.pending.append((name, "duplicate", meta, None))
                 continue
+            parsed, original, future = item.work
             if not future.done():
                 self.pool.flush()  # it may still be buffered
             try:
                 analysed = future.result()
-            except Exception:  # noqa: BLE001 - a worker died: analyse here instead
+            except (ReaderError, InternalError, CancelledError):  # no worker answer: analyse here
                 analysed = analyse_text(parsed.text, parsed.lang)
+            if analysed.error:  # kept without highlights; told with its import line
+                self.warnings.append((name, f"analysis failed: {analysed.error}"))
             meta.lang = meta.lang or analysed.lang
             meta.quotes, meta.actors = analysed.quotes, analysed.actors
             meta.added = datetime.now(UTC).isoformat(timespec="microseconds")
             written = self._io().submit(
-                write_article_files,
-                self.library.article_dir(meta.id),
+                self.folders.write,
+                meta.id,
                 original,
                 original_extension(parsed.format),
                 parsed.text,
@@ -165,12 +164,10 @@ class ImportBatch:
             )
             self.pending.append((name, "imported", meta, written))
 
-    def _io(self):
+    def _io(self) -> ThreadPoolExecutor:
         """Threads for the article files: creating files waits on the disk, not on the CPU, so
         a few at once keep a 10,000-article import from waiting on each in turn."""
         if self._writer is None:
-            from concurrent.futures import ThreadPoolExecutor
-
             self._writer = ThreadPoolExecutor(max_workers=4, thread_name_prefix="reader-write")
         return self._writer
 
@@ -183,7 +180,8 @@ class ImportBatch:
             self.inflight.clear()
             self.commit()
         finally:
-            self.pool.shutdown()
+            if self._own_pool:
+                self.pool.shutdown(wait=finish)
             if self._writer is not None:
                 self._writer.shutdown(wait=True)
             self.finish_tags()
@@ -195,62 +193,108 @@ class ImportBatch:
         self.last_commit = time.monotonic()
         if not pending:
             return
-        settled: list[tuple[str, str, Any]] = []
-        with self.library.index.transaction() as txn:
+        finished = self._finish_writes(pending)
+        settled: list[ImportOutcome] = []
+        with self.index.transaction() as txn:
             self.known.begin_commit(txn)  # rows others added meanwhile, migrated keys
-            for name, status, meta, written in pending:
-                if written is not None:
-                    try:
-                        written.result()
-                    except OSError as exc:  # disk full, permissions: this article fails
-                        self.known.settle(meta, written=False)
-                        shutil.rmtree(self.library.article_dir(meta.id), ignore_errors=True)
-                        settled.append((name, "error", f"cannot write: {exc.strerror or exc}"))
-                        continue
+            moved: list[Path] = []
+            for name, status, meta, error in finished:
+                gone = not (self.folders.path(meta.id) / "text.txt").is_file()
+                if status == "imported" and error is None and gone:
+                    error = "its folder was moved away meanwhile (reader doctor --repair?)"
+                if error is not None:
+                    self.known.settle(meta, written=False)
+                    shutil.rmtree(self.folders.path(meta.id), ignore_errors=True)
+                    settled.append(ImportOutcome(name, "error", reason=error))
+                    continue
                 if status == "imported":
                     other = self.known.settle(meta, written=True)
                     if other is None and meta.id in txn.metas:  # id taken meanwhile
+                        was = self.folders.path(meta.id)
                         meta = self._move(meta, txn.metas)
                         self.known.moved(meta)
+                        now = self.folders.path(meta.id)
+                        moved += [was.parent, now.parent, now.parent.parent]
                     if other is not None:
                         if other.id != meta.id:
-                            shutil.rmtree(self.library.article_dir(meta.id), ignore_errors=True)
+                            shutil.rmtree(self.folders.path(meta.id), ignore_errors=True)
                         status, meta = "duplicate", other
                     else:
                         txn.put(meta)
-                settled.append((name, status, meta))
-        self.rows = self.library.index.rows()
+                settled.append(ImportOutcome(name, status, meta))
+            if moved:
+                make_durable([], moved)  # the renames before the index that names them
+        for outcome in settled:  # listed now: no longer in flight
+            if outcome.status == "imported" and outcome.meta is not None:
+                (self.folders.path(outcome.meta.id) / PENDING).unlink(missing_ok=True)
+        self.rows = self.index.rows()
         self.known.end_commit(self.rows)
-        self._add_import_tags(m for _, s, m in settled if s == "imported" and m.import_tags)
-        self._restore_notes(m for _, s, m in settled if s == "imported")
-        for name, status, meta in settled:
-            self.results.append((name, status, meta))
+        new = [o.meta for o in settled if o.status == "imported" and o.meta is not None]
+        self._add_import_tags(m for m in new if m.import_tags)
+        self._restore_notes(new)
+        for outcome in settled:
+            self.results.append(outcome)
             if self.on_result is not None:
-                self.on_result(name, status, meta)
+                self.on_result(outcome)
+        warnings, self.warnings = self.warnings, []
+        for name, message in warnings:
+            if self.on_result is not None:
+                self.on_result(ImportOutcome(name, "warning", reason=message))
 
-    def _restore_notes(self, metas) -> None:
+    def _finish_writes(
+        self, pending: list[tuple[str, ImportStatus, ArticleMeta, Any]]
+    ) -> list[tuple[str, ImportStatus, ArticleMeta, str | None]]:
+        """Wait for the pending articles' files and make the new ones durable with one flush
+        (``syncfs``; an fsync per file and folder where there is none): a crash after the
+        index commit must never leave a row whose files were still in memory."""
+        finished: list[tuple[str, ImportStatus, ArticleMeta, str | None]] = []
+        files: list[Path] = []
+        folders: set[Path] = set()
+        for name, status, meta, written in pending:
+            error = None
+            if written is not None:
+                try:
+                    new_files = written.result()
+                except OSError as exc:  # disk full, permissions: this article fails
+                    error = f"cannot write: {exc.strerror or exc}"
+                else:
+                    if new_files:
+                        folder = self.folders.path(meta.id)
+                        files += new_files
+                        folders |= {folder, folder.parent, folder.parent.parent}
+            finished.append((name, status, meta, error))
+        if files:
+            try:
+                make_durable(files, sorted(folders))
+            except OSError as exc:  # the disk refused: none of them is safely written
+                reason = f"cannot write: {exc.strerror or exc}"
+                finished = [
+                    (n, s, m, reason if w is not None and e is None else e)
+                    for (n, s, m, e), (_, _, _, w) in zip(finished, pending, strict=True)
+                ]
+        return finished
+
+    def _restore_notes(self, metas: Iterable[ArticleMeta]) -> None:
         """An article removed earlier and imported again gets its orphaned notes back.
 
         Cheap for a new article: the store looks at its summary cache and opens no file."""
-        store = self.library.annotations
+        store = self.annotations
         for meta in metas:
             try:
-                store.restore_article(meta.id, lambda i=meta.id: self.library.text(i))
+                store.restore_article(meta.id, partial(self.folders.text, meta.id))
             except Exception as exc:  # noqa: BLE001 - a damaged notes file must not stop an import
-                self.tag_errors.append(f"{meta.id}: notes not restored ({exc})")
+                self.tag_errors.append(f"{meta.id}: notes not restored ({describe(exc)})")
 
     def _move(self, meta: ArticleMeta, taken: dict[str, ArticleMeta]) -> ArticleMeta:
         from dataclasses import replace
 
-        from .store import unique_id
-
         new_id = unique_id(meta.sha256, lambda p: p in taken)
-        target = self.library.article_dir(new_id)
+        target = self.folders.path(new_id)
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(self.library.article_dir(meta.id)), str(target))
+        shutil.move(str(self.folders.path(meta.id)), str(target))
         return replace(meta, id=new_id)
 
-    def _add_import_tags(self, metas) -> None:
+    def _add_import_tags(self, metas: Iterable[ArticleMeta]) -> None:
         """Tags found in the documents go to the annotation store, one small file each. Those
         writes wait on fsync, so one helper thread does them, queued, for the whole run (joined
         when the run ends, interrupted or not) while the main thread goes on importing."""
@@ -261,7 +305,7 @@ class ImportBatch:
             self._tag_queue = queue.Queue()
             self._tag_thread = threading.Thread(
                 target=_tag_worker,
-                args=(self.library.annotations, self._tag_queue, self.tag_errors),
+                args=(self.annotations, self._tag_queue, self.tag_errors),
                 name="reader-import-tags",
                 daemon=True,
             )
@@ -275,40 +319,36 @@ class ImportBatch:
             self._tag_thread = None
 
 
-def _tag_worker(store, work_queue: queue.Queue, errors: list[str]) -> None:
+def _tag_worker(store: AnnotationStore, work_queue: TagQueue, errors: list[str]) -> None:
     while (work := work_queue.get()) is not None:
         _tag_all(store, work, errors)
 
 
-def _tag_all(store, work: list[tuple[str, list[str]]], errors: list[str]) -> None:
+def _tag_all(store: AnnotationStore, work: list[tuple[str, list[str]]], errors: list[str]) -> None:
     bulk = getattr(store, "tag_articles", None)  # one lock and one pass, if the store offers it
     if bulk is not None:
         try:
             bulk(dict(work))
             return
         except Exception as exc:  # noqa: BLE001 - reported by the caller, import goes on
-            errors.append(f"{len(work)} articles: tags not saved ({exc})")
+            errors.append(f"{len(work)} articles: tags not saved ({describe(exc)})")
             return
     for article_id, tags in work:
         try:
             store.tag_article(article_id, tags)
         except Exception as exc:  # noqa: BLE001 - reported by the caller, import goes on
-            errors.append(f"{article_id}: tags not saved ({exc})")
+            errors.append(f"{article_id}: tags not saved ({describe(exc)})")
 
 
-def sha256_hex(data: bytes) -> str:
-    """SHA-256 without the GIL hand-off hashlib makes for inputs over 2 KiB: with the writer
-    and worker threads busy, getting the GIL back cost more than hashing a short article."""
-    digest = hashlib.sha256()
-    if len(data) > 1 << 16:
-        digest.update(data)
-    else:
-        view = memoryview(data)
-        for start in range(0, len(data), 2047):
-            digest.update(view[start : start + 2047])
-    return digest.hexdigest()
+@dataclass
+class _InFlight:
+    """An article between its dedupe and its files: ``work`` is None for a duplicate (``meta``
+    is then the stored article it repeats)."""
+
+    name: str
+    meta: ArticleMeta
+    work: tuple[ParsedArticle, bytes, Future[Analysed]] | None = None
 
 
-def _ready(item) -> bool:
-    future = item[4]
-    return future is None or future.done()
+def _ready(item: _InFlight) -> bool:
+    return item.work is None or item.work[2].done()

@@ -8,23 +8,26 @@ files are committed; the library's, read from disk when a candidate turns up).
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from reader.importing.dedupe import (
     ESTIMATE_ONLY,
     CandidateIndex,
     content_key,
     estimated_jaccard,
+    old_content_key,
     parse_key,
     same_story,
     shingle_hashes,
 )
 
+from .article_index import IndexTxn, LibraryError
+from .folders import ArticleFolders
 from .models import ArticleMeta
 
-if TYPE_CHECKING:
-    from .store import Library
+Signature = tuple[int, ...]  # a MinHash signature (dedupe.py)
 
 MAX_VERIFIED = 8  # candidate bodies compared per article (most similar signatures first)
 # signatures agreeing less than this are not worth reading a body for: stories sharing only
@@ -36,8 +39,8 @@ MIGRATE_SECONDS = 5.0  # per run: re-signing rows of an older version reads each
 
 
 class KnownStories:
-    def __init__(self, library: Library, rows: dict[str, ArticleMeta]) -> None:
-        self.library = library
+    def __init__(self, folders: ArticleFolders, rows: dict[str, ArticleMeta]) -> None:
+        self.folders = folders
         self.rows = rows  # the index as of the last commit
         self.by_sha = {m.sha256: m for m in rows.values()}
         self.migrated: dict[str, str] = {}  # new keys for rows keyed by an older version
@@ -48,13 +51,9 @@ class KnownStories:
         self.foreign: dict[str, ArticleMeta] = {}  # added elsewhere, seen at this commit
         self._shingles: dict[str, set[int]] = {}
 
-    def _signatures(self, rows: dict[str, ArticleMeta]):
+    def _signatures(self, rows: dict[str, ArticleMeta]) -> Iterator[tuple[str, Signature]]:
         """(id, signature) of the library's rows. Rows keyed by an older version (one hash)
         get a signature from their stored body, written back at the next commit."""
-        import time
-
-        from .store import LibraryError
-
         until = time.monotonic() + MIGRATE_SECONDS
         for article_id, meta in rows.items():
             sig = parse_key(meta.content_key)
@@ -63,11 +62,11 @@ class KnownStories:
                     self.old_keys.setdefault(meta.content_key, []).append(article_id)
                     continue
                 try:
-                    key = content_key(self.library.text(article_id))
+                    key = content_key(self.folders.text(article_id))
                 except LibraryError:
                     continue  # no body to compare with: only its sha256 can match
                 self.migrated[article_id] = key
-                sig = parse_key(key)
+                sig = _signed(key)
             yield article_id, sig
 
     # while importing -----------------------------------------------------------------------
@@ -77,22 +76,24 @@ class KnownStories:
         if existing is not None:
             return existing, None
         key = content_key(text)
-        return self.same_story(parse_key(key), text), key
+        return self.same_story(_signed(key), text), key
 
     def _old_candidates(self, text: str) -> list[str]:
         if not self.old_keys:
             return []
-        from reader.importing.dedupe import old_content_key
-
         return self.old_keys.get(old_content_key(text), [])
 
     def remember(self, meta: ArticleMeta, text: str) -> None:
         """A new article of this run: later ones are compared with it."""
         self.by_sha[meta.sha256] = self.run_metas[meta.id] = meta
         self.texts[meta.id] = text
-        self.index.add(meta.id, parse_key(meta.content_key))
+        sig = parse_key(meta.content_key)
+        if sig is not None:  # always: this run signs its articles
+            self.index.add(meta.id, sig)
 
-    def same_story(self, sig, text: str, among: CandidateIndex | None = None):
+    def same_story(
+        self, sig: Signature, text: str, among: CandidateIndex | None = None
+    ) -> ArticleMeta | None:
         """The stored (or earlier in this run) article that ``text`` is a version of, if any:
         candidates by signature, each verified on the two bodies."""
         mine: set[int] | None = None
@@ -119,15 +120,13 @@ class KnownStories:
 
     def _shingles_of(self, article_id: str) -> set[int] | None:
         """A candidate's shingle set: this run's body or the stored one (a few kept)."""
-        from .store import LibraryError
-
         found = self._shingles.get(article_id)
         if found is not None:
             return found
         body = self.texts.get(article_id)
         if body is None:
             try:
-                body = self.library.text(article_id)
+                body = self.folders.text(article_id)
             except LibraryError:
                 return None
         if len(self._shingles) >= SHINGLE_CACHE:
@@ -136,7 +135,7 @@ class KnownStories:
         return found
 
     # at a commit (under the index lock) ------------------------------------------------------
-    def begin_commit(self, txn) -> None:
+    def begin_commit(self, txn: IndexTxn) -> None:
         """Note rows other processes added since our last commit (our new articles may be
         versions of theirs) and give migrated rows their new keys."""
         self.foreign = {i: m for i, m in txn.metas.items() if i not in self.rows}
@@ -158,13 +157,16 @@ class KnownStories:
         if not written:
             return None
         other = self._foreign_sha.get(meta.sha256)
-        if other is None and self.foreign:
-            other = self.same_story(parse_key(meta.content_key), text, self._foreign_index)
+        sig = parse_key(meta.content_key)
+        if other is None and self.foreign and sig is not None:
+            other = self.same_story(sig, text, self._foreign_index)
         return other
 
     def moved(self, meta: ArticleMeta) -> None:
         """Its id was taken by another process meanwhile: it is known under the new one."""
-        self.index.add(meta.id, parse_key(meta.content_key))
+        sig = parse_key(meta.content_key)
+        if sig is not None:
+            self.index.add(meta.id, sig)
 
     def end_commit(self, rows: dict[str, ArticleMeta]) -> None:
         self.rows = rows
@@ -173,3 +175,10 @@ class KnownStories:
             if (sig := parse_key(meta.content_key)) is not None:
                 self.index.add(article_id, sig)
         self.foreign = {}
+
+
+def _signed(key: str) -> Signature:
+    """The signature of a key this version made (content_key always signs)."""
+    sig = parse_key(key)
+    assert sig is not None
+    return sig

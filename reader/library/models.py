@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+# "warning": imported all the same, with something to say (N bytes replaced, analysis failed)
+ImportStatus = Literal["imported", "duplicate", "error", "warning"]
 
 
 @dataclass
@@ -26,6 +29,9 @@ class ArticleMeta:
     actors: list[str] = field(default_factory=list)  # actor names, for filtering
     import_tags: list[str] = field(default_factory=list)  # tags found in the document itself
     edited: dict[str, Any] = field(default_factory=dict)  # user corrections, survive reimport
+    feed: str | None = None  # the feed (id) it came from
+    partial: bool = False  # fetched without its page: the text is the feed's summary or a link
+    given: dict[str, Any] = field(default_factory=dict)  # fields from outside the document
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -34,3 +40,14 @@ class ArticleMeta:
     def from_dict(cls, data: dict[str, Any]) -> ArticleMeta:
         known = {f for f in cls.__dataclass_fields__}
         return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What became of one imported document (or one line of a corpus), reported by the import
+    batch and the import driver as each batch is committed."""
+
+    name: str  # PATH, PATH:LINE for a corpus line, "-" for stdin
+    status: ImportStatus
+    meta: ArticleMeta | None = None  # imported: the new article; duplicate: the one it repeats
+    reason: str = ""  # status "error" (or "warning"): why, in one line

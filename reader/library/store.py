@@ -5,8 +5,12 @@ Layout under the library dir::
     articles.json                       the index (see article_index.py), locked, atomic
     articles/<id[:2]>/<id>/original.EXT the bytes as imported (kept so reimport can re-clean)
     articles/<id[:2]>/<id>/text.txt     the clean body
-    articles/<id[:2]>/<id>/analysis.json cached analysis (rewritten on reimport)
+    articles/<id[:2]>/<id>/analysis.json cached analysis (checked against text.txt before use)
     annotations/                        tags, notes, reading state (annotations.store)
+
+Derived caches (the index snapshot ``articles.cache``, the annotation summaries
+``summary.cache`` and ``notes-*.cache``) live in ``reader.paths.cache_dir(root)``, outside the
+library, so a backup of the folder holds only the user's data.
 
 Ids are the first 8 hex digits of the SHA-256 of the original bytes (more where needed to be
 unique), so an article keeps its id, and its notes, across re-imports.
@@ -14,23 +18,29 @@ unique), so an article keeps its id, and its notes, across re-imports.
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from reader.base.atomic import atomic_write_bytes
 from reader.importing.models import ParsedArticle
 
-from .article_index import ArticleIndex, LibraryError
-from .index_columns import ArticleColumns
-from .models import ArticleMeta
+from .article_index import EDITABLE, ArticleIndex, LibraryError
+from .folders import ArticleFolders
+from .ids import ID_LENGTH, unique_id
+from .index_columns import ArticleColumns, ArticleRow
+from .models import ArticleMeta, ImportOutcome, ImportStatus
 
-__all__ = ["Library", "LibraryError", "SearchHit", "tag_matches"]
+if TYPE_CHECKING:
+    from annotations.store import AnnotationStore
+    from reader.analysis.models import Analysis
 
-EDITABLE = ("title", "date", "source")
-ID_LENGTH = 8
+    from .analysis_pool import AnalysisPool
+    from .reimport import ReimportResult
+
+__all__ = ["ID_LENGTH", "Library", "LibraryError", "SearchHit", "tag_matches", "unique_id"]
 
 
 def tag_matches(tag: str, wanted: str) -> bool:
@@ -41,64 +51,117 @@ def tag_matches(tag: str, wanted: str) -> bool:
 
 @dataclass
 class SearchHit:
-    article: ArticleMeta
+    article: ArticleRow
     lines: list[tuple[int, str]]  # (paragraph index, paragraph text) that hold a query word
 
 
 class Library:
     def __init__(self, root: Path, *, create: bool = False) -> None:
+        from reader.paths import cache_dir
+
         self.root = Path(root)
+        self.cache_dir = cache_dir(self.root)
         if create:
             self.root.mkdir(parents=True, exist_ok=True)
-        self.index = ArticleIndex(self.root / "articles.json")
-        self._annotations: Any = None
+            remove_old_caches(self.root)
+        self.index = ArticleIndex(self.root / "articles.json", self.cache_dir / "articles.cache")
+        self.folders = ArticleFolders(self.root)
+        self._annotations: AnnotationStore | None = None
 
     @property
-    def annotations(self):  # -> annotations.store.AnnotationStore
+    def annotations(self) -> AnnotationStore:
+        """The notes, tags and reading state (opened on first use: costs nothing to open)."""
         if self._annotations is None:
             from annotations.store import AnnotationStore
 
-            self._annotations = AnnotationStore(self.root / "annotations")
+            from .settings import configured_coder
+
+            store = AnnotationStore(self.root / "annotations", cache_dir=self.cache_dir)
+            store.coder = configured_coder(self.root) or ""  # "": the system user name
+            store.codebook_version = self.codebook_version
+            self._annotations = store
         return self._annotations
 
+    # the study's codebook (issue 17) ---------------------------------------------------------
+    def codebook_path(self) -> Path:
+        return self.root / "codebook.toml"
+
+    def codebook(self) -> Any:
+        """The library's codebook (``annotations.codebook.Codebook``), or None; read again only
+        when the file changed. A damaged file raises ``CodebookError`` naming it."""
+        from annotations.codebook import load
+
+        path = self.codebook_path()
+        try:
+            st = path.stat()
+            stamp: tuple[int, ...] | None = (st.st_ino, st.st_size, st.st_mtime_ns)
+        except OSError:
+            stamp = None
+        cached = getattr(self, "_codebook", None)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, load(path) if stamp is not None else None)
+            self._codebook = cached
+        return cached[1]
+
+    def codebook_version(self) -> Any:
+        """The version recorded with each code (None: no codebook, or one that can't be read)."""
+        from annotations.codebook import CodebookError
+
+        try:
+            book = self.codebook()
+        except CodebookError:
+            return None
+        return book.version if book is not None else None
+
     def exists(self) -> bool:
-        """Does the folder hold reader data (an index or annotations)?"""
-        return (self.root / "articles.json").exists() or (self.root / "annotations").exists()
+        """Does the folder hold reader data (an index, article folders or annotations)?"""
+        names = ("articles.json", "articles", "annotations")
+        return any((self.root / name).exists() for name in names)
 
     # files of one article -------------------------------------------------------------------
     def article_dir(self, article_id: str) -> Path:
-        return self.root / "articles" / article_id[:2] / article_id
+        return self.folders.path(article_id)
 
     def text(self, article_id: str) -> str:
-        try:
-            return (self.article_dir(article_id) / "text.txt").read_text(encoding="utf-8")
-        except OSError as exc:
-            raise LibraryError(
-                f"article {article_id}: text unreadable ({exc.strerror or exc}); run reader doctor"
-            ) from None
+        return self.folders.text(article_id)
 
     def original(self, article_id: str) -> tuple[bytes, str]:
         """The bytes as imported and their extension."""
-        for path in sorted(self.article_dir(article_id).glob("original.*")):
-            return path.read_bytes(), path.suffix.lstrip(".")
-        raise LibraryError(f"article {article_id}: original file missing; run reader doctor")
+        return self.folders.original(article_id)
 
-    def analysis(self, article_id: str):
-        """The cached analysis (computed and cached now if missing or unreadable)."""
-        from reader.analysis.models import Analysis
+    def analysis(self, article_id: str) -> Analysis:
+        """The cached analysis if it was made from the text as it is now and is intact;
+        else computed now and cached again."""
+        # lazy: listing the library must not load the analysis engine
+        from .analysis_cache import (
+            analysis_from_json,
+            analysis_to_json,
+            sealed_cache,
+            unsealed_cache,
+        )
 
-        from .analysis_cache import analysis_from_json, analysis_to_json
-
-        path = self.article_dir(article_id) / "analysis.json"
+        folder = self.article_dir(article_id)
         try:
-            return analysis_from_json(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError, KeyError):
-            pass
+            text = (folder / "text.txt").read_bytes()
+        except OSError:
+            text = None  # self.text() below names the problem
+        if text is not None:
+            try:
+                found = unsealed_cache((folder / "analysis.json").read_bytes(), text)
+                if found is not None:
+                    return analysis_from_json(found)
+            except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
+                pass
         meta = self.get(article_id)
         from reader.analysis import analyze
 
-        result: Analysis = analyze(self.text(meta.id), meta.lang)
-        _write_text(path, json.dumps(analysis_to_json(result), ensure_ascii=False))
+        body = self.text(meta.id)
+        result = analyze(body, meta.lang)
+        try:
+            cache = sealed_cache(analysis_to_json(result), body.encode("utf-8"))
+            atomic_write_bytes(folder / "analysis.json", cache, durable=False)
+        except OSError:
+            pass  # a read-only library still shows the article, analysed each time
         return result
 
     # the index -------------------------------------------------------------------------------
@@ -123,9 +186,11 @@ class Library:
 
     def get(self, prefix: str) -> ArticleMeta:
         columns = self.index.columns()
-        return columns.meta(columns.position(self.resolve(prefix)))
+        at = columns.position(self.resolve(prefix))
+        assert at is not None  # resolve() found it in these columns
+        return columns.meta(at)
 
-    def articles(self, tag: str | None = None) -> list[ArticleMeta]:
+    def articles(self, tag: str | None = None) -> list[ArticleRow]:
         """Newest first: by date, then by when it was added (undated articles last). The rows
         are read-only views with the attributes of ArticleMeta (``.to_meta()`` gives one)."""
         columns = self.index.columns()
@@ -148,30 +213,41 @@ class Library:
         }
 
     # adding ----------------------------------------------------------------------------------
-    def add(self, parsed: ParsedArticle, original: bytes, name: str) -> tuple[str, ArticleMeta]:
-        """Store one article. Returns ("imported"|"duplicate", meta)."""
-        [(_, status, meta)] = self.add_many([(parsed, original, name)])
-        if status == "error":
-            raise LibraryError(f"{name}: {meta}")
-        return status, meta
+    def add(
+        self, parsed: ParsedArticle, original: bytes, name: str
+    ) -> tuple[ImportStatus, ArticleMeta]:
+        """Store one article. Returns ("imported"|"duplicate", meta); LibraryError if its files
+        cannot be written."""
+        [outcome] = self.add_many([(parsed, original, name)])
+        if outcome.meta is None:
+            raise LibraryError(f"{name}: {outcome.reason}")
+        return outcome.status, outcome.meta
 
     def add_many(
         self,
         items: Iterable[tuple[ParsedArticle, bytes, str]],
         *,
-        on_result: Callable[[str, str, Any], None] | None = None,
+        on_result: Callable[[ImportOutcome], None] | None = None,
         batch_seconds: float = 2.0,
-    ) -> list[tuple[str, str, Any]]:
+        pool: AnalysisPool | None = None,
+    ) -> list[ImportOutcome]:
         """Store many articles, writing the index once per batch (every ``batch_seconds``).
 
-        Returns and reports ``(name, "imported"|"duplicate", meta)`` (or ``(name, "error",
-        reason)`` when its files cannot be written) in input order, each once
-        its batch is committed. If the loop is interrupted (ctrl+c), what was fully written is
+        Returns and reports an ImportOutcome per article ("imported" or "duplicate" with its
+        meta; "error" with the reason when its files cannot be written) in input order, each
+        once its batch is committed. If the loop is interrupted (ctrl+c), what was fully written is
         committed before the interrupt goes on: never a row without its files.
         """
-        from .batch import ImportBatch
+        from .batch import ImportBatch  # lazy: reading the library never loads the importer
 
-        batch = ImportBatch(self, on_result=on_result, batch_seconds=batch_seconds)
+        batch = ImportBatch(
+            self.index,
+            self.folders,
+            self.annotations,
+            on_result=on_result,
+            batch_seconds=batch_seconds,
+            pool=pool,
+        )
         finished = False
         try:
             for parsed, original, name in items:
@@ -218,11 +294,26 @@ class Library:
             txn.put(meta)
         return meta
 
-    def reimport(self, ids: Iterable[str] | None = None, **kwargs: Any):
-        """Re-clean the kept original bytes and re-anchor notes (see reimport.py)."""
-        from .reimport import reimport
+    def reimport(
+        self,
+        ids: Iterable[str] | None = None,
+        *,
+        on_result: Callable[[ReimportResult], None] | None = None,
+        refetch: bool = False,
+    ) -> list[ReimportResult]:
+        """Re-clean the kept original bytes and re-anchor notes (see reimport.py); no ``ids``:
+        every article; ``refetch``: fetch the pages again from their URLs first."""
+        from .reimport import reimport  # lazy: reading the library never loads the importer
 
-        return reimport(self, ids, **kwargs)
+        targets = [self.resolve(i) for i in ids] if ids else None
+        return reimport(
+            self.index,
+            self.folders,
+            self.annotations,
+            targets,
+            on_result=on_result,
+            refetch=refetch,
+        )
 
     def search(self, query: str, limit: int | None = None) -> list[SearchHit]:
         """Articles whose title or body holds every word of ``query`` (case-insensitive)."""
@@ -249,16 +340,27 @@ class Library:
         return hits
 
 
+def old_caches(root: Path) -> list[Path]:
+    """Caches earlier versions kept inside the library folder (now in the cache folder)."""
+    found = [root / "articles.cache", root / "annotations" / "summary.cache"]
+    found += sorted((root / "annotations").glob("notes-*.cache"))
+    return [path for path in found if path.is_file()]
+
+
+def remove_old_caches(root: Path) -> list[Path]:
+    """Delete them (derived data: nothing is lost); best effort, returns what was removed."""
+    removed = []
+    for path in old_caches(root):
+        try:
+            path.unlink()
+            removed.append(path)
+        except OSError:
+            pass
+    return removed
+
+
 def _is_hex(text: str) -> bool:
     return bool(text) and all(c in "0123456789abcdef" for c in text)
-
-
-def unique_id(sha256: str, taken: Callable[[str], bool]) -> str:
-    """The shortest prefix (at least 8 digits) of ``sha256`` no other article uses."""
-    n = ID_LENGTH
-    while n < len(sha256) and taken(sha256[:n]):
-        n += 1
-    return sha256[:n]
 
 
 def _clean_field(name: str, value: str) -> str | None:
@@ -282,17 +384,4 @@ def _clean_field(name: str, value: str) -> str | None:
 
 
 def _replace(meta: ArticleMeta, **changes: Any) -> ArticleMeta:
-    from dataclasses import replace
-
     return replace(meta, **changes)
-
-
-def _write_text(path: Path, text: str) -> None:
-    _write_bytes(path, text.encode("utf-8"))
-
-
-def _write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
-    """Through the one write path (:mod:`reader.base.atomic`): temp file, fsync, rename."""
-    from reader.base.atomic import atomic_write_bytes
-
-    atomic_write_bytes(path, data, durable=durable)

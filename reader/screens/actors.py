@@ -43,14 +43,14 @@ def gather(session, cancelled=lambda: False) -> tuple[list[ActorTotal], dict[str
             total.articles.add(article_id)
             by_id[actor.id] = total
         for quote in analysis.quotes:
-            total = by_id.get(quote.actor)
-            if total is None or quote.kind == "term":
+            found = by_id.get(quote.actor) if quote.actor is not None else None
+            if found is None or quote.kind == "term":
                 continue
             if quote.kind == "direct":
-                total.direct += 1
+                found.direct += 1
             else:
-                total.indirect += 1
-            total.quotes.append((article_id, quote))
+                found.indirect += 1
+            found.quotes.append((article_id, quote))
     ranked = sorted(
         totals.values(),
         key=lambda t: (-(t.direct + t.indirect), -len(t.articles), t.name.casefold()),
@@ -63,6 +63,7 @@ class ActorsScreen(ListScreen):
 
     title_text = "Actors across the library"
     empty_text = "gathering actors…"
+    HELP_SECTION = "Actors"
 
     def load(self) -> None:
         self.fill()
@@ -72,14 +73,24 @@ class ActorsScreen(ListScreen):
     def run_gather(self) -> None:
         from textual.worker import get_current_worker
 
+        from reader.base.errors import ReaderError
+
         worker = get_current_worker()
-        ranked, metas = gather(self.session, lambda: worker.is_cancelled)
+        try:
+            ranked, metas = gather(self.session, lambda: worker.is_cancelled)
+        except ReaderError as exc:  # a damaged or lost index: say so, show none
+            self.app.call_from_thread(self.notify, clean(str(exc)), severity="error", timeout=20)
+            ranked, metas = [], {}
         self.app.call_from_thread(self._show, ranked, metas)
 
     def _show(self, ranked: list[ActorTotal], metas: dict[str, Any]) -> None:
         self.metas = metas
         most = max((t.direct + t.indirect for t in ranked), default=1)
         name_width = 28 if self.app.size.width >= 100 else 20  # the counts stay on screen at 80
+        # name, type, articles, then the bar and "12 direct · 12 indirect": the bar takes
+        # what is left, so the labelled counts stay on screen at 80 columns
+        fixed = name_width + 1 + 13 + 15 + 2 + 24 + 4
+        bar_width = max(3, min(14, self.app.size.width - fixed))
         entries = []
         for total in ranked:
             label = Text()
@@ -90,7 +101,7 @@ class ActorsScreen(ListScreen):
             )
             label.append(f"{total.type[:12]:<12} ", Style(dim=True))
             label.append(f"{plural(len(total.articles), 'article', 'articles'):>13}  ")
-            label.append_text(quote_bar(total.direct, total.indirect, most))
+            label.append_text(quote_bar(total.direct, total.indirect, most, bar_width))
             entries.append((label, f"{total.name} {total.type}".casefold(), total))
         self.entries = entries
         self.empty_text = "No actors found."
@@ -104,7 +115,10 @@ class ActorsScreen(ListScreen):
 
 
 class ActorQuotesScreen(ListScreen):
-    """Everything one actor said in the library; Enter opens the article at the quote."""
+    """Everything one actor said in the library, grouped under each article's title (once);
+    Enter opens the article at the quote."""
+
+    HELP_SECTION = "What they said"
 
     def __init__(self, session, total: ActorTotal, metas: dict[str, Any]) -> None:
         super().__init__(session)
@@ -116,16 +130,49 @@ class ActorQuotesScreen(ListScreen):
         entries = []
         for article_id, quote in self.total.quotes:
             meta = self.metas.get(article_id)
-            label = Text()
-            label.append(clean(meta.title if meta else article_id), "bold")
-            if meta and meta.date:
-                label.append(f"  {meta.date}", "dim")
-            label.append(f"  {quote.kind.replace('_', ' ')}\n    ", "dim")
+            label = Text("  ")
+            label.append(f"{quote.kind.replace('_', ' ')}  ", "dim")
             label.append(" ".join(clean(quote.text).split())[:300], quote_style(quote))
             hay = f"{meta.title if meta else ''} {quote.text}".casefold()
             entries.append((label, hay, (article_id, quote)))
         self.entries = entries
         self.fill()
+
+    def heading(self, article_id: str) -> Text:
+        meta = self.metas.get(article_id)
+        label = Text(clean(meta.title if meta else article_id), "bold")
+        if meta and meta.date:
+            label.append(f"  {meta.date}", "dim")
+        return label
+
+    def fill(self) -> None:
+        """Like ListScreen.fill, with each article's title once above its quotes."""
+        from textual.widgets import OptionList, Static
+        from textual.widgets.option_list import Option
+
+        words = self.query_text.casefold().split()
+        option_list = self.query_one("#list", OptionList)
+        option_list.clear_options()
+        self.shown = []
+        options: list[Option] = []
+        last = None
+        first = None
+        for label, hay, payload in self.entries:
+            if not all(w in hay for w in words):
+                continue
+            if payload[0] != last:
+                last = payload[0]
+                options.append(Option(self.heading(last), disabled=True))
+            if first is None:
+                first = len(options)
+            options.append(Option(label, id=str(len(self.shown))))
+            self.shown.append(payload)
+        if not options:
+            options.append(Option(Text(self.empty_text), disabled=True))
+        option_list.add_options(options)
+        if first is not None:
+            option_list.highlighted = first
+        self.query_one("#list-header", Static).update(self.header_text())
 
     def open(self, payload: tuple[str, Any]) -> None:
         article_id, quote = payload

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -13,14 +14,25 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from reader.render import body_spans, clean_with_map, header, legend, plural
-from reader.screens.article_annotate import AnnotationActions
+from annotations import exporters
+from annotations.store import NoteConflict
+from reader.base.errors import describe
+from reader.base.spans import Span
+from reader.render import body_spans, clean_line, clean_with_map, header, legend, plural
+from reader.screens.coding import tag_prompt
+from reader.screens.dialogs import (
+    ConfirmDialog,
+    ConflictDialog,
+    NoteDialog,
+    TextPrompt,
+    split_tags,
+)
 from reader.widgets.article_layout import ArticleLayout
 from reader.widgets.article_view import ArticleView
 from reader.widgets.panels import ActorsPanel, NotesPanel
 
 
-class ArticleScreen(AnnotationActions, Screen[None]):
+class ArticleScreen(Screen[None]):
     """Reading and annotating one article; q or Escape goes back (the position is kept)."""
 
     # the footer shows what fits 80 columns; help (?) and the palette list every key
@@ -31,11 +43,17 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         Binding("t", "tag_article", "Tag article"),
         Binding("e", "export", "Export", show=False),
         Binding("E", "export_to", "Export to…", key_display="E", show=False),
+        Binding("i", "explain", "Explain quote", show=False),
         Binding("p", "panel('actors')", "Actors"),
         Binding("o", "panel('notes')", "Notes"),
-        Binding("escape", "escape", "Back / end search", show=False),
+        Binding("escape", "escape", "Back / end selection or search", show=False),
         Binding("q", "back", "Back"),
+        Binding("L", "toggle_legend", "Legend", key_display="L", show=False),
+        Binding("U", "mark_unread", "Mark unread", key_display="U", show=False),
+        Binding("u", "undo", "Undo delete", show=False),
+        Binding("D", "coding_done", "Coding done", key_display="D", show=False),
     ]
+    HELP_SECTION = "Article"
 
     searching: reactive[bool] = reactive(False, bindings=True)
     actor_filter: reactive[str | None] = reactive(None, bindings=True)
@@ -56,19 +74,22 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         raw = session.text(article_id)
         self.text, self.move = clean_with_map(raw)
         self.analysis = session.analysis(article_id)
-        self.notes: list[Any] = session.notes(article_id)
-        self.tags: list[str] = session.tags(article_id)
+        self.notes: list[Any]
+        self.tags: list[str]
+        self.notes, self.tags, self.notes_error = session.annotations(article_id)
         self.start_at, self.start_search, self.start_actor = at, search, actor
         layout = ArticleLayout(self.text, self._spans(), self._sentences())
         self.view = ArticleView(layout, self._quotes(), id="body")
         self._version = session.version()
+        self.deleted: Any | None = None  # the note `u` brings back (one level of undo)
+        self.kept_unread = False
 
     # ---- data ----------------------------------------------------------------------------
     def _spans(self):
         return body_spans(self.text, self.analysis, self.notes, self.move)
 
-    def _sentences(self) -> list[tuple[int, int]]:
-        return [(self.move(s), self.move(e)) for s, e in self.analysis.sentences]
+    def _sentences(self) -> list[Span]:
+        return [Span(self.move(s), self.move(e)) for s, e in self.analysis.sentences]
 
     def _quotes(self) -> list[Any]:
         from dataclasses import replace
@@ -77,9 +98,9 @@ class ArticleScreen(AnnotationActions, Screen[None]):
             replace(q, start=self.move(q.start), end=self.move(q.end)) for q in self.analysis.quotes
         ]
 
-    def _note_ranges(self) -> list[tuple[int, int]]:
+    def _note_ranges(self) -> list[Span]:
         return [
-            (self.move(n.passage.start), self.move(n.passage.end))
+            Span(self.move(n.passage.start), self.move(n.passage.end))
             for n in self.notes
             if n.passage is not None and not n.orphan
         ]
@@ -90,13 +111,20 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         with Horizontal(id="article-main"):
             yield self.view
         yield Static(id="status")
-        yield Static(legend(), id="legend")
+        box = Static(legend(), id="legend")
+        box.display = self.session.load_settings().get("legend", True) is not False
+        yield box
         yield Footer(compact=True, show_command_palette=False)
 
     def _shown(self, selector: str) -> bool:
         return any(w.display for w in self.query(selector))
 
     def on_mount(self) -> None:
+        if self.notes_error:
+            self.notify(f"notes unreadable: {self.notes_error}", severity="error", timeout=10)
+        failed = self.session.analysis_errors.get(self.article_id)
+        if failed:
+            self.notify(f"analysis failed: {failed}; no highlights", severity="error", timeout=10)
         self.view.set_notes(self._note_ranges())
         self._show_header()
         self.view.focus()
@@ -115,7 +143,7 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         try:
             self.session.store.set_state(self.article_id, read=True)
         except Exception as exc:  # noqa: BLE001
-            self.notify(f"reading state not saved: {exc}", severity="warning")
+            self.notify(f"reading state not saved: {describe(exc)}", severity="warning")
 
     def _place_cursor(self, offset: int) -> None:
         layout = self.view.doc
@@ -148,8 +176,11 @@ class ArticleScreen(AnnotationActions, Screen[None]):
 
     def _show_header(self) -> None:
         # a damaged annotation file must not look like "0 notes": say so, and how to repair
-        self.annotation_error = self.session.annotation_error(self.article_id)
+        self.annotation_error = self.notes_error or self.session.annotation_error(self.article_id)
+        damage = [] if self.annotation_error else self.session.annotation_damage(self.article_id)
         notes = "notes unreadable" if self.annotation_error else plural(len(self.notes), "note")
+        if damage:  # records left out: say so, never a count that looks complete
+            notes += f" ({len(damage)} damaged, left out)"
         head = header(self.meta, self.tags)
         head.append("\n")
         head.append(
@@ -166,8 +197,12 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         if self.annotation_error:
             head.append("\n")
             head.append(
-                f"⚠ {self.annotation_error} · `reader doctor` repairs it", self._warning_style()
+                f"⚠ {clean_line(self.annotation_error)} · `reader doctor` repairs it",
+                self._warning_style(),
             )
+        elif damage:
+            head.append("\n")
+            head.append(f"⚠ {damage[0]} · `reader doctor --repair` fixes it", self._warning_style())
         self.query_one("#article-header", Static).update(head)
 
     def _warning_style(self) -> str:
@@ -175,13 +210,15 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         return f"bold {colour}"
 
     def refresh_annotations(self) -> None:
-        self.notes = self.session.notes(self.article_id)
-        self.tags = self.session.tags(self.article_id)
+        before = self.notes_error
+        self.notes, self.tags, self.notes_error = self.session.annotations(self.article_id)
+        if self.notes_error and self.notes_error != before:
+            self.notify(f"notes unreadable: {self.notes_error}", severity="error", timeout=10)
         self.view.set_spans(self._spans())
         self.view.set_notes(self._note_ranges())
         self._show_header()
         if self._shown("#notes-panel") and self._shown("#side"):
-            self.query_one(NotesPanel).show(self.notes)
+            self.query_one(NotesPanel).show(self.notes, error=self.notes_error)
 
     def _poll(self) -> None:
         version = self.session.version()
@@ -192,6 +229,7 @@ class ArticleScreen(AnnotationActions, Screen[None]):
     # ---- status line ---------------------------------------------------------------------
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        self.current_quote = None if self.view.hits else event.quote
         text = Text()
         if self.view.hits:
             text.append(f"hit {self.view.hit_index + 1}/{len(self.view.hits)} · Escape ends search")
@@ -204,18 +242,38 @@ class ArticleScreen(AnnotationActions, Screen[None]):
                 self.analysis.actor(q.actor).name if self.analysis.actor(q.actor) else q.speaker
             )
             text.append(" · speaker: ")
-            text.append(speaker or "unknown", "bold")
+            text.append(clean_line(speaker) or "unknown", "bold")
             if q.via:
                 via = self.analysis.actor(q.via_actor)
                 text.append(" via ")
-                text.append(via.name if via else q.via, "bold")
+                text.append(clean_line(via.name if via else q.via), "bold")
         else:
             para = self.view.doc.paragraph_of(event.start) + 1
             text.append(f"paragraph {para}/{len(self.view.doc.paragraphs)}")
         if self.actor_filter:
             name = self.analysis.actor(self.actor_filter)
-            text.append(f" · quotes of {name.name if name else '?'} (Escape clears)", "color(162)")
+            text.append(
+                f" · quotes of {clean_line(name.name) if name else '?'} (Escape clears)",
+                "color(162)",
+            )
         self.query_one("#status", Static).update(text, layout=False)  # one fixed line
+
+    def action_explain(self) -> None:
+        """i: one line on why the quote under the cursor is a quote and who says it."""
+        from reader.analysis.explain import explain
+
+        index = getattr(self, "current_quote", None)
+        if index is None or index >= len(self.view.quotes):
+            self.query_one("#status", Static).update(
+                Text("i explains a quote: put the cursor on one first (n: next quote)"),
+                layout=False,
+            )
+            return
+        line = explain(self.view.quotes[index], self.analysis)
+        self.query_one("#status", Static).update(
+            Text(line, overflow="ellipsis", no_wrap=True), layout=False
+        )
+        self.notify(line, title="why this quote", timeout=8, markup=False)
 
     # ---- search --------------------------------------------------------------------------
     async def action_search(self) -> None:
@@ -241,7 +299,13 @@ class ArticleScreen(AnnotationActions, Screen[None]):
             self.notify(f"not found: {query}", severity="warning")
 
     def action_escape(self) -> None:
-        if self._shown("#text-search"):
+        """The innermost thing first: a mouse selection, a grown passage, the search line,
+        the search, the actor filter, the side panel; then the screen."""
+        if self.selections:
+            self.clear_selection()
+        elif self.view.collapse():
+            self.view.focus()
+        elif self._shown("#text-search"):
             self.query_one("#text-search").display = False
             self.view.focus()
         elif self.searching:
@@ -292,7 +356,7 @@ class ArticleScreen(AnnotationActions, Screen[None]):
                 Text("Actors  █ direct ▒ indirect · Enter: their quotes", "bold")
             )
         else:
-            notes.show(self.notes)
+            notes.show(self.notes, error=self.notes_error)
             self.query_one("#side-title", Static).update(
                 Text("Notes · Enter jumps · e edits · d deletes", "bold")
             )
@@ -327,16 +391,334 @@ class ArticleScreen(AnnotationActions, Screen[None]):
             )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("note", "tag_passage") and self.view.cursor[1] <= self.view.cursor[0]:
+        start, end = self.view.cursor
+        if action in ("note", "tag_passage") and end <= start:
             return False
+        if action == "undo":
+            return self.deleted is not None  # shown (and active) only when it can act
         return True
+
+    def action_toggle_legend(self) -> None:
+        """Show or hide the legend of the highlights; remembered for the next start."""
+        box = self.query_one("#legend")
+        box.display = not box.display
+        try:
+            self.session.save_setting("legend", bool(box.display))
+        except OSError as exc:
+            self.notify(f"legend not remembered: {exc.strerror or exc}", severity="warning")
+
+    def action_mark_unread(self) -> None:
+        if self._write(
+            lambda: self.session.store.set_state(self.article_id, read=False), "marked unread"
+        ):
+            self.kept_unread = True
 
     def action_back(self) -> None:
         try:
             self.session.store.set_state(self.article_id, position=self._stored_offset())
-        except Exception:  # noqa: BLE001 - leaving must always work
-            pass
+        except Exception as exc:  # noqa: BLE001 - leaving must always work; the failure is named
+            self.notify(f"reading position not saved: {describe(exc)}", severity="warning")
         self.app.pop_screen()
 
     def _stored_offset(self) -> int:
         return int(self.view.cursor[0])
+
+    # ---- writing: notes, passage and article tags, export ---------------------------------
+    def on_notes_panel_edit_requested(self, event: NotesPanel.EditRequested) -> None:
+        note = event.note
+        passage = note.passage.exact if note.passage else ""
+        dialog = NoteDialog(passage, note.text, note.tags, self._known_tags(), title="Edit note")
+        dialog.saver = self._note_saver(dialog, note)
+        self.app.push_screen(dialog)
+
+    def _note_saver(self, dialog: NoteDialog, base):
+        """Saving an edit: applied to the note as it is now, against ``base`` (the note as the
+        dialog read it). A change made elsewhere meanwhile is merged by the store when it can
+        be; when it can't (both changed the text, or it was deleted), both versions are shown
+        and the user picks: the dialog, and the user's text in it, stays open until then."""
+
+        def saver(result) -> str | None:
+            text, tags = result
+            # what the user did not touch is not theirs to merge (the dialog strips the text)
+            same_text = text == base.text.strip()
+            same_tags = [t.casefold() for t in tags] == [t.casefold() for t in base.tags]
+            try:
+                self.session.store.edit_note(
+                    base.id,
+                    text=None if same_text else text,
+                    tags=None if same_tags else tags,
+                    base=base,
+                )
+            except NoteConflict as conflict:
+                self._ask_conflict(dialog, base, conflict.current, text, tags)
+                return "changed elsewhere meanwhile: choose which version to keep"
+            except Exception as exc:  # noqa: BLE001 - shown in the dialog, never a traceback
+                return describe(exc)
+            self._written("note saved")
+            return None
+
+        return saver
+
+    def _ask_conflict(self, dialog: NoteDialog, base, theirs, text: str, tags: list[str]) -> None:
+        def chosen(which: str | None) -> None:
+            if which is None:
+                return  # back to the edit, still open with the user's text
+            store, passage = self.session.store, (theirs or base).passage
+            try:
+                if which == "theirs":
+                    done = "kept the version saved elsewhere"
+                elif which == "both" or theirs is None:
+                    store.add_note(self.article_id, text, passage=passage, tags=tags)
+                    done = "kept both versions (yours as a new note)"
+                    if theirs is None:
+                        done = "your version saved as a new note"
+                else:
+                    store.edit_note(base.id, text=text, tags=tags, base=theirs)
+                    done = "kept your version"
+            except NoteConflict as again:  # changed once more while the choice was open
+                self._ask_conflict(dialog, base, again.current, text, tags)
+                return
+            except Exception as exc:  # noqa: BLE001 - the edit stays open, with the reason
+                dialog.show_error(describe(exc))
+                return
+            dialog.dismiss(None)
+            self._written(done)
+
+        self.app.push_screen(ConflictDialog((text, tags), theirs), chosen)
+
+    def on_notes_panel_delete_requested(self, event: NotesPanel.DeleteRequested) -> None:
+        note = event.note
+
+        def confirm(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.session.store.delete_note(note.id, base=note)
+            except NoteConflict as conflict:
+                # never delete what the user has not seen: show the note as it is now
+                self.refresh_annotations()
+                what = "deleted" if conflict.current is None else "changed"
+                self.notify(
+                    f"not deleted: the note was {what} elsewhere meanwhile; look at it again",
+                    severity="warning",
+                )
+                return
+            except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+                self.notify(f"not saved: {describe(exc)}", severity="error")
+                return
+            self.deleted = note
+            self.refresh_bindings()
+            self._written("Deleted · u to undo")
+
+        self.app.push_screen(ConfirmDialog("Delete this note?"), confirm)
+
+    def action_undo(self) -> None:
+        """Bring back the note deleted last (same id, text, tags and passage)."""
+        note, self.deleted = self.deleted, None
+        self.refresh_bindings()
+        if note is None:
+            return
+        if not self._write(
+            lambda: self.session.store.merge_notes(note.article, [], [note]), "note restored"
+        ):
+            self.deleted = note
+
+    def _write(self, change, done: str) -> bool:
+        try:
+            change()
+        except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+            self.notify(f"not saved: {describe(exc)}", severity="error")
+            return False
+        self._written(done)
+        return True
+
+    def _written(self, done: str) -> None:
+        self._version = self.session.version()
+        self.refresh_annotations()
+        self.notify(done)
+        notice = self.session.coder_notice()  # once, while no coder name is set
+        if notice:
+            self.notify(notice, timeout=10)
+
+    def _saver(self, change, done):
+        """A dialog's saver: writes while the dialog is open; an error keeps it open (and the
+        user's text in it) instead of losing the text with the dialog."""
+
+        def saver(result) -> str | None:
+            try:
+                change(result)
+            except Exception as exc:  # noqa: BLE001 - shown in the dialog, never a traceback
+                return describe(exc)
+            self._written(done(result) if callable(done) else done)
+            return None
+
+        return saver
+
+    def _known_tags(self) -> list[str]:
+        try:
+            return list(self.session.store.tag_counts())
+        except Exception as exc:  # noqa: BLE001 - completion only; the failure is named
+            self.notify(f"tag suggestions unavailable: {describe(exc)}", severity="warning")
+            return []
+
+    def _anchor(self):
+        from annotations.anchors import make_anchor
+
+        start, end = self.view.cursor
+        if end <= start:
+            return None
+        raw = self.session.text(self.article_id)
+        if raw != self.text:  # map back: find the exact passage in the stored text
+            exact = self.text[start:end]
+            found = raw.find(exact)
+            if found < 0:
+                return None
+            start, end = found, found + len(exact)
+        return make_anchor(raw, start, end)
+
+    def action_note(self) -> None:
+        anchor = self._anchor()
+        dialog = NoteDialog(anchor.exact if anchor else "", "", (), self._known_tags())
+        dialog.saver = self._saver(
+            lambda result: self.session.store.add_note(
+                self.article_id, result[0], passage=anchor, tags=result[1]
+            ),
+            "note saved",
+        )
+        self.app.push_screen(dialog)
+
+    def action_tag_passage(self) -> None:
+        anchor = self._anchor()
+        if anchor is None:
+            self.notify("no passage under the cursor", severity="warning")
+            return
+
+        quote = self._quote_id(anchor)
+
+        def change(value: str) -> None:
+            tags = split_tags(value)
+            if tags:
+                self.session.store.add_note(
+                    self.article_id, "", passage=anchor, tags=tags, quote=quote
+                )
+
+        prompt = tag_prompt(
+            self.session,
+            "Tag this quotation (comma separated)"
+            if quote
+            else "Tag this passage (comma separated)",
+            "",
+            "quote" if quote else "passage",
+            self._known_tags(),
+            passage=anchor.exact,
+        )
+        prompt.saver = self._saver(
+            change,
+            lambda value: (
+                f"passage tagged {', '.join(split_tags(value))}"
+                if split_tags(value)
+                else "no tag given"
+            ),
+        )
+        self.app.push_screen(prompt)
+
+    def action_tag_article(self) -> None:
+        """The current tags are prefilled with the cursor after them: typing adds a tag,
+        deleting one removes it (nothing is selected, so no key wipes them all). Saving writes
+        the change (tags added, tags removed) to the tags as they are then, never the whole
+        list: a tag someone else added or removed meanwhile keeps their change."""
+        before = self._my_tags()
+
+        def change(value: str) -> None:
+            wanted = split_tags(value)
+            had = {t.casefold() for t in before}
+            keep = {w.casefold() for w in wanted}
+            added = [w for w in wanted if w.casefold() not in had]
+            gone = [t for t in before if t.casefold() not in keep]
+            if added or gone:
+                self.session.store.change_article_tags(self.article_id, add=added, remove=gone)
+
+        current = ", ".join(before)
+        prompt = tag_prompt(
+            self.session,
+            "Tags of this article (comma separated)",
+            current + ", " if current else "",
+            "article",
+            self._known_tags(),
+        )
+        prompt.saver = self._saver(
+            change,
+            lambda _value: "tags: " + (", ".join(self.session.tags(self.article_id)) or "none"),
+        )
+        self.app.push_screen(prompt)
+
+    def _my_tags(self) -> list[str]:
+        """The article's tags as the current coder gave them (a colleague's are not theirs to
+        remove; with one coder, these are all the tags)."""
+        try:
+            who = self.session.coder()
+            mine = [
+                c.tag for c in self.session.store.article_codes(self.article_id) if c.coder == who
+            ]
+        except Exception:  # noqa: BLE001
+            return list(self.tags)
+        return [t for t in self.tags if t.casefold() in {m.casefold() for m in mine}]
+
+    def _quote_id(self, anchor: Any) -> str | None:
+        """The id (``ARTICLE:START-END``) of the quotation the passage is exactly, if it is one."""
+        for q in getattr(self.analysis, "quotes", ()):
+            if (q.start, q.end) == (anchor.start, anchor.end) and q.kind != "term":
+                return f"{self.article_id}:{q.start}-{q.end}"
+        return None
+
+    def action_coding_done(self) -> None:
+        """Mark the article as fully coded by the current coder (again: take the mark back)."""
+        store, who = self.session.store, self.session.coder()
+        try:
+            done = any(d.coder == who for d in store.done_marks(self.article_id))
+            store.set_done(self.article_id, not done)
+        except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+            self.notify(f"not saved: {exc}", severity="error")
+            return
+        self._written(
+            f"coding not done (mark taken back) · {who}"
+            if done
+            else f"marked as fully coded by {who} · D again takes it back"
+        )
+
+    def action_export(self, path: str | None = None, create: bool = False) -> None:
+        try:
+            written = self.session.export_article(
+                self.article_id, Path(path) if path else None, create=create
+            )
+        except Exception as exc:  # noqa: BLE001
+            self.notify(f"export failed: {describe(exc)}", severity="error")
+            return
+        self.notify(f"exported to {written}", timeout=8)
+
+    def action_export_to(self) -> None:
+        default = str(self.session.export_path(self.meta))
+
+        def chosen(value: str | None) -> None:
+            if not value or not value.strip():
+                return
+            raw = value.strip()
+            target = Path(raw).expanduser()
+            if raw.endswith(("/", "\\")) or target.is_dir():  # a folder: the usual name in it
+                target = target / self.session.export_path(self.meta).name
+            folder = target.parent
+            if folder.is_dir():
+                self.action_export(str(target))
+                return
+
+            def create(yes: bool | None) -> None:
+                if yes:
+                    self.action_export(str(target), create=True)
+
+            self.app.push_screen(
+                ConfirmDialog(f"The folder {folder} does not exist. Create it?"), create
+            )
+
+        self.app.push_screen(
+            TextPrompt(f"Export to ({exporters.by_suffix_text()})", default), chosen
+        )

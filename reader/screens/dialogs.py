@@ -5,19 +5,29 @@ with Escape, so people learn one rule for all of them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from reader.render import clean, clean_line, passage_label
 from reader.textutil import strip_control
+
+if TYPE_CHECKING:
+    from reader.app import ReaderApp
+
+
+def passage_box(passage: str, height: int) -> Static:
+    """The passage a dialog is about, shortened to fit a small window."""
+    most = 240 if height >= 32 else 120
+    return Static(Text(passage_label(passage, most), style="italic"), classes="dialog-passage")
 
 
 class Dialog(ModalScreen[Any]):
@@ -26,6 +36,10 @@ class Dialog(ModalScreen[Any]):
     ``saver`` (optional) writes the result while the dialog is still open and returns an error
     message or ``None``: on an error the dialog stays open with the user's text and says why,
     so a failed save never throws typed work away.
+
+    Keys typed before the dialog is ready (``t`` + "fast" + Enter in one burst) are held by the
+    app (:meth:`hold_key`) and replayed, in order, once the dialog's field has the focus: they
+    never go to the screen underneath or get lost.
     """
 
     BINDINGS = [
@@ -36,6 +50,44 @@ class Dialog(ModalScreen[Any]):
     ]
 
     saver: Callable[[Any], str | None] | None = None
+    HELP_SECTION = "Dialog"
+    _keys_ready = False
+    _held: list[Any] | None = None
+
+    def hold_key(self, event: Any) -> bool:
+        """Called by the app for each key while this dialog is on top: True if it is held
+        for later (the dialog is not ready for it yet)."""
+        if self._keys_ready:
+            return False
+        if self._held is None:
+            self._held = []
+        self._held.append(event)
+        return True
+
+    def on_mount(self) -> None:
+        self._tries = 0
+        self.call_after_refresh(self._release_keys)
+
+    async def _release_keys(self) -> None:
+        """Once the field that should have the focus has it (or the dialog has no field),
+        hand the held keys to the app in the order they came; keys arriving meanwhile join
+        the end of the queue."""
+        if self.app.screen is not self:
+            self._keys_ready = True
+            return
+        wants_focus = any(w.focusable for w in self.query("*"))
+        if wants_focus and self.focused is None and self._tries < 50:
+            self._tries += 1
+            self.set_timer(0.01, self._release_keys)
+            return
+        from textual import events
+
+        while self._held:
+            event = self._held.pop(0)
+            replay = events.Key(event.key, event.character)
+            replay.set_sender(self.app)
+            await cast("ReaderApp", self.app).dispatch_held_key(replay)
+        self._keys_ready = True
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -54,10 +106,12 @@ class Dialog(ModalScreen[Any]):
         found = self.query("#dialog-error")
         if found:
             box = found.first(Static)
-            box.update(Text(f"not saved: {message} (your text is kept; Escape discards it)"))
+            box.update(
+                Text(f"not saved: {clean_line(message)} (your text is kept; Escape discards it)")
+            )
             box.display = True
         else:
-            self.notify(f"not saved: {message}", severity="error")
+            self.notify(f"not saved: {message}", severity="error")  # the app's notify: gated
 
     def result(self) -> Any:  # pragma: no cover - overridden
         return None
@@ -93,6 +147,7 @@ class TextPrompt(Dialog):
         placeholder: str = "",
         suggester: Suggester | None = None,
         hint: str = "",
+        passage: str = "",
     ) -> None:
         super().__init__()
         self.title_text = title
@@ -100,10 +155,13 @@ class TextPrompt(Dialog):
         self.placeholder = placeholder
         self.suggester = suggester
         self.hint = hint
+        self.passage = strip_control(passage)  # the passage the prompt is about, if any
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(self.title_text), classes="dialog-title")
+            yield Label(Text(clean_line(self.title_text)), classes="dialog-title")
+            if self.passage:
+                yield passage_box(self.passage, self.app.size.height)
             # no select-on-focus: a prefilled value (the current tags) is added to, never
             # replaced by the first key typed
             yield Input(
@@ -160,7 +218,7 @@ class NoteDialog(Dialog):
         title: str = "Note",
     ) -> None:
         super().__init__()
-        self.passage = strip_control(passage)
+        self.passage = clean(passage)
         self.text = text
         self.tags = list(tags)
         self.known_tags = list(known_tags)
@@ -168,14 +226,11 @@ class NoteDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog note-dialog"):
-            yield Label(Text(self.title_text), classes="dialog-title")
+            yield Label(Text(clean_line(self.title_text)), classes="dialog-title")
             # under the title, so a small window still shows why a save failed
             yield Static("", id="dialog-error", classes="dialog-error")
             if self.passage:
-                short = " ".join(self.passage.split())
-                most = 240 if self.app.size.height >= 32 else 120
-                short = short if len(short) <= most else short[: most - 1] + "…"
-                yield Static(Text(f"«{short}»", style="italic"), classes="dialog-passage")
+                yield passage_box(self.passage, self.app.size.height)
             # Tab leaves the note for the tags field, whatever the timing of the keys
             yield TextArea(
                 self.text,
@@ -218,6 +273,68 @@ class NoteDialog(Dialog):
         self.action_save()
 
 
+class ConflictDialog(Dialog):
+    """Two versions of one note: the user's unsaved edit and the one saved elsewhere meanwhile.
+    m keeps mine, t keeps theirs, b keeps both (mine as a second note); Escape goes back to
+    the edit, which is still open: no key loses either version without being asked to."""
+
+    BINDINGS = [
+        Binding("m", "choose('mine')", "Keep mine"),
+        Binding("t", "choose('theirs')", "Keep theirs"),
+        Binding("b", "choose('both')", "Keep both"),
+    ]
+
+    def __init__(self, mine: tuple[str, Sequence[str]], theirs: Any | None) -> None:
+        super().__init__()
+        self.mine = (mine[0], list(mine[1]))
+        self.theirs = theirs  # a Note, or None: deleted elsewhere
+
+    def compose(self) -> ComposeResult:
+        deleted = self.theirs is None
+        with Vertical(classes="dialog conflict-dialog"):
+            yield Label(
+                Text(
+                    "This note was deleted elsewhere while you edited it"
+                    if deleted
+                    else "This note was changed elsewhere while you edited it"
+                ),
+                classes="dialog-title",
+            )
+            yield Static("", id="dialog-error", classes="dialog-error")
+            with VerticalScroll(id="conflict-mine", classes="conflict-version"):
+                yield Static(_version("Yours (not saved yet)", *self.mine))
+            if self.theirs is not None:
+                when = clean_line(self.theirs.updated or "")[:19].replace("T", " ")
+                with VerticalScroll(id="conflict-theirs", classes="conflict-version"):
+                    yield Static(
+                        _version(f"Theirs (saved {when})", self.theirs.text, self.theirs.tags)
+                    )
+            hint = (
+                "m: save yours as a new note · t: leave it deleted · Escape: back to your edit"
+                if deleted
+                else "m: keep mine · t: keep theirs · b: keep both (two notes) · "
+                "Escape: back to your edit"
+            )
+            yield Static(Text(hint), classes="dialog-hint")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # nothing of theirs to keep: m saves yours as a new note
+        return not (action == "choose" and parameters == ("both",) and self.theirs is None)
+
+    def action_choose(self, which: str) -> None:
+        self.dismiss(which)
+
+
+def _version(label: str, text: str, tags: Sequence[str]) -> Text:
+    out = Text()
+    out.append(label + "\n", "bold")
+    out.append(clean(text) or "(no text)")
+    if tags:
+        out.append("\n" + " ".join("#" + clean_line(t) for t in tags), "italic")
+    out.append("\n")
+    return out
+
+
 class ConfirmDialog(Dialog):
     """A yes/no question: y or Enter confirms, n or Escape declines."""
 
@@ -232,7 +349,7 @@ class ConfirmDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(self.question), classes="dialog-title")
+            yield Label(Text(clean(self.question)), classes="dialog-title")
             yield Static(Text("y / Enter: yes · n / Escape: no"), classes="dialog-hint")
 
     def result(self) -> bool:
@@ -249,7 +366,7 @@ class PickDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog pick-dialog"):
-            yield Label(Text(self.title_text), classes="dialog-title")
+            yield Label(Text(clean_line(self.title_text)), classes="dialog-title")
             yield Input(placeholder="type to narrow", id="pick-filter")
             yield OptionList(id="pick-list")
             yield Static(Text("Enter picks · Escape cancels"), classes="dialog-hint")
@@ -262,7 +379,7 @@ class PickDialog(Dialog):
         option_list.clear_options()
         q = query.casefold()
         option_list.add_options(
-            Option(Text(strip_control(label)), id=str(i))
+            Option(Text(clean_line(label)), id=str(i))
             for i, (label, _value) in enumerate(self.options)
             if q in label.casefold()
         )

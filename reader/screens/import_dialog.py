@@ -1,24 +1,53 @@
 """`i` on the library: a path prompt with completion, then the import in a thread worker with a
-progress bar. Escape while it runs cancels cleanly (what was committed stays); the dialog
-returns how many articles arrived.
+progress bar. Escape while it runs cancels cleanly (what was committed stays). The outcome
+always shows: in the dialog until a key pressed after it appeared closes it (an Enter typed
+while the import ran, or right after a Tab completion, does not), then as a notification; the
+dialog returns an :class:`ImportSummary`.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, ProgressBar, Static
 
-from reader.render import plural
+from reader.base.errors import describe
+from reader.importing.formats import suffix_text
+from reader.render import clean_line, plural
 from reader.screens.dialogs import Dialog
+
+if TYPE_CHECKING:
+    from reader.library.models import ImportOutcome
+
+
+@dataclass
+class ImportSummary:
+    imported: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    cancelled: bool = False
+    first_error: str = ""
+
+    def summary(self) -> str:
+        parts = [f"{self.imported} imported", plural(self.duplicates, "duplicate")]
+        if self.failed:
+            parts.append(f"{self.failed} failed")
+            if self.first_error:
+                parts.append(f"({self.first_error})")
+        if self.cancelled:
+            parts.append("— cancelled")
+        return " · ".join(parts)
 
 
 class PathSuggester(Suggester):
@@ -72,15 +101,18 @@ class ImportDialog(Dialog):
         self.imported = 0
         self.duplicates = 0
         self.errors: list[tuple[str, str]] = []
+        self.outcome: ImportSummary | None = None  # set when the import has finished
+        self.shown_at = 0.0  # when the outcome appeared (keys typed before it don't close)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog import-dialog"):
             yield Label(
-                Text("Import files or folders (.txt .md .html .jsonl)"), classes="dialog-title"
+                Text(f"Import files or folders ({suffix_text(short=True)}) or a page's URL"),
+                classes="dialog-title",
             )
             yield PathInput(
                 self.initial,
-                placeholder="path (Tab completes)",
+                placeholder="path (Tab completes) or https://…",
                 suggester=PathSuggester(),
                 id="import-path",
             )
@@ -96,18 +128,26 @@ class ImportDialog(Dialog):
     def _submitted(self) -> None:
         self.action_save()
 
+    def on_key(self, event: events.Key) -> None:
+        # a key typed before the outcome was on screen (Enter pressed twice, or while the
+        # import ran) must not close the dialog unseen
+        if self.outcome is not None and event.time < self.shown_at:
+            event.stop()
+            event.prevent_default()
+
     def action_save(self) -> None:
         if self.running:
             return
-        if self.imported or self.duplicates or self.errors:  # finished: Enter closes
-            self.dismiss(self.imported)
+        if self.outcome is not None:  # finished: Enter closes
+            self.dismiss(self.outcome)
             return
         raw = self.query_one("#import-path", Input).value.strip()
         if not raw:
             self._status("type a path first")
             return
-        path = Path(os.path.expanduser(raw))
-        if not path.exists():
+        is_url = raw[:8].lower().startswith(("http://", "https://"))
+        path: Path | str = raw if is_url else Path(os.path.expanduser(raw))
+        if not is_url and not Path(path).exists():
             self._status(f"error {raw}: no such file or folder")
             return
         self.running = True
@@ -121,25 +161,25 @@ class ImportDialog(Dialog):
             self.cancel_event.set()
             self._status("cancelling …")
             return
-        self.dismiss(self.imported if (self.imported or self.duplicates) else None)
+        self.dismiss(self.outcome)
 
     def _status(self, message: str) -> None:
-        self.query_one("#import-status", Static).update(Text(message))
+        self.query_one("#import-status", Static).update(Text(clean_line(message)))
 
     @work(thread=True, exclusive=True, group="import")
-    def run_import(self, path: Path) -> None:
+    def run_import(self, path: Path | str) -> None:
         from reader.library.ingest import import_paths
 
         def progress(done: int, total: int, name: str) -> None:
             self.app.call_from_thread(self._progress, done, total, name)
 
-        def result(status: str, name: str, detail) -> None:
-            if status == "imported":
+        def result(outcome: ImportOutcome) -> None:
+            if outcome.status == "imported":
                 self.imported += 1
-            elif status == "duplicate":
+            elif outcome.status == "duplicate":
                 self.duplicates += 1
-            else:
-                self.errors.append((name, str(detail)))
+            elif outcome.status != "warning":  # a warning's article is imported all the same
+                self.errors.append((outcome.name, outcome.reason))
 
         try:
             report = import_paths(
@@ -151,24 +191,33 @@ class ImportDialog(Dialog):
             )
             cancelled = report.cancelled
         except Exception as exc:  # noqa: BLE001 - report, never crash the app
-            self.errors.append((str(path), str(exc)))
+            self.errors.append((str(path), describe(exc)))
             cancelled = False
         self.app.call_from_thread(self._finished, cancelled)
 
     def _progress(self, done: int, total: int, name: str) -> None:
         self.query_one("#import-progress", ProgressBar).update(total=total or None, progress=done)
         if name:
-            self._status(f"{done}/{total} {Path(name).name}")
+            self._status(f"{done}/{total} {_shown(name)}")
 
     def _finished(self, cancelled: bool) -> None:
-        self.running = False
-        parts = [f"{self.imported} imported", plural(self.duplicates, "duplicate")]
-        if self.errors:
-            parts.append(f"{len(self.errors)} failed")
-            name, reason = self.errors[0]
-            parts.append(f"(error {Path(name).name}: {reason})")
-        if cancelled:
-            parts.append("— cancelled")
-        self._status(" · ".join(parts) + " · Enter or Escape closes")
-        if not (self.imported or self.duplicates or self.errors):
+        if not (self.imported or self.duplicates or self.errors or cancelled):
             self.errors.append(("", "nothing to import"))
+        first = ""
+        if self.errors:
+            name, reason = self.errors[0]
+            first = f"error {_shown(name)}: {reason}" if name else reason
+        self.outcome = ImportSummary(
+            self.imported, self.duplicates, len(self.errors), cancelled, first
+        )
+        self._status(self.outcome.summary() + " · Enter or Escape closes")
+        self.call_after_refresh(self._outcome_shown)
+        self.running = False
+
+    def _outcome_shown(self) -> None:
+        self.shown_at = time.monotonic()
+
+
+def _shown(name: str) -> str:
+    """A file by its name, a URL whole."""
+    return name if name[:8].lower().startswith(("http://", "https://")) else Path(name).name

@@ -10,13 +10,13 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
 
-from reader.render import append_filters, plural
-from reader.screens.library_filters import LibraryFilters
+from reader.base.errors import ReaderError, describe
+from reader.render import append_filters, clean, clean_line, plural
 from reader.widgets.article_rows import COLUMNS, Row, filter_rows, sort_rows
 from reader.widgets.article_table import ArticleTable
 
 
-class LibraryScreen(LibraryFilters, Screen[None]):
+class LibraryScreen(Screen[None]):
     """Enter opens; `/` filters; `t`/`@` pick a tag or an actor; `i` imports; `q` quits."""
 
     # the footer shows the keys that matter and fit 80 columns; help (?) and the command
@@ -30,8 +30,13 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         Binding("i", "import", "Import", show=False),
         Binding("a", "annotations", "All notes", show=False),
         Binding("p", "actors", "Actors", show=False),
+        Binding("F", "feeds", "Feeds", key_display="F", show=False),
+        Binding("U", "toggle_read", "Mark unread/read", key_display="U", show=False),
+        Binding("e", "export", "Export shown", show=False),
+        Binding("A", "disagreements", "Coder disagreements", key_display="A", show=False),
         Binding("q", "quit", "Quit"),
     ]
+    HELP_SECTION = "Library"
 
     query_text: reactive[str] = reactive("", bindings=True)
     tag: reactive[str | None] = reactive(None, bindings=True)
@@ -46,6 +51,8 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         self._unread = 0
         self._stamp = None
         self._tagged_notes: set[str] = set()
+        self._load_error = ""  # why the index could not be read (shown instead of the rows)
+        self._index_problems: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-header")
@@ -73,10 +80,40 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         table = self.query_one(ArticleTable)
         keep = table.current.id if table.current else None
         self._stamp = self.session.index_stamp()  # what this load saw
-        self.all_rows = self.session.rows()
+        self._load_rows()
+        if self.tag:
+            self._tagged_notes = self._passage_articles()
         self._count_unread()
         self._apply(keep=keep, presorted=presorted and not self.filtered)
         self._start_warm()
+        self._warn_unreadable()
+
+    def _warn_unreadable(self) -> None:
+        """Tags, notes and read state that could not be read are said, never shown as none."""
+        error = self.session.summaries_error
+        if error and error != getattr(self, "_summaries_warned", ""):
+            self.notify(f"notes and tags unreadable: {error}", severity="error", timeout=10)
+        self._summaries_warned = error
+
+    def _load_rows(self) -> None:
+        """The rows, or (a damaged or lost index) none and the reason, shown in the header and
+        once as a notification: never an empty library that is not empty."""
+        try:
+            self.all_rows = self.session.rows()
+            error = ""
+        except ReaderError as exc:
+            self.all_rows, error = [], str(exc)
+        if error and error != self._load_error:
+            self.notify(clean(error), severity="error", timeout=30)
+        self._load_error = error
+        problems = self.session.index_problems()
+        if problems and problems != self._index_problems:
+            self.notify(
+                f"{plural(len(problems), 'damaged index row')} left out: {clean(problems[0])}",
+                severity="warning",
+                timeout=20,
+            )
+        self._index_problems = problems
 
     def _start_warm(self) -> None:
         self._warm_rows, self._warm_pos = self.all_rows, 0
@@ -87,7 +124,7 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         GIL and slow the paint): load the article screen's code and fold every row's filter
         text, so the first Enter and the first `/` answer at once."""
         if self._warm_pos == 0:
-            import reader.screens.article  # noqa: F401
+            import reader.screens.article
             import reader.screens.dialogs  # noqa: F401
         rows, start = self._warm_rows, self._warm_pos
         end = min(len(rows), start + 5000)
@@ -130,13 +167,21 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         unread = self._unread
         text = Text()
         text.append("reader", "bold")
+        if self._load_error:
+            text.append("  ")
+            text.append(clean(self._load_error), "bold red")
+            self.query_one("#library-header", Static).update(text)
+            return
         text.append(
             f"  {plural(len(self.all_rows), 'article')} · {len(table.rows)} shown · {unread} unread"
         )
         text.append(f" · sorted by {table.sort_column} {'▼' if table.sort_reverse else '▲'}")
+        news = getattr(self.session, "feed_news", 0)
+        if news:
+            text.append(f" · {news} new", "bold")
         if self.query_text:
             text.append(" · filter: ")
-            text.append(self.query_text, "bold")
+            text.append(clean_line(self.query_text), "bold")
         append_filters(text, tag=self.tag, actor=self.actor)
         self.query_one("#library-header", Static).update(text)
 
@@ -149,8 +194,9 @@ class LibraryScreen(LibraryFilters, Screen[None]):
             self.session.save_setting(
                 "sort", {"column": table.sort_column, "reverse": table.sort_reverse}
             )
-        except OSError as exc:
-            self.notify(f"sort not remembered: {exc.strerror or exc}", severity="warning")
+        except (OSError, ReaderError) as exc:
+            why = getattr(exc, "strerror", None) or exc
+            self.notify(f"sort not remembered: {why}", severity="warning")
 
     def _restore_sort(self) -> bool:
         """The sort chosen last time, like the theme; True if it is not the default (newest
@@ -177,12 +223,28 @@ class LibraryScreen(LibraryFilters, Screen[None]):
                 timeout=10,
             )
 
+    def action_toggle_read(self) -> None:
+        """U: the article under the cursor becomes unread (or read, if it is unread)."""
+        row = self.query_one(ArticleTable).current
+        if row is None:
+            return
+        unread = row.summary is None or not row.summary.read
+        try:
+            self.session.store.set_state(row.id, read=unread)
+        except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+            self.notify(f"not saved: {describe(exc)}", severity="error")
+            return
+        self._version = self.session.version()
+        self.refresh_annotations()
+        self.notify("marked read" if unread else "marked unread")
+
     def _count_unread(self) -> None:
         self._unread = sum(1 for r in self.all_rows if r.summary is None or not r.summary.read)
 
     def refresh_annotations(self) -> None:
         """Tags, notes and read state changed: update rows in place (no index reload)."""
         summaries = self.session.summaries()
+        self._warn_unreadable()
         changed = False
         for row in self.all_rows:
             new = summaries.get(row.meta.id)
@@ -197,22 +259,27 @@ class LibraryScreen(LibraryFilters, Screen[None]):
             self._apply(presorted=True)
 
     def poll(self) -> None:
-        """Show changes made elsewhere (the CLI, another window): articles, then annotations."""
+        """Show changes made elsewhere (the CLI, another window): articles, then annotations.
+        Only while this screen is shown; coming back to it catches up (on_screen_resume)."""
+        if self.app.screen is not self:
+            return
+        self.catch_up()
+
+    def catch_up(self) -> None:
         stamp = self.session.index_stamp()
-        if stamp != self._stamp:
-            self._stamp = stamp
-            if self.app.screen is self:
-                self.reload()
-                return
+        if stamp != self._stamp:  # articles imported, removed or edited: reload (annotations too)
+            self._version = self.session.version()
+            self.reload()
+            return
         version = self.session.version()
         if version != self._version:
             self._version = version
-            if self.app.screen is self:
-                self.refresh_annotations()
+            self.refresh_annotations()
 
     def on_screen_resume(self) -> None:
         if self._resumed_once:  # back from an article or a dialog (not the first show)
-            self.refresh_annotations()
+            self.catch_up()
+            self.refresh_annotations()  # this app's own writes (the version may not show them)
         self._resumed_once = True
 
     # ---- first run -----------------------------------------------------------------------
@@ -228,7 +295,7 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         try:
             import_paths(self.session.library, [], samples=True, on_progress=progress)
         except Exception as exc:  # noqa: BLE001 - tell, never crash
-            self.app.call_from_thread(self.notify, f"samples: {exc}", severity="error")
+            self.app.call_from_thread(self.notify, f"samples: {describe(exc)}", severity="error")
         self.app.call_from_thread(self._samples_done)
 
     def _show_progress(self, done: int, total: int) -> None:
@@ -241,8 +308,50 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         self.session.first_run = False
         self.reload()
         self.notify(
-            f"Welcome: {plural(len(self.all_rows), 'sample article')} imported. Enter opens one."
+            f"Welcome: {plural(len(self.sample_ids()), 'sample article')} (tagged sample)."
+            " Enter opens one; ctrl+p: Remove the samples.",
+            timeout=15,
+            markup=False,
         )
+
+    def sample_ids(self) -> list[str]:
+        """The bundled samples in this library (the articles tagged ``sample``)."""
+        from reader.library.ingest import SAMPLE_TAG
+
+        return [r.id for r in self.all_rows if SAMPLE_TAG in (t.casefold() for t in r.tag_list)]
+
+    def action_remove_samples(self) -> None:
+        from reader.screens.dialogs import ConfirmDialog
+
+        ids = self.sample_ids()
+        if not ids:
+            self.notify("No sample articles (tagged sample) in this library.")
+            return
+
+        def confirm(yes: bool | None) -> None:
+            if yes:
+                self.remove_articles(ids)
+
+        question = (
+            f"Remove the {plural(len(ids), 'sample article')} (tagged sample)? Notes on them"
+            " stay, as orphans."
+        )
+        self.app.push_screen(ConfirmDialog(question), confirm)
+
+    @work(thread=True, exclusive=True, group="remove")
+    def remove_articles(self, ids: list[str]) -> None:
+        try:
+            self.session.library.remove(ids)
+        except Exception as exc:  # noqa: BLE001 - tell, never crash
+            self.app.call_from_thread(
+                self.notify, f"not removed: {describe(exc)}", severity="error"
+            )
+            return
+        self.app.call_from_thread(self._removed, len(ids))
+
+    def _removed(self, count: int) -> None:
+        self.reload()
+        self.notify(f"{plural(count, 'article')} removed")
 
     # ---- filters -------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -286,17 +395,57 @@ class LibraryScreen(LibraryFilters, Screen[None]):
                 self.session, event.article_id, at=row.position if row is not None else None
             )
         except Exception as exc:  # noqa: BLE001 - a missing text file: say so, stay here
-            self.notify(f"cannot open {event.article_id}: {exc}", severity="error")
+            self.notify(f"cannot open {event.article_id}: {describe(exc)}", severity="error")
             return
         self.app.push_screen(screen)
+
+    def action_export(self) -> None:
+        """The articles shown as one Markdown file: with only a tag filter, everything with
+        that tag (on the article or a passage, as `reader export --tag` selects); with a text
+        or actor filter, the rows shown; without a filter, the whole library."""
+        rows = self.query_one(ArticleTable).rows
+        if not rows:
+            self.notify("Nothing shown to export.")
+            return
+        if self.tag and not (self.query_text or self.actor):
+            ids, tag, title = [], self.tag, f"reader export - tag {self.tag}"
+        elif self.filtered:
+            ids, tag = [r.id for r in rows], None
+            title = f"reader export - {plural(len(ids), 'article')} shown"
+        else:
+            ids, tag, title = [], None, "reader export"
+        self.notify(f"exporting {title} …", markup=False)
+        self.export_shown(ids, tag, title)
+
+    @work(thread=True, exclusive=True, group="export")
+    def export_shown(self, ids: list[str], tag: str | None, title: str) -> None:
+        try:
+            path, count = self.session.export_selection(ids, tag, title)
+        except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+            self.app.call_from_thread(
+                self.notify, f"export failed: {describe(exc)}", severity="error"
+            )
+            return
+        self.app.call_from_thread(
+            self.notify,
+            f"exported {plural(count, 'article')} to {path}",
+            timeout=8,
+            markup=False,
+        )
 
     def action_import(self) -> None:
         from reader.screens.import_dialog import ImportDialog
 
-        def done(count: int | None) -> None:
-            if count:
+        def done(outcome) -> None:
+            if outcome is None:  # closed before importing anything
+                return
+            if outcome.imported:
                 self.reload()
-                self.notify(f"{plural(count, 'article')} imported")
+            self.notify(
+                "import: " + outcome.summary(),
+                severity="warning" if outcome.failed else "information",
+                markup=False,
+            )
 
         self.app.push_screen(ImportDialog(self.session), done)
 
@@ -318,10 +467,110 @@ class LibraryScreen(LibraryFilters, Screen[None]):
 
         self.app.push_screen(AnnotationsScreen(self.session))
 
+    def action_disagreements(self) -> None:
+        from reader.screens.coding import DisagreementScreen
+
+        self.app.push_screen(DisagreementScreen(self.session))
+
     def action_actors(self) -> None:
         from reader.screens.actors import ActorsScreen
 
         self.app.push_screen(ActorsScreen(self.session))
 
+    def action_feeds(self) -> None:
+        from reader.screens.feeds import FeedsScreen
+
+        self.app.push_screen(FeedsScreen(self.session))  # on return: catch_up() reloads
+
     def action_quit(self) -> None:
         self.app.exit()
+
+    # ---- tag and actor filters: article and passage tags, with their parents -------------
+    def action_tag_filter(self) -> None:
+        counts = self._article_counts()
+        if not counts:
+            self.notify("No tags yet: open an article and press t to tag it.")
+            return
+        from reader.render import plural
+        from reader.screens.dialogs import PickDialog
+
+        options = [
+            (f"{t}  ({plural(n, 'article')})", t)
+            for t, n in sorted(counts.items(), key=lambda x: x[0].casefold())
+        ]
+        self.app.push_screen(
+            PickDialog("Show articles tagged (article or passage tags)", options), self._set_tag
+        )
+
+    def _article_counts(self) -> dict[str, int]:
+        """Each tag and parent with the number of articles in the library the filter would
+        show (tagged themselves or on a passage, children included)."""
+        shown = {row.id for row in self.all_rows}
+        try:
+            tagged = self.session.store.articles_by_tag()
+            spelled = {t.casefold(): t for t in self.session.store.tag_counts()}
+        except Exception as exc:  # noqa: BLE001 - the table's own tags still work
+            self.notify(f"passage tags unavailable: {describe(exc)}", severity="warning")
+            tagged, spelled = {}, {}
+            for row in self.all_rows:
+                for tag in row.tag_list:
+                    tagged.setdefault(tag.casefold(), set()).add(row.id)
+                    spelled.setdefault(tag.casefold(), tag)
+        articles: dict[str, set[str]] = {}
+        spelling: dict[str, str] = {}
+        for key, ids in tagged.items():
+            name = spelled.get(key, key)
+            parts = name.split("/")
+            for depth in range(1, len(parts) + 1):
+                parent = "/".join(parts[:depth])
+                spelling.setdefault(parent.casefold(), parent)
+                articles.setdefault(parent.casefold(), set()).update(ids & shown)
+        return {spelling[k]: len(v) for k, v in articles.items() if v}
+
+    def _passage_articles(self) -> set[str]:
+        """Articles with a note tagged ``self.tag`` (or a child of it)."""
+        if not self.tag:
+            return set()
+        try:
+            return {note.article for note in self.session.store.notes(tag=self.tag)}
+        except Exception as exc:  # noqa: BLE001
+            self.notify(f"passage tags unavailable: {describe(exc)}", severity="warning")
+            return set()
+
+    def _set_tag(self, tag: str | None) -> None:
+        if tag is not None:
+            self.tag = tag
+            self._tagged_notes = self._passage_articles()
+            self._apply(presorted=True)
+
+    def action_actor_filter(self) -> None:
+        counts: dict[str, int] = {}
+        for row in self.all_rows:
+            for actor in row.actors:
+                counts[actor] = counts.get(actor, 0) + 1
+        if not counts:
+            self.notify("No actors found in these articles.")
+            return
+        from reader.screens.dialogs import PickDialog
+
+        options = [(f"{a}  ({n})", a) for a, n in sorted(counts.items(), key=lambda x: -x[1])]
+        self.app.push_screen(PickDialog("Show articles mentioning", options), self._set_actor)
+
+    def _set_actor(self, actor: str | None) -> None:
+        if actor is not None:
+            self.actor = actor
+            self._apply(presorted=True)
+
+
+def tag_counts_with_parents(counts: dict[str, int]) -> dict[str, int]:
+    """Add each parent of a hierarchical tag (``frame`` for ``frame/war``) with the sum of its
+    own count and its children's, since picking a parent shows the children too."""
+    out: dict[str, int] = {}
+    spelling: dict[str, str] = {}
+    for tag, n in counts.items():
+        parts = tag.split("/")
+        for depth in range(1, len(parts) + 1):
+            name = "/".join(parts[:depth])
+            key = spelling.setdefault(name.casefold(), name)
+            out[key] = out.get(key, 0) + n
+    return out

@@ -1,20 +1,29 @@
 """What the screens know about the library: one object over Library + AnnotationStore.
 
 No Textual here. It caches analyses (an article opened twice is analysed once), builds table
-rows, and turns any core failure into a one-line message instead of a traceback.
+rows, and turns a core failure into a one-line message (:func:`reader.base.errors.describe`:
+the user's problem, or a bug named as one) for the screens to show: a failure is never shown
+as an empty result ("no notes") without saying so.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections import OrderedDict
 from datetime import UTC
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from reader.base.errors import ReaderError, describe
 from reader.library.models import ArticleMeta
-from reader.widgets.article_rows import Row, build_rows, rows_from_columns
+from reader.library.settings import SettingsError  # noqa: F401 - re-exported
+from reader.render import clean
+from reader.widgets.article_rows import Row, rows_from_columns
+
+if TYPE_CHECKING:
+    from annotations.models import ArticleSummary, Note
+    from annotations.store import AnnotationStore
+    from reader.analysis.models import Analysis
 
 
 class Session:
@@ -26,25 +35,34 @@ class Session:
         self.root = Path(root)
         self.first_run = not Library(self.root).exists()
         self.library = Library(self.root, create=True)
-        self._analyses: OrderedDict[str, Any] = OrderedDict()
+        self._analyses: OrderedDict[str, Analysis] = OrderedDict()
+        self.summaries_error = ""  # why the last summaries() came back empty, if it failed
+        self.analysis_errors: dict[str, str] = {}  # article -> why it shows no highlights
+        self.feed_news = 0  # articles the feed updates of this run brought ("n new")
 
     @property
-    def store(self) -> Any:
+    def store(self) -> AnnotationStore:
         return self.library.annotations
 
     # ---- articles ------------------------------------------------------------------------
     def rows(self) -> list[Row]:
         """Newest first, read from the index columns (no ArticleMeta per row at start-up)."""
-        columns = getattr(self.library, "article_columns", None)
-        if columns is None:  # pragma: no cover - a library without columns
-            return build_rows(self.library.articles(), self.summaries())
-        return rows_from_columns(columns(), self.summaries())
+        return rows_from_columns(self.library.article_columns(), self.summaries())
 
-    def summaries(self) -> dict[str, Any]:
+    def index_problems(self) -> list[str]:
+        """Damaged index rows the last read left out (file, article id, field), one each."""
+        return list(getattr(getattr(self.library, "index", None), "problems", None) or [])
+
+    def summaries(self) -> dict[str, ArticleSummary]:
+        """Tags, notes and read state per article; if they cannot be read, {} (a broken store
+        still lets people read) and ``summaries_error`` says why (the library screen shows it)."""
         try:
-            return self.store.summaries() or {}
-        except Exception:  # noqa: BLE001 - a broken store still lets people read
+            summaries = self.store.summaries() or {}
+        except Exception as exc:  # noqa: BLE001 - shown by the screen, never hidden
+            self.summaries_error = describe(exc)
             return {}
+        self.summaries_error = ""
+        return summaries
 
     def meta(self, article_id: str) -> ArticleMeta:
         return self.library.get(article_id)
@@ -52,26 +70,21 @@ class Session:
     def text(self, article_id: str) -> str:
         return self.library.text(article_id)
 
-    def cached_analysis(self, article_id: str) -> Any | None:
+    def cached_analysis(self, article_id: str) -> Analysis | None:
         return self._analyses.get(article_id)
 
-    def analysis(self, article_id: str) -> Any:
+    def analysis(self, article_id: str) -> Analysis:
         """The article's analysis: memory, then the library's cache, then analyze()."""
         found = self._analyses.get(article_id)
         if found is not None:
             self._analyses.move_to_end(article_id)
             return found
         try:
-            if hasattr(self.library, "analysis"):
-                result = self.library.analysis(article_id)
-            else:  # pragma: no cover - older library without a cache
-                from reader.analysis import analyze
-
-                meta = self.meta(article_id)
-                result = analyze(self.text(article_id), meta.lang)
-        except Exception:  # noqa: BLE001 - no highlights is better than no article
+            result = self.library.analysis(article_id)
+        except Exception as exc:  # noqa: BLE001 - no highlights is better than no article
             from reader.analysis.models import Analysis
 
+            self.analysis_errors[article_id] = describe(exc)  # the article screen says so
             result = Analysis(lang=None)
         self._analyses[article_id] = result
         while len(self._analyses) > 64:
@@ -79,33 +92,47 @@ class Session:
         return result
 
     # ---- annotations ---------------------------------------------------------------------
-    def notes(self, article_id: str | None = None) -> list[Any]:
+    def notes(self, article_id: str | None = None) -> list[Note]:
+        """The notes (all, or one article's). A file that cannot be read raises its
+        ReaderError (naming the file): never an empty list in its place."""
+        return list(self.store.notes(article_id) if article_id else self.store.notes())
+
+    def annotations(self, article_id: str) -> tuple[list[Note], list[str], str]:
+        """An article's notes and tags, and "" or why they cannot be shown (the file, or a bug
+        named as one): the screen shows that instead of "No notes yet"."""
         try:
-            return list(self.store.notes(article_id) if article_id else self.store.notes())
-        except Exception:  # noqa: BLE001
-            return []
+            return self.notes(article_id), self.tags(article_id), ""
+        except Exception as exc:  # noqa: BLE001 - shown in the header and the notes panel
+            return [], [], short_error(describe(exc), self.root)
 
     def annotation_error(self, article_id: str) -> str:
         """Why this article's annotation file cannot be read ("" if it can, or has none),
         shortened for a header line: paths relative to the library, the reason's first part."""
         try:
             message = getattr(self.store.summary(article_id), "error", "") or ""
-        except Exception:  # noqa: BLE001 - no file or a bad id: nothing damaged to show
+        except (ReaderError, OSError, ValueError):  # no file or a bad id: nothing damaged to show
             return ""
         return short_error(message, self.root) if message else ""
 
-    def tags(self, article_id: str) -> list[str]:
+    def annotation_damage(self, article_id: str) -> list[str]:
+        """Damaged records of this article's annotation file, left out of what is shown (one
+        line each: record, field, why), from the summary; [] if none."""
         try:
-            return list(self.store.article_tags(article_id) or [])
-        except Exception:  # noqa: BLE001
+            bad = getattr(self.store.summary(article_id), "bad", "") or ""
+        except Exception:  # noqa: BLE001 - no file or a bad id: nothing damaged to show
             return []
+        return [clean(line) for line in bad.splitlines()]
+
+    def tags(self, article_id: str) -> list[str]:
+        """An article's tags; an unreadable file raises its ReaderError, as notes() does."""
+        return list(self.store.article_tags(article_id) or [])
 
     def version(self) -> Any:
         """Changes when anyone (this app, the CLI, another TUI) writes annotations."""
         version = getattr(self.store, "version", None)
         try:
             return version() if callable(version) else None
-        except Exception:  # noqa: BLE001
+        except (ReaderError, OSError):  # unreadable now: the next poll tries again
             return None
 
     def index_stamp(self) -> Any:
@@ -117,45 +144,127 @@ class Session:
             return None
         return (st.st_ino, st.st_size, st.st_mtime_ns) if st else None
 
-    def export_path(self, meta: ArticleMeta) -> Path:
-        from reader.textutil import strip_control
+    def export_path(self, meta: ArticleMeta, suffix: str = ".md") -> Path:
+        """Where `e` writes: ``LIBRARY/exports/`` with the name ``reader export -o DIR/``
+        gives (annotations.export.file_names): the title, or ``TITLE (ID)`` where another
+        article's export already has that name."""
+        from annotations.export import ExportArticle, file_names
 
-        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in strip_control(meta.title))
-        safe = "-".join(part for part in safe.split("-") if part)[:60] or "article"
-        return self.root / "exports" / f"{safe}-{meta.id}.md"
+        folder = self.root / "exports"
+        article = ExportArticle(id=meta.id, title=meta.title)
+        stem = file_names([article])[0][: -len(".md")]
+        if _exported_by_other(folder / (stem + suffix), meta.id):
+            stem = file_names([article], taken=[stem])[0][: -len(".md")]
+        return folder / (stem + suffix)
 
-    def export_markdown(self, article_id: str, path: Path | None = None) -> Path:
-        """Write this article's Markdown (title, tags, notes, passages) and return the path."""
-        from annotations import export
-        from annotations.storage import atomic_write_bytes
+    def export_article(
+        self, article_id: str, path: Path | None = None, *, create: bool = False
+    ) -> Path:
+        """Write this article's export (title, tags, notes, passages) and return the path. The
+        format follows the file's suffix (annotations.exporters; Markdown for any other), and
+        the text is the one ``reader export ID --format NAME`` writes. A missing folder is
+        created only for the library's own exports/ or with ``create`` (the user said yes)."""
+        from datetime import datetime
+
+        from annotations import export, exporters
+        from reader.library.export import collect_export
 
         meta = self.meta(article_id)
-        target = Path(path).expanduser() if path else self.export_path(meta)
+        default = self.export_path(meta)
+        target = Path(path).expanduser() if path else default
         if target.is_dir():
-            target = target / self.export_path(meta).name
-        text = _to_markdown(export, self, meta)
+            target = target / default.name
+        if not target.parent.is_dir() and not (create or target.parent == default.parent):
+            raise OSError(f"folder {target.parent} does not exist")
+        exporter = exporters.for_path(target)
+        articles = collect_export(self.library, [meta.id])
+        exported = datetime.now(UTC).isoformat(timespec="seconds")
+        text = exporter.render(articles, exported=exported, quotes=False, title="reader export")
         target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(target, text.encode("utf-8"))
+        export.write_export_file(target, text.encode("utf-8"))  # never through a symlink
         return target
+
+    def export_selection(self, ids: list[str], tag: str | None, title: str) -> tuple[Path, int]:
+        """The library's `e`: the articles shown (``ids``) or those with ``tag`` as one
+        Markdown file in ``LIBRARY/exports/``, selected by the function ``reader export``
+        uses (reader.library.export.collect_export), so the TUI and the CLI export the same
+        articles the same way. Returns the path
+        and the number of articles."""
+        from datetime import datetime
+
+        from annotations import export, exporters
+        from annotations.mdtext import safe_stem
+        from reader.library.export import collect_export
+
+        articles = collect_export(self.library, ids, tag)
+        exported = datetime.now(UTC).isoformat(timespec="seconds")
+        exporter = exporters.by_name(exporters.DEFAULT)
+        text = exporter.render(articles, exported=exported, quotes=False, title=title)
+        target = self.root / "exports" / (safe_stem(title, "reader export") + ".md")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        export.write_export_file(target, text.encode("utf-8"))  # never through a symlink
+        return target, len(articles)
+
+    # ---- coders and the codebook (issue 17) ------------------------------------------------
+    def coder(self) -> str:
+        """Who codes: the name set in settings, else the system user name."""
+        try:
+            return self.store.who()
+        except Exception:  # noqa: BLE001
+            return ""
+
+    def set_coder(self, name: str) -> str:
+        """Set the coder's name (``final`` is refused: SettingsError); returns it cleaned."""
+        from reader.library.settings import clean_coder, save_setting
+
+        name = clean_coder(name)
+        save_setting(self.root, "coder", name)
+        self.store.coder = name
+        return name
+
+    def coder_notice(self) -> str | None:
+        """Once per run, while no coder name is set: what records carry instead."""
+        from reader.library.settings import configured_coder
+
+        if getattr(self, "_coder_noticed", False) or configured_coder(self.root):
+            return None
+        self._coder_noticed = True
+        # one line, so the toast stays over the header (ctrl+p "Set your coder name" sets it)
+        return f"coding as {self.coder()} (login) · ctrl+p sets a name"
+
+    def codebook(self) -> Any | None:
+        """The library's codebook, or None (none stored, or one that can't be read)."""
+        try:
+            return self.library.codebook()
+        except Exception:  # noqa: BLE001 - a damaged codebook: tags work as before
+            return None
 
     # ---- settings ------------------------------------------------------------------------
     def settings_path(self) -> Path:
         return self.root / "settings.json"
 
     def load_settings(self) -> dict[str, Any]:
-        try:
-            data = json.loads(self.settings_path().read_text(encoding="utf-8"))
-            return data if isinstance(data, dict) else {}
-        except (OSError, ValueError):
-            return {}
+        from reader.library.settings import load_settings
+
+        return load_settings(self.root)
 
     def save_setting(self, key: str, value: Any) -> None:
-        data = self.load_settings()
-        data[key] = value
-        path = self.settings_path()
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
-        tmp.replace(path)
+        """Change one setting under the lock (reader.library.settings.save_setting): a settings
+        file that is not JSON is left alone (``SettingsError``)."""
+        from reader.library.settings import save_setting
+
+        save_setting(self.root, key, value)
+
+
+def _exported_by_other(path: Path, article_id: str) -> bool:
+    """Does ``path`` hold the export of another article (its front matter names the id)?"""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    found = re.search(r'^id: "?([^"\n]*)"?$', head, re.MULTILINE)
+    return found is not None and found.group(1) != article_id
 
 
 _STORE_ERROR = re.compile(r"^(?P<file>.+?) is unreadable \((?P<why>[^:)]*)")
@@ -181,21 +290,3 @@ def short_error(message: str, root: Path) -> str:
     if copy:
         out += f"; copy: {Path(copy['copy'].strip()).name}"
     return out
-
-
-def _to_markdown(export: Any, session: Session, meta: ArticleMeta) -> str:
-    """The same Markdown `reader export ID` writes (front matter, notes, passages)."""
-    from datetime import datetime
-
-    store = session.store
-    article = export.ExportArticle(
-        id=meta.id,
-        title=meta.title,
-        source=meta.source,
-        date=meta.date,
-        url=meta.url,
-        tags=store.article_tags(meta.id),
-        notes=store.notes(article=meta.id),
-    )
-    exported = datetime.now(UTC).isoformat(timespec="seconds")
-    return export.to_markdown([article], exported=exported)

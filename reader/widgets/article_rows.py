@@ -93,7 +93,8 @@ class Row:
     @property
     def error(self) -> str:
         """Why the article's annotation file could not be read ("" when it is fine)."""
-        return getattr(self.summary, "error", "") or ""
+        # an unreadable file, or records left out of its counts: marked, never "0 notes"
+        return getattr(self.summary, "error", "") or getattr(self.summary, "bad", "") or ""
 
     @property
     def position(self) -> int:
@@ -135,7 +136,7 @@ class ColumnRow(Row):
         self.hay = None
 
     @property
-    def meta(self) -> Any:  # type: ignore[override]
+    def meta(self) -> Any:
         if self._view is None:
             self._view = self._columns.view(self._at)
         return self._view
