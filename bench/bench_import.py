@@ -1,6 +1,7 @@
 """Import accuracy and speed, beside baselines measured in the same run.
 
     python bench/bench_import.py bench/out/devpages [--verbose] [--no-loso] [--dump FILE]
+                                                    [--corpus DIR] [--kinds html,scraped]
     python bench/bench_import.py [--corpus DIR] [--repeat N] [--verbose]
 
 With a devpages build (../shared/tools/devpages.py; local only, never committed) as argument:
@@ -8,7 +9,9 @@ every page of html/, scraped/ and snippets/, each metric scored only where the g
 (title, date, body token F1, the body's first words, snippets: every `with` in the body and no
 `without`). Baselines: trafilatura alone (HTML) and "keep every line" (scraped). The learned
 line models (bench/train_import.py) are scored leave-one-site-out: for each site, models
-trained on every other site import that site's pages; that figure is the one that counts.
+trained on every other site import that site's pages; that figure is the one that counts, beside
+the hand rules alone (the importer with the models switched off) on the same pages. The shared
+corpus (--corpus) is scored and trained on beside the build, and shown apart too.
 
 Without it, the shared corpus: DIR/*.html and DIR/scraped/*.txt against DIR/<id>.json, title
 exact match (case and punctuation normalised), date, language, body token F1 (mean and min),
@@ -279,6 +282,9 @@ def devpages_main(root: Path, args) -> int:
     if not pages:
         print(f"no devpages build at {root}", file=sys.stderr)
         return 1
+    corpus = Path(args.corpus)
+    if corpus.is_dir():  # the 22 shared pages are scored (and trained on) beside the build
+        pages += dp.load_corpus(corpus)
     html = [p for p in pages if p.kind == "html"]
     scraped = [p for p in pages if p.kind == "scraped"]
     sites = {p.site for p in pages}
@@ -310,9 +316,11 @@ def devpages_main(root: Path, args) -> int:
     if scraped and "scraped" in args.kinds:
         line = {p.id for p in scraped if dp.title_is_a_line(p)}
         all_rows, _, _ = _run(scraped, lambda d, n: every_line(d))
+        rule_rows, _, _ = _run(scraped, hand_rules_alone)
         our_rows, our_out, _ = _run(scraped, ours)
         results = {
             "keep every line": dp.summary(all_rows, {"line": line}),
+            "hand rules alone (no model)": dp.summary(rule_rows, {"line": line}),
             "reader importer (shipped)": dp.summary(our_rows, {"line": line}),
         }
         loso_rows = None
@@ -321,6 +329,18 @@ def devpages_main(root: Path, args) -> int:
             if loso_rows is not None:
                 results["reader, leave-one-site-out"] = dp.summary(loso_rows, {"line": line})
         _devpages_table(f"scraped text ({len(scraped)})", results, [("title=line %", "line")])
+        if loso_rows is not None:
+            for label, keep in (("dev pages only", False), ("shared corpus only", True)):
+                subset = {
+                    name: dp.summary(
+                        [r for r in rows if r["id"].startswith("corpus/") == keep], {"line": line}
+                    )
+                    for name, rows in (
+                        ("hand rules alone (no model)", rule_rows),
+                        ("reader, leave-one-site-out", loso_rows),
+                    )
+                }
+                _devpages_table(f"  {label}", subset, [("title=line %", "line")])
         if args.verbose:
             rows, out = (loso_rows, loso_out) if loso_rows is not None else (our_rows, our_out)
             _misses("txt", scraped, rows, out)
@@ -329,6 +349,14 @@ def devpages_main(root: Path, args) -> int:
     if args.dump:
         Path(args.dump).write_text(json.dumps(dump, indent=1), "utf-8")
     return 0
+
+
+def hand_rules_alone(data: bytes, name: str) -> dict:
+    """The importer with the hand rules only (the learned line scorers switched off)."""
+    from reader.importing import scraped_model
+
+    with scraped_model.using(scraped_model.Model({})):
+        return ours(data, name)
 
 
 def loso_scraped(pages) -> tuple[list[dict] | None, dict]:

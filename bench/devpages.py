@@ -99,11 +99,35 @@ def load(root: Path, kinds: tuple[str, ...] = ("html", "scraped")) -> list[Page]
     return pages
 
 
+def load_corpus(corpus: Path, kinds: tuple[str, ...] = ("html", "scraped")) -> list[Page]:
+    """The shared corpus (openly licensed: DIR/*.html, DIR/scraped/*.txt, DIR/<id>.json) as
+    pages of the same shape, ids "corpus/<kind>/<id>"; the site from the page's canonical or
+    og:url, else its source."""
+    pages: list[Page] = []
+    golds = {
+        p.stem: json.loads(p.read_text("utf-8"))
+        for p in sorted(corpus.glob("*.json"))
+        if p.stem != "manifest"
+    }
+    for stem, gold in golds.items():
+        html_path = corpus / f"{stem}.html"
+        html = html_path.read_bytes() if html_path.exists() else None
+        site = host_of(gold.get("url")) or (host_of(page_url(html)) if html else None)
+        site = site or "corpus:" + str(gold.get("source") or stem)
+        for kind in kinds:
+            path = html_path if kind == "html" else corpus / "scraped" / f"{stem}.txt"
+            if path.exists():
+                pages.append(
+                    Page(f"corpus/{kind}/{stem}", kind, path, path.read_bytes(), gold, site, False)
+                )
+    return pages
+
+
 # ---- scoring --------------------------------------------------------------------------------
 
 
 def norm_title(text: str | None) -> str:
-    return re.sub(r"\W+", " ", (text or "").casefold()).strip()
+    return re.sub(r"\W+", " ", (text or "").replace("\u00ad", "").casefold()).strip()
 
 
 def tokens(text: str) -> Counter:

@@ -49,11 +49,12 @@ from reader.textutil import strip_control  # noqa: E402
 
 MIN_SITES = 10  # a word feature must occur on this many training sites
 # L2 penalties: (general features, word features); words are many and pull towards topics
-LAMBDA = {"body": (1.0, 10.0), "context": (1.0, 30.0), "title": (1.0, 10.0), "date": (1.0, 10.0)}
+# (title: words barely help a choice among a page's lines, leave-one-site-out; kept damped)
+LAMBDA = {"body": (1.0, 10.0), "context": (1.0, 30.0), "title": (1.0, 100.0), "date": (1.0, 10.0)}
 
 
 def gold_norm(text: str | None) -> str:
-    return re.sub(r"\W+", " ", (text or "").casefold()).strip()
+    return re.sub(r"\W+", " ", (text or "").replace("\u00ad", "").casefold()).strip()
 
 
 # ---- pages, lines, labels -------------------------------------------------------------------
@@ -501,11 +502,18 @@ def site_folds(pages, k: int | None = None) -> dict:
 # ---- entry points ---------------------------------------------------------------------------
 
 
-def training_pages(root: Path) -> list:
-    """The scraped pages of the build with gold (snippet pages included)."""
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
+
+
+def training_pages(root: Path, corpus: Path | None = DEFAULT_CORPUS) -> list:
+    """The scraped pages of the build with gold (snippet pages included), and the shared
+    corpus's scraped pages (when there is one)."""
     import devpages as dp
 
-    return [p for p in dp.load(root, kinds=("scraped",))]
+    pages = list(dp.load(root, kinds=("scraped",)))
+    if corpus is not None and corpus.is_dir():
+        pages += dp.load_corpus(corpus, kinds=("scraped",))
+    return pages
 
 
 def leave_one_site_out(pages) -> tuple[list[dict], dict]:
@@ -535,8 +543,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("devpages", help="a devpages build (../shared/tools/devpages.py)")
     parser.add_argument("--out", default=str(sm.MODEL_FILE))
+    parser.add_argument(
+        "--corpus", default=str(DEFAULT_CORPUS), help="the shared corpus ('' for none)"
+    )
     args = parser.parse_args()
-    pages = training_pages(Path(args.devpages))
+    pages = training_pages(Path(args.devpages), Path(args.corpus) if args.corpus else None)
     prepared = prepare(pages)
     models, _, _ = train(prepared)
     payload = {

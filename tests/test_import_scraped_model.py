@@ -126,3 +126,31 @@ def test_with_other_weights_the_import_follows_them() -> None:
         assert scraped_model.model() is empty
     assert scraped_model.model() is not empty
     assert parse_document(page_copy().encode(), "depot.txt").title == HEADLINE
+
+
+def _candidates(text: str) -> dict[str, dict[str, float]]:
+    from reader.importing.scraped_lines import classify
+
+    lines = classify(text.split("\n"))
+    probabilities = scraped_model.story_probabilities(lines)
+    span = scraped_model.story_span(lines, probabilities)
+    found = scraped_model.title_candidates(lines, probabilities, span)
+    return {lines[index].text: features for index, features in found}
+
+
+def test_a_headline_at_the_end_of_a_breadcrumb_is_marked_so() -> None:
+    crumb = f"Home > Local > {HEADLINE}"
+    features = _candidates(page_copy().replace("Local news\n", crumb + "\n"))
+    assert features[HEADLINE].get("heldby:crumbtail") == 1.0
+    assert "heldby:crumbtail" not in features["By Jane Example"]
+    article = parse_document(page_copy().replace("Local news\n", crumb + "\n").encode(), "d.txt")
+    assert article.title == HEADLINE
+
+
+def test_the_candidate_sharing_most_words_with_the_lead_is_marked() -> None:
+    features = _candidates(page_copy())
+    marked = [text for text, f in features.items() if f.get("top:leadoverlap")]
+    assert HEADLINE in marked  # 'tram depot', 'market hall' are in the first paragraphs
+    for label in ("By Jane Example", "Updated 3 hours ago", "Share via e-mail", "Larger text"):
+        assert label not in marked
+    assert 0 < features[HEADLINE]["leadoverlap"] <= 1

@@ -8,6 +8,7 @@ timestamps. Hard-wrapped text is joined first, so that its lines are paragraphs 
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass
 
@@ -97,6 +98,9 @@ def _labelled_ui(text: str) -> bool:
     )
 
 
+_LONE_BYLINE = re.compile(r"^(?:by|von)(?: \S+){0,3}$", re.I)  # 'by', 'by Jane Doe'
+
+
 def _undouble(lines: list[str]) -> list[str]:
     """Double-spaced text (a blank line after every line) carries no paragraph information."""
     filled = [i for i, line in enumerate(lines) if line]
@@ -140,7 +144,9 @@ def _unwrap(raw_lines: list[str]) -> list[str]:
     )
     if width is None and (continued < 3 or continued < 0.2 * longish):
         return lines
-    full = 0.6 * width if width else 40
+    # Without a column, only a line going on in lowercase continues the one before: a headline
+    # over its standfirst or its byline ends without punctuation too.
+    full = 0.6 * width if width else math.inf
     joined: list[str] = []
     last = 0  # length of the physical line that ends joined[-1]
     for line in lines:
@@ -149,7 +155,7 @@ def _unwrap(raw_lines: list[str]) -> list[str]:
             line
             and previous
             and not _SENTENCE_END.search(previous)
-            and (last >= full or line[0].islower())
+            and (last >= full or (line[0].islower() and not _LONE_BYLINE.match(line)))
         ):
             joined[-1] = f"{previous} {line}"
         else:

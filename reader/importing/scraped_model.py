@@ -30,6 +30,7 @@ KINDS = ("body", "context", "title", "date")
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _SEPARATORS = (" · ", " | ", " › ", " > ", " / ", " • ", " » ")
+_CRUMB = re.compile(r"\s[|›>»/]\s|[|›>»]")  # 'Start > Politik > Headline', 'A|B|C'
 _MAX_VOCAB_WORDS = 12  # word features only on short lines: interface text, headlines, labels
 
 
@@ -489,6 +490,12 @@ def title_candidates(
     for line, p in zip(lines[start:end], probabilities[start:end], strict=True):
         if p >= 0.5:
             body_words.update(w for w in _WORD.findall(line.text.casefold()) if len(w) >= 4)
+    lead: dict[int, set[str]] = {}  # the words of the story's first lines: a headline's words
+    for index in range(start, end):
+        if probabilities[index] >= 0.5 and lines[index].body:
+            lead[index] = set(_content_words(lines[index].text))
+            if sum(len(words) for words in lead.values()) >= 40:
+                break
     norms = [norm(ln.text) for ln in lines]
     repeats = Counter(n for n in norms if n)
     dated = [i for i, ln in enumerate(lines) if ln.dated or DATE_IN_TEXT.search(ln.text)]
@@ -537,6 +544,9 @@ def title_candidates(
         own = [w for w in _WORD.findall(text.casefold()) if len(w) >= 4]
         if own:
             f["overlap"] = sum(1 for w in own if body_words[w]) / len(own)
+            others = set().union(*(words for i, words in lead.items() if i != index))
+            if others:  # (a line of the lead itself is compared with the rest of the lead)
+                f["leadoverlap"] = sum(1 for w in own if w in others) / len(own)
         near = [abs(d - index) for d in dated if d != index and abs(d - index) <= 4]
         if near:
             f[f"datenear:{min(near)}"] = 1.0
@@ -582,6 +592,10 @@ def title_candidates(
             if holders:
                 tail = any(norms[j].endswith(key) for j in holders)
                 f["heldby:tail" if tail else "heldby:inside"] = 1.0
+                if tail and any(
+                    norms[j].endswith(key) and _CRUMB.search(lines[j].text) for j in holders
+                ):
+                    f["heldby:crumbtail"] = 1.0  # 'Home > Section > Headline': a breadcrumb
                 if any(abs(j - index) <= 10 for j in holders):
                     f["heldby:near"] = 1.0
         if index == rule_pick:
@@ -593,7 +607,20 @@ def title_candidates(
         for word in set(vocab_words(text)):
             f["w:" + word] = 1.0
         out.append((index, f))
+    _relative(out, "leadoverlap")
+    _relative(out, "overlap")
     return out
+
+
+def _relative(rows: list[tuple[int, Features]], name: str) -> None:
+    """The candidate(s) with the highest value of a feature among all candidates, marked: a
+    choice model sees each line alone, this says how it compares."""
+    top = max((f.get(name, 0.0) for _, f in rows), default=0.0)
+    if top <= 0:
+        return
+    for _, f in rows:
+        if f.get(name, 0.0) >= top:
+            f[f"top:{name}"] = 1.0
 
 
 def _rule_title(lines: list[Line]) -> int | None:
