@@ -14,6 +14,14 @@ from typing import Any
 from reader.base.errors import ReaderError
 from reader.base.surrogates import lone_surrogate
 
+from .corrections import (
+    ActorFix,
+    CorrectionError,
+    QuoteCorrection,
+    actor_fix_from,
+    correction_from,
+    kind_words,
+)
 from .mdtext import (
     blockquote,
     link_or_text,
@@ -45,6 +53,13 @@ class ExportArticle:
     tags: list[str] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     quotes: list[dict[str, Any]] | None = None  # {"speaker", "kind", "text"} from the analysis
+    # corrections of the analysis: quotes, this article's actors, and the library-wide alias
+    # table's entries for actors of this article (merged into the alias table on import)
+    corrections: list[QuoteCorrection] = field(default_factory=list)
+    actor_fixes: list[ActorFix] = field(default_factory=list)
+    library_actor_fixes: list[ActorFix] = field(default_factory=list)
+    # note id -> who speaks in the noted passage, when it is a quotation ("Name (kind)")
+    speakers: dict[str, str] = field(default_factory=dict)
 
 
 # Markdown -------------------------------------------------------------------------------------
@@ -95,7 +110,7 @@ def _who_said_what(quotes: list[dict[str, Any]], level: str) -> list[str]:
         if q.get("via"):
             speaker += f"** via **{one_line(q['via'])}"
         out.append(
-            f"- **{speaker}** ({one_line(q.get('kind') or 'quote')}): "
+            f"- **{speaker}** ({one_line(kind_words(q.get('kind')))}): "
             f"{one_line(q.get('text') or '')}"
         )
     return out + [""]
@@ -282,10 +297,23 @@ def to_json(articles: Iterable[ExportArticle], *, exported: str) -> dict[str, An
                 "tags": list(a.tags),
                 "notes": [n.to_json() for n in a.notes],
                 **({"quotes": a.quotes} if a.quotes is not None else {}),
+                **_corrections_json(a),
             }
             for a in articles
         ],
     }
+
+
+def _corrections_json(a: ExportArticle) -> dict[str, Any]:
+    """Only when there are any: an export without corrections is as it always was."""
+    out: dict[str, Any] = {}
+    if a.corrections:
+        out["corrections"] = [c.to_json() for c in a.corrections]
+    if a.actor_fixes:
+        out["actor_corrections"] = [f.to_json() for f in a.actor_fixes]
+    if a.library_actor_fixes:
+        out["library_actor_corrections"] = [f.to_json() for f in a.library_actor_fixes]
+    return out
 
 
 class ImportError_(ReaderError, ValueError):
@@ -349,7 +377,8 @@ def merge_json(store: Any, data: Any) -> dict[str, int]:
         )
     if not isinstance(data.get("articles"), list):
         raise ImportError_('annotations file has no "articles" list')
-    plan = []
+    plan: list[Any] = []
+    aliases: list[ActorFix] = []
     for a in data["articles"]:
         if not isinstance(a, dict) or not isinstance(a.get("id"), str):
             raise ImportError_("an article entry has no id")
@@ -360,6 +389,36 @@ def merge_json(store: Any, data: Any) -> dict[str, int]:
         notes = a.get("notes") or []
         if not isinstance(notes, list):
             raise ImportError_(f"article {a['id']}: notes must be a list")
-        plan.append((a["id"], tags, [_note_in(a["id"], n) for n in notes]))
+        fixes, actor_fixes, library = _corrections_in(a)
+        plan.append((a["id"], tags, [_note_in(a["id"], n) for n in notes], fixes, actor_fixes))
+        aliases += library
+    if aliases:
+        store.library_actor_fixes()  # readable (a damaged alias table fails before any write)
     # all or nothing: the store checks every tag and text again, then writes one set of files
-    return store.merge_many(plan)
+    totals = store.merge_many(plan)
+    if aliases:
+        totals["corrections"] = totals.get("corrections", 0) + store.merge_library_actor_fixes(
+            [f.to_json() for f in aliases]
+        )
+    return totals
+
+
+def _corrections_in(
+    a: dict[str, Any],
+) -> tuple[list[QuoteCorrection], list[ActorFix], list[ActorFix]]:
+    """An exported article's corrections, each checked (:class:`ImportError_` names a bad one)."""
+    out: list[list[Any]] = [[], [], []]
+    keys = ("corrections", "actor_corrections", "library_actor_corrections")
+    for slot, key in enumerate(keys):
+        items = a.get(key) or []
+        if not isinstance(items, list):
+            raise ImportError_(f"article {a['id']}: {key} must be a list")
+        for item in items:
+            try:
+                if slot == 0:
+                    out[0].append(correction_from(a["id"], item))
+                else:
+                    out[slot].append(actor_fix_from(item))
+            except CorrectionError as exc:
+                raise ImportError_(f"article {a['id']}: {exc}") from None
+    return out[0], out[1], out[2]

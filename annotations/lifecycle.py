@@ -32,6 +32,9 @@ class ArticleLifecycle(ArticleFiles):
                 updates.append((fields, Query().id == note.id))
             if updates:
                 db.table("notes").update_multiple(updates)
+            moved_fixes = _reanchored_corrections(article, raw, new_text)
+            if moved_fixes:
+                db.table("corrections").update_multiple(moved_fixes)
             if rec.article_doc(raw).get("removed"):
                 self._update_article(db, {"removed": False})
         return rec.notes_in(article, self._read(article))
@@ -59,6 +62,8 @@ class ArticleLifecycle(ArticleFiles):
             return
         with self._writing(article) as db:
             db.table("notes").update({"orphan": True})
+            if db.table("corrections"):
+                db.table("corrections").update({"orphan": True})
             self._update_article(db, {"removed": True})
 
     def delete_article(self, article: str) -> None:
@@ -87,25 +92,34 @@ class ArticleLifecycle(ArticleFiles):
         import-annotations``): every note and tag is checked first, then all files are changed
         under one lock and written as one set (:meth:`_write_many`); a bad record, or a file
         that can't be read, means nothing is written and a :class:`StoreError` names it."""
-        staged: dict[str, list[tuple[list[str], list[Note]]]] = {}
+        staged: dict[str, list[tuple[list[str], list[Note], list[Any], list[Any]]]] = {}
         with user_errors():
-            for article, tags, notes in plan:
+            for item in plan:
+                article, tags, notes = item[0], item[1], item[2]
+                fixes = list(item[3]) if len(item) > 3 else []  # type: ignore[misc]
+                actor_fixes = list(item[4]) if len(item) > 4 else []  # type: ignore[misc]
                 self.path(article)  # a valid id
                 incoming = []
                 for note in notes:
                     note.article, note.text = article, rec.clean_text(note.text)
                     note.tags = merge_tags([], note.tags)
                     incoming.append(note)
-                staged.setdefault(article, []).append((merge_tags([], tags), incoming))
-        totals = {"articles": 0, "added": 0, "updated": 0, "skipped": 0}
+                for fix in fixes:
+                    fix.article = article
+                staged.setdefault(article, []).append(
+                    (merge_tags([], tags), incoming, fixes, actor_fixes)
+                )
+        totals = {"articles": 0, "added": 0, "updated": 0, "skipped": 0, "corrections": 0}
 
         def change(article: str) -> Callable[[dict[str, Any]], bool]:
             def apply(raw: dict[str, Any]) -> bool:
                 changed = False
-                for tags, notes in staged[article]:
+                for tags, notes, fixes, actor_fixes in staged[article]:
                     counts, moved = _merge_raw(article, raw, tags, notes)
-                    changed |= moved
+                    merged = _merge_corrections(article, raw, fixes, actor_fixes)
+                    changed |= moved or merged > 0
                     totals["articles"] += 1
+                    totals["corrections"] += merged
                     for key, value in counts.items():
                         totals[key] += value
                 return changed
@@ -113,7 +127,30 @@ class ArticleLifecycle(ArticleFiles):
             return apply
 
         self._write_many({a: change(a) for a in staged}, all_or_nothing=True)
+        if not totals["corrections"]:
+            del totals["corrections"]  # only when the copy had any: the totals stay as they were
         return totals
+
+
+def _reanchored_corrections(
+    article: str, raw: dict[str, Any] | None, new_text: str
+) -> list[tuple[dict[str, Any], Any]]:
+    """Each quote correction placed in ``new_text`` (its anchor, and its bounds when the user
+    moved them); one that can't be placed becomes an orphan and keeps its old anchor."""
+    from .corrections import corrections_in
+
+    updates = []
+    for fix in corrections_in(article, raw):
+        anchor = find_again(fix.anchor, new_text)
+        bounds = find_again(fix.bounds, new_text) if fix.bounds is not None else None
+        lost = anchor is None or (fix.bounds is not None and bounds is None)
+        fields: dict[str, Any] = {"orphan": lost}
+        if not lost:
+            fields["anchor"] = anchor.to_dict()  # type: ignore[union-attr]
+            if bounds is not None:
+                fields["bounds"] = bounds.to_dict()
+        updates.append((fields, Query().id == fix.id))
+    return updates
 
 
 def _merge_raw(
@@ -151,6 +188,45 @@ def _merge_raw(
         article_table[key] = {**article_table.get(key, {}), "tags": merged}
         changed = True
     return counts, changed
+
+
+def _merge_corrections(
+    article: str, raw: dict[str, Any], fixes: list[Any], actor_fixes: list[Any]
+) -> int:
+    """Merge checked quote and actor corrections into one article's raw dict, in place: the
+    same quote id (or actor) -> the newer ``updated`` wins. Returns how many changed."""
+    from .corrections import actor_fixes_in, correction_doc, corrections_in, newer
+
+    changed = 0
+    table: dict[str, Any] = raw.setdefault("corrections", {}) if fixes else {}
+    if fixes:
+        slot = {d.get("id"): k for k, d in table.items() if isinstance(d, dict)}
+        mine = {c.id: c for c in corrections_in(article, raw)}
+        for fix in fixes:
+            old = mine.get(fix.id)
+            if old is not None and not newer(fix.updated, old.updated):
+                continue
+            key = slot.get(fix.id) or str(
+                max((int(k) for k in table if str(k).isdigit()), default=0) + 1
+            )
+            table[key] = correction_doc(fix)
+            slot[fix.id] = key
+            changed += 1
+    if actor_fixes:
+        actors: dict[str, Any] = raw.setdefault("actors", {})
+        slot = {d.get("actor"): k for k, d in actors.items() if isinstance(d, dict)}
+        mine_actors = actor_fixes_in(raw)
+        for fix in actor_fixes:
+            old = mine_actors.get(fix.actor)
+            if old is not None and not newer(fix.updated, old.updated):
+                continue
+            key = slot.get(fix.actor) or str(
+                max((int(k) for k in actors if str(k).isdigit()), default=0) + 1
+            )
+            actors[key] = fix.to_json()
+            slot[fix.actor] = key
+            changed += 1
+    return changed
 
 
 def _content_key(note: Note) -> tuple[str, str | None]:

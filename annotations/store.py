@@ -16,6 +16,7 @@ from typing import Any
 from tinydb import Query
 
 from . import records as rec
+from .correcting import CorrectionFiles
 from .files import StoreError, user_errors
 from .lifecycle import ArticleLifecycle
 from .models import Anchor, ArticleSummary, Note
@@ -35,7 +36,7 @@ class NoteConflict(StoreError):
         super().__init__(f"note {note_id} was {what} elsewhere since it was opened")
 
 
-class AnnotationStore(ArticleLifecycle):
+class AnnotationStore(CorrectionFiles, ArticleLifecycle):
     """``AnnotationStore(LIBRARY / "annotations")``: created on first write, never on read;
     opening costs nothing (files are read when asked for)."""
 

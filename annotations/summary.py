@@ -31,7 +31,7 @@ from .tags import lineage
 
 CACHE_NAME = "summary.cache"  # not *.json: tools that scan for data files skip it
 # marshal (loads ~2.5x faster than JSON here); its format may change between Pythons
-CACHE_VERSION = (5, sys.implementation.cache_tag)
+CACHE_VERSION = (6, sys.implementation.cache_tag)
 RACY_NS = 2_000_000_000
 SAVE_AFTER = 64  # stale entries (files re-read in one scan) before the cache is rewritten
 ARTICLE_FILE = re.compile(r"^[0-9A-Za-z_-]+\.json$")
@@ -46,6 +46,8 @@ FIELDS = (
     "note_tags",
     "article_keys",
     "note_keys",
+    "qfix",
+    "qids",
     "sig",
     "racy",
     "error",
@@ -83,6 +85,7 @@ def digest(data: dict[str, Any] | None) -> dict[str, Any]:
     """What the cache keeps about one article file's content (``data`` = the raw TinyDB dict)."""
     data = data or {}
     notes = list((data.get("notes") or {}).values())
+    corrections = [c for c in (data.get("corrections") or {}).values() if isinstance(c, dict)]
     article = next(iter((data.get("article") or {}).values()), {})
     note_tags: Counter[str] = Counter()
     for note in notes:
@@ -100,6 +103,9 @@ def digest(data: dict[str, Any] | None) -> dict[str, Any]:
         "note_tags": "".join(f"{t}\t{n}\n" for t, n in note_tags.items()),
         "article_keys": _keys(article.get("tags") or []),
         "note_keys": _keys(note_tags),
+        # corrections of the analysis (quotes and actors), and the quote ids corrected or added
+        "qfix": len(corrections) + len(data.get("actors") or {}),
+        "qids": ",".join(str(c.get("id", "")) for c in corrections),
     }
 
 

@@ -132,3 +132,35 @@ def _syncfs(path: Path) -> bool:
         return syncfs(fd) == 0
     finally:
         os.close(fd)
+
+
+class atomic_stream:
+    """``with atomic_stream(path) as fh: fh.write(...)``: a file written as it is produced
+    (constant memory, for large tables) that replaces ``path`` only when the block ends without
+    an error, fsynced like :func:`atomic_write_bytes`; on an error the temp file is removed and
+    ``path`` is left as it was."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.tmp = self.path.with_name(
+            f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp"
+        )
+        self.fh: Any = None
+
+    def __enter__(self):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.fh = _new_temp(self.tmp)
+        return self.fh
+
+    def __exit__(self, kind, value, trace) -> None:
+        try:
+            if kind is None:
+                self.fh.flush()
+                os.fsync(self.fh.fileno())
+            self.fh.close()
+            if kind is None:
+                os.replace(self.tmp, self.path)
+                _fsync_dir(self.path.parent)
+        finally:
+            if kind is not None or self.tmp.exists():
+                self.tmp.unlink(missing_ok=True)

@@ -85,5 +85,6 @@ def cmd_import_annotations(args: argparse.Namespace, root: Path) -> int:
     out(
         f"merged {plural(totals['articles'], 'article')}: {plural(totals['added'], 'note')} added, "
         f"{totals['updated']} updated, {totals['skipped']} already there"
+        + (f", {plural(totals['corrections'], 'correction')}" if totals.get("corrections") else "")
     )
     return 0

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotations.corrections import alias_names
 from reader.importing.formats import original_extension
 from reader.importing.models import ParsedArticle
 
@@ -79,6 +80,7 @@ class ImportBatch:
         self.inflight: deque = deque()
         self.pool = AnalysisPool()
         self._writer: Any = None
+        self.aliases = _alias_table(annotations)  # library-wide actor merges apply to imports
 
     def add(self, parsed: ParsedArticle, original: bytes, name: str) -> None:
         """Dedupe and assign the id now; analysis may run in a worker while the next article is
@@ -132,7 +134,7 @@ class ImportBatch:
             except Exception:  # noqa: BLE001 - a worker died: analyse here instead
                 analysed = analyse_text(parsed.text, parsed.lang)
             meta.lang = meta.lang or analysed.lang
-            meta.quotes, meta.actors = analysed.quotes, analysed.actors
+            meta.quotes, meta.actors = analysed.quotes, alias_names(analysed.actors, self.aliases)
             meta.added = datetime.now(UTC).isoformat(timespec="microseconds")
             written = self._io().submit(
                 self.folders.write,
@@ -272,6 +274,13 @@ def _tag_all(store, work: list[tuple[str, list[str]]], errors: list[str]) -> Non
             store.tag_article(article_id, tags)
         except Exception as exc:  # noqa: BLE001 - reported by the caller, import goes on
             errors.append(f"{article_id}: tags not saved ({exc})")
+
+
+def _alias_table(annotations: Any) -> dict[str, Any]:
+    try:
+        return annotations.library_actor_fixes()
+    except Exception:  # noqa: BLE001 - a damaged alias table must not stop an import
+        return {}
 
 
 def _ready(item) -> bool:

@@ -69,22 +69,92 @@ def collect_export(
         )
         for article in removed
     ]
-    if quotes:
-        for a in selected:
-            try:
-                a.quotes = quotes_of(library, a.id)
-            except LibraryError:
-                a.quotes = []  # a removed article has no text left to analyse
+    _add_corrections(library, selected, quotes)
     return selected
 
 
-def quotes_of(library: Library, article_id: str) -> list[dict[str, Any]]:
-    """Who said what, for the ``--quotes`` section (terms are not quotations)."""
-    analysis = library.analysis(article_id)
-    names = {a.id: a.name for a in analysis.actors}
-    return [
-        {"speaker": names.get(q.actor) or q.speaker, "kind": q.kind, "text": q.text}
-        | ({"via": names.get(q.via_actor) or q.via} if q.via else {})
-        for q in analysis.quotes
-        if q.kind != "term"
+def _add_corrections(library: Library, selected: list[ExportArticle], quotes: bool) -> None:
+    """The corrections that travel with the export, who speaks in each noted passage that is a
+    quotation, and (``quotes``) who said what: all with the corrections applied."""
+    from annotations.corrections import actor_slug
+
+    from .quotes import Corrections
+
+    store = library.annotations
+    touched = store.corrected_articles()
+    reader = Corrections(library)
+    aliases = reader.aliases
+    columns = library.article_columns()
+    for a in selected:
+        if a.id in touched:
+            a.corrections = store.quote_corrections(a.id)
+            a.actor_fixes = list(store.actor_fixes(a.id).values())
+        if aliases:
+            at = columns.position(a.id)
+            names = columns.view(at).actors if at is not None else []
+            mine = {actor_slug(n) for n in names or ()}
+            a.library_actor_fixes = [f for f in aliases.values() if f.actor in mine]
+        if not quotes and not any(n.passage is not None and not n.orphan for n in a.notes):
+            continue
+        try:
+            corrected = reader.article(a.id)
+        except LibraryError:
+            if quotes:
+                a.quotes = []  # a removed article has no text left to analyse
+            continue
+        a.speakers = passage_speakers(corrected, a.notes)
+        if quotes:
+            a.quotes = quotes_of(corrected)
+
+
+def quotes_of(corrected: Any) -> list[dict[str, Any]]:
+    """Who said what, for the ``--quotes`` section, corrected (terms and rejected left out;
+    the Markdown prints the kinds as words)."""
+    names = {a.id: a.name for a in corrected.analysis.actors}
+    out = []
+    for view in corrected.quotes:
+        q = view.quote
+        if q.kind == "term" or view.status == "rejected":
+            continue
+        row = {
+            "speaker": names.get(q.actor) or q.speaker,
+            "kind": q.kind,
+            "text": q.text,
+        }
+        if q.via:
+            row["via"] = names.get(q.via_actor) or q.via
+        out.append(row)
+    return out
+
+
+def passage_speakers(corrected: Any, notes: list[Any]) -> dict[str, str]:
+    """note id -> "Speaker (kind)" for each noted passage that lies in a quotation (the
+    smallest one holding it; a passage that holds a quotation counts when it is mostly it)."""
+    from annotations.corrections import kind_words
+
+    names = {a.id: a.name for a in corrected.analysis.actors}
+    quotes = [
+        v.quote for v in corrected.quotes if v.status != "rejected" and v.quote.kind != "term"
     ]
+    found: dict[str, str] = {}
+    for note in notes:
+        p = note.passage
+        if p is None or note.orphan:
+            continue
+        best = None
+        for q in quotes:
+            inside = q.start <= p.start and p.end <= q.end
+            overlap = min(p.end, q.end) - max(p.start, q.start)
+            mostly = (
+                overlap > 0
+                and overlap >= 0.8 * (p.end - p.start)
+                and overlap >= 0.5 * (q.end - q.start)
+            )
+            if (inside or mostly) and (best is None or q.end - q.start < best.end - best.start):
+                best = q
+        if best is None:
+            continue
+        speaker = names.get(best.actor) or best.speaker
+        if speaker:
+            found[note.id] = f"{speaker} ({kind_words(best.kind)})"
+    return found

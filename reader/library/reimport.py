@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from annotations.corrections import alias_names
 from reader.importing.importer import content_key, parse_document, parse_original
 from reader.importing.models import ImportFailure, ParsedArticle
 
@@ -51,6 +52,7 @@ def reimport(
     rows = index.rows()
     if targets is None:
         targets = list(rows)
+    aliases = _alias_table(annotations)
     results: list[ReimportResult] = []
     updated: list[ArticleMeta] = []
     for article_id in targets:
@@ -78,7 +80,7 @@ def reimport(
             words=len(parsed.text.split()),
             import_tags=list(dict.fromkeys(parsed.tags)),
             quotes=analysed.quotes,
-            actors=analysed.actors,
+            actors=alias_names(analysed.actors, aliases),
         )
         fresh = replace(fresh, **meta.edited)  # the user's corrections win
         folders.write(article_id, data, ext, parsed.text, analysed.cache, fresh=False)
@@ -99,6 +101,13 @@ def reimport(
             if meta.id in txn.metas:  # not removed meanwhile
                 txn.put(meta)
     return results
+
+
+def _alias_table(annotations: AnnotationStore) -> dict:
+    try:
+        return annotations.library_actor_fixes()
+    except Exception:  # noqa: BLE001 - a damaged alias table must not stop a reimport
+        return {}
 
 
 def _old_text(folders: ArticleFolders, article_id: str) -> str | None:

@@ -94,8 +94,8 @@ class Library:
         path = self.article_dir(article_id) / "analysis.json"
         try:
             return analysis_from_json(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError, KeyError):
-            pass
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            pass  # missing, damaged or of another analyzer version: analyse again
         meta = self.get(article_id)
         from reader.analysis import analyze
 
@@ -238,6 +238,23 @@ class Library:
 
         targets = [self.resolve(i) for i in ids] if ids else None
         return reimport(self.index, self.folders, self.annotations, targets, on_result=on_result)
+
+    def reanalyze(
+        self,
+        ids: Iterable[str] | None = None,
+        *,
+        force: bool = False,
+        on_result: Callable[[Any], None] | None = None,
+    ) -> list[Any]:
+        """Re-analyse articles whose cached analysis is not current (``ids``: those; ``force``:
+        all); see reanalyze.py. Corrections are re-applied when the analysis is read."""
+        from .reanalyze import reanalyze
+
+        targets = [self.resolve(i) for i in ids] if ids else None
+        aliases = self.annotations.library_actor_fixes()
+        return reanalyze(
+            self.index, self.folders, targets, force=force, aliases=aliases, on_result=on_result
+        )
 
     def search(self, query: str, limit: int | None = None) -> list[SearchHit]:
         """Articles whose title or body holds every word of ``query`` (case-insensitive)."""

@@ -1,0 +1,103 @@
+"""Re-analysis: bring cached analyses up to the current analyzer (``reader reanalyze``).
+
+Why: a cached analysis carries the version of the rules that made it; a newer reader
+re-analyses an article lazily when it is opened, or all at once with ``reader reanalyze``.
+The text is not touched, so notes and corrections keep their anchors; corrections are applied
+to the new analysis when it is read (:mod:`reader.library.quotes`), never written into it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from annotations.corrections import alias_names
+
+from .analysis_pool import AnalysisPool
+from .article_index import ArticleIndex, LibraryError
+from .folders import ArticleFolders
+
+CHUNK = 256  # articles in flight at once: memory stays flat for any library size
+
+
+@dataclass
+class ReanalyzeResult:
+    id: str
+    title: str
+    error: str | None = None
+    quotes: int = 0
+
+
+def is_current(folders: ArticleFolders, article_id: str) -> bool:
+    """Is the cached analysis readable and of the current analyzer's version?"""
+    from .analysis_cache import analysis_from_json
+
+    path = folders.path(article_id) / "analysis.json"
+    try:
+        analysis_from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return False
+    return True
+
+
+def reanalyze(
+    index: ArticleIndex,
+    folders: ArticleFolders,
+    targets: list[str] | None,
+    *,
+    force: bool = False,
+    aliases: dict | None = None,
+    on_result: Callable[[ReanalyzeResult], None] | None = None,
+) -> list[ReanalyzeResult]:
+    """Re-analyse ``targets`` (full ids), or, with None, every article whose cache is not
+    current (``force``: every article). Writes each ``analysis.json`` atomically and the
+    index's quote counts and actor names once at the end."""
+    rows = index.rows()
+    if targets is None:
+        targets = [i for i in rows if force or not is_current(folders, i)]
+    pool = AnalysisPool()
+    results: list[ReanalyzeResult] = []
+    updated = {}
+    try:
+        for first in range(0, len(targets), CHUNK):
+            pending = []
+            for article_id in targets[first : first + CHUNK]:
+                meta = rows[article_id]
+                try:
+                    text = folders.text(article_id)
+                except LibraryError as exc:
+                    pending.append((meta, None, str(exc)))
+                    continue
+                pending.append((meta, pool.submit(text, meta.lang), None))
+            pool.flush()
+            for meta, future, error in pending:
+                result = ReanalyzeResult(meta.id, meta.title, error)
+                if future is not None:
+                    analysed = future.result()
+                    if analysed.cache is None:
+                        result.error = "the analysis failed; the old one is kept"
+                    else:
+                        _write_cache(folders, meta.id, analysed.cache)
+                        result.quotes = analysed.quotes
+                        names = alias_names(analysed.actors, aliases or {})
+                        updated[meta.id] = (analysed.quotes, names, analysed.lang)
+                results.append(result)
+                if on_result is not None:
+                    on_result(result)
+    finally:
+        pool.shutdown()
+    if updated:
+        with index.transaction() as txn:
+            for article_id, (quotes, actors, lang) in updated.items():
+                meta = txn.metas.get(article_id)
+                if meta is not None and (meta.quotes, meta.actors) != (quotes, actors):
+                    txn.put(replace(meta, quotes=quotes, actors=actors, lang=meta.lang or lang))
+    return results
+
+
+def _write_cache(folders: ArticleFolders, article_id: str, cache: dict) -> None:
+    from reader.base.atomic import atomic_write_bytes
+
+    path = folders.path(article_id) / "analysis.json"
+    atomic_write_bytes(path, json.dumps(cache, ensure_ascii=False).encode("utf-8"))
