@@ -38,7 +38,7 @@ def build_parser() -> Parser:
     from reader import __version__
     from reader.importing.formats import import_help
 
-    from . import analyze, annotate, export, importing, manage, reading
+    from . import analyze, annotate, correct, data, export, importing, manage, reading
 
     parser = Parser(
         prog="reader",
@@ -123,6 +123,9 @@ def build_parser() -> Parser:
 
     p = command("reimport", manage.cmd_reimport, "re-clean kept originals, re-anchor notes")
     p.add_argument("ids", nargs="*", metavar="ID")
+
+    correct.add_parsers(command)
+    data.add_parsers(command)
 
     p = command("doctor", manage.cmd_doctor, "check the library files (--repair: fix them)")
     p.add_argument(

@@ -1,0 +1,211 @@
+"""``reader quotes``, ``reader actors``, ``reader stats``: the corrected data out, for pandas, R
+and a paper (reader.library.datasets builds the rows; this module only writes them)."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from .output import CLIError, one_line, out
+from .reading import open_library
+
+QUOTE_KINDS = (
+    "direct",
+    "indirect",
+    "indirect_free_indirect",
+    "free_indirect",
+    "reported",
+    "term",
+)
+
+
+def add_parsers(command: Any) -> None:
+    p = command("quotes", cmd_quotes, "one row per quotation across the library (corrected)")
+    p.add_argument("ids", nargs="*", metavar="ID")
+    p.add_argument("--tag", help="articles with this tag (or a child of it)")
+    p.add_argument("--speaker", metavar="NAME", help="the speaker or the actor's name (any case)")
+    p.add_argument("--kind", choices=QUOTE_KINDS)
+    p.add_argument("--all", action="store_true", help="rejected quotes and terms too")
+    p.add_argument("--format", choices=("csv", "jsonl", "json"), default="csv")
+    p.add_argument("-o", "--output", metavar="FILE", help="a file, or - for stdout (default)")
+
+    p = command("actors", cmd_actors, "one row per actor across the library (corrected)")
+    p.add_argument("--tag", help="articles with this tag (or a child of it)")
+    p.add_argument("--format", choices=("csv", "jsonl", "json"), default="csv")
+    p.add_argument("-o", "--output", metavar="FILE", help="a file, or - for stdout (default)")
+
+    p = command("stats", cmd_stats, "quotes by outlet, month, actor type or language; top voices")
+    p.add_argument("--tag", help="articles with this tag (or a child of it)")
+    p.add_argument("--by", choices=("source", "month", "type", "lang"), default="source")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+
+class Progress:
+    """``n/total`` on stderr, only when stderr is a terminal (never in pipes or logs)."""
+
+    def __init__(self, what: str) -> None:
+        import time
+
+        self.what, self.enabled, self.last, self.shown = what, sys.stderr.isatty(), 0.0, False
+        self._time = time.monotonic
+
+    def __call__(self, done: int, total: int) -> None:
+        now = self._time()
+        if not self.enabled or total < 200 or (now - self.last < 0.2 and done < total):
+            return
+        self.last, self.shown = now, True
+        sys.stderr.write(f"\r\x1b[K{self.what}: {done}/{total} articles")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+@contextmanager
+def output(target: str | None) -> Iterator[IO[str]]:
+    """A text stream for the table: stdout (no ``-o`` or ``-o -``) or a file written atomically
+    as the rows come (replaced only when complete; never through a symlink). UTF-8, no BOM,
+    no newline translation (CSV writes its own CRLF)."""
+    if target is None or target == "-":
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a stream without bytes underneath (some test runners)
+            yield sys.stdout
+            return
+        sys.stdout.flush()
+        stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=True)
+        try:
+            yield stream
+            stream.flush()
+        finally:
+            stream.detach()
+        return
+    from reader.base.atomic import atomic_stream
+
+    path = Path(target)
+    if path.is_symlink():
+        raise CLIError(f"cannot write {target}: is a symlink")
+    if path.is_dir():
+        raise CLIError(f"cannot write {target}: is a folder")
+    if not path.parent.is_dir():
+        raise CLIError(f"cannot write {target}: folder {path.parent} does not exist")
+    try:
+        with atomic_stream(path) as raw:
+            stream = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+            yield stream
+            stream.flush()
+            stream.detach()
+    except OSError as exc:
+        raise CLIError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+
+def _write(
+    target: str | None, make_rows: Callable[[Callable[[int, int], None]], Any], columns, fmt: str
+) -> int:
+    from reader.library.datasets import write_rows
+
+    progress = Progress("reading")
+    try:
+        with output(target) as stream:
+            count = write_rows(make_rows(progress), columns, fmt, stream)
+    finally:
+        progress.clear()
+    if target not in (None, "-"):
+        out(f"wrote {count} rows to {one_line(target)}")
+    return 0
+
+
+def cmd_quotes(args: argparse.Namespace, root: Path) -> int:
+    from reader.library.datasets import QUOTE_COLUMNS, quote_rows
+
+    library = open_library(root)
+    ids = [library.resolve(i) for i in args.ids]  # an unknown id fails before any output
+
+    def rows(progress: Callable[[int, int], None]):
+        return quote_rows(
+            library,
+            ids,
+            args.tag,
+            speaker=args.speaker,
+            kind=args.kind,
+            include_all=args.all,
+            on_progress=progress,
+        )
+
+    return _write(args.output, rows, QUOTE_COLUMNS, args.format)
+
+
+def cmd_actors(args: argparse.Namespace, root: Path) -> int:
+    from reader.library.datasets import ACTOR_COLUMNS, actor_rows
+
+    library = open_library(root)
+    return _write(
+        args.output,
+        lambda progress: actor_rows(library, (), args.tag, on_progress=progress),
+        ACTOR_COLUMNS,
+        args.format,
+    )
+
+
+def cmd_stats(args: argparse.Namespace, root: Path) -> int:
+    from reader.library.datasets import STATS_COLUMNS, stats, write_rows
+
+    from .output import print_json
+
+    library = open_library(root)
+    progress = Progress("counting")
+    try:
+        result = stats(library, (), args.tag, by=args.by, on_progress=progress)
+    finally:
+        progress.clear()
+    if args.format == "json":
+        print_json(result)
+        return 0
+    if args.format == "csv":
+        with output(None) as stream:
+            write_rows(result["groups"], STATS_COLUMNS, "csv", stream)
+        return 0
+    _stats_table(result)
+    return 0
+
+
+def _stats_table(result: dict[str, Any]) -> None:
+    from .output import cell, console, table
+
+    def share(value: float) -> str:
+        return f"{value * 100:.1f} %"
+
+    total = result["total"]
+    con = console()
+    t = table(result["by"], "quotes", "direct", "indirect", "reported", "speakers", "top 10")
+    for g in [*result["groups"], {**total, "key": "total"}]:
+        key = g["key"] if g["key"] is not None else "(none)"
+        t.add_row(
+            cell(key),
+            cell(g["quotes"]),
+            cell(g["direct"]),
+            cell(g["indirect"]),
+            cell(g["reported"]),
+            cell(g["speakers"]),
+            cell(share(g["top10_share"])),
+        )
+    con.print(t)
+    out()
+    out(
+        f"{total['quotes']} quotations in {total['articles']} articles; "
+        f"direct {share(total['direct'] / total['quotes']) if total['quotes'] else '-'}, "
+        f"indirect {share(total['indirect'] / total['quotes']) if total['quotes'] else '-'}; "
+        f"the top 10 speakers have {share(total['top10_share'])} of them"
+    )
+    if result["top_speakers"]:
+        out()
+        s = table("top speakers", "quotes", "share")
+        for row in result["top_speakers"]:
+            s.add_row(cell(row["speaker"]), cell(row["quotes"]), cell(share(row["share"])))
+        con.print(s)
