@@ -191,9 +191,12 @@ def to_markdown(
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def file_names(articles: list[ExportArticle]) -> list[str]:
-    """A distinct, safe ``NAME.md`` per article (compared without case: macOS and Windows)."""
-    taken = {"index"}
+def file_names(articles: list[ExportArticle], taken: Iterable[str] = ()) -> list[str]:
+    """A distinct, safe ``NAME.md`` per article (compared without case: macOS and Windows): the
+    title, or ``TITLE (ID).md`` where another article has that title or a stem in ``taken`` is
+    used. The one naming rule of every export: a folder (``reader export -o DIR/``) and the
+    TUI's ``e``."""
+    taken = {"index", *(t.casefold() for t in taken)}
     names = []
     for a in articles:
         fallback = safe_stem(a.id, "article")

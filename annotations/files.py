@@ -51,19 +51,21 @@ def user_errors() -> Iterator[None]:
 class ArticleFiles:
     """The file layer under :class:`annotations.store.AnnotationStore`."""
 
-    def __init__(self, root: Path) -> None:
-        """``root`` is ``LIBRARY/annotations`` (created on first write, not on read).
-        Opening costs nothing: files are read when asked for."""
+    def __init__(self, root: Path, cache_dir: Path | None = None) -> None:
+        """``root`` is ``LIBRARY/annotations`` (created on first write, not on read);
+        ``cache_dir`` is where the derived caches go (default: ``root`` itself; the library
+        passes its cache folder). Opening costs nothing: files are read when asked for."""
         self.root = Path(root)
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else self.root
         self._root = str(self.root)
         self._lock_path = self.root / ".lock"
         self._journal = self.root / "changes"
-        self._cache = SummaryCache(self.root)
+        self._cache = SummaryCache(self.root, self.cache_dir)
         self._seen: tuple[int, int, int] | None = None
         self._summaries: tuple[int, dict[str, ArticleSummary]] | None = None
         self._tag_counts: tuple[int, dict[str, int]] | None = None
         self._memory = threading.RLock()  # the in-memory cache, shared by the app's threads
-        self._tag_notes = TagNotes(self.root)
+        self._tag_notes = TagNotes(self.cache_dir)
 
     # files ----------------------------------------------------------------------------------
     def path(self, article: str) -> Path:

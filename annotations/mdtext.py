@@ -56,8 +56,11 @@ def one_line(text: str) -> str:
 
 
 def tag_ref(tag: str) -> str:
-    """An Obsidian tag (``#frame/conflict``) when the tag is a valid one, else escaped text."""
-    return f"#{tag}" if _OBSIDIAN_TAG.match(tag) else one_line(tag)
+    """An Obsidian tag (``#frame/conflict``) when the tag can be one, else escaped text. Obsidian
+    tags hold no spaces: ``United States`` is written ``#United_States`` (the front matter keeps
+    the tag as typed)."""
+    name = "_".join(str(tag).split())
+    return f"#{name}" if _OBSIDIAN_TAG.match(name) else one_line(tag)
 
 
 def link_or_text(url: str) -> str:

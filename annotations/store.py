@@ -260,6 +260,16 @@ class AnnotationStore(CorrectionFiles, ArticleLifecycle):
         tags = list(tags)
         return self._change_tags(article, lambda cur: remove_tags(cur, tags))
 
+    def articles_by_tag(self) -> dict[str, set[str]]:
+        """Each tag (case-folded) with the articles carrying it, on the article or on one of
+        its notes (what a tag filter shows, so it counts articles, not uses)."""
+        found: dict[str, set[str]] = {}
+        for article, entry in self._entries().items():
+            tags = [] if entry.get("removed") else list(entry["tags"])
+            for tag in tags + [t for t, _n in note_tag_counts(entry)]:
+                found.setdefault(tag.casefold(), set()).add(article)
+        return found
+
     def tag_counts(self) -> dict[str, int]:
         """Each tag (as most often typed) with the number of articles and notes that carry it."""
         with self._memory:

@@ -122,9 +122,9 @@ def error_digest(reason: str) -> dict[str, Any]:
 class SummaryCache:
     """``entries``: article id -> digest (+ ``sig``, ``racy``), kept current by :meth:`refresh`."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, cache_dir: Path | None = None) -> None:
         self.root = root
-        self.path = root / CACHE_NAME
+        self.path = (cache_dir if cache_dir is not None else root) / CACHE_NAME
         self.entries: dict[str, dict[str, Any]] | None = None
         self.shards: dict[str, list[int]] = {}  # name -> [mtime_ns, inode, racy]
         self._dirty = False

@@ -173,7 +173,7 @@ def main() -> None:
         t_raw, _ = timed(lambda: json.loads(big_index.read_bytes()))
         small = Library(work / "small", create=True)
         _fill(small, template, 100, replace)
-        (work / "big" / "articles.cache").unlink(missing_ok=True)
+        (big.cache_dir / "articles.cache").unlink(missing_ok=True)
         first = cold_load(work / "big")  # parses the JSON, writes the snapshot
         again = cold_load(work / "big")  # what every later start pays
         tiny = cold_load(work / "small")

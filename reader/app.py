@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -19,12 +20,13 @@ class ReaderApp(App[None]):
 
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
+    HELP_SECTION = "Everywhere"
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]
 
-    def __init__(self, library_dir: Path, *, poll_interval: float = 2.0, session=None) -> None:
+    def __init__(self, library_dir: Path, *, poll_interval: float = 1.0, session=None) -> None:
         super().__init__()
         self.library_dir = Path(library_dir)
         self.poll_interval = poll_interval
@@ -41,6 +43,35 @@ class ReaderApp(App[None]):
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(LibraryScreen(self.session))
+
+    # ---- keys typed faster than a dialog opens -----------------------------------------
+    # Textual hands each key to the widget focused when the key is read. In a burst ("t",
+    # "fast", Enter) the widget under the dialog has all of them queued before its "t" opens
+    # the dialog; the rest then bubble up past a dialog that never sees them. So every typed
+    # key remembers the screen it was typed at; one that comes back from a screen a dialog now
+    # covers goes to the dialog (held until its field has the focus: Dialog.hold_key).
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            hold = getattr(self.screen, "hold_key", None)
+            if hold is not None and hold(event):
+                return
+            event._typed_at = self.screen
+        await super().on_event(event)
+
+    async def _on_key(self, event: events.Key) -> None:
+        typed_at = getattr(event, "_typed_at", None)
+        screen = self.screen
+        if typed_at is not None and typed_at is not screen and hasattr(screen, "hold_key"):
+            event.prevent_default()  # not App._on_key: the key belongs to the dialog
+            fresh = events.Key(event.key, event.character)
+            fresh.set_sender(self)
+            if not screen.hold_key(fresh):
+                await self.dispatch_held_key(fresh)
+
+    async def dispatch_held_key(self, event: events.Key) -> None:
+        """A key a dialog held, handled now as if it had just been typed at the dialog."""
+        event._typed_at = self.screen
+        await super().on_event(event)
 
     def _remember_theme(self, theme) -> None:
         try:
@@ -59,6 +90,13 @@ class ReaderApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key of the current screen is also a command (generated, so none is missed)."""
         yield from super().get_system_commands(screen)
+        samples = getattr(screen, "sample_ids", None)
+        if samples is not None and samples():
+            yield SystemCommand(
+                "Remove the samples",
+                "remove the bundled sample articles (tagged sample)",
+                screen.action_remove_samples,
+            )
         seen: set[tuple[int, str]] = set()
         for active in screen.active_bindings.values():
             binding = active.binding

@@ -81,6 +81,17 @@ def clean(text: str | None) -> str:
 _REMOVE = re.compile(r"\r(?=\n)|" + _ANSI.pattern + r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
+def passage_label(text: str | None, limit: int = 0) -> str:
+    """A passage on one line for a list, in «» unless it already begins or ends with a
+    quotation mark (a passage that is a quote keeps its own marks: no «»Aber …«»)."""
+    passage = " ".join(clean(text).split())
+    if limit and len(passage) > limit:
+        passage = passage[: limit - 1].rstrip() + "…"
+    if passage[:1] in _QUOTE_MARKS or passage.rstrip("…")[-1:] in _QUOTE_MARKS:
+        return passage
+    return f"«{passage}»"
+
+
 def clean_with_map(text: str) -> tuple[str, Callable[[int], int]]:
     """``strip_control(text)`` plus a function mapping old offsets to new ones.
 

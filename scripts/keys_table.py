@@ -14,7 +14,7 @@ SCREENS = [
     ("Library table", "reader.widgets.article_table", "ArticleTable"),
     ("Article", "reader.screens.article", "ArticleScreen"),
     ("Article body", "reader.widgets.article_view", "ArticleView"),
-    ("Actors / notes panels", "reader.widgets.panels", None),
+    ("Lists and panels", "reader.widgets.panels", None),
     (
         "Lists across the library (notes, actors, search results)",
         "reader.screens.lists",
@@ -52,6 +52,8 @@ _NAMES = {
     "at": "@",
     "enter": "Enter",
     "escape": "Escape",
+    "greater_than_sign": ">",
+    "less_than_sign": "<",
 }
 
 
@@ -81,7 +83,7 @@ def main() -> None:
             rows = [b for b in cls.__dict__.get("BINDINGS", []) if not isinstance(b, tuple)]
             if not rows:
                 continue
-            name = title if cls_name else f"{title}: {cls.__name__}"
+            name = title if cls_name else f"{title}: {getattr(cls, 'HELP_SECTION', cls.__name__)}"
             print(f"\n**{name}**\n\n| key | action |\n|---|---|")
             for b in rows:
                 keys = b.key_display or ", ".join(_pretty(k) for k in b.key.split(","))

@@ -7,7 +7,9 @@ set -u
 [ -n "${DEBUG:-}" ] && set -x
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python}
-LIB=$(mktemp -d)/library
+TMP=$(mktemp -d)
+LIB=$TMP/library
+export READER_CACHE=$TMP/cache  # derived caches beside it, not in the user's cache folder
 SESSION=reader-flow-$$
 OUT=$(mktemp -d)
 fail() { echo "FAIL: $*"; tmux capture-pane -t "$SESSION" -p > "$OUT/last-screen.txt" 2>/dev/null;
@@ -27,11 +29,11 @@ command -v tmux >/dev/null || { echo "FAIL: tmux is not installed"; exit 1; }
 
 start() {
   tmux new-session -d -s "$SESSION" -x 120 -y 40 \
-    "READER_HOME='$LIB' $PY -m reader; echo READER-EXITED-\$?; sleep 60"
+    "READER_HOME='$LIB' READER_CACHE='$READER_CACHE' $PY -m reader; echo READER-EXITED-\$?; sleep 60"
 }
 
 start
-wait_for "sample articles imported" 60
+wait_for "sample articles (tagged sample)" 60
 wait_for "articles · "
 keys Enter
 wait_for "quotes ·"

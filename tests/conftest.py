@@ -17,6 +17,8 @@ SHARED = REPO.parent / "shared"
 def _isolated_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "library"
     monkeypatch.setenv("READER_HOME", str(home))
+    # derived caches (index snapshot, annotation summaries) never go to the user's cache folder
+    monkeypatch.setenv("READER_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     paths.set_library_dir(None)

@@ -86,7 +86,7 @@ def test_json_writes_one_record_per_layer():
     assert text[medium["speaker_start"] : medium["speaker_end"]] == medium["speaker"]
 
 
-def test_cli_json_and_show_carry_the_relay(tmp_path, capsys):
+def test_cli_json_and_show_carry_the_relay(tmp_path, capsys, monkeypatch):
     path = write(
         tmp_path / "relay.txt",
         "Brücke wieder offen\n\nDas Magazin „Stadtblick“ zitiert die Architektin Eva "
@@ -97,6 +97,10 @@ def test_cli_json_and_show_carry_the_relay(tmp_path, capsys):
     assert code == 0
     quotes = json.loads(out)[0]["quotes"]  # one object per file
     assert [q["relay"] for q in quotes if q["kind"] == "direct"] == [False, True]
+    code, out, _ = run(capsys, "analyze", str(path))  # piped: speaker and via are columns
+    records = [line.split("\t") for line in out.splitlines() if "\tdirect\t" in line]
+    assert code == 0 and len(records) == 1 and "Stadtblick" in records[0][3]
+    monkeypatch.setattr("reader.cli.analyze.piped", lambda: False)  # on a terminal
     code, out, _ = run(capsys, "analyze", str(path))
     assert code == 0
     shown = [line for line in out.splitlines() if "direct" in line]

@@ -108,7 +108,7 @@ def test_edit_errors(capsys, two) -> None:
     en, _ = two
     assert run(capsys, "edit", en)[0] == 2
     code, _, err = run(capsys, "edit", en, "--date", "not a date at all")
-    assert code == 1 and "not a date" in err
+    assert code == 2 and "not a date" in err  # bad usage (issue 14)
     assert run(capsys, "edit", "0000000000", "--title", "x")[0] == 1
 
 

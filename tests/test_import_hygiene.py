@@ -36,3 +36,14 @@ def test_app_module_imports_heavy_libraries_lazily() -> None:
     loaded = _modules_after_import(["reader.app"])
     for name in ["trafilatura", "lxml", "py3langid", "pycountry"]:
         assert not any(m == name or m.startswith(name + ".") for m in loaded), name
+
+
+def test_the_cli_imports_argcomplete_only_while_completing() -> None:
+    code = (
+        "import sys\n"
+        "from reader.cli.main import build_parser\n"
+        "build_parser().format_help()\n"
+        "print('argcomplete' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

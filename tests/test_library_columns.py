@@ -51,7 +51,7 @@ def library(tmp_path: Path, monkeypatch) -> Path:
 
 
 def test_columns_from_the_snapshot_hold_every_row_newest_first(library: Path) -> None:
-    assert (library / "articles.cache").exists()
+    assert (Library(library).cache_dir / "articles.cache").exists()
     fresh = Library(library)
     columns = fresh.article_columns()
     assert callable(columns._cold)  # loaded from the snapshot; cold part not read yet
@@ -90,7 +90,7 @@ def test_get_is_a_real_meta_and_views_are_read_only_copies(library: Path) -> Non
 
 
 def test_a_snapshot_of_the_previous_format_or_truncated_is_ignored(library: Path) -> None:
-    snapshot = library / "articles.cache"
+    snapshot = Library(library).cache_dir / "articles.cache"
     data = snapshot.read_bytes()
     expected = [a.to_dict() for a in Library(library).articles()]
     snapshot.write_bytes(data[: len(data) // 2])
@@ -122,7 +122,7 @@ def test_small_library_without_snapshot_reads_the_json(tmp_path: Path) -> None:
     with lib.index.transaction() as txn:
         txn.put(meta(1))
         txn.put(meta(2))
-    assert not (tmp_path / "lib" / "articles.cache").exists()
+    assert not (lib.cache_dir / "articles.cache").exists()
     assert [a.id for a in Library(tmp_path / "lib").articles()] == ["00000002", "00000001"]
 
 

@@ -178,8 +178,8 @@ def test_snapshot_matches_the_index_and_a_stale_one_is_ignored(tmp_path: Path, m
     lib = Library(tmp_path / "lib", create=True)
     _, meta = lib.add(parsed(body(1), title="T", tags=["x"]), b"1", "1.txt")
     lib.add(parsed(body(2), title="U", date="2021-03-04"), b"2", "2.txt")
-    snapshot = tmp_path / "lib" / "articles.cache"
-    assert snapshot.exists()
+    snapshot = lib.cache_dir / "articles.cache"
+    assert snapshot.exists() and not (tmp_path / "lib" / "articles.cache").exists()
     assert Library(tmp_path / "lib").articles() == lib.articles()
     stale = snapshot.read_bytes()
     lib.edit(meta.id, title="Changed")

@@ -121,7 +121,7 @@ async def test_tag_filter_offers_passage_and_parent_tags(tmp_path: Path) -> None
         offered = dict(dialog.options)
         labels = {value: label for label, value in dialog.options}
         assert {"frame", "frame/war", "frame/peace"} <= set(offered.values())
-        assert labels["frame"].endswith("(2)")
+        assert labels["frame"].endswith("(2 articles)")  # articles, not uses (issue 14)
         await pilot.press(*"frame")
         await pilot.press("enter")  # the first match: the parent
         await settle(pilot)
@@ -134,7 +134,7 @@ async def test_tag_filter_offers_passage_and_parent_tags(tmp_path: Path) -> None
 
 
 @run_async
-async def test_actor_bars_stay_on_one_line_at_80_columns(samples_dir_copy: Path) -> None:
+async def test_actor_bars_fit_the_panel_at_80_columns(samples_dir_copy: Path) -> None:
     from rich.cells import cell_len
 
     from reader.widgets.panels import ActorsPanel
@@ -150,5 +150,7 @@ async def test_actor_bars_stay_on_one_line_at_80_columns(samples_dir_copy: Path)
         room = panel.scrollable_content_region.width
         labels = [str(o.prompt) for o in panel.options if o.id]
         assert labels
-        for label in labels:
-            assert "\n" not in label and cell_len(label) <= room - 2, (label, room)
+        for label in labels:  # the name, then the bar with labelled counts: each line fits
+            name, bar = label.split("\n")
+            assert " direct · " in bar and bar.rstrip().endswith(" indirect"), label
+            assert max(cell_len(name), cell_len(bar)) <= room - 2, (label, room)

@@ -33,7 +33,7 @@ def samples_dir_copy(sample_template: Path, tmp_path: Path) -> Path:
 
 
 def app_for(root: Path):
-    """The app exactly as the CLI builds it, without the 2 s annotation poll."""
+    """The app exactly as the CLI builds it, without the 1 s poll for changes made elsewhere."""
     return make_app(root, poll_interval=0)
 
 

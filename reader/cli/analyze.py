@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .output import UsageError, console, err, one_line, print_json
+from .output import UsageError, console, err, one_line, piped, print_json, record
 
 
 def cmd_analyze(args: argparse.Namespace, root: Path) -> int:
@@ -109,7 +109,18 @@ def analyze_jsonl(source: str) -> int:
 
 
 def show_results(results: list[dict[str, Any]]) -> None:
-    """For people: each file's metadata and who said what."""
+    """For people: each file's metadata and who said what. Piped: one tab-separated record per
+    quotation (path, kind, speaker, via, text), nothing wrapped or cut."""
+    if piped():
+        for r in results:
+            names = {a["id"]: a["name"] for a in r["actors"]}
+            for q in r["quotes"]:
+                if q["kind"] == "term" or q.get("relay"):
+                    continue
+                who = names.get(q["actor"]) or q["speaker"] or ""
+                via = (names.get(q.get("via_actor")) or q["via"]) if q.get("via") else ""
+                record(r["path"], q["kind"], who, via, q["text"])
+        return
     from rich.text import Text
 
     c = console()

@@ -10,6 +10,7 @@ from .output import (
     UsageError,
     cell,
     console,
+    err,
     one_line,
     out,
     print_json,
@@ -30,8 +31,15 @@ def cmd_tag(args: argparse.Namespace, root: Path, *, remove: bool = False) -> in
     """``reader tag`` (and, with ``remove``, ``reader untag``): prints the tags afterwards."""
     library = open_library(root)
     article = library.resolve(args.id)
-    change = library.annotations.untag_article if remove else library.annotations.tag_article
-    tags = change(article, clean_tags(args.tags))
+    wanted = clean_tags(args.tags)
+    if remove:
+        had = {t.casefold() for t in library.annotations.article_tags(article)}
+        absent = [t for t in wanted if t.casefold() not in had]
+        tags = library.annotations.untag_article(article, wanted)
+        if absent:  # not an error (the wanted state holds), but never silent
+            err(f"not tagged: {', '.join(absent)}")
+    else:
+        tags = library.annotations.tag_article(article, wanted)
     out(f"tags {article}: {', '.join(one_line(t) for t in tags)}")
     return 0
 
@@ -139,17 +147,37 @@ def cmd_tags(args: argparse.Namespace, root: Path) -> int:
             raise CLIError(f"no tag {old}")
         out(f"renamed {old} to {new} ({changed} changed)")
         return 0
-    counts = store.tag_counts()
+    rows = tag_rows(store.tag_counts())
     problems = store.problems()  # their tags are not counted: say so
-    names = sorted(counts, key=str.casefold)
     if args.json:
-        print_json([{"tag": name, "count": counts[name]} for name in names])
+        print_json(rows)
         return report_unreadable(problems)
-    if not names:
+    if not rows:
         out("no tags")
         return report_unreadable(problems)
-    t = table("tag", "count")
-    for name in names:
-        t.add_row(cell(name), cell(counts[name]))
+    t = table("tag", "count", "total")
+    for row in rows:
+        t.add_row(cell(row["tag"]), cell(row["count"]), cell(row["total"]))
     console().print(t)
     return report_unreadable(problems)
+
+
+def tag_rows(counts: dict[str, int]) -> list[dict]:
+    """Every tag and every parent of one (``frame`` for ``frame/war``), sorted without case:
+    ``count`` = articles and notes carrying the tag itself (0 for a parent nobody used alone),
+    ``total`` = the same with its children included."""
+    spelling: dict[str, str] = {}
+    own: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for tag, n in counts.items():
+        parts = tag.split("/")
+        for depth in range(1, len(parts) + 1):
+            key = "/".join(parts[:depth]).casefold()
+            spelling.setdefault(key, "/".join(parts[:depth]))
+            total[key] = total.get(key, 0) + n
+        own[tag.casefold()] = own.get(tag.casefold(), 0) + n
+        spelling[tag.casefold()] = tag  # the tag's own spelling wins over a child's
+    return [
+        {"tag": spelling[key], "count": own.get(key, 0), "total": total[key]}
+        for key in sorted(spelling, key=lambda k: spelling[k].casefold())
+    ]

@@ -25,70 +25,119 @@ ACTOR_TYPES = ("person", "organisation", "country", "place", "other", "none")
 def add_parsers(command: Any) -> None:
     """Register ``quote`` and ``actor`` (``command(name, handler, help)`` makes a subparser
     with the library option, as reader/cli/main.py does for every command)."""
-    p = command("quote", cmd_quote, "correct one quotation: confirm, reject, set, reset, add")
+    p = command(
+        "quote",
+        cmd_quote,
+        "correct one quotation: confirm, reject, set, reset, add (ids: reader quotes)",
+        "reader quote confirm 3f2a9c01:120-188",
+        'reader quote set 3f2a9c01:120-188 --speaker "Jens Stoltenberg" --kind indirect',
+        'reader quote add 3f2a --passage "the exact words" --speaker "Anna Berg"',
+    )
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     for name, text in (
         ("confirm", "the quotation is right as found"),
         ("reject", "it is not a quotation"),
         ("reset", "back to what the analysis found (an added quote is removed)"),
     ):
-        a = actions.add_parser(name, help=text, description=text)
-        a.add_argument(
-            "quote", metavar="QUOTE", help="its id, as in the quote column of reader quotes"
-        )
-        _library(a)
-    a = actions.add_parser("set", help="set its speaker, kind or bounds")
-    a.add_argument("quote", metavar="QUOTE")
+        a = _action(actions, name, text, f"reader quote {name} 3f2a9c01:120-188")
+        a.add_argument("quote", metavar="QUOTE", help=QUOTE_HELP)
+    a = _action(
+        actions,
+        "set",
+        "set its speaker, kind or bounds",
+        'reader quote set 3f2a9c01:120-188 --speaker "Anna Berg"',
+        "reader quote set 3f2a9c01:120-188 --kind reported --start 120 --end 201",
+    )
+    a.add_argument("quote", metavar="QUOTE", help=QUOTE_HELP)
     a.add_argument("--speaker", metavar="NAME", help='an actor name or any name ("" for none)')
-    a.add_argument("--kind", choices=QUOTE_KINDS)
-    a.add_argument("--start", type=int, metavar="N", help="new bounds: offsets into the text")
-    a.add_argument("--end", type=int, metavar="N")
-    _library(a)
-    a = actions.add_parser("add", help="add a quotation the analysis missed")
-    a.add_argument("article", metavar="ARTICLE")
+    a.add_argument("--kind", choices=QUOTE_KINDS, help="its kind")
+    a.add_argument("--start", type=int, metavar="N", help="new bounds: offset into the text")
+    a.add_argument("--end", type=int, metavar="N", help="new bounds: end offset (with --start)")
+    a = _action(
+        actions,
+        "add",
+        "add a quotation the analysis missed; prints its id",
+        'reader quote add 3f2a --passage "the exact words" --speaker "Anna Berg" --kind direct',
+    )
+    a.add_argument("article", metavar="ARTICLE", help="article id (any unique prefix)")
     a.add_argument("--passage", required=True, metavar="TEXT", help="its exact text")
-    a.add_argument("--speaker", metavar="NAME")
-    a.add_argument("--kind", choices=QUOTE_KINDS)
-    _library(a)
-    a = actions.add_parser("orphans", help="corrections whose text is no longer in the article")
-    a.add_argument("article", nargs="?", metavar="ARTICLE")
-    _library(a)
+    a.add_argument("--speaker", metavar="NAME", help="an actor name or any name")
+    a.add_argument("--kind", choices=QUOTE_KINDS, help="its kind (default: direct in marks)")
+    a = _action(
+        actions,
+        "orphans",
+        "corrections whose text is no longer in the article (kept, never applied)",
+        "reader quote orphans",
+    )
+    a.add_argument("article", nargs="?", metavar="ARTICLE", help="only this article")
 
     p = command(
         "reanalyze",
         cmd_reanalyze,
         "re-analyse articles whose analysis is from an older analyzer (corrections re-applied)",
+        "reader reanalyze",
+        "reader reanalyze 3f2a --all",
     )
-    p.add_argument("ids", nargs="*", metavar="ID")
+    p.add_argument("ids", nargs="*", metavar="ID", help="these articles (default: the stale ones)")
     p.add_argument("--all", action="store_true", help="every article, current or not")
 
-    p = command("actor", cmd_actor, "correct actors: merge two, rename one, set its type")
+    p = command(
+        "actor",
+        cmd_actor,
+        "correct actors: merge two, rename one, set its type (ids: reader actors)",
+        "reader actor merge --everywhere jens-stoltenberg stoltenberg",
+        "reader actor set 3f2a nato-chef --type none",
+    )
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    a = actions.add_parser(
+    a = _action(
+        actions,
         "merge",
-        help="merge OTHER into KEEP in one article, or --everywhere (the alias table)",
+        "merge OTHER into KEEP in one article, or --everywhere (the alias table)",
+        "reader actor merge 3f2a jens-stoltenberg der-nato-chef",
+        "reader actor merge --everywhere jens-stoltenberg stoltenberg",
         usage="reader actor merge (ARTICLE | --everywhere) KEEP OTHER",
     )
-    a.add_argument("actors", nargs="+", metavar="ARTICLE KEEP OTHER")
+    a.add_argument(
+        "actors", nargs="+", metavar="ARTICLE KEEP OTHER", help="ids as in reader actors"
+    )
     a.add_argument(
         "--everywhere", action="store_true", help="across the library, later imports too"
     )
-    _library(a)
-    a = actions.add_parser(
+    a = _action(
+        actions,
         "set",
-        help="rename an actor or set its type, in one article or (no ARTICLE) everywhere",
+        "rename an actor or set its type, in one article or (no ARTICLE) everywhere",
+        'reader actor set jens-stoltenberg --name "Jens Stoltenberg" --type person',
+        "reader actor set 3f2a billionen-tonnen --type none",
         usage="reader actor set [ARTICLE] ACTOR [--name N] [--type TYPE]",
     )
-    a.add_argument("actors", nargs="+", metavar="[ARTICLE] ACTOR")
-    a.add_argument("--name", metavar="N")
-    a.add_argument("--type", dest="actor_type", choices=ACTOR_TYPES)
-    _library(a)
-
-
-def _library(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--library", metavar="DIR", default=argparse.SUPPRESS, help="library folder"
+    a.add_argument("actors", nargs="+", metavar="[ARTICLE] ACTOR", help="ids as in reader actors")
+    a.add_argument("--name", metavar="N", help="its name")
+    a.add_argument(
+        "--type", dest="actor_type", choices=ACTOR_TYPES, help="its type (none: no actor)"
     )
+
+
+QUOTE_HELP = "its id, as in the quote column of reader quotes (ARTICLE:START-END)"
+
+
+def _action(actions: Any, name: str, text: str, *examples: str, **options: Any) -> Any:
+    """A sub-command of ``quote`` or ``actor``: help, examples, the library option."""
+    parser = actions.add_parser(
+        name,
+        help=text,
+        description=text,
+        epilog="examples:\n" + "\n".join(f"  {line}" for line in examples),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        **options,
+    )
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="library folder (default: $READER_HOME, else the user data folder)",
+    )
+    return parser
 
 
 def _failed(exc: Exception) -> int:

@@ -25,24 +25,49 @@ QUOTE_KINDS = (
 
 
 def add_parsers(command: Any) -> None:
-    p = command("quotes", cmd_quotes, "one row per quotation across the library (corrected)")
-    p.add_argument("ids", nargs="*", metavar="ID")
+    p = command(
+        "quotes",
+        cmd_quotes,
+        "one row per quotation across the library, corrections applied (CSV, JSON Lines, JSON)",
+        "reader quotes -o quotes.csv",
+        'reader quotes --tag Thesis --speaker "Jens Stoltenberg" --format json',
+    )
+    p.add_argument("ids", nargs="*", metavar="ID", help="these articles (default: all)")
     p.add_argument("--tag", help="articles with this tag (or a child of it)")
     p.add_argument("--speaker", metavar="NAME", help="the speaker or the actor's name (any case)")
-    p.add_argument("--kind", choices=QUOTE_KINDS)
+    p.add_argument("--kind", choices=QUOTE_KINDS, help="only quotations of this kind")
     p.add_argument("--all", action="store_true", help="rejected quotes and terms too")
-    p.add_argument("--format", choices=("csv", "jsonl", "json"), default="csv")
+    p.add_argument("--format", choices=("csv", "jsonl", "json"), default="csv", help="default: csv")
     p.add_argument("-o", "--output", metavar="FILE", help="a file, or - for stdout (default)")
 
-    p = command("actors", cmd_actors, "one row per actor across the library (corrected)")
+    p = command(
+        "actors",
+        cmd_actors,
+        "one row per actor across the library, corrections applied",
+        "reader actors -o actors.csv",
+        "reader actors --tag Thesis --format json",
+    )
     p.add_argument("--tag", help="articles with this tag (or a child of it)")
-    p.add_argument("--format", choices=("csv", "jsonl", "json"), default="csv")
+    p.add_argument("--format", choices=("csv", "jsonl", "json"), default="csv", help="default: csv")
     p.add_argument("-o", "--output", metavar="FILE", help="a file, or - for stdout (default)")
 
-    p = command("stats", cmd_stats, "quotes by outlet, month, actor type or language; top voices")
+    p = command(
+        "stats",
+        cmd_stats,
+        "quotations by outlet, month, speaker type or language; the share of the top voices",
+        "reader stats",
+        "reader stats --by month --format csv > months.csv",
+    )
     p.add_argument("--tag", help="articles with this tag (or a child of it)")
-    p.add_argument("--by", choices=("source", "month", "type", "lang"), default="source")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument(
+        "--by",
+        choices=("source", "month", "type", "lang"),
+        default="source",
+        help="group by (default: source)",
+    )
+    p.add_argument(
+        "--format", choices=("table", "csv", "json"), default="table", help="default: table"
+    )
 
 
 class Progress:

@@ -8,7 +8,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .output import CLIError, UsageError, err, one_line, out, plural
+from .output import CLIError, PathError, UsageError, err, file_reason, one_line, out, plural
 from .reading import open_library
 
 
@@ -18,9 +18,11 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
 
     library = open_library(root)
     articles = collect_export(library, args.ids, args.tag, quotes=args.quotes)
+    if args.annotated:  # only what the user worked on
+        articles = [a for a in articles if a.notes or a.tags]
     exporter = exporters.by_name(args.format)
     exported = datetime.now(UTC).isoformat(timespec="seconds")
-    target = args.output
+    target = None if args.output == "-" else args.output  # -o - is stdout, as usual
     to_folder = target is not None and (target.endswith(("/", "\\")) or Path(target).is_dir())
     if to_folder:
         if exporter.write_folder is None:
@@ -72,16 +74,16 @@ def cmd_import_annotations(args: argparse.Namespace, root: Path) -> int:
     try:
         raw = Path(args.file).read_bytes()
     except OSError as exc:
-        raise CLIError(f"{args.file}: {exc.strerror or exc}") from None
+        raise PathError(args.file, file_reason(exc)) from None
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise CLIError(f"{args.file}: not valid JSON") from None
+        raise PathError(args.file, "not valid JSON") from None
     library = open_library(root)
     try:
         totals = merge_json(library.annotations, data)
     except (ImportError_, StoreError) as exc:  # nothing was merged
-        raise CLIError(f"{args.file}: {exc}; nothing merged") from None
+        raise PathError(args.file, f"{exc}; nothing merged") from None
     out(
         f"merged {plural(totals['articles'], 'article')}: {plural(totals['added'], 'note')} added, "
         f"{totals['updated']} updated, {totals['skipped']} already there"

@@ -11,16 +11,26 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .output import CLIError, UsageError, err
+from .output import CLIError, PathError, UsageError, err
 
 Handler = Callable[[argparse.Namespace, Path], int]
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse that raises instead of printing usage and exiting (one line, exit 2)."""
+    """argparse that raises instead of printing usage and exiting (one line, exit 2); an
+    unknown option is reported by the subcommand it was given to (``reader list --help``)."""
+
+    commands: dict[str, argparse.ArgumentParser]
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{message} (see: {self.prog} --help)")
+
+    def parse_args(self, args=None, namespace=None):  # type: ignore[override]
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            owner = getattr(self, "commands", {}).get(getattr(parsed, "command", None) or "")
+            (owner or self).error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed
 
 
 def _library_option(parser: argparse.ArgumentParser) -> None:
@@ -33,106 +43,258 @@ def _library_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _examples(*lines: str) -> str:
+    return "examples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
 def build_parser() -> Parser:
     from annotations import exporters
     from reader import __version__
     from reader.importing.formats import import_help
 
-    from . import analyze, annotate, correct, data, export, importing, manage, reading
+    from . import analyze, annotate, complete, correct, data, export, importing, manage, reading
 
     parser = Parser(
         prog="reader",
         description="Read news articles with quotes and actors "
         "highlighted; tag, annotate and export. Without a command: the TUI.",
+        epilog=_examples("reader                      # open the TUI", "reader list --tag Thesis"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument(
+        "-V",
+        "--version",
+        action="version",
+        version=f"reader {__version__}",
+        help="print the version",
+    )
     _library_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.commands = {}
+    ids, tags = complete.article_ids, complete.tag_names  # shell completion of values
 
-    def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
+    def command(
+        name: str, handler: Handler, help_text: str, *examples: str, hidden: bool = False
+    ) -> argparse.ArgumentParser:
+        options = {} if hidden else {"help": help_text}
+        p = sub.add_parser(
+            name,
+            description=help_text,
+            epilog=_examples(*examples) if examples else None,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            **options,
+        )
         _library_option(p)
         p.set_defaults(handler=handler)
+        parser.commands[name] = p
         return p
 
-    p = command("import", importing.cmd_import, import_help())
-    p.add_argument("paths", nargs="*", metavar="PATH")
+    p = command(
+        "import",
+        importing.cmd_import,
+        import_help(),
+        "reader import saved-pages/ notes.md",
+        "pbpaste | reader import -",
+    )
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="file or folder (recursive); - reads stdin"
+    )
     p.add_argument("--samples", action="store_true", help="also import the bundled samples")
 
-    p = command("list", reading.cmd_list, "list the articles, newest first")
-    p.add_argument("--tag")
-    p.add_argument("--json", action="store_true")
+    p = command(
+        "list",
+        reading.cmd_list,
+        "list the articles, newest first (tab-separated when piped)",
+        "reader list --tag frame",
+        "reader list | cut -f1,4",
+    )
+    p.add_argument("--tag", help="only articles with this tag (or a child of it)").completer = tags
+    p.add_argument("--json", action="store_true", help="print a JSON array (for scripts)")
 
-    p = command("show", reading.cmd_show, "print an article with its highlights")
-    p.add_argument("id", metavar="ID")
+    p = command(
+        "show", reading.cmd_show, "print an article with its highlights", "reader show 3f2a"
+    )
+    p.add_argument("id", metavar="ID", help="article id (any unique prefix)").completer = ids
 
-    p = command("search", reading.cmd_search, "full-text search (every word must match)")
-    p.add_argument("query", nargs="+", metavar="QUERY")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--limit", type=int, default=None, metavar="N")
+    p = command(
+        "search",
+        reading.cmd_search,
+        "full-text search (every word must match)",
+        "reader search Hafen Hamburg",
+        "reader search --limit 5 --json ceasefire",
+    )
+    p.add_argument("query", nargs="+", metavar="QUERY", help="words that must all occur")
+    p.add_argument("--json", action="store_true", help="print a JSON array (for scripts)")
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="at most N articles")
 
-    for name, handler in (("tag", annotate.cmd_tag), ("untag", annotate.cmd_untag)):
-        p = command(name, handler, f"{name} an article")
-        p.add_argument("id", metavar="ID")
-        p.add_argument("tags", nargs="+", metavar="TAG")
+    for name, handler, verb in (
+        ("tag", annotate.cmd_tag, "add tags to"),
+        ("untag", annotate.cmd_untag, "remove tags from"),
+    ):
+        p = command(
+            name,
+            handler,
+            f"{verb} an article",
+            f"reader {name} 3f2a frame/conflict Nato",
+        )
+        p.add_argument("id", metavar="ID", help="article id (any unique prefix)").completer = ids
+        p.add_argument(
+            "tags", nargs="+", metavar="TAG", help="a tag; a/b is a child of a"
+        ).completer = tags
 
-    p = command("note", annotate.cmd_note, "add (or --edit, --delete) a note")
-    p.add_argument("args", nargs="*", metavar="ID TEXT")
-    p.add_argument("--passage", metavar="EXACT_TEXT")
-    p.add_argument("--tag", action="append", default=[], dest="note_tags", metavar="TAG")
-    p.add_argument("--edit", metavar="NOTE_ID")
-    p.add_argument("--delete", metavar="NOTE_ID")
+    p = command(
+        "note",
+        annotate.cmd_note,
+        "add (or --edit, --delete) a note",
+        'reader note 3f2a "framed as a threat" --passage "a clear danger" --tag frame',
+        'reader note --edit 7c1d "a better wording"',
+    )
+    p.add_argument("args", nargs="*", metavar="ID TEXT", help="the article and the note's text")
+    p.add_argument(
+        "--passage", metavar="EXACT_TEXT", help="note this passage (its exact text in the article)"
+    )
+    p.add_argument(
+        "--tag",
+        action="append",
+        default=[],
+        dest="note_tags",
+        metavar="TAG",
+        help="tag the note (repeat for more)",
+    ).completer = tags
+    p.add_argument("--edit", metavar="NOTE_ID", help="replace this note's text (and tags)")
+    p.add_argument("--delete", metavar="NOTE_ID", help="delete this note")
 
-    p = command("notes", annotate.cmd_notes, "list notes")
-    p.add_argument("id", nargs="?", metavar="ID")
-    p.add_argument("--tag")
-    p.add_argument("--json", action="store_true")
+    p = command(
+        "notes",
+        annotate.cmd_notes,
+        "list notes",
+        "reader notes 3f2a",
+        "reader notes --tag frame --json",
+    )
+    p.add_argument("id", nargs="?", metavar="ID", help="only this article's notes").completer = ids
+    p.add_argument(
+        "--tag", help="only notes with this tag, or on articles with it"
+    ).completer = tags
+    p.add_argument("--json", action="store_true", help="print a JSON array (for scripts)")
 
-    p = command("tags", annotate.cmd_tags, "list tags with counts; --rename OLD NEW")
-    p.add_argument("--rename", nargs=2, metavar=("OLD", "NEW"))
-    p.add_argument("--json", action="store_true")
+    p = command(
+        "tags",
+        annotate.cmd_tags,
+        "list tags with counts (parents too); --rename OLD NEW",
+        "reader tags",
+        "reader tags --rename Nato NATO",
+    )
+    p.add_argument(
+        "--rename", nargs=2, metavar=("OLD", "NEW"), help="rename a tag everywhere (merges)"
+    ).completer = tags
+    p.add_argument("--json", action="store_true", help="print a JSON array (for scripts)")
 
-    p = command("export", export.cmd_export, f"export annotations as {exporters.labels()}")
-    p.add_argument("ids", nargs="*", metavar="ID")
-    p.add_argument("--tag")
-    p.add_argument("-o", "--output", metavar="PATH", help="file, or DIR/ for one file each")
+    p = command(
+        "export",
+        export.cmd_export,
+        f"export annotations as {exporters.labels()}",
+        "reader export --tag frame -o frames.md",
+        "reader export --annotated -o notes/",
+    )
+    p.add_argument(
+        "ids", nargs="*", metavar="ID", help="articles to export (default: all)"
+    ).completer = ids
+    p.add_argument(
+        "--tag", help="articles with this tag, or with a note carrying it"
+    ).completer = tags
+    p.add_argument("--annotated", action="store_true", help="only articles with notes or tags")
+    p.add_argument(
+        "-o", "--output", metavar="PATH", help="file, DIR/ for one file each, - for stdout"
+    )
     p.add_argument("--quotes", action="store_true", help="add a 'Who said what' section")
-    p.add_argument("--format", choices=exporters.names(), default=exporters.DEFAULT)
+    p.add_argument(
+        "--format",
+        choices=exporters.names(),
+        default=exporters.DEFAULT,
+        help=f"{exporters.labels()} (default: {exporters.DEFAULT}); json is lossless, for"
+        " import-annotations",
+    )
 
     p = command(
         "import-annotations",
         export.cmd_import_annotations,
         "merge an export made with --format json",
+        "reader import-annotations backup.json",
     )
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="a file written by export --format json")
 
-    p = command("analyze", analyze.cmd_analyze, "analyse files without importing them")
-    p.add_argument("files", nargs="*", metavar="FILE")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--jsonl", metavar="IN.jsonl", help='lines {"id","text","lang"?}, verbatim')
+    p = command(
+        "analyze",
+        analyze.cmd_analyze,
+        "analyse files without importing them",
+        "reader analyze page.html",
+        "reader analyze --jsonl corpus.jsonl > quotes.jsonl",
+    )
+    p.add_argument("files", nargs="*", metavar="FILE", help="files to analyse; - reads stdin")
+    p.add_argument("--json", action="store_true", help="print a JSON array (for scripts)")
+    p.add_argument(
+        "--jsonl", metavar="IN.jsonl", help='analyse lines {"id","text","lang"?} verbatim'
+    )
 
-    p = command("rm", manage.cmd_rm, "remove articles (notes stay as orphans)")
-    p.add_argument("ids", nargs="+", metavar="ID")
-    p.add_argument("--with-notes", action="store_true")
+    p = command(
+        "rm",
+        manage.cmd_rm,
+        "remove articles (notes stay as orphans)",
+        "reader rm 3f2a",
+        "reader rm --tag sample",
+    )
+    p.add_argument(
+        "ids", nargs="*", metavar="ID", help="article id (any unique prefix)"
+    ).completer = ids
+    p.add_argument("--tag", help="remove every article with this tag").completer = tags
+    p.add_argument("--with-notes", action="store_true", help="delete their notes too")
 
-    p = command("edit", manage.cmd_edit, "correct title, date or source")
-    p.add_argument("id", metavar="ID")
-    p.add_argument("--title")
-    p.add_argument("--date")
-    p.add_argument("--source")
+    p = command(
+        "edit",
+        manage.cmd_edit,
+        "correct title, date or source",
+        'reader edit 3f2a --date 2024-05-02 --source "The Example Times"',
+    )
+    p.add_argument("id", metavar="ID", help="article id (any unique prefix)").completer = ids
+    p.add_argument("--title", help="the new title")
+    p.add_argument("--date", help="the new date (2024-05-02, 2 May 2024, ...)")
+    p.add_argument("--source", help="the new source (empty clears it)")
 
-    p = command("reimport", manage.cmd_reimport, "re-clean kept originals, re-anchor notes")
-    p.add_argument("ids", nargs="*", metavar="ID")
+    p = command(
+        "reimport",
+        manage.cmd_reimport,
+        "re-clean kept originals, re-anchor notes",
+        "reader reimport",
+        "reader reimport 3f2a",
+    )
+    p.add_argument(
+        "ids", nargs="*", metavar="ID", help="articles to reimport (default: all)"
+    ).completer = ids
 
     correct.add_parsers(command)
     data.add_parsers(command)
 
-    p = command("doctor", manage.cmd_doctor, "check the library files (--repair: fix them)")
+    p = command(
+        "doctor",
+        manage.cmd_doctor,
+        "check the library files (--repair: fix them)",
+        "reader doctor",
+        "reader doctor --repair",
+    )
     p.add_argument(
         "--repair",
         action="store_true",
         help="set damaged files aside, rebuild a damaged index, drop stray folders",
     )
+
+    p = command(
+        "completion",
+        complete.cmd_completion,
+        "print the shell completion script for bash, zsh or fish",
+        'eval "$(reader completion bash)"      # in ~/.bashrc',
+        "reader completion fish > ~/.config/fish/completions/reader.fish",
+    )
+    p.add_argument("shell", choices=("bash", "zsh", "fish"), help="your shell")
     return parser
 
 
@@ -187,6 +349,12 @@ def _check_library_path(root: Path) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (the console script passes it to ``sys.exit``)."""
+    import os
+
+    if argv is None and "_ARGCOMPLETE" in os.environ:  # the shell asks for completions
+        from .complete import autocomplete
+
+        autocomplete(build_parser())  # prints them and exits
     for stream in (sys.stdout, sys.stderr):  # a C/ASCII locale must not crash on "ü"
         try:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
@@ -199,6 +367,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         err(f"reader: {exc}")
         return 2
+    except PathError as exc:
+        err(f"error {exc}")
+        return 1
     except CLIError as exc:
         err(f"reader: {exc}")
         return 1

@@ -10,8 +10,16 @@ from .reading import open_library
 
 
 def cmd_rm(args: argparse.Namespace, root: Path) -> int:
+    if not args.ids and args.tag is None:
+        raise UsageError("nothing to remove: give ID... or --tag TAG (see: reader rm --help)")
     library = open_library(root)
     metas = [library.get(i) for i in args.ids]  # every id checked before anything is removed
+    if args.tag is not None:
+        chosen = {m.id for m in metas}
+        metas += [m for m in library.articles(tag=args.tag) if m.id not in chosen]
+        if not metas:
+            out(f"no articles tagged {one_line(args.tag)}")
+            return 0
     library.remove([m.id for m in metas], with_notes=args.with_notes)
     for meta in metas:
         out(f"removed {meta.id} {one_line(meta.title)}")
@@ -22,6 +30,11 @@ def cmd_edit(args: argparse.Namespace, root: Path) -> int:
     changes = {k: getattr(args, k) for k in ("title", "date", "source")}
     if all(v is None for v in changes.values()):
         raise UsageError("nothing to edit: give --title, --date or --source")
+    if changes["date"] and changes["date"].strip():
+        from reader.importing.importer import parse_date
+
+        if parse_date(" ".join(changes["date"].split())) is None:  # bad usage: exit 2
+            raise UsageError(f"not a date: {one_line(changes['date'])} (see: reader edit --help)")
     library = open_library(root)
     meta = library.edit(args.id, **changes)
     out(f"edited {meta.id} {one_line(meta.title)}")

@@ -22,6 +22,25 @@ class UsageError(ReaderError):
     """Bad usage (exit 2); the message is printed as ``reader: MESSAGE``."""
 
 
+class PathError(CLIError):
+    """A file that cannot be used (exit 1), printed as ``error PATH: REASON``."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        super().__init__(f"{one_line(str(path))}: {one_line(reason)}")
+
+
+def file_reason(exc: OSError) -> str:
+    """``no such file``, ``permission denied``, ... for an OSError (lower case, one line)."""
+    import errno
+
+    if exc.errno == errno.ENOENT:
+        return "no such file"
+    if exc.errno == errno.EISDIR:
+        return "is a folder"
+    reason = exc.strerror or str(exc)
+    return reason[:1].lower() + reason[1:]
+
+
 def one_line(text: str | None) -> str:
     """Safe on one terminal line: control sequences stripped, whitespace collapsed."""
     return " ".join(strip_control(text or "").split())
@@ -29,6 +48,20 @@ def one_line(text: str | None) -> str:
 
 def out(line: str = "") -> None:
     sys.stdout.write(line + "\n")
+
+
+def piped() -> bool:
+    """Is stdout a pipe or a file (not a terminal)? Then lists print tab-separated records."""
+    try:
+        return not sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return True
+
+
+def record(*fields: object) -> None:
+    """One tab-separated record on one line, nothing truncated or wrapped (for ``cut``, ``awk``,
+    ``sort``): each field on one line, tabs inside it turned into spaces."""
+    out("\t".join(one_line("" if f is None else str(f)) for f in fields))
 
 
 def err(line: str) -> None:

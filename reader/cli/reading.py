@@ -6,7 +6,18 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .output import UsageError, cell, console, err, one_line, out, print_json, report_unreadable
+from .output import (
+    UsageError,
+    cell,
+    console,
+    err,
+    one_line,
+    out,
+    piped,
+    print_json,
+    record,
+    report_unreadable,
+)
 
 
 def open_library(root: Path):
@@ -43,6 +54,11 @@ def cmd_list(args: argparse.Namespace, root: Path) -> int:
     unreadable = {m.id: s.error for m in articles if (s := summaries.get(m.id)) and s.error}
     if args.json:
         print_json(rows)
+        return report_unreadable(unreadable)
+    if piped():  # one record per line, nothing wrapped or cut (like ls and git)
+        for r in rows:
+            tags = ", ".join(r["tags"])
+            record(r["id"], r["date"], r["source"], r["title"], tags, r["notes"], r["quotes"])
         return report_unreadable(unreadable)
     if not rows:
         out("no articles" + (f" tagged {one_line(args.tag)}" if args.tag else ""))
@@ -114,6 +130,11 @@ def cmd_search(args: argparse.Namespace, root: Path) -> int:
                 for h in hits
             ]
         )
+        return 0
+    if piped():  # id, title, paragraph (counted from 1), the whole paragraph: one per line
+        for hit in hits:
+            for n, para in hit.lines or [(None, "")]:
+                record(hit.article.id, hit.article.title, "" if n is None else n + 1, para)
         return 0
     if not hits:
         out(f"no article matches {one_line(query)}")

@@ -105,9 +105,10 @@ class IndexTxn:
 
 
 class ArticleIndex:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, snapshot_path: Path | None = None) -> None:
         self.path = path
-        self.snapshot_path = path.with_name("articles.cache")
+        # derived: the library keeps it in its cache folder (reader.paths.cache_dir)
+        self.snapshot_path = snapshot_path or path.with_name("articles.cache")
         self._stamp: tuple[int, int, int] | None = None
         self._metas: dict[str, ArticleMeta] | None = {}
         self._columns: ArticleColumns | None = ArticleColumns.from_metas(())

@@ -24,6 +24,7 @@ from .store import Library
 
 CHUNK_BYTES = 4 * 1024 * 1024
 PROGRESS_EVERY = 0.05  # seconds between progress reports inside a corpus
+SAMPLE_TAG = "sample"  # the bundled sample articles carry it
 ResultCallback = Callable[[str, str, "ArticleMeta | str"], None]  # (status, name, meta|reason)
 ProgressCallback = Callable[[int, int, str], None]  # (done, total, current name)
 
@@ -57,10 +58,14 @@ def import_paths(
     from reader.importing.importer import collect_files
 
     report = ImportReport()
+    sample_root = None
+    sample_ids: dict[str, list[str]] = {}
 
     def result(status: str, name: str, detail: ArticleMeta | str) -> None:
         if status == "imported":
             report.imported.append(detail)  # type: ignore[arg-type]
+            if sample_root is not None and name.startswith(sample_root):
+                sample_ids[detail.id] = [SAMPLE_TAG]  # type: ignore[union-attr]
         elif status == "duplicate":
             report.duplicates.append(detail)  # type: ignore[arg-type]
         else:
@@ -74,7 +79,8 @@ def import_paths(
     if samples:
         from reader.paths import samples_dir
 
-        wanted.append(str(samples_dir()))
+        sample_root = str(samples_dir())
+        wanted.append(sample_root)
     files = list(collect_files(wanted)) if wanted else []
     sources: list[tuple[str, bytes | None, str | None]] = []  # (name, bytes, error)
     if use_stdin:
@@ -131,6 +137,8 @@ def import_paths(
         )
     except KeyboardInterrupt:
         report.cancelled = True  # add_many committed what was fully written before re-raising
+    if sample_ids:  # so they can be told apart and removed at once (reader rm --tag sample)
+        library.annotations.tag_articles(sample_ids)
     return report
 
 

@@ -8,6 +8,10 @@ Layout under the library dir::
     articles/<id[:2]>/<id>/analysis.json cached analysis (rewritten on reimport)
     annotations/                        tags, notes, reading state (annotations.store)
 
+Derived caches (the index snapshot ``articles.cache``, the annotation summaries
+``summary.cache`` and ``notes-*.cache``) live in ``reader.paths.cache_dir(root)``, outside the
+library, so a backup of the folder holds only the user's data.
+
 Ids are the first 8 hex digits of the SHA-256 of the original bytes (more where needed to be
 unique), so an article keeps its id, and its notes, across re-imports.
 """
@@ -55,10 +59,14 @@ class SearchHit:
 
 class Library:
     def __init__(self, root: Path, *, create: bool = False) -> None:
+        from reader.paths import cache_dir
+
         self.root = Path(root)
+        self.cache_dir = cache_dir(self.root)
         if create:
             self.root.mkdir(parents=True, exist_ok=True)
-        self.index = ArticleIndex(self.root / "articles.json")
+            remove_old_caches(self.root)
+        self.index = ArticleIndex(self.root / "articles.json", self.cache_dir / "articles.cache")
         self.folders = ArticleFolders(self.root)
         self._annotations: AnnotationStore | None = None
 
@@ -68,7 +76,7 @@ class Library:
         if self._annotations is None:
             from annotations.store import AnnotationStore
 
-            self._annotations = AnnotationStore(self.root / "annotations")
+            self._annotations = AnnotationStore(self.root / "annotations", cache_dir=self.cache_dir)
         return self._annotations
 
     def exists(self) -> bool:
@@ -279,6 +287,25 @@ class Library:
             if limit is not None and len(hits) >= limit:
                 break
         return hits
+
+
+def old_caches(root: Path) -> list[Path]:
+    """Caches earlier versions kept inside the library folder (now in the cache folder)."""
+    found = [root / "articles.cache", root / "annotations" / "summary.cache"]
+    found += sorted((root / "annotations").glob("notes-*.cache"))
+    return [path for path in found if path.is_file()]
+
+
+def remove_old_caches(root: Path) -> list[Path]:
+    """Delete them (derived data: nothing is lost); best effort, returns what was removed."""
+    removed = []
+    for path in old_caches(root):
+        try:
+            path.unlink()
+            removed.append(path)
+        except OSError:
+            pass
+    return removed
 
 
 def _is_hex(text: str) -> bool:

@@ -63,6 +63,7 @@ class ActorsScreen(ListScreen):
 
     title_text = "Actors across the library"
     empty_text = "gathering actors…"
+    HELP_SECTION = "Actors"
 
     def load(self) -> None:
         self.fill()
@@ -80,6 +81,10 @@ class ActorsScreen(ListScreen):
         self.metas = metas
         most = max((t.direct + t.indirect for t in ranked), default=1)
         name_width = 28 if self.app.size.width >= 100 else 20  # the counts stay on screen at 80
+        # name, type, articles, then the bar and "12 direct · 12 indirect": the bar takes
+        # what is left, so the labelled counts stay on screen at 80 columns
+        fixed = name_width + 1 + 13 + 15 + 2 + 24 + 4
+        bar_width = max(3, min(14, self.app.size.width - fixed))
         entries = []
         for total in ranked:
             label = Text()
@@ -90,7 +95,7 @@ class ActorsScreen(ListScreen):
             )
             label.append(f"{total.type[:12]:<12} ", Style(dim=True))
             label.append(f"{plural(len(total.articles), 'article', 'articles'):>13}  ")
-            label.append_text(quote_bar(total.direct, total.indirect, most))
+            label.append_text(quote_bar(total.direct, total.indirect, most, bar_width))
             entries.append((label, f"{total.name} {total.type}".casefold(), total))
         self.entries = entries
         self.empty_text = "No actors found."
@@ -104,7 +109,10 @@ class ActorsScreen(ListScreen):
 
 
 class ActorQuotesScreen(ListScreen):
-    """Everything one actor said in the library; Enter opens the article at the quote."""
+    """Everything one actor said in the library, grouped under each article's title (once);
+    Enter opens the article at the quote."""
+
+    HELP_SECTION = "What they said"
 
     def __init__(self, session, total: ActorTotal, metas: dict[str, Any]) -> None:
         super().__init__(session)
@@ -116,16 +124,49 @@ class ActorQuotesScreen(ListScreen):
         entries = []
         for article_id, quote in self.total.quotes:
             meta = self.metas.get(article_id)
-            label = Text()
-            label.append(clean(meta.title if meta else article_id), "bold")
-            if meta and meta.date:
-                label.append(f"  {meta.date}", "dim")
-            label.append(f"  {quote.kind.replace('_', ' ')}\n    ", "dim")
+            label = Text("  ")
+            label.append(f"{quote.kind.replace('_', ' ')}  ", "dim")
             label.append(" ".join(clean(quote.text).split())[:300], quote_style(quote))
             hay = f"{meta.title if meta else ''} {quote.text}".casefold()
             entries.append((label, hay, (article_id, quote)))
         self.entries = entries
         self.fill()
+
+    def heading(self, article_id: str) -> Text:
+        meta = self.metas.get(article_id)
+        label = Text(clean(meta.title if meta else article_id), "bold")
+        if meta and meta.date:
+            label.append(f"  {meta.date}", "dim")
+        return label
+
+    def fill(self) -> None:
+        """Like ListScreen.fill, with each article's title once above its quotes."""
+        from textual.widgets import OptionList, Static
+        from textual.widgets.option_list import Option
+
+        words = self.query_text.casefold().split()
+        option_list = self.query_one("#list", OptionList)
+        option_list.clear_options()
+        self.shown = []
+        options: list[Option] = []
+        last = None
+        first = None
+        for label, hay, payload in self.entries:
+            if not all(w in hay for w in words):
+                continue
+            if payload[0] != last:
+                last = payload[0]
+                options.append(Option(self.heading(last), disabled=True))
+            if first is None:
+                first = len(options)
+            options.append(Option(label, id=str(len(self.shown))))
+            self.shown.append(payload)
+        if not options:
+            options.append(Option(Text(self.empty_text), disabled=True))
+        option_list.add_options(options)
+        if first is not None:
+            option_list.highlighted = first
+        self.query_one("#list-header", Static).update(self.header_text())
 
     def open(self, payload: tuple[str, Any]) -> None:
         article_id, quote = payload

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from reader.render import NOTE_STYLE, TAG_STYLE, append_filters, clean
+from reader.render import NOTE_STYLE, TAG_STYLE, append_filters, clean, passage_label
 from reader.screens.dialogs import PickDialog
 from reader.screens.lists import ListScreen
 
@@ -25,6 +25,7 @@ class AnnotationsScreen(ListScreen):
     tag: reactive[str | None] = reactive(None, bindings=True)
     actor: reactive[str | None] = reactive(None, bindings=True)
     title_text = "Annotations"
+    HELP_SECTION = "All notes"
     empty_text = "No notes yet: open an article, put the cursor on a passage and press a."
 
     def __init__(self, session) -> None:
@@ -42,10 +43,8 @@ class AnnotationsScreen(ListScreen):
             if note.tags:
                 label.append("  " + " ".join("#" + clean(t) for t in note.tags), TAG_STYLE)
             if note.passage is not None:
-                passage = " ".join(clean(note.passage.exact).split())
                 label.append(
-                    f"\n    «{passage[:100]}{'…' if len(passage) > 100 else ''}»",
-                    Style(italic=True, dim=True),
+                    f"\n    {passage_label(note.passage.exact, 101)}", Style(italic=True, dim=True)
                 )
             if note.text:
                 label.append("\n    ")

@@ -33,9 +33,13 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         Binding("E", "export_to", "Export to…", key_display="E", show=False),
         Binding("p", "panel('actors')", "Actors"),
         Binding("o", "panel('notes')", "Notes"),
-        Binding("escape", "escape", "Back / end search", show=False),
+        Binding("escape", "escape", "Back / end selection or search", show=False),
         Binding("q", "back", "Back"),
+        Binding("L", "toggle_legend", "Legend", key_display="L", show=False),
+        Binding("U", "mark_unread", "Mark unread", key_display="U", show=False),
+        Binding("u", "undo", "Undo delete", show=False),
     ]
+    HELP_SECTION = "Article"
 
     searching: reactive[bool] = reactive(False, bindings=True)
     actor_filter: reactive[str | None] = reactive(None, bindings=True)
@@ -62,6 +66,8 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         layout = ArticleLayout(self.text, self._spans(), self._sentences())
         self.view = ArticleView(layout, self._quotes(), id="body")
         self._version = session.version()
+        self.deleted: Any | None = None  # the note `u` brings back (one level of undo)
+        self.kept_unread = False
 
     # ---- data ----------------------------------------------------------------------------
     def _spans(self):
@@ -90,7 +96,9 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         with Horizontal(id="article-main"):
             yield self.view
         yield Static(id="status")
-        yield Static(legend(), id="legend")
+        box = Static(legend(), id="legend")
+        box.display = self.session.load_settings().get("legend", True) is not False
+        yield box
         yield Footer(compact=True, show_command_palette=False)
 
     def _shown(self, selector: str) -> bool:
@@ -241,7 +249,13 @@ class ArticleScreen(AnnotationActions, Screen[None]):
             self.notify(f"not found: {query}", severity="warning")
 
     def action_escape(self) -> None:
-        if self._shown("#text-search"):
+        """The innermost thing first: a mouse selection, a grown passage, the search line,
+        the search, the actor filter, the side panel; then the screen."""
+        if self.selections:
+            self.clear_selection()
+        elif self.view.collapse():
+            self.view.focus()
+        elif self._shown("#text-search"):
             self.query_one("#text-search").display = False
             self.view.focus()
         elif self.searching:
@@ -329,7 +343,24 @@ class ArticleScreen(AnnotationActions, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("note", "tag_passage") and self.view.cursor[1] <= self.view.cursor[0]:
             return False
+        if action == "undo":
+            return self.deleted is not None  # shown (and active) only when it can act
         return True
+
+    def action_toggle_legend(self) -> None:
+        """Show or hide the legend of the highlights; remembered for the next start."""
+        box = self.query_one("#legend")
+        box.display = not box.display
+        try:
+            self.session.save_setting("legend", bool(box.display))
+        except OSError as exc:
+            self.notify(f"legend not remembered: {exc.strerror or exc}", severity="warning")
+
+    def action_mark_unread(self) -> None:
+        if self._write(
+            lambda: self.session.store.set_state(self.article_id, read=False), "marked unread"
+        ):
+            self.kept_unread = True
 
     def action_back(self) -> None:
         try:

@@ -106,9 +106,22 @@ class AnnotationActions:
             except Exception as exc:  # noqa: BLE001 - one line, never a traceback
                 self.notify(f"not saved: {exc}", severity="error")
                 return
-            self._written("note deleted")
+            self.deleted = note
+            self.refresh_bindings()
+            self._written("Deleted · u to undo")
 
         self.app.push_screen(ConfirmDialog("Delete this note?"), confirm)
+
+    def action_undo(self) -> None:
+        """Bring back the note deleted last (same id, text, tags and passage)."""
+        note, self.deleted = self.deleted, None
+        self.refresh_bindings()
+        if note is None:
+            return
+        if not self._write(
+            lambda: self.session.store.merge_notes(note.article, [], [note]), "note restored"
+        ):
+            self.deleted = note
 
     def _write(self, change, done: str) -> bool:
         try:
@@ -182,7 +195,9 @@ class AnnotationActions:
                 self.session.store.add_note(self.article_id, "", passage=anchor, tags=tags)
 
         prompt = TextPrompt(
-            "Tag this passage (comma separated)", suggester=TagSuggester(self._known_tags())
+            "Tag this passage (comma separated)",
+            suggester=TagSuggester(self._known_tags()),
+            passage=anchor.exact,
         )
         prompt.saver = self._saver(
             change,
@@ -222,9 +237,11 @@ class AnnotationActions:
         )
         self.app.push_screen(prompt)
 
-    def action_export(self, path: str | None = None) -> None:
+    def action_export(self, path: str | None = None, create: bool = False) -> None:
         try:
-            written = self.session.export_article(self.article_id, Path(path) if path else None)
+            written = self.session.export_article(
+                self.article_id, Path(path) if path else None, create=create
+            )
         except Exception as exc:  # noqa: BLE001
             self.notify(f"export failed: {exc}", severity="error")
             return
@@ -232,7 +249,27 @@ class AnnotationActions:
 
     def action_export_to(self) -> None:
         default = str(self.session.export_path(self.meta))
+
+        def chosen(value: str | None) -> None:
+            if not value or not value.strip():
+                return
+            raw = value.strip()
+            target = Path(raw).expanduser()
+            if raw.endswith(("/", "\\")) or target.is_dir():  # a folder: the usual name in it
+                target = target / self.session.export_path(self.meta).name
+            folder = target.parent
+            if folder.is_dir():
+                self.action_export(str(target))
+                return
+
+            def create(yes: bool | None) -> None:
+                if yes:
+                    self.action_export(str(target), create=True)
+
+            self.app.push_screen(
+                ConfirmDialog(f"The folder {folder} does not exist. Create it?"), create
+            )
+
         self.app.push_screen(
-            TextPrompt(f"Export to ({exporters.by_suffix_text()})", default),
-            lambda value: value and self.action_export(value),
+            TextPrompt(f"Export to ({exporters.by_suffix_text()})", default), chosen
         )

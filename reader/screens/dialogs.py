@@ -17,7 +17,14 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from reader.render import passage_label
 from reader.textutil import strip_control
+
+
+def passage_box(passage: str, height: int) -> Static:
+    """The passage a dialog is about, shortened to fit a small window."""
+    most = 240 if height >= 32 else 120
+    return Static(Text(passage_label(passage, most), style="italic"), classes="dialog-passage")
 
 
 class Dialog(ModalScreen[Any]):
@@ -26,6 +33,10 @@ class Dialog(ModalScreen[Any]):
     ``saver`` (optional) writes the result while the dialog is still open and returns an error
     message or ``None``: on an error the dialog stays open with the user's text and says why,
     so a failed save never throws typed work away.
+
+    Keys typed before the dialog is ready (``t`` + "fast" + Enter in one burst) are held by the
+    app (:meth:`hold_key`) and replayed, in order, once the dialog's field has the focus: they
+    never go to the screen underneath or get lost.
     """
 
     BINDINGS = [
@@ -36,6 +47,44 @@ class Dialog(ModalScreen[Any]):
     ]
 
     saver: Callable[[Any], str | None] | None = None
+    HELP_SECTION = "Dialog"
+    _keys_ready = False
+    _held: list[Any] | None = None
+
+    def hold_key(self, event: Any) -> bool:
+        """Called by the app for each key while this dialog is on top: True if it is held
+        for later (the dialog is not ready for it yet)."""
+        if self._keys_ready:
+            return False
+        if self._held is None:
+            self._held = []
+        self._held.append(event)
+        return True
+
+    def on_mount(self) -> None:
+        self._tries = 0
+        self.call_after_refresh(self._release_keys)
+
+    async def _release_keys(self) -> None:
+        """Once the field that should have the focus has it (or the dialog has no field),
+        hand the held keys to the app in the order they came; keys arriving meanwhile join
+        the end of the queue."""
+        if self.app.screen is not self:
+            self._keys_ready = True
+            return
+        wants_focus = any(w.focusable for w in self.query("*"))
+        if wants_focus and self.focused is None and self._tries < 50:
+            self._tries += 1
+            self.set_timer(0.01, self._release_keys)
+            return
+        from textual import events
+
+        while self._held:
+            event = self._held.pop(0)
+            replay = events.Key(event.key, event.character)
+            replay.set_sender(self.app)
+            await self.app.dispatch_held_key(replay)
+        self._keys_ready = True
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -93,6 +142,7 @@ class TextPrompt(Dialog):
         placeholder: str = "",
         suggester: Suggester | None = None,
         hint: str = "",
+        passage: str = "",
     ) -> None:
         super().__init__()
         self.title_text = title
@@ -100,10 +150,13 @@ class TextPrompt(Dialog):
         self.placeholder = placeholder
         self.suggester = suggester
         self.hint = hint
+        self.passage = strip_control(passage)  # the passage the prompt is about, if any
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Text(self.title_text), classes="dialog-title")
+            if self.passage:
+                yield passage_box(self.passage, self.app.size.height)
             # no select-on-focus: a prefilled value (the current tags) is added to, never
             # replaced by the first key typed
             yield Input(
@@ -172,10 +225,7 @@ class NoteDialog(Dialog):
             # under the title, so a small window still shows why a save failed
             yield Static("", id="dialog-error", classes="dialog-error")
             if self.passage:
-                short = " ".join(self.passage.split())
-                most = 240 if self.app.size.height >= 32 else 120
-                short = short if len(short) <= most else short[: most - 1] + "…"
-                yield Static(Text(f"«{short}»", style="italic"), classes="dialog-passage")
+                yield passage_box(self.passage, self.app.size.height)
             # Tab leaves the note for the tags field, whatever the timing of the keys
             yield TextArea(
                 self.text,

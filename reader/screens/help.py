@@ -14,13 +14,20 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-SECTION_NAMES = {
-    "ReaderApp": "Everywhere",
-    "LibraryScreen": "Library",
-    "ArticleScreen": "Article",
-    "ArticleView": "Reading",
-    "ArticleTable": "Table",
-}
+
+def section_name(node: object) -> str:
+    """The user's word for the part of the screen a key belongs to: each class says it in
+    ``HELP_SECTION`` (an input line or a plain list says what it is), never a class name."""
+    name = getattr(node, "HELP_SECTION", None)
+    if isinstance(name, str) and name:
+        return name
+    from textual.widgets import Input, OptionList, TextArea
+
+    if isinstance(node, Input | TextArea):
+        return "Typing"
+    if isinstance(node, OptionList):
+        return "List"
+    return "This screen"
 
 
 def help_text(app, bindings: Iterable[ActiveBinding]) -> Text:
@@ -31,8 +38,7 @@ def help_text(app, bindings: Iterable[ActiveBinding]) -> Text:
         binding: Binding = active.binding
         if not binding.description:
             continue
-        name = type(active.node).__name__
-        section = SECTION_NAMES.get(name, name.replace("Panel", " panel"))
+        section = section_name(active.node)
         keys = groups.setdefault(section, {}).setdefault(binding.action, [])
         key = app.get_key_display(binding)
         if key not in keys:

@@ -1,16 +1,20 @@
 """`i` on the library: a path prompt with completion, then the import in a thread worker with a
-progress bar. Escape while it runs cancels cleanly (what was committed stays); the dialog
-returns how many articles arrived.
+progress bar. Escape while it runs cancels cleanly (what was committed stays). The outcome
+always shows: in the dialog until a key pressed after it appeared closes it (an Enter typed
+while the import ran, or right after a Tab completion, does not), then as a notification; the
+dialog returns an :class:`ImportOutcome`.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -20,6 +24,25 @@ from textual.widgets import Input, Label, ProgressBar, Static
 from reader.importing.formats import suffix_text
 from reader.render import plural
 from reader.screens.dialogs import Dialog
+
+
+@dataclass
+class ImportOutcome:
+    imported: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    cancelled: bool = False
+    first_error: str = ""
+
+    def summary(self) -> str:
+        parts = [f"{self.imported} imported", plural(self.duplicates, "duplicate")]
+        if self.failed:
+            parts.append(f"{self.failed} failed")
+            if self.first_error:
+                parts.append(f"({self.first_error})")
+        if self.cancelled:
+            parts.append("— cancelled")
+        return " · ".join(parts)
 
 
 class PathSuggester(Suggester):
@@ -73,6 +96,8 @@ class ImportDialog(Dialog):
         self.imported = 0
         self.duplicates = 0
         self.errors: list[tuple[str, str]] = []
+        self.outcome: ImportOutcome | None = None  # set when the import has finished
+        self.shown_at = 0.0  # when the outcome appeared (keys typed before it don't close)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog import-dialog"):
@@ -98,11 +123,18 @@ class ImportDialog(Dialog):
     def _submitted(self) -> None:
         self.action_save()
 
+    def on_key(self, event: events.Key) -> None:
+        # a key typed before the outcome was on screen (Enter pressed twice, or while the
+        # import ran) must not close the dialog unseen
+        if self.outcome is not None and event.time < self.shown_at:
+            event.stop()
+            event.prevent_default()
+
     def action_save(self) -> None:
         if self.running:
             return
-        if self.imported or self.duplicates or self.errors:  # finished: Enter closes
-            self.dismiss(self.imported)
+        if self.outcome is not None:  # finished: Enter closes
+            self.dismiss(self.outcome)
             return
         raw = self.query_one("#import-path", Input).value.strip()
         if not raw:
@@ -123,7 +155,7 @@ class ImportDialog(Dialog):
             self.cancel_event.set()
             self._status("cancelling …")
             return
-        self.dismiss(self.imported if (self.imported or self.duplicates) else None)
+        self.dismiss(self.outcome)
 
     def _status(self, message: str) -> None:
         self.query_one("#import-status", Static).update(Text(message))
@@ -163,14 +195,18 @@ class ImportDialog(Dialog):
             self._status(f"{done}/{total} {Path(name).name}")
 
     def _finished(self, cancelled: bool) -> None:
-        self.running = False
-        parts = [f"{self.imported} imported", plural(self.duplicates, "duplicate")]
-        if self.errors:
-            parts.append(f"{len(self.errors)} failed")
-            name, reason = self.errors[0]
-            parts.append(f"(error {Path(name).name}: {reason})")
-        if cancelled:
-            parts.append("— cancelled")
-        self._status(" · ".join(parts) + " · Enter or Escape closes")
-        if not (self.imported or self.duplicates or self.errors):
+        if not (self.imported or self.duplicates or self.errors or cancelled):
             self.errors.append(("", "nothing to import"))
+        first = ""
+        if self.errors:
+            name, reason = self.errors[0]
+            first = f"error {Path(name).name}: {reason}" if name else reason
+        self.outcome = ImportOutcome(
+            self.imported, self.duplicates, len(self.errors), cancelled, first
+        )
+        self._status(self.outcome.summary() + " · Enter or Escape closes")
+        self.call_after_refresh(self._outcome_shown)
+        self.running = False
+
+    def _outcome_shown(self) -> None:
+        self.shown_at = time.monotonic()

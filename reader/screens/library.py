@@ -31,8 +31,11 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         Binding("i", "import", "Import", show=False),
         Binding("a", "annotations", "All notes", show=False),
         Binding("p", "actors", "Actors", show=False),
+        Binding("U", "toggle_read", "Mark unread/read", key_display="U", show=False),
+        Binding("e", "export", "Export shown", show=False),
         Binding("q", "quit", "Quit"),
     ]
+    HELP_SECTION = "Library"
 
     query_text: reactive[str] = reactive("", bindings=True)
     tag: reactive[str | None] = reactive(None, bindings=True)
@@ -75,6 +78,8 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         keep = table.current.id if table.current else None
         self._stamp = self.session.index_stamp()  # what this load saw
         self.all_rows = self.session.rows()
+        if self.tag:
+            self._tagged_notes = self._passage_articles()
         self._count_unread()
         self._apply(keep=keep, presorted=presorted and not self.filtered)
         self._start_warm()
@@ -179,6 +184,21 @@ class LibraryScreen(LibraryFilters, Screen[None]):
                 timeout=10,
             )
 
+    def action_toggle_read(self) -> None:
+        """U: the article under the cursor becomes unread (or read, if it is unread)."""
+        row = self.query_one(ArticleTable).current
+        if row is None:
+            return
+        unread = row.summary is None or not row.summary.read
+        try:
+            self.session.store.set_state(row.id, read=unread)
+        except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+            self.notify(f"not saved: {exc}", severity="error", markup=False)
+            return
+        self._version = self.session.version()
+        self.refresh_annotations()
+        self.notify("marked read" if unread else "marked unread")
+
     def _count_unread(self) -> None:
         self._unread = sum(1 for r in self.all_rows if r.summary is None or not r.summary.read)
 
@@ -199,22 +219,27 @@ class LibraryScreen(LibraryFilters, Screen[None]):
             self._apply(presorted=True)
 
     def poll(self) -> None:
-        """Show changes made elsewhere (the CLI, another window): articles, then annotations."""
+        """Show changes made elsewhere (the CLI, another window): articles, then annotations.
+        Only while this screen is shown; coming back to it catches up (on_screen_resume)."""
+        if self.app.screen is not self:
+            return
+        self.catch_up()
+
+    def catch_up(self) -> None:
         stamp = self.session.index_stamp()
-        if stamp != self._stamp:
-            self._stamp = stamp
-            if self.app.screen is self:
-                self.reload()
-                return
+        if stamp != self._stamp:  # articles imported, removed or edited: reload (annotations too)
+            self._version = self.session.version()
+            self.reload()
+            return
         version = self.session.version()
         if version != self._version:
             self._version = version
-            if self.app.screen is self:
-                self.refresh_annotations()
+            self.refresh_annotations()
 
     def on_screen_resume(self) -> None:
         if self._resumed_once:  # back from an article or a dialog (not the first show)
-            self.refresh_annotations()
+            self.catch_up()
+            self.refresh_annotations()  # this app's own writes (the version may not show them)
         self._resumed_once = True
 
     # ---- first run -----------------------------------------------------------------------
@@ -243,8 +268,50 @@ class LibraryScreen(LibraryFilters, Screen[None]):
         self.session.first_run = False
         self.reload()
         self.notify(
-            f"Welcome: {plural(len(self.all_rows), 'sample article')} imported. Enter opens one."
+            f"Welcome: {plural(len(self.sample_ids()), 'sample article')} (tagged sample)."
+            " Enter opens one; ctrl+p: Remove the samples.",
+            timeout=15,
+            markup=False,
         )
+
+    def sample_ids(self) -> list[str]:
+        """The bundled samples in this library (the articles tagged ``sample``)."""
+        from reader.library.ingest import SAMPLE_TAG
+
+        return [r.id for r in self.all_rows if SAMPLE_TAG in (t.casefold() for t in r.tag_list)]
+
+    def action_remove_samples(self) -> None:
+        from reader.screens.dialogs import ConfirmDialog
+
+        ids = self.sample_ids()
+        if not ids:
+            self.notify("No sample articles (tagged sample) in this library.")
+            return
+
+        def confirm(yes: bool | None) -> None:
+            if yes:
+                self.remove_articles(ids)
+
+        question = (
+            f"Remove the {plural(len(ids), 'sample article')} (tagged sample)? Notes on them"
+            " stay, as orphans."
+        )
+        self.app.push_screen(ConfirmDialog(question), confirm)
+
+    @work(thread=True, exclusive=True, group="remove")
+    def remove_articles(self, ids: list[str]) -> None:
+        try:
+            self.session.library.remove(ids)
+        except Exception as exc:  # noqa: BLE001 - tell, never crash
+            self.app.call_from_thread(
+                self.notify, f"not removed: {exc}", severity="error", markup=False
+            )
+            return
+        self.app.call_from_thread(self._removed, len(ids))
+
+    def _removed(self, count: int) -> None:
+        self.reload()
+        self.notify(f"{plural(count, 'article')} removed")
 
     # ---- filters -------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -292,13 +359,53 @@ class LibraryScreen(LibraryFilters, Screen[None]):
             return
         self.app.push_screen(screen)
 
+    def action_export(self) -> None:
+        """The articles shown as one Markdown file: with only a tag filter, everything with
+        that tag (on the article or a passage, as `reader export --tag` selects); with a text
+        or actor filter, the rows shown; without a filter, the whole library."""
+        rows = self.query_one(ArticleTable).rows
+        if not rows:
+            self.notify("Nothing shown to export.")
+            return
+        if self.tag and not (self.query_text or self.actor):
+            ids, tag, title = [], self.tag, f"reader export - tag {self.tag}"
+        elif self.filtered:
+            ids, tag = [r.id for r in rows], None
+            title = f"reader export - {plural(len(ids), 'article')} shown"
+        else:
+            ids, tag, title = [], None, "reader export"
+        self.notify(f"exporting {title} …", markup=False)
+        self.export_shown(ids, tag, title)
+
+    @work(thread=True, exclusive=True, group="export")
+    def export_shown(self, ids: list[str], tag: str | None, title: str) -> None:
+        try:
+            path, count = self.session.export_selection(ids, tag, title)
+        except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+            self.app.call_from_thread(
+                self.notify, f"export failed: {exc}", severity="error", markup=False
+            )
+            return
+        self.app.call_from_thread(
+            self.notify,
+            f"exported {plural(count, 'article')} to {path}",
+            timeout=8,
+            markup=False,
+        )
+
     def action_import(self) -> None:
         from reader.screens.import_dialog import ImportDialog
 
-        def done(count: int | None) -> None:
-            if count:
+        def done(outcome) -> None:
+            if outcome is None:  # closed before importing anything
+                return
+            if outcome.imported:
                 self.reload()
-                self.notify(f"{plural(count, 'article')} imported")
+            self.notify(
+                "import: " + outcome.summary(),
+                severity="warning" if outcome.failed else "information",
+                markup=False,
+            )
 
         self.app.push_screen(ImportDialog(self.session), done)
 

@@ -11,30 +11,45 @@ class LibraryFilters:
     """Mixed into LibraryScreen (which provides session, all_rows, tag, actor, _apply...)."""
 
     def action_tag_filter(self) -> None:
-        counts = tag_counts_with_parents(self._tag_counts())
+        counts = self._article_counts()
         if not counts:
             self.notify("No tags yet: open an article and press t to tag it.")
             return
+        from reader.render import plural
         from reader.screens.dialogs import PickDialog
 
         options = [
-            (f"{t}  ({n})", t) for t, n in sorted(counts.items(), key=lambda x: x[0].casefold())
+            (f"{t}  ({plural(n, 'article')})", t)
+            for t, n in sorted(counts.items(), key=lambda x: x[0].casefold())
         ]
         self.app.push_screen(
             PickDialog("Show articles tagged (article or passage tags)", options), self._set_tag
         )
 
-    def _tag_counts(self) -> dict[str, int]:
-        """Article and passage tags with the number of articles and notes carrying each."""
+    def _article_counts(self) -> dict[str, int]:
+        """Each tag and parent with the number of articles in the library the filter would
+        show (tagged themselves or on a passage, children included)."""
+        shown = {row.id for row in self.all_rows}
         try:
-            return self.session.store.tag_counts()
+            tagged = self.session.store.articles_by_tag()
+            spelled = {t.casefold(): t for t in self.session.store.tag_counts()}
         except Exception as exc:  # noqa: BLE001 - the table's own tags still work
             self.notify(f"passage tags unavailable: {exc}", severity="warning")
-            counts: dict[str, int] = {}
+            tagged, spelled = {}, {}
             for row in self.all_rows:
                 for tag in row.tag_list:
-                    counts[tag] = counts.get(tag, 0) + 1
-            return counts
+                    tagged.setdefault(tag.casefold(), set()).add(row.id)
+                    spelled.setdefault(tag.casefold(), tag)
+        articles: dict[str, set[str]] = {}
+        spelling: dict[str, str] = {}
+        for key, ids in tagged.items():
+            name = spelled.get(key, key)
+            parts = name.split("/")
+            for depth in range(1, len(parts) + 1):
+                parent = "/".join(parts[:depth])
+                spelling.setdefault(parent.casefold(), parent)
+                articles.setdefault(parent.casefold(), set()).update(ids & shown)
+        return {spelling[k]: len(v) for k, v in articles.items() if v}
 
     def _passage_articles(self) -> set[str]:
         """Articles with a note tagged ``self.tag`` (or a child of it)."""

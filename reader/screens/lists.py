@@ -14,6 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.widgets.panels import MovingList
+
 
 class ListScreen(Screen[None]):
     """Subclasses fill ``self.entries`` and implement ``open(payload)``."""
@@ -24,6 +26,7 @@ class ListScreen(Screen[None]):
     ]
     title_text = ""
     empty_text = "Nothing here yet."
+    HELP_SECTION = "This list"
 
     def __init__(self, session) -> None:
         super().__init__()
@@ -35,7 +38,7 @@ class ListScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(classes="list-header", id="list-header")
         yield Input(placeholder="filter", id="list-filter")
-        yield OptionList(classes="wide-list", id="list")
+        yield MovingList(classes="wide-list", id="list")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:

@@ -48,6 +48,7 @@ class SearchScreen(ListScreen):
 
     title_text = "Search"
     empty_text = "searching…"
+    HELP_SECTION = "Search results"
 
     def __init__(self, session, query: str) -> None:
         super().__init__(session)

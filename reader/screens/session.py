@@ -119,25 +119,37 @@ class Session:
         return (st.st_ino, st.st_size, st.st_mtime_ns) if st else None
 
     def export_path(self, meta: ArticleMeta, suffix: str = ".md") -> Path:
-        from reader.textutil import strip_control
+        """Where `e` writes: ``LIBRARY/exports/`` with the name ``reader export -o DIR/``
+        gives (annotations.export.file_names): the title, or ``TITLE (ID)`` where another
+        article's export already has that name."""
+        from annotations.export import ExportArticle, file_names
 
-        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in strip_control(meta.title))
-        safe = "-".join(part for part in safe.split("-") if part)[:60] or "article"
-        return self.root / "exports" / f"{safe}-{meta.id}{suffix}"
+        folder = self.root / "exports"
+        article = ExportArticle(id=meta.id, title=meta.title)
+        stem = file_names([article])[0][: -len(".md")]
+        if _exported_by_other(folder / (stem + suffix), meta.id):
+            stem = file_names([article], taken=[stem])[0][: -len(".md")]
+        return folder / (stem + suffix)
 
-    def export_article(self, article_id: str, path: Path | None = None) -> Path:
+    def export_article(
+        self, article_id: str, path: Path | None = None, *, create: bool = False
+    ) -> Path:
         """Write this article's export (title, tags, notes, passages) and return the path. The
         format follows the file's suffix (annotations.exporters; Markdown for any other), and
-        the text is the one ``reader export ID --format NAME`` writes."""
+        the text is the one ``reader export ID --format NAME`` writes. A missing folder is
+        created only for the library's own exports/ or with ``create`` (the user said yes)."""
         from datetime import datetime
 
         from annotations import export, exporters
         from reader.library.export import collect_export
 
         meta = self.meta(article_id)
-        target = Path(path).expanduser() if path else self.export_path(meta)
+        default = self.export_path(meta)
+        target = Path(path).expanduser() if path else default
         if target.is_dir():
-            target = target / self.export_path(meta).name
+            target = target / default.name
+        if not target.parent.is_dir() and not (create or target.parent == default.parent):
+            raise OSError(f"folder {target.parent} does not exist")
         exporter = exporters.for_path(target)
         articles = collect_export(self.library, [meta.id])
         exported = datetime.now(UTC).isoformat(timespec="seconds")
@@ -145,6 +157,27 @@ class Session:
         target.parent.mkdir(parents=True, exist_ok=True)
         export.write_export_file(target, text.encode("utf-8"))  # never through a symlink
         return target
+
+    def export_selection(self, ids: list[str], tag: str | None, title: str) -> tuple[Path, int]:
+        """The library's `e`: the articles shown (``ids``) or those with ``tag`` as one
+        Markdown file in ``LIBRARY/exports/``, selected by the function ``reader export``
+        uses (reader.library.export.collect_export), so the TUI and the CLI export the same
+        articles the same way. Returns the path
+        and the number of articles."""
+        from datetime import datetime
+
+        from annotations import export, exporters
+        from annotations.mdtext import safe_stem
+        from reader.library.export import collect_export
+
+        articles = collect_export(self.library, ids, tag)
+        exported = datetime.now(UTC).isoformat(timespec="seconds")
+        exporter = exporters.by_name(exporters.DEFAULT)
+        text = exporter.render(articles, exported=exported, quotes=False, title=title)
+        target = self.root / "exports" / (safe_stem(title, "reader export") + ".md")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        export.write_export_file(target, text.encode("utf-8"))  # never through a symlink
+        return target, len(articles)
 
     # ---- settings ------------------------------------------------------------------------
     def settings_path(self) -> Path:
@@ -182,6 +215,17 @@ class Session:
 
 class SettingsError(ReaderError):
     """settings.json can't be read as settings: it is not overwritten."""
+
+
+def _exported_by_other(path: Path, article_id: str) -> bool:
+    """Does ``path`` hold the export of another article (its front matter names the id)?"""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    found = re.search(r'^id: "?([^"\n]*)"?$', head, re.MULTILINE)
+    return found is not None and found.group(1) != article_id
 
 
 _STORE_ERROR = re.compile(r"^(?P<file>.+?) is unreadable \((?P<why>[^:)]*)")

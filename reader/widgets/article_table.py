@@ -38,6 +38,7 @@ ERROR_MARK = "!"  # in the notes column: the annotation file is damaged (not "no
 class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
     """Rows of articles; Enter posts ``ArticleTable.Chosen``."""
 
+    HELP_SECTION = "Table"
     BINDINGS = [
         Binding("j,down", "cursor(1)", "Down", show=False),
         Binding("k,up", "cursor(-1)", "Up", show=False),

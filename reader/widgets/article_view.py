@@ -1,7 +1,9 @@
 """The article body: a Line-API view that renders only the wrapped lines on screen.
 
 It owns a passage cursor (a sentence, a quote or a search hit; ``v`` extends it sentence by
-sentence) and tells the screen where it is with ``ArticleView.CursorMoved``. The screen owns
+sentence, ``>``/``<`` grow or shrink it by a word) and tells the screen where it is with
+``ArticleView.CursorMoved``. A passage grown from the cursor is a selection: Escape
+(:meth:`collapse`) goes back to where it started. The screen owns
 everything that writes (notes, tags): this widget only moves and shows.
 """
 
@@ -31,6 +33,9 @@ from reader.render import (
 from reader.widgets.article_layout import ArticleLayout
 
 GUTTER = 2
+# a word with the punctuation that sticks to it ("said," or "„Wir"): what > adds and < removes
+_NEXT_WORD = re.compile(r"\S+")
+_WORD_END = re.compile(r"\S+")
 
 
 def line_segments(plain: str, spans: list[Span]) -> list[Segment]:
@@ -64,7 +69,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("n", "next_mark", "Next quote/hit"),
         Binding("N", "previous_mark", "Previous quote/hit", key_display="N", show=False),
         Binding("v", "extend", "Extend passage", show=False),
+        Binding(
+            "greater_than_sign", "grow_word", "Grow passage by a word", key_display=">", show=False
+        ),
+        Binding(
+            "less_than_sign", "shrink_word", "Shrink passage by a word", key_display="<", show=False
+        ),
     ]
+    HELP_SECTION = "Reading"
 
     class CursorMoved(Message):
         """The passage cursor now covers ``start:end`` (``quote`` is its index, or None)."""
@@ -89,6 +101,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.hits: list[tuple[int, int]] = []
         self.hit_index = -1
         self.quote_filter: str | None = None  # an actor id: n/N step through that actor only
+        self.selection_from: tuple[int, int] | None = None  # the passage v, > or < grew from
         self._cache: dict[int, Strip] = {}
         self._note_lines: dict[int, str] = {}
         self.set_quotes(quotes or [])
@@ -192,6 +205,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def move_cursor(self, start: int, end: int, *, scroll: bool = True) -> None:
         old = self.cursor
         self.cursor = (start, end)
+        self.selection_from = None  # any move ends a selection (growing sets it again)
         self._invalidate(*old)
         self._invalidate(start, end)
         if scroll:
@@ -238,10 +252,42 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             i -= 1
         self._sentence(max(0, i))
 
+    def _select(self, start: int, end: int) -> None:
+        """Grow or shrink the passage, remembering what it grew from (for Escape)."""
+        origin = self.selection_from or self.cursor
+        self.move_cursor(start, end)
+        self.selection_from = origin if (start, end) != origin else None
+
+    def collapse(self) -> bool:
+        """End a selection: back to the passage it grew from. False if there was none."""
+        if self.selection_from is None:
+            return False
+        self.move_cursor(*self.selection_from)
+        return True
+
     def action_extend(self) -> None:
         i = self.doc.sentence_after(self.cursor[1])
         if i >= 0:
-            self.move_cursor(self.cursor[0], self.doc.sentences[i][1])
+            self._select(self.cursor[0], self.doc.sentences[i][1])
+
+    def action_grow_word(self) -> None:
+        """The passage ends one word later (across sentences and paragraphs)."""
+        text, end = self.doc.text, self.cursor[1]
+        found = _NEXT_WORD.search(text, end)
+        if found is None:
+            self.app.bell()
+            return
+        self._select(self.cursor[0], found.end())
+
+    def action_shrink_word(self) -> None:
+        """The passage ends one word earlier (it keeps at least its first word)."""
+        start, end = self.cursor
+        piece = self.doc.text[start:end]
+        words = list(_WORD_END.finditer(piece))
+        if len(words) < 2:
+            self.app.bell()
+            return
+        self._select(start, start + words[-2].end())
 
     def _page(self, direction: int) -> None:
         height = max(1, self.scrollable_content_region.height)

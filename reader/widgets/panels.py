@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.render import ACTOR_STYLES, NOTE_STYLE, QUOTE_STYLES, TAG_STYLE, clean
+from reader.render import ACTOR_STYLES, NOTE_STYLE, QUOTE_STYLES, TAG_STYLE, clean, passage_label
 
 TYPE_TITLES = {
     "person": "People",
@@ -38,8 +38,14 @@ def actor_counts(analysis: Any) -> dict[str, tuple[int, int]]:
     return {k: (v[0], v[1]) for k, v in counts.items()}
 
 
+def quote_counts(direct: int, indirect: int) -> str:
+    """``5 direct · 3 indirect``: labelled, so the counts never read like a fraction."""
+    return f"{direct} direct · {indirect} indirect"
+
+
 def quote_bar(direct: int, indirect: int, most: int, width: int = BAR) -> Text:
-    """█ for direct, ▒ for indirect, scaled so the busiest actor fills the bar."""
+    """█ for direct, ▒ for indirect, scaled so the busiest actor fills the bar, then the
+    labelled counts."""
     scale = width / most if most > width else 1
     d = round(direct * scale) if direct else 0
     i = round(indirect * scale) if indirect else 0
@@ -47,13 +53,29 @@ def quote_bar(direct: int, indirect: int, most: int, width: int = BAR) -> Text:
     bar.append("█" * d, QUOTE_STYLES["direct"])
     bar.append("▒" * i, QUOTE_STYLES["indirect"])
     bar.append(" " * max(0, width - d - i))
-    bar.append(f" {direct}/{indirect}", Style(dim=True))
+    bar.append(f" {quote_counts(direct, indirect)}", Style(dim=True))
     return bar
 
 
-class ActorsPanel(OptionList):
+class MovingList(OptionList):
+    """An OptionList that moves like every other list in reader: j/k, g/G, PageUp/PageDown,
+    Home/End (the arrows, Home/End and the page keys come from OptionList)."""
+
+    HELP_SECTION = "List"
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False),
+        Binding("k,up", "cursor_up", "Up", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+    ]
+
+
+class ActorsPanel(MovingList):
     """Actors grouped by type, busiest first; Enter steps through the chosen actor's quotes."""
 
+    HELP_SECTION = "Actors panel"
     BINDINGS = [Binding("enter", "select", "Their quotes")]  # short: the footer is shared
 
     class ActorChosen(Message):
@@ -84,7 +106,10 @@ class ActorsPanel(OptionList):
                 name = clean(actor.name)
                 if len(name) > name_width:
                     name = name[: name_width - 1] + "…"
-                label.append(f"{name:<{name_width}} ", ACTOR_STYLES.get(kind))
+                # the name, then its bar and labelled counts on a line of their own, so the
+                # counts fit a narrow panel
+                label.append(name, ACTOR_STYLES.get(kind))
+                label.append("\n  ")
                 label.append_text(quote_bar(d, i, most, bar_width))
                 options.append(Option(label, id=actor.id))
         if not options:
@@ -95,12 +120,12 @@ class ActorsPanel(OptionList):
         self.highlighted = first
 
     def _widths(self) -> tuple[int, int]:
-        """Name and bar widths that keep each actor on one line in a narrow panel (the side
-        panel is at most 48 columns and 45 % of the window)."""
+        """Name and bar widths that keep the name on its line and the bar with its counts
+        on the next (the side panel is at most 48 columns and 45 % of the window)."""
         panel = min(48, int(self.app.size.width * 0.45)) if self.app.size.width else 48
-        room = panel - 6 - 7  # border, padding, scrollbar; " 12/12" after the bar
-        bar = max(5, min(BAR, room - 16))
-        return max(8, min(22, room - bar - 1)), bar
+        room = panel - 6  # border, padding, scrollbar
+        bar = max(3, min(BAR, room - 4 - len(" 12 direct · 12 indirect")))
+        return max(8, room), bar
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -110,9 +135,10 @@ class ActorsPanel(OptionList):
             )
 
 
-class NotesPanel(OptionList):
+class NotesPanel(MovingList):
     """The article's notes; Enter jumps to the passage, e edits, d deletes."""
 
+    HELP_SECTION = "Notes panel"
     BINDINGS = [
         # short words: these share the footer with the screen's keys at 80 columns
         Binding("enter", "select", "Jump"),
@@ -138,10 +164,9 @@ class NotesPanel(OptionList):
             label = Text()
             label.append("✎ ", NOTE_STYLE)
             if note.passage is not None:
-                passage = " ".join(clean(note.passage.exact).split())
                 prefix = "(orphan) " if note.orphan else ""
                 label.append(
-                    f"{prefix}«{passage[:60]}{'…' if len(passage) > 60 else ''}»\n",
+                    f"{prefix}{passage_label(note.passage.exact, 61)}\n",
                     Style(italic=True, dim=True),
                 )
             label.append(clean(note.text) or "(no text)")
