@@ -13,14 +13,16 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from reader.render import body_spans, clean_with_map, header, legend, plural
+from annotations.corrections import kind_words
+from reader.render import body_spans, check_marks, clean_with_map, header, legend, plural
 from reader.screens.article_annotate import AnnotationActions
+from reader.screens.article_correct import STATUS_WORDS, CorrectionActions
 from reader.widgets.article_layout import ArticleLayout
 from reader.widgets.article_view import ArticleView
 from reader.widgets.panels import ActorsPanel, NotesPanel
 
 
-class ArticleScreen(AnnotationActions, Screen[None]):
+class ArticleScreen(CorrectionActions, AnnotationActions, Screen[None]):
     """Reading and annotating one article; q or Escape goes back (the position is kept)."""
 
     # the footer shows what fits 80 columns; help (?) and the palette list every key
@@ -37,7 +39,19 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         Binding("q", "back", "Back"),
         Binding("L", "toggle_legend", "Legend", key_display="L", show=False),
         Binding("U", "mark_unread", "Mark unread", key_display="U", show=False),
-        Binding("u", "undo", "Undo delete", show=False),
+        Binding("u", "undo", "Undo", show=False),
+        # correcting the analysis: the quote under the n/N cursor, or the passage (Q)
+        Binding("c", "confirm_quote", "Confirm"),
+        Binding("x", "reject_quote", "Reject"),
+        Binding("s", "quote_speaker", "Speaker"),
+        Binding("K", "quote_kind", "Kind", key_display="K"),
+        Binding("Q", "add_quote", "Quote from passage", key_display="Q", show=False),
+        # on a quote the footer shows the quote's keys (80 columns hold no more): a, t, p, o
+        # step out of it and these unshown twins take their keys
+        Binding("a", "also('note')", "Note", show=False),
+        Binding("t", "also('tag_article')", "Tag article", show=False),
+        Binding("p", "also('panel', 'actors')", "Actors", show=False),
+        Binding("o", "also('panel', 'notes')", "Notes", show=False),
     ]
     HELP_SECTION = "Article"
 
@@ -59,7 +73,10 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         self.meta = session.meta(article_id)
         raw = session.text(article_id)
         self.text, self.move = clean_with_map(raw)
-        self.analysis = session.analysis(article_id)
+        self.raw_analysis = session.analysis(article_id)
+        self.corrected = session.corrected(article_id, self.raw_analysis)
+        self.analysis = self.corrected.analysis  # what is drawn: corrections applied
+        self.views_by_quote: dict[int, Any] = {}
         self.notes: list[Any] = session.notes(article_id)
         self.tags: list[str] = session.tags(article_id)
         self.start_at, self.start_search, self.start_actor = at, search, actor
@@ -71,17 +88,25 @@ class ArticleScreen(AnnotationActions, Screen[None]):
 
     # ---- data ----------------------------------------------------------------------------
     def _spans(self):
-        return body_spans(self.text, self.analysis, self.notes, self.move)
+        from reader.render import status_spans
+
+        spans = body_spans(self.text, self.analysis, self.notes, self.move)
+        return spans + status_spans(self.text, self.corrected.quotes, self.move)
 
     def _sentences(self) -> list[tuple[int, int]]:
         return [(self.move(s), self.move(e)) for s, e in self.analysis.sentences]
 
     def _quotes(self) -> list[Any]:
+        """Every quotation the cursor visits (rejected ones too, struck through, so they can
+        be confirmed again), each mapped to its QuoteView (id, status)."""
         from dataclasses import replace
 
-        return [
-            replace(q, start=self.move(q.start), end=self.move(q.end)) for q in self.analysis.quotes
-        ]
+        quotes, self.views_by_quote = [], {}
+        for view in self.corrected.quotes:
+            q = replace(view.quote, start=self.move(view.start), end=self.move(view.end))
+            quotes.append(q)
+            self.views_by_quote[id(q)] = view
+        return quotes
 
     def _note_ranges(self) -> list[tuple[int, int]]:
         return [
@@ -106,6 +131,7 @@ class ArticleScreen(AnnotationActions, Screen[None]):
 
     def on_mount(self) -> None:
         self.view.set_notes(self._note_ranges())
+        self.view.set_checks(check_marks(self.corrected.quotes, self.move))
         self._show_header()
         self.view.focus()
         start = self.move(self.start_at) if self.start_at is not None else None
@@ -176,6 +202,13 @@ class ArticleScreen(AnnotationActions, Screen[None]):
             head.append(
                 f"⚠ {self.annotation_error} · `reader doctor` repairs it", self._warning_style()
             )
+        elif self.corrected.orphans:
+            head.append("\n")
+            head.append(
+                f"⚠ {plural(len(self.corrected.orphans), 'correction')} no longer match the text"
+                " (kept; reader quote orphans lists them)",
+                self._warning_style(),
+            )
         self.query_one("#article-header", Static).update(head)
 
     def _warning_style(self) -> str:
@@ -185,11 +218,19 @@ class ArticleScreen(AnnotationActions, Screen[None]):
     def refresh_annotations(self) -> None:
         self.notes = self.session.notes(self.article_id)
         self.tags = self.session.tags(self.article_id)
+        self.corrected = self.session.corrected(self.article_id, self.raw_analysis)
+        self.analysis = self.corrected.analysis
+        self.view.set_quotes(self._quotes())
         self.view.set_spans(self._spans())
+        self.view.set_checks(check_marks(self.corrected.quotes, self.move))
         self.view.set_notes(self._note_ranges())
         self._show_header()
         if self._shown("#notes-panel") and self._shown("#side"):
             self.query_one(NotesPanel).show(self.notes)
+        if self._shown("#actors-panel") and self._shown("#side"):
+            self.query_one(ActorsPanel).show(self.analysis)
+        self.view.move_cursor(*self.view.cursor, scroll=False)  # the status line follows
+        self.refresh_bindings()
 
     def _poll(self) -> None:
         version = self.session.version()
@@ -200,14 +241,16 @@ class ArticleScreen(AnnotationActions, Screen[None]):
     # ---- status line ---------------------------------------------------------------------
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        on_quote = event.quote is not None
+        if on_quote != getattr(self, "_on_quote", None):
+            self._on_quote = on_quote
+            self.refresh_bindings()  # the footer shows the quote's keys on a quote
         text = Text()
         if self.view.hits:
             text.append(f"hit {self.view.hit_index + 1}/{len(self.view.hits)} · Escape ends search")
         elif event.quote is not None:
             q = self.view.quotes[event.quote]
-            text.append(
-                f"quote {event.quote + 1}/{len(self.view.quotes)} · {q.kind.replace('_', ' ')}"
-            )
+            text.append(f"quote {event.quote + 1}/{len(self.view.quotes)} · {kind_words(q.kind)}")
             speaker = (
                 self.analysis.actor(q.actor).name if self.analysis.actor(q.actor) else q.speaker
             )
@@ -217,6 +260,10 @@ class ArticleScreen(AnnotationActions, Screen[None]):
                 via = self.analysis.actor(q.via_actor)
                 text.append(" via ")
                 text.append(via.name if via else q.via, "bold")
+            found = self.views_by_quote.get(id(q))
+            if found is not None and found.status != "auto":
+                when = found.changed.replace("T", " ").replace("Z", " UTC")
+                text.append(f" · {STATUS_WORDS.get(found.status, found.status)} {when}", "italic")
         else:
             para = self.view.doc.paragraph_of(event.start) + 1
             text.append(f"paragraph {para}/{len(self.view.doc.paragraphs)}")
@@ -343,9 +390,25 @@ class ArticleScreen(AnnotationActions, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("note", "tag_passage") and self.view.cursor[1] <= self.view.cursor[0]:
             return False
-        if action == "undo":
-            return self.deleted is not None  # shown (and active) only when it can act
+        if action == "undo":  # shown (and active) only when it can act
+            return self.deleted is not None or self.undo_fix is not None
+        correcting = self.check_correction(action)
+        if correcting is not None:
+            return correcting
+        if action in ("note", "tag_article", "panel", "also"):
+            on_quote = self.current_view() is not None
+            return on_quote if action == "also" else not on_quote
         return True
+
+    async def action_also(self, action: str, which: str = "") -> None:
+        """The key's own action, run by its unshown twin while the cursor is on a quote (called
+        directly: the shown binding's action is switched off there)."""
+        if action == "panel":
+            await self.action_panel(which)
+        elif action == "note":
+            self.action_note()
+        elif action == "tag_article":
+            self.action_tag_article()
 
     def action_toggle_legend(self) -> None:
         """Show or hide the legend of the highlights; remembered for the next start."""

@@ -107,13 +107,17 @@ class AnnotationActions:
                 self.notify(f"not saved: {exc}", severity="error")
                 return
             self.deleted = note
+            self.undo_fix = None  # one level of undo: the last change only
             self.refresh_bindings()
             self._written("Deleted · u to undo")
 
         self.app.push_screen(ConfirmDialog("Delete this note?"), confirm)
 
     def action_undo(self) -> None:
-        """Bring back the note deleted last (same id, text, tags and passage)."""
+        """Bring back the note deleted last (same id, text, tags and passage), or undo the last
+        correction of the analysis."""
+        if self.undo_correction():
+            return
         note, self.deleted = self.deleted, None
         self.refresh_bindings()
         if note is None:

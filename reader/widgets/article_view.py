@@ -104,6 +104,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.selection_from: tuple[int, int] | None = None  # the passage v, > or < grew from
         self._cache: dict[int, Strip] = {}
         self._note_lines: dict[int, str] = {}
+        self.check_ranges: list[tuple[int, int, str]] = []  # (start, end, mark): corrections
         self.set_quotes(quotes or [])
         if doc.sentences:
             self.cursor = doc.sentences[0]
@@ -129,8 +130,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._mark_note_lines()
         self._refresh_all()
 
+    def set_checks(self, ranges: list[tuple[int, int, str]]) -> None:
+        """Quotations the user confirmed, corrected or added: a mark in the margin of their first
+        line (a note's mark wins where both are)."""
+        self.check_ranges = sorted(ranges)
+        self._mark_note_lines()
+        self._refresh_all()
+
     def _mark_note_lines(self) -> None:
         marks: dict[int, str] = {}
+        if self.doc.lines:
+            for start, _end, mark in self.check_ranges:
+                marks[self.doc.line_of(start)] = mark
         if self.doc.lines:
             for start, end in self.note_ranges:
                 first = self.doc.line_of(start)
