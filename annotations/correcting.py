@@ -68,6 +68,11 @@ class CorrectionFiles(ArticleFiles):
                 return article
         return None
 
+    def summary_signatures(self) -> dict[str, Any]:
+        """Each annotation file's signature (mtime, size, inode) as the summary cache last saw
+        it: derived caches keyed on an article's annotations check against it."""
+        return {a: e.get("sig") for a, e in self._entries().items()}
+
     def corrected_articles(self) -> set[str]:
         """Articles with any quote or actor correction (from the summary cache)."""
         return {a for a, e in self._entries().items() if e.get("qfix")}

@@ -265,3 +265,21 @@ def test_empty_library(capsys) -> None:
     assert json.loads(run(capsys, "actors", "--format", "json")[1]) == []
     result = json.loads(run(capsys, "stats", "--format", "json")[1])
     assert result["groups"] == [] and result["total"]["quotes"] == 0
+
+
+def test_stats_follow_corrections_through_their_cache(capsys, library, library_dir) -> None:
+    from reader.library.store import Library
+
+    before = json.loads(run(capsys, "stats", "--format", "json")[1])["total"]
+    assert (Library(library_dir).cache_dir / "quotecounts.cache").exists()
+    row = next(r for r in rows(capsys) if r["kind"] == "direct" and not r["nested"])
+    ok(capsys, "quote", "reject", row["quote"])
+    after = json.loads(run(capsys, "stats", "--format", "json")[1])["total"]
+    assert (after["quotes"], after["direct"]) == (before["quotes"] - 1, before["direct"] - 1)
+    ok(capsys, "quote", "reset", row["quote"])
+    ok(capsys, "actor", "set", "tom-birch", "--type", "none")  # the alias table changes
+    again = json.loads(run(capsys, "stats", "--format", "json")[1])
+    assert again["total"]["quotes"] == before["quotes"]
+    assert "tom-birch" not in {s["actor"] for s in again["top_speakers"]}
+    # his quotes now count by the speaker as written ("Birch", "he", ...): more speakers
+    assert again["total"]["speakers"] > before["speakers"]

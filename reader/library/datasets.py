@@ -404,10 +404,12 @@ def stats(
 ) -> dict[str, Any]:
     """``{"by", "groups": [{"key", "quotes", "direct", "indirect", "reported", "speakers",
     "top10_share"}], "total": {...}, "top_speakers": [...]}``; shares are fractions 0-1."""
+    from .quote_counts import QuoteCounts  # the per-article counts, cached
+
     builder = StatsBuilder(by)
     articles = selected(library, ids, tag)
-    for info, corrected in corrected_articles(library, articles, on_progress=on_progress):
-        builder.add(info, counted_quotes(corrected))
+    for info, quotes in QuoteCounts(library).counts(articles, on_progress=on_progress):
+        builder.add(info, quotes)
     return builder.result()
 
 
