@@ -63,8 +63,10 @@ class ExportArticle:
 
 
 # Markdown -------------------------------------------------------------------------------------
-def _note_meta(note: Note) -> list[str]:
+def _note_meta(note: Note, speaker: str | None = None) -> list[str]:
     lines = []
+    if speaker:
+        lines.append(f"- Speaker: {one_line(speaker)}")
     if note.tags:
         lines.append("- Tags: " + ", ".join(tag_ref(t) for t in note.tags))
     p = note.passage
@@ -80,7 +82,10 @@ def _note_meta(note: Note) -> list[str]:
     return lines
 
 
-def _article_notes(notes: list[Note], level: str) -> list[str]:
+def _article_notes(
+    notes: list[Note], level: str, speakers: dict[str, str] | None = None
+) -> list[str]:
+    speakers = speakers or {}
     general = [n for n in notes if n.passage is None]
     passages = sorted(
         (n for n in notes if n.passage is not None),
@@ -90,14 +95,14 @@ def _article_notes(notes: list[Note], level: str) -> list[str]:
     if general:
         out += [f"{level} Notes", ""]
         for note in general:
-            out += paragraphs(note.text) + [""] if note.text.strip() else []
+            out += paragraphs(note.text, hard_breaks=True) + [""] if note.text.strip() else []
             out += _note_meta(note) + [""]
     if passages:
         out += [f"{level} Passages", ""]
         for note in passages:
             out += blockquote(note.passage.exact) + [""]  # type: ignore[union-attr]
-            out += paragraphs(note.text) + [""] if note.text.strip() else []
-            out += _note_meta(note) + [""]
+            out += paragraphs(note.text, hard_breaks=True) + [""] if note.text.strip() else []
+            out += _note_meta(note, speakers.get(note.id)) + [""]
     return out
 
 
@@ -166,7 +171,7 @@ def to_markdown(
     if len(articles) == 1:
         a = articles[0]
         out = _front_matter(a, exported) + [f"# {one_line(a.title)}", ""]
-        out += _article_notes(a.notes, "##")
+        out += _article_notes(a.notes, "##", a.speakers)
         if quotes:
             out += _who_said_what(a.quotes or [], "##")
         return "\n".join(out).rstrip("\n") + "\n"
@@ -185,7 +190,7 @@ def to_markdown(
         out += ["No annotated articles.", ""]
     for a in articles:
         out += [f"## {one_line(a.title)}", ""] + _metadata_list(a)
-        out += _article_notes(a.notes, "###")
+        out += _article_notes(a.notes, "###", a.speakers)
         if quotes:
             out += _who_said_what(a.quotes or [], "###")
     return "\n".join(out).rstrip("\n") + "\n"
@@ -233,8 +238,10 @@ def write_folder(
     exported: str,
     quotes: bool = False,
     on_error: Callable[[Path, str], None] | None = None,
+    render: Callable[[ExportArticle], str] | None = None,
 ) -> list[Path]:
     """One Markdown file per article plus ``index.md`` linking them; returns the files written.
+    ``render`` writes an article's file (default: :func:`to_markdown`; a template's renderer).
 
     A file that can't be written (a symlink in its place, which is never written through; a
     folder in the way; no permission) is skipped and the rest, the index too, is written:
@@ -271,7 +278,10 @@ def write_folder(
             raise ValueError(f"export file name {name!r} would leave {base}")
         count = len(a.notes)
         notes = f"{count} note{'s' * (count != 1)}"
-        if write(base / name, to_markdown([a], exported=exported, quotes=quotes).encode()):
+        text = (
+            render(a) if render is not None else to_markdown([a], exported=exported, quotes=quotes)
+        )
+        if write(base / name, text.encode()):
             index.append(f"- [{one_line(a.title)}](<{name}>) ({notes})")
         else:
             index.append(f"- {one_line(a.title)} ({notes}; not written, see the export's errors)")

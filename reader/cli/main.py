@@ -212,7 +212,13 @@ def build_parser() -> Parser:
         choices=exporters.names(),
         default=exporters.DEFAULT,
         help=f"{exporters.labels()} (default: {exporters.DEFAULT}); json is lossless, for"
-        " import-annotations",
+        " import-annotations; w3c is W3C Web Annotation JSON-LD",
+    )
+    p.add_argument(
+        "--template", metavar="FILE", help="Markdown through this Jinja2 template (see README)"
+    )
+    p.add_argument(
+        "--show-template", action="store_true", help="print the default template (to copy)"
     )
 
     p = command(
@@ -221,7 +227,9 @@ def build_parser() -> Parser:
         "merge an export made with --format json",
         "reader import-annotations backup.json",
     )
-    p.add_argument("file", metavar="FILE", help="a file written by export --format json")
+    p.add_argument(
+        "file", metavar="FILE", help="a file written by export --format json; - reads stdin"
+    )
 
     p = command(
         "analyze",
@@ -318,7 +326,7 @@ def run(argv: Sequence[str] | None) -> int:
 
 
 # Arguments that name files: any bytes the file system allows are fine there.
-_PATH_ARGUMENTS = {"paths", "output", "file", "files", "jsonl", "library"}
+_PATH_ARGUMENTS = {"paths", "output", "file", "files", "jsonl", "library", "template"}
 
 
 def _check_text_arguments(args: argparse.Namespace) -> None:

@@ -128,7 +128,7 @@ def quotes_of(corrected: Any) -> list[dict[str, Any]]:
 
 
 def passage_speakers(corrected: Any, notes: list[Any]) -> dict[str, str]:
-    """note id -> "Speaker (kind)" for each noted passage that lies in a quotation (the
+    """note id -> "Speaker; kind: KIND" for each noted passage that lies in a quotation (the
     smallest one holding it; a passage that holds a quotation counts when it is mostly it)."""
     from annotations.corrections import kind_words
 
@@ -156,5 +156,5 @@ def passage_speakers(corrected: Any, notes: list[Any]) -> dict[str, str]:
             continue
         speaker = names.get(best.actor) or best.speaker
         if speaker:
-            found[note.id] = f"{speaker} ({kind_words(best.kind)})"
+            found[note.id] = f"{speaker}; kind: {kind_words(best.kind)}"
     return found
