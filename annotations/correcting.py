@@ -5,11 +5,13 @@ atomic path. See :mod:`annotations.corrections` for the records."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from tinydb import Query
 
 from . import records as rec
+from .anchors import reanchor as find_again
 from .corrections import (
     ActorFix,
     CorrectionError,
@@ -18,6 +20,7 @@ from .corrections import (
     actor_fixes_in,
     correction_doc,
     corrections_in,
+    newer,
 )
 from .files import ArticleFiles, StoreError, user_errors
 from .storage import AtomicJSONStorage, StorageError
@@ -28,11 +31,16 @@ QuoteChange = Callable[[QuoteCorrection | None], QuoteCorrection | None]
 ActorChange = Callable[[ActorFix | None], ActorFix | None]
 
 
-class CorrectionFiles(ArticleFiles):
+class CorrectionStore:
+    """The corrections part of :class:`annotations.store.AnnotationStore` (which holds
+    ``files``, the per-article file layer)."""
+
+    files: ArticleFiles
+
     # quotes ---------------------------------------------------------------------------------
     def quote_corrections(self, article: str) -> list[QuoteCorrection]:
         """The article's quote corrections (orphans included), in text order."""
-        return corrections_in(article, self._read(article))
+        return corrections_in(article, self.files.read(article))
 
     def correct_quote(
         self, article: str, quote_id: str, change: QuoteChange
@@ -40,7 +48,7 @@ class CorrectionFiles(ArticleFiles):
         """Apply ``change`` to the correction ``quote_id`` as it is now (``None``: there is none):
         it returns the new record, or ``None`` to remove it (back to automatic). Returns what was
         stored. Times: ``created`` kept, ``updated`` now."""
-        with user_errors(), self._writing(article) as db:
+        with user_errors(), self.files.writing(article) as db:
             current = next(
                 (c for c in corrections_in(article, db.storage.read()) if c.id == quote_id), None
             )
@@ -63,7 +71,7 @@ class CorrectionFiles(ArticleFiles):
     def quote_article(self, quote_id: str) -> str | None:
         """The article holding the correction ``quote_id`` (an added quotation's id says nothing
         of its article), from the summary cache: no file is opened."""
-        for article, entry in self._entries().items():
+        for article, entry in self.files.entries().items():
             if quote_id in (entry.get("qids") or "").split(","):
                 return article
         return None
@@ -71,19 +79,19 @@ class CorrectionFiles(ArticleFiles):
     def summary_signatures(self) -> dict[str, Any]:
         """Each annotation file's signature (mtime, size, inode) as the summary cache last saw
         it: derived caches keyed on an article's annotations check against it."""
-        return {a: e.get("sig") for a, e in self._entries().items()}
+        return {a: e.get("sig") for a, e in self.files.entries().items()}
 
     def corrected_articles(self) -> set[str]:
         """Articles with any quote or actor correction (from the summary cache)."""
-        return {a for a, e in self._entries().items() if e.get("qfix")}
+        return {a for a, e in self.files.entries().items() if e.get("qfix")}
 
     # actors ---------------------------------------------------------------------------------
     def actor_fixes(self, article: str) -> dict[str, ActorFix]:
-        return actor_fixes_in(self._read(article))
+        return actor_fixes_in(self.files.read(article))
 
     def fix_actor(self, article: str, actor: str, change: ActorChange) -> ActorFix | None:
         """Like :meth:`correct_quote`, for the article's correction of ``actor``."""
-        with user_errors(), self._writing(article) as db:
+        with user_errors(), self.files.writing(article) as db:
             current = actor_fixes_in(db.storage.read()).get(actor)
             try:
                 wanted = change(current)
@@ -100,8 +108,8 @@ class CorrectionFiles(ArticleFiles):
 
     # the library-wide alias table -----------------------------------------------------------
     @property
-    def aliases_path(self):
-        return self.root / ALIASES_FILE
+    def aliases_path(self) -> Path:
+        return self.files.root / ALIASES_FILE
 
     def library_actor_fixes(self) -> dict[str, ActorFix]:
         """The alias table: actor id -> the library-wide correction of that actor."""
@@ -111,8 +119,8 @@ class CorrectionFiles(ArticleFiles):
 
     def fix_library_actor(self, actor: str, change: ActorChange) -> ActorFix | None:
         """Change the alias table's entry for ``actor`` under the store lock (re-read there)."""
-        with self._all_locked():
-            storage = AtomicJSONStorage(self.aliases_path, self._lock_path)
+        with self.files.all_locked():
+            storage = AtomicJSONStorage(self.aliases_path, self.files.lock_path)
             try:
                 raw = storage.read() or {}
             except StorageError as exc:
@@ -134,15 +142,13 @@ class CorrectionFiles(ArticleFiles):
             raw["_meta"] = {"1": {"schema": rec.SCHEMA}}
             with user_errors():
                 storage.write(raw)
-            with self._memory:
-                self._bump()
+            with self.files.memory:
+                self.files.bump()
         return wanted
 
     def merge_library_actor_fixes(self, incoming: list[dict[str, Any]]) -> int:
         """Merge another copy's alias table (``import-annotations``): per actor, the newer
         ``updated`` wins. Every entry is checked first; returns how many changed."""
-        from .corrections import newer
-
         fixes = []
         for doc in incoming:
             try:
@@ -152,8 +158,8 @@ class CorrectionFiles(ArticleFiles):
         if not fixes:
             return 0
         changed = 0
-        with self._all_locked():
-            storage = AtomicJSONStorage(self.aliases_path, self._lock_path)
+        with self.files.all_locked():
+            storage = AtomicJSONStorage(self.aliases_path, self.files.lock_path)
             try:
                 raw = storage.read() or {}
             except StorageError as exc:
@@ -173,6 +179,67 @@ class CorrectionFiles(ArticleFiles):
                 raw["_meta"] = {"1": {"schema": rec.SCHEMA}}
                 with user_errors():
                     storage.write(raw)
-                with self._memory:
-                    self._bump()
+                with self.files.memory:
+                    self.files.bump()
         return changed
+
+
+# when the article changes (called by the store: reanchor, merge_many) -------------------------
+def reanchored_corrections(
+    article: str, raw: dict[str, Any] | None, new_text: str
+) -> list[tuple[dict[str, Any], Any]]:
+    """Each quote correction placed in ``new_text`` (its anchor, and its bounds when the user
+    moved them): TinyDB updates for the ``corrections`` table. One that can't be placed
+    becomes an orphan and keeps its old anchor (never deleted)."""
+    updates = []
+    for fix in corrections_in(article, raw):
+        anchor = find_again(fix.anchor, new_text)
+        bounds = find_again(fix.bounds, new_text) if fix.bounds is not None else None
+        fields: dict[str, Any] = {"orphan": True}
+        if anchor is not None and (fix.bounds is None or bounds is not None):
+            fields = {"orphan": False, "anchor": anchor.to_dict()}
+            if bounds is not None:
+                fields["bounds"] = bounds.to_dict()
+        updates.append((fields, Query().id == fix.id))
+    return updates
+
+
+def merge_corrections(
+    article: str,
+    raw: dict[str, Any],
+    fixes: list[QuoteCorrection],
+    actor_fixes: list[ActorFix],
+) -> int:
+    """Merge checked quote and actor corrections of another copy into one article's raw dict,
+    in place: the same quote id (or actor) -> the newer ``updated`` wins. Returns how many
+    changed."""
+    changed = 0
+    if fixes:
+        table: dict[str, Any] = raw.setdefault("corrections", {})
+        slot = {d.get("id"): k for k, d in table.items() if isinstance(d, dict)}
+        mine = {c.id: c for c in corrections_in(article, raw)}
+        for fix in fixes:
+            old = mine.get(fix.id)
+            if old is not None and not newer(fix.updated, old.updated):
+                continue
+            key = slot.get(fix.id) or _next_key(table)
+            table[key] = correction_doc(fix)
+            slot[fix.id] = key
+            changed += 1
+    if actor_fixes:
+        actors: dict[str, Any] = raw.setdefault("actors", {})
+        slots = {d.get("actor"): k for k, d in actors.items() if isinstance(d, dict)}
+        mine_actors = actor_fixes_in(raw)
+        for actor_fix in actor_fixes:
+            old_fix = mine_actors.get(actor_fix.actor)
+            if old_fix is not None and not newer(actor_fix.updated, old_fix.updated):
+                continue
+            key = slots.get(actor_fix.actor) or _next_key(actors)
+            actors[key] = actor_fix.to_json()
+            slots[actor_fix.actor] = key
+            changed += 1
+    return changed
+
+
+def _next_key(table: dict[str, Any]) -> str:
+    return str(max((int(k) for k in table if str(k).isdigit()), default=0) + 1)

@@ -260,7 +260,7 @@ def newer(theirs: str, mine: str) -> bool:
     from dateutil.parser import isoparse
 
     try:
-        return isoparse(theirs) > isoparse(mine)
+        return bool(isoparse(theirs) > isoparse(mine))
     except (ValueError, TypeError, OverflowError):
         return theirs > mine
 

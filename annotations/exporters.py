@@ -87,7 +87,7 @@ def _w3c(articles: Sequence[ExportArticle], *, exported: str, quotes: bool, titl
 EXPORTERS: list[Exporter] = [
     Exporter("md", "Markdown", ".md", _markdown, _markdown_folder),
     Exporter("json", "JSON", ".json", _json),
-    Exporter("w3c", "W3C Web Annotation", ".jsonld", _w3c),
+    Exporter("w3c", "W3C", ".jsonld", _w3c),  # W3C Web Annotation (JSON-LD)
 ]
 
 
@@ -106,9 +106,9 @@ def from_template(path: str | Path) -> Exporter:
             source, articles, exported=exported, quotes=quotes, title=title, name=name
         )
 
-    def folder(
+    def write(
         articles: Sequence[ExportArticle],
-        target: Path,
+        folder: Path,
         *,
         exported: str,
         quotes: bool,
@@ -123,10 +123,10 @@ def from_template(path: str | Path) -> Exporter:
             one(article)
             break
         return write_folder(
-            articles, target, exported=exported, quotes=quotes, on_error=on_error, render=one
+            articles, folder, exported=exported, quotes=quotes, on_error=on_error, render=one
         )
 
-    return Exporter("template", f"Markdown through {name}", ".md", render, folder)
+    return Exporter("template", f"Markdown through {name}", ".md", render, write)
 
 
 def register(exporter: Exporter) -> None:

@@ -86,7 +86,7 @@ def digest(data: dict[str, Any] | None) -> dict[str, Any]:
     data = data or {}
     notes = list((data.get("notes") or {}).values())
     corrections = [c for c in (data.get("corrections") or {}).values() if isinstance(c, dict)]
-    article = next(iter((data.get("article") or {}).values()), {})
+    article: dict[str, Any] = next(iter((data.get("article") or {}).values()), {})
     note_tags: Counter[str] = Counter()
     for note in notes:
         for tag in note.get("tags") or []:

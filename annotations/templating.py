@@ -42,7 +42,7 @@ def default_template() -> str:
 
 
 def _note(note: Any, speaker: str | None) -> dict[str, Any]:
-    data = note.to_json()
+    data: dict[str, Any] = dict(note.to_json())
     data["speaker"] = speaker
     passage = note.passage
     data["sort_key"] = (note.orphan, passage.start if passage else 0, note.created)
@@ -70,7 +70,7 @@ def article_data(article: Any, quotes: bool) -> dict[str, Any]:
     }
 
 
-def _environment():
+def _environment() -> Any:
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -130,7 +130,7 @@ def render_template(
     }
     try:
         template = _environment().from_string(source)
-        text = template.render(**data)
+        text = str(template.render(**data))
     except TemplateSyntaxError as exc:
         raise TemplateError(f"{name}:{exc.lineno}: {exc.message}") from None
     except JinjaError as exc:

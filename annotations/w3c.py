@@ -88,7 +88,9 @@ def correction_annotation(article: Any, fix: QuoteCorrection) -> dict[str, Any]:
     return {k: v for k, v in annotation.items() if v is not None}
 
 
-def to_w3c(articles: Iterable[Any], *, exported: str, title: str = "reader export") -> dict:
+def to_w3c(
+    articles: Iterable[Any], *, exported: str, title: str = "reader export"
+) -> dict[str, Any]:
     """An ``AnnotationCollection`` with one page holding every note and correction."""
     items = []
     for article in articles:

@@ -7,14 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_tui_support import (  # noqa: F401 - fixtures
-    SIZE,
-    app_for,
-    run_async,
-    sample_template,
-    samples_dir_copy,
-    settle,
-)
+from test_tui_support import SIZE, app_for, run_async, settle
 
 from reader.__main__ import main
 from reader.screens.stats import StatsScreen

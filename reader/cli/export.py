@@ -45,7 +45,7 @@ def _export(args: argparse.Namespace, exporter, articles) -> int:
     exported = datetime.now(UTC).isoformat(timespec="seconds")
     target = None if args.output == "-" else args.output  # -o - is stdout, as usual
     to_folder = target is not None and (target.endswith(("/", "\\")) or Path(target).is_dir())
-    if to_folder:
+    if to_folder and target is not None:
         if exporter.write_folder is None:
             raise UsageError(
                 f"--format {exporter.name} writes one file: give -o FILE, not a folder"

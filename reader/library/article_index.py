@@ -17,11 +17,11 @@ import gc
 import json
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from reader.base.errors import ReaderError
 
@@ -66,7 +66,9 @@ def encode_row(meta: ArticleMeta) -> dict[str, Any]:
     return row
 
 
-_share = {}.setdefault  # grows with the distinct actor names a library holds (small)
+T = TypeVar("T")
+_shared: dict[str, str] = {}
+_share = _shared.setdefault  # grows with the distinct actor names a library holds (small)
 
 
 def decode_row(article_id: str, row: dict[str, Any]) -> ArticleMeta:
@@ -123,6 +125,7 @@ class ArticleIndex:
         with self._lock:
             self._refresh()
             if self._columns is None:
+                assert self._metas is not None  # _refresh leaves the rows, the columns or both
                 metas = self._metas.values()
                 self._columns = _quietly(lambda: ArticleColumns.from_metas(metas))
             return self._columns
@@ -132,6 +135,7 @@ class ArticleIndex:
         with self._lock:
             self._refresh()
             if self._metas is None:
+                assert self._columns is not None  # _refresh leaves the rows, the columns or both
                 self._metas = _quietly(self._columns.metas)
             return self._metas
 
@@ -206,7 +210,7 @@ class ArticleIndex:
             lock.release()
 
 
-def _quietly(build):
+def _quietly(build: Callable[[], T]) -> T:
     """Build many small long-lived objects with the cyclic GC paused: it would scan them again
     and again while they are made (2-3x the time); none of them form cycles."""
     enabled = gc.isenabled()

@@ -8,6 +8,7 @@ Errors are :class:`CorrectionFailed`: ``subject`` (the quote or actor id as give
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,8 @@ from reader.base.errors import ReaderError
 from .quotes import KINDS, CorrectedArticle, Corrections, QuoteView, snapshot
 
 if TYPE_CHECKING:
+    from annotations.models import Anchor
+
     from .store import Library
 
 
@@ -75,7 +78,7 @@ def find_quote(library: Library, quote_id: str) -> tuple[CorrectedArticle, Quote
     return corrected, view
 
 
-def _anchor(library: Library, article: str, start: int, end: int, subject: str):
+def _anchor(library: Library, article: str, start: int, end: int, subject: str) -> Anchor:
     from annotations.anchors import PassageError, make_anchor
 
     text = library.text(article)
@@ -99,7 +102,9 @@ def _new_correction(
     )
 
 
-def _change(library: Library, quote_id: str, edit) -> tuple[str, QuoteCorrection | None]:
+def _change(
+    library: Library, quote_id: str, edit: Callable[[QuoteCorrection], QuoteCorrection]
+) -> tuple[str, QuoteCorrection | None]:
     """Apply ``edit(record)`` to the quotation's correction under the lock; returns its id."""
     corrected, view = find_quote(library, quote_id)
     fresh = _new_correction(library, corrected, view) if view.correction is None else None
@@ -272,9 +277,9 @@ def library_actor_names(library: Library) -> dict[str, str]:
         if fix.name:
             names[fix.actor] = fix.name
     for article in store.corrected_articles():
-        for fix in store.quote_corrections(article):
-            if fix.speaker:
-                names.setdefault(actor_slug(fix.speaker), fix.speaker)
+        for quote_fix in store.quote_corrections(article):
+            if quote_fix.speaker:
+                names.setdefault(actor_slug(quote_fix.speaker), quote_fix.speaker)
     return names
 
 

@@ -269,10 +269,14 @@ def actor_rows(
                 "last": total.last,
             }
         )
-    rows.sort(
-        key=lambda r: (-(r["direct"] + r["indirect"] + r["reported"]), -r["articles"], r["actor"])
-    )
+    rows.sort(key=_actor_order)
     return rows
+
+
+def _actor_order(row: dict[str, Any]) -> tuple[int, int, str]:
+    """Most quoted first, then in most articles, then by id."""
+    quoted = int(row["direct"]) + int(row["indirect"]) + int(row["reported"])
+    return (-quoted, -int(row["articles"]), str(row["actor"]))
 
 
 # stats ----------------------------------------------------------------------------------------
@@ -294,12 +298,13 @@ def counted_quotes(corrected: CorrectedArticle) -> list[Counted]:
             continue
         q = view.quote
         actor = actors.get(q.actor) if q.actor else None
+        key: str | None = None
+        name: str | None = None
+        kind: str | None = None
         if actor is not None:
             key, name, kind = actor.id, actor.name, actor.type
         elif q.speaker:
-            key, name, kind = "=" + q.speaker.casefold(), q.speaker, None
-        else:
-            key = name = kind = None
+            key, name = "=" + q.speaker.casefold(), q.speaker
         out.append(Counted(kind_class(q.kind), key, name, kind))
     return out
 

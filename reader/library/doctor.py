@@ -11,6 +11,11 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .models import ArticleMeta
+    from .store import Library
 
 
 @dataclass
@@ -36,7 +41,7 @@ def check_library(root: Path) -> DoctorReport:
         rows = {}
     report.articles = len(rows)
     report.lines.append(f"index: {len(rows)} articles in {library.index.path}")
-    for article_id, meta in rows.items():
+    for article_id in rows:
         folder = library.article_dir(article_id)
         if not (folder / "text.txt").is_file():
             report.problems.append(f"{folder / 'text.txt'}: missing (article {article_id})")
@@ -96,7 +101,7 @@ def repair_library(root: Path) -> list[str]:
     return done
 
 
-def rebuild_index(library, done: list[str]) -> dict:
+def rebuild_index(library: Library, done: list[str]) -> dict[str, ArticleMeta]:
     import hashlib
     import os
     import time

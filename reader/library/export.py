@@ -12,7 +12,7 @@ from typing import Any
 from annotations.export import ExportArticle
 
 from .article_index import LibraryError
-from .models import ArticleMeta
+from .index_columns import ArticleRow
 from .store import Library
 
 
@@ -21,7 +21,7 @@ def collect_export(
     ids: Iterable[str] = (),
     tag: str | None = None,
     *,
-    where: Callable[[ArticleMeta], bool] | None = None,
+    where: Callable[[ArticleRow], bool] | None = None,
     quotes: bool = False,
 ) -> list[ExportArticle]:
     """IDs and a tag together: the union. Neither: every article (and removed articles that

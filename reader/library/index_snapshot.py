@@ -15,6 +15,7 @@ import marshal
 import os
 import struct
 from pathlib import Path
+from typing import Any
 
 from .index_columns import COLD, HOT, ArticleColumns
 
@@ -27,8 +28,8 @@ def save_snapshot(path: Path, stamp: tuple[int, int, int], columns: ArticleColum
     from annotations.storage import atomic_write_bytes
 
     try:
-        hot = marshal.dumps(tuple(columns.hot[name] for name in HOT))
-        cold = marshal.dumps(tuple(columns.cold[name] for name in COLD))
+        hot = marshal.dumps(tuple(tuple(columns.hot[name]) for name in HOT))
+        cold = marshal.dumps(tuple(tuple(columns.cold[name]) for name in COLD))
         header = marshal.dumps((tuple(stamp), HOT, COLD, len(hot), len(cold)))
         atomic_write_bytes(path, MAGIC + _LENGTH.pack(len(header)) + header + hot + cold)
     except (OSError, ValueError):
@@ -61,7 +62,7 @@ def load_snapshot(path: Path, stamp: tuple[int, int, int]) -> ArticleColumns | N
     except (OSError, ValueError, EOFError, TypeError, struct.error):
         return None
 
-    def cold() -> dict:
+    def cold() -> dict[str, Any]:
         columns = marshal.loads(view[cold_at : cold_at + cold_size])
         return dict(zip(COLD, columns, strict=True))
 

@@ -9,6 +9,7 @@ files are committed; the library's, read from disk when a candidate turns up).
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from dataclasses import replace
 
 from reader.importing.dedupe import (
@@ -22,9 +23,11 @@ from reader.importing.dedupe import (
     shingle_hashes,
 )
 
-from .article_index import LibraryError
+from .article_index import IndexTxn, LibraryError
 from .folders import ArticleFolders
 from .models import ArticleMeta
+
+Signature = tuple[int, ...]  # a MinHash signature (dedupe.py)
 
 MAX_VERIFIED = 8  # candidate bodies compared per article (most similar signatures first)
 # signatures agreeing less than this are not worth reading a body for: stories sharing only
@@ -48,7 +51,7 @@ class KnownStories:
         self.foreign: dict[str, ArticleMeta] = {}  # added elsewhere, seen at this commit
         self._shingles: dict[str, set[int]] = {}
 
-    def _signatures(self, rows: dict[str, ArticleMeta]):
+    def _signatures(self, rows: dict[str, ArticleMeta]) -> Iterator[tuple[str, Signature]]:
         """(id, signature) of the library's rows. Rows keyed by an older version (one hash)
         get a signature from their stored body, written back at the next commit."""
         until = time.monotonic() + MIGRATE_SECONDS
@@ -63,7 +66,7 @@ class KnownStories:
                 except LibraryError:
                     continue  # no body to compare with: only its sha256 can match
                 self.migrated[article_id] = key
-                sig = parse_key(key)
+                sig = _signed(key)
             yield article_id, sig
 
     # while importing -----------------------------------------------------------------------
@@ -73,7 +76,7 @@ class KnownStories:
         if existing is not None:
             return existing, None
         key = content_key(text)
-        return self.same_story(parse_key(key), text), key
+        return self.same_story(_signed(key), text), key
 
     def _old_candidates(self, text: str) -> list[str]:
         if not self.old_keys:
@@ -84,9 +87,13 @@ class KnownStories:
         """A new article of this run: later ones are compared with it."""
         self.by_sha[meta.sha256] = self.run_metas[meta.id] = meta
         self.texts[meta.id] = text
-        self.index.add(meta.id, parse_key(meta.content_key))
+        sig = parse_key(meta.content_key)
+        if sig is not None:  # always: this run signs its articles
+            self.index.add(meta.id, sig)
 
-    def same_story(self, sig, text: str, among: CandidateIndex | None = None):
+    def same_story(
+        self, sig: Signature, text: str, among: CandidateIndex | None = None
+    ) -> ArticleMeta | None:
         """The stored (or earlier in this run) article that ``text`` is a version of, if any:
         candidates by signature, each verified on the two bodies."""
         mine: set[int] | None = None
@@ -128,7 +135,7 @@ class KnownStories:
         return found
 
     # at a commit (under the index lock) ------------------------------------------------------
-    def begin_commit(self, txn) -> None:
+    def begin_commit(self, txn: IndexTxn) -> None:
         """Note rows other processes added since our last commit (our new articles may be
         versions of theirs) and give migrated rows their new keys."""
         self.foreign = {i: m for i, m in txn.metas.items() if i not in self.rows}
@@ -150,13 +157,16 @@ class KnownStories:
         if not written:
             return None
         other = self._foreign_sha.get(meta.sha256)
-        if other is None and self.foreign:
-            other = self.same_story(parse_key(meta.content_key), text, self._foreign_index)
+        sig = parse_key(meta.content_key)
+        if other is None and self.foreign and sig is not None:
+            other = self.same_story(sig, text, self._foreign_index)
         return other
 
     def moved(self, meta: ArticleMeta) -> None:
         """Its id was taken by another process meanwhile: it is known under the new one."""
-        self.index.add(meta.id, parse_key(meta.content_key))
+        sig = parse_key(meta.content_key)
+        if sig is not None:
+            self.index.add(meta.id, sig)
 
     def end_commit(self, rows: dict[str, ArticleMeta]) -> None:
         self.rows = rows
@@ -165,3 +175,10 @@ class KnownStories:
             if (sig := parse_key(meta.content_key)) is not None:
                 self.index.add(article_id, sig)
         self.foreign = {}
+
+
+def _signed(key: str) -> Signature:
+    """The signature of a key this version made (content_key always signs)."""
+    sig = parse_key(key)
+    assert sig is not None
+    return sig

@@ -52,7 +52,7 @@ def changed_time(stamp: str) -> str:
         return stamp
     if when.tzinfo is not None:
         when = when.astimezone(UTC)
-    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return str(when.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
 @dataclass
@@ -279,11 +279,12 @@ def _from_snapshot(fix: QuoteCorrection) -> Quote:
     from reader.analysis.models import Quote
 
     was = fix.was
+    kind = str(was.get("kind") or fix.kind or "direct")
     return Quote(
         start=fix.anchor.start,
         end=fix.anchor.end,
         text=fix.anchor.exact,
-        kind=str(was.get("kind") or fix.kind or "direct"),
+        kind=kind if kind in KINDS else "direct",  # type: ignore[arg-type]
         nested=bool(was.get("nested")),
         speaker=was.get("speaker"),
         actor=None,

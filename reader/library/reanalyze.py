@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
+from typing import Any
 
-from annotations.corrections import alias_names
+from annotations.corrections import ActorFix, alias_names
 
-from .analysis_pool import AnalysisPool
+from .analysis_pool import Analysed, AnalysisPool
 from .article_index import ArticleIndex, LibraryError
 from .folders import ArticleFolders
+from .models import ArticleMeta
 
 CHUNK = 256  # articles in flight at once: memory stays flat for any library size
 
@@ -47,7 +50,7 @@ def reanalyze(
     targets: list[str] | None,
     *,
     force: bool = False,
-    aliases: dict | None = None,
+    aliases: dict[str, ActorFix] | None = None,
     on_result: Callable[[ReanalyzeResult], None] | None = None,
 ) -> list[ReanalyzeResult]:
     """Re-analyse ``targets`` (full ids), or, with None, every article whose cache is not
@@ -58,10 +61,10 @@ def reanalyze(
         targets = [i for i in rows if force or not is_current(folders, i)]
     pool = AnalysisPool()
     results: list[ReanalyzeResult] = []
-    updated = {}
+    updated: dict[str, tuple[int, list[str], str | None]] = {}
     try:
         for first in range(0, len(targets), CHUNK):
-            pending = []
+            pending: list[tuple[ArticleMeta, Future[Analysed] | None, str | None]] = []
             for article_id in targets[first : first + CHUNK]:
                 meta = rows[article_id]
                 try:
@@ -90,13 +93,13 @@ def reanalyze(
     if updated:
         with index.transaction() as txn:
             for article_id, (quotes, actors, lang) in updated.items():
-                meta = txn.metas.get(article_id)
-                if meta is not None and (meta.quotes, meta.actors) != (quotes, actors):
-                    txn.put(replace(meta, quotes=quotes, actors=actors, lang=meta.lang or lang))
+                stored = txn.metas.get(article_id)
+                if stored is not None and (stored.quotes, stored.actors) != (quotes, actors):
+                    txn.put(replace(stored, quotes=quotes, actors=actors, lang=stored.lang or lang))
     return results
 
 
-def _write_cache(folders: ArticleFolders, article_id: str, cache: dict) -> None:
+def _write_cache(folders: ArticleFolders, article_id: str, cache: dict[str, Any]) -> None:
     from reader.base.atomic import atomic_write_bytes
 
     path = folders.path(article_id) / "analysis.json"

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from annotations.corrections import alias_names
+from annotations.corrections import ActorFix, alias_names
 from reader.importing.importer import content_key, parse_document, parse_original
 from reader.importing.models import ImportFailure, ParsedArticle
 
@@ -103,7 +103,7 @@ def reimport(
     return results
 
 
-def _alias_table(annotations: AnnotationStore) -> dict:
+def _alias_table(annotations: AnnotationStore) -> dict[str, ActorFix]:
     try:
         return annotations.library_actor_fixes()
     except Exception:  # noqa: BLE001 - a damaged alias table must not stop a reimport

@@ -31,8 +31,8 @@ from reader.importing.models import ParsedArticle
 from .article_index import ArticleIndex, LibraryError
 from .folders import ArticleFolders
 from .ids import ID_LENGTH, unique_id
-from .index_columns import ArticleColumns
-from .models import ArticleMeta
+from .index_columns import ArticleColumns, ArticleRow
+from .models import ArticleMeta, ImportOutcome, ImportStatus
 
 if TYPE_CHECKING:
     from annotations.store import AnnotationStore
@@ -53,7 +53,7 @@ def tag_matches(tag: str, wanted: str) -> bool:
 
 @dataclass
 class SearchHit:
-    article: ArticleMeta
+    article: ArticleRow
     lines: list[tuple[int, str]]  # (paragraph index, paragraph text) that hold a query word
 
 
@@ -133,9 +133,11 @@ class Library:
 
     def get(self, prefix: str) -> ArticleMeta:
         columns = self.index.columns()
-        return columns.meta(columns.position(self.resolve(prefix)))
+        at = columns.position(self.resolve(prefix))
+        assert at is not None  # resolve() found it in these columns
+        return columns.meta(at)
 
-    def articles(self, tag: str | None = None) -> list[ArticleMeta]:
+    def articles(self, tag: str | None = None) -> list[ArticleRow]:
         """Newest first: by date, then by when it was added (undated articles last). The rows
         are read-only views with the attributes of ArticleMeta (``.to_meta()`` gives one)."""
         columns = self.index.columns()
@@ -158,25 +160,28 @@ class Library:
         }
 
     # adding ----------------------------------------------------------------------------------
-    def add(self, parsed: ParsedArticle, original: bytes, name: str) -> tuple[str, ArticleMeta]:
-        """Store one article. Returns ("imported"|"duplicate", meta)."""
-        [(_, status, meta)] = self.add_many([(parsed, original, name)])
-        if status == "error":
-            raise LibraryError(f"{name}: {meta}")
-        return status, meta
+    def add(
+        self, parsed: ParsedArticle, original: bytes, name: str
+    ) -> tuple[ImportStatus, ArticleMeta]:
+        """Store one article. Returns ("imported"|"duplicate", meta); LibraryError if its files
+        cannot be written."""
+        [outcome] = self.add_many([(parsed, original, name)])
+        if outcome.meta is None:
+            raise LibraryError(f"{name}: {outcome.reason}")
+        return outcome.status, outcome.meta
 
     def add_many(
         self,
         items: Iterable[tuple[ParsedArticle, bytes, str]],
         *,
-        on_result: Callable[[str, str, Any], None] | None = None,
+        on_result: Callable[[ImportOutcome], None] | None = None,
         batch_seconds: float = 2.0,
-    ) -> list[tuple[str, str, Any]]:
+    ) -> list[ImportOutcome]:
         """Store many articles, writing the index once per batch (every ``batch_seconds``).
 
-        Returns and reports ``(name, "imported"|"duplicate", meta)`` (or ``(name, "error",
-        reason)`` when its files cannot be written) in input order, each once
-        its batch is committed. If the loop is interrupted (ctrl+c), what was fully written is
+        Returns and reports an ImportOutcome per article ("imported" or "duplicate" with its
+        meta; "error" with the reason when its files cannot be written) in input order, each
+        once its batch is committed. If the loop is interrupted (ctrl+c), what was fully written is
         committed before the interrupt goes on: never a row without its files.
         """
         from .batch import ImportBatch  # lazy: reading the library never loads the importer

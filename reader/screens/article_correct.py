@@ -1,19 +1,23 @@
 """The article screen's corrections of the analysis: c confirm, x reject, s speaker, K kind on the
 current quote (the n/N cursor), Q a quote from the passage (v, >, <), and the actors panel's e.
 
-A mixin beside the note actions: every write goes through reader.library.correct (one change
-under the store lock), a failure is one notification, and u undoes the last correction (one
-level, shared with the note delete's undo).
+One object the screen holds (``screen.corrector``) and its keys call: every write goes through
+reader.library.correct (one change under the store lock), a failure is one notification, and u
+undoes the last correction (one level, shared with the note delete's undo).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from annotations.corrections import kind_words
 from reader.screens.correct_dialogs import ActorDialog, NameSuggester, QuoteDialog, _hint
 from reader.screens.dialogs import PickDialog, TextPrompt
 from reader.widgets.panels import ActorsPanel
+
+if TYPE_CHECKING:
+    from reader.screens.article import ArticleScreen
 
 STATUS_WORDS = {
     "confirmed": "✓ confirmed",
@@ -23,34 +27,36 @@ STATUS_WORDS = {
 }
 
 
-class CorrectionActions:
-    """Mixed into ArticleScreen (session, article_id, view, corrected, views_by_quote, ...)."""
+class QuoteCorrector:
+    """The corrections of one article screen."""
 
-    undo_fix: tuple[str, Any] | None = None  # (what it undoes, how) for u
+    def __init__(self, screen: ArticleScreen) -> None:
+        self.screen = screen
+        self.undo: tuple[str, Callable[[], object]] | None = None  # (what it undoes, how) for u
 
     # ---- the current quote ---------------------------------------------------------------------
     def current_view(self) -> Any | None:
         """The quotation under the n/N cursor (its QuoteView), or None."""
-        i = self.view._quote_at(*self.view.cursor)
+        i = self.screen.view._quote_at(*self.screen.view.cursor)
         if i is None:
             return None
-        return self.views_by_quote.get(id(self.view.quotes[i]))
+        return self.screen.views_by_quote.get(id(self.screen.view.quotes[i]))
 
     def grown_from(self) -> Any | None:
         """The quotation the passage was grown or shrunk from (v, >, <), if it was one."""
-        start = self.view.selection_from
+        start = self.screen.view.selection_from
         if start is None:
             return None
-        for q in self.view.quotes:
+        for q in self.screen.view.quotes:
             if (q.start, q.end) == tuple(start):
-                return self.views_by_quote.get(id(q))
+                return self.screen.views_by_quote.get(id(q))
         return None
 
     def _actor_names(self) -> list[str]:
         names: list[str] = []
-        for a in self.analysis.actors:
+        for a in self.screen.analysis.actors:
             names.append(a.name)
-        for a in self.analysis.actors:
+        for a in self.screen.analysis.actors:
             names += list(a.aliases)
         return list(dict.fromkeys(names))
 
@@ -59,61 +65,61 @@ class CorrectionActions:
         """Run one correction (reader.library.correct); remember how to undo it."""
         from reader.library import correct
 
-        store = self.session.store
+        store = self.screen.session.store
         before = None
         if quote is not None and quote.correction is not None:
             before = quote.correction
         try:
-            result = change(correct, self.session.library)
+            result = change(correct, self.screen.session.library)
         except correct.CorrectionFailed as exc:
-            self.notify(f"not saved: {exc.reason}", severity="error")
+            self.screen.notify(f"not saved: {exc.reason}", severity="error")
             return False
         except Exception as exc:  # noqa: BLE001 - one line, never a traceback
-            self.notify(f"not saved: {exc}", severity="error")
+            self.screen.notify(f"not saved: {exc}", severity="error")
             return False
         quote_id = quote.id if quote is not None else result
-        article = self.article_id
+        article = self.screen.article_id
 
         def undo() -> None:
             store.correct_quote(article, quote_id, lambda _now: before)
 
-        self.undo_fix = (done, undo)
-        self.deleted = None  # one level of undo: the last change only
-        self.refresh_bindings()
-        self._written(f"{done} · u undoes it")
+        self.undo = (done, undo)
+        self.screen.deleted = None  # one level of undo: the last change only
+        self.screen.refresh_bindings()
+        self.screen._written(f"{done} · u undoes it")
         return True
 
-    def check_correction(self, action: str) -> bool | None:
+    def check(self, action: str) -> bool | None:
         """Footer and palette show the quote keys only on a quote, Q only on a passage."""
         if action in ("confirm_quote", "reject_quote", "quote_speaker", "quote_kind"):
             return self.current_view() is not None
         if action == "add_quote":
-            return self.view.cursor[1] > self.view.cursor[0]
+            return self.screen.view.cursor[1] > self.screen.view.cursor[0]
         return None
 
-    def action_confirm_quote(self) -> None:
+    def confirm(self) -> None:
         quote = self.current_view()
         if quote is not None:
             self._correct(lambda c, lib: c.confirm(lib, quote.id), "quote confirmed", quote)
 
-    def action_reject_quote(self) -> None:
+    def reject(self) -> None:
         quote = self.current_view()
         if quote is not None:
             self._correct(
                 lambda c, lib: c.reject(lib, quote.id), "quote rejected (not a quotation)", quote
             )
 
-    def action_quote_speaker(self) -> None:
+    def speaker(self) -> None:
         quote = self.current_view()
         if quote is None:
             return
         names = self._actor_names()
-        actor = self.analysis.actor(quote.quote.actor)
+        actor = self.screen.analysis.actor(quote.quote.actor)
         prompt = TextPrompt(
             "Speaker (an actor of the article or any name; empty: none)",
             actor.name if actor else (quote.quote.speaker or ""),
             suggester=NameSuggester(names),
-            hint=f"{_hint([a.name for a in self.analysis.actors])}\n"
+            hint=f"{_hint([a.name for a in self.screen.analysis.actors])}\n"
             "Enter or ctrl+s saves · Escape cancels",
         )
 
@@ -126,9 +132,9 @@ class CorrectionActions:
                     quote,
                 )
 
-        self.app.push_screen(prompt, save)
+        self.screen.app.push_screen(prompt, save)
 
-    def action_quote_kind(self) -> None:
+    def kind(self) -> None:
         quote = self.current_view()
         if quote is None:
             return
@@ -142,26 +148,28 @@ class CorrectionActions:
                     quote,
                 )
 
-        self.app.push_screen(PickDialog("Kind of this quote", KIND_CHOICES), save)
+        self.screen.app.push_screen(PickDialog("Kind of this quote", KIND_CHOICES), save)
 
-    def action_add_quote(self) -> None:
+    def add(self) -> None:
         """The passage becomes a quotation: the new bounds of the quote it was grown or shrunk
         from (v, >, <), else a quotation of its own."""
-        start, end = self.view.cursor
+        start, end = self.screen.view.cursor
         if end <= start:
-            self.notify("no passage under the cursor", severity="warning")
+            self.screen.notify("no passage under the cursor", severity="warning")
             return
         span = self._raw_span(start, end)
         if span is None:
-            self.notify("the passage could not be found in the stored text", severity="error")
+            self.screen.notify(
+                "the passage could not be found in the stored text", severity="error"
+            )
             return
         names = self._actor_names()
         grown = self.grown_from()
         if grown is not None:
-            actor = self.analysis.actor(grown.quote.actor)
+            actor = self.screen.analysis.actor(grown.quote.actor)
             dialog = QuoteDialog(
                 "New bounds of this quote",
-                self.text[start:end],
+                self.screen.text[start:end],
                 names,
                 speaker=actor.name if actor else (grown.quote.speaker or ""),
                 kind=grown.quote.kind,
@@ -184,13 +192,13 @@ class CorrectionActions:
                     "quote bounds moved",
                     grown,
                 )
-                self.view.collapse()
+                self.screen.view.collapse()
 
-            self.app.push_screen(dialog, moved)
+            self.screen.app.push_screen(dialog, moved)
             return
         from reader.library.correct import default_kind
 
-        passage = self.text[start:end]
+        passage = self.screen.text[start:end]
         dialog = QuoteDialog("Add a quote", passage, names, kind=default_kind(passage))
 
         def added(result: tuple[str, str] | None) -> None:
@@ -200,7 +208,7 @@ class CorrectionActions:
             self._correct(
                 lambda c, lib: c.add_quote(
                     lib,
-                    self.article_id,
+                    self.screen.article_id,
                     start=span[0],
                     end=span[1],
                     speaker=speaker or None,
@@ -209,53 +217,53 @@ class CorrectionActions:
                 "quote added",
             )
 
-        self.app.push_screen(dialog, added)
+        self.screen.app.push_screen(dialog, added)
 
     def _raw_span(self, start: int, end: int) -> tuple[int, int] | None:
         """The passage's offsets in the stored text (the screen shows it cleaned)."""
-        raw = self.session.text(self.article_id)
-        if raw == self.text:
+        raw = self.screen.session.text(self.screen.article_id)
+        if raw == self.screen.text:
             return start, end
-        exact = self.text[start:end]
+        exact = self.screen.text[start:end]
         found = raw.find(exact)
         return (found, found + len(exact)) if found >= 0 else None
 
-    def undo_correction(self) -> bool:
+    def undo_last(self) -> bool:
         """u after a correction: back to what it was before (automatic, or the earlier
         correction). True if there was one to undo."""
-        if self.undo_fix is None:
+        if self.undo is None:
             return False
-        done, undo = self.undo_fix
-        self.undo_fix = None
-        self.refresh_bindings()
-        if not self._write(undo, f"undone: {done}"):
-            self.undo_fix = (done, undo)
+        done, undo = self.undo
+        self.undo = None
+        self.screen.refresh_bindings()
+        if not self.screen._write(undo, f"undone: {done}"):
+            self.undo = (done, undo)
         return True
 
     # ---- actors --------------------------------------------------------------------------------
-    def on_actors_panel_edit_requested(self, event: ActorsPanel.EditRequested) -> None:
-        actor = self.analysis.actor(event.actor_id)
+    def edit_actor(self, actor_id: str) -> None:
+        actor = self.screen.analysis.actor(actor_id)
         if actor is None:
             return
-        others = [a.name for a in self.analysis.actors if a.id != actor.id]
+        others = [a.name for a in self.screen.analysis.actors if a.id != actor.id]
 
         def save(result: dict[str, Any] | None) -> None:
             if result is None:
                 return
-            scope = None if result["everywhere"] else self.article_id
+            scope = None if result["everywhere"] else self.screen.article_id
             where = "everywhere" if scope is None else "in this article"
             merge = result["merge"]
             if merge:
                 target = next(
                     (
                         a
-                        for a in self.analysis.actors
+                        for a in self.screen.analysis.actors
                         if a.name.casefold() == merge.casefold() or a.id == merge
                     ),
                     None,
                 )
                 if target is None:
-                    self.notify(f"no actor {merge} in this article", severity="error")
+                    self.screen.notify(f"no actor {merge} in this article", severity="error")
                     return
                 self._actor_change(
                     lambda c, lib: c.merge_actors(lib, scope, target.id, actor.id),
@@ -277,10 +285,10 @@ class CorrectionActions:
                 actor.id,
             )
 
-        self.app.push_screen(ActorDialog(actor, others), save)
+        self.screen.app.push_screen(ActorDialog(actor, others), save)
 
     def _actor_change(self, change, done: str, scope: str | None, actor_id: str) -> None:
-        store = self.session.store
+        store = self.screen.session.store
         try:
             before = (
                 store.library_actor_fixes() if scope is None else store.actor_fixes(scope)
@@ -296,6 +304,6 @@ class CorrectionActions:
             else:
                 store.fix_actor(scope, actor_id, lambda _now: before)
 
-        self.undo_fix = (done, undo)
-        if self._shown("#actors-panel"):
-            self.query_one(ActorsPanel).show(self.analysis)
+        self.undo = (done, undo)
+        if self.screen._shown("#actors-panel"):
+            self.screen.query_one(ActorsPanel).show(self.screen.analysis)
