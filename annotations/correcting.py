@@ -76,10 +76,12 @@ class CorrectionStore:
                 return article
         return None
 
-    def summary_signatures(self) -> dict[str, Any]:
-        """Each annotation file's signature (mtime, size, inode) as the summary cache last saw
-        it: derived caches keyed on an article's annotations check against it."""
-        return {a: e.get("sig") for a, e in self.files.entries().items()}
+    def correction_signatures(self) -> dict[str, int]:
+        """Each article with corrections and a checksum of them (from the summary cache):
+        derived caches of corrected figures check it (reading and notes leave it alone)."""
+        return {
+            a: int(e.get("qsig") or 0) for a, e in self.files.entries().items() if e.get("qfix")
+        }
 
     def corrected_articles(self) -> set[str]:
         """Articles with any quote or actor correction (from the summary cache)."""

@@ -15,11 +15,13 @@ signatures.)
 from __future__ import annotations
 
 import gc
+import json
 import marshal
 import os
 import re
 import sys
 import time
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,7 +33,7 @@ from .tags import lineage
 
 CACHE_NAME = "summary.cache"  # not *.json: tools that scan for data files skip it
 # marshal (loads ~2.5x faster than JSON here); its format may change between Pythons
-CACHE_VERSION = (6, sys.implementation.cache_tag)
+CACHE_VERSION = (7, sys.implementation.cache_tag)
 RACY_NS = 2_000_000_000
 SAVE_AFTER = 64  # stale entries (files re-read in one scan) before the cache is rewritten
 ARTICLE_FILE = re.compile(r"^[0-9A-Za-z_-]+\.json$")
@@ -48,6 +50,7 @@ FIELDS = (
     "note_keys",
     "qfix",
     "qids",
+    "qsig",
     "sig",
     "racy",
     "error",
@@ -106,7 +109,18 @@ def digest(data: dict[str, Any] | None) -> dict[str, Any]:
         # corrections of the analysis (quotes and actors), and the quote ids corrected or added
         "qfix": len(corrections) + len(data.get("actors") or {}),
         "qids": ",".join(str(c.get("id", "")) for c in corrections),
+        "qsig": _corrections_signature(data),
     }
+
+
+def _corrections_signature(data: dict[str, Any]) -> int:
+    """A checksum of the article's corrections (quotes and actors), 0 without any: derived caches
+    of corrected figures check it instead of the file, which reading and notes change too."""
+    fixes = [data.get("corrections") or {}, data.get("actors") or {}]
+    if not any(fixes):
+        return 0
+    encoded = json.dumps(fixes, sort_keys=True, ensure_ascii=False, default=str)
+    return zlib.crc32(encoded.encode("utf-8"))
 
 
 def note_tag_counts(entry: dict[str, Any]) -> list[tuple[str, int]]:

@@ -312,11 +312,15 @@ def apply_corrections(
             return remap[actor_id]
         return actor_id if actor_id in final else None
 
-    autos = [
-        replace(q, actor=moved(q.actor), via_actor=moved(q.via_actor))
-        for q in analysis.quotes
-        if not q.relay
-    ]
+    autos = []
+    for q in analysis.quotes:
+        if q.relay:
+            continue
+        actor, via = moved(q.actor), moved(q.via_actor)
+        # a copy only where an actor changed: most quotations of most articles are as found
+        autos.append(
+            q if (actor, via) == (q.actor, q.via_actor) else replace(q, actor=actor, via_actor=via)
+        )
     fixes = list(fixes)
     orphans = [f for f in fixes if f.orphan]
     active = [f for f in fixes if not f.orphan and f.status != "auto"]

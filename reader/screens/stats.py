@@ -157,6 +157,7 @@ class StatsScreen(Screen[None]):
         self.ids = ids  # None: every article
         self.tag, self.actor = tag, actor
         self.results: dict[str, dict[str, Any]] | None = None
+        self.checked = False  # the figures shown were checked against every article
 
     def compose(self) -> ComposeResult:
         yield Static(id="stats-header")
@@ -168,35 +169,46 @@ class StatsScreen(Screen[None]):
     def on_mount(self) -> None:
         self._header()
         self.query_one("#stats-body").focus()
+        if self.ids is None:
+            # the whole library's figures as last computed, shown at once if the library is as
+            # it was; the worker then checks every article and redraws if anything changed
+            from reader.library.quote_counts import QuoteCounts
+
+            try:
+                cached = QuoteCounts(self.session.library).cached_stats()
+            except Exception:  # noqa: BLE001 - only a cache: count instead
+                cached = None
+            if cached is not None:
+                self._show(cached, checking=True)
         self.count()
 
-    def _header(self, total: int | None = None) -> None:
+    def _header(self, total: int | None = None, checking: bool = False) -> None:
         text = Text("Statistics", "bold")
         shown = len(self.ids) if self.ids is not None else total
         text.append("  " + (plural(shown, "article") if shown is not None else "every article"))
         append_filters(text, tag=self.tag, actor=self.actor)
-        text.append("  · the numbers of reader stats, corrections applied", "dim")
+        if checking:
+            text.append("  · checking the articles for changes…", "dim")
+        else:
+            text.append("  · the numbers of reader stats, corrections applied", "dim")
         self.query_one("#stats-header", Static).update(text)
 
     @work(thread=True, exclusive=True, group="stats")
     def count(self) -> None:
         from textual.worker import get_current_worker
 
-        from reader.library.datasets import selected
         from reader.library.quote_counts import all_stats
 
         worker = get_current_worker()
         library = self.session.library
 
         def progress(done: int, total: int) -> None:
-            self.app.call_from_thread(self._progress, done, total)
+            if self.results is None:  # numbers shown already: no progress bar over them
+                self.app.call_from_thread(self._progress, done, total)
 
         try:
-            articles = selected(library, self.ids or ())
-            if self.ids is not None and not self.ids:
-                articles = []
             results = all_stats(
-                library, articles, on_progress=progress, cancelled=lambda: worker.is_cancelled
+                library, self.ids, on_progress=progress, cancelled=lambda: worker.is_cancelled
             )
         except Exception as exc:  # noqa: BLE001 - one line, never a traceback
             self.app.call_from_thread(self.notify, f"statistics: {exc}", severity="error")
@@ -208,10 +220,13 @@ class StatsScreen(Screen[None]):
         bar = self.query_one("#stats-progress", ProgressBar)
         bar.update(total=total, progress=done)
 
-    def _show(self, results: dict[str, dict[str, Any]]) -> None:
-        self.results = results
+    def _show(self, results: dict[str, dict[str, Any]], checking: bool = False) -> None:
+        self.checked = not checking
         self.query_one("#stats-progress").display = False
-        self._header(results["source"]["total"]["articles"])
+        self._header(results["source"]["total"]["articles"], checking)
+        if results == self.results:
+            return  # the cached figures were right: nothing to redraw
+        self.results = results
         self.query_one("#stats-content", Static).update(render_stats(results, self.size.width))
 
     def on_resize(self) -> None:
