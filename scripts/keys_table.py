@@ -21,6 +21,7 @@ SCREENS = [
         "ListScreen",
     ),
     ("All notes", "reader.screens.annotations", "AnnotationsScreen"),
+    ("Statistics", "reader.screens.stats", "StatsScreen"),
     ("Dialogs", "reader.screens.dialogs", "Dialog"),
     ("A note changed elsewhere while you edited it", "reader.screens.dialogs", "ConflictDialog"),
 ]
@@ -31,11 +32,12 @@ def _bindings(cls) -> list:
 
     out = []
     for klass in reversed(cls.__mro__):
-        for b in klass.__dict__.get("BINDINGS", []):
-            if isinstance(b, Binding):
-                out.append(b)
-            elif isinstance(b, tuple):
-                out.append(Binding(*b))
+        own: set[str] = set()  # a key bound twice in one class: its first binding is the one
+        for b in klass.__dict__.get("BINDINGS", []):  # (the second an unshown twin)
+            binding = b if isinstance(b, Binding) else Binding(*b) if isinstance(b, tuple) else None
+            if binding is not None and binding.key not in own:
+                own.add(binding.key)
+                out.append(binding)
     seen, unique = set(), []
     for b in reversed(out):
         if b.key not in seen and not b.key.startswith(("ctrl+c", "ctrl+q")):
