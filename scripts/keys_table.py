@@ -32,12 +32,11 @@ def _bindings(cls) -> list:
 
     out = []
     for klass in reversed(cls.__mro__):
-        own: set[str] = set()  # a key bound twice in one class: its first binding is the one
-        for b in klass.__dict__.get("BINDINGS", []):  # (the second an unshown twin)
-            binding = b if isinstance(b, Binding) else Binding(*b) if isinstance(b, tuple) else None
-            if binding is not None and binding.key not in own:
-                own.add(binding.key)
-                out.append(binding)
+        for b in klass.__dict__.get("BINDINGS", []):
+            if isinstance(b, Binding):
+                out.append(b)
+            elif isinstance(b, tuple):
+                out.append(Binding(*b))
     seen, unique = set(), []
     for b in reversed(out):
         if b.key not in seen and not b.key.startswith(("ctrl+c", "ctrl+q")):
@@ -82,7 +81,12 @@ def main() -> None:
             ]
         )
         for cls in classes:
-            rows = [b for b in cls.__dict__.get("BINDINGS", []) if not isinstance(b, tuple)]
+            rows, keys_seen = [], set()
+            for b in cls.__dict__.get("BINDINGS", []):
+                # a key bound twice (the article screen's unshown twins): listed once, first
+                if not isinstance(b, tuple) and b.key not in keys_seen:
+                    keys_seen.add(b.key)
+                    rows.append(b)
             if not rows:
                 continue
             name = title if cls_name else f"{title}: {getattr(cls, 'HELP_SECTION', cls.__name__)}"
