@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -49,6 +49,13 @@ class ReaderApp(App[None]):
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(LibraryScreen(self.session))
+
+    def notify(self, message: str, *, markup: bool = False, **kwargs: Any) -> None:
+        """Every toast (from any screen) is plain text through the terminal gate: messages name
+        titles, files and tags, which are data, never markup or control sequences."""
+        from reader.render import clean
+
+        super().notify(clean(str(message)), markup=False, **kwargs)
 
     # ---- keys typed faster than a dialog opens -----------------------------------------
     # Textual hands each key to the widget focused when the key is read. In a burst ("t",
@@ -95,6 +102,29 @@ class ReaderApp(App[None]):
             return
         self.push_screen(HelpScreen(list(self.screen.active_bindings.values())))
 
+    def action_set_coder(self) -> None:
+        from reader.screens.dialogs import TextPrompt
+
+        session = self.session
+        if session is None:
+            return
+
+        def saver(value: str) -> str | None:
+            try:
+                name = session.set_coder(value)
+            except (OSError, ReaderError) as exc:
+                return str(getattr(exc, "strerror", None) or exc)
+            self.notify(f"you code as {name}")
+            return None
+
+        prompt = TextPrompt(
+            "Your coder name (on every note and tag you add)",
+            session.coder(),
+            hint="Enter saves · Escape cancels · the name final is kept for adjudicated codes",
+        )
+        prompt.saver = saver
+        self.push_screen(prompt)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key of the current screen is also a command (generated, so none is missed)."""
         yield from super().get_system_commands(screen)
@@ -105,6 +135,11 @@ class ReaderApp(App[None]):
                 "remove the bundled sample articles (tagged sample)",
                 getattr(screen, "action_remove_samples"),  # noqa: B009 - screens that have samples
             )
+        yield SystemCommand(
+            "Set your coder name",
+            "the name your notes and tags carry (a study with several coders)",
+            self.action_set_coder,
+        )
         seen: set[tuple[int, str]] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
@@ -146,11 +181,15 @@ def run_tui(library_dir: str | Path | None = None) -> int:
     from reader.screens.session import Session
 
     root = Path(library_dir).expanduser() if library_dir is not None else paths.library_dir()
+    from reader.base.errors import ReaderError
+
     try:
         session = Session(root)
-    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+    except (ReaderError, OSError) as exc:  # one line, never a traceback (a bug: the CLI's own)
+        from reader.base.text import for_terminal
+
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        print(f"error {root}: {reason}", file=sys.stderr)
+        print(for_terminal(f"error {root}: {reason}", one_line=True), file=sys.stderr)
         return 1
     app = make_app(root, session=session)
     app.run()

@@ -331,10 +331,15 @@ def test_a_correction_whose_text_is_gone_is_an_orphan_never_lost(
 
 
 def _rewrite_analysis(library: Path, article: str, change) -> None:
-    path = library / "articles" / article[:2] / article / "analysis.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
+    """What another analyzer would have cached: the analysis changed, sealed to the same text."""
+    from reader.library.analysis_cache import sealed_cache, unsealed_cache
+
+    folder = library / "articles" / article[:2] / article
+    text = (folder / "text.txt").read_bytes()
+    data = unsealed_cache((folder / "analysis.json").read_bytes(), text)
+    assert data is not None
     change(data)
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    (folder / "analysis.json").write_bytes(sealed_cache(data, text))
 
 
 def test_corrections_are_reapplied_to_a_changed_analysis(

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from . import export  # its _is_terminal: one test of "is stdout a person", shared
 from .output import CLIError, one_line, out
 from .reading import open_library
 
@@ -94,7 +95,7 @@ class Progress:
 
 
 @contextmanager
-def output(target: str | None) -> Iterator[IO[str]]:
+def output(target: str | None) -> Iterator[Any]:
     """A text stream for the table: stdout (no ``-o`` or ``-o -``) or a file written atomically
     as the rows come (replaced only when complete; never through a symlink). UTF-8, no BOM,
     no newline translation (CSV writes its own CRLF)."""
@@ -106,7 +107,8 @@ def output(target: str | None) -> Iterator[IO[str]]:
         sys.stdout.flush()
         stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=True)
         try:
-            yield stream
+            # a terminal shows the table through the gate; a pipe or a redirect gets the bytes
+            yield _Gated(stream) if export._is_terminal(sys.stdout) else stream
             stream.flush()
         finally:
             stream.detach()
@@ -128,6 +130,21 @@ def output(target: str | None) -> Iterator[IO[str]]:
             stream.detach()
     except OSError as exc:
         raise CLIError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+
+class _Gated:
+    """A text stream whose every write passes the terminal gate (reader.base.text)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        from reader.base.text import for_terminal
+
+        return self.stream.write(for_terminal(text))
+
+    def flush(self) -> None:
+        self.stream.flush()
 
 
 def _write(

@@ -8,6 +8,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from reader.base.text import for_terminal
+
 from .output import CLIError, PathError, UsageError, err, file_reason, one_line, out, plural
 from .reading import open_library
 
@@ -31,8 +33,9 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
         err(f"error {one_line(str(exc))}")
         return 1
     library = open_library(root)
-    articles = collect_export(library, args.ids, args.tag, quotes=args.quotes)
-    if args.annotated:  # only what the user worked on
+    coder = getattr(args, "coder", None)
+    articles = collect_export(library, args.ids, args.tag, quotes=args.quotes, coder=coder)
+    if args.annotated or coder is not None:  # only what the user (or that coder) worked on
         articles = [a for a in articles if a.notes or a.tags]
     try:
         return _export(args, exporter, articles)
@@ -73,7 +76,8 @@ def _export(args: argparse.Namespace, exporter, articles) -> int:
 
 def _emit(text: str, target: str | None) -> int:
     if target is None:
-        sys.stdout.write(text)
+        # a terminal shows it through the gate; a pipe or a redirect gets the file's bytes
+        sys.stdout.write(for_terminal(text) if _is_terminal(sys.stdout) else text)
         return 0
     from annotations.export import ExportError, write_export_file
 
@@ -86,6 +90,13 @@ def _emit(text: str, target: str | None) -> int:
         raise CLIError(f"cannot write {exc}") from None
     out(f"wrote {one_line(target)}")
     return 0
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
 def cmd_import_annotations(args: argparse.Namespace, root: Path) -> int:
@@ -105,9 +116,11 @@ def cmd_import_annotations(args: argparse.Namespace, root: Path) -> int:
         totals = merge_json(library.annotations, data)
     except (ImportError_, StoreError) as exc:  # nothing was merged
         raise PathError(args.file, f"{exc}; nothing merged") from None
+    codes = totals.get("codes", 0)
     out(
         f"merged {plural(totals['articles'], 'article')}: {plural(totals['added'], 'note')} added, "
         f"{totals['updated']} updated, {totals['skipped']} already there"
+        + (f"; {plural(codes, 'article tag')} of other coders added" if codes else "")
         + (f", {plural(totals['corrections'], 'correction')}" if totals.get("corrections") else "")
     )
     return 0

@@ -1,7 +1,8 @@
 """``reader`` entry point: argument parsing, library location, exit codes, one-line errors.
 
-Exit codes: 0 done, 1 failed, 2 bad usage, 130 interrupted. Whatever goes wrong, the user sees
-one line on stderr (``reader: ...`` or ``error PATH: REASON``), never a traceback.
+Exit codes: 0 done, 1 failed, 2 bad usage, 70 internal error (a bug), 130 interrupted. Whatever
+goes wrong, the user sees one line on stderr (``reader: ...`` or ``error PATH: REASON``), never a
+traceback; a bug says so and where (``reader: internal error in FILE:LINE (...); please report``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
+
+from reader.base.errors import ReaderError, bug_report
 
 from .output import CLIError, PathError, UsageError, err
 
@@ -59,7 +62,19 @@ def build_parser() -> Parser:
     from reader import __version__
     from reader.importing.formats import import_help
 
-    from . import analyze, annotate, complete, correct, data, export, importing, manage, reading
+    from . import (
+        analyze,
+        annotate,
+        coding,
+        complete,
+        correct,
+        data,
+        export,
+        feeds,
+        importing,
+        manage,
+        reading,
+    )
 
     parser = Parser(
         prog="reader",
@@ -99,14 +114,26 @@ def build_parser() -> Parser:
     p = command(
         "import",
         importing.cmd_import,
-        import_help(),
+        import_help() + ", http(s) URLs, read-it-later exports",
         "reader import saved-pages/ notes.md",
         "pbpaste | reader import -",
+        "reader import https://example.org/news/story.html",
+        "reader import pocket-export.csv --fetch",
     )
     p.add_argument(
-        "paths", nargs="*", metavar="PATH", help="file or folder (recursive); - reads stdin"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="file, folder (recursive) or http(s) URL; - reads stdin",
     )
     p.add_argument("--samples", action="store_true", help="also import the bundled samples")
+    p.add_argument(
+        "--fetch",
+        action="store_true",
+        help="for read-it-later exports (Pocket, Instapaper, ...): fetch the page of each item "
+        "that has only a link, instead of keeping title and link (e.g. reader import "
+        "pocket.csv --fetch)",
+    )
 
     p = command(
         "list",
@@ -223,6 +250,11 @@ def build_parser() -> Parser:
     )
     p.add_argument("--quotes", action="store_true", help="add a 'Who said what' section")
     p.add_argument(
+        "--coder",
+        metavar="NAME",
+        help="only this coder's notes and tags (final: the adjudicated codes)",
+    )
+    p.add_argument(
         "--format",
         choices=exporters.names(),
         default=exporters.DEFAULT,
@@ -244,6 +276,61 @@ def build_parser() -> Parser:
     )
     p.add_argument(
         "file", metavar="FILE", help="a file written by export --format json; - reads stdin"
+    )
+
+    p = command(
+        "config",
+        coding.cmd_config,
+        "print or set a setting: coder (your name on every code)",
+        "reader config coder",
+        'reader config coder "Ada Lovelace"',
+    )
+    p.add_argument("key", choices=("coder",), help="coder: the name your codes carry")
+    p.add_argument("value", nargs="?", metavar="VALUE", help="the new value (none: print it)")
+
+    p = command(
+        "codebook",
+        coding.cmd_codebook,
+        "the study's codebook: import FILE, show, check (tags outside it), done ID",
+        "reader codebook import framing.toml",
+        "reader codebook check",
+        "reader codebook done 3f2a",
+    )
+    p.add_argument("action", choices=("import", "show", "check", "done"), help="what to do")
+    p.add_argument("rest", nargs="*", metavar="FILE|ID", help="import: the TOML file; done: ID")
+    p.add_argument("--undo", action="store_true", help="done: take the mark back")
+    p.add_argument("--json", action="store_true", help="show, check: print JSON")
+
+    p = command(
+        "code",
+        coding.cmd_code,
+        "apply a category (a tag) as the current coder: to the article, a passage or a quote",
+        "reader code 3f2a frame/conflict",
+        'reader code 3f2a frame/conflict --passage "a clear danger"',
+        "reader code 3f2a speaker/expert --quote 3f2a1b2c:120-188",
+    )
+    completing(p.add_argument("id", metavar="ID", help="article id (any unique prefix)"), ids)
+    completing(p.add_argument("tag", metavar="TAG", help="the category (a codebook name)"), tags)
+    p.add_argument("--passage", metavar="TEXT", help="code this passage (its exact text)")
+    p.add_argument("--quote", metavar="QUOTE", help="code this quotation (ARTICLE:START-END)")
+
+    p = command(
+        "agreement",
+        coding.cmd_agreement,
+        "intercoder agreement: Krippendorff's alpha (nominal) and percent agreement",
+        "reader agreement --tag-set frame",
+        "reader agreement --unit passage --coders ada,ben --format json",
+    )
+    p.add_argument("--tag-set", metavar="PARENT", help="the categories under PARENT (default: all)")
+    p.add_argument(
+        "--unit",
+        choices=("article", "passage", "quote"),
+        default="article",
+        help="what a unit is (default: article)",
+    )
+    p.add_argument("--coders", metavar="A,B,...", help="these coders (default: all but final)")
+    p.add_argument(
+        "--format", choices=("table", "json"), default="table", help="table (default) or json"
     )
 
     p = command(
@@ -294,6 +381,14 @@ def build_parser() -> Parser:
         p.add_argument("ids", nargs="*", metavar="ID", help="articles to reimport (default: all)"),
         ids,
     )
+    p.add_argument(
+        "--refetch",
+        action="store_true",
+        help="fetch each article's page again from its URL first; the id, tags and notes "
+        "stay (e.g. reader reimport --refetch 3f2a)",
+    )
+
+    feeds.add_commands(sub, _library_option, parser.commands)
 
     correct.add_parsers(command)
     data.add_parsers(command)
@@ -338,7 +433,13 @@ def run(argv: Sequence[str] | None) -> int:
         if given is not None:
             paths.set_library_dir(root)  # the whole TUI process works on this library
         return int(run_tui(root) or 0)
-    return handler(args, root)
+    from .output import report_damage
+
+    try:
+        code = handler(args, root)
+    finally:
+        damaged = report_damage()  # records left out: named after the rest was printed
+    return max(code, damaged)
 
 
 # Arguments that name files: any bytes the file system allows are fine there.
@@ -407,12 +508,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         err(f"reader: {where}{exc.strerror or exc}")
         return 1
-    except Exception as exc:  # noqa: BLE001 - the promise: never a traceback
-        if _is_user_error(exc):
-            err(f"reader: {exc}")
-        else:
-            err(f"reader: unexpected error ({type(exc).__name__}: {exc})")
+    except ReaderError as exc:  # the core's one-line errors: something the user can act on
+        err(f"reader: {exc}")
         return 1
+    except Exception as exc:  # noqa: BLE001 - the promise: never a traceback; a bug says so
+        err(f"reader: {bug_report(exc)}")
+        return EXIT_BUG
+
+
+EXIT_BUG = 70  # EX_SOFTWARE: an internal error, not the user's input
 
 
 # The core's one-line errors, looked up only if their module was imported: an exception can't be
@@ -421,6 +525,7 @@ _USER_ERRORS = (
     ("reader.library.article_index", "LibraryError"),
     ("annotations.files", "StoreError"),
     ("annotations.storage", "StorageError"),
+    ("reader.base.errors", "ReaderError"),  # the root of every user-facing error
 )
 
 

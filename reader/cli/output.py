@@ -1,7 +1,9 @@
 """Writing to the terminal: article text is data, never markup, never control sequences.
 
 Lines scripts parse (``imported ID TITLE``, ``noted NOTE_ID``, JSON) are printed plainly; text for
-people goes through Rich, always as ``rich.text.Text`` built from plain strings.
+people goes through Rich, always as ``rich.text.Text`` built from plain strings. Every line
+``out``/``err`` write and every Rich cell passes :func:`reader.base.text.for_terminal`, the one
+gate (error messages included); JSON output passes :func:`reader.base.text.escape_json`.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import sys
 from typing import Any
 
 from reader.base.errors import ReaderError
-from reader.textutil import strip_control
+from reader.base.text import escape_json, for_terminal
 
 
 class CLIError(ReaderError):
@@ -42,12 +44,12 @@ def file_reason(exc: OSError) -> str:
 
 
 def one_line(text: str | None) -> str:
-    """Safe on one terminal line: control sequences stripped, whitespace collapsed."""
-    return " ".join(strip_control(text or "").split())
+    """Safe on one terminal line: through the gate, whitespace collapsed."""
+    return " ".join(for_terminal(text or "", one_line=True).split())
 
 
 def out(line: str = "") -> None:
-    sys.stdout.write(line + "\n")
+    sys.stdout.write(for_terminal(line) + "\n")
 
 
 def piped() -> bool:
@@ -65,14 +67,50 @@ def record(*fields: object) -> None:
 
 
 def err(line: str) -> None:
-    sys.stderr.write(line + "\n")
+    sys.stderr.write(for_terminal(line) + "\n")
     sys.stderr.flush()
+
+
+_opened: list[Any] = []  # the libraries this command opened: their damage is reported at its end
+
+
+def opened(library: Any) -> Any:
+    """Remember ``library`` so that :func:`report_damage` names what it left out."""
+    _opened.append(library)
+    return library
+
+
+def report_damage() -> int:
+    """After a command: every damaged record it met and left out (an index row, a note, an
+    article record), one line each on stderr naming the file, the record and the field.
+    Returns 1 if there was any (the command printed the rest), else 0."""
+    lines: list[str] = []
+    while _opened:
+        library = _opened.pop()
+        index = getattr(library, "index", None)
+        lines += getattr(index, "problems", None) or []
+        store = getattr(library, "_annotations", None)  # only if the command opened it
+        if store is not None:
+            for article, damage in sorted(store.damage_met().items()):
+                lines += [
+                    f"{line}; left out (reader doctor --repair fixes it)"
+                    for line in damage
+                    if article not in _reported
+                ]
+    _reported.clear()
+    for line in dict.fromkeys(lines):
+        err(f"reader: {one_line(line)}")
+    return 1 if lines else 0
+
+
+_reported: set[str] = set()  # articles whose annotation file report_unreadable named
 
 
 def report_unreadable(problems: dict[str, str]) -> int:
     """Annotation files that could not be read (corrupt, unreadable): one line each on stderr,
     naming the file and its backup (the store's message does both). Returns the exit code the
     command should end with: 1 if there was any, so a script never takes them for "no notes"."""
+    _reported.update(problems)
     for article in sorted(problems):
         err(
             f"reader: annotations of {article} left out: {one_line(problems[article])}"
@@ -86,8 +124,14 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def json_text(data: Any, *, indent: int | None = 2) -> str:
+    """JSON as reader writes it: UTF-8 text, with bidi, zero-width and C1 characters escaped
+    (``\\u202e``), so the output is lossless and a terminal showing it obeys nothing."""
+    return escape_json(json.dumps(data, ensure_ascii=False, indent=indent))
+
+
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(data) + "\n")
 
 
 def console(stderr: bool = False):

@@ -12,6 +12,7 @@ from .output import (
     console,
     err,
     one_line,
+    opened,
     out,
     piped,
     print_json,
@@ -21,10 +22,11 @@ from .output import (
 
 
 def open_library(root: Path):
-    """The library at ``root``, without creating anything (missing = empty)."""
+    """The library at ``root``, without creating anything (missing = empty). Damaged records
+    it meets are named when the command ends (and it exits 1)."""
     from reader.library.store import Library
 
-    return Library(root)
+    return opened(Library(root))
 
 
 def article_json(meta, summary) -> dict[str, Any]:
@@ -42,6 +44,8 @@ def article_json(meta, summary) -> dict[str, Any]:
         "read": bool(summary.read) if summary else False,
         "words": meta.words,
         "actors": list(meta.actors),
+        "feed": meta.feed,  # the feed id it came from, null where none
+        "partial": bool(meta.partial),  # fetched without its page (summary or link only)
     }
 
 
@@ -93,13 +97,15 @@ def cmd_show(args: argparse.Namespace, root: Path) -> int:
     library = open_library(root)
     meta = library.get(args.id)
     text = library.text(meta.id)
+    analysed = 0
     try:
         analysis = library.analysis(meta.id)
-    except Exception as exc:  # noqa: BLE001 - the text is still worth showing
+    except Exception as exc:  # noqa: BLE001 - the text is still worth showing; the failure is named
         from reader.analysis.models import Analysis
+        from reader.base.errors import describe
 
-        err(f"reader: analysis failed ({type(exc).__name__}: {exc}); no highlights")
-        analysis = Analysis(lang=meta.lang)
+        err(f"reader: analysis of {meta.id} failed: {describe(exc)}; shown without highlights")
+        analysis, analysed = Analysis(lang=meta.lang), 1
     store = library.annotations
     from annotations.store import StoreError
 
@@ -110,7 +116,7 @@ def cmd_show(args: argparse.Namespace, root: Path) -> int:
         failed = report_unreadable({meta.id: str(exc)})
     c = console()
     c.print(render_article(meta, text, analysis, notes, width=c.width, tags=tags))
-    return failed
+    return failed or analysed
 
 
 def cmd_search(args: argparse.Namespace, root: Path) -> int:

@@ -2,8 +2,9 @@
 per batch.
 
 Why batches: the index is one file, rewritten whole on every write; per-article writes would make
-a 10,000-article import quadratic. Files are written before their index row, so an interrupted
-run leaves at worst an unlisted folder (``reader doctor`` reports it), never a row without text.
+a 10,000-article import quadratic. Files are written, and flushed to disk with one ``syncfs`` per
+batch, before their index row, so an interrupted run (or a power cut) leaves at worst an
+unlisted folder (``reader doctor`` reports it), never a row without text.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -22,12 +23,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotations.corrections import ActorFix, alias_names
+from reader.base.atomic import make_durable
+from reader.base.errors import ReaderError, describe
 from reader.importing.formats import original_extension
 from reader.importing.models import ParsedArticle
 
-from .analysis_pool import Analysed, AnalysisPool, analyse_text
+from .analysis_pool import Analysed, AnalysisPool, InternalError, analyse_text
 from .article_index import ArticleIndex
-from .folders import ArticleFolders
+from .folders import PENDING, ArticleFolders
 from .ids import sha256_hex, unique_id
 from .known_stories import KnownStories
 from .models import ArticleMeta, ImportOutcome, ImportStatus
@@ -67,6 +70,7 @@ class ImportBatch:
         *,
         on_result: Callable[[ImportOutcome], None] | None,
         batch_seconds: float,
+        pool: AnalysisPool | None = None,
     ) -> None:
         self.index = index
         self.folders = folders
@@ -83,7 +87,9 @@ class ImportBatch:
         self._tag_queue: TagQueue = queue.Queue()
         self.tag_errors: list[str] = []
         self.inflight: deque[_InFlight] = deque()
-        self.pool = AnalysisPool()
+        self.warnings: list[tuple[str, str]] = []  # (name, message), reported at the commit
+        self._own_pool = pool is None  # the import driver's pool (it parses too) is its own
+        self.pool = pool if pool is not None else AnalysisPool()
         self._writer: ThreadPoolExecutor | None = None
         self.aliases = _alias_table(annotations)  # library-wide actor merges apply to imports
 
@@ -112,6 +118,9 @@ class ImportBatch:
                 content_key=key,
                 words=len(parsed.text.split()),
                 import_tags=list(dict.fromkeys(parsed.tags)),
+                feed=parsed.feed,
+                partial=parsed.partial,
+                given=dict(parsed.given),
             )
             future = self.pool.submit(parsed.text, parsed.lang)
             self.inflight.append(_InFlight(name, meta, (parsed, original, future)))
@@ -139,8 +148,10 @@ class ImportBatch:
                 self.pool.flush()  # it may still be buffered
             try:
                 analysed = future.result()
-            except Exception:  # noqa: BLE001 - a worker died: analyse here instead
+            except (ReaderError, InternalError, CancelledError):  # no worker answer: analyse here
                 analysed = analyse_text(parsed.text, parsed.lang)
+            if analysed.error:  # kept without highlights; told with its import line
+                self.warnings.append((name, f"analysis failed: {analysed.error}"))
             meta.lang = meta.lang or analysed.lang
             meta.quotes, meta.actors = analysed.quotes, alias_names(analysed.actors, self.aliases)
             meta.added = datetime.now(UTC).isoformat(timespec="microseconds")
@@ -171,7 +182,8 @@ class ImportBatch:
             self.inflight.clear()
             self.commit()
         finally:
-            self.pool.shutdown()
+            if self._own_pool:
+                self.pool.shutdown(wait=finish)
             if self._writer is not None:
                 self._writer.shutdown(wait=True)
             self.finish_tags()
@@ -183,24 +195,28 @@ class ImportBatch:
         self.last_commit = time.monotonic()
         if not pending:
             return
+        finished = self._finish_writes(pending)
         settled: list[ImportOutcome] = []
         with self.index.transaction() as txn:
             self.known.begin_commit(txn)  # rows others added meanwhile, migrated keys
-            for name, status, meta, written in pending:
-                if written is not None:
-                    try:
-                        written.result()
-                    except OSError as exc:  # disk full, permissions: this article fails
-                        self.known.settle(meta, written=False)
-                        shutil.rmtree(self.folders.path(meta.id), ignore_errors=True)
-                        reason = f"cannot write: {exc.strerror or exc}"
-                        settled.append(ImportOutcome(name, "error", reason=reason))
-                        continue
+            moved: list[Path] = []
+            for name, status, meta, error in finished:
+                gone = not (self.folders.path(meta.id) / "text.txt").is_file()
+                if status == "imported" and error is None and gone:
+                    error = "its folder was moved away meanwhile (reader doctor --repair?)"
+                if error is not None:
+                    self.known.settle(meta, written=False)
+                    shutil.rmtree(self.folders.path(meta.id), ignore_errors=True)
+                    settled.append(ImportOutcome(name, "error", reason=error))
+                    continue
                 if status == "imported":
                     other = self.known.settle(meta, written=True)
                     if other is None and meta.id in txn.metas:  # id taken meanwhile
+                        was = self.folders.path(meta.id)
                         meta = self._move(meta, txn.metas)
                         self.known.moved(meta)
+                        now = self.folders.path(meta.id)
+                        moved += [was.parent, now.parent, now.parent.parent]
                     if other is not None:
                         if other.id != meta.id:
                             shutil.rmtree(self.folders.path(meta.id), ignore_errors=True)
@@ -208,6 +224,11 @@ class ImportBatch:
                     else:
                         txn.put(meta)
                 settled.append(ImportOutcome(name, status, meta))
+            if moved:
+                make_durable([], moved)  # the renames before the index that names them
+        for outcome in settled:  # listed now: no longer in flight
+            if outcome.status == "imported" and outcome.meta is not None:
+                (self.folders.path(outcome.meta.id) / PENDING).unlink(missing_ok=True)
         self.rows = self.index.rows()
         self.known.end_commit(self.rows)
         new = [o.meta for o in settled if o.status == "imported" and o.meta is not None]
@@ -217,6 +238,43 @@ class ImportBatch:
             self.results.append(outcome)
             if self.on_result is not None:
                 self.on_result(outcome)
+        warnings, self.warnings = self.warnings, []
+        for name, message in warnings:
+            if self.on_result is not None:
+                self.on_result(ImportOutcome(name, "warning", reason=message))
+
+    def _finish_writes(
+        self, pending: list[tuple[str, ImportStatus, ArticleMeta, Any]]
+    ) -> list[tuple[str, ImportStatus, ArticleMeta, str | None]]:
+        """Wait for the pending articles' files and make the new ones durable with one flush
+        (``syncfs``; an fsync per file and folder where there is none): a crash after the
+        index commit must never leave a row whose files were still in memory."""
+        finished: list[tuple[str, ImportStatus, ArticleMeta, str | None]] = []
+        files: list[Path] = []
+        folders: set[Path] = set()
+        for name, status, meta, written in pending:
+            error = None
+            if written is not None:
+                try:
+                    new_files = written.result()
+                except OSError as exc:  # disk full, permissions: this article fails
+                    error = f"cannot write: {exc.strerror or exc}"
+                else:
+                    if new_files:
+                        folder = self.folders.path(meta.id)
+                        files += new_files
+                        folders |= {folder, folder.parent, folder.parent.parent}
+            finished.append((name, status, meta, error))
+        if files:
+            try:
+                make_durable(files, sorted(folders))
+            except OSError as exc:  # the disk refused: none of them is safely written
+                reason = f"cannot write: {exc.strerror or exc}"
+                finished = [
+                    (n, s, m, reason if w is not None and e is None else e)
+                    for (n, s, m, e), (_, _, _, w) in zip(finished, pending, strict=True)
+                ]
+        return finished
 
     def _restore_notes(self, metas: Iterable[ArticleMeta]) -> None:
         """An article removed earlier and imported again gets its orphaned notes back.
@@ -227,7 +285,7 @@ class ImportBatch:
             try:
                 store.restore_article(meta.id, partial(self.folders.text, meta.id))
             except Exception as exc:  # noqa: BLE001 - a damaged notes file must not stop an import
-                self.tag_errors.append(f"{meta.id}: notes not restored ({exc})")
+                self.tag_errors.append(f"{meta.id}: notes not restored ({describe(exc)})")
 
     def _move(self, meta: ArticleMeta, taken: dict[str, ArticleMeta]) -> ArticleMeta:
         from dataclasses import replace
@@ -275,13 +333,13 @@ def _tag_all(store: AnnotationStore, work: list[tuple[str, list[str]]], errors: 
             bulk(dict(work))
             return
         except Exception as exc:  # noqa: BLE001 - reported by the caller, import goes on
-            errors.append(f"{len(work)} articles: tags not saved ({exc})")
+            errors.append(f"{len(work)} articles: tags not saved ({describe(exc)})")
             return
     for article_id, tags in work:
         try:
             store.tag_article(article_id, tags)
         except Exception as exc:  # noqa: BLE001 - reported by the caller, import goes on
-            errors.append(f"{article_id}: tags not saved ({exc})")
+            errors.append(f"{article_id}: tags not saved ({describe(exc)})")
 
 
 def _alias_table(annotations: AnnotationStore) -> dict[str, ActorFix]:

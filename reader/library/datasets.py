@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
-from reader.textutil import strip_control
+from reader.base.text import escape_json, strip_control
 
 from .quotes import INDIRECT_KINDS, CorrectedArticle, Corrections
 
@@ -512,7 +512,9 @@ def write_rows(
 ) -> int:
     """Write ``rows`` as they come: CSV (RFC 4180: comma, double quotes, CRLF line ends, a
     header; lists joined by ``; ``), JSON Lines (one object a line) or a JSON array. The
-    stream must be opened with ``newline=""`` for CSV. Returns the number of rows."""
+    stream must be opened with ``newline=""`` for CSV. JSON is written with the invisible
+    characters escaped (``\\uXXXX``: the same data, nothing a terminal obeys). Returns the
+    number of rows."""
     count = 0
     if fmt == "csv":
         writer = csv.writer(stream, lineterminator="\r\n")
@@ -523,7 +525,8 @@ def write_rows(
         return count
     if fmt == "jsonl":
         for row in rows:
-            stream.write(json.dumps({c: row[c] for c in columns}, ensure_ascii=False) + "\n")
+            stream.write(escape_json(json.dumps({c: row[c] for c in columns}, ensure_ascii=False)))
+            stream.write("\n")
             count += 1
         return count
     if fmt != "json":
@@ -531,7 +534,7 @@ def write_rows(
     stream.write("[")
     for row in rows:
         stream.write(",\n  " if count else "\n  ")
-        stream.write(json.dumps({c: row[c] for c in columns}, ensure_ascii=False))
+        stream.write(escape_json(json.dumps({c: row[c] for c in columns}, ensure_ascii=False)))
         count += 1
     stream.write("\n]\n" if count else "]\n")
     return count

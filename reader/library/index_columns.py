@@ -101,6 +101,7 @@ class ArticleColumns:
         values["actors"] = self.actors(at)
         values["import_tags"] = list(values["import_tags"] or ())
         values["edited"] = dict(values["edited"] or {})
+        values["given"] = dict(values["given"] or {})
         return ArticleMeta(**values)
 
     def metas(self) -> dict[str, ArticleMeta]:
@@ -112,6 +113,7 @@ class ArticleColumns:
         ]
         columns[_AT["import_tags"]] = [list(v or ()) for v in columns[_AT["import_tags"]]]
         columns[_AT["edited"]] = [dict(v or {}) for v in columns[_AT["edited"]]]
+        columns[_AT["given"]] = [dict(v or {}) for v in columns[_AT["given"]]]
         return dict(zip(self.ids, map(ArticleMeta, *columns), strict=True))
 
 
@@ -149,7 +151,7 @@ class ArticleRow:
             value = self._columns.column(name)[self._at]
             if name == "import_tags":
                 return list(value or ())
-            if name == "edited":
+            if name in ("edited", "given"):
                 return dict(value or {})
             return value
         raise AttributeError(name)

@@ -3,10 +3,11 @@
 Why: ``articles.json`` stays the durable, readable TinyDB file, but parsing 100,000 JSON rows
 and building a dataclass for each takes over half a second here. The snapshot holds the same
 rows as columns in display order (see index_columns.py), each a ``marshal``-ed tuple with equal
-strings shared, in two parts: the fields the library list needs (loaded at once, in tens of
-milliseconds) and the rest (loaded when first read). It is derived data: it names the exact
-``articles.json`` it was made from (inode, size, mtime), so a stale or damaged snapshot is simply
-ignored and rebuilt; deleting it is always safe.
+strings shared, in two parts: the fields the library list needs and the rest (unmarshalled when
+first read). It is derived data, sealed (:mod:`reader.base.derived`): it names the exact
+``articles.json`` it was made from (inode, size, mtime) and carries a checksum of its bytes, so a
+stale, damaged or edited snapshot is never believed, only rebuilt; deleting it is always safe.
+It is only ever read for display: writers read ``articles.json`` itself (article_index.py).
 """
 
 from __future__ import annotations
@@ -17,56 +18,70 @@ import struct
 from pathlib import Path
 from typing import Any
 
+from reader.base.derived import seal, unseal
+
 from .index_columns import COLD, HOT, ArticleColumns
 
-MAGIC = b"RDRIDX\x02\x00"  # format 2: columns (format 1, rows as tuples, is ignored)
+FORMAT = b"RDRIDX\x03\x00"  # format 3: sealed columns (formats 1 and 2 are ignored)
 _LENGTH = struct.Struct("<I")
+_STAMP = struct.Struct("<qqq")
 
 
-def save_snapshot(path: Path, stamp: tuple[int, int, int], columns: ArticleColumns) -> None:
-    """Write the snapshot (best effort: a read-only folder just means no snapshot)."""
-    from annotations.storage import atomic_write_bytes
+def save_snapshot(
+    path: Path,
+    stamp: tuple[int, int, int],
+    columns: ArticleColumns,
+    problems: dict[str, str] | None = None,
+) -> None:
+    """Write the snapshot (best effort: a read-only folder just means no snapshot).
+    ``problems`` are the index's damaged rows (id -> message), shown without re-reading it."""
+    from reader.base.atomic import atomic_write_bytes
 
     try:
         hot = marshal.dumps(tuple(tuple(columns.hot[name]) for name in HOT))
         cold = marshal.dumps(tuple(tuple(columns.cold[name]) for name in COLD))
-        header = marshal.dumps((tuple(stamp), HOT, COLD, len(hot), len(cold)))
-        atomic_write_bytes(path, MAGIC + _LENGTH.pack(len(header)) + header + hot + cold)
+        header = marshal.dumps((HOT, COLD, len(hot), len(cold), dict(problems or {})))
+        body = FORMAT + _LENGTH.pack(len(header)) + header + hot + cold
+        atomic_write_bytes(path, seal(_made_from(stamp), body), durable=False)
     except (OSError, ValueError):
         pass
 
 
-def load_snapshot(path: Path, stamp: tuple[int, int, int]) -> ArticleColumns | None:
-    """The columns, if the snapshot exists and was made from exactly this index file."""
+def load_snapshot(
+    path: Path, stamp: tuple[int, int, int]
+) -> tuple[ArticleColumns, dict[str, str]] | None:
+    """The columns and the damaged rows' messages, if the snapshot is intact and was made from
+    exactly this index file; ``None`` otherwise (the caller reads ``articles.json``)."""
     try:
-        data = path.read_bytes()
-        if not data.startswith(MAGIC):
+        data = unseal(path.read_bytes(), _made_from(stamp))
+        if data is None or data[: len(FORMAT)] != FORMAT:
             return None
-        view = memoryview(data)
-        at = len(MAGIC) + _LENGTH.size
-        (size,) = _LENGTH.unpack_from(data, len(MAGIC))
-        made_from, hot_names, cold_names, hot_size, cold_size = marshal.loads(view[at : at + size])
+        at = len(FORMAT) + _LENGTH.size
+        (size,) = _LENGTH.unpack_from(data, len(FORMAT))
+        hot_names, cold_names, hot_size, cold_size, problems = marshal.loads(data[at : at + size])
         if (
-            tuple(made_from) != tuple(stamp)
-            or tuple(hot_names) != HOT
+            tuple(hot_names) != HOT
             or tuple(cold_names) != COLD
             or at + size + hot_size + cold_size != len(data)
         ):
             return None
         at += size
-        hot = dict(zip(HOT, marshal.loads(view[at : at + hot_size]), strict=True))
+        hot = dict(zip(HOT, marshal.loads(data[at : at + hot_size]), strict=True))
         cold_at = at + hot_size
-        lengths = {len(column) for column in hot.values()}
-        if len(lengths) > 1:
+        if len({len(column) for column in hot.values()}) > 1:
             return None
     except (OSError, ValueError, EOFError, TypeError, struct.error):
         return None
 
     def cold() -> dict[str, Any]:
-        columns = marshal.loads(view[cold_at : cold_at + cold_size])
+        columns = marshal.loads(data[cold_at : cold_at + cold_size])
         return dict(zip(COLD, columns, strict=True))
 
-    return ArticleColumns(hot, cold)
+    return ArticleColumns(hot, cold), dict(problems)
+
+
+def _made_from(stamp: tuple[int, int, int]) -> bytes:
+    return _STAMP.pack(*stamp)
 
 
 def stamp_of(st: os.stat_result) -> tuple[int, int, int]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-ImportStatus = Literal["imported", "duplicate", "error"]
+# "warning": imported all the same, with something to say (N bytes replaced, analysis failed)
+ImportStatus = Literal["imported", "duplicate", "error", "warning"]
 
 
 @dataclass
@@ -28,6 +29,9 @@ class ArticleMeta:
     actors: list[str] = field(default_factory=list)  # actor names, for filtering
     import_tags: list[str] = field(default_factory=list)  # tags found in the document itself
     edited: dict[str, Any] = field(default_factory=dict)  # user corrections, survive reimport
+    feed: str | None = None  # the feed (id) it came from
+    partial: bool = False  # fetched without its page: the text is the feed's summary or a link
+    given: dict[str, Any] = field(default_factory=dict)  # fields from outside the document
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -46,4 +50,4 @@ class ImportOutcome:
     name: str  # PATH, PATH:LINE for a corpus line, "-" for stdin
     status: ImportStatus
     meta: ArticleMeta | None = None  # imported: the new article; duplicate: the one it repeats
-    reason: str = ""  # status "error": why, in one line
+    reason: str = ""  # status "error" (or "warning"): why, in one line

@@ -8,7 +8,6 @@ to the new analysis when it is read (:mod:`reader.library.quotes`), never writte
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
@@ -33,13 +32,19 @@ class ReanalyzeResult:
 
 
 def is_current(folders: ArticleFolders, article_id: str) -> bool:
-    """Is the cached analysis readable and of the current analyzer's version?"""
-    from .analysis_cache import analysis_from_json
+    """Is the cached analysis intact, made from the text as it is now, and of the current
+    analyzer's version? (As :meth:`reader.library.store.Library.analysis` checks it.)"""
+    from .analysis_cache import analysis_from_json, unsealed_cache
 
-    path = folders.path(article_id) / "analysis.json"
+    folder = folders.path(article_id)
     try:
-        analysis_from_json(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        found = unsealed_cache(
+            (folder / "analysis.json").read_bytes(), (folder / "text.txt").read_bytes()
+        )
+        if found is None:
+            return False
+        analysis_from_json(found)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
         return False
     return True
 
@@ -100,7 +105,11 @@ def reanalyze(
 
 
 def _write_cache(folders: ArticleFolders, article_id: str, cache: dict[str, Any]) -> None:
+    """The analysis, sealed with the text it was made from (as imports write it)."""
     from reader.base.atomic import atomic_write_bytes
 
-    path = folders.path(article_id) / "analysis.json"
-    atomic_write_bytes(path, json.dumps(cache, ensure_ascii=False).encode("utf-8"))
+    from .analysis_cache import sealed_cache
+
+    folder = folders.path(article_id)
+    text = (folder / "text.txt").read_bytes()
+    atomic_write_bytes(folder / "analysis.json", sealed_cache(cache, text))

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from annotations.corrections import ActorFix, alias_names
+from reader.base.errors import ReaderError
 from reader.importing.importer import content_key, parse_document, parse_original
-from reader.importing.models import ImportFailure, ParsedArticle
+from reader.importing.models import ParsedArticle, apply_given
 
 from .analysis_pool import analyse_text
 from .article_index import ArticleIndex, LibraryError
@@ -22,6 +23,7 @@ from .models import ArticleMeta
 
 if TYPE_CHECKING:
     from annotations.store import AnnotationStore
+    from reader.fetching.http import Fetcher
 
 
 @dataclass
@@ -34,6 +36,12 @@ class ReimportResult:
 
 
 def reparse(data: bytes, ext: str, meta: ArticleMeta) -> ParsedArticle:
+    """The kept original through the importer again, with the fields known from outside it
+    (the URL it was fetched from, its feed entry's title and date) applied again."""
+    return apply_given(_parse_kept(data, ext, meta), meta.given)
+
+
+def _parse_kept(data: bytes, ext: str, meta: ArticleMeta) -> ParsedArticle:
     if meta.format == "stdin":
         return parse_document(data, "-")
     name = meta.file if meta.file.lower().endswith("." + ext) else f"original.{ext}"
@@ -47,21 +55,28 @@ def reimport(
     targets: list[str] | None,
     *,
     on_result: Callable[[ReimportResult], None] | None = None,
+    refetch: bool = False,
 ) -> list[ReimportResult]:
-    """Re-import ``targets`` (full ids; None: every article)."""
+    """Re-import ``targets`` (full ids; None: every article); with ``refetch``, fetch each
+    page again from its URL first (a partial article gets its page; id, tags, notes stay)."""
     rows = index.rows()
+    aliases = _alias_table(annotations)
     if targets is None:
         targets = list(rows)
-    aliases = _alias_table(annotations)
     results: list[ReimportResult] = []
-    updated: list[ArticleMeta] = []
+    updated: list[tuple[str, dict[str, Any]]] = []  # (id, the fields re-derived from the original)
+    fetcher = None
     for article_id in targets:
         meta = rows[article_id]
         result = ReimportResult(article_id, meta.title)
         try:
-            data, ext = folders.original(article_id)
-            parsed = reparse(data, ext, meta)
-        except (ImportFailure, LibraryError, OSError) as exc:
+            if refetch:
+                fetcher = fetcher or _fetcher()
+                data, ext, parsed = _refetch(fetcher, meta)
+            else:
+                data, ext = folders.original(article_id)
+                parsed = reparse(data, ext, meta)
+        except (ReaderError, OSError) as exc:
             result.error = str(exc) or type(exc).__name__
             results.append(result)
             if on_result:
@@ -69,37 +84,52 @@ def reimport(
             continue
         old_text = _old_text(folders, article_id)
         analysed = analyse_text(parsed.text, parsed.lang)
-        fresh = replace(
-            meta,
-            title=fallback_title(parsed, meta.file),
-            date=parsed.date,
-            source=parsed.source,
-            url=parsed.url,
-            lang=analysed.lang,
-            content_key=content_key(parsed.text),
-            words=len(parsed.text.split()),
-            import_tags=list(dict.fromkeys(parsed.tags)),
-            quotes=analysed.quotes,
-            actors=alias_names(analysed.actors, aliases),
-        )
-        fresh = replace(fresh, **meta.edited)  # the user's corrections win
+        derived: dict[str, Any] = {
+            "title": fallback_title(parsed, meta.file),
+            "date": parsed.date,
+            "source": parsed.source,
+            "url": parsed.url,
+            "lang": analysed.lang,
+            "content_key": content_key(parsed.text),
+            "words": len(parsed.text.split()),
+            "import_tags": list(dict.fromkeys(parsed.tags)),
+            "quotes": analysed.quotes,
+            "actors": alias_names(analysed.actors, aliases),  # library-wide merges apply
+        }
+        if refetch:
+            from .ids import sha256_hex
+
+            derived.update(
+                sha256=sha256_hex(data),
+                format=parsed.format,
+                partial=False,
+                given=dict(parsed.given),
+            )
+        fresh = replace(replace(meta, **derived), **meta.edited)  # the user's corrections win
         folders.write(article_id, data, ext, parsed.text, analysed.cache, fresh=False)
+        if refetch:  # the page may be of another kind than what was kept before
+            for stale in folders.path(article_id).glob("original.*"):
+                if stale.name != f"original.{ext}":
+                    stale.unlink(missing_ok=True)
         notes = annotations.reanchor(article_id, parsed.text)
         if fresh.import_tags:
             annotations.tag_article(article_id, fresh.import_tags)
         result.title = fresh.title
         result.changed = old_text != parsed.text
         result.orphans = sum(1 for n in notes or [] if n.orphan)
-        updated.append(fresh)
+        updated.append((article_id, derived))
         results.append(result)
         if on_result:
             on_result(result)
+    if fetcher is not None:
+        fetcher.close()
     if not updated:
         return results
     with index.transaction() as txn:
-        for meta in updated:
-            if meta.id in txn.metas:  # not removed meanwhile
-                txn.put(meta)
+        for article_id, derived in updated:
+            current = txn.metas.get(article_id)  # as stored now: not removed, edits kept
+            if current is not None:
+                txn.put(replace(replace(current, **derived), **current.edited))
     return results
 
 
@@ -108,6 +138,27 @@ def _alias_table(annotations: AnnotationStore) -> dict[str, ActorFix]:
         return annotations.library_actor_fixes()
     except Exception:  # noqa: BLE001 - a damaged alias table must not stop a reimport
         return {}
+
+
+def _fetcher() -> Fetcher:
+    from reader.fetching.http import Fetcher
+
+    return Fetcher()
+
+
+def _refetch(fetcher: Fetcher, meta: ArticleMeta) -> tuple[bytes, str, ParsedArticle]:
+    """The article's page, fetched again from its URL and read by the importer."""
+    from reader.importing.formats import original_extension
+
+    from .fetched import parse_page
+
+    url = meta.given.get("url") or meta.url
+    if not url:
+        raise LibraryError("no URL to fetch it from")
+    response = fetcher.fetch(url)
+    given = {k: v for k, v in meta.given.items() if k != "url"}
+    parsed, data = parse_page(response, {**given, "url": response.url})
+    return data, original_extension(parsed.format), parsed
 
 
 def _old_text(folders: ArticleFolders, article_id: str) -> str | None:

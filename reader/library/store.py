@@ -5,7 +5,7 @@ Layout under the library dir::
     articles.json                       the index (see article_index.py), locked, atomic
     articles/<id[:2]>/<id>/original.EXT the bytes as imported (kept so reimport can re-clean)
     articles/<id[:2]>/<id>/text.txt     the clean body
-    articles/<id[:2]>/<id>/analysis.json cached analysis (rewritten on reimport)
+    articles/<id[:2]>/<id>/analysis.json cached analysis (checked against text.txt before use)
     annotations/                        tags, notes, reading state (annotations.store)
 
 Derived caches (the index snapshot ``articles.cache``, the annotation summaries
@@ -18,7 +18,6 @@ unique), so an article keeps its id, and its notes, across re-imports.
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -28,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from reader.base.atomic import atomic_write_bytes
 from reader.importing.models import ParsedArticle
 
-from .article_index import ArticleIndex, LibraryError
+from .article_index import EDITABLE, ArticleIndex, LibraryError
 from .folders import ArticleFolders
 from .ids import ID_LENGTH, unique_id
 from .index_columns import ArticleColumns, ArticleRow
@@ -38,11 +37,10 @@ if TYPE_CHECKING:
     from annotations.store import AnnotationStore
     from reader.analysis.models import Analysis
 
+    from .analysis_pool import AnalysisPool
     from .reimport import ReimportResult
 
 __all__ = ["ID_LENGTH", "Library", "LibraryError", "SearchHit", "tag_matches", "unique_id"]
-
-EDITABLE = ("title", "date", "source")
 
 
 def tag_matches(tag: str, wanted: str) -> bool:
@@ -76,12 +74,49 @@ class Library:
         if self._annotations is None:
             from annotations.store import AnnotationStore
 
-            self._annotations = AnnotationStore(self.root / "annotations", cache_dir=self.cache_dir)
+            from .settings import configured_coder
+
+            store = AnnotationStore(self.root / "annotations", cache_dir=self.cache_dir)
+            store.coder = configured_coder(self.root) or ""  # "": the system user name
+            store.codebook_version = self.codebook_version
+            self._annotations = store
         return self._annotations
 
+    # the study's codebook (issue 17) ---------------------------------------------------------
+    def codebook_path(self) -> Path:
+        return self.root / "codebook.toml"
+
+    def codebook(self) -> Any:
+        """The library's codebook (``annotations.codebook.Codebook``), or None; read again only
+        when the file changed. A damaged file raises ``CodebookError`` naming it."""
+        from annotations.codebook import load
+
+        path = self.codebook_path()
+        try:
+            st = path.stat()
+            stamp: tuple[int, ...] | None = (st.st_ino, st.st_size, st.st_mtime_ns)
+        except OSError:
+            stamp = None
+        cached = getattr(self, "_codebook", None)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, load(path) if stamp is not None else None)
+            self._codebook = cached
+        return cached[1]
+
+    def codebook_version(self) -> Any:
+        """The version recorded with each code (None: no codebook, or one that can't be read)."""
+        from annotations.codebook import CodebookError
+
+        try:
+            book = self.codebook()
+        except CodebookError:
+            return None
+        return book.version if book is not None else None
+
     def exists(self) -> bool:
-        """Does the folder hold reader data (an index or annotations)?"""
-        return (self.root / "articles.json").exists() or (self.root / "annotations").exists()
+        """Does the folder hold reader data (an index, article folders or annotations)?"""
+        names = ("articles.json", "articles", "annotations")
+        return any((self.root / name).exists() for name in names)
 
     # files of one article -------------------------------------------------------------------
     def article_dir(self, article_id: str) -> Path:
@@ -95,20 +130,38 @@ class Library:
         return self.folders.original(article_id)
 
     def analysis(self, article_id: str) -> Analysis:
-        """The cached analysis (computed and cached now if missing or unreadable)."""
+        """The cached analysis if it was made from the text as it is now and is intact;
+        else computed now and cached again."""
         # lazy: listing the library must not load the analysis engine
-        from .analysis_cache import analysis_from_json, analysis_to_json
+        from .analysis_cache import (
+            analysis_from_json,
+            analysis_to_json,
+            sealed_cache,
+            unsealed_cache,
+        )
 
-        path = self.article_dir(article_id) / "analysis.json"
+        folder = self.article_dir(article_id)
         try:
-            return analysis_from_json(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            pass  # missing, damaged or of another analyzer version: analyse again
+            text = (folder / "text.txt").read_bytes()
+        except OSError:
+            text = None  # self.text() below names the problem
+        if text is not None:
+            try:
+                found = unsealed_cache((folder / "analysis.json").read_bytes(), text)
+                if found is not None:
+                    return analysis_from_json(found)
+            except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
+                pass
         meta = self.get(article_id)
         from reader.analysis import analyze
 
-        result = analyze(self.text(meta.id), meta.lang)
-        atomic_write_bytes(path, json.dumps(analysis_to_json(result), ensure_ascii=False).encode())
+        body = self.text(meta.id)
+        result = analyze(body, meta.lang)
+        try:
+            cache = sealed_cache(analysis_to_json(result), body.encode("utf-8"))
+            atomic_write_bytes(folder / "analysis.json", cache, durable=False)
+        except OSError:
+            pass  # a read-only library still shows the article, analysed each time
         return result
 
     # the index -------------------------------------------------------------------------------
@@ -176,6 +229,7 @@ class Library:
         *,
         on_result: Callable[[ImportOutcome], None] | None = None,
         batch_seconds: float = 2.0,
+        pool: AnalysisPool | None = None,
     ) -> list[ImportOutcome]:
         """Store many articles, writing the index once per batch (every ``batch_seconds``).
 
@@ -192,6 +246,7 @@ class Library:
             self.annotations,
             on_result=on_result,
             batch_seconds=batch_seconds,
+            pool=pool,
         )
         finished = False
         try:
@@ -244,13 +299,21 @@ class Library:
         ids: Iterable[str] | None = None,
         *,
         on_result: Callable[[ReimportResult], None] | None = None,
+        refetch: bool = False,
     ) -> list[ReimportResult]:
         """Re-clean the kept original bytes and re-anchor notes (see reimport.py); no ``ids``:
-        every article."""
+        every article; ``refetch``: fetch the pages again from their URLs first."""
         from .reimport import reimport  # lazy: reading the library never loads the importer
 
         targets = [self.resolve(i) for i in ids] if ids else None
-        return reimport(self.index, self.folders, self.annotations, targets, on_result=on_result)
+        return reimport(
+            self.index,
+            self.folders,
+            self.annotations,
+            targets,
+            on_result=on_result,
+            refetch=refetch,
+        )
 
     def reanalyze(
         self,

@@ -17,14 +17,23 @@ from textual.widgets import Footer, Input, Static
 from annotations import exporters
 from annotations.corrections import kind_words
 from annotations.store import NoteConflict
+from reader.base.errors import describe
 from reader.base.spans import Span
-from reader.render import body_spans, check_marks, clean_with_map, header, legend, plural
+from reader.render import (
+    body_spans,
+    check_marks,
+    clean_line,
+    clean_with_map,
+    header,
+    legend,
+    plural,
+)
 from reader.screens.article_correct import STATUS_WORDS, QuoteCorrector
+from reader.screens.coding import tag_prompt
 from reader.screens.dialogs import (
     ConfirmDialog,
     ConflictDialog,
     NoteDialog,
-    TagSuggester,
     TextPrompt,
     split_tags,
 )
@@ -52,6 +61,7 @@ class ArticleScreen(Screen[None]):
         Binding("L", "toggle_legend", "Legend", key_display="L", show=False),
         Binding("U", "mark_unread", "Mark unread", key_display="U", show=False),
         Binding("u", "undo", "Undo", show=False),
+        Binding("D", "coding_done", "Coding done", key_display="D", show=False),
         # correcting the analysis: the quote under the n/N cursor, or the passage (Q)
         Binding("c", "confirm_quote", "Confirm"),
         Binding("x", "reject_quote", "Reject"),
@@ -89,8 +99,9 @@ class ArticleScreen(Screen[None]):
         self.corrected = session.corrected(article_id, self.raw_analysis)
         self.analysis = self.corrected.analysis  # what is drawn: corrections applied
         self.views_by_quote: dict[int, Any] = {}
-        self.notes: list[Any] = session.notes(article_id)
-        self.tags: list[str] = session.tags(article_id)
+        self.notes: list[Any]
+        self.tags: list[str]
+        self.notes, self.tags, self.notes_error = session.annotations(article_id)
         self.start_at, self.start_search, self.start_actor = at, search, actor
         layout = ArticleLayout(self.text, self._spans(), self._sentences())
         self.view = ArticleView(layout, self._quotes(), id="body")
@@ -143,6 +154,11 @@ class ArticleScreen(Screen[None]):
         return any(w.display for w in self.query(selector))
 
     def on_mount(self) -> None:
+        if self.notes_error:
+            self.notify(f"notes unreadable: {self.notes_error}", severity="error", timeout=10)
+        failed = self.session.analysis_errors.get(self.article_id)
+        if failed:
+            self.notify(f"analysis failed: {failed}; no highlights", severity="error", timeout=10)
         self.view.set_notes(self._note_ranges())
         self.view.set_checks(check_marks(self.corrected.quotes, self.move))
         self._show_header()
@@ -162,7 +178,7 @@ class ArticleScreen(Screen[None]):
         try:
             self.session.store.set_state(self.article_id, read=True)
         except Exception as exc:  # noqa: BLE001
-            self.notify(f"reading state not saved: {exc}", severity="warning")
+            self.notify(f"reading state not saved: {describe(exc)}", severity="warning")
 
     def _place_cursor(self, offset: int) -> None:
         layout = self.view.doc
@@ -195,8 +211,11 @@ class ArticleScreen(Screen[None]):
 
     def _show_header(self) -> None:
         # a damaged annotation file must not look like "0 notes": say so, and how to repair
-        self.annotation_error = self.session.annotation_error(self.article_id)
+        self.annotation_error = self.notes_error or self.session.annotation_error(self.article_id)
+        damage = [] if self.annotation_error else self.session.annotation_damage(self.article_id)
         notes = "notes unreadable" if self.annotation_error else plural(len(self.notes), "note")
+        if damage:  # records left out: say so, never a count that looks complete
+            notes += f" ({len(damage)} damaged, left out)"
         head = header(self.meta, self.tags)
         head.append("\n")
         head.append(
@@ -213,8 +232,12 @@ class ArticleScreen(Screen[None]):
         if self.annotation_error:
             head.append("\n")
             head.append(
-                f"⚠ {self.annotation_error} · `reader doctor` repairs it", self._warning_style()
+                f"⚠ {clean_line(self.annotation_error)} · `reader doctor` repairs it",
+                self._warning_style(),
             )
+        elif damage:
+            head.append("\n")
+            head.append(f"⚠ {damage[0]} · `reader doctor --repair` fixes it", self._warning_style())
         elif self.corrected.orphans:
             head.append("\n")
             head.append(
@@ -229,8 +252,10 @@ class ArticleScreen(Screen[None]):
         return f"bold {colour}"
 
     def refresh_annotations(self) -> None:
-        self.notes = self.session.notes(self.article_id)
-        self.tags = self.session.tags(self.article_id)
+        before = self.notes_error
+        self.notes, self.tags, self.notes_error = self.session.annotations(self.article_id)
+        if self.notes_error and self.notes_error != before:
+            self.notify(f"notes unreadable: {self.notes_error}", severity="error", timeout=10)
         self.corrected = self.session.corrected(self.article_id, self.raw_analysis)
         self.analysis = self.corrected.analysis
         self.view.set_quotes(self._quotes())
@@ -239,7 +264,7 @@ class ArticleScreen(Screen[None]):
         self.view.set_notes(self._note_ranges())
         self._show_header()
         if self._shown("#notes-panel") and self._shown("#side"):
-            self.query_one(NotesPanel).show(self.notes)
+            self.query_one(NotesPanel).show(self.notes, error=self.notes_error)
         if self._shown("#actors-panel") and self._shown("#side"):
             self.query_one(ActorsPanel).show(self.analysis)
         self.view.move_cursor(*self.view.cursor, scroll=False)  # the status line follows
@@ -269,11 +294,11 @@ class ArticleScreen(Screen[None]):
                 self.analysis.actor(q.actor).name if self.analysis.actor(q.actor) else q.speaker
             )
             text.append(" · speaker: ")
-            text.append(speaker or "unknown", "bold")
+            text.append(clean_line(speaker) or "unknown", "bold")
             if q.via:
                 via = self.analysis.actor(q.via_actor)
                 text.append(" via ")
-                text.append(via.name if via else q.via, "bold")
+                text.append(clean_line(via.name if via else q.via), "bold")
             found = self.views_by_quote.get(id(q))
             if found is not None and found.status != "auto":
                 when = found.changed.replace("T", " ").replace("Z", " UTC")
@@ -283,7 +308,10 @@ class ArticleScreen(Screen[None]):
             text.append(f"paragraph {para}/{len(self.view.doc.paragraphs)}")
         if self.actor_filter:
             name = self.analysis.actor(self.actor_filter)
-            text.append(f" · quotes of {name.name if name else '?'} (Escape clears)", "color(162)")
+            text.append(
+                f" · quotes of {clean_line(name.name) if name else '?'} (Escape clears)",
+                "color(162)",
+            )
         self.query_one("#status", Static).update(text, layout=False)  # one fixed line
 
     def action_explain(self) -> None:
@@ -384,7 +412,7 @@ class ArticleScreen(Screen[None]):
                 Text("Actors  █ direct ▒ indirect · Enter: their quotes", "bold")
             )
         else:
-            notes.show(self.notes)
+            notes.show(self.notes, error=self.notes_error)
             self.query_one("#side-title", Static).update(
                 Text("Notes · Enter jumps · e edits · d deletes", "bold")
             )
@@ -479,8 +507,8 @@ class ArticleScreen(Screen[None]):
     def action_back(self) -> None:
         try:
             self.session.store.set_state(self.article_id, position=self._stored_offset())
-        except Exception:  # noqa: BLE001 - leaving must always work
-            pass
+        except Exception as exc:  # noqa: BLE001 - leaving must always work; the failure is named
+            self.notify(f"reading position not saved: {describe(exc)}", severity="warning")
         self.app.pop_screen()
 
     def _stored_offset(self) -> int:
@@ -516,7 +544,7 @@ class ArticleScreen(Screen[None]):
                 self._ask_conflict(dialog, base, conflict.current, text, tags)
                 return "changed elsewhere meanwhile: choose which version to keep"
             except Exception as exc:  # noqa: BLE001 - shown in the dialog, never a traceback
-                return str(exc) or type(exc).__name__
+                return describe(exc)
             self._written("note saved")
             return None
 
@@ -542,7 +570,7 @@ class ArticleScreen(Screen[None]):
                 self._ask_conflict(dialog, base, again.current, text, tags)
                 return
             except Exception as exc:  # noqa: BLE001 - the edit stays open, with the reason
-                dialog.show_error(str(exc) or type(exc).__name__)
+                dialog.show_error(describe(exc))
                 return
             dialog.dismiss(None)
             self._written(done)
@@ -567,7 +595,7 @@ class ArticleScreen(Screen[None]):
                 )
                 return
             except Exception as exc:  # noqa: BLE001 - one line, never a traceback
-                self.notify(f"not saved: {exc}", severity="error")
+                self.notify(f"not saved: {describe(exc)}", severity="error")
                 return
             self.deleted = note
             self.corrector.undo = None  # one level of undo: the last change only
@@ -594,7 +622,7 @@ class ArticleScreen(Screen[None]):
         try:
             change()
         except Exception as exc:  # noqa: BLE001 - one line, never a traceback
-            self.notify(f"not saved: {exc}", severity="error")
+            self.notify(f"not saved: {describe(exc)}", severity="error")
             return False
         self._written(done)
         return True
@@ -603,6 +631,9 @@ class ArticleScreen(Screen[None]):
         self._version = self.session.version()
         self.refresh_annotations()
         self.notify(done)
+        notice = self.session.coder_notice()  # once, while no coder name is set
+        if notice:
+            self.notify(notice, timeout=10)
 
     def _saver(self, change, done):
         """A dialog's saver: writes while the dialog is open; an error keeps it open (and the
@@ -612,7 +643,7 @@ class ArticleScreen(Screen[None]):
             try:
                 change(result)
             except Exception as exc:  # noqa: BLE001 - shown in the dialog, never a traceback
-                return str(exc) or type(exc).__name__
+                return describe(exc)
             self._written(done(result) if callable(done) else done)
             return None
 
@@ -621,7 +652,8 @@ class ArticleScreen(Screen[None]):
     def _known_tags(self) -> list[str]:
         try:
             return list(self.session.store.tag_counts())
-        except Exception:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - completion only; the failure is named
+            self.notify(f"tag suggestions unavailable: {describe(exc)}", severity="warning")
             return []
 
     def _anchor(self):
@@ -656,14 +688,23 @@ class ArticleScreen(Screen[None]):
             self.notify("no passage under the cursor", severity="warning")
             return
 
+        quote = self._quote_id(anchor)
+
         def change(value: str) -> None:
             tags = split_tags(value)
             if tags:
-                self.session.store.add_note(self.article_id, "", passage=anchor, tags=tags)
+                self.session.store.add_note(
+                    self.article_id, "", passage=anchor, tags=tags, quote=quote
+                )
 
-        prompt = TextPrompt(
-            "Tag this passage (comma separated)",
-            suggester=TagSuggester(self._known_tags()),
+        prompt = tag_prompt(
+            self.session,
+            "Tag this quotation (comma separated)"
+            if quote
+            else "Tag this passage (comma separated)",
+            "",
+            "quote" if quote else "passage",
+            self._known_tags(),
             passage=anchor.exact,
         )
         prompt.saver = self._saver(
@@ -681,7 +722,7 @@ class ArticleScreen(Screen[None]):
         deleting one removes it (nothing is selected, so no key wipes them all). Saving writes
         the change (tags added, tags removed) to the tags as they are then, never the whole
         list: a tag someone else added or removed meanwhile keeps their change."""
-        before = list(self.tags)
+        before = self._my_tags()
 
         def change(value: str) -> None:
             wanted = split_tags(value)
@@ -693,10 +734,12 @@ class ArticleScreen(Screen[None]):
                 self.session.store.change_article_tags(self.article_id, add=added, remove=gone)
 
         current = ", ".join(before)
-        prompt = TextPrompt(
+        prompt = tag_prompt(
+            self.session,
             "Tags of this article (comma separated)",
             current + ", " if current else "",
-            suggester=TagSuggester(self._known_tags()),
+            "article",
+            self._known_tags(),
         )
         prompt.saver = self._saver(
             change,
@@ -704,13 +747,47 @@ class ArticleScreen(Screen[None]):
         )
         self.app.push_screen(prompt)
 
+    def _my_tags(self) -> list[str]:
+        """The article's tags as the current coder gave them (a colleague's are not theirs to
+        remove; with one coder, these are all the tags)."""
+        try:
+            who = self.session.coder()
+            mine = [
+                c.tag for c in self.session.store.article_codes(self.article_id) if c.coder == who
+            ]
+        except Exception:  # noqa: BLE001
+            return list(self.tags)
+        return [t for t in self.tags if t.casefold() in {m.casefold() for m in mine}]
+
+    def _quote_id(self, anchor: Any) -> str | None:
+        """The id (``ARTICLE:START-END``) of the quotation the passage is exactly, if it is one."""
+        for q in getattr(self.analysis, "quotes", ()):
+            if (q.start, q.end) == (anchor.start, anchor.end) and q.kind != "term":
+                return f"{self.article_id}:{q.start}-{q.end}"
+        return None
+
+    def action_coding_done(self) -> None:
+        """Mark the article as fully coded by the current coder (again: take the mark back)."""
+        store, who = self.session.store, self.session.coder()
+        try:
+            done = any(d.coder == who for d in store.done_marks(self.article_id))
+            store.set_done(self.article_id, not done)
+        except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+            self.notify(f"not saved: {exc}", severity="error")
+            return
+        self._written(
+            f"coding not done (mark taken back) · {who}"
+            if done
+            else f"marked as fully coded by {who} · D again takes it back"
+        )
+
     def action_export(self, path: str | None = None, create: bool = False) -> None:
         try:
             written = self.session.export_article(
                 self.article_id, Path(path) if path else None, create=create
             )
         except Exception as exc:  # noqa: BLE001
-            self.notify(f"export failed: {exc}", severity="error")
+            self.notify(f"export failed: {describe(exc)}", severity="error")
             return
         self.notify(f"exported to {written}", timeout=8)
 

@@ -22,8 +22,9 @@ from textual.containers import Vertical
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, ProgressBar, Static
 
+from reader.base.errors import describe
 from reader.importing.formats import suffix_text
-from reader.render import plural
+from reader.render import clean_line, plural
 from reader.screens.dialogs import Dialog
 
 if TYPE_CHECKING:
@@ -106,12 +107,12 @@ class ImportDialog(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog import-dialog"):
             yield Label(
-                Text(f"Import files or folders ({suffix_text(short=True)})"),
+                Text(f"Import files or folders ({suffix_text(short=True)}) or a page's URL"),
                 classes="dialog-title",
             )
             yield PathInput(
                 self.initial,
-                placeholder="path (Tab completes)",
+                placeholder="path (Tab completes) or https://…",
                 suggester=PathSuggester(),
                 id="import-path",
             )
@@ -144,8 +145,9 @@ class ImportDialog(Dialog):
         if not raw:
             self._status("type a path first")
             return
-        path = Path(os.path.expanduser(raw))
-        if not path.exists():
+        is_url = raw[:8].lower().startswith(("http://", "https://"))
+        path: Path | str = raw if is_url else Path(os.path.expanduser(raw))
+        if not is_url and not Path(path).exists():
             self._status(f"error {raw}: no such file or folder")
             return
         self.running = True
@@ -162,10 +164,10 @@ class ImportDialog(Dialog):
         self.dismiss(self.outcome)
 
     def _status(self, message: str) -> None:
-        self.query_one("#import-status", Static).update(Text(message))
+        self.query_one("#import-status", Static).update(Text(clean_line(message)))
 
     @work(thread=True, exclusive=True, group="import")
-    def run_import(self, path: Path) -> None:
+    def run_import(self, path: Path | str) -> None:
         from reader.library.ingest import import_paths
 
         def progress(done: int, total: int, name: str) -> None:
@@ -176,7 +178,7 @@ class ImportDialog(Dialog):
                 self.imported += 1
             elif outcome.status == "duplicate":
                 self.duplicates += 1
-            else:
+            elif outcome.status != "warning":  # a warning's article is imported all the same
                 self.errors.append((outcome.name, outcome.reason))
 
         try:
@@ -189,14 +191,14 @@ class ImportDialog(Dialog):
             )
             cancelled = report.cancelled
         except Exception as exc:  # noqa: BLE001 - report, never crash the app
-            self.errors.append((str(path), str(exc)))
+            self.errors.append((str(path), describe(exc)))
             cancelled = False
         self.app.call_from_thread(self._finished, cancelled)
 
     def _progress(self, done: int, total: int, name: str) -> None:
         self.query_one("#import-progress", ProgressBar).update(total=total or None, progress=done)
         if name:
-            self._status(f"{done}/{total} {Path(name).name}")
+            self._status(f"{done}/{total} {_shown(name)}")
 
     def _finished(self, cancelled: bool) -> None:
         if not (self.imported or self.duplicates or self.errors or cancelled):
@@ -204,7 +206,7 @@ class ImportDialog(Dialog):
         first = ""
         if self.errors:
             name, reason = self.errors[0]
-            first = f"error {Path(name).name}: {reason}" if name else reason
+            first = f"error {_shown(name)}: {reason}" if name else reason
         self.outcome = ImportSummary(
             self.imported, self.duplicates, len(self.errors), cancelled, first
         )
@@ -214,3 +216,8 @@ class ImportDialog(Dialog):
 
     def _outcome_shown(self) -> None:
         self.shown_at = time.monotonic()
+
+
+def _shown(name: str) -> str:
+    """A file by its name, a URL whole."""
+    return name if name[:8].lower().startswith(("http://", "https://")) else Path(name).name

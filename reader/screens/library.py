@@ -10,8 +10,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
 
-from reader.base.errors import ReaderError
-from reader.render import append_filters, plural
+from reader.base.errors import ReaderError, describe
+from reader.render import append_filters, clean, clean_line, plural
 from reader.widgets.article_rows import COLUMNS, Row, filter_rows, sort_rows
 from reader.widgets.article_table import ArticleTable
 
@@ -30,8 +30,10 @@ class LibraryScreen(Screen[None]):
         Binding("i", "import", "Import", show=False),
         Binding("a", "annotations", "All notes", show=False),
         Binding("p", "actors", "Actors", show=False),
+        Binding("F", "feeds", "Feeds", key_display="F", show=False),
         Binding("U", "toggle_read", "Mark unread/read", key_display="U", show=False),
         Binding("e", "export", "Export shown", show=False),
+        Binding("A", "disagreements", "Coder disagreements", key_display="A", show=False),
         Binding("S", "stats", "Statistics", key_display="S", show=False),
         Binding("q", "quit", "Quit"),
     ]
@@ -50,6 +52,8 @@ class LibraryScreen(Screen[None]):
         self._unread = 0
         self._stamp = None
         self._tagged_notes: set[str] = set()
+        self._load_error = ""  # why the index could not be read (shown instead of the rows)
+        self._index_problems: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-header")
@@ -77,12 +81,40 @@ class LibraryScreen(Screen[None]):
         table = self.query_one(ArticleTable)
         keep = table.current.id if table.current else None
         self._stamp = self.session.index_stamp()  # what this load saw
-        self.all_rows = self.session.rows()
+        self._load_rows()
         if self.tag:
             self._tagged_notes = self._passage_articles()
         self._count_unread()
         self._apply(keep=keep, presorted=presorted and not self.filtered)
         self._start_warm()
+        self._warn_unreadable()
+
+    def _warn_unreadable(self) -> None:
+        """Tags, notes and read state that could not be read are said, never shown as none."""
+        error = self.session.summaries_error
+        if error and error != getattr(self, "_summaries_warned", ""):
+            self.notify(f"notes and tags unreadable: {error}", severity="error", timeout=10)
+        self._summaries_warned = error
+
+    def _load_rows(self) -> None:
+        """The rows, or (a damaged or lost index) none and the reason, shown in the header and
+        once as a notification: never an empty library that is not empty."""
+        try:
+            self.all_rows = self.session.rows()
+            error = ""
+        except ReaderError as exc:
+            self.all_rows, error = [], str(exc)
+        if error and error != self._load_error:
+            self.notify(clean(error), severity="error", timeout=30)
+        self._load_error = error
+        problems = self.session.index_problems()
+        if problems and problems != self._index_problems:
+            self.notify(
+                f"{plural(len(problems), 'damaged index row')} left out: {clean(problems[0])}",
+                severity="warning",
+                timeout=20,
+            )
+        self._index_problems = problems
 
     def _start_warm(self) -> None:
         self._warm_rows, self._warm_pos = self.all_rows, 0
@@ -136,13 +168,21 @@ class LibraryScreen(Screen[None]):
         unread = self._unread
         text = Text()
         text.append("reader", "bold")
+        if self._load_error:
+            text.append("  ")
+            text.append(clean(self._load_error), "bold red")
+            self.query_one("#library-header", Static).update(text)
+            return
         text.append(
             f"  {plural(len(self.all_rows), 'article')} · {len(table.rows)} shown · {unread} unread"
         )
         text.append(f" · sorted by {table.sort_column} {'▼' if table.sort_reverse else '▲'}")
+        news = getattr(self.session, "feed_news", 0)
+        if news:
+            text.append(f" · {news} new", "bold")
         if self.query_text:
             text.append(" · filter: ")
-            text.append(self.query_text, "bold")
+            text.append(clean_line(self.query_text), "bold")
         append_filters(text, tag=self.tag, actor=self.actor)
         self.query_one("#library-header", Static).update(text)
 
@@ -193,7 +233,7 @@ class LibraryScreen(Screen[None]):
         try:
             self.session.store.set_state(row.id, read=unread)
         except Exception as exc:  # noqa: BLE001 - one line, never a traceback
-            self.notify(f"not saved: {exc}", severity="error", markup=False)
+            self.notify(f"not saved: {describe(exc)}", severity="error")
             return
         self._version = self.session.version()
         self.refresh_annotations()
@@ -205,6 +245,7 @@ class LibraryScreen(Screen[None]):
     def refresh_annotations(self) -> None:
         """Tags, notes and read state changed: update rows in place (no index reload)."""
         summaries = self.session.summaries()
+        self._warn_unreadable()
         changed = False
         for row in self.all_rows:
             new = summaries.get(row.meta.id)
@@ -255,7 +296,7 @@ class LibraryScreen(Screen[None]):
         try:
             import_paths(self.session.library, [], samples=True, on_progress=progress)
         except Exception as exc:  # noqa: BLE001 - tell, never crash
-            self.app.call_from_thread(self.notify, f"samples: {exc}", severity="error")
+            self.app.call_from_thread(self.notify, f"samples: {describe(exc)}", severity="error")
         self.app.call_from_thread(self._samples_done)
 
     def _show_progress(self, done: int, total: int) -> None:
@@ -304,7 +345,7 @@ class LibraryScreen(Screen[None]):
             self.session.library.remove(ids)
         except Exception as exc:  # noqa: BLE001 - tell, never crash
             self.app.call_from_thread(
-                self.notify, f"not removed: {exc}", severity="error", markup=False
+                self.notify, f"not removed: {describe(exc)}", severity="error"
             )
             return
         self.app.call_from_thread(self._removed, len(ids))
@@ -355,7 +396,7 @@ class LibraryScreen(Screen[None]):
                 self.session, event.article_id, at=row.position if row is not None else None
             )
         except Exception as exc:  # noqa: BLE001 - a missing text file: say so, stay here
-            self.notify(f"cannot open {event.article_id}: {exc}", severity="error")
+            self.notify(f"cannot open {event.article_id}: {describe(exc)}", severity="error")
             return
         self.app.push_screen(screen)
 
@@ -383,7 +424,7 @@ class LibraryScreen(Screen[None]):
             path, count = self.session.export_selection(ids, tag, title)
         except Exception as exc:  # noqa: BLE001 - one line, never a traceback
             self.app.call_from_thread(
-                self.notify, f"export failed: {exc}", severity="error", markup=False
+                self.notify, f"export failed: {describe(exc)}", severity="error"
             )
             return
         self.app.call_from_thread(
@@ -434,10 +475,20 @@ class LibraryScreen(Screen[None]):
         ids = [r.id for r in self.query_one(ArticleTable).rows] if self.filtered else None
         self.app.push_screen(StatsScreen(self.session, ids, tag=self.tag, actor=self.actor))
 
+    def action_disagreements(self) -> None:
+        from reader.screens.coding import DisagreementScreen
+
+        self.app.push_screen(DisagreementScreen(self.session))
+
     def action_actors(self) -> None:
         from reader.screens.actors import ActorsScreen
 
         self.app.push_screen(ActorsScreen(self.session))
+
+    def action_feeds(self) -> None:
+        from reader.screens.feeds import FeedsScreen
+
+        self.app.push_screen(FeedsScreen(self.session))  # on return: catch_up() reloads
 
     def action_quit(self) -> None:
         self.app.exit()
@@ -467,7 +518,7 @@ class LibraryScreen(Screen[None]):
             tagged = self.session.store.articles_by_tag()
             spelled = {t.casefold(): t for t in self.session.store.tag_counts()}
         except Exception as exc:  # noqa: BLE001 - the table's own tags still work
-            self.notify(f"passage tags unavailable: {exc}", severity="warning")
+            self.notify(f"passage tags unavailable: {describe(exc)}", severity="warning")
             tagged, spelled = {}, {}
             for row in self.all_rows:
                 for tag in row.tag_list:
@@ -491,7 +542,7 @@ class LibraryScreen(Screen[None]):
         try:
             return {note.article for note in self.session.store.notes(tag=self.tag)}
         except Exception as exc:  # noqa: BLE001
-            self.notify(f"passage tags unavailable: {exc}", severity="warning")
+            self.notify(f"passage tags unavailable: {describe(exc)}", severity="warning")
             return set()
 
     def _set_tag(self, tag: str | None) -> None:

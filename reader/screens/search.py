@@ -12,6 +12,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import work
 
+from reader.base.errors import describe
 from reader.render import clean
 from reader.screens.lists import ListScreen
 
@@ -65,7 +66,9 @@ class SearchScreen(ListScreen):
         try:
             hits = self.session.library.search(self.search_query)
         except Exception as exc:  # noqa: BLE001
-            self.app.call_from_thread(self.notify, f"search failed: {exc}", severity="error")
+            self.app.call_from_thread(
+                self.notify, f"search failed: {describe(exc)}", severity="error"
+            )
             hits = []
         entries = [
             (

@@ -1,20 +1,23 @@
 """What the screens know about the library: one object over Library + AnnotationStore.
 
 No Textual here. It caches analyses (an article opened twice is analysed once), builds table
-rows, and turns any core failure into a one-line message instead of a traceback.
+rows, and turns a core failure into a one-line message (:func:`reader.base.errors.describe`:
+the user's problem, or a bug named as one) for the screens to show: a failure is never shown
+as an empty result ("no notes") without saying so.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections import OrderedDict
 from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.base.errors import ReaderError
+from reader.base.errors import ReaderError, describe
 from reader.library.models import ArticleMeta
+from reader.library.settings import SettingsError  # noqa: F401 - re-exported
+from reader.render import clean
 from reader.widgets.article_rows import Row, rows_from_columns
 
 if TYPE_CHECKING:
@@ -33,6 +36,9 @@ class Session:
         self.first_run = not Library(self.root).exists()
         self.library = Library(self.root, create=True)
         self._analyses: OrderedDict[str, Analysis] = OrderedDict()
+        self.summaries_error = ""  # why the last summaries() came back empty, if it failed
+        self.analysis_errors: dict[str, str] = {}  # article -> why it shows no highlights
+        self.feed_news = 0  # articles the feed updates of this run brought ("n new")
 
     @property
     def store(self) -> AnnotationStore:
@@ -43,11 +49,20 @@ class Session:
         """Newest first, read from the index columns (no ArticleMeta per row at start-up)."""
         return rows_from_columns(self.library.article_columns(), self.summaries())
 
+    def index_problems(self) -> list[str]:
+        """Damaged index rows the last read left out (file, article id, field), one each."""
+        return list(getattr(getattr(self.library, "index", None), "problems", None) or [])
+
     def summaries(self) -> dict[str, ArticleSummary]:
+        """Tags, notes and read state per article; if they cannot be read, {} (a broken store
+        still lets people read) and ``summaries_error`` says why (the library screen shows it)."""
         try:
-            return self.store.summaries() or {}
-        except Exception:  # noqa: BLE001 - a broken store still lets people read
+            summaries = self.store.summaries() or {}
+        except Exception as exc:  # noqa: BLE001 - shown by the screen, never hidden
+            self.summaries_error = describe(exc)
             return {}
+        self.summaries_error = ""
+        return summaries
 
     def meta(self, article_id: str) -> ArticleMeta:
         return self.library.get(article_id)
@@ -66,9 +81,10 @@ class Session:
             return found
         try:
             result = self.library.analysis(article_id)
-        except Exception:  # noqa: BLE001 - no highlights is better than no article
+        except Exception as exc:  # noqa: BLE001 - no highlights is better than no article
             from reader.analysis.models import Analysis
 
+            self.analysis_errors[article_id] = describe(exc)  # the article screen says so
             result = Analysis(lang=None)
         self._analyses[article_id] = result
         while len(self._analyses) > 64:
@@ -90,32 +106,46 @@ class Session:
 
     # ---- annotations ---------------------------------------------------------------------
     def notes(self, article_id: str | None = None) -> list[Note]:
+        """The notes (all, or one article's). A file that cannot be read raises its
+        ReaderError (naming the file): never an empty list in its place."""
+        return list(self.store.notes(article_id) if article_id else self.store.notes())
+
+    def annotations(self, article_id: str) -> tuple[list[Note], list[str], str]:
+        """An article's notes and tags, and "" or why they cannot be shown (the file, or a bug
+        named as one): the screen shows that instead of "No notes yet"."""
         try:
-            return list(self.store.notes(article_id) if article_id else self.store.notes())
-        except Exception:  # noqa: BLE001
-            return []
+            return self.notes(article_id), self.tags(article_id), ""
+        except Exception as exc:  # noqa: BLE001 - shown in the header and the notes panel
+            return [], [], short_error(describe(exc), self.root)
 
     def annotation_error(self, article_id: str) -> str:
         """Why this article's annotation file cannot be read ("" if it can, or has none),
         shortened for a header line: paths relative to the library, the reason's first part."""
         try:
             message = getattr(self.store.summary(article_id), "error", "") or ""
-        except Exception:  # noqa: BLE001 - no file or a bad id: nothing damaged to show
+        except (ReaderError, OSError, ValueError):  # no file or a bad id: nothing damaged to show
             return ""
         return short_error(message, self.root) if message else ""
 
-    def tags(self, article_id: str) -> list[str]:
+    def annotation_damage(self, article_id: str) -> list[str]:
+        """Damaged records of this article's annotation file, left out of what is shown (one
+        line each: record, field, why), from the summary; [] if none."""
         try:
-            return list(self.store.article_tags(article_id) or [])
-        except Exception:  # noqa: BLE001
+            bad = getattr(self.store.summary(article_id), "bad", "") or ""
+        except Exception:  # noqa: BLE001 - no file or a bad id: nothing damaged to show
             return []
+        return [clean(line) for line in bad.splitlines()]
+
+    def tags(self, article_id: str) -> list[str]:
+        """An article's tags; an unreadable file raises its ReaderError, as notes() does."""
+        return list(self.store.article_tags(article_id) or [])
 
     def version(self) -> Any:
         """Changes when anyone (this app, the CLI, another TUI) writes annotations."""
         version = getattr(self.store, "version", None)
         try:
             return version() if callable(version) else None
-        except Exception:  # noqa: BLE001
+        except (ReaderError, OSError):  # unreadable now: the next poll tries again
             return None
 
     def index_stamp(self) -> Any:
@@ -188,42 +218,55 @@ class Session:
         export.write_export_file(target, text.encode("utf-8"))  # never through a symlink
         return target, len(articles)
 
+    # ---- coders and the codebook (issue 17) ------------------------------------------------
+    def coder(self) -> str:
+        """Who codes: the name set in settings, else the system user name."""
+        try:
+            return self.store.who()
+        except Exception:  # noqa: BLE001
+            return ""
+
+    def set_coder(self, name: str) -> str:
+        """Set the coder's name (``final`` is refused: SettingsError); returns it cleaned."""
+        from reader.library.settings import clean_coder, save_setting
+
+        name = clean_coder(name)
+        save_setting(self.root, "coder", name)
+        self.store.coder = name
+        return name
+
+    def coder_notice(self) -> str | None:
+        """Once per run, while no coder name is set: what records carry instead."""
+        from reader.library.settings import configured_coder
+
+        if getattr(self, "_coder_noticed", False) or configured_coder(self.root):
+            return None
+        self._coder_noticed = True
+        # one line, so the toast stays over the header (ctrl+p "Set your coder name" sets it)
+        return f"coding as {self.coder()} (login) · ctrl+p sets a name"
+
+    def codebook(self) -> Any | None:
+        """The library's codebook, or None (none stored, or one that can't be read)."""
+        try:
+            return self.library.codebook()
+        except Exception:  # noqa: BLE001 - a damaged codebook: tags work as before
+            return None
+
     # ---- settings ------------------------------------------------------------------------
     def settings_path(self) -> Path:
         return self.root / "settings.json"
 
     def load_settings(self) -> dict[str, Any]:
-        try:
-            data = json.loads(self.settings_path().read_text(encoding="utf-8"))
-            return data if isinstance(data, dict) else {}
-        except (OSError, ValueError):
-            return {}
+        from reader.library.settings import load_settings
+
+        return load_settings(self.root)
 
     def save_setting(self, key: str, value: Any) -> None:
-        """Change one setting: under the lock, on the file as it is then (another reader may
-        have changed another setting meanwhile), written atomically. A settings file that is
-        not JSON is left alone (``SettingsError``), never replaced by one with this key only."""
-        from reader.base.atomic import atomic_write_bytes, file_lock
+        """Change one setting under the lock (reader.library.settings.save_setting): a settings
+        file that is not JSON is left alone (``SettingsError``)."""
+        from reader.library.settings import save_setting
 
-        path = self.settings_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with file_lock(path):
-            try:
-                raw = path.read_bytes()
-            except FileNotFoundError:
-                raw = b"{}"
-            try:
-                data = json.loads(raw.decode("utf-8")) if raw.strip() else {}
-            except (UnicodeDecodeError, ValueError):
-                data = None
-            if not isinstance(data, dict):
-                raise SettingsError(f"{path}: not a settings file (JSON object); left as it is")
-            data[key] = value
-            atomic_write_bytes(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
-
-
-class SettingsError(ReaderError):
-    """settings.json can't be read as settings: it is not overwritten."""
+        save_setting(self.root, key, value)
 
 
 def _exported_by_other(path: Path, article_id: str) -> bool:
