@@ -13,6 +13,10 @@ renames that hold for the whole library live in one small file, ``ANNOTATIONS/ac
 A quotation's id is ``ARTICLE:START-END`` of the automatic span it was found at, or, for a
 quotation the user added, a note-style id (``n`` + 12 hex digits). A correction keeps its id when
 re-applied to a moved span.
+
+Every correction carries its coder (issue 17): two coders' corrections of one quotation (or one
+actor) are two records, side by side, and a view applies one coder's. A record written before
+coders existed (no ``coder``) counts as the current coder's.
 """
 
 from __future__ import annotations
@@ -94,6 +98,7 @@ class QuoteCorrection:
     orphan: bool = False  # the anchor could not be placed in the article's text any more
     created: str = ""
     updated: str = ""
+    coder: str = ""  # who made it ("": from before coders; the current coder's)
 
     @property
     def status(self) -> str:
@@ -127,6 +132,7 @@ class QuoteCorrection:
             "orphan": self.orphan,
             "created": self.created,
             "updated": self.updated,
+            "coder": self.coder,
         }
 
 
@@ -170,6 +176,7 @@ def correction_from(article: str, doc: dict[str, Any]) -> QuoteCorrection:
     was = doc.get("was") or {}
     if not isinstance(was, dict):
         raise CorrectionError(f"correction {cid}: 'was' must be an object")
+    coder = _coder_of(doc, f"correction {cid}")
     return QuoteCorrection(
         id=cid,
         article=article,
@@ -184,19 +191,40 @@ def correction_from(article: str, doc: dict[str, Any]) -> QuoteCorrection:
         orphan=bool(doc.get("orphan")),
         created=str(doc.get("created") or ""),
         updated=str(doc.get("updated") or doc.get("created") or ""),
+        coder=coder,
     )
 
 
-def corrections_in(article: str, raw: dict[str, Any] | None) -> list[QuoteCorrection]:
+def _coder_of(doc: dict[str, Any], what: str) -> str:
+    """A record's coder: one line of valid text ("" when it has none)."""
+    coder = doc.get("coder")
+    if coder is None:
+        return ""
+    if not isinstance(coder, str) or lone_surrogate(coder):
+        raise CorrectionError(f"{what}: coder must be text")
+    return " ".join(strip_control(coder).split())
+
+
+def corrections_in(
+    article: str,
+    raw: dict[str, Any] | None,
+    *,
+    coder: str | None = None,
+    default_coder: str = "",
+) -> list[QuoteCorrection]:
     """The article's quote corrections, in text order; a damaged document is skipped (the
-    rest stays usable; ``reader doctor`` reads the file as a whole)."""
+    rest stays usable; ``reader doctor`` reads the file as a whole). A record with no coder is
+    ``default_coder``'s; ``coder``: only that coder's records (None: every coder's)."""
     found = []
     for doc in ((raw or {}).get("corrections") or {}).values():
         try:
-            found.append(correction_from(article, doc))
+            fix = correction_from(article, doc)
         except CorrectionError:
             continue
-    return sorted(found, key=lambda c: (c.span, c.id))
+        fix.coder = fix.coder or default_coder
+        if coder is None or fix.coder == coder:
+            found.append(fix)
+    return sorted(found, key=lambda c: (c.span, c.id, c.coder))
 
 
 @dataclass
@@ -211,6 +239,7 @@ class ActorFix:
     name: str | None = None
     type: str | None = None
     updated: str = ""
+    coder: str = ""  # who made it ("": from before coders; the current coder's)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -220,6 +249,7 @@ class ActorFix:
             "name": self.name,
             "type": self.type,
             "updated": self.updated,
+            "coder": self.coder,
         }
 
 
@@ -241,18 +271,34 @@ def actor_fix_from(doc: Any) -> ActorFix:
         raise CorrectionError(f"actor {actor}: type {values['type']!r} is not one of the types")
     if values["merge_into"] is not None and not ACTOR_ID.match(values["merge_into"]):
         raise CorrectionError(f"actor {actor}: merge_into is not an actor id")
-    return ActorFix(actor=actor, updated=str(doc.get("updated") or ""), **values)
+    coder = _coder_of(doc, f"actor {actor}")
+    return ActorFix(actor=actor, updated=str(doc.get("updated") or ""), coder=coder, **values)
 
 
-def actor_fixes_in(raw: dict[str, Any] | None) -> dict[str, ActorFix]:
-    found: dict[str, ActorFix] = {}
+def all_actor_fixes_in(raw: dict[str, Any] | None, *, default_coder: str = "") -> list[ActorFix]:
+    """Every coder's actor corrections in ``raw`` (an article file or the alias table); a
+    record with no coder is ``default_coder``'s; damaged records are skipped."""
+    found: list[ActorFix] = []
     for doc in ((raw or {}).get("actors") or {}).values():
         try:
             fix = actor_fix_from(doc)
         except CorrectionError:
             continue
-        found[fix.actor] = fix
+        fix.coder = fix.coder or default_coder
+        found.append(fix)
     return found
+
+
+def actor_fixes_in(
+    raw: dict[str, Any] | None, *, coder: str | None = None, default_coder: str = ""
+) -> dict[str, ActorFix]:
+    """One coder's actor corrections (``coder``; None: records of any coder, the later one of
+    an actor winning), by actor id."""
+    return {
+        fix.actor: fix
+        for fix in all_actor_fixes_in(raw, default_coder=default_coder)
+        if coder is None or fix.coder == coder
+    }
 
 
 def newer(theirs: str, mine: str) -> bool:

@@ -490,6 +490,10 @@ def merge_json(store: AnnotationStore, data: Any) -> dict[str, int]:
         for note in parsed:
             note.coder = note.coder or file_coder
         fixes, actor_fixes, library = _corrections_in(a)
+        for fix in fixes:  # records without a coder are the exporting coder's, like the notes
+            fix.coder = fix.coder or file_coder
+        for actor_fix in [*actor_fixes, *library]:
+            actor_fix.coder = actor_fix.coder or file_coder
         plan.append((a["id"], uncovered, parsed, codes, done, fixes, actor_fixes))
         aliases += library
     if aliases:

@@ -761,6 +761,7 @@ class AnnotationStore(CorrectionStore):
                         raw,
                         [f for f in fixes if isinstance(f, QuoteCorrection)],
                         [f for f in fixes if isinstance(f, ActorFix)],
+                        default_coder=who,
                     )
                     totals["corrections"] += merged
                     moved |= merged > 0

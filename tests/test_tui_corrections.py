@@ -77,6 +77,7 @@ async def test_confirm_reject_speaker_kind_and_add_then_reader_quotes(
         await pilot.press("c")
         await settle(pilot)
         assert "✓ confirmed 20" in status_line(screen)
+        assert f" by {screen.session.store.who()}" in status_line(screen)  # the coder (#17)
         assert CHECKED_STYLE in styles_over(screen, *confirmed)
         # x rejects one: struck through, still reachable with n/N
         await to_quote(pilot, screen, "river bed was stable")

@@ -137,7 +137,30 @@ def _action(actions: Any, name: str, text: str, *examples: str, **options: Any) 
         default=argparse.SUPPRESS,
         help="library folder (default: $READER_HOME, else the user data folder)",
     )
+    if name != "orphans":
+        parser.add_argument(
+            "--coder",
+            metavar="final",
+            help="record it as the adjudicated (final) correction; otherwise it is yours",
+        )
     return parser
+
+
+def _coder(library: Any, args: argparse.Namespace) -> str | None:
+    """``--coder``: only ``final`` (adjudication) or your own name; a correction is never made
+    in a colleague's name."""
+    name = getattr(args, "coder", None)
+    if name is None:
+        return None
+    from annotations.coding import FINAL
+
+    who = library.annotations.who()
+    if name.strip() in (FINAL, who):
+        return name.strip()
+    raise UsageError(
+        f"--coder takes only {FINAL} (adjudicated corrections); you correct as "
+        f"{one_line(who)} (reader config coder NAME)"
+    )
 
 
 def _failed(exc: Exception) -> int:
@@ -152,15 +175,16 @@ def cmd_quote(args: argparse.Namespace, root: Path) -> int:
 
     library = open_library(root)
     action = args.action
+    coder = _coder(library, args)
     try:
         if action == "orphans":
             return _orphans(library, args.article)
         if action == "confirm":
-            out(f"confirmed {correct.confirm(library, args.quote)}")
+            out(f"confirmed {correct.confirm(library, args.quote, coder=coder)}")
         elif action == "reject":
-            out(f"rejected {correct.reject(library, args.quote)}")
+            out(f"rejected {correct.reject(library, args.quote, coder=coder)}")
         elif action == "reset":
-            out(f"reset {correct.reset(library, args.quote)}")
+            out(f"reset {correct.reset(library, args.quote, coder=coder)}")
         elif action == "set":
             if (
                 args.speaker is None
@@ -178,11 +202,17 @@ def cmd_quote(args: argparse.Namespace, root: Path) -> int:
                 kind=args.kind,
                 start=args.start,
                 end=args.end,
+                coder=coder,
             )
             out(f"corrected {quote}")
         elif action == "add":
             quote = correct.add_quote(
-                library, args.article, passage=args.passage, speaker=args.speaker, kind=args.kind
+                library,
+                args.article,
+                passage=args.passage,
+                speaker=args.speaker,
+                kind=args.kind,
+                coder=coder,
             )
             out(f"added {quote}")
     except correct.CorrectionFailed as exc:
@@ -219,6 +249,7 @@ def cmd_actor(args: argparse.Namespace, root: Path) -> int:
 
     library = open_library(root)
     names = list(args.actors)
+    coder = _coder(library, args)
     try:
         if args.action == "merge":
             if args.everywhere:
@@ -231,7 +262,7 @@ def cmd_actor(args: argparse.Namespace, root: Path) -> int:
                         "usage: reader actor merge (ARTICLE | --everywhere) KEEP OTHER"
                     )
                 article, keep, other = names
-            where = correct.merge_actors(library, article, keep, other)
+            where = correct.merge_actors(library, article, keep, other, coder=coder)
             out(f"merged {other} into {keep} {_where(where)}")
             return 0
         if len(names) > 2:
@@ -239,7 +270,9 @@ def cmd_actor(args: argparse.Namespace, root: Path) -> int:
         if args.name is None and args.actor_type is None:
             raise UsageError("actor set needs --name or --type")
         article, actor = (names[0], names[1]) if len(names) == 2 else (None, names[0])
-        where = correct.set_actor(library, article, actor, name=args.name, kind=args.actor_type)
+        where = correct.set_actor(
+            library, article, actor, name=args.name, kind=args.actor_type, coder=coder
+        )
         done = []
         if args.name is not None:
             done.append(f"name {one_line(args.name)}")

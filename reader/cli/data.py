@@ -38,6 +38,7 @@ def add_parsers(command: Any) -> None:
     p.add_argument("--speaker", metavar="NAME", help="the speaker or the actor's name (any case)")
     p.add_argument("--kind", choices=QUOTE_KINDS, help="only quotations of this kind")
     p.add_argument("--all", action="store_true", help="rejected quotes and terms too")
+    _coder_option(p)
     p.add_argument("--format", choices=("csv", "jsonl", "json"), default="csv", help="default: csv")
     p.add_argument("-o", "--output", metavar="FILE", help="a file, or - for stdout (default)")
 
@@ -49,6 +50,7 @@ def add_parsers(command: Any) -> None:
         "reader actors --tag Thesis --format json",
     )
     p.add_argument("--tag", help="articles with this tag (or a child of it)")
+    _coder_option(p)
     p.add_argument("--format", choices=("csv", "jsonl", "json"), default="csv", help="default: csv")
     p.add_argument("-o", "--output", metavar="FILE", help="a file, or - for stdout (default)")
 
@@ -66,9 +68,48 @@ def add_parsers(command: Any) -> None:
         default="source",
         help="group by (default: source)",
     )
+    _coder_option(p)
     p.add_argument(
         "--format", choices=("table", "csv", "json"), default="table", help="default: table"
     )
+
+
+def _coder_option(p: Any) -> None:
+    p.add_argument(
+        "--coder",
+        metavar="NAME",
+        help="this coder's corrections (default: yours; final: the adjudicated ones)",
+    )
+
+
+def chosen_coder(library: Any, name: str | None) -> str | None:
+    """``--coder NAME`` checked: a valid name that has corrections or codes in the library (or
+    is the current coder); None without the option. A name with neither is an error, not
+    silently the automatic analysis (a typo would pass for "no corrections")."""
+    if name is None:
+        return None
+    from reader.library.settings import SettingsError, clean_coder
+
+    try:
+        coder = clean_coder(name, reserved_ok=True)
+    except SettingsError as exc:
+        raise CLIError(f"--coder: {exc}") from None
+    store = library.annotations
+    if coder == store.who():
+        return coder
+    coders = store.correction_coders()
+    if coder in coders:
+        return coder
+    from reader.library.coding import read_codes
+
+    coders |= set(read_codes(library).coders())  # a coder with codes and no corrections
+    if coder not in coders:
+        listed = ", ".join(sorted(coders, key=str.casefold)) or "none yet"
+        raise CLIError(
+            f"coder {one_line(coder)} has no corrections or codes in this library "
+            f"(coders: {one_line(listed)})"
+        )
+    return coder
 
 
 class Progress:
@@ -168,6 +209,7 @@ def cmd_quotes(args: argparse.Namespace, root: Path) -> int:
 
     library = open_library(root)
     ids = [library.resolve(i) for i in args.ids]  # an unknown id fails before any output
+    coder = chosen_coder(library, args.coder)
 
     def rows(progress: Callable[[int, int], None]):
         return quote_rows(
@@ -178,6 +220,7 @@ def cmd_quotes(args: argparse.Namespace, root: Path) -> int:
             kind=args.kind,
             include_all=args.all,
             on_progress=progress,
+            coder=coder,
         )
 
     return _write(args.output, rows, QUOTE_COLUMNS, args.format)
@@ -187,9 +230,10 @@ def cmd_actors(args: argparse.Namespace, root: Path) -> int:
     from reader.library.datasets import ACTOR_COLUMNS, actor_rows
 
     library = open_library(root)
+    coder = chosen_coder(library, args.coder)
     return _write(
         args.output,
-        lambda progress: actor_rows(library, (), args.tag, on_progress=progress),
+        lambda progress: actor_rows(library, (), args.tag, on_progress=progress, coder=coder),
         ACTOR_COLUMNS,
         args.format,
     )
@@ -201,9 +245,10 @@ def cmd_stats(args: argparse.Namespace, root: Path) -> int:
     from .output import print_json
 
     library = open_library(root)
+    coder = chosen_coder(library, args.coder)
     progress = Progress("counting")
     try:
-        result = stats(library, (), args.tag, by=args.by, on_progress=progress)
+        result = stats(library, (), args.tag, by=args.by, on_progress=progress, coder=coder)
     finally:
         progress.clear()
     if args.format == "json":

@@ -35,7 +35,9 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
     library = open_library(root)
     coder = getattr(args, "coder", None)
     articles = collect_export(library, args.ids, args.tag, quotes=args.quotes, coder=coder)
-    if args.annotated or coder is not None:  # only what the user (or that coder) worked on
+    if coder is not None:  # only what that coder worked on: codes, notes, corrections
+        articles = [a for a in articles if a.notes or a.tags or a.corrections or a.actor_fixes]
+    elif args.annotated:  # only what the user worked on
         articles = [a for a in articles if a.notes or a.tags]
     try:
         return _export(args, exporter, articles)

@@ -4,6 +4,10 @@ the correction as it is then, so the TUI and the CLI never lose each other's wor
 
 Errors are :class:`CorrectionFailed`: ``subject`` (the quote or actor id as given) and
 ``reason``, printed by the CLI as ``error SUBJECT: REASON``.
+
+Each correction is the current coder's (``coder``: another name, the CLI passes ``final`` for
+adjudicated corrections): it is made on the quotation as that coder sees it, and a colleague's
+correction of the same quotation stays as it is.
 """
 
 from __future__ import annotations
@@ -42,9 +46,11 @@ class CorrectionFailed(ReaderError):
 
 
 # finding ----------------------------------------------------------------------------------------
-def find_quote(library: Library, quote_id: str) -> tuple[CorrectedArticle, QuoteView]:
+def find_quote(
+    library: Library, quote_id: str, coder: str | None = None
+) -> tuple[CorrectedArticle, QuoteView]:
     """The quotation ``quote_id`` names (``ARTICLE:START-END`` with any unique article prefix,
-    or an added quotation's id), in its article with corrections applied."""
+    or an added quotation's id), in its article with the coder's corrections applied."""
     from .article_index import LibraryError
 
     given = quote_id.strip()
@@ -65,7 +71,8 @@ def find_quote(library: Library, quote_id: str) -> tuple[CorrectedArticle, Quote
             quote_id, "not a quote id (ARTICLE:START-END, or the id of an added quote)"
         )
     try:
-        corrected = Corrections(library).article(article)
+        reader = Corrections(library, coder)
+        corrected = reader.article(article)
     except LibraryError as exc:
         raise CorrectionFailed(quote_id, str(exc)) from None
     view = corrected.view(wanted)
@@ -73,6 +80,13 @@ def find_quote(library: Library, quote_id: str) -> tuple[CorrectedArticle, Quote
         if any(o.id == wanted for o in corrected.orphans):
             raise CorrectionFailed(
                 quote_id, "its text is no longer in the article (an orphaned correction)"
+            )
+        others = sorted(
+            {c.coder for c in library.annotations.quote_corrections(article) if c.id == wanted}
+        )
+        if others and not auto:
+            raise CorrectionFailed(
+                quote_id, f"added by {', '.join(others)}; you correct as {reader.coder}"
             )
         raise CorrectionFailed(quote_id, f"no such quote in article {article}")
     return corrected, view
@@ -103,10 +117,14 @@ def _new_correction(
 
 
 def _change(
-    library: Library, quote_id: str, edit: Callable[[QuoteCorrection], QuoteCorrection]
+    library: Library,
+    quote_id: str,
+    edit: Callable[[QuoteCorrection], QuoteCorrection],
+    coder: str | None = None,
 ) -> tuple[str, QuoteCorrection | None]:
-    """Apply ``edit(record)`` to the quotation's correction under the lock; returns its id."""
-    corrected, view = find_quote(library, quote_id)
+    """Apply ``edit(record)`` to the coder's correction of the quotation under the lock;
+    returns its id."""
+    corrected, view = find_quote(library, quote_id, coder)
     fresh = _new_correction(library, corrected, view) if view.correction is None else None
 
     def change(current: QuoteCorrection | None) -> QuoteCorrection | None:
@@ -119,27 +137,27 @@ def _change(
     from annotations.files import StoreError
 
     try:
-        stored = library.annotations.correct_quote(corrected.article, view.id, change)
+        stored = library.annotations.correct_quote(corrected.article, view.id, change, coder=coder)
     except StoreError as exc:
         raise CorrectionFailed(quote_id, str(exc)) from None
     return view.id, stored
 
 
 # quote corrections ------------------------------------------------------------------------------
-def confirm(library: Library, quote_id: str) -> str:
+def confirm(library: Library, quote_id: str, *, coder: str | None = None) -> str:
     def edit(fix: QuoteCorrection) -> QuoteCorrection:
         fix.confirmed, fix.rejected = True, False
         return fix
 
-    return _change(library, quote_id, edit)[0]
+    return _change(library, quote_id, edit, coder)[0]
 
 
-def reject(library: Library, quote_id: str) -> str:
+def reject(library: Library, quote_id: str, *, coder: str | None = None) -> str:
     def edit(fix: QuoteCorrection) -> QuoteCorrection:
         fix.rejected = True
         return fix
 
-    return _change(library, quote_id, edit)[0]
+    return _change(library, quote_id, edit, coder)[0]
 
 
 def check_kind(subject: str, kind: str | None) -> str | None:
@@ -156,6 +174,7 @@ def set_quote(
     kind: str | None = None,
     start: int | None = None,
     end: int | None = None,
+    coder: str | None = None,
 ) -> str:
     """Set the quotation's speaker ("" = no speaker), kind and/or bounds (offsets into the
     article's text); it is no longer rejected."""
@@ -169,7 +188,7 @@ def set_quote(
             raise CorrectionFailed(quote_id, str(exc)) from None
     bounds = None
     if start is not None and end is not None:
-        corrected, _view = find_quote(library, quote_id)
+        corrected, _view = find_quote(library, quote_id, coder)
         bounds = _anchor(library, corrected.article, start, end, quote_id)
 
     def edit(fix: QuoteCorrection) -> QuoteCorrection:
@@ -185,18 +204,21 @@ def set_quote(
         fix.rejected = False
         return fix
 
-    return _change(library, quote_id, edit)[0]
+    return _change(library, quote_id, edit, coder)[0]
 
 
-def reset(library: Library, quote_id: str) -> str:
-    """Back to the automatic quotation (an added one is removed)."""
-    corrected, view = find_quote(library, quote_id)
+def reset(library: Library, quote_id: str, *, coder: str | None = None) -> str:
+    """Back to the automatic quotation (an added one is removed): the coder's correction goes,
+    a colleague's stays."""
+    corrected, view = find_quote(library, quote_id, coder)
     if view.correction is None:
         return view.id  # automatic already: nothing to write
     from annotations.files import StoreError
 
     try:
-        library.annotations.correct_quote(corrected.article, view.id, lambda _current: None)
+        library.annotations.correct_quote(
+            corrected.article, view.id, lambda _current: None, coder=coder
+        )
     except StoreError as exc:
         raise CorrectionFailed(quote_id, str(exc)) from None
     return view.id
@@ -218,9 +240,10 @@ def add_quote(
     end: int | None = None,
     speaker: str | None = None,
     kind: str | None = None,
+    coder: str | None = None,
 ) -> str:
     """Add a quotation the analysis missed, at ``passage`` (its exact text, found once in the
-    article) or at ``start``-``end``. Returns its new id."""
+    article) or at ``start``-``end``, as the coder's. Returns its new id."""
     from annotations.anchors import PassageError, find_passage
     from annotations.files import StoreError
     from annotations.records import new_note_id
@@ -255,7 +278,7 @@ def add_quote(
         kind=kind or default_kind(anchor.exact),
     )
     try:
-        library.annotations.correct_quote(article, quote_id, lambda _current: record)
+        library.annotations.correct_quote(article, quote_id, lambda _current: record, coder=coder)
     except StoreError as exc:
         raise CorrectionFailed(article_prefix, str(exc)) from None
     return quote_id
@@ -264,14 +287,15 @@ def add_quote(
 # actors -----------------------------------------------------------------------------------------
 def library_actor_names(library: Library) -> dict[str, str]:
     """Every actor id in the library with a name for it: from the index (each article's actor
-    names), the alias table and the speakers typed into corrections. No analysis is read."""
+    names), the alias table and the speakers typed into corrections (every coder's). No analysis
+    is read."""
     names: dict[str, str] = {}
     columns = library.article_columns()
     for i in range(len(columns)):
         for name in columns.view(i).actors or ():
             names.setdefault(actor_slug(name), name)
     store = library.annotations
-    for fix in store.library_actor_fixes().values():
+    for fix in store.all_library_actor_fixes():
         if fix.merge_into:
             names.setdefault(fix.merge_into, fix.into_name or fix.merge_into)
         if fix.name:
@@ -283,12 +307,14 @@ def library_actor_names(library: Library) -> dict[str, str]:
     return names
 
 
-def _article_actors(library: Library, article_prefix: str, subject: str) -> CorrectedArticle:
+def _article_actors(
+    library: Library, article_prefix: str, subject: str, coder: str | None = None
+) -> CorrectedArticle:
     from .article_index import LibraryError
 
     try:
         article = library.resolve(article_prefix)
-        return Corrections(library).article(article)
+        return Corrections(library, coder).article(article)
     except LibraryError as exc:
         raise CorrectionFailed(subject, str(exc)) from None
 
@@ -298,7 +324,9 @@ def _check_actor_id(actor: str) -> None:
         raise CorrectionFailed(actor, "not an actor id (see the actor column of reader actors)")
 
 
-def merge_actors(library: Library, article: str | None, keep: str, other: str) -> str:
+def merge_actors(
+    library: Library, article: str | None, keep: str, other: str, *, coder: str | None = None
+) -> str:
     """Merge ``other`` into ``keep`` in one article, or (``article`` None) across the library:
     the alias table, which later imports use too. Returns where it holds (the article id or
     "everywhere")."""
@@ -310,19 +338,19 @@ def merge_actors(library: Library, article: str | None, keep: str, other: str) -
         raise CorrectionFailed(other, "an actor cannot be merged into itself")
     store = library.annotations
     if article is not None:
-        corrected = _article_actors(library, article, other)
+        corrected = _article_actors(library, article, other, coder)
         known = {a.id: a.name for a in corrected.analysis.actors}
         where = f"article {corrected.article}"
         for actor in (keep, other):
             if actor not in known:
                 raise CorrectionFailed(actor, f"no such actor in {where}")
-        fixes = store.actor_fixes(corrected.article)
+        fixes = store.actor_fixes(corrected.article, coder)
     else:
         known = library_actor_names(library)
         for actor in (keep, other):
             if actor not in known:
                 raise CorrectionFailed(actor, "no such actor in the library")
-        fixes = store.library_actor_fixes()
+        fixes = store.library_actor_fixes(coder)
     # no cycles: keep must not (already) be merged into other
     seen, step = set(), keep
     while step in fixes and fixes[step].merge_into and step not in seen:
@@ -337,9 +365,9 @@ def merge_actors(library: Library, article: str | None, keep: str, other: str) -
 
     try:
         if article is not None:
-            store.fix_actor(corrected.article, other, change)
+            store.fix_actor(corrected.article, other, change, coder=coder)
             return corrected.article
-        store.fix_library_actor(other, change)
+        store.fix_library_actor(other, change, coder=coder)
     except StoreError as exc:
         raise CorrectionFailed(other, str(exc)) from None
     return "everywhere"
@@ -352,6 +380,7 @@ def set_actor(
     *,
     name: str | None = None,
     kind: str | None = None,
+    coder: str | None = None,
 ) -> str:
     """Rename an actor and/or set its type (``none``: not an actor), in one article or across
     the library. Returns where it holds."""
@@ -369,15 +398,15 @@ def set_actor(
             raise CorrectionFailed(actor, "the name cannot be empty")
     store = library.annotations
     if article is not None:
-        corrected = _article_actors(library, article, actor)
+        corrected = _article_actors(library, article, actor, coder)
         raw_ids = {a.id for a in library.analysis(corrected.article).actors}
         if actor not in {a.id for a in corrected.analysis.actors} and actor not in raw_ids:
             raise CorrectionFailed(actor, f"no such actor in article {corrected.article}")
-        current = store.actor_fixes(corrected.article).get(actor)
+        current = store.actor_fixes(corrected.article, coder).get(actor)
     else:
         if actor not in library_actor_names(library):
             raise CorrectionFailed(actor, "no such actor in the library")
-        current = store.library_actor_fixes().get(actor)
+        current = store.library_actor_fixes(coder).get(actor)
     if current is not None and current.merge_into and kind != "none":
         raise CorrectionFailed(actor, f"it is merged into {current.merge_into}; set that actor")
 
@@ -393,9 +422,9 @@ def set_actor(
 
     try:
         if article is not None:
-            store.fix_actor(corrected.article, actor, change)
+            store.fix_actor(corrected.article, actor, change, coder=coder)
             return corrected.article
-        store.fix_library_actor(actor, change)
+        store.fix_library_actor(actor, change, coder=coder)
     except StoreError as exc:
         raise CorrectionFailed(actor, str(exc)) from None
     return "everywhere"

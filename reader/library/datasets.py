@@ -115,12 +115,14 @@ def corrected_articles(
     *,
     on_progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
+    coder: str | None = None,
 ) -> Iterator[tuple[ArticleInfo, CorrectedArticle]]:
-    """Each article with its corrected analysis, one at a time. An article whose text or analysis
-    can't be read is skipped (``reader doctor`` names it)."""
+    """Each article with its analysis corrected by the current coder (or ``coder``), one at a
+    time. An article whose text or analysis can't be read is skipped (``reader doctor`` names
+    it)."""
     from reader.base.errors import ReaderError
 
-    reader = Corrections(library)
+    reader = Corrections(library, coder)
     total = len(articles)
     for n, info in enumerate(articles, 1):
         if cancelled():
@@ -158,13 +160,17 @@ def quote_rows(
     kind: str | None = None,
     include_all: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
+    coder: str | None = None,
 ) -> Iterator[dict[str, Any]]:
     """One row per quotation (relay records are no rows: their medium is ``via``). Rejected
     quotations and terms only with ``include_all``; ``speaker`` matches the speaker or the
-    actor's name, ignoring case; ``kind`` one kind."""
+    actor's name, ignoring case; ``kind`` one kind; ``coder``: that coder's corrections applied
+    (default: the current coder's)."""
     wanted_speaker = speaker.casefold().strip() if speaker else None
     articles = selected(library, ids, tag)
-    for info, corrected in corrected_articles(library, articles, on_progress=on_progress):
+    for info, corrected in corrected_articles(
+        library, articles, on_progress=on_progress, coder=coder
+    ):
         actors = {a.id: a for a in corrected.analysis.actors}
         for view in corrected.quotes:
             q = view.quote
@@ -221,12 +227,16 @@ def actor_rows(
     tag: str | None = None,
     *,
     on_progress: Callable[[int, int], None] | None = None,
+    coder: str | None = None,
 ) -> list[dict[str, Any]]:
     """One row per actor across the selected articles, most quoted first. ``actor`` is the id
-    the correction commands take; ``name`` and ``type`` are the ones most articles give."""
+    the correction commands take; ``name`` and ``type`` are the ones most articles give
+    (``coder``: that coder's corrections applied; default the current coder's)."""
     totals: dict[str, _ActorTotal] = {}
     articles = selected(library, ids, tag)
-    for info, corrected in corrected_articles(library, articles, on_progress=on_progress):
+    for info, corrected in corrected_articles(
+        library, articles, on_progress=on_progress, coder=coder
+    ):
         here: dict[str, _ActorTotal] = {}
         for actor in corrected.analysis.actors:
             total = totals.setdefault(actor.id, _ActorTotal())
@@ -442,14 +452,16 @@ def stats(
     *,
     by: str = "source",
     on_progress: Callable[[int, int], None] | None = None,
+    coder: str | None = None,
 ) -> dict[str, Any]:
     """``{"by", "groups": [{"key", "quotes", "direct", "indirect", "reported", "speakers",
-    "top10_share"}], "total": {...}, "top_speakers": [...]}``; shares are fractions 0-1."""
+    "top10_share"}], "total": {...}, "top_speakers": [...]}``; shares are fractions 0-1;
+    ``coder``: that coder's corrections applied (default: the current coder's)."""
     from .quote_counts import QuoteCounts  # the per-article counts, cached
 
     builder = StatsBuilder(by)
     articles = selected(library, ids, tag)
-    for info, rows in QuoteCounts(library).counts(articles, on_progress=on_progress):
+    for info, rows in QuoteCounts(library, coder).counts(articles, on_progress=on_progress):
         builder.add_aggregate(info, rows)
     return builder.result()
 

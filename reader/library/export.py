@@ -28,8 +28,9 @@ def collect_export(
     """IDs and a tag together: the union. Neither: every article (and removed articles that
     still have orphan notes). A tag selects articles with it or with a note carrying it.
     ``where`` keeps only the stored articles it accepts. ``quotes``: fill in who said what.
-    Every note and tag carries its coder; ``coder``: only that coder's notes and tags (``final``:
-    the adjudicated codes)."""
+    Every note, tag and correction carries its coder; ``coder``: only that coder's notes, tags
+    and corrections, and the quotations as that coder corrected them (``final``: the adjudicated
+    codes)."""
     ids = list(ids)
     store = library.annotations
     wanted = {library.resolve(i) for i in ids}
@@ -79,31 +80,36 @@ def collect_export(
             a.codes = [c for c in a.codes if c.coder == coder]
             a.done = [d for d in a.done if d.coder == coder]
             a.tags = [t for t in a.tags if any(c.tag.casefold() == t.casefold() for c in a.codes)]
-    _add_corrections(library, selected, quotes)
+    _add_corrections(library, selected, quotes, coder)
     return selected
 
 
-def _add_corrections(library: Library, selected: list[ExportArticle], quotes: bool) -> None:
-    """The corrections that travel with the export, who speaks in each noted passage that is a
-    quotation, and (``quotes``) who said what: all with the corrections applied."""
+def _add_corrections(
+    library: Library, selected: list[ExportArticle], quotes: bool, coder: str | None = None
+) -> None:
+    """The corrections that travel with the export (every coder's, or ``coder``'s), who speaks
+    in each noted passage that is a quotation, and (``quotes``) who said what: all with the
+    current coder's (or ``coder``'s) corrections applied."""
     from annotations.corrections import actor_slug
 
     from .quotes import Corrections
 
     store = library.annotations
     touched = store.corrected_articles()
-    reader = Corrections(library)
-    aliases = reader.aliases
+    reader = Corrections(library, coder)
+    aliases = [f for f in store.all_library_actor_fixes() if coder is None or f.coder == coder]
     columns = library.article_columns()
     for a in selected:
         if a.id in touched:
-            a.corrections = store.quote_corrections(a.id)
-            a.actor_fixes = list(store.actor_fixes(a.id).values())
+            a.corrections = store.quote_corrections(a.id, coder)
+            a.actor_fixes = [
+                f for f in store.all_actor_fixes(a.id) if coder is None or f.coder == coder
+            ]
         if aliases:
             at = columns.position(a.id)
             names = columns.view(at).actors if at is not None else []
             mine = {actor_slug(n) for n in names or ()}
-            a.library_actor_fixes = [f for f in aliases.values() if f.actor in mine]
+            a.library_actor_fixes = [f for f in aliases if f.actor in mine]
         if not quotes and not any(n.passage is not None and not n.orphan for n in a.notes):
             continue
         try:

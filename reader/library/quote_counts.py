@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 CACHE_NAME = "quotecounts.cache"
 STATS_NAME = "quotestats.cache"
-VERSION = (2, sys.implementation.cache_tag)
+VERSION = (3, sys.implementation.cache_tag)  # 3: counts are a coder's
 
 
 def _stat(path: Path | str) -> tuple[int, int] | None:
@@ -79,8 +79,9 @@ def article_infos(library: Library, ids: list[str] | None = None) -> list[Articl
 class QuoteCounts:
     """``counts(articles)`` yields (article, aggregate) from the cache where it is current."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, coder: str | None = None) -> None:
         self.library = library
+        self.coder = coder or library.annotations.who()  # whose corrections count
         folder = getattr(library, "cache_dir", None) or library.root
         self.path = Path(folder) / CACHE_NAME
         self.stats_path = Path(folder) / STATS_NAME
@@ -89,7 +90,7 @@ class QuoteCounts:
         """What the whole-library figures depend on, besides each article's analysis."""
         store = self.library.annotations
         fixes = sorted(store.correction_signatures().items())
-        return [_stat(self.library.index.path), _stat(store.aliases_path), fixes]
+        return [_stat(self.library.index.path), _stat(store.aliases_path), fixes, self.coder]
 
     def cached_stats(self) -> dict[str, dict[str, Any]] | None:
         """The whole library's statistics as last computed, if the library is as it was then
@@ -112,9 +113,11 @@ class QuoteCounts:
     ) -> Iterator[tuple[ArticleInfo, Aggregate]]:
         store = self.library.annotations
         aliases = _stat(store.aliases_path)
+        # the alias table is a coder's: the counts hold for the coder they were made for
+        aliases_key = [aliases, self.coder] if aliases is not None else None
         data = _load(self.path)
         rows: dict[str, list[Any]] = (
-            data["rows"] if data is not None and data.get("aliases") == aliases else {}
+            data["rows"] if data is not None and data.get("aliases") == aliases_key else {}
         )
         entries = store.correction_signatures()
         reader: Corrections | None = None
@@ -127,19 +130,19 @@ class QuoteCounts:
             if cancelled():
                 return
             analysis = os.path.join(root, info.id[:2], info.id, "analysis.json")
-            sig = [_stat(analysis), entries.get(info.id)]
+            sig = _signature(analysis, entries.get(info.id), self.coder)
             row = rows.get(info.id)
             if row is not None and row[0] == sig:
                 counted = row[1]
             else:
                 if reader is None:
-                    reader = Corrections(self.library)
+                    reader = Corrections(self.library, self.coder)
                 try:
                     counted = aggregate(counted_quotes(reader.article(info.id)))
                 except Exception:  # noqa: BLE001 - an unreadable article counts nothing
                     continue
                 # the analysis may have been (re)written just now: sign what is there now
-                sig = [_stat(analysis), entries.get(info.id)]
+                sig = _signature(analysis, entries.get(info.id), self.coder)
                 changed = True
             fresh[info.id] = [sig, counted]
             yield info, counted
@@ -147,7 +150,14 @@ class QuoteCounts:
                 on_progress(n, total)
         if changed or len(fresh) != len(rows) or set(fresh) != set(rows):
             kept = {a: r for a, r in rows.items() if a not in fresh}
-            _save(self.path, {"aliases": aliases, "rows": {**kept, **fresh}})
+            _save(self.path, {"aliases": aliases_key, "rows": {**kept, **fresh}})
+
+
+def _signature(analysis: str, fixes: int | None, coder: str) -> list[Any]:
+    """What an article's counts were made from: its analysis file, its corrections' checksum
+    and, when it has corrections, whose were applied (an article without any counts the same
+    for every coder)."""
+    return [_stat(analysis), fixes, coder if fixes is not None else None]
 
 
 def all_stats(
@@ -156,11 +166,12 @@ def all_stats(
     *,
     on_progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
+    coder: str | None = None,
 ) -> dict[str, dict[str, Any]]:
     """The statistics by every grouping at once (one pass; the statistics screen), from the
     counts cache: ``{"source": stats, "month": ..., "type": ..., "lang": ...}``. For the whole
     library (``ids`` None) they are also kept for the next time the screen opens."""
-    counts = QuoteCounts(library)
+    counts = QuoteCounts(library, coder)
     state = counts.library_state() if ids is None else None
     builders = {by: StatsBuilder(by) for by in STATS_BY}
     for info, rows in counts.counts(

@@ -406,29 +406,31 @@ def _mark_nested(views: list[QuoteView]) -> None:
 
 # reading the library --------------------------------------------------------------------------
 class Corrections:
-    """Reads articles with their corrections applied; the alias table and the list of corrected
-    articles are read once (build a new one to see later changes)."""
+    """Reads articles with one coder's corrections applied: ``coder``'s, by default the current
+    coder's (``final``: the adjudicated ones). The alias table and the list of corrected articles
+    are read once (build a new one to see later changes)."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, coder: str | None = None) -> None:
         self.library = library
         self.store = library.annotations
-        self.aliases = self.store.library_actor_fixes()
+        self.coder = coder or self.store.who()
+        self.aliases = self.store.library_actor_fixes(self.coder)
         self.touched = self.store.corrected_articles()
 
     def article(self, article_id: str, analysis: Analysis | None = None) -> CorrectedArticle:
         if analysis is None:
             analysis = self.library.analysis(article_id)
         if article_id in self.touched:
-            fixes = self.store.quote_corrections(article_id)
-            actor_fixes = self.store.actor_fixes(article_id)
+            fixes = self.store.quote_corrections(article_id, self.coder)
+            actor_fixes = self.store.actor_fixes(article_id, self.coder)
         else:
             fixes, actor_fixes = [], {}
         return apply_corrections(article_id, analysis, fixes, actor_fixes, self.aliases)
 
 
-def corrected(library: Library, article_id: str) -> CorrectedArticle:
-    """One article's quotations with corrections applied."""
-    return Corrections(library).article(article_id)
+def corrected(library: Library, article_id: str, coder: str | None = None) -> CorrectedArticle:
+    """One article's quotations with the current coder's (or ``coder``'s) corrections applied."""
+    return Corrections(library, coder).article(article_id)
 
 
 def iter_views(

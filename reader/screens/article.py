@@ -303,6 +303,10 @@ class ArticleScreen(Screen[None]):
             if found is not None and found.status != "auto":
                 when = found.changed.replace("T", " ").replace("Z", " UTC")
                 text.append(f" · {STATUS_WORDS.get(found.status, found.status)} {when}", "italic")
+                coder = found.correction.coder if found.correction is not None else ""
+                if coder:  # who changed it (issue 17): the current coder's corrections show
+                    text.append(" by ", "italic")
+                    text.append(clean_line(coder), "italic")
         else:
             para = self.view.doc.paragraph_of(event.start) + 1
             text.append(f"paragraph {para}/{len(self.view.doc.paragraphs)}")
