@@ -1,8 +1,8 @@
 """One import run's batch: dedupe, id, analysis and files per article; the index written once
 per batch.
 
-Why batches: the index is one file, rewritten whole on every write; per-article writes would make
-a 10,000-article import quadratic. Files are written before their index row, so an interrupted
+Why batches: each commit takes the index lock and fsyncs the journal; per-article commits would
+cost an fsync each. Files are written before their index row, so an interrupted
 run leaves at worst an unlisted folder (``reader doctor`` reports it), never a row without text.
 """
 
@@ -67,8 +67,7 @@ class ImportBatch:
         self.annotations = annotations
         self.on_result = on_result
         self.batch_seconds = self.interval = batch_seconds
-        self.rows = index.rows()  # refreshed at each commit
-        self.known = KnownStories(folders, self.rows)
+        self.known = KnownStories(folders, index)
         self.pending: list[tuple[str, str, ArticleMeta, Any]] = []  # + the files' write
         self.pending_ids: set[str] = set()
         self.results: list[tuple[str, str, Any]] = []  # (name, status, meta or error reason)
@@ -88,8 +87,8 @@ class ImportBatch:
         if existing is not None:
             self.inflight.append((name, existing, None, None, None))
         else:
-            rows = self.rows
-            article_id = unique_id(sha, lambda p: p in rows or p in self.pending_ids)
+            lookup = self.index.lookup
+            article_id = unique_id(sha, lambda p: p in self.pending_ids or lookup.has(p))
             meta = ArticleMeta(
                 id=article_id,
                 sha256=sha,
@@ -189,8 +188,8 @@ class ImportBatch:
                         continue
                 if status == "imported":
                     other = self.known.settle(meta, written=True)
-                    if other is None and meta.id in txn.metas:  # id taken meanwhile
-                        meta = self._move(meta, txn.metas)
+                    if other is None and txn.contains(meta.id):  # id taken meanwhile
+                        meta = self._move(meta, txn)
                         self.known.moved(meta)
                     if other is not None:
                         if other.id != meta.id:
@@ -199,8 +198,7 @@ class ImportBatch:
                     else:
                         txn.put(meta)
                 settled.append((name, status, meta))
-        self.rows = self.index.rows()
-        self.known.end_commit(self.rows)
+        self.known.end_commit()
         self._add_import_tags(m for _, s, m in settled if s == "imported" and m.import_tags)
         self._restore_notes(m for _, s, m in settled if s == "imported")
         for name, status, meta in settled:
@@ -219,10 +217,10 @@ class ImportBatch:
             except Exception as exc:  # noqa: BLE001 - a damaged notes file must not stop an import
                 self.tag_errors.append(f"{meta.id}: notes not restored ({exc})")
 
-    def _move(self, meta: ArticleMeta, taken: dict[str, ArticleMeta]) -> ArticleMeta:
+    def _move(self, meta: ArticleMeta, txn) -> ArticleMeta:
         from dataclasses import replace
 
-        new_id = unique_id(meta.sha256, lambda p: p in taken)
+        new_id = unique_id(meta.sha256, txn.contains)
         target = self.folders.path(new_id)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(self.folders.path(meta.id)), str(target))

@@ -85,10 +85,15 @@ def repair_library(root: Path) -> list[str]:
         moved = library.annotations.set_aside(article)
         if moved is not None:
             done.append(f"set aside unreadable annotations of {article}: {moved}")
+    done += library.index.salvage_journal()
     try:
         rows = library.index.rows()
     except (StorageError, LibraryError):
         rows = rebuild_index(library, done)
+    else:
+        folded = library.index.fold()
+        if folded:
+            done.append(f"folded {folded} journal entries into {library.index.path.name}")
     for folder in sorted((root / "articles").glob("*/*")):
         if folder.is_dir() and folder.name not in rows:
             shutil.rmtree(folder, ignore_errors=True)
@@ -110,9 +115,16 @@ def rebuild_index(library, done: list[str]) -> dict:
     from .models import ArticleMeta
 
     index = library.index.path
-    aside = index.with_name(f"{index.name}.corrupt-rebuilt-{time.strftime('%Y%m%dT%H%M%S')}")
-    os.replace(index, aside)
-    done.append(f"set aside the damaged index: {aside}")
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    aside = index.with_name(f"{index.name}.corrupt-rebuilt-{stamp}")
+    if index.exists():
+        os.replace(index, aside)
+        done.append(f"set aside the damaged index: {aside}")
+    journal = library.index.journal_path
+    if journal.exists():
+        journal_aside = journal.with_name(f"{journal.name}.corrupt-rebuilt-{stamp}")
+        os.replace(journal, journal_aside)
+        done.append(f"set aside its journal: {journal_aside}")
     metas = []
     for folder in sorted((library.root / "articles").glob("*/*")):
         originals = sorted(folder.glob("original.*"))

@@ -48,13 +48,14 @@ def reimport(
     on_result: Callable[[ReimportResult], None] | None = None,
 ) -> list[ReimportResult]:
     """Re-import ``targets`` (full ids; None: every article)."""
-    rows = index.rows()
     if targets is None:
-        targets = list(rows)
+        targets = list(index.columns().ids)
     results: list[ReimportResult] = []
     updated: list[ArticleMeta] = []
     for article_id in targets:
-        meta = rows[article_id]
+        meta = index.meta(article_id)
+        if meta is None:  # removed meanwhile
+            continue
         result = ReimportResult(article_id, meta.title)
         try:
             data, ext = folders.original(article_id)
@@ -95,10 +96,23 @@ def reimport(
     if not updated:
         return results
     with index.transaction() as txn:
-        for meta in updated:
-            if meta.id in txn.metas:  # not removed meanwhile
-                txn.put(meta)
+        for meta in updated:  # the user's corrections made meanwhile win (keep_edited)
+            txn.update(meta.id, keep_edited=True, **{f: getattr(meta, f) for f in _REFRESHED})
     return results
+
+
+_REFRESHED = (
+    "title",
+    "date",
+    "source",
+    "url",
+    "lang",
+    "content_key",
+    "words",
+    "import_tags",
+    "quotes",
+    "actors",
+)
 
 
 def _old_text(folders: ArticleFolders, article_id: str) -> str | None:

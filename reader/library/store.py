@@ -3,12 +3,14 @@
 Layout under the library dir::
 
     articles.json                       the index (see article_index.py), locked, atomic
+    articles.journal                    the index's changes since (journal.py), appended
     articles/<id[:2]>/<id>/original.EXT the bytes as imported (kept so reimport can re-clean)
     articles/<id[:2]>/<id>/text.txt     the clean body
     articles/<id[:2]>/<id>/analysis.json cached analysis (rewritten on reimport)
     annotations/                        tags, notes, reading state (annotations.store)
 
-Derived caches (the index snapshot ``articles.cache``, the annotation summaries
+Derived caches (the index snapshot ``articles.cache``, the lookup ``lookup.sqlite``, the
+annotation summaries
 ``summary.cache`` and ``notes-*.cache``) live in ``reader.paths.cache_dir(root)``, outside the
 library, so a backup of the folder holds only the user's data.
 
@@ -21,7 +23,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -119,21 +121,24 @@ class Library:
     def resolve(self, prefix: str) -> str:
         """The full id for a unique prefix; LibraryError for unknown or ambiguous ones."""
         wanted = prefix.strip().lower()
-        columns = self.index.columns()
-        if columns.position(wanted) is not None:
+        if not _is_hex(wanted):
+            raise LibraryError(f"no article with id {prefix}")
+        if self.index.has(wanted):
             return wanted
-        ids = columns.ids
-        found = [i for i in ids if wanted and i.startswith(wanted)] if _is_hex(wanted) else []
+        found = self.index.with_prefix(wanted, limit=11)
         if not found:
             raise LibraryError(f"no article with id {prefix}")
         if len(found) > 1:
-            shown = ", ".join(sorted(found)[:10]) + (" ..." if len(found) > 10 else "")
+            shown = ", ".join(found[:10]) + (" ..." if len(found) > 10 else "")
             raise LibraryError(f"ambiguous id {prefix}: matches {shown}")
         return found[0]
 
     def get(self, prefix: str) -> ArticleMeta:
-        columns = self.index.columns()
-        return columns.meta(columns.position(self.resolve(prefix)))
+        full = self.resolve(prefix)
+        meta = self.index.meta(full, synced=True)
+        if meta is None:  # removed meanwhile
+            raise LibraryError(f"no article with id {prefix}")
+        return meta
 
     def articles(self, tag: str | None = None) -> list[ArticleMeta]:
         """Newest first: by date, then by when it was added (undated articles last). The rows
@@ -226,12 +231,9 @@ class Library:
         clean = {k: _clean_field(k, v) for k, v in changes.items() if v is not None}
         full = self.resolve(article_id)
         with self.index.transaction() as txn:
-            meta = txn.metas[full]
-            if not clean:
-                return meta
-            edited = dict(meta.edited, **clean)
-            meta = _replace(meta, edited=edited, **clean)
-            txn.put(meta)
+            meta = txn.edit(full, **clean) if clean else txn.get(full)
+            if meta is None:
+                raise LibraryError(f"no article with id {article_id}")
         return meta
 
     def reimport(
@@ -313,7 +315,3 @@ def _clean_field(name: str, value: str) -> str | None:
             raise LibraryError(f"not a date: {value}")
         return parsed
     return value
-
-
-def _replace(meta: ArticleMeta, **changes: Any) -> ArticleMeta:
-    return replace(meta, **changes)
