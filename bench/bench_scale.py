@@ -159,37 +159,75 @@ def files_named(root: Path, name: str):
             yield Path(folder.path) / name
 
 
-def measure(root: Path, n: int, env) -> dict[str, float]:
-    figures: dict[str, float] = {}
+def warm(root: Path, env, figures: dict[str, float]) -> list[str]:
+    """The floor, and the first write after an upgrade (it migrates the index and builds the
+    lookup: once); returns ids to write to."""
     from reader.library.store import Library
 
-    lib = Library(root)
-    ids = [m.id for m in lib.articles()[:60]]
+    ids = [m.id for m in Library(root).articles()[:60]]
     figures["version"] = median_of(lambda _: run(reader(root, "--version"), env=env)[0])
+    figures["first write"] = run(reader(root, "edit", ids[59], "--title", "First"), env=env)[0]
+    return ids
 
-    # writes
+
+WRITES = ("import 1", "edit", "tag", "note", "rm")
+
+
+def writes(roots: dict[int, Path], env, ids: dict[int, list[str]], results) -> None:
+    """Each write at every size in turn, RUNS times (interleaved: a machine whose load
+    changes meanwhile changes every size alike), then the median per size."""
     from bench_cli_import import article
 
-    rng = random.Random(n)
-    new_files = []
+    rng = random.Random(15)
+    samples: dict[tuple[int, str], list[float]] = {}
     for k in range(RUNS):
-        data = article(rng, 10_000_000 + n + k)
-        path = root.parent / f"new-{n}-{k}.txt"
-        path.write_text(data["title"] + "\n\n" + data["text"], encoding="utf-8")
-        new_files.append(path)
-    figures["import 1"] = median_of(lambda k: run(reader(root, "import", str(new_files[k])))[0])
-    figures["edit"] = median_of(
-        lambda k: run(reader(root, "edit", ids[k], "--title", f"Edited {k}"), env=env)[0]
-    )
-    figures["tag"] = median_of(
-        lambda k: run(reader(root, "tag", ids[10 + k], "bench/tag"), env=env)[0]
-    )
-    figures["note"] = median_of(
-        lambda k: run(reader(root, "note", ids[20 + k], "a bench note"), env=env)[0]
-    )
-    figures["rm"] = median_of(lambda k: run(reader(root, "rm", ids[30 + k]), env=env)[0])
+        for n, root in roots.items():
+            data = article(rng, 10_000_000 + n + k)
+            path = root.parent / f"new-{n}-{k}.txt"
+            path.write_text(data["title"] + "\n\n" + data["text"], encoding="utf-8")
+            own = ids[n]
+            commands = {
+                "import 1": ("import", str(path)),
+                "edit": ("edit", own[k], "--title", f"Edited {k}"),
+                "tag": ("tag", own[10 + k], "bench/tag"),
+                "note": ("note", own[20 + k], "a bench note"),
+                "rm": ("rm", own[30 + k]),
+            }
+            for name, args in commands.items():
+                samples.setdefault((n, name), []).append(run(reader(root, *args), env=env)[0])
+            path.unlink(missing_ok=True)
+    for (n, name), values in samples.items():
+        results[n][name] = statistics.median(values)
 
-    # search
+
+_IN_PROCESS = r"""
+import sys, time, statistics
+from pathlib import Path
+from reader.library.store import Library
+lib = Library(Path(sys.argv[1]))
+lib.search("warm", 1)
+for query in sys.argv[2:]:
+    times = []
+    for _ in range(5):
+        t = time.perf_counter()
+        lib.search(query, 20)
+        times.append(time.perf_counter() - t)
+    print(statistics.median(times))
+"""
+
+
+def _search(root: Path, env, figures: dict[str, float]) -> None:
+    # the first search after an upgrade builds the full-text index: once
+    figures["search build"] = run(reader(root, "search", "--limit", "1", "warm"), env=env)[0]
+    done = subprocess.run(
+        [sys.executable, "-c", _IN_PROCESS, str(root), COMMON, RARE, PHRASE],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    common, rare, phrase = map(float, done.stdout.split())
+    figures["query common"], figures["query rare"], figures["query phrase"] = common, rare, phrase
     grep = ["grep", "-rl", "--include=text.txt"]
     figures["grep common"] = run([*grep, COMMON, str(root / "articles")])[0]
     figures["grep rare"] = run([*grep, RARE, str(root / "articles")])[0]
@@ -202,10 +240,11 @@ def measure(root: Path, n: int, env) -> dict[str, float]:
     figures["search phrase"] = median_of(
         lambda _: run(reader(root, *search, PHRASE), env=env)[0], 3
     )
-    t, rss, out = rss_run(reader(root, "search", "--json", RARE), env=env)
+    t, _, out = rss_run(reader(root, "search", "--json", RARE), env=env)
     figures["search rare all --json"], figures["search rare hits"] = t, len(json.loads(out))
 
-    # walks
+
+def _walks(root: Path, env, figures: dict[str, float]) -> None:
     index_files = [p for p in root.iterdir() if p.name.startswith("articles.")]
     figures["cat index"] = run(["cat", *map(str, index_files)])[0]
     t, rss, out = rss_run(reader(root, "list", "--json"), env=env)
@@ -215,28 +254,34 @@ def measure(root: Path, n: int, env) -> dict[str, float]:
     t, rss, _ = rss_run(reader(root, "doctor"), env=env)
     figures["doctor"], figures["doctor MB"] = t, rss
 
-    # sizes (disk blocks)
+
+def _sizes(root: Path, lib, figures: dict[str, float]) -> None:
+    index_files = [p for p in root.iterdir() if p.name.startswith("articles.")]
     figures["text MB"] = size_of(files_named(root, "text.txt")) / 1e6
     caches = list(files_named(root, "analysis.json"))
     caches += list((root / "articles").glob("*/analysis*"))  # packed per shard, if any
     figures["analysis MB"] = size_of(caches) / 1e6
     figures["index MB"] = size_of(index_files) / 1e6
     cache_dir = lib.cache_dir
+    figures["search MB"] = size_of(cache_dir.glob("search.sqlite*")) / 1e6
+    figures["lookup MB"] = size_of(cache_dir.glob("lookup.sqlite*")) / 1e6
     figures["cache dir MB"] = (
         size_of(p for p in cache_dir.rglob("*") if p.is_file()) / 1e6 if cache_dir.exists() else 0
     )
-    for path in new_files:
-        path.unlink(missing_ok=True)
-    return figures
 
 
 ROWS = [
     ("reader --version (floor)", "version", "s"),
+    ("first write (migrates, builds lookup)", "first write", "s"),
     ("import 1 article", "import 1", "s"),
     ("edit --title", "edit", "s"),
     ("tag", "tag", "s"),
     ("note", "note", "s"),
     ("rm", "rm", "s"),
+    ("first search (builds the search index)", "search build", "s"),
+    (f"Library.search {COMMON} top 20 (in process)", "query common", "s"),
+    (f"Library.search {RARE} top 20 (in process)", "query rare", "s"),
+    (f"Library.search {PHRASE} top 20 (in process)", "query phrase", "s"),
     (f"search --limit 20 {COMMON} (common)", "search common", "s"),
     (f"  grep -rl {COMMON}", "grep common", "s"),
     (f"search --limit 20 {RARE} (rare)", "search rare", "s"),
@@ -255,6 +300,8 @@ ROWS = [
     ("analysis cache (disk)", "analysis MB", "MB"),
     ("index file(s)", "index MB", "MB"),
     ("derived caches (cache dir)", "cache dir MB", "MB"),
+    ("  of which the search index", "search MB", "MB"),
+    ("  of which the lookup", "lookup MB", "MB"),
 ]
 
 
@@ -309,6 +356,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="1000,10000,100000", help="comma-separated sizes")
     ap.add_argument("--max", type=int, default=None, help="leave out sizes above this")
     ap.add_argument("--work", type=Path, default=None, help="keep libraries here for reruns")
+    ap.add_argument("--parts", default="writes,search,walks", help="what to measure (sizes always)")
     args = ap.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     if args.max:
@@ -322,15 +370,30 @@ def main() -> None:
     results: dict[int, dict[str, float]] = {}
     builds: dict[int, float] = {}
     try:
+        parts = set(args.parts.split(","))
+        roots: dict[int, Path] = {}
+        ids: dict[int, list[str]] = {}
         for n in sizes:
-            root = work / f"lib-{n}"
+            root = roots[n] = work / f"lib-{n}"
             if not (root / "articles").is_dir():
                 shutil.rmtree(root, ignore_errors=True)
                 print(f"building {n:,} articles ...", flush=True)
                 builds[n] = build(root, n)
                 print(f"  built in {builds[n]:.1f} s", flush=True)
+            results[n] = {}
+            ids[n] = warm(root, env, results[n])
+        if "writes" in parts:
+            print("writes (interleaved across sizes) ...", flush=True)
+            writes(roots, env, ids, results)
+        for n, root in roots.items():
             print(f"measuring {n:,} articles ...", flush=True)
-            results[n] = measure(root, n, env)
+            if "search" in parts:
+                _search(root, env, results[n])
+            if "walks" in parts:
+                _walks(root, env, results[n])
+            from reader.library.store import Library
+
+            _sizes(root, Library(root), results[n])
         report(results, builds)
     finally:
         if args.work is None:

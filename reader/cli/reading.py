@@ -14,9 +14,9 @@ from .output import (
     one_line,
     out,
     piped,
-    print_json,
     record,
     report_unreadable,
+    stream_json,
 )
 
 
@@ -47,14 +47,24 @@ def article_json(meta, summary) -> dict[str, Any]:
 
 def cmd_list(args: argparse.Namespace, root: Path) -> int:
     library = open_library(root)
+    if args.json:  # row by row: constant memory at any size
+        summaries = library.annotations.summaries() if len(library.article_columns()) else {}
+        unreadable: dict[str, str] = {}
+
+        def rows():
+            for meta in library.iter_articles(tag=args.tag):
+                summary = summaries.get(meta.id)
+                if summary and summary.error:
+                    unreadable[meta.id] = summary.error
+                yield article_json(meta, summary)
+
+        stream_json(rows())
+        return report_unreadable(unreadable)
     articles = library.articles(tag=args.tag)
     summaries = library.annotations.summaries() if articles else {}
     rows = [article_json(m, summaries.get(m.id)) for m in articles]
     # an unreadable annotation file must not pass for "no notes": say so, and fail
     unreadable = {m.id: s.error for m in articles if (s := summaries.get(m.id)) and s.error}
-    if args.json:
-        print_json(rows)
-        return report_unreadable(unreadable)
     if piped():  # one record per line, nothing wrapped or cut (like ls and git)
         for r in rows:
             tags = ", ".join(r["tags"])
@@ -118,17 +128,19 @@ def cmd_search(args: argparse.Namespace, root: Path) -> int:
     query = " ".join(args.query)
     if not query.strip():
         raise UsageError("search needs a word to look for")
-    hits = library.search(query, limit=args.limit)
-    if args.json:
-        print_json(
-            [
-                {
-                    "id": h.article.id,
-                    "title": h.article.title,
-                    "lines": [{"paragraph": n, "text": text} for n, text in h.lines],
-                }
-                for h in hits
-            ]
+    if args.limit is not None and args.limit < 1:
+        raise UsageError("--limit needs a number of articles, 1 or more")
+    hits = library.search_hits(query, limit=args.limit)
+    if args.json:  # row by row, best first
+        stream_json(
+            {
+                "id": h.article.id,
+                "title": h.article.title,
+                "lines": [{"paragraph": n, "text": text} for n, text in h.lines],
+                "score": round(h.score, 4),
+                "snippet": h.snippet,
+            }
+            for h in hits
         )
         return 0
     if piped():  # id, title, paragraph (counted from 1), the whole paragraph: one per line
@@ -136,19 +148,19 @@ def cmd_search(args: argparse.Namespace, root: Path) -> int:
             for n, para in hit.lines or [(None, "")]:
                 record(hit.article.id, hit.article.title, "" if n is None else n + 1, para)
         return 0
-    if not hits:
-        out(f"no article matches {one_line(query)}")
-        return 0
     from rich.text import Text
 
-    words = [w for w in query.split() if w]
     c = console()
+    shown = 0
     for hit in hits:
+        shown += 1
         c.print(Text.assemble((hit.article.id, "bold"), "  ", one_line(hit.article.title)))
-        for _, para in hit.lines[:5]:
-            line = Text("    " + snippet(one_line(para), words))
-            line.highlight_words(words, "reverse", case_sensitive=False)
-            c.print(line)
+        line = Text("    " + hit.snippet)
+        for start, end in hit.marks:
+            line.stylize("reverse", start + 4, end + 4)
+        c.print(line)
+    if not shown:
+        out(f"no article matches {one_line(query)}")
     return 0
 
 

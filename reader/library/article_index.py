@@ -222,6 +222,8 @@ class ArticleIndex:
         # the TUI reads from its main thread while an import worker writes: the cached state
         # (stamp, rows, columns) changes together, under this lock
         self._lock = threading.RLock()
+        # derived indexes that follow each write (the search index): (entries, before, after)
+        self.followers: list = []
 
     # the store of record --------------------------------------------------------------------
     def stamp(self) -> tuple:
@@ -514,6 +516,8 @@ class ArticleIndex:
             entries.append(Entry(seq, op, chain))
         append_durable(self.journal_path, b"".join(lines), cut_at=store.journal.good_end)
         self.lookup.apply(entries, store.end, state)
+        for follow in self.followers:
+            follow(entries, store.end, state)
         with self._lock:
             if (
                 self._state == store.end

@@ -8,6 +8,7 @@ Reading only: nothing here writes.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from datetime import UTC
 from pathlib import Path
@@ -21,7 +22,9 @@ class DoctorReport:
     notes: int = 0
 
 
-def check_library(root: Path) -> DoctorReport:
+def check_library(root: Path, *, deep: bool = False) -> DoctorReport:
+    """Check every file. Analysis caches are checked by size (one stat each, from one listing
+    per article folder); ``deep`` parses each one too, and checks the search index in full."""
     from annotations.storage import AtomicJSONStorage, StorageError
 
     from .article_index import LibraryError
@@ -36,18 +39,28 @@ def check_library(root: Path) -> DoctorReport:
         rows = {}
     report.articles = len(rows)
     report.lines.append(f"index: {len(rows)} articles in {library.index.path}")
-    for article_id, meta in rows.items():
+    for article_id in rows:
         folder = library.article_dir(article_id)
-        if not (folder / "text.txt").is_file():
+        try:
+            with os.scandir(folder) as entries:
+                files = {e.name: e for e in entries}
+        except OSError:
+            files = {}
+        if "text.txt" not in files:
             report.problems.append(f"{folder / 'text.txt'}: missing (article {article_id})")
-        if not any(folder.glob("original.*")):
+        if not any(name.startswith("original.") for name in files):
             report.problems.append(f"{folder}: original missing; reimport is not possible")
-        cache = folder / "analysis.json"
-        if cache.exists():
+        cache = files.get("analysis.json")
+        if cache is not None:
             try:
-                json.loads(cache.read_text(encoding="utf-8"))
+                ok = cache.stat().st_size > 0
+                if ok and deep:
+                    json.loads(Path(cache.path).read_text(encoding="utf-8"))
             except (OSError, ValueError):
-                report.lines.append(f"{cache}: unreadable cache, recomputed when opened")
+                ok = False
+            if not ok:
+                report.lines.append(f"{cache.path}: unreadable cache, recomputed when opened")
+    _check_search(library, report, deep)
     articles_dir = root / "articles"
     if articles_dir.is_dir():
         for folder in sorted(articles_dir.glob("*/*")):
@@ -65,6 +78,32 @@ def check_library(root: Path) -> DoctorReport:
     for backup in sorted(root.rglob("*.corrupt-*")):
         report.lines.append(f"backup of a damaged file: {backup}")
     return report
+
+
+def _check_search(library, report: DoctorReport, deep: bool) -> None:
+    """The full-text index is derived: a line says whether it is current (else the next
+    search brings it forward or rebuilds it; --repair rebuilds it)."""
+    import sqlite3
+
+    path = library.cache_dir / "search.sqlite"
+    if not path.exists():
+        return
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            live = db.execute("SELECT count(*) FROM docs WHERE live = 1").fetchone()[0]
+            dead = db.execute("SELECT count(*) FROM docs WHERE live = 0").fetchone()[0]
+            ok = (not deep) or db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            if deep:
+                indexed = {r[0] for r in db.execute("SELECT id FROM docs WHERE live = 1")}
+                ok = ok and indexed == set(library.index.rows())
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as exc:
+        report.lines.append(f"{path}: unreadable ({exc}); rebuilt by the next search")
+        return
+    state = "" if ok else "; differs from the index: reader doctor --repair rebuilds it"
+    report.lines.append(f"search index: {live} articles ({dead} old entries) in {path}{state}")
 
 
 def repair_library(root: Path) -> list[str]:
@@ -98,6 +137,9 @@ def repair_library(root: Path) -> list[str]:
         if folder.is_dir() and folder.name not in rows:
             shutil.rmtree(folder, ignore_errors=True)
             done.append(f"removed {folder} (left by an interrupted import)")
+    if (library.cache_dir / "search.sqlite").exists():
+        count = library.search_index.rebuild()
+        done.append(f"rebuilt the search index ({count} articles)")
     return done
 
 

@@ -45,10 +45,11 @@ def _bands(row: Any) -> list[int]:
 
 
 def _old_key(row: Any) -> str | None:
-    from reader.importing.dedupe import parse_key
+    """A content key of the previous version (one hash; signatures start with their prefix)."""
+    from reader.importing.dedupe import PREFIX
 
     key = row.get("content_key") if isinstance(row, dict) else None
-    return key if isinstance(key, str) and parse_key(key) is None else None
+    return key if isinstance(key, str) and not key.startswith(PREFIX) else None
 
 
 class Lookup:
@@ -188,20 +189,21 @@ class Lookup:
             return None
 
     def _rebuild(self, db: sqlite3.Connection, rows: dict[str, Any]) -> None:
+        """Everything again, inserted in key order (a B-tree filled in order is written
+        once; in random order, 1.6 million band rows at 100,000 articles took a minute)."""
         db.execute("DELETE FROM rows")
         db.execute("DELETE FROM bands")
+        encode = json.JSONEncoder(ensure_ascii=False).encode
         db.executemany(
             "INSERT INTO rows VALUES(?,?,?,?)",
             (
-                (i, r.get("sha256"), _old_key(r), json.dumps(r, ensure_ascii=False))
-                for i, r in rows.items()
+                (i, r.get("sha256"), _old_key(r), encode(r))
+                for i, r in sorted(rows.items())
                 if isinstance(r, dict)
             ),
         )
-        db.executemany(
-            "INSERT OR IGNORE INTO bands VALUES(?,?)",
-            ((v, i) for i, r in rows.items() for v in _bands(r)),
-        )
+        bands = sorted((v, i) for i, r in rows.items() for v in _bands(r))
+        db.executemany("INSERT OR IGNORE INTO bands VALUES(?,?)", bands)
 
     def _apply(self, db: sqlite3.Connection, entries: Iterable[Entry]) -> None:
         for entry in entries:

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from reader.analysis.models import Analysis
 
     from .reimport import ReimportResult
+    from .search_index import SearchIndex
 
 __all__ = ["ID_LENGTH", "Library", "LibraryError", "SearchHit", "tag_matches", "unique_id"]
 
@@ -57,6 +59,9 @@ def tag_matches(tag: str, wanted: str) -> bool:
 class SearchHit:
     article: ArticleMeta
     lines: list[tuple[int, str]]  # (paragraph index, paragraph text) that hold a query word
+    score: float = 0.0  # BM25 (higher is better); 0 for the slow scan without FTS5
+    snippet: str = ""  # one line around the best paragraph's first match
+    marks: list[tuple[int, int]] = field(default_factory=list)  # matches in the snippet
 
 
 class Library:
@@ -71,6 +76,21 @@ class Library:
         self.index = ArticleIndex(self.root / "articles.json", self.cache_dir / "articles.cache")
         self.folders = ArticleFolders(self.root)
         self._annotations: AnnotationStore | None = None
+        self._search: SearchIndex | None = None
+        self.index.followers.append(self._follow_writes)
+
+    @property
+    def search_index(self) -> SearchIndex:
+        """The full-text index (search_index.py), opened on first use."""
+        if self._search is None:
+            from .search_index import SearchIndex
+
+            self._search = SearchIndex(self, self.cache_dir / "search.sqlite")
+        return self._search
+
+    def _follow_writes(self, entries, before, after) -> None:
+        if self._search is not None or (self.cache_dir / "search.sqlite").exists():
+            self.search_index.apply(entries, before, after)
 
     @property
     def annotations(self) -> AnnotationStore:
@@ -149,6 +169,15 @@ class Library:
             return [view(i) for i in range(len(columns))]
         tagged = self.tagged_ids(tag)
         return [view(i) for i, article_id in enumerate(columns.ids) if article_id in tagged]
+
+    def iter_articles(self, tag: str | None = None) -> Iterator[ArticleMeta]:
+        """Like articles(), one row at a time (for streams: no list of 1,000,000 rows)."""
+        columns = self.index.columns()
+        tagged = self.tagged_ids(tag) if tag is not None else None
+        view = columns.view
+        for i, article_id in enumerate(columns.ids):
+            if tagged is None or article_id in tagged:
+                yield view(i)
 
     def article_columns(self) -> ArticleColumns:
         """The index as columns, newest first: for lists of 100,000 rows (see index_columns)."""
@@ -250,11 +279,44 @@ class Library:
         return reimport(self.index, self.folders, self.annotations, targets, on_result=on_result)
 
     def search(self, query: str, limit: int | None = None) -> list[SearchHit]:
-        """Articles whose title or body holds every word of ``query`` (case-insensitive)."""
+        """Articles matching ``query`` (search_query.py), best first (BM25)."""
+        return list(self.search_hits(query, limit))
+
+    def search_hits(self, query: str, limit: int | None = None) -> Iterator[SearchHit]:
+        """Like search(), one hit at a time (each reads its article's text for the snippet)."""
+        from .search_index import SearchUnavailable, snippet, spans
+        from .search_query import parse
+
+        parsed = parse(query)
+        if not parsed.terms and not (parsed.lang or parsed.date_from or parsed.date_to):
+            return
+        try:
+            hits = iter(self.search_index.search(parsed, limit))
+            first = next(hits, None)
+        except SearchUnavailable:
+            yield from self.scan_search(query, limit)
+            return
+        if first is None:
+            return
+        words = parsed.highlight_words()
+        for hit in itertools.chain([first], hits):
+            meta = self.index.meta(hit.id, synced=True)
+            if meta is None:
+                continue
+            try:
+                body = self.text(meta.id)
+            except LibraryError:
+                body = ""
+            lines = [(n, p) for n, p in enumerate(body.split("\n\n")) if spans(p, words)]
+            shown, marks, _ = snippet(body, parsed)
+            yield SearchHit(meta, lines, hit.score, shown, marks)
+
+    def scan_search(self, query: str, limit: int | None = None) -> Iterator[SearchHit]:
+        """Without FTS5: articles whose title or body holds every word (reads every text)."""
         words = [w.casefold() for w in query.split()]
         if not words:
-            return []
-        hits: list[SearchHit] = []
+            return
+        found = 0
         for meta in self.articles():
             try:
                 body = self.text(meta.id)
@@ -268,10 +330,10 @@ class Library:
                 for n, para in enumerate(body.split("\n\n"))
                 if any(w in para.casefold() for w in words)
             ]
-            hits.append(SearchHit(meta, lines))
-            if limit is not None and len(hits) >= limit:
+            yield SearchHit(meta.to_meta(), lines, 0.0, lines[0][1] if lines else "", [])
+            found += 1
+            if limit is not None and found >= limit:
                 break
-        return hits
 
 
 def old_caches(root: Path) -> list[Path]:
