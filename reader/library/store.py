@@ -20,9 +20,9 @@ unique), so an article keeps its id, and its notes, across re-imports.
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
-import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
