@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from difflib import SequenceMatcher
+from difflib import Match, SequenceMatcher
 
 from reader.base.errors import ReaderError
 
@@ -148,7 +148,7 @@ def _candidate_starts(anchor: Anchor, text: str) -> list[int]:
     return [min(v, key=lambda s: abs(s - anchor.start)) for v in ranked[:MAX_GUESSES]]
 
 
-def _trim(blocks: list) -> list:
+def _trim(blocks: list[Match]) -> list[Match]:
     """Drop stray one- or two-letter matches at the edges of an alignment."""
     while len(blocks) > 1 and blocks[0].size < 3 and blocks[1].a - blocks[0].a - blocks[0].size > 2:
         blocks = blocks[1:]
@@ -173,7 +173,7 @@ def _to_word_edges(anchor: Anchor, text: str, start: int, end: int) -> tuple[int
     return start, end
 
 
-def _blocks(text: str, lo: int, hi: int, piece: str) -> list:
+def _blocks(text: str, lo: int, hi: int, piece: str) -> list[Match]:
     window = text[max(0, lo) : max(0, hi)]
     return _trim(
         [

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.base.errors import ReaderError
 from reader.base.surrogates import lone_surrogate
@@ -28,6 +28,9 @@ from .mdtext import (
 from .models import Note
 from .records import SCHEMA, anchor_from
 from .storage import atomic_write_bytes
+
+if TYPE_CHECKING:
+    from .store import AnnotationStore
 
 FORMAT = "reader-annotations"
 NOTE_ID = re.compile(r"^[0-9A-Za-z_-]{1,64}$")
@@ -65,12 +68,14 @@ def _note_meta(note: Note) -> list[str]:
     return lines
 
 
+def _passage_order(note: Note) -> tuple[bool, int, str]:
+    """Placed passages in text order, then the orphans; a passage's notes oldest first."""
+    return (note.orphan, note.passage.start if note.passage else 0, note.created)
+
+
 def _article_notes(notes: list[Note], level: str) -> list[str]:
     general = [n for n in notes if n.passage is None]
-    passages = sorted(
-        (n for n in notes if n.passage is not None),
-        key=lambda n: (n.orphan, n.passage.start, n.created),
-    )  # type: ignore
+    passages = sorted((n for n in notes if n.passage is not None), key=_passage_order)
     out: list[str] = []
     if general:
         out += [f"{level} Notes", ""]
@@ -340,11 +345,11 @@ def _note_in(article: str, d: Any) -> Note:
     )
 
 
-def merge_json(store: Any, data: Any) -> dict[str, int]:
+def merge_json(store: AnnotationStore, data: Any) -> dict[str, int]:
     """Merge a ``to_json`` file into ``store`` (``reader import-annotations``) without duplicates.
     Everything is checked before anything is written."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ImportError_('not a reader annotations file (expected "format": "%s")' % FORMAT)
+        raise ImportError_(f'not a reader annotations file (expected "format": "{FORMAT}")')
     if not isinstance(data.get("schema"), int) or data["schema"] > SCHEMA:
         raise ImportError_(
             f"annotations schema {data.get('schema')!r} is newer than this "

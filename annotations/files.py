@@ -24,7 +24,6 @@ from tinydb.table import Document
 from reader.base.errors import ReaderError
 
 from . import records as rec
-from .models import ArticleSummary
 from .storage import AtomicJSONStorage, StorageError, atomic_write_bytes, atomic_write_many, locked
 from .summary import SummaryCache, digest, signature
 from .tagnotes import TagNotes
@@ -49,7 +48,9 @@ def user_errors() -> Iterator[None]:
 
 
 class ArticleFiles:
-    """The file layer under :class:`annotations.store.AnnotationStore`."""
+    """The file layer the annotation store holds (``AnnotationStore.files``): one article's
+    file read, or changed under the lock (:meth:`writing`, :meth:`write_many`), the summary
+    cache (:meth:`entries`, ``cache``) and the change token (:meth:`version`)."""
 
     def __init__(self, root: Path, cache_dir: Path | None = None) -> None:
         """``root`` is ``LIBRARY/annotations`` (created on first write, not on read);
@@ -60,31 +61,29 @@ class ArticleFiles:
         self._root = str(self.root)
         self._lock_path = self.root / ".lock"
         self._journal = self.root / "changes"
-        self._cache = SummaryCache(self.root, self.cache_dir)
+        self.cache = SummaryCache(self.root, self.cache_dir)
         self._seen: tuple[int, int, int] | None = None
-        self._summaries: tuple[int, dict[str, ArticleSummary]] | None = None
-        self._tag_counts: tuple[int, dict[str, int]] | None = None
-        self._memory = threading.RLock()  # the in-memory cache, shared by the app's threads
-        self._tag_notes = TagNotes(self.cache_dir)
+        self.memory = threading.RLock()  # the in-memory cache, shared by the app's threads
+        self.tag_notes = TagNotes(self.cache_dir)
 
     # files ----------------------------------------------------------------------------------
     def path(self, article: str) -> Path:
-        return Path(self._file(article))
+        return Path(self.file(article))
 
-    def _file(self, article: str) -> str:
+    def file(self, article: str) -> str:
         if not isinstance(article, str) or not rec.ARTICLE_ID.match(article):
             raise StoreError(f"article id {article!r} is not valid")
         return os.path.join(self._root, article[:2], article + ".json")
 
-    def _read(self, article: str) -> dict[str, Any] | None:
+    def read(self, article: str) -> dict[str, Any] | None:
         with user_errors():
-            raw = AtomicJSONStorage(self._file(article)).read()
+            raw = AtomicJSONStorage(self.file(article)).read()
         if raw is not None and rec.schema_of(raw) > rec.SCHEMA:
-            raise StoreError(f"{self._file(article)} was written by a newer reader; upgrade reader")
+            raise StoreError(f"{self.file(article)} was written by a newer reader; upgrade reader")
         return rec.migrate(raw, article) if raw is not None else None
 
     @contextmanager
-    def _writing(self, article: str) -> Iterator[Any]:
+    def writing(self, article: str) -> Iterator[Any]:
         """One article's read-modify-write under the store lock; yields its TinyDB."""
         path = self.path(article)
         with user_errors(), locked(path, self._lock_path) as db:
@@ -96,11 +95,11 @@ class ArticleFiles:
             for stale in path.parent.glob(f".{path.name}.*.tmp"):  # a writer killed mid-write
                 stale.unlink(missing_ok=True)  # (safe: all writers hold the lock we hold)
             yield db
-            with self._memory:
-                self._cache.put(article, digest(db.storage.read()), signature(os.stat(path)))
-                self._bump()
+            with self.memory:
+                self.cache.put(article, digest(db.storage.read()), signature(os.stat(path)))
+                self.bump()
 
-    def _write_many(
+    def write_many(
         self, changes: dict[str, Callable[[dict[str, Any]], bool]], *, all_or_nothing: bool = False
     ) -> dict[str, str]:
         """Many articles' read-modify-writes under one lock: ``changes[article](raw)`` edits the
@@ -115,10 +114,10 @@ class ArticleFiles:
         written: list[tuple[str, str, dict[str, Any]]] = []
         if not changes:
             return errors
-        with self._all_locked():
+        with self.all_locked():
             for article, change in changes.items():
                 try:
-                    path = self._file(article)
+                    path = self.file(article)
                     with user_errors():
                         raw = AtomicJSONStorage(path).read()
                         if raw is not None and rec.schema_of(raw) > rec.SCHEMA:
@@ -137,19 +136,19 @@ class ArticleFiles:
             encoded = [(Path(path), _encode(raw, path)) for _, path, raw in written]
             with user_errors():
                 atomic_write_many(encoded)
-            with self._memory:
+            with self.memory:
                 for article, path, raw in written:
-                    self._cache.put(article, digest(raw), signature(os.stat(path)))
+                    self.cache.put(article, digest(raw), signature(os.stat(path)))
                 if written:
-                    self._bump()
+                    self.bump()
         return errors
 
     @contextmanager
-    def _all_locked(self) -> Iterator[None]:
+    def all_locked(self) -> Iterator[None]:
         with user_errors(), locked(self._journal, self._lock_path):
             yield
 
-    def _bump(self) -> None:
+    def bump(self) -> None:
         """Record that something changed (called under the lock)."""
         before = self.version()
         fd = os.open(self._journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
@@ -174,18 +173,20 @@ class ArticleFiles:
     def changed_since(self, token: tuple[int, int, int]) -> bool:
         return self.version() != tuple(token)
 
-    def _entries(self, force: bool = False) -> dict[str, dict[str, Any]]:
+    def entries(self, force: bool = False) -> dict[str, dict[str, Any]]:
         """A snapshot of the summary cache, current as of this call."""
-        with self._memory:
+        with self.memory:
             token = self.version()
-            if force or self._cache.entries is None or token != self._seen:
+            if force or self.cache.entries is None or token != self._seen:
                 with user_errors():
-                    self._cache.refresh()
+                    self.cache.refresh()
                 self._seen = token
-            assert self._cache.entries is not None
-            return dict(self._cache.entries)
+            assert self.cache.entries is not None
+            return dict(self.cache.entries)
 
-    def _update_article(self, db: Any, fields: dict[str, Any]) -> None:
+    @staticmethod
+    def update_article(db: Any, fields: dict[str, Any]) -> None:
+        """Set fields of the article record in an open TinyDB (inside :meth:`writing`)."""
         table = db.table("article")
         if len(table):
             table.update(fields, doc_ids=[table.all()[0].doc_id])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from reader.base.errors import ReaderError
@@ -26,7 +26,7 @@ _ANCHOR_FIELDS = ("exact", "prefix", "suffix", "start", "end", "paragraph")
 
 def now_iso() -> str:
     """ISO-8601 UTC with microseconds, so "newer" is well defined when merging."""
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def new_note_id() -> str:
@@ -94,7 +94,7 @@ def article_doc(raw: dict[str, Any] | None) -> dict[str, Any]:
 
 
 def schema_of(raw: dict[str, Any] | None) -> int:
-    meta = next(iter(((raw or {}).get("_meta") or {}).values()), {})
+    meta: dict[str, Any] = next(iter(((raw or {}).get("_meta") or {}).values()), {})
     return int(meta.get("schema", 0))
 
 

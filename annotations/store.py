@@ -9,15 +9,15 @@ open every file. Tags keep their case, compare without it, and nest (``frame/con
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from tinydb import Query
 
 from . import records as rec
-from .files import StoreError, user_errors
-from .lifecycle import ArticleLifecycle
+from .anchors import reanchor as find_again
+from .files import ArticleFiles, StoreError, user_errors
 from .models import Anchor, ArticleSummary, Note
 from .summary import digest, error_digest, has_tag, note_tag_counts
 from .tags import matcher, merge_tags, remove_tags, rename_in, tag_key
@@ -35,9 +35,27 @@ class NoteConflict(StoreError):
         super().__init__(f"note {note_id} was {what} elsewhere since it was opened")
 
 
-class AnnotationStore(ArticleLifecycle):
+class AnnotationStore:
     """``AnnotationStore(LIBRARY / "annotations")``: created on first write, never on read;
     opening costs nothing (files are read when asked for)."""
+
+    def __init__(self, root: Path, cache_dir: Path | None = None) -> None:
+        """``root`` is ``LIBRARY/annotations``; ``cache_dir`` where the derived caches go
+        (default: ``root``; the library passes its cache folder)."""
+        self.files = ArticleFiles(root, cache_dir)  # the per-article files, lock, summary cache
+        self.root = self.files.root
+        self._summaries: tuple[int, dict[str, ArticleSummary]] | None = None
+        self._tag_counts: tuple[int, dict[str, int]] | None = None
+
+    def path(self, article: str) -> Path:
+        return self.files.path(article)
+
+    def version(self) -> tuple[int, int, int]:
+        """A token that changes whenever any process writes annotations (one ``stat``)."""
+        return self.files.version()
+
+    def changed_since(self, token: tuple[int, int, int]) -> bool:
+        return self.files.changed_since(token)
 
     # notes ----------------------------------------------------------------------------------
     def add_note(
@@ -58,7 +76,7 @@ class AnnotationStore(ArticleLifecycle):
             created=stamp,
             updated=stamp,
         )
-        with self._writing(article) as db:
+        with self.files.writing(article) as db:
             db.table("notes").insert(rec.note_doc(note))
         return note
 
@@ -66,7 +84,7 @@ class AnnotationStore(ArticleLifecycle):
         prefix = str(note_id).strip()
         if not prefix:
             raise StoreError("note id is empty")
-        entries = self._entries()
+        entries = self.files.entries()
         hits = [
             (a, i)
             for a, e in entries.items()
@@ -93,7 +111,7 @@ class AnnotationStore(ArticleLifecycle):
 
     def get_note(self, note_id: str) -> Note:
         article, full = self._locate(note_id)
-        for note in rec.notes_in(article, self._read(article)):
+        for note in rec.notes_in(article, self.files.read(article)):
             if note.id == full:
                 return note
         raise StoreError(f"no note with id {note_id!r}")
@@ -121,7 +139,7 @@ class AnnotationStore(ArticleLifecycle):
                 text = rec.clean_text(text)
             if tags is not None:
                 tags = merge_tags([], tags)
-        with self._writing(article) as db:
+        with self.files.writing(article) as db:
             current = next(
                 (n for n in rec.notes_in(article, db.storage.read()) if n.id == full), None
             )
@@ -147,7 +165,7 @@ class AnnotationStore(ArticleLifecycle):
         """Delete the note. With ``base`` (the note as the user saw it when asking), a note
         changed meanwhile elsewhere is not deleted: :class:`NoteConflict` says so."""
         article, full = (base.article, base.id) if base is not None else self._locate(note_id)
-        with self._writing(article) as db:
+        with self.files.writing(article) as db:
             if base is not None:
                 current = next(
                     (n for n in rec.notes_in(article, db.storage.read()) if n.id == full), None
@@ -168,12 +186,12 @@ class AnnotationStore(ArticleLifecycle):
         articles = (
             [article]
             if article is not None
-            else sorted(a for a, e in self._entries().items() if e["notes"])
+            else sorted(a for a, e in self.files.entries().items() if e["notes"])
         )
         found: list[Note] = []
         tagged = matcher(tag) if tag is not None else None
         for name in articles:
-            raw = self._read(name)
+            raw = self.files.read(name)
             if tagged is None or tagged(rec.article_doc(raw).get("tags") or ()):
                 found += rec.notes_in(name, raw)
             else:
@@ -183,43 +201,44 @@ class AnnotationStore(ArticleLifecycle):
     def _notes_tagged(self, key: str) -> list[Note]:
         """Across the library: whole articles tagged ``key`` are read from their files; notes
         tagged ``key`` elsewhere come from the per-tag-root cache (:mod:`annotations.tagnotes`)."""
-        entries = self._entries()
+        entries = self.files.entries()
         whole = {a for a, e in entries.items() if e["notes"] and has_tag(e["article_keys"], key)}
         some = [
             a
             for a, e in entries.items()
             if e["notes"] and a not in whole and has_tag(e["note_keys"], key)
         ]
-        by_article = {a: rec.notes_in(a, self._read(a)) for a in whole}
+        by_article = {a: rec.notes_in(a, self.files.read(a)) for a in whole}
         with user_errors():
-            by_article.update(self._tag_notes.notes(key, some, entries, self._read))
+            by_article.update(self.files.tag_notes.notes(key, some, entries, self.files.read))
         return [n for a in sorted(by_article) for n in by_article[a]]
 
     def orphans(self) -> list[Note]:
         """Notes whose article was removed or whose passage could not be found again."""
-        names = sorted(a for a, e in self._entries().items() if e["orphans"])
-        return [n for a in names for n in rec.notes_in(a, self._read(a)) if n.orphan]
+        names = sorted(a for a, e in self.files.entries().items() if e["orphans"])
+        return [n for a in names for n in rec.notes_in(a, self.files.read(a)) if n.orphan]
 
     # article tags and state -----------------------------------------------------------------
     def article_tags(self, article: str) -> list[str]:
-        return list(rec.article_doc(self._read(article)).get("tags") or [])
+        tags: list[str] = list(rec.article_doc(self.files.read(article)).get("tags") or [])
+        return tags
 
-    def _change_tags(self, article: str, change: Any) -> list[str]:
+    def _change_tags(self, article: str, change: Callable[[list[str]], list[str]]) -> list[str]:
         with user_errors():
             wanted = change(self.article_tags(article))  # validate before taking the lock
         if wanted == self.article_tags(article):
             return wanted  # nothing to do: never create or rewrite a file for it
-        with self._writing(article) as db:
+        with self.files.writing(article) as db:
             current = list(rec.article_doc(db.storage.read()).get("tags") or [])
             wanted = change(current)
-            self._update_article(db, {"tags": wanted})
+            self.files.update_article(db, {"tags": wanted})
         return wanted
 
     def tag_article(self, article: str, tags: Iterable[str]) -> list[str]:
         tags = list(tags)
         return self._change_tags(article, lambda cur: merge_tags(cur, tags))
 
-    def tag_articles(self, mapping: dict[str, Iterable[str]]) -> dict[str, list[str]]:
+    def tag_articles(self, mapping: Mapping[str, Iterable[str]]) -> dict[str, list[str]]:
         """``tag_article`` for many articles (an import's tags) at the cost of one lock and one
         disk flush for all. Returns each article's tags. Articles that could not be tagged
         (corrupt file, bad tag or id) are left as they were; the others are saved, then a
@@ -239,7 +258,7 @@ class AnnotationStore(ArticleLifecycle):
 
             return apply
 
-        errors = self._write_many({a: change(a, list(t)) for a, t in mapping.items()})
+        errors = self.files.write_many({a: change(a, list(t)) for a, t in mapping.items()})
         if errors:
             first = next(iter(errors.items()))
             more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
@@ -263,7 +282,7 @@ class AnnotationStore(ArticleLifecycle):
         """Each tag (case-folded) with the articles carrying it, on the article or on one of
         its notes (what a tag filter shows, so it counts articles, not uses)."""
         found: dict[str, set[str]] = {}
-        for article, entry in self._entries().items():
+        for article, entry in self.files.entries().items():
             tags = [] if entry.get("removed") else list(entry["tags"])
             for tag in tags + [t for t, _n in note_tag_counts(entry)]:
                 found.setdefault(tag.casefold(), set()).add(article)
@@ -271,11 +290,11 @@ class AnnotationStore(ArticleLifecycle):
 
     def tag_counts(self) -> dict[str, int]:
         """Each tag (as most often typed) with the number of articles and notes that carry it."""
-        with self._memory:
-            entries = self._entries()
-            if self._tag_counts is not None and self._tag_counts[0] == self._cache.generation:
+        with self.files.memory:
+            entries = self.files.entries()
+            if self._tag_counts is not None and self._tag_counts[0] == self.files.cache.generation:
                 return dict(self._tag_counts[1])
-            generation = self._cache.generation
+            generation = self.files.cache.generation
         counts: dict[str, dict[str, int]] = {}
         for entry in entries.values():
             seen = [] if entry.get("removed") else [(t, 1) for t in entry["tags"]]
@@ -294,18 +313,18 @@ class AnnotationStore(ArticleLifecycle):
         with user_errors():
             old_key, _ = tag_key(old), tag_key(new)
         changed = 0
-        with self._all_locked():
-            entries = self._entries(force=True)  # under the lock: no tag added meanwhile
+        with self.files.all_locked():
+            entries = self.files.entries(force=True)  # under the lock: no tag added meanwhile
             for article, entry in sorted(entries.items()):
                 if not (
                     has_tag(entry["article_keys"], old_key) or has_tag(entry["note_keys"], old_key)
                 ):
                     continue
-                with self._writing(article) as db:
+                with self.files.writing(article) as db:
                     raw = db.storage.read()
                     tags = rename_in(list(rec.article_doc(raw).get("tags") or []), old, new)
                     if tags is not None:
-                        self._update_article(db, {"tags": tags})
+                        self.files.update_article(db, {"tags": tags})
                         changed += 1
                     updates = []
                     for note in rec.notes_in(article, raw):
@@ -325,18 +344,18 @@ class AnnotationStore(ArticleLifecycle):
             fields["read"] = bool(read)
         if position is not None:
             fields["position"] = max(0, int(position))
-        current = rec.article_doc(self._read(article))
+        current = rec.article_doc(self.files.read(article))
         defaults = {"read": False, "position": 0}
         if any(current.get(k, defaults[k]) != v for k, v in fields.items()):
-            with self._writing(article) as db:
-                self._update_article(db, fields)
+            with self.files.writing(article) as db:
+                self.files.update_article(db, fields)
 
     # fast, library-wide ---------------------------------------------------------------------
     def summary(self, article: str) -> ArticleSummary:
         """One article's summary; an unreadable file gives one with ``error`` set (naming the
         file and its backup), never counts that pass for "no notes"."""
         try:
-            return _summary(digest(self._read(article)))
+            return _summary(digest(self.files.read(article)))
         except StoreError as exc:
             if not self.path(article).exists():
                 raise  # not the file's fault (a bad id): nothing to summarise
@@ -345,9 +364,9 @@ class AnnotationStore(ArticleLifecycle):
     def summaries(self) -> dict[str, ArticleSummary]:
         """Every article with annotations: tags, note and orphan counts, reading state.
         (A fresh dict each call; the summaries in it are shared, treat them as read-only.)"""
-        with self._memory:
-            entries = self._entries()
-            generation = self._cache.generation
+        with self.files.memory:
+            entries = self.files.entries()
+            generation = self.files.cache.generation
             if self._summaries is None or self._summaries[0] != generation:
                 self._summaries = (generation, {a: _summary(e) for a, e in entries.items()})
             return dict(self._summaries[1])
@@ -355,12 +374,11 @@ class AnnotationStore(ArticleLifecycle):
     def signatures(self) -> dict[str, Any]:
         """Per article with annotations, a value that changes whenever its file changes (for
         derived indexes holding tags and note text, such as the search index)."""
-        with self._memory:
-            return {a: e.get("sig") for a, e in self._entries().items()}
+        return {a: e.get("sig") for a, e in self.files.entries().items()}
 
     def problems(self) -> dict[str, str]:
         """Article files that could not be read, with the reason (for ``reader doctor``)."""
-        return {a: e["error"] for a, e in self._entries().items() if e.get("error")}
+        return {a: e["error"] for a, e in self.files.entries().items() if e.get("error")}
 
     def tidy(self) -> int:
         """Remove temp files left by writers killed mid-write (``reader doctor``); returns how
@@ -368,7 +386,7 @@ class AnnotationStore(ArticleLifecycle):
         if not self.root.is_dir():
             return 0
         removed = 0
-        with self._all_locked():
+        with self.files.all_locked():
             for stale in self.root.glob("*/.*.json.*.tmp"):
                 stale.unlink(missing_ok=True)
                 removed += 1
@@ -379,18 +397,118 @@ class AnnotationStore(ArticleLifecycle):
         ``NAME.corrupt-...``, beside it) so the article can be annotated again. Returns where it
         went, or ``None`` if the file is readable (nothing to do)."""
         try:
-            self._read(article)
+            self.files.read(article)
             return None
         except StoreError:
             pass
         path = self.path(article)
         target = path.with_name(f"{path.name}.corrupt-set-aside-{rec.new_note_id()[1:9]}")
-        with self._all_locked():
+        with self.files.all_locked():
             os.replace(path, target)
-            with self._memory:
-                self._cache.drop(article)
-                self._bump()
+            with self.files.memory:
+                self.files.cache.drop(article)
+                self.files.bump()
         return target
+
+    # when the article changes: re-import, removal, a colleague's copy -----------------------
+    def reanchor(self, article: str, new_text: str) -> list[Note]:
+        """Place every passage note in ``new_text``; notes that can't be placed become orphans
+        and keep their old passage. The article counts as present again. Returns all its notes."""
+        if self.files.read(article) is None:
+            return []
+        with self.files.writing(article) as db:
+            raw = db.storage.read()
+            updates = []
+            for note in rec.notes_in(article, raw):
+                moved = find_again(note.passage, new_text) if note.passage else None
+                fields: dict[str, Any] = {"orphan": note.passage is not None and moved is None}
+                if moved is not None:
+                    fields["passage"] = moved.to_dict()
+                updates.append((fields, Query().id == note.id))
+            if updates:
+                db.table("notes").update_multiple(updates)
+            if rec.article_doc(raw).get("removed"):
+                self.files.update_article(db, {"removed": False})
+        return rec.notes_in(article, self.files.read(article))
+
+    def restore_article(self, article: str, text: str | Callable[[], str]) -> list[Note]:
+        """An article with this id was added (again): if its notes were orphaned because it had
+        been removed (or lost their passage), place them in ``text`` once more; passage notes
+        that can't be placed stay orphans. Cheap when there is nothing to restore (one look at
+        the summary cache, no file opened; ``text`` may be a function, called only then), so
+        the library may call it for every article it adds. Returns the notes it restored."""
+        entry = self.files.entries().get(article)
+        if (
+            entry is None
+            or entry.get("error")
+            or not (entry.get("removed") or entry.get("orphans"))
+        ):
+            return []
+        before = {n.id for n in rec.notes_in(article, self.files.read(article)) if n.orphan}
+        body = text() if callable(text) else text
+        return [n for n in self.reanchor(article, body) if n.id in before and not n.orphan]
+
+    def mark_orphans(self, article: str) -> None:
+        """The article was removed but its notes stay: all become orphans."""
+        if self.files.read(article) is None:
+            return
+        with self.files.writing(article) as db:
+            db.table("notes").update({"orphan": True})
+            self.files.update_article(db, {"removed": True})
+
+    def delete_article(self, article: str) -> None:
+        """Remove an article's annotations for good (``reader remove --with-notes``)."""
+        path = self.path(article)
+        if not path.exists():
+            return
+        with self.files.all_locked():
+            path.unlink(missing_ok=True)
+            with self.files.memory:
+                self.files.cache.drop(article)
+                self.files.bump()
+
+    def merge_notes(
+        self, article: str, tags: Iterable[str], notes: Iterable[Note]
+    ) -> dict[str, int]:
+        """Merge another copy's annotations of ``article``: same id -> the newer ``updated``
+        wins; the same text on the same passage is not added twice."""
+        totals = self.merge_many([(article, list(tags), list(notes))])
+        return {k: totals[k] for k in ("added", "updated", "skipped")}
+
+    def merge_many(
+        self, plan: Iterable[tuple[str, Iterable[str], Iterable[Note]]]
+    ) -> dict[str, int]:
+        """:meth:`merge_notes` for many articles, whole or not at all (``reader
+        import-annotations``): every note and tag is checked first, then all files are changed
+        under one lock and written as one set (:meth:`_write_many`); a bad record, or a file
+        that can't be read, means nothing is written and a :class:`StoreError` names it."""
+        staged: dict[str, list[tuple[list[str], list[Note]]]] = {}
+        with user_errors():
+            for article, tags, notes in plan:
+                self.path(article)  # a valid id
+                incoming = []
+                for note in notes:
+                    note.article, note.text = article, rec.clean_text(note.text)
+                    note.tags = merge_tags([], note.tags)
+                    incoming.append(note)
+                staged.setdefault(article, []).append((merge_tags([], tags), incoming))
+        totals = {"articles": 0, "added": 0, "updated": 0, "skipped": 0}
+
+        def change(article: str) -> Callable[[dict[str, Any]], bool]:
+            def apply(raw: dict[str, Any]) -> bool:
+                changed = False
+                for tags, notes in staged[article]:
+                    counts, moved = _merge_raw(article, raw, tags, notes)
+                    changed |= moved
+                    totals["articles"] += 1
+                    for key, value in counts.items():
+                        totals[key] += value
+                return changed
+
+            return apply
+
+        self.files.write_many({a: change(a) for a in staged}, all_or_nothing=True)
+        return totals
 
 
 def _changed_since(base: Note, current: Note) -> bool:
@@ -432,3 +550,57 @@ def _summary(entry: dict[str, Any]) -> ArticleSummary:
         orphans=entry["orphans"],
         error=entry.get("error") or "",
     )
+
+
+def _merge_raw(
+    article: str, raw: dict[str, Any], tags: list[str], incoming: list[Note]
+) -> tuple[dict[str, int], bool]:
+    """Merge checked notes and tags into one article's raw TinyDB dict, in place."""
+    counts = {"added": 0, "updated": 0, "skipped": 0}
+    table: dict[str, Any] = raw.setdefault("notes", {})
+    slot = {d.get("id"): key for key, d in table.items() if isinstance(d, dict)}
+    mine = {n.id: n for n in rec.notes_in(article, raw)}
+    same = {_content_key(n) for n in mine.values()}
+    changed = False
+    for note in incoming:
+        if note.id in mine:
+            if _is_newer(note.updated, mine[note.id].updated):
+                table[slot[note.id]] = {**table[slot[note.id]], **rec.note_doc(note)}
+                counts["updated"] += 1
+                changed = True
+            else:
+                counts["skipped"] += 1
+        elif _content_key(note) in same:
+            counts["skipped"] += 1
+        else:
+            next_id = max((int(k) for k in table if str(k).isdigit()), default=0) + 1
+            table[str(next_id)] = rec.note_doc(note)
+            mine[note.id] = note
+            same.add(_content_key(note))
+            counts["added"] += 1
+            changed = True
+    current = list(rec.article_doc(raw).get("tags") or [])
+    merged = merge_tags(current, tags)
+    if merged != current:
+        article_table = raw.setdefault("article", {})
+        key = next(iter(article_table), "1")
+        article_table[key] = {**article_table.get(key, {}), "tags": merged}
+        changed = True
+    return counts, changed
+
+
+def _content_key(note: Note) -> tuple[str, str | None]:
+    """The same words on the same passage are the same note, wherever the passage sits now
+    (the other copy may have an older or newer version of the article's text)."""
+    passage = note.passage
+    return (" ".join(note.text.split()), " ".join(passage.exact.split()) if passage else None)
+
+
+def _is_newer(theirs: str, mine: str) -> bool:
+    """Compare ISO-8601 times as times (another machine may write another offset)."""
+    from dateutil.parser import isoparse
+
+    try:
+        return bool(isoparse(theirs) > isoparse(mine))
+    except (ValueError, TypeError, OverflowError):
+        return theirs > mine

@@ -83,7 +83,7 @@ def digest(data: dict[str, Any] | None) -> dict[str, Any]:
     """What the cache keeps about one article file's content (``data`` = the raw TinyDB dict)."""
     data = data or {}
     notes = list((data.get("notes") or {}).values())
-    article = next(iter((data.get("article") or {}).values()), {})
+    article: dict[str, Any] = next(iter((data.get("article") or {}).values()), {})
     note_tags: Counter[str] = Counter()
     for note in notes:
         for tag in note.get("tags") or []:

@@ -114,7 +114,7 @@ def main() -> int:
     print(f"{'':28}{'analyze()':>14}{'regex marks':>14}")
     print(
         f"{'throughput (MB/s, 1 core)':28}{total / 1e6 / t_an:>14.2f}{total / 1e6 / t_re:>14.2f}"
-        f"   target >= 1 MB/s"
+        f"   target >= 2 MB/s (issue 12)"
     )
     for lang in ("de", "en"):
         art = article_of(5000, docs, lang)
@@ -126,7 +126,7 @@ def main() -> int:
         r = timed(regex_pass, art, repeat=args.repeat)
         print(
             f"{f'{nw}-word article ({lang}) ms':28}{a * 1000:>14.1f}{r * 1000:>14.2f}"
-            f"   target < 20 ms (best run {best * 1000:.1f})"
+            f"   target <= 20 ms (best run {best * 1000:.1f})"
         )
     return 0
 

@@ -27,12 +27,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tinydb import TinyDB  # noqa: E402
+from tinydb import TinyDB
 
-from annotations import records as rec  # noqa: E402
-from annotations.models import Anchor, Note  # noqa: E402
-from annotations.storage import atomic_write_bytes  # noqa: E402
-from annotations.store import AnnotationStore  # noqa: E402
+from annotations import records as rec
+from annotations.models import Anchor, Note
+from annotations.storage import atomic_write_bytes
+from annotations.store import AnnotationStore
 
 TAGS = [
     f"{top}/{sub}"
@@ -269,7 +269,7 @@ def main() -> None:
             )
         )
         for label, where in (("1,000", small), (f"{args.notes:,}", root)):
-            opened = _median(lambda: AnnotationStore(where).version(), 50)
+            opened = _median(lambda where=where: AnnotationStore(where).version(), 50)
             rows.append(
                 (
                     f"open store + version(), {label} notes",

@@ -6,6 +6,7 @@ prints, so these figures are the CLI's figures.
     python bench/bench_quotes.py                 # dev sets (reporting)
     python bench/bench_quotes.py --split train   # tuning sets
     python bench/bench_quotes.py --split all --keep /tmp/preds
+    python bench/bench_quotes.py --split gum     # GUM train+dev as one set (186 quotes)
 """
 
 from __future__ import annotations
@@ -29,6 +30,14 @@ from reader.analysis import analyze  # noqa: E402
 
 
 def gold_sets(split: str) -> list[Path]:
+    if split == "gum":  # the English outside check: GUM train and dev together
+        out = Path(tempfile.mkdtemp(prefix="gum-all-")) / "gum_en_news_train_dev.jsonl"
+        with out.open("w", encoding="utf-8") as dst:
+            for name in ("gum_en_news_train.jsonl", "gum_en_news_dev.jsonl"):
+                src = QUOTES / name
+                if src.is_file():
+                    dst.write(src.read_text(encoding="utf-8").rstrip("\n") + "\n")
+        return [out]
     names = {
         "dev": ["wikinews_de_dev.jsonl", "gum_en_news_dev.jsonl"],
         "train": ["wikinews_de_train.jsonl", "gum_en_news_train.jsonl"],
@@ -111,7 +120,7 @@ def predict(gold: Path, out: Path) -> tuple[int, int, float]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=["dev", "train", "all"], default="dev")
+    ap.add_argument("--split", choices=["dev", "train", "all", "gum"], default="dev")
     ap.add_argument("--keep", help="folder to keep the prediction files in")
     ap.add_argument("--kinds", help="passed to the scorer (e.g. direct)")
     args = ap.parse_args()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -13,6 +14,9 @@ from textual.screen import Screen
 
 from reader import paths
 from reader.base.errors import ReaderError
+
+if TYPE_CHECKING:
+    from reader.screens.session import Session
 
 
 class ReaderApp(App[None]):
@@ -26,7 +30,9 @@ class ReaderApp(App[None]):
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]
 
-    def __init__(self, library_dir: Path, *, poll_interval: float = 1.0, session=None) -> None:
+    def __init__(
+        self, library_dir: Path, *, poll_interval: float = 1.0, session: Session | None = None
+    ) -> None:
         super().__init__()
         self.library_dir = Path(library_dir)
         self.poll_interval = poll_interval
@@ -55,7 +61,7 @@ class ReaderApp(App[None]):
             hold = getattr(self.screen, "hold_key", None)
             if hold is not None and hold(event):
                 return
-            event._typed_at = self.screen
+            event._typed_at = self.screen  # type: ignore[attr-defined]  # our mark on the event
         await super().on_event(event)
 
     async def _on_key(self, event: events.Key) -> None:
@@ -70,10 +76,12 @@ class ReaderApp(App[None]):
 
     async def dispatch_held_key(self, event: events.Key) -> None:
         """A key a dialog held, handled now as if it had just been typed at the dialog."""
-        event._typed_at = self.screen
+        event._typed_at = self.screen  # type: ignore[attr-defined]  # our mark on the event
         await super().on_event(event)
 
     def _remember_theme(self, theme) -> None:
+        if self.session is None:
+            return
         try:
             self.session.save_setting("theme", theme.name)
         except (OSError, ReaderError) as exc:
@@ -95,7 +103,7 @@ class ReaderApp(App[None]):
             yield SystemCommand(
                 "Remove the samples",
                 "remove the bundled sample articles (tagged sample)",
-                screen.action_remove_samples,
+                getattr(screen, "action_remove_samples"),  # noqa: B009 - screens that have samples
             )
         seen: set[tuple[int, str]] = set()
         for active in screen.active_bindings.values():
@@ -113,10 +121,18 @@ class ReaderApp(App[None]):
             )
 
 
-def make_app(library_dir: str | Path | None = None, **opts) -> ReaderApp:
-    """Build the app for ``library_dir`` (default: reader.paths.library_dir())."""
+def make_app(
+    library_dir: str | Path | None = None,
+    *,
+    poll_interval: float = 1.0,
+    session: Session | None = None,
+) -> ReaderApp:
+    """The app for ``library_dir`` (default: reader.paths.library_dir()): the one factory, used
+    by ``run_tui`` (the CLI) and the tests. ``session``: the library already opened (else the
+    app opens it when mounted); ``poll_interval``: seconds between looks for changes made by
+    other processes (0: tests, which look when they say so)."""
     root = Path(library_dir).expanduser() if library_dir is not None else paths.library_dir()
-    return ReaderApp(root, **opts)
+    return ReaderApp(root, poll_interval=poll_interval, session=session)
 
 
 def run_tui(library_dir: str | Path | None = None) -> int:
@@ -136,6 +152,6 @@ def run_tui(library_dir: str | Path | None = None) -> int:
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
         print(f"error {root}: {reason}", file=sys.stderr)
         return 1
-    app = ReaderApp(root, session=session)
+    app = make_app(root, session=session)
     app.run()
     return app.return_code or 0

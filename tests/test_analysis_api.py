@@ -55,9 +55,9 @@ def test_json_contract_fields():
     assert set(data) == {"lang", "quotes", "actors"}
     assert data["quotes"] and data["actors"]
     for q in data["quotes"]:
-        assert QUOTE_KEYS <= set(q)
+        assert set(q) >= QUOTE_KEYS
     for actor in data["actors"]:
-        assert ACTOR_KEYS <= set(actor)
+        assert set(actor) >= ACTOR_KEYS
         assert all(isinstance(m, list) and len(m) == 2 for m in actor["mentions"])
     q = data["quotes"][0]
     actor = next(x for x in data["actors"] if x["id"] == q["actor"])

@@ -512,10 +512,10 @@ def test_no_speaker_mention_starts_or_ends_with_a_finite_auxiliary():
     from reader.analysis.speakers import trim_auxiliaries
 
     text = "Das Fahrzeug sei"
-    assert trim_auxiliaries(text, 0, len(text), de) == (0, 12)
+    assert trim_auxiliaries(text, 0, len(text), de.DE) == (0, 12)
     text = "wollen die Demonstranten"
-    assert text[slice(*trim_auxiliaries(text, 0, len(text), de))] == "die Demonstranten"
-    assert trim_auxiliaries("Hatte", 0, 5, de) is None
+    assert text[slice(*trim_auxiliaries(text, 0, len(text), de.DE))] == "die Demonstranten"
+    assert trim_auxiliaries("Hatte", 0, 5, de.DE) is None
     text = "Die Sprecherin Eva Roth hatte betont, dass die Razzien rechtmäßig seien."
     quotes = analyze(text, "de").quotes
     assert [(q.kind, q.speaker) for q in quotes] == [("indirect", "Die Sprecherin Eva Roth")]
@@ -656,7 +656,8 @@ def test_source_phrase_boundaries_loud_temporal_nach_and_bare_segments():
     texts = [q.text for q in analyze(text, "de").quotes]
     assert texts == ["da", "die Genehmigung zu spät beantragt worden war"]
     a = analyze("Kim war meiner Meinung nach gut darin.", "de")
-    assert all(q.speaker == "meiner Meinung" for q in a.quotes if q.cue == "nach")
+    by_nach = [q for q in a.quotes if q.cue == "nach"]
+    assert by_nach and all(q.speaker == "meiner Meinung" for q in by_nach)
     text = "Ersten Angaben vom gestrigen Mittwoch zufolge gehörte das Flugzeug dem Institut."
     a, q = _one(text, "indirect")
     assert q.speaker == "Ersten Angaben vom gestrigen Mittwoch"

@@ -21,8 +21,9 @@ def test_speech_over_paragraphs_without_reopening_marks_is_one_quote():
 
 def test_unclosed_mark_does_not_swallow_the_next_paragraphs():
     text = "Er las „Der alte Hafen und ging.\n\nAm Abend regnete es. Niemand kam.\n\nEnde.“"
-    quotes = analyze(text, "de").quotes
-    assert all("Am Abend" not in q.text for q in quotes if q.start < 10)
+    opened = [q for q in analyze(text, "de").quotes if q.start < 10]
+    assert opened, "the unclosed mark opens a quote"
+    assert all("Am Abend" not in q.text for q in opened)
 
 
 def test_status_as_is_a_name_not_words_de():
@@ -252,7 +253,7 @@ def test_past_tense_and_adjectives_are_not_konjunktiv():
     from reader.analysis.tokens import tokenize
 
     def konj(word: str) -> bool:
-        return is_konjunktiv(tokenize(word)[0], de)
+        return is_konjunktiv(tokenize(word)[0], de.DE)
 
     assert not konj("beflügelte") and not konj("islamische")
     assert konj("gelte") and konj("vorsehe") and konj("sei")

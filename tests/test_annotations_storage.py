@@ -59,9 +59,8 @@ def test_corrupt_file_clear_error_backup_never_overwritten(tmp_path: Path, conte
     assert str(path) in str(err) and "\n" not in str(err)
     assert err.backup is not None and err.backup.read_bytes() == content
     assert str(err.backup) in str(err)
-    with pytest.raises(CorruptFileError):
-        with locked(path) as db:
-            db.table("t").insert({"a": 1})
+    with pytest.raises(CorruptFileError), locked(path) as db:
+        db.table("t").insert({"a": 1})
     with pytest.raises(CorruptFileError):
         open_db(path).storage.write({"t": {}})
     assert path.read_bytes() == content
@@ -139,9 +138,11 @@ def test_a_held_lock_gives_a_clear_error_after_the_timeout(tmp_path: Path, monke
     )
     try:
         assert holder.stdout.readline().strip() == "holding"
-        with pytest.raises(StorageError, match="locked by another reader process") as info:
-            with locked(path):
-                pass
+        with (
+            pytest.raises(StorageError, match="locked by another reader process") as info,
+            locked(path),
+        ):
+            pass
         assert "\n" not in str(info.value)
         assert open_db(path).table("t").all() == []  # reading never waits for writers
     finally:

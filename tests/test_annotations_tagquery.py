@@ -73,8 +73,8 @@ def test_settled_articles_come_from_the_cache_not_their_files(library, monkeypat
 
     def opened_by(store: AnnotationStore) -> list[str]:
         opened: list[str] = []
-        real = store._read
-        monkeypatch.setattr(store, "_read", lambda a: (opened.append(a), real(a))[1])
+        real = store.files.read
+        monkeypatch.setattr(store.files, "read", lambda a: (opened.append(a), real(a))[1])
         assert answer(store, "frame") == want
         return opened
 
@@ -84,8 +84,8 @@ def test_settled_articles_come_from_the_cache_not_their_files(library, monkeypat
     whole = AnnotationStore(library.root)  # articles tagged as a whole are read from their files
     politik = {a for a, s in whole.summaries().items() if "Politik" in s.tags}
     opened: list[str] = []
-    real = whole._read
-    monkeypatch.setattr(whole, "_read", lambda a: (opened.append(a), real(a))[1])
+    real = whole.files.read
+    monkeypatch.setattr(whole.files, "read", lambda a: (opened.append(a), real(a))[1])
     assert answer(whole, "Politik") == expected(library, "Politik") and set(opened) == politik
 
 
@@ -111,13 +111,13 @@ def test_changes_by_another_process_are_seen(library: AnnotationStore) -> None:
 def test_damaged_or_foreign_cache_files_are_ignored_and_rebuilt(library) -> None:
     want = expected(library, "topic")
     AnnotationStore(library.root).notes(tag="topic")
-    cache = AnnotationStore(library.root)._tag_notes.path("topic")
+    cache = AnnotationStore(library.root).files.tag_notes.path("topic")
     for junk in (b"", b"\x00garbage", cache.read_bytes()[:40]):
         cache.write_bytes(junk)
         assert answer(AnnotationStore(library.root), "topic") == want
     import marshal
 
-    sig = AnnotationStore(library.root)._entries()[want[0]["article"]]["sig"]
+    sig = AnnotationStore(library.root).files.entries()[want[0]["article"]]["sig"]
     for part in ({want[0]["article"]: 5}, {want[0]["article"]: (sig, ((1, 2),))}, 7):
         cache.write_bytes(marshal.dumps((tagnotes.VERSION, "topic", part)))
         assert answer(AnnotationStore(library.root), "topic") == want

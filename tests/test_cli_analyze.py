@@ -22,6 +22,7 @@ QUOTE_KEYS = {
 }
 ACTOR_KEYS = {"id", "name", "type", "roles", "aliases", "mentions"}
 KINDS = {"direct", "indirect", "indirect_free_indirect", "free_indirect", "reported", "term"}
+SPEAKER_RULES = {"frame", "name", "role", "apposition", "pronoun", "previous", None}
 TYPES = {"person", "organisation", "country", "place", "other"}
 
 
@@ -36,6 +37,10 @@ def check_spans(text: str, quotes: list[dict], actors: list[dict]) -> None:
             assert isinstance(q["speaker"], str)
             assert 0 <= q["speaker_start"] < q["speaker_end"] <= len(text)
         assert q["actor"] is None or q["actor"] in actor_ids
+        # issue 12: every quote says why it is one, and how its speaker was found
+        assert isinstance(q["rule"], str) and q["rule"]
+        assert q["speaker_rule"] in SPEAKER_RULES
+        assert (q["speaker_rule"] is None) == (q["speaker"] is None)
     for a in actors:
         assert set(a) >= ACTOR_KEYS and a["type"] in TYPES
         assert isinstance(a["name"], str) and isinstance(a["roles"], list)

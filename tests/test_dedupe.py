@@ -237,8 +237,8 @@ def test_a_version_added_by_another_process_meanwhile_is_a_duplicate(tmp_path: P
         yield ParsedArticle(text=noisy, title="Mine", lang="en"), b"mine", "y.txt"
 
     results = mine.add_many(items(), batch_seconds=3600)
-    assert [s for _, s, _ in results] == ["imported", "duplicate"]
-    assert results[1][2].title == "Theirs"
+    assert [r.status for r in results] == ["imported", "duplicate"]
+    assert results[1].meta is not None and results[1].meta.title == "Theirs"
     assert sorted(m.title for m in Library(root).articles()) == ["Theirs", "Two"]
 
 

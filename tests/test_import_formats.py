@@ -356,6 +356,6 @@ def test_text_with_terminal_colour_codes_imports_with_the_codes_stripped() -> No
 
 
 def test_control_junk_is_refused_with_the_real_reason() -> None:
-    junk = bytes(range(1, 9)) * 200 + "Text".encode()
+    junk = bytes(range(1, 9)) * 200 + b"Text"
     with pytest.raises(ImportFailure, match="control characters"):
         parse_document(junk, "junk.txt")

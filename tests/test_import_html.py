@@ -305,7 +305,7 @@ def test_tag_line_and_closing_credit_at_the_end_of_the_article_box_go() -> None:
     header = "<h1>Schulen sollen saniert werden</h1>"
     html = _article_page(header).replace(
         b"</article>",
-        "<p>Mitarbeit: Jonas Beispiel</p><p>Schlagworte: Schulen, Landtag, Haushalt</p></article>".encode(),
+        b"<p>Mitarbeit: Jonas Beispiel</p><p>Schlagworte: Schulen, Landtag, Haushalt</p></article>",
     )
     article = parse_document(html, "tags.html")
     assert article.text.split("\n\n")[-1].startswith("Der Landtag soll im Herbst")

@@ -168,7 +168,7 @@ def test_a_damaged_journal_is_named_and_repair_keeps_what_can_be_read(
     lines[-2] = lines[-2].replace(b"Second", b"Sekond")  # a flipped byte in the last change
     lines.insert(-1, lines[-2])  # ...followed by another line: not a torn tail
     path.write_bytes(b"\n".join(lines))
-    with pytest.raises(LibraryError, match="articles.journal.*doctor --repair"):
+    with pytest.raises(LibraryError, match=r"articles\.journal.*doctor --repair"):
         Library(root).articles()
     code, out, err = run(capsys, "--library", str(root), "doctor")
     assert code == 1 and "articles.journal" in err

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 from reader.library import article_index
-from reader.library.index_columns import ArticleView
+from reader.library.index_columns import ArticleRow
 from reader.library.models import ArticleMeta
 from reader.library.store import Library
 from reader.widgets.article_rows import build_rows, filter_rows, rows_from_columns
 
 
 def meta(i: int, **kw) -> ArticleMeta:
-    values = dict(  # noqa: C408 - reads like the dataclass call
+    values = dict(
         id=f"{i:08x}",
         sha256=f"{i:064x}",
         title=f"Title {i}",
@@ -80,7 +80,7 @@ def test_get_is_a_real_meta_and_views_are_read_only_copies(library: Path) -> Non
     assert isinstance(got, ArticleMeta) and got == meta(11)
     assert replace(got, title="X").title == "X"
     view = lib.articles()[0]
-    assert isinstance(view, ArticleView)
+    assert isinstance(view, ArticleRow)
     view.actors.append("Mallory")  # a copy: the index is untouched
     view.edited["title"] = "Mallory"
     assert "Mallory" not in lib.articles()[0].actors and lib.articles()[0].edited != {

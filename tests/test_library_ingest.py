@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def write_stories(folder: Path, n: int, start: int = 0) -> list[Path]:
 
 def collect(lib: Library, paths, **kw):
     seen: list[tuple[str, str]] = []
-    report = import_paths(lib, paths, on_result=lambda s, n, d: seen.append((s, n)), **kw)
+    report = import_paths(lib, paths, on_result=lambda o: seen.append((o.status, o.name)), **kw)
     return report, seen
 
 
@@ -68,15 +69,12 @@ def test_bad_files_are_reported_and_the_rest_goes_on(tmp_path: Path) -> None:
 
 def test_jsonl_lines_are_articles_and_bad_lines_are_named(tmp_path: Path) -> None:
     corpus = tmp_path / "c.jsonl"
+    one, two = (json.dumps(story(n)) for n in (1, 2))
     corpus.write_text(
-        '{"text": "%s", "title": "One", "date": "2023-02-01", "tags": ["Corpus"]}\n'
+        f'{{"text": {one}, "title": "One", "date": "2023-02-01", "tags": ["Corpus"]}}\n'
         "this is not json\n"
         '{"title": "no text"}\n'
-        '{"text": "%s", "source": "Wire"}\n'
-        % (
-            story(1).replace("\n", "\\n").replace('"', '\\"'),
-            story(2).replace("\n", "\\n").replace('"', '\\"'),
-        ),
+        f'{{"text": {two}, "source": "Wire"}}\n',
         encoding="utf-8",
     )
     lib = Library(tmp_path / "lib", create=True)
@@ -167,7 +165,10 @@ def test_many_articles_are_analysed_in_workers_with_the_same_result(
     pooled = Library(tmp_path / "pooled", create=True)
     report, seen = collect(pooled, [tmp_path / "in"])
     assert [s for s, _ in seen] == ["imported"] * 6
-    pick = lambda lib: sorted((m.id, m.quotes, m.actors, m.lang) for m in lib.articles())
+
+    def pick(lib: Library) -> list[tuple]:
+        return sorted((m.id, m.quotes, m.actors, m.lang) for m in lib.articles())
+
     assert pick(pooled) == pick(serial)
     for meta in pooled.articles():
         cached = pooled.article_dir(meta.id) / "analysis.json"
@@ -191,3 +192,28 @@ def test_progress_moves_through_a_corpus_line_by_line(tmp_path: Path, monkeypatc
     assert calls[-1] == (6, 6)
     done = [d for d, _ in calls]
     assert done == sorted(done) and len(set(done)) >= 5  # it moved inside the corpus
+
+
+def test_a_cache_of_another_analysis_version_is_recomputed_not_read(tmp_path: Path) -> None:
+    """A cache written before quotes had ``rule`` (no version) is re-analysed on open, so the
+    app never shows stale quotes nor ones without their explanation."""
+    import json
+
+    write_stories(tmp_path / "in", 1)
+    lib = Library(tmp_path / "lib", create=True)
+    collect(lib, [tmp_path / "in"])
+    meta = lib.articles()[0]
+    path = lib.article_dir(meta.id) / "analysis.json"
+    fresh = json.loads(path.read_text(encoding="utf-8"))
+    assert fresh["quotes"], "the story should have a quote"
+    old = dict(fresh)
+    del old["version"]
+    old["quotes"] = [
+        {k: v for k, v in q.items() if k not in ("rule", "speaker_rule")} for q in fresh["quotes"]
+    ]
+    old["quotes"][0]["kind"] = "term"  # what an old analysis said, to tell it apart
+    path.write_text(json.dumps(old), encoding="utf-8")
+    again = lib.analysis(meta.id)
+    assert [q.kind for q in again.quotes] == [q["kind"] for q in fresh["quotes"]]
+    assert all(q.rule for q in again.quotes)
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == fresh["version"]

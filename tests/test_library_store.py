@@ -55,8 +55,9 @@ def test_same_bytes_or_same_content_is_a_duplicate(tmp_path: Path) -> None:
 def test_duplicates_inside_one_batch(tmp_path: Path) -> None:
     lib = Library(tmp_path / "lib", create=True)
     results = lib.add_many([(parsed(body(1)), b"x", "a.txt"), (parsed(body(1)), b"x", "b.txt")])
-    assert [r[1] for r in results] == ["imported", "duplicate"]
-    assert results[0][2].id == results[1][2].id
+    assert [r.status for r in results] == ["imported", "duplicate"]
+    assert results[0].meta is not None and results[1].meta is not None
+    assert results[0].meta.id == results[1].meta.id
 
 
 def test_title_falls_back_to_the_file_name(tmp_path: Path) -> None:
@@ -73,7 +74,7 @@ def test_unique_id_grows_past_a_collision() -> None:
 
 def make_many(lib: Library, n: int) -> list[str]:
     results = lib.add_many((parsed(body(i)), f"bytes {i}".encode(), f"{i}.txt") for i in range(n))
-    return [meta.id for _, _, meta in results]
+    return [r.meta.id for r in results if r.meta is not None]
 
 
 def test_prefix_resolution_unique_ambiguous_unknown(tmp_path: Path) -> None:

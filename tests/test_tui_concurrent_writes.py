@@ -14,14 +14,7 @@ import sys
 import threading
 from pathlib import Path
 
-from test_tui_support import (  # noqa: F401 - fixtures
-    SIZE,
-    open_article,
-    run_async,
-    sample_template,
-    samples_dir_copy,
-    settle,
-)
+from test_tui_support import SIZE, open_article, run_async, settle
 
 from reader.app import make_app
 from reader.library.store import Library

@@ -5,15 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_tui_support import (  # noqa: F401 - fixtures
-    SIZE,
-    app_for,
-    open_article,
-    run_async,
-    sample_template,
-    samples_dir_copy,
-    settle,
-)
+from test_tui_support import SIZE, app_for, open_article, run_async, settle
 
 from reader.library.store import Library
 from reader.screens.dialogs import NoteDialog, TextPrompt

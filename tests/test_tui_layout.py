@@ -38,13 +38,13 @@ def test_wrap_keeps_every_character_in_order(text: str, width: int) -> None:
     assert "".join(rebuilt).replace(" ", "") == "".join(
         line for line in text.split("\n") if line.strip()
     ).replace(" ", "")
-    for s, e, p in layout.lines:
+    for s, e, _ in layout.lines:
         assert cell_len(text[s:e].rstrip()) <= width
 
 
 def test_paragraphs_and_fallback_sentences() -> None:
     paras = split_paragraphs(TEXT)
-    assert [TEXT[s:e] for s, e in paras][0] == "Heading"
+    assert TEXT[paras[0].start : paras[0].end] == "Heading"
     sentences = [TEXT[s:e] for s, e in split_sentences(TEXT, paras)]
     assert "First sentence here." in sentences
     assert "„Second one“, sagte sie." in sentences

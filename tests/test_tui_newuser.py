@@ -6,15 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from test_tui_support import (  # noqa: F401 - fixtures
-    add_article,
-    app_for,
-    open_article,
-    run_async,
-    sample_template,
-    samples_dir_copy,
-    settle,
-)
+from test_tui_support import add_article, app_for, open_article, run_async, settle
 from textual import events
 from textual.widgets._toast import Toast
 

@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_tui_support import (  # noqa: F401 - fixtures
-    SIZE,
-    app_for,
-    open_article,
-    run_async,
-    sample_template,
-    samples_dir_copy,
-    settle,
-)
+from test_tui_support import SIZE, app_for, open_article, run_async, settle
 
 from reader.library.store import Library
 from reader.screens.article import ArticleScreen
@@ -462,3 +454,27 @@ async def test_escape_cancels_dialogs_without_saving(samples_dir_copy: Path) -> 
         store = Library(samples_dir_copy).annotations
         assert store.notes(screen.article_id) == []
         assert "nope" not in store.article_tags(screen.article_id)
+
+
+@run_async
+async def test_i_explains_the_quote_under_the_cursor(samples_dir_copy: Path) -> None:
+    """issue 12: i on the current quote shows why it is a quote and how its speaker was found;
+    away from a quote it says how to get onto one."""
+    from reader.analysis.explain import explain
+
+    app = app_for(samples_dir_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_article(pilot)
+        await pilot.press("g", "i")
+        status = str(screen.query_one("#status").render())
+        if not any(screen.view.cursor == (q.start, q.end) for q in screen.view.quotes):
+            assert "put the cursor on one" in status
+        await pilot.press("n", "i")
+        await pilot.pause()
+        quote = next(q for q in screen.view.quotes if screen.view.cursor == (q.start, q.end))
+        line = explain(quote, screen.analysis)
+        assert line.startswith(quote.kind.split("_")[0]) and "speaker:" in line
+        status = str(screen.query_one("#status").render())
+        assert status.startswith(line[:30])
+        assert any(n.message == line for n in app._notifications)

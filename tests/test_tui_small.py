@@ -5,22 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_tui_support import (  # noqa: F401 - fixtures
-    add_article,
-    app_for,
-    run_async,
-    sample_template,
-    samples_dir_copy,
-    settle,
-)
+from test_tui_support import add_article, app_for, run_async, settle
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from reader.library.store import Library
 from reader.screens.article import ArticleScreen
 from reader.screens.dialogs import PickDialog
-from reader.screens.library import LibraryScreen
-from reader.screens.library_filters import tag_counts_with_parents
+from reader.screens.library import LibraryScreen, tag_counts_with_parents
 from reader.widgets.article_table import ArticleTable
 
 SMALL = (80, 24)

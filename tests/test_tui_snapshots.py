@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_tui_support import app_for, fixed_library  # noqa: F401
+from test_tui_support import app_for
 from textual.widgets import Input, TextArea
 
 SIZE = (120, 40)

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from rich.cells import cell_len
-from test_tui_support import add_article, app_for, run_async, settle  # noqa: F401
+from test_tui_support import add_article, app_for, run_async, settle
 from textual.widgets import Static
 
 from reader.library.store import Library

@@ -4,8 +4,8 @@ first words of multi-word names (a cheap pre-check before dictionary look-ups)."
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from types import ModuleType
 
+from .cues import Cues
 from .places import capital_table, country_table
 from .tokens import Token
 
@@ -34,17 +34,17 @@ _ROLE_MEMO: dict[tuple[str, bool, str], bool] = {}
 _CAP_ROLE_MEMO: dict[str, dict[str, bool]] = {}
 
 
-def role_memo(lx: ModuleType) -> dict[str, bool]:
+def role_memo(lx: Cues) -> dict[str, bool]:
     """Per-language memo of capitalised word -> is it a title (kept small)."""
-    memo = _CAP_ROLE_MEMO.setdefault(lx.__name__, {})
+    memo = _CAP_ROLE_MEMO.setdefault(lx.lang, {})
     if len(memo) > 100_000:
         memo.clear()
     return memo
 
 
-def is_role(tok: Token, lx: ModuleType) -> bool:
+def is_role(tok: Token, lx: Cues) -> bool:
     """A title: German compounds end in one (Vize-Außenminister); English words are one."""
-    key = (tok.low, tok.cap, lx.__name__)
+    key = (tok.low, tok.cap, lx.lang)
     hit = _ROLE_MEMO.get(key)
     if hit is None:
         if len(_ROLE_MEMO) > 200_000:
@@ -53,7 +53,7 @@ def is_role(tok: Token, lx: ModuleType) -> bool:
     return hit
 
 
-def _is_role(tok: Token, lx: ModuleType) -> bool:
+def _is_role(tok: Token, lx: Cues) -> bool:
     low = tok.low.rstrip(".")
     if lx.NOUN_SUFFIXES:  # German: capitalised compounds
         return tok.cap and len(low) >= 4 and low.endswith(lx.ROLE_SUFFIXES)
@@ -65,9 +65,9 @@ def role_key(role: str) -> str:
     return role.rsplit("-", 1)[0].lower() if "-" in role else ""
 
 
-def first_words(lang: str, lx: ModuleType) -> frozenset[str]:
+def first_words(lang: str, lx: Cues) -> frozenset[str]:
     """First words of multi-word country and organisation names (cheap pre-check)."""
-    key = (lang, lx.__name__)
+    key = (lang, lx.lang)
     hit = _FIRSTS.get(key)
     if hit is None:
         names = list(country_table(lang)) + list(lx.ORGS)
@@ -78,10 +78,10 @@ def first_words(lang: str, lx: ModuleType) -> frozenset[str]:
 _FIRSTS: dict[tuple[str, str], frozenset[str]] = {}
 
 
-def gazetteer_words(lang: str, lx: ModuleType) -> frozenset[str]:
+def gazetteer_words(lang: str, lx: Cues) -> frozenset[str]:
     """Every word a gazetteer rule can start at: first words of multi-word names, regions,
     countries, capitals and organisations (one look-up instead of five for each capital)."""
-    key = (lang, lx.__name__)
+    key = (lang, lx.lang)
     hit = _GAZETTEER_WORDS.get(key)
     if hit is None:
         orgs = [k for k, v in lx.ORGS.items() if v]

@@ -7,12 +7,13 @@ and role phrases ("der Nato-Chef") that point back at the person holding a match
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from itertools import compress
-from types import ModuleType
 
 from .actor_words import ActorDraft, first_words, gazetteer_words, is_role, role_key, role_memo
+from .cues import Cues
 from .models import Actor
 from .places import capital_table, country_table
 from .tokens import Token
@@ -22,7 +23,6 @@ _DIGIT = re.compile(r"\d")
 _NON_WORD = re.compile(r"\W+")
 _MARKS = set("„“”\"»«‚‘’'")
 _NAME_MEMO: dict[str, dict[str, bool]] = {}
-_LOCATIVE = {"in", "nach", "aus", "im", "bei", "from", "to", "at", "into", "near", "über", "via"}
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -34,7 +34,7 @@ def _base(word: str) -> str:
 class ActorFinder:
     """Collects actors over a whole text; ``mention_at`` maps offsets back to actor ids."""
 
-    def __init__(self, text: str, tokens: list[Token], lx: ModuleType, lang: str):
+    def __init__(self, text: str, tokens: list[Token], lx: Cues, lang: str):
         self.text, self.tokens, self.lx, self.lang = text, tokens, lx, lang
         self.drafts: dict[str, ActorDraft] = {}
         self.countries = country_table(lang)
@@ -58,7 +58,7 @@ class ActorFinder:
         self.roles = [False] * len(tokens)
         for i in self.role_at:
             self.roles[i] = True
-        if lang == "en":  # lower-case titles: "the spokesman", "vice minister"
+        if not lx.NOUNS_CAPITALISED:  # lower-case titles: "the spokesman", "vice minister"
             titles = frozenset(lx.ROLE_SUFFIXES)  # a set: this looks up every word of the text
             lower = [i for i, t in enumerate(tokens) if not t.cap and t.low in titles]
             for i in lower:
@@ -78,6 +78,7 @@ class ActorFinder:
         self._name_runs()
         self._surnames()
         self._role_references()
+        self._unnamed_roles()
         self._merge_capitals()
         self._merge_acronyms()
 
@@ -142,7 +143,7 @@ class ActorFinder:
                 )
             elif word in self.capitals:
                 before = toks[i - 1].low if i else ""
-                if before in _LOCATIVE:
+                if before in self.lx.LOCATIVE:
                     self._mark(i, i + 1, "place:" + word, word, "place")
                 else:
                     c = self.capitals[word]
@@ -170,6 +171,24 @@ class ActorFinder:
         parts = word.split("-")
         return any(p in self.lx.ORGS or p in self.countries for p in parts[:-1])
 
+    def _genitive_then_comma(self, i: int) -> int | None:
+        """'die Präsidentin des Amts, Dr. X': the index after the comma that closes a short
+        genitive after the role at i, else None."""
+        toks, lx = self.tokens, self.lx
+        if i + 2 >= len(toks) or toks[i + 1].low not in lx.GENITIVE_ARTICLES:
+            return None
+        if self.text[toks[i].end : toks[i + 1].start].strip():
+            return None
+        for m in range(i + 2, min(i + 5, len(toks) - 1)):
+            if not (toks[m].cap or toks[m].low in lx.NP_INNER or toks[m].low in lx.DETERMINERS):
+                return None
+            gap = self.text[toks[m].end : toks[m + 1].start].strip()
+            if gap == ",":
+                return m + 1
+            if gap:
+                return None
+        return None
+
     def _titled_people(self) -> None:
         toks, lx = self.tokens, self.lx
         starts = sorted(set(self.role_at) | {i for i in self.caps if toks[i].low in lx.HONORIFICS})
@@ -178,7 +197,10 @@ class ActorFinder:
             j = (
                 i + 1
             )  # also after a comma: "der stellvertretende Verteidigungsminister, Alexander Fomin,"
-            if j < len(toks) and self.text[t.end : toks[j].start].strip() not in ("", ","):
+            genitive = self._genitive_then_comma(i) if self.roles[i] else None
+            if genitive is not None:
+                j = genitive  # "die Präsidentin des Amts, Dr. Sabine Kröger"
+            elif j < len(toks) and self.text[t.end : toks[j].start].strip() not in ("", ","):
                 continue
             while j < len(toks) and toks[j].low in lx.HONORIFICS:
                 j += 1  # "Klimaforscher Dr. Sabine Kröger"
@@ -202,6 +224,15 @@ class ActorFinder:
                 full = self.text[toks[i].start : toks[k - 1].end]
                 if "," not in full and full not in d.aliases:
                     d.aliases.append(full)
+                if genitive is not None:  # the role phrase names her too
+                    self._role_mention(i, genitive - 1, d)
+
+    def _role_mention(self, i: int, last: int, d: ActorDraft) -> None:
+        """The role phrase toks[i..last] (with the article before it) as a mention of d."""
+        toks = self.tokens
+        lo = i - 1 if i and toks[i - 1].low in self.lx.DETERMINERS else i
+        d.add(toks[lo].start, toks[last].end, self.text[toks[lo].start : toks[last].end])
+        self.taken.update(range(lo, last + 1))
 
     def _org_phrases(self) -> None:
         """'International Federation of Vaccine Makers', 'Institute for Global Health',
@@ -307,25 +338,28 @@ class ActorFinder:
     def _plausible_name(self, i: int, k: int, after_noun: bool = False) -> bool:
         toks, lx = self.tokens, self.lx
         first = toks[i].low
+        if (
+            first in lx.QUANTITY_WORDS
+            or i
+            and (toks[i - 1].text[:1].isdigit() or toks[i - 1].low in lx.NUMBER_WORDS)
+        ):
+            return False  # "zwei Billionen Tonnen", "500 Euro": an amount, not a name
         if first in lx.COMMON_ADJECTIVES or (
-            self.lang == "de"
-            and first.endswith(("e", "en", "er", "es"))
+            lx.NOUNS_CAPITALISED
+            and first.endswith(lx.ADJECTIVE_ENDINGS)
             and self._lower_seen(first)
         ):
             return False  # "Neue Auflagen", "Höhere Zölle": an adjective opening a sentence
         if (
             not after_noun
             and i
-            and (
-                toks[i - 1].low in lx.DETERMINERS
-                or toks[i - 1].low in {"zum", "zur", "im", "am", "vom", "beim"}
-            )
+            and (toks[i - 1].low in lx.DETERMINERS or toks[i - 1].low in lx.CONTRACTED_ARTICLES)
         ):
             return False
         for t in toks[i:k]:
-            if t.low.endswith(lx.NOUN_SUFFIXES) or "-" in t.text and self.lang == "de":
+            if t.low.endswith(lx.NOUN_SUFFIXES) or "-" in t.text and lx.NOUNS_CAPITALISED:
                 return False
-        if self.lang == "de":
+        if lx.NOUNS_CAPITALISED:
             # a surname that recurs alone, or a first name that is short and simple
             last = toks[k - 1].text
             return self.counts.get(last, 0) >= 2 or len(toks[i].text) <= 9
@@ -366,11 +400,84 @@ class ActorFinder:
             t = toks[i]
             if i in self.taken or not i or toks[i - 1].low not in (lx.DETERMINERS):
                 continue
-            d = holders.get(role_key(t.text))
-            if d is not None:
+            d2 = holders.get(role_key(t.text))
+            if d2 is not None:
                 surface = self.text[toks[i - 1].start : t.end]
-                d.add(toks[i - 1].start, t.end, surface)
+                d2.add(toks[i - 1].start, t.end, surface)
                 self.taken.add(i)
+
+    def _unnamed_roles(self) -> None:
+        """'der Oberbürgermeister' with no name: the person of that role named shortly before,
+        if there is one of the same office and gender; else a person of its own, named by the
+        role (so a pronoun after it is not resolved past this newly introduced man)."""
+        toks, lx = self.tokens, self.lx
+        if not lx.ROLE_ACTORS:
+            return
+        wanted = [
+            i
+            for i in self.role_at
+            if i not in self.taken
+            and i
+            and toks[i - 1].low in lx.DEFINITE
+            # "der Minister Weber": a name follows, not a role alone
+            and not (i + 1 < len(toks) and toks[i + 1].cap and not self.roles[i + 1])
+        ]
+        if not wanted:
+            return
+        # person mentions by end (the first draft wins a tie), kept up to date as roles join
+        order = {id(d): n for n, d in enumerate(self.drafts.values())}
+        ends = sorted(
+            (
+                (e, -order[id(d)], d)
+                for d in self.drafts.values()
+                if d.type == "person"
+                for _, e in d.mentions
+            ),
+            key=lambda x: (x[0], x[1]),
+        )
+        keys = [(e, o) for e, o, _ in ends]
+        for i in wanted:
+            d = self._earlier_holder(i, ends, keys)
+            if d is None:
+                word = toks[i].text
+                d = self._draft("role:" + word.lower(), word, "person")
+                order.setdefault(id(d), len(order))
+                if word not in d.roles:
+                    d.roles.append(word)
+            self._role_mention(i, i, d)
+            entry = (toks[i].end, -order[id(d)], d)
+            at = bisect.bisect_right(keys, entry[:2])
+            ends.insert(at, entry)
+            keys.insert(at, entry[:2])
+
+    def _earlier_holder(
+        self,
+        i: int,
+        ends: list[tuple[int, int, ActorDraft]],
+        keys: list[tuple[int, int]],
+    ) -> ActorDraft | None:
+        """The person mentioned last before token i (within a few sentences) that the role at
+        i can point back to."""
+        start = self.tokens[i].start
+        at = bisect.bisect_right(keys, (start, 1))
+        if not at or start - ends[at - 1][0] > 600:
+            return None
+        d = ends[at - 1][2]
+        return d if self._may_hold(d, self.tokens[i].low) else None
+
+    def _may_hold(self, d: ActorDraft, word: str) -> bool:
+        """Can ``word`` ("ministerin") refer to the person d: the same gender, and for an
+        office held by one person, a role of d that is that office."""
+        lx = self.lx
+        roles = [r.lower() for r in d.roles]
+        if any(r.endswith(word) for r in roles):
+            return True
+        fem = word.endswith(lx.FEMININE_ENDINGS)
+        if any(
+            r.endswith(lx.ROLE_SUFFIXES) and r.endswith(lx.FEMININE_ENDINGS) != fem for r in roles
+        ):
+            return False
+        return not word.endswith(lx.OFFICIAL_TITLES)
 
     # -- helpers -------------------------------------------------------------------------
     def _person(self, name: str) -> ActorDraft:

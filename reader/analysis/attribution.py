@@ -15,19 +15,19 @@ from .direct import opinion_holder, sentence_subject
 from .tokens import Token
 
 if TYPE_CHECKING:
-    from .engine import Engine
+    from .view import TextView
 
 
-def holder_frame(eng: Engine, toks: list[Token], s: int, e: int) -> Frame | None:
+def holder_frame(eng: TextView, toks: list[Token], s: int, e: int) -> Frame | None:
     """'Für den Theologen X sei der Rücktritt „verständlich“': the view is X's, not the
     last speaker's, when the sentence opens with 'für X' and a copula."""
-    if not toks or toks[0].low not in getattr(eng.lx, "OPINION_FOR", ()):
+    if not toks or toks[0].low not in eng.lx.OPINION_FOR:
         return None
     holder = opinion_holder(eng, s, e)
     return Frame(s, e, "indirect", holder, None) if holder else None
 
 
-def own_head(eng: Engine, toks: list[Token], e: int) -> Frame | None:
+def own_head(eng: TextView, toks: list[Token], e: int) -> Frame | None:
     """'Ein Augenzeuge erzählte der Agentur, Anhänger hätten …': an indicative main clause
     with a subject that can speak, then a Konjunktiv clause after its comma: that subject
     reports it, not the last speaker."""
@@ -49,10 +49,10 @@ def own_head(eng: Engine, toks: list[Token], e: int) -> Frame | None:
     sp = sentence_subject(eng, toks[:c])
     if sp is None or not eng.frames.speakerlike(sp):
         return None
-    return Frame(toks[c].start, eng.frames._clause_end(e), "indirect", sp, None)
+    return Frame(toks[c].start, eng.frames.clause_end(e), "indirect", sp, None)
 
 
-def _konj_after_head(eng: Engine, toks: list[Token]) -> tuple[int, bool] | None:
+def _konj_after_head(eng: TextView, toks: list[Token]) -> tuple[int, bool] | None:
     """(c, reported) when the sentence's first Konjunktiv stands in a dependent clause that
     opens at the comma before token c, behind an indicative main clause with a verb;
     reported is False when that clause has only Konjunktiv II ('die … retten würde'),
@@ -68,7 +68,7 @@ def _konj_after_head(eng: Engine, toks: list[Token]) -> tuple[int, bool] | None:
             c = k
     else:
         return None
-    if c is None or c == k or not eng.frames._has_verb(toks[1:c]):
+    if c is None or c == k or not eng.frames.has_verb(toks[1:c]):
         return None  # "…, sei …": the Konjunktiv is the main verb; no verb: an apposition
     if any(t.low in lx.HEARSAY for t in toks[:c]):
         return None  # "So soll er …, dass …": the hearsay sentence is the report
@@ -78,11 +78,11 @@ def _konj_after_head(eng: Engine, toks: list[Token]) -> tuple[int, bool] | None:
         for n, t in enumerate(toks[k + 1 :], k + 1)
     ):
         return None  # "Das Konklave, an dem er nicht teilnehmen werde, könne …": main verb
-    two = getattr(lx, "KONJ_TWO", ())
+    two = lx.KONJ_TWO
     return c, any(is_konjunktiv(t, lx) and t.low not in two for t in toks[c:])
 
 
-def indicative_head(eng: Engine, toks: list[Token], e: int) -> Frame | None:
+def indicative_head(eng: TextView, toks: list[Token], e: int) -> Frame | None:
     """'Die Firma verwies auf Studien, wonach … sei' / 'Bisher hieß es, die Frist solle …':
     a Konjunktiv I only in a clause after a comma, behind an indicative main clause with a
     verb, is that clause's report (kind indirect), not a whole sentence continuing the last
@@ -94,10 +94,10 @@ def indicative_head(eng: Engine, toks: list[Token], e: int) -> Frame | None:
     sp = sentence_subject(eng, toks[:c])
     if sp is not None and not (eng.frames.speakerlike(sp) or named_sayer(eng, toks[:c], sp)):
         sp = None
-    return Frame(toks[c].start, eng.frames._clause_end(e), "indirect", sp, None)
+    return Frame(toks[c].start, eng.frames.clause_end(e), "indirect", sp, None)
 
 
-def agentless_passive(eng: Engine, frame, outside: list[Token]) -> bool:
+def agentless_passive(eng: TextView, frame: Frame, outside: list[Token]) -> bool:
     """A framed report whose frame is a passive without agent ("Es wird vermutet, dass",
     "X wurde beschuldigt, …") has no speaker; the last speaker does not take it over."""
     return (
@@ -107,26 +107,26 @@ def agentless_passive(eng: Engine, frame, outside: list[Token]) -> bool:
     )
 
 
-def no_one(eng: Engine, span: tuple[int, int]) -> bool:
+def no_one(eng: TextView, span: tuple[int, int]) -> bool:
     """A span that names nobody: an expletive or a passive's patient with its auxiliary
     ("Es wird vermutet, …", "Ihm wird vorgeworfen, …", "X wurde beschuldigt, …")."""
     words = eng.text[span[0] : span[1]].split()
     return bool(words) and (
         words[-1].lower() in eng.lx.PASSIVE_AUX
-        or words[-1].lower() in getattr(eng.lx, "PASSIVE_REPORT_AUX", ())
-        or (len(words) == 1 and words[0] in ("es", "Es"))
+        or words[-1].lower() in eng.lx.PASSIVE_REPORT_AUX
+        or (len(words) == 1 and words[0].lower() in eng.lx.EMPTY_SUBJECTS)
     )
 
 
-def named_sayer(eng: Engine, outside: list[Token], sp: tuple[int, int]) -> bool:
+def named_sayer(eng: TextView, outside: list[Token], sp: tuple[int, int]) -> bool:
     """A subject no list knows ('Meteorologen', 'Beide Seiten') still speaks the quote
     inside its sentence when the sentence has a verb of saying, reporting or labelling
     and the subject is a short capitalised phrase that opens the sentence."""
     lx = eng.lx
     words = eng.text[sp[0] : sp[1]].split()
-    verbs = lx.SAY_VERBS | lx.REPORT_VERBS | getattr(lx, "LABEL_VERBS", set())
+    verbs = lx.SAY_VERBS | lx.REPORT_VERBS | lx.LABEL_VERBS
     return (
-        eng.lang == "de"
+        eng.lx.NOUNS_CAPITALISED
         and sp[0] == outside[0].start
         and 0 < len(words) <= 4
         and words[0][:1].isupper()

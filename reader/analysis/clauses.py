@@ -4,26 +4,23 @@ words, clause ends, subjects and whether a phrase can speak."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from types import ModuleType
 
+from .cues import Cues
+from .models import QuoteKind
 from .speakers import np_after, np_before
 from .tokens import Token
 
 _END_PUNCT = ".!?…:;"
-_ZU_INF = re.compile(  # one or two particles: "aufzugeben", "voranzutreiben", "herauszufinden"
-    r"^(?:(?:her|hin|vor|dar)(?:an|auf|aus|ein|über|unter|um|ab|bei)|"
-    r"ab|an|auf|aus|bei|dar|ein|fest|frei|her|hin|mit|nach|vor|weg|zurück|"
-    r"zusammen|durch|um|über|unter|wieder|zu)zu[a-zäöüß]{3,}$"
-)
 
 
 @dataclass
 class Frame:
     start: int
     end: int
-    kind: str
+    kind: QuoteKind
     speaker: tuple[int, int] | None  # offsets of the speaker mention
     cue: str | None
     segments: list[tuple[int, int]] | None = None  # when the frame splits the quote
@@ -31,14 +28,18 @@ class Frame:
     # English: a second report joined to the first ("…, but Y says …"), with its own speaker
     joined: Frame | None = None
     inner: Frame | None = None  # a report inside the relayed words ("laut X hat Y angekündigt")
+    rule: str | None = None  # the name of the rule that found it (set by the rule's wrapper)
+    # the sentence before is the quote ("Dies bestätigte X."): its span, quoted by the engine
+    previous: tuple[int, int] | None = None
+    quote: bool = True  # False: the sentence quotes nothing itself, but its subject spoke
 
 
 _KONJ_MEMO: dict[tuple[str, bool, str], bool] = {}
 
 
-def is_konjunktiv(tok: Token, lx: ModuleType) -> bool:
+def is_konjunktiv(tok: Token, lx: Cues) -> bool:
     """Konjunktiv I/II: a listed form, or a known verb stem + "e" (also with a prefix: vorsehe)."""
-    key = (tok.low, tok.cap, lx.__name__)
+    key = (tok.low, tok.cap, lx.lang)
     hit = _KONJ_MEMO.get(key)
     if hit is None:
         if len(_KONJ_MEMO) > 200_000:
@@ -47,7 +48,7 @@ def is_konjunktiv(tok: Token, lx: ModuleType) -> bool:
     return hit
 
 
-def _is_konjunktiv(tok: Token, lx: ModuleType) -> bool:
+def _is_konjunktiv(tok: Token, lx: Cues) -> bool:
     low = tok.low
     if low in lx.KONJ_FORMS:
         return True
@@ -56,30 +57,51 @@ def _is_konjunktiv(tok: Token, lx: ModuleType) -> bool:
     return _konj_regex(lx).search(low) is not None
 
 
-# Verb prefixes a known stem may carry ("vorsehe", "zurückweise"): any other letters before
-# the stem make another word ("beflügelte" is not "gelte", "islamische" not "mische").
-_VERB_PREFIXES = (
-    "ab|an|auf|aus|be|bei|dar|durch|ein|emp|ent|er|fest|frei|ge|her|hervor|hin|miss|mit|"
-    "nach|statt|teil|über|um|unter|ver|vor|weg|wieder|zer|zu|zurück|zusammen|los|heraus|"
-    "hinaus|hinzu|voran|vorbei|entgegen|gegen|weiter|bereit|bekannt|klar|sicher|stand"
-)
-
-
 @lru_cache(maxsize=4)
-def _konj_regex(lx: ModuleType) -> re.Pattern[str]:
+def _konj_regex(lx: Cues) -> re.Pattern[str]:
     alts = "|".join(sorted((re.escape(s) for s in lx.KONJ_STEMS), key=len, reverse=True))
-    return re.compile(rf"^(?:{_VERB_PREFIXES})*(?:{alts})e$")
+    return re.compile(rf"^(?:{lx.VERB_PREFIXES})*(?:{alts})e$")
 
 
 class ClauseTools:
     """Helpers every frame rule uses; FrameFinder inherits them."""
 
-    def __init__(self, text: str, lx: ModuleType, lang: str, actor_at=None):
+    def __init__(
+        self,
+        text: str,
+        lx: Cues,
+        lang: str,
+        actor_at: Callable[[int, int], bool] | None = None,
+    ):
         self.text, self.lx, self.lang = text, lx, lang
         self.actor_at = actor_at  # (start, end) -> bool: is an actor mentioned there
-        self._triggers = lx.SOURCE_BEFORE | lx.SOURCE_AFTER | {"nach", "wie", "as"}
-        self._triggers |= getattr(lx, "MID_SOURCE", set()) | ({"folge"} if lang == "de" else set())
-        self._triggers |= {"aus"} if lang == "de" else set()  # "aus Sicht der X"
+        self._zu = re.compile(lx.ZU_INFINITIVE) if lx.ZU_INFINITIVE else None
+        self._wo = re.compile(lx.WO_WORDS) if lx.WO_WORDS else None
+        # the words that may open a source phrase
+        self._triggers = lx.SOURCE_BEFORE | lx.SOURCE_AFTER | lx.AS_WORDS
+        self._triggers |= {lx.SOURCE_NACH} - {""}
+        self._triggers |= lx.MID_SOURCE | ({lx.FOLGE, lx.VIEW_FROM} - {""})  # "aus Sicht der X"
+
+    def _zu_inf(self, word: str) -> bool:
+        """A zu-infinitive ("aufzugeben"); never in a language without one."""
+        return self._zu is not None and self._zu.match(word) is not None
+
+    def author_of(self, toks: list[Token], sp: tuple[int, int]) -> tuple[int, int]:
+        """The author inside a source mention: 'einem Beschluss der Konferenz' -> 'Konferenz'
+        (a statement noun, its genitive article, a capitalised name); else the mention."""
+        lx = self.lx
+        inner = [t for t in toks if sp[0] <= t.start and t.end <= sp[1]]
+        for n in range(1, len(inner) - 1):
+            noun, art, name = inner[n - 1], inner[n], inner[n + 1]
+            if (
+                art.low in lx.GENITIVE_ARTICLES
+                and noun.cap
+                and noun.low.endswith(lx.STATEMENT_NOUNS)
+                and name.cap
+                and not self.text[noun.end : name.start].strip(" ").replace(art.text, "").strip()
+            ):
+                return name.start, sp[1]
+        return sp
 
     def _gap(self, a: Token, b: Token) -> str:
         return self.text[a.end : b.start]
@@ -101,7 +123,7 @@ class ClauseTools:
             out.append(n)
             pos = toks[n].start
 
-    def _clause_end(self, s_end: int) -> int:
+    def clause_end(self, s_end: int) -> int:
         """Sentence end without its final punctuation."""
         e = s_end
         while e > 0 and (self.text[e - 1] in _END_PUNCT or self.text[e - 1] in "“”\"»«’'"):
@@ -111,19 +133,23 @@ class ClauseTools:
         return e
 
     def is_heading(self, toks: list[Token], e: int) -> bool:
-        """A short line without end punctuation is a heading ("Moscow blames the West")."""
+        """A short line without end punctuation is a heading ("Moscow blames the West"), also
+        when it ends in a closing quotation mark ("Verband spricht von „Stillstand“")."""
+        if len(toks) >= 12 or self.text[e : e + 1] not in ("\n", ""):
+            return False
         last = self.text[e - 1] if e else ""
-        return (
-            last not in ".!?…:;\"“”»«’'" and len(toks) < 12 and self.text[e : e + 1] in ("\n", "")
-        )
+        if last in "“”\"»«’'" and e >= 2:
+            last = self.text[e - 2]  # the mark closes words: what ends them ends the line
+            return last not in ".!?…:;,"
+        return last not in ".!?…:;"
 
-    def _has_verb(self, toks: list[Token]) -> bool:
+    def has_verb(self, toks: list[Token]) -> bool:
         """Does this stretch hold a verb-like word (lower case, not an article or adjective)?"""
         lx = self.lx
-        inner = getattr(lx, "NP_PREPOSITIONS", set())
+        inner = lx.NP_PREPOSITIONS
         adjective = False  # the word after this one is an adjective or a noun of a phrase
         flags = []
-        finite = getattr(lx, "NOT_SUBJECT_END", set()) | lx.KONJ_FORMS
+        finite = lx.NOT_SUBJECT_END | lx.KONJ_FORMS
         for n in range(len(toks) - 1, -1, -1):  # right to left: "der ehemalige sozial… Chef"
             t = toks[n]
             if (
@@ -151,7 +177,7 @@ class ClauseTools:
                 return False
         return True
 
-    def _particle_ok(self, verb: Token, rest: list[Token]) -> bool:
+    def particle_ok(self, verb: Token, rest: list[Token]) -> bool:
         """'gab', 'teilte', 'stellte' say something only with their particle (gab … bekannt)."""
         if verb.low not in self.lx.NEEDS_PARTICLE:
             return True
@@ -167,15 +193,24 @@ class ClauseTools:
             lo += 1
         return lo
 
-    def _subject(self, toks: list[Token], v: int, e: int) -> tuple[int, int] | None:
+    def subject(self, toks: list[Token], v: int, e: int) -> tuple[int, int] | None:
         """Subject of a verb of saying: the words before it (German Vorfeld) unless they are
-        an adverbial ("Weiterhin erklärte die Ministerin"), then the phrase after it."""
+        an adverbial ("Weiterhin erklärte die Ministerin"), then the phrase after it; None
+        for a subject that names no one ("Niemand könne behaupten, …")."""
+        sp = self._subject(toks, v, e)
+        if sp is not None and self.text[sp[0] : sp[1]].split()[0].lower() in self.lx.NOBODY:
+            return None
+        return sp
+
+    def _subject(self, toks: list[Token], v: int, e: int) -> tuple[int, int] | None:
         lx = self.lx
         after = None
         if v + 1 < len(toks) and "," not in self._gap(toks[v], toks[v + 1]):
             after = np_after(self.text, toks, v + 1, lx, e)  # never across the frame's comma
+            if after is None and lx.VERB_FINAL_CLAUSES and self.adverb_then_np(toks, v):
+                after = np_after(self.text, toks, v + 2, lx, e)  # "meldete dann die Agentur"
         lo = 1 if v > 1 and toks[0].low in lx.FOCUS_PARTICLES else 0  # "Auch die EU forderte"
-        aux = self._finite_aux(toks, lo, v)
+        aux = self.finite_aux(toks, lo, v)
         if aux is not None:  # "Im Mai hatte X angekündigt", "X hat die Länder aufgefordert"
             if toks[lo].low in lx.ADVERBIAL_OPENERS:
                 sub = np_after(self.text, toks, aux + 1, lx, toks[v].start)
@@ -190,10 +225,29 @@ class ClauseTools:
             return after
         return before or after
 
-    def _finite_aux(self, toks: list[Token], lo: int, v: int) -> int | None:
+    def adverb_then_np(self, toks: list[Token], v: int) -> bool:
+        """'meldeten dann die Nachrichten', 'erklärte gestern ein Sprecher': one adverb between
+        the verb and its subject."""
+        lx = self.lx
+        if v + 2 >= len(toks):
+            return False
+        adv, nxt = toks[v + 1], toks[v + 2]
+        return (
+            not adv.cap
+            and len(adv.low) > 2
+            and adv.low not in lx.DETERMINERS
+            and adv.low not in lx.NP_PREPOSITIONS
+            and adv.low not in lx.THAT | lx.SUBORDINATORS | lx.CLAUSE_GLUE
+            and adv.low not in lx.NOT_SUBJECT_END | lx.RELATIVES
+            and adv.low not in lx.PRONOUNS
+            and (nxt.cap or nxt.low in lx.DETERMINERS)
+            and "," not in self._gap(adv, nxt)
+        )
+
+    def finite_aux(self, toks: list[Token], lo: int, v: int) -> int | None:
         """The auxiliary in second place when the verb at ``v`` is its participle at the end
         of the clause (German word order): where the subject sits around it."""
-        if self.lang != "de" or v - lo < 3:
+        if not self.lx.VERB_FINAL_CLAUSES or v - lo < 3:
             return None
         for a in range(lo + 1, min(v - 1, lo + 8)):
             if "," in self._gap(toks[a - 1], toks[a]):
@@ -217,7 +271,7 @@ class ClauseTools:
             and any(w[:1].isupper() for w in words[1:3])
         ):
             return False
-        if len(words) == 1 and words[0].lower() in lx.PERSON_PRONOUNS | {"sie", "they", "we"}:
+        if len(words) == 1 and words[0].lower() in lx.PERSON_PRONOUNS | lx.PLURAL_PRONOUNS:
             return True
         if self.actor_at is not None and self.actor_at(sp[0], sp[1]):
             return True

@@ -6,6 +6,8 @@ without touching it. Everything is lower case unless it is a name.
 
 from __future__ import annotations
 
+from .cues import Cues
+
 # Word lists read best packed; ruff format would put one word per line.
 # fmt: off
 
@@ -497,3 +499,402 @@ RELAY_OBJECTS = {"ihn", "sie"}  # "X zitiert ihn mit den Worten": the person las
 # Actors (actors.py): "Institut für Weltwirtschaft", "Bundesamt für Migration".
 ORG_LINKS = {"für"}
 GROUP_NOUNS: set[str] = set()  # German adjectives before a noun are lower case
+THIS_SUBJECTS = frozenset({"dies", "das"})
+PRONOUN_SUBJECTS = frozenset({"dies", "das", "dieses"})
+EMERGE_VERBS = frozenset({"geht", "ging"})
+FIRST_PERSON = frozenset({"ich", "wir"})
+PERFECT_AUX = frozenset({"haben", "sein", "worden"})
+EMERGE_PARTICLE = "hervor"
+EMERGE_FROM = "aus"
+
+FOUND_VERBS: frozenset[str] = frozenset()
+WHETHER: frozenset[str] = frozenset({"ob"})
+
+BECAME_PUBLIC: frozenset[str] = frozenset({"laut"})
+
+INFLECTED_ENDINGS: tuple[str, ...] = ("e", "en", "er", "es", "em")
+
+ADJECTIVE_ENDINGS: tuple[str, ...] = ("e", "en", "er", "es")
+
+ADVERB_ENDINGS: tuple[str, ...] = ("weise",)
+
+NOT_CONTENT: frozenset[str] = frozenset({"und", "oder", "aber", "sondern", "doch", "denn", "wie", "sodass", "zumal", "sofern", "ohne", "statt", "anstatt"})
+
+ZU: frozenset[str] = frozenset({"zu"})
+
+ZU_INFINITIVE: str = r"^(?:(?:her|hin|vor|dar)(?:an|auf|aus|ein|über|unter|um|ab|bei)|ab|an|auf|aus|bei|dar|ein|fest|frei|her|hin|mit|nach|vor|weg|zurück|zusammen|durch|um|über|unter|wieder|zu)zu[a-zäöüß]{3,}$"
+
+OF_SPEAKER: frozenset[str] = frozenset({"des", "der", "von", "vom"})
+
+PURPOSE_OPENERS: frozenset[str] = frozenset({"um", "ohne", "statt", "anstatt"})
+
+REFLEXIVE: frozenset[str] = frozenset({"sich"})
+
+SAID_IT_VERBS: frozenset[str] = frozenset({"heißt", "hieß"})
+
+EXPLETIVE: frozenset[str] = frozenset({"es"})
+
+AS_WORDS: frozenset[str] = frozenset({"wie"})
+
+NOT_A_LIST_END: frozenset[str] = frozenset()
+
+AND_OR: frozenset[str] = frozenset({"und", "oder"})
+
+ACCORDING: str = ""
+
+SOURCE_NACH: str = "nach"
+
+OWN_POSSESSIVES: frozenset[str] = frozenset({"ihren", "seinen", "eigenen"})
+
+SOURCE_OF: frozenset[str] = frozenset({"von", "des", "der", "dem", "aus", "im"})
+
+VIEW_FROM: str = "aus"
+
+VIEW_NOUN: str = "sicht"
+
+FOLGE: str = "folge"
+
+SOURCE_NP_ENDINGS: tuple[str, ...] = ("e", "en", "er", "em")
+
+FROM_DATE: frozenset[str] = frozenset({"vom", "von"})
+
+LEAD_CONJUNCTIONS: frozenset[str] = frozenset({"denn", "und", "aber", "doch"})
+
+SICH_PREPOSITIONS: frozenset[str] = frozenset({"aus", "in", "bei"})
+
+LOOSE_AS_SOURCE: bool = True
+
+AS_TOLD_OBJECT: bool = False
+
+APPOSITION_OPENERS: frozenset[str] = frozenset()
+
+APPOSITION_LINKS: frozenset[str] = frozenset()
+
+REPORT_REACH: int = 9
+
+REPORTING_PRONOUNS: frozenset[str] = frozenset()
+
+NOT_REPORT_RELATIVES: frozenset[str] = frozenset()
+
+ACT_PARTICLES: frozenset[str] = frozenset()
+
+ING_ENDING: str = ""
+
+TELL_VERBS: frozenset[str] = frozenset()
+
+THAT_WORD: str = ""
+
+TIME_SKIP: frozenset[str] = frozenset()
+
+NO_CLAUSE_AFTER: frozenset[str] = frozenset()
+
+NOUNS_CAPITALISED: bool = True
+
+ANY_VERB_AFTER_QUOTE: bool = True
+
+SHORT_QUOTES_ARE_TERMS: bool = False
+
+STOP_IN_MARKS_ENDS_SENTENCE: bool = False
+
+AS_STATUS: frozenset[str] = frozenset({"als"})
+
+SOURCE_RELATIVES: frozenset[str] = frozenset()
+
+SOURCE_CLAUSE_ANY_COMMA: bool = True
+
+
+VERB_FINAL_CLAUSES: bool = True
+
+AT_TIME: str = "um"
+
+O_CLOCK: str = "uhr"
+
+AS_NOUN_OPENER: str = "als"
+
+CONTRACTED_ARTICLES: frozenset[str] = frozenset({"zum", "zur", "im", "am", "vom", "beim"})
+
+NOT_RELATIVE_HEADS: frozenset[str] = frozenset({"was", "wo"})
+
+NOT_FRAME_VERB_WORDS: frozenset[str] = frozenset({"so", "wie"})
+
+NOT_FINITE_AFTER_NOUN: frozenset[str] = frozenset()
+
+VERB_PREFIXES: str = "ab|an|auf|aus|be|bei|dar|durch|ein|emp|ent|er|fest|frei|ge|her|hervor|hin|miss|mit|nach|statt|teil|über|um|unter|ver|vor|weg|wieder|zer|zu|zurück|zusammen|los|heraus|hinaus|hinzu|voran|vorbei|entgegen|gegen|weiter|bereit|bekannt|klar|sicher|stand"
+
+CONTINUING_WORDS: frozenset[str] = frozenset({"sich", "man", "es", "wir", "ich", "ihn", "uns", "nicht", "auch", "noch"})
+
+WO_WORDS: str = "^wo(?:r)?(?:durch|bei|mit|nach|auf|aus|für|gegen|in|über|von|zu|rum)$"
+
+ROLE_ACTORS: bool = True
+
+FEMININE_ENDINGS: tuple[str, ...] = ("in", "innen")
+
+OFFICIAL_TITLES: tuple[str, ...] = ("minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin", "generalsekretär", "generalsekretärin", "bürgermeister", "bürgermeisterin", "botschafter", "botschafterin", "senator", "senatorin", "gouverneur", "gouverneurin", "kommissar", "kommissarin", "papst", "könig", "königin", "staatssekretär", "staatssekretärin")
+
+GENITIVE_ARTICLES: frozenset[str] = frozenset({"des", "der"})
+
+QUANTITY_WORDS: frozenset[str] = frozenset({"millionen", "milliarden", "billionen", "tausend", "hunderte", "tausende", "prozent", "tonnen", "euro", "dollar"})
+
+NUMBER_WORDS: frozenset[str] = frozenset({"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "zwölf", "zwanzig", "hundert", "tausend", "rund", "etwa", "knapp", "mehrere", "einige", "viele"})
+
+PERSON_NOUN_ENDINGS: tuple[str, ...] = ("er", "in", "innen", "ent", "ant", "ist", "or", "eur", "ef", "te")
+
+COUNT_NOUNS: tuple[str, ...] = ("zahlen", "daten")
+
+NOBODY: frozenset[str] = frozenset({"niemand", "keiner", "keine", "nichts", "man"})
+
+STATEMENT_NOUNS: tuple[str, ...] = ("beschluss", "beschlüsse", "bericht", "berichten", "studie", "mitteilung", "erklärung", "stellungnahme", "gutachten", "analyse", "umfrage", "papier", "schreiben", "brief", "resolution", "urteil", "entscheidung", "angaben")
+
+ES_SOURCE_PREPOSITIONS: frozenset[str] = frozenset({"in", "im", "aus", "von", "vom", "bei"})
+
+WEEKDAYS: frozenset[str] = frozenset({"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"})
+
+TIME_NOUNS: frozenset[str] = frozenset()
+
+TIME_DEICTIC: frozenset[str] = frozenset()
+
+TIME_ADVERBS: frozenset[str] = frozenset()
+
+DATE_PREPOSITIONS: frozenset[str] = frozenset()
+
+PLACE_PREPOSITIONS: frozenset[str] = frozenset()
+
+HEADLINE_SAY: frozenset[str] = frozenset()
+
+OPINION_VERBS: frozenset[str] = frozenset()
+
+TITLE_SMALL_WORDS: frozenset[str] = frozenset()
+
+AND: frozenset[str] = frozenset({"und"})
+
+WONACH: frozenset[str] = frozenset({"wonach"})
+
+NACH_DENEN: tuple[str, ...] = ("nach", "denen")
+
+NOT_WHETHER_PARTICIPLE: frozenset[str] = frozenset({"bekannt"})
+
+PASSIVE_PARTICIPLE_AUX: frozenset[str] = frozenset({"worden"})
+
+PAST_ENDINGS: tuple[str, ...] = ("te", "ten", "t")
+
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"sie"})
+
+INDEFINITE: frozenset[str] = frozenset({"einer", "eine", "eines", "ein"})
+
+EMPTY_SUBJECTS: frozenset[str] = frozenset({"es"})
+
+LOCATIVE: frozenset[str] = frozenset({"in", "nach", "aus", "im", "bei", "über", "via"})
+
+
+DE = Cues(
+    lang="de",
+    ABBREVIATIONS=frozenset(ABBREVIATIONS),
+    ADVERBIAL_OPENERS=frozenset(ADVERBIAL_OPENERS),
+    AFFILIATION=frozenset(AFFILIATION),
+    AGENT_PREPOSITIONS=frozenset(AGENT_PREPOSITIONS),
+    ANAPHORIC_SOURCE=frozenset(ANAPHORIC_SOURCE),
+    AUXILIARIES=frozenset(AUXILIARIES),
+    BACKSHIFT=frozenset(BACKSHIFT),
+    BETWEEN_SUBJECT_AND_VERB=frozenset(),
+    CLAUSE_GLUE=frozenset(CLAUSE_GLUE),
+    COMMON_ADJECTIVES=frozenset(COMMON_ADJECTIVES),
+    CONTRAST_OPENERS=frozenset(CONTRAST_OPENERS),
+    COPULAS=frozenset(COPULAS),
+    DANACH=frozenset(DANACH),
+    DEFINITE=frozenset(DEFINITE),
+    DEGREE_WORDS=frozenset(DEGREE_WORDS),
+    DEMONSTRATIVE_OBJECTS=frozenset(DEMONSTRATIVE_OBJECTS),
+    DETERMINERS=frozenset(DETERMINERS),
+    DOCUMENT_NOUNS=DOCUMENT_NOUNS,
+    FINITE_AUX=frozenset(FINITE_AUX),
+    FINITE_WORDS=frozenset(),
+    FOCUS_PARTICLES=frozenset(FOCUS_PARTICLES),
+    FUNCTION_WORDS=frozenset(FUNCTION_WORDS),
+    GROUP_NOUNS=frozenset(GROUP_NOUNS),
+    HEARSAY=frozenset(HEARSAY),
+    HONORIFICS=frozenset(HONORIFICS),
+    IMPERSONAL=frozenset(IMPERSONAL),
+    INNER_REPORT=frozenset(),
+    INTENT_VERBS=frozenset(INTENT_VERBS),
+    IRREGULAR_PAST=frozenset(),
+    KONJ_FORMS=frozenset(KONJ_FORMS),
+    KONJ_STEMS=frozenset(KONJ_STEMS),
+    KONJ_TWO=frozenset(KONJ_TWO),
+    LABEL_ARTICLES=frozenset(LABEL_ARTICLES),
+    LABEL_CUES=frozenset(LABEL_CUES),
+    LABEL_VERBS=frozenset(LABEL_VERBS),
+    LEADING=frozenset(LEADING),
+    MID_SOURCE=frozenset(MID_SOURCE),
+    MONTHS=frozenset(MONTHS),
+    NAMING_VERBS=frozenset(NAMING_VERBS),
+    NEEDS_PARTICLE=frozenset(NEEDS_PARTICLE),
+    NEGATIONS=frozenset(NEGATIONS),
+    NEGATIVE_DETERMINERS=frozenset(NEGATIVE_DETERMINERS),
+    NOT_A_FRAME_VERB=frozenset(NOT_A_FRAME_VERB),
+    NOT_BEFORE_THAT=frozenset(NOT_BEFORE_THAT),
+    NOT_ORG_ACRONYMS=frozenset(NOT_ORG_ACRONYMS),
+    NOT_REFLEXIVE=frozenset(NOT_REFLEXIVE),
+    NOT_SUBJECT_END=frozenset(NOT_SUBJECT_END),
+    NOT_SUBJECT_LAST=frozenset(),
+    NOUN_SUFFIXES=NOUN_SUFFIXES,
+    NP_INNER=frozenset(NP_INNER),
+    NP_LINKERS=frozenset(NP_LINKERS),
+    NP_PREPOSITIONS=frozenset(NP_PREPOSITIONS),
+    OPINION_FOR=frozenset(OPINION_FOR),
+    ORGS=ORGS,
+    ORG_HEADS=frozenset(ORG_HEADS),
+    ORG_LINKS=frozenset(ORG_LINKS),
+    ORG_SUFFIXES=ORG_SUFFIXES,
+    ORG_WORD_SUFFIXES=ORG_WORD_SUFFIXES,
+    OTHER_HEADS=frozenset(OTHER_HEADS),
+    PARTICIPLE_OPENERS=frozenset(),
+    PARTICLES_FOR={k: frozenset(v) for k, v in PARTICLES_FOR.items()},
+    PASSIVE_AUX=frozenset(PASSIVE_AUX),
+    PASSIVE_REPORT=frozenset(PASSIVE_REPORT),
+    PASSIVE_REPORT_AUX=frozenset(PASSIVE_REPORT_AUX),
+    PERSON_PRONOUNS=frozenset(PERSON_PRONOUNS),
+    PLACE_FIRST=frozenset(PLACE_FIRST),
+    PLUPERFECT_AUX=frozenset(PLUPERFECT_AUX),
+    POSSESSIVES=frozenset(POSSESSIVES),
+    PREPOSITIONS=frozenset(),
+    PRONOUNS=PRONOUNS,
+    QUANTIFIERS=frozenset(),
+    REFLEXIVE_ONLY=frozenset(REFLEXIVE_ONLY),
+    REGIONS=frozenset(REGIONS),
+    RELATIVES=frozenset(RELATIVES),
+    RELAY_AGENT=frozenset(RELAY_AGENT),
+    RELAY_AUX=frozenset(RELAY_AUX),
+    RELAY_OBJECTS=frozenset(RELAY_OBJECTS),
+    RELAY_PLACE=frozenset(RELAY_PLACE),
+    RELAY_VERBS=frozenset(RELAY_VERBS),
+    REPORT_NOT_PARTICLES={k: frozenset(v) for k, v in REPORT_NOT_PARTICLES.items()},
+    REPORT_PARTICIPLES=frozenset(),
+    REPORT_VERBS=frozenset(REPORT_VERBS),
+    ROLE_PREFIX_WORDS=frozenset(ROLE_PREFIX_WORDS),
+    ROLE_SUFFIXES=ROLE_SUFFIXES,
+    SAY_AFTER_AND=frozenset(),
+    SAY_ING=frozenset(),
+    SAY_PARTICLES=frozenset(SAY_PARTICLES),
+    SAY_STRONG=frozenset(SAY_STRONG),
+    SAY_VERBS=frozenset(SAY_VERBS),
+    SENTENCE_MARKERS=frozenset(SENTENCE_MARKERS),
+    SENTENCE_VERBS=frozenset(SENTENCE_VERBS),
+    SOURCE_AFTER=frozenset(SOURCE_AFTER),
+    SOURCE_BEFORE=frozenset(SOURCE_BEFORE),
+    SOURCE_NOUNS=frozenset(SOURCE_NOUNS),
+    SOURCE_NOUNS_WITH_SOURCE=frozenset(SOURCE_NOUNS_WITH_SOURCE),
+    SO_FRAME=SO_FRAME,
+    SPEAKER_SUFFIXES=SPEAKER_SUFFIXES,
+    SPEECH_NOUNS=SPEECH_NOUNS,
+    SPEECH_OPENERS=frozenset(SPEECH_OPENERS),
+    STATED_PASSIVE=frozenset(STATED_PASSIVE),
+    STATUS_AS_VERBS=frozenset(STATUS_AS_VERBS),
+    STOP_CAPS=frozenset(STOP_CAPS),
+    STRONG_REPORT=frozenset(STRONG_REPORT),
+    SUBORDINATORS=frozenset(SUBORDINATORS),
+    TERM_CUES=frozenset(TERM_CUES),
+    TERM_SUFFIXES=TERM_SUFFIXES,
+    THAT=frozenset(THAT),
+    THAT_ONLY=frozenset(),
+    THAT_STRICT=frozenset(THAT_STRICT),
+    TIME_BEFORE_NACH=frozenset(TIME_BEFORE_NACH),
+    VERBISH=frozenset(),
+    WIE_AUX=frozenset(WIE_AUX),
+    WIE_VERBS=frozenset(WIE_VERBS),
+    THIS_SUBJECTS=THIS_SUBJECTS,
+    PRONOUN_SUBJECTS=PRONOUN_SUBJECTS,
+    EMERGE_VERBS=EMERGE_VERBS,
+    FIRST_PERSON=FIRST_PERSON,
+    PERFECT_AUX=PERFECT_AUX,
+    EMERGE_PARTICLE=EMERGE_PARTICLE,
+    EMERGE_FROM=EMERGE_FROM,
+    FOUND_VERBS=FOUND_VERBS,
+    WHETHER=WHETHER,
+    BECAME_PUBLIC=BECAME_PUBLIC,
+    INFLECTED_ENDINGS=INFLECTED_ENDINGS,
+    ADJECTIVE_ENDINGS=ADJECTIVE_ENDINGS,
+    ADVERB_ENDINGS=ADVERB_ENDINGS,
+    NOT_CONTENT=NOT_CONTENT,
+    ZU=ZU,
+    ZU_INFINITIVE=ZU_INFINITIVE,
+    OF_SPEAKER=OF_SPEAKER,
+    PURPOSE_OPENERS=PURPOSE_OPENERS,
+    REFLEXIVE=REFLEXIVE,
+    SAID_IT_VERBS=SAID_IT_VERBS,
+    EXPLETIVE=EXPLETIVE,
+    AS_WORDS=AS_WORDS,
+    NOT_A_LIST_END=NOT_A_LIST_END,
+    AND_OR=AND_OR,
+    ACCORDING=ACCORDING,
+    SOURCE_NACH=SOURCE_NACH,
+    OWN_POSSESSIVES=OWN_POSSESSIVES,
+    SOURCE_OF=SOURCE_OF,
+    VIEW_FROM=VIEW_FROM,
+    VIEW_NOUN=VIEW_NOUN,
+    FOLGE=FOLGE,
+    SOURCE_NP_ENDINGS=SOURCE_NP_ENDINGS,
+    FROM_DATE=FROM_DATE,
+    LEAD_CONJUNCTIONS=LEAD_CONJUNCTIONS,
+    SICH_PREPOSITIONS=SICH_PREPOSITIONS,
+    LOOSE_AS_SOURCE=LOOSE_AS_SOURCE,
+    AS_TOLD_OBJECT=AS_TOLD_OBJECT,
+    APPOSITION_OPENERS=APPOSITION_OPENERS,
+    APPOSITION_LINKS=APPOSITION_LINKS,
+    REPORT_REACH=REPORT_REACH,
+    REPORTING_PRONOUNS=REPORTING_PRONOUNS,
+    NOT_REPORT_RELATIVES=NOT_REPORT_RELATIVES,
+    ACT_PARTICLES=ACT_PARTICLES,
+    ING_ENDING=ING_ENDING,
+    TELL_VERBS=TELL_VERBS,
+    THAT_WORD=THAT_WORD,
+    TIME_SKIP=TIME_SKIP,
+    NO_CLAUSE_AFTER=NO_CLAUSE_AFTER,
+    NOUNS_CAPITALISED=NOUNS_CAPITALISED,
+    ANY_VERB_AFTER_QUOTE=ANY_VERB_AFTER_QUOTE,
+    SHORT_QUOTES_ARE_TERMS=SHORT_QUOTES_ARE_TERMS,
+    STOP_IN_MARKS_ENDS_SENTENCE=STOP_IN_MARKS_ENDS_SENTENCE,
+    AS_STATUS=AS_STATUS,
+    SOURCE_RELATIVES=SOURCE_RELATIVES,
+    SOURCE_CLAUSE_ANY_COMMA=SOURCE_CLAUSE_ANY_COMMA,
+    VERB_FINAL_CLAUSES=VERB_FINAL_CLAUSES,
+    AT_TIME=AT_TIME,
+    O_CLOCK=O_CLOCK,
+    AS_NOUN_OPENER=AS_NOUN_OPENER,
+    CONTRACTED_ARTICLES=CONTRACTED_ARTICLES,
+    NOT_RELATIVE_HEADS=NOT_RELATIVE_HEADS,
+    NOT_FRAME_VERB_WORDS=NOT_FRAME_VERB_WORDS,
+    NOT_FINITE_AFTER_NOUN=NOT_FINITE_AFTER_NOUN,
+    VERB_PREFIXES=VERB_PREFIXES,
+    CONTINUING_WORDS=CONTINUING_WORDS,
+    WO_WORDS=WO_WORDS,
+    ROLE_ACTORS=ROLE_ACTORS,
+    FEMININE_ENDINGS=FEMININE_ENDINGS,
+    OFFICIAL_TITLES=OFFICIAL_TITLES,
+    GENITIVE_ARTICLES=GENITIVE_ARTICLES,
+    QUANTITY_WORDS=QUANTITY_WORDS,
+    NUMBER_WORDS=NUMBER_WORDS,
+    PERSON_NOUN_ENDINGS=PERSON_NOUN_ENDINGS,
+    COUNT_NOUNS=COUNT_NOUNS,
+    NOBODY=NOBODY,
+    STATEMENT_NOUNS=STATEMENT_NOUNS,
+    ES_SOURCE_PREPOSITIONS=ES_SOURCE_PREPOSITIONS,
+    WEEKDAYS=WEEKDAYS,
+    TIME_NOUNS=TIME_NOUNS,
+    TIME_DEICTIC=TIME_DEICTIC,
+    TIME_ADVERBS=TIME_ADVERBS,
+    DATE_PREPOSITIONS=DATE_PREPOSITIONS,
+    PLACE_PREPOSITIONS=PLACE_PREPOSITIONS,
+    HEADLINE_SAY=HEADLINE_SAY,
+    OPINION_VERBS=OPINION_VERBS,
+    TITLE_SMALL_WORDS=TITLE_SMALL_WORDS,
+    AND=AND,
+    WONACH=WONACH,
+    NACH_DENEN=NACH_DENEN,
+    NOT_WHETHER_PARTICIPLE=NOT_WHETHER_PARTICIPLE,
+    PASSIVE_PARTICIPLE_AUX=PASSIVE_PARTICIPLE_AUX,
+    PAST_ENDINGS=PAST_ENDINGS,
+    PLURAL_PRONOUNS=PLURAL_PRONOUNS,
+    INDEFINITE=INDEFINITE,
+    EMPTY_SUBJECTS=EMPTY_SUBJECTS,
+    LOCATIVE=LOCATIVE,
+)

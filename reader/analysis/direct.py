@@ -7,22 +7,25 @@ import bisect
 from typing import TYPE_CHECKING
 
 from .marks import MarkSpan
+from .models import QuoteKind
 from .speakers import np_after, np_before
 
 if TYPE_CHECKING:
-    from .engine import Engine
+    from .cues import Cues
+    from .tokens import Token
+    from .view import TextView
 
 _LONG_QUOTE = 7  # words: a quotation, not a title, even without a frame
 
 
-def _sentence_end(eng: Engine, pos: int) -> int:
+def _sentence_end(eng: TextView, pos: int) -> int:
     i = bisect.bisect_right(eng.sentence_starts, pos) - 1
     return eng.sentences[i][1] if i >= 0 else len(eng.text)
 
 
-def frame_after(eng: Engine, m: MarkSpan) -> tuple[tuple[int, int] | None, str | None]:
+def frame_after(eng: TextView, m: MarkSpan) -> tuple[tuple[int, int] | None, str | None]:
     lx, text = eng.lx, eng.text
-    after = eng._toks(m.end, max(_sentence_end(eng, m.end - 1), m.end))
+    after = eng.toks(m.end, max(_sentence_end(eng, m.end - 1), m.end))
     if not after or text[m.end : after[0].start].strip(" ,–—-") != "":
         return None, None
     if any(ch in text[m.end : after[0].start] for ch in '„“"'):
@@ -30,9 +33,11 @@ def frame_after(eng: Engine, m: MarkSpan) -> tuple[tuple[int, int] | None, str |
     first = after[0]
     end = after[-1].end
     comma = "," in text[m.end : after[0].start] or text[m.end - 2] in ",.!?…"
-    if not comma and len(eng._toks(m.start, m.end)) < 7:
+    if not comma and len(eng.toks(m.start, m.end)) < 7:
         return None, None  # "Gegenüber der Agentur „AP“ sagte X": a name, not the words
-    if first.low in lx.SAY_VERBS and not (first.cap and eng.lang == "de" and first.low != "so"):
+    if first.low in lx.SAY_VERBS and not (
+        first.cap and lx.NOUNS_CAPITALISED and first.low != lx.SO_FRAME
+    ):
         sp = np_after(text, after, 1, lx, end)
         return sp, first.text
     for v in range(1, min(len(after), 6)):
@@ -41,7 +46,7 @@ def frame_after(eng: Engine, m: MarkSpan) -> tuple[tuple[int, int] | None, str |
             return sp, after[v].text
         if "," in text[after[v - 1].end : after[v].start]:
             break
-    if eng.lang == "de" and comma and not first.cap and first.low not in lx.NOT_A_FRAME_VERB:
+    if lx.ANY_VERB_AFTER_QUOTE and comma and not first.cap and first.low not in lx.NOT_A_FRAME_VERB:
         # „…“, strich Romney heraus: any verb right after the quote frames it
         sp = np_after(text, after, 1, lx, end)
         if sp and text[sp[0]].isupper():
@@ -49,7 +54,7 @@ def frame_after(eng: Engine, m: MarkSpan) -> tuple[tuple[int, int] | None, str |
     return None, None
 
 
-def sentence_subject(eng: Engine, toks: list) -> tuple[int, int] | None:
+def sentence_subject(eng: TextView, toks: list[Token]) -> tuple[int, int] | None:
     """The subject of a German or English main clause, roughly: the words before the first
     verb-like lower-case word, or the noun phrase after it when an adverbial opens."""
     lx, text = eng.lx, eng.text
@@ -80,12 +85,12 @@ def sentence_subject(eng: Engine, toks: list) -> tuple[int, int] | None:
 
 
 def frame_before(
-    eng: Engine, m: MarkSpan, s: int, prev_end: int
+    eng: TextView, m: MarkSpan, s: int, prev_end: int
 ) -> tuple[tuple[int, int] | None, str | None, bool]:
     """(speaker, cue, colon) from the words between the previous quote (or sentence start)
     and this quote."""
     lx, text = eng.lx, eng.text
-    before = eng._toks(prev_end, m.start)
+    before = eng.toks(prev_end, m.start)
     if not before:
         return None, None, False
     absolute = _with_sayer(eng, before)
@@ -97,16 +102,16 @@ def frame_before(
         return None, None, False
     for v in range(len(before) - 1, -1, -1):
         t = before[v]
-        if t.low in lx.SAY_VERBS and not (t.cap and v) and t.low not in ("so", "wie"):
+        if t.low in lx.SAY_VERBS and not (t.cap and v) and t.low not in lx.NOT_FRAME_VERB_WORDS:
             lo = 0  # the clause of the verb: "Asked about pensions, he answered:"
             for k in range(v, 0, -1):
                 if "," in text[before[k - 1].end : before[k].start]:
                     lo = k
                     break
-            if eng.frames._finite_aux(before, lo, v) is not None:
-                sp = eng.frames._subject(before[lo:], v - lo, m.start)  # "X hatte … betont:"
+            if eng.frames.finite_aux(before, lo, v) is not None:
+                sp = eng.frames.subject(before[lo:], v - lo, m.start)  # "X hatte … betont:"
             elif v > lo and (
-                before[lo].low not in lx.ADVERBIAL_OPENERS or _partitive(before, lo, v)
+                before[lo].low not in lx.ADVERBIAL_OPENERS or _partitive(lx, before, lo, v)
             ):
                 sp = np_before(text, before, lo, v, lx)
             else:
@@ -127,11 +132,11 @@ def frame_before(
     return None, None, colon
 
 
-def _with_sayer(eng: Engine, before: list) -> tuple[tuple[int, int], str] | None:
+def _with_sayer(eng: TextView, before: list[Token]) -> tuple[tuple[int, int], str] | None:
     """English 'with X writing "…"', 'with X stating: "…"': an absolute phrase right before
     the quote whose subject X speaks."""
     lx = eng.lx
-    say_ing = getattr(lx, "SAY_ING", set())
+    say_ing = lx.SAY_ING
     if not say_ing:
         return None
     for v in range(len(before) - 1, max(len(before) - 5, 0), -1):
@@ -145,23 +150,23 @@ def _with_sayer(eng: Engine, before: list) -> tuple[tuple[int, int], str] | None
     return None
 
 
-def _partitive(toks: list, lo: int, v: int) -> bool:
+def _partitive(lx: Cues, toks: list[Token], lo: int, v: int) -> bool:
     """'Einer der Feuerwehrmänner sagte:': one of a group is a subject, although 'einer'
     alone opens adverbials ("Einer Studie zufolge")."""
     return (
-        v - lo >= 3
-        and toks[lo].low in ("einer", "eine", "eines", "ein")
-        and toks[lo + 1].low in ("der", "des")
+        v - lo >= 3 and toks[lo].low in lx.INDEFINITE and toks[lo + 1].low in lx.GENITIVE_ARTICLES
     )
 
 
-def _better_subject(eng: Engine, before: list, lo: int, v: int, end: int) -> tuple[int, int] | None:
+def _better_subject(
+    eng: TextView, before: list[Token], lo: int, v: int, end: int
+) -> tuple[int, int] | None:
     """When the words next to the verb cannot speak ("in einer Rede verkündet:", "äußerte sich
     zufrieden:"), the clause's subject: around the auxiliary ("hatte Merkel … verkündet"),
     before the verb, or the subject of the whole sentence ("X, Leiterin, äußerte sich …:")."""
     speakerlike = eng.frames.speakerlike
     for sp in (
-        eng.frames._subject(before[lo:], v - lo, end) if v > lo else None,
+        eng.frames.subject(before[lo:], v - lo, end) if v > lo else None,
         sentence_subject(eng, before[lo:]),
         sentence_subject(eng, before) if lo else None,
     ):
@@ -171,24 +176,49 @@ def _better_subject(eng: Engine, before: list, lo: int, v: int, end: int) -> tup
 
 
 def classify_direct(
-    eng: Engine, m: MarkSpan, s: int, e: int, prev_end: int, nested: bool
-) -> tuple[str | None, tuple[int, int] | None, str | None]:
+    eng: TextView, m: MarkSpan, s: int, e: int, prev_end: int, nested: bool
+) -> tuple[QuoteKind | None, tuple[int, int] | None, str | None]:
     """(kind, speaker span, cue) for the mark span ``m`` in sentence [s, e)."""
-    lx, text = eng.lx, eng.text
-    inner = eng._toks(m.start, m.end)
-    words = len(inner)
-    if not m.closed and words < 4:
+    lx = eng.lx
+    inner = eng.toks(m.start, m.end)
+    if not inner or not m.closed and len(inner) < 4:
         return None, None, None
-    if words == 0:
-        return None, None, None
-    prev = eng._toks(max(0, m.start - 40), m.start)[-3:]
+    prev = eng.toks(max(0, m.start - 40), m.start)[-3:]
+    if prev and prev[-1].low in lx.AS_STATUS and _status_as(eng, s, e, m):
+        return "term", None, None
+    term_cue, title_like, fragment = _signals(eng, m, s, inner, prev)
+    if nested:
+        return ("term" if term_cue or title_like else "direct"), None, None
+    short = len(inner) < _LONG_QUOTE
+    sp, cue = frame_after(eng, m)
+    if sp is not None and short and len(eng.toks(prev_end, m.start)) >= 3:
+        sp = None  # "… to play a „constructive role“, he said": the frame is the sentence's
+    colon = False
+    if sp is None:
+        sp, cue, colon = frame_before(eng, m, s, prev_end)
+        if sp is not None and short and not colon and _inside_clause(eng, m, s):
+            sp = None  # 'Critics called the plan a "gift" to developers': a scare quote
+    if sp is not None and not (title_like and cue is None):
+        return "direct", sp, cue
+    if sp is None and _title_case(eng, inner):
+        return "term", None, None  # '"Andy Warhol: Photographs and Prints from the Collection"'
+    if not short or colon or fragment or _sentence_like(eng, m, s, inner):
+        return "direct", None, None
+    return _short_unframed(eng, m, s, e, prev, term_cue or title_like, term_cue)
+
+
+def _signals(
+    eng: TextView, m: MarkSpan, s: int, inner: list[Token], prev: list[Token]
+) -> tuple[bool, bool, bool]:
+    """(a word before the marks that announces a term, the words look like a name or title,
+    the words are a fragment of speech)."""
+    lx = eng.lx
     term_cue = bool(prev) and (
         prev[-1].low in lx.TERM_CUES
         or prev[-1].low.endswith(lx.TERM_SUFFIXES)
         or prev[-1].low in lx.SOURCE_BEFORE
     )
-    short = words < _LONG_QUOTE
-    title_like = short and _looks_like_name(inner)
+    title_like = len(inner) < _LONG_QUOTE and _looks_like_name(inner)
     if (
         title_like
         and not term_cue
@@ -196,61 +226,73 @@ def classify_direct(
         and (prev[-1].low in lx.LABEL_ARTICLES or _label_verb_before(eng, s, m.start))
     ):
         title_like = False  # "nannte dies einen „Militärputsch“": a label someone gave
-    if prev and prev[-1].low in ("als", "as") and _status_as(eng, s, e, m):
-        return "term", None, None
     fragment = _speech_fragment(eng, inner)
     if fragment:
-        term_cue = title_like = False  # „kein Hindernis für …“, „Bürger erster Klasse zu werden“
-    if nested:
-        return ("term" if term_cue or title_like else "direct"), None, None
-    sp, cue = frame_after(eng, m)
-    if sp is not None and short and len(eng._toks(prev_end, m.start)) >= 3:
-        sp = None  # "… to play a „constructive role“, he said": the frame is the sentence's
-    colon = False
-    if sp is None:
-        sp, cue, colon = frame_before(eng, m, s, prev_end)
-    if sp is not None and not (title_like and cue is None):
-        return "direct", sp, cue
-    last_inner = text[m.end - 2] if m.closed else text[m.end - 1]
-    sentence_like = last_inner in ".!?…" or (m.start == s and words >= 3)
-    if eng.lang == "en" and m.start != s and (words < 3 or not inner[0].cap):
-        sentence_like = False  # a full stop inside the marks ends the reporter's sentence:
+        return False, False, True  # „kein Hindernis für …“, „Bürger erster Klasse zu werden“
+    return term_cue, title_like, fragment
+
+
+def _inside_clause(eng: TextView, m: MarkSpan, s: int) -> bool:
+    """English: short words in marks inside the reporter's clause, not opened by a verb of
+    saying, a comma or a colon ('called the plan a "gift"'): a label, not a quotation."""
+    if not eng.lx.SHORT_QUOTES_ARE_TERMS or m.start == s:
+        return False
+    before = eng.text[s : m.start].rstrip()
+    if before.endswith((",", ":")):
+        return False
+    prev = eng.toks(s, m.start)
+    return not prev or prev[-1].low not in eng.lx.SAY_VERBS
+
+
+def _sentence_like(eng: TextView, m: MarkSpan, s: int, inner: list[Token]) -> bool:
+    """Words in marks that make a sentence of their own."""
+    last_inner = eng.text[m.end - 2] if m.closed else eng.text[m.end - 1]
+    if eng.lx.STOP_IN_MARKS_ENDS_SENTENCE and m.start != s and (len(inner) < 3 or not inner[0].cap):
+        return False  # a full stop inside the marks ends the reporter's sentence:
         # "… would be a "significant public benefit."", "named their robot "Robogee.""
-    if not short or sentence_like or colon or fragment:
-        return "direct", None, None
+    return last_inner in ".!?…" or (m.start == s and len(inner) >= 3)
+
+
+def _short_unframed(
+    eng: TextView, m: MarkSpan, s: int, e: int, prev: list[Token], termish: bool, term_cue: bool
+) -> tuple[QuoteKind | None, tuple[int, int] | None, str | None]:
+    """A few words in marks with no frame: an opinion holder's, a fragment of speech, or a
+    term (a name, a title, a scare quote)."""
+    lx = eng.lx
+    inner = eng.toks(m.start, m.end)
     holder = opinion_holder(eng, s, m.start)
     if holder is not None and not term_cue:
         return "direct", holder, None  # "Für den Minister ist die Lage „alarmierend“"
-    if term_cue or title_like:
-        return "term", None, None
-    if eng.lang == "en":
+    if termish or lx.SHORT_QUOTES_ARE_TERMS:
         return "term", None, None  # English scare quotes and labels are not quotations
     if any(t.low in lx.LABEL_CUES for t in prev) or _label_verb_before(eng, s, m.start):
         return "direct", None, None
-    if not inner[0].cap and (words > 1 or _say_verb_in(eng, s, e)):
-        return "direct", None, None  # a lower-case fragment of speech, not a lone scare word
+    if not inner[0].cap and (len(inner) > 1 or _say_verb_in(eng, s, m.start)):
+        # a lower-case fragment of speech after a verb of saying ("sagte, er sei „müde“"),
+        # not a lone scare word ("Hunderte fühlten sich „überwacht“ und beschwerten sich")
+        return "direct", None, None
     if inner[0].low in lx.SPEECH_OPENERS or _label_verb_before(eng, s, m.start):
         return "direct", None, None  # „Wir werden …“, skandierten „Stoppt …“
     return "term", None, None
 
 
-def _status_as(eng: Engine, s: int, e: int, m: MarkSpan) -> bool:
+def _status_as(eng: TextView, s: int, e: int, m: MarkSpan) -> bool:
     """'als „X“' after a verb of status or naming ("gilt als", "ist als … bekannt") and with no
     verb of saying or labelling in the sentence: a name or category, not somebody's words."""
     lx = eng.lx
-    toks = [t for t in eng._toks(s, e) if not m.start <= t.start < m.end]
+    toks = [t for t in eng.toks(s, e) if not m.start <= t.start < m.end]
     if any(t.low in lx.SAY_VERBS or t.low in lx.LABEL_VERBS for t in toks):
         return False
     return any(t.low in lx.STATUS_AS_VERBS for t in toks)
 
 
-def opinion_holder(eng: Engine, s: int, pos: int) -> tuple[int, int] | None:
+def opinion_holder(eng: TextView, s: int, pos: int) -> tuple[int, int] | None:
     """'für X' with a copula before a quoted predicate: X holds the quoted view
     ("Für den Minister ist die Lage „alarmierend“", "war für die Verbände „Wortbruch“")."""
     lx = eng.lx
-    if not getattr(lx, "OPINION_FOR", None):
+    if not lx.OPINION_FOR:
         return None
-    toks = eng._toks(s, pos)
+    toks = eng.toks(s, pos)
     if not any(t.low in lx.COPULAS for t in toks):
         return None
     for k, t in enumerate(toks[:-1]):
@@ -261,7 +303,7 @@ def opinion_holder(eng: Engine, s: int, pos: int) -> tuple[int, int] | None:
     return None
 
 
-def _speech_fragment(eng: Engine, inner: list) -> bool:
+def _speech_fragment(eng: TextView, inner: list[Token]) -> bool:
     """Words no title is made of: an article or 'kein' in lower case opening three words or
     more („kein Hindernis für den Verkehr“), or a zu-infinitive closing them („… zu werden“)."""
     if len(inner) < 3:
@@ -270,19 +312,29 @@ def _speech_fragment(eng: Engine, inner: list) -> bool:
         inner[0].low in eng.lx.DETERMINERS or inner[0].low in eng.lx.NEGATIVE_DETERMINERS
     ):
         return True
-    return eng.lang == "de" and inner[-2].low == "zu" and not inner[-1].cap
+    return inner[-2].low in eng.lx.ZU and not inner[-1].cap
 
 
-def _say_verb_in(eng: Engine, s: int, e: int) -> bool:
+def _say_verb_in(eng: TextView, s: int, e: int) -> bool:
     """Is there a verb of saying anywhere in the sentence [s, e)?"""
-    return any(t.low in eng.lx.SAY_VERBS and not t.cap for t in eng._toks(s, e))
+    return any(t.low in eng.lx.SAY_VERBS and not t.cap for t in eng.toks(s, e))
 
 
-def _label_verb_before(eng: Engine, s: int, pos: int) -> bool:
+def _label_verb_before(eng: TextView, s: int, pos: int) -> bool:
     """A verb that labels ("nannte", "bezeichnete … als", "warf … vor") earlier in the sentence."""
-    return any(t.low in eng.lx.LABEL_VERBS for t in eng._toks(s, pos))
+    return any(t.low in eng.lx.LABEL_VERBS for t in eng.toks(s, pos))
 
 
-def _looks_like_name(inner: list) -> bool:
+def _title_case(eng: TextView, inner: list[Token]) -> bool:
+    """English title case with no end punctuation: every word capitalised but the small
+    words of a title (the name of an exhibition, a book, a headline quoted)."""
+    small = eng.lx.TITLE_SMALL_WORDS
+    if not small or len(inner) < 3 or eng.text[inner[-1].end : inner[-1].end + 1] in ".!?":
+        return False
+    caps = sum(1 for t in inner if t.cap or t.text[0].isdigit())
+    return caps >= 3 and all(t.cap or t.text[0].isdigit() or t.low in small for t in inner)
+
+
+def _looks_like_name(inner: list[Token]) -> bool:
     """Every word capitalised: 'Der Spiegel', 'Berliner Zeitung', 'Eagle' - a name or title."""
     return all(t.cap or t.text[0].isdigit() for t in inner)

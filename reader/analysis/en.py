@@ -5,6 +5,8 @@ Kept apart from the rules so the logic stays language-neutral. Lower case unless
 
 from __future__ import annotations
 
+from .cues import Cues
+
 # Word lists read best packed; ruff format would put one word per line.
 # fmt: off
 
@@ -37,6 +39,7 @@ SAY_VERBS = _forms(
      # base forms that are seldom nouns ("Estimates suggest …", "Critics argue …")
      "suggest", "argue", "insist", "predict", "contend", "admit", "acknowledge", "warn",
      "admitted"}  # (a doubled consonant _forms does not make)
+SAY_VERBS |= {"expect", "expects", "expected", "hope", "hopes", "hoped", "rules"}  # "X expects (that) …"
 SAY_VERBS -= {"asking", "posted", "posting", "answering", "noting", "stating", "adding", "put",
               "asked", "asks"}
 SAY_STRONG = SAY_VERBS
@@ -117,6 +120,12 @@ SPEAKER_SUFFIXES = ("spokesman", "spokeswoman", "spokesperson", "police", "gover
                     "he", "she", "they", "we", "i",
                     # plural groups of people ("Consumer groups welcomed …")
                     "groups", "unions", "organisations", "organizations", "companies",
+                    "reports", "operators", "politicians", "villagers", "fans", "farmers", "parents",
+                    "drivers", "pilots", "nurses", "students", "owners", "retailers", "airlines",
+                    "economists", "environmentalists", "officers", "lawmakers", "legislators",
+                    "senators", "councillors", "councilors", "locals", "families", "survivors",
+                    "relatives", "neighbours", "neighbors", "shareholders", "investors",
+                    "employers", "employees", "commentators", "observers", "opponents",
                     "members", "campaigners", "protesters", "workers", "doctors", "teachers",
                     "nurses", "parents", "farmers", "economists", "investigators")
 PARTICLES_FOR: dict[str, set[str]] = {}
@@ -273,3 +282,402 @@ GROUP_NOUNS = {"countries", "nations", "states", "governments", "officials", "le
                "troops", "forces", "companies", "firms", "banks", "diplomats", "negotiators",
                "citizens", "voters", "members", "markets", "authorities", "lawmakers",
                "ministers", "allies", "partners", "producers", "manufacturers", "exporters"}
+THIS_SUBJECTS = frozenset({"this"})
+PRONOUN_SUBJECTS: frozenset[str] = frozenset()
+EMERGE_VERBS: frozenset[str] = frozenset()
+FIRST_PERSON = frozenset({"i", "we"})
+PERFECT_AUX: frozenset[str] = frozenset()
+EMERGE_PARTICLE = ""
+EMERGE_FROM = ""
+
+FOUND_VERBS: frozenset[str] = frozenset({"found", "finds"})
+WHETHER: frozenset[str] = frozenset({"whether"})
+
+BECAME_PUBLIC: frozenset[str] = frozenset()
+
+INFLECTED_ENDINGS: tuple[str, ...] = ()
+
+ADJECTIVE_ENDINGS: tuple[str, ...] = ()
+
+ADVERB_ENDINGS: tuple[str, ...] = ("ly",)
+
+NOT_CONTENT: frozenset[str] = frozenset()
+
+ZU: frozenset[str] = frozenset()
+
+ZU_INFINITIVE: str = ""
+
+OF_SPEAKER: frozenset[str] = frozenset()
+
+PURPOSE_OPENERS: frozenset[str] = frozenset()
+
+REFLEXIVE: frozenset[str] = frozenset()
+
+SAID_IT_VERBS: frozenset[str] = frozenset()
+
+EXPLETIVE: frozenset[str] = frozenset({"it"})
+
+AS_WORDS: frozenset[str] = frozenset({"as"})
+
+NOT_A_LIST_END: frozenset[str] = frozenset({"of", "about", "against", "for"})
+
+AND_OR: frozenset[str] = frozenset({"and", "or"})
+
+ACCORDING: str = "according"
+
+SOURCE_NACH: str = ""
+
+OWN_POSSESSIVES: frozenset[str] = frozenset()
+
+SOURCE_OF: frozenset[str] = frozenset()
+
+VIEW_FROM: str = ""
+
+VIEW_NOUN: str = ""
+
+FOLGE: str = ""
+
+SOURCE_NP_ENDINGS: tuple[str, ...] = ()
+
+FROM_DATE: frozenset[str] = frozenset()
+
+LEAD_CONJUNCTIONS: frozenset[str] = frozenset({"and", "but"})
+
+SICH_PREPOSITIONS: frozenset[str] = frozenset()
+
+LOOSE_AS_SOURCE: bool = False
+
+AS_TOLD_OBJECT: bool = True
+
+APPOSITION_OPENERS: frozenset[str] = frozenset({"a", "an"})
+
+APPOSITION_LINKS: frozenset[str] = frozenset({"of", "at", "for"})
+
+REPORT_REACH: int = 12
+
+REPORTING_PRONOUNS: frozenset[str] = frozenset({"it", "they"})
+
+NOT_REPORT_RELATIVES: frozenset[str] = frozenset({"which", "that", "whose", "whom"})
+
+ACT_PARTICLES: frozenset[str] = frozenset({"of", "about", "against", "for", "on", "with", "to", "up", "out"})
+
+ING_ENDING: str = "ing"
+
+TELL_VERBS: frozenset[str] = frozenset({"told", "tells", "tell"})
+
+THAT_WORD: str = "that"
+
+TIME_SKIP: frozenset[str] = frozenset({"on", "yesterday", "today", "in", "last"})
+
+NO_CLAUSE_AFTER: frozenset[str] = frozenset({"as", "at", "of", "about", "with", "into", "near", "under"})
+
+NOUNS_CAPITALISED: bool = False
+
+ANY_VERB_AFTER_QUOTE: bool = False
+
+SHORT_QUOTES_ARE_TERMS: bool = True
+
+STOP_IN_MARKS_ENDS_SENTENCE: bool = True
+
+AS_STATUS: frozenset[str] = frozenset({"as"})
+
+SOURCE_RELATIVES: frozenset[str] = frozenset({"who", "which", "whose", "whom"})
+
+SOURCE_CLAUSE_ANY_COMMA: bool = False
+
+
+VERB_FINAL_CLAUSES: bool = False
+
+AT_TIME: str = ""
+
+O_CLOCK: str = ""
+
+AS_NOUN_OPENER: str = ""
+
+CONTRACTED_ARTICLES: frozenset[str] = frozenset()
+
+NOT_RELATIVE_HEADS: frozenset[str] = frozenset()
+
+NOT_FRAME_VERB_WORDS: frozenset[str] = frozenset({"as"})
+
+NOT_FINITE_AFTER_NOUN: frozenset[str] = frozenset({"be", "been"})
+
+VERB_PREFIXES: str = ""
+
+CONTINUING_WORDS: frozenset[str] = frozenset()
+
+WO_WORDS: str = ""
+
+ROLE_ACTORS: bool = False
+
+FEMININE_ENDINGS: tuple[str, ...] = ()
+
+OFFICIAL_TITLES: tuple[str, ...] = ()
+
+GENITIVE_ARTICLES: frozenset[str] = frozenset({"of"})
+
+QUANTITY_WORDS: frozenset[str] = frozenset({"millions", "billions", "trillions", "thousands", "hundreds", "percent", "tonnes", "tons"})
+
+NUMBER_WORDS: frozenset[str] = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "hundred", "thousand", "some", "several", "many"})
+
+PERSON_NOUN_ENDINGS: tuple[str, ...] = ()
+
+COUNT_NOUNS: tuple[str, ...] = ()
+
+NOBODY: frozenset[str] = frozenset({"nobody", "no", "none", "nothing"})
+
+STATEMENT_NOUNS: tuple[str, ...] = ()
+
+ES_SOURCE_PREPOSITIONS: frozenset[str] = frozenset()
+
+WEEKDAYS: frozenset[str] = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+TIME_NOUNS: frozenset[str] = frozenset({"week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "summer", "winter", "spring", "autumn", "fall", "day"})
+
+TIME_DEICTIC: frozenset[str] = frozenset({"last", "this", "next", "earlier", "later"})
+
+TIME_ADVERBS: frozenset[str] = frozenset({"yesterday", "today", "tonight", "earlier", "later", "again", "also", "previously", "recently"})
+
+DATE_PREPOSITIONS: frozenset[str] = frozenset({"on"})
+
+PLACE_PREPOSITIONS: frozenset[str] = frozenset({"in", "at", "during", "after", "before"})
+
+HEADLINE_SAY: frozenset[str] = frozenset({"says", "say", "warns", "warn", "claims", "claim", "insists", "insist", "admits", "admit", "denies", "deny", "reports", "report", "confirms", "confirm"})
+
+OPINION_VERBS: frozenset[str] = frozenset({"think", "thought", "suspect", "suspected", "believe", "guess", "feel", "felt", "reckon", "hope", "expect"})
+
+TITLE_SMALL_WORDS: frozenset[str] = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "from", "with", "by", "vs", "part", "is", "are"})
+
+AND: frozenset[str] = frozenset({"and"})
+
+WONACH: frozenset[str] = frozenset()
+
+NACH_DENEN: tuple[str, ...] = ()
+
+NOT_WHETHER_PARTICIPLE: frozenset[str] = frozenset()
+
+PASSIVE_PARTICIPLE_AUX: frozenset[str] = frozenset()
+
+PAST_ENDINGS: tuple[str, ...] = ()
+
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "we"})
+
+INDEFINITE: frozenset[str] = frozenset({"a", "an", "one"})
+
+EMPTY_SUBJECTS: frozenset[str] = frozenset()
+
+LOCATIVE: frozenset[str] = frozenset({"in", "from", "to", "at", "into", "near", "via"})
+
+
+EN = Cues(
+    lang="en",
+    ABBREVIATIONS=frozenset(ABBREVIATIONS),
+    ADVERBIAL_OPENERS=frozenset(ADVERBIAL_OPENERS),
+    AFFILIATION=frozenset(),
+    AGENT_PREPOSITIONS=frozenset(AGENT_PREPOSITIONS),
+    ANAPHORIC_SOURCE=frozenset(ANAPHORIC_SOURCE),
+    AUXILIARIES=frozenset(AUXILIARIES),
+    BACKSHIFT=frozenset(BACKSHIFT),
+    BETWEEN_SUBJECT_AND_VERB=frozenset(BETWEEN_SUBJECT_AND_VERB),
+    CLAUSE_GLUE=frozenset(CLAUSE_GLUE),
+    COMMON_ADJECTIVES=frozenset(COMMON_ADJECTIVES),
+    CONTRAST_OPENERS=frozenset(),
+    COPULAS=frozenset(COPULAS),
+    DANACH=frozenset(),
+    DEFINITE=frozenset(DEFINITE),
+    DEGREE_WORDS=frozenset(),
+    DEMONSTRATIVE_OBJECTS=frozenset(),
+    DETERMINERS=frozenset(DETERMINERS),
+    DOCUMENT_NOUNS=(),
+    FINITE_AUX=frozenset(),
+    FINITE_WORDS=frozenset(FINITE_WORDS),
+    FOCUS_PARTICLES=frozenset(FOCUS_PARTICLES),
+    FUNCTION_WORDS=frozenset(FUNCTION_WORDS),
+    GROUP_NOUNS=frozenset(GROUP_NOUNS),
+    HEARSAY=frozenset(HEARSAY),
+    HONORIFICS=frozenset(HONORIFICS),
+    IMPERSONAL=frozenset(IMPERSONAL),
+    INNER_REPORT=frozenset(INNER_REPORT),
+    INTENT_VERBS=frozenset(INTENT_VERBS),
+    IRREGULAR_PAST=frozenset(IRREGULAR_PAST),
+    KONJ_FORMS=frozenset(KONJ_FORMS),
+    KONJ_STEMS=frozenset(KONJ_STEMS),
+    KONJ_TWO=frozenset(),
+    LABEL_ARTICLES=frozenset(LABEL_ARTICLES),
+    LABEL_CUES=frozenset(LABEL_CUES),
+    LABEL_VERBS=frozenset(LABEL_VERBS),
+    LEADING=frozenset(LEADING),
+    MID_SOURCE=frozenset(),
+    MONTHS=frozenset(MONTHS),
+    NAMING_VERBS=frozenset(),
+    NEEDS_PARTICLE=frozenset(NEEDS_PARTICLE),
+    NEGATIONS=frozenset(NEGATIONS),
+    NEGATIVE_DETERMINERS=frozenset(NEGATIVE_DETERMINERS),
+    NOT_A_FRAME_VERB=frozenset(NOT_A_FRAME_VERB),
+    NOT_BEFORE_THAT=frozenset(NOT_BEFORE_THAT),
+    NOT_ORG_ACRONYMS=frozenset(NOT_ORG_ACRONYMS),
+    NOT_REFLEXIVE=frozenset(),
+    NOT_SUBJECT_END=frozenset(NOT_SUBJECT_END),
+    NOT_SUBJECT_LAST=frozenset(NOT_SUBJECT_LAST),
+    NOUN_SUFFIXES=NOUN_SUFFIXES,
+    NP_INNER=frozenset(NP_INNER),
+    NP_LINKERS=frozenset(NP_LINKERS),
+    NP_PREPOSITIONS=frozenset(),
+    OPINION_FOR=frozenset(OPINION_FOR),
+    ORGS=ORGS,
+    ORG_HEADS=frozenset(ORG_HEADS),
+    ORG_LINKS=frozenset(ORG_LINKS),
+    ORG_SUFFIXES=ORG_SUFFIXES,
+    ORG_WORD_SUFFIXES=ORG_WORD_SUFFIXES,
+    OTHER_HEADS=frozenset(OTHER_HEADS),
+    PARTICIPLE_OPENERS=frozenset(PARTICIPLE_OPENERS),
+    PARTICLES_FOR={k: frozenset(v) for k, v in PARTICLES_FOR.items()},
+    PASSIVE_AUX=frozenset(PASSIVE_AUX),
+    PASSIVE_REPORT=frozenset(),
+    PASSIVE_REPORT_AUX=frozenset(),
+    PERSON_PRONOUNS=frozenset(PERSON_PRONOUNS),
+    PLACE_FIRST=frozenset(PLACE_FIRST),
+    PLUPERFECT_AUX=frozenset(),
+    POSSESSIVES=frozenset(POSSESSIVES),
+    PREPOSITIONS=frozenset(PREPOSITIONS),
+    PRONOUNS=PRONOUNS,
+    QUANTIFIERS=frozenset(QUANTIFIERS),
+    REFLEXIVE_ONLY=frozenset(),
+    REGIONS=frozenset(REGIONS),
+    RELATIVES=frozenset(RELATIVES),
+    RELAY_AGENT=frozenset(RELAY_AGENT),
+    RELAY_AUX=frozenset(RELAY_AUX),
+    RELAY_OBJECTS=frozenset(RELAY_OBJECTS),
+    RELAY_PLACE=frozenset(RELAY_PLACE),
+    RELAY_VERBS=frozenset(RELAY_VERBS),
+    REPORT_NOT_PARTICLES={},
+    REPORT_PARTICIPLES=frozenset(REPORT_PARTICIPLES),
+    REPORT_VERBS=frozenset(REPORT_VERBS),
+    ROLE_PREFIX_WORDS=frozenset(ROLE_PREFIX_WORDS),
+    ROLE_SUFFIXES=ROLE_SUFFIXES,
+    SAY_AFTER_AND=frozenset(SAY_AFTER_AND),
+    SAY_ING=frozenset(SAY_ING),
+    SAY_PARTICLES=frozenset(SAY_PARTICLES),
+    SAY_STRONG=frozenset(SAY_STRONG),
+    SAY_VERBS=frozenset(SAY_VERBS),
+    SENTENCE_MARKERS=frozenset(),
+    SENTENCE_VERBS=frozenset(),
+    SOURCE_AFTER=frozenset(SOURCE_AFTER),
+    SOURCE_BEFORE=frozenset(SOURCE_BEFORE),
+    SOURCE_NOUNS=frozenset(SOURCE_NOUNS),
+    SOURCE_NOUNS_WITH_SOURCE=frozenset(SOURCE_NOUNS_WITH_SOURCE),
+    SO_FRAME=SO_FRAME,
+    SPEAKER_SUFFIXES=SPEAKER_SUFFIXES,
+    SPEECH_NOUNS=(),
+    SPEECH_OPENERS=frozenset(SPEECH_OPENERS),
+    STATED_PASSIVE=frozenset(),
+    STATUS_AS_VERBS=frozenset(STATUS_AS_VERBS),
+    STOP_CAPS=frozenset(STOP_CAPS),
+    STRONG_REPORT=frozenset(STRONG_REPORT),
+    SUBORDINATORS=frozenset(SUBORDINATORS),
+    TERM_CUES=frozenset(TERM_CUES),
+    TERM_SUFFIXES=TERM_SUFFIXES,
+    THAT=frozenset(THAT),
+    THAT_ONLY=frozenset(THAT_ONLY),
+    THAT_STRICT=frozenset(THAT_STRICT),
+    TIME_BEFORE_NACH=frozenset(),
+    VERBISH=frozenset(VERBISH),
+    WIE_AUX=frozenset(),
+    WIE_VERBS=frozenset(),
+    THIS_SUBJECTS=THIS_SUBJECTS,
+    PRONOUN_SUBJECTS=PRONOUN_SUBJECTS,
+    EMERGE_VERBS=EMERGE_VERBS,
+    FIRST_PERSON=FIRST_PERSON,
+    PERFECT_AUX=PERFECT_AUX,
+    EMERGE_PARTICLE=EMERGE_PARTICLE,
+    EMERGE_FROM=EMERGE_FROM,
+    FOUND_VERBS=FOUND_VERBS,
+    WHETHER=WHETHER,
+    BECAME_PUBLIC=BECAME_PUBLIC,
+    INFLECTED_ENDINGS=INFLECTED_ENDINGS,
+    ADJECTIVE_ENDINGS=ADJECTIVE_ENDINGS,
+    ADVERB_ENDINGS=ADVERB_ENDINGS,
+    NOT_CONTENT=NOT_CONTENT,
+    ZU=ZU,
+    ZU_INFINITIVE=ZU_INFINITIVE,
+    OF_SPEAKER=OF_SPEAKER,
+    PURPOSE_OPENERS=PURPOSE_OPENERS,
+    REFLEXIVE=REFLEXIVE,
+    SAID_IT_VERBS=SAID_IT_VERBS,
+    EXPLETIVE=EXPLETIVE,
+    AS_WORDS=AS_WORDS,
+    NOT_A_LIST_END=NOT_A_LIST_END,
+    AND_OR=AND_OR,
+    ACCORDING=ACCORDING,
+    SOURCE_NACH=SOURCE_NACH,
+    OWN_POSSESSIVES=OWN_POSSESSIVES,
+    SOURCE_OF=SOURCE_OF,
+    VIEW_FROM=VIEW_FROM,
+    VIEW_NOUN=VIEW_NOUN,
+    FOLGE=FOLGE,
+    SOURCE_NP_ENDINGS=SOURCE_NP_ENDINGS,
+    FROM_DATE=FROM_DATE,
+    LEAD_CONJUNCTIONS=LEAD_CONJUNCTIONS,
+    SICH_PREPOSITIONS=SICH_PREPOSITIONS,
+    LOOSE_AS_SOURCE=LOOSE_AS_SOURCE,
+    AS_TOLD_OBJECT=AS_TOLD_OBJECT,
+    APPOSITION_OPENERS=APPOSITION_OPENERS,
+    APPOSITION_LINKS=APPOSITION_LINKS,
+    REPORT_REACH=REPORT_REACH,
+    REPORTING_PRONOUNS=REPORTING_PRONOUNS,
+    NOT_REPORT_RELATIVES=NOT_REPORT_RELATIVES,
+    ACT_PARTICLES=ACT_PARTICLES,
+    ING_ENDING=ING_ENDING,
+    TELL_VERBS=TELL_VERBS,
+    THAT_WORD=THAT_WORD,
+    TIME_SKIP=TIME_SKIP,
+    NO_CLAUSE_AFTER=NO_CLAUSE_AFTER,
+    NOUNS_CAPITALISED=NOUNS_CAPITALISED,
+    ANY_VERB_AFTER_QUOTE=ANY_VERB_AFTER_QUOTE,
+    SHORT_QUOTES_ARE_TERMS=SHORT_QUOTES_ARE_TERMS,
+    STOP_IN_MARKS_ENDS_SENTENCE=STOP_IN_MARKS_ENDS_SENTENCE,
+    AS_STATUS=AS_STATUS,
+    SOURCE_RELATIVES=SOURCE_RELATIVES,
+    SOURCE_CLAUSE_ANY_COMMA=SOURCE_CLAUSE_ANY_COMMA,
+    VERB_FINAL_CLAUSES=VERB_FINAL_CLAUSES,
+    AT_TIME=AT_TIME,
+    O_CLOCK=O_CLOCK,
+    AS_NOUN_OPENER=AS_NOUN_OPENER,
+    CONTRACTED_ARTICLES=CONTRACTED_ARTICLES,
+    NOT_RELATIVE_HEADS=NOT_RELATIVE_HEADS,
+    NOT_FRAME_VERB_WORDS=NOT_FRAME_VERB_WORDS,
+    NOT_FINITE_AFTER_NOUN=NOT_FINITE_AFTER_NOUN,
+    VERB_PREFIXES=VERB_PREFIXES,
+    CONTINUING_WORDS=CONTINUING_WORDS,
+    WO_WORDS=WO_WORDS,
+    ROLE_ACTORS=ROLE_ACTORS,
+    FEMININE_ENDINGS=FEMININE_ENDINGS,
+    OFFICIAL_TITLES=OFFICIAL_TITLES,
+    GENITIVE_ARTICLES=GENITIVE_ARTICLES,
+    QUANTITY_WORDS=QUANTITY_WORDS,
+    NUMBER_WORDS=NUMBER_WORDS,
+    PERSON_NOUN_ENDINGS=PERSON_NOUN_ENDINGS,
+    COUNT_NOUNS=COUNT_NOUNS,
+    NOBODY=NOBODY,
+    STATEMENT_NOUNS=STATEMENT_NOUNS,
+    ES_SOURCE_PREPOSITIONS=ES_SOURCE_PREPOSITIONS,
+    WEEKDAYS=WEEKDAYS,
+    TIME_NOUNS=TIME_NOUNS,
+    TIME_DEICTIC=TIME_DEICTIC,
+    TIME_ADVERBS=TIME_ADVERBS,
+    DATE_PREPOSITIONS=DATE_PREPOSITIONS,
+    PLACE_PREPOSITIONS=PLACE_PREPOSITIONS,
+    HEADLINE_SAY=HEADLINE_SAY,
+    OPINION_VERBS=OPINION_VERBS,
+    TITLE_SMALL_WORDS=TITLE_SMALL_WORDS,
+    AND=AND,
+    WONACH=WONACH,
+    NACH_DENEN=NACH_DENEN,
+    NOT_WHETHER_PARTICIPLE=NOT_WHETHER_PARTICIPLE,
+    PASSIVE_PARTICIPLE_AUX=PASSIVE_PARTICIPLE_AUX,
+    PAST_ENDINGS=PAST_ENDINGS,
+    PLURAL_PRONOUNS=PLURAL_PRONOUNS,
+    INDEFINITE=INDEFINITE,
+    EMPTY_SUBJECTS=EMPTY_SUBJECTS,
+    LOCATIVE=LOCATIVE,
+)

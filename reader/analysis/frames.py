@@ -10,34 +10,12 @@ from __future__ import annotations
 
 import re
 
-from .clauses import _ZU_INF, Frame, is_konjunktiv
+from .clauses import Frame, is_konjunktiv
 from .sources import SourceRules
 from .speakers import np_after, np_before
 from .tokens import Token
 
 __all__ = ["Frame", "FrameFinder", "is_konjunktiv"]
-
-# Conjunctions that open an adverbial or coordinated clause, never a report's content.
-_NOT_CONTENT = {
-    "und",
-    "oder",
-    "aber",
-    "sondern",
-    "doch",
-    "denn",
-    "wie",
-    "sodass",
-    "zumal",
-    "sofern",
-    "ohne",
-    "statt",
-    "anstatt",
-}
-
-
-# Words after a comma that go on with a content clause rather than resume the main one.
-_CONTINUING = {"sich", "man", "es", "wir", "ich", "ihn", "uns", "nicht", "auch", "noch"}
-_WO_WORD = re.compile(r"^wo(?:r)?(?:durch|bei|mit|nach|auf|aus|für|gegen|in|über|von|zu|rum)$")
 
 
 def _participle(word: str) -> bool:
@@ -47,111 +25,54 @@ def _participle(word: str) -> bool:
 
 
 class FrameFinder(SourceRules):
-    """All frame rules over one text; ``find`` tries them in order for a sentence."""
+    """The frame finders over one text, called by the rules in rules/ (which order them)."""
 
-    def find(self, toks: list[Token], s: int, e: int, has_konj: bool) -> Frame | None:
-        """The first frame that fits the sentence [s, e) whose outside-quote tokens are toks."""
-        if len(toks) < 3:
-            return None
-        if self.is_heading(toks, e):
-            if self.lang != "en":
+    def inner_report(self, toks: list[Token], a: int, b: int) -> Frame | None:
+        """Reported words [a, b) that open with a report of their own ("said she believed
+        X", "noted the findings show X"): that report, else None."""
+        lx = self.lx
+        for v in range(1, min(len(toks) - 2, 6)):
+            t = toks[v]
+            if "," in self.text[toks[v - 1].end : t.start]:
                 return None
-            # an English headline reports in the present: "Court rules worship is legal"
-            return self._frame_before(toks, s, e, False)
-        if self.text[self._clause_end(e) : e].startswith("?"):
-            return None  # a question asks, it does not report
-        if (
-            toks[0].low in self.lx.SUBORDINATORS
-            and not self._als_noun(toks)
-            and not self._um_time(toks)
-        ):
-            return (
-                self._source_phrase(toks, s, e)
-                or self._frame_after_main(toks, s, e)
-                or self._passive_that(toks, s, e)
-                or self._clause_final_say(toks, s, e)
-                or self._main_after_subordinate(toks, s, e)
-            )
-        if self.lang == "en":  # "X said (that) …" is the common English order
-            after = self._frame_after(toks, s, e)
-            if after is not None and after.segments:
-                return after  # "The plan, she said, would fail": the frame stands inside
-            src = self._source_phrase(toks, s, e)
-            fb = self._frame_before(toks, s, e, has_konj) or self._participle_report(toks, e)
-            if (
-                src is not None
-                and fb is not None
-                and fb.start <= src.source_at
-                and self.text[fb.start : fb.end].split()[0].lower() in self.lx.THAT
-            ):
-                return fb  # "X has learned that, according to Y, …": X's report holds Y's
-            if (
-                src is not None
-                and fb is not None
-                and fb.speaker is not None
-                and src.segments
-                and fb.speaker[0] >= src.segments[-1][0]
-            ):
-                return fb  # "According to the Herald, Burrows said …": Burrows speaks
-            return src or fb or after or self._second_clause(toks, e)  # (after: no segments)
-        src = self._source_phrase(toks, s, e)
-        if src is not None:
-            fb = self._frame_before(toks, s, e, has_konj)
-            if fb is not None and src.segments and fb.start >= src.segments[0][1]:
-                if (
-                    len(src.segments) > 1
-                    and fb.speaker is not None
-                    and src.source_at < fb.start
-                    and ":" not in self.text[s:e]
-                ):
-                    src.inner = fb  # "X bestätigte laut Reuters, dass …": Reuters relays
-                    return src  # the sentence around its phrase, X the clause after "dass"
-                return fb  # "X bestätigte laut Reuters, dass …": X speaks, Reuters reports
-            inner = fb or self._intent_clause(toks, s, e)
-            main = inner or self._that_clause(toks, s, e)
-            if main is not None and src.source_at >= main.start:
-                return main  # "X kündigte an, dass nach ersten Berechnungen …": X speaks
-            if (
-                inner is not None
-                and inner.speaker is not None
-                and inner.start > src.source_at
-                and self.speakerlike(inner.speaker)
-                and any(
-                    w[:1].isupper() for w in self.text[inner.speaker[0] : inner.speaker[1]].split()
-                )
-            ):
-                src.inner = inner  # "Laut X hat der IWF angekündigt, … zu wollen": both report
-            return src
-        if "," not in self.text[s:e] and ":" not in self.text[s:e]:
-            for v in range(1, min(len(toks) - 3, 14)):  # "X hat angekündigt, … zu …" sans comma
-                if toks[v].low in self.lx.INTENT_VERBS and not toks[v].cap:
-                    return self._intent_no_comma(toks, v, e)
-            return None  # every remaining German frame needs a comma (or a colon)
-        found = (
-            self._frame_after(toks, s, e)
-            or self._frame_before(toks, s, e, has_konj)
-            or self._clause_final_say(toks, s, e)
-            or self._that_clause(toks, s, e)
-            or self._intent_clause(toks, s, e)
-            or self._wonach(toks, s, e)
-            or self._passive_that(toks, s, e)
-            or self._speech_noun(toks, s, e)
-        )
-        if found is not None and self._indicative_relative(found, toks):
-            return None
-        return found
+            if t.low in lx.INNER_REPORT and not t.cap:
+                if toks[v + 1].low in lx.PREPOSITIONS:
+                    return None  # "the people found in the water": a participle, no report
+                if t.low in lx.FOUND_VERBS and toks[v + 1].low not in lx.THAT:
+                    return None  # "said police found the car abandoned": an act, no finding
+                return self.english_before(toks, v, a, b)
+        return None
 
-    def _um_time(self, toks: list[Token]) -> bool:
+    def opinions_in(self, toks: list[Token], a: int, b: int) -> list[Frame]:
+        """Inside quoted words [a, b): 'I think X', 'I suspect that X' report X, up to the end
+        of its sentence (with the closing mark when the quote ends there)."""
+        lx, text = self.lx, self.text
+        out = []
+        for n in range(len(toks) - 2):
+            me, verb, nxt = toks[n], toks[n + 1], toks[n + 2]
+            if me.low not in lx.FIRST_PERSON or verb.low not in lx.OPINION_VERBS:
+                continue
+            if "," in text[verb.end : nxt.start] or nxt.low in lx.PREPOSITIONS - lx.THAT:
+                continue  # "I think, …", "I feel for them": no clause
+            stop = min(
+                (p for p in (text.find(c, nxt.start, b) for c in ".!?") if p >= 0), default=-1
+            )
+            end = stop + 1 if stop >= 0 else b
+            if text[end : end + 1] in ('"', "”") and end < b:
+                end += 1
+            out.append(Frame(nxt.start, min(end, b), "indirect", (me.start, me.end), verb.text))
+        return out
+
+    def um_time(self, toks: list[Token]) -> bool:
         """'Um 11:09 Uhr berichtet X, …': 'um' before a time is a preposition, not the
         'um … zu' of a purpose clause."""
         return (
-            self.lang == "de"
-            and toks[0].low == "um"
+            toks[0].low == self.lx.AT_TIME
             and len(toks) > 2
-            and (toks[1].text[:1].isdigit() or toks[2].low == "uhr")
+            and (toks[1].text[:1].isdigit() or toks[2].low == self.lx.O_CLOCK)
         )
 
-    def _indicative_relative(self, frame: Frame, toks: list[Token]) -> bool:
+    def indicative_relative(self, frame: Frame, toks: list[Token]) -> bool:
         """'…berichtete von einer Initiative, die X verhindern wollten': a relative clause in
         the indicative after a noun describes the noun; it is no one's reported words (a
         Konjunktiv or a zu-infinitive in it would make it content)."""
@@ -164,7 +85,7 @@ class FrameFinder(SourceRules):
         if "," not in self._gap(prev, rel):
             return False
         if (
-            rel.low in getattr(self.lx, "NP_PREPOSITIONS", ())
+            rel.low in self.lx.NP_PREPOSITIONS
             and nxt.low in self.lx.RELATIVES
             and k + 2 < len(toks)
         ):  # "…, von dem eine Kurzversion angefertigt wurde"
@@ -177,150 +98,238 @@ class FrameFinder(SourceRules):
             return False  # "…, der „Partei X“ beizutreten": an article before a name
         clause = [t for t in toks[k:] if t.end <= frame.end]
         return not any(
-            is_konjunktiv(x, self.lx) or _ZU_INF.match(x.low) or x.low == "zu" for x in clause
+            is_konjunktiv(x, self.lx) or self._zu_inf(x.low) or x.low in self.lx.ZU for x in clause
         )
 
-    # "…, sagte der Nato-Chef" / "…, so Stoltenberg weiter" / "…, Smith said." / "…, wie X sagte"
-
-    # "…, sagte der Nato-Chef" / "…, so Stoltenberg weiter" / "…, Smith said." / "…, wie X sagte"
-    def _frame_after(self, toks: list[Token], s: int, e: int) -> Frame | None:
-        lx, text = self.lx, self.text
-        between = text[toks[1].end : toks[-1].start] if len(toks) > 2 else ""
-        if "," not in between and "–" not in between and "—" not in between:
-            return None  # the frame follows a comma or a dash between two words
+    # "…, sagte der Nato-Chef" / "…, so Stoltenberg weiter" / "…, wie X sagte"
+    def frame_after_de(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        lx = self.lx
+        if not self._after_gaps(toks):
+            return None
         for j in range(1, len(toks)):
-            if j == 1 and (toks[1].low != lx.SO_FRAME or self.lang != "de"):
+            if j == 1 and toks[1].low != lx.SO_FRAME:
                 continue  # "Dennoch, so Nacke, habe …": only 'so' frames after one word
-            gap = text[toks[j - 1].end : toks[j].start]  # (self._gap, inlined: a hot loop)
-            if "," not in gap and "–" not in gap and "—" not in gap:
-                continue  # "…, sagte X" and "… – so X –"
-            if len(gap.split()) > 6 and any(c in gap for c in '„“"»«'):
-                continue  # a long quote before the comma is framed as a direct quote
-            t = toks[j]
-            sp = None
-            if self.lang == "en" and t.low in lx.RELATIVES:
-                continue  # "…, which the Church describes as …": a relative clause
-            if self.lang == "en" and toks[0].low in lx.PARTICIPLE_OPENERS:
-                return None  # "Asked whether he would resign, he said no": no words before
-            verb_end = -1
-            if (
-                self.lang == "de"
-                and j + 2 < len(toks)
-                and (t.low == lx.SO_FRAME or t.low in ("das", "dies"))
-                and toks[j + 1].low in lx.SAY_VERBS
-                and toks[j + 1].low != lx.SO_FRAME
-                and not toks[j + 1].cap
-                and self._particle_ok(toks[j + 1], toks[j + 2 :])
-                and toks[j + 2].low != "sich"  # "…, das nennt sich …": a name, no words
-            ):  # "…, so schätzen die Forscher, …", "…, das teilte das Institut mit"
-                sp = np_after(self.text, toks, j + 2, lx, e)
-                if sp is not None and self._not_a_subject(sp):
-                    sp = None
-                if sp is not None:
-                    t = toks[j + 1] if t.low != lx.SO_FRAME else t
-            if sp is not None:
-                pass
-            elif t.low in ("heißt", "hieß") and j + 1 < len(toks) and toks[j + 1].low == "es":
-                sp = self._es_source(toks, j + 1, e)  # "…, hieß es in einer Mitteilung"
-            elif (
-                t.low in lx.SAY_VERBS
-                and not t.cap
-                and self._particle_ok(t, toks[j + 1 :])
-                and not (j + 1 < len(toks) and "," in self._gap(t, toks[j + 1]))
-            ):  # "X, Leiterin, sagte, die …": a comma after the verb puts its subject before it
-                sp = np_after(self.text, toks, j + 1, lx, e)
-                if sp and self.lang == "de" and self._not_a_subject(sp):
-                    sp = None
-                if (
-                    sp is None
-                    and self.lang == "de"
-                    and t.low != lx.SO_FRAME
-                    and j + 2 < len(toks)
-                    and not toks[j + 1].cap
-                    and toks[j + 1].low not in lx.DETERMINERS
-                    and toks[j + 1].low not in getattr(lx, "NP_PREPOSITIONS", ())
-                    and toks[j + 1].low not in lx.THAT | lx.SUBORDINATORS | lx.CLAUSE_GLUE
-                    and toks[j + 1].low not in lx.NOT_SUBJECT_END | lx.RELATIVES
-                    and "," not in self._gap(toks[j + 1], toks[j + 2])
-                ):  # "…, teilte später der Direktor mit": an adverb before the subject
-                    sp = np_after(self.text, toks, j + 2, lx, e)
-                if sp and self.lang == "en" and not self._ends_clause(toks, sp[1]):
-                    sp = None  # ", said X" only closes a sentence: "…, said Priya Raman."
-                if sp and self.lang == "de" and self._not_a_subject(sp):
-                    sp = None  # "X, Leiterin, äußerte sich zufrieden": an adjective, no speaker
-            elif t.low in ("wie", "as") and j + 2 < len(toks):
-                verbs = lx.SAY_VERBS | getattr(lx, "WIE_VERBS", set())
-                lo = j + 2 if toks[j + 1].low == "sich" else j + 1  # "wie sich X ausdrückte"
-                for v in range(lo + 1, min(j + 12, len(toks))):
-                    if toks[v].low in verbs and not toks[v].cap:
-                        hi = next(  # "wie X, Chef der Firma, mitteilte": the name before
-                            (k for k in range(lo + 1, v) if "," in self._gap(toks[k - 1], toks[k])),
-                            v,
-                        )
-                        if hi < v and self.lang != "de":
-                            break
-                        if toks[lo].low == "es":
-                            sp = (toks[lo].start, toks[lo].end)  # "wie es … hieß": nobody
-                        else:
-                            sp = np_before(self.text, toks, lo, hi, lx)
-                        verb_end = toks[v].end
-                        break
-                    if v - lo >= 10 and not any(
-                        "," in self._gap(toks[k - 1], toks[k]) for k in range(lo + 1, v + 1)
-                    ):
-                        break
-            elif self.lang == "en":
-                for v in range(j + 1, min(j + 6, len(toks))):
-                    if v + 1 < len(toks) and toks[v + 1].low in ("of", "about", "against", "for"):
-                        break
-                    if (
-                        toks[v].low in lx.SAY_VERBS
-                        and self._ends_clause(toks, toks[v].end, 4)
-                        and not (v + 1 < len(toks) and toks[v + 1].low in ("and", "or"))
-                    ):  # ("…, laser light show and theme music": a noun in a list)
-                        if re.match(r"\s*[,:]?\s*[“\"‘]", text[toks[v].end : e]):
-                            break  # "Opening words, X said, "…": the verb frames the quote
-                        sp = np_before(self.text, toks, j, v, lx)
-                        t = toks[v]
-                        break
-                    if "," in self._gap(toks[v - 1], toks[v]):
-                        break
-            if sp is None or t.low != lx.SO_FRAME and not self._has_verb(toks[:j]):
+            if not self._after_gap(toks, j):
+                continue
+            found = self._after_speaker_de(toks, j, e)
+            if found is None:
+                continue
+            sp, t, verb_end = found
+            if t.low != lx.SO_FRAME and not self.has_verb(toks[:j]):
                 continue  # "Der CSU-Vorsitzende, Edmund Stoiber, warf …": a subject, not words
-            if self.lang == "de" and t.low != lx.SO_FRAME and self._fronted_phrase(toks[:j]):
+            if t.low != lx.SO_FRAME and self._fronted_phrase(toks[:j]):
                 continue  # "In seiner Rede, die X verlas, mahnte Harper …": no clause of words
-            if self.lang == "de" and any(
-                x.low in lx.NEGATIONS for x in toks[j + 1 : self._comma_after(toks, j) + 1]
-            ):
+            if any(x.low in lx.NEGATIONS for x in toks[j + 1 : self._comma_after(toks, j) + 1]):
                 continue  # "…, gab die Behörde nicht bekannt": nothing was said
-            end = toks[j - 1].end
-            comma = self.text.find(",", end, toks[j].start)
-            end = max(end, comma)  # the span runs over a short quote up to the frame's comma
-            frame = Frame(s, end, "indirect", sp, t.text)
-            rest = [x for x in toks[j + 1 :] if x.start >= max(sp[1], verb_end)]
-            cut = next(
-                (
-                    n
-                    for n, x in enumerate(rest[:5])
-                    if "," in self.text[(rest[n - 1].end if n else sp[1]) : x.start]
-                ),
-                None,
-            )
-            if (
-                cut is not None
-                and len(rest) - cut >= 3
-                and (
-                    self.lang == "de"
-                    and rest[-1].low not in lx.SAY_PARTICLES  # "…, Bagus Puruhito, mit": the name
-                    or self.lang != "de"
-                    and rest[cut].low in lx.VERBISH | lx.NOT_SUBJECT_END
-                )
-            ):  # English: the words go on with their verb ("…, she said, would fail")
+            frame, rest, cut = self._after_frame(toks, j, s, e, sp, t, verb_end)
+            if cut is not None and rest[-1].low not in lx.SAY_PARTICLES:
                 # "Sein Rivale, so Obama weiter, würde …": the words go on after the frame
-                frame.segments = [(s, end), (rest[cut].start, self._clause_end(e))]
-            elif self.lang == "en" and not self._finite_in(s, end):
+                # ("…, Bagus Puruhito, mit": the name)
+                frame.segments = [(s, frame.end), (rest[cut].start, self.clause_end(e))]
+            return frame
+        return None
+
+    # "…, Smith said." / "…, said X" / "…, as X said" / "The plan, she said, would fail"
+    def frame_after_en(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        lx = self.lx
+        if not self._after_gaps(toks):
+            return None
+        for j in range(2, len(toks)):
+            if not self._after_gap(toks, j):
+                continue
+            if toks[j].low in lx.RELATIVES:
+                continue  # "…, which the Church describes as …": a relative clause
+            if toks[0].low in lx.PARTICIPLE_OPENERS:
+                return None  # "Asked whether he would resign, he said no": no words before
+            found = self._after_speaker_en(toks, j, e)
+            if found is None:
+                continue
+            sp, t, verb_end = found
+            if not self.has_verb(toks[:j]):
+                continue  # "The chairman, John Smith, warned …": a subject, not words
+            frame, rest, cut = self._after_frame(toks, j, s, e, sp, t, verb_end)
+            if cut is not None and rest[cut].low in lx.VERBISH | lx.NOT_SUBJECT_END:
+                # the words go on with their verb ("…, she said, would fail")
+                frame.segments = [(s, frame.end), (rest[cut].start, self.clause_end(e))]
+            elif not self._finite_in(s, frame.end):
                 continue  # "In a statement to the paper, X denied …": an adverbial, no words
             return frame
+        return None
+
+    def _after_gaps(self, toks: list[Token]) -> bool:
+        """A frame after the words follows a comma or a dash between two words."""
+        between = self.text[toks[1].end : toks[-1].start] if len(toks) > 2 else ""
+        return "," in between or "–" in between or "—" in between
+
+    def _after_gap(self, toks: list[Token], j: int) -> bool:
+        """Can a frame open at token j: a comma or dash before it, no long quote inside?"""
+        gap = self.text[toks[j - 1].end : toks[j].start]  # (self._gap, inlined: a hot loop)
+        if "," not in gap and "–" not in gap and "—" not in gap:
+            return False  # "…, sagte X" and "… – so X –"
+        # a long quote before the comma is framed as a direct quote
+        return not (len(gap.split()) > 6 and any(c in gap for c in '„“"»«'))
+
+    def _after_frame(
+        self,
+        toks: list[Token],
+        j: int,
+        s: int,
+        e: int,
+        sp: tuple[int, int],
+        t: Token,
+        verb_end: int,
+    ) -> tuple[Frame, list[Token], int | None]:
+        """The words before the frame at j; and the words after it (``rest``) with the index
+        of the comma that may resume the words (``cut``, None unless three words follow)."""
+        end = toks[j - 1].end
+        comma = self.text.find(",", end, toks[j].start)
+        end = max(end, comma)  # the span runs over a short quote up to the frame's comma
+        if comma >= 0 and self.text[comma + 1 : comma + 2] in ("”", '"', "’"):
+            end = comma + 2  # 'was "a disaster," she said': the words end with their mark
+        frame = Frame(s, end, "indirect", sp, t.text)
+        rest = [x for x in toks[j + 1 :] if x.start >= max(sp[1], verb_end)]
+        cut = next(
+            (
+                n
+                for n, x in enumerate(rest[:5])
+                if "," in self.text[(rest[n - 1].end if n else sp[1]) : x.start]
+            ),
+            None,
+        )
+        if cut is not None and len(rest) - cut < 3:
+            cut = None
+        return frame, rest, cut
+
+    def _so_frame(self, toks: list[Token], j: int, e: int) -> tuple[tuple[int, int], Token] | None:
+        """'…, so schätzen die Forscher, …', '…, das teilte das Institut mit'."""
+        lx, t = self.lx, toks[j]
+        if not (
+            j + 2 < len(toks)
+            and (t.low == lx.SO_FRAME or t.low in lx.THIS_SUBJECTS)
+            and toks[j + 1].low in lx.SAY_VERBS
+            and toks[j + 1].low != lx.SO_FRAME
+            and not toks[j + 1].cap
+            and self.particle_ok(toks[j + 1], toks[j + 2 :])
+            and toks[j + 2].low not in lx.REFLEXIVE  # "…, das nennt sich …": a name, no words
+        ):
+            return None
+        sp = np_after(self.text, toks, j + 2, lx, e)
+        if sp is None or self._not_a_subject(sp):
+            return None
+        return sp, (toks[j + 1] if t.low != lx.SO_FRAME else t)
+
+    def _say_verb_at(self, toks: list[Token], j: int) -> bool:
+        """A verb of saying at j with no comma after it ("X, Leiterin, sagte, die …": a comma
+        after the verb puts its subject before it)."""
+        t = toks[j]
+        return (
+            t.low in self.lx.SAY_VERBS
+            and not t.cap
+            and self.particle_ok(t, toks[j + 1 :])
+            and not (j + 1 < len(toks) and "," in self._gap(t, toks[j + 1]))
+        )
+
+    def _after_speaker_de(
+        self, toks: list[Token], j: int, e: int
+    ) -> tuple[tuple[int, int], Token, int] | None:
+        """(speaker, verb, end of the verb) of a German frame at token j."""
+        lx, t = self.lx, toks[j]
+        so = self._so_frame(toks, j, e)
+        if so is not None:
+            return so[0], so[1], -1
+        sp: tuple[int, int] | None = None
+        if t.low in lx.SAID_IT_VERBS and j + 1 < len(toks) and toks[j + 1].low in lx.EXPLETIVE:
+            sp = self._es_source(toks, j + 1, e)  # "…, hieß es in einer Mitteilung"
+        elif self._say_verb_at(toks, j):
+            sp = np_after(self.text, toks, j + 1, lx, e)
+            if sp and self._not_a_subject(sp):
+                sp = None
+            if sp is None and t.low != lx.SO_FRAME and self._adverb_then_subject(toks, j):
+                sp = np_after(self.text, toks, j + 2, lx, e)  # "…, teilte später X mit"
+            if sp and self._not_a_subject(sp):
+                sp = None  # "X, Leiterin, äußerte sich zufrieden": an adjective, no speaker
+        elif t.low in lx.AS_WORDS and j + 2 < len(toks):
+            found = self._as_frame(toks, j, stop_at_comma=False)
+            if found is not None:
+                return found[0], t, found[1]
+        return (sp, t, -1) if sp is not None else None
+
+    def _adverb_then_subject(self, toks: list[Token], j: int) -> bool:
+        """'…, teilte später der Direktor mit': an adverb between the verb and its subject."""
+        lx = self.lx
+        if j + 2 >= len(toks):
+            return False
+        nxt = toks[j + 1].low
+        return (
+            not toks[j + 1].cap
+            and nxt not in lx.DETERMINERS
+            and nxt not in lx.NP_PREPOSITIONS
+            and nxt not in lx.THAT | lx.SUBORDINATORS | lx.CLAUSE_GLUE
+            and nxt not in lx.NOT_SUBJECT_END | lx.RELATIVES
+            and "," not in self._gap(toks[j + 1], toks[j + 2])
+        )
+
+    def _after_speaker_en(
+        self, toks: list[Token], j: int, e: int
+    ) -> tuple[tuple[int, int], Token, int] | None:
+        """(speaker, verb, end of the verb) of an English frame at token j."""
+        lx, t = self.lx, toks[j]
+        if self._say_verb_at(toks, j):
+            sp = np_after(self.text, toks, j + 1, lx, e)
+            if sp and not self._ends_clause(toks, sp[1]):
+                return None  # ", said X" only closes a sentence: "…, said Priya Raman."
+            return (sp, t, -1) if sp is not None else None
+        if t.low in lx.AS_WORDS and j + 2 < len(toks):
+            found = self._as_frame(toks, j, stop_at_comma=True)
+            return (found[0], t, found[1]) if found is not None else None
+        said = self._subject_said(toks, j, e)
+        return (said[0], said[1], -1) if said is not None else None
+
+    def _as_frame(
+        self, toks: list[Token], j: int, stop_at_comma: bool
+    ) -> tuple[tuple[int, int], int] | None:
+        """'…, wie X sagte', '…, as X said': (speaker, end of the verb)."""
+        lx = self.lx
+        verbs = lx.SAY_VERBS | lx.WIE_VERBS
+        lo = j + 2 if toks[j + 1].low in lx.REFLEXIVE else j + 1  # "wie sich X ausdrückte"
+        for v in range(lo + 1, min(j + 12, len(toks))):
+            if toks[v].low in verbs and not toks[v].cap:
+                hi = next(  # "wie X, Chef der Firma, mitteilte": the name before
+                    (k for k in range(lo + 1, v) if "," in self._gap(toks[k - 1], toks[k])),
+                    v,
+                )
+                if hi < v and stop_at_comma:
+                    return None
+                if toks[lo].low in lx.EXPLETIVE:
+                    sp = (toks[lo].start, toks[lo].end)  # "wie es … hieß": nobody
+                    return sp, toks[v].end
+                found = np_before(self.text, toks, lo, hi, lx)
+                return (found, toks[v].end) if found is not None else None
+            if v - lo >= 10 and not any(
+                "," in self._gap(toks[k - 1], toks[k]) for k in range(lo + 1, v + 1)
+            ):
+                return None
+        return None
+
+    def _subject_said(
+        self, toks: list[Token], j: int, e: int
+    ) -> tuple[tuple[int, int], Token] | None:
+        """'…, Smith said.': a subject and a verb of saying that close the sentence."""
+        lx, text = self.lx, self.text
+        for v in range(j + 1, min(j + 6, len(toks))):
+            if v + 1 < len(toks) and toks[v + 1].low in lx.NOT_A_LIST_END:
+                return None
+            if (
+                toks[v].low in lx.SAY_VERBS
+                and self._ends_clause(toks, toks[v].end, 4)
+                and not (v + 1 < len(toks) and toks[v + 1].low in lx.AND_OR)
+            ):  # ("…, laser light show and theme music": a noun in a list)
+                if re.match(r"\s*[,:]?\s*[“\"‘]", text[toks[v].end : e]):
+                    return None  # "Opening words, X said, "…": the verb frames the quote
+                sp = np_before(self.text, toks, j, v, lx)
+                return (sp, toks[v]) if sp is not None else None
+            if "," in self._gap(toks[v - 1], toks[v]):
+                return None
         return None
 
     def _fronted_phrase(self, toks: list[Token]) -> bool:
@@ -332,10 +341,9 @@ class FrameFinder(SourceRules):
             if "," not in self._gap(toks[n - 1], toks[n]):
                 continue
             rel = toks[n].low in lx.RELATIVES or (
-                toks[n].low in getattr(lx, "NP_PREPOSITIONS", ())
-                and toks[n + 1].low in lx.RELATIVES
+                toks[n].low in lx.NP_PREPOSITIONS and toks[n + 1].low in lx.RELATIVES
             )
-            if not rel or self._has_verb(toks[:n]):
+            if not rel or self.has_verb(toks[:n]):
                 return False
             return not any("," in self._gap(toks[k - 1], toks[k]) for k in range(n + 1, len(toks)))
         return False
@@ -353,14 +361,14 @@ class FrameFinder(SourceRules):
     def _negated_main(self, toks: list[Token], v: int) -> bool:
         """A negation in the main clause (German: before the first comma; English: before
         the verb, "did not confirm") of a report."""
-        for k, t in enumerate(toks if self.lang == "de" else toks[:v]):
+        for k, t in enumerate(toks if self.lx.VERB_FINAL_CLAUSES else toks[:v]):
             if k and "," in self._gap(toks[k - 1], t):
                 return False
             if t.low in self.lx.NEGATIONS:
                 return True
         return False
 
-    def _agent(self, toks: list[Token], v: int) -> tuple[int, int] | None:
+    def agent(self, toks: list[Token], v: int) -> tuple[int, int] | None:
         """The agent of a passive after the auxiliary at ``v`` ("von Minister X")."""
         lx = self.lx
         for k in range(v + 1, len(toks) - 2):
@@ -393,24 +401,24 @@ class FrameFinder(SourceRules):
                 continue
             if x.low in lx.THAT or x.low in lx.RELATIVES or is_konjunktiv(x, lx):
                 continue
-            if x.low.endswith(("te", "ten", "t")) and n + 1 < len(clause):
+            if lx.PAST_ENDINGS and x.low.endswith(lx.PAST_ENDINGS) and n + 1 < len(clause):
                 return clause[n - 1].end  # a past-tense verb opens the reporter's clause
-        return self._clause_end(e)
+        return self.clause_end(e)
 
     def _es_source(self, toks: list[Token], k: int, e: int) -> tuple[int, int]:
         """Where 'es heißt': the phrase after 'in'/'aus'/'von'/'bei', else 'es' itself."""
-        if k + 1 < len(toks) and toks[k + 1].low in ("in", "im", "aus", "von", "vom", "bei"):
+        if k + 1 < len(toks) and toks[k + 1].low in self.lx.ES_SOURCE_PREPOSITIONS:
             sp = np_after(self.text, toks, k + 2, self.lx, e)
             if sp:
-                return sp
+                return self.author_of(toks, sp)
         return (toks[k].start, toks[k].end)
 
-    def _second_clause(self, toks: list[Token], e: int) -> Frame | None:
+    def second_clause(self, toks: list[Token], e: int) -> Frame | None:
         """English: '… on Monday, and a teacher thought it was a bomb': the frame may stand
         in a main clause joined by ', and' / ', but'."""
         for k in self._commas(toks, 2, len(toks) - 4):
             if toks[k].low in ("and", "but"):
-                found = self._frame_before(toks[k + 1 :], toks[k + 1].start, e, False)
+                found = self.frame_before(toks[k + 1 :], toks[k + 1].start, e)
                 if (
                     found is not None
                     and found.speaker is not None
@@ -419,41 +427,56 @@ class FrameFinder(SourceRules):
                     return found
         return None
 
-    def _main_after_subordinate(self, toks: list[Token], s: int, e: int) -> Frame | None:
+    def main_after_subordinate(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """English: 'Though X is complying, other sites have stated that …': after the
         subordinate clause and its comma the main clause frames as usual."""
-        if self.lang != "en":
-            return None
         c = next((n for n in range(1, len(toks)) if "," in self._gap(toks[n - 1], toks[n])), None)
         if c is None or len(toks) - c < 4:
             return None
-        return self._frame_before(toks[c:], toks[c].start, e, False)
+        return self.frame_before(toks[c:], toks[c].start, e)
 
-    def _frame_after_main(self, toks: list[Token], s: int, e: int) -> Frame | None:
+    def frame_after_main(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """After a leading subordinate clause ("Als …, sagte X, …") no frame-after applies."""
         return None
 
     # "Stoltenberg sagte nach dem Treffen auch, die Alliierten hätten …" / "X said (that) …"
-    def _frame_before(self, toks: list[Token], s: int, e: int, has_konj: bool) -> Frame | None:
+    def frame_before(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        """'X sagte, …' / 'X said (that) …': the language's rule (FRAME_BEFORE)."""
+        return FRAME_BEFORE[self.lx.lang](self, toks, s, e)
+
+    def _say_verbs_at(self, toks: list[Token]) -> list[int]:
+        """Where a verb of saying may stand as the frame's verb."""
         lx = self.lx
         reach = min(len(toks) - 2, 16)
         if lx.SAY_VERBS.isdisjoint([t.low for t in toks[:reach]]):
-            return None  # no verb of saying where the frame's verb would stand
-        for v in range(reach):
+            return []  # no verb of saying where the frame's verb would stand
+        return [
+            v
+            for v in range(reach)
+            if toks[v].low in lx.SAY_VERBS
+            and not (toks[v].cap and v)
+            and toks[v].low not in lx.NOT_FRAME_VERB_WORDS
+        ]
+
+    def frame_before_en(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        lx = self.lx
+        for v in self._say_verbs_at(toks):
+            if v == 0:
+                continue  # "Estimates suggest …": a noun, the verb comes later
+            if v + 1 < len(toks) and toks[v + 1].low in lx.FINITE_WORDS - lx.NOT_FINITE_AFTER_NOUN:
+                continue  # "Recent reports have revealed …": the noun heads the subject
+            found = self.english_before(toks, v, s, e)
+            later = self._coordinated_say(toks, v)
+            if found is None and later is not None:
+                # "X tweeted to Y and said …": the second verb frames, X speaks
+                return self.english_before(toks, later, s, e, subject_verb=v)
+            return found
+        return None
+
+    def frame_before_de(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        lx = self.lx
+        for v in self._say_verbs_at(toks):
             t = toks[v]
-            if t.low not in lx.SAY_VERBS or (t.cap and v) or t.low in ("so", "wie", "as"):
-                continue
-            if self.lang == "en":
-                if v == 0:
-                    continue  # "Estimates suggest …": a noun, the verb comes later
-                if v + 1 < len(toks) and toks[v + 1].low in lx.FINITE_WORDS - {"be", "been"}:
-                    continue  # "Recent reports have revealed …": the noun heads the subject
-                found = self._english_before(toks, v, s, e)
-                later = self._coordinated_say(toks, v)
-                if found is None and later is not None:
-                    # "X tweeted to Y and said …": the second verb frames, X speaks
-                    return self._english_before(toks, later, s, e, subject_verb=v)
-                return found
             for c in range(v + 1, min(len(toks), v + 12)):
                 gap = self._gap(toks[c - 1], toks[c])
                 if "," in gap or ":" in gap:
@@ -462,18 +485,18 @@ class FrameFinder(SourceRules):
                 continue
             clause = toks[c:]
             stop = None
-            if clause and ":" in self.text[clause[0].start : self._clause_end(e)]:
+            if clause and ":" in self.text[clause[0].start : self.clause_end(e)]:
                 stop = self._said_and(clause)  # "Er sagte, A brauche B und fügte hinzu: „…“"
                 if stop is None:
                     continue  # "sagte X, Gründer der Band: „…“": the colon frames a direct quote
                 clause = [x for x in clause if x.end <= stop]
-            if not self._particle_ok(t, toks[v + 1 : c]):
+            if not self.particle_ok(t, toks[v + 1 : c]):
                 continue
             starts_that = clause[0].low in lx.THAT
             konj = any(is_konjunktiv(x, lx) for x in clause[:10])
             if not (starts_that or konj or t.low in lx.SAY_STRONG):
                 continue
-            sp = self._subject(toks, v, e)
+            sp = self.subject(toks, v, e)
             if sp is None:
                 continue
             end = stop if stop is not None else self._content_end(clause, e)
@@ -486,7 +509,7 @@ class FrameFinder(SourceRules):
         lx = self.lx
         for n in range(2, len(clause) - 1):
             x = clause[n]
-            if x.low == "und" and clause[n + 1].low in lx.SAY_VERBS and not clause[n + 1].cap:
+            if x.low in lx.AND and clause[n + 1].low in lx.SAY_VERBS and not clause[n + 1].cap:
                 colon = self.text.find(":", x.end)
                 if colon > 0 and not any(
                     "," in self._gap(clause[k - 1], clause[k])
@@ -496,23 +519,21 @@ class FrameFinder(SourceRules):
                     return clause[n - 1].end
         return None
 
-    def _clause_final_say(self, toks: list[Token], s: int, e: int) -> Frame | None:
+    def clause_final_say(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """A verb of saying closing a relative or a leading subordinate clause, then a comma
         and a 'dass' or Konjunktiv clause: '…, der sagte, man dürfe …' (the relative pronoun
         speaks), 'Als X am Sonntag sagte, dass …, meinte er …' (the subordinate's subject)."""
         lx = self.lx
-        if self.lang != "de":
-            return None
         for c in self._commas(toks, 3, len(toks) - 1):  # the verb closes its clause
             v = c - 1
             t = toks[v]
             if t.low not in lx.SAY_STRONG or t.cap or t.low == lx.SO_FRAME:
                 continue
-            if not self._particle_ok(t, toks[v - 3 : v]):
+            if not self.particle_ok(t, toks[v - 3 : v]):
                 continue
             head = self._own_clause_head(toks, v)
             if head is not None:
-                sp = (toks[head].start, toks[head].end)  # "…, der sagte, …"
+                sp: tuple[int, int] | None = (toks[head].start, toks[head].end)  # "…, der sagte"
             elif toks[0].low in lx.SUBORDINATORS and not any(
                 "," in self._gap(toks[k - 1], toks[k]) for k in range(1, v + 1)
             ):
@@ -535,7 +556,7 @@ class FrameFinder(SourceRules):
             return Frame(clause[0].start, end, "indirect", sp, t.text)
         return None
 
-    def _that_clause(self, toks: list[Token], s: int, e: int) -> Frame | None:
+    def that_clause(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """'…, dass …' after any verb or particle ("geht davon aus, dass"): what someone holds."""
         lx = self.lx
         for c in range(2, len(toks) - 2):
@@ -544,7 +565,7 @@ class FrameFinder(SourceRules):
             prev = toks[c - 1]
             if prev.cap or prev.low in lx.NOT_BEFORE_THAT or toks[0].low in lx.IMPERSONAL:
                 return None
-            if any(x.low in getattr(lx, "DEGREE_WORDS", ()) for x in toks[max(0, c - 4) : c]):
+            if any(x.low in lx.DEGREE_WORDS for x in toks[max(0, c - 4) : c]):
                 return None  # "so heftig, dass …", "soweit geräumt, dass …": a result clause
             if any(is_konjunktiv(x, lx) for x in toks[:c]):
                 return None  # "Die Verbündeten seien sich einig, dass …": someone else reports
@@ -565,10 +586,10 @@ class FrameFinder(SourceRules):
                 sp = (toks[0].start, toks[k - 1].end) if k else None
             if sp is None:
                 return None
-            return Frame(toks[c].start, self._clause_end(e), "indirect", sp, prev.text)
+            return Frame(toks[c].start, self.clause_end(e), "indirect", sp, prev.text)
         return None
 
-    def _intent_clause(self, toks: list[Token], s: int, e: int) -> Frame | None:
+    def intent_clause(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """'kündigte an, das Gesetz zu ändern': an announced or demanded act (zu-infinitive).
         The verb may also close a relative or subordinate clause ("…, der alle aufforderte,
         … zu unterstützen", "nachdem die Partei entschieden hatte, … zu …")."""
@@ -584,8 +605,12 @@ class FrameFinder(SourceRules):
     def _intent_at(self, toks: list[Token], v: int, s: int, e: int) -> Frame | None:
         lx = self.lx
         late = v >= 14  # far into the sentence: only a verb closing its own clause
-        if self.lang == "de" and v + 3 < len(toks) and "," not in self._gap(toks[v], toks[v + 1]):
-            f = self._intent_no_comma(toks, v, e)
+        if (
+            lx.VERB_FINAL_CLAUSES
+            and v + 3 < len(toks)
+            and "," not in self._gap(toks[v], toks[v + 1])
+        ):
+            f = self.intent_no_comma(toks, v, e)
             if f is not None:
                 return f
         for c in range(v + 1, min(len(toks) - 1, v + (4 if late else 10))):
@@ -596,41 +621,41 @@ class FrameFinder(SourceRules):
                 n += 1
             clause = toks[c : n + 1]
             if late and not all(
-                x.low in lx.NOT_SUBJECT_END or x.low == "worden" for x in toks[v + 1 : c]
+                x.low in lx.NOT_SUBJECT_END or x.low in lx.PASSIVE_PARTICIPLE_AUX
+                for x in toks[v + 1 : c]
             ):
                 return None
             if (
-                self.lang == "de"
-                and any(is_konjunktiv(x, lx) for x in toks[:v])
+                any(is_konjunktiv(x, lx) for x in toks[:v])
                 and self._own_clause_head(toks, v) is None
             ):
                 return None  # "Noch habe der Vorstand zugesagt, …": someone else reports it
             if not (
-                any(_ZU_INF.match(x.low) for x in clause) or any(x.low == "zu" for x in clause[-3:])
+                any(self._zu_inf(x.low) for x in clause) or any(x.low in lx.ZU for x in clause[-3:])
             ):
                 return None
-            if clause[0].low in ("um", "ohne", "statt", "anstatt"):
+            if clause[0].low in lx.PURPOSE_OPENERS:
                 return None  # "forderte …, um … auszugleichen": a purpose, not the content
             head = self._own_clause_head(toks, v)
             if head is not None and toks[head].low in lx.RELATIVES:
                 # "…, der alle Nichtmoslems aufforderte, …": the relative pronoun speaks
-                sp = (toks[head].start, toks[head].end)
-                return Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
+                sp2 = (toks[head].start, toks[head].end)
+                return Frame(toks[c].start, self.clause_end(e), "indirect", sp2, toks[v].text)
             if head is not None:
                 return None  # another subordinate clause: its subject is not the frame's
             passive = any(x.low in lx.PASSIVE_AUX for x in toks[:v]) and _participle(toks[v].low)
-            sp = self._subject(toks, v, e)
+            sp: tuple[int, int] | None = self.subject(toks, v, e)
             if passive and sp is not None:
                 # "A und B werden aufgefordert, …": the subject is asked; the agent asks
-                sp = self._agent(toks, max(k for k in range(v) if toks[k].low in lx.PASSIVE_AUX))
+                sp = self.agent(toks, max(k for k in range(v) if toks[k].low in lx.PASSIVE_AUX))
             if sp is None or not self.speakerlike(sp):
                 if not any(x.low in lx.PASSIVE_AUX for x in toks[:v]):
                     return None
                 sp = None  # "Ihm wird vorgeworfen, … getötet zu haben": nobody named
-            return Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
+            return Frame(toks[c].start, self.clause_end(e), "indirect", sp, toks[v].text)
         return None
 
-    def _intent_no_comma(self, toks: list[Token], v: int, e: int) -> Frame | None:
+    def intent_no_comma(self, toks: list[Token], v: int, e: int) -> Frame | None:
         """'X hat angekündigt die Preise zu erhöhen', 'Anwohner wurden aufgefordert Fenster
         geschlossen zu halten': a participle of an intent verb with its zu-infinitive right
         after it and no comma between."""
@@ -639,40 +664,43 @@ class FrameFinder(SourceRules):
             return None
         n = self._comma_after(toks, v + 1)
         clause = toks[v + 1 : n + 1]
-        if len(clause) < 2 or clause[0].low in ("zu", "um", "ohne", "statt", "anstatt"):
+        if len(clause) < 2 or clause[0].low in lx.ZU | lx.PURPOSE_OPENERS:
             return None
-        if not (_ZU_INF.match(clause[-1].low) or len(clause) > 1 and clause[-2].low == "zu"):
+        if not (self._zu_inf(clause[-1].low) or len(clause) > 1 and clause[-2].low in lx.ZU):
             return None  # the infinitive closes the clause
         if any(x.low in lx.NOT_SUBJECT_END for x in clause):
             return None  # a finite verb: another clause, not the infinitive
         passive = any(x.low in lx.PASSIVE_AUX for x in toks[:v])
-        sp = self._subject(toks, v, e)
+        sp = self.subject(toks, v, e)
         if passive and sp is not None:
-            sp = self._agent(toks, 0)
+            sp = self.agent(toks, 0)
         elif sp is not None and not self.speakerlike(sp) and sp[0] != toks[0].start:
             return None  # (the subject opening the sentence announces: "Philips hat …")
-        end = self._clause_end(e) if n + 1 == len(toks) else toks[n].end
+        end = self.clause_end(e) if n + 1 == len(toks) else toks[n].end
         return Frame(clause[0].start, end, "indirect", sp, toks[v].text)
 
     def _own_clause_head(self, toks: list[Token], v: int) -> int | None:
         """Index of the relative pronoun that opens the clause of the verb at ``v`` after a
         comma ("…, der alle aufforderte"), else None. Only for German verb-final clauses."""
-        if self.lang != "de":
+        if not self.lx.VERB_FINAL_CLAUSES:
             return None
         for k in range(v, 0, -1):
             if "," in self._gap(toks[k - 1], toks[k]):
-                if toks[k].low in self.lx.RELATIVES and toks[k].low not in ("was", "wo"):
+                if (
+                    toks[k].low in self.lx.RELATIVES
+                    and toks[k].low not in self.lx.NOT_RELATIVE_HEADS
+                ):
                     return k
                 return None
         return None
 
-    def _passive_that(self, toks: list[Token], s: int, e: int) -> Frame | None:
+    def passive_that(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """'Im April wurde bekannt, dass …', 'Gestern war berichtet worden, dass …', 'Es wird
         erwartet, dass …', 'Als Grund wurde angegeben, es werde …': an agentless passive of a
         report verb before a comma frames the 'dass' or Konjunktiv clause after it. Its agent
         ('von X') speaks, else nobody."""
         lx = self.lx
-        parts = getattr(lx, "PASSIVE_REPORT", set())
+        parts = lx.PASSIVE_REPORT
         if not parts:
             return None
         aux = lx.PASSIVE_REPORT_AUX
@@ -689,15 +717,15 @@ class FrameFinder(SourceRules):
             first = clause[0].low
             if not (
                 first in lx.THAT_STRICT
-                or first == "ob"
-                and toks[p].low != "bekannt"
+                or first in lx.WHETHER
+                and toks[p].low not in lx.NOT_WHETHER_PARTICIPLE
                 or first not in lx.RELATIVES
                 and first not in lx.SUBORDINATORS
-                and first not in _NOT_CONTENT
+                and first not in lx.NOT_CONTENT
                 and any(is_konjunktiv(x, lx) for x in clause[1:4])
             ):
                 return None
-            sp = self._agent(toks[:c], 0)
+            sp = self.agent(toks[:c], 0)
             if sp is None:  # nobody named: the auxiliary stands in (no speaker)
                 a = next((x for x in toks[:c] if x.low in lx.PASSIVE_AUX), None)
                 a = a or next(x for x in toks[:c] if x.low in aux)
@@ -706,113 +734,139 @@ class FrameFinder(SourceRules):
             return Frame(toks[c].start, end, "indirect", sp, toks[p].text)
         return None
 
-    def _speech_noun(self, toks: list[Token], s: int, e: int) -> Frame | None:
+    def speech_noun(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """'der Vorwurf der Regierung, Terror zu propagieren', 'mit der Begründung, dass …',
         'die Aussage, es sei …': a noun of saying or demanding before a comma, then a
         zu-infinitive, a 'dass'/'ob' clause or a Konjunktiv clause: that clause is its content.
         The noun's genitive or 'von' phrase speaks, else the noun phrase itself."""
         lx = self.lx
-        nouns = getattr(lx, "SPEECH_NOUNS", ())
-        if not nouns:
+        if not lx.SPEECH_NOUNS:
             return None
-        inner = getattr(lx, "NP_PREPOSITIONS", set())
         for c in self._commas(toks, 1, len(toks) - 1):
-            last = c - 1
-            if toks[last].low == "laut" and last > 1 and toks[last - 1].cap:
-                last -= 1  # "Vorwürfe wurden laut, …": the words became public
-            elif not toks[last].cap:
-                continue  # "…, keine Entscheidung darüber gegeben, ob": a verb ends the clause
-            k = None
-            for j in range(last, max(-1, c - 8), -1):
-                t = toks[j]
-                if j < last and "," in self._gap(t, toks[j + 1]):
-                    break
-                if t.cap and t.low.endswith(nouns):
-                    k = j
-                    break
-                if not (
-                    t.cap
-                    or t.low in lx.DETERMINERS
-                    or t.low in lx.NP_LINKERS
-                    or t.low in inner
-                    or t.low.endswith(("e", "en", "er", "es", "em"))
-                ):
-                    break
+            k = self._speech_noun_before(toks, c)
             if k is None:
                 continue
             if any(is_konjunktiv(x, lx) for x in toks[:k]):
                 return None  # "… gebe es Aussagen, dass …": the sentence reports someone
             n = self._comma_after(toks, c)
             clause = toks[c : n + 1]
-            first = clause[0].low
-            article = (  # "die Begründung, das Gebäude sei marode": not a relative pronoun
-                first in lx.RELATIVES
-                and len(clause) > 3
-                and clause[1].cap
-                and any(is_konjunktiv(x, lx) for x in clause[2:4])
-            )
-            content = (
-                any(_ZU_INF.match(x.low) for x in clause)
-                or any(x.low == "zu" for x in clause[-3:])
-                or any(is_konjunktiv(x, lx) for x in clause[1:4])
-            )
-            if not (first in lx.THAT_STRICT or first == "ob" or article) and (
-                first in lx.SUBORDINATORS
-                or first in lx.RELATIVES
-                or first in _NOT_CONTENT
-                or not content
-            ):
+            if not self._noun_content(clause):
                 continue
-            j = k  # the noun phrase: articles and adjectives before the noun
-            while (
-                j > 0
-                and (
-                    toks[j - 1].low in lx.DETERMINERS
-                    or not toks[j - 1].cap
-                    and len(toks[j - 1].low) > 4
-                    and toks[j - 1].low.endswith(("e", "en", "er", "es"))
-                    and toks[j - 1].low not in inner
-                    and not toks[j - 1].low.endswith("weise")
-                )
-                and "," not in self._gap(toks[j - 1], toks[j])
-            ):
-                j -= 1
-            while j < k and not (toks[j].cap or toks[j].low in lx.DETERMINERS):
-                j += 1  # "stehen Vorwürfe im Raum": a verb, not an adjective
-            sp = None
-            if j > 0:  # "Die DSW ist der Ansicht, …": the subject holds the view
-                f = self._finite_after_opener(toks, j)
-                sub = None
-                if toks[0].low in lx.ADVERBIAL_OPENERS:
-                    sub = np_after(self.text, toks, f + 1, lx, toks[c].start) if f < j else None
-                elif 0 < f <= j:
-                    sub = np_before(self.text, toks, 0, f, lx)
-                if sub is not None and self.speakerlike(sub):
-                    sp = sub
-            if sp is None and k + 1 < c and toks[k + 1].low in ("des", "der", "von", "vom"):
-                sp = np_after(self.text, toks, k + 1, lx, toks[c].start) or np_after(
-                    self.text, toks, k + 2, lx, toks[c].start
-                )  # "der Vorwurf der Regierung": the government accuses
-            if sp is None:
-                sp = (toks[j].start, toks[k].end)
-            while n + 1 < len(toks) and toks[n + 1].low not in ("um", "ohne", "statt", "anstatt"):
-                m = self._comma_after(toks, n + 1)  # "…, dabei zu helfen, X zu bringen"
-                if not any(_ZU_INF.match(x.low) or x.low == "zu" for x in toks[m - 1 : m + 1]):
-                    break
-                n = m
-            end = toks[n].end
-            if n + 1 == len(toks):
-                end = self._clause_end(e)
-            elif (
-                first in lx.THAT_STRICT
-                or first == "ob"
-                or not (
-                    any(_ZU_INF.match(x.low) for x in clause)
-                    or any(x.low == "zu" for x in clause[-3:])
-                )
-            ):  # a zu-infinitive ends at its comma; a 'dass' or Konjunktiv clause runs on
-                end = self._noun_content_end(toks[c:], e)
+            j = self._noun_phrase_start(toks, k)
+            sp = self._noun_speaker(toks, j, k, c)
+            end = self._noun_clause_end(toks, c, n, clause, e)
             return Frame(toks[c].start, end, "indirect", sp, toks[k].text)
+        return None
+
+    def _speech_noun_before(self, toks: list[Token], c: int) -> int | None:
+        """The noun of saying that ends the phrase before the comma at token c."""
+        lx = self.lx
+        last = c - 1
+        if toks[last].low in lx.BECAME_PUBLIC and last > 1 and toks[last - 1].cap:
+            last -= 1  # "Vorwürfe wurden laut, …": the words became public
+        elif not toks[last].cap:
+            return None  # "…, keine Entscheidung darüber gegeben, ob": a verb ends the clause
+        for j in range(last, max(-1, c - 8), -1):
+            t = toks[j]
+            if j < last and "," in self._gap(t, toks[j + 1]):
+                return None
+            if t.cap and t.low.endswith(lx.SPEECH_NOUNS):
+                return j
+            if not (
+                t.cap
+                or t.low in lx.DETERMINERS
+                or t.low in lx.NP_LINKERS
+                or t.low in lx.NP_PREPOSITIONS
+                or t.low.endswith(lx.INFLECTED_ENDINGS)
+            ):
+                return None
+        return None
+
+    def _noun_content(self, clause: list[Token]) -> bool:
+        """Is the clause after the noun's comma its content (a 'dass'/'ob' clause, a
+        zu-infinitive, a Konjunktiv clause), not a relative or adverbial clause?"""
+        lx = self.lx
+        first = clause[0].low
+        article = (  # "die Begründung, das Gebäude sei marode": not a relative pronoun
+            first in lx.RELATIVES
+            and len(clause) > 3
+            and clause[1].cap
+            and any(is_konjunktiv(x, lx) for x in clause[2:4])
+        )
+        if first in lx.THAT_STRICT or first in lx.WHETHER or article:
+            return True
+        content = self._zu_clause(clause) or any(is_konjunktiv(x, lx) for x in clause[1:4])
+        return not (
+            first in lx.SUBORDINATORS
+            or first in lx.RELATIVES
+            or first in lx.NOT_CONTENT
+            or not content
+        )
+
+    def _zu_clause(self, clause: list[Token]) -> bool:
+        return any(self._zu_inf(x.low) for x in clause) or any(
+            x.low in self.lx.ZU for x in clause[-3:]
+        )
+
+    def _noun_phrase_start(self, toks: list[Token], k: int) -> int:
+        """The noun phrase of the noun at k: articles and adjectives before it."""
+        lx = self.lx
+        j = k
+        while (
+            j > 0
+            and (
+                toks[j - 1].low in lx.DETERMINERS
+                or not toks[j - 1].cap
+                and len(toks[j - 1].low) > 4
+                and toks[j - 1].low.endswith(lx.ADJECTIVE_ENDINGS)
+                and toks[j - 1].low not in lx.NP_PREPOSITIONS
+                and not toks[j - 1].low.endswith(lx.ADVERB_ENDINGS)
+            )
+            and "," not in self._gap(toks[j - 1], toks[j])
+        ):
+            j -= 1
+        while j < k and not (toks[j].cap or toks[j].low in lx.DETERMINERS):
+            j += 1  # "stehen Vorwürfe im Raum": a verb, not an adjective
+        return j
+
+    def _noun_speaker(self, toks: list[Token], j: int, k: int, c: int) -> tuple[int, int]:
+        """Who speaks the noun's content: the sentence's subject that holds the view, else
+        the noun's genitive or 'von' phrase, else the noun phrase itself."""
+        lx = self.lx
+        if j > 0:  # "Die DSW ist der Ansicht, …": the subject holds the view
+            f = self._finite_after_opener(toks, j)
+            sub = None
+            if toks[0].low in lx.ADVERBIAL_OPENERS:
+                sub = np_after(self.text, toks, f + 1, lx, toks[c].start) if f < j else None
+            elif 0 < f <= j:
+                sub = np_before(self.text, toks, 0, f, lx)
+            if sub is not None and self.speakerlike(sub):
+                return sub
+        if k + 1 < c and toks[k + 1].low in lx.OF_SPEAKER:
+            sp = np_after(self.text, toks, k + 1, lx, toks[c].start) or np_after(
+                self.text, toks, k + 2, lx, toks[c].start
+            )  # "der Vorwurf der Regierung": the government accuses
+            if sp is not None:
+                return sp
+        return toks[j].start, toks[k].end
+
+    def _noun_clause_end(
+        self, toks: list[Token], c: int, n: int, clause: list[Token], e: int
+    ) -> int:
+        """A zu-infinitive ends at its comma (with the ones chained to it); a 'dass' or
+        Konjunktiv clause runs on."""
+        lx = self.lx
+        while n + 1 < len(toks) and toks[n + 1].low not in lx.PURPOSE_OPENERS:
+            m = self._comma_after(toks, n + 1)  # "…, dabei zu helfen, X zu bringen"
+            if not any(self._zu_inf(x.low) or x.low in lx.ZU for x in toks[m - 1 : m + 1]):
+                break
+            n = m
+        if n + 1 == len(toks):
+            return self.clause_end(e)
+        first = clause[0].low
+        if first in lx.THAT_STRICT or first in lx.WHETHER or not self._zu_clause(clause):
+            return self._noun_content_end(toks[c:], e)
+        return toks[n].end
 
     def _comma_after(self, toks: list[Token], c: int) -> int:
         """Index of the last word before the next comma from ``c`` (or of the last word)."""
@@ -832,22 +886,30 @@ class FrameFinder(SourceRules):
                 continue
             if x.low in lx.THAT or x.low in lx.RELATIVES or is_konjunktiv(x, lx):
                 continue
-            if x.low in lx.DETERMINERS or x.low in lx.SUBORDINATORS or _ZU_INF.match(x.low):
+            if x.low in lx.DETERMINERS or x.low in lx.SUBORDINATORS or self._zu_inf(x.low):
                 continue
-            if x.low in lx.PRONOUNS or x.low in _CONTINUING or _WO_WORD.match(x.low):
+            if (
+                x.low in lx.PRONOUNS
+                or x.low in lx.CONTINUING_WORDS
+                or self._wo is not None
+                and self._wo.match(x.low)
+            ):
                 continue  # "…, sich zu beteiligen", "…, wodurch …": the clause goes on
             return clause[n - 1].end  # "…, stieg die Aktie": the main clause resumes
-        return self._clause_end(e)
+        return self.clause_end(e)
 
-    def _wonach(self, toks: list[Token], s: int, e: int) -> Frame | None:
+    def wonach(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """'Berichte, wonach …': the clause after 'wonach' is what the noun before it says."""
+        lx = self.lx
+        if not lx.WONACH:
+            return None
         for c in range(1, len(toks) - 2):
-            if toks[c].low not in ("wonach", "nach") or "," not in self._gap(toks[c - 1], toks[c]):
+            if "," not in self._gap(toks[c - 1], toks[c]):
                 continue
             skip = 0
-            if toks[c].low == "nach" and toks[c + 1].low == "denen":
+            if (toks[c].low, toks[c + 1].low) == lx.NACH_DENEN:
                 skip = 1  # "Gerüchte, nach denen …"
-            elif toks[c].low != "wonach":
+            elif toks[c].low not in lx.WONACH:
                 continue
             k = c - 1
             while (
@@ -866,11 +928,11 @@ class FrameFinder(SourceRules):
                 toks[n].end,
                 "indirect",
                 (toks[k].start, toks[c - 1].end),
-                "wonach",
+                toks[c].text if not skip else f"{toks[c].text} {toks[c + 1].text}",
             )
         return None
 
-    def _participle_report(self, toks: list[Token], e: int) -> Frame | None:
+    def participle_report(self, toks: list[Token], e: int) -> Frame | None:
         """English: 'A court suspended the plans on Tuesday, ruling that …' / '…, saying
         the talks had failed': a participle of saying after the main clause's comma reports
         for the sentence's subject."""
@@ -887,7 +949,7 @@ class FrameFinder(SourceRules):
             if not (
                 toks[c].low in lx.THAT
                 or t.low == "saying"
-                and self._finite_in(toks[c].start, self._clause_end(e))
+                and self._finite_in(toks[c].start, self.clause_end(e))
             ):
                 return None  # "…, noting the touches of X that were …": an object
             lo = self._lead(toks)
@@ -912,7 +974,7 @@ class FrameFinder(SourceRules):
                 sp = np_after(self.text, toks, lo + 1, lx, toks[k].start)
                 if sp is None:
                     return None
-                return Frame(toks[c].start, self._clause_end(e), "indirect", sp, t.text)
+                return Frame(toks[c].start, self.clause_end(e), "indirect", sp, t.text)
             if v is None:
                 return None
             w = v
@@ -929,13 +991,13 @@ class FrameFinder(SourceRules):
             sp = np_before(self.text, toks, lo, cut, lx)
             if sp is None or not self.speakerlike(sp):
                 return None
-            return Frame(toks[c].start, self._clause_end(e), "indirect", sp, t.text)
+            return Frame(toks[c].start, self.clause_end(e), "indirect", sp, t.text)
         return None
 
     def _coordinated_say(self, toks: list[Token], v: int) -> int | None:
         """The index of a verb of saying joined by 'and' a few words after the verb at v."""
         for k in range(v + 1, min(v + 7, len(toks) - 1)):
-            if toks[k].low == "and" and toks[k + 1].low in self.lx.SAY_VERBS:
+            if toks[k].low in self.lx.AND and toks[k + 1].low in self.lx.SAY_VERBS:
                 return k + 1
             if "," in self._gap(toks[k - 1], toks[k]):
                 return None
@@ -953,82 +1015,177 @@ class FrameFinder(SourceRules):
                 return True
         return False
 
-    def _english_before(
+    def english_before(
         self, toks: list[Token], v: int, s: int, e: int, subject_verb: int | None = None
     ) -> Frame | None:
+        """'X said (that) …' with the verb of saying at v (``subject_verb``: the first of two
+        joined verbs, where the subject stands before it)."""
         lx = self.lx
         if (
             v + 1 < len(toks)
-            and toks[v + 1].low
-            in (
-                "of",
-                "about",
-                "against",
-                "for",
-                "on",
-                "with",
-                "to",
-                "up",
-                "out",
-            )
+            and toks[v + 1].low in lx.ACT_PARTICLES
             and not self._that_after_adjunct(toks, v)
+            and self._adjunct_end(toks, v + 1, e) is None
         ):
             return None  # "warned of cuts", "spoke to donors": an act, not reported words
-        w = v if subject_verb is None else subject_verb
+        sp = self._subject_en(toks, v if subject_verb is None else subject_verb)
+        if sp is None:
+            return None
+        c = self._words_start_en(toks, v, e)
+        if c is None or not self._words_en(toks, v, c, e):
+            return None
+        frame = Frame(toks[c].start, self.clause_end(e), "indirect", sp, toks[v].text)
+        if subject_verb is None:
+            self._coordinated_report(frame, toks, c, v, s, e)
+        return frame
+
+    def _adverb(self, t: Token) -> bool:
+        return not t.cap and t.low.endswith(self.lx.ADVERB_ENDINGS)
+
+    def _subject_en(self, toks: list[Token], w: int) -> tuple[int, int] | None:
+        """The subject before the verb at w, past adverbs and auxiliaries."""
+        lx = self.lx
         while w > 1 and (
             toks[w - 1].low in lx.BETWEEN_SUBJECT_AND_VERB
-            or toks[w - 1].low.endswith("ly")
-            and not toks[w - 1].cap
+            or self._adverb(toks[w - 1])
             and toks[w - 2].low not in lx.DETERMINERS | lx.POSSESSIVES | lx.PREPOSITIONS
         ):  # "officials have also stated", "a teacher mistakenly thought" (not "the family")
             w -= 1
         lo = self._lead(toks)
-        if toks[lo].low in lx.ADVERBIAL_OPENERS or toks[lo].low.endswith("ing"):
+        if toks[lo].low in lx.ADVERBIAL_OPENERS or toks[lo].low.endswith(lx.ING_ENDING):
             # "Citing privacy rules, officials said …": the subject follows the opener's comma
             lo = next((k for k in range(lo + 1, w) if "," in self._gap(toks[k - 1], toks[k])), lo)
-        sp = np_before(self.text, toks, lo, w, lx)
-        if sp is None:
+        return np_before(self.text, toks, lo, w, lx) or self._named_apposition(toks, lo, w)
+
+    def _named_apposition(self, toks: list[Token], lo: int, w: int) -> tuple[int, int] | None:
+        """'Professor Cres Eastman, chairman of the Centre for X, says …': a name (capitalised
+        words), then an apposition between commas, then the verb at w."""
+        if w - lo < 4 or "," not in self._gap(toks[w - 1], toks[w]):
             return None
+        k = next((n for n in range(lo + 1, w) if "," in self._gap(toks[n - 1], toks[n])), None)
+        if k is None or k - lo > 5 or not all(t.cap for t in toks[lo:k]):
+            return None
+        return toks[lo].start, toks[w - 1].end
+
+    def _commas_between(self, toks: list[Token], a: int, b: int) -> bool:
+        return any("," in self._gap(toks[k - 1], toks[k]) for k in range(a + 1, b))
+
+    def _words_start_en(self, toks: list[Token], v: int, e: int) -> int | None:
+        """Where the reported words after the verb at v start: past an addressee ("told
+        reporters"), an adjunct before 'that' ("said in a note to clients that"), a time word."""
+        lx = self.lx
         c = v + 1
-        if toks[v].low in ("told", "tells", "tell") and c < len(toks):
+        if toks[v].low in lx.TELL_VERBS and c < len(toks):
             while c < len(toks) and c - v <= 4 and toks[c].low not in lx.THAT:
                 c += 1  # told reporters (that) / told the BBC
             if c < len(toks) and toks[c].low not in lx.THAT:
                 c = v + 2
                 while c < len(toks) and c - v <= 4 and toks[c].cap and toks[c - 1].cap:
                     c += 1  # "tell BBC News every claim …": the addressee is a name
-        ahead = next((k for k in range(c, min(c + 9, len(toks))) if toks[k].low == "that"), None)
-        if (
-            ahead is not None
-            and (ahead == c or toks[c].low in lx.PREPOSITIONS or toks[c].low.endswith("ly"))
-            and not any("," in self._gap(toks[k - 1], toks[k]) for k in range(c + 1, ahead))
-        ):  # "said in a note to clients that …" (not "learned a lesson … that")
-            c = ahead
-        elif (
-            ahead is not None
-            and not any("," in self._gap(toks[k - 1], toks[k]) for k in range(c + 1, ahead))
-            and not any(x.low in lx.SAY_VERBS for x in toks[c:ahead])
-        ):  # ("said the inquiry found that …": the words start at once)
-            if ahead - c <= 3 and not any(
-                x.low in lx.PREPOSITIONS or x.low in lx.FINITE_WORDS for x in toks[c:ahead]
+        ahead = next(
+            (k for k in range(c, min(c + 9, len(toks))) if toks[k].low == lx.THAT_WORD), None
+        )
+        if ahead is not None and not self._commas_between(toks, c, ahead):
+            if (
+                ahead == c
+                or toks[c].low in lx.PREPOSITIONS
+                or toks[c].low.endswith(lx.ADVERB_ENDINGS)
             ):
-                c = ahead  # "warned the government that …": an addressee
-            else:
-                return None  # "learned an important lesson from X that …": a noun's clause
-        while c < len(toks) and toks[c].low in ("on", "yesterday", "today", "in", "last"):
-            c += 1
-        if c >= len(toks) or self._clause_end(e) - toks[c].start < 12:
-            return None  # (words in quote marks count: "said patients were "caught …"")
-        if toks[c].low in ("as", "at", "of", "about", "with", "into", "near", "under"):
-            return None  # "describes as a retreat", "observed at the show": no clause
-        if toks[c].low not in lx.THAT and not self._finite_in(toks[c].start, self._clause_end(e)):
-            return None  # "tweeted support of X", "denied these allegations": an object
-        if toks[v].low in lx.THAT_ONLY and toks[c].low not in lx.THAT:
-            return None  # "learned the news from X": no report without "that"
-        frame = Frame(toks[c].start, self._clause_end(e), "indirect", sp, toks[v].text)
-        if subject_verb is None:
-            self._coordinated_report(frame, toks, c, v, s, e)
-        return frame
+                c = ahead  # "said in a note to clients that …" (not "learned a lesson … that")
+            elif not any(x.low in lx.SAY_VERBS for x in toks[c:ahead]):
+                # ("said the inquiry found that …": the words start at once)
+                finite = any(x.low in lx.FINITE_WORDS for x in toks[c:ahead])
+                if (
+                    ahead - c <= 3
+                    and not finite
+                    and not any(x.low in lx.PREPOSITIONS for x in toks[c:ahead])
+                ):
+                    c = ahead  # "warned the government that …": an addressee
+                elif not (finite and toks[c].low in lx.PRONOUNS):
+                    return None  # "learned an important lesson from X that …": a noun's clause
+                # ("says it is crucial that …": the words start with their own subject)
+        while (after := self._adjunct_end(toks, c, e)) is not None:
+            c = after  # "said on Tuesday the …", "said last week the …"
+        return c
+
+    def _time_phrase_end(self, toks: list[Token], c: int) -> int | None:
+        """The index after a time phrase at c: 'yesterday', 'on Tuesday (evening)', 'on
+        March 3', 'last week', 'earlier this month'; else None."""
+        lx, n = self.lx, len(toks)
+        t = toks[c]
+        if t.low in lx.DATE_PREPOSITIONS and c + 1 < n:
+            k = c + 1
+            if not (toks[k].low in lx.WEEKDAYS or toks[k].low in lx.MONTHS or t.text[:1].isdigit()):
+                return None
+            while k < n and (
+                toks[k].low in lx.WEEKDAYS
+                or toks[k].low in lx.MONTHS
+                or toks[k].low in lx.TIME_NOUNS
+                or toks[k].text[:1].isdigit()
+            ):
+                k += 1
+            return k
+        if t.low in lx.TIME_DEICTIC and c + 1 < n:
+            k = c + 1
+            while (
+                k < n
+                and k - c <= 3
+                and (
+                    toks[k].low in lx.TIME_NOUNS
+                    or toks[k].low in lx.TIME_DEICTIC
+                    or toks[k].low in lx.WEEKDAYS
+                    or toks[k].low in lx.MONTHS
+                )
+            ):
+                k += 1
+            return k if k > c + 1 else (c + 1 if t.low in lx.TIME_ADVERBS else None)
+        if t.low in lx.TIME_ADVERBS:
+            return c + 1
+        return None
+
+    def _place_phrase_end(self, toks: list[Token], c: int) -> int | None:
+        """The index after 'in Lindby', 'in a statement', 'at a news conference' at c."""
+        lx, n = self.lx, len(toks)
+        if toks[c].low not in lx.PLACE_PREPOSITIONS or c + 1 >= n:
+            return None
+        k = c + 1
+        if toks[k].cap and toks[k].low not in lx.DETERMINERS:
+            while k < n and toks[k].cap and k - c <= 3:
+                k += 1  # "in Lindby", "in New Castle"
+            return k
+        if toks[k].low not in lx.DETERMINERS:
+            return None
+        k += 1
+        while k < n and k - c <= 4 and not toks[k].cap and toks[k].low not in lx.DETERMINERS:
+            k += 1  # "in a statement", "at a news conference"
+        return k if k - c <= 4 else None
+
+    def _adjunct_end(self, toks: list[Token], c: int, e: int) -> int | None:
+        """The index after a time or place adjunct at c that a clause follows (subject words,
+        then a finite verb before the clause ends); else None."""
+        if c >= len(toks):
+            return None
+        k = self._time_phrase_end(toks, c) or self._place_phrase_end(toks, c)
+        if k is None or k >= len(toks) or "," in self._gap(toks[k - 1], toks[k]):
+            return None
+        nxt = toks[k]
+        if nxt.low in self.lx.PREPOSITIONS - self.lx.THAT or nxt.low in self.lx.NO_CLAUSE_AFTER:
+            return None
+        if nxt.low in self.lx.THAT or self._finite_in(nxt.start, self.clause_end(e)):
+            return k
+        return None
+
+    def _words_en(self, toks: list[Token], v: int, c: int, e: int) -> bool:
+        """Are the words from c on a reported clause?"""
+        lx = self.lx
+        if c >= len(toks) or self.clause_end(e) - toks[c].start < 12:
+            return False  # (words in quote marks count: "said patients were "caught …"")
+        if toks[c].low in lx.NO_CLAUSE_AFTER:
+            return False  # "describes as a retreat", "observed at the show": no clause
+        if toks[c].low not in lx.THAT and not self._finite_in(toks[c].start, self.clause_end(e)):
+            return False  # "tweeted support of X", "denied these allegations": an object
+        # "learned the news from X": no report without "that"
+        return not (toks[v].low in lx.THAT_ONLY and toks[c].low not in lx.THAT)
 
     def _coordinated_report(
         self, frame: Frame, toks: list[Token], c: int, v: int, s: int, e: int
@@ -1047,7 +1204,7 @@ class FrameFinder(SourceRules):
                 and (nxt.low in lx.SAY_VERBS or nxt.low in lx.SAY_AFTER_AND)
                 and not nxt.cap
             ):
-                second = self._english_before(toks, k + 1, s, e, subject_verb=v)
+                second = self.english_before(toks, k + 1, s, e, subject_verb=v)
                 if second is not None:
                     frame.segments = [(frame.start, toks[k - 1].end), (second.start, second.end)]
                     frame.end = second.end
@@ -1060,7 +1217,7 @@ class FrameFinder(SourceRules):
                 if x.low == "with" and toks[w].low not in lx.SAY_ING:
                     continue  # "…, with the i reporting …": only a verb of saying in -ing
                 if (toks[w].low in lx.SAY_VERBS or toks[w].low in lx.SAY_ING) and not toks[w].cap:
-                    sub = self._english_before(toks[k + 1 :], w - k - 1, toks[k + 1].start, e)
+                    sub = self.english_before(toks[k + 1 :], w - k - 1, toks[k + 1].start, e)
                     if sub is not None and sub.speaker and self.speakerlike(sub.speaker):
                         frame.end = toks[k - 1].end
                         frame.joined = sub
@@ -1076,6 +1233,8 @@ class FrameFinder(SourceRules):
         raw = re.findall(r"[\w'’]+", self.text[a:b])
         words = [w.lower() for w in raw]
         for n, w in enumerate(words):
+            if n and raw[n][0].isupper() and raw[n] != "I":
+                continue  # a name or a month ("in May", "Will Smith"), not a verb
             if w in lx.FINITE_WORDS or w.endswith(("n't", "n’t")):
                 return True
             if not n:
@@ -1124,121 +1283,158 @@ class FrameFinder(SourceRules):
         if c is None or len(toks) - c < 2:
             return frame
         clause = toks[c:]
-        if toks[c].low in (lx.SUBORDINATORS - lx.THAT) or toks[c].low in _NOT_CONTENT:
+        if toks[c].low in (lx.SUBORDINATORS - lx.THAT) or toks[c].low in lx.NOT_CONTENT:
             return frame  # "…, um …", "…, weil …", "…, und …": no content clause
         zu_inf = (
-            any(_ZU_INF.match(x.low) for x in clause)
+            any(self._zu_inf(x.low) for x in clause)
             or any(  # "…, zurückzutreten als X"
-                x.low == "zu" for x in clause[-3:]
+                x.low in lx.ZU for x in clause[-3:]
             )
         )
         if not zu_inf and not any(is_konjunktiv(x, lx) for x in clause):
             return frame
-        return Frame(clause[0].start, self._clause_end(e), "indirect", frame.speaker, frame.cue)
+        return Frame(clause[0].start, self.clause_end(e), "indirect", frame.speaker, frame.cue)
 
-    def reported(self, toks: list[Token], s: int, e: int) -> Frame | None:
+    def reported_de(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """A speech act told, not quoted: subject + report verb in second position
         ("Moskau fordert …"), or an auxiliary there and the participle at the end
         ("X hat … angekündigt")."""
         lx = self.lx
-        if len(toks) < 3 or toks[0].low in lx.SUBORDINATORS and not self._als_noun(toks):
+        if len(toks) < 3 or toks[0].low in lx.SUBORDINATORS and not self.als_noun(toks):
             return None
-        last = toks[-1]
-        reach = 9 if self.lang == "de" else 12
-        affiliation = getattr(lx, "AFFILIATION", set())
-        if not affiliation.isdisjoint([t.low for t in toks[2:reach]]):
-            reach = 13  # "Die Ökonomin X vom Zentrum für Y warnte": a long subject
-        inserted = self._inserted_clause(toks) if self.lang == "de" else None
+        reach = self._report_reach(toks)
+        inserted = self._inserted_clause(toks)
         if inserted is not None:
             reach = max(reach, inserted[1] + 1)
-        german = self.lang == "de"
         for v in range(1, min(len(toks), reach)):
             t = toks[v]
             if t.cap or inserted is not None and inserted[0] <= v < inserted[1]:
                 continue
-            if german and v + 1 < len(toks) and toks[v + 1].cap and self._attributive(toks, v):
+            if v + 1 < len(toks) and toks[v + 1].cap and self._attributive(toks, v):
                 continue  # "eine oft beklagte Lücke": an adjective, not the finite verb
-            if t.low in lx.AUXILIARIES and last.low in lx.REPORT_VERBS and len(toks) > v + 2:
-                cue = last
-            elif (
-                self.lang == "en"
-                and t.low in lx.AUXILIARIES
-                and v + 1 < len(toks)
-                and toks[v + 1].low in lx.REPORT_VERBS
-            ):
-                cue = toks[v + 1]  # "The association has threatened …"
-            elif (
-                t.low in lx.REPORT_VERBS
-                and self._particle_ok(t, toks[v + 1 :])
-                and not (self.lang == "en" and t.low.endswith("ing"))
-            ):  # an English -ing form is no finite verb: "started with attacking style"
-                cue = t
-            else:
+            cue = self._report_cue(toks, v, english=False)
+            if cue is None:
                 continue
-            if (
-                cue is t
-                and cue.low in getattr(lx, "NOT_REFLEXIVE", ())
-                and any(x.low == "sich" for x in toks[v + 1 : v + 3])
-            ):
-                return None  # "sieht sich mit einem Verbot konfrontiert": no opinion voiced
-            unwanted = getattr(lx, "REPORT_NOT_PARTICLES", {}).get(cue.low)
-            if unwanted and unwanted & self._clause_particles(toks, v):
-                return None  # "stellte das Programm vor", "sieht … vor": no words reported
-            if cue.low in getattr(lx, "SENTENCE_VERBS", ()) and any(
-                x.low in lx.SENTENCE_MARKERS for x in toks
-            ):
-                return None  # "wurde zu drei Jahren Haft verurteilt": a court's sentence
-            if self._negated_main(toks, v):
-                return None  # "gab die Behörde nicht bekannt": no speech act was made
-            if self.lang == "en":
-                lo = self._lead(toks)
-                for k in range(v - 1, lo, -1):  # "In a statement, he warned of …"
-                    if "," in self._gap(toks[k - 1], toks[k]):
-                        lo = k
-                        break
-                w = v
-                while w > lo + 1 and toks[w - 1].low in lx.BETWEEN_SUBJECT_AND_VERB:
-                    w -= 1  # "It also warned …"
-                sp = np_before(self.text, toks, lo, w, lx)
-                at = next((n for n, x in enumerate(toks) if sp and x.start == sp[0]), 0)
-                if at and toks[at - 1].low in lx.RELATIVES - {"who"}:
-                    return None  # "The case on which the Court has ruled was …": a relative
-            else:
-                sp = self._subject(toks, v, e)
-            if (
-                sp is not None
-                and not self.speakerlike(sp)
-                and cue is t
-                and (t.low in lx.STRONG_REPORT)
-                and self.text[sp[0]].isupper()
-                and len(self.text[sp[0] : sp[1]].split()) <= 4
-            ):
-                return Frame(s, e, "reported", sp, cue.text)  # "Tesla fordert …": a name
-            if (
-                self.lang == "en"
-                and sp is not None
-                and self.text[sp[0] : sp[1]].lower() in ("it", "they")
-            ):
-                return Frame(s, e, "reported", sp, cue.text)  # "It also warned against …"
-            if sp is None or not self.speakerlike(sp):
-                if t.low in lx.PASSIVE_AUX and last.low in lx.REPORT_VERBS:
-                    # "… wurde von X als falsch bezeichnet": X speaks. Without an agent
-                    # ("Es wurden Konsequenzen gefordert", "X wurde zu Haft verurteilt",
-                    # "Tote werden befürchtet") the sentence tells of no one's speech act.
-                    agent = self._agent(toks, v)
-                    if agent is None and cue.low not in getattr(lx, "STATED_PASSIVE", ()):
-                        return None  # "Als Ursache wurde X genannt" still states a finding
-                    return Frame(s, e, "reported", agent, cue.text)
+            if self._no_speech_act(toks, v, cue):
                 return None
+            return self._reported_frame(toks, s, e, v, cue, self.subject(toks, v, e))
+        return None
+
+    def reported_en(self, toks: list[Token], s: int, e: int) -> Frame | None:
+        """A speech act told, not quoted: "The ministry denied the claims", "The association
+        has threatened …"."""
+        lx = self.lx
+        if len(toks) < 3 or toks[0].low in lx.SUBORDINATORS and not self.als_noun(toks):
+            return None
+        for v in range(1, min(len(toks), self._report_reach(toks))):
+            if toks[v].cap:
+                continue
+            cue = self._report_cue(toks, v, english=True)
+            if cue is None:
+                continue
+            if self._no_speech_act(toks, v, cue):
+                return None
+            sp = self._subject_before_en(toks, v)
+            at = next((n for n, x in enumerate(toks) if sp and x.start == sp[0]), 0)
+            if at and toks[at - 1].low in lx.NOT_REPORT_RELATIVES:
+                return None  # "The case on which the Court has ruled was …": a relative
+            if sp is not None and self.text[sp[0] : sp[1]].lower() in lx.REPORTING_PRONOUNS:
+                return Frame(s, e, "reported", sp, cue.text)  # "It also warned against …"
+            return self._reported_frame(toks, s, e, v, cue, sp)
+        return None
+
+    def _report_reach(self, toks: list[Token]) -> int:
+        if not self.lx.AFFILIATION.isdisjoint([t.low for t in toks[2 : self.lx.REPORT_REACH]]):
+            return 13  # "Die Ökonomin X vom Zentrum für Y warnte": a long subject
+        return self.lx.REPORT_REACH
+
+    def _report_cue(self, toks: list[Token], v: int, english: bool) -> Token | None:
+        """The report verb when token v is the finite verb of a report: the verb itself, or
+        the participle at the end (or, in English, right after) an auxiliary at v."""
+        lx, t, last = self.lx, toks[v], toks[-1]
+        if t.low in lx.AUXILIARIES and last.low in lx.REPORT_VERBS and len(toks) > v + 2:
+            return last
+        if (
+            english
+            and t.low in lx.AUXILIARIES
+            and v + 1 < len(toks)
+            and toks[v + 1].low in lx.REPORT_VERBS
+        ):
+            return toks[v + 1]  # "The association has threatened …"
+        if (
+            t.low in lx.REPORT_VERBS
+            and self.particle_ok(t, toks[v + 1 :])
+            and not (english and t.low.endswith("ing"))
+        ):  # an English -ing form is no finite verb: "started with attacking style"
+            return t
+        return None
+
+    def _no_speech_act(self, toks: list[Token], v: int, cue: Token) -> bool:
+        """A report verb that reports no words here."""
+        lx = self.lx
+        if (
+            cue is toks[v]
+            and cue.low in lx.NOT_REFLEXIVE
+            and any(x.low in lx.REFLEXIVE for x in toks[v + 1 : v + 3])
+        ):
+            return True  # "sieht sich mit einem Verbot konfrontiert": no opinion voiced
+        unwanted = lx.REPORT_NOT_PARTICLES.get(cue.low)
+        if unwanted and unwanted & self._clause_particles(toks, v):
+            return True  # "stellte das Programm vor", "sieht … vor": no words reported
+        if cue.low in lx.SENTENCE_VERBS and any(x.low in lx.SENTENCE_MARKERS for x in toks):
+            return True  # "wurde zu drei Jahren Haft verurteilt": a court's sentence
+        return self._negated_main(toks, v)  # "gab die Behörde nicht bekannt": no speech act
+
+    def _subject_before_en(self, toks: list[Token], v: int) -> tuple[int, int] | None:
+        lx = self.lx
+        lo = self._lead(toks)
+        for k in range(v - 1, lo, -1):  # "In a statement, he warned of …"
+            if "," in self._gap(toks[k - 1], toks[k]):
+                lo = k
+                break
+        w = v
+        while w > lo + 1 and toks[w - 1].low in lx.BETWEEN_SUBJECT_AND_VERB:
+            w -= 1  # "It also warned …"
+        return np_before(self.text, toks, lo, w, lx)
+
+    def _reported_frame(
+        self,
+        toks: list[Token],
+        s: int,
+        e: int,
+        v: int,
+        cue: Token,
+        sp: tuple[int, int] | None,
+    ) -> Frame | None:
+        """The reported frame once its verb and subject are known: a subject that can speak
+        (or a short name before a strong verb: "Tesla fordert …"), else a passive's agent."""
+        lx, t = self.lx, toks[v]
+        if sp is not None and self.speakerlike(sp):
             return Frame(s, e, "reported", sp, cue.text)
+        if (
+            sp is not None
+            and cue is t
+            and t.low in lx.STRONG_REPORT
+            and self.text[sp[0]].isupper()
+            and len(self.text[sp[0] : sp[1]].split()) <= 4
+        ):
+            return Frame(s, e, "reported", sp, cue.text)  # "Tesla fordert …": a name
+        if t.low in lx.PASSIVE_AUX and toks[-1].low in lx.REPORT_VERBS:
+            # "… wurde von X als falsch bezeichnet": X speaks. Without an agent
+            # ("Es wurden Konsequenzen gefordert", "X wurde zu Haft verurteilt",
+            # "Tote werden befürchtet") the sentence tells of no one's speech act.
+            agent = self.agent(toks, v)
+            if agent is None and cue.low not in lx.STATED_PASSIVE:
+                return None  # "Als Ursache wurde X genannt" still states a finding
+            return Frame(s, e, "reported", agent, cue.text)
         return None
 
     def _attributive(self, toks: list[Token], v: int) -> bool:
         """A German participle or adjective between an article and its noun ("eine oft
         beklagte Lücke", "die geforderten Summen")."""
-        if self.lang != "de" or v + 1 >= len(toks) or not toks[v + 1].cap:
+        if v + 1 >= len(toks) or not toks[v + 1].cap:
             return False
-        if not toks[v].low.endswith(("e", "en", "er", "es", "em")):
+        if not toks[v].low.endswith(self.lx.INFLECTED_ENDINGS):
             return False
         det = self.lx.DETERMINERS
         return toks[v - 1].low in det or (v >= 2 and toks[v - 2].low in det and not toks[v - 1].cap)
@@ -1252,12 +1448,12 @@ class FrameFinder(SourceRules):
             if n + 1 == len(toks) or any(c in self._gap(toks[n], toks[n + 1]) for c in ",:;")
         }
 
-    def _als_noun(self, toks: list[Token]) -> bool:
+    def als_noun(self, toks: list[Token]) -> bool:
         """'Als Grund nannte X …': 'als' before a bare noun opens a phrase, not a clause."""
         lx = self.lx
-        if self.lang != "de" or toks[0].low != "als" or not toks[1].cap:
+        if not lx.AS_NOUN_OPENER or toks[0].low != lx.AS_NOUN_OPENER or not toks[1].cap:
             return False
-        inner = lx.DETERMINERS | getattr(lx, "NP_PREPOSITIONS", set())
+        inner = lx.DETERMINERS | lx.NP_PREPOSITIONS
         for t in toks[2:9]:  # the first word past the phrase is the finite verb
             if not (t.cap or t.low in inner):
                 return t.low in lx.REPORT_VERBS or t.low in lx.PASSIVE_AUX
@@ -1292,16 +1488,19 @@ class FrameFinder(SourceRules):
             return True  # the colon opens the words themselves (or a list of them)
         if re.search(r",\s*[„“\"»«][^„“\"»«]{12,}[“”\"«»][.!?]?\s*$", span):
             return True  # "X rät dazu, „…“": the marked words closing the sentence are the content
-        if cue in getattr(lx, "NAMING_VERBS", ()) and any(c in span for c in '„“"»«'):
+        if cue in lx.NAMING_VERBS and any(c in span for c in '„“"»«'):
             return True
-        if cue in getattr(lx, "REFLEXIVE_ONLY", ()) and any(t.low == "sich" for t in toks):
+        if cue in lx.REFLEXIVE_ONLY and any(t.low in lx.REFLEXIVE for t in toks):
             return True
         at = next((n for n, t in enumerate(toks) if t.text == frame.cue), None)
-        back = getattr(lx, "PLUPERFECT_AUX", set())
+        back = lx.PLUPERFECT_AUX
         if at is not None and any(t.low in back for t in toks[:at][:9]):
             return True  # "X hatte zuvor Y kritisiert": background to the news, not its words
-        demonstratives = getattr(lx, "DEMONSTRATIVE_OBJECTS", set())
+        demonstratives = lx.DEMONSTRATIVE_OBJECTS
         for n in range(at + 1, min(len(toks), at + 3)) if at is not None else ():
             if toks[n].low in demonstratives and (n + 1 == len(toks) or not toks[n + 1].cap):
                 return True  # "X bestätigte dies": what X confirmed was told before
         return False
+
+
+FRAME_BEFORE = {"de": FrameFinder.frame_before_de, "en": FrameFinder.frame_before_en}

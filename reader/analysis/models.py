@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from typing import Any, Literal, Protocol, get_args
 
-QUOTE_KINDS = (
-    "direct",
-    "indirect",
-    "indirect_free_indirect",
-    "free_indirect",
-    "reported",
-    "term",
-)
+
+class SpeakerLike(Protocol):
+    start: int
+    end: int
+    text: str
+    actor: str | None
+    how: str | None
+
+
+QuoteKind = Literal[
+    "direct", "indirect", "indirect_free_indirect", "free_indirect", "reported", "term"
+]
+QUOTE_KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
 ACTOR_TYPES = ("person", "organisation", "country", "place", "other")
+# The version of what analyze() returns for a text: cached analyses of another version are
+# recomputed, not read. Bump it with every change to the rules or the quote fields.
+ANALYSIS_VERSION = 2
+SPEAKER_RULES = ("frame", "name", "role", "apposition", "pronoun", "previous")
 
 
 @dataclass
@@ -21,7 +30,7 @@ class Quote:
     start: int
     end: int
     text: str
-    kind: str
+    kind: QuoteKind
     nested: bool = False
     speaker: str | None = None
     speaker_start: int | None = None
@@ -35,6 +44,39 @@ class Quote:
     via_end: int | None = None
     via_actor: str | None = None
     relay: bool = False
+    # why it is a quote: the name of the rule that found the span (rules/, the direct-quote
+    # rules in engine.py), and how its speaker was found: "frame" (the mention the frame
+    # names, tied to no actor), "name", "role", "apposition", "pronoun", "previous" (carried
+    # over from an earlier sentence), or None where there is no speaker
+    rule: str | None = None
+    speaker_rule: str | None = None
+
+    def set_speaker(self, sp: SpeakerLike | None) -> None:
+        """Take the speaker's mention, actor and how it was found (None: no speaker)."""
+        if sp is None:
+            self.speaker = self.speaker_start = self.speaker_end = self.actor = None
+            self.speaker_rule = None
+            return
+        self.speaker, self.speaker_start, self.speaker_end = sp.text, sp.start, sp.end
+        self.actor, self.speaker_rule = sp.actor, sp.how
+
+    def copy_speaker(self, other: Quote) -> None:
+        """The same speaker as ``other`` (a nested quote inside its frame's words)."""
+        self.speaker, self.speaker_start, self.speaker_end = (
+            other.speaker,
+            other.speaker_start,
+            other.speaker_end,
+        )
+        self.actor, self.speaker_rule = other.actor, other.speaker_rule
+
+    def set_via(self, via: SpeakerLike) -> None:
+        """The medium that relays the quotation."""
+        self.via, self.via_start, self.via_end, self.via_actor = (
+            via.text,
+            via.start,
+            via.end,
+            via.actor,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -52,6 +94,7 @@ class Quote:
             via_end=None,
             via_actor=None,
             relay=True,
+            speaker_rule="name" if self.via_actor else ("frame" if self.via else None),
         )
 
 

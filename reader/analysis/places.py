@@ -5,6 +5,7 @@ pycountry is imported lazily and the table built once: the app's start-up stays 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 # Short forms the ISO names miss ("Russische Föderation" is never written "Russland" by ISO).
@@ -117,6 +118,10 @@ CAPITALS = {
 }
 
 
+def _same(name: str) -> str:
+    return name
+
+
 @lru_cache(maxsize=2)
 def country_table(lang: str) -> dict[str, str]:
     """Map a country name as written in ``lang`` to a canonical name (short form when known)."""
@@ -126,9 +131,9 @@ def country_table(lang: str) -> dict[str, str]:
 
     try:
         tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
-        translate = tr.gettext
+        translate: Callable[[str], str] = tr.gettext
     except OSError:
-        translate = str
+        translate = _same
     table: dict[str, str] = {}
     for c in pycountry.countries:
         shorts = _SHORT_NAMES.get(c.alpha_2, [])
@@ -193,6 +198,8 @@ def capital_table(lang: str) -> dict[str, str]:
         if code is None:
             continue
         c = pycountry.countries.get(alpha_2=code)
+        if c is None:
+            continue
         shorts = [s for s in _SHORT_NAMES.get(code, []) if _is_lang(s, lang)]
         out[capital] = shorts[0] if shorts else countries.get(c.name, c.name)
     return out

@@ -14,20 +14,21 @@ from typing import TYPE_CHECKING
 from .speakers import np_after, np_before
 
 if TYPE_CHECKING:
-    from .engine import Engine
+    from .cues import Cues
     from .marks import MarkSpan
     from .tokens import Token
+    from .view import TextView
 
 Span = tuple[int, int]
 
 
-def relay(eng: Engine, s: int, e: int, m: MarkSpan) -> tuple[Span, Span] | None:
+def relay(eng: TextView, s: int, e: int, m: MarkSpan) -> tuple[Span, Span] | None:
     """(speaker, via) when the clause next to the quote ``m`` in sentence [s, e) has a verb of
     quoting with two parties, the medium and the person it quotes; else None (one party only,
     as in "wird Panetta zitiert" or "zitierte man Y", is an ordinary frame)."""
     lx = eng.lx
     verbs = lx.RELAY_VERBS
-    outside = [t for t in eng._toks(s, e) if not m.start <= t.start < m.end]
+    outside = [t for t in eng.toks(s, e) if not m.start <= t.start < m.end]
     after = [t for t in outside if t.start >= m.end]
     before = [t for t in outside if t.end <= m.start]
     for side in (after, before):
@@ -51,7 +52,7 @@ def relay(eng: Engine, s: int, e: int, m: MarkSpan) -> tuple[Span, Span] | None:
     return None
 
 
-def _passive(eng: Engine, side: list[Token], z: int, aux: int) -> tuple[Span, Span] | None:
+def _passive(eng: TextView, side: list[Token], z: int, aux: int) -> tuple[Span, Span] | None:
     """'Y wird von X zitiert', 'wird Y im Fachblatt X zitiert', 'wie Y von X zitiert wird'."""
     lx, text = eng.lx, eng.text
     end = side[-1].end
@@ -63,8 +64,8 @@ def _passive(eng: Engine, side: list[Token], z: int, aux: int) -> tuple[Span, Sp
                 break
     if via is None:
         return None
-    if aux > z or side[0].low in ("wie", "as"):  # "wie Y von X zitiert wird"
-        speaker = np_after(text, side, 1 if side[0].low in ("wie", "as") else 0, lx, end)
+    if aux > z or side[0].low in lx.AS_WORDS:  # "wie Y von X zitiert wird"
+        speaker = np_after(text, side, 1 if side[0].low in lx.AS_WORDS else 0, lx, end)
     elif aux == 0 or side[0].low in lx.RELAY_PLACE or side[0].low in lx.ADVERBIAL_OPENERS:
         # "„…“, wird Y …", "In X wird Y …", "Zur Lage wird Y …"
         speaker = np_after(text, side, aux + 1, lx, end)
@@ -75,7 +76,7 @@ def _passive(eng: Engine, side: list[Token], z: int, aux: int) -> tuple[Span, Sp
     return speaker, via
 
 
-def _active(eng: Engine, side: list[Token], z: int) -> tuple[Span, Span] | None:
+def _active(eng: TextView, side: list[Token], z: int) -> tuple[Span, Span] | None:
     """'X zitiert Y mit den Worten: „…“' and '„…“, zitiert X Y'."""
     lx, text = eng.lx, eng.text
     end = side[-1].end
@@ -85,19 +86,19 @@ def _active(eng: Engine, side: list[Token], z: int) -> tuple[Span, Span] | None:
         while k < min(len(side), z + 3) and _adverb(lx, side[k]):
             k += 1  # "zitiert dazu Y mit den Worten"
         if k < len(side) and side[k].low in lx.RELAY_OBJECTS:
-            speaker = (side[k].start, side[k].end)  # "zitiert ihn mit den Worten"
+            speaker: Span | None = (side[k].start, side[k].end)  # "zitiert ihn mit den Worten"
         else:
             speaker = np_after(text, side, k, lx, end)
         return (speaker, via) if via and speaker else None
     if len(side) > 2 and "." in side[1].text and not side[1].cap:
-        via = (side[1].start, side[1].end)  # a site: "zitiert ndr.de Polizeisprecher X"
+        site: Span | None = (side[1].start, side[1].end)  # "zitiert ndr.de Polizeisprecher X"
     else:
-        via = np_after(text, side, 1, lx, end)
+        site = np_after(text, side, 1, lx, end)
     nxt = 2
-    if via is not None:
-        nxt = next((k for k, t in enumerate(side) if t.start >= via[1]), len(side))
-    speaker = np_after(text, side, nxt, lx, end) if via else None
-    return (speaker, via) if speaker else None
+    if site is not None:
+        nxt = next((k for k, t in enumerate(side) if t.start >= site[1]), len(side))
+    speaker = np_after(text, side, nxt, lx, end) if site else None
+    return (speaker, site) if speaker and site else None
 
 
 def _closing_mark(text: str, span: Span) -> Span:
@@ -109,18 +110,18 @@ def _closing_mark(text: str, span: Span) -> Span:
     return span
 
 
-def _adverb(lx, t: Token) -> bool:
+def _adverb(lx: Cues, t: Token) -> bool:
     return not t.cap and (t.low in lx.ADVERBIAL_OPENERS or t.low in lx.FOCUS_PARTICLES)
 
 
-def sourced(eng: Engine, side: list[Token]) -> tuple[Span, Span] | None:
+def sourced(eng: TextView, side: list[Token]) -> tuple[Span, Span] | None:
     """'Y kommentierte die Entscheidung laut X mit folgenden Worten:', 'Laut X sagte Y:': Y
     says the words that follow, the source X relays them."""
     lx, text = eng.lx, eng.text
     end = side[-1].end
     for i, t in enumerate(side):
         if t.low in lx.SOURCE_BEFORE or t.low in lx.SOURCE_AFTER:
-            found = eng.frames._source_at(side, i, end)
+            found = eng.frames.source_at_phrase(side, i, end)
             if found is not None:
                 break
     else:

@@ -12,58 +12,20 @@ class SourceRules(ClauseTools):
     """The source-phrase rules, mixed into FrameFinder."""
 
     # "laut X", "nach Angaben von X", "X zufolge", "according to X", "Wie X mitteilte, …"
-    def _source_phrase(self, toks: list[Token], s: int, e: int) -> Frame | None:
+    def source_phrase(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """A source phrase: the words around it are the quote, split in two segments when
         the phrase stands in the middle ("Der Betrag wird laut X nicht reichen")."""
-        lx = self.lx
         triggers = self._triggers
         if triggers.isdisjoint([t.low for t in toks]):
             return None
         for i, t in enumerate(toks):
             if t.low not in triggers:
                 continue
-            found = self._source_at(toks, i, e)
+            found = self.source_at_phrase(toks, i, e)
             if found is None:
                 continue
             ph_start, ph_end, sp = found
-            segs = []
-            before = [x for x in toks if x.end <= ph_start]
-            after = [x for x in toks if x.start >= ph_end]
-            relative = False
-            if len(before) >= 1:
-                start = s
-                for n in range(len(before) - 1, 0, -1 if self.lang == "de" else len(before)):
-                    if "," in self._gap(before[n - 1], before[n]):
-                        # the source's own clause opens at the last comma: "…, das nach
-                        # Angaben X" (a relative clause), "…, unter denen nach X", "…,
-                        # jedoch ist laut X unklar"
-                        relative = before[n].low in lx.RELATIVES or (
-                            n + 1 < len(before)
-                            and before[n].low in getattr(lx, "NP_PREPOSITIONS", ())
-                            and before[n + 1].low in lx.RELATIVES
-                        )
-                        if (
-                            relative
-                            or before[n].low in getattr(lx, "CONTRAST_OPENERS", ())
-                            or self.lang == "de"
-                            and (before[n].low in lx.SUBORDINATORS or before[n].low in lx.THAT)
-                        ):  # "…, da nach Angaben X die Genehmigung …": the clause opens at "da"
-                            start = before[n].start
-                        break
-                if self.lang == "en" and before[-1].low in lx.RELATIVES - {"that"} and after:
-                    relative = True  # "… boats which, according to AFP, the UN criticised":
-                else:  # the source speaks for the relative clause after it only
-                    segs.append((start, before[-1].end))
-            if before and after and self._apposition(after):
-                after = []  # "…, according to Jane Roe, curator of the exhibit."
-            if after:  # "… ist nach Angaben der Polizei unklar": one word is the rest
-                end = self._clause_end(e)
-                if relative:  # inside a relative clause: it ends at its comma
-                    for n in range(1, len(after)):
-                        if "," in self._gap(after[n - 1], after[n]):
-                            end = after[n - 1].end
-                            break
-                segs.append((after[0].start, end))
+            segs = self._source_segments(toks, s, e, ph_start, ph_end)
             if not segs:
                 return None
             f = Frame(segs[0][0], segs[-1][1], "indirect", sp, t.text)
@@ -71,141 +33,235 @@ class SourceRules(ClauseTools):
             return f
         return None
 
-    def _source_at(
+    def _source_segments(
+        self, toks: list[Token], s: int, e: int, ph_start: int, ph_end: int
+    ) -> list[tuple[int, int]]:
+        """The words before and after the source phrase [ph_start, ph_end) that it sources."""
+        lx = self.lx
+        segs = []
+        before = [x for x in toks if x.end <= ph_start]
+        after = [x for x in toks if x.start >= ph_end]
+        relative = False
+        if before:
+            start, relative = self._source_clause_start(before, s)
+            if before[-1].low in lx.SOURCE_RELATIVES and after:
+                relative = True  # "… boats which, according to AFP, the UN criticised":
+            else:  # the source speaks for the relative clause after it only
+                segs.append((start, before[-1].end))
+        if before and after and self._apposition(after):
+            after = []  # "…, according to Jane Roe, curator of the exhibit."
+        if after:  # "… ist nach Angaben der Polizei unklar": one word is the rest
+            end = self.clause_end(e)
+            if relative:  # inside a relative clause: it ends at its comma
+                for n in range(1, len(after)):
+                    if "," in self._gap(after[n - 1], after[n]):
+                        end = after[n - 1].end
+                        break
+            segs.append((after[0].start, end))
+        return segs
+
+    def _source_clause_start(self, before: list[Token], s: int) -> tuple[int, bool]:
+        """Where the source's own clause opens before the phrase, and whether it is a
+        relative clause: at the last comma before it ("…, das nach Angaben X" (a relative
+        clause), "…, unter denen nach X", "…, jedoch ist laut X unklar")."""
+        lx = self.lx
+        if not lx.SOURCE_CLAUSE_ANY_COMMA:
+            return s, False
+        for n in range(len(before) - 1, 0, -1):
+            if "," not in self._gap(before[n - 1], before[n]):
+                continue
+            relative = before[n].low in lx.RELATIVES or (
+                n + 1 < len(before)
+                and before[n].low in lx.NP_PREPOSITIONS
+                and before[n + 1].low in lx.RELATIVES
+            )
+            if (
+                relative
+                or before[n].low in lx.CONTRAST_OPENERS
+                or before[n].low in lx.SUBORDINATORS
+                or before[n].low in lx.THAT
+            ):  # "…, da nach Angaben X die Genehmigung …": the clause opens at "da"
+                return before[n].start, relative
+            return s, relative
+        return s, False
+
+    def source_at_phrase(
         self, toks: list[Token], i: int, e: int
     ) -> tuple[int, int, tuple[int, int]] | None:
         """(phrase start, phrase end, speaker span) when token ``i`` opens a source phrase."""
-        lx, text = self.lx, self.text
-        t = toks[i]
-        if t.low == "according" and i + 2 < len(toks):
-            k = i + 2
-            while k + 1 < len(toks) and "," not in self._gap(toks[k], toks[k + 1]) and k - i < 9:
-                k += 1
-            return t.start, toks[k].end, (toks[i + 2].start, toks[k].end)
+        lx, t = self.lx, toks[i]
+        if t.low == lx.ACCORDING and i + 2 < len(toks):
+            return self._according(toks, i)
         if t.low in lx.SOURCE_BEFORE:
-            if t.low == "laut" and (i + 1 == len(toks) or "," in self._gap(t, toks[i + 1])):
-                return None  # "Vorwürfe wurden laut, …": loud, not "according to"
-            after = i + 2 if t.low == "according" else i + 1
-            k = after
-            while k < len(toks) and toks[k].low in lx.DETERMINERS | {"ihren", "seinen", "eigenen"}:
-                k += 1
-            sp = np_after(text, toks, after, lx, e) or np_after(text, toks, k, lx, e)
-            if sp is None:
-                sp = self._marked_name(t.end)
-                return (t.start, sp[1], sp) if sp else None
-            return t.start, sp[1], (toks[after].start if after < len(toks) else sp[0], sp[1])
-        if t.low == "nach" and i >= 1 and toks[i - 1].low.endswith(tuple(lx.SOURCE_NOUNS)):
+            return self._source_before(toks, i, e)
+        if t.low == lx.SOURCE_NACH:
+            return self._nach(toks, i, e)
+        if t.low == lx.VIEW_FROM and i + 2 < len(toks):
+            return self._view_from(toks, i, e)
+        if t.low in lx.MID_SOURCE and i >= 2 and i + 1 < len(toks):
+            if any(is_konjunktiv(x, lx) for x in toks):
+                return None  # "X sei demnach …": the Konjunktiv sentence goes on reporting
+            return t.start, t.end, (t.start, t.end)  # "X wird sich demnach …": the last source
+        zu_folge = t.low == lx.FOLGE and i >= 2 and toks[i - 1].low in lx.ZU  # "Berichten zu Folge"
+        if (t.low in lx.SOURCE_AFTER or zu_folge) and i:
+            return self._source_after(toks, i - 2 if zu_folge else i - 1, t)
+        lead = i == 1 and toks[0].low in lx.LEAD_CONJUNCTIONS
+        if (i == 0 or lead) and t.low in lx.AS_WORDS:  # "Denn wie X berichtete, …"
+            return self._as_source(toks, i)
+        return None
+
+    def _according(self, toks: list[Token], i: int) -> tuple[int, int, tuple[int, int]]:
+        """'according to X': the phrase runs to its comma (at most nine words)."""
+        k = i + 2
+        while k + 1 < len(toks) and "," not in self._gap(toks[k], toks[k + 1]) and k - i < 9:
+            k += 1
+        return toks[i].start, toks[k].end, (toks[i + 2].start, toks[k].end)
+
+    def _source_before(
+        self, toks: list[Token], i: int, e: int
+    ) -> tuple[int, int, tuple[int, int]] | None:
+        """'laut X', 'zufolge' before its noun."""
+        lx, t, text = self.lx, toks[i], self.text
+        if t.low in lx.BECAME_PUBLIC and (i + 1 == len(toks) or "," in self._gap(t, toks[i + 1])):
+            return None  # "Vorwürfe wurden laut, …": loud, not "according to"
+        after = i + 2 if t.low == lx.ACCORDING else i + 1
+        k = after
+        while k < len(toks) and (
+            toks[k].low in lx.DETERMINERS or toks[k].low in lx.OWN_POSSESSIVES
+        ):
+            k += 1
+        sp = np_after(text, toks, after, lx, e) or np_after(text, toks, k, lx, e)
+        if sp is None:
+            sp = self._marked_name(t.end)
+            return (t.start, sp[1], sp) if sp else None
+        speaker = (toks[after].start if after < len(toks) else sp[0], sp[1])
+        return t.start, sp[1], self.author_of(toks, speaker)
+
+    def _nach(self, toks: list[Token], i: int, e: int) -> tuple[int, int, tuple[int, int]] | None:
+        """'seiner Meinung nach', 'nach Angaben von X', 'nach Grupps Meinung'."""
+        lx, t, text = self.lx, toks[i], self.text
+        if i >= 1 and toks[i - 1].low.endswith(tuple(lx.SOURCE_NOUNS)):
             k = i - 1  # "seiner Meinung nach"
             if k and toks[k - 1].low in lx.DETERMINERS | lx.POSSESSIVES:
                 k -= 1
             return toks[k].start, t.end, (toks[k].start, toks[i - 1].end)
-        if t.low == "nach" and i and toks[i - 1].low in getattr(lx, "TIME_BEFORE_NACH", ()):
+        if i and toks[i - 1].low in lx.TIME_BEFORE_NACH:
             return None  # "sechs Tage nach der Veröffentlichung": after, not according to
-        if t.low == "nach" and i + 1 < len(toks):
-            k = i + 1
-            while k < len(toks) and k - i <= 3 and not toks[k].cap:
-                k += 1  # nach eigenen / ersten / einer …
-            if k + 1 < len(toks) and toks[k].low.endswith("s") and toks[k + 1].cap:
-                k += 1  # nach Grupps Meinung
-            if k >= len(toks):
-                return None
-            with_source = k + 1 < len(toks) and toks[k + 1].low in ("des", "der", "von", "vom")
-            if not toks[k].low.endswith(tuple(lx.SOURCE_NOUNS)) and not (
-                with_source and toks[k].low.endswith(tuple(lx.SOURCE_NOUNS_WITH_SOURCE))
-            ):
-                return None  # "nach den Ermittlungen des Richters", not "nach Ermittlungen"
-            end = toks[k].end
-            sub = None
-            if k + 1 < len(toks) and toks[k + 1].low in ("von", "des", "der", "dem", "aus", "im"):
-                sub = np_after(text, toks, k + 1, lx, e) or np_after(text, toks, k + 2, lx, e)
+        if i + 1 >= len(toks):
+            return None
+        k = i + 1
+        while k < len(toks) and k - i <= 3 and not toks[k].cap:
+            k += 1  # nach eigenen / ersten / einer …
+        if k + 1 < len(toks) and toks[k].low.endswith("s") and toks[k + 1].cap:
+            k += 1  # nach Grupps Meinung
+        if k >= len(toks):
+            return None
+        with_source = k + 1 < len(toks) and toks[k + 1].low in lx.OF_SPEAKER
+        noun = toks[k].low
+        if noun.endswith(lx.COUNT_NOUNS) and noun not in lx.COUNT_NOUNS and not with_source:
+            return None  # "Statt allein nach Fallzahlen …": a criterion, not a source
+        if not toks[k].low.endswith(tuple(lx.SOURCE_NOUNS)) and not (
+            with_source and toks[k].low.endswith(tuple(lx.SOURCE_NOUNS_WITH_SOURCE))
+        ):
+            return None  # "nach den Ermittlungen des Richters", not "nach Ermittlungen"
+        end = toks[k].end
+        if k + 1 < len(toks) and toks[k + 1].low in lx.SOURCE_OF:
+            sub = np_after(text, toks, k + 1, lx, e) or np_after(text, toks, k + 2, lx, e)
             if sub:
                 end = sub[1]
-            return t.start, end, (toks[k].start, end)
-        if t.low == "aus" and self.lang == "de" and i + 2 < len(toks):
-            nxt = toks[i + 1]
-            if nxt.low == "sicht" and toks[i + 2].low in ("des", "der", "von", "vom"):
-                sp = np_after(text, toks, i + 3, lx, e)  # "aus Sicht der Organisationen"
-                if sp is not None:
-                    return t.start, sp[1], (nxt.start, sp[1])
-            elif nxt.cap and nxt.low.endswith("sicht") and len(nxt.low) > 7:
-                return t.start, nxt.end, (nxt.start, nxt.end)  # "aus Belegschaftssicht"
-            return None
-        if t.low in getattr(lx, "MID_SOURCE", ()) and i >= 2 and i + 1 < len(toks):
-            if any(is_konjunktiv(x, lx) for x in toks):
-                return None  # "X sei demnach …": the Konjunktiv sentence goes on reporting
-            return t.start, t.end, (t.start, t.end)  # "X wird sich demnach …": the last source
-        zu_folge = t.low == "folge" and i >= 2 and toks[i - 1].low == "zu"  # "Berichten zu Folge"
-        if (t.low in lx.SOURCE_AFTER or zu_folge) and i:
-            k = i - 2 if zu_folge else i - 1
-            i = k + 1
-            while (
-                k > 0
-                and (
-                    toks[k - 1].cap
-                    or toks[k - 1].low in lx.DETERMINERS
-                    or toks[k - 1].low.endswith(("e", "en", "er", "em"))  # "Dem polnischen …"
-                    and not (
-                        k >= 2
-                        and toks[k - 2].cap
-                        and toks[k - 2].low not in lx.DETERMINERS
-                        and not toks[k - 2].low.endswith(tuple(lx.SOURCE_NOUNS))
-                    )
-                    # "X gewinnen Berichten zufolge":
-                    # after a noun a lower-case word is the verb, not an adjective
-                    or toks[k - 1].low in ("vom", "von")  # "Angaben vom Mittwoch zufolge"
-                    and k - 2 >= 0
-                    and toks[k - 2].cap
-                )
-                and (i - k < 6)
-                and "," not in self._gap(toks[k - 1], toks[k])
+        return t.start, end, (toks[k].start, end)
+
+    def _view_from(
+        self, toks: list[Token], i: int, e: int
+    ) -> tuple[int, int, tuple[int, int]] | None:
+        """'aus Sicht der Organisationen', 'aus Belegschaftssicht'."""
+        lx, t, nxt = self.lx, toks[i], toks[i + 1]
+        if nxt.low == lx.VIEW_NOUN and toks[i + 2].low in lx.OF_SPEAKER:
+            sp = np_after(self.text, toks, i + 3, lx, e)  # "aus Sicht der Organisationen"
+            if sp is not None:
+                return t.start, sp[1], (nxt.start, sp[1])
+        elif nxt.cap and nxt.low.endswith(lx.VIEW_NOUN) and len(nxt.low) > 7:
+            return t.start, nxt.end, (nxt.start, nxt.end)  # "aus Belegschaftssicht"
+        return None
+
+    def _source_after(
+        self, toks: list[Token], k: int, t: Token
+    ) -> tuple[int, int, tuple[int, int]]:
+        """'X zufolge', 'Berichten zu Folge': the noun phrase before the word."""
+        lx = self.lx
+        i = k + 1
+        while k > 0 and (i - k < 6) and "," not in self._gap(toks[k - 1], toks[k]):
+            w, w2 = toks[k - 1], toks[k - 2] if k >= 2 else None
+            after_noun = (  # "X gewinnen Berichten zufolge": after a noun a lower-case
+                w2 is not None  # word is the verb, not an adjective
+                and w2.cap
+                and w2.low not in lx.DETERMINERS
+                and not w2.low.endswith(tuple(lx.SOURCE_NOUNS))
+            )
+            if not (
+                w.cap
+                or w.low in lx.DETERMINERS
+                or w.low.endswith(lx.SOURCE_NP_ENDINGS)
+                and not after_noun  # "Dem polnischen …"
+                or w.low in lx.FROM_DATE  # "Angaben vom Mittwoch zufolge"
+                and w2 is not None
+                and w2.cap
             ):
-                k -= 1
-            return toks[k].start, t.end, (toks[k].start, toks[i - 1].end)  # (t: zufolge)
-        lead = i == 1 and toks[0].low in ("denn", "und", "aber", "doch", "and", "but")
-        if (i == 0 or lead) and t.low in ("wie", "as"):  # "Denn wie X berichtete, …"
-            verbs = lx.SAY_VERBS | getattr(lx, "WIE_VERBS", set())
-            aux = getattr(lx, "WIE_AUX", set())
-            o = i  # offsets from "wie"
-            for v in range(o + 2, min(len(toks) - 1, o + 16)):
-                if toks[v].low not in verbs or toks[v].cap:
-                    continue
-                w = v  # "Wie X bekanntgegeben hat, …", "Wie berichtet wird, …"
-                while w + 1 < len(toks) and w - v < 2 and toks[w + 1].low in aux:
-                    if "," in self._gap(toks[w], toks[w + 1]):
-                        break
-                    w += 1
-                if w + 1 >= len(toks) or "," not in self._gap(toks[w], toks[w + 1]):
-                    if not self._object_then_comma(toks, v):
-                        continue
-                    while "," not in self._gap(toks[w], toks[w + 1]):
-                        w += 1  # "As X told the BBC, …": the phrase runs to its comma
-                stop = toks[v].start
-                if toks[o + 1].low == "es":
-                    sp = (toks[o + 1].start, toks[o + 1].end)  # "Wie es hieß, …": nobody named
-                elif toks[o + 1].low == "sich" and toks[o + 2].low in ("aus", "in", "bei"):
-                    sp = np_after(text, toks, o + 3, lx, stop) or np_after(
-                        text, toks, o + 4, lx, stop
-                    )
-                else:
-                    sp = np_after(text, toks, o + 1, lx, stop) or np_after(
-                        text, toks, o + 2, lx, stop
-                    )
-                if sp is None and self.lang == "de":
-                    sp = self._marked_name(toks[o].end)
-                    if sp is None and w > v:  # "Wie gestern bekannt wurde, …": a passive
-                        sp = (toks[w].start, toks[w].end)
-                    elif sp is None and v > o + 1 and text[toks[o + 1].start].isalpha():
-                        sp = (toks[o + 1].start, toks[v - 1].end)  # "Wie t-online.de berichtet"
-                if sp is None:
-                    return None  # "Wie schon die WHO sagte, …"
-                return (toks[0].start, toks[w].end, sp)
+                break
+            k -= 1
+        return toks[k].start, t.end, (toks[k].start, toks[i - 1].end)  # (t: zufolge)
+
+    def _as_source(self, toks: list[Token], o: int) -> tuple[int, int, tuple[int, int]] | None:
+        """'Wie X mitteilte, …', 'As X told the BBC, …': the fronted clause is the source."""
+        lx = self.lx
+        verbs = lx.SAY_VERBS | lx.WIE_VERBS
+        for v in range(o + 2, min(len(toks) - 1, o + 16)):
+            if toks[v].low not in verbs or toks[v].cap:
+                continue
+            w = self._as_clause_end(toks, v)
+            if w is None:
+                continue
+            sp = self._as_speaker(toks, o, v, w)
+            if sp is None:
+                return None  # "Wie schon die WHO sagte, …"
+            return (toks[0].start, toks[w].end, sp)
         return None
-        return None
+
+    def _as_clause_end(self, toks: list[Token], v: int) -> int | None:
+        """The last token of the as-clause whose verb is at v (before its comma)."""
+        w = v  # "Wie X bekanntgegeben hat, …", "Wie berichtet wird, …"
+        while w + 1 < len(toks) and w - v < 2 and toks[w + 1].low in self.lx.WIE_AUX:
+            if "," in self._gap(toks[w], toks[w + 1]):
+                break
+            w += 1
+        if w + 1 >= len(toks) or "," not in self._gap(toks[w], toks[w + 1]):
+            if not self._object_then_comma(toks, v):
+                return None
+            while "," not in self._gap(toks[w], toks[w + 1]):
+                w += 1  # "As X told the BBC, …": the phrase runs to its comma
+        return w
+
+    def _as_speaker(self, toks: list[Token], o: int, v: int, w: int) -> tuple[int, int] | None:
+        lx, text = self.lx, self.text
+        stop = toks[v].start
+        if toks[o + 1].low in lx.EXPLETIVE and lx.LOOSE_AS_SOURCE:
+            return (toks[o + 1].start, toks[o + 1].end)  # "Wie es hieß, …": nobody named
+        if toks[o + 1].low in lx.REFLEXIVE and toks[o + 2].low in lx.SICH_PREPOSITIONS:
+            sp = np_after(text, toks, o + 3, lx, stop) or np_after(text, toks, o + 4, lx, stop)
+        else:
+            sp = np_after(text, toks, o + 1, lx, stop) or np_after(text, toks, o + 2, lx, stop)
+        if sp is None and lx.LOOSE_AS_SOURCE:
+            sp = self._marked_name(toks[o].end)
+            if sp is None and w > v:  # "Wie gestern bekannt wurde, …": a passive
+                sp = (toks[w].start, toks[w].end)
+            elif sp is None and v > o + 1 and text[toks[o + 1].start].isalpha():
+                sp = (toks[o + 1].start, toks[v - 1].end)  # "Wie t-online.de berichtet"
+        return sp
 
     def _object_then_comma(self, toks: list[Token], v: int) -> bool:
         """English 'As X told The Huffington Post, …': a short capitalised object, then the
         comma."""
-        if self.lang != "en":
+        if not self.lx.AS_TOLD_OBJECT:
             return False
         for k in range(v + 1, min(v + 5, len(toks) - 1)):
             if not (toks[k].cap or toks[k].low in self.lx.DETERMINERS):
@@ -218,11 +274,12 @@ class SourceRules(ClauseTools):
         """English: words after "according to X," that describe X ("a spokeswoman for Y",
         "assistant professor of Z") and run to the sentence end, rather than go on with the
         reported clause ("…, according to X, were donated …")."""
-        if self.lang != "en" or not after:
+        lx = self.lx
+        if not lx.APPOSITION_OPENERS or not after:
             return False
-        if after[0].low in ("a", "an"):
+        if after[0].low in lx.APPOSITION_OPENERS:
             return True
-        if len(after) > 2 and not after[0].cap and after[1].low in ("of", "at", "for"):
+        if len(after) > 2 and not after[0].cap and after[1].low in lx.APPOSITION_LINKS:
             return True  # "curator of the exhibit", "head of research at Y"
         return any(x.low in self.lx.ROLE_SUFFIXES for x in after[:3])
 

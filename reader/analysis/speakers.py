@@ -11,8 +11,8 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from types import ModuleType
 
+from .cues import Cues
 from .models import Actor
 from .tokens import Token
 
@@ -25,12 +25,20 @@ class Speaker:
     end: int
     text: str
     actor: str | None = None
+    # how the mention was tied to its actor (Quote.speaker_rule): frame, name, role,
+    # apposition, pronoun, previous
+    how: str | None = "frame"
+
+    def carried(self) -> Speaker:
+        """The same speaker, carried over from an earlier sentence."""
+        return Speaker(self.start, self.end, self.text, self.actor, "previous")
 
 
 class SpeakerResolver:
-    def __init__(self, text: str, lx: ModuleType, actors: list[Actor]):
+    def __init__(self, text: str, lx: Cues, actors: list[Actor]):
         self.text, self.lx = text, lx
         self.types = {a.id: a.type for a in actors}
+        self.names = {a.id: frozenset(w for w in a.name.split() if len(w) > 2) for a in actors}
         rows = sorted((s, e, a.id) for a in actors for s, e in a.mentions)
         self.mentions = rows
         self.starts = [r[0] for r in rows]
@@ -45,10 +53,13 @@ class SpeakerResolver:
         if span.count("(") > span.count(")") and self.text[e : e + 1] == ")":
             e += 1  # "Annette Schavan (CDU)": the closing bracket belongs to the mention
         sp = Speaker(s, e, self.text[s:e])
-        sp.actor = self.resolve(s, e)
+        sp.actor, sp.how = self.resolve_how(s, e)
         return sp
 
     def resolve(self, s: int, e: int) -> str | None:
+        return self.resolve_how(s, e)[0]
+
+    def resolve_how(self, s: int, e: int) -> tuple[str | None, str]:
         """The actor mentioned inside [s, e), else for a pronoun or role the last one before."""
         i = bisect.bisect_left(self.starts, s)
         inside = [r for r in self.mentions[i : i + 8] if r[0] < e and r[1] <= e]
@@ -57,18 +68,20 @@ class SpeakerResolver:
             if (
                 len(people) > 1
                 and any(  # "X von der Stiftung Y": X, not a name inside Y
-                    w in getattr(self.lx, "AFFILIATION", ()) for w in self.text[s:e].split()
+                    w in self.lx.AFFILIATION for w in self.text[s:e].split()
                 )
             ):
-                return people[0][2]
-            return (people or inside)[-1][2]
+                return people[0][2], self._how_inside(s, people[0])
+            hit = (people or inside)[-1]
+            return hit[2], self._how_inside(s, hit)
         word = self.text[s:e].strip().lower()
         parts = word.split()
         definite = (
             len(parts) == 2
             and parts[0] in self.lx.DEFINITE
             and self.text[s:e].split()[1][:1].isupper()
-        )  # "die Norwegerin", "der Minister": someone named just before
+            and (not self.lx.PERSON_NOUN_ENDINGS or parts[1].endswith(self.lx.PERSON_NOUN_ENDINGS))
+        )  # "die Norwegerin", "der Minister": someone named just before (not "die Industrie")
         relayed = word in self.lx.RELAY_OBJECTS  # "zitiert ihn": the person last named
         if (
             word not in self.lx.PRONOUNS
@@ -76,7 +89,8 @@ class SpeakerResolver:
             and not definite
             and not relayed
         ):
-            return None  # a description we cannot tie to a name ("ein Sprecher")
+            return None, "frame"  # a description we cannot tie to a name ("ein Sprecher")
+        how = "role" if definite else "previous" if word in self.lx.ANAPHORIC_SOURCE else "pronoun"
         want_person = (
             word in self.lx.PERSON_PRONOUNS
             or word in self.lx.ANAPHORIC_SOURCE
@@ -87,19 +101,27 @@ class SpeakerResolver:
             if r[1] > s:
                 continue
             if definite and s - r[1] > 600:
-                return None
+                return None, "frame"
             if not want_person or self.types[r[2]] == "person":
-                return r[2]
-        return None
+                return r[2], how
+        return None, "frame"
+
+    def _how_inside(self, s: int, hit: tuple[int, int, str]) -> str:
+        """'name' when the mention holds the actor's name, 'apposition' when a role stands
+        before it ("die Präsidentin des Amts, Sabine Kröger"), 'role' when only a role does."""
+        words = self.text[hit[0] : hit[1]].split()
+        if self.names[hit[2]].isdisjoint(w.strip(",.()") for w in words):
+            return "role"
+        return "apposition" if "," in self.text[s : hit[0]] else "name"
 
 
 @lru_cache(maxsize=4)
-def _finite_aux(lx: ModuleType) -> frozenset[str]:
+def _finite_aux(lx: Cues) -> frozenset[str]:
     """Finite auxiliaries and modals that never end a subject, passive auxiliaries aside."""
-    return frozenset(getattr(lx, "NOT_SUBJECT_END", set()) - lx.PASSIVE_AUX)
+    return frozenset(lx.NOT_SUBJECT_END - lx.PASSIVE_AUX)
 
 
-def trim_auxiliaries(text: str, s: int, e: int, lx: ModuleType) -> tuple[int, int] | None:
+def trim_auxiliaries(text: str, s: int, e: int, lx: Cues) -> tuple[int, int] | None:
     """The span without finite auxiliaries or modals at either edge ("Das Fahrzeug sei",
     "Hatte", "wollen die Demonstranten"): a verb is never part of a speaker mention.
     Passive auxiliaries stay; a span ending in one names nobody (attribution.no_one)."""
@@ -109,19 +131,17 @@ def trim_auxiliaries(text: str, s: int, e: int, lx: ModuleType) -> tuple[int, in
     if words and words[0].lower().strip(",") not in aux and words[-1].lower().strip(",") not in aux:
         # nothing to trim (the usual case): the span without its outer white space
         return s + len(span) - len(span.lstrip()), s + len(span.rstrip())
-    words = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
-    while words and text[words[0][0] : words[0][1]].lower().strip(",") in aux:
-        words.pop(0)
-    while words and text[words[-1][0] : words[-1][1]].lower().strip(",") in aux:
-        words.pop()
-    if not words:
+    spans = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
+    while spans and text[spans[0][0] : spans[0][1]].lower().strip(",") in aux:
+        spans.pop(0)
+    while spans and text[spans[-1][0] : spans[-1][1]].lower().strip(",") in aux:
+        spans.pop()
+    if not spans:
         return None
-    return words[0][0], words[-1][1]
+    return spans[0][0], spans[-1][1]
 
 
-def np_after(
-    text: str, toks: list[Token], i: int, lx: ModuleType, end: int
-) -> tuple[int, int] | None:
+def np_after(text: str, toks: list[Token], i: int, lx: Cues, end: int) -> tuple[int, int] | None:
     """The noun phrase starting at token ``i`` (a pronoun, or det + adj + capitalised words)."""
     if i >= len(toks) or toks[i].start >= end:
         return None
@@ -161,7 +181,7 @@ def np_after(
             not seen_head
             and tk.low.endswith(("e", "en", "er", "es", "em"))
             and not tk.cap
-            and tk.low not in getattr(lx, "NOT_SUBJECT_END", ())
+            and tk.low not in lx.NOT_SUBJECT_END
         ):
             pass  # an adjective before the head: "der stellvertretende Minister" (not "hatte")
         elif (
@@ -186,9 +206,7 @@ def np_after(
     return (toks[i].start, toks[k - 1].end)
 
 
-def np_before(
-    text: str, toks: list[Token], lo: int, v: int, lx: ModuleType
-) -> tuple[int, int] | None:
+def np_before(text: str, toks: list[Token], lo: int, v: int, lx: Cues) -> tuple[int, int] | None:
     """The subject before the verb at token ``v``: the whole prefix when it is short, else
     the capitalised run right before the verb, with the organisation a person is from
     ("Peter Stroh vom Institut für X warnte": the whole phrase, whose person speaks)."""
@@ -200,12 +218,12 @@ def np_before(
         v -= 1
     if v <= lo:
         return None
-    if toks[v - 1].low in getattr(lx, "NOT_SUBJECT_LAST", ()):
+    if toks[v - 1].low in lx.NOT_SUBJECT_LAST:
         return None  # "Police arrested and questioned …": a coordinated verb, not a subject
     first = toks[lo]
     if first.low in lx.PRONOUNS and v == lo + 1:
         return (first.start, first.end)
-    verbish = getattr(lx, "VERBISH", set())
+    verbish = lx.VERBISH
     english = not lx.NOUN_SUFFIXES  # English subjects may start lower case: "officials said"
     if (
         v - lo <= 6
@@ -229,7 +247,7 @@ def np_before(
                     return (first.start, toks[k - 1].end)
                 break
     k = v - 1
-    affiliation = getattr(lx, "AFFILIATION", ())
+    affiliation = lx.AFFILIATION
     linked = lx.NP_LINKERS if affiliation else lx.DETERMINERS
     while (
         k >= lo

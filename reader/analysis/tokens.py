@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import itemgetter
-from types import ModuleType
 
 from . import de, en
+from .cues import Cues
 
 # A word, with inner hyphens, dots and apostrophes, and a final dot after an initial or an
 # abbreviation with inner dots ("U.S."). The dot is matched before the look-behinds are tried.
@@ -49,9 +49,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return list(map(Token, starts, ends, words, lows, caps))
 
 
-def cues(lang: str | None) -> ModuleType:
-    """The cue-data module for ``lang`` (German for anything but English)."""
-    return en if lang == "en" else de
+def cues(lang: str | None) -> Cues:
+    """The cue data for ``lang`` (German for anything but English)."""
+    return en.EN if lang == "en" else de.DE
 
 
 def guess_lang(text: str) -> str:

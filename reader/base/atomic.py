@@ -11,8 +11,12 @@ from __future__ import annotations
 import os
 import sys
 import threading
+from io import BufferedWriter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
 
 LOCK_TIMEOUT = 30.0  # seconds a writer waits for another before giving up with a clear error
 
@@ -20,7 +24,7 @@ _locks: dict[str, Any] = {}
 _locks_guard = threading.Lock()
 
 
-def file_lock(path: Path, lock_path: Path | None = None):
+def file_lock(path: Path, lock_path: Path | None = None) -> BaseFileLock:
     """The process-wide ``FileLock`` for ``path`` (re-entrant within a thread, exclusive across
     threads and processes). The lock file is ``lock_path``, by default ``NAME.lock`` beside the
     data file; several data files may share one lock (the annotation store does)."""
@@ -48,7 +52,7 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _new_temp(tmp: Path):
+def _new_temp(tmp: Path) -> BufferedWriter:
     """A new temp file, never one that was there: a stale temp of a killed writer is removed,
     and a symlink planted at the name (an export folder is the user's, anyone may put one
     there) is removed, not written through (``O_EXCL``, ``O_NOFOLLOW``)."""
@@ -129,7 +133,7 @@ def _syncfs(path: Path) -> bool:
         return False
     fd = os.open(path, os.O_RDONLY)
     try:
-        return syncfs(fd) == 0
+        return bool(syncfs(fd) == 0)
     finally:
         os.close(fd)
 

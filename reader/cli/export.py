@@ -24,7 +24,7 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
     exported = datetime.now(UTC).isoformat(timespec="seconds")
     target = None if args.output == "-" else args.output  # -o - is stdout, as usual
     to_folder = target is not None and (target.endswith(("/", "\\")) or Path(target).is_dir())
-    if to_folder:
+    if to_folder and target is not None:
         if exporter.write_folder is None:
             raise UsageError(
                 f"--format {exporter.name} writes one file: give -o FILE, not a folder"

@@ -69,6 +69,7 @@ def ctrl_c_cancels(cancel: threading.Event) -> Iterator[None]:
 
 def cmd_import(args: argparse.Namespace, root: Path) -> int:
     from reader.library.ingest import import_paths
+    from reader.library.models import ImportOutcome
     from reader.library.store import Library
 
     if not args.paths and not args.samples:
@@ -76,12 +77,12 @@ def cmd_import(args: argparse.Namespace, root: Path) -> int:
     library = Library(root, create=True)
     progress = TerminalProgress()
 
-    def on_result(status: str, name: str, detail) -> None:
+    def on_result(outcome: ImportOutcome) -> None:
         progress.clear()
-        if status == "error":
-            err(f"error {one_line(name)}: {one_line(str(detail))}")
+        if outcome.meta is None:
+            err(f"error {one_line(outcome.name)}: {one_line(outcome.reason)}")
         else:
-            out(f"{status} {detail.id} {one_line(detail.title)}")
+            out(f"{outcome.status} {outcome.meta.id} {one_line(outcome.meta.title)}")
             sys.stdout.flush()
 
     stdin = sys.stdin.buffer.read() if "-" in args.paths else None  # before ctrl+c is caught

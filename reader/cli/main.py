@@ -10,10 +10,17 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 from .output import CLIError, PathError, UsageError, err
 
 Handler = Callable[[argparse.Namespace, Path], int]
+
+
+def completing(action: argparse.Action, completer: Callable[..., Any]) -> argparse.Action:
+    """Give an argument its shell completer (argcomplete reads ``action.completer``)."""
+    vars(action)["completer"] = completer
+    return action
 
 
 class Parser(argparse.ArgumentParser):
@@ -22,10 +29,10 @@ class Parser(argparse.ArgumentParser):
 
     commands: dict[str, argparse.ArgumentParser]
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see: {self.prog} --help)")
 
-    def parse_args(self, args=None, namespace=None):  # type: ignore[override]
+    def parse_args(self, args=None, namespace=None):
         parsed, extras = self.parse_known_args(args, namespace)
         if extras:
             owner = getattr(self, "commands", {}).get(getattr(parsed, "command", None) or "")
@@ -76,7 +83,7 @@ def build_parser() -> Parser:
     def command(
         name: str, handler: Handler, help_text: str, *examples: str, hidden: bool = False
     ) -> argparse.ArgumentParser:
-        options = {} if hidden else {"help": help_text}
+        options: dict[str, Any] = {} if hidden else {"help": help_text}
         p = sub.add_parser(
             name,
             description=help_text,
@@ -108,13 +115,13 @@ def build_parser() -> Parser:
         "reader list --tag frame",
         "reader list | cut -f1,4",
     )
-    p.add_argument("--tag", help="only articles with this tag (or a child of it)").completer = tags
+    completing(p.add_argument("--tag", help="only articles with this tag (or a child of it)"), tags)
     p.add_argument("--json", action="store_true", help="print a JSON array (for scripts)")
 
     p = command(
         "show", reading.cmd_show, "print an article with its highlights", "reader show 3f2a"
     )
-    p.add_argument("id", metavar="ID", help="article id (any unique prefix)").completer = ids
+    completing(p.add_argument("id", metavar="ID", help="article id (any unique prefix)"), ids)
 
     p = command(
         "search",
@@ -137,10 +144,11 @@ def build_parser() -> Parser:
             f"{verb} an article",
             f"reader {name} 3f2a frame/conflict Nato",
         )
-        p.add_argument("id", metavar="ID", help="article id (any unique prefix)").completer = ids
-        p.add_argument(
-            "tags", nargs="+", metavar="TAG", help="a tag; a/b is a child of a"
-        ).completer = tags
+        completing(p.add_argument("id", metavar="ID", help="article id (any unique prefix)"), ids)
+        completing(
+            p.add_argument("tags", nargs="+", metavar="TAG", help="a tag; a/b is a child of a"),
+            tags,
+        )
 
     p = command(
         "note",
@@ -153,14 +161,17 @@ def build_parser() -> Parser:
     p.add_argument(
         "--passage", metavar="EXACT_TEXT", help="note this passage (its exact text in the article)"
     )
-    p.add_argument(
-        "--tag",
-        action="append",
-        default=[],
-        dest="note_tags",
-        metavar="TAG",
-        help="tag the note (repeat for more)",
-    ).completer = tags
+    completing(
+        p.add_argument(
+            "--tag",
+            action="append",
+            default=[],
+            dest="note_tags",
+            metavar="TAG",
+            help="tag the note (repeat for more)",
+        ),
+        tags,
+    )
     p.add_argument("--edit", metavar="NOTE_ID", help="replace this note's text (and tags)")
     p.add_argument("--delete", metavar="NOTE_ID", help="delete this note")
 
@@ -171,10 +182,10 @@ def build_parser() -> Parser:
         "reader notes 3f2a",
         "reader notes --tag frame --json",
     )
-    p.add_argument("id", nargs="?", metavar="ID", help="only this article's notes").completer = ids
-    p.add_argument(
-        "--tag", help="only notes with this tag, or on articles with it"
-    ).completer = tags
+    completing(p.add_argument("id", nargs="?", metavar="ID", help="only this article's notes"), ids)
+    completing(
+        p.add_argument("--tag", help="only notes with this tag, or on articles with it"), tags
+    )
     p.add_argument("--json", action="store_true", help="print a JSON array (for scripts)")
 
     p = command(
@@ -184,9 +195,12 @@ def build_parser() -> Parser:
         "reader tags",
         "reader tags --rename Nato NATO",
     )
-    p.add_argument(
-        "--rename", nargs=2, metavar=("OLD", "NEW"), help="rename a tag everywhere (merges)"
-    ).completer = tags
+    completing(
+        p.add_argument(
+            "--rename", nargs=2, metavar=("OLD", "NEW"), help="rename a tag everywhere (merges)"
+        ),
+        tags,
+    )
     p.add_argument("--json", action="store_true", help="print a JSON array (for scripts)")
 
     p = command(
@@ -196,12 +210,13 @@ def build_parser() -> Parser:
         "reader export --tag frame -o frames.md",
         "reader export --annotated -o notes/",
     )
-    p.add_argument(
-        "ids", nargs="*", metavar="ID", help="articles to export (default: all)"
-    ).completer = ids
-    p.add_argument(
-        "--tag", help="articles with this tag, or with a note carrying it"
-    ).completer = tags
+    completing(
+        p.add_argument("ids", nargs="*", metavar="ID", help="articles to export (default: all)"),
+        ids,
+    )
+    completing(
+        p.add_argument("--tag", help="articles with this tag, or with a note carrying it"), tags
+    )
     p.add_argument("--annotated", action="store_true", help="only articles with notes or tags")
     p.add_argument(
         "-o", "--output", metavar="PATH", help="file, DIR/ for one file each, - for stdout"
@@ -243,10 +258,10 @@ def build_parser() -> Parser:
         "reader rm 3f2a",
         "reader rm --tag sample",
     )
-    p.add_argument(
-        "ids", nargs="*", metavar="ID", help="article id (any unique prefix)"
-    ).completer = ids
-    p.add_argument("--tag", help="remove every article with this tag").completer = tags
+    completing(
+        p.add_argument("ids", nargs="*", metavar="ID", help="article id (any unique prefix)"), ids
+    )
+    completing(p.add_argument("--tag", help="remove every article with this tag"), tags)
     p.add_argument("--with-notes", action="store_true", help="delete their notes too")
 
     p = command(
@@ -255,7 +270,7 @@ def build_parser() -> Parser:
         "correct title, date or source",
         'reader edit 3f2a --date 2024-05-02 --source "The Example Times"',
     )
-    p.add_argument("id", metavar="ID", help="article id (any unique prefix)").completer = ids
+    completing(p.add_argument("id", metavar="ID", help="article id (any unique prefix)"), ids)
     p.add_argument("--title", help="the new title")
     p.add_argument("--date", help="the new date (2024-05-02, 2 May 2024, ...)")
     p.add_argument("--source", help="the new source (empty clears it)")
@@ -267,9 +282,10 @@ def build_parser() -> Parser:
         "reader reimport",
         "reader reimport 3f2a",
     )
-    p.add_argument(
-        "ids", nargs="*", metavar="ID", help="articles to reimport (default: all)"
-    ).completer = ids
+    completing(
+        p.add_argument("ids", nargs="*", metavar="ID", help="articles to reimport (default: all)"),
+        ids,
+    )
 
     p = command(
         "doctor",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -51,14 +52,14 @@ def cmd_list(args: argparse.Namespace, root: Path) -> int:
         summaries = library.annotations.summaries() if len(library.article_columns()) else {}
         unreadable: dict[str, str] = {}
 
-        def rows():
+        def json_rows() -> Iterator[dict[str, Any]]:
             for meta in library.iter_articles(tag=args.tag):
                 summary = summaries.get(meta.id)
                 if summary and summary.error:
                     unreadable[meta.id] = summary.error
                 yield article_json(meta, summary)
 
-        stream_json(rows())
+        stream_json(json_rows())
         return report_unreadable(unreadable)
     articles = library.articles(tag=args.tag)
     summaries = library.annotations.summaries() if articles else {}

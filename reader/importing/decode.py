@@ -127,7 +127,7 @@ def decode_bytes(data: bytes, *, html: bool = False) -> str:
             except UnicodeDecodeError:
                 raise ImportFailure(
                     f"not valid {encoding.upper()} text despite its byte-order mark"
-                )
+                ) from None
     utf16 = _looks_utf16(data)
     if utf16:
         try:
@@ -143,7 +143,7 @@ def decode_bytes(data: bytes, *, html: bool = False) -> str:
         if not _mostly_ascii(text):
             raise ImportFailure(
                 "cannot decode text (not UTF-8, and not readable as Windows-1252/Latin-1)"
-            )
+            ) from None
     if has_mojibake(text):
         text = repair_mojibake(text)
         if has_mojibake(text):
@@ -166,7 +166,8 @@ def _decode_legacy(data: bytes, *, html: bool) -> str:
     return data.decode("cp1252", errors=_LATIN1_FALLBACK)
 
 
-def _latin1_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+def _latin1_fallback(error: UnicodeError) -> tuple[str | bytes, int]:
+    assert isinstance(error, UnicodeDecodeError)  # registered for decoding only
     return error.object[error.start : error.end].decode("latin-1"), error.end
 
 

@@ -77,7 +77,7 @@ def signature(hashes: Iterable[int]) -> tuple[int, ...]:
     mins = [_P] * BINS
     for h in hashes:
         b = h % BINS
-        if h < mins[b]:  # noqa: PLR1730 - faster than min() in this loop
+        if h < mins[b]:  # faster than min() in this loop
             mins[b] = h
     filled = [i for i in range(BINS) if mins[i] != _P]
     if not filled:
@@ -161,7 +161,7 @@ class CandidateIndex:
         values.frombytes(bytes(packed))
         if sys.byteorder == "little":
             values.byteswap()  # the band values as bands() computes them (big-endian pairs)
-        self.sorted: list[tuple[array, array]] = []
+        self.sorted: list[tuple[array[int], array[int]]] = []
         for band in range(_BANDS):
             column = values[band::_BANDS]
             order = sorted(range(len(column)), key=column.__getitem__)

@@ -63,9 +63,12 @@ def parse_markdown(text: str) -> ParsedArticle:
             len(first.split()) <= 15 and first[-1] not in ".,;:"
         ):
             title = first  # a leading "# Headline", or a short first line that reads as one
-    tags = fields.get("tags") or fields.get("keywords") or []
-    if isinstance(tags, str):
-        tags = [t.strip() for t in tags.split(",")]
+    found = fields.get("tags") or fields.get("keywords") or []
+    tags: list[object]
+    if isinstance(found, str):
+        tags = [t.strip() for t in found.split(",")]
+    else:
+        tags = list(found) if isinstance(found, list | tuple) else [found]
     article = ParsedArticle(
         text="",
         title=str(title) if title else None,

@@ -8,7 +8,7 @@ transfer encodings and charsets; nothing else is needed.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from reader.textutil import strip_control
 
@@ -25,7 +25,7 @@ def parse_email(data: bytes) -> ParsedArticle:
     import email
     from email import policy
 
-    message = cast("EmailMessage", email.message_from_bytes(data, policy=policy.default))
+    message = email.message_from_bytes(data, policy=policy.default)
     body = message.get_body(preferencelist=("plain",))
     if body is None:
         raise ImportFailure("no text/plain part in the message")

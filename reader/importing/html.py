@@ -10,9 +10,13 @@ trafilatura's guesses filling only what the page does not say.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .models import ImportFailure
+
+Element = Any  # an lxml HtmlElement (lxml has no type information)
 
 
 @dataclass
@@ -30,11 +34,11 @@ def _clean(text: str) -> str:
     return "\n".join(line for line in lines if line).strip()
 
 
-def _inline_text(element) -> str:
+def _inline_text(element: Element) -> str:
     """Text of an element with <lb/> as line breaks (code blocks and verse keep their lines)."""
     parts: list[str] = []
 
-    def walk(node) -> None:
+    def walk(node: Element) -> None:
         if node.tag == "lb":
             parts.append("\n")
         elif node.text:
@@ -64,7 +68,7 @@ def _blocks_from_xml(xml: str) -> tuple[list[str], list[int]]:
                 headings.append(len(paragraphs))
             paragraphs.append(text)
 
-    def visit(node) -> None:
+    def visit(node: Element) -> None:
         tag = node.tag
         if tag == "head":
             add(_inline_text(node), heading=True)
@@ -211,7 +215,9 @@ def _contains(paragraphs: list[str], passage: str) -> bool:
     return needle in " ".join(" ".join(_words(p)) for p in paragraphs)
 
 
-def _body(tree, tostring) -> tuple[list[str], list[int], dict[str, str | None]]:
+def _body(
+    tree: Element, tostring: Callable[..., str]
+) -> tuple[list[str], list[int], dict[str, str | None]]:
     """trafilatura on the page without its furniture; the densest container if that loses the
     story; sentences it dropped from its own container put back."""
     from . import html_fallback
@@ -220,7 +226,7 @@ def _body(tree, tostring) -> tuple[list[str], list[int], dict[str, str | None]]:
     html_fallback.remove_furniture(tree)
     try:
         paragraphs, headings, guessed = _trafilatura(tostring(tree, encoding="unicode"))
-    except Exception:  # a bug or odd page in the extractor must not stop an import
+    except Exception:  # noqa: BLE001 - a bug or odd page in the extractor must not stop an import
         paragraphs, headings, guessed = [], [], {}
     fallback_paragraphs, fallback_headings = html_fallback.densest_container(tree)
     if html_fallback.prefer_fallback(paragraphs, fallback_paragraphs):
@@ -230,7 +236,9 @@ def _body(tree, tostring) -> tuple[list[str], list[int], dict[str, str | None]]:
     return paragraphs, headings, guessed
 
 
-def _pick_date(page: dict, guessed: dict, header: list[str]) -> str | None:
+def _pick_date(
+    page: dict[str, str | None], guessed: dict[str, str | None], header: list[str]
+) -> str | None:
     """The page's own statement first, then a dateline (marked up, or a header line of the
     article box), the extractor's guess, the URL."""
     from .meta import find_date
@@ -256,7 +264,7 @@ def extract_html(html: str) -> HtmlDocument:
         from lxml import html as lxml_html
 
         tree = lxml_html.document_fromstring(html)
-    except Exception:  # lxml raises several kinds on garbage; all mean "no page here"
+    except Exception:  # noqa: BLE001 - lxml raises several kinds on garbage: "no page here"
         raise ImportFailure("HTML page with no article text") from None
     page = html_meta.read_meta(tree)  # before the furniture goes: JSON-LD lives in <script>
     paragraphs, headings, guessed = _body(tree, lxml_html.tostring)

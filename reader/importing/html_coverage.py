@@ -10,6 +10,7 @@ What is missing at the edges (bylines, author boxes, citation boxes) was cut on 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _BREAKS = {
     "br",
@@ -54,12 +55,14 @@ _SKIP = {
 }
 _MIN_WORDS = 8
 
+Element = Any  # an lxml HtmlElement (lxml has no type information)
+
 
 def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-def _blocks(holder) -> list[str]:
+def _blocks(holder: Element) -> list[str]:
     """The holder's text split where a line break or a block element starts or ends."""
     blocks: list[str] = []
     current: list[str] = []
@@ -70,7 +73,7 @@ def _blocks(holder) -> list[str]:
             blocks.append(text)
         current.clear()
 
-    def walk(node) -> None:
+    def walk(node: Element) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in _SKIP:
             return
@@ -90,7 +93,7 @@ def _blocks(holder) -> list[str]:
     return blocks
 
 
-def extraction_container(tree, paragraphs: list[str]):
+def extraction_container(tree: Element, paragraphs: list[str]) -> Element | None:
     """The smallest element whose text holds (nearly) all the extracted paragraphs.
 
     Found from below: the element whose own text starts a paragraph, then up its ancestors
@@ -117,7 +120,7 @@ def extraction_container(tree, paragraphs: list[str]):
 
 
 def restore_lost_text(
-    holder, paragraphs: list[str], headings: list[int]
+    holder: Element | None, paragraphs: list[str], headings: list[int]
 ) -> tuple[list[str], list[int]]:
     if holder is None or not paragraphs:
         return paragraphs, headings

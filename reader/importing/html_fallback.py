@@ -9,6 +9,7 @@ trust it instead.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _DROP_TAGS = (
     "script",
@@ -46,8 +47,10 @@ _FURNITURE = re.compile(
     re.I,
 )
 
+Element = Any  # an lxml HtmlElement (lxml has no type information)
 
-def remove_furniture(tree):
+
+def remove_furniture(tree: Element) -> Element | None:
     """Drop related-story blocks, share bars and the like before extraction.
 
     Only blocks that are a minor part of the page's text go, and never one holding the <h1>:
@@ -74,7 +77,7 @@ def remove_furniture(tree):
     return holder
 
 
-def _drop_link_teasers(body) -> None:
+def _drop_link_teasers(body: Element) -> None:
     """A paragraph that is nothing but one link with a headline in it points at another story
     (the teaser the page puts between two paragraphs); a story sentence ends like one."""
     for para in list(body.iter("p", "h2", "h3", "h4")):
@@ -97,7 +100,7 @@ def _drop_link_teasers(body) -> None:
             para.drop_tree()
 
 
-def _own_text(node) -> int:
+def _own_text(node: Element) -> int:
     """Characters of text directly in this element (its text and its inline children's tails)."""
     parts = [node.text or ""] + [child.tail or "" for child in node]
     parts += [child.text or "" for child in node if child.tag in _INLINE]  # links, emphasis
@@ -122,9 +125,9 @@ _INLINE = {
 }
 
 
-def _main_text_holder(body):
+def _main_text_holder(body: Element) -> Element | None:
     """The element holding most text directly or in paragraphs: surely part of the story."""
-    scores: dict = {}
+    scores: dict[Element, int] = {}
     for node in body.iter():
         if not isinstance(node.tag, str) or node.tag in ("script", "style"):
             continue
@@ -133,15 +136,15 @@ def _main_text_holder(body):
             scores[node.getparent()] = scores.get(node.getparent(), 0) + own
         else:
             scores[node] = scores.get(node, 0) + own
-    return max(scores, key=scores.get) if scores else None
+    return max(scores, key=scores.__getitem__) if scores else None
 
 
-def _is_noise(node) -> bool:
+def _is_noise(node: Element) -> bool:
     label = f"{node.get('class') or ''} {node.get('id') or ''}"
     return bool(label.strip()) and bool(_NOISE.search(label))
 
 
-def _prune(tree) -> None:
+def _prune(tree: Element) -> None:
     for node in list(tree.iter(*_DROP_TAGS)):
         parent = node.getparent()
         if parent is not None:
@@ -151,7 +154,7 @@ def _prune(tree) -> None:
             node.drop_tree()
 
 
-def _block_text(node) -> str:
+def _block_text(node: Element) -> str:
     if node.tag == "tr":
         cells = [" ".join(c.text_content().split()) for c in node if c.tag in ("td", "th")]
         return " | ".join(c for c in cells if c)
@@ -160,16 +163,16 @@ def _block_text(node) -> str:
     return " ".join(node.text_content().split())
 
 
-def densest_container(tree) -> tuple[list[str], list[int]]:
+def densest_container(tree: Element) -> tuple[list[str], list[int]]:
     """Paragraphs and heading indexes of the element with the most direct paragraph text."""
     import copy
 
     tree = copy.deepcopy(tree)
     try:
         _prune(tree)
-    except Exception:  # a malformed tree: no second opinion
+    except Exception:  # noqa: BLE001 - a malformed tree: no second opinion
         return [], []
-    scores: dict = {}
+    scores: dict[Element, int] = {}
     for p in tree.iter("p", "pre", "blockquote"):
         parent = p.getparent()
         if parent is None:
@@ -178,7 +181,7 @@ def densest_container(tree) -> tuple[list[str], list[int]]:
         scores[parent] = scores.get(parent, 0) + length
     if not scores:
         return [], []
-    best = max(scores, key=scores.get)
+    best = max(scores, key=scores.__getitem__)
     paragraphs: list[str] = []
     headings: list[int] = []
     for node in best.iter():
@@ -197,7 +200,7 @@ def densest_container(tree) -> tuple[list[str], list[int]]:
     return paragraphs, headings
 
 
-def _inside(node, container) -> bool:
+def _inside(node: Element, container: Element) -> bool:
     return any(a is container for a in node.iterancestors())
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from .meta import find_date, parse_date
 
@@ -47,8 +48,10 @@ _DATE_METAS = (
 )
 _SEPARATORS = re.compile(r"\s+[|\-–—»·:]\s+|\s+[|»·]\s*")
 
+Element = Any  # an lxml HtmlElement (lxml has no type information)
 
-def _metas(tree) -> dict[str, str]:
+
+def _metas(tree: Element) -> dict[str, str]:
     found: dict[str, str] = {}
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
@@ -58,11 +61,11 @@ def _metas(tree) -> dict[str, str]:
     return found
 
 
-def _json_ld(tree) -> list[dict]:
+def _json_ld(tree: Element) -> list[dict[str, Any]]:
     """Article-like objects from every JSON-LD block (``@graph`` and lists flattened)."""
-    objects: list[dict] = []
+    objects: list[dict[str, Any]] = []
 
-    def collect(node) -> None:
+    def collect(node: Any) -> None:
         if isinstance(node, list):
             for item in node:
                 collect(item)
@@ -86,7 +89,7 @@ def _json_ld(tree) -> list[dict]:
     return objects
 
 
-def _text(node) -> str:
+def _text(node: Element) -> str:
     return " ".join(node.text_content().split())
 
 
@@ -138,7 +141,7 @@ def _pick_title(
 ) -> str | None:
     """The headline as shown (<h1>) when a machine-readable title or <title> confirms it;
     else the machine title; else a lone headline-like <h1>; else <title> without the site."""
-    from .scraped import is_ui
+    from .scraped_lines import is_ui
 
     h1s = [h for h in h1s if not is_ui(h) and (not site or _norm(h) != _norm(site))]
     for candidate in machine + ([page_title] if page_title else []):
@@ -179,7 +182,7 @@ def _site_from_title(page_title: str, title: str) -> str | None:
     return None
 
 
-def read_meta(tree) -> dict[str, str | None]:
+def read_meta(tree: Element) -> dict[str, str | None]:
     metas = _metas(tree)
     objects = _json_ld(tree)
     site = metas.get("og:site_name") or metas.get("application-name")
@@ -237,7 +240,7 @@ def read_meta(tree) -> dict[str, str | None]:
     }
 
 
-def _standfirst(tree, metas: dict[str, str]) -> str | None:
+def _standfirst(tree: Element, metas: dict[str, str]) -> str | None:
     """The page's description when the page also shows it as its own block: the lead.
 
     Extractors often skip the lead because it sits in a header box ("entry-excerpt"), yet it is
@@ -263,7 +266,7 @@ def _standfirst(tree, metas: dict[str, str]) -> str | None:
     return None
 
 
-def _visible_date(tree) -> str | None:
+def _visible_date(tree: Element) -> str | None:
     """A <time datetime> or a dateline: the weakest evidence (sidebars have dates too), so the
     article's own container is searched before the whole page."""
     scopes = tree.xpath("//article | //main | //*[@role='main']")[:2] + [tree]

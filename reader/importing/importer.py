@@ -138,9 +138,11 @@ def collect_files(paths: list[str]) -> Iterator[tuple[str, str | None]]:
         elif os.path.isdir(path):
             found = False
             unreadable: list[str] = []
-            for root, dirs, files in os.walk(
-                path, onerror=lambda err: unreadable.append(err.filename)
-            ):
+
+            def note_unreadable(err: OSError, seen: list[str] = unreadable) -> None:
+                seen.append(err.filename)
+
+            for root, dirs, files in os.walk(path, onerror=note_unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for file in sorted(files):
                     if file.startswith(".") or formats.for_path(file) is None:

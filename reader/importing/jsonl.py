@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from reader.textutil import strip_control
 
@@ -62,7 +63,7 @@ def parse_line(line: str) -> ParsedArticle:
     return finish(article, paragraphs, [])
 
 
-def _check_unicode(record: dict) -> None:
+def _check_unicode(record: dict[str, Any]) -> None:
     """A JSON escape can give a lone surrogate (``"\\ud800"``), which no UTF-8 file can hold:
     the record is refused, naming the field (one bad record must not sink the batch)."""
     from reader.base.surrogates import lone_surrogate

@@ -115,7 +115,8 @@ def parse_date(value: str | None) -> str | None:
         return None
     if first.date() != second.date():
         return None
-    return first.date().isoformat()
+    found: str = first.date().isoformat()
+    return found
 
 
 def find_date(text: str) -> str | None:

@@ -17,7 +17,6 @@ from .scraped_lines import (
     DATE_TIME_LINE,
     Line,
     classify,
-    is_ui,  # noqa: F401  (re-exported: html_meta uses it)
     words_of,
 )
 from .scraped_title import _find_date, find_masthead, find_site, find_title, headline_like

@@ -7,6 +7,7 @@ timestamps. Hard-wrapped text is joined first, so that its lines are paragraphs 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -86,7 +87,11 @@ def is_caption_or_credit(text: str) -> bool:
 def _labelled_ui(text: str) -> bool:
     """'Tags: a, b, c', 'Share: ...': a widget label in front of a colon."""
     match = _LABELLED_UI.match(text)
-    return bool(match) and match.group(1).casefold() in UI_WORDS and not _SENTENCE_END.search(text)
+    return (
+        match is not None
+        and match.group(1).casefold() in UI_WORDS
+        and not _SENTENCE_END.search(text)
+    )
 
 
 def _undouble(lines: list[str]) -> list[str]:
@@ -128,7 +133,7 @@ def _unwrap(raw_lines: list[str]) -> list[str]:
     longish = sum(len(ln) >= 50 for ln in lines)
     continued = sum(
         len(a) >= 50 and not _SENTENCE_END.search(a) and b[:1].islower()
-        for a, b in zip(lines, lines[1:])
+        for a, b in itertools.pairwise(lines)
     )
     if width is None and (continued < 3 or continued < 0.2 * longish):
         return lines
@@ -299,9 +304,7 @@ def classify(raw_lines: list[str]) -> list[Line]:
             or not any(c.isalpha() for c in text)
         ):
             line.noise, line.penalty = True, 60.0
-        elif len(text) < 400 and _LEGAL.search(text):
-            line.noise, line.penalty = True, 80.0
-        elif _TRUNCATED.search(text):  # a teaser's cut-off excerpt
+        elif (len(text) < 400 and _LEGAL.search(text)) or _TRUNCATED.search(text):
             line.noise, line.penalty = True, 80.0
         elif (
             latin
@@ -342,7 +345,7 @@ def classify(raw_lines: list[str]) -> list[Line]:
     _mark_related_lists(lines)
     _mark_templated(lines)
     # The line right after a caption is the teaser headline of a related article.
-    for before, after in zip(lines, lines[1:]):
+    for before, after in itertools.pairwise(lines):
         if before.caption_source and (not after.body or _teaser_like(after.text)):
             after.noise, after.penalty = (
                 True,

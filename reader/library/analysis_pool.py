@@ -63,13 +63,13 @@ class AnalysisPool:
         self.submitted = 0
         self._executor: Any = None
         self._workers = min(4, os.cpu_count() or 1)
-        self._buffer: list[tuple[str, str | None, Future]] = []
+        self._buffer: list[tuple[str, str | None, Future[Analysed]]] = []
 
-    def submit(self, text: str, lang: str | None) -> Future:
+    def submit(self, text: str, lang: str | None) -> Future[Analysed]:
         self.submitted += 1
         if self._executor is None and self.submitted >= POOL_FROM and self._workers > 1:
             self._start()
-        result: Future = Future()
+        result: Future[Analysed] = Future()
         if self._executor is None:
             result.set_result(analyse_text(text, lang))
             return result
@@ -92,7 +92,7 @@ class AnalysisPool:
                 result.set_result(analyse_text(text, lang))
             return
 
-        def deliver(done: Future) -> None:
+        def deliver(done: Future[list[Analysed]]) -> None:
             try:
                 results = done.result()
             except BaseException as exc:  # noqa: BLE001 - each waiter re-analyses in-process

@@ -31,11 +31,11 @@ import json
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from reader.base.errors import ReaderError
 
@@ -89,7 +89,12 @@ def encode_row(meta: ArticleMeta) -> dict[str, Any]:
     return row
 
 
-_share = {}.setdefault  # grows with the distinct actor names a library holds (small)
+T = TypeVar("T")
+Stamps = tuple[tuple[int, int, int] | None, tuple[int, int] | None]  # base, journal
+Follower = Callable[[list[Entry], State, State], None]
+EMPTY = State(0, "")
+_shared: dict[str, str] = {}
+_share = _shared.setdefault  # grows with the distinct actor names a library holds (small)
 
 
 def decode_row(article_id: str, row: dict[str, Any]) -> ArticleMeta:
@@ -132,6 +137,11 @@ class StoreRead:
     @property
     def end(self) -> State | None:
         return self.entries[-1].state if self.entries else self.base_state
+
+    @property
+    def head(self) -> State:
+        """The current state (of an index never written: the empty one)."""
+        return self.end or EMPTY
 
     def since(self, held: State) -> list[Entry] | None:
         """The entries after ``held``, if ``held`` is a state of this history (else None)."""
@@ -183,11 +193,15 @@ class IndexTxn:
         """The user's corrections: the fields and ``edited`` (they survive reimport)."""
         return self._change("edit", article_id, changes, keep_edited=False)
 
-    def update(self, article_id: str, *, keep_edited: bool = False, **changes: Any):
+    def update(
+        self, article_id: str, *, keep_edited: bool = False, **changes: Any
+    ) -> ArticleMeta | None:
         """Fields the program recomputed; ``keep_edited``: not those the user corrected."""
         return self._change("set", article_id, changes, keep_edited=keep_edited)
 
-    def _change(self, kind: str, article_id: str, changes: dict, *, keep_edited: bool):
+    def _change(
+        self, kind: str, article_id: str, changes: dict[str, Any], *, keep_edited: bool
+    ) -> ArticleMeta | None:
         current = self.get(article_id)
         if current is None:
             return None
@@ -213,24 +227,24 @@ class ArticleIndex:
         self.lookup = Lookup(
             self.snapshot_path.with_name("lookup.sqlite") if snapshot_path else None
         )
-        self._key: tuple | None = None  # (base stamp, journal (inode, size)) of the view
-        self._lookup_key: tuple | None = None  # the same, when the lookup was last synced
+        self._key: Stamps | None = None  # (base stamp, journal (inode, size)) of the view
+        self._lookup_key: Stamps | None = None  # the same, when the lookup was last synced
         self._state: State | None = None  # the state the view holds
-        self._resume: tuple[int, State, int] | None = None  # where to read the journal on
+        self._resume: jr.Resume | None = None  # where to read the journal on
         self._metas: dict[str, ArticleMeta] | None = {}
         self._columns: ArticleColumns | None = ArticleColumns.from_metas(())
         # the TUI reads from its main thread while an import worker writes: the cached state
         # (stamp, rows, columns) changes together, under this lock
         self._lock = threading.RLock()
         # derived indexes that follow each write (the search index): (entries, before, after)
-        self.followers: list = []
+        self.followers: list[Follower] = []
 
     # the store of record --------------------------------------------------------------------
-    def stamp(self) -> tuple:
+    def stamp(self) -> Stamps:
         """Changes whenever anyone writes the index (two stats: base and journal)."""
         return self._stamps()
 
-    def _stamps(self) -> tuple:
+    def _stamps(self) -> Stamps:
         try:
             base = stamp_of(os.stat(self.path))
         except FileNotFoundError:
@@ -311,10 +325,7 @@ class ArticleIndex:
         other processes wrote since the last call."""
         with self._lock:
             self._refresh()
-            if self._columns is None:
-                metas = self._metas.values()
-                self._columns = _quietly(lambda: ArticleColumns.from_metas(metas))
-            return self._columns
+            return self.columns_now()
 
     def rows(self) -> dict[str, ArticleMeta]:
         """All rows by id as ArticleMeta, read from the store of record (never the snapshot)."""
@@ -352,8 +363,11 @@ class ArticleIndex:
             return
         for force in (False, True):
             current = store or self.read_store()
-            end = current.end or State(0, "")  # no index yet
-            if self.lookup.sync(end, current.since, lambda s=current: self.stored_rows(s), force):
+
+            def all_rows(read: StoreRead = current) -> dict[str, Any]:
+                return self.stored_rows(read)
+
+            if self.lookup.sync(current.head, current.since, all_rows, force):
                 break
             store = None  # the lookup is ahead of what we read: read again
         self._lookup_key = key
@@ -382,9 +396,9 @@ class ArticleIndex:
                 return
         self._load(key)
 
-    def _load(self, key: tuple) -> None:
+    def _load(self, key: Stamps) -> None:
         store = self.read_store()
-        end = store.end
+        end = store.head
         found = _quietly(lambda: load_snapshot(self.snapshot_path))
         if found is not None:
             columns, made_from = found
@@ -405,7 +419,7 @@ class ArticleIndex:
         if len(self._metas) >= SNAPSHOT_FROM:
             save_snapshot(self.snapshot_path, end, self.columns_now())
 
-    def _settle(self, key: tuple, store: StoreRead) -> None:
+    def _settle(self, key: Stamps, store: StoreRead) -> None:
         self._key = key
         self._state = store.end
         journal = store.journal
@@ -416,6 +430,7 @@ class ArticleIndex:
 
     def columns_now(self) -> ArticleColumns:
         if self._columns is None:
+            assert self._metas is not None  # the view holds the rows, the columns or both
             metas = self._metas.values()
             self._columns = _quietly(lambda: ArticleColumns.from_metas(metas))
         return self._columns
@@ -430,6 +445,7 @@ class ArticleIndex:
             self._columns = None
         else:
             columns = self._columns
+            assert columns is not None  # the view holds the rows, the columns or both
             changed: dict[str, ArticleMeta | None] = {}
             for entry in entries:
                 op = entry.op
@@ -505,7 +521,7 @@ class ArticleIndex:
     def _append(self, store: StoreRead, ops: list[dict[str, Any]]) -> None:
         from reader.base.atomic import append_durable
 
-        state = store.end
+        state = store.head
         lines = []
         entries = []
         for op in ops:
@@ -515,12 +531,12 @@ class ArticleIndex:
             state = State(seq, chain)
             entries.append(Entry(seq, op, chain))
         append_durable(self.journal_path, b"".join(lines), cut_at=store.journal.good_end)
-        self.lookup.apply(entries, store.end, state)
+        self.lookup.apply(entries, store.head, state)
         for follow in self.followers:
-            follow(entries, store.end, state)
+            follow(entries, store.head, state)
         with self._lock:
             if (
-                self._state == store.end
+                self._state == store.head
                 and self._key is not None
                 and self._key[0] == store.base_stamp
             ):
@@ -543,7 +559,7 @@ class ArticleIndex:
             store = self.read_store()
             if not store.entries and (store.laid_out or store.base_stamp is None):
                 return 0
-            end = store.end
+            end = store.head
             base = self.path.read_bytes() if store.base_stamp else b""
             data = jr.fold(base, store.laid_out, store.entries, end)
             keep = self._snapshot_at(store)
@@ -601,7 +617,7 @@ class ArticleIndex:
         """Columns for the store's end state, if this process holds them or a snapshot can
         be brought there; None otherwise."""
         with self._lock:
-            if self._state == store.end and self._columns is not None:
+            if self._state == store.head and self._columns is not None:
                 return self._columns
         found = load_snapshot(self.snapshot_path)
         if found is None:
@@ -649,7 +665,7 @@ def _apply_to_metas(metas: dict[str, ArticleMeta], op: dict[str, Any], path: Pat
         metas[article_id] = decode_row(article_id, row)
 
 
-def _quietly(build):
+def _quietly(build: Callable[[], T]) -> T:
     """Build many small long-lived objects with the cyclic GC paused: it would scan them again
     and again while they are made (2-3x the time); none of them form cycles."""
     enabled = gc.isenabled()

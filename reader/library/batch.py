@@ -13,23 +13,28 @@ import shutil
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.importing.formats import original_extension
 from reader.importing.models import ParsedArticle
 
-from .analysis_pool import AnalysisPool, analyse_text
-from .article_index import ArticleIndex
+from .analysis_pool import Analysed, AnalysisPool, analyse_text
+from .article_index import ArticleIndex, IndexTxn
 from .folders import ArticleFolders
 from .ids import sha256_hex, unique_id
 from .known_stories import KnownStories
-from .models import ArticleMeta
+from .models import ArticleMeta, ImportOutcome, ImportStatus
 
 if TYPE_CHECKING:
     from annotations.store import AnnotationStore
+
+TagQueue = queue.Queue[list[tuple[str, list[str]]] | None]  # None: the run is over
 
 WINDOW = 64  # articles analysed ahead of the one being written
 
@@ -59,7 +64,7 @@ class ImportBatch:
         folders: ArticleFolders,
         annotations: AnnotationStore,
         *,
-        on_result: Callable[[str, str, ArticleMeta], None] | None,
+        on_result: Callable[[ImportOutcome], None] | None,
         batch_seconds: float,
     ) -> None:
         self.index = index
@@ -68,16 +73,16 @@ class ImportBatch:
         self.on_result = on_result
         self.batch_seconds = self.interval = batch_seconds
         self.known = KnownStories(folders, index)
-        self.pending: list[tuple[str, str, ArticleMeta, Any]] = []  # + the files' write
+        self.pending: list[tuple[str, ImportStatus, ArticleMeta, Any]] = []  # + the files' write
         self.pending_ids: set[str] = set()
-        self.results: list[tuple[str, str, Any]] = []  # (name, status, meta or error reason)
+        self.results: list[ImportOutcome] = []
         self.last_commit = time.monotonic()
         self._tag_thread: threading.Thread | None = None
-        self._tag_queue: queue.Queue = queue.Queue()
+        self._tag_queue: TagQueue = queue.Queue()
         self.tag_errors: list[str] = []
-        self.inflight: deque = deque()
+        self.inflight: deque[_InFlight] = deque()
         self.pool = AnalysisPool()
-        self._writer: Any = None
+        self._writer: ThreadPoolExecutor | None = None
 
     def add(self, parsed: ParsedArticle, original: bytes, name: str) -> None:
         """Dedupe and assign the id now; analysis may run in a worker while the next article is
@@ -85,8 +90,9 @@ class ImportBatch:
         sha = sha256_hex(original)
         existing, key = self.known.find(sha, parsed.text)
         if existing is not None:
-            self.inflight.append((name, existing, None, None, None))
+            self.inflight.append(_InFlight(name, existing))
         else:
+            assert key is not None  # find() signs every text it did not match by its bytes
             lookup = self.index.lookup
             article_id = unique_id(sha, lambda p: p in self.pending_ids or lookup.has(p))
             meta = ArticleMeta(
@@ -105,7 +111,7 @@ class ImportBatch:
                 import_tags=list(dict.fromkeys(parsed.tags)),
             )
             future = self.pool.submit(parsed.text, parsed.lang)
-            self.inflight.append((name, meta, parsed, original, future))
+            self.inflight.append(_InFlight(name, meta, (parsed, original, future)))
             self.pending_ids.add(article_id)
             self.known.remember(meta, parsed.text)
         self.drain(window=WINDOW)
@@ -120,10 +126,12 @@ class ImportBatch:
     def drain(self, window: int) -> None:
         """Finish analysed articles in input order until at most ``window`` are in flight."""
         while self.inflight and (len(self.inflight) > window or _ready(self.inflight[0])):
-            name, meta, parsed, original, future = self.inflight.popleft()
-            if future is None:
+            item = self.inflight.popleft()
+            name, meta = item.name, item.meta
+            if item.work is None:
                 self.pending.append((name, "duplicate", meta, None))
                 continue
+            parsed, original, future = item.work
             if not future.done():
                 self.pool.flush()  # it may still be buffered
             try:
@@ -144,12 +152,10 @@ class ImportBatch:
             )
             self.pending.append((name, "imported", meta, written))
 
-    def _io(self):
+    def _io(self) -> ThreadPoolExecutor:
         """Threads for the article files: creating files waits on the disk, not on the CPU, so
         a few at once keep a 10,000-article import from waiting on each in turn."""
         if self._writer is None:
-            from concurrent.futures import ThreadPoolExecutor
-
             self._writer = ThreadPoolExecutor(max_workers=4, thread_name_prefix="reader-write")
         return self._writer
 
@@ -174,7 +180,7 @@ class ImportBatch:
         self.last_commit = time.monotonic()
         if not pending:
             return
-        settled: list[tuple[str, str, Any]] = []
+        settled: list[ImportOutcome] = []
         with self.index.transaction() as txn:
             self.known.begin_commit(txn)  # rows others added meanwhile, migrated keys
             for name, status, meta, written in pending:
@@ -184,7 +190,8 @@ class ImportBatch:
                     except OSError as exc:  # disk full, permissions: this article fails
                         self.known.settle(meta, written=False)
                         shutil.rmtree(self.folders.path(meta.id), ignore_errors=True)
-                        settled.append((name, "error", f"cannot write: {exc.strerror or exc}"))
+                        reason = f"cannot write: {exc.strerror or exc}"
+                        settled.append(ImportOutcome(name, "error", reason=reason))
                         continue
                 if status == "imported":
                     other = self.known.settle(meta, written=True)
@@ -197,27 +204,28 @@ class ImportBatch:
                         status, meta = "duplicate", other
                     else:
                         txn.put(meta)
-                settled.append((name, status, meta))
+                settled.append(ImportOutcome(name, status, meta))
         self.known.end_commit()
-        self._add_import_tags(m for _, s, m in settled if s == "imported" and m.import_tags)
-        self._restore_notes(m for _, s, m in settled if s == "imported")
-        for name, status, meta in settled:
-            self.results.append((name, status, meta))
+        new = [o.meta for o in settled if o.status == "imported" and o.meta is not None]
+        self._add_import_tags(m for m in new if m.import_tags)
+        self._restore_notes(new)
+        for outcome in settled:
+            self.results.append(outcome)
             if self.on_result is not None:
-                self.on_result(name, status, meta)
+                self.on_result(outcome)
 
-    def _restore_notes(self, metas) -> None:
+    def _restore_notes(self, metas: Iterable[ArticleMeta]) -> None:
         """An article removed earlier and imported again gets its orphaned notes back.
 
         Cheap for a new article: the store looks at its summary cache and opens no file."""
         store = self.annotations
         for meta in metas:
             try:
-                store.restore_article(meta.id, lambda i=meta.id: self.folders.text(i))
+                store.restore_article(meta.id, partial(self.folders.text, meta.id))
             except Exception as exc:  # noqa: BLE001 - a damaged notes file must not stop an import
                 self.tag_errors.append(f"{meta.id}: notes not restored ({exc})")
 
-    def _move(self, meta: ArticleMeta, txn) -> ArticleMeta:
+    def _move(self, meta: ArticleMeta, txn: IndexTxn) -> ArticleMeta:
         from dataclasses import replace
 
         new_id = unique_id(meta.sha256, txn.contains)
@@ -226,7 +234,7 @@ class ImportBatch:
         shutil.move(str(self.folders.path(meta.id)), str(target))
         return replace(meta, id=new_id)
 
-    def _add_import_tags(self, metas) -> None:
+    def _add_import_tags(self, metas: Iterable[ArticleMeta]) -> None:
         """Tags found in the documents go to the annotation store, one small file each. Those
         writes wait on fsync, so one helper thread does them, queued, for the whole run (joined
         when the run ends, interrupted or not) while the main thread goes on importing."""
@@ -251,12 +259,12 @@ class ImportBatch:
             self._tag_thread = None
 
 
-def _tag_worker(store, work_queue: queue.Queue, errors: list[str]) -> None:
+def _tag_worker(store: AnnotationStore, work_queue: TagQueue, errors: list[str]) -> None:
     while (work := work_queue.get()) is not None:
         _tag_all(store, work, errors)
 
 
-def _tag_all(store, work: list[tuple[str, list[str]]], errors: list[str]) -> None:
+def _tag_all(store: AnnotationStore, work: list[tuple[str, list[str]]], errors: list[str]) -> None:
     bulk = getattr(store, "tag_articles", None)  # one lock and one pass, if the store offers it
     if bulk is not None:
         try:
@@ -272,6 +280,15 @@ def _tag_all(store, work: list[tuple[str, list[str]]], errors: list[str]) -> Non
             errors.append(f"{article_id}: tags not saved ({exc})")
 
 
-def _ready(item) -> bool:
-    future = item[4]
-    return future is None or future.done()
+@dataclass
+class _InFlight:
+    """An article between its dedupe and its files: ``work`` is None for a duplicate (``meta``
+    is then the stored article it repeats)."""
+
+    name: str
+    meta: ArticleMeta
+    work: tuple[ParsedArticle, bytes, Future[Analysed]] | None = None
+
+
+def _ready(item: _InFlight) -> bool:
+    return item.work is None or item.work[2].done()

@@ -12,6 +12,11 @@ import os
 from dataclasses import dataclass, field
 from datetime import UTC
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .models import ArticleMeta
+    from .store import Library
 
 
 @dataclass
@@ -80,7 +85,7 @@ def check_library(root: Path, *, deep: bool = False) -> DoctorReport:
     return report
 
 
-def _check_search(library, report: DoctorReport, deep: bool) -> None:
+def _check_search(library: Library, report: DoctorReport, deep: bool) -> None:
     """The full-text index is derived: a line says whether it is current (else the next
     search brings it forward or rebuilds it; --repair rebuilds it)."""
     import sqlite3
@@ -143,7 +148,7 @@ def repair_library(root: Path) -> list[str]:
     return done
 
 
-def rebuild_index(library, done: list[str]) -> dict:
+def rebuild_index(library: Library, done: list[str]) -> dict[str, ArticleMeta]:
     import hashlib
     import os
     import time

@@ -12,7 +12,7 @@ from typing import Any
 from annotations.export import ExportArticle
 
 from .article_index import LibraryError
-from .models import ArticleMeta
+from .index_columns import ArticleRow
 from .store import Library
 
 
@@ -21,7 +21,7 @@ def collect_export(
     ids: Iterable[str] = (),
     tag: str | None = None,
     *,
-    where: Callable[[ArticleMeta], bool] | None = None,
+    where: Callable[[ArticleRow], bool] | None = None,
     quotes: bool = False,
 ) -> list[ExportArticle]:
     """IDs and a tag together: the union. Neither: every article (and removed articles that
@@ -83,8 +83,8 @@ def quotes_of(library: Library, article_id: str) -> list[dict[str, Any]]:
     analysis = library.analysis(article_id)
     names = {a.id: a.name for a in analysis.actors}
     return [
-        {"speaker": names.get(q.actor) or q.speaker, "kind": q.kind, "text": q.text}
-        | ({"via": names.get(q.via_actor) or q.via} if q.via else {})
+        {"speaker": names.get(q.actor or "") or q.speaker, "kind": q.kind, "text": q.text}
+        | ({"via": names.get(q.via_actor or "") or q.via} if q.via else {})
         for q in analysis.quotes
         if q.kind != "term"
     ]

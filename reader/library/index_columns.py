@@ -5,7 +5,7 @@ row (and sorting them) before the first paint. Here each field is one tuple in d
 (date, then added, newest first), loaded from the snapshot in one ``marshal`` call. The fields
 a list shows and filters on are "hot" and load at once; the rest ("cold": hashes, file names,
 timestamps, corrections) load the first time one of them is read. Rows are read through
-``ArticleView`` (a position in the columns with the ``ArticleMeta`` attributes) or
+``ArticleRow`` (a position in the columns with the ``ArticleMeta`` attributes) or
 materialised as real ``ArticleMeta`` for writers.
 """
 
@@ -61,7 +61,7 @@ class ArticleColumns:
         transposed = (
             zip(*map(attrgetter(*FIELDS), rows), strict=True) if rows else [()] * len(FIELDS)
         )
-        columns: dict[str, tuple] = {}
+        columns: dict[str, tuple[Any, ...]] = {}
         for name, values in zip(FIELDS, transposed, strict=True):
             if name in _SHARED:  # equal values as one object: marshal then stores them once
                 values = tuple(v if v is None else share(v, v) for v in values)
@@ -113,8 +113,8 @@ class ArticleColumns:
         joined = self.hot["actors"][at]
         return [_share(n, n) for n in joined.split(SEPARATOR)] if joined else []
 
-    def view(self, at: int) -> ArticleView:
-        return ArticleView(self, at)
+    def view(self, at: int) -> ArticleRow:
+        return ArticleRow(self, at)
 
     def meta(self, at: int) -> ArticleMeta:
         """A real (independent) ArticleMeta for the row at ``at``."""
@@ -173,10 +173,28 @@ def _place(dates: Sequence[Any], added: Sequence[Any], key: tuple[str, str]) -> 
     return lo
 
 
-class ArticleView:
+class ArticleRow:
     """One row read from the columns, with the attributes of ``ArticleMeta`` (read-only)."""
 
     __slots__ = ("_at", "_columns")
+
+    # read from the columns (properties for the hot fields, __getattr__ for the rest)
+    id: str
+    sha256: str
+    title: str
+    date: str | None
+    source: str | None
+    url: str | None
+    lang: str | None
+    format: str
+    file: str
+    added: str
+    content_key: str
+    words: int
+    quotes: int
+    actors: list[str]
+    import_tags: list[str]
+    edited: dict[str, Any]
 
     def __init__(self, columns: ArticleColumns, at: int) -> None:
         self._columns = columns
@@ -201,20 +219,27 @@ class ArticleView:
         return self._columns.meta(self._at)
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, (ArticleView, ArticleMeta)):
+        if isinstance(other, (ArticleRow, ArticleMeta)):
             return self.to_dict() == other.to_dict()
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]  # like the dataclass: equal by value
 
     def __repr__(self) -> str:
-        return f"ArticleView({self._columns.meta(self._at)!r})"
+        return f"ArticleRow({self._columns.meta(self._at)!r})"
 
 
 def _view_properties() -> None:
     """Hot fields as properties (a property is faster than ``__getattr__``)."""
     for name in ("id", "title", "date", "source", "lang", "quotes"):
-        setattr(ArticleView, name, property(lambda self, _n=name: self._columns.hot[_n][self._at]))
+        setattr(ArticleRow, name, property(_hot_getter(name)))
+
+
+def _hot_getter(name: str) -> Callable[[ArticleRow], Any]:
+    def get(row: ArticleRow) -> Any:
+        return row._columns.hot[name][row._at]
+
+    return get
 
 
 _view_properties()

@@ -17,6 +17,7 @@ import marshal
 import os
 import struct
 from pathlib import Path
+from typing import Any
 
 from .index_columns import COLD, HOT, ArticleColumns
 from .journal import State
@@ -30,8 +31,8 @@ def save_snapshot(path: Path, state: State, columns: ArticleColumns) -> None:
     from reader.base.atomic import atomic_write_bytes
 
     try:
-        hot = marshal.dumps(tuple(columns.hot[name] for name in HOT))
-        cold = marshal.dumps(tuple(columns.cold[name] for name in COLD))
+        hot = marshal.dumps(tuple(tuple(columns.hot[name]) for name in HOT))
+        cold = marshal.dumps(tuple(tuple(columns.cold[name]) for name in COLD))
         header = marshal.dumps((tuple(state.to_json()), HOT, COLD, len(hot), len(cold)))
         data = MAGIC + _LENGTH.pack(len(header)) + header + hot + cold
         atomic_write_bytes(path, data, durable=False)
@@ -67,7 +68,7 @@ def load_snapshot(path: Path) -> tuple[ArticleColumns, State] | None:
     except (OSError, ValueError, EOFError, TypeError, struct.error):
         return None
 
-    def cold() -> dict:
+    def cold() -> dict[str, Any]:
         columns = marshal.loads(view[cold_at : cold_at + cold_size])
         return dict(zip(COLD, columns, strict=True))
 

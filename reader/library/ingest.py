@@ -19,13 +19,13 @@ from typing import BinaryIO
 from reader.importing.formats import for_path
 from reader.importing.models import ImportFailure, ParsedArticle
 
-from .models import ArticleMeta
+from .models import ArticleMeta, ImportOutcome
 from .store import Library
 
 CHUNK_BYTES = 4 * 1024 * 1024
 PROGRESS_EVERY = 0.05  # seconds between progress reports inside a corpus
 SAMPLE_TAG = "sample"  # the bundled sample articles carry it
-ResultCallback = Callable[[str, str, "ArticleMeta | str"], None]  # (status, name, meta|reason)
+ResultCallback = Callable[[ImportOutcome], None]
 ProgressCallback = Callable[[int, int, str], None]  # (done, total, current name)
 
 
@@ -61,17 +61,17 @@ def import_paths(
     sample_root = None
     sample_ids: dict[str, list[str]] = {}
 
-    def result(status: str, name: str, detail: ArticleMeta | str) -> None:
-        if status == "imported":
-            report.imported.append(detail)  # type: ignore[arg-type]
-            if sample_root is not None and name.startswith(sample_root):
-                sample_ids[detail.id] = [SAMPLE_TAG]  # type: ignore[union-attr]
-        elif status == "duplicate":
-            report.duplicates.append(detail)  # type: ignore[arg-type]
+    def result(outcome: ImportOutcome) -> None:
+        if outcome.meta is not None and outcome.status == "imported":
+            report.imported.append(outcome.meta)
+            if sample_root is not None and outcome.name.startswith(sample_root):
+                sample_ids[outcome.meta.id] = [SAMPLE_TAG]
+        elif outcome.meta is not None and outcome.status == "duplicate":
+            report.duplicates.append(outcome.meta)
         else:
-            report.errors.append((name, str(detail)))
+            report.errors.append((outcome.name, outcome.reason))
         if on_result is not None:
-            on_result(status, name, detail)
+            on_result(outcome)
 
     wanted = [str(p) for p in paths]
     use_stdin = "-" in wanted
@@ -100,13 +100,13 @@ def import_paths(
                 return
             done += 1
             if reason is not None:
-                result("error", name, reason)
+                result(ImportOutcome(name, "error", reason=reason))
                 continue
             if data is None:
                 try:
                     data = Path(name).read_bytes()
                 except OSError as exc:
-                    result("error", name, exc.strerror or str(exc))
+                    result(ImportOutcome(name, "error", reason=exc.strerror or str(exc)))
                     continue
             fmt = for_path(name)
             if fmt is not None and fmt.many:
@@ -132,13 +132,13 @@ def import_paths(
     try:
         library.add_many(
             items(),
-            on_result=lambda name, status, meta: result(status, name, meta),
+            on_result=result,
             batch_seconds=batch_seconds,
         )
     except KeyboardInterrupt:
         report.cancelled = True  # add_many committed what was fully written before re-raising
     if sample_ids:  # so they can be told apart and removed at once (reader rm --tag sample)
-        library.annotations.tag_articles(sample_ids)
+        library.annotations.tag_articles(dict(sample_ids))
     return report
 
 
@@ -155,11 +155,11 @@ def _parse(data: bytes, name: str, result: ResultCallback) -> ParsedArticle | No
     try:
         return parse_document(data, name)
     except ImportFailure as exc:
-        result("error", name, str(exc) or "cannot be imported")
+        result(ImportOutcome(name, "error", reason=str(exc) or "cannot be imported"))
     except RecursionError:
-        result("error", name, "document nested too deeply")
+        result(ImportOutcome(name, "error", reason="document nested too deeply"))
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the import
-        result("error", name, f"cannot be read ({type(exc).__name__}: {exc})")
+        result(ImportOutcome(name, "error", reason=f"cannot be read ({type(exc).__name__}: {exc})"))
     return None
 
 
@@ -169,11 +169,14 @@ def _storable(parsed: ParsedArticle, name: str, result: ResultCallback) -> bool:
     from reader.base.surrogates import lone_surrogate
 
     fields = {k: getattr(parsed, k) for k in ("title", "text", "source", "url", "date", "lang")}
-    fields.update({"tags": t for t in parsed.tags if isinstance(t, str) and lone_surrogate(t)})
+    bad_tags = [t for t in parsed.tags if isinstance(t, str) and lone_surrogate(t)]
+    if bad_tags:
+        fields["tags"] = bad_tags[-1]
     for key, value in fields.items():
         bad = lone_surrogate(value) if isinstance(value, str) else None
         if bad:
-            result("error", name, f"'{key}' is not valid Unicode text (lone surrogate {bad})")
+            reason = f"'{key}' is not valid Unicode text (lone surrogate {bad})"
+            result(ImportOutcome(name, "error", reason=reason))
             return False
     return True
 
@@ -197,12 +200,12 @@ def _corpus_items(
                 report.cancelled = True
                 return
             if lineno == 0:  # the file as a whole (binary, unreadable encoding, ...)
-                result("error", name, str(item) or "cannot be imported")
+                result(ImportOutcome(name, "error", reason=str(item) or "cannot be imported"))
                 return
             lineno += offset
             where = f"{name}:{lineno}"
             if isinstance(item, ImportFailure):
-                result("error", where, str(item) or "cannot be imported")
+                result(ImportOutcome(where, "error", reason=str(item) or "cannot be imported"))
                 continue
             if not _storable(item, where, result):
                 continue

@@ -43,7 +43,7 @@ SCHEMA_VERSION = 3  # 3: the base written a row a line, with its state; 2: one l
 COMPACT_AFTER = 1000  # journal entries before the writer folds them into the base
 TABLE = "articles"
 _REQUIRED = {"sha256", "title", "format", "file", "added", "content_key"}
-_EMPTY = (None, "", 0, [], {})
+_EMPTY: tuple[Any, ...] = (None, "", 0, [], {})
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,10 @@ def header_line(state: State) -> bytes:
     return line
 
 
-def read_journal(path: Path, resume: tuple[int, State, int] | None = None) -> JournalRead:
+Resume = tuple[int, State, int | None]  # (offset, state there, inode): where to read on
+
+
+def read_journal(path: Path, resume: Resume | None = None) -> JournalRead:
     """Read and check the journal. ``resume`` = (offset, state there, inode): read only what
     was appended after ``offset`` (the caller read the file up to there)."""
     try:
@@ -268,7 +271,7 @@ def fold(base: bytes, laid_out: bool, entries: list[Entry], state: State) -> byt
         for entry in entries:
             apply_op(rows, entry.op)
         return base_bytes(rows, state)
-    touched = {entry.op.get("id") for entry in entries}
+    touched = {i for entry in entries if isinstance(i := entry.op.get("id"), str)}
     lines = base.split(b"\n")
     if lines[-1] != b"}}":
         raise ValueError("the base does not end as written")
@@ -278,7 +281,7 @@ def fold(base: bytes, laid_out: bool, entries: list[Entry], state: State) -> byt
     for line in body:
         line = line[:-1] if line.endswith(b",") else line
         key = _key_of(line)
-        if key in touched:
+        if key is not None and key in touched:
             current[key] = json.loads(b"{" + line + b"}")[key]
             keep.append((key, b""))
         else:
@@ -304,9 +307,10 @@ def _key_of(line: bytes) -> str | None:
     if not line.startswith(b'"') or end < 0:
         return None
     try:
-        return json.loads(line[: end + 1])
+        key = json.loads(line[: end + 1])
     except ValueError:
         return None
+    return key if isinstance(key, str) else None
 
 
 # operations -------------------------------------------------------------------------------------

@@ -26,9 +26,11 @@ from reader.importing.dedupe import (
     shingle_hashes,
 )
 
-from .article_index import ArticleIndex, LibraryError
+from .article_index import ArticleIndex, IndexTxn, LibraryError
 from .folders import ArticleFolders
 from .models import ArticleMeta
+
+Signature = tuple[int, ...]  # a MinHash signature (dedupe.py)
 
 MAX_VERIFIED = 8  # candidate bodies compared per article (most similar signatures first)
 # signatures agreeing less than this are not worth reading a body for: stories sharing only
@@ -53,7 +55,8 @@ class KnownStories:
         self.by_sha: dict[str, ArticleMeta] = {}  # this run's articles in flight
         self.run_index = CandidateIndex()  # their signatures (and the re-signed rows')
         for article_id, key in self.migrated.items():
-            self.run_index.add(article_id, parse_key(key))
+            if (sig := parse_key(key)) is not None:
+                self.run_index.add(article_id, sig)
         self.texts: dict[str, str] = {}  # bodies of this run's articles until committed
         self.run_metas: dict[str, ArticleMeta] = {}  # this run's articles until committed
         self._shingles: dict[str, set[int]] = {}
@@ -80,7 +83,7 @@ class KnownStories:
         if existing is not None:
             return existing, None
         key = content_key(text)
-        return self.same_story(parse_key(key), text), key
+        return self.same_story(_signed(key), text), key
 
     def _stored_by_sha(self, sha: str) -> ArticleMeta | None:
         found = self.lookup.by_sha(sha)
@@ -90,9 +93,12 @@ class KnownStories:
         """A new article of this run: later ones are compared with it."""
         self.by_sha[meta.sha256] = self.run_metas[meta.id] = meta
         self.texts[meta.id] = text
-        self.run_index.add(meta.id, parse_key(meta.content_key))
+        if (sig := parse_key(meta.content_key)) is not None:
+            self.run_index.add(meta.id, sig)
 
-    def same_story(self, sig, text: str, *, stored_only: bool = False):
+    def same_story(
+        self, sig: Signature, text: str, *, stored_only: bool = False
+    ) -> ArticleMeta | None:
         """The stored (or earlier in this run) article that ``text`` is a version of, if any:
         candidates by signature, each verified on the two bodies."""
         mine: set[int] | None = None
@@ -137,7 +143,7 @@ class KnownStories:
         return found
 
     # at a commit (under the index lock) ------------------------------------------------------
-    def begin_commit(self, txn) -> None:
+    def begin_commit(self, txn: IndexTxn) -> None:
         """Note whether another process wrote since our last commit (our new articles may be
         versions of theirs) and give migrated rows their new keys."""
         self.moved_on = self.lookup.state != self.state
@@ -156,7 +162,9 @@ class KnownStories:
             return None
         other = self._stored_by_sha(meta.sha256)
         if other is None:
-            other = self.same_story(parse_key(meta.content_key), text, stored_only=True)
+            sig = parse_key(meta.content_key)
+            if sig is not None:
+                other = self.same_story(sig, text, stored_only=True)
         return other
 
     def moved(self, meta: ArticleMeta) -> None:
@@ -171,3 +179,10 @@ class KnownStories:
         self.run_index = CandidateIndex(
             (i, sig) for i, m in self.run_metas.items() if (sig := parse_key(m.content_key))
         )
+
+
+def _signed(key: str) -> Signature:
+    """The signature in a key this version made (content_key always signs)."""
+    sig = parse_key(key)
+    assert sig is not None
+    return sig

@@ -129,7 +129,13 @@ class Lookup:
                     _remove(self.path)
                 return self._sync(target, entries_after, all_rows, force)
 
-    def _sync(self, target, entries_after, all_rows, force) -> bool:
+    def _sync(
+        self,
+        target: State,
+        entries_after: Callable[[State], list[Entry] | None],
+        all_rows: Callable[[], dict[str, Any]],
+        force: bool,
+    ) -> bool:
         if self.state == target:
             return True
         db = self._connect()
@@ -231,7 +237,12 @@ class Lookup:
         return json.loads(found[0]) if found else None
 
     @staticmethod
-    def _put(db, article_id: str, old: dict | None, new: dict | None) -> None:
+    def _put(
+        db: sqlite3.Connection,
+        article_id: str,
+        old: dict[str, Any] | None,
+        new: dict[str, Any] | None,
+    ) -> None:
         old_bands, new_bands = _bands(old), _bands(new)
         if old_bands != new_bands:
             db.executemany(
@@ -249,7 +260,7 @@ class Lookup:
             )
 
     # questions -----------------------------------------------------------------------------
-    def _query(self, sql: str, args: tuple = ()) -> list[tuple]:
+    def _query(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
             return self._connect().execute(sql, args).fetchall()
 
@@ -300,7 +311,7 @@ class Lookup:
         ]
 
     def count(self) -> int:
-        return self._query("SELECT count(*) FROM rows")[0][0]
+        return int(self._query("SELECT count(*) FROM rows")[0][0])
 
     def ids(self) -> list[str]:
         return [r[0] for r in self._query("SELECT id FROM rows ORDER BY id")]

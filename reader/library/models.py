@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+ImportStatus = Literal["imported", "duplicate", "error"]
 
 
 @dataclass
@@ -34,3 +36,14 @@ class ArticleMeta:
     def from_dict(cls, data: dict[str, Any]) -> ArticleMeta:
         known = {f for f in cls.__dataclass_fields__}
         return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What became of one imported document (or one line of a corpus), reported by the import
+    batch and the import driver as each batch is committed."""
+
+    name: str  # PATH, PATH:LINE for a corpus line, "-" for stdin
+    status: ImportStatus
+    meta: ArticleMeta | None = None  # imported: the new article; duplicate: the one it repeats
+    reason: str = ""  # status "error": why, in one line

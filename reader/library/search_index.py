@@ -167,9 +167,7 @@ class SearchIndex:
 
     @staticmethod
     def _touched(entries: Iterable[Entry]) -> list[str]:
-        return list(
-            dict.fromkeys(e.op.get("id") for e in entries if isinstance(e.op.get("id"), str))
-        )
+        return list(dict.fromkeys(i for e in entries if isinstance(i := e.op.get("id"), str)))
 
     def _write(self, db: sqlite3.Connection, ids: list[str], target: State | None) -> None:
         db.execute("BEGIN IMMEDIATE")
@@ -284,8 +282,8 @@ class SearchIndex:
             "INSERT INTO docs(id, live, date, lang, ann) VALUES(?, 1, ?, ?, ?)",
             (article_id, row.get("date"), row.get("lang"), _sig(sig)),
         )
-        values = (row.get("title") or "", row.get("source") or "", body, " ".join(tags))
-        values += ("\n".join(notes), actors)
+        values = [row.get("title") or "", row.get("source") or "", body, " ".join(tags)]
+        values += ["\n".join(notes), actors]
         db.execute(
             "INSERT INTO fts(rowid, title, source, body, tags, notes, actors) "
             "VALUES(?, ?, ?, ?, ?, ?, ?)",
@@ -294,11 +292,11 @@ class SearchIndex:
 
     @staticmethod
     def _garbage(db: sqlite3.Connection) -> int:
-        return db.execute("SELECT count(*) FROM docs WHERE live = 0").fetchone()[0]
+        return int(db.execute("SELECT count(*) FROM docs WHERE live = 0").fetchone()[0])
 
     @staticmethod
     def _live(db: sqlite3.Connection) -> int:
-        return db.execute("SELECT count(*) FROM docs WHERE live = 1").fetchone()[0]
+        return int(db.execute("SELECT count(*) FROM docs WHERE live = 1").fetchone()[0])
 
     # asking --------------------------------------------------------------------------------
     def search(self, query: Query | str, limit: int | None = None) -> Iterator[Hit]:
@@ -393,7 +391,7 @@ def _remove(path: Path) -> None:
 # snippets --------------------------------------------------------------------------------------
 _SPELLINGS = {"ae": "(?:ae|ä)", "oe": "(?:oe|ö)", "ue": "(?:ue|ü)", "ss": "(?:ss|ß)"}
 _SPELLING = re.compile("ae|oe|ue|ss")
-_patterns: dict[tuple, re.Pattern[str]] = {}
+_patterns: dict[tuple[tuple[str, bool], ...], re.Pattern[str]] = {}
 
 
 def pattern(words: list[tuple[str, bool]]) -> re.Pattern[str] | None:

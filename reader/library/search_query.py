@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 FIELDS = {"title": "title", "source": "source", "tag": "tags", "actor": "actors"}
 FILTERS = ("lang", "date")
@@ -42,13 +43,13 @@ def words(text: str) -> list[str]:
     return _WORD.findall(plain)
 
 
-_stemmers: dict[str, object] = {}
+_stemmers: dict[str, Any] = {}
 
 
 def stems(word: str) -> set[str]:
     """The word's German and English stems (snowball), when the stemmer is installed."""
     try:
-        import snowballstemmer  # lazy: only queries stem
+        import snowballstemmer  # type: ignore[import-untyped]  # lazy: only queries stem
     except ImportError:  # pragma: no cover - a dependency; searching works without it
         return set()
     found = set()

@@ -26,7 +26,7 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reader.base.atomic import atomic_write_bytes
 from reader.importing.models import ParsedArticle
@@ -34,13 +34,14 @@ from reader.importing.models import ParsedArticle
 from .article_index import ArticleIndex, LibraryError
 from .folders import ArticleFolders
 from .ids import ID_LENGTH, unique_id
-from .index_columns import ArticleColumns
-from .models import ArticleMeta
+from .index_columns import ArticleColumns, ArticleRow
+from .models import ArticleMeta, ImportOutcome, ImportStatus
 
 if TYPE_CHECKING:
     from annotations.store import AnnotationStore
     from reader.analysis.models import Analysis
 
+    from .journal import Entry, State
     from .reimport import ReimportResult
     from .search_index import SearchIndex
 
@@ -88,7 +89,7 @@ class Library:
             self._search = SearchIndex(self, self.cache_dir / "search.sqlite")
         return self._search
 
-    def _follow_writes(self, entries, before, after) -> None:
+    def _follow_writes(self, entries: list[Entry], before: State, after: State) -> None:
         if self._search is not None or (self.cache_dir / "search.sqlite").exists():
             self.search_index.apply(entries, before, after)
 
@@ -160,7 +161,7 @@ class Library:
             raise LibraryError(f"no article with id {prefix}")
         return meta
 
-    def articles(self, tag: str | None = None) -> list[ArticleMeta]:
+    def articles(self, tag: str | None = None) -> list[ArticleRow]:
         """Newest first: by date, then by when it was added (undated articles last). The rows
         are read-only views with the attributes of ArticleMeta (``.to_meta()`` gives one)."""
         columns = self.index.columns()
@@ -170,7 +171,7 @@ class Library:
         tagged = self.tagged_ids(tag)
         return [view(i) for i, article_id in enumerate(columns.ids) if article_id in tagged]
 
-    def iter_articles(self, tag: str | None = None) -> Iterator[ArticleMeta]:
+    def iter_articles(self, tag: str | None = None) -> Iterator[ArticleRow]:
         """Like articles(), one row at a time (for streams: no list of 1,000,000 rows)."""
         columns = self.index.columns()
         tagged = self.tagged_ids(tag) if tag is not None else None
@@ -192,25 +193,28 @@ class Library:
         }
 
     # adding ----------------------------------------------------------------------------------
-    def add(self, parsed: ParsedArticle, original: bytes, name: str) -> tuple[str, ArticleMeta]:
-        """Store one article. Returns ("imported"|"duplicate", meta)."""
-        [(_, status, meta)] = self.add_many([(parsed, original, name)])
-        if status == "error":
-            raise LibraryError(f"{name}: {meta}")
-        return status, meta
+    def add(
+        self, parsed: ParsedArticle, original: bytes, name: str
+    ) -> tuple[ImportStatus, ArticleMeta]:
+        """Store one article. Returns ("imported"|"duplicate", meta); LibraryError if its files
+        cannot be written."""
+        [outcome] = self.add_many([(parsed, original, name)])
+        if outcome.meta is None:
+            raise LibraryError(f"{name}: {outcome.reason}")
+        return outcome.status, outcome.meta
 
     def add_many(
         self,
         items: Iterable[tuple[ParsedArticle, bytes, str]],
         *,
-        on_result: Callable[[str, str, Any], None] | None = None,
+        on_result: Callable[[ImportOutcome], None] | None = None,
         batch_seconds: float = 2.0,
-    ) -> list[tuple[str, str, Any]]:
+    ) -> list[ImportOutcome]:
         """Store many articles, writing the index once per batch (every ``batch_seconds``).
 
-        Returns and reports ``(name, "imported"|"duplicate", meta)`` (or ``(name, "error",
-        reason)`` when its files cannot be written) in input order, each once
-        its batch is committed. If the loop is interrupted (ctrl+c), what was fully written is
+        Returns and reports an ImportOutcome per article ("imported" or "duplicate" with its
+        meta; "error" with the reason when its files cannot be written) in input order, each
+        once its batch is committed. If the loop is interrupted (ctrl+c), what was fully written is
         committed before the interrupt goes on: never a row without its files.
         """
         from .batch import ImportBatch  # lazy: reading the library never loads the importer

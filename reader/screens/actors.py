@@ -43,14 +43,14 @@ def gather(session, cancelled=lambda: False) -> tuple[list[ActorTotal], dict[str
             total.articles.add(article_id)
             by_id[actor.id] = total
         for quote in analysis.quotes:
-            total = by_id.get(quote.actor)
-            if total is None or quote.kind == "term":
+            found = by_id.get(quote.actor) if quote.actor is not None else None
+            if found is None or quote.kind == "term":
                 continue
             if quote.kind == "direct":
-                total.direct += 1
+                found.direct += 1
             else:
-                total.indirect += 1
-            total.quotes.append((article_id, quote))
+                found.indirect += 1
+            found.quotes.append((article_id, quote))
     ranked = sorted(
         totals.values(),
         key=lambda t: (-(t.direct + t.indirect), -len(t.articles), t.name.casefold()),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -13,14 +14,24 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from annotations import exporters
+from annotations.store import NoteConflict
+from reader.base.spans import Span
 from reader.render import body_spans, clean_with_map, header, legend, plural
-from reader.screens.article_annotate import AnnotationActions
+from reader.screens.dialogs import (
+    ConfirmDialog,
+    ConflictDialog,
+    NoteDialog,
+    TagSuggester,
+    TextPrompt,
+    split_tags,
+)
 from reader.widgets.article_layout import ArticleLayout
 from reader.widgets.article_view import ArticleView
 from reader.widgets.panels import ActorsPanel, NotesPanel
 
 
-class ArticleScreen(AnnotationActions, Screen[None]):
+class ArticleScreen(Screen[None]):
     """Reading and annotating one article; q or Escape goes back (the position is kept)."""
 
     # the footer shows what fits 80 columns; help (?) and the palette list every key
@@ -31,6 +42,7 @@ class ArticleScreen(AnnotationActions, Screen[None]):
         Binding("t", "tag_article", "Tag article"),
         Binding("e", "export", "Export", show=False),
         Binding("E", "export_to", "Export to…", key_display="E", show=False),
+        Binding("i", "explain", "Explain quote", show=False),
         Binding("p", "panel('actors')", "Actors"),
         Binding("o", "panel('notes')", "Notes"),
         Binding("escape", "escape", "Back / end selection or search", show=False),
@@ -73,8 +85,8 @@ class ArticleScreen(AnnotationActions, Screen[None]):
     def _spans(self):
         return body_spans(self.text, self.analysis, self.notes, self.move)
 
-    def _sentences(self) -> list[tuple[int, int]]:
-        return [(self.move(s), self.move(e)) for s, e in self.analysis.sentences]
+    def _sentences(self) -> list[Span]:
+        return [Span(self.move(s), self.move(e)) for s, e in self.analysis.sentences]
 
     def _quotes(self) -> list[Any]:
         from dataclasses import replace
@@ -83,9 +95,9 @@ class ArticleScreen(AnnotationActions, Screen[None]):
             replace(q, start=self.move(q.start), end=self.move(q.end)) for q in self.analysis.quotes
         ]
 
-    def _note_ranges(self) -> list[tuple[int, int]]:
+    def _note_ranges(self) -> list[Span]:
         return [
-            (self.move(n.passage.start), self.move(n.passage.end))
+            Span(self.move(n.passage.start), self.move(n.passage.end))
             for n in self.notes
             if n.passage is not None and not n.orphan
         ]
@@ -200,6 +212,7 @@ class ArticleScreen(AnnotationActions, Screen[None]):
     # ---- status line ---------------------------------------------------------------------
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        self.current_quote = None if self.view.hits else event.quote
         text = Text()
         if self.view.hits:
             text.append(f"hit {self.view.hit_index + 1}/{len(self.view.hits)} · Escape ends search")
@@ -224,6 +237,23 @@ class ArticleScreen(AnnotationActions, Screen[None]):
             name = self.analysis.actor(self.actor_filter)
             text.append(f" · quotes of {name.name if name else '?'} (Escape clears)", "color(162)")
         self.query_one("#status", Static).update(text, layout=False)  # one fixed line
+
+    def action_explain(self) -> None:
+        """i: one line on why the quote under the cursor is a quote and who says it."""
+        from reader.analysis.explain import explain
+
+        index = getattr(self, "current_quote", None)
+        if index is None or index >= len(self.view.quotes):
+            self.query_one("#status", Static).update(
+                Text("i explains a quote: put the cursor on one first (n: next quote)"),
+                layout=False,
+            )
+            return
+        line = explain(self.view.quotes[index], self.analysis)
+        self.query_one("#status", Static).update(
+            Text(line, overflow="ellipsis", no_wrap=True), layout=False
+        )
+        self.notify(line, title="why this quote", timeout=8, markup=False)
 
     # ---- search --------------------------------------------------------------------------
     async def action_search(self) -> None:
@@ -341,7 +371,8 @@ class ArticleScreen(AnnotationActions, Screen[None]):
             )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("note", "tag_passage") and self.view.cursor[1] <= self.view.cursor[0]:
+        start, end = self.view.cursor
+        if action in ("note", "tag_passage") and end <= start:
             return False
         if action == "undo":
             return self.deleted is not None  # shown (and active) only when it can act
@@ -371,3 +402,254 @@ class ArticleScreen(AnnotationActions, Screen[None]):
 
     def _stored_offset(self) -> int:
         return int(self.view.cursor[0])
+
+    # ---- writing: notes, passage and article tags, export ---------------------------------
+    def on_notes_panel_edit_requested(self, event: NotesPanel.EditRequested) -> None:
+        note = event.note
+        passage = note.passage.exact if note.passage else ""
+        dialog = NoteDialog(passage, note.text, note.tags, self._known_tags(), title="Edit note")
+        dialog.saver = self._note_saver(dialog, note)
+        self.app.push_screen(dialog)
+
+    def _note_saver(self, dialog: NoteDialog, base):
+        """Saving an edit: applied to the note as it is now, against ``base`` (the note as the
+        dialog read it). A change made elsewhere meanwhile is merged by the store when it can
+        be; when it can't (both changed the text, or it was deleted), both versions are shown
+        and the user picks: the dialog, and the user's text in it, stays open until then."""
+
+        def saver(result) -> str | None:
+            text, tags = result
+            # what the user did not touch is not theirs to merge (the dialog strips the text)
+            same_text = text == base.text.strip()
+            same_tags = [t.casefold() for t in tags] == [t.casefold() for t in base.tags]
+            try:
+                self.session.store.edit_note(
+                    base.id,
+                    text=None if same_text else text,
+                    tags=None if same_tags else tags,
+                    base=base,
+                )
+            except NoteConflict as conflict:
+                self._ask_conflict(dialog, base, conflict.current, text, tags)
+                return "changed elsewhere meanwhile: choose which version to keep"
+            except Exception as exc:  # noqa: BLE001 - shown in the dialog, never a traceback
+                return str(exc) or type(exc).__name__
+            self._written("note saved")
+            return None
+
+        return saver
+
+    def _ask_conflict(self, dialog: NoteDialog, base, theirs, text: str, tags: list[str]) -> None:
+        def chosen(which: str | None) -> None:
+            if which is None:
+                return  # back to the edit, still open with the user's text
+            store, passage = self.session.store, (theirs or base).passage
+            try:
+                if which == "theirs":
+                    done = "kept the version saved elsewhere"
+                elif which == "both" or theirs is None:
+                    store.add_note(self.article_id, text, passage=passage, tags=tags)
+                    done = "kept both versions (yours as a new note)"
+                    if theirs is None:
+                        done = "your version saved as a new note"
+                else:
+                    store.edit_note(base.id, text=text, tags=tags, base=theirs)
+                    done = "kept your version"
+            except NoteConflict as again:  # changed once more while the choice was open
+                self._ask_conflict(dialog, base, again.current, text, tags)
+                return
+            except Exception as exc:  # noqa: BLE001 - the edit stays open, with the reason
+                dialog.show_error(str(exc) or type(exc).__name__)
+                return
+            dialog.dismiss(None)
+            self._written(done)
+
+        self.app.push_screen(ConflictDialog((text, tags), theirs), chosen)
+
+    def on_notes_panel_delete_requested(self, event: NotesPanel.DeleteRequested) -> None:
+        note = event.note
+
+        def confirm(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.session.store.delete_note(note.id, base=note)
+            except NoteConflict as conflict:
+                # never delete what the user has not seen: show the note as it is now
+                self.refresh_annotations()
+                what = "deleted" if conflict.current is None else "changed"
+                self.notify(
+                    f"not deleted: the note was {what} elsewhere meanwhile; look at it again",
+                    severity="warning",
+                )
+                return
+            except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+                self.notify(f"not saved: {exc}", severity="error")
+                return
+            self.deleted = note
+            self.refresh_bindings()
+            self._written("Deleted · u to undo")
+
+        self.app.push_screen(ConfirmDialog("Delete this note?"), confirm)
+
+    def action_undo(self) -> None:
+        """Bring back the note deleted last (same id, text, tags and passage)."""
+        note, self.deleted = self.deleted, None
+        self.refresh_bindings()
+        if note is None:
+            return
+        if not self._write(
+            lambda: self.session.store.merge_notes(note.article, [], [note]), "note restored"
+        ):
+            self.deleted = note
+
+    def _write(self, change, done: str) -> bool:
+        try:
+            change()
+        except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+            self.notify(f"not saved: {exc}", severity="error")
+            return False
+        self._written(done)
+        return True
+
+    def _written(self, done: str) -> None:
+        self._version = self.session.version()
+        self.refresh_annotations()
+        self.notify(done)
+
+    def _saver(self, change, done):
+        """A dialog's saver: writes while the dialog is open; an error keeps it open (and the
+        user's text in it) instead of losing the text with the dialog."""
+
+        def saver(result) -> str | None:
+            try:
+                change(result)
+            except Exception as exc:  # noqa: BLE001 - shown in the dialog, never a traceback
+                return str(exc) or type(exc).__name__
+            self._written(done(result) if callable(done) else done)
+            return None
+
+        return saver
+
+    def _known_tags(self) -> list[str]:
+        try:
+            return list(self.session.store.tag_counts())
+        except Exception:  # noqa: BLE001
+            return []
+
+    def _anchor(self):
+        from annotations.anchors import make_anchor
+
+        start, end = self.view.cursor
+        if end <= start:
+            return None
+        raw = self.session.text(self.article_id)
+        if raw != self.text:  # map back: find the exact passage in the stored text
+            exact = self.text[start:end]
+            found = raw.find(exact)
+            if found < 0:
+                return None
+            start, end = found, found + len(exact)
+        return make_anchor(raw, start, end)
+
+    def action_note(self) -> None:
+        anchor = self._anchor()
+        dialog = NoteDialog(anchor.exact if anchor else "", "", (), self._known_tags())
+        dialog.saver = self._saver(
+            lambda result: self.session.store.add_note(
+                self.article_id, result[0], passage=anchor, tags=result[1]
+            ),
+            "note saved",
+        )
+        self.app.push_screen(dialog)
+
+    def action_tag_passage(self) -> None:
+        anchor = self._anchor()
+        if anchor is None:
+            self.notify("no passage under the cursor", severity="warning")
+            return
+
+        def change(value: str) -> None:
+            tags = split_tags(value)
+            if tags:
+                self.session.store.add_note(self.article_id, "", passage=anchor, tags=tags)
+
+        prompt = TextPrompt(
+            "Tag this passage (comma separated)",
+            suggester=TagSuggester(self._known_tags()),
+            passage=anchor.exact,
+        )
+        prompt.saver = self._saver(
+            change,
+            lambda value: (
+                f"passage tagged {', '.join(split_tags(value))}"
+                if split_tags(value)
+                else "no tag given"
+            ),
+        )
+        self.app.push_screen(prompt)
+
+    def action_tag_article(self) -> None:
+        """The current tags are prefilled with the cursor after them: typing adds a tag,
+        deleting one removes it (nothing is selected, so no key wipes them all). Saving writes
+        the change (tags added, tags removed) to the tags as they are then, never the whole
+        list: a tag someone else added or removed meanwhile keeps their change."""
+        before = list(self.tags)
+
+        def change(value: str) -> None:
+            wanted = split_tags(value)
+            had = {t.casefold() for t in before}
+            keep = {w.casefold() for w in wanted}
+            added = [w for w in wanted if w.casefold() not in had]
+            gone = [t for t in before if t.casefold() not in keep]
+            if added or gone:
+                self.session.store.change_article_tags(self.article_id, add=added, remove=gone)
+
+        current = ", ".join(before)
+        prompt = TextPrompt(
+            "Tags of this article (comma separated)",
+            current + ", " if current else "",
+            suggester=TagSuggester(self._known_tags()),
+        )
+        prompt.saver = self._saver(
+            change,
+            lambda _value: "tags: " + (", ".join(self.session.tags(self.article_id)) or "none"),
+        )
+        self.app.push_screen(prompt)
+
+    def action_export(self, path: str | None = None, create: bool = False) -> None:
+        try:
+            written = self.session.export_article(
+                self.article_id, Path(path) if path else None, create=create
+            )
+        except Exception as exc:  # noqa: BLE001
+            self.notify(f"export failed: {exc}", severity="error")
+            return
+        self.notify(f"exported to {written}", timeout=8)
+
+    def action_export_to(self) -> None:
+        default = str(self.session.export_path(self.meta))
+
+        def chosen(value: str | None) -> None:
+            if not value or not value.strip():
+                return
+            raw = value.strip()
+            target = Path(raw).expanduser()
+            if raw.endswith(("/", "\\")) or target.is_dir():  # a folder: the usual name in it
+                target = target / self.session.export_path(self.meta).name
+            folder = target.parent
+            if folder.is_dir():
+                self.action_export(str(target))
+                return
+
+            def create(yes: bool | None) -> None:
+                if yes:
+                    self.action_export(str(target), create=True)
+
+            self.app.push_screen(
+                ConfirmDialog(f"The folder {folder} does not exist. Create it?"), create
+            )
+
+        self.app.push_screen(
+            TextPrompt(f"Export to ({exporters.by_suffix_text()})", default), chosen
+        )

@@ -5,7 +5,7 @@ with Escape, so people learn one rule for all of them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual import on
@@ -19,6 +19,9 @@ from textual.widgets.option_list import Option
 
 from reader.render import passage_label
 from reader.textutil import strip_control
+
+if TYPE_CHECKING:
+    from reader.app import ReaderApp
 
 
 def passage_box(passage: str, height: int) -> Static:
@@ -83,7 +86,7 @@ class Dialog(ModalScreen[Any]):
             event = self._held.pop(0)
             replay = events.Key(event.key, event.character)
             replay.set_sender(self.app)
-            await self.app.dispatch_held_key(replay)
+            await cast("ReaderApp", self.app).dispatch_held_key(replay)
         self._keys_ready = True
 
     def action_cancel(self) -> None:
@@ -298,7 +301,7 @@ class ConflictDialog(Dialog):
             yield Static("", id="dialog-error", classes="dialog-error")
             with VerticalScroll(id="conflict-mine", classes="conflict-version"):
                 yield Static(_version("Yours (not saved yet)", *self.mine))
-            if not deleted:
+            if self.theirs is not None:
                 when = strip_control(self.theirs.updated or "")[:19].replace("T", " ")
                 with VerticalScroll(id="conflict-theirs", classes="conflict-version"):
                     yield Static(
@@ -313,9 +316,8 @@ class ConflictDialog(Dialog):
             yield Static(Text(hint), classes="dialog-hint")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "choose" and parameters == ("both",) and self.theirs is None:
-            return False  # nothing of theirs to keep: m saves yours as a new note
-        return True
+        # nothing of theirs to keep: m saves yours as a new note
+        return not (action == "choose" and parameters == ("both",) and self.theirs is None)
 
     def action_choose(self, which: str) -> None:
         self.dismiss(which)

@@ -2,7 +2,7 @@
 progress bar. Escape while it runs cancels cleanly (what was committed stays). The outcome
 always shows: in the dialog until a key pressed after it appeared closes it (an Enter typed
 while the import ran, or right after a Tab completion, does not), then as a notification; the
-dialog returns an :class:`ImportOutcome`.
+dialog returns an :class:`ImportSummary`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on, work
@@ -25,9 +26,12 @@ from reader.importing.formats import suffix_text
 from reader.render import plural
 from reader.screens.dialogs import Dialog
 
+if TYPE_CHECKING:
+    from reader.library.models import ImportOutcome
+
 
 @dataclass
-class ImportOutcome:
+class ImportSummary:
     imported: int = 0
     duplicates: int = 0
     failed: int = 0
@@ -96,7 +100,7 @@ class ImportDialog(Dialog):
         self.imported = 0
         self.duplicates = 0
         self.errors: list[tuple[str, str]] = []
-        self.outcome: ImportOutcome | None = None  # set when the import has finished
+        self.outcome: ImportSummary | None = None  # set when the import has finished
         self.shown_at = 0.0  # when the outcome appeared (keys typed before it don't close)
 
     def compose(self) -> ComposeResult:
@@ -167,13 +171,13 @@ class ImportDialog(Dialog):
         def progress(done: int, total: int, name: str) -> None:
             self.app.call_from_thread(self._progress, done, total, name)
 
-        def result(status: str, name: str, detail) -> None:
-            if status == "imported":
+        def result(outcome: ImportOutcome) -> None:
+            if outcome.status == "imported":
                 self.imported += 1
-            elif status == "duplicate":
+            elif outcome.status == "duplicate":
                 self.duplicates += 1
             else:
-                self.errors.append((name, str(detail)))
+                self.errors.append((outcome.name, outcome.reason))
 
         try:
             report = import_paths(
@@ -201,7 +205,7 @@ class ImportDialog(Dialog):
         if self.errors:
             name, reason = self.errors[0]
             first = f"error {Path(name).name}: {reason}" if name else reason
-        self.outcome = ImportOutcome(
+        self.outcome = ImportSummary(
             self.imported, self.duplicates, len(self.errors), cancelled, first
         )
         self._status(self.outcome.summary() + " · Enter or Escape closes")

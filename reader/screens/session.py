@@ -11,11 +11,16 @@ import re
 from collections import OrderedDict
 from datetime import UTC
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.base.errors import ReaderError
 from reader.library.models import ArticleMeta
-from reader.widgets.article_rows import Row, build_rows, rows_from_columns
+from reader.widgets.article_rows import Row, rows_from_columns
+
+if TYPE_CHECKING:
+    from annotations.models import ArticleSummary, Note
+    from annotations.store import AnnotationStore
+    from reader.analysis.models import Analysis
 
 
 class Session:
@@ -27,21 +32,18 @@ class Session:
         self.root = Path(root)
         self.first_run = not Library(self.root).exists()
         self.library = Library(self.root, create=True)
-        self._analyses: OrderedDict[str, Any] = OrderedDict()
+        self._analyses: OrderedDict[str, Analysis] = OrderedDict()
 
     @property
-    def store(self) -> Any:
+    def store(self) -> AnnotationStore:
         return self.library.annotations
 
     # ---- articles ------------------------------------------------------------------------
     def rows(self) -> list[Row]:
         """Newest first, read from the index columns (no ArticleMeta per row at start-up)."""
-        columns = getattr(self.library, "article_columns", None)
-        if columns is None:  # pragma: no cover - a library without columns
-            return build_rows(self.library.articles(), self.summaries())
-        return rows_from_columns(columns(), self.summaries())
+        return rows_from_columns(self.library.article_columns(), self.summaries())
 
-    def summaries(self) -> dict[str, Any]:
+    def summaries(self) -> dict[str, ArticleSummary]:
         try:
             return self.store.summaries() or {}
         except Exception:  # noqa: BLE001 - a broken store still lets people read
@@ -53,23 +55,17 @@ class Session:
     def text(self, article_id: str) -> str:
         return self.library.text(article_id)
 
-    def cached_analysis(self, article_id: str) -> Any | None:
+    def cached_analysis(self, article_id: str) -> Analysis | None:
         return self._analyses.get(article_id)
 
-    def analysis(self, article_id: str) -> Any:
+    def analysis(self, article_id: str) -> Analysis:
         """The article's analysis: memory, then the library's cache, then analyze()."""
         found = self._analyses.get(article_id)
         if found is not None:
             self._analyses.move_to_end(article_id)
             return found
         try:
-            if hasattr(self.library, "analysis"):
-                result = self.library.analysis(article_id)
-            else:  # pragma: no cover - older library without a cache
-                from reader.analysis import analyze
-
-                meta = self.meta(article_id)
-                result = analyze(self.text(article_id), meta.lang)
+            result = self.library.analysis(article_id)
         except Exception:  # noqa: BLE001 - no highlights is better than no article
             from reader.analysis.models import Analysis
 
@@ -80,7 +76,7 @@ class Session:
         return result
 
     # ---- annotations ---------------------------------------------------------------------
-    def notes(self, article_id: str | None = None) -> list[Any]:
+    def notes(self, article_id: str | None = None) -> list[Note]:
         try:
             return list(self.store.notes(article_id) if article_id else self.store.notes())
         except Exception:  # noqa: BLE001

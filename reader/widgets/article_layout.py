@@ -13,7 +13,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from rich.cells import _SINGLE_CELLS, cell_len  # the set Rich itself trusts as one cell wide
-from rich.text import Span
+from rich.text import Span as StyleSpan
+
+from reader.base.spans import Span
 
 # Rich's one-cell set plus typographic punctuation (dashes, quotes „“‚‘, …, ‰, ‹›)
 _NARROW = (
@@ -27,30 +29,31 @@ _WORD = re.compile(r"\S+\s*|\s+")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"“”»«‘’')\]]*(?=\s+[\"„“»«‚‘(\[A-ZÄÖÜ0-9]|\s*$)")
 
 
-def split_paragraphs(text: str) -> list[tuple[int, int]]:
+def split_paragraphs(text: str) -> list[Span]:
     """Non-empty lines of the text as (start, end): each is a paragraph or heading."""
-    out, pos = [], 0
+    out: list[Span] = []
+    pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
         if line.strip():
-            out.append((pos, end))
+            out.append(Span(pos, end))
         pos = end + 1
     return out
 
 
-def split_sentences(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def split_sentences(text: str, paragraphs: Sequence[Span]) -> list[Span]:
     """A fallback sentence splitter for when the analysis gives no sentences."""
-    out: list[tuple[int, int]] = []
+    out: list[Span] = []
     for p_start, p_end in paragraphs:
         chunk = text[p_start:p_end]
         start = 0
         for m in _SENTENCE_END.finditer(chunk):
-            out.append((p_start + start, p_start + m.end()))
+            out.append(Span(p_start + start, p_start + m.end()))
             start = m.end()
             while start < len(chunk) and chunk[start].isspace():
                 start += 1
         if start < len(chunk.rstrip()):
-            out.append((p_start + start, p_start + len(chunk.rstrip())))
+            out.append(Span(p_start + start, p_start + len(chunk.rstrip())))
     return out
 
 
@@ -60,25 +63,23 @@ class ArticleLayout:
     def __init__(
         self,
         text: str,
-        spans: Sequence[Span] = (),
+        spans: Sequence[StyleSpan] = (),
         sentences: Sequence[tuple[int, int]] | None = None,
     ) -> None:
         self.text = text
         self.paragraphs = split_paragraphs(text)
         self._para_starts = [p[0] for p in self.paragraphs]
-        sents = [tuple(s) for s in (sentences or ()) if s[0] < s[1] <= len(text)]
-        self.sentences: list[tuple[int, int]] = sorted(sents) or split_sentences(
-            text, self.paragraphs
-        )  # type: ignore[assignment]
+        sents = [Span(s[0], s[1]) for s in (sentences or ()) if s[0] < s[1] <= len(text)]
+        self.sentences: list[Span] = sorted(sents) or split_sentences(text, self.paragraphs)
         self._sentence_starts = [s[0] for s in self.sentences]
         self.set_spans(spans)
         self.width = 0
         self.lines: list[tuple[int, int, int]] = []  # (start, end, paragraph or -1)
         self._line_starts: list[int] = []
 
-    def set_spans(self, spans: Sequence[Span]) -> None:
+    def set_spans(self, spans: Sequence[StyleSpan]) -> None:
         """Bucket spans by paragraph (a span across paragraphs lands in each, clipped)."""
-        buckets: list[list[Span]] = [[] for _ in self.paragraphs]
+        buckets: list[list[StyleSpan]] = [[] for _ in self.paragraphs]
         for span in spans:
             first = max(0, bisect_right(self._para_starts, span.start) - 1)
             for p in range(first, len(self.paragraphs)):
@@ -87,7 +88,7 @@ class ArticleLayout:
                     break
                 s, e = max(span.start, p_start), min(span.end, p_end)
                 if s < e:
-                    buckets[p].append(Span(s, e, span.style))
+                    buckets[p].append(StyleSpan(s, e, span.style))
         self.para_spans = buckets
 
     def paragraph_of(self, offset: int) -> int:
@@ -163,17 +164,17 @@ class ArticleLayout:
             i -= 1
         return max(0, i)
 
-    def line_text(self, index: int) -> tuple[str, int, list[Span]]:
+    def line_text(self, index: int) -> tuple[str, int, list[StyleSpan]]:
         """(plain text, start offset, spans relative to the line) for one wrapped line."""
         start, end, para = self.lines[index]
         plain = self.text[start:end].rstrip()
-        spans: list[Span] = []
+        spans: list[StyleSpan] = []
         if para >= 0:
             stop = start + len(plain)
             for span in self.para_spans[para]:
                 if span.start < stop and span.end > start:
                     spans.append(
-                        Span(
+                        StyleSpan(
                             max(span.start, start) - start, min(span.end, stop) - start, span.style
                         )
                     )

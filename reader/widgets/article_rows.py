@@ -135,7 +135,7 @@ class ColumnRow(Row):
         self.hay = None
 
     @property
-    def meta(self) -> Any:  # type: ignore[override]
+    def meta(self) -> Any:
         if self._view is None:
             self._view = self._columns.view(self._at)
         return self._view

@@ -9,8 +9,10 @@ everything that writes (notes, tags): this widget only moves and shows.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import Any
 
 from rich.segment import Segment
@@ -45,10 +47,14 @@ def line_segments(plain: str, spans: list[Span]) -> list[Segment]:
         return [Segment(plain)] if plain else []
     cuts = sorted({0, len(plain), *(s.start for s in spans), *(s.end for s in spans)})
     out = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         if a >= b or a >= len(plain):
             continue
-        styles = [sp.style for sp in spans if sp.start <= a and sp.end >= b]
+        styles = [
+            Style.parse(sp.style) if isinstance(sp.style, str) else sp.style
+            for sp in spans
+            if sp.start <= a and sp.end >= b
+        ]
         style = Style.combine(styles) if styles else None
         out.append(Segment(plain[a:b], style))
     return out
@@ -124,7 +130,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self.doc.set_spans(spans)
         self._refresh_all()
 
-    def set_notes(self, ranges: list[tuple[int, int]]) -> None:
+    def set_notes(self, ranges: Sequence[tuple[int, int]]) -> None:
         self.note_ranges = sorted(ranges)
         self._mark_note_lines()
         self._refresh_all()
@@ -198,7 +204,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                     yield h_start, h_end, style
                 i += 1
         c_start, c_end = self.cursor
-        if c_start < end and c_end > start or (c_start == c_end == start and end == start):
+        if (c_start < end and c_end > start) or (c_start == c_end == start and end == start):
             yield c_start, c_end, CURSOR_STYLE
 
     # ---- cursor --------------------------------------------------------------------------
