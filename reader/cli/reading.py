@@ -53,11 +53,35 @@ def cmd_list(args: argparse.Namespace, root: Path) -> int:
         unreadable: dict[str, str] = {}
 
         def json_rows() -> Iterator[dict[str, Any]]:
-            for meta in library.iter_articles(tag=args.tag):
-                summary = summaries.get(meta.id)
+            """article_json() of every row, read from the columns directly (no row objects:
+            100,000 rows in well under a second)."""
+            from reader.library.index_columns import SEPARATOR
+
+            columns = library.article_columns()
+            tagged = library.tagged_ids(args.tag) if args.tag is not None else None
+            get = columns.column
+            title, date, source, lang = get("title"), get("date"), get("source"), get("lang")
+            quotes, url, words, actors = get("quotes"), get("url"), get("words"), get("actors")
+            for i, article_id in enumerate(columns.ids):
+                if tagged is not None and article_id not in tagged:
+                    continue
+                summary = summaries.get(article_id)
                 if summary and summary.error:
-                    unreadable[meta.id] = summary.error
-                yield article_json(meta, summary)
+                    unreadable[article_id] = summary.error
+                yield {
+                    "id": article_id,
+                    "title": title[i],
+                    "date": date[i],
+                    "source": source[i],
+                    "lang": lang[i],
+                    "tags": list(summary.tags) if summary else [],
+                    "notes": summary.notes if summary else 0,
+                    "quotes": quotes[i],
+                    "url": url[i],
+                    "read": bool(summary.read) if summary else False,
+                    "words": words[i],
+                    "actors": actors[i].split(SEPARATOR) if actors[i] else [],
+                }
 
         stream_json(json_rows())
         return report_unreadable(unreadable)

@@ -44,33 +44,13 @@ def check_library(root: Path, *, deep: bool = False) -> DoctorReport:
         rows = {}
     report.articles = len(rows)
     report.lines.append(f"index: {len(rows)} articles in {library.index.path}")
-    for article_id in rows:
+    backups: list[str] = []
+    seen = _check_folders(root / "articles", rows, report, backups, deep)
+    for article_id in rows.keys() - seen:  # no folder at all
         folder = library.article_dir(article_id)
-        try:
-            with os.scandir(folder) as entries:
-                files = {e.name: e for e in entries}
-        except OSError:
-            files = {}
-        if "text.txt" not in files:
-            report.problems.append(f"{folder / 'text.txt'}: missing (article {article_id})")
-        if not any(name.startswith("original.") for name in files):
-            report.problems.append(f"{folder}: original missing; reimport is not possible")
-        cache = files.get("analysis.json")
-        if cache is not None:
-            try:
-                ok = cache.stat().st_size > 0
-                if ok and deep:
-                    json.loads(Path(cache.path).read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                ok = False
-            if not ok:
-                report.lines.append(f"{cache.path}: unreadable cache, recomputed when opened")
+        report.problems.append(f"{folder / 'text.txt'}: missing (article {article_id})")
+        report.problems.append(f"{folder}: original missing; reimport is not possible")
     _check_search(library, report, deep)
-    articles_dir = root / "articles"
-    if articles_dir.is_dir():
-        for folder in sorted(articles_dir.glob("*/*")):
-            if folder.is_dir() and folder.name not in rows:
-                report.lines.append(f"{folder}: not in the index (left by an interrupted import)")
     notes_dir = root / "annotations"
     if notes_dir.is_dir():
         for path in sorted(notes_dir.rglob("*.json")):
@@ -80,9 +60,65 @@ def check_library(root: Path, *, deep: bool = False) -> DoctorReport:
                 report.problems.append(str(exc))
                 continue
             report.notes += sum(len(t) for name, t in data.items() if name == "notes")
-    for backup in sorted(root.rglob("*.corrupt-*")):
+    for place in (root, notes_dir):  # (article folders were listed above)
+        if place.is_dir():
+            walk = place.rglob("*.corrupt-*") if place == notes_dir else place.glob("*.corrupt-*")
+            backups += [str(p) for p in walk]
+    for backup in sorted(backups):
         report.lines.append(f"backup of a damaged file: {backup}")
     return report
+
+
+def _check_folders(
+    articles: Path,
+    rows: dict[str, ArticleMeta],
+    report: DoctorReport,
+    backups: list[str],
+    deep: bool,
+) -> set[str]:
+    """One pass over the article folders (one listing each, like ``find``): the files every
+    indexed article needs, its analysis cache by size (``deep``: parsed), folders the index
+    does not list, backups of damaged files. Returns the folders seen."""
+    seen: set[str] = set()
+    try:
+        shards = sorted(e.path for e in os.scandir(articles) if e.is_dir())
+    except OSError:
+        return seen
+    for shard in shards:
+        try:
+            folders = sorted((e.name, e.path) for e in os.scandir(shard) if e.is_dir())
+        except OSError:
+            continue
+        for name, path in folders:
+            if name not in rows:
+                report.lines.append(f"{path}: not in the index (left by an interrupted import)")
+                continue
+            seen.add(name)
+            try:
+                with os.scandir(path) as entries:
+                    files = {e.name: e for e in entries}
+            except OSError:
+                files = {}
+            if "text.txt" not in files:
+                report.problems.append(f"{path}/text.txt: missing (article {name})")
+            if not any(n.startswith("original.") for n in files):
+                report.problems.append(f"{path}: original missing; reimport is not possible")
+            backups += [e.path for n, e in files.items() if ".corrupt-" in n]
+            cache = files.get("analysis.json")
+            if cache is not None and not _cache_ok(cache, deep):
+                report.lines.append(f"{cache.path}: unreadable cache, recomputed when opened")
+    return seen
+
+
+def _cache_ok(entry: os.DirEntry[str], deep: bool) -> bool:
+    try:
+        if entry.stat().st_size == 0:
+            return False
+        if deep:
+            json.loads(Path(entry.path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def _check_search(library: Library, report: DoctorReport, deep: bool) -> None:

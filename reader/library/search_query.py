@@ -25,15 +25,15 @@ from typing import Any
 FIELDS = {"title": "title", "source": "source", "tag": "tags", "actor": "actors"}
 FILTERS = ("lang", "date")
 MIN_PREFIX = 3  # shorter stems are not used (a prefix "ha*" would find everything)
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
 _WORD = re.compile(r"\w+", re.UNICODE)
 _TOKEN = re.compile(r'"[^"]*"?|\S+')
 
 
 def fold(text: str) -> str:
-    """What the index stores and queries match: case folded, German umlauts and ß spelled out
-    (ä = ae), other accents stripped by the index's tokenizer."""
-    return text.casefold().translate(_UMLAUTS)
+    """What the index stores and queries match: case folded (ß becomes ss), German umlauts
+    spelled out (ä = ae), other accents stripped by the index's tokenizer. (Three replaces:
+    ``str.translate`` with a mapping to two letters costs ten times as much.)"""
+    return text.casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
 
 
 def words(text: str) -> list[str]:
