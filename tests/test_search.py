@@ -232,3 +232,43 @@ def test_doctor_reports_the_search_index_and_repair_rebuilds_it(capsys, tmp_path
     assert code == 0 and "unreadable cache" not in out
     code, out, _ = run(capsys, "doctor", "--deep")
     assert code == 0 and "unreadable cache" in out
+
+
+def test_the_tui_searches_as_you_type_and_pages_its_results(samples_dir_copy, monkeypatch):
+    from test_tui_support import SIZE, app_for, run_async, settle
+
+    from reader.screens import search
+    from reader.screens.search import MORE, SearchScreen
+
+    monkeypatch.setattr(search, "PAGE", 2)
+    library = Library(samples_dir_copy)
+    common = "the"  # in most of the English samples
+    every = {h.article.id for h in library.search(common)}
+    assert len(every) > 2
+
+    @run_async
+    async def flow() -> None:
+        app = app_for(samples_dir_copy)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("f")
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, SearchScreen)
+            await pilot.press("z", "z", "q")  # nothing matches while typing...
+            await settle(pilot)
+            assert screen.shown == []
+            for _ in range(3):
+                await pilot.press("backspace")
+            await pilot.press(*common)  # ...then the query as typed so far
+            await settle(pilot)
+            assert len(screen.shown) == 3 and screen.shown[-1] is MORE  # a page, then "more"
+            await pilot.press("enter")  # to the list
+            listing = screen.query_one("#list")
+            listing.highlighted = 2
+            await pilot.press("enter")  # "more results": the next page
+            await settle(pilot)
+            found = [p for p in screen.shown if p is not MORE]
+            assert len(found) == 4 and set(found) <= every and len(set(found)) == 4
+
+    flow()

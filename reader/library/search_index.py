@@ -299,7 +299,9 @@ class SearchIndex:
         return int(db.execute("SELECT count(*) FROM docs WHERE live = 1").fetchone()[0])
 
     # asking --------------------------------------------------------------------------------
-    def search(self, query: Query | str, limit: int | None = None) -> Iterator[Hit]:
+    def search(
+        self, query: Query | str, limit: int | None = None, offset: int = 0
+    ) -> Iterator[Hit]:
         """Hits, best first."""
         if isinstance(query, str):
             query = parse(query)
@@ -318,7 +320,8 @@ class SearchIndex:
             args.append(query.date_to + "\uffff")
         match = query.match()
         weights = ", ".join(str(w) for w in WEIGHTS)
-        tail = f" LIMIT {int(limit)}" if limit is not None else ""
+        tail = f" LIMIT {int(limit)}" if limit is not None else " LIMIT -1"
+        tail += f" OFFSET {int(offset)}" if offset else ""
         if match is not None:
             sql = (
                 f"SELECT docs.id, -bm25(fts, {weights}) AS score FROM fts "

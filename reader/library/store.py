@@ -286,8 +286,11 @@ class Library:
         """Articles matching ``query`` (search_query.py), best first (BM25)."""
         return list(self.search_hits(query, limit))
 
-    def search_hits(self, query: str, limit: int | None = None) -> Iterator[SearchHit]:
-        """Like search(), one hit at a time (each reads its article's text for the snippet)."""
+    def search_hits(
+        self, query: str, limit: int | None = None, offset: int = 0
+    ) -> Iterator[SearchHit]:
+        """Like search(), one hit at a time (each reads its article's text for the snippet);
+        ``offset``: skip that many of the best (the next page)."""
         from .search_index import SearchUnavailable, snippet, spans
         from .search_query import parse
 
@@ -295,10 +298,11 @@ class Library:
         if not parsed.terms and not (parsed.lang or parsed.date_from or parsed.date_to):
             return
         try:
-            hits = iter(self.search_index.search(parsed, limit))
+            hits = iter(self.search_index.search(parsed, limit, offset))
             first = next(hits, None)
         except SearchUnavailable:
-            yield from self.scan_search(query, limit)
+            scan = self.scan_search(query, None if limit is None else limit + offset)
+            yield from itertools.islice(scan, offset, None)
             return
         if first is None:
             return
