@@ -35,6 +35,9 @@ class ImportReport:
     duplicates: list[ArticleMeta] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (PATH or PATH:LINE, reason)
     cancelled: bool = False
+    keep: bool = True  # keep every imported and duplicate row (False: only count them)
+    imported_count: int = 0
+    duplicate_count: int = 0
 
     @property
     def failed(self) -> bool:
@@ -51,23 +54,28 @@ def import_paths(
     on_progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
     batch_seconds: float = 2.0,
+    keep: bool = True,
 ) -> ImportReport:
     """Import files, folders (recursive), ``-`` (one article from ``stdin``) and corpora such
     as ``.jsonl`` (one article a line; see reader.importing.formats). Results are reported as
     they are committed."""
     from reader.importing.importer import collect_files
 
-    report = ImportReport()
+    report = ImportReport(keep=keep)
     sample_root = None
     sample_ids: dict[str, list[str]] = {}
 
     def result(outcome: ImportOutcome) -> None:
         if outcome.meta is not None and outcome.status == "imported":
-            report.imported.append(outcome.meta)
+            report.imported_count += 1
+            if keep:
+                report.imported.append(outcome.meta)
             if sample_root is not None and outcome.name.startswith(sample_root):
                 sample_ids[outcome.meta.id] = [SAMPLE_TAG]
         elif outcome.meta is not None and outcome.status == "duplicate":
-            report.duplicates.append(outcome.meta)
+            report.duplicate_count += 1
+            if keep:
+                report.duplicates.append(outcome.meta)
         else:
             report.errors.append((outcome.name, outcome.reason))
         if on_result is not None:
@@ -134,6 +142,7 @@ def import_paths(
             items(),
             on_result=result,
             batch_seconds=batch_seconds,
+            keep=keep,
         )
     except KeyboardInterrupt:
         report.cancelled = True  # add_many committed what was fully written before re-raising

@@ -209,6 +209,7 @@ class Library:
         *,
         on_result: Callable[[ImportOutcome], None] | None = None,
         batch_seconds: float = 2.0,
+        keep: bool = True,
     ) -> list[ImportOutcome]:
         """Store many articles, writing the index once per batch (every ``batch_seconds``).
 
@@ -230,6 +231,8 @@ class Library:
         try:
             for parsed, original, name in items:
                 batch.add(parsed, original, name)
+                if not keep:
+                    batch.results.clear()  # reported through on_result: memory stays flat
             finished = True
         finally:
             batch.close(finish=finished)
