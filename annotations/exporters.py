@@ -57,8 +57,11 @@ def _markdown(articles: Sequence[ExportArticle], *, exported: str, quotes: bool,
 def _json(articles: Sequence[ExportArticle], *, exported: str, quotes: bool, title: str) -> str:
     """Lossless, for ``reader import-annotations`` (quotes are in the data when collected)."""
     from .export import to_json
+    from .text import escape_json
 
-    return json.dumps(to_json(articles, exported=exported), ensure_ascii=False, indent=2) + "\n"
+    # bidi, zero-width and C1 characters as \u escapes: the same data, inert on a terminal
+    dumped = json.dumps(to_json(articles, exported=exported), ensure_ascii=False, indent=2)
+    return escape_json(dumped) + "\n"
 
 
 def _markdown_folder(

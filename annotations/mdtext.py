@@ -12,13 +12,13 @@ import json
 import re
 import unicodedata
 
-from .text import replace_control, strip_control
+from .text import bounded_bidi, escape_json, replace_control, strip_control
 
 # ``^`` too: Obsidian reads `` ^word`` at the end of a line as a block id and hides it
 _INLINE = re.compile(r"([\\`*_\[\]<>#|~$&^]|=(?==)|%(?=%))")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 _OBSIDIAN_TAG = re.compile(r"^(?!\d+$)[\w/-]+$")
-_URL = re.compile(r"^https?://[^\s<>\\`]+$")
+_URL = re.compile("^https?://[^\\s<>\\\\`\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u061c]+$")
 
 
 def escape_line(line: str) -> str:
@@ -31,7 +31,8 @@ def escape_line(line: str) -> str:
     if out[:1] in ("-", "+", "="):  # bullet, thematic break, setext underline
         out = "\\" + out
     indent = len(line[: len(line) - len(body)].expandtabs(4))
-    return "\u00a0" * indent + _ORDERED.sub(r"\1\\\2", out) if out else ""
+    # bidi overrides stay (the text is data) but close at the end of their line
+    return "\u00a0" * indent + bounded_bidi(_ORDERED.sub(r"\1\\\2", out)) if out else ""
 
 
 def paragraphs(text: str) -> list[str]:
@@ -82,7 +83,8 @@ def yaml_scalar(value: object) -> str:
     if isinstance(value, bool | int):
         return json.dumps(value)
     quoted = json.dumps(replace_control(str(value)), ensure_ascii=False)
-    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    # bidi and zero-width characters as \\u escapes too: lossless, nothing to reorder the line
+    return escape_json(_YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted))
 
 
 def yaml_date(value: str | None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -49,6 +49,13 @@ class ReaderApp(App[None]):
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(LibraryScreen(self.session))
+
+    def notify(self, message: str, *, markup: bool = False, **kwargs: Any) -> None:
+        """Every toast (from any screen) is plain text through the terminal gate: messages name
+        titles, files and tags, which are data, never markup or control sequences."""
+        from reader.render import clean
+
+        super().notify(clean(str(message)), markup=False, **kwargs)
 
     # ---- keys typed faster than a dialog opens -----------------------------------------
     # Textual hands each key to the widget focused when the key is read. In a burst ("t",
@@ -146,11 +153,15 @@ def run_tui(library_dir: str | Path | None = None) -> int:
     from reader.screens.session import Session
 
     root = Path(library_dir).expanduser() if library_dir is not None else paths.library_dir()
+    from reader.base.errors import ReaderError
+
     try:
         session = Session(root)
-    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+    except (ReaderError, OSError) as exc:  # one line, never a traceback (a bug: the CLI's own)
+        from reader.base.text import for_terminal
+
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        print(f"error {root}: {reason}", file=sys.stderr)
+        print(for_terminal(f"error {root}: {reason}", one_line=True), file=sys.stderr)
         return 1
     app = make_app(root, session=session)
     app.run()

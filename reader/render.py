@@ -1,22 +1,21 @@
 """Article + analysis + notes -> rich.text.Text (Rich only: the TUI and `reader show` share it).
 
 Article text is data, never markup: every Text here is built from plain strings with
-``Text(str)`` / ``append`` and styled by offsets, and control characters are stripped first.
+``Text(str)`` / ``append`` and styled by offsets, and every string passes the terminal gate
+(:func:`reader.base.text.for_terminal`) first.
 Colours are picked from the xterm-256 palette at mid luminance so the same styles read on dark
 and light backgrounds and survive a 256-colour terminal unchanged.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from rich.style import Style
 from rich.text import Span, Text
 
-from reader.textutil import _ANSI, strip_control
+from reader.base.text import for_terminal, for_terminal_with_map
 
 # One style per meaning. Quotes colour the words; actors colour names; speakers add underline.
 # Hues spread round the wheel (blue, orange, olive, grey; pink, violet, green), each readable on
@@ -73,12 +72,13 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 
 
 def clean(text: str | None) -> str:
-    """Plain, terminal-safe text (``None`` -> ``""``)."""
-    return strip_control(text or "")
+    """Plain, terminal-safe text (``None`` -> ``""``): the one gate, :func:`for_terminal`."""
+    return for_terminal(text or "")
 
 
-# the same sequences strip_control removes (its ANSI pattern), plus the \r of \r\n
-_REMOVE = re.compile(r"\r(?=\n)|" + _ANSI.pattern + r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+def clean_line(text: str | None) -> str:
+    """``clean`` on one line: line breaks and tabs become spaces, runs of spaces one."""
+    return " ".join(for_terminal(text or "", one_line=True).split())
 
 
 def passage_label(text: str | None, limit: int = 0) -> str:
@@ -93,34 +93,13 @@ def passage_label(text: str | None, limit: int = 0) -> str:
 
 
 def clean_with_map(text: str) -> tuple[str, Callable[[int], int]]:
-    """``strip_control(text)`` plus a function mapping old offsets to new ones.
+    """``clean(text)`` plus a function mapping old offsets to new ones.
 
-    Analysis and note offsets point into the stored text; if that text still held control
-    characters, the spans are moved with the characters instead of being dropped.
+    Analysis and note offsets point into the stored text; where the gate removed or replaced
+    characters (control sequences, bidi marks shown as ``⟨U+202E⟩``), the spans move with the
+    characters instead of being dropped or shifted.
     """
-    removed: list[tuple[int, int]] = [(m.start(), m.end()) for m in _REMOVE.finditer(text)]
-    if not removed:
-        return text.replace("\r", "\n"), lambda i: i
-    parts, last = [], 0
-    starts, shifts, total = [], [], 0
-    for s, e in removed:
-        parts.append(text[last:s])
-        last = e
-        total += e - s
-        starts.append(e)
-        shifts.append(total)
-    parts.append(text[last:])
-    cleaned = "".join(parts).replace("\r", "\n")
-
-    def mapper(i: int) -> int:
-        k = bisect_right(starts, i)
-        shift = shifts[k - 1] if k else 0
-        # an offset inside a removed run lands at its start
-        if k < len(removed) and removed[k][0] < i:
-            shift += i - removed[k][0]
-        return max(0, i - shift)
-
-    return cleaned, mapper
+    return for_terminal_with_map(text)
 
 
 _SENTENCE_END = ".!?;:,…"

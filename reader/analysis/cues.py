@@ -86,6 +86,9 @@ class Cues:
     NOT_A_FRAME_VERB: frozenset[str]
     # A "dass" after these is not reported content ("so dass", "ist es wichtig, dass").
     NOT_BEFORE_THAT: frozenset[str]
+    # A pronominal adverb with the verb stems that make its "dass" a cause or result, not
+    # anybody's words ("führte dazu, dass", "deutet darauf hin, dass", "sorgte dafür, dass").
+    CORRELATE_NOT_SPEECH: tuple[tuple[str, tuple[str, ...]], ...]
     # Acronyms that name things, not organisations.
     NOT_ORG_ACRONYMS: frozenset[str]
     # Report verbs that mean something else with "sich": "sieht sich … konfrontiert".

@@ -303,6 +303,12 @@ NOT_BEFORE_THAT = {"ist", "sind", "war", "waren", "sein", "werden", "wird", "kö
                    "sei", "gewesen", "so", "ohne", "statt", "anstatt", "als", "also", "und",
                    "aber", "oder", "dafür", "darin", "dazu", "wurde", "wurden", "hat", "mal",
                    "worden", "habe", "hatte", "hatten", "soll", "sollen", "kann", "muss"}
+CORRELATE_NOT_SPEECH: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("dazu", ("führ", "geführt", "beitr", "beigetr")),
+    ("daran", ("lieg", "lag", "gelegen")),
+    ("dafür", ("sorg", "gesorgt")),
+    ("darauf", ("deut", "hindeut", "hingedeut", "verlass")),
+)
 BACKSHIFT: set[str] = set()  # German continues with Konjunktiv (KONJ_FORMS)
 # Konjunktiv I: unambiguous forms plus stems whose 3rd person singular is stem + "e".
 KONJ_FORMS = {
@@ -732,6 +738,7 @@ DE = Cues(
     NEGATIVE_DETERMINERS=frozenset(NEGATIVE_DETERMINERS),
     NOT_A_FRAME_VERB=frozenset(NOT_A_FRAME_VERB),
     NOT_BEFORE_THAT=frozenset(NOT_BEFORE_THAT),
+    CORRELATE_NOT_SPEECH=CORRELATE_NOT_SPEECH,
     NOT_ORG_ACRONYMS=frozenset(NOT_ORG_ACRONYMS),
     NOT_REFLEXIVE=frozenset(NOT_REFLEXIVE),
     NOT_SUBJECT_END=frozenset(NOT_SUBJECT_END),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from .clauses import is_konjunktiv
 from .marks import MarkSpan
 from .models import QuoteKind
 from .speakers import np_after, np_before
@@ -202,6 +203,8 @@ def classify_direct(
         return "direct", sp, cue
     if sp is None and _title_case(eng, inner):
         return "term", None, None  # '"Andy Warhol: Photographs and Prints from the Collection"'
+    if sp is None and term_cue and not colon and not fragment and _right_before(eng, prev, m):
+        return "term", None, None  # 'sein Buch „…“', 'unter dem Motto „…“': a title, however long
     if not short or colon or fragment or _sentence_like(eng, m, s, inner):
         return "direct", None, None
     return _short_unframed(eng, m, s, e, prev, term_cue or title_like, term_cue)
@@ -267,6 +270,8 @@ def _short_unframed(
         return "term", None, None  # English scare quotes and labels are not quotations
     if any(t.low in lx.LABEL_CUES for t in prev) or _label_verb_before(eng, s, m.start):
         return "direct", None, None
+    if _adjective_noun(eng, inner) and not _reported(eng, s, e, m):
+        return "term", None, None  # 'mit einer „virtuellen Bombe“': a scare term, unsaid
     if not inner[0].cap and (len(inner) > 1 or _say_verb_in(eng, s, m.start)):
         # a lower-case fragment of speech after a verb of saying ("sagte, er sei „müde“"),
         # not a lone scare word ("Hunderte fühlten sich „überwacht“ und beschwerten sich")
@@ -313,6 +318,35 @@ def _speech_fragment(eng: TextView, inner: list[Token]) -> bool:
     ):
         return True
     return inner[-2].low in eng.lx.ZU and not inner[-1].cap
+
+
+def _adjective_noun(eng: TextView, inner: list[Token]) -> bool:
+    """Two words in marks, an inflected adjective in lower case and a capitalised noun
+    („virtuellen Bombe“, „kleineres Übel“): a noun phrase, the name of a thing."""
+    lx = eng.lx
+    return (
+        lx.NOUNS_CAPITALISED
+        and len(inner) == 2
+        and not inner[0].cap
+        and inner[0].low.endswith(lx.ADJECTIVE_ENDINGS)
+        and inner[1].cap
+        and eng.text[inner[1].end : inner[1].end + 1] not in ".!?"
+    )
+
+
+def _right_before(eng: TextView, prev: list[Token], m: MarkSpan) -> bool:
+    """Is the last word in ``prev`` right before the marks (only spaces between)?"""
+    return bool(prev) and not eng.text[prev[-1].end : m.start].strip()
+
+
+def _reported(eng: TextView, s: int, e: int, m: MarkSpan) -> bool:
+    """Does the sentence [s, e) report words: a verb of saying or a Konjunktiv outside ``m``?"""
+    lx = eng.lx
+    return any(
+        (t.low in lx.SAY_VERBS and not t.cap) or is_konjunktiv(t, lx)
+        for t in eng.toks(s, e)
+        if not m.start <= t.start < m.end
+    )
 
 
 def _say_verb_in(eng: TextView, s: int, e: int) -> bool:

@@ -149,6 +149,7 @@ CLAUSE_GLUE: set[str] = set()
 RELATIVES = {"who", "which", "that", "whose", "whom"}
 THAT_STRICT: set[str] = set()
 NOT_BEFORE_THAT: set[str] = set()
+CORRELATE_NOT_SPEECH: tuple[tuple[str, tuple[str, ...]], ...] = ()
 KONJ_FORMS: set[str] = set()
 # Backshifted verbs that carry reported speech on into the next sentence ("… said the freeze
 # would leave a hole. The money would have to come from road repairs.").
@@ -515,6 +516,7 @@ EN = Cues(
     NEGATIVE_DETERMINERS=frozenset(NEGATIVE_DETERMINERS),
     NOT_A_FRAME_VERB=frozenset(NOT_A_FRAME_VERB),
     NOT_BEFORE_THAT=frozenset(NOT_BEFORE_THAT),
+    CORRELATE_NOT_SPEECH=CORRELATE_NOT_SPEECH,
     NOT_ORG_ACRONYMS=frozenset(NOT_ORG_ACRONYMS),
     NOT_REFLEXIVE=frozenset(),
     NOT_SUBJECT_END=frozenset(NOT_SUBJECT_END),

@@ -569,6 +569,8 @@ class FrameFinder(SourceRules):
                 return None  # "so heftig, dass …", "soweit geräumt, dass …": a result clause
             if any(is_konjunktiv(x, lx) for x in toks[:c]):
                 return None  # "Die Verbündeten seien sich einig, dass …": someone else reports
+            if self._correlate_not_speech(toks, c):
+                return None  # "Der Sturm führte dazu, dass …": a result, nobody's words
             if toks[0].low in lx.ADVERBIAL_OPENERS or toks[0].low in lx.THAT:
                 f = self._finite_after_opener(toks, c)  # "Zur Lage führt das Gericht aus, dass"
                 sp = np_after(self.text, toks, f + 1, lx, toks[c].start) or np_after(
@@ -588,6 +590,18 @@ class FrameFinder(SourceRules):
                 return None
             return Frame(toks[c].start, self.clause_end(e), "indirect", sp, prev.text)
         return None
+
+    def _correlate_not_speech(self, toks: list[Token], c: int) -> bool:
+        """A pronominal adverb before the "dass" at ``c`` with a verb that makes the clause a
+        cause or result ("trug dazu bei, dass", "deuten darauf hin, dass")."""
+        pairs = self.lx.CORRELATE_NOT_SPEECH
+        if not pairs:
+            return False
+        near = toks[max(0, c - 6) : c]
+        lows = {t.low for t in near}
+        return any(
+            adverb in lows and any(t.low.startswith(stems) for t in near) for adverb, stems in pairs
+        )
 
     def intent_clause(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """'kündigte an, das Gesetz zu ändern': an announced or demanded act (zu-infinitive).

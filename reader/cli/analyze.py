@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .output import UsageError, console, err, one_line, piped, print_json, record
+from reader.base.errors import ReaderError
+
+from .output import UsageError, console, err, json_text, one_line, piped, print_json, record
 
 
 def cmd_analyze(args: argparse.Namespace, root: Path) -> int:
@@ -33,8 +35,8 @@ def cmd_analyze(args: argparse.Namespace, root: Path) -> int:
     return 1 if failed else 0
 
 
-class _FileError(Exception):
-    pass
+class _FileError(ReaderError):
+    """One file that cannot be analysed (reported, the others go on)."""
 
 
 def analyze_file(path: str) -> dict[str, Any]:
@@ -104,7 +106,7 @@ def analyze_jsonl(source: str) -> int:
                 "quotes": result.quote_records(),
                 "actors": [a.to_dict() for a in result.actors],
             }
-            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+            sys.stdout.write(json_text(line, indent=None) + "\n")
     return 1 if failed else 0
 
 

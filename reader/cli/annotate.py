@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from reader.base.text import strip_control
+
 from .output import (
     CLIError,
     UsageError,
@@ -21,7 +23,9 @@ from .reading import open_library
 
 
 def clean_tags(tags: list[str]) -> list[str]:
-    cleaned = [one_line(t).strip("/ ") for t in tags]
+    """Tags as stored: control sequences out, whitespace collapsed; anything else is the
+    user's data (a bidi mark in a tag is kept, and shown as a mark)."""
+    cleaned = [" ".join(strip_control(t).split()).strip("/ ") for t in tags]
     if not all(cleaned):
         raise CLIError("a tag cannot be empty")
     return cleaned

@@ -8,6 +8,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from reader.base.text import for_terminal
+
 from .output import CLIError, PathError, UsageError, err, file_reason, one_line, out, plural
 from .reading import open_library
 
@@ -52,7 +54,8 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
 
 def _emit(text: str, target: str | None) -> int:
     if target is None:
-        sys.stdout.write(text)
+        # a terminal shows it through the gate; a pipe or a redirect gets the file's bytes
+        sys.stdout.write(for_terminal(text) if _is_terminal(sys.stdout) else text)
         return 0
     from annotations.export import ExportError, write_export_file
 
@@ -65,6 +68,13 @@ def _emit(text: str, target: str | None) -> int:
         raise CLIError(f"cannot write {exc}") from None
     out(f"wrote {one_line(target)}")
     return 0
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
 def cmd_import_annotations(args: argparse.Namespace, root: Path) -> int:

@@ -94,13 +94,17 @@ def cmd_import(args: argparse.Namespace, root: Path) -> int:
 
     def on_result(outcome: ImportOutcome) -> None:
         progress.clear()
-        if outcome.meta is None:
-            err(f"error {one_line(outcome.name)}: {one_line(outcome.reason)}")
+        if outcome.meta is None:  # error, or warning: imported all the same (exit 0)
+            status = "warning" if outcome.status == "warning" else "error"
+            err(f"{status} {one_line(outcome.name)}: {one_line(outcome.reason)}")
         else:
             out(f"{outcome.status} {outcome.meta.id} {one_line(outcome.meta.title)}")
             sys.stdout.flush()
 
-    stdin = sys.stdin.buffer.read() if "-" in args.paths else None  # before ctrl+c is caught
+    from reader.importing.importer import MAX_BYTES
+
+    # before ctrl+c is caught; one byte over the size limit is enough to say it is too large
+    stdin = sys.stdin.buffer.read(MAX_BYTES + 1) if "-" in args.paths else None
     cancel = threading.Event()
     with ctrl_c_cancels(cancel):
         report = import_paths(

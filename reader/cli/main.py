@@ -1,7 +1,8 @@
 """``reader`` entry point: argument parsing, library location, exit codes, one-line errors.
 
-Exit codes: 0 done, 1 failed, 2 bad usage, 130 interrupted. Whatever goes wrong, the user sees
-one line on stderr (``reader: ...`` or ``error PATH: REASON``), never a traceback.
+Exit codes: 0 done, 1 failed, 2 bad usage, 70 internal error (a bug), 130 interrupted. Whatever
+goes wrong, the user sees one line on stderr (``reader: ...`` or ``error PATH: REASON``), never a
+traceback; a bug says so and where (``reader: internal error in FILE:LINE (...); please report``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
+
+from reader.base.errors import ReaderError, bug_report
 
 from .output import CLIError, PathError, UsageError, err
 
@@ -401,29 +404,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         err(f"reader: {where}{exc.strerror or exc}")
         return 1
-    except Exception as exc:  # noqa: BLE001 - the promise: never a traceback
-        if _is_user_error(exc):
-            err(f"reader: {exc}")
-        else:
-            err(f"reader: unexpected error ({type(exc).__name__}: {exc})")
+    except ReaderError as exc:  # the core's one-line errors: something the user can act on
+        err(f"reader: {exc}")
         return 1
+    except Exception as exc:  # noqa: BLE001 - the promise: never a traceback; a bug says so
+        err(f"reader: {bug_report(exc)}")
+        return EXIT_BUG
 
 
-# The core's one-line errors, looked up only if their module was imported: an exception can't be
-# of a class that was never loaded, and ``--version``/``--help`` must not pay for the store.
-_USER_ERRORS = (
-    ("reader.library.article_index", "LibraryError"),
-    ("annotations.files", "StoreError"),
-    ("annotations.storage", "StorageError"),
-)
-
-
-def _is_user_error(exc: BaseException) -> bool:
-    for module, name in _USER_ERRORS:
-        cls = getattr(sys.modules.get(module), name, None)
-        if cls is not None and isinstance(exc, cls):
-            return True
-    return False
+EXIT_BUG = 70  # EX_SOFTWARE: an internal error, not the user's input
 
 
 def _silence_stdout() -> None:

@@ -1,7 +1,9 @@
 """Writing to the terminal: article text is data, never markup, never control sequences.
 
 Lines scripts parse (``imported ID TITLE``, ``noted NOTE_ID``, JSON) are printed plainly; text for
-people goes through Rich, always as ``rich.text.Text`` built from plain strings.
+people goes through Rich, always as ``rich.text.Text`` built from plain strings. Every line
+``out``/``err`` write and every Rich cell passes :func:`reader.base.text.for_terminal`, the one
+gate (error messages included); JSON output passes :func:`reader.base.text.escape_json`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from reader.base.errors import ReaderError
-from reader.textutil import strip_control
+from reader.base.text import escape_json, for_terminal
 
 
 class CLIError(ReaderError):
@@ -43,12 +45,12 @@ def file_reason(exc: OSError) -> str:
 
 
 def one_line(text: str | None) -> str:
-    """Safe on one terminal line: control sequences stripped, whitespace collapsed."""
-    return " ".join(strip_control(text or "").split())
+    """Safe on one terminal line: through the gate, whitespace collapsed."""
+    return " ".join(for_terminal(text or "", one_line=True).split())
 
 
 def out(line: str = "") -> None:
-    sys.stdout.write(line + "\n")
+    sys.stdout.write(for_terminal(line) + "\n")
 
 
 def piped() -> bool:
@@ -66,7 +68,7 @@ def record(*fields: object) -> None:
 
 
 def err(line: str) -> None:
-    sys.stderr.write(line + "\n")
+    sys.stderr.write(for_terminal(line) + "\n")
     sys.stderr.flush()
 
 
@@ -87,8 +89,14 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def json_text(data: Any, *, indent: int | None = 2) -> str:
+    """JSON as reader writes it: UTF-8 text, with bidi, zero-width and C1 characters escaped
+    (``\\u202e``), so the output is lossless and a terminal showing it obeys nothing."""
+    return escape_json(json.dumps(data, ensure_ascii=False, indent=indent))
+
+
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(data) + "\n")
 
 
 def stream_json(rows: Iterable[Any]) -> None:
@@ -99,7 +107,7 @@ def stream_json(rows: Iterable[Any]) -> None:
     first = True
     for row in rows:
         write("[\n" if first else ",\n")
-        write(encode(row))
+        write(escape_json(encode(row)))
         first = False
     write("[]\n" if first else "\n]\n")
 

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from reader.base.text import for_terminal_with_map
+
 from .output import (
     UsageError,
     cell,
@@ -128,13 +130,15 @@ def cmd_show(args: argparse.Namespace, root: Path) -> int:
     library = open_library(root)
     meta = library.get(args.id)
     text = library.text(meta.id)
+    analysed = 0
     try:
         analysis = library.analysis(meta.id)
-    except Exception as exc:  # noqa: BLE001 - the text is still worth showing
+    except Exception as exc:  # noqa: BLE001 - the text is still worth showing; the failure is named
         from reader.analysis.models import Analysis
+        from reader.base.errors import describe
 
-        err(f"reader: analysis failed ({type(exc).__name__}: {exc}); no highlights")
-        analysis = Analysis(lang=meta.lang)
+        err(f"reader: analysis of {meta.id} failed: {describe(exc)}; shown without highlights")
+        analysis, analysed = Analysis(lang=meta.lang), 1
     store = library.annotations
     from annotations.store import StoreError
 
@@ -145,7 +149,7 @@ def cmd_show(args: argparse.Namespace, root: Path) -> int:
         failed = report_unreadable({meta.id: str(exc)})
     c = console()
     c.print(render_article(meta, text, analysis, notes, width=c.width, tags=tags))
-    return failed
+    return failed or analysed
 
 
 def cmd_search(args: argparse.Namespace, root: Path) -> int:
@@ -176,15 +180,16 @@ def cmd_search(args: argparse.Namespace, root: Path) -> int:
     from rich.text import Text
 
     c = console()
-    shown = 0
+    count = 0
     for hit in hits:
-        shown += 1
+        count += 1
         c.print(Text.assemble((hit.article.id, "bold"), "  ", one_line(hit.article.title)))
-        line = Text("    " + hit.snippet)
+        snippet, moved = for_terminal_with_map(hit.snippet)  # offsets follow the gate
+        line = Text("    " + snippet)
         for start, end in hit.marks:
-            line.stylize("reverse", start + 4, end + 4)
+            line.stylize("reverse", moved(start) + 4, moved(end) + 4)
         c.print(line)
-    if not shown:
+    if not count:
         out(f"no article matches {one_line(query)}")
     return 0
 

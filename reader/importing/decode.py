@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import codecs
 import re
+import threading
+from dataclasses import dataclass
 
 from reader.textutil import _ANSI as ANSI_SEQUENCE
 
@@ -101,6 +103,55 @@ def declared_charset(data: bytes) -> str | None:
 
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# bytes no text file holds (NUL and the C0 controls text never uses; not tab, newlines, form
+# feed, BEL, backspace or ESC, which terminal captures and old files do hold, nor any byte >= 0x80,
+# which the decoding judges)
+_NON_TEXT_BYTES = bytes([0, *range(1, 7), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+BINARY_RATIO = 0.05  # more than this share of non-text bytes (or decoded controls): binary
+
+
+def looks_binary(data: bytes) -> bool:
+    """Truly binary: more than 5 % of the first 64 KB are bytes no text holds (NUL, rare C0
+    controls, DEL). A stray NUL or a few control sequences in a text file are not binary: they
+    are stripped like any control character. UTF-16/32 text (NUL in every other byte) is
+    judged after decoding instead."""
+    sample = data[:65536]
+    if not sample or sample.startswith(tuple(bom for bom, _ in _BOMS)) or _looks_utf16(data):
+        return False
+    non_text = len(sample) - len(sample.translate(None, _NON_TEXT_BYTES))
+    return non_text > BINARY_RATIO * len(sample)
+
+
+_WIDE_BOMS = tuple(bom for bom, encoding in _BOMS if encoding != "utf-8")
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if encoding != "utf-8" and data.startswith(bom):
+            return encoding
+    return _looks_utf16(data)
+
+
+def is_wide_text(data: bytes) -> bool:
+    """UTF-16 or UTF-32 (by its byte-order mark or its NUL pattern): decoded whole, never cut
+    at b"\\n", and sniffed only after decoding."""
+    return _wide_encoding(data) is not None
+
+
+def sniff_view(data: bytes, size: int = 65536) -> bytes:
+    """The start of a document as UTF-8 bytes, for the format sniffers: UTF-16/32 text is
+    decoded first, so a UTF-16 page is told HTML like any other (its markup has NULs between
+    its bytes otherwise)."""
+    encoding = _wide_encoding(data)
+    if encoding is None:
+        return data[:size]
+    head = data[: size * 4]
+    for bom, _ in _BOMS:
+        if head.startswith(bom):
+            head = head[len(bom) :]
+            break
+    head = head[: len(head) - len(head) % (4 if "32" in encoding else 2)]
+    return head.decode(encoding, "replace").encode("utf-8")[:size]
 
 
 def _mostly_ascii(text: str) -> bool:
@@ -115,35 +166,76 @@ def _plausible(text: str) -> bool:
         return True
     text = ANSI_SEQUENCE.sub("", text)  # colour codes in a terminal capture are not junk
     bad = len(_CONTROL_CHARS.findall(text))
-    return bad <= 0.01 * len(text) + 1
+    return bad <= BINARY_RATIO * len(text) + 1
+
+
+@dataclass
+class Decoded:
+    """Decoded text, and how many bytes could not be decoded (each became U+FFFD)."""
+
+    text: str
+    replaced: int = 0
+
+
+_count = threading.local()
+
+
+def _count_replace(error: UnicodeError) -> tuple[str | bytes, int]:
+    assert isinstance(error, UnicodeDecodeError)  # registered for decoding only
+    _count.n = getattr(_count, "n", 0) + (error.end - error.start)
+    return "\ufffd" * (error.end - error.start), error.end
+
+
+_COUNT_REPLACE = "reader-count-replace"
+codecs.register_error(_COUNT_REPLACE, _count_replace)
+
+
+def _decode_counting(data: bytes, encoding: str) -> Decoded:
+    """``data`` decoded; each byte that is not valid ``encoding`` becomes U+FFFD, counted."""
+    try:
+        return Decoded(data.decode(encoding))
+    except UnicodeDecodeError:
+        pass
+    _count.n = 0
+    text = data.decode(encoding, _COUNT_REPLACE)
+    return Decoded(text, _count.n)
+
+
+def _non_ascii(text: str) -> int:
+    return len(text) - len(text.encode("ascii", "ignore"))
 
 
 def decode_bytes(data: bytes, *, html: bool = False) -> str:
     """Decode a document; raises ImportFailure when it is not text we can trust."""
+    return decode_document(data, html=html).text
+
+
+def decode_document(data: bytes, *, html: bool = False) -> Decoded:
+    """Decode a document, saying how many bytes were replaced; raises ImportFailure when it is
+    binary or garbled beyond repair.
+
+    UTF-8 with some invalid bytes (at least as many valid multi-byte sequences as invalid
+    bytes) is read as UTF-8 with those bytes replaced, and counted; without valid sequences
+    it is a legacy encoding (a declared charset, else cp1252), which is no replacement."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            try:
-                return data[len(bom) :].decode(encoding)
-            except UnicodeDecodeError:
-                raise ImportFailure(
-                    f"not valid {encoding.upper()} text despite its byte-order mark"
-                ) from None
+            decoded = _decode_counting(data[len(bom) :], encoding)
+            if not _plausible(decoded.text):
+                raise ImportFailure(f"not {encoding.upper()} text despite its byte-order mark")
+            return decoded
     utf16 = _looks_utf16(data)
     if utf16:
-        try:
-            text = data.decode(utf16)
-        except UnicodeDecodeError:
-            text = ""
-        if text and _plausible(text):
-            return text
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = _decode_legacy(data, html=html)
-        if not _mostly_ascii(text):
+        decoded = _decode_counting(data, utf16)
+        if decoded.text and _plausible(decoded.text) and decoded.replaced <= len(data) // 100:
+            return decoded
+    decoded = _decode_counting(data, "utf-8")
+    if decoded.replaced and _non_ascii(decoded.text) - decoded.replaced < decoded.replaced:
+        decoded = Decoded(_decode_legacy(data, html=html))  # no UTF-8 here: a legacy encoding
+        if not _mostly_ascii(decoded.text):
             raise ImportFailure(
                 "cannot decode text (not UTF-8, and not readable as Windows-1252/Latin-1)"
-            ) from None
+            )
+    text = decoded.text
     if has_mojibake(text):
         text = repair_mojibake(text)
         if has_mojibake(text):
@@ -152,7 +244,7 @@ def decode_bytes(data: bytes, *, html: bool = False) -> str:
         raise ImportFailure(
             "not text: too many control characters (binary data or an unknown encoding)"
         )
-    return text
+    return Decoded(text, decoded.replaced)
 
 
 def _decode_legacy(data: bytes, *, html: bool) -> str:

@@ -12,6 +12,7 @@ import re
 
 from reader.textutil import strip_control
 
+from .decode import sniff_view
 from .models import ImportFailure, ParsedArticle
 from .normal import finish
 
@@ -22,6 +23,7 @@ _HTML_CLOSING = re.compile(rb"</(?:p|div|article|section|span|a|h[1-6]|li)>", re
 
 def looks_like_html(data: bytes) -> bool:
     """Pasted text: a page or a fragment of markup (not prose that mentions a <tag> once)."""
+    data = sniff_view(data)  # UTF-16 markup is markup too
     head = data[:4096]
     if _HTML_SNIFF.search(head):
         return True
@@ -30,11 +32,13 @@ def looks_like_html(data: bytes) -> bool:
 
 def page_named_as_text(data: bytes) -> str | None:
     """A saved page named .txt: read as HTML."""
+    data = sniff_view(data, 512)
     return "html" if _HTML_SNIFF.match(data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")) else None
 
 
 def text_named_as_page(data: bytes) -> str | None:
     """Text named .html, with no markup at all: read as text."""
+    data = sniff_view(data)
     return None if re.search(rb"<[a-zA-Z!/]", data[:65536]) else "txt"
 
 
@@ -86,7 +90,7 @@ def parse_html(text: str) -> ParsedArticle:
     from .html import extract_html
     from .meta import parse_date
 
-    doc = extract_html(text)
+    doc = extract_html(strip_control(text))  # whole control sequences, as text and Markdown
     article = ParsedArticle(
         text="",
         title=doc.title,

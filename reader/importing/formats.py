@@ -13,7 +13,7 @@ wrap a ``str`` parser with :func:`from_text`, which decodes the bytes (decode.py
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .documents import (
@@ -25,7 +25,7 @@ from .documents import (
     text_named_as_page,
 )
 from .eml import parse_email
-from .jsonl import parse_lines
+from .jsonl import parse_line
 from .models import ImportFailure, ParsedArticle
 
 DocumentParser = Callable[[bytes], ParsedArticle]
@@ -54,12 +54,14 @@ def from_text(parse: Callable[[str], ParsedArticle], *, markup: bool = False) ->
     """A bytes parser for a format that arrives as text (``markup``: honour <meta charset>)."""
 
     def parse_bytes(data: bytes) -> ParsedArticle:
-        from .decode import decode_bytes  # lazy: listing the formats must cost nothing
+        from .decode import decode_document  # lazy: listing the formats must cost nothing
 
-        text = decode_bytes(data, html=markup)
-        if not text.strip():
+        decoded = decode_document(data, html=markup)
+        if not decoded.text.strip():
             raise ImportFailure("empty file")
-        return parse(text)
+        article = parse(decoded.text)
+        article.replaced = decoded.replaced  # the import warns: "N bytes replaced"
+        return article
 
     return parse_bytes
 
@@ -73,6 +75,53 @@ def lines_from_text(parse: Callable[[str], Numbered]) -> CorpusParser:
         return parse(decode_bytes(data))
 
     return parse_many
+
+
+def decoded_lines(parse_line: Callable[[str], ParsedArticle]) -> CorpusParser:
+    """A corpus parser for a one-record-a-line format whose lines are decoded one by one: a
+    NUL byte or bytes in another encoding cost that line only, and replaced bytes are counted
+    per line. UTF-16/32 files are decoded whole (at the call: a failure is the file's)."""
+
+    def parse_many(data: bytes) -> Numbered:
+        from .decode import decode_document, is_wide_text
+
+        lines: list[bytes] | list[str]
+        first = 0
+        if is_wide_text(data):
+            whole = decode_document(data)
+            lines, first = whole.text.split("\n"), whole.replaced  # told with the first article
+        else:
+            lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+        return _numbered(lines, parse_line, first)
+
+    return parse_many
+
+
+def _numbered(
+    lines: Sequence[bytes | str],
+    parse_line: Callable[[str], ParsedArticle],
+    replaced_before: int,
+) -> Numbered:
+    from .decode import decode_document
+
+    raw: bytes | str
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        try:
+            replaced = 0
+            if isinstance(raw, bytes):
+                if b"\x00" in raw:
+                    raise ImportFailure("NUL byte in the line (binary data)")
+                decoded = decode_document(raw)
+                line, replaced = decoded.text, decoded.replaced
+            else:
+                line = raw
+            article = parse_line(line)
+            article.replaced, replaced_before = replaced + replaced_before, 0
+            yield number, article
+        except ImportFailure as failure:
+            yield number, failure
 
 
 FORMATS: list[ImportFormat] = [
@@ -92,7 +141,7 @@ FORMATS: list[ImportFormat] = [
         sniff_pasted=looks_like_html,
         sniff_named=text_named_as_page,
     ),
-    ImportFormat("jsonl", "JSONL corpus", (".jsonl",), parse_many=lines_from_text(parse_lines)),
+    ImportFormat("jsonl", "JSONL corpus", (".jsonl",), parse_many=decoded_lines(parse_line)),
     ImportFormat("eml", "e-mail message", (".eml",), parse=parse_email),
 ]
 PASTED = "txt"  # pasted text no format claims

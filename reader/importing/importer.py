@@ -9,6 +9,7 @@ a format needs them.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 
 from . import formats
@@ -51,7 +52,7 @@ _MAGIC = (
 )
 
 
-def _check_bytes(data: bytes) -> None:
+def _check_bytes(data: bytes, *, corpus: bool = False) -> None:
     if len(data) > MAX_BYTES:
         raise ImportFailure(
             f"file too large ({len(data) // (1024 * 1024)} MB; limit {MAX_BYTES // (1024 * 1024)} MB)"
@@ -61,16 +62,14 @@ def _check_bytes(data: bytes) -> None:
     for magic, what in _MAGIC:
         if what and data.startswith(magic):
             raise ImportFailure(f"binary file ({what}), not an article")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _mostly_utf16(data):
-        return  # UTF-16 text has NUL bytes by nature
-    if b"\x00" in data[:65536]:
-        raise ImportFailure("binary file (contains NUL bytes), not an article")
+    from .decode import looks_binary
 
-
-def _mostly_utf16(data: bytes) -> bool:
-    from .decode import _looks_utf16
-
-    return _looks_utf16(data) is not None
+    # a stray NUL or a few control characters are stripped instead; a corpus with records in
+    # it is judged line by line (its binary lines fail alone)
+    if looks_binary(data) and not (corpus and re.search(rb"(?m)^[ \t]*\{", data[:65536])):
+        raise ImportFailure(
+            "binary file (too many NUL bytes and control characters), not an article"
+        )
 
 
 def parse_document(data: bytes, name: str) -> ParsedArticle:
@@ -113,7 +112,7 @@ def iter_corpus(data: bytes, name: str, fmt: formats.ImportFormat | None = None)
         yield 0, ImportFailure(f"not a corpus (corpora: {_corpus_suffixes()})")
         return
     try:
-        _check_bytes(data)
+        _check_bytes(data, corpus=True)
         lines = fmt.parse_many(data)
     except ImportFailure as failure:
         yield 0, failure
@@ -149,7 +148,10 @@ def collect_files(paths: list[str]) -> Iterator[tuple[str, str | None]]:
                         continue
                     found = True
                     full = os.path.join(root, file)
-                    yield full, None if os.access(full, os.R_OK) else "permission denied"
+                    if not _is_regular(full):  # a FIFO would block forever, a device never end
+                        yield full, "not a regular file"
+                    else:
+                        yield full, None if os.access(full, os.R_OK) else "permission denied"
             for folder in unreadable:
                 yield folder, "cannot read folder (permission denied)"
             if not found and not unreadable:
@@ -157,7 +159,7 @@ def collect_files(paths: list[str]) -> Iterator[tuple[str, str | None]]:
         elif not os.path.exists(path):
             yield path, "no such file or folder"
         elif not os.path.isfile(path):
-            yield path, "not a regular file"
+            yield path, "not a regular file (a pipe or a device: pipe it to `reader import -`)"
         elif not os.access(path, os.R_OK):
             yield path, "permission denied"
         elif formats.for_path(path) is None:
@@ -165,6 +167,15 @@ def collect_files(paths: list[str]) -> Iterator[tuple[str, str | None]]:
             yield path, formats.unsupported(ext or os.path.basename(path))
         else:
             yield path, None
+
+
+def _is_regular(path: str) -> bool:
+    import stat
+
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True  # gone or unreadable: reading it names the reason
 
 
 def content_key(text: str) -> str:

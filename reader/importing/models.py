@@ -28,3 +28,4 @@ class ParsedArticle:
     tags: list[str] = field(default_factory=list)
     format: str = "txt"  # txt | md | html | jsonl | stdin
     headings: list[int] = field(default_factory=list)  # indexes of paragraphs that are headings
+    replaced: int = 0  # bytes that were not valid in the encoding and became U+FFFD (warned)

@@ -36,10 +36,14 @@ def finish(article: ParsedArticle, paragraphs: list[str], headings: list[int]) -
         raise ImportFailure("no article text found")
     article.text = "\n\n".join(cleaned)
     article.headings = kept_headings
-    for attr in ("source", "url"):
+    for attr in ("source", "url", "lang"):
         value = getattr(article, attr)
         if value is not None:
             setattr(article, attr, " ".join(strip_control(str(value)).split()) or None)
+    # tags found in a document are text too: control characters out (the store refuses them,
+    # and one bad tag must not cost the batch its tags), empty ones dropped
+    tags = (" ".join(strip_control(str(t)).split()).strip("/ ") for t in article.tags)
+    article.tags = list(dict.fromkeys(t for t in tags if t))
     if article.lang is None:
         from .meta import detect_lang  # lazy: the CLI's help lists formats without loading it
 

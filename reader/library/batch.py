@@ -14,17 +14,18 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.base.errors import ReaderError, describe
 from reader.importing.formats import original_extension
 from reader.importing.models import ParsedArticle
 
-from .analysis_pool import Analysed, AnalysisPool, analyse_text
+from .analysis_pool import Analysed, AnalysisPool, InternalError, analyse_text
 from .article_index import ArticleIndex, IndexTxn
 from .folders import ArticleFolders
 from .ids import sha256_hex, unique_id
@@ -66,6 +67,7 @@ class ImportBatch:
         *,
         on_result: Callable[[ImportOutcome], None] | None,
         batch_seconds: float,
+        pool: AnalysisPool | None = None,
     ) -> None:
         self.index = index
         self.folders = folders
@@ -81,7 +83,9 @@ class ImportBatch:
         self._tag_queue: TagQueue = queue.Queue()
         self.tag_errors: list[str] = []
         self.inflight: deque[_InFlight] = deque()
-        self.pool = AnalysisPool()
+        self.warnings: list[tuple[str, str]] = []  # (name, message), reported at the commit
+        self._own_pool = pool is None  # the import driver's pool (it parses too) is its own
+        self.pool = pool if pool is not None else AnalysisPool()
         self._writer: ThreadPoolExecutor | None = None
 
     def add(self, parsed: ParsedArticle, original: bytes, name: str) -> None:
@@ -136,8 +140,10 @@ class ImportBatch:
                 self.pool.flush()  # it may still be buffered
             try:
                 analysed = future.result()
-            except Exception:  # noqa: BLE001 - a worker died: analyse here instead
+            except (ReaderError, InternalError, CancelledError):  # no worker answer: analyse here
                 analysed = analyse_text(parsed.text, parsed.lang)
+            if analysed.error:  # kept without highlights; told with its import line
+                self.warnings.append((name, f"analysis failed: {analysed.error}"))
             meta.lang = meta.lang or analysed.lang
             meta.quotes, meta.actors = analysed.quotes, analysed.actors
             meta.added = datetime.now(UTC).isoformat(timespec="microseconds")
@@ -168,7 +174,8 @@ class ImportBatch:
             self.inflight.clear()
             self.commit()
         finally:
-            self.pool.shutdown()
+            if self._own_pool:
+                self.pool.shutdown(wait=finish)
             if self._writer is not None:
                 self._writer.shutdown(wait=True)
             self.finish_tags()
@@ -213,6 +220,10 @@ class ImportBatch:
             self.results.append(outcome)
             if self.on_result is not None:
                 self.on_result(outcome)
+        warnings, self.warnings = self.warnings, []
+        for name, message in warnings:
+            if self.on_result is not None:
+                self.on_result(ImportOutcome(name, "warning", reason=message))
 
     def _restore_notes(self, metas: Iterable[ArticleMeta]) -> None:
         """An article removed earlier and imported again gets its orphaned notes back.
@@ -223,7 +234,7 @@ class ImportBatch:
             try:
                 store.restore_article(meta.id, partial(self.folders.text, meta.id))
             except Exception as exc:  # noqa: BLE001 - a damaged notes file must not stop an import
-                self.tag_errors.append(f"{meta.id}: notes not restored ({exc})")
+                self.tag_errors.append(f"{meta.id}: notes not restored ({describe(exc)})")
 
     def _move(self, meta: ArticleMeta, txn: IndexTxn) -> ArticleMeta:
         from dataclasses import replace
@@ -271,13 +282,13 @@ def _tag_all(store: AnnotationStore, work: list[tuple[str, list[str]]], errors: 
             bulk(dict(work))
             return
         except Exception as exc:  # noqa: BLE001 - reported by the caller, import goes on
-            errors.append(f"{len(work)} articles: tags not saved ({exc})")
+            errors.append(f"{len(work)} articles: tags not saved ({describe(exc)})")
             return
     for article_id, tags in work:
         try:
             store.tag_article(article_id, tags)
         except Exception as exc:  # noqa: BLE001 - reported by the caller, import goes on
-            errors.append(f"{article_id}: tags not saved ({exc})")
+            errors.append(f"{article_id}: tags not saved ({describe(exc)})")
 
 
 @dataclass

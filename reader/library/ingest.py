@@ -8,10 +8,13 @@ half-written.
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -19,12 +22,15 @@ from typing import BinaryIO
 from reader.importing.formats import for_path
 from reader.importing.models import ImportFailure, ParsedArticle
 
+from .analysis_pool import AnalysisPool
 from .models import ArticleMeta, ImportOutcome
 from .store import Library
 
 CHUNK_BYTES = 4 * 1024 * 1024
 PROGRESS_EVERY = 0.05  # seconds between progress reports inside a corpus
 SAMPLE_TAG = "sample"  # the bundled sample articles carry it
+# an outcome per document or corpus line: imported, duplicate, error, or warning (the article is
+# still imported: "N bytes replaced" when some bytes were not valid in its encoding)
 ResultCallback = Callable[[ImportOutcome], None]
 ProgressCallback = Callable[[int, int, str], None]  # (done, total, current name)
 
@@ -34,6 +40,7 @@ class ImportReport:
     imported: list[ArticleMeta] = field(default_factory=list)
     duplicates: list[ArticleMeta] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (PATH or PATH:LINE, reason)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # imported all the same
     cancelled: bool = False
     keep: bool = True  # keep every imported and duplicate row (False: only count them)
     imported_count: int = 0
@@ -76,6 +83,8 @@ def import_paths(
             report.duplicate_count += 1
             if keep:
                 report.duplicates.append(outcome.meta)
+        elif outcome.status == "warning":
+            report.warnings.append((outcome.name, outcome.reason))
         else:
             report.errors.append((outcome.name, outcome.reason))
         if on_result is not None:
@@ -97,32 +106,30 @@ def import_paths(
         sources.append((str(path), None, reason))
     total = len(sources)
     done = 0
+    pool = AnalysisPool()  # parses every document under limits; analyses many in workers
 
     def items() -> Iterator[tuple[ParsedArticle, bytes, str]]:
         nonlocal done, total
-        for name, data, reason in sources:
+        for name, data, reason, parsing in _ahead(sources, pool):
             if on_progress is not None:
                 on_progress(done, total, name)
             if cancel is not None and cancel.is_set():
-                report.cancelled = True
-                return
+                raise _Stopped
             done += 1
             if reason is not None:
                 result(ImportOutcome(name, "error", reason=reason))
                 continue
-            if data is None:
+            if parsing is None:  # a corpus: read when its turn comes, never ahead
                 try:
                     data = Path(name).read_bytes()
                 except OSError as exc:
                     result(ImportOutcome(name, "error", reason=exc.strerror or str(exc)))
                     continue
-            fmt = for_path(name)
-            if fmt is not None and fmt.many:
                 # a corpus counts one unit a line, so its progress moves while it imports
                 lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
                 total += max(0, lines - 1)
                 end, last = done + max(0, lines - 1), 0.0
-                for item in _corpus_items(data, name, result, cancel, report):
+                for item in _corpus_items(data, name, result, cancel):
                     done = min(done + 1, end)
                     now = time.monotonic()
                     if on_progress is not None and now - last >= PROGRESS_EVERY:
@@ -131,45 +138,150 @@ def import_paths(
                     yield item
                 done = end  # bad and blank lines count too
                 continue
-            parsed = _parse(data, name, result)
-            if parsed is not None and _storable(parsed, name, result):
+            parsed = _await_parse(parsing, name, result, cancel)
+            if parsed is not None and data is not None and _storable(parsed, name, result):
                 yield parsed, data, name
         if on_progress is not None:
             on_progress(done, total, "")
 
     try:
         library.add_many(
-            items(),
-            on_result=result,
-            batch_seconds=batch_seconds,
-            keep=keep,
+            items(), on_result=result, batch_seconds=batch_seconds, pool=pool, keep=keep
         )
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, _Stopped):
         report.cancelled = True  # add_many committed what was fully written before re-raising
+    finally:
+        pool.shutdown(wait=not report.cancelled)  # a cancel stops a running parse at once
     if sample_ids:  # so they can be told apart and removed at once (reader rm --tag sample)
         library.annotations.tag_articles(dict(sample_ids))
     return report
 
 
+class _Stopped(Exception):
+    """Cancelled (ctrl+c, the TUI's cancel): raised out of the articles so that the batch
+    commits only what is fully written, and stops what is still running at once."""
+
+
+AHEAD = 8  # documents parsed ahead of the one being stored
+AHEAD_BYTES = 64 * 1024 * 1024
+
+
+def _is_corpus(name: str) -> bool:
+    fmt = None if name == "-" else for_path(name)
+    return fmt is not None and fmt.many
+
+
+Ahead = tuple[str, bytes | None, str | None, "Future[ParsedArticle] | None"]
+
+
+def _ahead(
+    sources: list[tuple[str, bytes | None, str | None]], pool: AnalysisPool
+) -> Iterator[Ahead]:
+    """The sources in order, each document read and its parse started in a worker a few
+    documents ahead, so the workers stay busy while the main process stores. A corpus is
+    neither read nor parsed ahead (it is read when its turn comes)."""
+    window: deque[Ahead] = deque()
+    queued = 0
+    pending = iter(sources)
+    more = True
+    while True:
+        while more and len(window) < AHEAD and queued < AHEAD_BYTES:
+            try:
+                name, data, reason = next(pending)
+            except StopIteration:
+                more = False
+                break
+            parsing = None
+            if reason is None and not _is_corpus(name):
+                if data is None:
+                    data, reason = _read_document(name)
+                if reason is None:
+                    assert data is not None
+                    parsing = pool.parse(data, name)
+                    queued += len(data)
+            window.append((name, data, reason, parsing))
+        if not window:
+            return
+        name, data, reason, parsing = window.popleft()
+        if parsing is not None and data is not None:
+            queued -= len(data)
+        yield name, data, reason, parsing
+
+
+def _read_document(name: str) -> tuple[bytes | None, str | None]:
+    """A document's bytes, at most the importer's size limit (never a whole huge file)."""
+    import stat
+
+    from reader.importing.importer import MAX_BYTES
+
+    limit_mb = MAX_BYTES // (1024 * 1024)
+    try:
+        with open(name, "rb") as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return None, "not a regular file"
+            if info.st_size > MAX_BYTES:
+                size_mb = info.st_size // (1024 * 1024)
+                return None, f"file too large ({size_mb} MB; limit {limit_mb} MB)"
+            data = f.read(MAX_BYTES + 1)  # a file that grew meanwhile: the importer names it
+    except OSError as exc:
+        return None, exc.strerror or str(exc)
+    return data, None
+
+
+def _await_parse(
+    parsing: Future[ParsedArticle],
+    name: str,
+    result: ResultCallback,
+    cancel: threading.Event | None,
+) -> ParsedArticle | None:
+    """The parsed document, or None after reporting why not. Waits in short steps, so a
+    cancel (ctrl+c) is answered at once even while a worker is busy."""
+    from concurrent.futures import CancelledError
+
+    from reader.base.errors import ReaderError, bug_report
+
+    from .analysis_pool import InternalError
+
+    while True:
+        try:
+            parsed = parsing.result(timeout=0.1)
+            break
+        except TimeoutError:
+            if cancel is not None and cancel.is_set():
+                raise _Stopped from None
+        except CancelledError:
+            raise _Stopped from None
+        except ReaderError as exc:  # ImportFailure, a limit, a worker that died: this file
+            result(ImportOutcome(name, "error", reason=str(exc) or "cannot be imported"))
+            return None
+        except RecursionError:
+            result(ImportOutcome(name, "error", reason="document nested too deeply"))
+            return None
+        except InternalError as exc:  # a bug: named as one, and the rest goes on
+            result(ImportOutcome(name, "error", reason=str(exc)))
+            return None
+        except Exception as exc:  # noqa: BLE001 - a bug in-process: named, the rest goes on
+            result(ImportOutcome(name, "error", reason=bug_report(exc)))
+            return None
+    _warn_replaced(parsed, name, result)
+    return parsed
+
+
 def _read_stdin(stdin: BinaryIO | bytes | None) -> bytes:
+    """Standard input, at most one byte more than the size limit (the importer names it)."""
+    from reader.importing.importer import MAX_BYTES
+
     if isinstance(stdin, bytes):
         return stdin
     stream = stdin if stdin is not None else sys.stdin.buffer
-    return stream.read()
+    return stream.read(MAX_BYTES + 1)
 
 
-def _parse(data: bytes, name: str, result: ResultCallback) -> ParsedArticle | None:
-    from reader.importing.importer import parse_document
-
-    try:
-        return parse_document(data, name)
-    except ImportFailure as exc:
-        result(ImportOutcome(name, "error", reason=str(exc) or "cannot be imported"))
-    except RecursionError:
-        result(ImportOutcome(name, "error", reason="document nested too deeply"))
-    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the import
-        result(ImportOutcome(name, "error", reason=f"cannot be read ({type(exc).__name__}: {exc})"))
-    return None
+def _warn_replaced(parsed: ParsedArticle, name: str, result: ResultCallback) -> None:
+    if parsed.replaced:
+        n = parsed.replaced
+        result(ImportOutcome(name, "warning", reason=f"{n} byte{'s' * (n != 1)} replaced"))
 
 
 def _storable(parsed: ParsedArticle, name: str, result: ResultCallback) -> bool:
@@ -195,19 +307,21 @@ def _corpus_items(
     name: str,
     result: ResultCallback,
     cancel: threading.Event | None,
-    report: ImportReport,
 ) -> Iterator[tuple[ParsedArticle, bytes, str]]:
-    """Each good line as an article whose original bytes are the line itself."""
+    """Each good line as an article whose original bytes are the line itself. Lines are
+    parsed here, not in a worker: a line is a record (JSON: a linear parse) whose text is only
+    normalised, with none of the page cleaners a worker guards against."""
     from reader.importing.importer import iter_corpus
 
     lines = data.split(b"\n")
+    records = 0
     for chunk, offset in _corpus_chunks(data, lines):
         if offset and not chunk.strip():
             continue  # only the trailing newline(s) after a full chunk: not an empty file
         for lineno, item in iter_corpus(chunk, name):
+            records += 1
             if cancel is not None and cancel.is_set():
-                report.cancelled = True
-                return
+                raise _Stopped
             if lineno == 0:  # the file as a whole (binary, unreadable encoding, ...)
                 result(ImportOutcome(name, "error", reason=str(item) or "cannot be imported"))
                 return
@@ -218,17 +332,22 @@ def _corpus_items(
                 continue
             if not _storable(item, where, result):
                 continue
+            _warn_replaced(item, where, result)
             raw = lines[lineno - 1].strip() if 0 < lineno <= len(lines) else b""
             if not raw:
                 raw = item.text.encode("utf-8")
             yield item, raw, where
+    if not records:  # nothing but blank lines (once decoded): said, never silently nothing
+        result(ImportOutcome(name, "error", reason="no records in the file (only blank lines)"))
 
 
 def _corpus_chunks(data: bytes, lines: list[bytes]) -> Iterator[tuple[bytes, int]]:
     """A corpus in pieces of whole lines, with the number of lines before each piece: the
     importer's size limit is meant for one article, and a corpus of 10,000 is far larger.
     UTF-16 files (NUL bytes) can't be cut at b"\n" and go whole."""
-    if len(data) <= CHUNK_BYTES or b"\x00" in data[:4096]:
+    from reader.importing.decode import is_wide_text
+
+    if len(data) <= CHUNK_BYTES or is_wide_text(data):
         yield data, 0
         return
     start, size = 0, 0

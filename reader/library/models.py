@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-ImportStatus = Literal["imported", "duplicate", "error"]
+# "warning": imported all the same, with something to say (N bytes replaced, analysis failed)
+ImportStatus = Literal["imported", "duplicate", "error", "warning"]
 
 
 @dataclass
@@ -46,4 +47,4 @@ class ImportOutcome:
     name: str  # PATH, PATH:LINE for a corpus line, "-" for stdin
     status: ImportStatus
     meta: ArticleMeta | None = None  # imported: the new article; duplicate: the one it repeats
-    reason: str = ""  # status "error": why, in one line
+    reason: str = ""  # status "error" (or "warning"): why, in one line

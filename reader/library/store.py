@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from annotations.store import AnnotationStore
     from reader.analysis.models import Analysis
 
+    from .analysis_pool import AnalysisPool
     from .journal import Entry, State
     from .reimport import ReimportResult
     from .search_index import SearchIndex
@@ -209,6 +210,7 @@ class Library:
         *,
         on_result: Callable[[ImportOutcome], None] | None = None,
         batch_seconds: float = 2.0,
+        pool: AnalysisPool | None = None,
         keep: bool = True,
     ) -> list[ImportOutcome]:
         """Store many articles, writing the index once per batch (every ``batch_seconds``).
@@ -226,6 +228,7 @@ class Library:
             self.annotations,
             on_result=on_result,
             batch_seconds=batch_seconds,
+            pool=pool,
         )
         finished = False
         try:

@@ -9,9 +9,11 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.reactive import reactive
 
+from reader.base.errors import describe
 from reader.render import NOTE_STYLE, TAG_STYLE, append_filters, clean, passage_label
 from reader.screens.dialogs import PickDialog
 from reader.screens.lists import ListScreen
+from reader.screens.session import short_error
 
 
 class AnnotationsScreen(ListScreen):
@@ -35,7 +37,22 @@ class AnnotationsScreen(ListScreen):
     def load(self) -> None:
         self.metas = {m.id: m for m in self.session.library.articles()}
         entries = []
-        for note in self.session.notes():
+        try:
+            notes = self.session.notes()
+            problems = self.session.store.problems()
+        except Exception as exc:  # noqa: BLE001 - said here, never "no notes yet"
+            notes, problems = [], {}
+            self.empty_text = f"Notes unreadable: {describe(exc)}"
+            self.notify(self.empty_text, severity="error", timeout=10)
+        if problems:  # files left out of the list: named, as the CLI's `notes` does
+            first = short_error(problems[sorted(problems)[0]], self.session.root)
+            self.notify(
+                f"{len(problems)} annotation file(s) unreadable, their notes left out: {first}"
+                " (`reader doctor` repairs them)",
+                severity="warning",
+                timeout=10,
+            )
+        for note in notes:
             meta = self.metas.get(note.article)
             title = clean(meta.title) if meta else f"(removed article {note.article})"
             label = Text()

@@ -16,8 +16,9 @@ from textual.widgets import Footer, Input, Static
 
 from annotations import exporters
 from annotations.store import NoteConflict
+from reader.base.errors import describe
 from reader.base.spans import Span
-from reader.render import body_spans, clean_with_map, header, legend, plural
+from reader.render import body_spans, clean_line, clean_with_map, header, legend, plural
 from reader.screens.dialogs import (
     ConfirmDialog,
     ConflictDialog,
@@ -72,8 +73,9 @@ class ArticleScreen(Screen[None]):
         raw = session.text(article_id)
         self.text, self.move = clean_with_map(raw)
         self.analysis = session.analysis(article_id)
-        self.notes: list[Any] = session.notes(article_id)
-        self.tags: list[str] = session.tags(article_id)
+        self.notes: list[Any]
+        self.tags: list[str]
+        self.notes, self.tags, self.notes_error = session.annotations(article_id)
         self.start_at, self.start_search, self.start_actor = at, search, actor
         layout = ArticleLayout(self.text, self._spans(), self._sentences())
         self.view = ArticleView(layout, self._quotes(), id="body")
@@ -117,6 +119,11 @@ class ArticleScreen(Screen[None]):
         return any(w.display for w in self.query(selector))
 
     def on_mount(self) -> None:
+        if self.notes_error:
+            self.notify(f"notes unreadable: {self.notes_error}", severity="error", timeout=10)
+        failed = self.session.analysis_errors.get(self.article_id)
+        if failed:
+            self.notify(f"analysis failed: {failed}; no highlights", severity="error", timeout=10)
         self.view.set_notes(self._note_ranges())
         self._show_header()
         self.view.focus()
@@ -135,7 +142,7 @@ class ArticleScreen(Screen[None]):
         try:
             self.session.store.set_state(self.article_id, read=True)
         except Exception as exc:  # noqa: BLE001
-            self.notify(f"reading state not saved: {exc}", severity="warning")
+            self.notify(f"reading state not saved: {describe(exc)}", severity="warning")
 
     def _place_cursor(self, offset: int) -> None:
         layout = self.view.doc
@@ -168,7 +175,7 @@ class ArticleScreen(Screen[None]):
 
     def _show_header(self) -> None:
         # a damaged annotation file must not look like "0 notes": say so, and how to repair
-        self.annotation_error = self.session.annotation_error(self.article_id)
+        self.annotation_error = self.notes_error or self.session.annotation_error(self.article_id)
         notes = "notes unreadable" if self.annotation_error else plural(len(self.notes), "note")
         head = header(self.meta, self.tags)
         head.append("\n")
@@ -186,7 +193,8 @@ class ArticleScreen(Screen[None]):
         if self.annotation_error:
             head.append("\n")
             head.append(
-                f"⚠ {self.annotation_error} · `reader doctor` repairs it", self._warning_style()
+                f"⚠ {clean_line(self.annotation_error)} · `reader doctor` repairs it",
+                self._warning_style(),
             )
         self.query_one("#article-header", Static).update(head)
 
@@ -195,13 +203,15 @@ class ArticleScreen(Screen[None]):
         return f"bold {colour}"
 
     def refresh_annotations(self) -> None:
-        self.notes = self.session.notes(self.article_id)
-        self.tags = self.session.tags(self.article_id)
+        before = self.notes_error
+        self.notes, self.tags, self.notes_error = self.session.annotations(self.article_id)
+        if self.notes_error and self.notes_error != before:
+            self.notify(f"notes unreadable: {self.notes_error}", severity="error", timeout=10)
         self.view.set_spans(self._spans())
         self.view.set_notes(self._note_ranges())
         self._show_header()
         if self._shown("#notes-panel") and self._shown("#side"):
-            self.query_one(NotesPanel).show(self.notes)
+            self.query_one(NotesPanel).show(self.notes, error=self.notes_error)
 
     def _poll(self) -> None:
         version = self.session.version()
@@ -225,17 +235,20 @@ class ArticleScreen(Screen[None]):
                 self.analysis.actor(q.actor).name if self.analysis.actor(q.actor) else q.speaker
             )
             text.append(" · speaker: ")
-            text.append(speaker or "unknown", "bold")
+            text.append(clean_line(speaker) or "unknown", "bold")
             if q.via:
                 via = self.analysis.actor(q.via_actor)
                 text.append(" via ")
-                text.append(via.name if via else q.via, "bold")
+                text.append(clean_line(via.name if via else q.via), "bold")
         else:
             para = self.view.doc.paragraph_of(event.start) + 1
             text.append(f"paragraph {para}/{len(self.view.doc.paragraphs)}")
         if self.actor_filter:
             name = self.analysis.actor(self.actor_filter)
-            text.append(f" · quotes of {name.name if name else '?'} (Escape clears)", "color(162)")
+            text.append(
+                f" · quotes of {clean_line(name.name) if name else '?'} (Escape clears)",
+                "color(162)",
+            )
         self.query_one("#status", Static).update(text, layout=False)  # one fixed line
 
     def action_explain(self) -> None:
@@ -336,7 +349,7 @@ class ArticleScreen(Screen[None]):
                 Text("Actors  █ direct ▒ indirect · Enter: their quotes", "bold")
             )
         else:
-            notes.show(self.notes)
+            notes.show(self.notes, error=self.notes_error)
             self.query_one("#side-title", Static).update(
                 Text("Notes · Enter jumps · e edits · d deletes", "bold")
             )
@@ -396,8 +409,8 @@ class ArticleScreen(Screen[None]):
     def action_back(self) -> None:
         try:
             self.session.store.set_state(self.article_id, position=self._stored_offset())
-        except Exception:  # noqa: BLE001 - leaving must always work
-            pass
+        except Exception as exc:  # noqa: BLE001 - leaving must always work; the failure is named
+            self.notify(f"reading position not saved: {describe(exc)}", severity="warning")
         self.app.pop_screen()
 
     def _stored_offset(self) -> int:
@@ -433,7 +446,7 @@ class ArticleScreen(Screen[None]):
                 self._ask_conflict(dialog, base, conflict.current, text, tags)
                 return "changed elsewhere meanwhile: choose which version to keep"
             except Exception as exc:  # noqa: BLE001 - shown in the dialog, never a traceback
-                return str(exc) or type(exc).__name__
+                return describe(exc)
             self._written("note saved")
             return None
 
@@ -459,7 +472,7 @@ class ArticleScreen(Screen[None]):
                 self._ask_conflict(dialog, base, again.current, text, tags)
                 return
             except Exception as exc:  # noqa: BLE001 - the edit stays open, with the reason
-                dialog.show_error(str(exc) or type(exc).__name__)
+                dialog.show_error(describe(exc))
                 return
             dialog.dismiss(None)
             self._written(done)
@@ -484,7 +497,7 @@ class ArticleScreen(Screen[None]):
                 )
                 return
             except Exception as exc:  # noqa: BLE001 - one line, never a traceback
-                self.notify(f"not saved: {exc}", severity="error")
+                self.notify(f"not saved: {describe(exc)}", severity="error")
                 return
             self.deleted = note
             self.refresh_bindings()
@@ -507,7 +520,7 @@ class ArticleScreen(Screen[None]):
         try:
             change()
         except Exception as exc:  # noqa: BLE001 - one line, never a traceback
-            self.notify(f"not saved: {exc}", severity="error")
+            self.notify(f"not saved: {describe(exc)}", severity="error")
             return False
         self._written(done)
         return True
@@ -525,7 +538,7 @@ class ArticleScreen(Screen[None]):
             try:
                 change(result)
             except Exception as exc:  # noqa: BLE001 - shown in the dialog, never a traceback
-                return str(exc) or type(exc).__name__
+                return describe(exc)
             self._written(done(result) if callable(done) else done)
             return None
 
@@ -534,7 +547,8 @@ class ArticleScreen(Screen[None]):
     def _known_tags(self) -> list[str]:
         try:
             return list(self.session.store.tag_counts())
-        except Exception:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - completion only; the failure is named
+            self.notify(f"tag suggestions unavailable: {describe(exc)}", severity="warning")
             return []
 
     def _anchor(self):
@@ -623,7 +637,7 @@ class ArticleScreen(Screen[None]):
                 self.article_id, Path(path) if path else None, create=create
             )
         except Exception as exc:  # noqa: BLE001
-            self.notify(f"export failed: {exc}", severity="error")
+            self.notify(f"export failed: {describe(exc)}", severity="error")
             return
         self.notify(f"exported to {written}", timeout=8)
 

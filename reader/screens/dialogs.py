@@ -17,7 +17,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from reader.render import passage_label
+from reader.render import clean, clean_line, passage_label
 from reader.textutil import strip_control
 
 if TYPE_CHECKING:
@@ -106,10 +106,12 @@ class Dialog(ModalScreen[Any]):
         found = self.query("#dialog-error")
         if found:
             box = found.first(Static)
-            box.update(Text(f"not saved: {message} (your text is kept; Escape discards it)"))
+            box.update(
+                Text(f"not saved: {clean_line(message)} (your text is kept; Escape discards it)")
+            )
             box.display = True
         else:
-            self.notify(f"not saved: {message}", severity="error")
+            self.notify(f"not saved: {message}", severity="error")  # the app's notify: gated
 
     def result(self) -> Any:  # pragma: no cover - overridden
         return None
@@ -157,7 +159,7 @@ class TextPrompt(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(self.title_text), classes="dialog-title")
+            yield Label(Text(clean_line(self.title_text)), classes="dialog-title")
             if self.passage:
                 yield passage_box(self.passage, self.app.size.height)
             # no select-on-focus: a prefilled value (the current tags) is added to, never
@@ -216,7 +218,7 @@ class NoteDialog(Dialog):
         title: str = "Note",
     ) -> None:
         super().__init__()
-        self.passage = strip_control(passage)
+        self.passage = clean(passage)
         self.text = text
         self.tags = list(tags)
         self.known_tags = list(known_tags)
@@ -224,7 +226,7 @@ class NoteDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog note-dialog"):
-            yield Label(Text(self.title_text), classes="dialog-title")
+            yield Label(Text(clean_line(self.title_text)), classes="dialog-title")
             # under the title, so a small window still shows why a save failed
             yield Static("", id="dialog-error", classes="dialog-error")
             if self.passage:
@@ -302,7 +304,7 @@ class ConflictDialog(Dialog):
             with VerticalScroll(id="conflict-mine", classes="conflict-version"):
                 yield Static(_version("Yours (not saved yet)", *self.mine))
             if self.theirs is not None:
-                when = strip_control(self.theirs.updated or "")[:19].replace("T", " ")
+                when = clean_line(self.theirs.updated or "")[:19].replace("T", " ")
                 with VerticalScroll(id="conflict-theirs", classes="conflict-version"):
                     yield Static(
                         _version(f"Theirs (saved {when})", self.theirs.text, self.theirs.tags)
@@ -326,9 +328,9 @@ class ConflictDialog(Dialog):
 def _version(label: str, text: str, tags: Sequence[str]) -> Text:
     out = Text()
     out.append(label + "\n", "bold")
-    out.append(strip_control(text) or "(no text)")
+    out.append(clean(text) or "(no text)")
     if tags:
-        out.append("\n" + " ".join("#" + strip_control(t) for t in tags), "italic")
+        out.append("\n" + " ".join("#" + clean_line(t) for t in tags), "italic")
     out.append("\n")
     return out
 
@@ -347,7 +349,7 @@ class ConfirmDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(self.question), classes="dialog-title")
+            yield Label(Text(clean(self.question)), classes="dialog-title")
             yield Static(Text("y / Enter: yes · n / Escape: no"), classes="dialog-hint")
 
     def result(self) -> bool:
@@ -364,7 +366,7 @@ class PickDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog pick-dialog"):
-            yield Label(Text(self.title_text), classes="dialog-title")
+            yield Label(Text(clean_line(self.title_text)), classes="dialog-title")
             yield Input(placeholder="type to narrow", id="pick-filter")
             yield OptionList(id="pick-list")
             yield Static(Text("Enter picks · Escape cancels"), classes="dialog-hint")
@@ -377,7 +379,7 @@ class PickDialog(Dialog):
         option_list.clear_options()
         q = query.casefold()
         option_list.add_options(
-            Option(Text(strip_control(label)), id=str(i))
+            Option(Text(clean_line(label)), id=str(i))
             for i, (label, _value) in enumerate(self.options)
             if q in label.casefold()
         )

@@ -22,8 +22,9 @@ from textual.containers import Vertical
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, ProgressBar, Static
 
+from reader.base.errors import describe
 from reader.importing.formats import suffix_text
-from reader.render import plural
+from reader.render import clean_line, plural
 from reader.screens.dialogs import Dialog
 
 if TYPE_CHECKING:
@@ -162,7 +163,7 @@ class ImportDialog(Dialog):
         self.dismiss(self.outcome)
 
     def _status(self, message: str) -> None:
-        self.query_one("#import-status", Static).update(Text(message))
+        self.query_one("#import-status", Static).update(Text(clean_line(message)))
 
     @work(thread=True, exclusive=True, group="import")
     def run_import(self, path: Path) -> None:
@@ -176,7 +177,7 @@ class ImportDialog(Dialog):
                 self.imported += 1
             elif outcome.status == "duplicate":
                 self.duplicates += 1
-            else:
+            elif outcome.status != "warning":  # a warning's article is imported all the same
                 self.errors.append((outcome.name, outcome.reason))
 
         try:
@@ -189,7 +190,7 @@ class ImportDialog(Dialog):
             )
             cancelled = report.cancelled
         except Exception as exc:  # noqa: BLE001 - report, never crash the app
-            self.errors.append((str(path), str(exc)))
+            self.errors.append((str(path), describe(exc)))
             cancelled = False
         self.app.call_from_thread(self._finished, cancelled)
 

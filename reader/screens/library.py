@@ -10,8 +10,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
 
-from reader.base.errors import ReaderError
-from reader.render import append_filters, plural
+from reader.base.errors import ReaderError, describe
+from reader.render import append_filters, clean_line, plural
 from reader.widgets.article_rows import COLUMNS, Row, filter_rows, sort_rows
 from reader.widgets.article_table import ArticleTable
 
@@ -82,6 +82,14 @@ class LibraryScreen(Screen[None]):
         self._count_unread()
         self._apply(keep=keep, presorted=presorted and not self.filtered)
         self._start_warm()
+        self._warn_unreadable()
+
+    def _warn_unreadable(self) -> None:
+        """Tags, notes and read state that could not be read are said, never shown as none."""
+        error = self.session.summaries_error
+        if error and error != getattr(self, "_summaries_warned", ""):
+            self.notify(f"notes and tags unreadable: {error}", severity="error", timeout=10)
+        self._summaries_warned = error
 
     def _start_warm(self) -> None:
         self._warm_rows, self._warm_pos = self.all_rows, 0
@@ -141,7 +149,7 @@ class LibraryScreen(Screen[None]):
         text.append(f" · sorted by {table.sort_column} {'▼' if table.sort_reverse else '▲'}")
         if self.query_text:
             text.append(" · filter: ")
-            text.append(self.query_text, "bold")
+            text.append(clean_line(self.query_text), "bold")
         append_filters(text, tag=self.tag, actor=self.actor)
         self.query_one("#library-header", Static).update(text)
 
@@ -192,7 +200,7 @@ class LibraryScreen(Screen[None]):
         try:
             self.session.store.set_state(row.id, read=unread)
         except Exception as exc:  # noqa: BLE001 - one line, never a traceback
-            self.notify(f"not saved: {exc}", severity="error", markup=False)
+            self.notify(f"not saved: {describe(exc)}", severity="error")
             return
         self._version = self.session.version()
         self.refresh_annotations()
@@ -204,6 +212,7 @@ class LibraryScreen(Screen[None]):
     def refresh_annotations(self) -> None:
         """Tags, notes and read state changed: update rows in place (no index reload)."""
         summaries = self.session.summaries()
+        self._warn_unreadable()
         changed = False
         for row in self.all_rows:
             new = summaries.get(row.meta.id)
@@ -254,7 +263,7 @@ class LibraryScreen(Screen[None]):
         try:
             import_paths(self.session.library, [], samples=True, on_progress=progress)
         except Exception as exc:  # noqa: BLE001 - tell, never crash
-            self.app.call_from_thread(self.notify, f"samples: {exc}", severity="error")
+            self.app.call_from_thread(self.notify, f"samples: {describe(exc)}", severity="error")
         self.app.call_from_thread(self._samples_done)
 
     def _show_progress(self, done: int, total: int) -> None:
@@ -303,7 +312,7 @@ class LibraryScreen(Screen[None]):
             self.session.library.remove(ids)
         except Exception as exc:  # noqa: BLE001 - tell, never crash
             self.app.call_from_thread(
-                self.notify, f"not removed: {exc}", severity="error", markup=False
+                self.notify, f"not removed: {describe(exc)}", severity="error"
             )
             return
         self.app.call_from_thread(self._removed, len(ids))
@@ -354,7 +363,7 @@ class LibraryScreen(Screen[None]):
                 self.session, event.article_id, at=row.position if row is not None else None
             )
         except Exception as exc:  # noqa: BLE001 - a missing text file: say so, stay here
-            self.notify(f"cannot open {event.article_id}: {exc}", severity="error")
+            self.notify(f"cannot open {event.article_id}: {describe(exc)}", severity="error")
             return
         self.app.push_screen(screen)
 
@@ -382,7 +391,7 @@ class LibraryScreen(Screen[None]):
             path, count = self.session.export_selection(ids, tag, title)
         except Exception as exc:  # noqa: BLE001 - one line, never a traceback
             self.app.call_from_thread(
-                self.notify, f"export failed: {exc}", severity="error", markup=False
+                self.notify, f"export failed: {describe(exc)}", severity="error"
             )
             return
         self.app.call_from_thread(
@@ -452,7 +461,7 @@ class LibraryScreen(Screen[None]):
             tagged = self.session.store.articles_by_tag()
             spelled = {t.casefold(): t for t in self.session.store.tag_counts()}
         except Exception as exc:  # noqa: BLE001 - the table's own tags still work
-            self.notify(f"passage tags unavailable: {exc}", severity="warning")
+            self.notify(f"passage tags unavailable: {describe(exc)}", severity="warning")
             tagged, spelled = {}, {}
             for row in self.all_rows:
                 for tag in row.tag_list:
@@ -476,7 +485,7 @@ class LibraryScreen(Screen[None]):
         try:
             return {note.article for note in self.session.store.notes(tag=self.tag)}
         except Exception as exc:  # noqa: BLE001
-            self.notify(f"passage tags unavailable: {exc}", severity="warning")
+            self.notify(f"passage tags unavailable: {describe(exc)}", severity="warning")
             return set()
 
     def _set_tag(self, tag: str | None) -> None:

@@ -14,6 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.base.errors import describe
+from reader.render import clean_line
 from reader.widgets.panels import MovingList
 
 
@@ -55,11 +57,11 @@ class ListScreen(Screen[None]):
         return True
 
     def header_text(self) -> Text:
-        text = Text(self.title_text, "bold")
+        text = Text(clean_line(self.title_text), "bold")
         text.append(f"  {len(self.shown)} of {len(self.entries)}")
         if self.query_text:
             text.append(" · filter: ")
-            text.append(self.query_text, "bold")
+            text.append(clean_line(self.query_text), "bold")
         return text
 
     def fill(self) -> None:
@@ -107,7 +109,7 @@ class ListScreen(Screen[None]):
         try:
             screen = ArticleScreen(self.session, article_id, **where)
         except Exception as exc:  # noqa: BLE001
-            self.notify(f"cannot open {article_id}: {exc}", severity="error")
+            self.notify(f"cannot open {article_id}: {describe(exc)}", severity="error")
             return
         self.app.push_screen(screen)
 

@@ -19,7 +19,8 @@ from textual.binding import Binding
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.worker import get_current_worker
 
-from reader.render import clean
+from reader.base.errors import describe
+from reader.render import clean, clean_with_map
 from reader.screens.lists import ListScreen
 from reader.widgets.panels import MovingList
 
@@ -38,9 +39,10 @@ def hit_label(hit: Any) -> Text:
     if bits:
         label.append(f"  {clean(bits)}", "dim")
     if hit.snippet:
-        line = Text("\n    " + clean(hit.snippet))
+        shown, moved = clean_with_map(hit.snippet)  # offsets follow the gate
+        line = Text("\n    " + shown)
         for start, end in hit.marks:
-            line.stylize(HIT, start + 5, end + 5)
+            line.stylize(HIT, moved(start) + 5, moved(end) + 5)
         label.append_text(line)
     return label
 
@@ -105,7 +107,9 @@ class SearchScreen(ListScreen):
         try:
             hits = list(self.session.library.search_hits(query, limit=PAGE, offset=offset))
         except Exception as exc:  # noqa: BLE001 - shown, the screen stays usable
-            self.app.call_from_thread(self.notify, f"search failed: {exc}", severity="error")
+            self.app.call_from_thread(
+                self.notify, f"search failed: {describe(exc)}", severity="error"
+            )
             hits = []
         if worker.is_cancelled:
             return

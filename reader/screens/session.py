@@ -1,7 +1,9 @@
 """What the screens know about the library: one object over Library + AnnotationStore.
 
 No Textual here. It caches analyses (an article opened twice is analysed once), builds table
-rows, and turns any core failure into a one-line message instead of a traceback.
+rows, and turns a core failure into a one-line message (:func:`reader.base.errors.describe`:
+the user's problem, or a bug named as one) for the screens to show: a failure is never shown
+as an empty result ("no notes") without saying so.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.base.errors import ReaderError
+from reader.base.errors import ReaderError, describe
 from reader.library.models import ArticleMeta
 from reader.widgets.article_rows import Row, rows_from_columns
 
@@ -33,6 +35,8 @@ class Session:
         self.first_run = not Library(self.root).exists()
         self.library = Library(self.root, create=True)
         self._analyses: OrderedDict[str, Analysis] = OrderedDict()
+        self.summaries_error = ""  # why the last summaries() came back empty, if it failed
+        self.analysis_errors: dict[str, str] = {}  # article -> why it shows no highlights
 
     @property
     def store(self) -> AnnotationStore:
@@ -44,10 +48,15 @@ class Session:
         return rows_from_columns(self.library.article_columns(), self.summaries())
 
     def summaries(self) -> dict[str, ArticleSummary]:
+        """Tags, notes and read state per article; if they cannot be read, {} (a broken store
+        still lets people read) and ``summaries_error`` says why (the library screen shows it)."""
         try:
-            return self.store.summaries() or {}
-        except Exception:  # noqa: BLE001 - a broken store still lets people read
+            summaries = self.store.summaries() or {}
+        except Exception as exc:  # noqa: BLE001 - shown by the screen, never hidden
+            self.summaries_error = describe(exc)
             return {}
+        self.summaries_error = ""
+        return summaries
 
     def meta(self, article_id: str) -> ArticleMeta:
         return self.library.get(article_id)
@@ -66,9 +75,10 @@ class Session:
             return found
         try:
             result = self.library.analysis(article_id)
-        except Exception:  # noqa: BLE001 - no highlights is better than no article
+        except Exception as exc:  # noqa: BLE001 - no highlights is better than no article
             from reader.analysis.models import Analysis
 
+            self.analysis_errors[article_id] = describe(exc)  # the article screen says so
             result = Analysis(lang=None)
         self._analyses[article_id] = result
         while len(self._analyses) > 64:
@@ -77,32 +87,37 @@ class Session:
 
     # ---- annotations ---------------------------------------------------------------------
     def notes(self, article_id: str | None = None) -> list[Note]:
+        """The notes (all, or one article's). A file that cannot be read raises its
+        ReaderError (naming the file): never an empty list in its place."""
+        return list(self.store.notes(article_id) if article_id else self.store.notes())
+
+    def annotations(self, article_id: str) -> tuple[list[Note], list[str], str]:
+        """An article's notes and tags, and "" or why they cannot be shown (the file, or a bug
+        named as one): the screen shows that instead of "No notes yet"."""
         try:
-            return list(self.store.notes(article_id) if article_id else self.store.notes())
-        except Exception:  # noqa: BLE001
-            return []
+            return self.notes(article_id), self.tags(article_id), ""
+        except Exception as exc:  # noqa: BLE001 - shown in the header and the notes panel
+            return [], [], short_error(describe(exc), self.root)
 
     def annotation_error(self, article_id: str) -> str:
         """Why this article's annotation file cannot be read ("" if it can, or has none),
         shortened for a header line: paths relative to the library, the reason's first part."""
         try:
             message = getattr(self.store.summary(article_id), "error", "") or ""
-        except Exception:  # noqa: BLE001 - no file or a bad id: nothing damaged to show
+        except (ReaderError, OSError, ValueError):  # no file or a bad id: nothing damaged to show
             return ""
         return short_error(message, self.root) if message else ""
 
     def tags(self, article_id: str) -> list[str]:
-        try:
-            return list(self.store.article_tags(article_id) or [])
-        except Exception:  # noqa: BLE001
-            return []
+        """An article's tags; an unreadable file raises its ReaderError, as notes() does."""
+        return list(self.store.article_tags(article_id) or [])
 
     def version(self) -> Any:
         """Changes when anyone (this app, the CLI, another TUI) writes annotations."""
         version = getattr(self.store, "version", None)
         try:
             return version() if callable(version) else None
-        except Exception:  # noqa: BLE001
+        except (ReaderError, OSError):  # unreadable now: the next poll tries again
             return None
 
     def index_stamp(self) -> Any:

@@ -6,6 +6,8 @@ The first line is a fixed header that shows the sort column; rows scroll under i
 from __future__ import annotations
 
 from rich.cells import cell_len, set_cell_size
+from rich.color import ColorParseError
+from rich.errors import StyleSyntaxError
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -16,7 +18,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.render import TAG_STYLE
+from reader.render import TAG_STYLE, clean_line
 from reader.widgets.article_rows import COLUMNS, Row, sort_rows
 
 # column widths by terminal width: below NARROW_BELOW the source and tags shrink, the quotes
@@ -101,7 +103,7 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
             try:
                 colour = self.app.get_css_variables().get("warning") or "yellow"
                 style = Style(color=colour, bold=True)
-            except Exception:  # noqa: BLE001 - an unparsable theme colour: plain yellow
+            except (ValueError, LookupError, ColorParseError, StyleSyntaxError):  # plain yellow
                 style = Style(color="yellow", bold=True)
             cached = self._warning_cache = (theme, style)
         return cached[1]
@@ -272,4 +274,4 @@ def _cell(row: Row, name: str) -> str:
     if name in ("notes", "quotes"):
         value = getattr(row, name)
         return str(value) if value else "·"
-    return getattr(row, name)
+    return clean_line(getattr(row, name))

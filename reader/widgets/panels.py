@@ -157,7 +157,8 @@ class NotesPanel(MovingList):
     class DeleteRequested(NoteChosen):
         pass
 
-    def show(self, notes: list[Any]) -> None:
+    def show(self, notes: list[Any], *, error: str = "") -> None:
+        """The notes; with ``error`` (the file cannot be read), that instead of "No notes"."""
         self.notes = list(notes)
         self.clear_options()
         for note in self.notes:
@@ -173,7 +174,9 @@ class NotesPanel(MovingList):
             if note.tags:
                 label.append("  " + " ".join("#" + clean(t) for t in note.tags), TAG_STYLE)
             self.add_option(Option(label, id=note.id))
-        if not self.notes:
+        if error:
+            self.add_option(Option(Text(f"Notes unreadable: {clean(error)}"), disabled=True))
+        elif not self.notes:
             self.add_option(
                 Option(Text("No notes yet: a notes the passage under the cursor"), disabled=True)
             )

@@ -1,0 +1,94 @@
+"""The TUI shows text, it never obeys it: bidi overrides and isolates appear as visible marks,
+zero-width and bidi marks are dropped, control sequences never reach the screen, and toasts are
+never read as markup. Checked on every screen by reading back what the compositor would paint."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from test_tui_support import SIZE, add_article, app_for, open_article, run_async, settle
+
+from reader.library.store import Library
+
+RAW = re.compile(
+    r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+    r"\u200b-\u200d\u2060\ufeff]"
+)
+MARK = "\u27e8U+202E\u27e9"
+BODY = (
+    "A committee met on Monday about the \u202eriver\u200b crossing. The chair said the plan "
+    "would be ready by spring.\n\n"
+    "Critics said the cost had doubled since the first draft and asked for a second opinion."
+)
+
+
+def painted(app) -> str:
+    """Every cell of the current screen, as the terminal would get it (text only)."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)
+
+
+def hostile_library(root: Path) -> str:
+    article = add_article(
+        root, BODY, title="Bridge \u202eplan\u2066 vote\u200b", source="Daily \u202eNews"
+    )
+    store = Library(root).annotations
+    store.tag_article(article, ["\u202etopic"])
+    store.add_note(article, "my \u202enote\u2067 [bold]x[/]", tags=["\u2066tagged"])
+    return article
+
+
+@run_async
+async def test_every_screen_shows_marks_and_obeys_nothing(tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    hostile_library(root)
+    app = app_for(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = painted(app)
+        assert RAW.search(shown) is None, repr(RAW.search(shown))
+        assert MARK in shown  # the title's override, as a mark in the table
+
+        screen = await open_article(pilot)
+        shown = painted(app)
+        assert RAW.search(shown) is None, repr(RAW.search(shown))
+        assert shown.count(MARK) >= 2  # title and body
+        assert "river crossing" in shown.replace(MARK, "")  # the zero-width space is gone
+
+        for key in ("o", "p"):  # the notes panel, the actors panel
+            await pilot.press(key)
+            await settle(pilot)
+            shown = painted(app)
+            assert RAW.search(shown) is None, (key, repr(RAW.search(shown)))
+        await pilot.press("t")  # the tag dialog (its input holds the tags as data)
+        await settle(pilot)
+        assert RAW.search(painted(app).replace("\u202etopic", "")) is None
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen is app.screen
+
+        await pilot.press("q")
+        await settle(pilot)
+        for key in ("a", "p"):  # all notes; all actors
+            await pilot.press(key)
+            await settle(pilot)
+            shown = painted(app)
+            assert RAW.search(shown) is None, (key, repr(RAW.search(shown)))
+            await pilot.press("escape")
+            await settle(pilot)
+
+
+@run_async
+async def test_toasts_are_plain_text_through_the_gate(tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    hostile_library(root)
+    app = app_for(root)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        app.screen.notify("cannot open \x1b]2;OWNED\x07[bold]x[/] \u202eevil")
+        await pilot.pause(0.3)
+        shown = painted(app)
+        assert RAW.search(shown) is None, repr(RAW.search(shown))
+        assert "[bold]x[/]" in shown  # shown literally: never parsed as markup
+        assert MARK + "evil" in shown
