@@ -118,18 +118,20 @@ def run(args: list[str], env=None) -> tuple[float, bytes]:
 
 
 def rss_run(args: list[str], env=None) -> tuple[float, float, bytes]:
-    """(wall seconds, peak RSS in MB, stdout) of one process (wait4: exactly this child)."""
-    started = time.perf_counter()
-    with tempfile.TemporaryFile() as out:
-        proc = subprocess.Popen(args, stdout=out, stderr=subprocess.DEVNULL, env=env)
-        _, status, usage = os.wait4(proc.pid, 0)
+    """(wall seconds, peak RSS in MB, stdout) of one process. The peak comes from GNU time
+    (``%M``), whose child starts small: this process's own wait4 figure would include the
+    memory of this (large) bench process the child was forked from."""
+    timer = shutil.which("time") or "/usr/bin/time"
+    with tempfile.NamedTemporaryFile() as peak:
+        started = time.perf_counter()
+        done = subprocess.run(
+            [timer, "-f", "%M", "-o", peak.name, *args], capture_output=True, env=env, check=False
+        )
         seconds = time.perf_counter() - started
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        data = out.read()
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(args)} failed ({proc.returncode})")
-    return seconds, usage.ru_maxrss / 1024, data
+        if done.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(args)} failed ({done.returncode})")
+        kb = Path(peak.name).read_text().strip().splitlines()[-1]
+    return seconds, int(kb) / 1024, done.stdout
 
 
 def reader(root: Path, *args: str) -> list[str]:

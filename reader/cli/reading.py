@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -159,7 +160,16 @@ def cmd_search(args: argparse.Namespace, root: Path) -> int:
         raise UsageError("search needs a word to look for")
     if args.limit is not None and args.limit < 1:
         raise UsageError("--limit needs a number of articles, 1 or more")
-    hits = library.search_hits(query, limit=args.limit)
+    from .importing import TerminalProgress
+
+    progress = TerminalProgress()  # the first search builds the index: say so, on a terminal
+    library.search_index.progress = lambda done, total: progress.update(
+        done, total, "building the search index (once)"
+    )
+    found = library.search_hits(query, limit=args.limit)
+    first = next(found, None)
+    progress.clear()
+    hits = itertools.chain([first] if first is not None else [], found)
     if args.json:  # row by row, best first
         stream_json(
             {
