@@ -65,6 +65,7 @@ class ArticleFiles:
         self._seen: tuple[int, int, int] | None = None
         self.memory = threading.RLock()  # the in-memory cache, shared by the app's threads
         self.tag_notes = TagNotes(self.cache_dir)
+        self._damage: dict[str, list[str]] = {}  # damaged records met so far, by article
 
     # files ----------------------------------------------------------------------------------
     def path(self, article: str) -> Path:
@@ -76,11 +77,49 @@ class ArticleFiles:
         return os.path.join(self._root, article[:2], article + ".json")
 
     def read(self, article: str) -> dict[str, Any] | None:
+        path = self.file(article)
         with user_errors():
-            raw = AtomicJSONStorage(self.file(article)).read()
-        if raw is not None and rec.schema_of(raw) > rec.SCHEMA:
-            raise StoreError(f"{self.file(article)} was written by a newer reader; upgrade reader")
+            raw = AtomicJSONStorage(path).read()
+        if raw is not None and _schema(path, raw) > rec.SCHEMA:
+            raise StoreError(f"{path} was written by a newer reader; upgrade reader")
+        self.met(article, raw)
         return rec.migrate(raw, article) if raw is not None else None
+
+    def met(self, article: str, raw: dict[str, Any] | None) -> None:
+        """Remember the damaged records of a file just read (reported by the caller)."""
+        lines = rec.problems_in(raw)
+        with self.memory:
+            if lines:
+                path = self.file(article)
+                self._damage[article] = [f"{path}: {line}" for line in lines]
+            else:
+                self._damage.pop(article, None)
+
+    def met_all(self, entries: dict[str, dict[str, Any]]) -> None:
+        """A library-wide answer was given: every damaged record left out of it was met."""
+        with self.memory:
+            for article, entry in entries.items():
+                if entry.get("bad"):
+                    path = self.file(article)
+                    self._damage[article] = [f"{path}: {x}" for x in entry["bad"].splitlines()]
+
+    def forget_damage(self, article: str) -> None:
+        with self.memory:
+            self._damage.pop(article, None)
+
+    def damage_met(self) -> dict[str, list[str]]:
+        """Damaged records this store left out of what it answered so far: one line each,
+        naming the file, the record and the field (for the CLI to print, and exit 1)."""
+        with self.memory:
+            return {a: list(lines) for a, lines in self._damage.items()}
+
+    def bad_records(self) -> dict[str, list[str]]:
+        """Every damaged record in the library (from the summary cache): ``reader doctor``."""
+        return {
+            a: [f"{self.file(a)}: {line}" for line in e["bad"].splitlines()]
+            for a, e in self.entries().items()
+            if e.get("bad")
+        }
 
     @contextmanager
     def writing(self, article: str) -> Iterator[Any]:
@@ -88,8 +127,12 @@ class ArticleFiles:
         path = self.path(article)
         with user_errors(), locked(path, self._lock_path) as db:
             raw = db.storage.read()
-            if raw is not None and rec.schema_of(raw) > rec.SCHEMA:
+            if raw is not None and _schema(path, raw) > rec.SCHEMA:
                 raise StoreError(f"{path} was written by a newer reader; upgrade reader")
+            self.met(article, raw)
+            unusable = rec.unusable_record(raw)
+            if unusable:
+                raise StoreError(f"{path}: {unusable}; reader doctor --repair fixes it")
             if raw is None or rec.schema_of(raw) < rec.SCHEMA:
                 db.storage.write(rec.migrate(raw or {}, article))
             for stale in path.parent.glob(f".{path.name}.*.tmp"):  # a writer killed mid-write
@@ -120,10 +163,14 @@ class ArticleFiles:
                     path = self.file(article)
                     with user_errors():
                         raw = AtomicJSONStorage(path).read()
-                        if raw is not None and rec.schema_of(raw) > rec.SCHEMA:
+                        if raw is not None and _schema(path, raw) > rec.SCHEMA:
                             raise StoreError(
                                 f"{path} was written by a newer reader; upgrade reader"
                             )
+                        self.met(article, raw)
+                        unusable = rec.unusable_record(raw)
+                        if unusable:
+                            raise StoreError(f"{path}: {unusable}; reader doctor --repair fixes it")
                         raw = rec.migrate(raw or {}, article)
                         if change(raw):
                             written.append((article, path, raw))
@@ -192,6 +239,15 @@ class ArticleFiles:
             table.update(fields, doc_ids=[table.all()[0].doc_id])
         else:
             table.insert(Document(fields, doc_id=1))
+
+
+def _schema(path: str | Path, raw: dict[str, Any]) -> int:
+    try:
+        return rec.schema_of(raw)
+    except rec.RecordError as exc:
+        raise StoreError(
+            f"{path} is unreadable ({exc}); reader doctor --repair sets it aside"
+        ) from None
 
 
 def _encode(raw: dict[str, Any], path: str = "annotations") -> bytes:

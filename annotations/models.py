@@ -52,3 +52,4 @@ class ArticleSummary:
     position: int = 0
     orphans: int = 0  # notes (counted in ``notes``) whose article or passage is gone
     error: str = ""  # the article's annotation file could not be read (why, and the backup)
+    bad: str = ""  # damaged records left out of the counts, one line each (record, field, why)

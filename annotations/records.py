@@ -3,6 +3,11 @@
 One file per article (``ANNOTATIONS/<id[:2]>/<id>.json``) keeps every write small, whatever the
 size of the library. Tables: ``notes`` (one document per note), ``article`` (one document: the
 article's tags, read flag, reading position, removed flag) and ``_meta`` (schema version).
+
+Records are checked when they are read (:func:`note_problems`, :func:`article_problems`): a note
+with a wrong-typed field is left out of every answer, a wrong-typed field of the article record
+reads as its default, and :func:`problems_in` names them (record id, field) for the store to
+report; :func:`repair` fixes them for ``reader doctor --repair``. Writes leave them as they are.
 """
 
 from __future__ import annotations
@@ -54,6 +59,170 @@ def anchor_from(d: dict[str, Any] | None) -> Anchor | None:
     return Anchor(**{k: d[k] for k in _ANCHOR_FIELDS if k in d})
 
 
+class RecordError(ValueError):
+    """A file's structure cannot be used (its schema version is not a number, ...)."""
+
+
+_ANCHOR_TEXT = ("exact", "prefix", "suffix")
+_ANCHOR_NUMBERS = ("start", "end", "paragraph")
+_NOTE_TEXT = ("text", "created", "updated")
+_STATE = {"read": bool, "removed": bool, "position": int}
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "an object" if isinstance(value, dict) else type(value).__name__
+
+
+def _tag_list(value: Any) -> bool:
+    return isinstance(value, list) and all(type(t) is str for t in value)
+
+
+def note_problems(doc: Any) -> list[tuple[str, str]]:
+    """What is wrong with one stored note, as (field, reason); empty if it can be used."""
+    if not isinstance(doc, dict):
+        return [("note", f"expected an object, got {_kind(doc)}")]
+    found = []
+    note_id = doc.get("id")
+    if type(note_id) is not str or not note_id:
+        found.append(
+            ("id", "missing" if note_id is None else f"expected text, got {_kind(note_id)}")
+        )
+    for name in _NOTE_TEXT:
+        if name in doc and type(doc[name]) is not str:
+            found.append((name, f"expected text, got {_kind(doc[name])}"))
+    if "tags" in doc and not _tag_list(doc["tags"]):
+        found.append(("tags", f"expected a list of tags, got {_kind(doc['tags'])}"))
+    if "orphan" in doc and type(doc["orphan"]) is not bool:
+        found.append(("orphan", f"expected true/false, got {_kind(doc['orphan'])}"))
+    passage = doc.get("passage")
+    if passage is not None:
+        if not isinstance(passage, dict):
+            found.append(("passage", f"expected an object or null, got {_kind(passage)}"))
+        else:
+            bad = [k for k in _ANCHOR_TEXT if type(passage.get(k)) is not str]
+            bad += [
+                k
+                for k in _ANCHOR_NUMBERS
+                if (k in passage or k != "paragraph") and type(passage.get(k)) is not int
+            ]
+            if bad:
+                found.append(("passage", f"{', '.join(bad)} missing or of the wrong type"))
+    return found
+
+
+def article_problems(doc: Any) -> list[tuple[str, str]]:
+    """What is wrong with the article record (tags, reading state), as (field, reason)."""
+    if not isinstance(doc, dict):
+        return [("article", f"expected an object, got {_kind(doc)}")]
+    found = []
+    if "tags" in doc and doc["tags"] is not None and not _tag_list(doc["tags"]):
+        found.append(("tags", f"expected a list of tags, got {_kind(doc['tags'])}"))
+    for name, kind in _STATE.items():
+        value = doc.get(name)
+        if value is not None and type(value) is not kind:
+            want = "true/false" if kind is bool else "a whole number"
+            found.append((name, f"expected {want}, got {_kind(value)}"))
+    return found
+
+
+def _docs(raw: dict[str, Any] | None, table: str) -> dict[str, Any]:
+    found = (raw or {}).get(table)
+    return found if isinstance(found, dict) else {}
+
+
+def problems_in(raw: dict[str, Any] | None) -> list[str]:
+    """One line per damaged record of a file: which record, which field, why; empty if none."""
+    lines = []
+    for key, doc in _docs(raw, "notes").items():
+        found = note_problems(doc)
+        if found:
+            name = doc.get("id") if isinstance(doc, dict) else None
+            which = f"note {name}" if type(name) is str and name else f"note record {key}"
+            lines.append(f"{which}: " + "; ".join(f"field {f}: {r}" for f, r in found))
+    for key, doc in _docs(raw, "article").items():
+        found = article_problems(doc)
+        if found:
+            lines.append(f"article record {key}: " + "; ".join(f"field {f}: {r}" for f, r in found))
+    return lines
+
+
+def unusable_record(raw: dict[str, Any] | None) -> str | None:
+    """A record that is not an object at all: the file cannot be changed safely until
+    ``reader doctor --repair`` has fixed it (None if every record is an object)."""
+    for table in ("notes", "article"):
+        for key, doc in _docs(raw, table).items():
+            if not isinstance(doc, dict):
+                return f"{'note' if table == 'notes' else 'article'} record {key}: not an object"
+    return None
+
+
+def article_field_problem(raw: dict[str, Any] | None, field: str) -> str | None:
+    """Why the article record's ``field`` cannot be used (None if it can, or is absent):
+    a write that merges into the field must not replace what it cannot read."""
+    table = _docs(raw, "article")
+    if not table:
+        return None
+    doc = next(iter(table.values()))
+    for name, reason in article_problems(doc):
+        if name in (field, "article"):
+            return f"article record: field {name}: {reason}"
+    return None
+
+
+def repair(raw: dict[str, Any]) -> list[str]:
+    """Fix the damaged records of ``raw`` in place (``reader doctor --repair``); one line per
+    record changed. A field that cannot be used gets its default (tags none, passage none,
+    orphan false, times empty, a new id); a note whose text cannot be used, or that is not a
+    record at all, is removed. The caller keeps the file as it was in a backup."""
+    done = []
+    notes = _docs(raw, "notes")
+    for key, doc in list(notes.items()):
+        found = note_problems(doc)
+        if not found:
+            continue
+        fields = {f for f, _ in found}
+        name = doc.get("id") if isinstance(doc, dict) else None
+        which = f"note {name}" if type(name) is str and name else f"note record {key}"
+        if fields & {"note", "text"}:
+            del notes[key]
+            done.append(f"{which}: removed (its text could not be read)")
+            continue
+        defaults: dict[str, Any] = {
+            "tags": [],
+            "passage": None,
+            "orphan": False,
+            "created": "",
+            "updated": "",
+        }
+        for field in fields - {"id"}:
+            doc[field] = defaults[field]
+        if "id" in fields:
+            doc["id"] = new_note_id()
+        done.append(f"{which}: {', '.join(sorted(fields))} reset")
+    for key, doc in list(_docs(raw, "article").items()):
+        found = article_problems(doc)
+        if not found:
+            continue
+        fields = {f for f, _ in found}
+        if "article" in fields:
+            raw["article"][key] = {}
+        else:
+            for field in fields:
+                doc.pop(field, None)
+        done.append(f"article record {key}: {', '.join(sorted(fields))} reset")
+    return done
+
+
 def note_from(article: str, doc: dict[str, Any]) -> Note:
     return Note(
         id=doc["id"],
@@ -82,25 +251,40 @@ def note_doc(note: Note) -> dict[str, Any]:
 def notes_in(
     article: str, raw: dict[str, Any] | None, keep: Callable[[dict[str, Any]], bool] | None = None
 ) -> list[Note]:
-    """The article's notes, oldest first; ``keep`` filters the raw documents first (cheap)."""
-    docs = ((raw or {}).get("notes") or {}).values()
-    notes = [note_from(article, d) for d in docs if d.get("id") and (keep is None or keep(d))]
+    """The article's notes, oldest first; ``keep`` filters the raw documents first (cheap).
+    Notes that fail :func:`note_problems` are left out (the store names them)."""
+    docs = _docs(raw, "notes").values()
+    notes = [
+        note_from(article, d) for d in docs if not note_problems(d) and (keep is None or keep(d))
+    ]
     return sorted(notes, key=lambda n: (n.created, n.id))
 
 
 def article_doc(raw: dict[str, Any] | None) -> dict[str, Any]:
-    table = (raw or {}).get("article") or {}
-    return dict(next(iter(table.values()), {}))
+    """The article record; a field that fails :func:`article_problems` reads as absent."""
+    table = _docs(raw, "article")
+    doc: Any = next(iter(table.values()), {})
+    if not isinstance(doc, dict):
+        return {}
+    bad = {f for f, _ in article_problems(doc)}
+    return {k: v for k, v in doc.items() if k not in bad}
 
 
 def schema_of(raw: dict[str, Any] | None) -> int:
-    meta: dict[str, Any] = next(iter(((raw or {}).get("_meta") or {}).values()), {})
-    return int(meta.get("schema", 0))
+    meta: Any = next(iter(_docs(raw, "_meta").values()), {})
+    version = meta.get("schema", 0) if isinstance(meta, dict) else None
+    if type(version) is not int:
+        raise RecordError(
+            f"_meta record: field schema: expected a whole number, got {_kind(version)}"
+        )
+    return version
 
 
 def _v0_to_v1(raw: dict[str, Any]) -> dict[str, Any]:
     """Files from before schema versions: fill in the fields notes gained since."""
-    for doc in (raw.get("notes") or {}).values():
+    for doc in _docs(raw, "notes").values():
+        if not isinstance(doc, dict):
+            continue  # named by problems_in, fixed by repair
         doc.setdefault("id", new_note_id())
         doc.setdefault("tags", [])
         doc.setdefault("passage", None)

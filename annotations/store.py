@@ -8,6 +8,7 @@ open every file. Tags keep their case, compare without it, and nest (``frame/con
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -17,9 +18,11 @@ from tinydb import Query
 
 from . import records as rec
 from .anchors import reanchor as find_again
-from .files import ArticleFiles, StoreError, user_errors
+from .files import ArticleFiles, StoreError, _encode, user_errors
 from .models import Anchor, ArticleSummary, Note
-from .summary import digest, error_digest, has_tag, note_tag_counts
+from .storage import AtomicJSONStorage, StorageError, atomic_write_bytes
+from .summary import digest, error_digest, has_tag, note_tag_counts, signature
+from .tagnotes import TagNotes
 from .tags import matcher, merge_tags, remove_tags, rename_in, tag_key
 
 __all__ = ["AnnotationStore", "NoteConflict", "StoreError"]
@@ -183,11 +186,12 @@ class AnnotationStore:
                 tag = tag_key(tag)
         if article is None and tag is not None:
             return self._notes_tagged(tag)
-        articles = (
-            [article]
-            if article is not None
-            else sorted(a for a, e in self.files.entries().items() if e["notes"])
-        )
+        if article is None:
+            entries = self.files.entries()
+            self.files.met_all(entries)
+            articles = sorted(a for a, e in entries.items() if e["notes"])
+        else:
+            articles = [article]
         found: list[Note] = []
         tagged = matcher(tag) if tag is not None else None
         for name in articles:
@@ -202,6 +206,7 @@ class AnnotationStore:
         """Across the library: whole articles tagged ``key`` are read from their files; notes
         tagged ``key`` elsewhere come from the per-tag-root cache (:mod:`annotations.tagnotes`)."""
         entries = self.files.entries()
+        self.files.met_all(entries)
         whole = {a for a, e in entries.items() if e["notes"] and has_tag(e["article_keys"], key)}
         some = [
             a
@@ -215,7 +220,9 @@ class AnnotationStore:
 
     def orphans(self) -> list[Note]:
         """Notes whose article was removed or whose passage could not be found again."""
-        names = sorted(a for a, e in self.files.entries().items() if e["orphans"])
+        entries = self.files.entries()
+        self.files.met_all(entries)
+        names = sorted(a for a, e in entries.items() if e["orphans"])
         return [n for a in names for n in rec.notes_in(a, self.files.read(a)) if n.orphan]
 
     # article tags and state -----------------------------------------------------------------
@@ -229,7 +236,13 @@ class AnnotationStore:
         if wanted == self.article_tags(article):
             return wanted  # nothing to do: never create or rewrite a file for it
         with self.files.writing(article) as db:
-            current = list(rec.article_doc(db.storage.read()).get("tags") or [])
+            raw = db.storage.read()
+            damaged = rec.article_field_problem(raw, "tags")
+            if damaged:  # merging into tags it cannot read would replace them
+                raise StoreError(
+                    f"{self.path(article)}: {damaged}; reader doctor --repair fixes it"
+                )
+            current = list(rec.article_doc(raw).get("tags") or [])
             wanted = change(current)
             self.files.update_article(db, {"tags": wanted})
         return wanted
@@ -247,6 +260,9 @@ class AnnotationStore:
 
         def change(article: str, tags: list[str]) -> Any:
             def apply(raw: dict[str, Any]) -> bool:
+                damaged = rec.article_field_problem(raw, "tags")
+                if damaged:  # merging into tags it cannot read would replace them
+                    raise StoreError(f"{damaged}; reader doctor --repair fixes it")
                 current = list(rec.article_doc(raw).get("tags") or [])
                 result[article] = merged = merge_tags(current, tags)
                 if merged == current:
@@ -292,6 +308,7 @@ class AnnotationStore:
         """Each tag (as most often typed) with the number of articles and notes that carry it."""
         with self.files.memory:
             entries = self.files.entries()
+            self.files.met_all(entries)
             if self._tag_counts is not None and self._tag_counts[0] == self.files.cache.generation:
                 return dict(self._tag_counts[1])
             generation = self.files.cache.generation
@@ -366,6 +383,7 @@ class AnnotationStore:
         (A fresh dict each call; the summaries in it are shared, treat them as read-only.)"""
         with self.files.memory:
             entries = self.files.entries()
+            self.files.met_all(entries)
             generation = self.files.cache.generation
             if self._summaries is None or self._summaries[0] != generation:
                 self._summaries = (generation, {a: _summary(e) for a, e in entries.items()})
@@ -391,6 +409,113 @@ class AnnotationStore:
                 stale.unlink(missing_ok=True)
                 removed += 1
         return removed
+
+    def damage_met(self) -> dict[str, list[str]]:
+        """Damaged records this store left out of what it answered (see ArticleFiles)."""
+        return self.files.damage_met()
+
+    def bad_records(self) -> dict[str, list[str]]:
+        """Every damaged record in the library, one line each: ``reader doctor``."""
+        return self.files.bad_records()
+
+    def check_caches(self) -> list[str]:
+        """``reader doctor``'s full check of the derived files: every entry of the summary
+        cache and every row of a notes-per-tag cache that would be believed (its file's
+        signature still matches) must hold what its file holds now. One line per bad cache."""
+        return [
+            f"{path}: {why} (a derived file; reader doctor --repair removes it)"
+            for path, why in self._cache_mismatches().items()
+        ]
+
+    def repair_caches(self) -> list[str]:
+        """Remove caches that fail :meth:`check_caches` (rebuilt on use) and temp files left
+        by writers killed mid-write."""
+        done = []
+        for path, why in self._cache_mismatches().items():
+            path.unlink(missing_ok=True)
+            done.append(f"removed {path} ({why}; rebuilt on use)")
+        with self.files.memory:
+            self.files.cache.entries = None  # forget what this process loaded from them
+            self.files.tag_notes = TagNotes(self.files.cache_dir)
+        removed = self.tidy()
+        if removed:
+            done.append(f"removed {removed} temp files left by interrupted writes in {self.root}")
+        return done
+
+    def _cache_mismatches(self) -> dict[Path, str]:
+        import time
+
+        from .summary import RACY_NS, SummaryCache
+        from .tagnotes import rows_of
+
+        found: dict[Path, str] = {}
+        if not self.root.is_dir():
+            return found
+        settled_before = time.time_ns() - RACY_NS
+        current: dict[str, list[int]] = {}
+
+        def vouched(article: str, sig: Any) -> bool:
+            if article not in current:
+                try:
+                    current[article] = signature(os.stat(self.files.file(article)))
+                except (OSError, StoreError):
+                    current[article] = []
+            return bool(current[article]) and current[article] == sig and sig[0] < settled_before
+
+        summary = SummaryCache(self.root, self.files.cache_dir)
+        for article, entry in summary._load().items():
+            if entry.get("racy") or not vouched(article, entry.get("sig")):
+                continue
+            want = SummaryCache._read(self.path(article))
+            if any(
+                entry.get(k, "" if k in ("error", "bad") else None) != v for k, v in want.items()
+            ):
+                found[summary.path] = f"its entry for {article} does not match the file"
+                break
+        for path in sorted(self.files.cache_dir.glob("notes-*.cache")):
+            held = TagNotes.read_file(path)
+            if held is None:
+                continue  # unusable: never believed, rebuilt on use
+            root_name, part = held
+            for article, cached in part.items():
+                try:
+                    sig, rows = cached
+                    if not vouched(article, sig):
+                        continue
+                    raw = AtomicJSONStorage(self.files.file(article)).read()
+                    same = tuple(rows) == rows_of(article, raw, root_name)
+                except (StorageError, OSError, TypeError, ValueError):
+                    continue
+                if not same:
+                    found[path] = f"its notes of {article} do not match the file"
+                    break
+        return found
+
+    def repair_records(self, article: str) -> tuple[list[str], Path | None]:
+        """``reader doctor --repair`` for damaged records (see :func:`records.repair`): the
+        file as it was is kept beside it (``NAME.corrupt-records-...``), then fixed in place.
+        Returns what was done, one line per record, and the backup."""
+        import time
+
+        path = self.path(article)
+        with self.files.all_locked():
+            raw = AtomicJSONStorage(self.files.file(article)).read()
+            if raw is None:
+                return [], None
+            fixed = copy.deepcopy(raw)
+            done = rec.repair(fixed)
+            if not done:
+                return [], None
+            stamp = time.strftime("%Y%m%dT%H%M%S")
+            backup = path.with_name(f"{path.name}.corrupt-records-{stamp}-{rec.new_note_id()[1:7]}")
+            with user_errors():
+                atomic_write_bytes(backup, path.read_bytes())
+                atomic_write_bytes(path, _encode(fixed))
+            with self.files.memory:
+                self.files.cache.put(article, digest(fixed), signature(os.stat(path)))
+                self.files.forget_damage(article)
+                self.files.bump()
+        return done, backup
 
     def set_aside(self, article: str) -> Path | None:
         """``reader doctor``'s repair for an unreadable file: move it out of the way (to
@@ -549,6 +674,7 @@ def _summary(entry: dict[str, Any]) -> ArticleSummary:
         position=entry["position"],
         orphans=entry["orphans"],
         error=entry.get("error") or "",
+        bad=entry.get("bad") or "",
     )
 
 
@@ -560,10 +686,13 @@ def _merge_raw(
     table: dict[str, Any] = raw.setdefault("notes", {})
     slot = {d.get("id"): key for key, d in table.items() if isinstance(d, dict)}
     mine = {n.id: n for n in rec.notes_in(article, raw)}
+    damaged = set(slot) - set(mine)  # a note with this id exists but cannot be read
     same = {_content_key(n) for n in mine.values()}
     changed = False
     for note in incoming:
-        if note.id in mine:
+        if note.id in damaged:  # never a second note with its id; the repair fixes the first
+            counts["skipped"] += 1
+        elif note.id in mine:
             if _is_newer(note.updated, mine[note.id].updated):
                 table[slot[note.id]] = {**table[slot[note.id]], **rec.note_doc(note)}
                 counts["updated"] += 1
@@ -581,7 +710,7 @@ def _merge_raw(
             changed = True
     current = list(rec.article_doc(raw).get("tags") or [])
     merged = merge_tags(current, tags)
-    if merged != current:
+    if merged != current and not rec.article_field_problem(raw, "tags"):
         article_table = raw.setdefault("article", {})
         key = next(iter(article_table), "1")
         article_table[key] = {**article_table.get(key, {}), "tags": merged}

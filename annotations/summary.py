@@ -7,9 +7,11 @@ the file's signature (mtime, size, inode) and a digest of its content, and per s
 so a scan stats the ~256 shard folders and looks inside only those that changed, re-reading only
 files whose signature changed. Anything seen less than two seconds after it changed is "racy"
 (timestamps are coarse) and is looked at again next time, as git does with its index.
-Losing or corrupting the cache costs one full re-read, never data. (The notes themselves, for
-"every note with a tag", are cached by :mod:`annotations.tagnotes`, checked against these
-signatures.)
+Losing or corrupting the cache costs one full re-read, never data: the file is sealed
+(:mod:`reader.base.derived`, a checksum of its bytes and its format version), so a damaged or
+edited cache is never believed, only rebuilt, and no write ever takes data from it. (The notes
+themselves, for "every note with a tag", are cached by :mod:`annotations.tagnotes`, checked
+against these signatures.)
 """
 
 from __future__ import annotations
@@ -26,12 +28,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from reader.base.derived import seal, unseal
+
+from . import records as rec
 from .storage import AtomicJSONStorage, StorageError, atomic_write_bytes
 from .tags import lineage
 
 CACHE_NAME = "summary.cache"  # not *.json: tools that scan for data files skip it
 # marshal (loads ~2.5x faster than JSON here); its format may change between Pythons
-CACHE_VERSION = (5, sys.implementation.cache_tag)
+CACHE_VERSION = (6, sys.implementation.cache_tag)
+MADE_FROM = repr(("summary", CACHE_VERSION)).encode("utf-8")
 RACY_NS = 2_000_000_000
 SAVE_AFTER = 64  # stale entries (files re-read in one scan) before the cache is rewritten
 ARTICLE_FILE = re.compile(r"^[0-9A-Za-z_-]+\.json$")
@@ -49,6 +55,7 @@ FIELDS = (
     "sig",
     "racy",
     "error",
+    "bad",
 )
 
 
@@ -80,10 +87,16 @@ def has_tag(keys: str, wanted: str) -> bool:
 
 
 def digest(data: dict[str, Any] | None) -> dict[str, Any]:
-    """What the cache keeps about one article file's content (``data`` = the raw TinyDB dict)."""
+    """What the cache keeps about one article file's content (``data`` = the raw TinyDB dict).
+    Damaged records are left out of the counts and named in ``bad`` (one line each)."""
     data = data or {}
-    notes = list((data.get("notes") or {}).values())
-    article: dict[str, Any] = next(iter((data.get("article") or {}).values()), {})
+    notes_table = data.get("notes")
+    notes = [
+        n
+        for n in (notes_table.values() if isinstance(notes_table, dict) else ())
+        if not rec.note_problems(n)
+    ]
+    article = rec.article_doc(data)
     note_tags: Counter[str] = Counter()
     for note in notes:
         for tag in note.get("tags") or []:
@@ -100,6 +113,7 @@ def digest(data: dict[str, Any] | None) -> dict[str, Any]:
         "note_tags": "".join(f"{t}\t{n}\n" for t, n in note_tags.items()),
         "article_keys": _keys(article.get("tags") or []),
         "note_keys": _keys(note_tags),
+        "bad": "\n".join(rec.problems_in(data)),
     }
 
 
@@ -126,8 +140,11 @@ class SummaryCache:
 
     def _load(self) -> dict[str, dict[str, Any]]:
         try:
+            payload = unseal(self.path.read_bytes(), MADE_FROM)
+            if payload is None:
+                raise ValueError("damaged, edited or of another format")
             with paused_gc():
-                data = marshal.loads(self.path.read_bytes())
+                data = marshal.loads(payload)
             if data.get("version") == CACHE_VERSION:
                 self.shards = dict(data["shards"])
                 with paused_gc():
@@ -210,9 +227,13 @@ class SummaryCache:
     @staticmethod
     def _read(path: Path) -> dict[str, Any]:
         try:
-            return digest(AtomicJSONStorage(path).read())
+            raw = AtomicJSONStorage(path).read()
+            rec.schema_of(raw)
+            return digest(raw)
         except StorageError as exc:
             return error_digest(str(exc))
+        except rec.RecordError as exc:
+            return error_digest(f"{path} is unreadable ({exc})")
 
     def put(
         self, article: str, summary: dict[str, Any], sig: list[int] | None, now: int | None = None
@@ -235,7 +256,7 @@ class SummaryCache:
         rows = {a: [e.get(f) for f in FIELDS] for a, e in (self.entries or {}).items()}
         payload = {"version": CACHE_VERSION, "shards": self.shards, "rows": rows}
         try:
-            atomic_write_bytes(self.path, marshal.dumps(payload), durable=False)
+            atomic_write_bytes(self.path, seal(MADE_FROM, marshal.dumps(payload)), durable=False)
             self._dirty = False
         except (OSError, ValueError):
             pass  # a read-only library still reads fine, just slower next time

@@ -9,8 +9,10 @@ which load several times faster than JSON). A query loads only its root's file.
 The article files stay the truth. Each article's rows carry the file signature they were read
 from; they are used only while that equals the signature in the summary cache (which is kept in
 line with the files by :class:`annotations.summary.SummaryCache`) and the file is not "racy"
-(changed too recently to trust timestamps). Anything else is read from its file again. Losing,
-damaging, or a Python upgrade of a cache file costs one re-read, never data.
+(changed too recently to trust timestamps). Anything else is read from its file again. Each
+cache file is sealed (:mod:`reader.base.derived`: its root, its format and a checksum of its
+bytes), so a damaged or edited one is never believed. Losing, damaging, or a Python upgrade of
+a cache file costs one re-read, never data.
 """
 
 from __future__ import annotations
@@ -24,12 +26,15 @@ from dataclasses import astuple
 from pathlib import Path
 from typing import Any
 
+from reader.base.derived import seal, unseal
+
 from . import records as rec
 from .models import Anchor, Note
 from .storage import atomic_write_bytes
 from .summary import _keys, has_tag, paused_gc
 
 VERSION = (1, sys.implementation.cache_tag)  # marshal's format may change between Pythons
+MADE_FROM = repr(("notes", VERSION)).encode("utf-8")
 SAVE_AFTER = 32  # settled articles re-read in one query before the root's file is rewritten
 
 Row = tuple[Any, ...]  # (id, text, tags, passage, orphan, created, updated, lineage keys)
@@ -83,14 +88,24 @@ class TagNotes:
         return self.root / f"notes-{name}.cache"
 
     def _load(self, root: str) -> dict[str, tuple[list[int], tuple[Row, ...]]]:
-        try:
-            version, stored_root, part = marshal.loads(self.path(root).read_bytes())
-            if version == VERSION and stored_root == root and isinstance(part, dict):
-                return part
-        except (OSError, ValueError, EOFError, TypeError):
-            pass  # missing, damaged or from another Python: it is only a cache
+        found = self.read_file(self.path(root))
+        if found is not None and found[0] == root:
+            return found[1]
         self._unsaved.add(root)  # write a good one as soon as there is something to save
         return {}
+
+    @staticmethod
+    def read_file(path: Path) -> tuple[str, dict[str, tuple[list[int], tuple[Row, ...]]]] | None:
+        """(tag root, rows by article) of a cache file, if it is intact and of this format."""
+        try:
+            payload = unseal(path.read_bytes(), MADE_FROM)
+            if payload is not None:
+                version, root, part = marshal.loads(payload)
+                if version == VERSION and isinstance(root, str) and isinstance(part, dict):
+                    return root, part
+        except (OSError, ValueError, EOFError, TypeError):
+            pass  # missing, damaged or from another Python: it is only a cache
+        return None
 
     def notes(
         self,
@@ -135,7 +150,8 @@ class TagNotes:
         ]:
             del part[article]  # removed, or no longer has notes under this root
         try:
-            atomic_write_bytes(self.path(root), marshal.dumps((VERSION, root, part)), durable=False)
+            data = seal(MADE_FROM, marshal.dumps((VERSION, root, part)))
+            atomic_write_bytes(self.path(root), data, durable=False)
             self._unsaved.discard(root)
         except (OSError, ValueError):
             pass  # a read-only library still answers, just slower next time

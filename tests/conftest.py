@@ -78,12 +78,11 @@ def fixed_library(tmp_path: Path) -> Path:
     """Three hand-written articles with a fixed analysis, tags and a note, built through the
     library's index transaction and the annotation store."""
     import hashlib
-    import json
 
     from test_tui_support import SNAPSHOT_ARTICLES, _analysis_for, _span
 
     from annotations.anchors import make_anchor
-    from reader.library.analysis_cache import analysis_to_json
+    from reader.library.analysis_cache import analysis_to_json, sealed_cache
     from reader.library.models import ArticleMeta
     from reader.library.store import Library
 
@@ -114,8 +113,8 @@ def fixed_library(tmp_path: Path) -> Path:
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "text.txt").write_text(text, encoding="utf-8")
             (folder / "original.txt").write_text(text, encoding="utf-8")
-            (folder / "analysis.json").write_text(
-                json.dumps(analysis_to_json(analysis)), encoding="utf-8"
+            (folder / "analysis.json").write_bytes(
+                sealed_cache(analysis_to_json(analysis), text.encode("utf-8"))
             )
             txn.put(meta)
             ids.append((meta.id, text))

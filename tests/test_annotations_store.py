@@ -277,9 +277,12 @@ def test_damaged_summary_cache_is_rebuilt(store: AnnotationStore) -> None:
     store.summaries()
     import marshal
 
+    from annotations.summary import MADE_FROM
+    from reader.base.derived import seal, unseal
+
     cache = store.root / "summary.cache"
     good = cache.read_bytes()
-    foreign = marshal.loads(good)
+    foreign = marshal.loads(unseal(good, MADE_FROM))
     foreign["version"] = (5, "another-python")
     foreign["rows"]["abc123"] = (["wrong"], True)
     for junk in (
@@ -287,6 +290,8 @@ def test_damaged_summary_cache_is_rebuilt(store: AnnotationStore) -> None:
         b"",
         good[: len(good) // 2],
         marshal.dumps([1, 2]),
+        seal(MADE_FROM, marshal.dumps([1, 2])),
+        seal(MADE_FROM, marshal.dumps(foreign)),
         marshal.dumps(foreign),
     ):
         cache.write_bytes(junk)
@@ -343,8 +348,11 @@ def test_cache_entries_of_vanished_shards_are_dropped(store: AnnotationStore) ->
     store.summaries()
     import marshal
 
-    cache = marshal.loads((store.root / "summary.cache").read_bytes())
+    from annotations.summary import MADE_FROM
+    from reader.base.derived import seal, unseal
+
+    cache = marshal.loads(unseal((store.root / "summary.cache").read_bytes(), MADE_FROM))
     del cache["shards"]["zz"]  # a cache that never saw the shard folder ...
-    (store.root / "summary.cache").write_bytes(marshal.dumps(cache))
+    (store.root / "summary.cache").write_bytes(seal(MADE_FROM, marshal.dumps(cache)))
     shutil.rmtree(store.root / "zz")  # ... which is then removed by hand
     assert set(AnnotationStore(store.root).summaries()) == {"aa01"}

@@ -117,13 +117,21 @@ def test_damaged_or_foreign_cache_files_are_ignored_and_rebuilt(library) -> None
         assert answer(AnnotationStore(library.root), "topic") == want
     import marshal
 
+    from reader.base.derived import seal, unseal
+
     sig = AnnotationStore(library.root).files.entries()[want[0]["article"]]["sig"]
     for part in ({want[0]["article"]: 5}, {want[0]["article"]: (sig, ((1, 2),))}, 7):
-        cache.write_bytes(marshal.dumps((tagnotes.VERSION, "topic", part)))
-        assert answer(AnnotationStore(library.root), "topic") == want
-    cache.write_bytes(marshal.dumps(((0, "other-python"), "topic", {"zz": ([1], ())})))
+        for data in (
+            marshal.dumps((tagnotes.VERSION, "topic", part)),
+            seal(tagnotes.MADE_FROM, marshal.dumps((tagnotes.VERSION, "topic", part))),
+        ):
+            cache.write_bytes(data)
+            assert answer(AnnotationStore(library.root), "topic") == want
+    foreign = marshal.dumps(((0, "other-python"), "topic", {"zz": ([1], ())}))
+    cache.write_bytes(seal(tagnotes.MADE_FROM, foreign))
     assert answer(AnnotationStore(library.root), "topic") == want
-    assert marshal.loads(cache.read_bytes())[0] == tagnotes.VERSION  # rewritten
+    payload = unseal(cache.read_bytes(), tagnotes.MADE_FROM)
+    assert payload is not None and marshal.loads(payload)[0] == tagnotes.VERSION  # rewritten
 
 
 def test_removed_articles_leave_the_cache(library: AnnotationStore) -> None:

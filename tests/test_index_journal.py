@@ -24,6 +24,12 @@ REPO = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "PYTHONPATH": str(REPO)}
 
 
+@pytest.fixture(autouse=True)
+def _journal_even_when_small(monkeypatch) -> None:
+    """These libraries are small: without this, every write would fold (see FOLD_BELOW)."""
+    monkeypatch.setattr(journal, "FOLD_BELOW", 0)
+
+
 def meta(i: int, **kw) -> ArticleMeta:
     values = dict(
         id=f"{i:08x}",
@@ -285,6 +291,7 @@ from pathlib import Path
 from reader.library import journal
 from reader.library.store import Library
 journal.COMPACT_AFTER = 7  # folds happen while we are killed, too
+journal.FOLD_BELOW = 0
 lib = Library(Path(sys.argv[1]))
 print("ready", flush=True)
 for i in range(10_000):

@@ -204,7 +204,9 @@ def test_a_cache_of_another_analysis_version_is_recomputed_not_read(tmp_path: Pa
     collect(lib, [tmp_path / "in"])
     meta = lib.articles()[0]
     path = lib.article_dir(meta.id) / "analysis.json"
-    fresh = json.loads(path.read_text(encoding="utf-8"))
+    from reader.library.analysis_cache import sealed_cache
+
+    fresh = json.loads(path.read_text(encoding="utf-8"))["analysis"]  # (beside its seal)
     assert fresh["quotes"], "the story should have a quote"
     old = dict(fresh)
     del old["version"]
@@ -212,8 +214,10 @@ def test_a_cache_of_another_analysis_version_is_recomputed_not_read(tmp_path: Pa
         {k: v for k, v in q.items() if k not in ("rule", "speaker_rule")} for q in fresh["quotes"]
     ]
     old["quotes"][0]["kind"] = "term"  # what an old analysis said, to tell it apart
-    path.write_text(json.dumps(old), encoding="utf-8")
+    text = (lib.article_dir(meta.id) / "text.txt").read_bytes()
+    path.write_bytes(sealed_cache(old, text))  # intact and of this text: only the version differs
     again = lib.analysis(meta.id)
     assert [q.kind for q in again.quotes] == [q["kind"] for q in fresh["quotes"]]
     assert all(q.rule for q in again.quotes)
-    assert json.loads(path.read_text(encoding="utf-8"))["version"] == fresh["version"]
+    rewritten = json.loads(path.read_text(encoding="utf-8"))["analysis"]
+    assert rewritten["version"] == fresh["version"]

@@ -126,7 +126,7 @@ def test_edit_normalises_and_validates(tmp_path: Path) -> None:
 def test_rows_are_compact_and_reload(tmp_path: Path) -> None:
     lib = Library(tmp_path / "lib", create=True)
     _, meta = lib.add(parsed(body(1), title="T"), b"1", "1.txt")
-    assert lib.index.fold() == 1  # the change is in the journal until folded into the base
+    lib.index.fold()  # (a small library's base is folded at every write anyway)
     data = json.loads((tmp_path / "lib" / "articles.json").read_text())
     row = data["articles"][meta.id]
     assert "id" not in row and "url" not in row and "edited" not in row  # empty fields dropped

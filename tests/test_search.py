@@ -229,9 +229,9 @@ def test_doctor_reports_the_search_index_and_repair_rebuilds_it(capsys, tmp_path
     cache = paths.library_dir() / "articles" / article[:2] / article / "analysis.json"
     cache.write_text("{ not json", encoding="utf-8")
     code, out, _ = run(capsys, "doctor")
-    assert code == 0 and "unreadable cache" not in out
+    assert code == 0 and "damaged cache" not in out
     code, out, _ = run(capsys, "doctor", "--deep")
-    assert code == 0 and "unreadable cache" in out
+    assert code == 0 and "damaged cache" in out
 
 
 def test_the_tui_searches_as_you_type_and_pages_its_results(samples_dir_copy, monkeypatch):

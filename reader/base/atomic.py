@@ -104,6 +104,23 @@ def atomic_write_many(items: list[tuple[Path, bytes]]) -> None:
     _flush_all(sorted({path.parent for _, path in temps}), folders=True)
 
 
+def make_durable(files: list[Path], folders: list[Path]) -> None:
+    """Flush files written with plain writes, and the folders that name them, to disk: one
+    ``syncfs`` for all where Linux offers it, else an fsync each (files first, then folders,
+    innermost first). For many new files that no reader can see yet (an import's article
+    folders before the index commit that lists them): the commit comes after this returns."""
+    if _syncfs((files or folders or [Path(".")])[0]):
+        return
+    for path in files:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    for folder in sorted(set(folders), key=lambda p: len(p.parts), reverse=True):
+        _fsync_dir(folder)
+
+
 def _flush_all(paths: list[Path], folders: bool = False) -> None:
     """Make ``paths`` durable: one ``syncfs`` of their filesystem where Linux offers it (one
     journal commit for all), else an fsync each."""

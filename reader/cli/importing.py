@@ -89,7 +89,9 @@ def cmd_import(args: argparse.Namespace, root: Path) -> int:
 
     if not args.paths and not args.samples:
         raise UsageError("nothing to import: give PATH... (- reads stdin) or --samples")
-    library = Library(root, create=True)
+    from .output import opened
+
+    library = opened(Library(root, create=True))
     progress = TerminalProgress()
 
     def on_result(outcome: ImportOutcome) -> None:

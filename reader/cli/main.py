@@ -335,7 +335,13 @@ def run(argv: Sequence[str] | None) -> int:
         if given is not None:
             paths.set_library_dir(root)  # the whole TUI process works on this library
         return int(run_tui(root) or 0)
-    return handler(args, root)
+    from .output import report_damage
+
+    try:
+        code = handler(args, root)
+    finally:
+        damaged = report_damage()  # records left out: named after the rest was printed
+    return max(code, damaged)
 
 
 # Arguments that name files: any bytes the file system allows are fine there.

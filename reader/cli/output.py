@@ -72,10 +72,46 @@ def err(line: str) -> None:
     sys.stderr.flush()
 
 
+_opened: list[Any] = []  # the libraries this command opened: their damage is reported at its end
+
+
+def opened(library: Any) -> Any:
+    """Remember ``library`` so that :func:`report_damage` names what it left out."""
+    _opened.append(library)
+    return library
+
+
+def report_damage() -> int:
+    """After a command: every damaged record it met and left out (an index row, a note, an
+    article record), one line each on stderr naming the file, the record and the field.
+    Returns 1 if there was any (the command printed the rest), else 0."""
+    lines: list[str] = []
+    while _opened:
+        library = _opened.pop()
+        index = getattr(library, "index", None)
+        lines += getattr(index, "problems", None) or []
+        store = getattr(library, "_annotations", None)  # only if the command opened it
+        if store is not None:
+            for article, damage in sorted(store.damage_met().items()):
+                lines += [
+                    f"{line}; left out (reader doctor --repair fixes it)"
+                    for line in damage
+                    if article not in _reported
+                ]
+    _reported.clear()
+    for line in dict.fromkeys(lines):
+        err(f"reader: {one_line(line)}")
+    return 1 if lines else 0
+
+
+_reported: set[str] = set()  # articles whose annotation file report_unreadable named
+
+
 def report_unreadable(problems: dict[str, str]) -> int:
     """Annotation files that could not be read (corrupt, unreadable): one line each on stderr,
     naming the file and its backup (the store's message does both). Returns the exit code the
     command should end with: 1 if there was any, so a script never takes them for "no notes"."""
+    _reported.update(problems)
     for article in sorted(problems):
         err(
             f"reader: annotations of {article} left out: {one_line(problems[article])}"

@@ -16,6 +16,7 @@ from .output import (
     console,
     err,
     one_line,
+    opened,
     out,
     piped,
     record,
@@ -25,10 +26,11 @@ from .output import (
 
 
 def open_library(root: Path):
-    """The library at ``root``, without creating anything (missing = empty)."""
+    """The library at ``root``, without creating anything (missing = empty). Damaged records
+    it meets are named when the command ends (and it exits 1)."""
     from reader.library.store import Library
 
-    return Library(root)
+    return opened(Library(root))
 
 
 def article_json(meta, summary) -> dict[str, Any]:

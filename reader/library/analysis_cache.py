@@ -3,13 +3,19 @@ quotation; relay records are made from ``via`` when the contract JSON is written
 and its sentence spans.
 
 Why: analysing a long article costs milliseconds to tens of milliseconds; opening it should not.
-The cache is rewritten on import and reimport, so it never outlives the text it describes. It
-carries the analysis version: a cache written by another version of the rules (or one from
-before versions, which lacks ``rule`` and ``speaker_rule``) is not read but recomputed.
+The cache is rewritten on import and reimport. It is derived data and checked before use: it
+names the text it was made from (a hash of ``text.txt``'s bytes) and carries a checksum of its
+own bytes, at fixed places in a JSON header (:func:`sealed_cache`), so an edited, damaged or
+stale cache is never believed, only recomputed. The file stays JSON. It also carries the
+analysis version: a cache written by another version of the rules (or one from before
+versions, which lacks ``rule`` and ``speaker_rule``) is not read but recomputed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import zlib
 from dataclasses import fields
 from typing import Any
 
@@ -61,3 +67,32 @@ def analysis_from_json(data: dict[str, Any]) -> Analysis:
         ],
         sentences=[(int(s[0]), int(s[1])) for s in data.get("sentences", [])],
     )
+
+
+_HEAD = b'{"v":2,"text":"%s","crc":"%08x","analysis":'
+_HEAD_LENGTH = len(_HEAD % (b"0" * 32, 0))
+
+
+def text_digest(text: bytes) -> bytes:
+    return hashlib.blake2b(text, digest_size=16).hexdigest().encode("ascii")
+
+
+def sealed_cache(cache: dict[str, Any], text: bytes) -> bytes:
+    """``analysis.json``'s bytes: the analysis of ``text`` (the bytes of ``text.txt``)."""
+    body = json.dumps(cache, ensure_ascii=False).encode("utf-8")
+    return _HEAD % (text_digest(text), zlib.crc32(body)) + body + b"}"
+
+
+def unsealed_cache(data: bytes, text: bytes) -> dict[str, Any] | None:
+    """The cached analysis if ``data`` is intact and was made from exactly ``text``."""
+    head = data[:_HEAD_LENGTH]
+    if len(data) <= _HEAD_LENGTH or not data.endswith(b"}"):
+        return None
+    body = data[_HEAD_LENGTH:-1]
+    if head != _HEAD % (text_digest(text), zlib.crc32(body)):
+        return None
+    try:
+        found = json.loads(body)
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None

@@ -29,6 +29,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -67,6 +68,147 @@ _SCALAR_DEFAULTS = {
     "words": 0,
     "quotes": 0,
 }
+
+
+ARTICLE_ID = re.compile(r"^[0-9a-f]{8,64}$")  # a prefix of a SHA-256 in hex (names a folder)
+EDITABLE = ("title", "date", "source")
+_TEXT = frozenset({str})
+_TEXT_OR_NULL = frozenset({str, type(None)})
+_NUMBER = frozenset({int})
+_TYPES = {
+    **dict.fromkeys(("sha256", "title", "format", "file", "added", "content_key"), _TEXT),
+    **dict.fromkeys(("date", "source", "url", "lang"), _TEXT_OR_NULL),
+    **dict.fromkeys(("words", "quotes"), _NUMBER),
+}
+_EXPECTED = {_TEXT: "text", _TEXT_OR_NULL: "text or null", _NUMBER: "a whole number"}
+
+
+def kind_of(value: Any) -> str:
+    """How a JSON value is called in a message."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "an object" if isinstance(value, dict) else type(value).__name__
+
+
+def _text_list(value: Any) -> bool:
+    return isinstance(value, list) and all(type(v) is str for v in value)
+
+
+_shapes: dict[tuple[Any, ...], bool] = {}  # (keys, value types) known good -> has lists or objects
+
+
+def row_problems(article_id: str, row: Any) -> list[tuple[str, str]]:
+    """What is wrong with one stored row, as (field, reason); empty if it can be used.
+
+    Fast for 100,000 rows: the rows of one library come in a few shapes (which fields, of
+    which types), so a shape seen good before is not looked at field by field again; only
+    lists and objects are looked into each time."""
+    shape = None
+    if type(row) is dict and ARTICLE_ID.match(article_id):
+        shape = (tuple(row), tuple(map(type, row.values())))
+        deep = _shapes.get(shape)
+        if deep is False:
+            return []
+        if deep and _contents_ok(row):
+            return []
+    found = _row_problems(article_id, row)
+    if shape is not None and not found and len(_shapes) < 4096:
+        _shapes[shape] = any(t is list or t is dict for t in shape[1])
+    return found
+
+
+def _contents_ok(row: dict[str, Any]) -> bool:
+    actors = row.get("actors")
+    if type(actors) is list and not _text_list(actors):
+        return False
+    tags = row.get("import_tags")
+    if tags is not None and not _text_list(tags):
+        return False
+    edited = row.get("edited")
+    return edited is None or all(
+        key in EDITABLE and (type(v) is str or (v is None and key != "title"))
+        for key, v in edited.items()
+    )
+
+
+def _row_problems(article_id: str, row: Any) -> list[tuple[str, str]]:
+    if not isinstance(row, dict):
+        return [("row", f"expected an object, got {kind_of(row)}")]
+    found = []
+    if not ARTICLE_ID.match(article_id):
+        found.append(("id", "not an article id (8 to 64 hex digits)"))
+    for name in _REQUIRED.difference(row):
+        found.append((name, "missing"))
+    for name, value in row.items():
+        allowed = _TYPES.get(name)
+        if allowed is not None:
+            if type(value) not in allowed:
+                found.append((name, f"expected {_EXPECTED[allowed]}, got {kind_of(value)}"))
+        elif name == "actors":
+            if not (type(value) is str or _text_list(value)):
+                found.append((name, f"expected names, got {kind_of(value)}"))
+        elif name == "import_tags":
+            if not _text_list(value):
+                found.append((name, f"expected a list of tags, got {kind_of(value)}"))
+        elif name == "edited":
+            if not isinstance(value, dict):
+                found.append((name, f"expected an object, got {kind_of(value)}"))
+            else:
+                for key, fixed in value.items():
+                    if key not in EDITABLE:
+                        found.append((name, f"{key!r} cannot be corrected"))
+                    elif type(fixed) is not str and not (fixed is None and key != "title"):
+                        found.append((name, f"{key}: expected text, got {kind_of(fixed)}"))
+    return sorted(found)
+
+
+def problem_message(path: Path, article_id: str, problems: list[tuple[str, str]]) -> str:
+    """One line naming the file, the row and its fields."""
+    what = "; ".join(f"field {field}: {reason}" for field, reason in problems)
+    return (
+        f"{path}: article {article_id!r}: {what}; left out (reader doctor --repair fixes the row)"
+    )
+
+
+def decode_rows(
+    path: Path, raw: dict[str, Any]
+) -> tuple[dict[str, ArticleMeta], dict[str, Any], dict[str, str]]:
+    """(good rows as ArticleMeta, damaged rows as stored, one message per damaged row)."""
+    metas: dict[str, ArticleMeta] = {}
+    bad: dict[str, Any] = {}  # (keys in the order stored)
+    problems: dict[str, str] = {}
+    for article_id, row in raw.items():
+        found = row_problems(article_id, row)
+        if found:
+            bad[article_id] = row
+            problems[article_id] = problem_message(path, article_id, found)
+        else:
+            metas[article_id] = decode_row(article_id, row)
+    return metas, bad, problems
+
+
+def count_article_folders(articles: Path) -> int:
+    """Folders under ``LIB/articles/<shard>/`` (a missing index has no other witness)."""
+    count = 0
+    try:
+        shards = [e.path for e in os.scandir(articles) if e.is_dir()]
+    except (FileNotFoundError, NotADirectoryError):
+        return 0
+    for shard in shards:
+        try:
+            with os.scandir(shard) as entries:
+                count += sum(1 for e in entries if e.is_dir())
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+    return count
 
 
 def encode_value(name: str, value: Any) -> Any:
@@ -116,13 +258,6 @@ def decode_row(article_id: str, row: dict[str, Any]) -> ArticleMeta:
     return meta
 
 
-def _decode_all(rows: dict[str, Any], path: Path) -> dict[str, ArticleMeta]:
-    try:
-        return {i: decode_row(i, r) for i, r in rows.items()}
-    except (TypeError, AttributeError, ValueError) as exc:
-        raise LibraryError(f"{path}: a row is damaged ({exc}); run reader doctor") from None
-
-
 @dataclass
 class StoreRead:
     """The store of record as read: the base's state and the journal entries after it."""
@@ -140,11 +275,18 @@ class StoreRead:
 
     @property
     def head(self) -> State:
-        """The current state (of an index never written: the empty one)."""
-        return self.end or EMPTY
+        """The current state as derived files know it (of an index never written: the empty
+        one). A base not in the layout reader writes (an earlier version's, or one edited by
+        hand) is also named by its file stamp: what it claims cannot be taken on trust."""
+        end = self.end or EMPTY
+        if self.base_stamp is not None and not self.laid_out:
+            return State(end.seq, jr.chain_next(end.chain, repr(self.base_stamp).encode()))
+        return end
 
     def since(self, held: State) -> list[Entry] | None:
         """The entries after ``held``, if ``held`` is a state of this history (else None)."""
+        if self.base_stamp is not None and not self.laid_out:
+            return [] if held == self.head else None
         base = self.base_state
         if base is None:
             return None
@@ -169,6 +311,10 @@ class IndexTxn:
     @property
     def changed(self) -> bool:
         return bool(self.ops)
+
+    @changed.setter
+    def changed(self, value: bool) -> None:
+        """(A transaction always leaves a written index behind: nothing else to do.)"""
 
     def get(self, article_id: str) -> ArticleMeta | None:
         if article_id in self._mine:
@@ -233,6 +379,8 @@ class ArticleIndex:
         self._resume: jr.Resume | None = None  # where to read the journal on
         self._metas: dict[str, ArticleMeta] | None = {}
         self._columns: ArticleColumns | None = ArticleColumns.from_metas(())
+        self._bad: dict[str, Any] = {}  # damaged rows as stored
+        self._problems: dict[str, str] = {}  # damaged rows' messages, by id
         # the TUI reads from its main thread while an import worker writes: the cached state
         # (stamp, rows, columns) changes together, under this lock
         self._lock = threading.RLock()
@@ -256,10 +404,12 @@ class ArticleIndex:
             journal = None
         return base, journal
 
-    def read_store(self) -> StoreRead:
+    def read_store(self, *, strict: bool = True) -> StoreRead:
         """The base's state (its first line; the whole file only for an earlier layout) and
-        the journal, checked: a journal that does not continue the base, or is damaged before
-        its end, is an error (``reader doctor --repair``)."""
+        the journal, checked: a journal damaged before its end is an error (``reader doctor
+        --repair``); so is one that does not continue the base (the base was lost, replaced
+        or restored), for writers (``strict``): readers then read the base alone, so a lost
+        index reads as lost."""
         try:
             stamp = stamp_of(os.stat(self.path))
         except FileNotFoundError:
@@ -281,6 +431,8 @@ class ArticleIndex:
         entries: list[Entry] = []
         if journal.start is not None:
             if base_state is None:
+                if not strict:
+                    return StoreRead(stamp, None, laid_out, jr.JournalRead(), [], parsed)
                 raise LibraryError(
                     f"{self.path} is missing but {self.journal_path.name} is there; "
                     "run reader doctor --repair"
@@ -290,6 +442,8 @@ class ArticleIndex:
                 and journal.chain_at(base_state.seq) == base_state.chain
             )
             if not continues:
+                if not strict:
+                    return StoreRead(stamp, base_state, laid_out, jr.JournalRead(), [], parsed)
                 raise LibraryError(
                     f"{self.journal_path.name} does not continue {self.path}; "
                     "run reader doctor --repair"
@@ -325,27 +479,100 @@ class ArticleIndex:
         other processes wrote since the last call."""
         with self._lock:
             self._refresh()
-            return self.columns_now()
+            columns = self.columns_now()
+            self._check_lost()
+            return columns
 
     def rows(self) -> dict[str, ArticleMeta]:
         """All rows by id as ArticleMeta, read from the store of record (never the snapshot)."""
         with self._lock:
             self._refresh()
-            if self._metas is None:
+            metas = self._metas
+            if metas is None:
                 key = self._stamps()
-                store = self.read_store()
-                rows = self.stored_rows(store)
-                self._metas = _quietly(lambda: _decode_all(rows, self.path))
+                store = self.read_store(strict=False)
+                metas = self._decode(self.stored_rows(store))
                 self._columns = None
                 self._settle(key, store)
-            return self._metas
+            self._check_lost()
+            return metas
+
+    def _decode(self, rows: dict[str, Any]) -> dict[str, ArticleMeta]:
+        """Rows as stored -> good rows (kept as the view's rows) and damaged ones (named in
+        ``problems``, kept as they are by every write)."""
+        metas, bad, problems = _quietly(lambda: decode_rows(self.path, rows))
+        self._metas, self._bad, self._problems = metas, bad, problems
+        return metas
+
+    @property
+    def problems(self) -> list[str]:
+        """One line per damaged row seen (file, article id, fields): by the last read of the
+        rows, or by the lookup when this process asked it (show, tag, note, edit, import)."""
+        with self._lock:
+            found = dict(self._problems)
+            if self._lookup_key is not None or self.lookup.state is not None:
+                for article_id, fields_found in self.lookup.damaged().items():
+                    found.setdefault(
+                        article_id, problem_message(self.path, article_id, fields_found)
+                    )
+            return [found[i] for i in sorted(found)]
+
+    def damaged_ids(self) -> set[str]:
+        with self._lock:
+            return set(self._problems)
+
+    def _check_lost(self) -> None:
+        """No rows, yet article folders exist: the index was lost, the library is not empty."""
+        count = len(self._columns) if self._columns is not None else len(self._metas or ())
+        if count or self._problems:
+            return
+        folders = count_article_folders(self.path.parent / "articles")
+        if folders:
+            state = "is missing" if not self.path.exists() else "lists no articles"
+            raise LibraryError(
+                f"{self.path} {state}, but {folders} article folder{'s' * (folders != 1)} "
+                f"exist; run reader doctor --repair to rebuild it from them"
+            )
+
+    def stored(self) -> tuple[dict[str, ArticleMeta], dict[str, Any]]:
+        """(good rows, damaged rows as stored), read from the store of record without the
+        check for a lost index: what ``reader doctor --repair`` works on."""
+        with self._lock:
+            rows = self.stored_rows(self.read_store(strict=False))
+            metas, bad, _ = decode_rows(self.path, rows)
+            return metas, bad
+
+    def snapshot_matches(self) -> bool | None:
+        """``reader doctor``'s full check of the snapshot: brought to the current state, does
+        it hold exactly the rows of the store of record? ``None`` if there is no snapshot for a
+        state of this history (it would be rebuilt on use)."""
+        found = load_snapshot(self.snapshot_path)
+        if found is None:
+            return None
+        columns, made_from, problems = found
+        store = self.read_store()
+        later = store.since(made_from)
+        if later is None:
+            return None
+        metas, _bad, want = decode_rows(self.path, self.stored_rows(store))
+        saved = (self._columns, self._metas, self._state)
+        try:
+            self._columns, self._metas = columns, None
+            self._follow(later)
+            return self._columns.metas() == metas and set(problems) <= set(want)
+        except (TypeError, ValueError, IndexError):
+            return False
+        finally:
+            self._columns, self._metas, self._state = saved
 
     def meta(self, article_id: str, *, synced: bool = False) -> ArticleMeta | None:
         """One row by full id (from the lookup), or None."""
         if not synced:
             self.sync_lookup()
         row = self.lookup.row(article_id)
-        return decode_row(article_id, row) if row is not None else None
+        if row is None or row_problems(article_id, row):
+            return None  # a damaged row is left out (named in problems, doctor fixes it)
+        return decode_row(article_id, row)
 
     def has(self, article_id: str) -> bool:
         self.sync_lookup()
@@ -362,7 +589,7 @@ class ArticleIndex:
         if key is not None and key == self._lookup_key:
             return
         for force in (False, True):
-            current = store or self.read_store()
+            current = store or self.read_store(strict=False)
 
             def all_rows(read: StoreRead = current) -> dict[str, Any]:
                 return self.stored_rows(read)
@@ -397,27 +624,26 @@ class ArticleIndex:
         self._load(key)
 
     def _load(self, key: Stamps) -> None:
-        store = self.read_store()
+        store = self.read_store(strict=False)
         end = store.head
         found = _quietly(lambda: load_snapshot(self.snapshot_path))
         if found is not None:
-            columns, made_from = found
+            columns, made_from, problems = found
             later = store.since(made_from)
             if later is not None:
-                self._columns, self._metas = columns, None
+                self._columns, self._metas, self._problems = columns, None, problems
                 self._state = made_from
                 self._follow(later)
                 if len(later) > SAVE_AFTER and len(self._columns) >= SNAPSHOT_FROM:
-                    save_snapshot(self.snapshot_path, end, self._columns)
+                    save_snapshot(self.snapshot_path, end, self._columns, self._problems)
                 self._settle(key, store)
                 return
-        rows = self.stored_rows(store)
-        self._metas = _quietly(lambda: _decode_all(rows, self.path))
+        metas = self._decode(self.stored_rows(store))
         self._columns = None
         self._state = end
         self._settle(key, store)
-        if len(self._metas) >= SNAPSHOT_FROM:
-            save_snapshot(self.snapshot_path, end, self.columns_now())
+        if len(metas) >= SNAPSHOT_FROM:
+            save_snapshot(self.snapshot_path, end, self.columns_now(), self._problems)
 
     def _settle(self, key: Stamps, store: StoreRead) -> None:
         self._key = key
@@ -469,6 +695,28 @@ class ArticleIndex:
         self._state = entries[-1].state
 
     # writing ------------------------------------------------------------------------------
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the writer lock (re-entrant in this thread): no other writer commits meanwhile."""
+        from filelock import Timeout
+
+        from reader.base import atomic
+        from reader.base.atomic import file_lock
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        lock = file_lock(self.path)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise LibraryError(
+                f"{self.path} is locked by another reader process for over "
+                f"{atomic.LOCK_TIMEOUT:.0f} s"
+            ) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
     @contextmanager
     def transaction(self) -> Iterator[IndexTxn]:
         """Lock, read the journal, let the caller record changes, append them at once."""
@@ -546,7 +794,8 @@ class ArticleIndex:
                 self._resume = (st.st_size, state, st.st_ino)
             else:
                 self._key = None  # re-read at the next use
-        if len(store.entries) + len(entries) > jr.COMPACT_AFTER:
+        small = store.base_stamp is not None and store.base_stamp[1] < jr.FOLD_BELOW
+        if small or len(store.entries) + len(entries) > jr.COMPACT_AFTER:
             self.fold()
 
     def fold(self) -> int:
@@ -566,7 +815,7 @@ class ArticleIndex:
             atomic_write_bytes(self.path, data)
             self._new_journal(end)
             if keep is not None:
-                save_snapshot(self.snapshot_path, end, keep)
+                save_snapshot(self.snapshot_path, end, keep, self._problems)
             with self._lock:
                 self._key = None
         return len(store.entries)
@@ -622,7 +871,7 @@ class ArticleIndex:
         found = load_snapshot(self.snapshot_path)
         if found is None:
             return None
-        columns, made_from = found
+        columns, made_from, _problems = found
         later = store.since(made_from)
         if later is None:
             return None

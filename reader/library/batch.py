@@ -2,8 +2,9 @@
 per batch.
 
 Why batches: each commit takes the index lock and fsyncs the journal; per-article commits would
-cost an fsync each. Files are written before their index row, so an interrupted
-run leaves at worst an unlisted folder (``reader doctor`` reports it), never a row without text.
+cost an fsync each. Files are written, and flushed to disk with one ``syncfs`` per batch, before
+their index row, so an interrupted run (or a power cut) leaves at worst an unlisted folder
+(``reader doctor`` reports it), never a row without text.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.base.atomic import make_durable
 from reader.base.errors import ReaderError, describe
 from reader.importing.formats import original_extension
 from reader.importing.models import ParsedArticle
@@ -187,24 +189,28 @@ class ImportBatch:
         self.last_commit = time.monotonic()
         if not pending:
             return
+        finished = self._finish_writes(pending)
         settled: list[ImportOutcome] = []
         with self.index.transaction() as txn:
             self.known.begin_commit(txn)  # rows others added meanwhile, migrated keys
-            for name, status, meta, written in pending:
-                if written is not None:
-                    try:
-                        written.result()
-                    except OSError as exc:  # disk full, permissions: this article fails
-                        self.known.settle(meta, written=False)
-                        shutil.rmtree(self.folders.path(meta.id), ignore_errors=True)
-                        reason = f"cannot write: {exc.strerror or exc}"
-                        settled.append(ImportOutcome(name, "error", reason=reason))
-                        continue
+            moved: list[Path] = []
+            for name, status, meta, error in finished:
+                gone = not (self.folders.path(meta.id) / "text.txt").is_file()
+                if status == "imported" and error is None and gone:
+                    error = "its folder was moved away meanwhile (reader doctor --repair?)"
+                if error is not None:
+                    self.known.settle(meta, written=False)
+                    shutil.rmtree(self.folders.path(meta.id), ignore_errors=True)
+                    settled.append(ImportOutcome(name, "error", reason=error))
+                    continue
                 if status == "imported":
                     other = self.known.settle(meta, written=True)
                     if other is None and txn.contains(meta.id):  # id taken meanwhile
+                        was = self.folders.path(meta.id)
                         meta = self._move(meta, txn)
                         self.known.moved(meta)
+                        now = self.folders.path(meta.id)
+                        moved += [was.parent, now.parent, now.parent.parent]
                     if other is not None:
                         if other.id != meta.id:
                             shutil.rmtree(self.folders.path(meta.id), ignore_errors=True)
@@ -212,6 +218,8 @@ class ImportBatch:
                     else:
                         txn.put(meta)
                 settled.append(ImportOutcome(name, status, meta))
+            if moved:
+                make_durable([], moved)  # the renames before the index that names them
         self.known.end_commit()
         new = [o.meta for o in settled if o.status == "imported" and o.meta is not None]
         self._add_import_tags(m for m in new if m.import_tags)
@@ -224,6 +232,39 @@ class ImportBatch:
         for name, message in warnings:
             if self.on_result is not None:
                 self.on_result(ImportOutcome(name, "warning", reason=message))
+
+    def _finish_writes(
+        self, pending: list[tuple[str, ImportStatus, ArticleMeta, Any]]
+    ) -> list[tuple[str, ImportStatus, ArticleMeta, str | None]]:
+        """Wait for the pending articles' files and make the new ones durable with one flush
+        (``syncfs``; an fsync per file and folder where there is none): a crash after the
+        index commit must never leave a row whose files were still in memory."""
+        finished: list[tuple[str, ImportStatus, ArticleMeta, str | None]] = []
+        files: list[Path] = []
+        folders: set[Path] = set()
+        for name, status, meta, written in pending:
+            error = None
+            if written is not None:
+                try:
+                    new_files = written.result()
+                except OSError as exc:  # disk full, permissions: this article fails
+                    error = f"cannot write: {exc.strerror or exc}"
+                else:
+                    if new_files:
+                        folder = self.folders.path(meta.id)
+                        files += new_files
+                        folders |= {folder, folder.parent, folder.parent.parent}
+            finished.append((name, status, meta, error))
+        if files:
+            try:
+                make_durable(files, sorted(folders))
+            except OSError as exc:  # the disk refused: none of them is safely written
+                reason = f"cannot write: {exc.strerror or exc}"
+                finished = [
+                    (n, s, m, reason if w is not None and e is None else e)
+                    for (n, s, m, e), (_, _, _, w) in zip(finished, pending, strict=True)
+                ]
+        return finished
 
     def _restore_notes(self, metas: Iterable[ArticleMeta]) -> None:
         """An article removed earlier and imported again gets its orphaned notes back.

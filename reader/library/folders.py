@@ -5,12 +5,11 @@ all read and write these files; they share this one object instead of reaching b
 store, so none of them needs to import it.
 
 Layout: ``ROOT/articles/<id[:2]>/<id>/`` holds ``original.EXT``, ``text.txt`` and
-``analysis.json``.
+``analysis.json`` (a derived file, checked against ``text.txt`` before use: analysis_cache.py).
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -51,11 +50,14 @@ class ArticleFolders:
         cache: dict[str, Any] | None,
         *,
         fresh: bool,
-    ) -> None:
+    ) -> list[Path]:
         """The article's files. A folder this call creates is in no index yet, so nobody can
-        read a half-written file there and plain writes do; a folder that exists (reimport, or
-        another process importing the same article) is updated file by file with atomic
-        replaces."""
+        read a half-written file there and plain writes do: their paths are returned, and the
+        caller makes them durable, all at once, before the index commit that lists them
+        (batch.py). A folder that exists (reimport, or another process importing the same
+        article) is updated file by file with atomic replaces (durable when this returns)."""
+        from .analysis_cache import sealed_cache
+
         directory = self.path(article_id)
         if fresh:
             directory.parent.mkdir(parents=True, exist_ok=True)
@@ -64,13 +66,17 @@ class ArticleFolders:
             except FileExistsError:
                 fresh = False
         directory.mkdir(parents=True, exist_ok=True)
-        files = [(f"original.{ext}", original), ("text.txt", text.encode("utf-8"))]
+        body = text.encode("utf-8")
+        files = [(f"original.{ext}", original), ("text.txt", body)]
         if cache is not None:
-            files.append(("analysis.json", json.dumps(cache, ensure_ascii=False).encode("utf-8")))
+            files.append(("analysis.json", sealed_cache(cache, body)))
         else:
             (directory / "analysis.json").unlink(missing_ok=True)
+        written: list[Path] = []
         for name, data in files:
             if fresh:
                 (directory / name).write_bytes(data)
+                written.append(directory / name)
             else:
                 atomic_write_bytes(directory / name, data)
+        return written

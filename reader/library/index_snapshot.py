@@ -3,76 +3,97 @@
 Why: ``articles.json`` stays the durable, readable TinyDB file, but parsing 100,000 JSON rows
 and building a dataclass for each takes over half a second here. The snapshot holds the same
 rows as columns in display order (see index_columns.py), each a ``marshal``-ed tuple with equal
-strings shared, in two parts: the fields the library list needs (loaded at once, in tens of
-milliseconds) and the rest (loaded when first read). It is derived data: it names the index
-state it was made from (journal.State: the history of changes), so a reader uses it only for a
-state the store of record still describes, replaying the journal entries after it; a snapshot
-of another history, stale past the last fold or damaged is ignored and rebuilt; deleting it is
-always safe.
+strings shared, in two parts: the fields the library list needs and the rest (unmarshalled when
+first read). It is derived data, sealed (:mod:`reader.base.derived`): it names the index state it was made
+from (journal.State: the history of changes) and carries a checksum of its bytes, so a damaged
+or edited snapshot is never believed; one whose state the journal still holds is brought
+forward by replaying the entries after it, any other is rebuilt; deleting it is always safe.
+It is only ever read for display: writers read ``articles.json`` itself (article_index.py).
 """
 
 from __future__ import annotations
 
+import json
 import marshal
 import os
 import struct
 from pathlib import Path
 from typing import Any
 
+from reader.base.derived import made_from_of, seal, unseal
+
 from .index_columns import COLD, HOT, ArticleColumns
 from .journal import State
 
-MAGIC = b"RDRIDX\x04\x00"  # format 4: columns and the state (formats 1-3 are ignored)
+FORMAT = b"RDRIDX\x04\x00"  # format 4: sealed columns and their index state (1-3 ignored)
 _LENGTH = struct.Struct("<I")
 
 
-def save_snapshot(path: Path, state: State, columns: ArticleColumns) -> None:
-    """Write the snapshot (best effort: a read-only folder just means no snapshot)."""
+def save_snapshot(
+    path: Path,
+    state: State,
+    columns: ArticleColumns,
+    problems: dict[str, str] | None = None,
+) -> None:
+    """Write the snapshot (best effort: a read-only folder just means no snapshot).
+    ``problems`` are the index's damaged rows (id -> message), shown without re-reading it."""
     from reader.base.atomic import atomic_write_bytes
 
     try:
         hot = marshal.dumps(tuple(tuple(columns.hot[name]) for name in HOT))
         cold = marshal.dumps(tuple(tuple(columns.cold[name]) for name in COLD))
-        header = marshal.dumps((tuple(state.to_json()), HOT, COLD, len(hot), len(cold)))
-        data = MAGIC + _LENGTH.pack(len(header)) + header + hot + cold
-        atomic_write_bytes(path, data, durable=False)
+        header = marshal.dumps((HOT, COLD, len(hot), len(cold), dict(problems or {})))
+        body = FORMAT + _LENGTH.pack(len(header)) + header + hot + cold
+        atomic_write_bytes(path, seal(_made_from(state), body), durable=False)
     except (OSError, ValueError):
         pass
 
 
-def load_snapshot(path: Path) -> tuple[ArticleColumns, State] | None:
-    """The columns and the state they hold, if the snapshot exists and is whole (the caller
-    decides whether that state is one the store still describes)."""
+def load_snapshot(path: Path) -> tuple[ArticleColumns, State, dict[str, str]] | None:
+    """The columns, the state they hold and the damaged rows' messages, if the snapshot is
+    intact (the caller decides whether that state is one the store still describes)."""
     try:
-        data = path.read_bytes()
-        if not data.startswith(MAGIC):
+        raw = path.read_bytes()
+        source = made_from_of(raw)
+        state = _state(source) if source is not None else None
+        if state is None or source is None:
             return None
-        view = memoryview(data)
-        at = len(MAGIC) + _LENGTH.size
-        (size,) = _LENGTH.unpack_from(data, len(MAGIC))
-        made_from, hot_names, cold_names, hot_size, cold_size = marshal.loads(view[at : at + size])
-        state = State.from_json(list(made_from))
+        data = unseal(raw, source)
+        if data is None or data[: len(FORMAT)] != FORMAT:
+            return None
+        at = len(FORMAT) + _LENGTH.size
+        (size,) = _LENGTH.unpack_from(data, len(FORMAT))
+        hot_names, cold_names, hot_size, cold_size, problems = marshal.loads(data[at : at + size])
         if (
-            state is None
-            or tuple(hot_names) != HOT
+            tuple(hot_names) != HOT
             or tuple(cold_names) != COLD
             or at + size + hot_size + cold_size != len(data)
         ):
             return None
         at += size
-        hot = dict(zip(HOT, marshal.loads(view[at : at + hot_size]), strict=True))
+        hot = dict(zip(HOT, marshal.loads(data[at : at + hot_size]), strict=True))
         cold_at = at + hot_size
-        lengths = {len(column) for column in hot.values()}
-        if len(lengths) > 1:
+        if len({len(column) for column in hot.values()}) > 1:
             return None
     except (OSError, ValueError, EOFError, TypeError, struct.error):
         return None
 
     def cold() -> dict[str, Any]:
-        columns = marshal.loads(view[cold_at : cold_at + cold_size])
+        columns = marshal.loads(data[cold_at : cold_at + cold_size])
         return dict(zip(COLD, columns, strict=True))
 
-    return ArticleColumns(hot, cold), state
+    return ArticleColumns(hot, cold), state, dict(problems)
+
+
+def _made_from(state: State) -> bytes:
+    return json.dumps(state.to_json()).encode("ascii")
+
+
+def _state(source: bytes) -> State | None:
+    try:
+        return State.from_json(json.loads(source))
+    except (ValueError, UnicodeDecodeError):
+        return None
 
 
 def stamp_of(st: os.stat_result) -> tuple[int, int, int]:

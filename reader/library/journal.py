@@ -41,6 +41,8 @@ from typing import Any
 FORMAT = 1
 SCHEMA_VERSION = 3  # 3: the base written a row a line, with its state; 2: one line, no state
 COMPACT_AFTER = 1000  # journal entries before the writer folds them into the base
+FOLD_BELOW = 256_000  # bytes: a base this small is folded at every write (costs milliseconds),
+# so a small library's articles.json always holds every row (a person may read or mend it)
 TABLE = "articles"
 _REQUIRED = {"sha256", "title", "format", "file", "added", "content_key"}
 _EMPTY: tuple[Any, ...] = (None, "", 0, [], {})

@@ -23,7 +23,7 @@ from typing import Any
 
 from .journal import Entry, State, changed_row
 
-FORMAT = "1"
+FORMAT = "2"  # 2: damaged rows are kept apart, with what is wrong with them
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rows(id TEXT PRIMARY KEY, sha TEXT, oldkey TEXT, row TEXT)
@@ -31,6 +31,7 @@ CREATE TABLE IF NOT EXISTS rows(id TEXT PRIMARY KEY, sha TEXT, oldkey TEXT, row 
 CREATE INDEX IF NOT EXISTS rows_sha ON rows(sha);
 CREATE INDEX IF NOT EXISTS rows_oldkey ON rows(oldkey) WHERE oldkey IS NOT NULL;
 CREATE TABLE IF NOT EXISTS bands(v INTEGER, id TEXT, PRIMARY KEY(v, id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS damaged(id TEXT PRIMARY KEY, found TEXT) WITHOUT ROWID;
 """
 
 
@@ -197,8 +198,16 @@ class Lookup:
     def _rebuild(self, db: sqlite3.Connection, rows: dict[str, Any]) -> None:
         """Everything again, inserted in key order (a B-tree filled in order is written
         once; in random order, 1.6 million band rows at 100,000 articles took a minute)."""
+        from .article_index import row_problems
+
         db.execute("DELETE FROM rows")
         db.execute("DELETE FROM bands")
+        db.execute("DELETE FROM damaged")
+        bad = {i: found for i, r in rows.items() if (found := row_problems(i, r))}
+        db.executemany(
+            "INSERT INTO damaged VALUES(?,?)", ((i, json.dumps(f)) for i, f in bad.items())
+        )
+        rows = {i: r for i, r in rows.items() if i not in bad}
         encode = json.JSONEncoder(ensure_ascii=False).encode
         db.executemany(
             "INSERT INTO rows VALUES(?,?,?,?)",
@@ -243,6 +252,13 @@ class Lookup:
         old: dict[str, Any] | None,
         new: dict[str, Any] | None,
     ) -> None:
+        from .article_index import row_problems
+
+        db.execute("DELETE FROM damaged WHERE id=?", (article_id,))
+        found = row_problems(article_id, new) if new is not None else []
+        if found:
+            db.execute("INSERT INTO damaged VALUES(?,?)", (article_id, json.dumps(found)))
+            new = None
         old_bands, new_bands = _bands(old), _bands(new)
         if old_bands != new_bands:
             db.executemany(
@@ -309,6 +325,13 @@ class Lookup:
                 "SELECT id FROM rows WHERE oldkey IS NOT NULL ORDER BY id LIMIT ?", (limit,)
             )
         ]
+
+    def damaged(self) -> dict[str, list[tuple[str, str]]]:
+        """Damaged rows: id -> what is wrong, as (field, reason)."""
+        return {
+            i: [(str(x[0]), str(x[1])) for x in json.loads(f)]
+            for i, f in self._query("SELECT id, found FROM damaged ORDER BY id")
+        }
 
     def count(self) -> int:
         return int(self._query("SELECT count(*) FROM rows")[0][0])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.importing.importer import content_key, parse_document, parse_original
 from reader.importing.models import ImportFailure, ParsedArticle
@@ -51,7 +51,7 @@ def reimport(
     if targets is None:
         targets = list(index.columns().ids)
     results: list[ReimportResult] = []
-    updated: list[ArticleMeta] = []
+    updated: list[tuple[str, dict[str, Any]]] = []  # (id, the fields re-derived from the original)
     for article_id in targets:
         meta = index.meta(article_id)
         if meta is None:  # removed meanwhile
@@ -68,20 +68,19 @@ def reimport(
             continue
         old_text = _old_text(folders, article_id)
         analysed = analyse_text(parsed.text, parsed.lang)
-        fresh = replace(
-            meta,
-            title=fallback_title(parsed, meta.file),
-            date=parsed.date,
-            source=parsed.source,
-            url=parsed.url,
-            lang=analysed.lang,
-            content_key=content_key(parsed.text),
-            words=len(parsed.text.split()),
-            import_tags=list(dict.fromkeys(parsed.tags)),
-            quotes=analysed.quotes,
-            actors=analysed.actors,
-        )
-        fresh = replace(fresh, **meta.edited)  # the user's corrections win
+        derived: dict[str, Any] = {
+            "title": fallback_title(parsed, meta.file),
+            "date": parsed.date,
+            "source": parsed.source,
+            "url": parsed.url,
+            "lang": analysed.lang,
+            "content_key": content_key(parsed.text),
+            "words": len(parsed.text.split()),
+            "import_tags": list(dict.fromkeys(parsed.tags)),
+            "quotes": analysed.quotes,
+            "actors": analysed.actors,
+        }
+        fresh = replace(replace(meta, **derived), **meta.edited)  # the user's corrections win
         folders.write(article_id, data, ext, parsed.text, analysed.cache, fresh=False)
         notes = annotations.reanchor(article_id, parsed.text)
         if fresh.import_tags:
@@ -89,30 +88,17 @@ def reimport(
         result.title = fresh.title
         result.changed = old_text != parsed.text
         result.orphans = sum(1 for n in notes or [] if n.orphan)
-        updated.append(fresh)
+        updated.append((article_id, derived))
         results.append(result)
         if on_result:
             on_result(result)
     if not updated:
         return results
     with index.transaction() as txn:
-        for meta in updated:  # the user's corrections made meanwhile win (keep_edited)
-            txn.update(meta.id, keep_edited=True, **{f: getattr(meta, f) for f in _REFRESHED})
+        for article_id, derived in updated:  # applied to the row as it is then: not
+            # removed meanwhile, the user's corrections (made meanwhile too) kept
+            txn.update(article_id, keep_edited=True, **derived)
     return results
-
-
-_REFRESHED = (
-    "title",
-    "date",
-    "source",
-    "url",
-    "lang",
-    "content_key",
-    "words",
-    "import_tags",
-    "quotes",
-    "actors",
-)
 
 
 def _old_text(folders: ArticleFolders, article_id: str) -> str | None:

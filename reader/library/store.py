@@ -6,7 +6,7 @@ Layout under the library dir::
     articles.journal                    the index's changes since (journal.py), appended
     articles/<id[:2]>/<id>/original.EXT the bytes as imported (kept so reimport can re-clean)
     articles/<id[:2]>/<id>/text.txt     the clean body
-    articles/<id[:2]>/<id>/analysis.json cached analysis (rewritten on reimport)
+    articles/<id[:2]>/<id>/analysis.json cached analysis (checked against text.txt before use)
     annotations/                        tags, notes, reading state (annotations.store)
 
 Derived caches (the index snapshot ``articles.cache``, the lookup ``lookup.sqlite``, the
@@ -21,7 +21,6 @@ unique), so an article keeps its id, and its notes, across re-imports.
 from __future__ import annotations
 
 import itertools
-import json
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from typing import TYPE_CHECKING
 from reader.base.atomic import atomic_write_bytes
 from reader.importing.models import ParsedArticle
 
-from .article_index import ArticleIndex, LibraryError
+from .article_index import EDITABLE, ArticleIndex, LibraryError
 from .folders import ArticleFolders
 from .ids import ID_LENGTH, unique_id
 from .index_columns import ArticleColumns, ArticleRow
@@ -47,8 +46,6 @@ if TYPE_CHECKING:
     from .search_index import SearchIndex
 
 __all__ = ["ID_LENGTH", "Library", "LibraryError", "SearchHit", "tag_matches", "unique_id"]
-
-EDITABLE = ("title", "date", "source")
 
 
 def tag_matches(tag: str, wanted: str) -> bool:
@@ -104,8 +101,9 @@ class Library:
         return self._annotations
 
     def exists(self) -> bool:
-        """Does the folder hold reader data (an index or annotations)?"""
-        return (self.root / "articles.json").exists() or (self.root / "annotations").exists()
+        """Does the folder hold reader data (an index, article folders or annotations)?"""
+        names = ("articles.json", "articles", "annotations")
+        return any((self.root / name).exists() for name in names)
 
     # files of one article -------------------------------------------------------------------
     def article_dir(self, article_id: str) -> Path:
@@ -119,20 +117,38 @@ class Library:
         return self.folders.original(article_id)
 
     def analysis(self, article_id: str) -> Analysis:
-        """The cached analysis (computed and cached now if missing or unreadable)."""
+        """The cached analysis if it was made from the text as it is now and is intact;
+        else computed now and cached again."""
         # lazy: listing the library must not load the analysis engine
-        from .analysis_cache import analysis_from_json, analysis_to_json
+        from .analysis_cache import (
+            analysis_from_json,
+            analysis_to_json,
+            sealed_cache,
+            unsealed_cache,
+        )
 
-        path = self.article_dir(article_id) / "analysis.json"
+        folder = self.article_dir(article_id)
         try:
-            return analysis_from_json(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError, KeyError):
-            pass
+            text = (folder / "text.txt").read_bytes()
+        except OSError:
+            text = None  # self.text() below names the problem
+        if text is not None:
+            try:
+                found = unsealed_cache((folder / "analysis.json").read_bytes(), text)
+                if found is not None:
+                    return analysis_from_json(found)
+            except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
+                pass
         meta = self.get(article_id)
         from reader.analysis import analyze
 
-        result = analyze(self.text(meta.id), meta.lang)
-        atomic_write_bytes(path, json.dumps(analysis_to_json(result), ensure_ascii=False).encode())
+        body = self.text(meta.id)
+        result = analyze(body, meta.lang)
+        try:
+            cache = sealed_cache(analysis_to_json(result), body.encode("utf-8"))
+            atomic_write_bytes(folder / "analysis.json", cache, durable=False)
+        except OSError:
+            pass  # a read-only library still shows the article, analysed each time
         return result
 
     # the index -------------------------------------------------------------------------------

@@ -73,8 +73,14 @@ class ActorsScreen(ListScreen):
     def run_gather(self) -> None:
         from textual.worker import get_current_worker
 
+        from reader.base.errors import ReaderError
+
         worker = get_current_worker()
-        ranked, metas = gather(self.session, lambda: worker.is_cancelled)
+        try:
+            ranked, metas = gather(self.session, lambda: worker.is_cancelled)
+        except ReaderError as exc:  # a damaged or lost index: say so, show none
+            self.app.call_from_thread(self.notify, clean(str(exc)), severity="error", timeout=20)
+            ranked, metas = [], {}
         self.app.call_from_thread(self._show, ranked, metas)
 
     def _show(self, ranked: list[ActorTotal], metas: dict[str, Any]) -> None:

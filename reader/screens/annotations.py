@@ -35,7 +35,14 @@ class AnnotationsScreen(ListScreen):
         self.metas: dict[str, Any] = {}
 
     def load(self) -> None:
-        self.metas = {m.id: m for m in self.session.library.articles()}
+        from reader.base.errors import ReaderError
+
+        try:
+            articles = self.session.library.articles()
+        except ReaderError as exc:  # a damaged or lost index: say so, still list the notes
+            articles = []
+            self.notify(clean(str(exc)), severity="error", timeout=20)
+        self.metas = {m.id: m for m in articles}
         entries = []
         try:
             notes = self.session.notes()

@@ -176,7 +176,10 @@ class ArticleScreen(Screen[None]):
     def _show_header(self) -> None:
         # a damaged annotation file must not look like "0 notes": say so, and how to repair
         self.annotation_error = self.notes_error or self.session.annotation_error(self.article_id)
+        damage = [] if self.annotation_error else self.session.annotation_damage(self.article_id)
         notes = "notes unreadable" if self.annotation_error else plural(len(self.notes), "note")
+        if damage:  # records left out: say so, never a count that looks complete
+            notes += f" ({len(damage)} damaged, left out)"
         head = header(self.meta, self.tags)
         head.append("\n")
         head.append(
@@ -196,6 +199,9 @@ class ArticleScreen(Screen[None]):
                 f"⚠ {clean_line(self.annotation_error)} · `reader doctor` repairs it",
                 self._warning_style(),
             )
+        elif damage:
+            head.append("\n")
+            head.append(f"⚠ {damage[0]} · `reader doctor --repair` fixes it", self._warning_style())
         self.query_one("#article-header", Static).update(head)
 
     def _warning_style(self) -> str:

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
 
 from reader.base.errors import ReaderError, describe
-from reader.render import append_filters, clean_line, plural
+from reader.render import append_filters, clean, clean_line, plural
 from reader.widgets.article_rows import COLUMNS, Row, filter_rows, sort_rows
 from reader.widgets.article_table import ArticleTable
 
@@ -49,6 +49,8 @@ class LibraryScreen(Screen[None]):
         self._unread = 0
         self._stamp = None
         self._tagged_notes: set[str] = set()
+        self._load_error = ""  # why the index could not be read (shown instead of the rows)
+        self._index_problems: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-header")
@@ -76,7 +78,7 @@ class LibraryScreen(Screen[None]):
         table = self.query_one(ArticleTable)
         keep = table.current.id if table.current else None
         self._stamp = self.session.index_stamp()  # what this load saw
-        self.all_rows = self.session.rows()
+        self._load_rows()
         if self.tag:
             self._tagged_notes = self._passage_articles()
         self._count_unread()
@@ -90,6 +92,26 @@ class LibraryScreen(Screen[None]):
         if error and error != getattr(self, "_summaries_warned", ""):
             self.notify(f"notes and tags unreadable: {error}", severity="error", timeout=10)
         self._summaries_warned = error
+
+    def _load_rows(self) -> None:
+        """The rows, or (a damaged or lost index) none and the reason, shown in the header and
+        once as a notification: never an empty library that is not empty."""
+        try:
+            self.all_rows = self.session.rows()
+            error = ""
+        except ReaderError as exc:
+            self.all_rows, error = [], str(exc)
+        if error and error != self._load_error:
+            self.notify(clean(error), severity="error", timeout=30)
+        self._load_error = error
+        problems = self.session.index_problems()
+        if problems and problems != self._index_problems:
+            self.notify(
+                f"{plural(len(problems), 'damaged index row')} left out: {clean(problems[0])}",
+                severity="warning",
+                timeout=20,
+            )
+        self._index_problems = problems
 
     def _start_warm(self) -> None:
         self._warm_rows, self._warm_pos = self.all_rows, 0
@@ -143,6 +165,11 @@ class LibraryScreen(Screen[None]):
         unread = self._unread
         text = Text()
         text.append("reader", "bold")
+        if self._load_error:
+            text.append("  ")
+            text.append(clean(self._load_error), "bold red")
+            self.query_one("#library-header", Static).update(text)
+            return
         text.append(
             f"  {plural(len(self.all_rows), 'article')} · {len(table.rows)} shown · {unread} unread"
         )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.base.errors import ReaderError, describe
 from reader.library.models import ArticleMeta
+from reader.render import clean
 from reader.widgets.article_rows import Row, rows_from_columns
 
 if TYPE_CHECKING:
@@ -46,6 +47,10 @@ class Session:
     def rows(self) -> list[Row]:
         """Newest first, read from the index columns (no ArticleMeta per row at start-up)."""
         return rows_from_columns(self.library.article_columns(), self.summaries())
+
+    def index_problems(self) -> list[str]:
+        """Damaged index rows the last read left out (file, article id, field), one each."""
+        return list(getattr(getattr(self.library, "index", None), "problems", None) or [])
 
     def summaries(self) -> dict[str, ArticleSummary]:
         """Tags, notes and read state per article; if they cannot be read, {} (a broken store
@@ -107,6 +112,15 @@ class Session:
         except (ReaderError, OSError, ValueError):  # no file or a bad id: nothing damaged to show
             return ""
         return short_error(message, self.root) if message else ""
+
+    def annotation_damage(self, article_id: str) -> list[str]:
+        """Damaged records of this article's annotation file, left out of what is shown (one
+        line each: record, field, why), from the summary; [] if none."""
+        try:
+            bad = getattr(self.store.summary(article_id), "bad", "") or ""
+        except Exception:  # noqa: BLE001 - no file or a bad id: nothing damaged to show
+            return []
+        return [clean(line) for line in bad.splitlines()]
 
     def tags(self, article_id: str) -> list[str]:
         """An article's tags; an unreadable file raises its ReaderError, as notes() does."""

@@ -93,7 +93,8 @@ class Row:
     @property
     def error(self) -> str:
         """Why the article's annotation file could not be read ("" when it is fine)."""
-        return getattr(self.summary, "error", "") or ""
+        # an unreadable file, or records left out of its counts: marked, never "0 notes"
+        return getattr(self.summary, "error", "") or getattr(self.summary, "bad", "") or ""
 
     @property
     def position(self) -> int:
