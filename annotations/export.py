@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from reader.base.errors import ReaderError
 from reader.base.surrogates import lone_surrogate
 
+from .coding import DoneMark, TagCode
 from .mdtext import (
     blockquote,
     link_or_text,
@@ -48,6 +49,8 @@ class ExportArticle:
     tags: list[str] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     quotes: list[dict[str, Any]] | None = None  # {"speaker", "kind", "text"} from the analysis
+    codes: list[TagCode] | None = None  # each coder's tags (None: not collected)
+    done: list[DoneMark] | None = None  # who marked the article as fully coded
 
 
 # Markdown -------------------------------------------------------------------------------------
@@ -64,7 +67,8 @@ def _note_meta(note: Note) -> list[str]:
             if p
             else "- Orphan: the article was removed"
         )
-    lines.append(f"- Note: `{note.id}`, {note.created[:10] or 'undated'}")
+    by = f", by {one_line(note.coder)}" if note.coder else ""
+    lines.append(f"- Note: `{note.id}`, {note.created[:10] or 'undated'}{by}")
     return lines
 
 
@@ -274,12 +278,17 @@ def write_folder(
 
 
 # JSON -----------------------------------------------------------------------------------------
-def to_json(articles: Iterable[ExportArticle], *, exported: str) -> dict[str, Any]:
-    """Everything, lossless: every note with its anchor, the article tags, the schema version."""
+def to_json(
+    articles: Iterable[ExportArticle], *, exported: str, coder: str | None = None
+) -> dict[str, Any]:
+    """Everything, lossless: every note with its anchor and coder, the article tags with each
+    coder's (``coded``) and who marked it done, the schema version; ``coder``: the exporting
+    library's coder (``import-annotations`` gives it what carries no coder)."""
     return {
         "format": FORMAT,
         "schema": SCHEMA,
         "exported": exported,
+        **({"coder": coder} if coder else {}),
         "articles": [
             {
                 "id": a.id,
@@ -290,6 +299,8 @@ def to_json(articles: Iterable[ExportArticle], *, exported: str) -> dict[str, An
                 "tags": list(a.tags),
                 "notes": [n.to_json() for n in a.notes],
                 **({"quotes": a.quotes} if a.quotes is not None else {}),
+                **({"coded": [c.to_json() for c in a.codes]} if a.codes is not None else {}),
+                **({"done": [d.to_json() for d in a.done]} if a.done is not None else {}),
             }
             for a in articles
         ],
@@ -333,6 +344,10 @@ def _note_in(article: str, d: Any) -> Note:
         bad = lone_surrogate(value) if isinstance(value, str) else None
         if bad:
             raise ImportError_(f"note {d['id']}: {what} is not valid Unicode text ({bad})")
+    coder = _coder_in(d.get("coder"), f"note {d['id']}")
+    quote = d.get("quote")
+    if quote is not None and (not isinstance(quote, str) or not quote.strip()):
+        raise ImportError_(f"note {d['id']}: quote must be null or a quote id")
     return Note(
         id=d["id"].strip(),
         article=article,
@@ -342,7 +357,64 @@ def _note_in(article: str, d: Any) -> Note:
         orphan=bool(d.get("orphan")),
         created=str(d.get("created") or ""),
         updated=str(d.get("updated") or d.get("created") or ""),
+        coder=coder,
+        codebook=_version_in(d.get("codebook"), f"note {d['id']}"),
+        quote=quote.strip() if quote else None,
     )
+
+
+def _coder_in(value: Any, where: str) -> str:
+    """A coder name from a file: text of one line (``""``: none given)."""
+    if value is None or value == "":
+        return ""
+    if (
+        not isinstance(value, str)
+        or not value.strip()
+        or not value.isprintable()
+        or lone_surrogate(value)
+        or len(value) > 64
+    ):
+        raise ImportError_(f"{where}: coder must be a name (one line of text, at most 64)")
+    return " ".join(value.split())
+
+
+def _version_in(value: Any, where: str) -> Any:
+    if value is None or (isinstance(value, int | str) and not isinstance(value, bool)):
+        return value
+    raise ImportError_(f"{where}: codebook must be a version (a number or text) or null")
+
+
+def _codes_in(a: dict[str, Any], default: str) -> tuple[list[TagCode], list[DoneMark]]:
+    """An article entry's ``coded`` and ``done`` records, checked."""
+    codes, marks = [], []
+    coded, done = a.get("coded") or [], a.get("done") or []
+    if not isinstance(coded, list) or not isinstance(done, list):
+        raise ImportError_(f"article {a['id']}: coded and done must be lists")
+    for r in coded:
+        if not isinstance(r, dict) or not isinstance(r.get("tag"), str) or not r["tag"].strip():
+            raise ImportError_(f"article {a['id']}: a coded record has no tag")
+        bad = lone_surrogate(r["tag"])
+        if bad:
+            raise ImportError_(f"article {a['id']}: tag is not valid Unicode text ({bad})")
+        where = f"article {a['id']}: tag {r['tag']!r}"
+        codes.append(
+            TagCode(
+                r["tag"],
+                _coder_in(r.get("coder"), where) or default,
+                _version_in(r.get("codebook"), where),
+                str(r.get("created") or ""),
+            )
+        )
+    for r in done:
+        if not isinstance(r, dict):
+            raise ImportError_(f"article {a['id']}: a done record is not an object")
+        where = f"article {a['id']}: done"
+        coder = _coder_in(r.get("coder"), where) or default
+        if coder:
+            marks.append(
+                DoneMark(coder, _version_in(r.get("codebook"), where), str(r.get("created") or ""))
+            )
+    return codes, marks
 
 
 def merge_json(store: AnnotationStore, data: Any) -> dict[str, int]:
@@ -357,6 +429,7 @@ def merge_json(store: AnnotationStore, data: Any) -> dict[str, int]:
         )
     if not isinstance(data.get("articles"), list):
         raise ImportError_('annotations file has no "articles" list')
+    file_coder = _coder_in(data.get("coder"), "the file")
     plan = []
     for a in data["articles"]:
         if not isinstance(a, dict) or not isinstance(a.get("id"), str):
@@ -368,6 +441,15 @@ def merge_json(store: AnnotationStore, data: Any) -> dict[str, int]:
         notes = a.get("notes") or []
         if not isinstance(notes, list):
             raise ImportError_(f"article {a['id']}: notes must be a list")
-        plan.append((a["id"], tags, [_note_in(a["id"], n) for n in notes]))
+        codes, done = _codes_in(a, file_coder)
+        coded = {c.tag.casefold() for c in codes}
+        uncovered = [t for t in tags if t.strip().casefold() not in coded]
+        if file_coder:  # the exporting library's coder: its tags without a record are theirs
+            codes += [TagCode(t, file_coder) for t in uncovered]
+            uncovered = []
+        parsed = [_note_in(a["id"], n) for n in notes]
+        for note in parsed:
+            note.coder = note.coder or file_coder
+        plan.append((a["id"], uncovered, parsed, codes, done))
     # all or nothing: the store checks every tag and text again, then writes one set of files
     return store.merge_many(plan)

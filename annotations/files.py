@@ -32,6 +32,17 @@ from .tags import TagError
 JOURNAL_MAX = 1 << 20
 
 
+def system_user() -> str:
+    """The login name ("unknown" when there is none): records' coder until a name is set."""
+    import getpass
+
+    try:
+        name = " ".join(getpass.getuser().replace(",", " ").split())
+    except Exception:  # noqa: BLE001 - no login name (a container without one): still code
+        name = ""
+    return name[:64] if name and name.isprintable() else "unknown"
+
+
 class StoreError(ReaderError):
     """A one-line, user-facing problem (corrupt file, unknown note id, ...)."""
 

@@ -18,7 +18,15 @@ class Anchor:
     paragraph: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # as asdict() gives it, in field order, without its deep copy (a merge writes thousands)
+        return {
+            "exact": self.exact,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "start": self.start,
+            "end": self.end,
+            "paragraph": self.paragraph,
+        }
 
 
 @dataclass
@@ -31,9 +39,13 @@ class Note:
     orphan: bool = False
     created: str = ""
     updated: str = ""
+    coder: str = ""  # who wrote it ("": before coders existed; the store fills in its coder)
+    codebook: Any = None  # the codebook's version when it was written (None: no codebook)
+    quote: str | None = None  # a code on a quotation: its id (ARTICLE:START-END)
 
     def to_json(self) -> dict[str, Any]:
-        """The CLI contract: {"id","article","text","tags","passage","orphan","created","updated"}.
+        """The CLI contract: {"id","article","text","tags","passage","orphan","created","updated"}
+        plus (issue 17) "coder", "codebook", "quote".
 
         ``passage`` is null or {"exact","prefix","suffix","start","end"} (plus extensions).
         """

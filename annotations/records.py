@@ -233,6 +233,9 @@ def note_from(article: str, doc: dict[str, Any]) -> Note:
         orphan=bool(doc.get("orphan")),
         created=doc.get("created", ""),
         updated=doc.get("updated", "") or doc.get("created", ""),
+        coder=str(doc.get("coder") or ""),
+        codebook=doc.get("codebook"),
+        quote=doc.get("quote") or None,
     )
 
 
@@ -245,6 +248,9 @@ def note_doc(note: Note) -> dict[str, Any]:
         "orphan": note.orphan,
         "created": note.created,
         "updated": note.updated,
+        **({"coder": note.coder} if note.coder else {}),
+        **({"codebook": note.codebook} if note.codebook is not None else {}),
+        **({"quote": note.quote} if note.quote else {}),
     }
 
 

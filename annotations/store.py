@@ -16,9 +16,10 @@ from typing import Any
 
 from tinydb import Query
 
+from . import coding
 from . import records as rec
 from .anchors import reanchor as find_again
-from .files import ArticleFiles, StoreError, _encode, user_errors
+from .files import ArticleFiles, StoreError, _encode, system_user, user_errors
 from .models import Anchor, ArticleSummary, Note
 from .storage import AtomicJSONStorage, StorageError, atomic_write_bytes
 from .summary import digest, error_digest, has_tag, note_tag_counts, signature
@@ -49,6 +50,14 @@ class AnnotationStore:
         self.root = self.files.root
         self._summaries: tuple[int, dict[str, ArticleSummary]] | None = None
         self._tag_counts: tuple[int, dict[str, int]] | None = None
+        # who codes (the library sets it from its settings; "" = the system user name) and the
+        # version of the library's codebook, recorded with each code (a function: read lazily)
+        self.coder = ""
+        self.codebook_version: Callable[[], Any] = lambda: None
+
+    def who(self) -> str:
+        """The current coder: the name set, else the system user name."""
+        return self.coder or system_user()
 
     def path(self, article: str) -> Path:
         return self.files.path(article)
@@ -62,8 +71,17 @@ class AnnotationStore:
 
     # notes ----------------------------------------------------------------------------------
     def add_note(
-        self, article: str, text: str, passage: Anchor | None = None, tags: Iterable[str] = ()
+        self,
+        article: str,
+        text: str,
+        passage: Anchor | None = None,
+        tags: Iterable[str] = (),
+        *,
+        coder: str | None = None,
+        quote: str | None = None,
     ) -> Note:
+        """A new note (a code, when it has tags) by ``coder`` (default: the current coder),
+        with the codebook's version; ``quote``: the id of the quotation it codes."""
         with user_errors():
             text = rec.clean_text(text)
             tags = merge_tags([], tags)
@@ -78,6 +96,9 @@ class AnnotationStore:
             passage=passage,
             created=stamp,
             updated=stamp,
+            coder=coder or self.who(),
+            codebook=self.codebook_version(),
+            quote=quote,
         )
         with self.files.writing(article) as db:
             db.table("notes").insert(rec.note_doc(note))
@@ -114,10 +135,28 @@ class AnnotationStore:
 
     def get_note(self, note_id: str) -> Note:
         article, full = self._locate(note_id)
-        for note in rec.notes_in(article, self.files.read(article)):
+        for note in self._coded(rec.notes_in(article, self.files.read(article))):
             if note.id == full:
                 return note
         raise StoreError(f"no note with id {note_id!r}")
+
+    def _coded(self, notes: list[Note]) -> list[Note]:
+        """Notes written before coders existed count as the current coder's."""
+        who = None
+        for note in notes:
+            if not note.coder:
+                note.coder = who = who or self.who()
+        return notes
+
+    def _check_coder(self, note: Note, coder: str | None) -> None:
+        """A coder changes only their own codes: a colleague's stay as they coded them."""
+        mine = coder or self.who()
+        owner = note.coder or self.who()
+        if owner != mine:
+            raise StoreError(
+                f"note {note.id} is {owner}'s code; you code as {mine}: add your own "
+                f"(reader config coder {owner} to change it as {owner})"
+            )
 
     def edit_note(
         self,
@@ -126,8 +165,9 @@ class AnnotationStore:
         tags: Iterable[str] | None = None,
         *,
         base: Note | None = None,
+        coder: str | None = None,
     ) -> Note:
-        """Set the note's text and/or tags. ``base`` is the note as the editor read it (the TUI's
+        """Set the note's text and/or tags (only its coder may: ``coder``, default the current). ``base`` is the note as the editor read it (the TUI's
         dialog): then the edit is applied under the lock to the note as it is now. A change made
         meanwhile elsewhere is merged when the two don't collide (their text and my tags, my
         text and their tags; tags as changes: added, removed); a different text on both sides,
@@ -150,6 +190,7 @@ class AnnotationStore:
                 if base is not None:
                     raise NoteConflict(full, None)
                 raise StoreError(f"no note with id {note_id!r}")
+            self._check_coder(current, coder)
             fields: dict[str, Any] = {"updated": rec.now_iso()}
             if base is None or not _changed_since(base, current):
                 if text is not None:
@@ -164,17 +205,20 @@ class AnnotationStore:
             db.table("notes").update(fields, Query().id == full)
         return self.get_note(full)
 
-    def delete_note(self, note_id: str, *, base: Note | None = None) -> None:
-        """Delete the note. With ``base`` (the note as the user saw it when asking), a note
-        changed meanwhile elsewhere is not deleted: :class:`NoteConflict` says so."""
+    def delete_note(
+        self, note_id: str, *, base: Note | None = None, coder: str | None = None
+    ) -> None:
+        """Delete the note (only its coder may). With ``base`` (the note as the user saw it when
+        asking), a note changed meanwhile elsewhere is not deleted: :class:`NoteConflict`."""
         article, full = (base.article, base.id) if base is not None else self._locate(note_id)
         with self.files.writing(article) as db:
-            if base is not None:
-                current = next(
-                    (n for n in rec.notes_in(article, db.storage.read()) if n.id == full), None
-                )
-                if current is not None and _changed_since(base, current):
-                    raise NoteConflict(full, current)
+            current = next(
+                (n for n in rec.notes_in(article, db.storage.read()) if n.id == full), None
+            )
+            if current is not None:
+                self._check_coder(current, coder)
+            if base is not None and current is not None and _changed_since(base, current):
+                raise NoteConflict(full, current)
             if not db.table("notes").remove(Query().id == full):
                 raise StoreError(f"no note with id {note_id!r}")
 
@@ -200,7 +244,7 @@ class AnnotationStore:
                 found += rec.notes_in(name, raw)
             else:
                 found += rec.notes_in(name, raw, lambda d: tagged(d.get("tags") or ()))
-        return found
+        return self._coded(found)
 
     def _notes_tagged(self, key: str) -> list[Note]:
         """Across the library: whole articles tagged ``key`` are read from their files; notes
@@ -216,25 +260,51 @@ class AnnotationStore:
         by_article = {a: rec.notes_in(a, self.files.read(a)) for a in whole}
         with user_errors():
             by_article.update(self.files.tag_notes.notes(key, some, entries, self.files.read))
-        return [n for a in sorted(by_article) for n in by_article[a]]
+        return self._coded([n for a in sorted(by_article) for n in by_article[a]])
 
     def orphans(self) -> list[Note]:
         """Notes whose article was removed or whose passage could not be found again."""
         entries = self.files.entries()
         self.files.met_all(entries)
         names = sorted(a for a, e in entries.items() if e["orphans"])
-        return [n for a in names for n in rec.notes_in(a, self.files.read(a)) if n.orphan]
+        return self._coded(
+            [n for a in names for n in rec.notes_in(a, self.files.read(a)) if n.orphan]
+        )
 
     # article tags and state -----------------------------------------------------------------
     def article_tags(self, article: str) -> list[str]:
         tags: list[str] = list(rec.article_doc(self.files.read(article)).get("tags") or [])
         return tags
 
-    def _change_tags(self, article: str, change: Callable[[list[str]], list[str]]) -> list[str]:
+    def _change_tags(
+        self,
+        article: str,
+        add: Iterable[str] = (),
+        remove: Iterable[str] = (),
+        coder: str | None = None,
+    ) -> list[str]:
+        """``coder`` (default: the current one) takes back ``remove`` and applies ``add``, under
+        the lock, to the article's codes as they are then (:mod:`annotations.coding`): another
+        coder's tags stay. Returns the article's tags (every coder's) afterwards."""
+        add, remove = list(add), list(remove)
+        who = coder or self.who()
         with user_errors():
-            wanted = change(self.article_tags(article))  # validate before taking the lock
-        if wanted == self.article_tags(article):
-            return wanted  # nothing to do: never create or rewrite a file for it
+            merge_tags([], add + remove)  # validate before taking the lock
+
+        def change(doc: dict[str, Any]) -> bool:
+            gone = coding.remove_tag_codes(doc, remove, who, default_coder=self.who())
+            put = coding.add_tag_codes(
+                doc,
+                add,
+                who,
+                default_coder=self.who(),
+                codebook=self.codebook_version(),
+                created=rec.now_iso(),
+            )
+            return gone or put
+
+        if not change(rec.article_doc(self.files.read(article))):
+            return self.article_tags(article)  # nothing to do: never create or rewrite a file
         with self.files.writing(article) as db:
             raw = db.storage.read()
             damaged = rec.article_field_problem(raw, "tags")
@@ -242,14 +312,47 @@ class AnnotationStore:
                 raise StoreError(
                     f"{self.path(article)}: {damaged}; reader doctor --repair fixes it"
                 )
-            current = list(rec.article_doc(raw).get("tags") or [])
-            wanted = change(current)
-            self.files.update_article(db, {"tags": wanted})
-        return wanted
+            doc = rec.article_doc(raw)
+            if change(doc):
+                self.files.update_article(db, {k: doc[k] for k in ("tags", "coded") if k in doc})
+        return self.article_tags(article)
 
-    def tag_article(self, article: str, tags: Iterable[str]) -> list[str]:
-        tags = list(tags)
-        return self._change_tags(article, lambda cur: merge_tags(cur, tags))
+    def tag_article(
+        self, article: str, tags: Iterable[str], *, coder: str | None = None
+    ) -> list[str]:
+        return self._change_tags(article, add=tags, coder=coder)
+
+    def article_codes(self, article: str) -> list[coding.TagCode]:
+        """Every coder's tags on the article (tags from before coders: the current coder's)."""
+        return coding.tag_codes(rec.article_doc(self.files.read(article)), self.who())
+
+    def done_marks(self, article: str) -> list[coding.DoneMark]:
+        """Who marked the article as fully coded."""
+        return coding.done_marks(rec.article_doc(self.files.read(article)), self.who())
+
+    def set_done(self, article: str, done: bool = True, *, coder: str | None = None) -> bool:
+        """Mark (``done``) or unmark the article as fully coded by ``coder`` (default: the
+        current one). Returns whether that changed anything."""
+        who = coder or self.who()
+        if not coding.set_done(rec.article_doc(self.files.read(article)), who, done):
+            return False
+        with self.files.writing(article) as db:
+            doc = rec.article_doc(db.storage.read())
+            stamp, version = rec.now_iso(), self.codebook_version()
+            if not coding.set_done(doc, who, done, codebook=version, created=stamp):
+                return False
+            self.files.update_article(db, {"done": doc["done"]})
+        return True
+
+    def coding(
+        self, article: str
+    ) -> tuple[list[coding.TagCode], list[coding.DoneMark], list[Note]]:
+        """One article's codes in one read: tag codes, done marks, notes (coders filled in)."""
+        raw = self.files.read(article)
+        doc = rec.article_doc(raw)
+        who = self.who()
+        notes = self._coded(rec.notes_in(article, raw)) if raw else []
+        return coding.tag_codes(doc, who), coding.done_marks(doc, who), notes
 
     def tag_articles(self, mapping: Mapping[str, Iterable[str]]) -> dict[str, list[str]]:
         """``tag_article`` for many articles (an import's tags) at the cost of one lock and one
@@ -282,17 +385,23 @@ class AnnotationStore:
         return result
 
     def change_article_tags(
-        self, article: str, add: Iterable[str] = (), remove: Iterable[str] = ()
+        self,
+        article: str,
+        add: Iterable[str] = (),
+        remove: Iterable[str] = (),
+        *,
+        coder: str | None = None,
     ) -> list[str]:
         """An edit of the article's tags as a change: ``remove`` these, then ``add`` those, applied
         under the lock to the tags as they are now (a tag another process added meanwhile stays,
-        one it removed stays removed). Returns the tags afterwards."""
-        add, remove = list(add), list(remove)
-        return self._change_tags(article, lambda cur: merge_tags(remove_tags(cur, remove), add))
+        one it removed stays removed; another coder's tags stay). Returns the tags afterwards."""
+        return self._change_tags(article, add=add, remove=remove, coder=coder)
 
-    def untag_article(self, article: str, tags: Iterable[str]) -> list[str]:
-        tags = list(tags)
-        return self._change_tags(article, lambda cur: remove_tags(cur, tags))
+    def untag_article(
+        self, article: str, tags: Iterable[str], *, coder: str | None = None
+    ) -> list[str]:
+        """``coder`` takes ``tags`` back; a tag stays while another coder has it."""
+        return self._change_tags(article, remove=tags, coder=coder)
 
     def articles_by_tag(self) -> dict[str, set[str]]:
         """Each tag (case-folded) with the articles carrying it, on the article or on one of
@@ -339,9 +448,13 @@ class AnnotationStore:
                     continue
                 with self.files.writing(article) as db:
                     raw = db.storage.read()
-                    tags = rename_in(list(rec.article_doc(raw).get("tags") or []), old, new)
+                    doc = rec.article_doc(raw)
+                    tags = rename_in(list(doc.get("tags") or []), old, new)
                     if tags is not None:
-                        self.files.update_article(db, {"tags": tags})
+                        fields: dict[str, Any] = {"tags": tags}
+                        if coding.rename_tag_codes(doc, old, new):
+                            fields["coded"] = doc["coded"]
+                        self.files.update_article(db, fields)
                         changed += 1
                     updates = []
                     for note in rec.notes_in(article, raw):
@@ -600,30 +713,43 @@ class AnnotationStore:
         totals = self.merge_many([(article, list(tags), list(notes))])
         return {k: totals[k] for k in ("added", "updated", "skipped")}
 
-    def merge_many(
-        self, plan: Iterable[tuple[str, Iterable[str], Iterable[Note]]]
-    ) -> dict[str, int]:
+    def merge_many(self, plan: Iterable[tuple[Any, ...]]) -> dict[str, int]:
         """:meth:`merge_notes` for many articles, whole or not at all (``reader
         import-annotations``): every note and tag is checked first, then all files are changed
-        under one lock and written as one set (:meth:`_write_many`); a bad record, or a file
-        that can't be read, means nothing is written and a :class:`StoreError` names it."""
-        staged: dict[str, list[tuple[list[str], list[Note]]]] = {}
+        under one lock and written as one set (``files.write_many``); a bad record, or a file
+        that can't be read, means nothing is written and a :class:`StoreError` names it.
+
+        ``plan``: ``(article, tags, notes)``, or ``(article, tags, notes, codes, done)`` with
+        each coder's tags (:class:`annotations.coding.TagCode`) and done marks. Codes go beside
+        mine, never over them: a note of another coder is never replaced, even with the same
+        id, and the same words on the same passage by two coders are two notes."""
+        staged: dict[str, list[tuple[list[str], list[Note], list[Any], list[Any]]]] = {}
+        who = self.who()
         with user_errors():
-            for article, tags, notes in plan:
+            for article, tags, notes, *more in plan:
                 self.path(article)  # a valid id
+                codes, done = (list(more[0]), list(more[1])) if more else ([], [])
                 incoming = []
                 for note in notes:
                     note.article, note.text = article, rec.clean_text(note.text)
                     note.tags = merge_tags([], note.tags)
+                    note.coder = note.coder or who
                     incoming.append(note)
-                staged.setdefault(article, []).append((merge_tags([], tags), incoming))
-        totals = {"articles": 0, "added": 0, "updated": 0, "skipped": 0}
+                for code in codes:
+                    merge_tags([], [code.tag])  # a valid tag
+                staged.setdefault(article, []).append((merge_tags([], tags), incoming, codes, done))
+        totals = {"articles": 0, "added": 0, "updated": 0, "skipped": 0, "codes": 0}
 
         def change(article: str) -> Callable[[dict[str, Any]], bool]:
             def apply(raw: dict[str, Any]) -> bool:
                 changed = False
-                for tags, notes in staged[article]:
-                    counts, moved = _merge_raw(article, raw, tags, notes)
+                for tags, notes, codes, done in staged[article]:
+                    counts, moved = _merge_raw(article, raw, tags, notes, who)
+                    doc = _article_table(raw)
+                    added = coding.merge_tag_codes(doc, codes, default_coder=who)
+                    marks = coding.merge_done(doc, done)
+                    counts["codes"] = added
+                    moved |= bool(added or marks)
                     changed |= moved
                     totals["articles"] += 1
                     for key, value in counts.items():
@@ -633,6 +759,8 @@ class AnnotationStore:
             return apply
 
         self.files.write_many({a: change(a) for a in staged}, all_or_nothing=True)
+        if not totals["codes"]:  # "codes": other coders' article tags added, when there were
+            del totals["codes"]
         return totals
 
 
@@ -678,21 +806,37 @@ def _summary(entry: dict[str, Any]) -> ArticleSummary:
     )
 
 
+def _article_table(raw: dict[str, Any]) -> dict[str, Any]:
+    """The article document of a raw TinyDB dict, to edit in place (created if missing)."""
+    table = raw.setdefault("article", {})
+    key = next(iter(table), "1")
+    doc: dict[str, Any] = table.setdefault(key, {})
+    return doc
+
+
 def _merge_raw(
-    article: str, raw: dict[str, Any], tags: list[str], incoming: list[Note]
+    article: str, raw: dict[str, Any], tags: list[str], incoming: list[Note], who: str = ""
 ) -> tuple[dict[str, int], bool]:
-    """Merge checked notes and tags into one article's raw TinyDB dict, in place."""
+    """Merge checked notes and tags into one article's raw TinyDB dict, in place. ``who`` is
+    the current coder: notes from before coders are theirs."""
     counts = {"added": 0, "updated": 0, "skipped": 0}
     table: dict[str, Any] = raw.setdefault("notes", {})
     slot = {d.get("id"): key for key, d in table.items() if isinstance(d, dict)}
     mine = {n.id: n for n in rec.notes_in(article, raw)}
     damaged = set(slot) - set(mine)  # a note with this id exists but cannot be read
+    for n in mine.values():
+        n.coder = n.coder or who
     same = {_content_key(n) for n in mine.values()}
     changed = False
+    next_id = max((int(k) for k in table if str(k).isdigit()), default=0) + 1
     for note in incoming:
         if note.id in damaged:  # never a second note with its id; the repair fixes the first
             counts["skipped"] += 1
-        elif note.id in mine:
+            continue
+        if note.id in mine and (note.coder or who) != mine[note.id].coder:
+            # the same id from another coder is not the same code: never over it
+            note.id = rec.new_note_id()
+        if note.id in mine:
             if _is_newer(note.updated, mine[note.id].updated):
                 table[slot[note.id]] = {**table[slot[note.id]], **rec.note_doc(note)}
                 counts["updated"] += 1
@@ -702,8 +846,8 @@ def _merge_raw(
         elif _content_key(note) in same:
             counts["skipped"] += 1
         else:
-            next_id = max((int(k) for k in table if str(k).isdigit()), default=0) + 1
             table[str(next_id)] = rec.note_doc(note)
+            next_id += 1
             mine[note.id] = note
             same.add(_content_key(note))
             counts["added"] += 1
@@ -718,11 +862,19 @@ def _merge_raw(
     return counts, changed
 
 
-def _content_key(note: Note) -> tuple[str, str | None]:
-    """The same words on the same passage are the same note, wherever the passage sits now
-    (the other copy may have an older or newer version of the article's text)."""
-    passage = note.passage
-    return (" ".join(note.text.split()), " ".join(passage.exact.split()) if passage else None)
+def _content_key(note: Note) -> tuple[Any, ...]:
+    """The same words and tags on the same passage by the same coder are the same note,
+    wherever the passage sits now (the other copy may have an older or newer version of the
+    article's text). Two coders' codes of one passage are two notes; a note with no words is
+    a code, and its tags are what it says."""
+    passage, words = note.passage, " ".join(note.text.split())
+    return (
+        note.coder,
+        words,
+        " ".join(passage.exact.split()) if passage else None,
+        () if words else tuple(sorted(t.casefold() for t in note.tags)),
+        note.quote,
+    )
 
 
 def _is_newer(theirs: str, mine: str) -> bool:

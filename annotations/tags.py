@@ -10,6 +10,7 @@ from reader.base.surrogates import lone_surrogate
 
 _SLASHES = re.compile(r"\s*/+\s*")
 _SPACES = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x1f]")
 
 
 class TagError(ReaderError, ValueError):
@@ -21,7 +22,7 @@ def clean_tag(tag: str) -> str:
     cleaned = _SLASHES.sub("/", _SPACES.sub(" ", str(tag)).strip()).strip("/")
     if not cleaned:
         raise TagError(f"tag {tag!r} is empty")
-    if any(ord(c) < 32 for c in cleaned):
+    if _CONTROL.search(cleaned):
         raise TagError(f"tag {tag!r} contains control characters")
     if lone_surrogate(cleaned):
         raise TagError(f"tag {tag!r} is not valid Unicode text (lone surrogate)")

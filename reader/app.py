@@ -102,6 +102,29 @@ class ReaderApp(App[None]):
             return
         self.push_screen(HelpScreen(list(self.screen.active_bindings.values())))
 
+    def action_set_coder(self) -> None:
+        from reader.screens.dialogs import TextPrompt
+
+        session = self.session
+        if session is None:
+            return
+
+        def saver(value: str) -> str | None:
+            try:
+                name = session.set_coder(value)
+            except (OSError, ReaderError) as exc:
+                return str(getattr(exc, "strerror", None) or exc)
+            self.notify(f"you code as {name}")
+            return None
+
+        prompt = TextPrompt(
+            "Your coder name (on every note and tag you add)",
+            session.coder(),
+            hint="Enter saves · Escape cancels · the name final is kept for adjudicated codes",
+        )
+        prompt.saver = saver
+        self.push_screen(prompt)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key of the current screen is also a command (generated, so none is missed)."""
         yield from super().get_system_commands(screen)
@@ -112,6 +135,11 @@ class ReaderApp(App[None]):
                 "remove the bundled sample articles (tagged sample)",
                 getattr(screen, "action_remove_samples"),  # noqa: B009 - screens that have samples
             )
+        yield SystemCommand(
+            "Set your coder name",
+            "the name your notes and tags carry (a study with several coders)",
+            self.action_set_coder,
+        )
         seen: set[tuple[int, str]] = set()
         for active in screen.active_bindings.values():
             binding = active.binding

@@ -21,6 +21,7 @@ SCREENS = [
         "ListScreen",
     ),
     ("All notes", "reader.screens.annotations", "AnnotationsScreen"),
+    ("Feeds", "reader.screens.feeds", "FeedsScreen"),
     ("Dialogs", "reader.screens.dialogs", "Dialog"),
     ("A note changed elsewhere while you edited it", "reader.screens.dialogs", "ConflictDialog"),
 ]

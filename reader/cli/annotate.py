@@ -42,6 +42,17 @@ def cmd_tag(args: argparse.Namespace, root: Path, *, remove: bool = False) -> in
         tags = library.annotations.untag_article(article, wanted)
         if absent:  # not an error (the wanted state holds), but never silent
             err(f"not tagged: {', '.join(absent)}")
+        left = {t.casefold() for t in tags}
+        kept = [t for t in wanted if t.casefold() in left]
+        if kept:  # a colleague's code stays: only they take it back
+            by = sorted(
+                {
+                    c.coder
+                    for c in library.annotations.article_codes(article)
+                    if c.tag.casefold() in {k.casefold() for k in kept}
+                }
+            )
+            err(f"still tagged by other coders ({', '.join(by)}): {', '.join(kept)}")
     else:
         tags = library.annotations.tag_article(article, wanted)
     out(f"tags {article}: {', '.join(one_line(t) for t in tags)}")

@@ -19,8 +19,9 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
     from reader.library.export import collect_export
 
     library = open_library(root)
-    articles = collect_export(library, args.ids, args.tag, quotes=args.quotes)
-    if args.annotated:  # only what the user worked on
+    coder = getattr(args, "coder", None)
+    articles = collect_export(library, args.ids, args.tag, quotes=args.quotes, coder=coder)
+    if args.annotated or coder is not None:  # only what the user (or that coder) worked on
         articles = [a for a in articles if a.notes or a.tags]
     exporter = exporters.by_name(args.format)
     exported = datetime.now(UTC).isoformat(timespec="seconds")
@@ -94,8 +95,10 @@ def cmd_import_annotations(args: argparse.Namespace, root: Path) -> int:
         totals = merge_json(library.annotations, data)
     except (ImportError_, StoreError) as exc:  # nothing was merged
         raise PathError(args.file, f"{exc}; nothing merged") from None
+    codes = totals.get("codes", 0)
     out(
         f"merged {plural(totals['articles'], 'article')}: {plural(totals['added'], 'note')} added, "
         f"{totals['updated']} updated, {totals['skipped']} already there"
+        + (f"; {plural(codes, 'article tag')} of other coders added" if codes else "")
     )
     return 0

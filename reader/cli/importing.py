@@ -117,6 +117,7 @@ def cmd_import(args: argparse.Namespace, root: Path) -> int:
             on_result=on_result,
             on_progress=progress.update,
             cancel=cancel,
+            fetch=args.fetch,
             keep=False,  # a 100,000-article corpus: counts, not a list of every row
         )
     progress.clear()

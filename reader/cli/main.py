@@ -62,7 +62,7 @@ def build_parser() -> Parser:
     from reader import __version__
     from reader.importing.formats import import_help
 
-    from . import analyze, annotate, complete, export, importing, manage, reading
+    from . import analyze, annotate, coding, complete, export, feeds, importing, manage, reading
 
     parser = Parser(
         prog="reader",
@@ -102,14 +102,26 @@ def build_parser() -> Parser:
     p = command(
         "import",
         importing.cmd_import,
-        import_help(),
+        import_help() + ", http(s) URLs, read-it-later exports",
         "reader import saved-pages/ notes.md",
         "pbpaste | reader import -",
+        "reader import https://example.org/news/story.html",
+        "reader import pocket-export.csv --fetch",
     )
     p.add_argument(
-        "paths", nargs="*", metavar="PATH", help="file or folder (recursive); - reads stdin"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="file, folder (recursive) or http(s) URL; - reads stdin",
     )
     p.add_argument("--samples", action="store_true", help="also import the bundled samples")
+    p.add_argument(
+        "--fetch",
+        action="store_true",
+        help="for read-it-later exports (Pocket, Instapaper, ...): fetch the page of each item "
+        "that has only a link, instead of keeping title and link (e.g. reader import "
+        "pocket.csv --fetch)",
+    )
 
     p = command(
         "list",
@@ -226,6 +238,11 @@ def build_parser() -> Parser:
     )
     p.add_argument("--quotes", action="store_true", help="add a 'Who said what' section")
     p.add_argument(
+        "--coder",
+        metavar="NAME",
+        help="only this coder's notes and tags (final: the adjudicated codes)",
+    )
+    p.add_argument(
         "--format",
         choices=exporters.names(),
         default=exporters.DEFAULT,
@@ -240,6 +257,61 @@ def build_parser() -> Parser:
         "reader import-annotations backup.json",
     )
     p.add_argument("file", metavar="FILE", help="a file written by export --format json")
+
+    p = command(
+        "config",
+        coding.cmd_config,
+        "print or set a setting: coder (your name on every code)",
+        "reader config coder",
+        'reader config coder "Ada Lovelace"',
+    )
+    p.add_argument("key", choices=("coder",), help="coder: the name your codes carry")
+    p.add_argument("value", nargs="?", metavar="VALUE", help="the new value (none: print it)")
+
+    p = command(
+        "codebook",
+        coding.cmd_codebook,
+        "the study's codebook: import FILE, show, check (tags outside it), done ID",
+        "reader codebook import framing.toml",
+        "reader codebook check",
+        "reader codebook done 3f2a",
+    )
+    p.add_argument("action", choices=("import", "show", "check", "done"), help="what to do")
+    p.add_argument("rest", nargs="*", metavar="FILE|ID", help="import: the TOML file; done: ID")
+    p.add_argument("--undo", action="store_true", help="done: take the mark back")
+    p.add_argument("--json", action="store_true", help="show, check: print JSON")
+
+    p = command(
+        "code",
+        coding.cmd_code,
+        "apply a category (a tag) as the current coder: to the article, a passage or a quote",
+        "reader code 3f2a frame/conflict",
+        'reader code 3f2a frame/conflict --passage "a clear danger"',
+        "reader code 3f2a speaker/expert --quote 3f2a1b2c:120-188",
+    )
+    completing(p.add_argument("id", metavar="ID", help="article id (any unique prefix)"), ids)
+    completing(p.add_argument("tag", metavar="TAG", help="the category (a codebook name)"), tags)
+    p.add_argument("--passage", metavar="TEXT", help="code this passage (its exact text)")
+    p.add_argument("--quote", metavar="QUOTE", help="code this quotation (ARTICLE:START-END)")
+
+    p = command(
+        "agreement",
+        coding.cmd_agreement,
+        "intercoder agreement: Krippendorff's alpha (nominal) and percent agreement",
+        "reader agreement --tag-set frame",
+        "reader agreement --unit passage --coders ada,ben --format json",
+    )
+    p.add_argument("--tag-set", metavar="PARENT", help="the categories under PARENT (default: all)")
+    p.add_argument(
+        "--unit",
+        choices=("article", "passage", "quote"),
+        default="article",
+        help="what a unit is (default: article)",
+    )
+    p.add_argument("--coders", metavar="A,B,...", help="these coders (default: all but final)")
+    p.add_argument(
+        "--format", choices=("table", "json"), default="table", help="table (default) or json"
+    )
 
     p = command(
         "analyze",
@@ -289,6 +361,14 @@ def build_parser() -> Parser:
         p.add_argument("ids", nargs="*", metavar="ID", help="articles to reimport (default: all)"),
         ids,
     )
+    p.add_argument(
+        "--refetch",
+        action="store_true",
+        help="fetch each article's page again from its URL first; the id, tags and notes "
+        "stay (e.g. reader reimport --refetch 3f2a)",
+    )
+
+    feeds.add_commands(sub, _library_option, parser.commands)
 
     p = command(
         "doctor",
@@ -419,6 +499,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 EXIT_BUG = 70  # EX_SOFTWARE: an internal error, not the user's input
+
+
+# The core's one-line errors, looked up only if their module was imported: an exception can't be
+# of a class that was never loaded, and ``--version``/``--help`` must not pay for the store.
+_USER_ERRORS = (
+    ("reader.library.article_index", "LibraryError"),
+    ("annotations.files", "StoreError"),
+    ("annotations.storage", "StorageError"),
+    ("reader.base.errors", "ReaderError"),  # the root of every user-facing error
+)
+
+
+def _is_user_error(exc: BaseException) -> bool:
+    for module, name in _USER_ERRORS:
+        cls = getattr(sys.modules.get(module), name, None)
+        if cls is not None and isinstance(exc, cls):
+            return True
+    return False
 
 
 def _silence_stdout() -> None:

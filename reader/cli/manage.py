@@ -55,7 +55,7 @@ def cmd_reimport(args: argparse.Namespace, root: Path) -> int:
         state = "reimported" if result.changed else "unchanged"
         out(f"{state} {result.id} {one_line(result.title)}{extra}")
 
-    library.reimport(args.ids or None, on_result=report)
+    library.reimport(args.ids or None, on_result=report, refetch=args.refetch)
     return 1 if failed else 0
 
 

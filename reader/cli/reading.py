@@ -48,6 +48,8 @@ def article_json(meta, summary) -> dict[str, Any]:
         "read": bool(summary.read) if summary else False,
         "words": meta.words,
         "actors": list(meta.actors),
+        "feed": meta.feed,  # the feed id it came from, null where none
+        "partial": bool(meta.partial),  # fetched without its page (summary or link only)
     }
 
 
@@ -58,8 +60,8 @@ def cmd_list(args: argparse.Namespace, root: Path) -> int:
         unreadable: dict[str, str] = {}
 
         def json_rows() -> Iterator[dict[str, Any]]:
-            """article_json() of every row, read from the columns directly (no row objects:
-            100,000 rows in well under a second)."""
+            """article_json() of every row (the same keys, in the same order), read from the
+            columns directly: no row objects, 100,000 rows in about a second of CPU."""
             from reader.library.index_columns import SEPARATOR
 
             columns = library.article_columns()
@@ -67,6 +69,7 @@ def cmd_list(args: argparse.Namespace, root: Path) -> int:
             get = columns.column
             title, date, source, lang = get("title"), get("date"), get("source"), get("lang")
             quotes, url, words, actors = get("quotes"), get("url"), get("words"), get("actors")
+            feed, partial = get("feed"), get("partial")
             for i, article_id in enumerate(columns.ids):
                 if tagged is not None and article_id not in tagged:
                     continue
@@ -86,6 +89,8 @@ def cmd_list(args: argparse.Namespace, root: Path) -> int:
                     "read": bool(summary.read) if summary else False,
                     "words": words[i],
                     "actors": actors[i].split(SEPARATOR) if actors[i] else [],
+                    "feed": feed[i],  # the feed id it came from, null where none
+                    "partial": bool(partial[i]),  # fetched without its page
                 }
 
         stream_json(json_rows())

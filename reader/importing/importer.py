@@ -144,11 +144,14 @@ def collect_files(paths: list[str]) -> Iterator[tuple[str, str | None]]:
             for root, dirs, files in os.walk(path, onerror=note_unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for file in sorted(files):
-                    if file.startswith(".") or formats.for_path(file) is None:
+                    full = os.path.join(root, file)
+                    if file.startswith("."):
+                        continue
+                    regular = _is_regular(full)  # a FIFO would block forever, a device never end
+                    if not (_taken(full) if regular else _suffix_taken(full)):
                         continue
                     found = True
-                    full = os.path.join(root, file)
-                    if not _is_regular(full):  # a FIFO would block forever, a device never end
+                    if not regular:
                         yield full, "not a regular file"
                     else:
                         yield full, None if os.access(full, os.R_OK) else "permission denied"
@@ -162,7 +165,7 @@ def collect_files(paths: list[str]) -> Iterator[tuple[str, str | None]]:
             yield path, "not a regular file (a pipe or a device: pipe it to `reader import -`)"
         elif not os.access(path, os.R_OK):
             yield path, "permission denied"
-        elif formats.for_path(path) is None:
+        elif formats.for_path(path) is None and not path.lower().endswith(_ARCHIVE_ONLY):
             ext = os.path.splitext(path)[1].lower()
             yield path, formats.unsupported(ext or os.path.basename(path))
         else:
@@ -176,6 +179,26 @@ def _is_regular(path: str) -> bool:
         return stat.S_ISREG(os.stat(path).st_mode)
     except OSError:
         return True  # gone or unreadable: reading it names the reason
+
+
+_ARCHIVE_ONLY = (".csv", ".json", ".zip")  # read-it-later exports (archives/), by content
+
+
+def _taken(path: str) -> bool:
+    """Does a folder import take this file? Our suffixes, and .csv/.json/.zip files whose
+    content is a read-it-later export (other such files are skipped)."""
+    if formats.for_path(path) is not None:
+        return True
+    if path.lower().endswith(_ARCHIVE_ONLY):
+        from .archives import maybe_archive
+
+        return maybe_archive(path)
+    return False
+
+
+def _suffix_taken(path: str) -> bool:
+    """By its name alone (never opening it: a FIFO would block): would a folder import take it?"""
+    return formats.for_path(path) is not None or path.lower().endswith(_ARCHIVE_ONLY)
 
 
 def content_key(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from reader.base.errors import ReaderError
 
@@ -29,3 +30,24 @@ class ParsedArticle:
     format: str = "txt"  # txt | md | html | jsonl | stdin
     headings: list[int] = field(default_factory=list)  # indexes of paragraphs that are headings
     replaced: int = 0  # bytes that were not valid in the encoding and became U+FFFD (warned)
+    # set by whoever fetched it, not by the document (see reader.library.fetched):
+    feed: str | None = None  # the feed (id) it came from
+    partial: bool = False  # the page could not be had: the text is a summary or just the link
+    given: dict[str, Any] = field(default_factory=dict)  # fields known from outside the document
+
+
+def apply_given(article: ParsedArticle, given: dict[str, Any]) -> ParsedArticle:
+    """Fields known from outside the document (the URL it was fetched from, a feed entry's
+    title and date, the feed's name, its tags): ``url`` wins over the page's own link;
+    ``title``, ``date`` and ``source`` fill only what the page lacks; ``tags`` are added. Kept
+    in ``given`` so a reimport applies them again."""
+    article.given = dict(given)
+    for tag in given.get("tags") or ():
+        if tag not in article.tags:
+            article.tags.append(tag)
+    if given.get("url"):
+        article.url = given["url"]
+    for name in ("title", "date", "source"):
+        if given.get(name) and not getattr(article, name):
+            setattr(article, name, given[name])
+    return article

@@ -67,6 +67,8 @@ _SCALAR_DEFAULTS = {
     "lang": None,
     "words": 0,
     "quotes": 0,
+    "feed": None,
+    "partial": False,
 }
 
 
@@ -196,7 +198,8 @@ def decode_rows(
 
 
 def count_article_folders(articles: Path) -> int:
-    """Folders under ``LIB/articles/<shard>/`` (a missing index has no other witness)."""
+    """Folders under ``LIB/articles/<shard>/`` (a missing index has no other witness), but for
+    those an import is still writing (``.pending``: not listed yet, see folders.PENDING)."""
     count = 0
     try:
         shards = [e.path for e in os.scandir(articles) if e.is_dir()]
@@ -205,7 +208,9 @@ def count_article_folders(articles: Path) -> int:
     for shard in shards:
         try:
             with os.scandir(shard) as entries:
-                count += sum(1 for e in entries if e.is_dir())
+                count += sum(
+                    1 for e in entries if e.is_dir() and not os.path.exists(e.path + "/.pending")
+                )
         except (FileNotFoundError, NotADirectoryError):
             continue
     return count
@@ -255,6 +260,7 @@ def decode_row(article_id: str, row: dict[str, Any]) -> ArticleMeta:
     values["actors"] = [_share(n, n) for n in names]  # one string per name, not per row
     values["import_tags"] = list(row.get("import_tags") or ())
     values["edited"] = dict(row.get("edited") or {})
+    values["given"] = dict(row.get("given") or {})
     return meta
 
 

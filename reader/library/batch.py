@@ -29,7 +29,7 @@ from reader.importing.models import ParsedArticle
 
 from .analysis_pool import Analysed, AnalysisPool, InternalError, analyse_text
 from .article_index import ArticleIndex, IndexTxn
-from .folders import ArticleFolders
+from .folders import PENDING, ArticleFolders
 from .ids import sha256_hex, unique_id
 from .known_stories import KnownStories
 from .models import ArticleMeta, ImportOutcome, ImportStatus
@@ -115,6 +115,9 @@ class ImportBatch:
                 content_key=key,
                 words=len(parsed.text.split()),
                 import_tags=list(dict.fromkeys(parsed.tags)),
+                feed=parsed.feed,
+                partial=parsed.partial,
+                given=dict(parsed.given),
             )
             future = self.pool.submit(parsed.text, parsed.lang)
             self.inflight.append(_InFlight(name, meta, (parsed, original, future)))
@@ -220,6 +223,9 @@ class ImportBatch:
                 settled.append(ImportOutcome(name, status, meta))
             if moved:
                 make_durable([], moved)  # the renames before the index that names them
+        for outcome in settled:  # listed now: no longer in flight
+            if outcome.status == "imported" and outcome.meta is not None:
+                (self.folders.path(outcome.meta.id) / PENDING).unlink(missing_ok=True)
         self.known.end_commit()
         new = [o.meta for o in settled if o.status == "imported" and o.meta is not None]
         self._add_import_tags(m for m in new if m.import_tags)

@@ -96,6 +96,7 @@ def check_library(root: Path, *, deep: bool = False) -> DoctorReport:
         for _article, lines in sorted(store.bad_records().items()):
             report.problems += [f"{line} (reader doctor --repair fixes it)" for line in lines]
         report.problems += store.check_caches()
+    _check_feeds(root, report)
     for place in (root, notes_dir):  # (article folders were listed above)
         if place.is_dir():
             walk = place.rglob("*.corrupt-*") if place == notes_dir else place.glob("*.corrupt-*")
@@ -184,6 +185,19 @@ def _check_search(library: Library, report: DoctorReport, deep: bool) -> None:
         return
     state = "" if ok else "; differs from the index: reader doctor --repair rebuilds it"
     report.lines.append(f"search index: {live} articles ({dead} old entries) in {path}{state}")
+
+
+def _check_feeds(root: Path, report: DoctorReport) -> None:
+    """The feed list, if there is one, must be readable (it is never overwritten otherwise)."""
+    from .feeds import FeedStore, FeedStoreError
+
+    store = FeedStore(root)
+    if not store.path.exists():
+        return
+    try:
+        report.lines.append(f"feeds: {len(store.feeds())} in {store.path}")
+    except FeedStoreError as exc:
+        report.problems.append(str(exc))
 
 
 def _analysis_ok(folder: Path) -> bool:

@@ -23,10 +23,13 @@ def collect_export(
     *,
     where: Callable[[ArticleRow], bool] | None = None,
     quotes: bool = False,
+    coder: str | None = None,
 ) -> list[ExportArticle]:
     """IDs and a tag together: the union. Neither: every article (and removed articles that
     still have orphan notes). A tag selects articles with it or with a note carrying it.
-    ``where`` keeps only the stored articles it accepts. ``quotes``: fill in who said what."""
+    ``where`` keeps only the stored articles it accepts. ``quotes``: fill in who said what.
+    Every note and tag carries its coder; ``coder``: only that coder's notes and tags (``final``:
+    the adjudicated codes)."""
     ids = list(ids)
     store = library.annotations
     wanted = {library.resolve(i) for i in ids}
@@ -69,6 +72,13 @@ def collect_export(
         )
         for article in removed
     ]
+    for a in selected:
+        a.codes, a.done = store.article_codes(a.id), store.done_marks(a.id)
+        if coder is not None:
+            a.notes = [n for n in a.notes if n.coder == coder]
+            a.codes = [c for c in a.codes if c.coder == coder]
+            a.done = [d for d in a.done if d.coder == coder]
+            a.tags = [t for t in a.tags if any(c.tag.casefold() == t.casefold() for c in a.codes)]
     if quotes:
         for a in selected:
             try:

@@ -17,6 +17,10 @@ from reader.base.atomic import atomic_write_bytes
 
 from .article_index import LibraryError
 
+# In a folder an import batch has written but not yet listed in the index (removed at the
+# commit that lists it): such a folder is in flight, not a witness that the index was lost.
+PENDING = ".pending"
+
 
 class ArticleFolders:
     """The article folders under one library root."""
@@ -63,6 +67,7 @@ class ArticleFolders:
             directory.parent.mkdir(parents=True, exist_ok=True)
             try:
                 directory.mkdir()
+                (directory / PENDING).touch()  # not listed yet: no witness of a lost index
             except FileExistsError:
                 fresh = False
         directory.mkdir(parents=True, exist_ok=True)

@@ -89,7 +89,7 @@ class ArticleColumns:
             values = [getattr(m, name) for m in new]
             if name == "actors":
                 values = [SEPARATOR.join(v) for v in values]
-            elif name in ("import_tags", "edited"):
+            elif name in ("import_tags", "edited", "given"):
                 values = [v if v else None for v in values]
             columns[name] = _with(columns[name], places, values)
         return ArticleColumns({n: columns[n] for n in HOT}, {n: columns[n] for n in COLD})
@@ -122,6 +122,7 @@ class ArticleColumns:
         values["actors"] = self.actors(at)
         values["import_tags"] = list(values["import_tags"] or ())
         values["edited"] = dict(values["edited"] or {})
+        values["given"] = dict(values["given"] or {})
         return ArticleMeta(**values)
 
     def metas(self) -> dict[str, ArticleMeta]:
@@ -133,6 +134,7 @@ class ArticleColumns:
         ]
         columns[_AT["import_tags"]] = [list(v or ()) for v in columns[_AT["import_tags"]]]
         columns[_AT["edited"]] = [dict(v or {}) for v in columns[_AT["edited"]]]
+        columns[_AT["given"]] = [dict(v or {}) for v in columns[_AT["given"]]]
         return dict(zip(self.ids, map(ArticleMeta, *columns), strict=True))
 
 
@@ -207,7 +209,7 @@ class ArticleRow:
             value = self._columns.column(name)[self._at]
             if name == "import_tags":
                 return list(value or ())
-            if name == "edited":
+            if name in ("edited", "given"):
                 return dict(value or {})
             return value
         raise AttributeError(name)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from reader.importing.formats import for_path
 from reader.importing.models import ImportFailure, ParsedArticle
@@ -62,13 +62,20 @@ def import_paths(
     cancel: threading.Event | None = None,
     batch_seconds: float = 2.0,
     keep: bool = True,
+    fetch: bool = False,
 ) -> ImportReport:
-    """Import files, folders (recursive), ``-`` (one article from ``stdin``) and corpora such
-    as ``.jsonl`` (one article a line; see reader.importing.formats). Results are reported as
-    they are committed."""
+    """Import files, folders (recursive), ``-`` (one article from ``stdin``), corpora such
+    as ``.jsonl`` (one article a line; see reader.importing.formats) and http(s) URLs (the page
+    is fetched, politely, and kept with its URL). Read-it-later exports (Pocket, Instapaper,
+    wallabag, Omnivore; see reader.importing.archives) are recognised by their content and give
+    one article per saved item; ``fetch`` fetches the page of items that have only a URL.
+    Results are reported as they are committed."""
     from reader.importing.importer import collect_files
 
+    from .archive_import import ArchiveImport
+
     report = ImportReport(keep=keep)
+    archives = ArchiveImport(fetch=fetch)
     sample_root = None
     sample_ids: dict[str, list[str]] = {}
 
@@ -77,6 +84,8 @@ def import_paths(
             report.imported_count += 1
             if keep:
                 report.imported.append(outcome.meta)
+            if archives.highlights:
+                archives.imported(library, outcome.name, outcome.meta)
             if sample_root is not None and outcome.name.startswith(sample_root):
                 sample_ids[outcome.meta.id] = [SAMPLE_TAG]
         elif outcome.meta is not None and outcome.status == "duplicate":
@@ -92,7 +101,8 @@ def import_paths(
 
     wanted = [str(p) for p in paths]
     use_stdin = "-" in wanted
-    wanted = [p for p in wanted if p != "-"]
+    urls = [p for p in wanted if _is_url(p)]
+    wanted = [p for p in wanted if p != "-" and not _is_url(p)]
     if samples:
         from reader.paths import samples_dir
 
@@ -104,6 +114,9 @@ def import_paths(
         sources.append(("-", _read_stdin(stdin), None))
     for path, reason in files:
         sources.append((str(path), None, reason))
+    pages = _Pages(urls) if urls else None
+    for url in urls:
+        sources.append((url, None, None))
     total = len(sources)
     done = 0
     pool = AnalysisPool()  # parses every document under limits; analyses many in workers
@@ -118,6 +131,11 @@ def import_paths(
             done += 1
             if reason is not None:
                 result(ImportOutcome(name, "error", reason=reason))
+                continue
+            if pages is not None and _is_url(name):
+                fetched = pages.get(name, result)
+                if fetched is not None:
+                    yield fetched
                 continue
             if parsing is None:  # a corpus: read when its turn comes, never ahead
                 try:
@@ -138,6 +156,23 @@ def import_paths(
                     yield item
                 done = end  # bad and blank lines count too
                 continue
+            archive = _archive(name, data) if data is not None else None
+            if archive is not None and data is not None:
+                parsing.cancel()  # an export, not a document: its parse is not needed
+                for item in archives.items(archive, data, name, _errors_to(result)):
+                    done += 1
+                    total += 1
+                    if on_progress is not None:
+                        on_progress(done, total, item[2])
+                    yield item
+                total -= 1  # the export itself counted as one
+                done -= 1
+                continue
+            if _only_archive(name):
+                parsing.cancel()
+                reason = "not a Pocket, Instapaper, wallabag or Omnivore export"
+                result(ImportOutcome(name, "error", reason=reason))
+                continue
             parsed = _await_parse(parsing, name, result, cancel)
             if parsed is not None and data is not None and _storable(parsed, name, result):
                 yield parsed, data, name
@@ -152,6 +187,11 @@ def import_paths(
         report.cancelled = True  # add_many committed what was fully written before re-raising
     finally:
         pool.shutdown(wait=not report.cancelled)  # a cancel stops a running parse at once
+        if pages is not None:
+            pages.close()
+        archives.close()
+    for where, reason in archives.note_errors:
+        result(ImportOutcome(where, "error", reason=reason))
     if sample_ids:  # so they can be told apart and removed at once (reader rm --tag sample)
         library.annotations.tag_articles(dict(sample_ids))
     return report
@@ -192,7 +232,7 @@ def _ahead(
                 more = False
                 break
             parsing = None
-            if reason is None and not _is_corpus(name):
+            if reason is None and not _is_corpus(name) and not _is_url(name):
                 if data is None:
                     data, reason = _read_document(name)
                 if reason is None:
@@ -266,6 +306,78 @@ def _await_parse(
             return None
     _warn_replaced(parsed, name, result)
     return parsed
+
+
+def _is_url(name: str) -> bool:
+    return name[:8].lower().startswith(("http://", "https://"))
+
+
+def _errors_to(result: ResultCallback) -> Callable[[str, str], None]:
+    def error(where: str, reason: str) -> None:
+        result(ImportOutcome(where, "error", reason=reason))
+
+    return error
+
+
+def _archive(name: str, data: bytes) -> Any:
+    from reader.importing.archives import detect
+
+    return detect(name, data) if name != "-" else None
+
+
+def _only_archive(name: str) -> bool:
+    from reader.importing.archives import ONLY_ARCHIVE
+
+    return name.lower().endswith(ONLY_ARCHIVE)
+
+
+class _Pages:
+    """URLs given to ``reader import``: fetched a few ahead (politely, see reader.fetching),
+    each then read by the importer as the kind its Content-Type says, with the URL kept."""
+
+    AHEAD = 8
+
+    def __init__(self, urls: list[str]) -> None:
+        from reader.fetching.http import Fetcher
+
+        self.urls = list(dict.fromkeys(urls))
+        self.fetcher = Fetcher()
+        self.futures: dict[str, Any] = {}
+        self.next = 0
+
+    def get(self, url: str, result: ResultCallback) -> tuple[ParsedArticle, bytes, str] | None:
+        from reader.fetching.http import FetchError
+
+        from .fetched import parse_page
+
+        while self.next < len(self.urls) and len(self.futures) < self.AHEAD:
+            ahead = self.urls[self.next]
+            self.futures[ahead] = self.fetcher.submit(ahead)
+            self.next += 1
+        future = self.futures.pop(url, None)
+        if future is None:  # the same URL given twice: fetched once more
+            future = self.fetcher.submit(url)
+        reason = ""
+        try:
+            response = future.result()
+            parsed, data = parse_page(response, {"url": response.url})
+        except FetchError as exc:
+            reason = exc.reason
+        except ImportFailure as exc:
+            reason = str(exc) or "cannot be imported"
+        except RecursionError:
+            reason = "document nested too deeply"
+        except Exception as exc:  # noqa: BLE001 - one bad page must not stop the import
+            reason = f"cannot be read ({type(exc).__name__}: {exc})"
+        if reason:
+            result(ImportOutcome(url, "error", reason=reason))
+            return None
+        if not _storable(parsed, url, result):
+            return None
+        return parsed, data, url
+
+    def close(self) -> None:
+        self.fetcher.close(cancel=True)
 
 
 def _read_stdin(stdin: BinaryIO | bytes | None) -> bytes:

@@ -29,6 +29,9 @@ class ArticleMeta:
     actors: list[str] = field(default_factory=list)  # actor names, for filtering
     import_tags: list[str] = field(default_factory=list)  # tags found in the document itself
     edited: dict[str, Any] = field(default_factory=dict)  # user corrections, survive reimport
+    feed: str | None = None  # the feed (id) it came from
+    partial: bool = False  # fetched without its page: the text is the feed's summary or a link
+    given: dict[str, Any] = field(default_factory=dict)  # fields from outside the document
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -10,8 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from reader.base.errors import ReaderError
 from reader.importing.importer import content_key, parse_document, parse_original
-from reader.importing.models import ImportFailure, ParsedArticle
+from reader.importing.models import ParsedArticle, apply_given
 
 from .analysis_pool import analyse_text
 from .article_index import ArticleIndex, LibraryError
@@ -21,6 +22,7 @@ from .models import ArticleMeta
 
 if TYPE_CHECKING:
     from annotations.store import AnnotationStore
+    from reader.fetching.http import Fetcher
 
 
 @dataclass
@@ -33,6 +35,12 @@ class ReimportResult:
 
 
 def reparse(data: bytes, ext: str, meta: ArticleMeta) -> ParsedArticle:
+    """The kept original through the importer again, with the fields known from outside it
+    (the URL it was fetched from, its feed entry's title and date) applied again."""
+    return apply_given(_parse_kept(data, ext, meta), meta.given)
+
+
+def _parse_kept(data: bytes, ext: str, meta: ArticleMeta) -> ParsedArticle:
     if meta.format == "stdin":
         return parse_document(data, "-")
     name = meta.file if meta.file.lower().endswith("." + ext) else f"original.{ext}"
@@ -46,21 +54,28 @@ def reimport(
     targets: list[str] | None,
     *,
     on_result: Callable[[ReimportResult], None] | None = None,
+    refetch: bool = False,
 ) -> list[ReimportResult]:
-    """Re-import ``targets`` (full ids; None: every article)."""
+    """Re-import ``targets`` (full ids; None: every article); with ``refetch``, fetch each
+    page again from its URL first (a partial article gets its page; id, tags, notes stay)."""
     if targets is None:
         targets = list(index.columns().ids)
     results: list[ReimportResult] = []
     updated: list[tuple[str, dict[str, Any]]] = []  # (id, the fields re-derived from the original)
+    fetcher = None
     for article_id in targets:
         meta = index.meta(article_id)
         if meta is None:  # removed meanwhile
             continue
         result = ReimportResult(article_id, meta.title)
         try:
-            data, ext = folders.original(article_id)
-            parsed = reparse(data, ext, meta)
-        except (ImportFailure, LibraryError, OSError) as exc:
+            if refetch:
+                fetcher = fetcher or _fetcher()
+                data, ext, parsed = _refetch(fetcher, meta)
+            else:
+                data, ext = folders.original(article_id)
+                parsed = reparse(data, ext, meta)
+        except (ReaderError, OSError) as exc:
             result.error = str(exc) or type(exc).__name__
             results.append(result)
             if on_result:
@@ -80,8 +95,21 @@ def reimport(
             "quotes": analysed.quotes,
             "actors": analysed.actors,
         }
+        if refetch:
+            from .ids import sha256_hex
+
+            derived.update(
+                sha256=sha256_hex(data),
+                format=parsed.format,
+                partial=False,
+                given=dict(parsed.given),
+            )
         fresh = replace(replace(meta, **derived), **meta.edited)  # the user's corrections win
         folders.write(article_id, data, ext, parsed.text, analysed.cache, fresh=False)
+        if refetch:  # the page may be of another kind than what was kept before
+            for stale in folders.path(article_id).glob("original.*"):
+                if stale.name != f"original.{ext}":
+                    stale.unlink(missing_ok=True)
         notes = annotations.reanchor(article_id, parsed.text)
         if fresh.import_tags:
             annotations.tag_article(article_id, fresh.import_tags)
@@ -92,6 +120,8 @@ def reimport(
         results.append(result)
         if on_result:
             on_result(result)
+    if fetcher is not None:
+        fetcher.close()
     if not updated:
         return results
     with index.transaction() as txn:
@@ -99,6 +129,27 @@ def reimport(
             # removed meanwhile, the user's corrections (made meanwhile too) kept
             txn.update(article_id, keep_edited=True, **derived)
     return results
+
+
+def _fetcher() -> Fetcher:
+    from reader.fetching.http import Fetcher
+
+    return Fetcher()
+
+
+def _refetch(fetcher: Fetcher, meta: ArticleMeta) -> tuple[bytes, str, ParsedArticle]:
+    """The article's page, fetched again from its URL and read by the importer."""
+    from reader.importing.formats import original_extension
+
+    from .fetched import parse_page
+
+    url = meta.given.get("url") or meta.url
+    if not url:
+        raise LibraryError("no URL to fetch it from")
+    response = fetcher.fetch(url)
+    given = {k: v for k, v in meta.given.items() if k != "url"}
+    parsed, data = parse_page(response, {**given, "url": response.url})
+    return data, original_extension(parsed.format), parsed
 
 
 def _old_text(folders: ArticleFolders, article_id: str) -> str | None:

@@ -25,7 +25,7 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.base.atomic import atomic_write_bytes
 from reader.importing.models import ParsedArticle
@@ -97,8 +97,44 @@ class Library:
         if self._annotations is None:
             from annotations.store import AnnotationStore
 
-            self._annotations = AnnotationStore(self.root / "annotations", cache_dir=self.cache_dir)
+            from .settings import configured_coder
+
+            store = AnnotationStore(self.root / "annotations", cache_dir=self.cache_dir)
+            store.coder = configured_coder(self.root) or ""  # "": the system user name
+            store.codebook_version = self.codebook_version
+            self._annotations = store
         return self._annotations
+
+    # the study's codebook (issue 17) ---------------------------------------------------------
+    def codebook_path(self) -> Path:
+        return self.root / "codebook.toml"
+
+    def codebook(self) -> Any:
+        """The library's codebook (``annotations.codebook.Codebook``), or None; read again only
+        when the file changed. A damaged file raises ``CodebookError`` naming it."""
+        from annotations.codebook import load
+
+        path = self.codebook_path()
+        try:
+            st = path.stat()
+            stamp: tuple[int, ...] | None = (st.st_ino, st.st_size, st.st_mtime_ns)
+        except OSError:
+            stamp = None
+        cached = getattr(self, "_codebook", None)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, load(path) if stamp is not None else None)
+            self._codebook = cached
+        return cached[1]
+
+    def codebook_version(self) -> Any:
+        """The version recorded with each code (None: no codebook, or one that can't be read)."""
+        from annotations.codebook import CodebookError
+
+        try:
+            book = self.codebook()
+        except CodebookError:
+            return None
+        return book.version if book is not None else None
 
     def exists(self) -> bool:
         """Does the folder hold reader data (an index, article folders or annotations)?"""
@@ -296,13 +332,21 @@ class Library:
         ids: Iterable[str] | None = None,
         *,
         on_result: Callable[[ReimportResult], None] | None = None,
+        refetch: bool = False,
     ) -> list[ReimportResult]:
         """Re-clean the kept original bytes and re-anchor notes (see reimport.py); no ``ids``:
-        every article."""
+        every article; ``refetch``: fetch the pages again from their URLs first."""
         from .reimport import reimport  # lazy: reading the library never loads the importer
 
         targets = [self.resolve(i) for i in ids] if ids else None
-        return reimport(self.index, self.folders, self.annotations, targets, on_result=on_result)
+        return reimport(
+            self.index,
+            self.folders,
+            self.annotations,
+            targets,
+            on_result=on_result,
+            refetch=refetch,
+        )
 
     def search(self, query: str, limit: int | None = None) -> list[SearchHit]:
         """Articles matching ``query`` (search_query.py), best first (BM25)."""

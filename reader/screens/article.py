@@ -19,11 +19,11 @@ from annotations.store import NoteConflict
 from reader.base.errors import describe
 from reader.base.spans import Span
 from reader.render import body_spans, clean_line, clean_with_map, header, legend, plural
+from reader.screens.coding import tag_prompt
 from reader.screens.dialogs import (
     ConfirmDialog,
     ConflictDialog,
     NoteDialog,
-    TagSuggester,
     TextPrompt,
     split_tags,
 )
@@ -51,6 +51,7 @@ class ArticleScreen(Screen[None]):
         Binding("L", "toggle_legend", "Legend", key_display="L", show=False),
         Binding("U", "mark_unread", "Mark unread", key_display="U", show=False),
         Binding("u", "undo", "Undo delete", show=False),
+        Binding("D", "coding_done", "Coding done", key_display="D", show=False),
     ]
     HELP_SECTION = "Article"
 
@@ -535,6 +536,9 @@ class ArticleScreen(Screen[None]):
         self._version = self.session.version()
         self.refresh_annotations()
         self.notify(done)
+        notice = self.session.coder_notice()  # once, while no coder name is set
+        if notice:
+            self.notify(notice, timeout=10)
 
     def _saver(self, change, done):
         """A dialog's saver: writes while the dialog is open; an error keeps it open (and the
@@ -589,14 +593,23 @@ class ArticleScreen(Screen[None]):
             self.notify("no passage under the cursor", severity="warning")
             return
 
+        quote = self._quote_id(anchor)
+
         def change(value: str) -> None:
             tags = split_tags(value)
             if tags:
-                self.session.store.add_note(self.article_id, "", passage=anchor, tags=tags)
+                self.session.store.add_note(
+                    self.article_id, "", passage=anchor, tags=tags, quote=quote
+                )
 
-        prompt = TextPrompt(
-            "Tag this passage (comma separated)",
-            suggester=TagSuggester(self._known_tags()),
+        prompt = tag_prompt(
+            self.session,
+            "Tag this quotation (comma separated)"
+            if quote
+            else "Tag this passage (comma separated)",
+            "",
+            "quote" if quote else "passage",
+            self._known_tags(),
             passage=anchor.exact,
         )
         prompt.saver = self._saver(
@@ -614,7 +627,7 @@ class ArticleScreen(Screen[None]):
         deleting one removes it (nothing is selected, so no key wipes them all). Saving writes
         the change (tags added, tags removed) to the tags as they are then, never the whole
         list: a tag someone else added or removed meanwhile keeps their change."""
-        before = list(self.tags)
+        before = self._my_tags()
 
         def change(value: str) -> None:
             wanted = split_tags(value)
@@ -626,16 +639,52 @@ class ArticleScreen(Screen[None]):
                 self.session.store.change_article_tags(self.article_id, add=added, remove=gone)
 
         current = ", ".join(before)
-        prompt = TextPrompt(
+        prompt = tag_prompt(
+            self.session,
             "Tags of this article (comma separated)",
             current + ", " if current else "",
-            suggester=TagSuggester(self._known_tags()),
+            "article",
+            self._known_tags(),
         )
         prompt.saver = self._saver(
             change,
             lambda _value: "tags: " + (", ".join(self.session.tags(self.article_id)) or "none"),
         )
         self.app.push_screen(prompt)
+
+    def _my_tags(self) -> list[str]:
+        """The article's tags as the current coder gave them (a colleague's are not theirs to
+        remove; with one coder, these are all the tags)."""
+        try:
+            who = self.session.coder()
+            mine = [
+                c.tag for c in self.session.store.article_codes(self.article_id) if c.coder == who
+            ]
+        except Exception:  # noqa: BLE001
+            return list(self.tags)
+        return [t for t in self.tags if t.casefold() in {m.casefold() for m in mine}]
+
+    def _quote_id(self, anchor: Any) -> str | None:
+        """The id (``ARTICLE:START-END``) of the quotation the passage is exactly, if it is one."""
+        for q in getattr(self.analysis, "quotes", ()):
+            if (q.start, q.end) == (anchor.start, anchor.end) and q.kind != "term":
+                return f"{self.article_id}:{q.start}-{q.end}"
+        return None
+
+    def action_coding_done(self) -> None:
+        """Mark the article as fully coded by the current coder (again: take the mark back)."""
+        store, who = self.session.store, self.session.coder()
+        try:
+            done = any(d.coder == who for d in store.done_marks(self.article_id))
+            store.set_done(self.article_id, not done)
+        except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+            self.notify(f"not saved: {exc}", severity="error")
+            return
+        self._written(
+            f"coding not done (mark taken back) · {who}"
+            if done
+            else f"marked as fully coded by {who} · D again takes it back"
+        )
 
     def action_export(self, path: str | None = None, create: bool = False) -> None:
         try:

@@ -107,12 +107,12 @@ class ImportDialog(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog import-dialog"):
             yield Label(
-                Text(f"Import files or folders ({suffix_text(short=True)})"),
+                Text(f"Import files or folders ({suffix_text(short=True)}) or a page's URL"),
                 classes="dialog-title",
             )
             yield PathInput(
                 self.initial,
-                placeholder="path (Tab completes)",
+                placeholder="path (Tab completes) or https://…",
                 suggester=PathSuggester(),
                 id="import-path",
             )
@@ -145,8 +145,9 @@ class ImportDialog(Dialog):
         if not raw:
             self._status("type a path first")
             return
-        path = Path(os.path.expanduser(raw))
-        if not path.exists():
+        is_url = raw[:8].lower().startswith(("http://", "https://"))
+        path: Path | str = raw if is_url else Path(os.path.expanduser(raw))
+        if not is_url and not Path(path).exists():
             self._status(f"error {raw}: no such file or folder")
             return
         self.running = True
@@ -166,7 +167,7 @@ class ImportDialog(Dialog):
         self.query_one("#import-status", Static).update(Text(clean_line(message)))
 
     @work(thread=True, exclusive=True, group="import")
-    def run_import(self, path: Path) -> None:
+    def run_import(self, path: Path | str) -> None:
         from reader.library.ingest import import_paths
 
         def progress(done: int, total: int, name: str) -> None:
@@ -197,7 +198,7 @@ class ImportDialog(Dialog):
     def _progress(self, done: int, total: int, name: str) -> None:
         self.query_one("#import-progress", ProgressBar).update(total=total or None, progress=done)
         if name:
-            self._status(f"{done}/{total} {Path(name).name}")
+            self._status(f"{done}/{total} {_shown(name)}")
 
     def _finished(self, cancelled: bool) -> None:
         if not (self.imported or self.duplicates or self.errors or cancelled):
@@ -205,7 +206,7 @@ class ImportDialog(Dialog):
         first = ""
         if self.errors:
             name, reason = self.errors[0]
-            first = f"error {Path(name).name}: {reason}" if name else reason
+            first = f"error {_shown(name)}: {reason}" if name else reason
         self.outcome = ImportSummary(
             self.imported, self.duplicates, len(self.errors), cancelled, first
         )
@@ -215,3 +216,8 @@ class ImportDialog(Dialog):
 
     def _outcome_shown(self) -> None:
         self.shown_at = time.monotonic()
+
+
+def _shown(name: str) -> str:
+    """A file by its name, a URL whole."""
+    return name if name[:8].lower().startswith(("http://", "https://")) else Path(name).name

@@ -30,8 +30,10 @@ class LibraryScreen(Screen[None]):
         Binding("i", "import", "Import", show=False),
         Binding("a", "annotations", "All notes", show=False),
         Binding("p", "actors", "Actors", show=False),
+        Binding("F", "feeds", "Feeds", key_display="F", show=False),
         Binding("U", "toggle_read", "Mark unread/read", key_display="U", show=False),
         Binding("e", "export", "Export shown", show=False),
+        Binding("A", "disagreements", "Coder disagreements", key_display="A", show=False),
         Binding("q", "quit", "Quit"),
     ]
     HELP_SECTION = "Library"
@@ -174,6 +176,9 @@ class LibraryScreen(Screen[None]):
             f"  {plural(len(self.all_rows), 'article')} · {len(table.rows)} shown · {unread} unread"
         )
         text.append(f" · sorted by {table.sort_column} {'▼' if table.sort_reverse else '▲'}")
+        news = getattr(self.session, "feed_news", 0)
+        if news:
+            text.append(f" · {news} new", "bold")
         if self.query_text:
             text.append(" · filter: ")
             text.append(clean_line(self.query_text), "bold")
@@ -455,10 +460,20 @@ class LibraryScreen(Screen[None]):
 
         self.app.push_screen(AnnotationsScreen(self.session))
 
+    def action_disagreements(self) -> None:
+        from reader.screens.coding import DisagreementScreen
+
+        self.app.push_screen(DisagreementScreen(self.session))
+
     def action_actors(self) -> None:
         from reader.screens.actors import ActorsScreen
 
         self.app.push_screen(ActorsScreen(self.session))
+
+    def action_feeds(self) -> None:
+        from reader.screens.feeds import FeedsScreen
+
+        self.app.push_screen(FeedsScreen(self.session))  # on return: catch_up() reloads
 
     def action_quit(self) -> None:
         self.app.exit()

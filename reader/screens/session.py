@@ -8,7 +8,6 @@ as an empty result ("no notes") without saying so.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import OrderedDict
 from datetime import UTC
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.base.errors import ReaderError, describe
 from reader.library.models import ArticleMeta
+from reader.library.settings import SettingsError  # noqa: F401 - re-exported
 from reader.render import clean
 from reader.widgets.article_rows import Row, rows_from_columns
 
@@ -38,6 +38,7 @@ class Session:
         self._analyses: OrderedDict[str, Analysis] = OrderedDict()
         self.summaries_error = ""  # why the last summaries() came back empty, if it failed
         self.analysis_errors: dict[str, str] = {}  # article -> why it shows no highlights
+        self.feed_news = 0  # articles the feed updates of this run brought ("n new")
 
     @property
     def store(self) -> AnnotationStore:
@@ -203,42 +204,55 @@ class Session:
         export.write_export_file(target, text.encode("utf-8"))  # never through a symlink
         return target, len(articles)
 
+    # ---- coders and the codebook (issue 17) ------------------------------------------------
+    def coder(self) -> str:
+        """Who codes: the name set in settings, else the system user name."""
+        try:
+            return self.store.who()
+        except Exception:  # noqa: BLE001
+            return ""
+
+    def set_coder(self, name: str) -> str:
+        """Set the coder's name (``final`` is refused: SettingsError); returns it cleaned."""
+        from reader.library.settings import clean_coder, save_setting
+
+        name = clean_coder(name)
+        save_setting(self.root, "coder", name)
+        self.store.coder = name
+        return name
+
+    def coder_notice(self) -> str | None:
+        """Once per run, while no coder name is set: what records carry instead."""
+        from reader.library.settings import configured_coder
+
+        if getattr(self, "_coder_noticed", False) or configured_coder(self.root):
+            return None
+        self._coder_noticed = True
+        # one line, so the toast stays over the header (ctrl+p "Set your coder name" sets it)
+        return f"coding as {self.coder()} (login) · ctrl+p sets a name"
+
+    def codebook(self) -> Any | None:
+        """The library's codebook, or None (none stored, or one that can't be read)."""
+        try:
+            return self.library.codebook()
+        except Exception:  # noqa: BLE001 - a damaged codebook: tags work as before
+            return None
+
     # ---- settings ------------------------------------------------------------------------
     def settings_path(self) -> Path:
         return self.root / "settings.json"
 
     def load_settings(self) -> dict[str, Any]:
-        try:
-            data = json.loads(self.settings_path().read_text(encoding="utf-8"))
-            return data if isinstance(data, dict) else {}
-        except (OSError, ValueError):
-            return {}
+        from reader.library.settings import load_settings
+
+        return load_settings(self.root)
 
     def save_setting(self, key: str, value: Any) -> None:
-        """Change one setting: under the lock, on the file as it is then (another reader may
-        have changed another setting meanwhile), written atomically. A settings file that is
-        not JSON is left alone (``SettingsError``), never replaced by one with this key only."""
-        from reader.base.atomic import atomic_write_bytes, file_lock
+        """Change one setting under the lock (reader.library.settings.save_setting): a settings
+        file that is not JSON is left alone (``SettingsError``)."""
+        from reader.library.settings import save_setting
 
-        path = self.settings_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with file_lock(path):
-            try:
-                raw = path.read_bytes()
-            except FileNotFoundError:
-                raw = b"{}"
-            try:
-                data = json.loads(raw.decode("utf-8")) if raw.strip() else {}
-            except (UnicodeDecodeError, ValueError):
-                data = None
-            if not isinstance(data, dict):
-                raise SettingsError(f"{path}: not a settings file (JSON object); left as it is")
-            data[key] = value
-            atomic_write_bytes(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
-
-
-class SettingsError(ReaderError):
-    """settings.json can't be read as settings: it is not overwritten."""
+        save_setting(self.root, key, value)
 
 
 def _exported_by_other(path: Path, article_id: str) -> bool:
