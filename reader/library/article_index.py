@@ -535,9 +535,10 @@ class ArticleIndex:
         folders = count_article_folders(self.path.parent / "articles")
         if folders:
             state = "is missing" if not self.path.exists() else "lists no articles"
+            exist = "article folder exists" if folders == 1 else "article folders exist"
             raise LibraryError(
-                f"{self.path} {state}, but {folders} article folder{'s' * (folders != 1)} "
-                f"exist; run reader doctor --repair to rebuild it from them"
+                f"{self.path} {state}, but {folders} {exist}; "
+                f"run reader doctor --repair to rebuild it from them"
             )
 
     def stored(self) -> tuple[dict[str, ArticleMeta], dict[str, Any]]:
