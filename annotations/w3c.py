@@ -49,6 +49,11 @@ def _target(article: Any, anchor: Anchor | None, *, placed: bool = True) -> dict
     return target
 
 
+def _creator(coder: str) -> dict[str, Any] | None:
+    """Who made it (the coder, issue 17), as the model's ``creator``."""
+    return {"type": "Person", "name": coder} if coder else None
+
+
 def _body(value: str, purpose: str) -> dict[str, Any]:
     return {"type": "TextualBody", "value": value, "format": "text/plain", "purpose": purpose}
 
@@ -63,6 +68,7 @@ def note_annotation(article: Any, note: Note) -> dict[str, Any]:
         "motivation": motivation,
         "created": note.created or None,
         "modified": note.updated or None,
+        "creator": _creator(getattr(note, "coder", "") or ""),
         "target": _target(article, note.passage, placed=not note.orphan),
     }
     if bodies:
@@ -76,12 +82,17 @@ def correction_annotation(article: Any, fix: QuoteCorrection) -> dict[str, Any]:
         bodies.append(_body(f"speaker: {fix.speaker or 'none'}", "identifying"))
     if fix.kind:
         bodies.append(_body(f"kind: {kind_words(fix.kind)}", "classifying"))
+    from urllib.parse import quote
+
+    # one quotation corrected by two coders is two annotations: the coder is part of the id
+    coder = f":coder:{quote(fix.coder, safe='')}" if fix.coder else ""
     annotation = {
-        "id": f"urn:reader:quote:{fix.id}",
+        "id": f"urn:reader:quote:{fix.id}{coder}",
         "type": "Annotation",
         "motivation": "assessing",
         "created": fix.created or None,
         "modified": fix.updated or None,
+        "creator": _creator(fix.coder),
         "body": bodies,
         "target": _target(article, fix.bounds or fix.anchor, placed=not fix.orphan),
     }

@@ -79,8 +79,8 @@ LOAD = (
 )
 CRC = (
     "import sys, time, zlib\n"
-    "from pathlib import Path\n"
-    "t = time.perf_counter(); zlib.crc32(Path(sys.argv[1], 'articles.cache').read_bytes())\n"
+    "from reader.paths import cache_dir\n"
+    "t = time.perf_counter(); zlib.crc32((cache_dir(sys.argv[1]) / 'articles.cache').read_bytes())\n"
     "print((time.perf_counter() - t) * 1000)\n"
 )
 FULL = (
@@ -135,6 +135,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="reader-bench-integrity-"))
+    os.environ["READER_CACHE"] = str(work / "cache")  # never the user's cache folder
     try:
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         print(f"machine: {os.cpu_count()} CPUs, load average {load} (shared: figures vary)")
@@ -150,7 +151,9 @@ def main() -> None:
         big = work / "big"
         fill(big, args.index_rows)
         cold(big, LOAD)  # writes the snapshot
-        size = (big / "articles.cache").stat().st_size / 1e6
+        from reader.paths import cache_dir
+
+        size = (cache_dir(big) / "articles.cache").stat().st_size / 1e6
         loads = [cold(big, LOAD) for _ in range(args.runs)]
         crcs = [cold(big, CRC) for _ in range(args.runs)]
         fulls = [cold(big, FULL) for _ in range(args.runs)]

@@ -174,7 +174,9 @@ def test_w3c_export_has_selectors_for_notes_and_corrections(
     note = next(i for i in items if i["motivation"] == "commenting" and "selector" in i["target"])
     assert {b["purpose"] for b in note["body"]} == {"commenting", "tagging"}
     fix = next(i for i in items if i["motivation"] == "assessing")
-    assert fix["id"] == f"urn:reader:quote:{quote['quote']}"
+    who = Library(library_dir).annotations.who()
+    assert fix["id"] == f"urn:reader:quote:{quote['quote']}:coder:{who}"
+    assert fix["creator"] == {"type": "Person", "name": who}  # the coder (issue 17)
     assert {"value": "speaker: Ada Quill", "purpose": "identifying"}.items() <= {
         k: v for b in fix["body"] for k, v in b.items() if b["purpose"] == "identifying"
     }.items()

@@ -209,3 +209,32 @@ async def test_the_other_tui_screens_say_the_index_is_missing(capsys, two, libra
             await pilot.press("escape")
             await settle(pilot)
         assert app.is_running
+
+
+def test_an_import_in_progress_is_not_taken_for_a_lost_index(tmp_path: Path) -> None:
+    """Two imports into a new library at once: the first has written a folder but not yet its
+    first index commit; the second (and any reader) must see an import under way, not a
+    library that lost its index."""
+    from test_library_store import parsed
+
+    root = tmp_path / "lib"
+    mine, theirs = Library(root, create=True), Library(root)
+    seen: list[int] = []
+
+    def items():
+        yield parsed("The first story, about a harbour and its ships."), b"one", "one.txt"
+        folders = root / "articles"
+        for _ in range(500):  # until the first article's folder is on disk (a writer thread)
+            if any(p.is_dir() for p in folders.glob("*/*")):
+                break
+            time.sleep(0.01)
+        seen.append(len(list(folders.glob("*/*"))))
+        assert not (root / "articles.json").exists()
+        assert Library(root).articles() == []  # no error: an import is under way
+        theirs.add(parsed("Another story, about trains and timetables."), b"two", "two.txt")
+        yield parsed("A third story, about bridges and rivers."), b"three", "three.txt"
+
+    results = mine.add_many(items(), batch_seconds=3600)
+    assert seen == [1] and [o.status for o in results] == ["imported", "imported"]
+    assert len(Library(root).articles()) == 3
+    assert not list((root / "articles").rglob(".pending"))  # listed: no longer in flight

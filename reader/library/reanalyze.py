@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from annotations.corrections import ActorFix, alias_names
@@ -61,9 +61,8 @@ def reanalyze(
     """Re-analyse ``targets`` (full ids), or, with None, every article whose cache is not
     current (``force``: every article). Writes each ``analysis.json`` atomically and the
     index's quote counts and actor names once at the end."""
-    rows = index.rows()
     if targets is None:
-        targets = [i for i in rows if force or not is_current(folders, i)]
+        targets = [i for i in index.columns().ids if force or not is_current(folders, i)]
     pool = AnalysisPool()
     results: list[ReanalyzeResult] = []
     updated: dict[str, tuple[int, list[str], str | None]] = {}
@@ -71,7 +70,9 @@ def reanalyze(
         for first in range(0, len(targets), CHUNK):
             pending: list[tuple[ArticleMeta, Future[Analysed] | None, str | None]] = []
             for article_id in targets[first : first + CHUNK]:
-                meta = rows[article_id]
+                meta = index.meta(article_id)
+                if meta is None:  # removed meanwhile
+                    continue
                 try:
                     text = folders.text(article_id)
                 except LibraryError as exc:
@@ -98,9 +99,13 @@ def reanalyze(
     if updated:
         with index.transaction() as txn:
             for article_id, (quotes, actors, lang) in updated.items():
-                stored = txn.metas.get(article_id)
-                if stored is not None and (stored.quotes, stored.actors) != (quotes, actors):
-                    txn.put(replace(stored, quotes=quotes, actors=actors, lang=stored.lang or lang))
+                stored = txn.get(article_id)  # as it is now: not removed, the user's edits kept
+                if stored is None or (stored.quotes, stored.actors) == (quotes, actors):
+                    continue
+                changes: dict[str, Any] = {"quotes": quotes, "actors": actors}
+                if not stored.lang and lang:
+                    changes["lang"] = lang
+                txn.update(article_id, keep_edited=True, **changes)
     return results
 
 
