@@ -48,7 +48,8 @@ root = Path(sys.argv[1])
 t0 = time.perf_counter()
 rows = 0
 for path in sorted((root / "articles").glob("*/*/analysis.json")):
-    rows += len(json.loads(path.read_text(encoding="utf-8"))["quotes"])
+    data = json.loads(path.read_text(encoding="utf-8"))
+    rows += len(data.get("analysis", data)["quotes"])  # sealed caches hold it in "analysis"
 print(time.perf_counter() - t0, rows)
 """
 
