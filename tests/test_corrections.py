@@ -318,6 +318,7 @@ def test_a_correction_whose_text_is_gone_is_an_orphan_never_lost(
     assert not [r for r in rows(capsys, bridge, "--all") if r["quote"] == row["quote"]]
     code, out, _ = run(capsys, "quote", "orphans")
     assert code == 0 and out.startswith(f"orphan {row['quote']} corrected «")
+    assert out.rstrip().endswith(")") and "» (coder " in out  # whose correction it is
     assert "error" in failed(capsys, "quote", "confirm", row["quote"])
     original.write_text(text, "utf-8")  # the passage is back: so is the correction
     run(capsys, "reimport", bridge)

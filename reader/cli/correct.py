@@ -221,7 +221,8 @@ def cmd_quote(args: argparse.Namespace, root: Path) -> int:
 
 
 def _orphans(library: Any, article: str | None) -> int:
-    """One line per orphaned correction: ``orphan QUOTE STATUS «TEXT»``."""
+    """One line per orphaned correction, every coder's:
+    ``orphan QUOTE STATUS «TEXT» (coder NAME)``."""
     from reader.library.article_index import LibraryError
 
     store = library.annotations
@@ -238,7 +239,10 @@ def _orphans(library: Any, article: str | None) -> int:
         for fix in store.quote_corrections(name):
             if fix.orphan:
                 count += 1
-                out(f"orphan {fix.id} {fix.status} «{one_line(fix.anchor.exact)[:80]}»")
+                out(
+                    f"orphan {fix.id} {fix.status} «{one_line(fix.anchor.exact)[:80]}» "
+                    f"(coder {one_line(fix.coder)})"  # every coder's: each one is kept
+                )
     if not count:
         out("no orphaned corrections")
     return 0
