@@ -117,6 +117,8 @@ class Case:
     speaker: Any = ANY  # exact (None: no speaker)
     speaker_has: str | None = None
     speaker_starts: str | None = None
+    speaker_ends: str | None = None
+    spoken: bool | None = None  # has a speaker (True) or none (False)
     actor: Any = ANY  # the linked actor's name (None: none)
     cue: Any = ANY
     via: Any = ANY
@@ -171,6 +173,10 @@ def check(case: Case) -> None:
         assert case.speaker_has in (q.speaker or ""), shown
     if case.speaker_starts is not None:
         assert (q.speaker or "").startswith(case.speaker_starts), shown
+    if case.speaker_ends is not None:
+        assert (q.speaker or "").endswith(case.speaker_ends), shown
+    if case.spoken is not None:
+        assert bool(q.speaker) == case.spoken, shown
     if case.actor is not ANY:
         assert _name(a, q) == case.actor, shown
     if case.cue is not ANY:
