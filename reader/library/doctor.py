@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .analysis_pool import Analysed
+    from .analysis_pool import Analysed, LimitedParser
     from .models import ArticleMeta
     from .store import Library
 
@@ -217,9 +217,13 @@ def rebuild_index(library: Library, done: list[str], aside: Aside) -> dict[str, 
         os.replace(index, kept)
         done.append(f"set aside the damaged index: {kept}")
     library.index.snapshot_path.unlink(missing_ok=True)
+    from .analysis_pool import LimitedParser
+
     metas = []
-    for folder in article_folders(library.root):
-        meta = meta_from_folder(folder)
+    with LimitedParser() as parser:  # each original parsed in a worker, under the limits
+        folders = list(article_folders(library.root))
+        made = [(folder, meta_from_folder(folder, parser)) for folder in folders]
+    for folder, meta in made:
         if isinstance(meta, str):
             if not any(folder.iterdir()):
                 folder.rmdir()
@@ -237,17 +241,23 @@ def rebuild_index(library: Library, done: list[str], aside: Aside) -> dict[str, 
     return library.index.rows()
 
 
-def meta_from_folder(folder: Path) -> ArticleMeta | str:
+def meta_from_folder(folder: Path, parser: LimitedParser | None = None) -> ArticleMeta | str:
     """A fresh index row for an article folder, from its kept original (its text.txt is
-    written from it if missing); a reason (str) if it cannot be made."""
+    written from it if missing); a reason (str) if it cannot be made. The original is parsed
+    in a worker under the import's limits (``parser``'s, or a worker of its own)."""
+    if parser is None:
+        from .analysis_pool import LimitedParser
+
+        with LimitedParser() as own:
+            return meta_from_folder(folder, own)
     import hashlib
     from datetime import datetime
 
     from reader.base.atomic import atomic_write_bytes
-    from reader.importing.importer import content_key, parse_original
-    from reader.importing.models import ImportFailure
+    from reader.base.errors import ReaderError
+    from reader.importing.importer import content_key
 
-    from .analysis_pool import analyse_text
+    from .analysis_pool import InternalError, analyse_text, parse_original_in_worker
     from .article_index import ARTICLE_ID
     from .batch import fallback_title
     from .models import ArticleMeta
@@ -262,8 +272,8 @@ def meta_from_folder(folder: Path) -> ArticleMeta | str:
     except OSError as exc:
         return exc.strerror or str(exc)
     try:
-        parsed = parse_original(data, originals[0].name)
-    except ImportFailure as exc:
+        parsed = parser(parse_original_in_worker, data, originals[0].name)
+    except (ReaderError, InternalError) as exc:  # ImportFailure, a limit, a worker's end, a bug
         return str(exc) or "the original cannot be read"
     text_path = folder / "text.txt"
     try:

@@ -11,10 +11,16 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from reader.base.errors import ReaderError
-from reader.importing.importer import content_key, parse_document, parse_original
+from reader.importing.importer import content_key
 from reader.importing.models import ParsedArticle, apply_given
 
-from .analysis_pool import analyse_text
+from .analysis_pool import (
+    InternalError,
+    LimitedParser,
+    analyse_text,
+    parse_in_worker,
+    parse_original_in_worker,
+)
 from .article_index import ArticleIndex, LibraryError
 from .batch import fallback_title
 from .folders import ArticleFolders
@@ -34,17 +40,20 @@ class ReimportResult:
     orphans: int = 0  # notes that could not be placed in the new text
 
 
-def reparse(data: bytes, ext: str, meta: ArticleMeta) -> ParsedArticle:
+def reparse(
+    data: bytes, ext: str, meta: ArticleMeta, parser: LimitedParser | None = None
+) -> ParsedArticle:
     """The kept original through the importer again, with the fields known from outside it
-    (the URL it was fetched from, its feed entry's title and date) applied again."""
-    return apply_given(_parse_kept(data, ext, meta), meta.given)
-
-
-def _parse_kept(data: bytes, ext: str, meta: ArticleMeta) -> ParsedArticle:
+    (the URL it was fetched from, its feed entry's title and date) applied again. With a
+    ``parser``, the parse runs in a worker under the import's limits (the kept bytes are the
+    same untrusted bytes an import parses there)."""
     if meta.format == "stdin":
-        return parse_document(data, "-")
-    name = meta.file if meta.file.lower().endswith("." + ext) else f"original.{ext}"
-    return parse_original(data, name)
+        job, name = parse_in_worker, "-"
+    else:
+        job = parse_original_in_worker
+        name = meta.file if meta.file.lower().endswith("." + ext) else f"original.{ext}"
+    parsed = parser(job, data, name) if parser is not None else job(data, name)
+    return apply_given(parsed, meta.given)
 
 
 def reimport(
@@ -64,61 +73,62 @@ def reimport(
     results: list[ReimportResult] = []
     updated: list[tuple[str, dict[str, Any]]] = []  # (id, the fields re-derived from the original)
     fetcher = None
-    for article_id in targets:
-        meta = rows[article_id]
-        result = ReimportResult(article_id, meta.title)
-        try:
+    with LimitedParser() as parser:  # the workers stop at the end, or at once on ctrl+c
+        for article_id in targets:
+            meta = rows[article_id]
+            result = ReimportResult(article_id, meta.title)
+            try:
+                if refetch:
+                    fetcher = fetcher or _fetcher()
+                    data, ext, parsed = _refetch(fetcher, meta)
+                else:
+                    data, ext = folders.original(article_id)
+                    parsed = reparse(data, ext, meta, parser)
+            except (ReaderError, OSError, InternalError) as exc:
+                result.error = str(exc) or type(exc).__name__
+                results.append(result)
+                if on_result:
+                    on_result(result)
+                continue
+            old_text = _old_text(folders, article_id)
+            analysed = analyse_text(parsed.text, parsed.lang)
+            derived: dict[str, Any] = {
+                "title": fallback_title(parsed, meta.file),
+                "date": parsed.date,
+                "source": parsed.source,
+                "url": parsed.url,
+                "lang": analysed.lang,
+                "content_key": content_key(parsed.text),
+                "words": len(parsed.text.split()),
+                "import_tags": list(dict.fromkeys(parsed.tags)),
+                "quotes": analysed.quotes,
+                "actors": analysed.actors,
+            }
             if refetch:
-                fetcher = fetcher or _fetcher()
-                data, ext, parsed = _refetch(fetcher, meta)
-            else:
-                data, ext = folders.original(article_id)
-                parsed = reparse(data, ext, meta)
-        except (ReaderError, OSError) as exc:
-            result.error = str(exc) or type(exc).__name__
+                from .ids import sha256_hex
+
+                derived.update(
+                    sha256=sha256_hex(data),
+                    format=parsed.format,
+                    partial=False,
+                    given=dict(parsed.given),
+                )
+            fresh = replace(replace(meta, **derived), **meta.edited)  # the user's corrections win
+            folders.write(article_id, data, ext, parsed.text, analysed.cache, fresh=False)
+            if refetch:  # the page may be of another kind than what was kept before
+                for stale in folders.path(article_id).glob("original.*"):
+                    if stale.name != f"original.{ext}":
+                        stale.unlink(missing_ok=True)
+            notes = annotations.reanchor(article_id, parsed.text)
+            if fresh.import_tags:
+                annotations.tag_article(article_id, fresh.import_tags)
+            result.title = fresh.title
+            result.changed = old_text != parsed.text
+            result.orphans = sum(1 for n in notes or [] if n.orphan)
+            updated.append((article_id, derived))
             results.append(result)
             if on_result:
                 on_result(result)
-            continue
-        old_text = _old_text(folders, article_id)
-        analysed = analyse_text(parsed.text, parsed.lang)
-        derived: dict[str, Any] = {
-            "title": fallback_title(parsed, meta.file),
-            "date": parsed.date,
-            "source": parsed.source,
-            "url": parsed.url,
-            "lang": analysed.lang,
-            "content_key": content_key(parsed.text),
-            "words": len(parsed.text.split()),
-            "import_tags": list(dict.fromkeys(parsed.tags)),
-            "quotes": analysed.quotes,
-            "actors": analysed.actors,
-        }
-        if refetch:
-            from .ids import sha256_hex
-
-            derived.update(
-                sha256=sha256_hex(data),
-                format=parsed.format,
-                partial=False,
-                given=dict(parsed.given),
-            )
-        fresh = replace(replace(meta, **derived), **meta.edited)  # the user's corrections win
-        folders.write(article_id, data, ext, parsed.text, analysed.cache, fresh=False)
-        if refetch:  # the page may be of another kind than what was kept before
-            for stale in folders.path(article_id).glob("original.*"):
-                if stale.name != f"original.{ext}":
-                    stale.unlink(missing_ok=True)
-        notes = annotations.reanchor(article_id, parsed.text)
-        if fresh.import_tags:
-            annotations.tag_article(article_id, fresh.import_tags)
-        result.title = fresh.title
-        result.changed = old_text != parsed.text
-        result.orphans = sum(1 for n in notes or [] if n.orphan)
-        updated.append((article_id, derived))
-        results.append(result)
-        if on_result:
-            on_result(result)
     if fetcher is not None:
         fetcher.close()
     if not updated:
