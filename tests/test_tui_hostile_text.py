@@ -120,3 +120,19 @@ async def test_text_pasted_or_typed_into_an_input_is_shown_through_the_gate(tmp_
         assert RAW.search(shown) is None, repr(RAW.search(shown))
         assert "Bridge " + MARK + "plaxn" in shown
         assert "OWNED" not in shown and "[2J" not in shown
+
+
+def test_no_screen_builds_an_input_that_bypasses_the_gate() -> None:
+    """Every text field is a SafeInput (or a subclass): a bare Input would paint raw text."""
+    package = Path(__file__).resolve().parents[1] / "reader"
+    bare = [
+        f"{path.relative_to(package)}:{n}"
+        for path in [
+            *package.glob("screens/*.py"),
+            *package.glob("widgets/*.py"),
+            package / "app.py",
+        ]
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"(?<![A-Za-z_])Input\(", line) and "class SafeInput(Input)" not in line
+    ]
+    assert bare == []
