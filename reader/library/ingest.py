@@ -460,7 +460,7 @@ def _parsed_lines(
     wide = is_wide_text(data)  # UTF-16/32: cannot be cut at b"\n", goes whole
     size = min(JOB_BYTES, CHUNK_BYTES)
     pieces = iter([(data, 0)] if wide else _corpus_chunks(data, lines, size))
-    window: deque[tuple[bytes, int, Future[Any]]] = deque()
+    window: deque[tuple[bytes, int, Future[Any] | None]] = deque()
     while True:
         for piece, offset in pieces:
             if offset and not piece.strip():
@@ -471,6 +471,9 @@ def _parsed_lines(
         if not window:
             return
         piece, offset, parsing = window.popleft()
+        if parsing is None:  # parsed here, a line at a time as it is stored
+            yield from _parsed_here(piece, offset, name, pool, cancel)
+            continue
         try:
             numbered = _wait(parsing, cancel)
         except (ReaderError, InternalError) as exc:  # a limit, a worker's end, a bug
@@ -488,19 +491,31 @@ def _parsed_lines(
 
 def _parse_piece(
     piece: bytes, offset: int, lines: list[bytes], name: str, pool: AnalysisPool, wide: bool
-) -> Future[Any]:
-    """A piece's parse: in a worker if it holds a long line (see _corpus_items), else here."""
+) -> Future[Any] | None:
+    """A piece's parse started in a worker if it holds a long line (see _corpus_items); None:
+    it is parsed here, when its turn comes."""
     from .analysis_pool import parse_corpus_in_worker
 
     count = piece.count(b"\n") + 1
     if wide or max(map(len, lines[offset : offset + count]), default=0) > LONG_LINE:
         return pool.limited(parse_corpus_in_worker, piece, name)
-    here: Future[Any] = Future()
-    try:
-        here.set_result(parse_corpus_in_worker(piece, name))
-    except RecursionError:
-        here.set_exception(ImportFailure("document nested too deeply"))
-    return here
+    return None
+
+
+def _parsed_here(
+    piece: bytes,
+    offset: int,
+    name: str,
+    pool: AnalysisPool,
+    cancel: threading.Event | None,
+) -> Iterator[tuple[int, ParsedArticle | ImportFailure]]:
+    from reader.importing.importer import iter_corpus
+
+    for lineno, item in iter_corpus(piece, name):
+        if lineno == 0 and offset:  # a piece, not the file: its lines are judged one by one
+            yield from _line_by_line(piece, offset, name, pool, cancel)
+            return
+        yield (lineno + offset if lineno else 0), item
 
 
 def _line_by_line(
