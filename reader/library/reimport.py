@@ -66,78 +66,91 @@ def reimport(
     refetch: bool = False,
 ) -> list[ReimportResult]:
     """Re-import ``targets`` (full ids; None: every article); with ``refetch``, fetch each
-    page again from its URL first (a partial article gets its page; id, tags, notes stay)."""
-    rows = index.rows()
+    page again from its URL first (a partial article gets its page; id, tags, notes stay).
+    Each kept original is parsed in a worker under the import's limits."""
+    with LimitedParser() as parser:  # the workers stop at the end, or at once on ctrl+c
+        return _reimport(index, folders, annotations, targets, on_result, refetch, parser)
+
+
+def _reimport(
+    index: ArticleIndex,
+    folders: ArticleFolders,
+    annotations: AnnotationStore,
+    targets: list[str] | None,
+    on_result: Callable[[ReimportResult], None] | None,
+    refetch: bool,
+    parser: LimitedParser,
+) -> list[ReimportResult]:
     if targets is None:
-        targets = list(rows)
+        targets = list(index.columns().ids)
     results: list[ReimportResult] = []
     updated: list[tuple[str, dict[str, Any]]] = []  # (id, the fields re-derived from the original)
     fetcher = None
-    with LimitedParser() as parser:  # the workers stop at the end, or at once on ctrl+c
-        for article_id in targets:
-            meta = rows[article_id]
-            result = ReimportResult(article_id, meta.title)
-            try:
-                if refetch:
-                    fetcher = fetcher or _fetcher()
-                    data, ext, parsed = _refetch(fetcher, meta)
-                else:
-                    data, ext = folders.original(article_id)
-                    parsed = reparse(data, ext, meta, parser)
-            except (ReaderError, OSError, InternalError) as exc:
-                result.error = str(exc) or type(exc).__name__
-                results.append(result)
-                if on_result:
-                    on_result(result)
-                continue
-            old_text = _old_text(folders, article_id)
-            analysed = analyse_text(parsed.text, parsed.lang)
-            derived: dict[str, Any] = {
-                "title": fallback_title(parsed, meta.file),
-                "date": parsed.date,
-                "source": parsed.source,
-                "url": parsed.url,
-                "lang": analysed.lang,
-                "content_key": content_key(parsed.text),
-                "words": len(parsed.text.split()),
-                "import_tags": list(dict.fromkeys(parsed.tags)),
-                "quotes": analysed.quotes,
-                "actors": analysed.actors,
-            }
+    for article_id in targets:
+        meta = index.meta(article_id)
+        if meta is None:  # removed meanwhile
+            continue
+        result = ReimportResult(article_id, meta.title)
+        try:
             if refetch:
-                from .ids import sha256_hex
-
-                derived.update(
-                    sha256=sha256_hex(data),
-                    format=parsed.format,
-                    partial=False,
-                    given=dict(parsed.given),
-                )
-            fresh = replace(replace(meta, **derived), **meta.edited)  # the user's corrections win
-            folders.write(article_id, data, ext, parsed.text, analysed.cache, fresh=False)
-            if refetch:  # the page may be of another kind than what was kept before
-                for stale in folders.path(article_id).glob("original.*"):
-                    if stale.name != f"original.{ext}":
-                        stale.unlink(missing_ok=True)
-            notes = annotations.reanchor(article_id, parsed.text)
-            if fresh.import_tags:
-                annotations.tag_article(article_id, fresh.import_tags)
-            result.title = fresh.title
-            result.changed = old_text != parsed.text
-            result.orphans = sum(1 for n in notes or [] if n.orphan)
-            updated.append((article_id, derived))
+                fetcher = fetcher or _fetcher()
+                data, ext, parsed = _refetch(fetcher, meta)
+            else:
+                data, ext = folders.original(article_id)
+                parsed = reparse(data, ext, meta, parser)
+        except (ReaderError, OSError, InternalError) as exc:  # InternalError: a parser's bug
+            result.error = str(exc) or type(exc).__name__
             results.append(result)
             if on_result:
                 on_result(result)
+            continue
+        old_text = _old_text(folders, article_id)
+        analysed = analyse_text(parsed.text, parsed.lang)
+        derived: dict[str, Any] = {
+            "title": fallback_title(parsed, meta.file),
+            "date": parsed.date,
+            "source": parsed.source,
+            "url": parsed.url,
+            "lang": analysed.lang,
+            "content_key": content_key(parsed.text),
+            "words": len(parsed.text.split()),
+            "import_tags": list(dict.fromkeys(parsed.tags)),
+            "quotes": analysed.quotes,
+            "actors": analysed.actors,
+        }
+        if refetch:
+            from .ids import sha256_hex
+
+            derived.update(
+                sha256=sha256_hex(data),
+                format=parsed.format,
+                partial=False,
+                given=dict(parsed.given),
+            )
+        fresh = replace(replace(meta, **derived), **meta.edited)  # the user's corrections win
+        folders.write(article_id, data, ext, parsed.text, analysed.cache, fresh=False)
+        if refetch:  # the page may be of another kind than what was kept before
+            for stale in folders.path(article_id).glob("original.*"):
+                if stale.name != f"original.{ext}":
+                    stale.unlink(missing_ok=True)
+        notes = annotations.reanchor(article_id, parsed.text)
+        if fresh.import_tags:
+            annotations.tag_article(article_id, fresh.import_tags)
+        result.title = fresh.title
+        result.changed = old_text != parsed.text
+        result.orphans = sum(1 for n in notes or [] if n.orphan)
+        updated.append((article_id, derived))
+        results.append(result)
+        if on_result:
+            on_result(result)
     if fetcher is not None:
         fetcher.close()
     if not updated:
         return results
     with index.transaction() as txn:
-        for article_id, derived in updated:
-            current = txn.metas.get(article_id)  # as stored now: not removed, edits kept
-            if current is not None:
-                txn.put(replace(replace(current, **derived), **current.edited))
+        for article_id, derived in updated:  # applied to the row as it is then: not
+            # removed meanwhile, the user's corrections (made meanwhile too) kept
+            txn.update(article_id, keep_edited=True, **derived)
     return results
 
 
