@@ -438,7 +438,9 @@ def fix_rows(library: Library, done: list[str]) -> None:
     from reader.base.atomic import atomic_write_bytes
 
     atomic_write_bytes(backup, index.path.read_bytes())
-    with index.transaction() as txn:
+    from .analysis_pool import LimitedParser
+
+    with LimitedParser() as parser, index.transaction() as txn:  # one set of workers for all
         for article_id, row in bad.items():
             fields = sorted({f for f, _ in row_problems(article_id, row)})
             if not ARTICLE_ID.match(article_id):
@@ -447,7 +449,7 @@ def fix_rows(library: Library, done: list[str]) -> None:
                 continue
             kept = _usable_part(row)
             if row_problems(article_id, kept):  # a field it needs: from the original
-                fresh = meta_from_folder(library.article_dir(article_id))
+                fresh = meta_from_folder(library.article_dir(article_id), parser)
                 if isinstance(fresh, str):
                     txn.delete(article_id)
                     done.append(f"dropped the index row {article_id} ({fresh})")
