@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from annotations.corrections import ACTOR_SETTABLE, KIND_WORDS
 from reader.screens.dialogs import Dialog
 from reader.textutil import strip_control
+from reader.widgets.safe_input import SafeInput
 
 KIND_CHOICES = [(KIND_WORDS[k], k) for k in KIND_WORDS]
 TYPE_CHOICES = [(t if t != "none" else "none (not an actor)", t) for t in ACTOR_SETTABLE]
@@ -98,7 +99,7 @@ class QuoteDialog(_TabDialog):
             yield Static(
                 Text(f"«{_short(self.passage)}»", style="italic"), classes="dialog-passage"
             )
-            yield Input(
+            yield SafeInput(
                 self.speaker,
                 placeholder="speaker: an actor of the article, or any name",
                 suggester=NameSuggester(self.names),
@@ -143,12 +144,12 @@ class ActorDialog(_TabDialog):
         with Vertical(classes="dialog actor-dialog"):
             yield Label(Text(f"Actor {strip_control(a.name)} ({a.id})"), classes="dialog-title")
             yield Static("", id="dialog-error", classes="dialog-error")
-            yield Input(a.name, placeholder="name", id="actor-name", select_on_focus=False)
+            yield SafeInput(a.name, placeholder="name", id="actor-name", select_on_focus=False)
             options, at = _options(TYPE_CHOICES, a.type)
             types = OptionList(*options, id="actor-type")
             types.highlighted = at
             yield types
-            yield Input(
+            yield SafeInput(
                 "",
                 placeholder="merge into: another actor's name (empty: no merge)",
                 suggester=NameSuggester(self.others),
