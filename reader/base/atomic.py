@@ -153,3 +153,55 @@ def _syncfs(path: Path) -> bool:
         return bool(syncfs(fd) == 0)
     finally:
         os.close(fd)
+
+
+class atomic_stream:
+    """``with atomic_stream(path) as fh: fh.write(...)``: a file written as it is produced
+    (constant memory, for large tables) that replaces ``path`` only when the block ends without
+    an error, fsynced like :func:`atomic_write_bytes`; on an error the temp file is removed and
+    ``path`` is left as it was."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.tmp = self.path.with_name(
+            f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp"
+        )
+        self.fh: Any = None
+
+    def __enter__(self) -> Any:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.fh = _new_temp(self.tmp)
+        return self.fh
+
+    def __exit__(self, kind: object, value: object, trace: object) -> None:
+        try:
+            if kind is None:
+                self.fh.flush()
+                os.fsync(self.fh.fileno())
+            self.fh.close()
+            if kind is None:
+                os.replace(self.tmp, self.path)
+                _fsync_dir(self.path.parent)
+        finally:
+            if kind is not None or self.tmp.exists():
+                self.tmp.unlink(missing_ok=True)
+
+
+def append_durable(path: Path, data: bytes, *, cut_at: int | None = None) -> int:
+    """Append ``data`` to ``path`` and fsync it (for an append-only journal, under its writer's
+    lock); ``cut_at`` first cuts the file to that many bytes (the tail a crashed append left).
+    A crash midway leaves at worst a cut-short last line, which the journal's reader ignores.
+    Returns the file's new size."""
+    flags = os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    try:
+        if cut_at is not None and os.fstat(fd).st_size > cut_at:
+            os.ftruncate(fd, cut_at)
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+        return os.fstat(fd).st_size
+    finally:
+        os.close(fd)

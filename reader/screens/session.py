@@ -91,6 +91,19 @@ class Session:
             self._analyses.popitem(last=False)
         return result
 
+    def corrected(self, article_id: str, analysis: Any | None = None) -> Any:
+        """The article's analysis with the user's corrections applied (a CorrectedArticle:
+        ``.analysis`` to draw, ``.quotes`` with ids and statuses). Corrections that can't be
+        read leave the automatic analysis: never no article."""
+        from reader.library.quotes import Corrections, apply_corrections
+
+        if analysis is None:
+            analysis = self.analysis(article_id)
+        try:
+            return Corrections(self.library).article(article_id, analysis)
+        except Exception:  # noqa: BLE001 - a damaged file: the header says so already
+            return apply_corrections(article_id, analysis)
+
     # ---- annotations ---------------------------------------------------------------------
     def notes(self, article_id: str | None = None) -> list[Note]:
         """The notes (all, or one article's). A file that cannot be read raises its
@@ -136,13 +149,12 @@ class Session:
             return None
 
     def index_stamp(self) -> Any:
-        """Changes when anyone adds, removes or edits articles (one stat of the index file)."""
-        path = getattr(getattr(self.library, "index", None), "path", None)
+        """Changes when anyone adds, removes or edits articles (a stat of the index files)."""
+        stamp = getattr(getattr(self.library, "index", None), "stamp", None)
         try:
-            st = path.stat() if path is not None else None
+            return stamp() if callable(stamp) else None
         except OSError:
             return None
-        return (st.st_ino, st.st_size, st.st_mtime_ns) if st else None
 
     def export_path(self, meta: ArticleMeta, suffix: str = ".md") -> Path:
         """Where `e` writes: ``LIBRARY/exports/`` with the name ``reader export -o DIR/``
