@@ -154,3 +154,14 @@ def test_the_candidate_sharing_most_words_with_the_lead_is_marked() -> None:
     for label in ("By Jane Example", "Updated 3 hours ago", "Share via e-mail", "Larger text"):
         assert label not in marked
     assert 0 < features[HEADLINE]["leadoverlap"] <= 1
+    # the topmost headline-shaped line over the story that shares words with its lead
+    assert [text for text, f in features.items() if f.get("toptopical")] == [HEADLINE]
+
+
+def test_a_headline_above_a_second_topical_headline_line_is_the_top_one() -> None:
+    standfirst = "Traders from the old market square fear for their customers in the new hall"
+    page = page_copy().replace(HEADLINE + "\n", f"{HEADLINE}\n{standfirst}\n")
+    features = _candidates(page)
+    assert features[HEADLINE].get("toptopical") == 1.0
+    assert features[standfirst].get("lowertopical") == 1.0
+    assert "toptopical" not in features[standfirst]

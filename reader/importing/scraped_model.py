@@ -600,6 +600,17 @@ def title_candidates(
                     f["heldby:near"] = 1.0
         if index == rule_pick:
             f["rulepick"] = 1.0
+        if index + 1 < count and shapes[index + 1] in ("head", "sentence", "long"):
+            more = len(words_of(lines[index + 1].text)) - n_words
+            f[f"nextlonger:{_bucket(more, (-5, 0, 5, 12))}"] = 1.0  # a standfirst under it
+        run = 0  # the menu or label lines right above (a headline follows the navigation)
+        while index - run - 1 >= 0 and shapes[index - run - 1] in ("short", "ui"):
+            run += 1
+        f[f"menuabove:{_bucket(run, (0, 2, 5, 10))}"] = 1.0
+        below = 0
+        while index + below + 1 < count and shapes[index + below + 1] in ("short", "ui"):
+            below += 1
+        f[f"menubelow:{_bucket(below, (0, 2, 5, 10))}"] = 1.0
         between = sum(1 for j in range(index + 1, start) if shapes[j] == "head")
         f[f"headsafter:{min(between, 3)}"] = 1.0
         if shapes[index] == "head" and index in heads:
@@ -609,7 +620,26 @@ def title_candidates(
         out.append((index, f))
     _relative(out, "leadoverlap")
     _relative(out, "overlap")
+    # The topmost headline-shaped line above the story that shares words with its lead: a
+    # headline comes before its standfirst and the captions under it.
+    topical = [
+        i for i, f in out if i <= start and shapes[i] == "head" and f.get("leadoverlap", 0) > 0
+    ]
+    if topical:
+        for i, f in out:
+            if i == topical[0]:
+                f["toptopical"] = 1.0
+            elif i in topical:
+                f["lowertopical"] = 1.0
+    for _, f in out:
+        present = [(name, f[name]) for name in _TITLE_CROSS if f.get(name)]
+        for i, (a, x) in enumerate(present):
+            for b, y in present[i + 1 :]:
+                f[f"{a}*{b}"] = x * y
     return out
+
+
+_TITLE_CROSS = ("pbody", "overlap", "leadoverlap", "capital", "logdist", "prevp", "nextp")
 
 
 def _relative(rows: list[tuple[int, Features]], name: str) -> None:
