@@ -165,3 +165,12 @@ def test_a_headline_above_a_second_topical_headline_line_is_the_top_one() -> Non
     assert features[HEADLINE].get("toptopical") == 1.0
     assert features[standfirst].get("lowertopical") == 1.0
     assert "toptopical" not in features[standfirst]
+
+
+def test_a_headline_under_a_related_label_stays_a_title_candidate() -> None:
+    """The 'related stories' rule marks the lines under such a label as teasers (furniture for
+    the story's text); a headline standing there is still weighed as the title."""
+    page = page_copy().replace("Local news\n", "Related stories\n")
+    features = _candidates(page)
+    assert HEADLINE in features
+    assert features[HEADLINE].get("rule:noise") == 1.0

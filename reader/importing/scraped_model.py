@@ -448,6 +448,12 @@ def certain_furniture(line: Line) -> bool:
     )
 
 
+def _teaser_mark(line: Line) -> bool:
+    """Certain furniture for the story's text, by a rule that marks the line after a caption or
+    in a list of links: a headline sometimes stands there, so it stays a title candidate."""
+    return line.caption_source is None and line.noise and line.penalty == 10.0
+
+
 def context_rows(lines: list[Line], first: list[float]) -> list[Features | None]:
     """The second look, over the lines without certain furniture (None for those): a caption
     between two story paragraphs does not set them apart."""
@@ -504,7 +510,7 @@ def title_candidates(
         i
         for i, ln in enumerate(lines[: start + TITLE_AFTER + 1])
         if i >= start - TITLE_BEFORE
-        and not certain_furniture(ln)
+        and (not certain_furniture(ln) or _teaser_mark(ln))
         and 1 <= len(words_of(ln.text)) <= 40
         and any(c.isalpha() for c in ln.text)
     ]
