@@ -150,13 +150,14 @@ def stream_json(rows: Iterable[Any]) -> None:
 
 
 def stream_json_lines(lines: Iterable[str], chunk: int = 2000) -> None:
-    """:func:`stream_json` for rows already encoded (each as ``json.dumps(row,
-    ensure_ascii=False)`` gives it): the same bytes, written ``chunk`` rows at a time."""
+    """:func:`stream_json` for rows already encoded and escaped (each as
+    ``escape_json(json.dumps(row, ensure_ascii=False))`` gives it): the same bytes, written
+    ``chunk`` rows at a time."""
     write = sys.stdout.write
     first = True
     it = iter(lines)
     while batch := list(itertools.islice(it, chunk)):
-        write(("[\n" if first else ",\n") + escape_json(",\n".join(batch)))
+        write(("[\n" if first else ",\n") + ",\n".join(batch))
         first = False
     write("[]\n" if first else "\n]\n")
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from reader.base.text import for_terminal_with_map
+from reader.base.text import escape_json, for_terminal_with_map
 
 from .output import (
     UsageError,
@@ -88,7 +88,11 @@ def cmd_list(args: argparse.Namespace, root: Path) -> int:
             lists: dict[str, str] = {"": "[]"}  # joined actor names -> their JSON list
 
             def or_null(value: str | None) -> str:
-                return "null" if value is None else string(value)
+                """A value as the encoder writes it, escaped for the terminal (only a value
+                with a character beyond ASCII can need it: ``isascii`` is one flag's test)."""
+                if value is None:
+                    return "null"
+                return string(value) if value.isascii() else escape_json(string(value))
 
             for i, article_id in enumerate(columns.ids):
                 if tagged is not None and article_id not in tagged:
@@ -102,18 +106,18 @@ def cmd_list(args: argparse.Namespace, root: Path) -> int:
                         raise TypeError("not an int")
                     names_json = lists.get(names)
                     if names_json is None:
-                        parts = map(string, names.split(SEPARATOR))
+                        parts = map(or_null, names.split(SEPARATOR))
                         names_json = lists[names] = "[" + ", ".join(parts) + "]"
                     if summary:
-                        tags = "[" + ", ".join(map(string, summary.tags)) + "]"
+                        tags = "[" + ", ".join(map(or_null, summary.tags)) + "]"
                         notes, read = summary.notes, bool(summary.read)
                         if type(notes) is not int:
                             raise TypeError("not an int")
                     else:
                         tags, notes, read = "[]", 0, False
                     yield _LIST_ROW % (
-                        string(article_id),
-                        string(title[i]),
+                        or_null(article_id),
+                        or_null(title[i]),
                         or_null(date[i]),
                         or_null(source[i]),
                         or_null(lang[i]),
@@ -128,23 +132,25 @@ def cmd_list(args: argparse.Namespace, root: Path) -> int:
                         "true" if partial[i] else "false",
                     )
                 except (TypeError, AttributeError):
-                    yield encode(
-                        {
-                            "id": article_id,
-                            "title": title[i],
-                            "date": date[i],
-                            "source": source[i],
-                            "lang": lang[i],
-                            "tags": list(summary.tags) if summary else [],
-                            "notes": summary.notes if summary else 0,
-                            "quotes": quotes[i],
-                            "url": url[i],
-                            "read": bool(summary.read) if summary else False,
-                            "words": words[i],
-                            "actors": names.split(SEPARATOR) if names else [],
-                            "feed": feed[i],  # the feed id it came from, null where none
-                            "partial": bool(partial[i]),  # fetched without its page
-                        }
+                    yield escape_json(
+                        encode(
+                            {
+                                "id": article_id,
+                                "title": title[i],
+                                "date": date[i],
+                                "source": source[i],
+                                "lang": lang[i],
+                                "tags": list(summary.tags) if summary else [],
+                                "notes": summary.notes if summary else 0,
+                                "quotes": quotes[i],
+                                "url": url[i],
+                                "read": bool(summary.read) if summary else False,
+                                "words": words[i],
+                                "actors": names.split(SEPARATOR) if names else [],
+                                "feed": feed[i],  # the feed id it came from, null where none
+                                "partial": bool(partial[i]),  # fetched without its page
+                            }
+                        )
                     )
 
         stream_json_lines(json_rows())
