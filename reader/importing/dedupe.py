@@ -52,24 +52,40 @@ def words(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
+_B2 = _BASE * _BASE % _P
+_B3 = _B2 * _BASE % _P
+_CODES: dict[str, int] = {}  # word -> its 61-bit code, across the articles of one process
+_CODES_MAX = 200_000
+
+
+def _code(word: str) -> int:
+    digest = hashlib.blake2b(word.encode("utf-8"), digest_size=8, key=b"reader").digest()
+    return int.from_bytes(digest, "big") % _P
+
+
 def shingle_hashes(text: str) -> list[int]:
-    """A 61-bit hash of every run of ``SHINGLE`` words (one run of all words if fewer)."""
-    seen: dict[str, int] = {}
-    codes = []
-    for word in words(text):
-        code = seen.get(word)
-        if code is None:
-            digest = hashlib.blake2b(word.encode("utf-8"), digest_size=8, key=b"reader").digest()
-            code = seen[word] = int.from_bytes(digest, "big") % _P
-        codes.append(code)
-    h = 0
-    for code in codes[:SHINGLE]:
-        h = (h * _BASE + code) % _P
-    out = [h]
-    for i in range(SHINGLE, len(codes)):
-        h = ((h - codes[i - SHINGLE] * _LEAD) * _BASE + codes[i]) % _P
-        out.append(h)
-    return out
+    """A 61-bit hash of every run of ``SHINGLE`` words (one run of all words if fewer): the
+    polynomial ``c0*B^4 + c1*B^3 + ... + c4 (mod P)`` of the words' codes, computed for all
+    runs in one comprehension (the same values as rolling it word by word; a bulk import
+    spends a tenth of its time here). Word codes are kept for the next articles."""
+    global _CODES
+    found = words(text)
+    if len(_CODES) > _CODES_MAX:
+        _CODES = {}  # (a new dict: another thread may be reading the old one)
+    codes = _CODES
+    for word in set(found).difference(codes):
+        codes[word] = _code(word)
+    c = list(map(codes.__getitem__, found))
+    if len(c) <= SHINGLE:
+        h = 0
+        for code in c:
+            h = (h * _BASE + code) % _P
+        return [h]
+    b4, b3, b2, b = _LEAD, _B3, _B2, _BASE
+    return [
+        (c0 * b4 + c1 * b3 + c2 * b2 + c3 * b + c4) % _P
+        for c0, c1, c2, c3, c4 in zip(c, c[1:], c[2:], c[3:], c[4:])
+    ]
 
 
 def signature(hashes: Iterable[int]) -> tuple[int, ...]:

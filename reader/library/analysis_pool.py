@@ -56,7 +56,9 @@ class Analysed:
     lang: str | None = None
     quotes: int = 0
     actors: list[str] = field(default_factory=list)
-    cache: dict[str, Any] | None = None  # analysis.json content; None if the analyser failed
+    # analysis.json: its bytes (sealed where the analysis ran: a worker sends back 1 KB, not a
+    # dict of every quote's fields), or as analysis_to_json gives it; None if the analyser failed
+    cache: bytes | dict[str, Any] | None = None
     error: str = ""  # why the analyser failed (a bug, named): the import says so, as a warning
 
 
@@ -64,7 +66,7 @@ def analyse_text(text: str, lang: str | None) -> Analysed:
     """Analysis reduced to what import stores; a failing analyser never loses the article."""
     from reader.analysis import analyze
 
-    from .analysis_cache import analysis_to_json
+    from .analysis_cache import analysis_to_json, sealed_cache
 
     try:
         result = analyze(text, lang)
@@ -74,7 +76,7 @@ def analyse_text(text: str, lang: str | None) -> Analysed:
         lang=lang or result.lang,
         quotes=result.quote_count(),
         actors=list(dict.fromkeys(a.name for a in result.actors)),
-        cache=analysis_to_json(result),
+        cache=sealed_cache(analysis_to_json(result), text.encode("utf-8")),
     )
 
 
