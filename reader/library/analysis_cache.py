@@ -108,8 +108,11 @@ def _json_unsealed_cache(data: bytes, text: bytes) -> dict[str, Any] | None:
 
 # the compact form -------------------------------------------------------------------------------
 # (words field, its start, its end): stored as 1 when they are the text's words at those offsets
-_SLICED = (("text", "start", "end"), ("speaker", "speaker_start", "speaker_end"))
-_SLICED += (("via", "via_start", "via_end"),)
+_SLICED = [
+    ("text", "start", "end"),
+    ("speaker", "speaker_start", "speaker_end"),
+    ("via", "via_start", "via_end"),
+]
 _SLICED_AT = [
     (_QUOTE_ORDER.index(k), _QUOTE_ORDER.index(a), _QUOTE_ORDER.index(b)) for k, a, b in _SLICED
 ]
