@@ -13,6 +13,7 @@ from reader.library.analysis_cache import (
     analysis_from_json,
     analysis_to_json,
     is_compact,
+    sealed_analysis,
     sealed_cache,
     unsealed_cache,
 )
@@ -98,3 +99,14 @@ def test_a_cache_is_smaller_than_the_text_it_describes() -> None:
     body = STORY.encode("utf-8")
     assert len(sealed_cache(cache_of(STORY), body)) < len(body)
     assert len(_json_sealed_cache(cache_of(STORY), body)) > 2 * len(body)
+
+
+def test_an_analysis_sealed_directly_is_the_cache_of_its_json_form() -> None:
+    """What an import's workers send back (sealed from the Analysis, no dicts) is byte for
+    byte the cache sealed from analysis_to_json()."""
+    for text in (STORY, STORY.replace("Ella Marsh", "Anna Berg"), "No quotes at all here."):
+        analysis = analyze(text, "en")
+        body = text.encode("utf-8")
+        assert sealed_analysis(analysis, body) == sealed_cache(analysis_to_json(analysis), body)
+    story = sealed_analysis(analyze(STORY, "en"), STORY.encode("utf-8"))
+    assert unsealed_cache(story, body) is None  # sealed for another text

@@ -24,7 +24,9 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
+from collections.abc import Iterable
 from dataclasses import fields
+from operator import attrgetter
 from typing import Any
 
 from reader.analysis.models import ANALYSIS_VERSION, Actor, Analysis, Quote
@@ -141,27 +143,38 @@ def _spans(flat: list[int]) -> list[list[int]]:
 
 
 def _packed(cache: dict[str, Any], words: str) -> bytes:
+    return _packed_rows(
+        cache.get("version"),
+        cache.get("lang"),
+        ([q.get(k) for k in _QUOTE_ORDER] for q in cache["quotes"]),
+        ([a.get(k) for k in _ACTOR_ORDER] for a in cache["actors"]),
+        cache.get("sentences") or [],
+        words,
+    )
+
+
+def _packed_rows(
+    version: Any,
+    lang: Any,
+    quote_rows: Iterable[list[Any]],
+    actor_rows: Iterable[list[Any]],
+    sentences: Any,
+    words: str,
+) -> bytes:
     quotes = []
-    for q in cache["quotes"]:
-        row = [q.get(k) for k in _QUOTE_ORDER]
+    for row in quote_rows:
         for at, start, end in _SLICED_AT:
             value, a, b = row[at], row[start], row[end]
             ok = isinstance(value, str) and type(a) is int and type(b) is int and 0 <= a <= b
             if ok and words[a:b] == value:
                 row[at] = 1
         quotes.append(row)
+    mentions = _ACTOR_ORDER.index("mentions")
     actors = []
-    for a in cache["actors"]:
-        row = [a.get(k) for k in _ACTOR_ORDER]
-        row[_ACTOR_ORDER.index("mentions")] = _deltas(a.get("mentions") or [])
+    for row in actor_rows:
+        row[mentions] = _deltas(row[mentions] or [])
         actors.append(row)
-    packed = [
-        cache.get("version"),
-        cache.get("lang"),
-        quotes,
-        actors,
-        _deltas(cache.get("sentences") or []),
-    ]
+    packed = [version, lang, quotes, actors, _deltas(sentences)]
     return json.dumps(packed, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -194,6 +207,24 @@ def sealed_cache(cache: dict[str, Any], text: bytes) -> bytes:
 
     payload = zlib.compress(_packed(cache, text.decode("utf-8")), 6)
     return seal(_MADE_FROM + text_digest(text), payload)
+
+
+def sealed_analysis(analysis: Analysis, text: bytes) -> bytes:
+    """``sealed_cache(analysis_to_json(analysis), text)``, the same bytes, without the dicts
+    (what an import's workers send back for each article)."""
+    from reader.base.derived import seal
+
+    quote_values = attrgetter(*_QUOTE_ORDER)
+    actor_values = attrgetter(*_ACTOR_ORDER)
+    packed = _packed_rows(
+        ANALYSIS_VERSION,
+        analysis.lang,
+        (list(quote_values(q)) for q in analysis.quotes),
+        (list(actor_values(a)) for a in analysis.actors),
+        analysis.sentences,
+        text.decode("utf-8"),
+    )
+    return seal(_MADE_FROM + text_digest(text), zlib.compress(packed, 6))
 
 
 def unsealed_cache(data: bytes, text: bytes) -> dict[str, Any] | None:

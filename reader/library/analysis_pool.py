@@ -68,7 +68,7 @@ def analyse_text(text: str, lang: str | None) -> Analysed:
     """Analysis reduced to what import stores; a failing analyser never loses the article."""
     from reader.analysis import analyze
 
-    from .analysis_cache import analysis_to_json, sealed_cache
+    from .analysis_cache import sealed_analysis
 
     try:
         result = analyze(text, lang)
@@ -78,7 +78,7 @@ def analyse_text(text: str, lang: str | None) -> Analysed:
         lang=lang or result.lang,
         quotes=result.quote_count(),
         actors=list(dict.fromkeys(a.name for a in result.actors)),
-        cache=sealed_cache(analysis_to_json(result), text.encode("utf-8")),
+        cache=sealed_analysis(result, text.encode("utf-8")),
     )
 
 
