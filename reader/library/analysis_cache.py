@@ -93,7 +93,8 @@ def text_digest(text: bytes) -> bytes:
 
 
 def _json_sealed_cache(cache: dict[str, Any], text: bytes) -> bytes:
-    """The earlier JSON form (for tests of reading it)."""
+    """The earlier JSON form (still written for a cache the compact form cannot hold: one not
+    of an analysis's shape, which reading then refuses as any damaged cache)."""
     body = json.dumps(cache, ensure_ascii=False).encode("utf-8")
     return _HEAD % (text_digest(text), zlib.crc32(body)) + body + b"}"
 
@@ -209,8 +210,11 @@ def sealed_cache(cache: dict[str, Any], text: bytes) -> bytes:
     :func:`analysis_to_json` gives it, in the compact form."""
     from reader.base.derived import seal
 
-    payload = zlib.compress(_packed(cache, text.decode("utf-8")), 6)
-    return seal(_MADE_FROM + text_digest(text), payload)
+    try:
+        packed = _packed(cache, text.decode("utf-8"))
+    except (AttributeError, TypeError, KeyError, IndexError, ValueError):
+        return _json_sealed_cache(cache, text)  # not an analysis's shape: kept as it is
+    return seal(_MADE_FROM + text_digest(text), zlib.compress(packed, 6))
 
 
 def sealed_analysis(analysis: Analysis, text: bytes) -> bytes:
