@@ -34,17 +34,18 @@ class Frame:
     quote: bool = True  # False: the sentence quotes nothing itself, but its subject spoke
 
 
-_KONJ_MEMO: dict[tuple[str, bool, str], bool] = {}
+# per language: word as written -> is it a Konjunktiv (the written word fixes low and cap)
+_KONJ_MEMO: dict[str, dict[str, bool]] = {}
 
 
 def is_konjunktiv(tok: Token, lx: Cues) -> bool:
     """Konjunktiv I/II: a listed form, or a known verb stem + "e" (also with a prefix: vorsehe)."""
-    key = (tok.low, tok.cap, lx.lang)
-    hit = _KONJ_MEMO.get(key)
+    memo = _KONJ_MEMO.get(lx.lang)
+    if memo is None or len(memo) > 200_000:
+        memo = _KONJ_MEMO[lx.lang] = {}
+    hit = memo.get(tok.text)
     if hit is None:
-        if len(_KONJ_MEMO) > 200_000:
-            _KONJ_MEMO.clear()
-        hit = _KONJ_MEMO[key] = _is_konjunktiv(tok, lx)
+        hit = memo[tok.text] = _is_konjunktiv(tok, lx)
     return hit
 
 
@@ -78,9 +79,11 @@ class ClauseTools:
         self._zu = re.compile(lx.ZU_INFINITIVE) if lx.ZU_INFINITIVE else None
         self._wo = re.compile(lx.WO_WORDS) if lx.WO_WORDS else None
         # the words that may open a source phrase
-        self._triggers = lx.SOURCE_BEFORE | lx.SOURCE_AFTER | lx.AS_WORDS
-        self._triggers |= {lx.SOURCE_NACH} - {""}
-        self._triggers |= lx.MID_SOURCE | ({lx.FOLGE, lx.VIEW_FROM} - {""})  # "aus Sicht der X"
+        self.source_triggers = lx.SOURCE_BEFORE | lx.SOURCE_AFTER | lx.AS_WORDS
+        self.source_triggers |= {lx.SOURCE_NACH} - {""}
+        self.source_triggers |= lx.MID_SOURCE | (
+            {lx.FOLGE, lx.VIEW_FROM} - {""}
+        )  # "aus Sicht der X"
 
     def _zu_inf(self, word: str) -> bool:
         """A zu-infinitive ("aufzugeben"); never in a language without one."""

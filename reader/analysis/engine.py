@@ -139,7 +139,7 @@ class Engine:
         return Analysis(self.lang, self.quotes, self.view.actors, self.sentences)
 
     def _first_frame(self, ctx: SentenceContext) -> Frame | None:
-        if sum(m.end - m.start for m in ctx.tops) >= 0.7 * (ctx.end - ctx.start):
+        if ctx.tops and sum(m.end - m.start for m in ctx.tops) >= 0.7 * (ctx.end - ctx.start):
             return None  # a sentence of quoted words: its marks decide
         return first_match(self.rules, ctx)
 

@@ -15,7 +15,7 @@ class SourceRules(ClauseTools):
     def source_phrase(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """A source phrase: the words around it are the quote, split in two segments when
         the phrase stands in the middle ("Der Betrag wird laut X nicht reichen")."""
-        triggers = self._triggers
+        triggers = self.source_triggers
         if triggers.isdisjoint([t.low for t in toks]):
             return None
         for i, t in enumerate(toks):

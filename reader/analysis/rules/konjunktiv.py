@@ -30,7 +30,7 @@ def konj_one(ctx: SentenceContext, toks: list[Token]) -> bool:
 
 def _konj(ctx: SentenceContext, toks: list[Token]) -> bool:
     lx = ctx.lx
-    if not lx.KONJ_FORMS.isdisjoint([t.low for t in toks]):
+    if not lx.KONJ_FORMS.isdisjoint(ctx.lows if toks is ctx.toks else [t.low for t in toks]):
         return True
     return any(is_konjunktiv(t, lx) for t in toks if t.low[-1] == "e")
 
@@ -124,7 +124,7 @@ def _hearsay_perfect(ctx: SentenceContext) -> bool:
 @rule("hearsay", "de")
 def hearsay(ctx: SentenceContext) -> Frame | None:
     """a reportative 'soll' ("X soll … gesagt haben"): hearsay"""
-    if ctx.lx.HEARSAY.isdisjoint([t.low for t in ctx.toks]) or not _main_hearsay(ctx):
+    if ctx.lx.HEARSAY.isdisjoint(ctx.lows) or not _main_hearsay(ctx):
         return None
     last = ctx.history.last_index()
     if (last is not None and ctx.idx - last <= 1) or _hearsay_perfect(ctx):

@@ -9,6 +9,8 @@ from .base import SentenceContext, rule
 
 def _report(ctx: SentenceContext, content: bool) -> Frame | None:
     fr = ctx.tools
+    if ctx.lx.REPORT_VERBS.isdisjoint(ctx.lows):
+        return None  # every report needs a report verb
     if fr.is_heading(ctx.toks, ctx.end):
         return None
     told = fr.reported_de if content else fr.reported_en

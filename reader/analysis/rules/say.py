@@ -3,19 +3,32 @@ she said, …", a clause-final verb ("…, wie X sagte"), a headline ("Court rul
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..clauses import Frame
+from ..cues import Cues
 from .base import SentenceContext, rule
+
+
+@lru_cache(maxsize=4)
+def _after_cues(lx: Cues) -> frozenset[str]:
+    """Every word a frame after the words needs one of: a verb of saying, 'hieß (es)', 'wie'."""
+    return lx.SAY_VERBS | lx.SAID_IT_VERBS | lx.AS_WORDS
 
 
 @rule("frame_after", "de")
 def frame_after(ctx: SentenceContext) -> Frame | None:
     """a verb of saying after the clause ("…, sagte X", "…, X said")"""
+    if _after_cues(ctx.lx).isdisjoint(ctx.lows):
+        return None
     return ctx.tools.frame_after_de(ctx.toks, ctx.start, ctx.end)
 
 
 @rule("frame_after", "en")
 def frame_after_en(ctx: SentenceContext) -> Frame | None:
     """a verb of saying after the clause ("…, sagte X", "…, X said")"""
+    if _after_cues(ctx.lx).isdisjoint(ctx.lows):
+        return None
     found: Frame | None = ctx.once(
         "frame_after", lambda: ctx.tools.frame_after_en(ctx.toks, ctx.start, ctx.end)
     )
@@ -32,6 +45,8 @@ def frame_inside(ctx: SentenceContext) -> Frame | None:
 @rule("frame_before", "de", "en")
 def frame_before(ctx: SentenceContext) -> Frame | None:
     """a speaker and a verb of saying before the clause ("X sagte, …", "X said …")"""
+    if ctx.lx.SAY_VERBS.isdisjoint(ctx.lows):
+        return None  # (the frame's verb is one)
     found: Frame | None = ctx.once(
         "frame_before", lambda: ctx.tools.frame_before(ctx.toks, ctx.start, ctx.end)
     )
@@ -72,6 +87,8 @@ def headline_colon(ctx: SentenceContext) -> Frame | None:
 @rule("headline", "en")
 def headline(ctx: SentenceContext) -> Frame | None:
     """a headline that reports in the present ("Court rules worship is legal")"""
+    if ctx.lx.SAY_VERBS.isdisjoint(ctx.lows):
+        return None
     return ctx.tools.frame_before(ctx.toks, ctx.start, ctx.end)
 
 
@@ -84,6 +101,8 @@ def participle_report(ctx: SentenceContext) -> Frame | None:
 @rule("clause_final_say", "de")
 def clause_final_say(ctx: SentenceContext) -> Frame | None:
     """a verb of saying that closes a subordinate clause ("…, wie X sagte")"""
+    if ctx.lx.SAY_STRONG.isdisjoint(ctx.lows):
+        return None
     return ctx.tools.clause_final_say(ctx.toks, ctx.start, ctx.end)
 
 
