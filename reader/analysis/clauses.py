@@ -85,7 +85,7 @@ class ClauseTools:
             {lx.FOLGE, lx.VIEW_FROM} - {""}
         )  # "aus Sicht der X"
 
-    def _zu_inf(self, word: str) -> bool:
+    def zu_inf(self, word: str) -> bool:
         """A zu-infinitive ("aufzugeben"); never in a language without one."""
         return self._zu is not None and self._zu.match(word) is not None
 
@@ -106,12 +106,12 @@ class ClauseTools:
                 return name.start, sp[1]
         return sp
 
-    def _gap(self, a: Token, b: Token) -> str:
+    def gap(self, a: Token, b: Token) -> str:
         return self.text[a.end : b.start]
 
-    def _commas(self, toks: list[Token], lo: int, hi: int) -> list[int]:
+    def commas(self, toks: list[Token], lo: int, hi: int) -> list[int]:
         """Every n in [lo, hi) with a comma between toks[n - 1] and toks[n], in order: what a
-        loop testing ``"," in self._gap(toks[n - 1], toks[n])`` visits, found with str.find
+        loop testing ``"," in self.gap(toks[n - 1], toks[n])`` visits, found with str.find
         (words hold no comma, so each comma stands in the gap before the next word)."""
         out: list[int] = []
         if hi <= lo:
@@ -167,7 +167,7 @@ class ClauseTools:
             adjective = nominal or adj
         return not all(flags)
 
-    def _ends_clause(self, toks: list[Token], pos: int, slack: int = 0) -> bool:
+    def ends_clause(self, toks: list[Token], pos: int, slack: int = 0) -> bool:
         """True when at most ``slack`` words follow ``pos`` before a comma or the end."""
         n = 0
         for x in toks:
@@ -189,7 +189,7 @@ class ClauseTools:
 
     # "Stoltenberg sagte nach dem Treffen auch, die Alliierten hätten …" / "X said (that) …"
 
-    def _lead(self, toks: list[Token]) -> int:
+    def lead(self, toks: list[Token]) -> int:
         """Skip a leading conjunction or adverb before an English subject ("But X said")."""
         lo = 0
         while lo < len(toks) - 1 and toks[lo].low in self.lx.LEADING:
@@ -208,7 +208,7 @@ class ClauseTools:
     def _subject(self, toks: list[Token], v: int, e: int) -> tuple[int, int] | None:
         lx = self.lx
         after = None
-        if v + 1 < len(toks) and "," not in self._gap(toks[v], toks[v + 1]):
+        if v + 1 < len(toks) and "," not in self.gap(toks[v], toks[v + 1]):
             after = np_after(self.text, toks, v + 1, lx, e)  # never across the frame's comma
             if after is None and lx.VERB_FINAL_CLAUSES and self.adverb_then_np(toks, v):
                 after = np_after(self.text, toks, v + 2, lx, e)  # "meldete dann die Agentur"
@@ -244,7 +244,7 @@ class ClauseTools:
             and adv.low not in lx.NOT_SUBJECT_END | lx.RELATIVES
             and adv.low not in lx.PRONOUNS
             and (nxt.cap or nxt.low in lx.DETERMINERS)
-            and "," not in self._gap(adv, nxt)
+            and "," not in self.gap(adv, nxt)
         )
 
     def finite_aux(self, toks: list[Token], lo: int, v: int) -> int | None:
@@ -253,7 +253,7 @@ class ClauseTools:
         if not self.lx.VERB_FINAL_CLAUSES or v - lo < 3:
             return None
         for a in range(lo + 1, min(v - 1, lo + 8)):
-            if "," in self._gap(toks[a - 1], toks[a]):
+            if "," in self.gap(toks[a - 1], toks[a]):
                 return None
             if toks[a].low in self.lx.AUXILIARIES and not toks[a].cap:
                 return a
