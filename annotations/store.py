@@ -502,6 +502,11 @@ class AnnotationStore:
                 self._summaries = (generation, {a: _summary(e) for a, e in entries.items()})
             return dict(self._summaries[1])
 
+    def signatures(self) -> dict[str, Any]:
+        """Per article with annotations, a value that changes whenever its file changes (for
+        derived indexes holding tags and note text, such as the search index)."""
+        return {a: e.get("sig") for a, e in self.files.entries().items()}
+
     def problems(self) -> dict[str, str]:
         """Article files that could not be read, with the reason (for ``reader doctor``)."""
         return {a: e["error"] for a, e in self.files.entries().items() if e.get("error")}

@@ -211,7 +211,7 @@ def test_a_library_keyed_by_the_previous_version_opens_and_is_migrated(tmp_path:
     from dataclasses import replace
 
     with lib.index.transaction() as txn:  # what the previous code wrote: one 32-hex hash
-        for meta in list(txn.metas.values()):
+        for meta in list(lib.index.rows().values()):
             txn.put(replace(meta, content_key=meta.sha256[:32]))
     old = Library(tmp_path / "lib")
     assert len(old.articles()) == 2 and parse_key(old.articles()[0].content_key) is None
@@ -222,7 +222,7 @@ def test_a_library_keyed_by_the_previous_version_opens_and_is_migrated(tmp_path:
     fresh = Library(tmp_path / "lib")
     assert all(parse_key(m.content_key) is not None for m in fresh.articles())
     stored = json.loads((tmp_path / "lib" / "articles.json").read_text(encoding="utf-8"))
-    assert stored["_schema"]["1"]["version"] == 2
+    assert stored["_schema"]["1"]["version"] == 3  # a row a line, with its journal state
 
 
 def test_a_version_added_by_another_process_meanwhile_is_a_duplicate(tmp_path: Path) -> None:
@@ -264,7 +264,7 @@ def test_rows_not_re_signed_in_time_are_still_found_by_their_old_key(
     text = body(story(1))
     add(lib, text, "a.txt")
     with lib.index.transaction() as txn:
-        for meta in list(txn.metas.values()):
+        for meta in list(lib.index.rows().values()):
             txn.put(replace(meta, content_key=old_content_key(lib.text(meta.id))))
     monkeypatch.setattr(known_stories, "MIGRATE_SECONDS", -1.0)  # no time to re-sign any
     assert add(lib, text, "b.txt", title="Same text, other bytes")[0] == "duplicate"

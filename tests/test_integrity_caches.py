@@ -128,14 +128,14 @@ def test_doctor_checks_the_snapshot_against_the_index(capsys, library: Path) -> 
     from reader.library.index_columns import ArticleColumns
 
     snapshot = cache_dir(library) / "articles.cache"
-    stamp = index_snapshot.stamp_of(os.stat(library / "articles.json"))
     raw = snapshot.read_bytes()
-    found = index_snapshot.load_snapshot(snapshot, stamp)
+    found = index_snapshot.load_snapshot(snapshot)
     assert found is not None
-    metas = found[0].metas()
+    columns, state, _problems = found  # the index state it was made from
+    metas = columns.metas()
     next(iter(metas.values())).title = SAME_LENGTH
     # written as reader writes a good one: it passes the quick check on use
-    index_snapshot.save_snapshot(snapshot, stamp, ArticleColumns.from_metas(metas.values()))
+    index_snapshot.save_snapshot(snapshot, state, ArticleColumns.from_metas(metas.values()))
     assert raw != snapshot.read_bytes()
     code, out, err = run(capsys, "doctor")
     assert "articles.cache" in out + err and "library OK" not in out

@@ -47,6 +47,7 @@ def library(tmp_path: Path, monkeypatch) -> Path:
         for i in range(30):
             txn.put(meta(i))
         txn.put(meta(30, date=None))
+    Library(tmp_path / "lib").articles()  # the first reader saves the snapshot
     return tmp_path / "lib"
 
 

@@ -153,3 +153,23 @@ def _syncfs(path: Path) -> bool:
         return bool(syncfs(fd) == 0)
     finally:
         os.close(fd)
+
+
+def append_durable(path: Path, data: bytes, *, cut_at: int | None = None) -> int:
+    """Append ``data`` to ``path`` and fsync it (for an append-only journal, under its writer's
+    lock); ``cut_at`` first cuts the file to that many bytes (the tail a crashed append left).
+    A crash midway leaves at worst a cut-short last line, which the journal's reader ignores.
+    Returns the file's new size."""
+    flags = os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    try:
+        if cut_at is not None and os.fstat(fd).st_size > cut_at:
+            os.ftruncate(fd, cut_at)
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+        return os.fstat(fd).st_size
+    finally:
+        os.close(fd)

@@ -37,3 +37,14 @@ def unseal(data: bytes, made_from: bytes) -> memoryview | None:
     if size != len(made_from) or view[at : at + size] != made_from:
         return None
     return view[at + size :]
+
+
+def made_from_of(data: bytes) -> bytes | None:
+    """What a sealed ``data`` says it was made from (not yet checked: pass it to :func:`unseal`,
+    for a derived file whose caller accepts more than one source, such as the index snapshot,
+    which may be brought forward from any state its journal still holds)."""
+    at = len(MAGIC) + _HEAD.size
+    if len(data) < at or not data.startswith(MAGIC):
+        return None
+    _crc, size = _HEAD.unpack_from(data, len(MAGIC))
+    return bytes(data[at : at + size]) if at + size <= len(data) else None

@@ -22,6 +22,7 @@ class TerminalProgress:
         self.enabled = self.stream.isatty()
         self.last = 0.0
         self.shown = False
+        self.started: tuple[float, int] | None = None  # (time, done) when counting began
 
     def update(self, done: int, total: int, name: str) -> None:
         now = time.monotonic()
@@ -32,9 +33,23 @@ class TerminalProgress:
         filled = width * done // total if total else width
         label = one_line(name)[-40:]
         bar = "#" * filled + "-" * (width - filled)
-        self.stream.write(f"\r\x1b[K[{bar}] {done}/{total} {label}")
+        eta = self.eta(now, done, total)
+        self.stream.write(f"\r\x1b[K[{bar}] {done}/{total}{eta} {label}")
         self.stream.flush()
         self.shown = True
+
+    def eta(self, now: float, done: int, total: int) -> str:
+        """`` ~2 min left`` from the rate so far (after a few seconds of it)."""
+        if self.started is None:
+            self.started = (now, done)
+            return ""
+        seconds, count = now - self.started[0], done - self.started[1]
+        if seconds < 3 or count <= 0 or done >= total:
+            return ""
+        left = (total - done) * seconds / count
+        if left < 90:
+            return f" ~{left:.0f} s left"
+        return f" ~{left / 60:.0f} min left" if left < 5400 else f" ~{left / 3600:.1f} h left"
 
     def clear(self) -> None:
         if self.shown:
@@ -103,9 +118,13 @@ def cmd_import(args: argparse.Namespace, root: Path) -> int:
             on_progress=progress.update,
             cancel=cancel,
             fetch=args.fetch,
+            keep=False,  # a 100,000-article corpus: counts, not a list of every row
         )
     progress.clear()
     if report.cancelled:
-        err(f"reader: interrupted; {len(report.imported)} imported before it are kept")
+        err(
+            f"reader: interrupted; {report.imported_count} imported before it are kept "
+            "(the same command again skips them)"
+        )
         return 130
     return 1 if report.failed else 0

@@ -382,6 +382,11 @@ def build_parser() -> Parser:
         action="store_true",
         help="set damaged files aside, rebuild a damaged index, drop stray folders",
     )
+    p.add_argument(
+        "--deep",
+        action="store_true",
+        help="also parse every analysis cache and check the search index in full (slow)",
+    )
 
     p = command(
         "completion",

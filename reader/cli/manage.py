@@ -70,7 +70,7 @@ def cmd_doctor(args: argparse.Namespace, root: Path) -> int:
 
         for line in repair_library(root):
             out(line)
-    report = check_library(root)
+    report = check_library(root, deep=args.deep)
     for line in report.lines:
         out(line)
     for problem in report.problems:

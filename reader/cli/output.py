@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 from reader.base.errors import ReaderError
@@ -132,6 +133,19 @@ def json_text(data: Any, *, indent: int | None = 2) -> str:
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json_text(data) + "\n")
+
+
+def stream_json(rows: Iterable[Any]) -> None:
+    """A JSON array written row by row, one row a line (the C encoder: ``indent`` would force
+    the pure-Python one), so a long list costs constant memory and reaches ``| head`` at once."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    write = sys.stdout.write
+    first = True
+    for row in rows:
+        write("[\n" if first else ",\n")
+        write(escape_json(encode(row)))
+        first = False
+    write("[]\n" if first else "\n]\n")
 
 
 def console(stderr: bool = False):

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import itertools
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from reader.base.text import for_terminal_with_map
 
 from .output import (
     UsageError,
@@ -15,9 +19,9 @@ from .output import (
     opened,
     out,
     piped,
-    print_json,
     record,
     report_unreadable,
+    stream_json,
 )
 
 
@@ -51,14 +55,51 @@ def article_json(meta, summary) -> dict[str, Any]:
 
 def cmd_list(args: argparse.Namespace, root: Path) -> int:
     library = open_library(root)
+    if args.json:  # row by row: constant memory at any size
+        summaries = library.annotations.summaries() if len(library.article_columns()) else {}
+        unreadable: dict[str, str] = {}
+
+        def json_rows() -> Iterator[dict[str, Any]]:
+            """article_json() of every row (the same keys, in the same order), read from the
+            columns directly: no row objects, 100,000 rows in about a second of CPU."""
+            from reader.library.index_columns import SEPARATOR
+
+            columns = library.article_columns()
+            tagged = library.tagged_ids(args.tag) if args.tag is not None else None
+            get = columns.column
+            title, date, source, lang = get("title"), get("date"), get("source"), get("lang")
+            quotes, url, words, actors = get("quotes"), get("url"), get("words"), get("actors")
+            feed, partial = get("feed"), get("partial")
+            for i, article_id in enumerate(columns.ids):
+                if tagged is not None and article_id not in tagged:
+                    continue
+                summary = summaries.get(article_id)
+                if summary and summary.error:
+                    unreadable[article_id] = summary.error
+                yield {
+                    "id": article_id,
+                    "title": title[i],
+                    "date": date[i],
+                    "source": source[i],
+                    "lang": lang[i],
+                    "tags": list(summary.tags) if summary else [],
+                    "notes": summary.notes if summary else 0,
+                    "quotes": quotes[i],
+                    "url": url[i],
+                    "read": bool(summary.read) if summary else False,
+                    "words": words[i],
+                    "actors": actors[i].split(SEPARATOR) if actors[i] else [],
+                    "feed": feed[i],  # the feed id it came from, null where none
+                    "partial": bool(partial[i]),  # fetched without its page
+                }
+
+        stream_json(json_rows())
+        return report_unreadable(unreadable)
     articles = library.articles(tag=args.tag)
     summaries = library.annotations.summaries() if articles else {}
     rows = [article_json(m, summaries.get(m.id)) for m in articles]
     # an unreadable annotation file must not pass for "no notes": say so, and fail
     unreadable = {m.id: s.error for m in articles if (s := summaries.get(m.id)) and s.error}
-    if args.json:
-        print_json(rows)
-        return report_unreadable(unreadable)
     if piped():  # one record per line, nothing wrapped or cut (like ls and git)
         for r in rows:
             tags = ", ".join(r["tags"])
@@ -124,17 +165,28 @@ def cmd_search(args: argparse.Namespace, root: Path) -> int:
     query = " ".join(args.query)
     if not query.strip():
         raise UsageError("search needs a word to look for")
-    hits = library.search(query, limit=args.limit)
-    if args.json:
-        print_json(
-            [
-                {
-                    "id": h.article.id,
-                    "title": h.article.title,
-                    "lines": [{"paragraph": n, "text": text} for n, text in h.lines],
-                }
-                for h in hits
-            ]
+    if args.limit is not None and args.limit < 1:
+        raise UsageError("--limit needs a number of articles, 1 or more")
+    from .importing import TerminalProgress
+
+    progress = TerminalProgress()  # the first search builds the index: say so, on a terminal
+    library.search_index.progress = lambda done, total: progress.update(
+        done, total, "building the search index (once)"
+    )
+    found = library.search_hits(query, limit=args.limit)
+    first = next(found, None)
+    progress.clear()
+    hits = itertools.chain([first] if first is not None else [], found)
+    if args.json:  # row by row, best first
+        stream_json(
+            {
+                "id": h.article.id,
+                "title": h.article.title,
+                "lines": [{"paragraph": n, "text": text} for n, text in h.lines],
+                "score": round(h.score, 4),
+                "snippet": h.snippet,
+            }
+            for h in hits
         )
         return 0
     if piped():  # id, title, paragraph (counted from 1), the whole paragraph: one per line
@@ -142,19 +194,20 @@ def cmd_search(args: argparse.Namespace, root: Path) -> int:
             for n, para in hit.lines or [(None, "")]:
                 record(hit.article.id, hit.article.title, "" if n is None else n + 1, para)
         return 0
-    if not hits:
-        out(f"no article matches {one_line(query)}")
-        return 0
     from rich.text import Text
 
-    words = [w for w in query.split() if w]
     c = console()
+    count = 0
     for hit in hits:
+        count += 1
         c.print(Text.assemble((hit.article.id, "bold"), "  ", one_line(hit.article.title)))
-        for _, para in hit.lines[:5]:
-            line = Text("    " + snippet(one_line(para), words))
-            line.highlight_words(words, "reverse", case_sensitive=False)
-            c.print(line)
+        snippet, moved = for_terminal_with_map(hit.snippet)  # offsets follow the gate
+        line = Text("    " + snippet)
+        for start, end in hit.marks:
+            line.stylize("reverse", moved(start) + 4, moved(end) + 4)
+        c.print(line)
+    if not count:
+        out(f"no article matches {one_line(query)}")
     return 0
 
 

@@ -1,20 +1,27 @@
-"""The library index file (``articles.json``): compact rows, cached reads, locked batch writes.
+"""The library index: ``articles.json`` (TinyDB) plus ``articles.journal``, cached reads, locked
+writes that append what changed.
 
-Why a module of its own: the index is the one file every process and every screen reads, and
-100,000 rows must load fast, so rows are stored compactly (empty fields dropped, the id is the
-key) and parsed once per change of the file (its inode, size and mtime), not once per call.
-Lists read the rows as columns (index_columns.py, from the snapshot in index_snapshot.py);
-writers get ArticleMeta objects, made from the columns only when a write needs them.
-Writers take a lock, re-read the file if another process changed it, apply their whole batch and
-write once, atomically: two imports running at once never lose each other's rows. Writers read
-``articles.json`` itself, never the snapshot (a derived file is never the source of a write).
+Why a module of its own: the index is the one store every process and every screen reads, and
+must stay fast from 1,000 to 1,000,000 articles. Rows are stored compactly (empty fields dropped,
+the id is the key). A write appends its changes to the journal (journal.py): one change costs the
+same at any size; the writer holding the lock folds the journal into the base now and then.
 
-Every row is checked when it is read (:func:`row_problems`): a row with a wrong-typed field is
-left out, named in ``problems`` (file, article id, field), kept as it is by every write, and
-fixed by ``reader doctor --repair``. A missing or empty index while article folders exist is
-a damaged library, not an empty one: readers get a LibraryError saying how to rebuild it.
+Reading: lists read the rows as columns (index_columns.py), from the snapshot (index_snapshot.py)
+with the journal entries after its state replayed; a process that holds the columns follows
+other processes' writes by reading only what was appended to the journal since. Single
+articles (by id, prefix or SHA-256) and dedupe candidates come from the lookup database
+(lookup.py), brought to the current state on use. ``rows()`` reads the store of record itself.
 
-The file is a TinyDB database: table ``articles`` keyed by article id, table ``_schema``.
+Writing: ``transaction()`` takes the lock, reads the journal (never a cache) to know the current
+state, brings the lookup to it, and lets the caller record operations (put, delete, edit,
+update); they are appended as one fsynced write. Two processes never lose each other's changes:
+each appends under the lock to the state the other left, and operations apply to the row as it
+is then. No row read from a cache is ever written: operations carry only what the caller
+changes.
+
+The base is a TinyDB database: table ``articles`` keyed by article id, table ``_schema`` (its
+version and the state it holds). A base of an earlier version (one line, no state) is read as
+it is and rewritten in the current layout by the first write (migration: one atomic replace).
 """
 
 from __future__ import annotations
@@ -24,22 +31,25 @@ import json
 import os
 import re
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, TypeVar
 
 from reader.base.errors import ReaderError
 
-from .index_columns import ArticleColumns, newest_first
+from . import journal as jr
+from .index_columns import ArticleColumns
 from .index_snapshot import load_snapshot, save_snapshot, stamp_of
+from .journal import Entry, State
+from .lookup import Lookup
 from .models import ArticleMeta
 
-# 2: content_key is a MinHash signature ("mh1:..." see dedupe.py); version-1 rows (one hash)
-# read the same and get a signature at the next import (known_stories.py)
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = jr.SCHEMA_VERSION
 SNAPSHOT_FROM = 2_000  # rows; below this the JSON parses in milliseconds
+SAVE_AFTER = 200  # journal entries a reader replays onto the snapshot before saving a new one
 TABLE = "articles"
 _FIELDS = [f.name for f in fields(ArticleMeta) if f.name != "id"]
 _REQUIRED = {"sha256", "title", "format", "file", "added", "content_key"}
@@ -60,6 +70,8 @@ _SCALAR_DEFAULTS = {
     "feed": None,
     "partial": False,
 }
+
+
 ARTICLE_ID = re.compile(r"^[0-9a-f]{8,64}$")  # a prefix of a SHA-256 in hex (names a folder)
 EDITABLE = ("title", "date", "source")
 _TEXT = frozenset({str})
@@ -168,49 +180,12 @@ def problem_message(path: Path, article_id: str, problems: list[tuple[str, str]]
     )
 
 
-def encode_row(meta: ArticleMeta) -> dict[str, Any]:
-    """The stored form: every field except the id (it is the key), empty values dropped, actor
-    names joined into one string (a list of strings per row parses ~4x slower at 100,000 rows)."""
-    row: dict[str, Any] = {}
-    for name in _FIELDS:
-        value = getattr(meta, name)
-        if name in _REQUIRED or value not in (None, "", 0, [], {}):
-            row[name] = value
-    if meta.actors:
-        row["actors"] = ACTOR_SEPARATOR.join(meta.actors)
-    return row
-
-
-T = TypeVar("T")
-_shared: dict[str, str] = {}
-_share = _shared.setdefault  # grows with the distinct actor names a library holds (small)
-
-
-def decode_row(article_id: str, row: dict[str, Any]) -> ArticleMeta:
-    """Fast path for 100,000 rows: fill the instance dict directly (no __init__, no lookups).
-    The row must have passed :func:`row_problems`."""
-    meta = object.__new__(ArticleMeta)
-    values = meta.__dict__
-    values.update(_SCALAR_DEFAULTS)
-    values.update(row)
-    values["id"] = article_id
-    actors = row.get("actors")
-    names = (
-        actors.split(ACTOR_SEPARATOR) if isinstance(actors, str) and actors else list(actors or ())
-    )
-    values["actors"] = [_share(n, n) for n in names]  # one string per name, not per row
-    values["import_tags"] = list(row.get("import_tags") or ())
-    values["edited"] = dict(row.get("edited") or {})
-    values["given"] = dict(row.get("given") or {})
-    return meta
-
-
 def decode_rows(
     path: Path, raw: dict[str, Any]
 ) -> tuple[dict[str, ArticleMeta], dict[str, Any], dict[str, str]]:
     """(good rows as ArticleMeta, damaged rows as stored, one message per damaged row)."""
     metas: dict[str, ArticleMeta] = {}
-    bad: dict[str, Any] = {}
+    bad: dict[str, Any] = {}  # (keys in the order stored)
     problems: dict[str, str] = {}
     for article_id, row in raw.items():
         found = row_problems(article_id, row)
@@ -241,131 +216,248 @@ def count_article_folders(articles: Path) -> int:
     return count
 
 
-class IndexTxn:
-    """A batch of changes made under the writer lock, on top of the freshly re-read rows.
-    Damaged rows (``bad``) are written back as they were unless a change replaces them."""
+def encode_value(name: str, value: Any) -> Any:
+    """A field as stored (actor names joined into one string)."""
+    if name == "actors":
+        return ACTOR_SEPARATOR.join(value) if value else ""
+    return value
 
-    def __init__(self, metas: dict[str, ArticleMeta], bad: dict[str, Any] | None = None) -> None:
-        self.metas = dict(metas)
-        self.bad = dict(bad or {})
-        self.changed = False
+
+def encode_row(meta: ArticleMeta) -> dict[str, Any]:
+    """The stored form: every field except the id (it is the key), empty values dropped, actor
+    names joined into one string (a list of strings per row parses ~4x slower at 100,000 rows)."""
+    row: dict[str, Any] = {}
+    for name in _FIELDS:
+        value = getattr(meta, name)
+        if name in _REQUIRED or value not in (None, "", 0, [], {}):
+            row[name] = value
+    if meta.actors:
+        row["actors"] = ACTOR_SEPARATOR.join(meta.actors)
+    return row
+
+
+T = TypeVar("T")
+Stamps = tuple[tuple[int, int, int] | None, tuple[int, int] | None]  # base, journal
+Follower = Callable[[list[Entry], State, State], None]
+EMPTY = State(0, "")
+_shared: dict[str, str] = {}
+_share = _shared.setdefault  # grows with the distinct actor names a library holds (small)
+
+
+def decode_row(article_id: str, row: dict[str, Any]) -> ArticleMeta:
+    """Fast path for 100,000 rows: fill the instance dict directly (no __init__, no lookups)."""
+    if not isinstance(row, dict) or not _REQUIRED.issubset(row):
+        raise LibraryError(f"article {article_id}: damaged index row; run reader doctor")
+    meta = object.__new__(ArticleMeta)
+    values = meta.__dict__
+    values.update(_SCALAR_DEFAULTS)
+    values.update(row)
+    values["id"] = article_id
+    actors = row.get("actors")
+    names = (
+        actors.split(ACTOR_SEPARATOR) if isinstance(actors, str) and actors else list(actors or ())
+    )
+    values["actors"] = [_share(n, n) for n in names]  # one string per name, not per row
+    values["import_tags"] = list(row.get("import_tags") or ())
+    values["edited"] = dict(row.get("edited") or {})
+    values["given"] = dict(row.get("given") or {})
+    return meta
+
+
+@dataclass
+class StoreRead:
+    """The store of record as read: the base's state and the journal entries after it."""
+
+    base_stamp: tuple[int, int, int] | None
+    base_state: State | None  # None: no base yet
+    laid_out: bool  # the base has the current layout (else it is migrated by the next write)
+    journal: jr.JournalRead
+    entries: list[Entry]  # journal entries after the base's state
+    parsed: dict[str, Any] | None = None  # the base's rows, when reading its state needed them
+
+    @property
+    def end(self) -> State | None:
+        return self.entries[-1].state if self.entries else self.base_state
+
+    @property
+    def head(self) -> State:
+        """The current state as derived files know it (of an index never written: the empty
+        one). A base not in the layout reader writes (an earlier version's, or one edited by
+        hand) is also named by its file stamp: what it claims cannot be taken on trust."""
+        end = self.end or EMPTY
+        if self.base_stamp is not None and not self.laid_out:
+            return State(end.seq, jr.chain_next(end.chain, repr(self.base_stamp).encode()))
+        return end
+
+    def since(self, held: State) -> list[Entry] | None:
+        """The entries after ``held``, if ``held`` is a state of this history (else None)."""
+        if self.base_stamp is not None and not self.laid_out:
+            return [] if held == self.head else None
+        base = self.base_state
+        if base is None:
+            return None
+        if held == base:
+            return self.entries
+        if held.seq <= base.seq:
+            return None
+        at = held.seq - base.seq - 1
+        if at < len(self.entries) and self.entries[at].chain == held.chain:
+            return self.entries[at + 1 :]
+        return None
+
+
+class IndexTxn:
+    """Changes made under the writer lock, recorded as operations on the current state."""
+
+    def __init__(self, index: ArticleIndex) -> None:
+        self.index = index
+        self.ops: list[dict[str, Any]] = []
+        self._mine: dict[str, ArticleMeta | None] = {}  # rows this transaction changed
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.ops)
+
+    @changed.setter
+    def changed(self, value: bool) -> None:
+        """(A transaction always leaves a written index behind: nothing else to do.)"""
+
+    def get(self, article_id: str) -> ArticleMeta | None:
+        if article_id in self._mine:
+            return self._mine[article_id]
+        return self.index.meta(article_id, synced=True)
+
+    def contains(self, article_id: str) -> bool:
+        if article_id in self._mine:
+            return self._mine[article_id] is not None
+        return self.index.lookup.has(article_id)
 
     def put(self, meta: ArticleMeta) -> None:
-        self.metas[meta.id] = meta
-        self.bad.pop(meta.id, None)
-        self.changed = True
+        """A whole new row (an import, a rebuilt row)."""
+        self.ops.append({"op": "put", "id": meta.id, "row": encode_row(meta)})
+        self._mine[meta.id] = meta
 
     def delete(self, article_id: str) -> None:
-        found = self.metas.pop(article_id, None) is not None
-        if self.bad.pop(article_id, None) is not None or found:
-            self.changed = True
+        self.ops.append({"op": "del", "id": article_id})
+        self._mine[article_id] = None
+
+    def edit(self, article_id: str, **changes: Any) -> ArticleMeta | None:
+        """The user's corrections: the fields and ``edited`` (they survive reimport)."""
+        return self._change("edit", article_id, changes, keep_edited=False)
+
+    def update(
+        self, article_id: str, *, keep_edited: bool = False, **changes: Any
+    ) -> ArticleMeta | None:
+        """Fields the program recomputed; ``keep_edited``: not those the user corrected."""
+        return self._change("set", article_id, changes, keep_edited=keep_edited)
+
+    def _change(
+        self, kind: str, article_id: str, changes: dict[str, Any], *, keep_edited: bool
+    ) -> ArticleMeta | None:
+        current = self.get(article_id)
+        if current is None:
+            return None
+        op: dict[str, Any] = {
+            "op": kind,
+            "id": article_id,
+            "fields": {k: encode_value(k, v) for k, v in changes.items()},
+        }
+        if keep_edited:
+            op["keep_edited"] = True
+        meta = decode_row(article_id, jr.changed_row(encode_row(current), op))
+        self.ops.append(op)
+        self._mine[article_id] = meta
+        return meta
 
 
 class ArticleIndex:
     def __init__(self, path: Path, snapshot_path: Path | None = None) -> None:
         self.path = path
-        # derived: the library keeps it in its cache folder (reader.paths.cache_dir)
+        self.journal_path = path.with_name("articles.journal")
+        # derived: the library keeps them in its cache folder (reader.paths.cache_dir)
         self.snapshot_path = snapshot_path or path.with_name("articles.cache")
-        self._stamp: tuple[int, int, int] | None = None
+        self.lookup = Lookup(
+            self.snapshot_path.with_name("lookup.sqlite") if snapshot_path else None
+        )
+        self._key: Stamps | None = None  # (base stamp, journal (inode, size)) of the view
+        self._lookup_key: Stamps | None = None  # the same, when the lookup was last synced
+        self._state: State | None = None  # the state the view holds
+        self._resume: jr.Resume | None = None  # where to read the journal on
         self._metas: dict[str, ArticleMeta] | None = {}
         self._columns: ArticleColumns | None = ArticleColumns.from_metas(())
-        self._bad: dict[str, Any] | None = {}  # damaged rows as stored (None: not read yet)
+        self._bad: dict[str, Any] = {}  # damaged rows as stored
         self._problems: dict[str, str] = {}  # damaged rows' messages, by id
         # the TUI reads from its main thread while an import worker writes: the cached state
         # (stamp, rows, columns) changes together, under this lock
         self._lock = threading.RLock()
+        # derived indexes that follow each write (the search index): (entries, before, after)
+        self.followers: list[Follower] = []
 
-    # reading ------------------------------------------------------------------------------
-    def columns(self) -> ArticleColumns:
-        """All rows as columns, newest first (what lists read), re-read only when the file
-        changed since the last call: from the snapshot when there is a good one."""
-        with self._lock:
-            self._refresh(source=False, check_lost=True)
-            if self._columns is None:
-                assert self._metas is not None  # _refresh leaves the rows, the columns or both
-                metas = self._metas.values()
-                self._columns = _quietly(lambda: ArticleColumns.from_metas(metas))
-            return self._columns
+    # the store of record --------------------------------------------------------------------
+    def stamp(self) -> Stamps:
+        """Changes whenever anyone writes the index (two stats: base and journal)."""
+        return self._stamps()
 
-    def rows(self) -> dict[str, ArticleMeta]:
-        """All rows by id as ArticleMeta, read from ``articles.json`` (never the snapshot)."""
-        with self._lock:
-            self._refresh(source=True, check_lost=True)
-            assert self._metas is not None  # read from articles.json itself
-            return self._metas
-
-    @property
-    def problems(self) -> list[str]:
-        """One line per damaged row seen by the last read (file, article id, fields)."""
-        with self._lock:
-            return [self._problems[i] for i in sorted(self._problems)]
-
-    def damaged_ids(self) -> set[str]:
-        with self._lock:
-            return set(self._problems)
-
-    def _refresh(self, *, source: bool, check_lost: bool) -> None:
-        """Bring the in-memory rows in line with the file. ``source``: the rows must come from
-        ``articles.json`` itself (writers), not from the snapshot."""
+    def _stamps(self) -> Stamps:
         try:
-            st = os.stat(self.path)
+            base = stamp_of(os.stat(self.path))
         except FileNotFoundError:
-            self._stamp, self._metas, self._columns = None, {}, None
-            self._bad, self._problems = {}, {}
-            if check_lost:
-                self._check_lost(missing=True)
-            return
-        stamp = stamp_of(st)
-        if stamp != self._stamp or (source and self._bad is None):
-            self._load(stamp, source)
-        if check_lost and not self._problems and self._count() == 0:
-            self._check_lost(missing=False)
+            base = None
+        try:
+            st = os.stat(self.journal_path)
+            journal = (st.st_ino, st.st_size)
+        except FileNotFoundError:
+            journal = None
+        return base, journal
 
-    def _load(self, stamp: tuple[int, int, int], source: bool) -> None:
-        """Read the rows for ``stamp``: the snapshot gives the columns (if it is good), the
-        file gives the rows writers need (``source``) and a new snapshot if there was none."""
-        found = None
-        if stamp != self._stamp or self._columns is None:
-            found = _quietly(lambda: load_snapshot(self.snapshot_path, stamp))
-            if found is not None:
-                self._columns, self._problems = found
-                self._metas = self._bad = None  # read from the file when a writer asks
-                self._stamp = stamp
-        elif self._bad is None:  # the columns in memory came from a good snapshot
-            found = (self._columns, self._problems)
-        if found is not None and not source:
-            return
-        raw = self._read_raw()
-        metas, bad, problems = _quietly(lambda: decode_rows(self.path, raw))
-        self._metas, self._bad, self._problems = metas, bad, problems
-        self._stamp = stamp
-        if found is None:
-            self._columns = None
-            if len(metas) >= SNAPSHOT_FROM:
-                save_snapshot(self.snapshot_path, stamp, self.columns_now(), problems)
-
-    def columns_now(self) -> ArticleColumns:
-        if self._columns is None:
-            assert self._metas is not None  # no columns: the rows were read from the file
-            metas = self._metas.values()
-            self._columns = _quietly(lambda: ArticleColumns.from_metas(metas))
-        return self._columns
-
-    def _count(self) -> int:
-        return len(self._columns) if self._columns is not None else len(self._metas or ())
-
-    def _check_lost(self, *, missing: bool) -> None:
-        """No rows, yet article folders exist: the index was lost, the library is not empty."""
-        folders = count_article_folders(self.path.parent / "articles")
-        if folders:
-            state = "is missing" if missing else "lists no articles"
-            exist = "article folder exists" if folders == 1 else "article folders exist"
+    def read_store(self, *, strict: bool = True) -> StoreRead:
+        """The base's state (its first line; the whole file only for an earlier layout) and
+        the journal, checked: a journal damaged before its end is an error (``reader doctor
+        --repair``); so is one that does not continue the base (the base was lost, replaced
+        or restored), for writers (``strict``): readers then read the base alone, so a lost
+        index reads as lost."""
+        try:
+            stamp = stamp_of(os.stat(self.path))
+        except FileNotFoundError:
+            stamp = None
+        parsed = None
+        if stamp is None:
+            base_state, laid_out = None, False
+        else:
+            base_state, laid_out = jr.read_head(self.path)
+            if base_state is None:
+                data = self._read_base_json()
+                parsed = data.get(TABLE, {})
+                base_state = jr.schema_state(data, stamp)
+        journal = jr.read_journal(self.journal_path)
+        if journal.damaged:
             raise LibraryError(
-                f"{self.path} {state}, but {folders} {exist}; "
-                f"run reader doctor --repair to rebuild it from them"
+                f"{self.journal_path}: {journal.damaged}; run reader doctor --repair"
             )
+        entries: list[Entry] = []
+        if journal.start is not None:
+            if base_state is None:
+                if not strict:
+                    return StoreRead(stamp, None, laid_out, jr.JournalRead(), [], parsed)
+                raise LibraryError(
+                    f"{self.path} is missing but {self.journal_path.name} is there; "
+                    "run reader doctor --repair"
+                )
+            continues = journal.start == base_state or (
+                journal.start.seq < base_state.seq
+                and journal.chain_at(base_state.seq) == base_state.chain
+            )
+            if not continues:
+                if not strict:
+                    return StoreRead(stamp, base_state, laid_out, jr.JournalRead(), [], parsed)
+                raise LibraryError(
+                    f"{self.journal_path.name} does not continue {self.path}; "
+                    "run reader doctor --repair"
+                )
+            entries = journal.after(base_state.seq)
+        return StoreRead(stamp, base_state, laid_out, journal, entries, parsed)
 
-    def _read_raw(self) -> dict[str, dict[str, Any]]:
+    def _read_base_json(self) -> dict[str, Any]:
         from annotations.storage import AtomicJSONStorage  # corruption-aware, keeps a backup
 
         data = AtomicJSONStorage(self.path).read()
@@ -374,39 +466,240 @@ class ArticleIndex:
         table = data.get(TABLE, {}) if isinstance(data, dict) else None
         if not isinstance(table, dict):
             raise LibraryError(f"{self.path}: not a reader index; run reader doctor")
-        return table
+        return data
+
+    def stored_rows(self, store: StoreRead | None = None) -> dict[str, Any]:
+        """Every row as stored (id -> row dict): the base with the journal applied."""
+        store = store or self.read_store()
+        rows = store.parsed
+        if rows is None:
+            rows = self._read_base_json().get(TABLE, {}) if store.base_stamp else {}
+        rows = dict(rows)
+        for entry in store.entries:
+            jr.apply_op(rows, entry.op)
+        return rows
+
+    # reading ------------------------------------------------------------------------------
+    def columns(self) -> ArticleColumns:
+        """All rows as columns, newest first (what lists read), brought up to date with what
+        other processes wrote since the last call."""
+        with self._lock:
+            self._refresh()
+            columns = self.columns_now()
+            self._check_lost()
+            return columns
+
+    def rows(self) -> dict[str, ArticleMeta]:
+        """All rows by id as ArticleMeta, read from the store of record (never the snapshot)."""
+        with self._lock:
+            self._refresh()
+            metas = self._metas
+            if metas is None:
+                key = self._stamps()
+                store = self.read_store(strict=False)
+                metas = self._decode(self.stored_rows(store))
+                self._columns = None
+                self._settle(key, store)
+            self._check_lost()
+            return metas
+
+    def _decode(self, rows: dict[str, Any]) -> dict[str, ArticleMeta]:
+        """Rows as stored -> good rows (kept as the view's rows) and damaged ones (named in
+        ``problems``, kept as they are by every write)."""
+        metas, bad, problems = _quietly(lambda: decode_rows(self.path, rows))
+        self._metas, self._bad, self._problems = metas, bad, problems
+        return metas
+
+    @property
+    def problems(self) -> list[str]:
+        """One line per damaged row seen (file, article id, fields): by the last read of the
+        rows, or by the lookup when this process asked it (show, tag, note, edit, import)."""
+        with self._lock:
+            found = dict(self._problems)
+            if self._lookup_key is not None or self.lookup.state is not None:
+                for article_id, fields_found in self.lookup.damaged().items():
+                    found.setdefault(
+                        article_id, problem_message(self.path, article_id, fields_found)
+                    )
+            return [found[i] for i in sorted(found)]
+
+    def damaged_ids(self) -> set[str]:
+        with self._lock:
+            return set(self._problems)
+
+    def _check_lost(self) -> None:
+        """No rows, yet article folders exist: the index was lost, the library is not empty."""
+        count = len(self._columns) if self._columns is not None else len(self._metas or ())
+        if count or self._problems:
+            return
+        folders = count_article_folders(self.path.parent / "articles")
+        if folders:
+            state = "is missing" if not self.path.exists() else "lists no articles"
+            exist = "article folder exists" if folders == 1 else "article folders exist"
+            raise LibraryError(
+                f"{self.path} {state}, but {folders} {exist}; "
+                f"run reader doctor --repair to rebuild it from them"
+            )
 
     def stored(self) -> tuple[dict[str, ArticleMeta], dict[str, Any]]:
-        """(good rows, damaged rows as stored), read from ``articles.json`` without the check
-        for a lost index: what ``reader doctor --repair`` works on."""
+        """(good rows, damaged rows as stored), read from the store of record without the
+        check for a lost index: what ``reader doctor --repair`` works on."""
         with self._lock:
-            metas, bad = self._source_rows()
-            return dict(metas), dict(bad)
-
-    def _source_rows(self) -> tuple[dict[str, ArticleMeta], dict[str, Any]]:
-        """The rows as read from ``articles.json`` (call with ``_lock`` held)."""
-        self._refresh(source=True, check_lost=False)
-        assert self._metas is not None and self._bad is not None  # source=True reads both
-        return self._metas, self._bad
+            rows = self.stored_rows(self.read_store(strict=False))
+            metas, bad, _ = decode_rows(self.path, rows)
+            return metas, bad
 
     def snapshot_matches(self) -> bool | None:
-        """``reader doctor``'s full check of the snapshot: does it hold exactly the rows of
-        ``articles.json``? ``None`` if there is no snapshot for the current file (it would be
-        rebuilt on use). The quick check on use (checksum and source stamp) cannot see a
-        snapshot written wrongly; this compares every field."""
-        try:
-            stamp = stamp_of(os.stat(self.path))
-        except FileNotFoundError:
-            return None
-        found = load_snapshot(self.snapshot_path, stamp)
+        """``reader doctor``'s full check of the snapshot: brought to the current state, does
+        it hold exactly the rows of the store of record? ``None`` if there is no snapshot for a
+        state of this history (it would be rebuilt on use)."""
+        found = load_snapshot(self.snapshot_path)
         if found is None:
             return None
-        columns, problems = found
-        metas, _bad, want_problems = decode_rows(self.path, self._read_raw())
+        columns, made_from, problems = found
+        store = self.read_store()
+        later = store.since(made_from)
+        if later is None:
+            return None
+        metas, _bad, want = decode_rows(self.path, self.stored_rows(store))
+        saved = (self._columns, self._metas, self._state)
         try:
-            return columns.metas() == metas and problems == want_problems
+            self._columns, self._metas = columns, None
+            self._follow(later)
+            return self._columns.metas() == metas and set(problems) <= set(want)
         except (TypeError, ValueError, IndexError):
             return False
+        finally:
+            self._columns, self._metas, self._state = saved
+
+    def meta(self, article_id: str, *, synced: bool = False) -> ArticleMeta | None:
+        """One row by full id (from the lookup), or None."""
+        if not synced:
+            self.sync_lookup()
+        row = self.lookup.row(article_id)
+        if row is None or row_problems(article_id, row):
+            return None  # a damaged row is left out (named in problems, doctor fixes it)
+        return decode_row(article_id, row)
+
+    def has(self, article_id: str) -> bool:
+        self.sync_lookup()
+        return self.lookup.has(article_id)
+
+    def with_prefix(self, prefix: str, limit: int = 11) -> list[str]:
+        self.sync_lookup()
+        return self.lookup.with_prefix(prefix, limit)
+
+    def sync_lookup(self, store: StoreRead | None = None) -> None:
+        """Bring the lookup database to the store's current state (a writer passes the store
+        it read under the lock; a reader's sync is skipped while the files are unchanged)."""
+        key = self._stamps() if store is None else None
+        if key is not None and key == self._lookup_key:
+            return
+        for force in (False, True):
+            current = store or self.read_store(strict=False)
+
+            def all_rows(read: StoreRead = current) -> dict[str, Any]:
+                return self.stored_rows(read)
+
+            if self.lookup.sync(current.head, current.since, all_rows, force):
+                break
+            store = None  # the lookup is ahead of what we read: read again
+        self._lookup_key = key
+
+    def _refresh(self) -> None:
+        key = self._stamps()
+        if key == self._key:
+            return
+        if key[0] is None and key[1] is None:
+            self._key, self._state, self._resume = key, None, None
+            self._metas, self._columns = {}, None
+            return
+        old = self._key
+        if (
+            old is not None
+            and self._resume is not None
+            and key[0] == old[0]
+            and key[1] is not None
+            and key[1][0] == self._resume[2]
+        ):
+            more = jr.read_journal(self.journal_path, resume=self._resume)
+            if not more.damaged:
+                self._follow(more.entries)
+                self._resume = (more.good_end, more.end or self._resume[1], self._resume[2])
+                self._key = key
+                return
+        self._load(key)
+
+    def _load(self, key: Stamps) -> None:
+        store = self.read_store(strict=False)
+        end = store.head
+        found = _quietly(lambda: load_snapshot(self.snapshot_path))
+        if found is not None:
+            columns, made_from, problems = found
+            later = store.since(made_from)
+            if later is not None:
+                self._columns, self._metas, self._problems = columns, None, problems
+                self._state = made_from
+                self._follow(later)
+                if len(later) > SAVE_AFTER and len(self._columns) >= SNAPSHOT_FROM:
+                    save_snapshot(self.snapshot_path, end, self._columns, self._problems)
+                self._settle(key, store)
+                return
+        metas = self._decode(self.stored_rows(store))
+        self._columns = None
+        self._state = end
+        self._settle(key, store)
+        if len(metas) >= SNAPSHOT_FROM:
+            save_snapshot(self.snapshot_path, end, self.columns_now(), self._problems)
+
+    def _settle(self, key: Stamps, store: StoreRead) -> None:
+        self._key = key
+        self._state = store.end
+        journal = store.journal
+        if journal.start is not None and journal.end is not None:
+            self._resume = (journal.good_end, journal.end, journal.inode)
+        else:
+            self._resume = None
+
+    def columns_now(self) -> ArticleColumns:
+        if self._columns is None:
+            assert self._metas is not None  # the view holds the rows, the columns or both
+            metas = self._metas.values()
+            self._columns = _quietly(lambda: ArticleColumns.from_metas(metas))
+        return self._columns
+
+    def _follow(self, entries: list[Entry]) -> None:
+        """Apply journal entries to the rows and columns held in memory."""
+        if not entries:
+            return
+        if self._metas is not None:
+            for entry in entries:
+                _apply_to_metas(self._metas, entry.op, self.path)
+            self._columns = None
+        else:
+            columns = self._columns
+            assert columns is not None  # the view holds the rows, the columns or both
+            changed: dict[str, ArticleMeta | None] = {}
+            for entry in entries:
+                op = entry.op
+                article_id = op.get("id")
+                if not isinstance(article_id, str):
+                    continue
+                if op.get("op") == "put":
+                    changed[article_id] = _decoded(article_id, op.get("row"))
+                elif op.get("op") == "del":
+                    changed[article_id] = None
+                else:
+                    current = (
+                        changed[article_id]
+                        if article_id in changed
+                        else _meta_at(columns, article_id)
+                    )
+                    if current is not None:
+                        row = jr.changed_row(encode_row(current), op)
+                        changed[article_id] = _decoded(article_id, row)
+            self._columns = _quietly(lambda: columns.patched(changed))
+        self._state = entries[-1].state
 
     # writing ------------------------------------------------------------------------------
     @contextmanager
@@ -433,33 +726,199 @@ class ArticleIndex:
 
     @contextmanager
     def transaction(self) -> Iterator[IndexTxn]:
-        """Lock, re-read ``articles.json`` if changed, let the caller change rows, write once
-        if anything did. Damaged rows are written back as they were."""
+        """Lock, read the journal, let the caller record changes, append them at once."""
+        from filelock import Timeout
+
+        from reader.base import atomic
+        from reader.base.atomic import file_lock
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        lock = file_lock(self.path)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise LibraryError(
+                f"{self.path} is locked by another reader process for over {atomic.LOCK_TIMEOUT:.0f} s"
+            ) from None
+        try:
+            store = self._writable_store()
+            self.sync_lookup(store)
+            txn = IndexTxn(self)
+            yield txn
+            if txn.ops:
+                self._append(store, txn.ops)
+        finally:
+            lock.release()
+
+    def _writable_store(self) -> StoreRead:
+        """The store, migrated to the current layout if it is not (under the lock)."""
+        store = self.read_store()
+        if store.base_state is None or not store.laid_out:
+            rows = self.stored_rows(store) if store.base_stamp else {}
+            self._write_base(rows, State(0, jr.new_chain()))
+            store = self.read_store()
+        elif store.journal.start is None:
+            self._new_journal(store.base_state)
+            store = self.read_store()
+        return store
+
+    def _write_base(self, rows: dict[str, Any], state: State) -> None:
         from reader.base.atomic import atomic_write_bytes
 
-        with self.locked():
+        atomic_write_bytes(self.path, jr.base_bytes(rows, state))
+        self._new_journal(state)
+
+    def _new_journal(self, state: State) -> None:
+        from reader.base.atomic import atomic_write_bytes
+
+        atomic_write_bytes(self.journal_path, jr.header_line(state))
+
+    def _append(self, store: StoreRead, ops: list[dict[str, Any]]) -> None:
+        from reader.base.atomic import append_durable
+
+        state = store.head
+        lines = []
+        entries = []
+        for op in ops:
+            seq = state.seq + 1
+            line, chain = jr.encode_line({"seq": seq, **op}, state.chain)
+            lines.append(line)
+            state = State(seq, chain)
+            entries.append(Entry(seq, op, chain))
+        append_durable(self.journal_path, b"".join(lines), cut_at=store.journal.good_end)
+        self.lookup.apply(entries, store.head, state)
+        for follow in self.followers:
+            follow(entries, store.head, state)
+        with self._lock:
+            if (
+                self._state == store.head
+                and self._key is not None
+                and self._key[0] == store.base_stamp
+            ):
+                self._follow(entries)
+                st = os.stat(self.journal_path)
+                self._key = (store.base_stamp, (st.st_ino, st.st_size))
+                self._resume = (st.st_size, state, st.st_ino)
+            else:
+                self._key = None  # re-read at the next use
+        small = store.base_stamp is not None and store.base_stamp[1] < jr.FOLD_BELOW
+        if small or len(store.entries) + len(entries) > jr.COMPACT_AFTER:
+            self.fold()
+
+    def fold(self) -> int:
+        """Fold the journal into a new base (the caller holds the lock, or ``reader doctor``
+        takes it); returns how many entries were folded. The snapshot is brought to the new
+        state on the way when it can be (so that readers need not parse the new base)."""
+        from reader.base.atomic import atomic_write_bytes, file_lock
+
+        with file_lock(self.path):
+            store = self.read_store()
+            if not store.entries and (store.laid_out or store.base_stamp is None):
+                return 0
+            end = store.head
+            base = self.path.read_bytes() if store.base_stamp else b""
+            data = jr.fold(base, store.laid_out, store.entries, end)
+            keep = self._snapshot_at(store)
+            atomic_write_bytes(self.path, data)
+            self._new_journal(end)
+            if keep is not None:
+                save_snapshot(self.snapshot_path, end, keep, self._problems)
             with self._lock:
-                txn = IndexTxn(*self._source_rows())
-            yield txn
-            if txn.changed:
-                # stored newest first, as lists show them: the next read decodes the rows in
-                # that order, so building the columns needs no real sort and walks memory
-                # in order (at 100,000 rows a third of a write's time otherwise)
-                ordered = _quietly(lambda: {m.id: m for m in newest_first(txn.metas.values())})
-                rows = {i: encode_row(m) for i, m in ordered.items()}
-                rows.update(txn.bad)  # kept for reader doctor --repair, never dropped
-                data = {TABLE: rows, "_schema": {"1": {"version": SCHEMA_VERSION}}}
-                atomic_write_bytes(self.path, dumps(data))
-                with self._lock:
-                    self._metas, self._bad, self._columns = ordered, txn.bad, None
-                    self._problems = {i: m for i, m in self._problems.items() if i in txn.bad}
-                    self._stamp = stamp_of(os.stat(self.path))
-                    if len(txn.metas) >= SNAPSHOT_FROM:
-                        save_snapshot(
-                            self.snapshot_path, self._stamp, self.columns_now(), self._problems
-                        )
-                    else:
-                        self.snapshot_path.unlink(missing_ok=True)
+                self._key = None
+        return len(store.entries)
+
+    def salvage_journal(self) -> list[str]:
+        """``reader doctor --repair``: a journal that is damaged, or does not continue the
+        base, is kept beside it (renamed); the entries that can be read and continue the base
+        are folded into it first."""
+        from annotations.storage import StorageError
+        from reader.base.atomic import atomic_write_bytes, file_lock
+
+        with file_lock(self.path):
+            try:
+                self.read_store()
+                return []
+            except StorageError:
+                return []  # the base itself is damaged: rebuilt from the originals
+            except LibraryError:
+                pass
+            journal = jr.read_journal(self.journal_path)
+            if journal.start is None and not self.journal_path.exists():
+                return []
+            aside = self.journal_path.with_name(
+                f"{self.journal_path.name}.corrupt-{time.strftime('%Y%m%dT%H%M%S')}"
+            )
+            os.replace(self.journal_path, aside)
+            done = [f"set aside the damaged journal: {aside}"]
+            try:
+                store = self.read_store()
+            except LibraryError:
+                return done
+            if store.base_state is None:
+                return done
+            good = journal.after(store.base_state.seq) if journal.start is not None else []
+            if journal.chain_at(store.base_state.seq) != store.base_state.chain:
+                good = []
+            if good:
+                base = self.path.read_bytes()
+                end = good[-1].state
+                atomic_write_bytes(self.path, jr.fold(base, store.laid_out, good, end))
+                self._new_journal(end)
+                done.append(f"kept {len(good)} changes from it that could be read")
+            with self._lock:
+                self._key = None
+            return done
+
+    def _snapshot_at(self, store: StoreRead) -> ArticleColumns | None:
+        """Columns for the store's end state, if this process holds them or a snapshot can
+        be brought there; None otherwise."""
+        with self._lock:
+            if self._state == store.head and self._columns is not None:
+                return self._columns
+        found = load_snapshot(self.snapshot_path)
+        if found is None:
+            return None
+        columns, made_from, _problems = found
+        later = store.since(made_from)
+        if later is None:
+            return None
+        saved = (self._columns, self._metas, self._state)
+        try:
+            self._columns, self._metas = columns, None
+            self._follow(later)
+            return self._columns
+        finally:
+            self._columns, self._metas, self._state = saved
+
+
+def _decoded(article_id: str, row: Any) -> ArticleMeta | None:
+    try:
+        return decode_row(article_id, row)
+    except LibraryError:
+        return None
+
+
+def _meta_at(columns: ArticleColumns, article_id: str) -> ArticleMeta | None:
+    at = columns.position(article_id)
+    return columns.meta(at) if at is not None else None
+
+
+def _apply_to_metas(metas: dict[str, ArticleMeta], op: dict[str, Any], path: Path) -> None:
+    article_id = op.get("id")
+    if not isinstance(article_id, str):
+        return
+    kind = op.get("op")
+    if kind == "put":
+        meta = _decoded(article_id, op.get("row"))
+        if meta is None:
+            metas.pop(article_id, None)
+        else:
+            metas[article_id] = meta
+    elif kind == "del":
+        metas.pop(article_id, None)
+    elif article_id in metas:
+        row = jr.changed_row(encode_row(metas[article_id]), op)
+        metas[article_id] = decode_row(article_id, row)
 
 
 def _quietly(build: Callable[[], T]) -> T:

@@ -1,10 +1,10 @@
 """One import run's batch: dedupe, id, analysis and files per article; the index written once
 per batch.
 
-Why batches: the index is one file, rewritten whole on every write; per-article writes would make
-a 10,000-article import quadratic. Files are written, and flushed to disk with one ``syncfs`` per
-batch, before their index row, so an interrupted run (or a power cut) leaves at worst an
-unlisted folder (``reader doctor`` reports it), never a row without text.
+Why batches: each commit takes the index lock and fsyncs the journal; per-article commits would
+cost an fsync each. Files are written, and flushed to disk with one ``syncfs`` per batch, before
+their index row, so an interrupted run (or a power cut) leaves at worst an unlisted folder
+(``reader doctor`` reports it), never a row without text.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from reader.importing.formats import original_extension
 from reader.importing.models import ParsedArticle
 
 from .analysis_pool import Analysed, AnalysisPool, InternalError, analyse_text
-from .article_index import ArticleIndex
+from .article_index import ArticleIndex, IndexTxn
 from .folders import PENDING, ArticleFolders
 from .ids import sha256_hex, unique_id
 from .known_stories import KnownStories
@@ -76,8 +76,7 @@ class ImportBatch:
         self.annotations = annotations
         self.on_result = on_result
         self.batch_seconds = self.interval = batch_seconds
-        self.rows = index.rows()  # refreshed at each commit
-        self.known = KnownStories(folders, self.rows)
+        self.known = KnownStories(folders, index)
         self.pending: list[tuple[str, ImportStatus, ArticleMeta, Any]] = []  # + the files' write
         self.pending_ids: set[str] = set()
         self.results: list[ImportOutcome] = []
@@ -100,8 +99,8 @@ class ImportBatch:
             self.inflight.append(_InFlight(name, existing))
         else:
             assert key is not None  # find() signs every text it did not match by its bytes
-            rows = self.rows
-            article_id = unique_id(sha, lambda p: p in rows or p in self.pending_ids)
+            lookup = self.index.lookup
+            article_id = unique_id(sha, lambda p: p in self.pending_ids or lookup.has(p))
             meta = ArticleMeta(
                 id=article_id,
                 sha256=sha,
@@ -209,9 +208,9 @@ class ImportBatch:
                     continue
                 if status == "imported":
                     other = self.known.settle(meta, written=True)
-                    if other is None and meta.id in txn.metas:  # id taken meanwhile
+                    if other is None and txn.contains(meta.id):  # id taken meanwhile
                         was = self.folders.path(meta.id)
-                        meta = self._move(meta, txn.metas)
+                        meta = self._move(meta, txn)
                         self.known.moved(meta)
                         now = self.folders.path(meta.id)
                         moved += [was.parent, now.parent, now.parent.parent]
@@ -227,8 +226,7 @@ class ImportBatch:
         for outcome in settled:  # listed now: no longer in flight
             if outcome.status == "imported" and outcome.meta is not None:
                 (self.folders.path(outcome.meta.id) / PENDING).unlink(missing_ok=True)
-        self.rows = self.index.rows()
-        self.known.end_commit(self.rows)
+        self.known.end_commit()
         new = [o.meta for o in settled if o.status == "imported" and o.meta is not None]
         self._add_import_tags(m for m in new if m.import_tags)
         self._restore_notes(new)
@@ -285,10 +283,10 @@ class ImportBatch:
             except Exception as exc:  # noqa: BLE001 - a damaged notes file must not stop an import
                 self.tag_errors.append(f"{meta.id}: notes not restored ({describe(exc)})")
 
-    def _move(self, meta: ArticleMeta, taken: dict[str, ArticleMeta]) -> ArticleMeta:
+    def _move(self, meta: ArticleMeta, txn: IndexTxn) -> ArticleMeta:
         from dataclasses import replace
 
-        new_id = unique_id(meta.sha256, lambda p: p in taken)
+        new_id = unique_id(meta.sha256, txn.contains)
         target = self.folders.path(new_id)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(self.folders.path(meta.id)), str(target))

@@ -43,7 +43,9 @@ def article_folders(root: Path) -> list[Path]:
     return sorted(p for p in articles.glob("*/*") if p.is_dir())
 
 
-def check_library(root: Path) -> DoctorReport:
+def check_library(root: Path, *, deep: bool = False) -> DoctorReport:
+    """Check every file, listing each article folder once (as ``find`` does): analysis caches
+    by size; ``deep`` checks each against its text (its seal) and the search index in full."""
     from annotations.storage import AtomicJSONStorage, StorageError
 
     from .article_index import LibraryError
@@ -57,6 +59,11 @@ def check_library(root: Path) -> DoctorReport:
     except (StorageError, LibraryError) as exc:
         report.problems.append(str(exc))
         rows, index_readable = {}, False
+    if index_readable:
+        try:
+            library.index.read_store()  # a journal that does not continue the index
+        except (StorageError, LibraryError) as exc:
+            report.problems.append(str(exc))
     damaged = library.index.damaged_ids() if index_readable else set()
     report.problems += library.index.problems if index_readable else []
     report.articles = len(rows)
@@ -66,23 +73,15 @@ def check_library(root: Path) -> DoctorReport:
             f"{library.index.snapshot_path}: does not match the index it names (a derived "
             f"file; reader doctor --repair removes it)"
         )
-    for article_id in rows:
+    backups: list[str] = []
+    seen = _check_folders(
+        root / "articles", rows, damaged if index_readable else None, report, backups, deep
+    )
+    for article_id in rows.keys() - seen:  # no folder at all
         folder = library.article_dir(article_id)
-        if not (folder / "text.txt").is_file():
-            report.problems.append(f"{folder / 'text.txt'}: missing (article {article_id})")
-        if not any(folder.glob("original.*")):
-            report.problems.append(f"{folder}: original missing; reimport is not possible")
-        if not _analysis_ok(folder):
-            report.lines.append(
-                f"{folder / 'analysis.json'}: stale or damaged cache, recomputed when opened"
-            )
-    if index_readable:  # a lost or damaged index is reported above: its folders are the library
-        for folder in article_folders(root):
-            if folder.name not in rows and folder.name not in damaged:
-                report.lines.append(
-                    f"{folder}: not in the index (left by an interrupted import); "
-                    f"reader doctor --repair sets it aside"
-                )
+        report.problems.append(f"{folder / 'text.txt'}: missing (article {article_id})")
+        report.problems.append(f"{folder}: original missing; reimport is not possible")
+    _check_search(library, report, deep)
     notes_dir = root / "annotations"
     if notes_dir.is_dir():
         for path in sorted(notes_dir.rglob("*.json")):
@@ -98,11 +97,94 @@ def check_library(root: Path) -> DoctorReport:
             report.problems += [f"{line} (reader doctor --repair fixes it)" for line in lines]
         report.problems += store.check_caches()
     _check_feeds(root, report)
-    for backup in sorted(root.rglob("*.corrupt-*")):
+    for place in (root, notes_dir):  # (article folders were listed above)
+        if place.is_dir():
+            walk = place.rglob("*.corrupt-*") if place == notes_dir else place.glob("*.corrupt-*")
+            backups += [str(p) for p in walk]
+    for backup in sorted(backups):
         report.lines.append(f"backup of a damaged file: {backup}")
     for aside in sorted(root.glob(SET_ASIDE + "*")):
         report.lines.append(f"set aside by an earlier repair: {aside}")
     return report
+
+
+def _check_folders(
+    articles: Path,
+    rows: dict[str, ArticleMeta],
+    damaged: set[str] | None,
+    report: DoctorReport,
+    backups: list[str],
+    deep: bool,
+) -> set[str]:
+    """One pass over the article folders: the files every indexed article needs, its analysis
+    cache (by size; ``deep``: its seal against the text), folders a good index does not list
+    (``damaged`` None: the index is lost, its folders are the library), backups of damaged
+    files. Returns the indexed folders seen."""
+    seen: set[str] = set()
+    try:
+        shards = sorted(e.path for e in os.scandir(articles) if e.is_dir())
+    except OSError:
+        return seen
+    for shard in shards:
+        try:
+            folders = sorted((e.name, e.path) for e in os.scandir(shard) if e.is_dir())
+        except OSError:
+            continue
+        for name, path in folders:
+            if name not in rows:
+                if damaged is not None and name not in damaged:
+                    report.lines.append(
+                        f"{path}: not in the index (left by an interrupted import); "
+                        f"reader doctor --repair sets it aside"
+                    )
+                continue
+            seen.add(name)
+            try:
+                with os.scandir(path) as entries:
+                    files = {e.name: e for e in entries}
+            except OSError:
+                files = {}
+            if "text.txt" not in files:
+                report.problems.append(f"{path}/text.txt: missing (article {name})")
+            if not any(n.startswith("original.") for n in files):
+                report.problems.append(f"{path}: original missing; reimport is not possible")
+            backups += [e.path for n, e in files.items() if ".corrupt-" in n]
+            cache = files.get("analysis.json")
+            if cache is None:
+                continue
+            try:
+                ok = cache.stat().st_size > 0 and (not deep or _analysis_ok(Path(path)))
+            except OSError:
+                ok = False
+            if not ok:
+                report.lines.append(f"{cache.path}: stale or damaged cache, recomputed when opened")
+    return seen
+
+
+def _check_search(library: Library, report: DoctorReport, deep: bool) -> None:
+    """The full-text index is derived: a line says how many articles it holds and, with
+    ``deep``, whether it holds exactly the index's (--repair rebuilds it)."""
+    import sqlite3
+
+    path = library.cache_dir / "search.sqlite"
+    if not path.exists():
+        return
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            live = db.execute("SELECT count(*) FROM docs WHERE live = 1").fetchone()[0]
+            dead = db.execute("SELECT count(*) FROM docs WHERE live = 0").fetchone()[0]
+            ok = (not deep) or db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            if deep:
+                indexed = {r[0] for r in db.execute("SELECT id FROM docs WHERE live = 1")}
+                ok = ok and indexed == set(library.index.rows())
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as exc:
+        report.lines.append(f"{path}: unreadable ({exc}); rebuilt by the next search")
+        return
+    state = "" if ok else "; differs from the index: reader doctor --repair rebuilds it"
+    report.lines.append(f"search index: {live} articles ({dead} old entries) in {path}{state}")
 
 
 def _check_feeds(root: Path, report: DoctorReport) -> None:
@@ -151,6 +233,7 @@ def repair_library(root: Path) -> list[str]:
     aside = Aside(root)
     index = library.index
     with index.locked():  # no import commits between what we look at and what we move
+        done += index.salvage_journal()
         try:
             index.rows()
             lost = False
@@ -161,9 +244,15 @@ def repair_library(root: Path) -> list[str]:
         else:
             fix_rows(library, done)
             set_aside_strays(library, done, aside)
+            folded = index.fold()
+            if folded:
+                done.append(f"folded {folded} journal entries into {index.path.name}")
         if index.snapshot_matches() is False:
             index.snapshot_path.unlink(missing_ok=True)
             done.append(f"removed {index.snapshot_path} (did not match the index; rebuilt on use)")
+    if (library.cache_dir / "search.sqlite").exists():
+        count = library.search_index.rebuild()
+        done.append(f"rebuilt the search index ({count} articles)")
     if aside.used:
         done.append(
             f"to import what was set aside again: reader import {aside.folder}/*/original.*"
@@ -212,10 +301,16 @@ def rebuild_index(library: Library, done: list[str], aside: Aside) -> dict[str, 
     are moved to the dated folder. (Corrections made with ``reader edit`` are in the set-aside
     copy of the index, if there was one, not in the rebuilt one.)"""
     index = library.index.path
+    stamp = time.strftime("%Y%m%dT%H%M%S")
     if index.exists():
-        kept = index.with_name(f"{index.name}.corrupt-rebuilt-{time.strftime('%Y%m%dT%H%M%S')}")
+        kept = index.with_name(f"{index.name}.corrupt-rebuilt-{stamp}")
         os.replace(index, kept)
         done.append(f"set aside the damaged index: {kept}")
+    journal = library.index.journal_path
+    if journal.exists():
+        kept_journal = journal.with_name(f"{journal.name}.corrupt-rebuilt-{stamp}")
+        os.replace(journal, kept_journal)
+        done.append(f"set aside its journal: {kept_journal}")
     library.index.snapshot_path.unlink(missing_ok=True)
     metas = []
     for folder in article_folders(library.root):

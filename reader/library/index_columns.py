@@ -73,6 +73,27 @@ class ArticleColumns:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def patched(self, changes: dict[str, ArticleMeta | None]) -> ArticleColumns:
+        """New columns with ``changes`` made (id -> new row, or None: removed): the changed
+        rows leave their places and new rows go where the order puts them. Costs a copy of
+        each column (slices: C speed), not a sort, so following another process's few
+        changes stays cheap at 1,000,000 rows."""
+        if not changes:
+            return self
+        drop = sorted(p for i in changes if (p := self.position(i)) is not None)
+        columns = {name: _without(self.column(name), drop) for name in FIELDS}
+        dates, added = columns["date"], columns["added"]
+        new = newest_first(m for m in changes.values() if m is not None)
+        places = [_place(dates, added, (m.date or "", m.added)) for m in new]
+        for name in FIELDS:
+            values = [getattr(m, name) for m in new]
+            if name == "actors":
+                values = [SEPARATOR.join(v) for v in values]
+            elif name in ("import_tags", "edited", "given"):
+                values = [v if v else None for v in values]
+            columns[name] = _with(columns[name], places, values)
+        return ArticleColumns({n: columns[n] for n in HOT}, {n: columns[n] for n in COLD})
+
     @property
     def cold(self) -> dict[str, Sequence[Any]]:
         if callable(self._cold):
@@ -115,6 +136,43 @@ class ArticleColumns:
         columns[_AT["edited"]] = [dict(v or {}) for v in columns[_AT["edited"]]]
         columns[_AT["given"]] = [dict(v or {}) for v in columns[_AT["given"]]]
         return dict(zip(self.ids, map(ArticleMeta, *columns), strict=True))
+
+
+def _without(column: Sequence[Any], drop: list[int]) -> list[Any]:
+    out: list[Any] = []
+    start = 0
+    for at in drop:
+        out.extend(column[start:at])
+        start = at + 1
+    out.extend(column[start:])
+    return out
+
+
+def _with(column: list[Any], places: list[int], values: list[Any]) -> list[Any]:
+    """``values`` inserted before ``places`` (ascending, positions in ``column``)."""
+    if not places:
+        return column
+    out: list[Any] = []
+    start = 0
+    for at, value in zip(places, values, strict=True):
+        out.extend(column[start:at])
+        out.append(value)
+        start = at
+    out.extend(column[start:])
+    return out
+
+
+def _place(dates: Sequence[Any], added: Sequence[Any], key: tuple[str, str]) -> int:
+    """Where a row with ``key`` goes in columns sorted by (date, added), newest first: after
+    every row that sorts before or with it."""
+    lo, hi = 0, len(dates)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if (dates[mid] or "", added[mid]) >= key:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 class ArticleRow:

@@ -4,32 +4,34 @@ Why: ``articles.json`` stays the durable, readable TinyDB file, but parsing 100,
 and building a dataclass for each takes over half a second here. The snapshot holds the same
 rows as columns in display order (see index_columns.py), each a ``marshal``-ed tuple with equal
 strings shared, in two parts: the fields the library list needs and the rest (unmarshalled when
-first read). It is derived data, sealed (:mod:`reader.base.derived`): it names the exact
-``articles.json`` it was made from (inode, size, mtime) and carries a checksum of its bytes, so a
-stale, damaged or edited snapshot is never believed, only rebuilt; deleting it is always safe.
+first read). It is derived data, sealed (:mod:`reader.base.derived`): it names the index state it was made
+from (journal.State: the history of changes) and carries a checksum of its bytes, so a damaged
+or edited snapshot is never believed; one whose state the journal still holds is brought
+forward by replaying the entries after it, any other is rebuilt; deleting it is always safe.
 It is only ever read for display: writers read ``articles.json`` itself (article_index.py).
 """
 
 from __future__ import annotations
 
+import json
 import marshal
 import os
 import struct
 from pathlib import Path
 from typing import Any
 
-from reader.base.derived import seal, unseal
+from reader.base.derived import made_from_of, seal, unseal
 
 from .index_columns import COLD, HOT, ArticleColumns
+from .journal import State
 
-FORMAT = b"RDRIDX\x03\x00"  # format 3: sealed columns (formats 1 and 2 are ignored)
+FORMAT = b"RDRIDX\x04\x00"  # format 4: sealed columns and their index state (1-3 ignored)
 _LENGTH = struct.Struct("<I")
-_STAMP = struct.Struct("<qqq")
 
 
 def save_snapshot(
     path: Path,
-    stamp: tuple[int, int, int],
+    state: State,
     columns: ArticleColumns,
     problems: dict[str, str] | None = None,
 ) -> None:
@@ -42,18 +44,21 @@ def save_snapshot(
         cold = marshal.dumps(tuple(tuple(columns.cold[name]) for name in COLD))
         header = marshal.dumps((HOT, COLD, len(hot), len(cold), dict(problems or {})))
         body = FORMAT + _LENGTH.pack(len(header)) + header + hot + cold
-        atomic_write_bytes(path, seal(_made_from(stamp), body), durable=False)
+        atomic_write_bytes(path, seal(_made_from(state), body), durable=False)
     except (OSError, ValueError):
         pass
 
 
-def load_snapshot(
-    path: Path, stamp: tuple[int, int, int]
-) -> tuple[ArticleColumns, dict[str, str]] | None:
-    """The columns and the damaged rows' messages, if the snapshot is intact and was made from
-    exactly this index file; ``None`` otherwise (the caller reads ``articles.json``)."""
+def load_snapshot(path: Path) -> tuple[ArticleColumns, State, dict[str, str]] | None:
+    """The columns, the state they hold and the damaged rows' messages, if the snapshot is
+    intact (the caller decides whether that state is one the store still describes)."""
     try:
-        data = unseal(path.read_bytes(), _made_from(stamp))
+        raw = path.read_bytes()
+        source = made_from_of(raw)
+        state = _state(source) if source is not None else None
+        if state is None or source is None:
+            return None
+        data = unseal(raw, source)
         if data is None or data[: len(FORMAT)] != FORMAT:
             return None
         at = len(FORMAT) + _LENGTH.size
@@ -77,11 +82,18 @@ def load_snapshot(
         columns = marshal.loads(data[cold_at : cold_at + cold_size])
         return dict(zip(COLD, columns, strict=True))
 
-    return ArticleColumns(hot, cold), dict(problems)
+    return ArticleColumns(hot, cold), state, dict(problems)
 
 
-def _made_from(stamp: tuple[int, int, int]) -> bytes:
-    return _STAMP.pack(*stamp)
+def _made_from(state: State) -> bytes:
+    return json.dumps(state.to_json()).encode("ascii")
+
+
+def _state(source: bytes) -> State | None:
+    try:
+        return State.from_json(json.loads(source))
+    except (ValueError, UnicodeDecodeError):
+        return None
 
 
 def stamp_of(st: os.stat_result) -> tuple[int, int, int]:

@@ -42,6 +42,9 @@ class ImportReport:
     errors: list[tuple[str, str]] = field(default_factory=list)  # (PATH or PATH:LINE, reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # imported all the same
     cancelled: bool = False
+    keep: bool = True  # keep every imported and duplicate row (False: only count them)
+    imported_count: int = 0
+    duplicate_count: int = 0
 
     @property
     def failed(self) -> bool:
@@ -58,6 +61,7 @@ def import_paths(
     on_progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
     batch_seconds: float = 2.0,
+    keep: bool = True,
     fetch: bool = False,
 ) -> ImportReport:
     """Import files, folders (recursive), ``-`` (one article from ``stdin``), corpora such
@@ -70,20 +74,24 @@ def import_paths(
 
     from .archive_import import ArchiveImport
 
-    report = ImportReport()
+    report = ImportReport(keep=keep)
     archives = ArchiveImport(fetch=fetch)
     sample_root = None
     sample_ids: dict[str, list[str]] = {}
 
     def result(outcome: ImportOutcome) -> None:
         if outcome.meta is not None and outcome.status == "imported":
-            report.imported.append(outcome.meta)
+            report.imported_count += 1
+            if keep:
+                report.imported.append(outcome.meta)
             if archives.highlights:
                 archives.imported(library, outcome.name, outcome.meta)
             if sample_root is not None and outcome.name.startswith(sample_root):
                 sample_ids[outcome.meta.id] = [SAMPLE_TAG]
         elif outcome.meta is not None and outcome.status == "duplicate":
-            report.duplicates.append(outcome.meta)
+            report.duplicate_count += 1
+            if keep:
+                report.duplicates.append(outcome.meta)
         elif outcome.status == "warning":
             report.warnings.append((outcome.name, outcome.reason))
         else:
@@ -172,7 +180,9 @@ def import_paths(
             on_progress(done, total, "")
 
     try:
-        library.add_many(items(), on_result=result, batch_seconds=batch_seconds, pool=pool)
+        library.add_many(
+            items(), on_result=result, batch_seconds=batch_seconds, pool=pool, keep=keep
+        )
     except (KeyboardInterrupt, _Stopped):
         report.cancelled = True  # add_many committed what was fully written before re-raising
     finally:

@@ -1,16 +1,19 @@
-"""What one import run compares new articles with: the library's rows, this run's articles, and
-rows other processes add meanwhile; by sha256 first, then as versions of a story (dedupe.py).
+"""What one import run compares new articles with: the library's rows (through the lookup
+database), this run's articles, and rows other processes add meanwhile; by sha256 first, then
+as versions of a story (dedupe.py).
 
 Why a module of its own: the import batch (batch.py) decides *when* articles are written; this
 decides *whether* one is new, and keeps the bodies a verification needs (this run's, until their
 files are committed; the library's, read from disk when a candidate turns up).
+
+The library's side is asked, not loaded: SHA-256 and signature bands are looked up in
+``lookup.sqlite`` (lookup.py), so importing one article into 1,000,000 costs what it costs into
+1,000. Candidates are always verified on the two bodies, so the lookup only proposes.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from dataclasses import replace
 
 from reader.importing.dedupe import (
     ESTIMATE_ONLY,
@@ -23,7 +26,7 @@ from reader.importing.dedupe import (
     shingle_hashes,
 )
 
-from .article_index import IndexTxn, LibraryError
+from .article_index import ArticleIndex, IndexTxn, LibraryError
 from .folders import ArticleFolders
 from .models import ArticleMeta
 
@@ -36,74 +39,79 @@ MAX_VERIFIED = 8  # candidate bodies compared per article (most similar signatur
 PREFILTER = 0.3
 SHINGLE_CACHE = 256  # candidates' shingle sets kept (the same few turn up again and again)
 MIGRATE_SECONDS = 5.0  # per run: re-signing rows of an older version reads each body
+MIGRATE_BATCH = 500
 
 
 class KnownStories:
-    def __init__(self, folders: ArticleFolders, rows: dict[str, ArticleMeta]) -> None:
+    def __init__(self, folders: ArticleFolders, index: ArticleIndex) -> None:
         self.folders = folders
-        self.rows = rows  # the index as of the last commit
-        self.by_sha = {m.sha256: m for m in rows.values()}
-        self.migrated: dict[str, str] = {}  # new keys for rows keyed by an older version
-        self.old_keys: dict[str, list[str]] = {}  # older keys not re-signed yet: candidates too
-        self.index = CandidateIndex(self._signatures(rows))
+        self.index = index
+        self.lookup = index.lookup
+        index.sync_lookup()
+        self.state = self.lookup.state  # the index state of our last look
+        self.moved_on = False  # did another process write since (checked at each commit)
+        self.has_old = bool(self.lookup.unsigned(1))
+        self.migrated: dict[str, str] = self._migrate() if self.has_old else {}
+        self.by_sha: dict[str, ArticleMeta] = {}  # this run's articles in flight
+        self.run_index = CandidateIndex()  # their signatures (and the re-signed rows')
+        for article_id, key in self.migrated.items():
+            if (sig := parse_key(key)) is not None:
+                self.run_index.add(article_id, sig)
         self.texts: dict[str, str] = {}  # bodies of this run's articles until committed
         self.run_metas: dict[str, ArticleMeta] = {}  # this run's articles until committed
-        self.foreign: dict[str, ArticleMeta] = {}  # added elsewhere, seen at this commit
         self._shingles: dict[str, set[int]] = {}
 
-    def _signatures(self, rows: dict[str, ArticleMeta]) -> Iterator[tuple[str, Signature]]:
-        """(id, signature) of the library's rows. Rows keyed by an older version (one hash)
-        get a signature from their stored body, written back at the next commit."""
+    def _migrate(self) -> dict[str, str]:
+        """New keys for rows keyed by an older version (one hash), read from their stored
+        bodies for a few seconds per run and written at the next commit; the rest keep being
+        found by their old key meanwhile."""
+        found: dict[str, str] = {}
         until = time.monotonic() + MIGRATE_SECONDS
-        for article_id, meta in rows.items():
-            sig = parse_key(meta.content_key)
-            if sig is None:
-                if time.monotonic() > until:  # the rest next time; meanwhile by the old key
-                    self.old_keys.setdefault(meta.content_key, []).append(article_id)
-                    continue
-                try:
-                    key = content_key(self.folders.text(article_id))
-                except LibraryError:
-                    continue  # no body to compare with: only its sha256 can match
-                self.migrated[article_id] = key
-                sig = _signed(key)
-            yield article_id, sig
+        for article_id in self.lookup.unsigned(MIGRATE_BATCH):
+            if time.monotonic() > until:
+                break
+            try:
+                found[article_id] = content_key(self.folders.text(article_id))
+            except LibraryError:
+                continue  # no body to compare with: only its sha256 can match
+        return found
 
     # while importing -----------------------------------------------------------------------
     def find(self, sha: str, text: str) -> tuple[ArticleMeta | None, str | None]:
         """(the article this is a version of, or None; the new content key when computed)."""
-        existing = self.by_sha.get(sha)
+        existing = self.by_sha.get(sha) or self._stored_by_sha(sha)
         if existing is not None:
             return existing, None
         key = content_key(text)
         return self.same_story(_signed(key), text), key
 
-    def _old_candidates(self, text: str) -> list[str]:
-        if not self.old_keys:
-            return []
-        return self.old_keys.get(old_content_key(text), [])
+    def _stored_by_sha(self, sha: str) -> ArticleMeta | None:
+        found = self.lookup.by_sha(sha)
+        return self.index.meta(found, synced=True) if found is not None else None
 
     def remember(self, meta: ArticleMeta, text: str) -> None:
         """A new article of this run: later ones are compared with it."""
         self.by_sha[meta.sha256] = self.run_metas[meta.id] = meta
         self.texts[meta.id] = text
-        sig = parse_key(meta.content_key)
-        if sig is not None:  # always: this run signs its articles
-            self.index.add(meta.id, sig)
+        if (sig := parse_key(meta.content_key)) is not None:
+            self.run_index.add(meta.id, sig)
 
     def same_story(
-        self, sig: Signature, text: str, among: CandidateIndex | None = None
+        self, sig: Signature, text: str, *, stored_only: bool = False
     ) -> ArticleMeta | None:
         """The stored (or earlier in this run) article that ``text`` is a version of, if any:
         candidates by signature, each verified on the two bodies."""
         mine: set[int] | None = None
-        found_ids = (among or self.index).candidates(sig)[:MAX_VERIFIED]
-        if among is None:
-            found_ids += self._old_candidates(text)[:MAX_VERIFIED]
+        found_ids = [] if stored_only else self.run_index.candidates(sig)[:MAX_VERIFIED]
+        found_ids += [i for i in self.lookup.candidates(sig) if i not in found_ids][:MAX_VERIFIED]
+        if self.has_old:
+            found_ids += self.lookup.with_old_key(old_content_key(text))[:MAX_VERIFIED]
         for found in found_ids:
-            meta = self.run_metas.get(found) or self.rows.get(found) or self.foreign.get(found)
+            meta = None if stored_only else self.run_metas.get(found)
             if meta is None:
-                continue  # failed to write, or moved
+                meta = self.index.meta(found, synced=True)
+            if meta is None:
+                continue  # failed to write, removed, or moved
             theirs = parse_key(self.migrated.get(found, meta.content_key))
             if theirs is not None and estimated_jaccard(sig, theirs) < PREFILTER:
                 continue
@@ -136,49 +144,45 @@ class KnownStories:
 
     # at a commit (under the index lock) ------------------------------------------------------
     def begin_commit(self, txn: IndexTxn) -> None:
-        """Note rows other processes added since our last commit (our new articles may be
+        """Note whether another process wrote since our last commit (our new articles may be
         versions of theirs) and give migrated rows their new keys."""
-        self.foreign = {i: m for i, m in txn.metas.items() if i not in self.rows}
-        self._foreign_sha = {m.sha256: m for m in self.foreign.values()}
-        self._foreign_index = CandidateIndex(
-            (i, sig) for i, m in self.foreign.items() if (sig := parse_key(m.content_key))
-        )
+        self.moved_on = self.lookup.state != self.state
         for article_id, key in self.migrated.items():
-            meta = txn.metas.get(article_id)
+            meta = txn.get(article_id)
             if meta is not None and parse_key(meta.content_key) is None:
-                txn.put(replace(meta, content_key=key))
+                txn.update(article_id, content_key=key)
         self.migrated = {}
 
     def settle(self, meta: ArticleMeta, *, written: bool) -> ArticleMeta | None:
-        """This run's article leaves the in-memory set; if it was written, the row added
-        elsewhere meanwhile that it is a version of (None if it is new)."""
+        """This run's article leaves the in-memory set; if it was written, the row another
+        process added meanwhile that it is a version of (None if it is new)."""
         self.run_metas.pop(meta.id, None)
         text = self.texts.pop(meta.id, "")
-        if not written:
+        if not written or not self.moved_on:
             return None
-        other = self._foreign_sha.get(meta.sha256)
-        sig = parse_key(meta.content_key)
-        if other is None and self.foreign and sig is not None:
-            other = self.same_story(sig, text, self._foreign_index)
+        other = self._stored_by_sha(meta.sha256)
+        if other is None:
+            sig = parse_key(meta.content_key)
+            if sig is not None:
+                other = self.same_story(sig, text, stored_only=True)
         return other
 
     def moved(self, meta: ArticleMeta) -> None:
         """Its id was taken by another process meanwhile: it is known under the new one."""
-        sig = parse_key(meta.content_key)
-        if sig is not None:
-            self.index.add(meta.id, sig)
 
-    def end_commit(self, rows: dict[str, ArticleMeta]) -> None:
-        self.rows = rows
-        for article_id, meta in self.foreign.items():  # later articles are compared with them
-            self.by_sha.setdefault(meta.sha256, meta)
-            if (sig := parse_key(meta.content_key)) is not None:
-                self.index.add(article_id, sig)
-        self.foreign = {}
+    def end_commit(self) -> None:
+        """After our commit: the lookup holds our articles; only those still in flight stay
+        in memory (a run of 100,000 articles keeps no more than a batch)."""
+        self.state = self.lookup.state
+        self.has_old = self.has_old and bool(self.lookup.unsigned(1))
+        self.by_sha = {m.sha256: m for m in self.run_metas.values()}
+        self.run_index = CandidateIndex(
+            (i, sig) for i, m in self.run_metas.items() if (sig := parse_key(m.content_key))
+        )
 
 
 def _signed(key: str) -> Signature:
-    """The signature of a key this version made (content_key always signs)."""
+    """The signature in a key this version made (content_key always signs)."""
     sig = parse_key(key)
     assert sig is not None
     return sig

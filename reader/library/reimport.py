@@ -58,14 +58,15 @@ def reimport(
 ) -> list[ReimportResult]:
     """Re-import ``targets`` (full ids; None: every article); with ``refetch``, fetch each
     page again from its URL first (a partial article gets its page; id, tags, notes stay)."""
-    rows = index.rows()
     if targets is None:
-        targets = list(rows)
+        targets = list(index.columns().ids)
     results: list[ReimportResult] = []
     updated: list[tuple[str, dict[str, Any]]] = []  # (id, the fields re-derived from the original)
     fetcher = None
     for article_id in targets:
-        meta = rows[article_id]
+        meta = index.meta(article_id)
+        if meta is None:  # removed meanwhile
+            continue
         result = ReimportResult(article_id, meta.title)
         try:
             if refetch:
@@ -124,10 +125,9 @@ def reimport(
     if not updated:
         return results
     with index.transaction() as txn:
-        for article_id, derived in updated:
-            current = txn.metas.get(article_id)  # as stored now: not removed, edits kept
-            if current is not None:
-                txn.put(replace(replace(current, **derived), **current.edited))
+        for article_id, derived in updated:  # applied to the row as it is then: not
+            # removed meanwhile, the user's corrections (made meanwhile too) kept
+            txn.update(article_id, keep_edited=True, **derived)
     return results
 
 

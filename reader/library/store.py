@@ -3,12 +3,14 @@
 Layout under the library dir::
 
     articles.json                       the index (see article_index.py), locked, atomic
+    articles.journal                    the index's changes since (journal.py), appended
     articles/<id[:2]>/<id>/original.EXT the bytes as imported (kept so reimport can re-clean)
     articles/<id[:2]>/<id>/text.txt     the clean body
     articles/<id[:2]>/<id>/analysis.json cached analysis (checked against text.txt before use)
     annotations/                        tags, notes, reading state (annotations.store)
 
-Derived caches (the index snapshot ``articles.cache``, the annotation summaries
+Derived caches (the index snapshot ``articles.cache``, the lookup ``lookup.sqlite``, the
+annotation summaries
 ``summary.cache`` and ``notes-*.cache``) live in ``reader.paths.cache_dir(root)``, outside the
 library, so a backup of the folder holds only the user's data.
 
@@ -18,9 +20,10 @@ unique), so an article keeps its id, and its notes, across re-imports.
 
 from __future__ import annotations
 
+import itertools
 import shutil
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +41,9 @@ if TYPE_CHECKING:
     from reader.analysis.models import Analysis
 
     from .analysis_pool import AnalysisPool
+    from .journal import Entry, State
     from .reimport import ReimportResult
+    from .search_index import SearchIndex
 
 __all__ = ["ID_LENGTH", "Library", "LibraryError", "SearchHit", "tag_matches", "unique_id"]
 
@@ -51,8 +56,11 @@ def tag_matches(tag: str, wanted: str) -> bool:
 
 @dataclass
 class SearchHit:
-    article: ArticleRow
+    article: ArticleMeta
     lines: list[tuple[int, str]]  # (paragraph index, paragraph text) that hold a query word
+    score: float = 0.0  # BM25 (higher is better); 0 for the slow scan without FTS5
+    snippet: str = ""  # one line around the best paragraph's first match
+    marks: list[tuple[int, int]] = field(default_factory=list)  # matches in the snippet
 
 
 class Library:
@@ -67,6 +75,21 @@ class Library:
         self.index = ArticleIndex(self.root / "articles.json", self.cache_dir / "articles.cache")
         self.folders = ArticleFolders(self.root)
         self._annotations: AnnotationStore | None = None
+        self._search: SearchIndex | None = None
+        self.index.followers.append(self._follow_writes)
+
+    @property
+    def search_index(self) -> SearchIndex:
+        """The full-text index (search_index.py), opened on first use."""
+        if self._search is None:
+            from .search_index import SearchIndex
+
+            self._search = SearchIndex(self, self.cache_dir / "search.sqlite")
+        return self._search
+
+    def _follow_writes(self, entries: list[Entry], before: State, after: State) -> None:
+        if self._search is not None or (self.cache_dir / "search.sqlite").exists():
+            self.search_index.apply(entries, before, after)
 
     @property
     def annotations(self) -> AnnotationStore:
@@ -172,23 +195,24 @@ class Library:
     def resolve(self, prefix: str) -> str:
         """The full id for a unique prefix; LibraryError for unknown or ambiguous ones."""
         wanted = prefix.strip().lower()
-        columns = self.index.columns()
-        if columns.position(wanted) is not None:
+        if not _is_hex(wanted):
+            raise LibraryError(f"no article with id {prefix}")
+        if self.index.has(wanted):
             return wanted
-        ids = columns.ids
-        found = [i for i in ids if wanted and i.startswith(wanted)] if _is_hex(wanted) else []
+        found = self.index.with_prefix(wanted, limit=11)
         if not found:
             raise LibraryError(f"no article with id {prefix}")
         if len(found) > 1:
-            shown = ", ".join(sorted(found)[:10]) + (" ..." if len(found) > 10 else "")
+            shown = ", ".join(found[:10]) + (" ..." if len(found) > 10 else "")
             raise LibraryError(f"ambiguous id {prefix}: matches {shown}")
         return found[0]
 
     def get(self, prefix: str) -> ArticleMeta:
-        columns = self.index.columns()
-        at = columns.position(self.resolve(prefix))
-        assert at is not None  # resolve() found it in these columns
-        return columns.meta(at)
+        full = self.resolve(prefix)
+        meta = self.index.meta(full, synced=True)
+        if meta is None:  # removed meanwhile
+            raise LibraryError(f"no article with id {prefix}")
+        return meta
 
     def articles(self, tag: str | None = None) -> list[ArticleRow]:
         """Newest first: by date, then by when it was added (undated articles last). The rows
@@ -199,6 +223,15 @@ class Library:
             return [view(i) for i in range(len(columns))]
         tagged = self.tagged_ids(tag)
         return [view(i) for i, article_id in enumerate(columns.ids) if article_id in tagged]
+
+    def iter_articles(self, tag: str | None = None) -> Iterator[ArticleRow]:
+        """Like articles(), one row at a time (for streams: no list of 1,000,000 rows)."""
+        columns = self.index.columns()
+        tagged = self.tagged_ids(tag) if tag is not None else None
+        view = columns.view
+        for i, article_id in enumerate(columns.ids):
+            if tagged is None or article_id in tagged:
+                yield view(i)
 
     def article_columns(self) -> ArticleColumns:
         """The index as columns, newest first: for lists of 100,000 rows (see index_columns)."""
@@ -230,6 +263,7 @@ class Library:
         on_result: Callable[[ImportOutcome], None] | None = None,
         batch_seconds: float = 2.0,
         pool: AnalysisPool | None = None,
+        keep: bool = True,
     ) -> list[ImportOutcome]:
         """Store many articles, writing the index once per batch (every ``batch_seconds``).
 
@@ -252,6 +286,8 @@ class Library:
         try:
             for parsed, original, name in items:
                 batch.add(parsed, original, name)
+                if not keep:
+                    batch.results.clear()  # reported through on_result: memory stays flat
             finished = True
         finally:
             batch.close(finish=finished)
@@ -286,12 +322,9 @@ class Library:
         clean = {k: _clean_field(k, v) for k, v in changes.items() if v is not None}
         full = self.resolve(article_id)
         with self.index.transaction() as txn:
-            meta = txn.metas[full]
-            if not clean:
-                return meta
-            edited = dict(meta.edited, **clean)
-            meta = _replace(meta, edited=edited, **clean)
-            txn.put(meta)
+            meta = txn.edit(full, **clean) if clean else txn.get(full)
+            if meta is None:
+                raise LibraryError(f"no article with id {article_id}")
         return meta
 
     def reimport(
@@ -316,11 +349,48 @@ class Library:
         )
 
     def search(self, query: str, limit: int | None = None) -> list[SearchHit]:
-        """Articles whose title or body holds every word of ``query`` (case-insensitive)."""
+        """Articles matching ``query`` (search_query.py), best first (BM25)."""
+        return list(self.search_hits(query, limit))
+
+    def search_hits(
+        self, query: str, limit: int | None = None, offset: int = 0
+    ) -> Iterator[SearchHit]:
+        """Like search(), one hit at a time (each reads its article's text for the snippet);
+        ``offset``: skip that many of the best (the next page)."""
+        from .search_index import SearchUnavailable, snippet, spans
+        from .search_query import parse
+
+        parsed = parse(query)
+        if not parsed.terms and not (parsed.lang or parsed.date_from or parsed.date_to):
+            return
+        try:
+            hits = iter(self.search_index.search(parsed, limit, offset))
+            first = next(hits, None)
+        except SearchUnavailable:
+            scan = self.scan_search(query, None if limit is None else limit + offset)
+            yield from itertools.islice(scan, offset, None)
+            return
+        if first is None:
+            return
+        words = parsed.highlight_words()
+        for hit in itertools.chain([first], hits):
+            meta = self.index.meta(hit.id, synced=True)
+            if meta is None:
+                continue
+            try:
+                body = self.text(meta.id)
+            except LibraryError:
+                body = ""
+            lines = [(n, p) for n, p in enumerate(body.split("\n\n")) if spans(p, words)]
+            shown, marks, _ = snippet(body, parsed)
+            yield SearchHit(meta, lines, hit.score, shown, marks)
+
+    def scan_search(self, query: str, limit: int | None = None) -> Iterator[SearchHit]:
+        """Without FTS5: articles whose title or body holds every word (reads every text)."""
         words = [w.casefold() for w in query.split()]
         if not words:
-            return []
-        hits: list[SearchHit] = []
+            return
+        found = 0
         for meta in self.articles():
             try:
                 body = self.text(meta.id)
@@ -334,10 +404,10 @@ class Library:
                 for n, para in enumerate(body.split("\n\n"))
                 if any(w in para.casefold() for w in words)
             ]
-            hits.append(SearchHit(meta, lines))
-            if limit is not None and len(hits) >= limit:
+            yield SearchHit(meta.to_meta(), lines, 0.0, lines[0][1] if lines else "", [])
+            found += 1
+            if limit is not None and found >= limit:
                 break
-        return hits
 
 
 def old_caches(root: Path) -> list[Path]:
@@ -381,7 +451,3 @@ def _clean_field(name: str, value: str) -> str | None:
             raise LibraryError(f"not a date: {value}")
         return parsed
     return value
-
-
-def _replace(meta: ArticleMeta, **changes: Any) -> ArticleMeta:
-    return replace(meta, **changes)

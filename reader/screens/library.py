@@ -450,17 +450,10 @@ class LibraryScreen(Screen[None]):
         self.app.push_screen(ImportDialog(self.session), done)
 
     def action_search(self) -> None:
-        from reader.screens.dialogs import TextPrompt
+        """The search screen, searching as you type."""
+        from reader.screens.search import SearchScreen
 
-        def run(query: str | None) -> None:
-            if query and query.strip():
-                from reader.screens.search import SearchScreen
-
-                self.app.push_screen(SearchScreen(self.session, query.strip()))
-
-        self.app.push_screen(
-            TextPrompt("Search the text of every article", placeholder="words"), run
-        )
+        self.app.push_screen(SearchScreen(self.session))
 
     def action_annotations(self) -> None:
         from reader.screens.annotations import AnnotationsScreen

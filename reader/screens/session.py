@@ -136,13 +136,12 @@ class Session:
             return None
 
     def index_stamp(self) -> Any:
-        """Changes when anyone adds, removes or edits articles (one stat of the index file)."""
-        path = getattr(getattr(self.library, "index", None), "path", None)
+        """Changes when anyone adds, removes or edits articles (a stat of the index files)."""
+        stamp = getattr(getattr(self.library, "index", None), "stamp", None)
         try:
-            st = path.stat() if path is not None else None
+            return stamp() if callable(stamp) else None
         except OSError:
             return None
-        return (st.st_ino, st.st_size, st.st_mtime_ns) if st else None
 
     def export_path(self, meta: ArticleMeta, suffix: str = ".md") -> Path:
         """Where `e` writes: ``LIBRARY/exports/`` with the name ``reader export -o DIR/``

@@ -1,0 +1,64 @@
+"""Bulk import: a corpus imported again (after ctrl+c) skips what is in; progress with an ETA;
+a run that only counts keeps no list of every row. The corpus lines are made up."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from test_cli_support import distinct, run
+
+from reader.cli.importing import TerminalProgress
+from reader.library.ingest import import_paths
+from reader.library.store import Library
+
+STORY = (
+    "The river ferry will run every hour from May, the harbour office said on Monday. "
+    "Commuters had asked for more crossings since the bridge was closed for repairs."
+)
+
+
+def corpus(path: Path, start: int, stop: int) -> Path:
+    lines = [
+        json.dumps({"title": f"Ferry story {n}", "text": distinct(STORY, n), "lang": "en"})
+        for n in range(start, stop)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_running_the_same_import_again_skips_what_is_in(capsys, tmp_path: Path) -> None:
+    part = corpus(tmp_path / "part.jsonl", 0, 8)  # what an interrupted run got in
+    code, out, err = run(capsys, "import", str(part))
+    assert code == 0, err
+    whole = corpus(tmp_path / "whole.jsonl", 0, 20)
+    code, out, err = run(capsys, "import", str(whole))
+    assert code == 0, err
+    states = [line.split()[0] for line in out.splitlines()]
+    assert states.count("duplicate") == 8 and states.count("imported") == 12
+
+
+def test_a_counting_run_keeps_no_rows(tmp_path: Path) -> None:
+    library = Library(tmp_path / "lib", create=True)
+    seen = []
+    report = import_paths(
+        library, [corpus(tmp_path / "c.jsonl", 0, 12)], keep=False, on_result=seen.append
+    )
+    assert report.imported_count == 12 and report.imported == [] and len(seen) == 12
+    again = import_paths(library, [tmp_path / "c.jsonl"], keep=False)
+    assert again.duplicate_count == 12 and again.imported_count == 0
+
+
+def test_progress_shows_the_time_left_once_it_knows_the_rate() -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Terminal()
+    progress = TerminalProgress(stream)
+    assert progress.eta(100.0, 0, 1000) == ""  # no rate yet
+    assert progress.eta(101.0, 10, 1000) == ""  # not for the first seconds
+    assert progress.eta(104.0, 200, 1000) == " ~16 s left"  # 200 in 4 s: 800 at 50/s
+    assert progress.eta(110.0, 10, 1000) == " ~16 min left"  # 10 in 10 s: 990 at 1/s
+    assert progress.eta(110.0, 1000, 1000) == ""

@@ -1,0 +1,274 @@
+"""Full-text search: the query language, ranking, snippets, the JSON contract, the index kept
+current by every kind of write, and rebuilt when it is missing, damaged or not FTS5-capable.
+All articles here are made up for the tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_cli_support import imported_ids, run, write
+
+from reader.importing.models import ParsedArticle
+from reader.library.store import Library
+
+STORIES = {
+    "klima": (
+        "Der Klimabericht liegt vor",
+        "Der Klimabericht der Kommission wurde am Montag vorgestellt.\n\n"
+        "Der Außenminister nannte ihn um 12:30 Uhr eine Mahnung.",
+        "de",
+        "2024-02-10",
+        "Morgenblatt",
+    ),
+    "nato": (
+        "Treffen in Brüssel",
+        "Der Nato-Chef traf die Aussenminister der Mitgliedsstaaten.\n\n"
+        "Über das Klima wurde nicht gesprochen.",
+        "de",
+        "2024-05-03",
+        "Abendpost",
+    ),
+    "harbour": (
+        "Harbour plans approved",
+        "The council approved the harbour plans on Tuesday.\n\n"
+        "Officials said the running costs would be reviewed in March.",
+        "en",
+        "2023-11-20",
+        "Coastal Times",
+    ),
+    "rail": (
+        "Railway strike ends",
+        "The railway strike ended after talks.\n\nUnions said the chef of the canteen cooked.",
+        "en",
+        "2024-03-01",
+        "Coastal Times",
+    ),
+}
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> tuple[Library, dict[str, str]]:
+    library = Library(tmp_path / "lib", create=True)
+    ids = {}
+    for key, (title, text, lang, date, source) in STORIES.items():
+        parsed = ParsedArticle(text=text, title=title, lang=lang, date=date, source=source)
+        _, meta = library.add(parsed, text.encode("utf-8"), f"{key}.txt")
+        ids[key] = meta.id
+    return library, ids
+
+
+def found(library: Library, query: str) -> list[str]:
+    return [h.article.id for h in library.search(query)]
+
+
+def keys(library: Library, ids: dict[str, str], query: str) -> set[str]:
+    back = {v: k for k, v in ids.items()}
+    return {back[i] for i in found(library, query)}
+
+
+def test_words_are_folded_stemmed_and_find_the_compounds_they_begin(lib) -> None:
+    library, ids = lib
+    assert keys(library, ids, "Klima") == {"klima", "nato"}  # Klimabericht, Klima
+    assert keys(library, ids, "Aussenminister") == {"klima", "nato"}  # Außenminister too
+    assert keys(library, ids, "außenminister") == {"klima", "nato"}
+    assert keys(library, ids, "uber") == set()  # ü is ue, not u
+    assert keys(library, ids, "ueber") == {"nato"}
+    assert keys(library, ids, "runs") == {"harbour"}  # stemmed: run -> running
+    assert keys(library, ids, "approves") == {"harbour"}
+
+
+def test_phrases_or_not_and_prefixes(lib) -> None:
+    library, ids = lib
+    assert keys(library, ids, '"harbour plans"') == {"harbour"}
+    assert keys(library, ids, '"plans harbour"') == set()
+    assert keys(library, ids, "strike OR council") == {"harbour", "rail"}
+    assert keys(library, ids, "Klima -Nato") == {"klima"}
+    assert keys(library, ids, "rail*") == {"rail"}
+    assert keys(library, ids, "Coastal -strike") == {"harbour"}
+
+
+def test_field_filters_language_and_date_ranges(lib) -> None:
+    library, ids = lib
+    assert keys(library, ids, "title:Klima") == {"klima"}
+    assert keys(library, ids, "source:abendpost") == {"nato"}
+    assert keys(library, ids, "lang:en") == {"harbour", "rail"}
+    assert keys(library, ids, "date:2024-01..2024-03") == {"klima", "rail"}
+    assert keys(library, ids, "date:2024") == {"klima", "nato", "rail"}
+    assert keys(library, ids, "Coastal date:..2023-12") == {"harbour"}
+    assert keys(library, ids, "lang:de Klima date:2024-05") == {"nato"}
+
+
+def test_hyphens_and_colons_inside_words_stay_text(lib) -> None:
+    library, ids = lib
+    assert keys(library, ids, "Nato-Chef") == {"nato"}  # not "Nato" without "Chef"
+    assert keys(library, ids, "12:30") == {"klima"}  # not a field called 12
+    assert keys(library, ids, "chef") == {"nato", "rail"}
+    assert keys(library, ids, "Unions-chef") == set()  # the words, in this order
+
+
+def test_results_are_ranked_and_carry_a_snippet_with_the_matches(lib) -> None:
+    library, ids = lib
+    hits = library.search("Klima")
+    assert hits[0].article.id == ids["klima"]  # in the title: first
+    assert hits[0].score >= hits[1].score
+    nato = next(h for h in hits if h.article.id == ids["nato"])
+    marked = [nato.snippet[s:e] for s, e in nato.marks]
+    assert marked == ["Klima"]
+    assert [n for n, _ in nato.lines] == [1]
+
+
+def test_tags_notes_and_actors_are_searched_and_follow_changes(lib) -> None:
+    library, ids = lib
+    assert found(library, "Quallenplage") == []
+    library.annotations.tag_article(ids["rail"], ["Quallenplage"])
+    assert found(library, "tag:Quallenplage") == [ids["rail"]]
+    assert found(library, "Quallenplage") == [ids["rail"]]
+    library.annotations.add_note(ids["harbour"], "compare with the ferry timetable")
+    assert found(library, "timetable") == [ids["harbour"]]
+    library.annotations.untag_article(ids["rail"], ["Quallenplage"])
+    assert found(library, "Quallenplage") == []
+    actors = {a for m in library.articles() for a in m.actors}
+    if actors:
+        name = sorted(actors)[0]
+        assert found(library, f'actor:"{name}"')
+
+
+def test_the_index_follows_edits_removals_imports_and_reimports(lib, capsys) -> None:
+    library, ids = lib
+    assert found(library, "Gezeitenkraftwerk") == []  # the index now exists
+    library.edit(ids["rail"], title="Gezeitenkraftwerk geplant")
+    assert found(library, "Gezeitenkraftwerk") == [ids["rail"]]
+    assert found(library, "title:Railway") == []
+    library.remove([ids["harbour"]])
+    assert found(library, "council") == []
+    text = "A new story about a lighthouse keeper and the Gezeitenkraftwerk nearby."
+    _, meta = library.add(ParsedArticle(text=text, title="Lighthouse"), text.encode(), "l.txt")
+    assert set(found(library, "Gezeitenkraftwerk")) == {ids["rail"], meta.id}
+    original = library.article_dir(ids["klima"]) / "original.txt"
+    original.write_text("Der Wattenbericht wurde vorgestellt.", encoding="utf-8")
+    library.reimport([ids["klima"]])
+    assert found(library, "Wattenbericht") == [ids["klima"]]
+    assert found(library, "Klimabericht") == []
+
+
+def test_a_missing_or_damaged_index_is_rebuilt(lib) -> None:
+    library, ids = lib
+    assert found(library, "harbour") == [ids["harbour"]]
+    path = library.cache_dir / "search.sqlite"
+    library.search_index.close()
+    for extra in ("-wal", "-shm"):
+        Path(str(path) + extra).unlink(missing_ok=True)
+    path.write_bytes(b"this is not an sqlite database" * 50)
+    assert found(Library(library.root), "harbour") == [ids["harbour"]]
+    path.unlink()
+    for extra in ("-wal", "-shm"):
+        Path(str(path) + extra).unlink(missing_ok=True)
+    assert found(Library(library.root), "harbour") == [ids["harbour"]]
+
+
+def test_without_fts5_search_reads_every_article(lib, monkeypatch) -> None:
+    from reader.library import search_index
+
+    library, ids = lib
+    monkeypatch.setattr(search_index, "has_fts5", lambda: False)
+    fresh = Library(library.root)
+    assert [h.article.id for h in fresh.search("harbour")] == [ids["harbour"]]
+
+
+def test_search_json_keeps_its_fields_and_adds_score_and_snippet(capsys, tmp_path) -> None:
+    paths = [
+        write(tmp_path / "a.txt", "Harbour news\n\nThe harbour opened a new pier today."),
+        write(tmp_path / "b.txt", "Other news\n\nNothing about ports here, only a pier."),
+    ]
+    code, out, err = run(capsys, "import", *map(str, paths))
+    assert code == 0, err
+    first, _ = imported_ids(out)
+    code, out, err = run(capsys, "search", "--json", "harbour")
+    assert code == 0, err
+    rows = json.loads(out)
+    assert [r["id"] for r in rows] == [first]
+    row = rows[0]
+    assert list(row)[:3] == ["id", "title", "lines"]
+    assert row["lines"] == [{"paragraph": 0, "text": "The harbour opened a new pier today."}]
+    assert isinstance(row["score"], float) and "harbour" in row["snippet"]
+    code, out, _ = run(capsys, "search", "--json", "pier", "--limit", "1")
+    assert code == 0 and len(json.loads(out)) == 1
+    code, out, _ = run(capsys, "search", "--json", "zeppelin")
+    assert code == 0 and json.loads(out) == []
+    code, _, err = run(capsys, "search", "pier", "--limit", "0")
+    assert code == 2 and "--limit" in err
+
+
+def test_list_json_streams_one_row_a_line(capsys, tmp_path) -> None:
+    paths = [
+        write(tmp_path / f"{i}.txt", f"Story {i}\n\nBody number {i} of a tale.") for i in range(3)
+    ]
+    assert run(capsys, "import", *map(str, paths))[0] == 0
+    code, out, _ = run(capsys, "list", "--json")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == 5
+    assert all(json.loads(line.rstrip(",")) for line in lines[1:-1])
+    assert len(json.loads(out)) == 3
+
+
+def test_doctor_reports_the_search_index_and_repair_rebuilds_it(capsys, tmp_path) -> None:
+    path = write(tmp_path / "a.txt", "Harbour news\n\nThe harbour opened a new pier today.")
+    code, out, _ = run(capsys, "import", str(path))
+    (article,) = imported_ids(out)
+    assert run(capsys, "search", "pier")[0] == 0  # builds the index
+    code, out, _ = run(capsys, "doctor")
+    assert code == 0 and "search index: 1 articles" in out
+    code, out, _ = run(capsys, "doctor", "--repair")
+    assert code == 0 and "rebuilt the search index (1 articles)" in out
+    # a cache that is not JSON: doctor checks sizes only; --deep parses every cache
+    from reader import paths
+
+    cache = paths.library_dir() / "articles" / article[:2] / article / "analysis.json"
+    cache.write_text("{ not json", encoding="utf-8")
+    code, out, _ = run(capsys, "doctor")
+    assert code == 0 and "damaged cache" not in out
+    code, out, _ = run(capsys, "doctor", "--deep")
+    assert code == 0 and "damaged cache" in out
+
+
+def test_the_tui_searches_as_you_type_and_pages_its_results(samples_dir_copy, monkeypatch):
+    from test_tui_support import SIZE, app_for, run_async, settle
+
+    from reader.screens import search
+    from reader.screens.search import MORE, SearchScreen
+
+    monkeypatch.setattr(search, "PAGE", 2)
+    library = Library(samples_dir_copy)
+    common = "the"  # in most of the English samples
+    every = {h.article.id for h in library.search(common)}
+    assert len(every) > 2
+
+    @run_async
+    async def flow() -> None:
+        app = app_for(samples_dir_copy)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("f")
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, SearchScreen)
+            await pilot.press("z", "z", "q")  # nothing matches while typing...
+            await settle(pilot)
+            assert screen.shown == []
+            for _ in range(3):
+                await pilot.press("backspace")
+            await pilot.press(*common)  # ...then the query as typed so far
+            await settle(pilot)
+            assert len(screen.shown) == 3 and screen.shown[-1] is MORE  # a page, then "more"
+            await pilot.press("enter")  # to the list
+            listing = screen.query_one("#list")
+            listing.highlighted = 2
+            await pilot.press("enter")  # "more results": the next page
+            await settle(pilot)
+            found = [p for p in screen.shown if p is not MORE]
+            assert len(found) == 4 and set(found) <= every and len(set(found)) == 4
+
+    flow()
