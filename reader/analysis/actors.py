@@ -396,7 +396,8 @@ class ActorFinder:
         if not index:
             return
         for i, w in zip(self.caps, self.cap_words):
-            w = _base(w)  # "Nwosu's"
+            if w.endswith(_POSSESSIVE):  # "Nwosu's" (_base, inlined: every capital)
+                w = w[:-2]
             if w in index and i not in self.taken:
                 self._mark_tokens(i, i + 1, index[w], self.tokens[i].text)
 

@@ -139,11 +139,9 @@ def _frame_after_de(fr: FrameFinder, toks: list[Token], s: int, e: int) -> Frame
     lx = fr.lx
     if not _after_gaps(fr, toks):
         return None
-    for j in range(1, len(toks)):
+    for j in _frame_gaps(fr, toks, 1):
         if j == 1 and toks[1].low != lx.SO_FRAME:
             continue  # "Dennoch, so Nacke, habe …": only 'so' frames after one word
-        if not _after_gap(fr, toks, j):
-            continue
         found = _after_speaker_de(fr, toks, j, e)
         if found is None:
             continue
@@ -168,9 +166,7 @@ def _frame_after_en(fr: FrameFinder, toks: list[Token], s: int, e: int) -> Frame
     lx = fr.lx
     if not _after_gaps(fr, toks):
         return None
-    for j in range(2, len(toks)):
-        if not _after_gap(fr, toks, j):
-            continue
+    for j in _frame_gaps(fr, toks, 2):
         if toks[j].low in lx.RELATIVES:
             continue  # "…, which the Church describes as …": a relative clause
         if toks[0].low in lx.PARTICIPLE_OPENERS:
@@ -197,13 +193,26 @@ def _after_gaps(fr: FrameFinder, toks: list[Token]) -> bool:
     return "," in between or "–" in between or "—" in between
 
 
-def _after_gap(fr: FrameFinder, toks: list[Token], j: int) -> bool:
-    """Can a frame open at token j: a comma or dash before it, no long quote inside?"""
-    gap = fr.text[toks[j - 1].end : toks[j].start]  # (fr.gap, inlined: a hot loop)
-    if "," not in gap and "–" not in gap and "—" not in gap:
-        return False  # "…, sagte X" and "… – so X –"
-    # a long quote before the comma is framed as a direct quote
-    return not (len(gap.split()) > 6 and any(c in gap for c in '„“"»«'))
+def _frame_gaps(fr: FrameFinder, toks: list[Token], lo: int) -> list[int]:
+    """Every j >= lo where a frame can open at token j, in order: a comma or dash before it
+    ("…, sagte X", "… – so X –") and no long quote inside that gap (a long quote before the
+    comma is framed as a direct quote). The marks are found in the text, not word by word."""
+    out: list[int] = []
+    if lo >= len(toks):
+        return out
+    text, n = fr.text, lo
+    for m in _FRAME_GAP.finditer(text, toks[lo - 1].end, toks[-1].start):
+        while toks[n].start <= m.start():  # (words hold no comma or dash)
+            n += 1
+        if out and out[-1] == n:
+            continue
+        gap = text[toks[n - 1].end : toks[n].start]
+        if not (len(gap.split()) > 6 and any(c in gap for c in '„“"»«')):
+            out.append(n)
+    return out
+
+
+_FRAME_GAP = re.compile("[,–—]")
 
 
 def _after_frame(
