@@ -176,3 +176,20 @@ def test_a_konjunktiv_one_sentence_continues_the_subject_of_a_report_sentence_be
     assert q.text == "Die Dämme seien nahe an der Grenze." and q.speaker == "Die Regierung"
     text = "Der Zug fuhr um acht Uhr ab. Ich stelle fest, dass die Strecke frei ist."
     assert not any(q.kind == "indirect_free_indirect" for q in analyze(text, "de").quotes)
+
+
+def test_a_first_person_sentence_after_reported_words_does_not_continue_them():
+    """'habe', 'lehne' with 'ich' are the indicative of whoever speaks in the article (an
+    interview's answer), not a Konjunktiv continuing the last speaker's reported words."""
+    text = (
+        "Der Trainer wurde nach dem Spiel befragt. Er sagte, die Mannschaft sei müde gewesen. "
+        "Ich habe schon viele solche Spiele gesehen und lerne jedes Mal etwas."
+    )
+    kinds = {q.text: q.kind for q in analyze(text, "de").quotes}
+    assert not any(t.startswith("Ich habe") for t in kinds), kinds
+    text = (
+        "Der Trainer wurde nach dem Spiel befragt. Er sagte, die Mannschaft sei müde gewesen. "
+        "Sie habe trotzdem bis zum Schluss gekämpft."
+    )
+    kinds = {q.text: q.kind for q in analyze(text, "de").quotes}
+    assert kinds["Sie habe trotzdem bis zum Schluss gekämpft."] == "indirect_free_indirect"

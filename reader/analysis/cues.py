@@ -222,6 +222,8 @@ class Cues:
     EMERGE_VERBS: frozenset[str]
     # First-person pronouns: a verb after them is no Konjunktiv ("Ich stelle …").
     FIRST_PERSON: frozenset[str]
+    # "ich": with it "habe", "lehne", "halte" are the indicative, never a Konjunktiv I.
+    FIRST_SINGULAR: frozenset[str]
     # Auxiliaries of a perfect infinitive after a reportative modal ("soll … getötet worden sein").
     PERFECT_AUX: frozenset[str]
     EMERGE_PARTICLE: str

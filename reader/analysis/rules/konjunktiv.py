@@ -50,6 +50,8 @@ def _before_own_colon(ctx: SentenceContext) -> list[Token]:
 
 
 def _continues(ctx: SentenceContext) -> bool:
+    if not ctx.lx.FIRST_SINGULAR.isdisjoint(ctx.lows):
+        return False  # "Ich lehne sie ab", "habe ich gelernt": the first person's indicative
     h = ctx.history
     if not (h.recent(ctx.idx) or konj_one(ctx, ctx.toks) and h.previous_subject(ctx.idx)):
         return False
