@@ -193,3 +193,18 @@ def test_a_first_person_sentence_after_reported_words_does_not_continue_them():
     )
     kinds = {q.text: q.kind for q in analyze(text, "de").quotes}
     assert kinds["Sie habe trotzdem bis zum Schluss gekämpft."] == "indirect_free_indirect"
+
+
+def test_a_condition_with_only_konjunktiv_two_states_a_consequence_not_reported_words():
+    """After reported words, 'Sollte …, könnte …' and 'Da …, dürfte …' are the writer's
+    reasoning; a plain Konjunktiv II sentence still continues the speaker."""
+    lead = "Der Sprecher der Stadt sagte, die Brücke sei gesperrt. "
+    for second in (
+        "Sollte das Wetter besser werden, könnte die Brücke am Freitag wieder öffnen.",
+        "Da der Fluss gestiegen ist, dürfte die Sperrung länger dauern.",
+    ):
+        kinds = {q.text: q.kind for q in analyze(lead + second, "de").quotes}
+        assert second not in kinds, kinds
+    second = "Die Arbeiten könnten bis Freitag dauern."
+    kinds = {q.text: q.kind for q in analyze(lead + second, "de").quotes}
+    assert kinds[second] == "indirect_free_indirect"

@@ -54,6 +54,8 @@ class Cues:
     GROUP_NOUNS: frozenset[str]
     # reportative modal: "Der Täter soll … gefeuert haben"
     HEARSAY: frozenset[str]
+    # The same modal opening a condition ("Sollte der Antrag scheitern, …").
+    HEARSAY_IF: frozenset[str]
     HONORIFICS: frozenset[str]
     IMPERSONAL: frozenset[str]
     # Verbs of thought, finding and saying that open a report inside reported words ("said she

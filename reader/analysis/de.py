@@ -718,6 +718,7 @@ DE = Cues(
     FUNCTION_WORDS=frozenset(FUNCTION_WORDS),
     GROUP_NOUNS=frozenset(GROUP_NOUNS),
     HEARSAY=frozenset(HEARSAY),
+    HEARSAY_IF=frozenset({"sollte", "sollten"}),
     HONORIFICS=frozenset(HONORIFICS),
     IMPERSONAL=frozenset(IMPERSONAL),
     INNER_REPORT=frozenset(),

@@ -496,6 +496,7 @@ EN = Cues(
     FUNCTION_WORDS=frozenset(FUNCTION_WORDS),
     GROUP_NOUNS=frozenset(GROUP_NOUNS),
     HEARSAY=frozenset(HEARSAY),
+    HEARSAY_IF=frozenset(),
     HONORIFICS=frozenset(HONORIFICS),
     IMPERSONAL=frozenset(IMPERSONAL),
     INNER_REPORT=frozenset(INNER_REPORT),

@@ -35,6 +35,17 @@ def _konj(ctx: SentenceContext, toks: list[Token]) -> bool:
     return any(is_konjunktiv(t, lx) for t in toks if t.low[-1] == "e")
 
 
+def _hypothetical(ctx: SentenceContext, toks: list[Token]) -> bool:
+    """'Sollte der Antrag angenommen werden, könnte X …', 'Da sie feucht war, dürfte …': a
+    sentence that opens with a condition or a cause and has only Konjunktiv II forms states
+    a consequence, it does not go on with anyone's words."""
+    lx = ctx.lx
+    if not toks or toks[0].low not in lx.SUBORDINATORS and toks[0].low not in lx.HEARSAY_IF:
+        return False
+    forms = [t.low for t in toks if is_konjunktiv(t, lx)]
+    return bool(forms) and all(f in lx.KONJ_TWO for f in forms)
+
+
 def _before_own_colon(ctx: SentenceContext) -> list[Token]:
     """The words before a colon that a verb of saying opens ("X kritisierte …: Das Gesetz
     beschränke …"): the Konjunktiv after it is X's, not the last speaker's."""
@@ -55,7 +66,8 @@ def _continues(ctx: SentenceContext) -> bool:
     h = ctx.history
     if not (h.recent(ctx.idx) or konj_one(ctx, ctx.toks) and h.previous_subject(ctx.idx)):
         return False
-    return _konj(ctx, _before_own_colon(ctx))
+    toks = _before_own_colon(ctx)
+    return _konj(ctx, toks) and not _hypothetical(ctx, toks)
 
 
 @rule("konj_own_head", "de")
