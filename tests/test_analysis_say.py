@@ -241,3 +241,14 @@ def test_a_noun_in_ly_is_no_adverb_before_the_verb():
     assert len(ind) == 1 and ind[0].speaker == "Lawyers for the family"
     a = analyze("Experts have long argued that the tax is unfair to the poor.", "en")
     assert _kind(a, "indirect")[0].speaker == "Experts"
+
+
+def test_the_phrase_before_the_auxiliary_speaks_not_a_time_phrase_before_the_participle():
+    """German word order: 'X hatte Anfang Juli berichtet, …': X stands before the finite
+    auxiliary; the capitalised time phrase before the participle is no speaker."""
+    text = (
+        "Der Radiosender Nordwelle hatte Anfang Juli berichtet, in den Akten seien Lücken "
+        "gefunden worden."
+    )
+    q = next(q for q in analyze(text, "de").quotes if q.text.startswith("in den Akten"))
+    assert q.speaker == "Der Radiosender Nordwelle", q.speaker

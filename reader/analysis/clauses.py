@@ -214,6 +214,7 @@ class ClauseTools:
                 after = np_after(self.text, toks, v + 2, lx, e)  # "meldete dann die Agentur"
         lo = 1 if v > 1 and toks[0].low in lx.FOCUS_PARTICLES else 0  # "Auch die EU forderte"
         aux = self.finite_aux(toks, lo, v)
+        sub = None
         if aux is not None:  # "Im Mai hatte X angekündigt", "X hat die Länder aufgefordert"
             if toks[lo].low in lx.ADVERBIAL_OPENERS:
                 sub = np_after(self.text, toks, aux + 1, lx, toks[v].start)
@@ -226,6 +227,8 @@ class ClauseTools:
         before = np_before(self.text, toks, lo, v, lx)
         if before and not self.speakerlike(before) and after and self.speakerlike(after):
             return after
+        if sub is not None and before and not self.speakerlike(before):
+            return sub  # "X hatte Anfang Juli berichtet": the phrase before the auxiliary
         return before or after
 
     def adverb_then_np(self, toks: list[Token], v: int) -> bool:
