@@ -252,3 +252,9 @@ def test_the_phrase_before_the_auxiliary_speaks_not_a_time_phrase_before_the_par
     )
     q = next(q for q in analyze(text, "de").quotes if q.text.startswith("in den Akten"))
     assert q.speaker == "Der Radiosender Nordwelle", q.speaker
+
+
+def test_und_before_a_colon_is_no_speaker_the_last_one_goes_on():
+    text = "Die Ministerin Petra Lang sagte: „Wir handeln jetzt.“ Und: „Wir warten nicht länger.“"
+    q = next(q for q in analyze(text, "de").quotes if q.text.startswith("„Wir warten"))
+    assert q.speaker != "Und" and q.actor == "petra-lang", (q.speaker, q.actor)
