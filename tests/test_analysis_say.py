@@ -258,3 +258,9 @@ def test_und_before_a_colon_is_no_speaker_the_last_one_goes_on():
     text = "Die Ministerin Petra Lang sagte: „Wir handeln jetzt.“ Und: „Wir warten nicht länger.“"
     q = next(q for q in analyze(text, "de").quotes if q.text.startswith("„Wir warten"))
     assert q.speaker != "Und" and q.actor == "petra-lang", (q.speaker, q.actor)
+
+
+def test_a_reflexive_and_an_adverb_between_the_verb_and_its_subject():
+    text = "Zufrieden äußerte sich auch der Sprecher der Feuerwehr Kiel: „Alles lief gut.“"
+    q = next(q for q in analyze(text, "de").quotes if q.text == "„Alles lief gut.“")
+    assert q.speaker == "der Sprecher der Feuerwehr Kiel", q.speaker

@@ -212,6 +212,13 @@ class ClauseTools:
             after = np_after(self.text, toks, v + 1, lx, e)  # never across the frame's comma
             if after is None and lx.VERB_FINAL_CLAUSES and self.adverb_then_np(toks, v):
                 after = np_after(self.text, toks, v + 2, lx, e)  # "meldete dann die Agentur"
+            elif (
+                after is None
+                and lx.VERB_FINAL_CLAUSES
+                and toks[v + 1].low in lx.REFLEXIVE
+                and self.adverb_then_np(toks, v + 1)
+            ):
+                after = np_after(self.text, toks, v + 3, lx, e)  # "äußerte sich auch der X"
         lo = 1 if v > 1 and toks[0].low in lx.FOCUS_PARTICLES else 0  # "Auch die EU forderte"
         aux = self.finite_aux(toks, lo, v)
         sub = None
