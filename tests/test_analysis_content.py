@@ -490,3 +490,9 @@ def test_english_headline_and_second_main_clause_frames():
     assert len(ind) == 1 and ind[0].speaker == "a guard" and ind[0].text == "it was a weapon"
     text = "These were the colours and sounds the reporters observed at the opening party."
     assert _kind(analyze(text, "en"), "indirect") == []
+
+
+def test_an_adjective_after_the_article_stays_in_the_speaker_of_a_that_clause():
+    text = "Der 64-jährige Pächter des Hofes hatte längst festgestellt, dass Füchse im Stall waren."
+    q = next(q for q in analyze(text, "de").quotes if q.text.startswith("dass Füchse"))
+    assert q.rule == "that_clause" and q.speaker == "Der 64-jährige Pächter des Hofes", q.speaker

@@ -123,6 +123,9 @@ def _that_clause(fr: FrameFinder, toks: list[Token], s: int, e: int) -> Frame | 
             ):
                 k += 1
             sp = (toks[0].start, toks[k - 1].end) if k else None
+            if k == 1 and toks[0].low in lx.DETERMINERS:
+                # "Der 81-jährige Besitzer hatte festgestellt, dass": an adjective follows
+                sp = np_after(fr.text, toks, 0, lx, toks[c].start) or sp
         if sp is None:
             return None
         return Frame(toks[c].start, fr.clause_end(e), "indirect", sp, prev.text)
