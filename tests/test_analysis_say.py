@@ -264,3 +264,9 @@ def test_a_reflexive_and_an_adverb_between_the_verb_and_its_subject():
     text = "Zufrieden äußerte sich auch der Sprecher der Feuerwehr Kiel: „Alles lief gut.“"
     q = next(q for q in analyze(text, "de").quotes if q.text == "„Alles lief gut.“")
     assert q.speaker == "der Sprecher der Feuerwehr Kiel", q.speaker
+
+
+def test_an_article_before_a_name_in_marks_speaks_as_that_name():
+    text = "Die „Nordheimer Rundschau“ hatte gestern berichtet, die Fabrik werde geschlossen."
+    q = next(q for q in analyze(text, "de").quotes if q.text.startswith("die Fabrik"))
+    assert q.speaker == "Die „Nordheimer Rundschau“", q.speaker
