@@ -196,7 +196,9 @@ def _intent_at(fr: FrameFinder, toks: list[Token], v: int, s: int, e: int) -> Fr
         if passive and sp is not None:
             # "A und B werden aufgefordert, …": the subject is asked; the agent asks
             sp = fr.agent(toks, max(k for k in range(v) if toks[k].low in lx.PASSIVE_AUX))
-        if sp is None or not fr.speakerlike(sp):
+        if sp is None or not (fr.speakerlike(sp) or sp[0] == toks[0].start and not passive):
+            # (the subject opening the sentence announces, as without a comma: "Der Verlag
+            # schlug den Mitarbeitern vor, sich … zu bewerben")
             if not any(x.low in lx.PASSIVE_AUX for x in toks[:v]):
                 return None
             sp = None  # "Ihm wird vorgeworfen, … getötet zu haben": nobody named
