@@ -30,6 +30,7 @@ from reader.screens.dialogs import (
 from reader.widgets.article_layout import ArticleLayout
 from reader.widgets.article_view import ArticleView
 from reader.widgets.panels import ActorsPanel, NotesPanel
+from reader.widgets.safe_input import SafeInput
 
 
 class ArticleScreen(Screen[None]):
@@ -279,7 +280,7 @@ class ArticleScreen(Screen[None]):
     async def action_search(self) -> None:
         if not self.query("#text-search"):
             await self.mount(
-                Input(placeholder="search in this article", id="text-search"), before="#status"
+                SafeInput(placeholder="search in this article", id="text-search"), before="#status"
             )
         box = self.query_one("#text-search", Input)
         box.display = True

@@ -14,6 +14,7 @@ from reader.base.errors import ReaderError, describe
 from reader.render import append_filters, clean, clean_line, plural
 from reader.widgets.article_rows import COLUMNS, Row, filter_rows, sort_rows
 from reader.widgets.article_table import ArticleTable
+from reader.widgets.safe_input import SafeInput
 
 
 class LibraryScreen(Screen[None]):
@@ -56,7 +57,7 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-header")
-        yield Input(placeholder="filter: title, source, tags, actors", id="filter")
+        yield SafeInput(placeholder="filter: title, source, tags, actors", id="filter")
         yield ProgressBar(total=None, show_eta=False, id="first-run")
         yield ArticleTable(id="articles")
         yield Footer(compact=True, show_command_palette=False)  # room for ? Help at 80 columns
