@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from annotations.corrections import ActorFix, alias_names
 from reader.base.errors import ReaderError
 from reader.importing.importer import content_key
 from reader.importing.models import ParsedArticle, apply_given
@@ -81,6 +82,7 @@ def _reimport(
     refetch: bool,
     parser: LimitedParser,
 ) -> list[ReimportResult]:
+    aliases = _alias_table(annotations)  # the current coder's library-wide merges
     if targets is None:
         targets = list(index.columns().ids)
     results: list[ReimportResult] = []
@@ -116,7 +118,7 @@ def _reimport(
             "words": len(parsed.text.split()),
             "import_tags": list(dict.fromkeys(parsed.tags)),
             "quotes": analysed.quotes,
-            "actors": analysed.actors,
+            "actors": alias_names(analysed.actors, aliases),  # library-wide merges apply
         }
         if refetch:
             from .ids import sha256_hex
@@ -152,6 +154,13 @@ def _reimport(
             # removed meanwhile, the user's corrections (made meanwhile too) kept
             txn.update(article_id, keep_edited=True, **derived)
     return results
+
+
+def _alias_table(annotations: AnnotationStore) -> dict[str, ActorFix]:
+    try:
+        return annotations.library_actor_fixes()
+    except Exception:  # noqa: BLE001 - a damaged alias table must not stop a reimport
+        return {}
 
 
 def _fetcher() -> Fetcher:

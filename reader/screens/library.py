@@ -35,6 +35,7 @@ class LibraryScreen(Screen[None]):
         Binding("U", "toggle_read", "Mark unread/read", key_display="U", show=False),
         Binding("e", "export", "Export shown", show=False),
         Binding("A", "disagreements", "Coder disagreements", key_display="A", show=False),
+        Binding("S", "stats", "Statistics", key_display="S", show=False),
         Binding("q", "quit", "Quit"),
     ]
     HELP_SECTION = "Library"
@@ -460,6 +461,13 @@ class LibraryScreen(Screen[None]):
         from reader.screens.annotations import AnnotationsScreen
 
         self.app.push_screen(AnnotationsScreen(self.session))
+
+    def action_stats(self) -> None:
+        """Who gets quoted, how, by which outlet and when: over the articles shown."""
+        from reader.screens.stats import StatsScreen
+
+        ids = [r.id for r in self.query_one(ArticleTable).rows] if self.filtered else None
+        self.app.push_screen(StatsScreen(self.session, ids, tag=self.tag, actor=self.actor))
 
     def action_disagreements(self) -> None:
         from reader.screens.coding import DisagreementScreen
