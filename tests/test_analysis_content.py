@@ -619,3 +619,19 @@ def test_a_report_inside_reported_words_is_nested():
     assert outer.text == inner.text == "the new rules had made the roads safer"
     a = analyze("The chief said the boxes found in the warehouse had been stolen in May.", "en")
     assert len(_kind(a, "indirect")) == 1  # "found in": a participle, no inner report
+
+
+def test_an_adjective_after_the_article_stays_in_the_speaker_of_a_that_clause():
+    text = "Der 64-jährige Pächter des Hofes hatte längst festgestellt, dass Füchse im Stall waren."
+    q = next(q for q in analyze(text, "de").quotes if q.text.startswith("dass Füchse"))
+    assert q.rule == "that_clause" and q.speaker == "Der 64-jährige Pächter des Hofes", q.speaker
+
+
+def test_the_subject_opening_the_sentence_announces_an_intention_after_a_comma():
+    """As without a comma ('Philips hat angekündigt … zu …'), a subject that opens the
+    sentence is the one who proposes, even a noun no list knows can speak."""
+    text = (
+        "Der Kleinverlag schlug den entlassenen Mitarbeitern vor, sich bei der Tochter zu bewerben."
+    )
+    q = next(q for q in analyze(text, "de").quotes if q.text.startswith("sich bei der Tochter"))
+    assert q.kind == "indirect" and q.speaker == "Der Kleinverlag", (q.kind, q.speaker)

@@ -195,3 +195,35 @@ def test_past_tense_and_adjectives_are_not_konjunktiv():
 
     assert not konj("beflügelte") and not konj("islamische")
     assert konj("gelte") and konj("vorsehe") and konj("sei")
+
+
+def test_a_first_person_sentence_after_reported_words_does_not_continue_them():
+    """'habe', 'lehne' with 'ich' are the indicative of whoever speaks in the article (an
+    interview's answer), not a Konjunktiv continuing the last speaker's reported words."""
+    text = (
+        "Der Trainer wurde nach dem Spiel befragt. Er sagte, die Mannschaft sei müde gewesen. "
+        "Ich habe schon viele solche Spiele gesehen und lerne jedes Mal etwas."
+    )
+    kinds = {q.text: q.kind for q in analyze(text, "de").quotes}
+    assert not any(t.startswith("Ich habe") for t in kinds), kinds
+    text = (
+        "Der Trainer wurde nach dem Spiel befragt. Er sagte, die Mannschaft sei müde gewesen. "
+        "Sie habe trotzdem bis zum Schluss gekämpft."
+    )
+    kinds = {q.text: q.kind for q in analyze(text, "de").quotes}
+    assert kinds["Sie habe trotzdem bis zum Schluss gekämpft."] == "indirect_free_indirect"
+
+
+def test_a_condition_with_only_konjunktiv_two_states_a_consequence_not_reported_words():
+    """After reported words, 'Sollte …, könnte …' and 'Da …, dürfte …' are the writer's
+    reasoning; a plain Konjunktiv II sentence still continues the speaker."""
+    lead = "Der Sprecher der Stadt sagte, die Brücke sei gesperrt. "
+    for second in (
+        "Sollte das Wetter besser werden, könnte die Brücke am Freitag wieder öffnen.",
+        "Da der Fluss gestiegen ist, dürfte die Sperrung länger dauern.",
+    ):
+        kinds = {q.text: q.kind for q in analyze(lead + second, "de").quotes}
+        assert second not in kinds, kinds
+    second = "Die Arbeiten könnten bis Freitag dauern."
+    kinds = {q.text: q.kind for q in analyze(lead + second, "de").quotes}
+    assert kinds[second] == "indirect_free_indirect"

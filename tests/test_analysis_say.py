@@ -355,3 +355,32 @@ def test_inner_finding_needs_that_and_a_say_verb_is_no_addressee():
     assert ind[1].nested and ind[0].text == ind[1].text == "that the police had acted lawfully"
     a = analyze("The boy learned the news from his teacher in the morning.", "en")
     assert _kind(a, "indirect") == []
+
+
+def test_the_phrase_before_the_auxiliary_speaks_not_a_time_phrase_before_the_participle():
+    """German word order: 'X hatte Anfang Juli berichtet, …': X stands before the finite
+    auxiliary; the capitalised time phrase before the participle is no speaker."""
+    text = (
+        "Der Radiosender Nordwelle hatte Anfang Juli berichtet, in den Akten seien Lücken "
+        "gefunden worden."
+    )
+    q = next(q for q in analyze(text, "de").quotes if q.text.startswith("in den Akten"))
+    assert q.speaker == "Der Radiosender Nordwelle", q.speaker
+
+
+def test_und_before_a_colon_is_no_speaker_the_last_one_goes_on():
+    text = "Die Ministerin Petra Lang sagte: „Wir handeln jetzt.“ Und: „Wir warten nicht länger.“"
+    q = next(q for q in analyze(text, "de").quotes if q.text.startswith("„Wir warten"))
+    assert q.speaker != "Und" and q.actor == "petra-lang", (q.speaker, q.actor)
+
+
+def test_a_reflexive_and_an_adverb_between_the_verb_and_its_subject():
+    text = "Zufrieden äußerte sich auch der Sprecher der Feuerwehr Kiel: „Alles lief gut.“"
+    q = next(q for q in analyze(text, "de").quotes if q.text == "„Alles lief gut.“")
+    assert q.speaker == "der Sprecher der Feuerwehr Kiel", q.speaker
+
+
+def test_an_article_before_a_name_in_marks_speaks_as_that_name():
+    text = "Die „Nordheimer Rundschau“ hatte gestern berichtet, die Fabrik werde geschlossen."
+    q = next(q for q in analyze(text, "de").quotes if q.text.startswith("die Fabrik"))
+    assert q.speaker == "Die „Nordheimer Rundschau“", q.speaker
