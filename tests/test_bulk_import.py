@@ -62,3 +62,57 @@ def test_progress_shows_the_time_left_once_it_knows_the_rate() -> None:
     assert progress.eta(104.0, 200, 1000) == " ~16 s left"  # 200 in 4 s: 800 at 50/s
     assert progress.eta(110.0, 10, 1000) == " ~16 min left"  # 10 in 10 s: 990 at 1/s
     assert progress.eta(110.0, 1000, 1000) == ""
+
+
+class _CountingStore:
+    """Takes each article the import yields and keeps only a count, in place of the library:
+    the test measures what reading and parsing the corpus hold, not the store's batch."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def add_many(self, items, **_options) -> None:
+        for _item in items:
+            self.count += 1
+
+
+def _padded_corpus(path: Path, lines: int) -> Path:
+    """``lines`` records of about 2 KB each (a field the importer ignores pads them), a bad one
+    at line 7 and a blank line after line 10."""
+    pad = "p" * 2000
+    with path.open("w", encoding="utf-8") as fh:
+        for n in range(1, lines + 1):
+            if n == 7:
+                fh.write("{this record is cut off\n")
+                continue
+            record = {"title": f"Ferry story {n}", "text": f"The ferry ran {n} times.", "pad": pad}
+            fh.write(json.dumps(record) + "\n" + ("\n" if n == 10 else ""))
+    return path
+
+
+def test_a_corpus_is_read_in_bounded_memory_whatever_its_size(tmp_path: Path) -> None:
+    import tracemalloc
+
+    peaks = {}
+    for lines in (2_000, 20_000):
+        corpus = _padded_corpus(tmp_path / f"c{lines}.jsonl", lines)
+        store = _CountingStore()
+        progress: list[tuple[int, int]] = []
+        tracemalloc.start()
+        try:
+            report = import_paths(
+                store,  # type: ignore[arg-type]
+                [corpus],
+                keep=False,
+                on_progress=lambda done, total, _name, seen=progress: seen.append((done, total)),
+            )
+            peaks[lines] = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert store.count == lines - 1  # every good line, in a corpus of 2 MB and of 40 MB
+        assert report.errors == [(f"{corpus}:7", "not valid JSON")]  # numbered across the pieces
+        assert progress[-1] == (lines + 1, lines + 1)  # the blank line counts too
+    size = (tmp_path / "c20000.jsonl").stat().st_size
+    # reading the corpus whole held it twice (its bytes and a list of its lines): 80 MB here
+    assert peaks[20_000] < size / 4, peaks
+    assert peaks[20_000] < 2 * peaks[2_000], peaks  # ten times the corpus, not ten times more

@@ -43,7 +43,8 @@ def test_a_last_chunk_of_only_the_trailing_newline_is_no_error(tmp_path: Path, m
     corpus = tmp_path / "c.jsonl"
     corpus.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
     monkeypatch.setattr(ingest, "CHUNK_BYTES", 2 * (width + 1))
-    pieces = list(ingest._corpus_chunks(corpus.read_bytes(), corpus.read_bytes().split(b"\n")))
+    with corpus.open("rb") as stream:
+        pieces = list(ingest._corpus_chunks(stream))
     assert pieces[-1][0] == b""  # the case: a chunk holding only what follows the last newline
     lib = Library(tmp_path / "lib", create=True)
     report = import_paths(lib, [corpus])

@@ -140,21 +140,29 @@ def import_paths(
                 continue
             if parsing is None:  # a corpus: read when its turn comes, never ahead
                 try:
-                    data = Path(name).read_bytes()
+                    stream = open(name, "rb")  # noqa: SIM115 - closed below, read piece by piece
                 except OSError as exc:
                     result(ImportOutcome(name, "error", reason=exc.strerror or str(exc)))
                     continue
-                # a corpus counts one unit a line, so its progress moves while it imports
-                lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
-                total += max(0, lines - 1)
-                end, last = done + max(0, lines - 1), 0.0
-                for item in _corpus_items(data, name, result, cancel, pool):
-                    done = min(done + 1, end)
-                    now = time.monotonic()
-                    if on_progress is not None and now - last >= PROGRESS_EVERY:
-                        on_progress(done, total, item[2])
-                        last = now
-                    yield item
+                with stream:
+                    try:
+                        # a corpus counts one unit a line, so its progress moves while it imports
+                        lines = _count_lines(stream)
+                    except OSError as exc:
+                        result(ImportOutcome(name, "error", reason=exc.strerror or str(exc)))
+                        continue
+                    total += max(0, lines - 1)
+                    end, last = done + max(0, lines - 1), 0.0
+                    try:
+                        for item in _corpus_items(stream, name, result, cancel, pool):
+                            done = min(done + 1, end)
+                            now = time.monotonic()
+                            if on_progress is not None and now - last >= PROGRESS_EVERY:
+                                on_progress(done, total, item[2])
+                                last = now
+                            yield item
+                    except OSError as exc:  # the file could not be read on: the rest goes on
+                        result(ImportOutcome(name, "error", reason=exc.strerror or str(exc)))
                 done = end  # bad and blank lines count too
                 continue
             archive = _archive(name, data) if data is not None else None
@@ -414,22 +422,23 @@ def _storable(parsed: ParsedArticle, name: str, result: ResultCallback) -> bool:
 
 
 def _corpus_items(
-    data: bytes,
+    stream: BinaryIO,
     name: str,
     result: ResultCallback,
     cancel: threading.Event | None,
     pool: AnalysisPool,
 ) -> Iterator[tuple[ParsedArticle, bytes, str]]:
-    """Each good line as an article whose original bytes are the line itself. A piece of the
-    corpus that holds a line longer than LONG_LINE is parsed in a worker under the import's
-    limits (one message per line would cost more than its parse); a piece over a limit is parsed
-    again a line at a time, so that only the line over it fails (``error PATH:LINE: ...
-    (limit ...)``). Pieces of shorter lines are parsed here: a line's parse (JSON, then the
-    text's normal form) is linear in its length, and 64 KB take about 15 ms whatever they
-    hold, far from either limit; starting the workers would cost a small corpus seconds."""
-    lines = data.split(b"\n")
+    """Each good line of the corpus open in ``stream`` as an article whose original bytes are
+    the line itself. The corpus is read a piece of whole lines at a time (a few pieces ahead),
+    never whole, so a corpus of any size imports in bounded memory. A piece that holds a line
+    longer than LONG_LINE is parsed in a worker under the import's limits (one message per line
+    would cost more than its parse); a piece over a limit is parsed again a line at a time, so
+    that only the line over it fails (``error PATH:LINE: ... (limit ...)``). Pieces of shorter
+    lines are parsed here: a line's parse (JSON, then the text's normal form) is linear in its
+    length, and 64 KB take about 15 ms whatever they hold, far from either limit; starting the
+    workers would cost a small corpus seconds."""
     records = 0
-    for lineno, item in _parsed_lines(data, lines, name, pool, cancel):
+    for lineno, item, line in _parsed_lines(stream, name, pool, cancel):
         records += 1
         if cancel is not None and cancel.is_set():
             raise _Stopped
@@ -443,7 +452,7 @@ def _corpus_items(
         if not _storable(item, where, result):
             continue
         _warn_replaced(item, where, result)
-        raw = lines[lineno - 1].strip() if 0 < lineno <= len(lines) else b""
+        raw = line.strip()
         if not raw:
             raw = item.text.encode("utf-8")
         yield item, raw, where
@@ -454,60 +463,99 @@ def _corpus_items(
 JOB_BYTES = 1024 * 1024  # a corpus is parsed in pieces of about this size
 JOBS_AHEAD = 2  # pieces parsed ahead of the one being stored
 LONG_LINE = 64 * 1024  # a piece with a longer line is parsed in a worker, under the limits
+COUNT_BYTES = 1024 * 1024  # the newlines are counted in blocks of this size
+
+
+def _count_lines(stream: BinaryIO) -> int:
+    """The lines of the corpus (a last line without its newline counts), counted in blocks:
+    the progress's total, without holding the file. The stream is left at its start."""
+    count, last = 0, b""
+    while block := stream.read(COUNT_BYTES):
+        count += block.count(b"\n")
+        last = block[-1:]
+    stream.seek(0)
+    return count + (0 if last == b"\n" else 1)
+
+
+Numbered = tuple[int, ParsedArticle | ImportFailure, bytes]
 
 
 def _parsed_lines(
-    data: bytes,
-    lines: list[bytes],
+    stream: BinaryIO,
     name: str,
     pool: AnalysisPool,
     cancel: threading.Event | None,
-) -> Iterator[tuple[int, ParsedArticle | ImportFailure]]:
-    """(line number in the file, article or failure) for each line that is not blank; 0 is the
-    file as a whole. The pieces are parsed a few ahead, in order."""
-    from reader.importing.decode import is_wide_text
-
-    wide = is_wide_text(data)  # UTF-16/32: cannot be cut at b"\n", goes whole
+) -> Iterator[Numbered]:
+    """(line number in the file, article or failure, the line's bytes) for each line that is
+    not blank; 0 is the file as a whole. The pieces are read and parsed a few ahead, in order;
+    only those pieces are held."""
+    wide = _is_wide_corpus(stream)  # UTF-16/32: cannot be cut at b"\n", goes whole
     size = min(JOB_BYTES, CHUNK_BYTES)
-    pieces = iter([(data, 0)] if wide else _corpus_chunks(data, lines, size))
+    pieces = iter([(stream.read(), 0)] if wide else _corpus_chunks(stream, size))
     window: deque[tuple[bytes, int, Future[Any] | None]] = deque()
     while True:
         for piece, offset in pieces:
             if offset and not piece.strip():
                 continue  # only the trailing newline(s) after a full piece: not an empty file
-            window.append((piece, offset, _parse_piece(piece, offset, lines, name, pool, wide)))
+            window.append((piece, offset, _parse_piece(piece, name, pool, wide)))
             if len(window) > JOBS_AHEAD:
                 break
         if not window:
             return
         piece, offset, parsing = window.popleft()
-        if parsing is None:  # parsed here, a line at a time as it is stored
-            yield from _parsed_here(piece, offset, name, pool, cancel)
-            continue
-        try:
-            numbered = _wait(parsing, cancel)
-        except (ReaderError, InternalError) as exc:  # a limit, a worker's end, a bug
-            if wide:  # a file that cannot be cut into lines: the file's error
-                yield 0, ImportFailure(str(exc) or "cannot be imported")
-                return
-            yield from _line_by_line(piece, offset, name, pool, cancel)
-            continue
-        if offset and numbered and numbered[0][0] == 0:  # a piece that is not the file
-            yield from _line_by_line(piece, offset, name, pool, cancel)
-            continue
-        for lineno, item in numbered:
-            yield (lineno + offset if lineno else 0), item
+        lines = piece.split(b"\n")
+        for lineno, item in _parsed_piece(piece, offset, parsing, name, pool, cancel, wide):
+            at = lineno - offset
+            yield lineno, item, lines[at - 1] if lineno and 0 < at <= len(lines) else b""
 
 
-def _parse_piece(
-    piece: bytes, offset: int, lines: list[bytes], name: str, pool: AnalysisPool, wide: bool
-) -> Future[Any] | None:
+def _parsed_piece(
+    piece: bytes,
+    offset: int,
+    parsing: Future[Any] | None,
+    name: str,
+    pool: AnalysisPool,
+    cancel: threading.Event | None,
+    wide: bool,
+) -> Iterator[tuple[int, ParsedArticle | ImportFailure]]:
+    """One piece's (line number in the file, article or failure)."""
+    if parsing is None:  # parsed here, a line at a time as it is stored
+        yield from _parsed_here(piece, offset, name, pool, cancel)
+        return
+    try:
+        numbered = _wait(parsing, cancel)
+    except (ReaderError, InternalError) as exc:  # a limit, a worker's end, a bug
+        if wide:  # a file that cannot be cut into lines: the file's error
+            yield 0, ImportFailure(str(exc) or "cannot be imported")
+            return
+        yield from _line_by_line(piece, offset, name, pool, cancel)
+        return
+    if offset and numbered and numbered[0][0] == 0:  # a piece that is not the file
+        yield from _line_by_line(piece, offset, name, pool, cancel)
+        return
+    for lineno, item in numbered:
+        yield (lineno + offset if lineno else 0), item
+
+
+def _is_wide_corpus(stream: BinaryIO) -> bool:
+    """is_wide_text for the file open in ``stream``, from its start (and its size: a file of
+    an odd length is no UTF-16 without a byte-order mark). The stream is left at its start."""
+    from reader.importing.decode import is_wide_text
+
+    head = stream.read(65536)
+    stream.seek(0)
+    if len(head) % 2 != os.fstat(stream.fileno()).st_size % 2:
+        head = head[:-1]
+    return is_wide_text(head)
+
+
+def _parse_piece(piece: bytes, name: str, pool: AnalysisPool, wide: bool) -> Future[Any] | None:
     """A piece's parse started in a worker if it holds a long line (see _corpus_items); None:
     it is parsed here, when its turn comes."""
     from .analysis_pool import parse_corpus_in_worker
 
-    count = piece.count(b"\n") + 1
-    if wide or max(map(len, lines[offset : offset + count]), default=0) > LONG_LINE:
+    long = len(piece) > LONG_LINE and max(map(len, piece.split(b"\n"))) > LONG_LINE
+    if wide or long:
         return pool.limited(parse_corpus_in_worker, piece, name)
     return None
 
@@ -567,24 +615,34 @@ def _wait(future: Future[Any], cancel: threading.Event | None) -> Any:
             raise _Stopped from None
 
 
-def _corpus_chunks(
-    data: bytes, lines: list[bytes], size_limit: int | None = None
-) -> Iterator[tuple[bytes, int]]:
-    """A corpus in pieces of whole lines (about ``size_limit`` bytes, CHUNK_BYTES unless
-    given), with the number of lines before each piece: the importer's size limit is meant for
-    one article, and a corpus of 10,000 is far larger. UTF-16 files (NUL bytes) can't be cut at
-    b"\n" and go whole."""
-    from reader.importing.decode import is_wide_text
-
+def _corpus_chunks(stream: BinaryIO, size_limit: int | None = None) -> Iterator[tuple[bytes, int]]:
+    """The corpus open in ``stream`` in pieces of whole lines (about ``size_limit`` bytes,
+    CHUNK_BYTES unless given), with the number of lines before each piece, read as they are
+    asked for: the importer's size limit is meant for one article, and a corpus of 10,000 is
+    far larger. A piece ends at the first newline at or after its size (without that newline);
+    what follows the last cut is the last piece (b"" after a final newline). A file no larger
+    than one piece is one piece."""
     size_limit = size_limit or CHUNK_BYTES
-    if len(data) <= size_limit or is_wide_text(data):
-        yield data, 0
+    buf = bytearray(stream.read(size_limit + 1))
+    if len(buf) <= size_limit:
+        yield bytes(buf), 0
         return
-    start, size = 0, 0
-    for i, line in enumerate(lines):
-        size += len(line) + 1
-        if size >= size_limit:
-            yield b"\n".join(lines[start : i + 1]), start
-            start, size = i + 1, 0
-    if start < len(lines):
-        yield b"\n".join(lines[start:]), start
+    offset, scanned, eof = 0, size_limit - 1, False
+    while True:
+        cut = buf.find(b"\n", scanned) if len(buf) > scanned else -1
+        if cut >= 0:
+            piece = bytes(buf[:cut])
+            del buf[: cut + 1]
+            yield piece, offset
+            offset += piece.count(b"\n") + 1
+            scanned = size_limit - 1
+            continue
+        if eof:
+            yield bytes(buf), offset
+            return
+        scanned = max(scanned, len(buf))
+        block = stream.read(size_limit)
+        if block:
+            buf += block
+        else:
+            eof = True
