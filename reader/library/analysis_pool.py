@@ -418,8 +418,9 @@ class AnalysisPool:
 
     CHUNK = 16
 
-    def __init__(self, *, limits: Limits | None = None) -> None:
+    def __init__(self, *, limits: Limits | None = None, analyse_from: int = POOL_FROM) -> None:
         self.submitted = 0
+        self.analyse_from = analyse_from  # submissions analysed here before the workers take over
         self.limits = limits or Limits.for_parsing()
         self._cpus = os.cpu_count() or 1
         self._workers: Workers | None = None
@@ -427,29 +428,40 @@ class AnalysisPool:
         self._analyse_in_workers = False
         self._buffer: list[tuple[str, str | None, Future[Analysed]]] = []
 
+    @property
+    def size(self) -> int:
+        """How many workers the pool runs (1: everything in-process)."""
+        return min(MAX_WORKERS, max(2, self._cpus)) if self._usable else 1
+
     def _pool(self) -> Workers | None:
         if self._workers is None and self._usable:
-            self._workers = Workers(min(MAX_WORKERS, max(2, self._cpus)))
+            self._workers = Workers(self.size)
         return self._workers
 
     # ---- parsing --------------------------------------------------------------------------
     def parse(self, data: bytes, name: str) -> Future[ParsedArticle]:
         """``parse_document(data, name)`` in a worker under the limits; where no worker can
         run (a script on stdin), in-process without them."""
+        return self.run(parse_in_worker, data, name)
+
+    def run(self, fn: Job, *args: Any) -> Future[Any]:
+        """``fn(*args)`` (a module-level function: it travels by name) in a worker under the
+        parse limits; in-process where no worker can run."""
         workers = self._pool()
         if workers is not None:
             try:
-                return workers.submit(parse_in_worker, (data, name), self.limits)
+                sent: Future[Any] = workers.submit(fn, args, self.limits)
+                return sent
             except WorkerFailed:
                 pass
-        result: Future[ParsedArticle] = Future()
-        _run_here(result, parse_in_worker, (data, name))
+        result: Future[Any] = Future()
+        _run_here(result, fn, args)
         return result
 
     # ---- analysis -------------------------------------------------------------------------
     def submit(self, text: str, lang: str | None) -> Future[Analysed]:
         self.submitted += 1
-        if not self._analyse_in_workers and self.submitted >= POOL_FROM and self._cpus > 1:
+        if not self._analyse_in_workers and self.submitted >= self.analyse_from and self._cpus > 1:
             self._analyse_in_workers = self._pool() is not None
         result: Future[Analysed] = Future()
         if not self._analyse_in_workers:
