@@ -498,10 +498,11 @@ class _Chunk:
 def parse_fetched(response: Response, given: dict[str, Any]) -> tuple[ParsedArticle, bytes]:
     """A fetched page through the importer (run in a parse worker): ImportFailure for any
     failure, with its reason."""
+    from .analysis_pool import with_content_key
     from .fetched import parse_page
 
-    parsed: tuple[ParsedArticle, bytes] = _guarded(parse_page, response, given)
-    return parsed
+    parsed, data = _guarded(parse_page, response, given)
+    return with_content_key(parsed), data
 
 
 def _guarded(parse: Callable[..., Any], *args: Any) -> Any:
