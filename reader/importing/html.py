@@ -10,7 +10,6 @@ trafilatura's guesses filling only what the page does not say.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,14 +91,17 @@ def _blocks_from_xml(root: Element) -> tuple[list[str], list[int]]:
     return paragraphs, headings
 
 
-def _trafilatura(tree: Element) -> tuple[list[str], list[int], dict[str, str | None]]:
+def _trafilatura(
+    tree: Element, guesses: bool = True
+) -> tuple[list[str], list[int], dict[str, str | None]]:
     """trafilatura on the parsed page (it works on its own copy): the body as its XML, and its
-    metadata guesses. The page is not serialised and parsed again, and the XML is read once;
-    extract()'s content fingerprint (a simhash of the whole text, which we never use) is
-    skipped: ~20 % of the extraction's time on a 5 KB page."""
+    metadata guesses (``guesses``: only when the page does not say everything itself; the body
+    is the same either way). The page is not serialised and parsed again, and the XML is read
+    once; extract()'s content fingerprint (a simhash of the whole text, which we never use) is
+    skipped: ~20 % of the extraction's time on a 5 KB page, the guesses another ~20 %."""
     from lxml import etree
 
-    xml = _trafilatura_xml(tree)
+    xml = _trafilatura_xml(tree, guesses)
     if not xml:
         return [], [], {}
     root = etree.fromstring(xml.encode("utf-8"))
@@ -108,10 +110,10 @@ def _trafilatura(tree: Element) -> tuple[list[str], list[int], dict[str, str | N
     return paragraphs, headings, meta
 
 
-def _trafilatura_xml(tree: Element) -> str | None:
+def _trafilatura_xml(tree: Element, guesses: bool) -> str | None:
     settings = dict(
         output_format="xml",
-        with_metadata=True,
+        with_metadata=guesses,
         comments=False,
         tables=True,
         images=False,
@@ -131,7 +133,7 @@ def _trafilatura_xml(tree: Element) -> str | None:
         return trafilatura.extract(  # type: ignore[no-any-return]
             lxml_html.tostring(tree, encoding="unicode"),
             output_format="xml",
-            with_metadata=True,
+            with_metadata=guesses,
             include_comments=False,
             include_tables=True,
             include_images=False,
@@ -249,7 +251,9 @@ def _contains(paragraphs: list[str], passage: str) -> bool:
     return needle in " ".join(" ".join(_words(p)) for p in paragraphs)
 
 
-def _body(tree: Element) -> tuple[list[str], list[int], dict[str, str | None]]:
+def _body(
+    tree: Element, guesses: bool = True
+) -> tuple[list[str], list[int], dict[str, str | None]]:
     """trafilatura on the page without its furniture; the densest container if that loses the
     story; sentences it dropped from its own container put back."""
     from . import html_fallback
@@ -257,7 +261,7 @@ def _body(tree: Element) -> tuple[list[str], list[int], dict[str, str | None]]:
 
     html_fallback.remove_furniture(tree)
     try:
-        paragraphs, headings, guessed = _trafilatura(tree)
+        paragraphs, headings, guessed = _trafilatura(tree, guesses)
     except Exception:  # noqa: BLE001 - a bug or odd page in the extractor must not stop an import
         paragraphs, headings, guessed = [], [], {}
     fallback_paragraphs, fallback_headings = html_fallback.densest_container(tree)
@@ -299,7 +303,11 @@ def extract_html(html: str) -> HtmlDocument:
     except Exception:  # noqa: BLE001 - lxml raises several kinds on garbage: "no page here"
         raise ImportFailure("HTML page with no article text") from None
     page = html_meta.read_meta(tree)  # before the furniture goes: JSON-LD lives in <script>
-    paragraphs, headings, guessed = _body(tree)
+    # trafilatura's guesses only fill what the page does not say itself (see below)
+    says_all = all(page.get(k) for k in ("title", "source", "url")) and bool(
+        page.get("date") or page.get("visible_date")
+    )
+    paragraphs, headings, guessed = _body(tree, guesses=not says_all)
     title = page.get("title") or guessed.get("title")
     paragraphs, headings = _drop_widget_paragraphs(paragraphs, headings)
     paragraphs, headings, header = _drop_page_header(paragraphs, headings, title)
