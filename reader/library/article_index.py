@@ -816,8 +816,12 @@ class ArticleIndex:
             if not store.entries and (store.laid_out or store.base_stamp is None):
                 return 0
             end = store.head
-            base = self.path.read_bytes() if store.base_stamp else b""
-            data = jr.fold(base, store.laid_out, store.entries, end)
+            data: bytes | Iterator[bytes]
+            if store.base_stamp and store.laid_out:  # streamed: never the whole base in memory
+                data = jr.fold_file(self.path, store.entries, end)
+            else:
+                base = self.path.read_bytes() if store.base_stamp else b""
+                data = jr.fold(base, store.laid_out, store.entries, end)
             keep = self._snapshot_at(store)
             atomic_write_bytes(self.path, data)
             self._new_journal(end)
