@@ -59,7 +59,12 @@ class Feed:
         if not isinstance(values.get("url"), str):
             raise FeedStoreError(f"feed {feed_id}: damaged entry in {FILE} (no URL)")
         values["tags"] = [str(t) for t in values.get("tags") or []]
-        values["seen"] = {str(k): str(v) for k, v in dict(values.get("seen") or {}).items()}
+        seen = values.get("seen") or {}
+        if not isinstance(seen, dict) or not all(
+            type(k) is str and type(v) is str for k, v in seen.items()
+        ):  # as read it is kept, not copied: a feed can have seen many thousands of entries
+            seen = {str(k): str(v) for k, v in dict(seen).items()}
+        values["seen"] = seen
         return cls(id=feed_id, **values)
 
 
