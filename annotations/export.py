@@ -15,6 +15,14 @@ from reader.base.errors import ReaderError
 from reader.base.surrogates import lone_surrogate
 
 from .coding import DoneMark, TagCode
+from .corrections import (
+    ActorFix,
+    CorrectionError,
+    QuoteCorrection,
+    actor_fix_from,
+    correction_from,
+    kind_words,
+)
 from .mdtext import (
     blockquote,
     link_or_text,
@@ -51,11 +59,20 @@ class ExportArticle:
     quotes: list[dict[str, Any]] | None = None  # {"speaker", "kind", "text"} from the analysis
     codes: list[TagCode] | None = None  # each coder's tags (None: not collected)
     done: list[DoneMark] | None = None  # who marked the article as fully coded
+    # corrections of the analysis: quotes, this article's actors, and the library-wide alias
+    # table's entries for actors of this article (merged into the alias table on import)
+    corrections: list[QuoteCorrection] = field(default_factory=list)
+    actor_fixes: list[ActorFix] = field(default_factory=list)
+    library_actor_fixes: list[ActorFix] = field(default_factory=list)
+    # note id -> who speaks in the noted passage, when it is a quotation ("Name; kind: KIND")
+    speakers: dict[str, str] = field(default_factory=dict)
 
 
 # Markdown -------------------------------------------------------------------------------------
-def _note_meta(note: Note) -> list[str]:
+def _note_meta(note: Note, speaker: str | None = None) -> list[str]:
     lines = []
+    if speaker:
+        lines.append(f"- Speaker: {one_line(speaker)}")
     if note.tags:
         lines.append("- Tags: " + ", ".join(tag_ref(t) for t in note.tags))
     p = note.passage
@@ -77,21 +94,24 @@ def _passage_order(note: Note) -> tuple[bool, int, str]:
     return (note.orphan, note.passage.start if note.passage else 0, note.created)
 
 
-def _article_notes(notes: list[Note], level: str) -> list[str]:
+def _article_notes(
+    notes: list[Note], level: str, speakers: dict[str, str] | None = None
+) -> list[str]:
+    speakers = speakers or {}
     general = [n for n in notes if n.passage is None]
     passages = sorted((n for n in notes if n.passage is not None), key=_passage_order)
     out: list[str] = []
     if general:
         out += [f"{level} Notes", ""]
         for note in general:
-            out += paragraphs(note.text) + [""] if note.text.strip() else []
+            out += paragraphs(note.text, hard_breaks=True) + [""] if note.text.strip() else []
             out += _note_meta(note) + [""]
     if passages:
         out += [f"{level} Passages", ""]
         for note in passages:
             out += blockquote(note.passage.exact) + [""]  # type: ignore[union-attr]
-            out += paragraphs(note.text) + [""] if note.text.strip() else []
-            out += _note_meta(note) + [""]
+            out += paragraphs(note.text, hard_breaks=True) + [""] if note.text.strip() else []
+            out += _note_meta(note, speakers.get(note.id)) + [""]
     return out
 
 
@@ -104,7 +124,7 @@ def _who_said_what(quotes: list[dict[str, Any]], level: str) -> list[str]:
         if q.get("via"):
             speaker += f"** via **{one_line(q['via'])}"
         out.append(
-            f"- **{speaker}** ({one_line(q.get('kind') or 'quote')}): "
+            f"- **{speaker}** ({one_line(kind_words(q.get('kind')))}): "
             f"{one_line(q.get('text') or '')}"
         )
     return out + [""]
@@ -160,7 +180,7 @@ def to_markdown(
     if len(articles) == 1:
         a = articles[0]
         out = _front_matter(a, exported) + [f"# {one_line(a.title)}", ""]
-        out += _article_notes(a.notes, "##")
+        out += _article_notes(a.notes, "##", a.speakers)
         if quotes:
             out += _who_said_what(a.quotes or [], "##")
         return "\n".join(out).rstrip("\n") + "\n"
@@ -179,7 +199,7 @@ def to_markdown(
         out += ["No annotated articles.", ""]
     for a in articles:
         out += [f"## {one_line(a.title)}", ""] + _metadata_list(a)
-        out += _article_notes(a.notes, "###")
+        out += _article_notes(a.notes, "###", a.speakers)
         if quotes:
             out += _who_said_what(a.quotes or [], "###")
     return "\n".join(out).rstrip("\n") + "\n"
@@ -227,8 +247,10 @@ def write_folder(
     exported: str,
     quotes: bool = False,
     on_error: Callable[[Path, str], None] | None = None,
+    render: Callable[[ExportArticle], str] | None = None,
 ) -> list[Path]:
     """One Markdown file per article plus ``index.md`` linking them; returns the files written.
+    ``render`` writes an article's file (default: :func:`to_markdown`; a template's renderer).
 
     A file that can't be written (a symlink in its place, which is never written through; a
     folder in the way; no permission) is skipped and the rest, the index too, is written:
@@ -265,7 +287,10 @@ def write_folder(
             raise ValueError(f"export file name {name!r} would leave {base}")
         count = len(a.notes)
         notes = f"{count} note{'s' * (count != 1)}"
-        if write(base / name, to_markdown([a], exported=exported, quotes=quotes).encode()):
+        text = (
+            render(a) if render is not None else to_markdown([a], exported=exported, quotes=quotes)
+        )
+        if write(base / name, text.encode()):
             index.append(f"- [{one_line(a.title)}](<{name}>) ({notes})")
         else:
             index.append(f"- {one_line(a.title)} ({notes}; not written, see the export's errors)")
@@ -301,10 +326,23 @@ def to_json(
                 **({"quotes": a.quotes} if a.quotes is not None else {}),
                 **({"coded": [c.to_json() for c in a.codes]} if a.codes is not None else {}),
                 **({"done": [d.to_json() for d in a.done]} if a.done is not None else {}),
+                **_corrections_json(a),
             }
             for a in articles
         ],
     }
+
+
+def _corrections_json(a: ExportArticle) -> dict[str, Any]:
+    """Only when there are any: an export without corrections is as it always was."""
+    out: dict[str, Any] = {}
+    if a.corrections:
+        out["corrections"] = [c.to_json() for c in a.corrections]
+    if a.actor_fixes:
+        out["actor_corrections"] = [f.to_json() for f in a.actor_fixes]
+    if a.library_actor_fixes:
+        out["library_actor_corrections"] = [f.to_json() for f in a.library_actor_fixes]
+    return out
 
 
 class ImportError_(ReaderError, ValueError):
@@ -430,7 +468,8 @@ def merge_json(store: AnnotationStore, data: Any) -> dict[str, int]:
     if not isinstance(data.get("articles"), list):
         raise ImportError_('annotations file has no "articles" list')
     file_coder = _coder_in(data.get("coder"), "the file")
-    plan = []
+    plan: list[Any] = []
+    aliases: list[ActorFix] = []
     for a in data["articles"]:
         if not isinstance(a, dict) or not isinstance(a.get("id"), str):
             raise ImportError_("an article entry has no id")
@@ -450,6 +489,40 @@ def merge_json(store: AnnotationStore, data: Any) -> dict[str, int]:
         parsed = [_note_in(a["id"], n) for n in notes]
         for note in parsed:
             note.coder = note.coder or file_coder
-        plan.append((a["id"], uncovered, parsed, codes, done))
+        fixes, actor_fixes, library = _corrections_in(a)
+        for fix in fixes:  # records without a coder are the exporting coder's, like the notes
+            fix.coder = fix.coder or file_coder
+        for actor_fix in [*actor_fixes, *library]:
+            actor_fix.coder = actor_fix.coder or file_coder
+        plan.append((a["id"], uncovered, parsed, codes, done, fixes, actor_fixes))
+        aliases += library
+    if aliases:
+        store.library_actor_fixes()  # readable (a damaged alias table fails before any write)
     # all or nothing: the store checks every tag and text again, then writes one set of files
-    return store.merge_many(plan)
+    totals = store.merge_many(plan)
+    if aliases:
+        totals["corrections"] = totals.get("corrections", 0) + store.merge_library_actor_fixes(
+            [f.to_json() for f in aliases]
+        )
+    return totals
+
+
+def _corrections_in(
+    a: dict[str, Any],
+) -> tuple[list[QuoteCorrection], list[ActorFix], list[ActorFix]]:
+    """An exported article's corrections, each checked (:class:`ImportError_` names a bad one)."""
+    out: list[list[Any]] = [[], [], []]
+    keys = ("corrections", "actor_corrections", "library_actor_corrections")
+    for slot, key in enumerate(keys):
+        items = a.get(key) or []
+        if not isinstance(items, list):
+            raise ImportError_(f"article {a['id']}: {key} must be a list")
+        for item in items:
+            try:
+                if slot == 0:
+                    out[0].append(correction_from(a["id"], item))
+                else:
+                    out[slot].append(actor_fix_from(item))
+            except CorrectionError as exc:
+                raise ImportError_(f"article {a['id']}: {exc}") from None
+    return out[0], out[1], out[2]

@@ -79,10 +79,57 @@ def _markdown_folder(
     return write_folder(articles, folder, exported=exported, quotes=quotes, on_error=on_error)
 
 
+def _w3c(articles: Sequence[ExportArticle], *, exported: str, quotes: bool, title: str) -> str:
+    """W3C Web Annotation JSON-LD: every note and correction with its selectors."""
+    from .w3c import to_w3c
+
+    data = to_w3c(articles, exported=exported, title=title)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 EXPORTERS: list[Exporter] = [
     Exporter("md", "Markdown", ".md", _markdown, _markdown_folder),
     Exporter("json", "JSON", ".json", _json),
+    Exporter("w3c", "W3C", ".jsonld", _w3c),  # W3C Web Annotation (JSON-LD)
 ]
+
+
+def from_template(path: str | Path) -> Exporter:
+    """Markdown through the user's Jinja2 template (``reader export --template FILE``): one
+    file, or one per article and an index with ``-o DIR/``. The template is read now, so a
+    missing file fails before anything is collected or written."""
+    from .templating import load_template, render_template
+
+    source, name = load_template(path), str(path)
+
+    def render(
+        articles: Sequence[ExportArticle], *, exported: str, quotes: bool, title: str
+    ) -> str:
+        return render_template(
+            source, articles, exported=exported, quotes=quotes, title=title, name=name
+        )
+
+    def write(
+        articles: Sequence[ExportArticle],
+        folder: Path,
+        *,
+        exported: str,
+        quotes: bool,
+        on_error: Callable[[Path, str], None] | None = None,
+    ) -> list[Path]:
+        from .export import write_folder
+
+        def one(article: ExportArticle) -> str:
+            return render([article], exported=exported, quotes=quotes, title=article.title)
+
+        for article in articles:  # a broken template fails before any file is written
+            one(article)
+            break
+        return write_folder(
+            articles, folder, exported=exported, quotes=quotes, on_error=on_error, render=one
+        )
+
+    return Exporter("template", f"Markdown through {name}", ".md", render, write)
 
 
 def register(exporter: Exporter) -> None:

@@ -78,6 +78,11 @@ class ArticleFiles:
         self.tag_notes = TagNotes(self.cache_dir)
         self._damage: dict[str, list[str]] = {}  # damaged records met so far, by article
 
+    @property
+    def lock_path(self) -> Path:
+        """The one lock every writer of the store takes (also for ``actors.json``)."""
+        return self._lock_path
+
     # files ----------------------------------------------------------------------------------
     def path(self, article: str) -> Path:
         return Path(self.file(article))

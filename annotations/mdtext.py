@@ -35,8 +35,10 @@ def escape_line(line: str) -> str:
     return "\u00a0" * indent + bounded_bidi(_ORDERED.sub(r"\1\\\2", out)) if out else ""
 
 
-def paragraphs(text: str) -> list[str]:
-    """Text as escaped Markdown lines; blank lines kept as paragraph breaks (collapsed)."""
+def paragraphs(text: str, *, hard_breaks: bool = False) -> list[str]:
+    """Text as escaped Markdown lines; blank lines kept as paragraph breaks (collapsed).
+    ``hard_breaks``: a line break inside a paragraph stays a line break when rendered (a
+    backslash at the end of the line, CommonMark's hard line break), as a note was typed."""
     out: list[str] = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         escaped = escape_line(line)
@@ -44,6 +46,11 @@ def paragraphs(text: str) -> list[str]:
             out.append(escaped)
     while out and not out[-1]:
         out.pop()
+    if hard_breaks:
+        out = [
+            line + "\\" if line and i + 1 < len(out) and out[i + 1] else line
+            for i, line in enumerate(out)
+        ]
     return out
 
 

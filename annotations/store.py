@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import os
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,8 @@ from tinydb import Query
 from . import coding
 from . import records as rec
 from .anchors import reanchor as find_again
+from .correcting import CorrectionStore, merge_corrections, reanchored_corrections
+from .corrections import ActorFix, QuoteCorrection
 from .files import ArticleFiles, StoreError, _encode, system_user, user_errors
 from .models import Anchor, ArticleSummary, Note
 from .storage import AtomicJSONStorage, StorageError, atomic_write_bytes
@@ -39,7 +42,7 @@ class NoteConflict(StoreError):
         super().__init__(f"note {note_id} was {what} elsewhere since it was opened")
 
 
-class AnnotationStore:
+class AnnotationStore(CorrectionStore):
     """``AnnotationStore(LIBRARY / "annotations")``: created on first write, never on read;
     opening costs nothing (files are read when asked for)."""
 
@@ -665,6 +668,9 @@ class AnnotationStore:
                 updates.append((fields, Query().id == note.id))
             if updates:
                 db.table("notes").update_multiple(updates)
+            moved_fixes = reanchored_corrections(article, raw, new_text)
+            if moved_fixes:
+                db.table("corrections").update_multiple(moved_fixes)
             if rec.article_doc(raw).get("removed"):
                 self.files.update_article(db, {"removed": False})
         return rec.notes_in(article, self.files.read(article))
@@ -692,6 +698,8 @@ class AnnotationStore:
             return
         with self.files.writing(article) as db:
             db.table("notes").update({"orphan": True})
+            if db.table("corrections"):
+                db.table("corrections").update({"orphan": True})
             self.files.update_article(db, {"removed": True})
 
     def delete_article(self, article: str) -> None:
@@ -720,15 +728,20 @@ class AnnotationStore:
         that can't be read, means nothing is written and a :class:`StoreError` names it.
 
         ``plan``: ``(article, tags, notes)``, or ``(article, tags, notes, codes, done)`` with
-        each coder's tags (:class:`annotations.coding.TagCode`) and done marks. Codes go beside
+        each coder's tags (:class:`annotations.coding.TagCode`) and done marks, or with quote
+        and actor corrections after those (:mod:`annotations.corrections`; newer wins). Codes go beside
         mine, never over them: a note of another coder is never replaced, even with the same
         id, and the same words on the same passage by two coders are two notes."""
-        staged: dict[str, list[tuple[list[str], list[Note], list[Any], list[Any]]]] = {}
+        staged: dict[str, list[tuple[list[str], list[Note], list[Any], list[Any], list[Any]]]] = {}
         who = self.who()
         with user_errors():
             for article, tags, notes, *more in plan:
                 self.path(article)  # a valid id
                 codes, done = (list(more[0]), list(more[1])) if more else ([], [])
+                fixes = list(more[2]) if len(more) > 2 else []
+                fixes = [replace(f, article=article) for f in fixes] + (
+                    list(more[3]) if len(more) > 3 else []
+                )
                 incoming = []
                 for note in notes:
                     note.article, note.text = article, rec.clean_text(note.text)
@@ -737,14 +750,26 @@ class AnnotationStore:
                     incoming.append(note)
                 for code in codes:
                     merge_tags([], [code.tag])  # a valid tag
-                staged.setdefault(article, []).append((merge_tags([], tags), incoming, codes, done))
+                staged.setdefault(article, []).append(
+                    (merge_tags([], tags), incoming, codes, done, fixes)
+                )
         totals = {"articles": 0, "added": 0, "updated": 0, "skipped": 0, "codes": 0}
+        totals["corrections"] = 0
 
         def change(article: str) -> Callable[[dict[str, Any]], bool]:
             def apply(raw: dict[str, Any]) -> bool:
                 changed = False
-                for tags, notes, codes, done in staged[article]:
+                for tags, notes, codes, done, fixes in staged[article]:
                     counts, moved = _merge_raw(article, raw, tags, notes, who)
+                    merged = merge_corrections(
+                        article,
+                        raw,
+                        [f for f in fixes if isinstance(f, QuoteCorrection)],
+                        [f for f in fixes if isinstance(f, ActorFix)],
+                        default_coder=who,
+                    )
+                    totals["corrections"] += merged
+                    moved |= merged > 0
                     doc = _article_table(raw)
                     added = coding.merge_tag_codes(doc, codes, default_coder=who)
                     marks = coding.merge_done(doc, done)
@@ -761,6 +786,8 @@ class AnnotationStore:
         self.files.write_many({a: change(a) for a in staged}, all_or_nothing=True)
         if not totals["codes"]:  # "codes": other coders' article tags added, when there were
             del totals["codes"]
+        if not totals["corrections"]:  # only when the copy had any: the totals stay as they were
+            del totals["corrections"]
         return totals
 
 

@@ -17,11 +17,13 @@ against these signatures.)
 from __future__ import annotations
 
 import gc
+import json
 import marshal
 import os
 import re
 import sys
 import time
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,7 +38,7 @@ from .tags import lineage
 
 CACHE_NAME = "summary.cache"  # not *.json: tools that scan for data files skip it
 # marshal (loads ~2.5x faster than JSON here); its format may change between Pythons
-CACHE_VERSION = (6, sys.implementation.cache_tag)
+CACHE_VERSION = (7, sys.implementation.cache_tag)
 MADE_FROM = repr(("summary", CACHE_VERSION)).encode("utf-8")
 RACY_NS = 2_000_000_000
 SAVE_AFTER = 64  # stale entries (files re-read in one scan) before the cache is rewritten
@@ -52,6 +54,9 @@ FIELDS = (
     "note_tags",
     "article_keys",
     "note_keys",
+    "qfix",
+    "qids",
+    "qsig",
     "sig",
     "racy",
     "error",
@@ -97,6 +102,13 @@ def digest(data: dict[str, Any] | None) -> dict[str, Any]:
         if not rec.note_problems(n)
     ]
     article = rec.article_doc(data)
+    corrections_table = data.get("corrections")
+    corrections = [
+        c
+        for c in (corrections_table.values() if isinstance(corrections_table, dict) else ())
+        if isinstance(c, dict)
+    ]
+    actors_table = data.get("actors")
     note_tags: Counter[str] = Counter()
     for note in notes:
         for tag in note.get("tags") or []:
@@ -114,7 +126,21 @@ def digest(data: dict[str, Any] | None) -> dict[str, Any]:
         "article_keys": _keys(article.get("tags") or []),
         "note_keys": _keys(note_tags),
         "bad": "\n".join(rec.problems_in(data)),
+        # corrections of the analysis (quotes and actors), and the quote ids corrected or added
+        "qfix": len(corrections) + (len(actors_table) if isinstance(actors_table, dict) else 0),
+        "qids": ",".join(str(c.get("id", "")) for c in corrections),
+        "qsig": _corrections_signature(data),
     }
+
+
+def _corrections_signature(data: dict[str, Any]) -> int:
+    """A checksum of the article's corrections (quotes and actors), 0 without any: derived caches
+    of corrected figures check it instead of the file, which reading and notes change too."""
+    fixes = [data.get("corrections") or {}, data.get("actors") or {}]
+    if not any(fixes):
+        return 0
+    encoded = json.dumps(fixes, sort_keys=True, ensure_ascii=False, default=str)
+    return zlib.crc32(encoded.encode("utf-8"))
 
 
 def note_tag_counts(entry: dict[str, Any]) -> list[tuple[str, int]]:

@@ -44,6 +44,11 @@ CURSOR_STYLE = Style(reverse=True)
 SEARCH_STYLE = Style(color="color(16)", bgcolor="color(220)")
 CURRENT_SEARCH_STYLE = Style(color="color(16)", bgcolor="color(208)", bold=True)
 NOTE_MARK = "✎"
+# quotations the user has checked: an overline over the words and a mark in the margin; a
+# rejected one is struck through (and stays where n/N find it, so it can be confirmed again)
+CHECKED_STYLE = Style(overline=True)
+REJECTED_STYLE = Style(color="color(243)", strike=True)
+CHECK_MARKS = {"confirmed": "✓", "corrected": "±", "added": "+", "rejected": "✗"}
 TAG_STYLE = Style(color="color(172)")  # tags everywhere: header, tables, note lists
 FILTER_TAG_STYLE = TAG_STYLE + Style(bold=True)
 FILTER_ACTOR_STYLE = Style(color="color(162)", bold=True)  # the person colour
@@ -172,6 +177,33 @@ def body_spans(
         if passage is not None and not getattr(note, "orphan", False):
             add(passage.start, passage.end, NOTED_STYLE)
     return spans
+
+
+def status_spans(
+    text: str, views: Iterable[Any], mapper: Callable[[int], int] | None = None
+) -> list[Span]:
+    """Styles for the quotations the user checked (applied after :func:`body_spans`)."""
+    move = mapper or (lambda i: i)
+    n = len(text)
+    spans = []
+    for view in views:
+        status = getattr(view, "status", "auto")
+        if status == "auto":
+            continue
+        s, e = max(0, move(view.start)), min(n, move(view.end))
+        if s < e:
+            spans.append(Span(s, e, REJECTED_STYLE if status == "rejected" else CHECKED_STYLE))
+    return spans
+
+
+def check_marks(views: Iterable[Any], mapper: Callable[[int], int] | None = None) -> list:
+    """(start, end, margin mark) of each quotation the user checked."""
+    move = mapper or (lambda i: i)
+    return [
+        (move(v.start), move(v.end), CHECK_MARKS[v.status])
+        for v in views
+        if getattr(v, "status", "auto") in CHECK_MARKS
+    ]
 
 
 def header(meta: Any, tags: Sequence[str] = ()) -> Text:

@@ -22,6 +22,7 @@ SCREENS = [
     ),
     ("All notes", "reader.screens.annotations", "AnnotationsScreen"),
     ("Feeds", "reader.screens.feeds", "FeedsScreen"),
+    ("Statistics", "reader.screens.stats", "StatsScreen"),
     ("Dialogs", "reader.screens.dialogs", "Dialog"),
     ("A note changed elsewhere while you edited it", "reader.screens.dialogs", "ConflictDialog"),
 ]
@@ -81,7 +82,12 @@ def main() -> None:
             ]
         )
         for cls in classes:
-            rows = [b for b in cls.__dict__.get("BINDINGS", []) if not isinstance(b, tuple)]
+            rows, keys_seen = [], set()
+            for b in cls.__dict__.get("BINDINGS", []):
+                # a key bound twice (the article screen's unshown twins): listed once, first
+                if not isinstance(b, tuple) and b.key not in keys_seen:
+                    keys_seen.add(b.key)
+                    rows.append(b)
             if not rows:
                 continue
             name = title if cls_name else f"{title}: {getattr(cls, 'HELP_SECTION', cls.__name__)}"

@@ -76,3 +76,49 @@ def test_core_does_not_import_textual():
     code = "import sys, reader.analysis as a; a.analyze('x'); print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_sentences_end_at_every_line_and_skip_blank_lines():
+    """One scan over the whole text finds the boundaries: blank and indented lines, a CR
+    before the newline and trailing spaces still end a sentence at its line, and a quote
+    that holds its own full stops stays one sentence."""
+    text = (
+        "Erster Satz. Zweiter Satz.\n\n  \nDritter Satz ohne Punkt\r\n"
+        "Vierter. Fünfter Satz.   \nSechster\n"
+        "Dr. Weber sprach. „Ein Satz. Noch einer.“ Danach nichts.\n\tEingerückt. Ende."
+    )
+    quote = (text.index("„"), text.index("“") + 1)
+    assert _texts(text, split_sentences(text)) == [
+        "Erster Satz.",
+        "Zweiter Satz.",
+        "Dritter Satz ohne Punkt",
+        "Vierter.",
+        "Fünfter Satz.",
+        "Sechster",
+        "Dr. Weber sprach.",
+        "„Ein Satz.",
+        "Noch einer.“",
+        "Danach nichts.",
+        "Eingerückt.",
+        "Ende.",
+    ]
+    from reader.analysis.sentences import split_sentences as split_protected
+
+    inside = _texts(text, split_protected(text, [quote]))
+    assert "„Ein Satz. Noch einer.“" in inside
+    assert split_sentences("  \n\n") == [] and split_sentences("") == []
+
+
+def test_words_keep_inner_hyphens_dots_and_apostrophes_and_an_abbreviations_dot():
+    from reader.analysis.tokens import tokenize
+
+    text = "Der Nato-Chef J. R. Smith sagte: „Don’t panic“ – z.B. um 11.30 Uhr, A.B.C. und e.V. ..."
+    words = tokenize(text)
+    assert [w.text for w in words] == [
+        "Der", "Nato-Chef", "J.", "R.", "Smith", "sagte", "Don’t", "panic",
+        "z.B.", "um", "11.30", "Uhr", "A.B.C.", "und", "e.V.",
+    ]  # fmt: skip
+    assert all(text[w.start : w.end] == w.text for w in words)
+    assert [w.cap for w in words[:3]] == [True, True, True] and words[5].low == "sagte"
+    # a part of the text: its words, matched in place
+    assert [w.text for w in tokenize(text, 4, 19)] == ["Nato-Chef", "J.", "R."]

@@ -5,15 +5,519 @@ from __future__ import annotations
 import pytest
 from analysis_helpers import (
     _actor_name,
-    _first_of_kind,
     _kind,
-    _kinds,
     _name,
-    _one,
     _one_starting,
     _quotes,
     analyze,
+    check,
+    no_quote,
+    quote,
 )
+
+CAUSE_AND_BELIEF = (
+    "Der lange Regen hat dazu beigetragen, dass die Ernte im Tal verdorben ist. "
+    "Erste Messungen deuten darauf hin, dass der Pegel weiter steigt. "
+    "Der Landrat geht davon aus, dass die Dämme halten."
+)
+ABRATEN = "Das Auswärtige Amt rät dazu, „nicht notwendige Reisen in das Land zu verschieben“."
+
+
+CONTENT = [
+    quote(
+        "Die Opposition wirft der Regierung vor, die Zahlen jahrelang geschönt zu haben.",
+        "de",
+        "indirect",
+        quote="die Zahlen jahrelang geschönt zu haben",
+        speaker="Die Opposition",
+        id="accusing-verb-frames-a-zu-infinitive-de",
+    ),
+    quote(
+        "Die Gewerkschaft besteht darauf, die Löhne im ganzen Land anzugleichen.",
+        "de",
+        "indirect",
+        speaker="Die Gewerkschaft",
+        id="insisting-verb-frames-a-zu-infinitive-de",
+    ),
+    quote(
+        "Die Polizei sagte, der Fahrer habe die Ampel übersehen; die Ermittlungen dauern an.",
+        "de",
+        "indirect",
+        quote="der Fahrer habe die Ampel übersehen",
+        id="reported-content-ends-at-a-semicolon-de",
+    ),
+    no_quote(
+        "Die Gewerkschaft forderte höhere Löhne, um die Inflation auszugleichen.",
+        "de",
+        quote="um die Inflation auszugleichen",
+        id="purpose-clause-after-a-report-is-not-the-content-de",
+    ),
+    # a that-clause of cause or result is nobody's words; "geht davon aus, dass" still is
+    no_quote(
+        CAUSE_AND_BELIEF, "de", at="dass die Ernte", id="dazu-beigetragen-dass-is-a-result-de"
+    ),
+    no_quote(CAUSE_AND_BELIEF, "de", at="dass der Pegel", id="deuten-darauf-hin-dass-is-a-sign-de"),
+    quote(CAUSE_AND_BELIEF, "de", None, at="dass die Dämme", id="geht-davon-aus-dass-reports-de"),
+    quote(
+        "Die Stadträtin Lea Vogt kündigte am Dienstag an, die Gebühren im Herbst zu senken.",
+        "de",
+        "indirect",
+        quote="die Gebühren im Herbst zu senken",
+        actor="Lea Vogt",
+        id="announced-act-as-zu-infinitive-de",
+    ),
+    quote(
+        "Zwar sei es ein wichtiger Schritt – so Canny –, trotzdem fehle Geld. Er sagte, er "
+        "sei unschuldig, erkannte die Autorität des Gerichts aber nicht an.",
+        "de",
+        "indirect",
+        segments=(
+            ("Zwar sei es ein wichtiger Schritt", "Canny"),
+            ("trotzdem fehle Geld", "Canny"),
+            ("er sei unschuldig", "Er"),
+        ),
+        id="dash-frame-and-end-of-reported-content-de",
+    ),
+    quote(
+        "Der Bürgermeister Karl Huber lobte die Feuerwehr dafür, so schnell eingegriffen zu haben.",
+        "de",
+        "indirect",
+        quote="so schnell eingegriffen zu haben",
+        speaker="Der Bürgermeister Karl Huber",
+        id="report-verb-with-a-zu-infinitive-after-the-comma-de",
+    ),
+    quote(
+        "Der Bürgermeister Karl Huber lobte die Feuerwehr, um die Stimmung zu heben.",
+        "de",
+        "reported",
+        starts="Der Bürgermeister",
+        id="report-verb-with-a-purpose-clause-stays-a-reported-act-de",
+    ),
+    quote(
+        "Die Sprecherin Eva Roth hatte betont, dass die Brücke sicher sei, "
+        "war aber am Montag selbst nicht vor Ort.",
+        "de",
+        None,
+        where="Brücke",
+        quote="dass die Brücke sicher sei",
+        id="dass-clause-ends-where-the-main-clause-after-it-begins-de",
+    ),
+    # a finite auxiliary never ends the speaker
+    quote(
+        "Die Sprecherin Eva Roth hatte betont, dass die Stadt sparen müsse.",
+        "de",
+        "indirect",
+        speaker="Die Sprecherin Eva Roth",
+        id="hatte-betont-de",
+    ),
+    quote(
+        "Der Landrat Max Huber hat erklärt, dass die Straße gesperrt bleibe.",
+        "de",
+        "indirect",
+        speaker="Der Landrat Max Huber",
+        id="hat-erklaert-de",
+    ),
+    no_quote(
+        "So berichtete die Zeitung „Kurier“ gestern von einer Initiative junger Pfarrer, "
+        "die den Amtsantritt des Bischofs verhindern wollten.",
+        "de",
+        "indirect",
+        id="indicative-relative-clause-after-a-noun-is-no-content-de",
+    ),
+    quote(
+        "Die Zeitung berichtete von einem Plan, der die Steuern senken solle.",
+        "de",
+        "indirect",
+        quote="der die Steuern senken solle",
+        id="konjunktiv-relative-clause-after-a-noun-is-content-de",
+    ),
+    quote(
+        "Der Vorsitzende der Versammlung, Jean Mignon, bezeichnete die Taten als grauenvoll.",
+        "de",
+        "reported",
+        speaker="Der Vorsitzende der Versammlung, Jean Mignon",
+        id="subject-with-an-inserted-apposition-reports-de",
+    ),
+    no_quote(
+        "Die Partei, eine Nachfolgerin der alten Volkspartei, sieht sich mit einem Verbot "
+        "konfrontiert.",
+        "de",
+        "reported",
+        id="sieht-sich-konfrontiert-is-no-report-de",
+    ),
+    quote(
+        "Das Parlament hat die Länder dazu aufgefordert, einen Plan voranzutreiben.",
+        "de",
+        "indirect",
+        quote="einen Plan voranzutreiben",
+        speaker="Das Parlament",
+        id="zu-infinitive-with-two-particles-de",
+    ),
+    quote(
+        "Das vietnamesische Gesundheitsministerium erwartete weitere Seuchen.",
+        "de",
+        "reported",
+        speaker="Das vietnamesische Gesundheitsministerium",
+        id="adjective-after-das-still-makes-an-article-de",
+    ),
+    no_quote(ABRATEN, "de", "reported", id="raet-dazu-with-a-closing-quote-is-no-speech-act-de"),
+    quote(ABRATEN, "de", "direct", id="raet-dazu-closing-quote-is-content-de"),
+    quote(
+        "Im Studio saß ein Gast aus Bremen, der alle Zuschauer aufforderte, nicht mehr "
+        "den Verein zu unterstützen.",
+        "de",
+        "indirect",
+        quote="nicht mehr den Verein zu unterstützen",
+        speaker="der",
+        cue="aufforderte",
+        id="intent-verb-closing-a-relative-clause-de",
+    ),
+    quote(
+        "Die Gewerkschaft hat nun versprochen, gegen die Randalierer vorzugehen.",
+        "de",
+        "indirect",
+        quote="gegen die Randalierer vorzugehen",
+        speaker="Die Gewerkschaft",
+        id="intent-verb-in-the-perfect-de",
+    ),
+    quote(
+        "Die Kanzlerin hat am Samstag in Berlin angekündigt, kurzfristig zurückzutreten als "
+        "Chefin der Partei.",
+        "de",
+        "indirect",
+        quote="kurzfristig zurückzutreten als Chefin der Partei",
+        id="intent-verb-in-the-perfect-anywhere-in-its-clause-de",
+    ),
+    # a noun of saying before a comma frames its content clause
+    quote(
+        "Dem Appell der Feuerwehr, sich sofort zu melden, folgte der Fahrer nicht.",
+        "de",
+        "indirect",
+        quote="sich sofort zu melden",
+        speaker="der Feuerwehr",
+        id="noun-appell-de",
+    ),
+    quote(
+        "Der Verein Stadtgrün ist der Ansicht, dass der Park erhalten bleiben müsse, da er "
+        "für viele Familien wichtig sei.",
+        "de",
+        "indirect",
+        starts="dass der Park",
+        ends="wichtig sei",
+        speaker="Der Verein Stadtgrün",
+        id="noun-ansicht-de",
+    ),
+    quote(
+        "Mit der Begründung, das Gebäude sei marode, wurde die Schule geschlossen.",
+        "de",
+        "indirect",
+        quote="das Gebäude sei marode",
+        id="noun-begruendung-de",
+    ),
+    # an agentless report passive frames the clause after its comma
+    quote(
+        "Im April wurde dann bekannt, dass der Trainer schwer erkrankt war.",
+        "de",
+        "indirect",
+        quote="dass der Trainer schwer erkrankt war",
+        speaker=None,
+        id="wurde-bekannt-de",
+    ),
+    quote(
+        "Als Begründung wurde angegeben, es werde ein neuer Partner gesucht.",
+        "de",
+        "indirect",
+        quote="es werde ein neuer Partner gesucht",
+        speaker=None,
+        id="wurde-angegeben-de",
+    ),
+    quote(
+        "Nachdem bekannt geworden war, dass die Firma verkauft wird, stieg die Aktie stark an.",
+        "de",
+        "indirect",
+        quote="dass die Firma verkauft wird",
+        id="bekannt-geworden-war-de",
+    ),
+    no_quote(
+        "Es wurde nicht bekannt, ob der Zug pünktlich fährt.",
+        "de",
+        id="wurde-nicht-bekannt-de",
+    ),
+    quote(
+        "Als Begründung für die Einreise gab er an, sie wären Spieler der Nationalmannschaft.",
+        "de",
+        "indirect",
+        quote="sie wären Spieler der Nationalmannschaft",
+        speaker="er",
+        id="als-before-a-bare-noun-opens-a-main-clause-de",
+    ),
+    quote(
+        "Der Minister Karl Roth sagte, Europa brauche die Briten und fügte hinzu: „Wer glaubt "
+        "das?“",
+        "de",
+        "indirect",
+        quote="Europa brauche die Briten",
+        cue="sagte",
+        id="reported-words-end-before-und-and-a-second-verb-de",
+    ),
+    # a fronted phrase with a relative clause or a negated frame is no frame after
+    no_quote(
+        "In seiner Rede, die von der Gouverneurin verlesen wurde, mahnte der Premier Tom Hale "
+        "zu einem sparsamen Haushalt.",
+        "de",
+        "indirect",
+        id="fronted-phrase-with-a-relative-clause-de",
+    ),
+    no_quote(
+        "Wieso die Maschine kurz nach dem Start abbrach, gab die Flugsicherung nicht bekannt.",
+        "de",
+        id="negated-frame-after-de",
+    ),
+    quote(
+        "Die Lage im Hafen sei ernst, sagte der Minister Jan Roth.",
+        "de",
+        "indirect",
+        quote="Die Lage im Hafen sei ernst",
+        id="frame-after-de",
+    ),
+    quote(
+        "Der Hersteller Lumo hat angekündigt die Preise ab Oktober zu erhöhen.",
+        "de",
+        "indirect",
+        quote="die Preise ab Oktober zu erhöhen",
+        speaker="Der Hersteller Lumo",
+        id="intent-participle-without-a-comma-de",
+    ),
+    quote(
+        "Wegen des Rauchs wurden Anwohner aufgefordert Fenster geschlossen zu halten.",
+        "de",
+        "indirect",
+        quote="Fenster geschlossen zu halten",
+        speaker=None,
+        id="passive-intent-participle-without-a-comma-de",
+    ),
+    no_quote(
+        "Die Explosion war so heftig, dass sie noch kilometerweit zu sehen war.",
+        "de",
+        id="dass-after-a-degree-word-is-a-result-de",
+    ),
+    quote(
+        "Die Stadt Lindau kritisierte, dass die Brücke gesperrt sei.",
+        "de",
+        "indirect",
+        quote="dass die Brücke gesperrt sei",
+        id="kritisierte-dass-de",
+    ),
+    quote(
+        "Als der Minister am Sonntag sagte, dass die Proteste illegal seien, lachte der Saal.",
+        "de",
+        "indirect",
+        quote="dass die Proteste illegal seien",
+        speaker="der Minister",
+        id="verb-of-saying-closing-a-leading-subordinate-clause-de",
+    ),
+    quote(
+        "Im Saal saß auch Jan Roth, der sagte, man dürfe die Lage nicht unterschätzen.",
+        "de",
+        "indirect",
+        quote="man dürfe die Lage nicht unterschätzen",
+        speaker="der",
+        id="verb-of-saying-closing-a-relative-clause-de",
+    ),
+    quote(
+        "Health minister Sara Quist said that the new clinic would open in May.",
+        "en",
+        "indirect",
+        count=1,
+        quote="that the new clinic would open in May",
+        actor="Sara Quist",
+        id="said-that-clause-en",
+    ),
+    quote(
+        "Quist told reporters the budget was secure.",
+        "en",
+        "indirect",
+        count=1,
+        quote="the budget was secure",
+        speaker="Quist",
+        id="told-an-object-en",
+    ),
+    quote(
+        "The mayor Jane Holt had said that the city would cut spending next year.",
+        "en",
+        "indirect",
+        speaker="The mayor Jane Holt",
+        id="finite-auxiliary-never-ends-the-speaker-en",
+    ),
+    no_quote(
+        "The dispute on which the tribunal has ruled was about fishing rights.",
+        "en",
+        "reported",
+        id="report-verb-in-a-relative-clause-en",
+    ),
+    quote(
+        "The mayor wrote to residents and said the bridge would reopen in the spring.",
+        "en",
+        "indirect",
+        count=1,
+        starts="the bridge",
+        speaker="The mayor",
+        id="second-verb-of-saying-joined-by-and-en",
+    ),
+    quote(
+        "With the season almost over, the league announced on Friday that the final would "
+        "move to Lisbon.",
+        "en",
+        "indirect",
+        count=1,
+        starts="that the final",
+        speaker="the league",
+        id="that-clause-after-an-opening-phrase-en",
+    ),
+    quote(
+        "Jones stated to the Daily Courier that the car had been stolen twice.",
+        "en",
+        "indirect",
+        starts="that the car",
+        id="that-clause-after-a-short-adjunct-en",
+    ),
+    quote(
+        "Though the council is studying the plan, several residents have stated that they "
+        "will oppose the new road.",
+        "en",
+        "indirect",
+        count=1,
+        speaker="several residents",
+        id="frame-in-the-main-clause-after-a-subordinate-clause-en",
+    ),
+    quote(
+        "Reyes stated the driver left the depot on March 12. On March 14, the police "
+        "found the truck in a field.",
+        "en",
+        "indirect",
+        count=1,
+        ends="March 12",
+        id="date-before-a-full-stop-ends-the-sentence-en",
+    ),
+    # a noun-phrase object after a verb of saying is no reported clause
+    no_quote(
+        "The museum tweeted support for the young artist via its official account.",
+        "en",
+        "indirect",
+        id="tweeted-support-en",
+    ),
+    no_quote(
+        "In a statement to the radio station, the company denied these allegations firmly.",
+        "en",
+        "indirect",
+        id="denied-allegations-en",
+    ),
+    no_quote(
+        "Later that week the police found the stolen truck in a field near the river.",
+        "en",
+        "indirect",
+        id="found-the-truck-en",
+    ),
+    quote(
+        "The authors said the results confirm a steady decline in reading skills.",
+        "en",
+        "indirect",
+        count=1,
+        id="said-a-bare-clause-en",
+    ),
+    quote(
+        "Reyes stated the driver left the depot before dawn on Monday.",
+        "en",
+        "indirect",
+        count=1,
+        id="stated-a-bare-clause-en",
+    ),
+    quote(
+        "The union said members are ready to strike next week.",
+        "en",
+        "indirect",
+        count=1,
+        id="said-a-bare-clause-with-a-plural-subject-en",
+    ),
+    no_quote(
+        "The two states kept a policy of turning back the boats at sea.",
+        "en",
+        "indirect",
+        id="subject-never-ends-with-an-article-or-a-number-word-en",
+    ),
+    quote(
+        "A district court on Monday halted the new mine, ruling that the permit had "
+        "ignored the risk to the river.",
+        "en",
+        "indirect",
+        count=1,
+        speaker="A district court",
+        starts="that the permit",
+        id="participle-of-saying-after-the-main-clause-en",
+    ),
+    no_quote(
+        "The mayor opened the fair, noting the flags of the towns that were present.",
+        "en",
+        "indirect",
+        id="noting-a-noun-phrase-en",
+    ),
+    quote(
+        "Farmer claims river company poisoned his herd\nThe case opens on Monday.",
+        "en",
+        "indirect",
+        count=1,
+        speaker="Farmer",
+        id="headline-claims-en",
+    ),
+    quote(
+        "The boy brought a radio to class on Monday, and a guard wrongly thought it was a weapon.",
+        "en",
+        "indirect",
+        count=1,
+        speaker="a guard",
+        quote="it was a weapon",
+        id="second-main-clause-frame-en",
+    ),
+    no_quote(
+        "These were the colours and sounds the reporters observed at the opening party.",
+        "en",
+        "indirect",
+        id="relative-clause-observed-en",
+    ),
+    # expects, hopes, believes report a clause
+    quote(
+        "Ms Varga expects that the talks will end by Friday.",
+        "en",
+        "indirect",
+        at="that the talks",
+        speaker="Ms Varga",
+        cue="expects",
+        id="expects-that-en",
+    ),
+    quote(
+        "The coach hopes his team can win the cup.",
+        "en",
+        "indirect",
+        at="his team can",
+        speaker="The coach",
+        cue="hopes",
+        id="hopes-en",
+    ),
+    quote(
+        "Analysts believe the bank will cut rates in May.",
+        "en",
+        "indirect",
+        at="the bank will",
+        speaker="Analysts",
+        cue="believe",
+        id="believe-en",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CONTENT)
+def test_content_rules(case):
+    check(case)
 
 
 def test_appositive_subject_then_sagte_comma_speaks_the_clause_after():
@@ -29,35 +533,6 @@ def test_appositive_subject_then_sagte_comma_speaks_the_clause_after():
     assert _name(a, second) == "Lena Korte"  # a Konjunktiv main clause continues her
 
 
-def test_accusing_and_insisting_verbs_frame_a_zu_infinitive():
-    q = _first_of_kind(
-        "Die Opposition wirft der Regierung vor, die Zahlen jahrelang geschönt zu haben.",
-        "de",
-        "indirect",
-    )
-    assert q.text == "die Zahlen jahrelang geschönt zu haben" and q.speaker == "Die Opposition"
-    q = _first_of_kind(
-        "Die Gewerkschaft besteht darauf, die Löhne im ganzen Land anzugleichen.",
-        "de",
-        "indirect",
-    )
-    assert q.speaker == "Die Gewerkschaft"
-
-
-def test_reported_content_ends_at_a_semicolon():
-    q = _first_of_kind(
-        "Die Polizei sagte, der Fahrer habe die Ampel übersehen; die Ermittlungen dauern an.",
-        "de",
-        "indirect",
-    )
-    assert q.text == "der Fahrer habe die Ampel übersehen"
-
-
-def test_purpose_clause_after_a_report_is_not_the_content():
-    a = analyze("Die Gewerkschaft forderte höhere Löhne, um die Inflation auszugleichen.", "de")
-    assert all(q.text != "um die Inflation auszugleichen" for q in a.quotes)
-
-
 def test_a_definite_noun_that_is_no_role_is_not_the_last_person() -> None:
     text = (
         "Die Ministerin Hanna Vogt sagte, der Etat reiche nicht. "
@@ -69,20 +544,6 @@ def test_a_definite_noun_that_is_no_role_is_not_the_last_person() -> None:
     assert _actor_name(a, industry) is None
     minister = next(q for q in a.quotes if q.speaker == "Die Ministerin")
     assert _actor_name(a, minister) == "Hanna Vogt"
-
-
-def test_a_that_clause_of_cause_or_result_is_nobodys_words() -> None:
-    """'trug dazu bei, dass', 'deuten darauf hin, dass' give a result or a sign, not what
-    someone holds; 'geht davon aus, dass' still does."""
-    text = (
-        "Der lange Regen hat dazu beigetragen, dass die Ernte im Tal verdorben ist. "
-        "Erste Messungen deuten darauf hin, dass der Pegel weiter steigt. "
-        "Der Landrat geht davon aus, dass die Dämme halten."
-    )
-    a = analyze(text, "de")
-    said = [q.text for q in a.quotes if q.kind != "term"]
-    assert not any(t.startswith(("dass die Ernte", "dass der Pegel")) for t in said), said
-    assert any(t.startswith("dass die Dämme") for t in said), said
 
 
 @pytest.mark.parametrize(
@@ -116,123 +577,11 @@ def test_a_time_or_place_phrase_between_the_verb_and_a_bare_clause(text, starts,
     assert "on Tuesday" not in q.text and "in Lindby" not in q.text
 
 
-@pytest.mark.parametrize(
-    "text, starts, speaker, cue",
-    [
-        (
-            "Ms Varga expects that the talks will end by Friday.",
-            "that the talks",
-            "Ms Varga",
-            "expects",
-        ),
-        ("The coach hopes his team can win the cup.", "his team can", "The coach", "hopes"),
-        (
-            "Analysts believe the bank will cut rates in May.",
-            "the bank will",
-            "Analysts",
-            "believe",
-        ),
-    ],
-)
-def test_expects_hopes_believes_report_a_clause(text, starts, speaker, cue):
-    q = _one_starting(text, starts)
-    assert q.speaker == speaker and q.cue == cue
-
-
 def test_i_think_inside_a_quote_reports_the_clause_after_it() -> None:
     text = '"I think the vote will be close," said Senator Amy Lund. "We will see."'
     inner = [q for q in _quotes(text) if q.rule == "opinion"]
     assert inner and inner[0].text.startswith("the vote will be close")
     assert inner[0].nested and inner[0].speaker == "I" and inner[0].cue == "think"
-
-
-def test_announced_act_as_zu_infinitive():
-    text = "Die Stadträtin Lea Vogt kündigte am Dienstag an, die Gebühren im Herbst zu senken."
-    a, q = _one(text, "indirect")
-    assert q.text == "die Gebühren im Herbst zu senken"
-    assert _actor_name(a, q) == "Lea Vogt"
-
-
-def test_dash_frame_and_end_of_reported_content():
-    text = (
-        "Zwar sei es ein wichtiger Schritt – so Canny –, trotzdem fehle Geld. Er sagte, er "
-        "sei unschuldig, erkannte die Autorität des Gerichts aber nicht an."
-    )
-    a = analyze(text, "de")
-    indirect = [(q.text, q.speaker) for q in a.quotes if q.kind == "indirect"]
-    assert indirect == [
-        ("Zwar sei es ein wichtiger Schritt", "Canny"),
-        ("trotzdem fehle Geld", "Canny"),
-        ("er sei unschuldig", "Er"),
-    ]
-
-
-def test_report_verb_with_a_zu_infinitive_after_the_comma_reports_that_clause():
-    text = (
-        "Der Bürgermeister Karl Huber lobte die Feuerwehr dafür, so schnell eingegriffen zu haben."
-    )
-    _, q = _one(text, "indirect")
-    assert q.text == "so schnell eingegriffen zu haben"
-    assert q.speaker == "Der Bürgermeister Karl Huber"
-
-
-def test_report_verb_with_a_purpose_clause_stays_a_reported_act():
-    text = "Der Bürgermeister Karl Huber lobte die Feuerwehr, um die Stimmung zu heben."
-    _, q = _one(text, "reported")
-    assert q.text.startswith("Der Bürgermeister")
-
-
-def test_dass_clause_ends_where_the_main_clause_after_it_begins():
-    text = (
-        "Die Sprecherin Eva Roth hatte betont, dass die Brücke sicher sei, "
-        "war aber am Montag selbst nicht vor Ort."
-    )
-    a = analyze(text, "de")
-    qs = [q for q in a.quotes if "Brücke" in q.text]
-    assert qs and qs[0].text == "dass die Brücke sicher sei"
-
-
-def test_finite_auxiliary_never_ends_the_speaker():
-    for text, who in (
-        (
-            "Die Sprecherin Eva Roth hatte betont, dass die Stadt sparen müsse.",
-            "Die Sprecherin Eva Roth",
-        ),
-        (
-            "Der Landrat Max Huber hat erklärt, dass die Straße gesperrt bleibe.",
-            "Der Landrat Max Huber",
-        ),
-    ):
-        a, q = _one(text, "indirect")
-        assert q.speaker == who
-
-
-def test_an_indicative_relative_clause_after_a_noun_is_no_reported_content():
-    text = (
-        "So berichtete die Zeitung „Kurier“ gestern von einer Initiative junger Pfarrer, "
-        "die den Amtsantritt des Bischofs verhindern wollten."
-    )
-    assert "indirect" not in _kinds(text)
-    a, q = _one("Die Zeitung berichtete von einem Plan, der die Steuern senken solle.", "indirect")
-    assert q.text == "der die Steuern senken solle"
-
-
-def test_a_subject_with_an_inserted_apposition_or_relative_clause_reports():
-    a, q = _one(
-        "Der Vorsitzende der Versammlung, Jean Mignon, bezeichnete die Taten als grauenvoll.",
-        "reported",
-    )
-    assert q.speaker == "Der Vorsitzende der Versammlung, Jean Mignon"
-    assert "reported" not in _kinds(
-        "Die Partei, eine Nachfolgerin der alten Volkspartei, sieht sich mit einem Verbot konfrontiert."
-    )
-
-
-def test_a_zu_infinitive_with_two_particles_is_content():
-    a, q = _one(
-        "Das Parlament hat die Länder dazu aufgefordert, einen Plan voranzutreiben.", "indirect"
-    )
-    assert q.text == "einen Plan voranzutreiben" and q.speaker == "Das Parlament"
 
 
 def test_no_speaker_mention_starts_or_ends_with_a_finite_auxiliary():
@@ -249,172 +598,6 @@ def test_no_speaker_mention_starts_or_ends_with_a_finite_auxiliary():
     assert [(q.kind, q.speaker) for q in quotes] == [("indirect", "Die Sprecherin Eva Roth")]
 
 
-def test_an_adjective_after_das_still_makes_an_article_and_a_closing_quote_is_content():
-    a, q = _one("Das vietnamesische Gesundheitsministerium erwartete weitere Seuchen.", "reported")
-    assert q.speaker == "Das vietnamesische Gesundheitsministerium"
-    kinds = _kinds(
-        "Das Auswärtige Amt rät dazu, „nicht notwendige Reisen in das Land zu verschieben“."
-    )
-    assert "reported" not in kinds and "direct" in kinds
-
-
-def test_an_intent_verb_closing_a_relative_clause_frames_the_zu_infinitive():
-    text = (
-        "Im Studio saß ein Gast aus Bremen, der alle Zuschauer aufforderte, nicht mehr "
-        "den Verein zu unterstützen."
-    )
-    a, q = _one(text, "indirect")
-    assert q.text == "nicht mehr den Verein zu unterstützen"
-    assert q.speaker == "der" and q.cue == "aufforderte"
-
-
-def test_an_intent_verb_in_the_perfect_frames_a_zu_infinitive_anywhere_in_its_clause():
-    a, q = _one(
-        "Die Gewerkschaft hat nun versprochen, gegen die Randalierer vorzugehen.", "indirect"
-    )
-    assert q.text == "gegen die Randalierer vorzugehen" and q.speaker == "Die Gewerkschaft"
-    text = (
-        "Die Kanzlerin hat am Samstag in Berlin angekündigt, kurzfristig zurückzutreten als "
-        "Chefin der Partei."
-    )
-    a, q = _one(text, "indirect")
-    assert q.text == "kurzfristig zurückzutreten als Chefin der Partei"
-
-
-def test_a_noun_of_saying_before_a_comma_frames_its_content_clause():
-    a, q = _one(
-        "Dem Appell der Feuerwehr, sich sofort zu melden, folgte der Fahrer nicht.", "indirect"
-    )
-    assert q.text == "sich sofort zu melden" and q.speaker == "der Feuerwehr"
-    text = (
-        "Der Verein Stadtgrün ist der Ansicht, dass der Park erhalten bleiben müsse, da er "
-        "für viele Familien wichtig sei."
-    )
-    a, q = _one(text, "indirect")
-    assert q.text.startswith("dass der Park") and q.text.endswith("wichtig sei")
-    assert q.speaker == "Der Verein Stadtgrün"
-    a, q = _one(
-        "Mit der Begründung, das Gebäude sei marode, wurde die Schule geschlossen.", "indirect"
-    )
-    assert q.text == "das Gebäude sei marode"
-
-
-def test_an_agentless_report_passive_frames_the_clause_after_its_comma():
-    a, q = _one("Im April wurde dann bekannt, dass der Trainer schwer erkrankt war.", "indirect")
-    assert q.text == "dass der Trainer schwer erkrankt war" and q.speaker is None
-    a, q = _one("Als Begründung wurde angegeben, es werde ein neuer Partner gesucht.", "indirect")
-    assert q.text == "es werde ein neuer Partner gesucht" and q.speaker is None
-    text = "Nachdem bekannt geworden war, dass die Firma verkauft wird, stieg die Aktie stark an."
-    a, q = _one(text, "indirect")
-    assert q.text == "dass die Firma verkauft wird"
-    assert not analyze("Es wurde nicht bekannt, ob der Zug pünktlich fährt.", "de").quotes
-
-
-def test_als_before_a_bare_noun_opens_a_main_clause_with_a_frame():
-    text = "Als Begründung für die Einreise gab er an, sie wären Spieler der Nationalmannschaft."
-    a, q = _one(text, "indirect")
-    assert q.text == "sie wären Spieler der Nationalmannschaft" and q.speaker == "er"
-
-
-def test_reported_words_end_before_und_and_a_second_verb_that_opens_a_colon():
-    text = (
-        "Der Minister Karl Roth sagte, Europa brauche die Briten und fügte hinzu: „Wer glaubt das?“"
-    )
-    a, q = _one(text, "indirect")
-    assert q.text == "Europa brauche die Briten" and q.cue == "sagte"
-
-
-def test_a_fronted_phrase_with_a_relative_clause_or_a_negated_frame_is_no_frame_after():
-    text = (
-        "In seiner Rede, die von der Gouverneurin verlesen wurde, mahnte der Premier Tom Hale "
-        "zu einem sparsamen Haushalt."
-    )
-    assert not any(q.kind == "indirect" for q in analyze(text, "de").quotes)
-    text = "Wieso die Maschine kurz nach dem Start abbrach, gab die Flugsicherung nicht bekannt."
-    assert not analyze(text, "de").quotes
-    a, q = _one("Die Lage im Hafen sei ernst, sagte der Minister Jan Roth.", "indirect")
-    assert q.text == "Die Lage im Hafen sei ernst"
-
-
-def test_an_intent_participle_frames_its_zu_infinitive_without_a_comma():
-    a, q = _one("Der Hersteller Lumo hat angekündigt die Preise ab Oktober zu erhöhen.", "indirect")
-    assert q.text == "die Preise ab Oktober zu erhöhen" and q.speaker == "Der Hersteller Lumo"
-    a, q = _one(
-        "Wegen des Rauchs wurden Anwohner aufgefordert Fenster geschlossen zu halten.", "indirect"
-    )
-    assert q.text == "Fenster geschlossen zu halten" and q.speaker is None
-
-
-def test_a_dass_clause_after_a_degree_word_is_a_result_not_reported_content():
-    text = "Die Explosion war so heftig, dass sie noch kilometerweit zu sehen war."
-    assert not analyze(text, "de").quotes
-    a, q = _one("Die Stadt Lindau kritisierte, dass die Brücke gesperrt sei.", "indirect")
-    assert q.text == "dass die Brücke gesperrt sei"
-
-
-def test_a_verb_of_saying_closing_a_relative_or_leading_subordinate_clause():
-    text = "Als der Minister am Sonntag sagte, dass die Proteste illegal seien, lachte der Saal."
-    a, q = _one(text, "indirect")
-    assert q.text == "dass die Proteste illegal seien" and q.speaker == "der Minister"
-    text = "Im Saal saß auch Jan Roth, der sagte, man dürfe die Lage nicht unterschätzen."
-    a, q = _one(text, "indirect")
-    assert q.text == "man dürfe die Lage nicht unterschätzen" and q.speaker == "der"
-
-
-def test_said_that_clause_and_told_object():
-    text = "Health minister Sara Quist said that the new clinic would open in May."
-    a = analyze(text, "en")
-    (q,) = _kind(a, "indirect")
-    assert q.text == "that the new clinic would open in May"
-    assert _name(a, q) == "Sara Quist"
-    a = analyze("Quist told reporters the budget was secure.", "en")
-    (q,) = _kind(a, "indirect")
-    assert q.text == "the budget was secure" and q.speaker == "Quist"
-
-
-def test_finite_auxiliary_never_ends_the_speaker_en():
-    text = "The mayor Jane Holt had said that the city would cut spending next year."
-    a = analyze(text, "en")
-    q = _kind(a, "indirect")[0]
-    assert q.speaker == "The mayor Jane Holt"
-
-
-def test_report_verb_in_a_relative_clause_is_no_speech_act():
-    a = analyze("The dispute on which the tribunal has ruled was about fishing rights.", "en")
-    assert _kind(a, "reported") == []
-
-
-def test_second_verb_of_saying_joined_by_and_frames_the_content():
-    text = "The mayor wrote to residents and said the bridge would reopen in the spring."
-    a = analyze(text, "en")
-    ind = _kind(a, "indirect")
-    assert len(ind) == 1
-    assert ind[0].text.startswith("the bridge") and ind[0].speaker == "The mayor"
-
-
-def test_that_clause_after_a_short_adjunct_and_an_opening_phrase():
-    text = (
-        "With the season almost over, the league announced on Friday that the final would "
-        "move to Lisbon."
-    )
-    a = analyze(text, "en")
-    ind = _kind(a, "indirect")
-    assert len(ind) == 1
-    assert ind[0].text.startswith("that the final") and ind[0].speaker == "the league"
-    a = analyze("Jones stated to the Daily Courier that the car had been stolen twice.", "en")
-    assert _kind(a, "indirect")[0].text.startswith("that the car")
-
-
-def test_frame_in_the_main_clause_after_a_subordinate_clause():
-    text = (
-        "Though the council is studying the plan, several residents have stated that they "
-        "will oppose the new road."
-    )
-    a = analyze(text, "en")
-    ind = _kind(a, "indirect")
-    assert len(ind) == 1 and ind[0].speaker == "several residents"
-
-
 def test_frame_inside_the_sentence_splits_the_reported_words():
     text = "The new bridge, she told the council, would open before the winter."
     a = analyze(text, "en")
@@ -424,35 +607,6 @@ def test_frame_inside_the_sentence_splits_the_reported_words():
     text = "Most visitors, said Ortega, are expected to arrive by train."
     ind = _kind(analyze(text, "en"), "indirect")
     assert len(ind) == 2 and all(q.speaker == "Ortega" for q in ind)
-
-
-def test_english_date_before_a_full_stop_ends_the_sentence():
-    text = (
-        "Reyes stated the driver left the depot on March 12. On March 14, the police "
-        "found the truck in a field."
-    )
-    ind = _kind(analyze(text, "en"), "indirect")
-    assert len(ind) == 1 and ind[0].text.endswith("March 12")
-
-
-def test_a_noun_phrase_object_after_a_verb_of_saying_is_no_reported_clause():
-    for text in (
-        "The museum tweeted support for the young artist via its official account.",
-        "In a statement to the radio station, the company denied these allegations firmly.",
-        "Later that week the police found the stolen truck in a field near the river.",
-    ):
-        assert _kind(analyze(text, "en"), "indirect") == [], text
-    for text in (
-        "The authors said the results confirm a steady decline in reading skills.",
-        "Reyes stated the driver left the depot before dawn on Monday.",
-        "The union said members are ready to strike next week.",
-    ):
-        assert len(_kind(analyze(text, "en"), "indirect")) == 1, text
-
-
-def test_a_subject_never_ends_with_an_article_or_a_number_word():
-    a = analyze("The two states kept a policy of turning back the boats at sea.", "en")
-    assert _kind(a, "indirect") == []
 
 
 def test_a_report_inside_reported_words_is_nested():
@@ -467,26 +621,17 @@ def test_a_report_inside_reported_words_is_nested():
     assert len(_kind(a, "indirect")) == 1  # "found in": a participle, no inner report
 
 
-def test_participle_of_saying_after_the_main_clause_reports_for_its_subject():
-    text = (
-        "A district court on Monday halted the new mine, ruling that the permit had "
-        "ignored the risk to the river."
-    )
-    ind = _kind(analyze(text, "en"), "indirect")
-    assert len(ind) == 1
-    assert ind[0].speaker == "A district court" and ind[0].text.startswith("that the permit")
-    text = "The mayor opened the fair, noting the flags of the towns that were present."
-    assert _kind(analyze(text, "en"), "indirect") == []
+def test_an_adjective_after_the_article_stays_in_the_speaker_of_a_that_clause():
+    text = "Der 64-jährige Pächter des Hofes hatte längst festgestellt, dass Füchse im Stall waren."
+    q = next(q for q in analyze(text, "de").quotes if q.text.startswith("dass Füchse"))
+    assert q.rule == "that_clause" and q.speaker == "Der 64-jährige Pächter des Hofes", q.speaker
 
 
-def test_english_headline_and_second_main_clause_frames():
-    text = "Farmer claims river company poisoned his herd\nThe case opens on Monday."
-    ind = _kind(analyze(text, "en"), "indirect")
-    assert len(ind) == 1 and ind[0].speaker == "Farmer"
+def test_the_subject_opening_the_sentence_announces_an_intention_after_a_comma():
+    """As without a comma ('Philips hat angekündigt … zu …'), a subject that opens the
+    sentence is the one who proposes, even a noun no list knows can speak."""
     text = (
-        "The boy brought a radio to class on Monday, and a guard wrongly thought it was a weapon."
+        "Der Kleinverlag schlug den entlassenen Mitarbeitern vor, sich bei der Tochter zu bewerben."
     )
-    ind = _kind(analyze(text, "en"), "indirect")
-    assert len(ind) == 1 and ind[0].speaker == "a guard" and ind[0].text == "it was a weapon"
-    text = "These were the colours and sounds the reporters observed at the opening party."
-    assert _kind(analyze(text, "en"), "indirect") == []
+    q = next(q for q in analyze(text, "de").quotes if q.text.startswith("sich bei der Tochter"))
+    assert q.kind == "indirect" and q.speaker == "Der Kleinverlag", (q.kind, q.speaker)

@@ -2,19 +2,174 @@
 
 from __future__ import annotations
 
-from analysis_helpers import _kinds, _name, _one, analyze
+import pytest
+from analysis_helpers import _name, analyze, check, no_quote, quote
+
+MARIN = (
+    "Regierungssprecher Oleg Marin erklärte in Chisinau, das Land bedrohe niemanden. "
+    "Die Union betreibe eine „gezielte Provokation“ und schiebe die Schuld auf andere ab."
+)
+VOGT = "Der Polizeisprecher Jan Vogt sagte, die Lage sei ruhig. "  # a report before the case
+
+KONJUNKTIV = [
+    quote(
+        MARIN,
+        "de",
+        "indirect_free_indirect",
+        at="Die Union betreibe",
+        actor="Oleg Marin",
+        id="subject-in-konjunktiv-continues-the-speaker-de",
+    ),
+    quote(
+        MARIN,
+        "de",
+        "direct",
+        at="„gezielte Provokation“",
+        quote="„gezielte Provokation“",
+        nested=True,
+        actor="Oleg Marin",
+        id="fragment-in-a-continuation-is-nested-de",
+    ),
+    quote(
+        VOGT + "Die Feuerwehr ging davon aus, in der Nacht seien Schüsse gefallen.",
+        "de",
+        "indirect",
+        where="Schüsse",
+        speaker="Die Feuerwehr",
+        id="own-indicative-head-reports-the-konjunktiv-de",
+    ),
+    quote(
+        VOGT + "In der Nacht seien keine Schüsse gefallen, alle Straßen seien offen.",
+        "de",
+        None,
+        where="Schüsse",
+        speaker_has="Vogt",
+        id="without-own-head-continues-the-last-speaker-de",
+    ),
+    quote(
+        "Der Sprecher Paul Brandt sagte, der Deich halte. "
+        "Für den Theologen Hans Küng sei der Rücktritt „aus vielen Gründen verständlich“.",
+        "de",
+        "direct",
+        speaker_has="Küng",
+        id="opinion-holder-in-konjunktiv-is-not-the-last-speaker-de",
+    ),
+    quote(
+        VOGT + "Die Anwohner verwiesen auf die Brücke, die seit Jahren baufällig sei.",
+        "de",
+        "indirect",
+        where="baufällig",
+        quote="die seit Jahren baufällig sei",
+        id="konjunktiv-clause-after-an-indicative-head-de",
+    ),
+    no_quote(
+        VOGT + "Die Stadt hat keinen Plan, der die Brücke retten würde.",
+        "de",
+        at="der die Brücke",
+        id="konjunktiv-two-alone-in-a-relative-clause-de",
+    ),
+    quote(
+        VOGT + "Die Sperre, die seit Montag gelte, könne bald enden.",
+        "de",
+        "indirect_free_indirect",
+        where="Sperre",
+        starts="Die Sperre",
+        id="main-verb-after-a-relative-clause-keeps-the-sentence-de",
+    ),
+    quote(
+        "Verteidigungsminister Jonas Keller reiste nach Brüssel. Die Lage sei ernst, "
+        "sagte der Verteidigungsminister am Abend.",
+        "de",
+        "indirect",
+        quote="Die Lage sei ernst",
+        speaker="der Verteidigungsminister",
+        id="frame-after-with-a-role-speaker-de",
+    ),
+    quote(
+        "Der Täter soll das Gebäude durch ein Fenster betreten haben.",
+        "de",
+        "free_indirect",
+        quote="Der Täter soll das Gebäude durch ein Fenster betreten haben.",
+        id="hearsay-modal-soll-de",
+    ),
+    quote(
+        "„Wir warten ab“, sagte Ministerin Eva Roth. Bürgermeister Paul Hahn ist besorgt. "
+        "Die Lage sei ernst.",
+        "de",
+        "indirect_free_indirect",
+        count=1,
+        speaker="Bürgermeister Paul Hahn",
+        id="after-an-unquoted-sentence-continues-its-subject-de",
+    ),
+    quote(
+        "Im Hafen von Kiel sank am Montag ein Frachter. "
+        "Die Ladung soll bereits ausgelaufen sein, die Ursache ist noch unklar.",
+        "de",
+        "free_indirect",
+        id="hearsay-soll-with-a-perfect-infinitive-before-a-comma-de",
+    ),
+    no_quote(
+        "Im Hafen von Kiel sank am Montag ein Frachter. Die Werft soll im Mai erweitert werden.",
+        "de",
+        "free_indirect",
+        id="soll-with-a-passive-plan-is-no-hearsay-de",
+    ),
+    no_quote(
+        "Die Ministerin Petra Lang sagte am Montag, die Strecke sei fertig. Der Abschnitt ist "
+        "das erste Projekt, das nicht mehr aus dem Haushalt bezahlt werden soll.",
+        "de",
+        "free_indirect",
+        id="soll-inside-a-relative-clause-de",
+    ),
+    quote(
+        "Die Ministerin Petra Lang sagte am Montag, die Strecke sei fertig. Der Abschnitt soll "
+        "vor allem den Verkehr entlasten.",
+        "de",
+        "free_indirect",
+        id="soll-in-the-main-clause-de",
+    ),
+    no_quote(
+        "Die Möglichkeit, dort zu parken, besteht weiter.",
+        "de",
+        "indirect",
+        id="noun-without-saying-gets-no-noun-frame-de",
+    ),
+    no_quote(
+        "Der Arzt Jan Vogt sagte, die Lage sei ernst. Zudem gebe es Aussagen, dass die Werte "
+        "steigen würden.",
+        "de",
+        "indirect",
+        at="dass die Werte",
+        id="konjunktiv-sentence-gets-no-noun-frame-de",
+    ),
+    quote(
+        "Alle Gebiete seien unter der Kontrolle der Rebellen, sagte Jan Roth, ein General.",
+        "de",
+        "indirect",
+        quote="Alle Gebiete seien unter der Kontrolle der Rebellen",
+        speaker="Jan Roth",
+        id="konjunktiv-verb-makes-the-words-before-a-frame-a-clause-de",
+    ),
+    quote(
+        "Die Regierung warnt vor weiteren Überschwemmungen. Die Dämme seien nahe an der Grenze.",
+        "de",
+        "indirect_free_indirect",
+        quote="Die Dämme seien nahe an der Grenze.",
+        speaker="Die Regierung",
+        id="konjunktiv-one-continues-a-report-sentence-de",
+    ),
+    no_quote(
+        "Der Zug fuhr um acht Uhr ab. Ich stelle fest, dass die Strecke frei ist.",
+        "de",
+        "indirect_free_indirect",
+        id="indicative-after-a-narrative-sentence-de",
+    ),
+]
 
 
-def test_konjunktiv_subject_continues_the_speaker_and_its_fragment_is_nested():
-    text = (
-        "Regierungssprecher Oleg Marin erklärte in Chisinau, das Land bedrohe niemanden. "
-        "Die Union betreibe eine „gezielte Provokation“ und schiebe die Schuld auf andere ab."
-    )
-    a = analyze(text, "de")
-    cont = next(q for q in a.quotes if q.text.startswith("Die Union betreibe"))
-    assert cont.kind == "indirect_free_indirect" and _name(a, cont) == "Oleg Marin"
-    frag = next(q for q in a.quotes if q.text == "„gezielte Provokation“")
-    assert frag.kind == "direct" and frag.nested and _name(a, frag) == "Oleg Marin"
+@pytest.mark.parametrize("case", KONJUNKTIV)
+def test_konjunktiv_rules(case):
+    check(case)
 
 
 def test_konjunktiv_after_a_reporting_colon_belongs_to_that_sentences_subject():
@@ -42,137 +197,33 @@ def test_past_tense_and_adjectives_are_not_konjunktiv():
     assert konj("gelte") and konj("vorsehe") and konj("sei")
 
 
-def test_own_indicative_head_reports_the_konjunktiv_not_the_last_speaker():
+def test_a_first_person_sentence_after_reported_words_does_not_continue_them():
+    """'habe', 'lehne' with 'ich' are the indicative of whoever speaks in the article (an
+    interview's answer), not a Konjunktiv continuing the last speaker's reported words."""
     text = (
-        "Der Polizeisprecher Jan Vogt sagte, die Lage sei ruhig. "
-        "Die Feuerwehr ging davon aus, in der Nacht seien Schüsse gefallen."
+        "Der Trainer wurde nach dem Spiel befragt. Er sagte, die Mannschaft sei müde gewesen. "
+        "Ich habe schon viele solche Spiele gesehen und lerne jedes Mal etwas."
     )
-    quotes = [q for q in analyze(text, "de").quotes if "Schüsse" in q.text]
-    assert quotes and quotes[0].kind == "indirect"
-    assert quotes[0].speaker == "Die Feuerwehr"
-
-
-def test_konjunktiv_without_own_head_still_continues_the_last_speaker():
+    kinds = {q.text: q.kind for q in analyze(text, "de").quotes}
+    assert not any(t.startswith("Ich habe") for t in kinds), kinds
     text = (
-        "Der Polizeisprecher Jan Vogt sagte, die Lage sei ruhig. "
-        "In der Nacht seien keine Schüsse gefallen, alle Straßen seien offen."
+        "Der Trainer wurde nach dem Spiel befragt. Er sagte, die Mannschaft sei müde gewesen. "
+        "Sie habe trotzdem bis zum Schluss gekämpft."
     )
-    quotes = [q for q in analyze(text, "de").quotes if "Schüsse" in q.text]
-    assert quotes and "Vogt" in (quotes[0].speaker or "")
+    kinds = {q.text: q.kind for q in analyze(text, "de").quotes}
+    assert kinds["Sie habe trotzdem bis zum Schluss gekämpft."] == "indirect_free_indirect"
 
 
-def test_opinion_holder_in_konjunktiv_is_not_the_last_speaker():
-    text = (
-        "Der Sprecher Paul Brandt sagte, der Deich halte. "
-        "Für den Theologen Hans Küng sei der Rücktritt „aus vielen Gründen verständlich“."
-    )
-    direct = [q for q in analyze(text, "de").quotes if q.kind == "direct"]
-    assert direct and "Küng" in (direct[0].speaker or "")
-
-
-def test_konjunktiv_in_a_clause_after_an_indicative_head_is_that_clause_only():
-    text = (
-        "Der Polizeisprecher Jan Vogt sagte, die Lage sei ruhig. "
-        "Die Anwohner verwiesen auf die Brücke, die seit Jahren baufällig sei."
-    )
-    quotes = [q for q in analyze(text, "de").quotes if "baufällig" in q.text]
-    assert quotes and quotes[0].kind == "indirect"
-    assert quotes[0].text == "die seit Jahren baufällig sei"
-
-
-def test_konjunktiv_two_alone_in_a_relative_clause_is_not_cut_out_as_a_report():
-    text = (
-        "Der Polizeisprecher Jan Vogt sagte, die Lage sei ruhig. "
-        "Die Stadt hat keinen Plan, der die Brücke retten würde."
-    )
-    quotes = [q for q in analyze(text, "de").quotes if "Brücke" in q.text]
-    assert all(not q.text.startswith("der die Brücke") for q in quotes)
-
-
-def test_konjunktiv_main_verb_after_a_relative_clause_keeps_the_whole_sentence():
-    text = (
-        "Der Polizeisprecher Jan Vogt sagte, die Lage sei ruhig. "
-        "Die Sperre, die seit Montag gelte, könne bald enden."
-    )
-    quotes = [q for q in analyze(text, "de").quotes if "Sperre" in q.text]
-    assert quotes and quotes[0].kind == "indirect_free_indirect"
-    assert quotes[0].text.startswith("Die Sperre")
-
-
-def test_konjunktiv_with_frame_after_and_role_speaker():
-    text = (
-        "Verteidigungsminister Jonas Keller reiste nach Brüssel. Die Lage sei ernst, "
-        "sagte der Verteidigungsminister am Abend."
-    )
-    a, q = _one(text, "indirect")
-    assert q.text == "Die Lage sei ernst"
-    assert q.speaker == "der Verteidigungsminister"
-
-
-def test_hearsay_modal_is_free_indirect():
-    text = "Der Täter soll das Gebäude durch ein Fenster betreten haben."
-    a, q = _one(text, "free_indirect")
-    assert q.text == text
-
-
-def test_konjunktiv_after_an_unquoted_sentence_continues_its_subject():
-    text = (
-        "„Wir warten ab“, sagte Ministerin Eva Roth. Bürgermeister Paul Hahn ist besorgt. "
-        "Die Lage sei ernst."
-    )
-    a = analyze(text, "de")
-    free = [q for q in a.quotes if q.kind == "indirect_free_indirect"]
-    assert len(free) == 1 and free[0].speaker == "Bürgermeister Paul Hahn"
-
-
-def test_hearsay_soll_with_a_perfect_infinitive_before_a_comma():
-    text = (
-        "Im Hafen von Kiel sank am Montag ein Frachter. "
-        "Die Ladung soll bereits ausgelaufen sein, die Ursache ist noch unklar."
-    )
-    assert "free_indirect" in _kinds(text)
-    assert "free_indirect" not in _kinds(
-        "Im Hafen von Kiel sank am Montag ein Frachter. Die Werft soll im Mai erweitert werden."
-    )
-
-
-def test_soll_inside_a_relative_clause_makes_no_hearsay_sentence():
-    text = (
-        "Die Ministerin Petra Lang sagte am Montag, die Strecke sei fertig. Der Abschnitt ist "
-        "das erste Projekt, das nicht mehr aus dem Haushalt bezahlt werden soll."
-    )
-    assert "free_indirect" not in _kinds(text)
-    text = (
-        "Die Ministerin Petra Lang sagte am Montag, die Strecke sei fertig. Der Abschnitt soll "
-        "vor allem den Verkehr entlasten."
-    )
-    assert "free_indirect" in _kinds(text)
-
-
-def test_a_noun_without_saying_or_a_konjunktiv_sentence_gets_no_noun_frame():
-    kinds = [
-        q.kind for q in analyze("Die Möglichkeit, dort zu parken, besteht weiter.", "de").quotes
-    ]
-    assert "indirect" not in kinds
-    text = (
-        "Der Arzt Jan Vogt sagte, die Lage sei ernst. Zudem gebe es Aussagen, dass die Werte "
-        "steigen würden."
-    )
-    a = analyze(text, "de")
-    assert not any(q.kind == "indirect" and q.text.startswith("dass die Werte") for q in a.quotes)
-
-
-def test_a_konjunktiv_verb_makes_the_words_before_a_frame_a_clause():
-    text = "Alle Gebiete seien unter der Kontrolle der Rebellen, sagte Jan Roth, ein General."
-    a, q = _one(text, "indirect")
-    assert (
-        q.text == "Alle Gebiete seien unter der Kontrolle der Rebellen" and q.speaker == "Jan Roth"
-    )
-
-
-def test_a_konjunktiv_one_sentence_continues_the_subject_of_a_report_sentence_before_it():
-    text = "Die Regierung warnt vor weiteren Überschwemmungen. Die Dämme seien nahe an der Grenze."
-    a, q = _one(text, "indirect_free_indirect")
-    assert q.text == "Die Dämme seien nahe an der Grenze." and q.speaker == "Die Regierung"
-    text = "Der Zug fuhr um acht Uhr ab. Ich stelle fest, dass die Strecke frei ist."
-    assert not any(q.kind == "indirect_free_indirect" for q in analyze(text, "de").quotes)
+def test_a_condition_with_only_konjunktiv_two_states_a_consequence_not_reported_words():
+    """After reported words, 'Sollte …, könnte …' and 'Da …, dürfte …' are the writer's
+    reasoning; a plain Konjunktiv II sentence still continues the speaker."""
+    lead = "Der Sprecher der Stadt sagte, die Brücke sei gesperrt. "
+    for second in (
+        "Sollte das Wetter besser werden, könnte die Brücke am Freitag wieder öffnen.",
+        "Da der Fluss gestiegen ist, dürfte die Sperrung länger dauern.",
+    ):
+        kinds = {q.text: q.kind for q in analyze(lead + second, "de").quotes}
+        assert second not in kinds, kinds
+    second = "Die Arbeiten könnten bis Freitag dauern."
+    kinds = {q.text: q.kind for q in analyze(lead + second, "de").quotes}
+    assert kinds[second] == "indirect_free_indirect"

@@ -6,24 +6,310 @@ import pytest
 from analysis_helpers import (
     _actor_name,
     _kind,
-    _kinds,
-    _kinds_by_text,
     _name,
-    _one,
     _one_starting,
     _quotes,
     analyze,
+    check,
+    no_quote,
+    quote,
 )
 
+BOMBE = (
+    "In einem Onlinespiel haben Unbekannte mit einer „virtuellen Bombe“ ein Haus zerstört. "
+    "Der Betreiber sprach von einer „gezielten Attacke“. "
+    "Betroffen seien vor allem Spieler aus „kleinen Gilden“."
+)
+BUCH = (
+    "Die Autorin stellte ihr Buch „Von Feldern und Fluren im Wandel der langen Jahrhunderte“ "
+    "in Kassel vor. Danach sprach sie über ihr neues Projekt. "
+    "„Ich freue mich auf viele Gespräche mit den Lesern in allen Städten.“"
+)
+ZUFRIEDEN = "Die Ministerin Petra Lang äußerte sich zufrieden: „Das ist ein guter Tag.“"
+APOSTROPHES = "The mayor's plan and the workers' union don't agree, officials said."
+ADA_BERG = (
+    "Speaking at a press conference in the capital, the minister, Ada Berg said, "
+    '"We are in contact with all parties."'
+)
 
-def test_speech_over_paragraphs_without_reopening_marks_is_one_quote():
-    text = (
+MARKS = [
+    # words in marks after a naming or seeing verb are a name or speech
+    quote(
+        "Der Vorfall gilt seitdem als „Wunder von Lengede“. Die Schule präsentiert sich als "
+        "„Ort der Vielfalt“.",
+        "de",
+        "term",
+        at="„Wunder von Lengede“",
+        quote="„Wunder von Lengede“",
+        id="status-gilt-als-is-a-name-de",
+    ),
+    quote(
+        "Der Vorfall gilt seitdem als „Wunder von Lengede“. Die Schule präsentiert sich als "
+        "„Ort der Vielfalt“.",
+        "de",
+        "term",
+        at="„Ort der Vielfalt“",
+        quote="„Ort der Vielfalt“",
+        id="status-praesentiert-sich-als-is-a-name-de",
+    ),
+    quote(
+        "Der Minister bezeichnete den Plan als „völlig verfehlt“.",
+        "de",
+        "direct",
+        at="„völlig verfehlt“",
+        quote="„völlig verfehlt“",
+        id="label-als-by-a-speaker-stays-direct-de",
+    ),
+    quote(
+        'The law is known as "the rule that keeps the old harbour open" in town.',
+        "en",
+        "term",
+        at='"the rule that keeps the old harbour open"',
+        quote='"the rule that keeps the old harbour open"',
+        id="status-known-as-is-a-name-en",
+    ),
+    quote(
+        "Der Verband sieht im neuen Polizeigesetz „kein Hindernis für den Handel“.",
+        "de",
+        "direct",
+        at="„kein Hindernis für den Handel“",
+        quote="„kein Hindernis für den Handel“",
+        id="fragment-opening-lower-case-article-is-speech-de",
+    ),
+    quote(
+        'Residents see the bypass plan as "a gift to the developers".',
+        "en",
+        "direct",
+        at='"a gift to the developers"',
+        quote='"a gift to the developers"',
+        id="fragment-opening-lower-case-article-is-speech-en",
+    ),
+    quote(
+        "Das ist eine Chance, im Netz ein „Bürger erster Klasse zu werden“.",
+        "de",
+        "direct",
+        at="„Bürger erster Klasse zu werden“",
+        quote="„Bürger erster Klasse zu werden“",
+        id="fragment-closing-zu-infinitive-is-speech-de",
+    ),
+    quote(
+        "Die Zeitung „Berliner Morgenpost“ berichtete über den Hafen.",
+        "de",
+        "term",
+        at="„Berliner Morgenpost“",
+        quote="„Berliner Morgenpost“",
+        id="capitalised-short-name-stays-a-term-de",
+    ),
+    quote(
         "Die Richterin wandte sich an die Zuhörer:\n\n„Wir haben lange beraten. Das Urteil "
-        "fiel uns nicht leicht.\n\nBitte respektieren Sie die Entscheidung.“\n\nDann ging sie."
-    )
-    quotes = [q for q in analyze(text, "de").quotes if q.kind == "direct"]
-    assert len(quotes) == 1
-    assert quotes[0].text.startswith("„Wir haben") and quotes[0].text.endswith("Entscheidung.“")
+        "fiel uns nicht leicht.\n\nBitte respektieren Sie die Entscheidung.“\n\nDann ging sie.",
+        "de",
+        "direct",
+        count=1,
+        starts="„Wir haben",
+        ends="Entscheidung.“",
+        id="speech-over-paragraphs-without-reopening-marks-is-one-quote-de",
+    ),
+    quote(
+        "Hunderte Nutzer fühlten sich „überwacht“ und beschwerten sich bei der Behörde. "
+        "Die Firma wies das zurück.",
+        "de",
+        "term",
+        at="„überwacht“",
+        quote="„überwacht“",
+        speaker=None,
+        id="scare-quotes-after-a-group-are-not-their-words-de",
+    ),
+    quote(
+        "Es wird vermutet, dass die „Grüne Welle“ in der Stadt bald scheitert.",
+        "de",
+        "term",
+        at="„Grüne Welle“",
+        quote="„Grüne Welle“",
+        id="words-in-marks-inside-words-nobody-speaks-are-a-term-de",
+    ),
+    # „virtuellen Bombe“ in a sentence that reports nobody's words names a thing; the same two
+    # words after a verb of saying, or in a Konjunktiv sentence, stay somebody's words
+    quote(
+        BOMBE,
+        "de",
+        "term",
+        at="„virtuellen Bombe“",
+        quote="„virtuellen Bombe“",
+        id="adjective-and-noun-in-an-unreported-sentence-is-a-term-de",
+    ),
+    quote(
+        BOMBE,
+        "de",
+        "direct",
+        at="„gezielten Attacke“",
+        quote="„gezielten Attacke“",
+        id="adjective-and-noun-after-sprach-von-is-direct-de",
+    ),
+    quote(
+        BOMBE,
+        "de",
+        "direct",
+        at="„kleinen Gilden“",
+        quote="„kleinen Gilden“",
+        id="adjective-and-noun-in-a-konjunktiv-sentence-is-direct-de",
+    ),
+    # the title of a book right after the noun that names it is no quotation, however long;
+    # the same noun ending the sentence before a quote does not make one
+    quote(BUCH, "de", "term", at="„Von Feldern", id="long-title-after-buch-is-a-term-de"),
+    quote(BUCH, "de", "direct", at="„Ich freue m", id="quote-after-a-work-sentence-de"),
+    # nicknames, titles and scare quotes are terms
+    no_quote(
+        'The new tram, nicknamed "the Snail", entered service on Monday.',
+        "en",
+        "direct",
+        id="nickname-en",
+    ),
+    no_quote('The band played its hit "Northern Lights" twice.', "en", "direct", id="title-en"),
+    no_quote(
+        'Residents of the so-called "quiet zone" complained about the noise.',
+        "en",
+        "direct",
+        id="so-called-en",
+    ),
+    no_quote(
+        'The mayor unveiled the "green corridor" plan on Monday.',
+        "en",
+        "direct",
+        id="scare-quotes-before-a-noun-en",
+    ),
+    quote(
+        'Bürgermeister Klaus Brenner erklärte: „Die Brücke bleibt bis Juni gesperrt."',
+        "de",
+        "direct",
+        quote='„Die Brücke bleibt bis Juni gesperrt."',
+        actor="Klaus Brenner",
+        id="colon-frame-with-mismatched-marks-de",
+    ),
+    quote(
+        "Der Sprecher Tom Berger sagte: »Wir prüfen alle Optionen.\n\n"
+        "»Eine Entscheidung fällt nächste Woche.«",
+        "de",
+        "direct",
+        count=1,
+        starts="»Wir prüfen",
+        ends="Woche.«",
+        id="guillemets-over-paragraphs-de",
+    ),
+    quote(
+        "Die Opposition nannte den Haushalt einen „Offenbarungseid“.",
+        "de",
+        "direct",
+        quote="„Offenbarungseid“",
+        speaker="Die Opposition",
+        id="label-after-a-labelling-verb-is-the-subject-s-words-de",
+    ),
+    quote(
+        "Der Sprecher der Stadt, Paul Brandt, ging davon aus, dass die Lage ruhig bleibe: "
+        "„Wir haben schon drei neue Pumpen im Einsatz.“",
+        "de",
+        "indirect",
+        quote="dass die Lage ruhig bleibe",
+        id="indirect-speech-ends-before-a-colon-that-opens-a-quote-de",
+    ),
+    # a report verb framing a colon quote or a marked label is no reported quote
+    no_quote(ZUFRIEDEN, "de", "reported", id="aeusserte-sich-zufrieden-colon-is-no-report-de"),
+    quote(ZUFRIEDEN, "de", "direct", id="aeusserte-sich-zufrieden-colon-quote-is-direct-de"),
+    no_quote(
+        "Der Abgeordnete Karl Berg nannte den Plan „groben Unfug“.",
+        "de",
+        "reported",
+        id="nannte-a-marked-label-is-no-report-de",
+    ),
+    no_quote(
+        "Die Ministerin Petra Lang äußerte sich am Montag zum Streit.",
+        "de",
+        "reported",
+        id="aeusserte-sich-zum-streit-de",
+    ),
+    quote(
+        "Die Gewerkschaft Verdi forderte höhere Löhne für Pflegekräfte.",
+        "de",
+        "reported",
+        id="forderte-reports-de",
+    ),
+    no_quote(APOSTROPHES, "en", "direct", id="apostrophes-are-no-direct-quotes-en"),
+    no_quote(APOSTROPHES, "en", "term", id="apostrophes-are-no-terms-en"),
+    quote(
+        'The so-called "reform" left many families worse off.',
+        "en",
+        None,
+        kinds=("term",),
+        id="scare-quotes-outside-a-frame-are-terms-en",
+    ),
+    quote(
+        'The coach spoke after the final. He said, "We started slowly.\n'
+        'Then the team found its rhythm and never let go."\nThe fans cheered.',
+        "en",
+        "direct",
+        count=1,
+        ends='let go."',
+        id="direct-quote-over-a-line-break-after-a-comma-frame-en",
+    ),
+    no_quote(
+        ADA_BERG, "en", "indirect", id="frame-verb-followed-by-its-quote-frames-no-indirect-en"
+    ),
+    quote(ADA_BERG, "en", "direct", count=1, id="frame-verb-followed-by-its-quote-en"),
+    no_quote(
+        "After weeks of talks, the visitors were granted a special status on the grounds "
+        'that their visit would be a "major public benefit." The team named its boat '
+        '"Seagull."',
+        "en",
+        "direct",
+        id="short-phrase-in-marks-closing-a-reporter-sentence-en",
+    ),
+    # clause checks for objects, labels, lists and noun subjects
+    no_quote(
+        "The agency tweeted praise of Ahmed Fareed via its account.",
+        "en",
+        "indirect",
+        id="a-name-in-ed-is-no-past-tense-en",
+    ),
+    no_quote(
+        "He was sent to a camp in the north, which the ministry describes as a retreat.",
+        "en",
+        "indirect",
+        id="describes-as-a-label-en",
+    ),
+    no_quote(
+        "The highlight of the festival is a giant rotating dragon, laser light show and music.",
+        "en",
+        "indirect",
+        id="verb-like-noun-in-a-list-en",
+    ),
+    no_quote(
+        "They had learned an important lesson from the long strike that unity pays.",
+        "en",
+        "indirect",
+        id="noun-clause-after-an-object-with-a-preposition-en",
+    ),
+    quote(
+        "Recent reports have revealed that the factory was closed for a week in May.",
+        "en",
+        "indirect",
+        count=1,
+        speaker="Recent reports",
+        id="reports-have-revealed-that-en",
+    ),
+    quote(
+        "The mayor warned the residents that the water would be cut off on Monday.",
+        "en",
+        "indirect",
+        count=1,
+        starts="that the water",
+        id="addressee-before-the-that-clause-en",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", MARKS)
+def test_marks_rules(case):
+    check(case)
 
 
 def test_unclosed_mark_does_not_swallow_the_next_paragraphs():
@@ -31,77 +317,6 @@ def test_unclosed_mark_does_not_swallow_the_next_paragraphs():
     opened = [q for q in analyze(text, "de").quotes if q.start < 10]
     assert opened, "the unclosed mark opens a quote"
     assert all("Am Abend" not in q.text for q in opened)
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "marked", "kind"),
-    [
-        pytest.param(
-            "Der Vorfall gilt seitdem als „Wunder von Lengede“. Die Schule präsentiert sich als "
-            "„Ort der Vielfalt“.",
-            "de",
-            "„Wunder von Lengede“",
-            "term",
-            id="status-gilt-als-is-a-name-de",
-        ),
-        pytest.param(
-            "Der Vorfall gilt seitdem als „Wunder von Lengede“. Die Schule präsentiert sich als "
-            "„Ort der Vielfalt“.",
-            "de",
-            "„Ort der Vielfalt“",
-            "term",
-            id="status-praesentiert-sich-als-is-a-name-de",
-        ),
-        pytest.param(
-            "Der Minister bezeichnete den Plan als „völlig verfehlt“.",
-            "de",
-            "„völlig verfehlt“",
-            "direct",
-            id="label-als-by-a-speaker-stays-direct-de",
-        ),
-        pytest.param(
-            'The law is known as "the rule that keeps the old harbour open" in town.',
-            "en",
-            '"the rule that keeps the old harbour open"',
-            "term",
-            id="status-known-as-is-a-name-en",
-        ),
-        pytest.param(
-            "Der Verband sieht im neuen Polizeigesetz „kein Hindernis für den Handel“.",
-            "de",
-            "„kein Hindernis für den Handel“",
-            "direct",
-            id="fragment-opening-lower-case-article-is-speech-de",
-        ),
-        pytest.param(
-            'Residents see the bypass plan as "a gift to the developers".',
-            "en",
-            '"a gift to the developers"',
-            "direct",
-            id="fragment-opening-lower-case-article-is-speech-en",
-        ),
-        pytest.param(
-            "Das ist eine Chance, im Netz ein „Bürger erster Klasse zu werden“.",
-            "de",
-            "„Bürger erster Klasse zu werden“",
-            "direct",
-            id="fragment-closing-zu-infinitive-is-speech-de",
-        ),
-        pytest.param(
-            "Die Zeitung „Berliner Morgenpost“ berichtete über den Hafen.",
-            "de",
-            "„Berliner Morgenpost“",
-            "term",
-            id="capitalised-short-name-stays-a-term-de",
-        ),
-    ],
-)
-def test_words_in_marks_after_a_naming_or_seeing_verb_are_a_name_or_speech(
-    text, lang, marked, kind
-):
-    kinds = _kinds_by_text(text, lang)
-    assert marked in kinds, kinds
-    assert kinds[marked] == kind
 
 
 def test_a_quote_that_ends_its_sentence_ends_the_sentence():
@@ -117,52 +332,6 @@ def test_a_quote_that_ends_its_sentence_ends_the_sentence():
     assert split_sentences(quiet, [(0, 30)])[0] == (0, 30)  # no cut inside the quote
     en = '"We are ready." The plan would start in May, Weber said.'
     assert split_sentences(en, [(0, 15)])[0] == (0, 15)
-
-
-def test_scare_quotes_after_a_group_are_not_their_words() -> None:
-    text = (
-        "Hunderte Nutzer fühlten sich „überwacht“ und beschwerten sich bei der Behörde. "
-        "Die Firma wies das zurück."
-    )
-    a = analyze(text, "de")
-    marked = [q for q in a.quotes if q.text == "„überwacht“"]
-    assert marked and marked[0].kind == "term" and marked[0].speaker is None
-
-
-def test_words_in_marks_inside_words_nobody_speaks_are_a_term() -> None:
-    text = "Es wird vermutet, dass die „Grüne Welle“ in der Stadt bald scheitert."
-    a = analyze(text, "de")
-    marked = [q for q in a.quotes if q.text == "„Grüne Welle“"]
-    assert marked and marked[0].kind == "term"
-
-
-def test_an_adjective_and_noun_in_marks_in_an_unreported_sentence_is_a_term() -> None:
-    """„virtuellen Bombe“ in a sentence that reports nobody's words names a thing; the same
-    two words after a verb of saying, or in a Konjunktiv sentence, stay somebody's words."""
-    text = (
-        "In einem Onlinespiel haben Unbekannte mit einer „virtuellen Bombe“ ein Haus zerstört. "
-        "Der Betreiber sprach von einer „gezielten Attacke“. "
-        "Betroffen seien vor allem Spieler aus „kleinen Gilden“."
-    )
-    a = analyze(text, "de")
-    kinds = {q.text: q.kind for q in a.quotes}
-    assert kinds["„virtuellen Bombe“"] == "term"
-    assert kinds["„gezielten Attacke“"] == "direct"
-    assert kinds["„kleinen Gilden“"] == "direct"
-
-
-def test_a_long_title_after_a_noun_that_names_a_work_is_a_term() -> None:
-    """The title of a book or a motto right after the noun that names it is no quotation,
-    however long; the same noun ending the sentence before a quote does not make one."""
-    text = (
-        "Die Autorin stellte ihr Buch „Von Feldern und Fluren im Wandel der langen Jahrhunderte“ "
-        "in Kassel vor. Danach sprach sie über ihr neues Projekt. "
-        "„Ich freue mich auf viele Gespräche mit den Lesern in allen Städten.“"
-    )
-    a = analyze(text, "de")
-    kinds = {q.text[:12]: q.kind for q in a.quotes}
-    assert kinds["„Von Feldern"] == "term"
-    assert kinds["„Ich freue m"] == "direct"
 
 
 def test_a_headline_with_the_speaker_at_the_end() -> None:
@@ -193,29 +362,9 @@ def test_a_mixed_quote_after_a_time_phrase() -> None:
     assert nested and nested[0].text == '"dead on arrival"'
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        'The new tram, nicknamed "the Snail", entered service on Monday.',
-        'The band played its hit "Northern Lights" twice.',
-        'Residents of the so-called "quiet zone" complained about the noise.',
-        'The mayor unveiled the "green corridor" plan on Monday.',
-    ],
-)
-def test_nicknames_titles_and_scare_quotes_are_terms(text):
-    assert not [q for q in _quotes(text, "direct")], _quotes(text)
-
-
 def test_a_quoted_title_in_title_case_is_a_term() -> None:
     text = 'The museum opened "Rivers and Bridges of the Old Town" on Saturday.'
     assert [q.kind for q in _quotes(text) if "Rivers" in q.text] == ["term"]
-
-
-def test_direct_quote_framed_before_with_colon_and_mismatched_marks():
-    text = 'Bürgermeister Klaus Brenner erklärte: „Die Brücke bleibt bis Juni gesperrt."'
-    a, q = _one(text, "direct")
-    assert q.text == '„Die Brücke bleibt bis Juni gesperrt."'
-    assert _actor_name(a, q) == "Klaus Brenner"
 
 
 def test_split_quote_shares_its_frame():
@@ -229,48 +378,11 @@ def test_split_quote_shares_its_frame():
     assert {_actor_name(a, q) for q in direct} == {"Anna Wolff"}
 
 
-def test_guillemets_and_quote_over_paragraphs():
-    text = (
-        "Der Sprecher Tom Berger sagte: »Wir prüfen alle Optionen.\n\n"
-        "»Eine Entscheidung fällt nächste Woche.«"
-    )
-    a = analyze(text, "de")
-    direct = [q for q in a.quotes if q.kind == "direct"]
-    assert len(direct) == 1
-    assert direct[0].text.startswith("»Wir prüfen") and direct[0].text.endswith("Woche.«")
-
-
 def test_title_in_marks_is_a_term_not_a_quotation():
     text = "Die Zeitung „Rheinischer Bote“ berichtete über den Film „Die langen Nächte“."
     a = analyze(text, "de")
     assert [q.kind for q in a.quotes if q.text.startswith("„")] == ["term", "term"]
     assert a.quote_count() == sum(1 for q in a.quotes if q.kind != "term")
-
-
-def test_label_in_marks_after_labelling_verb_is_a_quotation_of_the_subject():
-    text = "Die Opposition nannte den Haushalt einen „Offenbarungseid“."
-    a, q = _one(text, "direct")
-    assert q.text == "„Offenbarungseid“"
-    assert q.speaker == "Die Opposition"
-
-
-def test_indirect_speech_ends_before_a_colon_that_opens_a_direct_quote():
-    text = (
-        "Der Sprecher der Stadt, Paul Brandt, ging davon aus, dass die Lage ruhig bleibe: "
-        "„Wir haben schon drei neue Pumpen im Einsatz.“"
-    )
-    a = analyze(text, "de")
-    qs = [q for q in a.quotes if q.kind == "indirect"]
-    assert qs and qs[0].text == "dass die Lage ruhig bleibe"
-
-
-def test_report_verb_framing_a_colon_quote_or_a_marked_label_is_no_reported_quote():
-    text = "Die Ministerin Petra Lang äußerte sich zufrieden: „Das ist ein guter Tag.“"
-    kinds = _kinds(text)
-    assert "reported" not in kinds and "direct" in kinds
-    assert "reported" not in _kinds("Der Abgeordnete Karl Berg nannte den Plan „groben Unfug“.")
-    assert "reported" not in _kinds("Die Ministerin Petra Lang äußerte sich am Montag zum Streit.")
-    assert "reported" in _kinds("Die Gewerkschaft Verdi forderte höhere Löhne für Pflegekräfte.")
 
 
 def test_direct_quote_with_inverted_frame_and_apposition():
@@ -285,11 +397,6 @@ def test_direct_quote_with_inverted_frame_and_apposition():
     assert _name(a, direct[1]) == "Maria Lopez"  # the unframed second quote continues her
 
 
-def test_apostrophes_are_not_quotes():
-    a = analyze("The mayor's plan and the workers' union don't agree, officials said.", "en")
-    assert not [q for q in a.quotes if q.kind in ("direct", "term")]
-
-
 def test_quoted_title_is_a_term_and_nested_fragment_is_direct():
     a = analyze('She starred in the film "Silent Harbour" last year.', "en")
     assert [q.kind for q in a.quotes] == ["term"]
@@ -297,66 +404,3 @@ def test_quoted_title_is_a_term_and_nested_fragment_is_direct():
     nested = [q for q in a.quotes if q.nested]
     assert len(nested) == 1 and nested[0].kind == "direct"
     assert _name(a, nested[0]) == "Ana Ruiz"
-
-
-def test_scare_quotes_outside_a_frame_are_terms():
-    a = analyze('The so-called "reform" left many families worse off.', "en")
-    assert [q.kind for q in a.quotes] == ["term"]
-
-
-def test_direct_quote_over_a_paragraph_break_after_a_comma_frame():
-    text = (
-        'The coach spoke after the final. He said, "We started slowly.\n'
-        'Then the team found its rhythm and never let go."\nThe fans cheered.'
-    )
-    a = analyze(text, "en")
-    direct = _kind(a, "direct")
-    assert len(direct) == 1
-    assert direct[0].text.endswith('let go."')
-
-
-def test_frame_verb_followed_by_its_direct_quote_frames_no_indirect_speech():
-    text = (
-        "Speaking at a press conference in the capital, the minister, Ada Berg said, "
-        '"We are in contact with all parties."'
-    )
-    a = analyze(text, "en")
-    assert _kind(a, "indirect") == []
-    assert len(_kind(a, "direct")) == 1
-
-
-def test_a_short_phrase_in_marks_closing_a_reporter_sentence_is_a_term():
-    text = (
-        "After weeks of talks, the visitors were granted a special status on the grounds "
-        'that their visit would be a "major public benefit." The team named its boat '
-        '"Seagull."'
-    )
-    a = analyze(text, "en")
-    assert _kind(a, "direct") == []
-
-
-def test_clause_checks_for_objects_labels_lists_and_noun_subjects():
-    # a name ending in -ed is no past tense
-    assert (
-        _kind(
-            analyze("The agency tweeted praise of Ahmed Fareed via its account.", "en"), "indirect"
-        )
-        == []
-    )
-    # "describes as": a label in a relative clause, no reported clause
-    text = "He was sent to a camp in the north, which the ministry describes as a retreat."
-    assert _kind(analyze(text, "en"), "indirect") == []
-    # a verb-like noun in a list after a comma frames nothing
-    text = "The highlight of the festival is a giant rotating dragon, laser light show and music."
-    assert _kind(analyze(text, "en"), "indirect") == []
-    # a noun clause after an object with a preposition is not reported speech
-    text = "They had learned an important lesson from the long strike that unity pays."
-    assert _kind(analyze(text, "en"), "indirect") == []
-    # "reports have revealed that": the noun heads the subject
-    text = "Recent reports have revealed that the factory was closed for a week in May."
-    ind = _kind(analyze(text, "en"), "indirect")
-    assert len(ind) == 1 and ind[0].speaker == "Recent reports"
-    # an addressee before the that-clause
-    text = "The mayor warned the residents that the water would be cut off on Monday."
-    ind = _kind(analyze(text, "en"), "indirect")
-    assert len(ind) == 1 and ind[0].text.startswith("that the water")

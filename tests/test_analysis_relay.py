@@ -5,71 +5,123 @@ from __future__ import annotations
 
 import json
 
+import pytest
+from analysis_helpers import check, quote
 from test_cli_support import run, write
 
 from reader.analysis import analyze
 
-
-def _direct(text: str, lang: str = "de"):
-    quotes = [q for q in analyze(text, lang).quotes if q.kind == "direct"]
-    assert len(quotes) == 1, quotes
-    return quotes[0]
-
-
-def test_active_medium_quotes_a_person_before_the_quote():
-    q = _direct(
+RELAY = [
+    quote(
         "Die Lokalzeitung „Nordbote“ zitiert den Bürgermeister mit den Worten: "
-        "„Wir bauen die Brücke bis zum Herbst wieder auf.“"
-    )
-    assert q.speaker and q.speaker.endswith("Bürgermeister")
-    assert q.via is not None and "Nordbote" in q.via
-
-
-def test_active_medium_after_the_quote_with_a_site_name():
-    q = _direct("„Die Lage ist unter Kontrolle“, zitiert talblatt.de Feuerwehrsprecher Jan Ohm.")
-    assert q.speaker == "Feuerwehrsprecher Jan Ohm"
-    assert q.via == "talblatt.de"
-
-
-def test_adverb_between_verb_and_person_is_skipped():
-    q = _direct(
+        "„Wir bauen die Brücke bis zum Herbst wieder auf.“",
+        "de",
+        "direct",
+        count=1,
+        speaker_ends="Bürgermeister",
+        via_has="Nordbote",
+        id="active-medium-quotes-a-person-before-the-quote-de",
+    ),
+    quote(
+        "„Die Lage ist unter Kontrolle“, zitiert talblatt.de Feuerwehrsprecher Jan Ohm.",
+        "de",
+        "direct",
+        count=1,
+        speaker="Feuerwehrsprecher Jan Ohm",
+        via="talblatt.de",
+        id="active-medium-after-the-quote-with-a-site-name-de",
+    ),
+    quote(
         "Der Sender Radio Süd zitiert dazu Landrätin Petra Hahn mit folgenden Worten: "
-        "„Wir haben keine Zeit mehr zu verlieren.“"
-    )
-    assert q.speaker == "Landrätin Petra Hahn"
-    assert q.via and "Radio Süd" in q.via
-
-
-def test_passive_with_agent_and_with_place():
-    q = _direct(
+        "„Wir haben keine Zeit mehr zu verlieren.“",
+        "de",
+        "direct",
+        count=1,
+        speaker="Landrätin Petra Hahn",
+        via_has="Radio Süd",
+        id="adverb-between-verb-and-person-is-skipped-de",
+    ),
+    quote(
         "Die Trainerin Mara Voss wird von der Zeitung „Sportecho“ mit den Worten zitiert: "
-        "„Wir haben heute verdient verloren.“"
-    )
-    assert q.speaker and "Mara Voss" in q.speaker
-    assert q.via and "Zeitung" in q.via
-    q = _direct(
+        "„Wir haben heute verdient verloren.“",
+        "de",
+        "direct",
+        count=1,
+        speaker_has="Mara Voss",
+        via_has="Zeitung",
+        id="passive-with-an-agent-de",
+    ),
+    quote(
         "In der Pressemitteilung des Vereins wird Kassenwart Olaf Brem wie folgt zitiert: "
-        "„Die Beiträge steigen im nächsten Jahr nicht.“"
-    )
-    assert q.speaker and "Olaf Brem" in q.speaker
-    assert q.via and "Pressemitteilung" in q.via
-
-
-def test_one_party_only_is_an_ordinary_frame():
-    """'wird Y zitiert' without a medium, 'zitierte man Y': nobody relays, no second layer."""
-    for text in (
+        "„Die Beiträge steigen im nächsten Jahr nicht.“",
+        "de",
+        "direct",
+        count=1,
+        speaker_has="Olaf Brem",
+        via_has="Pressemitteilung",
+        id="passive-with-a-place-de",
+    ),
+    # one party only ("wird Y zitiert" without a medium, "zitierte man Y"): nobody relays
+    quote(
         "„Wir ziehen uns aus dem Projekt zurück“, wird Vorstand Lena Kurz zitiert.",
+        "de",
+        "direct",
+        count=1,
+        via=None,
+        spoken=True,
+        id="wird-zitiert-without-a-medium-de",
+    ),
+    quote(
         "„Das war ein schwarzer Tag für die Stadt“, zitierte man Stadtrat Ewald Funk.",
+        "de",
+        "direct",
+        count=1,
+        via=None,
+        spoken=True,
+        id="zitierte-man-de",
+    ),
+    quote(
         "Der Minister sagte: „Wir prüfen alle Möglichkeiten.“",
-    ):
-        q = _direct(text)
-        assert q.via is None and q.speaker, text
+        "de",
+        "direct",
+        count=1,
+        via=None,
+        spoken=True,
+        id="plain-colon-frame-de",
+    ),
+    quote(
+        'The Harbour Gazette quoted the mayor as saying: "We will rebuild the pier."',
+        "en",
+        "direct",
+        count=1,
+        speaker="the mayor",
+        via_has="Harbour Gazette",
+        id="quoted-as-saying-en",
+    ),
+    quote(
+        "Die Bürgermeisterin Carla Wendt besuchte am Montag die Baustelle. Das "
+        "„Kreisblatt“ zitiert sie mit den Worten: „Wir liegen gut im Zeitplan.“",
+        "de",
+        "direct",
+        actor="Carla Wendt",
+        via="Das „Kreisblatt“",
+        id="pronoun-object-is-the-person-last-named-and-the-medium-keeps-its-marks-de",
+    ),
+    quote(
+        "Laut Polizei sagte der Fahrer: „Ich habe das Schild nicht gesehen.“",
+        "de",
+        "direct",
+        count=1,
+        speaker="der Fahrer",
+        via="Polizei",
+        id="source-first-then-a-verb-of-saying-de",
+    ),
+]
 
 
-def test_english_quoted_as_saying():
-    q = _direct('The Harbour Gazette quoted the mayor as saying: "We will rebuild the pier."', "en")
-    assert q.speaker == "the mayor"
-    assert q.via and "Harbour Gazette" in q.via
+@pytest.mark.parametrize("case", RELAY)
+def test_relay_rules(case):
+    check(case)
 
 
 def test_json_writes_one_record_per_layer():
@@ -124,23 +176,8 @@ def test_source_phrase_before_a_colon_quote_relays_the_speaker():
         "Sie wandte sich gegen die ihrer Meinung nach falschen Zahlen der Stadt: „Wir haben "
         "alles dreimal nachgezählt.“"
     )
-    assert all(q.via is None for q in analyze(text, "de").quotes)
-
-
-def test_pronoun_object_is_the_person_last_named_and_the_medium_keeps_its_marks():
-    text = (
-        "Die Bürgermeisterin Carla Wendt besuchte am Montag die Baustelle. Das "
-        "„Kreisblatt“ zitiert sie mit den Worten: „Wir liegen gut im Zeitplan.“"
-    )
-    a = analyze(text, "de")
-    q = next(q for q in a.quotes if q.kind == "direct")
-    assert a.actor(q.actor) is not None and a.actor(q.actor).name == "Carla Wendt"
-    assert q.via == "Das „Kreisblatt“"
-
-
-def test_source_first_then_verb_of_saying_relays_too():
-    q = _direct("Laut Polizei sagte der Fahrer: „Ich habe das Schild nicht gesehen.“")
-    assert q.speaker == "der Fahrer" and q.via == "Polizei"
+    quotes = analyze(text, "de").quotes
+    assert quotes and all(q.via is None for q in quotes)  # found, and none relayed
 
 
 def test_report_relayed_by_a_source_phrase_is_one_quote_with_via():

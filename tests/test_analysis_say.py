@@ -2,30 +2,306 @@
 
 from __future__ import annotations
 
-from analysis_helpers import _kind, _kinds, _kinds_by_text, _name, _one, _one_starting, analyze
+import pytest
+from analysis_helpers import _kind, analyze, check, no_quote, quote
+
+SAY = [
+    # a negated speech act is no reported speech
+    quote(
+        "Die Behörde gab die Identität des Kindes bekannt.",
+        "de",
+        None,
+        kinds=("reported",),
+        id="speech-act-bekanntgeben-de",
+    ),
+    no_quote(
+        "Die Behörde gab die Identität des Kindes nicht bekannt.", "de", id="negated-nicht-de"
+    ),
+    quote("The union demanded a pay rise of ten percent.", "en", None, id="speech-act-demand-en"),
+    no_quote("The union did not demand a pay rise of ten percent.", "en", id="negated-did-not-en"),
+    # speaking of a quoted word makes it somebody's words
+    quote(
+        "Die Gewerkschaft hatte am Montag von einem „Kahlschlag“ gesprochen.",
+        "de",
+        "direct",
+        at="„Kahlschlag“",
+        quote="„Kahlschlag“",
+        id="sprechen-von-a-quoted-word-de",
+    ),
+    quote(
+        "Appeals court rules night flights over the city are unlawful\nThe ban starts in May.",
+        "en",
+        "indirect",
+        at="night flights",
+        speaker="Appeals court",
+        cue="rules",
+        id="headline-rules-en",
+    ),
+    # a frame in the middle splits the quote
+    quote(
+        "Der Vorschlag, so Keller weiter, sei noch nicht abgestimmt.",
+        "de",
+        "indirect",
+        segments=(("Der Vorschlag", "Keller"), ("sei noch nicht abgestimmt", "Keller")),
+        id="so-frame-in-the-middle-de",
+    ),
+    no_quote(
+        "Die Sprecherin Eva Roth sagte, der Zug sei entgleist. Das erklärte Ziel ist ein Neubau.",
+        "de",
+        quote="Das",
+        id="das-erklaerte-ziel-is-no-report-de",
+    ),
+    # a court sentence or a presentation is no reported speech act
+    no_quote(
+        "Das Landgericht Kiel verurteilte den Mann zu zwei Jahren Haft.",
+        "de",
+        "reported",
+        id="court-verurteilte-de",
+    ),
+    no_quote(
+        "Der Konzern Nordwerk stellte am Montag das neue Modell vor.",
+        "de",
+        "reported",
+        id="stellte-vor-a-presentation-de",
+    ),
+    quote(
+        "Die Regierung Dänemarks verurteilte den Anschlag auf die Botschaft.",
+        "de",
+        "reported",
+        id="government-verurteilte-reports-de",
+    ),
+    no_quote(
+        "Im Einzelnen verlangt die Behörde die folgenden Daten:\nNamen und Adressen der Nutzer.",
+        "de",
+        "reported",
+        id="report-ending-in-a-colon-introduces-de",
+    ),
+    # narrative "sah" and a sentence before the participle report nothing
+    no_quote(
+        "In der 80. Minute sah der Verteidiger Tom Fink die Rote Karte.",
+        "de",
+        "reported",
+        id="narrative-sah-de",
+    ),
+    no_quote(
+        "Der Händler war vom Amtsgericht zu einer Geldstrafe verurteilt worden.",
+        "de",
+        "reported",
+        id="verurteilt-worden-de",
+    ),
+    no_quote(
+        "Sie wurde deshalb zu einer Geldstrafe verurteilt und zog nach Kiel.",
+        "de",
+        "reported",
+        id="wurde-verurteilt-und-de",
+    ),
+    quote(
+        "Die Behörden werfen dem Händler Betrug vor.",
+        "de",
+        "reported",
+        speaker="Die Behörden",
+        id="werfen-vor-de",
+    ),
+    quote(
+        "Als Grund für den Rückzug nannte Karl Berg die hohen Kosten.",
+        "de",
+        "reported",
+        speaker="Karl Berg",
+        id="als-before-a-noun-reports-de",
+    ),
+    no_quote(
+        "Als der Minister Karl Berg kam, forderten alle mehr Geld.",
+        "de",
+        "reported",
+        id="als-conjunction-is-no-frame-de",
+    ),
+    # a report verb with a demonstrative object is no quote of its own
+    no_quote(
+        "Die Fabrik in Kiel wird geschlossen. Der Konzern Nordwerk bestätigte dies am Montag.",
+        "de",
+        "reported",
+        id="bestaetigte-dies-de",
+    ),
+    quote(
+        "Der Konzern Nordwerk bestätigte das Ende der Fabrik in Kiel.",
+        "de",
+        "reported",
+        id="bestaetigte-a-noun-de",
+    ),
+    # a speech act told in the pluperfect is background
+    no_quote(
+        "Der Bischof Karl Berg hatte zuvor die Reform der Kirche kritisiert.",
+        "de",
+        "reported",
+        id="pluperfect-is-background-de",
+    ),
+    quote(
+        "Der Bischof Karl Berg hat die Reform der Kirche kritisiert.",
+        "de",
+        "reported",
+        id="perfect-reports-de",
+    ),
+    # frames after the words: "so" with a verb, "das" with a verb, an adverb first
+    quote(
+        "In zehn Jahren, so schätzen die Forscher, soll die Arbeit abgeschlossen sein.",
+        "de",
+        None,
+        segments=(
+            ("In zehn Jahren", "die Forscher"),
+            ("soll die Arbeit abgeschlossen sein", "die Forscher"),
+        ),
+        id="so-with-a-verb-de",
+    ),
+    quote(
+        "Die Kamera des Teleskops ist defekt, das teilte das Institut mit.",
+        "de",
+        "indirect",
+        quote="Die Kamera des Teleskops ist defekt",
+        speaker="das Institut",
+        id="das-teilte-mit-after-de",
+    ),
+    quote(
+        "Es wurde kein Notsignal gesendet, teilte später der Direktor der Behörde mit.",
+        "de",
+        "indirect",
+        speaker="der Direktor der Behörde",
+        id="adverb-first-frame-after-de",
+    ),
+    quote(
+        "Die Streiks sollen ruhen, so verdi-Sprecher Jan Roth.",
+        "de",
+        "indirect",
+        quote="Die Streiks sollen ruhen",
+        speaker="verdi-Sprecher Jan Roth",
+        id="so-with-a-hyphenated-role-de",
+    ),
+    no_quote(
+        "Die Bahnen blieben stehen, so dass die Fahrgäste gerettet werden mussten.",
+        "de",
+        id="so-dass-is-no-frame-de",
+    ),
+    no_quote(
+        "Mit diesen Programmen schließt sich eine oft beklagte Lücke im Angebot.",
+        "de",
+        id="attributive-participle-de",
+    ),
+    quote("Die Polizei forderte Verstärkung an.", "de", "reported", id="forderte-an-de"),
+    quote(
+        "Dennoch, so der Richter Jan Roth, habe der Mann nicht gelogen.",
+        "de",
+        None,
+        segments=(
+            ("Dennoch", "der Richter Jan Roth"),
+            ("habe der Mann nicht gelogen", "der Richter Jan Roth"),
+        ),
+        id="so-after-a-single-opening-word-de",
+    ),
+    no_quote("Ja, so ist das.", "de", id="ja-so-ist-das-de"),
+    quote(
+        "But Senator Paul Grant warned of deep cuts to rural schools.",
+        "en",
+        "reported",
+        count=1,
+        speaker="Senator Paul Grant",
+        actor="Paul Grant",
+        id="warned-of-en",
+    ),
+    no_quote(
+        "Guards stopped and questioned the driver at the border. "
+        "The visitors started the match with attacking play from both wings. "
+        "The foundation made two donations to the museum last year.",
+        "en",
+        "reported",
+        id="coordinated-verb-ing-form-made-en",
+    ),
+    # a plural base form, a sentence-initial noun and "learned"
+    quote(
+        "Estimates suggest that 300 boats may still be at sea in the bay.",
+        "en",
+        "indirect",
+        count=1,
+        speaker="Estimates",
+        id="plural-base-form-suggest-en",
+    ),
+    quote(
+        "The paper has learned that the mayor will resign before the summer.",
+        "en",
+        "indirect",
+        speaker="The paper",
+        id="has-learned-en",
+    ),
+    quote(
+        "Lena Ortiz, a student at the college, admitted she had skipped two lectures.",
+        "en",
+        "indirect",
+        speaker="Lena Ortiz",
+        id="admitted-after-an-apposition-en",
+    ),
+    # "with X writing/reporting" quotes X
+    quote(
+        'Fans were angry about the ban, with one reader writing "Who decides what we may see?"',
+        "en",
+        "direct",
+        count=1,
+        speaker="one reader",
+        id="with-x-writing-en",
+    ),
+    quote(
+        "Officials tell Radio North every claim will be checked, with the Courier reporting "
+        "no one will be turned away.",
+        "en",
+        "indirect",
+        segments=(
+            ("every claim will be checked", "Officials"),
+            ("no one will be turned away", "the Courier"),
+        ),
+        id="with-x-reporting-en",
+    ),
+    quote(
+        "Experts warn that the virus could spread to the north.",
+        "en",
+        "indirect",
+        count=1,
+        speaker="Experts",
+        id="plural-warn-that-en",
+    ),
+    quote(
+        "Doctors warn of a shortage of nurses in rural areas.",
+        "en",
+        "reported",
+        count=1,
+        speaker="Doctors",
+        id="plural-warn-of-en",
+    ),
+    quote(
+        "Critics say the plan is too costly, while supporters argue it will create jobs.",
+        "en",
+        "indirect",
+        segments=(("the plan is too costly", "Critics"), ("it will create jobs", "supporters")),
+        id="contrasting-reports-joined-by-while-en",
+    ),
+    # a noun in -ly is no adverb before the verb
+    quote(
+        "Lawyers for the family said they would sue the hospital.",
+        "en",
+        "indirect",
+        count=1,
+        speaker="Lawyers for the family",
+        id="noun-in-ly-family-en",
+    ),
+    quote(
+        "Experts have long argued that the tax is unfair to the poor.",
+        "en",
+        "indirect",
+        speaker="Experts",
+        id="have-long-argued-en",
+    ),
+]
 
 
-def test_a_negated_speech_act_is_not_reported_speech():
-    def kinds(text: str, lang: str) -> list[str]:
-        return [q.kind for q in analyze(text, lang).quotes]
-
-    assert kinds("Die Behörde gab die Identität des Kindes bekannt.", "de") == ["reported"]
-    assert kinds("Die Behörde gab die Identität des Kindes nicht bekannt.", "de") == []
-    assert kinds("The union demanded a pay rise of ten percent.", "en")
-    assert kinds("The union did not demand a pay rise of ten percent.", "en") == []
-
-
-def test_speaking_of_a_quoted_word_makes_it_somebody_s_words():
-    kinds = _kinds_by_text(
-        "Die Gewerkschaft hatte am Montag von einem „Kahlschlag“ gesprochen.", "de"
-    )
-    assert kinds["„Kahlschlag“"] == "direct"
-
-
-def test_a_headline_with_rules_reports_the_ruling() -> None:
-    text = "Appeals court rules night flights over the city are unlawful\nThe ban starts in May."
-    q = _one_starting(text, "night flights")
-    assert q.speaker == "Appeals court" and q.cue == "rules"
+@pytest.mark.parametrize("case", SAY)
+def test_say_rules(case):
+    check(case)
 
 
 def test_nested_fragment_inside_indirect_speech():
@@ -34,66 +310,6 @@ def test_nested_fragment_inside_indirect_speech():
     nested = [q for q in a.quotes if q.nested]
     assert len(nested) == 1 and nested[0].kind == "direct"
     assert nested[0].speaker == "Die Ministerin"
-
-
-def test_frame_in_the_middle_splits_the_quote():
-    text = "Der Vorschlag, so Keller weiter, sei noch nicht abgestimmt."
-    a = analyze(text, "de")
-    segs = [q for q in a.quotes if q.kind == "indirect"]
-    assert [q.text for q in segs] == ["Der Vorschlag", "sei noch nicht abgestimmt"]
-    assert all(q.speaker == "Keller" for q in segs)
-
-
-def test_das_erklaerte_ziel_is_no_report():
-    text = "Die Sprecherin Eva Roth sagte, der Zug sei entgleist. Das erklärte Ziel ist ein Neubau."
-    assert not [q for q in analyze(text, "de").quotes if q.text == "Das"]
-
-
-def test_a_court_sentence_or_a_presentation_is_no_reported_speech_act():
-    assert "reported" not in _kinds(
-        "Das Landgericht Kiel verurteilte den Mann zu zwei Jahren Haft."
-    )
-    assert "reported" not in _kinds("Der Konzern Nordwerk stellte am Montag das neue Modell vor.")
-    assert "reported" in _kinds(
-        "Die Regierung Dänemarks verurteilte den Anschlag auf die Botschaft."
-    )
-
-
-def test_a_report_sentence_ending_in_a_colon_only_introduces_what_follows():
-    text = "Im Einzelnen verlangt die Behörde die folgenden Daten:\nNamen und Adressen der Nutzer."
-    assert "reported" not in _kinds(text)
-
-
-def test_narrative_sah_and_a_sentence_before_the_participle_report_nothing():
-    assert "reported" not in _kinds(
-        "In der 80. Minute sah der Verteidiger Tom Fink die Rote Karte."
-    )
-    assert "reported" not in _kinds(
-        "Der Händler war vom Amtsgericht zu einer Geldstrafe verurteilt worden."
-    )
-    assert "reported" not in _kinds(
-        "Sie wurde deshalb zu einer Geldstrafe verurteilt und zog nach Kiel."
-    )
-
-
-def test_werfen_vor_and_als_before_a_noun_report():
-    a, q = _one("Die Behörden werfen dem Händler Betrug vor.", "reported")
-    assert q.speaker == "Die Behörden"
-    a, q = _one("Als Grund für den Rückzug nannte Karl Berg die hohen Kosten.", "reported")
-    assert q.speaker == "Karl Berg"
-    assert "reported" not in _kinds("Als der Minister Karl Berg kam, forderten alle mehr Geld.")
-
-
-def test_a_report_verb_with_a_demonstrative_object_is_no_quote_of_its_own():
-    text = "Die Fabrik in Kiel wird geschlossen. Der Konzern Nordwerk bestätigte dies am Montag."
-    assert "reported" not in _kinds(text)
-    assert "reported" in _kinds("Der Konzern Nordwerk bestätigte das Ende der Fabrik in Kiel.")
-
-
-def test_a_speech_act_told_in_the_pluperfect_is_background_not_a_quote():
-    text = "Der Bischof Karl Berg hatte zuvor die Reform der Kirche kritisiert."
-    assert "reported" not in _kinds(text)
-    assert "reported" in _kinds("Der Bischof Karl Berg hat die Reform der Kirche kritisiert.")
 
 
 def test_a_report_inside_relayed_words_is_a_quote_of_its_own():
@@ -107,68 +323,6 @@ def test_a_report_inside_relayed_words_is_a_quote_of_its_own():
         "Informationen des Magazins",
     ) in got
     assert ("keine Hilfe mehr zu leisten", "der Verband") in got
-
-
-def test_frame_after_variants_so_with_a_verb_das_with_a_verb_and_an_adverb_first():
-    text = "In zehn Jahren, so schätzen die Forscher, soll die Arbeit abgeschlossen sein."
-    texts = {q.text: q.speaker for q in analyze(text, "de").quotes}
-    assert texts == {
-        "In zehn Jahren": "die Forscher",
-        "soll die Arbeit abgeschlossen sein": "die Forscher",
-    }
-    a, q = _one("Die Kamera des Teleskops ist defekt, das teilte das Institut mit.", "indirect")
-    assert q.text == "Die Kamera des Teleskops ist defekt" and q.speaker == "das Institut"
-    a, q = _one(
-        "Es wurde kein Notsignal gesendet, teilte später der Direktor der Behörde mit.", "indirect"
-    )
-    assert q.speaker == "der Direktor der Behörde"
-    a, q = _one("Die Streiks sollen ruhen, so verdi-Sprecher Jan Roth.", "indirect")
-    assert q.text == "Die Streiks sollen ruhen" and q.speaker == "verdi-Sprecher Jan Roth"
-    text = "Die Bahnen blieben stehen, so dass die Fahrgäste gerettet werden mussten."
-    assert not analyze(text, "de").quotes
-
-
-def test_an_attributive_participle_is_no_report_verb():
-    text = "Mit diesen Programmen schließt sich eine oft beklagte Lücke im Angebot."
-    assert not analyze(text, "de").quotes
-    assert _one("Die Polizei forderte Verstärkung an.", "reported")
-
-
-def test_so_after_a_single_opening_word():
-    text = "Dennoch, so der Richter Jan Roth, habe der Mann nicht gelogen."
-    texts = {q.text: q.speaker for q in analyze(text, "de").quotes}
-    assert texts == {
-        "Dennoch": "der Richter Jan Roth",
-        "habe der Mann nicht gelogen": "der Richter Jan Roth",
-    }
-    assert not analyze("Ja, so ist das.", "de").quotes
-
-
-def test_reported_speech_act():
-    a = analyze("But Senator Paul Grant warned of deep cuts to rural schools.", "en")
-    (q,) = _kind(a, "reported")
-    assert q.speaker == "Senator Paul Grant" and _name(a, q) == "Paul Grant"
-
-
-def test_coordinated_verb_and_ing_form_and_made_are_no_speech_act():
-    text = (
-        "Guards stopped and questioned the driver at the border. "
-        "The visitors started the match with attacking play from both wings. "
-        "The foundation made two donations to the museum last year."
-    )
-    a = analyze(text, "en")
-    assert _kind(a, "reported") == []
-
-
-def test_plural_base_form_and_sentence_initial_noun_and_learned():
-    a = analyze("Estimates suggest that 300 boats may still be at sea in the bay.", "en")
-    ind = _kind(a, "indirect")
-    assert len(ind) == 1 and ind[0].speaker == "Estimates"
-    a = analyze("The paper has learned that the mayor will resign before the summer.", "en")
-    assert _kind(a, "indirect")[0].speaker == "The paper"
-    text = "Lena Ortiz, a student at the college, admitted she had skipped two lectures."
-    a = analyze(text, "en")
-    assert _kind(a, "indirect")[0].speaker == "Lena Ortiz"
 
 
 def test_two_reports_joined_in_one_sentence():
@@ -191,38 +345,6 @@ def test_two_reports_joined_in_one_sentence():
     assert [q.text for q in ind] == ["the dog was harmless", "the fine is unfair"]
 
 
-def test_with_x_writing_or_reporting_quotes_x():
-    text = 'Fans were angry about the ban, with one reader writing "Who decides what we may see?"'
-    direct = _kind(analyze(text, "en"), "direct")
-    assert len(direct) == 1 and direct[0].speaker == "one reader"
-    text = (
-        "Officials tell Radio North every claim will be checked, with the Courier reporting "
-        "no one will be turned away."
-    )
-    ind = _kind(analyze(text, "en"), "indirect")
-    assert [q.text for q in ind] == [
-        "every claim will be checked",
-        "no one will be turned away",
-    ]
-    assert [q.speaker for q in ind] == ["Officials", "the Courier"]
-
-
-def test_plural_present_base_forms_of_warn_and_other_report_verbs():
-    ind = _kind(analyze("Experts warn that the virus could spread to the north.", "en"), "indirect")
-    assert len(ind) == 1 and ind[0].speaker == "Experts"
-    rep = _kind(analyze("Doctors warn of a shortage of nurses in rural areas.", "en"), "reported")
-    assert len(rep) == 1 and rep[0].speaker == "Doctors"
-
-
-def test_contrasting_reports_joined_by_while():
-    text = "Critics say the plan is too costly, while supporters argue it will create jobs."
-    ind = _kind(analyze(text, "en"), "indirect")
-    assert [(q.speaker, q.text) for q in ind] == [
-        ("Critics", "the plan is too costly"),
-        ("supporters", "it will create jobs"),
-    ]
-
-
 def test_inner_finding_needs_that_and_a_say_verb_is_no_addressee():
     a = analyze("He said the police found the car abandoned near the river.", "en")
     ind = _kind(a, "indirect")
@@ -235,9 +357,30 @@ def test_inner_finding_needs_that_and_a_say_verb_is_no_addressee():
     assert _kind(a, "indirect") == []
 
 
-def test_a_noun_in_ly_is_no_adverb_before_the_verb():
-    a = analyze("Lawyers for the family said they would sue the hospital.", "en")
-    ind = _kind(a, "indirect")
-    assert len(ind) == 1 and ind[0].speaker == "Lawyers for the family"
-    a = analyze("Experts have long argued that the tax is unfair to the poor.", "en")
-    assert _kind(a, "indirect")[0].speaker == "Experts"
+def test_the_phrase_before_the_auxiliary_speaks_not_a_time_phrase_before_the_participle():
+    """German word order: 'X hatte Anfang Juli berichtet, …': X stands before the finite
+    auxiliary; the capitalised time phrase before the participle is no speaker."""
+    text = (
+        "Der Radiosender Nordwelle hatte Anfang Juli berichtet, in den Akten seien Lücken "
+        "gefunden worden."
+    )
+    q = next(q for q in analyze(text, "de").quotes if q.text.startswith("in den Akten"))
+    assert q.speaker == "Der Radiosender Nordwelle", q.speaker
+
+
+def test_und_before_a_colon_is_no_speaker_the_last_one_goes_on():
+    text = "Die Ministerin Petra Lang sagte: „Wir handeln jetzt.“ Und: „Wir warten nicht länger.“"
+    q = next(q for q in analyze(text, "de").quotes if q.text.startswith("„Wir warten"))
+    assert q.speaker != "Und" and q.actor == "petra-lang", (q.speaker, q.actor)
+
+
+def test_a_reflexive_and_an_adverb_between_the_verb_and_its_subject():
+    text = "Zufrieden äußerte sich auch der Sprecher der Feuerwehr Kiel: „Alles lief gut.“"
+    q = next(q for q in analyze(text, "de").quotes if q.text == "„Alles lief gut.“")
+    assert q.speaker == "der Sprecher der Feuerwehr Kiel", q.speaker
+
+
+def test_an_article_before_a_name_in_marks_speaks_as_that_name():
+    text = "Die „Nordheimer Rundschau“ hatte gestern berichtet, die Fabrik werde geschlossen."
+    q = next(q for q in analyze(text, "de").quotes if q.text.startswith("die Fabrik"))
+    assert q.speaker == "Die „Nordheimer Rundschau“", q.speaker

@@ -142,7 +142,8 @@ def test_note_text_and_title_are_never_markup() -> None:
         "## Notes",
     ]
     assert not any(ln.startswith((">", "---", "1.", "- li")) for ln in lines)
-    assert "\\[link\\](x) \\*em\\* \\<b\\>bold\\</b\\> \\==mark\\== \\#tag \\$x\\$" in lines
+    # (a note's line break stays one: a backslash at the end of the line, a hard break)
+    assert "\\[link\\](x) \\*em\\* \\<b\\>bold\\</b\\> \\==mark\\== \\#tag \\$x\\$\\" in lines
     # the front matter is still exactly one block and the title survives as a YAML string
     assert md.startswith("---\n") and md.count("\n---\n") == 1
     assert 'title: "---\\n# Evil [title](x)"' in md
@@ -404,7 +405,7 @@ def test_note_lines_keep_their_indentation_without_becoming_code() -> None:
     )
     md = to_markdown([ExportArticle(id="a1", title="T", notes=[note])], exported=EXPORTED)
     nbsp = "\u00a0"
-    assert f"\n{nbsp * 2}\\- first point\n" in md and f"\n> {nbsp * 8}deep\n" in md
+    assert f"\n{nbsp * 2}\\- first point\\\n" in md and f"\n> {nbsp * 8}deep\n" in md
     rendered = markdown_it.MarkdownIt("commonmark").render(md.split("\n---\n", 1)[1])
     assert "<pre" not in rendered and "<li>first" not in rendered
     assert rendered.count("<ul>") == 1  # only the export's own position/id list

@@ -28,6 +28,7 @@ TYPES = {"person", "organisation", "country", "place", "other"}
 
 def check_spans(text: str, quotes: list[dict], actors: list[dict]) -> None:
     actor_ids = {a["id"] for a in actors}
+    assert quotes, "no quotes to check"  # the loop below must not pass on nothing
     for q in quotes:
         assert set(q) >= QUOTE_KEYS
         assert q["kind"] in KINDS and isinstance(q["nested"], bool)

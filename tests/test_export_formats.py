@@ -95,8 +95,8 @@ def test_a_registered_exporter_is_offered_by_the_cli_and_the_tui(
 ) -> None:
     monkeypatch.setattr(exporters, "EXPORTERS", list(exporters.EXPORTERS))
     exporters.register(Exporter("titles", "title list", ".titles", _plain))
-    assert "{md,json,titles}" in _export_help()
-    assert "Markdown, JSON or title list" in build_parser().format_help()
+    assert "{md,json,w3c,titles}" in _export_help()
+    assert "Markdown, JSON, W3C or title list" in build_parser().format_help()
     out = _cli(capsys, library, "export", "--format", "titles")
     assert out.splitlines() == [m.title for m in library.articles()]
     article = library.ids()[0]

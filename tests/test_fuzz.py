@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from test_cli_support import ARTICLE, run
 
@@ -93,11 +93,20 @@ BAD = st.one_of(
     .filter(lambda b: b"\n" not in b and b.strip() and not b.strip().startswith(b"{"))
     .map(lambda b: ("bad", b)),
     st.just(("bad", b'{"text": "a line with a \x00 NUL byte in it and more words"}')),
+    # what a file's first bytes are judged by: a byte-order mark, a binary format's magic
+    st.builds(
+        lambda head, tail: ("bad", head + tail),
+        st.sampled_from([b"\xef\xbb\xbf", b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\x1f\x8b"]),
+        st.binary(max_size=20).filter(lambda b: b"\n" not in b and not b.strip().startswith(b"{")),
+    ),
 )
+GOOD_LINE = b'{"text": "the council said the bridge plan would cost more than the report said"}'
 
 
 @settings(FUZZ, max_examples=20)
 @given(lines=st.lists(st.one_of(GOOD, GOOD, BAD), min_size=1, max_size=8))
+@example(lines=[("bad", b"\xef\xbb\xbf"), ("good", GOOD_LINE)])  # a random run found these two
+@example(lines=[("bad", b"%PDF-1.4"), ("good", GOOD_LINE)])
 def test_a_corpus_loses_only_its_bad_lines(lines: list[tuple[str, bytes]]) -> None:
     work = Path(tempfile.mkdtemp(prefix="reader-fuzz-"))
     try:

@@ -139,3 +139,53 @@ def test_text_with_a_few_controls_is_not_binary() -> None:
     text = (ARTICLE + "\x07\x01\x00").encode()
     assert not looks_binary(text)
     assert not looks_binary(ARTICLE.encode("utf-16"))
+
+
+RECORDS = [
+    json.dumps({"title": f"Story {n}", "text": f"Story number {n} tells of the {w} bridge. " * 5})
+    for n, w in ((1, "first"), (2, "second"))
+]
+
+
+@pytest.mark.parametrize(
+    ("first", "reason"),
+    [
+        (b"\xef\xbb\xbf", "only a byte-order mark, no record"),  # a BOM and nothing else
+        (b"\xef\xbb\xbf \r", "only a byte-order mark, no record"),
+        (b"%PDF-1.7 a stray line that starts like a PDF", "not valid JSON"),
+        (b"\x89PNG\r\x1a\x00\x00", "NUL byte in the line (binary data)"),
+    ],
+    ids=["bom-only", "bom-and-blanks", "pdf-magic", "png-magic"],
+)
+def test_a_bad_first_jsonl_line_costs_that_line_only(
+    capsys, tmp_path: Path, first: bytes, reason: str
+) -> None:
+    """Found by a random fuzz run: a first line that is only a BOM got no outcome at all, and a
+    first line that starts like a PDF had the whole corpus refused as a PDF."""
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_bytes(first + b"\n" + "\n".join(RECORDS).encode() + b"\n")
+    code, out, err = run(capsys, "--library", str(tmp_path / "lib"), "import", str(corpus))
+    assert code == 1
+    assert err.splitlines() == [f"error {corpus}:1: {reason}"]
+    assert [line.split(" ", 2)[2] for line in out.splitlines()] == ["Story 1", "Story 2"]
+
+
+def test_a_file_that_is_only_a_bom_is_one_error(capsys, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_bytes(b"\xef\xbb\xbf\n\n")
+    code, out, err = run(capsys, "--library", str(tmp_path / "lib"), "import", str(corpus))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [f"error {corpus}:1: only a byte-order mark, no record"]
+
+
+def test_a_pdf_named_jsonl_is_still_refused_whole(capsys, tmp_path: Path) -> None:
+    pdf = (
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nstream\n"
+        + bytes(range(256)) * 8
+        + b"\n{\xff\xfe\x00 binary that opens a brace\nendstream\n"
+    )
+    corpus = tmp_path / "paper.jsonl"
+    corpus.write_bytes(pdf)
+    code, out, err = run(capsys, "--library", str(tmp_path / "lib"), "import", str(corpus))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [f"error {corpus}: binary file (a PDF file), not an article"]

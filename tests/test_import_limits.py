@@ -4,6 +4,7 @@ that are not regular files are skipped; ctrl+c stops at once."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -166,3 +167,64 @@ def test_a_bug_in_a_job_is_an_internal_error_naming_the_place() -> None:
         assert workers.submit(len, ("abc",)).result(timeout=60) == 3  # a new worker took over
     finally:
         workers.shutdown()
+
+
+# ---- the other parses of untrusted bytes: corpus lines, reimport, doctor, analyze ------------
+def corpus_with_a_huge_line(path: Path) -> Path:
+    """Three records; the second's text is one 4 MB line (far more than 20 MB to clean)."""
+    records = [
+        {"title": "First", "text": ARTICLE},
+        {"title": "Huge", "text": "word " * 800_000},
+        {"title": "Third", "text": ARTICLE.replace("harbour", "airport")},
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_corpus_line_over_the_memory_limit_fails_alone(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("READER_PARSE_MEMORY_MB", "20")
+    corpus = corpus_with_a_huge_line(tmp_path / "in" / "c.jsonl")
+    report, _ = run_import(tmp_path, corpus)
+    assert report.errors == [(f"{corpus}:2", "parsing needed too much memory (limit 20 MB)")]
+    assert [m.title for m in report.imported] == ["First", "Third"]
+
+
+def test_a_corpus_line_within_the_limits_still_imports(tmp_path: Path) -> None:
+    corpus = corpus_with_a_huge_line(tmp_path / "in" / "c.jsonl")  # default limits: 500 MB
+    report, _ = run_import(tmp_path, corpus)
+    assert report.errors == []
+    assert [m.title for m in report.imported] == ["First", "Huge", "Third"]
+
+
+def test_reimport_and_doctor_parse_the_kept_original_under_the_limits(
+    capsys, tmp_path: Path, monkeypatch
+) -> None:
+    from test_cli_support import run
+
+    root = tmp_path / "lib"
+    corpus = corpus_with_a_huge_line(tmp_path / "in" / "c.jsonl")
+    code, out, err = run(capsys, "--library", str(root), "import", str(corpus))
+    assert code == 0, err
+    huge = next(line.split()[1] for line in out.splitlines() if line.endswith(" Huge"))
+    monkeypatch.setenv("READER_PARSE_MEMORY_MB", "20")
+    code, out, err = run(capsys, "--library", str(root), "reimport")
+    assert code == 1
+    assert err.splitlines() == [f"error {huge}: parsing needed too much memory (limit 20 MB)"]
+    assert len(out.splitlines()) == 2  # the other two re-imported
+    (root / "articles.json").unlink()  # a lost index: doctor rebuilds it from the originals
+    code, out, err = run(capsys, "--library", str(root), "doctor", "--repair")
+    assert f"could not rebuild {huge} (parsing needed too much memory (limit 20 MB))" in out
+    assert "rebuilt the index from 2 kept originals" in out
+
+
+def test_analyze_parses_each_file_under_the_limits(capsys, tmp_path: Path, monkeypatch) -> None:
+    from test_cli_support import run
+
+    monkeypatch.setenv("READER_PARSE_CPU_SECONDS", "1")
+    slow = many_paragraphs(tmp_path / "in" / "slow.html", 60_000)  # several seconds of CPU
+    ok = good(tmp_path / "in")
+    code, out, err = run(capsys, "analyze", str(slow), str(ok), "--json")
+    assert code == 1
+    assert err.splitlines() == [f"error {slow}: parsing took too long (limit 1 s CPU)"]
+    assert [r["path"] for r in json.loads(out)] == [str(ok)]

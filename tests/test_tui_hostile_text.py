@@ -61,9 +61,11 @@ async def test_every_screen_shows_marks_and_obeys_nothing(tmp_path: Path) -> Non
             await settle(pilot)
             shown = painted(app)
             assert RAW.search(shown) is None, (key, repr(RAW.search(shown)))
-        await pilot.press("t")  # the tag dialog (its input holds the tags as data)
+        await pilot.press("t")  # the tag dialog: its input holds the tags as data, gated
         await settle(pilot)
-        assert RAW.search(painted(app).replace("\u202etopic", "")) is None
+        shown = painted(app)
+        assert RAW.search(shown) is None, repr(RAW.search(shown))
+        assert MARK + "topic" in shown
         await pilot.press("escape")
         await settle(pilot)
         assert screen is app.screen
@@ -92,3 +94,45 @@ async def test_toasts_are_plain_text_through_the_gate(tmp_path: Path) -> None:
         assert RAW.search(shown) is None, repr(RAW.search(shown))
         assert "[bold]x[/]" in shown  # shown literally: never parsed as markup
         assert MARK + "evil" in shown
+
+
+@run_async
+async def test_text_pasted_or_typed_into_an_input_is_shown_through_the_gate(tmp_path: Path) -> None:
+    """The filter keeps what was pasted (it is data: it must match a title that holds it), but
+    paints it as the gate does: the override as a mark, the control sequence and the zero-width
+    space not at all; the cursor still lands where the next key goes."""
+    from textual import events
+
+    root = tmp_path / "lib"
+    hostile_library(root)
+    app = app_for(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.action_filter()
+        await settle(pilot)
+        box = app.screen.query_one("#filter")
+        box.post_message(events.Paste("Bridge \u202epl\x1b[2J\x1b]2;OWNED\x07an\u200b"))
+        await settle(pilot)
+        await pilot.press("left", "left", "x")  # typed between the zero-width space's neighbours
+        await settle(pilot)
+        assert box.value == "Bridge \u202epl\x1b[2J\x1b]2;OWNED\x07axn\u200b"  # kept as data
+        shown = painted(app)
+        assert RAW.search(shown) is None, repr(RAW.search(shown))
+        assert "Bridge " + MARK + "plaxn" in shown
+        assert "OWNED" not in shown and "[2J" not in shown
+
+
+def test_no_screen_builds_an_input_that_bypasses_the_gate() -> None:
+    """Every text field is a SafeInput (or a subclass): a bare Input would paint raw text."""
+    package = Path(__file__).resolve().parents[1] / "reader"
+    bare = [
+        f"{path.relative_to(package)}:{n}"
+        for path in [
+            *package.glob("screens/*.py"),
+            *package.glob("widgets/*.py"),
+            package / "app.py",
+        ]
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"(?<![A-Za-z_])Input\(", line) and "class SafeInput(Input)" not in line
+    ]
+    assert bare == []

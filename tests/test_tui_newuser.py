@@ -232,6 +232,15 @@ async def test_grow_and_shrink_the_passage_by_a_word(tmp_path: Path) -> None:
         assert screen.text[slice(*view.cursor)] == "First"
         await pilot.press("escape")  # a grown or shrunk passage is a selection: back to start
         assert view.cursor == (start, end) and app.screen is screen
+        # v grows by a sentence, V shrinks by one (issue 13: bounds by sentence or word)
+        await pilot.press("v", "v")
+        assert screen.text[slice(*view.cursor)].endswith("A new paragraph.")
+        await pilot.press("V")
+        assert screen.text[slice(*view.cursor)] == (
+            "First sentence here, with words. Second one follows it."
+        )
+        await pilot.press("V", "V")  # never less than its first sentence
+        assert view.cursor == (start, end)
 
 
 @run_async

@@ -51,9 +51,10 @@ class ActorFinder:
         self.counts: dict[str, int] = Counter(cap_words)
         memo = role_memo(lx)
         hits = list(map(memo.get, cap_words))  # is each capitalised word a title?
-        for n, hit in enumerate(hits):
-            if hit is None:  # a word this language has not met yet
-                hits[n] = memo[cap_words[n]] = is_role(tokens[self.caps[n]], lx)
+        if None in hits:  # (most texts meet no new word: no Python loop over every capital)
+            for n, hit in enumerate(hits):
+                if hit is None:  # a word this language has not met yet
+                    hits[n] = memo[cap_words[n]] = is_role(tokens[self.caps[n]], lx)
         self.role_at = list(compress(self.caps, hits))
         self.roles = [False] * len(tokens)
         for i in self.role_at:
@@ -120,7 +121,10 @@ class ActorFinder:
         maybe = [  # the common case, a capital no gazetteer can match, is left out here
             i
             for i, w in zip(self.caps, self.cap_words)
-            if w in listed or "-" in w or w.isupper() or _base(w) in listed
+            if w in listed
+            or "-" in w
+            or w.isupper()
+            or (w.endswith(_POSSESSIVE) and w[:-2] in listed)  # (_base, inlined)
         ]
         for i in maybe:
             t = toks[i]
@@ -302,8 +306,14 @@ class ActorFinder:
         # every capital tested once: the marks made below only cover tokens before ``nxt``,
         # where the scan never looks again, so the answers cannot change under it
         name_like = [False] * (len(toks) + 1)
-        for i in self.caps:
-            name_like[i] = self._name_like(i)
+        taken, roles, memo = self.taken, self.roles, self._name_memo
+        for i, w in zip(self.caps, self.cap_words):  # (_name_like, inlined: every capital)
+            if i in taken or roles[i]:
+                continue
+            hit = memo.get(w)
+            if hit is None:
+                hit = memo[w] = self._name_word(toks[i])
+            name_like[i] = hit
         nxt = 0
         for i in self.caps:
             if i < nxt or not name_like[i]:
@@ -383,8 +393,11 @@ class ActorFinder:
         for first, ds in firsts.items():  # "Zhao" for "Zhao Weiming", unless ambiguous
             if len(ds) == 1 and first not in index and len(first) > 2:
                 index[first] = ds[0]
+        if not index:
+            return
         for i, w in zip(self.caps, self.cap_words):
-            w = _base(w)  # "Nwosu's"
+            if w.endswith(_POSSESSIVE):  # "Nwosu's" (_base, inlined: every capital)
+                w = w[:-2]
             if w in index and i not in self.taken:
                 self._mark_tokens(i, i + 1, index[w], self.tokens[i].text)
 

@@ -34,17 +34,18 @@ class Frame:
     quote: bool = True  # False: the sentence quotes nothing itself, but its subject spoke
 
 
-_KONJ_MEMO: dict[tuple[str, bool, str], bool] = {}
+# per language: word as written -> is it a Konjunktiv (the written word fixes low and cap)
+_KONJ_MEMO: dict[str, dict[str, bool]] = {}
 
 
 def is_konjunktiv(tok: Token, lx: Cues) -> bool:
     """Konjunktiv I/II: a listed form, or a known verb stem + "e" (also with a prefix: vorsehe)."""
-    key = (tok.low, tok.cap, lx.lang)
-    hit = _KONJ_MEMO.get(key)
+    memo = _KONJ_MEMO.get(lx.lang)
+    if memo is None or len(memo) > 200_000:
+        memo = _KONJ_MEMO[lx.lang] = {}
+    hit = memo.get(tok.text)
     if hit is None:
-        if len(_KONJ_MEMO) > 200_000:
-            _KONJ_MEMO.clear()
-        hit = _KONJ_MEMO[key] = _is_konjunktiv(tok, lx)
+        hit = memo[tok.text] = _is_konjunktiv(tok, lx)
     return hit
 
 
@@ -78,11 +79,13 @@ class ClauseTools:
         self._zu = re.compile(lx.ZU_INFINITIVE) if lx.ZU_INFINITIVE else None
         self._wo = re.compile(lx.WO_WORDS) if lx.WO_WORDS else None
         # the words that may open a source phrase
-        self._triggers = lx.SOURCE_BEFORE | lx.SOURCE_AFTER | lx.AS_WORDS
-        self._triggers |= {lx.SOURCE_NACH} - {""}
-        self._triggers |= lx.MID_SOURCE | ({lx.FOLGE, lx.VIEW_FROM} - {""})  # "aus Sicht der X"
+        self.source_triggers = lx.SOURCE_BEFORE | lx.SOURCE_AFTER | lx.AS_WORDS
+        self.source_triggers |= {lx.SOURCE_NACH} - {""}
+        self.source_triggers |= lx.MID_SOURCE | (
+            {lx.FOLGE, lx.VIEW_FROM} - {""}
+        )  # "aus Sicht der X"
 
-    def _zu_inf(self, word: str) -> bool:
+    def zu_inf(self, word: str) -> bool:
         """A zu-infinitive ("aufzugeben"); never in a language without one."""
         return self._zu is not None and self._zu.match(word) is not None
 
@@ -103,12 +106,12 @@ class ClauseTools:
                 return name.start, sp[1]
         return sp
 
-    def _gap(self, a: Token, b: Token) -> str:
+    def gap(self, a: Token, b: Token) -> str:
         return self.text[a.end : b.start]
 
-    def _commas(self, toks: list[Token], lo: int, hi: int) -> list[int]:
+    def commas(self, toks: list[Token], lo: int, hi: int) -> list[int]:
         """Every n in [lo, hi) with a comma between toks[n - 1] and toks[n], in order: what a
-        loop testing ``"," in self._gap(toks[n - 1], toks[n])`` visits, found with str.find
+        loop testing ``"," in self.gap(toks[n - 1], toks[n])`` visits, found with str.find
         (words hold no comma, so each comma stands in the gap before the next word)."""
         out: list[int] = []
         if hi <= lo:
@@ -164,7 +167,7 @@ class ClauseTools:
             adjective = nominal or adj
         return not all(flags)
 
-    def _ends_clause(self, toks: list[Token], pos: int, slack: int = 0) -> bool:
+    def ends_clause(self, toks: list[Token], pos: int, slack: int = 0) -> bool:
         """True when at most ``slack`` words follow ``pos`` before a comma or the end."""
         n = 0
         for x in toks:
@@ -186,7 +189,7 @@ class ClauseTools:
 
     # "Stoltenberg sagte nach dem Treffen auch, die Alliierten hätten …" / "X said (that) …"
 
-    def _lead(self, toks: list[Token]) -> int:
+    def lead(self, toks: list[Token]) -> int:
         """Skip a leading conjunction or adverb before an English subject ("But X said")."""
         lo = 0
         while lo < len(toks) - 1 and toks[lo].low in self.lx.LEADING:
@@ -205,12 +208,20 @@ class ClauseTools:
     def _subject(self, toks: list[Token], v: int, e: int) -> tuple[int, int] | None:
         lx = self.lx
         after = None
-        if v + 1 < len(toks) and "," not in self._gap(toks[v], toks[v + 1]):
+        if v + 1 < len(toks) and "," not in self.gap(toks[v], toks[v + 1]):
             after = np_after(self.text, toks, v + 1, lx, e)  # never across the frame's comma
             if after is None and lx.VERB_FINAL_CLAUSES and self.adverb_then_np(toks, v):
                 after = np_after(self.text, toks, v + 2, lx, e)  # "meldete dann die Agentur"
+            elif (
+                after is None
+                and lx.VERB_FINAL_CLAUSES
+                and toks[v + 1].low in lx.REFLEXIVE
+                and self.adverb_then_np(toks, v + 1)
+            ):
+                after = np_after(self.text, toks, v + 3, lx, e)  # "äußerte sich auch der X"
         lo = 1 if v > 1 and toks[0].low in lx.FOCUS_PARTICLES else 0  # "Auch die EU forderte"
         aux = self.finite_aux(toks, lo, v)
+        sub = None
         if aux is not None:  # "Im Mai hatte X angekündigt", "X hat die Länder aufgefordert"
             if toks[lo].low in lx.ADVERBIAL_OPENERS:
                 sub = np_after(self.text, toks, aux + 1, lx, toks[v].start)
@@ -223,6 +234,8 @@ class ClauseTools:
         before = np_before(self.text, toks, lo, v, lx)
         if before and not self.speakerlike(before) and after and self.speakerlike(after):
             return after
+        if sub is not None and before and not self.speakerlike(before):
+            return sub  # "X hatte Anfang Juli berichtet": the phrase before the auxiliary
         return before or after
 
     def adverb_then_np(self, toks: list[Token], v: int) -> bool:
@@ -241,7 +254,7 @@ class ClauseTools:
             and adv.low not in lx.NOT_SUBJECT_END | lx.RELATIVES
             and adv.low not in lx.PRONOUNS
             and (nxt.cap or nxt.low in lx.DETERMINERS)
-            and "," not in self._gap(adv, nxt)
+            and "," not in self.gap(adv, nxt)
         )
 
     def finite_aux(self, toks: list[Token], lo: int, v: int) -> int | None:
@@ -250,7 +263,7 @@ class ClauseTools:
         if not self.lx.VERB_FINAL_CLAUSES or v - lo < 3:
             return None
         for a in range(lo + 1, min(v - 1, lo + 8)):
-            if "," in self._gap(toks[a - 1], toks[a]):
+            if "," in self.gap(toks[a - 1], toks[a]):
                 return None
             if toks[a].low in self.lx.AUXILIARIES and not toks[a].cap:
                 return a

@@ -54,6 +54,8 @@ class Cues:
     GROUP_NOUNS: frozenset[str]
     # reportative modal: "Der Täter soll … gefeuert haben"
     HEARSAY: frozenset[str]
+    # The same modal opening a condition ("Sollte der Antrag scheitern, …").
+    HEARSAY_IF: frozenset[str]
     HONORIFICS: frozenset[str]
     IMPERSONAL: frozenset[str]
     # Verbs of thought, finding and saying that open a report inside reported words ("said she
@@ -222,6 +224,8 @@ class Cues:
     EMERGE_VERBS: frozenset[str]
     # First-person pronouns: a verb after them is no Konjunktiv ("Ich stelle …").
     FIRST_PERSON: frozenset[str]
+    # "ich": with it "habe", "lehne", "halte" are the indicative, never a Konjunktiv I.
+    FIRST_SINGULAR: frozenset[str]
     # Auxiliaries of a perfect infinitive after a reportative modal ("soll … getötet worden sein").
     PERFECT_AUX: frozenset[str]
     EMERGE_PARTICLE: str

@@ -120,7 +120,7 @@ def frame_before(
             if sp is None or not eng.frames.speakerlike(sp):
                 sp = _better_subject(eng, before, lo, v, m.start) or sp
             return sp, t.text, colon
-    if colon and len(before) <= 4 and before[0].cap:
+    if colon and len(before) <= 4 and before[0].cap and not _only_glue(eng.lx, before):
         return (before[0].start, before[-1].end), None, colon
     if colon:  # "Die Bewohner des Dorfes sehen alles gelassen: „…“"
         sp = sentence_subject(eng, before)
@@ -131,6 +131,11 @@ def frame_before(
         ):
             return sp, None, colon
     return None, None, colon
+
+
+def _only_glue(lx: Cues, words: list[Token]) -> bool:
+    """'Und: „…“', 'Dabei auch: „…“': words that name no one, only join the quote on."""
+    return all(t.low in lx.STOP_CAPS and t.low not in lx.PRONOUNS for t in words)
 
 
 def _with_sayer(eng: TextView, before: list[Token]) -> tuple[tuple[int, int], str] | None:

@@ -74,7 +74,21 @@ class Engine:
         if not span or no_one(self.view, span):
             return None
         span = trim_auxiliaries(self.text, span[0], span[1], self.lx)
+        if span and self.text[span[0] : span[1]].lower() in self.lx.DETERMINERS:
+            span = self._name_in_marks(span)
         return self.view.resolver.make(*span) if span else None
+
+    def _name_in_marks(self, span: tuple[int, int]) -> tuple[int, int]:
+        """'Die „Süddeutsche Zeitung“ hatte berichtet': an article alone before a name in
+        quotation marks speaks as that name; the mention runs to the closing mark."""
+        at = span[1] + 1 if self.text[span[1] : span[1] + 1] == " " else span[1]
+        i = bisect.bisect_left(self.view.mark_starts, at)
+        if i < len(self.view.marks) and self.view.marks[i].start == at:
+            m = self.view.marks[i]
+            words = self.text[m.start + 1 : m.end - 1].split()
+            if m.closed and words and words[0][:1].isupper() and len(words) <= 5:
+                return span[0], m.end  # (a name: capitalised, a few words)
+        return span
 
     def _passive_agent(self, s: int, e: int) -> Speaker | None:
         """In a passive sentence the agent speaks, not the subject ("Die Forderung wurde von
@@ -139,7 +153,7 @@ class Engine:
         return Analysis(self.lang, self.quotes, self.view.actors, self.sentences)
 
     def _first_frame(self, ctx: SentenceContext) -> Frame | None:
-        if sum(m.end - m.start for m in ctx.tops) >= 0.7 * (ctx.end - ctx.start):
+        if ctx.tops and sum(m.end - m.start for m in ctx.tops) >= 0.7 * (ctx.end - ctx.start):
             return None  # a sentence of quoted words: its marks decide
         return first_match(self.rules, ctx)
 

@@ -40,6 +40,12 @@ def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
     return False
 
 
+def _lines(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """The lines of text[start:end] as spans (the last one may be a sentence's rest)."""
+    for line in _LINE.finditer(text, start, end):
+        spans.append(line.span())
+
+
 def split_sentences(
     text: str, protect: list[tuple[int, int]] | None = None
 ) -> list[tuple[int, int]]:
@@ -50,21 +56,27 @@ def split_sentences(
     spans: list[tuple[int, int]] = []
     protect = sorted(protect or [])
     p_starts = [a for a, _ in protect]
-    for line in _LINE.finditer(text):
-        start = line.start()
-        for m in _BOUNDARY.finditer(text, line.start(), line.end()):
-            cut = m.end()
-            punct_end = m.start() + len(m.group().rstrip(" \t"))
-            if _is_abbreviation(text, m.start(), cut):
-                continue
-            k = bisect.bisect_left(p_starts, m.start()) - 1
-            if k >= 0 and protect[k][0] < m.start() < protect[k][1] <= punct_end:
-                pass  # „… Band.“ Der Abschuss …: the quote ends with its sentence
-            elif k >= 0 and protect[k][0] < m.start() < protect[k][1] - 1:
-                continue
-            spans.append((start, punct_end))
-            start = cut
-        spans.append((start, line.end()))
+    start = 0
+    # one scan over the whole text (a boundary never holds a newline); the lines passed on
+    # the way close the sentence they end
+    for m in _BOUNDARY.finditer(text):
+        at = m.start()
+        if text.find("\n", start, at) >= 0:
+            nl = text.rindex("\n", start, at)
+            _lines(text, start, nl, spans)
+            start = nl + 1
+        cut = m.end()
+        punct_end = at + len(m.group().rstrip(" \t"))
+        if _is_abbreviation(text, at, cut):
+            continue
+        k = bisect.bisect_left(p_starts, at) - 1
+        if k >= 0 and protect[k][0] < at < protect[k][1] <= punct_end:
+            pass  # „… Band.“ Der Abschuss …: the quote ends with its sentence
+        elif k >= 0 and protect[k][0] < at < protect[k][1] - 1:
+            continue
+        spans.append((start, punct_end))
+        start = cut
+    _lines(text, start, len(text), spans)
     out = []
     for s, e in spans:
         while s < e and text[s].isspace():

@@ -15,7 +15,7 @@ class SourceRules(ClauseTools):
     def source_phrase(self, toks: list[Token], s: int, e: int) -> Frame | None:
         """A source phrase: the words around it are the quote, split in two segments when
         the phrase stands in the middle ("Der Betrag wird laut X nicht reichen")."""
-        triggers = self._triggers
+        triggers = self.source_triggers
         if triggers.isdisjoint([t.low for t in toks]):
             return None
         for i, t in enumerate(toks):
@@ -54,7 +54,7 @@ class SourceRules(ClauseTools):
             end = self.clause_end(e)
             if relative:  # inside a relative clause: it ends at its comma
                 for n in range(1, len(after)):
-                    if "," in self._gap(after[n - 1], after[n]):
+                    if "," in self.gap(after[n - 1], after[n]):
                         end = after[n - 1].end
                         break
             segs.append((after[0].start, end))
@@ -68,7 +68,7 @@ class SourceRules(ClauseTools):
         if not lx.SOURCE_CLAUSE_ANY_COMMA:
             return s, False
         for n in range(len(before) - 1, 0, -1):
-            if "," not in self._gap(before[n - 1], before[n]):
+            if "," not in self.gap(before[n - 1], before[n]):
                 continue
             relative = before[n].low in lx.RELATIVES or (
                 n + 1 < len(before)
@@ -113,7 +113,7 @@ class SourceRules(ClauseTools):
     def _according(self, toks: list[Token], i: int) -> tuple[int, int, tuple[int, int]]:
         """'according to X': the phrase runs to its comma (at most nine words)."""
         k = i + 2
-        while k + 1 < len(toks) and "," not in self._gap(toks[k], toks[k + 1]) and k - i < 9:
+        while k + 1 < len(toks) and "," not in self.gap(toks[k], toks[k + 1]) and k - i < 9:
             k += 1
         return toks[i].start, toks[k].end, (toks[i + 2].start, toks[k].end)
 
@@ -122,7 +122,7 @@ class SourceRules(ClauseTools):
     ) -> tuple[int, int, tuple[int, int]] | None:
         """'laut X', 'zufolge' before its noun."""
         lx, t, text = self.lx, toks[i], self.text
-        if t.low in lx.BECAME_PUBLIC and (i + 1 == len(toks) or "," in self._gap(t, toks[i + 1])):
+        if t.low in lx.BECAME_PUBLIC and (i + 1 == len(toks) or "," in self.gap(t, toks[i + 1])):
             return None  # "Vorwürfe wurden laut, …": loud, not "according to"
         after = i + 2 if t.low == lx.ACCORDING else i + 1
         k = after
@@ -190,7 +190,7 @@ class SourceRules(ClauseTools):
         """'X zufolge', 'Berichten zu Folge': the noun phrase before the word."""
         lx = self.lx
         i = k + 1
-        while k > 0 and (i - k < 6) and "," not in self._gap(toks[k - 1], toks[k]):
+        while k > 0 and (i - k < 6) and "," not in self.gap(toks[k - 1], toks[k]):
             w, w2 = toks[k - 1], toks[k - 2] if k >= 2 else None
             after_noun = (  # "X gewinnen Berichten zufolge": after a noun a lower-case
                 w2 is not None  # word is the verb, not an adjective
@@ -231,13 +231,13 @@ class SourceRules(ClauseTools):
         """The last token of the as-clause whose verb is at v (before its comma)."""
         w = v  # "Wie X bekanntgegeben hat, …", "Wie berichtet wird, …"
         while w + 1 < len(toks) and w - v < 2 and toks[w + 1].low in self.lx.WIE_AUX:
-            if "," in self._gap(toks[w], toks[w + 1]):
+            if "," in self.gap(toks[w], toks[w + 1]):
                 break
             w += 1
-        if w + 1 >= len(toks) or "," not in self._gap(toks[w], toks[w + 1]):
+        if w + 1 >= len(toks) or "," not in self.gap(toks[w], toks[w + 1]):
             if not self._object_then_comma(toks, v):
                 return None
-            while "," not in self._gap(toks[w], toks[w + 1]):
+            while "," not in self.gap(toks[w], toks[w + 1]):
                 w += 1  # "As X told the BBC, …": the phrase runs to its comma
         return w
 
@@ -266,7 +266,7 @@ class SourceRules(ClauseTools):
         for k in range(v + 1, min(v + 5, len(toks) - 1)):
             if not (toks[k].cap or toks[k].low in self.lx.DETERMINERS):
                 return False
-            if "," in self._gap(toks[k], toks[k + 1]):
+            if "," in self.gap(toks[k], toks[k + 1]):
                 return True
         return False
 

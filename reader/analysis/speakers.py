@@ -156,7 +156,7 @@ def np_after(text: str, toks: list[Token], i: int, lx: Cues, end: int) -> tuple[
         tk = toks[k]
         if k > i:
             gap = text[toks[k - 1].end : tk.start]
-            if (
+            if gap != " " and (  # (most gaps are one space: no look inside)
                 "," in gap
                 or any(c in gap for c in ".;:()")
                 or (seen_head and any(c in gap for c in '„“"»«'))

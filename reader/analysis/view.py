@@ -24,6 +24,7 @@ class TextView:
         self.tokens: list[Token] = tokenize(text)
         self.tok_starts = [t.start for t in self.tokens]
         self.marks = [m for m in find_mark_spans(text) if m.end - m.start > 2]
+        self.mark_starts = [m.start for m in self.marks]
         top = [(m.start, m.end) for m in self.marks if m.level == 0 and m.closed]
         self.sentences = split_sentences(text, top)
         self.sentence_starts = [a for a, _ in self.sentences]

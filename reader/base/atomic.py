@@ -162,6 +162,38 @@ def _syncfs(path: Path) -> bool:
         os.close(fd)
 
 
+class atomic_stream:
+    """``with atomic_stream(path) as fh: fh.write(...)``: a file written as it is produced
+    (constant memory, for large tables) that replaces ``path`` only when the block ends without
+    an error, fsynced like :func:`atomic_write_bytes`; on an error the temp file is removed and
+    ``path`` is left as it was."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.tmp = self.path.with_name(
+            f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp"
+        )
+        self.fh: Any = None
+
+    def __enter__(self) -> Any:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.fh = _new_temp(self.tmp)
+        return self.fh
+
+    def __exit__(self, kind: object, value: object, trace: object) -> None:
+        try:
+            if kind is None:
+                self.fh.flush()
+                os.fsync(self.fh.fileno())
+            self.fh.close()
+            if kind is None:
+                os.replace(self.tmp, self.path)
+                _fsync_dir(self.path.parent)
+        finally:
+            if kind is not None or self.tmp.exists():
+                self.tmp.unlink(missing_ok=True)
+
+
 def append_durable(path: Path, data: bytes, *, cut_at: int | None = None) -> int:
     """Append ``data`` to ``path`` and fsync it (for an append-only journal, under its writer's
     lock); ``cut_at`` first cuts the file to that many bytes (the tail a crashed append left).

@@ -103,11 +103,17 @@ def for_terminal(text: object, *, one_line: bool = False) -> str:
     return pattern.sub(lambda m: _shown(m.group(0), one_line), text)
 
 
-def for_terminal_with_map(text: str) -> tuple[str, Callable[[int], int]]:
+def needs_gate(text: str, *, one_line: bool = False) -> bool:
+    """Would :func:`for_terminal` change ``text``? (Most text passes as it is.)"""
+    return (_GATE_ONE_LINE if one_line else _GATE).search(text) is not None
+
+
+def for_terminal_with_map(text: str, *, one_line: bool = False) -> tuple[str, Callable[[int], int]]:
     """:func:`for_terminal` plus a function mapping offsets in ``text`` to offsets in the
     result: analysis and note offsets point into the stored text, so styles move with their
     characters. An offset inside a replaced piece lands at the start of its replacement."""
-    pieces = [(m.start(), m.end(), _shown(m.group(0), False)) for m in _GATE.finditer(text)]
+    pattern = _GATE_ONE_LINE if one_line else _GATE
+    pieces = [(m.start(), m.end(), _shown(m.group(0), one_line)) for m in pattern.finditer(text)]
     if not pieces:
         return text, lambda i: i
     parts: list[str] = []

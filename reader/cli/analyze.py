@@ -7,11 +7,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.base.errors import ReaderError
 
 from .output import UsageError, console, err, json_text, one_line, piped, print_json, record
+
+if TYPE_CHECKING:
+    from reader.library.analysis_pool import LimitedParser
 
 
 def cmd_analyze(args: argparse.Namespace, root: Path) -> int:
@@ -21,13 +24,16 @@ def cmd_analyze(args: argparse.Namespace, root: Path) -> int:
         return analyze_jsonl(args.jsonl)
     if not args.files:
         raise UsageError("nothing to analyse: give FILE... or --jsonl IN.jsonl")
+    from reader.library.analysis_pool import LimitedParser
+
     results, failed = [], False
-    for path in args.files:
-        try:
-            results.append(analyze_file(path))
-        except _FileError as exc:
-            err(f"error {one_line(path)}: {exc}")
-            failed = True
+    with LimitedParser() as parser:  # each file parsed in a worker, under the import's limits
+        for path in args.files:
+            try:
+                results.append(analyze_file(path, parser))
+            except _FileError as exc:
+                err(f"error {one_line(path)}: {exc}")
+                failed = True
     if args.json:
         print_json(results)
     else:
@@ -39,10 +45,10 @@ class _FileError(ReaderError):
     """One file that cannot be analysed (reported, the others go on)."""
 
 
-def analyze_file(path: str) -> dict[str, Any]:
+def analyze_file(path: str, parser: LimitedParser | None = None) -> dict[str, Any]:
+    """A file's quotes and actors; with ``parser``, its bytes are parsed in a worker."""
     from reader.analysis import analyze
-    from reader.importing.importer import parse_document
-    from reader.importing.models import ImportFailure
+    from reader.library.analysis_pool import InternalError, parse_in_worker
 
     file = Path(path)
     if path != "-" and file.is_dir():
@@ -54,8 +60,8 @@ def analyze_file(path: str) -> dict[str, Any]:
     except OSError as exc:
         raise _FileError(exc.strerror or str(exc)) from None
     try:
-        parsed = parse_document(data, path)
-    except ImportFailure as exc:
+        parsed = parser(parse_in_worker, data, path) if parser else parse_in_worker(data, path)
+    except (ReaderError, InternalError) as exc:  # ImportFailure, a limit, a worker's end, a bug
         raise _FileError(str(exc) or "cannot be read") from None
     result = analyze(parsed.text, parsed.lang)
     return {

@@ -16,14 +16,37 @@ from .reading import open_library
 
 def cmd_export(args: argparse.Namespace, root: Path) -> int:
     from annotations import exporters
+    from annotations.templating import TemplateError
     from reader.library.export import collect_export
 
+    if getattr(args, "show_template", False):
+        from annotations.templating import default_template
+
+        sys.stdout.write(default_template())
+        return 0
+    template = getattr(args, "template", None)
+    if template is not None and args.format != exporters.DEFAULT:
+        raise UsageError("--template renders Markdown: leave out --format")
+    try:
+        exporter = exporters.from_template(template) if template else exporters.by_name(args.format)
+    except TemplateError as exc:
+        err(f"error {one_line(str(exc))}")
+        return 1
     library = open_library(root)
     coder = getattr(args, "coder", None)
     articles = collect_export(library, args.ids, args.tag, quotes=args.quotes, coder=coder)
-    if args.annotated or coder is not None:  # only what the user (or that coder) worked on
+    if coder is not None:  # only what that coder worked on: codes, notes, corrections
+        articles = [a for a in articles if a.notes or a.tags or a.corrections or a.actor_fixes]
+    elif args.annotated:  # only what the user worked on
         articles = [a for a in articles if a.notes or a.tags]
-    exporter = exporters.by_name(args.format)
+    try:
+        return _export(args, exporter, articles)
+    except TemplateError as exc:
+        err(f"error {one_line(str(exc))}")
+        return 1
+
+
+def _export(args: argparse.Namespace, exporter, articles) -> int:
     exported = datetime.now(UTC).isoformat(timespec="seconds")
     target = None if args.output == "-" else args.output  # -o - is stdout, as usual
     to_folder = target is not None and (target.endswith(("/", "\\")) or Path(target).is_dir())
@@ -83,7 +106,7 @@ def cmd_import_annotations(args: argparse.Namespace, root: Path) -> int:
     from annotations.files import StoreError
 
     try:
-        raw = Path(args.file).read_bytes()
+        raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as exc:
         raise PathError(args.file, file_reason(exc)) from None
     try:
@@ -100,5 +123,6 @@ def cmd_import_annotations(args: argparse.Namespace, root: Path) -> int:
         f"merged {plural(totals['articles'], 'article')}: {plural(totals['added'], 'note')} added, "
         f"{totals['updated']} updated, {totals['skipped']} already there"
         + (f"; {plural(codes, 'article tag')} of other coders added" if codes else "")
+        + (f", {plural(totals['corrections'], 'correction')}" if totals.get("corrections") else "")
     )
     return 0

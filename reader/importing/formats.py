@@ -20,6 +20,7 @@ named on the command line, such a file is an error (:func:`not_an_export`).
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -112,9 +113,18 @@ def decoded_lines(parse_line: Callable[[str], ParsedArticle]) -> CorpusParser:
             lines, first = whole.text.split("\n"), whole.replaced  # told with the first article
         else:
             lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
-        return _numbered(lines, parse_line, first)
+        numbered = _numbered(lines, parse_line, first)
+        if data.startswith(_BYTE_ORDER_MARKS) and lines and not lines[0].strip():
+            # a first line that is only a byte-order mark is no blank line: it is said
+            return itertools.chain([(1, ImportFailure(_ONLY_BOM))], numbered)
+        return numbered
 
     return parse_many
+
+
+# UTF-8, UTF-16/32 little-endian, UTF-16 big-endian, UTF-32 big-endian
+_BYTE_ORDER_MARKS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+_ONLY_BOM = "only a byte-order mark, no record"
 
 
 def _numbered(

@@ -59,17 +59,42 @@ def _check_bytes(data: bytes, *, corpus: bool = False) -> None:
         )
     if not data.strip():
         raise ImportFailure("empty file")
+    # a corpus with records in it is judged line by line: its binary lines fail alone, even
+    # the first one (a stray line that starts like a PDF costs that line, not the corpus)
+    records = corpus and _holds_records(data)
     for magic, what in _MAGIC:
-        if what and data.startswith(magic):
+        if what and data.startswith(magic) and not records:
             raise ImportFailure(f"binary file ({what}), not an article")
     from .decode import looks_binary
 
-    # a stray NUL or a few control characters are stripped instead; a corpus with records in
-    # it is judged line by line (its binary lines fail alone)
-    if looks_binary(data) and not (corpus and re.search(rb"(?m)^[ \t]*\{", data[:65536])):
+    # a stray NUL or a few control characters are stripped instead
+    if looks_binary(data) and not records:
         raise ImportFailure(
             "binary file (too many NUL bytes and control characters), not an article"
         )
+
+
+# a line that opens a JSON object with a key (a byte-order mark may come first)
+_RECORD_START = re.compile(rb'(?m)^(?:\xef\xbb\xbf)?[ \t]*\{[ \t]*"')
+
+
+def _holds_records(data: bytes) -> bool:
+    """The first 64 KB of a corpus hold a line that starts a record and is UTF-8 text (a line
+    cut by the 64 KB may end in half a character): binary data seldom holds one by chance."""
+    import codecs
+
+    sample = data[:65536]
+    for match in _RECORD_START.finditer(sample):
+        end = sample.find(b"\n", match.start())
+        line = sample[match.start() : end if end >= 0 else len(sample)]
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(line, final=end >= 0)
+        except UnicodeDecodeError:
+            if line.rstrip().endswith(b"}"):  # a whole record in a legacy encoding
+                return True
+            continue
+        return True
+    return False
 
 
 def parse_document(data: bytes, name: str) -> ParsedArticle:

@@ -57,11 +57,15 @@ def analysis_from_json(data: dict[str, Any]) -> Analysis:
     """The cached analysis; ValueError when it was written by another analysis version."""
     if data.get("version") != ANALYSIS_VERSION:
         raise ValueError(f"analysis cache of version {data.get('version')}, not {ANALYSIS_VERSION}")
+    try:  # as analysis_to_json wrote it: exactly the fields (the fast way, for big exports)
+        quotes = [Quote(**q) for q in data["quotes"]]
+    except TypeError:  # a field added or dropped since: the known ones
+        quotes = [
+            Quote(**{k: v for k, v in q.items() if k in _QUOTE_FIELDS}) for q in data["quotes"]
+        ]
     return Analysis(
         lang=data.get("lang"),
-        quotes=[
-            Quote(**{k: v for k, v in q.items() if k in _QUOTE_FIELDS}) for q in data["quotes"]
-        ],
+        quotes=quotes,
         actors=[
             Actor(**{k: v for k, v in a.items() if k in _ACTOR_FIELDS}) for a in data["actors"]
         ],

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from multiprocessing.process import BaseProcess
 
-    from reader.importing.models import ParsedArticle
+    from reader.importing.models import ImportFailure, ParsedArticle
 
 Job = Callable[..., Any]
 # (the waiter's future, the job, its arguments, its limits); None tells a worker's thread to stop
@@ -96,6 +96,24 @@ def with_content_key(parsed: ParsedArticle) -> ParsedArticle:
 
     parsed.content_key = content_key(parsed.text)
     return parsed
+
+
+def parse_original_in_worker(data: bytes, name: str) -> ParsedArticle:
+    """A kept original again (reimport, doctor): a document, or the one line of a corpus."""
+    from reader.importing.importer import parse_original
+
+    return parse_original(data, name)
+
+
+Numbered = list[tuple[int, "ParsedArticle | ImportFailure"]]
+
+
+def parse_corpus_in_worker(data: bytes, name: str) -> Numbered:
+    """The lines of a piece of a corpus, numbered from 1 in the piece (0: the piece as a whole
+    cannot be read); a bad line's ImportFailure travels back in its place."""
+    from reader.importing.importer import iter_corpus
+
+    return list(iter_corpus(data, name))
 
 
 # ---- limits -----------------------------------------------------------------------------------
@@ -451,20 +469,19 @@ class AnalysisPool:
     def parse(self, data: bytes, name: str) -> Future[ParsedArticle]:
         """``parse_document(data, name)`` in a worker under the limits; where no worker can
         run (a script on stdin), in-process without them."""
-        return self.run(parse_in_worker, data, name)
+        return self.limited(parse_in_worker, data, name)
 
-    def run(self, fn: Job, *args: Any) -> Future[Any]:
-        """``fn(*args)`` (a module-level function: it travels by name) in a worker under the
-        parse limits; in-process where no worker can run."""
+    def limited(self, job: Job, *args: Any) -> Future[Any]:
+        """``job(*args)``, a parse of untrusted bytes, in a worker under the limits (a module
+        level function: it travels by name); in-process where no worker can run."""
         workers = self._pool()
         if workers is not None:
             try:
-                sent: Future[Any] = workers.submit(fn, args, self.limits)
-                return sent
+                return workers.submit(job, args, self.limits)
             except WorkerFailed:
                 pass
         result: Future[Any] = Future()
-        _run_here(result, fn, args)
+        _run_here(result, job, args)
         return result
 
     # ---- analysis -------------------------------------------------------------------------
@@ -516,3 +533,31 @@ class AnalysisPool:
         if self._workers is not None:
             workers, self._workers = self._workers, None
             workers.shutdown(wait=wait)
+
+
+class LimitedParser:
+    """Parsing outside an import (reimport, doctor's rebuild, ``reader analyze``) under the
+    same worker limits as an import's: ``parser(job, *args)`` runs the job in a worker and
+    waits (in short steps, so ctrl+c is answered at once), raising what the job raised, or
+    LimitExceeded / WorkerFailed / InternalError. Use it as a context manager: the workers
+    start with the first parse and stop at the end (at once, killed, on an exception)."""
+
+    def __init__(self, *, limits: Limits | None = None) -> None:
+        self.pool = AnalysisPool(limits=limits)
+
+    def __call__(self, job: Job, *args: Any) -> Any:
+        future = self.pool.limited(job, *args)
+        while True:
+            try:
+                return future.result(timeout=0.1)
+            except TimeoutError:
+                continue
+
+    def close(self, *, wait: bool = True) -> None:
+        self.pool.shutdown(wait=wait)
+
+    def __enter__(self) -> LimitedParser:
+        return self
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        self.close(wait=kind is None)

@@ -22,6 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotations.corrections import ActorFix, alias_names
 from reader.base.atomic import make_durable
 from reader.base.errors import ReaderError, describe
 from reader.importing.formats import original_extension
@@ -89,6 +90,7 @@ class ImportBatch:
         self._own_pool = pool is None  # the import driver's pool (it parses too) is its own
         self.pool = pool if pool is not None else AnalysisPool()
         self._writer: ThreadPoolExecutor | None = None
+        self.aliases = _alias_table(annotations)  # library-wide actor merges apply to imports
 
     def add(self, parsed: ParsedArticle, original: bytes, name: str) -> None:
         """Dedupe and assign the id now; analysis may run in a worker while the next article is
@@ -150,7 +152,7 @@ class ImportBatch:
             if analysed.error:  # kept without highlights; told with its import line
                 self.warnings.append((name, f"analysis failed: {analysed.error}"))
             meta.lang = meta.lang or analysed.lang
-            meta.quotes, meta.actors = analysed.quotes, analysed.actors
+            meta.quotes, meta.actors = analysed.quotes, alias_names(analysed.actors, self.aliases)
             meta.added = datetime.now(UTC).isoformat(timespec="microseconds")
             written = self._io().submit(
                 self.folders.write,
@@ -336,6 +338,13 @@ def _tag_all(store: AnnotationStore, work: list[tuple[str, list[str]]], errors: 
             store.tag_article(article_id, tags)
         except Exception as exc:  # noqa: BLE001 - reported by the caller, import goes on
             errors.append(f"{article_id}: tags not saved ({describe(exc)})")
+
+
+def _alias_table(annotations: AnnotationStore) -> dict[str, ActorFix]:
+    try:
+        return annotations.library_actor_fixes()
+    except Exception:  # noqa: BLE001 - a damaged alias table must not stop an import
+        return {}
 
 
 @dataclass

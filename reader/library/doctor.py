@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .analysis_pool import Analysed
+    from .analysis_pool import Analysed, LimitedParser
     from .models import ArticleMeta
     from .store import Library
 
@@ -312,9 +312,13 @@ def rebuild_index(library: Library, done: list[str], aside: Aside) -> dict[str, 
         os.replace(journal, kept_journal)
         done.append(f"set aside its journal: {kept_journal}")
     library.index.snapshot_path.unlink(missing_ok=True)
+    from .analysis_pool import LimitedParser
+
     metas = []
-    for folder in article_folders(library.root):
-        meta = meta_from_folder(folder)
+    with LimitedParser() as parser:  # each original parsed in a worker, under the limits
+        folders = list(article_folders(library.root))
+        made = [(folder, meta_from_folder(folder, parser)) for folder in folders]
+    for folder, meta in made:
         if isinstance(meta, str):
             if not any(folder.iterdir()):
                 folder.rmdir()
@@ -332,17 +336,23 @@ def rebuild_index(library: Library, done: list[str], aside: Aside) -> dict[str, 
     return library.index.rows()
 
 
-def meta_from_folder(folder: Path) -> ArticleMeta | str:
+def meta_from_folder(folder: Path, parser: LimitedParser | None = None) -> ArticleMeta | str:
     """A fresh index row for an article folder, from its kept original (its text.txt is
-    written from it if missing); a reason (str) if it cannot be made."""
+    written from it if missing); a reason (str) if it cannot be made. The original is parsed
+    in a worker under the import's limits (``parser``'s, or a worker of its own)."""
+    if parser is None:
+        from .analysis_pool import LimitedParser
+
+        with LimitedParser() as own:
+            return meta_from_folder(folder, own)
     import hashlib
     from datetime import datetime
 
     from reader.base.atomic import atomic_write_bytes
-    from reader.importing.importer import content_key, parse_original
-    from reader.importing.models import ImportFailure
+    from reader.base.errors import ReaderError
+    from reader.importing.importer import content_key
 
-    from .analysis_pool import analyse_text
+    from .analysis_pool import InternalError, analyse_text, parse_original_in_worker
     from .article_index import ARTICLE_ID
     from .batch import fallback_title
     from .models import ArticleMeta
@@ -357,8 +367,8 @@ def meta_from_folder(folder: Path) -> ArticleMeta | str:
     except OSError as exc:
         return exc.strerror or str(exc)
     try:
-        parsed = parse_original(data, originals[0].name)
-    except ImportFailure as exc:
+        parsed = parser(parse_original_in_worker, data, originals[0].name)
+    except (ReaderError, InternalError) as exc:  # ImportFailure, a limit, a worker's end, a bug
         return str(exc) or "the original cannot be read"
     text_path = folder / "text.txt"
     try:
@@ -428,7 +438,9 @@ def fix_rows(library: Library, done: list[str]) -> None:
     from reader.base.atomic import atomic_write_bytes
 
     atomic_write_bytes(backup, index.path.read_bytes())
-    with index.transaction() as txn:
+    from .analysis_pool import LimitedParser
+
+    with LimitedParser() as parser, index.transaction() as txn:  # one set of workers for all
         for article_id, row in bad.items():
             fields = sorted({f for f, _ in row_problems(article_id, row)})
             if not ARTICLE_ID.match(article_id):
@@ -437,7 +449,7 @@ def fix_rows(library: Library, done: list[str]) -> None:
                 continue
             kept = _usable_part(row)
             if row_problems(article_id, kept):  # a field it needs: from the original
-                fresh = meta_from_folder(library.article_dir(article_id))
+                fresh = meta_from_folder(library.article_dir(article_id), parser)
                 if isinstance(fresh, str):
                     txn.delete(article_id)
                     done.append(f"dropped the index row {article_id} ({fresh})")

@@ -360,7 +360,7 @@ class _Update:
             nothing: Future[Any] = Future()
             nothing.set_result(None)
             return nothing
-        return self.pool.run(
+        return self.pool.limited(
             parse_fetched, outcome, {**self._given(run, entry), "url": outcome.url}
         )
 

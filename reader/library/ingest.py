@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from reader.base.errors import ReaderError
 from reader.importing.formats import (
     ImportFormat,
     export_format,
@@ -28,7 +29,7 @@ from reader.importing.formats import (
 )
 from reader.importing.models import ImportFailure, ParsedArticle
 
-from .analysis_pool import AnalysisPool
+from .analysis_pool import AnalysisPool, InternalError
 from .models import ArticleMeta, ImportOutcome
 from .store import Library
 
@@ -73,8 +74,8 @@ def import_paths(
     """Import files, folders (recursive), ``-`` (one article from ``stdin``), corpora such
     as ``.jsonl`` (one article a line; see reader.importing.formats) and http(s) URLs (the page
     is fetched, politely, and kept with its URL). Read-it-later exports (Pocket, Instapaper,
-    wallabag, Omnivore: the exports of reader.importing.formats) are recognised by their content and give
-    one article per saved item; ``fetch`` fetches the page of items that have only a URL.
+    wallabag, Omnivore: the exports of reader.importing.formats) are recognised by their
+    content and give one article per saved item; ``fetch`` fetches the page of items that have only a URL.
     Results are reported as they are committed."""
     from reader.importing.importer import collect_files
 
@@ -153,7 +154,7 @@ def import_paths(
                 lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
                 total += max(0, lines - 1)
                 end, last = done + max(0, lines - 1), 0.0
-                for item in _corpus_items(data, name, result, cancel):
+                for item in _corpus_items(data, name, result, cancel, pool):
                     done = min(done + 1, end)
                     now = time.monotonic()
                     if on_progress is not None and now - last >= PROGRESS_EVERY:
@@ -284,9 +285,7 @@ def _await_parse(
     cancel (ctrl+c) is answered at once even while a worker is busy."""
     from concurrent.futures import CancelledError
 
-    from reader.base.errors import ReaderError, bug_report
-
-    from .analysis_pool import InternalError
+    from reader.base.errors import bug_report
 
     while True:
         try:
@@ -417,53 +416,172 @@ def _corpus_items(
     name: str,
     result: ResultCallback,
     cancel: threading.Event | None,
+    pool: AnalysisPool,
 ) -> Iterator[tuple[ParsedArticle, bytes, str]]:
-    """Each good line as an article whose original bytes are the line itself. Lines are
-    parsed here, not in a worker: a line is a record (JSON: a linear parse) whose text is only
-    normalised, with none of the page cleaners a worker guards against."""
-    from reader.importing.importer import iter_corpus
-
+    """Each good line as an article whose original bytes are the line itself. A piece of the
+    corpus that holds a line longer than LONG_LINE is parsed in a worker under the import's
+    limits (one message per line would cost more than its parse); a piece over a limit is parsed
+    again a line at a time, so that only the line over it fails (``error PATH:LINE: ...
+    (limit ...)``). Pieces of shorter lines are parsed here: a line's parse (JSON, then the
+    text's normal form) is linear in its length, and 64 KB take about 15 ms whatever they
+    hold, far from either limit; starting the workers would cost a small corpus seconds."""
     lines = data.split(b"\n")
     records = 0
-    for chunk, offset in _corpus_chunks(data, lines):
-        if offset and not chunk.strip():
-            continue  # only the trailing newline(s) after a full chunk: not an empty file
-        for lineno, item in iter_corpus(chunk, name):
-            records += 1
-            if cancel is not None and cancel.is_set():
-                raise _Stopped
-            if lineno == 0:  # the file as a whole (binary, unreadable encoding, ...)
-                result(ImportOutcome(name, "error", reason=str(item) or "cannot be imported"))
-                return
-            lineno += offset
-            where = f"{name}:{lineno}"
-            if isinstance(item, ImportFailure):
-                result(ImportOutcome(where, "error", reason=str(item) or "cannot be imported"))
-                continue
-            if not _storable(item, where, result):
-                continue
-            _warn_replaced(item, where, result)
-            raw = lines[lineno - 1].strip() if 0 < lineno <= len(lines) else b""
-            if not raw:
-                raw = item.text.encode("utf-8")
-            yield item, raw, where
+    for lineno, item in _parsed_lines(data, lines, name, pool, cancel):
+        records += 1
+        if cancel is not None and cancel.is_set():
+            raise _Stopped
+        if lineno == 0:  # the file as a whole (binary, unreadable encoding, ...)
+            result(ImportOutcome(name, "error", reason=str(item) or "cannot be imported"))
+            return
+        where = f"{name}:{lineno}"
+        if isinstance(item, ImportFailure):
+            result(ImportOutcome(where, "error", reason=str(item) or "cannot be imported"))
+            continue
+        if not _storable(item, where, result):
+            continue
+        _warn_replaced(item, where, result)
+        raw = lines[lineno - 1].strip() if 0 < lineno <= len(lines) else b""
+        if not raw:
+            raw = item.text.encode("utf-8")
+        yield item, raw, where
     if not records:  # nothing but blank lines (once decoded): said, never silently nothing
         result(ImportOutcome(name, "error", reason="no records in the file (only blank lines)"))
 
 
-def _corpus_chunks(data: bytes, lines: list[bytes]) -> Iterator[tuple[bytes, int]]:
-    """A corpus in pieces of whole lines, with the number of lines before each piece: the
-    importer's size limit is meant for one article, and a corpus of 10,000 is far larger.
-    UTF-16 files (NUL bytes) can't be cut at b"\n" and go whole."""
+JOB_BYTES = 1024 * 1024  # a corpus is parsed in pieces of about this size
+JOBS_AHEAD = 2  # pieces parsed ahead of the one being stored
+LONG_LINE = 64 * 1024  # a piece with a longer line is parsed in a worker, under the limits
+
+
+def _parsed_lines(
+    data: bytes,
+    lines: list[bytes],
+    name: str,
+    pool: AnalysisPool,
+    cancel: threading.Event | None,
+) -> Iterator[tuple[int, ParsedArticle | ImportFailure]]:
+    """(line number in the file, article or failure) for each line that is not blank; 0 is the
+    file as a whole. The pieces are parsed a few ahead, in order."""
     from reader.importing.decode import is_wide_text
 
-    if len(data) <= CHUNK_BYTES or is_wide_text(data):
+    wide = is_wide_text(data)  # UTF-16/32: cannot be cut at b"\n", goes whole
+    size = min(JOB_BYTES, CHUNK_BYTES)
+    pieces = iter([(data, 0)] if wide else _corpus_chunks(data, lines, size))
+    window: deque[tuple[bytes, int, Future[Any] | None]] = deque()
+    while True:
+        for piece, offset in pieces:
+            if offset and not piece.strip():
+                continue  # only the trailing newline(s) after a full piece: not an empty file
+            window.append((piece, offset, _parse_piece(piece, offset, lines, name, pool, wide)))
+            if len(window) > JOBS_AHEAD:
+                break
+        if not window:
+            return
+        piece, offset, parsing = window.popleft()
+        if parsing is None:  # parsed here, a line at a time as it is stored
+            yield from _parsed_here(piece, offset, name, pool, cancel)
+            continue
+        try:
+            numbered = _wait(parsing, cancel)
+        except (ReaderError, InternalError) as exc:  # a limit, a worker's end, a bug
+            if wide:  # a file that cannot be cut into lines: the file's error
+                yield 0, ImportFailure(str(exc) or "cannot be imported")
+                return
+            yield from _line_by_line(piece, offset, name, pool, cancel)
+            continue
+        if offset and numbered and numbered[0][0] == 0:  # a piece that is not the file
+            yield from _line_by_line(piece, offset, name, pool, cancel)
+            continue
+        for lineno, item in numbered:
+            yield (lineno + offset if lineno else 0), item
+
+
+def _parse_piece(
+    piece: bytes, offset: int, lines: list[bytes], name: str, pool: AnalysisPool, wide: bool
+) -> Future[Any] | None:
+    """A piece's parse started in a worker if it holds a long line (see _corpus_items); None:
+    it is parsed here, when its turn comes."""
+    from .analysis_pool import parse_corpus_in_worker
+
+    count = piece.count(b"\n") + 1
+    if wide or max(map(len, lines[offset : offset + count]), default=0) > LONG_LINE:
+        return pool.limited(parse_corpus_in_worker, piece, name)
+    return None
+
+
+def _parsed_here(
+    piece: bytes,
+    offset: int,
+    name: str,
+    pool: AnalysisPool,
+    cancel: threading.Event | None,
+) -> Iterator[tuple[int, ParsedArticle | ImportFailure]]:
+    from reader.importing.importer import iter_corpus
+
+    for lineno, item in iter_corpus(piece, name):
+        if lineno == 0 and offset:  # a piece, not the file: its lines are judged one by one
+            yield from _line_by_line(piece, offset, name, pool, cancel)
+            return
+        yield (lineno + offset if lineno else 0), item
+
+
+def _line_by_line(
+    piece: bytes,
+    offset: int,
+    name: str,
+    pool: AnalysisPool,
+    cancel: threading.Event | None,
+) -> Iterator[tuple[int, ParsedArticle | ImportFailure]]:
+    """A piece that failed as a whole, again a line at a time: each line's own outcome."""
+    from .analysis_pool import parse_corpus_in_worker
+
+    for index, line in enumerate(piece.split(b"\n"), start=offset + 1):
+        if not line.strip():
+            continue
+        try:
+            if len(line) > LONG_LINE:
+                numbered = _wait(pool.limited(parse_corpus_in_worker, line, name), cancel)
+            else:
+                numbered = parse_corpus_in_worker(line, name)
+        except (ReaderError, InternalError) as exc:
+            yield index, ImportFailure(str(exc) or "cannot be imported")
+            continue
+        for _lineno, item in numbered[:1]:  # one line: its article, or why not
+            yield index, item
+
+
+def _wait(future: Future[Any], cancel: threading.Event | None) -> Any:
+    """A worker's answer, waited for in short steps so a cancel is answered at once."""
+    from concurrent.futures import CancelledError
+
+    while True:
+        try:
+            return future.result(timeout=0.1)
+        except TimeoutError:
+            if cancel is not None and cancel.is_set():
+                raise _Stopped from None
+        except CancelledError:
+            raise _Stopped from None
+
+
+def _corpus_chunks(
+    data: bytes, lines: list[bytes], size_limit: int | None = None
+) -> Iterator[tuple[bytes, int]]:
+    """A corpus in pieces of whole lines (about ``size_limit`` bytes, CHUNK_BYTES unless
+    given), with the number of lines before each piece: the importer's size limit is meant for
+    one article, and a corpus of 10,000 is far larger. UTF-16 files (NUL bytes) can't be cut at
+    b"\n" and go whole."""
+    from reader.importing.decode import is_wide_text
+
+    size_limit = size_limit or CHUNK_BYTES
+    if len(data) <= size_limit or is_wide_text(data):
         yield data, 0
         return
     start, size = 0, 0
     for i, line in enumerate(lines):
         size += len(line) + 1
-        if size >= CHUNK_BYTES:
+        if size >= size_limit:
             yield b"\n".join(lines[start : i + 1]), start
             start, size = i + 1, 0
     if start < len(lines):

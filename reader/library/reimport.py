@@ -10,11 +10,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from annotations.corrections import ActorFix, alias_names
 from reader.base.errors import ReaderError
-from reader.importing.importer import content_key, parse_document, parse_original
+from reader.importing.importer import content_key
 from reader.importing.models import ParsedArticle, apply_given
 
-from .analysis_pool import analyse_text
+from .analysis_pool import (
+    InternalError,
+    LimitedParser,
+    analyse_text,
+    parse_in_worker,
+    parse_original_in_worker,
+)
 from .article_index import ArticleIndex, LibraryError
 from .batch import fallback_title
 from .folders import ArticleFolders
@@ -34,17 +41,20 @@ class ReimportResult:
     orphans: int = 0  # notes that could not be placed in the new text
 
 
-def reparse(data: bytes, ext: str, meta: ArticleMeta) -> ParsedArticle:
+def reparse(
+    data: bytes, ext: str, meta: ArticleMeta, parser: LimitedParser | None = None
+) -> ParsedArticle:
     """The kept original through the importer again, with the fields known from outside it
-    (the URL it was fetched from, its feed entry's title and date) applied again."""
-    return apply_given(_parse_kept(data, ext, meta), meta.given)
-
-
-def _parse_kept(data: bytes, ext: str, meta: ArticleMeta) -> ParsedArticle:
+    (the URL it was fetched from, its feed entry's title and date) applied again. With a
+    ``parser``, the parse runs in a worker under the import's limits (the kept bytes are the
+    same untrusted bytes an import parses there)."""
     if meta.format == "stdin":
-        return parse_document(data, "-")
-    name = meta.file if meta.file.lower().endswith("." + ext) else f"original.{ext}"
-    return parse_original(data, name)
+        job, name = parse_in_worker, "-"
+    else:
+        job = parse_original_in_worker
+        name = meta.file if meta.file.lower().endswith("." + ext) else f"original.{ext}"
+    parsed = parser(job, data, name) if parser is not None else job(data, name)
+    return apply_given(parsed, meta.given)
 
 
 def reimport(
@@ -57,7 +67,22 @@ def reimport(
     refetch: bool = False,
 ) -> list[ReimportResult]:
     """Re-import ``targets`` (full ids; None: every article); with ``refetch``, fetch each
-    page again from its URL first (a partial article gets its page; id, tags, notes stay)."""
+    page again from its URL first (a partial article gets its page; id, tags, notes stay).
+    Each kept original is parsed in a worker under the import's limits."""
+    with LimitedParser() as parser:  # the workers stop at the end, or at once on ctrl+c
+        return _reimport(index, folders, annotations, targets, on_result, refetch, parser)
+
+
+def _reimport(
+    index: ArticleIndex,
+    folders: ArticleFolders,
+    annotations: AnnotationStore,
+    targets: list[str] | None,
+    on_result: Callable[[ReimportResult], None] | None,
+    refetch: bool,
+    parser: LimitedParser,
+) -> list[ReimportResult]:
+    aliases = _alias_table(annotations)  # the current coder's library-wide merges
     if targets is None:
         targets = list(index.columns().ids)
     results: list[ReimportResult] = []
@@ -74,8 +99,8 @@ def reimport(
                 data, ext, parsed = _refetch(fetcher, meta)
             else:
                 data, ext = folders.original(article_id)
-                parsed = reparse(data, ext, meta)
-        except (ReaderError, OSError) as exc:
+                parsed = reparse(data, ext, meta, parser)
+        except (ReaderError, OSError, InternalError) as exc:  # InternalError: a parser's bug
             result.error = str(exc) or type(exc).__name__
             results.append(result)
             if on_result:
@@ -93,7 +118,7 @@ def reimport(
             "words": len(parsed.text.split()),
             "import_tags": list(dict.fromkeys(parsed.tags)),
             "quotes": analysed.quotes,
-            "actors": analysed.actors,
+            "actors": alias_names(analysed.actors, aliases),  # library-wide merges apply
         }
         if refetch:
             from .ids import sha256_hex
@@ -129,6 +154,13 @@ def reimport(
             # removed meanwhile, the user's corrections (made meanwhile too) kept
             txn.update(article_id, keep_edited=True, **derived)
     return results
+
+
+def _alias_table(annotations: AnnotationStore) -> dict[str, ActorFix]:
+    try:
+        return annotations.library_actor_fixes()
+    except Exception:  # noqa: BLE001 - a damaged alias table must not stop a reimport
+        return {}
 
 
 def _fetcher() -> Fetcher:

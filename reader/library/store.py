@@ -348,6 +348,23 @@ class Library:
             refetch=refetch,
         )
 
+    def reanalyze(
+        self,
+        ids: Iterable[str] | None = None,
+        *,
+        force: bool = False,
+        on_result: Callable[[Any], None] | None = None,
+    ) -> list[Any]:
+        """Re-analyse articles whose cached analysis is not current (``ids``: those; ``force``:
+        all); see reanalyze.py. Corrections are re-applied when the analysis is read."""
+        from .reanalyze import reanalyze
+
+        targets = [self.resolve(i) for i in ids] if ids else None
+        aliases = self.annotations.library_actor_fixes()
+        return reanalyze(
+            self.index, self.folders, targets, force=force, aliases=aliases, on_result=on_result
+        )
+
     def search(self, query: str, limit: int | None = None) -> list[SearchHit]:
         """Articles matching ``query`` (search_query.py), best first (BM25)."""
         return list(self.search_hits(query, limit))

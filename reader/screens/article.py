@@ -15,10 +15,20 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from annotations import exporters
+from annotations.corrections import kind_words
 from annotations.store import NoteConflict
 from reader.base.errors import describe
 from reader.base.spans import Span
-from reader.render import body_spans, clean_line, clean_with_map, header, legend, plural
+from reader.render import (
+    body_spans,
+    check_marks,
+    clean_line,
+    clean_with_map,
+    header,
+    legend,
+    plural,
+)
+from reader.screens.article_correct import STATUS_WORDS, QuoteCorrector
 from reader.screens.coding import tag_prompt
 from reader.screens.dialogs import (
     ConfirmDialog,
@@ -30,6 +40,7 @@ from reader.screens.dialogs import (
 from reader.widgets.article_layout import ArticleLayout
 from reader.widgets.article_view import ArticleView
 from reader.widgets.panels import ActorsPanel, NotesPanel
+from reader.widgets.safe_input import SafeInput
 
 
 class ArticleScreen(Screen[None]):
@@ -50,8 +61,20 @@ class ArticleScreen(Screen[None]):
         Binding("q", "back", "Back"),
         Binding("L", "toggle_legend", "Legend", key_display="L", show=False),
         Binding("U", "mark_unread", "Mark unread", key_display="U", show=False),
-        Binding("u", "undo", "Undo delete", show=False),
+        Binding("u", "undo", "Undo", show=False),
         Binding("D", "coding_done", "Coding done", key_display="D", show=False),
+        # correcting the analysis: the quote under the n/N cursor, or the passage (Q)
+        Binding("c", "confirm_quote", "Confirm"),
+        Binding("x", "reject_quote", "Reject"),
+        Binding("s", "quote_speaker", "Speaker"),
+        Binding("K", "quote_kind", "Kind", key_display="K"),
+        Binding("Q", "add_quote", "Quote from passage", key_display="Q", show=False),
+        # on a quote the footer shows the quote's keys (80 columns hold no more): a, t, p, o
+        # step out of it and these unshown twins take their keys
+        Binding("a", "also('note')", "Note", show=False),
+        Binding("t", "also('tag_article')", "Tag article", show=False),
+        Binding("p", "also('panel', 'actors')", "Actors", show=False),
+        Binding("o", "also('panel', 'notes')", "Notes", show=False),
     ]
     HELP_SECTION = "Article"
 
@@ -73,7 +96,10 @@ class ArticleScreen(Screen[None]):
         self.meta = session.meta(article_id)
         raw = session.text(article_id)
         self.text, self.move = clean_with_map(raw)
-        self.analysis = session.analysis(article_id)
+        self.raw_analysis = session.analysis(article_id)
+        self.corrected = session.corrected(article_id, self.raw_analysis)
+        self.analysis = self.corrected.analysis  # what is drawn: corrections applied
+        self.views_by_quote: dict[int, Any] = {}
         self.notes: list[Any]
         self.tags: list[str]
         self.notes, self.tags, self.notes_error = session.annotations(article_id)
@@ -82,21 +108,30 @@ class ArticleScreen(Screen[None]):
         self.view = ArticleView(layout, self._quotes(), id="body")
         self._version = session.version()
         self.deleted: Any | None = None  # the note `u` brings back (one level of undo)
+        self.corrector = QuoteCorrector(self)  # c, x, s, K, Q and the actors panel's e
         self.kept_unread = False
 
     # ---- data ----------------------------------------------------------------------------
     def _spans(self):
-        return body_spans(self.text, self.analysis, self.notes, self.move)
+        from reader.render import status_spans
+
+        spans = body_spans(self.text, self.analysis, self.notes, self.move)
+        return spans + status_spans(self.text, self.corrected.quotes, self.move)
 
     def _sentences(self) -> list[Span]:
         return [Span(self.move(s), self.move(e)) for s, e in self.analysis.sentences]
 
     def _quotes(self) -> list[Any]:
+        """Every quotation the cursor visits (rejected ones too, struck through, so they can
+        be confirmed again), each mapped to its QuoteView (id, status)."""
         from dataclasses import replace
 
-        return [
-            replace(q, start=self.move(q.start), end=self.move(q.end)) for q in self.analysis.quotes
-        ]
+        quotes, self.views_by_quote = [], {}
+        for view in self.corrected.quotes:
+            q = replace(view.quote, start=self.move(view.start), end=self.move(view.end))
+            quotes.append(q)
+            self.views_by_quote[id(q)] = view
+        return quotes
 
     def _note_ranges(self) -> list[Span]:
         return [
@@ -126,6 +161,7 @@ class ArticleScreen(Screen[None]):
         if failed:
             self.notify(f"analysis failed: {failed}; no highlights", severity="error", timeout=10)
         self.view.set_notes(self._note_ranges())
+        self.view.set_checks(check_marks(self.corrected.quotes, self.move))
         self._show_header()
         self.view.focus()
         start = self.move(self.start_at) if self.start_at is not None else None
@@ -203,6 +239,13 @@ class ArticleScreen(Screen[None]):
         elif damage:
             head.append("\n")
             head.append(f"⚠ {damage[0]} · `reader doctor --repair` fixes it", self._warning_style())
+        elif self.corrected.orphans:
+            head.append("\n")
+            head.append(
+                f"⚠ {plural(len(self.corrected.orphans), 'correction')} no longer match the text"
+                " (kept; reader quote orphans lists them)",
+                self._warning_style(),
+            )
         self.query_one("#article-header", Static).update(head)
 
     def _warning_style(self) -> str:
@@ -214,11 +257,19 @@ class ArticleScreen(Screen[None]):
         self.notes, self.tags, self.notes_error = self.session.annotations(self.article_id)
         if self.notes_error and self.notes_error != before:
             self.notify(f"notes unreadable: {self.notes_error}", severity="error", timeout=10)
+        self.corrected = self.session.corrected(self.article_id, self.raw_analysis)
+        self.analysis = self.corrected.analysis
+        self.view.set_quotes(self._quotes())
         self.view.set_spans(self._spans())
+        self.view.set_checks(check_marks(self.corrected.quotes, self.move))
         self.view.set_notes(self._note_ranges())
         self._show_header()
         if self._shown("#notes-panel") and self._shown("#side"):
             self.query_one(NotesPanel).show(self.notes, error=self.notes_error)
+        if self._shown("#actors-panel") and self._shown("#side"):
+            self.query_one(ActorsPanel).show(self.analysis)
+        self.view.move_cursor(*self.view.cursor, scroll=False)  # the status line follows
+        self.refresh_bindings()
 
     def _poll(self) -> None:
         version = self.session.version()
@@ -230,14 +281,16 @@ class ArticleScreen(Screen[None]):
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         self.current_quote = None if self.view.hits else event.quote
+        on_quote = event.quote is not None
+        if on_quote != getattr(self, "_on_quote", None):
+            self._on_quote = on_quote
+            self.refresh_bindings()  # the footer shows the quote's keys on a quote
         text = Text()
         if self.view.hits:
             text.append(f"hit {self.view.hit_index + 1}/{len(self.view.hits)} · Escape ends search")
         elif event.quote is not None:
             q = self.view.quotes[event.quote]
-            text.append(
-                f"quote {event.quote + 1}/{len(self.view.quotes)} · {q.kind.replace('_', ' ')}"
-            )
+            text.append(f"quote {event.quote + 1}/{len(self.view.quotes)} · {kind_words(q.kind)}")
             speaker = (
                 self.analysis.actor(q.actor).name if self.analysis.actor(q.actor) else q.speaker
             )
@@ -247,6 +300,14 @@ class ArticleScreen(Screen[None]):
                 via = self.analysis.actor(q.via_actor)
                 text.append(" via ")
                 text.append(clean_line(via.name if via else q.via), "bold")
+            found = self.views_by_quote.get(id(q))
+            if found is not None and found.status != "auto":
+                when = found.changed.replace("T", " ").replace("Z", " UTC")
+                text.append(f" · {STATUS_WORDS.get(found.status, found.status)} {when}", "italic")
+                coder = found.correction.coder if found.correction is not None else ""
+                if coder:  # who changed it (issue 17): the current coder's corrections show
+                    text.append(" by ", "italic")
+                    text.append(clean_line(coder), "italic")
         else:
             para = self.view.doc.paragraph_of(event.start) + 1
             text.append(f"paragraph {para}/{len(self.view.doc.paragraphs)}")
@@ -279,7 +340,7 @@ class ArticleScreen(Screen[None]):
     async def action_search(self) -> None:
         if not self.query("#text-search"):
             await self.mount(
-                Input(placeholder="search in this article", id="text-search"), before="#status"
+                SafeInput(placeholder="search in this article", id="text-search"), before="#status"
             )
         box = self.query_one("#text-search", Input)
         box.display = True
@@ -394,9 +455,44 @@ class ArticleScreen(Screen[None]):
         start, end = self.view.cursor
         if action in ("note", "tag_passage") and end <= start:
             return False
-        if action == "undo":
-            return self.deleted is not None  # shown (and active) only when it can act
+        if action == "undo":  # shown (and active) only when it can act
+            return self.deleted is not None or self.corrector.undo is not None
+        correcting = self.corrector.check(action)
+        if correcting is not None:
+            return correcting
+        if action in ("note", "tag_article", "panel", "also"):
+            on_quote = self.corrector.current_view() is not None
+            return on_quote if action == "also" else not on_quote
         return True
+
+    # ---- correcting the analysis (reader/screens/article_correct.py) ---------------------
+    def action_confirm_quote(self) -> None:
+        self.corrector.confirm()
+
+    def action_reject_quote(self) -> None:
+        self.corrector.reject()
+
+    def action_quote_speaker(self) -> None:
+        self.corrector.speaker()
+
+    def action_quote_kind(self) -> None:
+        self.corrector.kind()
+
+    def action_add_quote(self) -> None:
+        self.corrector.add()
+
+    def on_actors_panel_edit_requested(self, event: ActorsPanel.EditRequested) -> None:
+        self.corrector.edit_actor(event.actor_id)
+
+    async def action_also(self, action: str, which: str = "") -> None:
+        """The key's own action, run by its unshown twin while the cursor is on a quote (called
+        directly: the shown binding's action is switched off there)."""
+        if action == "panel":
+            await self.action_panel(which)
+        elif action == "note":
+            self.action_note()
+        elif action == "tag_article":
+            self.action_tag_article()
 
     def action_toggle_legend(self) -> None:
         """Show or hide the legend of the highlights; remembered for the next start."""
@@ -507,13 +603,17 @@ class ArticleScreen(Screen[None]):
                 self.notify(f"not saved: {describe(exc)}", severity="error")
                 return
             self.deleted = note
+            self.corrector.undo = None  # one level of undo: the last change only
             self.refresh_bindings()
             self._written("Deleted · u to undo")
 
         self.app.push_screen(ConfirmDialog("Delete this note?"), confirm)
 
     def action_undo(self) -> None:
-        """Bring back the note deleted last (same id, text, tags and passage)."""
+        """Bring back the note deleted last (same id, text, tags and passage), or undo the last
+        correction of the analysis."""
+        if self.corrector.undo_last():
+            return
         note, self.deleted = self.deleted, None
         self.refresh_bindings()
         if note is None:

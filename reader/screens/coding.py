@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, Static
 from reader.screens.dialogs import PickDialog, TagSuggester, TextPrompt, passage_box, split_tags
 from reader.screens.lists import ListScreen
 from reader.textutil import strip_control
+from reader.widgets.safe_input import SafeInput
 
 
 class CodePrompt(TextPrompt):
@@ -34,7 +35,7 @@ class CodePrompt(TextPrompt):
             yield Label(Text(self.title_text), classes="dialog-title")
             if self.passage:
                 yield passage_box(self.passage, self.app.size.height)
-            yield Input(
+            yield SafeInput(
                 self.value,
                 placeholder="categories, comma separated",
                 suggester=self.suggester,

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from reader.render import clean, clean_line, passage_label
 from reader.textutil import strip_control
+from reader.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
     from reader.app import ReaderApp
@@ -164,7 +165,7 @@ class TextPrompt(Dialog):
                 yield passage_box(self.passage, self.app.size.height)
             # no select-on-focus: a prefilled value (the current tags) is added to, never
             # replaced by the first key typed
-            yield Input(
+            yield SafeInput(
                 self.value,
                 placeholder=self.placeholder,
                 suggester=self.suggester,
@@ -239,7 +240,7 @@ class NoteDialog(Dialog):
                 show_line_numbers=False,
                 tab_behavior="focus",
             )
-            yield Input(
+            yield SafeInput(
                 ", ".join(self.tags),
                 placeholder="tags, comma separated",
                 suggester=TagSuggester(self.known_tags),
@@ -367,7 +368,7 @@ class PickDialog(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog pick-dialog"):
             yield Label(Text(clean_line(self.title_text)), classes="dialog-title")
-            yield Input(placeholder="type to narrow", id="pick-filter")
+            yield SafeInput(placeholder="type to narrow", id="pick-filter")
             yield OptionList(id="pick-list")
             yield Static(Text("Enter picks · Escape cancels"), classes="dialog-hint")
 

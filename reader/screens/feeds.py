@@ -12,10 +12,11 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
+from textual.widgets import Footer, OptionList, ProgressBar, Static
 
 from reader.render import plural
 from reader.screens.lists import ListScreen
+from reader.widgets.safe_input import SafeInput
 
 
 def feed_label(row: dict[str, Any]) -> Text:
@@ -65,7 +66,7 @@ class FeedsScreen(ListScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(classes="list-header", id="list-header")
-        yield Input(placeholder="filter", id="list-filter")
+        yield SafeInput(placeholder="filter", id="list-filter")
         yield OptionList(classes="wide-list", id="list")
         yield ProgressBar(total=None, show_eta=False, id="feeds-progress")
         yield Static(id="feeds-status")

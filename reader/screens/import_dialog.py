@@ -26,6 +26,7 @@ from reader.base.errors import describe
 from reader.importing.formats import suffix_text
 from reader.render import clean_line, plural
 from reader.screens.dialogs import Dialog
+from reader.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
     from reader.library.models import ImportOutcome
@@ -73,7 +74,7 @@ class PathSuggester(Suggester):
         return None
 
 
-class PathInput(Input):
+class PathInput(SafeInput):
     """An Input where Tab accepts the completion (right arrow does too)."""
 
     BINDINGS = [Binding("tab", "complete", "Complete path", show=False)]

@@ -14,6 +14,7 @@ from reader.base.errors import ReaderError, describe
 from reader.render import append_filters, clean, clean_line, plural
 from reader.widgets.article_rows import COLUMNS, Row, filter_rows, sort_rows
 from reader.widgets.article_table import ArticleTable
+from reader.widgets.safe_input import SafeInput
 
 
 class LibraryScreen(Screen[None]):
@@ -34,6 +35,7 @@ class LibraryScreen(Screen[None]):
         Binding("U", "toggle_read", "Mark unread/read", key_display="U", show=False),
         Binding("e", "export", "Export shown", show=False),
         Binding("A", "disagreements", "Coder disagreements", key_display="A", show=False),
+        Binding("S", "stats", "Statistics", key_display="S", show=False),
         Binding("q", "quit", "Quit"),
     ]
     HELP_SECTION = "Library"
@@ -56,7 +58,7 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-header")
-        yield Input(placeholder="filter: title, source, tags, actors", id="filter")
+        yield SafeInput(placeholder="filter: title, source, tags, actors", id="filter")
         yield ProgressBar(total=None, show_eta=False, id="first-run")
         yield ArticleTable(id="articles")
         yield Footer(compact=True, show_command_palette=False)  # room for ? Help at 80 columns
@@ -459,6 +461,13 @@ class LibraryScreen(Screen[None]):
         from reader.screens.annotations import AnnotationsScreen
 
         self.app.push_screen(AnnotationsScreen(self.session))
+
+    def action_stats(self) -> None:
+        """Who gets quoted, how, by which outlet and when: over the articles shown."""
+        from reader.screens.stats import StatsScreen
+
+        ids = [r.id for r in self.query_one(ArticleTable).rows] if self.filtered else None
+        self.app.push_screen(StatsScreen(self.session, ids, tag=self.tag, actor=self.actor))
 
     def action_disagreements(self) -> None:
         from reader.screens.coding import DisagreementScreen

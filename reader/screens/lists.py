@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from reader.base.errors import describe
 from reader.render import clean_line
 from reader.widgets.panels import MovingList
+from reader.widgets.safe_input import SafeInput
 
 
 class ListScreen(Screen[None]):
@@ -39,7 +40,7 @@ class ListScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(classes="list-header", id="list-header")
-        yield Input(placeholder="filter", id="list-filter")
+        yield SafeInput(placeholder="filter", id="list-filter")
         yield MovingList(classes="wide-list", id="list")
         yield Footer(compact=True, show_command_palette=False)
 

@@ -23,6 +23,7 @@ from reader.base.errors import describe
 from reader.render import clean, clean_with_map
 from reader.screens.lists import ListScreen
 from reader.widgets.panels import MovingList
+from reader.widgets.safe_input import SafeInput
 
 HIT = Style(color="color(16)", bgcolor="color(220)")
 PAGE = 50  # hits labelled per page
@@ -63,8 +64,8 @@ class SearchScreen(ListScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(classes="list-header", id="list-header")
-        yield Input(value=self.search_query, placeholder=HINT, id="search-query")
-        yield Input(placeholder="filter", id="list-filter")
+        yield SafeInput(value=self.search_query, placeholder=HINT, id="search-query")
+        yield SafeInput(placeholder="filter", id="list-filter")
         yield MovingList(classes="wide-list", id="list")
         yield Footer(compact=True, show_command_palette=False)
 

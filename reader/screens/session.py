@@ -91,6 +91,19 @@ class Session:
             self._analyses.popitem(last=False)
         return result
 
+    def corrected(self, article_id: str, analysis: Any | None = None) -> Any:
+        """The article's analysis with the user's corrections applied (a CorrectedArticle:
+        ``.analysis`` to draw, ``.quotes`` with ids and statuses). Corrections that can't be
+        read leave the automatic analysis: never no article."""
+        from reader.library.quotes import Corrections, apply_corrections
+
+        if analysis is None:
+            analysis = self.analysis(article_id)
+        try:
+            return Corrections(self.library).article(article_id, analysis)
+        except Exception:  # noqa: BLE001 - a damaged file: the header says so already
+            return apply_corrections(article_id, analysis)
+
     # ---- annotations ---------------------------------------------------------------------
     def notes(self, article_id: str | None = None) -> list[Note]:
         """The notes (all, or one article's). A file that cannot be read raises its

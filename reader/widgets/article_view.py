@@ -76,6 +76,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("N", "previous_mark", "Previous quote/hit", key_display="N", show=False),
         Binding("v", "extend", "Extend passage", show=False),
         Binding(
+            "V", "shrink_sentence", "Shrink passage by a sentence", key_display="V", show=False
+        ),
+        Binding(
             "greater_than_sign", "grow_word", "Grow passage by a word", key_display=">", show=False
         ),
         Binding(
@@ -110,6 +113,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.selection_from: tuple[int, int] | None = None  # the passage v, > or < grew from
         self._cache: dict[int, Strip] = {}
         self._note_lines: dict[int, str] = {}
+        self.check_ranges: list[tuple[int, int, str]] = []  # (start, end, mark): corrections
         self.set_quotes(quotes or [])
         if doc.sentences:
             self.cursor = doc.sentences[0]
@@ -135,8 +139,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._mark_note_lines()
         self._refresh_all()
 
+    def set_checks(self, ranges: list[tuple[int, int, str]]) -> None:
+        """Quotations the user confirmed, corrected or added: a mark in the margin of their first
+        line (a note's mark wins where both are)."""
+        self.check_ranges = sorted(ranges)
+        self._mark_note_lines()
+        self._refresh_all()
+
     def _mark_note_lines(self) -> None:
         marks: dict[int, str] = {}
+        if self.doc.lines:
+            for start, _end, mark in self.check_ranges:
+                marks[self.doc.line_of(start)] = mark
         if self.doc.lines:
             for start, end in self.note_ranges:
                 first = self.doc.line_of(start)
@@ -275,6 +289,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         i = self.doc.sentence_after(self.cursor[1])
         if i >= 0:
             self._select(self.cursor[0], self.doc.sentences[i][1])
+
+    def action_shrink_sentence(self) -> None:
+        """The passage ends one sentence earlier: at the end of the last sentence that ends
+        inside it (``v`` undone; a passage within one sentence stays as it is)."""
+        start, end = self.cursor
+        ends = [e for _s, e in self.doc.sentences if start < e < end]
+        if not ends:
+            self.app.bell()
+            return
+        self._select(start, max(ends))
 
     def action_grow_word(self) -> None:
         """The passage ends one word later (across sentences and paragraphs)."""

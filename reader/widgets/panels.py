@@ -76,13 +76,31 @@ class ActorsPanel(MovingList):
     """Actors grouped by type, busiest first; Enter steps through the chosen actor's quotes."""
 
     HELP_SECTION = "Actors panel"
-    BINDINGS = [Binding("enter", "select", "Their quotes")]  # short: the footer is shared
+    BINDINGS = [  # short: the footer is shared
+        Binding("enter", "select", "Their quotes"),
+        Binding("e", "edit_actor", "Edit actor"),
+    ]
 
     class ActorChosen(Message):
         def __init__(self, actor_id: str, name: str) -> None:
             super().__init__()
             self.actor_id = actor_id
             self.name = name
+
+    class EditRequested(Message):
+        """Rename, retype, merge or mark the actor as none (the screen writes)."""
+
+        def __init__(self, actor_id: str, name: str) -> None:
+            super().__init__()
+            self.actor_id = actor_id
+            self.name = name
+
+    def action_edit_actor(self) -> None:
+        if self.highlighted is None:
+            return
+        option = self.get_option_at_index(self.highlighted)
+        if option.id:
+            self.post_message(self.EditRequested(option.id, self._names.get(option.id, "")))
 
     def show(self, analysis: Any) -> None:
         self.clear_options()

@@ -63,6 +63,7 @@ class SentenceContext:
         "start",
         "end",
         "toks",
+        "lows",
         "tops",
         "text",
         "lx",
@@ -83,6 +84,9 @@ class SentenceContext:
     ) -> None:
         self.view, self.history, self.idx = view, history, idx
         self.start, self.end, self.toks, self.tops = start, end, toks, tops
+        # the lower-case words outside marks: a rule whose cue words are all missing returns
+        # None at once (``lx.X.isdisjoint(ctx.lows)``) instead of walking the words
+        self.lows: set[str] = {t.low for t in toks}
         self.text: str = view.text
         self.lx: Cues = view.lx
         self.tools: FrameFinder = view.frames

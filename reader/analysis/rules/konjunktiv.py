@@ -30,9 +30,20 @@ def konj_one(ctx: SentenceContext, toks: list[Token]) -> bool:
 
 def _konj(ctx: SentenceContext, toks: list[Token]) -> bool:
     lx = ctx.lx
-    if not lx.KONJ_FORMS.isdisjoint([t.low for t in toks]):
+    if not lx.KONJ_FORMS.isdisjoint(ctx.lows if toks is ctx.toks else [t.low for t in toks]):
         return True
     return any(is_konjunktiv(t, lx) for t in toks if t.low[-1] == "e")
+
+
+def _hypothetical(ctx: SentenceContext, toks: list[Token]) -> bool:
+    """'Sollte der Antrag angenommen werden, könnte X …', 'Da sie feucht war, dürfte …': a
+    sentence that opens with a condition or a cause and has only Konjunktiv II forms states
+    a consequence, it does not go on with anyone's words."""
+    lx = ctx.lx
+    if not toks or toks[0].low not in lx.SUBORDINATORS and toks[0].low not in lx.HEARSAY_IF:
+        return False
+    forms = [t.low for t in toks if is_konjunktiv(t, lx)]
+    return bool(forms) and all(f in lx.KONJ_TWO for f in forms)
 
 
 def _before_own_colon(ctx: SentenceContext) -> list[Token]:
@@ -50,10 +61,13 @@ def _before_own_colon(ctx: SentenceContext) -> list[Token]:
 
 
 def _continues(ctx: SentenceContext) -> bool:
+    if not ctx.lx.FIRST_SINGULAR.isdisjoint(ctx.lows):
+        return False  # "Ich lehne sie ab", "habe ich gelernt": the first person's indicative
     h = ctx.history
     if not (h.recent(ctx.idx) or konj_one(ctx, ctx.toks) and h.previous_subject(ctx.idx)):
         return False
-    return _konj(ctx, _before_own_colon(ctx))
+    toks = _before_own_colon(ctx)
+    return _konj(ctx, toks) and not _hypothetical(ctx, toks)
 
 
 @rule("konj_own_head", "de")
@@ -124,7 +138,7 @@ def _hearsay_perfect(ctx: SentenceContext) -> bool:
 @rule("hearsay", "de")
 def hearsay(ctx: SentenceContext) -> Frame | None:
     """a reportative 'soll' ("X soll … gesagt haben"): hearsay"""
-    if ctx.lx.HEARSAY.isdisjoint([t.low for t in ctx.toks]) or not _main_hearsay(ctx):
+    if ctx.lx.HEARSAY.isdisjoint(ctx.lows) or not _main_hearsay(ctx):
         return None
     last = ctx.history.last_index()
     if (last is not None and ctx.idx - last <= 1) or _hearsay_perfect(ctx):

@@ -10,6 +10,8 @@ from .say import frame_before, participle_report
 
 
 def _source(ctx: SentenceContext) -> Frame | None:
+    if ctx.tools.source_triggers.isdisjoint(ctx.lows):
+        return None  # no word that may open a source phrase
     found: Frame | None = ctx.once(
         "source_phrase", lambda: ctx.tools.source_phrase(ctx.toks, ctx.start, ctx.end)
     )
