@@ -9,6 +9,7 @@ the same way; the vocabulary is data in ui_words.py, German and English.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .ui_words import (
     ACCOUNT_PROMPTS,
@@ -26,18 +27,21 @@ GLUED = re.compile(r"(?<=[a-zäöüß.])(?=[A-ZÄÖÜ][a-zäöüß])")
 _WORD = re.compile(r"\w+")
 
 
-def _any_of(phrases: object) -> re.Pattern[str]:
+Trie = dict[str, "Trie"]
+
+
+def _any_of(phrases: Iterable[str]) -> re.Pattern[str]:
     """A case-insensitive search for any of the phrases, as a trie ('sign (?:in|up)'): the same
     matches as 'sign in|sign up|...', but re tries the alternatives of a flat list one by one
     at every position (150 us a paragraph for 46 prompts; the trie: a few us)."""
-    trie: dict[str, dict] = {}
-    for phrase in phrases:  # type: ignore[attr-defined]
+    trie: Trie = {}
+    for phrase in phrases:
         node = trie
-        for char in str(phrase):
+        for char in phrase:
             node = node.setdefault(char, {})
         node[""] = {}  # a phrase ends here
 
-    def pattern(node: dict[str, dict]) -> str:
+    def pattern(node: Trie) -> str:
         if "" in node:
             return ""  # a shorter phrase ends here: whatever follows, it matched
         branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items())]

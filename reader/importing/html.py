@@ -111,26 +111,25 @@ def _trafilatura(
 
 
 def _trafilatura_xml(tree: Element, guesses: bool) -> str | None:
-    settings = dict(
-        output_format="xml",
-        with_metadata=guesses,
-        comments=False,
-        tables=True,
-        images=False,
-        links=False,
-        formatting=False,
-        dedup=False,
-    )
     try:
-        from trafilatura.core import bare_extraction, determine_returnstring
+        from trafilatura.core import Document, bare_extraction, determine_returnstring
         from trafilatura.settings import Extractor
 
-        options = Extractor(**settings)
+        options = Extractor(
+            output_format="xml",
+            with_metadata=guesses,
+            comments=False,
+            tables=True,
+            images=False,
+            links=False,
+            formatting=False,
+            dedup=False,
+        )
     except (ImportError, TypeError):  # another trafilatura: its public extract()
         import trafilatura
         from lxml import html as lxml_html
 
-        return trafilatura.extract(  # type: ignore[no-any-return]
+        return trafilatura.extract(
             lxml_html.tostring(tree, encoding="unicode"),
             output_format="xml",
             with_metadata=guesses,
@@ -150,9 +149,9 @@ def _trafilatura_xml(tree: Element, guesses: bool) -> str | None:
     own = deepcopy(tree)
     etree.strip_elements(own, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     document = bare_extraction(own, options=options, as_dict=False)
-    if not document or document.body is None:
+    if not isinstance(document, Document) or document.body is None:
         return None
-    return determine_returnstring(document, options)  # type: ignore[no-any-return]
+    return determine_returnstring(document, options)
 
 
 def _drop_page_header(
