@@ -26,10 +26,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
 
-def tree_rss_mb(pid: int) -> float:
-    """RSS of ``pid`` and every process below it (MB)."""
+def tree_rss_mb(pid: int, cpu: dict[int, float] | None = None) -> float:
+    """RSS of ``pid`` and every process below it (MB); ``cpu`` gets each one's CPU seconds so
+    far (user + system, the latest sample per process)."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
+    ticks: dict[int, float] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -41,10 +43,13 @@ def tree_rss_mb(pid: int) -> float:
         child, parent = int(entry), int(fields[1])
         children.setdefault(parent, []).append(child)
         rss[child] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        ticks[child] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     total, todo = 0, [pid]
     while todo:
         at = todo.pop()
         total += rss.get(at, 0)
+        if cpu is not None and at in ticks:
+            cpu[at] = ticks[at]
         todo += children.get(at, [])
     return total / 1e6
 
@@ -74,8 +79,9 @@ def main() -> None:
             env=env,
         )
         samples: list[tuple[float, float]] = []
+        cpu: dict[int, float] = {}  # pid -> CPU seconds at its last sample
         while proc.poll() is None:
-            samples.append((time.perf_counter() - started, tree_rss_mb(proc.pid)))
+            samples.append((time.perf_counter() - started, tree_rss_mb(proc.pid, cpu)))
             time.sleep(0.5)
         seconds = time.perf_counter() - started
         stderr = proc.stderr.read().decode() if proc.stderr else ""
@@ -93,6 +99,18 @@ def main() -> None:
             upto = [mb for t, mb in samples if t <= seconds * q / 4]
             quarters.append(f"{max(upto, default=0.0):.0f}")
         print("peak RSS by quarter of the run (MB): " + ", ".join(quarters))
+        # the figure a loaded machine does not change: CPU per article (reader's own process
+        # and its workers: what 2 free CPUs could do at most)
+        own = cpu.get(proc.pid, 0.0)
+        others = sum(cpu.values()) - own
+        each = (own + others) / max(count, 1)
+        # bounded by all the CPUs' time, and by reader's own process (one CPU: the GIL)
+        ceiling = min((os.cpu_count() or 1) / each, count / max(own, 1e-9))
+        print(
+            f"CPU (up to the last sample): reader {own:.1f} s + workers {others:.1f} s = "
+            f"{each * 1000:.2f} ms an article; with {os.cpu_count()} free CPUs at most "
+            f"{ceiling:.0f} articles/s"
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

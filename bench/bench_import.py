@@ -1,11 +1,21 @@
-"""Import accuracy and speed on the shared corpus, beside baselines measured in the same run.
+"""Import accuracy and speed, beside baselines measured in the same run.
 
+    python bench/bench_import.py bench/out/devpages [--verbose] [--no-loso] [--dump FILE]
+                                                    [--corpus DIR] [--kinds html,scraped]
     python bench/bench_import.py [--corpus DIR] [--repeat N] [--verbose]
 
-Accuracy on DIR/*.html and DIR/scraped/*.txt against DIR/<id>.json: title exact match (case and
-punctuation normalised), date exact match, language, body token F1 (bag of words; mean and min).
-Baselines: trafilatura alone (HTML) and "keep every line" (scraped). Speed: articles/s parsing
-the corpus files repeated to ~N, beside reading + SHA-256 of the same bytes.
+With a devpages build (../shared/tools/devpages.py; local only, never committed) as argument:
+every page of html/, scraped/ and snippets/, each metric scored only where the gold has it
+(title, date, body token F1, the body's first words, snippets: every `with` in the body and no
+`without`). Baselines: trafilatura alone (HTML) and "keep every line" (scraped). The learned
+line models (bench/train_import.py) are scored leave-one-site-out: for each site, models
+trained on every other site import that site's pages; that figure is the one that counts, beside
+the hand rules alone (the importer with the models switched off) on the same pages. The shared
+corpus (--corpus) is scored and trained on beside the build, and shown apart too.
+
+Without it, the shared corpus: DIR/*.html and DIR/scraped/*.txt against DIR/<id>.json, title
+exact match (case and punctuation normalised), date, language, body token F1 (mean and min),
+and throughput (files repeated to ~N) beside reading + SHA-256 of the same bytes.
 """
 
 from __future__ import annotations
@@ -45,7 +55,7 @@ def f1(got: str, gold: str) -> float:
 def trafilatura_alone(data: bytes) -> dict:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(data.decode("utf-8", "replace"), with_metadata=True)
+    doc = trafilatura.bare_extraction(data, with_metadata=True)
     if doc is None:
         return {"title": None, "date": None, "lang": None, "text": ""}
     d = doc.as_dict() if hasattr(doc, "as_dict") else doc
@@ -126,7 +136,7 @@ def print_table(title: str, results: dict[str, dict]) -> None:
 def dedupe(html: list, scraped: list) -> None:
     """Same story as HTML and as scraped text: does the dedupe (LSH candidates on the content key,
     verified on the bodies) call them duplicates, and never two different pages?"""
-    from reader.library import dedupe as dd
+    from reader.importing import dedupe as dd
 
     by_id = {Path(n).stem: d for n, d, _ in scraped}
     pairs = [(d, by_id[Path(n).stem]) for n, d, _ in html if Path(n).stem in by_id]
@@ -194,14 +204,187 @@ def throughput(files: list[tuple[str, bytes]], target: int) -> None:
             )
 
 
+def _timed(method, page) -> tuple[dict, float]:
+    start = time.perf_counter()
+    got = method(page.data, page.name)
+    return got, time.perf_counter() - start
+
+
+def _run(pages, method) -> tuple[list[dict], dict[str, dict], float]:
+    from devpages import score_page
+
+    rows, outputs, spent = [], {}, 0.0
+    for page in pages:
+        got, seconds = _timed(method, page)
+        spent += seconds
+        outputs[page.id] = got
+        rows.append(score_page(page, got))
+    return rows, outputs, spent
+
+
+def _fmt(value: tuple, width: int = 14, digits: int = 1) -> str:
+    figure, count = value
+    text = "-" if figure is None else f"{figure:.{digits}f} ({count})"
+    return f"{text:>{width}}"
+
+
+def _devpages_table(title: str, results: dict[str, dict], extra: list[tuple[str, str]]) -> None:
+    print(f"\n{title}")
+    head = f"{'method':<30}{'title %':>14}"
+    for label, _ in extra:
+        head += f"{label:>16}"
+    head += f"{'date %':>14}{'F1 mean':>14}{'F1 min':>8}{'start %':>13}{'snippets %':>14}"
+    head += f"{'with %':>8}{'w/o %':>8}"
+    print(head)
+    for name, r in results.items():
+        line = f"{name:<30}{_fmt(r['title'])}"
+        for _, key in extra:
+            line += _fmt(r[key], 16)
+        f1_min = "-" if r["f1_min"][0] is None else f"{r['f1_min'][0]:.2f}"
+        line += f"{_fmt(r['date'])}{_fmt(r['f1'], 14, 3)}{f1_min:>8}{_fmt(r['start'], 13)}"
+        line += f"{_fmt(r['snippets'])}{r['with']:>8.1f}{r['without']:>8.1f}"
+        print(line)
+
+
+def _misses(label: str, pages, rows: list[dict], outputs: dict[str, dict]) -> None:
+    by_id = {p.id: p for p in pages}
+    for row in rows:
+        bad = [key for key in ("title", "date", "start", "snippets") if row.get(key) is False]
+        if row.get("f1") is not None and row["f1"] < 0.9:
+            bad.append(f"f1={row['f1']:.2f}")
+        if not bad:
+            continue
+        got, gold = outputs[row["id"]], by_id[row["id"]].gold
+        print(
+            f"  [{label}] {row['id']} ({row['site']}): {' '.join(bad)} title={got.get('title')!r}"
+            f" (gold {gold.get('title')!r}) date={got.get('date')} (gold {gold.get('date')})",
+            file=sys.stderr,
+        )
+
+
+def _at_least(rows: list[dict], base: list[dict]) -> tuple[float, int]:
+    """Pages where we are at least as good as the baseline: F1 >= base - 0.01, or snippets."""
+    ok = total = 0
+    for mine, theirs in zip(rows, base, strict=True):
+        if mine.get("f1") is not None:
+            total += 1
+            ok += mine["f1"] >= theirs["f1"] - 0.01
+        elif mine.get("snippets") is not None:
+            total += 1
+            ok += mine["snippets"] or not theirs["snippets"]
+    return (100 * ok / total if total else None, total)
+
+
+def devpages_main(root: Path, args) -> int:
+    import devpages as dp
+
+    pages = dp.load(root)
+    if not pages:
+        print(f"no devpages build at {root}", file=sys.stderr)
+        return 1
+    corpus = Path(args.corpus)
+    if corpus.is_dir():  # the 22 shared pages are scored (and trained on) beside the build
+        pages += dp.load_corpus(corpus)
+    html = [p for p in pages if p.kind == "html"]
+    scraped = [p for p in pages if p.kind == "scraped"]
+    sites = {p.site for p in pages}
+    print(
+        f"devpages build {root}: {len(html)} HTML pages, {len(scraped)} scraped, {len(sites)} sites"
+    )
+    dump: dict = {}
+    if html and "html" in args.kinds:
+        h1 = {p.id for p in html if dp.title_is_an_h1(p)}
+        traf_rows, _traf_out, traf_time = _run(html, lambda d, n: trafilatura_alone(d))
+        our_rows, our_out, our_time = _run(html, ours)
+        results = {
+            "trafilatura alone": dp.summary(traf_rows, {"h1": h1}),
+            "reader importer": dp.summary(our_rows, {"h1": h1}),
+        }
+        _devpages_table(f"HTML pages ({len(html)})", results, [("title=<h1> %", "h1")])
+        figure, count = _at_least(our_rows, traf_rows)
+        print(
+            f"  reader >= trafilatura alone - 0.01 (F1; snippet pages: pass): {figure:.1f} % of {count} pages"
+        )
+        print(
+            f"  speed: reader {len(html) / our_time:.1f} pages/s, trafilatura alone "
+            f"{len(html) / traf_time:.1f} pages/s in the same run: {traf_time / our_time:.2f}x"
+        )
+        if args.verbose:
+            _misses("html", html, our_rows, our_out)
+        dump["html"] = our_rows
+        dump["html_trafilatura"] = traf_rows
+    if scraped and "scraped" in args.kinds:
+        line = {p.id for p in scraped if dp.title_is_a_line(p)}
+        all_rows, _, _ = _run(scraped, lambda d, n: every_line(d))
+        rule_rows, _, _ = _run(scraped, hand_rules_alone)
+        our_rows, our_out, _ = _run(scraped, ours)
+        results = {
+            "keep every line": dp.summary(all_rows, {"line": line}),
+            "hand rules alone (no model)": dp.summary(rule_rows, {"line": line}),
+            "reader importer (shipped)": dp.summary(our_rows, {"line": line}),
+        }
+        loso_rows = None
+        if args.loso:
+            loso_rows, loso_out = loso_scraped(scraped)
+            if loso_rows is not None:
+                results["reader, leave-one-site-out"] = dp.summary(loso_rows, {"line": line})
+        _devpages_table(f"scraped text ({len(scraped)})", results, [("title=line %", "line")])
+        if loso_rows is not None:
+            for label, keep in (("dev pages only", False), ("shared corpus only", True)):
+                subset = {
+                    name: dp.summary(
+                        [r for r in rows if r["id"].startswith("corpus/") == keep], {"line": line}
+                    )
+                    for name, rows in (
+                        ("hand rules alone (no model)", rule_rows),
+                        ("reader, leave-one-site-out", loso_rows),
+                    )
+                }
+                _devpages_table(f"  {label}", subset, [("title=line %", "line")])
+        if args.verbose:
+            rows, out = (loso_rows, loso_out) if loso_rows is not None else (our_rows, our_out)
+            _misses("txt", scraped, rows, out)
+        dump["scraped"] = our_rows
+        dump["scraped_loso"] = loso_rows
+    if args.dump:
+        Path(args.dump).write_text(json.dumps(dump, indent=1), "utf-8")
+    return 0
+
+
+def hand_rules_alone(data: bytes, name: str) -> dict:
+    """The importer with the hand rules only (the learned line scorers switched off)."""
+    from reader.importing import scraped_model
+
+    with scraped_model.using(scraped_model.Model({})):
+        return ours(data, name)
+
+
+def loso_scraped(pages) -> tuple[list[dict] | None, dict]:
+    """Leave-one-site-out: each site's pages imported with line models trained on the others."""
+    try:
+        import train_import
+    except ImportError:
+        return None, {}
+    return train_import.leave_one_site_out(pages)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("devpages", nargs="?", help="a devpages build (html/, scraped/, snippets/)")
     parser.add_argument("--corpus", default=str(REPO.parent / "shared" / "corpus"))
     parser.add_argument(
         "--repeat", type=int, default=1000, help="files parsed for throughput (0: skip)"
     )
     parser.add_argument("--verbose", action="store_true", help="list the pages that miss")
+    parser.add_argument(
+        "--no-loso", dest="loso", action="store_false", help="skip leave-one-site-out"
+    )
+    parser.add_argument("--kinds", default="html,scraped", help="devpages: html, scraped or both")
+    parser.add_argument("--dump", help="devpages: write the per-page rows to this JSON file")
     args = parser.parse_args()
+    if args.devpages:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        return devpages_main(Path(args.devpages), args)
     corpus = Path(args.corpus)
     golds = {
         p.stem: json.loads(p.read_text("utf-8"))

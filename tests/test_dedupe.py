@@ -271,3 +271,36 @@ def test_rows_not_re_signed_in_time_are_still_found_by_their_old_key(
     assert add(lib, body(story(2)), "c.txt")[0] == "imported"
     keys = {m.file: m.content_key for m in Library(tmp_path / "lib").articles()}
     assert parse_key(keys["a.txt"]) is None and parse_key(keys["c.txt"]) is not None
+
+
+def test_shingle_hashes_are_the_rolling_polynomial_keys_stored_libraries_hold() -> None:
+    """The content keys in existing libraries were made by rolling the polynomial word by word;
+    the hashes (and so the keys) must stay exactly those, for short and long texts alike."""
+    import hashlib
+
+    from reader.importing import dedupe
+
+    def rolling(text: str) -> list[int]:
+        p, base = dedupe._P, dedupe._BASE
+        codes = [
+            int.from_bytes(
+                hashlib.blake2b(w.encode("utf-8"), digest_size=8, key=b"reader").digest(), "big"
+            )
+            % p
+            for w in dedupe.words(text)
+        ]
+        h = 0
+        for code in codes[:5]:
+            h = (h * base + code) % p
+        out = [h]
+        for i in range(5, len(codes)):
+            h = ((h - codes[i - 5] * pow(base, 4, p)) * base + codes[i]) % p
+            out.append(h)
+        return out
+
+    rng = random.Random(7)
+    texts = ["", "one", "two words", "four words in all", "exactly five words are here"]
+    texts += ["Straße STRASSE Ärger", "the the the the the the the"]
+    texts += [" ".join(rng.choice(VOCAB) for _ in range(rng.randint(6, 400))) for _ in range(30)]
+    for text in texts:
+        assert shingle_hashes(text) == rolling(text), text[:40]

@@ -602,3 +602,36 @@ def test_widget_between_dateline_and_story_is_not_the_title(widget: str) -> None
     article = parse_document(text.encode(), "bakery.txt")
     assert article.title == "Bakery chain to close twelve shops across the region"
     assert widget not in article.text
+
+
+def test_a_headline_over_its_standfirst_and_byline_is_not_joined_to_them() -> None:
+    """A page copy whose paragraphs break inside sentences (the next line goes on in lowercase)
+    is joined there only: a headline without a full stop keeps its line, and so do the capitalised
+    standfirst and the 'by' line under it."""
+    headline = "Harbour ferry to run every twenty minutes from the first of May"
+    broken = [
+        "The regional transport authority has agreed a new timetable for the harbour ferry, which",
+        "will run every twenty minutes on weekdays and every half hour at weekends from May.",
+        "Commuters from the western shore had asked for more frequent crossings for years, and",
+        "the authority says that two additional boats were bought second-hand for the purpose.",
+        "The operator expects around four thousand passengers a day once the new timetable is",
+        "in place, almost twice as many as in the same months of the previous year so far.",
+        "Tickets bought before the change stay valid, and the monthly pass keeps its price",
+        "until the end of the year, the authority said in a statement on Thursday evening.",
+    ]
+    text = "\n".join(
+        [headline, "Two second-hand boats join the fleet on the western crossing", "by"]
+        + ["Jane Example", "3 April 2024"]
+        + broken
+    )
+    from reader.importing.scraped_lines import classify
+
+    lines = [line.text for line in classify(text.split("\n"))]
+    assert lines[:3] == [
+        headline,
+        "Two second-hand boats join the fleet on the western crossing",
+        "by",
+    ]
+    assert broken[0] + " " + broken[1] in lines
+    article = parse_document(text.encode(), "ferry.txt")
+    assert article.text.startswith(broken[0] + " " + broken[1])

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.library import article_index
-from reader.library.index_columns import ArticleRow
+from reader.library.index_columns import COLD, ArticleRow
 from reader.library.models import ArticleMeta
 from reader.library.store import Library
 from reader.widgets.article_rows import build_rows, filter_rows, rows_from_columns
@@ -55,10 +55,11 @@ def test_columns_from_the_snapshot_hold_every_row_newest_first(library: Path) ->
     assert (Library(library).cache_dir / "articles.cache").exists()
     fresh = Library(library)
     columns = fresh.article_columns()
-    assert callable(columns._cold)  # loaded from the snapshot; cold part not read yet
+    assert not columns._cold._loaded  # loaded from the snapshot; cold part not read yet
     articles = fresh.articles()
     assert [(a.id, a.title, a.date, a.source, a.quotes) for a in articles]
-    assert callable(columns._cold)  # listing (id, date, title...) reads only hot fields
+    assert not columns._cold._loaded  # listing (id, date, title...) reads only hot fields
+    assert [a.url for a in articles] and set(columns._cold._loaded) == {"url"}  # one by one
     keys = [(a.date or "", a.added) for a in articles]
     assert keys == sorted(keys, reverse=True) and articles[-1].id == f"{30:08x}"
     by_id = {m.id: m for m in (meta(i) for i in range(30))}
@@ -71,7 +72,7 @@ def test_columns_from_the_snapshot_hold_every_row_newest_first(library: Path) ->
             expected.import_tags,
             expected.sha256,
         )
-    assert not callable(columns._cold)
+    assert set(columns._cold._loaded) == set(COLD)
 
 
 def test_get_is_a_real_meta_and_views_are_read_only_copies(library: Path) -> None:
@@ -152,7 +153,7 @@ def test_the_tui_session_lists_from_columns_without_building_metas(library: Path
     assert [r.id for r in rows] == [a.id for a in Library(library).articles()]
     index = session.library.index
     assert index._metas is None  # no ArticleMeta was made for the list
-    assert callable(index.columns()._cold)  # nor were the cold fields read
+    assert not index.columns()._cold._loaded  # nor were the cold fields read
     assert session.meta(rows[0].id) == rows[0].meta  # opening one makes just that one
 
 

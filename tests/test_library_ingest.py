@@ -197,16 +197,17 @@ def test_progress_moves_through_a_corpus_line_by_line(tmp_path: Path, monkeypatc
 def test_a_cache_of_another_analysis_version_is_recomputed_not_read(tmp_path: Path) -> None:
     """A cache written before quotes had ``rule`` (no version) is re-analysed on open, so the
     app never shows stale quotes nor ones without their explanation."""
-    import json
 
     write_stories(tmp_path / "in", 1)
     lib = Library(tmp_path / "lib", create=True)
     collect(lib, [tmp_path / "in"])
     meta = lib.articles()[0]
     path = lib.article_dir(meta.id) / "analysis.json"
-    from reader.library.analysis_cache import sealed_cache
+    from reader.library.analysis_cache import sealed_cache, unsealed_cache
 
-    fresh = json.loads(path.read_text(encoding="utf-8"))["analysis"]  # (beside its seal)
+    text = (lib.article_dir(meta.id) / "text.txt").read_bytes()
+    fresh = unsealed_cache(path.read_bytes(), text)
+    assert fresh is not None
     assert fresh["quotes"], "the story should have a quote"
     old = dict(fresh)
     del old["version"]
@@ -214,10 +215,10 @@ def test_a_cache_of_another_analysis_version_is_recomputed_not_read(tmp_path: Pa
         {k: v for k, v in q.items() if k not in ("rule", "speaker_rule")} for q in fresh["quotes"]
     ]
     old["quotes"][0]["kind"] = "term"  # what an old analysis said, to tell it apart
-    text = (lib.article_dir(meta.id) / "text.txt").read_bytes()
     path.write_bytes(sealed_cache(old, text))  # intact and of this text: only the version differs
     again = lib.analysis(meta.id)
     assert [q.kind for q in again.quotes] == [q["kind"] for q in fresh["quotes"]]
     assert all(q.rule for q in again.quotes)
-    rewritten = json.loads(path.read_text(encoding="utf-8"))["analysis"]
+    rewritten = unsealed_cache(path.read_bytes(), text)
+    assert rewritten is not None
     assert rewritten["version"] == fresh["version"]

@@ -214,6 +214,71 @@ def test_list_json_streams_one_row_a_line(capsys, tmp_path) -> None:
     assert len(json.loads(out)) == 3
 
 
+def test_list_json_writes_the_bytes_the_json_encoder_writes_for_each_row(
+    capsys, tmp_path, monkeypatch
+) -> None:
+    """The fast row encoder of list --json writes exactly what article_json() encoded by the
+    JSON encoder gives (escaped for the terminal), for odd titles, tags, notes and a row whose
+    values have unusual types (which goes through the encoder itself)."""
+    import contextlib
+    import io
+
+    from reader import paths
+    from reader.cli import output
+    from reader.cli.reading import article_json
+
+    titles = [
+        'A "quoted" title with a back\\slash',
+        "Bidi \u202e reversed and a line\u2028separator",
+        "Emoji \U0001f600 and tab\tinside",
+        "Plain title",
+    ]
+    files = [
+        write(tmp_path / f"{i}.txt", f"{t}\n\nAnna Berg said the harbour {i} would open.")
+        for i, t in enumerate(titles)
+    ]
+    code, out, _ = run(capsys, "import", *map(str, files))
+    ids = imported_ids(out)
+    assert code == 0 and len(ids) == 4
+    assert run(capsys, "tag", ids[0], "claim/one")[0] == 0
+    assert run(capsys, "tag", ids[0], 'odd "tag" \u00fc')[0] == 0
+    assert run(capsys, "note", ids[1], "a note")[0] == 0
+    assert run(capsys, "edit", ids[2], "--title", titles[2])[0] == 0
+
+    def reference(tag: str | None = None) -> str:
+        library = Library(paths.library_dir())
+        summaries = library.annotations.summaries()
+        buffer = io.StringIO()
+        with contextlib.redirect_stdout(buffer):
+            output.stream_json(article_json(m, summaries.get(m.id)) for m in library.articles(tag))
+        return buffer.getvalue()
+
+    outs = []
+    for extra in ((), ("--tag", "claim/one"), ("--tag", "none/such")):
+        code, out, _ = run(capsys, "list", "--json", *extra)
+        assert code == 0
+        assert out == reference(extra[1] if extra else None)
+        outs.append(out)
+    assert "\\u202e" in outs[0] and '\\"tag\\"' in outs[1] and outs[2] == "[]\n"
+
+    # a row whose word count is not an int (as a damaged store might give): the encoder's form
+    from reader.library.index_columns import ArticleColumns
+
+    real = ArticleColumns.column
+
+    def odd(self, name):
+        found = real(self, name)
+        return (
+            tuple(True if i == 0 else v for i, v in enumerate(found)) if name == "words" else found
+        )
+
+    monkeypatch.setattr(ArticleColumns, "column", odd)
+    code, out, _ = run(capsys, "list", "--json")
+    rows = json.loads(out)
+    assert code == 0 and rows[0]["words"] is True and len(rows) == 4
+    assert all(isinstance(r["words"], int) and r["words"] > 0 for r in rows[1:])
+
+
 def test_doctor_reports_the_search_index_and_repair_rebuilds_it(capsys, tmp_path) -> None:
     path = write(tmp_path / "a.txt", "Harbour news\n\nThe harbour opened a new pier today.")
     code, out, _ = run(capsys, "import", str(path))

@@ -14,6 +14,13 @@ LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 def lone_surrogate(text: str) -> str | None:
     """The first lone surrogate in ``text``, written as an escape (``\\ud800``), or ``None``."""
+    if text.isascii():  # (one flag: most texts need no scan)
+        return None
+    try:
+        text.encode("utf-8")  # C speed; only a lone surrogate makes it fail
+        return None
+    except UnicodeEncodeError:
+        pass
     found = LONE_SURROGATE.search(text)
     return f"\\u{ord(found.group()):04x}" if found else None
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from reader.base.text import for_terminal_with_map
+from reader.base.text import escape_json, for_terminal_with_map
 
 from .output import (
     UsageError,
@@ -22,6 +23,7 @@ from .output import (
     record,
     report_unreadable,
     stream_json,
+    stream_json_lines,
 )
 
 
@@ -53,47 +55,105 @@ def article_json(meta, summary) -> dict[str, Any]:
     }
 
 
+# article_json()'s keys in order, as json.dumps(ensure_ascii=False) writes them (values encoded)
+_LIST_ROW = (
+    '{"id": %s, "title": %s, "date": %s, "source": %s, "lang": %s, "tags": %s, "notes": %d, '
+    '"quotes": %d, "url": %s, "read": %s, "words": %d, "actors": %s, "feed": %s, "partial": %s}'
+)
+
+
 def cmd_list(args: argparse.Namespace, root: Path) -> int:
     library = open_library(root)
     if args.json:  # row by row: constant memory at any size
         summaries = library.annotations.summaries() if len(library.article_columns()) else {}
         unreadable: dict[str, str] = {}
 
-        def json_rows() -> Iterator[dict[str, Any]]:
-            """article_json() of every row (the same keys, in the same order), read from the
-            columns directly: no row objects, 100,000 rows in about a second of CPU."""
+        def json_rows() -> Iterator[str]:
+            """article_json() of every row, encoded (the same keys, in the same order, the same
+            bytes as the C encoder gives), read from the columns directly: no row objects and
+            no dicts, each value encoded by the C string encoder; a row holding a value of
+            another type than usual goes through the encoder itself."""
+            from json.encoder import encode_basestring
+
             from reader.library.index_columns import SEPARATOR
 
+            encode = json.JSONEncoder(ensure_ascii=False).encode
+            string = encode_basestring  # (C) what the encoder writes for a str
             columns = library.article_columns()
             tagged = library.tagged_ids(args.tag) if args.tag is not None else None
             get = columns.column
             title, date, source, lang = get("title"), get("date"), get("source"), get("lang")
             quotes, url, words, actors = get("quotes"), get("url"), get("words"), get("actors")
             feed, partial = get("feed"), get("partial")
+            lists: dict[str, str] = {"": "[]"}  # joined actor names -> their JSON list
+
+            def or_null(value: str | None) -> str:
+                """A value as the encoder writes it, escaped for the terminal (only a value
+                with a character beyond ASCII can need it: ``isascii`` is one flag's test)."""
+                if value is None:
+                    return "null"
+                return string(value) if value.isascii() else escape_json(string(value))
+
             for i, article_id in enumerate(columns.ids):
                 if tagged is not None and article_id not in tagged:
                     continue
                 summary = summaries.get(article_id)
                 if summary and summary.error:
                     unreadable[article_id] = summary.error
-                yield {
-                    "id": article_id,
-                    "title": title[i],
-                    "date": date[i],
-                    "source": source[i],
-                    "lang": lang[i],
-                    "tags": list(summary.tags) if summary else [],
-                    "notes": summary.notes if summary else 0,
-                    "quotes": quotes[i],
-                    "url": url[i],
-                    "read": bool(summary.read) if summary else False,
-                    "words": words[i],
-                    "actors": actors[i].split(SEPARATOR) if actors[i] else [],
-                    "feed": feed[i],  # the feed id it came from, null where none
-                    "partial": bool(partial[i]),  # fetched without its page
-                }
+                names = actors[i]
+                try:
+                    if type(quotes[i]) is not int or type(words[i]) is not int:
+                        raise TypeError("not an int")
+                    names_json = lists.get(names)
+                    if names_json is None:
+                        parts = map(or_null, names.split(SEPARATOR))
+                        names_json = lists[names] = "[" + ", ".join(parts) + "]"
+                    if summary:
+                        tags = "[" + ", ".join(map(or_null, summary.tags)) + "]"
+                        notes, read = summary.notes, bool(summary.read)
+                        if type(notes) is not int:
+                            raise TypeError("not an int")
+                    else:
+                        tags, notes, read = "[]", 0, False
+                    yield _LIST_ROW % (
+                        or_null(article_id),
+                        or_null(title[i]),
+                        or_null(date[i]),
+                        or_null(source[i]),
+                        or_null(lang[i]),
+                        tags,
+                        notes,
+                        quotes[i],
+                        or_null(url[i]),
+                        "true" if read else "false",
+                        words[i],
+                        names_json,
+                        or_null(feed[i]),
+                        "true" if partial[i] else "false",
+                    )
+                except (TypeError, AttributeError):
+                    yield escape_json(
+                        encode(
+                            {
+                                "id": article_id,
+                                "title": title[i],
+                                "date": date[i],
+                                "source": source[i],
+                                "lang": lang[i],
+                                "tags": list(summary.tags) if summary else [],
+                                "notes": summary.notes if summary else 0,
+                                "quotes": quotes[i],
+                                "url": url[i],
+                                "read": bool(summary.read) if summary else False,
+                                "words": words[i],
+                                "actors": names.split(SEPARATOR) if names else [],
+                                "feed": feed[i],  # the feed id it came from, null where none
+                                "partial": bool(partial[i]),  # fetched without its page
+                            }
+                        )
+                    )
 
-        stream_json(json_rows())
+        stream_json_lines(json_rows())
         return report_unreadable(unreadable)
     articles = library.articles(tag=args.tag)
     summaries = library.annotations.summaries() if articles else {}

@@ -30,6 +30,14 @@ def looks_like_html(data: bytes) -> bool:
     return bool(_HTML_FRAGMENT.match(head)) and len(_HTML_CLOSING.findall(data[:65536])) >= 2
 
 
+def looks_like_pasted_markdown(data: bytes) -> bool:
+    """Pasted text that is a Markdown document (front matter, or a # headline with more Markdown
+    after it) and not markup."""
+    from .markdown import looks_like_markdown
+
+    return not looks_like_html(data) and looks_like_markdown(data)
+
+
 def page_named_as_text(data: bytes) -> str | None:
     """A saved page named .txt: read as HTML."""
     data = sniff_view(data, 512)

@@ -28,6 +28,7 @@ from typing import Any
 
 from .documents import (
     looks_like_html,
+    looks_like_pasted_markdown,
     page_named_as_text,
     parse_html,
     parse_markdown,
@@ -162,7 +163,13 @@ FORMATS: list[ImportFormat] = [
         parse=from_text(parse_text),
         sniff_named=page_named_as_text,
     ),
-    ImportFormat("md", "Markdown document", (".md", ".markdown"), parse=from_text(parse_markdown)),
+    ImportFormat(
+        "md",
+        "Markdown document",
+        (".md", ".markdown"),
+        parse=from_text(parse_markdown),
+        sniff_pasted=looks_like_pasted_markdown,
+    ),
     ImportFormat(
         "html",
         "HTML page",

@@ -13,10 +13,14 @@ from collections.abc import Iterable
 
 from .ui_words import (
     ACCOUNT_PROMPTS,
+    APPEAL_PHRASES,
     AUDIO_PROMPTS,
     CLOSING_CREDITS,
     COMMENT_LABELS,
+    CONSENT_PHRASES,
+    LIST_LABELS,
     MEDIA_LABELS,
+    PLAYER_NOTICES,
     RELATED_LABELS,
     TRAILER_LABELS,
     UI_WORDS,
@@ -54,6 +58,14 @@ _ACCOUNT = _any_of(ACCOUNT_PROMPTS)
 _AUDIO = _any_of(AUDIO_PROMPTS)
 _DURATION = re.compile(r"\d+\s*(?:min|minuten|minutes|mins|sek|sec)\b|\b\d{1,2}:\d{2}\b", re.I)
 _COUNT = re.compile(r"[\d()\[\]:.]+")
+_APPEAL = re.compile("|".join(re.escape(p) for p in APPEAL_PHRASES), re.I)
+_PLAYER = re.compile("|".join(re.escape(p) for p in PLAYER_NOTICES), re.I)
+_CONSENT = re.compile("|".join(re.escape(p) for p in CONSENT_PHRASES), re.I)
+_GALLERY = re.compile(
+    r"^(?:bild|foto|photo|image|picture|slide|galerie|gallery)\s*\d{1,3}\s*(?:/|von|of|aus)\s*\d{1,3}\b"
+    r"|^\d{1,3}\s*(?:/|von|of|aus)\s*\d{1,3}\s*$",
+    re.I,
+)
 
 
 def words_of(text: str) -> list[str]:
@@ -78,6 +90,35 @@ def is_audio_widget(text: str) -> bool:
     if len(words_of(text)) > 12 or not _AUDIO.search(text):
         return False
     return bool(_DURATION.search(text)) or not SENTENCE_END.search(text)
+
+
+def is_appeal(text: str) -> bool:
+    """'Support our journalism: make a contribution', 'Werden Sie Mitglied': the site asking."""
+    return len(words_of(text)) <= 40 and bool(_APPEAL.search(text))
+
+
+def is_player_notice(text: str) -> bool:
+    """'Video wird geladen', 'Your browser does not support the video tag': a player's notice."""
+    return len(words_of(text)) <= 25 and bool(_PLAYER.search(text))
+
+
+def is_consent_box(text: str) -> bool:
+    """'Externer Inhalt: ... erst nach Ihrer Zustimmung angezeigt', 'We use cookies ...': a box
+    standing in for embedded content or asking about cookies (two signs of it, or a short one)."""
+    found = {m.group(0).casefold() for m in _CONSENT.finditer(text)}
+    n_words = len(words_of(text))
+    return bool(found) and n_words <= 80 and (len(found) >= 2 or n_words <= 12)
+
+
+def is_gallery_counter(text: str) -> bool:
+    """'Bild 3 von 12', '1 of 8', 'Foto 2/5 ...': a gallery's counter, with or without caption."""
+    return len(words_of(text)) <= 40 and bool(_GALLERY.match(text))
+
+
+def is_list_label(text: str) -> bool:
+    """'What else you need to know:', 'Mehr Nachrichten': a label over a list of other stories."""
+    folded = " ".join(text.casefold().strip(" .:…»›>*_").split())
+    return folded in LIST_LABELS or folded in RELATED_LABELS
 
 
 def is_comment_label(text: str) -> bool:

@@ -10,6 +10,7 @@ trafilatura's guesses filling only what the page does not say.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,12 +52,13 @@ def _inline_text(element: Element) -> str:
     return _clean("".join(parts))
 
 
-def _blocks_from_xml(root: Element) -> tuple[list[str], list[int]]:
+def _blocks_from_xml(root: Element) -> tuple[list[str], list[int], set[str]]:
     main = root.find("main")
     if main is None:
-        return [], []
+        return [], [], set()
     paragraphs: list[str] = []
     headings: list[int] = []
+    items: set[str] = set()
 
     def add(text: str, heading: bool = False) -> None:
         if text:
@@ -70,7 +72,9 @@ def _blocks_from_xml(root: Element) -> tuple[list[str], list[int]]:
             add(_inline_text(node), heading=True)
         elif tag == "list":
             for item in node.iter("item"):
-                add(_inline_text(item))
+                text = _inline_text(item)
+                items.add(text)
+                add(text)
         elif tag == "table":
             for row in node.iter("row"):
                 cells = [_inline_text(cell).replace("\n", " ") for cell in row.iter("cell")]
@@ -88,12 +92,12 @@ def _blocks_from_xml(root: Element) -> tuple[list[str], list[int]]:
 
     for child in main:
         visit(child)
-    return paragraphs, headings
+    return paragraphs, headings, items
 
 
 def _trafilatura(
     tree: Element, guesses: bool = True
-) -> tuple[list[str], list[int], dict[str, str | None]]:
+) -> tuple[list[str], list[int], dict[str, Any]]:
     """trafilatura on the parsed page (it works on its own copy): the body as its XML, and its
     metadata guesses (``guesses``: only when the page does not say everything itself; the body
     is the same either way). The page is not serialised and parsed again, and the XML is read
@@ -105,8 +109,9 @@ def _trafilatura(
     if not xml:
         return [], [], {}
     root = etree.fromstring(xml.encode("utf-8"))
-    paragraphs, headings = _blocks_from_xml(root)
-    meta = {key: root.get(key) for key in ("title", "date", "sitename", "url")}
+    paragraphs, headings, items = _blocks_from_xml(root)
+    meta: dict[str, Any] = {key: root.get(key) for key in ("title", "date", "sitename", "url")}
+    meta["items"] = items  # list items repeat legitimately (a meal plan, a route)
     return paragraphs, headings, meta
 
 
@@ -193,6 +198,66 @@ def _drop_trailers(paragraphs: list[str], headings: list[int]) -> tuple[list[str
     return paragraphs[:end], [h for h in headings if h < end]
 
 
+_SPLIT_CAP = re.compile(r"^([B-HJ-NP-ZÄÖÜ])\s+([a-zäöüß]{2,})")
+
+
+def _join_split_caps(paragraphs: list[str]) -> list[str]:
+    """'D ie Regierung' (a drop cap the extractor set apart) -> 'Die Regierung'. Not for 'A',
+    'I' and 'O', which are words of their own."""
+    return [_SPLIT_CAP.sub(r"\1\2", p, count=1) for p in paragraphs]
+
+
+_TOGGLE = re.compile(r"\s(?:less|weniger)$|(?:\.\.\.|…)\s*(?:more|mehr)$", re.I)
+
+
+def _drop_toggled_captions(
+    paragraphs: list[str], headings: list[int]
+) -> tuple[list[str], list[int]]:
+    """A collapsible caption shows twice, cut off ('... more') and in full ('... less'): both
+    are the widget's, neither is story."""
+    toggled = [bool(_TOGGLE.search(p)) for p in paragraphs]
+    heads = Counter(p[:60] for p, t in zip(paragraphs, toggled, strict=True) if t)
+    drop = {
+        i
+        for i, (p, t) in enumerate(zip(paragraphs, toggled, strict=True))
+        if t and heads[p[:60]] > 1
+    }
+    if not drop:
+        return paragraphs, headings
+    kept = [p for i, p in enumerate(paragraphs) if i not in drop]
+    new_index: dict[int, int] = {}
+    for i in range(len(paragraphs)):
+        if i not in drop:
+            new_index[i] = len(new_index)
+    return kept, [new_index[h] for h in headings if h in new_index]
+
+
+def _drop_repeats(
+    paragraphs: list[str], headings: list[int], items: set[str] | frozenset[str] = frozenset()
+) -> tuple[list[str], list[int]]:
+    """A paragraph the page shows twice (a pull quote, a caption under every picture) once.
+
+    List items may repeat, and so may the rows of a page built of repeating parts (a meal plan,
+    a timetable): when more than two different paragraphs repeat, the repetition is content."""
+    keys = [" ".join(_words(text)) for text in paragraphs]
+    counts = Counter(k for k, text in zip(keys, paragraphs, strict=True) if text not in items)
+    repeated = {k for k, n in counts.items() if n > 1 and len(k.split()) >= 6}
+    if not repeated or len(repeated) > 2:
+        return paragraphs, headings
+    seen: set[str] = set()
+    kept: list[str] = []
+    kept_headings: list[int] = []
+    for index, (key, text) in enumerate(zip(keys, paragraphs, strict=True)):
+        if key in repeated:
+            if key in seen:
+                continue
+            seen.add(key)
+        if index in headings:
+            kept_headings.append(len(kept))
+        kept.append(text)
+    return kept, kept_headings
+
+
 def _drop_widget_paragraphs(
     paragraphs: list[str], headings: list[int]
 ) -> tuple[list[str], list[int]]:
@@ -200,8 +265,12 @@ def _drop_widget_paragraphs(
     captions and credits, cut-off teasers ending in '[…]'. The same judgement as for scraped lines."""
     from .furniture import (
         is_account_prompt,
+        is_appeal,
         is_audio_widget,
         is_comment_label,
+        is_consent_box,
+        is_gallery_counter,
+        is_player_notice,
         is_teaser_link,
         is_ui,
     )
@@ -220,6 +289,10 @@ def _drop_widget_paragraphs(
             or is_account_prompt(text)
             or is_teaser_link(text)
             or is_comment_label(text)
+            or is_player_notice(text)
+            or is_consent_box(text)
+            or is_appeal(text)
+            or is_gallery_counter(text)
             or re.search(r"\[(?:…|\.\.\.)\]\s*$", text)
         ):
             continue
@@ -250,9 +323,7 @@ def _contains(paragraphs: list[str], passage: str) -> bool:
     return needle in " ".join(" ".join(_words(p)) for p in paragraphs)
 
 
-def _body(
-    tree: Element, guesses: bool = True
-) -> tuple[list[str], list[int], dict[str, str | None]]:
+def _body(tree: Element, guesses: bool = True) -> tuple[list[str], list[int], dict[str, Any]]:
     """trafilatura on the page without its furniture; the densest container if that loses the
     story; sentences it dropped from its own container put back."""
     from . import html_fallback
@@ -291,6 +362,9 @@ def _pick_date(
     )
 
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+
+
 def extract_html(html: str) -> HtmlDocument:
     """Body paragraphs, headings and metadata of one page; ImportFailure when it has no text."""
     from . import html_meta
@@ -298,7 +372,7 @@ def extract_html(html: str) -> HtmlDocument:
     try:
         from lxml import html as lxml_html
 
-        tree = lxml_html.document_fromstring(html)
+        tree = lxml_html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
     except Exception:  # noqa: BLE001 - lxml raises several kinds on garbage: "no page here"
         raise ImportFailure("HTML page with no article text") from None
     page = html_meta.read_meta(tree)  # before the furniture goes: JSON-LD lives in <script>
@@ -308,7 +382,9 @@ def extract_html(html: str) -> HtmlDocument:
     )
     paragraphs, headings, guessed = _body(tree, guesses=not says_all)
     title = page.get("title") or guessed.get("title")
-    paragraphs, headings = _drop_widget_paragraphs(paragraphs, headings)
+    paragraphs, headings = _drop_widget_paragraphs(_join_split_caps(paragraphs), headings)
+    paragraphs, headings = _drop_repeats(paragraphs, headings, guessed.get("items") or set())
+    paragraphs, headings = _drop_toggled_captions(paragraphs, headings)
     paragraphs, headings, header = _drop_page_header(paragraphs, headings, title)
     doc = HtmlDocument(
         title=title,

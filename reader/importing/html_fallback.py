@@ -40,12 +40,35 @@ _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 
 # Containers that hold other stories or page furniture, never the story itself (class/id words).
 _FURNITURE = re.compile(
-    r"(?:^|[\s_-])(?:related|nextstory|next-?posts?|prev-?posts?|post-?navigation|thumbnails|"
+    r"(?:^|[\s_-])(related|nextstory|next-?posts?|prev-?posts?|post-?navigation|thumbnails|"
     r"recommend\w*|more-?(?:from|stories|articles)|teasers?|promo\w*|newsletter|share\w*|"
     r"social|comments?|respond|sidebar|cookie\w*|banner|subscribe|donat\w*|"
-    r"spenden|author-?(?:bio|box|info)|outbrain|taboola|breadcrumbs?)(?:$|[\s_-])",
+    r"spenden|author-?(?:bio|box|info)|outbrain|taboola|breadcrumbs?|transcripts?|"
+    r"consent\w*|gdpr|cmp|gallery-?caption|slideshow-?caption)(?:$|[\s_-])",
     re.I,
 )
+# Furniture words that also name the layout of a story's own blocks ('content has-sidebar',
+# 'post-share-wrapper'): such a block holding story paragraphs is the story.
+_LAYOUT = re.compile(r"sidebar|share\w*|social|banner$", re.I)
+_SENTENCE = re.compile(r"[.!?…\"“”»«)]\s*$")
+
+
+def _holds_story(node: Element) -> bool:
+    """Story paragraphs inside a block labelled like furniture ('article-body has-sidebar'):
+    two sentence-length paragraphs or more, 300 characters or more, little of it in links."""
+    text = " ".join(node.text_content().split())
+    if not text:
+        return False
+    linked = sum(len(" ".join(a.text_content().split())) for a in node.iter("a"))
+    if linked > 0.25 * len(text):
+        return False
+    story = [
+        " ".join(words)
+        for p in node.iter("p")
+        if len(words := p.text_content().split()) >= 15 and _SENTENCE.search(" ".join(words))
+    ]
+    return len(story) >= 2 and sum(len(p) for p in story) >= 300
+
 
 Element = Any  # an lxml HtmlElement (lxml has no type information)
 
@@ -53,13 +76,16 @@ Element = Any  # an lxml HtmlElement (lxml has no type information)
 def remove_furniture(tree: Element) -> Element | None:
     """Drop related-story blocks, share bars and the like before extraction.
 
-    Only blocks that are a minor part of the page's text go, and never one holding the <h1>:
-    a site that names its article container "post-share-wrapper" must not lose its story.
+    Only blocks that are a minor part of the page's text go, never one holding the <h1>, and
+    never one holding story paragraphs: a site that names its article blocks
+    "post-share-wrapper" or "content has-sidebar" must not lose its story.
     Returns that element holding the most text (or None).
     """
     body = tree.find(".//body")
     if body is None:
         return None
+    _join_drop_caps(body)
+    _space_heading_parts(body)
     total = len(" ".join(body.text_content().split())) or 1
     holder = _main_text_holder(body)
     protected = set(holder.iterancestors()) | {holder} if holder is not None else set()
@@ -71,10 +97,88 @@ def remove_furniture(tree: Element) -> Element | None:
             continue
         if node in protected or node.find(".//h1") is not None:
             continue
-        if len(" ".join(node.text_content().split())) < 0.4 * total:
+        layout = all(_LAYOUT.match(m.group(1)) for m in _FURNITURE.finditer(label))
+        if layout and _holds_story(node):  # keep it; keep the extractor from judging its name
+            for attr in ("class", "id"):
+                if node.get(attr):
+                    node.set(attr, _FURNITURE.sub(" ", node.get(attr)).strip())
+        elif len(" ".join(node.text_content().split())) < 0.4 * total:
             node.drop_tree()
+    _drop_labelled_lists(body)
     _drop_link_teasers(body)
     return holder
+
+
+_DROP_CAP = re.compile(r"drop-?cap|initial|first-?letter|versal|lettrine|dropcap", re.I)
+
+
+def _join_drop_caps(body: Element) -> None:
+    """'<span class="dropcap">D</span>ie Regierung': the letter is part of the word after it."""
+    for node in list(body.iter("span", "b", "strong", "em", "i", "big", "font", "p", "div")):
+        letter = (node.text or "").strip()
+        if len(letter) != 1 or not letter.isalpha() or len(node):
+            continue
+        label = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if not _DROP_CAP.search(label):
+            continue
+        parent = node.getparent()
+        if parent is None:
+            continue
+        tail = (node.tail or "").lstrip()
+        if node.tag in ("p", "div") and not tail:  # the letter in a block of its own
+            following = node.getnext()
+            if following is None or not (following.text or "").strip():
+                continue
+            following.text = letter + following.text.lstrip()
+            node.drop_tree()
+            continue
+        node.tail = letter + tail
+        node.text = ""
+        node.drop_tag()
+
+
+def _space_heading_parts(body: Element) -> None:
+    """'<h1><span class="kicker">Kicker</span><span>Headline</span></h1>' reads 'Kicker Headline',
+    not 'KickerHeadline': parts of a heading in elements of their own stay apart."""
+    for heading in body.iter("h1", "h2", "h3"):
+        for part in heading.iter("span", "div", "p", "strong", "em", "b"):
+            if part is heading or not (part.get("class") or part.tag in ("div", "p")):
+                continue
+            if part.tail is None or not part.tail[:1].isspace():
+                part.tail = " " + (part.tail or "")
+
+
+def _drop_labelled_lists(body: Element) -> None:
+    """'What else you need to know' over a bullet list: a list of other stories."""
+    from .furniture import is_list_label
+
+    for node in list(body.iter("h2", "h3", "h4", "h5", "h6", "p", "strong", "b", "div", "span")):
+        own = (node.text or "").strip()
+        if not own or len(own) > 60 or len(node) > 1 or node.getparent() is None:
+            continue  # a label is a few words of text, at most in one inline element
+        if not is_list_label(node.text_content()):
+            continue
+        label = " ".join(node.text_content().split())
+        following = node.getnext()
+        holder = node
+        while following is None and holder.getparent() is not None:
+            parent = holder.getparent()  # the label wrapped in a block of its own
+            if parent.tag == "body" or " ".join(parent.text_content().split()) != label:
+                break
+            holder = parent
+            following = holder.getnext()
+        if following is None:
+            continue
+        lists = [following] if following.tag in ("ul", "ol") else []
+        if not lists and following.tag in ("div", "section"):
+            inner = following.findall(".//ul") + following.findall(".//ol")
+            text = len(following.text_content())
+            if inner and sum(len(i.text_content()) for i in inner) >= 0.8 * text:
+                lists = [following]
+        for found in lists:
+            found.drop_tree()
+        if lists:
+            holder.drop_tree()
 
 
 def _drop_link_teasers(body: Element) -> None:

@@ -1,64 +1,103 @@
-"""Markdown articles: YAML front matter for metadata, headings as heading paragraphs.
+"""Markdown articles: YAML front matter for metadata, the body as paragraphs and headings.
 
-We read only the simple YAML that front matter uses (``key: value``, quoted strings, ``[a, b]``
-lists and ``- item`` lists), so PyYAML need not be a dependency. The body keeps its words and
-loses the markup that would otherwise show as noise in a reader (``#``, emphasis, link targets).
+Front matter is read by PyYAML (``safe_load``: folded scalars, quoted list items, nested maps
+and escapes as YAML means them); a block that is not YAML is a one-line import error. The body
+is parsed by markdown-it-py (CommonMark with tables): the text keeps its words and loses the
+markup (emphasis, link targets, reference-link definitions, inline HTML, backslash escapes);
+headings, list items, table rows and code blocks are paragraphs of their own.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-_FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_SETEXT = re.compile(r"^(=+|-+)\s*$")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
-_LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_QUOTE_MARK = re.compile(r"^\s*>\s?")
+from .models import ImportFailure
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+_FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_EMPTY_FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
+_KEY_LINE = re.compile(r"^[A-Za-z_][\w-]*\s*:(?:\s|$)")
 
 
-def _scalar(raw: str) -> str:
-    raw = raw.strip()
-    if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "'\"":
-        inner = raw[1:-1]
-        return inner.replace("''", "'") if raw[0] == "'" else inner.replace('\\"', '"')
-    return re.sub(r"\s+#.*$", "", raw)
+def _scalar(value: object) -> str | None:
+    """A YAML scalar as text (dates as ISO); None for maps, lists and nulls."""
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
+
+
+def _read_yaml(block: str) -> dict[str, object]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or "cannot be read"
+        where = f" at line {mark.line + 2}" if mark is not None else ""  # +1 for the fence
+        raise ImportFailure(f"front matter is not valid YAML: {problem}{where}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ImportFailure("front matter is not valid YAML: not a list of 'key: value' fields")
+    fields: dict[str, object] = {}
+    for key, value in data.items():
+        name = str(key).strip().lower()
+        if isinstance(value, list):
+            fields[name] = [text for item in value if (text := _scalar(item)) and text.strip()]
+        elif (text := _scalar(value)) is not None:
+            fields[name] = text.strip()
+    return fields
 
 
 def parse_front_matter(text: str) -> tuple[dict[str, object], str]:
     """(fields, body). Text without a front-matter fence is all body.
 
-    A trailing 'Tags: a, b' line stands in for front-matter tags when there are none."""
+    A trailing 'Tags: a, b' line stands in for front-matter tags when there are none, and a
+    dateline at the top for a front-matter date."""
     match = _FENCE.match(text)
-    if not match:
-        return _from_body(text, {}), text
-    fields: dict[str, object] = {}
-    current: str | None = None
-    for line in match.group(1).split("\n"):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        item = re.match(r"^\s*-\s+(.*)$", line)
-        if item and current is not None:
-            existing = fields.get(current)
-            items = existing if isinstance(existing, list) else []
-            items.append(_scalar(item.group(1)))
-            fields[current] = items
-            continue
-        key = _KEY.match(line)
-        if not key:
-            continue
-        current = key.group(1).lower()
-        value = key.group(2).strip()
-        if value.startswith("[") and value.endswith("]"):
-            fields[current] = [_scalar(v) for v in value[1:-1].split(",") if v.strip()]
-        elif value:
-            fields[current] = _scalar(value)
-        else:
-            fields[current] = []
-    body = text[match.end() :]
+    if match:
+        fields, body = _read_yaml(match.group(1)), text[match.end() :]
+    elif empty := _EMPTY_FENCE.match(text):
+        fields, body = {}, text[empty.end() :]
+    else:
+        fields, body = {}, text
     return _from_body(body, fields), body
+
+
+def looks_like_markdown(data: bytes) -> bool:
+    """Pasted text that is a Markdown document: front matter ('---' then 'key: value' lines and
+    a closing '---'), or an ATX headline on the first line with more Markdown after it."""
+    head = data[:65536].decode("utf-8", "replace").lstrip("\ufeff")
+    match = _FENCE.match(head)
+    if match:
+        lines = [ln for ln in match.group(1).split("\n") if ln.strip() and not ln.startswith("#")]
+        return bool(lines) and bool(_KEY_LINE.match(lines[0]))
+    first = next((ln for ln in head.split("\n") if ln.strip()), "")
+    if not re.match(r"^#{1,6}\s+\S", first):
+        return False
+    signals = (
+        r"^#{1,6}\s+\S",  # another heading
+        r"\[[^\]\n]+\]\([^)\s]+\)",  # a link
+        r"(\*\*|__)\S.*?\S\1",  # strong emphasis
+        r"^\s*(?:[-*+]|\d+\.)\s+\S",  # a list item
+        r"^```|^~~~",  # a code fence
+        r"^>\s",  # a quote
+    )
+    rest = head[head.index(first) + len(first) :]
+    return any(re.search(signal, rest, re.M) for signal in signals)
 
 
 def _from_body(body: str, fields: dict[str, object]) -> dict[str, object]:
@@ -75,9 +114,9 @@ def _header_date(body: str) -> str | None:
     from .furniture import is_header_line
     from .meta import find_date
 
-    lines = [_inline(line.strip()) for line in body.strip().split("\n")[:12] if line.strip()]
-    for line in lines[:6]:
-        if not line.startswith("#") and is_header_line(line) and (found := find_date(line)):
+    paragraphs, headings = _render(body)
+    for index, line in enumerate(paragraphs[:6]):
+        if index not in headings and is_header_line(line) and (found := find_date(line)):
             return found
     return None
 
@@ -86,7 +125,7 @@ def _trailing_tags(body: str) -> list[str]:
     """Tags a trailing 'Tags: a, b, c' line gives, for a document whose front matter has none."""
     from .furniture import tags_in
 
-    lines = [_inline(line.strip()) for line in body.strip().split("\n") if line.strip()][-4:]
+    lines = _render(body)[0][-4:]
     return next((found for line in reversed(lines) if (found := tags_in(line))), [])
 
 
@@ -123,56 +162,86 @@ def _drop_trailers(paragraphs: list[str], headings: list[int]) -> tuple[list[str
     return paragraphs[:end], [h for h in headings if h < end]
 
 
-def _inline(text: str) -> str:
-    text = _LINK.sub(r"\1", text)
-    for _ in range(2):
-        text = _EMPHASIS.sub(r"\2", text)
-    return text
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
+
+
+def _inline(token: Token) -> str:
+    """The words of an inline token: text and code kept, markup, link targets and tags dropped."""
+    parts: list[str] = []
+    for child in token.children or []:
+        kind = child.type
+        if kind in ("text", "code_inline"):
+            parts.append(child.content)
+        elif kind == "softbreak":
+            parts.append(" ")
+        elif kind == "hardbreak" or (
+            kind == "html_inline" and re.match(r"<br\s*/?>", child.content, re.I)
+        ):
+            parts.append("\n")
+    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n")).strip()
+
+
+def _html_text(html: str) -> str:
+    """The visible words of an HTML block (comments and scripts have none)."""
+    from lxml import html as lxml_html
+
+    if not re.search(r"<(?!!--)[a-zA-Z]", html) and "<" in html:
+        return ""  # a comment only
+    try:
+        fragment = lxml_html.fragment_fromstring(html, create_parent="div")
+    except Exception:  # noqa: BLE001 - lxml raises several kinds on odd markup: no text then
+        return ""
+    for node in fragment.iter("script", "style"):
+        node.drop_tree()
+    return " ".join(fragment.text_content().split())
+
+
+@lru_cache(maxsize=4)
+def _render(body: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Paragraphs (list items, table rows and code blocks each their own) and heading indexes."""
+    paragraphs: list[str] = []
+    headings: list[int] = []
+    row: list[str] = []
+    in_heading = in_row = False
+    for token in _parser().parse(body):
+        kind = token.type
+        if kind == "heading_open":
+            in_heading = True
+        elif kind == "heading_close":
+            in_heading = False
+        elif kind == "tr_open":
+            in_row, row = True, []
+        elif kind == "tr_close":
+            in_row = False
+            if any(row):
+                paragraphs.append(" | ".join(cell for cell in row if cell))
+        elif kind == "inline":
+            text = _inline(token)
+            if in_row:
+                row.append(text.replace("\n", " "))
+            elif text:
+                if in_heading:
+                    headings.append(len(paragraphs))
+                paragraphs.append(text)
+        elif kind in ("fence", "code_block"):
+            code = token.content.rstrip("\n")
+            if code.strip():
+                paragraphs.append(code)
+        elif kind == "html_block":
+            text = _html_text(token.content)
+            if text:
+                paragraphs.append(text)
+    return tuple(paragraphs), tuple(headings)
 
 
 def markdown_blocks(body: str) -> tuple[list[str], list[int]]:
-    """Paragraphs (blank-line separated, list items each their own) and heading indexes."""
-    paragraphs: list[str] = []
-    headings: list[int] = []
-    buffer: list[str] = []
-    in_code = False
-
-    def flush() -> None:
-        if buffer:
-            joined = "\n".join(buffer) if in_code else " ".join(buffer)
-            if joined.strip():
-                paragraphs.append(joined.strip() if not in_code else joined)
-            buffer.clear()
-
-    for line in body.split("\n"):
-        stripped = line.strip()
-        if stripped.startswith("```") or stripped.startswith("~~~"):
-            flush()
-            in_code = not in_code
-            continue
-        if in_code:
-            buffer.append(line.rstrip())
-            continue
-        if not stripped:
-            flush()
-            continue
-        if heading := _HEADING.match(stripped):
-            flush()
-            headings.append(len(paragraphs))
-            paragraphs.append(_inline(heading.group(2)))
-            continue
-        if _SETEXT.match(stripped) and len(buffer) == 1:
-            headings.append(len(paragraphs))
-            paragraphs.append(_inline(buffer[0]))
-            buffer.clear()
-            continue
-        if _LIST_MARK.match(line):
-            flush()
-            buffer.append(_inline(_LIST_MARK.sub("", line).strip()))
-            continue
-        buffer.append(_inline(_QUOTE_MARK.sub("", stripped)))
-    flush()
-    return _drop_header_lines(*_drop_trailers(paragraphs, headings))
+    """Paragraphs and heading indexes of the body, without the trailers and header lines."""
+    paragraphs, headings = _render(body)
+    return _drop_header_lines(*_drop_trailers(list(paragraphs), list(headings)))
 
 
 def _drop_header_lines(paragraphs: list[str], headings: list[int]) -> tuple[list[str], list[int]]:

@@ -8,6 +8,7 @@ year is no date. Language is detected from the text (py3langid, offline), never 
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import date, datetime
 
 _GERMAN_MONTHS = {
@@ -63,7 +64,7 @@ DATE_IN_TEXT = re.compile(
     # (?<!\d) / (?!\d) instead of \b: a scrape glues "2016Samstag" and "27.01.2022Headline".
     r"(?<!\d)\d{4}-\d{2}-\d{2}(?:T[\d:.+Z-]+)?(?!\d)"
     r"|(?<!\d)\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d(?!\d)"
-    r"|(?<!\d)\d{1,2}\.?\s+(?:" + _MONTH_NAMES + r")\.?\s+(?:19|20)\d\d(?!\d)"
+    r"|(?<!\d)\d{1,2}\.?\s+(?:" + _MONTH_NAMES + r")\.?,?\s+(?:19|20)\d\d(?!\d)"
     r"|\b(?:" + _MONTH_NAMES + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d)"
     r"|(?<!\d)\d{1,2}/\d{1,2}/(?:19|20)\d\d(?!\d)",
     re.I,
@@ -109,8 +110,10 @@ def parse_date(value: str | None) -> str | None:
         return None
     dayfirst = "/" not in english
     try:  # parse twice with different defaults: a field that changes was not in the text
-        first = parser.parse(english, default=datetime(1, 1, 1), fuzzy=True, dayfirst=dayfirst)
-        second = parser.parse(english, default=datetime(2, 2, 2), fuzzy=True, dayfirst=dayfirst)
+        with warnings.catch_warnings():  # "tzname EST not understood": the day is still right
+            warnings.simplefilter("ignore")
+            first = parser.parse(english, default=datetime(1, 1, 1), fuzzy=True, dayfirst=dayfirst)
+            second = parser.parse(english, default=datetime(2, 2, 2), fuzzy=True, dayfirst=dayfirst)
     except (ValueError, OverflowError, TypeError):
         return None
     if first.date() != second.date():

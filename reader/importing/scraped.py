@@ -51,7 +51,105 @@ def _best_segment(lines: list[Line]) -> tuple[int, int]:
     return best_start, best_end
 
 
+# The learned scorers were trained on copies of whole pages (a hundred lines and more); a short
+# text (a few pasted paragraphs) is judged by the hand rules alone.
+MIN_LINES = 20
+
+
+@dataclass
+class Analysis:
+    """Every step of reading a scrape: lines, story probabilities, the story's span, the headline."""
+
+    lines: list[Line]
+    probabilities: list[float]
+    span: tuple[int, int]
+    title: int | None = None
+    date: str | None = None
+
+
+def analyse(text: str) -> Analysis:
+    """Lines judged by the learned scorers (see scraped_model.py) on top of the hand rules."""
+    from . import scraped_model as sm
+
+    lines = classify(text.split("\n"))
+    probabilities = sm.story_probabilities(lines)
+    span = sm.story_span(lines, probabilities)
+    result = Analysis(lines, probabilities, span)
+    if span[1] <= span[0]:
+        return result
+    result.title = sm.best("title", sm.title_candidates(lines, probabilities, span))
+    result.date = sm.best("date", sm.date_candidates(lines, probabilities, span, result.title))
+    return result
+
+
 def clean_scraped(text: str) -> ScrapedArticle:
+    from . import scraped_model as sm
+
+    if not sm.model().has("body"):
+        return _clean_by_rules(text)
+    found = analyse(text)
+    if len(found.lines) < MIN_LINES:
+        return _clean_by_rules(text)
+    return assemble(found)
+
+
+def assemble(found: Analysis) -> ScrapedArticle:
+    """The article the analysis points at: the story lines of the span, headline, date, source."""
+    from . import scraped_model as sm
+
+    lines, probabilities = found.lines, found.probabilities
+    start, end = found.span
+    article = ScrapedArticle()
+    if end <= start:  # no story-like line at all (a short note): keep what is not furniture
+        article.paragraphs = [ln.text for ln in lines if not ln.noise]
+        return article
+    title_index = found.title
+    if title_index is not None:
+        article.title = lines[title_index].text
+    article.date = found.date
+    article.source = (
+        next((ln.caption_source for ln in lines if ln.caption_source), None)
+        or find_site(lines)
+        or find_masthead(lines, title_index)
+    )
+    kept = [
+        i
+        for a, b in sm.story_spans(lines, probabilities)
+        for i in range(a, b)
+        if probabilities[i] >= sm.threshold(lines[i]) and i != title_index
+    ]
+    first_body = next((i for i in kept if lines[i].body), None)
+    seen: set[str] = set()
+    for position, index in enumerate(kept):
+        line = lines[index]
+        if line.dated and not line.body and (first_body is None or index < first_body):
+            continue  # a dateline or byline over the story: metadata, not text
+        key = " ".join(words_of(line.text.casefold()))
+        if len(key.split()) >= 8:
+            if key in seen:
+                continue  # the story shown twice on the page: kept once
+            seen.add(key)
+        previous = kept[position - 1] if position else None
+        if line.code and previous == index - 1 and lines[previous].code and article.paragraphs:
+            article.paragraphs[-1] += "\n" + line.text  # a code block keeps its lines
+            continue
+        following = kept[position + 1] if position + 1 < len(kept) else None
+        if (
+            not line.body
+            and not line.code
+            and headline_like(line)
+            and following is not None
+            and lines[following].body
+        ):
+            article.headings.append(len(article.paragraphs))
+        article.paragraphs.append(line.text)
+    if article.title and article.paragraphs and article.paragraphs[0] == article.title:
+        article.paragraphs.pop(0)
+        article.headings = [h - 1 for h in article.headings if h > 0]
+    return article
+
+
+def _clean_by_rules(text: str) -> ScrapedArticle:
     lines = classify(text.split("\n"))
     start, end = _best_segment(lines)
     article = ScrapedArticle()

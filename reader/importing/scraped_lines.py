@@ -8,6 +8,7 @@ timestamps. Hard-wrapped text is joined first, so that its lines are paragraphs 
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass
 
@@ -15,10 +16,13 @@ from .furniture import GLUED as _GLUED
 from .furniture import SENTENCE_END as _SENTENCE_END
 from .furniture import (
     is_account_prompt,
+    is_appeal,
     is_audio_widget,
     is_closing_credit,
     is_comment_label,
+    is_consent_box,
     is_header_line,
+    is_player_notice,
     is_teaser_link,
     is_ui,
     words_of,
@@ -94,6 +98,9 @@ def _labelled_ui(text: str) -> bool:
     )
 
 
+_LONE_BYLINE = re.compile(r"^(?:by|von)(?: \S+){0,3}$", re.I)  # 'by', 'by Jane Doe'
+
+
 def _undouble(lines: list[str]) -> list[str]:
     """Double-spaced text (a blank line after every line) carries no paragraph information."""
     filled = [i for i, line in enumerate(lines) if line]
@@ -137,7 +144,9 @@ def _unwrap(raw_lines: list[str]) -> list[str]:
     )
     if width is None and (continued < 3 or continued < 0.2 * longish):
         return lines
-    full = 0.6 * width if width else 40
+    # Without a column, only a line going on in lowercase continues the one before: a headline
+    # over its standfirst or its byline ends without punctuation too.
+    full = 0.6 * width if width else math.inf
     joined: list[str] = []
     last = 0  # length of the physical line that ends joined[-1]
     for line in lines:
@@ -146,7 +155,7 @@ def _unwrap(raw_lines: list[str]) -> list[str]:
             line
             and previous
             and not _SENTENCE_END.search(previous)
-            and (last >= full or line[0].islower())
+            and (last >= full or (line[0].islower() and not _LONE_BYLINE.match(line)))
         ):
             joined[-1] = f"{previous} {line}"
         else:
@@ -247,6 +256,16 @@ def _mark_related_lists(lines: list[Line]) -> None:
             teaser.noise, teaser.penalty = True, 10.0
 
 
+def _mark_captions_beside_credits(lines: list[Line]) -> None:
+    """'Photo: Max Muster / Archive' on a line of its own, then a short line: the picture's
+    caption."""
+    for line, following in itertools.pairwise(lines):
+        if not (line.noise and _CREDIT.match(line.text)) or len(words_of(line.text)) > 12:
+            continue
+        if not following.noise and not following.dated and len(words_of(following.text)) <= 14:
+            following.body, following.noise, following.penalty = False, True, 15.0
+
+
 def _teaser_like(text: str) -> bool:
     """A headline of another story: short, and not closed like a story sentence ('.' or a quote)."""
     return len(words_of(text)) <= 20 and not text.endswith((".", "“", '"', "«", "»", "”", ")"))
@@ -284,6 +303,7 @@ def classify(raw_lines: list[str]) -> list[Line]:
             line.noise, line.penalty = True, 15.0
             rest = _GLUED.split(text, maxsplit=1)
             if len(rest) == 2 and _is_body(rest[1]):  # credit glued to a real paragraph
+                line.text = rest[0].strip()
                 lines.append(line)
                 line = Line(rest[1].strip())
                 text = line.text
@@ -295,7 +315,12 @@ def classify(raw_lines: list[str]) -> list[Line]:
             line.noise, line.penalty = True, 15.0
         elif is_audio_widget(text):
             line.noise, line.penalty = True, 60.0
-        elif is_account_prompt(text):  # known furniture: costs a story that spans it little
+        elif (
+            is_account_prompt(text)
+            or is_appeal(text)
+            or is_consent_box(text)
+            or is_player_notice(text)
+        ):  # known furniture: costs a story that spans it little
             line.noise, line.penalty = True, 15.0
         elif (
             is_ui(text)
@@ -344,6 +369,7 @@ def classify(raw_lines: list[str]) -> list[Line]:
                 previous.body, previous.noise, previous.penalty = False, True, 80.0
     _mark_related_lists(lines)
     _mark_templated(lines)
+    _mark_captions_beside_credits(lines)
     # The line right after a caption is the teaser headline of a related article.
     for before, after in itertools.pairwise(lines):
         if before.caption_source and (not after.body or _teaser_like(after.text)):

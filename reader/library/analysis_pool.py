@@ -47,8 +47,10 @@ PARSE_CPU_SECONDS = 10.0
 PARSE_MEMORY_MB = 500
 WALL_FACTOR = 6  # a job is stopped after this many times its CPU limit in wall time
 MAX_WORKERS = 4
-# imported once by the fork server, so that no job pays (or is timed for) loading them
+# imported once by the fork server, so that no job pays (or is timed for) loading them; the
+# parse libraries only when the first job is a parse (worker_preload.py)
 PRELOAD = ["reader.library.analysis_pool", "reader.library.worker_preload"]
+PRELOAD_PARSING = [*PRELOAD, "reader.library.worker_preload_parsing"]
 
 
 @dataclass
@@ -56,7 +58,9 @@ class Analysed:
     lang: str | None = None
     quotes: int = 0
     actors: list[str] = field(default_factory=list)
-    cache: dict[str, Any] | None = None  # analysis.json content; None if the analyser failed
+    # analysis.json: its bytes (sealed where the analysis ran: a worker sends back 1 KB, not a
+    # dict of every quote's fields), or as analysis_to_json gives it; None if the analyser failed
+    cache: bytes | dict[str, Any] | None = None
     error: str = ""  # why the analyser failed (a bug, named): the import says so, as a warning
 
 
@@ -64,7 +68,7 @@ def analyse_text(text: str, lang: str | None) -> Analysed:
     """Analysis reduced to what import stores; a failing analyser never loses the article."""
     from reader.analysis import analyze
 
-    from .analysis_cache import analysis_to_json
+    from .analysis_cache import sealed_analysis
 
     try:
         result = analyze(text, lang)
@@ -74,7 +78,7 @@ def analyse_text(text: str, lang: str | None) -> Analysed:
         lang=lang or result.lang,
         quotes=result.quote_count(),
         actors=list(dict.fromkeys(a.name for a in result.actors)),
-        cache=analysis_to_json(result),
+        cache=sealed_analysis(result, text.encode("utf-8")),
     )
 
 
@@ -220,6 +224,9 @@ def _worker_main(conn: Connection) -> None:
         fresh = False
         try:
             if limits is not None:
+                from reader.library.worker_preload import warm_parsing
+
+                warm_parsing()  # (once: outside the job's limits)
                 _apply_limits(limits)
             reply: tuple[str, Any] = ("ok", fn(*args))
         except MemoryError:
@@ -307,7 +314,7 @@ class Workers:
                     continue
                 if proc is None or conn is None or not proc.is_alive():
                     try:
-                        proc, conn = self._spawn()
+                        proc, conn = self._spawn(parsing=limits is not None)
                     except (OSError, ValueError, ImportError):  # no processes here:
                         _run_here(future, fn, args)  # the job runs in this thread, unlimited
                         continue
@@ -317,12 +324,12 @@ class Workers:
         finally:
             _stop(proc, conn, kill=self._stopping.is_set())
 
-    def _spawn(self) -> tuple[BaseProcess, Connection]:
+    def _spawn(self, *, parsing: bool) -> tuple[BaseProcess, Connection]:
         import multiprocessing
 
         if self._context is None:
             self._context = multiprocessing.get_context("forkserver")
-            self._context.set_forkserver_preload(PRELOAD)
+            self._context.set_forkserver_preload(PRELOAD_PARSING if parsing else PRELOAD)
         parent, child = self._context.Pipe()
         proc = self._context.Process(target=_worker_main, args=(child,), daemon=True)
         proc.start()

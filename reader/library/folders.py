@@ -51,7 +51,7 @@ class ArticleFolders:
         original: bytes,
         ext: str,
         text: str,
-        cache: dict[str, Any] | None,
+        cache: bytes | dict[str, Any] | None,
         *,
         fresh: bool,
     ) -> list[Path]:
@@ -74,7 +74,8 @@ class ArticleFolders:
         body = text.encode("utf-8")
         files = [(f"original.{ext}", original), ("text.txt", body)]
         if cache is not None:
-            files.append(("analysis.json", sealed_cache(cache, body)))
+            sealed = cache if isinstance(cache, bytes) else sealed_cache(cache, body)
+            files.append(("analysis.json", sealed))
         else:
             (directory / "analysis.json").unlink(missing_ok=True)
         written: list[Path] = []

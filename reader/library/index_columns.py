@@ -4,14 +4,14 @@ Why: the TUI's cold start at 100,000 articles was dominated by building one ``Ar
 row (and sorting them) before the first paint. Here each field is one tuple in display order
 (date, then added, newest first), loaded from the snapshot in one ``marshal`` call. The fields
 a list shows and filters on are "hot" and load at once; the rest ("cold": hashes, file names,
-timestamps, corrections) load the first time one of them is read. Rows are read through
+timestamps, corrections) load the first time each is read. Rows are read through
 ``ArticleRow`` (a position in the columns with the ``ArticleMeta`` attributes) or
 materialised as real ``ArticleMeta`` for writers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import fields
 from operator import attrgetter
 from typing import Any
@@ -40,13 +40,35 @@ def _date(meta: ArticleMeta) -> str:
     return meta.date or ""
 
 
+class LazyColumns(Mapping[str, Sequence[Any]]):
+    """Columns by name, each loaded by ``load(name)`` the first time it is read."""
+
+    def __init__(self, load: Callable[[str], Sequence[Any]]) -> None:
+        self._load = load
+        self._loaded: dict[str, Sequence[Any]] = {}
+
+    def __getitem__(self, name: str) -> Sequence[Any]:
+        found = self._loaded.get(name)
+        if found is None:
+            if name not in COLD:
+                raise KeyError(name)
+            found = self._loaded[name] = self._load(name)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COLD)
+
+    def __len__(self) -> int:
+        return len(COLD)
+
+
 class ArticleColumns:
     """Every field of every row as a column; position 0 is the newest article."""
 
     def __init__(
         self,
         hot: dict[str, Sequence[Any]],
-        cold: dict[str, Sequence[Any]] | Callable[[], dict[str, Sequence[Any]]],
+        cold: Mapping[str, Sequence[Any]],
     ) -> None:
         self.hot = hot
         self._cold = cold
@@ -95,9 +117,7 @@ class ArticleColumns:
         return ArticleColumns({n: columns[n] for n in HOT}, {n: columns[n] for n in COLD})
 
     @property
-    def cold(self) -> dict[str, Sequence[Any]]:
-        if callable(self._cold):
-            self._cold = self._cold()
+    def cold(self) -> Mapping[str, Sequence[Any]]:
         return self._cold
 
     def column(self, name: str) -> Sequence[Any]:

@@ -3,8 +3,8 @@
 Why: ``articles.json`` stays the durable, readable TinyDB file, but parsing 100,000 JSON rows
 and building a dataclass for each takes over half a second here. The snapshot holds the same
 rows as columns in display order (see index_columns.py), each a ``marshal``-ed tuple with equal
-strings shared, in two parts: the fields the library list needs and the rest (unmarshalled when
-first read). It is derived data, sealed (:mod:`reader.base.derived`): it names the index state it was made
+strings shared, in two parts: the fields the library list needs and the rest, each column
+unmarshalled when first read. It is derived data, sealed (:mod:`reader.base.derived`): it names the index state it was made
 from (journal.State: the history of changes) and carries a checksum of its bytes, so a damaged
 or edited snapshot is never believed; one whose state the journal still holds is brought
 forward by replaying the entries after it, any other is rebuilt; deleting it is always safe.
@@ -22,10 +22,11 @@ from typing import Any
 
 from reader.base.derived import made_from_of, seal, unseal
 
-from .index_columns import COLD, HOT, ArticleColumns
+from .index_columns import COLD, HOT, ArticleColumns, LazyColumns
 from .journal import State
 
-FORMAT = b"RDRIDX\x04\x00"  # format 4: sealed columns and their index state (1-3 ignored)
+# format 5: sealed columns and their index state, each cold column apart (1-4 ignored)
+FORMAT = b"RDRIDX\x05\x00"
 _LENGTH = struct.Struct("<I")
 
 
@@ -41,9 +42,10 @@ def save_snapshot(
 
     try:
         hot = marshal.dumps(tuple(tuple(columns.hot[name]) for name in HOT))
-        cold = marshal.dumps(tuple(tuple(columns.cold[name]) for name in COLD))
-        header = marshal.dumps((HOT, COLD, len(hot), len(cold), dict(problems or {})))
-        body = FORMAT + _LENGTH.pack(len(header)) + header + hot + cold
+        colds = [marshal.dumps(tuple(columns.column(name))) for name in COLD]
+        sizes = tuple(len(c) for c in colds)
+        header = marshal.dumps((HOT, COLD, len(hot), sizes, dict(problems or {})))
+        body = FORMAT + _LENGTH.pack(len(header)) + header + hot + b"".join(colds)
         atomic_write_bytes(path, seal(_made_from(state), body), durable=False)
     except (OSError, ValueError):
         pass
@@ -63,11 +65,12 @@ def load_snapshot(path: Path) -> tuple[ArticleColumns, State, dict[str, str]] | 
             return None
         at = len(FORMAT) + _LENGTH.size
         (size,) = _LENGTH.unpack_from(data, len(FORMAT))
-        hot_names, cold_names, hot_size, cold_size, problems = marshal.loads(data[at : at + size])
+        hot_names, cold_names, hot_size, cold_sizes, problems = marshal.loads(data[at : at + size])
         if (
             tuple(hot_names) != HOT
             or tuple(cold_names) != COLD
-            or at + size + hot_size + cold_size != len(data)
+            or len(cold_sizes) != len(COLD)
+            or at + size + hot_size + sum(cold_sizes) != len(data)
         ):
             return None
         at += size
@@ -78,11 +81,21 @@ def load_snapshot(path: Path) -> tuple[ArticleColumns, State, dict[str, str]] | 
     except (OSError, ValueError, EOFError, TypeError, struct.error):
         return None
 
-    def cold() -> dict[str, Any]:
-        columns = marshal.loads(data[cold_at : cold_at + cold_size])
-        return dict(zip(COLD, columns, strict=True))
+    places = {}
+    for name, cold_size in zip(COLD, cold_sizes, strict=True):
+        places[name] = (cold_at, cold_at + cold_size)
+        cold_at += cold_size
+    count = len(hot["id"])
 
-    return ArticleColumns(hot, cold), state, dict(problems)
+    def cold(name: str) -> Any:
+        """One cold column, unmarshalled when first read (``list --json`` reads 4 of 12)."""
+        start, end = places[name]
+        column = marshal.loads(data[start:end])
+        if not isinstance(column, tuple) or len(column) != count:
+            raise ValueError(f"the snapshot's column {name} is damaged")
+        return column
+
+    return ArticleColumns(hot, LazyColumns(cold)), state, dict(problems)
 
 
 def _made_from(state: State) -> bytes:

@@ -339,6 +339,14 @@ class Lookup:
     def ids(self) -> list[str]:
         return [r[0] for r in self._query("SELECT id FROM rows ORDER BY id")]
 
+    def rows_after(self, after: str, limit: int) -> list[tuple[str, dict[str, Any]]]:
+        """Up to ``limit`` (id, row) by id, from the first id after ``after`` ("" for the
+        first): a walk over every row in pages, one query each."""
+        found = self._query(
+            "SELECT id, row FROM rows WHERE id > ? ORDER BY id LIMIT ?", (after, limit)
+        )
+        return [(article_id, json.loads(row)) for article_id, row in found]
+
 
 def _remove(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):

@@ -109,12 +109,14 @@ def reanalyze(
     return results
 
 
-def _write_cache(folders: ArticleFolders, article_id: str, cache: dict[str, Any]) -> None:
-    """The analysis, sealed with the text it was made from (as imports write it)."""
+def _write_cache(folders: ArticleFolders, article_id: str, cache: bytes | dict[str, Any]) -> None:
+    """The analysis, sealed with the text it was made from (as imports write it; the workers
+    send it sealed already)."""
     from reader.base.atomic import atomic_write_bytes
 
     from .analysis_cache import sealed_cache
 
     folder = folders.path(article_id)
-    text = (folder / "text.txt").read_bytes()
-    atomic_write_bytes(folder / "analysis.json", sealed_cache(cache, text))
+    if not isinstance(cache, bytes):
+        cache = sealed_cache(cache, (folder / "text.txt").read_bytes())
+    atomic_write_bytes(folder / "analysis.json", cache)

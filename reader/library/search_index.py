@@ -39,7 +39,11 @@ if TYPE_CHECKING:
 FORMAT = "1"
 COLUMNS = ("title", "source", "body", "tags", "notes", "actors")
 WEIGHTS = (6.0, 2.0, 1.0, 3.0, 2.0, 2.0)  # BM25 column weights: a title hit counts most
-BATCH = 500  # documents per transaction while building
+BATCH = 1000  # documents per transaction while building
+_INSERT_DOC = "INSERT INTO docs(n, id, live, date, lang, ann) VALUES(?, ?, 1, ?, ?, ?)"
+_INSERT_FTS = (
+    "INSERT INTO fts(rowid, title, source, body, tags, notes, actors) VALUES(?, ?, ?, ?, ?, ?, ?)"
+)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS docs(
@@ -193,18 +197,11 @@ class SearchIndex:
                 index.sync_lookup(store)
                 target = store.end or State(0, "")
             db = self._connect()
-            ids = index.lookup.ids()
+            total = index.lookup.count()
             db.execute("BEGIN IMMEDIATE")
             try:
                 _clear(db)
-                signatures = self._signatures()
-                for at, article_id in enumerate(ids):
-                    self._add(db, article_id, signatures)
-                    if at % BATCH == BATCH - 1:
-                        db.execute("COMMIT")
-                        if self.progress:
-                            self.progress(at + 1, len(ids))
-                        db.execute("BEGIN IMMEDIATE")
+                done = self._fill(db, total)
                 _set_state(db, target)
                 db.execute(
                     "INSERT OR REPLACE INTO meta VALUES('ann', ?)",
@@ -216,8 +213,77 @@ class SearchIndex:
                 raise
             db.execute("INSERT INTO fts(fts) VALUES('optimize')")
             if self.progress:
-                self.progress(len(ids), len(ids))
-            return len(ids)
+                self.progress(done, max(done, total))
+            return done
+
+    def _fill(self, db: sqlite3.Connection, total: int) -> int:
+        """Every article into the emptied index, inside the caller's transaction (committed
+        every ``BATCH``). A page of rows is read here (the lookup's connection is this
+        thread's) and its documents made in a helper thread (texts read, annotations, folding)
+        while SQLite indexes the page before it (the sqlite3 module lets go of the GIL meanwhile):
+        the two CPUs' work overlaps. Returns how many were indexed."""
+        from concurrent.futures import Future, ThreadPoolExecutor
+
+        lookup = self.library.index.lookup
+        signatures = self._signatures()
+        done = 0
+        pending: Future[tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]] | None = None
+        after = ""
+        with ThreadPoolExecutor(1, thread_name_prefix="reader-search-build") as helper:
+            while True:
+                page = lookup.rows_after(after, BATCH)
+                made = helper.submit(self._documents, page, done + 1, signatures) if page else None
+                if pending is not None:
+                    docs, texts = pending.result()
+                    db.executemany(_INSERT_DOC, docs)
+                    db.executemany(_INSERT_FTS, texts)
+                    db.execute("COMMIT")
+                    if self.progress:
+                        self.progress(done, max(done, total))
+                    db.execute("BEGIN IMMEDIATE")
+                if made is None:
+                    break
+                pending, after = made, page[-1][0]
+                done += len(page)
+        return done
+
+    def _documents(
+        self, page: list[tuple[str, dict[str, Any]]], first: int, signatures: dict[str, Any]
+    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """The ``docs`` and ``fts`` rows of a page of index rows, numbered from ``first``."""
+        docs = []
+        texts = []
+        root = str(self.library.folders.root)
+        for n, (article_id, row) in enumerate(page, first):
+            if not isinstance(row, dict):
+                continue
+            try:
+                path = f"{root}/articles/{article_id[:2]}/{article_id}/text.txt"
+                with open(path, encoding="utf-8") as fh:
+                    body = fh.read()
+            except (OSError, ValueError):  # a missing text: title and the rest still found
+                body = ""
+            sig = signatures.get(article_id)
+            tags, notes = self._annotations(article_id) if sig is not None else ([], [])
+            docs.append((n, article_id, row.get("date"), row.get("lang"), _sig(sig)))
+            values = [row.get("title") or "", row.get("source") or "", body, " ".join(tags)]
+            values += ["\n".join(notes), (row.get("actors") or "").replace("\x1f", "\n")]
+            texts.append((n, *(fold(v) for v in values)))
+        return docs, texts
+
+    def _annotations(self, article_id: str) -> tuple[list[str], list[str]]:
+        """(tags, note texts) of an article, the notes' tags among the tags."""
+        lib = self.library
+        tags: list[str] = []
+        notes: list[str] = []
+        try:
+            tags = lib.annotations.article_tags(article_id)
+            for note in lib.annotations.notes(article=article_id):
+                notes.append(note.text)
+                tags += list(note.tags)
+        except Exception:  # noqa: BLE001 - unreadable annotations: indexed without them
+            pass
+        return tags, notes
 
     def _sync_annotations(self, db: sqlite3.Connection) -> None:
         """Re-index the articles whose tags or notes changed since they were indexed."""
@@ -266,17 +332,8 @@ class SearchIndex:
             body = lib.text(article_id)
         except Exception:  # noqa: BLE001 - a missing text: title and the rest still found
             body = ""
-        tags: list[str] = []
-        notes: list[str] = []
         sig = signatures.get(article_id)
-        if sig is not None:
-            try:
-                tags = lib.annotations.article_tags(article_id)
-                for note in lib.annotations.notes(article=article_id):
-                    notes.append(note.text)
-                    tags += list(note.tags)
-            except Exception:  # noqa: BLE001 - unreadable annotations: indexed without them
-                pass
+        tags, notes = self._annotations(article_id) if sig is not None else ([], [])
         actors = (row.get("actors") or "").replace("\x1f", "\n")
         cur = db.execute(
             "INSERT INTO docs(id, live, date, lang, ann) VALUES(?, 1, ?, ?, ?)",
@@ -284,11 +341,7 @@ class SearchIndex:
         )
         values = [row.get("title") or "", row.get("source") or "", body, " ".join(tags)]
         values += ["\n".join(notes), actors]
-        db.execute(
-            "INSERT INTO fts(rowid, title, source, body, tags, notes, actors) "
-            "VALUES(?, ?, ?, ?, ?, ?, ?)",
-            (cur.lastrowid, *(fold(v) for v in values)),
-        )
+        db.execute(_INSERT_FTS, (cur.lastrowid, *(fold(v) for v in values)))
 
     @staticmethod
     def _garbage(db: sqlite3.Connection) -> int:

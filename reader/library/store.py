@@ -20,6 +20,7 @@ unique), so an article keeps its id, and its notes, across re-imports.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import shutil
 from collections.abc import Callable, Iterable, Iterator
@@ -159,6 +160,7 @@ class Library:
         from .analysis_cache import (
             analysis_from_json,
             analysis_to_json,
+            is_compact,
             sealed_cache,
             unsealed_cache,
         )
@@ -170,9 +172,15 @@ class Library:
             text = None  # self.text() below names the problem
         if text is not None:
             try:
-                found = unsealed_cache((folder / "analysis.json").read_bytes(), text)
+                data = (folder / "analysis.json").read_bytes()
+                found = unsealed_cache(data, text)
                 if found is not None:
-                    return analysis_from_json(found)
+                    analysis = analysis_from_json(found)
+                    if not is_compact(data):  # the earlier form: rewritten compact, once
+                        with contextlib.suppress(OSError):
+                            cache = sealed_cache(found, text)
+                            atomic_write_bytes(folder / "analysis.json", cache, durable=False)
+                    return analysis
             except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
                 pass
         meta = self.get(article_id)

@@ -1,0 +1,794 @@
+"""Learned line scores for scraped text: which lines are the story, which is the headline, which
+date is the article's.
+
+Three small linear models over general line features (position, length, case, ending punctuation,
+repetition on the page, distance to the densest run of story lines, overlap with the body, a date
+nearby, the hand rules' verdicts) and over single interface words, learned rather than listed.
+``bench/train_import.py`` fits them on real pages and writes ``scraped_model.json`` beside this
+file: feature names and weights only, no page text. Pure Python at run time: a line's score is
+the sum of the weights of its active features; the file is read once, on first use.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+from .meta import DATE_IN_TEXT, find_date, parse_date
+from .scraped_lines import DATE_TIME_LINE, SHORT_DATE, Line, is_ui, words_of
+
+MODEL_FILE = Path(__file__).with_name("scraped_model.json")
+Features = dict[str, float]
+T = TypeVar("T")
+KINDS = ("body", "context", "title", "date")
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_SEPARATORS = (" · ", " | ", " › ", " > ", " / ", " • ", " » ")
+_CRUMB = re.compile(r"\s[|›>»/]\s|[|›>»]")  # 'Start > Politik > Headline', 'A|B|C'
+_MAX_VOCAB_WORDS = 12  # word features only on short lines: interface text, headlines, labels
+
+
+class Model:
+    """Weights of the three scorers; an unknown feature weighs nothing."""
+
+    def __init__(self, weights: dict[str, dict[str, float]]) -> None:
+        self.weights = weights
+
+    def score(self, kind: str, features: Features) -> float:
+        table = self.weights.get(kind) or {}
+        return sum(table.get(name, 0.0) * value for name, value in features.items())
+
+    def has(self, kind: str) -> bool:
+        return bool(self.weights.get(kind))
+
+
+_LOADED: list[Model] = []
+_OVERRIDE: list[Model] = []
+
+
+def model() -> Model:
+    """The model in use: the shipped one (read once), or one the bench set with ``using``."""
+    if _OVERRIDE:
+        return _OVERRIDE[-1]
+    if not _LOADED:
+        try:
+            data = json.loads(MODEL_FILE.read_text("utf-8"))
+            weights = {k: v for k, v in data.items() if k in KINDS}
+        except (OSError, ValueError):  # a missing or broken file: the hand rules alone
+            weights = {}
+        _LOADED.append(Model(weights))
+    return _LOADED[0]
+
+
+@contextmanager
+def using(replacement: Model) -> Iterator[None]:
+    """Import with other weights (the bench's leave-one-site-out models)."""
+    _OVERRIDE.append(replacement)
+    try:
+        yield
+    finally:
+        _OVERRIDE.pop()
+
+
+def sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
+
+
+# ---- shared line measures -------------------------------------------------------------------
+
+
+def norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def vocab_words(text: str) -> list[str]:
+    """The words of a short line, casefolded, as word features (a long line has none)."""
+    found = _WORD.findall(text.casefold())
+    return found if len(found) <= _MAX_VOCAB_WORDS else []
+
+
+def _bucket(value: int, edges: tuple[int, ...]) -> int:
+    for index, edge in enumerate(edges):
+        if value <= edge:
+            return index
+    return len(edges)
+
+
+def _ending(text: str) -> str:
+    last = text[-1]
+    if last in ".":
+        return "." if not text.endswith("...") else "…"
+    if last in "!?":
+        return "!?"
+    if last in ":":
+        return ":"
+    if last in ",;":
+        return ","
+    if last in "\"“”»«'’)":
+        return "q"
+    if last in "…":
+        return "…"
+    if last.isdigit():
+        return "9"
+    return "a"
+
+
+def _case(words: list[str]) -> tuple[float, float]:
+    """(share of capitalised words, share of all-capital words) among the alphabetic words."""
+    alpha = [w for w in words if w[:1].isalpha()]
+    if not alpha:
+        return 0.0, 0.0
+    capital = sum(w[0].isupper() for w in alpha) / len(alpha)
+    shouting = sum(w.isupper() and len(w) > 1 for w in alpha) / len(alpha)
+    return capital, shouting
+
+
+def _story_run(lines: list[Line], scores: list[float]) -> tuple[int, int]:
+    """The run of lines with the highest sum of scores (the densest run of story text)."""
+    best, best_start, best_end = 0.0, 0, 0
+    running, start = 0.0, 0
+    for index, score in enumerate(scores):
+        if running <= 0:
+            running, start = 0.0, index
+        running += score
+        if running > best:
+            best, best_start, best_end = running, start, index + 1
+    return best_start, best_end
+
+
+def rule_score(line: Line) -> float:
+    """The hand rules' verdict as a segment score: story length, or a penalty."""
+    if line.body:
+        return float(len(line.text))
+    if line.code:
+        return 0.3 * len(line.text)
+    return -line.penalty
+
+
+def _distance(index: int, start: int, end: int) -> int:
+    if index < start:
+        return index - start
+    if index >= end:
+        return index - end + 1
+    return 0
+
+
+def _signed_log(value: int) -> float:
+    return math.copysign(math.log1p(abs(value)), value)
+
+
+# ---- the story lines ------------------------------------------------------------------------
+
+
+def body_features(lines: list[Line]) -> list[Features]:
+    """One feature dict a line: is it part of the story?"""
+    count = len(lines)
+    start, end = _story_run(lines, [rule_score(ln) for ln in lines])
+    norms = [norm(ln.text) for ln in lines]
+    seen: Counter[str] = Counter()
+    repeats = Counter(n for n in norms if n)
+    word_counts = [len(words_of(ln.text)) for ln in lines]
+    long_lines = [1.0 if ln.body else 0.0 for ln in lines]
+    out: list[Features] = []
+    for index, line in enumerate(lines):
+        text = line.text
+        words = words_of(text)
+        n_words = word_counts[index]
+        f: Features = {"bias": 1.0}
+        f[f"len:{_bucket(n_words, (1, 2, 3, 5, 8, 12, 20, 35, 60))}"] = 1.0
+        f["loglen"] = math.log1p(n_words)
+        f[f"end:{_ending(text)}"] = 1.0
+        capital, shouting = _case(words)
+        f["capital"] = capital
+        f["shouting"] = shouting
+        if text[:1].islower():
+            f["lowerstart"] = 1.0
+        digits = sum(c.isdigit() for c in text)
+        f["digits"] = min(1.0, digits / max(1, len(text)) * 4)
+        if any(sep in text for sep in _SEPARATORS):
+            f["separator"] = 1.0
+        for flag in ("noise", "body", "dated", "code"):
+            if getattr(line, flag):
+                f["rule:" + flag] = 1.0
+        if line.caption_source:
+            f["rule:caption"] = 1.0
+        if not line.body:
+            f[f"pen:{_bucket(int(line.penalty), (10, 15, 35, 60, 80, 250, 400))}"] = 1.0
+        if DATE_TIME_LINE.search(text):
+            f["clock"] = 1.0
+        distance = _distance(index, start, end)
+        f["inrun"] = 1.0 if distance == 0 else 0.0
+        f["before"] = math.log1p(-distance) if distance < 0 else 0.0
+        f["after"] = math.log1p(distance) if distance > 0 else 0.0
+        f["pos"] = index / max(1, count - 1)
+        around = long_lines[max(0, index - 3) : index + 4]
+        f["dense3"] = sum(around) / len(around)
+        wide = long_lines[max(0, index - 10) : index + 11]
+        f["dense10"] = sum(wide) / len(wide)
+        if index and lines[index - 1].body:
+            f["prevbody"] = 1.0
+        if index + 1 < count and lines[index + 1].body:
+            f["nextbody"] = 1.0
+        key = norms[index]
+        if key and repeats[key] > 1:
+            f["repeated"] = 1.0
+            if seen[key]:
+                f["again"] = 1.0  # the second copy of a line
+        seen[key] += 1
+        if _GLUED_SEAM.search(text):
+            f["glued"] = 1.0
+        if _COUNT_END.search(text):
+            f["countend"] = 1.0
+        if _URLISH.search(text):
+            f["url"] = 1.0
+        if _BULLET.match(text):
+            f["bullet"] = 1.0
+        if n_words >= 4:
+            sentences = len(_SENTENCE_SPLIT.findall(text)) + 1
+            f[f"sentences:{_bucket(sentences, (1, 2, 4))}"] = 1.0
+            f["wordlen"] = min(12.0, sum(len(w) for w in words) / len(words)) / 6.0
+        for word in set(vocab_words(text)):
+            f["w:" + word] = 1.0
+        out.append(f)
+    return out
+
+
+_GLUED_SEAM = re.compile(r"[a-zäöüß]{3}[.!?]?[A-ZÄÖÜ][a-zäöüß]{2}")
+_COUNT_END = re.compile(r"\(\s*\d+(?:\s+\w+)?\s*\)\s*$")
+_URLISH = re.compile(r"https?://|www\.\w|\.(?:com|org|net|de)/", re.I)
+_BULLET = re.compile(r"^\s*(?:[-+*•·–—►▶]\s|\d{1,2}[.)]\s)")
+_SENTENCE_SPLIT = re.compile(r"[.!?][\"'”“»]?\s+(?=[A-ZÄÖÜ\"„“])")
+
+
+_BORDER = 250.0  # a rule penalty this high marks a hard border (a timestamp, the comments label)
+
+
+SIDE_SHARE = 0.15  # another run of story lines counts when it weighs this share of the main one
+
+
+KEEP, KEEP_SENTENCE = 0.5, 0.3  # how likely a line must be to stay; a whole sentence, less
+
+
+def threshold(line: Line) -> float:
+    """A line that reads as a sentence ('Das Gesetz tritt im Juli in Kraft.') stays on less
+    evidence than a fragment: short closing sentences are story more often than not."""
+    text = line.text
+    sentence = (
+        not line.noise and len(words_of(text)) >= 4 and text[:1].isupper() and text[-1] in '.!?"“”»'
+    )
+    return KEEP_SENTENCE if sentence else KEEP
+
+
+def _span_scores(lines: list[Line], probabilities: list[float]) -> list[float]:
+    """Likely story lines count their length, others cost; the hard borders of the hand rules,
+    such as a comment section's label, cost what they say."""
+    scores = []
+    for line, p in zip(lines, probabilities, strict=True):
+        if line.noise and line.penalty <= 15.0:
+            scores.append(0.0)  # recognised furniture (a caption, a teaser link) splits no story
+            continue
+        keep = threshold(line)
+        score = (p - keep) * 2.0 * max(len(line.text), 40.0)
+        if not line.body and line.penalty >= _BORDER and p < keep:
+            score -= line.penalty
+        scores.append(score)
+    return scores
+
+
+def story_span(lines: list[Line], probabilities: list[float]) -> tuple[int, int]:
+    """The densest run of likely story lines: where the story is."""
+    return _story_run(lines, _span_scores(lines, probabilities))
+
+
+def story_spans(lines: list[Line], probabilities: list[float]) -> list[tuple[int, int]]:
+    """The main run and the runs beside it that weigh at least SIDE_SHARE of it (a story cut
+    in two by a gallery or a table), in page order."""
+    scores = _span_scores(lines, probabilities)
+    found: list[tuple[float, int, int]] = []
+    pending = [(0, len(scores))]
+    while pending:
+        lo, hi = pending.pop()
+        best, start, end, running, begin = 0.0, lo, lo, 0.0, lo
+        for index in range(lo, hi):
+            if running <= 0:
+                running, begin = 0.0, index
+            running += scores[index]
+            if running > best:
+                best, start, end = running, begin, index + 1
+        if best > 0:
+            found.append((best, start, end))
+            pending += [(lo, start), (end, hi)]
+    if not found:
+        return []
+    top = max(weight for weight, _, _ in found)
+    return sorted((a, b) for weight, a, b in found if weight >= SIDE_SHARE * top)
+
+
+def _runs(lines: list[Line], probabilities: list[float]) -> list[tuple[int, int, int]]:
+    """Runs of likely story lines (short unlikely lines may interrupt them): (start, end, chars)."""
+    runs: list[tuple[int, int, int]] = []
+    start, chars, gap, end = None, 0, 0, 0
+    for index, (line, p) in enumerate(zip(lines, probabilities, strict=True)):
+        if p >= 0.5:
+            if start is None:
+                start, chars = index, 0
+            chars += len(line.text)
+            gap = 0
+            end = index + 1
+        elif start is not None:
+            gap += 1
+            if gap > 2 or len(words_of(line.text)) > 5 or line.penalty >= _BORDER:
+                runs.append((start, end, chars))
+                start, gap = None, 0
+    if start is not None:
+        runs.append((start, end, chars))
+    return runs
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.casefold()) if len(w) >= 4]
+
+
+def context_features(lines: list[Line], probabilities: list[float]) -> list[Features]:
+    """Second look at each line, knowing the first look at all lines: is it in the main story
+    block, how far from it, across how many hard borders, on the story's topic?"""
+    count = len(lines)
+    span_start, span_end = story_span(lines, probabilities)
+    runs = _runs(lines, probabilities)
+    largest = max((r[2] for r in runs), default=0) or 1
+    run_of: dict[int, tuple[int, int, int]] = {}
+    for run in runs:
+        for index in range(run[0], run[1]):
+            run_of[index] = run
+    borders = [0] * (count + 1)  # hard borders before each line
+    for index, line in enumerate(lines):
+        hard = not line.body and line.penalty >= _BORDER
+        borders[index + 1] = borders[index] + (1 if hard else 0)
+    core: Counter[str] = Counter()
+    own_words = [_content_words(ln.text) for ln in lines]
+    for index in range(span_start, span_end):
+        if probabilities[index] >= 0.5:
+            core.update(set(own_words[index]))
+    chars = [len(ln.text) for ln in lines]
+    weighted = [p * c for p, c in zip(probabilities, chars, strict=True)]
+    stamps = [0] * (count + 1)  # dated lines (comment headers, teaser dates) before each line
+    labels = [0] * (count + 1)  # comment-section labels before each line
+    for index, line in enumerate(lines):
+        stamps[index + 1] = stamps[index] + (1 if line.dated else 0)
+        labels[index + 1] = labels[index] + (1 if line.penalty == 400.0 else 0)
+    out: list[Features] = []
+    for index, line in enumerate(lines):
+        p = probabilities[index]
+        f: Features = {"bias": 1.0, "p": p}
+        f["logit"] = max(-6.0, min(6.0, math.log(max(p, 1e-6) / max(1 - p, 1e-6))))
+        for radius in (1, 3, 10):
+            lo, hi = max(0, index - radius), min(count, index + radius + 1)
+            total = sum(chars[lo:hi]) - chars[index]
+            mass = sum(weighted[lo:hi]) - weighted[index]
+            f[f"around{radius}"] = mass / total if total else 0.0
+        distance = _distance(index, span_start, span_end)
+        f["inspan"] = 1.0 if distance == 0 else 0.0
+        f["spanbefore"] = math.log1p(-distance) if distance < 0 else 0.0
+        f["spanafter"] = math.log1p(distance) if distance > 0 else 0.0
+        if distance:
+            lo, hi = (index, span_start) if distance < 0 else (span_end, index)
+            f[f"borders:{min(borders[hi] - borders[lo], 2)}"] = 1.0
+        elif span_end > span_start:
+            f["spanpos"] = (index - span_start) / max(1, span_end - span_start - 1)
+        in_run = run_of.get(index)
+        if in_run is not None:
+            f["runlog"] = math.log1p(in_run[2])
+            f["runshare"] = in_run[2] / largest
+            if in_run[2] == largest:
+                f["largest"] = 1.0
+        words = set(own_words[index])
+        if len(words) >= 4:
+            inside = span_start <= index < span_end and p >= 0.5
+            shared = sum(1 for w in words if core[w] - (1 if inside else 0) > 0)
+            f["topic"] = shared / len(words)
+        else:
+            f["topic_na"] = 1.0
+        f["loglen"] = math.log1p(len(words_of(line.text)))
+        if line.body:
+            f["rule:body"] = 1.0
+        if line.noise:
+            f["rule:noise"] = 1.0
+        lo, hi = max(0, index - 5), min(count, index + 6)
+        f["stamps5"] = min(3, stamps[hi] - stamps[lo] - (1 if line.dated else 0)) / 3
+        if labels[index]:
+            f["commentsabove"] = 1.0
+            if span_start <= index:
+                f["commentsabove*after"] = 1.0
+        _crossed(f)
+        out.append(f)
+    return out
+
+
+_CROSS = (
+    "logit",
+    "around1",
+    "around3",
+    "around10",
+    "inspan",
+    "spanbefore",
+    "spanafter",
+    "runshare",
+    "topic",
+    "loglen",
+    "largest",
+)
+
+
+def _crossed(f: Features) -> None:
+    """Pairwise products of the dense context features: a linear model's interactions."""
+    present = [(name, f[name]) for name in _CROSS if f.get(name)]
+    for i, (a, x) in enumerate(present):
+        for b, y in present[i + 1 :]:
+            f[f"{a}*{b}"] = x * y
+
+
+def certain_furniture(line: Line) -> bool:
+    """What a hand rule knows for certain, and the learned scorers barely see in training: a
+    caption of the form '... - SOURCE, 1920, 12.01.2022', the teaser headline after one, and a
+    label made of interface words only ('Advertisement', 'Anzeige', 'Teilen')."""
+    if line.caption_source is not None or (line.noise and line.penalty == 10.0):
+        return True
+    text = line.text
+    return (
+        line.noise
+        and len(words_of(text)) <= 3
+        and any(c.isalpha() for c in text)  # not a list number or a score
+        and is_ui(text)
+    )
+
+
+def _teaser_mark(line: Line) -> bool:
+    """Certain furniture for the story's text, by a rule that marks the line after a caption or
+    in a list of links: a headline sometimes stands there, so it stays a title candidate."""
+    return line.caption_source is None and line.noise and line.penalty == 10.0
+
+
+def context_rows(lines: list[Line], first: list[float]) -> list[Features | None]:
+    """The second look, over the lines without certain furniture (None for those): a caption
+    between two story paragraphs does not set them apart."""
+    visible = [i for i, line in enumerate(lines) if not certain_furniture(line)]
+    found = context_features([lines[i] for i in visible], [first[i] for i in visible])
+    rows: list[Features | None] = [None] * len(lines)
+    for index, features in zip(visible, found, strict=True):
+        rows[index] = features
+    return rows
+
+
+def story_probabilities(lines: list[Line], scorer: Model | None = None) -> list[float]:
+    """How likely each line is story text: the line's own look, then its context (certain
+    furniture: 0)."""
+    current = scorer or model()
+    first = [sigmoid(current.score("body", f)) for f in body_features(lines)]
+    if not current.has("context"):
+        return [0.0 if certain_furniture(ln) else p for ln, p in zip(lines, first, strict=True)]
+    return [
+        sigmoid(current.score("context", f)) if f is not None else 0.0
+        for f in context_rows(lines, first)
+    ]
+
+
+# ---- the headline ---------------------------------------------------------------------------
+
+_BYLINE = re.compile(r"^(?:by|von|posted|geschrieben|written|interview|text|autor|author)\b", re.I)
+
+
+TITLE_BEFORE, TITLE_AFTER = 40, 5  # where a headline is looked for, around the story's start
+
+
+def title_candidates(
+    lines: list[Line], probabilities: list[float], span: tuple[int, int]
+) -> list[tuple[int, Features]]:
+    """Lines that could be the headline (near the story's start), each with its features."""
+    start, end = span
+    count = len(lines)
+    body_words: Counter[str] = Counter()
+    for line, p in zip(lines[start:end], probabilities[start:end], strict=True):
+        if p >= 0.5:
+            body_words.update(w for w in _WORD.findall(line.text.casefold()) if len(w) >= 4)
+    lead: dict[int, set[str]] = {}  # the words of the story's first lines: a headline's words
+    for index in range(start, end):
+        if probabilities[index] >= 0.5 and lines[index].body:
+            lead[index] = set(_content_words(lines[index].text))
+            if sum(len(words) for words in lead.values()) >= 40:
+                break
+    norms = [norm(ln.text) for ln in lines]
+    repeats = Counter(n for n in norms if n)
+    dated = [i for i, ln in enumerate(lines) if ln.dated or DATE_IN_TEXT.search(ln.text)]
+    out: list[tuple[int, Features]] = []
+    candidates = [
+        i
+        for i, ln in enumerate(lines[: start + TITLE_AFTER + 1])
+        if i >= start - TITLE_BEFORE
+        and (not certain_furniture(ln) or _teaser_mark(ln))
+        and 1 <= len(words_of(ln.text)) <= 40
+        and any(c.isalpha() for c in ln.text)
+    ]
+    lengths = {i: len(words_of(lines[i].text)) for i in candidates}
+    shapes = [_shape(ln) for ln in lines]
+    rule_pick = _rule_title(lines)
+    heads = [i for i in range(max(0, start - 15), start + 1) if shapes[i] == "head"]
+    for index in candidates:
+        line = lines[index]
+        text = line.text
+        words = words_of(text)
+        n_words = lengths[index]
+        f: Features = {"bias": 1.0}
+        f[f"len:{_bucket(n_words, (1, 2, 3, 4, 6, 9, 13, 18, 25))}"] = 1.0
+        f[f"end:{_ending(text)}"] = 1.0
+        capital, shouting = _case(words)
+        f["capital"] = capital
+        f["shouting"] = shouting
+        if not (text[0].isupper() or text[0].isdigit() or text[0] in "„“\"'‚«»"):
+            f["oddstart"] = 1.0
+        if any(sep in text for sep in _SEPARATORS):
+            f["separator"] = 1.0
+        if _BYLINE.match(text):
+            f["byline"] = 1.0
+        for flag in ("noise", "body", "dated", "code"):
+            if getattr(line, flag):
+                f["rule:" + flag] = 1.0
+        p = probabilities[index]
+        f["pbody"] = p
+        distance = index - start
+        f[f"dist:{_bucket(distance + 40, (25, 33, 36, 37, 38, 39, 40, 41, 42, 44, 50))}"] = 1.0
+        f["logdist"] = _signed_log(distance)
+        f["pos"] = index / max(1, count - 1)
+        f["first"] = 1.0 if index == candidates[0] else 0.0
+        key = norms[index]
+        f["repeated"] = min(3, repeats[key] - 1) if key else 0.0
+        own = [w for w in _WORD.findall(text.casefold()) if len(w) >= 4]
+        if own:
+            f["overlap"] = sum(1 for w in own if body_words[w]) / len(own)
+            others = set().union(*(words for i, words in lead.items() if i != index))
+            if others:  # (a line of the lead itself is compared with the rest of the lead)
+                f["leadoverlap"] = sum(1 for w in own if w in others) / len(own)
+        near = [abs(d - index) for d in dated if d != index and abs(d - index) <= 4]
+        if near:
+            f[f"datenear:{min(near)}"] = 1.0
+            if any(d > index for d in dated if abs(d - index) <= 4):
+                f["datebelow"] = 1.0
+        # Compared to the other candidates just before the story: the longest headline-like line.
+        window = [i for i in candidates if start - 12 <= i <= start]
+        if index in window and n_words >= 3:
+            longer = sum(1 for i in window if lengths[i] > n_words)
+            f[f"rank:{min(longer, 4)}"] = 1.0
+        if index and re.search(r"\b(?:by|von)$", lines[index - 1].text, re.I):
+            f["afterby"] = 1.0
+        if index + 1 < count:
+            following = lines[index + 1]
+            if following.body:
+                f["nextbody"] = 1.0
+            f["nextp"] = probabilities[index + 1]
+        if index:
+            f["prevp"] = probabilities[index - 1]
+            if len(words_of(lines[index - 1].text)) <= 3:
+                f["prevshort"] = 1.0
+        short_run = sum(
+            1
+            for j in range(max(0, index - 2), min(count, index + 3))
+            if j != index and len(words_of(lines[j].text)) <= 3
+        )
+        f[f"shortnear:{short_run}"] = 1.0
+        for offset, label in ((-2, "p2"), (-1, "p1"), (1, "n1"), (2, "n2")):
+            j = index + offset
+            f[f"{label}:{shapes[j] if 0 <= j < count else 'edge'}"] = 1.0
+        if key and len(key) >= 8:
+            twins = [j for j, other in enumerate(norms) if j != index and other == key]
+            if any(abs(j - index) <= 10 for j in twins):
+                f["twin:near"] = 1.0
+            elif twins:
+                f["twin:far"] = 1.0
+            padded = f" {key} "
+            holders = [
+                j
+                for j, other in enumerate(norms)
+                if len(other) > len(key) and padded in f" {other} " and j != index
+            ]
+            if holders:
+                tail = any(norms[j].endswith(key) for j in holders)
+                f["heldby:tail" if tail else "heldby:inside"] = 1.0
+                if tail and any(
+                    norms[j].endswith(key) and _CRUMB.search(lines[j].text) for j in holders
+                ):
+                    f["heldby:crumbtail"] = 1.0  # 'Home > Section > Headline': a breadcrumb
+                if any(abs(j - index) <= 10 for j in holders):
+                    f["heldby:near"] = 1.0
+        if index == rule_pick:
+            f["rulepick"] = 1.0
+        if index + 1 < count and shapes[index + 1] in ("head", "sentence", "long"):
+            more = len(words_of(lines[index + 1].text)) - n_words
+            f[f"nextlonger:{_bucket(more, (-5, 0, 5, 12))}"] = 1.0  # a standfirst under it
+        run = 0  # the menu or label lines right above (a headline follows the navigation)
+        while index - run - 1 >= 0 and shapes[index - run - 1] in ("short", "ui"):
+            run += 1
+        f[f"menuabove:{_bucket(run, (0, 2, 5, 10))}"] = 1.0
+        below = 0
+        while index + below + 1 < count and shapes[index + below + 1] in ("short", "ui"):
+            below += 1
+        f[f"menubelow:{_bucket(below, (0, 2, 5, 10))}"] = 1.0
+        between = sum(1 for j in range(index + 1, start) if shapes[j] == "head")
+        f[f"headsafter:{min(between, 3)}"] = 1.0
+        if shapes[index] == "head" and index in heads:
+            f[f"headrank:{min(heads.index(index), 3)}"] = 1.0
+        for word in set(vocab_words(text)):
+            f["w:" + word] = 1.0
+        out.append((index, f))
+    _relative(out, "leadoverlap")
+    _relative(out, "overlap")
+    # The topmost headline-shaped line above the story that shares words with its lead: a
+    # headline comes before its standfirst and the captions under it.
+    topical = [
+        i for i, f in out if i <= start and shapes[i] == "head" and f.get("leadoverlap", 0) > 0
+    ]
+    if topical:
+        for i, f in out:
+            if i == topical[0]:
+                f["toptopical"] = 1.0
+            elif i in topical:
+                f["lowertopical"] = 1.0
+    for _, f in out:
+        present = [(name, f[name]) for name in _TITLE_CROSS if f.get(name)]
+        for i, (a, x) in enumerate(present):
+            for b, y in present[i + 1 :]:
+                f[f"{a}*{b}"] = x * y
+    return out
+
+
+_TITLE_CROSS = ("pbody", "overlap", "leadoverlap", "capital", "logdist", "prevp", "nextp")
+
+
+def _relative(rows: list[tuple[int, Features]], name: str) -> None:
+    """The candidate(s) with the highest value of a feature among all candidates, marked: a
+    choice model sees each line alone, this says how it compares."""
+    top = max((f.get(name, 0.0) for _, f in rows), default=0.0)
+    if top <= 0:
+        return
+    for _, f in rows:
+        if f.get(name, 0.0) >= top:
+            f[f"top:{name}"] = 1.0
+
+
+def _rule_title(lines: list[Line]) -> int | None:
+    """The hand rules' headline (beside the hand rules' story run): one opinion among others."""
+    from .scraped_title import find_title
+
+    start, end = _story_run(lines, [rule_score(ln) for ln in lines])
+    return find_title(lines, start) if end > start else None
+
+
+def _shape(line: Line) -> str:
+    """What kind of line a neighbour is, in one word."""
+    text = line.text
+    n_words = len(words_of(text))
+    if line.dated or DATE_IN_TEXT.search(text):
+        return "dated"
+    if _BYLINE.match(text):
+        return "byline"
+    if line.noise:
+        return "ui"
+    if line.body:
+        return "body"
+    if n_words <= 3:
+        return "short"
+    if text[-1] in ".!?":
+        return "sentence"
+    return "head" if n_words <= 20 else "long"
+
+
+# ---- the date -------------------------------------------------------------------------------
+
+_PUBLISHED = re.compile(
+    r"\b(?:published|veröffentlicht|erschienen|posted|am|on|datum|date|stand|erstellt)\b", re.I
+)
+_UPDATED = re.compile(r"\b(?:updated|aktualisiert|geändert|modified|last)\b", re.I)
+
+
+def dates_in(line: Line) -> list[str]:
+    found = []
+    for match in DATE_IN_TEXT.finditer(line.text):
+        value = parse_date(match.group(0))
+        if value and value not in found:
+            found.append(value)
+    if not found and SHORT_DATE.match(line.text):
+        value = parse_date(line.text)
+        if value:
+            found.append(value)
+    if line.caption_date and line.caption_date not in found:
+        found.append(line.caption_date)
+    return found
+
+
+def date_candidates(
+    lines: list[Line], probabilities: list[float], span: tuple[int, int], title: int | None
+) -> list[tuple[str, Features]]:
+    """Every date the page states, each with the features of its best-placed mention."""
+    start, _end = span
+    anchor = title if title is not None else start
+    mentions: list[tuple[int, str, int]] = []  # (line, date, order on the line)
+    for index, line in enumerate(lines):
+        if not any(c.isdigit() for c in line.text):
+            continue
+        for order, value in enumerate(dates_in(line)):
+            mentions.append((index, value, order))
+    if not mentions:
+        return []
+    counts = Counter(value for _, value, _ in mentions)
+    ordered = sorted(counts)
+    best: dict[str, tuple[float, Features]] = {}
+    first_after = next((value for i, value, _ in mentions if i >= anchor), None)
+    for rank, (index, value, order) in enumerate(mentions):
+        line = lines[index]
+        text = line.text
+        n_words = len(words_of(text))
+        f: Features = {"bias": 1.0}
+        distance = index - anchor
+        f[f"dist:{_bucket(distance + 20, (10, 15, 17, 18, 19, 20, 21, 22, 23, 25, 30))}"] = 1.0
+        f["logdist"] = _signed_log(distance)
+        f["logdist_story"] = _signed_log(index - start)
+        f[f"len:{_bucket(n_words, (2, 4, 6, 10, 16, 30))}"] = 1.0
+        f["pbody"] = probabilities[index]
+        if line.caption_date == value:
+            f["caption"] = 1.0
+        if DATE_TIME_LINE.search(text):
+            f["clock"] = 1.0
+        if _PUBLISHED.search(text):
+            f["published"] = 1.0
+        if _UPDATED.search(text):
+            f["updated"] = 1.0
+        if "©" in text or "copyright" in text.casefold():
+            f["copyright"] = 1.0
+        f[f"order:{min(order, 2)}"] = 1.0
+        f["count"] = math.log(counts[value])
+        if value == ordered[-1]:
+            f["latest"] = 1.0
+        if value == ordered[0]:
+            f["earliest"] = 1.0
+        if rank == 0:
+            f["firstmention"] = 1.0
+        if value == first_after:
+            f["firstafter"] = 1.0
+        if value.endswith("-01-01"):
+            f["newyear"] = 1.0
+        for word in set(vocab_words(text)):
+            f["w:" + word] = 1.0
+        closeness = -abs(distance)
+        if value not in best or closeness > best[value][0]:
+            best[value] = (closeness, f)
+    return [(value, f) for value, (_, f) in best.items()]
+
+
+def best(kind: str, candidates: Sequence[tuple[T, Features]]) -> T | None:
+    """The candidate with the highest score under the model in use (None for none)."""
+    return best_with(model(), kind, candidates)
+
+
+def best_with(scorer: Model, kind: str, candidates: Sequence[tuple[T, Features]]) -> T | None:
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: scorer.score(kind, c[1]))[0]
+
+
+__all__ = [
+    "Model",
+    "best",
+    "best_with",
+    "body_features",
+    "date_candidates",
+    "find_date",
+    "model",
+    "sigmoid",
+    "story_span",
+    "title_candidates",
+    "using",
+]
