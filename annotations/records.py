@@ -20,6 +20,7 @@ from typing import Any
 
 from reader.base.errors import ReaderError
 from reader.base.surrogates import lone_surrogate
+from reader.base.values import is_text_list, kind_of
 
 from .models import Anchor, Note
 from .text import strip_control
@@ -69,45 +70,27 @@ _NOTE_TEXT = ("text", "created", "updated")
 _STATE = {"read": bool, "removed": bool, "position": int}
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    return "an object" if isinstance(value, dict) else type(value).__name__
-
-
-def _tag_list(value: Any) -> bool:
-    return isinstance(value, list) and all(type(t) is str for t in value)
-
-
 def note_problems(doc: Any) -> list[tuple[str, str]]:
     """What is wrong with one stored note, as (field, reason); empty if it can be used."""
     if not isinstance(doc, dict):
-        return [("note", f"expected an object, got {_kind(doc)}")]
+        return [("note", f"expected an object, got {kind_of(doc)}")]
     found = []
     note_id = doc.get("id")
     if type(note_id) is not str or not note_id:
         found.append(
-            ("id", "missing" if note_id is None else f"expected text, got {_kind(note_id)}")
+            ("id", "missing" if note_id is None else f"expected text, got {kind_of(note_id)}")
         )
     for name in _NOTE_TEXT:
         if name in doc and type(doc[name]) is not str:
-            found.append((name, f"expected text, got {_kind(doc[name])}"))
-    if "tags" in doc and not _tag_list(doc["tags"]):
-        found.append(("tags", f"expected a list of tags, got {_kind(doc['tags'])}"))
+            found.append((name, f"expected text, got {kind_of(doc[name])}"))
+    if "tags" in doc and not is_text_list(doc["tags"]):
+        found.append(("tags", f"expected a list of tags, got {kind_of(doc['tags'])}"))
     if "orphan" in doc and type(doc["orphan"]) is not bool:
-        found.append(("orphan", f"expected true/false, got {_kind(doc['orphan'])}"))
+        found.append(("orphan", f"expected true/false, got {kind_of(doc['orphan'])}"))
     passage = doc.get("passage")
     if passage is not None:
         if not isinstance(passage, dict):
-            found.append(("passage", f"expected an object or null, got {_kind(passage)}"))
+            found.append(("passage", f"expected an object or null, got {kind_of(passage)}"))
         else:
             bad = [k for k in _ANCHOR_TEXT if type(passage.get(k)) is not str]
             bad += [
@@ -123,15 +106,15 @@ def note_problems(doc: Any) -> list[tuple[str, str]]:
 def article_problems(doc: Any) -> list[tuple[str, str]]:
     """What is wrong with the article record (tags, reading state), as (field, reason)."""
     if not isinstance(doc, dict):
-        return [("article", f"expected an object, got {_kind(doc)}")]
+        return [("article", f"expected an object, got {kind_of(doc)}")]
     found = []
-    if "tags" in doc and doc["tags"] is not None and not _tag_list(doc["tags"]):
-        found.append(("tags", f"expected a list of tags, got {_kind(doc['tags'])}"))
+    if "tags" in doc and doc["tags"] is not None and not is_text_list(doc["tags"]):
+        found.append(("tags", f"expected a list of tags, got {kind_of(doc['tags'])}"))
     for name, kind in _STATE.items():
         value = doc.get(name)
         if value is not None and type(value) is not kind:
             want = "true/false" if kind is bool else "a whole number"
-            found.append((name, f"expected {want}, got {_kind(value)}"))
+            found.append((name, f"expected {want}, got {kind_of(value)}"))
     return found
 
 
@@ -281,7 +264,7 @@ def schema_of(raw: dict[str, Any] | None) -> int:
     version = meta.get("schema", 0) if isinstance(meta, dict) else None
     if type(version) is not int:
         raise RecordError(
-            f"_meta record: field schema: expected a whole number, got {_kind(version)}"
+            f"_meta record: field schema: expected a whole number, got {kind_of(version)}"
         )
     return version
 

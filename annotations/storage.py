@@ -100,6 +100,16 @@ class AtomicJSONStorage(Storage):
     def path(self) -> Path:
         return Path(self._path)
 
+    def _raw(self) -> bytes | None:
+        """The file's bytes now (None: no file; unreadable: as _load says)."""
+        try:
+            with open(self._path, "rb") as fh:
+                return fh.read()
+        except FileNotFoundError:
+            return None
+        except OSError:
+            return b"\0unreadable"  # never equal to what was read: _load names the reason
+
     def _load(self) -> tuple[bytes | None, dict[str, Any] | None]:
         try:
             with open(self._path, "rb") as fh:
@@ -125,11 +135,14 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict[str, Any]) -> None:
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         with file_lock(self.path, self.lock_path):
-            raw, _ = self._load()  # raises on a corrupt file: never overwrite it
-            if self._read_done and raw != self._read_raw:
-                raise ConcurrentWriteError(
-                    f"{self.path} was changed by another process meanwhile; try again"
-                )
+            if not (self._read_done and self._raw() == self._read_raw):
+                # changed since our read (else it is the file we read and checked): a corrupt
+                # file raises, never overwritten; a good one is another process's change
+                raw, _ = self._load()
+                if self._read_done and raw != self._read_raw:
+                    raise ConcurrentWriteError(
+                        f"{self.path} was changed by another process meanwhile; try again"
+                    )
             atomic_write_bytes(self.path, payload)
             self._read_raw, self._read_done = payload, True
 

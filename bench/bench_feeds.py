@@ -149,7 +149,8 @@ def bare_download(sites: list[Site]) -> tuple[float, int]:
 
 def run_measured(library: Path, *extra: str) -> tuple[float, int, float, str]:
     """(seconds, articles imported, peak RSS in MB of the process, stderr): the peak RSS is
-    the child's own (os.wait4), not that of its analysis workers."""
+    the child's own (os.wait4), not that of its parse and analysis workers (their largest
+    peak is sampled from /proc: ``run_measured.worker_rss``)."""
     env = dict(os.environ, READER_HOME=str(library), PYTHONPATH=str(REPO))
     started = time.perf_counter()
     proc = subprocess.Popen(
@@ -182,6 +183,7 @@ def run_measured(library: Path, *extra: str) -> tuple[float, int, float, str]:
         print(f"  (exit {proc.returncode}) {err.strip()[:300]}")
     imported = sum(1 for line in out.splitlines() if line.startswith("imported "))
     run_measured.cpu = cpu.seconds()
+    run_measured.worker_rss = max(cpu.hwm.values(), default=0.0)
     return elapsed, imported, usage.ru_maxrss / 1024, err
 
 
@@ -192,6 +194,7 @@ class CpuWatch:
     def __init__(self, pid: int) -> None:
         self.root = pid
         self.seen: dict[int, float] = {}
+        self.hwm: dict[int, float] = {}  # peak RSS (VmHWM) in MB of each process under it
         self.done = threading.Event()
         self.tick = os.sysconf("SC_CLK_TCK")
         self.thread = threading.Thread(target=self._watch, daemon=True)
@@ -223,6 +226,15 @@ class CpuWatch:
         for pid in family:
             if pid in stats:
                 self.seen[pid] = max(self.seen.get(pid, 0.0), stats[pid][1])
+            if pid != self.root:
+                try:
+                    with open(f"/proc/{pid}/status", "rb") as fh:
+                        for line in fh:
+                            if line.startswith(b"VmHWM:"):
+                                mb = int(line.split()[1]) / 1024
+                                self.hwm[pid] = max(self.hwm.get(pid, 0.0), mb)
+                except OSError:
+                    continue
 
     def stop(self) -> None:
         self.done.set()
@@ -303,7 +315,8 @@ def rss_runs(args, work: Path) -> int:
         results[entries] = rss
         print(
             f"peak RSS, {args.feeds * entries} entries fetched (--delay 0.05): {rss:.0f} MB "
-            f"({imported} imported in {seconds:.1f} s)"
+            f"({imported} imported in {seconds:.1f} s; its largest worker process: "
+            f"{run_measured.worker_rss:.0f} MB)"
         )
         for site in sites:
             site.close()

@@ -492,10 +492,7 @@ def test_a_partial_article_gets_its_page_with_refetch(capsys, server):
     assert "Only the teaser" not in shown and "harbour plan" in shown
 
 
-def test_pages_are_parsed_in_worker_processes_for_big_updates(capsys, server, monkeypatch):
-    from reader.library import parse_pool
-
-    monkeypatch.setattr(parse_pool, "POOL_FROM", 2)  # workers from the second page on
+def test_pages_are_parsed_in_worker_processes(capsys, server):
     serve_stories(server, range(6))
     server.route("/gone", Answer(404))
     items = [(f"g{n}", f"/story/{n}", "t") for n in range(6)] + [("gone", "/gone", "Teaser.")]

@@ -11,7 +11,14 @@ import pytest
 from test_cli_support import ARTICLE, GERMAN, distinct, imported_ids, list_json, run, write
 from test_net_support import Answer, LocalServer, html_page
 
-from reader.importing.archives import detect
+from reader.importing import formats
+from reader.importing.archives import ArchiveItem, Highlight
+from reader.importing.formats import ImportFormat
+
+
+def detect(name: str, data: bytes) -> ImportFormat | None:
+    return formats.export_format(name, data)
+
 
 POCKET_CSV = """title,url,time_added,tags,status
 Harbour fees rise,https://news.example/fees,1709632800,economy|harbour,unread
@@ -255,6 +262,113 @@ def test_detect_reads_content_not_names():
     assert detect("x.zip", omnivore_zip()).name == "omnivore-zip"
     assert detect("x.zip", b"PK\x03\x04 damaged") is None
     assert detect("pocket.txt", POCKET_CSV.encode()) is None  # a text file stays a text file
+
+
+def test_a_large_json_export_in_a_folder_is_recognised_from_its_start(capsys, tmp_path):
+    """A folder import asks the sniffers with the file's first 256 KB: a wallabag export
+    larger than that (saved pages are long) is still taken."""
+    record = WALLABAG[0]
+    filler = "<p>" + "A long saved page about the harbour. " * 200 + "</p>"
+    entries = [record] + [
+        {
+            **record,
+            "id": n,
+            "url": f"https://news.example/{n}",
+            "annotations": [],
+            "content": distinct(filler, n),
+        }
+        for n in range(1, 60)
+    ]
+    data = json.dumps(entries).encode()
+    assert len(data) > formats.SNIFF_BYTES
+    write(tmp_path / "saved" / "wallabag.json", data.decode())
+    assert detect("wallabag.json", data[: formats.SNIFF_BYTES]).name == "wallabag-json"
+    code, out, err = run(capsys, "import", str(tmp_path / "saved"))
+    assert code == 0, err
+    assert len(imported_ids(out)) == 60
+
+
+LINKPILE = {
+    "linkpile": 1,
+    "links": [
+        {"href": "https://news.example/pile-a", "name": "Pile story", "marked": "A marked line."},
+        {"href": "", "name": "No address"},
+    ],
+}
+
+
+def _sniff_linkpile(data: bytes) -> bool:
+    return data.lstrip().startswith(b'{"linkpile"')
+
+
+def _read_linkpile(data: bytes):
+    for number, link in enumerate(json.loads(data)["links"], start=1):
+        if not link["href"]:
+            yield formats.ImportFailure(f"link {number}: no address")
+            continue
+        marks = [Highlight(link["marked"])] if link.get("marked") else []
+        yield ArchiveItem(
+            url=link["href"], title=link["name"], tags=["pile"], highlights=marks, number=number
+        )
+
+
+def test_an_export_registered_in_the_format_registry_is_recognised_by_import(
+    capsys, tmp_path, monkeypatch
+):
+    """The registry is the one place exports are known: a made-up export registered there is
+    found in a folder and named on the command line, read into articles with its highlights,
+    and named in the error for a file no export claims."""
+    monkeypatch.setattr(formats, "FORMATS", list(formats.FORMATS))
+    pile = ImportFormat(
+        "linkpile",
+        "Linkpile export",
+        (".json", ".pile"),
+        read_items=_read_linkpile,
+        sniff=_sniff_linkpile,
+        service="Linkpile",
+    )
+    formats.register(pile)
+    assert detect("x.json", json.dumps(LINKPILE).encode()) is pile
+    folder = tmp_path / "saved"
+    write(folder / "links.pile", json.dumps(LINKPILE))
+    write(folder / "other.pile", '{"something": "else"}')  # skipped: no export claims it
+    code, out, err = run(capsys, "import", str(folder))
+    assert code == 1 and err.strip() == f"error {folder / 'links.pile'}: link 2: no address"
+    [row] = list_json(capsys)
+    assert row["url"] == "https://news.example/pile-a" and row["partial"] is True
+    assert row["title"] == "Pile story" and row["tags"] == ["pile"]
+    [note] = notes_of(capsys, row["id"])
+    assert note["passage"]["exact"] == "A marked line."
+    other = folder / "other.pile"
+    code, out, err = run(capsys, "import", str(other))
+    assert code == 1 and out == ""
+    assert err.strip() == (
+        f"error {other}: not a Pocket, Instapaper, wallabag, Omnivore or Linkpile export"
+    )
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        ImportFormat(
+            "pocket-csv",
+            "again",
+            (".csv",),
+            read_items=_read_linkpile,
+            sniff=_sniff_linkpile,
+            service="Again",
+        ),  # name taken
+        ImportFormat("nosniff", "x", (".json",), read_items=_read_linkpile, service="X"),
+        ImportFormat("noread", "x", (".json",), sniff=_sniff_linkpile, service="X"),
+        ImportFormat(
+            "noservice", "x", (".json",), read_items=_read_linkpile, sniff=_sniff_linkpile
+        ),
+    ],
+)
+def test_register_refuses_an_incomplete_export(bad, monkeypatch):
+    monkeypatch.setattr(formats, "FORMATS", list(formats.FORMATS))
+    with pytest.raises(ValueError, match=bad.name):
+        formats.register(bad)
 
 
 def test_fetch_gets_the_pages_of_link_only_items(capsys, tmp_path):

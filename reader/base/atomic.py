@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+from collections.abc import Iterable
 from io import BufferedWriter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -61,14 +62,20 @@ def _new_temp(tmp: Path) -> BufferedWriter:
     return os.fdopen(os.open(tmp, flags, 0o666), "wb")
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
+def atomic_write_bytes(path: Path, data: bytes | Iterable[bytes], *, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` so a crash leaves the old or the new file, never a mix.
+    ``data`` may come in pieces (an iterable of bytes, written as it is produced, so a large
+    file is never whole in memory; if producing it fails, the old file stays).
     ``durable=False`` skips the fsyncs: for caches, where losing the last write costs nothing."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         with _new_temp(tmp) as fh:
-            fh.write(data)
+            if isinstance(data, (bytes, bytearray, memoryview)):
+                fh.write(data)
+            else:
+                for piece in data:
+                    fh.write(piece)
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())

@@ -279,11 +279,11 @@ def cmd_update(args: argparse.Namespace, root: Path) -> int:
         )
     progress.clear()
     if report.cancelled:
-        err(f"reader: interrupted; {len(report.imported)} imported before it are kept")
+        err(f"reader: interrupted; {report.imported_count} imported before it are kept")
         return 130
     if sys.stderr.isatty():
         err(
-            f"reader: {plural(len(chosen), 'feed')} updated: {len(report.imported)} new, "
+            f"reader: {plural(len(chosen), 'feed')} updated: {report.imported_count} new, "
             f"{plural(len(report.failed_feeds), 'feed')} failed"
         )
     return 1 if report.failed_feeds else 0

@@ -24,7 +24,7 @@ class FeedError(ReaderError):
     """Bytes that are not a feed we can read; ``str(exc)`` is the one-line reason."""
 
 
-@dataclass
+@dataclass(slots=True)  # an update can hold thousands before their pages are asked
 class Entry:
     key: str  # what "seen before" is keyed by
     link: str | None

@@ -8,6 +8,14 @@ one parser module (see ``eml.py``).
 A format parses either one article per file (``parse``: bytes to a ParsedArticle) or many, one
 a line (``parse_many``: bytes to numbered articles or failures). Formats that arrive as text
 wrap a ``str`` parser with :func:`from_text`, which decodes the bytes (decode.py) first.
+
+A read-it-later export (Pocket, Instapaper, wallabag, Omnivore: archives/) is a third kind: it
+is recognised by its content only (``sniff``), never by its suffix alone, and read into saved
+items (``read_items``: bytes to ArchiveItem records or failures), which the library turns into
+articles. Its ``suffixes`` say where to look (a ``.csv``, ``.json`` or ``.zip`` file, or an
+``.html`` file before it is read as a page); they are shared, never claimed. A folder import
+takes a file with an export suffix no document format reads only if an export claims it;
+named on the command line, such a file is an error (:func:`not_an_export`).
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ import itertools
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .documents import (
     looks_like_html,
@@ -33,6 +42,8 @@ from .models import ImportFailure, ParsedArticle
 DocumentParser = Callable[[bytes], ParsedArticle]
 Numbered = Iterator[tuple[int, ParsedArticle | ImportFailure]]
 CorpusParser = Callable[[bytes], Numbered]
+ItemsReader = Callable[[bytes], Iterator[Any]]  # ArchiveItem | ImportFailure (archives/models.py)
+SNIFF_BYTES = 256 * 1024  # what a folder import reads of a file to ask the exports' sniffers
 
 
 @dataclass(frozen=True)
@@ -46,10 +57,19 @@ class ImportFormat:
     sniff_pasted: Callable[[bytes], bool] | None = None
     # a file named with one of our suffixes whose content is another format: that one's name
     sniff_named: Callable[[bytes], str | None] | None = None
+    # a read-it-later export: its saved items (exports only; they have no parse/parse_many)
+    read_items: ItemsReader | None = None
+    sniff: Callable[[bytes], bool] | None = None  # an export's test of the content: ours?
+    service: str = ""  # an export's service, named in "not a Pocket, ... export"
+    sniff_whole: bool = False  # the sniffer needs the whole file (a zip), not SNIFF_BYTES
 
     @property
     def many(self) -> bool:
         return self.parse_many is not None
+
+    @property
+    def export(self) -> bool:
+        return self.read_items is not None
 
 
 def from_text(parse: Callable[[str], ParsedArticle], *, markup: bool = False) -> DocumentParser:
@@ -161,18 +181,72 @@ FORMATS: list[ImportFormat] = [
     ImportFormat("jsonl", "JSONL corpus", (".jsonl",), parse_many=decoded_lines(parse_line)),
     ImportFormat("eml", "e-mail message", (".eml",), parse=parse_email),
 ]
+
+
+def _archive(module: str, function: str) -> Callable[[bytes], Any]:
+    """A function of reader.importing.archives.MODULE, imported at its first call (listing the
+    formats must not load the export readers)."""
+
+    def call(data: bytes) -> Any:
+        from importlib import import_module
+
+        return getattr(import_module(f"{__package__}.archives.{module}"), function)(data)
+
+    call.__name__ = f"{module}.{function}"
+    return call
+
+
+def _export(
+    name: str, label: str, service: str, suffixes: tuple[str, ...], module: str, what: str = ""
+) -> ImportFormat:
+    return ImportFormat(
+        name,
+        label,
+        suffixes,
+        read_items=_archive(module, f"read{what}"),
+        sniff=_archive(module, f"sniff{what}"),
+        service=service,
+        sniff_whole=suffixes == (".zip",),
+    )
+
+
+# the read-it-later exports, asked in this order (the first whose sniffer says yes reads it)
+FORMATS += [
+    _export("pocket-csv", "Pocket export (CSV)", "Pocket", (".csv",), "pocket", "_csv"),
+    _export("instapaper-csv", "Instapaper export (CSV)", "Instapaper", (".csv",), "instapaper"),
+    _export("pocket-html", "Pocket export (HTML)", "Pocket", (".html", ".htm"), "pocket", "_html"),
+    _export("wallabag-json", "wallabag export (JSON)", "wallabag", (".json",), "wallabag"),
+    _export(
+        "pocket-annotations",
+        "Pocket highlights export (JSON)",
+        "Pocket",
+        (".json",),
+        "pocket",
+        "_annotations",
+    ),
+    _export("omnivore-zip", "Omnivore export (zip)", "Omnivore", (".zip",), "omnivore"),
+]
 PASTED = "txt"  # pasted text no format claims
 
 
 def register(fmt: ImportFormat) -> None:
-    """Add a format (its name and suffixes must be new; exactly one of parse/parse_many)."""
-    if (fmt.parse is None) == (fmt.parse_many is None):
-        raise ValueError(f"format {fmt.name}: give parse or parse_many")
-    taken = {s for f in FORMATS for s in f.suffixes}
-    if by_name(fmt.name) is not None or taken & set(fmt.suffixes):
-        raise ValueError(f"format {fmt.name}: name or suffix already registered")
+    """Add a format: a document or corpus format (its name and suffixes must be new; exactly
+    one of parse/parse_many), or an export (a new name, read_items and sniff, no parser; its
+    suffixes may be shared)."""
+    if by_name(fmt.name) is not None:
+        raise ValueError(f"format {fmt.name}: name already registered")
     if any(s != s.lower() or not s.startswith(".") for s in fmt.suffixes):
         raise ValueError(f"format {fmt.name}: suffixes are lower case and start with a dot")
+    if fmt.export or fmt.sniff is not None:
+        if fmt.sniff is None or fmt.read_items is None or fmt.parse or fmt.parse_many:
+            raise ValueError(f"format {fmt.name}: an export gives read_items and sniff only")
+        if not fmt.suffixes or not fmt.service:
+            raise ValueError(f"format {fmt.name}: an export names its suffixes and service")
+    else:
+        if (fmt.parse is None) == (fmt.parse_many is None):
+            raise ValueError(f"format {fmt.name}: give parse or parse_many")
+        if set(_document_suffixes()) & set(fmt.suffixes):
+            raise ValueError(f"format {fmt.name}: suffix already registered")
     FORMATS.append(fmt)
 
 
@@ -181,19 +255,69 @@ def by_name(name: str) -> ImportFormat | None:
 
 
 def for_path(path: str) -> ImportFormat | None:
-    """The format a file name's suffix says (None: not one we read)."""
+    """The document or corpus format a file name's suffix says (None: not one we read as
+    such; an export is known by its content, see :func:`export_format`)."""
     suffix = os.path.splitext(path)[1].lower()
-    return next((f for f in FORMATS if suffix in f.suffixes), None)
+    return next((f for f in FORMATS if not f.export and suffix in f.suffixes), None)
+
+
+def _document_suffixes() -> tuple[str, ...]:
+    return tuple(s for f in FORMATS if not f.export for s in f.suffixes)
 
 
 def supported() -> tuple[str, ...]:
-    """Every suffix we read."""
-    return tuple(s for f in FORMATS for s in f.suffixes)
+    """Every suffix we read as a document or corpus."""
+    return _document_suffixes()
 
 
 def suffix_text(*, short: bool = False) -> str:
     """ ".txt .md .markdown ..." (``short``: one suffix a format) for messages and help."""
-    return " ".join(f.suffixes[0] for f in FORMATS) if short else " ".join(supported())
+    if short:
+        return " ".join(f.suffixes[0] for f in FORMATS if not f.export)
+    return " ".join(supported())
+
+
+def exports() -> list[ImportFormat]:
+    return [f for f in FORMATS if f.export]
+
+
+def export_format(name: str, data: bytes) -> ImportFormat | None:
+    """The export ``data`` (a file called ``name``) is, by its content; None if it is none of
+    them (or ``name`` has no export suffix). A sniffer that fails says no."""
+    suffix = os.path.splitext(name)[1].lower()
+    for fmt in exports():
+        if suffix in fmt.suffixes and fmt.sniff is not None:
+            try:
+                if fmt.sniff(data):
+                    return fmt
+            except Exception:  # noqa: BLE001 - a sniffer never decides by crashing
+                continue
+    return None
+
+
+def may_be_export(name: str) -> bool:
+    """Could a file so named be an export (its content decides)?"""
+    suffix = os.path.splitext(name)[1].lower()
+    return any(suffix in f.suffixes for f in exports())
+
+
+def export_only(name: str) -> bool:
+    """A suffix only exports have (.csv .json .zip): no document format reads the file."""
+    return for_path(name) is None and may_be_export(name)
+
+
+def sniff_size(name: str) -> int | None:
+    """How many bytes of a file so named the exports' sniffers need (None: all of it)."""
+    suffix = os.path.splitext(name)[1].lower()
+    whole = any(f.sniff_whole for f in exports() if suffix in f.suffixes)
+    return None if whole else SNIFF_BYTES
+
+
+def not_an_export() -> str:
+    """The one-line reason for a file with an export's suffix that no export claims."""
+    services = list(dict.fromkeys(f.service for f in exports()))
+    named = ", ".join(services[:-1]) + " or " + services[-1] if len(services) > 1 else services[0]
+    return f"not a {named} export"
 
 
 def unsupported(what: str) -> str:
@@ -203,7 +327,7 @@ def unsupported(what: str) -> str:
 
 def import_help() -> str:
     """What ``reader import`` takes, for the CLI help."""
-    documents = " ".join(f.suffixes[0] for f in FORMATS if not f.many)
+    documents = " ".join(f.suffixes[0] for f in FORMATS if not f.many and not f.export)
     corpora = " ".join(f.suffixes[0] for f in FORMATS if f.many)
     return f"import files ({documents}), folders, - (stdin), {corpora} corpora"
 
@@ -211,7 +335,7 @@ def import_help() -> str:
 def original_extension(format_name: str) -> str:
     """The extension a kept original gets: its format's name (pasted text: the fallback's)."""
     fmt = by_name(format_name)
-    return fmt.name if fmt is not None else PASTED
+    return fmt.name if fmt is not None and not fmt.export else PASTED
 
 
 def pasted_format(data: bytes) -> ImportFormat:

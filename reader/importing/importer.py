@@ -190,7 +190,7 @@ def collect_files(paths: list[str]) -> Iterator[tuple[str, str | None]]:
             yield path, "not a regular file (a pipe or a device: pipe it to `reader import -`)"
         elif not os.access(path, os.R_OK):
             yield path, "permission denied"
-        elif formats.for_path(path) is None and not path.lower().endswith(_ARCHIVE_ONLY):
+        elif formats.for_path(path) is None and not formats.may_be_export(path):
             ext = os.path.splitext(path)[1].lower()
             yield path, formats.unsupported(ext or os.path.basename(path))
         else:
@@ -206,24 +206,30 @@ def _is_regular(path: str) -> bool:
         return True  # gone or unreadable: reading it names the reason
 
 
-_ARCHIVE_ONLY = (".csv", ".json", ".zip")  # read-it-later exports (archives/), by content
-
-
 def _taken(path: str) -> bool:
-    """Does a folder import take this file? Our suffixes, and .csv/.json/.zip files whose
-    content is a read-it-later export (other such files are skipped)."""
+    """Does a folder import take this file? Our suffixes, and files with an export's suffix
+    (.csv .json .zip) whose content one of the registry's exports claims (others are
+    skipped)."""
     if formats.for_path(path) is not None:
         return True
-    if path.lower().endswith(_ARCHIVE_ONLY):
-        from .archives import maybe_archive
-
-        return maybe_archive(path)
+    if formats.may_be_export(path):
+        return _maybe_export(path)
     return False
+
+
+def _maybe_export(path: str) -> bool:
+    size = formats.sniff_size(path)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read() if size is None else fh.read(size)
+    except OSError:
+        return True  # let the import report why it cannot be read
+    return formats.export_format(path, data) is not None
 
 
 def _suffix_taken(path: str) -> bool:
     """By its name alone (never opening it: a FIFO would block): would a folder import take it?"""
-    return formats.for_path(path) is not None or path.lower().endswith(_ARCHIVE_ONLY)
+    return formats.for_path(path) is not None or formats.may_be_export(path)
 
 
 def content_key(text: str) -> str:

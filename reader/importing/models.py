@@ -34,6 +34,9 @@ class ParsedArticle:
     feed: str | None = None  # the feed (id) it came from
     partial: bool = False  # the page could not be had: the text is a summary or just the link
     given: dict[str, Any] = field(default_factory=dict)  # fields known from outside the document
+    # dedupe.content_key(text) when a parse worker computed it (the library's dedupe then
+    # need not); None: computed when the article is stored
+    content_key: str | None = None
 
 
 def apply_given(article: ParsedArticle, given: dict[str, Any]) -> ParsedArticle:

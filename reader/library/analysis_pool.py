@@ -90,7 +90,16 @@ def parse_in_worker(data: bytes, name: str) -> ParsedArticle:
     """The job a worker runs for one document (ImportFailure travels back as itself)."""
     from reader.importing.importer import parse_document
 
-    return parse_document(data, name)
+    return with_content_key(parse_document(data, name))
+
+
+def with_content_key(parsed: ParsedArticle) -> ParsedArticle:
+    """The article with its dedupe key computed here, in the worker (a few ms a page that the
+    storing process would otherwise spend)."""
+    from reader.importing.dedupe import content_key
+
+    parsed.content_key = content_key(parsed.text)
+    return parsed
 
 
 def parse_original_in_worker(data: bytes, name: str) -> ParsedArticle:
@@ -443,8 +452,9 @@ class AnalysisPool:
 
     CHUNK = 16
 
-    def __init__(self, *, limits: Limits | None = None) -> None:
+    def __init__(self, *, limits: Limits | None = None, analyse_from: int = POOL_FROM) -> None:
         self.submitted = 0
+        self.analyse_from = analyse_from  # submissions analysed here before the workers take over
         self.limits = limits or Limits.for_parsing()
         self._cpus = os.cpu_count() or 1
         self._workers: Workers | None = None
@@ -452,9 +462,14 @@ class AnalysisPool:
         self._analyse_in_workers = False
         self._buffer: list[tuple[str, str | None, Future[Analysed]]] = []
 
+    @property
+    def size(self) -> int:
+        """How many workers the pool runs (1: everything in-process)."""
+        return min(MAX_WORKERS, max(2, self._cpus)) if self._usable else 1
+
     def _pool(self) -> Workers | None:
         if self._workers is None and self._usable:
-            self._workers = Workers(min(MAX_WORKERS, max(2, self._cpus)))
+            self._workers = Workers(self.size)
         return self._workers
 
     # ---- parsing --------------------------------------------------------------------------
@@ -479,7 +494,7 @@ class AnalysisPool:
     # ---- analysis -------------------------------------------------------------------------
     def submit(self, text: str, lang: str | None) -> Future[Analysed]:
         self.submitted += 1
-        if not self._analyse_in_workers and self.submitted >= POOL_FROM and self._cpus > 1:
+        if not self._analyse_in_workers and self.submitted >= self.analyse_from and self._cpus > 1:
             self._analyse_in_workers = self._pool() is not None
         result: Future[Analysed] = Future()
         if not self._analyse_in_workers:

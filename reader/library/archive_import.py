@@ -19,13 +19,14 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from reader.importing.archives import ArchiveFormat, ArchiveItem, Highlight
+from reader.importing.archives import ArchiveItem, Highlight
 from reader.importing.models import ImportFailure, ParsedArticle, apply_given
 
 if TYPE_CHECKING:
     from annotations.models import Note
     from annotations.store import AnnotationStore
     from reader.fetching.http import Fetcher, Response
+    from reader.importing.formats import ImportFormat
 
     from .models import ArticleMeta
     from .store import Library
@@ -46,10 +47,12 @@ class ArchiveImport:
         self.note_errors: list[tuple[str, str]] = []  # (article id, why)
 
     def items(
-        self, fmt: ArchiveFormat, data: bytes, name: str, error: Callable[[str, str], None]
+        self, fmt: ImportFormat, data: bytes, name: str, error: Callable[[str, str], None]
     ) -> Iterator[tuple[ParsedArticle, bytes, str]]:
+        """The articles of the export ``fmt`` (an export of the format registry) in ``data``."""
+        assert fmt.read_items is not None
         try:
-            for item, answer in self._ahead(fmt.read(data)):
+            for item, answer in self._ahead(fmt.read_items(data)):
                 if isinstance(item, ImportFailure):
                     error(name, str(item))
                     continue

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from reader.base.errors import ReaderError
+from reader.base.values import is_text_list, kind_of
 
 from . import journal as jr
 from .index_columns import ArticleColumns
@@ -85,25 +86,6 @@ _TYPES = {
 _EXPECTED = {_TEXT: "text", _TEXT_OR_NULL: "text or null", _NUMBER: "a whole number"}
 
 
-def kind_of(value: Any) -> str:
-    """How a JSON value is called in a message."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    return "an object" if isinstance(value, dict) else type(value).__name__
-
-
-def _text_list(value: Any) -> bool:
-    return isinstance(value, list) and all(type(v) is str for v in value)
-
-
 _shapes: dict[tuple[Any, ...], bool] = {}  # (keys, value types) known good -> has lists or objects
 
 
@@ -129,10 +111,10 @@ def row_problems(article_id: str, row: Any) -> list[tuple[str, str]]:
 
 def _contents_ok(row: dict[str, Any]) -> bool:
     actors = row.get("actors")
-    if type(actors) is list and not _text_list(actors):
+    if type(actors) is list and not is_text_list(actors):
         return False
     tags = row.get("import_tags")
-    if tags is not None and not _text_list(tags):
+    if tags is not None and not is_text_list(tags):
         return False
     edited = row.get("edited")
     return edited is None or all(
@@ -155,10 +137,10 @@ def _row_problems(article_id: str, row: Any) -> list[tuple[str, str]]:
             if type(value) not in allowed:
                 found.append((name, f"expected {_EXPECTED[allowed]}, got {kind_of(value)}"))
         elif name == "actors":
-            if not (type(value) is str or _text_list(value)):
+            if not (type(value) is str or is_text_list(value)):
                 found.append((name, f"expected names, got {kind_of(value)}"))
         elif name == "import_tags":
-            if not _text_list(value):
+            if not is_text_list(value):
                 found.append((name, f"expected a list of tags, got {kind_of(value)}"))
         elif name == "edited":
             if not isinstance(value, dict):
@@ -803,21 +785,36 @@ class ArticleIndex:
                 self._key = None  # re-read at the next use
         small = store.base_stamp is not None and store.base_stamp[1] < jr.FOLD_BELOW
         if small or len(store.entries) + len(entries) > jr.COMPACT_AFTER:
-            self.fold()
+            # the store as it now is: what was read under this lock and what was appended
+            # (read again, the journal would be in memory twice: ~3 MB at 1,000 entries)
+            now = StoreRead(
+                store.base_stamp,
+                store.base_state,
+                store.laid_out,
+                store.journal,
+                store.entries + entries,
+                store.parsed,
+            )
+            self.fold(now)
 
-    def fold(self) -> int:
+    def fold(self, known: StoreRead | None = None) -> int:
         """Fold the journal into a new base (the caller holds the lock, or ``reader doctor``
         takes it); returns how many entries were folded. The snapshot is brought to the new
-        state on the way when it can be (so that readers need not parse the new base)."""
+        state on the way when it can be (so that readers need not parse the new base).
+        ``known``: the store as the caller, holding the lock, knows it is (else it is read)."""
         from reader.base.atomic import atomic_write_bytes, file_lock
 
         with file_lock(self.path):
-            store = self.read_store()
+            store = known if known is not None else self.read_store()
             if not store.entries and (store.laid_out or store.base_stamp is None):
                 return 0
             end = store.head
-            base = self.path.read_bytes() if store.base_stamp else b""
-            data = jr.fold(base, store.laid_out, store.entries, end)
+            data: bytes | Iterator[bytes]
+            if store.base_stamp and store.laid_out:  # streamed: never the whole base in memory
+                data = jr.fold_file(self.path, store.entries, end)
+            else:
+                base = self.path.read_bytes() if store.base_stamp else b""
+                data = jr.fold(base, store.laid_out, store.entries, end)
             keep = self._snapshot_at(store)
             atomic_write_bytes(self.path, data)
             self._new_journal(end)

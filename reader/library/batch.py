@@ -96,7 +96,7 @@ class ImportBatch:
         """Dedupe and assign the id now; analysis may run in a worker while the next article is
         parsed; files are written and the row queued once its analysis is back."""
         sha = sha256_hex(original)
-        existing, key = self.known.find(sha, parsed.text)
+        existing, key = self.known.find(sha, parsed.text, parsed.content_key)
         if existing is not None:
             self.inflight.append(_InFlight(name, existing))
         else:

@@ -28,6 +28,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from reader.base.errors import ReaderError
 from reader.importing.models import ImportFailure, ParsedArticle
 
 from .feeds import Feed, FeedStore, now_iso
@@ -49,16 +50,24 @@ ErrorCallback = Callable[[str, str], None]  # (URL or HOST, reason)
 SAVE_EVERY = 2.0  # seconds between writes of the feed list during an update
 CHUNK = 1000  # articles per import batch (a batch keeps what it needs for dedupe until it ends)
 AHEAD = 4  # pages of one feed asked of the fetcher at a time (the rest wait here, small)
+# feeds read at once by the fetch threads: feedparser holds ~3 KB an entry while it reads, so
+# 16 threads reading 200-entry feeds together held ~10 MB for nothing
+_PARSING_FEEDS = threading.Semaphore(2)
 
 
 @dataclass
 class UpdateReport:
-    imported: list[ArticleMeta] = field(default_factory=list)
-    duplicates: list[ArticleMeta] = field(default_factory=list)
+    imported: list[ArticleMeta] = field(default_factory=list)  # only with keep
+    duplicates: list[ArticleMeta] = field(default_factory=list)  # only with keep
     errors: list[tuple[str, str]] = field(default_factory=list)  # (URL or HOST, reason)
     failed_feeds: list[str] = field(default_factory=list)  # ids of feeds not fetched or read
     new: dict[str, int] = field(default_factory=dict)  # feed id -> articles imported
     cancelled: bool = False
+    # every article's row stays in memory only with keep (10,000 rows: ~20 MB); the counts
+    # are always there
+    keep: bool = False
+    imported_count: int = 0
+    duplicate_count: int = 0
 
 
 @dataclass
@@ -91,15 +100,17 @@ def update_feeds(
     cancel: threading.Event | None = None,
     batch_seconds: float = 2.0,
     workers: int = 16,
+    keep: bool = False,
 ) -> UpdateReport:
     """Update ``feeds`` (all when None). Results and errors are reported as they happen; the
-    report sums them up. ``cancel`` (or ctrl+c) stops cleanly: what was committed is kept and
-    remembered, nothing else is."""
+    report sums them up (``keep``: with every imported and duplicate row, else counts).
+    ``cancel`` (or ctrl+c) stops cleanly: what was committed is kept and remembered, nothing
+    else is."""
     store = FeedStore(library.root)
     chosen = store.feeds() if feeds is None else feeds
-    return _Update(library, store, chosen, politeness, workers, cancel).run(
-        on_result, on_error, on_progress, batch_seconds
-    )
+    update = _Update(library, store, chosen, politeness, workers, cancel)
+    update.report.keep = keep
+    return update.run(on_result, on_error, on_progress, batch_seconds)
 
 
 class _Update:
@@ -149,40 +160,45 @@ class _Update:
 
         def result(outcome: ImportOutcome) -> None:
             self._settle_item(outcome)
+            report = self.report
             if outcome.meta is not None and outcome.status == "imported":
-                self.report.imported.append(outcome.meta)
+                report.imported_count += 1
+                if report.keep:
+                    report.imported.append(outcome.meta)
             elif outcome.meta is not None and outcome.status == "duplicate":
-                self.report.duplicates.append(outcome.meta)
+                report.duplicate_count += 1
+                if report.keep:
+                    report.duplicates.append(outcome.meta)
             else:
                 self._error(outcome.name, outcome.reason)
             if on_result is not None:
                 on_result(outcome)
 
+        from .analysis_pool import AnalysisPool
+
+        # one pool of warm workers (forked from a server that loaded the parsers and the
+        # language model once) parses every page and analyses every article, all batches long;
+        # this process fetches, dedupes and stores, and never loads the page parsers itself
+        self.pool = AnalysisPool(analyse_from=0)
         try:
             for run in self.runs.values():
                 self._ask_feed(run.feed)
-            items = self._items()
+            items = self._events()
             more = True
             while more:  # one import batch per CHUNK articles: its memory is freed after each
                 chunk = _Chunk(items, CHUNK)
-                self.library.add_many(chunk, on_result=result, batch_seconds=batch_seconds)
+                self.library.add_many(
+                    chunk, on_result=result, batch_seconds=batch_seconds, pool=self.pool, keep=False
+                )
                 more = chunk.full
         except KeyboardInterrupt:
             self.report.cancelled = True  # add_many committed what was fully written
         finally:
             self.stop.set()
             fetcher.close(cancel=True)
+            self.pool.shutdown(wait=not self.report.cancelled)
             self._save()
         return self.report
-
-    def _items(self) -> Iterator[Item]:
-        from .parse_pool import ParsePool
-
-        self.parser = ParsePool()
-        try:
-            yield from self._events()
-        finally:
-            self.parser.shutdown()
 
     def _events(self) -> Iterator[Item]:
         """Events from the fetch threads; pages go to the parse pool, a window ahead of the
@@ -191,7 +207,7 @@ class _Update:
         waiting_pages = 0
         done, total = 0, len(self.runs)
         parsing: deque[tuple[_FeedRun, Entry, Outcome | None, Future[Any]]] = deque()
-        window = 4 * max(1, self.parser.workers)
+        window = 4 * self.pool.size
         while waiting_feeds or waiting_pages:
             if self.cancel.is_set():
                 self.report.cancelled = True
@@ -313,7 +329,8 @@ class _Update:
         if not isinstance(outcome, FetchError) and not outcome.not_modified:
             content_type = outcome.headers.get("content-type", "")
             try:
-                parsed = parse_feed(outcome.body, outcome.url, content_type)
+                with _PARSING_FEEDS:  # the GIL makes more at once no faster, only bigger
+                    parsed = parse_feed(outcome.body, outcome.url, content_type)
             except FeedError as exc:
                 outcome = FetchError(feed.url, str(exc))
             else:
@@ -343,7 +360,7 @@ class _Update:
             nothing: Future[Any] = Future()
             nothing.set_result(None)
             return nothing
-        return self.parser.submit(
+        return self.pool.limited(
             parse_fetched, outcome, {**self._given(run, entry), "url": outcome.url}
         )
 
@@ -362,10 +379,10 @@ class _Update:
         elif outcome is not None:
             try:
                 parsed, data = parsing.result()
-            except ImportFailure as exc:
-                self._error(name, str(exc))
-            except Exception as exc:  # noqa: BLE001 - a worker died: one page fails, not all
-                self._error(name, f"cannot be read ({type(exc).__name__})")
+            except ReaderError as exc:  # ImportFailure, a limit, a worker that died
+                self._error(name, str(exc) or "cannot be read")
+            except Exception as exc:  # noqa: BLE001 - a bug in a worker: one page fails, not all
+                self._error(name, str(exc) or f"cannot be read ({type(exc).__name__})")
             else:
                 parsed.feed = feed.id
                 self.names[name].append((feed.id, entry.key))
@@ -485,10 +502,11 @@ class _Chunk:
 def parse_fetched(response: Response, given: dict[str, Any]) -> tuple[ParsedArticle, bytes]:
     """A fetched page through the importer (run in a parse worker): ImportFailure for any
     failure, with its reason."""
+    from .analysis_pool import with_content_key
     from .fetched import parse_page
 
-    parsed: tuple[ParsedArticle, bytes] = _guarded(parse_page, response, given)
-    return parsed
+    parsed, data = _guarded(parse_page, response, given)
+    return with_content_key(parsed), data
 
 
 def _guarded(parse: Callable[..., Any], *args: Any) -> Any:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -48,9 +48,9 @@ class Feed:
     seen: dict[str, str] = field(default_factory=dict)  # entry key -> article id ("" = none)
 
     def row(self) -> dict[str, Any]:
-        data = asdict(self)
-        del data["id"]
-        return data
+        """The stored row: the feed's own values, not copies (``seen`` can hold many
+        thousands of entries; a row is written or compared at once, never kept)."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__ if name != "id"}
 
     @classmethod
     def from_row(cls, feed_id: str, row: dict[str, Any]) -> Feed:
@@ -59,7 +59,12 @@ class Feed:
         if not isinstance(values.get("url"), str):
             raise FeedStoreError(f"feed {feed_id}: damaged entry in {FILE} (no URL)")
         values["tags"] = [str(t) for t in values.get("tags") or []]
-        values["seen"] = {str(k): str(v) for k, v in dict(values.get("seen") or {}).items()}
+        seen = values.get("seen") or {}
+        if not isinstance(seen, dict) or not all(
+            type(k) is str and type(v) is str for k, v in seen.items()
+        ):  # as read it is kept, not copied: a feed can have seen many thousands of entries
+            seen = {str(k): str(v) for k, v in dict(seen).items()}
+        values["seen"] = seen
         return cls(id=feed_id, **values)
 
 
@@ -144,11 +149,13 @@ class FeedStore:
 
         try:
             with locked(self.path) as db:
-                feeds = {f.id: f for f in _feeds_in(db.storage.read())}
-                before = {i: f.row() for i, f in feeds.items()}
+                data = db.storage.read()
+                feeds = {f.id: f for f in _feeds_in(data)}
                 yield feeds
-                if {i: f.row() for i, f in feeds.items()} != before:
-                    rows = {i: f.row() for i, f in feeds.items()}
+                # compared with what was read, not with a copy made before (two fewer copies
+                # of every feed's seen entries each time an update saves)
+                rows = {i: f.row() for i, f in feeds.items()}
+                if rows != (data or {}).get(TABLE):
                     db.storage.write({TABLE: rows, "_schema": {"1": {"version": SCHEMA_VERSION}}})
         except StorageError as exc:
             raise FeedStoreError(str(exc)) from None

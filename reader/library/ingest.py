@@ -20,7 +20,13 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reader.base.errors import ReaderError
-from reader.importing.formats import for_path
+from reader.importing.formats import (
+    ImportFormat,
+    export_format,
+    export_only,
+    for_path,
+    not_an_export,
+)
 from reader.importing.models import ImportFailure, ParsedArticle
 
 from .analysis_pool import AnalysisPool, InternalError
@@ -68,8 +74,8 @@ def import_paths(
     """Import files, folders (recursive), ``-`` (one article from ``stdin``), corpora such
     as ``.jsonl`` (one article a line; see reader.importing.formats) and http(s) URLs (the page
     is fetched, politely, and kept with its URL). Read-it-later exports (Pocket, Instapaper,
-    wallabag, Omnivore; see reader.importing.archives) are recognised by their content and give
-    one article per saved item; ``fetch`` fetches the page of items that have only a URL.
+    wallabag, Omnivore: the exports of reader.importing.formats) are recognised by their
+    content and give one article per saved item; ``fetch`` fetches the page of items that have only a URL.
     Results are reported as they are committed."""
     from reader.importing.importer import collect_files
 
@@ -177,10 +183,9 @@ def import_paths(
                 total -= 1  # the export itself counted as one
                 done -= 1
                 continue
-            if _only_archive(name):
+            if name != "-" and export_only(name):
                 parsing.cancel()
-                reason = "not a Pocket, Instapaper, wallabag or Omnivore export"
-                result(ImportOutcome(name, "error", reason=reason))
+                result(ImportOutcome(name, "error", reason=not_an_export()))
                 continue
             parsed = _await_parse(parsing, name, result, cancel)
             if parsed is not None and data is not None and _storable(parsed, name, result):
@@ -326,16 +331,9 @@ def _errors_to(result: ResultCallback) -> Callable[[str, str], None]:
     return error
 
 
-def _archive(name: str, data: bytes) -> Any:
-    from reader.importing.archives import detect
-
-    return detect(name, data) if name != "-" else None
-
-
-def _only_archive(name: str) -> bool:
-    from reader.importing.archives import ONLY_ARCHIVE
-
-    return name.lower().endswith(ONLY_ARCHIVE)
+def _archive(name: str, data: bytes) -> ImportFormat | None:
+    """The read-it-later export a file is, by its content (the format registry's exports)."""
+    return export_format(name, data) if name != "-" else None
 
 
 class _Pages:

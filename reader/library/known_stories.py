@@ -77,12 +77,15 @@ class KnownStories:
         return found
 
     # while importing -----------------------------------------------------------------------
-    def find(self, sha: str, text: str) -> tuple[ArticleMeta | None, str | None]:
-        """(the article this is a version of, or None; the new content key when computed)."""
+    def find(
+        self, sha: str, text: str, key: str | None = None
+    ) -> tuple[ArticleMeta | None, str | None]:
+        """(the article this is a version of, or None; the new content key when computed).
+        ``key``: the text's content key, if a worker computed it already."""
         existing = self.by_sha.get(sha) or self._stored_by_sha(sha)
         if existing is not None:
             return existing, None
-        key = content_key(text)
+        key = key or content_key(text)
         return self.same_story(_signed(key), text), key
 
     def _stored_by_sha(self, sha: str) -> ArticleMeta | None:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .journal import Entry, State, changed_row
+from .sqlite_files import open_derived
 
 FORMAT = "2"  # 2: damaged rows are kept apart, with what is wrong with them
 _SCHEMA = """
@@ -84,23 +85,7 @@ class Lookup:
 
     @staticmethod
     def _open(path: Path | None) -> sqlite3.Connection:
-        db = sqlite3.connect(
-            ":memory:" if path is None else str(path),
-            timeout=30,
-            isolation_level=None,
-            check_same_thread=False,
-        )
-        if path is not None:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-        db.executescript(_SCHEMA)
-        found = db.execute("SELECT v FROM meta WHERE k='format'").fetchone()
-        if found is None or found[0] != FORMAT:
-            db.execute("DELETE FROM rows")
-            db.execute("DELETE FROM bands")
-            db.execute("INSERT OR REPLACE INTO meta VALUES('format', ?)", (FORMAT,))
-            db.execute("DELETE FROM meta WHERE k='state'")
-        return db
+        return open_derived(path, _SCHEMA, FORMAT, _clear)
 
     def close(self) -> None:
         with self._lock:
@@ -354,3 +339,10 @@ def _remove(path: Path) -> None:
             Path(str(path) + suffix).unlink()
         except OSError:
             pass
+
+
+def _clear(db: sqlite3.Connection) -> None:
+    """Empty a lookup written by another format (it is rebuilt from the index)."""
+    db.execute("DELETE FROM rows")
+    db.execute("DELETE FROM bands")
+    db.execute("DELETE FROM meta WHERE k='state'")

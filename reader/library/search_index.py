@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from .journal import Entry, State
 from .search_query import Query, fold, parse
+from .sqlite_files import open_derived
 
 if TYPE_CHECKING:
     from .store import Library
@@ -109,21 +110,7 @@ class SearchIndex:
 
     @staticmethod
     def _open(path: Path | None) -> sqlite3.Connection:
-        db = sqlite3.connect(
-            ":memory:" if path is None else str(path),
-            timeout=30,
-            isolation_level=None,
-            check_same_thread=False,
-        )
-        if path is not None:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-        db.executescript(_SCHEMA)
-        found = db.execute("SELECT v FROM meta WHERE k='format'").fetchone()
-        if found is None or found[0] != FORMAT:
-            _clear(db)
-            db.execute("INSERT OR REPLACE INTO meta VALUES('format', ?)", (FORMAT,))
-        return db
+        return open_derived(path, _SCHEMA, FORMAT, _clear)
 
     def close(self) -> None:
         with self._lock:

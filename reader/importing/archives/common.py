@@ -51,14 +51,29 @@ def json_of(data: bytes) -> Any:
 
 
 def json_head(data: bytes) -> Any:
-    """The parsed JSON for sniffing, or None (sniffers must not raise)."""
+    """The parsed JSON for sniffing, or None (sniffers must not raise). ``data`` may be the
+    start of a file only (a folder import reads 256 KB to ask): a list cut short gives its
+    first record alone, so a large export is still recognised."""
     stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped[:1] not in (b"[", b"{"):
         return None
     try:
-        return json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
+        text = stripped.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(stripped) - 3:  # not UTF-8 (only a character cut at the end is)
+            return None
+        text = stripped[: exc.start].decode("utf-8")
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        pass
+    if not text.startswith("["):
         return None
+    try:
+        first, _end = json.JSONDecoder().raw_decode(text[1:].lstrip())
+    except (ValueError, RecursionError):
+        return None
+    return [first]
 
 
 def unix_date(value: Any) -> str | None:

@@ -1,0 +1,31 @@
+"""Opening the library's derived SQLite files (the lookup and the search index): one way to
+connect, set WAL, create the schema, and empty a file written by another format version (a
+derived file is rebuilt from the store of record, never trusted across formats)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+
+def open_derived(
+    path: Path | None, schema: str, fmt: str, clear: Callable[[sqlite3.Connection], None]
+) -> sqlite3.Connection:
+    """A connection to ``path`` (in memory for ``None``) with ``schema`` in place; a file of
+    another ``fmt`` is emptied by ``clear`` and marked with this one."""
+    db = sqlite3.connect(
+        ":memory:" if path is None else str(path),
+        timeout=30,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    if path is not None:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+    db.executescript(schema)
+    found = db.execute("SELECT v FROM meta WHERE k='format'").fetchone()
+    if found is None or found[0] != fmt:
+        clear(db)
+        db.execute("INSERT OR REPLACE INTO meta VALUES('format', ?)", (fmt,))
+    return db
