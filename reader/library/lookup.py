@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .journal import Entry, State, changed_row
-from .sqlite_files import open_derived
+from .sqlite_files import connect_derived, remove_derived
 
 FORMAT = "2"  # 2: damaged rows are kept apart, with what is wrong with them
 _SCHEMA = """
@@ -67,25 +67,8 @@ class Lookup:
     def _connect(self) -> sqlite3.Connection:
         if self._db is not None:
             return self._db
-        db = None
-        if self.path is not None:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                db = self._open(self.path)
-            except (OSError, sqlite3.DatabaseError):
-                _remove(self.path)  # damaged: it is derived, start again
-                try:
-                    db = self._open(self.path)
-                except (OSError, sqlite3.DatabaseError):
-                    db = None
-        if db is None:  # a cache folder we cannot write: this process keeps one in memory
-            db = self._open(None)
-        self._db = db
-        return db
-
-    @staticmethod
-    def _open(path: Path | None) -> sqlite3.Connection:
-        return open_derived(path, _SCHEMA, FORMAT, _clear)
+        self._db = connect_derived(self.path, _SCHEMA, FORMAT, _clear)
+        return self._db
 
     def close(self) -> None:
         with self._lock:
@@ -112,7 +95,7 @@ class Lookup:
             except sqlite3.DatabaseError:
                 self.close()
                 if self.path is not None:
-                    _remove(self.path)
+                    remove_derived(self.path)
                 return self._sync(target, entries_after, all_rows, force)
 
     def _sync(
@@ -331,14 +314,6 @@ class Lookup:
             "SELECT id, row FROM rows WHERE id > ? ORDER BY id LIMIT ?", (after, limit)
         )
         return [(article_id, json.loads(row)) for article_id, row in found]
-
-
-def _remove(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        try:
-            Path(str(path) + suffix).unlink()
-        except OSError:
-            pass
 
 
 def _clear(db: sqlite3.Connection) -> None:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from .journal import Entry, State
 from .search_query import Query, fold, parse
-from .sqlite_files import open_derived
+from .sqlite_files import connect_derived
 
 if TYPE_CHECKING:
     from .store import Library
@@ -94,23 +94,8 @@ class SearchIndex:
                 f"this Python's SQLite ({sqlite3.sqlite_version}) has no FTS5; "
                 "reader search reads every article instead (slow)"
             )
-        db = None
-        if self.path is not None:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                db = self._open(self.path)
-            except (OSError, sqlite3.DatabaseError):
-                _remove(self.path)
-                try:
-                    db = self._open(self.path)
-                except (OSError, sqlite3.DatabaseError):
-                    db = None
-        self._db = db or self._open(None)
+        self._db = connect_derived(self.path, _SCHEMA, FORMAT, _clear)
         return self._db
-
-    @staticmethod
-    def _open(path: Path | None) -> sqlite3.Connection:
-        return open_derived(path, _SCHEMA, FORMAT, _clear)
 
     def close(self) -> None:
         with self._lock:
@@ -421,14 +406,6 @@ def _clear(db: sqlite3.Connection) -> None:
         "content='', tokenize='unicode61 remove_diacritics 2')"
     )
     db.execute("DELETE FROM meta WHERE k IN ('state', 'ann')")
-
-
-def _remove(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        try:
-            Path(str(path) + suffix).unlink()
-        except OSError:
-            pass
 
 
 # snippets --------------------------------------------------------------------------------------

@@ -29,3 +29,31 @@ def open_derived(
         clear(db)
         db.execute("INSERT OR REPLACE INTO meta VALUES('format', ?)", (fmt,))
     return db
+
+
+def connect_derived(
+    path: Path | None, schema: str, fmt: str, clear: Callable[[sqlite3.Connection], None]
+) -> sqlite3.Connection:
+    """The derived file at ``path``: opened; if damaged, removed and made again (it is
+    rebuilt from the store of record); if the cache folder cannot be written, kept in memory
+    by this process."""
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return open_derived(path, schema, fmt, clear)
+        except (OSError, sqlite3.DatabaseError):
+            remove_derived(path)
+            try:
+                return open_derived(path, schema, fmt, clear)
+            except (OSError, sqlite3.DatabaseError):
+                pass
+    return open_derived(None, schema, fmt, clear)
+
+
+def remove_derived(path: Path) -> None:
+    """Remove a derived SQLite file with its WAL, shared-memory and journal files."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            Path(str(path) + suffix).unlink()
+        except OSError:
+            pass
