@@ -38,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -53,63 +54,140 @@ RUNS = 5
 
 
 # building ---------------------------------------------------------------------------------
-def build(root: Path, n: int) -> float:
-    """Generate a library of ``n`` articles at ``root``; returns the seconds it took."""
+CHUNK = 5_000  # articles a build worker generates at a time (its own random stream)
+_templates: list = []  # (quotes, actors, cache) of the first TEMPLATES articles: see build()
+
+
+def _rng(chunk: int) -> random.Random:
+    """Chunk 0 draws from the stream the build drew from before it ran in workers, so a
+    library of up to CHUNK articles is the same as before."""
+    return random.Random(15 if chunk == 0 else 15 + 1_000_003 * chunk)
+
+
+def _text_of(data: dict, i: int) -> str:
+    text = data["text"]
+    if i % RARE_EVERY == 7:
+        text = text.replace(" die ", f" die {RARE} ", 1).replace(" the ", f" the {RARE} ", 1)
+    return text
+
+
+def _make_chunk(root: Path, chunk: int, n: int) -> list:
+    """Articles ``chunk * CHUNK`` up to ``n`` of that chunk: their folders written, their
+    index rows returned (in a build worker). The files are written as an import batch writes a
+    new folder (folders.py's layout: original, text, analysis cache), without its ``.pending``
+    mark, as the index lists them all at the end; the first TEMPLATES articles' caches are
+    sealed as an import seals them, the others' (their template's analysis, whose words are
+    not the new text's) from their template's packed form: the same cache as sealing it anew
+    gives, but when a quote's words happen to be the new text's at the same offsets."""
     from bench_cli_import import article
 
+    from reader.base.derived import seal
     from reader.importing.dedupe import content_key
-    from reader.library.analysis_cache import unsealed_cache
-    from reader.library.analysis_pool import analyse_text
-    from reader.library.folders import ArticleFolders
+    from reader.library.analysis_cache import _MADE_FROM, sealed_cache, text_digest
     from reader.library.ids import sha256_hex
     from reader.library.models import ArticleMeta
-    from reader.library.store import Library
 
-    started = time.perf_counter()
-    rng = random.Random(15)
-    library = Library(root, create=True)
-    folders = ArticleFolders(root)
-    analysed = []
+    rng = _rng(chunk)
+    articles = root / "articles"
     metas = []
-    for i in range(n):
+    for i in range(chunk * CHUNK, min(n, (chunk + 1) * CHUNK)):
         data = article(rng, i)
-        text = data["text"]
-        if i % RARE_EVERY == 7:
-            text = text.replace(" die ", f" die {RARE} ", 1).replace(" the ", f" the {RARE} ", 1)
-        if len(analysed) < TEMPLATES:
-            made = analyse_text(text, data["lang"])
-            if isinstance(made.cache, bytes):  # sealed for its own text: reused for others
-                made.cache = unsealed_cache(made.cache, text.encode("utf-8"))
-            analysed.append(made)
-        result = analysed[i % TEMPLATES]
+        text = _text_of(data, i)
+        quotes, actors, cache, packed = _templates[i % TEMPLATES]
         original = text.encode("utf-8")
         sha = sha256_hex(original)
         article_id = sha[:8]
-        meta = ArticleMeta(
-            id=article_id,
-            sha256=sha,
-            title=data["title"],
-            date=data["date"],
-            source=data["source"],
-            url=None,
-            lang=data["lang"],
-            format="txt",
-            file=f"corpus.jsonl:{i + 1}",
-            added=f"2025-01-01T00:00:00.{i:06d}+00:00",
-            content_key=content_key(text),
-            words=len(text.split()),
-            quotes=result.quotes,
-            actors=list(result.actors),
+        metas.append(
+            ArticleMeta(
+                id=article_id,
+                sha256=sha,
+                title=data["title"],
+                date=data["date"],
+                source=data["source"],
+                url=None,
+                lang=data["lang"],
+                format="txt",
+                file=f"corpus.jsonl:{i + 1}",
+                added=f"2025-01-01T00:00:00.{i:06d}+00:00",
+                content_key=content_key(text),
+                words=len(text.split()),
+                quotes=quotes,
+                actors=list(actors),
+            )
         )
-        folders.write(article_id, original, "txt", text, result.cache, fresh=True)
-        metas.append(meta)
-        if i and i % 50_000 == 0:
-            print(f"  ... {i:,} articles generated ({time.perf_counter() - started:.0f} s)")
+        if i < TEMPLATES:
+            sealed = sealed_cache(cache, original)
+        else:
+            sealed = seal(_MADE_FROM + text_digest(original), packed)
+        shard = f"{articles}/{article_id[:2]}"
+        folder = f"{shard}/{article_id}"
+        try:
+            os.mkdir(folder)
+        except FileNotFoundError:
+            os.makedirs(folder)
+        for name, body in (("original.txt", original), ("text.txt", original)):
+            with open(f"{folder}/{name}", "wb") as fh:
+                fh.write(body)
+        with open(f"{folder}/analysis.json", "wb") as fh:
+            fh.write(sealed)
+    return metas
+
+
+def build(root: Path, n: int, workers: int = 1) -> float:
+    """Generate a library of ``n`` articles at ``root`` (folders written by ``workers``
+    processes, the index in one transaction of this one); returns the seconds it took."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from bench_cli_import import article
+
+    from reader.library.analysis_cache import _SLICED_AT, _packed, unsealed_cache
+    from reader.library.analysis_pool import analyse_text
+    from reader.library.store import Library
+
+    started = time.perf_counter()
+    rng = _rng(0)
+    _templates.clear()
+    for i in range(min(n, TEMPLATES)):  # the first articles, really analysed
+        data = article(rng, i)
+        text = _text_of(data, i)
+        made = analyse_text(text, data["lang"])
+        cache = made.cache
+        if isinstance(cache, bytes):  # sealed for its own text: reused for others
+            cache = unsealed_cache(cache, text.encode("utf-8"))
+        plain = _packed(cache, "")  # no words are the text's ...
+        rows = json.loads(plain)[2]
+        assert all(type(row[at]) is not int for row in rows for at, _, _ in _SLICED_AT)  # ... none
+        packed = zlib.compress(plain, 6)
+        _templates.append((made.quotes, list(made.actors), cache, packed))
+    library = Library(root, create=True)
+    chunks = range((n + CHUNK - 1) // CHUNK)
+    metas: list = []
+    if workers > 1 and len(chunks) > 1:
+        fork = multiprocessing.get_context("fork")  # the workers inherit the templates
+        with ProcessPoolExecutor(workers, mp_context=fork) as pool:
+            for made in pool.map(_make_chunk, [root] * len(chunks), chunks, [n] * len(chunks)):
+                metas += made
+                if len(metas) % 50_000 == 0:
+                    took = time.perf_counter() - started
+                    print(f"  ... {len(metas):,} articles generated ({took:.0f} s)", flush=True)
+    else:
+        for chunk in chunks:
+            metas += _make_chunk(root, chunk, n)
+    generated = time.perf_counter()
     with library.index.transaction() as txn:
         for meta in metas:
             txn.put(meta)
+    indexed = time.perf_counter()
+    del metas
     library.article_columns()  # the derived caches a first reader would build
-    return time.perf_counter() - started
+    done = time.perf_counter()
+    print(
+        f"  folders {generated - started:.1f} s, index {indexed - generated:.1f} s, "
+        f"columns {done - indexed:.1f} s",
+        flush=True,
+    )
+    return done - started
 
 
 # measuring --------------------------------------------------------------------------------
@@ -365,6 +443,12 @@ def main() -> None:
     ap.add_argument("--max", type=int, default=None, help="leave out sizes above this")
     ap.add_argument("--work", type=Path, default=None, help="keep libraries here for reruns")
     ap.add_argument("--parts", default="writes,search,walks", help="what to measure (sizes always)")
+    ap.add_argument(
+        "--build-workers",
+        type=int,
+        default=(os.cpu_count() or 1) + 1,
+        help="processes that write a new library's folders",
+    )
     args = ap.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     if args.max:
@@ -386,7 +470,7 @@ def main() -> None:
             if not (root / "articles").is_dir():
                 shutil.rmtree(root, ignore_errors=True)
                 print(f"building {n:,} articles ...", flush=True)
-                builds[n] = build(root, n)
+                builds[n] = build(root, n, args.build_workers)
                 print(f"  built in {builds[n]:.1f} s", flush=True)
             results[n] = {}
             ids[n] = warm(root, env, results[n])
