@@ -97,6 +97,15 @@ def _make_chunk(root: Path, chunk: int, n: int) -> list:
         original = text.encode("utf-8")
         sha = sha256_hex(original)
         article_id = sha[:8]
+        shard = f"{articles}/{sha[:2]}"
+        while True:  # the folder is the id's claim (another worker's article may hold it)
+            try:
+                os.mkdir(f"{shard}/{article_id}")
+                break
+            except FileNotFoundError:
+                os.makedirs(shard, exist_ok=True)
+            except FileExistsError:  # the same first 8 digits: ~100 such pairs at 1M
+                article_id = sha[: len(article_id) + 1]  # longer, as an import's unique_id
         metas.append(
             ArticleMeta(
                 id=article_id,
@@ -119,12 +128,7 @@ def _make_chunk(root: Path, chunk: int, n: int) -> list:
             sealed = sealed_cache(cache, original)
         else:
             sealed = seal(_MADE_FROM + text_digest(original), packed)
-        shard = f"{articles}/{article_id[:2]}"
         folder = f"{shard}/{article_id}"
-        try:
-            os.mkdir(folder)
-        except FileNotFoundError:
-            os.makedirs(folder)
         for name, body in (("original.txt", original), ("text.txt", original)):
             with open(f"{folder}/{name}", "wb") as fh:
                 fh.write(body)
@@ -143,6 +147,8 @@ def build(root: Path, n: int, workers: int = 1) -> float:
 
     from reader.library.analysis_cache import _SLICED_AT, _packed, unsealed_cache
     from reader.library.analysis_pool import analyse_text
+    from reader.library.article_index import encode_row
+    from reader.library.journal import State, new_chain
     from reader.library.store import Library
 
     started = time.perf_counter()
@@ -162,24 +168,25 @@ def build(root: Path, n: int, workers: int = 1) -> float:
         _templates.append((made.quotes, list(made.actors), cache, packed))
     library = Library(root, create=True)
     chunks = range((n + CHUNK - 1) // CHUNK)
-    metas: list = []
+    rows: dict[str, dict] = {}  # the index rows as stored (encode_row), by id
     if workers > 1 and len(chunks) > 1:
         fork = multiprocessing.get_context("fork")  # the workers inherit the templates
         with ProcessPoolExecutor(workers, mp_context=fork) as pool:
             for made in pool.map(_make_chunk, [root] * len(chunks), chunks, [n] * len(chunks)):
-                metas += made
-                if len(metas) % 50_000 == 0:
+                rows.update((m.id, encode_row(m)) for m in made)
+                if len(rows) % 50_000 < CHUNK:
                     took = time.perf_counter() - started
-                    print(f"  ... {len(metas):,} articles generated ({took:.0f} s)", flush=True)
+                    print(f"  ... {len(rows):,} articles generated ({took:.0f} s)", flush=True)
     else:
         for chunk in chunks:
-            metas += _make_chunk(root, chunk, n)
+            rows.update((m.id, encode_row(m)) for m in _make_chunk(root, chunk, n))
     generated = time.perf_counter()
-    with library.index.transaction() as txn:
-        for meta in metas:
-            txn.put(meta)
+    # the base as a fold writes it (one row a line, its state), and an empty journal: what
+    # one transaction of every row leaves behind, without a journal of a million entries
+    # and its fold (the lookup is built by the first write, timed as such)
+    library.index._write_base(rows, State(0, new_chain()))
     indexed = time.perf_counter()
-    del metas
+    del rows
     library.article_columns()  # the derived caches a first reader would build
     done = time.perf_counter()
     print(
