@@ -27,9 +27,11 @@ class ArticleFolders:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
+        self._articles = self.root / "articles"
 
     def path(self, article_id: str) -> Path:
-        return self.root / "articles" / article_id[:2] / article_id
+        # one join, not three: an import asks for each new article's folder several times
+        return self._articles.joinpath(article_id[:2], article_id)
 
     def text(self, article_id: str) -> str:
         try:

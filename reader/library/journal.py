@@ -349,6 +349,9 @@ def _key_of(line: bytes) -> str | None:
     end = line.find(b'":', 1)
     if not line.startswith(b'"') or end < 0:
         return None
+    key = line[1:end]
+    if key.isalnum() and key.isascii():  # an article id (hex): no escapes to decode
+        return key.decode("ascii")
     try:
         key = json.loads(line[: end + 1])
     except ValueError:
