@@ -86,56 +86,6 @@ def test_a_change_appends_one_line_and_leaves_the_base_alone(tmp_path: Path) -> 
     assert Library(root).get("00000003").edited == {"title": "A corrected title"}
 
 
-def journal_entries(root: Path) -> int:
-    return (root / "articles.journal").read_bytes().count(b"\n") - 1  # (less the header)
-
-
-def test_a_bulk_import_folds_only_once_the_journal_is_half_the_base_and_at_its_end(
-    tmp_path: Path, monkeypatch
-) -> None:
-    monkeypatch.setattr(journal, "COMPACT_AFTER", 5)
-    root = tmp_path / "lib"
-    lib = fill(root, 60)  # folded (60 > 5): a base of 60 rows, an empty journal
-    assert journal_entries(root) == 0
-    for i in range(60, 72):  # an import's commits: past COMPACT_AFTER, not half the base
-        with lib.index.transaction(bulk=True) as txn:
-            txn.put(meta(i))
-    assert journal_entries(root) == 12
-    assert len(listed(root)) == 72
-    monkeypatch.setattr(article_index, "BULK_FOLD_AFTER", 14)  # (or at most this many entries)
-    for i in range(72, 75):
-        with lib.index.transaction(bulk=True) as txn:
-            txn.put(meta(i))
-    assert journal_entries(root) == 0  # the 15th entry: folded
-    for i in range(75, 82):
-        with lib.index.transaction(bulk=True) as txn:
-            txn.put(meta(i))
-    assert journal_entries(root) == 7
-    assert lib.index.fold_if_due() == 7  # the import's end: as any other write leaves it
-    assert journal_entries(root) == 0
-    assert lib.index.fold_if_due() == 0
-    stored = json.loads((root / "articles.json").read_text(encoding="utf-8"))["articles"]
-    assert sorted(stored) == [f"{i:08x}" for i in range(82)]
-    assert sorted(r["id"] for r in listed(root)) == sorted(stored)
-
-
-def test_an_import_in_many_commits_leaves_the_journal_folded(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(journal, "COMPACT_AFTER", 5)
-    root = tmp_path / "lib"
-    lib = fill(root, 60)
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i in range(12):
-        words = " ".join(f"w{i}x{k}" for k in range(40))
-        (folder / f"{i}.txt").write_text(f"Title {i}\n\n{words}.\n", encoding="utf-8")
-    from reader.library.ingest import import_paths
-
-    report = import_paths(lib, [folder], batch_seconds=0.0)
-    assert report.imported_count == 12 and not report.errors
-    assert journal_entries(root) <= journal.COMPACT_AFTER
-    assert len(listed(root)) == 72
-
-
 def test_the_journal_is_folded_past_its_limit_and_nothing_changes(
     tmp_path: Path, monkeypatch
 ) -> None:

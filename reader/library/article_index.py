@@ -51,7 +51,6 @@ from .models import ArticleMeta
 SCHEMA_VERSION = jr.SCHEMA_VERSION
 SNAPSHOT_FROM = 2_000  # rows; below this the JSON parses in milliseconds
 SAVE_AFTER = 200  # journal entries a reader replays onto the snapshot before saving a new one
-BULK_FOLD_AFTER = 10_000  # journal entries a bulk import lets gather at most (see _append)
 TABLE = "articles"
 _FIELDS = [f.name for f in fields(ArticleMeta) if f.name != "id"]
 _REQUIRED = {"sha256", "title", "format", "file", "added", "content_key"}
@@ -708,10 +707,8 @@ class ArticleIndex:
             lock.release()
 
     @contextmanager
-    def transaction(self, *, bulk: bool = False) -> Iterator[IndexTxn]:
-        """Lock, read the journal, let the caller record changes, append them at once.
-        ``bulk``: one of many commits of a large import, which folds the journal less often
-        (see ``_append``)."""
+    def transaction(self) -> Iterator[IndexTxn]:
+        """Lock, read the journal, let the caller record changes, append them at once."""
         from filelock import Timeout
 
         from reader.base import atomic
@@ -731,7 +728,7 @@ class ArticleIndex:
             txn = IndexTxn(self)
             yield txn
             if txn.ops:
-                self._append(store, txn.ops, bulk=bulk)
+                self._append(store, txn.ops)
         finally:
             lock.release()
 
@@ -758,13 +755,7 @@ class ArticleIndex:
 
         atomic_write_bytes(self.journal_path, jr.header_line(state))
 
-    def _append(self, store: StoreRead, ops: list[dict[str, Any]], *, bulk: bool = False) -> None:
-        """Append ``ops`` as journal entries; fold the journal into the base once it holds
-        more than COMPACT_AFTER entries (a base below FOLD_BELOW bytes: at every write). A
-        ``bulk`` writer (an import's commits, each of up to thousands of articles) folds only
-        once the journal also holds half the base's bytes or BULK_FOLD_AFTER entries: a fold
-        rewrites the whole base, and folding every COMPACT_AFTER articles made a 100,000-article
-        import fold a hundred times, at a cost that grows with the base (quadratic in all)."""
+    def _append(self, store: StoreRead, ops: list[dict[str, Any]]) -> None:
         from reader.base.atomic import append_durable
 
         state = store.head
@@ -776,8 +767,7 @@ class ArticleIndex:
             lines.append(line)
             state = State(seq, chain)
             entries.append(Entry(seq, op, chain))
-        appended = b"".join(lines)
-        append_durable(self.journal_path, appended, cut_at=store.journal.good_end)
+        append_durable(self.journal_path, b"".join(lines), cut_at=store.journal.good_end)
         self.lookup.apply(entries, store.head, state)
         for follow in self.followers:
             follow(entries, store.head, state)
@@ -793,14 +783,8 @@ class ArticleIndex:
                 self._resume = (st.st_size, state, st.st_ino)
             else:
                 self._key = None  # re-read at the next use
-        base_bytes = store.base_stamp[1] if store.base_stamp is not None else 0
-        small = store.base_stamp is not None and base_bytes < jr.FOLD_BELOW
-        held = len(store.entries) + len(entries)
-        due = held > jr.COMPACT_AFTER
-        if due and bulk:
-            journal_bytes = store.journal.good_end + len(appended)
-            due = held > BULK_FOLD_AFTER or 2 * journal_bytes > base_bytes
-        if small or due:
+        small = store.base_stamp is not None and store.base_stamp[1] < jr.FOLD_BELOW
+        if small or len(store.entries) + len(entries) > jr.COMPACT_AFTER:
             # the store as it now is: what was read under this lock and what was appended
             # (read again, the journal would be in memory twice: ~3 MB at 1,000 entries)
             now = StoreRead(
@@ -812,15 +796,6 @@ class ArticleIndex:
                 store.parsed,
             )
             self.fold(now)
-
-    def fold_if_due(self) -> int:
-        """Fold the journal if it holds more than COMPACT_AFTER entries (after a bulk import,
-        whose commits let it grow further); returns how many entries were folded."""
-        from reader.base.atomic import file_lock
-
-        with file_lock(self.path):
-            store = self.read_store()
-            return self.fold(store) if len(store.entries) > jr.COMPACT_AFTER else 0
 
     def fold(self, known: StoreRead | None = None) -> int:
         """Fold the journal into a new base (the caller holds the lock, or ``reader doctor``

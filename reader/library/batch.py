@@ -179,11 +179,7 @@ class ImportBatch:
             if finish:
                 self.drain(window=0)
             self.inflight.clear()
-            self.commit(last=True)
-            try:
-                self.index.fold_if_due()  # as any write leaves it: the bulk commits did not
-            except (ReaderError, OSError):
-                pass  # committed all the same; the next write folds
+            self.commit()
         finally:
             if self._own_pool:
                 self.pool.shutdown(wait=finish)
@@ -191,9 +187,8 @@ class ImportBatch:
                 self._writer.shutdown(wait=True)
             self.finish_tags()
 
-    def commit(self, *, last: bool = False) -> None:
-        """Write the pending rows (re-checked against rows other processes added meanwhile).
-        The run's commits before its ``last`` fold the index journal less often (bulk)."""
+    def commit(self) -> None:
+        """Write the pending rows (re-checked against rows other processes added meanwhile)."""
         pending, self.pending = self.pending, []
         self.pending_ids = set()
         self.last_commit = time.monotonic()
@@ -201,7 +196,7 @@ class ImportBatch:
             return
         finished = self._finish_writes(pending)
         settled: list[ImportOutcome] = []
-        with self.index.transaction(bulk=not last) as txn:
+        with self.index.transaction() as txn:
             self.known.begin_commit(txn)  # rows others added meanwhile, migrated keys
             moved: list[Path] = []
             for name, status, meta, error in finished:
