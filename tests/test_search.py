@@ -153,28 +153,51 @@ def test_the_index_follows_edits_removals_imports_and_reimports(lib, capsys) -> 
     assert found(library, "Klimabericht") == []
 
 
-def test_a_missing_or_damaged_index_is_rebuilt(lib) -> None:
+def test_a_missing_damaged_or_old_index_is_rebuilt(lib) -> None:
+    import shutil
+
+    from reader.library.search_index import FOLDER, OLD_FILE
+
     library, ids = lib
     assert found(library, "harbour") == [ids["harbour"]]
-    path = library.cache_dir / "search.sqlite"
+    folder = library.cache_dir / FOLDER
     library.search_index.close()
-    for extra in ("-wal", "-shm"):
-        Path(str(path) + extra).unlink(missing_ok=True)
-    path.write_bytes(b"this is not an sqlite database" * 50)
+    (folder / "meta.json").write_bytes(b"this is not the index's list of segments" * 50)
     assert found(Library(library.root), "harbour") == [ids["harbour"]]
-    path.unlink()
-    for extra in ("-wal", "-shm"):
-        Path(str(path) + extra).unlink(missing_ok=True)
+    for segment in folder.glob("*.idx"):  # the posting lists of every segment gone
+        segment.unlink()
     assert found(Library(library.root), "harbour") == [ids["harbour"]]
+    shutil.rmtree(folder)
+    old = library.cache_dir / OLD_FILE  # the FTS5 file of earlier versions: removed
+    old.write_bytes(b"SQLite format 3\x00")
+    assert found(Library(library.root), "harbour") == [ids["harbour"]]
+    assert folder.is_dir() and not old.exists()
 
 
-def test_without_fts5_search_reads_every_article(lib, monkeypatch) -> None:
-    from reader.library import search_index
+def _without_tantivy(monkeypatch) -> None:
+    from reader.library import search_engine
 
+    def missing():
+        raise search_engine.EngineUnavailable(
+            "the search engine (tantivy) cannot be loaded (No module named 'tantivy'); "
+            "pip install tantivy to search fast"
+        )
+
+    monkeypatch.setattr(search_engine, "load", missing)
+
+
+def test_without_tantivy_search_reads_every_article_and_says_so(lib, monkeypatch, capsys) -> None:
     library, ids = lib
-    monkeypatch.setattr(search_index, "has_fts5", lambda: False)
+    _without_tantivy(monkeypatch)
     fresh = Library(library.root)
     assert [h.article.id for h in fresh.search("harbour")] == [ids["harbour"]]
+    code, out, err = run(capsys, "--library", str(library.root), "search", "harbour")
+    assert code == 0 and ids["harbour"] in out
+    (line,) = err.strip().splitlines()
+    assert "tantivy" in line and "reading every article instead" in line
+    assert "Traceback" not in err
+    code, out, err = run(capsys, "--library", str(library.root), "doctor", "--repair")
+    assert "Traceback" not in err
 
 
 def test_search_json_keeps_its_fields_and_adds_score_and_snippet(capsys, tmp_path) -> None:

@@ -83,13 +83,13 @@ class Library:
     def search_index(self) -> SearchIndex:
         """The full-text index (search_index.py), opened on first use."""
         if self._search is None:
-            from .search_index import SearchIndex
+            from .search_index import FOLDER, SearchIndex
 
-            self._search = SearchIndex(self, self.cache_dir / "search.sqlite")
+            self._search = SearchIndex(self, self.cache_dir / FOLDER)
         return self._search
 
     def _follow_writes(self, entries: list[Entry], before: State, after: State) -> None:
-        if self._search is not None or (self.cache_dir / "search.sqlite").exists():
+        if self._search is not None or (self.cache_dir / "search.tantivy").exists():
             self.search_index.apply(entries, before, after)
 
     @property
