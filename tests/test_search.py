@@ -360,3 +360,118 @@ def test_the_tui_searches_as_you_type_and_pages_its_results(samples_dir_copy, mo
             assert len(found) == 4 and set(found) <= every and len(set(found)) == 4
 
     flow()
+
+
+# two processes, kills, a rebuild meanwhile, no cache folder ----------------------------------
+_EDITOR = """
+import sys
+from pathlib import Path
+from reader.library.store import Library
+lib = Library(Path(sys.argv[1]))
+ids = sys.argv[3:]
+print("ready", flush=True)
+for i in range(int(sys.argv[2])):
+    article = ids[i % len(ids)]
+    lib.edit(article, title=f"Leuchtturmbericht {i}")
+    print(article, i, flush=True)
+"""
+
+
+def _editor(root: Path, rounds: int, ids: list[str]):
+    import os
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    return subprocess.Popen(
+        [sys.executable, "-c", _EDITOR, str(root), str(rounds), *ids],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+
+
+def _titles_found(root: Path, word: str) -> dict[str, str]:
+    return {h.article.id: h.article.title for h in Library(root).search(word)}
+
+
+def test_a_search_beside_another_process_writing_sees_whole_states(lib) -> None:
+    """One process edits titles while this one searches: each search answers from a state the
+    library was in, and the last one finds exactly the last titles."""
+    library, ids = lib
+    root = library.root
+    assert found(library, "harbour") == [ids["harbour"]]  # the index exists: writers apply
+    chosen = sorted(ids.values())
+    child = _editor(root, 40, chosen)
+    assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+    while child.poll() is None:
+        titles = _titles_found(root, "Leuchtturmbericht")
+        assert set(titles) <= set(chosen)
+        assert all(t.startswith("Leuchtturmbericht ") for t in titles.values())
+    assert child.wait() == 0
+    titles = _titles_found(root, "Leuchtturmbericht")
+    assert set(titles) == set(chosen)
+    for article, title in titles.items():
+        number = int(title.split()[1])
+        assert _titles_found(root, f'title:"Leuchtturmbericht {number}"') == {article: title}
+    assert found(library, "title:Railway") == []  # the old title left the index
+
+
+def test_a_writer_killed_at_any_moment_leaves_an_index_the_next_search_trusts(lib) -> None:
+    import random
+    import signal
+    import time
+
+    library, ids = lib
+    root = library.root
+    assert found(library, "harbour") == [ids["harbour"]]
+    rng = random.Random(15)
+    chosen = sorted(ids.values())
+    for _ in range(5):
+        child = _editor(root, 1000, chosen)
+        assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.05, 0.4))
+        child.send_signal(signal.SIGKILL)
+        child.communicate()
+        listed = {m.id: m.title for m in Library(root).articles()}
+        titles = _titles_found(root, "Leuchtturmbericht")
+        # every article whose title the index says holds the word is found, and no other
+        assert titles == {i: t for i, t in listed.items() if t.startswith("Leuchtturmbericht")}
+
+
+def test_a_rebuild_takes_in_what_was_written_while_it_filled(lib, monkeypatch) -> None:
+    from reader.library import journal
+
+    monkeypatch.setattr(journal, "FOLD_BELOW", 0)  # the journal keeps the writes (no fold)
+    library, ids = lib
+    assert found(library, "harbour") == [ids["harbour"]]
+    other = Library(library.root)  # another writer (the lock is free while the rebuild fills)
+    written = []
+
+    def meanwhile(done: int, total: int) -> None:
+        if not written:
+            written.append(other.edit(ids["rail"], title="Seilbahnstreik beendet"))
+            other.remove([ids["harbour"]])
+
+    library.search_index.progress = meanwhile
+    count = library.search_index.rebuild()
+    assert written and count == 4  # filled from the state before the edit and the removal
+    fresh = Library(library.root)
+    assert found(fresh, "Seilbahnstreik") == [ids["rail"]]
+    assert found(fresh, "harbour") == []
+    assert found(fresh, "title:Railway") == []
+
+
+def test_without_a_writable_cache_folder_the_index_lives_in_memory(lib, monkeypatch) -> None:
+    library, ids = lib
+    blocker = library.cache_dir / "blocked"
+    blocker.parent.mkdir(parents=True, exist_ok=True)
+    blocker.write_text("a file where the cache folder would be", encoding="utf-8")
+    from reader.library.search_index import FOLDER, SearchIndex
+
+    index = SearchIndex(library, blocker / "sub" / FOLDER)
+    assert [h.id for h in index.search("harbour")] == [ids["harbour"]]
+    assert index.path is None  # in this process's memory
+    library.edit(ids["rail"], title="Bergbahnstreik")
+    assert [h.id for h in index.search("Bergbahnstreik")] == [ids["rail"]]

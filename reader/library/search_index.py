@@ -163,8 +163,13 @@ class SearchIndex:
             index.sync_lookup(store)
             start = store.end or State(0, "")
             new = self.path.with_name(f"{self.path.name}.new-{os.getpid()}")
-            remove(new)
-            engine = Engine.create(new)
+            try:
+                remove(new)
+                engine = Engine.create(new)
+            except (OSError, ValueError, EngineDamaged):  # no cache folder: in memory
+                self.path = None
+                with index.locked():
+                    return self._rebuild_locked()
             done = self._fill(engine, start)
             with index.locked():
                 store = index.read_store()
