@@ -11,6 +11,10 @@ printed when one is built). Per size, in this process, median of 5 (wall and CPU
 - the top 20 of a common word (in >= 10 % of articles), a rare word (< 0.1 %), a phrase;
 - each keystroke of typing the common word and the phrase in the TUI's search (a page of 50);
 - index size on disk beside the size of the texts it holds (UTF-8).
+
+With ``--fts5``, the baseline: the SQLite FTS5 index reader used before (content-less, the same
+folded texts, its tokenizer, its MATCH expressions and BM25 weights) built beside it from the
+same articles (``engine-N.fts5.sqlite``) and asked the same questions.
 """
 
 from __future__ import annotations
@@ -36,21 +40,13 @@ PAGE = 50  # the TUI's page (reader/screens/search.py)
 
 
 def build(path: Path, n: int) -> dict[str, float]:
-    from bench_cli_import import article
-
     from reader.library.search_engine import BUILD_HEAP, Engine
 
     started, cpu = time.perf_counter(), time.process_time()
     engine = Engine.create(path)
-    rng = random.Random(15)
     text_bytes = 0
     with engine.writer(BUILD_HEAP) as w:
-        for i in range(n):
-            data = article(rng, i)
-            text = data["text"]
-            if i % RARE_EVERY == 7:
-                text = text.replace(" die ", f" die {RARE} ", 1)
-                text = text.replace(" the ", f" the {RARE} ", 1)
+        for i, data, text in articles(n):
             texts = {"title": data["title"], "source": data["source"], "body": text}
             text_bytes += sum(len(v.encode("utf-8")) for v in texts.values())
             w.add(f"{i:08x}", texts, data["lang"], data["date"])
@@ -61,6 +57,70 @@ def build(path: Path, n: int) -> dict[str, float]:
         "build s": time.perf_counter() - started,
         "build cpu s": time.process_time() - cpu,
     }
+
+
+def articles(n: int):
+    from bench_cli_import import article
+
+    rng = random.Random(15)
+    for i in range(n):
+        data = article(rng, i)
+        text = data["text"]
+        if i % RARE_EVERY == 7:
+            text = text.replace(" die ", f" die {RARE} ", 1)
+            text = text.replace(" the ", f" the {RARE} ", 1)
+        yield i, data, text
+
+
+FTS_WEIGHTS = "6.0, 2.0, 1.0, 3.0, 2.0, 2.0"  # title, source, body, tags, notes, actors
+
+
+def fts5_build(path: Path, n: int) -> float:
+    import sqlite3
+
+    from reader.library.search_query import fold
+
+    started = time.perf_counter()
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute(
+        "CREATE VIRTUAL TABLE fts USING fts5(title, source, body, tags, notes, actors, "
+        "content='', tokenize='unicode61 remove_diacritics 2')"
+    )
+    db.execute("BEGIN")
+    sql = "INSERT INTO fts(rowid, title, source, body) VALUES(?, ?, ?, ?)"
+    for i, data, text in articles(n):
+        db.execute(sql, (i + 1, fold(data["title"]), fold(data["source"]), fold(text)))
+    db.execute("COMMIT")
+    db.execute("INSERT INTO fts(fts) VALUES('optimize')")
+    db.close()
+    return time.perf_counter() - started
+
+
+def fts5_match(query: str) -> str:
+    """The MATCH expression reader's FTS5 search made of a one-term query (a word: itself and
+    its stems as prefixes; a phrase: its words in order)."""
+    from reader.library.search_query import MIN_PREFIX, parse, stems
+
+    (term,) = parse(query).terms
+    if len(term.words) > 1:
+        return " + ".join(f'"{w}"' for w in term.words)
+    word = term.words[0]
+    options = [f'"{word}"*']
+    options += [f'"{s}"*' for s in sorted(stems(word)) if len(s) >= MIN_PREFIX]
+    options = list(dict.fromkeys(options))
+    return options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
+
+
+def fts5_measure(path: Path) -> dict[str, object]:
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    sql = f"SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, {FTS_WEIGHTS}) LIMIT 20"
+    figures: dict[str, object] = {"index MB": path.stat().st_size / 1e6}
+    for label, query in (("common", COMMON), ("rare", RARE), ("phrase", PHRASE)):
+        match = fts5_match(query)
+        figures[label] = timed(lambda m=match: db.execute(sql, (m,)).fetchall(), 3)[:2]
+    return figures
 
 
 def size_of(path: Path) -> int:
@@ -110,6 +170,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="1000,10000,100000,1000000")
     ap.add_argument("--work", type=Path, required=True)
+    ap.add_argument("--fts5", action="store_true", help="the FTS5 baseline beside it")
     args = ap.parse_args()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"machine: {os.cpu_count()} CPUs, load average {load} (shared: figures vary)")
@@ -135,6 +196,17 @@ def main() -> None:
             + ", ".join(f"{t!r} {w:.1f}" for t, w, _ in figures["keystrokes"])  # type: ignore[union-attr]
             + f" ms; slowest {worst[0]!r} {worst[1]:.1f} ms wall {worst[2]:.1f} ms CPU"
         )
+        if args.fts5:
+            fts = args.work / f"engine-{n}.fts5.sqlite"
+            if not fts.exists():
+                print(f"  building the FTS5 baseline of {n:,} articles ...", flush=True)
+                print(f"  built in {fts5_build(fts, n):.1f} s")
+            base = fts5_measure(fts)
+            print(f"  FTS5 baseline: index {base['index MB']:.1f} MB")
+            for label, query in (("common", COMMON), ("rare", RARE), ("phrase", PHRASE)):
+                wall, cpu = base[label]  # type: ignore[misc]
+                print(f"  FTS5 top 20 {label:7} {query:18} {wall:7.1f} ms wall {cpu:7.1f} ms CPU")
+            figures["fts5"] = base
         out = args.work / f"figures-{n}.json"
         out.write_text(json.dumps(figures, indent=1), encoding="utf-8")
 

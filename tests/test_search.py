@@ -475,3 +475,17 @@ def test_without_a_writable_cache_folder_the_index_lives_in_memory(lib, monkeypa
     assert index.path is None  # in this process's memory
     library.edit(ids["rail"], title="Bergbahnstreik")
     assert [h.id for h in index.search("Bergbahnstreik")] == [ids["rail"]]
+
+
+def test_a_library_that_cannot_be_locked_is_searched_from_memory(lib, monkeypatch) -> None:
+    """A read-only library: its index lock cannot be taken, so the index is never written in
+    the cache folder; this process builds its own in memory."""
+    library, ids = lib
+
+    def refused():
+        raise PermissionError(13, "Permission denied", f"{library.index.path}.lock")
+
+    monkeypatch.setattr(library.index, "locked", refused)
+    assert found(library, "harbour") == [ids["harbour"]]
+    assert library.search_index.path is None
+    assert not library.search_index.exists()

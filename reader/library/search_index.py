@@ -25,6 +25,7 @@ import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -104,7 +105,7 @@ class SearchIndex:
             if self.path is not None and not self.exists():
                 self.rebuild()  # builds without the lock, then swaps under it
                 return
-            with index.locked():
+            with self._writing():
                 store = index.read_store()
                 index.sync_lookup(store)
                 target = store.end or State(0, "")
@@ -118,6 +119,11 @@ class SearchIndex:
                 if held != target:
                     self._write(engine, self._touched(entries), target)
                 self._sync_annotations(engine)
+
+    def _writing(self) -> AbstractContextManager[None]:
+        """The library's index lock, under which every write to the index folder happens (a
+        memory index is this process's own: its thread lock is enough)."""
+        return self.library.index.locked() if self.path is not None else nullcontext()
 
     def apply(self, entries: list[Entry], before: State, after: State) -> None:
         """A writer's own entries, under its lock: applied if the index held ``before`` (else
@@ -157,8 +163,7 @@ class SearchIndex:
         index = self.library.index
         with self._lock:
             if self.path is None:
-                with index.locked():
-                    return self._rebuild_locked()
+                return self._rebuild_locked()
             store = index.read_store()
             index.sync_lookup(store)
             start = store.end or State(0, "")
@@ -168,8 +173,7 @@ class SearchIndex:
                 engine = Engine.create(new)
             except (OSError, ValueError, EngineDamaged):  # no cache folder: in memory
                 self.path = None
-                with index.locked():
-                    return self._rebuild_locked()
+                return self._rebuild_locked()
             done = self._fill(engine, start)
             with index.locked():
                 store = index.read_store()
@@ -336,7 +340,14 @@ class SearchIndex:
         if not self.library.exists():
             return  # no library: nothing to find, and nothing is created
         for attempt in range(2):
-            self.sync()
+            try:
+                self.sync()
+            except OSError:  # the library cannot be locked (read-only): an index in memory
+                if self.path is None:
+                    raise
+                with self._lock:
+                    self.path, self._engine = None, None
+                self.sync()
             engine = self._engine
             if engine is None:
                 return
@@ -346,7 +357,7 @@ class SearchIndex:
             except (EngineDamaged, ValueError, OSError):
                 if attempt:
                     raise
-                with self._lock, self.library.index.locked():
+                with self._lock, self._writing():
                     self._engine = None
                     if self.path is not None:
                         remove(self.path)
