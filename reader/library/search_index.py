@@ -397,21 +397,34 @@ def spans(text: str, words: list[tuple[str, bool]]) -> list[tuple[int, int]]:
     return [m.span() for m in found.finditer(text) if m.end() > m.start()]
 
 
-def snippet(text: str, query: Query, width: int = 200) -> tuple[str, list[tuple[int, int]], int]:
+def paragraph_matches(
+    text: str, words: list[tuple[str, bool]]
+) -> list[tuple[int, str, list[tuple[int, int]]]]:
+    """Each paragraph of ``text`` (number, text) with where the query's words occur in it."""
+    return [(n, para, spans(para, words)) for n, para in enumerate(text.split("\n\n"))]
+
+
+def snippet(
+    text: str,
+    query: Query,
+    width: int = 200,
+    found: list[tuple[int, str, list[tuple[int, int]]]] | None = None,
+) -> tuple[str, list[tuple[int, int]], int]:
     """(a window of ``text`` around the best paragraph's first match, the matches in it as
-    (start, end) in the window, the paragraph's number)."""
-    words = query.highlight_words()
+    (start, end) in the window, the paragraph's number); ``found``: the paragraphs' matches
+    (paragraph_matches), when the caller has them."""
+    if found is None:
+        found = paragraph_matches(text, query.highlight_words())
     best: tuple[int, int, str, list[tuple[int, int]]] | None = None
-    for number, para in enumerate(text.split("\n\n")):
-        found = spans(para, words)
-        if found and (best is None or len(found) > best[0]):
-            best = (len(found), number, para, found)
+    for number, para, matches in found:
+        if matches and (best is None or len(matches) > best[0]):
+            best = (len(matches), number, para, matches)
     if best is None:
         para = text.split("\n\n", 1)[0]
         piece = " ".join(para.split())[:width]
         return piece, [], 0
-    _, number, para, found = best
-    first = found[0][0]
+    _, number, para, matched = best
+    first = matched[0][0]
     start = max(0, first - width // 3)
     if start:
         space = para.find(" ", start)
@@ -422,7 +435,7 @@ def snippet(text: str, query: Query, width: int = 200) -> tuple[str, list[tuple[
     suffix = "…" if end < len(para) else ""
     marks = [
         (s - start + len(prefix), min(e, end) - start + len(prefix))
-        for s, e in found
+        for s, e in matched
         if s >= start and s < end
     ]
     shown = prefix + window + suffix

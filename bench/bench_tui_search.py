@@ -1,0 +1,103 @@
+"""The TUI's search as you type on a library: each keystroke, from the key reaching the app to
+its page of results (50, labelled) handed to the list, beside a key that only moves the
+list's cursor (to its paint), measured in the same run.
+
+    python bench/bench_tui_search.py LIBRARY [--word Berlin] [--runs 3]
+
+LIBRARY: e.g. one bench_scale.py built (``--work /tmp/scale``: /tmp/scale/lib-100000). The
+search index is built first, outside the measure (the first search after an upgrade builds it
+once). Uses the library's cache folder (READER_CACHE, if set).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+
+async def typing(library: Path, words: list[str], runs: int) -> dict[str, object]:
+    from bench_tui import timed_keys, watch_paints
+
+    from reader.app import make_app
+    from reader.screens.search import SearchScreen
+
+    app = make_app(library, poll_interval=0)
+    paints = watch_paints(app)
+    figures: dict[str, object] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        shown: list[tuple[str, float, int]] = []
+        real = screen._show
+
+        def show(query, offset, entries, more):  # type: ignore[no-untyped-def]
+            real(query, offset, entries, more)
+            shown.append((query, time.perf_counter(), len(entries)))
+
+        screen._show = show  # type: ignore[method-assign]
+        per_key: dict[str, list[float]] = {}
+        for _ in range(runs):
+            for word in words:
+                for end in range(1, len(word) + 1):
+                    typed = word[:end]
+                    before = len(shown)
+                    t0 = time.perf_counter()
+                    await pilot.press(word[end - 1])
+                    while not any(q == typed for q, _, _ in shown[before:]):
+                        await asyncio.sleep(0.0005)
+                    done = next(t for q, t, _ in shown[before:] if q == typed)
+                    per_key.setdefault(typed, []).append((done - t0) * 1000)
+                    await pilot.pause()
+                for _ in word:
+                    await pilot.press("backspace")
+                await pilot.pause(0.3)
+        figures["keys"] = {k: statistics.median(v) for k, v in per_key.items()}
+        await pilot.press("enter")  # to the list
+        await pilot.pause(0.2)
+        moves = await timed_keys(pilot, paints, ["j", "k"] * 5)
+        figures["noop key"] = statistics.median(moves) * 1000
+    return figures
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("library", type=Path)
+    ap.add_argument("--word", action="append", default=None)
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    words = args.word or ["Berlin", "Quokkaforschung"]
+    from reader.library.store import Library
+
+    library = Library(args.library)
+    started = time.perf_counter()
+    library.search("warm", 1)  # builds the index if there is none (not measured)
+    print(f"index ready in {time.perf_counter() - started:.1f} s")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    cpu = time.process_time()
+    figures = asyncio.run(typing(args.library, words, args.runs))
+    print(
+        f"load average {load}; {len(library.index.rows()):,} articles; CPU of the run "
+        f"{time.process_time() - cpu:.1f} s"
+    )
+    keys: dict[str, float] = figures["keys"]  # type: ignore[assignment]
+    print("keystroke to its page of results, median of", args.runs, "(ms):")
+    print("  " + ", ".join(f"{k!r} {v:.1f}" for k, v in keys.items()))
+    worst = max(keys.items(), key=lambda kv: kv[1])
+    print(f"  median {statistics.median(keys.values()):.1f}, slowest {worst[0]!r} {worst[1]:.1f}")
+    print(f"a key moving the list's cursor, to its paint: {figures['noop key']:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
