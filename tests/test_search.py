@@ -489,3 +489,20 @@ def test_a_library_that_cannot_be_locked_is_searched_from_memory(lib, monkeypatc
     assert found(library, "harbour") == [ids["harbour"]]
     assert library.search_index.path is None
     assert not library.search_index.exists()
+
+
+def test_a_snippet_on_one_line_moves_its_marks_as_the_character_loop_did() -> None:
+    import random
+
+    from reader.library.search_index import _one_line, _one_line_slow
+
+    rng = random.Random(15)
+    alphabet = "ab \t\n\u3000\u2028c."
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        marks = []
+        for _ in range(rng.randint(0, 4)):
+            start = rng.randint(0, len(text))
+            marks.append((start, rng.randint(start, len(text))))
+        assert _one_line(text, marks) == _one_line_slow(text, marks), (text, marks)
+    assert _one_line("a  b\n\nc", [(0, 1), (3, 4), (6, 7)]) == ("a b c", [(0, 1), (2, 3), (4, 5)])
