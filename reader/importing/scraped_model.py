@@ -514,9 +514,9 @@ def title_candidates(
     offsets = list(itertools.accumulate((len(k) + 1 for k in padded_norms[:-1]), initial=0))
     word_counts = [len(words_of(ln.text)) for ln in lines]
     lead_count: Counter[str] = Counter()
-    for words in lead.values():
-        lead_count.update(words)
-    lead_lines = sum(1 for words in lead.values() if words)
+    for found_words in lead.values():
+        lead_count.update(found_words)
+    lead_lines = sum(1 for found_words in lead.values() if found_words)
     dated = [i for i, ln in enumerate(lines) if ln.dated or DATE_IN_TEXT.search(ln.text)]
     out: list[tuple[int, Features]] = []
     candidates = [
