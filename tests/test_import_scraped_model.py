@@ -174,30 +174,3 @@ def test_a_headline_under_a_related_label_stays_a_title_candidate() -> None:
     features = _candidates(page)
     assert HEADLINE in features
     assert features[HEADLINE].get("rule:noise") == 1.0
-
-
-def _far_page(gap: int) -> str:
-    """A headline, then `gap` lines of a teaser list (short headline-like lines of other
-    stories), then the byline and the story."""
-    teasers = [f"Harbour ferry number {n} returns to the old timetable" for n in range(gap)]
-    return "\n".join(["Menu", "Search", HEADLINE, *teasers, "By Jane Example", *STORY])
-
-
-def test_a_headline_far_above_the_story_is_a_title_candidate() -> None:
-    """Headlines sit more than 40 lines above the story on some pages (a rail of teasers
-    between them); up to TITLE_BEFORE lines above, the headline is weighed with its distance."""
-    features = _candidates(_far_page(60))
-    assert HEADLINE in features
-    assert features[HEADLINE].get("far:1") == 1.0  # 40 to 80 lines above the story's start
-    assert features[HEADLINE].get("storybetween:0") == 1.0  # no story line between
-    gone = _candidates(_far_page(scraped_model.TITLE_BEFORE + 20))
-    assert HEADLINE not in gone
-
-
-def test_a_headline_inside_the_story_is_a_title_candidate() -> None:
-    """A headline shown below the first story lines (the lead printed above it) is a
-    candidate, and the story lines above it are counted."""
-    page = "\n".join(["Menu", "Search", *STORY[:3], HEADLINE, "By Jane Example", *STORY[3:]])
-    features = _candidates(page)
-    assert HEADLINE in features
-    assert features[HEADLINE].get("storybetween:2") == 1.0  # two or three story lines above

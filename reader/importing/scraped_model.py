@@ -485,7 +485,7 @@ def story_probabilities(lines: list[Line], scorer: Model | None = None) -> list[
 _BYLINE = re.compile(r"^(?:by|von|posted|geschrieben|written|interview|text|autor|author)\b", re.I)
 
 
-TITLE_BEFORE, TITLE_AFTER = 100, 30  # where a headline is looked for, around the story's start
+TITLE_BEFORE, TITLE_AFTER = 40, 5  # where a headline is looked for, around the story's start
 
 
 def title_candidates(
@@ -529,9 +529,6 @@ def title_candidates(
     ]
     lengths = {i: word_counts[i] for i in candidates}
     window = [i for i in candidates if start - 12 <= i <= start]
-    story_before = [0] * (count + 1)  # likely story lines before each line
-    for i, (ln, p) in enumerate(zip(lines, probabilities, strict=True)):
-        story_before[i + 1] = story_before[i] + (1 if p >= 0.5 and ln.body else 0)
     shapes = [_shape(ln) for ln in lines]
     rule_pick = _rule_title(lines)
     heads = [i for i in range(max(0, start - 15), start + 1) if shapes[i] == "head"]
@@ -560,13 +557,6 @@ def title_candidates(
         distance = index - start
         f[f"dist:{_bucket(distance + 40, (25, 33, 36, 37, 38, 39, 40, 41, 42, 44, 50))}"] = 1.0
         f["logdist"] = _signed_log(distance)
-        f[f"far:{_bucket(distance, (-80, -40, -15, 5, 15))}"] = 1.0
-        between_story = (
-            story_before[start] - story_before[index + 1]
-            if index < start
-            else (story_before[index] - story_before[start])
-        )
-        f[f"storybetween:{_bucket(between_story, (0, 1, 3, 8))}"] = 1.0
         f["pos"] = index / max(1, count - 1)
         f["first"] = 1.0 if index == candidates[0] else 0.0
         key = norms[index]
