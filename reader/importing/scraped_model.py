@@ -11,6 +11,8 @@ the sum of the weights of its active features; the file is read once, on first u
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import math
 import re
@@ -504,6 +506,17 @@ def title_candidates(
                 break
     norms = [norm(ln.text) for ln in lines]
     repeats = Counter(n for n in norms if n)
+    where: dict[str, list[int]] = {}
+    for i, key in enumerate(norms):
+        where.setdefault(key, []).append(i)
+    padded_norms = [f" {key} " for key in norms]
+    joined = "\n".join(padded_norms)  # one string: a line's holders are found by str.find
+    offsets = list(itertools.accumulate((len(k) + 1 for k in padded_norms[:-1]), initial=0))
+    word_counts = [len(words_of(ln.text)) for ln in lines]
+    lead_count: Counter[str] = Counter()
+    for found_words in lead.values():
+        lead_count.update(found_words)
+    lead_lines = sum(1 for found_words in lead.values() if found_words)
     dated = [i for i, ln in enumerate(lines) if ln.dated or DATE_IN_TEXT.search(ln.text)]
     out: list[tuple[int, Features]] = []
     candidates = [
@@ -511,10 +524,11 @@ def title_candidates(
         for i, ln in enumerate(lines[: start + TITLE_AFTER + 1])
         if i >= start - TITLE_BEFORE
         and (not certain_furniture(ln) or _teaser_mark(ln))
-        and 1 <= len(words_of(ln.text)) <= 40
+        and 1 <= word_counts[i] <= 40
         and any(c.isalpha() for c in ln.text)
     ]
-    lengths = {i: len(words_of(lines[i].text)) for i in candidates}
+    lengths = {i: word_counts[i] for i in candidates}
+    window = [i for i in candidates if start - 12 <= i <= start]
     shapes = [_shape(ln) for ln in lines]
     rule_pick = _rule_title(lines)
     heads = [i for i in range(max(0, start - 15), start + 1) if shapes[i] == "head"]
@@ -550,16 +564,18 @@ def title_candidates(
         own = [w for w in _WORD.findall(text.casefold()) if len(w) >= 4]
         if own:
             f["overlap"] = sum(1 for w in own if body_words[w]) / len(own)
-            others = set().union(*(words for i, words in lead.items() if i != index))
-            if others:  # (a line of the lead itself is compared with the rest of the lead)
-                f["leadoverlap"] = sum(1 for w in own if w in others) / len(own)
-        near = [abs(d - index) for d in dated if d != index and abs(d - index) <= 4]
+            mine = lead.get(index, set())
+            if lead_lines - (1 if mine else 0) > 0:
+                # (a line of the lead itself is compared with the rest of the lead)
+                shared = sum(1 for w in own if lead_count[w] - (w in mine) > 0)
+                f["leadoverlap"] = shared / len(own)
+        around = dated[bisect.bisect_left(dated, index - 4) : bisect.bisect_right(dated, index + 4)]
+        near = [abs(d - index) for d in around if d != index]
         if near:
             f[f"datenear:{min(near)}"] = 1.0
-            if any(d > index for d in dated if abs(d - index) <= 4):
+            if any(d > index for d in around):
                 f["datebelow"] = 1.0
         # Compared to the other candidates just before the story: the longest headline-like line.
-        window = [i for i in candidates if start - 12 <= i <= start]
         if index in window and n_words >= 3:
             longer = sum(1 for i in window if lengths[i] > n_words)
             f[f"rank:{min(longer, 4)}"] = 1.0
@@ -572,29 +588,31 @@ def title_candidates(
             f["nextp"] = probabilities[index + 1]
         if index:
             f["prevp"] = probabilities[index - 1]
-            if len(words_of(lines[index - 1].text)) <= 3:
+            if word_counts[index - 1] <= 3:
                 f["prevshort"] = 1.0
         short_run = sum(
             1
             for j in range(max(0, index - 2), min(count, index + 3))
-            if j != index and len(words_of(lines[j].text)) <= 3
+            if j != index and word_counts[j] <= 3
         )
         f[f"shortnear:{short_run}"] = 1.0
         for offset, label in ((-2, "p2"), (-1, "p1"), (1, "n1"), (2, "n2")):
             j = index + offset
             f[f"{label}:{shapes[j] if 0 <= j < count else 'edge'}"] = 1.0
         if key and len(key) >= 8:
-            twins = [j for j, other in enumerate(norms) if j != index and other == key]
+            twins = [j for j in where[key] if j != index]
             if any(abs(j - index) <= 10 for j in twins):
                 f["twin:near"] = 1.0
             elif twins:
                 f["twin:far"] = 1.0
             padded = f" {key} "
-            holders = [
-                j
-                for j, other in enumerate(norms)
-                if len(other) > len(key) and padded in f" {other} " and j != index
-            ]
+            holders = []
+            found = joined.find(padded)
+            while found >= 0:
+                j = bisect.bisect_right(offsets, found) - 1
+                if j != index and len(padded_norms[j]) > len(padded) and j not in holders:
+                    holders.append(j)
+                found = joined.find(padded, found + 1)
             if holders:
                 tail = any(norms[j].endswith(key) for j in holders)
                 f["heldby:tail" if tail else "heldby:inside"] = 1.0
