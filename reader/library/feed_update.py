@@ -376,6 +376,8 @@ class _Update:
             nothing: Future[Any] = Future()
             nothing.set_result(None)
             return nothing
+        from .fetched import parse_fetched
+
         return self.pool.limited(
             parse_fetched, outcome, {**self._given(run, entry), "url": outcome.url}
         )
@@ -386,7 +388,7 @@ class _Update:
         """The entry's article: its page as parsed, else (failures reported) partial."""
         from reader.fetching.http import FetchError
 
-        from .fetched import parse_partial, partial_record
+        from .fetched import guarded, parse_partial, partial_record
 
         feed = run.feed
         name = entry.link or f"{feed.url}#{entry.key}"
@@ -421,7 +423,7 @@ class _Update:
         if entry.link:
             given["url"] = entry.link
         try:
-            parsed = _guarded(parse_partial, record, name, given)
+            parsed = guarded(parse_partial, record, name, given)
         except ImportFailure as exc:
             self._error(name, str(exc))
             run.settled[entry.key] = ""
@@ -564,26 +566,3 @@ class _Chunk:
             if count >= self.size:
                 self.full = True
                 return
-
-
-def parse_fetched(response: Response, given: dict[str, Any]) -> tuple[ParsedArticle, bytes]:
-    """A fetched page through the importer (run in a parse worker): ImportFailure for any
-    failure, with its reason."""
-    from .analysis_pool import with_content_key
-    from .fetched import parse_page
-
-    parsed, data = _guarded(parse_page, response, given)
-    return with_content_key(parsed), data
-
-
-def _guarded(parse: Callable[..., Any], *args: Any) -> Any:
-    """The importer's own failures as they are; anything else in it as one ImportFailure (one
-    bad page must not stop an update)."""
-    try:
-        return parse(*args)
-    except ImportFailure:
-        raise
-    except RecursionError:
-        raise ImportFailure("document nested too deeply") from None
-    except Exception as exc:  # noqa: BLE001
-        raise ImportFailure(f"cannot be read ({type(exc).__name__}: {exc})") from None
