@@ -118,7 +118,10 @@ class ArchiveImport:
 
             try:
                 response = answer.result()
-                return self._parse(_parse_page, response, {**given, "url": response.url})
+                page: tuple[ParsedArticle, bytes] = self._parse(
+                    _parse_page, response, {**given, "url": response.url}
+                )
+                return page
             except FetchError as exc:
                 error(exc.url, exc.reason)
             except (ReaderError, InternalError) as exc:  # ImportFailure, a limit, a bug
@@ -183,11 +186,13 @@ def _parse_saved(data: bytes, name: str) -> ParsedArticle:
 
     from .fetched import guarded
 
-    return guarded(parse_document, data, name)
+    parsed: ParsedArticle = guarded(parse_document, data, name)
+    return parsed
 
 
 def _parse_page(response: Response, given: dict[str, Any]) -> tuple[ParsedArticle, bytes]:
     """A fetched page through the importer (a parse worker's job)."""
     from .fetched import guarded, parse_page
 
-    return guarded(parse_page, response, given)
+    page: tuple[ParsedArticle, bytes] = guarded(parse_page, response, given)
+    return page
