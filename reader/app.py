@@ -125,6 +125,19 @@ class ReaderApp(App[None]):
         prompt.saver = saver
         self.push_screen(prompt)
 
+    def action_toggle_adjudicating(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        session.set_adjudicating(not session.adjudicating)
+        if session.adjudicating:
+            self.notify("adjudicating: notes, tags and corrections are now recorded as final")
+        else:
+            self.notify(f"you code as {session.coder()} again")
+        refresh = getattr(self.screen, "refresh_annotations", None)
+        if callable(refresh):  # the article shows final's corrections (or the user's again)
+            refresh()
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key of the current screen is also a command (generated, so none is missed)."""
         yield from super().get_system_commands(screen)
@@ -140,6 +153,18 @@ class ReaderApp(App[None]):
             "the name your notes and tags carry (a study with several coders)",
             self.action_set_coder,
         )
+        if self.session is not None and self.session.adjudicating:
+            yield SystemCommand(
+                "Stop adjudicating",
+                "record notes, tags and corrections under your own name again",
+                self.action_toggle_adjudicating,
+            )
+        else:
+            yield SystemCommand(
+                "Adjudicate (record as final)",
+                "the team's final version: corrections, notes and tags recorded as final",
+                self.action_toggle_adjudicating,
+            )
         seen: set[tuple[int, str]] = set()
         for active in screen.active_bindings.values():
             binding = active.binding

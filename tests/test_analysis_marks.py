@@ -154,6 +154,24 @@ MARKS = [
         quote="„kleinen Gilden“",
         id="adjective-and-noun-in-a-konjunktiv-sentence-is-direct-de",
     ),
+    # a first-person word inside a few words in marks makes them somebody's words, not a name;
+    # the same few words without one stay a term
+    quote(
+        "Seit dem Sommer hängen im Ort Plakate gegen die „Zerstörung unserer Heimat“ durch den Windpark.",
+        "de",
+        "direct",
+        at="„Zerstörung",
+        quote="„Zerstörung unserer Heimat“",
+        id="first-person-possessive-in-marks-is-direct-de",
+    ),
+    quote(
+        "Seit dem Sommer hängen im Ort Plakate gegen die „Zerstörung der Heimat“ durch den Windpark.",
+        "de",
+        "term",
+        at="„Zerstörung",
+        quote="„Zerstörung der Heimat“",
+        id="same-words-without-first-person-stay-a-term-de",
+    ),
     # the title of a book right after the noun that names it is no quotation, however long;
     # the same noun ending the sentence before a quote does not make one
     quote(BUCH, "de", "term", at="„Von Feldern", id="long-title-after-buch-is-a-term-de"),

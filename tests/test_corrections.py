@@ -490,3 +490,20 @@ def test_a_bad_correction_in_an_import_merges_nothing(capsys, tmp_path: Path, br
     code, _out, err = run(capsys, "import-annotations", str(path))
     assert code == 1 and "bogus" in err and "nothing merged" in err
     assert run(capsys, "tags")[1].strip() == "no tags"
+
+
+def test_export_annotated_keeps_an_article_whose_only_work_is_a_correction(
+    capsys, tmp_path: Path, bridge: str
+) -> None:
+    ferry = _import(capsys, tmp_path, "ferry.txt", FERRY)
+    code, out, err = run(capsys, "export", "--annotated", "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["articles"] == []  # nothing worked on yet
+    row = one(capsys, bridge, "waited long enough")
+    ok(capsys, "quote", "confirm", row["quote"])
+    code, out, err = run(capsys, "export", "--annotated", "--format", "json")
+    assert code == 0, err
+    assert [a["id"] for a in json.loads(out)["articles"]] == [bridge]  # not the ferry
+    ok(capsys, "actor", "set", ferry, "tom-birch", "--name", "Thomas Birch")
+    code, out, err = run(capsys, "export", "--annotated", "--format", "json")
+    assert {a["id"] for a in json.loads(out)["articles"]} == {bridge, ferry}

@@ -214,3 +214,44 @@ async def test_actors_panel_edit_merges_and_marks_none(tmp_path: Path, capsys) -
     actors = {a["actor"]: a for a in json.loads(capsys.readouterr().out)}
     assert code == 0 and "tom-birch" not in actors
     assert actors["clara-venn"]["direct"] == 2
+
+
+@run_async
+async def test_adjudicating_records_final_corrections_and_shows_final_s(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command palette's "Adjudicate" makes the TUI record corrections as the coder final
+    (as `--coder final` does in the CLI) and show final's version; stopping goes back to the
+    user's own name and version. A new run never starts adjudicating."""
+    root = tmp_path / "lib"
+    add_article(root, BODY, title="Council approves the river bridge")
+    app = app_for(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_article(pilot)
+        me = screen.session.store.who()
+        app.action_toggle_adjudicating()
+        await settle(pilot)
+        header = str(screen.query_one("#article-header").render())
+        assert "adjudicating: recorded as final" in header
+        await to_quote(pilot, screen, "Nobody asked")
+        await pilot.press("x")  # rejected by final only
+        await settle(pilot)
+        assert "by final" in status_line(screen)
+        commands = [c.title for c in app.get_system_commands(screen)]
+        assert "Stop adjudicating" in commands
+        app.action_toggle_adjudicating()
+        await settle(pilot)
+        assert screen.session.store.who() == me
+        assert "adjudicating" not in str(screen.query_one("#article-header").render())
+        # the user's own version has no rejection: the quote is back among theirs
+        assert any("Nobody asked" in screen.text[q.start : q.end] for q in screen.view.quotes)
+        assert "Adjudicate (record as final)" in [c.title for c in app.get_system_commands(screen)]
+    final = quotes(capsys, root, "--coder", "final", "--all")
+    assert next(r for t, r in final.items() if "Nobody asked" in t)["status"] == "rejected"
+    mine = quotes(capsys, root)
+    assert next(r for t, r in mine.items() if "Nobody asked" in t)["status"] == "auto"
+    again = app_for(root)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not again.session.adjudicating  # a new run starts as the user

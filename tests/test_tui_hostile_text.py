@@ -122,8 +122,37 @@ async def test_text_pasted_or_typed_into_an_input_is_shown_through_the_gate(tmp_
         assert "OWNED" not in shown and "[2J" not in shown
 
 
+@run_async
+async def test_text_pasted_into_the_note_editor_is_painted_without_controls(tmp_path: Path) -> None:
+    """The note editor keeps a pasted control sequence as data (the stored form cleans it on
+    save), but never paints a control character, an override or a zero-width character, and
+    the cursor still lands where the next key goes."""
+    from reader.screens.dialogs import NoteDialog
+
+    root = tmp_path / "lib"
+    hostile_library(root)
+    app = app_for(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_article(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, NoteDialog)
+        area = dialog.query_one("#note-text")
+        area.insert("my \u202ere\x1b[2Jad\x9b31m\u200bing")  # what a paste inserts
+        await settle(pilot)
+        await pilot.press("left", "left", "left", "x")  # lands before "ing"
+        await settle(pilot)
+        assert area.text == "my \u202ere\x1b[2Jad\x9b31m\u200bxing"  # kept as data
+        shown = painted(app)
+        assert RAW.search(shown) is None, repr(RAW.search(shown))
+        assert "my re[2Jad31mxing" in shown  # the characters between stay where they were
+
+
 def test_no_screen_builds_an_input_that_bypasses_the_gate() -> None:
-    """Every text field is a SafeInput (or a subclass): a bare Input would paint raw text."""
+    """Every text field is a SafeInput or a SafeTextArea: a bare Input or TextArea would paint
+    raw text."""
     package = Path(__file__).resolve().parents[1] / "reader"
     bare = [
         f"{path.relative_to(package)}:{n}"
@@ -133,6 +162,7 @@ def test_no_screen_builds_an_input_that_bypasses_the_gate() -> None:
             package / "app.py",
         ]
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-        if re.search(r"(?<![A-Za-z_])Input\(", line) and "class SafeInput(Input)" not in line
+        if re.search(r"(?<![A-Za-z_])(Input|TextArea)\(", line)
+        and not re.search(r"class Safe(Input|TextArea)\((Input|TextArea)\)", line)
     ]
     assert bare == []

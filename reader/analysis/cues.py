@@ -190,6 +190,9 @@ class Cues:
     # Begründung, dass …", "die Aussage, es sei …").
     SPEECH_NOUNS: tuple[str, ...]
     SPEECH_OPENERS: frozenset[str]
+    # First-person words anywhere inside a few words in marks: somebody's words, not a name
+    # („Invasion unseres Landes“). Empty in English, whose short unframed quotes are terms.
+    SPEAKER_WORDS: frozenset[str]
     # Passives that state a figure or a cause even without an agent ("Als Todesursache wurde ein
     # Herzinfarkt angegeben"): someone in the story said it.
     STATED_PASSIVE: frozenset[str]

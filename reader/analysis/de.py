@@ -470,6 +470,9 @@ STATUS_AS_VERBS = {"gilt", "galt", "gelten", "galten", "gegolten", "dient", "die
                    "geführt", "sehen"}
 SPEECH_OPENERS = {"ich", "wir", "du", "ihr", "es", "man", "das", "dies", "uns", "mir", "mich",
                   "nein", "ja", "nicht", "kein", "keine", "jetzt", "hier"}
+# first-person pronouns and possessives: words in marks holding one are somebody's words
+SPEAKER_WORDS = {"ich", "wir", "mich", "mir", "uns", "unser", "unsere", "unseres", "unserem",
+                 "unseren", "unserer", "mein", "meine", "meines", "meinem", "meinen", "meiner"}
 NEGATIVE_DETERMINERS = {"kein", "keine", "keinen", "keiner", "keines", "keinem"}
 # The preposition before the agent of a passive ("wurde von X kritisiert").
 AGENT_PREPOSITIONS = {"von", "vom"}
@@ -795,6 +798,7 @@ DE = Cues(
     SPEAKER_SUFFIXES=SPEAKER_SUFFIXES,
     SPEECH_NOUNS=SPEECH_NOUNS,
     SPEECH_OPENERS=frozenset(SPEECH_OPENERS),
+    SPEAKER_WORDS=frozenset(SPEAKER_WORDS),
     STATED_PASSIVE=frozenset(STATED_PASSIVE),
     STATUS_AS_VERBS=frozenset(STATUS_AS_VERBS),
     STOP_CAPS=frozenset(STOP_CAPS),

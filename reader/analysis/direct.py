@@ -271,6 +271,8 @@ def _short_unframed(
     holder = opinion_holder(eng, s, m.start)
     if holder is not None and not term_cue:
         return "direct", holder, None  # "Für den Minister ist die Lage „alarmierend“"
+    if not term_cue and not lx.SPEAKER_WORDS.isdisjoint(t.low for t in inner):
+        return "direct", None, None  # „Verrat an unserem Dorf“: a first person speaks
     if termish or lx.SHORT_QUOTES_ARE_TERMS:
         return "term", None, None  # English scare quotes and labels are not quotations
     if any(t.low in lx.LABEL_CUES for t in prev) or _label_verb_before(eng, s, m.start):

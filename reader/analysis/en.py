@@ -573,6 +573,7 @@ EN = Cues(
     SPEAKER_SUFFIXES=SPEAKER_SUFFIXES,
     SPEECH_NOUNS=(),
     SPEECH_OPENERS=frozenset(SPEECH_OPENERS),
+    SPEAKER_WORDS=frozenset(),
     STATED_PASSIVE=frozenset(),
     STATUS_AS_VERBS=frozenset(STATUS_AS_VERBS),
     STOP_CAPS=frozenset(STOP_CAPS),

@@ -35,10 +35,9 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
     library = open_library(root)
     coder = getattr(args, "coder", None)
     articles = collect_export(library, args.ids, args.tag, quotes=args.quotes, coder=coder)
-    if coder is not None:  # only what that coder worked on: codes, notes, corrections
+    if coder is not None or args.annotated:
+        # only what the user (or that coder) worked on: codes, notes, tags, corrections
         articles = [a for a in articles if a.notes or a.tags or a.corrections or a.actor_fixes]
-    elif args.annotated:  # only what the user worked on
-        articles = [a for a in articles if a.notes or a.tags]
     try:
         return _export(args, exporter, articles)
     except TemplateError as exc:

@@ -244,7 +244,9 @@ def build_parser() -> Parser:
     completing(
         p.add_argument("--tag", help="articles with this tag, or with a note carrying it"), tags
     )
-    p.add_argument("--annotated", action="store_true", help="only articles with notes or tags")
+    p.add_argument(
+        "--annotated", action="store_true", help="only articles with notes, tags or corrections"
+    )
     p.add_argument(
         "-o", "--output", metavar="PATH", help="file, DIR/ for one file each, - for stdout"
     )

@@ -230,6 +230,8 @@ class ArticleScreen(Screen[None]):
             ),
             "dim",
         )
+        if self.session.adjudicating:  # what is shown and recorded now is final's
+            head.append(" · adjudicating: recorded as final", "bold")
         if self.annotation_error:
             head.append("\n")
             head.append(

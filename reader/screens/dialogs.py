@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from reader.render import clean, clean_line, passage_label
 from reader.textutil import strip_control
 from reader.widgets.safe_input import SafeInput
+from reader.widgets.safe_text_area import SafeTextArea
 
 if TYPE_CHECKING:
     from reader.app import ReaderApp
@@ -233,7 +234,7 @@ class NoteDialog(Dialog):
             if self.passage:
                 yield passage_box(self.passage, self.app.size.height)
             # Tab leaves the note for the tags field, whatever the timing of the keys
-            yield TextArea(
+            yield SafeTextArea(
                 self.text,
                 id="note-text",
                 soft_wrap=True,

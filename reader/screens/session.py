@@ -234,11 +234,38 @@ class Session:
         self.store.coder = name
         return name
 
+    # ---- adjudication: the team's final corrections and codes ------------------------------
+    @property
+    def adjudicating(self) -> bool:
+        """Is everything recorded now the coder ``final``'s (see set_adjudicating)?"""
+        from annotations.coding import FINAL
+
+        return self.store.coder == FINAL
+
+    def set_adjudicating(self, on: bool) -> None:
+        """On: every note, tag and correction of the analysis from now on is recorded as the
+        coder ``final``'s (the adjudicated version, as ``--coder final`` does in the CLI), and
+        articles show final's corrections. Off: back to the user's own name. Never stored in
+        the settings: a new run always starts as the user."""
+        from annotations.coding import FINAL
+
+        if on == self.adjudicating:
+            return
+        if on:
+            self._own_coder = self.store.coder
+            self.store.coder = FINAL
+        else:
+            self.store.coder = getattr(self, "_own_coder", "")
+
     def coder_notice(self) -> str | None:
         """Once per run, while no coder name is set: what records carry instead."""
         from reader.library.settings import configured_coder
 
-        if getattr(self, "_coder_noticed", False) or configured_coder(self.root):
+        if (
+            getattr(self, "_coder_noticed", False)
+            or configured_coder(self.root)
+            or self.adjudicating
+        ):
             return None
         self._coder_noticed = True
         # one line, so the toast stays over the header (ctrl+p "Set your coder name" sets it)
