@@ -91,6 +91,14 @@ def test_a_utc_time_near_midnight_also_stands_for_the_next_day_marked_shifted() 
     ]
 
 
+def test_a_day_in_the_future_or_the_first_days_there_are_are_no_candidates() -> None:
+    """'9999-12-31T23:59:59Z' (a placeholder) has no next day; it must not stop the import."""
+    head = ld(datePublished="9999-12-31T23:59:59Z", dateModified="0001-01-01T01:00:00Z")
+    head += '<meta property="article:published_time" content="2023-05-02T09:15:00+02:00">'
+    assert parse_document(page(head), "harbour.html").date == "2023-05-02"
+    assert [m.day for m in dates.timestamp_mentions("9999-12-31T23:59:59Z", "x")] == ["9999-12-31"]
+
+
 def test_a_dateline_without_markup_is_found_when_the_page_states_nothing_else() -> None:
     header = "<p>Von Erika Beispiel | 14.03.2022, 18:05 Uhr</p>"
     assert parse_document(page("", header), "harbour.html").date == "2022-03-14"

@@ -130,8 +130,11 @@ _TIMESTAMP = re.compile(
 )
 
 
-def _shift(day: str, days: int) -> str:
-    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+def _shift(day: str, days: int) -> str | None:
+    try:
+        return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+    except OverflowError:  # '9999-12-31T23:59:59Z' has no next day
+        return None
 
 
 def timestamp_mentions(value: str | None, source: str, **extra: Any) -> list[Mention]:
@@ -149,10 +152,9 @@ def timestamp_mentions(value: str | None, source: str, **extra: Any) -> list[Men
         utc = zone in ("Z", "+0000", "-0000")
         if utc:
             out[0].flags += ("utc",)
-            if hour >= 20:
-                out.append(Mention(_shift(day, 1), source, words, (*flags, "shifted")))
-            elif hour < 6:
-                out.append(Mention(_shift(day, -1), source, words, (*flags, "shifted")))
+            other = _shift(day, 1) if hour >= 20 else _shift(day, -1) if hour < 6 else None
+            if other:
+                out.append(Mention(other, source, words, (*flags, "shifted")))
         elif not zone:
             out[0].flags += ("naive",)
         if hour == 0 and int(match.group(5)) == 0:
@@ -167,6 +169,8 @@ def _vocab(text: str, limit: int = 6) -> tuple[str, ...]:
 
 def candidates_from(mentions: list[Mention], rule: str | None = None) -> list[tuple[str, Features]]:
     """One feature dict per distinct day: its sources, their agreement, its place among the days."""
+    latest = (date.today() + timedelta(days=2)).isoformat()
+    mentions = [m for m in mentions if "1800-01-01" <= m.day <= latest]  # never in the future
     by_day: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_day[mention.day].append(mention)

@@ -376,7 +376,10 @@ def extract_html(html: str) -> HtmlDocument:
     except Exception:  # noqa: BLE001 - lxml raises several kinds on garbage: "no page here"
         raise ImportFailure("HTML page with no article text") from None
     page = html_meta.read_meta(tree)  # before the furniture goes: JSON-LD lives in <script>
-    mentions = dates.html_mentions(tree)
+    try:
+        mentions = dates.html_mentions(tree)
+    except Exception:  # noqa: BLE001 - an odd page's dates must not stop its import
+        mentions = []
     # trafilatura's guesses only fill what the page does not say itself (see below)
     says_all = all(page.get(k) for k in ("title", "source", "url")) and bool(
         page.get("date") or page.get("visible_date")
