@@ -80,14 +80,15 @@ def using(replacement: Model) -> Iterator[None]:
         _OVERRIDE.pop()
 
 
-_RECORDS: list[list] = []
+Record = tuple[str, list[tuple[str, Features]], str | None]  # kind, candidates, rules' pick
+_RECORDS: list[list[Record]] = []
 
 
 @contextmanager
-def recording() -> Iterator[list]:
+def recording() -> Iterator[list[Record]]:
     """Collect (kind, candidates, the rules' pick) of every choice made inside (the trainer
     reads them)."""
-    found: list = []
+    found: list[Record] = []
     _RECORDS.append(found)
     try:
         yield found
@@ -347,7 +348,7 @@ def element_mentions(tree: Element) -> list[Mention]:
     for order, node in enumerate(tree.iter("time")):
         if order >= 30:
             break
-        flags = ("art",) if _inside_article(node) else ()
+        flags: tuple[str, ...] = ("art",) if _inside_article(node) else ()
         flags += _class_words(node) + (("first",) if order == 0 else ())
         if node.get("pubdate") is not None:
             flags += ("pubdate",)
@@ -519,7 +520,7 @@ def text_mentions(
 
 
 def scraped_candidates(
-    lines: list,
+    lines: list[Any],
     probabilities: list[float],
     span: tuple[int, int],
     title: int | None,
