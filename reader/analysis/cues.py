@@ -64,6 +64,9 @@ class Cues:
     # Verbs that announce, decide or demand an act given as a zu-infinitive.
     INTENT_VERBS: frozenset[str]
     IRREGULAR_PAST: frozenset[str]
+    # Simple past forms that are never participles or adjectives ("took", "went"): right after
+    # a verb of saying they show it sits in a relative clause ("the people X observed took …").
+    PAST_ONLY: frozenset[str]
     # Konjunktiv I: unambiguous forms plus stems whose 3rd person singular is stem + "e".
     KONJ_FORMS: frozenset[str]
     KONJ_STEMS: frozenset[str]

@@ -727,6 +727,7 @@ DE = Cues(
     INNER_REPORT=frozenset(),
     INTENT_VERBS=frozenset(INTENT_VERBS),
     IRREGULAR_PAST=frozenset(),
+    PAST_ONLY=frozenset(),
     KONJ_FORMS=frozenset(KONJ_FORMS),
     KONJ_STEMS=frozenset(KONJ_STEMS),
     KONJ_TWO=frozenset(KONJ_TWO),
