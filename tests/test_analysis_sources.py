@@ -335,3 +335,20 @@ def test_according_to_with_apposition_after_the_source():
     ind = _kind(a, "indirect")
     assert len(ind) == 1
     assert ind[0].text.startswith("The prints") and "curator" not in ind[0].text
+
+
+def test_according_to_after_words_in_marks_takes_the_whole_mixed_quote():
+    """'The plan was "dead on arrival," according to X': the words in marks belong to the
+    reported clause before the source phrase, which holds them as a nested direct quote."""
+    text = 'The bridge was closed on Monday. By then, "the cables were rusting through", according to the Harbour Gazette.'
+    a = analyze(text, "en")
+    ind = [q for q in a.quotes if q.kind == "indirect"]
+    assert [(q.text, q.speaker) for q in ind] == [
+        ('By then, "the cables were rusting through"', "the Harbour Gazette")
+    ], [(q.kind, q.text) for q in a.quotes]
+    direct = [q for q in a.quotes if q.kind == "direct"]
+    assert [(q.text, q.nested) for q in direct] == [('"the cables were rusting through"', True)]
+    a = analyze('The tender was "a farce from the start," according to the union.', "en")
+    assert [q.text for q in a.quotes if q.kind == "indirect"] == [
+        'The tender was "a farce from the start,"'
+    ]

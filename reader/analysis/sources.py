@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from .clauses import ClauseTools, Frame, is_konjunktiv
+from .marks import QUOTE_MARKS
 from .speakers import np_after
 from .tokens import Token
 
@@ -47,7 +48,7 @@ class SourceRules(ClauseTools):
             if before[-1].low in lx.SOURCE_RELATIVES and after:
                 relative = True  # "… boats which, according to AFP, the UN criticised":
             else:  # the source speaks for the relative clause after it only
-                segs.append((start, before[-1].end))
+                segs.append((start, self._through_marks(before[-1].end, ph_start)))
         if before and after and self._apposition(after):
             after = []  # "…, according to Jane Roe, curator of the exhibit."
         if after:  # "… ist nach Angaben der Polizei unklar": one word is the rest
@@ -59,6 +60,15 @@ class SourceRules(ClauseTools):
                         break
             segs.append((after[0].start, end))
         return segs
+
+    def _through_marks(self, end: int, ph_start: int) -> int:
+        """The words before the phrase run on through words in quotation marks that end
+        there ('The plan was "dead on arrival," according to X': the mixed quote is whole)."""
+        gap = self.text[end:ph_start].rstrip(" ,;")
+        opening = gap.lstrip(" ,")[:1]
+        if opening and opening in QUOTE_MARKS and gap[-1:] in QUOTE_MARKS:
+            return end + len(gap)
+        return end
 
     def _source_clause_start(self, before: list[Token], s: int) -> tuple[int, bool]:
         """Where the source's own clause opens before the phrase, and whether it is a
