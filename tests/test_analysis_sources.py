@@ -352,3 +352,61 @@ def test_according_to_after_words_in_marks_takes_the_whole_mixed_quote():
     assert [q.text for q in a.quotes if q.kind == "indirect"] == [
         'The tender was "a farce from the start,"'
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "speaker"),
+    [
+        (
+            "Der Rat tagte am Montag. In dem Beschluss des Rates heißt es, die Schule werde im "
+            "Sommer geschlossen.",
+            "die Schule",
+            "dem Beschluss des Rates",
+        ),
+        (
+            "Der Rat tagte am Montag. In dem Beschluss, der am Abend erschien, heißt es, die "
+            "Schule werde geschlossen.",
+            "die Schule",
+            "dem Beschluss",
+        ),
+        (
+            "Der Rat tagte am Montag. Aus dem Rathaus hieß es, die Schule werde geschlossen.",
+            "die Schule",
+            "dem Rathaus",
+        ),
+        (
+            "Der Bürgermeister Paul Sander sprach. In dem Beschluss heißt es wörtlich: „Die Schule "
+            "wird im Sommer geschlossen.“",
+            "„Die Schule",
+            "dem Beschluss",
+        ),
+        (
+            "Der Bürgermeister Paul Sander sprach. So heißt es in einer Mitteilung des Rates wörtlich: „Die "
+            "Schule wird geschlossen.“",
+            "„Die Schule",
+            "einer Mitteilung des Rates",
+        ),
+    ],
+    ids=[
+        "in-x-heisst-es",
+        "in-x-relative-heisst-es",
+        "aus-x-hiess-es",
+        "colon",
+        "so-heisst-es-in-x",
+    ],
+)
+def test_in_x_heisst_es_makes_x_the_source(text: str, start: str, speaker: str) -> None:
+    """'In dem Bericht heißt es, …' / 'So heißt es in X: „…“': the place after the
+    preposition is the source, not the last speaker, not nobody."""
+    q = next(q for q in analyze(text, "de").quotes if q.text.startswith(start))
+    assert q.speaker == speaker, (q.speaker, q.text)
+
+
+def test_wortlich_after_the_source_is_no_quote_of_its_own():
+    text = (
+        "Der Rat tagte am Montag. So heißt es in dem Schreiben wörtlich: „Die Schule "
+        "wird geschlossen.“"
+    )
+    assert [(q.kind, q.text) for q in analyze(text, "de").quotes] == [
+        ("direct", "„Die Schule wird geschlossen.“")
+    ]

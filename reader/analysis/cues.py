@@ -412,5 +412,11 @@ class Cues:
     INDEFINITE: frozenset[str]
     # "Es wird vermutet, …": a subject that names nobody
     EMPTY_SUBJECTS: frozenset[str]
+    # "In dem Bericht heißt es, …", "So hieß es in einer Erklärung: „…“": the verb, the words
+    # that may stand between "es" and the place, and the prepositions that open the place,
+    # which is the source ("dem Bericht").
+    IT_SAYS_VERBS: frozenset[str]
+    IT_SAYS_FILLERS: frozenset[str]
+    IT_SAYS_PREPOSITIONS: frozenset[str]
     # prepositions of place before a place name ("in Berlin", "from Paris")
     LOCATIVE: frozenset[str]

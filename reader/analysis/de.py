@@ -910,5 +910,8 @@ DE = Cues(
     PLURAL_PRONOUNS=PLURAL_PRONOUNS,
     INDEFINITE=INDEFINITE,
     EMPTY_SUBJECTS=EMPTY_SUBJECTS,
+    IT_SAYS_VERBS=frozenset({"heißt", "hieß", "heisst", "hiess"}),
+    IT_SAYS_FILLERS=frozenset({"weiter", "dazu", "wörtlich", "auch", "zudem", "darin", "nun"}),
+    IT_SAYS_PREPOSITIONS=frozenset({"in", "im", "bei", "beim", "aus", "von", "vom", "auf"}),
     LOCATIVE=LOCATIVE,
 )

@@ -103,6 +103,8 @@ def frame_before(
         return None, None, False
     for v in range(len(before) - 1, -1, -1):
         t = before[v]
+        if t.low in lx.IT_SAYS_VERBS and (said := eng.frames.it_says(before, v)) is not None:
+            return said[2], t.text, colon  # "In dem Bericht heißt es: „…“": the report speaks
         if t.low in lx.SAY_VERBS and not (t.cap and v) and t.low not in lx.NOT_FRAME_VERB_WORDS:
             lo = 0  # the clause of the verb: "Asked about pensions, he answered:"
             for k in range(v, 0, -1):
