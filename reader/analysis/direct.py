@@ -64,8 +64,8 @@ def sentence_subject(eng: TextView, toks: list[Token]) -> tuple[int, int] | None
     v = None
     for k in range(1, min(len(toks), 12)):
         t = toks[k]
-        if t.cap or t.low in lx.DETERMINERS or t.low in lx.NP_LINKERS:
-            continue
+        if t.cap or t.low in lx.DETERMINERS or t.low in lx.NP_LINKERS or t.text[:1].isdigit():
+            continue  # (a number is no verb: "Am 15. Mai hat die Kommission …")
         if k + 1 < len(toks) and toks[k + 1].cap and t.low.endswith(("e", "en", "er", "es")):
             continue  # an adjective: "die französische Aufsichtsbehörde"
         v = k
