@@ -271,7 +271,7 @@ def _sizes(root: Path, lib, figures: dict[str, float]) -> None:
     figures["analysis MB"] = size_of(caches) / 1e6
     figures["index MB"] = size_of(index_files) / 1e6
     cache_dir = lib.cache_dir
-    figures["search MB"] = size_of(cache_dir.glob("search.sqlite*")) / 1e6
+    figures["search MB"] = size_of((cache_dir / "search.tantivy").rglob("*")) / 1e6
     figures["lookup MB"] = size_of(cache_dir.glob("lookup.sqlite*")) / 1e6
     figures["cache dir MB"] = (
         size_of(p for p in cache_dir.rglob("*") if p.is_file()) / 1e6 if cache_dir.exists() else 0

@@ -5,8 +5,9 @@
 LIBRARY is a reader library folder (bench_scale.py --work DIR keeps them: DIR/lib-N). Both
 engines index the same folded text (search_query.fold: case, ß=ss, ä=ae) of title and body,
 store no copy of it, and keep positions (phrases); queries are the same words: a common one,
-a rare one, a phrase, each top 20 by BM25, median of 5 in this process. tantivy is not a
-dependency of reader: ``pip install tantivy`` to run this (it is skipped otherwise).
+a rare one, a phrase, each top 20 by BM25, median of 5 in this process. This compared the two
+before tantivy became reader's engine (search_engine.py); bench_search_scale.py measures the
+engine itself at 1k-1M articles, with this FTS5 baseline beside it (``--fts5``).
 """
 
 from __future__ import annotations

@@ -8,12 +8,13 @@ import sys
 CORE = [
     "reader.importing.importer",
     "reader.library.store",
+    "reader.library.search_index",
     "reader.analysis",
     "annotations.store",
     "annotations.export",
     "annotations.anchors",
 ]
-HEAVY = ["textual", "trafilatura", "lxml", "py3langid", "pycountry"]
+HEAVY = ["textual", "trafilatura", "lxml", "py3langid", "pycountry", "tantivy"]
 
 
 def _modules_after_import(modules: list[str]) -> set[str]:
@@ -34,7 +35,7 @@ def test_core_never_imports_textual_or_heavy_libraries() -> None:
 
 def test_app_module_imports_heavy_libraries_lazily() -> None:
     loaded = _modules_after_import(["reader.app"])
-    for name in ["trafilatura", "lxml", "py3langid", "pycountry"]:
+    for name in ["trafilatura", "lxml", "py3langid", "pycountry", "tantivy"]:
         assert not any(m == name or m.startswith(name + ".") for m in loaded), name
 
 

@@ -153,28 +153,51 @@ def test_the_index_follows_edits_removals_imports_and_reimports(lib, capsys) -> 
     assert found(library, "Klimabericht") == []
 
 
-def test_a_missing_or_damaged_index_is_rebuilt(lib) -> None:
+def test_a_missing_damaged_or_old_index_is_rebuilt(lib) -> None:
+    import shutil
+
+    from reader.library.search_index import FOLDER, OLD_FILE
+
     library, ids = lib
     assert found(library, "harbour") == [ids["harbour"]]
-    path = library.cache_dir / "search.sqlite"
+    folder = library.cache_dir / FOLDER
     library.search_index.close()
-    for extra in ("-wal", "-shm"):
-        Path(str(path) + extra).unlink(missing_ok=True)
-    path.write_bytes(b"this is not an sqlite database" * 50)
+    (folder / "meta.json").write_bytes(b"this is not the index's list of segments" * 50)
     assert found(Library(library.root), "harbour") == [ids["harbour"]]
-    path.unlink()
-    for extra in ("-wal", "-shm"):
-        Path(str(path) + extra).unlink(missing_ok=True)
+    for segment in folder.glob("*.idx"):  # the posting lists of every segment gone
+        segment.unlink()
     assert found(Library(library.root), "harbour") == [ids["harbour"]]
+    shutil.rmtree(folder)
+    old = library.cache_dir / OLD_FILE  # the FTS5 file of earlier versions: removed
+    old.write_bytes(b"SQLite format 3\x00")
+    assert found(Library(library.root), "harbour") == [ids["harbour"]]
+    assert folder.is_dir() and not old.exists()
 
 
-def test_without_fts5_search_reads_every_article(lib, monkeypatch) -> None:
-    from reader.library import search_index
+def _without_tantivy(monkeypatch) -> None:
+    from reader.library import search_engine
 
+    def missing():
+        raise search_engine.EngineUnavailable(
+            "the search engine (tantivy) cannot be loaded (No module named 'tantivy'); "
+            "pip install tantivy to search fast"
+        )
+
+    monkeypatch.setattr(search_engine, "load", missing)
+
+
+def test_without_tantivy_search_reads_every_article_and_says_so(lib, monkeypatch, capsys) -> None:
     library, ids = lib
-    monkeypatch.setattr(search_index, "has_fts5", lambda: False)
+    _without_tantivy(monkeypatch)
     fresh = Library(library.root)
     assert [h.article.id for h in fresh.search("harbour")] == [ids["harbour"]]
+    code, out, err = run(capsys, "--library", str(library.root), "search", "harbour")
+    assert code == 0 and ids["harbour"] in out
+    (line,) = err.strip().splitlines()
+    assert "tantivy" in line and "reading every article instead" in line
+    assert "Traceback" not in err
+    code, out, err = run(capsys, "--library", str(library.root), "doctor", "--repair")
+    assert "Traceback" not in err
 
 
 def test_search_json_keeps_its_fields_and_adds_score_and_snippet(capsys, tmp_path) -> None:
@@ -337,3 +360,149 @@ def test_the_tui_searches_as_you_type_and_pages_its_results(samples_dir_copy, mo
             assert len(found) == 4 and set(found) <= every and len(set(found)) == 4
 
     flow()
+
+
+# two processes, kills, a rebuild meanwhile, no cache folder ----------------------------------
+_EDITOR = """
+import sys
+from pathlib import Path
+from reader.library.store import Library
+lib = Library(Path(sys.argv[1]))
+ids = sys.argv[3:]
+print("ready", flush=True)
+for i in range(int(sys.argv[2])):
+    article = ids[i % len(ids)]
+    lib.edit(article, title=f"Leuchtturmbericht {i}")
+    print(article, i, flush=True)
+"""
+
+
+def _editor(root: Path, rounds: int, ids: list[str]):
+    import os
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    return subprocess.Popen(
+        [sys.executable, "-c", _EDITOR, str(root), str(rounds), *ids],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+
+
+def _titles_found(root: Path, word: str) -> dict[str, str]:
+    return {h.article.id: h.article.title for h in Library(root).search(word)}
+
+
+def test_a_search_beside_another_process_writing_sees_whole_states(lib) -> None:
+    """One process edits titles while this one searches: each search answers from a state the
+    library was in, and the last one finds exactly the last titles."""
+    library, ids = lib
+    root = library.root
+    assert found(library, "harbour") == [ids["harbour"]]  # the index exists: writers apply
+    chosen = sorted(ids.values())
+    child = _editor(root, 40, chosen)
+    assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+    while child.poll() is None:
+        titles = _titles_found(root, "Leuchtturmbericht")
+        assert set(titles) <= set(chosen)
+        assert all(t.startswith("Leuchtturmbericht ") for t in titles.values())
+    assert child.wait() == 0
+    titles = _titles_found(root, "Leuchtturmbericht")
+    assert set(titles) == set(chosen)
+    for article, title in titles.items():
+        number = int(title.split()[1])
+        assert _titles_found(root, f'title:"Leuchtturmbericht {number}"') == {article: title}
+    assert found(library, "title:Railway") == []  # the old title left the index
+
+
+def test_a_writer_killed_at_any_moment_leaves_an_index_the_next_search_trusts(lib) -> None:
+    import random
+    import signal
+    import time
+
+    library, ids = lib
+    root = library.root
+    assert found(library, "harbour") == [ids["harbour"]]
+    rng = random.Random(15)
+    chosen = sorted(ids.values())
+    for _ in range(5):
+        child = _editor(root, 1000, chosen)
+        assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.05, 0.4))
+        child.send_signal(signal.SIGKILL)
+        child.communicate()
+        listed = {m.id: m.title for m in Library(root).articles()}
+        titles = _titles_found(root, "Leuchtturmbericht")
+        # every article whose title the index says holds the word is found, and no other
+        assert titles == {i: t for i, t in listed.items() if t.startswith("Leuchtturmbericht")}
+
+
+def test_a_rebuild_takes_in_what_was_written_while_it_filled(lib, monkeypatch) -> None:
+    from reader.library import journal
+
+    monkeypatch.setattr(journal, "FOLD_BELOW", 0)  # the journal keeps the writes (no fold)
+    library, ids = lib
+    assert found(library, "harbour") == [ids["harbour"]]
+    other = Library(library.root)  # another writer (the lock is free while the rebuild fills)
+    written = []
+
+    def meanwhile(done: int, total: int) -> None:
+        if not written:
+            written.append(other.edit(ids["rail"], title="Seilbahnstreik beendet"))
+            other.remove([ids["harbour"]])
+
+    library.search_index.progress = meanwhile
+    count = library.search_index.rebuild()
+    assert written and count == 4  # filled from the state before the edit and the removal
+    fresh = Library(library.root)
+    assert found(fresh, "Seilbahnstreik") == [ids["rail"]]
+    assert found(fresh, "harbour") == []
+    assert found(fresh, "title:Railway") == []
+
+
+def test_without_a_writable_cache_folder_the_index_lives_in_memory(lib, monkeypatch) -> None:
+    library, ids = lib
+    blocker = library.cache_dir / "blocked"
+    blocker.parent.mkdir(parents=True, exist_ok=True)
+    blocker.write_text("a file where the cache folder would be", encoding="utf-8")
+    from reader.library.search_index import FOLDER, SearchIndex
+
+    index = SearchIndex(library, blocker / "sub" / FOLDER)
+    assert [h.id for h in index.search("harbour")] == [ids["harbour"]]
+    assert index.path is None  # in this process's memory
+    library.edit(ids["rail"], title="Bergbahnstreik")
+    assert [h.id for h in index.search("Bergbahnstreik")] == [ids["rail"]]
+
+
+def test_a_library_that_cannot_be_locked_is_searched_from_memory(lib, monkeypatch) -> None:
+    """A read-only library: its index lock cannot be taken, so the index is never written in
+    the cache folder; this process builds its own in memory."""
+    library, ids = lib
+
+    def refused():
+        raise PermissionError(13, "Permission denied", f"{library.index.path}.lock")
+
+    monkeypatch.setattr(library.index, "locked", refused)
+    assert found(library, "harbour") == [ids["harbour"]]
+    assert library.search_index.path is None
+    assert not library.search_index.exists()
+
+
+def test_a_snippet_on_one_line_moves_its_marks_as_the_character_loop_did() -> None:
+    import random
+
+    from reader.library.search_index import _one_line, _one_line_slow
+
+    rng = random.Random(15)
+    alphabet = "ab \t\n\u3000\u2028c."
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        marks = []
+        for _ in range(rng.randint(0, 4)):
+            start = rng.randint(0, len(text))
+            marks.append((start, rng.randint(start, len(text))))
+        assert _one_line(text, marks) == _one_line_slow(text, marks), (text, marks)
+    assert _one_line("a  b\n\nc", [(0, 1), (3, 4), (6, 7)]) == ("a b c", [(0, 1), (2, 3), (4, 5)])

@@ -229,6 +229,9 @@ def cmd_search(args: argparse.Namespace, root: Path) -> int:
         raise UsageError("--limit needs a number of articles, 1 or more")
     from .importing import TerminalProgress
 
+    why = library.search_index.available()
+    if why is not None:  # one line, then the slow scan (words only)
+        err(f"reader: {why}; reading every article instead (slow, words only)")
     progress = TerminalProgress()  # the first search builds the index: say so, on a terminal
     library.search_index.progress = lambda done, total: progress.update(
         done, total, "building the search index (once)"

@@ -164,27 +164,24 @@ def _check_folders(
 def _check_search(library: Library, report: DoctorReport, deep: bool) -> None:
     """The full-text index is derived: a line says how many articles it holds and, with
     ``deep``, whether it holds exactly the index's (--repair rebuilds it)."""
-    import sqlite3
+    from .search_engine import Engine, EngineDamaged, EngineUnavailable
+    from .search_index import FOLDER
 
-    path = library.cache_dir / "search.sqlite"
+    path = library.cache_dir / FOLDER
     if not path.exists():
         return
     try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            live = db.execute("SELECT count(*) FROM docs WHERE live = 1").fetchone()[0]
-            dead = db.execute("SELECT count(*) FROM docs WHERE live = 0").fetchone()[0]
-            ok = (not deep) or db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-            if deep:
-                indexed = {r[0] for r in db.execute("SELECT id FROM docs WHERE live = 1")}
-                ok = ok and indexed == set(library.index.rows())
-        finally:
-            db.close()
-    except sqlite3.DatabaseError as exc:
+        engine = Engine(path)
+        count = engine.count()
+        ok = (not deep) or set(engine.ids()) == set(library.index.rows())
+    except EngineUnavailable as exc:
+        report.lines.append(f"search index: not checked: {exc}")
+        return
+    except (EngineDamaged, ValueError, OSError) as exc:
         report.lines.append(f"{path}: unreadable ({exc}); rebuilt by the next search")
         return
     state = "" if ok else "; differs from the index: reader doctor --repair rebuilds it"
-    report.lines.append(f"search index: {live} articles ({dead} old entries) in {path}{state}")
+    report.lines.append(f"search index: {count} articles in {path}{state}")
 
 
 def _check_feeds(root: Path, report: DoctorReport) -> None:
@@ -250,9 +247,14 @@ def repair_library(root: Path) -> list[str]:
         if index.snapshot_matches() is False:
             index.snapshot_path.unlink(missing_ok=True)
             done.append(f"removed {index.snapshot_path} (did not match the index; rebuilt on use)")
-    if (library.cache_dir / "search.sqlite").exists():
-        count = library.search_index.rebuild()
-        done.append(f"rebuilt the search index ({count} articles)")
+    from .search_index import FOLDER, OLD_FILE, SearchUnavailable
+
+    if any((library.cache_dir / name).exists() for name in (FOLDER, OLD_FILE)):
+        try:
+            count = library.search_index.rebuild()
+            done.append(f"rebuilt the search index ({count} articles)")
+        except SearchUnavailable as exc:
+            done.append(f"did not rebuild the search index: {exc}")
     if aside.used:
         done.append(
             f"to import what was set aside again: reader import {aside.folder}/*/original.*"

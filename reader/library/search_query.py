@@ -1,4 +1,5 @@
-"""The search query language, parsed into an SQLite FTS5 match expression and filters.
+"""The search query language, parsed into terms and filters (search_engine.py builds the
+tantivy query from them).
 
     wort            the word, stemmed (German and English), and every word it begins
                     ("Klima" finds "Klimabericht"), with German spellings folded
@@ -94,21 +95,6 @@ class Query:
                         out += [(s, True) for s in stems(w) if len(s) >= MIN_PREFIX]
         return out
 
-    def match(self) -> str | None:
-        """The FTS5 MATCH expression (None: no positive term, only filters or negations)."""
-        positive = [_expr(t) for t in self.positive]
-        if not positive:
-            return None
-        expr = " AND ".join(positive)
-        negative = [_expr(t) for t in self.terms if t.negated]
-        if negative:
-            expr = f"({expr}) NOT ({' OR '.join(negative)})"
-        return expr
-
-    def negated_match(self) -> str | None:
-        negative = [_expr(t) for t in self.terms if t.negated]
-        return " OR ".join(negative) if negative else None
-
 
 def parse(text: str) -> Query:
     """Parse a query (see the module's docstring). Never raises: anything unknown is text."""
@@ -167,31 +153,3 @@ def _date_filter(value: str, query: Query) -> bool:
     query.date_from = start or None
     query.date_to = end or None
     return True
-
-
-def _quote(word: str) -> str:
-    return '"' + word.replace('"', '""') + '"'
-
-
-def _expr(term: Term) -> str:
-    parts = [_one(t) for t in [term, *term.alternatives]]
-    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
-
-
-def _one(term: Term) -> str:
-    if len(term.words) > 1:
-        expr = _phrase(term)
-    else:
-        word = term.words[0]
-        options = [_quote(word) + ("*" if term.prefix and len(word) >= 2 else "")]
-        if term.stem:
-            options += [_quote(s) + "*" for s in sorted(stems(word)) if len(s) >= MIN_PREFIX]
-        options = list(dict.fromkeys(options))
-        expr = options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
-    return f"{term.column} : {expr}" if term.column else expr
-
-
-def _phrase(term: Term) -> str:
-    """An FTS5 phrase: the words in order (``+`` joins phrase parts in FTS5 syntax)."""
-    last = _quote(term.words[-1]) + ("*" if term.prefix else "")
-    return " + ".join([*(_quote(w) for w in term.words[:-1]), last])

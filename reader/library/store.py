@@ -83,13 +83,13 @@ class Library:
     def search_index(self) -> SearchIndex:
         """The full-text index (search_index.py), opened on first use."""
         if self._search is None:
-            from .search_index import SearchIndex
+            from .search_index import FOLDER, SearchIndex
 
-            self._search = SearchIndex(self, self.cache_dir / "search.sqlite")
+            self._search = SearchIndex(self, self.cache_dir / FOLDER)
         return self._search
 
     def _follow_writes(self, entries: list[Entry], before: State, after: State) -> None:
-        if self._search is not None or (self.cache_dir / "search.sqlite").exists():
+        if self._search is not None or (self.cache_dir / "search.tantivy").exists():
             self.search_index.apply(entries, before, after)
 
     @property
@@ -382,7 +382,7 @@ class Library:
     ) -> Iterator[SearchHit]:
         """Like search(), one hit at a time (each reads its article's text for the snippet);
         ``offset``: skip that many of the best (the next page)."""
-        from .search_index import SearchUnavailable, snippet, spans
+        from .search_index import SearchUnavailable, paragraph_matches, snippet
         from .search_query import parse
 
         parsed = parse(query)
@@ -397,7 +397,7 @@ class Library:
             return
         if first is None:
             return
-        words = parsed.highlight_words()
+        words = parsed.highlight_words()  # once: the stems cost a millisecond
         for hit in itertools.chain([first], hits):
             meta = self.index.meta(hit.id, synced=True)
             if meta is None:
@@ -406,8 +406,9 @@ class Library:
                 body = self.text(meta.id)
             except LibraryError:
                 body = ""
-            lines = [(n, p) for n, p in enumerate(body.split("\n\n")) if spans(p, words)]
-            shown, marks, _ = snippet(body, parsed)
+            found = paragraph_matches(body, words)
+            lines = [(n, p) for n, p, matches in found if matches]
+            shown, marks, _ = snippet(body, parsed, found=found)
             yield SearchHit(meta, lines, hit.score, shown, marks)
 
     def scan_search(self, query: str, limit: int | None = None) -> Iterator[SearchHit]:

@@ -61,6 +61,7 @@ class SearchScreen(ListScreen):
         self.search_query = query
         self.title_text = "Search"
         self.more = False
+        self.told = False  # said that search is slow without its engine
 
     def compose(self) -> ComposeResult:
         yield Static(classes="list-header", id="list-header")
@@ -105,6 +106,15 @@ class SearchScreen(ListScreen):
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str, offset: int) -> None:
         worker = get_current_worker()
+        if not self.told:  # without the engine: one line, then the slow scan
+            self.told = True
+            why = self.session.library.search_index.available()
+            if why is not None:
+                self.app.call_from_thread(
+                    self.notify,
+                    f"{why}; searching reads every article (slow, words only)",
+                    severity="warning",
+                )
         try:
             hits = list(self.session.library.search_hits(query, limit=PAGE, offset=offset))
         except Exception as exc:  # noqa: BLE001 - shown, the screen stays usable
