@@ -295,7 +295,10 @@ def devpages_main(root: Path, args) -> int:
     if html and "html" in args.kinds:
         h1 = {p.id for p in html if dp.title_is_an_h1(p)}
         traf_rows, _traf_out, traf_time = _run(html, lambda d, n: trafilatura_alone(d))
-        our_rows, our_out, our_time = _run(html, ours)
+        records: list = []  # each page's date candidates and the rules' pick, for the ranker
+        our_rows, our_out, our_time = _run(html, lambda d, n: _recorded(records, d, n))
+        if args.loso:
+            html_dates_loso(html, records, traf_rows, our_rows)
         results = {
             "trafilatura alone": dp.summary(traf_rows, {"h1": h1}),
             "reader importer": dp.summary(our_rows, {"h1": h1}),
@@ -329,6 +332,20 @@ def devpages_main(root: Path, args) -> int:
             if loso_rows is not None:
                 results["reader, leave-one-site-out"] = dp.summary(loso_rows, {"line": line})
         _devpages_table(f"scraped text ({len(scraped)})", results, [("title=line %", "line")])
+        stated = {p.id for p in scraped if dp.date_is_stated(p)}
+        dated = sum(1 for p in scraped if p.gold.get("date"))
+        print(
+            f"  date where the scrape states the gold day with its year ({len(stated)} of"
+            f" {dated} pages with a gold date; the rest cannot be read from the text):"
+        )
+        for name, rows in (
+            ("hand rules alone (no model)", rule_rows),
+            ("reader importer (shipped)", our_rows),
+            ("reader, leave-one-site-out", loso_rows),
+        ):
+            if rows is not None:
+                hits = [r["date"] for r in rows if r["id"] in stated and r.get("date") is not None]
+                print(f"    {name:<30}{100 * sum(hits) / max(1, len(hits)):6.1f} %")
         if loso_rows is not None:
             for label, keep in (("dev pages only", False), ("shared corpus only", True)):
                 subset = {
@@ -349,6 +366,45 @@ def devpages_main(root: Path, args) -> int:
     if args.dump:
         Path(args.dump).write_text(json.dumps(dump, indent=1), "utf-8")
     return 0
+
+
+def _recorded(records: list, data: bytes, name: str) -> dict:
+    from reader.importing import dates
+
+    with dates.recording() as found:
+        got = ours(data, name)
+    chosen = [(candidates, rule) for kind, candidates, rule in found if kind == "html"]
+    records.append(chosen[-1] if chosen else ([], None))
+    return got
+
+
+def html_dates_loso(pages, all_records: list, traf_rows: list[dict], our_rows: list[dict]) -> None:
+    """The HTML date ranker leave-one-site-out (bench/train_dates.py): each page's candidates
+    (recorded in the import above, with the rules' pick) ranked by the model fitted without its
+    site."""
+    import train_dates
+
+    dated = [i for i, p in enumerate(pages) if p.gold.get("date")]
+    records = [all_records[i] for i in dated]
+    held_out = train_dates.html_loso(
+        [pages[i] for i in dated], records, log=lambda *a: print(*a, file=sys.stderr)
+    )
+    n = len(dated) or 1
+    gold = [pages[i].gold["date"] for i in dated]
+    figures = {
+        "trafilatura alone": sum(traf_rows[i]["date"] for i in dated),
+        "rules alone (no date model)": sum(r == g for (_, r), g in zip(records, gold, strict=True)),
+        "shipped model": sum(our_rows[i]["date"] for i in dated),
+        "leave-one-site-out": sum(h == g for h, g in zip(held_out, gold, strict=True)),
+        "gold among the candidates": sum(
+            any(d == g for d, _ in c) for (c, _), g in zip(records, gold, strict=True)
+        ),
+    }
+    print(f"  HTML date on {len(dated)} pages with a gold date:")
+    for label, count in figures.items():
+        print(f"    {label:<30}{100 * count / n:6.1f} %")
+    for i, h in zip(dated, held_out, strict=True):
+        our_rows[i]["date_loso"] = h == pages[i].gold["date"]
 
 
 def hand_rules_alone(data: bytes, name: str) -> dict:

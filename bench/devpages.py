@@ -156,6 +156,71 @@ def title_is_a_line(page: Page) -> bool:
     return any(norm_title(line) == wanted for line in text.split("\n"))
 
 
+_MONTHS = (
+    ("january", "januar", "jan"),
+    ("february", "februar", "feb"),
+    ("march", "märz", "mar", "mär"),
+    ("april", "apr"),
+    ("may", "mai"),
+    ("june", "juni", "jun"),
+    ("july", "juli", "jul"),
+    ("august", "aug"),
+    ("september", "sept", "sep"),
+    ("october", "oktober", "oct", "okt"),
+    ("november", "nov"),
+    ("december", "dezember", "dec", "dez"),
+)
+
+
+def date_is_stated(page: Page) -> bool:
+    """Scraped: the gold day is written in the scrape with its year, in a common form (ISO,
+    12.1.2022, 12.01.22, 1/12/2022, 12 January 2022, Jan. 12, 2022, ...): a date a reader of
+    the text alone could give. Forms are generated from the gold, not parsed from the page."""
+    day = page.gold.get("date")
+    if not day:
+        return False
+    year, month, dom = (int(x) for x in day.split("-"))
+    text = " ".join(page.data.decode("utf-8", "replace").casefold().split())
+    text = re.sub(r"(?<=\d\.) (?=\d)", "", text)  # '13. 1. 2020'
+    yy = f"{year % 100:02d}"
+    numeric = [
+        day,
+        f"{year}/{month:02d}/{dom:02d}",
+        *(
+            f"{d}.{m}.{y}"
+            for d in (dom, f"{dom:02d}")
+            for m in (month, f"{month:02d}")
+            for y in (year, yy)
+        ),
+        *(
+            f"{d}/{m}/{y}"
+            for d in (dom, f"{dom:02d}")
+            for m in (month, f"{month:02d}")
+            for y in (year, yy)
+        ),
+        *(
+            f"{m}/{d}/{y}"
+            for d in (dom, f"{dom:02d}")
+            for m in (month, f"{month:02d}")
+            for y in (year, yy)
+        ),
+        *(
+            f"{m}.{d}.{y}"
+            for d in (dom, f"{dom:02d}")
+            for m in (month, f"{month:02d}")
+            for y in (year, yy)
+        ),
+    ]
+    if any(re.search(rf"(?<![\d.]){re.escape(form)}(?!\d)", text) for form in numeric):
+        return True
+    names = "|".join(_MONTHS[month - 1])
+    named = (
+        rf"(?<!\d)0?{dom}\.?\s*(?:of\s+)?(?:{names})\w*\.?,?\s+(?:{year}|[’']{yy})"
+        rf"|(?:{names})\w*\.?\s+0?{dom}(?:st|nd|rd|th)?,?\s+(?:{year}|[’']{yy})"
+    )
+    return re.search(named, text) is not None
+
+
 def title_is_an_h1(page: Page) -> bool:
     """HTML: the normalised gold title is the text of an <h1> of the page."""
     wanted = norm_title(page.gold.get("title"))

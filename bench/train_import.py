@@ -2,13 +2,13 @@
 
     python bench/train_import.py bench/out/devpages [--out FILE] [--check-exact N]
 
-Three linear models over the line features of reader/importing/scraped_model.py:
+Linear models over the line features of reader/importing/scraped_model.py (the date ranker:
+bench/train_dates.py):
   body   is a line part of the story?  (logistic regression; labels from the gold body, or from
          the `with`/`without` snippets; weighted by the square root of the line's words)
   title  which line is the headline?   (a choice among the candidate lines of a page: softmax)
-  date   which stated date is the article's? (a choice among the dates the page states)
-The title model sees the body model's out-of-site probabilities, the date model the title model's
-out-of-site choice (stacking, so that training sees what run time sees on a new site).
+The title model sees the body model's out-of-site probabilities, the date ranker the title
+model's out-of-site choice (stacking, so that training sees what run time sees on a new site).
 
 Leave-one-site-out: for each site, the models are refitted without that site's pages (Newton
 steps from the full fit, with the site's share taken out of the Hessian, to convergence), and
@@ -50,7 +50,7 @@ from reader.textutil import strip_control  # noqa: E402
 MIN_SITES = 10  # a word feature must occur on this many training sites
 # L2 penalties: (general features, word features); words are many and pull towards topics
 # (title: words barely help a choice among a page's lines, leave-one-site-out; kept damped)
-LAMBDA = {"body": (1.0, 10.0), "context": (1.0, 30.0), "title": (1.0, 100.0), "date": (1.0, 10.0)}
+LAMBDA = {"body": (1.0, 10.0), "context": (1.0, 30.0), "title": (1.0, 100.0)}
 
 
 def gold_norm(text: str | None) -> str:
@@ -74,7 +74,6 @@ class PageData:
     span: tuple = (0, 0)
     title_ok: bool = False
     title: int | None = None  # out-of-site
-    date: str | None = None
 
 
 def _shingles(words: list[str], k: int = 4) -> set[str]:
@@ -399,22 +398,6 @@ def _title_rows(pages: list[PageData]):
     return rows, sites, groups, labels
 
 
-def _date_rows(pages: list[PageData]):
-    rows, sites, groups, labels = [], [], [], []
-    for number, data in enumerate(pages):
-        gold = data.page.gold.get("date")
-        if not gold or data.span[1] <= data.span[0]:
-            continue
-        for value, features in sm.date_candidates(
-            data.lines, data.probabilities, data.span, data.title
-        ):
-            rows.append(features)
-            sites.append(data.site)
-            groups.append(number)
-            labels.append(1 if value == gold else 0)
-    return rows, sites, groups, labels
-
-
 def _trainable_groups(groups, labels) -> np.ndarray:
     """Rows of the groups with at least one positive (a choice needs a right answer)."""
     groups, labels = np.asarray(groups), np.asarray(labels)
@@ -473,16 +456,6 @@ def train(pages: list[PageData], folds: dict | None = None, log=print):
         else:
             data.title = None
 
-    rows, sites, groups, labels = _date_rows(pages)
-    models["date"], fold_w = _choice_stage("date", rows, sites, groups, labels, folds, log, started)
-    for key, table in fold_w.items():
-        per_fold[key]["date"] = table
-    for data in pages:
-        data.date = sm.best_with(
-            scorer_for(data, "date"),
-            "date",
-            sm.date_candidates(data.lines, data.probabilities, data.span, data.title),
-        )
     return models, per_fold, fold_of
 
 
@@ -519,16 +492,22 @@ def training_pages(root: Path, corpus: Path | None = DEFAULT_CORPUS) -> list:
 def leave_one_site_out(pages) -> tuple[list[dict], dict]:
     """The bench's figure: every page imported with the models its own site never saw."""
     import devpages as dp
+    import train_dates
 
+    from reader.importing import dates
     from reader.importing.importer import ImportFailure, parse_document
 
     prepared = prepare(pages)
-    _, per_fold, fold_of = train(
-        prepared, site_folds(prepared), log=lambda *a: print(*a, file=sys.stderr)
+    folds = site_folds(prepared)
+    _, per_fold, fold_of = train(prepared, folds, log=lambda *a: print(*a, file=sys.stderr))
+    date_fold = train_dates.scraped_folds(
+        prepared, folds, log=lambda *a: print(*a, file=sys.stderr)
     )
     rows, outputs = [], {}
     for page in pages:
-        with sm.using(sm.Model(per_fold[fold_of[page.site]])):
+        fold = fold_of[page.site]
+        date_model = dates.Model({"scraped": date_fold.get(fold, {})})
+        with sm.using(sm.Model(per_fold[fold])), dates.using(date_model):
             try:
                 article = parse_document(page.data, page.name)
                 got = {"title": article.title, "date": article.date, "text": article.text}

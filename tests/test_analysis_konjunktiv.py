@@ -227,3 +227,25 @@ def test_a_condition_with_only_konjunktiv_two_states_a_consequence_not_reported_
     second = "Die Arbeiten könnten bis Freitag dauern."
     kinds = {q.text: q.kind for q in analyze(lead + second, "de").quotes}
     assert kinds[second] == "indirect_free_indirect"
+
+
+def test_the_subject_opening_an_indicative_head_reports_not_the_last_speaker():
+    """'Das Komitee hat eingeräumt, dass … seien': the head clause's subject opens the
+    sentence and reports the Konjunktiv clause, even when no list knows it can speak."""
+    text = (
+        "Der Minister Hans Weber sagte am Montag, er sei zufrieden. Das örtliche "
+        "Organisationskomitee hat bereits eingeräumt, dass bei der Planung Fehler passiert seien."
+    )
+    q = next(q for q in analyze(text, "de").quotes if q.text.startswith("dass bei"))
+    assert q.speaker == "Das örtliche Organisationskomitee", q.speaker
+
+
+def test_a_date_before_the_verb_is_no_subject_the_noun_phrase_after_it_is():
+    """'Am 15. Mai hat die Kommission … festgelegt. Mögliche Termine seien …': a number is
+    no verb, so the previous sentence's subject is the commission, not the last speaker."""
+    text = (
+        "Der Minister Hans Weber sagte, er sei zufrieden. Am 15. Mai hat die Wahlkommission den "
+        "Termin für die Wahl festgelegt. Mögliche Termine seien der 24. September oder der 8. Oktober."
+    )
+    q = next(q for q in analyze(text, "de").quotes if q.text.startswith("Mögliche Termine"))
+    assert q.speaker == "die Wahlkommission", q.speaker

@@ -384,3 +384,30 @@ def test_an_article_before_a_name_in_marks_speaks_as_that_name():
     text = "Die „Nordheimer Rundschau“ hatte gestern berichtet, die Fabrik werde geschlossen."
     q = next(q for q in analyze(text, "de").quotes if q.text.startswith("die Fabrik"))
     assert q.speaker == "Die „Nordheimer Rundschau“", q.speaker
+
+
+def test_a_noun_phrase_with_adjectives_after_showed_is_no_reported_clause():
+    """'Images showed numerous burned cars and various damaged boats': quantifiers and the
+    participles after them are adjectives, the words an object, no report; a clause after the
+    same verb still is one."""
+    a = analyze(
+        "Images from the harbour showed numerous burned cars and various damaged boats.", "en"
+    )
+    assert _kind(a, "indirect") == [], [(q.kind, q.text) for q in a.quotes]
+    a = analyze("Images from the harbour showed the storm had destroyed several piers.", "en")
+    assert [q.text for q in _kind(a, "indirect")] == ["the storm had destroyed several piers"]
+
+
+def test_a_simple_past_right_after_the_verb_of_saying_puts_it_in_a_relative_clause():
+    """'Many fans the reporter observed went home early': the verb of saying belongs to a
+    relative clause; no report, and no continuation after it."""
+    text = (
+        "Many fans the reporter observed went home before the final whistle and missed the goal. "
+        "Perhaps they had seen enough of the season already."
+    )
+    a = analyze(text, "en")
+    assert a.quotes == [] or all(q.kind == "term" for q in a.quotes), [
+        (q.kind, q.text) for q in a.quotes
+    ]
+    a = analyze("The reporter observed the fans went home before the final whistle.", "en")
+    assert [q.text for q in _kind(a, "indirect")] == ["the fans went home before the final whistle"]

@@ -335,3 +335,78 @@ def test_according_to_with_apposition_after_the_source():
     ind = _kind(a, "indirect")
     assert len(ind) == 1
     assert ind[0].text.startswith("The prints") and "curator" not in ind[0].text
+
+
+def test_according_to_after_words_in_marks_takes_the_whole_mixed_quote():
+    """'The plan was "dead on arrival," according to X': the words in marks belong to the
+    reported clause before the source phrase, which holds them as a nested direct quote."""
+    text = 'The bridge was closed on Monday. By then, "the cables were rusting through", according to the Harbour Gazette.'
+    a = analyze(text, "en")
+    ind = [q for q in a.quotes if q.kind == "indirect"]
+    assert [(q.text, q.speaker) for q in ind] == [
+        ('By then, "the cables were rusting through"', "the Harbour Gazette")
+    ], [(q.kind, q.text) for q in a.quotes]
+    direct = [q for q in a.quotes if q.kind == "direct"]
+    assert [(q.text, q.nested) for q in direct] == [('"the cables were rusting through"', True)]
+    a = analyze('The tender was "a farce from the start," according to the union.', "en")
+    assert [q.text for q in a.quotes if q.kind == "indirect"] == [
+        'The tender was "a farce from the start,"'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "speaker"),
+    [
+        (
+            "Der Rat tagte am Montag. In dem Beschluss des Rates heißt es, die Schule werde im "
+            "Sommer geschlossen.",
+            "die Schule",
+            "dem Beschluss des Rates",
+        ),
+        (
+            "Der Rat tagte am Montag. In dem Beschluss, der am Abend erschien, heißt es, die "
+            "Schule werde geschlossen.",
+            "die Schule",
+            "dem Beschluss",
+        ),
+        (
+            "Der Rat tagte am Montag. Aus dem Rathaus hieß es, die Schule werde geschlossen.",
+            "die Schule",
+            "dem Rathaus",
+        ),
+        (
+            "Der Bürgermeister Paul Sander sprach. In dem Beschluss heißt es wörtlich: „Die Schule "
+            "wird im Sommer geschlossen.“",
+            "„Die Schule",
+            "dem Beschluss",
+        ),
+        (
+            "Der Bürgermeister Paul Sander sprach. So heißt es in einer Mitteilung des Rates wörtlich: „Die "
+            "Schule wird geschlossen.“",
+            "„Die Schule",
+            "einer Mitteilung des Rates",
+        ),
+    ],
+    ids=[
+        "in-x-heisst-es",
+        "in-x-relative-heisst-es",
+        "aus-x-hiess-es",
+        "colon",
+        "so-heisst-es-in-x",
+    ],
+)
+def test_in_x_heisst_es_makes_x_the_source(text: str, start: str, speaker: str) -> None:
+    """'In dem Bericht heißt es, …' / 'So heißt es in X: „…“': the place after the
+    preposition is the source, not the last speaker, not nobody."""
+    q = next(q for q in analyze(text, "de").quotes if q.text.startswith(start))
+    assert q.speaker == speaker, (q.speaker, q.text)
+
+
+def test_wortlich_after_the_source_is_no_quote_of_its_own():
+    text = (
+        "Der Rat tagte am Montag. So heißt es in dem Schreiben wörtlich: „Die Schule "
+        "wird geschlossen.“"
+    )
+    assert [(q.kind, q.text) for q in analyze(text, "de").quotes] == [
+        ("direct", "„Die Schule wird geschlossen.“")
+    ]

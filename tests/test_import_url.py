@@ -105,3 +105,21 @@ def test_refetch_without_a_url_or_a_network_fails_cleanly(capsys, tmp_path, serv
     code, _, err = run(capsys, "reimport", "--refetch", fetched)
     assert code == 1 and err.strip() == f"error {fetched}: {url}: HTTP 410 Gone"
     assert {r["title"] for r in list_json(capsys)} >= {"Kept"}  # the old version stays
+
+
+def test_a_page_whose_charset_only_the_server_names_is_read_and_kept_that_way(capsys, server):
+    # Latin-2: the importer's fallback (Windows-1252) would read Ł as £ and ł as ³
+    body = ARTICLE.replace("harbour", "Hafenstraße Müller w Łodzi, ładnie")
+    page = html_page("Grüße aus dem Hafen", body).replace(b"<meta charset='utf-8'>", b"")
+    assert b"charset" not in page.lower()
+    latin = page.decode("utf-8").encode("iso-8859-2")  # bytes that are not UTF-8
+    url = server.route(
+        "/latin", Answer(body=latin, headers={"Content-Type": "text/html; charset=ISO-8859-2"})
+    )
+    [article] = imported_ids(run(capsys, "import", url)[1])
+    code, shown, _ = run(capsys, "show", article)
+    assert "Hafenstraße Müller w Łodzi, ładnie" in shown and "Grüße aus dem Hafen" in shown
+    code, out, err = run(capsys, "reimport", article)  # from the kept bytes: no header now
+    assert code == 0, err
+    code, again, _ = run(capsys, "show", article)
+    assert again == shown

@@ -506,3 +506,32 @@ def test_a_snippet_on_one_line_moves_its_marks_as_the_character_loop_did() -> No
             marks.append((start, rng.randint(start, len(text))))
         assert _one_line(text, marks) == _one_line_slow(text, marks), (text, marks)
     assert _one_line("a  b\n\nc", [(0, 1), (3, 4), (6, 7)]) == ("a b c", [(0, 1), (2, 3), (4, 5)])
+
+
+def test_a_catch_up_whose_commit_fails_makes_the_index_again(lib, monkeypatch) -> None:
+    """The index is derived: when a search must bring it forward and tantivy refuses the commit
+    (as it does over a file an interrupted writer left), the index is made again and the search
+    answers from the library's current state, never with an error."""
+    from reader.library import search_engine
+    from reader.library.search_index import SearchIndex
+
+    library, ids = lib
+    assert found(library, "harbour") == [ids["harbour"]]  # the index exists
+    with monkeypatch.context() as m:  # a write the index does not follow: it falls behind
+        m.setattr(SearchIndex, "apply", lambda *_args: None)
+        Library(library.root).edit(ids["rail"], title="Seilbahnstreik beendet")
+    real_exit = search_engine.Writer.__exit__
+    refused = []
+
+    def refuse_once(self, kind, exc, tb):
+        if kind is None and not refused:
+            refused.append(True)
+            real_exit(self, ValueError, ValueError("refused"), None)  # rolled back
+            raise ValueError("FileAlreadyExists: a file an interrupted writer left")
+        return real_exit(self, kind, exc, tb)
+
+    monkeypatch.setattr(search_engine.Writer, "__exit__", refuse_once)
+    fresh = Library(library.root)
+    assert found(fresh, "Seilbahnstreik") == [ids["rail"]]
+    assert refused  # the catch-up's commit was refused, and the search still answered
+    assert found(fresh, "harbour") == [ids["harbour"]]

@@ -65,6 +65,52 @@ async def test_feeds_screen_updates_all_shows_errors_and_the_library_says_how_ma
 
 
 @run_async
+async def test_feeds_screen_updates_the_highlighted_feed_alone_showing_progress(
+    samples_dir_copy: Path,
+) -> None:
+    import asyncio
+
+    from textual.widgets import ProgressBar
+
+    with LocalServer() as srv:
+        good = feed_server(srv)
+        srv.route(  # a slow page: the update is seen under way
+            "/s1",
+            Answer(body=html_page("Feed story 1", distinct(ARTICLE, 301)), headers=HTML, delay=1.5),
+        )
+        store = FeedStore(samples_dir_copy)
+        store.add(good)
+        other = f"http://127.0.0.1:{closed_port()}/other.xml"
+        store.add(other)
+        app = app_for(samples_dir_copy)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("F")
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, FeedsScreen)
+            await pilot.press("u")  # the first feed is highlighted
+            shown = []
+            for _ in range(200):  # while it runs: the bar and "done/total URL" in the status
+                await asyncio.sleep(0.05)
+                status = str(screen.query_one("#feeds-status").render())
+                if screen.query_one("#feeds-progress", ProgressBar).display:
+                    shown.append(status)
+                if not screen.running:
+                    break
+            assert any(" http://127.0.0.1:" in s and "/" in s.split()[0] for s in shown), shown
+            await settle(pilot)
+            status = str(screen.query_one("#feeds-status").render())
+            assert status.startswith("2 new") and "error" not in status
+            assert not screen.query_one("#feeds-progress", ProgressBar).display
+            good_label, other_label = labels(screen)
+            assert "2 articles" in good_label
+            assert "never updated" in other_label  # the other feed was not asked
+            rows = {f.url: f for f in FeedStore(samples_dir_copy).feeds()}
+            assert rows[good].last_status == "ok" and rows[other].last_status is None
+
+
+@run_async
 async def test_feeds_screen_adds_and_removes(samples_dir_copy: Path) -> None:
     app = app_for(samples_dir_copy)
     async with app.run_test(size=SIZE) as pilot:

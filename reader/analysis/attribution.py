@@ -92,9 +92,18 @@ def indicative_head(eng: TextView, toks: list[Token], e: int) -> Frame | None:
         return None
     c = found[0]
     sp = sentence_subject(eng, toks[:c])
-    if sp is not None and not (eng.frames.speakerlike(sp) or named_sayer(eng, toks[:c], sp)):
+    if (
+        sp is not None
+        and not (eng.frames.speakerlike(sp) or named_sayer(eng, toks[:c], sp))
+        and not _opening_subject(eng, toks, sp)
+    ):
         sp = None
     return Frame(toks[c].start, eng.frames.clause_end(e), "indirect", sp, None)
+
+
+def _opening_subject(eng: TextView, toks: list[Token], sp: tuple[int, int]) -> bool:
+    """The head clause's subject opens the sentence: the one who reports what follows."""
+    return sp[0] == toks[0].start and not no_one(eng, sp)
 
 
 def agentless_passive(eng: TextView, frame: Frame, outside: list[Token]) -> bool:

@@ -84,6 +84,7 @@ class ClauseTools:
         self.source_triggers |= lx.MID_SOURCE | (
             {lx.FOLGE, lx.VIEW_FROM} - {""}
         )  # "aus Sicht der X"
+        self.source_triggers |= lx.IT_SAYS_VERBS  # "In dem Bericht heißt es, …"
 
     def zu_inf(self, word: str) -> bool:
         """A zu-infinitive ("aufzugeben"); never in a language without one."""

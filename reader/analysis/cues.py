@@ -64,6 +64,9 @@ class Cues:
     # Verbs that announce, decide or demand an act given as a zu-infinitive.
     INTENT_VERBS: frozenset[str]
     IRREGULAR_PAST: frozenset[str]
+    # Simple past forms that are never participles or adjectives ("took", "went"): right after
+    # a verb of saying they show it sits in a relative clause ("the people X observed took …").
+    PAST_ONLY: frozenset[str]
     # Konjunktiv I: unambiguous forms plus stems whose 3rd person singular is stem + "e".
     KONJ_FORMS: frozenset[str]
     KONJ_STEMS: frozenset[str]
@@ -409,5 +412,11 @@ class Cues:
     INDEFINITE: frozenset[str]
     # "Es wird vermutet, …": a subject that names nobody
     EMPTY_SUBJECTS: frozenset[str]
+    # "In dem Bericht heißt es, …", "So hieß es in einer Erklärung: „…“": the verb, the words
+    # that may stand between "es" and the place, and the prepositions that open the place,
+    # which is the source ("dem Bericht").
+    IT_SAYS_VERBS: frozenset[str]
+    IT_SAYS_FILLERS: frozenset[str]
+    IT_SAYS_PREPOSITIONS: frozenset[str]
     # prepositions of place before a place name ("in Berlin", "from Paris")
     LOCATIVE: frozenset[str]

@@ -727,6 +727,7 @@ DE = Cues(
     INNER_REPORT=frozenset(),
     INTENT_VERBS=frozenset(INTENT_VERBS),
     IRREGULAR_PAST=frozenset(),
+    PAST_ONLY=frozenset(),
     KONJ_FORMS=frozenset(KONJ_FORMS),
     KONJ_STEMS=frozenset(KONJ_STEMS),
     KONJ_TWO=frozenset(KONJ_TWO),
@@ -909,5 +910,8 @@ DE = Cues(
     PLURAL_PRONOUNS=PLURAL_PRONOUNS,
     INDEFINITE=INDEFINITE,
     EMPTY_SUBJECTS=EMPTY_SUBJECTS,
+    IT_SAYS_VERBS=frozenset({"heißt", "hieß", "heisst", "hiess"}),
+    IT_SAYS_FILLERS=frozenset({"weiter", "dazu", "wörtlich", "auch", "zudem", "darin", "nun"}),
+    IT_SAYS_PREPOSITIONS=frozenset({"in", "im", "bei", "beim", "aus", "von", "vom", "auf"}),
     LOCATIVE=LOCATIVE,
 )

@@ -64,8 +64,8 @@ def sentence_subject(eng: TextView, toks: list[Token]) -> tuple[int, int] | None
     v = None
     for k in range(1, min(len(toks), 12)):
         t = toks[k]
-        if t.cap or t.low in lx.DETERMINERS or t.low in lx.NP_LINKERS:
-            continue
+        if t.cap or t.low in lx.DETERMINERS or t.low in lx.NP_LINKERS or t.text[:1].isdigit():
+            continue  # (a number is no verb: "Am 15. Mai hat die Kommission …")
         if k + 1 < len(toks) and toks[k + 1].cap and t.low.endswith(("e", "en", "er", "es")):
             continue  # an adjective: "die französische Aufsichtsbehörde"
         v = k
@@ -103,6 +103,8 @@ def frame_before(
         return None, None, False
     for v in range(len(before) - 1, -1, -1):
         t = before[v]
+        if t.low in lx.IT_SAYS_VERBS and (said := eng.frames.it_says(before, v)) is not None:
+            return said[2], t.text, colon  # "In dem Bericht heißt es: „…“": the report speaks
         if t.low in lx.SAY_VERBS and not (t.cap and v) and t.low not in lx.NOT_FRAME_VERB_WORDS:
             lo = 0  # the clause of the verb: "Asked about pensions, he answered:"
             for k in range(v, 0, -1):

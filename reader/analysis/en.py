@@ -99,6 +99,8 @@ IRREGULAR_PAST = {"left", "made", "took", "gave", "went", "came", "got", "felt",
                   "wrote", "built", "broke", "chose", "drove", "hit", "put", "set", "cut",
                   "let", "shot", "spoke", "struck", "sold", "understood", "fled", "sought",
                   "threw", "flew", "drew", "hurt", "shut", "quit", "fought", "sank", "beat"}
+PAST_ONLY = {"took", "gave", "went", "came", "knew", "saw", "became", "began", "fell", "grew",
+             "ran", "rose", "wrote", "chose", "drove", "spoke", "threw", "flew", "drew", "sank"}
 QUANTIFIERS = {"these", "those", "many", "several", "other", "some", "all", "numerous",
                "various", "more", "most", "few", "two", "three", "four", "five", "both", "no"}
 # Finite auxiliaries and modals: never the last word of a subject ("The mayor had said").
@@ -502,6 +504,7 @@ EN = Cues(
     INNER_REPORT=frozenset(INNER_REPORT),
     INTENT_VERBS=frozenset(INTENT_VERBS),
     IRREGULAR_PAST=frozenset(IRREGULAR_PAST),
+    PAST_ONLY=frozenset(PAST_ONLY),
     KONJ_FORMS=frozenset(KONJ_FORMS),
     KONJ_STEMS=frozenset(KONJ_STEMS),
     KONJ_TWO=frozenset(),
@@ -684,5 +687,8 @@ EN = Cues(
     PLURAL_PRONOUNS=PLURAL_PRONOUNS,
     INDEFINITE=INDEFINITE,
     EMPTY_SUBJECTS=EMPTY_SUBJECTS,
+    IT_SAYS_VERBS=frozenset(),
+    IT_SAYS_FILLERS=frozenset(),
+    IT_SAYS_PREPOSITIONS=frozenset(),
     LOCATIVE=LOCATIVE,
 )

@@ -383,6 +383,8 @@ class FrameFinder(SourceRules):
             return False  # (words in quote marks count: "said patients were "caught …"")
         if toks[c].low in lx.NO_CLAUSE_AFTER:
             return False  # "describes as a retreat", "observed at the show": no clause
+        if c == v + 1 and toks[c].low in lx.PAST_ONLY:
+            return False  # "the people X observed took out …": the verb is in a relative clause
         if toks[c].low not in lx.THAT and not self.finite_in(toks[c].start, self.clause_end(e)):
             return False  # "tweeted support of X", "denied these allegations": an object
         # "learned the news from X": no report without "that"
@@ -449,6 +451,10 @@ class FrameFinder(SourceRules):
                 or prev == "to"  # an infinitive: "measures to cut traffic"
             ):
                 continue
+            if w in lx.QUANTIFIERS or (
+                n >= 2 and prev.endswith("ed") and words[n - 2] in lx.QUANTIFIERS | lx.DETERMINERS
+            ):
+                continue  # "and various …"; "numerous bloodied bodies": an adjective, then the noun
             if raw[n][0].isupper():
                 continue  # a name ("Ahmed", "Jones"), not a verb
             if len(w) > 4 and w.endswith("ed") or w in lx.IRREGULAR_PAST:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 _DOUBLE = '„“”"»«'
 _SINGLE = "‚‘’'‹›"
+QUOTE_MARKS = frozenset(_DOUBLE + _SINGLE)
 _MARK = re.compile(r"[„“”\"»«‚‘’'‹›]")
 _OPEN_CONTEXT = set(" \t\n([{—–-/:;,.…") | set(_DOUBLE) | set(_SINGLE)
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from .clauses import ClauseTools, Frame, is_konjunktiv
+from .marks import QUOTE_MARKS
 from .speakers import np_after
 from .tokens import Token
 
@@ -47,7 +48,7 @@ class SourceRules(ClauseTools):
             if before[-1].low in lx.SOURCE_RELATIVES and after:
                 relative = True  # "… boats which, according to AFP, the UN criticised":
             else:  # the source speaks for the relative clause after it only
-                segs.append((start, before[-1].end))
+                segs.append((start, self._through_marks(before[-1].end, ph_start)))
         if before and after and self._apposition(after):
             after = []  # "…, according to Jane Roe, curator of the exhibit."
         if after:  # "… ist nach Angaben der Polizei unklar": one word is the rest
@@ -59,6 +60,15 @@ class SourceRules(ClauseTools):
                         break
             segs.append((after[0].start, end))
         return segs
+
+    def _through_marks(self, end: int, ph_start: int) -> int:
+        """The words before the phrase run on through words in quotation marks that end
+        there ('The plan was "dead on arrival," according to X': the mixed quote is whole)."""
+        gap = self.text[end:ph_start].rstrip(" ,;")
+        opening = gap.lstrip(" ,")[:1]
+        if opening and opening in QUOTE_MARKS and gap[-1:] in QUOTE_MARKS:
+            return end + len(gap)
+        return end
 
     def _source_clause_start(self, before: list[Token], s: int) -> tuple[int, bool]:
         """Where the source's own clause opens before the phrase, and whether it is a
@@ -92,6 +102,8 @@ class SourceRules(ClauseTools):
         lx, t = self.lx, toks[i]
         if t.low == lx.ACCORDING and i + 2 < len(toks):
             return self._according(toks, i)
+        if t.low in lx.IT_SAYS_VERBS:
+            return self.it_says(toks, i)
         if t.low in lx.SOURCE_BEFORE:
             return self._source_before(toks, i, e)
         if t.low == lx.SOURCE_NACH:
@@ -109,6 +121,40 @@ class SourceRules(ClauseTools):
         if (i == 0 or lead) and t.low in lx.AS_WORDS:  # "Denn wie X berichtete, …"
             return self._as_source(toks, i)
         return None
+
+    def it_says(self, toks: list[Token], i: int) -> tuple[int, int, tuple[int, int]] | None:
+        """'In dem Bericht heißt es, …' / 'So hieß es in einer Erklärung: „…“': the place
+        after the preposition (before the verb, opening the sentence, or after 'es') is the
+        source; the phrase runs from the sentence's start or the verb to the place's end."""
+        lx = self.lx
+        if i + 1 >= len(toks) or toks[i + 1].low not in lx.EMPTY_SUBJECTS:
+            return None
+        if i >= 2 and toks[0].low in lx.IT_SAYS_PREPOSITIONS:
+            k = next((n for n in range(2, i) if "," in self.gap(toks[n - 1], toks[n])), i)
+            end = i + 1
+            while end + 1 < len(toks) and toks[end + 1].low in lx.IT_SAYS_FILLERS:
+                end += 1  # "In dem Bericht heißt es wörtlich: …"
+            return toks[0].start, toks[end].end, (toks[1].start, toks[k - 1].end)
+        j = i + 2
+        while j < len(toks) and toks[j].low in lx.IT_SAYS_FILLERS:
+            j += 1
+        if j + 1 >= len(toks) or toks[j].low not in lx.IT_SAYS_PREPOSITIONS:
+            return None
+        if any(
+            not (x.low in lx.ADVERBIAL_OPENERS or x.low in lx.IT_SAYS_FILLERS) for x in toks[:i]
+        ):
+            return None  # "…, heißt es in X": the words before are the report (frame_after)
+        k = j + 1
+        while (
+            k < len(toks)
+            and toks[k].low not in lx.IT_SAYS_FILLERS
+            and not any(p in self.gap(toks[k - 1], toks[k]) for p in ",:")
+        ):
+            k += 1
+        end = k
+        while end < len(toks) and toks[end].low in lx.IT_SAYS_FILLERS:
+            end += 1  # "So heißt es in dem Schreiben wörtlich: …"
+        return toks[0].start, toks[end - 1].end, (toks[j + 1].start, toks[k - 1].end)
 
     def _according(self, toks: list[Token], i: int) -> tuple[int, int, tuple[int, int]]:
         """'according to X': the phrase runs to its comma (at most nine words)."""

@@ -367,7 +367,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 def extract_html(html: str) -> HtmlDocument:
     """Body paragraphs, headings and metadata of one page; ImportFailure when it has no text."""
-    from . import html_meta
+    from . import dates, html_meta
 
     try:
         from lxml import html as lxml_html
@@ -376,6 +376,10 @@ def extract_html(html: str) -> HtmlDocument:
     except Exception:  # noqa: BLE001 - lxml raises several kinds on garbage: "no page here"
         raise ImportFailure("HTML page with no article text") from None
     page = html_meta.read_meta(tree)  # before the furniture goes: JSON-LD lives in <script>
+    try:
+        mentions = dates.html_mentions(tree)
+    except Exception:  # noqa: BLE001 - an odd page's dates must not stop its import
+        mentions = []
     # trafilatura's guesses only fill what the page does not say itself (see below)
     says_all = all(page.get(k) for k in ("title", "source", "url")) and bool(
         page.get("date") or page.get("visible_date")
@@ -386,9 +390,12 @@ def extract_html(html: str) -> HtmlDocument:
     paragraphs, headings = _drop_repeats(paragraphs, headings, guessed.get("items") or set())
     paragraphs, headings = _drop_toggled_captions(paragraphs, headings)
     paragraphs, headings, header = _drop_page_header(paragraphs, headings, title)
+    rule = _pick_date(page, guessed, header)
+    url = page.get("url") or guessed.get("url")
+    found = dates.html_candidates(mentions, header, guessed.get("date"), url, rule)
     doc = HtmlDocument(
         title=title,
-        date=_pick_date(page, guessed, header),
+        date=dates.choose("html", found, rule),
         source=page.get("source") or guessed.get("sitename"),
         url=page.get("url") or guessed.get("url"),
     )

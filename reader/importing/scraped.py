@@ -69,6 +69,7 @@ class Analysis:
 
 def analyse(text: str) -> Analysis:
     """Lines judged by the learned scorers (see scraped_model.py) on top of the hand rules."""
+    from . import dates
     from . import scraped_model as sm
 
     lines = classify(text.split("\n"))
@@ -78,7 +79,9 @@ def analyse(text: str) -> Analysis:
     if span[1] <= span[0]:
         return result
     result.title = sm.best("title", sm.title_candidates(lines, probabilities, span))
-    result.date = sm.best("date", sm.date_candidates(lines, probabilities, span, result.title))
+    rule = _find_date(lines, result.title, span[0], span[1])
+    found = dates.scraped_candidates(lines, probabilities, span, result.title)
+    result.date = dates.choose("scraped", found, rule)
     return result
 
 

@@ -1,5 +1,5 @@
-"""Learned line scores for scraped text: which lines are the story, which is the headline, which
-date is the article's.
+"""Learned line scores for scraped text: which lines are the story, which is the headline (the
+date: dates.py).
 
 Three small linear models over general line features (position, length, case, ending punctuation,
 repetition on the page, distance to the densest run of story lines, overlap with the body, a date
@@ -22,13 +22,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from .meta import DATE_IN_TEXT, find_date, parse_date
-from .scraped_lines import DATE_TIME_LINE, SHORT_DATE, Line, is_ui, words_of
+from .meta import DATE_IN_TEXT
+from .scraped_lines import DATE_TIME_LINE, Line, is_ui, words_of
 
 MODEL_FILE = Path(__file__).with_name("scraped_model.json")
 Features = dict[str, float]
 T = TypeVar("T")
-KINDS = ("body", "context", "title", "date")
+KINDS = ("body", "context", "title")
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _SEPARATORS = (" · ", " | ", " › ", " > ", " / ", " • ", " » ")
@@ -704,88 +704,6 @@ def _shape(line: Line) -> str:
     return "head" if n_words <= 20 else "long"
 
 
-# ---- the date -------------------------------------------------------------------------------
-
-_PUBLISHED = re.compile(
-    r"\b(?:published|veröffentlicht|erschienen|posted|am|on|datum|date|stand|erstellt)\b", re.I
-)
-_UPDATED = re.compile(r"\b(?:updated|aktualisiert|geändert|modified|last)\b", re.I)
-
-
-def dates_in(line: Line) -> list[str]:
-    found = []
-    for match in DATE_IN_TEXT.finditer(line.text):
-        value = parse_date(match.group(0))
-        if value and value not in found:
-            found.append(value)
-    if not found and SHORT_DATE.match(line.text):
-        value = parse_date(line.text)
-        if value:
-            found.append(value)
-    if line.caption_date and line.caption_date not in found:
-        found.append(line.caption_date)
-    return found
-
-
-def date_candidates(
-    lines: list[Line], probabilities: list[float], span: tuple[int, int], title: int | None
-) -> list[tuple[str, Features]]:
-    """Every date the page states, each with the features of its best-placed mention."""
-    start, _end = span
-    anchor = title if title is not None else start
-    mentions: list[tuple[int, str, int]] = []  # (line, date, order on the line)
-    for index, line in enumerate(lines):
-        if not any(c.isdigit() for c in line.text):
-            continue
-        for order, value in enumerate(dates_in(line)):
-            mentions.append((index, value, order))
-    if not mentions:
-        return []
-    counts = Counter(value for _, value, _ in mentions)
-    ordered = sorted(counts)
-    best: dict[str, tuple[float, Features]] = {}
-    first_after = next((value for i, value, _ in mentions if i >= anchor), None)
-    for rank, (index, value, order) in enumerate(mentions):
-        line = lines[index]
-        text = line.text
-        n_words = len(words_of(text))
-        f: Features = {"bias": 1.0}
-        distance = index - anchor
-        f[f"dist:{_bucket(distance + 20, (10, 15, 17, 18, 19, 20, 21, 22, 23, 25, 30))}"] = 1.0
-        f["logdist"] = _signed_log(distance)
-        f["logdist_story"] = _signed_log(index - start)
-        f[f"len:{_bucket(n_words, (2, 4, 6, 10, 16, 30))}"] = 1.0
-        f["pbody"] = probabilities[index]
-        if line.caption_date == value:
-            f["caption"] = 1.0
-        if DATE_TIME_LINE.search(text):
-            f["clock"] = 1.0
-        if _PUBLISHED.search(text):
-            f["published"] = 1.0
-        if _UPDATED.search(text):
-            f["updated"] = 1.0
-        if "©" in text or "copyright" in text.casefold():
-            f["copyright"] = 1.0
-        f[f"order:{min(order, 2)}"] = 1.0
-        f["count"] = math.log(counts[value])
-        if value == ordered[-1]:
-            f["latest"] = 1.0
-        if value == ordered[0]:
-            f["earliest"] = 1.0
-        if rank == 0:
-            f["firstmention"] = 1.0
-        if value == first_after:
-            f["firstafter"] = 1.0
-        if value.endswith("-01-01"):
-            f["newyear"] = 1.0
-        for word in set(vocab_words(text)):
-            f["w:" + word] = 1.0
-        closeness = -abs(distance)
-        if value not in best or closeness > best[value][0]:
-            best[value] = (closeness, f)
-    return [(value, f) for value, (_, f) in best.items()]
-
-
 def best(kind: str, candidates: Sequence[tuple[T, Features]]) -> T | None:
     """The candidate with the highest score under the model in use (None for none)."""
     return best_with(model(), kind, candidates)
@@ -802,8 +720,6 @@ __all__ = [
     "best",
     "best_with",
     "body_features",
-    "date_candidates",
-    "find_date",
     "model",
     "sigmoid",
     "story_span",

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from reader.fetching.http import Fetcher, Response
     from reader.importing.formats import ImportFormat
 
+    from .analysis_pool import AnalysisPool
     from .models import ArticleMeta
     from .store import Library
 
@@ -45,12 +46,21 @@ class ArchiveImport:
         self.fetcher: Fetcher | None = None
         self.highlights: dict[str, list[Highlight]] = {}
         self.note_errors: list[tuple[str, str]] = []  # (article id, why)
+        self.pool: AnalysisPool | None = None
 
     def items(
-        self, fmt: ImportFormat, data: bytes, name: str, error: Callable[[str, str], None]
+        self,
+        fmt: ImportFormat,
+        data: bytes,
+        name: str,
+        error: Callable[[str, str], None],
+        pool: AnalysisPool | None = None,
     ) -> Iterator[tuple[ParsedArticle, bytes, str]]:
-        """The articles of the export ``fmt`` (an export of the format registry) in ``data``."""
+        """The articles of the export ``fmt`` (an export of the format registry) in ``data``;
+        with ``pool``, each saved text and fetched page is parsed in a worker under the same
+        limits as a file."""
         assert fmt.read_items is not None
+        self.pool = pool
         try:
             for item, answer in self._ahead(fmt.read_items(data)):
                 if isinstance(item, ImportFailure):
@@ -88,9 +98,10 @@ class ArchiveImport:
     def _article(
         self, item: ArchiveItem, answer: Answer, where: str, error: Callable[[str, str], None]
     ) -> tuple[ParsedArticle, bytes] | None:
-        from reader.importing.importer import parse_document
+        from reader.base.errors import ReaderError
 
-        from .fetched import parse_page, parse_partial, partial_record
+        from .analysis_pool import InternalError
+        from .fetched import parse_partial, partial_record
 
         given: dict[str, Any] = {"url": item.url, "title": item.title, "date": item.date}
         if item.tags:
@@ -98,19 +109,22 @@ class ArchiveImport:
         given = {k: v for k, v in given.items() if v}
         if item.content is not None:
             try:
-                parsed = parse_document(item.content, f"item.{item.content_kind}")
+                parsed = self._parse(_parse_saved, item.content, f"item.{item.content_kind}")
                 return apply_given(parsed, given), item.content
-            except ImportFailure as exc:
+            except (ReaderError, InternalError) as exc:  # ImportFailure, a limit, a bug
                 error(where, f"saved text unreadable ({exc}); kept as title and link")
         elif answer is not None:
             from reader.fetching.http import FetchError
 
             try:
                 response = answer.result()
-                return parse_page(response, {**given, "url": response.url})
+                page: tuple[ParsedArticle, bytes] = self._parse(
+                    _parse_page, response, {**given, "url": response.url}
+                )
+                return page
             except FetchError as exc:
                 error(exc.url, exc.reason)
-            except ImportFailure as exc:
+            except (ReaderError, InternalError) as exc:  # ImportFailure, a limit, a bug
                 error(item.url or where, str(exc))
         summary = item.excerpt or "\n\n".join(h.quote for h in item.highlights) or None
         record = partial_record(
@@ -121,6 +135,18 @@ class ArchiveImport:
         except ImportFailure as exc:
             error(where, str(exc))
             return None
+
+    def _parse(self, job: Callable[..., Any], *args: Any) -> Any:
+        """``job(*args)`` in a parse worker under the limits (waited for in short steps, so
+        ctrl+c is answered at once), or here when there is no pool."""
+        if self.pool is None:
+            return job(*args)
+        future = self.pool.limited(job, *args)
+        while True:
+            try:
+                return future.result(timeout=0.1)
+            except TimeoutError:
+                continue
 
     def imported(self, library: Library, name: str, meta: ArticleMeta) -> None:
         """After the commit: the item's highlights as notes on its article."""
@@ -152,3 +178,21 @@ def add_highlights(
             continue
         notes.append(store.add_note(article_id, mark.note, passage=make_anchor(text, start, end)))
     return notes
+
+
+def _parse_saved(data: bytes, name: str) -> ParsedArticle:
+    """An item's saved text (HTML, Markdown) through the importer (a parse worker's job)."""
+    from reader.importing.importer import parse_document
+
+    from .fetched import guarded
+
+    parsed: ParsedArticle = guarded(parse_document, data, name)
+    return parsed
+
+
+def _parse_page(response: Response, given: dict[str, Any]) -> tuple[ParsedArticle, bytes]:
+    """A fetched page through the importer (a parse worker's job)."""
+    from .fetched import guarded, parse_page
+
+    page: tuple[ParsedArticle, bytes] = guarded(parse_page, response, given)
+    return page

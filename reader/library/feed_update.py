@@ -3,9 +3,10 @@ normal import path (importer, then :meth:`Library.add_many`: dedupe, analysis, b
 
 Flow: every feed is asked at once through one polite :class:`Fetcher` (conditional GET with the
 validators of its last answer). A feed's answer is read in the fetch thread that got it; its
-entries not ``seen`` before are queued as page fetches. Settled pages come back to the calling
-thread through a bounded queue (so at most a few pages are held in memory however many
-entries an update brings), are parsed by the importer and handed to ``add_many`` one by one.
+entries not ``seen`` before wait in a temporary file (:class:`_Backlog`) and are read back a few
+per feed at a time as their pages are asked for. Settled pages come back to the calling thread
+through a bounded queue, are parsed in the worker pool and handed to ``add_many`` one by one:
+what the update holds in memory does not grow with the number of new entries.
 
 What is remembered, and when: an entry joins its feed's ``seen`` only once its article is
 committed to the index; a feed's ETag/Last-Modified are stored only once every new entry of
@@ -19,13 +20,16 @@ reached is reported once; its feeds count as failed.
 
 from __future__ import annotations
 
+import json
 import queue
+import tempfile
 import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.base.errors import ReaderError
@@ -35,15 +39,15 @@ from .feeds import Feed, FeedStore, now_iso
 from .models import ArticleMeta, ImportOutcome
 
 if TYPE_CHECKING:
-    from reader.fetching.feeds import Entry, ParsedFeed
+    from reader.fetching.feeds import Entry
     from reader.fetching.http import FetchError, Politeness, Response
 
     from .store import Library
 
     Outcome = Response | FetchError
     Item = tuple[ParsedArticle, bytes, str]
-    # ("feed", feed id, outcome, parsed feed or None, new entries) or
-    # ("page", feed id, entry, outcome or None)
+    # ("feed", feed id, outcome without its body, (title, warning) or None, new entries as
+    # _Backlog lines, their count) or ("page", feed id, entry, outcome or None)
     Event = tuple[Any, ...]
 
 ErrorCallback = Callable[[str, str], None]  # (URL or HOST, reason)
@@ -81,8 +85,8 @@ class _FeedRun:
     title: str | None = None
     warning: str | None = None
     saved: bool = False
-    backlog: deque[Entry] = field(default_factory=deque)  # new entries not asked for yet
-    asked: int = 0  # pages of it the fetcher has now
+    backlog: int = 0  # new entries not asked for yet (they wait in the _Backlog file)
+    asked: int = 0  # entries of it taken from the backlog and not handed over yet
 
     @property
     def complete(self) -> bool:
@@ -137,7 +141,8 @@ class _Update:
         self.hosts_reported: set[str] = set()
         self.last_save = time.monotonic()
         self.asking: list[_FeedRun] = []  # feeds with pages still to ask for
-        self.linkless: deque[Event] = deque()  # entries without a page: no fetch
+        self.backlog = _Backlog(library.root)  # their entries
+        self.linkless: deque[Event] = deque()  # entries without a page taken from it: no fetch
         self.on_error: ErrorCallback | None = None
         self.on_progress: Callable[[int, int, str], None] | None = None
 
@@ -197,6 +202,7 @@ class _Update:
             self.stop.set()
             fetcher.close(cancel=True)
             self.pool.shutdown(wait=not self.report.cancelled)
+            self.backlog.close()
             self._save()
         return self.report
 
@@ -229,14 +235,13 @@ class _Update:
             if kind == "feed":
                 waiting_feeds -= 1
                 entries = self._feed_read(run, *event[2:])
-                waiting_pages += len(entries)
-                total += len(entries)
+                waiting_pages += entries
+                total += entries
                 self._progress(done, total, run.feed.url)
                 continue
             waiting_pages -= 1
             entry, outcome = event[2], event[3]
-            if entry.link is not None:
-                run.asked -= 1
+            run.asked -= 1
             self._progress(done, total, entry.link or run.feed.url)
             parsing.append((run, entry, outcome, self._parse_later(run, entry, outcome)))
         while parsing:
@@ -251,28 +256,31 @@ class _Update:
             self.on_progress(done, total, name)
 
     def _feed_read(
-        self, run: _FeedRun, outcome: Outcome, parsed: ParsedFeed | None, entries: list[Entry]
-    ) -> list[Entry]:
-        """The feed's answer, in the calling thread: its state, its error."""
+        self,
+        run: _FeedRun,
+        outcome: Outcome,
+        head: tuple[str | None, str | None] | None,
+        lines: bytes,
+        count: int,
+    ) -> int:
+        """The feed's answer, in the calling thread: its state, its error; its new entries
+        (``count`` of them in ``lines``) join the backlog. Returns ``count``."""
         from reader.fetching.http import FetchError
 
         run.answered = True
-        run.open_entries = len(entries)
+        run.open_entries = count
         if isinstance(outcome, FetchError):
             run.failed = outcome.reason
             self.report.failed_feeds.append(run.feed.id)
             self._fetch_error(outcome)
-        elif parsed is not None and not isinstance(outcome, FetchError):
-            run.title, run.warning = parsed.title, parsed.warning
+        elif head is not None:
+            run.title, run.warning = head
             run.validators = (outcome.etag, outcome.last_modified)
-        for entry in entries:
-            if entry.link is None:
-                self.linkless.append(("page", run.feed.id, entry, None))
-            else:
-                run.backlog.append(entry)
-        if run.backlog:
+        if count:
+            self.backlog.add(run.feed.id, lines)
+            run.backlog += count
             self.asking.append(run)
-        return entries
+        return count
 
     def _ask_pages(self) -> None:
         """Keep each feed's next few pages with the fetcher: enough to keep its host busy,
@@ -281,8 +289,12 @@ class _Update:
 
         for run in list(self.asking):
             while run.backlog and run.asked < AHEAD:
-                entry = run.backlog.popleft()
+                entry = self.backlog.take(run.feed.id)
+                run.backlog -= 1
                 run.asked += 1
+                if entry.link is None:
+                    self.linkless.append(("page", run.feed.id, entry, None))
+                    continue
                 self.fetcher.submit(
                     entry.link or "",
                     accept=ACCEPT_PAGE,
@@ -324,8 +336,8 @@ class _Update:
         from reader.fetching.feeds import FeedError, parse_feed
         from reader.fetching.http import FetchError
 
-        parsed = None
-        entries = []
+        head = None
+        lines: list[bytes] = []
         if not isinstance(outcome, FetchError) and not outcome.not_modified:
             content_type = outcome.headers.get("content-type", "")
             try:
@@ -334,12 +346,16 @@ class _Update:
             except FeedError as exc:
                 outcome = FetchError(feed.url, str(exc))
             else:
+                head = (parsed.title, parsed.warning)
                 taken: set[str] = set()
                 for entry in parsed.entries:
                     if entry.key not in feed.seen and entry.key not in taken:
                         taken.add(entry.key)
-                        entries.append(entry)
-        self._hand_over(("feed", feed.id, outcome, parsed, entries))
+                        lines.append(_Backlog.line(entry))
+                del parsed
+        if not isinstance(outcome, FetchError):
+            outcome = replace(outcome, body=b"")  # read: only its validators are needed
+        self._hand_over(("feed", feed.id, outcome, head, b"".join(lines), len(lines)))
 
     # the calling thread ---------------------------------------------------------------------
     def _given(self, run: _FeedRun, entry: Entry) -> dict[str, Any]:
@@ -360,6 +376,8 @@ class _Update:
             nothing: Future[Any] = Future()
             nothing.set_result(None)
             return nothing
+        from .fetched import parse_fetched
+
         return self.pool.limited(
             parse_fetched, outcome, {**self._given(run, entry), "url": outcome.url}
         )
@@ -370,7 +388,7 @@ class _Update:
         """The entry's article: its page as parsed, else (failures reported) partial."""
         from reader.fetching.http import FetchError
 
-        from .fetched import parse_partial, partial_record
+        from .fetched import guarded, parse_partial, partial_record
 
         feed = run.feed
         name = entry.link or f"{feed.url}#{entry.key}"
@@ -405,7 +423,7 @@ class _Update:
         if entry.link:
             given["url"] = entry.link
         try:
-            parsed = _guarded(parse_partial, record, name, given)
+            parsed = guarded(parse_partial, record, name, given)
         except ImportFailure as exc:
             self._error(name, str(exc))
             run.settled[entry.key] = ""
@@ -485,6 +503,57 @@ class _Update:
         return change
 
 
+class _Backlog:
+    """The new entries waiting for their page, one JSON line each in an unnamed temporary file
+    (on disk, or in the page cache), not as objects in memory: 10,000 new entries held ~10 MB
+    there (a third of the update's peak at 1,000), and a feed bringing its whole archive, or
+    its full text in every entry, many times that. Each feed's lines are read back a few at a
+    time as its pages are asked for; only a read position per feed stays in memory."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder  # where the file is made (the library's: on disk, not in a tmpfs)
+        self.file: Any = None  # opened at the first entry
+        self.end = 0
+        self.spans: dict[str, deque[list[int]]] = defaultdict(deque)  # feed id -> [start, end]
+
+    @staticmethod
+    def line(entry: Entry) -> bytes:
+        fields = [entry.key, entry.link, entry.title, entry.date, entry.text, entry.author]
+        # ASCII: a lone surrogate from a broken feed travels as an escape, never fails here
+        return json.dumps(fields).encode("ascii") + b"\n"
+
+    def add(self, feed_id: str, lines: bytes) -> None:
+        if self.file is None:
+            # unnamed (O_TMPFILE): nothing is left behind, even by a crash; closed in close()
+            self.file = tempfile.TemporaryFile(  # noqa: SIM115
+                prefix="reader-feed-entries-", dir=self.folder
+            )
+        self.file.seek(self.end)
+        self.file.write(lines)
+        self.spans[feed_id].append([self.end, self.end + len(lines)])
+        self.end += len(lines)
+
+    def take(self, feed_id: str) -> Entry:
+        """The feed's next waiting entry (the caller counts them: there is one)."""
+        from reader.fetching.feeds import Entry
+
+        spans = self.spans[feed_id]
+        span = spans[0]
+        self.file.seek(span[0])
+        line = self.file.readline()
+        span[0] += len(line)
+        if span[0] >= span[1]:
+            spans.popleft()
+            if not spans:
+                del self.spans[feed_id]
+        return Entry(*json.loads(line))
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None
+
+
 class _Chunk:
     """The next ``size`` items of ``items``; ``full`` says whether there may be more."""
 
@@ -497,26 +566,3 @@ class _Chunk:
             if count >= self.size:
                 self.full = True
                 return
-
-
-def parse_fetched(response: Response, given: dict[str, Any]) -> tuple[ParsedArticle, bytes]:
-    """A fetched page through the importer (run in a parse worker): ImportFailure for any
-    failure, with its reason."""
-    from .analysis_pool import with_content_key
-    from .fetched import parse_page
-
-    parsed, data = _guarded(parse_page, response, given)
-    return with_content_key(parsed), data
-
-
-def _guarded(parse: Callable[..., Any], *args: Any) -> Any:
-    """The importer's own failures as they are; anything else in it as one ImportFailure (one
-    bad page must not stop an update)."""
-    try:
-        return parse(*args)
-    except ImportFailure:
-        raise
-    except RecursionError:
-        raise ImportFailure("document nested too deeply") from None
-    except Exception as exc:  # noqa: BLE001
-        raise ImportFailure(f"cannot be read ({type(exc).__name__}: {exc})") from None

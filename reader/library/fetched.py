@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from reader.importing.models import ImportFailure, ParsedArticle, apply_given
@@ -75,6 +76,30 @@ def parse_page(response: Response, given: dict[str, Any]) -> tuple[ParsedArticle
     if name == "-":  # no Content-Type: markup near the start makes it a page
         name = "page.html" if _MARKUP.search(data[:4096]) else "page.txt"
     return apply_given(parse_document(data, name), given), data
+
+
+def parse_fetched(response: Response, given: dict[str, Any]) -> tuple[ParsedArticle, bytes]:
+    """A fetched page through the importer with its dedupe key: the job a parse worker runs
+    (``AnalysisPool.limited``: under the same CPU and memory limits as a file's parse) for
+    ``import URL``, ``feed update``, ``reimport --refetch`` and an archive's ``--fetch``.
+    ImportFailure for any failure, with its reason."""
+    from .analysis_pool import with_content_key
+
+    parsed, data = guarded(parse_page, response, given)
+    return with_content_key(parsed), data
+
+
+def guarded(parse: Callable[..., Any], *args: Any) -> Any:
+    """The importer's own failures as they are; anything else in it as one ImportFailure (one
+    bad page must not stop an update)."""
+    try:
+        return parse(*args)
+    except ImportFailure:
+        raise
+    except RecursionError:
+        raise ImportFailure("document nested too deeply") from None
+    except Exception as exc:  # noqa: BLE001
+        raise ImportFailure(f"cannot be read ({type(exc).__name__}: {exc})") from None
 
 
 def partial_record(

@@ -140,7 +140,7 @@ def import_paths(
                 result(ImportOutcome(name, "error", reason=reason))
                 continue
             if pages is not None and _is_url(name):
-                fetched = pages.get(name, result)
+                fetched = pages.get(name, result, pool, cancel)
                 if fetched is not None:
                     yield fetched
                 continue
@@ -174,7 +174,7 @@ def import_paths(
             archive = _archive(name, data) if data is not None else None
             if archive is not None and data is not None:
                 parsing.cancel()  # an export, not a document: its parse is not needed
-                for item in archives.items(archive, data, name, _errors_to(result)):
+                for item in archives.items(archive, data, name, _errors_to(result), pool):
                     done += 1
                     total += 1
                     if on_progress is not None:
@@ -338,7 +338,8 @@ def _archive(name: str, data: bytes) -> ImportFormat | None:
 
 class _Pages:
     """URLs given to ``reader import``: fetched a few ahead (politely, see reader.fetching),
-    each then read by the importer as the kind its Content-Type says, with the URL kept."""
+    each then read by the importer as the kind its Content-Type says, with the URL kept, in a
+    parse worker under the same limits as a file (a pathological page is one error line)."""
 
     AHEAD = 8
 
@@ -350,10 +351,17 @@ class _Pages:
         self.futures: dict[str, Any] = {}
         self.next = 0
 
-    def get(self, url: str, result: ResultCallback) -> tuple[ParsedArticle, bytes, str] | None:
+    def get(
+        self,
+        url: str,
+        result: ResultCallback,
+        pool: AnalysisPool,
+        cancel: threading.Event | None = None,
+    ) -> tuple[ParsedArticle, bytes, str] | None:
+        from reader.base.errors import bug_report
         from reader.fetching.http import FetchError
 
-        from .fetched import parse_page
+        from .fetched import parse_fetched
 
         while self.next < len(self.urls) and len(self.futures) < self.AHEAD:
             ahead = self.urls[self.next]
@@ -364,16 +372,18 @@ class _Pages:
             future = self.fetcher.submit(url)
         reason = ""
         try:
-            response = future.result()
-            parsed, data = parse_page(response, {"url": response.url})
+            response = _wait(future, cancel)
+            parsed, data = _wait(
+                pool.limited(parse_fetched, response, {"url": response.url}), cancel
+            )
         except FetchError as exc:
             reason = exc.reason
-        except ImportFailure as exc:
+        except ReaderError as exc:  # ImportFailure, a limit, a worker that died: this page
             reason = str(exc) or "cannot be imported"
-        except RecursionError:
-            reason = "document nested too deeply"
+        except InternalError as exc:  # a bug in the worker: named, the rest goes on
+            reason = str(exc)
         except Exception as exc:  # noqa: BLE001 - one bad page must not stop the import
-            reason = f"cannot be read ({type(exc).__name__}: {exc})"
+            reason = bug_report(exc)
         if reason:
             result(ImportOutcome(url, "error", reason=reason))
             return None

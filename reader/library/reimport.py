@@ -96,7 +96,7 @@ def _reimport(
         try:
             if refetch:
                 fetcher = fetcher or _fetcher()
-                data, ext, parsed = _refetch(fetcher, meta)
+                data, ext, parsed = _refetch(fetcher, meta, parser)
             else:
                 data, ext = folders.original(article_id)
                 parsed = reparse(data, ext, meta, parser)
@@ -169,18 +169,21 @@ def _fetcher() -> Fetcher:
     return Fetcher()
 
 
-def _refetch(fetcher: Fetcher, meta: ArticleMeta) -> tuple[bytes, str, ParsedArticle]:
-    """The article's page, fetched again from its URL and read by the importer."""
+def _refetch(
+    fetcher: Fetcher, meta: ArticleMeta, parser: LimitedParser
+) -> tuple[bytes, str, ParsedArticle]:
+    """The article's page, fetched again from its URL and read by the importer in a parse
+    worker, under the same limits as a file's parse."""
     from reader.importing.formats import original_extension
 
-    from .fetched import parse_page
+    from .fetched import parse_fetched
 
     url = meta.given.get("url") or meta.url
     if not url:
         raise LibraryError("no URL to fetch it from")
     response = fetcher.fetch(url)
     given = {k: v for k, v in meta.given.items() if k != "url"}
-    parsed, data = parse_page(response, {**given, "url": response.url})
+    parsed, data = parser(parse_fetched, response, {**given, "url": response.url})
     return data, original_extension(parsed.format), parsed
 
 

@@ -349,6 +349,16 @@ class SearchIndex:
                 with self._lock:
                     self.path, self._engine = None, None
                 self.sync()
+            except (EngineDamaged, ValueError):
+                # bringing the index forward failed (tantivy refused a commit, e.g. a file an
+                # interrupted writer left): the index is derived, so it is made again, once
+                if attempt:
+                    raise
+                with self._lock, self._writing():
+                    self._engine = None
+                    if self.path is not None:
+                        remove(self.path)
+                continue
             engine = self._engine
             if engine is None:
                 return
