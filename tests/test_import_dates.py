@@ -12,6 +12,7 @@ from lxml import html as lxml_html
 
 from reader.importing import dates
 from reader.importing.importer import parse_document
+from reader.importing.linear import Shipped
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -195,9 +196,7 @@ def test_without_a_model_the_rules_pick_stays(monkeypatch) -> None:
 def test_a_missing_or_broken_model_file_means_the_rules(tmp_path, monkeypatch) -> None:
     broken = tmp_path / "date_model.json"
     broken.write_text("{not json", "utf-8")
-    monkeypatch.setattr(dates, "MODEL_FILE", broken)
-    monkeypatch.setattr(dates, "_LOADED", [])
+    monkeypatch.setattr(dates, "_SHIPPED", Shipped(broken, dates.KINDS))
     assert not dates.model().has("html")
-    monkeypatch.setattr(dates, "MODEL_FILE", tmp_path / "missing.json")
-    monkeypatch.setattr(dates, "_LOADED", [])
+    monkeypatch.setattr(dates, "_SHIPPED", Shipped(tmp_path / "missing.json", dates.KINDS))
     assert not dates.model().has("scraped")

@@ -22,62 +22,33 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from .linear import Features, Model, Shipped
 from .meta import DATE_IN_TEXT, parse_date
 
 MODEL_FILE = Path(__file__).with_name("date_model.json")
 KINDS = ("html", "scraped")
-Features = dict[str, float]
 Element = Any  # an lxml HtmlElement
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-class Model:
-    """Weights of the two rankers (HTML, scraped text); an unknown feature weighs nothing."""
-
-    def __init__(self, weights: dict[str, dict[str, float]]) -> None:
-        self.weights = weights
-
-    def score(self, kind: str, features: Features) -> float:
-        table = self.weights.get(kind) or {}
-        return sum(table.get(name, 0.0) * value for name, value in features.items())
-
-    def has(self, kind: str) -> bool:
-        return bool(self.weights.get(kind))
-
-
-_LOADED: list[Model] = []
-_OVERRIDE: list[Model] = []
+_SHIPPED = Shipped(MODEL_FILE, KINDS)
 
 
 def model() -> Model:
     """The model in use: the shipped one (read once), or one the bench set with ``using``."""
-    if _OVERRIDE:
-        return _OVERRIDE[-1]
-    if not _LOADED:
-        try:
-            data = json.loads(MODEL_FILE.read_text("utf-8"))
-            weights = {k: v for k, v in data.items() if k in KINDS and isinstance(v, dict)}
-        except (OSError, ValueError):  # a missing or broken file: the rules' pick
-            weights = {}
-        _LOADED.append(Model(weights))
-    return _LOADED[0]
+    return _SHIPPED.model()
 
 
-@contextmanager
-def using(replacement: Model) -> Iterator[None]:
+def using(replacement: Model) -> AbstractContextManager[None]:
     """Rank with other weights (the bench's leave-one-site-out models)."""
-    _OVERRIDE.append(replacement)
-    try:
-        yield
-    finally:
-        _OVERRIDE.pop()
+    return _SHIPPED.using(replacement)
 
 
 Record = tuple[str, list[tuple[str, Features]], str | None]  # kind, candidates, rules' pick

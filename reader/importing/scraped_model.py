@@ -13,20 +13,19 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TypeVar
 
+from .linear import Features, Model, Shipped
 from .meta import DATE_IN_TEXT
 from .scraped_lines import DATE_TIME_LINE, Line, is_ui, words_of
 
 MODEL_FILE = Path(__file__).with_name("scraped_model.json")
-Features = dict[str, float]
 T = TypeVar("T")
 KINDS = ("body", "context", "title")
 
@@ -36,46 +35,17 @@ _CRUMB = re.compile(r"\s[|›>»/]\s|[|›>»]")  # 'Start > Politik > Headline'
 _MAX_VOCAB_WORDS = 12  # word features only on short lines: interface text, headlines, labels
 
 
-class Model:
-    """Weights of the three scorers; an unknown feature weighs nothing."""
-
-    def __init__(self, weights: dict[str, dict[str, float]]) -> None:
-        self.weights = weights
-
-    def score(self, kind: str, features: Features) -> float:
-        table = self.weights.get(kind) or {}
-        return sum(table.get(name, 0.0) * value for name, value in features.items())
-
-    def has(self, kind: str) -> bool:
-        return bool(self.weights.get(kind))
-
-
-_LOADED: list[Model] = []
-_OVERRIDE: list[Model] = []
+_SHIPPED = Shipped(MODEL_FILE, KINDS)
 
 
 def model() -> Model:
     """The model in use: the shipped one (read once), or one the bench set with ``using``."""
-    if _OVERRIDE:
-        return _OVERRIDE[-1]
-    if not _LOADED:
-        try:
-            data = json.loads(MODEL_FILE.read_text("utf-8"))
-            weights = {k: v for k, v in data.items() if k in KINDS}
-        except (OSError, ValueError):  # a missing or broken file: the hand rules alone
-            weights = {}
-        _LOADED.append(Model(weights))
-    return _LOADED[0]
+    return _SHIPPED.model()
 
 
-@contextmanager
-def using(replacement: Model) -> Iterator[None]:
+def using(replacement: Model) -> AbstractContextManager[None]:
     """Import with other weights (the bench's leave-one-site-out models)."""
-    _OVERRIDE.append(replacement)
-    try:
-        yield
-    finally:
-        _OVERRIDE.pop()
+    return _SHIPPED.using(replacement)
 
 
 def sigmoid(x: float) -> float:
