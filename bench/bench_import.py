@@ -26,30 +26,18 @@ import json
 import re
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from devpages import f1  # noqa: E402  (the token F1 the devpages scores use too)
 
 from reader.importing.importer import ImportFailure, content_key, parse_document  # noqa: E402
 
 
 def norm_title(text: str | None) -> str:
     return re.sub(r"\W+", " ", (text or "").casefold()).strip()
-
-
-def tokens(text: str) -> Counter:
-    return Counter(re.findall(r"\w+", text.casefold()))
-
-
-def f1(got: str, gold: str) -> float:
-    a, b = tokens(got), tokens(gold)
-    common = sum((a & b).values())
-    if not common:
-        return 0.0
-    precision, recall = common / sum(a.values()), common / sum(b.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 def trafilatura_alone(data: bytes) -> dict:

@@ -170,18 +170,13 @@ def main() -> int:
             models["scraped"], _ = fit_kind("scraped", scraped_samples(prepared))
         else:
             models["scraped"] = old.get("scraped", {})
-    payload = {
-        "about": (
-            "Date rankers (reader/importing/dates.py): feature names (general features, single "
-            "words, meta tag names) and weights of choice models over a page's stated dates, "
-            "trained by bench/train_dates.py. No page text."
-        ),
-        **models,
-    }
-    Path(args.out).write_text(
-        json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=0), "utf-8"
+    ti.write_model(
+        Path(args.out),
+        "Date rankers (reader/importing/dates.py): feature names (general features, single "
+        "words, meta tag names) and weights of choice models over a page's stated dates, "
+        "trained by bench/train_dates.py. No page text.",
+        models,
     )
-    print(f"wrote {args.out}: " + ", ".join(f"{k} {len(v)} weights" for k, v in models.items()))
     return 0
 
 

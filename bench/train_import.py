@@ -529,19 +529,21 @@ def main() -> int:
     pages = training_pages(Path(args.devpages), Path(args.corpus) if args.corpus else None)
     prepared = prepare(pages)
     models, _, _ = train(prepared)
-    payload = {
-        "about": (
-            "Line scorers for scraped text (reader/importing/scraped_model.py): feature names "
-            "(general line features and single interface words) and weights of linear models, "
-            "trained by bench/train_import.py. No page text."
-        ),
-        **models,
-    }
-    Path(args.out).write_text(
-        json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=0), "utf-8"
+    write_model(
+        Path(args.out),
+        "Line scorers for scraped text (reader/importing/scraped_model.py): feature names "
+        "(general line features and single interface words) and weights of linear models, "
+        "trained by bench/train_import.py. No page text.",
+        models,
     )
-    print(f"wrote {args.out}: " + ", ".join(f"{k} {len(v)} weights" for k, v in models.items()))
     return 0
+
+
+def write_model(path: Path, about: str, models: dict[str, dict[str, float]]) -> None:
+    """Write a shipped model file: what it is, then each kind's weights (names and numbers)."""
+    payload = {"about": about, **models}
+    path.write_text(json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=0), "utf-8")
+    print(f"wrote {path}: " + ", ".join(f"{k} {len(v)} weights" for k, v in models.items()))
 
 
 if __name__ == "__main__":
