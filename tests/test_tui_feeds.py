@@ -164,3 +164,67 @@ async def test_import_dialog_takes_a_url(samples_dir_copy: Path) -> None:
             await pilot.press("enter")
             await settle(pilot)
             assert app.screen.imported == 1 and not app.screen.errors
+
+
+@run_async
+async def test_escape_stops_a_running_update_keeps_what_came_in_and_the_next_update_gets_the_rest(
+    samples_dir_copy: Path,
+) -> None:
+    import asyncio
+
+    with LocalServer() as srv:
+        items = ""
+        for n in range(6):  # pages that answer one after another: Escape comes in between
+            srv.route(
+                f"/p{n}",
+                Answer(
+                    body=html_page(f"Slow story {n}", distinct(ARTICLE, 400 + n)),
+                    headers=HTML,
+                    delay=0.3 + 0.8 * n,
+                ),
+            )
+            items += f"<item><title>P{n}</title><link>/p{n}</link><guid>p{n}</guid></item>"
+        rss = f"<rss version='2.0'><channel><title>Slow Post</title>{items}</channel></rss>"
+        url = srv.route("/slow.xml", Answer(body=rss.encode()))
+        FeedStore(samples_dir_copy).add(url)
+        app = app_for(samples_dir_copy)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            before = len(app.screen.query_one(ArticleTable).rows)
+            await pilot.press("F")
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, FeedsScreen)
+            await pilot.press("U")
+            for _ in range(200):  # until the first article is in
+                await asyncio.sleep(0.05)
+                if screen.new:
+                    break
+            assert screen.running and screen.new
+            await pilot.press("escape")
+            assert app.screen is screen  # Escape stops the update; it does not leave
+            for _ in range(200):
+                await asyncio.sleep(0.05)
+                if not screen.running:
+                    break
+            await settle(pilot)
+            status = str(screen.query_one("#feeds-status").render())
+            assert not screen.running and status.endswith("stopped"), status
+            got = int(status.split()[0])
+            assert 1 <= got < 6  # what came in before Escape stays; it stopped before the end
+            await pilot.press("escape")  # now Escape goes back
+            await settle(pilot)
+            assert len(app.screen.query_one(ArticleTable).rows) == before + got
+            await pilot.press("F")
+            await settle(pilot)
+            await pilot.press("U")  # the next update brings the rest, nothing twice
+            for _ in range(400):
+                await asyncio.sleep(0.05)
+                if not app.screen.running:
+                    break
+            await settle(pilot)
+            status = str(app.screen.query_one("#feeds-status").render())
+            assert status.startswith(f"{6 - got} new"), status
+            await pilot.press("escape")
+            await settle(pilot)
+            assert len(app.screen.query_one(ArticleTable).rows) == before + 6
