@@ -6,8 +6,12 @@ a list comprehension over pre-folded strings, so 100,000 rows filter in millisec
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections.abc import Iterable, Sequence
+from array import array
+from collections import Counter
+from collections.abc import Generator, Iterable, Sequence
+from itertools import chain, islice
 from typing import Any
 
 from reader.textutil import strip_control
@@ -231,3 +235,276 @@ def filter_rows(
 
 def sort_rows(rows: list[Row], column: str, reverse: bool) -> list[Row]:
     return sorted(rows, key=lambda r: r.key(column), reverse=reverse)
+
+
+# ---- the library at 1,000,000 rows: views over the columns, work in slices --------------------
+# Nothing here holds one object per article: a view is the columns plus an order (positions in
+# an array), a row object is made when it is read (the table reads the rows on screen), and the
+# work over every row (sorting, filtering, counting) is a generator that does one chunk of rows
+# per step, so the screen runs it in slices between paints and keystrokes.
+
+STEP = 8192  # rows per step: the snapshot's chunk (index_snapshot.CHUNK), one read per column
+SEPARATOR = "\x1f"  # joins actor names in the actors column (index_columns.SEPARATOR)
+
+
+def _span(column: Any, k: int) -> Sequence[Any]:
+    """Rows ``k * STEP`` to ``(k + 1) * STEP`` of a column, reading one chunk if it is lazy."""
+    chunk = getattr(column, "chunk", None)
+    if chunk is not None and column.step == STEP:
+        return chunk(k)
+    return column[k * STEP : (k + 1) * STEP]
+
+
+class RowSource:
+    """The rows of one load of the library: its columns (newest first) and the annotation
+    summaries, with each chunk's folded filter text made once, when first filtered."""
+
+    def __init__(self, columns: Any, summaries: dict[str, Any]) -> None:
+        self.columns = columns
+        self.summaries = summaries
+        self._hay: dict[int, list[str]] = {}
+        self.on_damage: Any = None  # called when a chunk of the snapshot fails its check
+
+    def __len__(self) -> int:
+        return len(self.columns)
+
+    @property
+    def chunks(self) -> int:
+        return -(-len(self.columns) // STEP)
+
+    def row(self, at: int) -> ColumnRow:
+        return ColumnRow(self.columns, at, self.summaries.get(self.columns.ids[at]))
+
+    def ids(self, k: int) -> Sequence[str]:
+        return _span(self.columns.ids, k)
+
+    def find(self, article_id: str) -> int | None:
+        return self.columns.find(article_id) if hasattr(self.columns, "find") else None
+
+    def hay(self, k: int) -> list[str]:
+        """Chunk ``k``'s folded title, source, tags and actors (Row.haystack of each row)."""
+        found = self._hay.get(k)
+        if found is None:
+            hot = self.columns.hot
+            get = self.summaries.get
+            found = self._hay[k] = [
+                f"{_title(t)} {_safe(s or '')} {_tags(get(i))} {a.replace(SEPARATOR, ' ')}".casefold()
+                for i, t, s, a in zip(
+                    _span(hot["id"], k),
+                    _span(hot["title"], k),
+                    _span(hot["source"], k),
+                    _span(hot["actors"], k),
+                    strict=True,
+                )
+            ]
+        return found
+
+    def existing(self, wanted: set[str]) -> set[str]:
+        """Those of ``wanted`` that are rows here (one scan of the id column)."""
+        if not wanted:
+            return set()
+        found: set[str] = set()
+        for k in range(self.chunks):
+            found.update(wanted.intersection(self.ids(k)))
+        return found
+
+    def update_summaries(self, summaries: dict[str, Any]) -> set[str]:
+        """Take new summaries; the ids whose summary changed (their chunks' filter text is
+        made again when next filtered)."""
+        old = self.summaries
+        changed = {i for i in old.keys() | summaries.keys() if old.get(i) != summaries.get(i)}
+        self.summaries = summaries
+        if changed and self._hay:
+            for k in list(self._hay):
+                if not changed.isdisjoint(self.ids(k)):
+                    del self._hay[k]
+        return changed
+
+
+def _title(title: str | None) -> str:
+    return _safe(title or "") or "(untitled)"
+
+
+def _tags(summary: Any) -> str:
+    tags = getattr(summary, "tags", None)
+    return " ".join(_safe(t) for t in tags) if tags else ""
+
+
+class RowView(Sequence[Row]):
+    """The rows of a source in an order: ``order`` holds positions in the columns (None: the
+    columns' own order, newest first); a row object is made when read."""
+
+    def __init__(self, source: RowSource, order: Sequence[int] | None = None) -> None:
+        self.source = source
+        self.order = order
+
+    def __len__(self) -> int:
+        return len(self.order) if self.order is not None else len(self.source)
+
+    def position(self, index: int) -> int:
+        return self.order[index] if self.order is not None else index
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        try:
+            return self.source.row(self.position(index))
+        except ValueError as exc:  # a chunk failed its check (SnapshotDamaged): reload
+            if self.source.on_damage is not None:
+                self.source.on_damage(exc)
+            return Row(_Unreadable())
+
+    def index_of(self, article_id: str) -> int | None:
+        at = self.source.find(article_id)
+        if at is None:
+            return None
+        if self.order is None:
+            return at
+        try:
+            return self.order.index(at)
+        except ValueError:
+            return None
+
+    def index(self, row: Any, start: int = 0, stop: int | None = None) -> int:
+        found = self.index_of(row.id)
+        if found is None:
+            raise ValueError(f"{row.id} is not shown")
+        return found
+
+    def ids(self) -> list[str]:
+        ids = self.source.columns.ids
+        if self.order is None:
+            return list(ids)
+        return [ids[p] for p in self.order]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class _Unreadable:
+    """What a row of a damaged snapshot chunk shows until the library is reloaded."""
+
+    id = ""
+    title = "(the index snapshot is damaged: reloading from the index)"
+    date = source = None
+    quotes = 0
+    actors: list[str] = []
+
+
+def sort_positions(
+    source: RowSource, column: str, reverse: bool
+) -> Generator[float, None, Sequence[int] | None]:
+    """The columns' positions sorted by ``column`` (stable: ties stay newest first), one chunk
+    per step (yields the share done); None when that is the columns' own order."""
+    if (column, reverse) == ("date", True):
+        return None
+    count = len(source)
+    keys: list[Any] = []
+    runs = []
+    for k in range(source.chunks):
+        part = _keys(source, column, k)
+        start = len(keys)
+        keys += part
+        run = sorted(range(start, start + len(part)), key=keys.__getitem__, reverse=reverse)
+        runs.append(run)
+        yield 0.5 * len(keys) / max(1, count)
+    order = array("i")
+    merged = heapq.merge(*runs, key=keys.__getitem__, reverse=reverse)
+    while len(order) < count:
+        order.extend(islice(merged, STEP * 4))
+        yield 0.5 + 0.5 * len(order) / max(1, count)
+    return order
+
+
+def _keys(source: RowSource, column: str, k: int) -> list[Any]:
+    """Chunk ``k``'s sort keys, as Row.key gives them."""
+    hot = source.columns.hot
+    if column == "title":
+        return [_title(t).casefold() for t in _span(hot["title"], k)]
+    if column == "source":
+        return [_safe(s or "").casefold() for s in _span(hot["source"], k)]
+    if column == "date":
+        return [(d or "").casefold() for d in _span(hot["date"], k)]
+    if column == "quotes":
+        return [q or 0 for q in _span(hot["quotes"], k)]
+    get = source.summaries.get
+    if not source.summaries:  # no tags, notes or read marks: every key is the same
+        return [Row(None, None).key(column)] * len(source.ids(k))
+    return [Row(None, get(i)).key(column) for i in source.ids(k)]
+
+
+def filter_positions(
+    view: RowView,
+    into: Any,
+    words: list[str],
+    *,
+    only: set[str] | None = None,
+    actor: str | None = None,
+) -> Generator[float, None, None]:
+    """Append to ``into`` the positions of ``view``'s rows (in its order) whose filter text
+    holds every word, whose id is in ``only`` (if given) and who mention ``actor``: one
+    chunk of rows per step (yields the share done)."""
+    source = view.source
+    wanted = actor.casefold() if actor else None
+    actors = source.columns.hot["actors"]
+    count = len(view)
+    if view.order is None:
+        for k in range(source.chunks):
+            start = k * STEP
+            hits: Iterable[int] = range(len(source.ids(k)))
+            if only is not None:
+                ids = source.ids(k)
+                hits = [i for i in hits if ids[i] in only]
+            if wanted is not None:
+                names = _span(actors, k)
+                hits = [i for i in hits if _mentions(names[i], wanted)]
+            if words:
+                hay = source.hay(k)
+                for word in words:
+                    hits = [i for i in hits if word in hay[i]]
+            into.extend(start + i for i in hits)
+            yield (start + STEP) / max(1, count)
+        return
+    order = view.order
+    ids = source.columns.ids
+    for start in range(0, count, STEP):
+        part: Iterable[int] = order[start : start + STEP]
+        if only is not None:
+            part = [p for p in part if ids[p] in only]
+        if wanted is not None:
+            part = [p for p in part if _mentions(actors[p], wanted)]
+        for word in words:
+            part = [p for p in part if word in source.hay(p // STEP)[p % STEP]]
+        into.extend(part)
+        yield (start + STEP) / max(1, count)
+
+
+def _mentions(joined: str, wanted: str) -> bool:
+    return (
+        bool(joined)
+        and wanted in joined.casefold()
+        and any(name.casefold() == wanted for name in joined.split(SEPARATOR))
+    )
+
+
+def tag_matches(tags: Iterable[str], tag: str) -> bool:
+    """The tag filter: the tag itself or one of its children (``frame`` finds ``frame/war``)."""
+    wanted = tag.casefold()
+    return any(t.casefold() == wanted or t.casefold().startswith(wanted + "/") for t in tags)
+
+
+def actor_counts(source: RowSource) -> dict[str, int]:
+    """How many articles mention each actor (a pass over the actors column)."""
+    counts: Counter[str] = Counter()
+    actors = source.columns.hot["actors"]
+    for k in range(source.chunks):
+        counts.update(chain.from_iterable(j.split(SEPARATOR) for j in _span(actors, k) if j))
+    return dict(counts)
