@@ -162,39 +162,47 @@ class LibraryScreen(Screen[None]):
     # ---- work in slices ------------------------------------------------------------------
     def _run(self, slot: str, job: Iterator[float] | None) -> None:
         """Start ``job`` in ``slot`` ("view": sorting and filtering what is shown; "counts";
-        "warm"), replacing the one there; a small library runs it to the end at once."""
+        "warm"), replacing the one there: its first slice now (the first screen of rows is
+        shown by it), the rest between paints and keys; a small library runs it to the end."""
         if job is not None and len(self.source) <= self.AT_ONCE:
             for _ in job:
                 pass
             job = None
         if job is None:
             self._jobs.pop(slot, None)
-        else:
-            self._jobs[slot] = job
-            if len(self._jobs) == 1:
-                self.set_timer(0.001, self._step)
+            return
+        idle = not self._jobs
+        self._jobs[slot] = job
+        if self._slice(slot) and idle:
+            self.set_timer(0.001, self._step)
 
     def _step(self) -> None:
-        """One slice (about 10 ms) of the first job waiting, then back to the event loop."""
-        if not self._jobs:
-            return
-        slot = next(iter(self._jobs))
+        """One slice of the first job waiting, then back to the event loop."""
+        if self._jobs and self._slice(next(iter(self._jobs))):
+            self.set_timer(0.001, self._step)
+
+    def _slice(self, slot: str) -> bool:
+        """About ``SLICE`` seconds (at least one step) of the job in ``slot``; True while
+        jobs wait."""
         job = self._jobs[slot]
         deadline = time.perf_counter() + self.SLICE
         try:
-            while time.perf_counter() < deadline:
-                self._done = next(job)
+            while True:
+                done = next(job)
+                if slot == "view":
+                    self._done = done
+                if time.perf_counter() >= deadline:
+                    break
         except StopIteration:
             if self._jobs.get(slot) is job:
                 del self._jobs[slot]
         except SnapshotDamaged as exc:
             self._jobs.clear()
             self._snapshot_damaged(exc)
-            return
+            return False
         if slot == "view":
             self._update_header()
-        if self._jobs:
-            self.set_timer(0.001, self._step)
+        return bool(self._jobs)
 
     def _start_warm(self) -> None:
         self.set_timer(0.3, lambda: self._run("warm", self._warm()))
