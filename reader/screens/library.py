@@ -54,7 +54,8 @@ class LibraryScreen(Screen[None]):
     ]
     HELP_SECTION = "Library"
     AT_ONCE = 20_000  # rows: a library this small is sorted and filtered in one go
-    SLICE = 0.010  # seconds of work over the rows between two looks at the event loop
+    SLICE = 0.020  # seconds of work over the rows between two looks at the event loop
+    SHOW_EVERY = 0.1  # seconds between two updates of the progress shown
 
     query_text: reactive[str] = reactive("", bindings=True)
     tag: reactive[str | None] = reactive(None, bindings=True)
@@ -75,6 +76,7 @@ class LibraryScreen(Screen[None]):
         self._busy = ""  # what the view job is doing ("sorting", "filtering")
         self._done = 0.0  # the share of it done
         self._sorted_by = ("date", True)  # the order all_rows is in
+        self._header_at = 0.0  # when the header was last updated
         self._stamp = None
         self._tagged_notes: set[str] = set()
         self._load_error = ""  # why the index could not be read (shown instead of the rows)
@@ -105,7 +107,7 @@ class LibraryScreen(Screen[None]):
     # article before the first paint. Work over every row (sorting, filtering, counting, the
     # filter text) runs as generators in slices between paints and keys (``_jobs``), at once
     # for a library small enough to do in one go.
-    def reload(self, *, presorted: bool = False) -> None:
+    def reload(self) -> None:
         table = self.query_one(ArticleTable)
         keep = table.current.id if table.current else None
         self._stamp = self.session.index_stamp()  # what this load saw
@@ -174,12 +176,13 @@ class LibraryScreen(Screen[None]):
         idle = not self._jobs
         self._jobs[slot] = job
         if self._slice(slot) and idle:
-            self.set_timer(0.001, self._step)
+            self.call_later(self._step)
 
     def _step(self) -> None:
-        """One slice of the first job waiting, then back to the event loop."""
-        if self._jobs and self._slice(next(iter(self._jobs))):
-            self.set_timer(0.001, self._step)
+        """One slice of a job waiting (what is shown first), then back to the event loop."""
+        slot = "view" if "view" in self._jobs else next(iter(self._jobs), None)
+        if slot is not None and self._slice(slot):
+            self.call_later(self._step)
 
     def _slice(self, slot: str) -> bool:
         """About ``SLICE`` seconds (at least one step) of the job in ``slot``; True while
@@ -196,12 +199,14 @@ class LibraryScreen(Screen[None]):
         except StopIteration:
             if self._jobs.get(slot) is job:
                 del self._jobs[slot]
+            if slot == "view":
+                self._update_header()
         except SnapshotDamaged as exc:
             self._jobs.clear()
             self._snapshot_damaged(exc)
             return False
-        if slot == "view":
-            self._update_header()
+        if slot == "view" and time.perf_counter() - self._header_at > self.SHOW_EVERY:
+            self._update_header()  # progress, a few times a second (each update repaints)
         return bool(self._jobs)
 
     def _start_warm(self) -> None:
@@ -246,7 +251,7 @@ class LibraryScreen(Screen[None]):
     def filtered(self) -> bool:
         return bool(self.query_text or self.tag or self.actor)
 
-    def _apply(self, keep: str | None = None, presorted: bool = False) -> None:
+    def _apply(self, keep: str | None = None) -> None:
         """Show the rows in the table's order with the filters (in slices at 1,000,000 rows)."""
         table = self.query_one(ArticleTable)
         if keep is None and table.current is not None:
@@ -275,10 +280,14 @@ class LibraryScreen(Screen[None]):
         words = self.query_text.casefold().split()
         screen = max(50, table.size.height * 2)
         showing = False
+        shown_at = 0.0
         for done in filter_positions(base, found, words, only=only, actor=self.actor):
             if showing:
-                table.grew()
+                if time.perf_counter() - shown_at > self.SHOW_EVERY:  # the scrollbar grows
+                    table.grew()
+                    shown_at = time.perf_counter()
             elif len(found) >= screen:
+                shown_at = time.perf_counter()
                 table.set_rows(shown, keep=keep, presorted=True)
                 showing = True
             yield done
@@ -307,9 +316,10 @@ class LibraryScreen(Screen[None]):
             self._run("view", self._view(keep, within=table.rows))
             self._update_header()
         else:
-            self._apply(presorted=True)
+            self._apply()
 
     def _update_header(self) -> None:
+        self._header_at = time.perf_counter()
         table = self.query_one(ArticleTable)
         text = Text()
         text.append("reader", "bold")
@@ -398,7 +408,7 @@ class LibraryScreen(Screen[None]):
             self._start_counts()
             if self.filtered or self._sorted_by[0] in ("read", "tags", "notes"):
                 self._sorted_by = ("", False)  # the order may have changed: sort again
-                self._apply(presorted=True)
+                self._apply()
             else:
                 self.query_one(ArticleTable).refresh()
 
@@ -528,7 +538,7 @@ class LibraryScreen(Screen[None]):
         box.value = ""
         box.display = False
         self.query_text, self.tag, self.actor = "", None, None
-        self._apply(presorted=True)
+        self._apply()
         self.query_one(ArticleTable).focus()
 
     # ---- elsewhere -----------------------------------------------------------------------
@@ -691,7 +701,7 @@ class LibraryScreen(Screen[None]):
         if tag is not None:
             self.tag = tag
             self._tagged_notes = self._passage_articles()
-            self._apply(presorted=True)
+            self._apply()
 
     def action_actor_filter(self) -> None:
         self._count_actors(self.source)
@@ -718,7 +728,7 @@ class LibraryScreen(Screen[None]):
     def _set_actor(self, actor: str | None) -> None:
         if actor is not None:
             self.actor = actor
-            self._apply(presorted=True)
+            self._apply()
 
 
 def _ids(rows: Sequence[Row]) -> list[str]:

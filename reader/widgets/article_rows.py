@@ -217,14 +217,7 @@ def filter_rows(
     words = query.casefold().split()
     out: list[Row] = list(rows)
     if tag:
-        wanted = tag.casefold()
-        out = [
-            r
-            for r in out
-            if any(
-                t.casefold() == wanted or t.casefold().startswith(wanted + "/") for t in r.tag_list
-            )
-        ]
+        out = [r for r in out if tag_matches(r.tag_list, tag)]
     if actor:
         wanted = actor.casefold()
         out = [r for r in out if any(a.casefold() == wanted for a in r.actors)]
@@ -436,9 +429,8 @@ def _keys(source: RowSource, column: str, k: int) -> list[Any]:
     if column == "quotes":
         return [q or 0 for q in _span(hot["quotes"], k)]
     get = source.summaries.get
-    if not source.summaries:  # no tags, notes or read marks: every key is the same
-        return [Row(None, None).key(column)] * len(source.ids(k))
-    return [Row(None, get(i)).key(column) for i in source.ids(k)]
+    default = Row(None, None).key(column)  # no tags, notes or read mark: most rows
+    return [default if (s := get(i)) is None else Row(None, s).key(column) for i in source.ids(k)]
 
 
 def filter_positions(
