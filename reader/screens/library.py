@@ -176,13 +176,13 @@ class LibraryScreen(Screen[None]):
         idle = not self._jobs
         self._jobs[slot] = job
         if self._slice(slot) and idle:
-            self.call_later(self._step)
+            self.set_timer(0.001, self._step)
 
     def _step(self) -> None:
         """One slice of a job waiting (what is shown first), then back to the event loop."""
         slot = "view" if "view" in self._jobs else next(iter(self._jobs), None)
         if slot is not None and self._slice(slot):
-            self.call_later(self._step)
+            self.set_timer(0.001, self._step)
 
     def _slice(self, slot: str) -> bool:
         """About ``SLICE`` seconds (at least one step) of the job in ``slot``; True while

@@ -278,19 +278,30 @@ class RowSource:
         """Chunk ``k``'s folded title, source, tags and actors (Row.haystack of each row)."""
         found = self._hay.get(k)
         if found is None:
-            hot = self.columns.hot
-            get = self.summaries.get
-            found = self._hay[k] = [
-                f"{_title(t)} {_safe(s or '')} {_tags(get(i))} {a.replace(SEPARATOR, ' ')}".casefold()
-                for i, t, s, a in zip(
-                    _span(hot["id"], k),
-                    _span(hot["title"], k),
-                    _span(hot["source"], k),
-                    _span(hot["actors"], k),
-                    strict=True,
-                )
-            ]
+            found = self._hay[k] = self._fold(k)
         return found
+
+    def _fold(self, k: int) -> list[str]:
+        hot = self.columns.hot
+        get = self.summaries.get
+        ids, titles = _span(hot["id"], k), _span(hot["title"], k)
+        sources, actors = _span(hot["source"], k), _span(hot["actors"], k)
+        rows = zip(ids, titles, sources, actors, strict=True)
+        if (
+            _UNSAFE.search("".join(titles))
+            or _UNSAFE.search("".join(s for s in sources if s))
+            or "\n" in "".join(actors)
+        ):  # the slow way, row by row (a control character to drop)
+            return [
+                f"{_title(t)} {_safe(s or '')} {_tags(get(i))} {a.replace(SEPARATOR, ' ')}".casefold()
+                for i, t, s, a in rows
+            ]
+        # the whole chunk as one string, folded at once and cut at the newlines
+        if self.summaries:
+            lines = [f"{t or '(untitled)'} {s or ''} {_tags(get(i))} {a}" for i, t, s, a in rows]
+        else:
+            lines = [f"{t or '(untitled)'} {s or ''}  {a}" for _i, t, s, a in rows]
+        return "\n".join(lines).replace(SEPARATOR, " ").casefold().split("\n")
 
     def existing(self, wanted: set[str]) -> set[str]:
         """Those of ``wanted`` that are rows here (one scan of the id column)."""
