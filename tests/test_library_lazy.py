@@ -67,6 +67,7 @@ def test_lazy_columns_read_only_the_chunks_asked_for_and_match_the_whole(library
     assert isinstance(titles, ChunkedColumn) and titles.chunks == 12
     assert titles[5] and [titles.loaded(k) for k in range(3)] == [False, True, False]
     whole = Library(library).article_columns()
+    assert titles[6:11] == whole.hot["title"][6:11] and not titles.loaded(3)
     for name in ("id", "title", "date", "actors", "sha256", "edited"):
         assert list(columns.column(name)) == list(whole.column(name))
     assert columns.ids.index(whole.ids[30]) == 30 and columns.find(whole.ids[41]) == 41
@@ -122,6 +123,13 @@ def test_patched_column_is_the_column_with_the_changes_made() -> None:
             want += left[at : at + 1]
         column = PatchedColumn(base, drop, places, values)
         assert list(column) == [column[i] for i in range(len(column))] == want
+        a, b = sorted(rnd.randint(0, len(want)) for _ in range(2))
+        assert list(column[a:b]) == want[a:b]
+        for value in (*base[:3], *values[:2], 999):
+            assert column.index(value) == want.index(value) if value in want else True
+            if value not in want:
+                with pytest.raises(ValueError):
+                    column.index(value)
 
 
 def _summaries(columns) -> dict[str, ArticleSummary]:

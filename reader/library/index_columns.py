@@ -71,7 +71,15 @@ class ChunkedColumn(Sequence[Any]):
 
     def __getitem__(self, at: Any) -> Any:
         if isinstance(at, slice):
-            return self.whole()[at]
+            start, stop, stride = at.indices(self._count)
+            if stride != 1 or self._whole is not None:
+                return self.whole()[at]
+            if start >= stop:
+                return ()
+            first, last = start // self.step, (stop - 1) // self.step
+            parts = [self.chunk(k) for k in range(first, last + 1)]
+            offset = first * self.step
+            return tuple(chain.from_iterable(parts))[start - offset : stop - offset]
         if self._whole is not None:
             return self._whole[at]
         if at < 0:
@@ -283,13 +291,17 @@ class PatchedColumn(Sequence[Any]):
         self._values = values
         self._count = len(base) - len(drop) + len(values)
         self._depth = base._depth + 1 if isinstance(base, PatchedColumn) else 1
+        self._whole: tuple[Any, ...] | None = None
 
     def __len__(self) -> int:
         return self._count
 
     def __getitem__(self, at: Any) -> Any:
         if isinstance(at, slice):
-            return tuple(self)[at]
+            start, stop, stride = at.indices(self._count)
+            if stride != 1:
+                return self.whole()[at]
+            return tuple(self._run(start, stop))
         if at < 0:
             at += self._count
         if not 0 <= at < self._count:
@@ -300,7 +312,56 @@ class PatchedColumn(Sequence[Any]):
         kept = at - m
         return self.base[kept + bisect_right(self._kept, kept)]
 
+    def _run(self, start: int, stop: int) -> Iterator[Any]:
+        """Rows ``start`` to ``stop``: stretches of the base between changes, read as slices."""
+        at = start
+        while at < stop:
+            m = bisect_left(self._at, at)
+            if m < len(self._at) and self._at[m] == at:
+                yield self._values[m]
+                at += 1
+                continue
+            kept = at - m
+            base_at = kept + bisect_right(self._kept, kept)
+            d = bisect_left(self._drop, base_at)
+            next_drop = self._drop[d] if d < len(self._drop) else len(self.base)
+            next_insert = self._at[m] if m < len(self._at) else stop
+            size = min(stop - at, next_insert - at, next_drop - base_at)
+            yield from self.base[base_at : base_at + size]
+            at += size
+
+    def index(self, value: Any, start: int = 0, stop: int | None = None) -> int:
+        """Where ``value`` first is: a scan of the base (C speed if it is chunked) and of
+        the inserted values, mapped to positions here."""
+        end = self._count if stop is None else stop
+        found = [self._at[m] for m, v in enumerate(self._values) if v == value]
+        base_at = 0
+        dropped = set(self._drop)
+        while True:
+            try:
+                base_at = self.base.index(value, base_at)
+            except ValueError:
+                break
+            if base_at not in dropped:
+                kept = base_at - bisect_left(self._drop, base_at)
+                found.append(kept + bisect_right(self._places, kept))
+                break
+            base_at += 1
+        for at in sorted(found):
+            if start <= at < end:
+                return at
+        raise ValueError(f"{value!r} is not in the column")
+
+    def whole(self) -> tuple[Any, ...]:
+        """Every row as one tuple (made once)."""
+        if self._whole is None:
+            self._whole = tuple(self)
+        return self._whole
+
     def __iter__(self) -> Iterator[Any]:
+        if self._whole is not None:
+            yield from self._whole
+            return
         rows = iter(self.base)
         if self._drop:
             rows = iter(_without_iter(rows, self._drop))

@@ -256,6 +256,7 @@ class RowSource:
         self.columns = columns
         self.summaries = summaries
         self._hay: dict[int, list[str]] = {}
+        self._all_hay: list[str] | None = None
         self.on_damage: Any = None  # called when a chunk of the snapshot fails its check
 
     def __len__(self) -> int:
@@ -303,6 +304,12 @@ class RowSource:
             lines = [f"{t or '(untitled)'} {s or ''}  {a}" for _i, t, s, a in rows]
         return "\n".join(lines).replace(SEPARATOR, " ").casefold().split("\n")
 
+    def all_hay(self) -> list[str]:
+        """Every row's filter text, in the columns' order (one list, read at C speed)."""
+        if self._all_hay is None:
+            self._all_hay = list(chain.from_iterable(map(self.hay, range(self.chunks))))
+        return self._all_hay
+
     def existing(self, wanted: set[str]) -> set[str]:
         """Those of ``wanted`` that are rows here (one scan of the id column)."""
         if not wanted:
@@ -318,6 +325,8 @@ class RowSource:
         old = self.summaries
         changed = {i for i in old.keys() | summaries.keys() if old.get(i) != summaries.get(i)}
         self.summaries = summaries
+        if changed:
+            self._all_hay = None
         if changed and self._hay:
             for k in list(self._hay):
                 if not changed.isdisjoint(self.ids(k)):
@@ -411,10 +420,13 @@ def sort_positions(
     if (column, reverse) == ("date", True):
         return None
     count = len(source)
+    first = _keys(source, column, 0) if count else []
+    if len(set(first)) <= FEW:  # few distinct values (source, date, counts): buckets
+        return (yield from _by_buckets(source, column, reverse, first))
     keys: list[Any] = []
     runs = []
     for k in range(source.chunks):
-        part = _keys(source, column, k)
+        part = first if k == 0 else _keys(source, column, k)
         start = len(keys)
         keys += part
         run = sorted(range(start, start + len(part)), key=keys.__getitem__, reverse=reverse)
@@ -426,6 +438,35 @@ def sort_positions(
         order.extend(islice(merged, STEP * 4))
         yield 0.5 + 0.5 * len(order) / max(1, count)
     return order
+
+
+FEW = 256  # distinct sort keys in the first chunk, up to which positions go into buckets
+
+
+def _by_buckets(
+    source: RowSource, column: str, reverse: bool, first: list[Any]
+) -> Generator[float, None, Sequence[int]]:
+    """Positions by key, each key's in the columns' order: a pass, then the keys sorted
+    (stable as a sort is: equal keys keep their order in either direction)."""
+    buckets: dict[Any, array[int]] = {}
+    for k in range(source.chunks):
+        part = first if k == 0 else _keys(source, column, k)
+        for at, key in enumerate(part, k * STEP):
+            found = buckets.get(key)
+            if found is None:
+                found = buckets[key] = array("i")
+            found.append(at)
+        yield (k + 1) / source.chunks
+    order = array("i")
+    for key in sorted(buckets, reverse=reverse):
+        order.extend(buckets[key])
+    return order
+
+
+def _whole(column: Sequence[Any]) -> Sequence[Any]:
+    """A column as one sequence indexed at C speed (a lazy one read whole)."""
+    whole = getattr(column, "whole", None)
+    return whole() if whole is not None else column
 
 
 def _keys(source: RowSource, column: str, k: int) -> list[Any]:
@@ -470,14 +511,21 @@ def filter_positions(
                 names = _span(actors, k)
                 hits = [i for i in hits if _mentions(names[i], wanted)]
             if words:
-                hay = source.hay(k)
+                folded = source.hay(k)
                 for word in words:
-                    hits = [i for i in hits if word in hay[i]]
+                    hits = [i for i in hits if word in folded[i]]
             into.extend(start + i for i in hits)
             yield (start + STEP) / max(1, count)
         return
     order = view.order
-    ids = source.columns.ids
+    ids = _whole(source.columns.ids) if only is not None else ()
+    actors = _whole(actors) if wanted is not None else ()
+    hay: Sequence[str] = ()
+    if words:
+        for k in range(source.chunks):  # every row's filter text, a chunk a step
+            source.hay(k)
+            yield 0.0
+        hay = source.all_hay()
     for start in range(0, count, STEP):
         part: Iterable[int] = order[start : start + STEP]
         if only is not None:
@@ -485,7 +533,7 @@ def filter_positions(
         if wanted is not None:
             part = [p for p in part if _mentions(actors[p], wanted)]
         for word in words:
-            part = [p for p in part if word in source.hay(p // STEP)[p % STEP]]
+            part = [p for p in part if word in hay[p]]
         into.extend(part)
         yield (start + STEP) / max(1, count)
 
