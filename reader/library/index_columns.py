@@ -312,13 +312,14 @@ class PatchedColumn(Sequence[Any]):
         kept = at - m
         return self.base[kept + bisect_right(self._kept, kept)]
 
-    def _run(self, start: int, stop: int) -> Iterator[Any]:
+    def _run(self, start: int, stop: int) -> list[Any]:
         """Rows ``start`` to ``stop``: stretches of the base between changes, read as slices."""
+        out: list[Any] = []
         at = start
         while at < stop:
             m = bisect_left(self._at, at)
             if m < len(self._at) and self._at[m] == at:
-                yield self._values[m]
+                out.append(self._values[m])
                 at += 1
                 continue
             kept = at - m
@@ -327,8 +328,9 @@ class PatchedColumn(Sequence[Any]):
             next_drop = self._drop[d] if d < len(self._drop) else len(self.base)
             next_insert = self._at[m] if m < len(self._at) else stop
             size = min(stop - at, next_insert - at, next_drop - base_at)
-            yield from self.base[base_at : base_at + size]
+            out.extend(self.base[base_at : base_at + size])
             at += size
+        return out
 
     def index(self, value: Any, start: int = 0, stop: int | None = None) -> int:
         """Where ``value`` first is: a scan of the base (C speed if it is chunked) and of

@@ -55,7 +55,7 @@ class LibraryScreen(Screen[None]):
     HELP_SECTION = "Library"
     AT_ONCE = 20_000  # rows: a library this small is sorted and filtered in one go
     SLICE = 0.020  # seconds of work over the rows between two looks at the event loop
-    SHOW_EVERY = 0.1  # seconds between two updates of the progress shown
+    SHOW_EVERY = 0.25  # seconds between two updates of the progress shown (each a layout)
 
     query_text: reactive[str] = reactive("", bindings=True)
     tag: reactive[str | None] = reactive(None, bindings=True)

@@ -503,18 +503,24 @@ def filter_positions(
     if view.order is None:
         for k in range(source.chunks):
             start = k * STEP
-            hits: Iterable[int] = range(len(source.ids(k)))
+            hits: list[int] | None = None  # None: every row of the chunk
             if only is not None:
-                ids = source.ids(k)
-                hits = [i for i in hits if ids[i] in only]
+                hits = [p for p, i in enumerate(source.ids(k), start) if i in only]
             if wanted is not None:
                 names = _span(actors, k)
-                hits = [i for i in hits if _mentions(names[i], wanted)]
+                rows = hits if hits is not None else range(start, start + len(names))
+                hits = [p for p in rows if _mentions(names[p - start], wanted)]
             if words:
                 folded = source.hay(k)
                 for word in words:
-                    hits = [i for i in hits if word in folded[i]]
-            into.extend(start + i for i in hits)
+                    if hits is None:
+                        hits = [p for p, h in enumerate(folded, start) if word in h]
+                    else:
+                        hits = [p for p in hits if word in folded[p - start]]
+            if hits is None:
+                into.extend(range(start, min(count, start + STEP)))
+            else:
+                into.extend(hits)
             yield (start + STEP) / max(1, count)
         return
     order = view.order
