@@ -400,15 +400,18 @@ class LibraryScreen(Screen[None]):
         """Tags, notes and read state changed: show them (no index reload)."""
         summaries = self.session.summaries()
         self._warn_unreadable()
-        changed = bool(self.source.update_summaries(summaries))
+        changed, retagged = self.source.update_summaries(summaries)
         if self.tag:
             tagged, self._tagged_notes = self._tagged_notes, self._passage_articles()
-            changed = changed or tagged != self._tagged_notes
-        if changed:
+            if tagged != self._tagged_notes:
+                retagged.add("")  # a passage's tag: the tag filter's rows change
+        if changed or retagged:
             self._start_counts()
-            if self.filtered or self._sorted_by[0] in ("read", "tags", "notes"):
+            resort = self._sorted_by[0] in ("read", "tags", "notes")
+            if resort:
                 self._sorted_by = ("", False)  # the order may have changed: sort again
-                self._apply()
+            if resort or (retagged and (self.tag or self.query_text)):
+                self._apply()  # only tags decide which rows a filter shows
             else:
                 self.query_one(ArticleTable).refresh()
 

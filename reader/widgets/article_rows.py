@@ -319,19 +319,20 @@ class RowSource:
             found.update(wanted.intersection(self.ids(k)))
         return found
 
-    def update_summaries(self, summaries: dict[str, Any]) -> set[str]:
-        """Take new summaries; the ids whose summary changed (their chunks' filter text is
-        made again when next filtered)."""
+    def update_summaries(self, summaries: dict[str, Any]) -> tuple[set[str], set[str]]:
+        """Take new summaries: the ids whose summary changed, and those of them whose tags
+        changed (their chunks' filter text is made again when next filtered)."""
         old = self.summaries
         changed = {i for i in old.keys() | summaries.keys() if old.get(i) != summaries.get(i)}
+        retagged = {i for i in changed if _tags(old.get(i)) != _tags(summaries.get(i))}
         self.summaries = summaries
-        if changed:
+        if retagged:
             self._all_hay = None
-        if changed and self._hay:
+        if retagged and self._hay:
             for k in list(self._hay):
-                if not changed.isdisjoint(self.ids(k)):
+                if not retagged.isdisjoint(self.ids(k)):
                     del self._hay[k]
-        return changed
+        return changed, retagged
 
 
 def _title(title: str | None) -> str:
