@@ -22,6 +22,7 @@ import json
 import marshal
 import os
 import struct
+import threading
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -37,6 +38,7 @@ FORMAT = b"RDRIDX\x06\x00"
 CHUNK = 8192  # rows per chunk: one screen of the library reads one chunk per column
 _LENGTH = struct.Struct("<I")
 _NAMES = HOT + COLD
+_SEEK = threading.Lock()
 
 
 def save_snapshot(
@@ -89,7 +91,12 @@ class _File:
     def read(self, at: int, size: int) -> bytes:
         if self._fd < 0:
             return self._data[at : at + size]
-        data = os.pread(self._fd, size, at)
+        if hasattr(os, "pread"):
+            data = os.pread(self._fd, size, at)
+        else:  # Windows: no pread; seek and read under a lock (the import thread reads too)
+            with _SEEK:
+                os.lseek(self._fd, at, os.SEEK_SET)
+                data = os.read(self._fd, size)
         if len(data) != size:
             raise SnapshotDamaged("the snapshot is shorter than its header says")
         return data
