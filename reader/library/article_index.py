@@ -42,7 +42,7 @@ from reader.base.errors import ReaderError
 from reader.base.values import is_text_list, kind_of
 
 from . import journal as jr
-from .index_columns import ArticleColumns
+from .index_columns import ArticleColumns, SnapshotDamaged
 from .index_snapshot import load_snapshot, save_snapshot, stamp_of
 from .journal import Entry, State
 from .lookup import Lookup
@@ -374,6 +374,10 @@ class ArticleIndex:
         self._lock = threading.RLock()
         # derived indexes that follow each write (the search index): (entries, before, after)
         self.followers: list[Follower] = []
+        # the TUI reads the snapshot chunk by chunk, each checked when first read (lazy);
+        # the CLI reads it whole, checked at once (index_snapshot.load_snapshot)
+        self.lazy_snapshot = False
+        self._distrust_snapshot = False  # a chunk failed its check: rebuild from the store
 
     # the store of record --------------------------------------------------------------------
     def stamp(self) -> Stamps:
@@ -606,7 +610,12 @@ class ArticleIndex:
         ):
             more = jr.read_journal(self.journal_path, resume=self._resume)
             if not more.damaged:
-                self._follow(more.entries)
+                try:
+                    self._follow(more.entries)
+                except SnapshotDamaged:
+                    self._distrust_snapshot = True
+                    self._load(key)
+                    return
                 self._resume = (more.good_end, more.end or self._resume[1], self._resume[2])
                 self._key = key
                 return
@@ -615,14 +624,23 @@ class ArticleIndex:
     def _load(self, key: Stamps) -> None:
         store = self.read_store(strict=False)
         end = store.head
-        found = _quietly(lambda: load_snapshot(self.snapshot_path))
-        if found is not None:
+        lazy = self.lazy_snapshot
+        found = (
+            None
+            if self._distrust_snapshot
+            else _quietly(lambda: load_snapshot(self.snapshot_path, lazy=lazy))
+        )
+        self._distrust_snapshot = False
+        later = store.since(found[1]) if found is not None else None
+        if found is not None and later is not None:
             columns, made_from, problems = found
-            later = store.since(made_from)
-            if later is not None:
-                self._columns, self._metas, self._problems = columns, None, problems
-                self._state = made_from
+            self._columns, self._metas, self._problems = columns, None, problems
+            self._state = made_from
+            try:
                 self._follow(later)
+            except SnapshotDamaged:  # a lazily read chunk failed its check: the store, below
+                pass
+            else:
                 if len(later) > SAVE_AFTER and len(self._columns) >= SNAPSHOT_FROM:
                     save_snapshot(self.snapshot_path, end, self._columns, self._problems)
                 self._settle(key, store)
@@ -642,6 +660,14 @@ class ArticleIndex:
             self._resume = (journal.good_end, journal.end, journal.inode)
         else:
             self._resume = None
+
+    def snapshot_damaged(self) -> None:
+        """A chunk of the lazily read snapshot failed its check (SnapshotDamaged, raised
+        while the columns were read): the next read rebuilds from the store of record (and
+        writes a new snapshot)."""
+        with self._lock:
+            self._distrust_snapshot = True
+            self._key = None
 
     def columns_now(self) -> ArticleColumns:
         if self._columns is None:
@@ -896,7 +922,7 @@ def _decoded(article_id: str, row: Any) -> ArticleMeta | None:
 
 
 def _meta_at(columns: ArticleColumns, article_id: str) -> ArticleMeta | None:
-    at = columns.position(article_id)
+    at = columns.find(article_id)
     return columns.meta(at) if at is not None else None
 
 

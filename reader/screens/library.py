@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import time
+from array import array
+from collections.abc import Iterator, Sequence
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -11,8 +15,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
 
 from reader.base.errors import ReaderError, describe
+from reader.library.index_columns import ArticleColumns, SnapshotDamaged
 from reader.render import append_filters, clean, clean_line, plural
-from reader.widgets.article_rows import COLUMNS, Row, filter_rows, sort_rows
+from reader.widgets.article_rows import (
+    COLUMNS,
+    Row,
+    RowSource,
+    RowView,
+    actor_counts,
+    filter_positions,
+    sort_positions,
+    tag_matches,
+)
 from reader.widgets.article_table import ArticleTable
 from reader.widgets.safe_input import SafeInput
 
@@ -39,6 +53,9 @@ class LibraryScreen(Screen[None]):
         Binding("q", "quit", "Quit"),
     ]
     HELP_SECTION = "Library"
+    AT_ONCE = 20_000  # rows: a library this small is sorted and filtered in one go
+    SLICE = 0.020  # seconds of work over the rows between two looks at the event loop
+    SHOW_EVERY = 0.25  # seconds between two updates of the progress shown (each a layout)
 
     query_text: reactive[str] = reactive("", bindings=True)
     tag: reactive[str | None] = reactive(None, bindings=True)
@@ -47,10 +64,19 @@ class LibraryScreen(Screen[None]):
     def __init__(self, session) -> None:
         super().__init__()
         self.session = session
-        self.all_rows: list[Row] = []
+        self.source = RowSource(ArticleColumns.from_metas(()), {})
+        self.all_rows = RowView(self.source)
         self._version = None
         self._resumed_once = False
-        self._unread = 0
+        self._unread: int | None = 0
+        self._damaged = 0
+        self._damaged_warned = False
+        self._damage_seen = False
+        self._jobs: dict[str, Iterator[float]] = {}
+        self._busy = ""  # what the view job is doing ("sorting", "filtering")
+        self._done = 0.0  # the share of it done
+        self._sorted_by = ("date", True)  # the order all_rows is in
+        self._header_at = 0.0  # when the header was last updated
         self._stamp = None
         self._tagged_notes: set[str] = set()
         self._load_error = ""  # why the index could not be read (shown instead of the rows)
@@ -66,11 +92,10 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#filter").display = False
         self.query_one("#first-run").display = False
-        restored = self._restore_sort()
-        self.reload(presorted=not restored)
+        self._restore_sort()
+        self.reload()
         self.query_one(ArticleTable).focus()
         self._version = self.session.version()
-        self._warn_damaged()
         if self.session.first_run:
             self.import_samples()
         interval = getattr(self.app, "poll_interval", 2.0)
@@ -78,15 +103,20 @@ class LibraryScreen(Screen[None]):
             self.set_interval(interval, self.poll)
 
     # ---- data ----------------------------------------------------------------------------
-    def reload(self, *, presorted: bool = False) -> None:
+    # The rows are a view over the index columns (article_rows.RowView): nothing is made per
+    # article before the first paint. Work over every row (sorting, filtering, counting, the
+    # filter text) runs as generators in slices between paints and keys (``_jobs``), at once
+    # for a library small enough to do in one go.
+    def reload(self) -> None:
         table = self.query_one(ArticleTable)
         keep = table.current.id if table.current else None
         self._stamp = self.session.index_stamp()  # what this load saw
         self._load_rows()
         if self.tag:
             self._tagged_notes = self._passage_articles()
-        self._count_unread()
-        self._apply(keep=keep, presorted=presorted and not self.filtered)
+        self._sorted_by = ("date", True)  # the columns' own order
+        self._start_counts()
+        self._apply(keep=keep)
         self._start_warm()
         self._warn_unreadable()
 
@@ -101,10 +131,12 @@ class LibraryScreen(Screen[None]):
         """The rows, or (a damaged or lost index) none and the reason, shown in the header and
         once as a notification: never an empty library that is not empty."""
         try:
-            self.all_rows = self.session.rows()
+            self.source = self.session.row_source()
             error = ""
         except ReaderError as exc:
-            self.all_rows, error = [], str(exc)
+            self.source, error = RowSource(ArticleColumns.from_metas(()), {}), str(exc)
+        self.source.on_damage = self._snapshot_damaged
+        self.all_rows = RowView(self.source)
         if error and error != self._load_error:
             self.notify(clean(error), severity="error", timeout=30)
         self._load_error = error
@@ -117,56 +149,178 @@ class LibraryScreen(Screen[None]):
             )
         self._index_problems = problems
 
-    def _start_warm(self) -> None:
-        self._warm_rows, self._warm_pos = self.all_rows, 0
-        self.set_timer(0.3, self._warm_step)
+    def _snapshot_damaged(self, exc: Exception) -> None:
+        """A chunk of the index snapshot failed its check: reload from the index (once)."""
+        if not self._damage_seen:
+            self._damage_seen = True
+            self.session.snapshot_damaged()
+            self.notify(f"{clean(str(exc))}: reloading from the index", severity="warning")
+            self.call_later(self._reload_after_damage)
 
-    def _warm_step(self) -> None:
-        """After the first paint, in small slices on the main thread (a thread would hold the
-        GIL and slow the paint): load the article screen's code and fold every row's filter
-        text, so the first Enter and the first `/` answer at once."""
-        if self._warm_pos == 0:
-            import reader.screens.article
-            import reader.screens.dialogs  # noqa: F401
-        rows, start = self._warm_rows, self._warm_pos
-        end = min(len(rows), start + 5000)
-        for row in rows[start:end]:
-            row.haystack()
-        self._warm_pos = end
-        if end < len(rows) and rows is self.all_rows:
-            self.set_timer(0.02, self._warm_step)
+    def _reload_after_damage(self) -> None:
+        self.reload()
+        self._damage_seen = False
+
+    # ---- work in slices ------------------------------------------------------------------
+    def _run(self, slot: str, job: Iterator[float] | None) -> None:
+        """Start ``job`` in ``slot`` ("view": sorting and filtering what is shown; "counts";
+        "warm"), replacing the one there: its first slice now (the first screen of rows is
+        shown by it), the rest between paints and keys; a small library runs it to the end."""
+        if job is not None and len(self.source) <= self.AT_ONCE:
+            for _ in job:
+                pass
+            job = None
+        if job is None:
+            self._jobs.pop(slot, None)
+            return
+        idle = not self._jobs
+        self._jobs[slot] = job
+        if self._slice(slot) and idle:
+            self.set_timer(0.001, self._step)
+
+    def _step(self) -> None:
+        """One slice of a job waiting (what is shown first), then back to the event loop."""
+        slot = "view" if "view" in self._jobs else next(iter(self._jobs), None)
+        if slot is not None and self._slice(slot):
+            self.set_timer(0.001, self._step)
+
+    def _slice(self, slot: str) -> bool:
+        """About ``SLICE`` seconds (at least one step) of the job in ``slot``; True while
+        jobs wait."""
+        job = self._jobs[slot]
+        deadline = time.perf_counter() + self.SLICE
+        try:
+            while True:
+                done = next(job)
+                if slot == "view":
+                    self._done = done
+                if time.perf_counter() >= deadline:
+                    break
+        except StopIteration:
+            if self._jobs.get(slot) is job:
+                del self._jobs[slot]
+            if slot == "view":
+                self._update_header()
+        except SnapshotDamaged as exc:
+            self._jobs.clear()
+            self._snapshot_damaged(exc)
+            return False
+        if slot == "view" and time.perf_counter() - self._header_at > self.SHOW_EVERY:
+            self._update_header()  # progress, a few times a second (each update repaints)
+        return bool(self._jobs)
+
+    def _start_warm(self) -> None:
+        self.set_timer(0.3, lambda: self._run("warm", self._warm()))
+
+    def _warm(self) -> Iterator[float]:
+        """After the first paint: load the article screen's code and fold every chunk's
+        filter text, so the first Enter and the first `/` answer at once."""
+        import reader.screens.article
+        import reader.screens.dialogs  # noqa: F401
+
+        source = self.source
+        for k in range(source.chunks):
+            source.hay(k)
+            yield k / source.chunks
+
+    def _start_counts(self) -> None:
+        self._unread = None
+        self._run("counts", self._count())
+
+    def _count(self) -> Iterator[float]:
+        """Unread articles (no read mark) and those with a damaged annotation file, over the
+        rows here (a summary may outlive its article)."""
+        source = self.source
+        summaries = source.summaries
+        read = {i for i, s in summaries.items() if getattr(s, "read", False)}
+        damaged = {i for i, s in summaries.items() if Row(None, s).error}
+        read_here = damaged_here = 0
+        if read or damaged:
+            for k in range(source.chunks):
+                ids = source.ids(k)
+                read_here += len(read.intersection(ids))
+                damaged_here += len(damaged.intersection(ids))
+                yield k / source.chunks
+        self._unread, self._damaged = len(source) - read_here, damaged_here
+        self._update_header()
+        if not self._damaged_warned:
+            self._damaged_warned = True
+            self._warn_damaged()
 
     @property
     def filtered(self) -> bool:
         return bool(self.query_text or self.tag or self.actor)
 
-    def _apply(self, keep: str | None = None, presorted: bool = False) -> None:
-        """Filter ``all_rows`` (kept in the table's sort order, so no re-sort per keystroke)."""
+    def _apply(self, keep: str | None = None) -> None:
+        """Show the rows in the table's order with the filters (in slices at 1,000,000 rows)."""
         table = self.query_one(ArticleTable)
-        if not presorted and (table.sort_column, table.sort_reverse) != ("date", True):
-            self.all_rows = sort_rows(self.all_rows, table.sort_column, table.sort_reverse)
-        rows = filter_rows(self.all_rows, self.query_text, actor=self.actor)
-        if self.tag:  # the article's own tags, or a tag on one of its passages
-            tagged = {r.id for r in filter_rows(rows, tag=self.tag)} | self._tagged_notes
-            rows = [r for r in rows if r.id in tagged]
         if keep is None and table.current is not None:
             keep = table.current.id
-        table.set_rows(rows, keep=keep, presorted=True)
+        self._run("view", self._view(keep))
         self._update_header()
+
+    def _view(self, keep: str | None, within: RowView | None = None) -> Iterator[float]:
+        """Sort (if the order changed), then filter ``within`` (or every row), showing the
+        first rows found as soon as they fill a screen."""
+        table = self.query_one(ArticleTable)
+        want = (table.sort_column, table.sort_reverse)
+        if within is None and want != self._sorted_by:
+            self._busy = "sorting"
+            order = yield from sort_positions(self.source, *want)
+            self.all_rows, self._sorted_by = RowView(self.source, order), want
+        if not self.filtered:
+            self._busy = ""
+            table.set_rows(self.all_rows, keep=keep, presorted=True)
+            return
+        self._busy = "filtering"
+        base = within if within is not None else self.all_rows
+        found: array[int] = array("i")
+        shown = RowView(self.source, found)
+        only = self._tag_ids() if self.tag else None
+        words = self.query_text.casefold().split()
+        screen = max(50, table.size.height * 2)
+        showing = False
+        shown_at = 0.0
+        for done in filter_positions(base, found, words, only=only, actor=self.actor):
+            if showing:
+                if time.perf_counter() - shown_at > self.SHOW_EVERY:  # the scrollbar grows
+                    table.grew()
+                    shown_at = time.perf_counter()
+            elif len(found) >= screen:
+                shown_at = time.perf_counter()
+                table.set_rows(shown, keep=keep, presorted=True)
+                showing = True
+            yield done
+        self._busy = ""
+        table.set_rows(shown, keep=keep, presorted=True)
+
+    def _tag_ids(self) -> set[str]:
+        """Articles with the tag (or a child of it): their own tags or a passage's."""
+        tag = self.tag or ""
+        own = {
+            i for i, s in self.source.summaries.items() if tag_matches(Row(None, s).tag_list, tag)
+        }
+        return own | self._tagged_notes
 
     def _narrow(self, previous: str) -> None:
         """A keystroke that only adds to the filter searches the rows already shown."""
         table = self.query_one(ArticleTable)
-        if previous and self.query_text.startswith(previous) and not (self.tag or self.actor):
-            rows = filter_rows(table.rows, self.query_text)
-            table.set_rows(rows, keep=table.current.id if table.current else None, presorted=True)
+        if (
+            previous
+            and self.query_text.startswith(previous)
+            and not (self.tag or self.actor)
+            and "view" not in self._jobs
+            and isinstance(table.rows, RowView)
+        ):
+            keep = table.current.id if table.current else None
+            self._run("view", self._view(keep, within=table.rows))
             self._update_header()
         else:
-            self._apply(presorted=True)
+            self._apply()
 
     def _update_header(self) -> None:
+        self._header_at = time.perf_counter()
         table = self.query_one(ArticleTable)
-        unread = self._unread
         text = Text()
         text.append("reader", "bold")
         if self._load_error:
@@ -174,9 +328,12 @@ class LibraryScreen(Screen[None]):
             text.append(clean(self._load_error), "bold red")
             self.query_one("#library-header", Static).update(text)
             return
-        text.append(
-            f"  {plural(len(self.all_rows), 'article')} · {len(table.rows)} shown · {unread} unread"
-        )
+        unread = "…" if self._unread is None else str(self._unread)
+        if self._busy and "view" in self._jobs:
+            shown = f"{self._busy} {min(99, int(self._done * 100))}%"
+        else:
+            shown = f"{len(table.rows)} shown"
+        text.append(f"  {plural(len(self.all_rows), 'article')} · {shown} · {unread} unread")
         text.append(f" · sorted by {table.sort_column} {'▼' if table.sort_reverse else '▲'}")
         news = getattr(self.session, "feed_news", 0)
         if news:
@@ -190,8 +347,7 @@ class LibraryScreen(Screen[None]):
     @on(ArticleTable.Sorted)
     def _sorted(self) -> None:
         table = self.query_one(ArticleTable)
-        self.all_rows = sort_rows(self.all_rows, table.sort_column, table.sort_reverse)
-        self._update_header()
+        self._apply()
         try:
             self.session.save_setting(
                 "sort", {"column": table.sort_column, "reverse": table.sort_reverse}
@@ -215,7 +371,7 @@ class LibraryScreen(Screen[None]):
 
     def _warn_damaged(self) -> None:
         """Once at start: damaged annotation files must not pass for "no notes"."""
-        damaged = sum(1 for r in self.all_rows if r.error)
+        damaged = self._damaged
         if damaged:
             self.notify(
                 f"{plural(damaged, 'article')} {'has' if damaged == 1 else 'have'}"
@@ -240,25 +396,24 @@ class LibraryScreen(Screen[None]):
         self.refresh_annotations()
         self.notify("marked read" if unread else "marked unread")
 
-    def _count_unread(self) -> None:
-        self._unread = sum(1 for r in self.all_rows if r.summary is None or not r.summary.read)
-
     def refresh_annotations(self) -> None:
-        """Tags, notes and read state changed: update rows in place (no index reload)."""
+        """Tags, notes and read state changed: show them (no index reload)."""
         summaries = self.session.summaries()
         self._warn_unreadable()
-        changed = False
-        for row in self.all_rows:
-            new = summaries.get(row.meta.id)
-            if new is row.summary or (new is not None and new == row.summary):
-                continue  # the common case at 100,000 rows: nothing to do
-            changed = row.apply(new) or changed
+        changed, retagged = self.source.update_summaries(summaries)
         if self.tag:
             tagged, self._tagged_notes = self._tagged_notes, self._passage_articles()
-            changed = changed or tagged != self._tagged_notes
-        if changed:
-            self._count_unread()
-            self._apply(presorted=True)
+            if tagged != self._tagged_notes:
+                retagged.add("")  # a passage's tag: the tag filter's rows change
+        if changed or retagged:
+            self._start_counts()
+            resort = self._sorted_by[0] in ("read", "tags", "notes")
+            if resort:
+                self._sorted_by = ("", False)  # the order may have changed: sort again
+            if resort or (retagged and (self.tag or self.query_text)):
+                self._apply()  # only tags decide which rows a filter shows
+            else:
+                self.query_one(ArticleTable).refresh()
 
     def poll(self) -> None:
         """Show changes made elsewhere (the CLI, another window): articles, then annotations.
@@ -320,7 +475,13 @@ class LibraryScreen(Screen[None]):
         """The bundled samples in this library (the articles tagged ``sample``)."""
         from reader.library.ingest import SAMPLE_TAG
 
-        return [r.id for r in self.all_rows if SAMPLE_TAG in (t.casefold() for t in r.tag_list)]
+        tagged = {
+            i
+            for i, s in self.source.summaries.items()
+            if SAMPLE_TAG in (t.casefold() for t in Row(None, s).tag_list)
+        }
+        here = self.source.existing(tagged)
+        return [i for i in self.all_rows.ids() if i in here] if here else []
 
     def action_remove_samples(self) -> None:
         from reader.screens.dialogs import ConfirmDialog
@@ -380,7 +541,7 @@ class LibraryScreen(Screen[None]):
         box.value = ""
         box.display = False
         self.query_text, self.tag, self.actor = "", None, None
-        self._apply(presorted=True)
+        self._apply()
         self.query_one(ArticleTable).focus()
 
     # ---- elsewhere -----------------------------------------------------------------------
@@ -412,7 +573,7 @@ class LibraryScreen(Screen[None]):
         if self.tag and not (self.query_text or self.actor):
             ids, tag, title = [], self.tag, f"reader export - tag {self.tag}"
         elif self.filtered:
-            ids, tag = [r.id for r in rows], None
+            ids, tag = _ids(rows), None
             title = f"reader export - {plural(len(ids), 'article')} shown"
         else:
             ids, tag, title = [], None, "reader export"
@@ -466,7 +627,7 @@ class LibraryScreen(Screen[None]):
         """Who gets quoted, how, by which outlet and when: over the articles shown."""
         from reader.screens.stats import StatsScreen
 
-        ids = [r.id for r in self.query_one(ArticleTable).rows] if self.filtered else None
+        ids = _ids(self.query_one(ArticleTable).rows) if self.filtered else None
         self.app.push_screen(StatsScreen(self.session, ids, tag=self.tag, actor=self.actor))
 
     def action_disagreements(self) -> None:
@@ -507,17 +668,17 @@ class LibraryScreen(Screen[None]):
     def _article_counts(self) -> dict[str, int]:
         """Each tag and parent with the number of articles in the library the filter would
         show (tagged themselves or on a passage, children included)."""
-        shown = {row.id for row in self.all_rows}
         try:
             tagged = self.session.store.articles_by_tag()
             spelled = {t.casefold(): t for t in self.session.store.tag_counts()}
         except Exception as exc:  # noqa: BLE001 - the table's own tags still work
             self.notify(f"passage tags unavailable: {describe(exc)}", severity="warning")
             tagged, spelled = {}, {}
-            for row in self.all_rows:
-                for tag in row.tag_list:
-                    tagged.setdefault(tag.casefold(), set()).add(row.id)
+            for article_id, summary in self.source.summaries.items():
+                for tag in Row(None, summary).tag_list:
+                    tagged.setdefault(tag.casefold(), set()).add(article_id)
                     spelled.setdefault(tag.casefold(), tag)
+        shown = self.source.existing(set().union(*tagged.values()))
         articles: dict[str, set[str]] = {}
         spelling: dict[str, str] = {}
         for key, ids in tagged.items():
@@ -543,13 +704,22 @@ class LibraryScreen(Screen[None]):
         if tag is not None:
             self.tag = tag
             self._tagged_notes = self._passage_articles()
-            self._apply(presorted=True)
+            self._apply()
 
     def action_actor_filter(self) -> None:
-        counts: dict[str, int] = {}
-        for row in self.all_rows:
-            for actor in row.actors:
-                counts[actor] = counts.get(actor, 0) + 1
+        self._count_actors(self.source)
+
+    @work(thread=True, exclusive=True, group="actors")
+    def _count_actors(self, source: RowSource) -> None:
+        """Every actor's number of articles (a thread: a pass over every row)."""
+        try:
+            counts = actor_counts(source)
+        except SnapshotDamaged as exc:
+            self.app.call_from_thread(self._snapshot_damaged, exc)
+            return
+        self.app.call_from_thread(self._pick_actor, counts)
+
+    def _pick_actor(self, counts: dict[str, int]) -> None:
         if not counts:
             self.notify("No actors found in these articles.")
             return
@@ -561,7 +731,12 @@ class LibraryScreen(Screen[None]):
     def _set_actor(self, actor: str | None) -> None:
         if actor is not None:
             self.actor = actor
-            self._apply(presorted=True)
+            self._apply()
+
+
+def _ids(rows: Sequence[Row]) -> list[str]:
+    ids = getattr(rows, "ids", None)
+    return ids() if callable(ids) else [r.id for r in rows]
 
 
 def tag_counts_with_parents(counts: dict[str, int]) -> dict[str, int]:

@@ -18,7 +18,7 @@ from reader.base.errors import ReaderError, describe
 from reader.library.models import ArticleMeta
 from reader.library.settings import SettingsError  # noqa: F401 - re-exported
 from reader.render import clean
-from reader.widgets.article_rows import Row, rows_from_columns
+from reader.widgets.article_rows import RowSource, RowView
 
 if TYPE_CHECKING:
     from annotations.models import ArticleSummary, Note
@@ -35,6 +35,8 @@ class Session:
         self.root = Path(root)
         self.first_run = not Library(self.root).exists()
         self.library = Library(self.root, create=True)
+        # the TUI reads the index snapshot chunk by chunk, as the table shows it
+        self.library.index.lazy_snapshot = True
         self._analyses: OrderedDict[str, Analysis] = OrderedDict()
         self.summaries_error = ""  # why the last summaries() came back empty, if it failed
         self.analysis_errors: dict[str, str] = {}  # article -> why it shows no highlights
@@ -45,9 +47,17 @@ class Session:
         return self.library.annotations
 
     # ---- articles ------------------------------------------------------------------------
-    def rows(self) -> list[Row]:
-        """Newest first, read from the index columns (no ArticleMeta per row at start-up)."""
-        return rows_from_columns(self.library.article_columns(), self.summaries())
+    def rows(self) -> RowView:
+        """Newest first, read from the index columns (no object per row at start-up)."""
+        return RowView(self.row_source())
+
+    def row_source(self) -> RowSource:
+        """The index columns and the annotation summaries: what the library list reads."""
+        return RowSource(self.library.article_columns(), self.summaries())
+
+    def snapshot_damaged(self) -> None:
+        """A chunk of the index snapshot failed its check: the next read rebuilds it."""
+        self.library.index.snapshot_damaged()
 
     def index_problems(self) -> list[str]:
         """Damaged index rows the last read left out (file, article id, field), one each."""

@@ -5,6 +5,8 @@ The first line is a fixed header that shows the sort column; rows scroll under i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.cells import cell_len, set_cell_size
 from rich.color import ColorParseError
 from rich.errors import StyleSyntaxError
@@ -69,22 +71,31 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.rows: list[Row] = []
+        self.rows: Sequence[Row] = []
         self.current_row: Row | None = None
 
     # ---- data ----------------------------------------------------------------------------
     def set_rows(
-        self, rows: list[Row], *, keep: str | None = None, presorted: bool = False
+        self, rows: Sequence[Row], *, keep: str | None = None, presorted: bool = False
     ) -> None:
-        """Show ``rows`` (sorted here unless ``presorted``); keep the cursor on ``keep``."""
+        """Show ``rows`` (a list is sorted here unless ``presorted``; a view over the
+        library's columns comes sorted: its owner sorts it on ``Sorted``); keep the cursor on
+        ``keep``."""
         self.current_row = self.current
-        self.rows = rows if presorted else sort_rows(rows, self.sort_column, self.sort_reverse)
+        if not presorted and isinstance(rows, list):
+            rows = sort_rows(rows, self.sort_column, self.sort_reverse)
+        self.rows = rows
         self.virtual_size = Size(self.size.width, len(self.rows) + 1)
         index = 0
         if keep is not None:
             index = _index_of(self.rows, keep, self.current_row)
         self.cursor = index
         self._scroll_to_cursor()
+        self.refresh()
+
+    def grew(self) -> None:
+        """The rows shown gained rows at the end (a filter still running): show them."""
+        self.virtual_size = Size(self.size.width, len(self.rows) + 1)
         self.refresh()
 
     @property
@@ -208,7 +219,10 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
             reverse = column in ("date", "notes", "quotes")
         keep = self.current.id if self.current else None
         self.sort_column, self.sort_reverse = column, reverse
-        self.set_rows(self.rows, keep=keep)
+        if isinstance(self.rows, list):
+            self.set_rows(self.rows, keep=keep)
+        else:
+            self.refresh()  # a view: its owner sorts it (on Sorted), keeping the cursor
         self.post_message(self.Sorted())
 
     def on_click(self, event: events.Click) -> None:
@@ -227,8 +241,12 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
             self.cursor = index
 
 
-def _index_of(rows: list[Row], article_id: str, row: Row | None) -> int:
+def _index_of(rows: Sequence[Row], article_id: str, row: Row | None) -> int:
     """Where ``article_id`` is in ``rows`` (0 if gone): by identity first (a C-speed scan)."""
+    index_of = getattr(rows, "index_of", None)
+    if index_of is not None:  # a view over the columns: a scan of an id or position column
+        found = index_of(article_id)
+        return found if found is not None else 0
     if row is not None and row.id == article_id:
         try:
             return rows.index(row)

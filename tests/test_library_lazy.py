@@ -1,0 +1,187 @@
+"""The library at 1,000,000 rows: the snapshot read chunk by chunk (each chunk checked when
+first read), a few changes laid over lazy columns, and the table's rows as a view whose sorting
+and filtering run in slices and give what sorting and filtering every row object gives."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from test_library_columns import meta
+from test_tui_support import app_for, run_async, settle
+
+from annotations.models import ArticleSummary
+from reader.library import article_index, index_snapshot
+from reader.library.index_columns import ChunkedColumn, PatchedColumn, SnapshotDamaged
+from reader.library.store import Library
+from reader.screens.library import LibraryScreen
+from reader.widgets import article_rows
+from reader.widgets.article_rows import (
+    COLUMNS,
+    RowSource,
+    RowView,
+    filter_positions,
+    filter_rows,
+    rows_from_columns,
+    sort_positions,
+    sort_rows,
+)
+from reader.widgets.article_table import ArticleTable
+
+COUNT = 45
+
+
+@pytest.fixture
+def library(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.setattr(article_index, "SNAPSHOT_FROM", 5)
+    monkeypatch.setattr(index_snapshot, "CHUNK", 4)  # 12 chunks per column
+    monkeypatch.setattr(article_rows, "STEP", 4)
+    lib = Library(tmp_path / "lib", create=True)
+    with lib.index.transaction() as txn:
+        for i in range(COUNT):
+            title = f"{['Alpha', 'beta', 'Gamma'][i % 3]} {i % 7} report"
+            txn.put(meta(i, title=title + "\x07" * (i == 13)))  # one chunk folded row by row
+    Library(tmp_path / "lib").articles()  # the first reader saves the snapshot
+    return tmp_path / "lib"
+
+
+def lazy(library: Path) -> Library:
+    lib = Library(library)
+    lib.index.lazy_snapshot = True
+    return lib
+
+
+def drain(job):
+    while True:
+        try:
+            next(job)
+        except StopIteration as stop:
+            return stop.value
+
+
+def test_lazy_columns_read_only_the_chunks_asked_for_and_match_the_whole(library: Path) -> None:
+    columns = lazy(library).article_columns()
+    titles = columns.hot["title"]
+    assert isinstance(titles, ChunkedColumn) and titles.chunks == 12
+    assert titles[5] and [titles.loaded(k) for k in range(3)] == [False, True, False]
+    whole = Library(library).article_columns()
+    assert titles[6:11] == whole.hot["title"][6:11] and not titles.loaded(3)
+    for name in ("id", "title", "date", "actors", "sha256", "edited"):
+        assert list(columns.column(name)) == list(whole.column(name))
+    assert columns.ids.index(whole.ids[30]) == 30 and columns.find(whole.ids[41]) == 41
+
+
+def test_a_damaged_chunk_is_never_believed(library: Path) -> None:
+    snapshot = Library(library).cache_dir / "articles.cache"
+    want = [a.to_dict() for a in Library(library).articles()]
+    good = snapshot.read_bytes()
+    data = bytearray(good)
+    data[-10] ^= 0x40  # inside the last chunk of the last column
+    snapshot.write_bytes(bytes(data))
+    assert [a.to_dict() for a in Library(library).articles()] == want  # read whole: ignored
+    assert snapshot.read_bytes() == good  # and written again from the index
+    snapshot.write_bytes(bytes(data))
+    lib = lazy(library)
+    columns = lib.article_columns()
+    assert columns.hot["title"][0]  # the header and the other chunks are intact
+    last = columns.column(index_snapshot._NAMES[-1])
+    with pytest.raises(SnapshotDamaged):
+        list(last)
+    lib.index.snapshot_damaged()  # what the library screen does on SnapshotDamaged
+    assert [lib.index.columns().meta(i).to_dict() for i in range(COUNT)] == want
+    assert Library(library).article_columns().hot["title"][0]  # a good snapshot again
+
+
+def test_changes_lie_over_the_lazy_columns_without_reading_them(library: Path) -> None:
+    """What the index does on another process's write (ArticleIndex._follow)."""
+    columns = lazy(library).article_columns()
+    whole = Library(library).article_columns()
+    moved, gone = whole.ids[20], whole.ids[3]
+    changes = {moved: replace(whole.meta(20), title="Moved", date="2031-01-01"), gone: None}
+    changes["new"] = meta(99, id="new", date="2023-02-02")
+    after = columns.patched(changes)
+    assert isinstance(after.hot["title"], PatchedColumn)
+    assert not after.hot["title"].base.loaded(8)  # no chunk was read to lay the changes over
+    want = whole.patched(changes)
+    assert list(after.ids) == list(want.ids) and after.ids[0] == moved
+    assert [after.meta(i) for i in range(len(after))] == [want.meta(i) for i in range(len(want))]
+
+
+def test_patched_column_is_the_column_with_the_changes_made() -> None:
+    rnd = random.Random(7)
+    for _ in range(200):
+        base = list(range(rnd.randint(0, 20)))
+        drop = sorted(rnd.sample(base, rnd.randint(0, len(base))))
+        left = [x for x in base if x not in drop]
+        places = sorted(rnd.randint(0, len(left)) for _ in range(rnd.randint(0, 4)))
+        values = [100 + i for i in range(len(places))]
+        want: list[int] = []
+        for at in range(len(left) + 1):
+            want += [v for p, v in zip(places, values, strict=True) if p == at]
+            want += left[at : at + 1]
+        column = PatchedColumn(base, drop, places, values)
+        assert list(column) == [column[i] for i in range(len(column))] == want
+        a, b = sorted(rnd.randint(0, len(want)) for _ in range(2))
+        assert list(column[a:b]) == want[a:b]
+        for value in (*base[:3], *values[:2], 999):
+            assert column.index(value) == want.index(value) if value in want else True
+            if value not in want:
+                with pytest.raises(ValueError):
+                    column.index(value)
+
+
+def _summaries(columns) -> dict[str, ArticleSummary]:
+    ids = list(columns.ids)
+    return {
+        ids[1]: ArticleSummary(tags=["frame/war"], notes=2, read=True),
+        ids[7]: ArticleSummary(tags=["Frame"], notes=1),
+        ids[9]: ArticleSummary(read=True),
+        ids[30]: ArticleSummary(tags=["zeta"], notes=5, error="damaged"),
+        "gone": ArticleSummary(tags=["frame"], read=True),
+    }
+
+
+def test_sorting_and_filtering_the_view_match_the_row_objects(library: Path) -> None:
+    columns = lazy(library).article_columns()
+    summaries = _summaries(columns)
+    rows = rows_from_columns(columns, summaries)
+    source = RowSource(columns, summaries)
+    for column, _label in COLUMNS:
+        for reverse in (False, True):
+            order = drain(sort_positions(source, column, reverse))
+            view = RowView(source, order)
+            assert [r.id for r in view] == [r.id for r in sort_rows(rows, column, reverse)]
+    by_title = RowView(source, drain(sort_positions(source, "title", False)))
+    for base, listed in ((RowView(source), rows), (by_title, sort_rows(rows, "title", False))):
+        queries = (("alpha", None), ("report 3", None), ("war", None), ("", "Nato"), ("6 r", None))
+        for query, actor in queries:
+            found: list[int] = []
+            drain(filter_positions(base, found, query.split(), actor=actor))
+            want = filter_rows(listed, query, actor=actor)
+            assert [r.id for r in RowView(source, found)] == [r.id for r in want]
+            assert want or not found
+
+
+@run_async
+async def test_the_library_screen_sorts_and_filters_in_slices(library: Path, monkeypatch) -> None:
+    monkeypatch.setattr(LibraryScreen, "AT_ONCE", 0)  # every job in slices, as at 1M rows
+    monkeypatch.setattr(LibraryScreen, "SLICE", 0.0)  # one step per slice
+    app = app_for(library)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        table = screen.query_one(ArticleTable)
+        rows = rows_from_columns(Library(library).article_columns(), {})
+        assert [r.id for r in table.rows] == [r.id for r in rows]
+        await pilot.press("s")  # date -> source
+        while screen._jobs.get("view"):
+            await pilot.pause(0.01)
+        assert [r.id for r in table.rows] == [r.id for r in sort_rows(rows, "source", False)]
+        await pilot.press("slash", *"gamma 3")
+        while screen._jobs.get("view"):
+            await pilot.pause(0.01)
+        want = filter_rows(sort_rows(rows, "source", False), "gamma 3")
+        assert want and [r.id for r in table.rows] == [r.id for r in want]
+        assert f"{len(want)} shown" in str(screen.query_one("#library-header").render())
