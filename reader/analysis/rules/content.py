@@ -201,7 +201,10 @@ def _intent_at(fr: FrameFinder, toks: list[Token], v: int, s: int, e: int) -> Fr
             # schlug den Mitarbeitern vor, sich … zu bewerben")
             if not any(x.low in lx.PASSIVE_AUX for x in toks[:v]):
                 return None
-            sp = None  # "Ihm wird vorgeworfen, … getötet zu haben": nobody named
+            # "Ihm wird vorgeworfen, … getötet zu haben": nobody named
+            return Frame(
+                toks[c].start, fr.clause_end(e), "indirect", None, toks[v].text, nobody=True
+            )
         return Frame(toks[c].start, fr.clause_end(e), "indirect", sp, toks[v].text)
     return None
 
