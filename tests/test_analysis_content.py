@@ -635,3 +635,26 @@ def test_the_subject_opening_the_sentence_announces_an_intention_after_a_comma()
     )
     q = next(q for q in analyze(text, "de").quotes if q.text.startswith("sich bei der Tochter"))
     assert q.kind == "indirect" and q.speaker == "Der Kleinverlag", (q.kind, q.speaker)
+
+
+def test_an_agentless_passive_intention_names_nobody_however_long_its_subject():
+    """'Die Korrespondentin des Senders wurde aufgefordert, … zu verlassen': the passive
+    names nobody who asks, so the last speaker does not take the intention over, also when
+    the auxiliary stands after the fourth word."""
+    text = (
+        "Der Minister Hans Weber sagte, er sei zufrieden. Die Korrespondentin des örtlichen "
+        "Senders wurde aufgefordert, das Land zu verlassen."
+    )
+    q = next(q for q in analyze(text, "de").quotes if q.text.startswith("das Land"))
+    assert q.speaker is None, q.speaker
+    assert q.kind == "indirect"
+
+
+def test_an_adjective_in_the_opening_adverbial_is_no_verb_the_subject_follows_the_verb():
+    """'Zu dem aktuellen Streit führte X aus, dass …': 'aktuellen' sits between an article
+    and its noun, so the verb is 'führte' and X, not 'Streit', holds the that-clause."""
+    text = (
+        "Zu dem aktuellen Streit führte die Ministerin Petra Lind aus, dass die Regeln klar seien."
+    )
+    q = next(q for q in analyze(text, "de").quotes if q.text.startswith("dass die Regeln"))
+    assert q.speaker == "die Ministerin Petra Lind", q.speaker

@@ -249,3 +249,15 @@ def test_a_date_before_the_verb_is_no_subject_the_noun_phrase_after_it_is():
     )
     q = next(q for q in analyze(text, "de").quotes if q.text.startswith("Mögliche Termine"))
     assert q.speaker == "die Wahlkommission", q.speaker
+
+
+def test_a_demonstrative_opening_the_head_clause_reports_not_the_last_speaker():
+    """'Dieser bestätigte, dass … habe': 'Dieser' right before the verb is the subject (a
+    person named before), not the opener of an adverbial ('dieser Tage'), so the report is
+    its, not the last speaker's."""
+    text = (
+        "Die Anwältin Petra Lind sagte, sie habe den Zeugen befragt. Dieser bestätigte, "
+        "dass der Wagen vor dem Haus gestanden habe."
+    )
+    q = next(q for q in analyze(text, "de").quotes if q.text.startswith("dass der Wagen"))
+    assert q.speaker == "Dieser", q.speaker

@@ -377,6 +377,8 @@ class ActorFinder:
 
     def _lower_seen(self, word: str) -> bool:
         """Does ``word`` occur in lower case somewhere (then it is no name)?"""
+        if word not in self.text:
+            return False  # (a word the text does not hold is no token of it: no set to build)
         if self._lowers is None:
             self._lowers = {t.text for t in self.tokens if not t.cap}
         return word in self._lowers

@@ -32,6 +32,9 @@ class Frame:
     # the sentence before is the quote ("Dies bestätigte X."): its span, quoted by the engine
     previous: tuple[int, int] | None = None
     quote: bool = True  # False: the sentence quotes nothing itself, but its subject spoke
+    # True: the frame's own clause names nobody who can speak ("Ihm wird vorgeworfen, …",
+    # "Bisher hieß es, …"): no speaker, and the last speaker does not take it over
+    nobody: bool = False
 
 
 # per language: word as written -> is it a Konjunktiv (the written word fixes low and cap)

@@ -337,7 +337,7 @@ KONJ_TWO = {"wäre", "wären", "hätte", "hätten", "würde", "würden", "könnt
             "lägen", "sähe", "fände", "bliebe", "hieße", "täte", "sollten"}
 # Pronouns that can stand for a speaker.
 PRONOUNS = {"er": "person", "sie": "any", "ihm": "person", "ihr": "person", "ihnen": "any"}
-PERSON_PRONOUNS = {"er", "sie", "ihm", "ihr"}
+PERSON_PRONOUNS = {"er", "sie", "ihm", "ihr", "dieser"}
 # Words that open a clause-initial adverbial: the subject then follows the verb.
 ADVERBIAL_OPENERS = {
     "zugleich", "dabei", "am", "im", "nach", "auch", "zudem", "außerdem", "gestern", "heute",

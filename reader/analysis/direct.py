@@ -73,7 +73,10 @@ def sentence_subject(eng: TextView, toks: list[Token]) -> tuple[int, int] | None
     if v is None:
         return None
     after = np_after(text, toks, v + 1, lx, toks[-1].end)
-    if toks[0].low in lx.ADVERBIAL_OPENERS or toks[0].low in lx.SUBORDINATORS:
+    if toks[0].low in lx.SUBORDINATORS or (
+        toks[0].low in lx.ADVERBIAL_OPENERS
+        and not (v == 1 and toks[0].low in lx.PERSON_PRONOUNS)  # "Dieser bestätigte, …"
+    ):
         return after
     before = (toks[0].start, toks[v - 1].end) if v <= 8 else None
     if (

@@ -181,7 +181,7 @@ class Engine:
         self._framed(ctx, frame, marks)
 
     def _frame_speaker(self, ctx: SentenceContext, frame: Frame) -> Speaker | None:
-        if agentless_passive(self.view, frame, ctx.toks):
+        if frame.nobody or agentless_passive(self.view, frame, ctx.toks):
             return None  # "Ihm wird vorgeworfen, …": the passive names nobody
         if frame.kind in _CONTINUING or frame.speaker is None:
             return self._continuing(ctx.idx)
@@ -195,7 +195,7 @@ class Engine:
         """A continuation right after a quote of the same kind and speaker extends it."""
         if not (frame.kind in _CONTINUING or frame.speaker is None) or not self.quotes:
             return False
-        if agentless_passive(self.view, frame, ctx.toks):
+        if frame.nobody or agentless_passive(self.view, frame, ctx.toks):
             return False
         prev = self.quotes[-1]
         return (

@@ -13,6 +13,7 @@ from ..tokens import Token
 from .base import SentenceContext, rule
 
 if TYPE_CHECKING:
+    from ..cues import Cues
     from ..frames import FrameFinder
 
 
@@ -88,9 +89,23 @@ def _finite_after_opener(fr: FrameFinder, toks: list[Token], c: int) -> int:
     lx = fr.lx
     for k in range(1, min(c, 7)):
         t = toks[k]
-        if not (t.cap or t.low in lx.DETERMINERS or t.low in lx.NP_LINKERS):
-            return k
+        if t.cap or t.low in lx.DETERMINERS or t.low in lx.NP_LINKERS:
+            continue
+        if _adjective_in_np(lx, toks, k):
+            continue  # "Zu dem gegenwärtigen Skandal führte X aus": no verb yet
+        return k
     return 1
+
+
+def _adjective_in_np(lx: Cues, toks: list[Token], k: int) -> bool:
+    """An inflected lower-case word between an article and a capitalised noun."""
+    before = toks[k - 1].low
+    return (
+        k + 1 < len(toks)
+        and toks[k + 1].cap
+        and (before in lx.DETERMINERS or before in lx.CONTRACTED_ARTICLES)
+        and toks[k].low.endswith(lx.ADJECTIVE_ENDINGS)
+    )
 
 
 def _that_clause(fr: FrameFinder, toks: list[Token], s: int, e: int) -> Frame | None:
@@ -201,7 +216,10 @@ def _intent_at(fr: FrameFinder, toks: list[Token], v: int, s: int, e: int) -> Fr
             # schlug den Mitarbeitern vor, sich … zu bewerben")
             if not any(x.low in lx.PASSIVE_AUX for x in toks[:v]):
                 return None
-            sp = None  # "Ihm wird vorgeworfen, … getötet zu haben": nobody named
+            # "Ihm wird vorgeworfen, … getötet zu haben": nobody named
+            return Frame(
+                toks[c].start, fr.clause_end(e), "indirect", None, toks[v].text, nobody=True
+            )
         return Frame(toks[c].start, fr.clause_end(e), "indirect", sp, toks[v].text)
     return None
 
