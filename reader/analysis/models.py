@@ -21,7 +21,7 @@ QUOTE_KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
 ACTOR_TYPES = ("person", "organisation", "country", "place", "other")
 # The version of what analyze() returns for a text: cached analyses of another version are
 # recomputed, not read. Bump it with every change to the rules or the quote fields.
-ANALYSIS_VERSION = 4
+ANALYSIS_VERSION = 5
 SPEAKER_RULES = ("frame", "name", "role", "apposition", "pronoun", "previous")
 
 
