@@ -118,12 +118,7 @@ def scraped_samples(prepared) -> list[Sample]:
     headline)."""
     out = []
     for data in prepared:
-        if data.span[1] > data.span[0]:
-            candidates = dates.scraped_candidates(
-                data.lines, data.probabilities, data.span, data.title
-            )
-        else:
-            candidates = []
+        candidates = dates.scraped_candidates(data.lines, data.probabilities, data.span, data.title)
         out.append((data.site, candidates, data.page.gold.get("date")))
     return out
 

@@ -140,6 +140,25 @@ def test_dates_in_a_line_of_text_in_the_forms_pages_use() -> None:
     assert dates.text_dates("Version 13.1.1 is out") == []
 
 
+def test_scraped_datelines_with_short_years_glued_months_and_apostrophes() -> None:
+    # a two-digit year after slashes: month first as written in the US, the other reading marked
+    assert dates.text_dates("10/13/16 12:34PM") == [("2016-10-13", "short")]
+    assert dates.text_dates("Posted 30/10/23") == [("2023-10-30", "swapped")]
+    # single-digit day with dots and a two-digit year; both readings
+    assert dates.text_dates("1.11.23 20:19") == [("2023-11-01", "short"), ("2023-01-11", "swapped")]
+    # the site's name glued to the month by the copy
+    assert dates.text_dates("ExampleNews.comOct. 13, 2016") == [("2016-10-13", "named")]
+    assert dates.text_dates("veröffentlicht am 14 Feb ’20 | Kategorien") == [
+        ("2020-02-14", "named")
+    ]
+    assert dates.text_dates("Apr 042013") == [("2013-04-04", "named")]
+    # not dates: version numbers, addresses, a capitalised word that starts like a month
+    assert dates.text_dates("Version 2.31.40 is out, see 192.168.1.10") == []
+    assert dates.text_dates("The Mayor 3 2020") == []
+    # the forms are read in scraped lines only: markup keeps its own
+    assert [v for _, v, _ in dates.dates_at("10/13/16 12:34PM")] == []
+
+
 SCRAPE_TOP = [
     "Skip to content",
     "Menu",

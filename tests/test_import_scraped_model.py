@@ -128,6 +128,17 @@ def test_with_other_weights_the_import_follows_them() -> None:
     assert parse_document(page_copy().encode(), "depot.txt").title == HEADLINE
 
 
+def test_a_page_where_no_story_is_found_still_gives_its_date() -> None:
+    from reader.importing import scraped
+
+    nothing = scraped_model.Model({"body": {"bias": -5.0}, "context": {"bias": -5.0}})
+    with scraped_model.using(nothing):
+        found = scraped.analyse(page_copy())
+        article = scraped.clean_scraped(page_copy())
+    assert found.span[1] <= found.span[0]  # no story span at all
+    assert article.date == "2024-03-12" and article.title is None
+
+
 def _candidates(text: str) -> dict[str, dict[str, float]]:
     from reader.importing.scraped_lines import classify
 

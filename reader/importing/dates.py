@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .linear import Features, Model, Shipped
-from .meta import DATE_IN_TEXT, parse_date
+from .meta import _MONTH_NAMES, DATE_IN_TEXT, parse_date
 
 MODEL_FILE = Path(__file__).with_name("date_model.json")
 KINDS = ("html", "scraped")
@@ -434,6 +434,16 @@ _UPDATED = re.compile(r"\b(?:updated|aktualisiert|geändert|modified|last)\b", r
 _SHORT_DOTTED = re.compile(r"(?<![\d.])(\d{2})\.(\d{2})\.(\d{2})(?=\d{1,2}:\d\d|[^\d.]|\.\s|$)")
 _GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\d{1,2}:\d\d)")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)(?!\d)")
+# read in scraped lines only (a copy's datelines, where HTML has machine dates): a two-digit
+# year after slashes or single-digit dots ('10/13/16 12:34PM', '1.11.23 20:19', both readings),
+# a month name glued to the word before it ('BroadwayWorld.comOct. 13, 2016'), an apostrophe
+# year ('14 Feb ’20') and a day glued to its year ('Apr 042013')
+_SHORT_NUMERIC = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{2})(?![\d/]|\.\d)")
+_GLUED_MONTH = re.compile(r"(?<=[a-zäöü])(?=[A-ZÄÖÜ])(?=(?i:" + _MONTH_NAMES + r")\.?\s+\d)")
+_APOSTROPHE_YEAR = re.compile(
+    r"(?<!\d)(\d{1,2})\.?\s+(" + _MONTH_NAMES + r")\.?,?\s+[’'](\d\d)(?!\d)", re.I
+)
+_GLUED_DAY_YEAR = re.compile(r"\b(" + _MONTH_NAMES + r")\.?\s+(\d{2})((?:19|20)\d\d)(?!\d)", re.I)
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
@@ -446,13 +456,43 @@ def _valid(year: int, month: int, day: int) -> str | None:
 def text_dates(text: str) -> list[tuple[str, str]]:
     """(day, form) for every date written in a line, in order; a numeric date that reads both
     ways ('06/11/2023') gives both days, the second marked 'swapped'."""
-    return [(value, form) for _, value, form in dates_at(text)]
+    return [(value, form) for _, value, form in dates_at(text, scraped=True)]
 
 
-def dates_at(text: str) -> list[tuple[int, str, str]]:
-    """(offset, day, form) for every date written in a text, in order, each day once."""
+def _year(two: int) -> int:
+    return 2000 + two if two < 70 else 1900 + two
+
+
+def _scraped_forms(text: str) -> list[tuple[int, str, str]]:
+    """The forms only scraped lines are searched for (see _SHORT_NUMERIC)."""
+    found: list[tuple[int, str, str]] = []
+    for match in _SHORT_NUMERIC.finditer(text):
+        a, b, year = int(match.group(1)), int(match.group(3)), _year(int(match.group(4)))
+        first = _valid(year, b, a) if match.group(2) == "." else _valid(year, a, b)
+        other = _valid(year, a, b) if match.group(2) == "." else _valid(year, b, a)
+        if first:
+            found.append((match.start(), first, "short"))
+        if other and other != first:
+            found.append((match.start(), other, "swapped"))
+    for match in _APOSTROPHE_YEAR.finditer(text):
+        value = parse_date(f"{match.group(1)}. {match.group(2)} {_year(int(match.group(3)))}")
+        if value:
+            found.append((match.start(), value, "named"))
+    for match in _GLUED_DAY_YEAR.finditer(text):
+        value = parse_date(f"{match.group(2)}. {match.group(1)} {match.group(3)}")
+        if value:
+            found.append((match.start(), value, "named"))
+    return found
+
+
+def dates_at(text: str, scraped: bool = False) -> list[tuple[int, str, str]]:
+    """(offset, day, form) for every date written in a text, in order, each day once (scraped:
+    with the forms only a copy's lines are searched for)."""
     found: list[tuple[int, str, str]] = []
     spaced = _GLUED_TIME.sub(r"\1 ", text)
+    if scraped:
+        spaced = _GLUED_MONTH.sub(" ", spaced)
+        found += _scraped_forms(text)
     for match in DATE_IN_TEXT.finditer(spaced):
         raw = match.group(0)
         value = parse_date(raw)

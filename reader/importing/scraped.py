@@ -76,9 +76,9 @@ def analyse(text: str) -> Analysis:
     probabilities = sm.story_probabilities(lines)
     span = sm.story_span(lines, probabilities)
     result = Analysis(lines, probabilities, span)
-    if span[1] <= span[0]:
-        return result
-    result.title = sm.best("title", sm.title_candidates(lines, probabilities, span))
+    if span[1] > span[0]:
+        result.title = sm.best("title", sm.title_candidates(lines, probabilities, span))
+    # (no story found: the page's dates are still its dates)
     rule = _find_date(lines, result.title, span[0], span[1])
     found = dates.scraped_candidates(lines, probabilities, span, result.title)
     result.date = dates.choose("scraped", found, rule)
@@ -105,6 +105,7 @@ def assemble(found: Analysis) -> ScrapedArticle:
     article = ScrapedArticle()
     if end <= start:  # no story-like line at all (a short note): keep what is not furniture
         article.paragraphs = [ln.text for ln in lines if not ln.noise]
+        article.date = found.date
         return article
     title_index = found.title
     if title_index is not None:
