@@ -592,6 +592,7 @@ def title_candidates(
                     f["heldby:crumbtail"] = 1.0  # 'Home > Section > Headline': a breadcrumb
                 if any(abs(j - index) <= 10 for j in holders):
                     f["heldby:near"] = 1.0
+        _holds(f, key, where, index, text)
         if index == rule_pick:
             f["rulepick"] = 1.0
         if index + 1 < count and shapes[index + 1] in ("head", "sentence", "long"):
@@ -631,6 +632,34 @@ def title_candidates(
             for b, y in present[i + 1 :]:
                 f[f"{a}*{b}"] = x * y
     return out
+
+
+def _holds(f: Features, key: str, where: dict[str, list[int]], index: int, text: str) -> None:
+    """The line is another line of the page with words added before or after it ('Home >
+    Headline', 'Headline by', 'Kicker: Headline'): which side, how many words, which words."""
+    words = key.split()
+    best: tuple[int, str, list[str]] | None = None
+    for cut in range(1, len(words)):
+        for side, held, extra in (
+            ("head", words[:cut], words[cut:]),
+            ("tail", words[cut:], words[:cut]),
+        ):
+            part = " ".join(held)
+            if (
+                len(part) >= 8
+                and any(j != index for j in where.get(part, ()))
+                and (best is None or len(held) > best[0])
+            ):
+                best = (len(held), side, extra)
+    if best is None:
+        return
+    _, side, extra = best
+    f[f"holds:{side}"] = 1.0
+    f[f"holds:{side}:{_bucket(len(extra), (1, 2, 4))}"] = 1.0
+    if side == "tail" and re.search(r"[:|›>»/–—-]\s*\S", text):
+        f["holds:tail:mark"] = 1.0
+    for word in set(extra):
+        f["w:+" + word] = 1.0
 
 
 _TITLE_CROSS = ("pbody", "overlap", "leadoverlap", "capital", "logdist", "prevp", "nextp")
