@@ -501,6 +501,9 @@ def title_candidates(
     window = [i for i in candidates if start - 12 <= i <= start]
     shapes = [_shape(ln) for ln in lines]
     rule_pick = _rule_title(lines)
+    footer = " | ".join(
+        f" {norms[i]} " for i, ln in enumerate(lines) if _RIGHTS.search(ln.text)
+    )  # '© 2024 Site Name', 'Site is published under ...': the site's own name
     heads = [i for i in range(max(0, start - 15), start + 1) if shapes[i] == "head"]
     for index in candidates:
         line = lines[index]
@@ -593,6 +596,12 @@ def title_candidates(
                 if any(abs(j - index) <= 10 for j in holders):
                     f["heldby:near"] = 1.0
         _holds(f, key, where, index, text)
+        if key and f" {key} " in footer:
+            f["sitename"] = 1.0
+        if _DOMAIN.search(text):
+            f["domain"] = 1.0
+        if key and any(j >= end for j in where[key]):
+            f["twin:afterstory"] = 1.0
         if index == rule_pick:
             f["rulepick"] = 1.0
         if index + 1 < count and shapes[index + 1] in ("head", "sentence", "long"):
@@ -632,6 +641,10 @@ def title_candidates(
             for b, y in present[i + 1 :]:
                 f[f"{a}*{b}"] = x * y
     return out
+
+
+_RIGHTS = re.compile(r"©|\(c\)|copyright|all rights|alle rechte", re.I)
+_DOMAIN = re.compile(r"\w\.(?:com|org|net|de|at|ch|co\.uk|fr|it|nl|info|io)\b", re.I)
 
 
 def _holds(f: Features, key: str, where: dict[str, list[int]], index: int, text: str) -> None:
