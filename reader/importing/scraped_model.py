@@ -624,6 +624,8 @@ def title_candidates(
         out.append((index, f))
     _relative(out, "leadoverlap")
     _relative(out, "overlap")
+    _relative(out, "capital")
+    _against_page(out, lengths)
     # The topmost headline-shaped line above the story that shares words with its lead: a
     # headline comes before its standfirst and the captions under it.
     topical = [
@@ -676,6 +678,17 @@ def _holds(f: Features, key: str, where: dict[str, list[int]], index: int, text:
 
 
 _TITLE_CROSS = ("pbody", "overlap", "leadoverlap", "capital", "logdist", "prevp", "nextp")
+
+
+def _against_page(rows: list[tuple[int, Features]], lengths: dict[int, int]) -> None:
+    """A candidate's length against the page's other candidates (a site with long labels or
+    short headlines): how far above their median, in log words."""
+    if len(rows) < 3:
+        return
+    logs = sorted(math.log1p(lengths[i]) for i, _ in rows)
+    middle = logs[len(logs) // 2]
+    for i, f in rows:
+        f["lenvsmedian"] = math.log1p(lengths[i]) - middle
 
 
 def _relative(rows: list[tuple[int, Features]], name: str) -> None:
