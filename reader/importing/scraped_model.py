@@ -489,15 +489,23 @@ def title_candidates(
     lead_lines = sum(1 for found_words in lead.values() if found_words)
     dated = [i for i, ln in enumerate(lines) if ln.dated or DATE_IN_TEXT.search(ln.text)]
     out: list[tuple[int, Features]] = []
+    anchors = _other_starts(lines, probabilities, span)
+    near_other = {
+        i
+        for a in anchors
+        for i in range(max(0, a - TITLE_BEFORE), min(count, a + TITLE_AFTER + 1))
+        if not start - TITLE_BEFORE <= i <= start + TITLE_AFTER
+    }
     candidates = [
         i
-        for i, ln in enumerate(lines[: start + TITLE_AFTER + 1])
-        if i >= start - TITLE_BEFORE
+        for i, ln in enumerate(lines[: max([start, *anchors]) + TITLE_AFTER + 1])
+        if (start - TITLE_BEFORE <= i <= start + TITLE_AFTER or i in near_other)
         and (not certain_furniture(ln) or _teaser_mark(ln))
         and 1 <= word_counts[i] <= 40
         and any(c.isalpha() for c in ln.text)
     ]
     lengths = {i: word_counts[i] for i in candidates}
+    first_main = next((i for i in candidates if i not in near_other), None)
     window = [i for i in candidates if start - 12 <= i <= start]
     shapes = [_shape(ln) for ln in lines]
     rule_pick = _rule_title(lines)
@@ -530,8 +538,12 @@ def title_candidates(
         distance = index - start
         f[f"dist:{_bucket(distance + 40, (25, 33, 36, 37, 38, 39, 40, 41, 42, 44, 50))}"] = 1.0
         f["logdist"] = _signed_log(distance)
+        if index in near_other:
+            f["otherstart"] = 1.0  # near another run of story lines, away from the main one
+            gap = min((index - a for a in anchors), key=abs)
+            f[f"otherdist:{_bucket(gap + 40, (25, 35, 38, 40, 42))}"] = 1.0
         f["pos"] = index / max(1, count - 1)
-        f["first"] = 1.0 if index == candidates[0] else 0.0
+        f["first"] = 1.0 if index == first_main else 0.0
         key = norms[index]
         f["repeated"] = min(3, repeats[key] - 1) if key else 0.0
         own = [w for w in _WORD.findall(text.casefold()) if len(w) >= 4]
@@ -678,6 +690,26 @@ def _holds(f: Features, key: str, where: dict[str, list[int]], index: int, text:
 
 
 _TITLE_CROSS = ("pbody", "overlap", "leadoverlap", "capital", "logdist", "prevp", "nextp")
+
+
+def _other_starts(
+    lines: list[Line], probabilities: list[float], span: tuple[int, int]
+) -> list[int]:
+    """Where else a story may start: the other runs of story lines beside the main one, and the
+    first likely story paragraph when it lies far above the main run."""
+    start = span[0]
+    found = {a for a, _ in story_spans(lines, probabilities) if a != start}
+    first = next(
+        (
+            i
+            for i, (ln, p) in enumerate(zip(lines, probabilities, strict=True))
+            if p >= 0.5 and ln.body
+        ),
+        None,
+    )
+    if first is not None and first < start - TITLE_BEFORE:
+        found.add(first)
+    return sorted(found)
 
 
 def _against_page(rows: list[tuple[int, Features]], lengths: dict[int, int]) -> None:
