@@ -607,7 +607,7 @@ def title_candidates(
                     f["heldby:crumbtail"] = 1.0  # 'Home > Section > Headline': a breadcrumb
                 if any(abs(j - index) <= 10 for j in holders):
                     f["heldby:near"] = 1.0
-        _holds(f, key, where, index, text)
+        _holds(f, key, where, index, text, norms)
         if key and f" {key} " in footer:
             f["sitename"] = 1.0
         if _DOMAIN.search(text):
@@ -661,7 +661,9 @@ _RIGHTS = re.compile(r"©|\(c\)|copyright|all rights|alle rechte", re.I)
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|de|at|ch|co\.uk|fr|it|nl|info|io)\b", re.I)
 
 
-def _holds(f: Features, key: str, where: dict[str, list[int]], index: int, text: str) -> None:
+def _holds(
+    f: Features, key: str, where: dict[str, list[int]], index: int, text: str, norms: list[str]
+) -> None:
     """The line is another line of the page with words added before or after it ('Home >
     Headline', 'Headline by', 'Kicker: Headline'): which side, how many words, which words."""
     words = key.split()
@@ -679,6 +681,12 @@ def _holds(f: Features, key: str, where: dict[str, list[int]], index: int, text:
             ):
                 best = (len(held), side, extra)
     if best is None:
+        nearby = (norms[j] for j in range(max(0, index - 10), index + 11) if j < len(norms))
+        if any(
+            len(other) >= 12 and other != key and (key.endswith(other) or key.startswith(other))
+            for other in nearby
+        ):  # 'StartseiteKulturHeadline': a breadcrumb glued to the headline
+            f["holds:glued"] = 1.0
         return
     _, side, extra = best
     f[f"holds:{side}"] = 1.0
