@@ -86,7 +86,7 @@ def evaluate(cache: list[dict], k: int, misses: int) -> None:
             labels.append(1 if ti.gold_norm(page["lines"][index].text) == gold else 0)
             owner.append(index)
     built = time.perf_counter() - started
-    folds = ti.site_folds([type("D", (), {"site": p["site"]}) for p in cache], k)
+    folds = ti.site_folds([type("D", (), {"site": p["site"]}) for p in cache], k or None)
     full, by_fold = ti._choice_stage(
         "title", rows, sites, groups, labels, folds, lambda *a: None, started
     )
@@ -118,7 +118,7 @@ def evaluate(cache: list[dict], k: int, misses: int) -> None:
         if not ok:
             wrong.append((page["id"], page["lines"][pick].text if pick is not None else "-", gold))
     print(
-        f"title held out ({k} site folds) {held / total:.1%} ({held}/{total}), "
+        f"title held out ({k or 'leave-one-site-out'} site folds) {held / total:.1%} ({held}/{total}), "
         f"fit {fit / total:.1%}, gold among candidates {in_window / total:.1%}; "
         f"{len(full)} weights, {time.perf_counter() - started:.0f} s (features {built:.0f} s)"
     )
@@ -130,6 +130,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("devpages")
     parser.add_argument("--folds", type=int, default=10)
+    parser.add_argument("--loso", action="store_true", help="the title model left out per site")
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--misses", type=int, default=0)
     parser.add_argument("--lam", type=float, nargs=2, help="title L2: general, words")
@@ -142,7 +143,7 @@ def main() -> int:
         cache = pickle.loads(CACHE.read_bytes())
     if args.lam:
         ti.LAMBDA["title"] = tuple(args.lam)
-    evaluate(cache, args.folds, args.misses)
+    evaluate(cache, 0 if args.loso else args.folds, args.misses)
     return 0
 
 
