@@ -81,8 +81,7 @@ def test_the_shipped_model_holds_weights_and_single_words_only() -> None:
         for name, weight in data[kind].items():
             assert isinstance(weight, float | int)
             if name.startswith("w:"):
-                # (w:+word: a word added to another line of the page)
-                assert re.fullmatch(r"w:\+?[^\W\d_]+(?:[-'’][^\W\d_]+)*", name), name
+                assert re.fullmatch(r"w:[^\W\d_]+(?:[-'’][^\W\d_]+)*", name), name
             else:
                 assert len(name) <= 40 and " " not in name, name
     config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
@@ -175,38 +174,3 @@ def test_a_headline_under_a_related_label_stays_a_title_candidate() -> None:
     features = _candidates(page)
     assert HEADLINE in features
     assert features[HEADLINE].get("rule:noise") == 1.0
-
-
-def test_a_line_that_is_another_line_with_words_added_is_marked_with_its_side() -> None:
-    """'Headline Share on Twitter' under the headline, 'StartseiteLokalHeadline' (a breadcrumb
-    glued to it): both hold the headline; the headline itself holds nothing."""
-    shared = f"{HEADLINE} Share on Twitter"
-    glued = f"StartseiteLokal{HEADLINE}"
-    page = (
-        page_copy()
-        .replace("Local news\n", f"{glued}\n")
-        .replace("By Jane Example\n", f"By Jane Example\n{shared}\n")
-    )
-    features = _candidates(page)
-    assert features[shared].get("holds:head") == 1.0  # the held line at its head
-    assert features[shared].get("w:+twitter") == 1.0  # the added words, as word features
-    assert features[glued].get("holds:glued") == 1.0
-    assert not any(name.startswith("holds:") for name in features[HEADLINE])
-    assert parse_document(page.encode(), "d.txt").title == HEADLINE
-
-
-def test_the_site_name_of_the_footer_is_marked() -> None:
-    page = page_copy().replace("Local news\n", "Example City Post\n")
-    features = _candidates(page)
-    assert features["Example City Post"].get("sitename") == 1.0  # '© 2024 Example City Post.'
-    assert "sitename" not in features[HEADLINE]
-
-
-def test_a_headline_near_a_second_run_of_story_lines_is_a_candidate() -> None:
-    """A long block of furniture between the headline and the story: the headline stays in
-    reach when it stands near another run of story lines than the main one."""
-    filler = "\n".join(f"Teaser link number {n} to another page" for n in range(60))
-    page = page_copy().replace(STORY[0] + "\n", f"{STORY[0]}\n{STORY[1]}\n{filler}\n", 1)
-    features = _candidates(page)
-    assert features[HEADLINE].get("otherstart") == 1.0
-    assert parse_document(page.encode(), "d.txt").title == HEADLINE

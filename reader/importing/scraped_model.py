@@ -489,29 +489,18 @@ def title_candidates(
     lead_lines = sum(1 for found_words in lead.values() if found_words)
     dated = [i for i, ln in enumerate(lines) if ln.dated or DATE_IN_TEXT.search(ln.text)]
     out: list[tuple[int, Features]] = []
-    anchors = _other_starts(lines, probabilities, span)
-    near_other = {
-        i
-        for a in anchors
-        for i in range(max(0, a - TITLE_BEFORE), min(count, a + TITLE_AFTER + 1))
-        if not start - TITLE_BEFORE <= i <= start + TITLE_AFTER
-    }
     candidates = [
         i
-        for i, ln in enumerate(lines[: max([start, *anchors]) + TITLE_AFTER + 1])
-        if (start - TITLE_BEFORE <= i <= start + TITLE_AFTER or i in near_other)
+        for i, ln in enumerate(lines[: start + TITLE_AFTER + 1])
+        if i >= start - TITLE_BEFORE
         and (not certain_furniture(ln) or _teaser_mark(ln))
         and 1 <= word_counts[i] <= 40
         and any(c.isalpha() for c in ln.text)
     ]
     lengths = {i: word_counts[i] for i in candidates}
-    first_main = next((i for i in candidates if i not in near_other), None)
     window = [i for i in candidates if start - 12 <= i <= start]
     shapes = [_shape(ln) for ln in lines]
     rule_pick = _rule_title(lines)
-    footer = " | ".join(
-        f" {norms[i]} " for i, ln in enumerate(lines) if _RIGHTS.search(ln.text)
-    )  # '© 2024 Site Name', 'Site is published under ...': the site's own name
     heads = [i for i in range(max(0, start - 15), start + 1) if shapes[i] == "head"]
     for index in candidates:
         line = lines[index]
@@ -538,12 +527,8 @@ def title_candidates(
         distance = index - start
         f[f"dist:{_bucket(distance + 40, (25, 33, 36, 37, 38, 39, 40, 41, 42, 44, 50))}"] = 1.0
         f["logdist"] = _signed_log(distance)
-        if index in near_other:
-            f["otherstart"] = 1.0  # near another run of story lines, away from the main one
-            gap = min((index - a for a in anchors), key=abs)
-            f[f"otherdist:{_bucket(gap + 40, (25, 35, 38, 40, 42))}"] = 1.0
         f["pos"] = index / max(1, count - 1)
-        f["first"] = 1.0 if index == first_main else 0.0
+        f["first"] = 1.0 if index == candidates[0] else 0.0
         key = norms[index]
         f["repeated"] = min(3, repeats[key] - 1) if key else 0.0
         own = [w for w in _WORD.findall(text.casefold()) if len(w) >= 4]
@@ -607,13 +592,6 @@ def title_candidates(
                     f["heldby:crumbtail"] = 1.0  # 'Home > Section > Headline': a breadcrumb
                 if any(abs(j - index) <= 10 for j in holders):
                     f["heldby:near"] = 1.0
-        _holds(f, key, where, index, text, norms)
-        if key and f" {key} " in footer:
-            f["sitename"] = 1.0
-        if _DOMAIN.search(text):
-            f["domain"] = 1.0
-        if key and any(j >= end for j in where[key]):
-            f["twin:afterstory"] = 1.0
         if index == rule_pick:
             f["rulepick"] = 1.0
         if index + 1 < count and shapes[index + 1] in ("head", "sentence", "long"):
@@ -636,8 +614,6 @@ def title_candidates(
         out.append((index, f))
     _relative(out, "leadoverlap")
     _relative(out, "overlap")
-    _relative(out, "capital")
-    _against_page(out, lengths)
     # The topmost headline-shaped line above the story that shares words with its lead: a
     # headline comes before its standfirst and the captions under it.
     topical = [
@@ -657,78 +633,7 @@ def title_candidates(
     return out
 
 
-_RIGHTS = re.compile(r"©|\(c\)|copyright|all rights|alle rechte", re.I)
-_DOMAIN = re.compile(r"\w\.(?:com|org|net|de|at|ch|co\.uk|fr|it|nl|info|io)\b", re.I)
-
-
-def _holds(
-    f: Features, key: str, where: dict[str, list[int]], index: int, text: str, norms: list[str]
-) -> None:
-    """The line is another line of the page with words added before or after it ('Home >
-    Headline', 'Headline by', 'Kicker: Headline'): which side, how many words, which words."""
-    words = key.split()
-    best: tuple[int, str, list[str]] | None = None
-    for cut in range(1, len(words)):
-        for side, held, extra in (
-            ("head", words[:cut], words[cut:]),
-            ("tail", words[cut:], words[:cut]),
-        ):
-            part = " ".join(held)
-            if (
-                len(part) >= 8
-                and any(j != index for j in where.get(part, ()))
-                and (best is None or len(held) > best[0])
-            ):
-                best = (len(held), side, extra)
-    if best is None:
-        nearby = (norms[j] for j in range(max(0, index - 10), index + 11) if j < len(norms))
-        if any(
-            len(other) >= 12 and other != key and (key.endswith(other) or key.startswith(other))
-            for other in nearby
-        ):  # 'StartseiteKulturHeadline': a breadcrumb glued to the headline
-            f["holds:glued"] = 1.0
-        return
-    _, side, extra = best
-    f[f"holds:{side}"] = 1.0
-    f[f"holds:{side}:{_bucket(len(extra), (1, 2, 4))}"] = 1.0
-    if side == "tail" and re.search(r"[:|›>»/–—-]\s*\S", text):
-        f["holds:tail:mark"] = 1.0
-    for word in set(extra):
-        f["w:+" + word] = 1.0
-
-
 _TITLE_CROSS = ("pbody", "overlap", "leadoverlap", "capital", "logdist", "prevp", "nextp")
-
-
-def _other_starts(
-    lines: list[Line], probabilities: list[float], span: tuple[int, int]
-) -> list[int]:
-    """Where else a story may start: the other runs of story lines beside the main one, and the
-    first likely story paragraph when it lies far above the main run."""
-    start = span[0]
-    found = {a for a, _ in story_spans(lines, probabilities) if a != start}
-    first = next(
-        (
-            i
-            for i, (ln, p) in enumerate(zip(lines, probabilities, strict=True))
-            if p >= 0.5 and ln.body
-        ),
-        None,
-    )
-    if first is not None and first < start - TITLE_BEFORE:
-        found.add(first)
-    return sorted(found)
-
-
-def _against_page(rows: list[tuple[int, Features]], lengths: dict[int, int]) -> None:
-    """A candidate's length against the page's other candidates (a site with long labels or
-    short headlines): how far above their median, in log words."""
-    if len(rows) < 3:
-        return
-    logs = sorted(math.log1p(lengths[i]) for i, _ in rows)
-    middle = logs[len(logs) // 2]
-    for i, f in rows:
-        f["lenvsmedian"] = math.log1p(lengths[i]) - middle
 
 
 def _relative(rows: list[tuple[int, Features]], name: str) -> None:
