@@ -1,6 +1,6 @@
 """Quick held-out check of the scraped-title scorer alone (for iterating on title features).
 
-    python bench/title_eval.py bench/out/devpages [--folds K] [--rebuild] [--misses N]
+    python bench/title_eval.py bench/out/devpages [--folds K] [--loso] [--rebuild] [--misses N]
 
 The body and context stages are fitted once, with k folds of whole sites (out-of-fold story
 probabilities and spans, as run time sees them on a new site), and cached in
@@ -8,7 +8,9 @@ bench/out/title_cache.pickle (git-ignored; it holds page lines, never commit it)
 rebuilds only the title candidates with the current code, fits the title choice model with the
 same site folds, and reports the held-out share of right titles on the pages whose normalised
 gold title is a whole line of the scrape, beside the fit. The reported figure of the issue is
-`bench/bench_import.py --kinds scraped` (leave-one-site-out through the whole importer).
+`bench/bench_import.py --kinds scraped` (leave-one-site-out through the whole importer): a gain
+here that was chosen among several tries on the same folds is not a gain until that bench
+shows it (README, issue 11: +8 pages here, -2 there).
 """
 
 from __future__ import annotations
