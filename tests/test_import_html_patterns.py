@@ -171,3 +171,20 @@ def test_a_story_about_membership_is_no_appeal() -> None:
     )
     body = f"<article><h1>Schwimmhalle wird saniert</h1><p>{LEAD}</p><p>{member}</p></article>"
     assert parse_document(page(body), "halle.html").text == f"{LEAD}\n\n{member}"
+
+
+def test_paragraphs_loose_after_their_headings_are_kept_and_a_loose_label_is_not() -> None:
+    # text that is no element's own, between headings (a deals list, a CMS without <p>):
+    # trafilatura keeps it as its heading's tail
+    body = (
+        "<article><h1>Schwimmhalle wird saniert</h1>"
+        f"<section class='article-page'>{LEAD}<p></p><h2>Die Kosten</h2>"
+        f"<a href='/bild'><output class='image'><img src='a.jpg'></output></a>{SECOND}<p></p>"
+        f"<h2>Die Kritik</h2>{THIRD}<p></p><h2>Der Zeitplan</h2>{FOURTH}<p></p>"
+        "<h2>Mehr</h2>Weiter zur Startseite<p></p></section></article>"
+    )
+    article = parse_document(page(body), "halle.html")
+    paragraphs = article.text.split("\n\n")
+    for text in (SECOND, THIRD, FOURTH):
+        assert text in paragraphs
+    assert "Weiter zur Startseite" not in article.text

@@ -52,6 +52,9 @@ def _inline_text(element: Element) -> str:
     return _clean("".join(parts))
 
 
+_SENTENCE_END = re.compile(r"[.!?…\"“”»]$")
+
+
 def _blocks_from_xml(root: Element) -> tuple[list[str], list[int], set[str]]:
     main = root.find("main")
     if main is None:
@@ -85,13 +88,25 @@ def _blocks_from_xml(root: Element) -> tuple[list[str], list[int], set[str]]:
         elif tag in ("p", "quote", "code"):
             add(_inline_text(node))
         elif len(node):
-            for child in node:
-                visit(child)
+            visit_children(node)
         else:
             add(_inline_text(node))
 
-    for child in main:
-        visit(child)
+    def loose(text: str | None) -> None:
+        """Text loose between blocks: trafilatura leaves a paragraph that sat loose after a
+        heading as the heading's tail. A sentence is story; a short label there is a widget's
+        ('Next', 'Continue reading the main story', a credit), and '{{name}}' a template's."""
+        text = _clean(text or "")
+        if len(text.split()) >= 8 and _SENTENCE_END.search(text) and "{{" not in text:
+            add(text)
+
+    def visit_children(node: Element) -> None:
+        loose(node.text)
+        for child in node:
+            visit(child)
+            loose(child.tail)
+
+    visit_children(main)
     return paragraphs, headings, items
 
 
