@@ -188,3 +188,20 @@ def test_paragraphs_loose_after_their_headings_are_kept_and_a_loose_label_is_not
     for text in (SECOND, THIRD, FOURTH):
         assert text in paragraphs
     assert "Weiter zur Startseite" not in article.text
+
+
+def test_a_gallery_of_numbered_captions_goes_and_one_fraction_stays() -> None:
+    slides = "".join(
+        f"<p>{n}/12 Bild aus dem Archiv: die Halle im Jahr {1960 + n}, damals noch mit Sprungturm</p>"
+        for n in range(1, 5)
+    )
+    recipe = (
+        "<p>1/2 Liter Wasser reicht für die Probe, sagte der Bademeister bei der Vorführung.</p>"
+    )
+    body = (
+        f"<article><h1>Schwimmhalle wird saniert</h1><p>{LEAD}</p>{recipe}<p>{SECOND}</p>"
+        f"<div class='gallery'>{slides}</div><p>{THIRD}</p></article>"
+    )
+    article = parse_document(page(body), "halle.html")
+    assert "Sprungturm" not in article.text
+    assert "1/2 Liter Wasser" in article.text and THIRD in article.text
