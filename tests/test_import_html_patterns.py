@@ -205,3 +205,23 @@ def test_a_gallery_of_numbered_captions_goes_and_one_fraction_stays() -> None:
     article = parse_document(page(body), "halle.html")
     assert "Sprungturm" not in article.text
     assert "1/2 Liter Wasser" in article.text and THIRD in article.text
+
+
+def test_a_hidden_schema_org_copy_of_the_page_metadata_is_not_story() -> None:
+    hidden_meta = (
+        "<div style='display:none;' itemscope itemtype='http://schema.org/NewsArticle'>"
+        "<h1 itemprop='name'>Schwimmhalle wird saniert</h1>"
+        "<div itemprop='description'><p>Der Rat entscheidet über die Halle ...</p></div>"
+        "<div itemprop='headline'>Schwimmhalle wird saniert</div>"
+        "<div itemprop='keywords'>Schwimmhalle, Stadtrat, Sanierung</div>"
+        "<div itemprop='publisher' itemscope><div itemprop='name'>Stadtblatt Verlag</div></div>"
+        f"<div itemprop='articleBody'>{LEAD} {SECOND}</div></div>"
+    )
+    body = (
+        "<div class='content post'><div class='layout-post'><h1>Schwimmhalle wird saniert</h1>"
+        f"<p>{LEAD}</p><p>{SECOND}</p><p>{THIRD}</p></div>"
+        f"{hidden_meta}{hidden_meta}</div>"
+    )
+    article = parse_document(page(body), "halle.html")
+    assert "Stadtblatt Verlag" not in article.text and "Sanierung" not in article.text
+    assert article.text.split("\n\n") == [LEAD, SECOND, THIRD]

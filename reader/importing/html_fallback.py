@@ -104,9 +104,26 @@ def remove_furniture(tree: Element) -> Element | None:
                     node.set(attr, _FURNITURE.sub(" ", node.get(attr)).strip())
         elif len(" ".join(node.text_content().split())) < 0.4 * total:
             node.drop_tree()
+    _drop_hidden(body, protected)
     _drop_labelled_lists(body)
     _drop_link_teasers(body)
     return holder
+
+
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _drop_hidden(body: Element, protected: set) -> None:
+    """A block styled invisible that holds schema.org properties is the page's copy of its own
+    metadata (headline, description, keywords, publisher: text no reader sees). Other hidden
+    blocks stay: a paged gallery hides the story's later parts the same way."""
+    for node in list(body.iter("div", "section", "span")):
+        if node.getparent() is None or node in protected:
+            continue
+        if _HIDDEN.search(node.get("style") or "") and (
+            node.get("itemscope") is not None or node.find(".//*[@itemprop]") is not None
+        ):
+            node.drop_tree()
 
 
 _DROP_CAP = re.compile(r"drop-?cap|initial|first-?letter|versal|lettrine|dropcap", re.I)
