@@ -225,3 +225,27 @@ def test_a_hidden_schema_org_copy_of_the_page_metadata_is_not_story() -> None:
     article = parse_document(page(body), "halle.html")
     assert "Stadtblatt Verlag" not in article.text and "Sanierung" not in article.text
     assert article.text.split("\n\n") == [LEAD, SECOND, THIRD]
+
+
+def test_a_formula_stays_in_its_sentence_as_its_symbols() -> None:
+    mathml = "<math><mi>a</mi><mo>≠</mo><mn>0</mn></math>"
+    shown = (  # MathJax: its own glyph elements, beside a MathML copy for screen readers
+        "<mjx-container class='MathJax'><mjx-math aria-hidden='true'><mjx-mi><mjx-c></mjx-c>"
+        f"</mjx-mi></mjx-math><mjx-assistive-mml>{mathml}</mjx-assistive-mml></mjx-container>"
+    )
+    tex = (
+        "<math><semantics><mrow><mi>x</mi><mo>=</mo><mn>2</mn></mrow>"
+        "<annotation encoding='application/x-tex'>x = 2</annotation></semantics></math>"
+    )
+    body = (
+        f"<article><h1>Schwimmhalle wird saniert</h1><p>{LEAD}</p>"
+        f"<p>Für jede Zahl {shown}gilt die Regel, und die Halle bleibt offen, sagte sie.</p>"
+        f"<p>Die Lösung ist {tex}, wie die Kämmerei nach der Sitzung vorgerechnet hat.</p>"
+        f"<p>{SECOND}</p></article>"
+    )
+    paragraphs = parse_document(page(body), "halle.html").text.split("\n\n")
+    assert (
+        paragraphs[1]
+        == "Für jede Zahl a ≠ 0 gilt die Regel, und die Halle bleibt offen, sagte sie."
+    )
+    assert paragraphs[2].startswith("Die Lösung ist x = 2 , wie")
