@@ -114,7 +114,7 @@ def remove_furniture(tree: Element) -> Element | None:
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-def _drop_hidden(body: Element, protected: set) -> None:
+def _drop_hidden(body: Element, protected: set[Element]) -> None:
     """A block styled invisible that holds schema.org properties is the page's copy of its own
     metadata (headline, description, keywords, publisher: text no reader sees). Other hidden
     blocks stay: a paged gallery hides the story's later parts the same way."""
