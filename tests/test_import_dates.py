@@ -105,6 +105,27 @@ def test_a_dateline_without_markup_is_found_when_the_page_states_nothing_else() 
     assert parse_document(page("", header), "harbour.html").date == "2022-03-14"
 
 
+def test_a_meta_tag_with_its_date_in_value_instead_of_content_is_read() -> None:
+    head = '<meta value="2016-11-28T09:00:00-05:00" name="article:published_time">'
+    found = dates.meta_mentions(lxml_html.document_fromstring(page(head)))
+    assert [(m.day, m.source) for m in found] == [("2016-11-28", "meta:pub")]
+
+
+def test_a_date_in_the_visible_text_above_the_headline_is_a_candidate() -> None:
+    """No markup says it: 'Original Research · 7 April 2020' in plain text over the <h1>."""
+    data = page().replace(
+        b"<article><h1>", b"<article><div>Original Research 7 April 2020</div><h1>"
+    )
+    found = dates.page_text_mentions(lxml_html.document_fromstring(data))
+    assert [(m.day, m.source) for m in found] == [("2020-04-07", "page")]
+    assert "preh1" in found[0].flags and found[0].words[-2:] == ("original", "research")
+    assert parse_document(data, "harbour.html").date == "2020-04-07"
+    tree = lxml_html.document_fromstring(page("", "<p>Aktualisiert: 3. Mai 2023</p>"))
+    assert [(m.day, m.words[-1], "afterh1" in m.flags) for m in dates.page_text_mentions(tree)] == [
+        ("2023-05-03", "aktualisiert", True)
+    ]
+
+
 def test_every_source_of_a_page_is_a_candidate_with_its_agreement() -> None:
     head = ld(datePublished="2023-05-02T09:15:00+02:00", dateModified="2023-05-09T16:40:00+02:00")
     head += '<meta name="DC.date" content="2023-05-02">'
@@ -138,6 +159,9 @@ def test_dates_in_a_line_of_text_in_the_forms_pages_use() -> None:
     # month first with dots: only one reading is a date
     assert dates.text_dates("Business | 01.21.2020 07:00 AM") == [("2020-01-21", "swapped")]
     assert dates.text_dates("Version 13.1.1 is out") == []
+    # a two-digit year with the time glued to it is no year 1912
+    assert dates.text_dates("Zeit der Erstellung 28.09.1912:44") == [("2019-09-28", "short")]
+    assert dates.text_dates("am 28.09.2019 12:44") == [("2019-09-28", "numeric")]
 
 
 def test_scraped_datelines_with_short_years_glued_months_and_apostrophes() -> None:

@@ -171,3 +171,81 @@ def test_a_story_about_membership_is_no_appeal() -> None:
     )
     body = f"<article><h1>Schwimmhalle wird saniert</h1><p>{LEAD}</p><p>{member}</p></article>"
     assert parse_document(page(body), "halle.html").text == f"{LEAD}\n\n{member}"
+
+
+def test_paragraphs_loose_after_their_headings_are_kept_and_a_loose_label_is_not() -> None:
+    # text that is no element's own, between headings (a deals list, a CMS without <p>):
+    # trafilatura keeps it as its heading's tail
+    body = (
+        "<article><h1>Schwimmhalle wird saniert</h1>"
+        f"<section class='article-page'>{LEAD}<p></p><h2>Die Kosten</h2>"
+        f"<a href='/bild'><output class='image'><img src='a.jpg'></output></a>{SECOND}<p></p>"
+        f"<h2>Die Kritik</h2>{THIRD}<p></p><h2>Der Zeitplan</h2>{FOURTH}<p></p>"
+        "<h2>Mehr</h2>Weiter zur Startseite<p></p></section></article>"
+    )
+    article = parse_document(page(body), "halle.html")
+    paragraphs = article.text.split("\n\n")
+    for text in (SECOND, THIRD, FOURTH):
+        assert text in paragraphs
+    assert "Weiter zur Startseite" not in article.text
+
+
+def test_a_gallery_of_numbered_captions_goes_and_one_fraction_stays() -> None:
+    slides = "".join(
+        f"<p>{n}/12 Bild aus dem Archiv: die Halle im Jahr {1960 + n}, damals noch mit Sprungturm</p>"
+        for n in range(1, 5)
+    )
+    recipe = (
+        "<p>1/2 Liter Wasser reicht für die Probe, sagte der Bademeister bei der Vorführung.</p>"
+    )
+    body = (
+        f"<article><h1>Schwimmhalle wird saniert</h1><p>{LEAD}</p>{recipe}<p>{SECOND}</p>"
+        f"<div class='gallery'>{slides}</div><p>{THIRD}</p></article>"
+    )
+    article = parse_document(page(body), "halle.html")
+    assert "Sprungturm" not in article.text
+    assert "1/2 Liter Wasser" in article.text and THIRD in article.text
+
+
+def test_a_hidden_schema_org_copy_of_the_page_metadata_is_not_story() -> None:
+    hidden_meta = (
+        "<div style='display:none;' itemscope itemtype='http://schema.org/NewsArticle'>"
+        "<h1 itemprop='name'>Schwimmhalle wird saniert</h1>"
+        "<div itemprop='description'><p>Der Rat entscheidet über die Halle ...</p></div>"
+        "<div itemprop='headline'>Schwimmhalle wird saniert</div>"
+        "<div itemprop='keywords'>Schwimmhalle, Stadtrat, Sanierung</div>"
+        "<div itemprop='publisher' itemscope><div itemprop='name'>Stadtblatt Verlag</div></div>"
+        f"<div itemprop='articleBody'>{LEAD} {SECOND}</div></div>"
+    )
+    body = (
+        "<div class='content post'><div class='layout-post'><h1>Schwimmhalle wird saniert</h1>"
+        f"<p>{LEAD}</p><p>{SECOND}</p><p>{THIRD}</p></div>"
+        f"{hidden_meta}{hidden_meta}</div>"
+    )
+    article = parse_document(page(body), "halle.html")
+    assert "Stadtblatt Verlag" not in article.text and "Sanierung" not in article.text
+    assert article.text.split("\n\n") == [LEAD, SECOND, THIRD]
+
+
+def test_a_formula_stays_in_its_sentence_as_its_symbols() -> None:
+    mathml = "<math><mi>a</mi><mo>≠</mo><mn>0</mn></math>"
+    shown = (  # MathJax: its own glyph elements, beside a MathML copy for screen readers
+        "<mjx-container class='MathJax'><mjx-math aria-hidden='true'><mjx-mi><mjx-c></mjx-c>"
+        f"</mjx-mi></mjx-math><mjx-assistive-mml>{mathml}</mjx-assistive-mml></mjx-container>"
+    )
+    tex = (
+        "<math><semantics><mrow><mi>x</mi><mo>=</mo><mn>2</mn></mrow>"
+        "<annotation encoding='application/x-tex'>x = 2</annotation></semantics></math>"
+    )
+    body = (
+        f"<article><h1>Schwimmhalle wird saniert</h1><p>{LEAD}</p>"
+        f"<p>Für jede Zahl {shown}gilt die Regel, und die Halle bleibt offen, sagte sie.</p>"
+        f"<p>Die Lösung ist {tex}, wie die Kämmerei nach der Sitzung vorgerechnet hat.</p>"
+        f"<p>{SECOND}</p></article>"
+    )
+    paragraphs = parse_document(page(body), "halle.html").text.split("\n\n")
+    assert (
+        paragraphs[1]
+        == "Für jede Zahl a ≠ 0 gilt die Regel, und die Halle bleibt offen, sagte sie."
+    )
+    assert paragraphs[2].startswith("Die Lösung ist x = 2 , wie")

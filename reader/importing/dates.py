@@ -21,7 +21,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -234,7 +234,7 @@ def meta_mentions(tree: Element) -> list[Mention]:
     out: list[Mention] = []
     for node in tree.iter("meta"):
         key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
-        content = node.get("content")
+        content = node.get("content") or node.get("value")  # 'value': a misspelt 'content'
         if not key or not content or not _DATE_KEY.search(key) or "expir" in key:
             continue
         kind = "mod" if _MOD_KEY.search(key) else "pub" if _PUB_KEY.search(key) else "other"
@@ -357,24 +357,31 @@ def element_mentions(tree: Element) -> list[Mention]:
     return out
 
 
+def _joined(texts: Iterable[Any], limit: int) -> str:
+    """Text pieces of a page, each with its spacing collapsed, joined up to about ``limit``."""
+    pieces: list[str] = []
+    size = 0
+    for text in texts:
+        piece = " ".join(str(text).split())
+        if piece:
+            pieces.append(piece)
+            size += len(piece) + 1
+            if size > limit:
+                break
+    return " ".join(pieces)
+
+
 def headline_mentions(tree: Element) -> list[Mention]:
     """Dates in the visible text just after the first <h1> (a dateline under the headline)."""
     heads = tree.xpath("(//body//h1)[1]")
     if not heads:
         return []
-    pieces: list[str] = []
-    size = 0
-    for text in heads[0].xpath("following::text()[position() <= 120]"):
-        parent = text.getparent()
-        if parent is not None and parent.tag in ("script", "style", "noscript"):
-            continue
-        piece = " ".join(str(text).split())
-        if piece:
-            pieces.append(piece)
-            size += len(piece) + 1
-            if size > 600:
-                break
-    joined = " ".join(pieces)
+    following = (
+        text
+        for text in heads[0].xpath("following::text()[position() <= 120]")
+        if text.getparent() is None or text.getparent().tag not in ("script", "style", "noscript")
+    )
+    joined = _joined(following, 600)
     out: list[Mention] = []
     for order, mention in enumerate(text_mentions(joined, "nearh1", limit=3)):
         mention.flags += (f"order:{order}",)
@@ -393,14 +400,50 @@ def url_mentions(url: str | None) -> list[Mention]:
     return [Mention(day, "url")] if day else []
 
 
+_VISIBLE = "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
+
+
+def page_text_mentions(tree: Element) -> list[Mention]:
+    """Dates written in the page's visible text near the headline, wherever they sit (above
+    it, in a forum post's header, in a news list beside it): the last four before the first
+    <h1> and the first eight after it (without an <h1>, the page's first twelve), with their
+    order and place; the ranker learns which of them count."""
+    heads = tree.xpath("(//body//h1)[1]")
+    headline = " ".join(heads[0].text_content().split()) if heads else ""
+    joined = _joined(tree.xpath(_VISIBLE), 300_000)
+    h1_at = joined.find(headline) if headline else -1
+    if h1_at < 0:
+        found = [(start, value, form, "noh1") for start, value, form in dates_at(joined[:20_000])]
+        found = found[:12]
+    else:
+        low = max(0, h1_at - 5_000)
+        window = dates_at(joined[low : h1_at + 20_000])
+        before = [(low + s, v, f, "beforeh1") for s, v, f in window if low + s < h1_at][-4:]
+        after = [(low + s, v, f, "afterh1") for s, v, f in window if low + s >= h1_at][:8]
+        found = before + after
+    out: list[Mention] = []
+    order = 0
+    for start, value, form, place in found:
+        flags = ["form:" + form]
+        if place == "beforeh1" and h1_at - start <= 300:
+            place = "preh1"
+        if place in ("afterh1", "noh1"):
+            flags.append(f"order:{min(order, 3)}")
+            order += 1
+        before_words = _vocab(joined[max(0, start - 40) : start], 12)[-3:]  # the nearest
+        out.append(Mention(value, "page", before_words, (*flags, place)))
+    return out
+
+
 def html_mentions(tree: Element) -> list[Mention]:
     """Every date the page states in its markup (read before the furniture goes: JSON-LD
-    lives in <script>, datelines in headers)."""
+    lives in <script>, datelines in headers) and in its visible text."""
     return (
         json_ld_mentions(tree)
         + meta_mentions(tree)
         + element_mentions(tree)
         + headline_mentions(tree)
+        + page_text_mentions(tree)
     )
 
 
@@ -497,6 +540,8 @@ def dates_at(text: str, scraped: bool = False) -> list[tuple[int, str, str]]:
         raw = match.group(0)
         value = parse_date(raw)
         numeric = _NUMERIC.fullmatch(raw)
+        if numeric and re.match(r":\d\d", spaced[match.end() :]):
+            continue  # '28.09.1912:44': '28.09.19' and the time glued to it, not the year 1912
         form = "iso" if raw[:4].isdigit() else "numeric" if numeric else "named"
         if value:
             found.append((match.start(), value, form))

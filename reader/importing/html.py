@@ -52,6 +52,9 @@ def _inline_text(element: Element) -> str:
     return _clean("".join(parts))
 
 
+_SENTENCE_END = re.compile(r"[.!?…\"“”»]$")
+
+
 def _blocks_from_xml(root: Element) -> tuple[list[str], list[int], set[str]]:
     main = root.find("main")
     if main is None:
@@ -85,13 +88,25 @@ def _blocks_from_xml(root: Element) -> tuple[list[str], list[int], set[str]]:
         elif tag in ("p", "quote", "code"):
             add(_inline_text(node))
         elif len(node):
-            for child in node:
-                visit(child)
+            visit_children(node)
         else:
             add(_inline_text(node))
 
-    for child in main:
-        visit(child)
+    def loose(text: str | None) -> None:
+        """Text loose between blocks: trafilatura leaves a paragraph that sat loose after a
+        heading as the heading's tail. A sentence is story; a short label there is a widget's
+        ('Next', 'Continue reading the main story', a credit), and '{{name}}' a template's."""
+        text = _clean(text or "")
+        if len(text.split()) >= 8 and _SENTENCE_END.search(text) and "{{" not in text:
+            add(text)
+
+    def visit_children(node: Element) -> None:
+        loose(node.text)
+        for child in node:
+            visit(child)
+            loose(child.tail)
+
+    visit_children(main)
     return paragraphs, headings, items
 
 
@@ -258,6 +273,21 @@ def _drop_repeats(
     return kept, kept_headings
 
 
+_SLIDE = re.compile(r"^(\d{1,3})\s*(?:/|von|of|aus)\s*(\d{1,3})(?!\d)")
+
+
+def _gallery_slides(paragraphs: list[str]) -> set[int]:
+    """'1/50 Star Wars boosts economy ...', '2/50 ...': the captions of a picture gallery,
+    each behind its counter. Three or more counting to the same total make a gallery; one
+    '1/2 cup flour' does not."""
+    totals: dict[int, list[int]] = {}
+    for index, text in enumerate(paragraphs):
+        match = _SLIDE.match(text)
+        if match and 0 < int(match.group(1)) <= int(match.group(2)):
+            totals.setdefault(int(match.group(2)), []).append(index)
+    return {i for found in totals.values() if len(found) >= 3 for i in found}
+
+
 def _drop_widget_paragraphs(
     paragraphs: list[str], headings: list[int]
 ) -> tuple[list[str], list[int]]:
@@ -279,10 +309,12 @@ def _drop_widget_paragraphs(
 
     kept: list[str] = []
     kept_headings: list[int] = []
+    slides = _gallery_slides(paragraphs)
     for index, text in enumerate(paragraphs):
         label = text.split(":", 1)[0].casefold().strip() if ":" in text[:40] else ""
         if (
-            is_ui(text)
+            index in slides
+            or is_ui(text)
             or label in RELATED_LABELS
             or is_caption_or_credit(text)
             or is_audio_widget(text)

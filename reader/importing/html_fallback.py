@@ -86,6 +86,7 @@ def remove_furniture(tree: Element) -> Element | None:
         return None
     _join_drop_caps(body)
     _space_heading_parts(body)
+    _math_as_text(body)
     total = len(" ".join(body.text_content().split())) or 1
     holder = _main_text_holder(body)
     protected = set(holder.iterancestors()) | {holder} if holder is not None else set()
@@ -104,9 +105,26 @@ def remove_furniture(tree: Element) -> Element | None:
                     node.set(attr, _FURNITURE.sub(" ", node.get(attr)).strip())
         elif len(" ".join(node.text_content().split())) < 0.4 * total:
             node.drop_tree()
+    _drop_hidden(body, protected)
     _drop_labelled_lists(body)
     _drop_link_teasers(body)
     return holder
+
+
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _drop_hidden(body: Element, protected: set[Element]) -> None:
+    """A block styled invisible that holds schema.org properties is the page's copy of its own
+    metadata (headline, description, keywords, publisher: text no reader sees). Other hidden
+    blocks stay: a paged gallery hides the story's later parts the same way."""
+    for node in list(body.iter("div", "section", "span")):
+        if node.getparent() is None or node in protected:
+            continue
+        if _HIDDEN.search(node.get("style") or "") and (
+            node.get("itemscope") is not None or node.find(".//*[@itemprop]") is not None
+        ):
+            node.drop_tree()
 
 
 _DROP_CAP = re.compile(r"drop-?cap|initial|first-?letter|versal|lettrine|dropcap", re.I)
@@ -135,6 +153,34 @@ def _join_drop_caps(body: Element) -> None:
         node.tail = letter + tail
         node.text = ""
         node.drop_tag()
+
+
+def _math_as_text(body: Element) -> None:
+    """A MathML formula ('<math><mi>a</mi><mo>≠</mo><mn>0</mn></math>') is part of its sentence:
+    its symbols as words (extractors drop the unknown elements and the formula with them); a
+    TeX annotation of it is the same formula again, not text. MathJax shows it in glyph
+    elements of its own ('<mjx-container>' around the MathML copy): the whole goes."""
+    for math in list(body.iter("math")):
+        shown = next((a for a in math.iterancestors("mjx-container")), None)
+        if shown is not None:
+            math = shown
+        parent = math.getparent()
+        if parent is None:
+            continue
+        symbols = [
+            " ".join(node.text.split())
+            for node in (math.iter("math") if shown is not None else [math])
+            for node in node.iter()
+            if isinstance(node.tag, str)
+            and node.text
+            and node.text.strip()
+            and not any(a.tag in ("annotation", "annotation-xml") for a in node.iterancestors())
+            and node.tag not in ("annotation", "annotation-xml")
+        ]
+        replacement = math.makeelement("span", {})
+        replacement.text = " " + " ".join(symbols) + " "  # a word apart from the sentence's
+        replacement.tail = math.tail
+        parent.replace(math, replacement)
 
 
 def _space_heading_parts(body: Element) -> None:
