@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 TagQueue = queue.Queue[list[tuple[str, list[str]]] | None]  # None: the run is over
 
-WINDOW = 64  # articles analysed ahead of the one being written
+WINDOW = 256  # articles analysed ahead of the one being written
 
 
 def fallback_title(parsed: ParsedArticle, name: str) -> str:
@@ -127,7 +127,9 @@ class ImportBatch:
             self.known.remember(meta, parsed.text)
         self.drain(window=WINDOW)
         if time.monotonic() - self.last_commit >= self.interval:
-            self.drain(window=0)
+            # what is analysed and written so far; the articles still in a worker stay in
+            # flight for the next commit (waiting for them here would leave the workers idle
+            # through every commit)
             started = time.monotonic()
             self.commit()
             # the index is rewritten whole: in a big library commit less often, so that
@@ -190,7 +192,8 @@ class ImportBatch:
     def commit(self) -> None:
         """Write the pending rows (re-checked against rows other processes added meanwhile)."""
         pending, self.pending = self.pending, []
-        self.pending_ids = set()
+        # the ids of articles still in flight stay reserved (their rows come at a later commit)
+        self.pending_ids = {i.meta.id for i in self.inflight if i.work is not None}
         self.last_commit = time.monotonic()
         if not pending:
             return
