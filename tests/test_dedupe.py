@@ -20,6 +20,7 @@ from reader.importing.dedupe import (
 )
 from reader.importing.importer import parse_document
 from reader.importing.models import ParsedArticle
+from reader.library import batch
 from reader.library.ingest import import_paths
 from reader.library.store import Library
 
@@ -276,7 +277,7 @@ class _LaggingAnalysis:
 
 
 def test_an_article_in_flight_across_a_commit_is_checked_against_rows_added_meanwhile(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch
 ) -> None:
     """A commit writes what is analysed and leaves the rest in flight; those are compared with
     the rows another process added before that commit when their own commit comes."""
@@ -292,6 +293,7 @@ def test_an_article_in_flight_across_a_commit_is_checked_against_rows_added_mean
         # now), while "Mine" is still in flight
         yield ParsedArticle(text=body(story(3)), title="Three", lang="en"), b"three", "z.txt"
 
+    monkeypatch.setattr(batch, "FEW", 0)  # a commit never waits for articles in flight
     pool: Any = _LaggingAnalysis()
     results = mine.add_many(items(), batch_seconds=0.0, pool=pool)
     assert [(r.status, r.meta and r.meta.title) for r in results] == [

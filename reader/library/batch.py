@@ -47,6 +47,8 @@ Finished = tuple[str, ImportStatus, ArticleMeta, str | None]  # + why its files 
 WINDOW = 1024  # articles analysed ahead of the one being written (the workers' work while
 # the main process commits: a few MB)
 WINDOW_BYTES = 32 * 1024 * 1024  # and at most this much of their originals and texts
+FEW = 16  # articles in flight that a commit waits for (no more than one chunk of analysis),
+# and a batch this small is listed at its commit, not after the next batch's start
 
 
 def fallback_title(parsed: ParsedArticle, name: str) -> str:
@@ -138,10 +140,15 @@ class ImportBatch:
             self.pending_ids.add(article_id)
             self.known.remember(meta, parsed.text)
         self.drain(window=WINDOW)
+        if self.flushing is not None and self.flushing[1].done():
+            self._commit_flushed(self._flushed() or [])  # on disk: listed now, not a batch later
         if time.monotonic() - self.last_commit >= self.interval:
             # what is analysed and written so far; the articles still in a worker stay in
             # flight for the next commit (waiting for them here would leave the workers idle
-            # through every commit)
+            # through every commit), unless they are few (articles that trickle in, from
+            # feeds: listed now, as they come)
+            if len(self.inflight) <= FEW:
+                self.drain(window=0)
             started = time.monotonic()
             self.commit()
             # the index is rewritten whole: in a big library commit less often, so that
@@ -215,8 +222,7 @@ class ImportBatch:
         batch goes on meanwhile), and write the rows of the batch flushed since the last
         commit (re-checked against rows other processes added meanwhile): a row is committed
         only once its files are on disk, one commit after they were written."""
-        flushed = self.flushing[1].result() if self.flushing is not None else None
-        self.flushing = None
+        flushed = self._flushed()
         pending, self.pending = self.pending, []
         if pending:
             self.flushing = (pending, self._flushing_thread().submit(self._finish_writes, pending))
@@ -226,6 +232,16 @@ class ImportBatch:
         self.last_commit = time.monotonic()
         if flushed is not None:
             self._commit_flushed(flushed)
+        if self.flushing is not None and len(self.flushing[0]) <= FEW:
+            self._commit_flushed(self._flushed() or [])  # a few (a feed's): listed at once
+
+    def _flushed(self) -> list[Finished] | None:
+        """The batch being flushed, once it is on disk (waits for it); None if there is none."""
+        if self.flushing is None:
+            return None
+        finished = self.flushing[1].result()
+        self.flushing = None
+        return finished
 
     def _commit_flushed(self, finished: list[Finished]) -> None:
         settled: list[ImportOutcome] = []
