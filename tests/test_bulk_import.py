@@ -116,3 +116,42 @@ def test_a_corpus_is_read_in_bounded_memory_whatever_its_size(tmp_path: Path) ->
     # reading the corpus whole held it twice (its bytes and a list of its lines): 80 MB here
     assert peaks[20_000] < size / 4, peaks
     assert peaks[20_000] < 2 * peaks[2_000], peaks  # ten times the corpus, not ten times more
+
+
+def test_the_pieces_a_worker_parses_import_as_those_parsed_here(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Once the workers analyse, the next pieces of a corpus are parsed there with their
+    dedupe keys: the same articles, line numbers, errors and duplicates as parsed here."""
+    from reader.importing.dedupe import content_key
+    from reader.library import analysis_pool, ingest
+
+    lines = [
+        json.dumps({"title": f"Ferry story {n}", "text": distinct(STORY, n), "lang": "en"})
+        for n in range(150)
+    ]
+    lines[120] = "{not json"
+    # a version of story 3 (one sentence more), far into the corpus
+    again = distinct(STORY, 3) + " The office said more ferries would follow."
+    lines[140] = json.dumps({"title": "Ferry story 3 again", "text": again, "lang": "en"})
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(ingest, "JOB_BYTES", 2048)  # pieces of a few lines
+    in_workers: list[int] = []
+    unlimited = analysis_pool.AnalysisPool.unlimited
+
+    def counted(pool, job, *args):
+        in_workers.append(args[0].count(b"\n") + 1)
+        return unlimited(pool, job, *args)
+
+    monkeypatch.setattr(analysis_pool.AnalysisPool, "unlimited", counted)
+    library = Library(tmp_path / "lib", create=True)
+    report = import_paths(library, [path])
+    assert sum(in_workers) > 50  # the test's point: many lines were parsed in a worker
+    assert report.errors == [(f"{path}:121", "not valid JSON")]
+    assert [m.title for m in report.duplicates] == ["Ferry story 3"]
+    assert report.imported_count == 148
+    rows = {m.title: m for m in library.articles()}
+    assert rows["Ferry story 149"].content_key == content_key(
+        library.text(rows["Ferry story 149"].id)
+    )

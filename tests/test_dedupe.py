@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import random
+from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
 from reader.importing.dedupe import (
     BINS,
@@ -18,6 +20,7 @@ from reader.importing.dedupe import (
 )
 from reader.importing.importer import parse_document
 from reader.importing.models import ParsedArticle
+from reader.library import batch
 from reader.library.ingest import import_paths
 from reader.library.store import Library
 
@@ -240,6 +243,65 @@ def test_a_version_added_by_another_process_meanwhile_is_a_duplicate(tmp_path: P
     assert [r.status for r in results] == ["imported", "duplicate"]
     assert results[1].meta is not None and results[1].meta.title == "Theirs"
     assert sorted(m.title for m in Library(root).articles()) == ["Theirs", "Two"]
+
+
+class _LaggingAnalysis:
+    """An import's analysis pool that answers each article when the one two places after it
+    is submitted (a worker lagging behind), and all at once when the batch has to wait
+    (``flush``): the articles after the first answered one are in flight at its commit."""
+
+    def __init__(self) -> None:
+        self.held: list[tuple[Future[Any], str, str | None]] = []
+
+    def submit(self, text: str, lang: str | None) -> Future[Any]:
+        future: Future[Any] = Future()
+        self.held.append((future, text, lang))
+        if len(self.held) > 2:
+            self._answer(self.held.pop(0))
+        return future
+
+    @staticmethod
+    def _answer(item: tuple[Future[Any], str, str | None]) -> None:
+        from reader.library.analysis_pool import analyse_text
+
+        future, text, lang = item
+        future.set_result(analyse_text(text, lang))
+
+    def flush(self) -> None:
+        held, self.held = self.held, []
+        for item in held:
+            self._answer(item)
+
+    def shutdown(self, *, wait: bool = True) -> None:
+        self.flush()
+
+
+def test_an_article_in_flight_across_a_commit_is_checked_against_rows_added_meanwhile(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A commit writes what is analysed and leaves the rest in flight; those are compared with
+    the rows another process added before that commit when their own commit comes."""
+    root = tmp_path / "lib"
+    mine, theirs = Library(root, create=True), Library(root)
+    text = body(story(1))
+
+    def items():
+        yield ParsedArticle(text=body(story(2)), title="Two", lang="en"), b"two", "two.txt"
+        yield ParsedArticle(text=text + "\n\nUpdated.", title="Mine", lang="en"), b"mine", "y.txt"
+        theirs.add(ParsedArticle(text=text, title="Theirs", lang="en"), b"theirs", "x.txt")
+        # its submission answers "Two", committed at once (another process's row is there
+        # now), while "Mine" is still in flight
+        yield ParsedArticle(text=body(story(3)), title="Three", lang="en"), b"three", "z.txt"
+
+    monkeypatch.setattr(batch, "FEW", 0)  # a commit never waits for articles in flight
+    pool: Any = _LaggingAnalysis()
+    results = mine.add_many(items(), batch_seconds=0.0, pool=pool)
+    assert [(r.status, r.meta and r.meta.title) for r in results] == [
+        ("imported", "Two"),
+        ("duplicate", "Theirs"),
+        ("imported", "Three"),
+    ]
+    assert sorted(m.title for m in Library(root).articles()) == ["Theirs", "Three", "Two"]
 
 
 def test_a_candidate_whose_body_is_gone_needs_a_close_signature(tmp_path: Path) -> None:

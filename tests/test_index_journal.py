@@ -328,3 +328,47 @@ def test_sigkill_at_random_moments_never_loses_a_returned_change(tmp_path: Path)
             # the returned edit is there, or a later one the child made before it was killed
             shown_round, shown_i = titles[article].split()
             assert (int(shown_round[1:]), int(shown_i)) >= (r, i), (article, titles[article])
+
+
+def test_a_commit_of_many_new_rows_leaves_the_lookup_a_rebuild_would_make(tmp_path: Path) -> None:
+    """An import's commit inserts its new rows together; mixed with a row put again, a row
+    put then edited, a removal and a damaged row, the lookup holds what a rebuild from the
+    same rows holds."""
+    from reader.importing.dedupe import content_key
+    from reader.library.article_index import encode_row
+    from reader.library.journal import Entry, State, apply_op
+    from reader.library.lookup import Lookup
+
+    def row(i: int) -> dict:
+        text = " ".join(f"word{(i * 7 + k) % 90} item{k % (i + 3)}" for k in range(40))
+        return encode_row(meta(i, content_key=content_key(text)))
+
+    rows = {f"{i:08x}": row(i) for i in range(5)}
+    ops: list[dict] = [{"op": "put", "id": f"{i:08x}", "row": row(i)} for i in range(5, 40)]
+    ops += [
+        {"op": "put", "id": "00000002", "row": row(41)},  # its bands change
+        {"op": "del", "id": "00000003"},
+        {"op": "put", "id": "00000050", "row": row(50)},
+        {"op": "edit", "id": "00000050", "fields": {"title": "Edited"}},
+        {"op": "put", "id": "00000051", "row": {**row(51), "words": "many"}},  # damaged
+    ]
+    entries = [Entry(n, op, f"c{n}") for n, op in enumerate(ops, start=1)]
+    start, end = State(0, "c0"), entries[-1].state
+    applied = Lookup(tmp_path / "applied.sqlite")
+    assert applied.sync(start, lambda held: None, lambda: dict(rows))
+    assert applied.sync(end, lambda held: entries if held == start else None, lambda: {})
+    final = dict(rows)
+    for op in ops:
+        apply_op(final, op)
+    rebuilt = Lookup(tmp_path / "rebuilt.sqlite")
+    assert rebuilt.sync(end, lambda held: None, lambda: dict(final))
+
+    def tables(lookup: Lookup) -> list[list[tuple]]:
+        return [
+            lookup._query(f"SELECT * FROM {table} ORDER BY 1, 2")
+            for table in ("rows", "bands", "damaged")
+        ]
+
+    got = tables(applied)
+    assert got == tables(rebuilt)
+    assert len(got[1]) > 16 * 30 and [r[0] for r in got[2]] == ["00000051"]

@@ -120,6 +120,14 @@ def parse_corpus_in_worker(data: bytes, name: str) -> Numbered:
     return list(iter_corpus(data, name))
 
 
+def parse_corpus_keyed(data: bytes, name: str) -> Numbered:
+    """parse_corpus_in_worker, each article with its dedupe key (a piece of short lines)."""
+    return [
+        (n, with_content_key(item) if not isinstance(item, ReaderError) else item)
+        for n, item in parse_corpus_in_worker(data, name)
+    ]
+
+
 # ---- limits -----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Limits:
@@ -485,6 +493,24 @@ class AnalysisPool:
         if workers is not None:
             try:
                 return workers.submit(job, args, self.limits)
+            except WorkerFailed:
+                pass
+        result: Future[Any] = Future()
+        _run_here(result, job, args)
+        return result
+
+    @property
+    def analysing_in_workers(self) -> bool:
+        """Do the workers analyse (an import of many articles: they are running)?"""
+        return self._analyse_in_workers and self._workers is not None
+
+    def unlimited(self, job: Job, *args: Any) -> Future[Any]:
+        """``job(*args)`` in a worker without the parse limits (work as bounded as it is in
+        this process); in-process where no worker can run."""
+        if self.analysing_in_workers:
+            assert self._workers is not None
+            try:
+                return self._workers.submit(job, args)
             except WorkerFailed:
                 pass
         result: Future[Any] = Future()

@@ -16,11 +16,12 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from annotations.corrections import ActorFix, alias_names
 from reader.base.atomic import make_durable
@@ -39,8 +40,15 @@ if TYPE_CHECKING:
     from annotations.store import AnnotationStore
 
 TagQueue = queue.Queue[list[tuple[str, list[str]]] | None]  # None: the run is over
+# (name, status, meta, the write of its files: None for a duplicate)
+Pending = tuple[str, ImportStatus, ArticleMeta, "Future[list[Path]] | None"]
+Finished = tuple[str, ImportStatus, ArticleMeta, str | None]  # + why its files failed, or None
 
-WINDOW = 64  # articles analysed ahead of the one being written
+WINDOW = 1024  # articles analysed ahead of the one being written (the workers' work while
+# the main process commits: a few MB)
+WINDOW_BYTES = 32 * 1024 * 1024  # and at most this much of their originals and texts
+FEW = 16  # articles in flight that a commit waits for (no more than one chunk of analysis),
+# and a batch this small is listed at its commit, not after the next batch's start
 
 
 def fallback_title(parsed: ParsedArticle, name: str) -> str:
@@ -78,7 +86,7 @@ class ImportBatch:
         self.on_result = on_result
         self.batch_seconds = self.interval = batch_seconds
         self.known = KnownStories(folders, index)
-        self.pending: list[tuple[str, ImportStatus, ArticleMeta, Any]] = []  # + the files' write
+        self.pending: list[Pending] = []
         self.pending_ids: set[str] = set()
         self.results: list[ImportOutcome] = []
         self.last_commit = time.monotonic()
@@ -86,10 +94,15 @@ class ImportBatch:
         self._tag_queue: TagQueue = queue.Queue()
         self.tag_errors: list[str] = []
         self.inflight: deque[_InFlight] = deque()
+        self.inflight_bytes = 0  # their originals and texts (characters)
         self.warnings: list[tuple[str, str]] = []  # (name, message), reported at the commit
         self._own_pool = pool is None  # the import driver's pool (it parses too) is its own
         self.pool = pool if pool is not None else AnalysisPool()
         self._writer: ThreadPoolExecutor | None = None
+        # the batch whose files are being made durable (in a helper thread) while the next
+        # one is read, analysed and written; its rows are committed at the next commit
+        self.flushing: tuple[list[Pending], Future[list[Finished]]] | None = None
+        self._flusher: ThreadPoolExecutor | None = None
         self.aliases = _alias_table(annotations)  # library-wide actor merges apply to imports
 
     def add(self, parsed: ParsedArticle, original: bytes, name: str) -> None:
@@ -123,11 +136,19 @@ class ImportBatch:
             )
             future = self.pool.submit(parsed.text, parsed.lang)
             self.inflight.append(_InFlight(name, meta, (parsed, original, future)))
+            self.inflight_bytes += len(original) + len(parsed.text)
             self.pending_ids.add(article_id)
             self.known.remember(meta, parsed.text)
         self.drain(window=WINDOW)
+        if self.flushing is not None and self.flushing[1].done():
+            self._commit_flushed(self._flushed() or [])  # on disk: listed now, not a batch later
         if time.monotonic() - self.last_commit >= self.interval:
-            self.drain(window=0)
+            # what is analysed and written so far; the articles still in a worker stay in
+            # flight for the next commit (waiting for them here would leave the workers idle
+            # through every commit), unless they are few (articles that trickle in, from
+            # feeds: listed now, as they come)
+            if len(self.inflight) <= FEW:
+                self.drain(window=0)
             started = time.monotonic()
             self.commit()
             # the index is rewritten whole: in a big library commit less often, so that
@@ -135,14 +156,20 @@ class ImportBatch:
             self.interval = max(self.batch_seconds, 5 * (time.monotonic() - started))
 
     def drain(self, window: int) -> None:
-        """Finish analysed articles in input order until at most ``window`` are in flight."""
-        while self.inflight and (len(self.inflight) > window or _ready(self.inflight[0])):
+        """Finish analysed articles in input order until at most ``window`` are in flight
+        (holding at most WINDOW_BYTES)."""
+        while self.inflight and (
+            len(self.inflight) > window
+            or (window and self.inflight_bytes > WINDOW_BYTES)
+            or _ready(self.inflight[0])
+        ):
             item = self.inflight.popleft()
             name, meta = item.name, item.meta
             if item.work is None:
                 self.pending.append((name, "duplicate", meta, None))
                 continue
             parsed, original, future = item.work
+            self.inflight_bytes -= len(original) + len(parsed.text)
             if not future.done():
                 self.pool.flush()  # it may still be buffered
             try:
@@ -179,22 +206,44 @@ class ImportBatch:
             if finish:
                 self.drain(window=0)
             self.inflight.clear()
-            self.commit()
+            self.inflight_bytes = 0
+            self.commit()  # the batch being flushed, and the flush of the last one begins
+            self.commit()  # the last one
         finally:
             if self._own_pool:
                 self.pool.shutdown(wait=finish)
-            if self._writer is not None:
-                self._writer.shutdown(wait=True)
+            for threads in (self._writer, self._flusher):
+                if threads is not None:
+                    threads.shutdown(wait=True)
             self.finish_tags()
 
     def commit(self) -> None:
-        """Write the pending rows (re-checked against rows other processes added meanwhile)."""
+        """Start making the pending articles' files durable (in a helper thread: the next
+        batch goes on meanwhile), and write the rows of the batch flushed since the last
+        commit (re-checked against rows other processes added meanwhile): a row is committed
+        only once its files are on disk, one commit after they were written."""
+        flushed = self._flushed()
         pending, self.pending = self.pending, []
-        self.pending_ids = set()
+        if pending:
+            self.flushing = (pending, self._flushing_thread().submit(self._finish_writes, pending))
+        # the ids of articles not committed yet stay reserved
+        self.pending_ids = {i.meta.id for i in self.inflight if i.work is not None}
+        self.pending_ids.update(meta.id for _, _, meta, _ in pending)
         self.last_commit = time.monotonic()
-        if not pending:
-            return
-        finished = self._finish_writes(pending)
+        if flushed is not None:
+            self._commit_flushed(flushed)
+        if self.flushing is not None and len(self.flushing[0]) <= FEW:
+            self._commit_flushed(self._flushed() or [])  # a few (a feed's): listed at once
+
+    def _flushed(self) -> list[Finished] | None:
+        """The batch being flushed, once it is on disk (waits for it); None if there is none."""
+        if self.flushing is None:
+            return None
+        finished = self.flushing[1].result()
+        self.flushing = None
+        return finished
+
+    def _commit_flushed(self, finished: list[Finished]) -> None:
         settled: list[ImportOutcome] = []
         with self.index.transaction() as txn:
             self.known.begin_commit(txn)  # rows others added meanwhile, migrated keys
@@ -225,9 +274,9 @@ class ImportBatch:
                 settled.append(ImportOutcome(name, status, meta))
             if moved:
                 make_durable([], moved)  # the renames before the index that names them
-        for outcome in settled:  # listed now: no longer in flight
-            if outcome.status == "imported" and outcome.meta is not None:
-                (self.folders.path(outcome.meta.id) / PENDING).unlink(missing_ok=True)
+        listed = [o.meta.id for o in settled if o.status == "imported" and o.meta is not None]
+        if listed:  # no longer in flight (the markers go in the helper thread, in order)
+            self._flushing_thread().submit(self._unmark, listed)
         self.known.end_commit()
         new = [o.meta for o in settled if o.status == "imported" and o.meta is not None]
         self._add_import_tags(m for m in new if m.import_tags)
@@ -241,13 +290,22 @@ class ImportBatch:
             if self.on_result is not None:
                 self.on_result(ImportOutcome(name, "warning", reason=message))
 
-    def _finish_writes(
-        self, pending: list[tuple[str, ImportStatus, ArticleMeta, Any]]
-    ) -> list[tuple[str, ImportStatus, ArticleMeta, str | None]]:
+    def _flushing_thread(self) -> ThreadPoolExecutor:
+        if self._flusher is None:
+            self._flusher = ThreadPoolExecutor(1, thread_name_prefix="reader-flush")
+        return self._flusher
+
+    def _unmark(self, ids: list[str]) -> None:
+        """Listed in the index now: their folders are no longer in flight."""
+        for article_id in ids:
+            with suppress(OSError):
+                (self.folders.path(article_id) / PENDING).unlink(missing_ok=True)
+
+    def _finish_writes(self, pending: list[Pending]) -> list[Finished]:
         """Wait for the pending articles' files and make the new ones durable with one flush
         (``syncfs``; an fsync per file and folder where there is none): a crash after the
         index commit must never leave a row whose files were still in memory."""
-        finished: list[tuple[str, ImportStatus, ArticleMeta, str | None]] = []
+        finished: list[Finished] = []
         files: list[Path] = []
         folders: set[Path] = set()
         for name, status, meta, written in pending:

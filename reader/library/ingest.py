@@ -505,7 +505,7 @@ def _parsed_lines(
         for piece, offset in pieces:
             if offset and not piece.strip():
                 continue  # only the trailing newline(s) after a full piece: not an empty file
-            window.append((piece, offset, _parse_piece(piece, name, pool, wide)))
+            window.append((piece, offset, _parse_piece(piece, offset, name, pool, wide)))
             if len(window) > JOBS_AHEAD:
                 break
         if not window:
@@ -557,14 +557,21 @@ def _is_wide_corpus(stream: BinaryIO) -> bool:
     return is_wide_text(head)
 
 
-def _parse_piece(piece: bytes, name: str, pool: AnalysisPool, wide: bool) -> Future[Any] | None:
+def _parse_piece(
+    piece: bytes, offset: int, name: str, pool: AnalysisPool, wide: bool
+) -> Future[Any] | None:
     """A piece's parse started in a worker if it holds a long line (see _corpus_items); None:
-    it is parsed here, when its turn comes."""
-    from .analysis_pool import parse_corpus_in_worker
+    it is parsed here, when its turn comes. Once the workers analyse (a big corpus), the
+    next pieces are parsed in a worker without limits (their lines are short: as safe as
+    here), with their dedupe keys: the main process, which stores every article in turn, is
+    spared both."""
+    from .analysis_pool import parse_corpus_in_worker, parse_corpus_keyed
 
     long = len(piece) > LONG_LINE and max(map(len, piece.split(b"\n"))) > LONG_LINE
     if wide or long:
         return pool.limited(parse_corpus_in_worker, piece, name)
+    if offset and pool.analysing_in_workers:
+        return pool.unlimited(parse_corpus_keyed, piece, name)
     return None
 
 

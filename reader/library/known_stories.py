@@ -50,6 +50,9 @@ class KnownStories:
         index.sync_lookup()
         self.state = self.lookup.state  # the index state of our last look
         self.moved_on = False  # did another process write since (checked at each commit)
+        # this run's articles still in flight at a commit that found another process's rows:
+        # checked against them when their own commit comes
+        self.unchecked: set[str] = set()
         self.has_old = bool(self.lookup.unsigned(1))
         self.migrated: dict[str, str] = self._migrate() if self.has_old else {}
         self.by_sha: dict[str, ArticleMeta] = {}  # this run's articles in flight
@@ -161,7 +164,9 @@ class KnownStories:
         process added meanwhile that it is a version of (None if it is new)."""
         self.run_metas.pop(meta.id, None)
         text = self.texts.pop(meta.id, "")
-        if not written or not self.moved_on:
+        unchecked = meta.id in self.unchecked
+        self.unchecked.discard(meta.id)
+        if not written or not (self.moved_on or unchecked):
             return None
         other = self._stored_by_sha(meta.sha256)
         if other is None:
@@ -177,6 +182,8 @@ class KnownStories:
         """After our commit: the lookup holds our articles; only those still in flight stay
         in memory (a run of 100,000 articles keeps no more than a batch)."""
         self.state = self.lookup.state
+        if self.moved_on:  # those still in flight were compared before the others' rows came
+            self.unchecked |= set(self.run_metas)
         self.has_old = self.has_old and bool(self.lookup.unsigned(1))
         self.by_sha = {m.sha256: m for m in self.run_metas.values()}
         self.run_index = CandidateIndex(

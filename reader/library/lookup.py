@@ -25,6 +25,7 @@ from .journal import Entry, State, changed_row
 from .sqlite_files import connect_derived, remove_derived
 
 FORMAT = "2"  # 2: damaged rows are kept apart, with what is wrong with them
+FRESH_FROM = 16  # entries in one apply from which new rows are inserted together
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rows(id TEXT PRIMARY KEY, sha TEXT, oldkey TEXT, row TEXT)
@@ -189,6 +190,11 @@ class Lookup:
         db.executemany("INSERT OR IGNORE INTO bands VALUES(?,?)", bands)
 
     def _apply(self, db: sqlite3.Connection, entries: Iterable[Entry]) -> None:
+        entries = list(entries)
+        fresh = self._fresh_puts(db, entries)
+        if fresh:
+            self._insert_fresh(db, fresh)
+            entries = [e for e in entries if e.op.get("id") not in fresh]
         for entry in entries:
             op = entry.op
             article_id = op.get("id")
@@ -207,6 +213,58 @@ class Lookup:
             else:
                 continue
             self._put(db, article_id, old, new if isinstance(new, dict) else None)
+
+    @staticmethod
+    def _fresh_puts(db: sqlite3.Connection, entries: list[Entry]) -> dict[str, dict[str, Any]]:
+        """The rows of ``entries`` that put an id no row holds yet and no other entry names:
+        an import's new articles, inserted together (see _insert_fresh). Empty unless there
+        are many."""
+        if len(entries) < FRESH_FROM:
+            return {}
+        named: dict[str, int] = {}
+        for entry in entries:
+            article_id = entry.op.get("id")
+            if isinstance(article_id, str):
+                named[article_id] = named.get(article_id, 0) + 1
+        fresh = {
+            article_id: row
+            for entry in entries
+            if entry.op.get("op") == "put"
+            and isinstance(article_id := entry.op.get("id"), str)
+            and named[article_id] == 1
+            and isinstance(row := entry.op.get("row"), dict)
+        }
+        ids = list(fresh)
+        for at in range(0, len(ids), 500):
+            part = ids[at : at + 500]
+            marks = ",".join("?" * len(part))
+            for (held,) in db.execute(f"SELECT id FROM rows WHERE id IN ({marks})", part):
+                del fresh[held]
+        return fresh
+
+    @staticmethod
+    def _insert_fresh(db: sqlite3.Connection, fresh: dict[str, dict[str, Any]]) -> None:
+        """As _put for each of these new ids, at once: one statement a table, the band rows
+        in key order (in random order each insert lands on another page of the B-tree)."""
+        from .article_index import row_problems
+
+        db.executemany("DELETE FROM damaged WHERE id=?", ((i,) for i in fresh))
+        bad = {i: found for i, row in fresh.items() if (found := row_problems(i, row))}
+        db.executemany(
+            "INSERT INTO damaged VALUES(?,?)", ((i, json.dumps(f)) for i, f in bad.items())
+        )
+        good = sorted((i, row) for i, row in fresh.items() if i not in bad)
+        db.executemany(
+            "INSERT OR IGNORE INTO bands VALUES(?,?)",
+            sorted((v, i) for i, row in good for v in _bands(row)),
+        )
+        db.executemany(
+            "INSERT OR REPLACE INTO rows VALUES(?,?,?,?)",
+            (
+                (i, row.get("sha256"), _old_key(row), json.dumps(row, ensure_ascii=False))
+                for i, row in good
+            ),
+        )
 
     @staticmethod
     def _row(db: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
