@@ -55,6 +55,20 @@ class Session:
         """The index columns and the annotation summaries: what the library list reads."""
         return RowSource(self.library.article_columns(), self.summaries())
 
+    def quick_row_source(self) -> RowSource | None:
+        """``row_source()`` if the index columns come without reading ``articles.json`` whole
+        (held, followed or from the snapshot); None if that read is needed (long work at
+        1,000,000 articles: the screen runs ``row_source()`` in a thread)."""
+        columns = self.library.index.quick_columns()
+        return None if columns is None else RowSource(columns, self.summaries())
+
+    def index_size(self) -> int:
+        """Bytes of ``articles.json``: what a full read of the index reads."""
+        try:
+            return self.library.index.path.stat().st_size
+        except OSError:
+            return 0
+
     def snapshot_damaged(self) -> None:
         """A chunk of the index snapshot failed its check: the next read rebuilds it."""
         self.library.index.snapshot_damaged()
@@ -75,6 +89,13 @@ class Session:
         return summaries
 
     def meta(self, article_id: str) -> ArticleMeta:
+        """The article's row: from the index columns the library screen shows, when they are at
+        hand (no lookup database: building one is minutes at 1,000,000 articles, on the UI
+        thread), else through the lookup (which also takes an id prefix)."""
+        columns = self.library.index.quick_columns()
+        at = columns.find(article_id) if columns is not None else None
+        if columns is not None and at is not None:
+            return columns.meta(at)
         return self.library.get(article_id)
 
     def text(self, article_id: str) -> str:
