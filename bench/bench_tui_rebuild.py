@@ -13,7 +13,8 @@ after), on an 80x24 screen, and measures:
 - start to the rows shown (the read done; the filter typed applied);
 - Enter on the first row: key to the painted article (the first open in a cache folder with no
   lookup database) and whether it built one;
-- CPU (user + sys) and peak RSS (VmHWM) of the process.
+- CPU (user + sys) and peak RSS (VmHWM) of the process, and of the processes it started (the
+  process that reads articles.json and writes the snapshot).
 
 ``--baseline DIR`` runs the same child with DIR's code first (PYTHONPATH=DIR), e.g. the main
 branch, so both figures come from the same hour; there the library screen reads the index on
@@ -96,6 +97,9 @@ async def child(lib: Path, start: float) -> dict[str, object]:
         out["lookup built"] = lookup.exists()
     usage = resource.getrusage(resource.RUSAGE_SELF)
     out["cpu s"] = round(usage.ru_utime + usage.ru_stime, 2)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the snapshot's reader process
+    out["cpu of child processes s"] = round(children.ru_utime + children.ru_stime, 2)
+    out["child peak rss MB"] = round(children.ru_maxrss / 1024)
     out["peak rss MB"] = round(vm_hwm_mb())
     return out
 

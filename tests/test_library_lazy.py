@@ -17,6 +17,7 @@ from reader.library import article_index, index_snapshot
 from reader.library.index_columns import ChunkedColumn, PatchedColumn, SnapshotDamaged
 from reader.library.store import Library
 from reader.screens.library import LibraryScreen
+from reader.screens.session import Session
 from reader.widgets import article_rows
 from reader.widgets.article_rows import (
     COLUMNS,
@@ -200,14 +201,14 @@ async def test_without_a_snapshot_a_thread_reads_the_index_while_keys_answer(
     snapshot = Library(library).cache_dir / "articles.cache"
     snapshot.unlink()
     gate, reading = threading.Event(), []
-    real = article_index.ArticleIndex.stored_rows
+    real = Session.build_snapshot
 
-    def held(self, store=None):  # the read waits for the test: "long work"
+    def held(self):  # the read waits for the test: "long work"
         reading.append(threading.current_thread().name)
         assert gate.wait(60), "the read was never let go"
-        return real(self, store)
+        return real(self)
 
-    monkeypatch.setattr(article_index.ArticleIndex, "stored_rows", held)
+    monkeypatch.setattr(Session, "build_snapshot", held)
     app = app_for(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -223,7 +224,6 @@ async def test_without_a_snapshot_a_thread_reads_the_index_while_keys_answer(
         while screen._reading:
             await pilot.pause(0.01)
         await settle(pilot)
-        monkeypatch.setattr(article_index.ArticleIndex, "stored_rows", real)
         rows = rows_from_columns(Library(library).article_columns(), {})
         want = filter_rows(rows, "gamma 3")
         assert want and [r.id for r in table.rows] == [r.id for r in want]
@@ -241,13 +241,13 @@ async def test_q_quits_while_the_index_is_read(library: Path, monkeypatch) -> No
     monkeypatch.setattr(article_index, "QUICK_BYTES", 0)
     (Library(library).cache_dir / "articles.cache").unlink()
     gate = threading.Event()
-    real = article_index.ArticleIndex.stored_rows
+    real = Session.build_snapshot
 
-    def held(self, store=None):
+    def held(self):
         gate.wait(60)
-        return real(self, store)
+        return real(self)
 
-    monkeypatch.setattr(article_index.ArticleIndex, "stored_rows", held)
+    monkeypatch.setattr(Session, "build_snapshot", held)
     app = app_for(library)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
@@ -284,3 +284,24 @@ async def test_opening_an_article_needs_no_lookup_database(tmp_path: Path, monke
         screen = await open_article(pilot, 1)
         assert screen.article_id == first and screen.meta.title == f"Title {ids.index(first)}"
     assert not (Library(root).cache_dir / "lookup.sqlite").exists()
+
+
+def test_a_process_of_its_own_rebuilds_the_snapshot(library: Path, monkeypatch) -> None:
+    """What the screen's thread waits for: another process reads articles.json and writes the
+    snapshot; the columns then come from it without a read of articles.json here."""
+    monkeypatch.setattr(article_index, "QUICK_BYTES", 0)
+    snapshot = Library(library).cache_dir / "articles.cache"
+    snapshot.unlink()
+    session = Session(library)
+    assert session.quick_row_source() is None  # a read of articles.json whole is needed
+    session.snapshot_damaged()  # as after a chunk failed its check: the file is distrusted
+
+    def refused(self, store=None):
+        raise AssertionError("articles.json read in this process")
+
+    want = list(Library(library).article_columns().ids)
+    snapshot.unlink()  # (that read wrote one: the process must write its own)
+    assert session.build_snapshot() and snapshot.exists()
+    monkeypatch.setattr(article_index.ArticleIndex, "stored_rows", refused)
+    source = session.quick_row_source()
+    assert source is not None and list(source.columns.ids) == want

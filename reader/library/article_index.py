@@ -696,6 +696,13 @@ class ArticleIndex:
         else:
             self._resume = None
 
+    def snapshot_rebuilt(self) -> None:
+        """Another process wrote a new snapshot from the store of record (the TUI's reader
+        process, see Session.build_snapshot): trust the snapshot file again."""
+        with self._lock:
+            self._distrust_snapshot = False
+            self._key = None
+
     def snapshot_damaged(self) -> None:
         """A chunk of the lazily read snapshot failed its check (SnapshotDamaged, raised
         while the columns were read): the next read rebuilds from the store of record (and

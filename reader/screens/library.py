@@ -167,7 +167,11 @@ class LibraryScreen(Screen[None]):
         """In the thread: the rows from articles.json (and a new snapshot), or why not."""
         source: RowSource | None = None
         try:
-            source, error = self.session.row_source(), ""
+            if self.session.build_snapshot():  # in a process: the parse would hold the GIL
+                source = self.session.quick_row_source()
+            error = ""
+            if source is None:  # no snapshot came of it: read here (a damaged index says why)
+                source = self.session.row_source()
         except ReaderError as exc:
             error = str(exc)
         except Exception as exc:  # noqa: BLE001 - one line, never a traceback

@@ -62,6 +62,53 @@ class Session:
         columns = self.library.index.quick_columns()
         return None if columns is None else RowSource(columns, self.summaries())
 
+    def build_snapshot(self) -> bool:
+        """Read ``articles.json`` whole in a process of its own, which writes the index
+        snapshot, and wait for it (call this from a thread): the TUI then reads the snapshot
+        chunk by chunk. A process, not a thread, because the JSON parser holds the GIL for the
+        whole parse (tens of seconds at 1,000,000 articles), which would freeze the screen, and
+        the parse's memory (3 GB at 1,000,000) goes with the process. True if it wrote one; a
+        TUI that quits meanwhile ends it (the snapshot is written atomically)."""
+        import atexit
+        import functools
+        import os
+        import subprocess
+        import sys
+
+        import reader
+        from reader.library import article_index
+
+        code = (
+            "import sys\n"
+            "from reader.library import article_index\n"
+            "from reader.library.store import Library\n"
+            "article_index.SNAPSHOT_FROM = int(sys.argv[2])\n"
+            "Library(sys.argv[1]).article_columns()\n"
+        )
+        home = str(Path(reader.__file__).resolve().parent.parent)
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [home, env.get("PYTHONPATH")]))
+        argv = [sys.executable, "-c", code, str(self.root), str(article_index.SNAPSHOT_FROM)]
+        try:
+            process = subprocess.Popen(
+                argv,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError:
+            return False
+        end = functools.partial(_end, process)
+        atexit.register(end)
+        try:
+            done = process.wait() == 0
+        finally:
+            atexit.unregister(end)
+        if done:
+            self.library.index.snapshot_rebuilt()
+        return done
+
     def index_size(self) -> int:
         """Bytes of ``articles.json``: what a full read of the index reads."""
         try:
@@ -324,6 +371,12 @@ class Session:
         from reader.library.settings import save_setting
 
         save_setting(self.root, key, value)
+
+
+def _end(process: Any) -> None:
+    """At exit: end the snapshot's reader process if it still runs (never left behind)."""
+    if process.poll() is None:
+        process.kill()
 
 
 def _exported_by_other(path: Path, article_id: str) -> bool:
