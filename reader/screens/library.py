@@ -157,6 +157,9 @@ class LibraryScreen(Screen[None]):
         bar = self.query_one("#first-run", ProgressBar)
         bar.update(total=None)
         bar.display = True
+        table = self.query_one(ArticleTable)
+        table.empty_hint = "  Reading the index: the rows follow (once; a snapshot is written)."
+        table.refresh()
         self._update_header()
         self._reading_timer = self.set_interval(1.0, self._update_header)
         threading.Thread(
@@ -186,6 +189,7 @@ class LibraryScreen(Screen[None]):
         if self._reading_timer is not None:
             self._reading_timer.stop()
         self.query_one("#first-run").display = False
+        self.query_one(ArticleTable).empty_hint = ArticleTable.EMPTY
         self._take_rows(source or RowSource(ArticleColumns.from_metas(()), {}), error, keep)
         self.catch_up()  # what was written while the thread read
 
@@ -383,10 +387,8 @@ class LibraryScreen(Screen[None]):
         text.append("reader", "bold")
         if self._reading:
             seconds = int(time.monotonic() - self._reading_since)
-            text.append(
-                f"  reading the index ({self._reading_size / 1e6:.0f} MB of articles.json,"
-                f" once; then a snapshot) · {seconds} s · q quits"
-            )
+            size = self._reading_size / 1e6
+            text.append(f"  reading the index, {size:.0f} MB · {seconds} s · q quits")
             self.query_one("#library-header", Static).update(text)
             return
         if self._load_error:
