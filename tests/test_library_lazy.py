@@ -271,6 +271,8 @@ async def test_opening_an_article_needs_no_lookup_database(tmp_path: Path, monke
     root = tmp_path / "lib"
     ids = [add_article(root, f"Text number {n}.", title=f"Title {n}") for n in range(3)]
     (Library(root).cache_dir / "lookup.sqlite").unlink()
+    for article_id in ids:  # no cached analysis: it is made on open, with the row's language
+        (Library(root).article_dir(article_id) / "analysis.json").unlink()
 
     def refused(*_args, **_kwargs):
         raise AssertionError("the lookup was built")
@@ -283,6 +285,7 @@ async def test_opening_an_article_needs_no_lookup_database(tmp_path: Path, monke
         first = table.rows[1].id
         screen = await open_article(pilot, 1)
         assert screen.article_id == first and screen.meta.title == f"Title {ids.index(first)}"
+        assert not screen.session.analysis_errors and screen.raw_analysis.sentences
     assert not (Library(root).cache_dir / "lookup.sqlite").exists()
 
 

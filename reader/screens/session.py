@@ -151,14 +151,15 @@ class Session:
     def cached_analysis(self, article_id: str) -> Analysis | None:
         return self._analyses.get(article_id)
 
-    def analysis(self, article_id: str) -> Analysis:
-        """The article's analysis: memory, then the library's cache, then analyze()."""
+    def analysis(self, article_id: str, meta: ArticleMeta | None = None) -> Analysis:
+        """The article's analysis: memory, then the library's cache, then analyze() (with
+        ``meta``, the article's row, if the caller holds it: no lookup by id)."""
         found = self._analyses.get(article_id)
         if found is not None:
             self._analyses.move_to_end(article_id)
             return found
         try:
-            result = self.library.analysis(article_id)
+            result = self.library.analysis(article_id, meta)
         except Exception as exc:  # noqa: BLE001 - no highlights is better than no article
             from reader.analysis.models import Analysis
 
