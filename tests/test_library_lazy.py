@@ -17,6 +17,7 @@ from reader.library import article_index, index_snapshot
 from reader.library.index_columns import ChunkedColumn, PatchedColumn, SnapshotDamaged
 from reader.library.store import Library
 from reader.screens.library import LibraryScreen
+from reader.screens.session import Session
 from reader.widgets import article_rows
 from reader.widgets.article_rows import (
     COLUMNS,
@@ -185,3 +186,125 @@ async def test_the_library_screen_sorts_and_filters_in_slices(library: Path, mon
         want = filter_rows(sort_rows(rows, "source", False), "gamma 3")
         assert want and [r.id for r in table.rows] == [r.id for r in want]
         assert f"{len(want)} shown" in str(screen.query_one("#library-header").render())
+
+
+@run_async
+async def test_without_a_snapshot_a_thread_reads_the_index_while_keys_answer(
+    library: Path, monkeypatch
+) -> None:
+    """No snapshot (lost, old or damaged) and a large articles.json: the screen shows progress
+    and takes keys while a thread reads the index, then shows the rows (the filter typed
+    meanwhile applied) and the snapshot is written again."""
+    import threading
+
+    monkeypatch.setattr(article_index, "QUICK_BYTES", 0)  # every articles.json counts as large
+    snapshot = Library(library).cache_dir / "articles.cache"
+    snapshot.unlink()
+    gate, reading = threading.Event(), []
+    real = Session.build_snapshot
+
+    def held(self):  # the read waits for the test: "long work"
+        reading.append(threading.current_thread().name)
+        assert gate.wait(60), "the read was never let go"
+        return real(self)
+
+    monkeypatch.setattr(Session, "build_snapshot", held)
+    app = app_for(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one(ArticleTable)
+        header = screen.query_one("#library-header")
+        assert screen._reading and "reading the index" in str(header.render())
+        assert screen.query_one("#first-run").display and len(table.rows) == 0
+        await pilot.press("slash", *"gamma 3", "enter")  # keys answer while the thread reads
+        assert screen.query_one("#filter").value == "gamma 3"
+        assert reading and threading.main_thread().name not in reading
+        gate.set()
+        while screen._reading:
+            await pilot.pause(0.01)
+        await settle(pilot)
+        rows = rows_from_columns(Library(library).article_columns(), {})
+        want = filter_rows(rows, "gamma 3")
+        assert want and [r.id for r in table.rows] == [r.id for r in want]
+        assert not screen.query_one("#first-run").display
+        assert "reading" not in str(header.render()) and f"{len(want)} shown" in str(
+            header.render()
+        )
+    assert snapshot.exists()  # the thread's read wrote the snapshot again
+
+
+@run_async
+async def test_q_quits_while_the_index_is_read(library: Path, monkeypatch) -> None:
+    import threading
+
+    monkeypatch.setattr(article_index, "QUICK_BYTES", 0)
+    (Library(library).cache_dir / "articles.cache").unlink()
+    gate = threading.Event()
+    real = Session.build_snapshot
+
+    def held(self):
+        gate.wait(60)
+        return real(self)
+
+    monkeypatch.setattr(Session, "build_snapshot", held)
+    app = app_for(library)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert app.screen._reading
+            await pilot.press("q")
+            await pilot.pause()
+            assert not app.is_running  # quit at once, the read still held
+    finally:
+        gate.set()
+
+
+@run_async
+async def test_opening_an_article_needs_no_lookup_database(tmp_path: Path, monkeypatch) -> None:
+    """The lookup (lookup.sqlite, built from every row: minutes at 1,000,000 articles) is not
+    built to open an article: its row comes from the columns the library screen holds."""
+    from test_tui_support import add_article, open_article
+
+    from reader.library.lookup import Lookup
+
+    root = tmp_path / "lib"
+    ids = [add_article(root, f"Text number {n}.", title=f"Title {n}") for n in range(3)]
+    (Library(root).cache_dir / "lookup.sqlite").unlink()
+    for article_id in ids:  # no cached analysis: it is made on open, with the row's language
+        (Library(root).article_dir(article_id) / "analysis.json").unlink()
+
+    def refused(*_args, **_kwargs):
+        raise AssertionError("the lookup was built")
+
+    monkeypatch.setattr(Lookup, "sync", refused)
+    app = app_for(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ArticleTable)
+        first = table.rows[1].id
+        screen = await open_article(pilot, 1)
+        assert screen.article_id == first and screen.meta.title == f"Title {ids.index(first)}"
+        assert not screen.session.analysis_errors and screen.raw_analysis.sentences
+    assert not (Library(root).cache_dir / "lookup.sqlite").exists()
+
+
+def test_a_process_of_its_own_rebuilds_the_snapshot(library: Path, monkeypatch) -> None:
+    """What the screen's thread waits for: another process reads articles.json and writes the
+    snapshot; the columns then come from it without a read of articles.json here."""
+    monkeypatch.setattr(article_index, "QUICK_BYTES", 0)
+    snapshot = Library(library).cache_dir / "articles.cache"
+    snapshot.unlink()
+    session = Session(library)
+    assert session.quick_row_source() is None  # a read of articles.json whole is needed
+    session.snapshot_damaged()  # as after a chunk failed its check: the file is distrusted
+
+    def refused(self, store=None):
+        raise AssertionError("articles.json read in this process")
+
+    want = list(Library(library).article_columns().ids)
+    snapshot.unlink()  # (that read wrote one: the process must write its own)
+    assert session.build_snapshot() and snapshot.exists()
+    monkeypatch.setattr(article_index.ArticleIndex, "stored_rows", refused)
+    source = session.quick_row_source()
+    assert source is not None and list(source.columns.ids) == want

@@ -153,9 +153,10 @@ class Library:
         """The bytes as imported and their extension."""
         return self.folders.original(article_id)
 
-    def analysis(self, article_id: str) -> Analysis:
+    def analysis(self, article_id: str, meta: ArticleMeta | None = None) -> Analysis:
         """The cached analysis if it was made from the text as it is now and is intact;
-        else computed now and cached again."""
+        else computed now and cached again (with the language of ``meta``, the article's row,
+        looked up by id when not given)."""
         # lazy: listing the library must not load the analysis engine
         from .analysis_cache import (
             analysis_from_json,
@@ -183,7 +184,8 @@ class Library:
                     return analysis
             except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
                 pass
-        meta = self.get(article_id)
+        if meta is None or meta.id != article_id:
+            meta = self.get(article_id)
         from reader.analysis import analyze
 
         body = self.text(meta.id)

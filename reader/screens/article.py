@@ -96,7 +96,7 @@ class ArticleScreen(Screen[None]):
         self.meta = session.meta(article_id)
         raw = session.text(article_id)
         self.text, self.move = clean_with_map(raw)
-        self.raw_analysis = session.analysis(article_id)
+        self.raw_analysis = session.analysis(article_id, self.meta)
         self.corrected = session.corrected(article_id, self.raw_analysis)
         self.analysis = self.corrected.analysis  # what is drawn: corrections applied
         self.views_by_quote: dict[int, Any] = {}

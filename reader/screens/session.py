@@ -55,6 +55,67 @@ class Session:
         """The index columns and the annotation summaries: what the library list reads."""
         return RowSource(self.library.article_columns(), self.summaries())
 
+    def quick_row_source(self) -> RowSource | None:
+        """``row_source()`` if the index columns come without reading ``articles.json`` whole
+        (held, followed or from the snapshot); None if that read is needed (long work at
+        1,000,000 articles: the screen runs ``row_source()`` in a thread)."""
+        columns = self.library.index.quick_columns()
+        return None if columns is None else RowSource(columns, self.summaries())
+
+    def build_snapshot(self) -> bool:
+        """Read ``articles.json`` whole in a process of its own, which writes the index
+        snapshot, and wait for it (call this from a thread): the TUI then reads the snapshot
+        chunk by chunk. A process, not a thread, because the JSON parser holds the GIL for the
+        whole parse (tens of seconds at 1,000,000 articles), which would freeze the screen, and
+        the parse's memory (3 GB at 1,000,000) goes with the process. True if it wrote one; a
+        TUI that quits meanwhile ends it (the snapshot is written atomically)."""
+        import atexit
+        import functools
+        import os
+        import subprocess
+        import sys
+
+        import reader
+        from reader.library import article_index
+
+        code = (
+            "import sys\n"
+            "from reader.library import article_index\n"
+            "from reader.library.store import Library\n"
+            "article_index.SNAPSHOT_FROM = int(sys.argv[2])\n"
+            "Library(sys.argv[1]).article_columns()\n"
+        )
+        home = str(Path(reader.__file__).resolve().parent.parent)
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [home, env.get("PYTHONPATH")]))
+        argv = [sys.executable, "-c", code, str(self.root), str(article_index.SNAPSHOT_FROM)]
+        try:
+            process = subprocess.Popen(
+                argv,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError:
+            return False
+        end = functools.partial(_end, process)
+        atexit.register(end)
+        try:
+            done = process.wait() == 0
+        finally:
+            atexit.unregister(end)
+        if done:
+            self.library.index.snapshot_rebuilt()
+        return done
+
+    def index_size(self) -> int:
+        """Bytes of ``articles.json``: what a full read of the index reads."""
+        try:
+            return self.library.index.path.stat().st_size
+        except OSError:
+            return 0
+
     def snapshot_damaged(self) -> None:
         """A chunk of the index snapshot failed its check: the next read rebuilds it."""
         self.library.index.snapshot_damaged()
@@ -75,6 +136,13 @@ class Session:
         return summaries
 
     def meta(self, article_id: str) -> ArticleMeta:
+        """The article's row: from the index columns the library screen shows, when they are at
+        hand (no lookup database: building one is minutes at 1,000,000 articles, on the UI
+        thread), else through the lookup (which also takes an id prefix)."""
+        columns = self.library.index.quick_columns()
+        at = columns.find(article_id) if columns is not None else None
+        if columns is not None and at is not None:
+            return columns.meta(at)
         return self.library.get(article_id)
 
     def text(self, article_id: str) -> str:
@@ -83,14 +151,15 @@ class Session:
     def cached_analysis(self, article_id: str) -> Analysis | None:
         return self._analyses.get(article_id)
 
-    def analysis(self, article_id: str) -> Analysis:
-        """The article's analysis: memory, then the library's cache, then analyze()."""
+    def analysis(self, article_id: str, meta: ArticleMeta | None = None) -> Analysis:
+        """The article's analysis: memory, then the library's cache, then analyze() (with
+        ``meta``, the article's row, if the caller holds it: no lookup by id)."""
         found = self._analyses.get(article_id)
         if found is not None:
             self._analyses.move_to_end(article_id)
             return found
         try:
-            result = self.library.analysis(article_id)
+            result = self.library.analysis(article_id, meta)
         except Exception as exc:  # noqa: BLE001 - no highlights is better than no article
             from reader.analysis.models import Analysis
 
@@ -303,6 +372,12 @@ class Session:
         from reader.library.settings import save_setting
 
         save_setting(self.root, key, value)
+
+
+def _end(process: Any) -> None:
+    """At exit: end the snapshot's reader process if it still runs (never left behind)."""
+    if process.poll() is None:
+        process.kill()
 
 
 def _exported_by_other(path: Path, article_id: str) -> bool:

@@ -69,10 +69,13 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
     class Sorted(Message):
         """The sort order changed (the screen shows it in its header)."""
 
+    EMPTY = "  No articles here: i imports files, Escape clears the filters."
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.rows: Sequence[Row] = []
         self.current_row: Row | None = None
+        self.empty_hint = self.EMPTY  # what an empty table says
 
     # ---- data ----------------------------------------------------------------------------
     def set_rows(
@@ -125,9 +128,7 @@ class ArticleTable(ScrollView, can_focus=True, inherit_bindings=False):
             return self._header(width)
         index = self.scroll_offset.y + y - 1
         if not self.rows and y == 2:
-            hint = Segment(
-                "  No articles here: i imports files, Escape clears the filters.", READ_STYLE
-            )
+            hint = Segment(self.empty_hint, READ_STYLE)
             return Strip([hint]).adjust_cell_length(width).apply_style(self.rich_style)
         if index >= len(self.rows):
             return Strip.blank(width, self.rich_style)
