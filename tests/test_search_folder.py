@@ -95,3 +95,28 @@ def test_a_writer_is_finished_when_its_commit_fails_or_its_block_raises() -> Non
         w.delete("a")
         raise KeyError("the caller's own error")
     assert log == ["delete", "rollback", "finished"]
+
+
+def test_a_rebuild_that_fails_leaves_no_folder_and_repair_says_so_in_one_line(
+    lib,  # noqa: F811
+    monkeypatch,
+    capsys,
+) -> None:
+    from test_cli_support import run
+
+    from reader.library.search_index import SearchIndex
+
+    library, ids = lib
+    assert found(library, "harbour") == [ids["harbour"]]
+
+    def refused(self, engine, state):
+        raise ValueError("An error occurred in a thread: FileAlreadyExists(0001.del)")
+
+    monkeypatch.setattr(SearchIndex, "_fill", refused)
+    code, out, err = run(capsys, "--library", str(library.root), "doctor", "--repair")
+    assert "Traceback" not in err and "internal error" not in out + err
+    (line,) = [x for x in out.splitlines() if "rebuil" in x.split(" in /")[0]]
+    assert line.startswith("did not rebuild the search index (") and "FileAlreadyExists" in line
+    assert sorted(p.name for p in library.cache_dir.glob(FOLDER + ".*")) == []
+    monkeypatch.undo()
+    assert found(Library(library.root), "harbour") == [ids["harbour"]]
