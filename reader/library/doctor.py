@@ -247,6 +247,7 @@ def repair_library(root: Path) -> list[str]:
         if index.snapshot_matches() is False:
             index.snapshot_path.unlink(missing_ok=True)
             done.append(f"removed {index.snapshot_path} (did not match the index; rebuilt on use)")
+    from .search_engine import EngineDamaged
     from .search_index import FOLDER, OLD_FILE, SearchUnavailable
 
     if any((library.cache_dir / name).exists() for name in (FOLDER, OLD_FILE)):
@@ -255,6 +256,8 @@ def repair_library(root: Path) -> list[str]:
             done.append(f"rebuilt the search index ({count} articles)")
         except SearchUnavailable as exc:
             done.append(f"did not rebuild the search index: {exc}")
+        except (EngineDamaged, ValueError, OSError) as exc:  # tantivy refused a write
+            done.append(f"did not rebuild the search index ({exc}); the next search builds it")
     if aside.used:
         done.append(
             f"to import what was set aside again: reader import {aside.folder}/*/original.*"

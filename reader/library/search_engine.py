@@ -26,10 +26,13 @@ opens one only under the library's index lock.
 
 from __future__ import annotations
 
+import glob
+import itertools
 import json
 import os
 import re
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -135,6 +138,7 @@ class Engine:
             except (ValueError, OSError) as exc:
                 raise EngineDamaged(f"{path}: {exc}") from None
         self.index.register_tokenizer("reader", analyzer())
+        _manual(self.index, path)
         self._searcher: Any = None
         if path is not None:
             found = self.meta()
@@ -147,12 +151,19 @@ class Engine:
         t = load()
         if path is not None:
             path.mkdir(parents=True, exist_ok=True)
-            index = t.Index(_schema(), path=str(path), reuse=False)
+            try:
+                index = t.Index(_schema(), path=str(path), reuse=False)
+            except (ValueError, OSError) as exc:
+                raise EngineDamaged(f"{path}: cannot create ({exc})") from None
+            _manual(index, path)
             index.register_tokenizer("reader", analyzer())
             writer = index.writer(HEAP, 1)
-            writer.add_document(t.Document(id=META_ID, meta=json.dumps({"format": FORMAT})))
-            writer.commit()
-            writer.wait_merging_threads()
+            try:
+                writer.add_document(t.Document(id=META_ID, meta=json.dumps({"format": FORMAT})))
+                writer.commit()
+            finally:
+                _finish(writer)
+            del index
             return cls(path)
         engine = cls(None)
         with engine.writer() as w:
@@ -379,15 +390,22 @@ class Writer:
         return self
 
     def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
+        # Whatever happens, the writer is finished here: its merge threads done and its lock let
+        # go before the caller goes on (a writer left to the garbage collector, e.g. one kept
+        # alive by the traceback of a failed commit, would go on writing files into a folder
+        # the caller is about to remove or swap).
         w, self._w = self._w, None
-        if kind is None:
-            w.commit()
-            w.wait_merging_threads()  # small merges finish; the writer's lock is let go
-        else:
-            try:
-                w.rollback()
-            finally:
-                del w
+        try:
+            if kind is None:
+                try:
+                    w.commit()
+                except BaseException:
+                    _rollback(w)
+                    raise
+            else:
+                _rollback(w)
+        finally:
+            _finish(w)
 
     def delete(self, article_id: str) -> None:
         self._w.delete_documents_by_term("id", article_id)
@@ -427,13 +445,61 @@ class Writer:
         self._w.delete_all_documents()
 
 
+def _manual(index: Any, path: Path | None) -> None:
+    """Searchers reload only when asked (``Engine.searcher``): tantivy's default reader
+    watches the folder's meta.json from a thread of its own and reloads (writing its lock file)
+    when it changes, and a forgotten engine's thread would go on doing so in whatever folder is
+    later put in its place, or while that folder is being removed."""
+    try:
+        index.config_reader("manual")
+    except (ValueError, OSError) as exc:
+        raise EngineDamaged(f"{path}: {exc}") from None
+
+
+def _rollback(w: Any) -> None:
+    try:
+        w.rollback()
+    except (ValueError, OSError):
+        pass  # the writer is finished next all the same
+
+
+def _finish(w: Any) -> None:
+    """Wait for a writer's merge threads and drop it (its lock let go)."""
+    try:
+        w.wait_merging_threads()
+    except (ValueError, OSError):
+        pass  # already finished, or a merge failed: nothing of it writes any more
+
+
+_aside = itertools.count()
+_aside_lock = threading.Lock()
+
+
+def _unique(path: Path, kind: str) -> Path:
+    """A sibling of ``path`` no other process, thread or call names the same."""
+    with _aside_lock:
+        number = next(_aside)
+    return path.with_name(f"{path.name}.{kind}-{os.getpid()}-{threading.get_ident()}-{number}")
+
+
+def building(path: Path) -> Path:
+    """The folder a rebuild of the index at ``path`` fills (empty, its own)."""
+    new = _unique(path, "new")
+    remove(new)
+    return new
+
+
 def remove(path: Path) -> None:
-    """Remove an index folder (renamed aside first, so no half-removed folder is ever read)."""
-    if not path.exists():
-        return
-    aside = path.with_name(f"{path.name}.old-{os.getpid()}")
+    """Remove an index folder: renamed aside first (atomic: the folder is there, whole, or gone;
+    no half-removed folder is ever read), then removed best-effort, as a file may still appear
+    in it meanwhile (a writer of another process finishing). Folders an earlier removal could
+    not empty are removed again here."""
+    aside = _unique(path, "old")
     try:
         os.replace(path, aside)
+    except FileNotFoundError:
+        pass
     except OSError:
-        aside = path
-    shutil.rmtree(aside, ignore_errors=True)
+        shutil.rmtree(path, ignore_errors=True)  # cannot rename (a foreign file system?)
+    for old in path.parent.glob(f"{glob.escape(path.name)}.old-*"):
+        shutil.rmtree(old, ignore_errors=True)

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .journal import Entry, State
-from .search_engine import Engine, EngineDamaged, EngineUnavailable, remove
+from .search_engine import Engine, EngineDamaged, EngineUnavailable, building, remove
 from .search_query import Query, parse
 
 if TYPE_CHECKING:
@@ -168,25 +168,28 @@ class SearchIndex:
             store = index.read_store()
             index.sync_lookup(store)
             start = store.end or State(0, "")
-            new = self.path.with_name(f"{self.path.name}.new-{os.getpid()}")
             try:
-                remove(new)
+                new = building(self.path)
                 engine = Engine.create(new)
             except (OSError, ValueError, EngineDamaged):  # no cache folder: in memory
                 self.path = None
                 return self._rebuild_locked()
-            done = self._fill(engine, start)
-            with index.locked():
-                store = index.read_store()
-                index.sync_lookup(store)
-                entries = store.since(start)
-                if entries is None:  # another history meanwhile (a restore): again, locked
-                    remove(new)
-                    return self._rebuild_locked()
-                if entries:
-                    self._write(engine, self._touched(entries), store.end or State(0, ""))
-                self._place(new)
-                self._sync_annotations(self._engine or engine)
+            try:
+                done = self._fill(engine, start)
+                with index.locked():
+                    store = index.read_store()
+                    index.sync_lookup(store)
+                    entries = store.since(start)
+                    if entries is None:  # another history meanwhile (a restore): again, locked
+                        remove(new)
+                        return self._rebuild_locked()
+                    if entries:
+                        self._write(engine, self._touched(entries), store.end or State(0, ""))
+                    self._place(new)
+                    self._sync_annotations(self._engine or engine)
+            except BaseException:
+                remove(new)  # a rebuild that failed leaves no folder behind (its writer is done)
+                raise
             return done
 
     def _rebuild_locked(self) -> int:
@@ -200,10 +203,13 @@ class SearchIndex:
             with engine.writer() as w:
                 w.clear()
             return self._fill(engine, target)
-        new = self.path.with_name(f"{self.path.name}.new-{os.getpid()}")
-        remove(new)
-        done = self._fill(Engine.create(new), target)
-        self._place(new)
+        new = building(self.path)
+        try:
+            done = self._fill(Engine.create(new), target)
+            self._place(new)
+        except BaseException:
+            remove(new)
+            raise
         return done
 
     def _place(self, new: Path) -> None:
