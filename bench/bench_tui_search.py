@@ -4,6 +4,8 @@ article holds (the key, the worker and the empty list: the floor), measured in t
 
     python bench/bench_tui_search.py LIBRARY [--word Berlin] [--runs 3]
 
+Also prints this process's memory (the TUI with the search screen open, after the typing).
+
 LIBRARY: e.g. one bench_scale.py built (``--work /tmp/scale``: /tmp/scale/lib-100000). The
 search index is built first, outside the measure (the first search after an upgrade builds it
 once). Uses the library's cache folder (READER_CACHE, if set).
@@ -23,6 +25,13 @@ REPO = Path(__file__).resolve().parents[1]
 FLOOR = "Xqzvjw"  # no article holds it (nor a word it begins)
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
+
+
+def memory() -> dict[str, float]:
+    """This process's VmRSS and VmHWM (peak) in MB."""
+    with open("/proc/self/status") as status:
+        rows = dict(line.split(":", 1) for line in status if line.startswith("Vm"))
+    return {k: int(rows[k].split()[0]) / 1024 for k in ("VmRSS", "VmHWM")}
 
 
 async def typing(library: Path, words: list[str], runs: int) -> dict[str, object]:
@@ -63,6 +72,7 @@ async def typing(library: Path, words: list[str], runs: int) -> dict[str, object
                 for _ in word:
                     await pilot.press("backspace")
                 await pilot.pause(0.3)
+        figures["memory"] = memory()  # the app's, with the search screen open, after typing
         figures["keys"] = {k: statistics.median(v) for k, v in per_key.items()}
         figures["cpu"] = {k: statistics.median(v) for k, v in per_cpu.items()}
     return figures
@@ -88,6 +98,11 @@ def main() -> None:
     print(
         f"load average {load}; {len(library.index.rows()):,} articles; CPU of the run "
         f"{time.process_time() - cpu:.1f} s"
+    )
+    mem: dict[str, float] = figures["memory"]  # type: ignore[assignment]
+    print(
+        f"memory of this process (the TUI, search screen open, after typing): VmRSS "
+        f"{mem['VmRSS']:.0f} MB, peak VmHWM {mem['VmHWM']:.0f} MB"
     )
     keys: dict[str, float] = figures["keys"]  # type: ignore[assignment]
     cpus: dict[str, float] = figures["cpu"]  # type: ignore[assignment]
