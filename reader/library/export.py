@@ -33,12 +33,13 @@ def collect_export(
     codes)."""
     ids = list(ids)
     store = library.annotations
-    wanted = {library.resolve(i) for i in ids}
+    columns = library.article_columns()  # newest first, like the library's list
+    # a full id among the columns needs no lookup (the TUI's rows: no lookup database built)
+    wanted = {i if columns.position(i) is not None else library.resolve(i) for i in ids}
     if tag is not None:
         wanted |= library.tagged_ids(tag)
         wanted |= {n.article for n in store.notes(tag=tag)}
     everything = not ids and tag is None
-    columns = library.article_columns()  # newest first, like the library's list
     if everything:
         metas = [columns.view(i) for i in range(len(columns))]
     else:

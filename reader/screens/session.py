@@ -37,6 +37,7 @@ class Session:
         self.library = Library(self.root, create=True)
         # the TUI reads the index snapshot chunk by chunk, as the table shows it
         self.library.index.lazy_snapshot = True
+        self.library.ids_from_columns = True  # no lookup database built on the UI thread
         self._analyses: OrderedDict[str, Analysis] = OrderedDict()
         self.summaries_error = ""  # why the last summaries() came back empty, if it failed
         self.analysis_errors: dict[str, str] = {}  # article -> why it shows no highlights
