@@ -139,11 +139,8 @@ class Session:
     def meta(self, article_id: str) -> ArticleMeta:
         """The article's row: from the index columns the library screen shows, when they are at
         hand (no lookup database: building one is minutes at 1,000,000 articles, on the UI
-        thread), else through the lookup (which also takes an id prefix)."""
-        columns = self.library.index.quick_columns()
-        at = columns.find(article_id) if columns is not None else None
-        if columns is not None and at is not None:
-            return columns.meta(at)
+        thread; Library.ids_from_columns), else through the lookup (which also takes an id
+        prefix)."""
         return self.library.get(article_id)
 
     def text(self, article_id: str) -> str:
