@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from test_library_columns import meta
+from test_tui_corrections import BODY, status_line, to_quote
 from test_tui_support import app_for, run_async, settle
 
 from annotations.models import ArticleSummary
@@ -260,24 +261,29 @@ async def test_q_quits_while_the_index_is_read(library: Path, monkeypatch) -> No
         gate.set()
 
 
+def refuse_lookup(root: Path, monkeypatch) -> None:
+    """No lookup database, and building one fails the test."""
+    from reader.library.lookup import Lookup
+
+    (Library(root).cache_dir / "lookup.sqlite").unlink()
+
+    def refused(*_args, **_kwargs):
+        raise AssertionError("the lookup was built")
+
+    monkeypatch.setattr(Lookup, "sync", refused)
+
+
 @run_async
 async def test_opening_an_article_needs_no_lookup_database(tmp_path: Path, monkeypatch) -> None:
     """The lookup (lookup.sqlite, built from every row: minutes at 1,000,000 articles) is not
     built to open an article: its row comes from the columns the library screen holds."""
     from test_tui_support import add_article, open_article
 
-    from reader.library.lookup import Lookup
-
     root = tmp_path / "lib"
     ids = [add_article(root, f"Text number {n}.", title=f"Title {n}") for n in range(3)]
-    (Library(root).cache_dir / "lookup.sqlite").unlink()
     for article_id in ids:  # no cached analysis: it is made on open, with the row's language
         (Library(root).article_dir(article_id) / "analysis.json").unlink()
-
-    def refused(*_args, **_kwargs):
-        raise AssertionError("the lookup was built")
-
-    monkeypatch.setattr(Lookup, "sync", refused)
+    refuse_lookup(root, monkeypatch)
     app = app_for(root)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -308,3 +314,90 @@ def test_a_process_of_its_own_rebuilds_the_snapshot(library: Path, monkeypatch) 
     monkeypatch.setattr(article_index.ArticleIndex, "stored_rows", refused)
     source = session.quick_row_source()
     assert source is not None and list(source.columns.ids) == want
+
+
+async def _confirm(pilot, screen, status) -> None:
+    await to_quote(pilot, screen, "waited long enough")
+    await pilot.press("c")
+    await settle(pilot)
+    assert "confirmed" in status()
+
+
+async def _reject(pilot, screen, status) -> None:
+    await to_quote(pilot, screen, "Nobody asked")
+    await pilot.press("x")
+    await settle(pilot)
+    assert "rejected" in status()
+
+
+async def _speaker_and_kind(pilot, screen, status) -> None:
+    await to_quote(pilot, screen, "cost far too much")
+    await pilot.press("s")
+    await pilot.pause()
+    await pilot.press("ctrl+a", "ctrl+k", *"Ada Quill", "enter")
+    await settle(pilot)
+    assert "speaker: Ada Quill" in status()
+    await pilot.press("K")
+    await pilot.pause()
+    await pilot.press(*"reported", "enter")
+    await settle(pilot)
+    assert "reported" in status()
+
+
+async def _actor(pilot, screen, status) -> None:
+    from reader.widgets.panels import ActorsPanel
+
+    await pilot.press("p")
+    await settle(pilot)
+    panel = screen.query_one(ActorsPanel)
+    panel.highlighted = next(i for i, o in enumerate(panel.options) if o.id == "tom-birch")
+    await pilot.press("e")
+    await pilot.pause()
+    await pilot.press("tab", "tab", *"Clara V", "right", "ctrl+s")
+    await settle(pilot)
+    assert "tom-birch" not in {a.id for a in screen.analysis.actors}
+
+
+async def _export(pilot, screen, status) -> None:
+    await pilot.press("e")
+    await settle(pilot)
+    exported = list((screen.session.root / "exports").glob("*.md"))
+    assert len(exported) == 1 and "river bridge" in exported[0].read_text("utf-8")
+
+
+async def _tag_and_unread(pilot, screen, status) -> None:
+    await pilot.press("t")
+    await settle(pilot)
+    await pilot.press(*"frame", "enter")
+    await settle(pilot)
+    await pilot.press("U")
+    await settle(pilot)
+    store = Library(screen.session.root).annotations
+    assert store.article_tags(screen.article_id) == ["frame"]
+    assert not store.summaries()[screen.article_id].read
+
+
+@pytest.mark.parametrize(
+    "action", [_confirm, _reject, _speaker_and_kind, _actor, _export, _tag_and_unread]
+)
+@run_async
+async def test_actions_on_an_open_article_need_no_lookup_database(
+    tmp_path: Path, monkeypatch, action
+) -> None:
+    """Corrections, export, tags and the read mark on an open article take its row from the
+    columns the screen holds: the lookup database (minutes to build at 1,000,000 articles, on
+    the UI thread) is not built for them."""
+    from test_tui_support import add_article, open_article
+
+    root = tmp_path / "lib"
+    article_id = add_article(root, BODY, title="Council approves the river bridge")
+    add_article(root, "Another text.", title="Another")
+    refuse_lookup(root, monkeypatch)
+    app = app_for(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ArticleTable)
+        screen = await open_article(pilot, [r.id for r in table.rows].index(article_id))
+        await action(pilot, screen, lambda: status_line(screen))
+        assert not app.workers._workers or all(w.error is None for w in app.workers)
+    assert not (Library(root).cache_dir / "lookup.sqlite").exists()

@@ -37,6 +37,7 @@ class Session:
         self.library = Library(self.root, create=True)
         # the TUI reads the index snapshot chunk by chunk, as the table shows it
         self.library.index.lazy_snapshot = True
+        self.library.ids_from_columns = True  # no lookup database built on the UI thread
         self._analyses: OrderedDict[str, Analysis] = OrderedDict()
         self.summaries_error = ""  # why the last summaries() came back empty, if it failed
         self.analysis_errors: dict[str, str] = {}  # article -> why it shows no highlights
@@ -138,11 +139,8 @@ class Session:
     def meta(self, article_id: str) -> ArticleMeta:
         """The article's row: from the index columns the library screen shows, when they are at
         hand (no lookup database: building one is minutes at 1,000,000 articles, on the UI
-        thread), else through the lookup (which also takes an id prefix)."""
-        columns = self.library.index.quick_columns()
-        at = columns.find(article_id) if columns is not None else None
-        if columns is not None and at is not None:
-            return columns.meta(at)
+        thread; Library.ids_from_columns), else through the lookup (which also takes an id
+        prefix)."""
         return self.library.get(article_id)
 
     def text(self, article_id: str) -> str:
