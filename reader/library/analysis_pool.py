@@ -579,12 +579,7 @@ class LimitedParser:
         self.pool = AnalysisPool(limits=limits)
 
     def __call__(self, job: Job, *args: Any) -> Any:
-        future = self.pool.limited(job, *args)
-        while True:
-            try:
-                return future.result(timeout=0.1)
-            except TimeoutError:
-                continue
+        return answer_of(self.pool.limited(job, *args))
 
     def close(self, *, wait: bool = True) -> None:
         self.pool.shutdown(wait=wait)
@@ -594,3 +589,12 @@ class LimitedParser:
 
     def __exit__(self, kind: object, exc: object, tb: object) -> None:
         self.close(wait=kind is None)
+
+
+def answer_of(future: Future[Any]) -> Any:
+    """The future's result, waited for in short steps so that ctrl+c is answered at once."""
+    while True:
+        try:
+            return future.result(timeout=0.1)
+        except TimeoutError:
+            continue

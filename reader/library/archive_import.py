@@ -141,12 +141,9 @@ class ArchiveImport:
         ctrl+c is answered at once), or here when there is no pool."""
         if self.pool is None:
             return job(*args)
-        future = self.pool.limited(job, *args)
-        while True:
-            try:
-                return future.result(timeout=0.1)
-            except TimeoutError:
-                continue
+        from .analysis_pool import answer_of
+
+        return answer_of(self.pool.limited(job, *args))
 
     def imported(self, library: Library, name: str, meta: ArticleMeta) -> None:
         """After the commit: the item's highlights as notes on its article."""

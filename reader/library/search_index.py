@@ -337,6 +337,13 @@ class SearchIndex:
         except Exception:  # noqa: BLE001 - unreadable annotations: indexed without them
             return {}
 
+    def _drop(self) -> None:
+        """Remove the index (derived: the next sync makes it again), under the index lock."""
+        with self._lock, self._writing():
+            self._engine = None
+            if self.path is not None:
+                remove(self.path)
+
     # asking --------------------------------------------------------------------------------
     def search(
         self, query: Query | str, limit: int | None = None, offset: int = 0
@@ -360,10 +367,7 @@ class SearchIndex:
                 # interrupted writer left): the index is derived, so it is made again, once
                 if attempt:
                     raise
-                with self._lock, self._writing():
-                    self._engine = None
-                    if self.path is not None:
-                        remove(self.path)
+                self._drop()
                 continue
             engine = self._engine
             if engine is None:
@@ -374,10 +378,7 @@ class SearchIndex:
             except (EngineDamaged, ValueError, OSError):
                 if attempt:
                     raise
-                with self._lock, self._writing():
-                    self._engine = None
-                    if self.path is not None:
-                        remove(self.path)
+                self._drop()
         for article_id, score in found:
             yield Hit(article_id, score)
 
