@@ -17,7 +17,6 @@ rules' pick (the first statement in a fixed order of trust) is kept.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -270,12 +269,12 @@ def json_ld_mentions(tree: Element) -> list[Mention]:
                 elif isinstance(value, (dict, list)):
                     collect(value, depth + 1)
 
-    for script in tree.iter("script"):
-        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
-            continue
+    from .html_meta import json_ld
+
+    for document in json_ld(tree):
         try:
-            collect(json.loads(script.text))
-        except (ValueError, RecursionError):
+            collect(document)
+        except RecursionError:
             continue
     return out
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from .meta import find_date, parse_date
@@ -77,12 +78,10 @@ def _json_ld(tree: Element) -> list[dict[str, Any]]:
             if "@graph" in node:
                 collect(node["@graph"])
 
-    for script in tree.iter("script"):
-        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
-            continue
+    for document in json_ld(tree):
         try:
-            collect(json.loads(script.text))
-        except (ValueError, RecursionError):
+            collect(document)
+        except RecursionError:
             continue
     # Real articles before the WebPage wrapper.
     objects.sort(key=lambda o: str(o.get("@type")).lower() == "webpage")
@@ -369,3 +368,15 @@ def _visible_date(tree: Element) -> str | None:
             if found:
                 return found
     return None
+
+
+def json_ld(tree: Any) -> Iterator[Any]:
+    """The page's JSON-LD documents, parsed (a script that is no JSON is passed over)."""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            document = json.loads(script.text)
+        except (ValueError, RecursionError):
+            continue
+        yield document
