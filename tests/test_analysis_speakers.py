@@ -286,6 +286,50 @@ SPEAKERS = [
         count=1,
         id="announced-measures-is-a-speech-act-en",
     ),
+    quote(
+        "Die Landrätin reagierte am Dienstag gelassen auf den Vorwurf, indem sie erklärte, die Mittel "
+        "seien vollständig abgerufen worden.",
+        "de",
+        "indirect",
+        starts="die Mittel",
+        speaker="sie",
+        id="subject-of-a-subordinate-clause-with-the-verb-speaks-de",
+    ),
+    quote(
+        "Die Betreiber des Hallenbads haben protestiert, da sie befürchten, viele Familien "
+        "könnten sich den Eintritt nicht mehr leisten.",
+        "de",
+        "indirect",
+        starts="viele Familien",
+        speaker="sie",
+        id="subject-after-da-speaks-not-the-main-clause-de",
+    ),
+    quote(
+        "Der Streit eskalierte, sodass der Verein schließlich aufgefordert wurde, sich an den "
+        "Kosten der Reinigung zu beteiligen.",
+        "de",
+        "indirect",
+        starts="sich an den Kosten",
+        speaker=None,
+        id="passive-request-in-a-subordinate-clause-names-no-one-de",
+    ),
+    quote(
+        "Der Landrat Uwe Brenner sprach am Abend in Celle. Die Haltung der Bürgermeisterin "
+        "Anke Vogt nannte er „zutiefst verlogen“.",
+        "de",
+        "direct",
+        speaker="er",
+        id="er-after-the-verb-is-the-subject-not-the-object-before-it-de",
+    ),
+    quote(
+        "Der Landrat Uwe Brenner sprach am Abend in Celle. Die Anwohner der Deponie forderte "
+        "er auf, ihre Fenster geschlossen zu halten.",
+        "de",
+        "indirect",
+        starts="ihre Fenster",
+        speaker="er",
+        id="er-after-the-verb-asks-not-the-object-before-it-de",
+    ),
 ]
 
 

@@ -224,6 +224,11 @@ class ClauseTools:
             ):
                 after = np_after(self.text, toks, v + 3, lx, e)  # "äußerte sich auch der X"
         lo = 1 if v > 1 and toks[0].low in lx.FOCUS_PARTICLES else 0  # "Auch die EU forderte"
+        own = self._subordinate_subject(toks, lo, v)
+        if own is not None:
+            return own
+        if after is not None and self.text[after[0] : after[1]].lower() in lx.SUBJECT_ONLY_PRONOUNS:
+            return after  # "Deren Haltung nannte er …": the object stands first
         aux = self.finite_aux(toks, lo, v)
         sub = None
         if aux is not None:  # "Im Mai hatte X angekündigt", "X hat die Länder aufgefordert"
@@ -241,6 +246,20 @@ class ClauseTools:
         if sub is not None and before and not self.speakerlike(before):
             return sub  # "X hatte Anfang Juli berichtet": the phrase before the auxiliary
         return before or after
+
+    def _subordinate_subject(self, toks: list[Token], lo: int, v: int) -> tuple[int, int] | None:
+        """'X lehnte ab, indem er sagte, …', '…, da sie befürchten, …': the verb closes a
+        subordinate clause after a comma; its own subject, right after the subordinator,
+        speaks (German: the verb stands last in its clause)."""
+        lx = self.lx
+        if not lx.VERB_FINAL_CLAUSES or v - lo < 3:
+            return None
+        for k in range(v - 1, lo, -1):
+            if "," in self.gap(toks[k - 1], toks[k]):
+                if toks[k].low not in lx.SUBORDINATORS or toks[k].low in lx.NO_SUBJECT_AFTER:
+                    return None
+                return np_after(self.text, toks, k + 1, lx, toks[v].start)
+        return None
 
     def adverb_then_np(self, toks: list[Token], v: int) -> bool:
         """'meldeten dann die Nachrichten', 'erklärte gestern ein Sprecher': one adverb between

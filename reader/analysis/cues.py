@@ -344,6 +344,11 @@ class Cues:
     CONTRACTED_ARTICLES: frozenset[str]
     # relatives that open no speaker's clause ("…, was X sagte")
     NOT_RELATIVE_HEADS: frozenset[str]
+    # subordinators with no subject of their own after them ("…, um … zu sagen")
+    NO_SUBJECT_AFTER: frozenset[str]
+    # personal pronouns that are only ever a subject ("Deren Haltung nannte er …": after the
+    # verb it is the subject, whatever stands before the verb)
+    SUBJECT_ONLY_PRONOUNS: frozenset[str]
     # words among the verbs of saying that never frame the clause after them
     NOT_FRAME_VERB_WORDS: frozenset[str]
     # "Recent reports have revealed …": finite words after a noun of saying that still leave it the subject (minus these)

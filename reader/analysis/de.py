@@ -624,6 +624,10 @@ CONTRACTED_ARTICLES: frozenset[str] = frozenset({"zum", "zur", "im", "am", "vom"
 
 NOT_RELATIVE_HEADS: frozenset[str] = frozenset({"was", "wo"})
 
+SUBJECT_ONLY_PRONOUNS: frozenset[str] = frozenset({"er"})
+
+NO_SUBJECT_AFTER: frozenset[str] = frozenset({"um", "beim"})
+
 NOT_FRAME_VERB_WORDS: frozenset[str] = frozenset({"so", "wie"})
 
 NOT_FINITE_AFTER_NOUN: frozenset[str] = frozenset()
@@ -876,6 +880,8 @@ DE = Cues(
     AS_NOUN_OPENER=AS_NOUN_OPENER,
     CONTRACTED_ARTICLES=CONTRACTED_ARTICLES,
     NOT_RELATIVE_HEADS=NOT_RELATIVE_HEADS,
+    NO_SUBJECT_AFTER=NO_SUBJECT_AFTER,
+    SUBJECT_ONLY_PRONOUNS=SUBJECT_ONLY_PRONOUNS,
     NOT_FRAME_VERB_WORDS=NOT_FRAME_VERB_WORDS,
     NOT_FINITE_AFTER_NOUN=NOT_FINITE_AFTER_NOUN,
     VERB_PREFIXES=VERB_PREFIXES,

@@ -73,6 +73,13 @@ def sentence_subject(eng: TextView, toks: list[Token]) -> tuple[int, int] | None
     if v is None:
         return None
     after = np_after(text, toks, v + 1, lx, toks[-1].end)
+    if (
+        after is not None
+        and toks[v + 1].low in lx.SUBJECT_ONLY_PRONOUNS
+        and toks[v].low not in lx.SUBORDINATORS  # ("Die Worte X, als er …": no verb)
+        and "," not in eng.frames.gap(toks[v - 1], toks[v + 1])
+    ):
+        return after  # "Deren Haltung nannte er „verlogen“": the object stands first
     if toks[0].low in lx.SUBORDINATORS or (
         toks[0].low in lx.ADVERBIAL_OPENERS
         and not (v == 1 and toks[0].low in lx.PERSON_PRONOUNS)  # "Dieser bestätigte, …"

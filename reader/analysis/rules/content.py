@@ -206,15 +206,19 @@ def _intent_at(fr: FrameFinder, toks: list[Token], v: int, s: int, e: int) -> Fr
             return Frame(toks[c].start, fr.clause_end(e), "indirect", sp2, toks[v].text)
         if head is not None:
             return None  # another subordinate clause: its subject is not the frame's
-        passive = any(x.low in lx.PASSIVE_AUX for x in toks[:v]) and _participle(toks[v].low)
+        # "A und B werden aufgefordert, …", "…, dass X aufgefordert wurde, …": a passive
+        last = toks[v + 1].low in lx.PASSIVE_AUX and c == v + 2  # (the auxiliary closes)
+        passive = _participle(toks[v].low) and (
+            last or any(x.low in lx.PASSIVE_AUX for x in toks[:v])
+        )
         sp: tuple[int, int] | None = fr.subject(toks, v, e)
         if passive and sp is not None:
-            # "A und B werden aufgefordert, …": the subject is asked; the agent asks
-            sp = fr.agent(toks, max(k for k in range(v) if toks[k].low in lx.PASSIVE_AUX))
+            # the subject is asked; the agent asks
+            sp = fr.agent(toks, max(k for k in range(v + 2) if toks[k].low in lx.PASSIVE_AUX))
         if sp is None or not (fr.speakerlike(sp) or sp[0] == toks[0].start and not passive):
             # (the subject opening the sentence announces, as without a comma: "Der Verlag
             # schlug den Mitarbeitern vor, sich … zu bewerben")
-            if not any(x.low in lx.PASSIVE_AUX for x in toks[:v]):
+            if not (last or any(x.low in lx.PASSIVE_AUX for x in toks[:v])):
                 return None
             # "Ihm wird vorgeworfen, … getötet zu haben": nobody named
             return Frame(
