@@ -330,6 +330,23 @@ SPEAKERS = [
         speaker="er",
         id="er-after-the-verb-asks-not-the-object-before-it-de",
     ),
+    quote(
+        "Der Präsident sprach am Montag in der Hauptstadt. Vor kurzem hatte ein Rebellenführer "
+        "im Norden, Abu Kamal, erklärt, die Rebellen würden den Flughafen nicht angreifen.",
+        "de",
+        "indirect",
+        starts="die Rebellen",
+        speaker="ein Rebellenführer",
+        id="unlisted-subject-after-adverbial-and-auxiliary-speaks-de",
+    ),
+    quote(
+        "Auch der ehemalige Schiedsrichter Karl Hauser sagte, der Trainer habe die Linie nicht "
+        "gefunden.",
+        "de",
+        "indirect",
+        speaker="der ehemalige Schiedsrichter Karl Hauser",
+        id="subject-after-a-focus-particle-keeps-its-article-de",
+    ),
 ]
 
 

@@ -239,7 +239,9 @@ class ClauseTools:
             if sub is not None and self.speakerlike(sub):
                 return sub
         if not v or toks[lo].low in lx.ADVERBIAL_OPENERS:
-            return after
+            # "Vor kurzem hatte ein Rebellenführer erklärt, …": after an adverbial and the
+            # auxiliary comes the subject, one that no list knows too
+            return after or sub
         before = np_before(self.text, toks, lo, v, lx)
         if before and not self.speakerlike(before) and after and self.speakerlike(after):
             return after

@@ -231,6 +231,9 @@ def np_before(text: str, toks: list[Token], lo: int, v: int, lx: Cues) -> tuple[
         and (
             first.cap
             or first.low in lx.PRONOUNS
+            or first.low in lx.DETERMINERS  # "Auch einige kleinere Parteien haben …"
+            and lo > 0
+            and toks[lo - 1].low in lx.FOCUS_PARTICLES
             or english
             and (first.low not in lx.STOP_CAPS or first.low in lx.DETERMINERS)
         )
