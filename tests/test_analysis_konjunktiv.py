@@ -164,6 +164,33 @@ KONJUNKTIV = [
         "indirect_free_indirect",
         id="indicative-after-a-narrative-sentence-de",
     ),
+    quote(
+        VOGT + "Die Verluste der Werft werden im Jahresbericht auf die hohen Energiepreise "
+        "zurückgeführt. Folge sei ein deutlicher Rückgang der Aufträge.",
+        "de",
+        "indirect_free_indirect",
+        at="Folge sei",
+        speaker="Jahresbericht",
+        id="document-a-passive-sentence-reports-from-goes-on-de",
+    ),
+    quote(
+        VOGT + "Im Bericht der Prüfer werden zahlreiche Mängel aufgeführt. In vielen Fällen "
+        "habe die Aufsicht zu spät reagiert.",
+        "de",
+        "indirect_free_indirect",
+        at="In vielen Fällen",
+        speaker="Bericht der Prüfer",
+        id="document-opening-a-passive-sentence-goes-on-de",
+    ),
+    quote(
+        "Der Hacker Tom Berg veröffentlichte am Montag ein Schreiben. Kwitter rät ihm "
+        "Rechtsmittel dagegen einzulegen. Andernfalls sei Kwitter gezwungen, die Daten "
+        "herauszugeben.",
+        "de",
+        "indirect_free_indirect",
+        speaker="Kwitter",
+        id="dative-pronoun-after-the-verb-is-no-subject-de",
+    ),
 ]
 
 

@@ -223,6 +223,8 @@ class ClauseTools:
                 and self.adverb_then_np(toks, v + 1)
             ):
                 after = np_after(self.text, toks, v + 3, lx, e)  # "äußerte sich auch der X"
+        if after is not None and self.text[after[0] : after[1]].lower() in lx.OBJECT_PRONOUNS:
+            after = None  # "Twitter rät ihm, …": a pronoun that is never the subject
         lo = 1 if v > 1 and toks[0].low in lx.FOCUS_PARTICLES else 0  # "Auch die EU forderte"
         own = self._subordinate_subject(toks, lo, v)
         if own is not None:

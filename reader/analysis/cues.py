@@ -43,6 +43,8 @@ class Cues:
     DEMONSTRATIVE_OBJECTS: frozenset[str]
     DETERMINERS: frozenset[str]
     DOCUMENT_NOUNS: tuple[str, ...]
+    # the prepositions before a document a passive sentence reports from ("im Bericht")
+    DOCUMENT_PLACES: frozenset[str]
     # Indicative finite auxiliaries and modals: right after a comma they open a main clause.
     FINITE_AUX: frozenset[str]
     # Finite verbs that tell a clause from a noun phrase after a verb of saying (frames.py): "said
@@ -349,6 +351,8 @@ class Cues:
     # personal pronouns that are only ever a subject ("Deren Haltung nannte er …": after the
     # verb it is the subject, whatever stands before the verb)
     SUBJECT_ONLY_PRONOUNS: frozenset[str]
+    # personal pronouns that are never a subject ("Twitter rät ihm, …": the object)
+    OBJECT_PRONOUNS: frozenset[str]
     # words among the verbs of saying that never frame the clause after them
     NOT_FRAME_VERB_WORDS: frozenset[str]
     # "Recent reports have revealed …": finite words after a noun of saying that still leave it the subject (minus these)

@@ -624,6 +624,8 @@ CONTRACTED_ARTICLES: frozenset[str] = frozenset({"zum", "zur", "im", "am", "vom"
 
 NOT_RELATIVE_HEADS: frozenset[str] = frozenset({"was", "wo"})
 
+OBJECT_PRONOUNS: frozenset[str] = frozenset({"ihm", "ihn", "ihnen"})
+
 SUBJECT_ONLY_PRONOUNS: frozenset[str] = frozenset({"er"})
 
 NO_SUBJECT_AFTER: frozenset[str] = frozenset({"um", "beim"})
@@ -719,6 +721,7 @@ DE = Cues(
     DEMONSTRATIVE_OBJECTS=frozenset(DEMONSTRATIVE_OBJECTS),
     DETERMINERS=frozenset(DETERMINERS),
     DOCUMENT_NOUNS=DOCUMENT_NOUNS,
+    DOCUMENT_PLACES=frozenset({"im", "in"}),
     FINITE_AUX=frozenset(FINITE_AUX),
     FINITE_WORDS=frozenset(),
     FOCUS_PARTICLES=frozenset(FOCUS_PARTICLES),
@@ -882,6 +885,7 @@ DE = Cues(
     NOT_RELATIVE_HEADS=NOT_RELATIVE_HEADS,
     NO_SUBJECT_AFTER=NO_SUBJECT_AFTER,
     SUBJECT_ONLY_PRONOUNS=SUBJECT_ONLY_PRONOUNS,
+    OBJECT_PRONOUNS=OBJECT_PRONOUNS,
     NOT_FRAME_VERB_WORDS=NOT_FRAME_VERB_WORDS,
     NOT_FINITE_AFTER_NOUN=NOT_FINITE_AFTER_NOUN,
     VERB_PREFIXES=VERB_PREFIXES,

@@ -73,6 +73,8 @@ def sentence_subject(eng: TextView, toks: list[Token]) -> tuple[int, int] | None
     if v is None:
         return None
     after = np_after(text, toks, v + 1, lx, toks[-1].end)
+    if after is not None and text[after[0] : after[1]].lower() in lx.OBJECT_PRONOUNS:
+        after = None  # "Twitter rät ihm, …": a pronoun that is never the subject
     if (
         after is not None
         and toks[v + 1].low in lx.SUBJECT_ONLY_PRONOUNS
