@@ -347,6 +347,30 @@ SPEAKERS = [
         speaker="der ehemalige Schiedsrichter Karl Hauser",
         id="subject-after-a-focus-particle-keeps-its-article-de",
     ),
+    quote(
+        "Der Verein gewann am Samstag zum siebten Mal in Folge. Da die Mannschaft souverän "
+        "spielte, war Trainer Jens Paulsen zufrieden: „Ein guter Start“, sagte er nach dem Spiel.",
+        "de",
+        "direct",
+        speaker="er",
+        id="short-quote-after-a-colon-keeps-the-frame-after-it-de",
+    ),
+    quote(
+        "Der Landrat Uwe Brenner sprach am Abend in Celle. „Der Name zeigt, wie wichtig die "
+        "Anlage für die ganze Region ist“, führte er gegenüber dem Sender aus.",
+        "de",
+        "direct",
+        speaker="er",
+        id="pronoun-after-any-verb-after-the-quote-speaks-de",
+    ),
+    quote(
+        "Der Verband schrieb am Montag an die Polizei. „Wir fordern Sie auf, das Konzert in der "
+        "Stadthalle abzusagen“, hieß es in dem Schreiben des Verbands.",
+        "de",
+        "direct",
+        speaker_has="Verbands",
+        id="hiess-es-in-after-the-quote-names-the-source-de",
+    ),
 ]
 
 

@@ -39,6 +39,8 @@ def frame_after(eng: TextView, m: MarkSpan) -> tuple[tuple[int, int] | None, str
     if first.low in lx.SAY_VERBS and not (
         first.cap and lx.NOUNS_CAPITALISED and first.low != lx.SO_FRAME
     ):
+        if first.low in lx.SAID_IT_VERBS and len(after) > 1 and after[1].low in lx.EXPLETIVE:
+            return eng.frames.es_source(after, 1, end), first.text  # "…“, hieß es vom X"
         sp = np_after(text, after, 1, lx, end)
         return sp, first.text
     for v in range(1, min(len(after), 6)):
@@ -50,8 +52,8 @@ def frame_after(eng: TextView, m: MarkSpan) -> tuple[tuple[int, int] | None, str
     if lx.ANY_VERB_AFTER_QUOTE and comma and not first.cap and first.low not in lx.NOT_A_FRAME_VERB:
         # „…“, strich Romney heraus: any verb right after the quote frames it
         sp = np_after(text, after, 1, lx, end)
-        if sp and text[sp[0]].isupper():
-            return sp, first.text
+        if sp and (text[sp[0]].isupper() or text[sp[0] : sp[1]] in lx.SUBJECT_ONLY_PRONOUNS):
+            return sp, first.text  # ("…“, führte er aus")
     return None, None
 
 
@@ -211,7 +213,12 @@ def classify_direct(
         return ("term" if term_cue or title_like else "direct"), None, None
     short = len(inner) < _LONG_QUOTE
     sp, cue = frame_after(eng, m)
-    if sp is not None and short and len(eng.toks(prev_end, m.start)) >= 3:
+    if (
+        sp is not None
+        and short
+        and len(eng.toks(prev_end, m.start)) >= 3
+        and not _text_before(eng, m).endswith(":")  # "war zufrieden: „…“, sagte er"
+    ):
         sp = None  # "… to play a „constructive role“, he said": the frame is the sentence's
     colon = False
     if sp is None:
@@ -227,6 +234,11 @@ def classify_direct(
     if not short or colon or fragment or _sentence_like(eng, m, s, inner):
         return "direct", None, None
     return _short_unframed(eng, m, s, e, prev, term_cue or title_like, term_cue)
+
+
+def _text_before(eng: TextView, m: MarkSpan) -> str:
+    """The few characters right before the marks, without white space."""
+    return eng.text[max(0, m.start - 3) : m.start].rstrip()
 
 
 def _signals(
