@@ -371,6 +371,31 @@ SPEAKERS = [
         speaker_has="Verbands",
         id="hiess-es-in-after-the-quote-names-the-source-de",
     ),
+    quote(
+        "Der Minister sprach am Montag. Jan Roth, Präsident des Rats der Europäischen Union: "
+        "„Die Verabschiedung dieses Gesetzes ist ein Fehler.“",
+        "de",
+        "direct",
+        speaker="Jan Roth, Präsident des Rats der Europäischen Union",
+        id="name-and-role-before-a-colon-speak-de",
+    ),
+    quote(
+        "Der Minister sprach am Montag. Seiner Ansicht nach „sind wir Zeugen eines schwarzen "
+        "Tages“.",
+        "de",
+        "direct",
+        speaker="Seiner Ansicht",
+        id="source-phrase-around-marks-speaks-de",
+    ),
+    quote(
+        "Der Minister sprach am Montag. „Allerdings bleibt das Problem der Kriminalität“ laut "
+        "Gall „auch in Zukunft bestehen“.",
+        "de",
+        "direct",
+        at="„auch",
+        speaker="Gall",
+        id="laut-between-two-quotes-speaks-both-de",
+    ),
 ]
 
 

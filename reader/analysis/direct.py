@@ -136,17 +136,40 @@ def frame_before(
             if sp is None or not eng.frames.speakerlike(sp):
                 sp = _better_subject(eng, before, lo, v, m.start) or sp
             return sp, t.text, colon
-    if colon and len(before) <= 4 and before[0].cap and not _only_glue(eng.lx, before):
-        return (before[0].start, before[-1].end), None, colon
-    if colon:  # "Die Bewohner des Dorfes sehen alles gelassen: „…“"
-        sp = sentence_subject(eng, before)
-        if sp and (
-            eng.frames.speakerlike(sp)
-            or text[sp[0]].isupper()
-            and len(text[sp[0] : sp[1]].split()) <= 6
-        ):
-            return sp, None, colon
-    return None, None, colon
+    return (_colon_speaker(eng, before) if colon else None), None, colon
+
+
+def _colon_speaker(eng: TextView, before: list[Token]) -> tuple[int, int] | None:
+    """Who speaks the quote after a colon with no verb of saying before it."""
+    text = eng.text
+    if len(before) <= 4 and before[0].cap and not _only_glue(eng.lx, before):
+        return (before[0].start, before[-1].end)
+    if _named_apposition(eng, before):
+        return (before[0].start, before[-1].end)  # "X, Präsident des Y: „…“"
+    sp = sentence_subject(eng, before)  # "Die Bewohner des Dorfes sehen alles gelassen: „…“"
+    if sp and (
+        eng.frames.speakerlike(sp)
+        or text[sp[0]].isupper()
+        and len(text[sp[0] : sp[1]].split()) <= 6
+    ):
+        return sp
+    return None
+
+
+def _named_apposition(eng: TextView, words: list[Token]) -> bool:
+    """'Jan Roth, Präsident des Rats der Union:' a name, a comma and its role, no verb: the
+    heading of the quote after the colon."""
+    comma = next(
+        (k for k in range(1, len(words)) if "," in eng.frames.gap(words[k - 1], words[k])), None
+    )
+    return (
+        comma is not None
+        and comma <= 3
+        and len(words) <= 12
+        and all(t.cap for t in words[:comma])
+        and not _only_glue(eng.lx, words[:comma])
+        and not eng.frames.has_verb(words)
+    )
 
 
 def _only_glue(lx: Cues, words: list[Token]) -> bool:

@@ -134,6 +134,18 @@ class Engine:
             return None
         return self._speaker(sp)
 
+    def _source_in(self, s: int, e: int, tops: list[MarkSpan]) -> Speaker | None:
+        """A source phrase among the words around the marks ("Seiner Ansicht nach „…“",
+        "„…“ laut X „…“"): its source speaks them."""
+        outside = self.view.outside(s, e, tops)
+        triggers = self.frames.source_triggers
+        for i, t in enumerate(outside):
+            if t.low in triggers and t.low not in self.lx.ANAPHORIC_SOURCE:
+                found = self.frames.source_at_phrase(outside, i, e)
+                if found is not None:
+                    return self._speaker(found[2])
+        return None
+
     def _continuing(self, idx: int) -> Speaker | None:
         """The speaker a sentence with no speaker of its own continues."""
         sp = self.previous_subject(idx) or self.recent(idx)
@@ -377,7 +389,7 @@ class Engine:
         last speaker. A subheading names no speaker ("Verband spricht von „Stillstand“")."""
         if self.frames.is_heading(self.view.outside(s, e, tops), e):
             return None
-        sp = self._subject_speaker(s, e, tops)
+        sp = self._subject_speaker(s, e, tops) or self._source_in(s, e, tops)
         if sp is not None:
             return sp
         carried = (self.previous_subject(idx) if m.start == s else None) or self.recent(idx)
