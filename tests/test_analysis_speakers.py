@@ -396,6 +396,31 @@ SPEAKERS = [
         speaker="Gall",
         id="laut-between-two-quotes-speaks-both-de",
     ),
+    quote(
+        "Auch der Außenminister Jan Roth attackierte den Nachbarstaat als den „größten "
+        "Förderer des Schmuggels“.",
+        "de",
+        "direct",
+        speaker="der Außenminister Jan Roth",
+        id="subject-after-auch-labels-the-object-de",
+    ),
+    quote(
+        "Der Komponist starb am Montag. Seine Werke werden von Musikkennern als „Meilensteine "
+        "der Musikgeschichte“ bezeichnet.",
+        "de",
+        "direct",
+        speaker="Musikkennern",
+        id="agent-of-a-labelling-passive-speaks-de",
+    ),
+    quote(
+        "Der Minister sprach am Montag. Der Einsatz solle sich, so Gall, „in Anbetracht der "
+        "Eingriffe in die Grundrechte“ auf schwere Fälle begrenzen.",
+        "de",
+        "direct",
+        speaker="Gall",
+        nested=True,
+        id="marks-between-the-segments-of-a-frame-are-its-speakers-de",
+    ),
 ]
 
 

@@ -63,6 +63,12 @@ def sentence_subject(eng: TextView, toks: list[Token]) -> tuple[int, int] | None
     lx, text = eng.lx, eng.text
     if len(toks) < 2:
         return None
+    if (
+        len(toks) > 2
+        and toks[0].low in lx.FOCUS_PARTICLES
+        and (toks[1].low in lx.DETERMINERS or toks[1].cap)
+    ):
+        toks = toks[1:]  # "Auch der Außenminister attackierte …": the subject follows 'auch'
     v = None
     for k in range(1, min(len(toks), 12)):
         t = toks[k]

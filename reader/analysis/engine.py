@@ -94,7 +94,7 @@ class Engine:
                 return span[0], m.end  # (a name: capitalised, a few words)
         return span
 
-    def _passive_agent(self, s: int, e: int) -> Speaker | None:
+    def _passive_agent(self, s: int, e: int, labelled: bool = False) -> Speaker | None:
         """In a passive sentence the agent speaks, not the subject ("Die Forderung wurde von
         Minister X als unrealistisch bezeichnet. Die Fahrzeuge seien …")."""
         toks = self.view.toks(s, e)
@@ -102,7 +102,7 @@ class Engine:
             return None
         if toks[-1].low not in self.lx.REPORT_VERBS:
             return None
-        sp = self.frames.agent(toks, 0)
+        sp = self.frames.agent(toks, 0, labelled)
         return self._speaker(sp) if sp else None
 
     def _document_source(self, s: int, e: int) -> Speaker | None:
@@ -266,7 +266,10 @@ class Engine:
             self._inner(frame, made)
         fq = made[0]
         if len(made) > 1:  # nested marks may fall anywhere in the frame's sentence
-            fq = Quote(frame.start, frame.end, "", frame.kind, False)
+            # (the frame's words run to its last segment: "A, so X, „…“ B" holds the marks)
+            # a named speaker's words run to the frame's last segment ("A, so X, „…“ B")
+            end = max(frame.end, segs[-1][1]) if made[0].speaker else frame.end
+            fq = Quote(frame.start, end, "", frame.kind, False)
             fq.copy_speaker(made[0])
         if sp and not (self.last and _points_back(sp, self.lx)):
             self.last = (sp, idx)
@@ -389,7 +392,11 @@ class Engine:
         last speaker. A subheading names no speaker ("Verband spricht von „Stillstand“")."""
         if self.frames.is_heading(self.view.outside(s, e, tops), e):
             return None
-        sp = self._subject_speaker(s, e, tops) or self._source_in(s, e, tops)
+        sp = (
+            self._passive_agent(s, e, labelled=True)  # "… von Kennern als „…“ bezeichnet"
+            or self._subject_speaker(s, e, tops)
+            or self._source_in(s, e, tops)
+        )
         if sp is not None:
             return sp
         carried = (self.previous_subject(idx) if m.start == s else None) or self.recent(idx)

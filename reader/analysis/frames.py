@@ -105,13 +105,15 @@ class FrameFinder(SourceRules):
                 return True
         return False
 
-    def agent(self, toks: list[Token], v: int) -> tuple[int, int] | None:
-        """The agent of a passive after the auxiliary at ``v`` ("von Minister X")."""
+    def agent(self, toks: list[Token], v: int, labelled: bool = False) -> tuple[int, int] | None:
+        """The agent of a passive after the auxiliary at ``v`` ("von Minister X"); with
+        ``labelled`` (the passive labels words in marks: "von Kennern als „…“ bezeichnet")
+        any noun phrase there, as no list knows every group that can speak."""
         lx = self.lx
         for k in range(v + 1, len(toks) - 2):
             if toks[k].low in lx.AGENT_PREPOSITIONS:
                 sp = np_after(self.text, toks, k + 1, lx, toks[-1].start)
-                if sp is not None and self.speakerlike(sp):
+                if sp is not None and (labelled or self.speakerlike(sp)):
                     return sp
         return None
 
