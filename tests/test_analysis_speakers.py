@@ -421,6 +421,25 @@ SPEAKERS = [
         nested=True,
         id="marks-between-the-segments-of-a-frame-are-its-speakers-de",
     ),
+    quote(
+        "Der Bürgermeister Jan Roth war ebenfalls anwesend und erklärte, er freue sich über die "
+        "neue Brücke.",
+        "de",
+        "indirect",
+        starts="er freue",
+        speaker="Der Bürgermeister Jan Roth",
+        id="second-of-two-joined-verbs-has-the-first-ones-subject-de",
+    ),
+    quote(
+        "Die Menschen jubelten am Abend in der Hauptstadt. Einer der Offiziere, Harun Ade, "
+        "dankte den Menschen für ihre Unterstützung und ergänzte, der Umsturz sei im Interesse "
+        "des Landes.",
+        "de",
+        "indirect",
+        starts="der Umsturz",
+        speaker_has="Harun Ade",
+        id="one-of-a-group-is-no-adverbial-de",
+    ),
 ]
 
 

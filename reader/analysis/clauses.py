@@ -229,6 +229,10 @@ class ClauseTools:
         own = self._subordinate_subject(toks, lo, v)
         if own is not None:
             return own
+        if v - 1 > lo and toks[v - 1].low in lx.AND:
+            first = self._first_verb(toks, lo, v - 1)
+            if first is not None:  # "X dankte … und ergänzte, …": the first verb's subject
+                return self._subject(toks, first, e)
         if after is not None and self.text[after[0] : after[1]].lower() in lx.SUBJECT_ONLY_PRONOUNS:
             return after  # "Deren Haltung nannte er …": the object stands first
         aux = self.finite_aux(toks, lo, v)
@@ -240,7 +244,12 @@ class ClauseTools:
                 sub = np_before(self.text, toks, lo, aux, lx)
             if sub is not None and self.speakerlike(sub):
                 return sub
-        if not v or toks[lo].low in lx.ADVERBIAL_OPENERS:
+        partitive = (  # "Einer der Putschisten sagte": one of a group, no adverbial
+            v - lo >= 3
+            and toks[lo].low in lx.INDEFINITE
+            and toks[lo + 1].low in lx.GENITIVE_ARTICLES
+        )
+        if not v or toks[lo].low in lx.ADVERBIAL_OPENERS and not partitive:
             # "Vor kurzem hatte ein Rebellenführer erklärt, …": after an adverbial and the
             # auxiliary comes the subject, one that no list knows too
             return after or sub
@@ -250,6 +259,19 @@ class ClauseTools:
         if sub is not None and before and not self.speakerlike(before):
             return sub  # "X hatte Anfang Juli berichtet": the phrase before the auxiliary
         return before or after
+
+    def _first_verb(self, toks: list[Token], lo: int, hi: int) -> int | None:
+        """The first word in (lo, hi) that may be a finite verb: lower case, no article, no
+        adjective before a noun, no number, after no comma-free apposition."""
+        lx = self.lx
+        for k in range(lo + 1, hi):
+            t = toks[k]
+            if t.cap or t.low in lx.DETERMINERS or t.low in lx.NP_LINKERS or t.text[:1].isdigit():
+                continue
+            if k + 1 < hi and toks[k + 1].cap and t.low.endswith(lx.ADJECTIVE_ENDINGS):
+                continue  # "die französische Behörde"
+            return k if t.low in lx.REPORT_VERBS or t.low not in lx.NP_PREPOSITIONS else None
+        return None
 
     def _subordinate_subject(self, toks: list[Token], lo: int, v: int) -> tuple[int, int] | None:
         """'X lehnte ab, indem er sagte, …', '…, da sie befürchten, …': the verb closes a
