@@ -440,6 +440,15 @@ SPEAKERS = [
         speaker_has="Harun Ade",
         id="one-of-a-group-is-no-adverbial-de",
     ),
+    quote(
+        "Wie die Zeitung berichtete, soll sich laut der Studie nur jeder zweite Student von den "
+        "Gebühren „bessere Bedingungen“ erhoffen.",
+        "de",
+        "direct",
+        speaker="der Studie",
+        nested=True,
+        id="nearest-source-inside-the-report-speaks-its-marks-de",
+    ),
 ]
 
 

@@ -146,6 +146,26 @@ class Engine:
                     return self._speaker(found[2])
         return None
 
+    def _inner_source(
+        self, s: int, e: int, tops: list[MarkSpan], frame_quote: Quote, pos: int
+    ) -> Speaker | None:
+        """A source phrase inside reported words, before words in marks ("Wie X berichtete,
+        soll laut der Studie jeder Zweite „…“ erhoffen"): the nearest source speaks them."""
+        outside = self.view.outside(s, e, tops)
+        triggers = self.frames.source_triggers
+        found = None
+        for i, t in enumerate(outside):
+            if t.start >= pos:
+                break
+            if t.start < frame_quote.start or t.low not in triggers:
+                continue
+            if t.low in self.lx.ANAPHORIC_SOURCE or t.low in self.lx.AS_WORDS:
+                continue
+            at = self.frames.source_at_phrase(outside, i, e)
+            if at is not None and at[1] <= pos and at[2][0] != frame_quote.speaker_start:
+                found = at[2]
+        return self._speaker(found) if found is not None else None
+
     def _continuing(self, idx: int) -> Speaker | None:
         """The speaker a sentence with no speaker of its own continues."""
         sp = self.previous_subject(idx) or self.recent(idx)
@@ -381,6 +401,9 @@ class Engine:
                 q = self._quote(m.start, m.end, kind, None, None, True, _direct_rule(kind, True))
                 if kind == "direct" and inside_frame and frame_quote is not None:
                     q.copy_speaker(frame_quote)
+                    inner = self._inner_source(s, e, tops, frame_quote, m.start)
+                    if inner is not None:
+                        q.set_speaker(inner)  # "…, die laut der Studie „…“": the study's
                 continue
             frame_quote = self._direct(idx, s, e, tops, m, kind, span, cue, said, frame_quote)
 
