@@ -512,6 +512,25 @@ CONTENT = [
         cue="believe",
         id="believe-en",
     ),
+    quote(
+        "Die Bürgerinitiative Nord setzt sich für die alte Flagge ein, während die "
+        "Bürgerinitiative Süd den Vorschlag unterstützt und fordert, dass der Löwe zur "
+        "Nationalflagge wird.",
+        "de",
+        "indirect",
+        starts="dass der Löwe",
+        speaker="die Bürgerinitiative Süd",
+        id="that-clause-after-a-subordinate-verb-has-its-subject-de",
+    ),
+    quote(
+        "Vor einigen Wochen gab es Angriffe auf die Botschaft; Die Nachrichtenseite Tagesblick "
+        "berichtete daraufhin, dass die Angriffe von Milizen ausgeführt wurden.",
+        "de",
+        "indirect",
+        starts="dass die Angriffe",
+        speaker="Die Nachrichtenseite Tagesblick",
+        id="that-clause-after-a-semicolon-has-the-new-clauses-subject-de",
+    ),
 ]
 
 

@@ -123,6 +123,9 @@ def _that_clause(fr: FrameFinder, toks: list[Token], s: int, e: int) -> Frame | 
             return None  # "Die Verbündeten seien sich einig, dass …": someone else reports
         if _correlate_not_speech(fr, toks, c):
             return None  # "Der Sturm führte dazu, dass …": a result, nobody's words
+        own = _own_clause_subject(fr, toks, c)
+        if own is not None:  # "…, während die Initiative fordert, dass …"
+            return Frame(toks[c].start, fr.clause_end(e), "indirect", own, prev.text)
         if toks[0].low in lx.ADVERBIAL_OPENERS or toks[0].low in lx.THAT:
             f = _finite_after_opener(fr, toks, c)  # "Zur Lage führt das Gericht aus, dass"
             sp = np_after(fr.text, toks, f + 1, lx, toks[c].start) or np_after(
@@ -144,6 +147,29 @@ def _that_clause(fr: FrameFinder, toks: list[Token], s: int, e: int) -> Frame | 
         if sp is None:
             return None
         return Frame(toks[c].start, fr.clause_end(e), "indirect", sp, prev.text)
+    return None
+
+
+def _own_clause_subject(fr: FrameFinder, toks: list[Token], c: int) -> tuple[int, int] | None:
+    """The verb before the 'dass' at ``c`` closes a subordinate or relative clause after a
+    comma ("…, während die Initiative fordert, dass", "…, bei dem man davon ausgeht, dass")
+    or stands after a semicolon ("…; Die Zeitung berichtete, dass"): that clause's subject."""
+    lx = fr.lx
+    for k in range(c - 1, 0, -1):
+        gap = fr.gap(toks[k - 1], toks[k])
+        if ";" in gap:
+            head = toks[k:c]
+            if len(head) < 2 or not head[0].cap:
+                return None
+            return np_before(fr.text, head, 0, _finite_after_opener(fr, head, len(head)), lx)
+        if "," not in gap:
+            continue
+        n = k + 1 if toks[k].low in lx.NP_PREPOSITIONS and k + 1 < c else k
+        if toks[n].low in lx.SUBORDINATORS - lx.NO_SUBJECT_AFTER or (
+            toks[n].low in lx.RELATIVES and n > k
+        ):  # ("…, der X sagte": the relative pronoun itself is another rule's)
+            return np_after(fr.text, toks, n + 1, lx, toks[c - 1].start)
+        return None
     return None
 
 
