@@ -449,6 +449,38 @@ SPEAKERS = [
         nested=True,
         id="nearest-source-inside-the-report-speaks-its-marks-de",
     ),
+    quote(
+        "Zur Überbrückung bekomme das Unternehmen, wie es auf einer Pressekonferenz in Oslo "
+        "hieß, vier Millionen Euro von einem Lieferanten.",
+        "de",
+        "indirect",
+        speaker="einer Pressekonferenz",
+        id="wie-es-auf-x-hiess-names-the-place-de",
+    ),
+    quote(
+        "Der Prozess begann am Montag. Es wurde von Roths Sohn die Vermutung geäußert, das "
+        "Gericht brauche nur einen Schuldigen.",
+        "de",
+        "indirect",
+        speaker="Roths Sohn",
+        id="agent-of-a-passive-verb-of-saying-speaks-de",
+    ),
+    quote(
+        "So wird in einer Pressemitteilung des Vereins gefordert, dass die Stadt die Mängel "
+        "schnell abstelle.",
+        "de",
+        "indirect",
+        speaker="einer Pressemitteilung des Vereins",
+        id="document-of-a-passive-report-speaks-de",
+    ),
+    quote(
+        "Wie der Vorsitzende Richter, Otto Brand, ausführte, hätte es durch die Anschläge ein "
+        "Blutbad gegeben.",
+        "de",
+        "indirect",
+        speaker_has="Richter",
+        id="joined-particle-verb-closes-a-wie-source-de",
+    ),
 ]
 
 

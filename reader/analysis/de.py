@@ -272,7 +272,11 @@ WIE_VERBS = {"ergab", "ergaben", "ergibt", "ergeben", "feststellt", "feststellte
              "festgestellt", "bekanntgegeben", "bekanntgab", "bekannt", "mitgeteilt",
              "berichtet", "gemeldet", "hervorgeht", "hervorging", "verlautete", "verlautet",
              "angekündigt", "bestätigt", "erklärt", "gesagt", "vermutet", "befürchtet",
-             "ausdrückte", "ausdrückt", "formulierte", "formuliert"}
+             "ausdrückte", "ausdrückt", "formulierte", "formuliert",
+             # particle verbs joined at the end of the clause ("Wie X ausführte, …")
+             "ausführte", "ausführten", "ausgeführt", "darlegte", "darlegten", "dargelegt",
+             "hinzufügte", "klarstellte", "klargestellt", "einräumte", "eingeräumt",
+             "hinwies", "hingewiesen", "anmerkte", "angemerkt", "darstellte", "dargestellt"}
 WIE_AUX = {"hat", "hatte", "haben", "hatten", "wird", "wurde", "werden", "wurden", "worden",
            "ist", "war", "gegeben"}
 # Participles that make an agentless passive report what follows its comma ("Im April wurde
@@ -660,7 +664,7 @@ NOBODY: frozenset[str] = frozenset({"niemand", "keiner", "keine", "nichts", "man
 
 STATEMENT_NOUNS: tuple[str, ...] = ("beschluss", "beschlüsse", "bericht", "berichten", "studie", "mitteilung", "erklärung", "stellungnahme", "gutachten", "analyse", "umfrage", "papier", "schreiben", "brief", "resolution", "urteil", "entscheidung", "angaben")
 
-ES_SOURCE_PREPOSITIONS: frozenset[str] = frozenset({"in", "im", "aus", "von", "vom", "bei"})
+ES_SOURCE_PREPOSITIONS: frozenset[str] = frozenset({"in", "im", "aus", "von", "vom", "bei", "auf"})
 
 WEEKDAYS: frozenset[str] = frozenset({"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"})
 

@@ -18,7 +18,7 @@ from .marks import MarkSpan
 from .models import Analysis, Quote, QuoteKind
 from .relay import relay
 from .rules import SENTENCE_RULES, SentenceContext, first_match, steps
-from .speakers import Speaker, np_after, trim_auxiliaries
+from .speakers import Speaker, trim_auxiliaries
 from .view import TextView
 
 _STEPS = {lang: steps(rules) for lang, rules in SENTENCE_RULES.items()}
@@ -108,20 +108,11 @@ class Engine:
     def _document_source(self, s: int, e: int) -> Speaker | None:
         """A passive sentence that names the document it reports from: the document speaks
         ("Im Bericht werden die Konflikte auf … zurückgeführt. Folge sei …")."""
-        lx = self.lx
-        if not lx.DOCUMENT_PLACES:
-            return None
         toks = self.view.toks(s, e)
-        if not any(t.low in lx.PASSIVE_AUX and not t.cap for t in toks[1:]):
+        if not any(t.low in self.lx.PASSIVE_AUX and not t.cap for t in toks[1:]):
             return None
-        for k, t in enumerate(toks[:-2]):
-            if t.low not in lx.DOCUMENT_PLACES:
-                continue
-            sp = np_after(self.text, toks, k + 1, lx, e)
-            head = next((x for x in toks[k + 1 : k + 4] if x.cap or "-" in x.text), None)
-            if sp is not None and head is not None and head.low.endswith(lx.DOCUMENT_NOUNS):
-                return self._speaker(sp)
-        return None
+        sp = self.frames.document_place(toks, e)
+        return self._speaker(sp) if sp is not None else None
 
     def _subject_speaker(self, s: int, e: int, tops: list[MarkSpan]) -> Speaker | None:
         """An unframed quote inside a sentence of the reporter: its subject speaks

@@ -117,6 +117,21 @@ class FrameFinder(SourceRules):
                     return sp
         return None
 
+    def document_place(self, toks: list[Token], e: int) -> tuple[int, int] | None:
+        """The document a sentence names as where it says something ("im Bericht", "in einer
+        Pressemitteilung der Organisation"), else None."""
+        lx = self.lx
+        if not lx.DOCUMENT_PLACES or lx.DOCUMENT_PLACES.isdisjoint(t.low for t in toks):
+            return None
+        for k, t in enumerate(toks[:-2]):
+            if t.low not in lx.DOCUMENT_PLACES:
+                continue
+            sp = np_after(self.text, toks, k + 1, lx, e)
+            head = next((x for x in toks[k + 1 : k + 4] if x.cap or "-" in x.text), None)
+            if sp is not None and head is not None and head.low.endswith(lx.DOCUMENT_NOUNS):
+                return sp
+        return None
+
     def not_a_subject(self, sp: tuple[int, int]) -> bool:
         """A German phrase that opens with a lower-case word other than an article or a
         pronoun ("zufrieden über den Bericht") is no subject."""

@@ -310,7 +310,7 @@ def _passive_that(fr: FrameFinder, toks: list[Token], s: int, e: int) -> Frame |
             and any(is_konjunktiv(x, lx) for x in clause[1:4])
         ):
             return None
-        sp = fr.agent(toks[:c], 0)
+        sp = fr.agent(toks[:c], 0) or fr.document_place(toks[:c], toks[c].start)
         if sp is None:  # nobody named: the auxiliary stands in (no speaker)
             a = next((x for x in toks[:c] if x.low in lx.PASSIVE_AUX), None)
             a = a or next(x for x in toks[:c] if x.low in aux)

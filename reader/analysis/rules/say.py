@@ -355,8 +355,8 @@ def _as_frame(
             if hi < v and stop_at_comma:
                 return None
             if toks[lo].low in lx.EXPLETIVE:
-                sp = (toks[lo].start, toks[lo].end)  # "wie es … hieß": nobody
-                return sp, toks[v].end
+                # "wie es … hieß": nobody; "wie es in einer Mitteilung hieß": the place
+                return fr.es_source(toks[: v + 1], lo, toks[v].start), toks[v].end
             found = np_before(fr.text, toks, lo, hi, lx)
             return (found, toks[v].end) if found is not None else None
         if v - lo >= 10 and not any(
@@ -494,12 +494,23 @@ def _frame_before_de(fr: FrameFinder, toks: list[Token], s: int, e: int) -> Fram
         konj = any(is_konjunktiv(x, lx) for x in clause[:10])
         if not (starts_that or konj or t.low in lx.SAY_STRONG):
             continue
-        sp = fr.subject(toks, v, e)
+        sp = _passive_sayer(fr, toks, v) or fr.subject(toks, v, e)
         if sp is None:
             continue
         end = stop if stop is not None else fr.content_end(clause, e)
         return Frame(clause[0].start, end, "indirect", sp, t.text)
     return None
+
+
+def _passive_sayer(fr: FrameFinder, toks: list[Token], v: int) -> tuple[int, int] | None:
+    """'Es wurde von X die Vermutung geäußert, …': the agent of a passive verb of saying."""
+    lx = fr.lx
+    if toks[0].low not in lx.EMPTY_SUBJECTS or toks[v].low in lx.RELAY_VERBS:
+        return None  # ("X wurde von Reuters zitiert, …": X speaks, Reuters relays)
+    aux = next((k for k in range(v) if toks[k].low in lx.PASSIVE_AUX and not toks[k].cap), None)
+    if aux is None:
+        return None
+    return fr.agent(toks[: v + 1], aux, labelled=True)
 
 
 def _said_and(fr: FrameFinder, clause: list[Token]) -> int | None:
