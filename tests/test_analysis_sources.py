@@ -234,6 +234,22 @@ SOURCES = [
         starts="the vote",
         id="according-to-a-paper-then-a-speaker-who-said-en",
     ),
+    quote(
+        "Diesen Vorgaben entspricht der Entwurf für ein neues Polizeigesetz nach Meinung der "
+        "Landes-SPD nicht.",
+        "de",
+        "indirect",
+        speaker="Meinung der Landes-SPD",
+        id="noun-before-nach-meinung-is-no-postposed-source-de",
+    ),
+    quote(
+        "Wie der Zeitung „Morgenblatt“ von der Gruppe berichtet wird, muss die Sperre nicht von "
+        "einem Gericht bestätigt werden.",
+        "de",
+        "indirect",
+        speaker="der Gruppe",
+        id="agent-of-a-passive-wie-clause-is-the-source-de",
+    ),
 ]
 
 

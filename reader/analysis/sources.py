@@ -186,7 +186,14 @@ class SourceRules(ClauseTools):
     def _nach(self, toks: list[Token], i: int, e: int) -> tuple[int, int, tuple[int, int]] | None:
         """'seiner Meinung nach', 'nach Angaben von X', 'nach Grupps Meinung'."""
         lx, t, text = self.lx, toks[i], self.text
-        if i >= 1 and toks[i - 1].low.endswith(tuple(lx.SOURCE_NOUNS)):
+        ahead = toks[i + 1] if i + 1 < len(toks) else None
+        preposition = (  # "… das Polizeigesetz nach Meinung der SPD": 'nach' opens a phrase
+            ahead is not None
+            and (ahead.cap or ahead.low in lx.DETERMINERS)
+            and "," not in self.gap(t, ahead)
+            and not (i >= 2 and toks[i - 2].low in lx.POSSESSIVES)  # ("ihrer Meinung nach der …")
+        )
+        if i >= 1 and toks[i - 1].low.endswith(tuple(lx.SOURCE_NOUNS)) and not preposition:
             k = i - 1  # "seiner Meinung nach"
             if k and toks[k - 1].low in lx.DETERMINERS | lx.POSSESSIVES:
                 k -= 1
@@ -292,6 +299,12 @@ class SourceRules(ClauseTools):
         stop = toks[v].start
         if toks[o + 1].low in lx.EXPLETIVE and lx.LOOSE_AS_SOURCE:
             return (toks[o + 1].start, toks[o + 1].end)  # "Wie es hieß, …": nobody named
+        agent = next((k for k in range(o + 1, v - 1) if toks[k].low in lx.AGENT_PREPOSITIONS), None)
+        if agent is not None and w > v and lx.LOOSE_AS_SOURCE:
+            # "Wie der Zeitung von der Gruppe berichtet wird, …": the agent, not the addressee
+            sp = np_after(text, toks, agent + 1, lx, stop)
+            if sp is not None:
+                return sp
         if toks[o + 1].low in lx.REFLEXIVE and toks[o + 2].low in lx.SICH_PREPOSITIONS:
             sp = np_after(text, toks, o + 3, lx, stop) or np_after(text, toks, o + 4, lx, stop)
         else:
