@@ -481,6 +481,13 @@ SPEAKERS = [
         speaker_has="Richter",
         id="joined-particle-verb-closes-a-wie-source-de",
     ),
+    quote(
+        "Colm empfahl dem Gericht, der Klage der Kommission gegen das Land stattzugeben.",
+        "de",
+        "reported",
+        speaker="Colm",
+        id="dative-object-after-the-verb-is-no-subject-de",
+    ),
 ]
 
 

@@ -254,7 +254,13 @@ class ClauseTools:
             # auxiliary comes the subject, one that no list knows too
             return after or sub
         before = np_before(self.text, toks, lo, v, lx)
-        if before and not self.speakerlike(before) and after and self.speakerlike(after):
+        if (
+            before
+            and not self.speakerlike(before)
+            and after
+            and self.speakerlike(after)
+            and not self.oblique(after)  # "X empfahl dem Gericht, …": an object
+        ):
             return after
         if sub is not None and before and not self.speakerlike(before):
             return sub  # "X hatte Anfang Juli berichtet": the phrase before the auxiliary
@@ -286,6 +292,11 @@ class ClauseTools:
                     return None
                 return np_after(self.text, toks, k + 1, lx, toks[v].start)
         return None
+
+    def oblique(self, sp: tuple[int, int]) -> bool:
+        """A noun phrase whose article is never that of a subject ("dem Gericht", "den
+        Staatsschulden", "einen Rückgang")."""
+        return self.text[sp[0] : sp[1]].split()[0].lower() in self.lx.OBLIQUE_ARTICLES
 
     def adverb_then_np(self, toks: list[Token], v: int) -> bool:
         """'meldeten dann die Nachrichten', 'erklärte gestern ein Sprecher': one adverb between

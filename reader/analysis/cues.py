@@ -351,6 +351,8 @@ class Cues:
     # personal pronouns that are only ever a subject ("Deren Haltung nannte er …": after the
     # verb it is the subject, whatever stands before the verb)
     SUBJECT_ONLY_PRONOUNS: frozenset[str]
+    # articles of a noun phrase that is never the subject ("X empfahl dem Gericht, …")
+    OBLIQUE_ARTICLES: frozenset[str]
     # personal pronouns that are never a subject ("Twitter rät ihm, …": the object)
     OBJECT_PRONOUNS: frozenset[str]
     # words among the verbs of saying that never frame the clause after them

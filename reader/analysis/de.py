@@ -630,6 +630,8 @@ NOT_RELATIVE_HEADS: frozenset[str] = frozenset({"was", "wo"})
 
 OBJECT_PRONOUNS: frozenset[str] = frozenset({"ihm", "ihn", "ihnen"})
 
+OBLIQUE_ARTICLES: frozenset[str] = frozenset({"dem", "den", "einem", "einen", "des", "eines", "diesem", "diesen", "seinem", "seinen", "ihrem", "ihren"})
+
 SUBJECT_ONLY_PRONOUNS: frozenset[str] = frozenset({"er"})
 
 NO_SUBJECT_AFTER: frozenset[str] = frozenset({"um", "beim"})
@@ -889,6 +891,7 @@ DE = Cues(
     NOT_RELATIVE_HEADS=NOT_RELATIVE_HEADS,
     NO_SUBJECT_AFTER=NO_SUBJECT_AFTER,
     SUBJECT_ONLY_PRONOUNS=SUBJECT_ONLY_PRONOUNS,
+    OBLIQUE_ARTICLES=OBLIQUE_ARTICLES,
     OBJECT_PRONOUNS=OBJECT_PRONOUNS,
     NOT_FRAME_VERB_WORDS=NOT_FRAME_VERB_WORDS,
     NOT_FINITE_AFTER_NOUN=NOT_FINITE_AFTER_NOUN,

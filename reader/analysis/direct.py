@@ -99,6 +99,7 @@ def sentence_subject(eng: TextView, toks: list[Token]) -> tuple[int, int] | None
     if (
         after is not None
         and eng.frames.speakerlike(after)
+        and not eng.frames.oblique(after)  # ("Colomer empfahl dem Gericht …": an object)
         and (before is None or not eng.frames.speakerlike(before))
     ):
         return after  # an object first: "Jegliche Verantwortung weist Hartmann von sich"
