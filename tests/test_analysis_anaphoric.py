@@ -124,8 +124,11 @@ def test_demnach_inside_an_indicative_sentence_and_zu_folge_are_source_phrases()
     a = analyze(text, "de")
     assert {q.speaker for q in a.quotes} == {"Gerüchten"}
     text = "Die Firma bekomme Geld, wie es auf einer Pressekonferenz in Oslo am Montag hieß."
+    a, q = _one(text, "indirect")  # the place speaks, as in "In dem Bericht heißt es, …"
+    assert q.text == "Die Firma bekomme Geld" and q.speaker == "einer Pressekonferenz"
+    text = "Die Firma bekomme Geld, wie es am Montag hieß."
     a, q = _one(text, "indirect")
-    assert q.text == "Die Firma bekomme Geld" and q.speaker is None
+    assert q.text == "Die Firma bekomme Geld" and q.speaker is None  # no place: nobody
 
 
 def test_curly_and_single_quotes_with_pronoun_speaker():

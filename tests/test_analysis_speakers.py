@@ -488,6 +488,14 @@ SPEAKERS = [
         speaker="Colm",
         id="dative-object-after-the-verb-is-no-subject-de",
     ),
+    quote(
+        "Der Minister sprach am Montag. Die Kontrolle der Kosten in den Kliniken des Landes "
+        "müsse ein Teil des Programms werden, fordern die Forscher.",
+        "de",
+        "indirect",
+        speaker="die Forscher",
+        id="plural-present-of-an-er-verb-frames-after-de",
+    ),
 ]
 
 

@@ -19,7 +19,8 @@ def _weak(stems: str) -> set[str]:
         e = "e" if stem[-1] in "td" or stem.endswith(("chn", "gn", "ffn")) else ""
         ge = "" if stem.startswith(("be", "er", "ver", "ent", "zer", "emp", "ge")) or stem.endswith(
             "ier") else "ge"
-        out |= {stem + e + "t", stem + e + "te", stem + e + "ten", stem + "en", ge + stem + e + "t"}
+        inf = stem + "n" if stem.endswith(("er", "el")) else stem + "en"  # fordern, zweifeln
+        out |= {stem + e + "t", stem + e + "te", stem + e + "ten", inf, ge + stem + e + "t"}
     return out
 
 
