@@ -147,6 +147,28 @@ def test_every_source_of_a_page_is_a_candidate_with_its_agreement() -> None:
     assert published.get("w:key:dc.date") == 1.0
 
 
+def test_agreement_of_markup_and_text_and_the_words_before_a_date_are_features() -> None:
+    """A day both the markup and the visible text state is marked; so is a day the page
+    writes after 'Published' / 'Veröffentlicht' or after 'Updated' / 'Zuletzt geändert'."""
+    head = ld(datePublished="2023-05-02T09:15:00+02:00")
+    header = "<p>Veröffentlicht am 2. Mai 2023 · Zuletzt geändert am 9. Mai 2023</p>"
+    tree = lxml_html.document_fromstring(page(head, header).decode())
+    found = dict(dates.html_candidates(dates.html_mentions(tree), [], None, None, None))
+    published, changed = found["2023-05-02"], found["2023-05-09"]
+    assert published.get("agree:mv") == 1.0 and "agree:mv" not in changed
+    assert published.get("pubword") == 1.0 and "modword" not in published
+    assert changed.get("modword") == 1.0 and "pubword" not in changed
+
+
+def test_a_day_in_the_address_with_a_month_name_is_a_candidate() -> None:
+    def days(url: str) -> list[str]:
+        return [m.day for m in dates.url_mentions(url)]
+
+    assert days("https://news.example.org/world/2020/oct/02/harbour-basin") == ["2020-10-02"]
+    assert days("https://news.example.org/2018/04/12/harbour") == ["2018-04-12"]
+    assert days("https://news.example.org/2020/oct/harbour") == []
+
+
 def test_dates_in_a_line_of_text_in_the_forms_pages_use() -> None:
     assert dates.text_dates("Von Erika Beispiel | 19.10.19, 18:56 Uhr") == [("2019-10-19", "short")]
     # a year glued to the time after it by the copy

@@ -175,6 +175,12 @@ def candidates_from(mentions: list[Mention], rule: str | None = None) -> list[tu
                 f[f"flag:{flag}"] = 1.0
             for word in mention.words:
                 f["w:" + word] = 1.0
+            if "shifted" not in mention.flags and not mention.source.startswith(("ld:", "meta:")):
+                said = {w for w in mention.words if not w.startswith("key:")}
+                if said & _PUBLISHED_WORDS:
+                    f["pubword"] = 1.0
+                if said & _MODIFIED_WORDS:
+                    f["modword"] = 1.0
         neighbours = sum(
             1 for m in mentions if m.day != day and abs(_days_between(m.day, day)) == 1
         )
@@ -190,6 +196,8 @@ def candidates_from(mentions: list[Mention], rule: str | None = None) -> list[tu
         f["yearahead" if back < 0 else f"yearback:{min(3, back)}"] = 1.0
         if day.endswith("-01-01"):
             f["newyear"] = 1.0
+        if set(sources) & _MACHINE_SOURCES and set(sources) & _VISIBLE_SOURCES:
+            f["agree:mv"] = 1.0  # stated for machines and shown to readers alike
         if published and day not in published:
             later = all(day > p for p in published)
             earlier = all(day < p for p in published)
@@ -205,6 +213,54 @@ def _days_between(a: str, b: str) -> int:
 
 
 _PUBLISHED_SOURCES = {"ld:published", "meta:pub", "item:published", "ld:created"}
+_MACHINE_SOURCES = {
+    "ld:published",
+    "ld:created",
+    "ld:modified",
+    "ld:upload",
+    "meta:pub",
+    "meta:mod",
+    "meta:other",
+    "item:published",
+    "item:created",
+    "item:modified",
+    "item:upload",
+    "time",
+}
+_VISIBLE_SOURCES = {"time:text", "class", "nearh1", "page", "header"}
+# the words a page writes before its publication day and before its last change, in the
+# languages of the pages (single words are too rare on their own for the ranker to learn)
+_PUBLISHED_WORDS = {
+    "published",
+    "posted",
+    "created",
+    "written",
+    "issued",
+    "released",
+    "veröffentlicht",
+    "erschienen",
+    "erstellt",
+    "publiziert",
+    "geschrieben",
+    "publié",
+    "publicado",
+    "pubblicato",
+}
+_MODIFIED_WORDS = {
+    "updated",
+    "update",
+    "modified",
+    "revised",
+    "edited",
+    "last",
+    "aktualisiert",
+    "geändert",
+    "änderung",
+    "zuletzt",
+    "bearbeitet",
+    "actualizado",
+    "aggiornato",
+}
 
 
 # ---- HTML ------------------------------------------------------------------------------------
@@ -391,11 +447,19 @@ def headline_mentions(tree: Element) -> list[Mention]:
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$)")
 
 
+_URL_NAMED_DATE = re.compile(
+    r"/((?:19|20)\d\d)/(" + _MONTH_NAMES + r")/(0?[1-9]|[12]\d|3[01])(?:/|-|$)", re.I
+)
+
+
 def url_mentions(url: str | None) -> list[Mention]:
+    """'/2018/04/12/slug' and '/2020/oct/02/slug': the day in the address's path."""
     match = _URL_DATE.search(url or "")
-    if not match:
-        return []
-    day = parse_date(f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}")
+    if match:
+        day = parse_date(f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}")
+    else:
+        named = _URL_NAMED_DATE.search(url or "")
+        day = parse_date(f"{named.group(3)}. {named.group(2)} {named.group(1)}") if named else None
     return [Mention(day, "url")] if day else []
 
 

@@ -357,7 +357,19 @@ def _contains(paragraphs: list[str], passage: str) -> bool:
 
 def _body(tree: Element, guesses: bool = True) -> tuple[list[str], list[int], dict[str, Any]]:
     """trafilatura on the page without its furniture; the densest container if that loses the
-    story; sentences it dropped from its own container put back."""
+    story; sentences it dropped from its own container put back; the story the page's script
+    JSON holds when the markup shows only its start."""
+    from . import html_state
+
+    scripts = html_state.script_texts(tree)  # before the furniture (and the scripts) go
+    paragraphs, headings, guessed = _markup_body(tree, guesses)
+    story = html_state.longer_story(scripts, paragraphs)
+    if story is not None:
+        return story, [], guessed
+    return paragraphs, headings, guessed
+
+
+def _markup_body(tree: Element, guesses: bool) -> tuple[list[str], list[int], dict[str, Any]]:
     from . import html_fallback
     from .html_coverage import extraction_container, restore_lost_text
 
