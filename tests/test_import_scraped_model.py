@@ -185,3 +185,26 @@ def test_a_headline_under_a_related_label_stays_a_title_candidate() -> None:
     features = _candidates(page)
     assert HEADLINE in features
     assert features[HEADLINE].get("rule:noise") == 1.0
+
+
+def test_a_headline_glued_to_its_breadcrumb_without_spaces_is_marked_on_both_lines() -> None:
+    """'HomeLocalOld tram depot ...' (a copy that lost the separators) holds the headline line
+    under it: the glued line holds it at its tail, the headline is inside it."""
+    glued = "HomeLocal" + HEADLINE
+    features = _candidates(page_copy().replace("Local news\n", glued + "\n"))
+    assert features[glued].get("holds:tail") == 1.0
+    assert features[HEADLINE].get("inside:tail") == 1.0
+    assert "holds:tail" not in features[HEADLINE]
+    assert not any(k.startswith(("holds:", "inside:")) for k in features["By Jane Example"])
+
+
+def test_headline_words_found_as_stems_and_inside_longer_words_of_the_lead() -> None:
+    """'Depots' and the lead's 'depot' share a stem; 'strict' stands inside 'district' (as a
+    German word inside a compound); exact word overlap sees neither."""
+    headline = "Strict rules for depots"
+    features = _candidates(page_copy().replace(HEADLINE, headline))
+    f = features[headline]
+    assert f.get("leadoverlap", 0.0) == 0.0
+    assert f["stemlead"] > 0  # 'depots'
+    assert f["sublead"] > 0  # 'strict'
+    assert features["Updated 3 hours ago"].get("stemlead", 0.0) == 0.0

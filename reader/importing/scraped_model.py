@@ -614,6 +614,8 @@ def title_candidates(
         out.append((index, f))
     _relative(out, "leadoverlap")
     _relative(out, "overlap")
+    _glued_features(lines, out)
+    _stem_features(lines, probabilities, span, out)
     # The topmost headline-shaped line above the story that shares words with its lead: a
     # headline comes before its standfirst and the captions under it.
     topical = [
@@ -634,6 +636,75 @@ def title_candidates(
 
 
 _TITLE_CROSS = ("pbody", "overlap", "leadoverlap", "capital", "logdist", "prevp", "nextp")
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _glued_features(lines: list[Line], rows: list[tuple[int, Features]]) -> None:
+    """A line that is a neighbour with words glued on before or after it, spaces or not
+    ('Home>Politik>Headline', 'StartseiteKulturHeadline'), or the neighbour inside such a line:
+    letters only, within 3 lines."""
+    letters: dict[int, str] = {}
+
+    def of(j: int) -> str:
+        if j not in letters:
+            letters[j] = _letters(lines[j].text)
+        return letters[j]
+
+    for index, f in rows:
+        mine = of(index)
+        if len(mine) < 12:
+            continue
+        for j in range(max(0, index - 3), min(len(lines), index + 4)):
+            other = of(j) if j != index else ""
+            if len(other) >= 12 and len(mine) > len(other) + 2:
+                if mine.endswith(other):
+                    f["holds:tail"] = 1.0
+                elif mine.startswith(other):
+                    f["holds:head"] = 1.0
+            if len(other) > len(mine) + 2:
+                if other.endswith(mine):
+                    f["inside:tail"] = 1.0
+                elif other.startswith(mine):
+                    f["inside:head"] = 1.0
+
+
+_STEM, _LEAD_WORDS = 5, 80
+
+
+def _stem_features(
+    lines: list[Line],
+    probabilities: list[float],
+    span: tuple[int, int],
+    rows: list[tuple[int, Features]],
+) -> None:
+    """How many of a line's words recur in the story's lead and body as word stems (first
+    letters: 'Lehrgangs' and 'Lehrgang') or inside longer words (German compounds): a
+    headline's words come back in the text under it."""
+    start, end = span
+    lead: list[str] = []
+    for index in range(start, end):
+        if probabilities[index] >= 0.5 and lines[index].body:
+            lead += _content_words(lines[index].text)
+            if len(lead) >= _LEAD_WORDS:
+                break
+    body_stems: set[str] = set()
+    for index in range(start, end):
+        if probabilities[index] >= 0.5:
+            body_stems.update(w[:_STEM] for w in _content_words(lines[index].text))
+    lead_stems = {w[:_STEM] for w in lead}
+    lead_text = " ".join(lead)
+    for index, f in rows:
+        own = _content_words(lines[index].text)
+        if not own:
+            continue
+        f["stemlead"] = sum(1 for w in own if w[:_STEM] in lead_stems) / len(own)
+        f["stembody"] = sum(1 for w in own if w[:_STEM] in body_stems) / len(own)
+        f["sublead"] = sum(1 for w in own if len(w) >= _STEM and w in lead_text) / len(own)
+    _relative(rows, "stemlead")
+    _relative(rows, "sublead")
 
 
 def _relative(rows: list[tuple[int, Features]], name: str) -> None:
