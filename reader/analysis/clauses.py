@@ -44,11 +44,13 @@ _KONJ_MEMO: dict[str, dict[str, bool]] = {}
 def is_konjunktiv(tok: Token, lx: Cues) -> bool:
     """Konjunktiv I/II: a listed form, or a known verb stem + "e" (also with a prefix: vorsehe)."""
     memo = _KONJ_MEMO.get(lx.lang)
+    if memo is not None:
+        hit = memo.get(tok.text)
+        if hit is not None:  # (the usual case: a word met before)
+            return hit
     if memo is None or len(memo) > 200_000:
         memo = _KONJ_MEMO[lx.lang] = {}
-    hit = memo.get(tok.text)
-    if hit is None:
-        hit = memo[tok.text] = _is_konjunktiv(tok, lx)
+    hit = memo[tok.text] = _is_konjunktiv(tok, lx)
     return hit
 
 

@@ -11,7 +11,9 @@ _ABBREV = de.ABBREVIATIONS | en.ABBREVIATIONS
 _MONTHS = de.MONTHS | en.MONTHS
 # End punctuation, optional closing marks/brackets, whitespace, then something that can start
 # a sentence (capital, digit, opening mark or bracket).
-_BOUNDARY = re.compile(r"[.!?…]+[\"“”»«’'\)\]]*[ \t]+(?=[\"„“»«‚‘(\[]?[^\W\d_a-zäöüß]|\d)")
+# ("[.!?…][.!?…]*" is "[.!?…]+": a pattern that opens with one character class lets the
+# regex engine skip to the next candidate character instead of trying every position)
+_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"“”»«’'\)\]]*[ \t]+(?=[\"„“»«‚‘(\[]?[^\W\d_a-zäöüß]|\d)")
 _LINE = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*$")
 
