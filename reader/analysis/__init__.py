@@ -6,6 +6,7 @@ Rules over per-language cue data (de.py, en.py), so it runs offline, fast, and e
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING
 
 from .models import Actor, Analysis, Quote
@@ -26,7 +27,16 @@ def analyze(text: str, lang: str | None = None) -> Analysis:
         lang = guess_lang(text) if text.strip() else (lang or "de")
         if lang not in ("de", "en"):
             lang = guess_lang(text)
-    return (_ENGINE[0] if _ENGINE else _engine())(text, lang).run()
+    engine = _ENGINE[0] if _ENGINE else _engine()
+    # the collector is paused: an analysis makes a new object for every word and leaves no
+    # cycles, so collections during it only walk those objects for nothing (1-2 % of its time)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return engine(text, lang).run()
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # the engine, imported on the first analysis (an import statement in analyze() would cost a
