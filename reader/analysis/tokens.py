@@ -70,6 +70,20 @@ def words(text: str, start: int = 0, end: int | None = None) -> Words:
     return Words(tokens, starts, texts, lows, caps)
 
 
+# union(a, b, ...) -> (the sets, their union): the sets are kept so that their ids stay theirs
+_UNIONS: dict[tuple[int, ...], tuple[tuple[frozenset[str], ...], frozenset[str]]] = {}
+
+
+def union(*sets: frozenset[str]) -> frozenset[str]:
+    """``a | b | …`` of cue sets, built once: a rule that tests a word against the union on
+    every call would otherwise copy every set each time (SAY_VERBS alone holds hundreds)."""
+    key = tuple(map(id, sets))
+    hit = _UNIONS.get(key)
+    if hit is None:
+        hit = _UNIONS[key] = (sets, frozenset().union(*sets))
+    return hit[1]
+
+
 def cues(lang: str | None) -> Cues:
     """The cue data for ``lang`` (German for anything but English)."""
     return en.EN if lang == "en" else de.DE
