@@ -16,7 +16,9 @@ from .cues import Cues
 # Possessive quantifiers: all that follows a part is optional, so giving back letters never
 # finds another match; the engine then keeps no backtracking points (a fifth faster). The
 # first letter on its own ("\w\w*+" is "\w++") lets the engine skip to the next letter.
-_WORD = re.compile(r"\w\w*+(?:[-‐.’']\w++)*+(?:\.(?:(?<=\b[A-Z]\.)|(?<=\.[A-Za-z]\.)))?")
+# The final dot is one branch of two, the other empty ("(?:X|)" is "(?:X)?" here: nothing
+# follows it), so no repeat is set up after every word (a tenth of the regex's work).
+_WORD = re.compile(r"\w\w*+(?:[-‐.’']\w++)*+(?:\.(?:(?<=\b[A-Z]\.)|(?<=\.[A-Za-z]\.))|)")
 _SPLIT = re.compile(f"({_WORD.pattern})")
 _FIRST = itemgetter(0)
 
