@@ -21,6 +21,16 @@ from .tokens import Token, Words
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
 _DIGIT = re.compile(r"\d")
 _NON_WORD = re.compile(r"\W+")
+_SLUGS: dict[str, str] = {}  # name -> slug (names recur from text to text)
+
+
+def _slug(name: str) -> str:
+    if len(_SLUGS) > 100_000:
+        _SLUGS.clear()
+    slug = _SLUGS[name] = _NON_WORD.sub("-", name.lower()).strip("-") or "actor"
+    return slug
+
+
 _MARKS = set("„“”\"»«‚‘’'")
 _NAME_MEMO: dict[str, dict[str, bool]] = {}
 _POSSESSIVE = ("'s", "’s")
@@ -566,7 +576,7 @@ class ActorFinder:
         out: list[Actor] = []
         used: set[str] = set()
         for d in sorted(self.drafts.values(), key=lambda d: min(d.mentions)):
-            slug = _NON_WORD.sub("-", d.name.lower()).strip("-") or "actor"
+            slug = _SLUGS.get(d.name) or _slug(d.name)
             aid, n = slug, 2
             while aid in used:
                 aid, n = f"{slug}-{n}", n + 1
