@@ -16,14 +16,36 @@ from .actor_words import ActorDraft, first_words, gazetteer_words, is_role, role
 from .cues import Cues
 from .models import Actor
 from .places import capital_table, country_table
-from .tokens import Token
+from .tokens import Token, Words
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
 _DIGIT = re.compile(r"\d")
 _NON_WORD = re.compile(r"\W+")
+_SLUGS: dict[str, str] = {}  # name -> slug (names recur from text to text)
+
+
+def _slug(name: str) -> str:
+    if len(_SLUGS) > 100_000:
+        _SLUGS.clear()
+    slug = _SLUGS[name] = _NON_WORD.sub("-", name.lower()).strip("-") or "actor"
+    return slug
+
+
 _MARKS = set("„“”\"»«‚‘’'")
 _NAME_MEMO: dict[str, dict[str, bool]] = {}
 _POSSESSIVE = ("'s", "’s")
+# per language: capitalised word -> may a gazetteer rule start there (see _gazetteers)
+_GAZETTEER_MEMO: dict[tuple[str, str], dict[str, bool]] = {}
+
+
+def _word_memo(
+    memos: dict[tuple[str, str], dict[str, bool]], lang: str, lx: Cues
+) -> dict[str, bool]:
+    """A memo of word -> answer that depends on the language data alone (kept small)."""
+    memo = memos.setdefault((lang, lx.lang), {})
+    if len(memo) > 100_000:
+        memo.clear()
+    return memo
 
 
 def _base(word: str) -> str:
@@ -34,7 +56,9 @@ def _base(word: str) -> str:
 class ActorFinder:
     """Collects actors over a whole text; ``mention_at`` maps offsets back to actor ids."""
 
-    def __init__(self, text: str, tokens: list[Token], lx: Cues, lang: str):
+    def __init__(
+        self, text: str, tokens: list[Token], lx: Cues, lang: str, words: Words | None = None
+    ):
         self.text, self.tokens, self.lx, self.lang = text, tokens, lx, lang
         self.drafts: dict[str, ActorDraft] = {}
         self.countries = country_table(lang)
@@ -46,8 +70,13 @@ class ActorFinder:
         self._lowers: set[str] | None = None
         self.people: dict[str, ActorDraft] = {}  # every name form seen -> its person
         self.by_last: dict[str, ActorDraft] = {}  # last word of a name -> its person
-        self.caps = [i for i, t in enumerate(tokens) if t.cap]  # most rules start at a capital
-        self.cap_words = cap_words = [tokens[i].text for i in self.caps]
+        if words is None:  # (the columns tokenising made: ``tokens``' fields as lists)
+            words = Words(tokens, [], [t.text for t in tokens], [t.low for t in tokens], [])
+            words.caps.extend(t.cap for t in tokens)
+        self.lows = words.lows
+        self.caps = list(compress(range(len(tokens)), words.caps))  # most rules start at one
+        self.cap_words = cap_words = list(compress(words.texts, words.caps))
+        self.cap_lows = list(compress(words.lows, words.caps))
         self.counts: dict[str, int] = Counter(cap_words)
         memo = role_memo(lx)
         hits = list(map(memo.get, cap_words))  # is each capitalised word a title?
@@ -61,7 +90,11 @@ class ActorFinder:
             self.roles[i] = True
         if not lx.NOUNS_CAPITALISED:  # lower-case titles: "the spokesman", "vice minister"
             titles = frozenset(lx.ROLE_SUFFIXES)  # a set: this looks up every word of the text
-            lower = [i for i, t in enumerate(tokens) if not t.cap and t.low in titles]
+            lower = (
+                []
+                if titles.isdisjoint(words.lows)
+                else [i for i, t in enumerate(tokens) if not t.cap and t.low in titles]
+            )
             for i in lower:
                 self.roles[i] = True
             self.role_at = sorted(self.role_at + lower)
@@ -118,15 +151,21 @@ class ActorFinder:
         orgs = {k: v for k, v in lx.ORGS.items() if v}
         firsts = first_words(self.lang, lx)
         listed = gazetteer_words(self.lang, lx)  # firsts, regions, countries, capitals, orgs
-        maybe = [  # the common case, a capital no gazetteer can match, is left out here
-            i
-            for i, w in zip(self.caps, self.cap_words)
-            if w in listed
-            or "-" in w
-            or w.isupper()
-            or (w.endswith(_POSSESSIVE) and w[:-2] in listed)  # (_base, inlined)
-        ]
-        for i in maybe:
+        # the common case, a capital no gazetteer can match, is left out here; the answer
+        # depends on the word alone: one memo look-up for each capital, no Python loop
+        memo = _word_memo(_GAZETTEER_MEMO, self.lang, lx)
+        hits: list[bool | None] = list(map(memo.get, self.cap_words))
+        if None in hits:
+            for n, hit in enumerate(hits):
+                if hit is None:
+                    w = self.cap_words[n]
+                    hits[n] = memo[w] = (
+                        w in listed
+                        or "-" in w
+                        or w.isupper()
+                        or (w.endswith(_POSSESSIVE) and w[:-2] in listed)  # (_base, inlined)
+                    )
+        for i in compress(self.caps, hits):
             t = toks[i]
             if i in self.taken:
                 continue
@@ -195,8 +234,10 @@ class ActorFinder:
 
     def _titled_people(self) -> None:
         toks, lx = self.tokens, self.lx
-        starts = sorted(set(self.role_at) | {i for i in self.caps if toks[i].low in lx.HONORIFICS})
-        for i in starts:
+        starts = set(self.role_at)
+        if not lx.HONORIFICS.isdisjoint(self.cap_lows):
+            starts.update(i for i, w in zip(self.caps, self.cap_lows) if w in lx.HONORIFICS)
+        for i in sorted(starts):
             t = toks[i]
             j = (
                 i + 1
@@ -307,16 +348,17 @@ class ActorFinder:
         # where the scan never looks again, so the answers cannot change under it
         name_like = [False] * (len(toks) + 1)
         taken, roles, memo = self.taken, self.roles, self._name_memo
-        for i, w in zip(self.caps, self.cap_words):  # (_name_like, inlined: every capital)
-            if i in taken or roles[i]:
-                continue
-            hit = memo.get(w)
-            if hit is None:
-                hit = memo[w] = self._name_word(toks[i])
-            name_like[i] = hit
+        hits: list[bool | None] = list(map(memo.get, self.cap_words))  # (_name_like, inlined)
+        if None in hits:
+            for n, hit in enumerate(hits):
+                if hit is None:
+                    hits[n] = memo[self.cap_words[n]] = self._name_word(toks[self.caps[n]])
+        starts = [i for i in compress(self.caps, hits) if i not in taken and not roles[i]]
+        for i in starts:
+            name_like[i] = True
         nxt = 0
-        for i in self.caps:
-            if i < nxt or not name_like[i]:
+        for i in starts:
+            if i < nxt:
                 continue
             k = i + 1  # token i is name-like: the run goes on while the next words are
             while (
@@ -397,10 +439,11 @@ class ActorFinder:
                 index[first] = ds[0]
         if not index:
             return
-        for i, w in zip(self.caps, self.cap_words):
-            if w.endswith(_POSSESSIVE):  # "Nwosu's" (_base, inlined: every capital)
-                w = w[:-2]
-            if w in index and i not in self.taken:
+        bases = self.cap_words  # "Nwosu's" is "Nwosu" (_base of every capital)
+        if "'s" in self.text or "’s" in self.text:
+            bases = [w[:-2] if w.endswith(_POSSESSIVE) else w for w in bases]
+        for i, w in compress(zip(self.caps, bases), map(index.__contains__, bases)):
+            if i not in self.taken:
                 self._mark_tokens(i, i + 1, index[w], self.tokens[i].text)
 
     def _role_references(self) -> None:
@@ -533,7 +576,7 @@ class ActorFinder:
         out: list[Actor] = []
         used: set[str] = set()
         for d in sorted(self.drafts.values(), key=lambda d: min(d.mentions)):
-            slug = _NON_WORD.sub("-", d.name.lower()).strip("-") or "actor"
+            slug = _SLUGS.get(d.name) or _slug(d.name)
             aid, n = slug, 2
             while aid in used:
                 aid, n = f"{slug}-{n}", n + 1

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .clauses import Frame, is_konjunktiv
 from .direct import opinion_holder, sentence_subject
-from .tokens import Token
+from .tokens import Token, union
 
 if TYPE_CHECKING:
     from .view import TextView
@@ -133,7 +133,7 @@ def named_sayer(eng: TextView, outside: list[Token], sp: tuple[int, int]) -> boo
     and the subject is a short capitalised phrase that opens the sentence."""
     lx = eng.lx
     words = eng.text[sp[0] : sp[1]].split()
-    verbs = lx.SAY_VERBS | lx.REPORT_VERBS | lx.LABEL_VERBS
+    verbs = union(lx.SAY_VERBS, lx.REPORT_VERBS, lx.LABEL_VERBS)
     return (
         eng.lx.NOUNS_CAPITALISED
         and sp[0] == outside[0].start

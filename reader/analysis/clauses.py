@@ -11,7 +11,7 @@ from functools import lru_cache
 from .cues import Cues
 from .models import QuoteKind
 from .speakers import np_after, np_before
-from .tokens import Token
+from .tokens import Token, union
 
 _END_PUNCT = ".!?…:;"
 
@@ -44,11 +44,13 @@ _KONJ_MEMO: dict[str, dict[str, bool]] = {}
 def is_konjunktiv(tok: Token, lx: Cues) -> bool:
     """Konjunktiv I/II: a listed form, or a known verb stem + "e" (also with a prefix: vorsehe)."""
     memo = _KONJ_MEMO.get(lx.lang)
+    if memo is not None:
+        hit = memo.get(tok.text)
+        if hit is not None:  # (the usual case: a word met before)
+            return hit
     if memo is None or len(memo) > 200_000:
         memo = _KONJ_MEMO[lx.lang] = {}
-    hit = memo.get(tok.text)
-    if hit is None:
-        hit = memo[tok.text] = _is_konjunktiv(tok, lx)
+    hit = memo[tok.text] = _is_konjunktiv(tok, lx)
     return hit
 
 
@@ -156,7 +158,7 @@ class ClauseTools:
         inner = lx.NP_PREPOSITIONS
         adjective = False  # the word after this one is an adjective or a noun of a phrase
         flags = []
-        finite = lx.NOT_SUBJECT_END | lx.KONJ_FORMS
+        finite = union(lx.NOT_SUBJECT_END, lx.KONJ_FORMS)
         for n in range(len(toks) - 1, -1, -1):  # right to left: "der ehemalige sozial… Chef"
             t = toks[n]
             if (
@@ -310,8 +312,8 @@ class ClauseTools:
             and len(adv.low) > 2
             and adv.low not in lx.DETERMINERS
             and adv.low not in lx.NP_PREPOSITIONS
-            and adv.low not in lx.THAT | lx.SUBORDINATORS | lx.CLAUSE_GLUE
-            and adv.low not in lx.NOT_SUBJECT_END | lx.RELATIVES
+            and adv.low not in union(lx.THAT, lx.SUBORDINATORS, lx.CLAUSE_GLUE)
+            and adv.low not in union(lx.NOT_SUBJECT_END, lx.RELATIVES)
             and adv.low not in lx.PRONOUNS
             and (nxt.cap or nxt.low in lx.DETERMINERS)
             and "," not in self.gap(adv, nxt)
@@ -344,7 +346,7 @@ class ClauseTools:
             and any(w[:1].isupper() for w in words[1:3])
         ):
             return False
-        if len(words) == 1 and words[0].lower() in lx.PERSON_PRONOUNS | lx.PLURAL_PRONOUNS:
+        if len(words) == 1 and words[0].lower() in union(lx.PERSON_PRONOUNS, lx.PLURAL_PRONOUNS):
             return True
         if self.actor_at is not None and self.actor_at(sp[0], sp[1]):
             return True

@@ -204,8 +204,8 @@ class Engine:
 
     def _sentence(self, idx: int, s: int, e: int, marks: list[MarkSpan]) -> None:
         tops = [m for m in marks if m.level == 0]
-        outside = self.view.outside(s, e, tops)
-        ctx = SentenceContext(self.view, self, idx, s, e, outside, tops)
+        outside, lows = self.view.outside_lows(s, e, tops)
+        ctx = SentenceContext(self.view, self, idx, s, e, outside, tops, lows)
         frame = self._first_frame(ctx)
         if frame is None:
             self._directs(idx, s, e, tops, marks, frame_quote=None)

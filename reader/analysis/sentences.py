@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from . import de, en
+from .marks import char_positions
 
 _ABBREV = de.ABBREVIATIONS | en.ABBREVIATIONS
 _MONTHS = de.MONTHS | en.MONTHS
 # End punctuation, optional closing marks/brackets, whitespace, then something that can start
 # a sentence (capital, digit, opening mark or bracket).
 _BOUNDARY = re.compile(r"[.!?…]+[\"“”»«’'\)\]]*[ \t]+(?=[\"„“»«‚‘(\[]?[^\W\d_a-zäöüß]|\d)")
+_END = ".!?…"  # what a boundary opens with
 _LINE = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*$")
 
@@ -40,6 +43,19 @@ def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
     return False
 
 
+def _boundaries(text: str) -> Iterator[re.Match[str]]:
+    """What ``_BOUNDARY.finditer(text)`` finds: the pattern is tried only where end punctuation
+    stands (found with str.find) instead of the regex engine testing every character."""
+    last = 0
+    match = _BOUNDARY.match
+    for at in char_positions(text, _END):
+        if at >= last:
+            m = match(text, at)
+            if m is not None:
+                last = m.end()
+                yield m
+
+
 def _lines(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     """The lines of text[start:end] as spans (the last one may be a sentence's rest)."""
     for line in _LINE.finditer(text, start, end):
@@ -59,7 +75,7 @@ def split_sentences(
     start = 0
     # one scan over the whole text (a boundary never holds a newline); the lines passed on
     # the way close the sentence they end
-    for m in _BOUNDARY.finditer(text):
+    for m in _boundaries(text):
         at = m.start()
         if text.find("\n", start, at) >= 0:
             nl = text.rindex("\n", start, at)

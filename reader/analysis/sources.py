@@ -6,7 +6,7 @@ from __future__ import annotations
 from .clauses import ClauseTools, Frame, is_konjunktiv
 from .marks import QUOTE_MARKS
 from .speakers import np_after
-from .tokens import Token
+from .tokens import Token, union
 
 
 class SourceRules(ClauseTools):
@@ -267,7 +267,7 @@ class SourceRules(ClauseTools):
     def _as_source(self, toks: list[Token], o: int) -> tuple[int, int, tuple[int, int]] | None:
         """'Wie X mitteilte, …', 'As X told the BBC, …': the fronted clause is the source."""
         lx = self.lx
-        verbs = lx.SAY_VERBS | lx.WIE_VERBS
+        verbs = union(lx.SAY_VERBS, lx.WIE_VERBS)
         for v in range(o + 2, min(len(toks) - 1, o + 16)):
             if toks[v].low not in verbs or toks[v].cap:
                 continue

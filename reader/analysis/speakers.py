@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .cues import Cues
 from .models import Actor
-from .tokens import Token
+from .tokens import Token, union
 
 _MAX_NP = 9
 
@@ -199,7 +199,7 @@ def np_after(text: str, toks: list[Token], i: int, lx: Cues, end: int) -> tuple[
         k += 1
     while k > i and not (toks[k - 1].cap or "-" in toks[k - 1].text or lx.NOUN_SUFFIXES == ()):
         k -= 1
-    while k > i and toks[k - 1].low in lx.NP_LINKERS | lx.DETERMINERS:
+    while k > i and toks[k - 1].low in union(lx.NP_LINKERS, lx.DETERMINERS):
         k -= 1
     if k == i or not seen_head:
         return None

@@ -81,17 +81,18 @@ class SentenceContext:
         end: int,
         toks: list[Token],
         tops: list[MarkSpan],
+        lows: set[str] | None = None,
     ) -> None:
         self.view, self.history, self.idx = view, history, idx
         self.start, self.end, self.toks, self.tops = start, end, toks, tops
         # the lower-case words outside marks: a rule whose cue words are all missing returns
         # None at once (``lx.X.isdisjoint(ctx.lows)``) instead of walking the words
-        self.lows: set[str] = {t.low for t in toks}
+        self.lows: set[str] = {t.low for t in toks} if lows is None else lows
         self.text: str = view.text
         self.lx: Cues = view.lx
         self.tools: FrameFinder = view.frames
-        span = view.text[start:end]
-        self.comma = "," in span or ":" in span  # (most frame rules need one)
+        text = view.text  # (most frame rules need a comma or a colon)
+        self.comma = text.find(",", start, end) >= 0 or text.find(":", start, end) >= 0
         self._memo: dict[str, Any] = {}
 
     def once(self, key: str, fn: Callable[[], Any]) -> Any:

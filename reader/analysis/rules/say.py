@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..clauses import Frame, is_konjunktiv
 from ..cues import Cues
 from ..speakers import np_after, np_before
-from ..tokens import Token
+from ..tokens import Token, union
 from .base import SentenceContext, rule
 
 if TYPE_CHECKING:
@@ -344,7 +344,7 @@ def _as_frame(
 ) -> tuple[tuple[int, int], int] | None:
     """'…, wie X sagte', '…, as X said': (speaker, end of the verb)."""
     lx = fr.lx
-    verbs = lx.SAY_VERBS | lx.WIE_VERBS
+    verbs = union(lx.SAY_VERBS, lx.WIE_VERBS)
     lo = j + 2 if toks[j + 1].low in lx.REFLEXIVE else j + 1  # "wie sich X ausdrückte"
     for v in range(lo + 1, min(j + 12, len(toks))):
         if toks[v].low in verbs and not toks[v].cap:
