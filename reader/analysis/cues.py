@@ -362,6 +362,8 @@ class Cues:
     OFFICIAL_TITLES: tuple[str, ...]
     # "die Präsidentin des Amts, Dr. X": the article of a genitive after a role
     GENITIVE_ARTICLES: frozenset[str]
+    # The indefinite genitive article that links a noun phrase to the next ("eines").
+    GENITIVE_INDEFINITE: frozenset[str]
     # amounts and units: a capitalised run that starts with one is no name
     QUANTITY_WORDS: frozenset[str]
     # number words: a capitalised run right after one is an amount, not a name

@@ -555,7 +555,8 @@ SOURCE_NACH: str = "nach"
 
 OWN_POSSESSIVES: frozenset[str] = frozenset({"ihren", "seinen", "eigenen"})
 
-SOURCE_OF: frozenset[str] = frozenset({"von", "des", "der", "dem", "aus", "im"})
+# (also an indefinite genitive: "nach Angaben eines Sprechers")
+SOURCE_OF: frozenset[str] = frozenset({"von", "des", "der", "dem", "aus", "im", "eines", "einer"})
 
 VIEW_FROM: str = "aus"
 
@@ -641,6 +642,7 @@ FEMININE_ENDINGS: tuple[str, ...] = ("in", "innen")
 OFFICIAL_TITLES: tuple[str, ...] = ("minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin", "generalsekretär", "generalsekretärin", "bürgermeister", "bürgermeisterin", "botschafter", "botschafterin", "senator", "senatorin", "gouverneur", "gouverneurin", "kommissar", "kommissarin", "papst", "könig", "königin", "staatssekretär", "staatssekretärin")
 
 GENITIVE_ARTICLES: frozenset[str] = frozenset({"des", "der"})
+GENITIVE_INDEFINITE: frozenset[str] = frozenset({"eines"})
 
 QUANTITY_WORDS: frozenset[str] = frozenset({"millionen", "milliarden", "billionen", "tausend", "hunderte", "tausende", "prozent", "tonnen", "euro", "dollar"})
 
@@ -885,6 +887,7 @@ DE = Cues(
     FEMININE_ENDINGS=FEMININE_ENDINGS,
     OFFICIAL_TITLES=OFFICIAL_TITLES,
     GENITIVE_ARTICLES=GENITIVE_ARTICLES,
+    GENITIVE_INDEFINITE=GENITIVE_INDEFINITE,
     QUANTITY_WORDS=QUANTITY_WORDS,
     NUMBER_WORDS=NUMBER_WORDS,
     PERSON_NOUN_ENDINGS=PERSON_NOUN_ENDINGS,
