@@ -23,6 +23,9 @@ CAUSE_AND_BELIEF = (
 ABRATEN = "Das Auswärtige Amt rät dazu, „nicht notwendige Reisen in das Land zu verschieben“."
 
 
+WUERDIGT = (
+    "Der Bürgermeister würdigte am Abend die Arbeit der Helfer. Ohne sie wäre der Deich gebrochen."
+)
 CONTENT = [
     quote(
         "Die Opposition wirft der Regierung vor, die Zahlen jahrelang geschönt zu haben.",
@@ -161,6 +164,22 @@ CONTENT = [
         id="adjective-after-das-still-makes-an-article-de",
     ),
     no_quote(ABRATEN, "de", "reported", id="raet-dazu-with-a-closing-quote-is-no-speech-act-de"),
+    # praise and welcome tell a stance, not words; the subject still goes on speaking
+    no_quote(WUERDIGT, "de", "reported", id="wuerdigte-is-a-stance-not-a-report-de"),
+    quote(
+        WUERDIGT,
+        "de",
+        "indirect_free_indirect",
+        at="Ohne sie",
+        speaker="Der Bürgermeister",
+        id="after-a-stance-the-subject-goes-on-speaking-de",
+    ),
+    no_quote(
+        "Die Gewerkschaft begrüßte den Kompromiss im Tarifstreit.",
+        "de",
+        "reported",
+        id="begruesste-is-a-stance-not-a-report-de",
+    ),
     quote(ABRATEN, "de", "direct", id="raet-dazu-closing-quote-is-content-de"),
     quote(
         "Im Studio saß ein Gast aus Bremen, der alle Zuschauer aufforderte, nicht mehr "

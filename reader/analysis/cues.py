@@ -142,6 +142,9 @@ class Cues:
     QUANTIFIERS: frozenset[str]
     # Report verbs that, used reflexively, tell only that someone spoke ("äußerte sich zu X").
     REFLEXIVE_ONLY: frozenset[str]
+    # Verbs of reaction (praise, welcome) that tell a stance, not words: their subject spoke,
+    # but the sentence is no quotation of its own ("X begrüßte die Entscheidung").
+    REACTION_VERBS: frozenset[str]
     # Organisations known by name; compounds ending in ORG_SUFFIXES are organisations too. Regions
     # and continents: places, never people.
     REGIONS: frozenset[str]

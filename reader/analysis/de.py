@@ -106,6 +106,8 @@ DEMONSTRATIVE_OBJECTS = {"dies", "dieses", "das"}
 NOT_REFLEXIVE = {"sieht", "sehen", "sah"}
 # Report verbs that, used reflexively, tell only that someone spoke ("äußerte sich zu X").
 REFLEXIVE_ONLY = {"äußerte", "äußert", "äußerten", "äußern"}
+# Verbs of reaction: praise and welcome tell a stance, not words ("X würdigte die Arbeit").
+REACTION_VERBS = {"würdigte", "würdigt", "würdigten", "begrüßte", "begrüßt", "begrüßten"}
 PASSIVE_AUX = {"wurde", "wurden", "wird", "werden"}
 REPORT_VERBS -= {"gekündigt", "erwartet", "zeigte", "machte", "droht", "drohte", "drohten",
                  "drohen", "gedroht"}
@@ -774,6 +776,7 @@ DE = Cues(
     PRONOUNS=PRONOUNS,
     QUANTIFIERS=frozenset(),
     REFLEXIVE_ONLY=frozenset(REFLEXIVE_ONLY),
+    REACTION_VERBS=frozenset(REACTION_VERBS),
     REGIONS=frozenset(REGIONS),
     RELATIVES=frozenset(RELATIVES),
     RELAY_AGENT=frozenset(RELAY_AGENT),

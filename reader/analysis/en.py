@@ -549,6 +549,7 @@ EN = Cues(
     PRONOUNS=PRONOUNS,
     QUANTIFIERS=frozenset(QUANTIFIERS),
     REFLEXIVE_ONLY=frozenset(),
+    REACTION_VERBS=frozenset(),
     REGIONS=frozenset(REGIONS),
     RELATIVES=frozenset(RELATIVES),
     RELAY_AGENT=frozenset(RELAY_AGENT),
