@@ -6,6 +6,15 @@ import pytest
 from analysis_helpers import _kind, analyze, check, no_quote, quote
 
 SAY = [
+    # a verb of saying that closes a subordinate clause: its subject speaks, not the main one
+    quote(
+        "Die Kammer verschob das Urteil, nachdem die Anwältin gesagt hatte, ihr Mandant sei krank.",
+        "de",
+        "indirect",
+        quote="ihr Mandant sei krank",
+        speaker="die Anwältin",
+        id="say-verb-closing-a-nachdem-clause-de",
+    ),
     # a negated speech act is no reported speech
     quote(
         "Die Behörde gab die Identität des Kindes bekannt.",

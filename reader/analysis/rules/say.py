@@ -494,11 +494,25 @@ def _frame_before_de(fr: FrameFinder, toks: list[Token], s: int, e: int) -> Fram
         konj = any(is_konjunktiv(x, lx) for x in clause[:10])
         if not (starts_that or konj or t.low in lx.SAY_STRONG):
             continue
-        sp = fr.subject(toks, v, e)
+        sp = _subordinate_subject(fr, toks, v, e) or fr.subject(toks, v, e)
         if sp is None:
             continue
         end = stop if stop is not None else fr.content_end(clause, e)
         return Frame(clause[0].start, end, "indirect", sp, t.text)
+    return None
+
+
+def _subordinate_subject(
+    fr: FrameFinder, toks: list[Token], v: int, e: int
+) -> tuple[int, int] | None:
+    """The verb of saying closes a subordinate clause after a comma ("…, zumal der Anwalt
+    betont hatte, …", "…, nachdem X gesagt hatte, …"): its subject follows the opener."""
+    lx = fr.lx
+    for k in range(v, 0, -1):
+        if "," in fr.gap(toks[k - 1], toks[k]):
+            if toks[k].low in lx.SUBORDINATORS and toks[k].low not in lx.THAT and k + 1 < v:
+                return np_after(fr.text, toks, k + 1, lx, toks[v].start)
+            return None
     return None
 
 
