@@ -157,6 +157,22 @@ CONTENT = [
         id="zu-infinitive-with-two-particles-de",
     ),
     quote(
+        "Der Kreisvorstand hatte den Kassenwart am Montag aufgefordert, sein Amt niederzulegen.",
+        "de",
+        "indirect",
+        quote="sein Amt niederzulegen",
+        speaker="Der Kreisvorstand",
+        id="zu-infinitive-with-nieder-de",
+    ),
+    quote(
+        "Die Gewerkschaft kündigte an, an den Gesprächen nicht mehr teilzunehmen.",
+        "de",
+        "indirect",
+        quote="an den Gesprächen nicht mehr teilzunehmen",
+        speaker="Die Gewerkschaft",
+        id="zu-infinitive-with-teil-de",
+    ),
+    quote(
         "Das vietnamesische Gesundheitsministerium erwartete weitere Seuchen.",
         "de",
         "reported",

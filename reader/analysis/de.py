@@ -533,7 +533,7 @@ NOT_CONTENT: frozenset[str] = frozenset({"und", "oder", "aber", "sondern", "doch
 
 ZU: frozenset[str] = frozenset({"zu"})
 
-ZU_INFINITIVE: str = r"^(?:(?:her|hin|vor|dar)(?:an|auf|aus|ein|über|unter|um|ab|bei)|ab|an|auf|aus|bei|dar|ein|fest|frei|her|hin|mit|nach|vor|weg|zurück|zusammen|durch|um|über|unter|wieder|zu)zu[a-zäöüß]{3,}$"
+ZU_INFINITIVE: str = r"^(?:(?:her|hin|vor|dar)(?:an|auf|aus|ein|über|unter|um|ab|bei)|ab|an|auf|aus|bei|dar|ein|fest|frei|her|hin|mit|nach|vor|weg|zurück|zusammen|durch|um|über|unter|wieder|zu|nieder|teil|sicher|weiter|fort|hervor|statt|bereit|los|kennen|herbei|voran|entgegen|offen|bekannt|wiederher|auseinander|fertig|fern)zu[a-zäöüß]{3,}$"
 
 OF_SPEAKER: frozenset[str] = frozenset({"des", "der", "von", "vom"})
 
