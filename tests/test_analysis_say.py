@@ -6,6 +6,48 @@ import pytest
 from analysis_helpers import _kind, analyze, check, no_quote, quote
 
 SAY = [
+    # a name in apposition or a relative clause after the frame's comma is nobody's words
+    quote(
+        "Die Fähre sank am Morgen vor der Küste. Das bestätigte der Hafenmeister, Jan Okafor.",
+        "de",
+        "indirect",
+        at="Die Fähre sank",
+        speaker="der Hafenmeister",
+        id="this-said-with-an-apposition-de",
+    ),
+    no_quote(
+        "Die Fähre sank am Morgen vor der Küste. Das bestätigte der Hafenmeister, Jan Okafor.",
+        "de",
+        "indirect",
+        quote="Jan Okafor",
+        id="apposition-after-the-comma-is-no-content-de",
+    ),
+    quote(
+        "Die Fähre sank am Morgen vor der Küste. Dies berichtet das Seefahrtsamt, das "
+        "Fährhäfen überwacht.",
+        "de",
+        "indirect",
+        at="Dies",
+        quote="Dies",
+        speaker="das Seefahrtsamt",
+        id="this-said-with-a-relative-clause-de",
+    ),
+    no_quote(
+        "Die Fähre sank am Morgen vor der Küste. Das Seefahrtsamt berichtete es der "
+        "Reederei, die Fährhäfen betreibt.",
+        "de",
+        "indirect",
+        quote="die Fährhäfen betreibt",
+        id="relative-clause-after-the-comma-is-no-content-de",
+    ),
+    quote(
+        "In seiner ersten Rede erklärte Okafor, die Rechte der Mieter schützen zu wollen.",
+        "de",
+        "indirect",
+        quote="die Rechte der Mieter schützen zu wollen",
+        speaker="Okafor",
+        id="an-article-and-an-intention-after-the-comma-is-content-de",
+    ),
     # a verb of saying that closes a subordinate clause: its subject speaks, not the main one
     quote(
         "Die Kammer verschob das Urteil, nachdem die Anwältin gesagt hatte, ihr Mandant sei krank.",
