@@ -6,6 +6,21 @@ import pytest
 from analysis_helpers import _kind, analyze, check, no_quote, quote
 
 SAY = [
+    # a purpose or circumstance clause after the frame's comma is not what was said
+    no_quote(
+        "Der Verein gab am Montag neue Zahlen bekannt, um die Gerüchte zu beenden.",
+        "de",
+        "indirect",
+        quote="um die Gerüchte zu beenden",
+        id="um-zu-after-a-verb-of-saying-is-no-content-de",
+    ),
+    no_quote(
+        "Die Zeitung berichtet seit Jahren von Unfällen, wobei oft Glatteis die Ursache ist.",
+        "de",
+        "indirect",
+        quote="wobei oft Glatteis die Ursache ist",
+        id="wobei-after-a-verb-of-saying-is-no-content-de",
+    ),
     # a name in apposition or a relative clause after the frame's comma is nobody's words
     quote(
         "Die Fähre sank am Morgen vor der Küste. Das bestätigte der Hafenmeister, Jan Okafor.",

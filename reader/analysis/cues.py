@@ -149,6 +149,8 @@ class Cues:
     # and continents: places, never people.
     REGIONS: frozenset[str]
     RELATIVES: frozenset[str]
+    # Words that open a clause about the circumstances, not a content ("wobei", "zumal").
+    ADVERBIAL_RELATIVES: frozenset[str]
     RELAY_AGENT: frozenset[str]
     RELAY_AUX: frozenset[str]
     # "X zitiert ihn mit den Worten": the person last named

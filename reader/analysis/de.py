@@ -779,6 +779,7 @@ DE = Cues(
     REACTION_VERBS=frozenset(REACTION_VERBS),
     REGIONS=frozenset(REGIONS),
     RELATIVES=frozenset(RELATIVES),
+    ADVERBIAL_RELATIVES=frozenset({"wobei", "weswegen", "weshalb", "zumal"}),
     RELAY_AGENT=frozenset(RELAY_AGENT),
     RELAY_AUX=frozenset(RELAY_AUX),
     RELAY_OBJECTS=frozenset(RELAY_OBJECTS),

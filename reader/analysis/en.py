@@ -552,6 +552,7 @@ EN = Cues(
     REACTION_VERBS=frozenset(),
     REGIONS=frozenset(REGIONS),
     RELATIVES=frozenset(RELATIVES),
+    ADVERBIAL_RELATIVES=frozenset(),
     RELAY_AGENT=frozenset(RELAY_AGENT),
     RELAY_AUX=frozenset(RELAY_AUX),
     RELAY_OBJECTS=frozenset(RELAY_OBJECTS),

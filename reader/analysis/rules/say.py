@@ -498,6 +498,8 @@ def _frame_before_de(fr: FrameFinder, toks: list[Token], s: int, e: int) -> Fram
         if not (starts_that or konj) and _apposition(fr, clause, e):
             continue  # "Das bestätigte der Präsident, Susilo Yudhoyono.": no words of his
         relative = not (starts_that or konj) and _relative_to_end(fr, toks[c - 1], clause)
+        if not (starts_that or konj) and _not_content_opener(lx, clause[0]):
+            continue  # "…, um … zu …", "…, wenn …", "…, wobei …": no content clause
         if relative and v == 1 and toks[0].low in lx.THIS_SUBJECTS:
             continue  # "Dies berichtet X, das … prüft.": the sentence before is X's
         sp = _subordinate_subject(fr, toks, v, e) or fr.subject(toks, v, e)
@@ -545,6 +547,18 @@ def _relative_to_end(fr: FrameFinder, before: Token, clause: list[Token]) -> boo
         and not fr.zu_inf(clause[-1].low)  # "…, die Rechte schützen zu wollen": an intention
         and clause[-2].low not in lx.ZU
         and not any("," in fr.gap(clause[k - 1], clause[k]) for k in range(1, len(clause)))
+    )
+
+
+def _not_content_opener(lx: Cues, first: Token) -> bool:
+    """A purpose or adverbial clause after the frame's comma ("…, um … zu entschlüsseln",
+    "…, wenn …", "…, wobei …") is not what was said."""
+    low = first.low
+    return (
+        low in lx.PURPOSE_OPENERS
+        or low in lx.SUBORDINATORS
+        and low not in lx.THAT
+        or low in lx.ADVERBIAL_RELATIVES
     )
 
 
