@@ -23,6 +23,10 @@ CAUSE_AND_BELIEF = (
 ABRATEN = "Das Auswärtige Amt rät dazu, „nicht notwendige Reisen in das Land zu verschieben“."
 
 
+NEGATED_THAT = (
+    "Die Reederei konnte gestern nicht glaubhaft machen, dass die Fähre sicher ist. "
+    "Dies sei eine interne Frage."
+)
 WUERDIGT = (
     "Der Bürgermeister würdigte am Abend die Arbeit der Helfer. Ohne sie wäre der Deich gebrochen."
 )
@@ -180,6 +184,29 @@ CONTENT = [
         id="adjective-after-das-still-makes-an-article-de",
     ),
     no_quote(ABRATEN, "de", "reported", id="raet-dazu-with-a-closing-quote-is-no-speech-act-de"),
+    # a negated report has no content of its own; its subject still goes on speaking
+    no_quote(
+        NEGATED_THAT,
+        "de",
+        "indirect",
+        at="dass die Fähre",
+        id="negated-report-before-dass-is-no-quote-de",
+    ),
+    quote(
+        NEGATED_THAT,
+        "de",
+        "indirect_free_indirect",
+        at="Dies sei",
+        speaker="Die Reederei",
+        id="after-a-negated-report-the-subject-goes-on-de",
+    ),
+    quote(
+        "Der Kapitän hielt es nicht für ausgeschlossen, dass die Fähre zu schnell fuhr.",
+        "de",
+        "indirect",
+        quote="dass die Fähre zu schnell fuhr",
+        id="a-denied-denial-before-dass-still-reports-de",
+    ),
     # praise and welcome tell a stance, not words; the subject still goes on speaking
     no_quote(WUERDIGT, "de", "reported", id="wuerdigte-is-a-stance-not-a-report-de"),
     quote(

@@ -86,6 +86,8 @@ class Cues:
     NEEDS_PARTICLE: frozenset[str]
     # Negations that cancel a reported speech act ("gab … nicht bekannt").
     NEGATIONS: frozenset[str]
+    # Particles of verbs that deny: negated, they affirm ("schloss nicht aus, dass …").
+    DENIAL_PARTICLES: frozenset[str]
     NEGATIVE_DETERMINERS: frozenset[str]
     # Words right after a closing quote mark that do not frame it.
     NOT_A_FRAME_VERB: frozenset[str]

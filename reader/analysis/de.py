@@ -744,6 +744,7 @@ DE = Cues(
     NAMING_VERBS=frozenset(NAMING_VERBS),
     NEEDS_PARTICLE=frozenset(NEEDS_PARTICLE),
     NEGATIONS=frozenset(NEGATIONS),
+    DENIAL_PARTICLES=frozenset({"aus", "ausgeschlossen", "ausschließen"}),
     NEGATIVE_DETERMINERS=frozenset(NEGATIVE_DETERMINERS),
     NOT_A_FRAME_VERB=frozenset(NOT_A_FRAME_VERB),
     NOT_BEFORE_THAT=frozenset(NOT_BEFORE_THAT),
