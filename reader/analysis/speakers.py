@@ -144,9 +144,7 @@ def trim_auxiliaries(text: str, s: int, e: int, lx: Cues) -> tuple[int, int] | N
 def _genitive_linker(toks: list[Token], k: int, lx: Cues) -> bool:
     """After the head, a genitive article with adjectives before its noun ("des Leiters der
     griechischen Sektion", "Angaben eines neutralen Vermittlers") goes on with the phrase."""
-    t = toks[k]
-    if t.low not in lx.GENITIVE_ARTICLES and t.low not in lx.GENITIVE_INDEFINITE:
-        return False
+    t = toks[k]  # (a genitive article or "eines": the caller checked)
     n = k + 1
     if t.low in lx.GENITIVE_INDEFINITE and n < len(toks) and toks[n].cap:
         return True  # "die Sprecherin eines Konzerns" (with no adjective)
@@ -204,7 +202,11 @@ def np_after(text: str, toks: list[Token], i: int, lx: Cues, end: int) -> tuple[
             seen_head, linked = True, False
         elif linked:
             pass  # an adjective of the genitive ("der griechischen Sektion")
-        elif seen_head and _genitive_linker(toks, k, lx):
+        elif (
+            seen_head
+            and (tk.low in lx.GENITIVE_ARTICLES or tk.low in lx.GENITIVE_INDEFINITE)
+            and _genitive_linker(toks, k, lx)
+        ):
             linked = True
         elif _np_goes_on(toks, i, k, seen_head, lx):
             pass
