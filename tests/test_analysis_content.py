@@ -23,6 +23,13 @@ CAUSE_AND_BELIEF = (
 ABRATEN = "Das Auswärtige Amt rät dazu, „nicht notwendige Reisen in das Land zu verschieben“."
 
 
+NEGATED_THAT = (
+    "Die Reederei konnte gestern nicht glaubhaft machen, dass die Fähre sicher ist. "
+    "Dies sei eine interne Frage."
+)
+WUERDIGT = (
+    "Der Bürgermeister würdigte am Abend die Arbeit der Helfer. Ohne sie wäre der Deich gebrochen."
+)
 CONTENT = [
     quote(
         "Die Opposition wirft der Regierung vor, die Zahlen jahrelang geschönt zu haben.",
@@ -154,6 +161,22 @@ CONTENT = [
         id="zu-infinitive-with-two-particles-de",
     ),
     quote(
+        "Der Kreisvorstand hatte den Kassenwart am Montag aufgefordert, sein Amt niederzulegen.",
+        "de",
+        "indirect",
+        quote="sein Amt niederzulegen",
+        speaker="Der Kreisvorstand",
+        id="zu-infinitive-with-nieder-de",
+    ),
+    quote(
+        "Die Gewerkschaft kündigte an, an den Gesprächen nicht mehr teilzunehmen.",
+        "de",
+        "indirect",
+        quote="an den Gesprächen nicht mehr teilzunehmen",
+        speaker="Die Gewerkschaft",
+        id="zu-infinitive-with-teil-de",
+    ),
+    quote(
         "Das vietnamesische Gesundheitsministerium erwartete weitere Seuchen.",
         "de",
         "reported",
@@ -161,6 +184,45 @@ CONTENT = [
         id="adjective-after-das-still-makes-an-article-de",
     ),
     no_quote(ABRATEN, "de", "reported", id="raet-dazu-with-a-closing-quote-is-no-speech-act-de"),
+    # a negated report has no content of its own; its subject still goes on speaking
+    no_quote(
+        NEGATED_THAT,
+        "de",
+        "indirect",
+        at="dass die Fähre",
+        id="negated-report-before-dass-is-no-quote-de",
+    ),
+    quote(
+        NEGATED_THAT,
+        "de",
+        "indirect_free_indirect",
+        at="Dies sei",
+        speaker="Die Reederei",
+        id="after-a-negated-report-the-subject-goes-on-de",
+    ),
+    quote(
+        "Der Kapitän hielt es nicht für ausgeschlossen, dass die Fähre zu schnell fuhr.",
+        "de",
+        "indirect",
+        quote="dass die Fähre zu schnell fuhr",
+        id="a-denied-denial-before-dass-still-reports-de",
+    ),
+    # praise and welcome tell a stance, not words; the subject still goes on speaking
+    no_quote(WUERDIGT, "de", "reported", id="wuerdigte-is-a-stance-not-a-report-de"),
+    quote(
+        WUERDIGT,
+        "de",
+        "indirect_free_indirect",
+        at="Ohne sie",
+        speaker="Der Bürgermeister",
+        id="after-a-stance-the-subject-goes-on-speaking-de",
+    ),
+    no_quote(
+        "Die Gewerkschaft begrüßte den Kompromiss im Tarifstreit.",
+        "de",
+        "reported",
+        id="begruesste-is-a-stance-not-a-report-de",
+    ),
     quote(ABRATEN, "de", "direct", id="raet-dazu-closing-quote-is-content-de"),
     quote(
         "Im Studio saß ein Gast aus Bremen, der alle Zuschauer aufforderte, nicht mehr "

@@ -6,6 +6,72 @@ import pytest
 from analysis_helpers import _kind, analyze, check, no_quote, quote
 
 SAY = [
+    # a purpose or circumstance clause after the frame's comma is not what was said
+    no_quote(
+        "Der Verein gab am Montag neue Zahlen bekannt, um die Gerüchte zu beenden.",
+        "de",
+        "indirect",
+        quote="um die Gerüchte zu beenden",
+        id="um-zu-after-a-verb-of-saying-is-no-content-de",
+    ),
+    no_quote(
+        "Die Zeitung berichtet seit Jahren von Unfällen, wobei oft Glatteis die Ursache ist.",
+        "de",
+        "indirect",
+        quote="wobei oft Glatteis die Ursache ist",
+        id="wobei-after-a-verb-of-saying-is-no-content-de",
+    ),
+    # a name in apposition or a relative clause after the frame's comma is nobody's words
+    quote(
+        "Die Fähre sank am Morgen vor der Küste. Das bestätigte der Hafenmeister, Jan Okafor.",
+        "de",
+        "indirect",
+        at="Die Fähre sank",
+        speaker="der Hafenmeister",
+        id="this-said-with-an-apposition-de",
+    ),
+    no_quote(
+        "Die Fähre sank am Morgen vor der Küste. Das bestätigte der Hafenmeister, Jan Okafor.",
+        "de",
+        "indirect",
+        quote="Jan Okafor",
+        id="apposition-after-the-comma-is-no-content-de",
+    ),
+    quote(
+        "Die Fähre sank am Morgen vor der Küste. Dies berichtet das Seefahrtsamt, das "
+        "Fährhäfen überwacht.",
+        "de",
+        "indirect",
+        at="Dies",
+        quote="Dies",
+        speaker="das Seefahrtsamt",
+        id="this-said-with-a-relative-clause-de",
+    ),
+    no_quote(
+        "Die Fähre sank am Morgen vor der Küste. Das Seefahrtsamt berichtete es der "
+        "Reederei, die Fährhäfen betreibt.",
+        "de",
+        "indirect",
+        quote="die Fährhäfen betreibt",
+        id="relative-clause-after-the-comma-is-no-content-de",
+    ),
+    quote(
+        "In seiner ersten Rede erklärte Okafor, die Rechte der Mieter schützen zu wollen.",
+        "de",
+        "indirect",
+        quote="die Rechte der Mieter schützen zu wollen",
+        speaker="Okafor",
+        id="an-article-and-an-intention-after-the-comma-is-content-de",
+    ),
+    # a verb of saying that closes a subordinate clause: its subject speaks, not the main one
+    quote(
+        "Die Kammer verschob das Urteil, nachdem die Anwältin gesagt hatte, ihr Mandant sei krank.",
+        "de",
+        "indirect",
+        quote="ihr Mandant sei krank",
+        speaker="die Anwältin",
+        id="say-verb-closing-a-nachdem-clause-de",
+    ),
     # a negated speech act is no reported speech
     quote(
         "Die Behörde gab die Identität des Kindes bekannt.",

@@ -57,6 +57,26 @@ SOURCES = [
         speaker="Police",
         id="headline-naming-its-source-before-a-colon-en",
     ),
+    # the source runs through a genitive with adjectives ("des Leiters der örtlichen Wache")
+    quote(
+        "Die Sperrung werde nach Angaben eines städtischen Sprechers noch bis Freitag dauern.",
+        "de",
+        "indirect",
+        segments=(
+            ("Die Sperrung werde", "Angaben eines städtischen Sprechers"),
+            ("noch bis Freitag dauern", "Angaben eines städtischen Sprechers"),
+        ),
+        id="nach-angaben-eines-adjective-noun-de",
+    ),
+    quote(
+        "Der Schaden könnte nach Angaben des Leiters der örtlichen Wache in die Millionen gehen.",
+        "de",
+        "indirect",
+        at="in die Millionen",
+        quote="in die Millionen gehen",
+        speaker="Angaben des Leiters der örtlichen Wache",
+        id="nach-angaben-genitive-chain-with-adjective-de",
+    ),
     # laut and zufolge split the sentence around the source
     quote(
         "Der Umsatz ist laut Finanzchefin Maria Lenz deutlich gestiegen.",

@@ -484,7 +484,7 @@ SPEAKERS = [
     quote(
         "Colm empfahl dem Gericht, der Klage der Kommission gegen das Land stattzugeben.",
         "de",
-        "reported",
+        "indirect",  # the zu-infinitive after a separable prefix is the content (qrecall)
         speaker="Colm",
         id="dative-object-after-the-verb-is-no-subject-de",
     ),

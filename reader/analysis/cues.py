@@ -88,6 +88,8 @@ class Cues:
     NEEDS_PARTICLE: frozenset[str]
     # Negations that cancel a reported speech act ("gab … nicht bekannt").
     NEGATIONS: frozenset[str]
+    # Particles of verbs that deny: negated, they affirm ("schloss nicht aus, dass …").
+    DENIAL_PARTICLES: frozenset[str]
     NEGATIVE_DETERMINERS: frozenset[str]
     # Words right after a closing quote mark that do not frame it.
     NOT_A_FRAME_VERB: frozenset[str]
@@ -144,10 +146,15 @@ class Cues:
     QUANTIFIERS: frozenset[str]
     # Report verbs that, used reflexively, tell only that someone spoke ("äußerte sich zu X").
     REFLEXIVE_ONLY: frozenset[str]
+    # Verbs of reaction (praise, welcome) that tell a stance, not words: their subject spoke,
+    # but the sentence is no quotation of its own ("X begrüßte die Entscheidung").
+    REACTION_VERBS: frozenset[str]
     # Organisations known by name; compounds ending in ORG_SUFFIXES are organisations too. Regions
     # and continents: places, never people.
     REGIONS: frozenset[str]
     RELATIVES: frozenset[str]
+    # Words that open a clause about the circumstances, not a content ("wobei", "zumal").
+    ADVERBIAL_RELATIVES: frozenset[str]
     RELAY_AGENT: frozenset[str]
     RELAY_AUX: frozenset[str]
     # "X zitiert ihn mit den Worten": the person last named
@@ -373,6 +380,8 @@ class Cues:
     OFFICIAL_TITLES: tuple[str, ...]
     # "die Präsidentin des Amts, Dr. X": the article of a genitive after a role
     GENITIVE_ARTICLES: frozenset[str]
+    # The indefinite genitive article that links a noun phrase to the next ("eines").
+    GENITIVE_INDEFINITE: frozenset[str]
     # amounts and units: a capitalised run that starts with one is no name
     QUANTITY_WORDS: frozenset[str]
     # number words: a capitalised run right after one is an amount, not a name

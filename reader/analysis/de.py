@@ -107,6 +107,8 @@ DEMONSTRATIVE_OBJECTS = {"dies", "dieses", "das"}
 NOT_REFLEXIVE = {"sieht", "sehen", "sah"}
 # Report verbs that, used reflexively, tell only that someone spoke ("äußerte sich zu X").
 REFLEXIVE_ONLY = {"äußerte", "äußert", "äußerten", "äußern"}
+# Verbs of reaction: praise and welcome tell a stance, not words ("X würdigte die Arbeit").
+REACTION_VERBS = {"würdigte", "würdigt", "würdigten", "begrüßte", "begrüßt", "begrüßten"}
 PASSIVE_AUX = {"wurde", "wurden", "wird", "werden"}
 REPORT_VERBS -= {"gekündigt", "erwartet", "zeigte", "machte", "droht", "drohte", "drohten",
                  "drohen", "gedroht"}
@@ -536,7 +538,7 @@ NOT_CONTENT: frozenset[str] = frozenset({"und", "oder", "aber", "sondern", "doch
 
 ZU: frozenset[str] = frozenset({"zu"})
 
-ZU_INFINITIVE: str = r"^(?:(?:her|hin|vor|dar)(?:an|auf|aus|ein|über|unter|um|ab|bei)|ab|an|auf|aus|bei|dar|ein|fest|frei|her|hin|mit|nach|vor|weg|zurück|zusammen|durch|um|über|unter|wieder|zu)zu[a-zäöüß]{3,}$"
+ZU_INFINITIVE: str = r"^(?:(?:her|hin|vor|dar)(?:an|auf|aus|ein|über|unter|um|ab|bei)|ab|an|auf|aus|bei|dar|ein|fest|frei|her|hin|mit|nach|vor|weg|zurück|zusammen|durch|um|über|unter|wieder|zu|nieder|teil|sicher|weiter|fort|hervor|statt|bereit|los|kennen|herbei|voran|entgegen|offen|bekannt|wiederher|auseinander|fertig|fern)zu[a-zäöüß]{3,}$"
 
 OF_SPEAKER: frozenset[str] = frozenset({"des", "der", "von", "vom"})
 
@@ -560,7 +562,8 @@ SOURCE_NACH: str = "nach"
 
 OWN_POSSESSIVES: frozenset[str] = frozenset({"ihren", "seinen", "eigenen"})
 
-SOURCE_OF: frozenset[str] = frozenset({"von", "des", "der", "dem", "aus", "im"})
+# (also an indefinite genitive: "nach Angaben eines Sprechers")
+SOURCE_OF: frozenset[str] = frozenset({"von", "des", "der", "dem", "aus", "im", "eines", "einer"})
 
 VIEW_FROM: str = "aus"
 
@@ -654,6 +657,7 @@ FEMININE_ENDINGS: tuple[str, ...] = ("in", "innen")
 OFFICIAL_TITLES: tuple[str, ...] = ("minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin", "generalsekretär", "generalsekretärin", "bürgermeister", "bürgermeisterin", "botschafter", "botschafterin", "senator", "senatorin", "gouverneur", "gouverneurin", "kommissar", "kommissarin", "papst", "könig", "königin", "staatssekretär", "staatssekretärin")
 
 GENITIVE_ARTICLES: frozenset[str] = frozenset({"des", "der"})
+GENITIVE_INDEFINITE: frozenset[str] = frozenset({"eines"})
 
 QUANTITY_WORDS: frozenset[str] = frozenset({"millionen", "milliarden", "billionen", "tausend", "hunderte", "tausende", "prozent", "tonnen", "euro", "dollar"})
 
@@ -754,6 +758,7 @@ DE = Cues(
     NAMING_VERBS=frozenset(NAMING_VERBS),
     NEEDS_PARTICLE=frozenset(NEEDS_PARTICLE),
     NEGATIONS=frozenset(NEGATIONS),
+    DENIAL_PARTICLES=frozenset({"aus", "ausgeschlossen", "ausschließen"}),
     NEGATIVE_DETERMINERS=frozenset(NEGATIVE_DETERMINERS),
     NOT_A_FRAME_VERB=frozenset(NOT_A_FRAME_VERB),
     NOT_BEFORE_THAT=frozenset(NOT_BEFORE_THAT),
@@ -786,8 +791,10 @@ DE = Cues(
     PRONOUNS=PRONOUNS,
     QUANTIFIERS=frozenset(),
     REFLEXIVE_ONLY=frozenset(REFLEXIVE_ONLY),
+    REACTION_VERBS=frozenset(REACTION_VERBS),
     REGIONS=frozenset(REGIONS),
     RELATIVES=frozenset(RELATIVES),
+    ADVERBIAL_RELATIVES=frozenset({"wobei", "weswegen", "weshalb", "zumal"}),
     RELAY_AGENT=frozenset(RELAY_AGENT),
     RELAY_AUX=frozenset(RELAY_AUX),
     RELAY_OBJECTS=frozenset(RELAY_OBJECTS),
@@ -903,6 +910,7 @@ DE = Cues(
     FEMININE_ENDINGS=FEMININE_ENDINGS,
     OFFICIAL_TITLES=OFFICIAL_TITLES,
     GENITIVE_ARTICLES=GENITIVE_ARTICLES,
+    GENITIVE_INDEFINITE=GENITIVE_INDEFINITE,
     QUANTITY_WORDS=QUANTITY_WORDS,
     NUMBER_WORDS=NUMBER_WORDS,
     PERSON_NOUN_ENDINGS=PERSON_NOUN_ENDINGS,

@@ -141,6 +141,39 @@ def trim_auxiliaries(text: str, s: int, e: int, lx: Cues) -> tuple[int, int] | N
     return spans[0][0], spans[-1][1]
 
 
+def _genitive_linker(toks: list[Token], k: int, lx: Cues) -> bool:
+    """After the head, a genitive article with adjectives before its noun ("des Leiters der
+    griechischen Sektion", "Angaben eines neutralen Vermittlers") goes on with the phrase."""
+    t = toks[k]  # (a genitive article or "eines": the caller checked)
+    n = k + 1
+    if t.low in lx.GENITIVE_INDEFINITE and n < len(toks) and toks[n].cap:
+        return True  # "die Sprecherin eines Konzerns" (with no adjective)
+    while n < len(toks) and n - k <= 3 and not toks[n].cap:
+        if not toks[n].low.endswith(lx.ADJECTIVE_ENDINGS):
+            return False
+        n += 1
+    return k + 1 < n < len(toks) and toks[n].cap
+
+
+def _np_goes_on(toks: list[Token], i: int, k: int, seen_head: bool, lx: Cues) -> bool:
+    """Does the lower-case word at ``k`` stay inside the noun phrase opened at ``i``: an
+    article or an adjective before the head, a linker before another noun after it?"""
+    tk = toks[k]
+    if seen_head:
+        return (
+            tk.low in lx.NP_LINKERS
+            and k + 1 < len(toks)
+            and (toks[k + 1].cap or toks[k + 1].low in lx.DETERMINERS)
+        )
+    if tk.low in lx.DETERMINERS:
+        return True
+    if tk.low.endswith(("e", "en", "er", "es", "em")) and not tk.cap:
+        if tk.low not in lx.NOT_SUBJECT_END:
+            return True  # an adjective before the head: "der stellvertretende Minister"
+    # "die zur kalifornischen Universität gehörende Institution"
+    return k > i and toks[i].low in lx.DETERMINERS and k - i <= 4 and tk.low in lx.NP_INNER
+
+
 def np_after(text: str, toks: list[Token], i: int, lx: Cues, end: int) -> tuple[int, int] | None:
     """The noun phrase starting at token ``i`` (a pronoun, or det + adj + capitalised words)."""
     if i >= len(toks) or toks[i].start >= end:
@@ -152,6 +185,7 @@ def np_after(text: str, toks: list[Token], i: int, lx: Cues, end: int) -> tuple[
         return (t.start, t.end)
     k = i
     seen_head = False
+    linked = False  # after a genitive linker: "des Leiters der griechischen Sektion"
     while k < len(toks) and k - i < _MAX_NP and toks[k].start < end:
         tk = toks[k]
         if k > i:
@@ -165,33 +199,17 @@ def np_after(text: str, toks: list[Token], i: int, lx: Cues, end: int) -> tuple[
         if (tk.cap or "-" in tk.text and tk.text.rsplit("-", 1)[1][:1].isupper()) and (
             tk.low not in lx.STOP_CAPS
         ):
-            seen_head = True
+            seen_head, linked = True, False
+        elif linked:
+            pass  # an adjective of the genitive ("der griechischen Sektion")
         elif (
-            tk.low in lx.DETERMINERS
-            and not seen_head
-            or (
-                tk.low in lx.NP_LINKERS
-                and seen_head
-                and k + 1 < len(toks)
-                and (toks[k + 1].cap or toks[k + 1].low in lx.DETERMINERS)
-            )
+            seen_head
+            and (tk.low in lx.GENITIVE_ARTICLES or tk.low in lx.GENITIVE_INDEFINITE)
+            and _genitive_linker(toks, k, lx)
         ):
+            linked = True
+        elif _np_goes_on(toks, i, k, seen_head, lx):
             pass
-        elif (
-            not seen_head
-            and tk.low.endswith(("e", "en", "er", "es", "em"))
-            and not tk.cap
-            and tk.low not in lx.NOT_SUBJECT_END
-        ):
-            pass  # an adjective before the head: "der stellvertretende Minister" (not "hatte")
-        elif (
-            not seen_head
-            and k > i
-            and toks[i].low in lx.DETERMINERS
-            and k - i <= 4
-            and (tk.low in lx.NP_INNER)
-        ):
-            pass  # "die zur kalifornischen Universität gehörende Institution"
         elif lx.NOUN_SUFFIXES == () and not seen_head and tk.low not in lx.STOP_CAPS:
             seen_head = True  # English lower-case heads: "said the spokesman", "police said"
         else:

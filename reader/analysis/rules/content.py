@@ -146,7 +146,10 @@ def _that_clause(fr: FrameFinder, toks: list[Token], s: int, e: int) -> Frame | 
                 sp = np_after(fr.text, toks, 0, lx, toks[c].start) or sp
         if sp is None:
             return None
-        return Frame(toks[c].start, fr.clause_end(e), "indirect", sp, prev.text)
+        # "X konnte nicht bestätigen, dass …": no one's words, but X spoke
+        near = {x.low for x in toks[max(0, c - 4) : c]}
+        said = lx.NEGATIONS.isdisjoint(near) or not lx.DENIAL_PARTICLES.isdisjoint(near)
+        return Frame(toks[c].start, fr.clause_end(e), "indirect", sp, prev.text, quote=said)
     return None
 
 

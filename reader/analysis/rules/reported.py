@@ -288,6 +288,8 @@ def _not_a_report(fr: FrameFinder, frame: Frame, toks: list[Token], s: int, e: i
         return True
     if cue in lx.REFLEXIVE_ONLY and any(t.low in lx.REFLEXIVE for t in toks):
         return True
+    if cue in lx.REACTION_VERBS:
+        return True  # "X begrüßte die Entscheidung": a stance, not words
     at = next((n for n, t in enumerate(toks) if t.text == frame.cue), None)
     back = lx.PLUPERFECT_AUX
     if at is not None and any(t.low in back for t in toks[:at][:9]):

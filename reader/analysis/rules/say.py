@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..clauses import Frame, is_konjunktiv
 from ..cues import Cues
+from ..marks import QUOTE_MARKS
 from ..speakers import np_after, np_before
 from ..tokens import Token, union
 from .base import SentenceContext, rule
@@ -494,11 +495,23 @@ def _frame_before_de(fr: FrameFinder, toks: list[Token], s: int, e: int) -> Fram
         konj = any(is_konjunktiv(x, lx) for x in clause[:10])
         if not (starts_that or konj or t.low in lx.SAY_STRONG):
             continue
-        sp = _passive_sayer(fr, toks, v) or fr.subject(toks, v, e)
+        if not (starts_that or konj) and _apposition(fr, clause, e):
+            continue  # "Das bestätigte der Präsident, Susilo Yudhoyono.": no words of his
+        relative = not (starts_that or konj) and _relative_to_end(fr, toks[c - 1], clause)
+        if not (starts_that or konj) and _not_content_opener(lx, clause[0]):
+            continue  # "…, um … zu …", "…, wenn …", "…, wobei …": no content clause
+        if relative and v == 1 and toks[0].low in lx.THIS_SUBJECTS:
+            continue  # "Dies berichtet X, das … prüft.": the sentence before is X's
+        sp = (
+            _passive_sayer(fr, toks, v)
+            or _subordinate_subject(fr, toks, v, e)
+            or fr.subject(toks, v, e)
+        )
         if sp is None:
             continue
         end = stop if stop is not None else fr.content_end(clause, e)
-        return Frame(clause[0].start, end, "indirect", sp, t.text)
+        # a relative clause reports nothing, but the subject spoke: what follows is theirs
+        return Frame(clause[0].start, end, "indirect", sp, t.text, quote=not relative)
     return None
 
 
@@ -511,6 +524,57 @@ def _passive_sayer(fr: FrameFinder, toks: list[Token], v: int) -> tuple[int, int
     if aux is None:
         return None
     return fr.agent(toks[: v + 1], aux, labelled=True)
+
+
+def _subordinate_subject(
+    fr: FrameFinder, toks: list[Token], v: int, e: int
+) -> tuple[int, int] | None:
+    """The verb of saying closes a subordinate clause after a comma ("…, zumal der Anwalt
+    betont hatte, …", "…, nachdem X gesagt hatte, …"): its subject follows the opener."""
+    lx = fr.lx
+    for k in range(v, 0, -1):
+        if "," in fr.gap(toks[k - 1], toks[k]):
+            if toks[k].low in lx.SUBORDINATORS and toks[k].low not in lx.THAT and k + 1 < v:
+                return np_after(fr.text, toks, k + 1, lx, toks[v].start)
+            return None
+    return None
+
+
+def _apposition(fr: FrameFinder, clause: list[Token], e: int) -> bool:
+    """A name after the frame's comma closes the sentence: an apposition to the speaker
+    ("Das bestätigte der Präsident, Susilo Yudhoyono."), not words of theirs."""
+    lx = fr.lx
+    if len(clause) > 4 or not all(x.cap or x.low in lx.NP_LINKERS for x in clause):
+        return False
+    return not any(m in fr.text[clause[0].start : e] for m in QUOTE_MARKS)
+
+
+def _relative_to_end(fr: FrameFinder, before: Token, clause: list[Token]) -> bool:
+    """A relative clause on the noun before the frame's comma that closes the sentence
+    ("Dies berichtet das Institut, das Websites prüft."): its verb last, not second."""
+    lx = fr.lx
+    return (
+        before.cap
+        and clause[0].low in lx.RELATIVES
+        and len(clause) > 2
+        and clause[1].low not in lx.NOT_SUBJECT_END
+        and not clause[-1].cap
+        and not fr.zu_inf(clause[-1].low)  # "…, die Rechte schützen zu wollen": an intention
+        and clause[-2].low not in lx.ZU
+        and not any("," in fr.gap(clause[k - 1], clause[k]) for k in range(1, len(clause)))
+    )
+
+
+def _not_content_opener(lx: Cues, first: Token) -> bool:
+    """A purpose or adverbial clause after the frame's comma ("…, um … zu entschlüsseln",
+    "…, wenn …", "…, wobei …") is not what was said."""
+    low = first.low
+    return (
+        low in lx.PURPOSE_OPENERS
+        or low in lx.SUBORDINATORS
+        and low not in lx.THAT
+        or low in lx.ADVERBIAL_RELATIVES
+    )
 
 
 def _said_and(fr: FrameFinder, clause: list[Token]) -> int | None:
