@@ -7,8 +7,12 @@ bench/train_dates.py):
   body   is a line part of the story?  (logistic regression; labels from the gold body, or from
          the `with`/`without` snippets; weighted by the square root of the line's words)
   title  which line is the headline?   (a choice among the candidate lines of a page: softmax)
-The title model sees the body model's out-of-site probabilities, the date ranker the title
-model's out-of-site choice (stacking, so that training sees what run time sees on a new site).
+  span   which lines are the story?    (a choice among candidate selections of a page's lines:
+         softmax; right: within 0.01 of the best token F1 against the gold body, or on snippet
+         pages the most snippets right; a page with a gold body counts TEXT_WEIGHT times)
+The title and span models see the body model's out-of-site probabilities, the span model and
+the date ranker the title model's out-of-site choice (stacking, so that training sees what run
+time sees on a new site).
 
 Leave-one-site-out: for each site, the models are refitted without that site's pages (Newton
 steps from the full fit, with the site's share taken out of the Hessian, to convergence), and
@@ -50,7 +54,8 @@ from reader.textutil import strip_control  # noqa: E402
 MIN_SITES = 10  # a word feature must occur on this many training sites
 # L2 penalties: (general features, word features); words are many and pull towards topics
 # (title: words barely help a choice among a page's lines, leave-one-site-out; kept damped)
-LAMBDA = {"body": (1.0, 10.0), "context": (1.0, 30.0), "title": (1.0, 100.0)}
+LAMBDA = {"body": (1.0, 10.0), "context": (1.0, 30.0), "title": (1.0, 100.0), "span": (3.0, 10.0)}
+TEXT_WEIGHT = 3  # span: a page with a gold body counts this many times a snippet page
 
 
 def gold_norm(text: str | None) -> str:
@@ -456,7 +461,61 @@ def train(pages: list[PageData], folds: dict | None = None, log=print):
         else:
             data.title = None
 
+    rows, sites, groups, labels = _span_rows(pages)
+    models["span"], fold_w = _choice_stage("span", rows, sites, groups, labels, folds, log, started)
+    for key, table in fold_w.items():
+        per_fold[key]["span"] = table
+
     return models, per_fold, fold_of
+
+
+def span_quality(data: PageData, selection) -> float | None:
+    """How good the story a selection keeps is: token F1 against the gold body, or (snippet
+    pages) the share of `with` snippets kept and `without` snippets left out."""
+    import devpages as dp
+
+    from reader.importing.scraped import Analysis, assemble
+
+    found = Analysis(data.lines, data.probabilities, data.span, data.title)
+    text = "\n\n".join(assemble(found, selection).paragraphs)
+    gold = data.page.gold
+    if gold.get("text"):
+        return dp.f1(text, gold["text"])
+    with_ = [dp._spaced(x) for x in gold.get("with") or []]
+    without = [dp._spaced(x) for x in gold.get("without") or []]
+    if not with_ and not without:
+        return None
+    spaced = dp._spaced(text)
+    found_share = sum(x in spaced for x in with_) / max(1, len(with_))
+    leaked = sum(x in spaced for x in without) / max(1, len(without))
+    return (found_share + 1 - leaked) / 2
+
+
+def _span_rows(pages: list[PageData], tolerance: float = 0.01):
+    """The story selection: a choice among a page's candidate selections; the right ones are
+    those within ``tolerance`` of the best quality (snippet pages: the best)."""
+    from reader.importing.scraped import MIN_LINES
+
+    rows, sites, groups, labels = [], [], [], []
+    number = 0
+    for data in pages:
+        if len(data.lines) < MIN_LINES:
+            continue
+        candidates = sm.span_candidates(data.lines, data.probabilities, data.title)
+        qualities = [span_quality(data, selection) for selection, _ in candidates]
+        if not candidates or qualities[0] is None:
+            continue
+        best = max(q or 0.0 for q in qualities)
+        textual = bool(data.page.gold.get("text"))
+        slack = tolerance if textual else 0.0
+        for _ in range(TEXT_WEIGHT if textual else 1):
+            for (_, features), quality in zip(candidates, qualities, strict=True):
+                rows.append(features)
+                sites.append(data.site)
+                groups.append(number)
+                labels.append(1 if (quality or 0.0) >= best - slack else 0)
+            number += 1
+    return rows, sites, groups, labels
 
 
 def site_folds(pages, k: int | None = None) -> dict:

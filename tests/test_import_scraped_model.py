@@ -75,7 +75,7 @@ def page_copy() -> str:
 
 def test_the_shipped_model_holds_weights_and_single_words_only() -> None:
     data = json.loads(scraped_model.MODEL_FILE.read_text("utf-8"))
-    assert set(data) >= {"body", "context", "title"}
+    assert set(data) >= {"body", "context", "title", "span"}
     assert scraped_model.MODEL_FILE.stat().st_size < 200_000
     for kind in scraped_model.KINDS:
         for name, weight in data[kind].items():
@@ -208,3 +208,74 @@ def test_headline_words_found_as_stems_and_inside_longer_words_of_the_lead() -> 
     assert f["stemlead"] > 0  # 'depots'
     assert f["sublead"] > 0  # 'strict'
     assert features["Updated 3 hours ago"].get("stemlead", 0.0) == 0.0
+
+
+# ---- the story's selection: a choice among candidate spans ---------------------------------
+
+COMMENTS = [
+    "Comments (6)",
+    "riverside_anna",
+    "I still remember buying fresh bread in that yard every Saturday morning as a child, and "
+    "the smell of the old engines that stood in the back of the hall.",
+    "I still remember buying fresh bread in that yard every Saturday morning as a child, and "
+    "the smell of the old engines that stood in the back of the hall.".replace("bread", "fish"),
+    "tram_fan_77",
+    "Twelve million is a lot of money for a hall that will be empty half of the week, and the "
+    "council has not said who is going to pay for the heating in winter.",
+    "Twelve million is a lot of money for a hall that will be empty half of the week, and the "
+    "council has not said who is going to pay for the cleaning in winter.",
+    "Twelve million is a lot of money for a hall that will be empty half of the week, and the "
+    "council has not said who is going to pay for the repairs in winter.",
+    "Rating: 9 votes",
+]
+
+
+def _lines_and_probabilities(texts: list[str], likely: set[int]):
+    from reader.importing.scraped_lines import classify
+
+    lines = classify(texts)
+    assert len(lines) == len(texts)
+    return lines, [0.9 if i in likely else 0.05 for i in range(len(lines))]
+
+
+def test_a_cut_before_the_comment_thread_is_a_candidate() -> None:
+    """A comment thread scored like the story behind it: the default selection runs on into it,
+    and a selection that ends at the thread's label is among the candidates."""
+    texts = ["Menu", "Search", HEADLINE, *STORY, *COMMENTS, "Privacy Policy"]
+    story = set(range(3, 3 + len(STORY)))
+    comments = {i for i, t in enumerate(texts) if t in COMMENTS and len(t) > 60}
+    lines, probabilities = _lines_and_probabilities(texts, story | comments)
+    found = scraped_model.span_candidates(lines, probabilities, 2)
+    kept = [scraped_model.kept_lines(lines, probabilities, s, 2) for s, _ in found]
+    assert set(kept[0]) >= comments  # the default keeps the comments
+    assert sorted(story) in kept  # a candidate keeps the story alone
+    label = texts.index("Comments (6)")
+    assert lines[label].penalty == 400.0  # (the comment label the cut and its features see)
+    cut = kept.index(sorted(story))
+    assert found[cut][1].get("lostlabel") == 1.0 and "lostlabel" not in found[0][1]
+
+
+def test_the_span_model_picks_among_the_candidates() -> None:
+    texts = ["Menu", "Search", HEADLINE, *STORY, *COMMENTS, "Privacy Policy"]
+    story = set(range(3, 3 + len(STORY)))
+    comments = {i for i, t in enumerate(texts) if t in COMMENTS and len(t) > 60}
+    lines, probabilities = _lines_and_probabilities(texts, story | comments)
+    default = scraped_model.story_selection(lines, probabilities, 2, scraped_model.Model({}))
+    assert set(scraped_model.kept_lines(lines, probabilities, default, 2)) >= comments
+    cutting = scraped_model.Model({"span": {"lostlabel": 5.0, "default": 1.0}})
+    chosen = scraped_model.story_selection(lines, probabilities, 2, cutting)
+    assert scraped_model.kept_lines(lines, probabilities, chosen, 2) == sorted(story)
+
+
+def test_a_loose_range_keeps_a_list_the_lines_model_doubted() -> None:
+    """Lists and stats inside a story score low line by line: a loose range keeps its text
+    lines and leaves certain furniture ('Advertisement') out."""
+    items = ["Stall rents: 400 euros a month", "Opening hours: 8 to 18", "Advertisement"]
+    texts = ["Menu", HEADLINE, STORY[0], *items, STORY[1]]
+    lines, probabilities = _lines_and_probabilities(texts, {2, 6})
+    for index in (3, 4):
+        probabilities[index] = 0.2
+    strict = scraped_model.Selection(((2, 7),))
+    loose = scraped_model.Selection((), ((2, 7),))
+    assert scraped_model.kept_lines(lines, probabilities, strict, 1) == [2, 6]
+    assert scraped_model.kept_lines(lines, probabilities, loose, 1) == [2, 3, 4, 6]

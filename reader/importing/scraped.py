@@ -12,6 +12,7 @@ caption's "- SOURCE, NNNN, DD.MM.YYYY".
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .scraped_lines import (
     DATE_TIME_LINE,
@@ -20,6 +21,9 @@ from .scraped_lines import (
     words_of,
 )
 from .scraped_title import _find_date, find_masthead, find_site, find_title, headline_like
+
+if TYPE_CHECKING:
+    from .scraped_model import Selection
 
 
 @dataclass
@@ -96,8 +100,9 @@ def clean_scraped(text: str) -> ScrapedArticle:
     return assemble(found)
 
 
-def assemble(found: Analysis) -> ScrapedArticle:
-    """The article the analysis points at: the story lines of the span, headline, date, source."""
+def assemble(found: Analysis, selection: Selection | None = None) -> ScrapedArticle:
+    """The article the analysis points at: the story lines of the span, headline, date, source
+    (selection: the story's lines, when not the span model's choice)."""
     from . import scraped_model as sm
 
     lines, probabilities = found.lines, found.probabilities
@@ -116,12 +121,8 @@ def assemble(found: Analysis) -> ScrapedArticle:
         or find_site(lines)
         or find_masthead(lines, title_index)
     )
-    kept = [
-        i
-        for a, b in sm.story_spans(lines, probabilities)
-        for i in range(a, b)
-        if probabilities[i] >= sm.threshold(lines[i]) and i != title_index
-    ]
+    chosen = selection or sm.story_selection(lines, probabilities, title_index)
+    kept = sm.kept_lines(lines, probabilities, chosen, title_index)
     first_body = next((i for i in kept if lines[i].body), None)
     seen: set[str] = set()
     for position, index in enumerate(kept):

@@ -1,12 +1,15 @@
 """Learned line scores for scraped text: which lines are the story, which is the headline (the
-date: dates.py).
+date: dates.py), and which candidate span of lines the story is.
 
-Three small linear models over general line features (position, length, case, ending punctuation,
+Small linear models over general line features (position, length, case, ending punctuation,
 repetition on the page, distance to the densest run of story lines, overlap with the body, a date
-nearby, the hand rules' verdicts) and over single interface words, learned rather than listed.
-``bench/train_import.py`` fits them on real pages and writes ``scraped_model.json`` beside this
-file: feature names and weights only, no page text. Pure Python at run time: a line's score is
-the sum of the weights of its active features; the file is read once, on first use.
+nearby, the hand rules' verdicts) and over single interface words, learned rather than listed;
+the last one chooses among candidate selections of lines (runs of likely lines, their unions
+and hulls, the default cut short at a break, extended over lists and text the line scores
+doubted) by features of the whole selection. ``bench/train_import.py`` fits them on real pages
+and writes ``scraped_model.json`` beside this file: feature names and weights only, no page
+text. Pure Python at run time: a line's score is the sum of the weights of its active features;
+the file is read once, on first use.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -27,7 +31,7 @@ from .scraped_lines import DATE_TIME_LINE, Line, is_ui, words_of
 
 MODEL_FILE = Path(__file__).with_name("scraped_model.json")
 T = TypeVar("T")
-KINDS = ("body", "context", "title")
+KINDS = ("body", "context", "title", "span")
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _SEPARATORS = (" · ", " | ", " › ", " > ", " / ", " • ", " » ")
@@ -261,6 +265,16 @@ def story_span(lines: list[Line], probabilities: list[float]) -> tuple[int, int]
 def story_spans(lines: list[Line], probabilities: list[float]) -> list[tuple[int, int]]:
     """The main run and the runs beside it that weigh at least SIDE_SHARE of it (a story cut
     in two by a gallery or a table), in page order."""
+    found = _segments(lines, probabilities)
+    if not found:
+        return []
+    top = found[0][0]
+    return sorted((a, b) for weight, a, b in found if weight >= SIDE_SHARE * top)
+
+
+def _segments(lines: list[Line], probabilities: list[float]) -> list[tuple[float, int, int]]:
+    """Every run of likely story lines the densest-run search finds, one inside each gap the
+    runs before it left: (weight, start, end), by weight."""
     scores = _span_scores(lines, probabilities)
     found: list[tuple[float, int, int]] = []
     pending = [(0, len(scores))]
@@ -276,10 +290,349 @@ def story_spans(lines: list[Line], probabilities: list[float]) -> list[tuple[int
         if best > 0:
             found.append((best, start, end))
             pending += [(lo, start), (end, hi)]
+    return sorted(found, reverse=True)
+
+
+# ---- which runs are the story: a choice among candidate selections ---------------------------
+
+LOOSE = 0.15  # a loose range also keeps its lines this likely, and its long lines (lists, stats)
+MAX_SEGMENTS = 10  # candidates join runs among the heaviest this many
+MAX_JOINED = 6  # at most this many runs in one candidate
+MAX_CUTS = 12  # the story ended early: cuts at this many breaks of the default's lines
+SPAN_MARGIN = 0.5  # another selection replaces the default only when it scores this much more
+ISLANDS, ISLAND_GAP = 4, 25  # the story goes on: up to this many islands of long lines beyond
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Lines of the story: the likely lines of some ranges, and, in loose ranges, also the less
+    likely ones that read as text and that no rule marks as furniture (lists, stats, a
+    paragraph the context judged far from the story)."""
+
+    ranges: tuple[tuple[int, int], ...]
+    loose: tuple[tuple[int, int], ...] = ()
+
+
+def _loose_keep(line: Line, p: float) -> bool:
+    return not certain_furniture(line) and (line.body or p >= LOOSE)
+
+
+def kept_lines(
+    lines: list[Line], probabilities: list[float], selection: Selection, title: int | None
+) -> list[int]:
+    """The lines a selection keeps, in page order (never the headline)."""
+    out: set[int] = set()
+    for a, b in selection.ranges:
+        out.update(i for i in range(a, b) if i != title and probabilities[i] >= threshold(lines[i]))
+    for a, b in selection.loose:
+        out.update(
+            i
+            for i in range(a, b)
+            if i != title
+            and (probabilities[i] >= threshold(lines[i]) or _loose_keep(lines[i], probabilities[i]))
+        )
+    return sorted(out)
+
+
+def _clip(ranges: tuple[tuple[int, int], ...], lo: int, hi: int) -> tuple[tuple[int, int], ...]:
+    return tuple((max(a, lo), min(b, hi)) for a, b in ranges if min(b, hi) > max(a, lo))
+
+
+def _breaks(lines: list[Line], kept: list[int]) -> list[int]:
+    """Where a story could end early inside the default's lines: before a hard border, a dated
+    line or a gap of unlikely lines (the first lines of a comment thread or a rail)."""
+    out = []
+    for previous, following in itertools.pairwise(kept):
+        between = range(previous + 1, following)
+        hard = any(
+            (not lines[i].body and lines[i].penalty >= _BORDER) or lines[i].dated for i in between
+        )
+        if hard or len(between) >= 2 or lines[following].dated:
+            out.append(following)
+    return out
+
+
+def _islands(lines: list[Line], probabilities: list[float], start: int, step: int) -> list[int]:
+    """Where the story could go on beyond ``start`` (step 1: down, -1: up): the far ends of the
+    next islands of text lines, until a comment section's label or a long gap."""
+    ends: list[int] = []
+    last = start
+    index = start + step
+    while 0 <= index < len(lines) and len(ends) < ISLANDS:
+        line = lines[index]
+        if line.penalty == 400.0 or abs(index - last) > ISLAND_GAP:
+            break
+        if _loose_keep(line, probabilities[index]) and (line.body or probabilities[index] >= 0.5):
+            if abs(index - last) > 2 and last != start:
+                ends.append(last)
+            last = index
+        index += step
+    if last != start and len(ends) < ISLANDS:
+        ends.append(last)
+    return ends
+
+
+def span_candidates(
+    lines: list[Line], probabilities: list[float], title: int | None
+) -> list[tuple[Selection, Features]]:
+    """The selections the story could be (the default: story_spans), each with its features;
+    the first one is the default."""
+    found = _segments(lines, probabilities)
     if not found:
         return []
-    top = max(weight for weight, _, _ in found)
-    return sorted((a, b) for weight, a, b in found if weight >= SIDE_SHARE * top)
+    top = found[0][0]
+    default = Selection(
+        tuple(sorted((a, b) for weight, a, b in found if weight >= SIDE_SHARE * top))
+    )
+    heavy = sorted(found[:MAX_SEGMENTS], key=lambda seg: seg[1])
+    selections: dict[Selection, None] = {default: None}
+    for i in range(len(heavy)):
+        for j in range(i, min(len(heavy), i + MAX_JOINED)):
+            part = heavy[i : j + 1]
+            union = tuple((a, b) for _, a, b in part)
+            hull = ((part[0][1], part[-1][2]),)
+            for choice in (Selection(union), Selection(hull), Selection((), hull)):
+                selections.setdefault(choice, None)
+    kept = kept_lines(lines, probabilities, default, title)
+    if kept:
+        first, last = kept[0], kept[-1] + 1
+        cuts = _breaks(lines, kept)
+        for cut in cuts[:MAX_CUTS]:
+            selections.setdefault(Selection(_clip(default.ranges, first, cut)), None)
+        for cut in cuts[-MAX_CUTS:]:
+            selections.setdefault(Selection(_clip(default.ranges, cut, last)), None)
+        downs = _islands(lines, probabilities, last - 1, 1)
+        ups = _islands(lines, probabilities, first, -1)
+        for down in [None, *downs]:
+            for up in [None, *ups]:
+                if down is None and up is None:
+                    continue
+                lo = up if up is not None else first
+                hi = down + 1 if down is not None else last
+                extra = []
+                if lo < first:
+                    extra.append((lo, first))
+                if hi > last:
+                    extra.append((last, hi))
+                selections.setdefault(Selection(default.ranges, tuple(extra)), None)
+                selections.setdefault(Selection((), ((lo, hi),)), None)
+    weight_of = {(a, b): w for w, a, b in found}
+    context = _SpanContext(lines, probabilities, title, top, weight_of)
+    base = context.measure(default)
+    out = []
+    for selection in selections:
+        f = context.features(selection, base)
+        if selection == default:
+            f["default"] = 1.0
+        out.append((selection, f))
+    return out
+
+
+@dataclass
+class _Kept:
+    kept: list[int]
+    members: set[int]
+    chars: int
+
+
+class _SpanContext:
+    """What the span features compare with: the page's lines, their weights, the headline (each
+    line's measures computed once: a page has tens of candidates)."""
+
+    def __init__(
+        self,
+        lines: list[Line],
+        probabilities: list[float],
+        title: int | None,
+        top: float,
+        weight_of: dict[tuple[int, int], float],
+    ) -> None:
+        self.lines, self.probabilities, self.title = lines, probabilities, title
+        self.top, self.weight_of = top, weight_of
+        self.count = len(lines)
+        self.chars = [len(ln.text) for ln in lines]
+        self.mass = sum(p * c for p, c in zip(probabilities, self.chars, strict=True)) or 1.0
+        self.title_words = set(_content_words(lines[title].text)) if title is not None else set()
+        norms = [norm(ln.text) for ln in lines]
+        repeats = Counter(n for n in norms if n)
+        self.repeated = [bool(n) and repeats[n] > 1 for n in norms]
+        self.shapes = [_line_shape(ln.text) for ln in lines]
+        self.strict = [
+            i != title and p >= threshold(ln)
+            for i, (ln, p) in enumerate(zip(lines, probabilities, strict=True))
+        ]
+        self.loose = [
+            ok or (i != title and _loose_keep(ln, p))
+            for i, (ok, ln, p) in enumerate(zip(self.strict, lines, probabilities, strict=True))
+        ]
+        self.short = [len(words_of(ln.text)) <= 5 for ln in lines]
+        self.words = [set(_content_words(ln.text)) for ln in lines]
+        self.sentence = [ln.text[-1] in '.!?"“”»' for ln in lines]
+        self.prefix_chars = list(itertools.accumulate(self.chars, initial=0))
+        self.prefix_borders = list(
+            itertools.accumulate((not ln.body and ln.penalty >= _BORDER for ln in lines), initial=0)
+        )
+        self.prefix_labels = list(
+            itertools.accumulate((ln.penalty == 400.0 for ln in lines), initial=0)
+        )
+
+    def kept(self, selection: Selection) -> list[int]:
+        """kept_lines, from the measures computed once."""
+        out: set[int] = set()
+        for a, b in selection.ranges:
+            out.update(i for i in range(a, b) if self.strict[i])
+        for a, b in selection.loose:
+            out.update(i for i in range(a, b) if self.loose[i])
+        return sorted(out)
+
+    def words_of_lines(self, indices: list[int]) -> set[str]:
+        return self.title_words.union(*(self.words[i] for i in indices))
+
+    def topic(self, indices: list[int], core: set[str]) -> float:
+        """The share of these lines' words that the story's other lines (or headline) use."""
+        total = sum(len(self.words[i]) for i in indices)
+        return sum(len(self.words[i] & core) for i in indices) / total if total else 0.0
+
+    def shape_repeats(self, indices: list[int]) -> float:
+        """The share of these lines whose shape (words, digits, ending) recurs among them:
+        the headers of a comment thread, the items of a teaser rail."""
+        shapes = Counter(self.shapes[i] for i in indices)
+        return sum(1 for i in indices if shapes[self.shapes[i]] > 1) / len(indices)
+
+    def _labels(self, lo: int, hi: int) -> int:
+        return self.prefix_labels[hi] - self.prefix_labels[lo]
+
+    def measure(self, selection: Selection) -> _Kept:
+        kept = self.kept(selection)
+        return _Kept(kept, set(kept), sum(self.chars[i] for i in kept))
+
+    def features(self, selection: Selection, base: _Kept) -> Features:
+        lines, probabilities, chars = self.lines, self.probabilities, self.chars
+        mine = self.measure(selection)
+        kept, total = mine.kept, mine.chars
+        f: Features = {"bias": 1.0}
+        if not kept:
+            f["empty"] = 1.0
+            return f
+        f["logchars"] = math.log1p(total)
+        f["logratio"] = max(-4.0, min(4.0, math.log((total + 50) / (base.chars + 50))))
+        f["massshare"] = sum(probabilities[i] * chars[i] for i in kept) / self.mass
+        f["meanp"] = sum(probabilities[i] * chars[i] for i in kept) / max(1, total)
+        f["minp"] = min(probabilities[i] for i in kept)
+        f["bodyshare"] = sum(chars[i] for i in kept if lines[i].body) / max(1, total)
+        f["sentences"] = sum(1 for i in kept if self.sentence[i]) / len(kept)
+        f["short"] = sum(1 for i in kept if self.short[i]) / len(kept)
+        f["dated"] = sum(1 for i in kept if lines[i].dated) / len(kept)
+        f["repeated"] = sum(1 for i in kept if self.repeated[i]) / len(kept)
+        spans = sorted(selection.ranges + selection.loose)
+        first, last = spans[0][0], max(b for _, b in spans)
+        f["start"] = first / max(1, self.count)
+        f["end"] = last / max(1, self.count)
+        f[f"runs:{min(len(selection.ranges), 4)}"] = 1.0
+        if selection.loose:
+            f["loose"] = 1.0
+            strict = set(self.kept(Selection(tuple(spans))))
+            extra = [i for i in kept if i not in strict]
+            f["looseshare"] = sum(chars[i] for i in extra) / max(1, total)
+            if extra:
+                f["loosebody"] = sum(1 for i in extra if lines[i].body) / len(extra)
+                f["loosedated"] = sum(1 for i in extra if lines[i].dated) / len(extra)
+                f["loosep"] = sum(probabilities[i] for i in extra) / len(extra)
+        inside = mine.members
+        # (every kept line lies in the hull [first, last))
+        dropped = self.prefix_chars[last] - self.prefix_chars[first] - total
+        f["dropped"] = dropped / max(1, dropped + total)
+        f["borders"] = min(3, self.prefix_borders[last] - self.prefix_borders[first]) / 3
+        if self._labels(first, last):
+            f["commentlabel"] = 1.0
+        weights = [self.weight_of.get(r, 0.0) for r in selection.ranges]
+        f["weightshare"] = min(2.0, sum(weights) / self.top)
+        if any(w >= self.top for w in weights):
+            f["hastop"] = 1.0
+        # against the default: what this selection adds after, adds before, leaves out
+        base_set, base_kept = base.members, base.kept
+        base_chars = max(1, base.chars)
+        if base_kept:
+            b_first, b_last = base_kept[0], base_kept[-1]
+            after = sum(chars[i] for i in kept if i > b_last)
+            before = sum(chars[i] for i in kept if i < b_first)
+            between = sum(chars[i] for i in kept if b_first < i < b_last and i not in base_set)
+            lost = sum(chars[i] for i in base_kept if i not in inside)
+            f["addafter"] = min(3.0, after / base_chars)
+            f["addbefore"] = min(3.0, before / base_chars)
+            f["addbetween"] = min(3.0, between / base_chars)
+            f["lost"] = lost / base_chars
+            if not inside & base_set:
+                f["disjoint"] = 1.0
+            added = [i for i in kept if i not in base_set]
+            removed = [i for i in base_kept if i not in inside]
+            core = self.words_of_lines([i for i in kept if i in base_set])
+            if removed:
+                f["lostdated"] = sum(1 for i in removed if lines[i].dated) / len(removed)
+                f["lostshort"] = sum(1 for i in removed if self.short[i]) / len(removed)
+                f["lostp"] = sum(probabilities[i] for i in removed) / len(removed)
+                f["lostshapes"] = self.shape_repeats(removed)
+                f["losttopic"] = self.topic(removed, core)
+                # a comment section's label among the default's lines that this one leaves
+                gone = self._labels(
+                    min(removed[0], kept[0]), max(removed[-1], kept[-1]) + 1
+                ) - self._labels(kept[0], kept[-1] + 1)
+                if gone:
+                    f["lostlabel"] = 1.0
+            if added:
+                f["addtopic"] = self.topic(added, core)
+                f["addshapes"] = self.shape_repeats(added)
+                f["adddated"] = sum(1 for i in added if lines[i].dated) / len(added)
+                f["addbody"] = sum(1 for i in added if lines[i].body) / len(added)
+                f["addp"] = sum(probabilities[i] for i in added) / len(added)
+                f["addshort"] = sum(1 for i in added if self.short[i]) / len(added)
+        if self.title is not None:
+            distance = kept[0] - self.title
+            f["titledist"] = _signed_log(distance)
+            if distance < 0:
+                f["titleinside"] = 1.0
+            words: set[str] = set()
+            for i in kept[:4]:
+                words.update(self.words[i])
+            if self.title_words:
+                f["titlelead"] = len(self.title_words & words) / len(self.title_words)
+        _crossed_span(f)
+        return f
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _line_shape(text: str) -> str:
+    """A line's outline: its words' count, digits as 0, its ending ('Rating: 0 Votes')."""
+    masked = _DIGITS.sub("0", text)
+    return f"{len(words_of(text))}|{masked if len(masked) <= 24 else ''}|{_ending(text)}"
+
+
+_SPAN_CROSS = ("logratio", "addafter", "addbefore", "lost", "meanp", "bodyshare", "sentences")
+
+
+def _crossed_span(f: Features) -> None:
+    present = [(name, f[name]) for name in _SPAN_CROSS if f.get(name)]
+    for i, (a, x) in enumerate(present):
+        for b, y in present[i + 1 :]:
+            f[f"{a}*{b}"] = x * y
+
+
+def story_selection(
+    lines: list[Line], probabilities: list[float], title: int | None, scorer: Model | None = None
+) -> Selection:
+    """The story's lines: the span model's choice among the candidates (without that model,
+    story_spans)."""
+    current = scorer or model()
+    candidates = span_candidates(lines, probabilities, title)
+    if not candidates:
+        return Selection(())
+    if not current.has("span"):
+        return candidates[0][0]
+    scores = [current.score("span", f) for _, f in candidates]
+    scores[0] += SPAN_MARGIN
+    return candidates[max(range(len(scores)), key=scores.__getitem__)][0]
 
 
 def _runs(lines: list[Line], probabilities: list[float]) -> list[tuple[int, int, int]]:
