@@ -288,3 +288,25 @@ def test_a_demonstrative_opening_the_head_clause_reports_not_the_last_speaker():
     )
     q = next(q for q in analyze(text, "de").quotes if q.text.startswith("dass der Wagen"))
     assert q.speaker == "Dieser", q.speaker
+
+
+@pytest.mark.parametrize(
+    ("second", "speaker"),
+    [
+        ("Die kleine Gewerkschaft möchte weiter verhandeln.", "Die kleine Gewerkschaft"),
+        ("Der Verband der Hafenarbeiter möchte klagen.", "Der Verband der Hafenarbeiter"),
+        # Konjunktiv I 'wolle' reports the subject's plan in the last speaker's words
+        ("Der Verband wolle vor Gericht ziehen.", "Die Ministerin Eva Roth"),
+        # a pronoun subject stays the last speaker's continuation
+        ("Sie möchte das Parlament befragen.", "Die Ministerin Eva Roth"),
+        # the verb of wanting in a later clause: not the subject's own
+        ("Die Lage sei ernst, weil die Gewerkschaft streiken möchte.", "Die Ministerin Eva Roth"),
+    ],
+)
+def test_a_verb_of_wanting_in_a_continuation_makes_its_subject_the_holder(second, speaker):
+    """'Der Verband möchte …' after a report: the indicative verb of wanting, right after
+    the sentence's subject, makes that subject (a noun phrase that can speak) the holder,
+    not the last speaker."""
+    text = "Die Ministerin Eva Roth sagte am Montag, der Streit sei beigelegt. " + second
+    q = next(q for q in analyze(text, "de").quotes if second[:-1] in q.text)
+    assert q.speaker == speaker, q.speaker

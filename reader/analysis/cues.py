@@ -440,3 +440,6 @@ class Cues:
     IT_SAYS_PREPOSITIONS: frozenset[str]
     # prepositions of place before a place name ("in Berlin", "from Paris")
     LOCATIVE: frozenset[str]
+    # indicative forms of wanting inside a Konjunktiv continuation ("Der Verband möchte …"):
+    # the subject holds the wish itself (Konjunktiv I "wolle" is someone else's report of it)
+    WISH_VERBS: frozenset[str]

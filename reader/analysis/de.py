@@ -940,4 +940,5 @@ DE = Cues(
     IT_SAYS_FILLERS=frozenset({"weiter", "dazu", "wörtlich", "auch", "zudem", "darin", "nun"}),
     IT_SAYS_PREPOSITIONS=frozenset({"in", "im", "bei", "beim", "aus", "von", "vom", "auf"}),
     LOCATIVE=LOCATIVE,
+    WISH_VERBS=frozenset({"wollen", "möchte", "möchten"}),
 )

@@ -708,4 +708,5 @@ EN = Cues(
     IT_SAYS_FILLERS=frozenset(),
     IT_SAYS_PREPOSITIONS=frozenset(),
     LOCATIVE=LOCATIVE,
+    WISH_VERBS=frozenset(),
 )
