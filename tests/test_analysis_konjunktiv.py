@@ -295,6 +295,13 @@ def test_a_demonstrative_opening_the_head_clause_reports_not_the_last_speaker():
     [
         ("Die kleine Gewerkschaft möchte weiter verhandeln.", "Die kleine Gewerkschaft"),
         ("Der Verband der Hafenarbeiter möchte klagen.", "Der Verband der Hafenarbeiter"),
+        # a verb of saying right after the subject: the subject's own words
+        (
+            "Der Sprecher der Feuerwehr verwies auf das Wetter und möchte nichts ausschließen.",
+            "Der Sprecher der Feuerwehr",
+        ),
+        # a subject in Konjunktiv with no verb of its own continues the last speaker
+        ("Der Sprecher der Feuerwehr sei verärgert.", "Die Ministerin Eva Roth"),
         # Konjunktiv I 'wolle' reports the subject's plan in the last speaker's words
         ("Der Verband wolle vor Gericht ziehen.", "Die Ministerin Eva Roth"),
         # a pronoun subject stays the last speaker's continuation
@@ -304,9 +311,9 @@ def test_a_demonstrative_opening_the_head_clause_reports_not_the_last_speaker():
     ],
 )
 def test_a_verb_of_wanting_in_a_continuation_makes_its_subject_the_holder(second, speaker):
-    """'Der Verband möchte …' after a report: the indicative verb of wanting, right after
-    the sentence's subject, makes that subject (a noun phrase that can speak) the holder,
-    not the last speaker."""
+    """'Der Verband möchte …' after a report: the indicative verb of wanting (or of saying),
+    right after the sentence's subject, makes that subject (a noun phrase that can speak)
+    the holder, not the last speaker."""
     text = "Die Ministerin Eva Roth sagte am Montag, der Streit sei beigelegt. " + second
     q = next(q for q in analyze(text, "de").quotes if second[:-1] in q.text)
     assert q.speaker == speaker, q.speaker

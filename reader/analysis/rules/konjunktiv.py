@@ -89,17 +89,17 @@ def konj_indicative_head(ctx: SentenceContext) -> Frame | None:
     return indicative_head(ctx.view, ctx.toks, ctx.end)
 
 
-def _wisher(ctx: SentenceContext) -> tuple[int, int] | None:
-    """'Der Verband möchte …', 'Die Parteien wollen …' inside a Konjunktiv continuation: the
-    main clause's own verb of wanting, right after its subject, makes that subject (a noun
-    phrase that can speak, not a pronoun) the holder instead of the last speaker."""
+def _own_holder(ctx: SentenceContext) -> tuple[int, int] | None:
+    """'Der Verband möchte …', 'Die Parteien wollen …', 'Ein Sprecher verwies auf … und
+    möchte …' inside a Konjunktiv continuation: the main clause's own verb of wanting or of
+    saying, right after its subject, makes that subject (a noun phrase that can speak, not
+    a pronoun) the holder instead of the last speaker."""
     lx, toks, text = ctx.lx, ctx.toks, ctx.text
-    if lx.WISH_VERBS.isdisjoint(ctx.lows):
-        return None
     for k, t in enumerate(toks[:8]):
         if k and "," in text[toks[k - 1].end : t.start]:
             return None  # the verb of wanting stands in a later clause
-        if t.low in lx.WISH_VERBS and not t.cap:
+        own = t.low in lx.WISH_VERBS or t.low in lx.SAY_VERBS or t.low in lx.REPORT_VERBS
+        if k and own and not t.cap:
             break
         adjective = k + 1 < len(toks) and toks[k + 1].cap  # "die kleinen Parteien"
         if k and not (t.cap or adjective or t.low in lx.DETERMINERS or t.low in lx.NP_LINKERS):
@@ -115,8 +115,8 @@ def _wisher(ctx: SentenceContext) -> tuple[int, int] | None:
 @rule("konj_continues", "de")
 def konj_continues(ctx: SentenceContext) -> Frame | None:
     """a Konjunktiv sentence with no frame: it continues the last speaker (or the subject
-    of its own verb of wanting)"""
-    return Frame(ctx.start, ctx.end, "indirect_free_indirect", _wisher(ctx), None)
+    of its own verb of wanting or saying)"""
+    return Frame(ctx.start, ctx.end, "indirect_free_indirect", _own_holder(ctx), None)
 
 
 KONJUNKTIV = FirstOf(
