@@ -317,3 +317,17 @@ def test_a_verb_of_wanting_in_a_continuation_makes_its_subject_the_holder(second
     text = "Die Ministerin Eva Roth sagte am Montag, der Streit sei beigelegt. " + second
     q = next(q for q in analyze(text, "de").quotes if second[:-1] in q.text)
     assert q.speaker == speaker, q.speaker
+
+
+def test_a_modal_of_possibility_away_from_the_report_is_the_writers_own():
+    """'Die Lage könnte sich verschlechtern.' a sentence after the report: with only a
+    Konjunktiv II modal of possibility it is the text's own, not the speaker's words; right
+    after the report (and with a Konjunktiv I) it still continues the speaker."""
+    lead = "Der Sprecher der Stadt sagte, die Brücke sei gesperrt. Der Verkehr läuft über Land. "
+    for second, continues in (
+        ("Die Lage könnte sich am Wochenende verschlechtern.", False),
+        ("Dann müsste die Stadt eine Fähre einsetzen.", False),
+        ("Die Lage sei ernst und könnte sich verschlechtern.", True),
+    ):
+        kinds = {q.text: q.kind for q in analyze(lead + second, "de").quotes}
+        assert (second in kinds) is continues, kinds

@@ -709,4 +709,5 @@ EN = Cues(
     IT_SAYS_PREPOSITIONS=frozenset(),
     LOCATIVE=LOCATIVE,
     WISH_VERBS=frozenset(),
+    MODAL_KONJ_TWO=frozenset(),
 )

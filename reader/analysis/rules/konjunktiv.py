@@ -68,7 +68,19 @@ def _continues(ctx: SentenceContext) -> bool:
     if not (h.recent(ctx.idx) or konj_one(ctx, ctx.toks) and h.previous_subject(ctx.idx)):
         return False
     toks = _before_own_colon(ctx)
+    if _modal_two_only(ctx, toks) and h.last_index() != ctx.idx - 1:
+        return False
     return _konj(ctx, toks) and not _hypothetical(ctx, toks)
+
+
+def _modal_two_only(ctx: SentenceContext, toks: list[Token]) -> bool:
+    """'Die Lage könnte sich verschlechtern.', 'Dann müsste X zahlen.': a sentence whose only
+    Konjunktiv forms are the modals of possibility ("könnte", "müsste", "dürfte", "sollte")
+    states a possibility of the text's own unless it comes right after the report it goes
+    on with (the caller checks that)."""
+    lx = ctx.lx
+    forms = [t.low for t in toks if is_konjunktiv(t, lx)]
+    return bool(forms) and all(f in lx.MODAL_KONJ_TWO for f in forms)
 
 
 @rule("konj_own_head", "de")
