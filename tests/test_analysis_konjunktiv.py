@@ -288,3 +288,46 @@ def test_a_demonstrative_opening_the_head_clause_reports_not_the_last_speaker():
     )
     q = next(q for q in analyze(text, "de").quotes if q.text.startswith("dass der Wagen"))
     assert q.speaker == "Dieser", q.speaker
+
+
+@pytest.mark.parametrize(
+    ("second", "speaker"),
+    [
+        ("Die kleine Gewerkschaft möchte weiter verhandeln.", "Die kleine Gewerkschaft"),
+        ("Der Verband der Hafenarbeiter möchte klagen.", "Der Verband der Hafenarbeiter"),
+        # a verb of saying right after the subject: the subject's own words
+        (
+            "Der Sprecher der Feuerwehr verwies auf das Wetter und möchte nichts ausschließen.",
+            "Der Sprecher der Feuerwehr",
+        ),
+        # a subject in Konjunktiv with no verb of its own continues the last speaker
+        ("Der Sprecher der Feuerwehr sei verärgert.", "Die Ministerin Eva Roth"),
+        # Konjunktiv I 'wolle' reports the subject's plan in the last speaker's words
+        ("Der Verband wolle vor Gericht ziehen.", "Die Ministerin Eva Roth"),
+        # a pronoun subject stays the last speaker's continuation
+        ("Sie möchte das Parlament befragen.", "Die Ministerin Eva Roth"),
+        # the verb of wanting in a later clause: not the subject's own
+        ("Die Lage sei ernst, weil die Gewerkschaft streiken möchte.", "Die Ministerin Eva Roth"),
+    ],
+)
+def test_a_verb_of_wanting_in_a_continuation_makes_its_subject_the_holder(second, speaker):
+    """'Der Verband möchte …' after a report: the indicative verb of wanting (or of saying),
+    right after the sentence's subject, makes that subject (a noun phrase that can speak)
+    the holder, not the last speaker."""
+    text = "Die Ministerin Eva Roth sagte am Montag, der Streit sei beigelegt. " + second
+    q = next(q for q in analyze(text, "de").quotes if second[:-1] in q.text)
+    assert q.speaker == speaker, q.speaker
+
+
+def test_a_modal_of_possibility_away_from_the_report_is_the_writers_own():
+    """'Die Lage könnte sich verschlechtern.' a sentence after the report: with only a
+    Konjunktiv II modal of possibility it is the text's own, not the speaker's words; right
+    after the report (and with a Konjunktiv I) it still continues the speaker."""
+    lead = "Der Sprecher der Stadt sagte, die Brücke sei gesperrt. Der Verkehr läuft über Land. "
+    for second, continues in (
+        ("Die Lage könnte sich am Wochenende verschlechtern.", False),
+        ("Dann müsste die Stadt eine Fähre einsetzen.", False),
+        ("Die Lage sei ernst und könnte sich verschlechtern.", True),
+    ):
+        kinds = {q.text: q.kind for q in analyze(lead + second, "de").quotes}
+        assert (second in kinds) is continues, kinds

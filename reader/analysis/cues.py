@@ -440,3 +440,8 @@ class Cues:
     IT_SAYS_PREPOSITIONS: frozenset[str]
     # prepositions of place before a place name ("in Berlin", "from Paris")
     LOCATIVE: frozenset[str]
+    # indicative forms of wanting inside a Konjunktiv continuation ("Der Verband möchte …"):
+    # the subject holds the wish itself (Konjunktiv I "wolle" is someone else's report of it)
+    WISH_VERBS: frozenset[str]
+    # Konjunktiv II modals of possibility: alone they state the text's own possibility
+    MODAL_KONJ_TWO: frozenset[str]

@@ -940,4 +940,8 @@ DE = Cues(
     IT_SAYS_FILLERS=frozenset({"weiter", "dazu", "wörtlich", "auch", "zudem", "darin", "nun"}),
     IT_SAYS_PREPOSITIONS=frozenset({"in", "im", "bei", "beim", "aus", "von", "vom", "auf"}),
     LOCATIVE=LOCATIVE,
+    WISH_VERBS=frozenset({"wollen", "möchte", "möchten"}),
+    MODAL_KONJ_TWO=frozenset(
+        {"könnte", "könnten", "müsste", "müssten", "müßte", "dürfte", "dürften", "sollte", "sollten"}
+    ),
 )

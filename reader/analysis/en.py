@@ -708,4 +708,6 @@ EN = Cues(
     IT_SAYS_FILLERS=frozenset(),
     IT_SAYS_PREPOSITIONS=frozenset(),
     LOCATIVE=LOCATIVE,
+    WISH_VERBS=frozenset(),
+    MODAL_KONJ_TWO=frozenset(),
 )

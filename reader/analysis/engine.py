@@ -228,7 +228,7 @@ class Engine:
     def _frame_speaker(self, ctx: SentenceContext, frame: Frame) -> Speaker | None:
         if frame.nobody or agentless_passive(self.view, frame, ctx.toks):
             return None  # "Ihm wird vorgeworfen, …": the passive names nobody
-        if frame.kind in _CONTINUING or frame.speaker is None:
+        if frame.speaker is None:  # (a continuation names its own speaker only when it can)
             return self._continuing(ctx.idx)
         sp = self._speaker(frame.speaker)
         if sp and frame.cue and frame.cue.lower() in self.lx.ANAPHORIC_SOURCE:

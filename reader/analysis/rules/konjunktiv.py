@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..attribution import holder_frame, indicative_head, own_head
 from ..clauses import Frame, is_konjunktiv
+from ..direct import sentence_subject
 from ..tokens import Token
 from .base import FirstOf, SentenceContext, rule
 
@@ -67,7 +68,19 @@ def _continues(ctx: SentenceContext) -> bool:
     if not (h.recent(ctx.idx) or konj_one(ctx, ctx.toks) and h.previous_subject(ctx.idx)):
         return False
     toks = _before_own_colon(ctx)
+    if _modal_two_only(ctx, toks) and h.last_index() != ctx.idx - 1:
+        return False
     return _konj(ctx, toks) and not _hypothetical(ctx, toks)
+
+
+def _modal_two_only(ctx: SentenceContext, toks: list[Token]) -> bool:
+    """'Die Lage könnte sich verschlechtern.', 'Dann müsste X zahlen.': a sentence whose only
+    Konjunktiv forms are the modals of possibility ("könnte", "müsste", "dürfte", "sollte")
+    states a possibility of the text's own unless it comes right after the report it goes
+    on with (the caller checks that)."""
+    lx = ctx.lx
+    forms = [t.low for t in toks if is_konjunktiv(t, lx)]
+    return bool(forms) and all(f in lx.MODAL_KONJ_TWO for f in forms)
 
 
 @rule("konj_own_head", "de")
@@ -88,10 +101,34 @@ def konj_indicative_head(ctx: SentenceContext) -> Frame | None:
     return indicative_head(ctx.view, ctx.toks, ctx.end)
 
 
+def _own_holder(ctx: SentenceContext) -> tuple[int, int] | None:
+    """'Der Verband möchte …', 'Die Parteien wollen …', 'Ein Sprecher verwies auf … und
+    möchte …' inside a Konjunktiv continuation: the main clause's own verb of wanting or of
+    saying, right after its subject, makes that subject (a noun phrase that can speak, not
+    a pronoun) the holder instead of the last speaker."""
+    lx, toks, text = ctx.lx, ctx.toks, ctx.text
+    for k, t in enumerate(toks[:8]):
+        if k and "," in text[toks[k - 1].end : t.start]:
+            return None  # the verb of wanting stands in a later clause
+        own = t.low in lx.WISH_VERBS or t.low in lx.SAY_VERBS or t.low in lx.REPORT_VERBS
+        if k and own and not t.cap:
+            break
+        adjective = k + 1 < len(toks) and toks[k + 1].cap  # "die kleinen Parteien"
+        if k and not (t.cap or adjective or t.low in lx.DETERMINERS or t.low in lx.NP_LINKERS):
+            return None  # another word first: not the subject's own verb
+    else:
+        return None
+    sp = sentence_subject(ctx.view, toks)
+    if sp is None or text[sp[0] : sp[1]].lower() in lx.PRONOUNS or not ctx.tools.speakerlike(sp):
+        return None
+    return sp
+
+
 @rule("konj_continues", "de")
 def konj_continues(ctx: SentenceContext) -> Frame | None:
-    """a Konjunktiv sentence with no frame: it continues the last speaker"""
-    return Frame(ctx.start, ctx.end, "indirect_free_indirect", None, None)
+    """a Konjunktiv sentence with no frame: it continues the last speaker (or the subject
+    of its own verb of wanting or saying)"""
+    return Frame(ctx.start, ctx.end, "indirect_free_indirect", _own_holder(ctx), None)
 
 
 KONJUNKTIV = FirstOf(
