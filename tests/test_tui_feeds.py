@@ -7,7 +7,9 @@ from pathlib import Path
 from test_cli_support import ARTICLE, distinct
 from test_net_support import Answer, LocalServer, closed_port, html_page
 from test_tui_support import SIZE, app_for, run_async, settle
+from textual.pilot import Pilot
 
+from reader.app import ReaderApp
 from reader.library.feeds import FeedStore
 from reader.screens.feeds import FeedsScreen
 from reader.screens.import_dialog import ImportDialog
@@ -32,6 +34,17 @@ def labels(screen: FeedsScreen) -> list[str]:
     return [label.plain for label, _hay, _row in screen.entries]
 
 
+async def open_feeds(pilot: Pilot, app: ReaderApp) -> tuple[int, FeedsScreen]:
+    """Settle the library, note its row count, press F: the count and the feeds screen."""
+    await settle(pilot)
+    before = len(app.screen.query_one(ArticleTable).rows)
+    await pilot.press("F")
+    await settle(pilot)
+    screen = app.screen
+    assert isinstance(screen, FeedsScreen)
+    return before, screen
+
+
 @run_async
 async def test_feeds_screen_updates_all_shows_errors_and_the_library_says_how_many_new(
     samples_dir_copy: Path,
@@ -43,12 +56,8 @@ async def test_feeds_screen_updates_all_shows_errors_and_the_library_says_how_ma
         store.add(f"http://127.0.0.1:{closed_port()}/down.xml")
         app = app_for(samples_dir_copy)
         async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
-            before = len(app.screen.query_one(ArticleTable).rows)
-            await pilot.press("F")
-            await settle(pilot)
-            screen = app.screen
-            assert isinstance(screen, FeedsScreen) and len(screen.entries) == 2
+            before, screen = await open_feeds(pilot, app)
+            assert len(screen.entries) == 2
             assert all("never updated" in text for text in labels(screen))
             await pilot.press("U")
             await settle(pilot)
@@ -84,11 +93,7 @@ async def test_feeds_screen_updates_the_highlighted_feed_alone_showing_progress(
         store.add(other)
         app = app_for(samples_dir_copy)
         async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
-            await pilot.press("F")
-            await settle(pilot)
-            screen = app.screen
-            assert isinstance(screen, FeedsScreen)
+            _, screen = await open_feeds(pilot, app)
             await pilot.press("u")  # the first feed is highlighted
             shown = []
             for _ in range(200):  # while it runs: the bar and "done/total URL" in the status
@@ -189,12 +194,7 @@ async def test_escape_stops_a_running_update_keeps_what_came_in_and_the_next_upd
         FeedStore(samples_dir_copy).add(url)
         app = app_for(samples_dir_copy)
         async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
-            before = len(app.screen.query_one(ArticleTable).rows)
-            await pilot.press("F")
-            await settle(pilot)
-            screen = app.screen
-            assert isinstance(screen, FeedsScreen)
+            before, screen = await open_feeds(pilot, app)
             await pilot.press("U")
             for _ in range(200):  # until the first article is in
                 await asyncio.sleep(0.05)
