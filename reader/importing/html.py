@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from .html_state import words as _words
 from .models import ImportFailure
 
 Element = Any  # an lxml HtmlElement (lxml has no type information)
@@ -343,10 +344,6 @@ def _date_in_url(url: str | None) -> str | None:
     return (
         f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}" if match else None
     )
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
 
 
 def _contains(paragraphs: list[str], passage: str) -> bool:

@@ -265,21 +265,22 @@ def _one_link(node: list[Any]) -> bool:
     )
 
 
-def _words(text: str) -> list[str]:
+def words(text: str) -> list[str]:
+    """A text's words, case-folded (how the extraction and a script's story are compared)."""
     return _WORD.findall(text.casefold())
 
 
 def _start(paragraphs: list[str]) -> list[str] | None:
     """The first words of the extraction's first sentence-length paragraph."""
     for paragraph in paragraphs[:4]:
-        words = _words(paragraph)
-        if len(words) >= 8:
-            return words[:8]
+        found = words(paragraph)
+        if len(found) >= 8:
+            return found[:8]
     return None
 
 
 def _starts_with(story: list[str], start: list[str]) -> bool:
-    head = _words(" ".join(story[:3]))[:80]
+    head = words(" ".join(story[:3]))[:80]
     wanted = " ".join(start)
     return f" {wanted} " in f" {' '.join(head)} "
 
@@ -297,7 +298,7 @@ def longer_story(scripts: list[str], paragraphs: list[str]) -> list[str] | None:
     start = _start(paragraphs)
     if not scripts or start is None:
         return None
-    extracted = _words(" ".join(paragraphs))
+    extracted = words(" ".join(paragraphs))
     needle = start[0]
     best: list[str] | None = None
     best_size = 0
@@ -311,9 +312,10 @@ def longer_story(scripts: list[str], paragraphs: list[str]) -> list[str] | None:
             except RecursionError:
                 continue
             for story in reader.parts:
-                words = _words(" ".join(story))
-                if len(words) < _MIN_GAIN * len(extracted) or not _starts_with(story, start):
+                story_words = words(" ".join(story))
+                size = len(story_words)
+                if size < _MIN_GAIN * len(extracted) or not _starts_with(story, start):
                     continue
-                if (best is None or len(words) < best_size) and _covers(Counter(words), extracted):
-                    best, best_size = story, len(words)
+                if (best is None or size < best_size) and _covers(Counter(story_words), extracted):
+                    best, best_size = story, size
     return best
